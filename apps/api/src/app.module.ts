@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { InfrastructureModule } from './common/infrastructure.module';
+import { ConfigModule } from './config/config.module';
+import { Env } from './config/env';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
+import { FEATURE_MODULES } from './features';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(env), InfrastructureModule, AuthModule, HealthModule, UsersModule, ...FEATURE_MODULES],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { IsNull, Repository } from 'typeorm';
+import { InvitationEntity, UserEntity, Role } from '@apertura/db';
+import { DomainError, forbidden } from '../common/domain-error';
+import { ACCESS_KEY, AccessPolicy } from './access.decorator';
+import { Principal, RequestWithPrincipal } from './principal';
+import { hashToken } from './tokens';
+
+export interface JwtClaims {
+  sub: string;
+  role: Role;
+  gid: string | null;
+}
+
+const unauthenticated = (): DomainError =>
+  new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
+const invalidInvitation = (): DomainError =>
+  new DomainError('INVALID_TOKEN', { es: 'El enlace de invitación no es válido o fue revocado.', en: 'The invitation link is invalid or was revoked.' });
+
+/**
+ * Global guard, deny by default: a route without an access policy is refused. Resolves the principal
+ * (JWT account or invitation token) and checks the policy's roles; ownership (same guarantor, own
+ * assignment, …) is checked by the services, which know the resources.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal>();
+    if (!policy) throw forbidden();
+    if (policy.kind === 'invitation') {
+      req.principal = await this.invitationPrincipal(req);
+      return true;
+    }
+    const principal = await this.userPrincipal(req);
+    if (principal) req.principal = principal;
+    if (policy.kind === 'public') return true;
+    if (!principal) throw unauthenticated();
+    if (principal.kind !== 'user' || !policy.roles.includes(principal.role)) throw forbidden();
+    return true;
+  }
+
+  private async userPrincipal(req: Request): Promise<Principal | undefined> {
+    const header = req.headers.authorization;
+    if (!header) return undefined;
+    const [scheme, token] = header.split(' ');
+    if (scheme !== 'Bearer' || !token) throw unauthenticated();
+    let claims: JwtClaims;
+    try {
+      claims = await this.jwt.verifyAsync<JwtClaims>(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', { es: 'La sesión no es válida o expiró.', en: 'The session is invalid or expired.' });
+    }
+    // Re-read the account so a deleted or demoted user loses access at once, not when the JWT expires.
+    const user = await this.users.findOne({ where: { id: claims.sub, deletedAt: IsNull() } });
+    if (!user || user.role !== claims.role) throw unauthenticated();
+    return { kind: 'user', userId: user.id, role: user.role, guarantorId: user.guarantorId };
+  }
+
+  private async invitationPrincipal(req: Request): Promise<Principal> {
+    const raw = req.headers['x-invitation-token'];
+    const token = Array.isArray(raw) ? raw[0] : raw;
+    if (!token || token.length > 200) throw invalidInvitation();
+    const inv = await this.invitations.findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    if (!inv) throw invalidInvitation();
+    return { kind: 'invitation', invitationId: inv.id, roundId: inv.roundId, institutionId: inv.institutionId };
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@infoem.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'a long passphrase' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class MeDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+  @ApiProperty() role: string;
+  @ApiProperty({ nullable: true, type: String }) guarantorId: string | null;
+  @ApiProperty() emailVerified: boolean;
+}
+
+export class SessionDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() expiresIn: number;
+  @ApiProperty({ type: () => MeDto }) user: MeDto;
+}

@@ -1,0 +1,82 @@
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+import { createValidationPipe } from './common/validation';
+import { Env } from './config/env';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Where the built web app lives (apps/web/dist), from sources or from dist/. */
+export function webDistPath(): string | undefined {
+  const candidates = [join(__dirname, '..', '..', 'web', 'dist'), join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'dist')];
+  return candidates.find((p) => existsSync(join(p, 'index.html')));
+}
+
+/** Builds the HTTP application; shared by main.ts and the e2e tests so both run the same stack. */
+export async function createApp(env: Env): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
+    logger: env.NODE_ENV === 'test' ? ['error'] : LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    bodyParser: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+        },
+      },
+    }),
+  );
+  // Body limits: JSON up to 1 MB (questionnaire definitions); submissions are further capped by libs/questionnaire.
+  app.use(express.json({ limit: '1mb', strict: true }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }));
+  const origins = env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins, credentials: false });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Apertura API')
+      .setDescription(
+        'Diagnósticos de apertura institucional: rondas, autoevaluaciones, validación ciudadana y la métrica de apertura con su incertidumbre. ' +
+          'Every error is JSON `{ code, message, messages: { es, en }, field? }` with a stable `code`.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Invitation-Token' }, 'invitation')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  if (env.SERVE_WEB === 'true') {
+    const web = webDistPath();
+    if (web) {
+      app.useStaticAssets(web, { index: false, maxAge: '1h' });
+      // Client-side routes fall back to index.html; API, docs and health keep their 404s.
+      app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+        if (req.method !== 'GET' || /^\/(api|docs|health)(\/|$)/.test(req.path)) return next();
+        res.sendFile(join(web, 'index.html'));
+      });
+    } else {
+      new Logger('Web').warn('apps/web/dist not found: run `npm run build:web` to serve the browser app.');
+    }
+  }
+  return app;
+}

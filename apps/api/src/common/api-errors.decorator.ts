@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ERROR_HTTP_STATUS, ErrorCode } from './domain-error';
+
+export class ErrorMessagesDto {
+  @ApiProperty() es: string;
+  @ApiProperty() en: string;
+}
+
+export class ErrorDto {
+  @ApiProperty({ enum: Object.keys(ERROR_HTTP_STATUS), description: 'Stable machine-readable code.' })
+  code: string;
+  @ApiProperty({ description: 'Human message (English).' })
+  message: string;
+  @ApiProperty({ type: ErrorMessagesDto })
+  messages: ErrorMessagesDto;
+  @ApiProperty({ required: false, description: 'The offending input field, when one is to blame.' })
+  field?: string;
+}
+
+/** Documents the error codes a route can answer with, grouped by HTTP status, in OpenAPI. */
+export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const c of codes) byStatus.set(ERROR_HTTP_STATUS[c], [...(byStatus.get(ERROR_HTTP_STATUS[c]) ?? []), c]);
+  return applyDecorators(
+    ApiExtraModels(ErrorDto),
+    ...[...byStatus].map(([status, cs]) =>
+      ApiResponse({ status, description: `Error codes: ${cs.join(', ')}`, schema: { $ref: getSchemaPath(ErrorDto) } }),
+    ),
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Domain errors carry a stable code, a message in Spanish and English and, when one input is to
+ * blame, the offending field. Only the global filter maps them to HTTP (see ERROR_HTTP_STATUS).
+ */
+export interface Messages {
+  es: string;
+  en: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messages: Messages,
+    readonly field?: string,
+    readonly details?: unknown,
+  ) {
+    super(messages.en);
+  }
+}
+
+/** Every error code the API can answer with, and its HTTP status. Documented in OpenAPI. */
+export const ERROR_HTTP_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  EMAIL_NOT_VERIFIED: 403,
+  FORBIDDEN: 403,
+  INVALID_TOKEN: 401,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  ROUND_NOT_DRAFT: 409,
+  ROUND_NOT_OPEN: 409,
+  ROUND_CLOSED: 409,
+  INVALID_TRANSITION: 409,
+  QUESTIONNAIRE_INVALID: 422,
+  QUESTIONNAIRE_KIND_MISMATCH: 422,
+  UNIVERSE_INVALID: 422,
+  UNIVERSE_EMPTY: 422,
+  SUBMISSION_INVALID: 422,
+  SETTINGS_INVALID: 422,
+  NOT_ASSIGNED: 403,
+  CONFLICT_OF_INTEREST: 403,
+  IDEMPOTENCY_MISMATCH: 409,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;
+
+/** Small helpers for the errors every module raises. */
+export const notFound = (what: string, field?: string): DomainError =>
+  new DomainError('NOT_FOUND', { es: `No se encontró: ${what}.`, en: `Not found: ${what}.` }, field);
+
+export const forbidden = (): DomainError =>
+  new DomainError('FORBIDDEN', {
+    es: 'No tiene permiso para esta operación.',
+    en: 'You are not allowed to perform this operation.',
+  });

@@ -1,0 +1,32 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ENTITIES, dataSourceOptions } from '@apertura/db';
+import { QUEUES } from '@apertura/queue';
+import { ENV, Env } from '../config/env';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { AuditLogEntity } from '@apertura/db';
+
+/** PostgreSQL (TypeORM, migrations only), Redis (Bull), the outbox writer and the audit log. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), entities: ENTITIES, retryAttempts: 3, retryDelay: 1000 }),
+    }),
+    TypeOrmModule.forFeature([AuditLogEntity]),
+    BullModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({
+        redis: env.REDIS_URL,
+        prefix: env.QUEUE_PREFIX,
+      }),
+    }),
+    BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }),
+  ],
+  providers: [OutboxService, AuditService],
+  exports: [OutboxService, AuditService, BullModule, TypeOrmModule],
+})
+export class InfrastructureModule {}

@@ -1,0 +1,7 @@
+import type { Type } from '@nestjs/common';
+
+/**
+ * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
+ * responses, validators, results, exports, …). Each feature adds itself here.
+ */
+export const FEATURE_MODULES: Type<unknown>[] = [];

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './bootstrap';
+import { loadEnv } from './config/env';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const app = await createApp(env);
+  await app.listen(env.PORT, '0.0.0.0');
+  new Logger('Apertura').log(`API listening on ${env.PUBLIC_URL} (OpenAPI at /docs)`);
+}
+
+main().catch((err: unknown) => {
+  // Boot errors (invalid env, unreachable database) are printed plainly and exit non-zero.
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from './json';
+
+export type ResultScope = 'institution' | 'municipality' | 'state' | 'national' | 'level' | 'type';
+
+/**
+ * One computed value (METHOD.md §5): an indicator of one scope, with its uncertainty, status and
+ * provenance (method id/version + input watermark). Upserted idempotently by its natural key.
+ */
+@Entity('metric_result')
+@Index('metric_result_key', ['roundId', 'scope', 'scopeKey', 'aggregation', 'indicator'], { unique: true })
+export class MetricResultEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  roundId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  scope: ResultScope;
+
+  /** institution id, cvegeo, cve_ent, 'MX', level or type. */
+  @Column({ type: 'varchar', length: 100 })
+  scopeKey: string;
+
+  /** 'unweighted' | 'mean_of_municipalities' | 'population_weighted' ('unweighted' for institutions). */
+  @Column({ type: 'varchar', length: 32 })
+  aggregation: string;
+
+  /** I, T, P, TG, TC, PG, PC, I_G, I_G_raw, delta_G or a component code (TG.AI …). */
+  @Column({ type: 'varchar', length: 32 })
+  indicator: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  estimate: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  se: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  lo: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  hi: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  cv: number | null;
+
+  @Column({ type: 'integer' })
+  n: number;
+
+  @Column({ type: 'integer', nullable: true })
+  populationSize: number | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  @Column({ type: 'integer', default: 0 })
+  needed: number;
+
+  /** Which formula produced the value (e.g. 'I', 'I_G', 'partial'). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  formula: string | null;
+
+  /** Everything else worth showing (missing components, per-component breakdown, counts). */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  details: JsonObject;
+
+  @Column({ type: 'varchar', length: 64 })
+  methodId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  methodVersion: string;
+
+  /** Highest outbox event id whose change is included in the inputs. */
+  @Column({ type: 'bigint' })
+  watermark: string;
+
+  @Index()
+  @Column({ type: 'timestamptz' })
+  computedAt: Date;
+}
+
+/** A full rebuild of a round's results, with progress for the API. */
+@Entity('recompute_run')
+export class RecomputeRunEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  roundId: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'queued' })
+  status: 'queued' | 'running' | 'done' | 'failed';
+
+  /** 0–100. */
+  @Column({ type: 'integer', default: 0 })
+  progress: number;
+
+  @Column({ type: 'bigint', nullable: true })
+  watermark: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  requestedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

@@ -1,0 +1,83 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { JsonObject } from './json';
+
+export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** Which obliged subjects of the guarantor's universe a round covers. Empty arrays mean "all". */
+export interface UniverseSelection {
+  cveEnt?: string[];
+  cvegeo?: string[];
+  levels?: string[];
+  types?: string[];
+  institutionIds?: string[];
+}
+
+@Entity('round')
+export class RoundEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  guarantorId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status: RoundStatus;
+
+  @Column({ type: 'timestamptz' })
+  opensAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  closesAt: Date;
+
+  @Column({ type: 'uuid' })
+  institutionQuestionnaireId: string;
+
+  @Column({ type: 'uuid' })
+  citizenQuestionnaireId: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  universeSelection: UniverseSelection & JsonObject;
+
+  /** Method settings (weights, thresholds) merged over METHOD.md defaults. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  settings: JsonObject;
+
+  /** Citizens can be assigned institutions of this round. */
+  @Column({ type: 'boolean', default: false })
+  validationOpen: boolean;
+
+  /** Marks generated demo data so every page can label it as synthetic. */
+  @Column({ type: 'boolean', default: false })
+  synthetic: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  openedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** Membership of an institution in a round's universe, frozen when the round opens. */
+@Entity('round_institution')
+export class RoundInstitutionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  roundId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  @Index()
+  institutionId: string;
+}

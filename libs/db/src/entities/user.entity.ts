@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['guarantor_admin', 'analyst', 'institution_respondent', 'citizen_validator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * An account. Guarantor admins and analysts belong to a guarantor; citizen validators do not.
+ * Institutions answer through invitation tokens, not accounts (see InvitationEntity).
+ */
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; null once the person asked to be deleted (pseudonymised). */
+  @Index({ unique: true, where: 'email IS NOT NULL' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  displayName: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  role: Role;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  guarantorId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  failedLogins: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  /** Pseudonymised on a deletion request: personal fields nulled, verdicts kept. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

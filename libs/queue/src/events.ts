@@ -1,0 +1,13 @@
+/**
+ * Outbox event contracts: what the API writes in the same transaction as a change. Payloads carry ids
+ * only (never entities, never secrets); the relay turns each event into Bull jobs (relay.ts).
+ */
+export type OutboxEvent =
+  | { type: 'mail.invitation'; payload: { invitationId: string; reminder: boolean } }
+  | { type: 'mail.verify-email'; payload: { verificationId: string } }
+  | { type: 'response.submitted'; payload: { roundId: string; institutionId: string; responseId: string; version: number } }
+  | { type: 'verdict.saved'; payload: { roundId: string; institutionId: string; verdictId: string } }
+  | { type: 'citizen-report.saved'; payload: { roundId: string; institutionId: string; reportId: string } }
+  | { type: 'round.recompute'; payload: { roundId: string; runId: string } };
+
+export type OutboxEventType = OutboxEvent['type'];

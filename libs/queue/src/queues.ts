@@ -1,0 +1,61 @@
+import type { JobOptions } from 'bull';
+
+/** Queue names: the only place that knows them. */
+export const QUEUES = {
+  mail: 'mail',
+  metric: 'metric',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Job names and typed payloads (ids only). */
+export const JOBS = {
+  sendInvitation: 'send-invitation',
+  sendVerification: 'send-verification',
+  recomputeInstitution: 'recompute-institution',
+  recomputeArea: 'recompute-area',
+  recomputeRound: 'recompute-round',
+} as const;
+
+export interface SendInvitationJob {
+  invitationId: string;
+  reminder: boolean;
+  eventId: string;
+}
+export interface SendVerificationJob {
+  verificationId: string;
+  eventId: string;
+}
+export interface RecomputeInstitutionJob {
+  roundId: string;
+  institutionId: string;
+}
+export interface RecomputeAreaJob {
+  roundId: string;
+}
+export interface RecomputeRoundJob {
+  roundId: string;
+  runId: string;
+}
+
+/**
+ * Deliberate defaults (DESIGN.md): retries with exponential backoff, failed jobs kept for inspection,
+ * completed ones dropped so Redis does not grow with history.
+ */
+export const DEFAULT_JOB_OPTIONS: JobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+};
+
+/** Debounce window for per-institution recomputes: bursts of edits become one job. */
+export const RECOMPUTE_DEBOUNCE_MS = 150;
+
+/** Deterministic job ids make duplicate deliveries collapse into one job while it is waiting. */
+export const jobIds = {
+  mail: (eventId: string): string => `mail:${eventId}`,
+  institution: (roundId: string, institutionId: string): string => `inst:${roundId}:${institutionId}`,
+  area: (roundId: string): string => `area:${roundId}`,
+  round: (runId: string): string => `round:${runId}`,
+};

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'crypto';
+import { AddressInfo } from 'net';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { Env, loadEnv } from '../../apps/api/src/config/env';
+import { createTestDatabase, TestDatabase } from './db';
+import { deleteRedisPrefix, TEST_REDIS_URL } from './redis';
+
+export interface TestApp {
+  app: INestApplication;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  env: Env;
+  db: TestDatabase;
+  ds: DataSource;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Partial<Record<keyof Env, string>>;
+  /** Reuse an existing database instead of creating one. */
+  db?: TestDatabase;
+}
+
+/** Environment for a test: its own database, its own Bull prefix, quiet logs. */
+export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {}): Env {
+  return loadEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: `apt-test-${randomBytes(4).toString('hex')}`,
+    SERVE_WEB: 'false',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...overrides,
+  });
+}
+
+/** Starts the real API (same bootstrap as production) on a random loopback port, against a fresh database. */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase());
+  const env = testEnv(db, opts.env);
+  const app = await createApp(env);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const ds = app.get(DataSource);
+  return {
+    app,
+    url,
+    env: { ...env, PUBLIC_URL: env.PUBLIC_URL },
+    db,
+    ds,
+    async close() {
+      await app.close();
+      await deleteRedisPrefix(env.QUEUE_PREFIX, env.REDIS_URL);
+      if (!opts.db) await db.drop();
+    },
+  };
+}
