@@ -5,8 +5,8 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const moduleNameMapper = {
-  '^@apertura/(db|queue|questionnaire|metric|geo)$': '<rootDir>/libs/$1/src',
-  '^@apertura/(db|queue|questionnaire|metric|geo)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@apertura/(db|queue|questionnaire|metric|geo|config)$': '<rootDir>/libs/$1/src',
+  '^@apertura/(db|queue|questionnaire|metric|geo|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', swc] };
 const base = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };

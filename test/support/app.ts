@@ -4,7 +4,7 @@ import { randomBytes } from 'crypto';
 import { AddressInfo } from 'net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { Env, loadEnv } from '../../apps/api/src/config/env';
+import { Env, loadEnv } from '@apertura/config';
 import { createTestDatabase, TestDatabase } from './db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from './redis';
 

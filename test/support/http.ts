@@ -10,7 +10,7 @@ export interface RequestOptions {
   invitation?: string;
   headers?: Record<string, string>;
   /** Raw body (string/Buffer/FormData) instead of JSON. */
-  raw?: BodyInit;
+  raw?: NonNullable<RequestInit['body']>;
 }
 
 export function client(baseUrl: string) {
@@ -18,7 +18,7 @@ export function client(baseUrl: string) {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.invitation) headers['x-invitation-token'] = opts.invitation;
-    let payload: BodyInit | undefined = opts.raw;
+    let payload: RequestInit['body'] = opts.raw;
     if (payload === undefined && body !== undefined) {
       headers['content-type'] ??= 'application/json';
       payload = JSON.stringify(body);

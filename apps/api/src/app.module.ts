@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { InfrastructureModule } from './common/infrastructure.module';
-import { ConfigModule } from './config/config.module';
-import { Env } from './config/env';
+import { ConfigModule } from '@apertura/config';
+import { Env } from '@apertura/config';
 import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 import { FEATURE_MODULES } from './features';

@@ -9,7 +9,7 @@ import { join } from 'path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
-import { Env } from './config/env';
+import { Env } from '@apertura/config';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 

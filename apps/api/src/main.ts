@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { loadEnv } from './config/env';
+import { loadEnv } from '@apertura/config';
 
 async function main(): Promise<void> {
   const env = loadEnv();

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { UserEntity } from '@apertura/db';
 import { DomainError, notFound } from '../common/domain-error';
-import { ENV, Env } from '../config/env';
+import { ENV, Env } from '@apertura/config';
 import { MeDto, SessionDto } from './dto/login.dto';
 import { lockoutMinutes } from './lockout';
 import { dummyHash, verifyPassword } from './passwords';

@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES, dataSourceOptions } from '@apertura/db';
 import { QUEUES } from '@apertura/queue';
-import { ENV, Env } from '../config/env';
+import { ENV, Env } from '@apertura/config';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { AuditLogEntity } from '@apertura/db';

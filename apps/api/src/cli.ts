@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadEnv } from '@apertura/config';
+import { dataSourceOptions } from '@apertura/db';
+import { GuarantorsService } from './guarantors/guarantors.service';
+
+/**
+ * Operator commands (compiled to dist/apps/api/src/cli.js):
+ *   migrate                        create the database if missing and apply pending migrations
+ *   create-guarantor <slug> <name> <admin-email> <admin-password> [cve_ent]
+ */
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unsupported database name: ${name}`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const c = new Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await c.query(`CREATE DATABASE ${name}`);
+      console.log(`Created database ${name}`);
+    }
+  } finally {
+    await c.end();
+  }
+}
+
+export async function migrate(url: string): Promise<string[]> {
+  await ensureDatabase(url);
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const env = loadEnv();
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrate(env.DATABASE_URL);
+      console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+      return;
+    }
+    case 'create-guarantor': {
+      const [slug, name, adminEmail, adminPassword, cveEnt] = args;
+      if (!slug || !name || !adminEmail || !adminPassword) {
+        throw new Error('usage: create-guarantor <slug> <name> <admin-email> <admin-password> [cve_ent]');
+      }
+      const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+      try {
+        const { guarantor } = await new GuarantorsService(ds).create({ slug, name, adminEmail, adminPassword, cveEnt: cveEnt ?? null });
+        console.log(`Created guarantor ${guarantor.slug} (${guarantor.id}) with admin ${adminEmail}`);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
+    default:
+      throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

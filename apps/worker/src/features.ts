@@ -1,0 +1,4 @@
+import type { Type } from '@nestjs/common';
+
+/** Processor modules of the worker (metric recomputation, …). Each feature adds itself here. */
+export const WORKER_FEATURES: Type<unknown>[] = [];

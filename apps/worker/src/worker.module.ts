@@ -1,0 +1,32 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule, ENV, Env } from '@apertura/config';
+import { ENTITIES, dataSourceOptions } from '@apertura/db';
+import { QUEUES } from '@apertura/queue';
+import { MailModule } from './mail/mail.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { WORKER_FEATURES } from './features';
+
+/** The worker: Bull processors and the outbox relay. No HTTP, never migrates. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: Env, extra: Type<unknown>[] = []): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        TypeOrmModule.forRootAsync({
+          inject: [ENV],
+          useFactory: (e: Env) => ({ ...dataSourceOptions(e.DATABASE_URL), entities: ENTITIES, retryAttempts: 10, retryDelay: 1000 }),
+        }),
+        BullModule.forRootAsync({ inject: [ENV], useFactory: (e: Env) => ({ redis: e.REDIS_URL, prefix: e.QUEUE_PREFIX }) }),
+        BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }),
+        MailModule,
+        OutboxModule,
+        ...WORKER_FEATURES,
+        ...extra,
+      ],
+    };
+  }
+}
