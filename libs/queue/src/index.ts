@@ -1,2 +1,4 @@
 export * from './events';
 export * from './queues';
+export * from './mapping';
+export * from './relay';

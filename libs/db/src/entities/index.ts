@@ -2,7 +2,7 @@ export * from './json';
 import { AuditLogEntity } from './audit-log.entity';
 import { GuarantorEntity } from './guarantor.entity';
 import { InstitutionEntity } from './institution.entity';
-import { InvitationEntity } from './invitation.entity';
+import { InvitationEntity, MailDeliveryEntity } from './invitation.entity';
 import { MetricResultEntity, RecomputeRunEntity } from './metric-result.entity';
 import { MunicipalityEntity } from './municipality.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
@@ -33,6 +33,7 @@ export const ENTITIES = [
   GuarantorEntity,
   InstitutionEntity,
   InvitationEntity,
+  MailDeliveryEntity,
   MetricResultEntity,
   RecomputeRunEntity,
   MunicipalityEntity,

@@ -1,8 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One secret link per (round, institution). Only the token's sha256 is stored. */
+/**
+ * One secret link per (round, institution). Only the token's sha256 is stored. Revoking keeps the row
+ * and adds a new one, so (round, institution) is unique among active (not revoked) invitations.
+ */
 @Entity('invitation')
-@Index(['roundId', 'institutionId'], { unique: true })
+@Index('invitation_active_round_institution', ['roundId', 'institutionId'], { unique: true, where: 'revoked_at IS NULL' })
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,4 +37,23 @@ export class InvitationEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
+
+/**
+ * A mail outbox event that was handled (sent, or skipped because it no longer applied). Written in the
+ * same transaction as the invitation's sent_at/last_reminded_at, so a redelivered job sends nothing twice.
+ */
+@Entity('mail_delivery')
+export class MailDeliveryEntity {
+  @PrimaryColumn({ type: 'bigint' })
+  eventId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  outcome: 'sent' | 'skipped';
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  deliveredAt: Date;
 }

@@ -71,6 +71,10 @@ export class ResponseVersionEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   cleared: string[];
 
+  /** Evidence files attached when this version was submitted (id, filename, mimeType, size, sha256, questionName). */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  evidence: JsonObject[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   submittedAt: Date;
 }
@@ -110,6 +114,10 @@ export class EvidenceFileEntity {
 
   @Column({ type: 'bytea', select: false })
   content: Buffer;
+
+  /** Removed by the institution but kept because a submitted version cites it (see response_version.evidence). */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RoundStatus } from '@apertura/db';
+import { notFound } from '../../common/domain-error';
+import { CitizenErrors } from '../citizens.errors';
+import { municipalityNeed, roundSettings } from '../needs';
+import { assertCitizenWork, citizenWorkProblem } from '../round-access';
+import { CandidateInstitution, chooseInstitutions, MunicipalityLoad } from './assignment-engine';
+import { ASSIGNMENT_COLUMNS, AssignmentRow, AssignmentViews } from './assignment-view';
+import {
+  AssignmentDto,
+  AssignmentListQueryDto,
+  AssignmentPageDto,
+  CitizenRoundPageDto,
+  RequestAssignmentsResultDto,
+} from './dto/assignment.dto';
+import { ASSIGNMENT_TTL_MS, expireAssignments } from './expiry';
+
+export const DEFAULT_ASSIGNMENTS = 3;
+
+interface RoundForAssignment {
+  id: string;
+  status: RoundStatus;
+  opens_at: Date;
+  closes_at: Date;
+  validation_open: boolean;
+  settings: unknown;
+}
+
+interface CandidateRow {
+  id: string;
+  cvegeo: string;
+  reports: number;
+  pending: number;
+  with_data: boolean;
+}
+
+/** Rounds open to validators, the assignment engine's I/O, and the validator's own assignments. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly views: AssignmentViews,
+  ) {}
+
+  async rounds(userId: string, page: number, pageSize: number, now = new Date()): Promise<CitizenRoundPageDto> {
+    const rows: Array<{
+      id: string; name: string; guarantor_name: string; status: RoundStatus; opens_at: Date; closes_at: Date; validation_open: boolean;
+      active: number; completed: number; expired: number; total: number;
+    }> = await this.ds.query(
+      `SELECT r.id, r.name, g.name AS guarantor_name, r.status, r.opens_at, r.closes_at, r.validation_open,
+              count(a.id) FILTER (WHERE a.status = 'active')::int AS active,
+              count(a.id) FILTER (WHERE a.status = 'completed')::int AS completed,
+              count(a.id) FILTER (WHERE a.status = 'expired')::int AS expired,
+              count(*) OVER ()::int AS total
+       FROM round r JOIN guarantor g ON g.id = r.guarantor_id
+       LEFT JOIN assignment a ON a.round_id = r.id AND a.validator_id = $1
+       WHERE r.validation_open AND r.status = 'open'
+       GROUP BY r.id, g.name
+       ORDER BY r.closes_at, r.id LIMIT $2 OFFSET $3`,
+      [userId, pageSize, (page - 1) * pageSize],
+    );
+    const total =
+      rows[0]?.total ??
+      ((await this.ds.query(`SELECT count(*)::int AS n FROM round WHERE validation_open AND status = 'open'`)) as Array<{ n: number }>)[0].n;
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        guarantorName: r.guarantor_name,
+        status: r.status,
+        opensAt: r.opens_at.toISOString(),
+        closesAt: r.closes_at.toISOString(),
+        acceptingSubmissions:
+          citizenWorkProblem({ status: r.status, opensAt: r.opens_at, closesAt: r.closes_at, validationOpen: r.validation_open }, now) === null,
+        myAssignments: { active: r.active, completed: r.completed, expired: r.expired },
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /**
+   * Tops the validator up to `max` active assignments in the round. Serialised per round with a
+   * transaction-scoped advisory lock: two validators asking at once see each other's assignments
+   * as pending work, so they are spread instead of piling onto the same neediest institution.
+   */
+  async request(userId: string, roundId: string, max = DEFAULT_ASSIGNMENTS, now = new Date()): Promise<RequestAssignmentsResultDto> {
+    return this.ds.transaction(async (m) => {
+      const rounds: RoundForAssignment[] = await m.query(
+        'SELECT id, status, opens_at, closes_at, validation_open, settings FROM round WHERE id = $1',
+        [roundId],
+      );
+      const round = rounds[0];
+      if (!round) throw notFound('round', 'roundId');
+      assertCitizenWork({ status: round.status, opensAt: round.opens_at, closesAt: round.closes_at, validationOpen: round.validation_open }, now);
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`assignment:${roundId}`]);
+      await expireAssignments(m, now, roundId);
+
+      const mine: Array<{ institution_id: string; status: string }> = await m.query(
+        'SELECT institution_id, status FROM assignment WHERE round_id = $1 AND validator_id = $2',
+        [roundId, userId],
+      );
+      const active = mine.filter((a) => a.status === 'active').length;
+      const want = Math.max(0, max - active);
+      let created = 0;
+      if (want > 0) {
+        const ids = await this.choose(m, round, userId, new Set(mine.map((a) => a.institution_id)), want);
+        if (ids.length > 0) {
+          const inserted: unknown[] = await m.query(
+            `INSERT INTO assignment (round_id, validator_id, institution_id, status, expires_at)
+             SELECT $1, $2, x, 'active', $3 FROM unnest($4::uuid[]) AS x
+             ON CONFLICT (round_id, validator_id, institution_id) DO NOTHING RETURNING id`,
+            [roundId, userId, new Date(now.getTime() + ASSIGNMENT_TTL_MS), ids],
+          );
+          created = inserted.length;
+        }
+      }
+      const rows: AssignmentRow[] = await m.query(
+        `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a WHERE a.round_id = $1 AND a.validator_id = $2 AND a.status = 'active'
+         ORDER BY a.created_at, a.id`,
+        [roundId, userId],
+      );
+      return { created, items: await this.views.build(m, userId, rows, now) };
+    });
+  }
+
+  /** Loads the engine's inputs set-based (three queries) and runs it. */
+  private async choose(m: EntityManager, round: RoundForAssignment, userId: string, alreadyAssigned: Set<string>, k: number): Promise<string[]> {
+    const [candidates, conflicts, profile, metricRows]: [
+      CandidateRow[],
+      Array<{ institution_id: string }>,
+      Array<{ cvegeo: string | null }>,
+      Array<{ scope: string; scope_key: string; needed: number }>,
+    ] = await Promise.all([
+      m.query(
+        `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data
+         FROM round_institution ri
+         JOIN institution i ON i.id = ri.institution_id
+         LEFT JOIN (SELECT institution_id, count(*) AS n FROM citizen_report WHERE round_id = $1 GROUP BY institution_id) rep
+           ON rep.institution_id = i.id
+         LEFT JOIN (
+           SELECT a.institution_id, count(*) AS n FROM assignment a
+           WHERE a.round_id = $1 AND a.status = 'active'
+             AND NOT EXISTS (SELECT 1 FROM citizen_report c
+                             WHERE c.round_id = a.round_id AND c.institution_id = a.institution_id AND c.validator_id = a.validator_id)
+           GROUP BY a.institution_id) pend ON pend.institution_id = i.id
+         WHERE ri.round_id = $1`,
+        [round.id],
+      ),
+      m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
+      m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
+      m.query(
+        `SELECT scope, scope_key, needed FROM metric_result
+         WHERE round_id = $1 AND scope IN ('municipality', 'institution') AND indicator = 'I' AND aggregation = 'unweighted'`,
+        [round.id],
+      ),
+    ]);
+    const settings = roundSettings(round.settings);
+    const metricMunicipality = new Map(metricRows.filter((r) => r.scope === 'municipality').map((r) => [r.scope_key, r.needed]));
+    const metricInstitution = new Map(metricRows.filter((r) => r.scope === 'institution').map((r) => [r.scope_key, r.needed]));
+    const useMetric = metricMunicipality.size > 0;
+
+    const counts = new Map<string, { reports: number; pending: number; subjects: number; withData: number }>();
+    for (const c of candidates) {
+      const agg = counts.get(c.cvegeo) ?? { reports: 0, pending: 0, subjects: 0, withData: 0 };
+      agg.reports += c.reports;
+      agg.pending += c.pending;
+      agg.subjects += 1;
+      agg.withData += c.with_data ? 1 : 0;
+      counts.set(c.cvegeo, agg);
+    }
+    const municipalities = new Map<string, MunicipalityLoad>();
+    for (const [cvegeo, c] of counts) {
+      const needed = useMetric
+        ? municipalityNeed({ subjects: c.subjects, subjectsWithData: c.withData, reports: c.reports }, settings, metricMunicipality.get(cvegeo) ?? null).needed
+        : null;
+      municipalities.set(cvegeo, { reports: c.reports, pending: c.pending, needed });
+    }
+    const engineCandidates: CandidateInstitution[] = candidates.map((c) => ({
+      id: c.id,
+      cvegeo: c.cvegeo,
+      reports: c.reports,
+      pending: c.pending,
+      needed: useMetric ? (metricInstitution.get(c.id) ?? null) : null,
+    }));
+    return chooseInstitutions({
+      candidates: engineCandidates,
+      municipalities,
+      k,
+      validator: {
+        id: userId,
+        conflicts: new Set(conflicts.map((c) => c.institution_id)),
+        alreadyAssigned,
+        cvegeo: profile[0]?.cvegeo ?? null,
+      },
+    });
+  }
+
+  async list(userId: string, q: AssignmentListQueryDto, now = new Date()): Promise<AssignmentPageDto> {
+    const params: unknown[] = [userId];
+    const where = ['a.validator_id = $1'];
+    if (q.roundId) {
+      params.push(q.roundId);
+      where.push(`a.round_id = $${params.length}`);
+    }
+    if (q.status) {
+      params.push(q.status);
+      where.push(`a.status = $${params.length}`);
+    } else {
+      where.push(`a.status IN ('active', 'completed')`);
+    }
+    const filter = where.join(' AND ');
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total FROM assignment a WHERE ${filter}`, params);
+    const rows: AssignmentRow[] = await this.ds.query(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a WHERE ${filter}
+       ORDER BY a.created_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return { items: await this.views.build(this.ds, userId, rows, now), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** One own assignment; any other id answers NOT_ASSIGNED (no difference between "absent" and "someone else's"). */
+  async get(userId: string, assignmentId: string, now = new Date()): Promise<AssignmentDto> {
+    const rows: AssignmentRow[] = await this.ds.query(`SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a WHERE a.id = $1 AND a.validator_id = $2`, [
+      assignmentId,
+      userId,
+    ]);
+    if (rows.length === 0) throw CitizenErrors.notAssigned();
+    const [view] = await this.views.build(this.ds, userId, rows, now);
+    return view;
+  }
+}

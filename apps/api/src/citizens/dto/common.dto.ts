@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class PageQueryDto {
+  @ApiProperty({ required: false, default: 1, minimum: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page = 1;
+
+  @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize = 50;
+}
+
+export class MunicipalityRefDto {
+  @ApiProperty({ example: '15106' }) cvegeo: string;
+  @ApiProperty({ example: 'Toluca' }) name: string;
+}
+
+export class StateRefDto {
+  @ApiProperty({ example: '15' }) cveEnt: string;
+  @ApiProperty({ example: 'México' }) name: string;
+}
+
+/** Public facts about an obliged subject (no contact data). */
+export class InstitutionRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'ayuntamiento' }) type: string;
+  @ApiProperty({ example: 'municipal' }) level: string;
+  @ApiProperty({ type: MunicipalityRefDto }) municipality: MunicipalityRefDto;
+  @ApiProperty({ type: StateRefDto }) state: StateRefDto;
+}
+
+export class AcceptedDto {
+  @ApiProperty({ example: true }) accepted: boolean;
+}

@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Equals, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class RegisterValidatorDto {
+  @ApiProperty({ example: 'ana@example.org' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 200 })
+  @IsString() @MinLength(12) @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ required: false, maxLength: 200, description: 'Only guarantor admins ever see it.' })
+  @IsOptional() @IsString() @MaxLength(200)
+  displayName?: string;
+
+  @ApiProperty({ required: false, example: '15106', description: 'INEGI municipality of residence (optional).' })
+  @IsOptional() @Matches(/^\d{5}$/, { message: 'cvegeo must be a 5-digit INEGI code' })
+  cvegeo?: string;
+
+  @ApiProperty({ enum: [true], description: 'Consent to the privacy notice: must be literally true.' })
+  @Equals(true, { message: 'consent must be true (accept the privacy notice)' })
+  consent: true;
+
+  @ApiProperty({ example: '2025-01', maxLength: 32, description: 'Version of the privacy notice that was shown.' })
+  @IsString() @MinLength(1) @MaxLength(32)
+  privacyNoticeVersion: string;
+}
+
+export class RegisteredDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: true }) emailVerificationSent: boolean;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the verification link.' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  token: string;
+}
+
+export class VerifiedDto {
+  @ApiProperty({ example: true }) verified: boolean;
+}
+
+export class ResendVerificationDto {
+  @ApiProperty({ example: 'ana@example.org' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+}

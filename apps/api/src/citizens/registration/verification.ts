@@ -1,0 +1,24 @@
+import { randomUUID } from 'crypto';
+import { EntityManager } from 'typeorm';
+import { deriveToken, hashToken } from '../../auth/tokens';
+import { OutboxService } from '../../outbox/outbox.service';
+
+/** Verification links are valid for 48 hours. */
+export const VERIFICATION_TTL_MS = 48 * 3600 * 1000;
+
+/**
+ * Creates a single-use verification row and the outbox event that makes the worker mail it, in the
+ * caller's transaction. The id is generated here so the token hash can be stored with the row; the
+ * plaintext token is never stored (docs/decisions.md §5): the mail job derives it again.
+ */
+export async function createVerification(m: EntityManager, outbox: OutboxService, secret: string, userId: string, now: Date): Promise<string> {
+  const id = randomUUID();
+  await m.query('INSERT INTO email_verification (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)', [
+    id,
+    userId,
+    hashToken(deriveToken(secret, 'verify', id)),
+    new Date(now.getTime() + VERIFICATION_TTL_MS),
+  ]);
+  await outbox.emit(m, { type: 'mail.verify-email', payload: { verificationId: id } });
+  return id;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceService } from './evidence.service';
+
+/** Evidence files of self-reports (stored in PostgreSQL with their sha256 and sniffed type). */
+@Module({
+  controllers: [EvidenceController],
+  providers: [EvidenceService],
+  exports: [EvidenceService],
+})
+export class EvidenceModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { InvitationsController, RespondOpenController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+
+/** Invitations of institutions to rounds (RoundsService calls createForRound when a round opens). */
+@Module({
+  controllers: [InvitationsController, RespondOpenController],
+  providers: [InvitationsService],
+  exports: [InvitationsService],
+})
+export class InvitationsModule {}

@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { LintCode } from '@apertura/questionnaire';
+import { ErrorMessagesDto } from '../../common/api-errors.decorator';
+import { PageQueryDto } from '../../universe/dto/page-query.dto';
+
+export const QUESTIONNAIRE_KINDS = ['institution', 'citizen'] as const;
+export type QuestionnaireKindDto = (typeof QUESTIONNAIRE_KINDS)[number];
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+
+export class CreateQuestionnaireDto {
+  @ApiProperty({ enum: QUESTIONNAIRE_KINDS, description: 'institution = self-report; citizen = citizen report.' })
+  @IsIn(QUESTIONNAIRE_KINDS)
+  kind: QuestionnaireKindDto;
+
+  @ApiProperty({
+    description: 'Stable name of the instrument; each upload with the same slug is a new version.',
+    example: 'autodiagnostico-2025',
+    pattern: SLUG_PATTERN.source,
+  })
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (1–100 characters)' })
+  slug: string;
+
+  @ApiProperty({ required: false, maxLength: 300, description: "Defaults to the definition's title (Spanish) or the slug." })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title?: string;
+
+  @ApiProperty({
+    description: 'SurveyJS JSON, as an object or as a JSON string (then syntax errors are reported with line and column).',
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+  })
+  // Taken verbatim from the request: the linter, not class-transformer, decides what is acceptable.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.definition)
+  @IsDefined()
+  definition: unknown;
+}
+
+export class ListQuestionnairesQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, enum: QUESTIONNAIRE_KINDS })
+  @IsOptional()
+  @IsIn(QUESTIONNAIRE_KINDS)
+  kind?: QuestionnaireKindDto;
+
+  @ApiProperty({ required: false, description: 'Every version of this slug (newest first) instead of the latest version of each slug.' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN)
+  slug?: string;
+}
+
+export class QuestionnaireSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: QUESTIONNAIRE_KINDS }) kind: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ description: '1 for the first upload of a slug, then +1 per changed definition.' }) version: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'sha256 of the canonical JSON (sorted keys) of the definition.' }) checksum: string;
+  @ApiProperty({ description: 'Versions of this slug.' }) versions: number;
+  @ApiProperty({ description: 'True when this is the newest version of its slug.' }) latest: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export class QuestionnaireDto extends QuestionnaireSummaryDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS JSON.' })
+  definition: Record<string, unknown>;
+}
+
+export class QuestionnairePageDto {
+  @ApiProperty({ type: [QuestionnaireSummaryDto] }) items: QuestionnaireSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class InstalledQuestionnaireDto extends QuestionnaireSummaryDto {
+  @ApiProperty({ description: 'False when the guarantor already had this exact definition as its latest version.' }) created: boolean;
+  @ApiProperty({ description: 'Bundled instrument version.', example: 'institution.v1' }) instrument: string;
+}
+
+export class InstalledDefaultsDto {
+  @ApiProperty({ type: [InstalledQuestionnaireDto] }) items: InstalledQuestionnaireDto[];
+}
+
+/** One lint problem; documents `details.issues` of a 422 QUESTIONNAIRE_INVALID. */
+export class LintIssueDto {
+  @ApiProperty({ enum: Object.values(LintCode), example: LintCode.UNKNOWN_TYPE }) code: string;
+  @ApiProperty({ description: 'JSONPath-like location.', example: '$.pages[0].elements[2]' }) path: string;
+  @ApiProperty({ required: false, description: 'Question the issue belongs to.' }) question?: string;
+  @ApiProperty({ type: ErrorMessagesDto }) message: ErrorMessagesDto;
+  @ApiProperty({ required: false, description: 'For Q_MALFORMED_JSON: { offset, line, column } where parsing stopped.' })
+  at?: { offset: number; line: number; column: number };
+}

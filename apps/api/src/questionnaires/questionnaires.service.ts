@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { JsonObject, QuestionnaireEntity } from '@apertura/db';
+import { DEFAULT_INSTRUMENTS, lintQuestionnaire } from '@apertura/questionnaire';
+import type { QuestionnaireKind } from '@apertura/questionnaire';
+import { AuditService } from '../audit/audit.service';
+import type { UserPrincipal } from '../auth/principal';
+import { DomainError, notFound } from '../common/domain-error';
+import { guarantorOf } from '../universe/universe.service';
+import { definitionChecksum } from './canonical-json';
+import {
+  CreateQuestionnaireDto,
+  InstalledDefaultsDto,
+  ListQuestionnairesQueryDto,
+  QuestionnaireDto,
+  QuestionnairePageDto,
+  QuestionnaireSummaryDto,
+} from './dto/questionnaire.dto';
+
+/** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */
+const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = { institution: 'apertura-institucional', citizen: 'apertura-ciudadana' };
+
+interface SummaryRow {
+  id: string;
+  kind: string;
+  slug: string;
+  version: number;
+  title: string;
+  checksum: string;
+  created_at: Date;
+  versions: number;
+  latest_version: number;
+  total?: number;
+}
+
+const toSummary = (r: SummaryRow): QuestionnaireSummaryDto => ({
+  id: r.id,
+  kind: r.kind,
+  slug: r.slug,
+  version: r.version,
+  title: r.title,
+  checksum: r.checksum,
+  versions: r.versions,
+  latest: r.version === r.latest_version,
+  createdAt: r.created_at.toISOString(),
+});
+
+const SUMMARY_COLUMNS = `q.id, q.kind, q.slug, q.version, q.title, q.checksum, q.created_at,
+  count(*) OVER (PARTITION BY q.slug)::int AS versions, max(q.version) OVER (PARTITION BY q.slug) AS latest_version`;
+
+/** A readable title: the one given, else the definition's (Spanish, SurveyJS `default` locale), else the slug. */
+function titleFor(given: string | undefined, definition: Record<string, unknown>, slug: string): string {
+  if (given?.trim()) return given.trim();
+  const t = definition.title;
+  const text = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as Record<string, unknown>).default ?? (t as Record<string, unknown>).es : undefined;
+  return typeof text === 'string' && text.trim() ? text.trim().slice(0, 300) : slug;
+}
+
+export interface StoredVersion {
+  created: boolean;
+  questionnaire: QuestionnaireDto;
+}
+
+/**
+ * Questionnaire versions. Rows are immutable: "changing" a questionnaire is uploading a new version
+ * (lint first); an upload identical to the latest version of its slug returns that version.
+ */
+@Injectable()
+export class QuestionnairesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: UserPrincipal, dto: CreateQuestionnaireDto): Promise<StoredVersion> {
+    const guarantorId = guarantorOf(actor);
+    const definition = lintOrThrow(dto.definition, dto.kind);
+    return this.ds.transaction((m) => this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition));
+  }
+
+  async installDefaults(actor: UserPrincipal): Promise<InstalledDefaultsDto> {
+    const guarantorId = guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const items = [];
+      for (const instrument of DEFAULT_INSTRUMENTS) {
+        // The bundled instruments are linted by their own tests; linting again guards against a broken release.
+        const definition = lintOrThrow(instrument.json, instrument.kind);
+        const slug = DEFAULT_SLUGS[instrument.kind];
+        const stored = await this.store(m, actor, guarantorId, instrument.kind, slug, titleFor(undefined, definition, slug), definition);
+        const { definition: _omitted, ...summary } = stored.questionnaire;
+        items.push({ ...summary, created: stored.created, instrument: instrument.version });
+      }
+      return { items };
+    });
+  }
+
+  async list(actor: UserPrincipal, q: ListQuestionnairesQueryDto): Promise<QuestionnairePageDto> {
+    const guarantorId = guarantorOf(actor);
+    const offset = (q.page - 1) * q.pageSize;
+    const params = [guarantorId, q.kind ?? null, q.slug ?? null, q.pageSize, offset];
+    const base = `FROM questionnaire q WHERE q.guarantor_id = $1 AND ($2::text IS NULL OR q.kind = $2) AND ($3::text IS NULL OR q.slug = $3)`;
+    // With a slug: its whole history. Without: the latest version of each slug.
+    const rows: SummaryRow[] = q.slug
+      ? await this.ds.query(`SELECT ${SUMMARY_COLUMNS} ${base} ORDER BY q.version DESC LIMIT $4 OFFSET $5`, params)
+      : await this.ds.query(
+          `SELECT * FROM (SELECT DISTINCT ON (q.slug) ${SUMMARY_COLUMNS} ${base} ORDER BY q.slug, q.version DESC) l
+           ORDER BY l.slug LIMIT $4 OFFSET $5`,
+          params,
+        );
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(
+      `SELECT ${q.slug ? 'count(*)' : 'count(DISTINCT q.slug)'}::int AS total ${base}`,
+      params.slice(0, 3),
+    );
+    return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(actor: UserPrincipal, id: string): Promise<QuestionnaireDto> {
+    return this.read(this.ds.manager, guarantorOf(actor), id);
+  }
+
+  /** A questionnaire of this guarantor, or null (other guarantors' ids are indistinguishable from unknown ones). */
+  findOwned(m: EntityManager, guarantorId: string, id: string): Promise<QuestionnaireEntity | null> {
+    return m.findOne(QuestionnaireEntity, { where: { id, guarantorId } });
+  }
+
+  private async store(
+    m: EntityManager,
+    actor: UserPrincipal,
+    guarantorId: string,
+    kind: QuestionnaireKind,
+    slug: string,
+    title: string,
+    definition: JsonObject,
+  ): Promise<StoredVersion> {
+    // Serialises uploads of one slug, so versions are gap-free and never collide.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('questionnaire:' || $1 || ':' || $2))`, [guarantorId, slug]);
+    const checksum = definitionChecksum(definition);
+    const latest = await m.findOne(QuestionnaireEntity, { where: { guarantorId, slug }, order: { version: 'DESC' } });
+    if (latest && latest.kind !== kind) {
+      throw new DomainError(
+        'QUESTIONNAIRE_KIND_MISMATCH',
+        {
+          es: `«${slug}» es un cuestionario de tipo ${latest.kind}; una nueva versión no puede ser de tipo ${kind}. Use otro slug.`,
+          en: `'${slug}' is a ${latest.kind} questionnaire; a new version cannot be of kind ${kind}. Use another slug.`,
+        },
+        'kind',
+      );
+    }
+    if (latest && latest.checksum === checksum) return { created: false, questionnaire: await this.read(m, guarantorId, latest.id) };
+    const row = Object.assign(new QuestionnaireEntity(), {
+      guarantorId,
+      kind,
+      slug,
+      version: (latest?.version ?? 0) + 1,
+      title,
+      definition,
+      checksum,
+    });
+    const saved = await m.save(row);
+    await this.audit.record(m, actor, {
+      action: 'questionnaire.create',
+      entityType: 'questionnaire',
+      entityId: saved.id,
+      guarantorId,
+      details: { kind, slug, version: saved.version, checksum, previousVersionId: latest?.id ?? null },
+    });
+    return { created: true, questionnaire: await this.read(m, guarantorId, saved.id) };
+  }
+
+  private async read(m: EntityManager, guarantorId: string, id: string): Promise<QuestionnaireDto> {
+    const rows: Array<SummaryRow & { definition: Record<string, unknown> }> = await m.query(
+      `SELECT s.*, q.definition FROM (SELECT ${SUMMARY_COLUMNS} FROM questionnaire q
+         WHERE q.guarantor_id = $1 AND q.slug = (SELECT slug FROM questionnaire WHERE id = $2 AND guarantor_id = $1)) s
+       JOIN questionnaire q ON q.id = s.id WHERE s.id = $2`,
+      [guarantorId, id],
+    );
+    if (!rows.length) throw notFound('cuestionario', 'id');
+    return { ...toSummary(rows[0]), definition: rows[0].definition };
+  }
+}
+
+/** Lints a definition (object or JSON text); returns it parsed, or throws QUESTIONNAIRE_INVALID with every issue. */
+export function lintOrThrow(input: unknown, kind: QuestionnaireKind): JsonObject {
+  const result = lintQuestionnaire(input, kind);
+  if (!result.ok) {
+    const first = result.errors[0];
+    const more = result.errors.length - 1;
+    throw new DomainError(
+      'QUESTIONNAIRE_INVALID',
+      {
+        es: `${first.message.es}${more ? ` (y ${more} problema(s) más)` : ''}`,
+        en: `${first.message.en}${more ? ` (and ${more} more problem(s))` : ''}`,
+      },
+      first.path,
+      { issues: result.errors },
+    );
+  }
+  // The linter accepted it, so text is valid JSON without forbidden keys.
+  return (typeof input === 'string' ? JSON.parse(input) : input) as JsonObject;
+}

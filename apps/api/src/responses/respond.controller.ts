@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InvitationAccess } from '../auth/access.decorator';
+import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
+import { RawBodyField } from './raw-body-field.decorator';
+import { ResponsesService } from './responses.service';
+
+/** The institution's side of a round, reached with its invitation link (one round, one institution). */
+@ApiTags('respond')
+@ApiSecurity('invitation')
+@Controller('api/respond')
+export class RespondController {
+  constructor(private readonly responses: ResponsesService) {}
+
+  @Get('context')
+  @InvitationAccess()
+  @ApiOperation({ summary: 'Round, institution, questionnaire, saved answers and evidence of this invitation.' })
+  @ApiResponse({ status: 200, type: RespondContextDto })
+  @ApiErrors('INVALID_TOKEN', 'NOT_FOUND')
+  context(@CurrentInvitation() inv: InvitationPrincipal): Promise<RespondContextDto> {
+    return this.responses.context(inv);
+  }
+
+  @Put('draft')
+  @InvitationAccess()
+  @ApiOperation({ summary: 'Autosave the working copy (checked for types and unknown keys, not for completeness).' })
+  @ApiResponse({ status: 200, type: DraftSavedDto })
+  @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
+  saveDraft(@CurrentInvitation() inv: InvitationPrincipal, @Body() dto: SaveDraftDto, @RawBodyField('data') data: unknown): Promise<DraftSavedDto> {
+    return this.responses.saveDraft(inv, dto, data);
+  }
+
+  @Post('submit')
+  @InvitationAccess()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Submit (or amend) the self-report. The same idempotencyKey again answers 200 with the same version.',
+  })
+  @ApiResponse({ status: 201, type: SubmitResultDto, description: 'New version stored.' })
+  @ApiResponse({ status: 200, type: SubmitResultDto, description: 'Replay of an earlier submission with the same key.' })
+  @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'IDEMPOTENCY_MISMATCH', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
+  async submit(
+    @CurrentInvitation() inv: InvitationPrincipal,
+    @Body() dto: SubmitDto,
+    @RawBodyField('data') data: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmitResultDto> {
+    const outcome = await this.responses.submit(inv, dto, data);
+    if (!outcome.created) res.status(200);
+    return outcome.result;
+  }
+
+  @Get('versions')
+  @InvitationAccess()
+  @ApiOperation({ summary: 'Submitted versions of this self-report, oldest first.' })
+  @ApiResponse({ status: 200, type: [VersionSummaryDto] })
+  @ApiErrors('INVALID_TOKEN')
+  versions(@CurrentInvitation() inv: InvitationPrincipal): Promise<VersionSummaryDto[]> {
+    return this.responses.versions(inv);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { RespondController } from './respond.controller';
+import { ResponsesService } from './responses.service';
+import { StaffResponsesController } from './staff-responses.controller';
+import { StaffResponsesService } from './staff-responses.service';
+
+/** Self-reports: the institution's questionnaire flow (invitation link) and the staff views. */
+@Module({
+  imports: [EvidenceModule],
+  controllers: [RespondController, StaffResponsesController],
+  providers: [ResponsesService, StaffResponsesService],
+})
+export class ResponsesModule {}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { JsonObject, ResponseStatus, RoundStatus } from '@apertura/db';
+import { AuditService } from '../audit/audit.service';
+import type { InvitationPrincipal } from '../auth/principal';
+import { DomainError, notFound } from '../common/domain-error';
+import { EvidenceService } from '../evidence/evidence.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { sameJson } from './canonical-json';
+import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
+import { lockRound, lockRoundForSubmission } from './round-lock';
+import { CleanSubmission, cleanSubmission } from './submission';
+import { assertAcceptsSubmissions, submissionWindow } from './submission-window';
+
+/** Unique index on response_version.idempotency_key (initial migration). */
+const IDEMPOTENCY_INDEX = 'IDX_70ae7852a70188bfbfed5b7da7';
+
+export interface SubmitOutcome {
+  /** false when the idempotency key was seen before and the stored version is returned. */
+  created: boolean;
+  result: SubmitResultDto;
+}
+
+interface QuestionnaireRow {
+  id: string;
+  version: number;
+  definition: JsonObject;
+}
+
+interface VersionRow {
+  response_id: string;
+  version: number;
+  data: JsonObject;
+  cleared: string[];
+  submitted_at: Date;
+}
+
+const idempotencyMismatch = (): DomainError =>
+  new DomainError(
+    'IDEMPOTENCY_MISMATCH',
+    {
+      es: 'Esta clave de envío ya se usó con otras respuestas. Genere una clave nueva para un envío distinto.',
+      en: 'This submission key was already used with different answers. Use a new key for a different submission.',
+    },
+    'idempotencyKey',
+  );
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; constraint?: string } | undefined;
+  return driver?.code === '23505' && driver.constraint === constraint;
+}
+
+/**
+ * The respondent side of a round: an institution, through its invitation link, reads the
+ * questionnaire, autosaves drafts, submits and amends versions. Every submission is validated by
+ * libs/questionnaire before anything is written, and written in one transaction with its outbox
+ * event and audit record.
+ */
+@Injectable()
+export class ResponsesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  async context(inv: InvitationPrincipal): Promise<RespondContextDto> {
+    const [row]: Array<{
+      round_id: string;
+      round_name: string;
+      round_status: RoundStatus;
+      opens_at: Date;
+      closes_at: Date;
+      synthetic: boolean;
+      now: Date;
+      institution_id: string;
+      institution_name: string;
+      type: string;
+      level: string;
+      cvegeo: string;
+      municipality: string | null;
+      state: string | null;
+      questionnaire_id: string;
+      questionnaire_version: number;
+      definition: JsonObject;
+      response_status: ResponseStatus | null;
+      draft: JsonObject | null;
+      current_page: number | null;
+      version: number | null;
+      submitted_at: Date | null;
+      submitted: JsonObject | null;
+    }> = await this.ds.query(
+      `SELECT ro.id AS round_id, ro.name AS round_name, ro.status AS round_status, ro.opens_at, ro.closes_at, ro.synthetic, now() AS now,
+              i.id AS institution_id, i.name AS institution_name, i.type, i.level, i.cvegeo, mu.nom_mun AS municipality, mu.nom_ent AS state,
+              q.id AS questionnaire_id, q.version AS questionnaire_version, q.definition,
+              r.status AS response_status, r.draft, r.current_page, r.version, r.submitted_at, r.submitted
+       FROM round ro
+       JOIN institution i ON i.id = $2
+       LEFT JOIN municipality mu ON mu.cvegeo = i.cvegeo
+       JOIN questionnaire q ON q.id = ro.institution_questionnaire_id
+       LEFT JOIN response r ON r.round_id = ro.id AND r.institution_id = i.id
+       WHERE ro.id = $1`,
+      [inv.roundId, inv.institutionId],
+    );
+    if (!row) throw notFound('round');
+    const window = submissionWindow({ status: row.round_status, opensAt: row.opens_at, closesAt: row.closes_at }, row.now);
+    return {
+      round: {
+        id: row.round_id,
+        name: row.round_name,
+        status: row.round_status,
+        opensAt: row.opens_at.toISOString(),
+        closesAt: row.closes_at.toISOString(),
+        synthetic: row.synthetic,
+      },
+      institution: {
+        id: row.institution_id,
+        name: row.institution_name,
+        type: row.type,
+        level: row.level,
+        cvegeo: row.cvegeo,
+        municipality: row.municipality ?? '',
+        state: row.state ?? '',
+      },
+      questionnaire: { id: row.questionnaire_id, version: row.questionnaire_version, definition: row.definition },
+      response: {
+        status: row.response_status ?? 'none',
+        draft: row.draft ?? {},
+        currentPage: row.current_page ?? 0,
+        version: row.version ?? 0,
+        submittedAt: row.submitted_at ? row.submitted_at.toISOString() : null,
+        submitted: row.submitted,
+      },
+      readOnly: window !== 'open',
+      evidence: await this.evidence.listOwn(inv.roundId, inv.institutionId),
+    };
+  }
+
+  /** Autosave of the working copy. Not audited, no event: only submissions count. */
+  async saveDraft(inv: InvitationPrincipal, dto: SaveDraftDto, rawData: unknown): Promise<DraftSavedDto> {
+    const q = await this.questionnaire(inv.roundId);
+    const clean = await cleanSubmission(q.definition, rawData, 'draft');
+    return this.ds.transaction(async (m) => {
+      await lockRoundForSubmission(m, inv.roundId);
+      // A submitted response keeps its status: the draft is then the working copy of an amendment.
+      const [row]: Array<{ updated_at: Date; current_page: number }> = await m.query(
+        `INSERT INTO response (round_id, institution_id, questionnaire_id, draft, current_page)
+         VALUES ($1, $2, $3, $4::jsonb, $5)
+         ON CONFLICT (round_id, institution_id) DO UPDATE
+           SET draft = EXCLUDED.draft, current_page = EXCLUDED.current_page, updated_at = now()
+         RETURNING updated_at, current_page`,
+        [inv.roundId, inv.institutionId, q.id, JSON.stringify(clean.data), dto.currentPage],
+      );
+      return { savedAt: row.updated_at.toISOString(), currentPage: row.current_page };
+    });
+  }
+
+  /**
+   * Submits (or amends) the self-report. Validation happens before the transaction, so an invalid
+   * submission writes nothing. Inside it the response row is locked, which serialises concurrent
+   * submits of one institution: the same key gives one version, different keys give consecutive
+   * versions, and no update is lost.
+   */
+  async submit(inv: InvitationPrincipal, dto: SubmitDto, rawData: unknown): Promise<SubmitOutcome> {
+    const q = await this.questionnaire(inv.roundId);
+    const clean = await cleanSubmission(q.definition, rawData, 'final');
+    try {
+      return await this.ds.transaction((m) => this.submitLocked(m, inv, q, clean, dto.idempotencyKey));
+    } catch (err) {
+      // Another institution's submission took the same key at the same moment (keys are global).
+      if (!isUniqueViolation(err, IDEMPOTENCY_INDEX)) throw err;
+      const existing = await this.versionByKey(this.ds.manager, dto.idempotencyKey);
+      if (!existing) throw err;
+      const responseId = await this.responseId(inv);
+      return { created: false, result: this.replay(existing, responseId, clean) };
+    }
+  }
+
+  private async submitLocked(m: EntityManager, inv: InvitationPrincipal, q: QuestionnaireRow, clean: CleanSubmission, key: string): Promise<SubmitOutcome> {
+    const round = await lockRound(m, inv.roundId);
+    // Two first submits at once: the second INSERT waits for the first to commit, then does nothing.
+    await m.query(
+      `INSERT INTO response (round_id, institution_id, questionnaire_id) VALUES ($1, $2, $3) ON CONFLICT (round_id, institution_id) DO NOTHING`,
+      [inv.roundId, inv.institutionId, q.id],
+    );
+    const [response]: Array<{ id: string; version: number }> = await m.query(
+      'SELECT id, version FROM response WHERE round_id = $1 AND institution_id = $2 FOR UPDATE',
+      [inv.roundId, inv.institutionId],
+    );
+    // A replay is answered even after the round closed: the client only learns what it already did.
+    const existing = await this.versionByKey(m, key);
+    if (existing) return { created: false, result: this.replay(existing, response.id, clean) };
+
+    assertAcceptsSubmissions(round, round.now);
+    const version = response.version + 1;
+    const evidence = await this.evidence.snapshot(m, inv.roundId, inv.institutionId);
+    const data = JSON.stringify(clean.data);
+    const [inserted]: Array<{ submitted_at: Date }> = await m.query(
+      `INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
+       VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at`,
+      [response.id, version, key, data, clean.cleared, JSON.stringify(evidence)],
+    );
+    await m.query(
+      `UPDATE response SET status = 'submitted', submitted = $2::jsonb, draft = $2::jsonb, version = $3, submitted_at = $4,
+              questionnaire_id = $5, updated_at = now()
+       WHERE id = $1`,
+      [response.id, data, version, inserted.submitted_at, q.id],
+    );
+    await this.outbox.emit(m, {
+      type: 'response.submitted',
+      payload: { roundId: inv.roundId, institutionId: inv.institutionId, responseId: response.id, version },
+    });
+    await this.audit.record(m, inv, {
+      action: version > 1 ? 'response.amend' : 'response.submit',
+      entityType: 'response',
+      entityId: response.id,
+      guarantorId: round.guarantorId,
+      details: {
+        roundId: inv.roundId,
+        institutionId: inv.institutionId,
+        invitationId: inv.invitationId,
+        version,
+        idempotencyKey: key,
+        cleared: clean.cleared,
+        evidenceFiles: evidence.length,
+      },
+    });
+    return {
+      created: true,
+      result: { responseId: response.id, version, submittedAt: inserted.submitted_at.toISOString(), cleared: clean.cleared },
+    };
+  }
+
+  async versions(inv: InvitationPrincipal): Promise<VersionSummaryDto[]> {
+    const rows: Array<{ version: number; submitted_at: Date; cleared: string[] }> = await this.ds.query(
+      `SELECT v.version, v.submitted_at, v.cleared FROM response_version v JOIN response r ON r.id = v.response_id
+       WHERE r.round_id = $1 AND r.institution_id = $2 ORDER BY v.version`,
+      [inv.roundId, inv.institutionId],
+    );
+    return rows.map((r) => ({ version: r.version, submittedAt: r.submitted_at.toISOString(), cleared: r.cleared }));
+  }
+
+  private replay(existing: VersionRow, responseId: string, clean: CleanSubmission): SubmitResultDto {
+    if (existing.response_id !== responseId || !sameJson(existing.data, clean.data)) throw idempotencyMismatch();
+    return { responseId, version: existing.version, submittedAt: existing.submitted_at.toISOString(), cleared: existing.cleared };
+  }
+
+  private async versionByKey(m: EntityManager, key: string): Promise<VersionRow | undefined> {
+    const rows: VersionRow[] = await m.query(
+      'SELECT response_id, version, data, cleared, submitted_at FROM response_version WHERE idempotency_key = $1',
+      [key],
+    );
+    return rows[0];
+  }
+
+  private async responseId(inv: InvitationPrincipal): Promise<string> {
+    const [row]: Array<{ id: string }> = await this.ds.query('SELECT id FROM response WHERE round_id = $1 AND institution_id = $2', [
+      inv.roundId,
+      inv.institutionId,
+    ]);
+    return row?.id ?? '';
+  }
+
+  private async questionnaire(roundId: string): Promise<QuestionnaireRow> {
+    const [row]: QuestionnaireRow[] = await this.ds.query(
+      'SELECT q.id, q.version, q.definition FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1',
+      [roundId],
+    );
+    if (!row) throw notFound('round');
+    return row;
+  }
+}

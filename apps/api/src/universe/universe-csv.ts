@@ -1,0 +1,409 @@
+/**
+ * Parsing and validation of a universe CSV (the obliged subjects of a guarantor). Pure: the caller
+ * passes the municipal catalogue in, so the rules are unit-tested without a database.
+ *
+ * Line numbers are those a person sees in a spreadsheet or text editor: the header is line 1, and a
+ * record that spans several lines (quoted newline) is reported at the line where it starts.
+ */
+import { parse } from 'csv-parse/sync';
+import { isEmail } from 'class-validator';
+import { LEVELS } from '@apertura/db';
+import type { Level } from '@apertura/db';
+import type { Messages } from '../common/domain-error';
+
+export const UNIVERSE_LIMITS = Object.freeze({
+  maxRows: 50_000,
+  /** Errors listed in a report; the total is always given. A file with 15,000 bad rows needs fixing at the source anyway. */
+  maxErrors: 1_000,
+  nameMax: 300,
+  typeMax: 100,
+  keyMax: 200,
+  emailMax: 254,
+});
+
+/** Stable codes of universe problems (clients and tests match on them). */
+export const UNIVERSE_ISSUE_CODES = [
+  'EMPTY_FILE',
+  'MALFORMED_CSV',
+  'MISSING_COLUMN',
+  'UNKNOWN_COLUMN',
+  'DUPLICATE_COLUMN',
+  'NO_ROWS',
+  'TOO_MANY_ROWS',
+  'FIELD_COUNT',
+  'REQUIRED',
+  'TOO_LONG',
+  'INVALID_LEVEL',
+  'INVALID_CVE_ENT',
+  'UNKNOWN_CVE_ENT',
+  'INVALID_CVEGEO',
+  'UNKNOWN_CVEGEO',
+  'CVEGEO_NOT_IN_STATE',
+  'INVALID_EMAIL',
+  'INVALID_KEY',
+  'DUPLICATE_KEY',
+] as const;
+export type UniverseIssueCode = (typeof UNIVERSE_ISSUE_CODES)[number];
+
+export interface UniverseIssue {
+  /** 1-based line in the file (header = 1). */
+  line: number;
+  /** Canonical column name (`name`, `cvegeo`, …) or null when the whole row or file is at fault. */
+  column: string | null;
+  code: UniverseIssueCode;
+  message: Messages;
+}
+
+export const UNIVERSE_COLUMNS = ['name', 'type', 'level', 'cve_ent', 'cvegeo', 'email', 'key'] as const;
+export type UniverseColumn = (typeof UNIVERSE_COLUMNS)[number];
+const REQUIRED_COLUMNS: readonly UniverseColumn[] = ['name', 'type', 'level', 'cve_ent', 'cvegeo', 'email'];
+
+/** Spanish headers are accepted too: guarantors often start from their own spreadsheets. */
+const HEADER_ALIASES: Readonly<Record<string, UniverseColumn>> = {
+  name: 'name',
+  nombre: 'name',
+  type: 'type',
+  tipo: 'type',
+  level: 'level',
+  nivel: 'level',
+  orden: 'level',
+  cve_ent: 'cve_ent',
+  cveent: 'cve_ent',
+  cvegeo: 'cvegeo',
+  cve_geo: 'cvegeo',
+  email: 'email',
+  e_mail: 'email',
+  correo: 'email',
+  correo_electronico: 'email',
+  key: 'key',
+  clave: 'key',
+};
+
+/** The municipal catalogue as the validator needs it. */
+export interface CatalogueIndex {
+  states: ReadonlySet<string>;
+  /** cvegeo → cve_ent */
+  municipalities: ReadonlyMap<string, string>;
+}
+
+/** A valid, normalised row ready to be upserted. */
+export interface UniverseRow {
+  line: number;
+  key: string;
+  name: string;
+  type: string;
+  level: Level;
+  cveEnt: string;
+  cvegeo: string;
+  email: string;
+}
+
+export interface UniverseParseResult {
+  rows: UniverseRow[];
+  /** At most UNIVERSE_LIMITS.maxErrors entries. */
+  errors: UniverseIssue[];
+  errorCount: number;
+  /** Data rows seen (not counting the header and blank lines). */
+  rowsRead: number;
+}
+
+const msg = (es: string, en: string): Messages => ({ es, en });
+
+const stripAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+export function normaliseHeader(raw: string): string {
+  return stripAccents(raw.trim().toLowerCase())
+    .replace(/[\s-]+/g, '_')
+    .replace(/[^a-z0-9_]/g, '');
+}
+
+/** Lower-case ASCII slug; the default key is `slug(name)|cvegeo`, stable across re-imports. */
+export function slugify(s: string): string {
+  return stripAccents(s.toLowerCase())
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function defaultKey(name: string, cvegeo: string): string {
+  const slug = slugify(name).slice(0, UNIVERSE_LIMITS.keyMax - 6).replace(/-+$/, '');
+  return `${slug}|${cvegeo}`;
+}
+
+const collapse = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** The separator of the header line: comma, semicolon (Excel in some locales) or tab, outside quotes. */
+export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[',']) return '\t';
+  return ',';
+}
+
+interface ParsedRecord {
+  fields: string[];
+  line: number;
+}
+
+function readRecords(text: string): { records: ParsedRecord[] } | { error: UniverseIssue } {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const firstLine = /^[^\n]*\S[^\n]*$/m.exec(normalised)?.[0] ?? '';
+  try {
+    const out = parse(normalised, {
+      delimiter: detectDelimiter(firstLine),
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+    }) as Array<{ record: string[]; info: { lines: number }; raw: string }>;
+    return {
+      records: out.map((r) => {
+        // info.lines is where the record ends; count the newlines inside it to find where it starts.
+        const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
+        const inner = body.split('\n').length - 1;
+        return { fields: r.record, line: r.info.lines - inner };
+      }),
+    };
+  } catch (err: unknown) {
+    const e = err as { code?: unknown; lines?: unknown; message?: unknown };
+    const line = typeof e.lines === 'number' ? e.lines : 1;
+    const detail = String(e.message ?? 'parse error');
+    return {
+      error: {
+        line,
+        column: null,
+        code: 'MALFORMED_CSV',
+        message: msg(`CSV mal formado cerca de la línea ${line}: ${detail}.`, `Malformed CSV near line ${line}: ${detail}.`),
+      },
+    };
+  }
+}
+
+/** Parses and validates a universe CSV against the catalogue. Never throws on bad input. */
+export function parseUniverseCsv(text: string, catalogue: CatalogueIndex): UniverseParseResult {
+  const errors: UniverseIssue[] = [];
+  let errorCount = 0;
+  const report = (e: UniverseIssue): void => {
+    errorCount++;
+    if (errors.length < UNIVERSE_LIMITS.maxErrors) errors.push(e);
+  };
+  const done = (rows: UniverseRow[], rowsRead: number): UniverseParseResult => ({ rows: errorCount ? [] : rows, errors, errorCount, rowsRead });
+
+  if (!text || !text.trim()) {
+    report({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
+    return done([], 0);
+  }
+  const read = readRecords(text);
+  if ('error' in read) {
+    report(read.error);
+    return done([], 0);
+  }
+  const [header, ...data] = read.records;
+  if (!header) {
+    report({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
+    return done([], 0);
+  }
+
+  // Header: map each position to a canonical column, reporting problems once.
+  const positions = new Map<UniverseColumn, number>();
+  header.fields.forEach((raw, idx) => {
+    const canonical = HEADER_ALIASES[normaliseHeader(raw)];
+    if (!canonical) {
+      report({
+        line: header.line,
+        column: raw,
+        code: 'UNKNOWN_COLUMN',
+        message: msg(
+          `Columna desconocida «${raw}»; las columnas son: ${UNIVERSE_COLUMNS.join(', ')}.`,
+          `Unknown column '${raw}'; the columns are: ${UNIVERSE_COLUMNS.join(', ')}.`,
+        ),
+      });
+    } else if (positions.has(canonical)) {
+      report({
+        line: header.line,
+        column: canonical,
+        code: 'DUPLICATE_COLUMN',
+        message: msg(`La columna «${canonical}» aparece más de una vez.`, `Column '${canonical}' appears more than once.`),
+      });
+    } else {
+      positions.set(canonical, idx);
+    }
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => !positions.has(c));
+  for (const c of missing) {
+    report({
+      line: header.line,
+      column: c,
+      code: 'MISSING_COLUMN',
+      message: msg(`Falta la columna obligatoria «${c}».`, `Required column '${c}' is missing.`),
+    });
+  }
+  // Without every required column, row-by-row errors would only repeat the header problem.
+  if (missing.length) return done([], data.length);
+  if (!data.length) {
+    report({ line: 2, column: null, code: 'NO_ROWS', message: msg('El archivo no tiene filas de datos.', 'The file has no data rows.') });
+    return done([], 0);
+  }
+  if (data.length > UNIVERSE_LIMITS.maxRows) {
+    report({
+      line: data[UNIVERSE_LIMITS.maxRows].line,
+      column: null,
+      code: 'TOO_MANY_ROWS',
+      message: msg(
+        `El archivo tiene ${data.length} filas; el máximo es ${UNIVERSE_LIMITS.maxRows}.`,
+        `The file has ${data.length} rows; the maximum is ${UNIVERSE_LIMITS.maxRows}.`,
+      ),
+    });
+    return done([], data.length);
+  }
+
+  const rows: UniverseRow[] = [];
+  const keyLines = new Map<string, number>();
+  for (const rec of data) {
+    const row = validateRecord(rec, header.fields.length, positions, catalogue, report);
+    if (!row) continue;
+    const first = keyLines.get(row.key);
+    if (first !== undefined) {
+      report({
+        line: rec.line,
+        column: positions.has('key') ? 'key' : 'name',
+        code: 'DUPLICATE_KEY',
+        message: msg(
+          `Registro repetido: la clave «${row.key}» ya aparece en la línea ${first}.`,
+          `Duplicate record: key '${row.key}' already appears on line ${first}.`,
+        ),
+      });
+      continue;
+    }
+    keyLines.set(row.key, rec.line);
+    rows.push(row);
+  }
+  return done(rows, data.length);
+}
+
+function validateRecord(
+  rec: ParsedRecord,
+  width: number,
+  positions: ReadonlyMap<UniverseColumn, number>,
+  catalogue: CatalogueIndex,
+  report: (e: UniverseIssue) => void,
+): UniverseRow | undefined {
+  const line = rec.line;
+  // Spreadsheets often leave trailing empty cells; only a real mismatch is an error.
+  const extraIsEmpty = rec.fields.slice(width).every((f) => f === '');
+  if (rec.fields.length < width || !extraIsEmpty) {
+    report({
+      line,
+      column: null,
+      code: 'FIELD_COUNT',
+      message: msg(
+        `La fila tiene ${rec.fields.length} campos y el encabezado ${width}.`,
+        `The row has ${rec.fields.length} fields but the header has ${width}.`,
+      ),
+    });
+    return undefined;
+  }
+  const get = (c: UniverseColumn): string => {
+    const i = positions.get(c);
+    return i === undefined ? '' : (rec.fields[i] ?? '');
+  };
+  let ok = true;
+  const fail = (column: UniverseColumn, code: UniverseIssueCode, message: Messages): void => {
+    ok = false;
+    report({ line, column, code, message });
+  };
+  const required = (column: UniverseColumn, value: string, max: number): boolean => {
+    if (!value) {
+      fail(column, 'REQUIRED', msg(`«${column}» es obligatorio.`, `'${column}' is required.`));
+      return false;
+    }
+    if (value.length > max) {
+      fail(column, 'TOO_LONG', msg(`«${column}» excede ${max} caracteres.`, `'${column}' exceeds ${max} characters.`));
+      return false;
+    }
+    return true;
+  };
+
+  const name = collapse(get('name'));
+  required('name', name, UNIVERSE_LIMITS.nameMax);
+
+  const type = collapse(get('type')).toLocaleLowerCase('es-MX');
+  required('type', type, UNIVERSE_LIMITS.typeMax);
+
+  const rawLevel = get('level');
+  const level = stripAccents(rawLevel.toLowerCase()).trim();
+  if (!rawLevel) fail('level', 'REQUIRED', msg('«level» es obligatorio.', "'level' is required."));
+  else if (!(LEVELS as readonly string[]).includes(level)) {
+    fail(
+      'level',
+      'INVALID_LEVEL',
+      msg(`Nivel «${rawLevel}» no válido; use uno de: ${LEVELS.join(', ')}.`, `Invalid level '${rawLevel}'; use one of: ${LEVELS.join(', ')}.`),
+    );
+  }
+
+  // Spreadsheets drop leading zeros ("9" for Ciudad de México, "9002" for 09002): pad them back.
+  const rawEnt = get('cve_ent');
+  const cveEnt = /^\d$/.test(rawEnt) ? `0${rawEnt}` : rawEnt;
+  let entOk = false;
+  if (!rawEnt) fail('cve_ent', 'REQUIRED', msg('«cve_ent» es obligatorio.', "'cve_ent' is required."));
+  else if (!/^\d{2}$/.test(cveEnt)) {
+    fail('cve_ent', 'INVALID_CVE_ENT', msg(`«${rawEnt}» no es una clave de entidad de 2 dígitos.`, `'${rawEnt}' is not a 2-digit state code.`));
+  } else if (!catalogue.states.has(cveEnt)) {
+    fail('cve_ent', 'UNKNOWN_CVE_ENT', msg(`La entidad «${cveEnt}» no existe en el catálogo.`, `State '${cveEnt}' is not in the catalogue.`));
+  } else entOk = true;
+
+  const rawGeo = get('cvegeo');
+  const cvegeo = /^\d{4}$/.test(rawGeo) ? `0${rawGeo}` : rawGeo;
+  if (!rawGeo) fail('cvegeo', 'REQUIRED', msg('«cvegeo» es obligatorio.', "'cvegeo' is required."));
+  else if (!/^\d{5}$/.test(cvegeo)) {
+    fail('cvegeo', 'INVALID_CVEGEO', msg(`«${rawGeo}» no es una clave de municipio de 5 dígitos.`, `'${rawGeo}' is not a 5-digit municipality code.`));
+  } else {
+    const stateOfMunicipality = catalogue.municipalities.get(cvegeo);
+    if (stateOfMunicipality === undefined) {
+      fail(
+        'cvegeo',
+        'UNKNOWN_CVEGEO',
+        msg(`El municipio «${cvegeo}» no existe en el catálogo (CONAPO 2020).`, `Municipality '${cvegeo}' is not in the catalogue (CONAPO 2020).`),
+      );
+    } else if (entOk && stateOfMunicipality !== cveEnt) {
+      fail(
+        'cvegeo',
+        'CVEGEO_NOT_IN_STATE',
+        msg(
+          `El municipio «${cvegeo}» pertenece a la entidad ${stateOfMunicipality}, no a ${cveEnt}.`,
+          `Municipality '${cvegeo}' belongs to state ${stateOfMunicipality}, not ${cveEnt}.`,
+        ),
+      );
+    }
+  }
+
+  const email = get('email').toLowerCase();
+  if (required('email', email, UNIVERSE_LIMITS.emailMax) && !isEmail(email)) {
+    fail('email', 'INVALID_EMAIL', msg(`«${get('email')}» no es un correo electrónico válido.`, `'${get('email')}' is not a valid e-mail address.`));
+  }
+
+  const explicitKey = get('key');
+  if (explicitKey.length > UNIVERSE_LIMITS.keyMax) {
+    fail('key', 'TOO_LONG', msg(`«key» excede ${UNIVERSE_LIMITS.keyMax} caracteres.`, `'key' exceeds ${UNIVERSE_LIMITS.keyMax} characters.`));
+  } else if (/[\u0000-\u001f]/.test(explicitKey)) {
+    fail('key', 'INVALID_KEY', msg('«key» contiene caracteres de control.', "'key' contains control characters."));
+  }
+
+  if (!ok) return undefined;
+  return {
+    line,
+    key: explicitKey || defaultKey(name, cvegeo),
+    name,
+    type,
+    level: level as Level,
+    cveEnt,
+    cvegeo,
+    email,
+  };
+}

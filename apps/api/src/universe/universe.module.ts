@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueService } from './catalogue.service';
+import { UniverseController } from './universe.controller';
+import { UniverseService } from './universe.service';
+
+/** Universe of obliged subjects (CSV import, listing) and the public municipal catalogue. */
+@Module({
+  controllers: [UniverseController, CatalogueController],
+  providers: [UniverseService, CatalogueService],
+  exports: [UniverseService, CatalogueService],
+})
+export class UniverseModule {}

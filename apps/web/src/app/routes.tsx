@@ -1,0 +1,82 @@
+import { lazy, type ReactNode } from 'react';
+import { RequireRole } from '../auth/RequireRole';
+import { LoginPage } from '../auth/LoginPage';
+import { HomePage } from '../home/HomePage';
+import { NotFoundPage } from '../home/NotFoundPage';
+import { PrivacyNoticePage } from '../citizen/PrivacyNoticePage';
+import { RegisterPage } from '../citizen/RegisterPage';
+import { VerifyPage } from '../citizen/VerifyPage';
+import { ValidatorHomePage } from '../citizen/ValidatorHomePage';
+import { RoundsPage } from '../console/RoundsPage';
+import { RoundDetailPage } from '../console/RoundDetailPage';
+import { UniverseImportPage } from '../console/UniverseImportPage';
+import { matchPath } from '../shared/router';
+
+// Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
+const RespondPage = lazy(() => import('../respond/RespondPage'));
+const AssignmentPage = lazy(() => import('../citizen/AssignmentPage'));
+
+type Params = Record<string, string>;
+interface Route {
+  path: string;
+  render(params: Params): ReactNode;
+}
+
+const staff = ['guarantor_admin', 'analyst'] as const;
+
+const ROUTES: Route[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/responder/:token', render: (p) => <RespondPage key={p.token} token={p.token} /> },
+  { path: '/ingresar', render: () => <LoginPage /> },
+  { path: '/registro', render: () => <RegisterPage /> },
+  { path: '/verificar/:token', render: (p) => <VerifyPage key={p.token} token={p.token} /> },
+  { path: '/aviso-de-privacidad', render: () => <PrivacyNoticePage /> },
+  {
+    path: '/validador',
+    render: () => (
+      <RequireRole roles={['citizen_validator']}>
+        <ValidatorHomePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/validador/asignaciones/:id',
+    render: (p) => (
+      <RequireRole roles={['citizen_validator']}>
+        <AssignmentPage key={p.id} id={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola',
+    render: () => (
+      <RequireRole roles={staff}>
+        <RoundsPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/universo',
+    render: () => (
+      <RequireRole roles={staff}>
+        <UniverseImportPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/rondas/:id',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <RoundDetailPage key={p.id} id={p.id} />
+      </RequireRole>
+    ),
+  },
+];
+
+export function resolveRoute(pathname: string): ReactNode {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (params) return route.render(params);
+  }
+  return <NotFoundPage />;
+}

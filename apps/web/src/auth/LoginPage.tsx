@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../shared/api';
+import { homeFor, setSession, useSession, type SessionDto } from '../shared/auth';
+import { Alert, Button, ErrorAlert, Field } from '../shared/components';
+import { useT } from '../shared/i18n';
+import { usePageTitle } from '../shared/layout';
+import { Link, navigate, safeLocalPath, useLocation } from '../shared/router';
+
+export function LoginPage() {
+  const { t } = useT();
+  usePageTitle(t('login.title'));
+  const session = useSession();
+  const { search } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const m = { email: email.trim() ? undefined : t('login.emailRequired'), password: password ? undefined : t('login.passwordRequired') };
+    setMissing(m);
+    if (m.email || m.password) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const dto = await api<SessionDto>('/api/auth/login', { method: 'POST', body: { email: email.trim(), password } });
+      const s = setSession(dto);
+      navigate(safeLocalPath(search.get('next'), homeFor(s.user.role)), { replace: true });
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  const notVerified = error instanceof ApiError && error.code === 'EMAIL_NOT_VERIFIED';
+
+  return (
+    <div className="narrow">
+      <h1>{t('login.title')}</h1>
+      {session && (
+        <Alert kind="info">
+          <p>
+            {t('login.already', { who: session.user.email ?? session.user.displayName ?? '' })}{' '}
+            <Link to={homeFor(session.user.role)}>{t('login.continue')}</Link>
+          </p>
+        </Alert>
+      )}
+      <p className="muted">{t('login.intro')}</p>
+      <ErrorAlert error={error} />
+      {notVerified && <p>{t('login.verifyHint')}</p>}
+      <form onSubmit={submit} noValidate className="form">
+        <Field label={t('login.email')} error={missing.email} required>
+          {(a) => <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+        </Field>
+        <Field label={t('login.password')} error={missing.password} required>
+          {(a) => (
+            <input {...a} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          )}
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t('login.submit')}
+        </Button>
+      </form>
+      <p>
+        {t('login.noAccount')} <Link to="/registro">{t('login.registerLink')}</Link>
+      </p>
+      <p className="muted">{t('login.institutionsHint')}</p>
+    </div>
+  );
+}

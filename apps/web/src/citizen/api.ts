@@ -1,0 +1,132 @@
+import { api, upload, type Page } from '../shared/api';
+import type { Bilingual } from '../shared/i18n';
+
+/** Contract: docs/citizen-api.md (apps/api/src/citizens). */
+export interface InstitutionRef {
+  id: string;
+  name: string;
+  type: string;
+  level: string;
+  municipality: { cvegeo: string; name: string };
+  state: { cveEnt: string; name: string };
+}
+
+export interface CitizenProfile {
+  id: string;
+  email: string;
+  displayName: string | null;
+  pseudonym: string;
+  emailVerified: boolean;
+  cvegeo: string | null;
+  municipality: { cvegeo: string; name: string; cveEnt: string; stateName: string } | null;
+  consentAt: string;
+  privacyNoticeVersion: string;
+  registeredAt: string;
+  conflicts: InstitutionRef[];
+}
+
+export interface ValidationRound {
+  id: string;
+  name: string;
+  guarantorName: string;
+  status: string;
+  opensAt: string;
+  closesAt: string;
+  acceptingSubmissions: boolean;
+  myAssignments: { active: number; completed: number; expired: number };
+}
+
+export type VerdictValue = 'confirmed' | 'refuted' | 'unverifiable';
+export const VERDICTS: readonly VerdictValue[] = ['confirmed', 'refuted', 'unverifiable'];
+
+export interface Verdict {
+  id: string;
+  questionName: string;
+  verdict: VerdictValue;
+  evidenceUrl: string | null;
+  evidenceFileId: string | null;
+  comment: string | null;
+  updatedAt: string;
+}
+
+export interface Claim {
+  questionName: string;
+  title: Bilingual;
+  component: string;
+  selfReported: unknown;
+  answered: boolean;
+  evidenceUrls: string[];
+  evidenceFiles: { id: string; filename: string; mimeType: string; size: number }[];
+  verdict: Verdict | null;
+}
+
+export interface CitizenReport {
+  id: string;
+  data: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface Assignment {
+  id: string;
+  roundId: string;
+  roundName: string;
+  status: 'active' | 'completed' | 'expired';
+  expiresAt: string;
+  createdAt: string;
+  acceptingSubmissions: boolean;
+  institution: InstitutionRef;
+  selfReportSubmitted: boolean;
+  claims: Claim[];
+  citizenQuestionnaire: { id: string; title: string; definition: Record<string, unknown> };
+  report: CitizenReport | null;
+  progress: { claimsToCheck: number; verdicts: number; reportSubmitted: boolean };
+  /** Set by the list endpoint for rounds that are synthetic demos (absent otherwise). */
+  synthetic?: boolean;
+}
+
+export interface RegisterBody {
+  email: string;
+  password: string;
+  displayName?: string;
+  cvegeo?: string;
+  consent: true;
+  privacyNoticeVersion: string;
+}
+
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+const a = (id: string) => `/api/citizens/assignments/${encodeURIComponent(id)}`;
+
+export const citizenApi = {
+  register: (body: RegisterBody) => api<{ id: string; emailVerificationSent: boolean }>('/api/citizens/register', { method: 'POST', body }),
+  verify: (token: string) => api<{ verified: boolean }>('/api/citizens/verify', { method: 'POST', body: { token } }),
+  resend: (email: string) => api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
+  me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),
+  updateMe: (body: { displayName?: string | null; cvegeo?: string | null }) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
+  setConflicts: (institutionIds: string[]) => api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { institutionIds } }),
+  searchInstitutions: (q: string, signal?: AbortSignal) =>
+    api<Page<InstitutionRef>>('/api/citizens/institutions', { query: { q, pageSize: 10 }, signal }),
+  rounds: (signal?: AbortSignal) => api<Page<ValidationRound>>('/api/citizens/rounds', { query: { pageSize: 50 }, signal }),
+  requestAssignments: (roundId: string, max: number) =>
+    api<{ created: number; items: Assignment[] }>(`/api/citizens/rounds/${encodeURIComponent(roundId)}/assignments`, { method: 'POST', body: { max } }),
+  assignments: (page: number, status?: string, signal?: AbortSignal) =>
+    api<Page<Assignment>>('/api/citizens/assignments', { query: { page, pageSize: 20, status }, signal }),
+  assignment: (id: string, signal?: AbortSignal) => api<Assignment>(a(id), { signal }),
+  saveVerdict: (id: string, questionName: string, body: { verdict: VerdictValue; evidenceUrl?: string; evidenceFileId?: string; comment?: string }) =>
+    api<{ verdict: Verdict; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/verdicts/${encodeURIComponent(questionName)}`, { method: 'PUT', body }),
+  saveReport: (id: string, data: Record<string, unknown>) =>
+    api<{ report: CitizenReport; cleared: string[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/report`, { method: 'PUT', body: { data } }),
+  uploadEvidence: (id: string, file: File, questionName: string, onProgress: (f: number) => void) => {
+    const form = new FormData();
+    form.append('questionName', questionName);
+    form.append('file', file, file.name);
+    return upload<UploadedFile>(`${a(id)}/evidence`, form, { onProgress });
+  },
+  evidencePath: (id: string, fileId: string) => `${a(id)}/evidence/${encodeURIComponent(fileId)}`,
+};

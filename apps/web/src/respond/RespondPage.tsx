@@ -1,0 +1,377 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CompletingEvent, Model, SurveyModel } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import { ApiError } from '../shared/api';
+import { Alert, Button, ErrorAlert, Spinner, StatusBadge } from '../shared/components';
+import { PendingKey } from '../shared/idempotency';
+import { useT } from '../shared/i18n';
+import { SyntheticBanner, usePageTitle } from '../shared/layout';
+import { createSurvey } from '../shared/survey';
+import { useAsync } from '../shared/useAsync';
+import { respondApi, sameAnswers, type EvidenceFile, type RespondContext, type Submitted } from './api';
+import { applyIssues, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
+import { EvidencePanel, type EvidenceQuestion } from './EvidencePanel';
+import { useAutosave, type Autosave } from './useAutosave';
+
+type View = { kind: 'form' } | { kind: 'submitted' } | { kind: 'confirmation'; result: Submitted; cleared: string[] };
+
+// Module-level: React's development double effects must not record two "opened" events.
+const openedTokens = new Set<string>();
+
+export default function RespondPage({ token }: { token: string }) {
+  const { t } = useT();
+  const ctx = useAsync((signal) => respondApi.context(token, signal), [token]);
+  usePageTitle(ctx.data?.institution.name ?? t('respond.title'));
+
+  useEffect(() => {
+    const c = ctx.data;
+    if (!c || c.readOnly || openedTokens.has(token)) return;
+    openedTokens.add(token);
+    respondApi.open(token).catch((err: unknown) => {
+      // Only a statistic for the guarantor: the form works without it.
+      console.warn('Could not record that the invitation was opened', err);
+    });
+  }, [ctx.data, token]);
+
+  if (ctx.loading && !ctx.data) return <Spinner label={t('respond.loading')} />;
+  if (ctx.error || !ctx.data) {
+    const invalid = ctx.error instanceof ApiError && ctx.error.code === 'INVALID_TOKEN';
+    return (
+      <>
+        <h1>{invalid ? t('respond.invalidTitle') : t('respond.title')}</h1>
+        {invalid ? (
+          <Alert kind="error" title={t('respond.invalidTitle')}>
+            <p>{t('respond.invalidBody')}</p>
+          </Alert>
+        ) : (
+          <>
+            <ErrorAlert error={ctx.error} />
+            <Button onClick={ctx.reload}>{t('common.retry')}</Button>
+          </>
+        )}
+      </>
+    );
+  }
+  return <Respondent token={token} context={ctx.data} onContext={ctx.setData} reload={ctx.reload} />;
+}
+
+interface RespondentProps {
+  token: string;
+  context: RespondContext;
+  onContext(c: RespondContext): void;
+  reload(): void;
+}
+
+function Respondent({ token, context, onContext, reload }: RespondentProps) {
+  const { t, dateTime, lang } = useT();
+  const { round, institution, response, readOnly } = context;
+  const [view, setView] = useState<View>(response.status === 'submitted' ? { kind: 'submitted' } : { kind: 'form' });
+  const [evidence, setEvidence] = useState<EvidenceFile[]>(context.evidence);
+  const place = [institution.municipality, institution.state].filter(Boolean).join(', ');
+  const pendingAmendment = response.status === 'submitted' && response.draft !== null && !sameAnswers(response.draft, response.submitted);
+
+  const onSubmitted = (result: Submitted, data: Record<string, unknown>, cleared: string[]) => {
+    onContext({
+      ...context,
+      response: { ...response, status: 'submitted', submitted: data, draft: data, version: result.version, submittedAt: result.submittedAt },
+    });
+    setView({ kind: 'confirmation', result, cleared });
+  };
+
+  let body;
+  if (readOnly) {
+    body = (
+      <>
+        <Alert kind="warning" title={t('respond.closedTitle')}>
+          <p>{t('respond.closedBody')}</p>
+        </Alert>
+        <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted ?? response.draft} />
+      </>
+    );
+  } else if (view.kind === 'confirmation') {
+    body = <Confirmation result={view.result} cleared={view.cleared} onAmend={() => setView({ kind: 'form' })} onView={() => setView({ kind: 'submitted' })} />;
+  } else if (view.kind === 'submitted') {
+    body = (
+      <>
+        <Alert kind="success" title={t('respond.submittedTitle')}>
+          <p>{t('respond.submittedBody', { version: response.version, date: dateTime(response.submittedAt) })}</p>
+          {pendingAmendment && <p>{t('respond.pendingAmendment')}</p>}
+        </Alert>
+        <div className="actions">
+          <Button onClick={() => setView({ kind: 'form' })}>{pendingAmendment ? t('respond.continueAmend') : t('respond.amend')}</Button>
+        </div>
+        <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted} />
+      </>
+    );
+  } else {
+    body = (
+      <FormView
+        token={token}
+        context={context}
+        evidence={evidence}
+        onEvidence={setEvidence}
+        onSubmitted={onSubmitted}
+        onRoundClosed={reload}
+        cancelAmend={response.status === 'submitted' ? () => setView({ kind: 'submitted' }) : undefined}
+      />
+    );
+  }
+
+  return (
+    <div className="respond">
+      {round.synthetic && <SyntheticBanner />}
+      <header className="page-header">
+        <p className="eyebrow">
+          {round.name} <StatusBadge status={round.status} />
+        </p>
+        <h1>{institution.name}</h1>
+        <p className="muted">
+          {place && <span>{place} · </span>}
+          {t('respond.closesAt', { date: dateTime(round.closesAt) })}
+        </p>
+      </header>
+      {body}
+      {view.kind !== 'form' || readOnly ? (
+        <EvidencePanel token={token} files={evidence} onChange={setEvidence} questions={evidenceQuestionsFrom(context.questionnaire.definition, lang)} readOnly={readOnly} />
+      ) : null}
+    </div>
+  );
+}
+
+/** Survey in display mode with every page at once, for reviewing answers. */
+function ReadOnlySurvey({ definition, data }: { definition: Record<string, unknown>; data: Record<string, unknown> | null }) {
+  const { lang } = useT();
+  const model = useMemo(() => {
+    const m = createSurvey({ definition, lang, readOnly: true, data });
+    m.questionsOnPageMode = 'singlePage';
+    return m;
+    // The model is built once per data; language changes are applied below without rebuilding.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [definition, data]);
+  useEffect(() => {
+    model.locale = lang;
+  }, [model, lang]);
+  return (
+    <div className="survey-frame">
+      <Survey model={model} />
+    </div>
+  );
+}
+
+/** Questions a file can document: verifiable claims and evidence questions; else every answerable question. */
+function evidenceQuestions(model: Model): EvidenceQuestion[] {
+  const all = model.getAllQuestions(false).filter((q) => !['html', 'expression', 'image'].includes(q.getType()));
+  const verifiable = all.filter((q) => q.getPropertyValue('verifiable') === true || Boolean(q.getPropertyValue('evidenceFor')) || q.name.endsWith('_evidencia_archivo'));
+  return (verifiable.length ? verifiable : all).map((q) => ({ name: q.name, title: q.title || q.name }));
+}
+
+const questionCache = new WeakMap<object, Record<string, EvidenceQuestion[]>>();
+function evidenceQuestionsFrom(definition: Record<string, unknown>, lang: string): EvidenceQuestion[] {
+  const cached = questionCache.get(definition) ?? {};
+  if (!cached[lang]) {
+    const m = createSurvey({ definition, lang: lang === 'en' ? 'en' : 'es' });
+    cached[lang] = evidenceQuestions(m);
+    questionCache.set(definition, cached);
+  }
+  return cached[lang];
+}
+
+interface FormViewProps {
+  token: string;
+  context: RespondContext;
+  evidence: EvidenceFile[];
+  onEvidence(files: EvidenceFile[]): void;
+  onSubmitted(result: Submitted, data: Record<string, unknown>, cleared: string[]): void;
+  onRoundClosed(): void;
+  cancelAmend?: () => void;
+}
+
+function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundClosed, cancelAmend }: FormViewProps) {
+  const i18n = useT();
+  const { t, lang, pick, time } = i18n;
+  const { round, institution, response, questionnaire } = context;
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [issues, setIssues] = useState<SubmissionIssue[]>([]);
+  const submittingRef = useRef(false);
+  const issuesRef = useRef<HTMLDivElement>(null);
+
+  const model = useMemo(
+    () =>
+      createSurvey({
+        definition: questionnaire.definition,
+        lang,
+        data: response.draft ?? response.submitted,
+        currentPage: response.currentPage,
+      }),
+    // Built once per questionnaire; language changes are applied to the live model below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [questionnaire.definition],
+  );
+  const questions = useMemo(() => evidenceQuestions(model), [model, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    model.locale = lang;
+    model.completeText = t('respond.submit');
+  }, [model, lang, t]);
+
+  const autosave = useAutosave(token, model, true, onRoundClosed, null);
+  const keyStore = useMemo(() => new PendingKey(`apertura.submit.${round.id}.${institution.id}`), [round.id, institution.id]);
+
+  const showIssues = useCallback(
+    (found: SubmissionIssue[]) => {
+      applyIssues(model, found, (issue) => pick(issue.message) || t('survey.invalidAnswer'));
+      setIssues(found);
+      requestAnimationFrame(() => issuesRef.current?.focus());
+    },
+    [model, pick, t],
+  );
+
+  const submit = useCallback(async () => {
+    if (submittingRef.current) return;
+    submittingRef.current = true;
+    setSubmitting(true);
+    setSubmitError(null);
+    setIssues([]);
+    const data = { ...(model.data as Record<string, unknown>) };
+    try {
+      // Let a running draft save finish first so it cannot land after the submission.
+      await autosave.flush();
+      let result: Submitted;
+      try {
+        result = await respondApi.submit(token, data, keyStore.get());
+      } catch (err) {
+        // The key was used for other answers (an earlier try went through unseen): this is a new submission.
+        if (!(err instanceof ApiError && err.code === 'IDEMPOTENCY_MISMATCH')) throw err;
+        keyStore.clear();
+        result = await respondApi.submit(token, data, keyStore.get());
+      }
+      keyStore.clear();
+      autosave.stop();
+      const cleared = (result.cleared ?? []).map((name) => model.getQuestionByName(name)?.title || name);
+      onSubmitted(result, data, cleared);
+    } catch (err) {
+      // A definite refusal stored nothing: the next try is a new request. Network and 5xx errors keep
+      // the key, so a retry of a submission that did arrive is answered with the same version.
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) keyStore.clear();
+      if (err instanceof ApiError && err.code === 'SUBMISSION_INVALID') showIssues(parseIssues(err.details));
+      else setSubmitError(err);
+      if (err instanceof ApiError && (err.code === 'ROUND_CLOSED' || err.code === 'ROUND_NOT_OPEN')) onRoundClosed();
+    } finally {
+      submittingRef.current = false;
+      setSubmitting(false);
+    }
+  }, [autosave, keyStore, model, onRoundClosed, onSubmitted, showIssues, token]);
+
+  useEffect(() => {
+    const onCompleting = (_: SurveyModel, options: CompletingEvent) => {
+      // survey-core has validated the page; the server decides, and our confirmation replaces its own.
+      options.allow = false;
+      void submit();
+    };
+    model.onCompleting.add(onCompleting);
+    return () => model.onCompleting.remove(onCompleting);
+  }, [model, submit]);
+
+  return (
+    <>
+      <SaveStatus autosave={autosave} time={time} />
+      {response.status === 'submitted' && (
+        <Alert kind="info">
+          <p>{t('respond.amending', { version: response.version })}</p>
+          {cancelAmend && (
+            <Button variant="secondary" small onClick={cancelAmend}>
+              {t('respond.cancelAmend')}
+            </Button>
+          )}
+        </Alert>
+      )}
+      <IssueSummary model={model} issues={issues} ref={issuesRef} />
+      <ErrorAlert error={submitError} title={t('respond.submitFailed')} />
+      {submitting && <Spinner label={t('respond.submitting')} />}
+      <div className="survey-frame">
+        <Survey model={model} />
+      </div>
+      <div className="actions">
+        <Button variant="secondary" onClick={() => void autosave.flush(true)} busy={autosave.status === 'saving'}>
+          {t('respond.saveNow')}
+        </Button>
+      </div>
+      <EvidencePanel token={token} files={evidence} onChange={onEvidence} questions={questions} readOnly={false} />
+    </>
+  );
+}
+
+function SaveStatus({ autosave, time }: { autosave: Autosave; time: (v: string) => string }) {
+  const i18n = useT();
+  const { t } = i18n;
+  let text: string;
+  switch (autosave.status) {
+    case 'saving':
+      text = t('respond.saving');
+      break;
+    case 'pending':
+      text = t('respond.unsaved');
+      break;
+    case 'error':
+      text = t('respond.saveFailed');
+      break;
+    case 'saved':
+      text = autosave.savedAt ? t('respond.savedAt', { time: time(autosave.savedAt) }) : t('respond.saved');
+      break;
+    default:
+      text = t('respond.autosaveHint');
+  }
+  return (
+    <div className={`save-status save-${autosave.status}`}>
+      <span aria-live="polite" aria-atomic="true">
+        {text}
+      </span>
+      {autosave.status === 'error' && (
+        <>
+          {autosave.error instanceof ApiError && <span className="muted"> {i18n.pick(autosave.error.messages)}</span>}
+          <Button variant="secondary" small onClick={() => void autosave.flush(true)}>
+            {t('common.retry')}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Confirmation({ result, cleared, onAmend, onView }: { result: Submitted; cleared: string[]; onAmend(): void; onView(): void }) {
+  const { t, dateTime } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="card confirmation" aria-labelledby="confirmation-title">
+      <h2 id="confirmation-title" tabIndex={-1} ref={heading}>
+        {t('respond.confirmationTitle')}
+      </h2>
+      <p>{t('respond.confirmationBody', { version: result.version, date: dateTime(result.submittedAt) })}</p>
+      <p className="muted">
+        {t('respond.receipt')}: <code>{result.responseId}</code>
+      </p>
+      {cleared.length > 0 ? (
+        <>
+          <p>{t('respond.clearedIntro')}</p>
+          <ul>
+            {cleared.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('respond.noneCleared')}</p>
+      )}
+      <div className="actions">
+        <Button variant="secondary" onClick={onView}>
+          {t('respond.viewSubmitted')}
+        </Button>
+        <Button variant="secondary" onClick={onAmend}>
+          {t('respond.amend')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Lang } from './dict';
+import { common } from './common';
+import { respond } from './respond';
+
+const sections = [common, respond] as const;
+
+type Section = (typeof sections)[number];
+type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<Section>;
+
+function merge(lang: Lang): Record<MessageKey, string> {
+  return Object.assign({}, ...sections.map((s) => s[lang])) as Record<MessageKey, string>;
+}
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { es: merge('es'), en: merge('en') };

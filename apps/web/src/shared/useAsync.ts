@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+  /** Replace the data locally after a successful write (no extra round trip). */
+  setData(data: T): void;
+}
+
+/** Runs a loader when its dependencies change; ignores answers that arrive after a newer request. */
+export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [nonce, setNonce] = useState(0);
+  const loader = useRef(load);
+  loader.current = load;
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    loader.current(ctrl.signal).then(
+      (value) => {
+        if (ctrl.signal.aborted) return;
+        setData(value);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+    return () => ctrl.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, nonce]);
+
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  return { data, error, loading, reload, setData };
+}

@@ -1,0 +1,120 @@
+/**
+ * E-mail texts (Spanish first, a short English summary after). Pure functions: the processor loads
+ * the data and derives the link; these only write the message, as plain text and simple accessible HTML.
+ */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface InvitationMailInput {
+  institutionName: string;
+  roundName: string;
+  guarantorName: string;
+  opensAt: Date;
+  closesAt: Date;
+  link: string;
+  reminder: boolean;
+}
+
+export interface VerificationMailInput {
+  link: string;
+  expiresAt: Date;
+}
+
+const TIME_ZONE = 'America/Mexico_City';
+
+export function formatDate(d: Date, locale: 'es-MX' | 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="es">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 640px; margin: 0 auto; padding: 16px;">
+${body}
+</body>
+</html>`;
+}
+
+function button(link: string, label: string): string {
+  const href = escapeHtml(link);
+  return `<p><a href="${href}" style="display: inline-block; background: #0b5cad; color: #ffffff; padding: 12px 20px; text-decoration: none; border-radius: 4px; font-weight: bold;">${escapeHtml(label)}</a></p>
+<p>Si el botón no funciona, copie esta dirección en su navegador:<br><a href="${href}">${href}</a></p>`;
+}
+
+export function invitationMail(i: InvitationMailInput): MailContent {
+  const opensEs = formatDate(i.opensAt, 'es-MX');
+  const closesEs = formatDate(i.closesAt, 'es-MX');
+  const opensEn = formatDate(i.opensAt, 'en-US');
+  const closesEn = formatDate(i.closesAt, 'en-US');
+  const subject = i.reminder
+    ? `Recordatorio: cuestionario pendiente de ${i.institutionName} — ${i.roundName}`
+    : `Invitación a responder el cuestionario ${i.roundName} — ${i.institutionName}`;
+  const intro = i.reminder
+    ? `Le recordamos que ${i.institutionName} aún no ha enviado sus respuestas al cuestionario de apertura institucional de la ronda «${i.roundName}», convocada por ${i.guarantorName}.`
+    : `${i.guarantorName} invita a ${i.institutionName} a responder el cuestionario de apertura institucional de la ronda «${i.roundName}».`;
+  const period = `Periodo para responder: del ${opensEs} al ${closesEs} (hora del centro de México).`;
+  const personal = 'Este enlace es personal de su institución: permite guardar borradores y enviar las respuestas. No lo comparta fuera de su equipo.';
+  const ignore = 'Si recibió este mensaje por error, puede ignorarlo.';
+  const english = i.reminder
+    ? `Reminder: ${i.institutionName} has not yet submitted its answers to the openness questionnaire of the round "${i.roundName}" (${i.guarantorName}). Answer between ${opensEn} and ${closesEn} (Mexico City time) with the personal link above.`
+    : `${i.guarantorName} invites ${i.institutionName} to answer the openness questionnaire of the round "${i.roundName}". Answer between ${opensEn} and ${closesEn} (Mexico City time) with the personal link above.`;
+
+  const text = [
+    `Estimada unidad de transparencia de ${i.institutionName}:`,
+    '',
+    intro,
+    period,
+    '',
+    'Enlace para responder:',
+    i.link,
+    '',
+    personal,
+    ignore,
+    '',
+    '—',
+    `English: ${english}`,
+    '',
+  ].join('\n');
+
+  const html = page(
+    subject,
+    `<p>Estimada unidad de transparencia de <strong>${escapeHtml(i.institutionName)}</strong>:</p>
+<p>${escapeHtml(intro)}</p>
+<p>${escapeHtml(period)}</p>
+${button(i.link, i.reminder ? 'Continuar el cuestionario' : 'Responder el cuestionario')}
+<p>${escapeHtml(personal)}</p>
+<p>${escapeHtml(ignore)}</p>
+<hr>
+<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`,
+  );
+  return { subject, text, html };
+}
+
+export function verificationMail(v: VerificationMailInput): MailContent {
+  const subject = 'Confirme su correo electrónico — Apertura';
+  const expiresEs = formatDate(v.expiresAt, 'es-MX');
+  const expiresEn = formatDate(v.expiresAt, 'en-US');
+  const intro = 'Gracias por registrarse para validar la información de las instituciones. Para activar su cuenta, confirme su correo electrónico con este enlace:';
+  const expiry = `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez.`;
+  const ignore = 'Si usted no creó una cuenta, ignore este mensaje.';
+  const english = `Confirm your e-mail address with the link above (valid until ${expiresEn}, Mexico City time, single use). If you did not create an account, ignore this message.`;
+  const text = [intro, v.link, '', expiry, ignore, '', '—', `English: ${english}`, ''].join('\n');
+  const html = page(
+    subject,
+    `<p>${escapeHtml(intro)}</p>
+${button(v.link, 'Confirmar mi correo')}
+<p>${escapeHtml(expiry)}</p>
+<p>${escapeHtml(ignore)}</p>
+<hr>
+<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`,
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,37 @@
+/**
+ * Canonical ordering helpers. Every sum in libs/metric runs over inputs sorted with these, so that
+ * permuting the inputs gives bit-identical results (METHOD.md §7). Code-unit comparison is used
+ * on purpose instead of localeCompare: it does not depend on the ICU data or locale of the machine.
+ */
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareNumbers(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A copy of `xs` sorted by a string key (stable for equal keys, but callers use unique keys or full tuples). */
+export function sortedBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
+  return [...xs].sort((a, b) => compareStrings(key(a), key(b)));
+}
+
+/** Own keys of a record in canonical order. */
+export function sortedKeys(record: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(record).sort(compareStrings);
+}
+
+/** Sum in the order given (callers pass canonically sorted arrays). */
+export function sumInOrder(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+export const clip01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Rounds away floating dust before ceil, so 16.000000000000004 needs 16, not 17. */
+export function ceilTolerant(x: number): number {
+  return Math.ceil(x - 1e-9);
+}

@@ -1,0 +1,24 @@
+/**
+ * @apertura/questionnaire — survey-core adapter: custom properties, default instruments, lint,
+ * server-side submission validation and extraction of scored items (DESIGN.md, METHOD.md §2, §8).
+ * No Nest/TypeORM imports: usable from the API, the worker and (except validate) the browser.
+ */
+export { COMPONENTS, isComponentOf } from './components';
+export { extractScoredItems, scoredAnswers, titleOf, verifiableItems } from './extract';
+export type { VerifiableItem } from './extract';
+export { CITIZEN_V1, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1 } from './instruments';
+export type { InstrumentInfo } from './instruments';
+export { LintCode, QuestionnaireError } from './issues';
+export type { LintIssue, TextPosition } from './issues';
+export { LINT_LIMITS, lintQuestionnaire } from './lint';
+export type { LintResult } from './lint';
+export {
+  APERTURA_DEFAULT_LOCALE,
+  APERTURA_PROPERTIES,
+  APERTURA_PROPERTY_CATEGORY,
+  registerAperturaProperties,
+  setAperturaDefaultLocale,
+} from './properties';
+export type { LocalizedText, QuestionnaireKind, SurveyJson } from './types';
+export { SUBMISSION_LIMITS, SubmissionCode, validateSubmission } from './validate';
+export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';

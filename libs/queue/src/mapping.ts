@@ -1,0 +1,98 @@
+import type { JobOptions } from 'bull';
+import {
+  DEFAULT_JOB_OPTIONS,
+  JOBS,
+  QUEUES,
+  QueueName,
+  RECOMPUTE_DEBOUNCE_MS,
+  RecomputeInstitutionJob,
+  RecomputeRoundJob,
+  SendInvitationJob,
+  SendVerificationJob,
+  jobIds,
+} from './queues';
+
+/** An outbox row as the relay reads it. */
+export interface OutboxRecord {
+  id: string;
+  type: string;
+  payload: unknown;
+}
+
+/** The Bull job an outbox event becomes. */
+export interface JobSpec {
+  queue: QueueName;
+  name: string;
+  data: SendInvitationJob | SendVerificationJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  opts: JobOptions & { jobId: string };
+  /**
+   * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
+   * still waiting. When that job is already running (or finished but kept), the relay adds this event
+   * under `${jobId}:${eventId}` instead, or the change would be missed (see OutboxRelay).
+   */
+  debounced: boolean;
+}
+
+/** Either the job, or why the event cannot become one (unknown type, malformed payload). */
+export type Mapping = { ok: true; job: JobSpec } | { ok: false; reason: string };
+
+function strings<K extends string>(payload: unknown, keys: K[]): Record<K, string> | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const p = payload as Record<string, unknown>;
+  const out = {} as Record<K, string>;
+  for (const k of keys) {
+    const v = p[k];
+    if (typeof v !== 'string' || v.length === 0) return null;
+    out[k] = v;
+  }
+  return out;
+}
+
+const malformed = (e: OutboxRecord): Mapping => ({ ok: false, reason: `malformed payload for ${e.type}` });
+
+/** Pure event → job mapping (the relay's routing table). */
+export function jobForEvent(e: OutboxRecord): Mapping {
+  switch (e.type) {
+    case 'mail.invitation': {
+      const p = strings(e.payload, ['invitationId']);
+      const reminder = (e.payload as { reminder?: unknown } | null)?.reminder;
+      if (!p || typeof reminder !== 'boolean') return malformed(e);
+      const data: SendInvitationJob = { invitationId: p.invitationId, reminder, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendInvitation, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.verify-email': {
+      const p = strings(e.payload, ['verificationId']);
+      if (!p) return malformed(e);
+      const data: SendVerificationJob = { verificationId: p.verificationId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendVerification, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'response.submitted':
+    case 'verdict.saved':
+    case 'citizen-report.saved': {
+      const p = strings(e.payload, ['roundId', 'institutionId']);
+      if (!p) return malformed(e);
+      const data: RecomputeInstitutionJob = { roundId: p.roundId, institutionId: p.institutionId };
+      return {
+        ok: true,
+        job: {
+          queue: QUEUES.metric,
+          name: JOBS.recomputeInstitution,
+          data,
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.institution(p.roundId, p.institutionId), delay: RECOMPUTE_DEBOUNCE_MS },
+          debounced: true,
+        },
+      };
+    }
+    case 'round.recompute': {
+      const p = strings(e.payload, ['roundId', 'runId']);
+      if (!p) return malformed(e);
+      const data: RecomputeRoundJob = { roundId: p.roundId, runId: p.runId };
+      return { ok: true, job: { queue: QUEUES.metric, name: JOBS.recomputeRound, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.round(p.runId) }, debounced: false } };
+    }
+    default:
+      return { ok: false, reason: `no job for event type ${e.type}` };
+  }
+}
+
+/** Job id for a debounced event whose shared job can no longer absorb it. */
+export const undebouncedJobId = (jobId: string, eventId: string): string => `${jobId}:${eventId}`;
