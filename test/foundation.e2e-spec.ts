@@ -77,3 +77,21 @@ describe('foundation: health, auth, staff accounts, errors', () => {
     expect(r.body.code).toBe('ROUTE_NOT_FOUND');
   });
 });
+
+describe('rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses the fourth sign-in attempt in a minute with RATE_LIMITED, other routes unaffected', async () => {
+    const http = client(t.url);
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await http.post('/api/auth/login', { email: 'nobody@example.org', password: 'x' })).status);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    const limited = await http.post('/api/auth/login', { email: 'nobody@example.org', password: 'x' });
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect((await http.get('/health/live')).status).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './common/rate-limit.module';
 import { InfrastructureModule } from './common/infrastructure.module';
 import { ConfigModule } from '@apertura/config';
 import { Env } from '@apertura/config';
@@ -12,7 +13,7 @@ export class AppModule {
   static forRoot(env: Env): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(env), InfrastructureModule, AuthModule, HealthModule, UsersModule, ...FEATURE_MODULES],
+      imports: [ConfigModule.forRoot(env), InfrastructureModule, RateLimitModule, AuthModule, HealthModule, UsersModule, ...FEATURE_MODULES],
     };
   }
 }

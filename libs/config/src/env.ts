@@ -25,7 +25,10 @@ const schema = z
     CORS_ORIGINS: z.string().default(''),
     /** Serve the built web app (apps/web/dist) from the API. */
     SERVE_WEB: z.enum(['true', 'false']).default('true'),
+    /** Requests per minute per client IP on every route (Redis-backed, shared by API replicas). */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    /** Stricter limit per IP for sign-in, registration and verification routes (credential stuffing). */
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
   .superRefine((env, ctx) => {

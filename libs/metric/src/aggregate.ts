@@ -6,13 +6,12 @@
  *   municipalities, population-weighted), with the same two-term SE one level up.
  * - `computeAggregates`: everything the worker stores for a round, in one call.
  */
-import { emptyRecord } from './components';
 import { Estimate, exactPrecision, precisionOf } from './estimate';
 import { MetricInputError } from './errors';
 import { INDICATORS, Indicator, needsCitizenData } from './indicators';
 import type { InstitutionResult } from './institution';
 import { DEFAULT_SD, neededSample } from './needed';
-import { ceilTolerant, compareStrings, sortedKeys } from './order';
+import { ceilTolerant, compareStrings, emptyRecord, groupBy, sortedKeys } from './order';
 import { DEFAULT_METHOD_SETTINGS, METHOD_ID, METHOD_VERSION, MethodSettings } from './settings';
 import { classifyStatus } from './status';
 
@@ -413,10 +412,10 @@ export function computeAggregates(
   indicators: readonly Indicator[] = INDICATORS,
 ): AggregateRow[] {
   const placements = [...institutions].sort((a, b) => compareStrings(a.result.institutionId, b.result.institutionId));
-  const byMunicipality = group(placements, (p) => p.cvegeo);
-  const byState = group(placements, (p) => p.cveEnt);
-  const byLevel = group(placements, (p) => p.level);
-  const byType = group(placements, (p) => p.type);
+  const byMunicipality = groupBy(placements, (p) => p.cvegeo);
+  const byState = groupBy(placements, (p) => p.cveEnt);
+  const byLevel = groupBy(placements, (p) => p.level);
+  const byType = groupBy(placements, (p) => p.type);
   const stateOfMunicipality = emptyRecord<string>();
   for (const p of placements) stateOfMunicipality[p.cvegeo] = p.cveEnt;
 
@@ -457,7 +456,7 @@ export function computeAggregates(
     }
 
     // Municipalities without results have no state here, but also no value: they do not enter the means.
-    const unitsByState = group(municipalUnits, (u) => stateOfMunicipality[u.municipality] ?? '');
+    const unitsByState = groupBy(municipalUnits, (u) => stateOfMunicipality[u.municipality] ?? '');
     for (const s of keysOf(universe.institutionsPerState, byState, 'institutions-per-state')) {
       const M = need(universe.municipalitiesPerState, s, 'municipalities-per-state');
       rows.push(
@@ -532,10 +531,4 @@ export function computeAggregates(
       AGGREGATION_ORDER.indexOf(a.aggregation) - AGGREGATION_ORDER.indexOf(b.aggregation) ||
       (indicatorRank.get(a.indicator) ?? 0) - (indicatorRank.get(b.indicator) ?? 0),
   );
-}
-
-function group<T>(xs: readonly T[], key: (x: T) => string): Record<string, T[]> {
-  const out = emptyRecord<T[]>();
-  for (const x of xs) (out[key(x)] ??= []).push(x);
-  return out;
 }

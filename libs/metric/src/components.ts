@@ -3,7 +3,7 @@
  * components (raw and validated) and citizen components with validators as clusters.
  */
 import type { ScoredAnswer } from './items';
-import { compareNumbers, compareStrings, sortedKeys } from './order';
+import { compareNumbers, compareStrings, emptyRecord, groupBy, sortedKeys } from './order';
 import { wilsonInterval, Interval } from './uncertainty';
 
 export interface VerificationCounts {
@@ -226,16 +226,4 @@ export function citizenComponents(reports: readonly CitizenReport[], confidence:
       wilson: binary ? wilsonInterval(total, n, confidence) : null,
     };
   });
-}
-
-/** Groups preserving the input order inside each group (inputs are pre-sorted). */
-export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Record<string, T[]> {
-  const out = emptyRecord<T[]>();
-  for (const x of xs) (out[key(x)] ??= []).push(x);
-  return out;
-}
-
-/** A prototype-less record, so that an id such as `__proto__` or `constructor` is just a key. */
-export function emptyRecord<V>(): Record<string, V> {
-  return Object.create(null) as Record<string, V>;
 }

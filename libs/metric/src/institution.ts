@@ -185,49 +185,49 @@ export function computeInstitution(input: InstitutionInput, settings: MethodSett
     };
   };
 
-  // Needed reports for I (the recruitment planner's number), also used by not-validated census values.
-  const combos = {
-    TC: tc,
-    PC: pc,
-    T: null as CitizenCombo | null,
-    P: null as CitizenCombo | null,
-    I: null as CitizenCombo | null,
-  };
   const tgInfo = subIndices.TG;
   const pgInfo = subIndices.PG;
   const govValue = (info: SubIndexInfo | null, raw: boolean): number | null =>
-    info === null ? null : weightedValue(info, (k) => {
-      const c = govByCode.get(k) as GovernmentComponent;
-      return raw ? c.raw : c.validated;
-    });
+    info === null
+      ? null
+      : weightedValue(info, (k) => {
+          const c = govByCode.get(k) as GovernmentComponent;
+          return raw ? c.raw : c.validated;
+        });
   const tg = govValue(tgInfo, false);
   const pg = govValue(pgInfo, false);
   const tgRaw = govValue(tgInfo, true);
   const pgRaw = govValue(pgInfo, true);
 
-  // §3.5: T = (TG + TC)/2, P = (PG + PC)/2, I = (T + P)/2 — the self-report parts are constants (SE 0).
-  if (tg !== null && tc !== null) {
-    combos.T = { estimate: (tg + tc.estimate) / 2, coefficients: scale(tc.coefficients, 0.5), formula: 'T = (TG + TC)/2', wilson: null };
-  }
-  if (pg !== null && pc !== null) {
-    combos.P = { estimate: (pg + pc.estimate) / 2, coefficients: scale(pc.coefficients, 0.5), formula: 'P = (PG + PC)/2', wilson: null };
-  }
-  if (combos.T !== null && combos.P !== null && tc !== null && pc !== null) {
-    combos.I = {
-      estimate: (combos.T.estimate + combos.P.estimate) / 2,
-      coefficients: { ...scale(tc.coefficients, 0.25), ...scale(pc.coefficients, 0.25) },
-      formula: 'I = (T + P)/2 = (TG + TC + PG + PC)/4',
-      wilson: null,
-    };
-  }
+  // §3.5: T = (TG + TC)/2, P = (PG + PC)/2, I = (T + P)/2. The self-report parts are constants (SE 0),
+  // so only the citizen coefficients carry variance. Each needs all its parts: never a silent mix.
+  const tCombo: CitizenCombo | null =
+    tg !== null && tc !== null
+      ? { estimate: (tg + tc.estimate) / 2, coefficients: scale(tc.coefficients, 0.5), formula: 'T = (TG + TC)/2', wilson: null }
+      : null;
+  const pCombo: CitizenCombo | null =
+    pg !== null && pc !== null
+      ? { estimate: (pg + pc.estimate) / 2, coefficients: scale(pc.coefficients, 0.5), formula: 'P = (PG + PC)/2', wilson: null }
+      : null;
+  const iCombo: CitizenCombo | null =
+    tCombo !== null && pCombo !== null && tc !== null && pc !== null
+      ? {
+          estimate: (tCombo.estimate + pCombo.estimate) / 2,
+          coefficients: { ...scale(tc.coefficients, 0.25), ...scale(pc.coefficients, 0.25) },
+          formula: 'I = (T + P)/2 = (TG + TC + PG + PC)/4',
+          wilson: null,
+        }
+      : null;
 
   const citizenValues = {
     TC: tc === null ? null : estimateCitizen(tc),
     PC: pc === null ? null : estimateCitizen(pc),
-    T: combos.T === null ? null : estimateCitizen(combos.T),
-    P: combos.P === null ? null : estimateCitizen(combos.P),
-    I: combos.I === null ? null : estimateCitizen(combos.I),
+    T: tCombo === null ? null : estimateCitizen(tCombo),
+    P: pCombo === null ? null : estimateCitizen(pCombo),
+    I: iCombo === null ? null : estimateCitizen(iCombo),
   };
+  // Validators still needed for I to be conclusive: the recruitment planner's number, also carried
+  // by the not-validated census values below.
   const neededReports =
     citizenValues.I !== null ? citizenValues.I.needed : neededSample({ n: validators, sd: null, N: null, minimum, settings });
 
@@ -282,18 +282,16 @@ export function computeInstitution(input: InstitutionInput, settings: MethodSett
     DELTA_G: census(iG !== null && iGRaw !== null ? iGRaw - iG : null, 'ΔG = I_G_raw − I_G (self-report inflation)'),
   };
 
-  const citizenComponentResults: CitizenComponentResult[] = citComponents.map((c) =>
-    ({
-      ...c,
-      value: estimateCitizen({
-        estimate: c.mean,
-        coefficients: { [c.code]: 1 },
-        formula: `${c.code} = mean over validators of the weighted item mean`,
-        wilson: c.wilson === null ? null : wilsonPrecision(c.mean, c.se, c.wilson),
-        direct: { n: c.n, se: c.se, sd: c.sd },
-      }),
+  const citizenComponentResults: CitizenComponentResult[] = citComponents.map((c) => ({
+    ...c,
+    value: estimateCitizen({
+      estimate: c.mean,
+      coefficients: { [c.code]: 1 },
+      formula: `${c.code} = mean over validators of the weighted item mean`,
+      wilson: c.wilson === null ? null : wilsonPrecision(c.mean, c.se, c.wilson),
+      direct: { n: c.n, se: c.se, sd: c.sd },
     }),
-  );
+  }));
 
   return {
     methodId: METHOD_ID,

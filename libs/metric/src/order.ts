@@ -35,3 +35,15 @@ export const clip01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 export function ceilTolerant(x: number): number {
   return Math.ceil(x - 1e-9);
 }
+
+/** A prototype-less record, so that an id such as `__proto__` or `constructor` is just a key. */
+export function emptyRecord<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/** Groups preserving the input order inside each group (callers pass canonically sorted inputs). */
+export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Record<string, T[]> {
+  const out = emptyRecord<T[]>();
+  for (const x of xs) (out[key(x)] ??= []).push(x);
+  return out;
+}

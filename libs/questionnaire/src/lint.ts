@@ -287,8 +287,9 @@ function checkExpressions(
   }
   const sites: ExpressionSite[] = [];
   collectExpressionSites(root, 'survey', '$', undefined, sites);
-  for (const p of pages) collectExpressionSites(p.json, 'page', p.path, strOrUndef(own(p.json, 'name')), sites);
-  for (const e of elements) collectExpressionSites(e.json, e.type, e.path, e.name, sites);
+  // Only questions are named as owners (LintIssue.question); pages and panels are identified by path.
+  for (const p of pages) collectExpressionSites(p.json, 'page', p.path, undefined, sites);
+  for (const e of elements) collectExpressionSites(e.json, e.type, e.path, e.role === 'question' ? e.name : undefined, sites);
   for (const site of sites) errors.push(...checkExpressionSite(site, { knownNames: known }));
 }
 

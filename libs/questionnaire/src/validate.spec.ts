@@ -45,11 +45,9 @@ describe('validateSubmission', () => {
     ['a string for a boolean', { ai_unidad: 'true' }],
     ['a scalar for a checkbox', { ai_canales: 'pnt' }],
     ['an object for a text', { resp_cargo: { es: 'x' } }],
-    ['a malformed date-like text is fine only for text inputs', { tc_dias: 1.5e400 }],
   ])('rejects wrong types: %s', async (_t, patch) => {
     const r = await validateSubmission(INSTITUTION_V1, withAnswers(patch), draft);
     const key = Object.keys(patch)[0] as string;
-    if (key === 'tc_dias') return; // Infinity is not JSON: covered below
     expect(codes(r)).toEqual(['S_WRONG_TYPE']);
     expect(r.errors[0]?.question).toBe(key);
     expect(r.data).not.toHaveProperty(key);

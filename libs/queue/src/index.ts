@@ -2,3 +2,4 @@ export * from './events';
 export * from './queues';
 export * from './mapping';
 export * from './relay';
+export * from './relay-queues';

@@ -36,10 +36,8 @@ export const CitizenErrors = {
       es: 'La validación ciudadana de esta ronda no está abierta.',
       en: 'Citizen validation is not open for this round.',
     }),
-  roundNotOpen: (): DomainError =>
-    new DomainError('ROUND_NOT_OPEN', { es: 'La ronda aún no está abierta.', en: 'The round is not open yet.' }),
   roundClosed: (): DomainError =>
-    new DomainError('ROUND_CLOSED', { es: 'La ronda ya cerró: no se aceptan cambios.', en: 'The round has closed: no more changes are accepted.' }),
+    new DomainError('ROUND_CLOSED', { es: 'La ronda ya cerró: no se puede abrir la validación.', en: 'The round has closed: validation cannot be opened.' }),
   notVerifiable: (questionName: string): DomainError =>
     new DomainError(
       'SUBMISSION_INVALID',

@@ -1,6 +1,6 @@
 import type { RoundStatus } from '@apertura/db';
 import { DomainError } from '../common/domain-error';
-import { submissionWindow } from '../responses/submission-window';
+import { assertAcceptsSubmissions, submissionState } from '../rounds/round-window';
 import { CitizenErrors } from './citizens.errors';
 
 export interface RoundWindow {
@@ -13,12 +13,18 @@ export interface RoundWindow {
 /**
  * Why a round does not take citizen work now (null when it does): the same window as institution
  * submissions (open, inside [opensAt, closesAt) — verdicts and reports stay editable until the round
- * closes), and the guarantor must have opened citizen validation.
+ * closes: ROUND_NOT_OPEN / ROUND_CLOSED), and the guarantor must have opened citizen validation
+ * (VALIDATION_CLOSED).
  */
 export function citizenWorkProblem(round: RoundWindow, now: Date): DomainError | null {
-  const state = submissionWindow(round, now);
-  if (state === 'closed') return CitizenErrors.roundClosed();
-  if (state === 'not_open') return CitizenErrors.roundNotOpen();
+  if (submissionState(round, now) !== 'accepting') {
+    try {
+      assertAcceptsSubmissions(round, now);
+    } catch (e) {
+      if (e instanceof DomainError) return e;
+      throw e;
+    }
+  }
   if (!round.validationOpen) return CitizenErrors.validationClosed();
   return null;
 }

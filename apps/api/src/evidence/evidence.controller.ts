@@ -1,21 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
 import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { EvidenceDto, UploadEvidenceDto, UploadEvidenceFormDto } from './dto/evidence.dto';
-import { EVIDENCE_LIMITS, EvidenceService, UploadedEvidence } from './evidence.service';
-
-/**
- * multer without `storage`/`dest` keeps the upload in memory (never on disk), bounded: one file of
- * ≤ 10 MB and a couple of small fields. Filenames are read as UTF-8 (busboy's default is latin1).
- */
-const UPLOAD_OPTIONS = {
-  defParamCharset: 'utf8',
-  limits: { fileSize: EVIDENCE_LIMITS.maxFileBytes, files: 1, fields: 4, fieldSize: 1024, fieldNameSize: 100, parts: 6, headerPairs: 50 },
-};
+import { EvidenceService, UploadedEvidence } from './evidence.service';
+import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
 
 @ApiTags('respond')
 @ApiSecurity('invitation')
@@ -25,7 +16,7 @@ export class EvidenceController {
 
   @Post()
   @InvitationAccess()
-  @UseInterceptors(FileInterceptor('file', UPLOAD_OPTIONS))
+  @UseInterceptors(EvidenceUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadEvidenceFormDto })
   @ApiOperation({ summary: 'Upload an evidence file for a question (type detected from the content; ≤ 10 MB).' })

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { JsonObject } from '@apertura/db';
+import type { JsonObject, RoundStatus } from '@apertura/db';
 import type { InvitationPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { lockRoundForSubmission } from '../responses/round-lock';
 import { answerableQuestionNames } from '../responses/submission';
+import { assertAcceptsSubmissions } from '../rounds/round-window';
 import { EvidenceDto } from './dto/evidence.dto';
 import { contentDisposition, resolveEvidenceType, safeFilename } from './evidence-type';
 import { sniffMime } from './sniff-mime';
@@ -95,6 +96,14 @@ export class EvidenceService {
   }
 
   async upload(inv: InvitationPrincipal, file: UploadedEvidence | undefined, questionName: string): Promise<EvidenceDto> {
+    const [q]: Array<{ definition: JsonObject; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
+      `SELECT q.definition, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
+       FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
+      [inv.roundId],
+    );
+    if (!q) throw notFound('round');
+    // Early answer for a closed round; checked again under the round lock below.
+    assertAcceptsSubmissions({ status: q.status, opensAt: q.opens_at, closesAt: q.closes_at }, q.now);
     if (!file || !Buffer.isBuffer(file.buffer)) {
       throw new DomainError('VALIDATION_FAILED', { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." }, 'file');
     }
@@ -109,11 +118,6 @@ export class EvidenceService {
     const filename = safeFilename(file.originalname, decision.mimeType);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
 
-    const [q]: Array<{ definition: JsonObject }> = await this.ds.query(
-      'SELECT q.definition FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1',
-      [inv.roundId],
-    );
-    if (!q) throw notFound('round');
     if (!answerableQuestionNames(q.definition).has(questionName)) {
       throw new DomainError(
         'SUBMISSION_INVALID',

@@ -12,6 +12,7 @@ import { definitionChecksum } from './canonical-json';
 import {
   CreateQuestionnaireDto,
   InstalledDefaultsDto,
+  InstalledQuestionnaireDto,
   ListQuestionnairesQueryDto,
   QuestionnaireDto,
   QuestionnairePageDto,
@@ -82,13 +83,13 @@ export class QuestionnairesService {
   async installDefaults(actor: UserPrincipal): Promise<InstalledDefaultsDto> {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
-      const items = [];
+      const items: InstalledQuestionnaireDto[] = [];
       for (const instrument of DEFAULT_INSTRUMENTS) {
         // The bundled instruments are linted by their own tests; linting again guards against a broken release.
         const definition = lintOrThrow(instrument.json, instrument.kind);
         const slug = DEFAULT_SLUGS[instrument.kind];
         const stored = await this.store(m, actor, guarantorId, instrument.kind, slug, titleFor(undefined, definition, slug), definition);
-        const { definition: _omitted, ...summary } = stored.questionnaire;
+        const { definition: _definition, ...summary } = stored.questionnaire;
         items.push({ ...summary, created: stored.created, instrument: instrument.version });
       }
       return { items };

@@ -5,7 +5,6 @@ import { InvitationAccess } from '../auth/access.decorator';
 import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
-import { RawBodyField } from './raw-body-field.decorator';
 import { ResponsesService } from './responses.service';
 
 /** The institution's side of a round, reached with its invitation link (one round, one institution). */
@@ -29,8 +28,8 @@ export class RespondController {
   @ApiOperation({ summary: 'Autosave the working copy (checked for types and unknown keys, not for completeness).' })
   @ApiResponse({ status: 200, type: DraftSavedDto })
   @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
-  saveDraft(@CurrentInvitation() inv: InvitationPrincipal, @Body() dto: SaveDraftDto, @RawBodyField('data') data: unknown): Promise<DraftSavedDto> {
-    return this.responses.saveDraft(inv, dto, data);
+  saveDraft(@CurrentInvitation() inv: InvitationPrincipal, @Body() dto: SaveDraftDto): Promise<DraftSavedDto> {
+    return this.responses.saveDraft(inv, dto);
   }
 
   @Post('submit')
@@ -45,10 +44,9 @@ export class RespondController {
   async submit(
     @CurrentInvitation() inv: InvitationPrincipal,
     @Body() dto: SubmitDto,
-    @RawBodyField('data') data: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubmitResultDto> {
-    const outcome = await this.responses.submit(inv, dto, data);
+    const outcome = await this.responses.submit(inv, dto);
     if (!outcome.created) res.status(200);
     return outcome.result;
   }

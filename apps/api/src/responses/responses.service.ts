@@ -11,7 +11,7 @@ import { sameJson } from './canonical-json';
 import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
 import { lockRound, lockRoundForSubmission } from './round-lock';
 import { CleanSubmission, cleanSubmission } from './submission';
-import { assertAcceptsSubmissions, submissionWindow } from './submission-window';
+import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
 
 /** Unique index on response_version.idempotency_key (initial migration). */
 const IDEMPOTENCY_INDEX = 'IDX_70ae7852a70188bfbfed5b7da7';
@@ -106,7 +106,7 @@ export class ResponsesService {
       [inv.roundId, inv.institutionId],
     );
     if (!row) throw notFound('round');
-    const window = submissionWindow({ status: row.round_status, opensAt: row.opens_at, closesAt: row.closes_at }, row.now);
+    const state = submissionState({ status: row.round_status, opensAt: row.opens_at, closesAt: row.closes_at }, row.now);
     return {
       round: {
         id: row.round_id,
@@ -134,15 +134,17 @@ export class ResponsesService {
         submittedAt: row.submitted_at ? row.submitted_at.toISOString() : null,
         submitted: row.submitted,
       },
-      readOnly: window !== 'open',
+      readOnly: state !== 'accepting',
       evidence: await this.evidence.listOwn(inv.roundId, inv.institutionId),
     };
   }
 
   /** Autosave of the working copy. Not audited, no event: only submissions count. */
-  async saveDraft(inv: InvitationPrincipal, dto: SaveDraftDto, rawData: unknown): Promise<DraftSavedDto> {
+  async saveDraft(inv: InvitationPrincipal, dto: SaveDraftDto): Promise<DraftSavedDto> {
     const q = await this.questionnaire(inv.roundId);
-    const clean = await cleanSubmission(q.definition, rawData, 'draft');
+    // A closed round answers ROUND_CLOSED whatever the answers are.
+    assertAcceptsSubmissions(q.window, q.now);
+    const clean = await cleanSubmission(q.definition, dto.data, 'draft');
     return this.ds.transaction(async (m) => {
       await lockRoundForSubmission(m, inv.roundId);
       // A submitted response keeps its status: the draft is then the working copy of an amendment.
@@ -164,9 +166,13 @@ export class ResponsesService {
    * submits of one institution: the same key gives one version, different keys give consecutive
    * versions, and no update is lost.
    */
-  async submit(inv: InvitationPrincipal, dto: SubmitDto, rawData: unknown): Promise<SubmitOutcome> {
+  async submit(inv: InvitationPrincipal, dto: SubmitDto): Promise<SubmitOutcome> {
     const q = await this.questionnaire(inv.roundId);
-    const clean = await cleanSubmission(q.definition, rawData, 'final');
+    // A closed round answers ROUND_CLOSED whatever the answers are, except to the replay of a stored submission.
+    if (submissionState(q.window, q.now) !== 'accepting' && !(await this.versionByKey(this.ds.manager, dto.idempotencyKey))) {
+      assertAcceptsSubmissions(q.window, q.now);
+    }
+    const clean = await cleanSubmission(q.definition, dto.data, 'final');
     try {
       return await this.ds.transaction((m) => this.submitLocked(m, inv, q, clean, dto.idempotencyKey));
     } catch (err) {
@@ -264,12 +270,14 @@ export class ResponsesService {
     return row?.id ?? '';
   }
 
-  private async questionnaire(roundId: string): Promise<QuestionnaireRow> {
-    const [row]: QuestionnaireRow[] = await this.ds.query(
-      'SELECT q.id, q.version, q.definition FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1',
+  /** The round's questionnaire, and whether the round takes answers right now (re-checked under lock later). */
+  private async questionnaire(roundId: string): Promise<QuestionnaireRow & { window: RoundWindow; now: Date }> {
+    const [row]: Array<QuestionnaireRow & { status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
+      `SELECT q.id, q.version, q.definition, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
+       FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
       [roundId],
     );
     if (!row) throw notFound('round');
-    return row;
+    return { id: row.id, version: row.version, definition: row.definition, window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now: row.now };
   }
 }

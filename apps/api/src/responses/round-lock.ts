@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RoundStatus } from '@apertura/db';
 import { notFound } from '../common/domain-error';
-import { assertAcceptsSubmissions } from './submission-window';
+import { assertAcceptsSubmissions } from '../rounds/round-window';
 
 export interface LockedRound {
   id: string;

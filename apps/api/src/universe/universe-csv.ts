@@ -161,7 +161,7 @@ function readRecords(text: string): { records: ParsedRecord[] } | { error: Unive
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
-    }) as Array<{ record: string[]; info: { lines: number }; raw: string }>;
+    }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
     return {
       records: out.map((r) => {
         // info.lines is where the record ends; count the newlines inside it to find where it starts.

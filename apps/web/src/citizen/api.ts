@@ -34,6 +34,8 @@ export interface ValidationRound {
   closesAt: string;
   acceptingSubmissions: boolean;
   myAssignments: { active: number; completed: number; expired: number };
+  /** Demo round: not in the contract yet (asked for); the banner shows when the API sends it. */
+  synthetic?: boolean;
 }
 
 export type VerdictValue = 'confirmed' | 'refuted' | 'unverifiable';
@@ -80,7 +82,7 @@ export interface Assignment {
   citizenQuestionnaire: { id: string; title: string; definition: Record<string, unknown> };
   report: CitizenReport | null;
   progress: { claimsToCheck: number; verdicts: number; reportSubmitted: boolean };
-  /** Set by the list endpoint for rounds that are synthetic demos (absent otherwise). */
+  /** Demo round: not in the contract yet (asked for); the banner shows when the API sends it. */
   synthetic?: boolean;
 }
 

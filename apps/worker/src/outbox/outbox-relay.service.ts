@@ -1,9 +1,8 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { DrainResult, OutboxRelay, QUEUES, bullSink } from '@apertura/queue';
+import { ENV, Env } from '@apertura/config';
+import { DrainResult, OutboxRelay, bullSink, relayQueues } from '@apertura/queue';
 import { RELAY_WARN_EVERY_MS, delayAfterSuccess, nextBackoff } from './backoff';
 
 export const RELAY_BATCH = 500;
@@ -17,18 +16,17 @@ export const RELAY_BATCH = 500;
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
   private readonly relay: OutboxRelay;
+  private readonly queues: ReturnType<typeof relayQueues>;
   private loop?: Promise<void>;
   private stopped = false;
   private wake?: () => void;
   private downSince: number | null = null;
   private lastWarnAt = 0;
 
-  constructor(
-    @InjectDataSource() ds: DataSource,
-    @InjectQueue(QUEUES.mail) mail: Queue,
-    @InjectQueue(QUEUES.metric) metric: Queue,
-  ) {
-    this.relay = new OutboxRelay(ds, bullSink({ mail, metric }));
+  constructor(@InjectDataSource() ds: DataSource, @Inject(ENV) env: Env) {
+    // Own producer connections, tuned to fail fast while Redis is down (see relayQueues).
+    this.queues = relayQueues(env.REDIS_URL, env.QUEUE_PREFIX);
+    this.relay = new OutboxRelay(ds, bullSink(this.queues));
   }
 
   onApplicationBootstrap(): void {
@@ -39,6 +37,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     this.stopped = true;
     this.wake?.();
     await this.loop;
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
   }
 
   private async run(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { mutateReturning } from '../sql';
 
 /** Assignments are held for 14 days; then the institution returns to the pool. */
 export const ASSIGNMENT_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -15,7 +16,8 @@ export async function expireAssignments(m: Pick<EntityManager, 'query'>, now: Da
     params.push(roundId);
     scope = 'AND round_id = $2';
   }
-  const rows: Array<{ id: string }> = await m.query(
+  const rows = await mutateReturning<{ id: string }>(
+    m,
     `UPDATE assignment SET status = 'expired', updated_at = now()
      WHERE status = 'active' AND expires_at < $1 ${scope} RETURNING id`,
     params,

@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/passwords';
 import { hashToken } from '../../auth/tokens';
 import { OutboxService } from '../../outbox/outbox.service';
 import { CitizenErrors } from '../citizens.errors';
+import { mutateReturning } from '../sql';
 import { RegisteredDto, RegisterValidatorDto } from './dto/registration.dto';
 import { newPseudonym } from './pseudonym';
 import { createVerification } from './verification';
@@ -65,14 +66,16 @@ export class RegistrationService {
   /** Marks the e-mail verified; the token works once and for 48 hours. */
   async verify(token: string, now = new Date()): Promise<{ verified: true }> {
     return this.ds.transaction(async (m) => {
-      const used: Array<{ user_id: string }> = await m.query(
+      const used = await mutateReturning<{ user_id: string }>(
+        m,
         `UPDATE email_verification SET used_at = $2
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
         [hashToken(token), now],
       );
       if (used.length === 0) throw CitizenErrors.invalidVerificationToken();
       const userId = used[0].user_id;
-      const users: unknown[] = await m.query(
+      const users = await mutateReturning<{ id: string }>(
+        m,
         `UPDATE app_user SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = now()
          WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
         [userId, now],

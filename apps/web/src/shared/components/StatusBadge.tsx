@@ -1,4 +1,4 @@
-import { useT, type MessageKey } from '../i18n';
+import { useT } from '../i18n';
 
 type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -25,8 +25,6 @@ const TONES: Record<string, Tone> = {
 
 /** A status as text with colour (colour is never the only cue). Unknown statuses show as is. */
 export function StatusBadge({ status }: { status: string }) {
-  const { t } = useT();
-  const key = `status.${status}` as MessageKey;
-  const text = t(key);
-  return <span className={`badge badge-${TONES[status] ?? 'neutral'}`}>{text === key ? status : text}</span>;
+  const { maybe } = useT();
+  return <span className={`badge badge-${TONES[status] ?? 'neutral'}`}>{maybe(`status.${status}`, status)}</span>;
 }

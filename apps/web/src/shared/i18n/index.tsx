@@ -17,6 +17,8 @@ export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** For keys built from server values (statuses, levels): the fallback when the key is unknown. */
+  maybe(key: string, fallback: string): string;
   /** Picks the user's language from a server-provided `{es, en}` text. */
   pick(text: Bilingual | null | undefined): string;
   dateTime(iso: string | Date | null | undefined): string;
@@ -69,6 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       // A key missing at runtime (a status the server added later) shows the key rather than crashing.
       t: (key, vars) => interpolate(table[key] ?? key, vars),
+      maybe: (key, fallback) => (key in table ? table[key as MessageKey] : fallback),
       pick: (text) => (text ? text[lang] || text.es || text.en : ''),
       dateTime: (v) => (v ? dtf.format(toDate(v)) : '—'),
       date: (v) => (v ? df.format(toDate(v)) : '—'),

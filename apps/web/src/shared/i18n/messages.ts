@@ -1,8 +1,10 @@
 import type { Lang } from './dict';
 import { common } from './common';
 import { respond } from './respond';
+import { citizen } from './citizen';
+import { consoleDict } from './console';
 
-const sections = [common, respond] as const;
+const sections = [common, respond, citizen, consoleDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

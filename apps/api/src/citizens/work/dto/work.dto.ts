@@ -41,13 +41,17 @@ export class SaveReportResultDto {
   @ApiProperty({ enum: ASSIGNMENT_STATUSES }) assignmentStatus: string;
 }
 
+/** The non-file fields of the multipart upload (what the validation pipe sees). */
 export class EvidenceUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: '≤ 10 MB; type detected from the content.' })
-  file: unknown;
-
   @ApiProperty({ required: false, description: 'The claim the file supports.' })
   @IsOptional() @IsString() @MaxLength(200)
   questionName?: string;
+}
+
+/** The whole multipart form, for OpenAPI only. */
+export class EvidenceUploadFormDto extends EvidenceUploadDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: '≤ 10 MB; type detected from the content.' })
+  file: unknown;
 }
 
 export class EvidenceFileDto {

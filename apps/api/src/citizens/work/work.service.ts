@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
+import { validateSubmission } from '@apertura/questionnaire';
+import type { VerifiableItem } from '@apertura/questionnaire';
+import { DomainError, notFound } from '../../common/domain-error';
+import { resolveEvidenceType, safeFilename } from '../../evidence/evidence-type';
+import { EvidenceDownload, EvidenceService } from '../../evidence/evidence.service';
+import { sniffMime } from '../../evidence/sniff-mime';
+import { OutboxService } from '../../outbox/outbox.service';
+import { toVerdictDto, VerdictRowLike } from '../assignments/assignment-view';
+import { CitizenErrors } from '../citizens.errors';
+import { claimsOf, claimsToCheck } from '../claims';
+import { assertCitizenWork } from '../round-access';
+import { EvidenceFileDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto } from './dto/work.dto';
+
+/** Limits of validators' own evidence uploads. */
+export const CITIZEN_EVIDENCE_LIMITS = Object.freeze({
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Per validator and assigned institution: enough for every claim, not a file store. */
+  maxFilesPerAssignment: 30,
+});
+
+/** What multer (memory storage) hands over for the `file` part. */
+export interface UploadedFileLike {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+interface AssignmentContext {
+  id: string;
+  round_id: string;
+  institution_id: string;
+  validator_id: string;
+  status: AssignmentStatus;
+  expires_at: Date;
+  round_status: RoundStatus;
+  opens_at: Date;
+  closes_at: Date;
+  validation_open: boolean;
+  institution_questionnaire_id: string;
+  citizen_questionnaire_id: string;
+}
+
+const unsupported = (reason: string): DomainError =>
+  new DomainError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    {
+      es: `Tipo de archivo no admitido (${reason}). Se aceptan PDF, PNG, JPEG, GIF, WebP, documentos de Office/OpenDocument, texto y CSV.`,
+      en: `Unsupported file type (${reason}). Accepted: PDF, PNG, JPEG, GIF, WebP, Office/OpenDocument documents, plain text and CSV.`,
+    },
+    'file',
+    { reason },
+  );
+
+/**
+ * A validator's work on an assignment: verdicts on verifiable claims, the citizen report, evidence
+ * files. Every write checks, in this order, that the assignment is the caller's (NOT_ASSIGNED, the
+ * same answer for ids of other validators), that there is no declared conflict, that the
+ * assignment has not expired and that the round takes citizen work; and writes its outbox event in
+ * the same transaction.
+ */
+@Injectable()
+export class WorkService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  /** Own assignment (for reading; no state checks). */
+  private async own(m: EntityManager | DataSource, userId: string, assignmentId: string, lock = false): Promise<AssignmentContext> {
+    const rows: AssignmentContext[] = await m.query(
+      `SELECT a.id, a.round_id, a.institution_id, a.validator_id, a.status, a.expires_at, r.status AS round_status, r.opens_at,
+              r.closes_at, r.validation_open, r.institution_questionnaire_id, r.citizen_questionnaire_id
+       FROM assignment a JOIN round r ON r.id = a.round_id
+       WHERE a.id = $1 AND a.validator_id = $2 ${lock ? 'FOR UPDATE OF a FOR KEY SHARE OF r' : ''}`,
+      [assignmentId, userId],
+    );
+    if (rows.length === 0) throw CitizenErrors.notAssigned();
+    return rows[0];
+  }
+
+  /** Own assignment that takes writes now. */
+  private async writable(m: EntityManager | DataSource, userId: string, assignmentId: string, now: Date, lock = false): Promise<AssignmentContext> {
+    const a = await this.own(m, userId, assignmentId, lock);
+    const conflict: unknown[] = await m.query('SELECT 1 FROM validator_conflict WHERE user_id = $1 AND institution_id = $2', [userId, a.institution_id]);
+    if (conflict.length > 0) throw CitizenErrors.conflictOfInterest();
+    if (a.status === 'expired' || (a.status === 'active' && a.expires_at.getTime() <= now.getTime())) throw CitizenErrors.assignmentExpired();
+    assertCitizenWork({ status: a.round_status, opensAt: a.opens_at, closesAt: a.closes_at, validationOpen: a.validation_open }, now);
+    return a;
+  }
+
+  private async definition(m: EntityManager | DataSource, questionnaireId: string): Promise<JsonObject> {
+    const rows: Array<{ definition: JsonObject }> = await m.query('SELECT definition FROM questionnaire WHERE id = $1', [questionnaireId]);
+    if (rows.length === 0) throw new Error(`questionnaire ${questionnaireId} missing`);
+    return rows[0].definition;
+  }
+
+  async saveVerdict(userId: string, assignmentId: string, questionName: string, dto: SaveVerdictDto, now = new Date()): Promise<SaveVerdictResultDto> {
+    return this.ds.transaction(async (m) => {
+      const a = await this.writable(m, userId, assignmentId, now, true);
+      const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
+      if (!claims.some((c) => c.name === questionName)) throw CitizenErrors.notVerifiable(questionName);
+      if (dto.evidenceFileId) {
+        const file: unknown[] = await m.query('SELECT 1 FROM evidence_file WHERE id = $1 AND uploader_user_id = $2 AND round_id = $3', [
+          dto.evidenceFileId,
+          userId,
+          a.round_id,
+        ]);
+        if (file.length === 0) throw notFound('evidence file', 'evidenceFileId');
+      }
+      // The unique index makes a repeated verdict an update of the same row, also under concurrency.
+      const [row]: VerdictRowLike[] = await m.query(
+        `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, evidence_file_id, comment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (round_id, validator_id, institution_id, question_name) DO UPDATE
+           SET verdict = EXCLUDED.verdict, evidence_url = EXCLUDED.evidence_url, evidence_file_id = EXCLUDED.evidence_file_id,
+               comment = EXCLUDED.comment, updated_at = now()
+         RETURNING id, round_id, institution_id, question_name, verdict, evidence_url, evidence_file_id, comment, updated_at`,
+        [a.round_id, a.institution_id, userId, questionName, dto.verdict, dto.evidenceUrl ?? null, dto.evidenceFileId ?? null, dto.comment ?? null],
+      );
+      await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id } });
+      const assignmentStatus = await this.completeIfDone(m, a, claims);
+      return { verdict: toVerdictDto(row), assignmentStatus };
+    });
+  }
+
+  async saveReport(userId: string, assignmentId: string, data: Record<string, unknown>, now = new Date()): Promise<SaveReportResultDto> {
+    // Validate outside the transaction (survey-core may run async validators): no row lock is held meanwhile.
+    const pre = await this.writable(this.ds, userId, assignmentId, now);
+    const result = await validateSubmission(await this.definition(this.ds, pre.citizen_questionnaire_id), data, { mode: 'final' });
+    if (!result.ok) {
+      throw new DomainError(
+        'SUBMISSION_INVALID',
+        {
+          es: 'El reporte ciudadano tiene respuestas faltantes o no válidas.',
+          en: 'The citizen report has missing or invalid answers.',
+        },
+        result.errors[0]?.question ?? 'data',
+        { issues: result.errors },
+      );
+    }
+    return this.ds.transaction(async (m) => {
+      const a = await this.writable(m, userId, assignmentId, now, true);
+      const [row]: Array<{ id: string; data: JsonObject; updated_at: Date }> = await m.query(
+        `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data)
+         VALUES ($1, $2, $3, $4, $5::jsonb)
+         ON CONFLICT (round_id, validator_id, institution_id) DO UPDATE
+           SET data = EXCLUDED.data, questionnaire_id = EXCLUDED.questionnaire_id, updated_at = now()
+         RETURNING id, data, updated_at`,
+        [a.round_id, a.institution_id, userId, pre.citizen_questionnaire_id, JSON.stringify(result.data)],
+      );
+      await this.outbox.emit(m, { type: 'citizen-report.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, reportId: row.id } });
+      const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
+      const assignmentStatus = await this.completeIfDone(m, a, claims);
+      return { report: { id: row.id, data: row.data, updatedAt: row.updated_at.toISOString() }, cleared: result.cleared, assignmentStatus };
+    });
+  }
+
+  /** Completed = the report exists and every claim the institution answered has a verdict. */
+  private async completeIfDone(m: EntityManager, a: AssignmentContext, claims: readonly VerifiableItem[]): Promise<AssignmentStatus> {
+    if (a.status !== 'active') return a.status;
+    const [state]: Array<{ submitted: JsonObject | null; has_report: boolean; verdicts: string[] }> = await m.query(
+      `SELECT (SELECT submitted FROM response WHERE round_id = $1 AND institution_id = $2) AS submitted,
+              EXISTS (SELECT 1 FROM citizen_report WHERE round_id = $1 AND institution_id = $2 AND validator_id = $3) AS has_report,
+              ARRAY(SELECT question_name FROM verdict WHERE round_id = $1 AND institution_id = $2 AND validator_id = $3) AS verdicts`,
+      [a.round_id, a.institution_id, a.validator_id],
+    );
+    const given = new Set(state.verdicts);
+    if (!state.has_report || !claimsToCheck(claims, state.submitted).every((n) => given.has(n))) return a.status;
+    await m.query(`UPDATE assignment SET status = 'completed', updated_at = now() WHERE id = $1`, [a.id]);
+    return 'completed';
+  }
+
+  async uploadEvidence(userId: string, assignmentId: string, file: UploadedFileLike | undefined, questionName: string | undefined, now = new Date()): Promise<EvidenceFileDto> {
+    if (!file) {
+      throw new DomainError('VALIDATION_FAILED', { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." }, 'file');
+    }
+    const buffer = file.buffer;
+    if (buffer.length > CITIZEN_EVIDENCE_LIMITS.maxFileBytes) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', { es: 'El archivo supera 10 MB.', en: 'The file is larger than 10 MB.' }, 'file');
+    }
+    const decision = resolveEvidenceType(sniffMime(buffer), file.mimetype, file.originalname);
+    if (!decision.ok) throw unsupported(decision.reason);
+    const sha256 = createHash('sha256').update(buffer).digest('hex');
+    const filename = safeFilename(file.originalname, decision.mimeType);
+    return this.ds.transaction(async (m) => {
+      const a = await this.writable(m, userId, assignmentId, now, true);
+      const [{ n }]: Array<{ n: number }> = await m.query(
+        'SELECT count(*)::int AS n FROM evidence_file WHERE round_id = $1 AND institution_id = $2 AND uploader_user_id = $3',
+        [a.round_id, a.institution_id, userId],
+      );
+      if (n >= CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment) {
+        throw new DomainError(
+          'CONFLICT',
+          {
+            es: `Ya subió ${n} archivos para esta institución; el máximo es ${CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment}.`,
+            en: `You already uploaded ${n} files for this institution; the maximum is ${CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment}.`,
+          },
+          'file',
+        );
+      }
+      // institution_id says which institution the evidence is about; uploader_user_id marks it as a
+      // validator's file (institution queries all require uploader_user_id IS NULL).
+      const [row]: Array<{ id: string }> = await m.query(
+        `INSERT INTO evidence_file (round_id, institution_id, uploader_user_id, question_name, filename, mime_type, size, sha256, content)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [a.round_id, a.institution_id, userId, questionName ?? null, filename, decision.mimeType, buffer.length, sha256, buffer],
+      );
+      return { id: row.id, filename, mimeType: decision.mimeType, size: buffer.length, sha256 };
+    });
+  }
+
+  /** Evidence of the assigned institution in the round, or a file the validator uploaded there. */
+  async downloadEvidence(userId: string, assignmentId: string, fileId: string): Promise<EvidenceDownload> {
+    const a = await this.own(this.ds, userId, assignmentId);
+    const allowed: unknown[] = await this.ds.query(
+      `SELECT 1 FROM evidence_file WHERE id = $1 AND round_id = $2 AND institution_id = $3
+         AND (uploader_user_id IS NULL OR uploader_user_id = $4)`,
+      [fileId, a.round_id, a.institution_id, userId],
+    );
+    if (allowed.length === 0) throw notFound('evidence file', 'fileId');
+    return this.evidence.downloadInRound(a.round_id, fileId);
+  }
+}

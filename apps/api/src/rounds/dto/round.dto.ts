@@ -1,0 +1,174 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LEVELS, ROUND_STATUSES } from '@apertura/db';
+import type { RoundStatus } from '@apertura/db';
+import { PageQueryDto } from '../../universe/dto/page-query.dto';
+import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
+
+export class UniverseSelectionDto {
+  @ApiProperty({ required: false, type: [String], example: ['15'], description: 'States (2-digit INEGI codes).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(32)
+  @Matches(/^\d{2}$/, { each: true, message: 'each cveEnt must be a 2-digit state code' })
+  cveEnt?: string[];
+
+  @ApiProperty({ required: false, type: [String], example: ['15106'], description: 'Municipalities (5-digit INEGI codes), added to the states.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2469)
+  @Matches(/^\d{5}$/, { each: true, message: 'each cvegeo must be a 5-digit municipality code' })
+  cvegeo?: string[];
+
+  @ApiProperty({ required: false, enum: LEVELS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(LEVELS, { each: true })
+  levels?: string[];
+
+  @ApiProperty({ required: false, type: [String], example: ['ayuntamiento'], description: 'Institution types (case-insensitive).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  types?: string[];
+
+  @ApiProperty({ required: false, type: [String], format: 'uuid', description: "Only these institutions of the guarantor's universe." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50000)
+  @IsUUID('all', { each: true })
+  institutionIds?: string[];
+}
+
+const SELECTION_DOC =
+  'Which institutions of the universe the round covers. Empty or absent lists do not restrict. States and municipalities are a union ' +
+  '(all of the states plus the municipalities); levels, types and institutionIds narrow that. Frozen into the round when it opens.';
+
+const SETTINGS_DOC =
+  'Method settings (METHOD.md): any subset of `{ weights: { TG|TC|PG|PC: { component: weight } }, thresholds: {…}, bootstrapReplicates, confidence }`, ' +
+  'merged over the METHOD.md defaults and stored complete. A given sub-index weight map replaces the default one. Invalid → 422 SETTINGS_INVALID ' +
+  'with `details.problems: [{ path, message }]`.';
+
+export class CreateRoundDto {
+  @ApiProperty({ example: 'Diagnóstico 2025 — Estado de México' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Submissions are accepted from this instant (once the round is open).' })
+  @IsDateString({ strict: true })
+  opensAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Submissions are refused from this instant; must be after opensAt.' })
+  @IsDateString({ strict: true })
+  closesAt: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A questionnaire version of kind `institution`.' })
+  @IsUUID()
+  institutionQuestionnaireId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A questionnaire version of kind `citizen`.' })
+  @IsUUID()
+  citizenQuestionnaireId: string;
+
+  @ApiProperty({ required: false, type: UniverseSelectionDto, description: SELECTION_DOC })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UniverseSelectionDto)
+  universeSelection?: UniverseSelectionDto;
+
+  @ApiProperty({ required: false, type: Object, additionalProperties: true, description: SETTINGS_DOC })
+  @IsOptional()
+  // Taken verbatim: resolveSettings (libs/metric) validates it and reports every problem by path.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.settings)
+  @IsObject()
+  settings?: Record<string, unknown>;
+}
+
+/** Any subset of the creation fields; only while the round is a draft. `settings` replaces the round's settings. */
+export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
+
+export class ListRoundsQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, enum: ROUND_STATUSES })
+  @IsOptional()
+  @IsIn(ROUND_STATUSES)
+  status?: RoundStatus;
+}
+
+export class RoundUniverseQueryDto extends ListInstitutionsQueryDto {}
+
+export class UniverseSelectionViewDto {
+  @ApiProperty({ required: false, type: [String] }) cveEnt?: string[];
+  @ApiProperty({ required: false, type: [String] }) cvegeo?: string[];
+  @ApiProperty({ required: false, type: [String] }) levels?: string[];
+  @ApiProperty({ required: false, type: [String] }) types?: string[];
+  @ApiProperty({ required: false, type: [String] }) institutionIds?: string[];
+}
+
+export class RoundDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROUND_STATUSES }) status: string;
+  @ApiProperty({ format: 'date-time' }) opensAt: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+  @ApiProperty({ format: 'uuid' }) institutionQuestionnaireId: string;
+  @ApiProperty({ format: 'uuid' }) citizenQuestionnaireId: string;
+  @ApiProperty({ type: UniverseSelectionViewDto }) universeSelection: UniverseSelectionViewDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Complete method settings (defaults merged).' })
+  settings: Record<string, unknown>;
+  @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
+  @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) openedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class QuestionnaireRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() version: number;
+  @ApiProperty() title: string;
+}
+
+export class RoundCountsDto {
+  @ApiProperty({ description: 'Active invitations.' }) invitations: number;
+  @ApiProperty({ description: 'Responses saved as drafts.' }) drafts: number;
+  @ApiProperty({ description: 'Responses submitted.' }) submitted: number;
+}
+
+export class RoundDetailDto extends RoundDto {
+  @ApiProperty({ description: 'Institutions in the round: frozen at opening; before that, what the selection matches now.' })
+  universeSize: number;
+  @ApiProperty({ description: 'True once the universe is frozen (the round has opened).' }) universeFrozen: boolean;
+  @ApiProperty({ type: QuestionnaireRefDto }) institutionQuestionnaire: QuestionnaireRefDto;
+  @ApiProperty({ type: QuestionnaireRefDto }) citizenQuestionnaire: QuestionnaireRefDto;
+  @ApiProperty({ type: RoundCountsDto }) counts: RoundCountsDto;
+}
+
+export class RoundPageDto {
+  @ApiProperty({ type: [RoundDto] }) items: RoundDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorator';
+import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { InstitutionPageDto } from '../universe/dto/universe.dto';
+import { CreateRoundDto, ListRoundsQueryDto, RoundDetailDto, RoundPageDto, RoundUniverseQueryDto, UpdateRoundDto } from './dto/round.dto';
+import { RoundsService } from './rounds.service';
+
+@ApiTags('rounds')
+@ApiBearerAuth()
+@Controller('api/rounds')
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  @Post()
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary: 'Create a round (draft): window, universe selection, questionnaire versions and method settings.',
+    description: 'Questionnaires must belong to the guarantor and be of the right kind (422 QUESTIONNAIRE_KIND_MISMATCH).',
+  })
+  @ApiCreatedResponse({ type: RoundDetailDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'QUESTIONNAIRE_KIND_MISMATCH', 'SETTINGS_INVALID')
+  create(@CurrentUser() actor: UserPrincipal, @Body() dto: CreateRoundDto): Promise<RoundDetailDto> {
+    return this.rounds.create(actor, dto);
+  }
+
+  @Get()
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({ summary: "Rounds of the caller's guarantor, newest first." })
+  @ApiOkResponse({ type: RoundPageDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED')
+  list(@CurrentUser() actor: UserPrincipal, @Query() q: ListRoundsQueryDto): Promise<RoundPageDto> {
+    return this.rounds.list(actor, q);
+  }
+
+  @Get(':id')
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({ summary: 'A round with its universe size, questionnaires and invitation/response counts.' })
+  @ApiOkResponse({ type: RoundDetailDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
+  get(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
+    return this.rounds.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary: 'Change a draft round (including switching to a newer questionnaire version).',
+    description: 'Refused with 409 ROUND_NOT_DRAFT once the round has opened: questionnaires and universe are then frozen.',
+  })
+  @ApiOkResponse({ type: RoundDetailDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'ROUND_NOT_DRAFT', 'QUESTIONNAIRE_KIND_MISMATCH', 'SETTINGS_INVALID')
+  update(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundDetailDto> {
+    return this.rounds.update(actor, id, dto);
+  }
+
+  @Get(':id/universe')
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({ summary: "The round's institutions (frozen at opening; for a draft, what its selection matches now), filtered and paginated." })
+  @ApiOkResponse({ type: InstitutionPageDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
+  universe(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() q: RoundUniverseQueryDto): Promise<InstitutionPageDto> {
+    return this.rounds.universePage(actor, id, q);
+  }
+
+  @Post(':id/open')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary: 'draft → open: freeze the universe from the selection and invite every institution (one transaction).',
+    description: 'An empty universe is refused (422 UNIVERSE_EMPTY); so is a round whose window has already ended (409 INVALID_TRANSITION).',
+  })
+  @ApiOkResponse({ type: RoundDetailDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION', 'UNIVERSE_EMPTY')
+  open(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
+    return this.rounds.transition(actor, id, 'open');
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'open → closed: no more submissions (they get 409 ROUND_CLOSED).' })
+  @ApiOkResponse({ type: RoundDetailDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION')
+  close(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
+    return this.rounds.transition(actor, id, 'close');
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'closed → published: results become public. Final state.' })
+  @ApiOkResponse({ type: RoundDetailDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION')
+  publish(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
+    return this.rounds.transition(actor, id, 'publish');
+  }
+}

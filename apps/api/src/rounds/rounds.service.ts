@@ -1,0 +1,382 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { InstitutionEntity, JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from '@apertura/db';
+import type { RoundStatus } from '@apertura/db';
+import { resolveSettings } from '@apertura/metric';
+import { AuditService } from '../audit/audit.service';
+import type { UserPrincipal } from '../auth/principal';
+import { DomainError, notFound } from '../common/domain-error';
+import { InvitationsService } from '../invitations/invitations.service';
+import { CatalogueService } from '../universe/catalogue.service';
+import { InstitutionPageDto } from '../universe/dto/universe.dto';
+import { guarantorOf, UniverseService } from '../universe/universe.service';
+import {
+  CreateRoundDto,
+  ListRoundsQueryDto,
+  QuestionnaireRefDto,
+  RoundDetailDto,
+  RoundDto,
+  RoundPageDto,
+  RoundUniverseQueryDto,
+  UpdateRoundDto,
+} from './dto/round.dto';
+import { assertCanTransition } from './round-transitions';
+import { RoundWindowService } from './round-window.service';
+import { applySelection, normaliseSelection } from './universe-selection';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function toRoundDto(r: RoundEntity): RoundDto {
+  return {
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    opensAt: r.opensAt.toISOString(),
+    closesAt: r.closesAt.toISOString(),
+    institutionQuestionnaireId: r.institutionQuestionnaireId,
+    citizenQuestionnaireId: r.citizenQuestionnaireId,
+    universeSelection: r.universeSelection,
+    settings: r.settings,
+    validationOpen: r.validationOpen,
+    synthetic: r.synthetic,
+    openedAt: iso(r.openedAt),
+    closedAt: iso(r.closedAt),
+    publishedAt: iso(r.publishedAt),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const toRef = (q: QuestionnaireEntity): QuestionnaireRefDto => ({ id: q.id, kind: q.kind, slug: q.slug, version: q.version, title: q.title });
+
+/** Validates method settings with libs/metric and returns them complete (defaults merged). */
+function resolvedSettings(raw: Record<string, unknown> | undefined): JsonObject {
+  const r = resolveSettings(raw);
+  if (!r.ok) {
+    const first = r.problems[0];
+    const path = first.path ? `settings.${first.path}` : 'settings';
+    throw new DomainError(
+      'SETTINGS_INVALID',
+      {
+        es: `Configuración del método no válida en «${path}»: ${first.message}.`,
+        en: `Invalid method settings at '${path}': ${first.message}.`,
+      },
+      path,
+      { problems: r.problems },
+    );
+  }
+  return JSON.parse(JSON.stringify(r.settings)) as JsonObject;
+}
+
+function checkWindow(opensAt: Date, closesAt: Date): void {
+  if (!(closesAt.getTime() > opensAt.getTime())) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      { es: 'La fecha de cierre debe ser posterior a la de apertura.', en: 'closesAt must be after opensAt.' },
+      'closesAt',
+    );
+  }
+}
+
+type Transition = 'open' | 'close' | 'publish';
+const TARGET: Record<Transition, RoundStatus> = { open: 'open', close: 'closed', publish: 'published' };
+
+/**
+ * Rounds and their lifecycle draft → open → closed → published. Everything but the lifecycle is
+ * editable only in draft; opening freezes the universe (round_institution) and invites every
+ * institution in the same transaction.
+ */
+@Injectable()
+export class RoundsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
+    private readonly universe: UniverseService,
+    private readonly catalogue: CatalogueService,
+    private readonly window: RoundWindowService,
+  ) {}
+
+  async create(actor: UserPrincipal, dto: CreateRoundDto): Promise<RoundDetailDto> {
+    const guarantorId = guarantorOf(actor);
+    const opensAt = new Date(dto.opensAt);
+    const closesAt = new Date(dto.closesAt);
+    checkWindow(opensAt, closesAt);
+    const settings = resolvedSettings(dto.settings);
+    return this.ds.transaction(async (m) => {
+      await this.checkQuestionnaire(m, guarantorId, dto.institutionQuestionnaireId, 'institution', 'institutionQuestionnaireId');
+      await this.checkQuestionnaire(m, guarantorId, dto.citizenQuestionnaireId, 'citizen', 'citizenQuestionnaireId');
+      const selection = await this.checkSelection(m, guarantorId, dto.universeSelection);
+      const round = await m.save(
+        Object.assign(new RoundEntity(), {
+          guarantorId,
+          name: dto.name.trim(),
+          status: 'draft' as const,
+          opensAt,
+          closesAt,
+          institutionQuestionnaireId: dto.institutionQuestionnaireId,
+          citizenQuestionnaireId: dto.citizenQuestionnaireId,
+          universeSelection: selection,
+          settings,
+          validationOpen: false,
+          synthetic: false,
+          openedAt: null,
+          closedAt: null,
+          publishedAt: null,
+        }),
+      );
+      await this.audit.record(m, actor, {
+        action: 'round.create',
+        entityType: 'round',
+        entityId: round.id,
+        guarantorId,
+        details: { name: round.name, opensAt: dto.opensAt, closesAt: dto.closesAt, universeSelection: selection },
+      });
+      return this.detail(m, round);
+    });
+  }
+
+  async update(actor: UserPrincipal, id: string, dto: UpdateRoundDto): Promise<RoundDetailDto> {
+    const guarantorId = guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const round = await this.lockOwned(m, guarantorId, id);
+      if (round.status !== 'draft') {
+        throw new DomainError(
+          'ROUND_NOT_DRAFT',
+          {
+            es: 'Solo una ronda en borrador se puede modificar. Para cambiar el cuestionario de una ronda abierta, suba una nueva versión y úsela en otra ronda.',
+            en: 'Only a draft round can be changed. To change the questionnaire of an opened round, upload a new version and use it in another round.',
+          },
+          undefined,
+          { status: round.status },
+        );
+      }
+      const changed: string[] = [];
+      if (dto.name !== undefined) {
+        round.name = dto.name.trim();
+        changed.push('name');
+      }
+      if (dto.opensAt !== undefined) {
+        round.opensAt = new Date(dto.opensAt);
+        changed.push('opensAt');
+      }
+      if (dto.closesAt !== undefined) {
+        round.closesAt = new Date(dto.closesAt);
+        changed.push('closesAt');
+      }
+      checkWindow(round.opensAt, round.closesAt);
+      if (dto.institutionQuestionnaireId !== undefined) {
+        await this.checkQuestionnaire(m, guarantorId, dto.institutionQuestionnaireId, 'institution', 'institutionQuestionnaireId');
+        round.institutionQuestionnaireId = dto.institutionQuestionnaireId;
+        changed.push('institutionQuestionnaireId');
+      }
+      if (dto.citizenQuestionnaireId !== undefined) {
+        await this.checkQuestionnaire(m, guarantorId, dto.citizenQuestionnaireId, 'citizen', 'citizenQuestionnaireId');
+        round.citizenQuestionnaireId = dto.citizenQuestionnaireId;
+        changed.push('citizenQuestionnaireId');
+      }
+      if (dto.universeSelection !== undefined) {
+        round.universeSelection = await this.checkSelection(m, guarantorId, dto.universeSelection);
+        changed.push('universeSelection');
+      }
+      if (dto.settings !== undefined) {
+        round.settings = resolvedSettings(dto.settings);
+        changed.push('settings');
+      }
+      const saved = await m.save(round);
+      await this.audit.record(m, actor, {
+        action: 'round.update',
+        entityType: 'round',
+        entityId: round.id,
+        guarantorId,
+        details: { changed },
+      });
+      return this.detail(m, saved);
+    });
+  }
+
+  async list(actor: UserPrincipal, q: ListRoundsQueryDto): Promise<RoundPageDto> {
+    const guarantorId = guarantorOf(actor);
+    const [rows, total] = await this.ds.getRepository(RoundEntity).findAndCount({
+      where: { guarantorId, ...(q.status ? { status: q.status } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items: rows.map(toRoundDto), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(actor: UserPrincipal, id: string): Promise<RoundDetailDto> {
+    const m = this.ds.manager;
+    return this.detail(m, await this.owned(m, guarantorOf(actor), id));
+  }
+
+  /** The round's institutions: those frozen at opening, or (draft) those its selection matches now. */
+  async universePage(actor: UserPrincipal, id: string, q: RoundUniverseQueryDto): Promise<InstitutionPageDto> {
+    const guarantorId = guarantorOf(actor);
+    const round = await this.owned(this.ds.manager, guarantorId, id);
+    return this.universe.page(guarantorId, q, q.page, q.pageSize, (qb) => {
+      if (round.status === 'draft') applySelection(qb, round.universeSelection);
+      else qb.andWhere('i.id IN (SELECT ri.institution_id FROM round_institution ri WHERE ri.round_id = :roundId)', { roundId: round.id });
+    });
+  }
+
+  async transition(actor: UserPrincipal, id: string, action: Transition): Promise<RoundDetailDto> {
+    const guarantorId = guarantorOf(actor);
+    const to = TARGET[action];
+    return this.ds.transaction(async (m) => {
+      // The row lock serialises transitions: of two concurrent opens, the second sees 'open' and is refused.
+      const round = await this.lockOwned(m, guarantorId, id);
+      const from = round.status;
+      assertCanTransition(from, to);
+      const now = new Date();
+      const details: JsonObject = { from, to };
+      if (action === 'open') {
+        details.institutions = await this.openRound(m, round, now);
+        round.openedAt = now;
+      } else if (action === 'close') {
+        round.closedAt = now;
+      } else {
+        round.publishedAt = now;
+      }
+      round.status = to;
+      const saved = await m.save(round);
+      await this.audit.record(m, actor, { action: `round.${action}`, entityType: 'round', entityId: round.id, guarantorId, details });
+      return this.detail(m, saved);
+    });
+  }
+
+  /** See RoundWindowService.requireOpenForSubmissions (exported here too for modules that import RoundsModule). */
+  requireOpenForSubmissions(roundId: string, manager?: EntityManager, now?: Date): Promise<RoundEntity> {
+    return this.window.requireOpenForSubmissions(roundId, manager, now);
+  }
+
+  /** Freezes the universe and invites it; returns the number of institutions. */
+  private async openRound(m: EntityManager, round: RoundEntity, now: Date): Promise<number> {
+    if (round.closesAt.getTime() <= now.getTime()) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        {
+          es: `No se puede abrir la ronda: su periodo terminó el ${round.closesAt.toISOString()}. Cambie la fecha de cierre primero.`,
+          en: `The round cannot be opened: its window ended at ${round.closesAt.toISOString()}. Change closesAt first.`,
+        },
+        'closesAt',
+        { from: round.status, to: 'open' },
+      );
+    }
+    const [selectSql, params] = applySelection(
+      m.getRepository(InstitutionEntity).createQueryBuilder('i').select('i.id', 'id').where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
+      round.universeSelection,
+    ).getQueryAndParameters();
+    const rows: Array<{ institution_id: string }> = await m.query(
+      `INSERT INTO round_institution (round_id, institution_id)
+       SELECT $${params.length + 1}::uuid, s.id FROM (${selectSql}) s
+       ON CONFLICT DO NOTHING RETURNING institution_id`,
+      [...params, round.id],
+    );
+    if (!rows.length) {
+      throw new DomainError(
+        'UNIVERSE_EMPTY',
+        {
+          es: 'La selección del universo no incluye ninguna institución; importe el universo o cambie la selección antes de abrir.',
+          en: 'The universe selection matches no institution; import the universe or change the selection before opening.',
+        },
+        'universeSelection',
+      );
+    }
+    const ids = rows.map((r) => r.institution_id);
+    await this.invitations.createForRound(m, round, ids);
+    return ids.length;
+  }
+
+  private async owned(m: EntityManager, guarantorId: string, id: string): Promise<RoundEntity> {
+    const round = await m.findOne(RoundEntity, { where: { id, guarantorId } });
+    if (!round) throw notFound('ronda', 'id');
+    return round;
+  }
+
+  private async lockOwned(m: EntityManager, guarantorId: string, id: string): Promise<RoundEntity> {
+    const round = await m.findOne(RoundEntity, { where: { id, guarantorId }, lock: { mode: 'pessimistic_write' } });
+    if (!round) throw notFound('ronda', 'id');
+    return round;
+  }
+
+  private async checkQuestionnaire(m: EntityManager, guarantorId: string, id: string, kind: 'institution' | 'citizen', field: string): Promise<void> {
+    const q = await m.findOne(QuestionnaireEntity, { where: { id, guarantorId } });
+    if (!q) throw notFound('cuestionario', field);
+    if (q.kind !== kind) {
+      throw new DomainError(
+        'QUESTIONNAIRE_KIND_MISMATCH',
+        {
+          es: `«${field}» debe ser un cuestionario de tipo ${kind}; «${q.slug}» v${q.version} es de tipo ${q.kind}.`,
+          en: `'${field}' must be a ${kind} questionnaire; '${q.slug}' v${q.version} is a ${q.kind} questionnaire.`,
+        },
+        field,
+      );
+    }
+  }
+
+  /** Normalises a selection and checks its codes and ids exist, so a typo does not silently shrink the round. */
+  private async checkSelection(m: EntityManager, guarantorId: string, raw: UniverseSelection | undefined): Promise<UniverseSelection & JsonObject> {
+    const sel = normaliseSelection(raw);
+    const cat = await this.catalogue.index();
+    const badEnt = sel.cveEnt?.find((c) => !cat.states.has(c));
+    if (badEnt) throw invalidSelection('cveEnt', `la entidad ${badEnt} no existe`, `state ${badEnt} does not exist`);
+    const badGeo = sel.cvegeo?.find((c) => !cat.municipalities.has(c));
+    if (badGeo) throw invalidSelection('cvegeo', `el municipio ${badGeo} no existe`, `municipality ${badGeo} does not exist`);
+    if (sel.institutionIds?.length) {
+      const found: Array<{ n: number }> = await m.query(
+        'SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1 AND id = ANY($2::uuid[])',
+        [guarantorId, sel.institutionIds],
+      );
+      const missing = sel.institutionIds.length - found[0].n;
+      if (missing > 0) {
+        throw invalidSelection(
+          'institutionIds',
+          `${missing} institución(es) no pertenecen al universo del órgano garante`,
+          `${missing} institution(s) are not in the guarantor's universe`,
+        );
+      }
+    }
+    return sel as UniverseSelection & JsonObject;
+  }
+
+  private async detail(m: EntityManager, round: RoundEntity): Promise<RoundDetailDto> {
+    const frozen = round.status !== 'draft';
+    // Sequential on purpose: inside a transaction every query shares one connection.
+    const questionnaires = await m.find(QuestionnaireEntity, { where: [{ id: round.institutionQuestionnaireId }, { id: round.citizenQuestionnaireId }] });
+    const universeSize = frozen
+      ? (await m.query('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [round.id]) as Array<{ n: number }>)[0].n
+      : await applySelection(
+          m.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
+          round.universeSelection,
+        ).getCount();
+    const counts: Array<{ invitations: number; drafts: number; submitted: number }> = await m.query(
+      `SELECT (SELECT count(*) FROM invitation WHERE round_id = $1 AND revoked_at IS NULL)::int AS invitations,
+              (SELECT count(*) FROM response WHERE round_id = $1 AND status = 'draft')::int AS drafts,
+              (SELECT count(*) FROM response WHERE round_id = $1 AND status = 'submitted')::int AS submitted`,
+      [round.id],
+    );
+    const byId = new Map(questionnaires.map((q) => [q.id, q]));
+    const inst = byId.get(round.institutionQuestionnaireId);
+    const cit = byId.get(round.citizenQuestionnaireId);
+    if (!inst || !cit) throw new Error(`round ${round.id} refers to a missing questionnaire`);
+    return {
+      ...toRoundDto(round),
+      universeSize,
+      universeFrozen: frozen,
+      institutionQuestionnaire: toRef(inst),
+      citizenQuestionnaire: toRef(cit),
+      counts: counts[0],
+    };
+  }
+}
+
+function invalidSelection(field: string, es: string, en: string): DomainError {
+  return new DomainError(
+    'VALIDATION_FAILED',
+    { es: `Selección del universo no válida: ${es}.`, en: `Invalid universe selection: ${en}.` },
+    `universeSelection.${field}`,
+  );
+}

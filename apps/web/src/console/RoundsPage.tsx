@@ -1,0 +1,211 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../shared/api';
+import { useSession } from '../shared/auth';
+import { Alert, Button, ErrorAlert, Field, Pagination, Spinner, StatusBadge } from '../shared/components';
+import { useT } from '../shared/i18n';
+import { usePageTitle } from '../shared/layout';
+import { Link, navigate } from '../shared/router';
+import { useAsync } from '../shared/useAsync';
+import { consoleApi, type QuestionnaireSummary } from './api';
+import { ConsoleNav } from './ConsoleNav';
+
+export function RoundsPage() {
+  const { t, date } = useT();
+  usePageTitle(t('console.rounds'));
+  const session = useSession();
+  const isAdmin = session?.user.role === 'guarantor_admin';
+  const [page, setPage] = useState(1);
+  const rounds = useAsync((signal) => consoleApi.rounds(page, signal), [page]);
+
+  return (
+    <>
+      <ConsoleNav />
+      <h1>{t('console.rounds')}</h1>
+      {rounds.loading && !rounds.data && <Spinner />}
+      <ErrorAlert error={rounds.error} />
+      {rounds.data && rounds.data.items.length === 0 && <p>{t('console.noRounds')}</p>}
+      {rounds.data && rounds.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('console.rounds')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('console.roundName')}</th>
+                <th scope="col">{t('console.status')}</th>
+                <th scope="col">{t('console.window')}</th>
+                <th scope="col">{t('console.validation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.data.items.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/consola/rondas/${r.id}`}>{r.name}</Link>
+                    {r.synthetic && <span className="badge badge-warning tag">{t('console.synthetic')}</span>}
+                  </th>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td>
+                    {date(r.opensAt)} – {date(r.closesAt)}
+                  </td>
+                  <td>{r.validationOpen ? t('console.validationOpen') : t('console.validationClosed')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rounds.data && <Pagination page={rounds.data.page} pageSize={rounds.data.pageSize} total={rounds.data.total} onPage={setPage} />}
+      {isAdmin && <CreateRound />}
+    </>
+  );
+}
+
+/** `datetime-local` value (local wall time) → ISO instant. */
+function toIso(local: string): string {
+  return new Date(local).toISOString();
+}
+
+const LEVELS = ['federal', 'estatal', 'municipal', 'autonomo'] as const;
+
+function CreateRound() {
+  const { t, pick } = useT();
+  const headingId = useId();
+  const institutionQs = useAsync((signal) => consoleApi.questionnaires('institution', signal), []);
+  const citizenQs = useAsync((signal) => consoleApi.questionnaires('citizen', signal), []);
+  const [name, setName] = useState('');
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const [institutionQ, setInstitutionQ] = useState('');
+  const [citizenQ, setCitizenQ] = useState('');
+  const [levels, setLevels] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [installing, setInstalling] = useState(false);
+  const [installed, setInstalled] = useState<string | null>(null);
+
+  const iq = institutionQs.data?.items ?? [];
+  const cq = citizenQs.data?.items ?? [];
+  const selectedI = institutionQ || iq[0]?.id || '';
+  const selectedC = citizenQ || cq[0]?.id || '';
+
+  async function install() {
+    setInstalling(true);
+    setError(null);
+    setInstalled(null);
+    try {
+      const r = await consoleApi.installDefaults();
+      const created = r.items.filter((i) => i.created).length;
+      setInstalled(created ? t('console.defaultsInstalled', { count: created }) : t('console.defaultsPresent'));
+      institutionQs.reload();
+      citizenQs.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setInstalling(false);
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!name.trim()) errs.name = t('console.nameRequired');
+    if (!opensAt) errs.opensAt = t('console.dateRequired');
+    if (!closesAt) errs.closesAt = t('console.dateRequired');
+    if (opensAt && closesAt && new Date(closesAt) <= new Date(opensAt)) errs.closesAt = t('console.closesAfterOpens');
+    if (!selectedI) errs.institutionQuestionnaireId = t('console.questionnaireRequired');
+    if (!selectedC) errs.citizenQuestionnaireId = t('console.questionnaireRequired');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const round = await consoleApi.createRound({
+        name: name.trim(),
+        opensAt: toIso(opensAt),
+        closesAt: toIso(closesAt),
+        institutionQuestionnaireId: selectedI,
+        citizenQuestionnaireId: selectedC,
+        universeSelection: levels.length ? { levels } : undefined,
+      });
+      navigate(`/consola/rondas/${round.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.field) setErrors({ [err.field]: pick(err.messages) });
+      else setError(err);
+      setBusy(false);
+    }
+  }
+
+  const option = (q: QuestionnaireSummary) => (
+    <option key={q.id} value={q.id}>
+      {q.title} (v{q.version})
+    </option>
+  );
+
+  return (
+    <section className="section card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('console.createRound')}</h2>
+      {(institutionQs.data && iq.length === 0) || (citizenQs.data && cq.length === 0) ? (
+        <Alert kind="info">
+          <p>{t('console.noQuestionnaires')}</p>
+        </Alert>
+      ) : null}
+      <div className="actions">
+        <Button variant="secondary" busy={installing} onClick={install}>
+          {t('console.installDefaults')}
+        </Button>
+      </div>
+      {installed && <Alert kind="success">{installed}</Alert>}
+      <ErrorAlert error={institutionQs.error || citizenQs.error} />
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label={t('console.roundName')} error={errors.name} required>
+          {(a) => <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />}
+        </Field>
+        <div className="grid-2">
+          <Field label={t('console.opensAt')} hint={t('console.localTime')} error={errors.opensAt} required>
+            {(a) => <input {...a} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required />}
+          </Field>
+          <Field label={t('console.closesAt')} hint={t('console.localTime')} error={errors.closesAt} required>
+            {(a) => <input {...a} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />}
+          </Field>
+        </div>
+        <Field label={t('console.institutionQuestionnaire')} error={errors.institutionQuestionnaireId} required>
+          {(a) => (
+            <select {...a} value={selectedI} onChange={(e) => setInstitutionQ(e.target.value)}>
+              {iq.map(option)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('console.citizenQuestionnaire')} error={errors.citizenQuestionnaireId} required>
+          {(a) => (
+            <select {...a} value={selectedC} onChange={(e) => setCitizenQ(e.target.value)}>
+              {cq.map(option)}
+            </select>
+          )}
+        </Field>
+        <fieldset className="fieldset">
+          <legend>{t('console.levels')}</legend>
+          <p className="field-hint">{t('console.levelsHint')}</p>
+          <div className="checkbox-row">
+            {LEVELS.map((l) => (
+              <label key={l} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={levels.includes(l)}
+                  onChange={(e) => setLevels(e.target.checked ? [...levels, l] : levels.filter((x) => x !== l))}
+                />
+                {t(`level.${l}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <ErrorAlert error={error} />
+        <Button type="submit" busy={busy}>
+          {t('console.create')}
+        </Button>
+      </form>
+    </section>
+  );
+}

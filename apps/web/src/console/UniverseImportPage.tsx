@@ -1,0 +1,193 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../shared/api';
+import { useSession } from '../shared/auth';
+import { Alert, Button, ErrorAlert, Field, Spinner } from '../shared/components';
+import { useT } from '../shared/i18n';
+import { usePageTitle } from '../shared/layout';
+import { useAsync } from '../shared/useAsync';
+import { consoleApi, type UniverseImportResult, type UniverseInvalidDetails } from './api';
+import { ConsoleNav } from './ConsoleNav';
+
+/**
+ * Spreadsheets exported on Windows in Mexico are often Windows-1252, not UTF-8: decoding them as UTF-8
+ * would turn "Querétaro" into "Quer�taro". Strict UTF-8 first, then Windows-1252.
+ */
+export function decodeCsv(bytes: ArrayBuffer): { text: string; converted: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), converted: false };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), converted: true };
+  }
+}
+
+function isInvalidDetails(d: unknown): d is UniverseInvalidDetails {
+  return typeof d === 'object' && d !== null && Array.isArray((d as UniverseInvalidDetails).errors);
+}
+
+export function UniverseImportPage() {
+  const { t, pick, number, maybe } = useT();
+  usePageTitle(t('universe.title'));
+  const isAdmin = useSession()?.user.role === 'guarantor_admin';
+  const summary = useAsync((signal) => consoleApi.universeSummary(signal), []);
+  const headingId = useId();
+  const [csv, setCsv] = useState<{ name: string; text: string; converted: boolean } | null>(null);
+  const [checked, setChecked] = useState<UniverseImportResult | null>(null);
+  const [imported, setImported] = useState<UniverseImportResult | null>(null);
+  const [invalid, setInvalid] = useState<UniverseInvalidDetails | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  async function choose(file: File | undefined) {
+    setChecked(null);
+    setImported(null);
+    setInvalid(null);
+    setError(null);
+    setFileError(null);
+    if (!file) {
+      setCsv(null);
+      return;
+    }
+    const decoded = decodeCsv(await file.arrayBuffer());
+    setCsv({ name: file.name, ...decoded });
+  }
+
+  async function run(dryRun: boolean) {
+    if (!csv) {
+      setFileError(t('universe.chooseFile'));
+      return;
+    }
+    setBusy(dryRun ? 'check' : 'import');
+    setError(null);
+    setInvalid(null);
+    setImported(null);
+    try {
+      const result = await consoleApi.importUniverse(csv.text, dryRun);
+      if (dryRun) setChecked(result);
+      else {
+        setImported(result);
+        setChecked(null);
+        summary.reload();
+      }
+    } catch (err) {
+      setChecked(null);
+      if (err instanceof ApiError && err.code === 'UNIVERSE_INVALID' && isInvalidDetails(err.details)) setInvalid(err.details);
+      else setError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void run(true);
+  }
+
+  const s = summary.data;
+  return (
+    <>
+      <ConsoleNav />
+      <h1>{t('universe.title')}</h1>
+      <section className="card">
+        <h2>{t('universe.current')}</h2>
+        {summary.loading && !s && <Spinner />}
+        <ErrorAlert error={summary.error} />
+        {s && (
+          <>
+            <p>{t('universe.summary', { total: number(s.total), municipalities: number(s.municipalities), states: number(s.byState.length) })}</p>
+            {s.byLevel.length > 0 && (
+              <p className="muted">{s.byLevel.map((l) => `${maybe(`level.${l.level}`, l.level)}: ${number(l.count)}`).join(' · ')}</p>
+            )}
+          </>
+        )}
+      </section>
+
+      {isAdmin ? (
+        <section className="section card" aria-labelledby={headingId}>
+          <h2 id={headingId}>{t('universe.importTitle')}</h2>
+          <p>{t('universe.format')}</p>
+          <pre className="code-sample">
+            name,type,level,cve_ent,cvegeo,email,key{'\n'}Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx,toluca-ayto
+          </pre>
+          <p className="muted">{t('universe.formatNotes')}</p>
+          <form className="form" onSubmit={onSubmit} noValidate>
+            <Field label={t('universe.file')} hint={t('universe.fileHint')} error={fileError}>
+              {(a) => <input {...a} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => void choose(e.target.files?.[0])} />}
+            </Field>
+            {csv?.converted && <Alert kind="info">{t('universe.converted')}</Alert>}
+            <div className="actions">
+              <Button type="submit" variant="secondary" busy={busy === 'check'} disabled={busy !== null}>
+                {t('universe.check')}
+              </Button>
+              <Button onClick={() => void run(false)} busy={busy === 'import'} disabled={busy !== null || !checked}>
+                {t('universe.import')}
+              </Button>
+            </div>
+            {!checked && !imported && csv && <p className="muted">{t('universe.checkFirst')}</p>}
+          </form>
+          <ErrorAlert error={error} />
+          {checked && (
+            <Alert kind="success" title={t('universe.checkedTitle')}>
+              <ImportCounts result={checked} />
+            </Alert>
+          )}
+          {imported && (
+            <Alert kind="success" title={t('universe.importedTitle')}>
+              <ImportCounts result={imported} />
+            </Alert>
+          )}
+          {invalid && (
+            <>
+              <Alert kind="error" title={t('universe.invalidTitle', { count: number(invalid.errorCount) })}>
+                <p>{t('universe.invalidBody', { rows: number(invalid.rowsRead) })}</p>
+                {invalid.errorCount > invalid.errors.length && <p>{t('universe.firstErrors', { shown: number(invalid.errors.length) })}</p>}
+              </Alert>
+              <div className="table-wrap">
+                <table className="table">
+                  <caption>{t('universe.errorsCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('universe.line')}
+                      </th>
+                      <th scope="col">{t('universe.column')}</th>
+                      <th scope="col">{t('universe.problem')}</th>
+                      <th scope="col">{t('universe.code')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {invalid.errors.map((e, i) => (
+                      <tr key={`${e.line}-${e.column}-${i}`}>
+                        <td className="num">{e.line}</td>
+                        <td>{e.column ?? '—'}</td>
+                        <td>{pick(e.message)}</td>
+                        <td>
+                          <code>{e.code}</code>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </section>
+      ) : (
+        <Alert kind="info">{t('universe.adminOnly')}</Alert>
+      )}
+    </>
+  );
+}
+
+function ImportCounts({ result }: { result: UniverseImportResult }) {
+  const { t, number } = useT();
+  return (
+    <ul className="plain">
+      <li>{t('universe.rows', { count: number(result.total) })}</li>
+      <li>{t('universe.inserted', { count: number(result.inserted) })}</li>
+      <li>{t('universe.updated', { count: number(result.updated) })}</li>
+      <li>{t('universe.unchanged', { count: number(result.unchanged) })}</li>
+      <li>{t('universe.notInFile', { count: number(result.notInFile) })}</li>
+    </ul>
+  );
+}

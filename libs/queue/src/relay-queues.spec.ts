@@ -1,0 +1,17 @@
+import { redisOptionsFromUrl } from './relay-queues';
+
+describe('redisOptionsFromUrl', () => {
+  it.each([
+    ['redis://127.0.0.1:6379', { host: '127.0.0.1', port: 6379 }],
+    ['redis://localhost', { host: 'localhost', port: 6379 }],
+    ['redis://:s%40cret@redis.internal:6380/2', { host: 'redis.internal', port: 6380, password: 's@cret', db: 2 }],
+    ['redis://user:pw@h:1/0', { host: 'h', port: 1, username: 'user', password: 'pw', db: 0 }],
+    ['rediss://h:6380', { host: 'h', port: 6380, tls: {} }],
+  ])('%s', (url, expected) => {
+    expect(redisOptionsFromUrl(url)).toEqual(expected);
+  });
+
+  it('refuses other schemes', () => {
+    expect(() => redisOptionsFromUrl('http://h')).toThrow(/not a Redis URL/);
+  });
+});
