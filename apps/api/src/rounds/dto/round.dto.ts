@@ -11,7 +11,6 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { LEVELS, ROUND_STATUSES } from '@apertura/db';
@@ -68,8 +67,8 @@ const SETTINGS_DOC =
 export class CreateRoundDto {
   @ApiProperty({ example: 'Diagnóstico 2025 — Estado de México' })
   @IsString()
-  @MinLength(1)
   @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
   @ApiProperty({ format: 'date-time', description: 'Submissions are accepted from this instant (once the round is open).' })

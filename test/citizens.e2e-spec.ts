@@ -1,0 +1,254 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
+import { deriveToken, hashToken } from '../apps/api/src/auth/tokens';
+import { startWorker } from '../apps/worker/src/main';
+import { startTestApp, TestApp } from './support/app';
+import { guarantorWithAdmin, Staff, TEST_PASSWORD } from './support/fixtures';
+import { client, Client } from './support/http';
+import { ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
+
+/** Registration and e-mail verification through the real outbox → Bull → SMTP path, profile, conflicts. */
+
+const PUBLIC_URL = 'http://apertura.test';
+const VERIFY_LINK = /http:\/\/apertura\.test\/verificar\/([A-Za-z0-9_-]+)/;
+
+const tokenOf = (mail: ReceivedMail): string => {
+  const m = VERIFY_LINK.exec(mail.text);
+  if (!m) throw new Error(`no verification link in: ${mail.text}`);
+  return m[1];
+};
+
+const registration = (email: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  email,
+  password: TEST_PASSWORD,
+  consent: true,
+  privacyNoticeVersion: '2025-01',
+  ...extra,
+});
+
+describe('citizens: registration, verification, profile', () => {
+  let smtp: TestSmtp;
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let http: Client;
+  let staff: Staff;
+  let roundId: string;
+  const toluca = randomUUID();
+  const cuauhtemoc = randomUUID();
+
+  const mailsTo = (email: string): ReceivedMail[] => smtp.messages.filter((m) => m.to.includes(email));
+  async function waitForMails(email: string, count: number): Promise<ReceivedMail[]> {
+    const start = Date.now();
+    while (mailsTo(email).length < count) {
+      if (Date.now() - start > 20000) throw new Error(`expected ${count} mails to ${email}, got ${mailsTo(email).length}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return mailsTo(email);
+  }
+
+  /** Registers and verifies through the derived token (the mail path is tested once, below). */
+  async function verifiedValidator(email: string): Promise<string> {
+    const reg = await http.post('/api/citizens/register', registration(email));
+    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+    await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) });
+    return (await http.post('/api/auth/login', { email, password: TEST_PASSWORD })).body.accessToken;
+  }
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL } });
+    worker = await startWorker(t.env);
+    http = client(t.url);
+    staff = await guarantorWithAdmin(t.ds, http);
+
+    const [qi] = await t.ds.query(
+      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
+       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
+      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
+    );
+    const [qc] = await t.ds.query(
+      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
+       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
+      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
+    );
+    await t.ds.query(
+      `INSERT INTO institution (id, guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES
+         ($1, $3, 'toluca', 'Ayuntamiento de Toluca', 'ayuntamiento', 'municipal', '15', '15106', 'ut@toluca.example'),
+         ($2, $3, 'cuauhtemoc', 'Alcaldía Cuauhtémoc', 'alcaldia', 'municipal', '09', '09015', 'ut@cuauhtemoc.example')`,
+      [toluca, cuauhtemoc, staff.guarantorId],
+    );
+    const [round] = await t.ds.query(
+      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, validation_open, opened_at)
+       VALUES ($1, 'Diagnóstico 2026', 'open', now() - interval '1 day', now() + interval '30 days', $2, $3, true, now()) RETURNING id`,
+      [staff.guarantorId, qi.id, qc.id],
+    );
+    roundId = round.id;
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2), ($1, $3)', [roundId, toluca, cuauhtemoc]);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('registers, mails a verification link through the worker, and verifies once; unverified accounts cannot validate', async () => {
+    const reg = await http.post('/api/citizens/register', registration('Ana.Ruiz@Example.org', { displayName: 'Ana Ruiz', cvegeo: '15106' }));
+    expect(reg.status).toBe(201);
+    expect(reg.body).toEqual({ id: expect.any(String), emailVerificationSent: true });
+
+    const [user] = await t.ds.query('SELECT email, role, guarantor_id, email_verified_at, password_hash FROM app_user WHERE id = $1', [reg.body.id]);
+    expect(user).toMatchObject({ email: 'ana.ruiz@example.org', role: 'citizen_validator', guarantor_id: null, email_verified_at: null });
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+    const [profile] = await t.ds.query('SELECT pseudonym, cvegeo, consent_at, privacy_notice_version FROM validator_profile WHERE user_id = $1', [reg.body.id]);
+    expect(profile).toMatchObject({ cvegeo: '15106', privacy_notice_version: '2025-01' });
+    expect(profile.pseudonym).toMatch(/^V-[A-Z0-9]{6}$/);
+    const [verification] = await t.ds.query(
+      `SELECT id, token_hash, abs(extract(epoch FROM expires_at - created_at) - 48 * 3600) < 60 AS valid_48h FROM email_verification WHERE user_id = $1`,
+      [reg.body.id],
+    );
+    expect(verification.token_hash).toBe(hashToken(deriveToken(t.env.TOKEN_SECRET, 'verify', verification.id)));
+    expect(verification.valid_48h).toBe(true);
+    const events = await t.ds.query(`SELECT payload FROM outbox_event WHERE type = 'mail.verify-email'`);
+    expect(events).toEqual([{ payload: { verificationId: verification.id } }]);
+
+    const [mail] = await waitForMails('ana.ruiz@example.org', 1);
+    const token = tokenOf(mail);
+    expect(hashToken(token)).toBe(verification.token_hash);
+
+    const login = await http.post('/api/auth/login', { email: 'ana.ruiz@example.org', password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ role: 'citizen_validator', emailVerified: false });
+    const session = { token: login.body.accessToken };
+    const me = await http.get('/api/citizens/me', session);
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: 'ana.ruiz@example.org', displayName: 'Ana Ruiz', emailVerified: false, pseudonym: profile.pseudonym });
+    expect(me.body.municipality).toEqual({ cvegeo: '15106', name: 'Toluca', cveEnt: '15', stateName: 'México' });
+    for (const r of [
+      await http.get('/api/citizens/rounds', session),
+      await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, session),
+      await http.get('/api/citizens/assignments', session),
+      await http.put(`/api/citizens/assignments/${randomUUID()}/report`, { data: {} }, session),
+    ]) {
+      expect(r.status).toBe(403);
+      expect(r.body.code).toBe('EMAIL_NOT_VERIFIED');
+    }
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM assignment');
+    expect(n).toBe(0);
+
+    const verified = await http.post('/api/citizens/verify', { token });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toEqual({ verified: true });
+    const reused = await http.post('/api/citizens/verify', { token });
+    expect(reused.status).toBe(401);
+    expect(reused.body.code).toBe('INVALID_TOKEN');
+
+    // The same session works now: the flag is read from the database, not from the JWT.
+    expect((await http.get('/api/citizens/rounds', session)).status).toBe(200);
+    expect((await http.get('/api/citizens/me', session)).body.emailVerified).toBe(true);
+  });
+
+  it('refuses incomplete or duplicate registrations, leaving nothing behind', async () => {
+    const before = (await t.ds.query('SELECT count(*)::int AS n FROM app_user'))[0].n;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [registration('b@example.org', { consent: false }), 'consent'],
+      [registration('b@example.org', { consent: 'true' }), 'consent'],
+      [{ ...registration('b@example.org'), consent: undefined }, 'consent'],
+      [registration('b@example.org', { password: 'short' }), 'password'],
+      [registration('b@example.org', { cvegeo: '99999' }), 'cvegeo'],
+      [registration('b@example.org', { cvegeo: '151' }), 'cvegeo'],
+      [registration('not-an-email'), 'email'],
+      [registration('b@example.org', { role: 'guarantor_admin' }), 'role'],
+    ];
+    for (const [body, field] of cases) {
+      const r = await http.post('/api/citizens/register', body);
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    }
+    const dup = await http.post('/api/citizens/register', registration('ANA.RUIZ@example.org'));
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('EMAIL_TAKEN');
+    const staffDup = await http.post('/api/citizens/register', registration(staff.adminEmail));
+    expect(staffDup.status).toBe(409);
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM app_user'))[0].n).toBe(before);
+
+    const racing = await Promise.all([1, 2, 3].map(() => http.post('/api/citizens/register', registration('race@example.org'))));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+  });
+
+  it('resends verification without revealing accounts; expired links are refused', async () => {
+    const unknown = await http.post('/api/citizens/resend-verification', { email: 'nadie@example.org' });
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual({ accepted: true });
+    const verifiedAccount = await http.post('/api/citizens/resend-verification', { email: 'ana.ruiz@example.org' });
+    expect(verifiedAccount.status).toBe(202);
+
+    const reg = await http.post('/api/citizens/register', registration('carla@example.org'));
+    await waitForMails('carla@example.org', 1);
+    // A second mail only once a minute: the first resend right after registering is swallowed.
+    expect((await http.post('/api/citizens/resend-verification', { email: 'carla@example.org' })).status).toBe(202);
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM email_verification WHERE user_id = $1', [reg.body.id]))[0].n).toBe(1);
+
+    await t.ds.query(`UPDATE email_verification SET created_at = created_at - interval '2 minutes', expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      reg.body.id,
+    ]);
+    const [first] = await waitForMails('carla@example.org', 1);
+    const expired = await http.post('/api/citizens/verify', { token: tokenOf(first) });
+    expect(expired.status).toBe(401);
+    expect(expired.body.code).toBe('INVALID_TOKEN');
+
+    expect((await http.post('/api/citizens/resend-verification', { email: 'Carla@Example.org' })).status).toBe(202);
+    const mails = await waitForMails('carla@example.org', 2);
+    const fresh = tokenOf(mails[1]);
+    expect(fresh).not.toBe(tokenOf(first));
+    expect((await http.post('/api/citizens/verify', { token: fresh })).status).toBe(200);
+    expect((await http.post('/api/citizens/verify', { token: 'x'.repeat(201) })).status).toBe(400);
+
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM email_verification ev JOIN app_user u ON u.id = ev.user_id WHERE u.email = 'nadie@example.org'`);
+    expect(n).toBe(0);
+  });
+
+  it('keeps the profile and conflicts of interest, searching institutions by name', async () => {
+    const token = await verifiedValidator('diego@example.org');
+    const session = { token };
+    expect((await http.patch('/api/citizens/me', { cvegeo: '00000' }, session)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cvegeo' });
+    const patched = await http.patch('/api/citizens/me', { cvegeo: '09015', displayName: 'Diego' }, session);
+    expect(patched.body).toMatchObject({ cvegeo: '09015', displayName: 'Diego', municipality: { name: 'Cuauhtémoc' } });
+    expect((await http.patch('/api/citizens/me', { cvegeo: null }, session)).body).toMatchObject({ cvegeo: null, municipality: null });
+
+    const search = await http.get('/api/citizens/institutions?q=CUAUHTEMOC', session);
+    expect(search.status).toBe(200);
+    expect(search.body).toMatchObject({ total: 1, items: [{ id: cuauhtemoc, name: 'Alcaldía Cuauhtémoc', state: { cveEnt: '09' } }] });
+    expect(JSON.stringify(search.body)).not.toContain('ut@');
+    expect((await http.get('/api/citizens/institutions?q=%25%25', session)).body.total).toBe(0);
+    expect((await http.get('/api/citizens/institutions?cveEnt=15', session)).body.items.map((i: { id: string }) => i.id)).toEqual([toluca]);
+
+    const unknown = await http.put('/api/citizens/me/conflicts', { institutionIds: [randomUUID()] }, session);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.field).toBe('institutionIds');
+    const set = await http.put('/api/citizens/me/conflicts', { institutionIds: [toluca, toluca] }, session);
+    expect(set.body.conflicts.map((c: { id: string }) => c.id)).toEqual([toluca]);
+    const assigned = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 5 }, session);
+    expect(assigned.body.items.map((a: { institution: { id: string } }) => a.institution.id)).toEqual([cuauhtemoc]);
+    const cleared = await http.put('/api/citizens/me/conflicts', { institutionIds: [] }, session);
+    expect(cleared.body.conflicts).toEqual([]);
+
+    // Staff and anonymous callers have no validator profile routes.
+    expect((await http.get('/api/citizens/me', { token: staff.adminToken })).status).toBe(403);
+    expect((await http.get('/api/citizens/me')).status).toBe(401);
+  });
+
+  it('two validators asking at once are spread over municipalities (requests are serialised per round)', async () => {
+    await t.ds.query('DELETE FROM assignment');
+    const [e, f] = await Promise.all([verifiedValidator('elena@example.org'), verifiedValidator('fer@example.org')]);
+    const [re, rf] = await Promise.all([
+      http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 1 }, { token: e }),
+      http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 1 }, { token: f }),
+    ]);
+    expect(re.status).toBe(200);
+    expect(rf.status).toBe(200);
+    const got = [re.body.items[0].institution.id, rf.body.items[0].institution.id].sort();
+    expect(got).toEqual([toluca, cuauhtemoc].sort());
+  });
+});
