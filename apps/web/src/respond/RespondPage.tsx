@@ -158,11 +158,14 @@ function ReadOnlySurvey({ definition, data }: { definition: Record<string, unkno
   );
 }
 
-/** Questions a file can document: verifiable claims and evidence questions; else every answerable question. */
+/**
+ * Questions a file can document: the verifiable claims (citizen validators see files attached to
+ * them next to the claim); a questionnaire without claims offers every answerable question.
+ */
 function evidenceQuestions(model: Model): EvidenceQuestion[] {
   const all = model.getAllQuestions(false).filter((q) => !['html', 'expression', 'image'].includes(q.getType()));
-  const verifiable = all.filter((q) => q.getPropertyValue('verifiable') === true || Boolean(q.getPropertyValue('evidenceFor')) || q.name.endsWith('_evidencia_archivo'));
-  return (verifiable.length ? verifiable : all).map((q) => ({ name: q.name, title: q.title || q.name }));
+  const claims = all.filter((q) => q.getPropertyValue('verifiable') === true);
+  return (claims.length ? claims : all).map((q) => ({ name: q.name, title: q.title || q.name }));
 }
 
 const questionCache = new WeakMap<object, Record<string, EvidenceQuestion[]>>();

@@ -45,7 +45,6 @@ export function createSurvey({ definition, lang, readOnly, data, currentPage }: 
   model.locale = surveyLocale(lang);
   // Our own confirmation page replaces survey-core's completion screen.
   model.showCompletePage = false;
-  model.checkErrorsMode = 'onNextPage';
   model.autoFocusFirstQuestion = false;
   if (data) model.data = data;
   if (readOnly) model.readOnly = true;
