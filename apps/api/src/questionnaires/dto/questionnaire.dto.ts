@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LintCode } from '@apertura/questionnaire';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
-import { PageQueryDto } from '../../universe/dto/page-query.dto';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 export const QUESTIONNAIRE_KINDS = ['institution', 'citizen'] as const;
 export type QuestionnaireKindDto = (typeof QUESTIONNAIRE_KINDS)[number];

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { LEVELS, ROUND_STATUSES } from '@apertura/db';
 import type { RoundStatus } from '@apertura/db';
-import { PageQueryDto } from '../../universe/dto/page-query.dto';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
 
 export class UniverseSelectionDto {

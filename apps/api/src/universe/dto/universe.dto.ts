@@ -5,7 +5,7 @@ import { LEVELS } from '@apertura/db';
 import type { Level } from '@apertura/db';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
 import { UNIVERSE_ISSUE_CODES } from '../universe-csv';
-import { PageQueryDto } from './page-query.dto';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
