@@ -239,6 +239,25 @@ describe('citizens: registration, verification, profile', () => {
     expect((await http.get('/api/citizens/me')).status).toBe(401);
   });
 
+  it('documents every citizen route and its error codes in OpenAPI', async () => {
+    const doc = (await http.get('/docs/openapi.json')).body;
+    for (const path of [
+      '/api/citizens/register',
+      '/api/citizens/verify',
+      '/api/citizens/resend-verification',
+      '/api/citizens/me/conflicts',
+      '/api/citizens/rounds/{roundId}/assignments',
+      '/api/citizens/assignments/{assignmentId}/verdicts/{questionName}',
+      '/api/citizens/assignments/{assignmentId}/report',
+      '/api/rounds/{roundId}/recruitment',
+      '/api/rounds/{roundId}/validators',
+    ]) {
+      expect(doc.paths[path]).toBeDefined();
+    }
+    const verdictRoute = JSON.stringify(doc.paths['/api/citizens/assignments/{assignmentId}/verdicts/{questionName}']);
+    for (const code of ['NOT_ASSIGNED', 'CONFLICT_OF_INTEREST', 'ASSIGNMENT_EXPIRED', 'EMAIL_NOT_VERIFIED', 'ROUND_CLOSED']) expect(verdictRoute).toContain(code);
+  });
+
   it('two validators asking at once are spread over municipalities (requests are serialised per round)', async () => {
     await t.ds.query('DELETE FROM assignment');
     const [e, f] = await Promise.all([verifiedValidator('elena@example.org'), verifiedValidator('fer@example.org')]);
