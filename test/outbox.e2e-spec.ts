@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@apertura/db';
 import { JobSink, OutboxEvent, OutboxRelay, QUEUES, QueueName, bullSink, jobIds, relayQueues } from '@apertura/queue';
 import { OutboxService } from '../apps/api/src/outbox/outbox.service';
 import { startWorker } from '../apps/worker/src/main';
+import { OutboxRelayService } from '../apps/worker/src/outbox/outbox-relay.service';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from './support/redis';
 
@@ -71,9 +72,13 @@ function pings(port: number): Promise<boolean> {
   });
 }
 
+/** Every throwaway Redis started here, so afterAll can stop them even after a failed test. */
+const children = new Set<ChildProcess>();
+
 /** A throwaway Redis (never the machine's shared one), started and stopped by the test. */
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  children.add(child);
   for (let i = 0; i < 100; i++) {
     if (await pings(port)) return child;
     await new Promise((r) => setTimeout(r, 50));
@@ -118,6 +123,7 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
   });
 
   afterAll(async () => {
+    for (const child of children) await stopRedis(child);
     await ds.destroy();
     await db.drop();
     for (const p of prefixes) await deleteRedisPrefix(p);
@@ -162,10 +168,14 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
   it('gives a change its own job when the debounced job is already running', async () => {
     const queues = queuesOn(TEST_REDIS_URL, newPrefix());
     let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    let calls = 0;
+    // Holds the first job active; later ones (the event's own job) finish at once, so close() never waits on them.
     const running = new Promise<void>((resolve) => {
       void queues.metric.process('recompute-institution', () => {
+        if (calls++ > 0) return Promise.resolve();
         resolve();
-        return new Promise<void>((done) => (release = done));
+        return held;
       });
     });
     try {
@@ -180,7 +190,7 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
       expect(own).not.toBeNull();
       expect(own?.data).toEqual({ roundId: R, institutionId: I });
     } finally {
-      release?.();
+      release();
       await closeQueues(queues);
     }
   });
@@ -247,8 +257,11 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
       expect(await queues.mail.getWaitingCount()).toBe(3);
       expect(await queues.metric.getWaitingCount()).toBe(1);
     } finally {
-      await closeQueues(queues);
-      await stopRedis(redis);
+      try {
+        await closeQueues(queues);
+      } finally {
+        await stopRedis(redis);
+      }
     }
   });
 
@@ -257,21 +270,45 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
     let redis = await startRedis(port);
     const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'apt-test-relay' });
     const worker = await startWorker(env);
+    const T0 = Date.now(); const log = (m: string) => process.stderr.write(`[${Date.now() - T0}ms] ${m}\n`);
+    log('worker started');
     try {
       await stopRedis(redis);
       // Verification mails of unknown ids: the mail worker discards them once they arrive; what matters is the outbox.
       await emit(Array.from({ length: 5 }, (): OutboxEvent => ({ type: 'mail.verify-email', payload: { verificationId: randomUUID() } })));
       const tried = async () => (await undispatched()).filter((r) => r.attempts > 0 && r.last_error).length;
+      log('redis stopped, events emitted');
       await until(tried, (n) => n === 5, 'the relay to try and fail while Redis is down');
+      log('tried');
       expect(await undispatched()).toHaveLength(5);
 
       redis = await startRedis(port);
+      log('redis restarted');
       await until(async () => (await undispatched()).length, (n) => n === 0, 'the relay to catch up after Redis returned');
       const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NOT NULL');
       expect(n).toBe(5);
+      log('drained');
+    } catch (e) {
+      log('FAILED ' + String(e));
+      const svc: any = worker.get(OutboxRelayService);
+      log('relay client status ' + svc.queues.mail.client.status + ' / ' + svc.queues.metric.client.status + ' stopped=' + svc.stopped + ' downSince=' + svc.downSince);
+      log(JSON.stringify(await ds.query(`SELECT pid, state, wait_event_type, wait_event, left(query, 120) q, now() - xact_start AS age FROM pg_stat_activity WHERE datname = current_database()`)));
+      const c = svc.queues.mail.client;
+      log('cmdq=' + c.commandQueue.length + ' offq=' + c.offlineQueue.length + ' stream=' + (c.stream && c.stream.writable) + ' cond=' + JSON.stringify(c.condition ?? null));
+      const race = (p: Promise<unknown>) => Promise.race([p.then((v) => 'ok ' + JSON.stringify(v), (er) => 'err ' + String(er)), new Promise((r) => setTimeout(() => r('TIMEOUT'), 2000))]);
+      log('ping ' + (await race(c.ping())));
+      log('add ' + (await race(svc.queues.mail.add('x', {}, { jobId: 'dbg' }).then((j: any) => j.id))));
+      log('isReady ' + (await race(svc.queues.mail.isReady().then(() => 'ready'))));
+      log('cmdq after=' + c.commandQueue.length + ' first=' + JSON.stringify(c.commandQueue.toArray?.().slice(0, 3).map((x: any) => x.command?.name)));
+      throw e;
     } finally {
-      await worker.close();
-      await stopRedis(redis);
+      try {
+        log('closing worker');
+        await worker.close();
+        log('worker closed');
+      } finally {
+        await stopRedis(redis);
+      }
     }
   });
 });

@@ -1,13 +1,9 @@
-import { mkdirSync } from 'fs';
-import { join } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { deriveToken } from '../../apps/api/src/auth/tokens';
-import { webDistPath } from '../../apps/api/src/bootstrap';
 import { startTestApp, type TestApp } from '../support/app';
 import { guarantorWithAdmin, type Staff } from '../support/fixtures';
 import { client, type Client } from '../support/http';
-
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
 const DAY = 86_400_000;
 // The smallest well-formed PDF the server's content sniffing accepts.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -27,8 +23,7 @@ describe('browser: an institution fills its questionnaire', () => {
   let token: string;
 
   beforeAll(async () => {
-    if (!webDistPath()) throw new Error('apps/web/dist is missing: run `npm run build:web` first.');
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
     t = await startTestApp({ env: { SERVE_WEB: 'true' } });
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
@@ -57,11 +52,6 @@ describe('browser: an institution fills its questionnaire', () => {
     const invitation = invitations.body.items[0];
     institutionId = invitation.institutionId;
     token = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitation.invitationId);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
   });
 
   afterAll(async () => {
@@ -73,21 +63,45 @@ describe('browser: an institution fills its questionnaire', () => {
   const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
   /** Clicks the visible label of a choice, boolean side, radio or checkbox item. */
   const choose = (page: Page, name: string, text: string) => question(page, name).getByText(text, { exact: true }).click();
+  /** Types into a text/number question and leaves it (survey-core commits text values on blur). */
+  const type = async (page: Page, name: string, value: string) => {
+    const input = question(page, name).locator('input, textarea');
+    await input.fill(value);
+    await input.press('Tab');
+  };
   const next = (page: Page) => page.getByRole('button', { name: 'Siguiente' }).click();
   const pageTitle = (page: Page, title: string) => page.locator('.sd-page__title', { hasText: title }).waitFor();
 
   it('fills the default questionnaire, resumes after a reload, attaches evidence and submits version 1', async () => {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const s = await openSession(browser);
+    await steps(s, 'respondent', fillAndSubmit);
+    expect(s.problems).toEqual([]);
+    await s.context.close();
 
+    // The API has the submission as version 1, without the hidden answer, and the evidence file.
+    const stored = await http.get(`/api/rounds/${roundId}/responses/${institutionId}`, { token: staff.adminToken });
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ status: 'submitted', version: 1 });
+    expect(stored.body.submitted).toMatchObject({
+      resp_cargo: 'Titular de la Unidad de Transparencia',
+      ai_unidad: true,
+      ai_canales: ['pnt', 'correo'],
+      ai_procedimiento_evidencia: 'https://toluca.example/transparencia/solicitudes',
+      tr_obligaciones_pct: 85,
+      tp_publica: false,
+      mec_existe: false,
+    });
+    expect(stored.body.submitted).not.toHaveProperty('tp_demanda');
+    expect(stored.body.versions).toEqual([expect.objectContaining({ version: 1, cleared: ['tp_demanda'] })]);
+    expect(stored.body.evidence).toEqual([expect.objectContaining({ questionName: 'ai_procedimiento', filename: 'procedimiento.pdf', mimeType: 'application/pdf' })]);
+  });
+
+  async function fillAndSubmit(page: Page): Promise<void> {
     await page.goto(`${t.url}/responder/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Ayuntamiento de Toluca' }).waitFor();
     await pageTitle(page, 'Datos de quien responde');
-    await page.getByLabel(/Cargo de la persona/).fill('Titular de la Unidad de Transparencia');
-    await page.getByLabel(/Correo electrónico institucional/).fill('ut@toluca.example');
+    await type(page, 'resp_cargo', 'Titular de la Unidad de Transparencia');
+    await type(page, 'resp_correo', 'ut@toluca.example');
     await next(page);
 
     await pageTitle(page, 'Transparencia: acceso a la información');
@@ -95,7 +109,7 @@ describe('browser: an institution fills its questionnaire', () => {
     await choose(page, 'ai_canales', 'Plataforma Nacional de Transparencia');
     await choose(page, 'ai_canales', 'Correo electrónico');
     await choose(page, 'ai_procedimiento', 'Sí');
-    await question(page, 'ai_procedimiento_evidencia').locator('input').fill('https://toluca.example/transparencia/solicitudes');
+    await type(page, 'ai_procedimiento_evidencia', 'https://toluca.example/transparencia/solicitudes');
     await choose(page, 'ai_estadisticas', 'No');
     await next(page);
 
@@ -110,10 +124,10 @@ describe('browser: an institution fills its questionnaire', () => {
     await next(page);
 
     await pageTitle(page, 'Transparencia reactiva y proactiva');
-    await question(page, 'tr_obligaciones_pct').locator('input').fill('85');
+    await type(page, 'tr_obligaciones_pct', '85');
     await choose(page, 'tr_actualizacion', 'Cada trimestre o más seguido');
     await choose(page, 'tr_portal', 'Sí');
-    await question(page, 'tr_portal_evidencia').locator('input').fill('https://toluca.example/transparencia');
+    await type(page, 'tr_portal_evidencia', 'https://toluca.example/transparencia');
     // Answer a follow-up, then hide it: the server clears the hidden answer and says so.
     await choose(page, 'tp_publica', 'Sí');
     await choose(page, 'tp_demanda', 'Solicitudes de información frecuentes');
@@ -122,7 +136,7 @@ describe('browser: an institution fills its questionnaire', () => {
     await next(page);
 
     await pageTitle(page, 'Datos abiertos');
-    await question(page, 'da_conjuntos').locator('input').fill('0');
+    await type(page, 'da_conjuntos', '0');
     await next(page);
 
     await pageTitle(page, 'Participación: mecanismos y actores');
@@ -131,7 +145,7 @@ describe('browser: an institution fills its questionnaire', () => {
 
     // With no participation mechanism the "funcionamiento" page is skipped.
     await pageTitle(page, 'Comentarios');
-    await question(page, 'comentarios').locator('textarea').fill('Respuestas de prueba.');
+    await type(page, 'comentarios', 'Respuestas de prueba.');
 
     // Evidence: a PDF for the verifiable claim "procedimiento", with upload progress.
     const evidence = page.getByRole('region', { name: 'Evidencias' });
@@ -139,50 +153,53 @@ describe('browser: an institution fills its questionnaire', () => {
     await evidence.getByLabel('Archivo', { exact: true }).setInputFiles({ name: 'procedimiento.pdf', mimeType: 'application/pdf', buffer: PDF });
     await evidence.getByRole('button', { name: 'Subir archivo' }).click();
     await evidence.getByText('Se subió «procedimiento.pdf».').waitFor();
-    await evidence.locator('.file-list').getByText('procedimiento.pdf').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'respondent-before-submit.png'), fullPage: true });
+    await evidence.locator('.file-name', { hasText: 'procedimiento.pdf' }).waitFor();
+    await shot(page, 'respondent-before-submit');
 
     await page.getByRole('button', { name: 'Enviar respuestas' }).click();
     const confirmation = page.getByRole('region', { name: 'Respuestas recibidas' });
     await confirmation.waitFor();
     await confirmation.getByText(/Se registró la versión 1/).waitFor();
     await confirmation.getByText('¿Cómo identificó qué información adicional publicar?').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'respondent-confirmation.png'), fullPage: true });
-    expect(problems).toEqual([]);
-    await context.close();
-
-    // The API has the submission as version 1, without the hidden answer, and the evidence file.
-    const stored = await http.get(`/api/rounds/${roundId}/responses/${institutionId}`, { token: staff.adminToken });
-    expect(stored.status).toBe(200);
-    expect(stored.body).toMatchObject({ status: 'submitted', version: 1 });
-    expect(stored.body.data).toMatchObject({
-      resp_cargo: 'Titular de la Unidad de Transparencia',
-      ai_unidad: true,
-      ai_canales: ['pnt', 'correo'],
-      ai_procedimiento_evidencia: 'https://toluca.example/transparencia/solicitudes',
-      tr_obligaciones_pct: 85,
-      tp_publica: false,
-      mec_existe: false,
-    });
-    expect(stored.body.data).not.toHaveProperty('tp_demanda');
-    expect(stored.body.versions).toEqual([expect.objectContaining({ version: 1, cleared: ['tp_demanda'] })]);
-    expect(stored.body.evidence).toEqual([expect.objectContaining({ questionName: 'ai_procedimiento', filename: 'procedimiento.pdf', mimeType: 'application/pdf' })]);
-  });
+    await shot(page, 'respondent-confirmation');
+  }
 
   it('shows the submitted response at phone width, in English too', async () => {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${t.url}/responder/${token}`);
-    await page.getByText('Respuestas enviadas', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Modificar respuestas' }).waitFor();
-    // Nothing wider than the screen: no horizontal scrolling on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(ARTIFACTS, 'respondent-phone.png') });
-    await page.getByRole('button', { name: /Switch to English/ }).click();
-    await page.getByText('Answers submitted', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Amend answers' }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.screenshot({ path: join(ARTIFACTS, 'respondent-phone-en.png') });
-    await context.close();
+    const s = await openSession(browser, { width: 390, height: 844 });
+    await steps(s, 'respondent-phone', async (page) => {
+      await page.goto(`${t.url}/responder/${token}`);
+      await page.getByText('Respuestas enviadas', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Modificar respuestas' }).waitFor();
+      // Nothing wider than the screen: no horizontal scrolling on a phone.
+      expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+      await shot(page, 'respondent-phone', false);
+      await page.getByRole('button', { name: /Switch to English/ }).click();
+      await page.getByText('Answers submitted', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Amend answers' }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await shot(page, 'respondent-phone-en', false);
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  });
+
+  it('shows the answers read-only once the round is closed', async () => {
+    const closed = await http.post(`/api/rounds/${roundId}/close`, undefined, { token: staff.adminToken });
+    expect(closed.status).toBe(200);
+    const s = await openSession(browser);
+    await steps(s, 'respondent-closed', async (page) => {
+      await page.goto(`${t.url}/responder/${token}`);
+      await page.getByText('La ronda está cerrada', { exact: true }).waitFor();
+      // Display mode: every page at once, inputs read-only, no submit and no upload.
+      await question(page, 'resp_cargo').locator('input').waitFor();
+      expect(await question(page, 'resp_cargo').locator('input').isEditable()).toBe(false);
+      await question(page, 'comentarios').waitFor();
+      expect(await page.getByRole('button', { name: 'Enviar respuestas' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Subir archivo' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Descargar procedimiento.pdf' }).waitFor();
+      await shot(page, 'respondent-closed', false);
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
   });
 });

@@ -4,11 +4,13 @@ import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
 import { dataSourceOptions } from '@apertura/db';
 import { GuarantorsService } from './guarantors/guarantors.service';
+import { runDemoCommand } from './demo/demo.command';
 
 /**
  * Operator commands (compiled to dist/apps/api/src/cli.js):
  *   migrate                        create the database if missing and apply pending migrations
  *   create-guarantor <slug> <name> <admin-email> <admin-password> [cve_ent]
+ *   demo [--if-empty] [--seed N]  seed the synthetic demo round (password: DEMO_PASSWORD or a printed one)
  */
 async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -64,8 +66,10 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'demo':
+      return runDemoCommand(env, args, process.env.DEMO_PASSWORD);
     default:
-      throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor`);
+      throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor, demo`);
   }
 }
 

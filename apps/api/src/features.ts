@@ -1,8 +1,10 @@
 import type { Type } from '@nestjs/common';
 import { CitizensModule } from './citizens/citizens.module';
+import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ResponsesModule } from './responses/responses.module';
+import { ResultsModule } from './results/results.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { UniverseModule } from './universe/universe.module';
 
@@ -10,4 +12,4 @@ import { UniverseModule } from './universe/universe.module';
  * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
  * responses, validators, results, exports, …). Each feature adds itself here.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule];
+export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule];

@@ -20,7 +20,7 @@ export class WorkerModule {
           inject: [ENV],
           useFactory: (e: Env) => ({ ...dataSourceOptions(e.DATABASE_URL), entities: ENTITIES, retryAttempts: 10, retryDelay: 1000 }),
         }),
-        BullModule.forRootAsync({ inject: [ENV], useFactory: (e: Env) => ({ redis: e.REDIS_URL, prefix: e.QUEUE_PREFIX }) }),
+        BullModule.forRootAsync({ inject: [ENV], useFactory: (e: Env) => ({ redis: e.REDIS_URL, prefix: e.QUEUE_PREFIX, settings: { lockDuration: e.QUEUE_LOCK_DURATION_MS, stalledInterval: e.QUEUE_STALLED_INTERVAL_MS } }) }),
         BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }),
         MailModule,
         OutboxModule,

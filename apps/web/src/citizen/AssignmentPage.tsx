@@ -73,7 +73,8 @@ export default function AssignmentPage({ id }: { id: string }) {
         <h2 id="claims-title">{t('assignment.claimsTitle')}</h2>
         <p className="muted">{t('assignment.claimsIntro')}</p>
         {a.claims.length === 0 && <p>{t('assignment.noClaims')}</p>}
-        {a.claims.map((c) => (
+        {/* Claims that need a verdict first; those the institution left unanswered after them. */}
+        {[...a.claims.filter((c) => c.answered), ...a.claims.filter((c) => !c.answered)].map((c) => (
           <ClaimCard key={c.questionName} assignmentId={a.id} claim={c} editable={editable} onSaved={onVerdict} />
         ))}
       </section>
@@ -96,7 +97,8 @@ export function formatAnswer(value: unknown, i18n: Pick<I18n, 't' | 'number'>): 
   if (value === null || value === undefined || value === '') return i18n.t('assignment.noAnswer');
   if (typeof value === 'boolean') return value ? i18n.t('common.yes') : i18n.t('common.no');
   if (typeof value === 'number') return i18n.number(value);
-  if (typeof value === 'string') return value;
+  // Choice values are codes like `sin_actualizar`: shown as words until the API sends the choice text.
+  if (typeof value === 'string') return /^[a-z0-9_]+$/.test(value) ? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ') : value;
   if (Array.isArray(value)) return value.map((v) => formatAnswer(v, i18n)).join(', ');
   return JSON.stringify(value);
 }

@@ -93,16 +93,15 @@ export function RegisterPage() {
       </ul>
       <ErrorAlert error={error} />
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('register.email')} error={errors.email} required>
+        <Field id="register-email" label={t('register.email')} error={errors.email} required>
           {(a) => (
-            <input {...a} id="register-email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
           )}
         </Field>
-        <Field label={t('register.password')} hint={t('register.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
+        <Field id="register-password" label={t('register.password')} hint={t('register.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
           {(a) => (
             <input
               {...a}
-              id="register-password"
               type="password"
               autoComplete="new-password"
               minLength={MIN_PASSWORD}
@@ -112,12 +111,12 @@ export function RegisterPage() {
             />
           )}
         </Field>
-        <Field label={t('register.displayName')} hint={t('register.displayNameHint')} error={errors.displayName}>
+        <Field id="register-displayName" label={t('register.displayName')} hint={t('register.displayNameHint')} error={errors.displayName}>
           {(a) => (
-            <input {...a} id="register-displayName" type="text" autoComplete="nickname" maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+            <input {...a} type="text" autoComplete="nickname" maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           )}
         </Field>
-        <MunicipalityPicker value={cvegeo} onChange={setCvegeo} error={errors.cvegeo} hint={t('register.residenceHint')} />
+        <MunicipalityPicker id="register-cvegeo" value={cvegeo} onChange={setCvegeo} error={errors.cvegeo} hint={t('register.residenceHint')} />
         <div className={`field checkbox-field${errors.consent ? ' field-invalid' : ''}`}>
           <input
             id="register-consent"

@@ -68,6 +68,8 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
   const [view, setView] = useState<View>(response.status === 'submitted' ? { kind: 'submitted' } : { kind: 'form' });
   const [evidence, setEvidence] = useState<EvidenceFile[]>(context.evidence);
   const place = [institution.municipality, institution.state].filter(Boolean).join(', ');
+  // readOnly also covers a round that has not opened yet: that is not "closed".
+  const notOpenYet = round.status === 'draft' || Date.now() < Date.parse(round.opensAt);
   const pendingAmendment = response.status === 'submitted' && response.draft !== null && !sameAnswers(response.draft, response.submitted);
 
   const onSubmitted = (result: Submitted, data: Record<string, unknown>, cleared: string[]) => {
@@ -82,9 +84,15 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
   if (readOnly) {
     body = (
       <>
-        <Alert kind="warning" title={t('respond.closedTitle')}>
-          <p>{t('respond.closedBody')}</p>
-        </Alert>
+        {notOpenYet ? (
+          <Alert kind="info" title={t('respond.notOpenTitle')}>
+            <p>{t('respond.notOpenBody', { date: dateTime(round.opensAt) })}</p>
+          </Alert>
+        ) : (
+          <Alert kind="warning" title={t('respond.closedTitle')}>
+            <p>{t('respond.closedBody')}</p>
+          </Alert>
+        )}
         <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted ?? response.draft} />
       </>
     );
@@ -126,8 +134,8 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
         </p>
         <h1>{institution.name}</h1>
         <p className="muted">
-          {place && <span>{place} · </span>}
-          {t('respond.closesAt', { date: dateTime(round.closesAt) })}
+          {place}
+          {round.status === 'open' && !notOpenYet && <> · {t('respond.closesAt', { date: dateTime(round.closesAt) })}</>}
         </p>
       </header>
       {body}

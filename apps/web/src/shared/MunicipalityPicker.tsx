@@ -45,6 +45,8 @@ export function loadMunicipalities(cveEnt: string): Promise<MunicipalityItem[]> 
 }
 
 export interface MunicipalityPickerProps {
+  /** Id of the municipality select (to focus it when the server rejects the value). */
+  id?: string;
   /** 5-digit INEGI code, or '' for none. */
   value: string;
   onChange(cvegeo: string): void;
@@ -53,7 +55,7 @@ export interface MunicipalityPickerProps {
 }
 
 /** State then municipality, as two labelled selects (a 2,469-item list would not be usable). */
-export function MunicipalityPicker({ value, onChange, error, hint }: MunicipalityPickerProps) {
+export function MunicipalityPicker({ id, value, onChange, error, hint }: MunicipalityPickerProps) {
   const { t } = useT();
   const [cveEnt, setCveEnt] = useState(value ? value.slice(0, 2) : '');
   const states = useAsync(() => loadStates(), []);
@@ -89,7 +91,7 @@ export function MunicipalityPicker({ value, onChange, error, hint }: Municipalit
             </select>
           )}
         </Field>
-        <Field label={t('geo.municipality')} error={error}>
+        <Field id={id} label={t('geo.municipality')} error={error}>
           {(a) => (
             <select {...a} value={value} onChange={(e) => onChange(e.target.value)} disabled={!cveEnt || municipalities.loading}>
               <option value="">{cveEnt ? t('geo.chooseMunicipality') : t('geo.chooseStateFirst')}</option>

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { clearSession, homeFor, STAFF_ROLES, useSession } from './auth';
+import { clearSession, STAFF_ROLES, useSession } from './auth';
 import { useT } from './i18n';
 import { Link, navigate, useLocation } from './router';
 
@@ -127,4 +127,3 @@ export function SyntheticBanner() {
   );
 }
 
-export { homeFor };

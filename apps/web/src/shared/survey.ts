@@ -22,6 +22,8 @@ const THEME: ITheme = {
     '--sjs2-color-fg-basic-secondary': '#4b4a50',
     '--sjs2-color-fg-basic-tertiary': '#5c5b60',
     '--sjs2-color-component-input-default-line': '#7a7a7f',
+    // The questionnaire title sits under the page's own heading: keep it a step smaller.
+    '--sjs2-typography-font-size-component-survey-header-title': 'clamp(1.25rem, 1.05rem + 1vw, 1.6rem)',
     // The same system fonts as the rest of the app (no web fonts are downloaded).
     '--sjs2-typography-font-family-text': "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
     '--sjs2-typography-font-family-code': "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace",

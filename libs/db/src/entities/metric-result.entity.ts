@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from './json';
 
 export type ResultScope = 'institution' | 'municipality' | 'state' | 'national' | 'level' | 'type';
@@ -58,8 +58,8 @@ export class MetricResultEntity {
   @Column({ type: 'integer', default: 0 })
   needed: number;
 
-  /** Which formula produced the value (e.g. 'I', 'I_G', 'partial'). */
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  /** Which formula produced the value (e.g. 'I = (T + P)/2 = …', a partial sub-index with its missing components). */
+  @Column({ type: 'text', nullable: true })
   formula: string | null;
 
   /** Everything else worth showing (missing components, per-component breakdown, counts). */
@@ -109,4 +109,26 @@ export class RecomputeRunEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+}
+
+/**
+ * What area aggregation needs from one institution's computation (its values and validator count),
+ * written by the worker with the same watermark guard as metric_result (migration 1763800500000).
+ */
+@Entity('institution_result')
+export class InstitutionResultEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  roundId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  institutionId: string;
+
+  @Column({ type: 'jsonb' })
+  result: JsonObject;
+
+  @Column({ type: 'bigint' })
+  watermark: string;
+
+  @Column({ type: 'timestamptz' })
+  computedAt: Date;
 }

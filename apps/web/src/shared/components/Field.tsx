@@ -7,6 +7,8 @@ export interface FieldControlProps {
 }
 
 export interface FieldProps {
+  /** A fixed id for the control (e.g. to focus it after a failed submit); generated otherwise. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | null;
@@ -15,8 +17,9 @@ export interface FieldProps {
 }
 
 /** Label, control, hint and error wired together by ids so screen readers read them in order. */
-export function Field({ label, hint, error, required, children }: FieldProps) {
-  const id = useId();
+export function Field({ id: fixedId, label, hint, error, required, children }: FieldProps) {
+  const generated = useId();
+  const id = fixedId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

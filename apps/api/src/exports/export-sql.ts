@@ -1,0 +1,47 @@
+import { AGGREGATION_ORDER, DATASET_COLUMNS, ExportDataset, INDICATOR_ORDER } from './export-columns';
+
+/**
+ * One SELECT per dataset, read through a server-side cursor. Only result tables and the public
+ * catalogue are read: no join to app_user, validator_profile, verdicts or reports exists here, so a
+ * validator's personal data cannot reach a file. Column aliases are the export column names.
+ *
+ * Parameters: $1 round id, $2 indicator order (text[]), $3 aggregation order (text[]).
+ */
+const PROVENANCE = `mr.round_id, r.synthetic, mr.method_id, mr.method_version, mr.watermark, mr.computed_at`;
+const VALUE = `mr.aggregation, mr.indicator, mr.formula, mr.estimate, mr.se, mr.lo, mr.hi, mr.cv, mr.n,
+  mr.population_size AS "N_universe", mr.status, mr.needed`;
+const VALUE_ORDER = `array_position($3::text[], mr.aggregation::text), mr.aggregation,
+  array_position($2::text[], mr.indicator::text), mr.indicator`;
+
+const SQL: Readonly<Record<ExportDataset, string>> = {
+  institutions: `SELECT ${PROVENANCE},
+      mr.scope_key AS institution_id, i.key AS institution_key, i.name AS institution_name, i.type AS institution_type,
+      i.level AS institution_level, i.cvegeo, m.nom_mun AS municipality_name, i.cve_ent, m.nom_ent AS state_name,
+      ${VALUE}
+    FROM metric_result mr
+    JOIN round r ON r.id = mr.round_id
+    LEFT JOIN institution i ON i.id::text = mr.scope_key
+    LEFT JOIN municipality m ON m.cvegeo = i.cvegeo
+    WHERE mr.round_id = $1 AND mr.scope = 'institution'
+    ORDER BY i.cvegeo, i.name, mr.scope_key, ${VALUE_ORDER}`,
+  municipalities: `SELECT ${PROVENANCE},
+      mr.scope_key AS cvegeo, m.nom_mun AS municipality_name, m.cve_ent, m.nom_ent AS state_name,
+      ${VALUE}
+    FROM metric_result mr
+    JOIN round r ON r.id = mr.round_id
+    LEFT JOIN municipality m ON m.cvegeo = mr.scope_key
+    WHERE mr.round_id = $1 AND mr.scope = 'municipality'
+    ORDER BY mr.scope_key, ${VALUE_ORDER}`,
+  states: `SELECT ${PROVENANCE},
+      mr.scope_key AS cve_ent, s.nom_ent AS state_name,
+      ${VALUE}
+    FROM metric_result mr
+    JOIN round r ON r.id = mr.round_id
+    LEFT JOIN (SELECT DISTINCT cve_ent, nom_ent FROM municipality) s ON s.cve_ent = mr.scope_key
+    WHERE mr.round_id = $1 AND mr.scope = 'state'
+    ORDER BY mr.scope_key, ${VALUE_ORDER}`,
+};
+
+export function exportQuery(dataset: ExportDataset, roundId: string): { text: string; values: unknown[]; columns: readonly string[] } {
+  return { text: SQL[dataset], values: [roundId, [...INDICATOR_ORDER], [...AGGREGATION_ORDER]], columns: DATASET_COLUMNS[dataset] };
+}

@@ -1,0 +1,358 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import { LEVELS } from '@apertura/db';
+import { INDICATORS, STATUS_ORDER } from '@apertura/metric';
+import { PageQueryDto } from '../../common/page-query.dto';
+
+export const RESULT_SCOPES = ['municipality', 'state', 'national', 'level', 'type'] as const;
+export const AGGREGATIONS = ['unweighted', 'mean_of_municipalities', 'population_weighted'] as const;
+export const INSTITUTION_SORTS = ['name', 'estimate', '-estimate'] as const;
+export const AREA_SORTS = ['key', 'name', 'estimate', '-estimate'] as const;
+
+const STATUS_DOC =
+  'Conclusiveness (METHOD.md §6): not_validated (needs citizen data and has none), inconclusive ("no es estadísticamente concluyente"), caution, conclusive.';
+
+// ---------- queries ----------
+
+export class InstitutionResultsQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, enum: INDICATORS, description: "Indicator to show and sort by (default: each institution's headline, I or else I_G)." })
+  @IsOptional()
+  @IsIn(INDICATORS)
+  indicator?: string;
+
+  @ApiProperty({ required: false, enum: LEVELS })
+  @IsOptional()
+  @IsIn(LEVELS)
+  level?: string;
+
+  @ApiProperty({ required: false, example: 'ayuntamiento' })
+  @IsOptional()
+  @MaxLength(100)
+  type?: string;
+
+  @ApiProperty({ required: false, description: 'State (2-digit INEGI code).', example: '15' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  cveEnt?: string;
+
+  @ApiProperty({ required: false, description: 'Municipality (5-digit INEGI cvegeo).', example: '15106' })
+  @IsOptional()
+  @Matches(/^\d{5}$/)
+  cvegeo?: string;
+
+  @ApiProperty({ required: false, enum: STATUS_ORDER, description: STATUS_DOC })
+  @IsOptional()
+  @IsIn(STATUS_ORDER)
+  status?: string;
+
+  @ApiProperty({ required: false, enum: INSTITUTION_SORTS, default: 'name', description: 'Institutions without a value sort last.' })
+  @IsOptional()
+  @IsIn(INSTITUTION_SORTS)
+  sort: (typeof INSTITUTION_SORTS)[number] = 'name';
+}
+
+export class AreaResultsQueryDto extends PageQueryDto {
+  @ApiProperty({ enum: RESULT_SCOPES })
+  @IsIn(RESULT_SCOPES)
+  scope: (typeof RESULT_SCOPES)[number];
+
+  @ApiProperty({
+    required: false,
+    enum: AGGREGATIONS,
+    default: 'unweighted',
+    description: 'unweighted = mean over obliged subjects (the Métrica); state and national also have the mean of municipal values and a population-weighted mean.',
+  })
+  @IsOptional()
+  @IsIn(AGGREGATIONS)
+  aggregation: (typeof AGGREGATIONS)[number] = 'unweighted';
+
+  @ApiProperty({ required: false, enum: INDICATORS, default: 'I' })
+  @IsOptional()
+  @IsIn(INDICATORS)
+  indicator = 'I';
+
+  @ApiProperty({ required: false, description: 'Only municipalities / the state with this 2-digit code (scopes municipality and state).', example: '15' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  cveEnt?: string;
+
+  @ApiProperty({ required: false, enum: STATUS_ORDER, description: STATUS_DOC })
+  @IsOptional()
+  @IsIn(STATUS_ORDER)
+  status?: string;
+
+  @ApiProperty({ required: false, enum: AREA_SORTS, default: 'key', description: 'key = cvegeo / cve_ent / level / type. Areas without a value sort last.' })
+  @IsOptional()
+  @IsIn(AREA_SORTS)
+  sort: (typeof AREA_SORTS)[number] = 'key';
+}
+
+// ---------- responses ----------
+
+export class NoticeDto {
+  @ApiProperty() es: string;
+  @ApiProperty() en: string;
+}
+
+export class ResultRoundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status: string;
+  @ApiProperty({ description: 'Generated demo data: label every figure as synthetic.' }) synthetic: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+}
+
+export class ProvenanceDto {
+  @ApiProperty({ example: 'mga-2017/apertura-1', nullable: true, type: String }) methodId: string | null;
+  @ApiProperty({ example: '1.0.0', nullable: true, type: String }) methodVersion: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Highest outbox event id included in the inputs (null: not computed yet).' })
+  watermark: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) computedAt: string | null;
+}
+
+/** One stored value with its uncertainty (METHOD.md §5) and status (§6). */
+export class ResultValueDto {
+  @ApiProperty({ description: 'I, T, P, TG, TC, PG, PC, I_G, TG_raw, PG_raw, I_G_raw, DELTA_G or a component code (TG.AI …).' })
+  indicator: string;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'In [0,1] (ΔG in [−1,1]); null when it cannot be computed (see `missing`).' })
+  estimate: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Standard error (null: not estimable).' }) se: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Lower bound of the 95% interval, clipped to [0,1].' }) lo: number | null;
+  @ApiProperty({ nullable: true, type: Number }) hi: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'SE / estimate.' }) cv: number | null;
+  @ApiProperty({ nullable: true, type: Number }) halfWidth: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Observations: validators (institution) or responding subjects / municipalities (areas); null for census values.' })
+  n: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Finite universe N (areas).' }) N: number | null;
+  @ApiProperty({ nullable: true, type: Number }) df: number | null;
+  @ApiProperty({ enum: ['t', 'wilson', 'exact', 'none'] }) interval: string;
+  @ApiProperty({ enum: STATUS_ORDER, description: STATUS_DOC }) status: string;
+  @ApiProperty({ type: [String], description: 'Every status rule that fired.' }) reasons: string[];
+  @ApiProperty({ description: 'Additional citizen reports (institution) or responding subjects (areas) for a conclusive value.' }) needed: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Formula that produced the value.' }) formula: string | null;
+  @ApiProperty({ required: false, type: [String], enum: ['no_self_report', 'no_citizen_data', 'missing_components'], description: 'Why the value is missing.' })
+  missing?: string[];
+}
+
+export class CoverageDto {
+  @ApiProperty() responding: number;
+  @ApiProperty() universe: number;
+  @ApiProperty() citizenReports: number;
+  @ApiProperty() subjectsWithCitizenData: number;
+  @ApiProperty() municipalitiesWithData: number;
+  @ApiProperty({ nullable: true, type: Number }) municipalitiesInUniverse: number | null;
+  @ApiProperty() meetsMinimum: boolean;
+  @ApiProperty({ nullable: true, type: Number }) neededReports: number | null;
+  @ApiProperty({ nullable: true, type: Number }) neededMunicipalities: number | null;
+  @ApiProperty() imputedSE: number;
+}
+
+export class AreaValueDto extends ResultValueDto {
+  @ApiProperty({ type: CoverageDto, nullable: true }) coverage: CoverageDto | null;
+}
+
+export class SummaryCoverageDto {
+  @ApiProperty({ description: "Obliged subjects in the round's universe." }) institutions: number;
+  @ApiProperty({ description: 'Subjects with a government-perspective value (a scored self-report).' }) withSelfReport: number;
+  @ApiProperty({ description: 'Subjects with both citizen sub-indices (I computable).' }) withCitizenData: number;
+  @ApiProperty({ nullable: true, type: Number }) municipalities: number | null;
+  @ApiProperty() municipalitiesWithCitizenData: number;
+}
+
+export class ResultsSummaryDto {
+  @ApiProperty({ type: ResultRoundDto }) round: ResultRoundDto;
+  @ApiProperty({ description: 'False until the worker has computed the round.' }) computed: boolean;
+  @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
+  @ApiProperty({ type: ProvenanceDto }) provenance: ProvenanceDto;
+  @ApiProperty({ type: NoticeDto, description: 'Validators are volunteers: state it beside every figure.' }) notice: NoticeDto;
+  @ApiProperty({ type: SummaryCoverageDto }) coverage: SummaryCoverageDto;
+  @ApiProperty({ type: [AreaValueDto], description: 'National values of every indicator, each aggregation.' }) national: AreaValueDto[];
+}
+
+export class InstitutionRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ enum: LEVELS }) level: string;
+  @ApiProperty() cvegeo: string;
+  @ApiProperty() municipality: string;
+  @ApiProperty() cveEnt: string;
+  @ApiProperty() state: string;
+}
+
+export class InstitutionResultItemDto {
+  @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
+  @ApiProperty({ type: ResultValueDto, nullable: true, description: 'The requested indicator, or the headline (I, else I_G); null when not computed yet.' })
+  value: ResultValueDto | null;
+}
+
+export class InstitutionResultPageDto {
+  @ApiProperty({ type: [InstitutionResultItemDto] }) items: InstitutionResultItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
+}
+
+export class ConfirmationRateDto {
+  @ApiProperty() p: number;
+  @ApiProperty() lo: number;
+  @ApiProperty() hi: number;
+  @ApiProperty() n: number;
+}
+
+export class ItemResultDto {
+  @ApiProperty({ description: 'Question name.' }) name: string;
+  @ApiProperty() weight: number;
+  @ApiProperty() verifiable: boolean;
+  @ApiProperty({ description: 'Self-reported score s.' }) s: number;
+  @ApiProperty({ description: "Validated score s' = s·c/(c + r) (METHOD.md §3.1)." }) sValidated: number;
+  @ApiProperty() confirmed: number;
+  @ApiProperty() refuted: number;
+  @ApiProperty({ enum: ['not_verifiable', 'unverified', 'confirmed', 'refuted', 'mixed'] }) verification: string;
+  @ApiProperty({ type: ConfirmationRateDto, nullable: true }) confirmationRate: ConfirmationRateDto | null;
+}
+
+export class ComponentResultDto {
+  @ApiProperty({ example: 'TG.AI' }) code: string;
+  @ApiProperty({ enum: ['government', 'citizen'] }) kind: string;
+  @ApiProperty({ type: ResultValueDto, description: "Government: validated C_k (census); citizen: mean over validators." }) value: ResultValueDto;
+  @ApiProperty({ nullable: true, type: Number, description: 'Government: C_k with self-reported scores s.' }) raw: number | null;
+  @ApiProperty({ type: [ItemResultDto], description: 'Government: the answered items with s, s′ and verification counts.' }) items: ItemResultDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Citizen: reports that answered the component.' }) reports: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Citizen: distinct validators (clusters).' }) validators: number | null;
+}
+
+export class SubIndexDto {
+  @ApiProperty({ enum: ['TG', 'TC', 'PG', 'PC'] }) code: string;
+  @ApiProperty() partial: boolean;
+  @ApiProperty({ type: [String] }) missing: string[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Renormalised weights by component.' })
+  weights: Record<string, number>;
+  @ApiProperty() formula: string;
+}
+
+export class EvidenceUrlDto {
+  @ApiProperty({ description: 'Verifiable item.' }) item: string;
+  @ApiProperty({ description: 'Question holding the URL.' }) question: string;
+  @ApiProperty() url: string;
+}
+
+export class EvidenceFileRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) questionName: string | null;
+  @ApiProperty() filename: string;
+  @ApiProperty() mimeType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+}
+
+export class SelfReportRefDto {
+  @ApiProperty({ format: 'uuid' }) responseId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
+}
+
+export class VerdictCountsDto {
+  @ApiProperty() confirmed: number;
+  @ApiProperty() refuted: number;
+  @ApiProperty() unverifiable: number;
+}
+
+export class ResultInputsDto {
+  @ApiProperty({ type: SelfReportRefDto, nullable: true }) selfReport: SelfReportRefDto | null;
+  @ApiProperty({ type: [EvidenceUrlDto] }) evidenceUrls: EvidenceUrlDto[];
+  @ApiProperty({ type: [EvidenceFileRefDto] }) evidenceFiles: EvidenceFileRefDto[];
+  @ApiProperty({ type: VerdictCountsDto }) verdicts: VerdictCountsDto;
+  @ApiProperty() citizenReports: number;
+  @ApiProperty({ description: 'Distinct (pseudonymous) validators with a verdict or a report; identities are never shown.' }) validators: number;
+}
+
+export class QuestionnaireVersionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['institution', 'citizen'] }) kind: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() version: number;
+  @ApiProperty() checksum: string;
+}
+
+export class InstitutionProvenanceDto extends ProvenanceDto {
+  @ApiProperty({ type: [QuestionnaireVersionDto] }) questionnaires: QuestionnaireVersionDto[];
+}
+
+export class InstitutionSummaryDto {
+  @ApiProperty() selfReported: boolean;
+  @ApiProperty() citizenReports: number;
+  @ApiProperty() validators: number;
+  @ApiProperty({ nullable: true, enum: ['I', 'I_G'], type: String }) headline: string | null;
+  @ApiProperty({ description: 'More validators needed for a conclusive I.' }) neededReports: number;
+  @ApiProperty({ type: [String], description: 'Bad input that was dropped, clipped or ignored.' }) warnings: string[];
+}
+
+export class InstitutionResultDetailDto {
+  @ApiProperty({ type: ResultRoundDto }) round: ResultRoundDto;
+  @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
+  @ApiProperty() computed: boolean;
+  @ApiProperty({ type: InstitutionSummaryDto, nullable: true }) summary: InstitutionSummaryDto | null;
+  @ApiProperty({ type: ResultValueDto, nullable: true, description: 'I, else I_G.' }) headline: ResultValueDto | null;
+  @ApiProperty({ type: [ResultValueDto], description: 'Every indicator.' }) values: ResultValueDto[];
+  @ApiProperty({ type: [SubIndexDto] }) subIndices: SubIndexDto[];
+  @ApiProperty({ type: [ComponentResultDto] }) components: ComponentResultDto[];
+  @ApiProperty({ type: ResultInputsDto, nullable: true }) inputs: ResultInputsDto | null;
+  @ApiProperty({ type: InstitutionProvenanceDto }) provenance: InstitutionProvenanceDto;
+  @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
+}
+
+export class AreaResultItemDto {
+  @ApiProperty({ enum: RESULT_SCOPES }) scope: string;
+  @ApiProperty({ description: "cvegeo, cve_ent, 'national', level or type." }) scopeKey: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) cveEnt: string | null;
+  @ApiProperty({ type: AreaValueDto }) value: AreaValueDto;
+}
+
+export class AreaResultPageDto {
+  @ApiProperty({ type: [AreaResultItemDto] }) items: AreaResultItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
+}
+
+export class RecomputeAcceptedDto {
+  @ApiProperty({ format: 'uuid' }) runId: string;
+}
+
+export class RecomputeRunDto {
+  @ApiProperty({ format: 'uuid' }) runId: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: string;
+  @ApiProperty({ description: '0–100.' }) progress: number;
+  @ApiProperty({ nullable: true, type: String }) watermark: string | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt: string | null;
+}
+
+export class PublicGuarantorDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+}
+
+export class PublicRoundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: PublicGuarantorDto }) guarantor: PublicGuarantorDto;
+  @ApiProperty({ format: 'date-time' }) opensAt: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty() synthetic: boolean;
+}
+
+export class PublicRoundPageDto {
+  @ApiProperty({ type: [PublicRoundDto] }) items: PublicRoundDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/domain-error';
+import type { PageQueryDto } from '../common/page-query.dto';
+import type {
+  AreaResultPageDto,
+  AreaResultsQueryDto,
+  InstitutionResultDetailDto,
+  InstitutionResultPageDto,
+  InstitutionResultsQueryDto,
+  PublicRoundPageDto,
+  RecomputeRunDto,
+  ResultsSummaryDto,
+} from './dto/results.dto';
+import {
+  InstitutionRow,
+  MetricRow,
+  notice,
+  PublicRoundRow,
+  RoundRow,
+  RunRow,
+  toAreaItem,
+  toInstitutionDetail,
+  toInstitutionItem,
+  toPublicRound,
+  toRun,
+  toSummary,
+} from './results.mapper';
+
+/** Who reads: staff of one guarantor (any status of its rounds), or anyone (published rounds only). */
+export type ResultsAccess = { kind: 'staff'; guarantorId: string } | { kind: 'public' };
+
+const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.population_size, r.status, r.needed, r.formula,
+  r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
+
+/**
+ * Reads the result tables (metric_result, written by the worker) for the API. Never computes: a
+ * round that was not computed yet answers `computed: false` / null values.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** The round, if the caller may see its results; NOT_FOUND otherwise (no existence leak). */
+  async round(access: ResultsAccess, roundId: string): Promise<RoundRow> {
+    const [row]: RoundRow[] = await this.ds.query(
+      `SELECT id, name, status, synthetic, published_at FROM round
+       WHERE id = $1 AND ($2::uuid IS NULL OR guarantor_id = $2::uuid) AND ($3::boolean = false OR status = 'published')`,
+      [roundId, access.kind === 'staff' ? access.guarantorId : null, access.kind === 'public'],
+    );
+    if (!row) throw notFound('ronda', 'roundId');
+    return row;
+  }
+
+  async summary(access: ResultsAccess, roundId: string): Promise<ResultsSummaryDto> {
+    const round = await this.round(access, roundId);
+    const [rows, [{ n }]]: [MetricRow[], Array<{ n: number }>] = await Promise.all([
+      this.ds.query(`SELECT ${METRIC_COLUMNS}, r.details FROM metric_result r WHERE r.round_id = $1 AND r.scope = 'national'`, [roundId]),
+      this.ds.query('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [roundId]),
+    ]);
+    return toSummary(round, rows, n);
+  }
+
+  async institutions(access: ResultsAccess, roundId: string, q: InstitutionResultsQueryDto): Promise<InstitutionResultPageDto> {
+    await this.round(access, roundId);
+    // The requested indicator, or the headline: I where it exists, else I_G (else the empty I row).
+    const indicators = q.indicator ? [q.indicator] : ['I', 'I_G'];
+    const params: unknown[] = [roundId, indicators];
+    const where: string[] = ['ri.round_id = $1'];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.level) add('i.level = ?', q.level);
+    if (q.type) add('i.type = ?', q.type);
+    if (q.cveEnt) add('i.cve_ent = ?', q.cveEnt);
+    if (q.cvegeo) add('i.cvegeo = ?', q.cvegeo);
+    if (q.status) add('h.status = ?', q.status);
+    const from = `FROM round_institution ri
+      JOIN institution i ON i.id = ri.institution_id
+      JOIN municipality mu ON mu.cvegeo = i.cvegeo
+      LEFT JOIN LATERAL (
+        SELECT ${METRIC_COLUMNS}, r.details - 'inputs' - 'institution' AS details
+        FROM metric_result r
+        WHERE r.round_id = ri.round_id AND r.scope = 'institution' AND r.scope_key = i.id::text AND r.aggregation = 'unweighted'
+          AND r.indicator = ANY($2::text[])
+        ORDER BY (r.estimate IS NULL), array_position($2::text[], r.indicator::text)
+        LIMIT 1
+      ) h ON true
+      WHERE ${where.join(' AND ')}`;
+    const order =
+      q.sort === 'estimate' ? 'h.estimate ASC NULLS LAST, i.name, i.id' : q.sort === '-estimate' ? 'h.estimate DESC NULLS LAST, i.name, i.id' : 'i.name, i.id';
+    const [[{ total }], rows] = await Promise.all([
+      this.ds.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<Array<{ total: number }>>,
+      this.ds.query(
+        `SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent,
+                h.indicator, h.aggregation, h.estimate, h.se, h.lo, h.hi, h.cv, h.n, h.population_size, h.status, h.needed, h.formula,
+                h.method_id, h.method_version, h.watermark, h.computed_at, h.details
+         ${from} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        params,
+      ) as Promise<Array<InstitutionRow & Partial<MetricRow>>>,
+    ]);
+    return {
+      items: rows.map((r) => toInstitutionItem(r, r.indicator ? (r as MetricRow) : null)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      notice: notice(),
+    };
+  }
+
+  async institution(access: ResultsAccess, roundId: string, institutionId: string): Promise<InstitutionResultDetailDto> {
+    const round = await this.round(access, roundId);
+    const [institution]: InstitutionRow[] = await this.ds.query(
+      `SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent
+       FROM round_institution ri JOIN institution i ON i.id = ri.institution_id JOIN municipality mu ON mu.cvegeo = i.cvegeo
+       WHERE ri.round_id = $1 AND ri.institution_id = $2`,
+      [roundId, institutionId],
+    );
+    if (!institution) throw notFound('institución de la ronda', 'institutionId');
+    const rows: MetricRow[] = await this.ds.query(
+      `SELECT ${METRIC_COLUMNS}, r.details FROM metric_result r
+       WHERE r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = $2 AND r.aggregation = 'unweighted'`,
+      [roundId, institutionId],
+    );
+    return toInstitutionDetail(round, institution, rows);
+  }
+
+  async areas(access: ResultsAccess, roundId: string, q: AreaResultsQueryDto): Promise<AreaResultPageDto> {
+    await this.round(access, roundId);
+    const params: unknown[] = [roundId, q.scope, q.aggregation, q.indicator];
+    const where = ['r.round_id = $1', 'r.scope = $2', 'r.aggregation = $3', 'r.indicator = $4'];
+    if (q.cveEnt && (q.scope === 'municipality' || q.scope === 'state')) {
+      params.push(q.cveEnt);
+      where.push(q.scope === 'municipality' ? `mu.cve_ent = $${params.length}` : `r.scope_key = $${params.length}`);
+    }
+    if (q.status) {
+      params.push(q.status);
+      where.push(`r.status = $${params.length}`);
+    }
+    const from = `FROM metric_result r
+      LEFT JOIN municipality mu ON r.scope = 'municipality' AND mu.cvegeo::text = r.scope_key
+      LEFT JOIN (SELECT DISTINCT ON (cve_ent) cve_ent, nom_ent FROM municipality ORDER BY cve_ent) st ON r.scope = 'state' AND st.cve_ent::text = r.scope_key
+      WHERE ${where.join(' AND ')}`;
+    const name = `CASE r.scope WHEN 'municipality' THEN mu.nom_mun WHEN 'state' THEN st.nom_ent WHEN 'national' THEN 'Nacional' ELSE r.scope_key END`;
+    const order =
+      q.sort === 'estimate'
+        ? 'r.estimate ASC NULLS LAST, r.scope_key'
+        : q.sort === '-estimate'
+          ? 'r.estimate DESC NULLS LAST, r.scope_key'
+          : q.sort === 'name'
+            ? `${name}, r.scope_key`
+            : 'r.scope_key';
+    const [[{ total }], rows] = await Promise.all([
+      this.ds.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<Array<{ total: number }>>,
+      this.ds.query(
+        `SELECT r.scope_key, ${name} AS name,
+                CASE r.scope WHEN 'municipality' THEN mu.cve_ent::text WHEN 'state' THEN r.scope_key ELSE NULL END AS cve_ent,
+                ${METRIC_COLUMNS}, r.details
+         ${from} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        params,
+      ) as Promise<Array<MetricRow & { scope_key: string; name: string | null; cve_ent: string | null }>>,
+    ]);
+    return { items: rows.map((r) => toAreaItem(q.scope, r)), total, page: q.page, pageSize: q.pageSize, notice: notice() };
+  }
+
+  async run(guarantorId: string, roundId: string, runId: string): Promise<RecomputeRunDto> {
+    await this.round({ kind: 'staff', guarantorId }, roundId);
+    const [run]: RunRow[] = await this.ds.query(
+      `SELECT id, round_id, status, progress, watermark::text AS watermark, error, requested_at, finished_at FROM recompute_run WHERE id = $1 AND round_id = $2`,
+      [runId, roundId],
+    );
+    if (!run) throw notFound('recálculo', 'runId');
+    return toRun(run);
+  }
+
+  async publicRounds(q: PageQueryDto): Promise<PublicRoundPageDto> {
+    const [[{ total }], rows] = await Promise.all([
+      this.ds.query(`SELECT count(*)::int AS total FROM round WHERE status = 'published'`) as Promise<Array<{ total: number }>>,
+      this.ds.query(
+        `SELECT r.id, r.name, r.opens_at, r.closes_at, r.published_at, r.synthetic, g.slug AS guarantor_slug, g.name AS guarantor_name
+         FROM round r JOIN guarantor g ON g.id = r.guarantor_id
+         WHERE r.status = 'published' ORDER BY r.published_at DESC NULLS LAST, r.id LIMIT $1 OFFSET $2`,
+        [q.pageSize, (q.page - 1) * q.pageSize],
+      ) as Promise<PublicRoundRow[]>,
+    ]);
+    return { items: rows.map(toPublicRound), total, page: q.page, pageSize: q.pageSize };
+  }
+}

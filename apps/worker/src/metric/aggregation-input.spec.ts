@@ -1,0 +1,82 @@
+import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
+import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
+import { aggregationUniverse, emptyStoredResult, placementsFor, roundAggregates, storedResult } from './aggregation-input';
+import type { PlacementRecord } from './metric-inputs';
+
+const a = (name: string, component: string, score: number): ScoredAnswer => ({ name, component, score, verifiable: false, weight: 1 });
+const input = (id: string, x: number, reports: number): InstitutionInput => ({
+  institutionId: id,
+  selfReport: [a('ai', 'TG.AI', x), a('mec', 'PG.Mec', 1 - x)],
+  verifications: {},
+  citizenReports: Array.from({ length: reports }, (_, k) => ({
+    reportId: `${id}-r${k}`,
+    validatorId: `${id}-v${k}`,
+    answers: [a('disp', 'TC.Disp', (k % 3) / 2), a('met', 'PC.Met', x)],
+  })),
+});
+
+const UNIVERSE: PlacementRecord[] = [
+  { institutionId: 'i1', cvegeo: '15106', cveEnt: '15', level: 'municipal', type: 'ayuntamiento' },
+  { institutionId: 'i2', cvegeo: '15106', cveEnt: '15', level: 'estatal', type: 'secretaria' },
+  { institutionId: 'i3', cvegeo: '15054', cveEnt: '15', level: 'municipal', type: 'ayuntamiento' },
+  { institutionId: 'i4', cvegeo: '09015', cveEnt: '09', level: 'municipal', type: 'alcaldia' },
+];
+
+describe('aggregationUniverse', () => {
+  it('counts subjects per area and distinct municipalities per group', () => {
+    expect(aggregationUniverse(UNIVERSE, { '15106': 910608, '15054': 242307, '99999': 1 })).toEqual({
+      institutionsPerMunicipality: { '15106': 2, '15054': 1, '09015': 1 },
+      institutionsPerState: { '15': 3, '09': 1 },
+      institutionsPerLevel: { municipal: 3, estatal: 1 },
+      institutionsPerType: { ayuntamiento: 2, secretaria: 1, alcaldia: 1 },
+      total: 4,
+      municipalitiesPerState: { '15': 2, '09': 1 },
+      municipalitiesPerLevel: { municipal: 3, estatal: 1 },
+      municipalitiesPerType: { ayuntamiento: 2, secretaria: 1, alcaldia: 1 },
+      totalMunicipalities: 3,
+      population: { '15106': 910608, '15054': 242307 },
+    });
+  });
+});
+
+describe('stored results', () => {
+  it('are plain JSON and round-trip unchanged', () => {
+    const s = storedResult(computeInstitution(input('i1', 0.3, 4)));
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+    expect(Object.keys(s).sort()).toEqual(['citizenReports', 'headline', 'institutionId', 'neededReports', 'selfReported', 'validators', 'values']);
+  });
+
+  it('aggregate exactly like the full results they come from', () => {
+    const results = ['i1', 'i2', 'i3'].map((id, k) => computeInstitution(input(id, 0.2 + 0.3 * k, 3 + k)));
+    const empty = computeInstitution({ institutionId: 'i4', selfReport: null, verifications: {}, citizenReports: [] });
+    const fromFull = computeAggregates(
+      [...results, empty].map((result, k) => ({ result, cvegeo: UNIVERSE[k].cvegeo, cveEnt: UNIVERSE[k].cveEnt, level: UNIVERSE[k].level, type: UNIVERSE[k].type })),
+      aggregationUniverse(UNIVERSE, {}),
+    );
+    // i4 has no stored result: it enters as the empty result.
+    const stored = new Map(results.map((r) => [r.institutionId, storedResult(r)]));
+    const fromStored = computeAggregates(placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS), aggregationUniverse(UNIVERSE, {}));
+    expect(fromStored).toEqual(fromFull);
+  });
+
+  it('ignore stored results of institutions outside the universe', () => {
+    const stored = new Map([['gone', storedResult(computeInstitution(input('gone', 0.5, 2)))]]);
+    const placements = placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS);
+    expect(placements.map((p) => p.result.institutionId)).toEqual(['i1', 'i2', 'i3', 'i4']);
+    expect(placements[0].result.values).toEqual(emptyStoredResult('i1', DEFAULT_METHOD_SETTINGS).values);
+  });
+});
+
+describe('roundAggregates', () => {
+  it('gives a round without a universe (a draft) no area rows instead of an error', () => {
+    expect(roundAggregates([], new Map(), {}, DEFAULT_METHOD_SETTINGS)).toEqual([]);
+  });
+
+  it('computes one indicator at a time exactly like all at once', () => {
+    const stored = new Map(['i1', 'i3'].map((id, k) => [id, storedResult(computeInstitution(input(id, 0.4 + 0.2 * k, 4)))]));
+    const all = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS);
+    const one = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, ['I_G']);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one).toEqual(all.filter((r) => r.indicator === 'I_G'));
+  });
+});

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { computeInstitution } from '@apertura/metric';
+import type { RecomputeInstitutionJob } from '@apertura/queue';
+import { storedResult } from './aggregation-input';
+import { MetricInputsRepository } from './metric-inputs.repository';
+import { PermanentMetricError } from './metric-errors';
+import { MetricResultsRepository } from './metric-results.repository';
+import { methodSettingsOf } from './method-settings';
+import { questionnairesUsed } from './provenance';
+import { institutionResultRows } from './to-result-rows';
+
+/** Recomputes one institution of a round from its inputs and stores its rows and its stored result. */
+@Injectable()
+export class InstitutionRecomputeService {
+  constructor(
+    private readonly inputs: MetricInputsRepository,
+    private readonly results: MetricResultsRepository,
+  ) {}
+
+  async recompute(job: RecomputeInstitutionJob): Promise<{ watermark: string }> {
+    const { roundId, institutionId } = job;
+    const loaded = await this.inputs.load(roundId, institutionId);
+    if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
+    const stamp = { watermark: loaded.watermark, computedAt: new Date() };
+    if (loaded.placements.length === 0) {
+      // Not (or no longer) in the round's universe: nothing of it may be published.
+      await this.results.inRoundTransaction(roundId, (m) => this.results.deleteInstitution(m, roundId, institutionId, stamp.watermark));
+      return { watermark: stamp.watermark };
+    }
+    const settings = methodSettingsOf(roundId, loaded.round.settings);
+    const { input, provenance } = loaded.collector.institution(institutionId);
+    const result = computeInstitution(input, settings);
+    const rows = institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance));
+    await this.results.inRoundTransaction(roundId, async (m) => {
+      await this.results.upsertResults(m, roundId, rows, stamp);
+      await this.results.deleteInstitutionRowsExcept(m, roundId, institutionId, rows.map((r) => r.indicator), stamp.watermark);
+      await this.results.upsertStored(m, roundId, [storedResult(result)], stamp);
+    });
+    return { watermark: stamp.watermark };
+  }
+}

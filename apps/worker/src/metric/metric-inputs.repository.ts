@@ -1,0 +1,268 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { DataSource } from 'typeorm';
+import type { StoredInstitutionResult } from './aggregation-input';
+import { InputCollector, PlacementRecord, QuestionnaireRecord, QuestionnaireScoring, RoundRecord } from './metric-inputs';
+import { PermanentMetricError } from './metric-errors';
+import { QuestionnaireScoringCache, scoringOf } from './questionnaire-scoring';
+
+/** Rows per round trip of a server-side cursor. */
+const STREAM_BATCH = 1000;
+
+/** Everything one computation reads, from one snapshot. */
+export interface LoadedInputs {
+  /** Highest outbox event id visible in the snapshot: every change up to it is in these inputs. */
+  watermark: string;
+  round: RoundRecord;
+  /** The round's universe (or just the requested institution, if it belongs to it), by institution id. */
+  placements: PlacementRecord[];
+  /** Population by cvegeo of the universe's municipalities (whole-round loads only). */
+  population: Record<string, number>;
+  questionnaires: Map<string, QuestionnaireRecord>;
+  collector: InputCollector;
+}
+
+export interface LoadedAreaInputs {
+  watermark: string;
+  round: RoundRecord;
+  placements: PlacementRecord[];
+  population: Record<string, number>;
+  results: Map<string, StoredInstitutionResult>;
+}
+
+interface RoundRow {
+  id: string;
+  guarantor_id: string;
+  status: string;
+  settings: unknown;
+  institution_questionnaire_id: string;
+  citizen_questionnaire_id: string;
+}
+
+/**
+ * Set-based reads of metric inputs, inside one REPEATABLE READ snapshot that also reads the outbox
+ * watermark, so the watermark says exactly which changes the inputs include. One query per table
+ * for a whole round (responses and citizen reports through a server-side cursor, ordered by id),
+ * never one per answer; the same queries with an institution filter for one institution.
+ */
+@Injectable()
+export class MetricInputsRepository {
+  private readonly logger = new Logger('MetricInputs');
+  private readonly scoring = new QuestionnaireScoringCache();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * Inputs of one institution (`institutionId`) or of the whole round (null). Null when the round
+   * does not exist. `onProgress` gets the loaded fraction (0–1) of a whole-round load.
+   */
+  async load(roundId: string, institutionId: string | null, onProgress: (fraction: number) => Promise<void> = async () => undefined): Promise<LoadedInputs | null> {
+    return this.snapshot(async (c) => {
+      const head = await this.head(c, roundId);
+      if (head === null) return null;
+      const { watermark, round } = head;
+      // $1 round, $2 institution (NULL: every institution of the round).
+      const p = [roundId, institutionId];
+      const inst = (col: string): string => `($2::uuid IS NULL OR ${col} = $2::uuid)`;
+
+      const placements = await this.placements(c, roundId, institutionId);
+      const population = institutionId === null ? await this.population(c, roundId) : {};
+      const questionnaires = await this.questionnaires(
+        c,
+        `SELECT id, kind, slug, version, checksum FROM questionnaire
+         WHERE id = ANY($3::uuid[])
+            OR id IN (SELECT questionnaire_id FROM response WHERE round_id = $1 AND status = 'submitted' AND ${inst('institution_id')})
+            OR id IN (SELECT questionnaire_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')})`,
+        [...p, [round.institutionQuestionnaireId, round.citizenQuestionnaireId]],
+      );
+      const scorings = await this.scorings(c, questionnaires);
+      const collector = new InputCollector((id) => {
+        const s = scorings.get(id);
+        if (s === undefined) throw new PermanentMetricError(`questionnaire ${id} is not in the snapshot`);
+        return s;
+      });
+      await onProgress(0.05);
+
+      await this.stream<{ id: string; institution_id: string; questionnaire_id: string; version: number; submitted_at: Date | null; submitted: Record<string, unknown> }>(
+        c,
+        `SELECT id, institution_id, questionnaire_id, version, submitted_at, submitted FROM response
+         WHERE round_id = $1 AND status = 'submitted' AND submitted IS NOT NULL AND ${inst('institution_id')} ORDER BY id`,
+        p,
+        (r) =>
+          collector.addResponse({
+            id: r.id,
+            institutionId: r.institution_id,
+            questionnaireId: r.questionnaire_id,
+            version: r.version,
+            submittedAt: r.submitted_at === null ? null : r.submitted_at.toISOString(),
+            submitted: r.submitted,
+          }),
+      );
+      await onProgress(0.35);
+      await this.stream<{ response_id: string; evidence: unknown }>(
+        c,
+        `SELECT v.response_id, v.evidence FROM response r JOIN response_version v ON v.response_id = r.id AND v.version = r.version
+         WHERE r.round_id = $1 AND r.status = 'submitted' AND ${inst('r.institution_id')} ORDER BY v.response_id`,
+        p,
+        (r) => collector.addEvidence({ responseId: r.response_id, evidence: r.evidence }),
+      );
+      const verdicts: Array<{ institution_id: string; question_name: string; confirmed: number; refuted: number; unverifiable: number }> = (
+        await c.query(
+          `SELECT institution_id, question_name,
+                  count(*) FILTER (WHERE verdict = 'confirmed')::int AS confirmed,
+                  count(*) FILTER (WHERE verdict = 'refuted')::int AS refuted,
+                  count(*) FILTER (WHERE verdict = 'unverifiable')::int AS unverifiable
+           FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
+           GROUP BY institution_id, question_name ORDER BY institution_id, question_name`,
+          p,
+        )
+      ).rows;
+      for (const v of verdicts) {
+        collector.addVerdictCounts({ institutionId: v.institution_id, questionName: v.question_name, confirmed: v.confirmed, refuted: v.refuted, unverifiable: v.unverifiable });
+      }
+      await onProgress(0.45);
+      await this.stream<{ id: string; institution_id: string; validator_id: string; questionnaire_id: string; data: Record<string, unknown> }>(
+        c,
+        `SELECT id, institution_id, validator_id, questionnaire_id, data FROM citizen_report
+         WHERE round_id = $1 AND ${inst('institution_id')} ORDER BY id`,
+        p,
+        (r) => collector.addReport({ id: r.id, institutionId: r.institution_id, validatorId: r.validator_id, questionnaireId: r.questionnaire_id, data: r.data }),
+      );
+      await onProgress(0.9);
+      const validators: Array<{ institution_id: string; validators: number }> = (
+        await c.query(
+          `SELECT institution_id, count(*)::int AS validators FROM (
+             SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
+             UNION
+             SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
+           ) v GROUP BY institution_id ORDER BY institution_id`,
+          p,
+        )
+      ).rows;
+      for (const v of validators) collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
+      await onProgress(1);
+      return { watermark, round, placements, population, questionnaires, collector };
+    });
+  }
+
+  /** The universe and every stored institution result of a round, for area aggregation. Null when the round is gone. */
+  async loadArea(roundId: string): Promise<LoadedAreaInputs | null> {
+    return this.snapshot(async (c) => {
+      const head = await this.head(c, roundId);
+      if (head === null) return null;
+      const placements = await this.placements(c, roundId, null);
+      const population = await this.population(c, roundId);
+      const results = new Map<string, StoredInstitutionResult>();
+      await this.stream<{ institution_id: string; result: StoredInstitutionResult }>(
+        c,
+        'SELECT institution_id, result FROM institution_result WHERE round_id = $1 ORDER BY institution_id',
+        [roundId],
+        (r) => results.set(r.institution_id, r.result),
+      );
+      return { watermark: head.watermark, round: head.round, placements, population, results };
+    });
+  }
+
+  /** Runs `fn` in a read-only REPEATABLE READ transaction on one connection (its first statement fixes the snapshot). */
+  private async snapshot<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const qr = this.ds.createQueryRunner();
+    const c = (await qr.connect()) as PoolClient;
+    try {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch((rollbackErr: unknown) => this.logger.warn(`rollback failed: ${String(rollbackErr)}`));
+      throw err;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async head(c: PoolClient, roundId: string): Promise<{ watermark: string; round: RoundRecord } | null> {
+    // First statement of the transaction: the snapshot every later read sees.
+    const [{ watermark }] = (await c.query<{ watermark: string }>('SELECT coalesce(max(id), 0)::text AS watermark FROM outbox_event')).rows;
+    const [r] = (
+      await c.query<RoundRow>(
+        'SELECT id, guarantor_id, status, settings, institution_questionnaire_id, citizen_questionnaire_id FROM round WHERE id = $1',
+        [roundId],
+      )
+    ).rows;
+    if (r === undefined) return null;
+    return {
+      watermark,
+      round: {
+        id: r.id,
+        guarantorId: r.guarantor_id,
+        status: r.status,
+        settings: r.settings,
+        institutionQuestionnaireId: r.institution_questionnaire_id,
+        citizenQuestionnaireId: r.citizen_questionnaire_id,
+      },
+    };
+  }
+
+  private async placements(c: PoolClient, roundId: string, institutionId: string | null): Promise<PlacementRecord[]> {
+    const rows = (
+      await c.query<{ id: string; cvegeo: string; cve_ent: string; level: string; type: string }>(
+        `SELECT i.id, i.cvegeo, i.cve_ent, i.level, i.type FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
+         WHERE ri.round_id = $1 AND ($2::uuid IS NULL OR ri.institution_id = $2::uuid) ORDER BY i.id`,
+        [roundId, institutionId],
+      )
+    ).rows;
+    return rows.map((r) => ({ institutionId: r.id, cvegeo: r.cvegeo, cveEnt: r.cve_ent, level: r.level, type: r.type }));
+  }
+
+  private async population(c: PoolClient, roundId: string): Promise<Record<string, number>> {
+    const rows = (
+      await c.query<{ cvegeo: string; population: number }>(
+        `SELECT m.cvegeo, m.population FROM municipality m
+         WHERE m.cvegeo IN (SELECT i.cvegeo FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1)
+         ORDER BY m.cvegeo`,
+        [roundId],
+      )
+    ).rows;
+    const out: Record<string, number> = {};
+    for (const r of rows) out[r.cvegeo] = r.population;
+    return out;
+  }
+
+  private async questionnaires(c: PoolClient, sql: string, params: unknown[]): Promise<Map<string, QuestionnaireRecord>> {
+    const rows = (await c.query<QuestionnaireRecord>(sql, params)).rows;
+    return new Map(rows.map((q) => [q.id, { id: q.id, kind: q.kind, slug: q.slug, version: q.version, checksum: q.checksum }]));
+  }
+
+  /** Scoring of each questionnaire version; definitions are read only for versions not seen before. */
+  private async scorings(c: PoolClient, questionnaires: Map<string, QuestionnaireRecord>): Promise<Map<string, QuestionnaireScoring>> {
+    const out = new Map<string, QuestionnaireScoring>();
+    const missing: string[] = [];
+    for (const q of questionnaires.values()) {
+      const cached = this.scoring.get(q.id, q.checksum);
+      if (cached) out.set(q.id, cached);
+      else missing.push(q.id);
+    }
+    if (missing.length > 0) {
+      const rows = (await c.query<{ id: string; checksum: string; definition: unknown }>('SELECT id, checksum, definition FROM questionnaire WHERE id = ANY($1::uuid[])', [missing])).rows;
+      for (const r of rows) {
+        const s = scoringOf(r.id, r.definition);
+        this.scoring.set(r.id, r.checksum, s);
+        out.set(r.id, s);
+      }
+    }
+    return out;
+  }
+
+  /** Server-side cursor: rows arrive in batches, so a national round never sits in memory as raw JSON. */
+  private async stream<T>(c: PoolClient, sql: string, params: unknown[], onRow: (row: T) => void): Promise<number> {
+    const rows = c.query(new QueryStream(sql, params, { batchSize: STREAM_BATCH }));
+    let n = 0;
+    for await (const row of rows) {
+      onRow(row as T);
+      n += 1;
+    }
+    return n;
+  }
+}

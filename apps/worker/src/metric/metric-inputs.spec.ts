@@ -1,0 +1,68 @@
+import type { ItemSpec } from '@apertura/metric';
+import { evidenceFilesOf, InputCollector, QuestionnaireScoring } from './metric-inputs';
+
+const INSTITUTION: QuestionnaireScoring = {
+  items: [
+    { name: 'ai_unidad', component: 'TG.AI', weight: 1, verifiable: true, scoring: { kind: 'boolean' } },
+    { name: 'tr_pct', component: 'TG.TR', weight: 2, verifiable: false, scoring: { kind: 'range', min: 0, max: 100 } },
+  ] satisfies ItemSpec[],
+  evidence: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia' }],
+};
+const CITIZEN: QuestionnaireScoring = {
+  items: [{ name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, scoring: { kind: 'choices', scores: { si: 1, no: 0, en_plazo: null } } }],
+  evidence: [],
+};
+const scoring = (id: string): QuestionnaireScoring => (id === 'qi' ? INSTITUTION : CITIZEN);
+
+describe('InputCollector', () => {
+  it('scores the submission, reports and verdict counts of each institution', () => {
+    const c = new InputCollector(scoring);
+    c.addResponse({ id: 'resp', institutionId: 'A', questionnaireId: 'qi', version: 3, submittedAt: '2025-01-02T03:04:05.000Z', submitted: { ai_unidad: true, tr_pct: 50, ai_unidad_evidencia: 'https://a.example/ut' } });
+    c.addEvidence({ responseId: 'resp', evidence: [{ id: 'f2', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x', questionName: 'ai_unidad' }, { bogus: true }] });
+    c.addEvidence({ responseId: 'unknown', evidence: [{ id: 'f9', filename: 'z.pdf' }] });
+    c.addVerdictCounts({ institutionId: 'A', questionName: 'ai_unidad', confirmed: 2, refuted: 1, unverifiable: 4 });
+    c.addReport({ id: 'r2', institutionId: 'A', validatorId: 'v2', questionnaireId: 'qc', data: { tc_respuesta: 'no' } });
+    c.addReport({ id: 'r1', institutionId: 'A', validatorId: 'v1', questionnaireId: 'qc', data: { tc_respuesta: 'en_plazo' } });
+    c.addValidatorCount({ institutionId: 'A', validators: 3 });
+
+    const { input, provenance } = c.institution('A');
+    expect(input).toEqual({
+      institutionId: 'A',
+      selfReport: [
+        { name: 'ai_unidad', component: 'TG.AI', weight: 1, verifiable: true, score: 1 },
+        { name: 'tr_pct', component: 'TG.TR', weight: 2, verifiable: false, score: 0.5 },
+      ],
+      verifications: { ai_unidad: { confirmed: 2, refuted: 1 } },
+      citizenReports: [
+        { reportId: 'r2', validatorId: 'v2', answers: [{ name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, score: 0 }] },
+        // "en_plazo" is not applicable: no answer, never a silent 0.
+        { reportId: 'r1', validatorId: 'v1', answers: [] },
+      ],
+    });
+    expect(provenance).toEqual({
+      selfReport: { responseId: 'resp', version: 3, submittedAt: '2025-01-02T03:04:05.000Z', questionnaireId: 'qi' },
+      evidenceUrls: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia', url: 'https://a.example/ut' }],
+      evidenceFiles: [{ id: 'f2', questionName: 'ai_unidad', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x' }],
+      verdicts: { confirmed: 2, refuted: 1, unverifiable: 4 },
+      citizenReports: 2,
+      citizenQuestionnaireIds: ['qc'],
+      validators: 3,
+    });
+  });
+
+  it('gives an institution without any input an empty input', () => {
+    const { input, provenance } = new InputCollector(scoring).institution('B');
+    expect(input).toEqual({ institutionId: 'B', selfReport: null, verifications: {}, citizenReports: [] });
+    expect(provenance).toMatchObject({ selfReport: null, evidenceUrls: [], citizenReports: 0, validators: 0 });
+  });
+});
+
+describe('evidenceFilesOf', () => {
+  it('keeps well-formed entries, sorted by id', () => {
+    expect(evidenceFilesOf([{ id: 'b', filename: 'b' }, { id: 'a', filename: 'a', size: 3 }, 5, null])).toEqual([
+      { id: 'a', questionName: null, filename: 'a', mimeType: 'application/octet-stream', size: 3, sha256: '' },
+      { id: 'b', questionName: null, filename: 'b', mimeType: 'application/octet-stream', size: 0, sha256: '' },
+    ]);
+    expect(evidenceFilesOf({})).toEqual([]);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Rows read from PostgreSQL for a metric computation, and their pure conversion into what
+ * libs/metric consumes (InstitutionInput) plus the provenance the results API shows. No I/O here:
+ * metric-inputs.repository.ts feeds rows in, in id order, as they stream.
+ */
+import { scoreAnswers } from '@apertura/metric';
+import type { CitizenReport, InstitutionInput, ItemSpec, ScoredAnswer, VerificationCounts } from '@apertura/metric';
+
+export interface RoundRecord {
+  id: string;
+  guarantorId: string;
+  status: string;
+  settings: unknown;
+  institutionQuestionnaireId: string;
+  citizenQuestionnaireId: string;
+}
+
+export interface QuestionnaireRecord {
+  id: string;
+  kind: string;
+  slug: string;
+  version: number;
+  checksum: string;
+}
+
+/** An institution of the round's universe and where it sits. */
+export interface PlacementRecord {
+  institutionId: string;
+  cvegeo: string;
+  cveEnt: string;
+  level: string;
+  type: string;
+}
+
+export interface ResponseRecord {
+  id: string;
+  institutionId: string;
+  questionnaireId: string;
+  version: number;
+  submittedAt: string | null;
+  /** Server-validated answers; values of hidden questions already cleared by the API. */
+  submitted: Record<string, unknown>;
+}
+
+/** Evidence files attached to the submitted version of a response (response_version.evidence). */
+export interface EvidenceRecord {
+  responseId: string;
+  evidence: unknown;
+}
+
+export interface VerdictCountRecord {
+  institutionId: string;
+  questionName: string;
+  confirmed: number;
+  refuted: number;
+  unverifiable: number;
+}
+
+export interface ReportRecord {
+  id: string;
+  institutionId: string;
+  validatorId: string;
+  questionnaireId: string;
+  data: Record<string, unknown>;
+}
+
+export interface ValidatorCountRecord {
+  institutionId: string;
+  validators: number;
+}
+
+/** What scoring needs from a questionnaire version (derived once per version, see ItemSpecCache). */
+export interface QuestionnaireScoring {
+  items: ItemSpec[];
+  /** Verifiable items and the question where the institution gives its evidence URL. */
+  evidence: Array<{ item: string; question: string }>;
+}
+
+export interface EvidenceFileRef {
+  id: string;
+  questionName: string | null;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+/** Every input behind one institution's numbers (ids and counts only: never validator identities). */
+export interface InstitutionProvenance {
+  selfReport: { responseId: string; version: number; submittedAt: string | null; questionnaireId: string } | null;
+  evidenceUrls: Array<{ item: string; question: string; url: string }>;
+  evidenceFiles: EvidenceFileRef[];
+  verdicts: { confirmed: number; refuted: number; unverifiable: number };
+  citizenReports: number;
+  citizenQuestionnaireIds: string[];
+  /** Distinct validators with a verdict or a report on the institution. */
+  validators: number;
+}
+
+interface Accumulated {
+  selfReport: ScoredAnswer[] | null;
+  response: ResponseRecord | null;
+  evidenceUrls: InstitutionProvenance['evidenceUrls'];
+  evidenceFiles: EvidenceFileRef[];
+  verifications: Record<string, VerificationCounts>;
+  verdicts: InstitutionProvenance['verdicts'];
+  reports: CitizenReport[];
+  citizenQuestionnaireIds: Set<string>;
+  validators: number;
+}
+
+const empty = (): Accumulated => ({
+  selfReport: null,
+  response: null,
+  evidenceUrls: [],
+  evidenceFiles: [],
+  verifications: Object.create(null) as Record<string, VerificationCounts>,
+  verdicts: { confirmed: 0, refuted: 0, unverifiable: 0 },
+  reports: [],
+  citizenQuestionnaireIds: new Set(),
+  validators: 0,
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Evidence file metadata from response_version.evidence, keeping only well-formed entries. */
+export function evidenceFilesOf(evidence: unknown): EvidenceFileRef[] {
+  if (!Array.isArray(evidence)) return [];
+  const out: EvidenceFileRef[] = [];
+  for (const e of evidence) {
+    if (!isRecord(e) || typeof e.id !== 'string' || typeof e.filename !== 'string') continue;
+    out.push({
+      id: e.id,
+      questionName: typeof e.questionName === 'string' ? e.questionName : null,
+      filename: e.filename,
+      mimeType: typeof e.mimeType === 'string' ? e.mimeType : 'application/octet-stream',
+      size: typeof e.size === 'number' ? e.size : 0,
+      sha256: typeof e.sha256 === 'string' ? e.sha256 : '',
+    });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Collects the rows of one snapshot per institution, scoring each answer set as it arrives so a
+ * streamed round never holds every raw submission in memory at once.
+ */
+export class InputCollector {
+  private readonly byInstitution = new Map<string, Accumulated>();
+  private readonly responseInstitution = new Map<string, string>();
+
+  constructor(private readonly scoring: (questionnaireId: string) => QuestionnaireScoring) {}
+
+  private acc(institutionId: string): Accumulated {
+    let a = this.byInstitution.get(institutionId);
+    if (!a) {
+      a = empty();
+      this.byInstitution.set(institutionId, a);
+    }
+    return a;
+  }
+
+  addResponse(r: ResponseRecord): void {
+    const a = this.acc(r.institutionId);
+    const q = this.scoring(r.questionnaireId);
+    a.selfReport = scoreAnswers(q.items, r.submitted);
+    a.response = r;
+    a.evidenceUrls = [];
+    for (const e of q.evidence) {
+      const url = Object.prototype.hasOwnProperty.call(r.submitted, e.question) ? r.submitted[e.question] : undefined;
+      if (typeof url === 'string' && url.trim() !== '') a.evidenceUrls.push({ item: e.item, question: e.question, url });
+    }
+    this.responseInstitution.set(r.id, r.institutionId);
+  }
+
+  /** Call after the responses: files belong to the response's submitted version. */
+  addEvidence(e: EvidenceRecord): void {
+    const institutionId = this.responseInstitution.get(e.responseId);
+    if (institutionId === undefined) return;
+    this.acc(institutionId).evidenceFiles = evidenceFilesOf(e.evidence);
+  }
+
+  addVerdictCounts(v: VerdictCountRecord): void {
+    const a = this.acc(v.institutionId);
+    a.verifications[v.questionName] = { confirmed: v.confirmed, refuted: v.refuted };
+    a.verdicts.confirmed += v.confirmed;
+    a.verdicts.refuted += v.refuted;
+    a.verdicts.unverifiable += v.unverifiable;
+  }
+
+  addReport(r: ReportRecord): void {
+    const a = this.acc(r.institutionId);
+    const q = this.scoring(r.questionnaireId);
+    a.reports.push({ reportId: r.id, validatorId: r.validatorId, answers: scoreAnswers(q.items, r.data) });
+    a.citizenQuestionnaireIds.add(r.questionnaireId);
+  }
+
+  addValidatorCount(v: ValidatorCountRecord): void {
+    this.acc(v.institutionId).validators = v.validators;
+  }
+
+  /** The metric input and provenance of one institution (empty when it has no input at all). */
+  institution(institutionId: string): { input: InstitutionInput; provenance: InstitutionProvenance } {
+    const a = this.byInstitution.get(institutionId) ?? empty();
+    const r = a.response;
+    return {
+      input: { institutionId, selfReport: a.selfReport, verifications: a.verifications, citizenReports: a.reports },
+      provenance: {
+        selfReport: r === null ? null : { responseId: r.id, version: r.version, submittedAt: r.submittedAt, questionnaireId: r.questionnaireId },
+        evidenceUrls: a.evidenceUrls,
+        evidenceFiles: a.evidenceFiles,
+        verdicts: { ...a.verdicts },
+        citizenReports: a.reports.length,
+        citizenQuestionnaireIds: [...a.citizenQuestionnaireIds].sort(),
+        validators: a.validators,
+      },
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS, INDICATORS } from '@apertura/metric';
+import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
+import { aggregationUniverse, placementsFor, storedResult } from './aggregation-input';
+import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
+import { aggregateResultRows, institutionResultRows, missingReasons } from './to-result-rows';
+
+const a = (name: string, component: string, score: number, verifiable = false, weight = 1): ScoredAnswer => ({ name, component, score, verifiable, weight });
+
+const SELF_REPORT: ScoredAnswer[] = [
+  a('ai1', 'TG.AI', 1, true),
+  a('ai2', 'TG.AI', 0.5),
+  a('tr1', 'TG.TR', 1, true, 2),
+  a('tp1', 'TG.TP', 0),
+  a('mec1', 'PG.Mec', 1, true),
+  a('fun1', 'PG.Fun', 0.5),
+];
+
+const report = (id: string, validator: string, v: number): InstitutionInput['citizenReports'][number] => ({
+  reportId: id,
+  validatorId: validator,
+  answers: [a(`d-${id}`, 'TC.Disp', 1), a('clar', 'TC.Clar', v), a('met', 'PC.Met', 1), a('recep', 'PC.Recep', v)],
+});
+
+const PROVENANCE: InstitutionProvenance = {
+  selfReport: { responseId: 'resp-1', version: 2, submittedAt: '2025-05-01T00:00:00.000Z', questionnaireId: 'q-inst' },
+  evidenceUrls: [{ item: 'ai1', question: 'ai1_evidencia', url: 'https://x.example/ai1' }],
+  evidenceFiles: [],
+  verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 },
+  citizenReports: 3,
+  citizenQuestionnaireIds: ['q-cit'],
+  validators: 3,
+};
+const QUESTIONNAIRES: QuestionnaireRecord[] = [
+  { id: 'q-inst', kind: 'institution', slug: 'autoevaluacion', version: 2, checksum: 'a'.repeat(64) },
+  { id: 'q-cit', kind: 'citizen', slug: 'ciudadano', version: 1, checksum: 'b'.repeat(64) },
+];
+
+const full: InstitutionInput = {
+  institutionId: 'inst-a',
+  selfReport: SELF_REPORT,
+  verifications: { ai1: { confirmed: 2, refuted: 1 }, tr1: { confirmed: 0, refuted: 1 } },
+  citizenReports: [report('r1', 'validator-uuid-1', 0.75), report('r2', 'validator-uuid-2', 0.5), report('r3', 'validator-uuid-3', 0.25)],
+};
+
+describe('institutionResultRows', () => {
+  const result = computeInstitution(full);
+  const rows = institutionResultRows(result, PROVENANCE, QUESTIONNAIRES);
+  const byIndicator = new Map(rows.map((r) => [r.indicator, r]));
+
+  it('has one row per indicator, then one per component, all institution-scoped and unweighted', () => {
+    expect(rows.slice(0, INDICATORS.length).map((r) => r.indicator)).toEqual([...INDICATORS]);
+    expect(rows.slice(INDICATORS.length).map((r) => r.indicator)).toEqual([
+      'TG.AI', 'TG.TP', 'TG.TR', 'PG.Fun', 'PG.Mec', 'PC.Met', 'PC.Recep', 'TC.Clar', 'TC.Disp',
+    ].sort((x, y) => {
+      // government components first (code order), then citizen components (code order)
+      const g = (c: string): number => (c.startsWith('TG') || c.startsWith('PG') ? 0 : 1);
+      return g(x) - g(y) || (x < y ? -1 : x > y ? 1 : 0);
+    }));
+    expect(new Set(rows.map((r) => `${r.scope}/${r.scopeKey}/${r.aggregation}`))).toEqual(new Set(['institution/inst-a/unweighted']));
+    expect(new Set(rows.map((r) => r.indicator)).size).toBe(rows.length);
+  });
+
+  it('copies every Estimate field into columns and details', () => {
+    const i = result.values.I!;
+    expect(byIndicator.get('I')).toMatchObject({
+      estimate: i.estimate,
+      se: i.se,
+      lo: i.lo,
+      hi: i.hi,
+      cv: i.cv,
+      n: 3,
+      populationSize: null,
+      status: i.status,
+      needed: i.needed,
+      formula: i.formula,
+      details: { n: 3, df: 2, interval: 't', reasons: i.reasons, sd: i.sd, halfWidth: i.halfWidth },
+    });
+  });
+
+  it('stores the institution summary and its inputs on the I row only', () => {
+    const details = byIndicator.get('I')!.details;
+    expect(details.institution).toEqual({ selfReported: true, citizenReports: 3, validators: 3, headline: 'I', neededReports: result.neededReports, warnings: result.warnings });
+    expect(details.inputs).toMatchObject({ selfReport: { responseId: 'resp-1', version: 2 }, verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 } });
+    expect((details.inputs as { questionnaires: unknown[] }).questionnaires).toHaveLength(2);
+    expect(byIndicator.get('T')!.details.institution).toBeUndefined();
+  });
+
+  it('shows s and s′ with verification counts per item on government component rows', () => {
+    const ai = byIndicator.get('TG.AI')!;
+    expect(ai.estimate).toBeCloseTo((1 * (2 / 3) + 0.5) / 2, 12);
+    expect(ai.details).toMatchObject({ kind: 'government', raw: 0.75, interval: 'exact' });
+    expect(ai.details.items).toEqual([
+      expect.objectContaining({ name: 'ai1', s: 1, sValidated: 1 * (2 / 3), confirmed: 2, refuted: 1, verification: 'mixed' }),
+      expect.objectContaining({ name: 'ai2', s: 0.5, sValidated: 0.5, verification: 'not_verifiable' }),
+    ]);
+    expect(byIndicator.get('TC.Clar')!.details).toMatchObject({ kind: 'citizen', reports: 3, validators: 3 });
+  });
+
+  it('keeps sub-index partial/missing information on sub-index rows', () => {
+    expect(byIndicator.get('TG')!.details.subIndex).toMatchObject({ partial: true, missing: ['TG.DA'] });
+    expect(byIndicator.get('TG_raw')!.details.subIndex).toMatchObject({ partial: true });
+  });
+
+  it('never stores validator identities', () => {
+    expect(JSON.stringify(rows)).not.toContain('validator-uuid');
+  });
+
+  it('keeps a row for every indicator it cannot compute, with why and what is needed', () => {
+    const noCitizens = computeInstitution({ ...full, citizenReports: [] });
+    const r = new Map(institutionResultRows(noCitizens, PROVENANCE, QUESTIONNAIRES).map((x) => [x.indicator, x]));
+    // n0 = (1.96·0.5/0.10)² ≈ 97 validators at the default spread (§6, no observed sd yet).
+    expect(noCitizens.neededReports).toBe(97);
+    expect(r.get('I')).toMatchObject({ estimate: null, status: 'not_validated', needed: 97, n: 0, details: { missing: ['no_citizen_data'] } });
+    expect(r.get('I_G')).toMatchObject({ status: 'not_validated', needed: 97 });
+    expect(r.get('I_G')!.estimate).toBeCloseTo(noCitizens.values.I_G!.estimate, 15);
+
+    const nothing = computeInstitution({ institutionId: 'x', selfReport: null, verifications: {}, citizenReports: [] });
+    const n = new Map(institutionResultRows(nothing, { ...PROVENANCE, selfReport: null }, QUESTIONNAIRES).map((x) => [x.indicator, x]));
+    expect(n.get('I')!.details.missing).toEqual(['no_self_report', 'no_citizen_data']);
+    expect(n.get('I_G')).toMatchObject({ estimate: null, needed: 0, details: { missing: ['no_self_report'] } });
+  });
+
+  it('explains missing values', () => {
+    const onlyCitizens = computeInstitution({ ...full, selfReport: null, verifications: {} });
+    expect(missingReasons('I', onlyCitizens)).toEqual(['no_self_report']);
+    expect(missingReasons('TC', onlyCitizens)).toEqual(['missing_components']);
+  });
+});
+
+describe('aggregateResultRows', () => {
+  it('maps every aggregate row with its universe and coverage', () => {
+    const placements = [
+      { institutionId: 'a', cvegeo: '15106', cveEnt: '15', level: 'municipal', type: 'ayuntamiento' },
+      { institutionId: 'b', cvegeo: '15106', cveEnt: '15', level: 'municipal', type: 'organismo' },
+    ];
+    const stored = new Map([['a', storedResult(computeInstitution({ ...full, institutionId: 'a' }))]]);
+    const agg = computeAggregates(placementsFor(placements, stored, DEFAULT_METHOD_SETTINGS), aggregationUniverse(placements, { '15106': 910608 }));
+    const rows = aggregateResultRows(agg);
+    expect(rows).toHaveLength(agg.length);
+    const mun = rows.find((r) => r.scope === 'municipality' && r.indicator === 'I')!;
+    const src = agg.find((r) => r.scope === 'municipality' && r.indicator === 'I')!;
+    expect(mun).toMatchObject({ scopeKey: '15106', aggregation: 'unweighted', estimate: src.estimate, populationSize: 2, status: src.status, needed: src.needed });
+    expect(mun.details.coverage).toEqual(src.coverage);
+  });
+});
+
