@@ -183,7 +183,10 @@ describe('open-data exports (10,000-institution round)', () => {
     const res = await fetch(`${t.url}/api/public/rounds/${published}/export/institutions.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const body = (await res.json()) as { meta: Record<string, any>; rows: Array<Record<string, unknown>> };
+    const body = (await res.json()) as {
+      meta: { round: unknown; method: unknown; columns: string[]; notices: { volunteerSample: { es: string }; synthetic: { es: string } } };
+      rows: Array<Record<string, unknown>>;
+    };
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`, [published]);
     expect(body.rows).toHaveLength(n);
     expect(n).toBe(INSTITUTIONS * INDICATORS.length);
