@@ -13,6 +13,7 @@ const base = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment:
 
 module.exports = {
   testTimeout: 90000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
