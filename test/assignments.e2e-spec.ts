@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
-import { deriveToken } from '../apps/api/src/auth/tokens';
+import { deriveToken } from '@apertura/config';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';
 import { client, Client } from './support/http';

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
-import { deriveToken, hashToken } from '../apps/api/src/auth/tokens';
+import { deriveToken, hashToken } from '@apertura/config';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, TEST_PASSWORD } from './support/fixtures';

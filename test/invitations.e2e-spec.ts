@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
 import { AuditLogEntity, RoundEntity, dataSourceOptions } from '@apertura/db';
 import { JOBS, QUEUES } from '@apertura/queue';
-import { deriveToken, hashToken } from '../apps/api/src/auth/tokens';
+import { deriveToken, hashToken } from '@apertura/config';
 import { AuditService } from '../apps/api/src/audit/audit.service';
 import { GuarantorsService } from '../apps/api/src/guarantors/guarantors.service';
 import { ListInvitationsQueryDto, ProgressQueryDto } from '../apps/api/src/invitations/dto/invitation.dto';
@@ -78,46 +78,36 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     staff = await guarantorWithAdmin(t.ds, http);
     analyst = await staffToken(http, staff.adminToken, 'analyst');
 
-    const [q1] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'inst', 1, 'Autoevaluación', '{}', repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId],
-    );
-    const [q2] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'cit', 1, 'Validación', '{}', repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId],
-    );
     insts = [
-      { id: randomUUID(), email: 'transparencia@toluca.example', name: 'Ayuntamiento de Toluca', cvegeo: '15106' },
-      { id: randomUUID(), email: 'ut@metepec.example', name: 'Ayuntamiento de Metepec', cvegeo: '15054' },
-      { id: randomUUID(), email: 'ut@dif-toluca.example', name: 'DIF Toluca', cvegeo: '15106' },
-      { id: randomUUID(), email: 'ut@cuauhtemoc.example', name: 'Alcaldía Cuauhtémoc', cvegeo: '09015' },
+      { id: '', email: 'transparencia@toluca.example', name: 'Ayuntamiento de Toluca', cvegeo: '15106' },
+      { id: '', email: 'ut@metepec.example', name: 'Ayuntamiento de Metepec', cvegeo: '15054' },
+      { id: '', email: 'ut@dif-toluca.example', name: 'DIF Toluca', cvegeo: '15106' },
+      { id: '', email: 'ut@cuauhtemoc.example', name: 'Alcaldía Cuauhtémoc', cvegeo: '09015' },
     ];
+    const csv = ['key,name,type,level,cve_ent,cvegeo,email', ...insts.map((i, n) => `k${n},${i.name},ayuntamiento,municipal,${i.cvegeo.slice(0, 2)},${i.cvegeo},${i.email}`)].join('\n');
+    const imported = await http.post('/api/universe/import', { csv }, { token: staff.adminToken });
+    expect(imported.body.inserted).toBe(4);
     for (const [n, i] of insts.entries()) {
-      await t.ds.query(
-        `INSERT INTO institution (id, guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
-         VALUES ($1, $2, $3, $4, 'ayuntamiento', 'municipal', $5, $6, $7)`,
-        [i.id, staff.guarantorId, `k${n}`, i.name, i.cvegeo.slice(0, 2), i.cvegeo, i.email],
-      );
+      i.id = (await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 AND key = $2', [staff.guarantorId, `k${n}`]))[0].id;
     }
-    round = await t.ds.transaction(async (m) => {
-      const r = await m.save(
-        m.create(RoundEntity, {
-          guarantorId: staff.guarantorId,
-          name: 'Diagnóstico de prueba 2026',
-          status: 'open',
-          opensAt: new Date(Date.now() - 86400_000),
-          closesAt: new Date(Date.now() + 30 * 86400_000),
-          institutionQuestionnaireId: q1.id,
-          citizenQuestionnaireId: q2.id,
-          openedAt: new Date(),
-        }),
-      );
-      await m.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [r.id, insts.map((i) => i.id)]);
-      await t.app.get(InvitationsService).createForRound(m, r, insts.map((i) => i.id));
-      return r;
-    });
+    const defaults = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
+    const [institutionQ, citizenQ] = defaults.body.items;
+    const created = await http.post(
+      '/api/rounds',
+      {
+        name: 'Diagnóstico de prueba 2026',
+        opensAt: new Date(Date.now() - 86400_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+        institutionQuestionnaireId: institutionQ.id,
+        citizenQuestionnaireId: citizenQ.id,
+        universeSelection: { cveEnt: ['15', '09'] },
+      },
+      { token: staff.adminToken },
+    );
+    expect(created.status).toBe(201);
+    const opened = await http.post(`/api/rounds/${created.body.id}/open`, undefined, { token: staff.adminToken });
+    expect(opened.status).toBe(200);
+    round = await t.ds.getRepository(RoundEntity).findOneByOrFail({ id: created.body.id });
   });
 
   afterAll(async () => {

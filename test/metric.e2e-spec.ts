@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import { deriveToken } from '../apps/api/src/auth/tokens';
+import { deriveToken } from '@apertura/config';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'crypto';
-import { hashToken, deriveToken } from '../apps/api/src/auth/tokens';
+import { hashToken, deriveToken } from '@apertura/config';
 import { client } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken } from './support/fixtures';

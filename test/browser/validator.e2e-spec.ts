@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { deriveToken } from '../../apps/api/src/auth/tokens';
+import { deriveToken } from '@apertura/config';
 import { startTestApp, type TestApp } from '../support/app';
 import { guarantorWithAdmin, type Staff } from '../support/fixtures';
 import { client, type Client } from '../support/http';

@@ -1,9 +1,8 @@
-import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule, ENV, Env } from '@apertura/config';
 import { ENTITIES, dataSourceOptions } from '@apertura/db';
-import { QUEUES } from '@apertura/queue';
+import { QueueModule } from '@apertura/queue';
 import { MailModule } from './mail/mail.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { WORKER_FEATURES } from './features';
@@ -20,8 +19,7 @@ export class WorkerModule {
           inject: [ENV],
           useFactory: (e: Env) => ({ ...dataSourceOptions(e.DATABASE_URL), entities: ENTITIES, retryAttempts: 10, retryDelay: 1000 }),
         }),
-        BullModule.forRootAsync({ inject: [ENV], useFactory: (e: Env) => ({ redis: e.REDIS_URL, prefix: e.QUEUE_PREFIX, settings: { lockDuration: e.QUEUE_LOCK_DURATION_MS, stalledInterval: e.QUEUE_STALLED_INTERVAL_MS } }) }),
-        BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }),
+        QueueModule.forRoot({ settings: (e: Env) => ({ lockDuration: e.QUEUE_LOCK_DURATION_MS, stalledInterval: e.QUEUE_STALLED_INTERVAL_MS }) }),
         MailModule,
         OutboxModule,
         ...WORKER_FEATURES,

@@ -3,3 +3,5 @@ export * from './queues';
 export * from './mapping';
 export * from './relay';
 export * from './relay-queues';
+export * from './bull-connections';
+export * from './queue.module';

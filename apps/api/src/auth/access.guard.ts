@@ -8,7 +8,7 @@ import { InvitationEntity, UserEntity, Role } from '@apertura/db';
 import { DomainError, forbidden } from '../common/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { Principal, RequestWithPrincipal } from './principal';
-import { hashToken } from './tokens';
+import { hashToken } from '@apertura/config';
 
 export interface JwtClaims {
   sub: string;

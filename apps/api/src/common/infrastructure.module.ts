@@ -1,8 +1,7 @@
-import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES, dataSourceOptions } from '@apertura/db';
-import { QUEUES } from '@apertura/queue';
+import { QueueModule } from '@apertura/queue';
 import { ENV, Env } from '@apertura/config';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -17,16 +16,9 @@ import { AuditLogEntity } from '@apertura/db';
       useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), entities: ENTITIES, retryAttempts: 3, retryDelay: 1000 }),
     }),
     TypeOrmModule.forFeature([AuditLogEntity]),
-    BullModule.forRootAsync({
-      inject: [ENV],
-      useFactory: (env: Env) => ({
-        redis: env.REDIS_URL,
-        prefix: env.QUEUE_PREFIX,
-      }),
-    }),
-    BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }),
+    QueueModule.forRoot(),
   ],
   providers: [OutboxService, AuditService],
-  exports: [OutboxService, AuditService, BullModule, TypeOrmModule],
+  exports: [OutboxService, AuditService, QueueModule, TypeOrmModule],
 })
 export class InfrastructureModule {}

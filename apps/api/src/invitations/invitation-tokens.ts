@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { deriveToken, hashToken } from '../auth/tokens';
+import { deriveToken, hashToken } from '@apertura/config';
 
 export interface NewInvitationRow {
   id: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import type { SendInvitationJob, SendVerificationJob } from '@apertura/queue';
-import { deriveToken } from '../../../api/src/auth/tokens';
+import { deriveToken } from '@apertura/config';
 import { MailTransport } from './mail.transport';
 import { invitationMail, verificationMail } from './templates';
 

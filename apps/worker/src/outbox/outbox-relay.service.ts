@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
-import { DrainResult, OutboxRelay, bullSink, relayQueues } from '@apertura/queue';
+import { DrainResult, OutboxRelay, RelayQueues, bullSink, relayQueues } from '@apertura/queue';
 import { RELAY_WARN_EVERY_MS, delayAfterSuccess, nextBackoff } from './backoff';
 
 export const RELAY_BATCH = 500;
@@ -16,7 +16,7 @@ export const RELAY_BATCH = 500;
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
   private readonly relay: OutboxRelay;
-  private readonly queues: ReturnType<typeof relayQueues>;
+  private readonly queues: RelayQueues;
   private loop?: Promise<void>;
   private stopped = false;
   private wake?: () => void;
@@ -26,7 +26,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   constructor(@InjectDataSource() ds: DataSource, @Inject(ENV) env: Env) {
     // Own producer connections, tuned to fail fast while Redis is down (see relayQueues).
     this.queues = relayQueues(env.REDIS_URL, env.QUEUE_PREFIX);
-    this.relay = new OutboxRelay(ds, bullSink(this.queues));
+    this.relay = new OutboxRelay(ds, bullSink(this.queues.queues));
   }
 
   onApplicationBootstrap(): void {
@@ -37,7 +37,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     this.stopped = true;
     this.wake?.();
     await this.loop;
-    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    await this.queues.close();
   }
 
   private async run(): Promise<void> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import { hashPassword } from '../../auth/passwords';
-import { hashToken } from '../../auth/tokens';
+import { hashToken } from '@apertura/config';
 import { OutboxService } from '../../outbox/outbox.service';
 import { CitizenErrors } from '../citizens.errors';
 import { mutateReturning } from '../sql';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { deriveToken, hashToken } from '../../auth/tokens';
+import { deriveToken, hashToken } from '@apertura/config';
 import { OutboxService } from '../../outbox/outbox.service';
 
 /** Verification links are valid for 48 hours. */

@@ -1,0 +1,40 @@
+import Redis, { RedisOptions } from 'ioredis';
+import { redisOptionsFromUrl } from './relay-queues';
+
+type ClientType = 'client' | 'subscriber' | 'bclient';
+
+export interface BullConnections {
+  /** Pass as Bull's `createClient` option. */
+  createClient(type: ClientType, redisOpts?: RedisOptions): Redis;
+  /** Bull does not close connections it did not create: call this after the queues are closed. */
+  closeAll(): void;
+}
+
+/**
+ * Redis connections for the queues of the API and the worker, tuned for outages (see relay-queues.ts
+ * for the ioredis behaviour behind this):
+ *  - the command connection keeps the ready check ON, so a connection cut during its handshake is
+ *    noticed and re-established instead of sitting "ready" on a dead socket;
+ *  - reconnection is retried every ≤ 2 s instead of Bull's default back-off of up to 20 s, so jobs resume
+ *    promptly when Redis returns;
+ *  - blocking and subscriber connections keep the options Bull requires (no ready check, no retry limit).
+ */
+export function bullConnections(redisUrl: string): BullConnections {
+  const base: RedisOptions = { ...redisOptionsFromUrl(redisUrl), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  const clients: Redis[] = [];
+  return {
+    createClient(type: ClientType): Redis {
+      const client =
+        type === 'client'
+          ? new Redis({ ...base, enableReadyCheck: true })
+          : new Redis({ ...base, enableReadyCheck: false, maxRetriesPerRequest: null });
+      // Errors surface through the commands that fail; without a listener ioredis prints every reconnect.
+      client.on('error', () => undefined);
+      clients.push(client);
+      return client;
+    },
+    closeAll(): void {
+      for (const c of clients.splice(0)) c.disconnect();
+    },
+  };
+}
