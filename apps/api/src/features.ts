@@ -1,7 +1,9 @@
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ResponsesModule } from './responses/responses.module';
 import { ResultsModule } from './results/results.module';
@@ -12,4 +14,4 @@ import { UniverseModule } from './universe/universe.module';
  * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
  * responses, validators, results, exports, …). Each feature adds itself here.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule];
+export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule];

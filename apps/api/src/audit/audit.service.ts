@@ -12,6 +12,18 @@ export interface AuditEntry {
   details?: JsonObject;
 }
 
+export interface AuditFilter {
+  page: number;
+  pageSize: number;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Appends to the audit log, inside the caller's transaction so the record and the change land together. */
 @Injectable()
 export class AuditService {
@@ -32,13 +44,20 @@ export class AuditService {
     await manager.save(row, { reload: false });
   }
 
-  async list(guarantorId: string, page: number, pageSize: number): Promise<{ items: AuditLogEntity[]; total: number }> {
-    const [items, total] = await this.repo.findAndCount({
-      where: { guarantorId },
-      order: { id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+  /** One guarantor's records, newest first, filtered (see AuditQueryDto). */
+  async query(guarantorId: string, q: AuditFilter): Promise<{ items: AuditLogEntity[]; total: number }> {
+    const qb = this.repo.createQueryBuilder('a').where('a.guarantorId = :guarantorId', { guarantorId });
+    if (q.action?.endsWith('.*')) qb.andWhere("a.action LIKE :prefix ESCAPE '\\'", { prefix: `${escapeLike(q.action.slice(0, -1))}%` });
+    else if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.entityType) qb.andWhere('a.entityType = :entityType', { entityType: q.entityType });
+    if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
+    if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('a.at < :to', { to: q.to });
+    const [items, total] = await qb
+      .orderBy('a.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

@@ -17,6 +17,9 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
  * decides retry vs discard. Transient failures throw and Bull retries with backoff
  * (DEFAULT_JOB_OPTIONS); permanent ones (round gone, unscorable questionnaire, invalid settings,
  * inputs libs/metric refuses) are discarded and kept as failed for inspection.
+ *
+ * Bull 3 adds up the concurrency of named processors: one worker runs up to 4 metric jobs at once,
+ * of any name. Writes of one round still serialise (advisory lock in MetricResultsRepository).
  */
 @Processor(QUEUES.metric)
 export class MetricProcessor {
@@ -48,7 +51,13 @@ export class MetricProcessor {
   recomputeRound(job: Job<RecomputeRoundJob>): Promise<RoundOutcome> {
     return this.run(
       job,
-      () => this.rounds.recompute(job.data, (pct) => job.progress(pct)),
+      async () => {
+        const outcome = await this.rounds.recompute(job.data, (pct) => job.progress(pct));
+        if (outcome.status === 'done') {
+          this.logger.log(`round ${job.data.roundId} rebuilt (run ${job.data.runId}): ${outcome.institutions} institutions, ${outcome.areaRows} area rows, watermark ${outcome.watermark}`);
+        }
+        return outcome;
+      },
       (message) => this.rounds.fail(job.data, message),
     );
   }

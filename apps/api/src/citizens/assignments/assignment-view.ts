@@ -1,3 +1,4 @@
+import { inSequence } from '../../common/in-sequence';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, DataSource } from 'typeorm';
 import type { AssignmentStatus, JsonObject, RoundStatus, VerdictValue } from '@apertura/db';
@@ -110,28 +111,28 @@ export class AssignmentViews {
     );
     const roundById = new Map(rounds.map((r) => [r.id, r]));
     const questionnaireIds = [...new Set(rounds.flatMap((r) => [r.institution_questionnaire_id, r.citizen_questionnaire_id]))];
-    const [questionnaires, institutions, responses, verdicts, reports, files] = await Promise.all([
-      m.query('SELECT id, title, definition FROM questionnaire WHERE id = ANY($1::uuid[])', [questionnaireIds]) as Promise<QuestionnaireRow[]>,
-      m.query(`SELECT ${INSTITUTION_REF_COLUMNS} FROM institution i ${INSTITUTION_REF_JOIN} WHERE i.id = ANY($1::uuid[])`, [institutionIds]) as Promise<
+    const [questionnaires, institutions, responses, verdicts, reports, files] = await inSequence([
+      () => m.query('SELECT id, title, definition FROM questionnaire WHERE id = ANY($1::uuid[])', [questionnaireIds]) as Promise<QuestionnaireRow[]>,
+      () => m.query(`SELECT ${INSTITUTION_REF_COLUMNS} FROM institution i ${INSTITUTION_REF_JOIN} WHERE i.id = ANY($1::uuid[])`, [institutionIds]) as Promise<
         InstitutionRefRow[]
       >,
-      m.query(
+      () => m.query(
         `SELECT r.round_id, r.institution_id, r.submitted FROM response r JOIN ${PAIRS} USING (round_id, institution_id)
          WHERE r.submitted IS NOT NULL`,
         [pairRounds, pairInstitutions],
       ) as Promise<Array<{ round_id: string; institution_id: string; submitted: JsonObject }>>,
-      m.query(
+      () => m.query(
         `SELECT v.id, v.round_id, v.institution_id, v.question_name, v.verdict, v.evidence_url, v.evidence_file_id, v.comment, v.updated_at
          FROM verdict v JOIN ${PAIRS} USING (round_id, institution_id) WHERE v.validator_id = $3`,
         [pairRounds, pairInstitutions, validatorId],
       ) as Promise<VerdictRow[]>,
-      m.query(
+      () => m.query(
         `SELECT c.id, c.round_id, c.institution_id, c.data, c.updated_at
          FROM citizen_report c JOIN ${PAIRS} USING (round_id, institution_id) WHERE c.validator_id = $3`,
         [pairRounds, pairInstitutions, validatorId],
       ) as Promise<Array<{ id: string; round_id: string; institution_id: string; data: JsonObject; updated_at: Date }>>,
       // Evidence files attached to the institution's last submitted version (what the claims cite).
-      m.query(
+      () => m.query(
         `SELECT DISTINCT ON (r.id) r.round_id, r.institution_id, rv.evidence
          FROM response r JOIN ${PAIRS} USING (round_id, institution_id)
          JOIN response_version rv ON rv.response_id = r.id

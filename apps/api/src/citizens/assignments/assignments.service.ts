@@ -1,3 +1,4 @@
+import { inSequence } from '../../common/in-sequence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -134,8 +135,8 @@ export class AssignmentsService {
       Array<{ institution_id: string }>,
       Array<{ cvegeo: string | null }>,
       Array<{ scope: string; scope_key: string; needed: number }>,
-    ] = await Promise.all([
-      m.query(
+    ] = await inSequence([
+      () => m.query(
         `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data
          FROM round_institution ri
          JOIN institution i ON i.id = ri.institution_id
@@ -150,9 +151,9 @@ export class AssignmentsService {
          WHERE ri.round_id = $1`,
         [round.id],
       ),
-      m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
-      m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
-      m.query(
+      () => m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
+      () => m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
+      () => m.query(
         `SELECT scope, scope_key, needed FROM metric_result
          WHERE round_id = $1 AND scope IN ('municipality', 'institution') AND indicator = 'I' AND aggregation = 'unweighted'`,
         [round.id],

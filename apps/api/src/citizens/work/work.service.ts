@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../../common/domain-error';
 import { resolveEvidenceType, safeFilename } from '../../evidence/evidence-type';
 import { EvidenceDownload, EvidenceService } from '../../evidence/evidence.service';
 import { sniffMime } from '../../evidence/sniff-mime';
+import { AuditService } from '../../audit/audit.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { toVerdictDto, VerdictRowLike } from '../assignments/assignment-view';
 import { CitizenErrors } from '../citizens.errors';
@@ -34,6 +35,7 @@ export interface UploadedFileLike {
 interface AssignmentContext {
   id: string;
   round_id: string;
+  guarantor_id: string;
   institution_id: string;
   validator_id: string;
   status: AssignmentStatus;
@@ -70,12 +72,13 @@ export class WorkService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly outbox: OutboxService,
     private readonly evidence: EvidenceService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Own assignment (for reading; no state checks). */
   private async own(m: EntityManager | DataSource, userId: string, assignmentId: string, lock = false): Promise<AssignmentContext> {
     const rows: AssignmentContext[] = await m.query(
-      `SELECT a.id, a.round_id, a.institution_id, a.validator_id, a.status, a.expires_at, r.status AS round_status, r.opens_at,
+      `SELECT a.id, a.round_id, r.guarantor_id, a.institution_id, a.validator_id, a.status, a.expires_at, r.status AS round_status, r.opens_at,
               r.closes_at, r.validation_open, r.institution_questionnaire_id, r.citizen_questionnaire_id
        FROM assignment a JOIN round r ON r.id = a.round_id
        WHERE a.id = $1 AND a.validator_id = $2 ${lock ? 'FOR UPDATE OF a FOR KEY SHARE OF r' : ''}`,
@@ -114,6 +117,11 @@ export class WorkService {
         ]);
         if (file.length === 0) throw notFound('evidence file', 'evidenceFileId');
       }
+      // An edit of an earlier verdict is audited (the assignment row lock above serialises saves of this verdict).
+      const [previous]: Array<{ verdict: string; evidence_url: string | null; evidence_file_id: string | null; comment: string | null }> = await m.query(
+        'SELECT verdict, evidence_url, evidence_file_id, comment FROM verdict WHERE round_id = $1 AND validator_id = $2 AND institution_id = $3 AND question_name = $4',
+        [a.round_id, userId, a.institution_id, questionName],
+      );
       // The unique index makes a repeated verdict an update of the same row, also under concurrency.
       const [row]: VerdictRowLike[] = await m.query(
         `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, evidence_file_id, comment)
@@ -125,6 +133,21 @@ export class WorkService {
         [a.round_id, a.institution_id, userId, questionName, dto.verdict, dto.evidenceUrl ?? null, dto.evidenceFileId ?? null, dto.comment ?? null],
       );
       await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id } });
+      if (previous) {
+        await this.audit.record(m, { kind: 'user', userId, role: 'citizen_validator', guarantorId: null }, {
+          action: 'verdict.edit',
+          entityType: 'verdict',
+          entityId: row.id,
+          guarantorId: a.guarantor_id,
+          details: {
+            roundId: a.round_id,
+            institutionId: a.institution_id,
+            questionName,
+            from: { verdict: previous.verdict, evidenceUrl: previous.evidence_url, evidenceFileId: previous.evidence_file_id, comment: previous.comment },
+            to: { verdict: row.verdict, evidenceUrl: row.evidence_url, evidenceFileId: row.evidence_file_id, comment: row.comment },
+          },
+        });
+      }
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return { verdict: toVerdictDto(row), assignmentStatus };
     });

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { verifyPassword } from '../auth/passwords';
+import type { UserPrincipal } from '../auth/principal';
+import { guarantorOf } from '../universe/universe.service';
+import { ErasureResultDto } from './dto/privacy.dto';
+import { PrivacyErrors } from './privacy.errors';
+
+interface ValidatorRow {
+  id: string;
+  pseudonym: string;
+  password_hash: string | null;
+  deleted_at: Date | null;
+}
+
+/**
+ * Erasure of a citizen validator's personal data on request (self-service or through a guarantor
+ * admin). The account is pseudonymised, not deleted: e-mail, password hash, display name, municipality
+ * of residence, declared conflicts and verification tokens go; the pseudonym, verdicts and citizen
+ * reports stay, so published results do not change and remain reproducible. Active assignments expire
+ * (their institutions return to the pool). The person can no longer sign in.
+ */
+@Injectable()
+export class PrivacyService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async eraseSelf(actor: UserPrincipal, password: string): Promise<ErasureResultDto> {
+    const pre = await this.validator(this.ds, actor.userId);
+    // Checked outside the transaction: argon2 takes tens of milliseconds and holds no lock meanwhile.
+    if (!pre || pre.deleted_at || !(await verifyPassword(pre.password_hash, password))) throw PrivacyErrors.wrongPassword();
+    return this.ds.transaction(async (m) => {
+      const row = await this.validator(m, actor.userId, true);
+      if (!row || row.deleted_at) throw PrivacyErrors.wrongPassword();
+      const guarantors = await this.guarantorsOf(m, row.id);
+      return this.erase(m, row, actor, guarantors.length ? guarantors : [null], 'self');
+    });
+  }
+
+  /** A guarantor admin erases a validator who worked on one of its rounds; anyone else is NOT_FOUND. */
+  async eraseByGuarantor(actor: UserPrincipal, userId: string): Promise<ErasureResultDto> {
+    const guarantorId = guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const row = await this.validator(m, userId, true);
+      if (!row || !(await this.guarantorsOf(m, row.id)).includes(guarantorId)) throw PrivacyErrors.unknownValidator();
+      return this.erase(m, row, actor, [guarantorId], 'guarantor_admin');
+    });
+  }
+
+  private async validator(m: EntityManager | DataSource, userId: string, lock = false): Promise<ValidatorRow | undefined> {
+    const rows: ValidatorRow[] = await m.query(
+      `SELECT u.id, p.pseudonym, u.password_hash, u.deleted_at FROM app_user u JOIN validator_profile p ON p.user_id = u.id
+       WHERE u.id = $1 AND u.role = 'citizen_validator' ${lock ? 'FOR UPDATE OF u' : ''}`,
+      [userId],
+    );
+    return rows[0];
+  }
+
+  /** Guarantors whose rounds hold the validator's work (assignments, verdicts or reports). */
+  private async guarantorsOf(m: EntityManager, userId: string): Promise<string[]> {
+    const rows: Array<{ guarantor_id: string }> = await m.query(
+      `SELECT DISTINCT r.guarantor_id FROM round r
+       WHERE r.id IN (SELECT round_id FROM assignment WHERE validator_id = $1
+                      UNION SELECT round_id FROM verdict WHERE validator_id = $1
+                      UNION SELECT round_id FROM citizen_report WHERE validator_id = $1)
+       ORDER BY r.guarantor_id`,
+      [userId],
+    );
+    return rows.map((r) => r.guarantor_id);
+  }
+
+  private async erase(
+    m: EntityManager,
+    row: ValidatorRow,
+    actor: UserPrincipal,
+    auditGuarantors: Array<string | null>,
+    by: 'self' | 'guarantor_admin',
+  ): Promise<ErasureResultDto> {
+    const [{ verdicts, reports }]: Array<{ verdicts: number; reports: number }> = await m.query(
+      `SELECT (SELECT count(*) FROM verdict WHERE validator_id = $1)::int AS verdicts,
+              (SELECT count(*) FROM citizen_report WHERE validator_id = $1)::int AS reports`,
+      [row.id],
+    );
+    if (row.deleted_at) {
+      return { userId: row.id, pseudonym: row.pseudonym, erasedAt: row.deleted_at.toISOString(), erased: false, expiredAssignments: 0, verdictsKept: verdicts, reportsKept: reports };
+    }
+    // TypeORM answers UPDATE … RETURNING with [rows, affected].
+    const [[{ deleted_at }]]: [Array<{ deleted_at: Date }>, number] = await m.query(
+      `UPDATE app_user SET email = NULL, password_hash = NULL, display_name = NULL, failed_logins = 0, locked_until = NULL,
+              deleted_at = now(), updated_at = now()
+       WHERE id = $1 RETURNING deleted_at`,
+      [row.id],
+    );
+    await m.query('UPDATE validator_profile SET cvegeo = NULL WHERE user_id = $1', [row.id]);
+    // Where someone works is personal data too; the conflicts only mattered for future assignments.
+    await m.query('DELETE FROM validator_conflict WHERE user_id = $1', [row.id]);
+    await m.query('DELETE FROM email_verification WHERE user_id = $1', [row.id]);
+    const [expired]: [unknown[], number] = await m.query(
+      `UPDATE assignment SET status = 'expired', updated_at = now() WHERE validator_id = $1 AND status = 'active' RETURNING id`,
+      [row.id],
+    );
+    const details = { pseudonym: row.pseudonym, by, expiredAssignments: expired.length, verdictsKept: verdicts, reportsKept: reports };
+    for (const guarantorId of auditGuarantors) {
+      await this.audit.record(m, actor, { action: 'validator.erase', entityType: 'user', entityId: row.id, guarantorId, details });
+    }
+    return {
+      userId: row.id,
+      pseudonym: row.pseudonym,
+      erasedAt: deleted_at.toISOString(),
+      erased: true,
+      expiredAssignments: expired.length,
+      verdictsKept: verdicts,
+      reportsKept: reports,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { RouteAccess } from '../../../apps/api/src/auth/access-matrix';
+
+/**
+ * The ownership column of the authorization matrix: what, beyond the caller's role, a route checks
+ * before it touches a resource. Ordered rules on "METHOD path"; the matrix test fails for a route no
+ * rule describes, so a new kind of route cannot join the API without its ownership being stated.
+ */
+const RULES: Array<[RegExp, string]> = [
+  [/^GET \/health\//, '—'],
+  [/^(POST \/api\/auth\/login|POST \/api\/citizens\/(register|verify|resend-verification))$/, '— (stricter per-IP rate limit)'],
+  [/^GET \/api\/catalogue\//, '— (public catalogue)'],
+  [/^GET \/api\/public\/rounds$/, 'published rounds only'],
+  [/^GET \/api\/public\/rounds\/:roundId\//, 'published rounds only (NOT_FOUND otherwise)'],
+  [/^GET \/api\/auth\/me$/, 'own account'],
+  [/^(GET|PATCH|DELETE) \/api\/citizens\/me$|^PUT \/api\/citizens\/me\/conflicts$/, 'own account (DELETE: password re-entered)'],
+  [/^GET \/api\/citizens\/institutions$/, 'public facts of institutions only'],
+  [/^GET \/api\/citizens\/rounds$|^POST \/api\/citizens\/rounds\/:roundId\/assignments$/, 'verified e-mail; rounds with validation open'],
+  [/^GET \/api\/citizens\/assignments$/, 'verified e-mail; own assignments only'],
+  [/^\w+ \/api\/citizens\/assignments\/:assignmentId/, 'verified e-mail; own assignment (NOT_ASSIGNED otherwise); no conflict of interest'],
+  [/^\w+ \/api\/respond\//, "the invitation's round and institution only (NOT_FOUND otherwise)"],
+  [/^POST \/api\/privacy\/validators\/:userId\/erase$/, "validators who worked on the guarantor's rounds (NOT_FOUND otherwise)"],
+  [/^\w+ \/api\/(users|audit|universe|questionnaires|rounds)\b/, "own guarantor's rows (NOT_FOUND otherwise)"],
+];
+
+export function ownershipOf(route: Pick<RouteAccess, 'method' | 'path'>): string | undefined {
+  const key = `${route.method} ${route.path}`;
+  return RULES.find(([re]) => re.test(key))?.[1];
+}
