@@ -24,6 +24,7 @@ export const UNIVERSE_LIMITS = Object.freeze({
 /** Stable codes of universe problems (clients and tests match on them). */
 export const UNIVERSE_ISSUE_CODES = [
   'EMPTY_FILE',
+  'INVALID_ENCODING',
   'MALFORMED_CSV',
   'MISSING_COLUMN',
   'UNKNOWN_COLUMN',
@@ -197,6 +198,14 @@ export function parseUniverseCsv(text: string, catalogue: CatalogueIndex): Unive
 
   if (!text || !text.trim()) {
     report({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
+    return done([], 0);
+  }
+  // Bytes that are not UTF-8 reach us as U+FFFD (the body parser decodes UTF-8), typically from a
+  // Latin-1 export: importing them would silently corrupt names.
+  const badByte = text.indexOf('\uFFFD');
+  if (badByte >= 0) {
+    const line = text.slice(0, badByte).split('\n').length;
+    report({ line, column: null, code: 'INVALID_ENCODING', message: msg('El archivo no está en UTF-8; guárdelo como «CSV UTF-8».', 'The file is not UTF-8; save it as "CSV UTF-8".') });
     return done([], 0);
   }
   const read = readRecords(text);
