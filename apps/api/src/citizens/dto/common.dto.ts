@@ -1,16 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-
-export class PageQueryDto {
-  @ApiProperty({ required: false, default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
-}
 
 export class MunicipalityRefDto {
   @ApiProperty({ example: '15106' }) cvegeo: string;
@@ -35,3 +26,5 @@ export class InstitutionRefDto {
 export class AcceptedDto {
   @ApiProperty({ example: true }) accepted: boolean;
 }
+
+export { PageQueryDto };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
@@ -8,16 +9,6 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, M
  */
 export const INVITATION_STATUSES = ['pending', 'mailed', 'opened', 'draft', 'submitted'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
-
-export class PageQueryDto {
-  @ApiProperty({ required: false, default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
-}
 
 export class ProgressQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'Only municipalities of this state (2-digit INEGI code).', example: '15' })

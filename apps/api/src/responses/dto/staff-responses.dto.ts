@@ -1,18 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { EvidenceDto } from '../../evidence/dto/evidence.dto';
 import { RESPONSE_STATES, ResponseState, VersionSummaryDto } from './respond.dto';
 
-export class ListResponsesQueryDto {
-  @ApiProperty({ required: false, default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
-
+export class ListResponsesQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: RESPONSE_STATES })
   @IsOptional() @IsIn(RESPONSE_STATES)
   status?: ResponseState;
