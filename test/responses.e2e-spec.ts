@@ -165,10 +165,12 @@ describe('responses: institutions fill the questionnaire (self-reports)', () => 
 
   it('never stores nor honours prototype keys ("__proto__", "constructor")', async () => {
     const raw = '{"data":{"has_unit":true,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}},"currentPage":0}';
+    const before = await state();
     const r = await http.put('/api/respond/draft', undefined, { ...asA(), raw, headers: { 'content-type': 'application/json' } });
-    expect(r.status).toBe(200);
-    const [row] = await t.ds.query('SELECT draft FROM response WHERE round_id = $1 AND institution_id = $2', [w.roundId, w.instA]);
-    expect(row.draft).toEqual({ has_unit: true });
+    // Refused as a whole (common/request-shape.ts), rather than stripped and half-applied.
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'data.__proto__' });
+    expect(await state()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -9,6 +9,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000) // beyond it the OFFSET overflows PostgreSQL's bigint (a 500, not a page)
   page = 1;
 
   @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 200 })

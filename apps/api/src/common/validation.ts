@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
+import { assertRequestShape } from './request-shape';
 
 function firstLeaf(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
   for (const e of errors) {
@@ -14,9 +15,17 @@ function firstLeaf(errors: ValidationError[], prefix = ''): { field: string; mes
   return undefined;
 }
 
+/** Refuses prototype keys and excessive nesting in every body, query and param before validating it. */
+class ShapeCheckingValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') assertRequestShape(value);
+    return super.transform(value, metadata);
+  }
+}
+
 /** DTO validation: unknown properties are refused, values are transformed to their declared types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ShapeCheckingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
