@@ -95,3 +95,21 @@ describe('rate limits', () => {
     expect((await http.get('/health/live')).status).toBe(200);
   });
 });
+
+describe('per-account rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ACCOUNT_RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_PER_MINUTE: '1000' } });
+  });
+  afterAll(() => t.close());
+
+  it('limits one session whatever it asks for, and leaves other accounts alone', async () => {
+    const http = client(t.url);
+    const staff = await guarantorWithAdmin(t.ds, http);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await http.get('/api/auth/me', { token: staff.adminToken })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const other = await guarantorWithAdmin(t.ds, http);
+    expect((await http.get('/api/auth/me', { token: other.adminToken })).status).toBe(200);
+  });
+});

@@ -34,6 +34,7 @@ export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {})
     SERVE_WEB: 'false',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ACCOUNT_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }

@@ -29,6 +29,8 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     /** Stricter limit per IP for sign-in, registration and verification routes (credential stuffing). */
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    /** Requests per minute per signed-in account (session) or invitation link, from any IP. */
+    ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     /** Bull job lock (renewed at half this while a job runs) and stalled-job check: how soon a job of a dead worker runs again. Tests shorten them. */
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),

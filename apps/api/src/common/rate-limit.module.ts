@@ -2,6 +2,7 @@ import { ExecutionContext, Inject, Injectable, Logger, Module, OnModuleDestroy }
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { createHash } from 'crypto';
 import type { Request } from 'express';
 import Redis from 'ioredis';
 import { ENV, Env } from '@apertura/config';
@@ -44,6 +45,22 @@ export class FailOpenRedisStorage implements ThrottlerStorage, OnModuleDestroy {
   }
 }
 
+/** The credential a request carries (session JWT or invitation token), if any. */
+function credentialOf(req: Request): string | undefined {
+  const raw = req.headers.authorization ?? req.headers['x-invitation-token'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value ? value.slice(0, 2048) : undefined;
+}
+
+/**
+ * Per-account limit, keyed on a hash of the credential rather than on the user id it claims: a forged
+ * token naming someone else's id must not use up that person's allowance. A session belongs to one
+ * account, so this caps what one signed-in account (or one institution's link) can do per minute,
+ * whatever IPs it comes from.
+ */
+const accountTracker = (req: Record<string, unknown>): string =>
+  createHash('sha256').update(credentialOf(req as unknown as Request) ?? '').digest('hex');
+
 const AUTH_ROUTES = /^\/api\/(auth\/login|citizens\/(register|verify|resend-verification))$/;
 
 @Injectable()
@@ -75,6 +92,13 @@ class RateLimitStorageModule {}
             ttl: 60_000,
             limit: env.AUTH_RATE_LIMIT_PER_MINUTE,
             skipIf: (ctx: ExecutionContext) => !AUTH_ROUTES.test(ctx.switchToHttp().getRequest<Request>().path),
+          },
+          {
+            name: 'account',
+            ttl: 60_000,
+            limit: env.ACCOUNT_RATE_LIMIT_PER_MINUTE,
+            getTracker: accountTracker,
+            skipIf: (ctx: ExecutionContext) => !credentialOf(ctx.switchToHttp().getRequest<Request>()),
           },
         ],
       }),
