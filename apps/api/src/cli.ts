@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
-import { dataSourceOptions } from '@apertura/db';
+import { AuditLogEntity, dataSourceOptions } from '@apertura/db';
+import { AuditService } from './audit/audit.service';
+import { PrivacyService } from './privacy/privacy.service';
 import { GuarantorsService } from './guarantors/guarantors.service';
 import { runDemoCommand } from './demo/demo.command';
 
 /**
  * Operator commands (compiled to dist/apps/api/src/cli.js):
  *   migrate                        create the database if missing and apply pending migrations
+ *   retention                      erase validator data past the privacy notice's retention periods (run daily)
  *   create-guarantor <slug> <name> <admin-email> <admin-password> [cve_ent]
  *   demo [--if-empty] [--seed N]  seed the synthetic demo round (password: DEMO_PASSWORD or a printed one)
  */
@@ -66,10 +69,22 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'retention': {
+      // Daily, from cron or a scheduler: erases what the privacy notice promises not to keep.
+      const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+      try {
+        const privacy = new PrivacyService(ds, new AuditService(ds.getRepository(AuditLogEntity)));
+        const { unverified, inactive } = await privacy.applyRetention();
+        console.log(`Retention: erased ${unverified} unverified and ${inactive} inactive validator accounts.`);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
     case 'demo':
       return runDemoCommand(env, args, process.env.DEMO_PASSWORD);
     default:
-      throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor, demo`);
+      throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor, demo, retention`);
   }
 }
 

@@ -51,6 +51,41 @@ export class PrivacyService {
     });
   }
 
+  /**
+   * Retention promised in the privacy notice (aviso de privacidad §7): accounts that never confirmed their
+   * e-mail are erased after 30 days; validators are erased two years after the close of the last round
+   * they worked on (or after registering, if they never worked). Run daily (`cli.js retention`).
+   */
+  async applyRetention(now = new Date()): Promise<{ unverified: number; inactive: number }> {
+    const due: Array<{ id: string; reason: 'unverified' | 'inactive' }> = await this.ds.query(
+      `SELECT u.id, CASE WHEN u.email_verified_at IS NULL THEN 'unverified' ELSE 'inactive' END AS reason
+       FROM app_user u
+       LEFT JOIN LATERAL (
+         SELECT max(r.closed_at) AS last_closed, bool_or(r.closed_at IS NULL) AS still_open
+         FROM round r
+         WHERE r.id IN (SELECT round_id FROM assignment WHERE validator_id = u.id
+                        UNION SELECT round_id FROM verdict WHERE validator_id = u.id
+                        UNION SELECT round_id FROM citizen_report WHERE validator_id = u.id)) w ON true
+       WHERE u.role = 'citizen_validator' AND u.deleted_at IS NULL
+         AND ((u.email_verified_at IS NULL AND u.created_at < $1::timestamptz - interval '30 days')
+           OR (u.email_verified_at IS NOT NULL AND NOT coalesce(w.still_open, false)
+               AND coalesce(w.last_closed, u.created_at) < $1::timestamptz - interval '2 years'))
+       ORDER BY u.id`,
+      [now],
+    );
+    const counts = { unverified: 0, inactive: 0 };
+    for (const { id, reason } of due) {
+      await this.ds.transaction(async (m) => {
+        const row = await this.validator(m, id, true);
+        if (!row || row.deleted_at) return;
+        const guarantors = await this.guarantorsOf(m, row.id);
+        await this.erase(m, row, 'system', guarantors.length ? guarantors : [null], `retention:${reason}`);
+        counts[reason] += 1;
+      });
+    }
+    return counts;
+  }
+
   private async validator(m: EntityManager | DataSource, userId: string, lock = false): Promise<ValidatorRow | undefined> {
     const rows: ValidatorRow[] = await m.query(
       `SELECT u.id, p.pseudonym, u.password_hash, u.deleted_at FROM app_user u JOIN validator_profile p ON p.user_id = u.id
@@ -76,9 +111,9 @@ export class PrivacyService {
   private async erase(
     m: EntityManager,
     row: ValidatorRow,
-    actor: UserPrincipal,
+    actor: UserPrincipal | 'system',
     auditGuarantors: Array<string | null>,
-    by: 'self' | 'guarantor_admin',
+    by: 'self' | 'guarantor_admin' | 'retention:unverified' | 'retention:inactive',
   ): Promise<ErasureResultDto> {
     const [{ verdicts, reports }]: Array<{ verdicts: number; reports: number }> = await m.query(
       `SELECT (SELECT count(*) FROM verdict WHERE validator_id = $1)::int AS verdicts,
