@@ -21,7 +21,7 @@ function LanguageToggle() {
 }
 
 function Header() {
-  const { t } = useT();
+  const { t, pick } = useT();
   const session = useSession();
   const { pathname } = useLocation();
   const role = session?.user.role;
@@ -36,6 +36,11 @@ function Header() {
         </Link>
         <nav aria-label={t('layout.mainNav')} className="main-nav">
           <ul>
+            <li>
+              <Link to="/resultados" aria-current={current('/resultados')}>
+                {pick({ es: 'Resultados', en: 'Results' })}
+              </Link>
+            </li>
             {role && STAFF_ROLES.includes(role) && (
               <li>
                 <Link to="/consola" aria-current={current('/consola')}>
