@@ -52,13 +52,13 @@ describe('results dashboards in the browser', () => {
       await page.getByText(/sintéticos/i).first().waitFor();
       await shot(page, 'results-overview');
 
-      const inst = await fetch(`${t.url}/api/public/rounds/${fx.roundId}/results/institutions?pageSize=50&sort=-estimate`).then((r) => r.json());
+      const inst = await fetch(`${t.url}/api/public/rounds/${fx.roundId}/results/institutions?pageSize=50&sort=-estimate`).then((r) => r.json() as Promise<any>);
       await page.goto(`${base}/instituciones`);
       await page.locator('[data-testid="mark-rank-institution"]').first().waitFor();
       expect(await page.locator('[data-testid="mark-rank-institution"]').count()).toBe(inst.items.length);
       await shot(page, 'results-institutions');
 
-      const mun = await fetch(`${t.url}/api/public/rounds/${fx.roundId}/results/areas?scope=municipality&indicator=I&pageSize=50`).then((r) => r.json());
+      const mun = await fetch(`${t.url}/api/public/rounds/${fx.roundId}/results/areas?scope=municipality&indicator=I&pageSize=50`).then((r) => r.json() as Promise<any>);
       await page.goto(`${base}/municipios`);
       await page.locator('[data-testid="mark-rank-municipality"]').first().waitFor();
       expect(await page.locator('[data-testid="mark-rank-municipality"]').count()).toBe(mun.items.length);
