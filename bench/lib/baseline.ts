@@ -72,21 +72,29 @@ export async function setupBaseline(client: ClientBase, roundId: string): Promis
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-/** Score of one answer (METHOD.md §2), the SQL twin of libs/metric scoreItem. `it` = bench_items row, `e.value` = the answer. */
+/**
+ * Score of one answer (METHOD.md §2), the SQL twin of libs/metric scoreItem. `it` = bench_items row,
+ * `e.value` = the answer. Clipping to [0,1] uses CASE, not greatest/least (which ignore NULLs and
+ * would turn "no score" into 1). Choice scores need no clip: extractScoredItems refuses scores
+ * outside [0,1].
+ */
 const SCORE = `
   CASE
     WHEN e.value IS NULL OR jsonb_typeof(e.value) = 'null' OR e.value = '""'::jsonb THEN NULL
-    WHEN it.kind = 'boolean' THEN CASE jsonb_typeof(e.value) WHEN 'boolean' THEN CASE WHEN e.value = 'true'::jsonb THEN 1.0::float8 ELSE 0.0::float8 END END
-    WHEN it.kind = 'range' THEN CASE WHEN jsonb_typeof(e.value) = 'number' THEN greatest(0.0::float8, least(1.0::float8, ((e.value)::float8 - it.rmin) / (it.rmax - it.rmin))) END
-    WHEN it.kind = 'choices' THEN CASE WHEN jsonb_typeof(e.value) IN ('string', 'number', 'boolean') THEN greatest(0.0::float8, least(1.0::float8, (it.scores ->> (e.value #>> '{}'))::float8)) END
+    WHEN it.kind = 'boolean' THEN CASE WHEN jsonb_typeof(e.value) = 'boolean' THEN CASE WHEN e.value = 'true'::jsonb THEN 1.0::float8 ELSE 0.0::float8 END END
+    WHEN it.kind = 'range' THEN CASE WHEN jsonb_typeof(e.value) = 'number' THEN
+      CASE WHEN ((e.value)::float8 - it.rmin) / (it.rmax - it.rmin) < 0 THEN 0.0::float8
+           WHEN ((e.value)::float8 - it.rmin) / (it.rmax - it.rmin) > 1 THEN 1.0::float8
+           ELSE ((e.value)::float8 - it.rmin) / (it.rmax - it.rmin) END END
+    WHEN it.kind = 'choices' THEN CASE WHEN jsonb_typeof(e.value) IN ('string', 'number', 'boolean') THEN (it.scores ->> (e.value #>> '{}'))::float8 END
     WHEN it.kind = 'multi' THEN CASE WHEN jsonb_typeof(e.value) = 'array' THEN (
-      SELECT greatest(0.0::float8, least(1.0::float8, sum((it.scores ->> (x.value #>> '{}'))::float8)))
-      FROM jsonb_array_elements(e.value) AS x(value)) END
+      SELECT CASE WHEN t.x < 0 THEN 0.0::float8 WHEN t.x > 1 THEN 1.0::float8 ELSE t.x END
+      FROM (SELECT sum((it.scores ->> (x.value #>> '{}'))::float8) AS x FROM jsonb_array_elements(e.value) AS x(value)) t) END
   END`;
 
 /**
  * The one statement. $1 = round id. Writes into BASELINE_TABLE:
- *  - scope 'component':    per institution and component (TG.*/PG.* validated, TC.*/PC.* citizen means)
+ *  - scope 'component':    per institution and component (TG and PG components validated, TC and PC citizen means)
  *  - scope 'institution':  TG, PG, TC, PC, I_G and I (I with its clustered SE and validator count n)
  *  - scope 'municipality': unweighted means of I_G and I over the subjects with a value, n, N and SE
  */
@@ -181,7 +189,7 @@ municipal AS (
   FROM indicators x JOIN universe u ON u.institution_id = x.institution_id
   GROUP BY u.cvegeo, x.indicator
 )
-SELECT 'component', institution_id::text, component, value, NULL, NULL, NULL FROM components
+SELECT 'component', institution_id::text, component, value, NULL::float8, NULL::int, NULL::int FROM components
 UNION ALL
 SELECT 'institution', institution_id::text, sub, value, NULL, NULL, NULL FROM sub_indices
 UNION ALL

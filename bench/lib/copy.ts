@@ -13,6 +13,8 @@ export function copyField(v: CopyValue): string {
   if (v === null) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
+  // indexOf scans are much faster than a regex on long JSON values, which rarely need escaping.
+  if (v.indexOf('\\') === -1 && v.indexOf('\n') === -1 && v.indexOf('\t') === -1 && v.indexOf('\r') === -1) return v;
   return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 

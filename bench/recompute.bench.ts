@@ -1,0 +1,200 @@
+/**
+ * Full recompute: Apertura's recompute-round end to end (job enqueued → run marked done, every
+ * result written) against the one-statement SQL baseline (lib/baseline.ts), in the same database,
+ * on the same generated round, in the same run. Then checks that both agree.
+ */
+import { join } from 'path';
+import type { Client } from 'pg';
+import { DEFAULT_JOB_OPTIONS, JOBS, jobIds } from '@apertura/queue';
+import { BASELINE_TABLE, runBaseline, setupBaseline } from './lib/baseline';
+import { analyze, generateRound, GeneratedRound, RoundSpec } from './lib/generator';
+import { benchContext, ChildHandle, metricQueue, ROOT, seconds, spawnTs, spawnWorker, waitFor, waitForWorkers } from './lib/infra';
+import { summariseProfile } from './lib/profile';
+import { median } from './lib/stats';
+
+export interface Agreement {
+  /** What was compared and the largest absolute difference of each. */
+  checks: Array<{ what: string; compared: number; onlyWorker: number; onlyBaseline: number; maxEstimateDiff: number; maxSeDiff: number | null }>;
+  tolerance: number;
+  ok: boolean;
+}
+
+export interface RecomputeResult {
+  spec: RoundSpec;
+  counts: GeneratedRound['counts'];
+  loadSeconds: number;
+  baselineSetupSeconds: number;
+  baselineSeconds: number[];
+  baselineRows: number;
+  workerSeconds: number[];
+  /** Phases of the last run (seconds since the job was enqueued). */
+  workerPhases: RunPhases;
+  workerRows: number;
+  ratio: number;
+  workerPeakRssMiB: number;
+  agreement: Agreement;
+  profile?: ReturnType<typeof summariseProfile>;
+}
+
+const TOLERANCE = 1e-9;
+
+/** Where a run's time went, from the progress the worker reports (recompute_run.progress): load → institutions → areas. */
+export interface RunPhases {
+  total: number;
+  /** Job picked up and inputs loaded (progress 25). */
+  loaded: number | null;
+  /** Every institution computed and written (progress 90). */
+  institutions: number | null;
+}
+
+/** Enqueues recompute-round as POST /api/rounds/:id/recompute would (a run row, then the job) and waits for it. */
+export async function timeRecomputeRound(pg: Client, queue: ReturnType<typeof metricQueue>, roundId: string, worker: ChildHandle, timeoutMs: number): Promise<RunPhases> {
+  const [{ id: runId }] = (await pg.query<{ id: string }>('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId])).rows;
+  const started = process.hrtime.bigint();
+  await queue.add(JOBS.recomputeRound, { roundId, runId }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.round(runId) });
+  const phases: RunPhases = { total: 0, loaded: null, institutions: null };
+  const run = await waitFor(
+    async () => {
+      const r = (await pg.query<{ status: string; progress: number; error: string | null }>('SELECT status, progress, error FROM recompute_run WHERE id = $1', [runId])).rows[0];
+      if (phases.loaded === null && r.progress >= 25) phases.loaded = seconds(started);
+      if (phases.institutions === null && r.progress >= 90) phases.institutions = seconds(started);
+      return r;
+    },
+    (r) => r.status === 'done' || r.status === 'failed',
+    `recompute run ${runId}`,
+    timeoutMs,
+    20,
+    () => worker.output(),
+  );
+  phases.total = seconds(started);
+  if (run.status !== 'done') throw new Error(`recompute-round failed: ${run.error}\n${worker.output()}`);
+  return phases;
+}
+
+/** Worker results (metric_result) against the baseline's, key by key. */
+export async function checkAgreement(pg: Client, roundId: string): Promise<Agreement> {
+  const pairs: Array<{ what: string; worker: string; baseline: string; withSe: boolean }> = [
+    {
+      what: 'institution components (TG.*, PG.* validated; TC.*, PC.* means)',
+      worker: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator LIKE '%.%'`,
+      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM ${BASELINE_TABLE} WHERE scope = 'component'`,
+      withSe: false,
+    },
+    {
+      what: 'institution sub-indices TG, PG, TC, PC',
+      worker: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator IN ('TG', 'PG', 'TC', 'PC') AND estimate IS NOT NULL`,
+      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM ${BASELINE_TABLE} WHERE scope = 'institution' AND indicator IN ('TG', 'PG', 'TC', 'PC')`,
+      withSe: false,
+    },
+    {
+      what: 'institution I_G and I (with the SE of I)',
+      worker: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator IN ('I_G', 'I') AND estimate IS NOT NULL`,
+      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE scope = 'institution' AND indicator IN ('I_G', 'I')`,
+      withSe: true,
+    },
+    {
+      what: 'municipal unweighted means of I_G and I (with SE)',
+      worker: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM metric_result WHERE round_id = $1 AND scope = 'municipality' AND aggregation = 'unweighted' AND indicator IN ('I_G', 'I') AND estimate IS NOT NULL`,
+      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE scope = 'municipality'`,
+      withSe: true,
+    },
+  ];
+  const checks: Agreement['checks'] = [];
+  for (const p of pairs) {
+    const [row] = (
+      await pg.query<{ compared: number; only_worker: number; only_baseline: number; max_est: number | null; max_se: number | null; se_mismatch: number }>(
+        `WITH w AS (${p.worker}), b AS (${p.baseline})
+         SELECT count(*) FILTER (WHERE w.k IS NOT NULL AND b.k IS NOT NULL)::int AS compared,
+                count(*) FILTER (WHERE b.k IS NULL)::int AS only_worker,
+                count(*) FILTER (WHERE w.k IS NULL)::int AS only_baseline,
+                max(abs(w.estimate - b.estimate)) AS max_est,
+                max(abs(w.se - b.se)) AS max_se,
+                count(*) FILTER (WHERE w.k IS NOT NULL AND b.k IS NOT NULL AND (w.se IS NULL) <> (b.se IS NULL))::int AS se_mismatch
+         FROM w FULL JOIN b ON b.k = w.k AND b.ind = w.ind`,
+        [roundId],
+      )
+    ).rows;
+    const maxSe = p.withSe ? (row.se_mismatch > 0 ? Infinity : (row.max_se ?? 0)) : null;
+    checks.push({ what: p.what, compared: row.compared, onlyWorker: row.only_worker, onlyBaseline: row.only_baseline, maxEstimateDiff: row.max_est ?? 0, maxSeDiff: maxSe });
+  }
+  const ok = checks.every((c) => c.onlyWorker === 0 && c.onlyBaseline === 0 && c.compared > 0 && c.maxEstimateDiff <= TOLERANCE && (c.maxSeDiff === null || c.maxSeDiff <= TOLERANCE));
+  return { checks, tolerance: TOLERANCE, ok };
+}
+
+export interface RecomputeOptions {
+  spec: RoundSpec;
+  repeat: number;
+  log: (line: string) => void;
+  /** Write the worker's CPU profile of the whole benchmark here and summarise it. */
+  profile?: string;
+  /** Node options of the worker process (e.g. heap settings an operator would use). */
+  workerNodeArgs?: string[];
+  timeoutMs?: number;
+}
+
+export async function recomputeBenchmark(opts: RecomputeOptions): Promise<RecomputeResult> {
+  const { spec, log } = opts;
+  const ctx = await benchContext();
+  try {
+    log(`  generating ${spec.institutions} institutions (${spec.items === 'default' ? 'default questionnaire' : `${spec.items} scored items`}) …`);
+    const round = await generateRound(ctx.pg, spec);
+    await analyze(ctx.pg);
+    const c = round.counts;
+    log(`  loaded by COPY in ${round.loadSeconds.toFixed(1)} s: ${c.responses} self-reports, ${c.answers} answers, ${c.verdicts} verdicts, ${c.reports} citizen reports, ${c.municipalities} municipalities`);
+    const baselineSetupSeconds = await setupBaseline(ctx.pg, round.roundId);
+    // For trying a schema or storage change on the benchmark's database before writing a migration.
+    if (process.env.BENCH_EXPERIMENT_SQL) await ctx.pg.query(process.env.BENCH_EXPERIMENT_SQL);
+
+    const queue = metricQueue(ctx.env);
+    ctx.onClose(() => queue.close());
+    const worker = opts.profile
+      ? spawnTs(join(ROOT, 'bench', 'processes', 'profiled-worker.ts'), ctx.env, { nodeArgs: opts.workerNodeArgs, extraEnv: { BENCH_PROFILE_OUT: opts.profile } })
+      : spawnWorker(ctx.env, opts.workerNodeArgs);
+    ctx.onClose(() => worker.stop());
+    await waitForWorkers(queue, 1, [worker]);
+
+    const baselineSeconds: number[] = [];
+    const workerSeconds: number[] = [];
+    let baselineRows = 0;
+    let workerPhases: RunPhases = { total: 0, loaded: null, institutions: null };
+    for (let r = 0; r < opts.repeat; r++) {
+      const b = await runBaseline(ctx.pg, round.roundId);
+      baselineSeconds.push(b.seconds);
+      baselineRows = b.rows;
+      workerPhases = await timeRecomputeRound(ctx.pg, queue, round.roundId, worker, opts.timeoutMs ?? 3_600_000);
+      workerSeconds.push(workerPhases.total);
+      const p = workerPhases;
+      log(
+        `  run ${r + 1}/${opts.repeat}: SQL baseline ${b.seconds.toFixed(2)} s, recompute-round ${p.total.toFixed(2)} s ` +
+          `(loaded at ${p.loaded?.toFixed(1) ?? '?'} s, institutions written at ${p.institutions?.toFixed(1) ?? '?'} s)`,
+      );
+    }
+    const [{ rows: workerRows }] = (await ctx.pg.query<{ rows: number }>('SELECT count(*)::int AS rows FROM metric_result WHERE round_id = $1', [round.roundId])).rows;
+    const agreement = await checkAgreement(ctx.pg, round.roundId);
+    const peak = worker.peakRssMiB();
+    let profile: RecomputeResult['profile'];
+    if (opts.profile) {
+      const exited = new Promise<void>((resolve) => worker.child.once('exit', () => resolve()));
+      worker.child.kill('SIGUSR2');
+      await exited;
+      profile = summariseProfile(opts.profile);
+    }
+    return {
+      spec,
+      counts: c,
+      loadSeconds: round.loadSeconds,
+      baselineSetupSeconds,
+      baselineSeconds,
+      baselineRows,
+      workerSeconds,
+      workerPhases,
+      workerRows,
+      ratio: median(workerSeconds) / median(baselineSeconds),
+      workerPeakRssMiB: peak,
+      agreement,
+      profile,
+    };
+  } finally {
+    await ctx.close();
+  }
+}

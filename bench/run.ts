@@ -1,0 +1,159 @@
+/**
+ * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest] [--repeat N]
+ *  [--rate writes/s] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
+ * and the ratio. See bench/README.md.
+ */
+import { writeFileSync } from 'fs';
+import { cpus, totalmem } from 'os';
+import { join } from 'path';
+import { tmpdir } from 'os';
+import { IncrementalResult, incrementalBenchmark } from './incremental.bench';
+import { IngestResult, ingestBenchmark } from './ingest.bench';
+import { median } from './lib/stats';
+import { RecomputeResult, recomputeBenchmark } from './recompute.bench';
+import { ScalingResult, scalingBenchmark } from './scaling.bench';
+import { SIZES } from './sizes';
+
+const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+
+interface Args {
+  size: string;
+  only: Benchmark[];
+  repeat?: number;
+  /** Writes per second of the incremental benchmark (default: the size's). */
+  rate?: number;
+  profile: boolean;
+  json?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { size: 'small', only: [...BENCHMARKS], profile: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--size')) args.size = value();
+    else if (a.startsWith('--only')) {
+      const names = value().split(',');
+      for (const n of names) if (!(BENCHMARKS as readonly string[]).includes(n)) throw new Error(`unknown benchmark ${n} (${BENCHMARKS.join(', ')})`);
+      args.only = names as Benchmark[];
+    } else if (a.startsWith('--repeat')) args.repeat = Number(value());
+    else if (a === '--profile') args.profile = true;
+    else if (a.startsWith('--json')) args.json = value();
+    else if (a === '--help' || a === '-h') {
+      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest] [--repeat N] [--rate writes/s] [--profile] [--json file]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!SIZES[args.size]) throw new Error(`unknown size ${args.size} (${Object.keys(SIZES).join(', ')})`);
+  return args;
+}
+
+const s = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+const log = (line: string): void => console.log(line);
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]): string => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv);
+  const plan = SIZES[args.size];
+  const started = Date.now();
+  console.log(`Apertura benchmarks, size ${plan.name}: ${args.only.join(', ')} (node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`);
+  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult } = {};
+
+  if (args.only.includes('recompute')) {
+    console.log(`\n# Full recompute: recompute-round vs one SQL statement (${plan.recompute.institutions} institutions)`);
+    const profile = args.profile ? join(tmpdir(), `apertura-worker-${Date.now()}.cpuprofile`) : undefined;
+    out.recompute = await recomputeBenchmark({ spec: plan.recompute, repeat: args.repeat ?? plan.repeat, log, profile });
+    const r = out.recompute;
+    for (const c of r.agreement.checks) {
+      console.log(`  agree: ${c.what}: ${c.compared} values, max |Δ| ${c.maxEstimateDiff.toExponential(1)}${c.maxSeDiff === null ? '' : `, SE max |Δ| ${c.maxSeDiff.toExponential(1)}`}${c.onlyWorker + c.onlyBaseline > 0 ? `, MISSING ${c.onlyWorker}/${c.onlyBaseline}` : ''}`);
+    }
+    if (r.profile && profile) {
+      console.log(`  worker CPU profile (${profile}): ${s(r.profile.totalMs / 1000)} s of CPU`);
+      for (const [area, t] of r.profile.areas) console.log(`    ${s(t / 1000).padStart(6)} s  ${area}`);
+      console.log('  top functions (self time):');
+      for (const [fn, t] of r.profile.functions) console.log(`    ${s(t / 1000).padStart(6)} s  ${fn}`);
+    }
+  }
+  if (args.only.includes('scaling')) {
+    console.log(`\n# Scaling: full recompute at ${plan.scaling.join(' / ')} institutions`);
+    out.scaling = await scalingBenchmark({ base: plan.recompute, sizes: plan.scaling, known: out.recompute ? [out.recompute] : [], log });
+  }
+  if (args.only.includes('incremental')) {
+    console.log(`\n# Incremental latency: HTTP success → institution and municipality results committed`);
+    out.incremental = await incrementalBenchmark({ ...plan.incremental, ratePerSecond: args.rate ?? plan.incremental.ratePerSecond, log });
+  }
+  if (args.only.includes('ingest')) {
+    console.log(`\n# Ingest: submissions vs the same app's trivial POST (autocannon, loopback)`);
+    out.ingest = await ingestBenchmark({ ...plan.ingest, log });
+  }
+
+  const rows: string[][] = [['benchmark', 'Apertura', 'baseline (same run)', 'ratio', 'target']];
+  if (out.recompute) {
+    const r = out.recompute;
+    rows.push([
+      `full recompute, ${r.counts.institutions} inst / ${(r.counts.answers / 1e6).toFixed(2)} M answers / ${(r.counts.verdicts / 1e3).toFixed(0)} k verdicts / ${(r.counts.reports / 1e3).toFixed(0)} k reports`,
+      `${s(median(r.workerSeconds))} s (recompute-round)`,
+      `${s(median(r.baselineSeconds))} s (one SQL statement)`,
+      median(r.workerSeconds) / median(r.baselineSeconds) > 0 ? (median(r.workerSeconds) / median(r.baselineSeconds)).toFixed(2) : '-',
+      '≤ 1.5',
+    ]);
+    rows.push(['  results agree (1e-9)', r.agreement.ok ? 'yes' : 'NO', `${r.agreement.checks.reduce((a, c) => a + c.compared, 0)} values compared`, '', '']);
+    rows.push(['  worker peak memory', `${s(r.workerPeakRssMiB)} MiB RSS`, '', '', '']);
+  }
+  if (out.scaling) {
+    const sc = out.scaling;
+    rows.push([
+      'scaling (time per 1,000 institutions)',
+      `${s(sc.worker.secondsPer1000Institutions)} s, exponent ${sc.worker.exponent.toFixed(2)}`,
+      `${s(sc.baseline.secondsPer1000Institutions)} s, exponent ${sc.baseline.exponent.toFixed(2)}`,
+      (sc.worker.secondsPer1000Institutions / sc.baseline.secondsPer1000Institutions).toFixed(2),
+      '',
+    ]);
+    rows.push(['  (time per 1 M answers)', `${s(sc.worker.secondsPerMillionAnswers)} s`, `${s(sc.baseline.secondsPerMillionAnswers)} s`, '', '']);
+    rows.push(['  worker memory per 1,000 institutions', `${s(sc.memory.mibPer1000Institutions)} MiB (+${s(sc.memory.interceptMiB)} MiB base)`, '', '', '']);
+    for (const p of sc.points) {
+      rows.push([`  ${p.institutions} inst / ${(p.answers / 1e6).toFixed(2)} M answers`, `${s(p.workerSeconds)} s, ${s(p.workerPeakRssMiB)} MiB`, `${s(p.baselineSeconds)} s`, (p.workerSeconds / p.baselineSeconds).toFixed(2), '']);
+    }
+  }
+  if (out.incremental) {
+    const i = out.incremental;
+    rows.push([
+      `incremental, ${i.targetRatePerSecond} writes/s for ${i.durationSeconds} s (${i.sent.submissions} submissions, ${i.sent.verdicts} verdicts)`,
+      `institution p50/p95/p99 ${s(i.institutionSeconds.p50)} / ${s(i.institutionSeconds.p95)} / ${s(i.institutionSeconds.p99)} s`,
+      `API answer p50/p99 ${ms(i.ackMs.p50)} / ${ms(i.ackMs.p99)}`,
+      '',
+      '',
+    ]);
+    rows.push(['', `municipality p50/p95/p99 ${s(i.municipalitySeconds.p50)} / ${s(i.municipalitySeconds.p95)} / ${s(i.municipalitySeconds.p99)} s`, `${i.unresolved} unresolved`, '', '']);
+  }
+  if (out.ingest) {
+    const g = out.ingest;
+    // A national round's worst plausible burst: every obliged subject submitting within one hour.
+    const peak = 13_000 / 3600;
+    rows.push([
+      `ingest, ${g.bodyBytes} B submissions, ${g.connections} connections, ${g.durationSeconds} s`,
+      `${s(g.submit.requestsPerSecond)} req/s, p99 ${ms(g.submit.p99Ms)}`,
+      `${s(g.baseline.requestsPerSecond)} req/s, p99 ${ms(g.baseline.p99Ms)} (trivial POST)`,
+      `${g.throughputRatio.toFixed(1)} (throughput), ${g.p99Ratio.toFixed(1)} (p99)`,
+      '',
+    ]);
+    rows.push(['  headroom over 13,000 submissions in one hour', `${s(g.submit.requestsPerSecond / peak)}×`, `(${peak.toFixed(1)} req/s)`, '', '']);
+  }
+  console.log(`\n${table(rows)}\n\ntotal ${s((Date.now() - started) / 1000)} s`);
+  if (args.json) writeFileSync(args.json, JSON.stringify({ size: plan.name, at: new Date().toISOString(), ...out }, null, 2));
+  if (out.recompute && !out.recompute.agreement.ok) {
+    console.error('The worker and the SQL baseline disagree.');
+    process.exitCode = 1;
+  }
+}
