@@ -42,6 +42,7 @@ function parseArgs(argv: string[]): Args {
       for (const n of names) if (!(BENCHMARKS as readonly string[]).includes(n)) throw new Error(`unknown benchmark ${n} (${BENCHMARKS.join(', ')})`);
       args.only = names as Benchmark[];
     } else if (a.startsWith('--repeat')) args.repeat = Number(value());
+    else if (a.startsWith('--rate')) args.rate = Number(value());
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {

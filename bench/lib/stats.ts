@@ -1,7 +1,11 @@
 /** Small statistics for benchmark reports. */
 
+/** The middle value (mean of the two middle ones for an even count); NaN when empty. */
 export function median(xs: readonly number[]): number {
-  return percentile(xs, 50);
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Nearest-rank percentile (p in [0,100]) of a sample; NaN when empty. */

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { INDICATORS } from '@apertura/metric';
+import type { AggregateRow } from '@apertura/metric';
 import type { RecomputeAreaJob } from '@apertura/queue';
 import { roundAggregates } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
+import { yieldToEventLoop } from './progress';
 import { aggregateResultRows } from './to-result-rows';
 
 /**
@@ -24,7 +27,14 @@ export class AreaRecomputeService {
     const loaded = await this.inputs.loadArea(roundId);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
-    const rows = aggregateResultRows(roundAggregates(loaded.placements, loaded.results, loaded.population, settings));
+    // One indicator at a time, yielding in between (as the full rebuild does): a national round's
+    // aggregation is about a second of CPU, and the institution jobs of this worker share its event loop.
+    const aggregates: AggregateRow[] = [];
+    for (const indicator of INDICATORS) {
+      aggregates.push(...roundAggregates(loaded.placements, loaded.results, loaded.population, settings, [indicator]));
+      await yieldToEventLoop();
+    }
+    const rows = aggregateResultRows(aggregates);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, rows, stamp);

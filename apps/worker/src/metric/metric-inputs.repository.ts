@@ -7,6 +7,7 @@ import type { StoredInstitutionResult } from './aggregation-input';
 import { InputCollector, PlacementRecord, QuestionnaireRecord, QuestionnaireScoring, RoundRecord } from './metric-inputs';
 import { PermanentMetricError } from './metric-errors';
 import { QuestionnaireScoringCache, scoringOf } from './questionnaire-scoring';
+import { StoredResultCache } from './stored-result-cache';
 
 /** Rows per round trip of a server-side cursor. */
 const STREAM_BATCH = 1000;
@@ -51,6 +52,7 @@ interface RoundRow {
 export class MetricInputsRepository {
   private readonly logger = new Logger('MetricInputs');
   private readonly scoring = new QuestionnaireScoringCache();
+  private readonly stored = new StoredResultCache();
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -154,13 +156,24 @@ export class MetricInputsRepository {
       if (head === null) return null;
       const placements = await this.placements(c, roundId, null);
       const population = await this.population(c, roundId);
-      const results = new Map<string, StoredInstitutionResult>();
-      await this.stream<{ institution_id: string; result: StoredInstitutionResult }>(
-        c,
-        'SELECT institution_id, result FROM institution_result WHERE round_id = $1 ORDER BY institution_id',
-        [roundId],
-        (r) => results.set(r.institution_id, r.result),
-      );
+      // Only the results this process does not hold at their current watermark (see StoredResultCache).
+      const versions = (
+        await c.query<{ institution_id: string; watermark: string }>(
+          'SELECT institution_id, watermark::text AS watermark FROM institution_result WHERE round_id = $1 ORDER BY institution_id',
+          [roundId],
+        )
+      ).rows.map((r) => ({ institutionId: r.institution_id, watermark: r.watermark }));
+      const missing = this.stored.missing(roundId, versions);
+      const fetched = new Map<string, StoredInstitutionResult>();
+      if (missing.length > 0) {
+        await this.stream<{ institution_id: string; result: StoredInstitutionResult }>(
+          c,
+          'SELECT institution_id, result FROM institution_result WHERE round_id = $1 AND institution_id = ANY($2::uuid[]) ORDER BY institution_id',
+          [roundId, missing],
+          (r) => fetched.set(r.institution_id, r.result),
+        );
+      }
+      const results = this.stored.assemble(roundId, versions, fetched);
       return { watermark: head.watermark, round: head.round, placements, population, results };
     });
   }

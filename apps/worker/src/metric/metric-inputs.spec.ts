@@ -50,6 +50,14 @@ describe('InputCollector', () => {
     });
   });
 
+  it('forgets a released institution (a full rebuild frees its inputs once computed)', () => {
+    const c = new InputCollector(scoring);
+    c.addResponse({ id: 'resp', institutionId: 'A', questionnaireId: 'qi', version: 1, submittedAt: null, submitted: { ai_unidad: true } });
+    expect(c.institution('A').input.selfReport).toHaveLength(1);
+    c.release('A');
+    expect(c.institution('A').input).toEqual({ institutionId: 'A', selfReport: null, verifications: {}, citizenReports: [] });
+  });
+
   it('gives an institution without any input an empty input', () => {
     const { input, provenance } = new InputCollector(scoring).institution('B');
     expect(input).toEqual({ institutionId: 'B', selfReport: null, verifications: {}, citizenReports: [] });

@@ -99,7 +99,8 @@ export interface InstitutionProvenance {
 
 interface Accumulated {
   selfReport: ScoredAnswer[] | null;
-  response: ResponseRecord | null;
+  /** Without the raw answers: once scored they are not needed, and a national round's would fill the heap. */
+  response: Omit<ResponseRecord, 'submitted'> | null;
   evidenceUrls: InstitutionProvenance['evidenceUrls'];
   evidenceFiles: EvidenceFileRef[];
   verifications: Record<string, VerificationCounts>;
@@ -164,7 +165,7 @@ export class InputCollector {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
     a.selfReport = scoreAnswers(q.items, r.submitted);
-    a.response = r;
+    a.response = { id: r.id, institutionId: r.institutionId, questionnaireId: r.questionnaireId, version: r.version, submittedAt: r.submittedAt };
     a.evidenceUrls = [];
     for (const e of q.evidence) {
       const url = Object.prototype.hasOwnProperty.call(r.submitted, e.question) ? r.submitted[e.question] : undefined;
@@ -197,6 +198,11 @@ export class InputCollector {
 
   addValidatorCount(v: ValidatorCountRecord): void {
     this.acc(v.institutionId).validators = v.validators;
+  }
+
+  /** Drops what was collected for an institution already computed (a full rebuild frees memory as it goes). */
+  release(institutionId: string): void {
+    this.byInstitution.delete(institutionId);
   }
 
   /** The metric input and provenance of one institution (empty when it has no input at all). */

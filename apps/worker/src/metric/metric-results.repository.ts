@@ -1,14 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
 import type { StoredInstitutionResult } from './aggregation-input';
+import { copyLine } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
 
-/** Rows per INSERT … SELECT FROM unnest(…) statement. */
-export const RESULT_CHUNK = 2000;
-const STORED_CHUNK = 1000;
+/** Rows per chunk written to a COPY stream. */
+const COPY_CHUNK_ROWS = 500;
+
+/**
+ * Per-connection staging tables for the bulk upserts (created once per session; emptied by the
+ * upsert that reads them, and at commit in any case).
+ */
+const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
+  scope text, scope_key text, aggregation text, indicator text, estimate float8, se float8, lo float8, hi float8, cv float8,
+  n int, population_size int, status text, needed int, formula text, details jsonb) ON COMMIT DELETE ROWS`;
+const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result jsonb) ON COMMIT DELETE ROWS';
+
+function* chunks(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  let n = 0;
+  for (const line of lines) {
+    chunk += line;
+    if (++n === COPY_CHUNK_ROWS) {
+      yield chunk;
+      chunk = '';
+      n = 0;
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** COPY `lines` (COPY text format) into `target` on the transaction's own connection. */
+async function copyInto(m: EntityManager, target: string, lines: Iterable<string>): Promise<void> {
+  if (!m.queryRunner) throw new Error('bulk writes need the EntityManager of a transaction');
+  const client = (await m.queryRunner.connect()) as PoolClient;
+  await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+}
 
 /** Which snapshot the rows come from, and when they were computed. */
 export interface Stamp {
@@ -24,16 +58,23 @@ const compareKeys = (a: ResultRow, b: ResultRow): number =>
  * EXCLUDED.watermark`): a job that read an older snapshot never overwrites newer numbers, and a retry
  * of the same snapshot rewrites the same values (idempotent). Writers of one round serialise on a
  * transaction-scoped advisory lock, so concurrent workers neither deadlock nor interleave a delete
- * with another job's upsert.
+ * with another job's upsert (only the institution batches of a rebuild share it, see inRoundTransaction).
+ * Bulk rows go through COPY into a per-connection staging table (see copy-text.ts for why).
  */
 @Injectable()
 export class MetricResultsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** A write transaction holding the round's lock; the round must still exist (else: permanent error). */
-  async inRoundTransaction<T>(roundId: string, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * A write transaction holding the round's lock; the round must still exist (else: permanent error).
+   * `shared` is for the institution batches of a full rebuild only: upserts of disjoint institutions
+   * that may run side by side (their keys are written in one global order, so they cannot deadlock);
+   * every delete and every other job takes the lock exclusively.
+   */
+  async inRoundTransaction<T>(roundId: string, fn: (m: EntityManager) => Promise<T>, lock: 'exclusive' | 'shared' = 'exclusive'): Promise<T> {
     return this.ds.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('metric:' || $1, 0))`, [roundId]);
+      const acquire = lock === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+      await m.query(`SELECT ${acquire}(hashtextextended('metric:' || $1, 0))`, [roundId]);
       // KEY SHARE: the round cannot be deleted under us (its results cascade with it).
       const rows: unknown[] = await m.query('SELECT 1 FROM round WHERE id = $1 FOR KEY SHARE', [roundId]);
       if (rows.length === 0) throw new PermanentMetricError(`round ${roundId} no longer exists`);
@@ -41,62 +82,56 @@ export class MetricResultsRepository {
     });
   }
 
+  /** Bulk upsert through COPY into a staging table, then one INSERT … SELECT (see copy-text.ts for why). */
   async upsertResults(m: EntityManager, roundId: string, rows: readonly ResultRow[], stamp: Stamp): Promise<void> {
+    if (rows.length === 0) return;
     const sorted = [...rows].sort(compareKeys);
-    for (let i = 0; i < sorted.length; i += RESULT_CHUNK) {
-      const part = sorted.slice(i, i + RESULT_CHUNK);
-      await m.query(
-        `INSERT INTO metric_result AS t (round_id, scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size,
-                                         status, needed, formula, details, method_id, method_version, watermark, computed_at)
-         SELECT $1::uuid, u.scope, u.scope_key, u.aggregation, u.indicator, u.estimate, u.se, u.lo, u.hi, u.cv, u.n, u.population_size,
-                u.status, u.needed, u.formula, u.details, $2, $3, $4::bigint, $5::timestamptz
-         FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[],
-                     $15::int[], $16::int[], $17::text[], $18::int[], $19::text[], $20::jsonb[])
-           AS u(scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, formula, details)
-         ON CONFLICT (round_id, scope, scope_key, aggregation, indicator) DO UPDATE SET
-           estimate = EXCLUDED.estimate, se = EXCLUDED.se, lo = EXCLUDED.lo, hi = EXCLUDED.hi, cv = EXCLUDED.cv, n = EXCLUDED.n,
-           population_size = EXCLUDED.population_size, status = EXCLUDED.status, needed = EXCLUDED.needed, formula = EXCLUDED.formula,
-           details = EXCLUDED.details, method_id = EXCLUDED.method_id, method_version = EXCLUDED.method_version,
-           watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
-         WHERE t.watermark <= EXCLUDED.watermark`,
-        [
-          roundId,
-          METHOD_ID,
-          METHOD_VERSION,
-          stamp.watermark,
-          stamp.computedAt.toISOString(),
-          part.map((r) => r.scope),
-          part.map((r) => r.scopeKey),
-          part.map((r) => r.aggregation),
-          part.map((r) => r.indicator),
-          part.map((r) => r.estimate),
-          part.map((r) => r.se),
-          part.map((r) => r.lo),
-          part.map((r) => r.hi),
-          part.map((r) => r.cv),
-          part.map((r) => r.n),
-          part.map((r) => r.populationSize),
-          part.map((r) => r.status),
-          part.map((r) => r.needed),
-          part.map((r) => r.formula),
-          part.map((r) => JSON.stringify(r.details)),
-        ],
-      );
-    }
+    await m.query(RESULT_STAGE);
+    await copyInto(
+      m,
+      'metric_result_stage (scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, formula, details)',
+      (function* () {
+        for (const r of sorted) {
+          yield copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.formula, JSON.stringify(r.details)]);
+        }
+      })(),
+    );
+    await m.query(
+      `WITH staged AS (DELETE FROM metric_result_stage RETURNING *)
+       INSERT INTO metric_result AS t (round_id, scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size,
+                                       status, needed, formula, details, method_id, method_version, watermark, computed_at)
+       SELECT $1::uuid, u.scope, u.scope_key, u.aggregation, u.indicator, u.estimate, u.se, u.lo, u.hi, u.cv, u.n, u.population_size,
+              u.status, u.needed, u.formula, u.details, $2, $3, $4::bigint, $5::timestamptz
+       FROM staged u
+       ON CONFLICT (round_id, scope, scope_key, aggregation, indicator) DO UPDATE SET
+         estimate = EXCLUDED.estimate, se = EXCLUDED.se, lo = EXCLUDED.lo, hi = EXCLUDED.hi, cv = EXCLUDED.cv, n = EXCLUDED.n,
+         population_size = EXCLUDED.population_size, status = EXCLUDED.status, needed = EXCLUDED.needed, formula = EXCLUDED.formula,
+         details = EXCLUDED.details, method_id = EXCLUDED.method_id, method_version = EXCLUDED.method_version,
+         watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
+       WHERE t.watermark <= EXCLUDED.watermark`,
+      [roundId, METHOD_ID, METHOD_VERSION, stamp.watermark, stamp.computedAt.toISOString()],
+    );
   }
 
   async upsertStored(m: EntityManager, roundId: string, results: readonly StoredInstitutionResult[], stamp: Stamp): Promise<void> {
+    if (results.length === 0) return;
     const sorted = [...results].sort((a, b) => (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0));
-    for (let i = 0; i < sorted.length; i += STORED_CHUNK) {
-      const part = sorted.slice(i, i + STORED_CHUNK);
-      await m.query(
-        `INSERT INTO institution_result AS t (round_id, institution_id, result, watermark, computed_at)
-         SELECT $1::uuid, u.institution_id, u.result, $2::bigint, $3::timestamptz FROM unnest($4::uuid[], $5::jsonb[]) AS u(institution_id, result)
-         ON CONFLICT (round_id, institution_id) DO UPDATE SET result = EXCLUDED.result, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
-         WHERE t.watermark <= EXCLUDED.watermark`,
-        [roundId, stamp.watermark, stamp.computedAt.toISOString(), part.map((r) => r.institutionId), part.map((r) => JSON.stringify(r))],
-      );
-    }
+    await m.query(STORED_STAGE);
+    await copyInto(
+      m,
+      'institution_result_stage (institution_id, result)',
+      (function* () {
+        for (const r of sorted) yield copyLine([r.institutionId, JSON.stringify(r)]);
+      })(),
+    );
+    await m.query(
+      `WITH staged AS (DELETE FROM institution_result_stage RETURNING *)
+       INSERT INTO institution_result AS t (round_id, institution_id, result, watermark, computed_at)
+       SELECT $1::uuid, u.institution_id, u.result, $2::bigint, $3::timestamptz FROM staged u
+       ON CONFLICT (round_id, institution_id) DO UPDATE SET result = EXCLUDED.result, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
+       WHERE t.watermark <= EXCLUDED.watermark`,
+      [roundId, stamp.watermark, stamp.computedAt.toISOString()],
+    );
   }
 
   /** Rows of one institution the new computation no longer produces (e.g. a component no longer answered). */

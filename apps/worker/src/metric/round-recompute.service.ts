@@ -13,6 +13,10 @@ import { aggregateResultRows, institutionResultRows, ResultRow } from './to-resu
 
 /** Institutions computed and written per transaction (~30 rows each). */
 const INSTITUTION_BATCH = 100;
+/** Institutions computed between two turns of the event loop (lets the pending writes progress). */
+const YIELD_EVERY = 10;
+/** Batch transactions in flight at once during a rebuild (each on its own connection). */
+const WRITE_CONCURRENCY = 2;
 
 export type RoundOutcome = { status: 'done'; watermark: string; institutions: number; areaRows: number } | { status: 'already-done' };
 
@@ -48,23 +52,51 @@ export class RoundRecomputeService {
     const { placements } = loaded;
 
     const stored = new Map<string, StoredInstitutionResult>();
-    for (let i = 0; i < placements.length; i += INSTITUTION_BATCH) {
-      const rows: ResultRow[] = [];
-      const batch: StoredInstitutionResult[] = [];
-      for (const p of placements.slice(i, i + INSTITUTION_BATCH)) {
-        const { input, provenance } = loaded.collector.institution(p.institutionId);
-        const result = computeInstitution(input, settings);
-        rows.push(...institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance)));
-        const s = storedResult(result);
-        batch.push(s);
-        stored.set(s.institutionId, s);
+    // Batches are written while the next ones are computed, up to WRITE_CONCURRENCY transactions at
+    // once: PostgreSQL parses and stores one batch per core while Node computes the next. They hold
+    // the round's lock in shared mode (disjoint institutions, upserts only, keys in one global order);
+    // every other writer of the round takes it exclusively. The computation yields every few
+    // institutions so the writes' round trips proceed. A failed write surfaces when awaited.
+    const writes: Array<Promise<void>> = [];
+    let written = 0;
+    try {
+      for (let i = 0; i < placements.length; i += INSTITUTION_BATCH) {
+        const rows: ResultRow[] = [];
+        const batch: StoredInstitutionResult[] = [];
+        for (const [k, p] of placements.slice(i, i + INSTITUTION_BATCH).entries()) {
+          if (k % YIELD_EVERY === 0) await yieldToEventLoop();
+          const { input, provenance } = loaded.collector.institution(p.institutionId);
+          const result = computeInstitution(input, settings);
+          loaded.collector.release(p.institutionId);
+          rows.push(...institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance)));
+          const s = storedResult(result);
+          batch.push(s);
+          stored.set(s.institutionId, s);
+        }
+        while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
+        await progress.report(25 + (65 * written) / placements.length);
+        const write = this.results
+          .inRoundTransaction(
+            roundId,
+            async (m) => {
+              await this.results.upsertResults(m, roundId, rows, stamp);
+              await this.results.upsertStored(m, roundId, batch, stamp);
+            },
+            'shared',
+          )
+          .then(() => {
+            written += batch.length;
+          });
+        // Handled here so a rejection while later batches compute is not an unhandled one; awaited above or below.
+        write.catch(() => undefined);
+        writes.push(write);
       }
-      await this.results.inRoundTransaction(roundId, async (m) => {
-        await this.results.upsertResults(m, roundId, rows, stamp);
-        await this.results.upsertStored(m, roundId, batch, stamp);
-      });
-      await progress.report(25 + (65 * Math.min(placements.length, i + INSTITUTION_BATCH)) / placements.length);
+      while (writes.length > 0) await writes.shift();
+    } catch (err) {
+      await Promise.allSettled(writes);
+      throw err;
     }
+    await progress.report(90);
 
     // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
     const aggregates: AggregateRow[] = [];

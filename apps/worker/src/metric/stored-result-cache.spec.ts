@@ -1,0 +1,49 @@
+import type { StoredInstitutionResult } from './aggregation-input';
+import { StoredResultCache } from './stored-result-cache';
+
+const result = (institutionId: string, citizenReports: number): StoredInstitutionResult =>
+  ({ institutionId, selfReported: true, citizenReports, validators: 0, headline: null, neededReports: 0, values: {} }) as unknown as StoredInstitutionResult;
+
+describe('StoredResultCache', () => {
+  it('fetches everything the first time, then only what changed watermark or is new', () => {
+    const cache = new StoredResultCache();
+    const v1 = [
+      { institutionId: 'a', watermark: '5' },
+      { institutionId: 'b', watermark: '7' },
+    ];
+    expect(cache.missing('r', v1)).toEqual(['a', 'b']);
+    cache.assemble('r', v1, new Map([['a', result('a', 1)], ['b', result('b', 2)]]));
+
+    const v2 = [
+      { institutionId: 'a', watermark: '5' },
+      { institutionId: 'b', watermark: '9' },
+      { institutionId: 'c', watermark: '9' },
+    ];
+    expect(cache.missing('r', v2)).toEqual(['b', 'c']);
+    const results = cache.assemble('r', v2, new Map([['b', result('b', 3)], ['c', result('c', 4)]]));
+    expect([...results.entries()].map(([k, r]) => [k, r.citizenReports])).toEqual([
+      ['a', 1],
+      ['b', 3],
+      ['c', 4],
+    ]);
+  });
+
+  it('forgets institutions no longer stored, and refuses to assemble what was not fetched', () => {
+    const cache = new StoredResultCache();
+    cache.assemble('r', [{ institutionId: 'a', watermark: '1' }], new Map([['a', result('a', 1)]]));
+    expect(cache.assemble('r', [], new Map()).size).toBe(0);
+    expect(cache.missing('r', [{ institutionId: 'a', watermark: '1' }])).toEqual(['a']);
+    expect(() => cache.assemble('r', [{ institutionId: 'a', watermark: '1' }], new Map())).toThrow(/not fetched/);
+  });
+
+  it('keeps a bounded number of rounds, least recently used out first', () => {
+    const cache = new StoredResultCache(2);
+    const one = [{ institutionId: 'a', watermark: '1' }];
+    for (const r of ['r1', 'r2']) cache.assemble(r, one, new Map([['a', result('a', 1)]]));
+    cache.missing('r1', one);
+    cache.assemble('r1', one, new Map());
+    cache.assemble('r3', one, new Map([['a', result('a', 1)]]));
+    expect(cache.missing('r1', one)).toEqual([]);
+    expect(cache.missing('r2', one)).toEqual(['a']);
+  });
+});
