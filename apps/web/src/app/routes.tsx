@@ -11,7 +11,7 @@ import { RoundsPage } from '../console/RoundsPage';
 import { RoundDetailPage } from '../console/RoundDetailPage';
 import { UniverseImportPage } from '../console/UniverseImportPage';
 import { matchPath } from '../shared/router';
-import { InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage } from '../resultados/pages';
+import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -33,9 +33,13 @@ const ROUTES: Route[] = [
   { path: '/verificar/:token', render: (p) => <VerifyPage key={p.token} token={p.token} /> },
   { path: '/aviso-de-privacidad', render: () => <PrivacyNoticePage /> },
   { path: '/resultados', render: () => <ResultsHomePage /> },
+  // Before /resultados/:roundId, which would otherwise take «comparar» for a round id.
+  { path: '/resultados/comparar', render: () => <ComparePage /> },
   { path: '/resultados/:roundId', render: (p) => <RoundOverviewPage key={p.roundId} roundId={p.roundId} /> },
   { path: '/resultados/:roundId/instituciones', render: (p) => <InstitutionRankingPage key={p.roundId} roundId={p.roundId} /> },
   { path: '/resultados/:roundId/municipios', render: (p) => <MunicipalityRankingPage key={p.roundId} roundId={p.roundId} /> },
+  { path: '/resultados/:roundId/estados', render: (p) => <StatePage key={p.roundId} roundId={p.roundId} /> },
+  { path: '/resultados/:roundId/estados/:cveEnt', render: (p) => <StatePage key={p.roundId} roundId={p.roundId} cveEnt={p.cveEnt} /> },
   {
     path: '/resultados/:roundId/instituciones/:institutionId',
     render: (p) => <InstitutionResultPage key={p.institutionId} roundId={p.roundId} institutionId={p.institutionId} />,

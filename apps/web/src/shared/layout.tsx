@@ -21,7 +21,7 @@ function LanguageToggle() {
 }
 
 function Header() {
-  const { t, pick } = useT();
+  const { t } = useT();
   const session = useSession();
   const { pathname } = useLocation();
   const role = session?.user.role;
@@ -38,7 +38,7 @@ function Header() {
           <ul>
             <li>
               <Link to="/resultados" aria-current={current('/resultados')}>
-                {pick({ es: 'Resultados', en: 'Results' })}
+                {t('results.nav')}
               </Link>
             </li>
             {role && STAFF_ROLES.includes(role) && (

@@ -3,8 +3,9 @@ import { common } from './common';
 import { respond } from './respond';
 import { citizen } from './citizen';
 import { consoleDict } from './console';
+import { resultsDict } from './results';
 
-const sections = [common, respond, citizen, consoleDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

@@ -1,0 +1,229 @@
+import { useT } from '../shared/i18n';
+import { Link } from '../shared/router';
+import { ErrorAlert, Spinner } from '../shared/components';
+import { SyntheticBanner, usePageTitle } from '../shared/layout';
+import { useAsync } from '../shared/useAsync';
+import { resultsApi, type ResultValue } from './api';
+import { fmtDelta, fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
+import { RoundNav, useStatusText, ValueCell } from './common';
+
+const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+function row(key: string, label: string, v: ResultValue | undefined, raw?: number | null): IntervalRow {
+  return { key, label, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated', raw };
+}
+
+/** One institution: sub-indices, component breakdown, self-report vs validated (ΔG), items with evidence, provenance. */
+export function InstitutionResultPage({ roundId, institutionId }: { roundId: string; institutionId: string }) {
+  const { t, pick, maybe, dateTime } = useT();
+  const statusText = useStatusText();
+  const data = useAsync((signal) => resultsApi.institution(roundId, institutionId, signal), [roundId, institutionId]);
+  const d = data.data;
+  usePageTitle(d?.institution.name);
+  const value = (ind: string) => d?.values.find((v) => v.indicator === ind);
+  const raw = value('I_G_raw');
+  const validated = value('I_G');
+  const delta = value('DELTA_G');
+  const evidence = d?.inputs?.evidenceUrls ?? [];
+  const evidenceFor = (item: string) => evidence.filter((e) => e.item === item);
+
+  return (
+    <section className="results">
+      {data.loading && <Spinner />}
+      <ErrorAlert error={data.error} />
+      {d && (
+        <>
+          {d.round.synthetic && <SyntheticBanner />}
+          <p className="eyebrow">
+            <Link to={`/resultados/${roundId}`}>{d.round.name}</Link>
+          </p>
+          <h1>{d.institution.name}</h1>
+          <p className="muted">
+            {d.institution.type} · {maybe(`results.level.${d.institution.level}`, d.institution.level)} · {d.institution.municipality},{' '}
+            <Link to={`/resultados/${roundId}/estados/${d.institution.cveEnt}`}>{d.institution.state}</Link>
+          </p>
+          <RoundNav roundId={roundId} />
+          {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
+          <dl className="facts facts-grid">
+            <div>
+              <dt>
+                {t('results.headline')} ({d.headline?.indicator ?? '—'}
+                {d.headline?.indicator === 'I_G' ? ` — ${t('results.govOnly')}` : ''})
+              </dt>
+              <dd data-testid="headline">
+                <ValueCell v={d.headline} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('results.selfReport')}</dt>
+              <dd data-testid="self-report">{fmtValue(raw?.estimate)}</dd>
+            </div>
+            <div>
+              <dt>{t('results.validated')}</dt>
+              <dd data-testid="validated">
+                <ValueCell v={validated} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('results.deltaG')}</dt>
+              <dd data-testid="delta-g">
+                <strong>{fmtDelta(delta?.estimate)}</strong>
+              </dd>
+            </div>
+          </dl>
+
+          <h2>{t('results.selfVsValidated')}</h2>
+          <IntervalChart
+            rows={[row('I_G_raw', t('results.selfReport'), raw), row('I_G', t('results.validated'), validated)]}
+            testId="mark-delta"
+            label={t('results.deltaLabel', { raw: fmtValue(raw?.estimate), validated: fmtValue(validated?.estimate), delta: fmtDelta(delta?.estimate) })}
+            statusText={statusText}
+          />
+
+          <h2>{t('results.subIndices')}</h2>
+          <SubIndexBars rows={SUB_INDICES.map((k) => row(k, k, value(k)))} label={t('results.subLabel')} statusText={statusText} />
+
+          <h2>{t('results.components')}</h2>
+          {d.components.length > 0 && (
+            <IntervalChart
+              rows={d.components.map((c) => row(c.code, c.code, c.value, c.kind === 'government' ? c.raw : null))}
+              testId="mark-component"
+              label={t('results.componentsLabel')}
+              statusText={statusText}
+            />
+          )}
+          <p className="muted small">
+            {t('results.componentsLabel')}. {t('results.hatchLegend')}
+          </p>
+
+          <h2>{t('results.items')}</h2>
+          {d.components
+            .filter((c) => c.items.length > 0)
+            .map((c) => (
+              <div className="table-wrap" key={c.code}>
+                <table className="table">
+                  <caption>
+                    {c.code} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}: {fmtValue(c.raw)})
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('results.item')}</th>
+                      <th scope="col" className="num">
+                        {t('results.selfScore')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('results.validatedScore')}
+                      </th>
+                      <th scope="col">{t('results.verification')}</th>
+                      <th scope="col">{t('results.evidence')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.items.map((it) => (
+                      <tr key={it.name} data-testid="item-row">
+                        <th scope="row">{it.name}</th>
+                        <td className="num">{fmtValue(it.s)}</td>
+                        <td className="num">{fmtValue(it.sValidated)}</td>
+                        <td>
+                          {maybe(`results.verification.${it.verification}`, it.verification)}
+                          {it.verifiable && (
+                            <span className="muted small">
+                              {' '}
+                              ({it.confirmed} / {it.refuted})
+                            </span>
+                          )}
+                        </td>
+                        <td>
+                          {evidenceFor(it.name).map((e) =>
+                            isWebUrl(e.url) ? (
+                              <a key={e.url} href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="evidence-link">
+                                {e.url}
+                                <span className="visually-hidden"> {t('results.newWindow')}</span>
+                              </a>
+                            ) : (
+                              <span key={e.url} className="evidence-link">
+                                {e.url}
+                              </span>
+                            ),
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+          <h2>{t('results.evidence')}</h2>
+          {evidence.length === 0 ? (
+            <p className="muted">{t('results.evidenceNone')}</p>
+          ) : (
+            <ul className="evidence-list">
+              {evidence.map((e, i) => (
+                <li key={`${e.item}-${i}`}>
+                  <strong>{e.item}</strong>:{' '}
+                  {isWebUrl(e.url) ? (
+                    <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="evidence-link" data-testid="evidence-link">
+                      {e.url}
+                      <span className="visually-hidden"> {t('results.newWindow')}</span>
+                    </a>
+                  ) : (
+                    <span className="evidence-link">{e.url}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h2>{t('results.provenance')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('results.method')}</dt>
+              <dd>
+                {d.provenance.methodId ?? '—'} v{d.provenance.methodVersion ?? '—'} · {t('results.watermark')} {d.provenance.watermark ?? '—'} · {t('results.computedAt')}{' '}
+                {dateTime(d.provenance.computedAt)}
+              </dd>
+            </div>
+            {d.inputs && (
+              <div>
+                <dt>{t('results.evidence')}</dt>
+                <dd>
+                  {d.inputs.selfReport ? t('results.selfReportVersion', { version: d.inputs.selfReport.version, date: dateTime(d.inputs.selfReport.submittedAt) }) : t('results.noSelfReport')}
+                  <br />
+                  {t('results.citizenInputs', {
+                    reports: d.inputs.citizenReports,
+                    validators: d.inputs.validators,
+                    confirmed: d.inputs.verdicts.confirmed,
+                    refuted: d.inputs.verdicts.refuted,
+                    unverifiable: d.inputs.verdicts.unverifiable,
+                  })}
+                  {d.inputs.evidenceFiles.length > 0 && (
+                    <>
+                      <br />
+                      {t('results.files')}: {d.inputs.evidenceFiles.map((f) => `${f.filename} (sha256 ${f.sha256.slice(0, 12)}…)`).join(', ')}
+                    </>
+                  )}
+                </dd>
+              </div>
+            )}
+            {d.provenance.questionnaires.length > 0 && (
+              <div>
+                <dt>{t('results.questionnaires')}</dt>
+                <dd>{d.provenance.questionnaires.map((q) => `${q.slug} v${q.version}`).join(' · ')}</dd>
+              </div>
+            )}
+            {d.summary && d.summary.warnings.length > 0 && (
+              <div>
+                <dt>{t('results.warnings')}</dt>
+                <dd>{d.summary.warnings.join(' · ')}</dd>
+              </div>
+            )}
+          </dl>
+          <p className="notice" role="note">
+            {pick(d.notice)}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

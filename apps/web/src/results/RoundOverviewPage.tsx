@@ -1,0 +1,147 @@
+import { useT } from '../shared/i18n';
+import { downloadFile } from '../shared/api';
+import { Button, ErrorAlert, Spinner } from '../shared/components';
+import { SyntheticBanner, usePageTitle } from '../shared/layout';
+import { useAsync } from '../shared/useAsync';
+import { allInstitutions, EXPORT_FILES, isStaff, resultsApi, type ResultStatus } from './api';
+import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
+import { ResultStatusBadge, RoundNav, STATUS_ORDER, useStatusText, ValueCell } from './common';
+
+const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
+
+/** Round overview: index distribution, T vs P, the four sub-indices, status counts, open data. */
+export function RoundOverviewPage({ roundId }: { roundId: string }) {
+  const { t, pick, dateTime } = useT();
+  const statusText = useStatusText();
+  const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
+  // Headline per institution (I, else I_G) plus T and P for the scatter.
+  const insts = useAsync(
+    async (signal) => {
+      const [headline, tValues, pValues] = await Promise.all([
+        allInstitutions(roundId, { sort: 'name' }, signal),
+        allInstitutions(roundId, { indicator: 'T', sort: 'name' }, signal),
+        allInstitutions(roundId, { indicator: 'P', sort: 'name' }, signal),
+      ]);
+      return { headline, tValues, pValues };
+    },
+    [roundId],
+  );
+  const s = summary.data;
+  usePageTitle(s?.round.name);
+  const national = (indicator: string) => s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');
+  const headline = national('I')?.estimate !== null && national('I') ? national('I') : national('I_G');
+
+  const items = insts.data?.headline.items ?? [];
+  const values = items.map((i) => i.value?.estimate).filter((v): v is number => typeof v === 'number');
+  const govOnly = items.filter((i) => i.value?.indicator === 'I_G' && i.value.estimate !== null).length;
+  const counts = STATUS_ORDER.map((st) => [st, items.filter((i) => i.value?.status === st).length] as const);
+  const pById = new Map((insts.data?.pValues.items ?? []).map((i) => [i.institution.id, i.value]));
+  const points: ScatterPoint[] = (insts.data?.tValues.items ?? []).flatMap((i) => {
+    const tv = i.value;
+    const pv = pById.get(i.institution.id);
+    if (tv?.estimate == null || pv?.estimate == null) return [];
+    const worst = STATUS_ORDER[Math.max(STATUS_ORDER.indexOf(tv.status), STATUS_ORDER.indexOf(pv.status))] as ResultStatus;
+    return [{ key: i.institution.id, label: i.institution.name, x: tv.estimate, y: pv.estimate, status: worst }];
+  });
+  const subRows: IntervalRow[] = SUB_INDICES.map((k) => {
+    const v = national(k);
+    return { key: k, label: k, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated' };
+  });
+  const staff = isStaff();
+
+  return (
+    <section className="results">
+      {summary.loading && <Spinner />}
+      <ErrorAlert error={summary.error ?? insts.error} />
+      {s && (
+        <>
+          {s.synthetic && <SyntheticBanner />}
+          <h1>{s.round.name}</h1>
+          <RoundNav roundId={roundId} />
+          <p className="notice" role="note">
+            {pick(s.notice)}
+          </p>
+          {!s.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
+          <dl className="facts facts-grid">
+            <div>
+              <dt>
+                {t('results.headlineNational')} ({headline?.indicator ?? 'I'}
+                {headline?.indicator === 'I_G' ? ` — ${t('results.govOnly')}` : ''})
+              </dt>
+              <dd data-testid="national-headline">
+                <ValueCell v={headline} area />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('results.subjects')}</dt>
+              <dd>{t('results.coverage', { total: s.coverage.institutions, self: s.coverage.withSelfReport, citizen: s.coverage.withCitizenData })}</dd>
+            </div>
+            <div>
+              <dt>{t('results.method')}</dt>
+              <dd data-testid="method">
+                {s.provenance.methodId ?? '—'} v{s.provenance.methodVersion ?? '—'} · {t('results.computedAt')} {dateTime(s.provenance.computedAt)}
+              </dd>
+            </div>
+          </dl>
+
+          <div className="chart-grid">
+            <section>
+              <h2>{t('results.histTitle')}</h2>
+              <p className="muted">
+                {t('results.histHint')}
+                {govOnly > 0 && ` I_G: ${govOnly}.`}
+              </p>
+              {insts.loading && <Spinner />}
+              {insts.data && (
+                <>
+                  <Histogram values={values} label={t('results.histLabel', { n: values.length })} binLabel={t('results.bin')} countLabel={t('results.count')} />
+                  {insts.data.headline.items.length < insts.data.headline.total && (
+                    <p className="muted">{t('results.histSample', { n: insts.data.headline.items.length, total: insts.data.headline.total })}</p>
+                  )}
+                </>
+              )}
+            </section>
+            <section>
+              <h2>{t('results.scatterTitle')}</h2>
+              {insts.data && points.length === 0 && <p>{t('results.scatterNone')}</p>}
+              {points.length > 0 && (
+                <Scatter points={points} label={t('results.scatterLabel', { n: points.length })} xLabel="T" yLabel="P" statusText={statusText} />
+              )}
+            </section>
+          </div>
+
+          <h2>{t('results.subTitle')}</h2>
+          <SubIndexBars rows={subRows} label={t('results.subLabel')} statusText={statusText} />
+          <p className="muted small">{t('results.hatchLegend')}</p>
+
+          <h2>{t('results.statusTitle')}</h2>
+          <ul className="status-counts" aria-label={t('results.statusCounts')}>
+            {counts.map(([st, n]) => (
+              <li key={st} data-testid={`count-${st}`}>
+                <ResultStatusBadge status={st} /> <strong>{n}</strong>
+              </li>
+            ))}
+          </ul>
+
+          <h2>{t('results.openData')}</h2>
+          <p className="muted">{t('results.openDataHint')}</p>
+          <ul className="downloads">
+            {EXPORT_FILES.map((f) => (
+              <li key={f}>
+                {s.round.status === 'published' ? (
+                  <a href={resultsApi.publicExportUrl(roundId, f)} download>
+                    {f}
+                  </a>
+                ) : staff ? (
+                  <Button variant="secondary" small onClick={() => void downloadFile(resultsApi.staffExportPath(roundId, f), f)}>
+                    {t('results.download')} {f}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useT } from '../shared/i18n';
+import { Link, navigate } from '../shared/router';
+import { ErrorAlert, Spinner } from '../shared/components';
+import { usePageTitle } from '../shared/layout';
+import { useAsync } from '../shared/useAsync';
+import { resultsApi } from './api';
+import { ColourLegend, IntervalChart, TileGrid, type IntervalRow, type Tile } from './charts';
+import { RoundNav, Select, useStatusText, ValueCell } from './common';
+import { MEXICO_TILES, STATE_ABBR } from './tiles';
+
+/** A state's municipalities compared, beside the 32-state tile grid (click a tile to switch state). */
+export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: string }) {
+  const { t } = useT();
+  const statusText = useStatusText();
+  const states = useAsync((signal) => resultsApi.states(signal), []);
+  const stateValues = useAsync((signal) => resultsApi.areas(roundId, { scope: 'state', indicator: 'I', pageSize: 50, sort: 'key' }, signal), [roundId]);
+  const munis = useAsync(
+    (signal) => (cveEnt ? resultsApi.areas(roundId, { scope: 'municipality', indicator: 'I', cveEnt, sort: '-estimate', pageSize: 200 }, signal) : Promise.resolve(null)),
+    [roundId, cveEnt],
+  );
+  const stateName = states.data?.items.find((s) => s.cveEnt === cveEnt)?.name ?? cveEnt ?? '';
+  usePageTitle(cveEnt ? t('results.stateView', { state: stateName }) : t('results.states'));
+
+  const byState = new Map((stateValues.data?.items ?? []).map((a) => [a.scopeKey, a.value]));
+  const tiles: Tile[] = (states.data?.items ?? []).map((s) => {
+    const v = byState.get(s.cveEnt);
+    return {
+      cveEnt: s.cveEnt,
+      abbr: STATE_ABBR[s.cveEnt] ?? s.cveEnt,
+      name: s.name,
+      estimate: v?.estimate ?? null,
+      status: v && v.estimate !== null ? v.status : null,
+      href: `/resultados/${roundId}/estados/${s.cveEnt}`,
+    };
+  });
+  const rows: IntervalRow[] = (munis.data?.items ?? []).map((a) => ({ key: a.scopeKey, label: a.name, estimate: a.value.estimate, lo: a.value.lo, hi: a.value.hi, status: a.value.status }));
+  const current = cveEnt ? byState.get(cveEnt) : undefined;
+
+  return (
+    <section className="results">
+      <h1>{cveEnt ? t('results.stateView', { state: stateName }) : t('results.states')}</h1>
+      <RoundNav roundId={roundId} />
+      <ErrorAlert error={states.error ?? stateValues.error ?? munis.error} />
+      <Select
+        id="f-state-view"
+        label={t('results.chooseState')}
+        value={cveEnt ?? ''}
+        onChange={(v) => v && navigate(`/resultados/${roundId}/estados/${v}`)}
+        options={[{ value: '', label: '—' }, ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name }))]}
+      />
+      <div className="state-layout">
+        <section>
+          <h2>{t('results.stateMap')}</h2>
+          <p className="muted small">{t('results.stateMapHint')}</p>
+          {(states.loading || stateValues.loading) && <Spinner />}
+          {tiles.length > 0 && (
+            <TileGrid
+              tiles={tiles}
+              layout={MEXICO_TILES}
+              selected={cveEnt}
+              label={t('results.stateMapLabel', { indicator: 'I' })}
+              statusText={statusText}
+              columns={[t('results.state'), t('results.value'), t('results.status')]}
+            />
+          )}
+          <ColourLegend label="I" />
+          <p className="muted small">{t('results.markers')}</p>
+        </section>
+        {cveEnt && (
+          <section>
+            <h2>{t('results.municipalities')}</h2>
+            {current && (
+              <p data-testid="state-value">
+                {stateName}: <ValueCell v={current} area />
+              </p>
+            )}
+            {munis.loading && <Spinner />}
+            {munis.data && munis.data.items.length === 0 && <p>{t('results.noRows')}</p>}
+            {rows.length > 0 && (
+              <IntervalChart rows={rows} testId="mark-state-muni" label={t('results.rankLabel', { what: t('results.stateView', { state: stateName }), n: rows.length })} statusText={statusText} />
+            )}
+            {munis.data && munis.data.items.length > 0 && (
+              <div className="table-wrap">
+                <table className="table">
+                  <caption>{t('results.stateView', { state: stateName })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('results.municipality')}</th>
+                      <th scope="col">{t('results.value')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {munis.data.items.map((a) => (
+                      <tr key={a.scopeKey} data-testid="state-muni-row" data-status={a.value.status}>
+                        <th scope="row">{a.name}</th>
+                        <td>
+                          <ValueCell v={a.value} area />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <p>
+              <Link to={`/resultados/${roundId}/municipios`}>{t('results.rankMunicipalities')}</Link>
+            </p>
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}

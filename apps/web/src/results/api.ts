@@ -1,0 +1,255 @@
+import { api, ApiError, type Page } from '../shared/api';
+import { getSession, STAFF_ROLES } from '../shared/auth';
+import type { Bilingual } from '../shared/i18n';
+
+/** Mirrors apps/api/src/results/dto/results.dto.ts and apps/api/src/universe/dto/catalogue.dto.ts. */
+export type ResultStatus = 'conclusive' | 'caution' | 'inconclusive' | 'not_validated';
+export type Level = 'federal' | 'estatal' | 'municipal' | 'autonomo';
+export const LEVELS: readonly Level[] = ['federal', 'estatal', 'municipal', 'autonomo'];
+export type AreaScope = 'municipality' | 'state' | 'national' | 'level' | 'type';
+export type Aggregation = 'unweighted' | 'mean_of_municipalities' | 'population_weighted';
+/** Indicators a reader may choose to rank by (the API accepts more). */
+export const RANK_INDICATORS = ['I', 'I_G', 'T', 'P', 'TG', 'TC', 'PG', 'PC'] as const;
+
+export interface ResultValue {
+  indicator: string;
+  aggregation: string;
+  estimate: number | null;
+  se: number | null;
+  lo: number | null;
+  hi: number | null;
+  cv: number | null;
+  halfWidth: number | null;
+  n: number | null;
+  N: number | null;
+  df: number | null;
+  interval: string;
+  status: ResultStatus;
+  reasons: string[];
+  needed: number;
+  formula: string | null;
+  missing?: string[];
+}
+
+export interface Coverage {
+  responding: number;
+  universe: number;
+  citizenReports: number;
+  subjectsWithCitizenData: number;
+  municipalitiesWithData: number;
+  municipalitiesInUniverse: number | null;
+  meetsMinimum: boolean;
+  neededReports: number | null;
+  neededMunicipalities: number | null;
+  imputedSE: number;
+}
+
+export interface AreaValue extends ResultValue {
+  coverage: Coverage | null;
+}
+
+export interface ResultRound {
+  id: string;
+  name: string;
+  status: 'draft' | 'open' | 'closed' | 'published';
+  synthetic: boolean;
+  publishedAt: string | null;
+}
+
+export interface Provenance {
+  methodId: string | null;
+  methodVersion: string | null;
+  watermark: string | null;
+  computedAt: string | null;
+}
+
+export interface Summary {
+  round: ResultRound;
+  computed: boolean;
+  synthetic: boolean;
+  provenance: Provenance;
+  notice: Bilingual;
+  coverage: { institutions: number; withSelfReport: number; withCitizenData: number; municipalities: number | null; municipalitiesWithCitizenData: number };
+  national: AreaValue[];
+}
+
+export interface InstitutionRef {
+  id: string;
+  name: string;
+  type: string;
+  level: Level;
+  cvegeo: string;
+  municipality: string;
+  cveEnt: string;
+  state: string;
+}
+
+export interface InstitutionItem {
+  institution: InstitutionRef;
+  value: ResultValue | null;
+}
+
+export interface InstitutionPage extends Page<InstitutionItem> {
+  notice: Bilingual;
+}
+
+export interface ItemResult {
+  name: string;
+  weight: number;
+  verifiable: boolean;
+  s: number;
+  sValidated: number;
+  confirmed: number;
+  refuted: number;
+  verification: 'not_verifiable' | 'unverified' | 'confirmed' | 'refuted' | 'mixed';
+  confirmationRate: { p: number; lo: number; hi: number; n: number } | null;
+}
+
+export interface ComponentResult {
+  code: string;
+  kind: 'government' | 'citizen';
+  value: ResultValue;
+  raw: number | null;
+  items: ItemResult[];
+  reports: number | null;
+  validators: number | null;
+}
+
+export interface InstitutionDetail {
+  round: ResultRound;
+  institution: InstitutionRef;
+  computed: boolean;
+  summary: {
+    selfReported: boolean;
+    citizenReports: number;
+    validators: number;
+    headline: 'I' | 'I_G' | null;
+    neededReports: number;
+    warnings: string[];
+  } | null;
+  headline: ResultValue | null;
+  values: ResultValue[];
+  subIndices: Array<{ code: string; partial: boolean; missing: string[]; weights: Record<string, number>; formula: string }>;
+  components: ComponentResult[];
+  inputs: {
+    selfReport: { responseId: string; version: number; submittedAt: string | null } | null;
+    evidenceUrls: Array<{ item: string; question: string; url: string }>;
+    evidenceFiles: Array<{ id: string; questionName: string | null; filename: string; mimeType: string; size: number; sha256: string }>;
+    verdicts: { confirmed: number; refuted: number; unverifiable: number };
+    citizenReports: number;
+    validators: number;
+  } | null;
+  provenance: Provenance & { questionnaires: Array<{ id: string; kind: 'institution' | 'citizen'; slug: string; version: number; checksum: string }> };
+  notice: Bilingual;
+}
+
+export interface AreaItem {
+  scope: AreaScope;
+  scopeKey: string;
+  name: string;
+  cveEnt: string | null;
+  value: AreaValue;
+}
+
+export interface AreaPage extends Page<AreaItem> {
+  notice: Bilingual;
+}
+
+export interface PublicRound {
+  id: string;
+  name: string;
+  guarantor: { slug: string; name: string };
+  opensAt: string;
+  closesAt: string;
+  publishedAt: string | null;
+  synthetic: boolean;
+}
+
+export interface StaffRound {
+  id: string;
+  name: string;
+  status: ResultRound['status'];
+  synthetic: boolean;
+  publishedAt: string | null;
+  closesAt: string;
+}
+
+export interface State {
+  cveEnt: string;
+  name: string;
+  municipalities: number;
+  population: number;
+}
+
+export type InstitutionQuery = {
+  page?: number;
+  pageSize?: number;
+  indicator?: string;
+  level?: string;
+  type?: string;
+  cveEnt?: string;
+  cvegeo?: string;
+  status?: string;
+  sort?: 'name' | 'estimate' | '-estimate';
+};
+
+export type AreaQuery = {
+  scope: AreaScope;
+  aggregation?: Aggregation;
+  indicator?: string;
+  cveEnt?: string;
+  status?: string;
+  sort?: 'key' | 'name' | 'estimate' | '-estimate';
+  page?: number;
+  pageSize?: number;
+};
+
+export const isStaff = (): boolean => {
+  const role = getSession()?.user.role;
+  return !!role && STAFF_ROLES.includes(role);
+};
+
+const enc = encodeURIComponent;
+
+/**
+ * Staff read their own guarantor's rounds (any status) through the staff API; a round of another
+ * guarantor answers 404 there, so we fall back to the public mirror (published rounds only).
+ */
+async function read<T>(roundId: string, path: string, query?: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<T> {
+  if (isStaff()) {
+    try {
+      return await api<T>(`/api/rounds/${enc(roundId)}${path}`, { query, signal });
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+    }
+  }
+  return api<T>(`/api/public/rounds/${enc(roundId)}${path}`, { query, signal });
+}
+
+export type ExportFile = `${'institutions' | 'municipalities' | 'states'}.${'csv' | 'json'}`;
+export const EXPORT_FILES: ExportFile[] = ['institutions.csv', 'municipalities.csv', 'states.csv', 'institutions.json', 'municipalities.json', 'states.json'];
+
+export const resultsApi = {
+  publicRounds: (signal?: AbortSignal) => api<Page<PublicRound>>('/api/public/rounds', { query: { pageSize: 200 }, signal }),
+  staffRounds: (signal?: AbortSignal) => api<Page<StaffRound>>('/api/rounds', { query: { pageSize: 200 }, signal }),
+  states: (signal?: AbortSignal) => api<{ source: string; items: State[] }>('/api/catalogue/states', { signal }),
+  summary: (roundId: string, signal?: AbortSignal) => read<Summary>(roundId, '/results/summary', undefined, signal),
+  institutions: (roundId: string, query: InstitutionQuery, signal?: AbortSignal) => read<InstitutionPage>(roundId, '/results/institutions', query, signal),
+  institution: (roundId: string, institutionId: string, signal?: AbortSignal) =>
+    read<InstitutionDetail>(roundId, `/results/institutions/${enc(institutionId)}`, undefined, signal),
+  areas: (roundId: string, query: AreaQuery, signal?: AbortSignal) => read<AreaPage>(roundId, '/results/areas', query, signal),
+  publicExportUrl: (roundId: string, file: ExportFile) => `/api/public/rounds/${enc(roundId)}/export/${file}`,
+  staffExportPath: (roundId: string, file: ExportFile) => `/api/rounds/${enc(roundId)}/export/${file}`,
+};
+
+/** Every page of an institution listing, up to `cap` rows (the API serves at most 200 per page). */
+export async function allInstitutions(roundId: string, query: InstitutionQuery, signal?: AbortSignal, cap = 2000): Promise<{ items: InstitutionItem[]; total: number }> {
+  const first = await resultsApi.institutions(roundId, { ...query, page: 1, pageSize: 200 }, signal);
+  const items = [...first.items];
+  const pages = Math.min(Math.ceil(first.total / 200), Math.ceil(cap / 200));
+  for (let page = 2; page <= pages; page++) {
+    const next = await resultsApi.institutions(roundId, { ...query, page, pageSize: 200 }, signal);
+    items.push(...next.items);
+  }
+  return { items, total: first.total };
+}
