@@ -8,7 +8,7 @@ import type { Client } from 'pg';
 import { DEFAULT_JOB_OPTIONS, JOBS, jobIds } from '@apertura/queue';
 import { BASELINE_TABLE, runBaseline, setupBaseline } from './lib/baseline';
 import { analyze, generateRound, GeneratedRound, RoundSpec } from './lib/generator';
-import { benchContext, ChildHandle, metricQueue, ROOT, seconds, spawnTs, spawnWorker, waitFor, waitForWorkers } from './lib/infra';
+import { benchContext, ChildHandle, metricQueue, ROOT, seconds, spawnTs, spawnWorker, waitFor, waitForWorkers, workerNodeArgs } from './lib/infra';
 import { summariseProfile } from './lib/profile';
 import { median } from './lib/stats';
 
@@ -149,7 +149,7 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
     ctx.onClose(() => queue.close());
     const worker = opts.profile
       ? spawnTs(join(ROOT, 'bench', 'processes', 'profiled-worker.ts'), ctx.env, { nodeArgs: opts.workerNodeArgs, extraEnv: { BENCH_PROFILE_OUT: opts.profile } })
-      : spawnWorker(ctx.env, opts.workerNodeArgs);
+      : spawnWorker(ctx.env, opts.workerNodeArgs ?? workerNodeArgs());
     ctx.onClose(() => worker.stop());
     await waitForWorkers(queue, 1, [worker]);
 

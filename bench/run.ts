@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest] [--repeat N]
+ * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload] [--repeat N]
  *  [--rate writes/s] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
  * and the ratio. See bench/README.md.
  */
@@ -10,11 +10,12 @@ import { tmpdir } from 'os';
 import { IncrementalResult, incrementalBenchmark } from './incremental.bench';
 import { IngestResult, ingestBenchmark } from './ingest.bench';
 import { median } from './lib/stats';
+import { p95, PageLoadResult, pageLoadBenchmark } from './pageload.bench';
 import { RecomputeResult, recomputeBenchmark } from './recompute.bench';
 import { ScalingResult, scalingBenchmark } from './scaling.bench';
 import { SIZES } from './sizes';
 
-const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest'] as const;
+const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest', 'pageload'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 interface Args {
@@ -46,7 +47,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest] [--repeat N] [--rate writes/s] [--profile] [--json file]');
+      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload] [--repeat N] [--rate writes/s] [--profile] [--json file]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -69,7 +70,7 @@ export async function main(argv: string[]): Promise<void> {
   const plan = SIZES[args.size];
   const started = Date.now();
   console.log(`Apertura benchmarks, size ${plan.name}: ${args.only.join(', ')} (node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`);
-  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult } = {};
+  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult; pageload?: PageLoadResult } = {};
 
   if (args.only.includes('recompute')) {
     console.log(`\n# Full recompute: recompute-round vs one SQL statement (${plan.recompute.institutions} institutions)`);
@@ -97,6 +98,10 @@ export async function main(argv: string[]): Promise<void> {
   if (args.only.includes('ingest')) {
     console.log(`\n# Ingest: submissions vs the same app's trivial POST (autocannon, loopback)`);
     out.ingest = await ingestBenchmark({ ...plan.ingest, log });
+  }
+  if (args.only.includes('pageload')) {
+    console.log(`\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed)`);
+    out.pageload = await pageLoadBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 5, log });
   }
 
   const rows: string[][] = [['benchmark', 'Apertura', 'baseline (same run)', 'ratio', 'target']];
@@ -150,6 +155,13 @@ export async function main(argv: string[]): Promise<void> {
       '',
     ]);
     rows.push(['  headroom over 13,000 submissions in one hour', `${s(g.submit.requestsPerSecond / peak)}×`, `(${peak.toFixed(1)} req/s)`, '', '']);
+  }
+  if (out.pageload) {
+    const p = out.pageload;
+    for (const pg of p.pages) {
+      const worst = p95(pg.readyMs);
+      rows.push([`page load: ${pg.page}`, `median ${ms(median(pg.readyMs))}, p95 ${ms(worst)}`, `${pg.requests} API requests`, '', `< ${p.targetMs} ms${worst < p.targetMs ? '' : ' (MISSED)'}`]);
+    }
   }
   console.log(`\n${table(rows)}\n\ntotal ${s((Date.now() - started) / 1000)} s`);
   if (args.json) writeFileSync(args.json, JSON.stringify({ size: plan.name, at: new Date().toISOString(), ...out }, null, 2));

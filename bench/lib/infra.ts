@@ -5,7 +5,7 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import { readFileSync } from 'fs';
+import { createWriteStream, readFileSync } from 'fs';
 import { join } from 'path';
 import Queue from 'bull';
 import { Client } from 'pg';
@@ -102,6 +102,12 @@ export function spawnTs(entry: string, env: Env, opts: { nodeArgs?: string[]; ex
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // BENCH_CHILD_LOG=dir: each child's whole output in dir/<pid>.log (e.g. with --trace-gc in BENCH_WORKER_NODE_ARGS).
+  if (process.env.BENCH_CHILD_LOG) {
+    const file = createWriteStream(join(process.env.BENCH_CHILD_LOG, `${child.pid ?? 'child'}.log`));
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   let hwm = 0;
   const sample = setInterval(() => (hwm = Math.max(hwm, readHwm(child.pid))), 500);
   sample.unref();
@@ -122,8 +128,13 @@ export function spawnTs(entry: string, env: Env, opts: { nodeArgs?: string[]; ex
   };
 }
 
+/** Extra Node flags for worker processes (BENCH_WORKER_NODE_ARGS, space-separated), for experiments. */
+export function workerNodeArgs(): string[] {
+  return (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
+
 /** The production worker entry point (apps/worker/src/main.ts) as its own process. */
-export function spawnWorker(env: Env, nodeArgs: string[] = []): ChildHandle {
+export function spawnWorker(env: Env, nodeArgs: string[] = workerNodeArgs()): ChildHandle {
   return spawnTs(join(ROOT, 'apps', 'worker', 'src', 'main.ts'), env, { nodeArgs });
 }
 

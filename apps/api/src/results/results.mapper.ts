@@ -3,6 +3,7 @@
  * to-result-rows.ts) to response DTOs. Pure; `details` is read defensively (it is jsonb), and only
  * the listed fields ever leave the API.
  */
+import { decodeItemList } from '@apertura/db';
 import { INDICATORS, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import type {
   AreaResultItemDto,
@@ -13,7 +14,6 @@ import type {
   InstitutionRefDto,
   InstitutionResultDetailDto,
   InstitutionResultItemDto,
-  ItemResultDto,
   NoticeDto,
   ProvenanceDto,
   PublicRoundDto,
@@ -182,21 +182,6 @@ export function toAreaItem(scope: string, row: MetricRow & { scope_key: string; 
   return { scope, scopeKey: row.scope_key, name: row.name ?? row.scope_key, cveEnt: row.cve_ent, value: toAreaValue(row) };
 }
 
-function toItem(v: Json): ItemResultDto {
-  const rate = isObj(v.confirmationRate) ? v.confirmationRate : null;
-  return {
-    name: str(v.name) ?? '',
-    weight: num0(v.weight),
-    verifiable: v.verifiable === true,
-    s: num0(v.s),
-    sValidated: num0(v.sValidated),
-    confirmed: num0(v.confirmed),
-    refuted: num0(v.refuted),
-    verification: str(v.verification) ?? 'not_verifiable',
-    confirmationRate: rate === null ? null : { p: num0(rate.p), lo: num0(rate.lo), hi: num0(rate.hi), n: num0(rate.n) },
-  };
-}
-
 function toComponent(row: MetricRow): ComponentResultDto {
   const d = obj(row.details);
   const government = d.kind === 'government';
@@ -205,7 +190,7 @@ function toComponent(row: MetricRow): ComponentResultDto {
     kind: government ? 'government' : 'citizen',
     value: toResultValue(row),
     raw: government ? num(d.raw) : null,
-    items: government ? arr(d.items).map(toItem) : [],
+    items: government ? decodeItemList(d.items) : [],
     reports: government ? null : num(d.reports),
     validators: government ? null : num(d.validators),
   };

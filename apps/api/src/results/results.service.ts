@@ -81,7 +81,7 @@ export class ResultsService {
       JOIN institution i ON i.id = ri.institution_id
       JOIN municipality mu ON mu.cvegeo = i.cvegeo
       LEFT JOIN LATERAL (
-        SELECT ${METRIC_COLUMNS}, r.details - 'inputs' - 'institution' AS details
+        SELECT ${METRIC_COLUMNS}, r.details::jsonb - 'inputs' - 'institution' AS details
         FROM metric_result r
         WHERE r.round_id = ri.round_id AND r.scope = 'institution' AND r.scope_key = i.id::text AND r.aggregation = 'unweighted'
           AND r.indicator = ANY($2::text[])

@@ -1,22 +1,36 @@
 import { useT } from '../shared/i18n';
-import { Link, navigate } from '../shared/router';
+import { Link, navigate, useLocation } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { resultsApi } from './api';
+import { RANK_INDICATORS, resultsApi } from './api';
 import { ColourLegend, IntervalChart, TileGrid, type IntervalRow, type Tile } from './charts';
 import { RoundNav, Select, useStatusText, ValueCell } from './common';
 import { MEXICO_TILES, STATE_ABBR } from './tiles';
 
-/** A state's municipalities compared, beside the 32-state tile grid (click a tile to switch state). */
+type StateIndicator = (typeof RANK_INDICATORS)[number];
+
+/** The indicator of `?indicador=` (shareable links keep the choice), I when absent or unknown. */
+function indicatorFrom(search: URLSearchParams): StateIndicator {
+  const v = search.get('indicador');
+  return (RANK_INDICATORS as readonly string[]).includes(v ?? '') ? (v as StateIndicator) : 'I';
+}
+
+/**
+ * A state's municipalities compared, beside the 32-state tile grid (click a tile to switch state).
+ * Tiles and municipalities follow one chosen indicator (I by default; the sub-indices show where a
+ * state's index comes from, e.g. TC missing where nobody validated).
+ */
 export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: string }) {
   const { t } = useT();
   const statusText = useStatusText();
+  const indicator = indicatorFrom(useLocation().search);
+  const suffix = indicator === 'I' ? '' : `?indicador=${indicator}`;
   const states = useAsync((signal) => resultsApi.states(signal), []);
-  const stateValues = useAsync((signal) => resultsApi.areas(roundId, { scope: 'state', indicator: 'I', pageSize: 50, sort: 'key' }, signal), [roundId]);
+  const stateValues = useAsync((signal) => resultsApi.areas(roundId, { scope: 'state', indicator, pageSize: 50, sort: 'key' }, signal), [roundId, indicator]);
   const munis = useAsync(
-    (signal) => (cveEnt ? resultsApi.areas(roundId, { scope: 'municipality', indicator: 'I', cveEnt, sort: '-estimate', pageSize: 200 }, signal) : Promise.resolve(null)),
-    [roundId, cveEnt],
+    (signal) => (cveEnt ? resultsApi.areas(roundId, { scope: 'municipality', indicator, cveEnt, sort: '-estimate', pageSize: 200 }, signal) : Promise.resolve(null)),
+    [roundId, cveEnt, indicator],
   );
   const stateName = states.data?.items.find((s) => s.cveEnt === cveEnt)?.name ?? cveEnt ?? '';
   usePageTitle(cveEnt ? t('results.stateView', { state: stateName }) : t('results.states'));
@@ -30,7 +44,7 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
       name: s.name,
       estimate: v?.estimate ?? null,
       status: v && v.estimate !== null ? v.status : null,
-      href: `/resultados/${roundId}/estados/${s.cveEnt}`,
+      href: `/resultados/${roundId}/estados/${s.cveEnt}${suffix}`,
     };
   });
   const rows: IntervalRow[] = (munis.data?.items ?? []).map((a) => ({ key: a.scopeKey, label: a.name, estimate: a.value.estimate, lo: a.value.lo, hi: a.value.hi, status: a.value.status }));
@@ -41,13 +55,23 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
       <h1>{cveEnt ? t('results.stateView', { state: stateName }) : t('results.states')}</h1>
       <RoundNav roundId={roundId} />
       <ErrorAlert error={states.error ?? stateValues.error ?? munis.error} />
-      <Select
-        id="f-state-view"
-        label={t('results.chooseState')}
-        value={cveEnt ?? ''}
-        onChange={(v) => v && navigate(`/resultados/${roundId}/estados/${v}`)}
-        options={[{ value: '', label: '—' }, ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name }))]}
-      />
+      <fieldset className="filters">
+        <legend className="visually-hidden">{t('results.filters')}</legend>
+        <Select
+          id="f-state-view"
+          label={t('results.chooseState')}
+          value={cveEnt ?? ''}
+          onChange={(v) => v && navigate(`/resultados/${roundId}/estados/${v}${suffix}`)}
+          options={[{ value: '', label: '—' }, ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name }))]}
+        />
+        <Select
+          id="f-state-indicator"
+          label={t('results.indicator')}
+          value={indicator}
+          onChange={(v) => navigate(`/resultados/${roundId}/estados${cveEnt ? `/${cveEnt}` : ''}${v === 'I' ? '' : `?indicador=${v}`}`, { replace: true })}
+          options={RANK_INDICATORS.map((i) => ({ value: i, label: i }))}
+        />
+      </fieldset>
       <div className="state-layout">
         <section>
           <h2>{t('results.stateMap')}</h2>
@@ -58,12 +82,12 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
               tiles={tiles}
               layout={MEXICO_TILES}
               selected={cveEnt}
-              label={t('results.stateMapLabel', { indicator: 'I' })}
+              label={t('results.stateMapLabel', { indicator })}
               statusText={statusText}
               columns={[t('results.state'), t('results.value'), t('results.status')]}
             />
           )}
-          <ColourLegend label="I" />
+          <ColourLegend label={indicator} />
           <p className="muted small">{t('results.markers')}</p>
         </section>
         {cveEnt && (
@@ -71,7 +95,7 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
             <h2>{t('results.municipalities')}</h2>
             {current && (
               <p data-testid="state-value">
-                {stateName}: <ValueCell v={current} area />
+                {stateName} ({indicator}): <ValueCell v={current} area />
               </p>
             )}
             {munis.loading && <Spinner />}

@@ -22,11 +22,17 @@ export interface StoredInstitutionResult {
   values: Record<Indicator, Estimate | null>;
 }
 
+/** A stored result with the JSON it is written as (serialised once: a national rebuild writes 12,000). */
+export interface StoredForm {
+  value: StoredInstitutionResult;
+  json: string;
+}
+
 /**
  * The stored form of a result, passed through JSON (as PostgreSQL will return it) so the round
  * rebuild aggregates exactly what a later area job reads back.
  */
-export function storedResult(r: InstitutionResult): StoredInstitutionResult {
+export function storedForm(r: InstitutionResult): StoredForm {
   const values = {} as Record<Indicator, Estimate | null>;
   for (const ind of INDICATORS) values[ind] = r.values[ind];
   const stored: StoredInstitutionResult = {
@@ -38,7 +44,12 @@ export function storedResult(r: InstitutionResult): StoredInstitutionResult {
     neededReports: r.neededReports,
     values,
   };
-  return JSON.parse(JSON.stringify(stored)) as StoredInstitutionResult;
+  const json = JSON.stringify(stored);
+  return { value: JSON.parse(json) as StoredInstitutionResult, json };
+}
+
+export function storedResult(r: InstitutionResult): StoredInstitutionResult {
+  return storedForm(r).value;
 }
 
 /** The result of an institution without any input (what computeInstitution gives for nothing). */

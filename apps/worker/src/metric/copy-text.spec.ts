@@ -1,4 +1,5 @@
-import { copyField, copyLine } from './copy-text';
+import fc from 'fast-check';
+import { copyField, copyJson, copyLine } from './copy-text';
 
 describe('COPY text encoding', () => {
   it('escapes the four special characters and nothing else', () => {
@@ -15,6 +16,16 @@ describe('COPY text encoding', () => {
     expect(copyField(NaN)).toBe('NaN');
     expect(copyField(-Infinity)).toBe('-Infinity');
     expect(copyField(true)).toBe('t');
+  });
+
+  it('encodes JSON exactly as the general escaping does, with one scan', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const json = JSON.stringify(v);
+        expect(copyField(copyJson(json))).toBe(copyField(json));
+      }),
+    );
+    expect(copyField(copyJson(JSON.stringify({ q: 'tab\there\nline \\ "quoted"' })))).toBe(copyField(JSON.stringify({ q: 'tab\there\nline \\ "quoted"' })));
   });
 
   it('joins fields with tabs and ends the row with a newline', () => {

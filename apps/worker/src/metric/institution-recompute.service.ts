@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { computeInstitution } from '@apertura/metric';
 import type { RecomputeInstitutionJob } from '@apertura/queue';
-import { storedResult } from './aggregation-input';
+import { storedForm } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository } from './metric-results.repository';
@@ -34,7 +34,7 @@ export class InstitutionRecomputeService {
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, rows, stamp);
       await this.results.deleteInstitutionRowsExcept(m, roundId, institutionId, rows.map((r) => r.indicator), stamp.watermark);
-      await this.results.upsertStored(m, roundId, [storedResult(result)], stamp);
+      await this.results.upsertStored(m, roundId, [storedForm(result)], stamp);
     });
     return { watermark: stamp.watermark };
   }

@@ -6,8 +6,8 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
-import type { StoredInstitutionResult } from './aggregation-input';
-import { copyLine } from './copy-text';
+import type { StoredForm } from './aggregation-input';
+import { copyJson, copyLine } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
 
@@ -20,8 +20,8 @@ const COPY_CHUNK_ROWS = 500;
  */
 const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
   scope text, scope_key text, aggregation text, indicator text, estimate float8, se float8, lo float8, hi float8, cv float8,
-  n int, population_size int, status text, needed int, formula text, details jsonb) ON COMMIT DELETE ROWS`;
-const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result jsonb) ON COMMIT DELETE ROWS';
+  n int, population_size int, status text, needed int, formula text, details json) ON COMMIT DELETE ROWS`;
+const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
 
 function* chunks(lines: Iterable<string>): Generator<string> {
   let chunk = '';
@@ -92,7 +92,7 @@ export class MetricResultsRepository {
       'metric_result_stage (scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, formula, details)',
       (function* () {
         for (const r of sorted) {
-          yield copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.formula, JSON.stringify(r.details)]);
+          yield copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.formula, copyJson(JSON.stringify(r.details))]);
         }
       })(),
     );
@@ -113,15 +113,16 @@ export class MetricResultsRepository {
     );
   }
 
-  async upsertStored(m: EntityManager, roundId: string, results: readonly StoredInstitutionResult[], stamp: Stamp): Promise<void> {
+  async upsertStored(m: EntityManager, roundId: string, results: readonly StoredForm[], stamp: Stamp): Promise<void> {
     if (results.length === 0) return;
-    const sorted = [...results].sort((a, b) => (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0));
+    const id = (r: StoredForm): string => r.value.institutionId;
+    const sorted = [...results].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
     await m.query(STORED_STAGE);
     await copyInto(
       m,
       'institution_result_stage (institution_id, result)',
       (function* () {
-        for (const r of sorted) yield copyLine([r.institutionId, JSON.stringify(r)]);
+        for (const r of sorted) yield copyLine([id(r), copyJson(r.json)]);
       })(),
     );
     await m.query(

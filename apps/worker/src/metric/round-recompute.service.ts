@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { computeInstitution, INDICATORS } from '@apertura/metric';
 import type { AggregateRow } from '@apertura/metric';
 import type { RecomputeRoundJob } from '@apertura/queue';
-import { roundAggregates, StoredInstitutionResult, storedResult } from './aggregation-input';
+import { roundAggregates, StoredForm, StoredInstitutionResult, storedForm } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository, Stamp } from './metric-results.repository';
@@ -62,16 +62,16 @@ export class RoundRecomputeService {
     try {
       for (let i = 0; i < placements.length; i += INSTITUTION_BATCH) {
         const rows: ResultRow[] = [];
-        const batch: StoredInstitutionResult[] = [];
+        const batch: StoredForm[] = [];
         for (const [k, p] of placements.slice(i, i + INSTITUTION_BATCH).entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
           const { input, provenance } = loaded.collector.institution(p.institutionId);
           const result = computeInstitution(input, settings);
           loaded.collector.release(p.institutionId);
           rows.push(...institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance)));
-          const s = storedResult(result);
+          const s = storedForm(result);
           batch.push(s);
-          stored.set(s.institutionId, s);
+          stored.set(result.institutionId, s.value);
         }
         while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
         await progress.report(25 + (65 * written) / placements.length);

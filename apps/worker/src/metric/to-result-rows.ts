@@ -18,7 +18,7 @@ import type {
   Status,
   SubIndexInfo,
 } from '@apertura/metric';
-import type { ResultScope } from '@apertura/db';
+import { encodeItemColumns, type ItemColumns, type ResultScope } from '@apertura/db';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 
 export interface ResultRow {
@@ -109,18 +109,21 @@ function missingRow(r: InstitutionResult, indicator: Indicator, details: Record<
   };
 }
 
-function itemDetails(i: ItemResult): Record<string, unknown> {
-  return {
-    name: i.name,
-    weight: i.weight,
-    verifiable: i.verifiable,
-    s: i.score,
-    sValidated: i.validatedScore,
-    confirmed: i.confirmed,
-    refuted: i.refuted,
-    verification: i.verification,
-    confirmationRate: i.confirmationRate,
-  };
+/** Items of one component in the stored columnar form (libs/db result-item-list: why columns). */
+function itemColumns(items: readonly ItemResult[]): ItemColumns {
+  return encodeItemColumns(
+    items.map((i) => ({
+      name: i.name,
+      weight: i.weight,
+      verifiable: i.verifiable,
+      s: i.score,
+      sValidated: i.validatedScore,
+      confirmed: i.confirmed,
+      refuted: i.refuted,
+      verification: i.verification,
+      confirmationRate: i.confirmationRate,
+    })),
+  );
 }
 
 function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): ResultRow {
@@ -154,7 +157,7 @@ function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): R
       validated: c.validated,
       itemCount: c.items,
       totalWeight: c.totalWeight,
-      items: r.items.filter((i) => i.component === c.code).map(itemDetails),
+      items: itemColumns(r.items.filter((i) => i.component === c.code)),
     },
   };
 }

@@ -8,27 +8,24 @@ export type ResultScope = 'institution' | 'municipality' | 'state' | 'national' 
  * provenance (method id/version + input watermark). Upserted idempotently by its natural key.
  */
 @Entity('metric_result')
-@Index('metric_result_key', ['roundId', 'scope', 'scopeKey', 'aggregation', 'indicator'], { unique: true })
 export class MetricResultEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id: string;
-
-  @Column({ type: 'uuid' })
+  // The natural key is the primary key (constraint metric_result_key, migration 1764600000000).
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'metric_result_key' })
   roundId: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @PrimaryColumn({ type: 'varchar', length: 16, primaryKeyConstraintName: 'metric_result_key' })
   scope: ResultScope;
 
   /** institution id, cvegeo, cve_ent, 'MX', level or type. */
-  @Column({ type: 'varchar', length: 100 })
+  @PrimaryColumn({ type: 'varchar', length: 100, primaryKeyConstraintName: 'metric_result_key' })
   scopeKey: string;
 
   /** 'unweighted' | 'mean_of_municipalities' | 'population_weighted' ('unweighted' for institutions). */
-  @Column({ type: 'varchar', length: 32 })
+  @PrimaryColumn({ type: 'varchar', length: 32, primaryKeyConstraintName: 'metric_result_key' })
   aggregation: string;
 
   /** I, T, P, TG, TC, PG, PC, I_G, I_G_raw, delta_G or a component code (TG.AI …). */
-  @Column({ type: 'varchar', length: 32 })
+  @PrimaryColumn({ type: 'varchar', length: 32, primaryKeyConstraintName: 'metric_result_key' })
   indicator: string;
 
   @Column({ type: 'double precision', nullable: true })
@@ -62,8 +59,11 @@ export class MetricResultEntity {
   @Column({ type: 'text', nullable: true })
   formula: string | null;
 
-  /** Everything else worth showing (missing components, per-component breakdown, counts). */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  /**
+   * Everything else worth showing (missing components, per-component breakdown, counts). `json`, not
+   * jsonb: stored and read whole, never queried inside (migration 1764600000000 says why).
+   */
+  @Column({ type: 'json', default: () => "'{}'::json" })
   details: JsonObject;
 
   @Column({ type: 'varchar', length: 64 })
@@ -76,7 +76,6 @@ export class MetricResultEntity {
   @Column({ type: 'bigint' })
   watermark: string;
 
-  @Index()
   @Column({ type: 'timestamptz' })
   computedAt: Date;
 }
@@ -123,7 +122,8 @@ export class InstitutionResultEntity {
   @PrimaryColumn({ type: 'uuid' })
   institutionId: string;
 
-  @Column({ type: 'jsonb' })
+  /** `json`, not jsonb: written and read whole (see metric_result.details). */
+  @Column({ type: 'json' })
   result: JsonObject;
 
   @Column({ type: 'bigint' })

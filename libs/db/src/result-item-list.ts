@@ -1,0 +1,130 @@
+/**
+ * Storage form of the item list of a government component (metric_result.details.items).
+ *
+ * Why columns instead of one object per item: a national round stores ≈ 1.6 M item results
+ * (12,000 institutions × 150 items). As objects, the repeated keys were two thirds of the bytes and
+ * most of the JSON PostgreSQL had to parse, compress and WAL-log on every rebuild (bench/RESULTS.md,
+ * "Lean item lists"). As one array per field, the same values take a third of the space and are
+ * written and read back faster; the numbers are the same JSON numbers, so nothing is rounded.
+ *
+ * Readers must accept both forms: rows written before this format (an array of objects) stay valid
+ * until their round is recomputed.
+ */
+
+export type ItemVerification = 'not_verifiable' | 'unverified' | 'confirmed' | 'refuted' | 'mixed';
+
+/** One item of a component, as the results API shows it. */
+export interface StoredItem {
+  name: string;
+  weight: number;
+  verifiable: boolean;
+  /** Self-reported score s. */
+  s: number;
+  /** Validated score s′. */
+  sValidated: number;
+  confirmed: number;
+  refuted: number;
+  verification: ItemVerification | string;
+  /** c/(c + r) with its Wilson interval; null without verdicts. */
+  confirmationRate: { p: number; lo: number; hi: number; n: number } | null;
+}
+
+/**
+ * The columnar form: field → one value per item, in the same order. Rates as [p, lo, hi, n] or null.
+ * `sValidated` is null where it equals `s` (every item without verdicts: most of them), which spares
+ * formatting and parsing a million doubles per national rebuild.
+ */
+export interface ItemColumns {
+  format: 'columns';
+  name: string[];
+  weight: number[];
+  verifiable: boolean[];
+  s: number[];
+  sValidated: Array<number | null>;
+  confirmed: number[];
+  refuted: number[];
+  verification: string[];
+  confirmationRate: Array<[number, number, number, number] | null>;
+}
+
+export function encodeItemColumns(items: readonly StoredItem[]): ItemColumns {
+  const n = items.length;
+  const out: ItemColumns = {
+    format: 'columns',
+    name: new Array<string>(n),
+    weight: new Array<number>(n),
+    verifiable: new Array<boolean>(n),
+    s: new Array<number>(n),
+    sValidated: new Array<number | null>(n),
+    confirmed: new Array<number>(n),
+    refuted: new Array<number>(n),
+    verification: new Array<string>(n),
+    confirmationRate: new Array<[number, number, number, number] | null>(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = items[k];
+    out.name[k] = i.name;
+    out.weight[k] = i.weight;
+    out.verifiable[k] = i.verifiable;
+    out.s[k] = i.s;
+    out.sValidated[k] = Object.is(i.sValidated, i.s) ? null : i.sValidated;
+    out.confirmed[k] = i.confirmed;
+    out.refuted[k] = i.refuted;
+    out.verification[k] = i.verification;
+    const r = i.confirmationRate;
+    out.confirmationRate[k] = r === null ? null : [r.p, r.lo, r.hi, r.n];
+  }
+  return out;
+}
+
+type Loose = Record<string, unknown>;
+const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+const col = (c: Loose, key: string): unknown[] => (Array.isArray(c[key]) ? (c[key] as unknown[]) : []);
+
+function rateOf(v: unknown): StoredItem['confirmationRate'] {
+  if (Array.isArray(v) && v.length === 4) return { p: num(v[0]), lo: num(v[1]), hi: num(v[2]), n: num(v[3]) };
+  if (isObj(v)) return { p: num(v.p), lo: num(v.lo), hi: num(v.hi), n: num(v.n) };
+  return null;
+}
+
+/** Items of a stored component, whichever form the row has (columns, or the older array of objects). */
+export function decodeItemList(stored: unknown): StoredItem[] {
+  if (Array.isArray(stored)) {
+    return stored.filter(isObj).map((v) => ({
+      name: str(v.name, ''),
+      weight: num(v.weight),
+      verifiable: v.verifiable === true,
+      s: num(v.s),
+      sValidated: num(v.sValidated),
+      confirmed: num(v.confirmed),
+      refuted: num(v.refuted),
+      verification: str(v.verification, 'not_verifiable'),
+      confirmationRate: rateOf(v.confirmationRate),
+    }));
+  }
+  if (!isObj(stored) || stored.format !== 'columns') return [];
+  const names = col(stored, 'name');
+  const [weight, verifiable, s, sValidated, confirmed, refuted, verification, rate] = [
+    'weight',
+    'verifiable',
+    's',
+    'sValidated',
+    'confirmed',
+    'refuted',
+    'verification',
+    'confirmationRate',
+  ].map((k) => col(stored, k));
+  return names.map((name, i) => ({
+    name: str(name, ''),
+    weight: num(weight[i]),
+    verifiable: verifiable[i] === true,
+    s: num(s[i]),
+    sValidated: sValidated[i] === null || sValidated[i] === undefined ? num(s[i]) : num(sValidated[i]),
+    confirmed: num(confirmed[i]),
+    refuted: num(refuted[i]),
+    verification: str(verification[i], 'not_verifiable'),
+    confirmationRate: rateOf(rate[i]),
+  }));
+}
