@@ -142,11 +142,18 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
     ];
     // One warm-up load: the API process compiles its routes and PostgreSQL fills its caches once.
     {
-      const c = await browser.newContext();
+      const c = await browser.newContext({ bypassCSP: true });
       const p = await c.newPage();
+      const seen: string[] = [];
+      p.on('response', (res) => {
+        if (res.url().includes('/api/')) seen.push(`${res.status()} ${res.url().replace(api.url, '')}`);
+      });
       for (const pg of pages) {
         await p.goto(`${api.url}${pg.path}`);
-        await p.waitForSelector(`[data-testid="${pg.marks[0]}"]`, { state: 'attached', timeout: 60_000 });
+        await p.waitForSelector(`[data-testid="${pg.marks[0]}"]`, { state: 'attached', timeout: 60_000 }).catch(async (err: Error) => {
+          const text = (await p.locator('main').innerText().catch(() => '')).slice(0, 600);
+          throw new Error(`${pg.page} (${pg.path}) never showed ${pg.marks[0]}: ${err.message.split('\n')[0]}\n  page text: ${text}\n  API responses: ${seen.slice(-8).join('\n    ')}`);
+        });
       }
       await c.close();
     }
@@ -155,7 +162,8 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
     for (const pg of pages) {
       const timing: PageLoadTiming = { ...pg, readyMs: [], fcpMs: [], requests: 0, apiBytes: 0, marksFound: {} };
       for (let r = 0; r < opts.repeat; r++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
+        // bypassCSP: the readiness probe below is a string evaluated in the page, which the API's CSP (rightly) forbids.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX', bypassCSP: true });
         const page = await context.newPage();
         let requests = 0;
         let bytes = 0;
