@@ -110,6 +110,18 @@ describe('results dashboards in the browser', () => {
       const pValues = await get<Paged<InstitutionItem>>(`${a.roundId}/results/institutions?pageSize=200&indicator=P`);
       const withP = new Set(pValues.items.filter((i) => i.value?.estimate != null).map((i) => i.institution.id));
       const scatterN = tValues.items.filter((i) => i.value?.estimate != null && withP.has(i.institution.id)).length;
+      // The overview reads every institution at once from the columnar distribution: same values as the listings.
+      const dist = await get<{ total: number; id: string[]; headline: Array<string | null>; estimate: Array<number | null>; status: Array<string | null>; t: Array<number | null> }>(
+        `${a.roundId}/results/distribution`,
+      );
+      expect(dist.total).toBe(headline.total);
+      const listed = new Map(headline.items.map((i) => [i.institution.id, i.value]));
+      const tListed = new Map(tValues.items.map((i) => [i.institution.id, i.value?.estimate ?? null]));
+      dist.id.forEach((id, k) => {
+        const v = listed.get(id);
+        expect([dist.headline[k], dist.estimate[k], dist.status[k]]).toEqual([v?.indicator ?? null, v?.estimate ?? null, v?.status ?? null]);
+        expect(dist.t[k]).toBe(tListed.get(id) ?? null);
+      });
       await page.goto(base);
       await page.locator('[data-testid="mark-subindex"]').first().waitFor();
       expect(await count(page, 'mark-subindex')).toBe(4);

@@ -6,6 +6,7 @@ import { PageQueryDto } from '../common/page-query.dto';
 import {
   AreaResultPageDto,
   AreaResultsQueryDto,
+  InstitutionDistributionDto,
   InstitutionResultDetailDto,
   InstitutionResultPageDto,
   InstitutionResultsQueryDto,
@@ -45,6 +46,14 @@ export class PublicResultsController {
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   institutions(@Param('roundId', ParseUUIDPipe) roundId: string, @Query() q: InstitutionResultsQueryDto): Promise<InstitutionResultPageDto> {
     return this.results.institutions(PUBLIC, roundId, q);
+  }
+
+  @Get('rounds/:roundId/results/distribution')
+  @ApiOperation({ summary: 'Headline, T and P of every institution of a published round, as columns (the overview charts).' })
+  @ApiOkResponse({ type: InstitutionDistributionDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  distribution(@Param('roundId', ParseUUIDPipe) roundId: string): Promise<InstitutionDistributionDto> {
+    return this.results.distribution(PUBLIC, roundId);
   }
 
   @Get('rounds/:roundId/results/institutions/:institutionId')

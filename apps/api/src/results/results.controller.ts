@@ -7,6 +7,7 @@ import { guarantorOf } from '../universe/universe.service';
 import {
   AreaResultPageDto,
   AreaResultsQueryDto,
+  InstitutionDistributionDto,
   InstitutionResultDetailDto,
   InstitutionResultPageDto,
   InstitutionResultsQueryDto,
@@ -50,6 +51,15 @@ export class ResultsController {
     @Query() q: InstitutionResultsQueryDto,
   ): Promise<InstitutionResultPageDto> {
     return this.results.institutions(staff(actor), roundId, q);
+  }
+
+  @Get('results/distribution')
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({ summary: 'Headline, T and P of every institution of the round, as columns (one array per field, ordered by name): what the overview charts draw.' })
+  @ApiOkResponse({ type: InstitutionDistributionDto })
+  @ApiErrors(...READ_ERRORS)
+  distribution(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<InstitutionDistributionDto> {
+    return this.results.distribution(staff(actor), roundId);
   }
 
   @Get('results/institutions/:institutionId')

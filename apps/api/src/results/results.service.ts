@@ -6,6 +6,7 @@ import type { PageQueryDto } from '../common/page-query.dto';
 import type {
   AreaResultPageDto,
   AreaResultsQueryDto,
+  InstitutionDistributionDto,
   InstitutionResultDetailDto,
   InstitutionResultPageDto,
   InstitutionResultsQueryDto,
@@ -60,6 +61,42 @@ export class ResultsService {
       this.ds.query('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [roundId]),
     ]);
     return toSummary(round, rows, n);
+  }
+
+  /** Headline, T and P of every institution of the round, as columns (see InstitutionDistributionDto). */
+  async distribution(access: ResultsAccess, roundId: string): Promise<InstitutionDistributionDto> {
+    await this.round(access, roundId);
+    const value = (alias: string, indicator: string): string =>
+      `LEFT JOIN metric_result ${alias} ON ${alias}.round_id = ri.round_id AND ${alias}.scope = 'institution' AND ${alias}.scope_key = i.id::text
+         AND ${alias}.aggregation = 'unweighted' AND ${alias}.indicator = '${indicator}'`;
+    const rows: Array<{ id: string; name: string; headline: string | null; estimate: number | null; status: string | null; t: number | null; t_status: string | null; p: number | null; p_status: string | null }> =
+      await this.ds.query(
+        `SELECT i.id, i.name,
+                -- The headline as in the listing: I where it has a value, else I_G where it has one, else the (empty) I row.
+                CASE WHEN mi.estimate IS NOT NULL THEN 'I' WHEN mg.estimate IS NOT NULL THEN 'I_G' WHEN mi.indicator IS NOT NULL THEN 'I' ELSE mg.indicator END AS headline,
+                coalesce(mi.estimate, mg.estimate) AS estimate,
+                CASE WHEN mi.estimate IS NOT NULL OR (mg.estimate IS NULL AND mi.indicator IS NOT NULL) THEN mi.status ELSE mg.status END AS status,
+                mt.estimate AS t, mt.status AS t_status, mp.estimate AS p, mp.status AS p_status
+         FROM round_institution ri
+         JOIN institution i ON i.id = ri.institution_id
+         ${value('mi', 'I')} ${value('mg', 'I_G')} ${value('mt', 'T')} ${value('mp', 'P')}
+         WHERE ri.round_id = $1
+         ORDER BY i.name, i.id`,
+        [roundId],
+      );
+    const out: InstitutionDistributionDto = { total: rows.length, id: [], name: [], headline: [], estimate: [], status: [], t: [], tStatus: [], p: [], pStatus: [], notice: notice() };
+    for (const r of rows) {
+      out.id.push(r.id);
+      out.name.push(r.name);
+      out.headline.push(r.headline);
+      out.estimate.push(r.estimate);
+      out.status.push(r.status);
+      out.t.push(r.t_status === null ? null : r.t);
+      out.tStatus.push(r.t_status);
+      out.p.push(r.p_status === null ? null : r.p);
+      out.pStatus.push(r.p_status);
+    }
+    return out;
   }
 
   async institutions(access: ResultsAccess, roundId: string, q: InstitutionResultsQueryDto): Promise<InstitutionResultPageDto> {

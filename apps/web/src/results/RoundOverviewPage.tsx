@@ -3,7 +3,7 @@ import { downloadFile } from '../shared/api';
 import { Button, ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { allInstitutions, EXPORT_FILES, isStaff, resultsApi, type ResultStatus } from './api';
+import { EXPORT_FILES, isStaff, resultsApi, type ResultStatus } from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
 import { ResultStatusBadge, RoundNav, STATUS_ORDER, useStatusText, ValueCell } from './common';
 
@@ -14,35 +14,28 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const { t, pick, dateTime } = useT();
   const statusText = useStatusText();
   const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
-  // Headline per institution (I, else I_G) plus T and P for the scatter.
-  const insts = useAsync(
-    async (signal) => {
-      const [headline, tValues, pValues] = await Promise.all([
-        allInstitutions(roundId, { sort: 'name' }, signal),
-        allInstitutions(roundId, { indicator: 'T', sort: 'name' }, signal),
-        allInstitutions(roundId, { indicator: 'P', sort: 'name' }, signal),
-      ]);
-      return { headline, tValues, pValues };
-    },
-    [roundId],
-  );
+  // Headline per institution (I, else I_G) plus T and P for the scatter: every institution in one request.
+  const insts = useAsync((signal) => resultsApi.distribution(roundId, signal), [roundId]);
   const s = summary.data;
   usePageTitle(s?.round.name);
   const national = (indicator: string) => s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');
   const headline = national('I')?.estimate !== null && national('I') ? national('I') : national('I_G');
 
-  const items = insts.data?.headline.items ?? [];
-  const values = items.map((i) => i.value?.estimate).filter((v): v is number => typeof v === 'number');
-  const govOnly = items.filter((i) => i.value?.indicator === 'I_G' && i.value.estimate !== null).length;
-  const counts = STATUS_ORDER.map((st) => [st, items.filter((i) => i.value?.status === st).length] as const);
-  const pById = new Map((insts.data?.pValues.items ?? []).map((i) => [i.institution.id, i.value]));
-  const points: ScatterPoint[] = (insts.data?.tValues.items ?? []).flatMap((i) => {
-    const tv = i.value;
-    const pv = pById.get(i.institution.id);
-    if (tv?.estimate == null || pv?.estimate == null) return [];
-    const worst = STATUS_ORDER[Math.max(STATUS_ORDER.indexOf(tv.status), STATUS_ORDER.indexOf(pv.status))] as ResultStatus;
-    return [{ key: i.institution.id, label: i.institution.name, x: tv.estimate, y: pv.estimate, status: worst }];
-  });
+  const d = insts.data;
+  const values = (d?.estimate ?? []).filter((v): v is number => v !== null);
+  const govOnly = d ? d.headline.filter((h, k) => h === 'I_G' && d.estimate[k] !== null).length : 0;
+  const counts = STATUS_ORDER.map((st) => [st, d ? d.status.filter((x) => x === st).length : 0] as const);
+  const points: ScatterPoint[] = d
+    ? d.id.flatMap((id, k) => {
+        const x = d.t[k];
+        const y = d.p[k];
+        const ts = d.tStatus[k];
+        const ps = d.pStatus[k];
+        if (x === null || y === null || ts === null || ps === null) return [];
+        const worst = STATUS_ORDER[Math.max(STATUS_ORDER.indexOf(ts), STATUS_ORDER.indexOf(ps))] as ResultStatus;
+        return [{ key: id, label: d.name[k], x, y, status: worst }];
+      })
+    : [];
   const subRows: IntervalRow[] = SUB_INDICES.map((k) => {
     const v = national(k);
     return { key: k, label: k, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated' };
@@ -95,9 +88,6 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
               {insts.data && (
                 <>
                   <Histogram values={values} label={t('results.histLabel', { n: values.length })} binLabel={t('results.bin')} countLabel={t('results.count')} />
-                  {insts.data.headline.items.length < insts.data.headline.total && (
-                    <p className="muted">{t('results.histSample', { n: insts.data.headline.items.length, total: insts.data.headline.total })}</p>
-                  )}
                 </>
               )}
             </section>

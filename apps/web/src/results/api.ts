@@ -226,6 +226,20 @@ async function read<T>(roundId: string, path: string, query?: Record<string, str
   return api<T>(`/api/public/rounds/${enc(roundId)}${path}`, { query, signal });
 }
 
+/** Every institution's headline, T and P, one array per field (GET …/results/distribution). */
+export interface Distribution {
+  total: number;
+  id: string[];
+  name: string[];
+  headline: Array<string | null>;
+  estimate: Array<number | null>;
+  status: Array<ResultStatus | null>;
+  t: Array<number | null>;
+  tStatus: Array<ResultStatus | null>;
+  p: Array<number | null>;
+  pStatus: Array<ResultStatus | null>;
+}
+
 export type ExportFile = `${'institutions' | 'municipalities' | 'states'}.${'csv' | 'json'}`;
 export const EXPORT_FILES: ExportFile[] = ['institutions.csv', 'municipalities.csv', 'states.csv', 'institutions.json', 'municipalities.json', 'states.json'];
 
@@ -235,21 +249,10 @@ export const resultsApi = {
   states: (signal?: AbortSignal) => api<{ source: string; items: State[] }>('/api/catalogue/states', { signal }),
   summary: (roundId: string, signal?: AbortSignal) => read<Summary>(roundId, '/results/summary', undefined, signal),
   institutions: (roundId: string, query: InstitutionQuery, signal?: AbortSignal) => read<InstitutionPage>(roundId, '/results/institutions', query, signal),
+  distribution: (roundId: string, signal?: AbortSignal) => read<Distribution>(roundId, '/results/distribution', undefined, signal),
   institution: (roundId: string, institutionId: string, signal?: AbortSignal) =>
     read<InstitutionDetail>(roundId, `/results/institutions/${enc(institutionId)}`, undefined, signal),
   areas: (roundId: string, query: AreaQuery, signal?: AbortSignal) => read<AreaPage>(roundId, '/results/areas', query, signal),
   publicExportUrl: (roundId: string, file: ExportFile) => `/api/public/rounds/${enc(roundId)}/export/${file}`,
   staffExportPath: (roundId: string, file: ExportFile) => `/api/rounds/${enc(roundId)}/export/${file}`,
 };
-
-/** Every page of an institution listing, up to `cap` rows (the API serves at most 200 per page). */
-export async function allInstitutions(roundId: string, query: InstitutionQuery, signal?: AbortSignal, cap = 2000): Promise<{ items: InstitutionItem[]; total: number }> {
-  const first = await resultsApi.institutions(roundId, { ...query, page: 1, pageSize: 200 }, signal);
-  const items = [...first.items];
-  const pages = Math.min(Math.ceil(first.total / 200), Math.ceil(cap / 200));
-  for (let page = 2; page <= pages; page++) {
-    const next = await resultsApi.institutions(roundId, { ...query, page, pageSize: 200 }, signal);
-    items.push(...next.items);
-  }
-  return { items, total: first.total };
-}

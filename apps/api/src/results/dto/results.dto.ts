@@ -195,6 +195,26 @@ export class InstitutionResultPageDto {
   @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
 }
 
+/**
+ * Every institution of a round with the values the overview draws (headline, T and P), as columns:
+ * one array per field, same order (by name). A national round's 13,000 institutions in one compact
+ * response instead of 65 pages of listings (bench/RESULTS.md, "Dashboard page load").
+ */
+export class InstitutionDistributionDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [String] }) id: string[];
+  @ApiProperty({ type: [String] }) name: string[];
+  @ApiProperty({ type: [String], description: 'Headline indicator: I where computable, else I_G; null without any result row.' })
+  headline: Array<string | null>;
+  @ApiProperty({ type: [Number], description: 'Headline estimate (null: not computable).' }) estimate: Array<number | null>;
+  @ApiProperty({ type: [String], description: 'Status of the headline.' }) status: Array<string | null>;
+  @ApiProperty({ type: [Number] }) t: Array<number | null>;
+  @ApiProperty({ type: [String] }) tStatus: Array<string | null>;
+  @ApiProperty({ type: [Number] }) p: Array<number | null>;
+  @ApiProperty({ type: [String] }) pStatus: Array<string | null>;
+  @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
+}
+
 export class ConfirmationRateDto {
   @ApiProperty() p: number;
   @ApiProperty() lo: number;
