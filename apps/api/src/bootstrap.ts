@@ -9,7 +9,7 @@ import { join } from 'path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
-import { Env } from '@apertura/config';
+import { Env, parseTrustProxy } from '@apertura/config';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -25,7 +25,9 @@ export async function createApp(env: Env): Promise<INestApplication> {
     logger: env.NODE_ENV === 'test' ? ['error'] : LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
     bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  // Which hops may state the client address (per-IP rate limits, audit log): TRUST_PROXY, validated at boot.
+  const trusted = parseTrustProxy(env.TRUST_PROXY);
+  app.set('trust proxy', 'value' in trusted ? trusted.value : 'loopback');
   app.disable('x-powered-by');
   app.use(
     helmet({

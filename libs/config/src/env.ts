@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { z } from 'zod';
 
 /**
@@ -6,12 +7,72 @@ import { z } from 'zod';
  */
 const DEV_SECRET = 'apertura-development-secret-change-me-000000';
 
+/** Express's names for address ranges (https://expressjs.com/en/guide/behind-proxies.html). */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY → Express's `trust proxy`: which hops may tell the client address in X-Forwarded-For.
+ * `false` (none), a number of hops, or a comma-separated list of addresses, CIDR ranges and the
+ * names above. Never `true`: trusting every hop lets any client pick its own address and escape the
+ * per-IP rate limits. Returns the value for Express, or an error message.
+ */
+export function parseTrustProxy(raw: string): { value: false | number | string[] } | { error: string } {
+  const v = raw.trim();
+  if (v === 'false') return { value: false };
+  if (/^\d+$/.test(v)) return { value: Number(v) };
+  if (v === 'true') return { error: 'TRUST_PROXY=true would trust any X-Forwarded-For; list the proxies (addresses, CIDR ranges, loopback/linklocal/uniquelocal) or give a hop count' };
+  const parts = v.split(',').map((p) => p.trim());
+  for (const p of parts) {
+    const [address, bits, ...rest] = p.split('/');
+    const family = isIP(address);
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGES.has(p) && (family === 0 || !validBits || rest.length > 0)) {
+      return { error: `TRUST_PROXY: "${p}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal` };
+    }
+  }
+  return { value: parts };
+}
+
+/** `host:port,host:port` → sentinel addresses, or an error message (used to validate the setting). */
+export function parseSentinels(raw: string): { value: Array<{ host: string; port: number }> } | { error: string } {
+  const value: Array<{ host: string; port: number }> = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const m = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(part);
+    const port = m ? Number(m[2]) : NaN;
+    if (!m || port < 1 || port > 65535) return { error: `REDIS_SENTINELS: "${part}" is not host:port` };
+    value.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+  }
+  return { value };
+}
+
+/** A string setting whose parser's error message becomes the validation error. */
+function parsedSetting(fallback: string, parse: (raw: string) => { error: string } | object) {
+  return z
+    .string()
+    .default(fallback)
+    .superRefine((v, ctx) => {
+      const parsed = parse(v);
+      if ('error' in parsed) ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+    });
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/apertura'),
+    /**
+     * Optional read replica (streaming replication of DATABASE_URL) for the read-only result and
+     * open-data endpoints (dashboards, exports); empty: they read the primary (docs/scaling.md).
+     */
+    DATABASE_READ_URL: z.union([z.literal(''), z.string().url()]).default(''),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    /**
+     * Redis Sentinel: `host:port,host:port` of the sentinels and the master's name. When set, the
+     * master is found through them (REDIS_URL then gives only credentials, database and TLS).
+     */
+    REDIS_SENTINELS: parsedSetting('', parseSentinels),
+    REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]+$/).default('mymaster'),
     /** Prefix of every Bull key; lets several test runs share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('apertura'),
     /** Signs session JWTs. */
@@ -31,6 +92,11 @@ const schema = z
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
     /** Requests per minute per signed-in account (session) or invitation link, from any IP. */
     ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+    /**
+     * Proxies whose X-Forwarded-For is believed (client IPs for rate limits and the audit log):
+     * loopback by default; behind a load balancer on another host, its addresses (see parseTrustProxy).
+     */
+    TRUST_PROXY: parsedSetting('loopback', parseTrustProxy),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     /** Bull job lock (renewed at half this while a job runs) and stalled-job check: how soon a job of a dead worker runs again. Tests shorten them. */
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),

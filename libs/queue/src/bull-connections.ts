@@ -1,5 +1,5 @@
 import Redis, { RedisOptions } from 'ioredis';
-import { redisOptionsFromUrl } from './relay-queues';
+import { redisOptionsOf, RedisTarget } from './redis-target';
 
 type ClientType = 'client' | 'subscriber' | 'bclient';
 
@@ -19,8 +19,8 @@ export interface BullConnections {
  *    promptly when Redis returns;
  *  - blocking and subscriber connections keep the options Bull requires (no ready check, no retry limit).
  */
-export function bullConnections(redisUrl: string): BullConnections {
-  const base: RedisOptions = { ...redisOptionsFromUrl(redisUrl), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+export function bullConnections(redis: string | RedisTarget): BullConnections {
+  const base: RedisOptions = { ...redisOptionsOf(redis), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
   const clients: Redis[] = [];
   return {
     createClient(type: ClientType): Redis {

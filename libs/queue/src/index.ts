@@ -3,5 +3,6 @@ export * from './queues';
 export * from './mapping';
 export * from './relay';
 export * from './relay-queues';
+export * from './redis-target';
 export * from './bull-connections';
 export * from './queue.module';

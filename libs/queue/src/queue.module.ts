@@ -3,12 +3,13 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import type { Queue } from 'bull';
 import { ENV, Env } from '@apertura/config';
 import { BullConnections, bullConnections } from './bull-connections';
+import { redisTargetOf } from './redis-target';
 import { QUEUES } from './queues';
 
 export const BULL_CONNECTIONS = Symbol('BULL_CONNECTIONS');
 
 @Module({
-  providers: [{ provide: BULL_CONNECTIONS, inject: [ENV], useFactory: (env: Env) => bullConnections(env.REDIS_URL) }],
+  providers: [{ provide: BULL_CONNECTIONS, inject: [ENV], useFactory: (env: Env) => bullConnections(redisTargetOf(env)) }],
   exports: [BULL_CONNECTIONS],
 })
 class BullConnectionsModule {}

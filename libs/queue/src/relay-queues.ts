@@ -1,20 +1,11 @@
 import Queue from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
 import { QUEUES, QueueName } from './queues';
+import { redisOptionsOf, RedisTarget } from './redis-target';
 
-/** ioredis options from a redis:// or rediss:// URL (user, password, database number, TLS). */
+/** ioredis options of a single-server Redis URL (kept for callers that have only a URL). */
 export function redisOptionsFromUrl(url: string): RedisOptions {
-  const u = new URL(url);
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`not a Redis URL: ${u.protocol}`);
-  const db = u.pathname.replace(/^\//, '');
-  return {
-    host: u.hostname || '127.0.0.1',
-    port: u.port ? Number(u.port) : 6379,
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    ...(db ? { db: Number(db) } : {}),
-    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-  };
+  return redisOptionsOf(url);
 }
 
 export interface RelayQueues {
@@ -32,8 +23,8 @@ export interface RelayQueues {
  *    ioredis "ready" on a dead socket that never reconnects (seen with ioredis 5.11), and the relay
  *    would stall until the worker restarts.
  */
-export function relayQueues(redisUrl: string, prefix: string): RelayQueues {
-  const base: RedisOptions = { ...redisOptionsFromUrl(redisUrl), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+export function relayQueues(redis: string | RedisTarget, prefix: string): RelayQueues {
+  const base: RedisOptions = { ...redisOptionsOf(redis), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
   const clients: Redis[] = [];
   const createClient = (type: 'client' | 'subscriber' | 'bclient'): Redis => {
     // Blocking and subscriber connections (never used by a producer, but Bull may ask) must wait forever.

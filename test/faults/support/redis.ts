@@ -1,5 +1,8 @@
 import { ChildProcess, spawn } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { connect, createServer } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -76,5 +79,40 @@ export class ThrowawayRedis {
     for (const child of this.started) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
+  }
+}
+
+/**
+ * A throwaway Redis Sentinel watching one master (quorum 1), on its own port with its own config
+ * file (Sentinel rewrites it), so the app can be pointed at the sentinel instead of the server.
+ */
+export class ThrowawaySentinel {
+  private constructor(
+    readonly port: number,
+    private readonly child: ChildProcess,
+    private readonly dir: string,
+  ) {}
+
+  static async start(master: ThrowawayRedis, name: string): Promise<ThrowawaySentinel> {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'apertura-sentinel-'));
+    const conf = join(dir, 'sentinel.conf');
+    writeFileSync(conf, [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor ${name} 127.0.0.1 ${master.port} 1`, `sentinel down-after-milliseconds ${name} 5000`, ''].join('\n'));
+    const child = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
+    for (let i = 0; i < 200; i++) {
+      if (await pings(port)) return new ThrowawaySentinel(port, child, dir);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    throw new Error(`redis-sentinel did not start on port ${port}`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

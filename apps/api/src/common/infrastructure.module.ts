@@ -7,6 +7,13 @@ import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { AuditLogEntity } from '@apertura/db';
 
+/**
+ * Name of the connection the read-only result and export endpoints use: a replica when
+ * DATABASE_READ_URL is set, otherwise a second small pool on the primary (so those endpoints never
+ * take connections the writes need). Inject with `@InjectDataSource(READ_CONNECTION)`.
+ */
+export const READ_CONNECTION = 'read';
+
 /** PostgreSQL (TypeORM, migrations only), Redis (Bull), the outbox writer and the audit log. */
 @Global()
 @Module({
@@ -14,6 +21,12 @@ import { AuditLogEntity } from '@apertura/db';
     TypeOrmModule.forRootAsync({
       inject: [ENV],
       useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), entities: ENTITIES, retryAttempts: 3, retryDelay: 1000 }),
+    }),
+    TypeOrmModule.forRootAsync({
+      name: READ_CONNECTION,
+      inject: [ENV],
+      // Never migrates: a replica is read-only, and the primary is migrated by the default connection.
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_READ_URL || env.DATABASE_URL, { migrationsRun: false }), name: READ_CONNECTION, entities: [], retryAttempts: 3, retryDelay: 1000 }),
     }),
     TypeOrmModule.forFeature([AuditLogEntity]),
     QueueModule.forRoot(),

@@ -6,6 +6,7 @@ import { createHash } from 'crypto';
 import type { Request } from 'express';
 import Redis from 'ioredis';
 import { ENV, Env } from '@apertura/config';
+import { redisOptionsOf, redisTargetOf } from '@apertura/queue';
 import { DomainError } from './domain-error';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -23,7 +24,7 @@ export class FailOpenRedisStorage implements ThrottlerStorage, OnModuleDestroy {
   private warned = false;
 
   constructor(@Inject(ENV) env: Env) {
-    this.redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: false, keyPrefix: `${env.QUEUE_PREFIX}:throttle:` });
+    this.redis = new Redis({ ...redisOptionsOf(redisTargetOf(env)), maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: false, keyPrefix: `${env.QUEUE_PREFIX}:throttle:` });
     this.redis.on('error', () => undefined); // reported once per outage below, not per reconnect attempt
     this.inner = new ThrottlerStorageRedisService(this.redis);
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { Response } from 'express';
 import { pipeline } from 'stream/promises';
 import type { Transform } from 'stream';
@@ -46,7 +47,8 @@ export class ExportsService {
   private readonly logger = new Logger('Exports');
   private running = 0;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  // Read-only: served by the read connection (a replica when DATABASE_READ_URL is set).
+  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
 
   /** A published round; anything else (unknown, draft, open, closed) is indistinguishable: 404. */
   async publishedRound(roundId: string): Promise<ExportRound> {

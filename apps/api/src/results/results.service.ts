@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_CONNECTION } from '../common/infrastructure.module';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import type { PageQueryDto } from '../common/page-query.dto';
@@ -41,7 +42,8 @@ const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi
  */
 @Injectable()
 export class ResultsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  // Read-only: served by the read connection (a replica when DATABASE_READ_URL is set).
+  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
 
   /** The round, if the caller may see its results; NOT_FOUND otherwise (no existence leak). */
   async round(access: ResultsAccess, roundId: string): Promise<RoundRow> {

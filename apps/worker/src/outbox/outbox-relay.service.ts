@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
-import { DrainResult, OutboxRelay, RelayQueues, bullSink, relayQueues } from '@apertura/queue';
+import { DrainResult, OutboxRelay, RelayQueues, bullSink, relayQueues, redisTargetOf } from '@apertura/queue';
 import { RELAY_WARN_EVERY_MS, delayAfterSuccess, nextBackoff } from './backoff';
 
 export const RELAY_BATCH = 500;
@@ -25,7 +25,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(@InjectDataSource() ds: DataSource, @Inject(ENV) env: Env) {
     // Own producer connections, tuned to fail fast while Redis is down (see relayQueues).
-    this.queues = relayQueues(env.REDIS_URL, env.QUEUE_PREFIX);
+    this.queues = relayQueues(redisTargetOf(env), env.QUEUE_PREFIX);
     this.relay = new OutboxRelay(ds, bullSink(this.queues.queues));
   }
 
