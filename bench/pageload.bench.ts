@@ -25,7 +25,7 @@ import { timeRecomputeRound } from './recompute.bench';
 export interface PageLoadTiming {
   page: string;
   path: string;
-  /** Marks the page must show (data-testid) before it counts as ready. */
+  /** Marks the page must show (data-testid; `a|b`: either) before it counts as ready. */
   marks: string[];
   /** Milliseconds from navigation start to ready, one per run. */
   readyMs: number[];
@@ -35,6 +35,8 @@ export interface PageLoadTiming {
   requests: number;
   /** Bytes of API responses (first run, decoded). */
   apiBytes: number;
+  /** The slowest API request of the first run: path and milliseconds from request start to response end. */
+  slowestApi: { path: string; ms: number } | null;
   marksFound: Record<string, number>;
 }
 
@@ -131,9 +133,9 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
     ctx.onClose(() => browser.close());
 
     const base = `/resultados/${round.roundId}`;
-    const pages: Array<Omit<PageLoadTiming, 'readyMs' | 'fcpMs' | 'requests' | 'apiBytes' | 'marksFound'>> = [
+    const pages: Array<Omit<PageLoadTiming, 'readyMs' | 'fcpMs' | 'requests' | 'apiBytes' | 'slowestApi' | 'marksFound'>> = [
       { page: 'round list', path: '/resultados', marks: ['public-round'] },
-      { page: 'overview', path: base, marks: ['mark-hist', 'mark-scatter', 'mark-subindex'] },
+      { page: 'overview', path: base, marks: ['mark-hist', 'mark-scatter|mark-scatter-canvas', 'mark-subindex'] },
       { page: 'institution ranking', path: `${base}/instituciones`, marks: ['mark-rank'] },
       { page: 'municipality ranking', path: `${base}/municipios`, marks: ['mark-rank'] },
       { page: `state view (${bigState})`, path: `${base}/estados/${bigState}`, marks: ['mark-tile', 'mark-state-muni'] },
@@ -150,9 +152,9 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
       });
       for (const pg of pages) {
         await p.goto(`${api.url}${pg.path}`);
-        await p.waitForSelector(`[data-testid="${pg.marks[0]}"]`, { state: 'attached', timeout: 60_000 }).catch(async (err: Error) => {
+        await p.waitForSelector(`[data-testid="${pg.marks[0].split('|')[0]}"]`, { state: 'attached', timeout: 60_000 }).catch(async (err: Error) => {
           const text = (await p.locator('main').innerText().catch(() => '')).slice(0, 600);
-          throw new Error(`${pg.page} (${pg.path}) never showed ${pg.marks[0]}: ${err.message.split('\n')[0]}\n  page text: ${text}\n  API responses: ${seen.slice(-8).join('\n    ')}`);
+          throw new Error(`${pg.page} (${pg.path}) never showed ${pg.marks[0].split('|')[0]}: ${err.message.split('\n')[0]}\n  page text: ${text}\n  API responses: ${seen.slice(-8).join('\n    ')}`);
         });
       }
       await c.close();
@@ -160,13 +162,20 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
 
     const out: PageLoadTiming[] = [];
     for (const pg of pages) {
-      const timing: PageLoadTiming = { ...pg, readyMs: [], fcpMs: [], requests: 0, apiBytes: 0, marksFound: {} };
+      const timing: PageLoadTiming = { ...pg, readyMs: [], fcpMs: [], requests: 0, apiBytes: 0, slowestApi: null, marksFound: {} };
       for (let r = 0; r < opts.repeat; r++) {
         // bypassCSP: the readiness probe below is a string evaluated in the page, which the API's CSP (rightly) forbids.
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX', bypassCSP: true });
         const page = await context.newPage();
         let requests = 0;
         let bytes = 0;
+        let slowest: PageLoadTiming['slowestApi'] = null;
+        page.on('requestfinished', (req) => {
+          if (!req.url().includes('/api/')) return;
+          const t = req.timing();
+          const ms = t.responseEnd - Math.max(0, t.requestStart);
+          if (slowest === null || ms > slowest.ms) slowest = { path: req.url().replace(api.url, ''), ms };
+        });
         page.on('response', (res) => {
           if (!res.url().includes('/api/')) return;
           requests++;
@@ -182,7 +191,8 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
             const marks = ${JSON.stringify(pg.marks)};
             const main = document.querySelector('main');
             if (!main || main.querySelector('.spinner-block')) return false;
-            if (!marks.every((m) => document.querySelector('[data-testid="' + m + '"]'))) return false;
+            const shown = (m) => m.split('|').some((t) => document.querySelector('[data-testid="' + t + '"]'));
+            if (!marks.every(shown)) return false;
             return performance.now();
           })()`,
           undefined,
@@ -194,17 +204,25 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
         timing.readyMs.push(Number.isFinite(readyMs) ? readyMs : wall);
         timing.fcpMs.push(fcp);
         if (r === 0) {
-          for (const m of pg.marks) timing.marksFound[m] = await page.locator(`[data-testid="${m}"]`).count();
+          for (const m of pg.marks) {
+            for (const id of m.split('|')) {
+              const n = await page.locator(`[data-testid="${id}"]`).count();
+              // A canvas holds many marks: it says how many.
+              const count = id.endsWith('-canvas') && n > 0 ? Number(await page.locator(`[data-testid="${id}"]`).first().getAttribute('data-count')) : n;
+              if (count > 0) timing.marksFound[id] = count;
+            }
+          }
           await page.waitForLoadState('networkidle').catch(() => undefined);
           timing.requests = requests;
           timing.apiBytes = bytes;
+          timing.slowestApi = slowest;
           await page.screenshot({ path: join(__dirname, '..', 'test-artifacts', `bench-${pg.page.replace(/\W+/g, '-')}.png`), fullPage: false }).catch(() => undefined);
         }
         await context.close();
       }
       log(
         `  ${pg.page.padEnd(28)} ready median ${median(timing.readyMs).toFixed(0)} ms, max ${Math.max(...timing.readyMs).toFixed(0)} ms ` +
-          `(FCP ${median(timing.fcpMs).toFixed(0)} ms; ${timing.requests} API requests, ${(timing.apiBytes / 1024).toFixed(0)} KiB; marks ${Object.entries(timing.marksFound)
+          `(FCP ${median(timing.fcpMs).toFixed(0)} ms; ${timing.requests} API requests, ${(timing.apiBytes / 1024).toFixed(0)} KiB, slowest ${timing.slowestApi ? `${timing.slowestApi.ms.toFixed(0)} ms ${timing.slowestApi.path.split('?')[0].split('/').slice(-2).join('/')}` : '–'}; marks ${Object.entries(timing.marksFound)
             .map(([k, v]) => `${k}=${v}`)
             .join(' ')})`,
       );

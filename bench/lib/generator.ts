@@ -296,5 +296,5 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
 
 /** Fresh statistics after a bulk load, as an operator would run (both contenders benefit). */
 export async function analyze(client: ClientBase): Promise<void> {
-  await client.query('VACUUM (ANALYZE) institution, round_institution, response, response_version, verdict, citizen_report, app_user');
+  await client.query('VACUUM (ANALYZE) institution, round_institution, response, response_version, verdict, citizen_report, app_user, municipality');
 }

@@ -116,27 +116,42 @@ export class ResultsService {
     if (q.cveEnt) add('i.cve_ent = ?', q.cveEnt);
     if (q.cvegeo) add('i.cvegeo = ?', q.cvegeo);
     if (q.status) add('h.status = ?', q.status);
+    // Each institution's row is picked set-based (one pass over the round's rows of those indicators,
+    // hash-joined), not by one index lookup per institution; the row's details (a few KB of JSON each)
+    // are read for the page's rows alone, after sorting and paging: for a national round, 50 documents
+    // per page instead of 13,000 (bench/RESULTS.md, "Dashboard page load").
     const from = `FROM round_institution ri
       JOIN institution i ON i.id = ri.institution_id
       JOIN municipality mu ON mu.cvegeo = i.cvegeo
-      LEFT JOIN LATERAL (
-        SELECT ${METRIC_COLUMNS}, r.details::jsonb - 'inputs' - 'institution' AS details
+      LEFT JOIN (
+        SELECT DISTINCT ON (r.scope_key) r.scope_key, ${METRIC_COLUMNS}
         FROM metric_result r
-        WHERE r.round_id = ri.round_id AND r.scope = 'institution' AND r.scope_key = i.id::text AND r.aggregation = 'unweighted'
-          AND r.indicator = ANY($2::text[])
-        ORDER BY (r.estimate IS NULL), array_position($2::text[], r.indicator::text)
-        LIMIT 1
-      ) h ON true
+        WHERE r.round_id = $1 AND r.scope = 'institution' AND r.aggregation = 'unweighted' AND r.indicator = ANY($2::text[])
+        ORDER BY r.scope_key, (r.estimate IS NULL), array_position($2::text[], r.indicator::text)
+      ) h ON h.scope_key = i.id::text
       WHERE ${where.join(' AND ')}`;
-    const order =
-      q.sort === 'estimate' ? 'h.estimate ASC NULLS LAST, i.name, i.id' : q.sort === '-estimate' ? 'h.estimate DESC NULLS LAST, i.name, i.id' : 'i.name, i.id';
+    const order = (h: string, i: string): string =>
+      q.sort === 'estimate'
+        ? `${h}.estimate ASC NULLS LAST, ${i}.name, ${i}.id`
+        : q.sort === '-estimate'
+          ? `${h}.estimate DESC NULLS LAST, ${i}.name, ${i}.id`
+          : `${i}.name, ${i}.id`;
     const [[{ total }], rows] = await Promise.all([
       this.ds.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<Array<{ total: number }>>,
       this.ds.query(
-        `SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent,
-                h.indicator, h.aggregation, h.estimate, h.se, h.lo, h.hi, h.cv, h.n, h.population_size, h.status, h.needed, h.formula,
-                h.method_id, h.method_version, h.watermark, h.computed_at, h.details
-         ${from} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        `WITH page AS (
+           SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent,
+                  h.indicator, h.aggregation, h.estimate, h.se, h.lo, h.hi, h.cv, h.n, h.population_size, h.status, h.needed, h.formula,
+                  h.method_id, h.method_version, h.watermark, h.computed_at
+           ${from} ORDER BY ${order('h', 'i')} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+         )
+         SELECT page.*, d.details
+         FROM page
+         LEFT JOIN LATERAL (
+           SELECT r.details::jsonb - 'inputs' - 'institution' AS details FROM metric_result r
+           WHERE r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = page.id::text AND r.aggregation = page.aggregation AND r.indicator = page.indicator
+         ) d ON true
+         ORDER BY ${order('page', 'page')}`,
         params,
       ) as Promise<Array<InstitutionRow & Partial<MetricRow>>>,
     ]);

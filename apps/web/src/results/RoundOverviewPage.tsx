@@ -95,7 +95,14 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
               <h2>{t('results.scatterTitle')}</h2>
               {insts.data && points.length === 0 && <p>{t('results.scatterNone')}</p>}
               {points.length > 0 && (
-                <Scatter points={points} label={t('results.scatterLabel', { n: points.length })} xLabel="T" yLabel="P" statusText={statusText} />
+                <Scatter
+                  points={points}
+                  label={t('results.scatterLabel', { n: points.length })}
+                  manyCaption={t('results.scatterMany', { n: points.length })}
+                  xLabel="T"
+                  yLabel="P"
+                  statusText={statusText}
+                />
               )}
             </section>
           </div>

@@ -4,6 +4,8 @@ import type { Bilingual } from '../shared/i18n';
 
 /** Mirrors apps/api/src/results/dto/results.dto.ts and apps/api/src/universe/dto/catalogue.dto.ts. */
 export type ResultStatus = 'conclusive' | 'caution' | 'inconclusive' | 'not_validated';
+/** Best to worst (legends, filters, summaries). */
+export const STATUS_ORDER: ResultStatus[] = ['conclusive', 'caution', 'inconclusive', 'not_validated'];
 export type Level = 'federal' | 'estatal' | 'municipal' | 'autonomo';
 export const LEVELS: readonly Level[] = ['federal', 'estatal', 'municipal', 'autonomo'];
 export type AreaScope = 'municipality' | 'state' | 'national' | 'level' | 'type';

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../shared/router';
-import type { ResultStatus } from './api';
+import { STATUS_ORDER, type ResultStatus } from './api';
 
 /**
  * Charts: d3 computes scales, bins, ticks and shapes; React renders every SVG element (no d3 DOM
@@ -172,16 +172,71 @@ export interface ScatterPoint {
 }
 
 /** T (x) against P (y), both in [0,1]; hollow points are not conclusive. */
-export function Scatter({ points, label, xLabel, yLabel, statusText }: { points: ScatterPoint[]; label: string; xLabel: string; yLabel: string; statusText: (s: ResultStatus) => string }) {
+/**
+ * Above this many points the scatter is painted on a canvas: 13,000 SVG circles (each with its
+ * tooltip) took most of a national overview's load time (bench/RESULTS.md, "Dashboard page load").
+ * The axes stay SVG; the hidden table then summarises by status instead of listing every point.
+ */
+export const SCATTER_SVG_LIMIT = 1500;
+
+export function Scatter({
+  points,
+  label,
+  xLabel,
+  yLabel,
+  statusText,
+  manyCaption,
+}: {
+  points: ScatterPoint[];
+  label: string;
+  xLabel: string;
+  yLabel: string;
+  statusText: (s: ResultStatus) => string;
+  /** Caption of the status summary that replaces the per-point table for large rounds. */
+  manyCaption: string;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = Math.min(width, 420);
   const m = { top: 10, right: 14, bottom: 40, left: 44 };
   const x = d3.scaleLinear().domain([0, 1]).range([m.left, size - m.right]);
   const y = d3.scaleLinear().domain([0, 1]).range([size - m.bottom, m.top]);
-  const rows = points.map((p) => [p.label, fmt2(p.x), fmt2(p.y), statusText(p.status)]);
+  const many = points.length > SCATTER_SVG_LIMIT;
+  const fillOf = (p: ScatterPoint) => (weak(p.status) ? '#ffffff' : colour((p.x + p.y) / 2));
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = many && canvas ? canvas.getContext('2d') : null;
+    if (!canvas || !ctx) return;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = size * ratio;
+    canvas.height = size * ratio;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, size, size);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = OUTLINE;
+    ctx.globalAlpha = 0.75;
+    for (const p of points) {
+      ctx.beginPath();
+      ctx.arc(x(p.x), y(p.y), 3, 0, 2 * Math.PI);
+      ctx.fillStyle = fillOf(p);
+      ctx.fill();
+      ctx.stroke();
+    }
+    // x and y are rebuilt from `size` on every render; points and size are what change the picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [many, points, size]);
+
+  const table = many
+    ? {
+        caption: manyCaption,
+        columns: ['', 'n'],
+        rows: STATUS_ORDER.map((st) => [statusText(st), String(points.filter((p) => p.status === st).length)]),
+      }
+    : { caption: label, columns: ['', 'T', 'P', ''], rows: points.map((p) => [p.label, fmt2(p.x), fmt2(p.y), statusText(p.status)]) };
   return (
     <figure className="chart">
-      <div ref={ref} className="chart-canvas">
+      <div ref={ref} className="chart-canvas scatter-stack">
         <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label}>
           {x.ticks(5).map((t) => (
             <g key={t}>
@@ -196,22 +251,23 @@ export function Scatter({ points, label, xLabel, yLabel, statusText }: { points:
             </g>
           ))}
           <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="#9ca3af" strokeDasharray="4 4" />
-          {points.map((p) => (
-            <circle
-              key={p.key}
-              data-testid="mark-scatter"
-              data-status={p.status}
-              cx={x(p.x)}
-              cy={y(p.y)}
-              r={4.5}
-              fill={weak(p.status) ? '#ffffff' : colour((p.x + p.y) / 2)}
-              stroke={OUTLINE}
-              strokeWidth={1.5}
-              fillOpacity={0.9}
-            >
-              <title>{`${p.label}: T ${fmt2(p.x)}, P ${fmt2(p.y)} (${statusText(p.status)})`}</title>
-            </circle>
-          ))}
+          {!many &&
+            points.map((p) => (
+              <circle
+                key={p.key}
+                data-testid="mark-scatter"
+                data-status={p.status}
+                cx={x(p.x)}
+                cy={y(p.y)}
+                r={4.5}
+                fill={fillOf(p)}
+                stroke={OUTLINE}
+                strokeWidth={1.5}
+                fillOpacity={0.9}
+              >
+                <title>{`${p.label}: T ${fmt2(p.x)}, P ${fmt2(p.y)} (${statusText(p.status)})`}</title>
+              </circle>
+            ))}
           <text x={(m.left + size - m.right) / 2} y={size - 6} textAnchor="middle" fontSize={12}>
             {xLabel}
           </text>
@@ -219,8 +275,9 @@ export function Scatter({ points, label, xLabel, yLabel, statusText }: { points:
             {yLabel}
           </text>
         </svg>
+        {many && <canvas ref={canvasRef} data-testid="mark-scatter-canvas" data-count={points.length} aria-hidden="true" style={{ width: size, height: size }} />}
       </div>
-      <HiddenTable caption={label} columns={['', 'T', 'P', '']} rows={rows} />
+      <HiddenTable caption={table.caption} columns={table.columns} rows={table.rows} />
     </figure>
   );
 }

@@ -4,7 +4,7 @@ import type { AreaValue, ResultStatus, ResultValue } from './api';
 import { fmtValue } from './charts';
 
 const TONE: Record<ResultStatus, string> = { conclusive: 'success', caution: 'warning', inconclusive: 'danger', not_validated: 'neutral' };
-export const STATUS_ORDER: ResultStatus[] = ['conclusive', 'caution', 'inconclusive', 'not_validated'];
+export { STATUS_ORDER } from './api';
 
 export function useStatusText(): (s: ResultStatus | null) => string {
   const { t, maybe } = useT();

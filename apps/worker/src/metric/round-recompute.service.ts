@@ -97,9 +97,6 @@ export class RoundRecomputeService {
       throw err;
     }
     await progress.report(90);
-    // PostgreSQL refreshes its statistics while Node aggregates (see MetricResultsRepository.analyze).
-    const analyzed = this.results.analyze();
-    analyzed.catch(() => undefined); // awaited below
 
     // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
     const aggregates: AggregateRow[] = [];
@@ -110,10 +107,10 @@ export class RoundRecomputeService {
       await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
     }
     const areaRows = aggregateResultRows(aggregates);
-    await analyzed;
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, areaRows, stamp);
       await this.results.deleteStale(m, roundId, stamp.watermark);
+      await this.results.analyze(m);
       await this.results.finishRun(m, runId, stamp.watermark);
     });
     await reportJobProgress(100);
