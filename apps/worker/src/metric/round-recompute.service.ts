@@ -58,6 +58,7 @@ export class RoundRecomputeService {
     // every other writer of the round takes it exclusively. The computation yields every few
     // institutions so the writes' round trips proceed. A failed write surfaces when awaited.
     const writes: Array<Promise<void>> = [];
+    const aggregates: AggregateRow[] = [];
     let written = 0;
     try {
       for (let i = 0; i < placements.length; i += INSTITUTION_BATCH) {
@@ -91,20 +92,20 @@ export class RoundRecomputeService {
         write.catch(() => undefined);
         writes.push(write);
       }
+      // Every institution is computed; its last batches may still be in PostgreSQL's hands. The areas
+      // are aggregated meanwhile (Node's work overlaps the final writes), then the writes are awaited.
+      await progress.report(90);
+      // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
+      for (const [k, indicator] of INDICATORS.entries()) {
+        // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
+        aggregates.push(...roundAggregates(placements, stored, loaded.population, settings, [indicator]));
+        await yieldToEventLoop();
+        await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
+      }
       while (writes.length > 0) await writes.shift();
     } catch (err) {
       await Promise.allSettled(writes);
       throw err;
-    }
-    await progress.report(90);
-
-    // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
-    const aggregates: AggregateRow[] = [];
-    for (const [k, indicator] of INDICATORS.entries()) {
-      // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
-      aggregates.push(...roundAggregates(placements, stored, loaded.population, settings, [indicator]));
-      await yieldToEventLoop();
-      await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
     }
     const areaRows = aggregateResultRows(aggregates);
     await this.results.inRoundTransaction(roundId, async (m) => {
