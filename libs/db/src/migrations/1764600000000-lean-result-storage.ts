@@ -11,6 +11,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    the one on computed_at (results are read by round and key; exports order by key) and the
  *    surrogate `id` primary key (nothing refers to a result by id). The natural key — round, scope,
  *    key, aggregation, indicator, already unique — becomes the primary key.
+ *  - metric_result pages are filled to 70 % (fillfactor): a rebuild rewrites every row of the round,
+ *    mostly with the same estimate, and the free space lets PostgreSQL update such rows in place on
+ *    their page (HOT: no new index entries). National rebuilds after the first: 20.8–26.9 s → 18.4–
+ *    19.5 s; the table takes ≈ 40 % more disk.
  *  - The documents are TOAST-compressed with lz4 instead of pglz: several times faster to compress
  *    for about the same size. Only where the server was built with lz4 (PostgreSQL ≥ 14 from the
  *    Debian/PGDG packages and the official images are); elsewhere the columns keep pglz and the
@@ -24,6 +28,7 @@ export class LeanResultStorage1764600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "metric_result" DROP CONSTRAINT "PK_148e88b2a4aa939e0ecebb2ef0c"`);
     await q.query(`ALTER TABLE "metric_result" DROP COLUMN "id"`);
     await q.query(`ALTER TABLE "metric_result" ADD CONSTRAINT "metric_result_key" PRIMARY KEY USING INDEX "metric_result_key"`);
+    await q.query(`ALTER TABLE "metric_result" SET (fillfactor = 70)`);
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" DROP DEFAULT`);
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" TYPE json USING "details"::json`);
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" SET DEFAULT '{}'::json`);
@@ -38,6 +43,7 @@ export class LeanResultStorage1764600000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "metric_result" RESET (fillfactor)`);
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" SET COMPRESSION default`);
     await q.query(`ALTER TABLE "institution_result" ALTER COLUMN "result" SET COMPRESSION default`);
     await q.query(`ALTER TABLE "institution_result" ALTER COLUMN "result" TYPE jsonb USING "result"::jsonb`);
