@@ -63,11 +63,19 @@ describe('browser: an institution fills its questionnaire', () => {
   const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
   /** Clicks the visible label of a choice, boolean side, radio or checkbox item. */
   const choose = (page: Page, name: string, text: string) => question(page, name).getByText(text, { exact: true }).click();
-  /** Types into a text/number question and leaves it (survey-core commits text values on blur). */
+  /**
+   * Types into a text/number question and leaves it (survey-core commits text values on blur). Checks
+   * the value stuck: right after a page change survey-core may still be re-rendering the page's inputs,
+   * and a value filled into an input it then replaces is lost (seen once in CI on a loaded machine).
+   */
   const type = async (page: Page, name: string, value: string) => {
     const input = question(page, name).locator('input, textarea');
-    await input.fill(value);
-    await input.press('Tab');
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(value);
+      await input.press('Tab');
+      if ((await input.inputValue()) === value || attempt === 3) break;
+    }
+    expect(await input.inputValue()).toBe(value);
   };
   const next = (page: Page) => page.getByRole('button', { name: 'Siguiente' }).click();
   const pageTitle = (page: Page, title: string) => page.locator('.sd-page__title', { hasText: title }).waitFor();
