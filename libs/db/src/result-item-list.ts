@@ -4,14 +4,12 @@
  * Why columns instead of one object per item: a national round stores ≈ 1.6 M item results
  * (12,000 institutions × 150 items). As objects, the repeated keys were two thirds of the bytes and
  * most of the JSON PostgreSQL had to parse, compress and WAL-log on every rebuild (bench/RESULTS.md,
- * "Lean item lists"). As one array per field, the same values take a third of the space and are
+ * "Lean result storage"). As one array per field, the same values take a third of the space and are
  * written and read back faster; the numbers are the same JSON numbers, so nothing is rounded.
  *
  * Readers must accept both forms: rows written before this format (an array of objects) stay valid
  * until their round is recomputed.
  */
-
-export type ItemVerification = 'not_verifiable' | 'unverified' | 'confirmed' | 'refuted' | 'mixed';
 
 /** One item of a component, as the results API shows it. */
 export interface StoredItem {
@@ -24,7 +22,8 @@ export interface StoredItem {
   sValidated: number;
   confirmed: number;
   refuted: number;
-  verification: ItemVerification | string;
+  /** not_verifiable, unverified, confirmed, refuted or mixed (libs/metric VerificationState). */
+  verification: string;
   /** c/(c + r) with its Wilson interval; null without verdicts. */
   confirmationRate: { p: number; lo: number; hi: number; n: number } | null;
 }

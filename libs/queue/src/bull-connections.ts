@@ -1,5 +1,5 @@
 import Redis, { RedisOptions } from 'ioredis';
-import { redisOptionsOf, RedisTarget } from './redis-target';
+import { reconnectingOptions, RedisTarget } from './redis-target';
 
 type ClientType = 'client' | 'subscriber' | 'bclient';
 
@@ -20,7 +20,7 @@ export interface BullConnections {
  *  - blocking and subscriber connections keep the options Bull requires (no ready check, no retry limit).
  */
 export function bullConnections(redis: string | RedisTarget): BullConnections {
-  const base: RedisOptions = { ...redisOptionsOf(redis), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  const base: RedisOptions = reconnectingOptions(redis);
   const clients: Redis[] = [];
   return {
     createClient(type: ClientType): Redis {

@@ -15,7 +15,6 @@ export interface RedisTarget {
   sentinelName?: string;
 }
 
-
 /** The Redis settings of an environment (REDIS_URL, REDIS_SENTINELS, REDIS_SENTINEL_NAME). */
 export function redisTargetOf(env: { REDIS_URL: string; REDIS_SENTINELS?: string; REDIS_SENTINEL_NAME?: string }): RedisTarget {
   const parsed = parseSentinels(env.REDIS_SENTINELS ?? '');
@@ -39,4 +38,12 @@ export function redisOptionsOf(target: string | RedisTarget): RedisOptions {
     return { ...common, sentinels: t.sentinels.map((s) => ({ ...s })), name: t.sentinelName || 'mymaster', ...(u.protocol === 'rediss:' ? { enableTLSForSentinelMode: true } : {}) };
   }
   return { ...common, host: u.hostname || '127.0.0.1', port: u.port ? Number(u.port) : 6379 };
+}
+
+/**
+ * Options of the queue connections (Bull's and the outbox relay's): reconnection retried every ≤ 2 s
+ * instead of Bull's default back-off of up to 20 s, so jobs resume promptly when Redis returns.
+ */
+export function reconnectingOptions(target: string | RedisTarget): RedisOptions {
+  return { ...redisOptionsOf(target), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
 }

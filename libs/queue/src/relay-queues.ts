@@ -1,12 +1,7 @@
 import Queue from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
 import { QUEUES, QueueName } from './queues';
-import { redisOptionsOf, RedisTarget } from './redis-target';
-
-/** ioredis options of a single-server Redis URL (kept for callers that have only a URL). */
-export function redisOptionsFromUrl(url: string): RedisOptions {
-  return redisOptionsOf(url);
-}
+import { reconnectingOptions, RedisTarget } from './redis-target';
 
 export interface RelayQueues {
   queues: Record<QueueName, Queue.Queue>;
@@ -24,7 +19,7 @@ export interface RelayQueues {
  *    would stall until the worker restarts.
  */
 export function relayQueues(redis: string | RedisTarget, prefix: string): RelayQueues {
-  const base: RedisOptions = { ...redisOptionsOf(redis), retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  const base: RedisOptions = reconnectingOptions(redis);
   const clients: Redis[] = [];
   const createClient = (type: 'client' | 'subscriber' | 'bclient'): Redis => {
     // Blocking and subscriber connections (never used by a producer, but Bull may ask) must wait forever.

@@ -25,8 +25,8 @@ export const READ_CONNECTION = 'read';
     TypeOrmModule.forRootAsync({
       name: READ_CONNECTION,
       inject: [ENV],
-      // Never migrates: a replica is read-only, and the primary is migrated by the default connection.
-      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_READ_URL || env.DATABASE_URL, { migrationsRun: false }), name: READ_CONNECTION, entities: [], retryAttempts: 3, retryDelay: 1000 }),
+      // No entities and never migrated through (dataSourceOptions does not migrate): raw reads only.
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_READ_URL || env.DATABASE_URL), name: READ_CONNECTION, entities: [], retryAttempts: 3, retryDelay: 1000 }),
     }),
     TypeOrmModule.forFeature([AuditLogEntity]),
     QueueModule.forRoot(),

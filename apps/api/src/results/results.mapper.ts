@@ -1,6 +1,6 @@
 /**
  * Explicit mapping from stored metric_result rows (and their `details`, written by the worker's
- * to-result-rows.ts) to response DTOs. Pure; `details` is read defensively (it is jsonb), and only
+ * to-result-rows.ts) to response DTOs. Pure; `details` is read defensively (stored JSON), and only
  * the listed fields ever leave the API.
  */
 import { decodeItemList } from '@apertura/db';

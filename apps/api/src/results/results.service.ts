@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { READ_CONNECTION } from '../common/infrastructure.module';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error';
+import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { PageQueryDto } from '../common/page-query.dto';
 import type {
   AreaResultPageDto,
@@ -104,9 +104,9 @@ export class ResultsService {
       out.headline.push(r.headline);
       out.estimate.push(r.estimate);
       out.status.push(r.status);
-      out.t.push(r.t_status === null ? null : r.t);
+      out.t.push(r.t);
       out.tStatus.push(r.t_status);
-      out.p.push(r.p_status === null ? null : r.p);
+      out.p.push(r.p);
       out.pStatus.push(r.p_status);
     }
     return out;

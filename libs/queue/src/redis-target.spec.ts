@@ -1,6 +1,6 @@
-import { redisOptionsFromUrl } from './relay-queues';
+import { redisOptionsOf } from './redis-target';
 
-describe('redisOptionsFromUrl', () => {
+describe('redisOptionsOf (a single-server URL)', () => {
   it.each([
     ['redis://127.0.0.1:6379', { host: '127.0.0.1', port: 6379 }],
     ['redis://localhost', { host: 'localhost', port: 6379 }],
@@ -8,10 +8,10 @@ describe('redisOptionsFromUrl', () => {
     ['redis://user:pw@h:1/0', { host: 'h', port: 1, username: 'user', password: 'pw', db: 0 }],
     ['rediss://h:6380', { host: 'h', port: 6380, tls: {} }],
   ])('%s', (url, expected) => {
-    expect(redisOptionsFromUrl(url)).toEqual(expected);
+    expect(redisOptionsOf(url)).toEqual(expected);
   });
 
   it('refuses other schemes', () => {
-    expect(() => redisOptionsFromUrl('http://h')).toThrow(/not a Redis URL/);
+    expect(() => redisOptionsOf('http://h')).toThrow(/not a Redis URL/);
   });
 });
