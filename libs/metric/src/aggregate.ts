@@ -1,41 +1,47 @@
 /**
  * Aggregates over institutions (METHOD.md §4) with their uncertainty (§5) and status (§6).
  *
- * - `aggregateArea`: unweighted mean over the members with a value, SE² = (1 − n/N)·s²/n + ΣSE_j²/n².
+ * - `aggregateArea`: unweighted mean over the members with a value, SE² = (1 − n/N)·s²/n + ΣSE_j²/n²,
+ *   t interval with Welch–Satterthwaite degrees of freedom.
  * - `aggregateMunicipalMeans`: the two extra state/national means over municipal values (plain mean of
  *   municipalities, population-weighted), with the same two-term SE one level up.
+ * - `stratifiedMean`: a `sample` round's Σ_h W_h·ȳ_h over its strata (states), SE² = Σ W_h²·SE_h².
  * - `computeAggregates`: everything the worker stores for a round, in one call.
  */
 import { Estimate, exactPrecision, precisionOf } from './estimate';
 import { MetricInputError } from './errors';
-import { INDICATORS, Indicator, needsCitizenData } from './indicators';
-import type { InstitutionResult } from './institution';
-import { DEFAULT_SD, neededSample } from './needed';
+import { citizenShare, GOVERNMENT_PERSPECTIVE, INDICATORS, Indicator, needsCitizenData } from './indicators';
+import { AreaProjection, neededForArea, ProjectionUnit } from './needed';
 import { ceilTolerant, compareStrings, emptyRecord, groupBy, sortedKeys } from './order';
 import { DEFAULT_METHOD_SETTINGS, METHOD_ID, METHOD_VERSION, MethodSettings } from './settings';
+import { boundVariance, PooledVariances, pooledOrBound } from './smalln';
 import { classifyStatus } from './status';
 
 export type Scope = 'municipality' | 'state' | 'national' | 'level' | 'type';
-export type Aggregation = 'unweighted' | 'mean_of_municipalities' | 'population_weighted';
+export type Aggregation = 'unweighted' | 'mean_of_municipalities' | 'population_weighted' | 'stratified';
+export type RoundDesign = 'census' | 'sample';
 
 /** An Estimate whose value may be absent (no member has one): the row still carries status and needed. */
 export type AreaEstimate = Omit<Estimate, 'estimate'> & { estimate: number | null };
 
 export interface AreaCoverage {
-  /** Units with a value (subjects, or municipalities for the two municipal means) and their universe. */
+  /** Units with a value (subjects, or municipalities for the two municipal means) and their universe (null: unknown in a sample round). */
   responding: number;
-  universe: number;
+  universe: number | null;
   /** Independent citizen reports (one per validator and institution) behind the values. */
   citizenReports: number;
   subjectsWithCitizenData: number;
+  /** Members with a validated I (citizen reports on both TC and PC). */
+  validatedMembers: number;
   municipalitiesWithData: number;
+  municipalitiesWithValidatedMembers: number;
   municipalitiesInUniverse: number | null;
   meetsMinimum: boolean;
   /** Municipality scope, citizen indicators: reports still missing to reach the minimum. */
   neededReports: number | null;
   /** Other scopes: municipalities with data still missing to reach the coverage minimum. */
   neededMunicipalities: number | null;
-  /** Units whose own SE was unknown and was imputed (see README, "within-institution term"). */
+  /** Units whose own SE was unknown and was imputed at the pooled spread. */
   imputedSE: number;
 }
 
@@ -46,6 +52,8 @@ export interface AggregateRow extends AreaEstimate {
   scopeKey: string;
   aggregation: Aggregation;
   indicator: Indicator;
+  /** Members with a validated I / members with a value (§6); null when no member has a value. */
+  validatedShare: number | null;
   coverage: AreaCoverage;
 }
 
@@ -57,18 +65,24 @@ export interface AreaMember {
   value: Estimate | null;
   /** Distinct validators who reported on the institution. */
   validators: number;
-  /** The institution has both citizen sub-indices (its I exists). */
+  /** The institution has both citizen sub-indices (its I exists): a validated member. */
   hasCitizenData: boolean;
+  /** The institution submitted a self-report. */
+  selfReported?: boolean;
+  /** ≥ 1 counted verdict (ΔG exists). */
+  verified?: boolean;
 }
 
 export interface AreaOptions {
   scope: Scope;
   scopeKey: string;
   indicator: Indicator;
-  /** N: obliged subjects of the round in the area. */
-  universe: number;
-  /** Municipalities of the area in the round's universe (coverage rule for state/national/level/type). */
+  /** N: obliged subjects of the area (the universe under `census`, N_pop under `sample`); null when unknown. */
+  universe: number | null;
+  /** Municipalities the coverage rule counts (state/national/level/type): the universe's, or the catalogue's under `sample`. */
   municipalitiesInUniverse: number | null;
+  /** The round's pooled per-validator variances (needed sample of new subjects); null: the bound. */
+  pooled?: PooledVariances | null;
   settings?: MethodSettings;
 }
 
@@ -76,18 +90,23 @@ interface Unit {
   key: string;
   municipality: string;
   x: number;
-  se: number | null;
-  sd: number | null;
-  n: number | null;
-  N: number | null;
+  /** Within-unit variance of x (its SE²); null when unknown. */
+  v: number | null;
+  /** Degrees of freedom of that variance (null: infinite). */
+  nu: number | null;
   df: number | null;
+  /** Citizen reports behind the unit (for the needed sample's placement of new reports). */
+  reports: number;
+  /** Per-report variance for projections: v·reports (or the pooled spread). */
+  perReport: number;
+  validated: boolean;
 }
 
 /** §4–§6 for one area and one indicator: unweighted mean over the members that have a value. */
 export function aggregateArea(members: readonly AreaMember[], opts: AreaOptions): AggregateRow {
   const settings = opts.settings ?? DEFAULT_METHOD_SETTINGS;
   const N = opts.universe;
-  if (members.length > N) {
+  if (N !== null && members.length > N && opts.scope !== 'level' && opts.scope !== 'type') {
     throw new MetricInputError('UNIVERSE_TOO_SMALL', `${opts.scope} ${opts.scopeKey}: ${members.length} institutions but a universe of ${N}`);
   }
   const sorted = [...members].sort((a, b) => compareStrings(a.institutionId, b.institutionId));
@@ -96,22 +115,42 @@ export function aggregateArea(members: readonly AreaMember[], opts: AreaOptions)
       throw new MetricInputError('DUPLICATE_INSTITUTION', `institution ${sorted[i].institutionId} appears twice in ${opts.scope} ${opts.scopeKey}`);
     }
   }
-  const withValue = sorted.filter((m) => m.value !== null);
   const citizen = needsCitizenData(opts.indicator);
+  const share = citizenShare(opts.indicator);
+  const sp2 = pooledOrBound(opts.pooled ?? null, opts.indicator, share);
+  const withValue = sorted.filter((m) => m.value !== null);
   const units: Unit[] = withValue.map((m) => {
-    const v = m.value as Estimate;
-    return { key: m.institutionId, municipality: m.municipality, x: v.estimate, se: v.se, sd: v.sd, n: v.n, N: v.N, df: v.df };
+    const e = m.value as Estimate;
+    // Citizen values: the validators behind the value; government ones: behind the institution.
+    const reports = citizen ? (e.n ?? 0) : m.validators;
+    return {
+      key: m.institutionId,
+      municipality: m.municipality,
+      x: e.estimate,
+      v: e.se === null ? null : e.se * e.se,
+      nu: e.nu,
+      df: e.df,
+      reports,
+      perReport: e.sd !== null ? e.sd * e.sd : sp2,
+      validated: m.hasCitizenData,
+    };
   });
-  // For citizen indicators the validators behind the value itself; for government ones, behind the institution.
   let citizenReports = 0;
   let subjectsWithCitizenData = 0;
   for (const m of withValue) {
-    const v = m.value as Estimate;
-    citizenReports += citizen ? (v.n ?? 0) : m.validators;
+    const e = m.value as Estimate;
+    citizenReports += citizen ? (e.n ?? 0) : m.validators;
     if (citizen || m.hasCitizenData) subjectsWithCitizenData += 1;
   }
+  // Candidates for the needed sample: who could still become a member of the value with citizen data.
+  const selfReporting = sorted.filter((m) => m.selfReported === true).length;
+  let candidates: number;
+  if (opts.indicator === 'DELTA_G') candidates = sorted.filter((m) => m.selfReported === true && m.verified !== true).length;
+  else if (opts.indicator === 'TC' || opts.indicator === 'PC') candidates = (N ?? Number.POSITIVE_INFINITY) - units.length;
+  else if (citizen) candidates = Math.max(0, selfReporting - units.length);
+  else candidates = units.filter((u) => !u.validated).length;
   const weights = units.map(() => 1 / units.length);
-  const stats = weightedTwoTerm(units, weights, N, true);
+  const stats = weightedTwoTerm(units, weights, N, true, boundVariance(share));
   return assembleRow({
     opts: { ...opts, settings },
     aggregation: 'unweighted',
@@ -119,9 +158,11 @@ export function aggregateArea(members: readonly AreaMember[], opts: AreaOptions)
     stats,
     citizenReports,
     subjectsWithCitizenData,
+    candidates,
+    pooledVariance: sp2,
     formula:
-      `${opts.indicator}: unweighted mean over the ${units.length} of ${N} obliged subjects with a value; ` +
-      'SE² = (1 − n/N)·s²/n + ΣSE_j²/n²',
+      `${opts.indicator}: unweighted mean over the ${units.length} of ${N ?? '?'} obliged subjects with a value; ` +
+      'SE² = (1 − n/N)·s²/n + ΣSE_j²/n², t with Welch–Satterthwaite df',
   });
 }
 
@@ -138,8 +179,9 @@ export interface MunicipalMeansOptions {
   scopeKey: string;
   indicator: Indicator;
   aggregation: 'mean_of_municipalities' | 'population_weighted';
-  /** Municipalities of the area in the round's universe (N of this mean and of the coverage rule). */
+  /** Municipalities of the area (N of this mean and of the coverage rule): the universe's, or the catalogue's under `sample`. */
   municipalitiesInUniverse: number;
+  pooled?: PooledVariances | null;
   settings?: MethodSettings;
 }
 
@@ -162,15 +204,18 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
   if (used.length > M) {
     throw new MetricInputError('UNIVERSE_TOO_SMALL', `${opts.scope} ${opts.scopeKey}: ${used.length} municipalities but a universe of ${M}`);
   }
+  const share = citizenShare(opts.indicator);
+  const sp2 = pooledOrBound(opts.pooled ?? null, opts.indicator, share);
   const mUnits: Unit[] = used.map((u) => ({
     key: u.municipality,
     municipality: u.municipality,
     x: u.row.estimate as number,
-    se: u.row.se,
-    sd: u.row.sd,
-    n: u.row.n,
-    N: u.row.N,
+    v: u.row.se === null ? null : u.row.se * u.row.se,
+    nu: u.row.df,
     df: u.row.df,
+    reports: u.row.coverage.citizenReports,
+    perReport: u.row.se !== null && u.row.coverage.citizenReports > 0 ? u.row.se * u.row.se * u.row.coverage.citizenReports : sp2,
+    validated: u.row.coverage.validatedMembers > 0,
   }));
   let weights: number[];
   if (opts.aggregation === 'population_weighted') {
@@ -182,11 +227,15 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
   }
   let citizenReports = 0;
   let subjectsWithCitizenData = 0;
+  let validatedMembers = 0;
+  let membersForShare = 0;
   for (const u of used) {
     citizenReports += u.row.coverage.citizenReports;
     subjectsWithCitizenData += u.row.coverage.subjectsWithCitizenData;
+    validatedMembers += u.row.coverage.validatedMembers;
+    membersForShare += u.row.coverage.responding;
   }
-  const stats = weightedTwoTerm(mUnits, weights, M, opts.aggregation === 'mean_of_municipalities');
+  const stats = weightedTwoTerm(mUnits, weights, M, opts.aggregation === 'mean_of_municipalities', boundVariance(share));
   const label = opts.aggregation === 'population_weighted' ? 'population-weighted mean' : 'unweighted mean';
   return assembleRow({
     opts: { scope: opts.scope, scopeKey: opts.scopeKey, indicator: opts.indicator, universe: M, municipalitiesInUniverse: M, settings },
@@ -195,9 +244,13 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
     stats,
     citizenReports,
     subjectsWithCitizenData,
+    validatedMembersOverride: validatedMembers,
+    membersForShare,
+    candidates: Math.max(0, M - mUnits.length),
+    pooledVariance: sp2,
     formula:
       `${opts.indicator}: ${label} of the municipal values of ${mUnits.length} of ${M} municipalities; ` +
-      'SE² = (1 − M′/M)·M′/(M′−1)·Σw²(x − x̄)² + Σw²SE_m²',
+      'SE² = (1 − M′/M)·M′/(M′−1)·Σw²(x − x̄)² + Σw²SE_m², t with Welch–Satterthwaite df',
   });
 }
 
@@ -205,22 +258,20 @@ interface TwoTermStats {
   estimate: number | null;
   se: number | null;
   df: number | null;
-  /** Between-unit spread (the per-unit sd the needed-sample rule uses). */
+  /** Between-unit spread (the per-unit sd). */
   sd: number | null;
   exact: boolean;
   imputed: number;
 }
 
 /**
- * The two-term variance of a weighted mean of units sampled without replacement from M, each with
- * its own SE (METHOD.md §5). Units arrive sorted by key; every sum runs in that order.
- *
- * A unit whose own SE is unknown (one validator; a municipality with one responding subject) would
- * silently drop out of the second term, so it is imputed from its siblings: SE² = (1 − n/N)·s̄²/n with
- * s̄² the mean per-observation variance of the siblings where it is known (0.5² when none is — the
- * §6 default spread). The count is reported in `coverage.imputedSE`.
+ * The two-term variance of a weighted mean of units sampled without replacement from M (null: an
+ * unknown, large population), each with its own SE (METHOD.md §5), and its Welch–Satterthwaite
+ * degrees of freedom: df = (ΣV_k)² / Σ(V_k²/ν_k) over the between term (ν = n − 1) and each unit's
+ * within term (ν = its own, infinite for pooled or bound terms); normal when every ν is infinite.
+ * Units arrive sorted by key; every sum runs in that order.
  */
-function weightedTwoTerm(units: readonly Unit[], weights: readonly number[], M: number, equalWeights: boolean): TwoTermStats {
+function weightedTwoTerm(units: readonly Unit[], weights: readonly number[], M: number | null, equalWeights: boolean, bound: number): TwoTermStats {
   const n = units.length;
   if (n === 0) return { estimate: null, se: null, df: null, sd: null, exact: false, imputed: 0 };
   let estimate = 0;
@@ -232,40 +283,43 @@ function weightedTwoTerm(units: readonly Unit[], weights: readonly number[], M: 
     for (let i = 0; i < n; i++) estimate += weights[i] * units[i].x;
   }
 
-  let pooled = 0;
-  let known = 0;
-  for (const u of units) {
-    if (u.sd !== null && u.n !== null && u.n >= 2) {
-      pooled += u.sd * u.sd;
-      known += 1;
-    }
-  }
-  const pooledVar = known > 0 ? pooled / known : DEFAULT_SD * DEFAULT_SD;
   let within = 0;
+  let wsDenominator = 0;
   let imputed = 0;
   for (let i = 0; i < n; i++) {
     const u = units[i];
     let v: number;
-    if (u.se !== null) v = u.se * u.se;
-    else {
-      const m = u.n !== null && u.n > 0 ? u.n : 1;
-      const fpc = u.N !== null && u.N > 0 ? Math.max(0, 1 - m / u.N) : 1;
-      v = (fpc * pooledVar) / m;
+    let nu: number | null;
+    if (u.v !== null) {
+      v = u.v;
+      nu = u.nu;
+    } else {
+      // A unit whose own SE is unknown would silently drop out: it is given the bound spread.
+      v = bound;
+      nu = null;
       imputed += 1;
     }
-    within += weights[i] * weights[i] * v;
+    const term = weights[i] * weights[i] * v;
+    within += term;
+    if (nu !== null && nu > 0 && term > 0) wsDenominator += (term * term) / nu;
   }
 
   let ssw = 0;
   for (let i = 0; i < n; i++) ssw += weights[i] * weights[i] * (units[i].x - estimate) ** 2;
+  const complete = M !== null && n === M;
+  const fpc = M === null ? 1 : Math.max(0, 1 - n / M);
   // Equal weights: n/(n−1)·Σ(1/n²)(x − x̄)² = s²/n, so `sd` below is the ordinary s.
-  const between = n === M ? 0 : n >= 2 ? (1 - n / M) * (n / (n - 1)) * ssw : null;
+  const between = complete ? 0 : n >= 2 ? fpc * (n / (n - 1)) * ssw : null;
   const sd = n >= 2 ? Math.sqrt(n * (n / (n - 1)) * ssw) : null;
   if (between === null) return { estimate, se: null, df: null, sd, exact: false, imputed };
-  const se = Math.sqrt(between + within);
-  // n = N = 1: the only unit's own degrees of freedom carry the interval.
-  const df = n >= 2 ? n - 1 : units[0].df;
-  return { estimate, se, df, sd, exact: n === M && within === 0, imputed };
+  if (between > 0) wsDenominator += (between * between) / (n - 1);
+  const total = between + within;
+  const se = Math.sqrt(total);
+  if (total === 0) return { estimate, se, df: null, sd, exact: true, imputed };
+  // A single member of a single-member area keeps its own interval (its own degrees of freedom).
+  if (n === 1) return { estimate, se, df: units[0].df, sd, exact: false, imputed };
+  const df = wsDenominator > 0 ? (total * total) / wsDenominator : null;
+  return { estimate, se, df, sd, exact: false, imputed };
 }
 
 interface AssembleInput {
@@ -275,41 +329,75 @@ interface AssembleInput {
   stats: TwoTermStats;
   citizenReports: number;
   subjectsWithCitizenData: number;
+  /** Municipal means: validated institutions summed over the municipalities (units are municipalities). */
+  validatedMembersOverride?: number;
+  /** Municipal means: the institutions behind the municipal units (denominator of the validated share). */
+  membersForShare?: number;
+  /** Who could still join the value with citizen data (needed sample). */
+  candidates: number;
+  pooledVariance: number;
   formula: string;
+}
+
+interface Minimums {
+  meetsMinimum: boolean;
+  validationCovered: boolean | null;
+  neededReports: number | null;
+  neededMunicipalities: number | null;
+}
+
+/** §6 rule 2's minimum of the scope, and rule 1's validation coverage of government-perspective aggregates. */
+function minimumsOf(a: AssembleInput, municipalitiesWithData: number, municipalitiesWithValidated: number, validatedMembers: number): Minimums {
+  const { opts } = a;
+  const t = opts.settings.thresholds;
+  const citizen = needsCitizenData(opts.indicator);
+  const government = GOVERNMENT_PERSPECTIVE.has(opts.indicator);
+  const n = a.units.length;
+  const N = opts.universe;
+  if (opts.scope === 'municipality') {
+    const minSubjects = Math.min(t.municipalityMinSubjects, N ?? t.municipalityMinSubjects);
+    const reportsOk = !citizen || a.citizenReports >= t.municipalityMinReports;
+    let validationCovered: boolean | null = null;
+    if (government) {
+      let validatedReports = 0;
+      for (const u of a.units) if (u.validated) validatedReports += u.reports;
+      validationCovered = validatedReports >= t.municipalityMinReports && validatedMembers >= minSubjects;
+    }
+    return {
+      meetsMinimum: reportsOk && n >= minSubjects,
+      validationCovered,
+      neededReports: citizen ? Math.max(0, t.municipalityMinReports - a.citizenReports) : null,
+      neededMunicipalities: null,
+    };
+  }
+  const M = opts.municipalitiesInUniverse;
+  if (M === null || !(M > 0)) {
+    throw new MetricInputError('UNIVERSE_MISSING', `${opts.scope} ${opts.scopeKey}: municipalities in the universe are required`);
+  }
+  const covered = (k: number): boolean => k >= t.areaMinMunicipalities || k / M >= t.areaMinMunicipalityShare;
+  const required = Math.min(t.areaMinMunicipalities, ceilTolerant(t.areaMinMunicipalityShare * M));
+  return {
+    meetsMinimum: covered(municipalitiesWithData),
+    validationCovered: government ? covered(municipalitiesWithValidated) : null,
+    neededReports: null,
+    neededMunicipalities: Math.max(0, required - municipalitiesWithData),
+  };
 }
 
 function assembleRow(a: AssembleInput): AggregateRow {
   const { opts, stats } = a;
   const settings = opts.settings;
-  const t = settings.thresholds;
   const citizen = needsCitizenData(opts.indicator);
+  const government = GOVERNMENT_PERSPECTIVE.has(opts.indicator);
   const n = a.units.length;
   const N = opts.universe;
   const municipalitiesWithData = new Set(a.units.map((u) => u.municipality)).size;
-  const perMunicipality = opts.scope === 'municipality';
-
-  // §6 minimum of the scope. Government-only indicators (TG, PG, I_G, …) need no citizen data, so
-  // their minimum counts subjects / municipalities *with a value* and has no report count.
-  let meetsMinimum: boolean;
-  let neededReports: number | null = null;
-  let neededMunicipalities: number | null = null;
-  let minimumForNeeded: number;
-  if (perMunicipality) {
-    const reportsOk = !citizen || a.citizenReports >= t.municipalityMinReports;
-    meetsMinimum = reportsOk && n >= t.municipalityMinSubjects;
-    if (citizen) neededReports = Math.max(0, t.municipalityMinReports - a.citizenReports);
-    minimumForNeeded = t.municipalityMinSubjects;
-  } else {
-    const M = opts.municipalitiesInUniverse;
-    if (M === null || !(M > 0)) {
-      throw new MetricInputError('UNIVERSE_MISSING', `${opts.scope} ${opts.scopeKey}: municipalities in the universe are required`);
-    }
-    meetsMinimum = municipalitiesWithData >= t.areaMinMunicipalities || municipalitiesWithData / M >= t.areaMinMunicipalityShare;
-    const required = Math.min(t.areaMinMunicipalities, ceilTolerant(t.areaMinMunicipalityShare * M));
-    neededMunicipalities = Math.max(0, required - municipalitiesWithData);
-    // Each missing municipality needs at least one more responding unit.
-    minimumForNeeded = n + neededMunicipalities;
-  }
+  const municipalitiesWithValidated = new Set(a.units.filter((u) => u.validated).map((u) => u.municipality)).size;
+  let validatedMembers = a.validatedMembersOverride ?? 0;
+  if (a.validatedMembersOverride === undefined) for (const u of a.units) if (u.validated) validatedMembers += 1;
+  const members = a.membersForShare ?? n;
+  const validatedShare = members === 0 ? null : validatedMembers / Math.max(members, validatedMembers);
+  const minimums = minimumsOf(a, municipalitiesWithData, municipalitiesWithValidated, validatedMembers);
 
   const precision =
     stats.estimate === null
@@ -319,18 +407,47 @@ function assembleRow(a: AssembleInput): AggregateRow {
         : precisionOf(stats.estimate, stats.se, stats.df, settings.confidence);
   const { status, reasons } = classifyStatus(
     {
-      // Rule 1 for government-only indicators: none of the subjects behind the value was validated.
-      needsCitizenData: true,
-      hasCitizenData: citizen ? n > 0 : a.subjectsWithCitizenData > 0,
-      meetsMinimum,
+      needsCitizenData: citizen,
+      hasCitizenData: n > 0,
+      validationCovered: minimums.validationCovered,
+      validatedShare: government ? validatedShare : null,
+      meetsMinimum: minimums.meetsMinimum,
       estimate: stats.estimate,
       se: stats.se,
       halfWidth: precision.halfWidth,
-      responseShare: N > 0 ? n / N : null,
+      responseShare: N !== null && N > 0 ? n / N : null,
     },
     settings,
   );
-  const needed = status === 'conclusive' ? 0 : neededSample({ n, sd: stats.sd, N, minimum: minimumForNeeded, settings });
+
+  let needed: number | null = 0;
+  let neededSubjects: number | null = 0;
+  let neededReports: number | null = 0;
+  if (status !== 'conclusive') {
+    const projection: AreaProjection = {
+      scope: opts.scope,
+      indicator: opts.indicator,
+      estimate: stats.estimate,
+      units: a.units.map((u): ProjectionUnit => ({ municipality: u.municipality, x: u.x, v: u.v, nu: u.nu, reports: u.reports, perReport: u.perReport, validated: u.validated })),
+      N,
+      municipalitiesInUniverse: opts.municipalitiesInUniverse,
+      citizenReports: a.citizenReports,
+      validatedMembers,
+      candidates: a.candidates,
+      pooledVariance: a.pooledVariance,
+      settings,
+    };
+    const result = neededForArea(projection);
+    if (result === null) {
+      needed = null;
+      neededSubjects = null;
+      neededReports = null;
+    } else {
+      ({ neededSubjects, neededReports } = result);
+      needed = neededSubjects * settings.thresholds.institutionMinReports + neededReports;
+      if (needed === 0) neededReports = needed = 1;
+    }
+  }
 
   return {
     methodId: METHOD_ID,
@@ -350,28 +467,90 @@ function assembleRow(a: AssembleInput): AggregateRow {
     df: precision.interval === 't' ? stats.df : null,
     sd: stats.sd,
     interval: precision.interval,
+    nu: null,
     status,
-    reasons,
+    reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
     needed,
+    neededSubjects,
+    neededReports,
+    pendingRefutations: 0,
     formula: a.formula,
+    validatedShare,
     coverage: {
       responding: n,
       universe: N,
       citizenReports: a.citizenReports,
       subjectsWithCitizenData: a.subjectsWithCitizenData,
+      validatedMembers,
       municipalitiesWithData,
-      municipalitiesInUniverse: perMunicipality ? null : opts.municipalitiesInUniverse,
-      meetsMinimum,
-      neededReports,
-      neededMunicipalities,
+      municipalitiesWithValidatedMembers: municipalitiesWithValidated,
+      municipalitiesInUniverse: opts.scope === 'municipality' ? null : opts.municipalitiesInUniverse,
+      meetsMinimum: minimums.meetsMinimum,
+      neededReports: minimums.neededReports,
+      neededMunicipalities: minimums.neededMunicipalities,
       imputedSE: stats.imputed,
     },
   };
 }
 
+/**
+ * §4 `sample` design: the stratified mean Σ_h W_h·ȳ_h over the strata (states) with a value,
+ * W_h = N_pop,h / Σ N_pop (over those strata), SE² = Σ_h W_h²·SE_h²; labelled `stratified`.
+ * Status and coverage follow the unweighted row of the same area (the Métrica-convention headline).
+ */
+export function stratifiedMean(strata: ReadonlyArray<{ key: string; row: AggregateRow; populationCount: number }>, headline: AggregateRow, settings: MethodSettings): AggregateRow {
+  const used = [...strata].filter((s) => s.row.estimate !== null && s.populationCount > 0).sort((a, b) => compareStrings(a.key, b.key));
+  let total = 0;
+  for (const s of used) total += s.populationCount;
+  let estimate = 0;
+  let variance = 0;
+  let unknown = false;
+  let wsDen = 0;
+  for (const s of used) {
+    const w = s.populationCount / total;
+    estimate += w * (s.row.estimate as number);
+    if (s.row.se === null) unknown = true;
+    else {
+      const term = w * w * s.row.se * s.row.se;
+      variance += term;
+      if (s.row.df !== null && s.row.df > 0 && term > 0) wsDen += (term * term) / s.row.df;
+    }
+  }
+  const se = used.length === 0 || unknown ? null : Math.sqrt(variance);
+  const df = se !== null && wsDen > 0 ? (variance * variance) / wsDen : null;
+  const precision =
+    used.length === 0
+      ? { lo: null, hi: null, halfWidth: null, cv: null, interval: 'none' as const }
+      : se === 0
+        ? exactPrecision(estimate)
+        : precisionOf(estimate, se, df, settings.confidence);
+  return {
+    ...headline,
+    aggregation: 'stratified',
+    estimate: used.length === 0 ? null : estimate,
+    se,
+    lo: precision.lo,
+    hi: precision.hi,
+    cv: precision.cv,
+    halfWidth: precision.halfWidth,
+    df: precision.interval === 't' ? df : null,
+    interval: precision.interval,
+    formula: `${headline.indicator}: stratified mean Σ W_h·ȳ_h over ${used.length} strata (W_h = N_pop,h/ΣN_pop); SE² = Σ W_h²·SE_h²`,
+  };
+}
+
+/** What aggregation needs of one institution's result (the worker's stored form provides it). */
+export interface AreaInstitution {
+  institutionId: string;
+  selfReported: boolean;
+  verified: boolean;
+  validators: number;
+  values: Record<Indicator, Estimate | null>;
+}
+
 /** One institution's result with where it sits. */
 export interface InstitutionPlacement {
-  result: InstitutionResult;
+  result: AreaInstitution;
   cvegeo: string;
   cveEnt: string;
   /** Level of government: federal, estatal, municipal (free string; grouped as given). */
@@ -394,15 +573,31 @@ export interface AggregationUniverse {
   municipalitiesPerType: Record<string, number>;
   totalMunicipalities: number;
   population: Record<string, number>;
+  /** §4 design; absent: `census`. */
+  design?: SampleDesign;
+}
+
+/** A `sample` round's declared population counts and the catalogue's municipalities per state (§4). */
+export interface SampleDesign {
+  kind: RoundDesign;
+  /** N_pop of obliged subjects per state stratum (required for every state of a `sample` round). */
+  populationPerState: Record<string, number>;
+  /** N_pop per municipality, where declared (otherwise the universe count). */
+  populationPerMunicipality: Record<string, number>;
+  /** Municipalities of each state in the national catalogue (coverage counts these, not only the sampled ones). */
+  catalogueMunicipalitiesPerState: Record<string, number>;
 }
 
 const SCOPE_ORDER: readonly Scope[] = ['municipality', 'state', 'national', 'level', 'type'];
-const AGGREGATION_ORDER: readonly Aggregation[] = ['unweighted', 'mean_of_municipalities', 'population_weighted'];
+const AGGREGATION_ORDER: readonly Aggregation[] = ['unweighted', 'mean_of_municipalities', 'population_weighted', 'stratified'];
+
+const own = (record: Readonly<Record<string, number>>, key: string): number | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /**
- * Every aggregate of a round: by municipality, state (three means), national (three means), level of
- * government and institution type, for each indicator. Every key of the universe gets rows, also
- * areas without any result (status not_validated / inconclusive, with the needed sample), so the
+ * Every aggregate of a round: by municipality, state (three means), national (three means; four in a
+ * `sample` round), level of government and institution type, for each indicator. Every key of the
+ * universe gets rows, also areas without any result (with status and the needed sample), so the
  * recruitment planner sees them. Rows come sorted by scope, key, aggregation and indicator.
  */
 export function computeAggregates(
@@ -410,6 +605,7 @@ export function computeAggregates(
   universe: AggregationUniverse,
   settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
   indicators: readonly Indicator[] = INDICATORS,
+  pooled: PooledVariances | null = null,
 ): AggregateRow[] {
   const placements = [...institutions].sort((a, b) => compareStrings(a.result.institutionId, b.result.institutionId));
   const byMunicipality = groupBy(placements, (p) => p.cvegeo);
@@ -418,9 +614,10 @@ export function computeAggregates(
   const byType = groupBy(placements, (p) => p.type);
   const stateOfMunicipality = emptyRecord<string>();
   for (const p of placements) stateOfMunicipality[p.cvegeo] = p.cveEnt;
+  const sample = universe.design !== undefined && universe.design.kind === 'sample' ? universe.design : null;
 
   const need = (record: Record<string, number>, key: string, what: string): number => {
-    const v = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+    const v = own(record, key);
     if (v === undefined) throw new MetricInputError('UNIVERSE_MISSING', `universe has no ${what} count for ${key}`);
     return v;
   };
@@ -428,6 +625,22 @@ export function computeAggregates(
     for (const k of Object.keys(groups)) need(universeRecord, k, what);
     return sortedKeys(universeRecord);
   };
+  const states = sortedKeys(universe.institutionsPerState);
+  // §4: under `sample`, N is the declared population and coverage counts the catalogue's municipalities.
+  const stateN = (s: string): number => (sample === null ? universe.institutionsPerState[s] : need(sample.populationPerState, s, 'population (N_pop) of state'));
+  const stateM = (s: string): number =>
+    sample === null ? need(universe.municipalitiesPerState, s, 'municipalities-per-state') : need(sample.catalogueMunicipalitiesPerState, s, 'catalogue municipalities of state');
+  const municipalityN = (m: string): number => (sample === null ? universe.institutionsPerMunicipality[m] : (own(sample.populationPerMunicipality, m) ?? universe.institutionsPerMunicipality[m]));
+  let nationalN = universe.total;
+  let nationalM = universe.totalMunicipalities;
+  if (sample !== null) {
+    nationalN = 0;
+    nationalM = 0;
+    for (const s of states) {
+      nationalN += stateN(s);
+      nationalM += stateM(s);
+    }
+  }
 
   const rows: AggregateRow[] = [];
   for (const indicator of indicators) {
@@ -438,89 +651,50 @@ export function computeAggregates(
         value: p.result.values[indicator],
         validators: p.result.validators,
         hasCitizenData: p.result.values.I !== null,
+        selfReported: p.result.selfReported,
+        verified: p.result.verified,
       }));
+    const area = (ps: readonly InstitutionPlacement[] | undefined, scope: Scope, scopeKey: string, N: number | null, M: number | null): AggregateRow =>
+      aggregateArea(membersOf(ps), { scope, scopeKey, indicator, universe: N, municipalitiesInUniverse: M, pooled, settings });
 
     const municipalUnits: MunicipalUnit[] = [];
     for (const m of keysOf(universe.institutionsPerMunicipality, byMunicipality, 'institutions-per-municipality')) {
-      const row = aggregateArea(membersOf(byMunicipality[m]), {
-        scope: 'municipality',
-        scopeKey: m,
-        indicator,
-        universe: universe.institutionsPerMunicipality[m],
-        municipalitiesInUniverse: null,
-        settings,
-      });
+      const row = area(byMunicipality[m], 'municipality', m, municipalityN(m), null);
       rows.push(row);
-      const pop = Object.prototype.hasOwnProperty.call(universe.population, m) ? universe.population[m] : null;
-      municipalUnits.push({ municipality: m, row, population: pop });
+      municipalUnits.push({ municipality: m, row, population: own(universe.population, m) ?? null });
     }
 
     // Municipalities without results have no state here, but also no value: they do not enter the means.
     const unitsByState = groupBy(municipalUnits, (u) => stateOfMunicipality[u.municipality] ?? '');
+    const stateRows: Array<{ key: string; row: AggregateRow; populationCount: number }> = [];
     for (const s of keysOf(universe.institutionsPerState, byState, 'institutions-per-state')) {
-      const M = need(universe.municipalitiesPerState, s, 'municipalities-per-state');
-      rows.push(
-        aggregateArea(membersOf(byState[s]), {
-          scope: 'state',
-          scopeKey: s,
-          indicator,
-          universe: universe.institutionsPerState[s],
-          municipalitiesInUniverse: M,
-          settings,
-        }),
-      );
+      const M = stateM(s);
+      const row = area(byState[s], 'state', s, stateN(s), M);
+      rows.push(row);
+      stateRows.push({ key: s, row, populationCount: stateN(s) });
       const units = unitsByState[s] ?? [];
       for (const aggregation of ['mean_of_municipalities', 'population_weighted'] as const) {
-        rows.push(aggregateMunicipalMeans(units, { scope: 'state', scopeKey: s, indicator, aggregation, municipalitiesInUniverse: M, settings }));
+        rows.push(aggregateMunicipalMeans(units, { scope: 'state', scopeKey: s, indicator, aggregation, municipalitiesInUniverse: M, pooled, settings }));
       }
     }
 
-    rows.push(
-      aggregateArea(membersOf(placements), {
-        scope: 'national',
-        scopeKey: 'national',
-        indicator,
-        universe: universe.total,
-        municipalitiesInUniverse: universe.totalMunicipalities,
-        settings,
-      }),
-    );
+    const national = area(placements, 'national', 'national', nationalN, nationalM);
+    rows.push(national);
     for (const aggregation of ['mean_of_municipalities', 'population_weighted'] as const) {
       rows.push(
-        aggregateMunicipalMeans(municipalUnits, {
-          scope: 'national',
-          scopeKey: 'national',
-          indicator,
-          aggregation,
-          municipalitiesInUniverse: universe.totalMunicipalities,
-          settings,
-        }),
+        aggregateMunicipalMeans(municipalUnits, { scope: 'national', scopeKey: 'national', indicator, aggregation, municipalitiesInUniverse: nationalM, pooled, settings }),
       );
     }
+    if (sample !== null) rows.push(stratifiedMean(stateRows, national, settings));
 
+    // Levels and types cut across the strata of a sample round: their population is unknown (no FPC).
     for (const l of keysOf(universe.institutionsPerLevel, byLevel, 'institutions-per-level')) {
-      rows.push(
-        aggregateArea(membersOf(byLevel[l]), {
-          scope: 'level',
-          scopeKey: l,
-          indicator,
-          universe: universe.institutionsPerLevel[l],
-          municipalitiesInUniverse: need(universe.municipalitiesPerLevel, l, 'municipalities-per-level'),
-          settings,
-        }),
-      );
+      const M = sample === null ? need(universe.municipalitiesPerLevel, l, 'municipalities-per-level') : nationalM;
+      rows.push(area(byLevel[l], 'level', l, sample === null ? universe.institutionsPerLevel[l] : null, M));
     }
     for (const ty of keysOf(universe.institutionsPerType, byType, 'institutions-per-type')) {
-      rows.push(
-        aggregateArea(membersOf(byType[ty]), {
-          scope: 'type',
-          scopeKey: ty,
-          indicator,
-          universe: universe.institutionsPerType[ty],
-          municipalitiesInUniverse: need(universe.municipalitiesPerType, ty, 'municipalities-per-type'),
-          settings,
-        }),
-      );
+      const M = sample === null ? need(universe.municipalitiesPerType, ty, 'municipalities-per-type') : nationalM;
+      rows.push(area(byType[ty], 'type', ty, sample === null ? universe.institutionsPerType[ty] : null, M));
     }
   }
   const indicatorRank = new Map(indicators.map((ind, i) => [ind, i]));

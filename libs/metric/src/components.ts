@@ -6,9 +6,12 @@ import type { ScoredAnswer } from './items';
 import { compareNumbers, compareStrings, emptyRecord, groupBy, sortedKeys } from './order';
 import { wilsonInterval, Interval } from './uncertainty';
 
+/** Counted verdicts of one item (§3.1: a refutation counts once final) and the refutations still pending. */
 export interface VerificationCounts {
   confirmed: number;
   refuted: number;
+  /** Refutations within the institution's reply window or under dispute: shown, not counted. */
+  pending?: number;
 }
 
 export type VerificationState = 'not_verifiable' | 'unverified' | 'confirmed' | 'refuted' | 'mixed';
@@ -25,6 +28,8 @@ export interface ItemResult {
   confirmed: number;
   refuted: number;
   verification: VerificationState;
+  /** Refutations not yet final (§3.1): not in s'. */
+  pendingRefutations: number;
   /** c/(c + r) with its Wilson interval (informative: §5 treats the self-report as a census). */
   confirmationRate: { p: number; lo: number; hi: number; n: number } | null;
 }
@@ -85,17 +90,18 @@ export function validateItems(
     const v = Object.prototype.hasOwnProperty.call(verifications, a.name) ? verifications[a.name] : undefined;
     if (!a.verifiable) {
       if (v !== undefined && v.confirmed + v.refuted > 0) warnings.push(`verdicts for non-verifiable item ${a.name} ignored`);
-      return item(a, a.score, 0, 0, 'not_verifiable', null);
+      return item(a, a.score, 0, 0, 0, 'not_verifiable', null);
     }
     const c = v === undefined ? 0 : countOf(v.confirmed);
     const r = v === undefined ? 0 : countOf(v.refuted);
-    if (c + r === 0) return item(a, a.score, 0, 0, 'unverified', null);
+    const pending = v === undefined ? 0 : countOf(v.pending ?? 0);
+    if (c + r === 0) return item(a, a.score, 0, 0, pending, 'unverified', null);
     const state: VerificationState = r === 0 ? 'confirmed' : c === 0 ? 'refuted' : 'mixed';
     const iv = wilsonInterval(c, c + r, confidence);
     const rate = iv === null ? null : { p: c / (c + r), lo: iv.lo, hi: iv.hi, n: c + r };
     // s·(c/(c + r)), ratio first: with r = 0 the ratio is exactly 1 (so s' = s bit for bit), and the
     // correctly rounded ratio is monotone in c, so one more confirmation can never lower s'.
-    return item(a, a.score * (c / (c + r)), c, r, state, rate);
+    return item(a, a.score * (c / (c + r)), c, r, pending, state, rate);
   });
 }
 
@@ -104,6 +110,7 @@ function item(
   validatedScore: number,
   confirmed: number,
   refuted: number,
+  pendingRefutations: number,
   verification: VerificationState,
   confirmationRate: ItemResult['confirmationRate'],
 ): ItemResult {
@@ -117,6 +124,7 @@ function item(
     confirmed,
     refuted,
     verification,
+    pendingRefutations,
     confirmationRate,
   };
 }

@@ -28,10 +28,25 @@ export interface Estimate {
   /** Spread used by the needed-sample rule (per-observation sd); null when unknown. */
   sd: number | null;
   interval: IntervalMethod;
+  /**
+   * Degrees of freedom of the value's variance for Welch–Satterthwaite (§5): its validators when its
+   * own spread carries it; null (infinite) when the pooled or bound term does, or for a census (SE 0).
+   */
+  nu: number | null;
   status: Status;
   reasons: StatusReason[];
-  /** Additional citizen reports (institution) or responding subjects (areas) needed; 0 when conclusive. */
-  needed: number;
+  /**
+   * Additional citizen reports that would make the value conclusive (§6 needed sample): the reports of
+   * the `neededSubjects` new subjects plus `neededReports`. 0 only when conclusive; null when no
+   * citizen addition can make it conclusive (reason `not_reachable_by_sampling`).
+   */
+  needed: number | null;
+  /** Areas: additional subjects with citizen data needed first; null at institution level or when unreachable. */
+  neededSubjects: number | null;
+  /** Additional reports beyond those the new subjects bring; null when unreachable. */
+  neededReports: number | null;
+  /** Refutations not yet final behind the value (§3.1). */
+  pendingRefutations: number;
   formula: string;
 }
 

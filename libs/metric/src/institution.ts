@@ -1,5 +1,13 @@
 /**
  * One institution's scores and their uncertainty (METHOD.md §3 and §5, status and needed sample §6).
+ *
+ * Two stages, so that a round can pool variances across institutions (§5's small-n rule):
+ * - `institutionCore` — everything that depends on this institution's inputs alone: items, components,
+ *   the government census values and, for every citizen value, its estimate, validators and observed
+ *   per-validator spread (`CitizenRaw`);
+ * - `finalizeInstitution` — SEs, intervals, status, reasons and the needed sample, from the core and the
+ *   round's pooled variances. The worker re-finalizes stored cores when the pooled variances move, with
+ *   this same function, so incremental and full computations agree bit for bit.
  */
 import type { ScoredAnswer } from './items';
 import {
@@ -13,20 +21,20 @@ import {
   validateItems,
   VerificationCounts,
 } from './components';
-import { Estimate, exactPrecision, Precision, precisionOf, wilsonPrecision } from './estimate';
+import { Estimate, exactPrecision, precisionOf } from './estimate';
 import { Indicator } from './indicators';
-import { neededSample } from './needed';
-import { compareStrings } from './order';
+import { compareStrings, groupBy, smallestTrue, sortedKeys } from './order';
 import { DEFAULT_METHOD_SETTINGS, METHOD_ID, METHOD_VERSION, MethodSettings, SUB_INDICES, SubIndexCode } from './settings';
-import { classifyStatus } from './status';
+import { assignedVariance, CitizenRaw, PooledVariances, pooledOrBound } from './smalln';
+import { classifyStatus, StatusReason } from './status';
 import { resolveSubIndex, SubIndexInfo, weightedValue } from './subindices';
-import { clusteredLinearVariance } from './uncertainty';
+import { clusteredLinearVariance, criticalValue } from './uncertainty';
 
 export interface InstitutionInput {
   institutionId: string;
   /** Scored answers of the submitted self-report, or null when the institution did not submit. */
   selfReport: ScoredAnswer[] | null;
-  /** Verdict counts per self-report item name (`unverifiable` verdicts are not counted). */
+  /** Counted verdicts per self-report item name (`unverifiable` verdicts are not counted), with pending refutations. */
   verifications: Record<string, VerificationCounts>;
   citizenReports: CitizenReport[];
 }
@@ -35,7 +43,41 @@ export interface CitizenComponentResult extends CitizenComponent {
   value: Estimate;
 }
 
-export interface InstitutionResult {
+/** A citizen value before finalisation: its raw statistics and the formula that produced it. */
+export interface CitizenCoreValue extends CitizenRaw {
+  formula: string;
+}
+
+/** Government-perspective census value (SE 0). */
+export interface CensusCoreValue {
+  estimate: number;
+  formula: string;
+}
+
+/** What finalisation needs: pooled-variance-independent, JSON-serialisable, free of validator identities. */
+export interface InstitutionCore {
+  institutionId: string;
+  selfReported: boolean;
+  citizenReports: number;
+  validators: number;
+  /** ≥ 1 counted verdict on an answered verifiable item (§3.6): ΔG exists. */
+  verified: boolean;
+  pendingRefutations: number;
+  census: Partial<Record<'TG' | 'PG' | 'I_G' | 'TG_raw' | 'PG_raw' | 'I_G_raw' | 'DELTA_G', CensusCoreValue>>;
+  /** I, T, P, TC, PC and every citizen component code (`TC.Disp` …) that exists. */
+  citizen: Record<string, CitizenCoreValue>;
+}
+
+export interface FinalizedInstitution {
+  values: Record<Indicator, Estimate | null>;
+  /** Finalised citizen components by code. */
+  components: Record<string, Estimate>;
+  headline: 'I' | 'I_G' | null;
+  /** Additional citizen reports for I to become conclusive; 0 when it is; null when unreachable (no self-report). */
+  neededReports: number | null;
+}
+
+export interface InstitutionResult extends FinalizedInstitution {
   methodId: string;
   methodVersion: string;
   institutionId: string;
@@ -43,62 +85,84 @@ export interface InstitutionResult {
   /** Citizen reports received, and distinct validators behind them (the clusters). */
   citizenReports: number;
   validators: number;
+  verified: boolean;
+  pendingRefutations: number;
   items: ItemResult[];
   governmentComponents: GovernmentComponent[];
   citizenComponents: CitizenComponentResult[];
   /** Weights actually used, partial flag and missing components; null when the sub-index is missing. */
   subIndices: Record<SubIndexCode, SubIndexInfo | null>;
-  /** Every indicator; null when it cannot be computed (e.g. T, P, I without citizen sub-indices). */
-  values: Record<Indicator, Estimate | null>;
-  /** What to publish for this institution: I when computable, otherwise I_G (not validated). */
-  headline: 'I' | 'I_G' | null;
-  /** Additional citizen reports (validators) for I to become conclusive; 0 when it is. */
-  neededReports: number;
+  core: InstitutionCore;
   warnings: string[];
 }
 
 const GOVERNMENT_PREFIXES = ['TG.', 'PG.'];
 const CITIZEN_PREFIXES = ['TC.', 'PC.'];
 const hasPrefix = (code: string, prefixes: readonly string[]): boolean => prefixes.some((p) => code.startsWith(p));
+/** Upper bound of the needed-report search: beyond it a value is called unreachable. */
+const NEEDED_SEARCH_CAP = 10000;
 
-/** A value built from citizen component means: estimate and coefficients on each component (for the SE). */
-interface CitizenCombo {
-  estimate: number;
-  coefficients: Record<string, number>;
-  formula: string;
-  /** Set when the value is a single binary component (Wilson interval, §5). */
-  wilson: Precision | null;
-  /** A single component's own n and SE (sd/√n), reported as is rather than re-derived. */
-  direct?: { n: number; se: number | null; sd: number | null };
+export function computeInstitution(
+  input: InstitutionInput,
+  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
+  pooled: PooledVariances | null = null,
+): InstitutionResult {
+  const built = buildCore(input, settings);
+  const finalized = finalizeInstitution(built.core, settings, pooled);
+  const citizenComponentResults: CitizenComponentResult[] = built.citizenComponents.map((c) => ({
+    ...c,
+    value: finalized.components[c.code],
+  }));
+  return {
+    methodId: METHOD_ID,
+    methodVersion: METHOD_VERSION,
+    institutionId: input.institutionId,
+    selfReported: built.core.selfReported,
+    citizenReports: built.core.citizenReports,
+    validators: built.core.validators,
+    verified: built.core.verified,
+    pendingRefutations: built.core.pendingRefutations,
+    items: built.items,
+    governmentComponents: built.governmentComponents,
+    citizenComponents: citizenComponentResults,
+    subIndices: built.subIndices,
+    core: built.core,
+    warnings: built.warnings,
+    ...finalized,
+  };
 }
 
-export function computeInstitution(input: InstitutionInput, settings: MethodSettings = DEFAULT_METHOD_SETTINGS): InstitutionResult {
-  const warnings: string[] = [];
-  const confidence = settings.confidence;
-  const minimum = settings.thresholds.institutionMinReports;
+interface BuiltCore {
+  core: InstitutionCore;
+  items: ItemResult[];
+  governmentComponents: GovernmentComponent[];
+  citizenComponents: CitizenComponent[];
+  subIndices: Record<SubIndexCode, SubIndexInfo | null>;
+  warnings: string[];
+}
 
-  // §3.1–3.2 self-report.
-  let items: ItemResult[] = [];
-  if (input.selfReport !== null) {
-    const clean = sanitiseAnswers(input.selfReport, 'self-report', warnings);
-    for (const a of clean) {
-      if (!hasPrefix(a.component, GOVERNMENT_PREFIXES)) {
-        warnings.push(`self-report item ${a.name} has component ${a.component} (not TG.* or PG.*); ignored`);
-      }
-    }
-    items = validateItems(
-      clean.filter((a) => hasPrefix(a.component, GOVERNMENT_PREFIXES)),
-      input.verifications,
-      confidence,
-      warnings,
-    );
-  } else if (Object.keys(input.verifications).length > 0) {
-    warnings.push('verdicts present but no self-report; ignored');
+/** §3.1–3.2: the self-report's items, validated scores and components. */
+function selfReportPart(input: InstitutionInput, settings: MethodSettings, warnings: string[]): ItemResult[] {
+  if (input.selfReport === null) {
+    if (Object.keys(input.verifications).length > 0) warnings.push('verdicts present but no self-report; ignored');
+    return [];
   }
-  const govComponents = governmentComponents(items);
-  const govByCode = new Map(govComponents.map((c) => [c.code, c]));
+  const clean = sanitiseAnswers(input.selfReport, 'self-report', warnings);
+  for (const a of clean) {
+    if (!hasPrefix(a.component, GOVERNMENT_PREFIXES)) {
+      warnings.push(`self-report item ${a.name} has component ${a.component} (not TG.* or PG.*); ignored`);
+    }
+  }
+  return validateItems(
+    clean.filter((a) => hasPrefix(a.component, GOVERNMENT_PREFIXES)),
+    input.verifications,
+    settings.confidence,
+    warnings,
+  );
+}
 
-  // §3.3 citizen reports, in canonical order.
+/** Citizen reports in canonical order, answers sanitised and restricted to citizen components. */
+function citizenPart(input: InstitutionInput, warnings: string[]): CitizenReport[] {
   const reports = [...input.citizenReports]
     .sort((a, b) => compareStrings(a.reportId, b.reportId) || compareStrings(a.validatorId, b.validatorId))
     .map((r) => {
@@ -113,12 +177,76 @@ export function computeInstitution(input: InstitutionInput, settings: MethodSett
   for (let i = 1; i < reports.length; i++) {
     if (reports[i].reportId === reports[i - 1].reportId) warnings.push(`citizen report ${reports[i].reportId} appears more than once`);
   }
-  const citComponents = citizenComponents(reports, confidence);
-  const citByCode = new Map(citComponents.map((c) => [c.code, c]));
+  return reports;
+}
+
+/** Values of one validator (cluster) with the mean, sd² and n of the cluster values. */
+interface ClusterSeries {
+  clusters: Array<{ clusterId: string; value: number }>;
+  mean: number;
+  s2: number | null;
+}
+
+function clusterSeries(perReport: ReadonlyArray<{ validatorId: string; value: number }>): ClusterSeries | null {
+  if (perReport.length === 0) return null;
+  const byValidator = groupBy(perReport, (v) => v.validatorId);
+  const clusters = sortedKeys(byValidator).map((clusterId) => {
+    let s = 0;
+    for (const v of byValidator[clusterId]) s += v.value;
+    return { clusterId, value: s / byValidator[clusterId].length };
+  });
+  const n = clusters.length;
+  let total = 0;
+  for (const c of clusters) total += c.value;
+  const mean = total / n;
+  let ss = 0;
+  for (const c of clusters) ss += (c.value - mean) ** 2;
+  return { clusters, mean, s2: n >= 2 ? ss / (n - 1) : null };
+}
+
+/**
+ * §3.3: the citizen sub-index of every report (weights renormalised over the components that report
+ * has), so that a report whose gate recorded a failure weighs its zeros where they belong, and a
+ * report with no component of the sub-index (e.g. "not yet" at the gate) gives no value at all.
+ */
+function perReportSubIndex(reports: readonly CitizenReport[], code: 'TC' | 'PC', settings: MethodSettings): Array<{ validatorId: string; value: number }> {
+  const declared = settings.weights[code];
+  const out: Array<{ validatorId: string; value: number }> = [];
+  for (const r of reports) {
+    const byComponent = groupBy(
+      r.answers.filter((a) => a.component.startsWith(`${code}.`)),
+      (a) => a.component,
+    );
+    let weight = 0;
+    let sum = 0;
+    for (const comp of sortedKeys(byComponent)) {
+      const w = declared[comp.slice(code.length + 1)];
+      if (w === undefined || !(w > 0)) continue;
+      let iw = 0;
+      let is = 0;
+      for (const a of byComponent[comp]) {
+        iw += a.weight;
+        is += a.weight * a.score;
+      }
+      weight += w;
+      sum += w * (is / iw);
+    }
+    if (weight > 0) out.push({ validatorId: r.validatorId, value: sum / weight });
+  }
+  return out;
+}
+
+function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore {
+  const warnings: string[] = [];
+  const items = selfReportPart(input, settings, warnings);
+  const govComponents = governmentComponents(items);
+  const govByCode = new Map(govComponents.map((c) => [c.code, c]));
+  const reports = citizenPart(input, warnings);
+  const citComponents = citizenComponents(reports, settings.confidence);
   const validators = new Set(reports.map((r) => r.validatorId)).size;
 
   // §3.4 sub-index weights over the present components.
-  const present = new Set<string>([...govByCode.keys(), ...citByCode.keys()]);
+  const present = new Set<string>([...govByCode.keys(), ...citComponents.map((c) => c.code)]);
   const subIndices: Record<SubIndexCode, SubIndexInfo | null> = {
     TG: resolveSubIndex('TG', present, settings),
     TC: resolveSubIndex('TC', present, settings),
@@ -131,198 +259,258 @@ export function computeInstitution(input: InstitutionInput, settings: MethodSett
     if (w === undefined || !(w > 0)) warnings.push(`component ${comp} has no weight in the method settings; not used in any sub-index`);
   }
 
-  const citizenCombo = (code: 'TC' | 'PC'): CitizenCombo | null => {
-    const info = subIndices[code];
-    if (info === null) return null;
-    const only = Object.keys(info.weights);
-    const single = only.length === 1 ? citByCode.get(only[0]) : undefined;
-    return {
-      estimate: weightedValue(info, (k) => (citByCode.get(k) as CitizenComponent).mean),
-      coefficients: { ...info.weights },
-      formula: info.formula,
-      wilson: single !== undefined && single.wilson !== null ? wilsonPrecision(single.mean, single.se, single.wilson) : null,
-    };
-  };
-  const tc = citizenCombo('TC');
-  const pc = citizenCombo('PC');
-  const citizenComplete = tc !== null && pc !== null;
+  const govValue = (info: SubIndexInfo | null, raw: boolean): number | null =>
+    info === null ? null : weightedValue(info, (k) => (raw ? (govByCode.get(k) as GovernmentComponent).raw : (govByCode.get(k) as GovernmentComponent).validated));
+  const tg = govValue(subIndices.TG, false);
+  const pg = govValue(subIndices.PG, false);
+  const tgRaw = govValue(subIndices.TG, true);
+  const pgRaw = govValue(subIndices.PG, true);
+  const iG = tg !== null && pg !== null ? (tg + pg) / 2 : null;
+  const iGRaw = tgRaw !== null && pgRaw !== null ? (tgRaw + pgRaw) / 2 : null;
+  const verified = items.some((i) => i.verifiable && i.confirmed + i.refuted > 0);
+  let pendingRefutations = 0;
+  for (const i of items) pendingRefutations += i.pendingRefutations;
 
-  const clustered = citComponents.map(toClustered);
-  const estimateCitizen = (combo: CitizenCombo): Estimate => {
-    const { n, variance } = combo.direct
-      ? { n: combo.direct.n, variance: combo.direct.se === null ? null : combo.direct.se ** 2 }
-      : clusteredLinearVariance(clustered, combo.coefficients);
-    const se = combo.direct ? combo.direct.se : variance === null ? null : Math.sqrt(variance);
-    const df = n >= 2 ? n - 1 : null;
-    const sd = combo.direct ? combo.direct.sd : se === null ? null : se * Math.sqrt(n);
-    const precision = combo.wilson ?? precisionOf(combo.estimate, se, df, confidence);
+  const census: InstitutionCore['census'] = {};
+  const put = (key: keyof InstitutionCore['census'], estimate: number | null, formula: string): void => {
+    if (estimate !== null) census[key] = { estimate, formula };
+  };
+  const tgFormula = subIndices.TG?.formula ?? '';
+  const pgFormula = subIndices.PG?.formula ?? '';
+  put('TG', tg, `${tgFormula} (validated scores s')`);
+  put('PG', pg, `${pgFormula} (validated scores s')`);
+  put('I_G', iG, "I_G = (TG + PG)/2 (government perspective only, validated scores s')");
+  put('TG_raw', tgRaw, `${tgFormula.replace(/^TG/, 'TG_raw')} (self-reported scores s)`);
+  put('PG_raw', pgRaw, `${pgFormula.replace(/^PG/, 'PG_raw')} (self-reported scores s)`);
+  put('I_G_raw', iGRaw, 'I_G_raw = (TG_raw + PG_raw)/2 (self-reported scores s)');
+  // §3.6: ΔG only for a verified institution; an unverified one has no inflation estimate, never 0.
+  put('DELTA_G', verified && iG !== null && iGRaw !== null ? iGRaw - iG : null, 'ΔG = I_G_raw − I_G (self-report inflation, verified institution)');
+
+  const citizen: Record<string, CitizenCoreValue> = {};
+  for (const c of citComponents) {
+    citizen[c.code] = { estimate: c.mean, n: c.n, s2: c.sd === null ? null : c.sd * c.sd, share: 1, formula: `${c.code} = mean over validators of the weighted item mean` };
+  }
+  const tcSeries = clusterSeries(perReportSubIndex(reports, 'TC', settings));
+  const pcSeries = clusterSeries(perReportSubIndex(reports, 'PC', settings));
+  const seriesValue = (s: ClusterSeries, formula: string): CitizenCoreValue => ({ estimate: s.mean, n: s.clusters.length, s2: s.s2, share: 1, formula });
+  if (tcSeries !== null) citizen.TC = seriesValue(tcSeries, 'TC = mean over validators of TC_j = Σ w_k·c_kj / Σ w_k (per report, §3.3)');
+  if (pcSeries !== null) citizen.PC = seriesValue(pcSeries, 'PC = mean over validators of PC_j = Σ w_k·c_kj / Σ w_k (per report, §3.3)');
+  // §3.5: the self-report parts are constants (SE 0); the citizen parts carry the variance, scaled.
+  if (tg !== null && tcSeries !== null) {
+    citizen.T = { estimate: (tg + tcSeries.mean) / 2, n: tcSeries.clusters.length, s2: tcSeries.s2 === null ? null : tcSeries.s2 / 4, share: 0.5, formula: 'T = (TG + TC)/2' };
+  }
+  if (pg !== null && pcSeries !== null) {
+    citizen.P = { estimate: (pg + pcSeries.mean) / 2, n: pcSeries.clusters.length, s2: pcSeries.s2 === null ? null : pcSeries.s2 / 4, share: 0.5, formula: 'P = (PG + PC)/2' };
+  }
+  if (citizen.T !== undefined && citizen.P !== undefined && tcSeries !== null && pcSeries !== null) {
+    // TC and PC come from the same people: the clustered linearisation keeps their covariance.
+    const { n, variance } = clusteredLinearVariance(
+      [
+        { code: 'PC', mean: pcSeries.mean, clusters: pcSeries.clusters },
+        { code: 'TC', mean: tcSeries.mean, clusters: tcSeries.clusters },
+      ],
+      { PC: 0.25, TC: 0.25 },
+    );
+    citizen.I = {
+      estimate: (citizen.T.estimate + citizen.P.estimate) / 2,
+      n,
+      s2: variance === null ? null : variance * n,
+      share: 0.5,
+      formula: 'I = (T + P)/2 = (TG + TC + PG + PC)/4',
+    };
+  }
+
+  return {
+    core: {
+      institutionId: input.institutionId,
+      selfReported: input.selfReport !== null,
+      citizenReports: reports.length,
+      validators,
+      verified,
+      pendingRefutations,
+      census,
+      citizen,
+    },
+    items,
+    governmentComponents: govComponents,
+    citizenComponents: citComponents,
+    subIndices,
+    warnings,
+  };
+}
+
+const CITIZEN_VALUES = ['I', 'T', 'P', 'TC', 'PC'] as const;
+const CENSUS_VALUES = ['TG', 'PG', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_G'] as const;
+
+/**
+ * §5–§6 for every value of one institution, from its core and the round's pooled variances (null:
+ * none yet, the bound is used). Pure: the worker calls it again when the pooled variances change.
+ */
+export function finalizeInstitution(core: InstitutionCore, settings: MethodSettings = DEFAULT_METHOD_SETTINGS, pooled: PooledVariances | null = null): FinalizedInstitution {
+  const c = core.census;
+  // The estimate a not-yet-observed citizen value is projected at: its government counterpart, else ½.
+  const projection: Record<string, number> = {
+    I: c.I_G?.estimate ?? 0.5,
+    T: c.TG?.estimate ?? 0.5,
+    P: c.PG?.estimate ?? 0.5,
+  };
+  // I, T and P need the self-report's sub-index: without it no number of reports can give them.
+  const reachable = (code: string): boolean =>
+    code === 'I' ? c.I_G !== undefined : code === 'T' ? c.TG !== undefined : code === 'P' ? c.PG !== undefined : true;
+  const shareOf = (code: string): number => (code === 'I' || code === 'T' || code === 'P' ? 0.5 : 1);
+  const pendingFor = (code: string): number => (code === 'TC' || code === 'PC' || code.startsWith('TC.') || code.startsWith('PC.') ? 0 : core.pendingRefutations);
+
+  const citizenEstimate = (code: string, raw: CitizenCoreValue): Estimate => {
+    const sp2 = pooledOrBound(pooled, code, raw.share);
+    const { variance, nu } = assignedVariance(raw.n, raw.s2, sp2);
+    const se = Math.sqrt(variance / raw.n);
+    const precision = precisionOf(raw.estimate, se, raw.n, settings.confidence);
+    const pending = pendingFor(code);
     const { status, reasons } = classifyStatus(
       {
         needsCitizenData: true,
-        hasCitizenData: n > 0,
-        meetsMinimum: n >= minimum,
-        estimate: combo.estimate,
+        hasCitizenData: true,
+        meetsMinimum: raw.n >= settings.thresholds.institutionMinReports,
+        estimate: raw.estimate,
         se,
         halfWidth: precision.halfWidth,
         responseShare: null,
+        pendingRefutations: pending,
       },
       settings,
     );
-    const needed = status === 'conclusive' ? 0 : neededSample({ n, sd, N: null, minimum, settings });
+    const needed = status === 'conclusive' ? 0 : neededInstitutionReports(raw.estimate, raw.n, raw.s2, sp2, settings, reachable(code));
     return {
-      estimate: combo.estimate,
+      estimate: raw.estimate,
       se,
-      ...pick(precision),
-      n,
+      lo: precision.lo,
+      hi: precision.hi,
+      cv: precision.cv,
+      halfWidth: precision.halfWidth,
+      n: raw.n,
       N: null,
-      df: precision.interval === 't' ? df : null,
-      sd,
+      df: raw.n,
+      sd: Math.sqrt(variance),
       interval: precision.interval,
+      nu,
       status,
-      reasons,
+      reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
       needed,
-      formula: combo.formula,
+      neededSubjects: null,
+      neededReports: needed,
+      pendingRefutations: pending,
+      formula: raw.formula,
     };
   };
 
-  const tgInfo = subIndices.TG;
-  const pgInfo = subIndices.PG;
-  const govValue = (info: SubIndexInfo | null, raw: boolean): number | null =>
-    info === null
-      ? null
-      : weightedValue(info, (k) => {
-          const c = govByCode.get(k) as GovernmentComponent;
-          return raw ? c.raw : c.validated;
-        });
-  const tg = govValue(tgInfo, false);
-  const pg = govValue(pgInfo, false);
-  const tgRaw = govValue(tgInfo, true);
-  const pgRaw = govValue(pgInfo, true);
+  const values = {} as Record<Indicator, Estimate | null>;
+  for (const code of CITIZEN_VALUES) {
+    const raw = core.citizen[code];
+    values[code] = raw === undefined ? null : citizenEstimate(code, raw);
+  }
+  const components: Record<string, Estimate> = {};
+  for (const code of sortedKeys(core.citizen)) {
+    if (code.includes('.')) components[code] = citizenEstimate(code, core.citizen[code]);
+  }
 
-  // §3.5: T = (TG + TC)/2, P = (PG + PC)/2, I = (T + P)/2. The self-report parts are constants (SE 0),
-  // so only the citizen coefficients carry variance. Each needs all its parts: never a silent mix.
-  const tCombo: CitizenCombo | null =
-    tg !== null && tc !== null
-      ? { estimate: (tg + tc.estimate) / 2, coefficients: scale(tc.coefficients, 0.5), formula: 'T = (TG + TC)/2', wilson: null }
-      : null;
-  const pCombo: CitizenCombo | null =
-    pg !== null && pc !== null
-      ? { estimate: (pg + pc.estimate) / 2, coefficients: scale(pc.coefficients, 0.5), formula: 'P = (PG + PC)/2', wilson: null }
-      : null;
-  const iCombo: CitizenCombo | null =
-    tCombo !== null && pCombo !== null && tc !== null && pc !== null
-      ? {
-          estimate: (tCombo.estimate + pCombo.estimate) / 2,
-          coefficients: { ...scale(tc.coefficients, 0.25), ...scale(pc.coefficients, 0.25) },
-          formula: 'I = (T + P)/2 = (TG + TC + PG + PC)/4',
-          wilson: null,
-        }
-      : null;
+  // Validators still needed for I to be conclusive: the recruitment planner's number, also carried by
+  // the government census values below. Null when the institution has no self-report (I impossible).
+  const neededReports: number | null =
+    values.I !== null
+      ? values.I.needed
+      : neededInstitutionReports(projection.I, 0, null, pooledOrBound(pooled, 'I', 0.5), settings, reachable('I'));
+  const citizenComplete = values.TC !== null && values.PC !== null;
 
-  const citizenValues = {
-    TC: tc === null ? null : estimateCitizen(tc),
-    PC: pc === null ? null : estimateCitizen(pc),
-    T: tCombo === null ? null : estimateCitizen(tCombo),
-    P: pCombo === null ? null : estimateCitizen(pCombo),
-    I: iCombo === null ? null : estimateCitizen(iCombo),
-  };
-  // Validators still needed for I to be conclusive: the recruitment planner's number, also carried
-  // by the not-validated census values below.
-  const neededReports =
-    citizenValues.I !== null ? citizenValues.I.needed : neededSample({ n: validators, sd: null, N: null, minimum, settings });
-
-  // Government-perspective values are a census of the institution's own answers (SE 0, §5). Their
-  // status says whether the citizen perspective exists beside them (§3.5): `not_validated` unless
-  // both citizen sub-indices could be computed, in which case `conclusive`.
-  const census = (estimate: number | null, formula: string): Estimate | null => {
-    if (estimate === null) return null;
-    const precision = exactPrecision(estimate);
+  // Government-perspective values are a census of the institution's own answers (SE 0, §5). Their status
+  // says whether the citizen perspective exists beside them (§3.5).
+  for (const code of CENSUS_VALUES) {
+    const v = c[code];
+    if (v === undefined) {
+      values[code] = null;
+      continue;
+    }
+    const precision = exactPrecision(v.estimate);
     const { status, reasons } = classifyStatus(
       {
         needsCitizenData: true,
         hasCitizenData: citizenComplete,
         meetsMinimum: true,
-        estimate,
+        estimate: v.estimate,
         se: 0,
         halfWidth: 0,
         responseShare: null,
+        pendingRefutations: core.pendingRefutations,
       },
       settings,
     );
-    return {
-      estimate,
+    const needed = status === 'conclusive' ? 0 : neededReports;
+    values[code] = {
+      estimate: v.estimate,
       se: 0,
-      ...pick(precision),
+      lo: precision.lo,
+      hi: precision.hi,
+      cv: precision.cv,
+      halfWidth: precision.halfWidth,
       n: null,
       N: null,
       df: null,
       sd: null,
       interval: precision.interval,
+      nu: null,
       status,
-      reasons,
-      needed: status === 'conclusive' ? 0 : neededReports,
-      formula,
+      reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
+      needed,
+      neededSubjects: null,
+      neededReports: needed,
+      pendingRefutations: core.pendingRefutations,
+      formula: v.formula,
     };
-  };
-
-  const iG = tg !== null && pg !== null ? (tg + pg) / 2 : null;
-  const iGRaw = tgRaw !== null && pgRaw !== null ? (tgRaw + pgRaw) / 2 : null;
-  const values: Record<Indicator, Estimate | null> = {
-    I: citizenValues.I,
-    T: citizenValues.T,
-    P: citizenValues.P,
-    TG: census(tg, tgInfo === null ? '' : `${tgInfo.formula} (validated scores s')`),
-    TC: citizenValues.TC,
-    PG: census(pg, pgInfo === null ? '' : `${pgInfo.formula} (validated scores s')`),
-    PC: citizenValues.PC,
-    I_G: census(iG, "I_G = (TG + PG)/2 (government perspective only, validated scores s')"),
-    TG_raw: census(tgRaw, tgInfo === null ? '' : `${tgInfo.formula.replace(/^TG/, 'TG_raw')} (self-reported scores s)`),
-    PG_raw: census(pgRaw, pgInfo === null ? '' : `${pgInfo.formula.replace(/^PG/, 'PG_raw')} (self-reported scores s)`),
-    I_G_raw: census(iGRaw, 'I_G_raw = (TG_raw + PG_raw)/2 (self-reported scores s)'),
-    DELTA_G: census(iG !== null && iGRaw !== null ? iGRaw - iG : null, 'ΔG = I_G_raw − I_G (self-report inflation)'),
-  };
-
-  const citizenComponentResults: CitizenComponentResult[] = citComponents.map((c) => ({
-    ...c,
-    value: estimateCitizen({
-      estimate: c.mean,
-      coefficients: { [c.code]: 1 },
-      formula: `${c.code} = mean over validators of the weighted item mean`,
-      wilson: c.wilson === null ? null : wilsonPrecision(c.mean, c.se, c.wilson),
-      direct: { n: c.n, se: c.se, sd: c.sd },
-    }),
-  }));
-
+  }
   return {
-    methodId: METHOD_ID,
-    methodVersion: METHOD_VERSION,
-    institutionId: input.institutionId,
-    selfReported: input.selfReport !== null,
-    citizenReports: reports.length,
-    validators,
-    items,
-    governmentComponents: govComponents,
-    citizenComponents: citizenComponentResults,
-    subIndices,
     values,
+    components,
     headline: values.I !== null ? 'I' : values.I_G !== null ? 'I_G' : null,
     neededReports,
-    warnings,
   };
 }
 
-function toClustered(c: CitizenComponent): { code: string; mean: number; clusters: Array<{ clusterId: string; value: number }> } {
-  return { code: c.code, mean: c.mean, clusters: c.validators.map((v) => ({ clusterId: v.validatorId, value: v.value })) };
+/**
+ * §6 needed sample of one institution's citizen value: the fewest additional reports (validators)
+ * whose projected status is conclusive, at the observed spread (two or more validators) or the pooled
+ * one, with §5's small-n rule and t with the new degrees of freedom. Never 0 for a value that is not
+ * conclusive (the search starts at one more report); null when unreachable.
+ */
+export function neededInstitutionReports(
+  estimate: number,
+  n: number,
+  s2: number | null,
+  pooledVariance: number,
+  settings: MethodSettings,
+  reachable = true,
+): number | null {
+  if (!reachable) return null;
+  const spread = n >= 2 && s2 !== null ? s2 : pooledVariance;
+  const conclusiveWith = (k: number): boolean => {
+    const m = n + k;
+    const { variance } = assignedVariance(m, m >= 2 ? spread : null, pooledVariance);
+    const se = Math.sqrt(variance / m);
+    const halfWidth = criticalValue(settings.confidence, m) * se;
+    const { status } = classifyStatus(
+      { needsCitizenData: true, hasCitizenData: true, meetsMinimum: m >= settings.thresholds.institutionMinReports, estimate, se, halfWidth, responseShare: null },
+      settings,
+    );
+    return status === 'conclusive';
+  };
+  // More reports only shrink the SE, the t quantile and the CV, and only add to the minimum: the
+  // projected status is monotone in k, so an exponential search then bisection finds the fewest.
+  return smallestTrue(conclusiveWith, NEEDED_SEARCH_CAP);
 }
 
-function scale(coefficients: Record<string, number>, factor: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of Object.keys(coefficients).sort(compareStrings)) out[k] = coefficients[k] * factor;
-  return out;
-}
 
-function pick(p: Precision): { lo: number | null; hi: number | null; cv: number | null; halfWidth: number | null } {
-  return { lo: p.lo, hi: p.hi, cv: p.cv, halfWidth: p.halfWidth };
+/** The reasons a missing value of an institution has (no estimate): used by row builders. */
+export function missingValueReasons(core: InstitutionCore, indicator: Indicator): StatusReason[] {
+  if (indicator === 'DELTA_G' && core.census.I_G !== undefined && !core.verified) return ['not_estimable'];
+  return core.validators === 0 ? ['no_citizen_data'] : [];
 }
 
 function splitCode(code: string): [SubIndexCode | null, string] {

@@ -47,3 +47,21 @@ export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Record<stri
   for (const x of xs) (out[key(x)] ??= []).push(x);
   return out;
 }
+
+/** Smallest k in [1, cap] with `ok(k)` for a monotone predicate; null when even `cap` fails. */
+export function smallestTrue(ok: (k: number) => boolean, cap: number): number | null {
+  let failed = 0;
+  let hi = 1;
+  while (!ok(hi)) {
+    if (hi >= cap) return null;
+    failed = hi;
+    hi = Math.min(cap, hi * 2);
+  }
+  let lo = failed + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}

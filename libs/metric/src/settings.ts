@@ -5,8 +5,10 @@
  * storing it, and the worker resolves it again before computing, so both see the same numbers.
  */
 
-export const METHOD_ID = 'mga-2017/apertura-1';
-export const METHOD_VERSION = '1.0.0';
+export const METHOD_ID = 'mga-2017/apertura-2';
+export const METHOD_VERSION = '2.0.0';
+/** Earlier methods whose stored results stay readable (labelled with their own id). */
+export const PREVIOUS_METHOD_IDS: readonly string[] = ['mga-2017/apertura-1'];
 
 export type SubIndexCode = 'TG' | 'TC' | 'PG' | 'PC';
 export const SUB_INDICES: readonly SubIndexCode[] = ['TG', 'TC', 'PG', 'PC'];
@@ -35,6 +37,8 @@ export interface MethodThresholds {
   targetHalfWidth: number;
   /** Fewer than this share of the universe responding gives `caution`. */
   responseShareCaution: number;
+  /** Government-perspective aggregates with a validated share below this are `caution` (§6 rule 3). */
+  validatedShareCaution: number;
 }
 
 export interface MethodSettings {
@@ -75,6 +79,7 @@ export const DEFAULT_METHOD_SETTINGS: MethodSettings = deepFreeze({
     halfWidthConclusive: 0.05,
     targetHalfWidth: 0.1,
     responseShareCaution: 0.5,
+    validatedShareCaution: 0.5,
   },
   bootstrapReplicates: 2000,
   confidence: 0.95,
@@ -222,6 +227,7 @@ export function validateSettings(s: MethodSettings): SettingsProblem[] {
   };
   inUnit('areaMinMunicipalityShare', false);
   inUnit('responseShareCaution', true);
+  inUnit('validatedShareCaution', true);
   inUnit('halfWidthConclusive', false);
   inUnit('halfWidthCaution', false);
   inUnit('halfWidthInconclusive', false);

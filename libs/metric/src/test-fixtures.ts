@@ -116,9 +116,13 @@ export function estimateOf(estimate: number, se: number | null, n: number | null
     df: n !== null && n >= 2 ? n - 1 : null,
     sd: se !== null && n !== null ? se * Math.sqrt(n) : null,
     interval: se === null ? 'none' : 't',
+    nu: n !== null && n >= 2 ? n : null,
     status: 'caution',
     reasons: [],
     needed: 0,
+    neededSubjects: null,
+    neededReports: 0,
+    pendingRefutations: 0,
     formula: 'test',
   };
 }
