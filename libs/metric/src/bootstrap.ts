@@ -1,27 +1,28 @@
 /**
- * Seeded bootstrap of an area's SE (METHOD.md §5) — the reference the analytic formula is tested
- * against. It recomputes institution values from resampled validators instead of propagating SEs,
- * so it checks the whole analytic chain (cluster means, partial sub-indices, TC/PC covariance,
- * the two-term area formula).
+ * The seeded reference bootstrap of an area's SE (METHOD.md §5) — what the analytic formula is tested
+ * against. It recomputes institution values from resampled validators instead of propagating SEs, so
+ * it checks the whole analytic chain (per-report sub-indices, TC/PC covariance, the two-term formula).
  *
  * Replicate b (a two-stage rescaling bootstrap, Rao & Wu 1988):
- *   stage 1 — institutions within the area: draw n − 1 of the n institutions with a value, with
- *     replacement; their mean deviation from ȳ is rescaled by λ = √(1 − n/N). With n − 1 draws and
- *     this λ the expected variance is exactly (1 − n/N)·s²/n: the finite-population correction is
- *     reproduced, and n = N gives no between-institution variance.
- *   stage 2 — validators within institutions: in every institution of the area, draw n_j − 1 of its
- *     n_j validators with replacement and recompute the institution's value from scratch; the mean
- *     of the deviations x*_j − x_j is added. (n_j − 1 draws make the variance of a mean s_j²/n_j,
- *     not (n_j − 1)/n_j of it, matching §5's sd/√n.)
+ *   stage 1 — institutions within the area: n − 1 draws with replacement among the n institutions
+ *     with a value; the mean's deviation from ȳ is rescaled by λ = √(1 − n/N), which reproduces the
+ *     finite-population correction (n = N: no between-institution variance).
+ *   stage 2 — validators within institutions: n_j − 1 draws among the institution's n_j validators,
+ *     the institution recomputed from the resampled per-validator TC and PC. A resample that loses one
+ *     of the institution's citizen sub-indices keeps that sub-index's full-sample value (not the whole
+ *     value). Where §5's small-n rule assigns more within variance than resampling can show (one
+ *     validator, zero spread, a pooled spread above the observed one), a normal deviation with the
+ *     difference is added: the reference then carries the variance the analytic side claims.
  *   θ_b = ȳ + λ(ȳ*₁ − ȳ) + (1/n)Σ_j (x*_j − x_j).
- * SE = sd of θ_b over the replicates. An institution with a single validator cannot be resampled
- * and contributes no within-institution variance here (the analytic side imputes one).
+ * SE = sd of θ_b over the replicates. With `assignedVariance: false` stage 2 adds nothing beyond
+ * resampling: the purely nonparametric bootstrap.
  */
 import { Indicator } from './indicators';
-import { computeInstitution, InstitutionInput } from './institution';
+import { ClusterValue, computeInstitution, InstitutionInput } from './institution';
 import { compareNumbers, compareStrings } from './order';
 import { mulberry32, randomIndex } from './rng';
 import { DEFAULT_METHOD_SETTINGS, MethodSettings } from './settings';
+import type { PooledVariances } from './smalln';
 
 export interface BootstrapOptions {
   indicator: Indicator;
@@ -31,6 +32,10 @@ export interface BootstrapOptions {
   /** Defaults to settings.bootstrapReplicates (2,000). */
   replicates?: number;
   settings?: MethodSettings;
+  /** The round's pooled variances the institutions are finalised with (null: the bound). */
+  pooled?: PooledVariances | null;
+  /** Add the small-n rule's extra within variance as a normal deviation (default true). */
+  assignedVariance?: boolean;
 }
 
 export interface BootstrapResult {
@@ -45,66 +50,67 @@ export interface BootstrapResult {
   N: number;
   replicates: number;
   seed: number;
-  /** Institution replicates where a resample lost a whole sub-index (full-sample value kept). */
+  /** Institution replicates where a resample lost a sub-index (its full-sample value kept). */
   degenerateDraws: number;
 }
 
-interface PreparedComponent {
-  code: string;
-  sub: 'TC' | 'PC';
-  /** Declared (not renormalised) weight: renormalisation depends on which components a resample keeps. */
-  weight: number;
-  /** Indices into Prepared.validators, and the validator values. */
-  validator: Int32Array;
-  value: Float64Array;
-}
-
 interface Prepared {
-  id: string;
   x: number;
-  /** Validators that feed the indicator, sorted; empty for government-only indicators. */
-  validators: string[];
-  /** Components of the indicator, sorted by code (the order of every sum). */
-  components: PreparedComponent[];
+  /** Validators (union of the TC and PC clusters), sorted; their TC and PC (NaN: none). */
+  tc: Float64Array;
+  pc: Float64Array;
+  fullTc: number | null;
+  fullPc: number | null;
   tg: number | null;
   pg: number | null;
+  /** SD of the normal deviation stage 2 adds (0: none). */
+  topUp: number;
 }
 
-const CITIZEN_SUBS: Partial<Record<Indicator, ReadonlyArray<'TC' | 'PC'>>> = {
-  TC: ['TC'],
-  PC: ['PC'],
-  T: ['TC'],
-  P: ['PC'],
-  I: ['TC', 'PC'],
-};
+const CITIZEN: ReadonlySet<Indicator> = new Set<Indicator>(['I', 'T', 'P', 'TC', 'PC']);
+
+function seriesOf(clusters: readonly ClusterValue[], index: ReadonlyMap<string, number>, size: number): Float64Array {
+  const out = new Float64Array(size).fill(Number.NaN);
+  for (const c of clusters) out[index.get(c.clusterId) as number] = c.value;
+  return out;
+}
+
+function meanOf(values: readonly ClusterValue[]): number | null {
+  if (values.length === 0) return null;
+  let s = 0;
+  for (const v of values) s += v.value;
+  return s / values.length;
+}
 
 export function bootstrapAreaSE(institutions: readonly InstitutionInput[], opts: BootstrapOptions): BootstrapResult {
   const settings = opts.settings ?? DEFAULT_METHOD_SETTINGS;
   const B = opts.replicates ?? settings.bootstrapReplicates;
   const N = opts.universe;
-  const subs = CITIZEN_SUBS[opts.indicator] ?? [];
+  const citizen = CITIZEN.has(opts.indicator);
+  const withAssigned = opts.assignedVariance ?? true;
 
   const prepared: Prepared[] = [];
   for (const input of [...institutions].sort((a, b) => compareStrings(a.institutionId, b.institutionId))) {
-    const r = computeInstitution(input, settings);
+    const r = computeInstitution(input, settings, opts.pooled ?? null);
     const v = r.values[opts.indicator];
     if (v === null) continue;
-    const comps = r.citizenComponents.filter((c) => subs.some((sub) => c.code.startsWith(`${sub}.`)) && weightOf(c.code, settings) > 0);
-    const validators = [...new Set(comps.flatMap((c) => c.validators.map((x) => x.validatorId)))].sort(compareStrings);
-    const index = new Map(validators.map((id, i) => [id, i]));
+    const ids = [...new Set([...r.clusters.TC, ...r.clusters.PC].map((c) => c.clusterId))].sort(compareStrings);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    let topUp = 0;
+    if (citizen && withAssigned && v.se !== null) {
+      const raw = r.core.citizen[opts.indicator];
+      const resampled = raw.n >= 2 && raw.s2 !== null ? raw.s2 / raw.n : 0;
+      topUp = Math.sqrt(Math.max(0, v.se * v.se - resampled));
+    }
     prepared.push({
-      id: r.institutionId,
       x: v.estimate,
-      validators,
-      components: comps.map((c) => ({
-        code: c.code,
-        sub: c.code.startsWith('TC.') ? 'TC' : 'PC',
-        weight: weightOf(c.code, settings),
-        validator: Int32Array.from(c.validators.map((x) => index.get(x.validatorId) ?? 0)),
-        value: Float64Array.from(c.validators.map((x) => x.value)),
-      })),
+      tc: seriesOf(r.clusters.TC, index, ids.length),
+      pc: seriesOf(r.clusters.PC, index, ids.length),
+      fullTc: meanOf(r.clusters.TC),
+      fullPc: meanOf(r.clusters.PC),
       tg: r.values.TG?.estimate ?? null,
       pg: r.values.PG?.estimate ?? null,
+      topUp,
     });
   }
   const n = prepared.length;
@@ -116,11 +122,12 @@ export function bootstrapAreaSE(institutions: readonly InstitutionInput[], opts:
   if (n < 2 && n < N) return { ...base, estimate: mean, se: null, lo: null, hi: null, degenerateDraws: 0 };
 
   const rng = mulberry32(opts.seed);
+  const normal = normalDeviates(rng);
   const lambda = Math.sqrt(Math.max(0, 1 - n / N));
   // Replicate deviations θ_b − ȳ (kept as deviations so that a census gives exactly 0, not rounding dust).
   const deviations = new Float64Array(B);
   let degenerateDraws = 0;
-  const maxValidators = Math.max(1, ...prepared.map((p) => p.validators.length));
+  const maxValidators = Math.max(1, ...prepared.map((p) => p.tc.length));
   const counts = new Int32Array(maxValidators);
   for (let b = 0; b < B; b++) {
     // Stage 1 (always consumes n − 1 draws, so the stream stays aligned whatever λ is).
@@ -129,14 +136,18 @@ export function bootstrapAreaSE(institutions: readonly InstitutionInput[], opts:
     const between = lambda === 0 ? 0 : lambda * (s1 / (n - 1) - mean);
     // Stage 2.
     let dev = 0;
-    for (const p of prepared) {
-      const nj = p.validators.length;
-      if (nj < 2) continue;
-      counts.fill(0, 0, nj);
-      for (let k = 0; k < nj - 1; k++) counts[randomIndex(rng, nj)] += 1;
-      const xStar = replicateValue(p, counts, opts.indicator);
-      if (xStar === null) degenerateDraws += 1;
-      else dev += xStar - p.x;
+    if (citizen) {
+      for (const p of prepared) {
+        const nj = p.tc.length;
+        if (nj >= 2) {
+          counts.fill(0, 0, nj);
+          for (let k = 0; k < nj - 1; k++) counts[randomIndex(rng, nj)] += 1;
+          const replicate = replicateValue(p, counts, opts.indicator);
+          if (replicate.degenerate) degenerateDraws += 1;
+          dev += replicate.value - p.x;
+        }
+        if (p.topUp > 0) dev += p.topUp * normal();
+      }
     }
     deviations[b] = between + dev / n;
   }
@@ -154,68 +165,51 @@ export function bootstrapAreaSE(institutions: readonly InstitutionInput[], opts:
   return { ...base, estimate: mean, se: Math.sqrt(ss / (B - 1)), lo: q(alpha), hi: q(1 - alpha), degenerateDraws };
 }
 
-function weightOf(code: string, settings: MethodSettings): number {
-  const dot = code.indexOf('.');
-  const sub = code.slice(0, dot);
-  if (sub !== 'TG' && sub !== 'TC' && sub !== 'PG' && sub !== 'PC') return 0;
-  return settings.weights[sub][code.slice(dot + 1)] ?? 0;
+/** Standard normal deviates from a uniform stream (Box–Muller, both values used). */
+function normalDeviates(rng: () => number): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const v = spare;
+      spare = null;
+      return v;
+    }
+    const u = 1 - rng();
+    const w = rng();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * w);
+    return r * Math.cos(2 * Math.PI * w);
+  };
 }
 
-/**
- * The institution's indicator recomputed with validators weighted by their draw counts, following
- * §3.4 exactly as computeInstitution does: renormalise over the components the resample kept.
- */
-function replicateValue(p: Prepared, counts: Int32Array, indicator: Indicator): number | null {
-  let tcW = 0;
-  let pcW = 0;
-  const means = new Float64Array(p.components.length);
-  const present = new Uint8Array(p.components.length);
-  for (let c = 0; c < p.components.length; c++) {
-    const comp = p.components[c];
+/** The institution's value from validators weighted by their draw counts (§3.3–3.5). */
+function replicateValue(p: Prepared, counts: Int32Array, indicator: Indicator): { value: number; degenerate: boolean } {
+  const weighted = (series: Float64Array, full: number | null): { v: number | null; lost: boolean } => {
+    if (full === null) return { v: null, lost: false };
     let num = 0;
     let den = 0;
-    for (let i = 0; i < comp.validator.length; i++) {
-      const k = counts[comp.validator[i]];
-      if (k === 0) continue;
-      num += k * comp.value[i];
+    for (let i = 0; i < series.length; i++) {
+      const k = counts[i];
+      if (k === 0 || Number.isNaN(series[i])) continue;
+      num += k * series[i];
       den += k;
     }
-    if (den === 0) continue;
-    means[c] = num / den;
-    present[c] = 1;
-    if (comp.sub === 'TC') tcW += comp.weight;
-    else pcW += comp.weight;
-  }
-  const sub = (which: 'TC' | 'PC', totalWeight: number): number | null => {
-    if (totalWeight === 0) return null;
-    let v = 0;
-    for (let c = 0; c < p.components.length; c++) {
-      const comp = p.components[c];
-      if (present[c] === 1 && comp.sub === which) v += (comp.weight / totalWeight) * means[c];
-    }
-    return v;
+    return den === 0 ? { v: full, lost: true } : { v: num / den, lost: false };
   };
+  const tc = weighted(p.tc, p.fullTc);
+  const pc = weighted(p.pc, p.fullPc);
+  const tcv = tc.v as number;
+  const pcv = pc.v as number;
   switch (indicator) {
     case 'TC':
-      return sub('TC', tcW);
+      return { value: tcv, degenerate: tc.lost };
     case 'PC':
-      return sub('PC', pcW);
-    case 'T': {
-      const tc = sub('TC', tcW);
-      return tc === null || p.tg === null ? null : (p.tg + tc) / 2;
-    }
-    case 'P': {
-      const pc = sub('PC', pcW);
-      return pc === null || p.pg === null ? null : (p.pg + pc) / 2;
-    }
-    case 'I': {
-      const tc = sub('TC', tcW);
-      const pc = sub('PC', pcW);
-      if (tc === null || pc === null || p.tg === null || p.pg === null) return null;
-      return ((p.tg + tc) / 2 + (p.pg + pc) / 2) / 2;
-    }
+      return { value: pcv, degenerate: pc.lost };
+    case 'T':
+      return { value: ((p.tg as number) + tcv) / 2, degenerate: tc.lost };
+    case 'P':
+      return { value: ((p.pg as number) + pcv) / 2, degenerate: pc.lost };
     default:
-      // Government-perspective indicators are censuses: nothing to resample inside the institution.
-      return p.x;
+      return { value: ((p.tg as number) + tcv + (p.pg as number) + pcv) / 4, degenerate: tc.lost || pc.lost };
   }
 }

@@ -93,7 +93,17 @@ export interface InstitutionResult extends FinalizedInstitution {
   /** Weights actually used, partial flag and missing components; null when the sub-index is missing. */
   subIndices: Record<SubIndexCode, SubIndexInfo | null>;
   core: InstitutionCore;
+  /**
+   * Per-validator TC and PC (cluster means of the per-report sub-indices), by validator id: what the
+   * reference bootstrap resamples. Never stored (validator ids).
+   */
+  clusters: { TC: ClusterValue[]; PC: ClusterValue[] };
   warnings: string[];
+}
+
+export interface ClusterValue {
+  clusterId: string;
+  value: number;
 }
 
 const GOVERNMENT_PREFIXES = ['TG.', 'PG.'];
@@ -127,6 +137,7 @@ export function computeInstitution(
     citizenComponents: citizenComponentResults,
     subIndices: built.subIndices,
     core: built.core,
+    clusters: built.clusters,
     warnings: built.warnings,
     ...finalized,
   };
@@ -138,6 +149,7 @@ interface BuiltCore {
   governmentComponents: GovernmentComponent[];
   citizenComponents: CitizenComponent[];
   subIndices: Record<SubIndexCode, SubIndexInfo | null>;
+  clusters: { TC: ClusterValue[]; PC: ClusterValue[] };
   warnings: string[];
 }
 
@@ -182,7 +194,7 @@ function citizenPart(input: InstitutionInput, warnings: string[]): CitizenReport
 
 /** Values of one validator (cluster) with the mean, sd² and n of the cluster values. */
 interface ClusterSeries {
-  clusters: Array<{ clusterId: string; value: number }>;
+  clusters: ClusterValue[];
   mean: number;
   s2: number | null;
 }
@@ -335,6 +347,7 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
     governmentComponents: govComponents,
     citizenComponents: citComponents,
     subIndices,
+    clusters: { TC: tcSeries?.clusters ?? [], PC: pcSeries?.clusters ?? [] },
     warnings,
   };
 }

@@ -19,6 +19,16 @@ export interface GenOptions {
   secondReport: number;
   /** Probability that the institution did not self-report. */
   noSelfReport: number;
+  /**
+   * Citizen reports with the default instrument's skip structure (METHOD.md §8): an answer that never
+   * came scores Disp 0 and, as gated failures, Clar/Comp/Cel 0; a request "not yet" due gives no TC; a
+   * proposal with no reception scores Recep/Act/Cel 0.
+   */
+  instrument?: boolean;
+  /** Probability that an institution has exactly one validator (instrument mode). */
+  oneValidator?: number;
+  /** Probability that all of an institution's validators report identically (instrument mode). */
+  zeroSpread?: number;
 }
 
 export const DEFAULT_GEN: GenOptions = { minValidators: 0, maxValidators: 7, skipComponent: 0.1, secondReport: 0.1, noSelfReport: 0.05 };
@@ -58,6 +68,7 @@ export function generateInstitution(rng: Rng, institutionId: string, opts: GenOp
   for (const a of selfReport ?? []) {
     if (a.verifiable && rng() < 0.7) verifications[a.name] = { confirmed: randomIndex(rng, 4), refuted: randomIndex(rng, 3) };
   }
+  if (opts.instrument === true) return { institutionId, selfReport, verifications, citizenReports: instrumentReports(rng, institutionId, opts) };
   const nValidators = opts.minValidators + randomIndex(rng, opts.maxValidators - opts.minValidators + 1);
   const citizenReports: InstitutionInput['citizenReports'] = [];
   for (let v = 0; v < nValidators; v++) {
@@ -71,6 +82,44 @@ export function generateInstitution(rng: Rng, institutionId: string, opts: GenOp
     }
   }
   return { institutionId, selfReport, verifications, citizenReports };
+}
+
+/** One citizen report shaped by the default instrument, for an institution with the given behaviour. */
+function instrumentReport(rng: Rng, answerRate: number, quality: number): ScoredAnswer[] {
+  const out: ScoredAnswer[] = [];
+  const q = (): number => Math.min(1, Math.max(0, quality + (rng() - 0.5) * 0.5));
+  const u = rng();
+  if (u < 0.08) {
+    // "Not yet": the legal deadline has not passed — no TC at all from this report.
+  } else if (u < 0.08 + (1 - answerRate) * 0.92) {
+    out.push(answer('c_disp', 'TC.Disp', 0), answer('c_clar', 'TC.Clar', 0), answer('c_comp', 'TC.Comp', 0), answer('c_cel', 'TC.Cel', 0));
+  } else {
+    out.push(answer('c_disp', 'TC.Disp', 1), answer('c_clar', 'TC.Clar', q()), answer('c_comp', 'TC.Comp', q()), answer('c_cel', 'TC.Cel', q()));
+  }
+  const found = rng() < 0.85;
+  out.push(answer('c_met', 'PC.Met', found ? 1 : 0));
+  if (found) {
+    if (rng() < answerRate) out.push(answer('c_recep', 'PC.Recep', 1), answer('c_pact', 'PC.Act', q()), answer('c_pcel', 'PC.Cel', q()));
+    else out.push(answer('c_recep', 'PC.Recep', 0), answer('c_pact', 'PC.Act', 0), answer('c_pcel', 'PC.Cel', 0));
+  }
+  return out;
+}
+
+function instrumentReports(rng: Rng, institutionId: string, opts: GenOptions): InstitutionInput['citizenReports'] {
+  const answerRate = rng();
+  const quality = rng();
+  const nValidators =
+    rng() < (opts.oneValidator ?? 0) ? 1 : opts.minValidators + randomIndex(rng, opts.maxValidators - opts.minValidators + 1);
+  const identical = rng() < (opts.zeroSpread ?? 0);
+  const shared = identical ? instrumentReport(rng, answerRate, quality) : null;
+  const out: InstitutionInput['citizenReports'] = [];
+  for (let v = 0; v < nValidators; v++) {
+    const reports = rng() < opts.secondReport ? 2 : 1;
+    for (let k = 0; k < reports; k++) {
+      out.push({ reportId: `${institutionId}-r${v}-${k}`, validatorId: `val-${v}`, answers: shared ?? instrumentReport(rng, answerRate, quality) });
+    }
+  }
+  return out;
 }
 
 export function generateInstitutions(seed: number, count: number, opts: GenOptions = DEFAULT_GEN): InstitutionInput[] {
