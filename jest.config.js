@@ -5,6 +5,7 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const moduleNameMapper = {
+  '^@apertura/reasons-text$': '<rootDir>/libs/metric/src/reasons-text.ts',
   '^@apertura/(db|queue|questionnaire|metric|geo|config)$': '<rootDir>/libs/$1/src',
   '^@apertura/(db|queue|questionnaire|metric|geo|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };

@@ -15,6 +15,7 @@ export default defineConfig({
       // The questionnaire lib's property registration only imports survey-core, so the browser
       // shares it with the server: both keep the same custom properties (component, weight, score…).
       '@apertura/questionnaire-browser': resolve(here, '../../libs/questionnaire/src/properties.ts'),
+      '@apertura/reasons-text': resolve(here, '../../libs/metric/src/reasons-text.ts'),
     },
   },
   build: {

@@ -18,3 +18,4 @@ export * from './rng';
 export * from './notice';
 export * from './errors';
 export { compareStrings, sortedBy, sortedKeys } from './order';
+export * from './reasons-text';

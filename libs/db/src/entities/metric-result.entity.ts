@@ -52,8 +52,21 @@ export class MetricResultEntity {
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
-  @Column({ type: 'integer', default: 0 })
-  needed: number;
+  /** §6 needed sample (reports); null when no citizen addition can make the value conclusive. */
+  @Column({ type: 'integer', nullable: true })
+  needed: number | null;
+
+  /** §6: additional subjects with citizen data needed first (areas); null at institution level or when unreachable. */
+  @Column({ type: 'integer', nullable: true })
+  neededSubjects: number | null;
+
+  /** §6: additional reports beyond those the new subjects bring; null when unreachable. */
+  @Column({ type: 'integer', nullable: true })
+  neededReports: number | null;
+
+  /** §6 government-perspective aggregates: members with a validated I / members with a value. */
+  @Column({ type: 'double precision', nullable: true })
+  validatedShare: number | null;
 
   /** Which formula produced the value (e.g. 'I = (T + P)/2 = …', a partial sub-index with its missing components). */
   @Column({ type: 'text', nullable: true })
@@ -73,6 +86,55 @@ export class MetricResultEntity {
   methodVersion: string;
 
   /** Highest outbox event id whose change is included in the inputs. */
+  @Column({ type: 'bigint' })
+  watermark: string;
+
+  @Column({ type: 'timestamptz' })
+  computedAt: Date;
+}
+
+/**
+ * One position of a ranking with its 95 % rank interval (METHOD.md §9), stored by the worker with the
+ * results. ranking: 'institution' | 'municipality' | 'state'; group_key: 'MX' (national) or a cve_ent.
+ */
+@Entity('metric_rank')
+export class MetricRankEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'metric_rank_key' })
+  roundId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16, primaryKeyConstraintName: 'metric_rank_key' })
+  ranking: 'institution' | 'municipality' | 'state';
+
+  @PrimaryColumn({ type: 'varchar', length: 16, primaryKeyConstraintName: 'metric_rank_key' })
+  groupKey: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32, primaryKeyConstraintName: 'metric_rank_key' })
+  indicator: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 100, primaryKeyConstraintName: 'metric_rank_key' })
+  scopeKey: string;
+
+  /** Competition rank of the estimate (1 = highest). */
+  @Column({ type: 'integer' })
+  position: number;
+
+  /** 95 % rank interval [lo, hi] (1-based positions). */
+  @Column({ type: 'integer' })
+  lo: number;
+
+  @Column({ type: 'integer' })
+  hi: number;
+
+  /** Values ranked in the group. */
+  @Column({ type: 'integer' })
+  of: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  seed: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  methodId: string;
+
   @Column({ type: 'bigint' })
   watermark: string;
 

@@ -13,6 +13,14 @@ export interface UniverseSelection {
   institutionIds?: string[];
 }
 
+/**
+ * METHOD.md §4 design of a round. `sample`: every state of the universe declares N_pop (obliged
+ * subjects in the population); municipalities may declare theirs.
+ */
+export type RoundDesignDocument =
+  | { kind: 'census' }
+  | { kind: 'sample'; states: Array<{ cveEnt: string; population: number }>; municipalities?: Array<{ cvegeo: string; population: number }> };
+
 @Entity('round')
 export class RoundEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -50,6 +58,10 @@ export class RoundEntity {
   /** Citizens can be assigned institutions of this round. */
   @Column({ type: 'boolean', default: false })
   validationOpen: boolean;
+
+  /** METHOD.md §4: census (default) or sample with the population counts of its strata. */
+  @Column({ type: 'jsonb', default: () => `'{"kind":"census"}'::jsonb` })
+  design: RoundDesignDocument & JsonObject;
 
   /** Marks generated demo data so every page can label it as synthetic. */
   @Column({ type: 'boolean', default: false })
