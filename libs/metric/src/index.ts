@@ -12,6 +12,7 @@ export * from './components';
 export * from './subindices';
 export * from './uncertainty';
 export * from './institution';
+export * from './smalln';
 export * from './aggregate';
 export * from './bootstrap';
 export * from './rng';

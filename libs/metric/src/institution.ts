@@ -143,6 +143,19 @@ export function computeInstitution(
   };
 }
 
+/**
+ * The same institution finalised under another pool (§5): what a round rebuild does once every
+ * institution's core is known and the round's pooled variances can be formed.
+ */
+export function withPool(result: InstitutionResult, settings: MethodSettings, pooled: PooledVariances | null): InstitutionResult {
+  const finalized = finalizeInstitution(result.core, settings, pooled);
+  return {
+    ...result,
+    citizenComponents: result.citizenComponents.map((c) => ({ ...c, value: finalized.components[c.code] })),
+    ...finalized,
+  };
+}
+
 interface BuiltCore {
   core: InstitutionCore;
   items: ItemResult[];

@@ -8,18 +8,42 @@
  * institution, no validator ids), and the full rebuild aggregates from the very same JSON-normalised
  * form, so both paths give bit-identical aggregates.
  */
-import { computeAggregates, computeInstitution, INDICATORS, METHOD_ID, METHOD_VERSION, SUB_INDICES } from '@apertura/metric';
-import type { AggregateRow, AggregationUniverse, Estimate, Indicator, InstitutionPlacement, InstitutionResult, MethodSettings } from '@apertura/metric';
+import { computeAggregates, computeInstitution, finalizeInstitution, INDICATORS, pooledVariances } from '@apertura/metric';
+import type {
+  AggregateRow,
+  AggregationUniverse,
+  Estimate,
+  Indicator,
+  InstitutionCore,
+  InstitutionPlacement,
+  InstitutionResult,
+  MethodSettings,
+  PooledVariances,
+  SampleDesign,
+} from '@apertura/metric';
 import type { PlacementRecord } from './metric-inputs';
 
+/**
+ * What is kept of one institution's computation. `core` is the pooled-variance-independent part (§5:
+ * census values and the raw statistics of citizen values, no validator ids); `values`, `components`
+ * and `neededReports` are its finalisation under the pool named by `pooledKey`, which an area job
+ * redoes when the round's pool has moved since.
+ */
 export interface StoredInstitutionResult {
   institutionId: string;
   selfReported: boolean;
   citizenReports: number;
   validators: number;
+  verified: boolean;
+  pendingRefutations: number;
   headline: 'I' | 'I_G' | null;
-  neededReports: number;
+  neededReports: number | null;
+  warnings: string[];
   values: Record<Indicator, Estimate | null>;
+  components: Record<string, Estimate>;
+  core: InstitutionCore;
+  /** poolKey() of the pooled variances the values were finalised with. */
+  pooledKey: string;
 }
 
 /** A stored result with the JSON it is written as (serialised once: a national rebuild writes 12,000). */
@@ -28,11 +52,19 @@ export interface StoredForm {
   json: string;
 }
 
+/** Identity of a pool (its canonical JSON: codes in order). '' is "no pool yet" (the bound is used). */
+export function poolKey(pooled: PooledVariances | null): string {
+  if (pooled === null) return '';
+  const ordered: Record<string, number> = {};
+  for (const code of Object.keys(pooled).sort()) ordered[code] = pooled[code];
+  return JSON.stringify(ordered);
+}
+
 /**
  * The stored form of a result, passed through JSON (as PostgreSQL will return it) so the round
  * rebuild aggregates exactly what a later area job reads back.
  */
-export function storedForm(r: InstitutionResult): StoredForm {
+export function storedForm(r: InstitutionResult, pooled: PooledVariances | null): StoredForm {
   const values = {} as Record<Indicator, Estimate | null>;
   for (const ind of INDICATORS) values[ind] = r.values[ind];
   const stored: StoredInstitutionResult = {
@@ -40,42 +72,52 @@ export function storedForm(r: InstitutionResult): StoredForm {
     selfReported: r.selfReported,
     citizenReports: r.citizenReports,
     validators: r.validators,
+    verified: r.verified,
+    pendingRefutations: r.pendingRefutations,
     headline: r.headline,
     neededReports: r.neededReports,
+    warnings: r.warnings,
     values,
+    components: r.components,
+    core: r.core,
+    pooledKey: poolKey(pooled),
   };
+  return toStored(stored);
+}
+
+function toStored(stored: StoredInstitutionResult): StoredForm {
   const json = JSON.stringify(stored);
   return { value: JSON.parse(json) as StoredInstitutionResult, json };
 }
 
-export function storedResult(r: InstitutionResult): StoredInstitutionResult {
-  return storedForm(r).value;
+/**
+ * The stored result finalised under `pooled` (§5): unchanged (same object) when it already was;
+ * otherwise the new stored form, compared by its JSON so that only a real change is rewritten.
+ */
+export function refinalized(s: StoredInstitutionResult, settings: MethodSettings, pooled: PooledVariances | null): { form: StoredForm; changed: boolean } | null {
+  const key = poolKey(pooled);
+  if (s.pooledKey === key) return null;
+  const f = finalizeInstitution(s.core, settings, pooled);
+  const before = JSON.stringify({ values: s.values, components: s.components, headline: s.headline, neededReports: s.neededReports });
+  const form = toStored({ ...s, values: f.values, components: f.components, headline: f.headline, neededReports: f.neededReports, pooledKey: key });
+  const v = form.value;
+  const after = JSON.stringify({ values: v.values, components: v.components, headline: v.headline, neededReports: v.neededReports });
+  return { form, changed: before !== after };
+}
+
+/**
+ * The round's pooled per-validator variances (§5) from the cores of its universe's institutions with
+ * ≥ 2 validators: the same numbers whether formed from a rebuild's results or from stored ones.
+ */
+export function roundPool(members: Iterable<Pick<StoredInstitutionResult, 'institutionId' | 'validators' | 'core'>>): PooledVariances {
+  const institutions: Array<{ institutionId: string; raw: InstitutionCore['citizen'] }> = [];
+  for (const s of members) if (s.validators >= 2) institutions.push({ institutionId: s.institutionId, raw: s.core.citizen });
+  return pooledVariances(institutions);
 }
 
 /** The result of an institution without any input (what computeInstitution gives for nothing). */
-export function emptyStoredResult(institutionId: string, settings: MethodSettings): StoredInstitutionResult {
-  return storedResult(computeInstitution({ institutionId, selfReport: null, verifications: {}, citizenReports: [] }, settings));
-}
-
-function asInstitutionResult(s: StoredInstitutionResult): InstitutionResult {
-  const subIndices = {} as InstitutionResult['subIndices'];
-  for (const code of SUB_INDICES) subIndices[code] = null;
-  return {
-    methodId: METHOD_ID,
-    methodVersion: METHOD_VERSION,
-    institutionId: s.institutionId,
-    selfReported: s.selfReported,
-    citizenReports: s.citizenReports,
-    validators: s.validators,
-    items: [],
-    governmentComponents: [],
-    citizenComponents: [],
-    subIndices,
-    values: s.values,
-    headline: s.headline,
-    neededReports: s.neededReports,
-    warnings: [],
-  };
+export function emptyStoredResult(institutionId: string, settings: MethodSettings, pooled: PooledVariances | null): StoredInstitutionResult {
+  return storedForm(computeInstitution({ institutionId, selfReport: null, verifications: {}, citizenReports: [] }, settings, pooled), pooled).value;
 }
 
 /**
@@ -87,15 +129,17 @@ export function placementsFor(
   universe: readonly PlacementRecord[],
   results: ReadonlyMap<string, StoredInstitutionResult>,
   settings: MethodSettings,
+  pooled: PooledVariances | null,
 ): InstitutionPlacement[] {
   let empty: StoredInstitutionResult | null = null;
   return universe.map((p) => {
     let stored = results.get(p.institutionId);
     if (stored === undefined) {
-      empty ??= emptyStoredResult('', settings);
+      empty ??= emptyStoredResult('', settings, pooled);
       stored = { ...empty, institutionId: p.institutionId };
     }
-    return { result: asInstitutionResult(stored), cvegeo: p.cvegeo, cveEnt: p.cveEnt, level: p.level, type: p.type };
+    const result = { institutionId: stored.institutionId, selfReported: stored.selfReported, verified: stored.verified, validators: stored.validators, values: stored.values };
+    return { result, cvegeo: p.cvegeo, cveEnt: p.cveEnt, level: p.level, type: p.type };
   });
 }
 
@@ -116,7 +160,11 @@ function distinctCounts(pairs: Iterable<[string, string]>): Record<string, numbe
 }
 
 /** Universe counts of a round (§4, §6): subjects and municipalities per area, population per municipality. */
-export function aggregationUniverse(universe: readonly PlacementRecord[], population: Readonly<Record<string, number>>): AggregationUniverse {
+export function aggregationUniverse(
+  universe: readonly PlacementRecord[],
+  population: Readonly<Record<string, number>>,
+  design: SampleDesign | null = null,
+): AggregationUniverse {
   const institutionsPerMunicipality: Record<string, number> = {};
   const institutionsPerState: Record<string, number> = {};
   const institutionsPerLevel: Record<string, number> = {};
@@ -140,6 +188,7 @@ export function aggregationUniverse(universe: readonly PlacementRecord[], popula
     municipalitiesPerType: distinctCounts(universe.map((p) => [p.type, p.cvegeo])),
     totalMunicipalities: Object.keys(institutionsPerMunicipality).length,
     population: pop,
+    ...(design === null ? {} : { design }),
   };
 }
 
@@ -152,8 +201,10 @@ export function roundAggregates(
   results: ReadonlyMap<string, StoredInstitutionResult>,
   population: Readonly<Record<string, number>>,
   settings: MethodSettings,
+  pooled: PooledVariances | null,
+  design: SampleDesign | null,
   indicators: readonly Indicator[] = INDICATORS,
 ): AggregateRow[] {
   if (universe.length === 0) return [];
-  return computeAggregates(placementsFor(universe, results, settings), aggregationUniverse(universe, population), settings, indicators);
+  return computeAggregates(placementsFor(universe, results, settings, pooled), aggregationUniverse(universe, population, design), settings, indicators, pooled);
 }

@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { INDICATORS } from '@apertura/metric';
-import type { AggregateRow } from '@apertura/metric';
+import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/metric';
 import type { RecomputeAreaJob } from '@apertura/queue';
-import { roundAggregates } from './aggregation-input';
-import { MetricInputsRepository } from './metric-inputs.repository';
+import { refinalized, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
+import { LoadedAreaInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import { MetricResultsRepository } from './metric-results.repository';
+import { InstitutionPatch, MetricResultsRepository } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { yieldToEventLoop } from './progress';
-import { aggregateResultRows } from './to-result-rows';
+import { aggregateResultRows, repooledRows } from './to-result-rows';
+
+/** Institutions re-finalised between two turns of the event loop. */
+const YIELD_EVERY = 200;
 
 /**
- * Re-aggregates a whole round (municipality, state, national, level, type; the three means) from the
+ * Re-aggregates a whole round (municipality, state, national, level, type; every mean) from the
  * stored institution results: one bulk read, every area at once, so a burst of institution changes
- * becomes one area job.
+ * becomes one area job. First it re-forms the round's pooled variances (§5) from the stored cores
+ * and re-finalises the institutions the new pool changes (their rows are patched in the same
+ * transaction), so aggregates, institution rows and a full rebuild agree.
  */
 @Injectable()
 export class AreaRecomputeService {
@@ -27,19 +32,55 @@ export class AreaRecomputeService {
     const loaded = await this.inputs.loadArea(roundId);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
+    const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
+    const pooled = roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
+    const { results, patches } = await this.repool(loaded, settings, pooled);
     // One indicator at a time, yielding in between (as the full rebuild does): a national round's
     // aggregation is about a second of CPU, and the institution jobs of this worker share its event loop.
     const aggregates: AggregateRow[] = [];
     for (const indicator of INDICATORS) {
-      aggregates.push(...roundAggregates(loaded.placements, loaded.results, loaded.population, settings, [indicator]));
+      aggregates.push(...roundAggregates(loaded.placements, results, loaded.population, settings, pooled, loaded.design, [indicator]));
       await yieldToEventLoop();
     }
     const rows = aggregateResultRows(aggregates);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     await this.results.inRoundTransaction(roundId, async (m) => {
+      await this.results.patchInstitutions(m, roundId, patches);
       await this.results.upsertResults(m, roundId, rows, stamp);
       await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
+      await this.results.savePool(m, roundId, pooled, stamp);
     });
+    this.inputs.rememberStored(
+      roundId,
+      patches.map((p) => ({ institutionId: p.institutionId, watermark: p.watermark, result: JSON.parse(p.json) as StoredInstitutionResult })),
+    );
     return { watermark: stamp.watermark, rows: rows.length };
+  }
+
+  /** Stored results finalised under `pooled`, with the patches for those that were not yet. */
+  private async repool(
+    loaded: LoadedAreaInputs,
+    settings: MethodSettings,
+    pooled: PooledVariances,
+  ): Promise<{ results: Map<string, StoredInstitutionResult>; patches: InstitutionPatch[] }> {
+    const results = new Map(loaded.results);
+    const patches: InstitutionPatch[] = [];
+    let k = 0;
+    for (const [institutionId, stored] of loaded.results) {
+      if (++k % YIELD_EVERY === 0) await yieldToEventLoop();
+      const next = refinalized(stored, settings, pooled);
+      if (next === null) continue;
+      const watermark = loaded.versions.get(institutionId);
+      if (watermark === undefined) continue;
+      results.set(institutionId, next.form.value);
+      patches.push({
+        institutionId,
+        watermark,
+        rows: next.changed ? repooledRows(next.form.value) : [],
+        neededReports: next.form.value.neededReports,
+        json: next.form.json,
+      });
+    }
+    return { results, patches };
   }
 }

@@ -9,7 +9,11 @@ import { methodSettingsOf } from './method-settings';
 import { questionnairesUsed } from './provenance';
 import { institutionResultRows } from './to-result-rows';
 
-/** Recomputes one institution of a round from its inputs and stores its rows and its stored result. */
+/**
+ * Recomputes one institution of a round from its inputs and stores its rows and its stored result,
+ * finalised with the round's pool as of its last area aggregation (§5); the area job this schedules
+ * re-forms the pool with this institution's new data and re-finalises whoever it changes.
+ */
 @Injectable()
 export class InstitutionRecomputeService {
   constructor(
@@ -29,12 +33,12 @@ export class InstitutionRecomputeService {
     }
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const { input, provenance } = loaded.collector.institution(institutionId);
-    const result = computeInstitution(input, settings);
+    const result = computeInstitution(input, settings, loaded.pooled);
     const rows = institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance));
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, rows, stamp);
       await this.results.deleteInstitutionRowsExcept(m, roundId, institutionId, rows.map((r) => r.indicator), stamp.watermark);
-      await this.results.upsertStored(m, roundId, [storedForm(result)], stamp);
+      await this.results.upsertStored(m, roundId, [storedForm(result, loaded.pooled)], stamp);
     });
     return { watermark: stamp.watermark };
   }

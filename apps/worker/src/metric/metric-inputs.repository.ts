@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
+import type { PooledVariances, SampleDesign } from '@apertura/metric';
+import type { RoundDesignDocument } from '@apertura/db';
 import type { StoredInstitutionResult } from './aggregation-input';
 import { InputCollector, PlacementRecord, QuestionnaireRecord, QuestionnaireScoring, RoundRecord } from './metric-inputs';
 import { PermanentMetricError } from './metric-errors';
@@ -23,6 +25,10 @@ export interface LoadedInputs {
   population: Record<string, number>;
   questionnaires: Map<string, QuestionnaireRecord>;
   collector: InputCollector;
+  /** The round's pooled variances as of its last area aggregation (null: none yet). */
+  pooled: PooledVariances | null;
+  /** §4 sample design with the catalogue's municipality counts (whole-round loads; null: census). */
+  design: SampleDesign | null;
 }
 
 export interface LoadedAreaInputs {
@@ -31,6 +37,11 @@ export interface LoadedAreaInputs {
   placements: PlacementRecord[];
   population: Record<string, number>;
   results: Map<string, StoredInstitutionResult>;
+  /** Input watermark of each stored result (what a patch of its rows must still find). */
+  versions: Map<string, string>;
+  /** The pool the stored results were last aggregated with (null: none yet). */
+  pooled: PooledVariances | null;
+  design: SampleDesign | null;
 }
 
 interface RoundRow {
@@ -40,6 +51,7 @@ interface RoundRow {
   settings: unknown;
   institution_questionnaire_id: string;
   citizen_questionnaire_id: string;
+  design: RoundDesignDocument | null;
 }
 
 /**
@@ -71,6 +83,8 @@ export class MetricInputsRepository {
 
       const placements = await this.placements(c, roundId, institutionId);
       const population = institutionId === null ? await this.population(c, roundId) : {};
+      const pooled = await this.pool(c, roundId);
+      const design = institutionId === null ? await this.sampleDesign(c, round) : null;
       const questionnaires = await this.questionnaires(
         c,
         `SELECT id, kind, slug, version, checksum FROM questionnaire
@@ -145,7 +159,7 @@ export class MetricInputsRepository {
       ).rows;
       for (const v of validators) collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
       await onProgress(1);
-      return { watermark, round, placements, population, questionnaires, collector };
+      return { watermark, round, placements, population, questionnaires, collector, pooled, design };
     });
   }
 
@@ -174,8 +188,24 @@ export class MetricInputsRepository {
         );
       }
       const results = this.stored.assemble(roundId, versions, fetched);
-      return { watermark: head.watermark, round: head.round, placements, population, results };
+      const pooled = await this.pool(c, roundId);
+      const design = await this.sampleDesign(c, head.round);
+      return {
+        watermark: head.watermark,
+        round: head.round,
+        placements,
+        population,
+        results,
+        versions: new Map(versions.map((v) => [v.institutionId, v.watermark])),
+        pooled,
+        design,
+      };
     });
+  }
+
+  /** After an area job rewrote stored results in place (a new pool): what later jobs of this process reuse. */
+  rememberStored(roundId: string, rewritten: ReadonlyArray<{ institutionId: string; watermark: string; result: StoredInstitutionResult }>): void {
+    for (const r of rewritten) this.stored.replace(roundId, r.institutionId, r.watermark, r.result);
   }
 
   /** Runs `fn` in a read-only REPEATABLE READ transaction on one connection (its first statement fixes the snapshot). */
@@ -200,7 +230,7 @@ export class MetricInputsRepository {
     const [{ watermark }] = (await c.query<{ watermark: string }>('SELECT coalesce(max(id), 0)::text AS watermark FROM outbox_event')).rows;
     const [r] = (
       await c.query<RoundRow>(
-        'SELECT id, guarantor_id, status, settings, institution_questionnaire_id, citizen_questionnaire_id FROM round WHERE id = $1',
+        'SELECT id, guarantor_id, status, settings, institution_questionnaire_id, citizen_questionnaire_id, design FROM round WHERE id = $1',
         [roundId],
       )
     ).rows;
@@ -214,6 +244,7 @@ export class MetricInputsRepository {
         settings: r.settings,
         institutionQuestionnaireId: r.institution_questionnaire_id,
         citizenQuestionnaireId: r.citizen_questionnaire_id,
+        design: r.design ?? { kind: 'census' },
       },
     };
   }
@@ -227,6 +258,29 @@ export class MetricInputsRepository {
       )
     ).rows;
     return rows.map((r) => ({ institutionId: r.id, cvegeo: r.cvegeo, cveEnt: r.cve_ent, level: r.level, type: r.type }));
+  }
+
+  /** The round's stored pool (metric_pool), or null before its first area aggregation. */
+  private async pool(c: PoolClient, roundId: string): Promise<PooledVariances | null> {
+    const [row] = (await c.query<{ pooled: Record<string, number> }>('SELECT pooled FROM metric_pool WHERE round_id = $1', [roundId])).rows;
+    return row === undefined ? null : row.pooled;
+  }
+
+  /**
+   * §4: a `sample` round's declared population counts, with the national catalogue's municipalities
+   * per state (coverage counts those, not only the sampled ones). Null for a census.
+   */
+  private async sampleDesign(c: PoolClient, round: RoundRecord): Promise<SampleDesign | null> {
+    const d = round.design;
+    if (d.kind !== 'sample') return null;
+    const catalogue: Record<string, number> = {};
+    const rows = (await c.query<{ cve_ent: string; n: number }>('SELECT cve_ent, count(*)::int AS n FROM municipality GROUP BY cve_ent ORDER BY cve_ent')).rows;
+    for (const r of rows) catalogue[r.cve_ent] = r.n;
+    const populationPerState: Record<string, number> = {};
+    for (const s of d.states) populationPerState[s.cveEnt] = s.population;
+    const populationPerMunicipality: Record<string, number> = {};
+    for (const m of d.municipalities ?? []) populationPerMunicipality[m.cvegeo] = m.population;
+    return { kind: 'sample', populationPerState, populationPerMunicipality, catalogueMunicipalitiesPerState: catalogue };
   }
 
   private async population(c: PoolClient, roundId: string): Promise<Record<string, number>> {

@@ -1,3 +1,4 @@
+import type { RoundDesignDocument } from '@apertura/db';
 /**
  * Rows read from PostgreSQL for a metric computation, and their pure conversion into what
  * libs/metric consumes (InstitutionInput) plus the provenance the results API shows. No I/O here:
@@ -13,6 +14,8 @@ export interface RoundRecord {
   settings: unknown;
   institutionQuestionnaireId: string;
   citizenQuestionnaireId: string;
+  /** METHOD.md §4 design as stored on the round (census unless it says sample). */
+  design: RoundDesignDocument;
 }
 
 export interface QuestionnaireRecord {

@@ -20,7 +20,8 @@ const COPY_CHUNK_ROWS = 500;
  */
 const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
   scope text, scope_key text, aggregation text, indicator text, estimate float8, se float8, lo float8, hi float8, cv float8,
-  n int, population_size int, status text, needed int, formula text, details json) ON COMMIT DELETE ROWS`;
+  n int, population_size int, status text, needed int, needed_subjects int, needed_reports int, validated_share float8, formula text, details json)
+  ON COMMIT DELETE ROWS`;
 const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
 
 function* chunks(lines: Iterable<string>): Generator<string> {
@@ -42,6 +43,17 @@ async function copyInto(m: EntityManager, target: string, lines: Iterable<string
   if (!m.queryRunner) throw new Error('bulk writes need the EntityManager of a transaction');
   const client = (await m.queryRunner.connect()) as PoolClient;
   await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+}
+
+/** One institution's rows re-finalised under a new pool, and its new stored result. */
+export interface InstitutionPatch {
+  institutionId: string;
+  /** Watermark of the stored result the patch was derived from. */
+  watermark: string;
+  rows: ResultRow[];
+  neededReports: number | null;
+  /** The new stored result's JSON. */
+  json: string;
 }
 
 /** Which snapshot the rows come from, and when they were computed. */
@@ -89,23 +101,24 @@ export class MetricResultsRepository {
     await m.query(RESULT_STAGE);
     await copyInto(
       m,
-      'metric_result_stage (scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, formula, details)',
+      'metric_result_stage (scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, needed_subjects, needed_reports, validated_share, formula, details)',
       (function* () {
         for (const r of sorted) {
-          yield copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.formula, copyJson(JSON.stringify(r.details))]);
+          yield copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.neededSubjects, r.neededReports, r.validatedShare, r.formula, copyJson(JSON.stringify(r.details))]);
         }
       })(),
     );
     await m.query(
       `WITH staged AS (DELETE FROM metric_result_stage RETURNING *)
        INSERT INTO metric_result AS t (round_id, scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size,
-                                       status, needed, formula, details, method_id, method_version, watermark, computed_at)
+                                       status, needed, needed_subjects, needed_reports, validated_share, formula, details, method_id, method_version, watermark, computed_at)
        SELECT $1::uuid, u.scope, u.scope_key, u.aggregation, u.indicator, u.estimate, u.se, u.lo, u.hi, u.cv, u.n, u.population_size,
-              u.status, u.needed, u.formula, u.details, $2, $3, $4::bigint, $5::timestamptz
+              u.status, u.needed, u.needed_subjects, u.needed_reports, u.validated_share, u.formula, u.details, $2, $3, $4::bigint, $5::timestamptz
        FROM staged u
        ON CONFLICT (round_id, scope, scope_key, aggregation, indicator) DO UPDATE SET
          estimate = EXCLUDED.estimate, se = EXCLUDED.se, lo = EXCLUDED.lo, hi = EXCLUDED.hi, cv = EXCLUDED.cv, n = EXCLUDED.n,
-         population_size = EXCLUDED.population_size, status = EXCLUDED.status, needed = EXCLUDED.needed, formula = EXCLUDED.formula,
+         population_size = EXCLUDED.population_size, status = EXCLUDED.status, needed = EXCLUDED.needed,
+         needed_subjects = EXCLUDED.needed_subjects, needed_reports = EXCLUDED.needed_reports, validated_share = EXCLUDED.validated_share, formula = EXCLUDED.formula,
          details = EXCLUDED.details, method_id = EXCLUDED.method_id, method_version = EXCLUDED.method_version,
          watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
        WHERE t.watermark <= EXCLUDED.watermark`,
@@ -132,6 +145,64 @@ export class MetricResultsRepository {
        ON CONFLICT (round_id, institution_id) DO UPDATE SET result = EXCLUDED.result, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
        WHERE t.watermark <= EXCLUDED.watermark`,
       [roundId, stamp.watermark, stamp.computedAt.toISOString()],
+    );
+  }
+
+  /**
+   * Rewrites what a new pool changes in institutions' rows (§5: SE, interval, status, needed; never the
+   * estimate) and their stored results. Only rows and documents still at the watermark the new values
+   * were derived from: an institution job that committed newer numbers meanwhile keeps them.
+   */
+  async patchInstitutions(m: EntityManager, roundId: string, patches: readonly InstitutionPatch[]): Promise<void> {
+    if (patches.length === 0) return;
+    const sorted = [...patches].sort((a, b) => (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0));
+    const rows = sorted.flatMap((p) =>
+      p.rows.map((r) => ({
+        scope_key: p.institutionId,
+        watermark: p.watermark,
+        indicator: r.indicator,
+        se: r.se,
+        lo: r.lo,
+        hi: r.hi,
+        cv: r.cv,
+        status: r.status,
+        needed: r.needed,
+        needed_reports: r.neededReports,
+        details: r.details,
+      })),
+    );
+    await m.query(
+      `UPDATE metric_result t SET se = p.se, lo = p.lo, hi = p.hi, cv = p.cv, status = p.status, needed = p.needed,
+              needed_reports = p.needed_reports, details = (t.details::jsonb || p.details)::json
+       FROM json_to_recordset($2::json) AS p(scope_key uuid, watermark bigint, indicator text, se float8, lo float8, hi float8, cv float8,
+                                             status text, needed int, needed_reports int, details jsonb)
+       WHERE t.round_id = $1 AND t.scope = 'institution' AND t.scope_key = p.scope_key::text AND t.aggregation = 'unweighted'
+         AND t.indicator = p.indicator AND t.watermark = p.watermark`,
+      [roundId, JSON.stringify(rows)],
+    );
+    // Government components carry the institution's needed reports while they are not conclusive.
+    await m.query(
+      `UPDATE metric_result t SET needed = p.needed, needed_reports = p.needed
+       FROM json_to_recordset($2::json) AS p(scope_key uuid, watermark bigint, needed int)
+       WHERE t.round_id = $1 AND t.scope = 'institution' AND t.scope_key = p.scope_key::text AND t.aggregation = 'unweighted'
+         AND (t.indicator LIKE 'TG.%' OR t.indicator LIKE 'PG.%') AND t.status <> 'conclusive' AND t.watermark = p.watermark`,
+      [roundId, JSON.stringify(sorted.map((p) => ({ scope_key: p.institutionId, watermark: p.watermark, needed: p.neededReports })))],
+    );
+    await m.query(
+      `UPDATE institution_result t SET result = p.result
+       FROM json_to_recordset($2::json) AS p(institution_id uuid, watermark bigint, result json)
+       WHERE t.round_id = $1 AND t.institution_id = p.institution_id AND t.watermark = p.watermark`,
+      [roundId, `[${sorted.map((p) => `{"institution_id":${JSON.stringify(p.institutionId)},"watermark":${p.watermark},"result":${p.json}}`).join(',')}]`],
+    );
+  }
+
+  /** The round's pool as of this aggregation (what its next institution jobs finalise with). */
+  async savePool(m: EntityManager, roundId: string, pooled: Readonly<Record<string, number>>, stamp: Stamp): Promise<void> {
+    await m.query(
+      `INSERT INTO metric_pool (round_id, pooled, watermark, computed_at) VALUES ($1, $2::json, $3::bigint, $4::timestamptz)
+       ON CONFLICT (round_id) DO UPDATE SET pooled = EXCLUDED.pooled, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
+       WHERE metric_pool.watermark <= EXCLUDED.watermark`,
+      [roundId, JSON.stringify(pooled), stamp.watermark, stamp.computedAt.toISOString()],
     );
   }
 

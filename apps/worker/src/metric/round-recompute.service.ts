@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { computeInstitution, INDICATORS } from '@apertura/metric';
-import type { AggregateRow } from '@apertura/metric';
+import { computeInstitution, INDICATORS, withPool } from '@apertura/metric';
+import type { AggregateRow, InstitutionResult } from '@apertura/metric';
+import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
-import { roundAggregates, StoredForm, StoredInstitutionResult, storedForm } from './aggregation-input';
+import { roundAggregates, roundPool, StoredForm, StoredInstitutionResult, storedForm } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository, Stamp } from './metric-results.repository';
@@ -51,31 +52,40 @@ export class RoundRecomputeService {
     const stamp: Stamp = { watermark: loaded.watermark, computedAt: new Date() };
     const { placements } = loaded;
 
+    // Pass 1: every institution's core (§5: the pool needs all of them before any is finalised).
+    const computed: Array<{ result: InstitutionResult; provenance: InstitutionProvenance }> = [];
+    for (const [k, p] of placements.entries()) {
+      if (k % YIELD_EVERY === 0) await yieldToEventLoop();
+      const { input, provenance } = loaded.collector.institution(p.institutionId);
+      computed.push({ result: computeInstitution(input, settings, null), provenance });
+      loaded.collector.release(p.institutionId);
+      if (k % INSTITUTION_BATCH === 0) await progress.report(25 + (25 * k) / placements.length);
+    }
+    const pooled = roundPool(computed.map((c) => c.result));
+
     const stored = new Map<string, StoredInstitutionResult>();
-    // Batches are written while the next ones are computed, up to WRITE_CONCURRENCY transactions at
-    // once: PostgreSQL parses and stores one batch per core while Node computes the next. They hold
-    // the round's lock in shared mode (disjoint institutions, upserts only, keys in one global order);
-    // every other writer of the round takes it exclusively. The computation yields every few
-    // institutions so the writes' round trips proceed. A failed write surfaces when awaited.
+    // Pass 2: finalised under the round's pool, written in batches while the next ones are built, up
+    // to WRITE_CONCURRENCY transactions at once: PostgreSQL parses and stores one batch per core while
+    // Node builds the next. They hold the round's lock in shared mode (disjoint institutions, upserts
+    // only, keys in one global order); every other writer of the round takes it exclusively. The loop
+    // yields every few institutions so the writes' round trips proceed. A failed write surfaces when awaited.
     const writes: Array<Promise<void>> = [];
     const aggregates: AggregateRow[] = [];
     let written = 0;
     try {
-      for (let i = 0; i < placements.length; i += INSTITUTION_BATCH) {
+      for (let i = 0; i < computed.length; i += INSTITUTION_BATCH) {
         const rows: ResultRow[] = [];
         const batch: StoredForm[] = [];
-        for (const [k, p] of placements.slice(i, i + INSTITUTION_BATCH).entries()) {
+        for (const [k, c] of computed.slice(i, i + INSTITUTION_BATCH).entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
-          const { input, provenance } = loaded.collector.institution(p.institutionId);
-          const result = computeInstitution(input, settings);
-          loaded.collector.release(p.institutionId);
-          rows.push(...institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance)));
-          const s = storedForm(result);
+          const result = withPool(c.result, settings, pooled);
+          rows.push(...institutionResultRows(result, c.provenance, questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance)));
+          const s = storedForm(result, pooled);
           batch.push(s);
           stored.set(result.institutionId, s.value);
         }
         while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
-        await progress.report(25 + (65 * written) / placements.length);
+        await progress.report(50 + (40 * written) / placements.length);
         const write = this.results
           .inRoundTransaction(
             roundId,
@@ -98,7 +108,7 @@ export class RoundRecomputeService {
       // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
       for (const [k, indicator] of INDICATORS.entries()) {
         // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
-        aggregates.push(...roundAggregates(placements, stored, loaded.population, settings, [indicator]));
+        aggregates.push(...roundAggregates(placements, stored, loaded.population, settings, pooled, loaded.design, [indicator]));
         await yieldToEventLoop();
         await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
       }
@@ -111,6 +121,7 @@ export class RoundRecomputeService {
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, areaRows, stamp);
       await this.results.deleteStale(m, roundId, stamp.watermark);
+      await this.results.savePool(m, roundId, pooled, stamp);
       await this.results.analyze(m);
       await this.results.finishRun(m, runId, stamp.watermark);
     });

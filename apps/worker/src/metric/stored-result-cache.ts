@@ -51,4 +51,13 @@ export class StoredResultCache {
     while (this.rounds.size > this.capacity) this.rounds.delete(this.rounds.keys().next().value as string);
     return results;
   }
+
+  /**
+   * A stored result rewritten in place (same input watermark, re-finalised under a new pool): keep the
+   * new content so the next job does not redo it. Ignored when the cache holds another version.
+   */
+  replace(roundId: string, institutionId: string, watermark: string, result: StoredInstitutionResult): void {
+    const entry = this.rounds.get(roundId)?.get(institutionId);
+    if (entry !== undefined && entry.watermark === watermark) entry.result = result;
+  }
 }

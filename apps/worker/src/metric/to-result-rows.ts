@@ -6,7 +6,7 @@
  * aggregate row. `details` carries what the results API shows beside the columns; never validator
  * identities.
  */
-import { INDICATORS, needsCitizenData } from '@apertura/metric';
+import { INDICATORS, missingValueReasons, needsCitizenData } from '@apertura/metric';
 import type {
   AggregateRow,
   CitizenComponentResult,
@@ -19,6 +19,7 @@ import type {
   SubIndexInfo,
 } from '@apertura/metric';
 import { encodeItemColumns, type ItemColumns, type ResultScope } from '@apertura/db';
+import type { StoredInstitutionResult } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 
 export interface ResultRow {
@@ -36,7 +37,13 @@ export interface ResultRow {
   /** Finite universe N (areas); null at institution level. */
   populationSize: number | null;
   status: Status;
-  needed: number;
+  /** §6 needed sample (reports in all); null when no citizen addition can make the value conclusive. */
+  needed: number | null;
+  /** Areas: subjects with citizen data needed first; null for institutions and when unreachable. */
+  neededSubjects: number | null;
+  neededReports: number | null;
+  /** Aggregates: members with a validated I / members with a value; null for institutions. */
+  validatedShare: number | null;
   formula: string | null;
   details: Record<string, unknown>;
 }
@@ -48,14 +55,17 @@ const GOVERNMENT_INDICATORS: ReadonlySet<Indicator> = new Set<Indicator>(['TG', 
 const SUB_INDEX_OF: Partial<Record<Indicator, 'TG' | 'TC' | 'PG' | 'PC'>> = { TG: 'TG', TC: 'TC', PG: 'PG', PC: 'PC', TG_raw: 'TG', PG_raw: 'PG' };
 
 function estimateDetails(e: Omit<Estimate, 'estimate'>): Record<string, unknown> {
-  return { n: e.n, N: e.N, df: e.df, sd: e.sd, halfWidth: e.halfWidth, interval: e.interval, reasons: e.reasons };
+  return { n: e.n, N: e.N, df: e.df, sd: e.sd, halfWidth: e.halfWidth, interval: e.interval, nu: e.nu, reasons: e.reasons, pendingRefutations: e.pendingRefutations };
 }
 
 function subIndexDetails(info: SubIndexInfo | null): Record<string, unknown> | null {
   return info === null ? null : { partial: info.partial, missing: info.missing, weights: info.weights, formula: info.formula };
 }
 
-export function missingReasons(indicator: Indicator, r: InstitutionResult): MissingReason[] {
+/** What a missing value needs to know of its institution (an InstitutionResult or its stored form). */
+export type InstitutionFacts = Pick<InstitutionResult, 'institutionId' | 'selfReported' | 'validators' | 'neededReports' | 'core' | 'values'>;
+
+export function missingReasons(indicator: Indicator, r: Pick<InstitutionResult, 'selfReported' | 'validators'>): MissingReason[] {
   const needsSelfReport = GOVERNMENT_INDICATORS.has(indicator) || indicator === 'T' || indicator === 'P' || indicator === 'I';
   const reasons: MissingReason[] = [];
   if (needsSelfReport && !r.selfReported) reasons.push('no_self_report');
@@ -79,15 +89,27 @@ function valueRow(institutionId: string, indicator: string, e: Estimate, details
     populationSize: e.N,
     status: e.status,
     needed: e.needed,
+    neededSubjects: null,
+    neededReports: e.neededReports,
+    validatedShare: null,
     formula: e.formula,
     details: { ...estimateDetails(e), ...details },
   };
 }
 
-/** A value the institution cannot have yet: null estimate, with why and what would fix it. */
-function missingRow(r: InstitutionResult, indicator: Indicator, details: Record<string, unknown>): ResultRow {
+/**
+ * A value the institution cannot have: null estimate, with why and what would fix it. ΔG of an
+ * unverified institution is null, never 0 (§3.6): `not_validated` with reason `not_estimable`.
+ */
+function missingRow(r: InstitutionFacts, indicator: Indicator, details: Record<string, unknown>): ResultRow {
   const missing = missingReasons(indicator, r);
   const citizen = needsCitizenData(indicator);
+  const reasons = missingValueReasons(r.core, indicator);
+  const unverifiedDelta = indicator === 'DELTA_G' && reasons.includes('not_estimable');
+  // Citizen reports cannot supply a missing self-report; ΔG needs a verdict, not a report.
+  const unreachable = (!citizen && missing.includes('no_self_report')) || r.neededReports === null;
+  const needed = unverifiedDelta || unreachable ? null : r.neededReports;
+  if (needed === null && !unverifiedDelta) reasons.push('not_reachable_by_sampling');
   return {
     scope: 'institution',
     scopeKey: r.institutionId,
@@ -100,12 +122,14 @@ function missingRow(r: InstitutionResult, indicator: Indicator, details: Record<
     cv: null,
     n: citizen ? r.validators : 0,
     populationSize: null,
-    // §6 rule 1 when there is no citizen data at all; otherwise the value is simply not there yet.
-    status: r.validators === 0 ? 'not_validated' : 'inconclusive',
-    // Citizen reports cannot supply a missing self-report.
-    needed: !citizen && missing.includes('no_self_report') ? 0 : r.neededReports,
+    // §6 rule 1 when there is no citizen data at all (or ΔG without a verdict); otherwise the value is simply not there yet.
+    status: r.validators === 0 || unverifiedDelta ? 'not_validated' : 'inconclusive',
+    needed,
+    neededSubjects: null,
+    neededReports: needed,
+    validatedShare: null,
     formula: null,
-    details: { n: citizen ? r.validators : null, N: null, df: null, sd: null, halfWidth: null, interval: 'none', reasons: [], missing, ...details },
+    details: { n: citizen ? r.validators : null, N: null, df: null, sd: null, halfWidth: null, interval: 'none', nu: null, reasons, pendingRefutations: 0, missing, ...details },
   };
 }
 
@@ -143,6 +167,9 @@ function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): R
     populationSize: null,
     status,
     needed: status === 'conclusive' ? 0 : r.neededReports,
+    neededSubjects: null,
+    neededReports: status === 'conclusive' ? 0 : r.neededReports,
+    validatedShare: null,
     formula: `${c.code} = Σ w·s' / Σ w over its answered items`,
     details: {
       kind: 'government',
@@ -152,7 +179,9 @@ function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): R
       sd: null,
       halfWidth: 0,
       interval: 'exact',
-      reasons: [],
+      nu: null,
+      reasons: status === 'conclusive' ? [] : ['no_citizen_data'],
+      pendingRefutations: r.pendingRefutations,
       raw: c.raw,
       validated: c.validated,
       itemCount: c.items,
@@ -163,7 +192,7 @@ function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): R
 }
 
 function citizenComponentRow(r: InstitutionResult, c: CitizenComponentResult): ResultRow {
-  return valueRow(r.institutionId, c.code, c.value, {
+  return valueRow(r.institutionId, c.code, r.components[c.code] ?? c.value, {
     kind: 'citizen',
     reports: c.nReports,
     validators: c.n,
@@ -173,17 +202,30 @@ function citizenComponentRow(r: InstitutionResult, c: CitizenComponentResult): R
   });
 }
 
+type FactsSource = Pick<
+  StoredInstitutionResult,
+  'selfReported' | 'citizenReports' | 'validators' | 'verified' | 'values' | 'headline' | 'neededReports' | 'pendingRefutations' | 'warnings'
+>;
+
+/** What the API says of the institution as a whole: validated means I has both citizen sub-indices. */
+function institutionFacts(r: FactsSource): Record<string, unknown> {
+  return {
+    selfReported: r.selfReported,
+    citizenReports: r.citizenReports,
+    validators: r.validators,
+    verified: r.verified,
+    validated: r.values.TC !== null && r.values.PC !== null,
+    headline: r.headline,
+    neededReports: r.neededReports,
+    pendingRefutations: r.pendingRefutations,
+    warnings: r.warnings,
+  };
+}
+
 /** Institution-level facts, stored once, on the `I` row (the API reads them from there). */
 function institutionSummary(r: InstitutionResult, provenance: InstitutionProvenance, questionnaires: readonly QuestionnaireRecord[]): Record<string, unknown> {
   return {
-    institution: {
-      selfReported: r.selfReported,
-      citizenReports: r.citizenReports,
-      validators: r.validators,
-      headline: r.headline,
-      neededReports: r.neededReports,
-      warnings: r.warnings,
-    },
+    institution: institutionFacts(r),
     inputs: {
       ...provenance,
       questionnaires: questionnaires.map((q) => ({ id: q.id, kind: q.kind, slug: q.slug, version: q.version, checksum: q.checksum })),
@@ -226,7 +268,27 @@ export function aggregateResultRows(rows: readonly AggregateRow[]): ResultRow[] 
     populationSize: a.N,
     status: a.status,
     needed: a.needed,
+    neededSubjects: a.neededSubjects,
+    neededReports: a.neededReports,
+    validatedShare: a.validatedShare,
     formula: a.formula,
     details: { ...estimateDetails(a), coverage: a.coverage },
   }));
+}
+
+/**
+ * The rows of an institution that a new pool (§5) changes — every indicator and every citizen
+ * component — built from its stored result, for MetricResultsRepository.patchInstitutions. Their
+ * details hold only what finalisation decides (interval, reasons, and on `I` the institution facts):
+ * the patch merges them into the stored details, keeping items, sub-index weights and provenance.
+ */
+export function repooledRows(s: StoredInstitutionResult): ResultRow[] {
+  const rows: ResultRow[] = [];
+  for (const indicator of INDICATORS) {
+    const e = s.values[indicator];
+    const extra: Record<string, unknown> = indicator === 'I' ? { institution: institutionFacts(s) } : {};
+    rows.push(e === null ? missingRow(s, indicator, extra) : valueRow(s.institutionId, indicator, e, extra));
+  }
+  for (const code of Object.keys(s.components).sort()) rows.push(valueRow(s.institutionId, code, s.components[code], {}));
+  return rows;
 }

@@ -142,6 +142,23 @@ export class MetricRankEntity {
   computedAt: Date;
 }
 
+/** A round's pooled per-validator variances (METHOD.md §5) as of its last area aggregation. */
+@Entity('metric_pool')
+export class MetricPoolEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  roundId: string;
+
+  /** Pooled variance by indicator or citizen component code. `json`: written and read whole. */
+  @Column({ type: 'json' })
+  pooled: Record<string, number>;
+
+  @Column({ type: 'bigint' })
+  watermark: string;
+
+  @Column({ type: 'timestamptz' })
+  computedAt: Date;
+}
+
 /** A full rebuild of a round's results, with progress for the API. */
 @Entity('recompute_run')
 export class RecomputeRunEntity {
