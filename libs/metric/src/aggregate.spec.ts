@@ -9,6 +9,7 @@ const member = (id: string, x: number | null, se: number | null, validators: num
   value: x === null ? null : estimateOf(x, se, validators),
   validators,
   hasCitizenData: x !== null && validators > 0,
+  selfReported: true,
 });
 const muni = (members: AreaMember[], N: number, indicator: 'I' | 'TG' = 'I') =>
   aggregateArea(members, { scope: 'municipality', scopeKey: '01001', indicator, universe: N, municipalitiesInUniverse: null });
@@ -23,7 +24,11 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
     const within = ses.reduce((s, x) => s + x * x, 0) / 16;
     expect(row.estimate).toBeCloseTo(m, 15);
     expect(row.se).toBeCloseTo(Math.sqrt((1 - 4 / 10) * (s2 / 4) + within), 15);
-    expect(row.df).toBe(3);
+    // Welch–Satterthwaite (§5): the between term with n − 1 = 3 df, each member's within term with its validators (4).
+    const between = (1 - 4 / 10) * (s2 / 4);
+    const terms = ses.map((x) => (x * x) / 16);
+    const ws = (between + within) ** 2 / (between ** 2 / 3 + terms.reduce((s, t) => s + t * t / 4, 0));
+    expect(row.df).toBeCloseTo(ws, 12);
     expect(row.n).toBe(4);
     expect(row.N).toBe(10);
     expect(row.sd).toBeCloseTo(Math.sqrt(s2), 15);
@@ -44,16 +49,22 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
   it('government values of subjects none of which was validated are not_validated', () => {
     const row = muni([member('a', 0.2, 0, 0), member('b', 0.8, 0, 0)], 2, 'TG');
     expect(row.status).toBe('not_validated');
-    expect(row.reasons).toEqual(['no_citizen_data']);
+    // §6 rule 1 (coverage of validation below the minimums) and rule 3 (validated share below 50 %).
+    expect(row.reasons).toEqual(['insufficient_validation', 'low_validated_share']);
+    expect(row.validatedShare).toBe(0);
   });
 
   it('with no citizen value the row is not_validated and says what is needed', () => {
     const row = muni([member('a', null, null, 0)], 4);
     expect(row.estimate).toBeNull();
     expect(row.status).toBe('not_validated');
-    // n0 = 96.04 → 96.04/(1 + 95.04/4) = 3.87 → 4, capped by the 4 subjects of the universe.
-    expect(row.needed).toBe(4);
-    expect(row.coverage.neededReports).toBe(10);
+    // Subject a has a self-report: it (and only it) can gain citizen data; one subject of four cannot
+    // meet the municipal minimum of min(2, N) subjects, so no citizen addition suffices.
+    expect(row.needed).toBeNull();
+    expect(row.reasons).toContain('not_reachable_by_sampling');
+    const two = muni([member('a', null, null, 0), member('b', null, null, 0)], 2);
+    expect(two.neededSubjects).toBe(2);
+    expect(two.needed).toBeGreaterThanOrEqual(10);
   });
 
   it('one responding subject out of several is not estimable', () => {
@@ -64,9 +75,9 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
 
   it('imputes the within-institution SE of a single-validator member from its siblings', () => {
     const withNull = muni([member('a', 0.4, 0.1, 4), member('b', 0.6, 0.1, 4), member('c', 0.5, null, 1)], 6);
-    // Sibling per-validator variance = (0.1·√4)² = 0.04 → imputed SE² = 0.04/1.
+    // apertura-2: a member without an SE is given the bound of I, (0.5·0.5)², never dropped.
     const s2 = (0.01 + 0.01 + 0) / 2;
-    expect(withNull.se).toBeCloseTo(Math.sqrt(0.5 * (s2 / 3) + (0.01 + 0.01 + 0.04) / 9), 15);
+    expect(withNull.se).toBeCloseTo(Math.sqrt(0.5 * (s2 / 3) + (0.01 + 0.01 + 0.0625) / 9), 15);
     expect(withNull.coverage.imputedSE).toBe(1);
   });
 
@@ -77,7 +88,8 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
   ])('%s', (_label, reports, subjects, meets) => {
     const per = Math.floor(reports / subjects);
     const members = Array.from({ length: subjects }, (_, i) => member(`i${i}`, 0.5, 0.01, i === 0 ? reports - per * (subjects - 1) : per));
-    const row = muni(members, subjects);
+    // N = 3: the municipal minimum is min(2, N) = 2 subjects.
+    const row = muni(members, 3);
     expect(row.coverage.meetsMinimum).toBe(meets);
     expect(row.coverage.citizenReports).toBe(reports);
   });
@@ -87,7 +99,9 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
     const row = aggregateArea(members, { scope: 'state', scopeKey: '15', indicator: 'I', universe: 100, municipalitiesInUniverse: 125 });
     expect(row.halfWidth).toBeLessThan(0.01);
     expect(row.status).toBe('inconclusive');
-    expect(row.reasons).toEqual(['below_minimum']);
+    // The 10 subjects left could reach at most 28 municipalities: no citizen addition makes it conclusive.
+    expect(row.reasons).toEqual(['below_minimum', 'not_reachable_by_sampling']);
+    expect(row.needed).toBeNull();
     expect(row.coverage.municipalitiesWithData).toBe(18);
     expect(row.coverage.neededMunicipalities).toBe(12);
   });
@@ -191,7 +205,9 @@ describe('computeAggregates', () => {
     const empty = rows.find((r) => r.scope === 'municipality' && r.scopeKey === '02002' && r.indicator === 'I');
     expect(empty?.estimate).toBeNull();
     expect(empty?.status).toBe('not_validated');
-    expect(empty?.needed).toBeGreaterThan(0);
+    // Nobody there submitted a self-report: only self-reports, not citizen reports, can give it an I.
+    expect(empty?.needed).toBeNull();
+    expect(empty?.reasons).toContain('not_reachable_by_sampling');
   });
 
   it('groups by level and type with their own universes', () => {

@@ -143,11 +143,12 @@ export function aggregateArea(members: readonly AreaMember[], opts: AreaOptions)
     if (citizen || m.hasCitizenData) subjectsWithCitizenData += 1;
   }
   // Candidates for the needed sample: who could still become a member of the value with citizen data.
-  const selfReporting = sorted.filter((m) => m.selfReported === true).length;
+  // I, T and P can only gain members that submitted a self-report and have no value yet.
+  const selfReportingWithoutValue = sorted.filter((m) => m.selfReported === true && m.value === null).length;
   let candidates: number;
   if (opts.indicator === 'DELTA_G') candidates = sorted.filter((m) => m.selfReported === true && m.verified !== true).length;
   else if (opts.indicator === 'TC' || opts.indicator === 'PC') candidates = (N ?? Number.POSITIVE_INFINITY) - units.length;
-  else if (citizen) candidates = Math.max(0, selfReporting - units.length);
+  else if (citizen) candidates = selfReportingWithoutValue;
   else candidates = units.filter((u) => !u.validated).length;
   const weights = units.map(() => 1 / units.length);
   const stats = weightedTwoTerm(units, weights, N, true, boundVariance(share));

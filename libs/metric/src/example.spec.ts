@@ -80,24 +80,27 @@ describe('README worked example — institution A', () => {
     close(m['PC.Cel'], 0.166667);
     close(r.values.TC?.estimate, 0.625);
     close(r.values.PC?.estimate, 0.533333);
+    // apertura-2: one small-n rule for every citizen value, no Wilson special case (§5).
     const disp = r.citizenComponents.find((c) => c.code === 'TC.Disp');
-    expect(disp?.value.interval).toBe('wilson');
-    close(disp?.value.lo, 0.438503);
+    expect(disp?.value.interval).toBe('t');
+    close(disp?.value.lo, 0.469592);
   });
 
   it('step 5: I, its SE, interval, status and needed sample', () => {
     const I = r.values.I;
     close(I?.estimate, 0.52338);
-    close(I?.sd, 0.165782);
-    close(I?.se, 0.095714);
-    close(I?.halfWidth, 0.411826);
-    close(I?.lo, 0.111554);
-    close(I?.hi, 0.935205);
-    close(I?.cv, 0.182878);
+    close(I?.sd, 0.197878);
+    close(I?.se, 0.114245);
+    expect(I?.df).toBe(3);
+    expect(I?.nu).toBeNull();
+    close(I?.halfWidth, 0.363579);
+    close(I?.lo, 0.159801);
+    close(I?.hi, 0.886958);
+    close(I?.cv, 0.218283);
     expect(I?.status).toBe('inconclusive');
     expect(I?.reasons).toEqual(['below_minimum', 'cv_caution', 'half_width_inconclusive']);
-    expect(I?.needed).toBe(8);
-    expect(r.neededReports).toBe(8);
+    expect(I?.needed).toBe(11);
+    expect(r.neededReports).toBe(11);
   });
 
   it('step 6: government-only values and ΔG', () => {
@@ -112,10 +115,11 @@ describe('README worked example — institution A', () => {
 describe('README worked example — municipality of A, B, C out of N = 5', () => {
   const row = aggregateArea(
     [
-      { institutionId: 'A', municipality: '01001', value: r.values.I, validators: 3, hasCitizenData: true },
-      { institutionId: 'B', municipality: '01001', value: estimateOf(0.4, 0.05, 6), validators: 6, hasCitizenData: true },
-      { institutionId: 'C', municipality: '01001', value: estimateOf(0.7, 0.08, 4), validators: 4, hasCitizenData: true },
-      { institutionId: 'D', municipality: '01001', value: null, validators: 0, hasCitizenData: false },
+      { institutionId: 'A', municipality: '01001', value: r.values.I, validators: 3, hasCitizenData: true, selfReported: true },
+      { institutionId: 'B', municipality: '01001', value: estimateOf(0.4, 0.05, 6), validators: 6, hasCitizenData: true, selfReported: true },
+      { institutionId: 'C', municipality: '01001', value: estimateOf(0.7, 0.08, 4), validators: 4, hasCitizenData: true, selfReported: true },
+      { institutionId: 'D', municipality: '01001', value: null, validators: 0, hasCitizenData: false, selfReported: true },
+      { institutionId: 'E', municipality: '01001', value: null, validators: 0, hasCitizenData: false, selfReported: true },
     ],
     { scope: 'municipality', scopeKey: '01001', indicator: 'I', universe: 5, municipalitiesInUniverse: null },
   );
@@ -123,12 +127,12 @@ describe('README worked example — municipality of A, B, C out of N = 5', () =>
   it('mean, two-term SE, t interval', () => {
     close(row.estimate, 0.541127);
     close(row.sd, 0.150785);
-    close(row.se, 0.070981);
-    expect(row.df).toBe(2);
-    close(row.halfWidth, 0.305407);
-    close(row.lo, 0.23572);
-    close(row.hi, 0.846533);
-    close(row.cv, 0.131173);
+    close(row.se, 0.073964);
+    close(row.df, 6.321463);
+    close(row.halfWidth, 0.178774);
+    close(row.lo, 0.362352);
+    close(row.hi, 0.719901);
+    close(row.cv, 0.136684);
   });
 
   it('status and needed sample', () => {
@@ -136,6 +140,8 @@ describe('README worked example — municipality of A, B, C out of N = 5', () =>
     expect(row.coverage.meetsMinimum).toBe(true);
     expect(row.status).toBe('inconclusive');
     expect(row.reasons).toEqual(['half_width_inconclusive']);
-    expect(row.needed).toBe(1);
+    expect(row.neededSubjects).toBe(2);
+    expect(row.neededReports).toBe(0);
+    expect(row.needed).toBe(10);
   });
 });

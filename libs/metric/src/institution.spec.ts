@@ -110,8 +110,11 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
     expect(r.values.P).toBeNull();
     expect(r.headline).toBe('I_G');
     expect(r.values.I_G?.status).toBe('not_validated');
-    expect(r.values.I_G?.needed).toBe(97);
-    expect(r.neededReports).toBe(97);
+    // §6: the bound for I is (0.5·0.5)² — only half of I is citizen data — so far fewer than
+    // apertura-1's 97 (which used the bound of a fully citizen value).
+    expect(r.values.I_G?.needed).toBe(27);
+    expect(r.neededReports).toBe(27);
+    expect(r.values.DELTA_G).toBeNull();
     expect(r.values.I_G?.estimate).toBeCloseTo((0.9 + 0.5) / 2, 14);
   });
 
@@ -122,9 +125,11 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
     expect(v.I?.estimate).toBeCloseTo(((v.TG?.estimate ?? 0) + (v.TC?.estimate ?? 0) + (v.PG?.estimate ?? 0) + (v.PC?.estimate ?? 0)) / 4, 14);
     // Per-validator I varies only through (TC_v + PC_v)/4.
     const perValidator = [1.5, 1, 0, 1.5, 2].map((x) => x / 4);
-    expect(v.I?.se).toBeCloseTo(sd(perValidator) / Math.sqrt(5), 14);
+    // §5 small-n rule with no pool yet: s̃² = max(s², ((n − 1)·s² + (0.5·0.5)²)/n).
+    const s2 = sd(perValidator) ** 2;
+    expect(v.I?.se).toBeCloseTo(Math.sqrt(Math.max(s2, (4 * s2 + 0.0625) / 5) / 5), 14);
     expect(v.T?.se).toBeCloseTo((v.TC?.se ?? 0) / 2, 14);
-    expect(v.I?.df).toBe(4);
+    expect(v.I?.df).toBe(5);
     expect(v.I?.n).toBe(5);
     expect(v.I?.N).toBeNull();
     expect(r.headline).toBe('I');
@@ -147,26 +152,35 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
     expect(r.citizenReports).toBe(3);
   });
 
-  it('summarises a binary component with a Wilson interval', () => {
+  it('gives a binary component the same small-n rule as any citizen value (no Wilson special case)', () => {
     const reports = [report('r1', 'v1', 1, 1), report('r2', 'v2', 1, 1), report('r3', 'v3', 0, 1), report('r4', 'v4', 1, 1)];
     const r = computeInstitution(input({ citizenReports: reports }));
     const disp = r.citizenComponents.find((c) => c.code === 'TC.Disp');
     expect(disp?.binary).toBe(true);
-    expect(disp?.value.interval).toBe('wilson');
-    expect(disp?.value.lo).toBeCloseTo(0.3006, 4);
-    expect(disp?.value.hi).toBeCloseTo(0.9544, 4);
-    // All four said yes on PC: Wilson is still informative where a t interval would collapse.
+    expect(disp?.value.interval).toBe('t');
+    // All four said yes on PC.Met: zero spread still gets the bound's variance, never a zero-width interval.
     const met = r.citizenComponents.find((c) => c.code === 'PC.Met');
+    expect(met?.value.se).toBeCloseTo(Math.sqrt(0.25 / 4 / 4), 14);
     expect(met?.value.hi).toBe(1);
-    expect(met?.value.lo).toBeCloseTo(0.5101, 4);
+    expect(met?.value.lo).toBeLessThan(1);
   });
 
-  it('one validator gives an estimate with no SE (inconclusive)', () => {
+  it('one validator gets the pooled (or bound) variance: an interval, inconclusive, never 0 needed', () => {
     const r = computeInstitution(input({ citizenReports: [report('r1', 'v1', 0.5, 0.5)] }));
-    expect(r.values.I?.se).toBeNull();
-    expect(r.values.I?.interval).toBe('none');
+    expect(r.values.I?.se).toBeCloseTo(Math.sqrt(0.0625), 14);
+    expect(r.values.I?.interval).toBe('t');
+    expect(r.values.I?.nu).toBeNull();
     expect(r.values.I?.status).toBe('inconclusive');
-    expect(r.values.I?.needed).toBe(96);
+    expect(r.values.I?.needed).toBeGreaterThan(0);
+    const pooled = computeInstitution(input({ citizenReports: [report('r1', 'v1', 0.5, 0.5)] }), undefined, { I: 0.01 });
+    expect(pooled.values.I?.se).toBeCloseTo(0.1, 14);
+  });
+
+  it('ΔG does not exist for an institution nobody verified (§3.6)', () => {
+    const r = computeInstitution(input({ citizenReports: [report('r1', 'v1', 0.5, 0.5)] }));
+    expect(r.verified).toBe(false);
+    expect(r.values.DELTA_G).toBeNull();
+    expect(r.values.I_G_raw).not.toBeNull();
   });
 
   it('ΔG is the raw minus the validated government index', () => {

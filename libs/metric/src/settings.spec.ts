@@ -2,8 +2,8 @@ import { DEFAULT_METHOD_SETTINGS, METHOD_ID, METHOD_VERSION, resolveSettings } f
 
 describe('settings', () => {
   it('identifies the method', () => {
-    expect(METHOD_ID).toBe('mga-2017/apertura-1');
-    expect(METHOD_VERSION).toBe('1.0.0');
+    expect(METHOD_ID).toBe('mga-2017/apertura-2');
+    expect(METHOD_VERSION).toBe('2.0.0');
   });
 
   it('defaults are the 2017 Métrica weights and the §6 thresholds', () => {
