@@ -1,6 +1,9 @@
 import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
-import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
-import { aggregationUniverse, emptyStoredResult, placementsFor, roundAggregates, storedResult } from './aggregation-input';
+import type { InstitutionInput, InstitutionResult, PooledVariances, ScoredAnswer } from '@apertura/metric';
+import { aggregationUniverse, emptyStoredResult, placementsFor, poolKey, refinalized, roundAggregates, roundPool, storedForm } from './aggregation-input';
+import type { StoredInstitutionResult } from './aggregation-input';
+
+const storedResult = (r: InstitutionResult, pooled: PooledVariances | null = null): StoredInstitutionResult => storedForm(r, pooled).value;
 import type { PlacementRecord } from './metric-inputs';
 
 const a = (name: string, component: string, score: number): ScoredAnswer => ({ name, component, score, verifiable: false, weight: 1 });
@@ -43,7 +46,23 @@ describe('stored results', () => {
   it('are plain JSON and round-trip unchanged', () => {
     const s = storedResult(computeInstitution(input('i1', 0.3, 4)));
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
-    expect(Object.keys(s).sort()).toEqual(['citizenReports', 'headline', 'institutionId', 'neededReports', 'selfReported', 'validators', 'values']);
+    expect(Object.keys(s).sort()).toEqual([
+      'citizenReports',
+      'components',
+      'core',
+      'headline',
+      'institutionId',
+      'neededReports',
+      'pendingRefutations',
+      'pooledKey',
+      'selfReported',
+      'validators',
+      'values',
+      'verified',
+      'warnings',
+    ]);
+    // Never validator identities (the clusters stay in memory).
+    expect(JSON.stringify(s)).not.toContain('i1-v');
   });
 
   it('aggregate exactly like the full results they come from', () => {
@@ -55,28 +74,51 @@ describe('stored results', () => {
     );
     // i4 has no stored result: it enters as the empty result.
     const stored = new Map(results.map((r) => [r.institutionId, storedResult(r)]));
-    const fromStored = computeAggregates(placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS), aggregationUniverse(UNIVERSE, {}));
+    const fromStored = computeAggregates(placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS, null), aggregationUniverse(UNIVERSE, {}));
     expect(fromStored).toEqual(fromFull);
   });
 
   it('ignore stored results of institutions outside the universe', () => {
     const stored = new Map([['gone', storedResult(computeInstitution(input('gone', 0.5, 2)))]]);
-    const placements = placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS);
+    const placements = placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS, null);
     expect(placements.map((p) => p.result.institutionId)).toEqual(['i1', 'i2', 'i3', 'i4']);
-    expect(placements[0].result.values).toEqual(emptyStoredResult('i1', DEFAULT_METHOD_SETTINGS).values);
+    expect(placements[0].result.values).toEqual(emptyStoredResult('i1', DEFAULT_METHOD_SETTINGS, null).values);
   });
 });
 
 describe('roundAggregates', () => {
   it('gives a round without a universe (a draft) no area rows instead of an error', () => {
-    expect(roundAggregates([], new Map(), {}, DEFAULT_METHOD_SETTINGS)).toEqual([]);
+    expect(roundAggregates([], new Map(), {}, DEFAULT_METHOD_SETTINGS, null, null)).toEqual([]);
   });
 
   it('computes one indicator at a time exactly like all at once', () => {
     const stored = new Map(['i1', 'i3'].map((id, k) => [id, storedResult(computeInstitution(input(id, 0.4 + 0.2 * k, 4)))]));
-    const all = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS);
-    const one = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, ['I_G']);
+    const all = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null);
+    const one = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null, ['I_G']);
     expect(one.length).toBeGreaterThan(0);
     expect(one).toEqual(all.filter((r) => r.indicator === 'I_G'));
+  });
+});
+
+describe('the round pool (§5 small-n rule)', () => {
+  const inputs = [input('i1', 0.3, 4), input('i2', 0.6, 1), input('i3', 0.8, 3)];
+
+  it('is the same whether formed from computed results or from stored ones', () => {
+    const computed = inputs.map((i) => computeInstitution(i));
+    const stored = computed.map((r) => storedResult(r));
+    expect(roundPool(stored)).toEqual(roundPool(computed));
+    expect(Object.keys(roundPool(stored))).toContain('TC');
+  });
+
+  it('re-finalising a stored result under a pool equals computing it with that pool', () => {
+    const computed = inputs.map((i) => computeInstitution(i));
+    const pool = roundPool(computed);
+    const lone = storedResult(computed[1]);
+    const next = refinalized(lone, DEFAULT_METHOD_SETTINGS, pool);
+    expect(next?.changed).toBe(true);
+    expect(next?.form.value).toEqual(storedResult(computeInstitution(inputs[1], DEFAULT_METHOD_SETTINGS, pool), pool));
+    // Already under this pool: nothing to do.
+    expect(refinalized(next!.form.value, DEFAULT_METHOD_SETTINGS, pool)).toBeNull();
+    expect(poolKey(null)).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import { decodeItemList } from '@apertura/db';
 import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS, INDICATORS } from '@apertura/metric';
 import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
-import { aggregationUniverse, placementsFor, storedResult } from './aggregation-input';
+import { aggregationUniverse, placementsFor, storedForm } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 import { aggregateResultRows, institutionResultRows, missingReasons } from './to-result-rows';
 
@@ -74,13 +74,24 @@ describe('institutionResultRows', () => {
       status: i.status,
       needed: i.needed,
       formula: i.formula,
-      details: { n: 3, df: 2, interval: 't', reasons: i.reasons, sd: i.sd, halfWidth: i.halfWidth },
+      neededReports: i.neededReports,
+      details: { n: 3, df: 3, interval: 't', nu: i.nu, reasons: i.reasons, sd: i.sd, halfWidth: i.halfWidth, pendingRefutations: 0 },
     });
   });
 
   it('stores the institution summary and its inputs on the I row only', () => {
     const details = byIndicator.get('I')!.details;
-    expect(details.institution).toEqual({ selfReported: true, citizenReports: 3, validators: 3, headline: 'I', neededReports: result.neededReports, warnings: result.warnings });
+    expect(details.institution).toEqual({
+      selfReported: true,
+      citizenReports: 3,
+      validators: 3,
+      verified: true,
+      validated: true,
+      headline: 'I',
+      neededReports: result.neededReports,
+      pendingRefutations: 0,
+      warnings: result.warnings,
+    });
     expect(details.inputs).toMatchObject({ selfReport: { responseId: 'resp-1', version: 2 }, verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 } });
     expect((details.inputs as { questionnaires: unknown[] }).questionnaires).toHaveLength(2);
     expect(byIndicator.get('T')!.details.institution).toBeUndefined();
@@ -110,16 +121,22 @@ describe('institutionResultRows', () => {
   it('keeps a row for every indicator it cannot compute, with why and what is needed', () => {
     const noCitizens = computeInstitution({ ...full, citizenReports: [] });
     const r = new Map(institutionResultRows(noCitizens, PROVENANCE, QUESTIONNAIRES).map((x) => [x.indicator, x]));
-    // n0 = (1.96·0.5/0.10)² ≈ 97 validators at the default spread (§6, no observed sd yet).
-    expect(noCitizens.neededReports).toBe(97);
-    expect(r.get('I')).toMatchObject({ estimate: null, status: 'not_validated', needed: 97, n: 0, details: { missing: ['no_citizen_data'] } });
-    expect(r.get('I_G')).toMatchObject({ status: 'not_validated', needed: 97 });
+    // §6 needed sample at the bound of I, (0.5·0.5)², projected at I_G (no pool yet).
+    const needed = noCitizens.neededReports;
+    expect(needed).toBe(27);
+    expect(r.get('I')).toMatchObject({ estimate: null, status: 'not_validated', needed, neededReports: needed, n: 0, details: { missing: ['no_citizen_data'], reasons: ['no_citizen_data'] } });
+    expect(r.get('I_G')).toMatchObject({ status: 'not_validated', needed });
+    // Verified (ai1 has counted verdicts) but no citizen reports: ΔG exists, not_validated.
+    expect(r.get('DELTA_G')?.estimate).not.toBeNull();
     expect(r.get('I_G')!.estimate).toBeCloseTo(noCitizens.values.I_G!.estimate, 15);
 
     const nothing = computeInstitution({ institutionId: 'x', selfReport: null, verifications: {}, citizenReports: [] });
     const n = new Map(institutionResultRows(nothing, { ...PROVENANCE, selfReport: null }, QUESTIONNAIRES).map((x) => [x.indicator, x]));
     expect(n.get('I')!.details.missing).toEqual(['no_self_report', 'no_citizen_data']);
-    expect(n.get('I_G')).toMatchObject({ estimate: null, needed: 0, details: { missing: ['no_self_report'] } });
+    // Only a self-report can give it an I_G: no number of citizen reports can (never "0 needed").
+    expect(n.get('I_G')).toMatchObject({ estimate: null, needed: null, details: { missing: ['no_self_report'] } });
+    expect(n.get('I_G')!.details.reasons).toContain('not_reachable_by_sampling');
+    expect(n.get('DELTA_G')).toMatchObject({ estimate: null, needed: null });
   });
 
   it('explains missing values', () => {
@@ -135,8 +152,8 @@ describe('aggregateResultRows', () => {
       { institutionId: 'a', cvegeo: '15106', cveEnt: '15', level: 'municipal', type: 'ayuntamiento' },
       { institutionId: 'b', cvegeo: '15106', cveEnt: '15', level: 'municipal', type: 'organismo' },
     ];
-    const stored = new Map([['a', storedResult(computeInstitution({ ...full, institutionId: 'a' }))]]);
-    const agg = computeAggregates(placementsFor(placements, stored, DEFAULT_METHOD_SETTINGS), aggregationUniverse(placements, { '15106': 910608 }));
+    const stored = new Map([['a', storedForm(computeInstitution({ ...full, institutionId: 'a' }), null).value]]);
+    const agg = computeAggregates(placementsFor(placements, stored, DEFAULT_METHOD_SETTINGS, null), aggregationUniverse(placements, { '15106': 910608 }));
     const rows = aggregateResultRows(agg);
     expect(rows).toHaveLength(agg.length);
     const mun = rows.find((r) => r.scope === 'municipality' && r.indicator === 'I')!;
