@@ -5,6 +5,7 @@
  */
 export { COMPONENTS, isComponentOf } from './components';
 export { extractScoredItems, scoredAnswers, titleOf, verifiableItems } from './extract';
+export { questionTitles } from './titles';
 export type { VerifiableItem } from './extract';
 export { CITIZEN_V1, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1 } from './instruments';
 export type { InstrumentInfo } from './instruments';

@@ -14,6 +14,9 @@ const row = (over: Partial<MetricRow>): MetricRow => ({
   population_size: null,
   status: 'inconclusive',
   needed: 3,
+  needed_subjects: null,
+  needed_reports: 3,
+  validated_share: null,
   formula: 'I = (T + P)/2',
   details: { n: 4, N: null, df: 3, sd: 0.2, halfWidth: 0.318, interval: 't', reasons: ['below_minimum'] },
   method_id: 'mga-2017/apertura-1',
@@ -22,7 +25,18 @@ const row = (over: Partial<MetricRow>): MetricRow => ({
   computed_at: at,
   ...over,
 });
-const ROUND = { id: 'r1', name: 'Ronda', status: 'published', synthetic: true, published_at: at };
+const ROUND = {
+  id: 'r1',
+  name: 'Ronda',
+  status: 'published',
+  synthetic: true,
+  published_at: at,
+  design: { kind: 'census' },
+  method_id: 'mga-2017/apertura-2',
+  method_version: '2.0.0',
+  states: [{ cveEnt: '15', name: 'México' }],
+};
+const NO_RANK = { rank_position: null, rank_lo: null, rank_hi: null, rank_of: null };
 const INST = { id: 'i1', name: 'Ayuntamiento', type: 'ayuntamiento', level: 'municipal', cvegeo: '15106', cve_ent: '15', nom_mun: 'Toluca', nom_ent: 'México' };
 
 describe('toResultValue', () => {
@@ -43,6 +57,12 @@ describe('toResultValue', () => {
       status: 'inconclusive',
       reasons: ['below_minimum'],
       needed: 3,
+      neededSubjects: null,
+      neededReports: 3,
+      validatedShare: null,
+      pendingRefutations: 0,
+      methodId: 'mga-2017/apertura-1',
+      methodVersion: '1.0.0',
       formula: 'I = (T + P)/2',
     });
   });
@@ -63,11 +83,22 @@ describe('toSummary', () => {
         row({ indicator: 'I_G', details: { coverage: coverage(8) }, watermark: '50' }),
         row({ indicator: 'I', aggregation: 'population_weighted' }),
         row({ indicator: 'I', details: { coverage: coverage(3) } }),
+        row({ indicator: 'DELTA_G', details: { coverage: coverage(2) } }),
       ],
-      10,
+      { universe: 10, withAnyCitizenReport: 5, pendingRefutations: 1 },
     );
-    expect(s.national.map((v) => `${v.indicator}/${v.aggregation}`)).toEqual(['I/unweighted', 'I/population_weighted', 'I_G/unweighted']);
-    expect(s.coverage).toEqual({ institutions: 10, withSelfReport: 8, withCitizenData: 3, municipalities: 4, municipalitiesWithCitizenData: 2 });
+    expect(s.national.map((v) => `${v.indicator}/${v.aggregation}`)).toEqual(['I/unweighted', 'I/population_weighted', 'I_G/unweighted', 'DELTA_G/unweighted']);
+    expect(s.coverage).toEqual({
+      institutions: 10,
+      withSelfReport: 8,
+      withCitizenData: 3,
+      municipalities: 4,
+      municipalitiesWithCitizenData: 2,
+      validatedInstitutions: 3,
+      verifiedInstitutions: 2,
+      withAnyCitizenReport: 5,
+      pendingRefutations: 1,
+    });
     expect(s.provenance).toEqual({ methodId: 'mga-2017/apertura-1', methodVersion: '1.0.0', watermark: '50', computedAt: at.toISOString() });
     expect(s.notice).toEqual(VOLUNTEER_SAMPLE_NOTICE);
     expect(s).toMatchObject({ computed: true, synthetic: true, round: { id: 'r1', publishedAt: at.toISOString() } });
@@ -75,7 +106,7 @@ describe('toSummary', () => {
   });
 
   it('says when nothing was computed yet', () => {
-    expect(toSummary(ROUND, [], 5)).toMatchObject({ computed: false, national: [], provenance: { watermark: null }, coverage: { institutions: 5, withSelfReport: 0 } });
+    expect(toSummary(ROUND, [], { universe: 5, withAnyCitizenReport: 0, pendingRefutations: 0 })).toMatchObject({ computed: false, national: [], provenance: { watermark: null }, coverage: { institutions: 5, withSelfReport: 0 } });
   });
 });
 
@@ -111,7 +142,17 @@ describe('toInstitutionDetail', () => {
     expect(d.institution).toEqual({ id: 'i1', name: 'Ayuntamiento', type: 'ayuntamiento', level: 'municipal', cvegeo: '15106', municipality: 'Toluca', cveEnt: '15', state: 'México' });
     expect(d.values.map((v) => v.indicator)).toEqual(['I', 'TG']);
     expect(d.headline?.indicator).toBe('I');
-    expect(d.summary).toEqual({ selfReported: true, citizenReports: 3, validators: 3, headline: 'I', neededReports: 2, warnings: ['w'] });
+    expect(d.summary).toEqual({
+      selfReported: true,
+      citizenReports: 3,
+      validators: 3,
+      headline: 'I',
+      neededReports: 2,
+      verified: false,
+      validated: false,
+      pendingRefutations: 0,
+      warnings: ['w'],
+    });
     expect(d.subIndices).toEqual([{ code: 'TG', partial: true, missing: ['TG.DA'], weights: { 'TG.AI': 1 }, formula: 'TG = …' }]);
     expect(d.components.map((c) => c.code)).toEqual(['TG.AI', 'TC.Disp']);
     expect(d.components[0]).toMatchObject({ kind: 'government', raw: 0.75, reports: null, items: [{ name: 'ai', s: 1, sValidated: 0.5, confirmationRate: { n: 2 } }] });
@@ -136,7 +177,7 @@ describe('toInstitutionDetail', () => {
 
 describe('small mappings', () => {
   it('area items carry names and coverage', () => {
-    expect(toAreaItem('municipality', { ...row({ population_size: 4, details: { coverage: { responding: 2 } } }), scope_key: '15106', name: 'Toluca', cve_ent: '15' })).toMatchObject({
+    expect(toAreaItem('municipality', { ...row({ population_size: 4, details: { coverage: { responding: 2 } } }), ...NO_RANK, scope_key: '15106', name: 'Toluca', cve_ent: '15' }, 'MX')).toMatchObject({
       scope: 'municipality',
       scopeKey: '15106',
       name: 'Toluca',

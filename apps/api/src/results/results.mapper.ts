@@ -17,6 +17,7 @@ import type {
   NoticeDto,
   ProvenanceDto,
   PublicRoundDto,
+  RankDto,
   QuestionnaireVersionDto,
   RecomputeRunDto,
   ResultInputsDto,
@@ -38,7 +39,10 @@ export interface MetricRow {
   n: number;
   population_size: number | null;
   status: string;
-  needed: number;
+  needed: number | null;
+  needed_subjects: number | null;
+  needed_reports: number | null;
+  validated_share: number | null;
   formula: string | null;
   details: unknown;
   method_id: string;
@@ -53,7 +57,24 @@ export interface RoundRow {
   status: string;
   synthetic: boolean;
   published_at: Date | null;
+  design: Record<string, unknown> | null;
+  /** Method of the round's stored results (null: not computed yet). */
+  method_id: string | null;
+  method_version: string | null;
+  /** States of the universe, by code. */
+  states: Array<{ cveEnt: string; name: string }> | null;
 }
+
+/** A stored rank (metric_rank) joined to a listed row. */
+export interface RankRow {
+  rank_position: number | null;
+  rank_lo: number | null;
+  rank_hi: number | null;
+  rank_of: number | null;
+}
+
+/** Indicators from the self-report alone: shown without citizen validation they are unverified self-reports (§9). */
+const SELF_REPORT_INDICATORS = new Set(['I_G', 'TG', 'PG', 'I_G_raw', 'TG_raw', 'PG_raw', 'DELTA_G']);
 
 export interface InstitutionRow {
   id: string;
@@ -79,7 +100,32 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 export const notice = (): NoticeDto => ({ es: VOLUNTEER_SAMPLE_NOTICE.es, en: VOLUNTEER_SAMPLE_NOTICE.en });
 
 export function toResultRound(r: RoundRow): ResultRoundDto {
-  return { id: r.id, name: r.name, status: r.status, synthetic: r.synthetic, publishedAt: iso(r.published_at) };
+  return {
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    synthetic: r.synthetic,
+    publishedAt: iso(r.published_at),
+    design: r.design ?? { kind: 'census' },
+    methodId: r.method_id,
+    methodVersion: r.method_version,
+    states: r.states ?? [],
+  };
+}
+
+export function toRank(r: RankRow, group: string): RankDto | null {
+  if (r.rank_position === null || r.rank_lo === null || r.rank_hi === null || r.rank_of === null) return null;
+  return { position: r.rank_position, lo: r.rank_lo, hi: r.rank_hi, of: r.rank_of, group };
+}
+
+/**
+ * Which list a value belongs to (§9): ranked; an unverified self-report (a government-perspective
+ * value of a subject no citizen validated); or insufficient data.
+ */
+export function rankingGroup(value: ResultValueDto | null, rank: RankDto | null): 'ranked' | 'insufficient_data' | 'unverified_self_report' {
+  if (rank !== null) return 'ranked';
+  if (value !== null && value.estimate !== null && SELF_REPORT_INDICATORS.has(value.indicator) && value.status === 'not_validated') return 'unverified_self_report';
+  return 'insufficient_data';
 }
 
 export function toInstitutionRef(i: InstitutionRow): InstitutionRefDto {
@@ -105,6 +151,12 @@ export function toResultValue(row: MetricRow): ResultValueDto {
     status: row.status,
     reasons: strs(d.reasons),
     needed: row.needed,
+    neededSubjects: row.needed_subjects ?? null,
+    neededReports: row.needed_reports ?? null,
+    validatedShare: row.validated_share ?? null,
+    pendingRefutations: num0(d.pendingRefutations),
+    methodId: row.method_id,
+    methodVersion: row.method_version,
     formula: row.formula,
   };
   if (Array.isArray(d.missing)) value.missing = strs(d.missing);
@@ -147,7 +199,13 @@ const indicatorRank = (i: string): number => {
   return k === -1 ? INDICATORS.length : k;
 };
 
-export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], universeSize: number): ResultsSummaryDto {
+export interface RoundCounts {
+  universe: number;
+  withAnyCitizenReport: number;
+  pendingRefutations: number;
+}
+
+export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], counts: RoundCounts): ResultsSummaryDto {
   const rows = [...nationalRows].sort(
     (a, b) => indicatorRank(a.indicator) - indicatorRank(b.indicator) || AGGREGATION_ORDER.indexOf(a.aggregation) - AGGREGATION_ORDER.indexOf(b.aggregation),
   );
@@ -157,6 +215,7 @@ export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], u
   };
   const i = unweighted('I');
   const ig = unweighted('I_G');
+  const delta = unweighted('DELTA_G');
   return {
     round: toResultRound(round),
     computed: rows.length > 0,
@@ -164,25 +223,41 @@ export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], u
     provenance: toProvenance(rows),
     notice: notice(),
     coverage: {
-      institutions: universeSize,
+      institutions: counts.universe,
       withSelfReport: ig?.responding ?? 0,
       withCitizenData: i?.responding ?? 0,
       municipalities: i?.municipalitiesInUniverse ?? null,
       municipalitiesWithCitizenData: i?.municipalitiesWithData ?? 0,
+      validatedInstitutions: i?.responding ?? 0,
+      // ΔG exists exactly for the verified subjects (§3.6).
+      verifiedInstitutions: delta?.responding ?? 0,
+      withAnyCitizenReport: counts.withAnyCitizenReport,
+      pendingRefutations: counts.pendingRefutations,
     },
     national: rows.map(toAreaValue),
   };
 }
 
-export function toInstitutionItem(institution: InstitutionRow, row: MetricRow | null): InstitutionResultItemDto {
-  return { institution: toInstitutionRef(institution), value: row === null ? null : toResultValue(row) };
+export function toInstitutionItem(institution: InstitutionRow, row: MetricRow | null, rank: RankRow, rankGroup: string): InstitutionResultItemDto {
+  const value = row === null ? null : toResultValue(row);
+  const r = toRank(rank, rankGroup);
+  return { institution: toInstitutionRef(institution), value, rank: r, group: rankingGroup(value, r) };
 }
 
-export function toAreaItem(scope: string, row: MetricRow & { scope_key: string; name: string | null; cve_ent: string | null }): AreaResultItemDto {
-  return { scope, scopeKey: row.scope_key, name: row.name ?? row.scope_key, cveEnt: row.cve_ent, value: toAreaValue(row) };
+export function toAreaItem(
+  scope: string,
+  row: MetricRow & RankRow & { scope_key: string; name: string | null; cve_ent: string | null },
+  rankGroup: string,
+): AreaResultItemDto {
+  const value = toAreaValue(row);
+  const r = toRank(row, rankGroup);
+  return { scope, scopeKey: row.scope_key, name: row.name ?? row.scope_key, cveEnt: row.cve_ent, value, rank: r, group: rankingGroup(value, r) };
 }
 
-function toComponent(row: MetricRow): ComponentResultDto {
+/** Question titles (es/en) by name, from the questionnaire versions that were answered. */
+export type ItemTitles = ReadonlyMap<string, { es: string; en: string }>;
+
+function toComponent(row: MetricRow, titles: ItemTitles): ComponentResultDto {
   const d = obj(row.details);
   const government = d.kind === 'government';
   return {
@@ -190,7 +265,7 @@ function toComponent(row: MetricRow): ComponentResultDto {
     kind: government ? 'government' : 'citizen',
     value: toResultValue(row),
     raw: government ? num(d.raw) : null,
-    items: government ? decodeItemList(d.items) : [],
+    items: government ? decodeItemList(d.items).map((item) => ({ ...item, title: titles.get(item.name) ?? null })) : [],
     reports: government ? null : num(d.reports),
     validators: government ? null : num(d.validators),
   };
@@ -236,11 +311,11 @@ function toSubIndex(code: string, v: unknown): SubIndexDto | null {
 const isIndicator = (i: string): boolean => (INDICATORS as readonly string[]).includes(i);
 
 /** Every stored row of one institution: indicators, components, the summary and inputs kept on the I row. */
-export function toInstitutionDetail(round: RoundRow, institution: InstitutionRow, rows: readonly MetricRow[]): InstitutionResultDetailDto {
+export function toInstitutionDetail(round: RoundRow, institution: InstitutionRow, rows: readonly MetricRow[], titles: ItemTitles = new Map()): InstitutionResultDetailDto {
   const indicators = rows.filter((r) => isIndicator(r.indicator)).sort((a, b) => indicatorRank(a.indicator) - indicatorRank(b.indicator));
   const components = rows
     .filter((r) => !isIndicator(r.indicator))
-    .map(toComponent)
+    .map((r) => toComponent(r, titles))
     .sort((a, b) => (a.kind === b.kind ? (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) : a.kind === 'government' ? -1 : 1));
   const iRow = indicators.find((r) => r.indicator === 'I');
   const iDetails = obj(iRow?.details);
@@ -265,7 +340,10 @@ export function toInstitutionDetail(round: RoundRow, institution: InstitutionRow
             citizenReports: num0(summary.citizenReports),
             validators: num0(summary.validators),
             headline: headlineCode,
-            neededReports: num0(summary.neededReports),
+            neededReports: num(summary.neededReports),
+            verified: summary.verified === true,
+            validated: summary.validated === true,
+            pendingRefutations: num0(summary.pendingRefutations),
             warnings: strs(summary.warnings),
           },
     headline: headlineRow === undefined ? null : toResultValue(headlineRow),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/domain-error';
+import { questionTitles } from '@apertura/questionnaire';
+import { DomainError, notFound } from '../common/domain-error';
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { PageQueryDto } from '../common/page-query.dto';
 import type {
@@ -15,11 +16,13 @@ import type {
   RecomputeRunDto,
   ResultsSummaryDto,
 } from './dto/results.dto';
+import { RANKED_INDICATORS } from './dto/results.dto';
 import {
   InstitutionRow,
   MetricRow,
   notice,
   PublicRoundRow,
+  RankRow,
   RoundRow,
   RunRow,
   toAreaItem,
@@ -33,8 +36,22 @@ import {
 /** Who reads: staff of one guarantor (any status of its rounds), or anyone (published rounds only). */
 export type ResultsAccess = { kind: 'staff'; guarantorId: string } | { kind: 'public' };
 
-const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.population_size, r.status, r.needed, r.formula,
-  r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
+const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.population_size, r.status, r.needed,
+  r.needed_subjects, r.needed_reports, r.validated_share, r.formula, r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
+const RANK_COLUMNS = 'mr.position AS rank_position, mr.lo AS rank_lo, mr.hi AS rank_hi, mr.of AS rank_of';
+
+/** §9: rankings exist for validated indicators only; asking for another is a client error, said plainly. */
+function rankedIndicator(indicator: string): string {
+  if ((RANKED_INDICATORS as readonly string[]).includes(indicator)) return indicator;
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    {
+      es: `Solo se ordenan en un ranking valores validados por la ciudadanía (I, T, P, TC, PC); ${indicator} no tiene ranking.`,
+      en: `Only citizen-validated values (I, T, P, TC, PC) are ranked; ${indicator} has no ranking.`,
+    },
+    'indicator',
+  );
+}
 
 /**
  * Reads the result tables (metric_result, written by the worker) for the API. Never computes: a
@@ -47,9 +64,20 @@ export class ResultsService {
 
   /** The round, if the caller may see its results; NOT_FOUND otherwise (no existence leak). */
   async round(access: ResultsAccess, roundId: string): Promise<RoundRow> {
+    // With the method of its stored results and the states of its universe: every results page says
+    // which method produced the numbers and names a one-state round by its state (§9).
     const [row]: RoundRow[] = await this.ds.query(
-      `SELECT id, name, status, synthetic, published_at FROM round
-       WHERE id = $1 AND ($2::uuid IS NULL OR guarantor_id = $2::uuid) AND ($3::boolean = false OR status = 'published')`,
+      `SELECT r.id, r.name, r.status, r.synthetic, r.published_at, r.design, m.method_id, m.method_version,
+              (SELECT json_agg(json_build_object('cveEnt', s.cve_ent, 'name', s.nom_ent) ORDER BY s.cve_ent)
+               FROM (SELECT DISTINCT i.cve_ent::text AS cve_ent, mu.nom_ent
+                     FROM round_institution ri JOIN institution i ON i.id = ri.institution_id JOIN municipality mu ON mu.cvegeo = i.cvegeo
+                     WHERE ri.round_id = r.id) s) AS states
+       FROM round r
+       LEFT JOIN LATERAL (
+         SELECT x.method_id, x.method_version FROM metric_result x
+         WHERE x.round_id = r.id AND x.scope = 'national' AND x.aggregation = 'unweighted' AND x.indicator = 'I'
+       ) m ON true
+       WHERE r.id = $1 AND ($2::uuid IS NULL OR r.guarantor_id = $2::uuid) AND ($3::boolean = false OR r.status = 'published')`,
       [roundId, access.kind === 'staff' ? access.guarantorId : null, access.kind === 'public'],
     );
     if (!row) throw notFound('ronda', 'roundId');
@@ -58,11 +86,19 @@ export class ResultsService {
 
   async summary(access: ResultsAccess, roundId: string): Promise<ResultsSummaryDto> {
     const round = await this.round(access, roundId);
-    const [rows, [{ n }]]: [MetricRow[], Array<{ n: number }>] = await Promise.all([
+    const [rows, [{ n }], [counts]]: [MetricRow[], Array<{ n: number }>, Array<{ with_reports: number; pending: number }>] = await Promise.all([
       this.ds.query(`SELECT ${METRIC_COLUMNS}, r.details FROM metric_result r WHERE r.round_id = $1 AND r.scope = 'national'`, [roundId]),
       this.ds.query('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [roundId]),
+      // The I row of every institution counts its validators in n (also when I has no value), and
+      // its I_G row the refutations still pending behind the self-report.
+      this.ds.query(
+        `SELECT count(*) FILTER (WHERE r.indicator = 'I' AND r.n > 0)::int AS with_reports,
+                coalesce(sum((r.details->>'pendingRefutations')::int) FILTER (WHERE r.indicator = 'I_G'), 0)::int AS pending
+         FROM metric_result r WHERE r.round_id = $1 AND r.scope = 'institution' AND r.aggregation = 'unweighted' AND r.indicator IN ('I', 'I_G')`,
+        [roundId],
+      ),
     ]);
-    return toSummary(round, rows, n);
+    return toSummary(round, rows, { universe: n, withAnyCitizenReport: counts?.with_reports ?? 0, pendingRefutations: counts?.pending ?? 0 });
   }
 
   /** Headline, T and P of every institution of the round, as columns (see InstitutionDistributionDto). */
@@ -115,8 +151,12 @@ export class ResultsService {
   async institutions(access: ResultsAccess, roundId: string, q: InstitutionResultsQueryDto): Promise<InstitutionResultPageDto> {
     await this.round(access, roundId);
     // The requested indicator, or the headline: I where it exists, else I_G (else the empty I row).
-    const indicators = q.indicator ? [q.indicator] : ['I', 'I_G'];
-    const params: unknown[] = [roundId, indicators];
+    // The ranked list shows the ranked indicator itself (I by default), never an I_G in its place.
+    const rankIndicator = q.ranking === undefined ? (q.indicator ?? 'I') : rankedIndicator(q.indicator ?? 'I');
+    const indicators = q.indicator ? [q.indicator] : q.ranking === 'ranked' ? ['I'] : ['I', 'I_G'];
+    // Ranks of the national ranking, or of the state's when the list is filtered to one state.
+    const rankGroup = q.cveEnt ?? 'MX';
+    const params: unknown[] = [roundId, indicators, rankGroup, rankIndicator];
     const where: string[] = ['ri.round_id = $1'];
     const add = (sql: string, value: unknown): void => {
       params.push(value);
@@ -127,6 +167,8 @@ export class ResultsService {
     if (q.cveEnt) add('i.cve_ent = ?', q.cveEnt);
     if (q.cvegeo) add('i.cvegeo = ?', q.cvegeo);
     if (q.status) add('h.status = ?', q.status);
+    if (q.ranking === 'ranked') where.push('mr.position IS NOT NULL');
+    if (q.ranking === 'unranked') where.push('mr.position IS NULL');
     // Each institution's row is picked set-based (one pass over the round's rows of those indicators,
     // hash-joined), not by one index lookup per institution; the row's details (a few KB of JSON each)
     // are read for the page's rows alone, after sorting and paging: for a national round, 50 documents
@@ -140,9 +182,12 @@ export class ResultsService {
         WHERE r.round_id = $1 AND r.scope = 'institution' AND r.aggregation = 'unweighted' AND r.indicator = ANY($2::text[])
         ORDER BY r.scope_key, (r.estimate IS NULL), array_position($2::text[], r.indicator::text)
       ) h ON h.scope_key = i.id::text
+      LEFT JOIN metric_rank mr ON mr.round_id = $1 AND mr.ranking = 'institution' AND mr.group_key = $3 AND mr.indicator = $4 AND mr.scope_key = i.id::text
       WHERE ${where.join(' AND ')}`;
     const order = (h: string, i: string): string =>
-      q.sort === 'estimate'
+      q.ranking === 'ranked'
+        ? `${h === 'h' ? 'mr.position' : 'page.rank_position'}, ${i}.name, ${i}.id`
+        : q.sort === 'estimate'
         ? `${h}.estimate ASC NULLS LAST, ${i}.name, ${i}.id`
         : q.sort === '-estimate'
           ? `${h}.estimate DESC NULLS LAST, ${i}.name, ${i}.id`
@@ -153,7 +198,7 @@ export class ResultsService {
         `WITH page AS (
            SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent,
                   h.indicator, h.aggregation, h.estimate, h.se, h.lo, h.hi, h.cv, h.n, h.population_size, h.status, h.needed, h.formula,
-                  h.method_id, h.method_version, h.watermark, h.computed_at
+                  h.needed_subjects, h.needed_reports, h.validated_share, h.method_id, h.method_version, h.watermark, h.computed_at, ${RANK_COLUMNS}
            ${from} ORDER BY ${order('h', 'i')} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
          )
          SELECT page.*, d.details
@@ -164,10 +209,10 @@ export class ResultsService {
          ) d ON true
          ORDER BY ${order('page', 'page')}`,
         params,
-      ) as Promise<Array<InstitutionRow & Partial<MetricRow>>>,
+      ) as Promise<Array<InstitutionRow & Partial<MetricRow> & RankRow>>,
     ]);
     return {
-      items: rows.map((r) => toInstitutionItem(r, r.indicator ? (r as MetricRow) : null)),
+      items: rows.map((r) => toInstitutionItem(r, r.indicator ? (r as MetricRow) : null, r, rankGroup)),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -189,12 +234,39 @@ export class ResultsService {
        WHERE r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = $2 AND r.aggregation = 'unweighted'`,
       [roundId, institutionId],
     );
-    return toInstitutionDetail(round, institution, rows);
+    return toInstitutionDetail(round, institution, rows, await this.itemTitles(rows));
+  }
+
+  /** Titles of the items, from the institution questionnaire version(s) the stored result names. */
+  private async itemTitles(rows: readonly MetricRow[]): Promise<Map<string, { es: string; en: string }>> {
+    const iRow = rows.find((r) => r.indicator === 'I');
+    const inputs = (iRow?.details ?? {}) as { inputs?: { questionnaires?: Array<{ id?: unknown; kind?: unknown }> } };
+    const ids = (inputs.inputs?.questionnaires ?? []).filter((q) => q.kind === 'institution' && typeof q.id === 'string').map((q) => q.id as string);
+    if (ids.length === 0) return new Map();
+    const defs: Array<{ definition: unknown }> = await this.ds.query('SELECT definition FROM questionnaire WHERE id = ANY($1::uuid[]) ORDER BY version DESC', [ids]);
+    const titles = new Map<string, { es: string; en: string }>();
+    for (const d of defs) for (const [name, title] of questionTitles(d.definition)) if (!titles.has(name)) titles.set(name, title);
+    return titles;
   }
 
   async areas(access: ResultsAccess, roundId: string, q: AreaResultsQueryDto): Promise<AreaResultPageDto> {
     await this.round(access, roundId);
-    const params: unknown[] = [roundId, q.scope, q.aggregation, q.indicator];
+    if (q.ranking !== undefined) {
+      rankedIndicator(q.indicator);
+      if ((q.scope !== 'municipality' && q.scope !== 'state') || q.aggregation !== 'unweighted') {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          {
+            es: 'Los rankings existen para municipios y estados, con la media sobre sujetos obligados (aggregation=unweighted).',
+            en: 'Rankings exist for municipalities and states, with the mean over obliged subjects (aggregation=unweighted).',
+          },
+          'ranking',
+        );
+      }
+    }
+    // Municipalities rank nationally, or within their state when the list is filtered to one.
+    const rankGroup = q.scope === 'municipality' && q.cveEnt ? q.cveEnt : 'MX';
+    const params: unknown[] = [roundId, q.scope, q.aggregation, q.indicator, rankGroup];
     const where = ['r.round_id = $1', 'r.scope = $2', 'r.aggregation = $3', 'r.indicator = $4'];
     if (q.cveEnt && (q.scope === 'municipality' || q.scope === 'state')) {
       params.push(q.cveEnt);
@@ -204,13 +276,20 @@ export class ResultsService {
       params.push(q.status);
       where.push(`r.status = $${params.length}`);
     }
+    if (q.ranking === 'ranked') where.push('mr.position IS NOT NULL');
+    if (q.ranking === 'unranked') where.push('mr.position IS NULL');
     const from = `FROM metric_result r
+      LEFT JOIN metric_rank mr ON mr.round_id = $1 AND mr.ranking = $2 AND mr.group_key = $5 AND mr.indicator = $4 AND mr.scope_key = r.scope_key
       LEFT JOIN municipality mu ON r.scope = 'municipality' AND mu.cvegeo::text = r.scope_key
       LEFT JOIN (SELECT DISTINCT ON (cve_ent) cve_ent, nom_ent FROM municipality ORDER BY cve_ent) st ON r.scope = 'state' AND st.cve_ent::text = r.scope_key
       WHERE ${where.join(' AND ')}`;
     const name = `CASE r.scope WHEN 'municipality' THEN mu.nom_mun WHEN 'state' THEN st.nom_ent WHEN 'national' THEN 'Nacional' ELSE r.scope_key END`;
     const order =
-      q.sort === 'estimate'
+      q.ranking === 'ranked'
+        ? 'mr.position, r.scope_key'
+        : q.ranking === 'unranked'
+          ? `${name}, r.scope_key`
+          : q.sort === 'estimate'
         ? 'r.estimate ASC NULLS LAST, r.scope_key'
         : q.sort === '-estimate'
           ? 'r.estimate DESC NULLS LAST, r.scope_key'
@@ -222,12 +301,12 @@ export class ResultsService {
       this.ds.query(
         `SELECT r.scope_key, ${name} AS name,
                 CASE r.scope WHEN 'municipality' THEN mu.cve_ent::text WHEN 'state' THEN r.scope_key ELSE NULL END AS cve_ent,
-                ${METRIC_COLUMNS}, r.details
+                ${METRIC_COLUMNS}, ${RANK_COLUMNS}, r.details
          ${from} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
         params,
-      ) as Promise<Array<MetricRow & { scope_key: string; name: string | null; cve_ent: string | null }>>,
+      ) as Promise<Array<MetricRow & RankRow & { scope_key: string; name: string | null; cve_ent: string | null }>>,
     ]);
-    return { items: rows.map((r) => toAreaItem(q.scope, r)), total, page: q.page, pageSize: q.pageSize, notice: notice() };
+    return { items: rows.map((r) => toAreaItem(q.scope, r, rankGroup)), total, page: q.page, pageSize: q.pageSize, notice: notice() };
   }
 
   async run(guarantorId: string, roundId: string, runId: string): Promise<RecomputeRunDto> {

@@ -5,7 +5,12 @@ import { INDICATORS, STATUS_ORDER } from '@apertura/metric';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export const RESULT_SCOPES = ['municipality', 'state', 'national', 'level', 'type'] as const;
-export const AGGREGATIONS = ['unweighted', 'mean_of_municipalities', 'population_weighted'] as const;
+export const AGGREGATIONS = ['unweighted', 'mean_of_municipalities', 'population_weighted', 'stratified'] as const;
+/** METHOD.md §9: only validated values are ranked; these indicators have rank intervals stored. */
+export const RANKED_INDICATORS = ['I', 'T', 'P', 'TC', 'PC'] as const;
+export const RANKING_GROUPS = ['ranked', 'unranked'] as const;
+const RANKING_DOC =
+  'METHOD.md §9: `ranked` = only validated values (conclusive or caution, with an SE) in rank order, each with its 95 % rank interval; `unranked` = everything else (insufficient data, unverified self-reports), by name. Indicator must be I, T, P, TC or PC.';
 export const INSTITUTION_SORTS = ['name', 'estimate', '-estimate'] as const;
 export const AREA_SORTS = ['key', 'name', 'estimate', '-estimate'] as const;
 
@@ -45,6 +50,11 @@ export class InstitutionResultsQueryDto extends PageQueryDto {
   @IsIn(STATUS_ORDER)
   status?: string;
 
+  @ApiProperty({ required: false, enum: RANKING_GROUPS, description: RANKING_DOC })
+  @IsOptional()
+  @IsIn(RANKING_GROUPS)
+  ranking?: (typeof RANKING_GROUPS)[number];
+
   @ApiProperty({ required: false, enum: INSTITUTION_SORTS, default: 'name', description: 'Institutions without a value sort last.' })
   @IsOptional()
   @IsIn(INSTITUTION_SORTS)
@@ -81,6 +91,11 @@ export class AreaResultsQueryDto extends PageQueryDto {
   @IsIn(STATUS_ORDER)
   status?: string;
 
+  @ApiProperty({ required: false, enum: RANKING_GROUPS, description: `${RANKING_DOC} Scopes municipality (national, or within cveEnt) and state; aggregation unweighted.` })
+  @IsOptional()
+  @IsIn(RANKING_GROUPS)
+  ranking?: (typeof RANKING_GROUPS)[number];
+
   @ApiProperty({ required: false, enum: AREA_SORTS, default: 'key', description: 'key = cvegeo / cve_ent / level / type. Areas without a value sort last.' })
   @IsOptional()
   @IsIn(AREA_SORTS)
@@ -100,6 +115,22 @@ export class ResultRoundDto {
   @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status: string;
   @ApiProperty({ description: 'Generated demo data: label every figure as synthetic.' }) synthetic: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "METHOD.md §4 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
+  })
+  design: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, description: 'Method of the stored results (null: not computed yet).', example: 'mga-2017/apertura-2' })
+  methodId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2.0.0' }) methodVersion: string | null;
+  @ApiProperty({ type: () => [StateRefDto], description: "States of the round's universe, by code (one state: titles name it, never 'national')." })
+  states: StateRefDto[];
+}
+
+export class StateRefDto {
+  @ApiProperty({ example: '15' }) cveEnt: string;
+  @ApiProperty({ example: 'México' }) name: string;
 }
 
 export class ProvenanceDto {
@@ -129,7 +160,21 @@ export class ResultValueDto {
   @ApiProperty({ enum: ['t', 'wilson', 'exact', 'none'] }) interval: string;
   @ApiProperty({ enum: STATUS_ORDER, description: STATUS_DOC }) status: string;
   @ApiProperty({ type: [String], description: 'Every status rule that fired.' }) reasons: string[];
-  @ApiProperty({ description: 'Additional citizen reports (institution) or responding subjects (areas) for a conclusive value.' }) needed: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'METHOD.md §6 needed sample: additional citizen reports in all (those the new subjects bring plus neededReports). 0 only when conclusive; null when no citizen addition can help (reason not_reachable_by_sampling).',
+  })
+  needed: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Areas: additional subjects with citizen data needed first (null for institutions or when unreachable).' })
+  neededSubjects: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Additional reports beyond those the new subjects bring (null when unreachable).' })
+  neededReports: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Aggregates: members with a validated I / members with a value (§6).' })
+  validatedShare: number | null;
+  @ApiProperty({ description: 'Refutations not yet final behind the value (§3.1).' }) pendingRefutations: number;
+  @ApiProperty({ example: 'mga-2017/apertura-2' }) methodId: string;
+  @ApiProperty({ example: '2.0.0' }) methodVersion: string;
   @ApiProperty({ nullable: true, type: String, description: 'Formula that produced the value.' }) formula: string | null;
   @ApiProperty({ required: false, type: [String], enum: ['no_self_report', 'no_citizen_data', 'missing_components'], description: 'Why the value is missing.' })
   missing?: string[];
@@ -158,7 +203,22 @@ export class SummaryCoverageDto {
   @ApiProperty({ description: 'Subjects with both citizen sub-indices (I computable).' }) withCitizenData: number;
   @ApiProperty({ nullable: true, type: Number }) municipalities: number | null;
   @ApiProperty() municipalitiesWithCitizenData: number;
+  @ApiProperty({ description: 'Subjects with a validated I (reports on both TC and PC): the same count as withCitizenData.' }) validatedInstitutions: number;
+  @ApiProperty({ description: 'Subjects with ≥ 1 counted verdict on a verifiable claim (ΔG exists).' }) verifiedInstitutions: number;
+  @ApiProperty({ description: 'Subjects with at least one citizen report, validated or not yet.' }) withAnyCitizenReport: number;
+  @ApiProperty({ description: 'Refutations still pending (§3.1) across the round.' }) pendingRefutations: number;
 }
+
+export class RankDto {
+  @ApiProperty({ description: 'Competition rank (1 = highest).' }) position: number;
+  @ApiProperty({ description: 'Lower end (best position) of the 95 % rank interval.' }) lo: number;
+  @ApiProperty({ description: 'Upper end (worst position) of the 95 % rank interval.' }) hi: number;
+  @ApiProperty({ description: 'Values ranked in the group.' }) of: number;
+  @ApiProperty({ description: "'MX' (national ranking) or the state code." }) group: string;
+}
+
+const ITEM_GROUP_DOC =
+  'ranked: has a position; unverified_self_report: the value shown is a self-report no citizen validated (hollow mark, never a precise point); insufficient_data: everything else.';
 
 export class ResultsSummaryDto {
   @ApiProperty({ type: ResultRoundDto }) round: ResultRoundDto;
@@ -185,6 +245,8 @@ export class InstitutionResultItemDto {
   @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
   @ApiProperty({ type: ResultValueDto, nullable: true, description: 'The requested indicator, or the headline (I, else I_G); null when not computed yet.' })
   value: ResultValueDto | null;
+  @ApiProperty({ type: RankDto, nullable: true, description: 'Rank in the national ranking, or in the state\'s when cveEnt is given (§9).' }) rank: RankDto | null;
+  @ApiProperty({ enum: ['ranked', 'insufficient_data', 'unverified_self_report'], description: ITEM_GROUP_DOC }) group: string;
 }
 
 export class InstitutionResultPageDto {
@@ -224,6 +286,7 @@ export class ConfirmationRateDto {
 
 export class ItemResultDto {
   @ApiProperty({ description: 'Question name.' }) name: string;
+  @ApiProperty({ type: NoticeDto, nullable: true, description: 'Question title (es/en) in the questionnaire version that was answered.' }) title: NoticeDto | null;
   @ApiProperty() weight: number;
   @ApiProperty() verifiable: boolean;
   @ApiProperty({ description: 'Self-reported score s.' }) s: number;
@@ -306,7 +369,11 @@ export class InstitutionSummaryDto {
   @ApiProperty() citizenReports: number;
   @ApiProperty() validators: number;
   @ApiProperty({ nullable: true, enum: ['I', 'I_G'], type: String }) headline: string | null;
-  @ApiProperty({ description: 'More validators needed for a conclusive I.' }) neededReports: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'More validators needed for a conclusive I (null: no citizen addition can give one: no self-report).' })
+  neededReports: number | null;
+  @ApiProperty({ description: '≥ 1 counted verdict on a verifiable claim.' }) verified: boolean;
+  @ApiProperty({ description: 'Citizen reports on both TC and PC: I exists.' }) validated: boolean;
+  @ApiProperty() pendingRefutations: number;
   @ApiProperty({ type: [String], description: 'Bad input that was dropped, clipped or ignored.' }) warnings: string[];
 }
 
@@ -330,6 +397,8 @@ export class AreaResultItemDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) cveEnt: string | null;
   @ApiProperty({ type: AreaValueDto }) value: AreaValueDto;
+  @ApiProperty({ type: RankDto, nullable: true }) rank: RankDto | null;
+  @ApiProperty({ enum: ['ranked', 'insufficient_data', 'unverified_self_report'], description: ITEM_GROUP_DOC }) group: string;
 }
 
 export class AreaResultPageDto {
