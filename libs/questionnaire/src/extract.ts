@@ -79,9 +79,9 @@ export function titleOf(question: Readonly<Record<string, unknown>>, fallback: s
 }
 
 /**
- * Scores of one submission (METHOD.md §3.2): visible answered items as scored, gated failures
- * (`scoreIfHidden`) at their declared score; hidden, unanswered or not-applicable items are left
- * out, never scored 0. Compiles the questionnaire on every call: to score many submissions of one
+ * Scores of one submission (METHOD.md §3.2) that went through validateSubmission (answers of
+ * hidden questions cleared): answered items as scored, gated failures (`scoreIfHidden`) at their
+ * declared score; unanswered or not-applicable items are left out, never scored 0. Compiles the questionnaire on every call: to score many submissions of one
  * version, compile once with compileScoring and call its `score`.
  */
 export function scoredAnswers(json: unknown, data: Readonly<Record<string, unknown>>): ScoredAnswer[] {

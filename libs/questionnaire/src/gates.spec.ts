@@ -55,8 +55,10 @@ describe('compileScoring: gated failures (METHOD.md §3.2)', () => {
     expect(compileScoring(json).score({ g: 'bogus' })).toEqual([]);
   });
 
-  it('ignores a stale answer of a hidden question', () => {
+  it('drops a stale answer of a hidden question, or scores it as stored when told the data was validated', () => {
     expect(byName(compileScoring(json).score({ g: 'no', x: 5, plain: 5 }))).toEqual({ g: 0, x: 0.2 });
+    expect(byName(compileScoring(json).score({ g: 'no', x: 5 }, { storedAnswersVisible: true }))).toEqual({ g: 0, x: 1 });
+    expect(byName(compileScoring(json).score({ g: 'no' }, { storedAnswersVisible: true }))).toEqual({ g: 0, x: 0.2 });
   });
 
   it('chains gates: a gated failure gates the next question', () => {

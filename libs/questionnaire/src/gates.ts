@@ -141,10 +141,16 @@ export class CompiledScoring {
   }
 
   /**
-   * Scores of one submission in questionnaire order. Pass data that went through
-   * validateSubmission (hidden answers cleared); ill-typed or unknown values simply score nothing.
+   * Scores of one submission in questionnaire order: answered visible items as their map says,
+   * unanswered items at their `scoreIfHidden` when they are gated failures; everything else is left
+   * out. Ill-typed or unknown values score nothing.
+   *
+   * `storedAnswersVisible: true` scores every stored answer as it stands, as libs/metric
+   * scoreAnswers does: right for data that went through validateSubmission (answers of hidden
+   * questions already cleared), and it keeps the worker's numbers those of earlier computations.
    */
-  score(data: Readonly<Record<string, unknown>>): ScoredAnswer[] {
+  score(data: Readonly<Record<string, unknown>>, opts: { storedAnswersVisible?: boolean } = {}): ScoredAnswer[] {
+    const keepHidden = opts.storedAnswersVisible === true;
     // A plain copy: survey-core's runner reads it as a hash table and must not see a prototype chain.
     const values: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, data);
     const results = new Map<ConditionRunner, boolean>();
@@ -165,9 +171,9 @@ export class CompiledScoring {
       memo.set(i, null);
       const item = this.compiled[i] as CompiledItem;
       let s: number | null = null;
-      if (item.containers.every(visible)) {
-        if (visible(item.own)) s = scoreItem(item.spec.scoring, own(data, item.spec.name));
-        else if (item.scoreIfHidden !== undefined && item.gates.every((g) => scoreAt(g) !== null)) s = item.scoreIfHidden;
+      if (keepHidden || (item.containers.every(visible) && visible(item.own))) s = scoreItem(item.spec.scoring, own(data, item.spec.name));
+      if (s === null && item.scoreIfHidden !== undefined && item.containers.every(visible) && !visible(item.own) && item.gates.every((g) => scoreAt(g) !== null)) {
+        s = item.scoreIfHidden;
       }
       memo.set(i, s);
       return s;
