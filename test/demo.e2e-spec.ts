@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
-import { CITIZEN_V1, INSTITUTION_V1, validateSubmission } from '@apertura/questionnaire';
+import { CITIZEN_V2, INSTITUTION_V1, validateSubmission } from '@apertura/questionnaire';
 import { startWorker } from '../apps/worker/src/main';
 import {
   DEFAULT_DEMO_PASSWORD,
@@ -89,7 +89,7 @@ describe('demo round', () => {
     const reports: Array<{ data: Record<string, unknown> }> = await ds.query('SELECT data FROM citizen_report WHERE round_id = $1', [seeded.roundId]);
     expect(reports.length).toBe(seeded.counts.citizenReports);
     for (const r of reports) {
-      const check = await validateSubmission(CITIZEN_V1, r.data, { mode: 'final' });
+      const check = await validateSubmission(CITIZEN_V2, r.data, { mode: 'final' });
       expect(check.errors).toEqual([]);
     }
     // Answers vary: a realistic round is not one answer set repeated.

@@ -1,3 +1,4 @@
+import { CITIZEN_V1 } from '@apertura/questionnaire';
 import { client, Client } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, staffToken } from './support/fixtures';
@@ -111,7 +112,7 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
     expect(first.status).toBe(200);
     expect(first.body.items.map((i: Json) => [i.kind, i.instrument, i.version, i.created])).toEqual([
       ['institution', 'institution.v1', 1, true],
-      ['citizen', 'citizen.v1', 1, true],
+      ['citizen', 'citizen.v2', 1, true],
     ]);
     const again = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
     expect(again.body.items.map((i: Json) => [i.id, i.created])).toEqual(first.body.items.map((i: Json) => [i.id, false]));
@@ -129,6 +130,21 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
     const paged = await http.get('/api/questionnaires?pageSize=1&page=2', { token: staff.adminToken });
     expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 1 });
     expect(paged.body.items.map((q: Json) => q.slug)).toEqual(['apertura-institucional']);
+  });
+
+  it('a guarantor with citizen.v1 installed gets citizen.v2 as its next version; v1 stays', async () => {
+    const other = await guarantorWithAdmin(t.ds, http);
+    const v1 = await upload({ kind: 'citizen', slug: 'apertura-ciudadana', definition: CITIZEN_V1 }, other.adminToken);
+    expect(v1.status).toBe(201);
+    const installed = await http.post('/api/questionnaires/defaults', undefined, { token: other.adminToken });
+    const citizen = installed.body.items.find((i: Json) => i.kind === 'citizen');
+    expect([citizen.instrument, citizen.version, citizen.created]).toEqual(['citizen.v2', 2, true]);
+    const history = await http.get('/api/questionnaires?slug=apertura-ciudadana', { token: other.adminToken });
+    expect(history.body.items.map((q: Json) => [q.version, q.latest])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect((await http.get(`/api/questionnaires/${v1.body.id}`, { token: other.adminToken })).body.definition).toEqual(CITIZEN_V1);
   });
 
   it('analysts read but do not upload; other guarantors get 404', async () => {

@@ -16,7 +16,8 @@ import type { ClientBase } from 'pg';
 import { deriveToken, hashToken } from '@apertura/config';
 import { mulberry32, seedFromString } from '@apertura/metric';
 import type { ItemSpec } from '@apertura/metric';
-import { CITIZEN_V1, extractScoredItems, INSTITUTION_V1, verifiableItems } from '@apertura/questionnaire';
+import { CITIZEN_V2, extractScoredItems, INSTITUTION_V1, verifiableItems } from '@apertura/questionnaire';
+import { citizenReportAnswers } from '../../libs/questionnaire/fixtures/citizen-answers';
 import type { SurveyJson } from '@apertura/questionnaire';
 import { CopyWriter } from './copy';
 import { syntheticInstitutionQuestionnaire } from './synthetic-questionnaire';
@@ -114,7 +115,6 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   const definition = spec.items === 'default' ? INSTITUTION_V1 : syntheticInstitutionQuestionnaire(spec.items);
   const institutionItems = extractScoredItems(definition);
   const evidenceOf = new Map(verifiableItems(definition).map((v) => [v.name, v.evidenceQuestion]));
-  const citizenItems = extractScoredItems(CITIZEN_V1);
 
   const guarantorId = uuid('guarantor', 0);
   const iq = uuid('questionnaire', 0);
@@ -125,7 +125,7 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   await client.query('INSERT INTO guarantor (id, slug, name) VALUES ($1, $2, $3)', [guarantorId, `bench-${tag}`, `Garante de referencia ${tag}`]);
   for (const [id, kind, def] of [
     [iq, 'institution', definition],
-    [cq, 'citizen', CITIZEN_V1],
+    [cq, 'citizen', CITIZEN_V2],
   ] as const) {
     const json = JSON.stringify(def);
     await client.query(
@@ -261,8 +261,8 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
     // Another stretch of the pool than the verdicts': reports and verdicts come from partly different people.
     const first = Math.floor(rng() * spec.validators);
     for (let k = 0; k < count; k++) {
-      const data: Record<string, unknown> = { tipo_gestion: ['solicitud'], folio: `PNT-${i}-${k}` };
-      for (const item of citizenItems) if (rng() < 0.95) data[item.name] = answerFor(item, rng);
+      // As the API stores them: only visible questions, no follow-ups of an answer that never came.
+      const data = citizenReportAnswers(rng, { folio: `PNT-${i}-${k}` });
       await reports.row([uuid('report', reportCount), roundId, institutionIds[i], validators[(first + k) % spec.validators].id, cq, JSON.stringify(data)]);
       reportCount += 1;
     }

@@ -2,7 +2,8 @@ import { createHash } from 'crypto';
 import type { DataSource } from 'typeorm';
 import { mulberry32, seedFromString } from '@apertura/metric';
 import type { ItemSpec } from '@apertura/metric';
-import { CITIZEN_V1, extractScoredItems, INSTITUTION_V1, verifiableItems } from '@apertura/questionnaire';
+import { CITIZEN_V2, extractScoredItems, INSTITUTION_V1, verifiableItems } from '@apertura/questionnaire';
+import { citizenReportAnswers } from '../../libs/questionnaire/fixtures/citizen-answers';
 
 /**
  * A round with institutions, submitted self-reports, verdicts and citizen reports, written straight
@@ -109,7 +110,7 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
     const cq = uuid('questionnaire', 'citizen');
     for (const [id, kind, def] of [
       [iq, 'institution', INSTITUTION_V1],
-      [cq, 'citizen', CITIZEN_V1],
+      [cq, 'citizen', CITIZEN_V2],
     ] as const) {
       const json = JSON.stringify(def);
       await m.query(
@@ -171,7 +172,6 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
 
     const institutionItems = extractScoredItems(INSTITUTION_V1);
     const evidenceOf = new Map(verifiableItems(INSTITUTION_V1).map((v) => [v.name, v.evidenceQuestion]));
-    const citizenItems = extractScoredItems(CITIZEN_V1);
     const responses: Array<{ id: string; institutionId: string; data: string }> = [];
     const verdicts: Array<{ id: string; institutionId: string; validatorId: string; question: string; verdict: string }> = [];
     const reports: Array<{ id: string; institutionId: string; validatorId: string; data: string }> = [];
@@ -201,7 +201,7 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
       const n = minReports + Math.floor(rng() * (maxReports - minReports + 1));
       const first = Math.floor(rng() * validatorCount);
       for (let k = 0; k < n; k++) {
-        const data = { tipo_gestion: ['solicitud'], folio: `FX-${i}-${k}`, ...answers(citizenItems, rng, 0.05) };
+        const data = citizenReportAnswers(rng, { folio: `FX-${i}-${k}` });
         reports.push({ id: uuid('report', `${i}:${k}`), institutionId: x.id, validatorId: validators[(first + k) % validatorCount].id, data: JSON.stringify(data) });
       }
     }

@@ -2,12 +2,10 @@
  * From questionnaire JSON to what libs/metric consumes: the scored items (ItemSpec), the claims
  * citizens can verify, and the scored answers of one submission.
  */
-import { Model } from 'survey-core';
-import { scoreAnswers } from '@apertura/metric';
 import type { ComponentCode, ItemSpec, ScoredAnswer } from '@apertura/metric';
 import { QuestionnaireError } from './issues';
 import type { LintIssue } from './issues';
-import { registerAperturaProperties } from './properties';
+import { compileScoring } from './gates';
 import { deriveItem } from './scoring';
 import { isRecord, own } from './types';
 import type { LocalizedText } from './types';
@@ -81,25 +79,11 @@ export function titleOf(question: Readonly<Record<string, unknown>>, fallback: s
 }
 
 /**
- * Scores of one submission: only items that are visible under the questionnaire's logic (as
- * survey-core evaluates it on this data), answered, and not marked not applicable — hidden or
- * not-applicable items are left out, never scored 0 (METHOD.md §3.2). Pass data that went
- * through validateSubmission; unknown or ill-typed values simply score nothing.
+ * Scores of one submission (METHOD.md §3.2) that went through validateSubmission (answers of
+ * hidden questions cleared): answered items as scored, gated failures (`scoreIfHidden`) at their
+ * declared score; unanswered or not-applicable items are left out, never scored 0. Compiles the questionnaire on every call: to score many submissions of one
+ * version, compile once with compileScoring and call its `score`.
  */
 export function scoredAnswers(json: unknown, data: Readonly<Record<string, unknown>>): ScoredAnswer[] {
-  const items = extractScoredItems(json);
-  registerAperturaProperties();
-  const model = new Model(json);
-  try {
-    // Copy through JSON: survey-core may keep and mutate what it is given.
-    model.data = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
-    const visible = items.filter((item) => {
-      const q = model.getQuestionByName(item.name);
-      return q !== null && q !== undefined && q.isVisibleInSurvey;
-    });
-    const values = Object.fromEntries(visible.map((i) => [i.name, own(data, i.name)]));
-    return scoreAnswers(visible, values);
-  } finally {
-    model.dispose();
-  }
+  return compileScoring(json).score(data);
 }

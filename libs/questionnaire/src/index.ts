@@ -6,8 +6,9 @@
 export { COMPONENTS, isComponentOf } from './components';
 export { extractScoredItems, scoredAnswers, titleOf, verifiableItems } from './extract';
 export { questionTitles } from './titles';
+export { checkScoreIfHiddenGate, CompiledScoring, compileScoring } from './gates';
 export type { VerifiableItem } from './extract';
-export { CITIZEN_V1, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1 } from './instruments';
+export { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, scoringDefinitionFor } from './instruments';
 export type { InstrumentInfo } from './instruments';
 export { LintCode, QuestionnaireError } from './issues';
 export type { LintIssue, TextPosition } from './issues';

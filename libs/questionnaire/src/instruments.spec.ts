@@ -1,13 +1,14 @@
 import { COMPONENTS } from './components';
 import { extractScoredItems, verifiableItems } from './extract';
-import { CITIZEN_V1, defaultInstrument, INSTITUTION_V1 } from './instruments';
+import { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, scoringDefinitionFor } from './instruments';
 import { lintQuestionnaire } from './lint';
 
 describe('default instruments', () => {
   it.each([
     ['institution', INSTITUTION_V1],
     ['citizen', CITIZEN_V1],
-  ] as const)('%s.v1 lints clean, also as JSON text', (kind, json) => {
+    ['citizen', CITIZEN_V2],
+  ] as const)('%s default lints clean, also as JSON text', (kind, json) => {
     expect(lintQuestionnaire(json, kind).errors).toEqual([]);
     expect(lintQuestionnaire(JSON.stringify(json), kind).ok).toBe(true);
   });
@@ -28,8 +29,8 @@ describe('default instruments', () => {
     expect(items.find((i) => i.name === 'seg_acuerdos')?.scoring).toMatchObject({ kind: 'choices', scores: { sin_acuerdos: null, todos: 1 } });
   });
 
-  it('citizen.v1 scores every citizen component; lower days are better', () => {
-    const items = extractScoredItems(CITIZEN_V1);
+  it.each([CITIZEN_V1, CITIZEN_V2])('citizen instruments score every citizen component; lower days are better', (json) => {
+    const items = extractScoredItems(json);
     expect(items.map((i) => i.component)).toEqual(['TC.Disp', 'TC.Clar', 'TC.Comp', 'TC.Cel', 'PC.Met', 'PC.Recep', 'PC.Act', 'PC.Cel']);
     expect(items.find((i) => i.name === 'tc_dias')?.scoring).toEqual({ kind: 'range', min: 40, max: 0 });
     expect(items.every((i) => !i.verifiable)).toBe(true);
@@ -46,6 +47,52 @@ describe('default instruments', () => {
 
   it('are frozen and registered as defaults', () => {
     expect(Object.isFrozen(INSTITUTION_V1)).toBe(true);
-    expect(defaultInstrument('citizen').json).toBe(CITIZEN_V1);
+    expect(Object.isFrozen(CITIZEN_V2)).toBe(true);
+    expect(defaultInstrument('citizen').json).toBe(CITIZEN_V2);
+    expect(DEFAULT_INSTRUMENTS.map((i) => i.version)).toEqual(['institution.v1', 'citizen.v1', 'citizen.v2']);
+  });
+
+  it('citizen.v2 keeps v1\'s questions, choices and conditions, so v1 answers are valid v2 answers', () => {
+    const shape = (json: unknown): unknown =>
+      JSON.parse(JSON.stringify(json), (key: string, value: unknown) =>
+        ['title', 'description', 'text', 'scoreIfHidden', 'minRateDescription', 'maxRateDescription'].includes(key) ? undefined : value,
+      );
+    expect(shape(CITIZEN_V2)).toEqual(shape(CITIZEN_V1));
+  });
+
+  it('citizen.v2 marks the gated failures of METHOD.md §8 and states the scored day ranges', () => {
+    const gated: string[] = [];
+    for (const page of CITIZEN_V2.pages as Array<{ elements: Array<Record<string, unknown>> }>) {
+      for (const el of page.elements) if (el.scoreIfHidden === 0) gated.push(String(el.component));
+    }
+    expect(gated).toEqual(['TC.Clar', 'TC.Comp', 'TC.Cel', 'PC.Recep', 'PC.Act', 'PC.Cel']);
+    const text = JSON.stringify(CITIZEN_V2);
+    expect(text).toContain('Se puntúa de 0 a 40 días hábiles');
+    expect(text).toContain('Scored from 0 to 40 working days');
+    expect(text).toContain('Todavía no; no ha vencido el plazo legal');
+  });
+
+  it('scores citizen.v1 with citizen.v2 and leaves any other definition alone', () => {
+    // A stored copy: jsonb reorders keys, so identity is by content.
+    const stored = JSON.parse(JSON.stringify(CITIZEN_V1, collectKeys(CITIZEN_V1).sort())) as unknown;
+    expect(JSON.stringify(stored)).not.toBe(JSON.stringify(CITIZEN_V1));
+    expect(scoringDefinitionFor(stored)).toBe(CITIZEN_V2);
+    expect(scoringDefinitionFor(CITIZEN_V1)).toBe(CITIZEN_V2);
+    expect(scoringDefinitionFor(CITIZEN_V2)).toBe(CITIZEN_V2);
+    expect(scoringDefinitionFor(INSTITUTION_V1)).toBe(INSTITUTION_V1);
+    const edited = { ...CITIZEN_V1, title: 'Otro' };
+    expect(scoringDefinitionFor(edited)).toBe(edited);
   });
 });
+
+/** Every object key of a JSON value (to re-serialise it with keys in another order). */
+function collectKeys(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) collectKeys(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      collectKeys(v, out);
+    }
+  }
+  return [...new Set(out)];
+}

@@ -37,6 +37,8 @@ export const LintCode = Object.freeze({
   UNKNOWN_REFERENCE: 'Q_UNKNOWN_REFERENCE',
   UNKNOWN_FUNCTION: 'Q_UNKNOWN_FUNCTION',
   BAD_EVIDENCE_FOR: 'Q_BAD_EVIDENCE_FOR',
+  BAD_SCORE_IF_HIDDEN: 'Q_BAD_SCORE_IF_HIDDEN',
+  SCORE_IF_HIDDEN_WITHOUT_GATE: 'Q_SCORE_IF_HIDDEN_WITHOUT_GATE',
 } as const);
 export type LintCode = (typeof LintCode)[keyof typeof LintCode];
 

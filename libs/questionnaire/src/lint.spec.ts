@@ -48,6 +48,10 @@ const cases: Array<[string, unknown, string, QuestionnaireKind?, string?]> = [
   ['expression naming an unknown question', page(yesNo('a'), { type: 'text', name: 'b', enableIf: '{nope} = true' }), LintCode.UNKNOWN_REFERENCE, 'institution', 'b'],
   ['expression calling an unknown function', page(yesNo('a'), { type: 'text', name: 'b', requiredIf: 'foo({a})' }), LintCode.UNKNOWN_FUNCTION, 'institution', 'b'],
   ['evidenceFor pointing nowhere', page(yesNo('a', { verifiable: true }), { type: 'text', inputType: 'url', name: 'e', evidenceFor: 'zzz' }), LintCode.BAD_EVIDENCE_FOR, 'institution', 'e'],
+  ['scoreIfHidden above 1', page(yesNo('a'), yesNo('b', { visibleIf: '{a} = true', scoreIfHidden: 2 })), LintCode.BAD_SCORE_IF_HIDDEN, 'institution', 'b'],
+  ['scoreIfHidden that is not a number', page(yesNo('a'), yesNo('b', { visibleIf: '{a} = true', scoreIfHidden: '0' })), LintCode.BAD_SCORE_IF_HIDDEN, 'institution', 'b'],
+  ['scoreIfHidden without visibleIf', page(yesNo('a', { scoreIfHidden: 0 })), LintCode.SCORE_IF_HIDDEN_WITHOUT_GATE, 'institution', 'a'],
+  ['scoreIfHidden gated by an unscored question', page({ type: 'text', name: 't' }, yesNo('b', { visibleIf: "{t} = 'x'", scoreIfHidden: 0 })), LintCode.SCORE_IF_HIDDEN_WITHOUT_GATE, 'institution', 'b'],
   ['evidenceFor a non-verifiable question', page(yesNo('a'), { type: 'text', inputType: 'url', name: 'e', evidenceFor: 'a' }), LintCode.BAD_EVIDENCE_FOR, 'institution', 'e'],
 ];
 
@@ -90,6 +94,18 @@ describe('lintQuestionnaire details', () => {
       yesNo('a'),
     );
     expect(lintQuestionnaire(json, 'institution')).toEqual({ ok: true, errors: [] });
+  });
+
+  it('accepts scoreIfHidden behind a scored gate, also chained and case-insensitive', () => {
+    const json = page(yesNo('a'), yesNo('b', { visibleIf: '{A} = true', scoreIfHidden: 0 }), yesNo('c', { visibleIf: '{b} = true and {a} = true', scoreIfHidden: 0.25 }));
+    expect(lintQuestionnaire(json, 'institution')).toEqual({ ok: true, errors: [] });
+  });
+
+  it('reports scoreIfHidden on an unscored question as missing component and gives the property path', () => {
+    const res = lintQuestionnaire(page(yesNo('a'), { type: 'boolean', name: 'b', visibleIf: '{a} = true', scoreIfHidden: 0 }), 'institution');
+    expect(res.errors.map((e) => e.code)).toEqual(['Q_MISSING_COMPONENT']);
+    const gate = lintQuestionnaire(page(yesNo('a', { scoreIfHidden: 0 })), 'institution');
+    expect(gate.errors).toEqual([expect.objectContaining({ code: 'Q_SCORE_IF_HIDDEN_WITHOUT_GATE', path: '$.pages[0].elements[0].scoreIfHidden' })]);
   });
 
   it('throws on an unknown kind (a programming error, not bad input)', () => {

@@ -5,6 +5,7 @@
 import { JsonUnknownPropertyError, Model } from 'survey-core';
 import { isComponentOf, COMPONENTS } from './components';
 import { checkExpressionSite, collectExpressionSites } from './expressions';
+import { checkScoreIfHiddenGate } from './gates';
 import type { ExpressionSite } from './expressions';
 import { issue, LintCode } from './issues';
 import type { LintIssue } from './issues';
@@ -128,10 +129,12 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
   const byName = checkNames(questions, errors);
   checkUnsupported(root, questions, errors);
   const verifiable = new Set<string>();
+  const scored = new Set<string>();
   for (const q of questions) {
     const { spec, issues } = deriveItem(q);
     errors.push(...issues);
     if (!spec) continue;
+    scored.add(spec.name.toLowerCase());
     if (!isComponentOf(kind, spec.component)) {
       errors.push(
         issue(
@@ -158,6 +161,7 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
     if (spec.verifiable) verifiable.add(spec.name);
   }
   checkEvidence(questions, byName, verifiable, errors);
+  for (const q of questions) errors.push(...checkScoreIfHiddenGate(q, scored));
   if (!questions.some((q) => VALUE_QUESTION_TYPES.has(q.type)) && walk.issues.length === 0) {
     errors.push(issue(LintCode.NO_QUESTIONS, '$.pages', localized('El cuestionario no tiene preguntas.', 'The questionnaire has no questions.')));
   }

@@ -18,7 +18,7 @@ describe('registerAperturaProperties', () => {
           name: 'p',
           elements: [
             { type: 'radiogroup', name: 'r', component: 'TG.AI', weight: 2, verifiable: true, choices: [{ value: 'a', score: 0.5 }, { value: 'b', notApplicable: true }] },
-            { type: 'text', inputType: 'number', name: 'n', component: 'TG.DA', scoreRange: [10, 0] },
+            { type: 'text', inputType: 'number', name: 'n', component: 'TG.DA', scoreRange: [10, 0], scoreIfHidden: 0 },
             { type: 'text', inputType: 'url', name: 'e', evidenceFor: 'r' },
           ],
         },

@@ -21,6 +21,9 @@ export const APERTURA_PROPERTIES: ReadonlyArray<{ readonly className: string; re
     // [min, max] mapped linearly onto [0,1] for numeric answers; min > max = lower is better.
     // A custom type name: survey-core stores the array as is and there is no built-in editor for it.
     { className: 'question', info: { name: 'scoreRange', type: 'scorerange', category: APERTURA_PROPERTY_CATEGORY } },
+    // Score in [0,1] of a gated failure: the question is hidden by its own visibleIf while its gate
+    // questions are visible and scored (METHOD.md §3.2), e.g. clarity of an answer that never came.
+    { className: 'question', info: { name: 'scoreIfHidden', type: 'number', category: APERTURA_PROPERTY_CATEGORY } },
     // Marks an evidence question (usually a URL) and names the verifiable question it supports.
     { className: 'question', info: { name: 'evidenceFor', type: 'string', category: APERTURA_PROPERTY_CATEGORY } },
     // Score in [0,1] of a choice (also inherited by checkbox and rating items).

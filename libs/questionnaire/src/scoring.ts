@@ -160,7 +160,25 @@ function parseScoreRange(el: WalkedElement, issues: LintIssue[]): { min: number;
 export interface DerivedItem {
   /** Present when the question is scored and its metadata is complete. */
   spec?: ItemSpec;
+  /** Score of a gated failure (METHOD.md §3.2), when the scored question declares `scoreIfHidden`. */
+  scoreIfHidden?: number;
   issues: LintIssue[];
+}
+
+/** `scoreIfHidden` must be a number in [0,1]; anything else is reported and ignored. */
+function parseScoreIfHidden(el: WalkedElement, issues: LintIssue[]): number | undefined {
+  const raw = own(el.json, 'scoreIfHidden');
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 && raw <= 1) return raw;
+  issues.push(
+    issue(
+      LintCode.BAD_SCORE_IF_HIDDEN,
+      childPath(el.path, 'scoreIfHidden'),
+      localized('"scoreIfHidden" debe ser un número entre 0 y 1.', '"scoreIfHidden" must be a number between 0 and 1.'),
+      el.name,
+    ),
+  );
+  return undefined;
 }
 
 /**
@@ -192,9 +210,11 @@ export function deriveItem(el: WalkedElement): DerivedItem {
     issues.push(issue(LintCode.BAD_PROPERTY, childPath(el.path, 'verifiable'), localized('"verifiable" debe ser booleano.', '"verifiable" must be a boolean.'), el.name));
   }
   const range = parseScoreRange(el, issues);
+  const scoreIfHidden = parseScoreIfHidden(el, issues);
 
   const hasScoringMetadata =
     rawWeight !== undefined ||
+    own(q, 'scoreIfHidden') !== undefined ||
     rawVerifiable === true ||
     own(q, 'scoreRange') !== undefined ||
     choices.some((c) => c.score !== undefined || c.notApplicable === true);
@@ -205,8 +225,8 @@ export function deriveItem(el: WalkedElement): DerivedItem {
           LintCode.MISSING_COMPONENT,
           el.path,
           localized(
-            'La pregunta tiene metadatos de puntaje (weight, verifiable, scoreRange o score) pero no "component".',
-            'The question has scoring metadata (weight, verifiable, scoreRange or score) but no "component".',
+            'La pregunta tiene metadatos de puntaje (weight, verifiable, scoreRange, scoreIfHidden o score) pero no "component".',
+            'The question has scoring metadata (weight, verifiable, scoreRange, scoreIfHidden or score) but no "component".',
           ),
           el.name,
         ),
@@ -306,7 +326,8 @@ export function deriveItem(el: WalkedElement): DerivedItem {
     ]);
   }
   if (!scoring || issues.length > 0) return { issues };
-  return { spec: { name, component, weight, verifiable: rawVerifiable === true, scoring }, issues };
+  const spec: ItemSpec = { name, component, weight, verifiable: rawVerifiable === true, scoring };
+  return scoreIfHidden === undefined ? { spec, issues } : { spec, scoreIfHidden, issues };
 }
 
 type LocalizedPair = readonly [es: string, en: string];

@@ -1,4 +1,4 @@
-import { CITIZEN_V1, INSTITUTION_V1, scoredAnswers } from '@apertura/questionnaire';
+import { CITIZEN_V2, INSTITUTION_V1, scoredAnswers } from '@apertura/questionnaire';
 import type { SurveyJson } from '@apertura/questionnaire';
 import { draftAnswers, validAnswers } from './answers';
 import { Random } from './random';
@@ -20,7 +20,7 @@ const meanScore = async (json: SurveyJson, propensity: number, seeds: number): P
 
 describe.each([
   ['institution', INSTITUTION_V1],
-  ['citizen', CITIZEN_V1],
+  ['citizen', CITIZEN_V2],
 ])('generated %s answers', (_kind, json) => {
   it('pass validateSubmission in final mode across propensities and seeds', async () => {
     for (let s = 0; s < 24; s++) {

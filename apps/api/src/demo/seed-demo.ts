@@ -13,7 +13,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { JsonObject, Level, VerdictValue } from '@apertura/db';
 import { loadMunicipalities } from '@apertura/geo';
 import { resolveSettings } from '@apertura/metric';
-import { CITIZEN_V1, INSTITUTION_V1, lintQuestionnaire, scoredAnswers, verifiableItems } from '@apertura/questionnaire';
+import { CITIZEN_V2, INSTITUTION_V1, lintQuestionnaire, scoredAnswers, verifiableItems } from '@apertura/questionnaire';
 import type { SurveyJson } from '@apertura/questionnaire';
 import { hashPassword } from '../auth/passwords';
 import { isAnswered } from '../citizens/claims';
@@ -122,7 +122,7 @@ export async function generateDemoContent(seed: number): Promise<DemoContent> {
     const rng = rngFor(seed, `report:${i.key}:${r.validatorIndex}`);
     // What one citizen experiences varies around the institution's real openness.
     const propensity = clamp01(i.openness + rng.normal(0, 0.12));
-    const { data } = await validAnswers(CITIZEN_V1, rng, { propensity, slug: `${i.key}-v${r.validatorIndex}`, note: REPORT_NOTE });
+    const { data } = await validAnswers(CITIZEN_V2, rng, { propensity, slug: `${i.key}-v${r.validatorIndex}`, note: REPORT_NOTE });
     reports.push({ institutionKey: i.key, validatorIndex: r.validatorIndex, data });
 
     const self = selfReports.get(i.key);
@@ -154,7 +154,7 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions = {}): Prom
   }
   const existing: unknown[] = await ds.query('SELECT 1 FROM guarantor WHERE slug = $1', [DEMO_GUARANTOR_SLUG]);
   if (existing.length) throw new Error(`The demo guarantor '${DEMO_GUARANTOR_SLUG}' already exists; use an empty database or drop it first.`);
-  for (const [json, kind] of [[INSTITUTION_V1, 'institution'], [CITIZEN_V1, 'citizen']] as const) {
+  for (const [json, kind] of [[INSTITUTION_V1, 'institution'], [CITIZEN_V2, 'citizen']] as const) {
     const lint = lintQuestionnaire(json, kind);
     if (!lint.ok) throw new Error(`The bundled ${kind} questionnaire does not lint: ${lint.errors[0]?.message.en}`);
   }
@@ -181,7 +181,7 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
   const questionnaireIds: Record<'institution' | 'citizen', string> = { institution: '', citizen: '' };
   for (const [kind, slug, json] of [
     ['institution', 'apertura-institucional', INSTITUTION_V1],
-    ['citizen', 'apertura-ciudadana', CITIZEN_V1],
+    ['citizen', 'apertura-ciudadana', CITIZEN_V2],
   ] as const) {
     const [q]: Array<{ id: string }> = await m.query(
       `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, $4, $5::jsonb, $6) RETURNING id`,

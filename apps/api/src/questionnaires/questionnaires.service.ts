@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JsonObject, QuestionnaireEntity } from '@apertura/db';
-import { DEFAULT_INSTRUMENTS, lintQuestionnaire } from '@apertura/questionnaire';
+import { defaultInstrument, lintQuestionnaire } from '@apertura/questionnaire';
 import type { QuestionnaireKind } from '@apertura/questionnaire';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
@@ -84,7 +84,9 @@ export class QuestionnairesService {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
       const items: InstalledQuestionnaireDto[] = [];
-      for (const instrument of DEFAULT_INSTRUMENTS) {
+      // Only the newest bundled version of each kind: new rounds use it, and versions installed
+      // before stay as they are (a guarantor with citizen.v1 gets citizen.v2 as its next version).
+      for (const instrument of (['institution', 'citizen'] as const).map(defaultInstrument)) {
         // The bundled instruments are linted by their own tests; linting again guards against a broken release.
         const definition = lintOrThrow(instrument.json, instrument.kind);
         const slug = DEFAULT_SLUGS[instrument.kind];

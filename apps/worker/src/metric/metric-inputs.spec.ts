@@ -1,17 +1,20 @@
+import { scoreAnswers } from '@apertura/metric';
 import type { ItemSpec } from '@apertura/metric';
 import { evidenceFilesOf, InputCollector, QuestionnaireScoring } from './metric-inputs';
 
+const INSTITUTION_ITEMS: ItemSpec[] = [
+  { name: 'ai_unidad', component: 'TG.AI', weight: 1, verifiable: true, scoring: { kind: 'boolean' } },
+  { name: 'tr_pct', component: 'TG.TR', weight: 2, verifiable: false, scoring: { kind: 'range', min: 0, max: 100 } },
+];
 const INSTITUTION: QuestionnaireScoring = {
-  items: [
-    { name: 'ai_unidad', component: 'TG.AI', weight: 1, verifiable: true, scoring: { kind: 'boolean' } },
-    { name: 'tr_pct', component: 'TG.TR', weight: 2, verifiable: false, scoring: { kind: 'range', min: 0, max: 100 } },
-  ] satisfies ItemSpec[],
+  items: INSTITUTION_ITEMS,
   evidence: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia' }],
+  score: (data) => scoreAnswers(INSTITUTION_ITEMS, data),
 };
-const CITIZEN: QuestionnaireScoring = {
-  items: [{ name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, scoring: { kind: 'choices', scores: { si: 1, no: 0, en_plazo: null } } }],
-  evidence: [],
-};
+const CITIZEN_ITEMS: ItemSpec[] = [
+  { name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, scoring: { kind: 'choices', scores: { si: 1, no: 0, en_plazo: null } } },
+];
+const CITIZEN: QuestionnaireScoring = { items: CITIZEN_ITEMS, evidence: [], score: (data) => scoreAnswers(CITIZEN_ITEMS, data) };
 const scoring = (id: string): QuestionnaireScoring => (id === 'qi' ? INSTITUTION : CITIZEN);
 
 describe('InputCollector', () => {

@@ -4,7 +4,6 @@ import type { RoundDesignDocument } from '@apertura/db';
  * libs/metric consumes (InstitutionInput) plus the provenance the results API shows. No I/O here:
  * metric-inputs.repository.ts feeds rows in, in id order, as they stream.
  */
-import { scoreAnswers } from '@apertura/metric';
 import type { CitizenReport, InstitutionInput, ItemSpec, ScoredAnswer, VerificationCounts } from '@apertura/metric';
 
 export interface RoundRecord {
@@ -77,6 +76,8 @@ export interface QuestionnaireScoring {
   items: ItemSpec[];
   /** Verifiable items and the question where the institution gives its evidence URL. */
   evidence: Array<{ item: string; question: string }>;
+  /** Scores one answer set: visibility and gated failures included (libs/questionnaire compileScoring). */
+  score: (data: Readonly<Record<string, unknown>>) => ScoredAnswer[];
 }
 
 export interface EvidenceFileRef {
@@ -167,7 +168,7 @@ export class InputCollector {
   addResponse(r: ResponseRecord): void {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
-    a.selfReport = scoreAnswers(q.items, r.submitted);
+    a.selfReport = q.score(r.submitted);
     a.response = { id: r.id, institutionId: r.institutionId, questionnaireId: r.questionnaireId, version: r.version, submittedAt: r.submittedAt };
     a.evidenceUrls = [];
     for (const e of q.evidence) {
@@ -195,7 +196,7 @@ export class InputCollector {
   addReport(r: ReportRecord): void {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
-    a.reports.push({ reportId: r.id, validatorId: r.validatorId, answers: scoreAnswers(q.items, r.data) });
+    a.reports.push({ reportId: r.id, validatorId: r.validatorId, answers: q.score(r.data) });
     a.citizenQuestionnaireIds.add(r.questionnaireId);
   }
 

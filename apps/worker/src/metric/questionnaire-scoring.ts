@@ -1,15 +1,19 @@
-import { extractScoredItems, QuestionnaireError, verifiableItems } from '@apertura/questionnaire';
+import { compileScoring, QuestionnaireError, scoringDefinitionFor, verifiableItems } from '@apertura/questionnaire';
 import { PermanentMetricError } from './metric-errors';
 import type { QuestionnaireScoring } from './metric-inputs';
 
-/** Derives the scoring of a questionnaire version; a broken definition is a permanent error (no retry fixes it). */
+/**
+ * Derives the scoring of a questionnaire version; a broken definition is a permanent error (no
+ * retry fixes it). Answers to the bundled citizen.v1 are scored with citizen.v2's map (METHOD.md §8).
+ */
 export function scoringOf(id: string, definition: unknown): QuestionnaireScoring {
   try {
-    const items = extractScoredItems(definition);
+    const compiled = compileScoring(scoringDefinitionFor(definition));
     const evidence = verifiableItems(definition)
       .filter((v) => v.evidenceQuestion !== undefined)
       .map((v) => ({ item: v.name, question: v.evidenceQuestion as string }));
-    return { items, evidence };
+    // Stored answers were validated with hidden ones cleared: scored as they stand, as before.
+    return { items: [...compiled.items], evidence, score: (data) => compiled.score(data, { storedAnswersVisible: true }) };
   } catch (err) {
     if (err instanceof QuestionnaireError) throw new PermanentMetricError(`questionnaire ${id} cannot be scored: ${err.message}`);
     throw err;
