@@ -148,15 +148,19 @@ export class DueProcessService {
   async dispute(inv: InvitationPrincipal, verdictId: string, dto: CreateDisputeDto): Promise<RefutationDto> {
     await this.ds.transaction(async (m) => {
       // The row lock serialises the dispute with the validator's edits and with the sweep's window closing.
-      const [v]: Array<{ id: string; notified_at: Date; deadline: Date; guarantor_id: string; open: boolean }> = await m.query(
-        `SELECT v.id, v.notified_at, ${REPLY_DEADLINE_SQL} AS deadline, r.guarantor_id, ${REPLY_DEADLINE_SQL} > now() AS open
+      const [v]: Array<{ id: string; deadline: Date; guarantor_id: string; open: boolean }> = await m.query(
+        `SELECT v.id, ${REPLY_DEADLINE_SQL} AS deadline, r.guarantor_id, ${REPLY_DEADLINE_SQL} > now() AS open
          FROM verdict v JOIN round r ON r.id = v.round_id
          WHERE v.id = $1 AND v.round_id = $2 AND v.institution_id = $3 AND v.verdict = 'refuted' AND v.notified_at IS NOT NULL
          FOR UPDATE OF v`,
         [verdictId, inv.roundId, inv.institutionId],
       );
       if (!v) throw notFound('refutation', 'verdictId');
-      const existing: unknown[] = await m.query('SELECT 1 FROM verdict_dispute WHERE verdict_id = $1 AND notified_at = $2', [v.id, v.notified_at]);
+      // Compared in SQL: a JS Date would drop the microseconds of notified_at.
+      const existing: unknown[] = await m.query(
+        'SELECT 1 FROM verdict_dispute d JOIN verdict v ON v.id = d.verdict_id AND d.notified_at = v.notified_at WHERE v.id = $1',
+        [v.id],
+      );
       if (existing.length > 0) throw DueProcessErrors.disputeExists();
       if (!v.open) throw DueProcessErrors.replyWindowClosed(v.deadline);
       if (dto.evidenceFileId) {
@@ -169,8 +173,8 @@ export class DueProcessService {
       }
       const [d]: Array<{ id: string }> = await m.query(
         `INSERT INTO verdict_dispute (verdict_id, round_id, institution_id, notified_at, text, evidence_url, evidence_file_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [v.id, inv.roundId, inv.institutionId, v.notified_at, dto.text.trim(), dto.evidenceUrl ?? null, dto.evidenceFileId ?? null],
+         SELECT v.id, v.round_id, v.institution_id, v.notified_at, $2, $3, $4 FROM verdict v WHERE v.id = $1 RETURNING id`,
+        [v.id, dto.text.trim(), dto.evidenceUrl ?? null, dto.evidenceFileId ?? null],
       );
       await this.audit.record(m, inv, {
         action: 'verdict.dispute',
@@ -249,11 +253,13 @@ export class DueProcessService {
       if (!d) throw notFound('dispute', 'disputeId');
       if (d.status !== 'open') throw DueProcessErrors.disputeDecided();
       const status: DisputeStatus = dto.decision === 'uphold' ? 'upheld' : 'overturned';
-      const [row]: Array<DisputeRow> = await m.query(
-        `UPDATE verdict_dispute d SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now() WHERE d.id = $1
-         RETURNING ${DISPUTE_COLUMNS}`,
-        [d.id, status, dto.reason.trim(), actor.userId],
-      );
+      await m.query('UPDATE verdict_dispute SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1', [
+        d.id,
+        status,
+        dto.reason.trim(),
+        actor.userId,
+      ]);
+      const [row]: DisputeRow[] = await m.query(`SELECT ${DISPUTE_COLUMNS} FROM verdict_dispute d WHERE d.id = $1`, [d.id]);
       await this.audit.record(m, actor, {
         action: 'verdict.dispute-decide',
         entityType: 'verdict_dispute',

@@ -73,13 +73,16 @@ export class DueProcessSweepService implements OnApplicationBootstrap, OnModuleD
   }
 
   private async closeWindows(m: EntityManager): Promise<number> {
+    // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count], a SELECT with rows.
     const closed: Array<{ id: string; round_id: string; institution_id: string }> = await m.query(
-      `UPDATE verdict v SET reply_window_closed_at = now()
-       FROM round r
-       WHERE r.id = v.round_id AND v.verdict = 'refuted' AND v.notified_at IS NOT NULL AND v.reply_window_closed_at IS NULL
-         AND v.notified_at + make_interval(days => r.reply_window_days) <= now()
-         AND NOT EXISTS (SELECT 1 FROM verdict_dispute d WHERE d.verdict_id = v.id AND d.notified_at = v.notified_at)
-       RETURNING v.id, v.round_id, v.institution_id`,
+      `WITH x AS (
+         UPDATE verdict v SET reply_window_closed_at = now()
+         FROM round r
+         WHERE r.id = v.round_id AND v.verdict = 'refuted' AND v.notified_at IS NOT NULL AND v.reply_window_closed_at IS NULL
+           AND v.notified_at + make_interval(days => r.reply_window_days) <= now()
+           AND NOT EXISTS (SELECT 1 FROM verdict_dispute d WHERE d.verdict_id = v.id AND d.notified_at = v.notified_at)
+         RETURNING v.id, v.round_id, v.institution_id)
+       SELECT id, round_id, institution_id FROM x ORDER BY id`,
     );
     if (closed.length > 0) {
       await m.query(

@@ -77,7 +77,7 @@ export class RefutationNoticeService {
         }),
       );
       // The window runs from the moment the message was accepted (the deadline in the mail is a lower bound).
-      await m.query(`UPDATE verdict SET notified_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [verdicts.map((v) => v.id)]);
+      await m.query(`UPDATE verdict SET notified_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1::uuid[])`, [verdicts.map((v) => v.id)]);
       return 'sent';
     });
   }
