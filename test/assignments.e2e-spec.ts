@@ -53,6 +53,7 @@ describe('citizen assignments, verdicts and reports', () => {
   let a: Validator;
   let b: Validator;
   let aAssignments: Array<{ id: string; institution: { id: string } }>;
+  let bFirstInstitution: string;
 
   const asA = (): { token: string } => ({ token: a.token });
   const asB = (): { token: string } => ({ token: b.token });
@@ -153,7 +154,7 @@ describe('citizen assignments, verdicts and reports', () => {
   });
 
   it('assigns the least covered municipalities first, never a conflict, never twice', async () => {
-    const conflict = await http.put('/api/citizens/me/conflicts', { institutionIds: [INST.metepec.id] }, asA());
+    const conflict = await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: INST.metepec.id, reason: 'Trabajo en el ayuntamiento.' }] }, asA());
     expect(conflict.status).toBe(200);
     expect(conflict.body.conflicts.map((c: { id: string }) => c.id)).toEqual([INST.metepec.id]);
 
@@ -162,8 +163,10 @@ describe('citizen assignments, verdicts and reports', () => {
     expect(first.body.created).toBe(3);
     aAssignments = first.body.items;
     const got = aAssignments.map((x) => x.institution.id);
-    // Cuauhtémoc and Naucalpan have no reports; Toluca has 3, so only its uncovered DIF; Metepec is a conflict.
-    expect(got.sort()).toEqual([INST.cuauhtemoc.id, INST.naucalpan.id, INST.toluca2.id].sort());
+    // Issue #13: picks are drawn among the 5 neediest eligible institutions (here: all four that are
+    // eligible), so which three is the seeded draw's; Metepec is a conflict and never one of them.
+    expect(new Set(got).size).toBe(3);
+    for (const id of got) expect([INST.cuauhtemoc.id, INST.naucalpan.id, INST.toluca1.id, INST.toluca2.id]).toContain(id);
 
     const again = await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, asA());
     expect(again.body.created).toBe(0);
@@ -172,10 +175,13 @@ describe('citizen assignments, verdicts and reports', () => {
     const more = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 10 }, asA());
     expect(more.body.created).toBe(1); // only Toluca's town hall is left: Metepec stays out
     expect(more.body.items.map((x: { institution: { id: string } }) => x.institution.id)).not.toContain(INST.metepec.id);
+    aAssignments = more.body.items;
+    expect(aAssignments).toHaveLength(4);
 
     const bFirst = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 1 }, asB());
-    // Metepec is the only municipality without reports or pending work.
-    expect(bFirst.body.items.map((x: { institution: { id: string } }) => x.institution.id)).toEqual([INST.metepec.id]);
+    // Drawn among the five neediest (the whole universe here): one institution, B's own.
+    expect(bFirst.body.items).toHaveLength(1);
+    bFirstInstitution = bFirst.body.items[0].institution.id;
 
     const [{ dup }] = await t.ds.query(
       `SELECT count(*)::int AS dup FROM (SELECT validator_id, institution_id FROM assignment WHERE round_id = $1
@@ -225,7 +231,7 @@ describe('citizen assignments, verdicts and reports', () => {
       expect(r.body.code).toBe('NOT_ASSIGNED');
     }
     const bList = await http.get('/api/citizens/assignments', asB());
-    expect(bList.body.items.map((x: { institution: { id: string } }) => x.institution.id)).toEqual([INST.metepec.id]);
+    expect(bList.body.items.map((x: { institution: { id: string } }) => x.institution.id)).toEqual([bFirstInstitution]);
     const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM verdict');
     expect(n).toBe(0);
   });
@@ -343,7 +349,11 @@ describe('citizen assignments, verdicts and reports', () => {
 
   it('a conflict declared later stops work on that institution; expired assignments refuse writes and free the slot', async () => {
     const cuau = assignmentOf(aAssignments, INST.cuauhtemoc.id);
-    await http.put('/api/citizens/me/conflicts', { institutionIds: [INST.metepec.id, INST.cuauhtemoc.id] }, asA());
+    await http.put(
+      '/api/citizens/me/conflicts',
+      { conflicts: [{ institutionId: INST.metepec.id, reason: 'Trabajo en el ayuntamiento.' }, { institutionId: INST.cuauhtemoc.id, reason: 'Mi hermana es la titular.' }] },
+      asA(),
+    );
     const refused = await http.put(`/api/citizens/assignments/${cuau}/report`, { data: VALID_REPORT }, asA());
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('CONFLICT_OF_INTEREST');

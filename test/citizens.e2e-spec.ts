@@ -224,10 +224,14 @@ describe('citizens: registration, verification, profile', () => {
     expect((await http.get('/api/citizens/institutions?q=%25%25', session)).body.total).toBe(0);
     expect((await http.get('/api/citizens/institutions?cveEnt=15', session)).body.items.map((i: { id: string }) => i.id)).toEqual([toluca]);
 
-    const unknown = await http.put('/api/citizens/me/conflicts', { institutionIds: [randomUUID()] }, session);
+    const unknown = await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: randomUUID(), reason: 'Trabajo ahí.' }] }, session);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.field).toBe('institutionIds');
-    const set = await http.put('/api/citizens/me/conflicts', { institutionIds: [toluca, toluca] }, session);
+    expect(unknown.body.field).toBe('conflicts');
+    const set = await http.put(
+      '/api/citizens/me/conflicts',
+      { conflicts: [{ institutionId: toluca, reason: 'Trabajo ahí.' }, { institutionId: toluca, reason: 'Trabajo ahí.' }] },
+      session,
+    );
     expect(set.body.conflicts.map((c: { id: string }) => c.id)).toEqual([toluca]);
     const assigned = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 5 }, session);
     expect(assigned.body.items.map((a: { institution: { id: string } }) => a.institution.id)).toEqual([cuauhtemoc]);

@@ -73,6 +73,8 @@ describe('authorization matrix', () => {
       case 'userId':
         return w.v1.id;
       case 'runId':
+      case 'verdictId': // due process (issue #13): unknown ids answer 404 to allowed callers
+      case 'disputeId':
         return randomUUID();
       case 'version':
         return '1';

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { CitizensModule } from './citizens/citizens.module';
+import { DueProcessModule } from './due-process/due-process.module';
 import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -14,4 +15,4 @@ import { UniverseModule } from './universe/universe.module';
  * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
  * responses, validators, results, exports, …). Each feature adds itself here.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule];
+export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule, DueProcessModule];

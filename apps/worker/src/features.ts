@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
+import { DueProcessModule } from './due-process/due-process.module';
 import { MetricModule } from './metric/metric.module';
 
 /** Processor modules of the worker (metric recomputation, …). Each feature adds itself here. */
-export const WORKER_FEATURES: Type<unknown>[] = [MetricModule];
+export const WORKER_FEATURES: Type<unknown>[] = [MetricModule, DueProcessModule];

@@ -8,6 +8,8 @@ export type OutboxEvent =
   | { type: 'response.submitted'; payload: { roundId: string; institutionId: string; responseId: string; version: number } }
   | { type: 'verdict.saved'; payload: { roundId: string; institutionId: string; verdictId: string } }
   | { type: 'citizen-report.saved'; payload: { roundId: string; institutionId: string; reportId: string } }
-  | { type: 'round.recompute'; payload: { roundId: string; runId: string } };
+  | { type: 'round.recompute'; payload: { roundId: string; runId: string } }
+  /** METHOD.md §3.1: the institution's refutations queued by the due-process sweep, mailed as one notice. */
+  | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } };
 
 export type OutboxEventType = OutboxEvent['type'];

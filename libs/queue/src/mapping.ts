@@ -8,6 +8,7 @@ import {
   RecomputeInstitutionJob,
   RecomputeRoundJob,
   SendInvitationJob,
+  SendRefutationNoticeJob,
   SendVerificationJob,
   jobIds,
 } from './queues';
@@ -23,7 +24,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | RecomputeInstitutionJob | RecomputeRoundJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -65,6 +66,12 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendVerificationJob = { verificationId: p.verificationId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendVerification, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.refutation-notice': {
+      const p = strings(e.payload, ['roundId', 'institutionId']);
+      if (!p) return malformed(e);
+      const data: SendRefutationNoticeJob = { roundId: p.roundId, institutionId: p.institutionId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendRefutationNotice, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

@@ -15,6 +15,7 @@ export const JOBS = {
   recomputeInstitution: 'recompute-institution',
   recomputeArea: 'recompute-area',
   recomputeRound: 'recompute-round',
+  sendRefutationNotice: 'send-refutation-notice',
 } as const;
 
 export interface SendInvitationJob {
@@ -24,6 +25,11 @@ export interface SendInvitationJob {
 }
 export interface SendVerificationJob {
   verificationId: string;
+  eventId: string;
+}
+export interface SendRefutationNoticeJob {
+  roundId: string;
+  institutionId: string;
   eventId: string;
 }
 export interface RecomputeInstitutionJob {

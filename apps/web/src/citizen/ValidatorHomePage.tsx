@@ -242,6 +242,7 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const results = useAsync(
     (signal) => (query.length >= 2 ? citizenApi.searchInstitutions(query, signal) : Promise.resolve(null)),
     [query],
@@ -258,7 +259,9 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
     setError(null);
     setMessage(null);
     try {
-      onChange(await citizenApi.setConflicts(ids));
+      // Every conflict needs a reason (issue #13): kept ones keep theirs, a new one takes the field's.
+      const reasons = profile.conflictReasons ?? {};
+      onChange(await citizenApi.setConflicts(ids.map((id) => ({ institutionId: id, reason: reasons[id] ?? reason.trim() }))));
       setMessage(text);
     } catch (err) {
       setError(err);
@@ -296,6 +299,9 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
           ))}
         </ul>
       )}
+      <Field label={t('dueProcess.conflictReason')} hint={t('dueProcess.conflictReasonHint')}>
+        {(a) => <input {...a} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
       <Field label={t('validator.searchInstitution')} hint={t('validator.searchHint')}>
         {(a) => <input {...a} type="search" value={q} onChange={(e) => setQ(e.target.value)} />}
       </Field>
@@ -313,7 +319,7 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
                   {current.includes(i.id) ? (
                     <span className="muted">{t('validator.alreadyDeclared')}</span>
                   ) : (
-                    <Button variant="secondary" small disabled={busy} onClick={() => save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}>
+                    <Button variant="secondary" small disabled={busy || reason.trim().length < 3} onClick={() => save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}>
                       {t('validator.declare')}
                       <span className="visually-hidden"> {i.name}</span>
                     </Button>

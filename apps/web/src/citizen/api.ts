@@ -23,6 +23,8 @@ export interface CitizenProfile {
   privacyNoticeVersion: string;
   registeredAt: string;
   conflicts: InstitutionRef[];
+  /** Reason of each declared conflict by institution id (null: declared before reasons were required). */
+  conflictReasons?: Record<string, string | null>;
 }
 
 export interface ValidationRound {
@@ -111,7 +113,7 @@ export const citizenApi = {
   resend: (email: string) => api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
   me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),
   updateMe: (body: { displayName?: string | null; cvegeo?: string | null }) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
-  setConflicts: (institutionIds: string[]) => api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { institutionIds } }),
+  setConflicts: (conflicts: Array<{ institutionId: string; reason: string }>) => api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { conflicts } }),
   searchInstitutions: (q: string, signal?: AbortSignal) =>
     api<Page<InstitutionRef>>('/api/citizens/institutions', { query: { q, pageSize: 10 }, signal }),
   rounds: (signal?: AbortSignal) => api<Page<ValidationRound>>('/api/citizens/rounds', { query: { pageSize: 50 }, signal }),

@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PooledVariances, SampleDesign } from '@apertura/metric';
+import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { RoundDesignDocument } from '@apertura/db';
 import type { StoredInstitutionResult } from './aggregation-input';
 import { InputCollector, PlacementRecord, QuestionnaireRecord, QuestionnaireScoring, RoundRecord } from './metric-inputs';
@@ -124,20 +125,32 @@ export class MetricInputsRepository {
         p,
         (r) => collector.addEvidence({ responseId: r.response_id, evidence: r.evidence }),
       );
-      const verdicts: Array<{ institution_id: string; question_name: string; confirmed: number; refuted: number; unverifiable: number }> = (
+      // --- due process (issue #13, METHOD.md §3.1): only counted refutations enter `refuted`; those
+      // still pending or disputed are reported as `pending`; overturned ones are dropped. ---
+      const verdicts: Array<{ institution_id: string; question_name: string; confirmed: number; refuted: number; pending: number; unverifiable: number }> = (
         await c.query(
-          `SELECT institution_id, question_name,
-                  count(*) FILTER (WHERE verdict = 'confirmed')::int AS confirmed,
-                  count(*) FILTER (WHERE verdict = 'refuted')::int AS refuted,
-                  count(*) FILTER (WHERE verdict = 'unverifiable')::int AS unverifiable
-           FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
-           GROUP BY institution_id, question_name ORDER BY institution_id, question_name`,
+          `SELECT v.institution_id, v.question_name,
+                  count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS confirmed,
+                  count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} = 'counted')::int AS refuted,
+                  count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
+                  count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
+           FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
+           WHERE v.round_id = $1 AND ${inst('v.institution_id')}
+           GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
           p,
         )
       ).rows;
       for (const v of verdicts) {
-        collector.addVerdictCounts({ institutionId: v.institution_id, questionName: v.question_name, confirmed: v.confirmed, refuted: v.refuted, unverifiable: v.unverifiable });
+        collector.addVerdictCounts({
+          institutionId: v.institution_id,
+          questionName: v.question_name,
+          confirmed: v.confirmed,
+          refuted: v.refuted,
+          pending: v.pending,
+          unverifiable: v.unverifiable,
+        });
       }
+      // --- end due process ---
       await onProgress(0.45);
       await this.stream<{ id: string; institution_id: string; validator_id: string; questionnaire_id: string; data: Record<string, unknown> }>(
         c,

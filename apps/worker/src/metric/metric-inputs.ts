@@ -55,6 +55,8 @@ export interface VerdictCountRecord {
   questionName: string;
   confirmed: number;
   refuted: number;
+  /** Refutations not yet counted (§3.1: pending or disputed); due process, issue #13. */
+  pending?: number;
   unverifiable: number;
 }
 
@@ -187,7 +189,8 @@ export class InputCollector {
 
   addVerdictCounts(v: VerdictCountRecord): void {
     const a = this.acc(v.institutionId);
-    a.verifications[v.questionName] = { confirmed: v.confirmed, refuted: v.refuted };
+    // pending: due process (#13); left out when zero so inputs without pending refutations read as before.
+    a.verifications[v.questionName] = v.pending ? { confirmed: v.confirmed, refuted: v.refuted, pending: v.pending } : { confirmed: v.confirmed, refuted: v.refuted };
     a.verdicts.confirmed += v.confirmed;
     a.verdicts.refuted += v.refuted;
     a.verdicts.unverifiable += v.unverifiable;

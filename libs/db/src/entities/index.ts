@@ -1,5 +1,6 @@
 export * from './json';
 import { AuditLogEntity } from './audit-log.entity';
+import { VerdictDisputeEntity } from './due-process.entity';
 import { GuarantorEntity } from './guarantor.entity';
 import { InstitutionEntity } from './institution.entity';
 import { InvitationEntity, MailDeliveryEntity } from './invitation.entity';
@@ -14,6 +15,7 @@ import { AssignmentEntity, CitizenReportEntity, VerdictEntity } from './validati
 import { EmailVerificationEntity, ValidatorConflictEntity, ValidatorProfileEntity } from './validator.entity';
 
 export * from './audit-log.entity';
+export * from './due-process.entity';
 export * from './guarantor.entity';
 export * from './institution.entity';
 export * from './invitation.entity';
@@ -54,4 +56,5 @@ export const ENTITIES = [
   EmailVerificationEntity,
   ValidatorConflictEntity,
   ValidatorProfileEntity,
+  VerdictDisputeEntity,
 ];

@@ -63,6 +63,14 @@ export class RoundEntity {
   @Column({ type: 'jsonb', default: () => `'{"kind":"census"}'::jsonb` })
   design: RoundDesignDocument & JsonObject;
 
+  /** METHOD.md §3.1: days an institution has to dispute a refutation, from its notification. */
+  @Column({ type: 'integer', default: 10 })
+  replyWindowDays: number;
+
+  /** Conflicts of interest a validator may declare among this round's institutions (no steering). */
+  @Column({ type: 'integer', default: 5 })
+  maxConflicts: number;
+
   /** Marks generated demo data so every page can label it as synthetic. */
   @Column({ type: 'boolean', default: false })
   synthetic: boolean;

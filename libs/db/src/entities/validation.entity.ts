@@ -69,6 +69,18 @@ export class VerdictEntity {
   @Column({ type: 'varchar', length: 4000, nullable: true })
   comment: string | null;
 
+  /** Refutations: when the sweep queued the notice to the institution (METHOD.md §3.1). */
+  @Column({ type: 'timestamptz', nullable: true })
+  noticeQueuedAt: Date | null;
+
+  /** Refutations: when the notice mail left; the institution's reply window runs from it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notifiedAt: Date | null;
+
+  /** Refutations: when the sweep announced that the reply window ended without a dispute. */
+  @Column({ type: 'timestamptz', nullable: true })
+  replyWindowClosedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -31,6 +31,10 @@ export class ValidatorConflictEntity {
   @PrimaryColumn({ type: 'uuid' })
   institutionId: string;
 
+  /** Why (required for new declarations; null only on rows declared before it was). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

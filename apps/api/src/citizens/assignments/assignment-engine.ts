@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * Assignment engine (pure, no I/O): which institutions a validator should check next.
  *
@@ -45,7 +47,18 @@ export interface AssignmentRequest {
   municipalities: ReadonlyMap<string, MunicipalityLoad>;
   /** How many institutions to assign at most. */
   k: number;
+  /**
+   * No steering (issue #13): each pick is drawn at random among the `window` highest-priority
+   * eligible institutions, so removing some of them (conflicts of interest) or moving ties
+   * (residence) never makes a chosen target certain. 1 (default) = strict priority order.
+   */
+  window?: number;
+  /** Seed of the draw; the service uses `${roundId}:${validatorId}`, so a validator cannot re-roll. */
+  seed?: string;
 }
+
+/** Window the service uses: a validator's pick is one of the 5 neediest eligible institutions. */
+export const ASSIGNMENT_WINDOW = 5;
 
 interface MunicipalityState {
   cvegeo: string;
@@ -102,6 +115,12 @@ function compareInstitutions(a: InstitutionState, b: InstitutionState, needMode:
   return byId(a.id, b.id);
 }
 
+/** Deterministic draw in [0, n) for the `draw`-th pick of `seed` (sha-256; not guessable without the seed's ids). */
+function seededIndex(seed: string, draw: number, n: number): number {
+  const h = createHash('sha256').update(`${seed}:${draw}`).digest();
+  return Math.floor((h.readUInt32BE(0) / 0x1_0000_0000) * n);
+}
+
 /** Ordered ids of the institutions to assign (at most k; fewer when the eligible pool is smaller). */
 export function chooseInstitutions(req: AssignmentRequest): string[] {
   const { validator } = req;
@@ -130,17 +149,26 @@ export function chooseInstitutions(req: AssignmentRequest): string[] {
 
   const chosen: string[] = [];
   const servedNow = new Set<string>();
+  const window = Math.max(1, Math.floor(req.window ?? 1));
+  const seed = req.seed ?? validator.id;
   while (chosen.length < k) {
     const open = [...groups.values()].filter((g) => g.institutions.length > 0);
     if (open.length === 0) break;
-    const fresh = open.filter((g) => !servedNow.has(g.cvegeo));
-    const pool = fresh.length > 0 ? fresh : open;
-    let best = pool[0];
-    for (const g of pool) if (compareMunicipalities(g, best, needMode) < 0) best = g;
-    let pick = 0;
-    for (let i = 1; i < best.institutions.length; i++) {
-      if (compareInstitutions(best.institutions[i], best.institutions[pick], needMode) < 0) pick = i;
+    // Priority order: municipalities not yet served by this request first, then by need (or load),
+    // inside each the institutions by need; the pick is drawn among the first `window` of that
+    // order. Served municipalities stay in the order (after the fresh ones) rather than leaving
+    // it: otherwise a target alone in its municipality would be the only candidate of a later pick.
+    const served = (g: MunicipalityState): number => (servedNow.has(g.cvegeo) ? 1 : 0);
+    const ranked: Array<{ group: MunicipalityState; index: number }> = [];
+    for (const g of [...open].sort((a, b) => served(a) - served(b) || compareMunicipalities(a, b, needMode))) {
+      const order = g.institutions.map((_, i) => i).sort((a, b) => compareInstitutions(g.institutions[a], g.institutions[b], needMode));
+      for (const index of order) {
+        ranked.push({ group: g, index });
+        if (ranked.length >= window) break;
+      }
+      if (ranked.length >= window) break;
     }
+    const { group: best, index: pick } = ranked[window > 1 ? seededIndex(seed, chosen.length, ranked.length) : 0];
     const [inst] = best.institutions.splice(pick, 1);
     chosen.push(inst.id);
     // The assignment is a report on its way: later picks see the municipality as better served.

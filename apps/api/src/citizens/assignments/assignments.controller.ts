@@ -36,10 +36,10 @@ export class AssignmentsController {
   @ApiOperation({
     summary: 'Ask for work: the engine tops you up to `max` active assignments (default 3, each for 14 days).',
     description:
-      'Municipalities furthest from a conclusive result first, then institutions with fewest citizen reports; never an institution of conflict or one already assigned to you.',
+      'Municipalities furthest from a conclusive result first, then institutions with fewest citizen reports; each pick is drawn at random (seeded per validator and round) among the 5 neediest eligible institutions, so no declaration picks a target; never an institution of conflict or one already assigned to you. More declared conflicts among the round’s institutions than its maximum → 400 TOO_MANY_CONFLICTS.',
   })
   @ApiOkResponse({ type: RequestAssignmentsResultDto })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'NOT_FOUND', 'VALIDATION_CLOSED', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'NOT_FOUND', 'VALIDATION_CLOSED', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'TOO_MANY_CONFLICTS')
   request(
     @CurrentUser() user: UserPrincipal,
     @Param('roundId', ParseUUIDPipe) roundId: string,

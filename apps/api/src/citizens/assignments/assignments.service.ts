@@ -7,7 +7,8 @@ import { notFound } from '../../common/domain-error';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, roundSettings } from '../needs';
 import { assertCitizenWork, citizenWorkProblem } from '../round-access';
-import { CandidateInstitution, chooseInstitutions, MunicipalityLoad } from './assignment-engine';
+import { assertConflictBound } from '../conflict-bound';
+import { ASSIGNMENT_WINDOW, CandidateInstitution, chooseInstitutions, MunicipalityLoad } from './assignment-engine';
 import { ASSIGNMENT_COLUMNS, AssignmentRow, AssignmentViews } from './assignment-view';
 import {
   AssignmentDto,
@@ -187,13 +188,18 @@ export class AssignmentsService {
       pending: c.pending,
       needed: useMetric ? (metricInstitution.get(c.id) ?? null) : null,
     }));
+    const conflictIds = conflicts.map((c) => c.institution_id);
+    // Declared before the round opened (or the limit is lower here): refuse until the set is trimmed.
+    await assertConflictBound(m, conflictIds, round.id);
     return chooseInstitutions({
       candidates: engineCandidates,
       municipalities,
       k,
+      window: ASSIGNMENT_WINDOW,
+      seed: `${round.id}:${userId}`,
       validator: {
         id: userId,
-        conflicts: new Set(conflicts.map((c) => c.institution_id)),
+        conflicts: new Set(conflictIds),
         alreadyAssigned,
         cvegeo: profile[0]?.cvegeo ?? null,
       },

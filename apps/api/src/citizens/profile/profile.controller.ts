@@ -33,13 +33,13 @@ export class ProfileController {
   @Put('me/conflicts')
   @Roles('citizen_validator')
   @ApiOperation({
-    summary: 'Declare conflicts of interest (institutions where you work); replaces the set.',
-    description: 'Those institutions are never assigned to you; active assignments of them are expired.',
+    summary: 'Declare conflicts of interest (institutions where you work), each with a reason; replaces the set.',
+    description: 'Those institutions are never assigned to you; active assignments of them are expired. No open round may see more than its maxConflicts of them (400 TOO_MANY_CONFLICTS); a missing reason is 400 CONFLICT_REASON_REQUIRED.',
   })
   @ApiOkResponse({ type: ValidatorProfileDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN')
+  @ApiErrors('VALIDATION_FAILED', 'CONFLICT_REASON_REQUIRED', 'TOO_MANY_CONFLICTS', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN')
   setConflicts(@CurrentUser() user: UserPrincipal, @Body() dto: ConflictsDto): Promise<ValidatorProfileDto> {
-    return this.profiles.setConflicts(user.userId, dto.institutionIds);
+    return this.profiles.setConflicts(user.userId, dto);
   }
 
   @Get('institutions')

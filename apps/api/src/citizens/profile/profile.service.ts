@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../common/domain-error';
 import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toInstitutionRef } from '../institution-ref';
 import { assertMunicipalityExists } from '../registration/registration.service';
-import { InstitutionPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
+import { DueProcessErrors } from '../../due-process/due-process.errors';
+import { assertConflictBound } from '../conflict-bound';
+import { ConflictsDto, InstitutionPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
 
 interface ProfileRow {
   id: string;
@@ -41,8 +43,8 @@ export class ProfileService {
     );
     const r = rows[0];
     if (!r) throw notFound('validator profile');
-    const conflicts: InstitutionRefRow[] = await m.query(
-      `SELECT ${INSTITUTION_REF_COLUMNS} FROM validator_conflict c JOIN institution i ON i.id = c.institution_id ${INSTITUTION_REF_JOIN}
+    const conflicts: Array<InstitutionRefRow & { conflict_reason: string | null }> = await m.query(
+      `SELECT ${INSTITUTION_REF_COLUMNS}, c.reason AS conflict_reason FROM validator_conflict c JOIN institution i ON i.id = c.institution_id ${INSTITUTION_REF_JOIN}
        WHERE c.user_id = $1 ORDER BY i.name, i.id`,
       [userId],
     );
@@ -58,6 +60,7 @@ export class ProfileService {
       privacyNoticeVersion: r.privacy_notice_version,
       registeredAt: r.created_at.toISOString(),
       conflicts: conflicts.map(toInstitutionRef),
+      conflictReasons: Object.fromEntries(conflicts.map((c) => [c.institution_id, c.conflict_reason])),
     };
   }
 
@@ -75,22 +78,33 @@ export class ProfileService {
   }
 
   /**
-   * Replaces the declared conflicts. Active assignments of a newly declared conflict are expired at
-   * once so the institution goes back to the pool; work already saved on them stays (the write
-   * routes refuse further changes with CONFLICT_OF_INTEREST).
+   * Replaces the declared conflicts. Each needs a reason, and no open round may see more of them
+   * among its institutions than its `max_conflicts` (issue #13: declaring conflicts with every other
+   * institution must not leave a validator only the one it wants to judge). Active assignments of a
+   * newly declared conflict are expired at once so the institution goes back to the pool; work
+   * already saved on them stays (the write routes refuse further changes with CONFLICT_OF_INTEREST).
    */
-  async setConflicts(userId: string, institutionIds: string[]): Promise<ValidatorProfileDto> {
-    const ids = [...new Set(institutionIds)];
+  async setConflicts(userId: string, dto: ConflictsDto): Promise<ValidatorProfileDto> {
+    if (dto.institutionIds && dto.institutionIds.length > 0) throw DueProcessErrors.conflictReasonRequired(0);
+    const declarations = dto.conflicts ?? [];
+    const reasons = new Map<string, string>();
+    declarations.forEach((d, i) => {
+      const reason = (d.reason ?? '').trim();
+      if (reason.length < 3) throw DueProcessErrors.conflictReasonRequired(i);
+      reasons.set(d.institutionId, reason);
+    });
+    const ids = [...reasons.keys()];
     return this.ds.transaction(async (m) => {
       if (ids.length > 0) {
         const found: Array<{ id: string }> = await m.query('SELECT id FROM institution WHERE id = ANY($1::uuid[])', [ids]);
-        if (found.length !== ids.length) throw notFound('institution', 'institutionIds');
+        if (found.length !== ids.length) throw notFound('institution', 'conflicts');
+        await assertConflictBound(m, ids);
       }
       await m.query('DELETE FROM validator_conflict WHERE user_id = $1 AND NOT (institution_id = ANY($2::uuid[]))', [userId, ids]);
       await m.query(
-        `INSERT INTO validator_conflict (user_id, institution_id) SELECT $1, x FROM unnest($2::uuid[]) AS x
-         ON CONFLICT DO NOTHING`,
-        [userId, ids],
+        `INSERT INTO validator_conflict (user_id, institution_id, reason) SELECT $1, x, y FROM unnest($2::uuid[], $3::text[]) AS u(x, y)
+         ON CONFLICT (user_id, institution_id) DO UPDATE SET reason = EXCLUDED.reason`,
+        [userId, ids, ids.map((id) => reasons.get(id) ?? '')],
       );
       await m.query(
         `UPDATE assignment SET status = 'expired', updated_at = now()

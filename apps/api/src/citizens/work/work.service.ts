@@ -132,6 +132,16 @@ export class WorkService {
          RETURNING id, round_id, institution_id, question_name, verdict, evidence_url, evidence_file_id, comment, updated_at`,
         [a.round_id, a.institution_id, userId, questionName, dto.verdict, dto.evidenceUrl ?? null, dto.evidenceFileId ?? null, dto.comment ?? null],
       );
+      // METHOD.md §3.1: a new or changed refutation is (re)notified and its reply window starts anew.
+      const changed =
+        !previous ||
+        previous.verdict !== row.verdict ||
+        previous.evidence_url !== row.evidence_url ||
+        previous.evidence_file_id !== row.evidence_file_id ||
+        previous.comment !== row.comment;
+      if (changed) {
+        await m.query('UPDATE verdict SET notice_queued_at = NULL, notified_at = NULL, reply_window_closed_at = NULL WHERE id = $1', [row.id]);
+      }
       await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id } });
       if (previous) {
         await this.audit.record(m, { kind: 'user', userId, role: 'citizen_validator', guarantorId: null }, {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
 
 export class ResidenceDto {
@@ -22,6 +23,8 @@ export class ValidatorProfileDto {
   @ApiProperty() privacyNoticeVersion: string;
   @ApiProperty() registeredAt: string;
   @ApiProperty({ type: [InstitutionRefDto], description: 'Declared conflicts of interest.' }) conflicts: InstitutionRefDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'Reason of each declared conflict, by institution id (null: declared before reasons were required).' })
+  conflictReasons: Record<string, string | null>;
 }
 
 export class UpdateProfileDto {
@@ -34,10 +37,28 @@ export class UpdateProfileDto {
   cvegeo?: string | null;
 }
 
+export class ConflictDeclarationDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  institutionId: string;
+
+  @ApiProperty({ maxLength: 500, example: 'Trabajo en esta institución.', description: 'Required: why you cannot validate it (400 CONFLICT_REASON_REQUIRED otherwise).' })
+  @IsOptional() @IsString() @MaxLength(500)
+  reason?: string;
+}
+
+/**
+ * Replaces the whole set. `conflicts` carries a reason per institution; the older `institutionIds`
+ * form has no reasons and is only accepted empty (to clear the set).
+ */
 export class ConflictsDto {
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 100, description: 'Replaces the whole set.' })
-  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
-  institutionIds: string[];
+  @ApiProperty({ type: [ConflictDeclarationDto], maxItems: 100, required: false })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ConflictDeclarationDto)
+  conflicts?: ConflictDeclarationDto[];
+
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 100, required: false, deprecated: true, description: 'Without reasons: only [] (clears).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  institutionIds?: string[];
 }
 
 export class InstitutionSearchQueryDto extends PageQueryDto {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { DisputesController } from './disputes.controller';
+import { DueProcessService } from './due-process.service';
+import { ReplyController } from './reply.controller';
+
+/** Right of reply (METHOD.md §3.1) and the guarantor's no-steering checks (issue #13). */
+@Module({
+  imports: [EvidenceModule],
+  controllers: [ReplyController, DisputesController],
+  providers: [DueProcessService],
+})
+export class DueProcessModule {}

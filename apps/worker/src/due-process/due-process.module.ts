@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { MailTransport } from '../mail/mail.transport';
+import { DueProcessSweepService } from './due-process-sweep.service';
+import { RefutationNoticeProcessor, RefutationNoticeService } from './refutation-notice.service';
+
+/** METHOD.md §3.1 in the worker: refutation notices by mail and the end of reply windows. */
+@Module({ providers: [MailTransport, RefutationNoticeService, RefutationNoticeProcessor, DueProcessSweepService] })
+export class DueProcessModule {}
