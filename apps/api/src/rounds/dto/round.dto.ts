@@ -17,6 +17,7 @@ import { LEVELS, ROUND_STATUSES } from '@apertura/db';
 import type { RoundStatus } from '@apertura/db';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
+import { DESIGN_DOC, DesignProblemDto, RoundDesignDto, UniverseStateDto } from './round-design.dto';
 
 export class UniverseSelectionDto {
   @ApiProperty({ required: false, type: [String], example: ['15'], description: 'States (2-digit INEGI codes).' })
@@ -100,6 +101,13 @@ export class CreateRoundDto {
   @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.settings)
   @IsObject()
   settings?: Record<string, unknown>;
+
+  @ApiProperty({ required: false, type: RoundDesignDto, description: `${DESIGN_DOC} Absent on creation: census.` })
+  @IsOptional()
+  @IsObject({ message: 'design must be an object', context: { es: 'design debe ser un objeto' } })
+  @ValidateNested()
+  @Type(() => RoundDesignDto)
+  design?: RoundDesignDto;
 }
 
 /** Any subset of the creation fields; only while the round is a draft. `settings` replaces the round's settings. */
@@ -133,6 +141,7 @@ export class RoundDto {
   @ApiProperty({ type: UniverseSelectionViewDto }) universeSelection: UniverseSelectionViewDto;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Complete method settings (defaults merged).' })
   settings: Record<string, unknown>;
+  @ApiProperty({ type: RoundDesignDto, description: DESIGN_DOC }) design: RoundDesignDto;
   @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) openedAt: string | null;
@@ -163,6 +172,13 @@ export class RoundDetailDto extends RoundDto {
   @ApiProperty({ type: QuestionnaireRefDto }) institutionQuestionnaire: QuestionnaireRefDto;
   @ApiProperty({ type: QuestionnaireRefDto }) citizenQuestionnaire: QuestionnaireRefDto;
   @ApiProperty({ type: RoundCountsDto }) counts: RoundCountsDto;
+  @ApiProperty({ type: [UniverseStateDto], description: 'States of the round universe (frozen or, for a draft, as the selection matches now), by code.' })
+  universeStates: UniverseStateDto[];
+  @ApiProperty({
+    type: [DesignProblemDto],
+    description: 'Problems of the design against the universe as it is now (a draft universe can change with imports); opening is refused while any remain. Empty for a census.',
+  })
+  designProblems: DesignProblemDto[];
 }
 
 export class RoundPageDto {
