@@ -103,6 +103,12 @@ describe('rounds: design (census | sample with stratum populations)', () => {
       ['a municipality outside the universe', { ...SAMPLE, municipalities: [{ cvegeo: '09002', population: 2 }] }, 'design.municipalities[0].cvegeo', /09002 no tiene/],
       ['an unknown property', { ...SAMPLE, weights: {} }, 'design.weights', /.+/],
     ];
+    it('refuses a null design (absent means "keep" on PATCH and census on creation)', async () => {
+      expect((await create({ design: null })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'design' });
+      const draft = (await create()).body;
+      expect((await patch(draft.id, { design: null })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'design' });
+      expect((await patch(draft.id, { design: [] })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'design' });
+    });
     it.each(cases)('%s', async (_name, design, field, es) => {
       const created = await create({ design });
       expect(created.status).toBe(400);

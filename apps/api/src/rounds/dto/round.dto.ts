@@ -1,4 +1,5 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,6 +12,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { LEVELS, ROUND_STATUSES } from '@apertura/db';
@@ -55,6 +57,16 @@ export class UniverseSelectionDto {
   @IsUUID('all', { each: true })
   institutionIds?: string[];
 }
+
+/** An optional design: absent is fine, `null` is refused (IsOptional would pass it to the service). */
+const IsDesign = (absent: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ required: false, type: RoundDesignDto, description: `${DESIGN_DOC} ${absent}` }),
+    ValidateIf((_: unknown, v: unknown) => v !== undefined),
+    IsObject({ message: 'design must be an object', context: { es: 'design debe ser un objeto' } }),
+    ValidateNested(),
+    Type(() => RoundDesignDto),
+  );
 
 const SELECTION_DOC =
   'Which institutions of the universe the round covers. Empty or absent lists do not restrict. States and municipalities are a union ' +
@@ -102,16 +114,16 @@ export class CreateRoundDto {
   @IsObject()
   settings?: Record<string, unknown>;
 
-  @ApiProperty({ required: false, type: RoundDesignDto, description: `${DESIGN_DOC} Absent on creation: census.` })
-  @IsOptional()
-  @IsObject({ message: 'design must be an object', context: { es: 'design debe ser un objeto' } })
-  @ValidateNested()
-  @Type(() => RoundDesignDto)
+  @IsDesign('Absent on creation: census.')
   design?: RoundDesignDto;
 }
 
 /** Any subset of the creation fields; only while the round is a draft. `settings` replaces the round's settings. */
-export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
+export class UpdateRoundDto extends PartialType(OmitType(CreateRoundDto, ['design'] as const)) {
+  // Declared again: PartialType would add IsOptional, which lets `null` through.
+  @IsDesign('Absent: the design is kept.')
+  design?: RoundDesignDto;
+}
 
 export class ListRoundsQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: ROUND_STATUSES })
