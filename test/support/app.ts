@@ -22,15 +22,17 @@ export interface TestAppOptions {
   env?: Partial<Record<keyof Env, string>>;
   /** Reuse an existing database instead of creating one. */
   db?: TestDatabase;
+  /** Put into the database name and the queue prefix, to tell a suite's leftovers apart ([a-z0-9]+). */
+  tag?: string;
 }
 
 /** Environment for a test: its own database, its own Bull prefix, quiet logs. */
-export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {}): Env {
+export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {}, tag?: string): Env {
   return loadEnv({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `apt-test-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: `apt-test-${tag ? `${tag}-` : ''}${randomBytes(4).toString('hex')}`,
     SERVE_WEB: 'false',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
@@ -41,8 +43,8 @@ export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {})
 
 /** Starts the real API (same bootstrap as production) on a random loopback port, against a fresh database. */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const db = opts.db ?? (await createTestDatabase());
-  const env = testEnv(db, opts.env);
+  const db = opts.db ?? (await createTestDatabase(undefined, opts.tag));
+  const env = testEnv(db, opts.env, opts.tag);
   const app = await createApp(env);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

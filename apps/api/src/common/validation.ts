@@ -2,12 +2,27 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { DomainError } from './domain-error';
 import { assertRequestShape } from './request-shape';
 
-function firstLeaf(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
+/** `design.states[0].population` rather than `design.states.0.population`: array items by index. */
+function childPath(prefix: string, property: string): string {
+  if (!prefix) return property;
+  return /^\d+$/.test(property) ? `${prefix}[${property}]` : `${prefix}.${property}`;
+}
+
+interface Leaf {
+  field: string;
+  message: string;
+  /** Spanish text a DTO may give a constraint as `context: { es }`; else the English one is shown. */
+  es?: string;
+}
+
+function firstLeaf(errors: ValidationError[], prefix = ''): Leaf | undefined {
   for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const field = childPath(prefix, e.property);
     if (e.constraints) {
-      const message = Object.values(e.constraints)[0];
-      return { field, message };
+      const [name, message] = Object.entries(e.constraints)[0];
+      const context: unknown = e.contexts?.[name];
+      const es = typeof context === 'object' && context !== null && typeof (context as { es?: unknown }).es === 'string' ? (context as { es: string }).es : undefined;
+      return { field, message, es };
     }
     const child = firstLeaf(e.children ?? [], field);
     if (child) return child;
@@ -32,10 +47,10 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const leaf = firstLeaf(errors) ?? { field: undefined, message: 'invalid input' };
+      const leaf: Partial<Leaf> = firstLeaf(errors) ?? { message: 'invalid input' };
       return new DomainError(
         'VALIDATION_FAILED',
-        { es: `Dato no válido en «${leaf.field ?? 'cuerpo'}»: ${leaf.message}.`, en: `Invalid value for '${leaf.field ?? 'body'}': ${leaf.message}.` },
+        { es: `Dato no válido en «${leaf.field ?? 'cuerpo'}»: ${leaf.es ?? leaf.message}.`, en: `Invalid value for '${leaf.field ?? 'body'}': ${leaf.message}.` },
         leaf.field,
       );
     },

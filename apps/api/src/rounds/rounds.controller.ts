@@ -16,8 +16,11 @@ export class RoundsController {
   @Post()
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: 'Create a round (draft): window, universe selection, questionnaire versions and method settings.',
-    description: 'Questionnaires must belong to the guarantor and be of the right kind (422 QUESTIONNAIRE_KIND_MISMATCH).',
+    summary: 'Create a round (draft): window, universe selection, questionnaire versions, method settings and design (census | sample).',
+    description:
+      'Questionnaires must belong to the guarantor and be of the right kind (422 QUESTIONNAIRE_KIND_MISMATCH). A `sample` design is checked ' +
+      'against the institutions the selection matches (400 VALIDATION_FAILED with `field` such as `design.states[0].population` and ' +
+      '`details.problems: [{ path, es, en }]`).',
   })
   @ApiCreatedResponse({ type: RoundDetailDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'QUESTIONNAIRE_KIND_MISMATCH', 'SETTINGS_INVALID')
@@ -36,7 +39,9 @@ export class RoundsController {
 
   @Get(':id')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'A round with its universe size, questionnaires and invitation/response counts.' })
+  @ApiOperation({
+    summary: 'A round with its universe size and states, questionnaires, invitation/response counts, design and any design problems.',
+  })
   @ApiOkResponse({ type: RoundDetailDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
   get(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
@@ -46,8 +51,11 @@ export class RoundsController {
   @Patch(':id')
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: 'Change a draft round (including switching to a newer questionnaire version).',
-    description: 'Refused with 409 ROUND_NOT_DRAFT once the round has opened: questionnaires and universe are then frozen.',
+    summary: 'Change a draft round (including switching to a newer questionnaire version or its design).',
+    description:
+      'Refused with 409 ROUND_NOT_DRAFT once the round has opened: questionnaires, universe and design are then frozen. A given `design` ' +
+      'replaces the stored one and is checked against the universe as patched (400 VALIDATION_FAILED with the field path); a change is audited ' +
+      'with the design before and after.',
   })
   @ApiOkResponse({ type: RoundDetailDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'ROUND_NOT_DRAFT', 'QUESTIONNAIRE_KIND_MISMATCH', 'SETTINGS_INVALID')
@@ -69,10 +77,12 @@ export class RoundsController {
   @Roles('guarantor_admin')
   @ApiOperation({
     summary: 'draft → open: freeze the universe from the selection and invite every institution (one transaction).',
-    description: 'An empty universe is refused (422 UNIVERSE_EMPTY); so is a round whose window has already ended (409 INVALID_TRANSITION).',
+    description:
+      'An empty universe is refused (422 UNIVERSE_EMPTY); so is a round whose window has already ended (409 INVALID_TRANSITION), and a ' +
+      '`sample` round whose design no longer matches the universe being frozen (422 DESIGN_INVALID, field and `details.problems` as in PATCH).',
   })
   @ApiOkResponse({ type: RoundDetailDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION', 'UNIVERSE_EMPTY')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION', 'UNIVERSE_EMPTY', 'DESIGN_INVALID')
   open(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
     return this.rounds.transition(actor, id, 'open');
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InstitutionEntity, JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from '@apertura/db';
-import type { RoundStatus } from '@apertura/db';
+import type { RoundDesignDocument, RoundStatus } from '@apertura/db';
 import { resolveSettings } from '@apertura/metric';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
@@ -21,6 +21,8 @@ import {
   RoundUniverseQueryDto,
   UpdateRoundDto,
 } from './dto/round.dto';
+import type { RoundDesignDto, UniverseStateDto } from './dto/round-design.dto';
+import { CENSUS, checkDesign, DesignProblem, normaliseDesign, UniverseCounts, universeCounts } from './round-design';
 import { assertCanTransition } from './round-transitions';
 import { RoundWindowService } from './round-window.service';
 import { applySelection, normaliseSelection } from './universe-selection';
@@ -38,6 +40,7 @@ export function toRoundDto(r: RoundEntity): RoundDto {
     citizenQuestionnaireId: r.citizenQuestionnaireId,
     universeSelection: r.universeSelection,
     settings: r.settings,
+    design: r.design,
     validationOpen: r.validationOpen,
     synthetic: r.synthetic,
     openedAt: iso(r.openedAt),
@@ -79,6 +82,21 @@ function checkWindow(opensAt: Date, closesAt: Date): void {
   }
 }
 
+/** The first problem names the field; all of them travel in details.problems (the console shows each by its row). */
+function designError(code: 'VALIDATION_FAILED' | 'DESIGN_INVALID', problems: DesignProblem[]): DomainError {
+  const [first] = problems;
+  const opening = code === 'DESIGN_INVALID';
+  return new DomainError(
+    code,
+    {
+      es: `${opening ? 'No se puede abrir la ronda: el diseño no corresponde al universo' : 'Diseño de la ronda no válido'} («${first.path}»): ${first.es}.`,
+      en: `${opening ? 'The round cannot be opened: its design does not match the universe' : 'Invalid round design'} ('${first.path}'): ${first.en}.`,
+    },
+    first.path,
+    { problems: problems.map((p) => ({ ...p })) },
+  );
+}
+
 type Transition = 'open' | 'close' | 'publish';
 const TARGET: Record<Transition, RoundStatus> = { open: 'open', close: 'closed', publish: 'published' };
 
@@ -108,6 +126,7 @@ export class RoundsService {
       await this.checkQuestionnaire(m, guarantorId, dto.institutionQuestionnaireId, 'institution', 'institutionQuestionnaireId');
       await this.checkQuestionnaire(m, guarantorId, dto.citizenQuestionnaireId, 'citizen', 'citizenQuestionnaireId');
       const selection = await this.checkSelection(m, guarantorId, dto.universeSelection);
+      const design = dto.design ? await this.checkedDesign(m, dto.design, await this.selectionCounts(m, guarantorId, selection)) : CENSUS;
       const round = await m.save(
         Object.assign(new RoundEntity(), {
           guarantorId,
@@ -119,6 +138,7 @@ export class RoundsService {
           citizenQuestionnaireId: dto.citizenQuestionnaireId,
           universeSelection: selection,
           settings,
+          design: design as RoundDesignDocument & JsonObject,
           validationOpen: false,
           synthetic: false,
           openedAt: null,
@@ -131,7 +151,7 @@ export class RoundsService {
         entityType: 'round',
         entityId: round.id,
         guarantorId,
-        details: { name: round.name, opensAt: dto.opensAt, closesAt: dto.closesAt, universeSelection: selection },
+        details: { name: round.name, opensAt: dto.opensAt, closesAt: dto.closesAt, universeSelection: selection, design: round.design },
       });
       return this.detail(m, round);
     });
@@ -184,13 +204,24 @@ export class RoundsService {
         round.settings = resolvedSettings(dto.settings);
         changed.push('settings');
       }
+      const details: JsonObject = {};
+      if (dto.design !== undefined) {
+        // Checked against the selection as patched. A later selection change or import that breaks the
+        // design is allowed in draft: GET shows designProblems and opening re-checks (DESIGN_INVALID).
+        const design = await this.checkedDesign(m, dto.design, await this.selectionCounts(m, guarantorId, round.universeSelection));
+        if (JSON.stringify(design) !== JSON.stringify(round.design)) {
+          details.design = { from: round.design, to: design as JsonObject };
+          round.design = design as RoundDesignDocument & JsonObject;
+        }
+        changed.push('design');
+      }
       const saved = await m.save(round);
       await this.audit.record(m, actor, {
         action: 'round.update',
         entityType: 'round',
         entityId: round.id,
         guarantorId,
-        details: { changed },
+        details: { changed, ...details },
       });
       return this.detail(m, saved);
     });
@@ -285,6 +316,11 @@ export class RoundsService {
         'universeSelection',
       );
     }
+    if (round.design.kind === 'sample') {
+      // The universe may have grown or shrunk since the design was saved (imports, selection edits).
+      const problems = checkDesign(round.design, await this.frozenCounts(m, round.id), await this.catalogue.index());
+      if (problems.length) throw designError('DESIGN_INVALID', problems);
+    }
     const ids = rows.map((r) => r.institution_id);
     await this.invitations.createForRound(m, round, ids);
     return ids.length;
@@ -342,16 +378,55 @@ export class RoundsService {
     return sel as UniverseSelection & JsonObject;
   }
 
+  /** Normalised design, or 400 VALIDATION_FAILED naming the first offending field. */
+  private async checkedDesign(m: EntityManager, dto: RoundDesignDto, counts: UniverseCounts): Promise<RoundDesignDocument> {
+    const problems = checkDesign(dto, counts, await this.catalogue.index());
+    if (problems.length) throw designError('VALIDATION_FAILED', problems);
+    return normaliseDesign(dto);
+  }
+
+  /** Institutions per state and municipality that a selection matches now. */
+  private async selectionCounts(m: EntityManager, guarantorId: string, selection: UniverseSelection): Promise<UniverseCounts> {
+    const rows = await applySelection(
+      m
+        .getRepository(InstitutionEntity)
+        .createQueryBuilder('i')
+        .select('i.cveEnt', 'cveEnt')
+        .addSelect('i.cvegeo', 'cvegeo')
+        .addSelect('count(*)::int', 'n')
+        .where('i.guarantorId = :guarantorId', { guarantorId }),
+      selection,
+    )
+      .groupBy('i.cveEnt')
+      .addGroupBy('i.cvegeo')
+      .getRawMany<{ cveEnt: string; cvegeo: string; n: number }>();
+    return universeCounts(rows);
+  }
+
+  /** Institutions per state and municipality of a frozen universe. */
+  private async frozenCounts(m: EntityManager, roundId: string): Promise<UniverseCounts> {
+    const rows: Array<{ cveEnt: string; cvegeo: string; n: number }> = await m.query(
+      `SELECT i.cve_ent AS "cveEnt", i.cvegeo, count(*)::int AS n
+         FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
+        WHERE ri.round_id = $1 GROUP BY i.cve_ent, i.cvegeo`,
+      [roundId],
+    );
+    return universeCounts(rows);
+  }
+
   private async detail(m: EntityManager, round: RoundEntity): Promise<RoundDetailDto> {
     const frozen = round.status !== 'draft';
     // Sequential on purpose: inside a transaction every query shares one connection.
     const questionnaires = await m.find(QuestionnaireEntity, { where: [{ id: round.institutionQuestionnaireId }, { id: round.citizenQuestionnaireId }] });
-    const universeSize = frozen
-      ? (await m.query('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [round.id]) as Array<{ n: number }>)[0].n
-      : await applySelection(
-          m.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
-          round.universeSelection,
-        ).getCount();
+    const universe = frozen ? await this.frozenCounts(m, round.id) : await this.selectionCounts(m, round.guarantorId, round.universeSelection);
+    let universeSize = 0;
+    for (const n of universe.states.values()) universeSize += n;
+    const catalogue = await this.catalogue.states();
+    const stateName = new Map(catalogue.items.map((st) => [st.cveEnt, st.name]));
+    const universeStates: UniverseStateDto[] = [...universe.states]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([cveEnt, institutions]) => ({ cveEnt, name: stateName.get(cveEnt) ?? cveEnt, institutions }));
+    const designProblems = round.design.kind === 'sample' ? checkDesign(round.design, universe, await this.catalogue.index()) : [];
     const counts: Array<{ invitations: number; drafts: number; submitted: number }> = await m.query(
       `SELECT (SELECT count(*) FROM invitation WHERE round_id = $1 AND revoked_at IS NULL)::int AS invitations,
               (SELECT count(*) FROM response WHERE round_id = $1 AND status = 'draft')::int AS drafts,
@@ -369,6 +444,8 @@ export class RoundsService {
       institutionQuestionnaire: toRef(inst),
       citizenQuestionnaire: toRef(cit),
       counts: counts[0],
+      universeStates,
+      designProblems,
     };
   }
 }

@@ -1,12 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '../shared/api';
 import { useSession } from '../shared/auth';
-import { Alert, ConfirmButton, ErrorAlert, Pagination, ProgressBar, Spinner, StatusBadge } from '../shared/components';
+import { Alert, Button, ConfirmButton, ErrorAlert, Field, Pagination, ProgressBar, Spinner, StatusBadge } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { consoleApi, type MunicipalityRecruitment, type ProgressCounts, type RoundDetail, type StateRecruitment } from './api';
 import { ConsoleNav } from './ConsoleNav';
+import { apiMessages, buildDesign, designFormValues, type DesignFormValues, type FormMessage, type Slot, type SlotMessage, type UniverseState } from './design-form';
 
 export function RoundDetailPage({ id }: { id: string }) {
   const { t, dateTime, number } = useT();
@@ -74,6 +76,7 @@ export function RoundDetailPage({ id }: { id: string }) {
           <dd>{r.validationOpen ? t('console.validationOpen') : t('console.validationClosed')}</dd>
         </div>
       </dl>
+      <DesignSection round={r} canEdit={isAdmin} onSaved={round.reload} />
       {isAdmin && <Lifecycle round={r} onChange={round.reload} />}
       {started && <InvitationsSection round={r} isAdmin={isAdmin} />}
       {started && <RecruitmentSection roundId={r.id} />}
@@ -154,6 +157,226 @@ function Lifecycle({ round, onChange }: { round: RoundDetail; onChange(): void }
         )}
       </div>
     </section>
+  );
+}
+
+function DesignSection({ round, canEdit, onSaved }: { round: RoundDetail; canEdit: boolean; onSaved(): void }) {
+  const { t, pick } = useT();
+  const headingId = useId();
+  const [saved, setSaved] = useState(false);
+  const editable = canEdit && round.status === 'draft';
+  return (
+    <section className="section card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('design.title')}</h2>
+      <p className="muted">{t('design.intro')}</p>
+      {round.status === 'draft' && round.designProblems.length > 0 && (
+        <Alert kind="warning" title={t('design.problemsTitle')}>
+          <ul>
+            {round.designProblems.map((p) => (
+              <li key={`${p.path}:${p.en}`}>{pick(p)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {saved && <Alert kind="success">{t('design.saved')}</Alert>}
+      {editable ? (
+        // Remounted after each save so the inputs show what was stored (sorted, normalised).
+        <DesignForm
+          key={round.updatedAt}
+          round={round}
+          onSaving={() => setSaved(false)}
+          onSaved={() => {
+            setSaved(true);
+            onSaved();
+          }}
+        />
+      ) : (
+        <DesignView round={round} />
+      )}
+    </section>
+  );
+}
+
+function DesignView({ round }: { round: RoundDetail }) {
+  const { t, number } = useT();
+  const d = round.design;
+  const population = new Map(d.kind === 'sample' ? d.states.map((s) => [s.cveEnt, s.population]) : []);
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('design.kind')}</dt>
+          <dd>{d.kind === 'sample' ? t('design.sample') : t('design.census')}</dd>
+        </div>
+        {d.kind === 'sample' && (d.municipalities?.length ?? 0) > 0 && (
+          <div>
+            <dt>{t('design.municipalitiesDeclared')}</dt>
+            <dd>{number(d.municipalities?.length ?? 0)}</dd>
+          </div>
+        )}
+      </dl>
+      {round.status !== 'draft' && <p className="muted">{t('design.frozen')}</p>}
+      {d.kind === 'sample' && (
+        <StatesTable
+          states={round.universeStates}
+          population={(s) => (population.has(s.cveEnt) ? number(population.get(s.cveEnt) ?? 0) : t('design.notDeclared'))}
+        />
+      )}
+    </>
+  );
+}
+
+function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving(): void; onSaved(): void }) {
+  const { t, pick } = useT();
+  const uid = useId();
+  const states = round.universeStates;
+  const [values, setValues] = useState<DesignFormValues>(() => designFormValues(round.design, states));
+  const [errors, setErrors] = useState<SlotMessage[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const text = (m: FormMessage) => ('text' in m ? pick(m.text) : t(m.key, m.vars));
+  const errorsAt = (slot: Slot) =>
+    errors.filter((e) => e.slot === slot).map((e) => (e.line ? t('design.line', { line: e.line, message: text(e.message) }) : text(e.message)));
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    onSaving();
+    setError(null);
+    const built = buildDesign(values, states);
+    setErrors(built.errors);
+    if (!built.design) return;
+    setBusy(true);
+    try {
+      await consoleApi.updateDesign(round.id, built.design);
+      onSaved();
+    } catch (err) {
+      const placed = err instanceof ApiError ? apiMessages(err, states, built.lines) : null;
+      if (placed) setErrors(placed);
+      else setError(err);
+      setBusy(false);
+    }
+  }
+
+  const kindErrors = errorsAt('kind');
+  const tableErrors = errorsAt('states');
+  const munErrors = errorsAt('municipalities');
+  return (
+    <form className="form" onSubmit={save} noValidate>
+      {errors.length > 0 && (
+        <Alert kind="error">
+          <p>{t('design.fixErrors')}</p>
+        </Alert>
+      )}
+      <ErrorAlert error={error} />
+      <fieldset className="fieldset" aria-describedby={kindErrors.length ? `${uid}-kind-error` : undefined}>
+        <legend>{t('design.kind')}</legend>
+        <div className="radio-group">
+          {(['census', 'sample'] as const).map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name={`${uid}-kind`} value={k} checked={values.kind === k} onChange={() => setValues({ ...values, kind: k })} />
+              <span>
+                <strong>{t(`design.${k}`)}</strong>
+                <span className="muted"> — {t(`design.${k}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={`${uid}-kind-error`} messages={kindErrors} />
+      </fieldset>
+      {values.kind === 'sample' && (
+        <>
+          <FieldErrors id={`${uid}-states-error`} messages={tableErrors} />
+          {states.length > 0 && (
+            <StatesTable
+              states={states}
+              inputs
+              population={(s) => {
+                const rowErrors = errorsAt(`state:${s.cveEnt}`);
+                const errorId = `${uid}-state-${s.cveEnt}-error`;
+                return (
+                  <>
+                    <input
+                      type="text"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      aria-label={t('design.populationOf', { name: s.name })}
+                      aria-invalid={rowErrors.length ? true : undefined}
+                      aria-describedby={rowErrors.length ? errorId : undefined}
+                      value={values.populations[s.cveEnt] ?? ''}
+                      onChange={(e) => setValues({ ...values, populations: { ...values.populations, [s.cveEnt]: e.target.value } })}
+                    />
+                    <FieldErrors id={errorId} messages={rowErrors} />
+                  </>
+                );
+              }}
+            />
+          )}
+          <Field label={t('design.municipalities')} hint={t('design.municipalitiesHint')} error={munErrors.join(' · ') || null}>
+            {(a) => (
+              <textarea
+                {...a}
+                rows={4}
+                spellCheck={false}
+                value={values.municipalities}
+                onChange={(e) => setValues({ ...values, municipalities: e.target.value })}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <div className="actions">
+        <Button type="submit" busy={busy}>
+          {t('design.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** States of the universe with the institutions the round has there, and a population cell (text or input). */
+function StatesTable({ states, population, inputs = false }: { states: UniverseState[]; population(s: UniverseState): ReactNode; inputs?: boolean }) {
+  const { t, number } = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{t('design.statesCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('design.state')}</th>
+            <th scope="col" className="num">
+              {t('design.inRound')}
+            </th>
+            {/* Inputs and their error text wrap; a number column does not. */}
+            <th scope="col" className={inputs ? undefined : 'num'}>
+              {t('design.population')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {states.map((s) => (
+            <tr key={s.cveEnt}>
+              <th scope="row">{s.name}</th>
+              <td className="num">{number(s.institutions)}</td>
+              <td className={inputs ? undefined : 'num'}>{population(s)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
+  if (!messages.length) return null;
+  return (
+    <div id={id}>
+      {messages.map((m) => (
+        <p key={m} className="field-error">
+          {m}
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -12,6 +12,16 @@ export interface UniverseSelection {
   institutionIds?: string[];
 }
 
+/** METHOD.md §4 (apps/api/src/rounds/dto/round-design.dto.ts). */
+export type RoundDesign =
+  | { kind: 'census' }
+  | { kind: 'sample'; states: { cveEnt: string; population: number }[]; municipalities?: { cvegeo: string; population: number }[] };
+
+export interface DesignProblem extends Bilingual {
+  /** e.g. `design.states[0].population` */
+  path: string;
+}
+
 export interface Round {
   id: string;
   name: string;
@@ -22,6 +32,7 @@ export interface Round {
   citizenQuestionnaireId: string;
   universeSelection: UniverseSelection;
   settings: Record<string, unknown>;
+  design: RoundDesign;
   validationOpen: boolean;
   synthetic: boolean;
   openedAt: string | null;
@@ -45,6 +56,10 @@ export interface RoundDetail extends Round {
   institutionQuestionnaire: QuestionnaireRef;
   citizenQuestionnaire: QuestionnaireRef;
   counts: { invitations: number; drafts: number; submitted: number };
+  /** States of the round universe with its institutions there, by code. */
+  universeStates: { cveEnt: string; name: string; institutions: number }[];
+  /** Where the design no longer matches the universe (opening is refused until fixed). */
+  designProblems: DesignProblem[];
 }
 
 export interface CreateRoundBody {
@@ -159,6 +174,7 @@ export const consoleApi = {
   rounds: (page: number, signal?: AbortSignal) => api<Page<Round>>('/api/rounds', { query: { page, pageSize: 20 }, signal }),
   round: (id: string, signal?: AbortSignal) => api<RoundDetail>(r(id), { signal }),
   createRound: (body: CreateRoundBody) => api<Round>('/api/rounds', { method: 'POST', body }),
+  updateDesign: (id: string, design: RoundDesign) => api<RoundDetail>(r(id), { method: 'PATCH', body: { design } }),
   transition: (id: string, action: 'open' | 'close' | 'publish') => api<Round>(`${r(id)}/${action}`, { method: 'POST' }),
   setValidation: (id: string, open: boolean) =>
     api<{ roundId: string; validationOpen: boolean }>(`${r(id)}/validation/${open ? 'open' : 'close'}`, { method: 'POST' }),

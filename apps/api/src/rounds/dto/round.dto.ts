@@ -1,4 +1,5 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,12 +12,14 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { LEVELS, ROUND_STATUSES } from '@apertura/db';
 import type { RoundStatus } from '@apertura/db';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
+import { DESIGN_DOC, DesignProblemDto, RoundDesignDto, UniverseStateDto } from './round-design.dto';
 
 export class UniverseSelectionDto {
   @ApiProperty({ required: false, type: [String], example: ['15'], description: 'States (2-digit INEGI codes).' })
@@ -54,6 +57,16 @@ export class UniverseSelectionDto {
   @IsUUID('all', { each: true })
   institutionIds?: string[];
 }
+
+/** An optional design: absent is fine, `null` is refused (IsOptional would pass it to the service). */
+const IsDesign = (absent: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ required: false, type: RoundDesignDto, description: `${DESIGN_DOC} ${absent}` }),
+    ValidateIf((_: unknown, v: unknown) => v !== undefined),
+    IsObject({ message: 'design must be an object', context: { es: 'design debe ser un objeto' } }),
+    ValidateNested(),
+    Type(() => RoundDesignDto),
+  );
 
 const SELECTION_DOC =
   'Which institutions of the universe the round covers. Empty or absent lists do not restrict. States and municipalities are a union ' +
@@ -100,10 +113,17 @@ export class CreateRoundDto {
   @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.settings)
   @IsObject()
   settings?: Record<string, unknown>;
+
+  @IsDesign('Absent on creation: census.')
+  design?: RoundDesignDto;
 }
 
 /** Any subset of the creation fields; only while the round is a draft. `settings` replaces the round's settings. */
-export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
+export class UpdateRoundDto extends PartialType(OmitType(CreateRoundDto, ['design'] as const)) {
+  // Declared again: PartialType would add IsOptional, which lets `null` through.
+  @IsDesign('Absent: the design is kept.')
+  design?: RoundDesignDto;
+}
 
 export class ListRoundsQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: ROUND_STATUSES })
@@ -133,6 +153,7 @@ export class RoundDto {
   @ApiProperty({ type: UniverseSelectionViewDto }) universeSelection: UniverseSelectionViewDto;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Complete method settings (defaults merged).' })
   settings: Record<string, unknown>;
+  @ApiProperty({ type: RoundDesignDto, description: DESIGN_DOC }) design: RoundDesignDto;
   @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) openedAt: string | null;
@@ -163,6 +184,13 @@ export class RoundDetailDto extends RoundDto {
   @ApiProperty({ type: QuestionnaireRefDto }) institutionQuestionnaire: QuestionnaireRefDto;
   @ApiProperty({ type: QuestionnaireRefDto }) citizenQuestionnaire: QuestionnaireRefDto;
   @ApiProperty({ type: RoundCountsDto }) counts: RoundCountsDto;
+  @ApiProperty({ type: [UniverseStateDto], description: 'States of the round universe (frozen or, for a draft, as the selection matches now), by code.' })
+  universeStates: UniverseStateDto[];
+  @ApiProperty({
+    type: [DesignProblemDto],
+    description: 'Problems of the design against the universe as it is now (a draft universe can change with imports); opening is refused while any remain. Empty for a census.',
+  })
+  designProblems: DesignProblemDto[];
 }
 
 export class RoundPageDto {
