@@ -232,6 +232,23 @@ describe('demo round', () => {
       expect((by.conclusive ?? 0) + (by.caution ?? 0)).toBeGreaterThanOrEqual(1);
       expect((by.not_validated ?? 0) + (by.inconclusive ?? 0)).toBeGreaterThanOrEqual(100);
 
+      // §6 rule 1 on the demo: a state-level government-perspective value (self-reports, mostly never
+      // verified by anyone) is never conclusive while its validated members fall short of the minimums.
+      const government: Array<{ indicator: string; status: string; validated_share: number | null; validated_municipalities: number; municipalities: number }> = await ds.query(
+        `SELECT indicator, status, validated_share,
+                coalesce((details->'coverage'->>'municipalitiesWithValidatedMembers')::int, 0) AS validated_municipalities,
+                coalesce((details->'coverage'->>'municipalitiesInUniverse')::int, 0) AS municipalities
+         FROM metric_result WHERE round_id = $1 AND scope = 'state' AND aggregation = 'unweighted'
+           AND indicator IN ('TG', 'PG', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_G')`,
+        [seeded.roundId],
+      );
+      expect(government.length).toBe(7);
+      for (const g of government) {
+        const covered = g.validated_municipalities >= 30 || g.validated_municipalities / g.municipalities >= 0.5;
+        if (!covered) expect([g.indicator, g.status]).toEqual([g.indicator, 'not_validated']);
+        if ((g.validated_share ?? 0) < 0.5) expect(g.status).not.toBe('conclusive');
+      }
+
       const csv = await http.get(`/api/public/rounds/${seeded.roundId}/export/municipalities.csv`);
       expect(csv.status).toBe(200);
       const lines = (csv.body as string).trim().split('\r\n');

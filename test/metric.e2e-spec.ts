@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import { deriveToken } from '@apertura/config';
+import { DueProcessSweepService } from '../apps/worker/src/due-process/due-process-sweep.service';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';
@@ -202,6 +203,16 @@ describe('metric workers and results API', () => {
       const verdict = await http.put(`/api/citizens/assignments/${assignmentId}/verdicts/ai_procedimiento`, { verdict: 'refuted', comment: 'No hay procedimiento publicado.' }, { token: validator.token });
       expect(verdict.status).toBe(200);
 
+      // §3.1: a refutation is pending until the institution's reply window has passed: shown, not counted.
+      const pending = await until(detail, (x) => x.summary?.pendingRefutations === 1, 'pending refutation');
+      expect((valueOf(pending, 'I_G') as Value).estimate).toBe(igAfterSubmission);
+      expect((valueOf(pending, 'I_G') as Value).reasons).toContain('pending_refutations');
+      expect(valueOf(pending, 'DELTA_G')).toMatchObject({ estimate: null, status: 'not_validated', reasons: ['not_estimable'] });
+
+      // The institution was notified 11 days ago and did not dispute: the sweep closes the window.
+      await t.ds.query(`UPDATE verdict SET notified_at = now() - interval '11 days' WHERE round_id = $1 AND question_name = 'ai_procedimiento'`, [roundId]);
+      await until(() => worker.get(DueProcessSweepService).sweep(), (r) => r.windowsClosed === 1, 'reply window closed');
+
       const d = await until(
         detail,
         (x) => x.components.find((c: { code: string }) => c.code === 'TG.AI')?.items.find((i: { name: string }) => i.name === 'ai_procedimiento')?.refuted === 1,
@@ -209,8 +220,10 @@ describe('metric workers and results API', () => {
       );
       const item = d.components.find((c: { code: string }) => c.code === 'TG.AI').items.find((i: { name: string }) => i.name === 'ai_procedimiento');
       expect(item).toMatchObject({ s: 1, sValidated: 0, confirmed: 0, refuted: 1, verification: 'refuted' });
+      expect(d.summary.pendingRefutations).toBe(0);
       const ig = (valueOf(d, 'I_G') as Value).estimate as number;
       expect(ig).toBeLessThan(igAfterSubmission);
+      // Verified now (a counted verdict): ΔG exists.
       expect((valueOf(d, 'DELTA_G') as Value).estimate).toBeGreaterThan(0);
       expect(d.inputs.verdicts).toEqual({ confirmed: 0, refuted: 1, unverifiable: 0 });
       await until(() => municipality('I_G'), (m) => m?.value.estimate === ig, 'municipality I_G after the verdict');
