@@ -80,6 +80,7 @@ interface Value {
   indicator: string;
   estimate: number | null;
   status: string;
+  reasons: string[];
   missing?: string[];
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { INDICATORS } from '@apertura/metric';
+import { INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/metric';
 import type { RecomputeAreaJob } from '@apertura/queue';
 import { refinalized, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
@@ -9,6 +9,9 @@ import { InstitutionPatch, MetricResultsRepository } from './metric-results.repo
 import { methodSettingsOf } from './method-settings';
 import { yieldToEventLoop } from './progress';
 import { aggregateResultRows, repooledRows } from './to-result-rows';
+
+/** A stored result this method wrote (apertura-2 stores the core; apertura-1 did not). */
+const isCurrentForm = (s: StoredInstitutionResult): boolean => typeof s.core === 'object' && s.core !== null && typeof s.pooledKey === 'string';
 
 /** Institutions re-finalised between two turns of the event loop. */
 const YIELD_EVERY = 200;
@@ -32,6 +35,12 @@ export class AreaRecomputeService {
     const loaded = await this.inputs.loadArea(roundId);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
+    if ([...loaded.results.values()].some((s) => !isCurrentForm(s))) {
+      // Results an earlier method (apertura-1) stored have no core to re-finalise: the round is
+      // rebuilt under the current method instead, and keeps its labelled old numbers until then.
+      await this.results.inRoundTransaction(roundId, (m) => this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`));
+      return { watermark: loaded.watermark, rows: 0 };
+    }
     const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
     const pooled = roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
     const { results, patches } = await this.repool(loaded, settings, pooled);

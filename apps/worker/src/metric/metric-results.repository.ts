@@ -196,6 +196,19 @@ export class MetricResultsRepository {
     );
   }
 
+  /**
+   * Asks for a full rebuild of the round (a run row and its outbox event, as the API's recompute
+   * route does), unless one is already queued or running. For a round whose stored results an earlier
+   * method wrote: they cannot be re-aggregated under this one, only recomputed.
+   */
+  async requestRebuild(m: EntityManager, roundId: string, reason: string): Promise<string | null> {
+    const open: unknown[] = await m.query(`SELECT 1 FROM recompute_run WHERE round_id = $1 AND status IN ('queued', 'running')`, [roundId]);
+    if (open.length > 0) return null;
+    const [run]: Array<{ id: string }> = await m.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId]);
+    await m.query('INSERT INTO outbox_event (type, payload) VALUES ($1, $2::jsonb)', ['round.recompute', JSON.stringify({ roundId, runId: run.id, reason })]);
+    return run.id;
+  }
+
   /** The round's pool as of this aggregation (what its next institution jobs finalise with). */
   async savePool(m: EntityManager, roundId: string, pooled: Readonly<Record<string, number>>, stamp: Stamp): Promise<void> {
     await m.query(
