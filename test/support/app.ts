@@ -30,7 +30,7 @@ export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {})
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `apt-test-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: `apt-test-${/^[a-z0-9]{1,16}$/.test(process.env.TEST_NAME_TAG ?? '') ? `${process.env.TEST_NAME_TAG}-` : ''}${randomBytes(4).toString('hex')}`,
     SERVE_WEB: 'false',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',

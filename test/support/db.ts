@@ -30,7 +30,10 @@ async function admin<T>(fn: (c: Client) => Promise<T>, base = PG_ADMIN_URL): Pro
 
 /** A fresh database with every migration applied; `drop()` removes it (tests leave nothing behind). */
 export async function createTestDatabase(base = PG_ADMIN_URL): Promise<TestDatabase> {
-  const name = `apertura_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // TEST_NAME_TAG (letters/digits) marks whose run a database belongs to when several share a server;
+  // the pid stays third, where global-setup looks for it.
+  const tag = /^[a-z0-9]{1,16}$/.test(process.env.TEST_NAME_TAG ?? '') ? `${process.env.TEST_NAME_TAG}_` : '';
+  const name = `apertura_t_${process.pid}_${tag}${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`), base);
   const url = urlFor(name, base);
   const ds = new DataSource(dataSourceOptions(url));

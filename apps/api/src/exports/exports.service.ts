@@ -1,18 +1,19 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { Response } from 'express';
 import { pipeline } from 'stream/promises';
-import type { Transform } from 'stream';
+import { Transform } from 'stream';
 import { DataSource } from 'typeorm';
+import { ENV, Env } from '@apertura/config';
 import type { RoundStatus } from '@apertura/db';
 import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../universe/universe.service';
-import { dataDictionary, DATASET_DESCRIPTIONS, ExportDataset, ExportFile, ExportFormat, SOURCES, SYNTHETIC_NOTICE } from './export-columns';
-import { exportQuery } from './export-sql';
-import { csvWriter, jsonWriter } from './export-writers';
+import { dataDictionary, DATASET_DESCRIPTIONS, ExportDataset, ExportFile, ExportFormat, NEUTRALISATION, SOURCES, SYNTHETIC_NOTICE } from './export-columns';
+import { exportQuery, STORED_METHODS_SQL } from './export-sql';
+import { csvShaper, csvWriter, jsonWriter } from './export-writers';
 import { openCursor } from './pg-cursor';
 
 export interface ExportRound {
@@ -37,6 +38,40 @@ const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf
 /** Client went away mid-download: expected, not a server fault. */
 const isAbort = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE';
 
+/** A download the server ended itself: its client stopped reading, or it outlived the deadline. */
+class ExportCut extends Error {
+  constructor(readonly why: 'idle' | 'deadline') {
+    super(`download cut: ${why}`);
+  }
+}
+
+/**
+ * The last stage before the response. Chunks pass through it only as fast as the client takes them
+ * (backpressure), so "no chunk for `idleMs`" means the client stopped reading; then, or at the
+ * deadline, the response is destroyed, which unwinds the whole pipeline: the cursor closes, its
+ * connection returns to the pool and the slot is freed (issue #13: four stalled readers held every
+ * slot). A slow but steady reader is cut only by the deadline.
+ */
+function watchdog(res: Response, idleMs: number, deadlineMs: number): { stage: Transform; stop(): void } {
+  const cut = (why: 'idle' | 'deadline') => () => res.destroy(new ExportCut(why));
+  let idle = setTimeout(cut('idle'), idleMs);
+  const deadline = setTimeout(cut('deadline'), deadlineMs);
+  const stage = new Transform({
+    transform(chunk: Buffer | string, _encoding, callback) {
+      clearTimeout(idle);
+      idle = setTimeout(cut('idle'), idleMs);
+      callback(null, chunk);
+    },
+  });
+  return {
+    stage,
+    stop() {
+      clearTimeout(idle);
+      clearTimeout(deadline);
+    },
+  };
+}
+
 /**
  * Open-data exports of a round's results (DESIGN.md: exports read result tables only). Rows stream
  * from a PostgreSQL cursor through a CSV/JSON writer into the response with backpressure, so a
@@ -48,7 +83,10 @@ export class ExportsService {
   private running = 0;
 
   // Read-only: served by the read connection (a replica when DATABASE_READ_URL is set).
-  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource(READ_CONNECTION) private readonly ds: DataSource,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   /** A published round; anything else (unknown, draft, open, closed) is indistinguishable: 404. */
   async publishedRound(roundId: string): Promise<ExportRound> {
@@ -84,26 +122,40 @@ export class ExportsService {
     }
     this.running++;
     try {
-      const q = exportQuery(dataset, round.id);
-      const writer: Transform = format === 'csv' ? csvWriter(q.columns, opts) : jsonWriter(this.meta(round, dataset, q.columns), q.columns);
+      const q = exportQuery(dataset, format, round.id);
+      const methods = format === 'json' ? await this.storedMethods(round.id) : [];
       const rows = await openCursor(this.ds, q.text, q.values);
       res.status(200);
       res.setHeader('Content-Type', CONTENT_TYPE[format]);
       res.setHeader('Content-Disposition', `attachment; filename="apertura-${round.id}-${dataset}.${format}"`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      const guard = watchdog(res, this.env.EXPORT_IDLE_TIMEOUT_MS, this.env.EXPORT_DEADLINE_MS);
       try {
-        await pipeline(rows, writer, res);
+        if (format === 'csv') await pipeline(rows, csvShaper(), csvWriter(q.columns, opts), guard.stage, res);
+        else await pipeline(rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns), guard.stage, res);
       } catch (err) {
         // Headers are gone by now: the only honest signal left is the truncated (reset) response.
-        if (isAbort(err)) this.logger.debug(`export ${dataset}.${format} of round ${round.id} aborted by the client`);
+        if (err instanceof ExportCut) this.logger.warn(`export ${dataset}.${format} of round ${round.id} cut (${err.why}); slot freed`);
+        else if (isAbort(err)) this.logger.debug(`export ${dataset}.${format} of round ${round.id} aborted by the client`);
         else this.logger.error(`export ${dataset}.${format} of round ${round.id} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      } finally {
+        guard.stop();
       }
     } finally {
       this.running--;
     }
   }
 
-  private meta(round: ExportRound, dataset: ExportDataset, columns: readonly string[]) {
+  private async storedMethods(roundId: string): Promise<Array<{ id: string; version: string }>> {
+    const rows: Array<{ method_id: string; method_version: string }> = await this.ds.query(STORED_METHODS_SQL, [roundId]);
+    return rows.map((r) => ({ id: r.method_id, version: r.method_version }));
+  }
+
+  /**
+   * `method`: the method of the stored rows (the library's when there are none yet); `methods`: all
+   * of them, since a round recomputed only in part can hold rows of two methods (each row says its own).
+   */
+  private meta(round: ExportRound, dataset: ExportDataset, columns: readonly string[], methods: Array<{ id: string; version: string }>) {
     return {
       dataset,
       description: DATASET_DESCRIPTIONS[dataset],
@@ -116,11 +168,13 @@ export class ExportsService {
         guarantor: round.guarantorName,
         publishedAt: round.publishedAt ? round.publishedAt.toISOString() : null,
       },
-      method: { id: METHOD_ID, version: METHOD_VERSION },
+      method: methods[0] ?? { id: METHOD_ID, version: METHOD_VERSION },
+      methods,
       generatedAt: new Date().toISOString(),
       columns,
       dictionary: `/api/public/rounds/${round.id}/export/dictionary.json`,
       notices: { volunteerSample: { ...VOLUNTEER_SAMPLE_NOTICE }, synthetic: round.synthetic ? SYNTHETIC_NOTICE : null },
+      neutralisation: NEUTRALISATION,
       sources: SOURCES,
     };
   }
