@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { Response } from 'express';
 import { pipeline } from 'stream/promises';
-import { Transform } from 'stream';
 import { DataSource } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import type { RoundStatus } from '@apertura/db';
@@ -38,36 +37,44 @@ const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf
 /** Client went away mid-download: expected, not a server fault. */
 const isAbort = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE';
 
-/** A download the server ended itself: its client stopped reading, or it outlived the deadline. */
-class ExportCut extends Error {
-  constructor(readonly why: 'idle' | 'deadline') {
-    super(`download cut: ${why}`);
-  }
-}
+/** Why the server ended a download itself: its client stopped reading, or it outlived the deadline. */
+type CutReason = 'idle' | 'deadline';
 
 /**
- * The last stage before the response. Chunks pass through it only as fast as the client takes them
- * (backpressure), so "no chunk for `idleMs`" means the client stopped reading; then, or at the
- * deadline, the response is destroyed, which unwinds the whole pipeline: the cursor closes, its
- * connection returns to the pool and the slot is freed (issue #13: four stalled readers held every
- * slot). A slow but steady reader is cut only by the deadline.
+ * Ends a download whose client stopped reading or that outlived its deadline. "Stopped reading" is
+ * measured on the response itself: it has been waiting for the client to drain its buffer (socket
+ * buffers full) for `idleMs` without a single 'drain'. A slow query or a slow but steady reader is
+ * not idle; only the deadline bounds those. Destroying the response unwinds the whole pipeline: the
+ * cursor closes, its connection returns to the pool and the slot is freed (issue #13: four stalled
+ * readers held every slot).
  */
-function watchdog(res: Response, idleMs: number, deadlineMs: number): { stage: Transform; stop(): void } {
-  const cut = (why: 'idle' | 'deadline') => () => res.destroy(new ExportCut(why));
-  let idle = setTimeout(cut('idle'), idleMs);
-  const deadline = setTimeout(cut('deadline'), deadlineMs);
-  const stage = new Transform({
-    transform(chunk: Buffer | string, _encoding, callback) {
-      clearTimeout(idle);
-      idle = setTimeout(cut('idle'), idleMs);
-      callback(null, chunk);
+function watchdog(res: Response, idleMs: number, deadlineMs: number): { stop(): void; cutFor(): CutReason | null } {
+  let reason: CutReason | null = null;
+  const cut = (why: CutReason): void => {
+    if (res.destroyed) return;
+    reason = why;
+    res.destroy();
+  };
+  let waitingSince: number | null = null;
+  const onDrain = (): void => {
+    waitingSince = null;
+  };
+  res.on('drain', onDrain);
+  const poll = setInterval(
+    () => {
+      if (!res.writableNeedDrain) waitingSince = null;
+      else if (waitingSince === null) waitingSince = Date.now();
+      else if (Date.now() - waitingSince >= idleMs) cut('idle');
     },
-  });
+    Math.max(25, Math.min(1000, Math.floor(idleMs / 4))),
+  );
+  const deadline = setTimeout(() => cut('deadline'), deadlineMs);
   return {
-    stage,
+    cutFor: () => reason,
     stop() {
-      clearTimeout(idle);
+      clearInterval(poll);
       clearTimeout(deadline);
+      res.off('drain', onDrain);
     },
   };
 }
@@ -131,11 +138,12 @@ export class ExportsService {
       res.setHeader('X-Content-Type-Options', 'nosniff');
       const guard = watchdog(res, this.env.EXPORT_IDLE_TIMEOUT_MS, this.env.EXPORT_DEADLINE_MS);
       try {
-        if (format === 'csv') await pipeline(rows, csvShaper(), csvWriter(q.columns, opts), guard.stage, res);
-        else await pipeline(rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns), guard.stage, res);
+        if (format === 'csv') await pipeline(rows, csvShaper(), csvWriter(q.columns, opts), res);
+        else await pipeline(rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns), res);
       } catch (err) {
         // Headers are gone by now: the only honest signal left is the truncated (reset) response.
-        if (err instanceof ExportCut) this.logger.warn(`export ${dataset}.${format} of round ${round.id} cut (${err.why}); slot freed`);
+        const cut = guard.cutFor();
+        if (cut !== null) this.logger.warn(`export ${dataset}.${format} of round ${round.id} cut (${cut === 'idle' ? 'client stopped reading' : 'deadline'}); slot freed`);
         else if (isAbort(err)) this.logger.debug(`export ${dataset}.${format} of round ${round.id} aborted by the client`);
         else this.logger.error(`export ${dataset}.${format} of round ${round.id} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       } finally {
