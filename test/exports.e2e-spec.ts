@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { DATASET_COLUMNS } from '../apps/api/src/exports/export-columns';
+import { DATASET_COLUMNS, fileColumns } from '../apps/api/src/exports/export-columns';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken } from './support/fixtures';
 import { client, Client } from './support/http';
@@ -171,7 +171,7 @@ describe('open-data exports (10,000-institution round)', () => {
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename="apertura-${published}-institutions.csv"`);
     expect(r.headers.get('x-apertura-synthetic')).toBe('true');
-    expect(r.firstLine.trim()).toBe(DATASET_COLUMNS.institutions.join(','));
+    expect(r.firstLine.trim()).toBe(fileColumns('institutions', 'csv').join(','));
     expect(r.lines).toBe(1 + INSTITUTIONS * INDICATORS.length);
     expect(r.found).toEqual([]);
     // The whole file is ~30 MB; holding its rows would cost several times that in heap.
@@ -216,7 +216,7 @@ describe('open-data exports (10,000-institution round)', () => {
     const s = await http.get(`/api/public/rounds/${published}/export/states.csv`);
     expect(s.status).toBe(200);
     const lines = (s.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe(DATASET_COLUMNS.states.join(','));
+    expect(lines[0]).toBe(fileColumns('states', 'csv').join(','));
     expect(lines).toHaveLength(1 + 3 * INDICATORS.length);
     expect(lines[1]).toContain(',15,México,unweighted,I,');
   });

@@ -32,7 +32,10 @@ async function admin<T>(fn: (c: Client) => Promise<T>, base = PG_ADMIN_URL): Pro
  * A fresh database with every migration applied; `drop()` removes it (tests leave nothing behind).
  * `tag` ([a-z0-9]+) goes into the name after the pid, so global-setup still finds the owner process.
  */
-export async function createTestDatabase(base = PG_ADMIN_URL, tag?: string): Promise<TestDatabase> {
+export async function createTestDatabase(base = PG_ADMIN_URL, tagged?: string): Promise<TestDatabase> {
+  // TEST_NAME_TAG marks whose run a database belongs to when several share a server.
+  const envTag = /^[a-z0-9]{1,16}$/.test(process.env.TEST_NAME_TAG ?? '') ? process.env.TEST_NAME_TAG : undefined;
+  const tag = tagged ?? envTag;
   if (tag !== undefined && !/^[a-z0-9]+$/.test(tag)) throw new Error(`test database tag must match [a-z0-9]+: ${tag}`);
   const name = `apertura_t_${process.pid}_${tag ? `${tag}_` : ''}${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`), base);

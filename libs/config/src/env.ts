@@ -101,6 +101,12 @@ const schema = z
     /** Bull job lock (renewed at half this while a job runs) and stalled-job check: how soon a job of a dead worker runs again. Tests shorten them. */
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+    /**
+     * Open-data downloads (issue #13): a download whose client reads nothing for this long is cut and
+     * its slot freed; no download lasts longer than the deadline, however slowly it is read.
+     */
+    EXPORT_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    EXPORT_DEADLINE_MS: z.coerce.number().int().min(100).default(15 * 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

@@ -3,10 +3,11 @@
  * row per entity × aggregation × indicator — so a file streams row by row and a new indicator adds
  * rows, never columns. docs/open-data.md documents the same columns (a unit test keeps them in step).
  */
-import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
+import { METHOD_ID, METHOD_VERSION, MISSING_SENTENCES, REASON_SENTENCES, reasonSentence, STATUS_LABELS, STATUS_MEANINGS, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
+import type { Status } from '@apertura/metric';
 import { CATALOGUE_SOURCE } from '@apertura/geo';
 
-export const EXPORT_DATASETS = ['institutions', 'municipalities', 'states'] as const;
+export const EXPORT_DATASETS = ['institutions', 'municipalities', 'states', 'national', 'levels', 'types'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -41,40 +42,19 @@ export interface ColumnSpec {
   values?: readonly string[];
 }
 
-export const STATUSES = [
-  {
-    code: 'conclusive',
-    label: { es: 'Concluyente', en: 'Conclusive' },
-    meaning: {
-      es: 'Muestra suficiente y precisión adecuada (CV < 15 % y semiamplitud ≤ 0.10, o semiamplitud ≤ 0.05).',
-      en: 'Enough sample and adequate precision (CV < 15% and half-width ≤ 0.10, or half-width ≤ 0.05).',
-    },
-  },
-  {
-    code: 'caution',
-    label: { es: 'Usar con cautela', en: 'Use with caution' },
-    meaning: {
-      es: 'Precisión moderada (15 % ≤ CV < 30 %, semiamplitud > 0.10) o respondió menos de la mitad del universo.',
-      en: 'Moderate precision (15% ≤ CV < 30%, half-width > 0.10) or fewer than half of the universe responded.',
-    },
-  },
-  {
-    code: 'inconclusive',
-    label: { es: 'No es estadísticamente concluyente', en: 'Not statistically conclusive' },
-    meaning: {
-      es: 'Muestra por debajo del mínimo, CV ≥ 30 % o semiamplitud ≥ 0.15.',
-      en: 'Sample below the minimum, CV ≥ 30% or half-width ≥ 0.15.',
-    },
-  },
-  {
-    code: 'not_validated',
-    label: { es: 'Sin validación ciudadana', en: 'Not validated by citizens' },
-    meaning: {
-      es: 'El valor requiere datos ciudadanos y no los tiene (n = 0).',
-      en: 'The value needs citizen data and has none (n = 0).',
-    },
-  },
-] as const;
+/** Worst-first would hide the good news: listed best first, as the dictionary always has. */
+const STATUS_ORDER: readonly Status[] = ['conclusive', 'caution', 'inconclusive', 'not_validated'];
+
+/** Labels and meanings come from the one table the API and the web app use (reasons-text.ts). */
+export const STATUSES = STATUS_ORDER.map((code) => ({ code, label: { ...STATUS_LABELS[code] }, meaning: { ...STATUS_MEANINGS[code] } }));
+
+/** Every code `reasons` can hold: the status rules that fired, then why a blank value is blank. */
+export const REASONS = [
+  ...Object.entries(REASON_SENTENCES).map(([code, sentence]) => ({ code, kind: 'status_rule' as const, sentence: { ...sentence } })),
+  ...Object.entries(MISSING_SENTENCES)
+    .filter(([code]) => !Object.prototype.hasOwnProperty.call(REASON_SENTENCES, code))
+    .map(([code, sentence]) => ({ code, kind: 'missing_value' as const, sentence: { ...sentence } })),
+];
 
 export const INDICATORS = [
   { code: 'I', description: { es: 'Índice de apertura: (T + P) / 2.', en: 'Openness index: (T + P) / 2.' } },
@@ -102,8 +82,15 @@ export const INDICATOR_ORDER: readonly string[] = INDICATORS.map((i) => i.code);
 
 export const AGGREGATIONS = [
   { code: 'unweighted', description: { es: 'Media simple de los sujetos obligados con valor (convención de la Métrica); para una institución, su propio valor.', en: "Plain mean over the obliged subjects with a value (the Métrica's convention); for an institution, its own value." } },
-  { code: 'mean_of_municipalities', description: { es: 'Media de los valores municipales (solo estados).', en: 'Mean of the municipal values (states only).' } },
-  { code: 'population_weighted', description: { es: 'Media de los valores municipales ponderada por población CONAPO/INEGI 2020 (solo estados).', en: 'Mean of municipal values weighted by CONAPO/INEGI 2020 population (states only).' } },
+  { code: 'mean_of_municipalities', description: { es: 'Media de los valores municipales (estados y nacional).', en: 'Mean of the municipal values (states and national).' } },
+  { code: 'population_weighted', description: { es: 'Media de los valores municipales ponderada por población CONAPO/INEGI 2020 (estados y nacional).', en: 'Mean of municipal values weighted by CONAPO/INEGI 2020 population (states and national).' } },
+  {
+    code: 'stratified',
+    description: {
+      es: 'Media estratificada Σ W_h·ȳ_h con pesos de la población declarada de cada estado (solo rondas de diseño `sample`, estados y nacional).',
+      en: 'Stratified mean Σ W_h·ȳ_h weighted by the declared population of each state (`sample` rounds only, states and national).',
+    },
+  },
 ] as const;
 
 export const AGGREGATION_ORDER: readonly string[] = AGGREGATIONS.map((a) => a.code);
@@ -115,7 +102,7 @@ const c = (name: string, type: ColumnType, nullable: boolean, unit: string | nul
 export const COLUMNS: readonly ColumnSpec[] = [
   c('round_id', 'uuid', false, null, 'Identificador de la ronda de diagnóstico.', 'Identifier of the diagnostic round.'),
   c('synthetic', 'boolean', false, null, 'true si la ronda contiene datos sintéticos (generados para demostración); no describen instituciones reales.', 'true when the round holds synthetic (generated demo) data; it does not describe real institutions.'),
-  c('method_id', 'string', false, null, 'Método con que se calculó el valor (METHOD.md).', 'Method the value was computed with (METHOD.md).'),
+  c('method_id', 'string', false, null, 'Método con que se calculó esta fila (docs/method.md); las filas calculadas con un método anterior conservan el suyo, p. ej. mga-2017/apertura-1.', 'Method this row was computed with (docs/method.md); rows computed under an earlier method keep theirs, e.g. mga-2017/apertura-1.'),
   c('method_version', 'string', false, null, 'Versión del método.', 'Method version.'),
   c('watermark', 'integer', false, null, 'Marca de agua de entradas: id del último evento incluido en el cálculo.', 'Input watermark: id of the last event included in the computation.'),
   c('computed_at', 'datetime', false, 'ISO 8601, UTC', 'Momento del cálculo.', 'When the value was computed.'),
@@ -146,11 +133,79 @@ export const COLUMNS: readonly ColumnSpec[] = [
   c('n', 'integer', false, 'observaciones', 'Observaciones detrás del valor: reportes ciudadanos (institución) o sujetos obligados con valor (áreas).', 'Observations behind the value: citizen reports (institution) or obliged subjects with a value (areas).'),
   c('N_universe', 'integer', true, 'sujetos obligados', 'Tamaño del universo finito del que n es muestra (sujetos obligados de la ronda en el área); vacío si no aplica.', 'Size of the finite universe n is drawn from (obliged subjects of the round in the area); empty when not applicable.'),
   c('status', 'string', false, null, 'Estado de concluyencia (ver «statuses»).', "Conclusiveness status (see 'statuses').", STATUSES.map((s) => s.code)),
-  c('needed', 'integer', false, 'reportes o sujetos', 'Reportes ciudadanos (o sujetos que respondan) adicionales necesarios para que el valor sea concluyente; 0 si ya lo es.', 'Additional citizen reports (or responding subjects) needed for the value to be conclusive; 0 when it already is.'),
+  c(
+    'reasons',
+    'string',
+    false,
+    null,
+    'Códigos de las reglas de estado que se aplicaron y, en un valor vacío, por qué falta (ver «reasons»). CSV: separados por «;»; JSON: lista.',
+    "Codes of the status rules that fired and, for a blank value, why it is blank (see 'reasons'). CSV: separated by ';'; JSON: a list.",
+    REASONS.map((r) => r.code),
+  ),
+  c('reasons_es', 'string', false, null, 'Las mismas razones en una frase cada una, en español. CSV: frases seguidas; JSON: lista.', 'The same reasons as one sentence each, in Spanish. CSV: sentences in a row; JSON: a list.'),
+  c('reasons_en', 'string', false, null, 'Las mismas razones en inglés.', 'The same reasons in English.'),
+  c(
+    'validated_share',
+    'number',
+    true,
+    'proporción (0.5 = 50 %)',
+    'Agregados: sujetos con I validado (reportes ciudadanos de transparencia y de participación) entre los sujetos con valor; vacío para una institución.',
+    'Aggregates: subjects with a validated I (citizen reports on transparency and on participation) over subjects with a value; empty for an institution.',
+  ),
+  c(
+    'needed',
+    'integer',
+    true,
+    'reportes ciudadanos',
+    'Reportes ciudadanos adicionales, en total, para que el valor sea concluyente (los que traen los sujetos nuevos más needed_reports); 0 solo si ya es concluyente; vacío si ningún reporte ciudadano bastaría (razón not_reachable_by_sampling).',
+    "Total additional citizen reports for the value to become conclusive (those the new subjects bring plus needed_reports); 0 only when it already is; empty when no citizen report could make it so (reason not_reachable_by_sampling).",
+  ),
+  c(
+    'needed_subjects',
+    'integer',
+    true,
+    'sujetos obligados',
+    'Áreas: sujetos obligados adicionales con datos ciudadanos que hacen falta primero (0 si ninguno); vacío en una institución o si no es alcanzable.',
+    'Areas: additional obliged subjects with citizen data needed first (0 when none); empty for an institution or when unreachable.',
+  ),
+  c(
+    'needed_reports',
+    'integer',
+    true,
+    'reportes ciudadanos',
+    'Reportes adicionales, además de los que traen los sujetos nuevos; vacío si no es alcanzable.',
+    'Additional reports beyond those the new subjects bring; empty when unreachable.',
+  ),
+  c('area_name', 'string', false, null, 'Nombre del área: «Nacional», o el nombre del estado cuando la ronda cubre uno solo.', "Name of the area: 'Nacional', or the state's name when the round covers a single one."),
+  c('states_in_universe', 'integer', false, 'entidades', 'Entidades federativas con sujetos obligados en el universo de la ronda.', "States with obliged subjects in the round's universe."),
+  c('level_name', 'string', false, null, 'Nombre del orden de gobierno (Federal, Estatal, Municipal, Autónomo).', 'Name of the level of government, in Spanish.'),
+  c('notice_es', 'string', false, null, 'Solo CSV: aviso de muestra voluntaria, en español, en cada fila (en JSON va en meta.notices.volunteerSample).', 'CSV only: the volunteer-sample notice in Spanish, on every row (JSON: meta.notices.volunteerSample).'),
+  c('notice_en', 'string', false, null, 'Solo CSV: el mismo aviso en inglés.', 'CSV only: the same notice in English.'),
 ];
 
 const PROVENANCE = ['round_id', 'synthetic', 'method_id', 'method_version', 'watermark', 'computed_at'];
-const VALUE = ['aggregation', 'indicator', 'formula', 'estimate', 'se', 'lo', 'hi', 'cv', 'n', 'N_universe', 'status', 'needed'];
+const VALUE = [
+  'aggregation',
+  'indicator',
+  'formula',
+  'estimate',
+  'se',
+  'lo',
+  'hi',
+  'cv',
+  'n',
+  'N_universe',
+  'status',
+  'reasons',
+  'reasons_es',
+  'reasons_en',
+  'validated_share',
+  'needed',
+  'needed_subjects',
+  'needed_reports',
+];
+/** The volunteer-sample notice travels inside a CSV on every row; JSON carries it once, in `meta`. */
+const CSV_NOTICE = ['notice_es', 'notice_en'];
 
 export const DATASET_COLUMNS: Readonly<Record<ExportDataset, readonly string[]>> = {
   institutions: [
@@ -168,12 +223,23 @@ export const DATASET_COLUMNS: Readonly<Record<ExportDataset, readonly string[]>>
   ],
   municipalities: [...PROVENANCE, 'cvegeo', 'municipality_name', 'cve_ent', 'state_name', ...VALUE],
   states: [...PROVENANCE, 'cve_ent', 'state_name', ...VALUE],
+  national: [...PROVENANCE, 'area_name', 'states_in_universe', ...VALUE],
+  levels: [...PROVENANCE, 'institution_level', 'level_name', ...VALUE],
+  types: [...PROVENANCE, 'institution_type', ...VALUE],
 };
+
+/** The columns of one file: the dataset's, plus the notice columns in a CSV. */
+export function fileColumns(dataset: ExportDataset, format: ExportFormat): readonly string[] {
+  return format === 'csv' ? [...DATASET_COLUMNS[dataset], ...CSV_NOTICE] : DATASET_COLUMNS[dataset];
+}
 
 export const DATASET_DESCRIPTIONS: Readonly<Record<ExportDataset, Localized>> = {
   institutions: { es: 'Valores por sujeto obligado.', en: 'Values per obliged subject.' },
   municipalities: { es: 'Valores por municipio (cvegeo).', en: 'Values per municipality (cvegeo).' },
   states: { es: 'Valores por entidad federativa (cve_ent).', en: 'Values per state (cve_ent).' },
+  national: { es: 'Valores de toda la ronda (nacional, o el estado único que cubre).', en: 'Values of the whole round (national, or the single state it covers).' },
+  levels: { es: 'Valores por orden de gobierno (federal, estatal, municipal, autónomo).', en: 'Values per level of government (federal, state, municipal, autonomous).' },
+  types: { es: 'Valores por tipo de sujeto obligado (ayuntamiento, secretaría, …).', en: 'Values per type of obliged subject (ayuntamiento, secretaría, …).' },
 };
 
 export const SYNTHETIC_NOTICE: Localized = {
@@ -207,11 +273,13 @@ export interface DataDictionary {
   title: Localized;
   layout: Localized;
   method: { id: string; version: string; specification: string };
-  datasets: Array<{ name: ExportDataset; description: Localized; columns: readonly string[]; files: string[] }>;
+  datasets: Array<{ name: ExportDataset; description: Localized; columns: readonly string[]; csvColumns: readonly string[]; files: string[] }>;
   columns: readonly ColumnSpec[];
   indicators: typeof INDICATORS;
   aggregations: typeof AGGREGATIONS;
   statuses: typeof STATUSES;
+  reasons: typeof REASONS;
+  neutralisation: Localized;
   notices: { volunteerSample: Localized; synthetic: Localized };
   sources: typeof SOURCES;
   formats: { csv: Localized; json: Localized };
@@ -224,25 +292,31 @@ export function dataDictionary(): DataDictionary {
       es: 'Formato largo: una fila por entidad × agregación × indicador. Columnas de número vacías (CSV) o null (JSON) = sin valor.',
       en: 'Long format: one row per entity × aggregation × indicator. Empty (CSV) or null (JSON) numeric cells = no value.',
     },
-    method: { id: METHOD_ID, version: METHOD_VERSION, specification: 'METHOD.md' },
+    method: { id: METHOD_ID, version: METHOD_VERSION, specification: 'docs/method.md' },
     datasets: EXPORT_DATASETS.map((name) => ({
       name,
       description: DATASET_DESCRIPTIONS[name],
       columns: DATASET_COLUMNS[name],
+      csvColumns: fileColumns(name, 'csv'),
       files: EXPORT_FORMATS.map((f) => `${name}.${f}`),
     })),
     columns: COLUMNS,
     indicators: INDICATORS,
     aggregations: AGGREGATIONS,
     statuses: STATUSES,
+    reasons: REASONS,
+    neutralisation: NEUTRALISATION,
     notices: { volunteerSample: { ...VOLUNTEER_SAMPLE_NOTICE }, synthetic: SYNTHETIC_NOTICE },
     sources: SOURCES,
     formats: {
       csv: {
-        es: 'CSV RFC 4180, UTF-8, separador coma, punto decimal, primera fila con nombres de columna. ?bom=1 antepone la marca BOM para Excel.',
-        en: 'RFC 4180 CSV, UTF-8, comma separator, decimal point, first row with column names. ?bom=1 prepends a BOM for Excel.',
+        es: 'CSV RFC 4180, UTF-8, separador coma, punto decimal, primera fila con nombres de columna; el aviso de muestra voluntaria en las columnas notice_es y notice_en. ?bom=1 antepone la marca BOM para Excel.',
+        en: 'RFC 4180 CSV, UTF-8, comma separator, decimal point, first row with column names; the volunteer-sample notice in columns notice_es and notice_en. ?bom=1 prepends a BOM for Excel.',
       },
-      json: { es: 'Objeto { "meta": {…}, "rows": [ {columna: valor} ] }.', en: 'Object { "meta": {…}, "rows": [ {column: value} ] }.' },
+      json: {
+        es: 'Objeto { "meta": {…}, "rows": [ {columna: valor} ] }; el aviso de muestra voluntaria en meta.notices.volunteerSample; reasons, reasons_es y reasons_en son listas.',
+        en: 'Object { "meta": {…}, "rows": [ {column: value} ] }; the volunteer-sample notice in meta.notices.volunteerSample; reasons, reasons_es and reasons_en are lists.',
+      },
     },
   };
 }
@@ -250,14 +324,41 @@ export function dataDictionary(): DataDictionary {
 /** A database row as the export SQL returns it (see export-sql.ts), before normalisation. */
 export type RawExportRow = Record<string, unknown>;
 
+export const NEUTRALISATION: Localized = {
+  es: 'CSV: toda celda de texto que empieza con =, +, -, @, tabulador o retorno de carro lleva delante un apóstrofo (\') para que una hoja de cálculo no la ejecute como fórmula. JSON trae el texto tal cual.',
+  en: "CSV: every text cell starting with =, +, -, @, tab or carriage return is prefixed with an apostrophe (') so that a spreadsheet does not run it as a formula. JSON carries the text as is.",
+};
+
+const codesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
 /**
  * Normalises one row for output, in place: timestamps → ISO 8601 UTC, the bigint watermark (a
- * string from pg) → number. Everything else already has its output type.
+ * string from pg) → number, and the stored reason codes (details.reasons, then details.missing for a
+ * blank value) → `reasons` with their sentences in both languages.
  */
 export function normaliseRow(row: RawExportRow): RawExportRow {
   const at = row.computed_at;
   if (at instanceof Date) row.computed_at = at.toISOString();
   const w = row.watermark;
   if (typeof w === 'string') row.watermark = Number(w);
+  if ('reason_codes' in row || 'missing_codes' in row) {
+    const reasons = [...new Set([...codesOf(row.reason_codes), ...codesOf(row.missing_codes)])];
+    delete row.reason_codes;
+    delete row.missing_codes;
+    row.reasons = reasons;
+    row.reasons_es = reasons.map((r) => reasonSentence(r, 'es'));
+    row.reasons_en = reasons.map((r) => reasonSentence(r, 'en'));
+  }
+  return row;
+}
+
+/** The same row shaped for one CSV line: lists joined, the notice on every row. */
+export function csvRow(row: RawExportRow): RawExportRow {
+  normaliseRow(row);
+  if (Array.isArray(row.reasons)) row.reasons = row.reasons.join(';');
+  if (Array.isArray(row.reasons_es)) row.reasons_es = row.reasons_es.join(' ');
+  if (Array.isArray(row.reasons_en)) row.reasons_en = row.reasons_en.join(' ');
+  row.notice_es = VOLUNTEER_SAMPLE_NOTICE.es;
+  row.notice_en = VOLUNTEER_SAMPLE_NOTICE.en;
   return row;
 }

@@ -1,4 +1,4 @@
-import { AGGREGATION_ORDER, DATASET_COLUMNS, ExportDataset, INDICATOR_ORDER } from './export-columns';
+import { AGGREGATION_ORDER, ExportDataset, ExportFormat, fileColumns, INDICATOR_ORDER } from './export-columns';
 
 /**
  * One SELECT per dataset, read through a server-side cursor. Only result tables and the public
@@ -8,8 +8,10 @@ import { AGGREGATION_ORDER, DATASET_COLUMNS, ExportDataset, INDICATOR_ORDER } fr
  * Parameters: $1 round id, $2 indicator order (text[]), $3 aggregation order (text[]).
  */
 const PROVENANCE = `mr.round_id, r.synthetic, mr.method_id, mr.method_version, mr.watermark, mr.computed_at`;
+// details is plain json read whole elsewhere; only its reason codes leave the database here.
 const VALUE = `mr.aggregation, mr.indicator, mr.formula, mr.estimate, mr.se, mr.lo, mr.hi, mr.cv, mr.n,
-  mr.population_size AS "N_universe", mr.status, mr.needed`;
+  mr.population_size AS "N_universe", mr.status, mr.details -> 'reasons' AS reason_codes, mr.details -> 'missing' AS missing_codes,
+  mr.validated_share, mr.needed, mr.needed_subjects, mr.needed_reports`;
 const VALUE_ORDER = `array_position($3::text[], mr.aggregation::text), mr.aggregation,
   array_position($2::text[], mr.indicator::text), mr.indicator`;
 
@@ -40,8 +42,41 @@ const SQL: Readonly<Record<ExportDataset, string>> = {
     LEFT JOIN (SELECT DISTINCT cve_ent, nom_ent FROM municipality) s ON s.cve_ent = mr.scope_key
     WHERE mr.round_id = $1 AND mr.scope = 'state'
     ORDER BY mr.scope_key, ${VALUE_ORDER}`,
+  // A one-state round is that state, never "nacional" (METHOD.md §9: scope-aware titles).
+  national: `WITH u AS (
+      SELECT count(DISTINCT i.cve_ent)::int AS states, min(i.cve_ent) AS only_state
+      FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
+      WHERE ri.round_id = $1)
+    SELECT ${PROVENANCE},
+      CASE WHEN u.states = 1 THEN coalesce((SELECT m.nom_ent FROM municipality m WHERE m.cve_ent = u.only_state LIMIT 1), 'Nacional') ELSE 'Nacional' END AS area_name,
+      u.states AS states_in_universe,
+      ${VALUE}
+    FROM metric_result mr
+    JOIN round r ON r.id = mr.round_id
+    CROSS JOIN u
+    WHERE mr.round_id = $1 AND mr.scope = 'national'
+    ORDER BY mr.scope_key, ${VALUE_ORDER}`,
+  levels: `SELECT ${PROVENANCE},
+      mr.scope_key AS institution_level, coalesce(lv.name, mr.scope_key) AS level_name,
+      ${VALUE}
+    FROM metric_result mr
+    JOIN round r ON r.id = mr.round_id
+    LEFT JOIN (VALUES (1, 'federal', 'Federal'), (2, 'estatal', 'Estatal'), (3, 'municipal', 'Municipal'), (4, 'autonomo', 'Autónomo')) lv(pos, code, name)
+      ON lv.code = mr.scope_key
+    WHERE mr.round_id = $1 AND mr.scope = 'level'
+    ORDER BY lv.pos NULLS LAST, mr.scope_key, ${VALUE_ORDER}`,
+  types: `SELECT ${PROVENANCE},
+      mr.scope_key AS institution_type,
+      ${VALUE}
+    FROM metric_result mr
+    JOIN round r ON r.id = mr.round_id
+    WHERE mr.round_id = $1 AND mr.scope = 'type'
+    ORDER BY mr.scope_key, ${VALUE_ORDER}`,
 };
 
-export function exportQuery(dataset: ExportDataset, roundId: string): { text: string; values: unknown[]; columns: readonly string[] } {
-  return { text: SQL[dataset], values: [roundId, [...INDICATOR_ORDER], [...AGGREGATION_ORDER]], columns: DATASET_COLUMNS[dataset] };
+export function exportQuery(dataset: ExportDataset, format: ExportFormat, roundId: string): { text: string; values: unknown[]; columns: readonly string[] } {
+  return { text: SQL[dataset], values: [roundId, [...INDICATOR_ORDER], [...AGGREGATION_ORDER]], columns: fileColumns(dataset, format) };
 }
+
+/** The methods the round's stored results were computed with (a round not yet rebuilt keeps apertura-1). */
+export const STORED_METHODS_SQL = `SELECT DISTINCT method_id, method_version FROM metric_result WHERE round_id = $1 ORDER BY method_id, method_version`;

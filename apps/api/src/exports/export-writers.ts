@@ -1,19 +1,33 @@
 import { Transform } from 'stream';
 import { stringify, Stringifier } from 'csv-stringify';
-import { normaliseRow, RawExportRow } from './export-columns';
+import { csvRow, normaliseRow, RawExportRow } from './export-columns';
 
-/** Cells a spreadsheet would run as a formula (CSV injection, OWASP). */
+/** Cells a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ tab CR first. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * Excel mode (`?bom=1`) also neutralises text cells that start like a formula by prefixing an
- * apostrophe, which Excel hides; machine consumers get the raw text from the default variant.
+ * Prefixes an apostrophe to text that starts like a formula; spreadsheets hide the apostrophe and
+ * show the text. Applied to every text cell of every CSV (issue #13: imported names such as
+ * `=HYPERLINK(…)` reached the default file). Numbers are written by their own cast and keep their sign.
  */
 export function excelSafe(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Rows (objects keyed by column name) → RFC 4180 CSV with a header line; nulls are empty cells. */
+/** Rows as the export SQL returns them → rows shaped for one CSV line each (see csvRow). */
+export function csvShaper(): Transform {
+  return new Transform({
+    objectMode: true,
+    transform(chunk: RawExportRow, _encoding, callback) {
+      callback(null, csvRow(chunk));
+    },
+  });
+}
+
+/**
+ * Shaped rows (objects keyed by column name) → RFC 4180 CSV with a header line; nulls are empty
+ * cells. `bom`: a UTF-8 byte-order mark first, so Excel reads the accents.
+ */
 export function csvWriter(columns: readonly string[], opts: { bom: boolean }): Stringifier {
   return stringify({
     header: true,
@@ -24,14 +38,15 @@ export function csvWriter(columns: readonly string[], opts: { bom: boolean }): S
       boolean: (v) => (v ? 'true' : 'false'),
       date: (d) => d.toISOString(),
       number: (n) => (Number.isFinite(n) ? String(n) : ''),
-      string: opts.bom ? excelSafe : (s) => s,
+      string: excelSafe,
     },
   });
 }
 
 /**
  * Rows → `{"meta": …, "rows": [ … ]}` written incrementally: one row in, one JSON fragment out, so
- * the stream pipeline's backpressure reaches the database cursor and memory stays flat.
+ * the stream pipeline's backpressure reaches the database cursor and memory stays flat. JSON text is
+ * never evaluated by the programs that read it, so it carries names as they are.
  */
 export function jsonWriter(meta: unknown, columns: readonly string[]): Transform {
   const prefix = `{"meta":${JSON.stringify(meta)},"rows":[`;
