@@ -10,12 +10,12 @@ export const AGGREGATIONS = ['unweighted', 'mean_of_municipalities', 'population
 export const RANKED_INDICATORS = ['I', 'T', 'P', 'TC', 'PC'] as const;
 export const RANKING_GROUPS = ['ranked', 'unranked'] as const;
 const RANKING_DOC =
-  'METHOD.md §9: `ranked` = only validated values (conclusive or caution, with an SE) in rank order, each with its 95 % rank interval; `unranked` = everything else (insufficient data, unverified self-reports), by name. Indicator must be I, T, P, TC or PC.';
+  'docs/method.md §9: `ranked` = only validated values (conclusive or caution, with an SE) in rank order, each with its 95 % rank interval; `unranked` = everything else (insufficient data, unverified self-reports), by name. Indicator must be I, T, P, TC or PC.';
 export const INSTITUTION_SORTS = ['name', 'estimate', '-estimate'] as const;
 export const AREA_SORTS = ['key', 'name', 'estimate', '-estimate'] as const;
 
 const STATUS_DOC =
-  'Conclusiveness (METHOD.md §6): not_validated (needs citizen data and has none), inconclusive ("no es estadísticamente concluyente"), caution, conclusive.';
+  'Conclusiveness (docs/method.md §7): not_validated (needs citizen data and has none), inconclusive ("no es estadísticamente concluyente"), caution, conclusive.';
 
 // ---------- queries ----------
 
@@ -118,7 +118,7 @@ export class ResultRoundDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "METHOD.md §4 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
+    description: "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
   })
   design: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String, description: 'Method of the stored results (null: not computed yet).', example: 'mga-2017/apertura-2' })
@@ -163,7 +163,7 @@ export class ResultValueDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'METHOD.md §6 needed sample: additional citizen reports in all (those the new subjects bring plus neededReports). 0 only when conclusive; null when no citizen addition can help (reason not_reachable_by_sampling).',
+    description: 'docs/method.md §8 needed sample: additional citizen reports in all (those the new subjects bring plus neededReports). 0 only when conclusive; null when no citizen addition can help (reason not_reachable_by_sampling).',
   })
   needed: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Areas: additional subjects with citizen data needed first (null for institutions or when unreachable).' })
@@ -290,7 +290,7 @@ export class ItemResultDto {
   @ApiProperty() weight: number;
   @ApiProperty() verifiable: boolean;
   @ApiProperty({ description: 'Self-reported score s.' }) s: number;
-  @ApiProperty({ description: "Validated score s' = s·c/(c + r) (METHOD.md §3.1)." }) sValidated: number;
+  @ApiProperty({ description: "Validated score s' = s·c/(c + r) (docs/method.md §4)." }) sValidated: number;
   @ApiProperty() confirmed: number;
   @ApiProperty() refuted: number;
   @ApiProperty({ enum: ['not_verifiable', 'unverified', 'confirmed', 'refuted', 'mixed'] }) verification: string;

@@ -43,7 +43,7 @@ export class DesignMunicipalityDto {
 }
 
 export const DESIGN_DOC =
-  'METHOD.md §4. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; ' +
+  'docs/method.md §5. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; ' +
   '`states` lists every state of the round universe once with its population N_pop (≥ the institutions the round has there); ' +
   '`municipalities` optionally declares N_pop of municipalities of the universe (same rule; together not above their state). ' +
   'Editable only while the round is a draft; checked again against the frozen universe when the round opens (422 DESIGN_INVALID).';

@@ -73,8 +73,8 @@ const SELECTION_DOC =
   '(all of the states plus the municipalities); levels, types and institutionIds narrow that. Frozen into the round when it opens.';
 
 const SETTINGS_DOC =
-  'Method settings (METHOD.md): any subset of `{ weights: { TG|TC|PG|PC: { component: weight } }, thresholds: {…}, bootstrapReplicates, confidence }`, ' +
-  'merged over the METHOD.md defaults and stored complete. A given sub-index weight map replaces the default one. Invalid → 422 SETTINGS_INVALID ' +
+  'Method settings (docs/method.md): any subset of `{ weights: { TG|TC|PG|PC: { component: weight } }, thresholds: {…}, bootstrapReplicates, confidence }`, ' +
+  'merged over the method defaults (docs/method.md) and stored complete. A given sub-index weight map replaces the default one. Invalid → 422 SETTINGS_INVALID ' +
   'with `details.problems: [{ path, message }]`.';
 
 export class CreateRoundDto {

@@ -73,7 +73,7 @@ export class MunicipalityRecruitmentDto extends RecruitmentCountsDto {
   @ApiProperty() name: string;
   @ApiProperty({ example: '15' }) cveEnt: string;
   @ApiProperty() stateName: string;
-  @ApiProperty({ description: 'More subjects with citizen data needed (METHOD.md §6 needed sample).' }) neededSubjects: number;
+  @ApiProperty({ description: 'More subjects with citizen data needed (docs/method.md §8, needed sample).' }) neededSubjects: number;
   @ApiProperty({ description: 'Σ over its subjects of the reports each still lacks for the institution minimum.' }) neededForInstitutions: number;
 }
 
