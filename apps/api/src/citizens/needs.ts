@@ -28,15 +28,28 @@ export interface MunicipalityNeed {
   needed: number;
   /** More subjects with citizen data needed. */
   neededSubjects: number;
+  /** No citizen addition can make it conclusive (too few self-reports: §6 `not_reachable_by_sampling`). */
+  unreachable: boolean;
 }
 
-/** `metricNeededSubjects`: the `needed` of the municipality's metric result, when computed. */
-export function municipalityNeed(c: MunicipalityCounts, settings: MethodSettings, metricNeededSubjects: number | null = null): MunicipalityNeed {
+/** The municipality's stored I row (§6 needed sample), when the round has been computed. */
+export interface MetricNeed {
+  /** Reports in all; null when unreachable. */
+  needed: number | null;
+  neededSubjects: number | null;
+}
+
+export function municipalityNeed(c: MunicipalityCounts, settings: MethodSettings, metric: MetricNeed | null = null): MunicipalityNeed {
   const t = settings.thresholds;
-  const neededSubjects =
-    metricNeededSubjects ??
-    (c.subjects > 0 ? neededSample({ n: c.subjectsWithData, sd: null, N: c.subjects, minimum: t.municipalityMinSubjects, settings }) : 0);
-  return { neededSubjects, needed: Math.max(0, t.municipalityMinReports - c.reports, neededSubjects) };
+  // Live counts refresh the minimum-count part: a report received since the last computation counts.
+  const minimumShortfall = Math.max(0, t.municipalityMinReports - c.reports);
+  if (metric !== null) {
+    if (metric.needed === null) return { needed: 0, neededSubjects: 0, unreachable: true };
+    const neededSubjects = metric.neededSubjects ?? 0;
+    return { neededSubjects, needed: Math.max(metric.needed, minimumShortfall, neededSubjects), unreachable: false };
+  }
+  const neededSubjects = c.subjects > 0 ? neededSample({ n: c.subjectsWithData, sd: null, N: c.subjects, minimum: t.municipalityMinSubjects, settings }) : 0;
+  return { neededSubjects, needed: Math.max(minimumShortfall, neededSubjects), unreachable: false };
 }
 
 /** Reports an institution still lacks for the institution minimum (5 by default). */

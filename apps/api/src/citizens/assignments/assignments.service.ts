@@ -135,7 +135,7 @@ export class AssignmentsService {
       CandidateRow[],
       Array<{ institution_id: string }>,
       Array<{ cvegeo: string | null }>,
-      Array<{ scope: string; scope_key: string; needed: number }>,
+      Array<{ scope: string; scope_key: string; needed: number | null; needed_subjects: number | null }>,
     ] = await inSequence([
       () => m.query(
         `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data
@@ -155,13 +155,15 @@ export class AssignmentsService {
       () => m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
       () => m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
       () => m.query(
-        `SELECT scope, scope_key, needed FROM metric_result
+        `SELECT scope, scope_key, needed, needed_subjects FROM metric_result
          WHERE round_id = $1 AND scope IN ('municipality', 'institution') AND indicator = 'I' AND aggregation = 'unweighted'`,
         [round.id],
       ),
     ]);
     const settings = roundSettings(round.settings);
-    const metricMunicipality = new Map(metricRows.filter((r) => r.scope === 'municipality').map((r) => [r.scope_key, r.needed]));
+    const metricMunicipality = new Map(
+      metricRows.filter((r) => r.scope === 'municipality').map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]),
+    );
     const metricInstitution = new Map(metricRows.filter((r) => r.scope === 'institution').map((r) => [r.scope_key, r.needed]));
     const useMetric = metricMunicipality.size > 0;
 

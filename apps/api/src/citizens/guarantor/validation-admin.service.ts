@@ -158,7 +158,7 @@ export class ValidationAdminService {
     const [municipalRows, validatorRows, metricRows]: [
       MunicipalityCountRow[],
       Array<{ cvegeo: string; n: number }>,
-      Array<{ scope_key: string; needed: number }>,
+      Array<{ scope_key: string; needed: number | null; needed_subjects: number | null }>,
     ] = await Promise.all([
       this.ds.query(
         `WITH inst AS (
@@ -182,7 +182,7 @@ export class ValidationAdminService {
          GROUP BY p.cvegeo`,
       ),
       this.ds.query(
-        `SELECT scope_key, needed FROM metric_result
+        `SELECT scope_key, needed, needed_subjects FROM metric_result
          WHERE round_id = $1 AND scope = 'municipality' AND indicator = 'I' AND aggregation = 'unweighted'`,
         [roundId],
       ),
@@ -190,7 +190,7 @@ export class ValidationAdminService {
     const validatorsByMunicipality = new Map(validatorRows.map((r) => [r.cvegeo, r.n]));
     const validatorsByState = new Map<string, number>();
     for (const r of validatorRows) validatorsByState.set(r.cvegeo.slice(0, 2), (validatorsByState.get(r.cvegeo.slice(0, 2)) ?? 0) + r.n);
-    const metricNeeded = new Map(metricRows.map((r) => [r.scope_key, r.needed]));
+    const metricNeeded = new Map(metricRows.map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]));
 
     const municipalities: MunicipalityRecruitmentDto[] = municipalRows.map((r) => {
       const need = municipalityNeed({ subjects: r.subjects, subjectsWithData: r.with_data, reports: r.reports }, settings, metricNeeded.get(r.cvegeo) ?? null);
@@ -206,6 +206,7 @@ export class ValidationAdminService {
         reportsReceived: r.reports,
         needed: need.needed,
         neededSubjects: need.neededSubjects,
+        unreachable: need.unreachable,
         neededForInstitutions: r.shortfall,
       };
     });

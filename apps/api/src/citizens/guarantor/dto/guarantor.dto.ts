@@ -74,6 +74,10 @@ export class MunicipalityRecruitmentDto extends RecruitmentCountsDto {
   @ApiProperty({ example: '15' }) cveEnt: string;
   @ApiProperty() stateName: string;
   @ApiProperty({ description: 'More subjects with citizen data needed (docs/method.md §8, needed sample).' }) neededSubjects: number;
+  @ApiProperty({
+    description: 'True when no number of citizen reports can make it conclusive: too few of its subjects submitted a self-report (reason not_reachable_by_sampling). Its needed counts are then 0.',
+  })
+  unreachable: boolean;
   @ApiProperty({ description: 'Σ over its subjects of the reports each still lacks for the institution minimum.' }) neededForInstitutions: number;
 }
 
