@@ -3,10 +3,10 @@ import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { resultsApi, type InstitutionDetail, type ResultValue } from './api';
+import { resultsApi, type InstitutionDetail, type ResultStatus, type ResultValue } from './api';
 import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
 import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
-import { codeLabel, institutionBadges, markOf, plural, type InstitutionBadges } from './present';
+import { codeLabel, institutionBadges, institutionStatusText, markOf, plural, type InstitutionBadges } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -55,7 +55,7 @@ function Badges({ b }: { b: InstitutionBadges }) {
 /** One institution: sub-indices, component breakdown, self-report vs validated (ΔG), items with evidence, provenance. */
 export function InstitutionResultPage({ roundId, institutionId }: { roundId: string; institutionId: string }) {
   const { t, pick, maybe, dateTime, lang } = useT();
-  const statusText = useStatusText();
+  const baseStatusText = useStatusText();
   const data = useAsync((signal) => resultsApi.institution(roundId, institutionId, signal), [roundId, institutionId]);
   const d = data.data;
   usePageTitle(d?.institution.name);
@@ -70,6 +70,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   // Item names are question ids ("act_sectores"): the reader sees the title of the version answered.
   const itemTitle = new Map((d?.components ?? []).flatMap((c) => c.items.map((it) => [it.name, it.title ? pick(it.title) : it.name] as const)));
   const pending = d?.summary?.pendingRefutations ?? 0;
+  // Charts of a validated institution: a stored not_validated there is a government-perspective value (present.ts).
+  const statusText = (st: ResultStatus | null) => (st !== null && validatedInst ? institutionStatusText({ status: st, indicator: 'I_G' }, true, lang) : baseStatusText(st));
 
   return (
     <section className="results">
