@@ -31,7 +31,8 @@ async function admin<T>(fn: (c: Client) => Promise<T>, base = PG_ADMIN_URL): Pro
 /** A fresh database with every migration applied; `drop()` removes it (tests leave nothing behind). */
 export async function createTestDatabase(base = PG_ADMIN_URL, tag = ''): Promise<TestDatabase> {
   // `tag` names the suite in the database name (e.g. `web`), so a leftover after a crash says whose it is.
-  const name = `apertura_t_${tag ? `${tag}_` : ''}${process.pid}_${randomBytes(4).toString('hex')}`;
+  // It goes after the pid: global-setup.js reads the pid from the third `_` field to spare live runs.
+  const name = `apertura_t_${process.pid}_${tag ? `${tag}_` : ''}${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`), base);
   const url = urlFor(name, base);
   const ds = new DataSource(dataSourceOptions(url));

@@ -50,16 +50,16 @@ export function ComparePage() {
   };
 
   const rows: Array<ChangeRow & { va?: AreaValue; vb?: AreaValue; why: string | null }> = [];
-  const row = (key: string, label: string, va: AreaValue | undefined, vb: AreaValue | undefined) => {
-    const c = compareValues(va, vb);
-    rows.push({ key, label, delta: c.delta, threshold: c.threshold, verdict: c.verdict, va, vb, why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang) : null });
+  const row = (key: string, label: string, va: AreaValue | undefined, vb: AreaValue | undefined, scopes?: { a: string; b: string }) => {
+    const c = compareValues(va, vb, scopes);
+    rows.push({ key, label, delta: c.delta, threshold: c.threshold, verdict: c.verdict, va, vb, why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null });
   };
   if (data.data) {
     const national = (p: typeof data.data.na) => p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
     // The whole-round row is named after the area both rounds cover ("Estado de México"), never "Nacional" for one state.
     const scopeA = scopeName(data.data.ra.states, lang);
     const scopeB = scopeName(data.data.rb.states, lang);
-    row('national', scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`, national(data.data.na), national(data.data.nb));
+    row('national', scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`, national(data.data.na), national(data.data.nb), { a: scopeA.name, b: scopeB.name });
     const mapA = new Map(data.data.sa.items.map((i) => [i.scopeKey, i]));
     const keys = [...new Set([...data.data.sa.items.map((i) => i.scopeKey), ...data.data.sb.items.map((i) => i.scopeKey)])].sort();
     for (const k of keys) {

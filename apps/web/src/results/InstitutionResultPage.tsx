@@ -3,7 +3,7 @@ import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { resultsApi, type InstitutionDetail, type ResultStatus, type ResultValue } from './api';
+import { resultsApi, type InstitutionDetail, type RankingGroup, type ResultStatus, type ResultValue } from './api';
 import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
 import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
 import { codeLabel, institutionBadges, institutionStatusText, markOf, plural, type InstitutionBadges } from './present';
@@ -11,8 +11,8 @@ import { codeLabel, institutionBadges, institutionStatusText, markOf, plural, ty
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-function row(key: string, label: string, v: ResultValue | undefined, raw?: number | null): IntervalRow {
-  return { key, label, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated', raw, mark: v ? markOf(v) : 'none' };
+function row(key: string, label: string, v: ResultValue | undefined, raw?: number | null, group?: RankingGroup | null): IntervalRow {
+  return { key, label, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated', raw, mark: v ? markOf(v, group) : 'none' };
 }
 
 /** The badges of one institution, derived from the numbers on the same page (present.ts). */
@@ -70,6 +70,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   // Item names are question ids ("act_sectores"): the reader sees the title of the version answered.
   const itemTitle = new Map((d?.components ?? []).flatMap((c) => c.items.map((it) => [it.name, it.title ? pick(it.title) : it.name] as const)));
   const pending = d?.summary?.pendingRefutations ?? 0;
+  // I_G adjusted by verdicts is still an unverified self-report when no verdict was counted.
+  const selfGroup: RankingGroup | null = badges && !badges.verified ? 'unverified_self_report' : null;
   // Charts of a validated institution: a stored not_validated there is a government-perspective value (present.ts).
   const statusText = (st: ResultStatus | null) => (st !== null && validatedInst ? institutionStatusText({ status: st, indicator: 'I_G' }, true, lang) : baseStatusText(st));
 
@@ -110,7 +112,7 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
             <div>
               <dt>{t('results.validated')}</dt>
               <dd data-testid="validated">
-                <ValueCell v={validated} citizenValidated={validatedInst} />
+                <ValueCell v={validated} group={selfGroup} citizenValidated={validatedInst} />
               </dd>
             </div>
             <div>
@@ -123,7 +125,7 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
 
           <h2>{t('results.selfVsValidated')}</h2>
           <IntervalChart
-            rows={[row('I_G_raw', t('results.selfReport'), raw), row('I_G', t('results.validated'), validated)]}
+            rows={[row('I_G_raw', t('results.selfReport'), raw), row('I_G', t('results.validated'), validated, undefined, selfGroup)]}
             testId="mark-delta"
             label={t('results.deltaLabel', { raw: fmtValue(raw?.estimate), validated: fmtValue(validated?.estimate), delta: delta?.estimate == null ? '—' : fmtValue(delta.estimate) })}
             statusText={statusText}

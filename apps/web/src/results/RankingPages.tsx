@@ -101,12 +101,11 @@ function RankedList({ part, what, page, onPage, testId }: { part: Part | null; w
       <p className="muted">{t(usesPercentileBand(of) ? 'results.rankedHintPercentile' : 'results.rankedHint', { n: part.total })}</p>
       {part.rows.length === 0 && <p>{t('results.noRanked')}</p>}
       {chartRows.length > 0 && (
-        <RankChart
-          rows={chartRows}
-          testId="mark-rank"
-          label={t('results.rankChartLabel', { what, n: chartRows.length })}
-          axisLabel={(percentile) => t(percentile ? 'results.rankAxisPercentile' : 'results.rankAxis')}
-        />
+        <>
+          <RankChart rows={chartRows} testId="mark-rank" label={t('results.rankChartLabel', { what, n: chartRows.length })} />
+          {/* The axis title as text under the chart: it wraps on a phone, an SVG label would not. */}
+          <p className="muted small">{t(usesPercentileBand(of) ? 'results.rankAxisPercentile' : 'results.rankAxis')}</p>
+        </>
       )}
       <RowsTable
         rows={part.rows}

@@ -5,7 +5,7 @@ import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { EXPORT_FILES, isStaff, resultsApi, type ResultStatus } from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
-import { CodeLegend, ResultStatusBadge, RoundNav, STATUS_ORDER, useIndexTitle, useStatusText, ValueCell } from './common';
+import { CodeLegend, ResultStatusBadge, RoundNav, STATUS_ORDER, useIndexTitle, useScopeName, useStatusText, ValueCell } from './common';
 import { codeLabel, markOf } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -26,6 +26,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const headline = national('I')?.estimate !== null && national('I') ? national('I') : national('I_G');
 
   const indexTitle = useIndexTitle(s?.round);
+  const scopeName = useScopeName(s?.round);
   const d = insts.data;
   // One distribution per indicator: a validated I and an unverified self-report I_G are different measures.
   const valuesOf = (indicator: 'I' | 'I_G') => (d ? d.estimate.filter((v, k): v is number => v !== null && d.headline[k] === indicator) : []);
@@ -65,7 +66,9 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
           <dl className="facts facts-grid">
             <div>
               <dt data-testid="index-title">
-                {indexTitle} — {codeLabel(headline?.indicator ?? 'I', lang)}
+                {indexTitle}
+                {/* "Índice de apertura" is I; any other headline (I_G when nothing is validated) says what it is. */}
+                {!headline || headline.indicator === 'I' ? ' (I)' : ` — ${codeLabel(headline.indicator, lang)}`}
               </dt>
               <dd data-testid="national-headline">
                 <ValueCell v={headline} />
@@ -130,7 +133,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
             </section>
           </div>
 
-          <h2>{t('results.subTitle')}</h2>
+          <h2>{t('results.subTitle', { scope: scopeName })}</h2>
           <SubIndexBars rows={subRows} label={t('results.subLabel')} statusText={statusText} />
           <CodeLegend codes={SUB_INDICES} />
           <p className="muted small">{t('results.hatchLegend')}</p>

@@ -461,9 +461,9 @@ export interface RankRow {
  * its position, so that overlapping bands show ranks that cannot be told apart. Above 200 values the
  * axis is the share of values ranked at or above ("top %"), the band a percentile band.
  */
-export function RankChart({ rows, label, testId, axisLabel }: { rows: RankRow[]; label: string; testId: string; axisLabel: (percentile: boolean) => string }) {
+export function RankChart({ rows, label, testId }: { rows: RankRow[]; label: string; testId: string }) {
   const rowH = 26;
-  const m = { top: 6, right: 14, bottom: 38 };
+  const m = { top: 6, right: 14, bottom: 22 };
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
   const of = d3.max(rows, (r) => r.rank.of) ?? 1;
   const percentile = usesPercentileBand(of);
@@ -488,9 +488,6 @@ export function RankChart({ rows, label, testId, axisLabel }: { rows: RankRow[];
                 </text>
               </g>
             ))}
-            <text x={(labelW + 8 + width - m.right) / 2} y={height - 6} textAnchor="middle" fontSize={11} fill={MUTED}>
-              {axisLabel(percentile)}
-            </text>
             {rows.map((r, i) => {
               const cy = m.top + i * rowH + rowH / 2;
               const name = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;

@@ -35,6 +35,11 @@ describe('comparison rule (§9)', () => {
     expect(compareValues(value({ methodVersion: '2.0.0' }), value({ methodVersion: '2.1.0' })).reasons).toEqual(['different_method']);
     expect(compareValues(value({ methodId: null }), value({ methodId: null })).reasons).toEqual(['different_method']);
     expect(compareValues(value(), value({ estimate: null })).reasons).toEqual(['missing_value']);
+    const scopes = { a: '6 estados', b: 'México' };
+    const d = compareValues(value(), value(), scopes);
+    expect(d.reasons).toEqual(['different_scope']);
+    expect(notComparableText(d, value(), value(), 'es', scopes)).toBe('No comparable: las rondas cubren ámbitos distintos (6 estados y México).');
+    expect(compareValues(value(), value(), { a: 'México', b: 'México' }).reasons).toEqual([]);
   });
 
   it('property: "significant" implies every condition of the rule', () => {

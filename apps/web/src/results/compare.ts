@@ -5,7 +5,7 @@
 import { statusLabel } from '@apertura/reasons-text';
 import type { Lang, Status, ValueLike } from './present';
 
-export type NotComparableReason = 'missing_value' | 'different_method' | 'status' | 'missing_se';
+export type NotComparableReason = 'missing_value' | 'different_scope' | 'different_method' | 'status' | 'missing_se';
 
 export interface Comparison {
   delta: number | null;
@@ -22,10 +22,12 @@ const COMPARABLE: ReadonlySet<Status> = new Set(['conclusive', 'caution']);
  * both come from the same method (id and version); then when |Δ| > 1.96·√(SE_A² + SE_B²). Otherwise
  * "not comparable", with every reason that applies. A missing SE is never taken as 0.
  */
-export function compareValues(a: ValueLike | null | undefined, b: ValueLike | null | undefined): Comparison {
+export function compareValues(a: ValueLike | null | undefined, b: ValueLike | null | undefined, scopes?: { a: string; b: string }): Comparison {
   if (!a || !b || a.estimate === null || b.estimate === null) return { delta: null, threshold: null, verdict: 'not_comparable', reasons: ['missing_value'] };
   const delta = b.estimate - a.estimate;
   const reasons: NotComparableReason[] = [];
+  // Whole-round values over different areas (6 states vs one) measure different things.
+  if (scopes && scopes.a !== scopes.b) reasons.push('different_scope');
   const ka = methodKey(a);
   if (ka === null || ka !== methodKey(b)) reasons.push('different_method');
   if (!COMPARABLE.has(a.status) || !COMPARABLE.has(b.status)) reasons.push('status');
@@ -41,7 +43,7 @@ function methodKey(v: ValueLike): string | null {
 }
 
 /** Why a comparison was refused, in words, naming the side and the status or methods concerned. */
-export function notComparableText(c: Comparison, a: ValueLike | null | undefined, b: ValueLike | null | undefined, lang: Lang): string {
+export function notComparableText(c: Comparison, a: ValueLike | null | undefined, b: ValueLike | null | undefined, lang: Lang, scopes?: { a: string; b: string }): string {
   const parts = c.reasons.map((r) => {
     switch (r) {
       case 'missing_value': {
@@ -49,6 +51,8 @@ export function notComparableText(c: Comparison, a: ValueLike | null | undefined
         if (lang === 'es') return which === 'AB' ? 'ninguna de las dos rondas tiene valor' : `la ronda ${which} no tiene valor`;
         return which === 'AB' ? 'neither round has a value' : `round ${which} has no value`;
       }
+      case 'different_scope':
+        return lang === 'es' ? `las rondas cubren ámbitos distintos (${scopes?.a ?? '—'} y ${scopes?.b ?? '—'})` : `the rounds cover different areas (${scopes?.a ?? '—'} and ${scopes?.b ?? '—'})`;
       case 'different_method': {
         const ma = methodName(a);
         const mb = methodName(b);

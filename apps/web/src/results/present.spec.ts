@@ -146,6 +146,10 @@ describe('marks and intervals', () => {
     expect(markOf(value({ status: 'inconclusive' }), 'unverified_self_report')).toBe('self_report');
     expect(shownInterval(value())).toEqual([0.46, 0.54]);
     expect(markOf(value({ estimate: null }))).toBe('none');
+    // The declared self-report (before verdicts) is never a precise point, whatever its stored status.
+    const raw = value({ indicator: 'I_G_raw', status: 'conclusive', estimate: 0.61, lo: 0.61, hi: 0.61, se: 0 });
+    expect(markOf(raw)).toBe('self_report');
+    expect(shownInterval(raw)).toBeNull();
   });
 });
 

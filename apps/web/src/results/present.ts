@@ -133,6 +133,8 @@ export type Mark = 'solid' | 'hollow' | 'self_report' | 'none';
 export function markOf(v: Pick<ValueLike, 'estimate' | 'status' | 'indicator'>, group?: RankingGroup | null): Mark {
   if (v.estimate === null) return 'none';
   if (group === 'unverified_self_report') return 'self_report';
+  // The raw self-report (scores as declared, before any verdict) is unverified by definition.
+  if (v.indicator.endsWith('_raw')) return 'self_report';
   if (v.status === 'not_validated' && isGovernmentIndicator(v.indicator)) return 'self_report';
   return v.status === 'conclusive' || v.status === 'caution' ? 'solid' : 'hollow';
 }
