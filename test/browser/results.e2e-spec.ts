@@ -401,7 +401,7 @@ describe('results dashboards in the browser', () => {
       expect(await page.getByTestId('badge-reports').getAttribute('data-count')).toBe('1');
       // Validators count every pseudonym with a report or a verdict on the institution.
       const validators = after.inputs!.validators;
-      await page.getByTestId('badge-reports').getByText(`1 reporte ciudadano · ${validators} ${validators === 1 ? 'validador' : 'validadores'}`).waitFor();
+      await page.getByTestId('badge-reports').getByText(`1 reporte ciudadano · ${validators} ${validators === 1 ? 'validador' : 'validadores'} con reporte o veredicto`).waitFor();
       expect(await page.getByTestId('badge-citizen').getAttribute('data-validated')).toBe(String(validated));
       expect(validated).toBe(true);
       // Validated by a citizen: its headline is I, and nothing on the page says "Sin validación ciudadana".

@@ -7,7 +7,7 @@ import { isStaff, resultsApi, type AreaValue } from './api';
 import { ChangeChart, fmt2, fmtDelta, fmtValue, significantAttr, type ChangeRow } from './charts';
 import { RoundFacts, Select } from './common';
 import { compareValues, notComparableText } from './compare';
-import { scopeName } from './present';
+import { codeLabel, scopeName } from './present';
 
 /**
  * Two rounds side by side: per-state change of I. Significant only when both values are at least
@@ -80,7 +80,9 @@ export function ComparePage() {
         <Select id="round-a" label={t('results.roundA')} value={a} onChange={setRound('a')} options={options} />
         <Select id="round-b" label={t('results.roundB')} value={b} onChange={setRound('b')} options={options} />
       </fieldset>
-      <p className="muted">{t('results.compareRule')}</p>
+      <p className="muted">
+        {t('results.compareIndicator', { label: codeLabel('I', lang) })} {t('results.compareRule')}
+      </p>
       {data.data && (
         <dl className="facts">
           <div>

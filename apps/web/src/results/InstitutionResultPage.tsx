@@ -6,7 +6,7 @@ import { useAsync } from '../shared/useAsync';
 import { resultsApi, type InstitutionDetail, type RankingGroup, type ResultStatus, type ResultValue } from './api';
 import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
 import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
-import { codeLabel, institutionBadges, institutionStatusText, markOf, plural, type InstitutionBadges } from './present';
+import { codeLabel, institutionBadges, institutionStatusText, markOf, neededText, plural, type InstitutionBadges } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -32,7 +32,9 @@ function badgesOf(d: InstitutionDetail): InstitutionBadges {
 function Badges({ b }: { b: InstitutionBadges }) {
   const { t, lang } = useT();
   const reports = plural(lang, b.citizenReports, lang === 'es' ? { one: '{n} reporte ciudadano', other: '{n} reportes ciudadanos' } : { one: '{n} citizen report', other: '{n} citizen reports' });
-  const validators = plural(lang, b.validators, lang === 'es' ? { one: '{n} validador', other: '{n} validadores' } : { one: '{n} validator', other: '{n} validators' });
+  const validators = plural(lang, b.validators, lang === 'es'
+      ? { one: '{n} validador con reporte o veredicto', other: '{n} validadores con reporte o veredicto' }
+      : { one: '{n} validator with a report or verdict', other: '{n} validators with a report or verdict' });
   return (
     <ul className="institution-badges" aria-label={t('results.validationState')}>
       <li>
@@ -70,6 +72,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   // Item names are question ids ("act_sectores"): the reader sees the title of the version answered.
   const itemTitle = new Map((d?.components ?? []).flatMap((c) => c.items.map((it) => [it.name, it.title ? pick(it.title) : it.name] as const)));
   const pending = d?.summary?.pendingRefutations ?? 0;
+  const indexI = value('I');
+  const neededForI = indexI ? neededText(indexI, lang) : null;
   // I_G adjusted by verdicts is still an unverified self-report when no verdict was counted.
   const selfGroup: RankingGroup | null = badges && !badges.verified ? 'unverified_self_report' : null;
   // Charts of a validated institution: a stored not_validated there is a government-perspective value (present.ts).
@@ -101,6 +105,12 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
               </dt>
               <dd data-testid="headline">
                 <ValueCell v={d.headline} citizenValidated={validatedInst} />
+                {/* Without an I, what matters is how many citizen reports a validated index needs. */}
+                {d.headline?.indicator !== 'I' && neededForI && (
+                  <span className="needed" data-testid="needed-for-i">
+                    {t('results.neededForI', { text: neededForI })}
+                  </span>
+                )}
               </dd>
             </div>
             <div>

@@ -55,7 +55,7 @@ function RowsTable({ rows, caption, what, rowTestId, before, after }: { rows: Ra
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table stack-table">
         <caption>{caption}</caption>
         <thead>
           <tr>

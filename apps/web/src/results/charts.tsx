@@ -377,7 +377,7 @@ export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1]
   const rowH = 26;
   const m = { top: 6, right: 14, bottom: 24 };
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
-  const table = rows.map((r) => [r.label, fmtValue(r.estimate), markOfRow(r) === 'self_report' ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`, statusText(r.status)]);
+  const table = rows.map((r) => [r.label, fmtValue(r.estimate), markOfRow(r) === 'self_report' || (r.lo !== null && r.lo === r.hi) ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`, statusText(r.status)]);
   return (
     <ChartFrame label={label} height={height} table={{ caption: label, columns: ['', 'estimate', '95%', ''], rows: table }}>
       {(width) => {

@@ -61,7 +61,8 @@ export function ValueCell({ v, group, citizenValidated = false, reasons = true }
   if (!v) return <>—</>;
   const interval = shownInterval(v, group);
   const mark = markOf(v, group);
-  const needed = neededText(v, lang);
+  // With its reasons shown, a value whose reasons already say "more reports would not be enough" needs no second copy.
+  const needed = reasons && v.needed === null && v.reasons.includes('not_reachable_by_sampling') ? null : neededText(v, lang);
   return (
     <span className="value-cell" data-mark={mark}>
       <strong>{fmtValue(v.estimate)}</strong>{' '}

@@ -150,6 +150,8 @@ describe('marks and intervals', () => {
     const raw = value({ indicator: 'I_G_raw', status: 'conclusive', estimate: 0.61, lo: 0.61, hi: 0.61, se: 0 });
     expect(markOf(raw)).toBe('self_report');
     expect(shownInterval(raw)).toBeNull();
+    expect(shownInterval(value({ indicator: 'I_G', status: 'conclusive', estimate: 0.6, lo: 0.6, hi: 0.6, se: 0 }))).toBeNull();
+    expect(shownInterval(value({ indicator: 'I_G', status: 'conclusive', estimate: 0.6, lo: 0.55, hi: 0.65 }))).toEqual([0.55, 0.65]);
   });
 });
 

@@ -146,6 +146,9 @@ export function markOf(v: Pick<ValueLike, 'estimate' | 'status' | 'indicator'>, 
 export function shownInterval(v: Pick<ValueLike, 'estimate' | 'lo' | 'hi' | 'status' | 'indicator'>, group?: RankingGroup | null): [number, number] | null {
   if (v.lo === null || v.hi === null || v.estimate === null) return null;
   if (markOf(v, group) === 'self_report') return null;
+  // Self-report parts are a census of the institution's own answers (SE 0): "[0.60, 0.60]" would read as
+  // a measured precision, so a zero-width government-perspective interval is not printed.
+  if (v.lo === v.hi && isGovernmentIndicator(v.indicator)) return null;
   return [v.lo, v.hi];
 }
 
