@@ -71,7 +71,7 @@ export function ValueCell({ v, group, citizenValidated = false, reasons = true }
           <span className="visually-hidden">{t('results.interval')} </span>[{fmtValue(interval[0])}, {fmtValue(interval[1])}]
         </span>
       )}{' '}
-      {mark === 'self_report' && (
+      {(mark === 'self_report' || group === 'unverified_self_report') && (
         <>
           <SelfReportMark />{' '}
         </>
