@@ -130,7 +130,7 @@ function RankedList({ part, what, page, onPage, testId }: { part: Part | null; w
  * Everything not ranked, by name: "datos insuficientes" (open marks, never solid dots) and
  * unverified self-reports (hollow diamond, "autodiagnóstico sin verificar", no interval).
  */
-function UnrankedList({ part, what, page, onPage, testId, title, hint }: { part: Part | null; what: string; page: number; onPage(p: number): void; testId: string; title?: string; hint?: string }) {
+function UnrankedList({ part, what, page, onPage, testId, title, hint, why }: { part: Part | null; what: string; page: number; onPage(p: number): void; testId: string; title?: string; hint?: string; why?: string }) {
   const { t } = useT();
   const statusText = useStatusText();
   if (!part) return null;
@@ -162,7 +162,7 @@ function UnrankedList({ part, what, page, onPage, testId, title, hint }: { part:
         rowTestId={`${testId}-unranked-row`}
         after={{
           header: t('results.whyUnranked'),
-          cell: (r) => <td>{t(r.group === 'unverified_self_report' ? 'results.group.unverified_self_report' : 'results.group.insufficient_data')}</td>,
+          cell: (r) => <td>{why ?? t(r.group === 'unverified_self_report' ? 'results.group.unverified_self_report' : 'results.group.insufficient_data')}</td>,
         }}
       />
       <Pagination page={page} pageSize={part.pageSize} total={part.total} onPage={onPage} />
@@ -304,6 +304,7 @@ export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId 
       href: scope === 'state' ? `/resultados/${roundId}/estados/${a.scopeKey}` : a.cveEnt ? `/resultados/${roundId}/estados/${a.cveEnt}` : undefined,
       value: a.value,
       rank: rankable ? a.rank : null,
+      // Government-perspective indicators are never ranked; their not_validated aggregates rest on unverified self-reports.
       group: rankable ? a.group : a.value.status === 'not_validated' ? 'unverified_self_report' : 'insufficient_data',
     })),
   });
@@ -321,6 +322,7 @@ export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId 
         testId={testId}
         title={rankable ? undefined : t('results.notRankedIndicator')}
         hint={rankable ? undefined : t('results.notRankedIndicatorHint')}
+        why={rankable ? undefined : t('results.govIndicatorNotRanked')}
       />
     </div>
   );
