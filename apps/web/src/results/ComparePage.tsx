@@ -4,13 +4,18 @@ import { ErrorAlert, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { isStaff, resultsApi, type AreaValue } from './api';
-import { ChangeChart, fmt2, fmtDelta, fmtValue, type ChangeRow } from './charts';
-import { Select } from './common';
-import { compareValues } from './compare';
+import { ChangeChart, fmt2, fmtDelta, fmtValue, significantAttr, type ChangeRow } from './charts';
+import { RoundFacts, Select } from './common';
+import { compareValues, notComparableText } from './compare';
+import { codeLabel, scopeName } from './present';
 
-/** Two rounds side by side: per-state change of I and whether it exceeds the combined uncertainty. */
+/**
+ * Two rounds side by side: per-state change of I. Significant only when both values are at least
+ * "caution", both SEs are known and both come from the same method version; otherwise "not
+ * comparable", with the reason in words (METHOD.md §9).
+ */
 export function ComparePage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   usePageTitle(t('results.compareTitle'));
   const { search } = useLocation();
   const a = search.get('a') ?? '';
@@ -31,9 +36,10 @@ export function ComparePage() {
         Promise.all([
           resultsApi.areas(id, { scope: 'state', indicator: 'I', pageSize: 50, sort: 'key' }, signal),
           resultsApi.areas(id, { scope: 'national', indicator: 'I', pageSize: 10 }, signal),
+          resultsApi.summary(id, signal),
         ]);
-      const [[sa, na], [sb, nb]] = await Promise.all([load(a), load(b)]);
-      return { sa, na, sb, nb };
+      const [[sa, na, ra], [sb, nb, rb]] = await Promise.all([load(a), load(b)]);
+      return { sa, na, sb, nb, ra: ra.round, rb: rb.round };
     },
     [a, b],
   );
@@ -43,21 +49,26 @@ export function ComparePage() {
     navigate(`/resultados/comparar?${next.toString()}`, { replace: true });
   };
 
-  const rows: Array<ChangeRow & { va?: AreaValue; vb?: AreaValue }> = [];
+  const rows: Array<ChangeRow & { va?: AreaValue; vb?: AreaValue; why: string | null }> = [];
+  const row = (key: string, label: string, va: AreaValue | undefined, vb: AreaValue | undefined, scopes?: { a: string; b: string }) => {
+    const c = compareValues(va, vb, scopes);
+    rows.push({ key, label, delta: c.delta, threshold: c.threshold, verdict: c.verdict, va, vb, why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null });
+  };
   if (data.data) {
     const national = (p: typeof data.data.na) => p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
-    const va = national(data.data.na);
-    const vb = national(data.data.nb);
-    rows.push({ key: 'national', label: t('results.national'), ...compareValues(va, vb), va, vb });
+    // The whole-round row is named after the area both rounds cover ("Estado de México"), never "Nacional" for one state.
+    const scopeA = scopeName(data.data.ra.states, lang);
+    const scopeB = scopeName(data.data.rb.states, lang);
+    row('national', scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`, national(data.data.na), national(data.data.nb), { a: scopeA.name, b: scopeB.name });
     const mapA = new Map(data.data.sa.items.map((i) => [i.scopeKey, i]));
     const keys = [...new Set([...data.data.sa.items.map((i) => i.scopeKey), ...data.data.sb.items.map((i) => i.scopeKey)])].sort();
     for (const k of keys) {
       const ia = mapA.get(k);
       const ib = data.data.sb.items.find((i) => i.scopeKey === k);
-      rows.push({ key: k, label: ib?.name ?? ia?.name ?? k, ...compareValues(ia?.value, ib?.value), va: ia?.value, vb: ib?.value });
+      row(k, ib?.name ?? ia?.name ?? k, ia?.value, ib?.value);
     }
   }
-  const verdict = (r: ChangeRow) => (r.significant === null ? t('results.notComparable') : r.significant ? t('results.significant') : t('results.withinUncertainty'));
+  const verdict = (r: ChangeRow) => (r.verdict === 'not_comparable' ? t('results.notComparable') : r.verdict === 'significant' ? t('results.significant') : t('results.withinUncertainty'));
   const stateRows = rows.filter((r) => r.key !== 'national');
   const options = [{ value: '', label: '—' }, ...(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))];
 
@@ -69,14 +80,36 @@ export function ComparePage() {
         <Select id="round-a" label={t('results.roundA')} value={a} onChange={setRound('a')} options={options} />
         <Select id="round-b" label={t('results.roundB')} value={b} onChange={setRound('b')} options={options} />
       </fieldset>
-      <p className="muted">{t('results.compareRule')}</p>
+      <p className="muted">
+        {t('results.compareIndicator', { label: codeLabel('I', lang) })} {t('results.compareRule')}
+      </p>
+      {data.data && (
+        <dl className="facts">
+          <div>
+            <dt>{t('results.roundA')}</dt>
+            <dd>
+              <RoundFacts round={data.data.ra} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('results.roundB')}</dt>
+            <dd>
+              <RoundFacts round={data.data.rb} />
+            </dd>
+          </div>
+        </dl>
+      )}
       <ErrorAlert error={rounds.error ?? data.error} />
       {!ready && <p>{t('results.chooseRounds')}</p>}
       {data.loading && ready && <Spinner />}
       {rows.length > 0 && (
         <>
           <p data-testid="compare-summary">
-            {t('results.summarySignificant', { sig: stateRows.filter((r) => r.significant).length, total: stateRows.length })}
+            {t('results.summarySignificant', {
+              sig: stateRows.filter((r) => r.verdict === 'significant').length,
+              comparable: stateRows.filter((r) => r.verdict !== 'not_comparable').length,
+              total: stateRows.length,
+            })}
           </p>
           <ChangeChart rows={rows} label={t('results.compareLabel')} verdict={verdict} />
           <div className="table-wrap">
@@ -102,14 +135,19 @@ export function ComparePage() {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.key} data-testid="compare-row" data-significant={r.significant === null ? 'na' : String(r.significant)}>
+                  <tr key={r.key} data-testid="compare-row" data-significant={significantAttr(r)}>
                     <th scope="row">{r.label}</th>
                     <td className="num">{fmtValue(r.va?.estimate)}</td>
                     <td className="num">{fmtValue(r.vb?.estimate)}</td>
                     <td className="num">{fmtDelta(r.delta)}</td>
                     <td className="num">{r.threshold === null ? '—' : `±${fmt2(r.threshold)}`}</td>
                     <td>
-                      <span className={`badge badge-${r.significant === null ? 'neutral' : r.significant ? 'info' : 'warning'}`}>{verdict(r)}</span>
+                      <span className={`badge badge-${r.verdict === 'not_comparable' ? 'neutral' : r.verdict === 'significant' ? 'info' : 'warning'}`}>{verdict(r)}</span>
+                      {r.why && (
+                        <span className="reasons" data-testid="not-comparable-reason">
+                          {r.why}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -3,21 +3,61 @@ import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { resultsApi, type ResultValue } from './api';
-import { fmtDelta, fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
-import { RoundNav, useStatusText, ValueCell } from './common';
+import { resultsApi, type InstitutionDetail, type RankingGroup, type ResultStatus, type ResultValue } from './api';
+import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
+import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
+import { codeLabel, institutionBadges, institutionStatusText, markOf, neededText, plural, type InstitutionBadges } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-function row(key: string, label: string, v: ResultValue | undefined, raw?: number | null): IntervalRow {
-  return { key, label, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated', raw };
+function row(key: string, label: string, v: ResultValue | undefined, raw?: number | null, group?: RankingGroup | null): IntervalRow {
+  return { key, label, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated', raw, mark: v ? markOf(v, group) : 'none' };
+}
+
+/** The badges of one institution, derived from the numbers on the same page (present.ts). */
+function badgesOf(d: InstitutionDetail): InstitutionBadges {
+  const verdicts = d.inputs ? d.inputs.verdicts.confirmed + d.inputs.verdicts.refuted : 0;
+  return institutionBadges({
+    values: d.values,
+    citizenReports: d.inputs?.citizenReports ?? d.summary?.citizenReports ?? 0,
+    validators: d.inputs?.validators ?? d.summary?.validators ?? 0,
+    // The stored flag counts only final verdicts; without it, every verdict counts at once (METHOD.md §3.1 seam).
+    countedVerdicts: d.summary?.verified === undefined ? verdicts : d.summary.verified ? Math.max(1, verdicts) : 0,
+    selfReported: d.summary?.selfReported ?? d.inputs?.selfReport !== null,
+  });
+}
+
+/** Citizen validation, verification and citizen reports: words that agree with the numbers below. */
+function Badges({ b }: { b: InstitutionBadges }) {
+  const { t, lang } = useT();
+  const reports = plural(lang, b.citizenReports, lang === 'es' ? { one: '{n} reporte ciudadano', other: '{n} reportes ciudadanos' } : { one: '{n} citizen report', other: '{n} citizen reports' });
+  const validators = plural(lang, b.validators, lang === 'es'
+      ? { one: '{n} validador con reporte o veredicto', other: '{n} validadores con reporte o veredicto' }
+      : { one: '{n} validator with a report or verdict', other: '{n} validators with a report or verdict' });
+  return (
+    <ul className="institution-badges" aria-label={t('results.validationState')}>
+      <li>
+        <span className={`badge badge-${b.citizenValidated ? 'success' : 'neutral'}`} data-testid="badge-citizen" data-validated={String(b.citizenValidated)}>
+          {b.citizenValidated ? t('results.badgeCitizenValidated') : b.partialCitizen ? t('results.badgeCitizenPartial', { code: b.partialCitizen === 'TC' ? 'PC' : 'TC' }) : t('results.badgeNoCitizen')}
+        </span>
+      </li>
+      <li>
+        <span className={`badge badge-${b.verified ? 'success' : 'neutral'}`} data-testid="badge-verified" data-verified={String(b.verified)}>
+          {b.selfReported ? (b.verified ? t('results.badgeVerified') : t('results.badgeUnverified')) : t('results.noSelfReport')}
+        </span>
+      </li>
+      <li data-testid="badge-reports" data-count={b.citizenReports}>
+        {reports} · {validators}
+      </li>
+    </ul>
+  );
 }
 
 /** One institution: sub-indices, component breakdown, self-report vs validated (ΔG), items with evidence, provenance. */
 export function InstitutionResultPage({ roundId, institutionId }: { roundId: string; institutionId: string }) {
-  const { t, pick, maybe, dateTime } = useT();
-  const statusText = useStatusText();
+  const { t, pick, maybe, dateTime, lang } = useT();
+  const baseStatusText = useStatusText();
   const data = useAsync((signal) => resultsApi.institution(roundId, institutionId, signal), [roundId, institutionId]);
   const d = data.data;
   usePageTitle(d?.institution.name);
@@ -27,6 +67,17 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   const delta = value('DELTA_G');
   const evidence = d?.inputs?.evidenceUrls ?? [];
   const evidenceFor = (item: string) => evidence.filter((e) => e.item === item);
+  const badges = d ? badgesOf(d) : null;
+  const validatedInst = badges?.citizenValidated ?? false;
+  // Item names are question ids ("act_sectores"): the reader sees the title of the version answered.
+  const itemTitle = new Map((d?.components ?? []).flatMap((c) => c.items.map((it) => [it.name, it.title ? pick(it.title) : it.name] as const)));
+  const pending = d?.summary?.pendingRefutations ?? 0;
+  const indexI = value('I');
+  const neededForI = indexI ? neededText(indexI, lang) : null;
+  // I_G adjusted by verdicts is still an unverified self-report when no verdict was counted.
+  const selfGroup: RankingGroup | null = badges && !badges.verified ? 'unverified_self_report' : null;
+  // Charts of a validated institution: a stored not_validated there is a government-perspective value (present.ts).
+  const statusText = (st: ResultStatus | null) => (st !== null && validatedInst ? institutionStatusText({ status: st, indicator: 'I_G' }, true, lang) : baseStatusText(st));
 
   return (
     <section className="results">
@@ -45,49 +96,66 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           </p>
           <RoundNav roundId={roundId} />
           {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
+          {badges && <Badges b={badges} />}
+          {pending > 0 && <p className="alert alert-info">{t('results.pendingRefutations', { n: pending })}</p>}
           <dl className="facts facts-grid">
             <div>
               <dt>
-                {t('results.headline')} ({d.headline?.indicator ?? '—'}
-                {d.headline?.indicator === 'I_G' ? ` — ${t('results.govOnly')}` : ''})
+                {t('results.headline')}: {d.headline ? codeLabel(d.headline.indicator, lang) : '—'}
               </dt>
               <dd data-testid="headline">
-                <ValueCell v={d.headline} />
+                <ValueCell v={d.headline} citizenValidated={validatedInst} />
+                {/* Without an I, what matters is how many citizen reports a validated index needs. */}
+                {d.headline?.indicator !== 'I' && neededForI && (
+                  <span className="needed" data-testid="needed-for-i">
+                    {t('results.neededForI', { text: neededForI })}
+                  </span>
+                )}
               </dd>
             </div>
             <div>
               <dt>{t('results.selfReport')}</dt>
-              <dd data-testid="self-report">{fmtValue(raw?.estimate)}</dd>
+              <dd data-testid="self-report">
+                <ValueCell v={raw} citizenValidated={validatedInst} reasons={false} />
+              </dd>
             </div>
             <div>
               <dt>{t('results.validated')}</dt>
               <dd data-testid="validated">
-                <ValueCell v={validated} />
+                <ValueCell v={validated} group={selfGroup} citizenValidated={validatedInst} />
               </dd>
             </div>
             <div>
               <dt>{t('results.deltaG')}</dt>
               <dd data-testid="delta-g">
-                <strong>{fmtDelta(delta?.estimate)}</strong>
+                <ValueCell v={delta} citizenValidated={validatedInst} />
               </dd>
             </div>
           </dl>
 
           <h2>{t('results.selfVsValidated')}</h2>
           <IntervalChart
-            rows={[row('I_G_raw', t('results.selfReport'), raw), row('I_G', t('results.validated'), validated)]}
+            rows={[row('I_G_raw', t('results.selfReport'), raw), row('I_G', t('results.validated'), validated, undefined, selfGroup)]}
             testId="mark-delta"
-            label={t('results.deltaLabel', { raw: fmtValue(raw?.estimate), validated: fmtValue(validated?.estimate), delta: fmtDelta(delta?.estimate) })}
+            label={t('results.deltaLabel', { raw: fmtValue(raw?.estimate), validated: fmtValue(validated?.estimate), delta: delta?.estimate == null ? '—' : fmtValue(delta.estimate) })}
             statusText={statusText}
           />
 
           <h2>{t('results.subIndices')}</h2>
           <SubIndexBars rows={SUB_INDICES.map((k) => row(k, k, value(k)))} label={t('results.subLabel')} statusText={statusText} />
+          <CodeLegend codes={SUB_INDICES} />
+          <ul className="value-list">
+            {SUB_INDICES.map((k) => (
+              <li key={k} data-testid={`value-${k}`}>
+                {codeLabel(k, lang)}: <ValueCell v={value(k)} citizenValidated={validatedInst} />
+              </li>
+            ))}
+          </ul>
 
           <h2>{t('results.components')}</h2>
           {d.components.length > 0 && (
             <IntervalChart
-              rows={d.components.map((c) => row(c.code, c.code, c.value, c.kind === 'government' ? c.raw : null))}
+              rows={d.components.map((c) => row(c.code, codeLabel(c.code, lang), c.value, c.kind === 'government' ? c.raw : null))}
               testId="mark-component"
               label={t('results.componentsLabel')}
               statusText={statusText}
@@ -104,7 +172,7 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
               <div className="table-wrap" key={c.code}>
                 <table className="table">
                   <caption>
-                    {c.code} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}: {fmtValue(c.raw)})
+                    {codeLabel(c.code, lang)} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}: {fmtValue(c.raw)})
                   </caption>
                   <thead>
                     <tr>
@@ -122,7 +190,10 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
                   <tbody>
                     {c.items.map((it) => (
                       <tr key={it.name} data-testid="item-row">
-                        <th scope="row">{it.name}</th>
+                        <th scope="row">
+                          {it.title ? pick(it.title) : it.name}
+                          {it.title && <div className="muted small">{it.name}</div>}
+                        </th>
                         <td className="num">{fmtValue(it.s)}</td>
                         <td className="num">{fmtValue(it.sValidated)}</td>
                         <td>
@@ -161,7 +232,7 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
             <ul className="evidence-list">
               {evidence.map((e, i) => (
                 <li key={`${e.item}-${i}`}>
-                  <strong>{e.item}</strong>:{' '}
+                  <strong>{itemTitle.get(e.item) ?? e.item}</strong>:{' '}
                   {isWebUrl(e.url) ? (
                     <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="evidence-link" data-testid="evidence-link">
                       {e.url}

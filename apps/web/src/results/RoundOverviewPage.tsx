@@ -5,13 +5,17 @@ import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { EXPORT_FILES, isStaff, resultsApi, type ResultStatus } from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
-import { ResultStatusBadge, RoundNav, STATUS_ORDER, useStatusText, ValueCell } from './common';
+import { CodeLegend, ResultStatusBadge, RoundNav, STATUS_ORDER, useIndexTitle, useScopeName, useStatusText, ValueCell } from './common';
+import { codeLabel, markOf } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
 
-/** Round overview: index distribution, T vs P, the four sub-indices, status counts, open data. */
+/**
+ * Round overview: the index distributions (validated I and unverified I_G never in the same bars),
+ * T vs P, the four sub-indices, coverage counts from the summary, status counts, open data.
+ */
 export function RoundOverviewPage({ roundId }: { roundId: string }) {
-  const { t, pick, dateTime } = useT();
+  const { t, pick, dateTime, lang } = useT();
   const statusText = useStatusText();
   const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
   // Headline per institution (I, else I_G) plus T and P for the scatter: every institution in one request.
@@ -21,9 +25,13 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const national = (indicator: string) => s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');
   const headline = national('I')?.estimate !== null && national('I') ? national('I') : national('I_G');
 
+  const indexTitle = useIndexTitle(s?.round);
+  const scopeName = useScopeName(s?.round);
   const d = insts.data;
-  const values = (d?.estimate ?? []).filter((v): v is number => v !== null);
-  const govOnly = d ? d.headline.filter((h, k) => h === 'I_G' && d.estimate[k] !== null).length : 0;
+  // One distribution per indicator: a validated I and an unverified self-report I_G are different measures.
+  const valuesOf = (indicator: 'I' | 'I_G') => (d ? d.estimate.filter((v, k): v is number => v !== null && d.headline[k] === indicator) : []);
+  const validatedValues = valuesOf('I');
+  const selfReportValues = valuesOf('I_G');
   const counts = STATUS_ORDER.map((st) => [st, d ? d.status.filter((x) => x === st).length : 0] as const);
   const points: ScatterPoint[] = d
     ? d.id.flatMap((id, k) => {
@@ -38,7 +46,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
     : [];
   const subRows: IntervalRow[] = SUB_INDICES.map((k) => {
     const v = national(k);
-    return { key: k, label: k, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated' };
+    return { key: k, label: k, mark: v ? markOf(v) : 'none', estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated' };
   });
   const staff = isStaff();
 
@@ -57,17 +65,33 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
           {!s.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
           <dl className="facts facts-grid">
             <div>
-              <dt>
-                {t('results.headlineNational')} ({headline?.indicator ?? 'I'}
-                {headline?.indicator === 'I_G' ? ` — ${t('results.govOnly')}` : ''})
+              <dt data-testid="index-title">
+                {indexTitle}
+                {/* "Índice de apertura" is I; any other headline (I_G when nothing is validated) says what it is. */}
+                {!headline || headline.indicator === 'I' ? ' (I)' : ` — ${codeLabel(headline.indicator, lang)}`}
               </dt>
               <dd data-testid="national-headline">
-                <ValueCell v={headline} area />
+                <ValueCell v={headline} />
               </dd>
             </div>
             <div>
               <dt>{t('results.subjects')}</dt>
-              <dd>{t('results.coverage', { total: s.coverage.institutions, self: s.coverage.withSelfReport, citizen: s.coverage.withCitizenData })}</dd>
+              <dd>
+                <ul className="coverage-list">
+                  <li data-testid="coverage-universe">{t('results.coverageUniverse', { n: s.coverage.institutions })}</li>
+                  <li data-testid="coverage-self">{t('results.coverageSelf', { n: s.coverage.withSelfReport })}</li>
+                  <li data-testid="coverage-validated" data-count={s.coverage.validatedInstitutions}>
+                    {t('results.coverageValidated', { n: s.coverage.validatedInstitutions })}
+                  </li>
+                  <li data-testid="coverage-verified" data-count={s.coverage.verifiedInstitutions}>
+                    {t('results.coverageVerified', { n: s.coverage.verifiedInstitutions })}
+                  </li>
+                  <li data-testid="coverage-any-report" data-count={s.coverage.withAnyCitizenReport}>
+                    {t('results.coverageAnyReport', { n: s.coverage.withAnyCitizenReport })}
+                  </li>
+                  {s.coverage.pendingRefutations > 0 && <li data-testid="coverage-pending">{t('results.coveragePending', { n: s.coverage.pendingRefutations })}</li>}
+                </ul>
+              </dd>
             </div>
             <div>
               <dt>{t('results.method')}</dt>
@@ -78,17 +102,19 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
           </dl>
 
           <div className="chart-grid">
-            <section>
-              <h2>{t('results.histTitle')}</h2>
-              <p className="muted">
-                {t('results.histHint')}
-                {govOnly > 0 && ` I_G: ${govOnly}.`}
-              </p>
+            <section data-testid="hist-I">
+              <h2>{t('results.histValidatedTitle')}</h2>
+              <p className="muted">{t('results.histValidatedHint', { n: validatedValues.length })}</p>
               {insts.loading && <Spinner />}
               {insts.data && (
-                <>
-                  <Histogram values={values} label={t('results.histLabel', { n: values.length })} binLabel={t('results.bin')} countLabel={t('results.count')} />
-                </>
+                <Histogram values={validatedValues} label={t('results.histValidatedLabel', { n: validatedValues.length })} binLabel={t('results.bin')} countLabel={t('results.count')} />
+              )}
+            </section>
+            <section data-testid="hist-I_G">
+              <h2>{t('results.histSelfTitle')}</h2>
+              <p className="muted">{t('results.histSelfHint', { n: selfReportValues.length })}</p>
+              {insts.data && (
+                <Histogram values={selfReportValues} label={t('results.histSelfLabel', { n: selfReportValues.length })} binLabel={t('results.bin')} countLabel={t('results.count')} hollow />
               )}
             </section>
             <section>
@@ -99,19 +125,21 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
                   points={points}
                   label={t('results.scatterLabel', { n: points.length })}
                   manyCaption={t('results.scatterMany', { n: points.length })}
-                  xLabel="T"
-                  yLabel="P"
+                  xLabel={codeLabel('T', lang)}
+                  yLabel={codeLabel('P', lang)}
                   statusText={statusText}
                 />
               )}
             </section>
           </div>
 
-          <h2>{t('results.subTitle')}</h2>
+          <h2>{t('results.subTitle', { scope: scopeName })}</h2>
           <SubIndexBars rows={subRows} label={t('results.subLabel')} statusText={statusText} />
+          <CodeLegend codes={SUB_INDICES} />
           <p className="muted small">{t('results.hatchLegend')}</p>
 
           <h2>{t('results.statusTitle')}</h2>
+          <p className="muted small">{t('results.statusHint')}</p>
           <ul className="status-counts" aria-label={t('results.statusCounts')}>
             {counts.map(([st, n]) => (
               <li key={st} data-testid={`count-${st}`}>

@@ -3,17 +3,19 @@ import { Link, navigate, useLocation } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { RANK_INDICATORS, resultsApi } from './api';
-import { ColourLegend, IntervalChart, TileGrid, type IntervalRow, type Tile } from './charts';
+import { MAP_INDICATORS, resultsApi } from './api';
+import { ColourLegend, TileGrid, type Tile } from './charts';
 import { RoundNav, Select, useStatusText, ValueCell } from './common';
+import { codeLabel } from './present';
+import { AreaRanking } from './RankingPages';
 import { MEXICO_TILES, STATE_ABBR } from './tiles';
 
-type StateIndicator = (typeof RANK_INDICATORS)[number];
+type StateIndicator = (typeof MAP_INDICATORS)[number];
 
 /** The indicator of `?indicador=` (shareable links keep the choice), I when absent or unknown. */
 function indicatorFrom(search: URLSearchParams): StateIndicator {
   const v = search.get('indicador');
-  return (RANK_INDICATORS as readonly string[]).includes(v ?? '') ? (v as StateIndicator) : 'I';
+  return (MAP_INDICATORS as readonly string[]).includes(v ?? '') ? (v as StateIndicator) : 'I';
 }
 
 /**
@@ -22,16 +24,12 @@ function indicatorFrom(search: URLSearchParams): StateIndicator {
  * state's index comes from, e.g. TC missing where nobody validated).
  */
 export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const statusText = useStatusText();
   const indicator = indicatorFrom(useLocation().search);
   const suffix = indicator === 'I' ? '' : `?indicador=${indicator}`;
   const states = useAsync((signal) => resultsApi.states(signal), []);
   const stateValues = useAsync((signal) => resultsApi.areas(roundId, { scope: 'state', indicator, pageSize: 50, sort: 'key' }, signal), [roundId, indicator]);
-  const munis = useAsync(
-    (signal) => (cveEnt ? resultsApi.areas(roundId, { scope: 'municipality', indicator, cveEnt, sort: '-estimate', pageSize: 200 }, signal) : Promise.resolve(null)),
-    [roundId, cveEnt, indicator],
-  );
   const stateName = states.data?.items.find((s) => s.cveEnt === cveEnt)?.name ?? cveEnt ?? '';
   usePageTitle(cveEnt ? t('results.stateView', { state: stateName }) : t('results.states'));
 
@@ -47,14 +45,13 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
       href: `/resultados/${roundId}/estados/${s.cveEnt}${suffix}`,
     };
   });
-  const rows: IntervalRow[] = (munis.data?.items ?? []).map((a) => ({ key: a.scopeKey, label: a.name, estimate: a.value.estimate, lo: a.value.lo, hi: a.value.hi, status: a.value.status }));
   const current = cveEnt ? byState.get(cveEnt) : undefined;
 
   return (
     <section className="results">
       <h1>{cveEnt ? t('results.stateView', { state: stateName }) : t('results.states')}</h1>
       <RoundNav roundId={roundId} />
-      <ErrorAlert error={states.error ?? stateValues.error ?? munis.error} />
+      <ErrorAlert error={states.error ?? stateValues.error} />
       <fieldset className="filters">
         <legend className="visually-hidden">{t('results.filters')}</legend>
         <Select
@@ -69,7 +66,7 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
           label={t('results.indicator')}
           value={indicator}
           onChange={(v) => navigate(`/resultados/${roundId}/estados${cveEnt ? `/${cveEnt}` : ''}${v === 'I' ? '' : `?indicador=${v}`}`, { replace: true })}
-          options={RANK_INDICATORS.map((i) => ({ value: i, label: i }))}
+          options={MAP_INDICATORS.map((i) => ({ value: i, label: codeLabel(i, lang) }))}
         />
       </fieldset>
       <div className="state-layout">
@@ -82,12 +79,12 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
               tiles={tiles}
               layout={MEXICO_TILES}
               selected={cveEnt}
-              label={t('results.stateMapLabel', { indicator })}
+              label={t('results.stateMapLabel', { indicator: codeLabel(indicator, lang) })}
               statusText={statusText}
               columns={[t('results.state'), t('results.value'), t('results.status')]}
             />
           )}
-          <ColourLegend label={indicator} />
+          <ColourLegend label={codeLabel(indicator, lang)} />
           <p className="muted small">{t('results.markers')}</p>
         </section>
         {cveEnt && (
@@ -95,43 +92,22 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
             <h2>{t('results.municipalities')}</h2>
             {current && (
               <p data-testid="state-value">
-                {stateName} ({indicator}): <ValueCell v={current} area />
+                {stateName} — {codeLabel(indicator, lang)}: <ValueCell v={current} />
               </p>
             )}
-            {munis.loading && <Spinner />}
-            {munis.data && munis.data.items.length === 0 && <p>{t('results.noRows')}</p>}
-            {rows.length > 0 && (
-              <IntervalChart rows={rows} testId="mark-state-muni" label={t('results.rankLabel', { what: t('results.stateView', { state: stateName }), n: rows.length })} statusText={statusText} />
-            )}
-            {munis.data && munis.data.items.length > 0 && (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('results.stateView', { state: stateName })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('results.municipality')}</th>
-                      <th scope="col">{t('results.value')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {munis.data.items.map((a) => (
-                      <tr key={a.scopeKey} data-testid="state-muni-row" data-status={a.value.status}>
-                        <th scope="row">{a.name}</th>
-                        <td>
-                          <ValueCell v={a.value} area />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <AreaRanking key={`${cveEnt}:${indicator}`} roundId={roundId} scope="municipality" indicator={indicator} cveEnt={cveEnt} testId="state-muni" />
             <p>
               <Link to={`/resultados/${roundId}/municipios`}>{t('results.rankMunicipalities')}</Link>
             </p>
           </section>
         )}
       </div>
+      {!cveEnt && (
+        <section>
+          <h2>{t('results.rankStates')}</h2>
+          <AreaRanking key={indicator} roundId={roundId} scope="state" indicator={indicator} testId="state" />
+        </section>
+      )}
     </section>
   );
 }

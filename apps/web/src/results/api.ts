@@ -1,17 +1,29 @@
 import { api, ApiError, type Page } from '../shared/api';
 import { getSession, STAFF_ROLES } from '../shared/auth';
 import type { Bilingual } from '../shared/i18n';
+import type { Design, Rank, RankingGroup, StateRef } from './present';
 
-/** Mirrors apps/api/src/results/dto/results.dto.ts and apps/api/src/universe/dto/catalogue.dto.ts. */
+export type { Design, Rank, RankingGroup, StateRef } from './present';
+
+/**
+ * Mirrors apps/api/src/results/dto/results.dto.ts and apps/api/src/universe/dto/catalogue.dto.ts, with
+ * the fields of the apertura-2 contract (/work/shared-notes/contract.md §2): needed sample split into
+ * subjects and reports, validated share, method per value, round design and states, ranks and groups.
+ */
 export type ResultStatus = 'conclusive' | 'caution' | 'inconclusive' | 'not_validated';
 /** Best to worst (legends, filters, summaries). */
 export const STATUS_ORDER: ResultStatus[] = ['conclusive', 'caution', 'inconclusive', 'not_validated'];
 export type Level = 'federal' | 'estatal' | 'municipal' | 'autonomo';
 export const LEVELS: readonly Level[] = ['federal', 'estatal', 'municipal', 'autonomo'];
 export type AreaScope = 'municipality' | 'state' | 'national' | 'level' | 'type';
-export type Aggregation = 'unweighted' | 'mean_of_municipalities' | 'population_weighted';
-/** Indicators a reader may choose to rank by (the API accepts more). */
-export const RANK_INDICATORS = ['I', 'I_G', 'T', 'P', 'TG', 'TC', 'PG', 'PC'] as const;
+export type Aggregation = 'unweighted' | 'mean_of_municipalities' | 'population_weighted' | 'stratified';
+/** Indicators with stored rank intervals (the API refuses a ranking of any other: 400 on `indicator`). */
+export const RANK_INDICATORS = ['I', 'T', 'P', 'TC', 'PC'] as const;
+export type RankIndicator = (typeof RANK_INDICATORS)[number];
+/** Indicators the state map may colour by (not a ranking: I_G, TG and PG are shown, labelled). */
+export const MAP_INDICATORS = ['I', 'I_G', 'T', 'P', 'TG', 'TC', 'PG', 'PC'] as const;
+/** `ranking=ranked`: only ranked values, by position; `unranked`: the rest, by name. */
+export type RankingPart = 'ranked' | 'unranked';
 
 export interface ResultValue {
   indicator: string;
@@ -28,7 +40,17 @@ export interface ResultValue {
   interval: string;
   status: ResultStatus;
   reasons: string[];
-  needed: number;
+  /** Additional citizen reports for a conclusive value; 0 only when conclusive; null when no citizen addition can help. */
+  needed: number | null;
+  /** Areas: additional subjects with citizen data needed first; institutions: null. */
+  neededSubjects: number | null;
+  /** Reports beyond those the new subjects bring. */
+  neededReports: number | null;
+  /** Aggregates: members with a validated I / members with a value. */
+  validatedShare: number | null;
+  pendingRefutations: number;
+  methodId: string;
+  methodVersion: string;
   formula: string | null;
   missing?: string[];
 }
@@ -56,6 +78,12 @@ export interface ResultRound {
   status: 'draft' | 'open' | 'closed' | 'published';
   synthetic: boolean;
   publishedAt: string | null;
+  design: Design;
+  /** Method of the round's stored results (null: none computed). */
+  methodId: string | null;
+  methodVersion: string | null;
+  /** States of the round's universe, by code. */
+  states: StateRef[];
 }
 
 export interface Provenance {
@@ -71,7 +99,19 @@ export interface Summary {
   synthetic: boolean;
   provenance: Provenance;
   notice: Bilingual;
-  coverage: { institutions: number; withSelfReport: number; withCitizenData: number; municipalities: number | null; municipalitiesWithCitizenData: number };
+  coverage: {
+    institutions: number;
+    withSelfReport: number;
+    withCitizenData: number;
+    municipalities: number | null;
+    municipalitiesWithCitizenData: number;
+    /** I computable (citizen reports on both TC and PC). */
+    validatedInstitutions: number;
+    /** At least one counted verdict on the self-report. */
+    verifiedInstitutions: number;
+    withAnyCitizenReport: number;
+    pendingRefutations: number;
+  };
   national: AreaValue[];
 }
 
@@ -89,6 +129,8 @@ export interface InstitutionRef {
 export interface InstitutionItem {
   institution: InstitutionRef;
   value: ResultValue | null;
+  rank: Rank | null;
+  group: RankingGroup;
 }
 
 export interface InstitutionPage extends Page<InstitutionItem> {
@@ -97,6 +139,8 @@ export interface InstitutionPage extends Page<InstitutionItem> {
 
 export interface ItemResult {
   name: string;
+  /** Question title in the questionnaire version answered. */
+  title: Bilingual | null;
   weight: number;
   verifiable: boolean;
   s: number;
@@ -126,7 +170,12 @@ export interface InstitutionDetail {
     citizenReports: number;
     validators: number;
     headline: 'I' | 'I_G' | null;
-    neededReports: number;
+    neededReports: number | null;
+    /** ≥ 1 counted verdict. */
+    verified?: boolean;
+    /** TC and PC present. */
+    validated?: boolean;
+    pendingRefutations?: number;
     warnings: string[];
   } | null;
   headline: ResultValue | null;
@@ -151,6 +200,8 @@ export interface AreaItem {
   name: string;
   cveEnt: string | null;
   value: AreaValue;
+  rank: Rank | null;
+  group: RankingGroup;
 }
 
 export interface AreaPage extends Page<AreaItem> {
@@ -193,6 +244,7 @@ export type InstitutionQuery = {
   cvegeo?: string;
   status?: string;
   sort?: 'name' | 'estimate' | '-estimate';
+  ranking?: RankingPart;
 };
 
 export type AreaQuery = {
@@ -204,6 +256,7 @@ export type AreaQuery = {
   sort?: 'key' | 'name' | 'estimate' | '-estimate';
   page?: number;
   pageSize?: number;
+  ranking?: RankingPart;
 };
 
 export const isStaff = (): boolean => {

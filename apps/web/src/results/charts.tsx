@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../shared/router';
 import { STATUS_ORDER, type ResultStatus } from './api';
+import { markOf, topPercent, usesPercentileBand, type Mark, type Rank } from './present';
 
 /**
  * Charts: d3 computes scales, bins, ticks and shapes; React renders every SVG element (no d3 DOM
@@ -111,8 +112,8 @@ function ChartFrame({ label, table, height, children }: { label: string; table: 
   );
 }
 
-/** Distribution of values in [0,1] as 10 bins. */
-export function Histogram({ values, label, binLabel, countLabel }: { values: number[]; label: string; binLabel: string; countLabel: string }) {
+/** Distribution of values in [0,1] as 10 bins; `hollow` (unverified self-reports): open, dashed bars. */
+export function Histogram({ values, label, binLabel, countLabel, hollow = false }: { values: number[]; label: string; binLabel: string; countLabel: string; hollow?: boolean }) {
   const height = 220;
   const m = { top: 10, right: 12, bottom: 30, left: 36 };
   const bins = d3.bin().domain([0, 1]).thresholds(d3.range(0.1, 1, 0.1))(values);
@@ -145,9 +146,10 @@ export function Histogram({ values, label, binLabel, countLabel }: { values: num
                 width={Math.max(0, x(b.x1 ?? 0) - x(b.x0 ?? 0) - 2)}
                 y={y(b.length)}
                 height={y(0) - y(b.length)}
-                fill={colour(((b.x0 ?? 0) + (b.x1 ?? 0)) / 2)}
+                fill={hollow ? '#ffffff' : colour(((b.x0 ?? 0) + (b.x1 ?? 0)) / 2)}
                 stroke={OUTLINE}
-                strokeWidth={b.length ? 1 : 0}
+                strokeWidth={b.length ? (hollow ? 1.5 : 1) : 0}
+                strokeDasharray={hollow ? '4 3' : undefined}
               />
             ))}
             <line x1={m.left} x2={width - m.right} y1={y(0)} y2={y(0)} stroke={OUTLINE} />
@@ -292,6 +294,23 @@ export interface IntervalRow {
   /** A second value shown as a diamond (the self-reported score of a component). */
   raw?: number | null;
   href?: string;
+  /** How the estimate is drawn (present.ts markOf); by default from the status. */
+  mark?: Mark;
+}
+
+const markOfRow = (r: IntervalRow): Mark => r.mark ?? markOf({ estimate: r.estimate, status: r.status, indicator: '' });
+
+/**
+ * The estimate's mark: a solid dot only for a conclusive or caution value; an open circle for a
+ * value that is not conclusive; a hollow diamond for an unverified self-report (no interval drawn).
+ */
+function EstimateMark({ mark, cx, cy }: { mark: Mark; cx: number; cy: number }) {
+  if (mark === 'solid') return <circle cx={cx} cy={cy} r={5} fill="#111827" stroke="#ffffff" strokeWidth={1.5} data-mark="solid" />;
+  if (mark === 'hollow') return <circle cx={cx} cy={cy} r={4.5} fill="#ffffff" stroke="#111827" strokeWidth={2} data-mark="hollow" />;
+  if (mark === 'self_report') {
+    return <path d={d3.symbol(d3.symbolDiamond, 80)() ?? ''} transform={`translate(${cx},${cy})`} fill="#ffffff" stroke="#111827" strokeWidth={2} strokeDasharray="3 2" data-mark="self_report" />;
+  }
+  return null;
 }
 
 /** Bars of estimates with 95% whiskers (the sub-indices). */
@@ -358,7 +377,7 @@ export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1]
   const rowH = 26;
   const m = { top: 6, right: 14, bottom: 24 };
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
-  const table = rows.map((r) => [r.label, fmtValue(r.estimate), `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`, statusText(r.status)]);
+  const table = rows.map((r) => [r.label, fmtValue(r.estimate), markOfRow(r) === 'self_report' || (r.lo !== null && r.lo === r.hi) ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`, statusText(r.status)]);
   return (
     <ChartFrame label={label} height={height} table={{ caption: label, columns: ['', 'estimate', '95%', ''], rows: table }}>
       {(width) => {
@@ -381,19 +400,21 @@ export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1]
             {rows.map((r, i) => {
               const cy = m.top + i * rowH + rowH / 2;
               const text = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
+              const mark = markOfRow(r);
               return (
                 <g
                   key={r.key}
                   data-testid={testId}
                   data-status={r.status}
+                  data-mark={mark}
                   className={r.href ? 'mark-link' : undefined}
                   onClick={r.href ? () => navigate(r.href as string) : undefined}
                 >
-                  <title>{`${r.label}: ${fmtValue(r.estimate)} [${fmtValue(r.lo)}, ${fmtValue(r.hi)}] ${statusText(r.status)}`}</title>
+                  <title>{`${r.label}: ${fmtValue(r.estimate)}${mark === 'self_report' ? '' : ` [${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`} ${statusText(r.status)}`}</title>
                   <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
                     {text}
                   </text>
-                  {r.lo !== null && r.hi !== null && (
+                  {r.lo !== null && r.hi !== null && mark !== 'self_report' && (
                     <rect
                       x={x(Math.max(domain[0], r.lo))}
                       width={Math.max(2, x(Math.min(domain[1], r.hi)) - x(Math.max(domain[0], r.lo)))}
@@ -408,7 +429,7 @@ export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1]
                     <path d={d3.symbol(d3.symbolDiamond, 60)() ?? ''} transform={`translate(${x(r.raw)},${cy})`} fill="#ffffff" stroke={OUTLINE} strokeWidth={1.5} />
                   )}
                   {r.estimate !== null ? (
-                    <circle cx={x(r.estimate)} cy={cy} r={5} fill="#111827" stroke="#ffffff" strokeWidth={1.5} />
+                    <EstimateMark mark={mark} cx={x(r.estimate)} cy={cy} />
                   ) : (
                     <text x={x(domain[0]) + 4} y={cy + 4} fontSize={11} fill={MUTED}>
                       –
@@ -424,13 +445,93 @@ export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1]
   );
 }
 
+export interface RankRow {
+  key: string;
+  label: string;
+  rank: Rank;
+  /** The rank in words ("3.º (2.º–7.º)"), drawn beside the band. */
+  text: string;
+  /** The rank interval in a sentence (tooltip and accessible table). */
+  sentence: string;
+  href?: string;
+}
+
+/**
+ * Rank intervals as bands: each ranked row's 95 % interval of positions (1 at the left), with a tick at
+ * its position, so that overlapping bands show ranks that cannot be told apart. Above 200 values the
+ * axis is the share of values ranked at or above ("top %"), the band a percentile band.
+ */
+export function RankChart({ rows, label, testId }: { rows: RankRow[]; label: string; testId: string }) {
+  const rowH = 26;
+  const m = { top: 6, right: 14, bottom: 22 };
+  const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
+  const of = d3.max(rows, (r) => r.rank.of) ?? 1;
+  const percentile = usesPercentileBand(of);
+  const table = rows.map((r) => [r.label, r.text, r.sentence]);
+  return (
+    <ChartFrame label={label} height={height} table={{ caption: label, columns: ['', '#', '95%'], rows: table }}>
+      {(width) => {
+        const labelW = Math.min(260, Math.floor(width * 0.45));
+        const maxChars = Math.max(8, Math.floor(labelW / 7.4));
+        const x = percentile
+          ? d3.scaleLinear().domain([0, 100]).range([labelW + 8, width - m.right])
+          : d3.scaleLinear().domain([0.5, Math.max(1, of) + 0.5]).range([labelW + 8, width - m.right]);
+        const at = (position: number, lo: boolean) => (percentile ? x(lo ? topPercent(position, of) - 100 / of : topPercent(position, of)) : x(position + (lo ? -0.4 : 0.4)));
+        const ticks = percentile ? [0, 25, 50, 75, 100] : x.ticks(width < 400 ? 4 : 8).filter((t) => Number.isInteger(t) && t >= 1);
+        return (
+          <>
+            {ticks.map((t) => (
+              <g key={t}>
+                <line x1={x(t)} x2={x(t)} y1={m.top} y2={height - m.bottom} stroke={GRID} />
+                <text x={x(t)} y={height - m.bottom + 14} textAnchor="middle" fontSize={11} fill={MUTED}>
+                  {percentile ? `${t} %` : t}
+                </text>
+              </g>
+            ))}
+            {rows.map((r, i) => {
+              const cy = m.top + i * rowH + rowH / 2;
+              const name = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
+              const x0 = Math.max(labelW + 8, at(r.rank.lo, true));
+              const x1 = Math.min(width - m.right, at(r.rank.hi, false));
+              const px = percentile ? x(topPercent(r.rank.position, of) - 50 / of) : x(r.rank.position);
+              return (
+                <g
+                  key={r.key}
+                  data-testid={testId}
+                  data-position={r.rank.position}
+                  data-lo={r.rank.lo}
+                  data-hi={r.rank.hi}
+                  data-of={r.rank.of}
+                  className={r.href ? 'mark-link' : undefined}
+                  onClick={r.href ? () => navigate(r.href as string) : undefined}
+                >
+                  <title>{`${r.label}: ${r.sentence}`}</title>
+                  <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
+                    {name}
+                  </text>
+                  <rect x={x0} width={Math.max(3, x1 - x0)} y={cy - 6} height={12} fill={colour(0.35)} fillOpacity={0.45} stroke={OUTLINE} strokeWidth={0.75} rx={2} />
+                  <line x1={px} x2={px} y1={cy - 8} y2={cy + 8} stroke="#111827" strokeWidth={2.5} />
+                </g>
+              );
+            })}
+          </>
+        );
+      }}
+    </ChartFrame>
+  );
+}
+
 export interface ChangeRow {
   key: string;
   label: string;
   delta: number | null;
+  /** Null when not comparable: then no band is drawn, only the change, hollow. */
   threshold: number | null;
-  significant: boolean | null;
+  verdict: 'significant' | 'within_uncertainty' | 'not_comparable';
 }
+
+/** "true" / "false" / "na" (not comparable), the test hook and CSS state of a change. */
+export const significantAttr = (r: Pick<ChangeRow, 'verdict'>): string => (r.verdict === 'not_comparable' ? 'na' : String(r.verdict === 'significant'));
 
 /** Change between rounds: dot at Δ, bar Δ ± threshold; significant exactly when the bar misses zero. */
 export function ChangeChart({ rows, label, verdict }: { rows: ChangeRow[]; label: string; verdict: (r: ChangeRow) => string }) {
@@ -461,7 +562,7 @@ export function ChangeChart({ rows, label, verdict }: { rows: ChangeRow[]; label
             {rows.map((r, i) => {
               const cy = m.top + i * rowH + rowH / 2;
               return (
-                <g key={r.key} data-testid="mark-change" data-significant={r.significant === null ? 'na' : String(r.significant)}>
+                <g key={r.key} data-testid="mark-change" data-significant={significantAttr(r)}>
                   <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
                     {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
                   </text>
@@ -471,12 +572,12 @@ export function ChangeChart({ rows, label, verdict }: { rows: ChangeRow[]; label
                       width={Math.max(2, x(r.delta + r.threshold) - x(r.delta - r.threshold))}
                       y={cy - 6}
                       height={12}
-                      fill={r.significant ? colour(0.3) : `url(#${hatch})`}
+                      fill={r.verdict === 'significant' ? colour(0.3) : `url(#${hatch})`}
                       stroke={OUTLINE}
                       strokeWidth={0.75}
                     />
                   )}
-                  {r.delta !== null && <circle cx={x(r.delta)} cy={cy} r={5} fill="#111827" stroke="#ffffff" strokeWidth={1.5} />}
+                  {r.delta !== null && <EstimateMark mark={r.verdict === 'not_comparable' ? 'hollow' : 'solid'} cx={x(r.delta)} cy={cy} />}
                 </g>
               );
             })}

@@ -1,51 +1,166 @@
+import { useEffect, useState } from 'react';
+import { indicatorLabel, MISSING_SENTENCES } from '@apertura/reasons-text';
 import { useT } from '../shared/i18n';
 import { Link, useLocation } from '../shared/router';
-import type { AreaValue, ResultStatus, ResultValue } from './api';
+import { resultsApi, type AreaValue, type RankingGroup, type ResultRound, type ResultStatus, type ResultValue, type Summary } from './api';
 import { fmtValue } from './charts';
+import { designText, indexTitle, institutionStatusText, markOf, methodText, neededText, reasonSentences, scopeName, shownInterval, statusText } from './present';
 
 const TONE: Record<ResultStatus, string> = { conclusive: 'success', caution: 'warning', inconclusive: 'danger', not_validated: 'neutral' };
 export { STATUS_ORDER } from './api';
 
+/** Status words from the shared table (reasons-text), so pages, API and downloads say the same. */
 export function useStatusText(): (s: ResultStatus | null) => string {
-  const { t, maybe } = useT();
-  return (s) => (s === null ? t('results.noData') : maybe(`results.status.${s}`, s));
+  const { t, lang } = useT();
+  return (s) => (s === null ? t('results.noData') : statusText(s, lang));
 }
 
-/** Conclusiveness in words and colour (never colour alone). */
-export function ResultStatusBadge({ status }: { status: ResultStatus }) {
-  const text = useStatusText();
+/** Conclusiveness in words and colour (never colour alone). `text` overrides the words (institution page). */
+export function ResultStatusBadge({ status, text }: { status: ResultStatus; text?: string }) {
+  const words = useStatusText();
   return (
     <span className={`badge badge-${TONE[status] ?? 'neutral'}`} data-status={status}>
-      {text(status)}
+      {text ?? words(status)}
     </span>
   );
 }
 
-/** Estimate, interval, status badge and, when weak, how many more observations would make it conclusive. */
-export function ValueCell({ v, area = false }: { v: ResultValue | AreaValue | null | undefined; area?: boolean }) {
+/** A hollow diamond: the mark of an unverified self-report, in text and in charts alike. */
+export function SelfReportMark() {
   const { t } = useT();
-  if (!v) return <>—</>;
-  const neededReports = 'coverage' in v ? (v.coverage?.neededReports ?? 0) : 0;
   return (
-    <span className="value-cell">
+    <span className="self-report-mark" data-testid="self-report-mark">
+      <span aria-hidden="true">◇</span> {t('results.unverifiedSelfReport')}
+    </span>
+  );
+}
+
+/** The sentences behind a status (and behind a missing value), in the reader's language. */
+export function Reasons({ v }: { v: Pick<ResultValue, 'reasons' | 'missing' | 'estimate'> }) {
+  const { lang } = useT();
+  const sentences = [
+    ...(v.estimate === null ? (v.missing ?? []).map((m) => (MISSING_SENTENCES as Record<string, { es: string; en: string } | undefined>)[m]?.[lang] ?? m) : []),
+    ...reasonSentences(v.reasons, lang),
+  ];
+  if (sentences.length === 0) return null;
+  return (
+    <span className="reasons" data-testid="reasons">
+      {sentences.join(' ')}
+    </span>
+  );
+}
+
+/**
+ * Estimate, interval, status with its reasons in words, and what more data would make it conclusive.
+ * An unverified self-report gets the hollow mark and no interval (never "[0.95, 0.95]"). On an
+ * institution page, `citizenValidated` keeps government-perspective values from reading "Sin
+ * validación ciudadana" beside a validated institution.
+ */
+export function ValueCell({ v, group, citizenValidated = false, reasons = true }: { v: ResultValue | AreaValue | null | undefined; group?: RankingGroup | null; citizenValidated?: boolean; reasons?: boolean }) {
+  const { t, lang } = useT();
+  if (!v) return <>—</>;
+  const interval = shownInterval(v, group);
+  const mark = markOf(v, group);
+  // With its reasons shown, a value whose reasons already say "more reports would not be enough" needs no second copy.
+  const needed = reasons && v.needed === null && v.reasons.includes('not_reachable_by_sampling') ? null : neededText(v, lang);
+  return (
+    <span className="value-cell" data-mark={mark}>
       <strong>{fmtValue(v.estimate)}</strong>{' '}
-      {v.lo !== null && v.hi !== null && (
+      {interval && (
         <span className="muted">
-          [{fmtValue(v.lo)}, {fmtValue(v.hi)}]
+          <span className="visually-hidden">{t('results.interval')} </span>[{fmtValue(interval[0])}, {fmtValue(interval[1])}]
         </span>
       )}{' '}
-      <ResultStatusBadge status={v.status} />
-      {v.needed > 0 && v.status !== 'conclusive' && (
-        <span className="needed"> {t(area ? 'results.neededSubjects' : 'results.needed', { n: v.needed })}</span>
+      {(mark === 'self_report' || group === 'unverified_self_report') && (
+        <>
+          <SelfReportMark />{' '}
+        </>
       )}
-      {neededReports > 0 && v.status !== 'conclusive' && <span className="needed"> {t('results.needed', { n: neededReports })}</span>}
+      <ResultStatusBadge status={v.status} text={citizenValidated ? institutionStatusText(v, true, lang) : undefined} />
+      {needed && (
+        <span className="needed" data-testid="needed">
+          {' '}
+          {needed}
+        </span>
+      )}
+      {reasons && v.status !== 'conclusive' && <Reasons v={v} />}
+      {reasons && v.status === 'conclusive' && v.reasons.length > 0 && <Reasons v={v} />}
     </span>
+  );
+}
+
+/** Every code beside its label (TG → "Transparencia (perspectiva gubernamental)"). */
+export function CodeLegend({ codes }: { codes: readonly string[] }) {
+  const { lang } = useT();
+  return (
+    <dl className="code-legend small">
+      {codes.map((c) => (
+        <div key={c}>
+          <dt>{c}</dt>
+          <dd>{indicatorLabel(c, lang)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+// The round (design, method, states) is read by every results page; one request per round and page load.
+const summaries = new Map<string, Promise<Summary>>();
+
+/** The round's summary, shared by every component of the page that needs its design, method or states. */
+export function useRoundSummary(roundId: string): Summary | null {
+  const [summary, setSummary] = useState<Summary | null>(null);
+  useEffect(() => {
+    let live = true;
+    let p = summaries.get(roundId);
+    if (!p) {
+      p = resultsApi.summary(roundId);
+      summaries.set(roundId, p);
+      // A failed read is not cached: the next page view asks again.
+      p.catch(() => summaries.delete(roundId));
+    }
+    p.then((s) => live && setSummary(s)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [roundId]);
+  return summary;
+}
+
+/** "Índice de apertura — Estado de México" for a one-state round, never "nacional". */
+export function useIndexTitle(round: Pick<ResultRound, 'states'> | null | undefined): string {
+  const { lang } = useT();
+  return indexTitle(round?.states, lang);
+}
+
+/** The area of the round ("Nacional", "Estado de México", "5 estados"). */
+export function useScopeName(round: Pick<ResultRound, 'states'> | null | undefined): string {
+  const { lang } = useT();
+  return scopeName(round?.states, lang).name;
+}
+
+/** Design (census / sample) and method of a round: shown on every results page. */
+export function RoundFacts({ round }: { round: ResultRound | null | undefined }) {
+  const { lang, t } = useT();
+  if (!round) return null;
+  const scope = scopeName(round.states, lang).name;
+  return (
+    <p className="round-facts muted small" data-testid="round-facts">
+      <span data-testid="round-scope">
+        {t('results.scope')}: {scope}
+      </span>
+      {' · '}
+      <span data-testid="round-design">{designText(round.design, lang)}</span>
+      {' · '}
+      <span data-testid="round-method">{methodText(round.methodId, round.methodVersion, lang)}</span>
+    </p>
   );
 }
 
 export function RoundNav({ roundId }: { roundId: string }) {
   const { t } = useT();
   const { pathname } = useLocation();
+  const summary = useRoundSummary(roundId);
   const base = `/resultados/${roundId}`;
   const items = [
     { to: base, label: t('results.overview'), active: pathname === base },
@@ -54,17 +169,20 @@ export function RoundNav({ roundId }: { roundId: string }) {
     { to: `${base}/estados`, label: t('results.states'), active: pathname.startsWith(`${base}/estados`) },
   ];
   return (
-    <nav className="subnav" aria-label={t('results.roundViews')}>
-      <ul>
-        {items.map((i) => (
-          <li key={i.to}>
-            <Link to={i.to} aria-current={i.active ? 'page' : undefined}>
-              {i.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <RoundFacts round={summary?.round} />
+      <nav className="subnav" aria-label={t('results.roundViews')}>
+        <ul>
+          {items.map((i) => (
+            <li key={i.to}>
+              <Link to={i.to} aria-current={i.active ? 'page' : undefined}>
+                {i.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
   );
 }
 

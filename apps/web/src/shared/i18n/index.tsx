@@ -70,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       // A key missing at runtime (a status the server added later) shows the key rather than crashing.
-      t: (key, vars) => interpolate(table[key] ?? key, vars),
+      t: (key, vars) => interpolate(table[key] ?? key, vars, lang),
       maybe: (key, fallback) => (key in table ? table[key as MessageKey] : fallback),
       pick: (text) => (text ? text[lang] || text.es || text.en : ''),
       dateTime: (v) => (v ? dtf.format(toDate(v)) : '—'),
