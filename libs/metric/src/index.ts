@@ -15,6 +15,7 @@ export * from './institution';
 export * from './aggregate';
 export * from './bootstrap';
 export * from './rng';
+export * from './rank';
 export * from './notice';
 export * from './errors';
 export { compareStrings, sortedBy, sortedKeys } from './order';
