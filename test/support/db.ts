@@ -28,9 +28,13 @@ async function admin<T>(fn: (c: Client) => Promise<T>, base = PG_ADMIN_URL): Pro
   }
 }
 
-/** A fresh database with every migration applied; `drop()` removes it (tests leave nothing behind). */
-export async function createTestDatabase(base = PG_ADMIN_URL): Promise<TestDatabase> {
-  const name = `apertura_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+/**
+ * A fresh database with every migration applied; `drop()` removes it (tests leave nothing behind).
+ * `tag` (lowercase letters) goes into the name, to tell whose database it is on a shared server.
+ */
+export async function createTestDatabase(base = PG_ADMIN_URL, tag = ''): Promise<TestDatabase> {
+  if (!/^[a-z]*$/.test(tag)) throw new Error(`database tag must be lowercase letters (got ${tag})`);
+  const name = `apertura_t_${process.pid}_${tag === '' ? '' : `${tag}_`}${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`), base);
   const url = urlFor(name, base);
   const ds = new DataSource(dataSourceOptions(url));
