@@ -262,8 +262,9 @@ interface Nodes {
   self: Float64Array;
 }
 
-function newNodes(): Nodes {
-  return { count: 0, x: new Float64Array(Z_BINS + 2), w: new Float64Array(Z_BINS + 2), self: new Float64Array(Z_BINS + 2) };
+function newNodes(extra = 0): Nodes {
+  const size = Z_BINS + 2 + extra;
+  return { count: 0, x: new Float64Array(size), w: new Float64Array(size), self: new Float64Array(size) };
 }
 
 function push(nodes: Nodes, x: number, w: number, self: number): void {
@@ -274,7 +275,11 @@ function push(nodes: Nodes, x: number, w: number, self: number): void {
   nodes.self[k] = self;
 }
 
-function fillNodes(nodes: Nodes, mu: number, sigma: number): void {
+/**
+ * `cuts` (ascending z, the first `cutCount`) split the bins further: where another value is exact (or
+ * nearly), the integrand jumps, and a bin straddling the jump would put its whole mass on one side.
+ */
+function fillNodes(nodes: Nodes, mu: number, sigma: number, cuts: Float64Array = NO_CUTS, cutCount = 0): void {
   nodes.count = 0;
   if (sigma === 0) {
     push(nodes, clip01(mu), 1, 0);
@@ -290,18 +295,32 @@ function fillNodes(nodes: Nodes, mu: number, sigma: number): void {
   if (a < b) {
     const kA = Math.min(Z_BINS - 1, Math.max(0, upperBound(Z_EDGE, a) - 1)); // bin holding a
     const kB = Math.max(kA, Math.min(Z_BINS - 1, lowerBound(Z_EDGE, b) - 1)); // bin holding b
+    let c = 0;
     for (let k = kA; k <= kB; k++) {
-      const from = Math.max(Z_EDGE[k], a);
+      let from = Math.max(Z_EDGE[k], a);
       const to = Math.min(Z_EDGE[k + 1], b);
       if (!(to > from)) continue;
-      const w = (k === kB ? cdfHigh : PHI_EDGE[k + 1]) - (k === kA ? cdfLow : PHI_EDGE[k]);
+      // The tails beyond ±Z_SPAN belong to the outer bins: their cumulative ends are cdfLow / cdfHigh.
+      let cdfFrom = k === kA ? cdfLow : PHI_EDGE[k];
+      const cdfTo = k === kB ? cdfHigh : PHI_EDGE[k + 1];
+      while (c < cutCount && cuts[c] <= from) c++;
+      for (; c < cutCount && cuts[c] < to; c++) {
+        const cut = cuts[c];
+        const cdfCut = normalCdf(cut);
+        const z = (from + cut) / 2;
+        push(nodes, mu + sigma * z, cdfCut - cdfFrom, 1 - normalCdf(z));
+        from = cut;
+        cdfFrom = cdfCut;
+      }
       const z = (from + to) / 2;
-      const whole = k !== kA && k !== kB;
-      push(nodes, mu + sigma * z, w, 1 - (whole ? PHI_MID[k] : normalCdf(z)));
+      const whole = from === Z_EDGE[k] && k !== kA && k !== kB;
+      push(nodes, mu + sigma * z, cdfTo - cdfFrom, 1 - (whole ? PHI_MID[k] : normalCdf(z)));
     }
   }
   push(nodes, 1, 1 - cdfHigh, 0);
 }
+
+const NO_CUTS = new Float64Array(0);
 
 function fastEnds(mu: Float64Array, sigma: Float64Array, alpha: number): Ends {
   return mu.length <= EXACT_MAX ? exactEnds(mu, sigma, alpha) : approximateEnds(mu, sigma, alpha);
@@ -319,12 +338,21 @@ function exactEnds(mu: Float64Array, sigma: Float64Array, alpha: number): Ends {
   const n = mu.length;
   const lo = new Int32Array(n);
   const hi = new Int32Array(n);
-  const nodes = newNodes();
+  const nodes = newNodes(n);
   const pmf = new Float64Array(n + 1); // pmf[r], r = 1..n
   const dist = new Float64Array(n);
+  const cuts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     pmf.fill(0);
-    fillNodes(nodes, mu[i], sigma[i]);
+    // Values steeper than a bin (exact ones above all) cut the bins of X_i where they sit.
+    let cutCount = 0;
+    if (sigma[i] > 0) {
+      for (let j = 0; j < n; j++) {
+        if (j !== i && sigma[j] < sigma[i] * Z_STEP) cuts[cutCount++] = (clip01(mu[j]) - mu[i]) / sigma[i];
+      }
+    }
+    cuts.subarray(0, cutCount).sort();
+    fillNodes(nodes, mu[i], sigma[i], cuts, cutCount);
     for (let k = 0; k < nodes.count; k++) {
       const x = nodes.x[k];
       let certain = 0;
