@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload] [--repeat N]
+ * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload,rank] [--repeat N]
  *  [--rate writes/s] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
  * and the ratio. See bench/README.md.
  */
@@ -11,11 +11,12 @@ import { IncrementalResult, incrementalBenchmark } from './incremental.bench';
 import { IngestResult, ingestBenchmark } from './ingest.bench';
 import { median } from './lib/stats';
 import { p95, PageLoadResult, pageLoadBenchmark } from './pageload.bench';
+import { RankSizeResult, rankIntervalsBenchmark, rankTableRows } from './rank-intervals';
 import { RecomputeResult, recomputeBenchmark } from './recompute.bench';
 import { ScalingResult, scalingBenchmark } from './scaling.bench';
 import { SIZES } from './sizes';
 
-const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest', 'pageload'] as const;
+const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest', 'pageload', 'rank'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 interface Args {
@@ -47,7 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload] [--repeat N] [--rate writes/s] [--profile] [--json file]');
+      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,rank] [--repeat N] [--rate writes/s] [--profile] [--json file]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<void> {
   const plan = SIZES[args.size];
   const started = Date.now();
   console.log(`Apertura benchmarks, size ${plan.name}: ${args.only.join(', ')} (node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`);
-  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult; pageload?: PageLoadResult } = {};
+  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult; pageload?: PageLoadResult; rank?: RankSizeResult[] } = {};
 
   if (args.only.includes('recompute')) {
     console.log(`\n# Full recompute: recompute-round vs one SQL statement (${plan.recompute.institutions} institutions)`);
@@ -102,6 +103,11 @@ export async function main(argv: string[]): Promise<void> {
   if (args.only.includes('pageload')) {
     console.log(`\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed)`);
     out.pageload = await pageLoadBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 5, log });
+  }
+
+  if (args.only.includes('rank')) {
+    console.log(`\n# Rank intervals (METHOD.md §9): fast method vs the 10,000-draw simulation (no database)`);
+    out.rank = await rankIntervalsBenchmark({ repeat: args.repeat ?? 5, simulateNational: false, log });
   }
 
   const rows: string[][] = [['benchmark', 'Apertura', 'baseline (same run)', 'ratio', 'target']];
@@ -163,6 +169,7 @@ export async function main(argv: string[]): Promise<void> {
       rows.push([`page load: ${pg.page}`, `median ${ms(median(pg.readyMs))}, p95 ${ms(worst)}`, `${pg.requests} API requests`, '', `< ${p.targetMs} ms${worst < p.targetMs ? '' : ' (MISSED)'}`]);
     }
   }
+  if (out.rank) rows.push(...rankTableRows(out.rank));
   console.log(`\n${table(rows)}\n\ntotal ${s((Date.now() - started) / 1000)} s`);
   if (args.json) writeFileSync(args.json, JSON.stringify({ size: plan.name, at: new Date().toISOString(), ...out }, null, 2));
   if (out.recompute && !out.recompute.agreement.ok) {

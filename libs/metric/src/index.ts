@@ -16,6 +16,7 @@ export * from './smalln';
 export * from './aggregate';
 export * from './bootstrap';
 export * from './rng';
+export * from './rank';
 export * from './notice';
 export * from './errors';
 export { compareStrings, sortedBy, sortedKeys } from './order';

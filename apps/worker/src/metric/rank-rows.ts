@@ -1,0 +1,156 @@
+/**
+ * metric_rank rows of a round (METHOD.md §9, contract §1): every ranking with the 95 % rank interval
+ * of each position, computed by the worker with the results and never on request. Pure: the rows it
+ * needs come in, the rows to store go out.
+ *
+ * Rankings: institutions nationally ('MX') and per state; municipalities nationally and per state;
+ * states nationally — each for the indicators I, T, P, TC and PC. A value is ranked only when it is
+ * validated enough to be ordered: status conclusive or caution, with an estimate and a SE. Everything
+ * else stays out of the ranking (the API lists it as "datos insuficientes" / unverified self-report).
+ */
+import { compareStrings, rankIntervals } from '@apertura/metric';
+
+export const RANKED_INDICATORS = ['I', 'T', 'P', 'TC', 'PC'] as const;
+export type RankedIndicator = (typeof RANKED_INDICATORS)[number];
+export type Ranking = 'institution' | 'municipality' | 'state';
+
+/** The national group of every ranking. */
+export const NATIONAL_GROUP = 'MX';
+
+/** The stored columns a ranking needs of one value. */
+export interface RankValue {
+  indicator: string;
+  estimate: number | null;
+  se: number | null;
+  status: string;
+}
+
+export interface InstitutionRankInput extends RankValue {
+  institutionId: string;
+  cveEnt: string;
+}
+
+/** Municipality rows of aggregation 'unweighted'. */
+export interface MunicipalityRankInput extends RankValue {
+  cvegeo: string;
+  cveEnt: string;
+}
+
+/** State rows of aggregation 'unweighted'. */
+export interface StateRankInput extends RankValue {
+  cveEnt: string;
+}
+
+export interface RankInputs {
+  institutions: readonly InstitutionRankInput[];
+  municipalities: readonly MunicipalityRankInput[];
+  states: readonly StateRankInput[];
+}
+
+/** One metric_rank row, without what the repository stamps (method id, watermark, computed_at). */
+export interface RankRow {
+  ranking: Ranking;
+  /** 'MX' or a cve_ent. */
+  groupKey: string;
+  indicator: RankedIndicator;
+  /** institution id, cvegeo or cve_ent. */
+  scopeKey: string;
+  position: number;
+  lo: number;
+  hi: number;
+  of: number;
+  seed: string;
+}
+
+export interface RankRowOptions {
+  /** Draws of the reference simulation when `method` is 'simulation' (tests; default 10,000). */
+  draws?: number;
+  method?: 'fast' | 'simulation';
+}
+
+const RANKED: ReadonlySet<string> = new Set(RANKED_INDICATORS);
+
+/** §9: only validated values with an estimable SE and status conclusive or caution are ordered. */
+export function isRankable(v: RankValue): v is RankValue & { estimate: number; se: number } {
+  return (v.status === 'conclusive' || v.status === 'caution') && v.estimate !== null && v.se !== null && Number.isFinite(v.estimate) && Number.isFinite(v.se) && v.se >= 0;
+}
+
+/** The seed of one ranking group (contract §1): reproducible from the stored row alone. */
+export function rankSeed(roundId: string, ranking: Ranking, groupKey: string, indicator: string): string {
+  return `${roundId}:${ranking}:${groupKey}:${indicator}`;
+}
+
+interface Member {
+  key: string;
+  state: string;
+  indicator: RankedIndicator;
+  estimate: number;
+  se: number;
+}
+
+function members<T extends RankValue>(rows: readonly T[], key: (r: T) => string, state: (r: T) => string): Member[] {
+  const out: Member[] = [];
+  for (const r of rows) {
+    if (!RANKED.has(r.indicator) || !isRankable(r)) continue;
+    out.push({ key: key(r), state: state(r), indicator: r.indicator as RankedIndicator, estimate: r.estimate, se: r.se });
+  }
+  return out;
+}
+
+/** Ranks each (group, indicator) of one ranking; `perState` adds a group per cve_ent beside 'MX'. */
+function rankingRows(roundId: string, ranking: Ranking, all: readonly Member[], perState: boolean, options: RankRowOptions): RankRow[] {
+  const groups = new Map<string, Member[]>();
+  const add = (group: string, m: Member): void => {
+    const k = `${group}\u0000${m.indicator}`;
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [m]);
+    else list.push(m);
+  };
+  for (const m of all) {
+    add(NATIONAL_GROUP, m);
+    if (perState) add(m.state, m);
+  }
+  const rows: RankRow[] = [];
+  for (const k of [...groups.keys()].sort(compareStrings)) {
+    const list = groups.get(k) ?? [];
+    const [groupKey, indicator] = k.split('\u0000') as [string, RankedIndicator];
+    const seed = rankSeed(roundId, ranking, groupKey, indicator);
+    const ranked = rankIntervals(
+      list.map((m) => ({ id: m.key, estimate: m.estimate, se: m.se })),
+      { seed, draws: options.draws, method: options.method },
+    );
+    for (const r of ranked) rows.push({ ranking, groupKey, indicator, scopeKey: r.id, position: r.position, lo: r.lo, hi: r.hi, of: r.of, seed });
+  }
+  return rows;
+}
+
+/**
+ * Every metric_rank row of a round. Throws RangeError (from rankIntervals) when one group holds the
+ * same key twice: the stored rows are keyed by (scope, scope_key, aggregation, indicator), so that is a
+ * caller bug (e.g. rows of two aggregations passed together).
+ */
+export function rankRows(roundId: string, inputs: RankInputs, options: RankRowOptions = {}): RankRow[] {
+  return [
+    ...rankingRows(
+      roundId,
+      'institution',
+      members(inputs.institutions, (r) => r.institutionId, (r) => r.cveEnt),
+      true,
+      options,
+    ),
+    ...rankingRows(
+      roundId,
+      'municipality',
+      members(inputs.municipalities, (r) => r.cvegeo, (r) => r.cveEnt),
+      true,
+      options,
+    ),
+    ...rankingRows(
+      roundId,
+      'state',
+      members(inputs.states, (r) => r.cveEnt, (r) => r.cveEnt),
+      false,
+      options,
+    ),
+  ];
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RANKED_INDICATORS } from './rank-rows';
+import type { InstitutionRankInput, MunicipalityRankInput, RankInputs, RankRow, StateRankInput } from './rank-rows';
+
+/** Rows per INSERT: 9 arrays of this length stay far below the protocol's parameter limits. */
+const INSERT_BATCH = 5_000;
+
+/** What a ranking reads of a stored value: rankRows applies the §9 rule again (single source of truth). */
+const RANKABLE = `r.status IN ('conclusive', 'caution') AND r.estimate IS NOT NULL AND r.se IS NOT NULL`;
+
+interface ValueColumns {
+  indicator: string;
+  estimate: number | null;
+  se: number | null;
+  status: string;
+}
+
+/**
+ * Reads the inputs of the rankings from metric_result and stores the rankings in metric_rank (METHOD.md
+ * §9: computed by the worker with the results, never on request).
+ */
+@Injectable()
+export class RankRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * The rankable values of the round's institutions (with their state), municipalities and states
+   * (aggregation 'unweighted', the Métrica's plain mean) for the ranked indicators. Only values the
+   * §9 rule can rank are read; rankRows checks the rule again.
+   */
+  async loadRankInputs(roundId: string, m: EntityManager = this.ds.manager): Promise<RankInputs> {
+    const indicators = [...RANKED_INDICATORS];
+    const institutions: Array<{ institution_id: string; cve_ent: string } & ValueColumns> = await m.query(
+      `SELECT r.scope_key AS institution_id, i.cve_ent, r.indicator, r.estimate, r.se, r.status
+         FROM metric_result r JOIN institution i ON i.id::text = r.scope_key
+        WHERE r.round_id = $1 AND r.scope = 'institution' AND r.aggregation = 'unweighted' AND r.indicator = ANY($2::text[]) AND ${RANKABLE}
+        ORDER BY r.scope_key, r.indicator`,
+      [roundId, indicators],
+    );
+    // A cvegeo is its state's cve_ent followed by the municipality's own three digits (INEGI).
+    const municipalities: Array<{ cvegeo: string; cve_ent: string } & ValueColumns> = await m.query(
+      `SELECT r.scope_key AS cvegeo, left(r.scope_key, 2) AS cve_ent, r.indicator, r.estimate, r.se, r.status
+         FROM metric_result r
+        WHERE r.round_id = $1 AND r.scope = 'municipality' AND r.aggregation = 'unweighted' AND r.indicator = ANY($2::text[]) AND ${RANKABLE}
+        ORDER BY r.scope_key, r.indicator`,
+      [roundId, indicators],
+    );
+    const states: Array<{ cve_ent: string } & ValueColumns> = await m.query(
+      `SELECT r.scope_key AS cve_ent, r.indicator, r.estimate, r.se, r.status
+         FROM metric_result r
+        WHERE r.round_id = $1 AND r.scope = 'state' AND r.aggregation = 'unweighted' AND r.indicator = ANY($2::text[]) AND ${RANKABLE}
+        ORDER BY r.scope_key, r.indicator`,
+      [roundId, indicators],
+    );
+    const value = (r: ValueColumns): ValueColumns => ({ indicator: r.indicator, estimate: r.estimate, se: r.se, status: r.status });
+    return {
+      institutions: institutions.map((r): InstitutionRankInput => ({ institutionId: r.institution_id, cveEnt: r.cve_ent, ...value(r) })),
+      municipalities: municipalities.map((r): MunicipalityRankInput => ({ cvegeo: r.cvegeo, cveEnt: r.cve_ent, ...value(r) })),
+      states: states.map((r): StateRankInput => ({ cveEnt: r.cve_ent, ...value(r) })),
+    };
+  }
+
+  /**
+   * Replaces every ranking of the round. Inside the caller's transaction when `m` belongs to one (the
+   * caller then holds the round's lock, see MetricResultsRepository.inRoundTransaction), else in its own,
+   * under the same lock. Guarded like the result upserts: when the round's stored ranks come from a
+   * newer snapshot (higher watermark), nothing is written and the answer is false.
+   */
+  async replaceRanks(roundId: string, rows: readonly RankRow[], methodId: string, watermark: string, computedAt: Date, m?: EntityManager): Promise<boolean> {
+    if (m?.queryRunner?.isTransactionActive) return this.replaceIn(m, roundId, rows, methodId, watermark, computedAt);
+    return this.ds.transaction(async (own) => {
+      await own.query(`SELECT pg_advisory_xact_lock(hashtextextended('metric:' || $1, 0))`, [roundId]);
+      return this.replaceIn(own, roundId, rows, methodId, watermark, computedAt);
+    });
+  }
+
+  private async replaceIn(m: EntityManager, roundId: string, rows: readonly RankRow[], methodId: string, watermark: string, computedAt: Date): Promise<boolean> {
+    const newer: unknown[] = await m.query('SELECT 1 FROM metric_rank WHERE round_id = $1 AND watermark > $2::bigint LIMIT 1', [roundId, watermark]);
+    if (newer.length > 0) return false;
+    await m.query('DELETE FROM metric_rank WHERE round_id = $1', [roundId]);
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH);
+      await m.query(
+        `INSERT INTO metric_rank (round_id, ranking, group_key, indicator, scope_key, "position", lo, hi, "of", seed, method_id, watermark, computed_at)
+         SELECT $1::uuid, t.ranking, t.group_key, t.indicator, t.scope_key, t.pos, t.lo, t.hi, t.total, t.seed, $11, $12::bigint, $13::timestamptz
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $9::int[], $10::text[])
+             AS t(ranking, group_key, indicator, scope_key, pos, lo, hi, total, seed)`,
+        [
+          roundId,
+          batch.map((r) => r.ranking),
+          batch.map((r) => r.groupKey),
+          batch.map((r) => r.indicator),
+          batch.map((r) => r.scopeKey),
+          batch.map((r) => r.position),
+          batch.map((r) => r.lo),
+          batch.map((r) => r.hi),
+          batch.map((r) => r.of),
+          batch.map((r) => r.seed),
+          methodId,
+          watermark,
+          computedAt.toISOString(),
+        ],
+      );
+    }
+    return true;
+  }
+}
