@@ -262,7 +262,7 @@ describe('citizens: registration, verification, profile', () => {
     for (const code of ['NOT_ASSIGNED', 'CONFLICT_OF_INTEREST', 'ASSIGNMENT_EXPIRED', 'EMAIL_NOT_VERIFIED', 'ROUND_CLOSED']) expect(verdictRoute).toContain(code);
   });
 
-  it('two validators asking at once are spread over municipalities (requests are serialised per round)', async () => {
+  it('two validators asking at once are both served, one request after the other (serialised per round)', async () => {
     await t.ds.query('DELETE FROM assignment');
     const [e, f] = await Promise.all([verifiedValidator('elena@example.org'), verifiedValidator('fer@example.org')]);
     const [re, rf] = await Promise.all([
@@ -271,7 +271,12 @@ describe('citizens: registration, verification, profile', () => {
     ]);
     expect(re.status).toBe(200);
     expect(rf.status).toBe(200);
-    const got = [re.body.items[0].institution.id, rf.body.items[0].institution.id].sort();
-    expect(got).toEqual([toluca, cuauhtemoc].sort());
+    // Which institutions they get is drawn at random among the neediest (no declaration can steer it,
+    // issue #13); what must hold is that both requests completed and wrote one active assignment each.
+    expect(re.body.items).toHaveLength(1);
+    expect(rf.body.items).toHaveLength(1);
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM assignment WHERE round_id = $1 AND status = 'active'`, [roundId]);
+    expect(n).toBe(2);
+    for (const r of [re, rf]) expect([toluca, cuauhtemoc]).toContain(r.body.items[0].institution.id);
   });
 });

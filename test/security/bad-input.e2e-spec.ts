@@ -280,7 +280,7 @@ function cases(w: World, tokens: Record<string, string>, ids: { revokedToken: st
     { name: 'profile: e-mail not changeable here', method: 'PATCH', path: '/api/citizens/me', as: 'validator', json: { email: 'otra@example.org' }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'conflicts: ids not an array', method: 'PUT', path: '/api/citizens/me/conflicts', as: 'validator', json: { institutionIds: 'x' }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'conflicts: malformed ids', method: 'PUT', path: '/api/citizens/me/conflicts', as: 'validator', json: { institutionIds: [SQLI] }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'conflicts: unknown institution', method: 'PUT', path: '/api/citizens/me/conflicts', as: 'validator', json: { institutionIds: [randomUUID()] }, status: 404, code: 'NOT_FOUND' },
+    { name: 'conflicts: unknown institution', method: 'PUT', path: '/api/citizens/me/conflicts', as: 'validator', json: { conflicts: [{ institutionId: randomUUID(), reason: 'Trabajé ahí' }] }, status: 404, code: 'NOT_FOUND' },
     { name: 'delete account: password a number', method: 'DELETE', path: '/api/citizens/me', as: 'validator', json: { password: 12345 }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'delete account: wrong password', method: 'DELETE', path: '/api/citizens/me', as: 'validator', json: { password: SQLI }, status: 401, code: 'INVALID_CREDENTIALS' },
     { name: 'delete account: 10 000-character password', method: 'DELETE', path: '/api/citizens/me', as: 'validator', json: { password: 'x'.repeat(10_000) }, status: 400, code: 'VALIDATION_FAILED' },

@@ -45,7 +45,7 @@ describe('privacy of citizen validators', () => {
        VALUES ($1, 'z', 'Ayuntamiento de Zinacantepec', 'ayuntamiento', 'municipal', '15', '15118', 'z@institucion.example') RETURNING id`,
       [w.a.guarantorId],
     );
-    expect((await w.http.put('/api/citizens/me/conflicts', { institutionIds: [z.id] }, { token: w.v1.token })).status).toBe(200);
+    expect((await w.http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: z.id, reason: 'Trabajé en esa institución' }] }, { token: w.v1.token })).status).toBe(200);
     v3 = await registerVerified(t, w.http, 'v3-se-queda@example.org', '15054');
     for (const v of [w.v1, w.v2, v3]) await work(v);
   });

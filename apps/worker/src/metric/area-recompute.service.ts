@@ -5,7 +5,10 @@ import type { RecomputeAreaJob } from '@apertura/queue';
 import { refinalized, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
 import { LoadedAreaInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import { InstitutionPatch, MetricResultsRepository } from './metric-results.repository';
+import type { EntityManager } from 'typeorm';
+import { InstitutionPatch, MetricResultsRepository, Stamp } from './metric-results.repository';
+import { rankRows } from './rank-rows';
+import { RankRepository } from './rank.repository';
 import { methodSettingsOf } from './method-settings';
 import { yieldToEventLoop } from './progress';
 import { aggregateResultRows, repooledRows } from './to-result-rows';
@@ -28,7 +31,14 @@ export class AreaRecomputeService {
   constructor(
     private readonly inputs: MetricInputsRepository,
     private readonly results: MetricResultsRepository,
+    private readonly ranks: RankRepository,
   ) {}
+
+  /** §9: every ranking's rank intervals, from the rows just written (the worker's job, never a request's). */
+  private async storeRanks(m: EntityManager, roundId: string, stamp: Stamp): Promise<void> {
+    const rows = rankRows(roundId, await this.ranks.loadRankInputs(roundId, m));
+    await this.ranks.replaceRanks(roundId, rows, METHOD_ID, stamp.watermark, stamp.computedAt, m);
+  }
 
   async recompute(job: RecomputeAreaJob): Promise<{ watermark: string; rows: number }> {
     const { roundId } = job;
@@ -58,6 +68,7 @@ export class AreaRecomputeService {
       await this.results.upsertResults(m, roundId, rows, stamp);
       await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
       await this.results.savePool(m, roundId, pooled, stamp);
+      await this.storeRanks(m, roundId, stamp);
     });
     this.inputs.rememberStored(
       roundId,

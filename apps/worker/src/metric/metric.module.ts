@@ -5,6 +5,7 @@ import { InstitutionRecomputeService } from './institution-recompute.service';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { MetricResultsRepository } from './metric-results.repository';
 import { MetricProcessor } from './metric.processor';
+import { RankRepository } from './rank.repository';
 import { RoundRecomputeService } from './round-recompute.service';
 
 /** Metric recomputation: recompute-institution → recompute-area, and recompute-round (full rebuild). */
@@ -12,6 +13,7 @@ import { RoundRecomputeService } from './round-recompute.service';
   providers: [
     MetricInputsRepository,
     MetricResultsRepository,
+    RankRepository,
     InstitutionRecomputeService,
     AreaRecomputeService,
     RoundRecomputeService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { computeInstitution, INDICATORS, withPool } from '@apertura/metric';
+import { computeInstitution, INDICATORS, METHOD_ID, withPool } from '@apertura/metric';
 import type { AggregateRow, InstitutionResult } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
@@ -10,6 +10,8 @@ import { MetricResultsRepository, Stamp } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';
+import { rankRows } from './rank-rows';
+import { RankRepository } from './rank.repository';
 import { aggregateResultRows, institutionResultRows, ResultRow } from './to-result-rows';
 
 /** Institutions computed and written per transaction (~30 rows each). */
@@ -33,6 +35,7 @@ export class RoundRecomputeService {
   constructor(
     private readonly inputs: MetricInputsRepository,
     private readonly results: MetricResultsRepository,
+    private readonly ranks: RankRepository,
   ) {}
 
   async recompute(job: RecomputeRoundJob, reportJobProgress: (pct: number) => Promise<void>): Promise<RoundOutcome> {
@@ -122,6 +125,8 @@ export class RoundRecomputeService {
       await this.results.upsertResults(m, roundId, areaRows, stamp);
       await this.results.deleteStale(m, roundId, stamp.watermark);
       await this.results.savePool(m, roundId, pooled, stamp);
+      // §9: rank intervals of every ranking, from the rows this transaction wrote.
+      await this.ranks.replaceRanks(roundId, rankRows(roundId, await this.ranks.loadRankInputs(roundId, m)), METHOD_ID, stamp.watermark, stamp.computedAt, m);
       await this.results.analyze(m);
       await this.results.finishRun(m, runId, stamp.watermark);
     });
