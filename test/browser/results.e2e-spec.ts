@@ -383,25 +383,29 @@ describe('results dashboards in the browser', () => {
       expect(await page.getByTestId('badge-citizen').getAttribute('data-validated')).toBe('false');
       await page.getByTestId('badge-citizen').getByText(/Sin validación ciudadana|Validación ciudadana incompleta/).waitFor();
 
-      // One citizen report, as the citizen flow stores it, then the worker's recompute.
-      await t.ds.query(
+      // The citizen reports of a validated institution, as the citizen flow stores them, now about the
+      // target (one report alone may be a "not yet" or lack the participation part), then the recompute.
+      const copied: Array<{ id: string }> = await t.ds.query(
         `INSERT INTO citizen_report (id, round_id, institution_id, validator_id, questionnaire_id, data)
          SELECT gen_random_uuid(), round_id, $2, validator_id, questionnaire_id, data FROM citizen_report
-          WHERE round_id = $1 AND institution_id = $3 ORDER BY id LIMIT 1`,
+          WHERE round_id = $1 AND institution_id = $3
+         RETURNING id`,
         [a.roundId, target.id, validatedOne.institution.id],
       );
+      const reports = copied.length;
       await recomputed([await recompute(a.roundId)]);
       const after = await get<Detail>(`${a.roundId}/results/institutions/${target.id}`);
       const has = (code: string) => after.values.some((v) => v.indicator === code && v.estimate !== null);
       const validated = has('TC') && has('PC');
-      expect(after.inputs?.citizenReports).toBe(1);
+      expect(after.inputs?.citizenReports).toBe(reports);
 
       await page.goto(`${base}/instituciones/${target.id}`);
       await page.getByTestId('badge-reports').waitFor();
-      expect(await page.getByTestId('badge-reports').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('badge-reports').getAttribute('data-count')).toBe(String(reports));
       // Validators count every pseudonym with a report or a verdict on the institution.
       const validators = after.inputs!.validators;
-      await page.getByTestId('badge-reports').getByText(`1 reporte ciudadano · ${validators} ${validators === 1 ? 'validador' : 'validadores'} con reporte o veredicto`).waitFor();
+      const reportWords = reports === 1 ? '1 reporte ciudadano' : `${reports} reportes ciudadanos`;
+      await page.getByTestId('badge-reports').getByText(`${reportWords} · ${validators} ${validators === 1 ? 'validador' : 'validadores'} con reporte o veredicto`).waitFor();
       expect(await page.getByTestId('badge-citizen').getAttribute('data-validated')).toBe(String(validated));
       expect(validated).toBe(true);
       // Validated by a citizen: its headline is I, and nothing on the page says "Sin validación ciudadana".

@@ -27,6 +27,11 @@ export interface RoundFixtureOptions {
   reportsPerInstitution?: [number, number];
   /** Share of answered verifiable claims that get verdicts (1–3 each; default 0.5). */
   verdictShare?: number;
+  /**
+   * Refutations notified 30 days ago and never disputed, so they count (§3.1; default). False: never
+   * notified, so every refutation is still pending (the right of reply has not started).
+   */
+  settledRefutations?: boolean;
   /** Size of the validator pool (default 40; at least the maximum reports per institution). */
   validators?: number;
   /** Also write the outbox events the API would have written (default false). */
@@ -217,9 +222,19 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
       [responses.map((r) => r.id), responses.map((r) => r.data)],
     );
     await m.query(
-      `INSERT INTO verdict (id, round_id, institution_id, validator_id, question_name, verdict)
-       SELECT u.id, $1, u.institution_id, u.validator_id, u.question, u.verdict FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[]) AS u(id, institution_id, validator_id, question, verdict)`,
-      [roundId, verdicts.map((v) => v.id), verdicts.map((v) => v.institutionId), verdicts.map((v) => v.validatorId), verdicts.map((v) => v.question), verdicts.map((v) => v.verdict)],
+      `INSERT INTO verdict (id, round_id, institution_id, validator_id, question_name, verdict, notice_queued_at, notified_at, reply_window_closed_at)
+       SELECT u.id, $1, u.institution_id, u.validator_id, u.question, u.verdict, s.at, s.at, s.at + interval '10 days'
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[]) AS u(id, institution_id, validator_id, question, verdict)
+       LEFT JOIN LATERAL (SELECT date_trunc('milliseconds', now() - interval '30 days') AS at WHERE $7::boolean AND u.verdict = 'refuted') s ON true`,
+      [
+        roundId,
+        verdicts.map((v) => v.id),
+        verdicts.map((v) => v.institutionId),
+        verdicts.map((v) => v.validatorId),
+        verdicts.map((v) => v.question),
+        verdicts.map((v) => v.verdict),
+        opts.settledRefutations ?? true,
+      ],
     );
     await m.query(
       `INSERT INTO citizen_report (id, round_id, institution_id, validator_id, questionnaire_id, data)

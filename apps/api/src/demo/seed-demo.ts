@@ -306,10 +306,17 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
     [round.id, questionnaireIds.citizen, reports.map((r) => id(r.institutionKey)), reports.map((r) => userOf(r.validatorIndex)), reports.map((r) => JSON.stringify(r.data))],
   );
   const verdicts = content.verdicts;
+  // The demo round is closed and published: its refutations were notified to the institutions two
+  // weeks before the close and none was disputed within the reply window, so they all count (§3.1).
+  const notified = new Date(CLOSES_AT.getTime() - 14 * 86_400_000);
   await m.query(
-    `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url)
-     SELECT $1, u.inst, u.validator, u.question, u.verdict, u.url
-     FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS u(inst, validator, question, verdict, url)`,
+    `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, notice_queued_at, notified_at, reply_window_closed_at)
+     SELECT $1, u.inst, u.validator, u.question, u.verdict, u.url,
+            CASE WHEN u.verdict = 'refuted' THEN $7::timestamptz END,
+            CASE WHEN u.verdict = 'refuted' THEN $7::timestamptz END,
+            CASE WHEN u.verdict = 'refuted' THEN $7::timestamptz + make_interval(days => r.reply_window_days) END
+     FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS u(inst, validator, question, verdict, url)
+     JOIN round r ON r.id = $1`,
     [
       round.id,
       verdicts.map((x) => id(x.institutionKey)),
@@ -317,6 +324,7 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
       verdicts.map((x) => x.questionName),
       verdicts.map((x) => x.verdict),
       verdicts.map((x) => x.evidenceUrl),
+      notified.toISOString(),
     ],
   );
 

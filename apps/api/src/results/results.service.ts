@@ -40,6 +40,9 @@ const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi
   r.needed_subjects, r.needed_reports, r.validated_share, r.formula, r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
 const RANK_COLUMNS = 'mr.position AS rank_position, mr.lo AS rank_lo, mr.hi AS rank_hi, mr.of AS rank_of';
 
+/** The self-report counterpart a missing validated value falls back to in an unranked list. */
+const SELF_REPORT_FALLBACK: Readonly<Record<string, readonly string[]>> = { I: ['I_G'], T: ['TG'], P: ['PG'] };
+
 /** §9: rankings exist for validated indicators only; asking for another is a client error, said plainly. */
 function rankedIndicator(indicator: string): string {
   if ((RANKED_INDICATORS as readonly string[]).includes(indicator)) return indicator;
@@ -153,7 +156,16 @@ export class ResultsService {
     // The requested indicator, or the headline: I where it exists, else I_G (else the empty I row).
     // The ranked list shows the ranked indicator itself (I by default), never an I_G in its place.
     const rankIndicator = q.ranking === undefined ? (q.indicator ?? 'I') : rankedIndicator(q.indicator ?? 'I');
-    const indicators = q.indicator ? [q.indicator] : q.ranking === 'ranked' ? ['I'] : ['I', 'I_G'];
+    // The unranked list of a ranking shows, where the validated value is missing, the self-report it
+    // would rest on (drawn hollow as an unverified self-report, §9).
+    const indicators =
+      q.ranking === 'ranked'
+        ? [rankIndicator]
+        : q.ranking === 'unranked'
+          ? [rankIndicator, ...(SELF_REPORT_FALLBACK[rankIndicator] ?? [])]
+          : q.indicator
+            ? [q.indicator]
+            : ['I', 'I_G'];
     // Ranks of the national ranking, or of the state's when the list is filtered to one state.
     const rankGroup = q.cveEnt ?? 'MX';
     const params: unknown[] = [roundId, indicators, rankGroup, rankIndicator];
