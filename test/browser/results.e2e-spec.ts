@@ -198,7 +198,9 @@ describe('results dashboards in the browser', () => {
       await roundFacts(page);
       await page.getByText('Datos sintéticos de demostración').first().waitFor().catch(async () => page.locator('.synthetic-banner').waitFor());
       await page.getByTestId('method').getByText(/v\d/).waitFor();
-      await page.getByRole('link', { name: 'states.csv' }).waitFor();
+      await page.getByRole('link', { name: 'states.csv', exact: true }).waitFor();
+      // Every dataset, with the Excel-friendly CSV (UTF-8 mark) beside the plain one.
+      expect(await page.getByRole('link', { name: 'national.csv (Excel)', exact: true }).getAttribute('href')).toMatch(/national\.csv\?bom=1$/);
       await shot(page, 'results-overview');
 
       // Institution ranking: the ranked group (only validated values with SE, conclusive or caution) with

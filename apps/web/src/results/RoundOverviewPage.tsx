@@ -3,7 +3,7 @@ import { downloadFile } from '../shared/api';
 import { Button, ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { EXPORT_FILES, isStaff, resultsApi, type ResultStatus } from './api';
+import { EXPORT_DATASETS, excelVariant, isStaff, resultsApi, type ExportFile, type ResultStatus } from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
 import { CodeLegend, ResultStatusBadge, RoundNav, STATUS_ORDER, useIndexTitle, useScopeName, useStatusText, ValueCell } from './common';
 import { codeLabel, markOf } from './present';
@@ -151,19 +151,34 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
           <h2>{t('results.openData')}</h2>
           <p className="muted">{t('results.openDataHint')}</p>
           <ul className="downloads">
-            {EXPORT_FILES.map((f) => (
-              <li key={f}>
-                {s.round.status === 'published' ? (
-                  <a href={resultsApi.publicExportUrl(roundId, f)} download>
-                    {f}
-                  </a>
-                ) : staff ? (
-                  <Button variant="secondary" small onClick={() => void downloadFile(resultsApi.staffExportPath(roundId, f), f)}>
-                    {t('results.download')} {f}
-                  </Button>
-                ) : null}
-              </li>
-            ))}
+            {EXPORT_DATASETS.map((d) => {
+              const files: Array<[ExportFile, string, boolean]> = [
+                [`${d}.csv`, `${d}.csv`, false],
+                [`${d}.csv`, `${d}.csv (Excel)`, true],
+                [`${d}.json`, `${d}.json`, false],
+              ];
+              return (
+                <li key={d} data-testid={`download-${d}`}>
+                  <span className="download-dataset">{t(`results.dataset.${d}`)}:</span>{' '}
+                  {files.map(([f, label, excel]) =>
+                    s.round.status === 'published' ? (
+                      <a key={label} href={excel ? excelVariant(resultsApi.publicExportUrl(roundId, f)) : resultsApi.publicExportUrl(roundId, f)} download>
+                        {label}
+                      </a>
+                    ) : staff ? (
+                      <Button
+                        key={label}
+                        variant="secondary"
+                        small
+                        onClick={() => void downloadFile(excel ? excelVariant(resultsApi.staffExportPath(roundId, f)) : resultsApi.staffExportPath(roundId, f), f)}
+                      >
+                        {t('results.download')} {label}
+                      </Button>
+                    ) : null,
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

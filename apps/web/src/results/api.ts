@@ -295,8 +295,12 @@ export interface Distribution {
   pStatus: Array<ResultStatus | null>;
 }
 
-export type ExportFile = `${'institutions' | 'municipalities' | 'states'}.${'csv' | 'json'}`;
-export const EXPORT_FILES: ExportFile[] = ['institutions.csv', 'municipalities.csv', 'states.csv', 'institutions.json', 'municipalities.json', 'states.json'];
+export type ExportDataset = 'institutions' | 'municipalities' | 'states' | 'national' | 'levels' | 'types';
+export type ExportFile = `${ExportDataset}.${'csv' | 'json'}`;
+export const EXPORT_DATASETS: ExportDataset[] = ['institutions', 'municipalities', 'states', 'national', 'levels', 'types'];
+export const EXPORT_FILES: ExportFile[] = EXPORT_DATASETS.flatMap((d): ExportFile[] => [`${d}.csv`, `${d}.json`]);
+/** The CSV with a UTF-8 byte-order mark, which Excel needs to read accents (formula cells are neutralised either way). */
+export const excelVariant = (url: string): string => `${url}?bom=1`;
 
 export const resultsApi = {
   publicRounds: (signal?: AbortSignal) => api<Page<PublicRound>>('/api/public/rounds', { query: { pageSize: 200 }, signal }),
