@@ -33,6 +33,7 @@ export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {})
     QUEUE_PREFIX: `apt-test-${randomBytes(4).toString('hex')}`,
     SERVE_WEB: 'false',
     RATE_LIMIT_PER_MINUTE: '100000',
+    ROUTE_RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ACCOUNT_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,

@@ -92,8 +92,13 @@ const schema = z
     CORS_ORIGINS: z.string().default(''),
     /** Serve the built web app (apps/web/dist) from the API. */
     SERVE_WEB: z.enum(['true', 'false']).default('true'),
-    /** Requests per minute per client IP on every route (Redis-backed, shared by API replicas). */
+    /**
+     * Global budget: requests per minute per client IP across all routes together, refused before the
+     * body is read (Redis-backed, shared by API replicas).
+     */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    /** Requests per minute per client IP on any one route (on top of the global budget). */
+    ROUTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
     /** Stricter limit per IP for sign-in, registration and verification routes (credential stuffing). */
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
     /** Requests per minute per signed-in account (session) or invitation link, from any IP. */

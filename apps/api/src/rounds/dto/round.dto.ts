@@ -17,6 +17,7 @@ import { LEVELS, ROUND_STATUSES } from '@apertura/db';
 import type { RoundStatus } from '@apertura/db';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
+import { CleanName } from '../../common/text';
 
 export class UniverseSelectionDto {
   @ApiProperty({ required: false, type: [String], example: ['15'], description: 'States (2-digit INEGI codes).' })
@@ -66,9 +67,7 @@ const SETTINGS_DOC =
 
 export class CreateRoundDto {
   @ApiProperty({ example: 'Diagnóstico 2025 — Estado de México' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @CleanName(200)
   name: string;
 
   @ApiProperty({ format: 'date-time', description: 'Submissions are accepted from this instant (once the round is open).' })
