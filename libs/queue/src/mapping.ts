@@ -8,6 +8,8 @@ import {
   RecomputeInstitutionJob,
   RecomputeRoundJob,
   SendInvitationJob,
+  SendAccountNoticeJob,
+  SendPasswordResetJob,
   SendVerificationJob,
   jobIds,
 } from './queues';
@@ -23,7 +25,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendPasswordResetJob | SendAccountNoticeJob | RecomputeInstitutionJob | RecomputeRoundJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -65,6 +67,18 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendVerificationJob = { verificationId: p.verificationId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendVerification, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.password-reset': {
+      const p = strings(e.payload, ['resetId']);
+      if (!p) return malformed(e);
+      const data: SendPasswordResetJob = { resetId: p.resetId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendPasswordReset, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.account-exists': {
+      const p = strings(e.payload, ['userId']);
+      if (!p) return malformed(e);
+      const data: SendAccountNoticeJob = { userId: p.userId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendAccountNotice, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

@@ -4,7 +4,7 @@ import { INSTITUTION_V1_ANSWERS } from '../../../libs/questionnaire/fixtures/sam
 import { hashPassword } from '../../../apps/api/src/auth/passwords';
 import { deriveToken, hashToken } from '../../../apps/api/src/auth/tokens';
 import { TestApp } from '../../support/app';
-import { guarantorWithAdmin, staffToken, TEST_PASSWORD } from '../../support/fixtures';
+import { guarantorWithAdmin, staffToken, TEST_PASSWORD, userIdByEmail } from '../../support/fixtures';
 import { client, Client } from '../../support/http';
 
 /**
@@ -67,13 +67,14 @@ async function staff(t: TestApp, http: Client, slug: string): Promise<Staff> {
 export async function registerVerified(t: TestApp, http: Client, email: string, cvegeo = '15106'): Promise<Validator> {
   const displayName = `Persona ${email.split('@')[0]}`;
   const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName, cvegeo, consent: true, privacyNoticeVersion: '2025-01' });
-  if (reg.status !== 201) throw new Error(`register failed: ${JSON.stringify(reg.body)}`);
-  const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+  if (reg.status !== 202) throw new Error(`register failed: ${JSON.stringify(reg.body)}`);
+  const id = await userIdByEmail(t.ds, email);
+  const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
   const verified = await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { id: reg.body.id, token: login.body.accessToken, email, displayName };
+  return { id, token: login.body.accessToken, email, displayName };
 }
 
 export async function invite(t: TestApp, roundId: string, institutionId: string): Promise<string> {

@@ -92,6 +92,8 @@ export class AccessGuard implements CanActivate {
     // Re-read the account so a deleted or demoted user loses access at once, not when the JWT expires.
     const user = await this.users.findOne({ where: { id: claims.sub, deletedAt: IsNull() } });
     if (!user || user.role !== claims.role) throw unauthenticated();
+    // A password reset ends every session issued before it (a stolen session does not outlive the reset).
+    if (user.passwordChangedAt && (claims.iat as number) < Math.floor(user.passwordChangedAt.getTime() / 1000)) throw invalidSession();
     return { kind: 'user', userId: user.id, role: user.role, guarantorId: user.guarantorId };
   }
 

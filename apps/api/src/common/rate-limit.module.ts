@@ -62,7 +62,7 @@ function credentialOf(req: Request): string | undefined {
 const accountTracker = (req: Record<string, unknown>): string =>
   createHash('sha256').update(credentialOf(req as unknown as Request) ?? '').digest('hex');
 
-const AUTH_ROUTES = /^\/api\/(auth\/login|citizens\/(register|verify|resend-verification))$/;
+const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm)|citizens\/(register|verify|resend-verification))$/;
 
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

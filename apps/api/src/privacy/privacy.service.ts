@@ -134,6 +134,9 @@ export class PrivacyService {
     // Where someone works is personal data too; the conflicts only mattered for future assignments.
     await m.query('DELETE FROM validator_conflict WHERE user_id = $1', [row.id]);
     await m.query('DELETE FROM email_verification WHERE user_id = $1', [row.id]);
+    // Reset links and sign-in failures (keyed by an HMAC of the client address) go with the account's credentials.
+    await m.query('DELETE FROM password_reset WHERE user_id = $1', [row.id]);
+    await m.query('DELETE FROM login_failure WHERE user_id = $1', [row.id]);
     const [expired]: [unknown[], number] = await m.query(
       `UPDATE assignment SET status = 'expired', updated_at = now() WHERE validator_id = $1 AND status = 'active' RETURNING id`,
       [row.id],

@@ -4,8 +4,9 @@ import { respond } from './respond';
 import { citizen } from './citizen';
 import { consoleDict } from './console';
 import { resultsDict } from './results';
+import { account } from './account';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, account] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

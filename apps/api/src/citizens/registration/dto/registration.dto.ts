@@ -28,11 +28,6 @@ export class RegisterValidatorDto {
   privacyNoticeVersion: string;
 }
 
-export class RegisteredDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: true }) emailVerificationSent: boolean;
-}
-
 export class VerifyEmailDto {
   @ApiProperty({ description: 'The token from the verification link.' })
   @IsString() @MinLength(1) @MaxLength(200)
