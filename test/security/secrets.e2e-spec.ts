@@ -5,10 +5,9 @@ import { load } from 'js-yaml';
 import { join } from 'path';
 import { loadEnv } from '@apertura/config';
 import { startTestApp, TestApp } from '../support/app';
-import { guarantorWithAdmin, staffToken } from '../support/fixtures';
+import { staffToken } from '../support/fixtures';
 import { client, Client } from '../support/http';
-import { invite, openRound } from './support/world';
-import { INSTITUTION_V1, CITIZEN_V1 } from '@apertura/questionnaire';
+import { invitedRound } from './support/world';
 
 /**
  * Issue #13 §3, "no known secrets": the attacks of the report, performed against the real API.
@@ -31,28 +30,14 @@ describe('no known secrets (issue #13 §3)', () => {
   let admin: { guarantorId: string; adminToken: string };
   let analyst: string;
   let roundId: string;
-  let institutionId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     http = client(t.url);
-    const tag = randomBytes(3).toString('hex');
-    admin = await guarantorWithAdmin(t.ds, http, `seca-secrets-${tag}`);
+    const world = await invitedRound(t, http, `seca-secrets-${randomBytes(3).toString('hex')}`);
+    admin = world.staff;
+    roundId = world.roundId;
     analyst = await staffToken(http, admin.adminToken, 'analyst');
-    const questionnaire = async (kind: string, definition: object): Promise<string> => {
-      const [q] = await t.ds.query(
-        `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, 'Q', $4::jsonb, repeat('c', 64)) RETURNING id`,
-        [admin.guarantorId, kind, `${kind}-${tag}`, JSON.stringify(definition)],
-      );
-      return q.id;
-    };
-    const [inst] = await t.ds.query(
-      `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'x', 'Ayuntamiento X', 'ayuntamiento', 'municipal', '15', '15106', 'x@inst.example') RETURNING id`,
-      [admin.guarantorId],
-    );
-    institutionId = inst.id;
-    roundId = await openRound(t, admin.guarantorId, await questionnaire('institution', INSTITUTION_V1), await questionnaire('citizen', CITIZEN_V1), [institutionId]);
-    await invite(t, roundId, institutionId);
   });
 
   afterAll(async () => {

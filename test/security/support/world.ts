@@ -179,3 +179,29 @@ export async function buildWorld(t: TestApp): Promise<World> {
     claim: 'ai_procedimiento',
   };
 }
+
+export interface InvitedRound {
+  staff: { guarantorId: string; adminToken: string; adminEmail: string };
+  roundId: string;
+  institutionId: string;
+  /** The institution's invitation token. */
+  token: string;
+}
+
+/** The smallest world an attack on institutions needs: a guarantor with its admin, one open round, one invited institution. */
+export async function invitedRound(t: TestApp, http: Client, slug: string): Promise<InvitedRound> {
+  const staffA = await guarantorWithAdmin(t.ds, http, slug);
+  const questionnaire = async (kind: string, definition: object): Promise<string> => {
+    const [q] = await t.ds.query(
+      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, 'Q', $4::jsonb, repeat('c', 64)) RETURNING id`,
+      [staffA.guarantorId, kind, `${kind}-${slug}`, JSON.stringify(definition)],
+    );
+    return q.id;
+  };
+  const [inst] = await t.ds.query(
+    `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'x', 'Ayuntamiento X', 'ayuntamiento', 'municipal', '15', '15106', 'x@inst.example') RETURNING id`,
+    [staffA.guarantorId],
+  );
+  const roundId = await openRound(t, staffA.guarantorId, await questionnaire('institution', INSTITUTION_V1), await questionnaire('citizen', CITIZEN_V1), [inst.id]);
+  return { staff: staffA, roundId, institutionId: inst.id, token: await invite(t, roundId, inst.id) };
+}

@@ -51,6 +51,8 @@ export const ERROR_HTTP_STATUS = {
   ASSIGNMENT_EXPIRED: 409,
   VALIDATION_CLOSED: 409,
   IDEMPOTENCY_MISMATCH: 409,
+  /** The institution already submitted the round's maximum number of versions (round.maxVersionsPerResponse). */
+  VERSION_LIMIT_REACHED: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -5,12 +5,15 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { LEVELS, ROUND_STATUSES } from '@apertura/db';
@@ -93,6 +96,19 @@ export class CreateRoundDto {
   @Type(() => UniverseSelectionDto)
   universeSelection?: UniverseSelectionDto;
 
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    maximum: 1000,
+    default: 50,
+    description: 'Most versions one institution may submit in this round (every version is kept and audited); beyond it 409 VERSION_LIMIT_REACHED.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxVersionsPerResponse?: number;
+
   @ApiProperty({ required: false, type: Object, additionalProperties: true, description: SETTINGS_DOC })
   @IsOptional()
   // Taken verbatim: resolveSettings (libs/metric) validates it and reports every problem by path.
@@ -134,6 +150,7 @@ export class RoundDto {
   settings: Record<string, unknown>;
   @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
+  @ApiProperty({ description: 'Most versions one institution may submit in this round.' }) maxVersionsPerResponse: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
