@@ -83,6 +83,9 @@ export class PrivacyService {
         counts[reason] += 1;
       });
     }
+    // Credentials' by-products of every role: spent or expired reset links, and sign-in failures already forgotten (auth/login-failures.ts).
+    await this.ds.query(`DELETE FROM password_reset WHERE expires_at < $1::timestamptz - interval '1 day'`, [now]);
+    await this.ds.query(`DELETE FROM login_failure WHERE last_failed_at < $1::timestamptz - interval '1 day' AND (locked_until IS NULL OR locked_until < $1::timestamptz)`, [now]);
     return counts;
   }
 
