@@ -6,6 +6,7 @@ delete swc.$schema;
 
 const moduleNameMapper = {
   '^@apertura/reasons-text$': '<rootDir>/libs/metric/src/reasons-text.ts',
+  '^@apertura/sanitize-html$': '<rootDir>/libs/questionnaire/src/sanitize-html.ts',
   '^@apertura/(db|queue|questionnaire|metric|geo|config)$': '<rootDir>/libs/$1/src',
   '^@apertura/(db|queue|questionnaire|metric|geo|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };

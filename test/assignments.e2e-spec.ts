@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { deriveToken } from '@apertura/config';
 import { startTestApp, TestApp } from './support/app';
-import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';
+import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
 
 /**
@@ -61,12 +61,13 @@ describe('citizen assignments, verdicts and reports', () => {
   async function registerVerified(email: string, cvegeo?: string): Promise<Validator> {
     const displayName = `Persona ${email.split('@')[0]}`;
     const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName, cvegeo, consent: true, privacyNoticeVersion: '2025-01' });
-    expect(reg.status).toBe(201);
-    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+    expect(reg.status).toBe(202);
+    const id = await userIdByEmail(t.ds, email);
+    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
     expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status).toBe(200);
     const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(login.status).toBe(200);
-    return { id: reg.body.id, token: login.body.accessToken, email, displayName };
+    return { id, token: login.body.accessToken, email, displayName };
   }
 
   const assignmentOf = (list: Array<{ id: string; institution: { id: string } }>, institutionId: string): string => {

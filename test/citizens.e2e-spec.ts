@@ -4,9 +4,9 @@ import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { deriveToken, hashToken } from '@apertura/config';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
-import { guarantorWithAdmin, Staff, TEST_PASSWORD } from './support/fixtures';
+import { guarantorWithAdmin, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
-import { ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
+import { mailsTo as mailbox, ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
 
 /** Registration and e-mail verification through the real outbox → Bull → SMTP path, profile, conflicts. */
 
@@ -37,20 +37,13 @@ describe('citizens: registration, verification, profile', () => {
   const toluca = randomUUID();
   const cuauhtemoc = randomUUID();
 
-  const mailsTo = (email: string): ReceivedMail[] => smtp.messages.filter((m) => m.to.includes(email));
-  async function waitForMails(email: string, count: number): Promise<ReceivedMail[]> {
-    const start = Date.now();
-    while (mailsTo(email).length < count) {
-      if (Date.now() - start > 20000) throw new Error(`expected ${count} mails to ${email}, got ${mailsTo(email).length}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return mailsTo(email);
-  }
+  const mailsTo = (email: string): ReceivedMail[] => mailbox(smtp).to(email);
+  const waitForMails = (email: string, count: number): Promise<ReceivedMail[]> => mailbox(smtp).waitForMails(email, count);
 
   /** Registers and verifies through the derived token (the mail path is tested once, below). */
   async function verifiedValidator(email: string): Promise<string> {
-    const reg = await http.post('/api/citizens/register', registration(email));
-    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+    expect((await http.post('/api/citizens/register', registration(email))).status).toBe(202);
+    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [await userIdByEmail(t.ds, email)]);
     await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) });
     return (await http.post('/api/auth/login', { email, password: TEST_PASSWORD })).body.accessToken;
   }
@@ -95,18 +88,19 @@ describe('citizens: registration, verification, profile', () => {
 
   it('registers, mails a verification link through the worker, and verifies once; unverified accounts cannot validate', async () => {
     const reg = await http.post('/api/citizens/register', registration('Ana.Ruiz@Example.org', { displayName: 'Ana Ruiz', cvegeo: '15106' }));
-    expect(reg.status).toBe(201);
-    expect(reg.body).toEqual({ id: expect.any(String), emailVerificationSent: true });
+    expect(reg.status).toBe(202);
+    expect(reg.body).toEqual({ accepted: true });
+    const anaId = await userIdByEmail(t.ds, 'ana.ruiz@example.org');
 
-    const [user] = await t.ds.query('SELECT email, role, guarantor_id, email_verified_at, password_hash FROM app_user WHERE id = $1', [reg.body.id]);
+    const [user] = await t.ds.query('SELECT email, role, guarantor_id, email_verified_at, password_hash FROM app_user WHERE id = $1', [anaId]);
     expect(user).toMatchObject({ email: 'ana.ruiz@example.org', role: 'citizen_validator', guarantor_id: null, email_verified_at: null });
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
-    const [profile] = await t.ds.query('SELECT pseudonym, cvegeo, consent_at, privacy_notice_version FROM validator_profile WHERE user_id = $1', [reg.body.id]);
+    const [profile] = await t.ds.query('SELECT pseudonym, cvegeo, consent_at, privacy_notice_version FROM validator_profile WHERE user_id = $1', [anaId]);
     expect(profile).toMatchObject({ cvegeo: '15106', privacy_notice_version: '2025-01' });
     expect(profile.pseudonym).toMatch(/^V-[A-Z0-9]{6}$/);
     const [verification] = await t.ds.query(
       `SELECT id, token_hash, abs(extract(epoch FROM expires_at - created_at) - 48 * 3600) < 60 AS valid_48h FROM email_verification WHERE user_id = $1`,
-      [reg.body.id],
+      [anaId],
     );
     expect(verification.token_hash).toBe(hashToken(deriveToken(t.env.TOKEN_SECRET, 'verify', verification.id)));
     expect(verification.valid_48h).toBe(true);
@@ -166,15 +160,17 @@ describe('citizens: registration, verification, profile', () => {
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
     }
+    // An address that already has an account gets the same answer as a new one (issue #13: no enumeration).
     const dup = await http.post('/api/citizens/register', registration('ANA.RUIZ@example.org'));
-    expect(dup.status).toBe(409);
-    expect(dup.body.code).toBe('EMAIL_TAKEN');
+    expect(dup.status).toBe(202);
+    expect(dup.body).toEqual({ accepted: true });
     const staffDup = await http.post('/api/citizens/register', registration(staff.adminEmail));
-    expect(staffDup.status).toBe(409);
+    expect(staffDup.status).toBe(202);
     expect((await t.ds.query('SELECT count(*)::int AS n FROM app_user'))[0].n).toBe(before);
 
     const racing = await Promise.all([1, 2, 3].map(() => http.post('/api/citizens/register', registration('race@example.org'))));
-    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(racing.map((r) => r.status)).toEqual([202, 202, 202]);
+    expect((await t.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE email = 'race@example.org'`))[0].n).toBe(1);
   });
 
   it('resends verification without revealing accounts; expired links are refused', async () => {
@@ -184,14 +180,15 @@ describe('citizens: registration, verification, profile', () => {
     const verifiedAccount = await http.post('/api/citizens/resend-verification', { email: 'ana.ruiz@example.org' });
     expect(verifiedAccount.status).toBe(202);
 
-    const reg = await http.post('/api/citizens/register', registration('carla@example.org'));
+    expect((await http.post('/api/citizens/register', registration('carla@example.org'))).status).toBe(202);
+    const carlaId = await userIdByEmail(t.ds, 'carla@example.org');
     await waitForMails('carla@example.org', 1);
     // A second mail only once a minute: the first resend right after registering is swallowed.
     expect((await http.post('/api/citizens/resend-verification', { email: 'carla@example.org' })).status).toBe(202);
-    expect((await t.ds.query('SELECT count(*)::int AS n FROM email_verification WHERE user_id = $1', [reg.body.id]))[0].n).toBe(1);
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM email_verification WHERE user_id = $1', [carlaId]))[0].n).toBe(1);
 
     await t.ds.query(`UPDATE email_verification SET created_at = created_at - interval '2 minutes', expires_at = now() - interval '1 second' WHERE user_id = $1`, [
-      reg.body.id,
+      carlaId,
     ]);
     const [first] = await waitForMails('carla@example.org', 1);
     const expired = await http.post('/api/citizens/verify', { token: tokenOf(first) });

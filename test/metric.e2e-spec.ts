@@ -5,7 +5,7 @@ import { deriveToken } from '@apertura/config';
 import { DueProcessSweepService } from '../apps/worker/src/due-process/due-process-sweep.service';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
-import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';
+import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
 import { resultSnapshot, until } from './support/metric-helpers';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
@@ -192,11 +192,12 @@ describe('metric workers and results API', () => {
         consent: true,
         privacyNoticeVersion: '2025-01',
       });
-      expect(reg.status).toBe(201);
-      const [ver] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+      expect(reg.status).toBe(202);
+      const validatorId = await userIdByEmail(t.ds, 'valida@example.org');
+      const [ver] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [validatorId]);
       expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', ver.id) })).status).toBe(200);
       const login = await http.post('/api/auth/login', { email: 'valida@example.org', password: TEST_PASSWORD });
-      validator = { id: reg.body.id, token: login.body.accessToken, email: 'valida@example.org', displayName: 'Valeria Validadora' };
+      validator = { id: validatorId, token: login.body.accessToken, email: 'valida@example.org', displayName: 'Valeria Validadora' };
       expect((await http.post(`/api/rounds/${roundId}/validation/open`, undefined, asAdmin())).status).toBe(200);
       const assigned = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 10 }, { token: validator.token });
       assignmentId = assigned.body.items.find((a: { institution: { id: string } }) => a.institution.id === toluca).id;

@@ -16,6 +16,8 @@ export default defineConfig({
       // shares it with the server: both keep the same custom properties (component, weight, score…).
       '@apertura/questionnaire-browser': resolve(here, '../../libs/questionnaire/src/properties.ts'),
       '@apertura/reasons-text': resolve(here, '../../libs/metric/src/reasons-text.ts'),
+      // Questionnaire HTML is sanitised again before rendering (the API already did on save).
+      '@apertura/sanitize-html': resolve(here, '../../libs/questionnaire/src/sanitize-html.ts'),
     },
   },
   build: {

@@ -40,6 +40,7 @@ export async function benchContext(): Promise<BenchContext> {
     LOG_LEVEL: 'warn',
     // The benchmarks are one client on loopback: the per-IP limits would measure the limiter.
     RATE_LIMIT_PER_MINUTE: '1000000000',
+    ROUTE_RATE_LIMIT_PER_MINUTE: '1000000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000000',
   });
   const pg = new Client({ connectionString: db.url });

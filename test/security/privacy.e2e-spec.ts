@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { startTestApp, TestApp } from '../support/app';
-import { TEST_PASSWORD } from '../support/fixtures';
+import { TEST_PASSWORD, userIdByEmail } from '../support/fixtures';
 import { buildWorld, registerVerified, Validator, World } from './support/world';
 
 const REPORT = { tipo_gestion: ['solicitud'], folio: 'PNT-2026-0001', tc_respuesta: 'si', tc_claridad: 4, tc_completitud: 'completa', tc_dias: 12 };
@@ -84,7 +84,8 @@ describe('privacy of citizen validators', () => {
     expect((await w.http.post('/api/auth/login', { email: w.v1.email, password: TEST_PASSWORD })).body.code).toBe('INVALID_CREDENTIALS');
     expect((await w.http.get('/api/citizens/me', { token: w.v1.token })).status).toBe(401);
     // The address is free again; the new account is a different person to the system.
-    expect((await w.http.post('/api/citizens/register', { email: w.v1.email, password: TEST_PASSWORD, consent: true, privacyNoticeVersion: '2025-01' })).status).toBe(201);
+    expect((await w.http.post('/api/citizens/register', { email: w.v1.email, password: TEST_PASSWORD, consent: true, privacyNoticeVersion: '2025-01' })).status).toBe(202);
+    expect(await userIdByEmail(t.ds, w.v1.email)).not.toBe(w.v1.id);
 
     const again = await w.http.post(`/api/privacy/validators/${w.v1.id}/erase`, undefined, { token: w.a.admin });
     expect(again.body).toMatchObject({ erased: false, erasedAt: erased.body.erasedAt });

@@ -30,3 +30,13 @@ export async function staffToken(http: Client, adminToken: string, role: 'analys
 }
 
 export type { INestApplication };
+
+/**
+ * The id of the account with this e-mail. Registration answers 202 `{ accepted: true }` without the id
+ * (the same answer for new and existing addresses, issue #13), so tests look it up.
+ */
+export async function userIdByEmail(ds: DataSource, email: string): Promise<string> {
+  const rows: Array<{ id: string }> = await ds.query('SELECT id FROM app_user WHERE email = $1', [email.trim().toLowerCase()]);
+  if (rows.length !== 1) throw new Error(`no account with e-mail ${email}`);
+  return rows[0].id;
+}

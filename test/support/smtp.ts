@@ -50,3 +50,17 @@ export async function startSmtp(): Promise<TestSmtp> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Mails to one address, waiting until at least `count` arrived (rejects after 20 s). */
+export function mailsTo(smtp: TestSmtp) {
+  const to = (email: string): ReceivedMail[] => smtp.messages.filter((m) => m.to.includes(email));
+  async function waitForMails(email: string, count: number): Promise<ReceivedMail[]> {
+    const start = Date.now();
+    while (to(email).length < count) {
+      if (Date.now() - start > 20000) throw new Error(`expected ${count} mails to ${email}, got ${to(email).length}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return to(email);
+  }
+  return { to, waitForMails };
+}

@@ -9,6 +9,10 @@ import { join } from 'path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
+import { JwtService } from '@nestjs/jwt';
+import { sessionLifetimeProblem } from './auth/access.guard';
+import { bodyLimitMiddleware } from './common/body-limits';
+import { ClientBudget } from './common/rate-limit.module';
 import { Env, parseTrustProxy } from '@apertura/config';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -42,10 +46,23 @@ export async function createApp(env: Env): Promise<INestApplication> {
       },
     }),
   );
-  // Body limits: JSON up to 1 MB (questionnaire definitions); submissions are further capped by libs/questionnaire.
-  app.use(express.json({ limit: '1mb', strict: true }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }));
+  // The client's global budget first, so a flood costs neither memory nor a query; then bodies, with a
+  // limit chosen before reading (small when anonymous), and the control-character check on every route.
+  app.use(app.get(ClientBudget).middleware);
+  const jwt = app.get(JwtService);
+  app.use(
+    bodyLimitMiddleware({
+      validSession: (req) => {
+        const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+        if (scheme !== 'Bearer' || !token) return false;
+        try {
+          return sessionLifetimeProblem(jwt.verify(token), env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000)) === undefined;
+        } catch {
+          return false;
+        }
+      },
+    }),
+  );
   const origins = env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, credentials: false });
   app.useGlobalPipes(createValidationPipe());

@@ -7,12 +7,13 @@ import { AuditService } from './audit/audit.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { GuarantorsService } from './guarantors/guarantors.service';
 import { runDemoCommand } from './demo/demo.command';
+import { readPassword } from './cli-password';
 
 /**
  * Operator commands (compiled to dist/apps/api/src/cli.js):
  *   migrate                        create the database if missing and apply pending migrations
  *   retention                      erase validator data past the privacy notice's retention periods (run daily)
- *   create-guarantor <slug> <name> <admin-email> <admin-password> [cve_ent]
+ *   create-guarantor <slug> <name> <admin-email> [cve_ent]   (password: prompted, or the first line of stdin)
  *   demo [--if-empty] [--seed N]  seed the synthetic demo round (password: DEMO_PASSWORD or a printed one)
  */
 async function ensureDatabase(url: string): Promise<void> {
@@ -56,10 +57,14 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'create-guarantor': {
-      const [slug, name, adminEmail, adminPassword, cveEnt] = args;
-      if (!slug || !name || !adminEmail || !adminPassword) {
-        throw new Error('usage: create-guarantor <slug> <name> <admin-email> <admin-password> [cve_ent]');
+      const [slug, name, adminEmail, cveEnt, ...extra] = args;
+      const usage = "usage: create-guarantor <slug> <name> <admin-email> [cve_ent]; the admin's password is asked for (or read from the first line of stdin)";
+      if (!slug || !name || !adminEmail) throw new Error(usage);
+      // The former form took the password as the fourth argument: refuse it rather than store it as a state code.
+      if (extra.length > 0 || (cveEnt !== undefined && !/^\d{2}$/.test(cveEnt))) {
+        throw new Error(`Passwords are never taken on the command line (they would show in ps and the shell history). ${usage}`);
       }
+      const adminPassword = await readPassword(`Password for ${adminEmail} (at least 12 characters): `);
       const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
       try {
         const { guarantor } = await new GuarantorsService(ds).create({ slug, name, adminEmail, adminPassword, cveEnt: cveEnt ?? null });
@@ -87,6 +92,8 @@ async function main(argv: string[]): Promise<void> {
       throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor, demo, retention`);
   }
 }
+
+export { main };
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((err: unknown) => {

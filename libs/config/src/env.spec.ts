@@ -1,25 +1,92 @@
+import { Logger } from '@nestjs/common';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { loadEnv, parseSentinels, parseTrustProxy } from './env';
+import { generateSecret, secretWeakness } from './secrets';
 
 describe('loadEnv', () => {
   it('has defaults that work on a local machine', () => {
-    const env = loadEnv({});
+    const env = loadEnv({ NODE_ENV: 'test' });
     expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/apertura');
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.PORT).toBe(3000);
   });
 
   it('lists every problem at once', () => {
-    expect(() => loadEnv({ PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => loadEnv({ NODE_ENV: 'test', PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });
 
-  it('refuses development secrets in production', () => {
-    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
+  it('refuses to start in production without secrets', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production[\s\S]*TOKEN_SECRET must be set in production/);
+  });
+
+  it.each([
+    ['short', 'a1B2c3D4e5F6g7H8'],
+    ['the old compose placeholder', 'change-me-change-me-change-me-change-me'],
+    ['the old source default', 'apertura-development-secret-change-me-000000'],
+    ['a placeholder word', 'our-Example-key-for-the-API-2026-Qz7xW'],
+    ['a repeated pattern', 'k3J9k3J9k3J9k3J9k3J9k3J9k3J9k3J9k3J9'],
+    ['low entropy', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'],
+  ])('refuses a %s JWT_SECRET with a clear boot error', (_label, value) => {
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: value, TOKEN_SECRET: generateSecret() })).toThrow(/JWT_SECRET (has|looks like|is a repeated)/);
+  });
+
+  it('refuses the same value for both secrets', () => {
+    const one = generateSecret();
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: one, TOKEN_SECRET: one })).toThrow(/TOKEN_SECRET must differ/);
+  });
+
+  it('accepts generated secrets in production', () => {
+    const env = loadEnv({ NODE_ENV: 'production', JWT_SECRET: generateSecret(), TOKEN_SECRET: generateSecret() });
+    expect(env.JWT_SECRET).toHaveLength(64);
+  });
+
+  it('gives a test process random secrets, the same on every load', () => {
+    const a = loadEnv({ NODE_ENV: 'test' });
+    const b = loadEnv({ NODE_ENV: 'test' });
+    expect(a.JWT_SECRET).toBe(b.JWT_SECRET);
+    expect(a.JWT_SECRET).not.toBe(a.TOKEN_SECRET);
+    expect(secretWeakness(a.JWT_SECRET)).toBeUndefined();
+  });
+
+  it('generates development secrets once, keeps them in SECRETS_FILE (0600) and logs it once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apt-seca-secrets-'));
+    const file = join(dir, 'nested', 'dev-secrets.json');
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const first = loadEnv({ NODE_ENV: 'development', SECRETS_FILE: file });
+      const second = loadEnv({ NODE_ENV: 'development', SECRETS_FILE: file });
+      expect(second.JWT_SECRET).toBe(first.JWT_SECRET);
+      expect(second.TOKEN_SECRET).toBe(first.TOKEN_SECRET);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ JWT_SECRET: first.JWT_SECRET, TOKEN_SECRET: first.TOKEN_SECRET });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain(file);
+      // Another install (another file) gets other secrets: nothing is shared through the source.
+      const other = loadEnv({ NODE_ENV: 'development', SECRETS_FILE: join(dir, 'other.json') });
+      expect(other.JWT_SECRET).not.toBe(first.JWT_SECRET);
+    } finally {
+      warn.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a tampered development secrets file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apt-seca-secrets-'));
+    const file = join(dir, 'dev-secrets.json');
+    try {
+      writeFileSync(file, JSON.stringify({ JWT_SECRET: 'change-me-change-me-change-me-change-me', TOKEN_SECRET: generateSecret() }));
+      expect(() => loadEnv({ NODE_ENV: 'development', SECRETS_FILE: file })).toThrow(/SECRETS_FILE: .*JWT_SECRET is missing or weak/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
 describe('TRUST_PROXY', () => {
   it('defaults to loopback only', () => {
-    expect(loadEnv({}).TRUST_PROXY).toBe('loopback');
+    expect(loadEnv({ NODE_ENV: 'test' }).TRUST_PROXY).toBe('loopback');
     expect(parseTrustProxy('loopback')).toEqual({ value: ['loopback'] });
   });
 
@@ -30,8 +97,8 @@ describe('TRUST_PROXY', () => {
   });
 
   it('refuses to trust everyone, and says what is wrong with a bad entry', () => {
-    expect(() => loadEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would trust any X-Forwarded-For/);
-    expect(() => loadEnv({ TRUST_PROXY: 'loopback,balancer.internal' })).toThrow(/"balancer.internal" is not an address/);
+    expect(() => loadEnv({ NODE_ENV: 'test', TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would trust any X-Forwarded-For/);
+    expect(() => loadEnv({ NODE_ENV: 'test', TRUST_PROXY: 'loopback,balancer.internal' })).toThrow(/"balancer.internal" is not an address/);
     expect(parseTrustProxy('10.0.0.0/33')).toHaveProperty('error');
     expect(parseTrustProxy('10.0.0.1/8/1')).toHaveProperty('error');
   });
@@ -39,7 +106,7 @@ describe('TRUST_PROXY', () => {
 
 describe('REDIS_SENTINELS', () => {
   it('is off by default and reads host:port lists (IPv6 in brackets)', () => {
-    expect(loadEnv({}).REDIS_SENTINELS).toBe('');
+    expect(loadEnv({ NODE_ENV: 'test' }).REDIS_SENTINELS).toBe('');
     expect(parseSentinels('')).toEqual({ value: [] });
     expect(parseSentinels('s1.internal:26379, 10.0.0.5:26380,[::1]:26381')).toEqual({
       value: [
@@ -51,7 +118,7 @@ describe('REDIS_SENTINELS', () => {
   });
 
   it('names the entry it cannot read', () => {
-    expect(() => loadEnv({ REDIS_SENTINELS: 's1:26379,s2' })).toThrow(/REDIS_SENTINELS: "s2" is not host:port/);
+    expect(() => loadEnv({ NODE_ENV: 'test', REDIS_SENTINELS: 's1:26379,s2' })).toThrow(/REDIS_SENTINELS: "s2" is not host:port/);
     expect(parseSentinels('s1:70000')).toHaveProperty('error');
   });
 });

@@ -1,12 +1,12 @@
+import { Logger } from '@nestjs/common';
 import { isIP } from 'net';
 import { z } from 'zod';
+import { DEFAULT_SECRETS_FILE, loadOrCreateSecretsFile, processTestSecrets, SECRET_KEYS, secretWeakness } from './secrets';
 
 /**
  * Environment of the API and the worker, validated once at boot (fail fast with every problem listed).
  * Defaults work on a developer machine with PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379.
  */
-const DEV_SECRET = 'apertura-development-secret-change-me-000000';
-
 /** Express's names for address ranges (https://expressjs.com/en/guide/behind-proxies.html). */
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -75,19 +75,30 @@ const schema = z
     REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]+$/).default('mymaster'),
     /** Prefix of every Bull key; lets several test runs share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('apertura'),
-    /** Signs session JWTs. */
-    JWT_SECRET: z.string().min(32, 'JWT_SECRET must have at least 32 characters').default(DEV_SECRET),
-    JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
-    /** Derives invitation and e-mail verification tokens (HMAC); only their hashes are stored. */
-    TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must have at least 32 characters').default(DEV_SECRET),
+    /**
+     * Signs session JWTs. Required in production; a development install generates one at first start
+     * and keeps it in SECRETS_FILE; tests get a random one per process. Never a value from the source.
+     */
+    JWT_SECRET: z.string().optional(),
+    /** Longest session a JWT may grant: tokens whose exp − iat exceeds it are refused (docs/security.md §3). */
+    JWT_TTL_SECONDS: z.coerce.number().int().positive().max(7 * 24 * 3600).default(8 * 3600),
+    /** Derives invitation and e-mail verification tokens (HMAC); only their hashes are stored. Same rules as JWT_SECRET. */
+    TOKEN_SECRET: z.string().optional(),
+    /** Development only: where generated secrets are kept (gitignored). */
+    SECRETS_FILE: z.string().min(1).default(DEFAULT_SECRETS_FILE),
     PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().default('Apertura <no-reply@apertura.local>'),
     CORS_ORIGINS: z.string().default(''),
     /** Serve the built web app (apps/web/dist) from the API. */
     SERVE_WEB: z.enum(['true', 'false']).default('true'),
-    /** Requests per minute per client IP on every route (Redis-backed, shared by API replicas). */
+    /**
+     * Global budget: requests per minute per client IP across all routes together, refused before the
+     * body is read (Redis-backed, shared by API replicas).
+     */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    /** Requests per minute per client IP on any one route (on top of the global budget). */
+    ROUTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
     /** Stricter limit per IP for sign-in, registration and verification routes (credential stuffing). */
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
     /** Requests per minute per signed-in account (session) or invitation link, from any IP. */
@@ -109,18 +120,51 @@ const schema = z
     EXPORT_DEADLINE_MS: z.coerce.number().int().min(100).default(15 * 60_000),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production') {
-      for (const key of ['JWT_SECRET', 'TOKEN_SECRET'] as const) {
-        if (env[key] === DEV_SECRET) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} must be set in production` });
+    for (const key of SECRET_KEYS) {
+      const value = env[key];
+      if (value === undefined || value === '') {
+        if (env.NODE_ENV === 'production') {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} must be set in production (generate one with: openssl rand -base64 48)` });
         }
+        continue;
       }
+      // Checked in every environment: a weak value set by hand is never used to sign, not even in development.
+      const weakness = secretWeakness(value);
+      if (weakness) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} ${weakness}; generate one with: openssl rand -base64 48` });
+    }
+    if (env.JWT_SECRET && env.JWT_SECRET === env.TOKEN_SECRET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TOKEN_SECRET'], message: 'TOKEN_SECRET must differ from JWT_SECRET' });
     }
   });
 
-export type Env = z.infer<typeof schema>;
+type ParsedEnv = z.infer<typeof schema>;
+export type Env = Omit<ParsedEnv, 'JWT_SECRET' | 'TOKEN_SECRET'> & { JWT_SECRET: string; TOKEN_SECRET: string };
 
 export class EnvError extends Error {}
+
+/**
+ * Fills in the secrets that were not set: production never gets here (refused above); tests get random
+ * per-process values; a development install reads or creates SECRETS_FILE and says so in the log.
+ */
+function withSecrets(env: ParsedEnv): Env {
+  if (env.JWT_SECRET && env.TOKEN_SECRET) return { ...env, JWT_SECRET: env.JWT_SECRET, TOKEN_SECRET: env.TOKEN_SECRET };
+  let generated;
+  if (env.NODE_ENV === 'test') {
+    generated = processTestSecrets();
+  } else {
+    let stored;
+    try {
+      stored = loadOrCreateSecretsFile(env.SECRETS_FILE);
+    } catch (err) {
+      throw new EnvError(`Invalid environment:\n  - SECRETS_FILE: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (stored.created) {
+      new Logger('Secrets').warn(`Generated random development secrets in ${stored.path} (kept for the next starts). In production set JWT_SECRET and TOKEN_SECRET instead.`);
+    }
+    generated = stored.secrets;
+  }
+  return { ...env, JWT_SECRET: env.JWT_SECRET || generated.JWT_SECRET, TOKEN_SECRET: env.TOKEN_SECRET || generated.TOKEN_SECRET };
+}
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
@@ -128,7 +172,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  return withSecrets(parsed.data);
 }
 
 /** Injection token for the validated environment. */

@@ -1,3 +1,4 @@
 export * from './env';
 export * from './config.module';
 export * from './tokens';
+export * from './secrets';

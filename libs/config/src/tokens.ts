@@ -6,11 +6,11 @@ export function hashToken(token: string): string {
 }
 
 /**
- * Derives the secret token of an invitation or e-mail verification from the server secret and the
+ * Derives the secret token of an invitation, e-mail verification or password reset from the server secret and the
  * row id. The plaintext is never stored (not even in the outbox payload): the mail job derives it
  * again when it sends. Leaking the database alone does not leak working links.
  */
-export function deriveToken(secret: string, purpose: 'invitation' | 'verify', id: string): string {
+export function deriveToken(secret: string, purpose: 'invitation' | 'verify' | 'reset', id: string): string {
   return createHmac('sha256', secret).update(`${purpose}:${id}`).digest('base64url');
 }
 

@@ -22,5 +22,6 @@ export {
   setAperturaDefaultLocale,
 } from './properties';
 export type { LocalizedText, QuestionnaireKind, SurveyJson } from './types';
+export { sanitizeDefinitionHtml, sanitizeHtml } from './sanitize-html';
 export { SUBMISSION_LIMITS, SubmissionCode, validateSubmission } from './validate';
 export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';

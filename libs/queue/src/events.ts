@@ -5,6 +5,9 @@
 export type OutboxEvent =
   | { type: 'mail.invitation'; payload: { invitationId: string; reminder: boolean } }
   | { type: 'mail.verify-email'; payload: { verificationId: string } }
+  | { type: 'mail.password-reset'; payload: { resetId: string } }
+  /** Someone tried to register an address that already has an account: its owner is told (the API answers as for a new one). */
+  | { type: 'mail.account-exists'; payload: { userId: string } }
   | { type: 'response.submitted'; payload: { roundId: string; institutionId: string; responseId: string; version: number } }
   | { type: 'verdict.saved'; payload: { roundId: string; institutionId: string; verdictId: string } }
   | { type: 'citizen-report.saved'; payload: { roundId: string; institutionId: string; reportId: string } }

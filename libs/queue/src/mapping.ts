@@ -9,6 +9,8 @@ import {
   RecomputeRoundJob,
   SendInvitationJob,
   SendRefutationNoticeJob,
+  SendAccountNoticeJob,
+  SendPasswordResetJob,
   SendVerificationJob,
   jobIds,
 } from './queues';
@@ -24,7 +26,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendAccountNoticeJob | RecomputeInstitutionJob | RecomputeRoundJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -72,6 +74,18 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendRefutationNoticeJob = { roundId: p.roundId, institutionId: p.institutionId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendRefutationNotice, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.password-reset': {
+      const p = strings(e.payload, ['resetId']);
+      if (!p) return malformed(e);
+      const data: SendPasswordResetJob = { resetId: p.resetId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendPasswordReset, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.account-exists': {
+      const p = strings(e.payload, ['userId']);
+      if (!p) return malformed(e);
+      const data: SendAccountNoticeJob = { userId: p.userId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendAccountNotice, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

@@ -12,6 +12,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   sendInvitation: 'send-invitation',
   sendVerification: 'send-verification',
+  sendPasswordReset: 'send-password-reset',
+  sendAccountNotice: 'send-account-notice',
   recomputeInstitution: 'recompute-institution',
   recomputeArea: 'recompute-area',
   recomputeRound: 'recompute-round',
@@ -30,6 +32,14 @@ export interface SendVerificationJob {
 export interface SendRefutationNoticeJob {
   roundId: string;
   institutionId: string;
+  eventId: string;
+}
+export interface SendPasswordResetJob {
+  resetId: string;
+  eventId: string;
+}
+export interface SendAccountNoticeJob {
+  userId: string;
   eventId: string;
 }
 export interface RecomputeInstitutionJob {

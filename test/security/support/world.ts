@@ -4,7 +4,7 @@ import { INSTITUTION_V1_ANSWERS } from '../../../libs/questionnaire/fixtures/sam
 import { hashPassword } from '../../../apps/api/src/auth/passwords';
 import { deriveToken, hashToken } from '../../../apps/api/src/auth/tokens';
 import { TestApp } from '../../support/app';
-import { guarantorWithAdmin, staffToken, TEST_PASSWORD } from '../../support/fixtures';
+import { guarantorWithAdmin, staffToken, TEST_PASSWORD, userIdByEmail } from '../../support/fixtures';
 import { client, Client } from '../../support/http';
 
 /**
@@ -67,13 +67,14 @@ async function staff(t: TestApp, http: Client, slug: string): Promise<Staff> {
 export async function registerVerified(t: TestApp, http: Client, email: string, cvegeo = '15106'): Promise<Validator> {
   const displayName = `Persona ${email.split('@')[0]}`;
   const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName, cvegeo, consent: true, privacyNoticeVersion: '2025-01' });
-  if (reg.status !== 201) throw new Error(`register failed: ${JSON.stringify(reg.body)}`);
-  const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+  if (reg.status !== 202) throw new Error(`register failed: ${JSON.stringify(reg.body)}`);
+  const id = await userIdByEmail(t.ds, email);
+  const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
   const verified = await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { id: reg.body.id, token: login.body.accessToken, email, displayName };
+  return { id, token: login.body.accessToken, email, displayName };
 }
 
 export async function invite(t: TestApp, roundId: string, institutionId: string): Promise<string> {
@@ -177,4 +178,30 @@ export async function buildWorld(t: TestApp): Promise<World> {
     responseX: submitted.body.responseId,
     claim: 'ai_procedimiento',
   };
+}
+
+export interface InvitedRound {
+  staff: { guarantorId: string; adminToken: string; adminEmail: string };
+  roundId: string;
+  institutionId: string;
+  /** The institution's invitation token. */
+  token: string;
+}
+
+/** The smallest world an attack on institutions needs: a guarantor with its admin, one open round, one invited institution. */
+export async function invitedRound(t: TestApp, http: Client, slug: string): Promise<InvitedRound> {
+  const staffA = await guarantorWithAdmin(t.ds, http, slug);
+  const questionnaire = async (kind: string, definition: object): Promise<string> => {
+    const [q] = await t.ds.query(
+      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, 'Q', $4::jsonb, repeat('c', 64)) RETURNING id`,
+      [staffA.guarantorId, kind, `${kind}-${slug}`, JSON.stringify(definition)],
+    );
+    return q.id;
+  };
+  const [inst] = await t.ds.query(
+    `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'x', 'Ayuntamiento X', 'ayuntamiento', 'municipal', '15', '15106', 'x@inst.example') RETURNING id`,
+    [staffA.guarantorId],
+  );
+  const roundId = await openRound(t, staffA.guarantorId, await questionnaire('institution', INSTITUTION_V1), await questionnaire('citizen', CITIZEN_V1), [inst.id]);
+  return { staff: staffA, roundId, institutionId: inst.id, token: await invite(t, roundId, inst.id) };
 }

@@ -8,12 +8,35 @@ import { InvitationEntity, UserEntity, Role } from '@apertura/db';
 import { DomainError, forbidden } from '../common/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { Principal, RequestWithPrincipal } from './principal';
-import { hashToken } from '@apertura/config';
+import { ENV, Env, hashToken } from '@apertura/config';
 
 export interface JwtClaims {
   sub: string;
   role: Role;
   gid: string | null;
+}
+
+/** Registered claims every session JWT must carry (seconds since the epoch). */
+interface TimedClaims {
+  iat?: unknown;
+  exp?: unknown;
+}
+
+/** Clock difference between API replicas tolerated on `iat`. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A verified token is still refused unless it states when it was issued and when it expires, and its
+ * lifetime is within JWT_TTL_SECONDS: a token minted without `exp`, or with a 100-year one, is not a session
+ * this server would have issued.
+ */
+export function sessionLifetimeProblem(claims: TimedClaims, ttlSeconds: number, nowSeconds: number): string | undefined {
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) return 'iat missing';
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'exp missing';
+  if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'issued in the future';
+  if (exp - iat > ttlSeconds) return 'lifetime above JWT_TTL_SECONDS';
+  return undefined;
 }
 
 const unauthenticated = (): DomainError =>
@@ -33,6 +56,7 @@ export class AccessGuard implements CanActivate {
     private readonly jwt: JwtService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -56,15 +80,20 @@ export class AccessGuard implements CanActivate {
     if (!header) return undefined;
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthenticated();
-    let claims: JwtClaims;
+    const invalidSession = (): DomainError =>
+      new DomainError('UNAUTHENTICATED', { es: 'La sesión no es válida o expiró.', en: 'The session is invalid or expired.' });
+    let claims: JwtClaims & TimedClaims;
     try {
-      claims = await this.jwt.verifyAsync<JwtClaims>(token);
+      claims = await this.jwt.verifyAsync<JwtClaims & TimedClaims>(token);
     } catch {
-      throw new DomainError('UNAUTHENTICATED', { es: 'La sesión no es válida o expiró.', en: 'The session is invalid or expired.' });
+      throw invalidSession();
     }
+    if (sessionLifetimeProblem(claims, this.env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000))) throw invalidSession();
     // Re-read the account so a deleted or demoted user loses access at once, not when the JWT expires.
     const user = await this.users.findOne({ where: { id: claims.sub, deletedAt: IsNull() } });
     if (!user || user.role !== claims.role) throw unauthenticated();
+    // A password reset ends every session issued before it (a stolen session does not outlive the reset).
+    if (user.passwordChangedAt && (claims.iat as number) < Math.floor(user.passwordChangedAt.getTime() / 1000)) throw invalidSession();
     return { kind: 'user', userId: user.id, role: user.role, guarantorId: user.guarantorId };
   }
 

@@ -7,6 +7,7 @@ import { ENV, Env } from '@apertura/config';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset';
 
 @Global()
 @Module({
@@ -18,7 +19,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, PasswordResetService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, JwtModule],
 })
 export class AuthModule {}

@@ -6,7 +6,7 @@ import { UserEntity } from '@apertura/db';
 import { DomainError, notFound } from '../common/domain-error';
 import { ENV, Env } from '@apertura/config';
 import { MeDto, SessionDto } from './dto/login.dto';
-import { lockoutMinutes } from './lockout';
+import { clearFailures, clientKey, lockedUntil, recordFailure } from './login-failures';
 import { dummyHash, verifyPassword } from './passwords';
 import type { JwtClaims } from './access.guard';
 
@@ -25,25 +25,30 @@ export class AuthService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
-  async login(email: string, password: string, now = new Date()): Promise<SessionDto> {
+  /**
+   * Sign-in. `client` is the caller's address (as TRUST_PROXY reads it): failures and locks are kept per
+   * (account, client), so guessing from one client never locks the account out for anyone else.
+   */
+  async login(email: string, password: string, client: string, now = new Date()): Promise<SessionDto> {
     const user = await this.users.findOne({ where: { email: email.toLowerCase(), deletedAt: IsNull() } });
     if (!user) {
       await verifyPassword(await dummyHash(), password); // same cost as a real check
       throw invalidCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
+    const m = this.users.manager;
+    const key = clientKey(this.env.TOKEN_SECRET, client);
+    const until = await lockedUntil(m, user.id, key, now);
+    if (until) {
       throw new DomainError('ACCOUNT_LOCKED', {
-        es: `Cuenta bloqueada temporalmente por intentos fallidos; intente después de ${user.lockedUntil.toISOString()}.`,
-        en: `Account temporarily locked after failed attempts; try again after ${user.lockedUntil.toISOString()}.`,
+        es: `Demasiados intentos fallidos desde este dispositivo o red; intente después de ${until.toISOString()} o restablezca su contraseña.`,
+        en: `Too many failed attempts from this device or network; try again after ${until.toISOString()} or reset your password.`,
       });
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const failed = user.failedLogins + 1;
-      const minutes = lockoutMinutes(failed);
-      await this.users.update(user.id, { failedLogins: failed, lockedUntil: minutes ? new Date(now.getTime() + minutes * 60_000) : null });
+      await recordFailure(m, user.id, key, now);
       throw invalidCredentials();
     }
-    if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await clearFailures(m, user.id, key);
     const claims: JwtClaims = { sub: user.id, role: user.role, gid: user.guarantorId };
     return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.env.JWT_TTL_SECONDS, user: toMe(user) };
   }

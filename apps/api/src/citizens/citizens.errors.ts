@@ -2,8 +2,6 @@ import { DomainError } from '../common/domain-error';
 
 /** Errors of the citizen validation capability (Spanish first). */
 export const CitizenErrors = {
-  emailTaken: (): DomainError =>
-    new DomainError('EMAIL_TAKEN', { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' }, 'email'),
   invalidVerificationToken: (): DomainError =>
     new DomainError('INVALID_TOKEN', {
       es: 'El enlace de verificación no es válido, ya se usó o expiró. Solicite uno nuevo.',

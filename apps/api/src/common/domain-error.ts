@@ -22,6 +22,8 @@ export class DomainError extends Error {
 export const ERROR_HTTP_STATUS = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  /** NUL or another C0 control character in any text of a request (body, query, path). */
+  CONTROL_CHARACTER: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
@@ -56,6 +58,8 @@ export const ERROR_HTTP_STATUS = {
   REPLY_WINDOW_CLOSED: 409,
   DISPUTE_EXISTS: 409,
   DISPUTE_DECIDED: 409,
+  /** The institution already submitted the round's maximum number of versions (round.maxVersionsPerResponse). */
+  VERSION_LIMIT_REACHED: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { createHash } from 'crypto';
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import Redis from 'ioredis';
 import { ENV, Env } from '@apertura/config';
 import { redisOptionsOf, redisTargetOf } from '@apertura/queue';
@@ -62,7 +62,7 @@ function credentialOf(req: Request): string | undefined {
 const accountTracker = (req: Record<string, unknown>): string =>
   createHash('sha256').update(credentialOf(req as unknown as Request) ?? '').digest('hex');
 
-const AUTH_ROUTES = /^\/api\/(auth\/login|citizens\/(register|verify|resend-verification))$/;
+const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm)|citizens\/(register|verify|resend-verification))$/;
 
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -71,23 +71,57 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(): Promise<void> {
-    throw new DomainError('RATE_LIMITED', { es: 'Demasiadas solicitudes; intente más tarde.', en: 'Too many requests; try again later.' });
+    throw rateLimited();
   }
 }
 
-@Module({ providers: [FailOpenRedisStorage], exports: [FailOpenRedisStorage] })
+/** Paths outside every budget: load balancers' health probes. */
+const UNBUDGETED = /^\/health(\/|$)/;
+
+/**
+ * The global budget of one client (IP address, as TRUST_PROXY reads it): RATE_LIMIT_PER_MINUTE requests
+ * per minute across all routes together. It runs as Express middleware before any body is read, so a
+ * flood is refused before it costs memory or a database query; the per-route, sign-in and per-account
+ * limits (the guard below) come on top of it. Fails open with the storage when Redis is down.
+ */
+@Injectable()
+export class ClientBudget {
+  constructor(
+    private readonly storage: FailOpenRedisStorage,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    if (UNBUDGETED.test(req.path)) return next();
+    const key = createHash('sha256').update(`budget:${req.ip ?? 'unknown'}`).digest('hex');
+    this.storage.increment(key, 60_000, this.env.RATE_LIMIT_PER_MINUTE, 60_000, 'budget').then(
+      (record) => {
+        if (!record.isBlocked) return next();
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(record.timeToBlockExpire))));
+        next(rateLimited());
+      },
+      () => next(),
+    );
+  };
+}
+
+const rateLimited = (): DomainError => new DomainError('RATE_LIMITED', { es: 'Demasiadas solicitudes; intente más tarde.', en: 'Too many requests; try again later.' });
+
+@Module({ providers: [FailOpenRedisStorage, ClientBudget], exports: [FailOpenRedisStorage, ClientBudget] })
 class RateLimitStorageModule {}
 
 /** Registered before AuthModule so a flood is refused before any database lookup. */
 @Module({
   imports: [
+    RateLimitStorageModule,
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [ENV, FailOpenRedisStorage],
       useFactory: (env: Env, storage: FailOpenRedisStorage) => ({
         storage,
         throttlers: [
-          { name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
+          // Per route and client IP (ThrottlerGuard keys on the handler): one route cannot eat the whole budget.
+          { name: 'default', ttl: 60_000, limit: env.ROUTE_RATE_LIMIT_PER_MINUTE },
           {
             name: 'auth',
             ttl: 60_000,
@@ -106,5 +140,6 @@ class RateLimitStorageModule {}
     }),
   ],
   providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+  exports: [RateLimitStorageModule],
 })
 export class RateLimitModule {}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from './domain-error';
 import { assertRequestShape, findShapeProblem } from './request-shape';
 
@@ -36,5 +37,29 @@ describe('request shape', () => {
       expect(err).toBeInstanceOf(DomainError);
       expect(err).toMatchObject({ code: 'VALIDATION_FAILED', field: 'x.__proto__' });
     }
+  });
+});
+
+describe('control characters', () => {
+  it('finds NUL and other C0 controls in values and keys, anywhere, but allows tab, line feed and carriage return', () => {
+    expect(findShapeProblem({ name: 'a\u0000b' })).toEqual({ path: 'name', reason: 'control-character' });
+    expect(findShapeProblem({ data: { list: ['ok', 'x\u001b[31m'] } })).toEqual({ path: 'data.list.1', reason: 'control-character' });
+    expect(findShapeProblem('csv\u0007')?.reason).toBe('control-character');
+    expect(findShapeProblem({ ['k\u0001']: 1 })?.reason).toBe('control-character');
+    expect(findShapeProblem({ text: 'línea 1\r\nlínea 2\tcol' })).toBeUndefined();
+  });
+
+  it('throws CONTROL_CHARACTER with the field', () => {
+    expect(() => assertRequestShape({ a: { b: 'x\u0000' } })).toThrow(expect.objectContaining({ code: 'CONTROL_CHARACTER', field: 'a.b' }));
+  });
+
+  it('refuses every C0 control but tab, LF and CR (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 0, max: 0x1f }), fc.string(), (before, code, after) => {
+        const allowed = code === 0x09 || code === 0x0a || code === 0x0d;
+        const problem = findShapeProblem({ v: `${before}${String.fromCharCode(code)}${after}` });
+        return allowed ? problem === undefined || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(before + after) : problem?.reason === 'control-character';
+      }),
+    );
   });
 });

@@ -17,20 +17,29 @@ export const REQUEST_SHAPE_LIMITS = Object.freeze({
  */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * C0 control characters (and DEL) other than tab, line feed and carriage return. No text the API
+ * stores needs them; NUL in particular is refused by PostgreSQL (it answered 500), and the others hide
+ * content from people reading it. Single-line fields refuse tab and line breaks too (common/text.ts).
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export interface ShapeProblem {
   path: string;
-  reason: 'depth' | 'prototype-key';
+  reason: 'depth' | 'prototype-key' | 'control-character';
 }
 
 export function findShapeProblem(value: unknown, limits = REQUEST_SHAPE_LIMITS): ShapeProblem | undefined {
   const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 1 }];
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop() as { v: unknown; path: string; depth: number };
+    if (typeof v === 'string' && CONTROL_CHARACTER.test(v)) return { path, reason: 'control-character' };
     if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
     if (depth > limits.maxDepth) return { path, reason: 'depth' };
     for (const key of Object.keys(v)) {
       const child = path ? `${path}.${key}` : key;
       if (PROTOTYPE_KEYS.has(key)) return { path: child, reason: 'prototype-key' };
+      if (CONTROL_CHARACTER.test(key)) return { path: path || key.replace(CONTROL_CHARACTER, '?'), reason: 'control-character' };
       stack.push({ v: (v as Record<string, unknown>)[key], path: child, depth: depth + 1 });
     }
   }
@@ -40,6 +49,16 @@ export function findShapeProblem(value: unknown, limits = REQUEST_SHAPE_LIMITS):
 export function assertRequestShape(value: unknown): void {
   const problem = findShapeProblem(value);
   if (!problem) return;
+  if (problem.reason === 'control-character') {
+    throw new DomainError(
+      'CONTROL_CHARACTER',
+      {
+        es: `El texto de «${problem.path || 'cuerpo'}» contiene caracteres de control no permitidos (por ejemplo NUL).`,
+        en: `The text of '${problem.path || 'body'}' contains control characters that are not allowed (e.g. NUL).`,
+      },
+      problem.path || undefined,
+    );
+  }
   if (problem.reason === 'depth') {
     throw new DomainError(
       'VALIDATION_FAILED',

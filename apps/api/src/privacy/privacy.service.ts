@@ -83,6 +83,9 @@ export class PrivacyService {
         counts[reason] += 1;
       });
     }
+    // Credentials' by-products of every role: spent or expired reset links, and sign-in failures already forgotten (auth/login-failures.ts).
+    await this.ds.query(`DELETE FROM password_reset WHERE expires_at < $1::timestamptz - interval '1 day'`, [now]);
+    await this.ds.query(`DELETE FROM login_failure WHERE last_failed_at < $1::timestamptz - interval '1 day' AND (locked_until IS NULL OR locked_until < $1::timestamptz)`, [now]);
     return counts;
   }
 
@@ -134,6 +137,9 @@ export class PrivacyService {
     // Where someone works is personal data too; the conflicts only mattered for future assignments.
     await m.query('DELETE FROM validator_conflict WHERE user_id = $1', [row.id]);
     await m.query('DELETE FROM email_verification WHERE user_id = $1', [row.id]);
+    // Reset links and sign-in failures (keyed by an HMAC of the client address) go with the account's credentials.
+    await m.query('DELETE FROM password_reset WHERE user_id = $1', [row.id]);
+    await m.query('DELETE FROM login_failure WHERE user_id = $1', [row.id]);
     const [expired]: [unknown[], number] = await m.query(
       `UPDATE assignment SET status = 'expired', updated_at = now() WHERE validator_id = $1 AND status = 'active' RETURNING id`,
       [row.id],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JsonObject, QuestionnaireEntity } from '@apertura/db';
-import { defaultInstrument, lintQuestionnaire } from '@apertura/questionnaire';
+import { defaultInstrument, lintQuestionnaire, sanitizeDefinitionHtml } from '@apertura/questionnaire';
 import type { QuestionnaireKind } from '@apertura/questionnaire';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
@@ -199,6 +199,7 @@ export function lintOrThrow(input: unknown, kind: QuestionnaireKind): JsonObject
       { issues: result.errors },
     );
   }
-  // The linter accepted it, so text is valid JSON without forbidden keys.
-  return (typeof input === 'string' ? JSON.parse(input) : input) as JsonObject;
+  // The linter accepted it, so text is valid JSON without forbidden keys. Its HTML is stored sanitised
+  // (allow-list, libs/questionnaire/src/sanitize-html.ts): the checksum is that of what respondents get.
+  return sanitizeDefinitionHtml((typeof input === 'string' ? JSON.parse(input) : input) as JsonObject);
 }

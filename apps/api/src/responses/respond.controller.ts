@@ -40,7 +40,7 @@ export class RespondController {
   })
   @ApiResponse({ status: 201, type: SubmitResultDto, description: 'New version stored.' })
   @ApiResponse({ status: 200, type: SubmitResultDto, description: 'Replay of an earlier submission with the same key.' })
-  @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'IDEMPOTENCY_MISMATCH', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
+  @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'IDEMPOTENCY_MISMATCH', 'VERSION_LIMIT_REACHED', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
   async submit(
     @CurrentInvitation() inv: InvitationPrincipal,
     @Body() dto: SubmitDto,

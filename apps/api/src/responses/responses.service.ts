@@ -53,6 +53,25 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 }
 
 /**
+ * Every version is kept and audited forever, so the number one institution can add to a round is
+ * capped (round.max_versions_per_response, default 50). Checked under the response lock.
+ */
+async function assertBelowVersionLimit(m: EntityManager, roundId: string, submitted: number): Promise<void> {
+  const [row]: Array<{ max: number }> = await m.query('SELECT max_versions_per_response AS max FROM round WHERE id = $1', [roundId]);
+  if (row && submitted >= row.max) {
+    throw new DomainError(
+      'VERSION_LIMIT_REACHED',
+      {
+        es: `Ya envió ${row.max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el órgano garante.`,
+        en: `You have already submitted ${row.max} versions in this round, the maximum allowed. To correct anything else, contact the guarantor.`,
+      },
+      undefined,
+      { max: row.max },
+    );
+  }
+}
+
+/**
  * The respondent side of a round: an institution, through its invitation link, reads the
  * questionnaire, autosaves drafts, submits and amends versions. Every submission is validated by
  * libs/questionnaire before anything is written, and written in one transaction with its outbox
@@ -201,6 +220,7 @@ export class ResponsesService {
     if (existing) return { created: false, result: this.replay(existing, response.id, clean) };
 
     assertAcceptsSubmissions(round, round.now);
+    await assertBelowVersionLimit(m, inv.roundId, response.version);
     const version = response.version + 1;
     const evidence = await this.evidence.snapshot(m, inv.roundId, inv.institutionId);
     const data = JSON.stringify(clean.data);

@@ -29,6 +29,9 @@ import { applySelection, normaliseSelection } from './universe-selection';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
+/** Versions one institution may submit per round unless the round says otherwise (issue #13: each version is kept and audited forever). */
+export const DEFAULT_MAX_VERSIONS_PER_RESPONSE = 50;
+
 export function toRoundDto(r: RoundEntity): RoundDto {
   return {
     id: r.id,
@@ -43,6 +46,7 @@ export function toRoundDto(r: RoundEntity): RoundDto {
     design: r.design,
     validationOpen: r.validationOpen,
     synthetic: r.synthetic,
+    maxVersionsPerResponse: r.maxVersionsPerResponse,
     openedAt: iso(r.openedAt),
     closedAt: iso(r.closedAt),
     publishedAt: iso(r.publishedAt),
@@ -141,6 +145,7 @@ export class RoundsService {
           design: design as RoundDesignDocument & JsonObject,
           validationOpen: false,
           synthetic: false,
+          maxVersionsPerResponse: dto.maxVersionsPerResponse ?? DEFAULT_MAX_VERSIONS_PER_RESPONSE,
           openedAt: null,
           closedAt: null,
           publishedAt: null,
@@ -214,6 +219,10 @@ export class RoundsService {
           round.design = design as RoundDesignDocument & JsonObject;
         }
         changed.push('design');
+      }
+      if (dto.maxVersionsPerResponse !== undefined) {
+        round.maxVersionsPerResponse = dto.maxVersionsPerResponse;
+        changed.push('maxVersionsPerResponse');
       }
       const saved = await m.save(round);
       await this.audit.record(m, actor, {

@@ -10,6 +10,7 @@ import { isEmail } from 'class-validator';
 import { LEVELS } from '@apertura/db';
 import type { Level } from '@apertura/db';
 import type { Messages } from '../common/domain-error';
+import { nameProblem, normalizeName } from '../common/text';
 
 export const UNIVERSE_LIMITS = Object.freeze({
   maxRows: 50_000,
@@ -43,6 +44,7 @@ export const UNIVERSE_ISSUE_CODES = [
   'INVALID_EMAIL',
   'INVALID_KEY',
   'DUPLICATE_KEY',
+  'BIDI_CONTROL',
 ] as const;
 export type UniverseIssueCode = (typeof UNIVERSE_ISSUE_CODES)[number];
 
@@ -339,8 +341,13 @@ function validateRecord(
     return true;
   };
 
-  const name = collapse(get('name'));
-  required('name', name, UNIVERSE_LIMITS.nameMax);
+  // Names as people will read them (common/text.ts): NFC, no invisible characters; "required" checked after that.
+  const name = normalizeName(collapse(get('name')));
+  if (nameProblem(name) === 'bidi-control') {
+    fail('name', 'BIDI_CONTROL', msg('«name» contiene caracteres de control de dirección (U+202A–U+202E, U+2066–U+2069).', "'name' contains bidirectional control characters (U+202A–U+202E, U+2066–U+2069)."));
+  } else {
+    required('name', name, UNIVERSE_LIMITS.nameMax);
+  }
 
   const type = collapse(get('type')).toLocaleLowerCase('es-MX');
   required('type', type, UNIVERSE_LIMITS.typeMax);

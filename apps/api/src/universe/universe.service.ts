@@ -13,7 +13,8 @@ import {
   UniverseSummaryDto,
 } from './dto/universe.dto';
 import { CatalogueService } from './catalogue.service';
-import { parseUniverseCsv, UniverseRow } from './universe-csv';
+import { UniverseRow } from './universe-csv';
+import { parseUniverseCsvOffThread } from './parse-off-thread';
 
 /** Rows per upsert statement (seven arrays through unnest): 15,000 institutions take three statements. */
 const UPSERT_CHUNK = 5000;
@@ -92,7 +93,8 @@ export class UniverseService {
 
   async import(actor: UserPrincipal, csv: string, dryRun: boolean): Promise<UniverseImportResultDto> {
     const guarantorId = guarantorOf(actor);
-    const parsed = parseUniverseCsv(csv, await this.catalogue.index());
+    // Large files parse in a worker thread: the API keeps answering other requests meanwhile.
+    const { result: parsed } = await parseUniverseCsvOffThread(csv, await this.catalogue.index());
     if (parsed.errorCount > 0) {
       const first = parsed.errors[0];
       const where = `${first.line}${first.column ? `, ${first.column}` : ''}`;

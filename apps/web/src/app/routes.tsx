@@ -12,6 +12,7 @@ import { RoundDetailPage } from '../console/RoundDetailPage';
 import { UniverseImportPage } from '../console/UniverseImportPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
+import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -31,6 +32,8 @@ const ROUTES: Route[] = [
   { path: '/ingresar', render: () => <LoginPage /> },
   { path: '/registro', render: () => <RegisterPage /> },
   { path: '/verificar/:token', render: (p) => <VerifyPage key={p.token} token={p.token} /> },
+  { path: '/restablecer', render: () => <RequestResetPage /> },
+  { path: '/restablecer/:token', render: (p) => <ConfirmResetPage key={p.token} token={p.token} /> },
   { path: '/aviso-de-privacidad', render: () => <PrivacyNoticePage /> },
   { path: '/resultados', render: () => <ResultsHomePage /> },
   // Before /resultados/:roundId, which would otherwise take «comparar» for a round id.

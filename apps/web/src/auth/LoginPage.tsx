@@ -64,6 +64,9 @@ export function LoginPage() {
         </Button>
       </form>
       <p>
+        {t('login.forgot')} <Link to="/restablecer">{t('login.forgotLink')}</Link>
+      </p>
+      <p>
         {t('login.noAccount')} <Link to="/registro">{t('login.registerLink')}</Link>
       </p>
       <p className="muted">{t('login.institutionsHint')}</p>

@@ -108,7 +108,8 @@ export interface UploadedFile {
 const a = (id: string) => `/api/citizens/assignments/${encodeURIComponent(id)}`;
 
 export const citizenApi = {
-  register: (body: RegisterBody) => api<{ id: string; emailVerificationSent: boolean }>('/api/citizens/register', { method: 'POST', body }),
+  /** Always 202 { accepted: true }: the same answer whether or not the address already has an account. */
+  register: (body: RegisterBody) => api<{ accepted: boolean }>('/api/citizens/register', { method: 'POST', body }),
   verify: (token: string) => api<{ verified: boolean }>('/api/citizens/verify', { method: 'POST', body: { token } }),
   resend: (email: string) => api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
   me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),

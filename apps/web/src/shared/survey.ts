@@ -7,6 +7,7 @@ import 'survey-core/survey-core.fontless.css';
 import 'survey-core/i18n/spanish';
 import { Model, type ITheme } from 'survey-core';
 import { registerAperturaProperties, setAperturaDefaultLocale } from '@apertura/questionnaire-browser';
+import { sanitizeDefinitionHtml } from '@apertura/sanitize-html';
 import type { Lang } from './i18n';
 
 // Before any Model exists: without the custom properties survey-core would drop component, weight, score…
@@ -43,7 +44,8 @@ export interface CreateSurveyOptions {
 }
 
 export function createSurvey({ definition, lang, readOnly, data, currentPage }: CreateSurveyOptions): Model {
-  const model = new Model(definition);
+  // The API stores questionnaire HTML sanitised; sanitising again here also covers versions stored before that.
+  const model = new Model(sanitizeDefinitionHtml(definition));
   model.applyTheme(THEME);
   model.locale = surveyLocale(lang);
   // Our own confirmation page replaces survey-core's completion screen.

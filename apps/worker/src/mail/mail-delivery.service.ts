@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
-import type { SendInvitationJob, SendVerificationJob } from '@apertura/queue';
+import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendVerificationJob } from '@apertura/queue';
 import { deriveToken } from '@apertura/config';
 import { MailTransport } from './mail.transport';
-import { invitationMail, verificationMail } from './templates';
+import { accountExistsMail, invitationMail, passwordResetMail, verificationMail } from './templates';
 
 /** The job can never succeed (its invitation or verification is gone): retrying would not help. */
 export class PermanentMailError extends Error {}
@@ -111,6 +111,37 @@ export class MailDeliveryService {
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'verify', job.verificationId);
       await this.transport.send(v.email, verificationMail({ link: `${publicUrl(this.env)}/verificar/${token}`, expiresAt: v.expires_at }));
+      return 'sent';
+    });
+  }
+
+  async passwordReset(job: SendPasswordResetJob): Promise<DeliveryOutcome> {
+    return this.ds.transaction(async (m) => {
+      if (!(await this.claim(m, job.eventId, 'password-reset'))) return 'duplicate';
+      const rows: Array<{ used_at: Date | null; expires_at: Date; email: string | null; deleted_at: Date | null }> = await m.query(
+        `SELECT pr.used_at, pr.expires_at, u.email, u.deleted_at FROM password_reset pr JOIN app_user u ON u.id = pr.user_id WHERE pr.id = $1`,
+        [job.resetId],
+      );
+      const r = rows[0];
+      if (!r || !r.email || r.deleted_at) throw new PermanentMailError(`password reset ${job.resetId} has no recipient`);
+      if (r.used_at || r.expires_at.getTime() <= Date.now()) {
+        await this.settle(m, job.eventId, 'skipped');
+        return 'skipped';
+      }
+      const token = deriveToken(this.env.TOKEN_SECRET, 'reset', job.resetId);
+      await this.transport.send(r.email, passwordResetMail({ link: `${publicUrl(this.env)}/restablecer/${token}`, expiresAt: r.expires_at }));
+      return 'sent';
+    });
+  }
+
+  async accountNotice(job: SendAccountNoticeJob): Promise<DeliveryOutcome> {
+    return this.ds.transaction(async (m) => {
+      if (!(await this.claim(m, job.eventId, 'account-exists'))) return 'duplicate';
+      const rows: Array<{ email: string | null; deleted_at: Date | null }> = await m.query('SELECT email, deleted_at FROM app_user WHERE id = $1', [job.userId]);
+      const u = rows[0];
+      if (!u || !u.email || u.deleted_at) throw new PermanentMailError(`account ${job.userId} has no recipient`);
+      const base = publicUrl(this.env);
+      await this.transport.send(u.email, accountExistsMail({ signInLink: `${base}/ingresar`, resetLink: `${base}/restablecer` }));
       return 'sent';
     });
   }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
-import { JOBS, QUEUES, SendInvitationJob, SendVerificationJob } from '@apertura/queue';
+import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendVerificationJob } from '@apertura/queue';
 import { DeliveryOutcome, MailDeliveryService, PermanentMailError } from './mail-delivery.service';
 
 /** Mail jobs (ids only in the payload; the service loads the data and derives the link). */
@@ -19,6 +19,16 @@ export class MailProcessor {
   @Process({ name: JOBS.sendVerification, concurrency: 1 })
   sendVerification(job: Job<SendVerificationJob>): Promise<DeliveryOutcome> {
     return this.run(job, () => this.deliveries.verification(job.data));
+  }
+
+  @Process({ name: JOBS.sendPasswordReset, concurrency: 1 })
+  sendPasswordReset(job: Job<SendPasswordResetJob>): Promise<DeliveryOutcome> {
+    return this.run(job, () => this.deliveries.passwordReset(job.data));
+  }
+
+  @Process({ name: JOBS.sendAccountNotice, concurrency: 1 })
+  sendAccountNotice(job: Job<SendAccountNoticeJob>): Promise<DeliveryOutcome> {
+    return this.run(job, () => this.deliveries.accountNotice(job.data));
   }
 
   private async run(job: Job, deliver: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {

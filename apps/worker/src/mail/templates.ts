@@ -98,20 +98,84 @@ ${button(i.link, i.reminder ? 'Continuar el cuestionario' : 'Responder el cuesti
   return { subject, text, html };
 }
 
+/** A mail whose point is one single-use, expiring link (verification, password reset). */
+interface LinkMail {
+  subject: string;
+  intro: string;
+  link: string;
+  buttonLabel: string;
+  expiry: string;
+  ignore: string;
+  english: string;
+}
+
+function linkMail(l: LinkMail): MailContent {
+  const text = [l.intro, l.link, '', l.expiry, l.ignore, '', '—', `English: ${l.english}`, ''].join('\n');
+  const html = page(
+    l.subject,
+    `<p>${escapeHtml(l.intro)}</p>
+${button(l.link, l.buttonLabel)}
+<p>${escapeHtml(l.expiry)}</p>
+<p>${escapeHtml(l.ignore)}</p>
+<hr>
+<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(l.english)}</p>`,
+  );
+  return { subject: l.subject, text, html };
+}
+
 export function verificationMail(v: VerificationMailInput): MailContent {
-  const subject = 'Confirme su correo electrónico — Apertura';
   const expiresEs = formatDate(v.expiresAt, 'es-MX');
   const expiresEn = formatDate(v.expiresAt, 'en-US');
-  const intro = 'Gracias por registrarse para validar la información de las instituciones. Para activar su cuenta, confirme su correo electrónico con este enlace:';
-  const expiry = `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez.`;
-  const ignore = 'Si usted no creó una cuenta, ignore este mensaje.';
-  const english = `Confirm your e-mail address with the link above (valid until ${expiresEn}, Mexico City time, single use). If you did not create an account, ignore this message.`;
-  const text = [intro, v.link, '', expiry, ignore, '', '—', `English: ${english}`, ''].join('\n');
+  return linkMail({
+    subject: 'Confirme su correo electrónico — Apertura',
+    intro: 'Gracias por registrarse para validar la información de las instituciones. Para activar su cuenta, confirme su correo electrónico con este enlace:',
+    link: v.link,
+    buttonLabel: 'Confirmar mi correo',
+    expiry: `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez.`,
+    ignore: 'Si usted no creó una cuenta, ignore este mensaje.',
+    english: `Confirm your e-mail address with the link above (valid until ${expiresEn}, Mexico City time, single use). If you did not create an account, ignore this message.`,
+  });
+}
+
+export interface PasswordResetMailInput {
+  link: string;
+  expiresAt: Date;
+}
+
+/** The password reset link (every role); it is also how a locked-out owner gets back in. */
+export function passwordResetMail(v: PasswordResetMailInput): MailContent {
+  const expiresEs = formatDate(v.expiresAt, 'es-MX');
+  const expiresEn = formatDate(v.expiresAt, 'en-US');
+  return linkMail({
+    subject: 'Restablezca su contraseña — Apertura',
+    intro: 'Recibimos una solicitud para restablecer la contraseña de su cuenta. Para elegir una nueva, use este enlace:',
+    link: v.link,
+    buttonLabel: 'Elegir una nueva contraseña',
+    expiry: `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez. Al cambiar la contraseña se cierran las sesiones abiertas y se levantan los bloqueos por intentos fallidos.`,
+    ignore: 'Si usted no lo solicitó, ignore este mensaje: su contraseña no cambia.',
+    english: `Use the link above to choose a new password (valid until ${expiresEn}, Mexico City time, single use). If you did not ask for it, ignore this message: your password stays the same.`,
+  });
+}
+
+export interface AccountNoticeMailInput {
+  signInLink: string;
+  resetLink: string;
+}
+
+/** Someone tried to register an address that already has an account (the API answered as for a new one). */
+export function accountExistsMail(v: AccountNoticeMailInput): MailContent {
+  const subject = 'Ya tiene una cuenta en Apertura';
+  const intro = 'Alguien intentó registrar una cuenta nueva con este correo electrónico, pero usted ya tiene una.';
+  const action = 'Si fue usted, inicie sesión; si no recuerda su contraseña, puede restablecerla:';
+  const ignore = 'Si no fue usted, ignore este mensaje: su cuenta no cambió.';
+  const english = 'Someone tried to register a new account with this e-mail address, which already has one. If it was you, sign in or reset your password with the links above; otherwise ignore this message.';
+  const text = [intro, action, `Iniciar sesión: ${v.signInLink}`, `Restablecer la contraseña: ${v.resetLink}`, '', ignore, '', '—', `English: ${english}`, ''].join('\n');
   const html = page(
     subject,
     `<p>${escapeHtml(intro)}</p>
-${button(v.link, 'Confirmar mi correo')}
-<p>${escapeHtml(expiry)}</p>
+<p>${escapeHtml(action)}</p>
+${button(v.signInLink, 'Iniciar sesión')}
+${button(v.resetLink, 'Restablecer la contraseña')}
 <p>${escapeHtml(ignore)}</p>
 <hr>
 <p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`,

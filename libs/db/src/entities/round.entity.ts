@@ -71,6 +71,10 @@ export class RoundEntity {
   @Column({ type: 'integer', default: 5 })
   maxConflicts: number;
 
+  /** Most versions one institution may submit in this round (every version is kept and audited); then 409 VERSION_LIMIT_REACHED. */
+  @Column({ type: 'integer', default: 50 })
+  maxVersionsPerResponse: number;
+
   /** Marks generated demo data so every page can label it as synthetic. */
   @Column({ type: 'boolean', default: false })
   synthetic: boolean;

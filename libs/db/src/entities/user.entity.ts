@@ -33,11 +33,17 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
+  /** No longer read: failed sign-ins are counted per (account, client) in login_failure (migration 1765000100000). */
   @Column({ type: 'integer', default: 0 })
   failedLogins: number;
 
+  /** No longer read (see failedLogins). */
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
+
+  /** Last password change (reset): sessions issued before it are refused. */
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
 
   /** Pseudonymised on a deletion request: personal fields nulled, verdicts kept. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -5,7 +5,18 @@ import { MetricResults1763800500000 } from './1763800500000-metric-results';
 import { AuditLogNoTruncate1763800700000 } from './1763800700000-audit-log-no-truncate';
 import { LeanResultStorage1764600000000 } from './1764600000000-lean-result-storage';
 import { Apertura21765000000000 } from './1765000000000-apertura-2';
+import { AccountSecurity1765000100000 } from './1765000100000-account-security';
 import { DueProcess1765000200000 } from './1765000200000-due-process';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
-export const MIGRATIONS = [Initial1763800000000, InvitationsMail1763800200000, ResponseEvidence1763800300000, MetricResults1763800500000, AuditLogNoTruncate1763800700000, LeanResultStorage1764600000000, Apertura21765000000000, DueProcess1765000200000];
+export const MIGRATIONS = [
+  Initial1763800000000,
+  InvitationsMail1763800200000,
+  ResponseEvidence1763800300000,
+  MetricResults1763800500000,
+  AuditLogNoTruncate1763800700000,
+  LeanResultStorage1764600000000,
+  Apertura21765000000000,
+  AccountSecurity1765000100000,
+  DueProcess1765000200000,
+];

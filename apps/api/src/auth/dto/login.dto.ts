@@ -28,3 +28,28 @@ export class SessionDto {
   @ApiProperty() expiresIn: number;
   @ApiProperty({ type: () => MeDto }) user: MeDto;
 }
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'ana@example.org' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the reset link.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 200 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password: string;
+}
+
+export class PasswordResetDoneDto {
+  @ApiProperty({ example: true }) reset: boolean;
+}

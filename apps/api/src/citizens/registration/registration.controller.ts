@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/access.decorator';
 import { ApiErrors } from '../../common/api-errors.decorator';
 import { AcceptedDto } from '../dto/common.dto';
-import { RegisteredDto, RegisterValidatorDto, ResendVerificationDto, VerifiedDto, VerifyEmailDto } from './dto/registration.dto';
+import { RegisterValidatorDto, ResendVerificationDto, VerifiedDto, VerifyEmailDto } from './dto/registration.dto';
 import { RegistrationService } from './registration.service';
 
 @ApiTags('citizens')
@@ -12,15 +12,19 @@ export class RegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
   @Post('register')
+  @HttpCode(202)
   @Public()
   @ApiOperation({
     summary: 'Register as a citizen validator; sends a verification e-mail.',
-    description: 'An address already registered answers 409 EMAIL_TAKEN (see docs/citizen-api.md for the reasoning).',
+    description:
+      'Always 202 `{ accepted: true }`, whether or not the address already has an account (no enumeration): a new address gets the ' +
+      'verification mail, an existing one a notice to its owner (with the password-reset route). See docs/citizen-api.md.',
   })
-  @ApiCreatedResponse({ type: RegisteredDto })
-  @ApiErrors('VALIDATION_FAILED', 'EMAIL_TAKEN', 'RATE_LIMITED')
-  register(@Body() dto: RegisterValidatorDto): Promise<RegisteredDto> {
-    return this.registration.register(dto);
+  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiErrors('VALIDATION_FAILED', 'RATE_LIMITED')
+  async register(@Body() dto: RegisterValidatorDto): Promise<AcceptedDto> {
+    await this.registration.register(dto);
+    return { accepted: true };
   }
 
   @Post('verify')

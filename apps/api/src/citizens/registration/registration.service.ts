@@ -7,13 +7,15 @@ import { hashToken } from '@apertura/config';
 import { OutboxService } from '../../outbox/outbox.service';
 import { CitizenErrors } from '../citizens.errors';
 import { mutateReturning } from '../sql';
-import { RegisteredDto, RegisterValidatorDto } from './dto/registration.dto';
+import { RegisterValidatorDto } from './dto/registration.dto';
 import { newPseudonym } from './pseudonym';
 import { createVerification } from './verification';
 
 /** A new verification mail at most once a minute per account (resend cannot be used to flood a mailbox). */
 const RESEND_INTERVAL_MS = 60_000;
 const PSEUDONYM_ATTEMPTS = 8;
+/** At most one "someone tried to register your address" mail per account in this interval. */
+export const ACCOUNT_NOTICE_INTERVAL_MS = 15 * 60_000;
 
 export async function assertMunicipalityExists(m: EntityManager | DataSource, cvegeo: string): Promise<void> {
   const rows: unknown[] = await m.query('SELECT 1 FROM municipality WHERE cvegeo = $1', [cvegeo]);
@@ -29,25 +31,38 @@ export class RegistrationService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
-  async register(dto: RegisterValidatorDto, now = new Date()): Promise<RegisteredDto> {
+  /**
+   * Registers a validator. The answer is the same whether or not the address already has an account
+   * (no enumeration): a new address gets the verification mail, an existing one a notice to its owner
+   * (at most one per ACCOUNT_NOTICE_INTERVAL_MS) saying that someone tried, with the way to reset the password.
+   */
+  async register(dto: RegisterValidatorDto, now = new Date()): Promise<void> {
     const email = dto.email.trim().toLowerCase();
     if (dto.cvegeo) await assertMunicipalityExists(this.ds, dto.cvegeo);
     // Hash before looking at the e-mail: a taken address costs the same time as a new one.
     const passwordHash = await hashPassword(dto.password);
-    return this.ds.transaction(async (m) => {
+    await this.ds.transaction(async (m) => {
       // ON CONFLICT instead of check-then-insert: two simultaneous registrations of one address
-      // must give one account and one EMAIL_TAKEN, not a 500 from the unique index.
+      // must give one account, not a 500 from the unique index.
       const inserted: Array<{ id: string }> = await m.query(
         `INSERT INTO app_user (email, password_hash, display_name, role, guarantor_id)
          VALUES ($1, $2, $3, 'citizen_validator', NULL)
          ON CONFLICT (email) WHERE email IS NOT NULL DO NOTHING RETURNING id`,
-        [email, passwordHash, dto.displayName?.trim() || null],
+        [email, passwordHash, dto.displayName || null],
       );
-      if (inserted.length === 0) throw CitizenErrors.emailTaken();
+      if (inserted.length === 0) {
+        const owner = await mutateReturning<{ id: string }>(
+          m,
+          `UPDATE app_user SET account_notice_at = $2
+           WHERE email = $1 AND deleted_at IS NULL AND (account_notice_at IS NULL OR account_notice_at < $3) RETURNING id`,
+          [email, now, new Date(now.getTime() - ACCOUNT_NOTICE_INTERVAL_MS)],
+        );
+        if (owner.length > 0) await this.outbox.emit(m, { type: 'mail.account-exists', payload: { userId: owner[0].id } });
+        return;
+      }
       const userId = inserted[0].id;
       await this.insertProfile(m, userId, dto, now);
       await createVerification(m, this.outbox, this.env.TOKEN_SECRET, userId, now);
-      return { id: userId, emailVerificationSent: true };
     });
   }
 

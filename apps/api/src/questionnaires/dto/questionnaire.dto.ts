@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { LintCode } from '@apertura/questionnaire';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
 import { PageQueryDto } from '../../common/page-query.dto';
+import { CleanName } from '../../common/text';
 
 export const QUESTIONNAIRE_KINDS = ['institution', 'citizen'] as const;
 export type QuestionnaireKindDto = (typeof QUESTIONNAIRE_KINDS)[number];
@@ -26,9 +27,7 @@ export class CreateQuestionnaireDto {
 
   @ApiProperty({ required: false, maxLength: 300, description: "Defaults to the definition's title (Spanish) or the slug." })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @CleanName(300)
   title?: string;
 
   @ApiProperty({

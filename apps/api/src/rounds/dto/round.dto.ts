@@ -6,13 +6,16 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   ValidateIf,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { LEVELS, ROUND_STATUSES } from '@apertura/db';
@@ -20,6 +23,7 @@ import type { RoundStatus } from '@apertura/db';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
 import { DESIGN_DOC, DesignProblemDto, RoundDesignDto, UniverseStateDto } from './round-design.dto';
+import { CleanName } from '../../common/text';
 
 export class UniverseSelectionDto {
   @ApiProperty({ required: false, type: [String], example: ['15'], description: 'States (2-digit INEGI codes).' })
@@ -79,9 +83,7 @@ const SETTINGS_DOC =
 
 export class CreateRoundDto {
   @ApiProperty({ example: 'Diagnóstico 2025 — Estado de México' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @CleanName(200)
   name: string;
 
   @ApiProperty({ format: 'date-time', description: 'Submissions are accepted from this instant (once the round is open).' })
@@ -106,6 +108,19 @@ export class CreateRoundDto {
   @ValidateNested()
   @Type(() => UniverseSelectionDto)
   universeSelection?: UniverseSelectionDto;
+
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    maximum: 1000,
+    default: 50,
+    description: 'Most versions one institution may submit in this round (every version is kept and audited); beyond it 409 VERSION_LIMIT_REACHED.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxVersionsPerResponse?: number;
 
   @ApiProperty({ required: false, type: Object, additionalProperties: true, description: SETTINGS_DOC })
   @IsOptional()
@@ -156,6 +171,7 @@ export class RoundDto {
   @ApiProperty({ type: RoundDesignDto, description: DESIGN_DOC }) design: RoundDesignDto;
   @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
+  @ApiProperty({ description: 'Most versions one institution may submit in this round.' }) maxVersionsPerResponse: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { CleanName } from '../../common/text';
 
 /** Staff roles a guarantor admin may grant (citizens register themselves; institutions use invitations). */
 export const STAFF_ROLES = ['guarantor_admin', 'analyst'] as const;
@@ -8,7 +9,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(200) password: string;
-  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) displayName?: string;
+  @ApiProperty({ required: false }) @IsOptional() @CleanName(200) displayName?: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role: StaffRole;
 }
 

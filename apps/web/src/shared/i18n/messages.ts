@@ -4,9 +4,10 @@ import { respond } from './respond';
 import { citizen } from './citizen';
 import { consoleDict } from './console';
 import { resultsDict } from './results';
+import { account } from './account';
 import { dueProcessDict } from './due-process';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

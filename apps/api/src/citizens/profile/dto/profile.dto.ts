@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
+import { CleanName } from '../../../common/text';
 
 export class ResidenceDto {
   @ApiProperty({ example: '15106' }) cvegeo: string;
@@ -29,7 +30,7 @@ export class ValidatorProfileDto {
 
 export class UpdateProfileDto {
   @ApiProperty({ required: false, nullable: true, type: String, maxLength: 200 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200)
+  @IsOptional() @ValidateIf((_, v) => v !== null) @CleanName(200)
   displayName?: string | null;
 
   @ApiProperty({ required: false, nullable: true, type: String, example: '15106' })

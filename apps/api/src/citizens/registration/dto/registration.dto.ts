@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CleanName } from '../../../common/text';
 
 export class RegisterValidatorDto {
   @ApiProperty({ example: 'ana@example.org' })
@@ -11,7 +12,7 @@ export class RegisterValidatorDto {
   password: string;
 
   @ApiProperty({ required: false, maxLength: 200, description: 'Only guarantor admins ever see it.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @CleanName(200)
   displayName?: string;
 
   @ApiProperty({ required: false, example: '15106', description: 'INEGI municipality of residence (optional).' })
@@ -25,11 +26,6 @@ export class RegisterValidatorDto {
   @ApiProperty({ example: '2025-01', maxLength: 32, description: 'Version of the privacy notice that was shown.' })
   @IsString() @MinLength(1) @MaxLength(32)
   privacyNoticeVersion: string;
-}
-
-export class RegisteredDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: true }) emailVerificationSent: boolean;
 }
 
 export class VerifyEmailDto {

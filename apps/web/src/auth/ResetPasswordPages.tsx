@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../shared/api';
+import { Alert, Button, ErrorAlert, Field } from '../shared/components';
+import { useT } from '../shared/i18n';
+import { usePageTitle } from '../shared/layout';
+import { Link } from '../shared/router';
+
+const MIN_PASSWORD = 12;
+
+/** /restablecer: ask for a reset link. The API answers the same whether or not the address has an account. */
+export function RequestResetPage() {
+  const { t } = useT();
+  usePageTitle(t('reset.title'));
+  const [email, setEmail] = useState('');
+  const [invalid, setInvalid] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const value = email.trim();
+    const problem = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : t('reset.emailInvalid');
+    setInvalid(problem);
+    if (problem) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api<{ accepted: boolean }>('/api/auth/password-reset', { method: 'POST', body: { email: value } });
+      setSent(value);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <div className="narrow">
+        <h1>{t('reset.sentTitle')}</h1>
+        <Alert kind="success">
+          <p>{t('reset.sentBody', { email: sent })}</p>
+        </Alert>
+        <p>
+          <Link to="/ingresar">{t('reset.goSignIn')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow">
+      <h1>{t('reset.title')}</h1>
+      <p className="lead">{t('reset.intro')}</p>
+      <ErrorAlert error={error} />
+      <form className="form" onSubmit={submit} noValidate>
+        <Field id="reset-email" label={t('reset.email')} error={invalid} required>
+          {(a) => <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t('reset.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+/** /restablecer/:token: choose the new password. */
+export function ConfirmResetPage({ token }: { token: string }) {
+  const { t } = useT();
+  usePageTitle(t('reset.newTitle'));
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = {
+      password: password.length < MIN_PASSWORD ? t('reset.passwordShort', { min: MIN_PASSWORD }) : undefined,
+      repeat: repeat !== password ? t('reset.mismatch') : undefined,
+    };
+    setErrors(next);
+    if (next.password || next.repeat) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api<{ reset: boolean }>('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password } });
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <div className="narrow">
+        <h1>{t('reset.doneTitle')}</h1>
+        <Alert kind="success">
+          <p>{t('reset.doneBody')}</p>
+        </Alert>
+        <p>
+          <Link to="/ingresar">{t('reset.goSignIn')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const spent = error instanceof ApiError && error.code === 'INVALID_TOKEN';
+  return (
+    <div className="narrow">
+      <h1>{t('reset.newTitle')}</h1>
+      <p className="lead">{t('reset.newIntro')}</p>
+      <ErrorAlert error={error} />
+      {spent && (
+        <p>
+          <Link to="/restablecer">{t('reset.askAgain')}</Link>
+        </p>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <Field id="reset-password" label={t('reset.password')} hint={t('reset.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
+          {(a) => <input {...a} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+        </Field>
+        <Field id="reset-repeat" label={t('reset.confirm')} error={errors.repeat} required>
+          {(a) => <input {...a} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />}
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t('reset.save')}
+        </Button>
+      </form>
+    </div>
+  );
+}
