@@ -109,8 +109,9 @@ describe('metric worker faults (real worker processes)', () => {
       withLogs(async () => {
         const first = spawnWorker();
         const runId = await requestRun();
-        // Past loading, into the batches of institution writes: some of them are committed when it dies.
-        const before = await until(() => run(runId), (r) => r.status === 'running' && r.progress >= 30, 'the rebuild to be writing', LONG, 25);
+        // Past loading and the first pass (every core, for the round's pool: 25–50 %), into the batches
+        // of institution writes: some of them are committed when it dies.
+        const before = await until(() => run(runId), (r) => r.status === 'running' && r.progress >= 55, 'the rebuild to be writing', LONG, 25);
         await kill(first);
         expect(before.status).toBe('running');
         const [{ partial }] = await ds.query(`SELECT count(*)::int AS partial FROM metric_result WHERE round_id = $1`, [fx.roundId]);

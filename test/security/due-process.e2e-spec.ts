@@ -6,7 +6,7 @@ import { startWorker } from '../../apps/worker/src/main';
 import { DueProcessSweepService } from '../../apps/worker/src/due-process/due-process-sweep.service';
 import { MetricInputsRepository } from '../../apps/worker/src/metric/metric-inputs.repository';
 import { startTestApp, TestApp } from '../support/app';
-import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from '../support/fixtures';
+import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from '../support/fixtures';
 import { client, Client } from '../support/http';
 import { until } from '../support/metric-helpers';
 import { startSmtp, TestSmtp } from '../support/smtp';
@@ -44,12 +44,13 @@ describe('due process and no steering (issue #13)', () => {
 
   async function registerVerified(email: string): Promise<{ id: string; token: string; pseudonym: string }> {
     const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName: 'Valeria Secreta', consent: true, privacyNoticeVersion: '2025-01' });
-    expect(reg.status).toBe(201);
-    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+    expect(reg.status).toBe(202);
+    const id = await userIdByEmail(t.ds, email);
+    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
     expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status).toBe(200);
     const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
-    const [p] = await t.ds.query('SELECT pseudonym FROM validator_profile WHERE user_id = $1', [reg.body.id]);
-    return { id: reg.body.id, token: login.body.accessToken, pseudonym: p.pseudonym };
+    const [p] = await t.ds.query('SELECT pseudonym FROM validator_profile WHERE user_id = $1', [id]);
+    return { id, token: login.body.accessToken, pseudonym: p.pseudonym };
   }
 
   async function institutions(n: number, cvegeo: string): Promise<string[]> {
