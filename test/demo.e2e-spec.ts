@@ -249,6 +249,22 @@ describe('demo round', () => {
         if ((g.validated_share ?? 0) < 0.5) expect(g.status).not.toBe('conclusive');
       }
 
+      // §6: a value that is not conclusive never says "0 more reports".
+      const [{ zero, open }] = await ds.query(
+        `SELECT count(*) FILTER (WHERE needed = 0)::int AS zero, count(*)::int AS open FROM metric_result WHERE round_id = $1 AND status <> 'conclusive'`,
+        [seeded.roundId],
+      );
+      expect(open).toBeGreaterThan(1000);
+      expect(zero).toBe(0);
+
+      // §9: the institution ranking ranks validated values only; its first position is an I, never an
+      // unverified self-report, and every ranked row carries its rank interval.
+      const ranked = await http.get(`/api/public/rounds/${seeded.roundId}/results/institutions?ranking=ranked&pageSize=10`);
+      expect(ranked.status).toBe(200);
+      expect(ranked.body.items.length).toBeGreaterThan(0);
+      expect(ranked.body.items[0]).toMatchObject({ group: 'ranked', value: { indicator: 'I' }, rank: { position: 1, group: 'MX' } });
+      for (const item of ranked.body.items) expect(item.rank.lo).toBeLessThanOrEqual(item.rank.hi);
+
       const csv = await http.get(`/api/public/rounds/${seeded.roundId}/export/municipalities.csv`);
       expect(csv.status).toBe(200);
       const lines = (csv.body as string).trim().split('\r\n');
