@@ -161,27 +161,28 @@ per_institution AS (
   LEFT JOIN (SELECT institution_id, bool_or(verified) AS verified FROM gov_components GROUP BY institution_id) v ON v.institution_id = s.institution_id
   GROUP BY s.institution_id
 ),
+reports AS MATERIALIZED (   -- the round's reports in the universe, each with its gate mask: one bit per atom that holds
+  SELECT cr.id AS report_id, cr.institution_id, cr.validator_id, cr.questionnaire_id, cr.data,
+         (SELECT coalesce(bit_or(1::bigint << a.bit), 0) FROM bench_gate_atoms a
+          WHERE a.questionnaire_id = cr.questionnaire_id
+            AND ((cr.data ->> a.question) = ANY (a.vals) OR (a.any_element AND (cr.data -> a.question) ?| a.vals))) AS mask
+  FROM citizen_report cr JOIN universe u ON u.institution_id = cr.institution_id
+  WHERE cr.round_id = $1
+),
 report_scores AS (   -- every scored answer of every report, then its gated failures (§3.2)
-  SELECT cr.id AS report_id, cr.institution_id, cr.validator_id, it.component, it.weight, sc.s
-  FROM citizen_report cr
-  JOIN universe u ON u.institution_id = cr.institution_id
-  CROSS JOIN LATERAL jsonb_each(cr.data) AS e(key, value)
-  JOIN bench_items it ON it.questionnaire_id = cr.questionnaire_id AND it.name = e.key
+  SELECT r.report_id, r.institution_id, r.validator_id, it.component, it.weight, sc.s
+  FROM reports r
+  CROSS JOIN LATERAL jsonb_each(r.data) AS e(key, value)
+  JOIN bench_items it ON it.questionnaire_id = r.questionnaire_id AND it.name = e.key
   CROSS JOIN LATERAL (SELECT ${SCORE} AS s) sc
-  WHERE cr.round_id = $1 AND sc.s IS NOT NULL AND (it.component LIKE 'TC.%' OR it.component LIKE 'PC.%')
+  WHERE sc.s IS NOT NULL AND (it.component LIKE 'TC.%' OR it.component LIKE 'PC.%')
   UNION ALL
-  SELECT cr.id, cr.institution_id, cr.validator_id, it.component, it.weight, g.score
-  FROM citizen_report cr
-  JOIN universe u ON u.institution_id = cr.institution_id
-  CROSS JOIN LATERAL (
-    SELECT coalesce(bit_or(1::bigint << a.bit), 0) AS mask FROM bench_gate_atoms a
-    WHERE a.questionnaire_id = cr.questionnaire_id
-      AND ((cr.data ->> a.question) = ANY (a.vals) OR (a.any_element AND (cr.data -> a.question) ?| a.vals))
-  ) m
-  JOIN bench_gate_clauses g ON g.questionnaire_id = cr.questionnaire_id AND m.mask & g.must = g.must AND m.mask & g.must_not = 0
+  SELECT r.report_id, r.institution_id, r.validator_id, it.component, it.weight, g.score
+  FROM reports r
+  JOIN bench_gate_clauses g ON g.questionnaire_id = r.questionnaire_id AND r.mask & g.must = g.must AND r.mask & g.must_not = 0
   JOIN bench_items it ON it.questionnaire_id = g.questionnaire_id AND it.name = g.name
-  CROSS JOIN LATERAL (SELECT cr.data -> g.name AS value) e
-  WHERE cr.round_id = $1 AND (it.component LIKE 'TC.%' OR it.component LIKE 'PC.%') AND (${SCORE}) IS NULL
+  CROSS JOIN LATERAL (SELECT r.data -> g.name AS value) e
+  WHERE (it.component LIKE 'TC.%' OR it.component LIKE 'PC.%') AND (${SCORE}) IS NULL
 ),
 report_components AS (   -- c_kj
   SELECT institution_id, validator_id, report_id, component, sum(weight * s) / sum(weight) AS value
@@ -212,21 +213,31 @@ i_variance AS (
   SELECT institution_id, count(*)::int AS n, CASE WHEN count(*) >= 2 THEN count(*)::float8 / (count(*) - 1) * sum(z * z) END AS variance
   FROM influence GROUP BY institution_id
 ),
+institution_parts AS (   -- pivoted by aggregation, not joins (CTE row estimates would invite nested loops)
+  SELECT institution_id, tg, pg, NULL::float8 AS tc, NULL::int AS n_tc, NULL::float8 AS s2_tc,
+         NULL::float8 AS pc, NULL::int AS n_pc, NULL::float8 AS s2_pc, NULL::int AS n_i, NULL::float8 AS var_i
+  FROM per_institution
+  UNION ALL
+  SELECT institution_id, NULL, NULL, mean, n, s2, NULL, NULL, NULL, NULL, NULL FROM citizen_stats WHERE code = 'TC'
+  UNION ALL
+  SELECT institution_id, NULL, NULL, NULL, NULL, NULL, mean, n, s2, NULL, NULL FROM citizen_stats WHERE code = 'PC'
+  UNION ALL
+  SELECT institution_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n, variance FROM i_variance
+),
+institution_values AS (   -- one row per institution: TG, PG, TC and PC with n and s², the clustered variance of I
+  SELECT institution_id, max(tg) AS tg, max(pg) AS pg, max(tc) AS tc, max(n_tc) AS n_tc, max(s2_tc) AS s2_tc,
+         max(pc) AS pc, max(n_pc) AS n_pc, max(s2_pc) AS s2_pc, max(n_i) AS n_i, max(var_i) AS var_i
+  FROM institution_parts GROUP BY institution_id
+),
 citizen_raw AS (   -- every citizen value before §5: estimate, n, s², citizen share c
   SELECT institution_id, code, mean AS estimate, n, s2, 1.0::float8 AS share FROM citizen_stats
   UNION ALL
-  SELECT p.institution_id, 'T', (p.tg + s.mean) / 2, s.n, s.s2 / 4, 0.5
-  FROM per_institution p JOIN citizen_stats s ON s.institution_id = p.institution_id AND s.code = 'TC' WHERE p.tg IS NOT NULL
+  SELECT institution_id, 'T', (tg + tc) / 2, n_tc, s2_tc / 4, 0.5 FROM institution_values WHERE tg IS NOT NULL AND tc IS NOT NULL
   UNION ALL
-  SELECT p.institution_id, 'P', (p.pg + s.mean) / 2, s.n, s.s2 / 4, 0.5
-  FROM per_institution p JOIN citizen_stats s ON s.institution_id = p.institution_id AND s.code = 'PC' WHERE p.pg IS NOT NULL
+  SELECT institution_id, 'P', (pg + pc) / 2, n_pc, s2_pc / 4, 0.5 FROM institution_values WHERE pg IS NOT NULL AND pc IS NOT NULL
   UNION ALL
-  SELECT p.institution_id, 'I', ((p.tg + tc.mean) / 2 + (p.pg + pc.mean) / 2) / 2, v.n, v.variance * v.n, 0.5
-  FROM per_institution p
-  JOIN citizen_stats tc ON tc.institution_id = p.institution_id AND tc.code = 'TC'
-  JOIN citizen_stats pc ON pc.institution_id = p.institution_id AND pc.code = 'PC'
-  JOIN i_variance v ON v.institution_id = p.institution_id
-  WHERE p.tg IS NOT NULL AND p.pg IS NOT NULL
+  SELECT institution_id, 'I', ((tg + tc) / 2 + (pg + pc) / 2) / 2, n_i, var_i * n_i, 0.5
+  FROM institution_values WHERE tg IS NOT NULL AND pg IS NOT NULL AND tc IS NOT NULL AND pc IS NOT NULL
 ),
 pool AS (   -- §5: the round's pooled per-validator variance of each value over institutions with ≥ 2 validators
   SELECT code, sum((n - 1) * s2) / sum(n - 1) AS sp2 FROM citizen_raw WHERE n >= 2 AND s2 IS NOT NULL GROUP BY code
