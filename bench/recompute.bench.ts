@@ -45,19 +45,30 @@ export interface RunPhases {
   loaded: number | null;
   /** Every institution computed and written (progress 90). */
   institutions: number | null;
+  /** Every area aggregated (progress 98); what follows is the final transaction (area rows, pool, ANALYZE). */
+  areas: number | null;
+  /** Progress values above 98 and below 100 the worker reported (e.g. a rank-interval step), first seen at. */
+  late: Array<{ progress: number; at: number }>;
+  /** metric_rank rows of the round after the run (null: the table does not exist in this schema). */
+  rankRows: number | null;
 }
+
+const emptyPhases = (): RunPhases => ({ total: 0, loaded: null, institutions: null, areas: null, late: [], rankRows: null });
 
 /** Enqueues recompute-round as POST /api/rounds/:id/recompute would (a run row, then the job) and waits for it. */
 export async function timeRecomputeRound(pg: Client, queue: ReturnType<typeof metricQueue>, roundId: string, worker: ChildHandle, timeoutMs: number): Promise<RunPhases> {
   const [{ id: runId }] = (await pg.query<{ id: string }>('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId])).rows;
   const started = process.hrtime.bigint();
   await queue.add(JOBS.recomputeRound, { roundId, runId }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.round(runId) });
-  const phases: RunPhases = { total: 0, loaded: null, institutions: null };
+  const phases = emptyPhases();
   const run = await waitFor(
     async () => {
       const r = (await pg.query<{ status: string; progress: number; error: string | null }>('SELECT status, progress, error FROM recompute_run WHERE id = $1', [runId])).rows[0];
-      if (phases.loaded === null && r.progress >= 25) phases.loaded = seconds(started);
-      if (phases.institutions === null && r.progress >= 90) phases.institutions = seconds(started);
+      const at = seconds(started);
+      if (phases.loaded === null && r.progress >= 25) phases.loaded = at;
+      if (phases.institutions === null && r.progress >= 90) phases.institutions = at;
+      if (phases.areas === null && r.progress >= 98) phases.areas = at;
+      if (r.progress > 98 && r.progress < 100 && !phases.late.some((l) => l.progress === r.progress)) phases.late.push({ progress: r.progress, at });
       return r;
     },
     (r) => r.status === 'done' || r.status === 'failed',
@@ -68,35 +79,44 @@ export async function timeRecomputeRound(pg: Client, queue: ReturnType<typeof me
   );
   phases.total = seconds(started);
   if (run.status !== 'done') throw new Error(`recompute-round failed: ${run.error}\n${worker.output()}`);
+  const [{ exists }] = (await pg.query<{ exists: boolean }>(`SELECT to_regclass('metric_rank') IS NOT NULL AS exists`)).rows;
+  if (exists) phases.rankRows = (await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM metric_rank WHERE round_id = $1', [roundId])).rows[0].n;
   return phases;
+}
+
+/** One line per run: the phases the worker reported. */
+export function describePhases(p: RunPhases): string {
+  const at = (x: number | null): string => x?.toFixed(1) ?? '?';
+  const late = p.late.map((l) => `, ${l.progress}% at ${l.at.toFixed(1)} s`).join('');
+  const rank = p.rankRows === null ? '' : `; ${p.rankRows} metric_rank rows`;
+  return `loaded at ${at(p.loaded)} s, institutions written at ${at(p.institutions)} s, areas aggregated at ${at(p.areas)} s${late}, done at ${p.total.toFixed(1)} s${rank}`;
 }
 
 /** Worker results (metric_result) against the baseline's, key by key. */
 export async function checkAgreement(pg: Client, roundId: string): Promise<Agreement> {
-  const pairs: Array<{ what: string; worker: string; baseline: string; withSe: boolean }> = [
+  const worker = (where: string): string =>
+    `SELECT scope_key AS k, indicator AS ind, estimate, se FROM metric_result WHERE round_id = $1 AND aggregation = 'unweighted' AND ${where}`;
+  const baseline = (where: string): string => `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE ${where}`;
+  const pairs: Array<{ what: string; worker: string; baseline: string }> = [
     {
-      what: 'institution components (TG.*, PG.* validated; TC.*, PC.* means)',
-      worker: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator LIKE '%.%'`,
-      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM ${BASELINE_TABLE} WHERE scope = 'component'`,
-      withSe: false,
+      what: 'institution components (TG.*, PG.* validated; TC.*, PC.* cluster means with SE)',
+      worker: worker(`scope = 'institution' AND indicator LIKE '%.%'`),
+      baseline: baseline(`scope = 'component'`),
     },
     {
-      what: 'institution sub-indices TG, PG, TC, PC',
-      worker: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator IN ('TG', 'PG', 'TC', 'PC') AND estimate IS NOT NULL`,
-      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, NULL::float8 AS se FROM ${BASELINE_TABLE} WHERE scope = 'institution' AND indicator IN ('TG', 'PG', 'TC', 'PC')`,
-      withSe: false,
+      what: 'institution TG, PG; TC, PC (per-report, clustered) with SE',
+      worker: worker(`scope = 'institution' AND indicator IN ('TG', 'PG', 'TC', 'PC') AND estimate IS NOT NULL`),
+      baseline: baseline(`scope = 'institution' AND indicator IN ('TG', 'PG', 'TC', 'PC')`),
     },
     {
-      what: 'institution I_G and I (with the SE of I)',
-      worker: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator IN ('I_G', 'I') AND estimate IS NOT NULL`,
-      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE scope = 'institution' AND indicator IN ('I_G', 'I')`,
-      withSe: true,
+      what: 'institution T, P, I (small-n SE, pooled), I_G and ΔG (verified only)',
+      worker: worker(`scope = 'institution' AND indicator IN ('T', 'P', 'I', 'I_G', 'DELTA_G') AND estimate IS NOT NULL`),
+      baseline: baseline(`scope = 'institution' AND indicator IN ('T', 'P', 'I', 'I_G', 'DELTA_G')`),
     },
     {
-      what: 'municipal unweighted means of I_G and I (with SE)',
-      worker: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM metric_result WHERE round_id = $1 AND scope = 'municipality' AND aggregation = 'unweighted' AND indicator IN ('I_G', 'I') AND estimate IS NOT NULL`,
-      baseline: `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE scope = 'municipality'`,
-      withSe: true,
+      what: 'municipal unweighted means of I_G, I and ΔG (with SE)',
+      worker: worker(`scope = 'municipality' AND indicator IN ('I_G', 'I', 'DELTA_G') AND estimate IS NOT NULL`),
+      baseline: baseline(`scope = 'municipality'`),
     },
   ];
   const checks: Agreement['checks'] = [];
@@ -114,7 +134,7 @@ export async function checkAgreement(pg: Client, roundId: string): Promise<Agree
         [roundId],
       )
     ).rows;
-    const maxSe = p.withSe ? (row.se_mismatch > 0 ? Infinity : (row.max_se ?? 0)) : null;
+    const maxSe = row.se_mismatch > 0 ? Infinity : (row.max_se ?? 0);
     checks.push({ what: p.what, compared: row.compared, onlyWorker: row.only_worker, onlyBaseline: row.only_baseline, maxEstimateDiff: row.max_est ?? 0, maxSeDiff: maxSe });
   }
   const ok = checks.every((c) => c.onlyWorker === 0 && c.onlyBaseline === 0 && c.compared > 0 && c.maxEstimateDiff <= TOLERANCE && (c.maxSeDiff === null || c.maxSeDiff <= TOLERANCE));
@@ -142,6 +162,7 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
     const c = round.counts;
     log(`  loaded by COPY in ${round.loadSeconds.toFixed(1)} s: ${c.responses} self-reports, ${c.answers} answers, ${c.verdicts} verdicts, ${c.reports} citizen reports, ${c.municipalities} municipalities`);
     const baselineSetupSeconds = await setupBaseline(ctx.pg, round.roundId);
+    log(`  baseline setup (item maps, gate atoms and clauses, weights; not timed): ${baselineSetupSeconds.toFixed(2)} s`);
     // For trying a schema or storage change on the benchmark's database before writing a migration.
     if (process.env.BENCH_EXPERIMENT_SQL) await ctx.pg.query(process.env.BENCH_EXPERIMENT_SQL);
 
@@ -156,18 +177,14 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
     const baselineSeconds: number[] = [];
     const workerSeconds: number[] = [];
     let baselineRows = 0;
-    let workerPhases: RunPhases = { total: 0, loaded: null, institutions: null };
+    let workerPhases = emptyPhases();
     for (let r = 0; r < opts.repeat; r++) {
       const b = await runBaseline(ctx.pg, round.roundId);
       baselineSeconds.push(b.seconds);
       baselineRows = b.rows;
       workerPhases = await timeRecomputeRound(ctx.pg, queue, round.roundId, worker, opts.timeoutMs ?? 3_600_000);
       workerSeconds.push(workerPhases.total);
-      const p = workerPhases;
-      log(
-        `  run ${r + 1}/${opts.repeat}: SQL baseline ${b.seconds.toFixed(2)} s, recompute-round ${p.total.toFixed(2)} s ` +
-          `(loaded at ${p.loaded?.toFixed(1) ?? '?'} s, institutions written at ${p.institutions?.toFixed(1) ?? '?'} s)`,
-      );
+      log(`  run ${r + 1}/${opts.repeat}: SQL baseline ${b.seconds.toFixed(2)} s, recompute-round ${workerPhases.total.toFixed(2)} s (${describePhases(workerPhases)})`);
     }
     const [{ rows: workerRows }] = (await ctx.pg.query<{ rows: number }>('SELECT count(*)::int AS rows FROM metric_result WHERE round_id = $1', [round.roundId])).rows;
     const agreement = await checkAgreement(ctx.pg, round.roundId);

@@ -235,7 +235,29 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   );
 
   let verdictCount = 0;
-  const verdicts = CopyWriter.start(client, 'verdict', ['id', 'round_id', 'institution_id', 'validator_id', 'question_name', 'verdict', 'evidence_url']);
+  // Due process (METHOD.md §3.1) as in a round whose sweep has run: every refutation was announced;
+  // four in five were notified 25 days ago (window of 10 days passed, announced: counted), one in five
+  // 2 days ago (still pending). So the worker's due-process sweep finds nothing to do mid-benchmark, and
+  // counted and pending refutations both occur. Chosen by position, not by the rng: the stream of
+  // draws (and so every other generated row) stays what it was.
+  const day = 86_400_000;
+  const generatedAt = Date.now();
+  const longAgo = new Date(generatedAt - 25 * day).toISOString();
+  const windowClosed = new Date(generatedAt - 15 * day).toISOString();
+  const recently = new Date(generatedAt - 2 * day).toISOString();
+  let refutations = 0;
+  const verdicts = CopyWriter.start(client, 'verdict', [
+    'id',
+    'round_id',
+    'institution_id',
+    'validator_id',
+    'question_name',
+    'verdict',
+    'evidence_url',
+    'notice_queued_at',
+    'notified_at',
+    'reply_window_closed_at',
+  ]);
   for (let i = 0; i < spec.institutions; i++) {
     const claims = answeredClaims[i];
     if (claims.length === 0) continue;
@@ -247,7 +269,21 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
       for (let k = 0; k < count; k++) {
         const r = rng();
         const verdict = r < 0.6 ? 'confirmed' : r < 0.85 ? 'refuted' : 'unverifiable';
-        await verdicts.row([uuid('verdict', verdictCount), roundId, institutionIds[i], validators[(first + k) % spec.validators].id, claim, verdict, `https://evidencia.bench-${tag}.example/${verdictCount}`]);
+        const pending = verdict === 'refuted' && refutations++ % 5 === 4;
+        const notified = verdict !== 'refuted' ? null : pending ? recently : longAgo;
+        const closed = verdict === 'refuted' && !pending ? windowClosed : null;
+        await verdicts.row([
+          uuid('verdict', verdictCount),
+          roundId,
+          institutionIds[i],
+          validators[(first + k) % spec.validators].id,
+          claim,
+          verdict,
+          `https://evidencia.bench-${tag}.example/${verdictCount}`,
+          notified,
+          notified,
+          closed,
+        ]);
         verdictCount += 1;
       }
     }

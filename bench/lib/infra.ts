@@ -28,7 +28,8 @@ export interface BenchContext {
 
 /** A fresh database and Bull prefix; the api/worker environment is production's, with generated secrets. */
 export async function benchContext(): Promise<BenchContext> {
-  const db = await createTestDatabase();
+  // Tagged so a benchmark database is recognisable (and droppable) among the test suites' ones.
+  const db = await createTestDatabase(undefined, 'bench');
   const env = loadEnv({
     NODE_ENV: 'production',
     DATABASE_URL: db.url,
