@@ -117,12 +117,19 @@ export function computeInstitution(
   settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
   pooled: PooledVariances | null = null,
 ): InstitutionResult {
+  return finalizeBuilt(buildInstitution(input, settings), settings, pooled);
+}
+
+/** An institution's computation before §5–§6 (which need the round's pool): everything else. */
+export type BuiltInstitution = Omit<InstitutionResult, keyof FinalizedInstitution | 'citizenComponents'> & { citizenComponents: CitizenComponent[] };
+
+/**
+ * §3 for one institution, independent of the round's pooled variances: scores, components,
+ * sub-indices and the core. A round rebuild builds every institution first, forms the pool from
+ * their cores, then finalises each once (finalizeBuilt).
+ */
+export function buildInstitution(input: InstitutionInput, settings: MethodSettings = DEFAULT_METHOD_SETTINGS): BuiltInstitution {
   const built = buildCore(input, settings);
-  const finalized = finalizeInstitution(built.core, settings, pooled);
-  const citizenComponentResults: CitizenComponentResult[] = built.citizenComponents.map((c) => ({
-    ...c,
-    value: finalized.components[c.code],
-  }));
   return {
     methodId: METHOD_ID,
     methodVersion: METHOD_VERSION,
@@ -134,11 +141,20 @@ export function computeInstitution(
     pendingRefutations: built.core.pendingRefutations,
     items: built.items,
     governmentComponents: built.governmentComponents,
-    citizenComponents: citizenComponentResults,
+    citizenComponents: built.citizenComponents,
     subIndices: built.subIndices,
     core: built.core,
     clusters: built.clusters,
     warnings: built.warnings,
+  };
+}
+
+/** §5–§6 applied to a built institution under the round's pool. */
+export function finalizeBuilt(built: BuiltInstitution, settings: MethodSettings = DEFAULT_METHOD_SETTINGS, pooled: PooledVariances | null = null): InstitutionResult {
+  const finalized = finalizeInstitution(built.core, settings, pooled);
+  return {
+    ...built,
+    citizenComponents: built.citizenComponents.map((c) => ({ ...c, value: finalized.components[c.code] })),
     ...finalized,
   };
 }
@@ -148,12 +164,7 @@ export function computeInstitution(
  * institution's core is known and the round's pooled variances can be formed.
  */
 export function withPool(result: InstitutionResult, settings: MethodSettings, pooled: PooledVariances | null): InstitutionResult {
-  const finalized = finalizeInstitution(result.core, settings, pooled);
-  return {
-    ...result,
-    citizenComponents: result.citizenComponents.map((c) => ({ ...c, value: finalized.components[c.code] })),
-    ...finalized,
-  };
+  return finalizeBuilt(result, settings, pooled);
 }
 
 interface BuiltCore {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { computeInstitution, INDICATORS, METHOD_ID, withPool } from '@apertura/metric';
-import type { AggregateRow, InstitutionResult } from '@apertura/metric';
+import { buildInstitution, finalizeBuilt, INDICATORS, METHOD_ID } from '@apertura/metric';
+import type { AggregateRow, BuiltInstitution } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
 import { roundAggregates, roundPool, StoredForm, StoredInstitutionResult, storedForm } from './aggregation-input';
@@ -56,11 +56,11 @@ export class RoundRecomputeService {
     const { placements } = loaded;
 
     // Pass 1: every institution's core (§5: the pool needs all of them before any is finalised).
-    const computed: Array<{ result: InstitutionResult; provenance: InstitutionProvenance }> = [];
+    const computed: Array<{ result: BuiltInstitution; provenance: InstitutionProvenance }> = [];
     for (const [k, p] of placements.entries()) {
       if (k % YIELD_EVERY === 0) await yieldToEventLoop();
       const { input, provenance } = loaded.collector.institution(p.institutionId);
-      computed.push({ result: computeInstitution(input, settings, null), provenance });
+      computed.push({ result: buildInstitution(input, settings), provenance });
       loaded.collector.release(p.institutionId);
       if (k % INSTITUTION_BATCH === 0) await progress.report(25 + (25 * k) / placements.length);
     }
@@ -76,12 +76,13 @@ export class RoundRecomputeService {
     const aggregates: AggregateRow[] = [];
     let written = 0;
     try {
-      for (let i = 0; i < computed.length; i += INSTITUTION_BATCH) {
+      while (computed.length > 0) {
         const rows: ResultRow[] = [];
         const batch: StoredForm[] = [];
-        for (const [k, c] of computed.slice(i, i + INSTITUTION_BATCH).entries()) {
+        // Taken out of `computed` as they are written: pass 1's objects are the rebuild's largest allocation.
+        for (const [k, c] of computed.splice(0, INSTITUTION_BATCH).entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
-          const result = withPool(c.result, settings, pooled);
+          const result = finalizeBuilt(c.result, settings, pooled);
           rows.push(...institutionResultRows(result, c.provenance, questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance)));
           const s = storedForm(result, pooled);
           batch.push(s);
