@@ -319,7 +319,9 @@ function weightedTwoTerm(units: readonly Unit[], weights: readonly number[], M: 
   if (total === 0) return { estimate, se, df: null, sd, exact: true, imputed };
   // A single member of a single-member area keeps its own interval (its own degrees of freedom).
   if (n === 1) return { estimate, se, df: units[0].df, sd, exact: false, imputed };
-  const df = wsDenominator > 0 ? (total * total) / wsDenominator : null;
+  // Terms far below the others can underflow the denominator: an infinite df is the normal interval.
+  const ws = wsDenominator > 0 ? (total * total) / wsDenominator : null;
+  const df = ws !== null && Number.isFinite(ws) ? ws : null;
   return { estimate, se, df, sd, exact: false, imputed };
 }
 

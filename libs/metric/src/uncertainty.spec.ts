@@ -78,3 +78,11 @@ function sampleVar(xs: number[]): number {
   const m = mean(xs);
   return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
 }
+
+describe('criticalValue at huge degrees of freedom', () => {
+  it('is the normal quantile, never NaN (Welch–Satterthwaite can give df ≈ 10^16)', () => {
+    const z = criticalValue(0.95, null);
+    for (const df of [1e8, 1.4e16, Number.POSITIVE_INFINITY]) expect(criticalValue(0.95, df)).toBe(z);
+    expect(criticalValue(0.95, 1e6)).toBeCloseTo(z, 5);
+  });
+});

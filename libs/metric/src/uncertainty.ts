@@ -15,7 +15,8 @@ export function criticalValue(confidence: number, df: number | null): number {
   const cached = quantileCache.get(key);
   if (cached !== undefined) return cached;
   const p = 1 - (1 - confidence) / 2;
-  const q = df === null ? jStat.normal.inv(p, 0, 1) : jStat.studentt.inv(p, df);
+  // Beyond 10^7 degrees of freedom t equals the normal to many digits, and jStat's t inverse loses precision (NaN).
+  const q = df === null || !Number.isFinite(df) || df > 1e7 ? jStat.normal.inv(p, 0, 1) : jStat.studentt.inv(p, df);
   quantileCache.set(key, q);
   return q;
 }
