@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { startTestApp, TestApp } from '../support/app';
 import { TEST_PASSWORD } from '../support/fixtures';
 import { buildWorld, registerVerified, Validator, World } from './support/world';
+import { publishWithoutWorker } from '../support/publish';
 
 const REPORT = { tipo_gestion: ['solicitud'], folio: 'PNT-2026-0001', tc_respuesta: 'si', tc_claridad: 4, tc_completitud: 'completa', tc_dias: 12 };
 const EXPORT_FILES = ['institutions.csv', 'institutions.json', 'municipalities.csv', 'municipalities.json', 'states.csv', 'states.json', 'dictionary.json'];
@@ -45,7 +46,7 @@ describe('privacy of citizen validators', () => {
        VALUES ($1, 'z', 'Ayuntamiento de Zinacantepec', 'ayuntamiento', 'municipal', '15', '15118', 'z@institucion.example') RETURNING id`,
       [w.a.guarantorId],
     );
-    expect((await w.http.put('/api/citizens/me/conflicts', { institutionIds: [z.id] }, { token: w.v1.token })).status).toBe(200);
+    expect((await w.http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: z.id, reason: 'Trabajo en esta institución.' }] }, { token: w.v1.token })).status).toBe(200);
     v3 = await registerVerified(t, w.http, 'v3-se-queda@example.org', '15054');
     for (const v of [w.v1, w.v2, v3]) await work(v);
   });
@@ -119,7 +120,7 @@ describe('privacy of citizen validators', () => {
 
   it('no export, public result or recruitment output contains e-mails or display names of validators', async () => {
     expect((await w.http.post(`/api/rounds/${w.roundId}/close`, undefined, { token: w.a.admin })).status).toBe(200);
-    expect((await w.http.post(`/api/rounds/${w.roundId}/publish`, undefined, { token: w.a.admin })).status).toBe(200);
+    await publishWithoutWorker(t, w.http, w.roundId, w.a.admin);
     const pseudonyms: string[] = (await t.ds.query('SELECT pseudonym FROM validator_profile')).map((r: { pseudonym: string }) => r.pseudonym);
     const secrets = [w.v1, w.v2, v3].flatMap((v) => [v.email, v.displayName]);
     const outputs: Array<[string, string | undefined]> = [

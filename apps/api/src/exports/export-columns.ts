@@ -74,6 +74,22 @@ export const STATUSES = [
       en: 'The value needs citizen data and has none (n = 0).',
     },
   },
+  {
+    code: 'no_response',
+    label: { es: 'Sin respuesta', en: 'No response' },
+    meaning: {
+      es: 'Sujeto obligado del universo de la ronda sin autodiagnóstico enviado y sin valores calculados: una sola fila, sin valor.',
+      en: "Obliged subject of the round's universe with no submitted self-report and no computed values: a single row, no value.",
+    },
+  },
+  {
+    code: 'not_computed',
+    label: { es: 'Aún sin calcular', en: 'Not computed yet' },
+    meaning: {
+      es: 'Sujeto obligado del universo que respondió pero cuyos valores aún no se calculan: una sola fila, sin valor.',
+      en: 'Obliged subject of the universe that responded but whose values are not computed yet: a single row, no value.',
+    },
+  },
 ] as const;
 
 export const INDICATORS = [
