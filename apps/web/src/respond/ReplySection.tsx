@@ -218,10 +218,10 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
       </h4>
       <ErrorAlert error={error} />
       <Field id={`${uid}-text`} label={t('reply.text')} hint={t('reply.textHint')} error={errors.text} required>
-        {(a) => <textarea {...a} rows={5} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(a) => <textarea {...a} rows={5} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); if (errors.text) setErrors({ ...errors, text: undefined }); }} />}
       </Field>
       <Field id={`${uid}-url`} label={t('reply.url')} hint={t('reply.urlHint')} error={errors.url}>
-        {(a) => <input {...a} type="url" inputMode="url" autoComplete="url" maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />}
+        {(a) => <input {...a} type="url" inputMode="url" autoComplete="url" maxLength={2048} value={url} onChange={(e) => { setUrl(e.target.value); if (errors.url) setErrors({ ...errors, url: undefined }); }} />}
       </Field>
       {acceptsFiles ? (
         <Field label={t('reply.file')} hint={t('reply.fileHint')}>
