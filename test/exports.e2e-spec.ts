@@ -264,7 +264,7 @@ describe('open-data exports (10,000-institution round)', () => {
     expect(d.status).toBe(200);
     const names = d.body.columns.map((c: { name: string }) => c.name);
     for (const col of DATASET_COLUMNS.institutions) expect(names).toContain(col);
-    expect(d.body.statuses.map((s: { code: string }) => s.code)).toEqual(['conclusive', 'caution', 'inconclusive', 'not_validated']);
+    expect(d.body.statuses.map((s: { code: string }) => s.code)).toEqual(['conclusive', 'caution', 'inconclusive', 'not_validated', 'no_response', 'not_computed']);
     expect(d.body.sources[0].name).toBe('CONAPO 2020');
   });
 });

@@ -420,6 +420,9 @@ describe('metric workers and results API', () => {
 
       const published = await http.post(`/api/rounds/${fx.roundId}/publish`, undefined, asAdmin());
       expect(published.status).toBe(200);
+      // Publishing rebuilds first (issue #13): the round turns public when that run is done.
+      expect(published.body).toMatchObject({ status: 'closed', publication: { runId: expect.any(String) } });
+      await until(() => http.get(`/api/rounds/${fx.roundId}`, asAdmin()), (r) => r.body.status === 'published', 'published after its rebuild');
       const rounds = await http.get('/api/public/rounds?pageSize=200');
       expect(rounds.body.items.find((r: { id: string }) => r.id === fx.roundId)).toMatchObject({ synthetic: true, guarantor: { name: expect.any(String) } });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DomainError } from '../apps/api/src/common/domain-error';
 import { RoundsService } from '../apps/api/src/rounds/rounds.service';
+import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
 import { client, Client } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, staffToken } from './support/fixtures';
@@ -194,10 +195,15 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     }
     expect((await http.patch(`/api/rounds/${id}`, { name: 'x' }, { token: staff.adminToken })).body.code).toBe('ROUND_NOT_DRAFT');
 
+    // Publishing rebuilds first (issue #13): the round stays closed until the worker finishes the run
+    // (no worker here: the test finishes the run the way the worker does).
     const published = await act(id, 'publish');
     expect(published.status).toBe(200);
-    expect(published.body.status).toBe('published');
-    expect(published.body.publishedAt).toBeTruthy();
+    expect(published.body).toMatchObject({ status: 'closed', publishedAt: null, publication: { status: 'queued', progress: 0 } });
+    await t.ds.transaction((m) => new MetricResultsRepository(t.ds).finishRun(m, published.body.publication.runId, '0'));
+    const after = await http.get(`/api/rounds/${id}`, { token: staff.adminToken });
+    expect(after.body).toMatchObject({ status: 'published', publication: { status: 'done' } });
+    expect(after.body.publishedAt).toBeTruthy();
     for (const [action, to] of [['open', 'open'], ['close', 'closed'], ['publish', 'published']] as const) {
       const r = await act(id, action);
       expect(r.status).toBe(409);

@@ -114,7 +114,7 @@ describe('audit log', () => {
     expect(transitions.map((e) => e.details)).toEqual([
       expect.objectContaining({ from: 'draft', to: 'open' }),
       { from: 'open', to: 'closed' },
-      { from: 'closed', to: 'published' },
+      { from: 'closed', to: 'published', runId: expect.any(String) },
     ]);
     const admin = await t.ds.query('SELECT id FROM app_user WHERE email = $1', [staff.adminEmail]);
     expect(transitions.every((e) => e.actorUserId === admin[0].id && e.actorRole === 'guarantor_admin')).toBe(true);

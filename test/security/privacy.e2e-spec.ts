@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { startTestApp, TestApp } from '../support/app';
 import { TEST_PASSWORD, userIdByEmail } from '../support/fixtures';
 import { buildWorld, registerVerified, Validator, World } from './support/world';
+import { publishWithoutWorker } from '../support/publish';
 
 const REPORT = { tipo_gestion: ['solicitud'], folio: 'PNT-2026-0001', tc_respuesta: 'si', tc_claridad: 4, tc_completitud: 'completa', tc_dias: 12 };
 const EXPORT_FILES = ['institutions.csv', 'institutions.json', 'municipalities.csv', 'municipalities.json', 'states.csv', 'states.json', 'dictionary.json'];
@@ -120,7 +121,7 @@ describe('privacy of citizen validators', () => {
 
   it('no export, public result or recruitment output contains e-mails or display names of validators', async () => {
     expect((await w.http.post(`/api/rounds/${w.roundId}/close`, undefined, { token: w.a.admin })).status).toBe(200);
-    expect((await w.http.post(`/api/rounds/${w.roundId}/publish`, undefined, { token: w.a.admin })).status).toBe(200);
+    await publishWithoutWorker(t, w.http, w.roundId, w.a.admin);
     const pseudonyms: string[] = (await t.ds.query('SELECT pseudonym FROM validator_profile')).map((r: { pseudonym: string }) => r.pseudonym);
     const secrets = [w.v1, w.v2, v3].flatMap((v) => [v.email, v.displayName]);
     const outputs: Array<[string, string | undefined]> = [

@@ -46,7 +46,30 @@ export interface ColumnSpec {
 const STATUS_ORDER: readonly Status[] = ['conclusive', 'caution', 'inconclusive', 'not_validated'];
 
 /** Labels and meanings come from the one table the API and the web app use (reasons-text.ts). */
-export const STATUSES = STATUS_ORDER.map((code) => ({ code, label: { ...STATUS_LABELS[code] }, meaning: { ...STATUS_MEANINGS[code] } }));
+/** A universe institution with no computed value gets one row with one of these (the institutions dataset lists all). */
+const ROW_ONLY_STATUSES = [
+  {
+    code: 'no_response',
+    label: { es: 'Sin respuesta', en: 'No response' },
+    meaning: {
+      es: 'Sujeto obligado del universo de la ronda sin autodiagnóstico enviado y sin valores calculados: una sola fila, sin valor.',
+      en: "Obliged subject of the round's universe with no submitted self-report and no computed values: a single row, no value.",
+    },
+  },
+  {
+    code: 'not_computed',
+    label: { es: 'Aún sin calcular', en: 'Not computed yet' },
+    meaning: {
+      es: 'Sujeto obligado del universo que respondió pero cuyos valores aún no se calculan: una sola fila, sin valor.',
+      en: 'Obliged subject of the universe that responded but whose values are not computed yet: a single row, no value.',
+    },
+  },
+];
+
+export const STATUSES = [
+  ...STATUS_ORDER.map((code) => ({ code: code as string, label: { ...STATUS_LABELS[code] }, meaning: { ...STATUS_MEANINGS[code] } })),
+  ...ROW_ONLY_STATUSES,
+];
 
 /** Every code `reasons` can hold: the status rules that fired, then why a blank value is blank. */
 export const REASONS = [

@@ -100,7 +100,7 @@ export class RoundsController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'closed → published: results become public. Final state.' })
+  @ApiOperation({ summary: 'closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.' })
   @ApiOkResponse({ type: RoundDetailDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION')
   publish(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {

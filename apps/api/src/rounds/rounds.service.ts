@@ -8,12 +8,14 @@ import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { InvitationsService } from '../invitations/invitations.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CatalogueService } from '../universe/catalogue.service';
 import { InstitutionPageDto } from '../universe/dto/universe.dto';
 import { guarantorOf, UniverseService } from '../universe/universe.service';
 import {
   CreateRoundDto,
   ListRoundsQueryDto,
+  PublicationDto,
   QuestionnaireRefDto,
   RoundDetailDto,
   RoundDto,
@@ -118,6 +120,7 @@ export class RoundsService {
     private readonly universe: UniverseService,
     private readonly catalogue: CatalogueService,
     private readonly window: RoundWindowService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(actor: UserPrincipal, dto: CreateRoundDto): Promise<RoundDetailDto> {
@@ -270,21 +273,46 @@ export class RoundsService {
       const round = await this.lockOwned(m, guarantorId, id);
       const from = round.status;
       assertCanTransition(from, to);
+      if (action === 'publish') return this.requestPublication(m, actor, round);
       const now = new Date();
       const details: JsonObject = { from, to };
       if (action === 'open') {
         details.institutions = await this.openRound(m, round, now);
         round.openedAt = now;
-      } else if (action === 'close') {
-        round.closedAt = now;
       } else {
-        round.publishedAt = now;
+        round.closedAt = now;
       }
       round.status = to;
       const saved = await m.save(round);
       await this.audit.record(m, actor, { action: `round.${action}`, entityType: 'round', entityId: round.id, guarantorId, details });
       return this.detail(m, saved);
     });
+  }
+
+  /**
+   * Publishing rebuilds first (issue #13 item 7): requests the full recompute POST …/recompute
+   * requests and leaves the round closed; the worker publishes it in the transaction that marks that
+   * run done, so nobody outside ever reads the round with numbers older than the rebuild. A request
+   * while that run is still queued or running answers with it (no second run, no second audit row);
+   * after a failed run it starts a new one.
+   */
+  private async requestPublication(m: EntityManager, actor: UserPrincipal, round: RoundEntity): Promise<RoundDetailDto> {
+    if (round.publishRunId) {
+      const [run]: Array<{ status: string }> = await m.query('SELECT status FROM recompute_run WHERE id = $1', [round.publishRunId]);
+      if (run && (run.status === 'queued' || run.status === 'running')) return this.detail(m, round);
+    }
+    const [run]: Array<{ id: string }> = await m.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [round.id]);
+    await this.outbox.emit(m, { type: 'round.recompute', payload: { roundId: round.id, runId: run.id } });
+    round.publishRunId = run.id;
+    const saved = await m.save(round);
+    await this.audit.record(m, actor, {
+      action: 'round.publish',
+      entityType: 'round',
+      entityId: round.id,
+      guarantorId: round.guarantorId,
+      details: { from: 'closed', to: 'published', runId: run.id },
+    });
+    return this.detail(m, saved);
   }
 
   /** See RoundWindowService.requireOpenForSubmissions (exported here too for modules that import RoundsModule). */
@@ -446,8 +474,10 @@ export class RoundsService {
     const inst = byId.get(round.institutionQuestionnaireId);
     const cit = byId.get(round.citizenQuestionnaireId);
     if (!inst || !cit) throw new Error(`round ${round.id} refers to a missing questionnaire`);
+    const publication = round.publishRunId ? await this.publication(m, round.publishRunId) : null;
     return {
       ...toRoundDto(round),
+      publication,
       universeSize,
       universeFrozen: frozen,
       institutionQuestionnaire: toRef(inst),
@@ -456,6 +486,14 @@ export class RoundsService {
       universeStates,
       designProblems,
     };
+  }
+
+  private async publication(m: EntityManager, runId: string): Promise<PublicationDto | null> {
+    const [run]: Array<{ status: PublicationDto['status']; progress: number; finished_at: Date | null }> = await m.query(
+      'SELECT status, progress, finished_at FROM recompute_run WHERE id = $1',
+      [runId],
+    );
+    return run ? { runId, status: run.status, progress: run.progress, finishedAt: iso(run.finished_at) } : null;
   }
 }
 

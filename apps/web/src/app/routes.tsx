@@ -9,6 +9,7 @@ import { VerifyPage } from '../citizen/VerifyPage';
 import { ValidatorHomePage } from '../citizen/ValidatorHomePage';
 import { RoundsPage } from '../console/RoundsPage';
 import { RoundDetailPage } from '../console/RoundDetailPage';
+import { DisputesPage } from '../console/DisputesPage';
 import { UniverseImportPage } from '../console/UniverseImportPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
@@ -76,6 +77,14 @@ const ROUTES: Route[] = [
     render: () => (
       <RequireRole roles={staff}>
         <UniverseImportPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/rondas/:id/replica',
+    render: (p) => (
+      <RequireRole roles={['guarantor_admin']}>
+        <DisputesPage key={p.id} roundId={p.id} />
       </RequireRole>
     ),
   },

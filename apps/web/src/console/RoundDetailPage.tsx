@@ -8,6 +8,7 @@ import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { consoleApi, type MunicipalityRecruitment, type ProgressCounts, type RoundDetail, type StateRecruitment } from './api';
 import { ConsoleNav } from './ConsoleNav';
+import { DueProcessSection, PublicationStatus } from './DueProcessSection';
 import { apiMessages, buildDesign, designFormValues, type DesignFormValues, type FormMessage, type Slot, type SlotMessage, type UniverseState } from './design-form';
 
 export function RoundDetailPage({ id }: { id: string }) {
@@ -77,6 +78,8 @@ export function RoundDetailPage({ id }: { id: string }) {
         </div>
       </dl>
       <DesignSection round={r} canEdit={isAdmin} onSaved={round.reload} />
+      <DueProcessSection round={r} isAdmin={isAdmin} />
+      <PublicationStatus round={r} onRefresh={round.reload} />
       {isAdmin && <Lifecycle round={r} onChange={round.reload} />}
       {started && <InvitationsSection round={r} isAdmin={isAdmin} />}
       {started && <RecruitmentSection roundId={r.id} />}
@@ -134,7 +137,7 @@ function Lifecycle({ round, onChange }: { round: RoundDetail; onChange(): void }
             title={t('console.publishTitle')}
             message={<p>{t('console.publishConfirm')}</p>}
             confirmLabel={t('console.publish')}
-            onConfirm={() => run(() => consoleApi.transition(round.id, 'publish'), t('console.published'))}
+            onConfirm={() => run(() => consoleApi.transition(round.id, 'publish'), t('publication.requested'))}
           >
             {t('console.publish')}
           </ConfirmButton>

@@ -50,7 +50,16 @@ export interface QuestionnaireRef {
   title: string;
 }
 
+/** The rebuild a publication waits for (issue #13): the round turns published when it is done. */
+export interface Publication {
+  runId: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  finishedAt: string | null;
+}
+
 export interface RoundDetail extends Round {
+  publication: Publication | null;
   universeSize: number;
   universeFrozen: boolean;
   institutionQuestionnaire: QuestionnaireRef;
@@ -175,7 +184,7 @@ export const consoleApi = {
   round: (id: string, signal?: AbortSignal) => api<RoundDetail>(r(id), { signal }),
   createRound: (body: CreateRoundBody) => api<Round>('/api/rounds', { method: 'POST', body }),
   updateDesign: (id: string, design: RoundDesign) => api<RoundDetail>(r(id), { method: 'PATCH', body: { design } }),
-  transition: (id: string, action: 'open' | 'close' | 'publish') => api<Round>(`${r(id)}/${action}`, { method: 'POST' }),
+  transition: (id: string, action: 'open' | 'close' | 'publish') => api<RoundDetail>(`${r(id)}/${action}`, { method: 'POST' }),
   setValidation: (id: string, open: boolean) =>
     api<{ roundId: string; validationOpen: boolean }>(`${r(id)}/validation/${open ? 'open' : 'close'}`, { method: 'POST' }),
   questionnaires: (kind: 'institution' | 'citizen', signal?: AbortSignal) =>

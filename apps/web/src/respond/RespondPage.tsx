@@ -11,6 +11,7 @@ import { useAsync } from '../shared/useAsync';
 import { respondApi, sameAnswers, type EvidenceFile, type RespondContext, type Submitted } from './api';
 import { applyIssues, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
 import { EvidencePanel, type EvidenceQuestion } from './EvidencePanel';
+import { ReplySection } from './ReplySection';
 import { useAutosave, type Autosave } from './useAutosave';
 
 type View = { kind: 'form' } | { kind: 'submitted' } | { kind: 'confirmation'; result: Submitted; cleared: string[] };
@@ -142,6 +143,14 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
       {view.kind !== 'form' || readOnly ? (
         <EvidencePanel token={token} files={evidence} onChange={setEvidence} questions={evidenceQuestionsFrom(context.questionnaire.definition, lang)} readOnly={readOnly} />
       ) : null}
+      {round.status !== 'draft' && (
+        <ReplySection
+          token={token}
+          acceptsFiles={!readOnly}
+          claimTitle={(name) => evidenceQuestionsFrom(context.questionnaire.definition, lang).find((q) => q.name === name)?.title ?? name}
+          onEvidenceUploaded={(f) => setEvidence((files) => [...files, f])}
+        />
+      )}
     </div>
   );
 }

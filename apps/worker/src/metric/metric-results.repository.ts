@@ -278,9 +278,11 @@ export class MetricResultsRepository {
     await this.ds.query(`UPDATE recompute_run SET progress = $2 WHERE id = $1 AND status = 'running'`, [runId, progress]);
   }
 
-  /** In the transaction of the last write, so "done" and the complete results commit together. */
+  /** In the transaction of the last write, so "done", the complete results and a waiting publication commit together. */
   async finishRun(m: EntityManager, runId: string, watermark: string): Promise<void> {
     await m.query(`UPDATE recompute_run SET status = 'done', progress = 100, watermark = $2::bigint, error = NULL, finished_at = now() WHERE id = $1`, [runId, watermark]);
+    // A publication waits for its rebuild (issue #13): the round turns public with the rebuilt numbers, never before.
+    await m.query(`UPDATE round SET status = 'published', published_at = now(), updated_at = now() WHERE publish_run_id = $1 AND status = 'closed'`, [runId]);
   }
 
   async failRun(runId: string, error: string): Promise<void> {

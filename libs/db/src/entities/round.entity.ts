@@ -88,6 +88,10 @@ export class RoundEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
+  /** The full rebuild a publication waits for: the worker publishes when this run is done (issue #13). */
+  @Column({ type: 'uuid', nullable: true })
+  publishRunId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

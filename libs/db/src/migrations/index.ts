@@ -7,6 +7,7 @@ import { LeanResultStorage1764600000000 } from './1764600000000-lean-result-stor
 import { Apertura21765000000000 } from './1765000000000-apertura-2';
 import { AccountSecurity1765000100000 } from './1765000100000-account-security';
 import { DueProcess1765000200000 } from './1765000200000-due-process';
+import { PublishRebuild1765000230000 } from './1765000230000-publish-rebuild';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Apertura21765000000000,
   AccountSecurity1765000100000,
   DueProcess1765000200000,
+  PublishRebuild1765000230000,
 ];

@@ -193,7 +193,22 @@ export class RoundCountsDto {
   @ApiProperty({ description: 'Responses submitted.' }) submitted: number;
 }
 
+/** The rebuild a publication waits for (issue #13 item 7): the round turns `published` when it is done. */
+export class PublicationDto {
+  @ApiProperty({ format: 'uuid', description: 'Recompute run (GET /api/rounds/{id}/recompute/{runId}).' }) runId: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'], description: 'failed: the round stays closed; publish again to retry.' })
+  status: 'queued' | 'running' | 'done' | 'failed';
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt: string | null;
+}
+
 export class RoundDetailDto extends RoundDto {
+  @ApiProperty({
+    nullable: true,
+    type: PublicationDto,
+    description: 'Set once publication was requested: publishing rebuilds every result first and the round stays closed until that rebuild is done.',
+  })
+  publication: PublicationDto | null;
   @ApiProperty({ description: 'Institutions in the round: frozen at opening; before that, what the selection matches now.' })
   universeSize: number;
   @ApiProperty({ description: 'True once the universe is frozen (the round has opened).' }) universeFrozen: boolean;

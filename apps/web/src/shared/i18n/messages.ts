@@ -6,8 +6,9 @@ import { consoleDict } from './console';
 import { resultsDict } from './results';
 import { account } from './account';
 import { dueProcessDict } from './due-process';
+import { rightOfReplyDict } from './right-of-reply';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
