@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { deriveToken, hashToken } from '@apertura/config';
 import { startTestApp, type TestApp } from '../support/app';
-import { guarantorWithAdmin, TEST_PASSWORD, type Staff } from '../support/fixtures';
+import { guarantorWithAdmin, TEST_PASSWORD, userIdByEmail, type Staff } from '../support/fixtures';
 import { client, type Client } from '../support/http';
 import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
 
@@ -72,10 +72,12 @@ describe('browser: right of reply (respond link → guarantor queue → decision
     // A validator refutes one claim through the API; the notice is marked as sent (the mail itself is tested elsewhere).
     const email = `valeria-${randomBytes(3).toString('hex')}@example.org`;
     const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName: 'Valeria Secreta', consent: true, privacyNoticeVersion: '2025-01' });
-    const [ver] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [reg.body.id]);
+    expect(reg.status).toBe(202);
+    const userId = await userIdByEmail(t.ds, email);
+    const [ver] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [userId]);
     await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', ver.id) });
     const token = (await http.post('/api/auth/login', { email, password: TEST_PASSWORD })).body.accessToken;
-    [{ pseudonym }] = await t.ds.query('SELECT pseudonym FROM validator_profile WHERE user_id = $1', [reg.body.id]);
+    [{ pseudonym }] = await t.ds.query('SELECT pseudonym FROM validator_profile WHERE user_id = $1', [userId]);
     const assignment = (await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, { token })).body.items[0].id;
     const put = await http.put(
       `/api/citizens/assignments/${assignment}/verdicts/ai_procedimiento`,

@@ -38,7 +38,7 @@ const SQL: Readonly<Record<ExportDataset, string>> = {
       'unweighted', 'I', NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL,
       CASE WHEN EXISTS (SELECT 1 FROM response s WHERE s.round_id = r.id AND s.institution_id = i.id AND s.status = 'submitted')
            THEN 'not_computed' ELSE 'no_response' END,
-      NULL
+      NULL::json, NULL::json, NULL::float8, NULL::int, NULL::int, NULL::int
     FROM round_institution ri
     JOIN round r ON r.id = ri.round_id
     JOIN institution i ON i.id = ri.institution_id
