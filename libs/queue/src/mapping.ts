@@ -9,6 +9,7 @@ import {
   RecomputeRoundJob,
   SendInvitationJob,
   SendRefutationNoticeJob,
+  SendTestMailJob,
   SendVerificationJob,
   jobIds,
 } from './queues';
@@ -24,7 +25,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -72,6 +73,12 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendRefutationNoticeJob = { roundId: p.roundId, institutionId: p.institutionId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendRefutationNotice, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.test': {
+      const p = strings(e.payload, ['to', 'guarantorId']);
+      if (!p) return malformed(e);
+      const data: SendTestMailJob = { to: p.to, guarantorId: p.guarantorId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendTestMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

@@ -16,6 +16,7 @@ export const JOBS = {
   recomputeArea: 'recompute-area',
   recomputeRound: 'recompute-round',
   sendRefutationNotice: 'send-refutation-notice',
+  sendTestMail: 'send-test-mail',
 } as const;
 
 export interface SendInvitationJob {
@@ -30,6 +31,12 @@ export interface SendVerificationJob {
 export interface SendRefutationNoticeJob {
   roundId: string;
   institutionId: string;
+  eventId: string;
+}
+/** A guarantor admin checks the mail set-up: one message to an address they chose. */
+export interface SendTestMailJob {
+  to: string;
+  guarantorId: string;
   eventId: string;
 }
 export interface RecomputeInstitutionJob {

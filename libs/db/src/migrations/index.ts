@@ -6,6 +6,7 @@ import { AuditLogNoTruncate1763800700000 } from './1763800700000-audit-log-no-tr
 import { LeanResultStorage1764600000000 } from './1764600000000-lean-result-storage';
 import { Apertura21765000000000 } from './1765000000000-apertura-2';
 import { DueProcess1765000200000 } from './1765000200000-due-process';
+import { MailTracking1765000300000 } from './1765000300000-mail-tracking';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
-export const MIGRATIONS = [Initial1763800000000, InvitationsMail1763800200000, ResponseEvidence1763800300000, MetricResults1763800500000, AuditLogNoTruncate1763800700000, LeanResultStorage1764600000000, Apertura21765000000000, DueProcess1765000200000];
+export const MIGRATIONS = [Initial1763800000000, InvitationsMail1763800200000, ResponseEvidence1763800300000, MetricResults1763800500000, AuditLogNoTruncate1763800700000, LeanResultStorage1764600000000, Apertura21765000000000, DueProcess1765000200000, MailTracking1765000300000];
