@@ -30,7 +30,8 @@ export class MailTracking1765000300000 implements MigrationInterface {
     await q.query(`UPDATE "mail_delivery" SET "updated_at" = "delivered_at", "sent_at" = CASE WHEN outcome = 'sent' THEN "delivered_at" END`);
     await q.query(`CREATE INDEX "mail_delivery_guarantor_updated" ON "mail_delivery" ("guarantor_id", "updated_at" DESC)`);
     await q.query(`CREATE INDEX "mail_delivery_round" ON "mail_delivery" ("round_id") WHERE "round_id" IS NOT NULL`);
-    await q.query(`CREATE INDEX "mail_delivery_trouble" ON "mail_delivery" ("updated_at") WHERE outcome IN ('failed','given_up')`);
+    // Small: mails not yet sent, or in trouble (the readiness probe counts them).
+    await q.query(`CREATE INDEX "mail_delivery_open" ON "mail_delivery" ("outcome", "updated_at") WHERE outcome IN ('queued','failed','given_up')`);
 
     // One queued row per mail event, in the event's own transaction. The subject of each kind of event
     // is looked up once here; the worker overwrites the recipient with the address it really used.
