@@ -115,7 +115,7 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     await mailQueue.add(JOBS.sendTestMail, { to: 'prueba@uno.example', guarantorId: staff.guarantorId, eventId: event.id }, { jobId: `mail:${event.id}`, attempts: 2, backoff: 50 });
     const [row] = await until(
       () => t.ds.query('SELECT outcome, attempts, last_error FROM mail_delivery WHERE event_id = $1', [event.id]),
-      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'given_up',
+      (rows: Array<{ outcome: string; attempts: number; last_error: string }>) => rows[0]?.outcome === 'given_up',
       'the test mail to be given up',
     );
     expect(row.attempts).toBe(2);

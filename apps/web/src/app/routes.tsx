@@ -10,6 +10,7 @@ import { ValidatorHomePage } from '../citizen/ValidatorHomePage';
 import { RoundsPage } from '../console/RoundsPage';
 import { RoundDetailPage } from '../console/RoundDetailPage';
 import { UniverseImportPage } from '../console/UniverseImportPage';
+import { MailPage } from '../console/MailPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 
@@ -73,6 +74,14 @@ const ROUTES: Route[] = [
     render: () => (
       <RequireRole roles={staff}>
         <UniverseImportPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/correo',
+    render: () => (
+      <RequireRole roles={staff}>
+        <MailPage />
       </RequireRole>
     ),
   },

@@ -5,8 +5,9 @@ import { citizen } from './citizen';
 import { consoleDict } from './console';
 import { resultsDict } from './results';
 import { dueProcessDict } from './due-process';
+import { mailDict } from './mail';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, mailDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
