@@ -137,6 +137,19 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     const analyst = await staffToken(http, staff.adminToken, 'analyst');
     expect((await http.post('/api/mail/test', {}, { token: analyst })).status).toBe(403);
   });
+
+  it('a mail event the relay cannot turn into a job ends given up with the reason', async () => {
+    const [event] = await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`, [
+      // `to` misspelt: the relay's mapping refuses it.
+      JSON.stringify({ recipient: 'x@uno.example', guarantorId: staff.guarantorId }),
+    ]);
+    const [row] = await until(
+      () => t.ds.query('SELECT outcome, last_error FROM mail_delivery WHERE event_id = $1', [event.id]),
+      (rows: Array<{ outcome: string; last_error: string }>) => rows[0]?.outcome === 'given_up',
+      'the malformed event to be given up',
+    );
+    expect(row.last_error).toBe('not sent: malformed payload for mail.test');
+  });
 });
 
 describe('mail: the development catcher', () => {

@@ -8,6 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    The worker moves it to 'sent' or 'skipped', records every failed attempt with the server's reason
  *    ('failed', retried) and marks 'given_up' when no retry is left. delivered_at stays the row's
  *    creation time (when the mail was queued); updated_at is the last change.
+ *    A mail event the relay rejects (malformed payload) ends 'given_up' with the relay's reason.
  *  - mail_capture: messages caught by the development mail catcher (worker), read by the API.
  */
 export class MailTracking1765000300000 implements MigrationInterface {
@@ -67,6 +68,18 @@ export class MailTracking1765000300000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER "outbox_event_mail_delivery" AFTER INSERT ON "outbox_event"
       FOR EACH ROW WHEN (NEW.type LIKE 'mail.%') EXECUTE FUNCTION "mail_delivery_queue"()`);
 
+    // A mail event the relay can never turn into a job (malformed payload) is marked dispatched with its
+    // reason in the same statement that counts the attempt; a successful dispatch never counts one.
+    await q.query(`CREATE FUNCTION "mail_delivery_rejected"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE mail_delivery SET outcome = 'given_up', last_error = left('not sent: ' || coalesce(NEW.last_error, 'rejected by the relay'), 1000), updated_at = now()
+          WHERE event_id = NEW.id AND outcome IN ('queued', 'failed');
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER "outbox_event_mail_rejected" AFTER UPDATE ON "outbox_event"
+      FOR EACH ROW WHEN (NEW.type LIKE 'mail.%' AND OLD.dispatched_at IS NULL AND NEW.dispatched_at IS NOT NULL AND NEW.attempts > OLD.attempts)
+      EXECUTE FUNCTION "mail_delivery_rejected"()`);
+
     await q.query(`CREATE TABLE "mail_capture" (
       "id" bigserial NOT NULL,
       "received_at" timestamptz NOT NULL DEFAULT now(),
@@ -83,6 +96,8 @@ export class MailTracking1765000300000 implements MigrationInterface {
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS "mail_capture"`);
+    await q.query(`DROP TRIGGER IF EXISTS "outbox_event_mail_rejected" ON "outbox_event"`);
+    await q.query(`DROP FUNCTION IF EXISTS "mail_delivery_rejected"()`);
     await q.query(`DROP TRIGGER IF EXISTS "outbox_event_mail_delivery" ON "outbox_event"`);
     await q.query(`DROP FUNCTION IF EXISTS "mail_delivery_queue"()`);
     await q.query(`DROP FUNCTION IF EXISTS "mail_uuid"(text)`);
