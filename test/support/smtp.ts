@@ -9,8 +9,16 @@ export interface ReceivedMail {
   html: string;
 }
 
+/** An SMTP refusal the test server answers every RCPT TO with (e.g. 550 mailbox unavailable, 451 try later). */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
 export interface TestSmtp {
   url: string;
+  /** While set, every recipient is refused with this answer (can be changed while the server runs). */
+  refuse: Refusal | null;
   messages: ReceivedMail[];
   /** Resolves once at least `count` messages arrived (polls; rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
@@ -18,12 +26,17 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server in-process (smtp-server), collecting parsed messages. */
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(refuse: Refusal | null = null): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  const state = { refuse };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!state.refuse) return callback();
+      callback(Object.assign(new Error(state.refuse.message), { responseCode: state.refuse.code }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail: ParsedMail) => {
@@ -38,6 +51,12 @@ export async function startSmtp(): Promise<TestSmtp> {
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    get refuse() {
+      return state.refuse;
+    },
+    set refuse(r: Refusal | null) {
+      state.refuse = r;
+    },
     messages,
     async waitFor(count, timeoutMs = 20000) {
       const start = Date.now();

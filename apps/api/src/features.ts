@@ -4,6 +4,7 @@ import { CitizensModule } from './citizens/citizens.module';
 import { DueProcessModule } from './due-process/due-process.module';
 import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { MailModule } from './mail/mail.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ResponsesModule } from './responses/responses.module';
@@ -15,4 +16,4 @@ import { UniverseModule } from './universe/universe.module';
  * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
  * responses, validators, results, exports, …). Each feature adds itself here.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule, DueProcessModule];
+export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule, DueProcessModule, MailModule];

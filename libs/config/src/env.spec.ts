@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadEnv, parseSentinels, parseTrustProxy } from './env';
+import { loadEnv, parseSentinels, parseTrustProxy, usesMailCatcher } from './env';
 import { generateSecret, secretWeakness } from './secrets';
 
 describe('loadEnv', () => {
@@ -81,6 +81,27 @@ describe('loadEnv', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SMTP_URL', () => {
+  const secrets = { JWT_SECRET: 'x'.repeat(40), TOKEN_SECRET: 'y'.repeat(40) };
+
+  it('is required in production, with a message that says how to set it', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', ...secrets })).toThrow(/SMTP_URL must be set in production/);
+    expect(loadEnv({ NODE_ENV: 'production', ...secrets, SMTP_URL: 'smtps://u:p@smtp.example.org:465' }).SMTP_URL).toBe('smtps://u:p@smtp.example.org:465');
+  });
+
+  it('must be an smtp:// or smtps:// address when set', () => {
+    expect(() => loadEnv({ SMTP_URL: 'mail.example.org' })).toThrow(/SMTP_URL must look like/);
+  });
+
+  it('sends development mail to the embedded catcher when empty or at the default local address, never in production', () => {
+    expect(usesMailCatcher(loadEnv({}))).toBe(true);
+    expect(usesMailCatcher({ NODE_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:1025' })).toBe(true);
+    expect(usesMailCatcher({ NODE_ENV: 'test', SMTP_URL: 'smtp://localhost:1025/' })).toBe(true);
+    expect(usesMailCatcher({ NODE_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:2525' })).toBe(false);
+    expect(usesMailCatcher({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:1025' })).toBe(false);
   });
 });
 

@@ -87,7 +87,16 @@ const schema = z
     /** Development only: where generated secrets are kept (gitignored). */
     SECRETS_FILE: z.string().min(1).default(DEFAULT_SECRETS_FILE),
     PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-    SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
+    /**
+     * Outgoing mail server (smtp:// or smtps://, credentials in the URL). Empty, or the former default
+     * smtp://127.0.0.1:1025, outside production: the worker runs an embedded mail catcher and the console
+     * lists what it caught (see usesMailCatcher). Required in production.
+     */
+    SMTP_URL: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => v === '' || /^smtps?:\/\/[^\s/]+/i.test(v), 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465'),
     MAIL_FROM: z.string().default('Apertura <no-reply@apertura.local>'),
     CORS_ORIGINS: z.string().default(''),
     /** Serve the built web app (apps/web/dist) from the API. */
@@ -135,10 +144,30 @@ const schema = z
     if (env.JWT_SECRET && env.JWT_SECRET === env.TOKEN_SECRET) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TOKEN_SECRET'], message: 'TOKEN_SECRET must differ from JWT_SECRET' });
     }
+    // Without a real server, invitations would be caught locally and never reach anybody.
+    if (env.NODE_ENV === 'production' && env.SMTP_URL === '') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SMTP_URL'],
+        message: 'SMTP_URL must be set in production (e.g. smtp://user:password@smtp.example.org:587); the embedded mail catcher runs only in development',
+      });
+    }
   });
 
 type ParsedEnv = z.infer<typeof schema>;
 export type Env = Omit<ParsedEnv, 'JWT_SECRET' | 'TOKEN_SECRET'> & { JWT_SECRET: string; TOKEN_SECRET: string };
+
+/** Addresses that mean "the local development catcher" (the former SMTP_URL default among them). */
+const CATCHER_URLS = new Set(['', 'smtp://127.0.0.1:1025', 'smtp://localhost:1025']);
+
+/**
+ * Whether mail goes to the embedded catcher of the worker instead of a real SMTP server: never in
+ * production; otherwise when SMTP_URL is empty or names the default local catcher address, which on a
+ * fresh clone has nothing listening (mail used to fail there and vanish after its retries).
+ */
+export function usesMailCatcher(env: Pick<Env, 'NODE_ENV' | 'SMTP_URL'>): boolean {
+  return env.NODE_ENV !== 'production' && CATCHER_URLS.has(env.SMTP_URL.replace(/\/+$/, '').toLowerCase());
+}
 
 export class EnvError extends Error {}
 

@@ -13,6 +13,8 @@ export type OutboxEvent =
   | { type: 'citizen-report.saved'; payload: { roundId: string; institutionId: string; reportId: string } }
   | { type: 'round.recompute'; payload: { roundId: string; runId: string } }
   /** METHOD.md §3.1: the institution's refutations queued by the due-process sweep, mailed as one notice. */
-  | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } };
+  | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } }
+  /** Issue #15: "send a test mail" from the console (the address is in the payload; the mail has no link). */
+  | { type: 'mail.test'; payload: { to: string; guarantorId: string } };
 
 export type OutboxEventType = OutboxEvent['type'];

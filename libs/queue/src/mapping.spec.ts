@@ -17,6 +17,11 @@ describe('jobForEvent', () => {
       { queue: QUEUES.mail, name: JOBS.sendVerification, jobId: 'mail:42', data: { verificationId: 'ver-1', eventId: '42' }, debounced: false },
     ],
     [
+      'mail.test',
+      { to: 'a@b.example', guarantorId: 'g-1' },
+      { queue: QUEUES.mail, name: JOBS.sendTestMail, jobId: 'mail:42', data: { to: 'a@b.example', guarantorId: 'g-1', eventId: '42' }, debounced: false },
+    ],
+    [
       'response.submitted',
       { roundId: R, institutionId: I, responseId: 'x', version: 2 },
       { queue: QUEUES.metric, name: JOBS.recomputeInstitution, jobId: `inst:${R}:${I}`, data: { roundId: R, institutionId: I }, debounced: true },

@@ -11,6 +11,7 @@ import {
   SendRefutationNoticeJob,
   SendAccountNoticeJob,
   SendPasswordResetJob,
+  SendTestMailJob,
   SendVerificationJob,
   jobIds,
 } from './queues';
@@ -26,7 +27,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendAccountNoticeJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -86,6 +87,12 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendAccountNoticeJob = { userId: p.userId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendAccountNotice, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.test': {
+      const p = strings(e.payload, ['to', 'guarantorId']);
+      if (!p) return malformed(e);
+      const data: SendTestMailJob = { to: p.to, guarantorId: p.guarantorId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendTestMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

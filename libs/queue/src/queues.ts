@@ -18,6 +18,7 @@ export const JOBS = {
   recomputeArea: 'recompute-area',
   recomputeRound: 'recompute-round',
   sendRefutationNotice: 'send-refutation-notice',
+  sendTestMail: 'send-test-mail',
 } as const;
 
 export interface SendInvitationJob {
@@ -40,6 +41,12 @@ export interface SendPasswordResetJob {
 }
 export interface SendAccountNoticeJob {
   userId: string;
+  eventId: string;
+}
+/** A guarantor admin checks the mail set-up: one message to an address they chose. */
+export interface SendTestMailJob {
+  to: string;
+  guarantorId: string;
   eventId: string;
 }
 export interface RecomputeInstitutionJob {

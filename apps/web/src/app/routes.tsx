@@ -11,6 +11,7 @@ import { RoundsPage } from '../console/RoundsPage';
 import { RoundDetailPage } from '../console/RoundDetailPage';
 import { DisputesPage } from '../console/DisputesPage';
 import { UniverseImportPage } from '../console/UniverseImportPage';
+import { MailPage } from '../console/MailPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
@@ -85,6 +86,14 @@ const ROUTES: Route[] = [
     render: (p) => (
       <RequireRole roles={['guarantor_admin']}>
         <DisputesPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/correo',
+    render: () => (
+      <RequireRole roles={staff}>
+        <MailPage />
       </RequireRole>
     ),
   },

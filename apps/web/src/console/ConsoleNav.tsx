@@ -7,6 +7,7 @@ export function ConsoleNav() {
   const items = [
     { to: '/consola', label: t('console.rounds'), active: pathname === '/consola' || pathname.startsWith('/consola/rondas') },
     { to: '/consola/universo', label: t('console.universe'), active: pathname.startsWith('/consola/universo') },
+    { to: '/consola/correo', label: t('mail.nav'), active: pathname.startsWith('/consola/correo') },
   ];
   return (
     <nav className="subnav" aria-label={t('console.nav')}>

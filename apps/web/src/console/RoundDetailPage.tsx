@@ -9,6 +9,7 @@ import { useAsync } from '../shared/useAsync';
 import { consoleApi, type MunicipalityRecruitment, type ProgressCounts, type RoundDetail, type StateRecruitment } from './api';
 import { ConsoleNav } from './ConsoleNav';
 import { DueProcessSection, PublicationStatus } from './DueProcessSection';
+import { RoundMailTrouble } from './MailPage';
 import { apiMessages, buildDesign, designFormValues, type DesignFormValues, type FormMessage, type Slot, type SlotMessage, type UniverseState } from './design-form';
 
 export function RoundDetailPage({ id }: { id: string }) {
@@ -409,6 +410,7 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('console.invitations')}</h2>
+      <RoundMailTrouble roundId={round.id} />
       {progress.loading && !p && <Spinner />}
       <ErrorAlert error={progress.error} />
       {p && (

@@ -5,7 +5,8 @@ import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { deriveToken, ENV, Env } from '@apertura/config';
 import { JOBS, QUEUES, SendRefutationNoticeJob } from '@apertura/queue';
-import { PermanentMailError } from '../mail/mail-delivery.service';
+import { PermanentMailError, runMailJob } from '../mail/mail-job';
+import { MailLedger } from '../mail/mail-ledger';
 import { MailTransport } from '../mail/mail.transport';
 import { refutationNoticeMail } from './refutation-notice.template';
 
@@ -33,16 +34,13 @@ export class RefutationNoticeService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly transport: MailTransport,
+    private readonly ledger: MailLedger,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
   async send(job: SendRefutationNoticeJob): Promise<NoticeOutcome> {
     return this.ds.transaction(async (m) => {
-      const claimed: unknown[] = await m.query(
-        `INSERT INTO mail_delivery (event_id, kind, outcome) VALUES ($1, 'refutation-notice', 'sent') ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-        [job.eventId],
-      );
-      if (claimed.length === 0) return 'duplicate';
+      if (!(await this.ledger.claim(m, job.eventId, 'refutation-notice'))) return 'duplicate';
       const verdicts: Array<{ id: string; question_name: string }> = await m.query(
         `SELECT id, question_name FROM verdict
          WHERE round_id = $1 AND institution_id = $2 AND verdict = 'refuted' AND notice_queued_at IS NOT NULL AND notified_at IS NULL
@@ -50,7 +48,7 @@ export class RefutationNoticeService {
         [job.roundId, job.institutionId],
       );
       if (verdicts.length === 0) {
-        await m.query(`UPDATE mail_delivery SET outcome = 'skipped' WHERE event_id = $1`, [job.eventId]);
+        await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }
       const [ctx]: NoticeContext[] = await m.query(
@@ -75,7 +73,9 @@ export class RefutationNoticeService {
           deadline,
           link: `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/responder/${token}`,
         }),
+        job.eventId,
       );
+      await this.ledger.sent(m, job.eventId, ctx.email);
       // The window runs from the moment the message was accepted (the deadline in the mail is a lower bound).
       await m.query(`UPDATE verdict SET notified_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1::uuid[])`, [verdicts.map((v) => v.id)]);
       return 'sent';
@@ -87,18 +87,13 @@ export class RefutationNoticeService {
 export class RefutationNoticeProcessor {
   private readonly logger = new Logger('RefutationNotice');
 
-  constructor(private readonly notices: RefutationNoticeService) {}
+  constructor(
+    private readonly notices: RefutationNoticeService,
+    private readonly ledger: MailLedger,
+  ) {}
 
   @Process({ name: JOBS.sendRefutationNotice, concurrency: 2 })
-  async send(job: Job<SendRefutationNoticeJob>): Promise<NoticeOutcome> {
-    try {
-      return await this.notices.send(job.data);
-    } catch (err) {
-      if (err instanceof PermanentMailError) {
-        job.discard();
-        this.logger.warn(`${job.name} ${job.id} discarded: ${err.message}`);
-      }
-      throw err;
-    }
+  send(job: Job<SendRefutationNoticeJob>): Promise<NoticeOutcome> {
+    return runMailJob(job, 'refutation-notice', this.ledger, this.logger, () => this.notices.send(job.data));
   }
 }

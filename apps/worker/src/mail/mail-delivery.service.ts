@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
-import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendVerificationJob } from '@apertura/queue';
+import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
 import { deriveToken } from '@apertura/config';
+import { MailLedger } from './mail-ledger';
+import { PermanentMailError } from './mail-job';
 import { MailTransport } from './mail.transport';
-import { accountExistsMail, invitationMail, passwordResetMail, verificationMail } from './templates';
+import { accountExistsMail, invitationMail, passwordResetMail, testMail, verificationMail } from './templates';
 
-/** The job can never succeed (its invitation or verification is gone): retrying would not help. */
-export class PermanentMailError extends Error {}
+export { PermanentMailError } from './mail-job';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'duplicate';
 
@@ -37,9 +38,10 @@ const publicUrl = (env: Env): string => env.PUBLIC_URL.replace(/\/+$/, '');
 /**
  * Sends the mail of one outbox event exactly once per event, as far as our side can tell.
  *
- * The transaction first claims the event in mail_delivery (primary key = outbox event id). A duplicate
- * delivery of the same job, running at the same time, blocks on that insert until the first commits and
- * then finds the claim: it sends nothing. If sending fails, the claim is rolled back and Bull retries.
+ * The transaction first claims the event's mail_delivery row (primary key = outbox event id). A duplicate
+ * delivery of the same job, running at the same time, blocks on that row until the first commits and
+ * then finds it sent: it sends nothing. If sending fails, the transaction rolls back, the processor
+ * records the failure (MailLedger.failed) and Bull retries.
  * The only window for a second mail is a crash between the SMTP server accepting the message and the
  * commit — unavoidable without SMTP-side deduplication.
  */
@@ -48,13 +50,14 @@ export class MailDeliveryService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly transport: MailTransport,
+    private readonly ledger: MailLedger,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
   async invitation(job: SendInvitationJob): Promise<DeliveryOutcome> {
     const kind = job.reminder ? 'invitation-reminder' : 'invitation';
     return this.ds.transaction(async (m) => {
-      if (!(await this.claim(m, job.eventId, kind))) return 'duplicate';
+      if (!(await this.ledger.claim(m, job.eventId, kind))) return 'duplicate';
       const rows: InvitationRow[] = await m.query(
         `SELECT v.revoked_at, i.email, i.name AS institution_name, ro.name AS round_name, ro.status AS round_status,
                 ro.opens_at, ro.closes_at, g.name AS guarantor_name, r.status AS response_status
@@ -71,7 +74,7 @@ export class MailDeliveryService {
       if (inv.revoked_at) throw new PermanentMailError(`invitation ${job.invitationId} was revoked`);
       // The round closed, or the institution submitted after the reminder was requested: nothing to say.
       if (inv.round_status !== 'open' || (job.reminder && inv.response_status === 'submitted')) {
-        await this.settle(m, job.eventId, 'skipped');
+        await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'invitation', job.invitationId);
@@ -84,7 +87,8 @@ export class MailDeliveryService {
         link: `${publicUrl(this.env)}/responder/${token}`,
         reminder: job.reminder,
       });
-      await this.transport.send(inv.email, content);
+      await this.transport.send(inv.email, content, job.eventId);
+      await this.ledger.sent(m, job.eventId, inv.email);
       await m.query(
         job.reminder
           ? `UPDATE invitation SET sent_at = coalesce(sent_at, now()), last_reminded_at = now(), reminder_count = reminder_count + 1 WHERE id = $1`
@@ -97,7 +101,7 @@ export class MailDeliveryService {
 
   async verification(job: SendVerificationJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
-      if (!(await this.claim(m, job.eventId, 'verify-email'))) return 'duplicate';
+      if (!(await this.ledger.claim(m, job.eventId, 'verify-email'))) return 'duplicate';
       const rows: VerificationRow[] = await m.query(
         `SELECT ev.used_at, ev.expires_at, u.email, u.email_verified_at, u.deleted_at
          FROM email_verification ev JOIN app_user u ON u.id = ev.user_id WHERE ev.id = $1`,
@@ -106,18 +110,19 @@ export class MailDeliveryService {
       const v = rows[0];
       if (!v || !v.email || v.deleted_at) throw new PermanentMailError(`verification ${job.verificationId} has no recipient`);
       if (v.used_at || v.email_verified_at || v.expires_at.getTime() <= Date.now()) {
-        await this.settle(m, job.eventId, 'skipped');
+        await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'verify', job.verificationId);
-      await this.transport.send(v.email, verificationMail({ link: `${publicUrl(this.env)}/verificar/${token}`, expiresAt: v.expires_at }));
+      await this.transport.send(v.email, verificationMail({ link: `${publicUrl(this.env)}/verificar/${token}`, expiresAt: v.expires_at }), job.eventId);
+      await this.ledger.sent(m, job.eventId, v.email);
       return 'sent';
     });
   }
 
   async passwordReset(job: SendPasswordResetJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
-      if (!(await this.claim(m, job.eventId, 'password-reset'))) return 'duplicate';
+      if (!(await this.ledger.claim(m, job.eventId, 'password-reset'))) return 'duplicate';
       const rows: Array<{ used_at: Date | null; expires_at: Date; email: string | null; deleted_at: Date | null }> = await m.query(
         `SELECT pr.used_at, pr.expires_at, u.email, u.deleted_at FROM password_reset pr JOIN app_user u ON u.id = pr.user_id WHERE pr.id = $1`,
         [job.resetId],
@@ -125,37 +130,37 @@ export class MailDeliveryService {
       const r = rows[0];
       if (!r || !r.email || r.deleted_at) throw new PermanentMailError(`password reset ${job.resetId} has no recipient`);
       if (r.used_at || r.expires_at.getTime() <= Date.now()) {
-        await this.settle(m, job.eventId, 'skipped');
+        await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'reset', job.resetId);
-      await this.transport.send(r.email, passwordResetMail({ link: `${publicUrl(this.env)}/restablecer/${token}`, expiresAt: r.expires_at }));
+      await this.transport.send(r.email, passwordResetMail({ link: `${publicUrl(this.env)}/restablecer/${token}`, expiresAt: r.expires_at }), job.eventId);
+      await this.ledger.sent(m, job.eventId, r.email);
       return 'sent';
     });
   }
 
   async accountNotice(job: SendAccountNoticeJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
-      if (!(await this.claim(m, job.eventId, 'account-exists'))) return 'duplicate';
+      if (!(await this.ledger.claim(m, job.eventId, 'account-exists'))) return 'duplicate';
       const rows: Array<{ email: string | null; deleted_at: Date | null }> = await m.query('SELECT email, deleted_at FROM app_user WHERE id = $1', [job.userId]);
       const u = rows[0];
       if (!u || !u.email || u.deleted_at) throw new PermanentMailError(`account ${job.userId} has no recipient`);
       const base = publicUrl(this.env);
-      await this.transport.send(u.email, accountExistsMail({ signInLink: `${base}/ingresar`, resetLink: `${base}/restablecer` }));
+      await this.transport.send(u.email, accountExistsMail({ signInLink: `${base}/ingresar`, resetLink: `${base}/restablecer` }), job.eventId);
+      await this.ledger.sent(m, job.eventId, u.email);
       return 'sent';
     });
   }
 
-  /** Inserts the delivery record; false when this event was already handled. */
-  private async claim(m: EntityManager, eventId: string, kind: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `INSERT INTO mail_delivery (event_id, kind, outcome) VALUES ($1, $2, 'sent') ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [eventId, kind],
-    );
-    return rows.length === 1;
-  }
-
-  private async settle(m: EntityManager, eventId: string, outcome: 'skipped'): Promise<void> {
-    await m.query('UPDATE mail_delivery SET outcome = $2 WHERE event_id = $1', [eventId, outcome]);
+  async test(job: SendTestMailJob): Promise<DeliveryOutcome> {
+    return this.ds.transaction(async (m) => {
+      if (!(await this.ledger.claim(m, job.eventId, 'test'))) return 'duplicate';
+      const [g]: Array<{ name: string }> = await m.query('SELECT name FROM guarantor WHERE id = $1', [job.guarantorId]);
+      if (!g) throw new PermanentMailError(`guarantor ${job.guarantorId} does not exist`);
+      await this.transport.send(job.to, testMail({ guarantorName: g.name, sentAt: new Date() }), job.eventId);
+      await this.ledger.sent(m, job.eventId, job.to);
+      return 'sent';
+    });
   }
 }

@@ -1,46 +1,61 @@
 import { Logger } from '@nestjs/common';
-import { Process, Processor } from '@nestjs/bull';
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
-import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendVerificationJob } from '@apertura/queue';
-import { DeliveryOutcome, MailDeliveryService, PermanentMailError } from './mail-delivery.service';
+import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import { DeliveryOutcome, MailDeliveryService } from './mail-delivery.service';
+import { runMailJob } from './mail-job';
+import { MailLedger } from './mail-ledger';
 
 /** Mail jobs (ids only in the payload; the service loads the data and derives the link). */
 @Processor(QUEUES.mail)
 export class MailProcessor {
   private readonly logger = new Logger('Mail');
 
-  constructor(private readonly deliveries: MailDeliveryService) {}
+  constructor(
+    private readonly deliveries: MailDeliveryService,
+    private readonly ledger: MailLedger,
+  ) {}
 
   @Process({ name: JOBS.sendInvitation, concurrency: 3 })
   sendInvitation(job: Job<SendInvitationJob>): Promise<DeliveryOutcome> {
-    return this.run(job, () => this.deliveries.invitation(job.data));
+    const kind = job.data.reminder ? 'invitation-reminder' : 'invitation';
+    return runMailJob(job, kind, this.ledger, this.logger, () => this.deliveries.invitation(job.data));
   }
 
   @Process({ name: JOBS.sendVerification, concurrency: 1 })
   sendVerification(job: Job<SendVerificationJob>): Promise<DeliveryOutcome> {
-    return this.run(job, () => this.deliveries.verification(job.data));
+    return runMailJob(job, 'verify-email', this.ledger, this.logger, () => this.deliveries.verification(job.data));
   }
 
   @Process({ name: JOBS.sendPasswordReset, concurrency: 1 })
   sendPasswordReset(job: Job<SendPasswordResetJob>): Promise<DeliveryOutcome> {
-    return this.run(job, () => this.deliveries.passwordReset(job.data));
+    return runMailJob(job, 'password-reset', this.ledger, this.logger, () => this.deliveries.passwordReset(job.data));
   }
 
   @Process({ name: JOBS.sendAccountNotice, concurrency: 1 })
   sendAccountNotice(job: Job<SendAccountNoticeJob>): Promise<DeliveryOutcome> {
-    return this.run(job, () => this.deliveries.accountNotice(job.data));
+    return runMailJob(job, 'account-exists', this.ledger, this.logger, () => this.deliveries.accountNotice(job.data));
   }
 
-  private async run(job: Job, deliver: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+  @Process({ name: JOBS.sendTestMail, concurrency: 1 })
+  sendTestMail(job: Job<SendTestMailJob>): Promise<DeliveryOutcome> {
+    return runMailJob(job, 'test', this.ledger, this.logger, () => this.deliveries.test(job.data));
+  }
+
+  /**
+   * Every mail job of this queue (refutation notices too) that Bull will not run again — last attempt,
+   * discarded, or stalled too often with a dead worker — ends given_up with Bull's reason, even when
+   * the job never reached runMailJob's own bookkeeping.
+   */
+  @OnQueueFailed()
+  async onFailed(job: Job<{ eventId?: unknown }>, err: Error): Promise<void> {
+    const eventId = job.data?.eventId;
+    if (typeof eventId !== 'string') return;
     try {
-      return await deliver();
-    } catch (err) {
-      if (err instanceof PermanentMailError) {
-        // No retry can fix a revoked or deleted subject; keep the failed job for inspection.
-        job.discard();
-        this.logger.warn(`${job.name} ${job.id} discarded: ${err.message}`);
-      }
-      throw err;
+      if ((await job.getState()) !== 'failed') return;
+      await this.ledger.givenUp(eventId, job.failedReason ?? err.message);
+    } catch (recordErr) {
+      this.logger.error(`could not mark ${job.name} ${job.id} given up: ${recordErr instanceof Error ? recordErr.message : String(recordErr)}`);
     }
   }
 }

@@ -182,3 +182,18 @@ ${button(v.resetLink, 'Restablecer la contraseña')}
   );
   return { subject, text, html };
 }
+
+export interface TestMailInput {
+  guarantorName: string;
+  sentAt: Date;
+}
+
+/** The console's "send a test mail": proves the SMTP set-up works; carries no link and no data. */
+export function testMail(t: TestMailInput): MailContent {
+  const subject = 'Correo de prueba — Apertura';
+  const intro = `Este es un correo de prueba solicitado desde la consola de Apertura por ${t.guarantorName} el ${formatDate(t.sentAt, 'es-MX')} (hora del centro de México). Si lo recibió, las invitaciones y avisos también pueden llegar.`;
+  const english = `Test message requested from the Apertura console by ${t.guarantorName} on ${formatDate(t.sentAt, 'en-US')} (Mexico City time). If it arrived, invitations and notices can be delivered too.`;
+  const text = [intro, '', '—', `English: ${english}`, ''].join('\n');
+  const html = page(subject, `<p>${escapeHtml(intro)}</p>\n<hr>\n<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`);
+  return { subject, text, html };
+}

@@ -3,7 +3,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { VerdictDisputeEntity } from './due-process.entity';
 import { GuarantorEntity } from './guarantor.entity';
 import { InstitutionEntity } from './institution.entity';
-import { InvitationEntity, MailDeliveryEntity } from './invitation.entity';
+import { InvitationEntity, MailCaptureEntity, MailDeliveryEntity } from './invitation.entity';
 import { InstitutionResultEntity, MetricPoolEntity, MetricRankEntity, MetricResultEntity, RecomputeRunEntity } from './metric-result.entity';
 import { MunicipalityEntity } from './municipality.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   InstitutionEntity,
   InvitationEntity,
   MailDeliveryEntity,
+  MailCaptureEntity,
   MetricResultEntity,
   MetricRankEntity,
   MetricPoolEntity,

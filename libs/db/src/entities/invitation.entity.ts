@@ -39,9 +39,15 @@ export class InvitationEntity {
   createdAt: Date;
 }
 
+/** Where one mail stands: queued → sent | skipped (no longer applied) | failed (retrying) → given_up. */
+export const MAIL_OUTCOMES = ['queued', 'sent', 'skipped', 'failed', 'given_up'] as const;
+export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
+
 /**
- * A mail outbox event that was handled (sent, or skipped because it no longer applied). Written in the
- * same transaction as the invitation's sent_at/last_reminded_at, so a redelivered job sends nothing twice.
+ * One mail outbox event and where it stands. A trigger on outbox_event creates it as 'queued' with its
+ * guarantor, round, institution and recipient (migration 1765000300000). The worker claims it in the
+ * transaction that sends, so a redelivered job finds it 'sent' and sends nothing twice; a failed attempt
+ * is recorded with the server's reason outside that transaction, and the last one marks it 'given_up'.
  */
 @Entity('mail_delivery')
 export class MailDeliveryEntity {
@@ -52,8 +58,68 @@ export class MailDeliveryEntity {
   kind: string;
 
   @Column({ type: 'varchar', length: 16 })
-  outcome: 'sent' | 'skipped';
+  outcome: MailOutcome;
 
+  @Column({ type: 'uuid', nullable: true })
+  guarantorId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  roundId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  recipient: string | null;
+
+  /** Attempts that reached the point of talking to the SMTP server (successful or not). */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** The SMTP server's answer (or the connection error) of the last failed attempt. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** When the row was created, i.e. when the mail was queued (the name predates the states). */
   @CreateDateColumn({ type: 'timestamptz' })
   deliveredAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+/** A message caught by the development mail catcher (never in production; see usesMailCatcher). */
+@Entity('mail_capture')
+export class MailCaptureEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Index('mail_capture_received')
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt: Date;
+
+  /** The outbox event the message was sent for (X-Apertura-Event header), when it has one. */
+  @Column({ type: 'bigint', nullable: true })
+  eventId: string | null;
+
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  mailFrom: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  recipients: string[];
+
+  @Column({ type: 'varchar', length: 1000, default: '' })
+  subject: string;
+
+  @Column({ type: 'text', default: '' })
+  textBody: string;
+
+  @Column({ type: 'text', default: '' })
+  htmlBody: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  links: string[];
 }

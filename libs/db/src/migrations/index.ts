@@ -8,6 +8,7 @@ import { Apertura21765000000000 } from './1765000000000-apertura-2';
 import { AccountSecurity1765000100000 } from './1765000100000-account-security';
 import { DueProcess1765000200000 } from './1765000200000-due-process';
 import { PublishRebuild1765000230000 } from './1765000230000-publish-rebuild';
+import { MailTracking1765000300000 } from './1765000300000-mail-tracking';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AccountSecurity1765000100000,
   DueProcess1765000200000,
   PublishRebuild1765000230000,
+  MailTracking1765000300000,
 ];

@@ -7,8 +7,9 @@ import { resultsDict } from './results';
 import { account } from './account';
 import { dueProcessDict } from './due-process';
 import { rightOfReplyDict } from './right-of-reply';
+import { mailDict } from './mail';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

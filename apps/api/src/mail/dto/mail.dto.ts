@@ -1,0 +1,71 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { MAIL_OUTCOMES, MailOutcome } from '@apertura/db';
+import { PageQueryDto } from '../../common/page-query.dto';
+
+export class ListDeliveriesQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, enum: MAIL_OUTCOMES, description: 'Only mails in this state.' })
+  @IsOptional() @IsIn(MAIL_OUTCOMES)
+  outcome?: MailOutcome;
+
+  @ApiProperty({ required: false, format: 'uuid', description: 'Only mails of this round (invitations, reminders, notices).' })
+  @IsOptional() @IsUUID()
+  roundId?: string;
+}
+
+export class DeliveryCountsDto {
+  @ApiProperty() queued: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() skipped: number;
+  @ApiProperty({ description: 'Failed at least once and will be retried.' }) failed: number;
+  @ApiProperty({ description: 'No retry left: the mail did not leave (see lastError).' }) given_up: number;
+}
+
+export class DeliveryDto {
+  @ApiProperty({ description: 'Outbox event id of the mail.' }) eventId: string;
+  @ApiProperty({ example: 'invitation', description: 'invitation, invitation-reminder, verify-email, refutation-notice or test.' }) kind: string;
+  @ApiProperty({ enum: MAIL_OUTCOMES }) outcome: MailOutcome;
+  @ApiProperty({ nullable: true, type: String }) recipient: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) roundId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) institutionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) institutionName: string | null;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String, description: "The SMTP server's answer (or the connection error) of the last failed attempt." }) lastError: string | null;
+  @ApiProperty({ description: 'When the mail was queued.' }) queuedAt: string;
+  @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty() updatedAt: string;
+}
+
+export class DeliveryPageDto {
+  @ApiProperty({ type: DeliveryCountsDto, description: 'Mails per state for the same filter (round), whatever the outcome filter.' }) counts: DeliveryCountsDto;
+  @ApiProperty({ type: DeliveryCountsDto, description: 'Mails per state changed in the last 24 hours.' }) last24h: DeliveryCountsDto;
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [DeliveryDto] }) items: DeliveryDto[];
+}
+
+export class CapturedMailDto {
+  @ApiProperty() id: string;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty({ type: [String] }) to: string[];
+  @ApiProperty() subject: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [String], description: 'Links in the message (invitation, verification …).' }) links: string[];
+  @ApiProperty({ nullable: true, type: String }) eventId: string | null;
+}
+
+export class CapturedPageDto {
+  @ApiProperty({ description: 'True when mail goes to the development catcher (no SMTP_URL); false when SMTP_URL delivers it.' }) catcher: boolean;
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [CapturedMailDto] }) items: CapturedMailDto[];
+}
+
+export class TestMailDto {
+  @ApiProperty({ required: false, description: "Recipient; the signed-in admin's own address when omitted." })
+  @IsOptional() @IsEmail() @MaxLength(254)
+  to?: string;
+}
+
+export class TestMailQueuedDto {
+  @ApiProperty({ description: 'Outbox event id: its delivery row shows the outcome.' }) eventId: string;
+  @ApiProperty() to: string;
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MAIL_OUTCOMES, MailOutcome } from '@apertura/db';
+import type { CapturedMailDto, DeliveryCountsDto, DeliveryDto } from './dto/mail.dto';
+
+export interface DeliveryFilter {
+  guarantorId: string;
+  roundId?: string;
+  outcome?: MailOutcome;
+  limit: number;
+  offset: number;
+}
+
+interface DeliveryRow {
+  event_id: string;
+  kind: string;
+  outcome: MailOutcome;
+  recipient: string | null;
+  round_id: string | null;
+  institution_id: string | null;
+  institution_name: string | null;
+  attempts: number;
+  last_error: string | null;
+  delivered_at: Date;
+  sent_at: Date | null;
+  updated_at: Date;
+}
+
+interface CaptureRow {
+  id: string;
+  received_at: Date;
+  recipients: string[];
+  subject: string;
+  text_body: string;
+  links: string[];
+  event_id: string | null;
+}
+
+/** Mail problems of the last 24 hours, for /health/ready. */
+export interface MailHealth {
+  failed24h: number;
+  givenUp24h: number;
+  queued: number;
+}
+
+const emptyCounts = (): DeliveryCountsDto => ({ queued: 0, sent: 0, skipped: 0, failed: 0, given_up: 0 });
+
+function countsOf(rows: Array<{ outcome: string; n: number }>): DeliveryCountsDto {
+  const c = emptyCounts();
+  for (const r of rows) if ((MAIL_OUTCOMES as readonly string[]).includes(r.outcome)) c[r.outcome as MailOutcome] = r.n;
+  return c;
+}
+
+/** Reads mail_delivery and mail_capture (written by the worker) for the console and the health check. */
+@Injectable()
+export class MailRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async counts(guarantorId: string, roundId: string | undefined, since?: Date): Promise<DeliveryCountsDto> {
+    const rows: Array<{ outcome: string; n: number }> = await this.ds.query(
+      `SELECT outcome, count(*)::int AS n FROM mail_delivery
+       WHERE guarantor_id = $1 AND ($2::uuid IS NULL OR round_id = $2) AND ($3::timestamptz IS NULL OR updated_at >= $3)
+       GROUP BY outcome`,
+      [guarantorId, roundId ?? null, since ?? null],
+    );
+    return countsOf(rows);
+  }
+
+  async deliveries(f: DeliveryFilter): Promise<{ total: number; items: DeliveryDto[] }> {
+    const where = `d.guarantor_id = $1 AND ($2::uuid IS NULL OR d.round_id = $2) AND ($3::text IS NULL OR d.outcome = $3)`;
+    const params = [f.guarantorId, f.roundId ?? null, f.outcome ?? null];
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total FROM mail_delivery d WHERE ${where}`, params);
+    // Trouble first (given up, then failing), then the newest.
+    const rows: DeliveryRow[] = await this.ds.query(
+      `SELECT d.event_id::text AS event_id, d.kind, d.outcome, d.recipient, d.round_id, d.institution_id, i.name AS institution_name,
+              d.attempts, d.last_error, d.delivered_at, d.sent_at, d.updated_at
+       FROM mail_delivery d LEFT JOIN institution i ON i.id = d.institution_id
+       WHERE ${where}
+       ORDER BY CASE d.outcome WHEN 'given_up' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, d.updated_at DESC, d.event_id DESC
+       LIMIT $4 OFFSET $5`,
+      [...params, f.limit, f.offset],
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        eventId: r.event_id,
+        kind: r.kind,
+        outcome: r.outcome,
+        recipient: r.recipient,
+        roundId: r.round_id,
+        institutionId: r.institution_id,
+        institutionName: r.institution_name,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        queuedAt: r.delivered_at.toISOString(),
+        sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+        updatedAt: r.updated_at.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Caught messages a staff member may read: their guarantor's mails, and mails that belong to no
+   * guarantor (validators' e-mail verification). Development only (the controller refuses production).
+   */
+  async captures(guarantorId: string, limit: number, offset: number): Promise<{ total: number; items: CapturedMailDto[] }> {
+    const where = `(d.guarantor_id = $1 OR d.guarantor_id IS NULL)`;
+    const from = `FROM mail_capture c LEFT JOIN mail_delivery d ON d.event_id = c.event_id WHERE ${where}`;
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total ${from}`, [guarantorId]);
+    const rows: CaptureRow[] = await this.ds.query(
+      `SELECT c.id::text AS id, c.received_at, c.recipients, c.subject, c.text_body, c.links, c.event_id::text AS event_id
+       ${from} ORDER BY c.id DESC LIMIT $2 OFFSET $3`,
+      [guarantorId, limit, offset],
+    );
+    return {
+      total,
+      items: rows.map((r) => ({ id: r.id, receivedAt: r.received_at.toISOString(), to: r.recipients, subject: r.subject, text: r.text_body, links: r.links, eventId: r.event_id })),
+    };
+  }
+
+  async health(): Promise<MailHealth> {
+    const [row]: Array<{ failed: number; given_up: number; queued: number }> = await this.ds.query(
+      `SELECT count(*) FILTER (WHERE outcome = 'failed' AND updated_at >= now() - interval '24 hours')::int AS failed,
+              count(*) FILTER (WHERE outcome = 'given_up' AND updated_at >= now() - interval '24 hours')::int AS given_up,
+              count(*) FILTER (WHERE outcome = 'queued')::int AS queued
+       FROM mail_delivery WHERE outcome IN ('failed', 'given_up', 'queued')`,
+    );
+    return { failed24h: row.failed, givenUp24h: row.given_up, queued: row.queued };
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ENV, Env, usesMailCatcher } from '@apertura/config';
+import { AuditService } from '../audit/audit.service';
+import type { UserPrincipal } from '../auth/principal';
+import { forbidden, notFound } from '../common/domain-error';
+import { OutboxService } from '../outbox/outbox.service';
+import { CapturedPageDto, DeliveryPageDto, ListDeliveriesQueryDto, TestMailQueuedDto } from './dto/mail.dto';
+import { MailRepository } from './mail.repository';
+
+const DAY_MS = 86_400_000;
+
+/** Staff's view of the mail: where each message stands, what the development catcher caught, a test mail. */
+@Injectable()
+export class MailService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: MailRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async deliveries(actor: UserPrincipal, q: ListDeliveriesQueryDto): Promise<DeliveryPageDto> {
+    const guarantorId = this.guarantorOf(actor);
+    if (q.roundId) await this.ownRound(guarantorId, q.roundId);
+    const [counts, last24h, page] = await Promise.all([
+      this.repo.counts(guarantorId, q.roundId),
+      this.repo.counts(guarantorId, q.roundId, new Date(Date.now() - DAY_MS)),
+      this.repo.deliveries({ guarantorId, roundId: q.roundId, outcome: q.outcome, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    ]);
+    return { counts, last24h, ...page };
+  }
+
+  /** The development catcher's messages; in production the route does not exist (404). */
+  async captured(actor: UserPrincipal, page: number, pageSize: number): Promise<CapturedPageDto> {
+    if (this.env.NODE_ENV === 'production') throw notFound('captured mail');
+    const result = await this.repo.captures(this.guarantorOf(actor), pageSize, (page - 1) * pageSize);
+    return { catcher: usesMailCatcher(this.env), ...result };
+  }
+
+  async sendTest(actor: UserPrincipal, to: string | undefined): Promise<TestMailQueuedDto> {
+    const guarantorId = this.guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const recipient = to ?? (await m.query('SELECT email FROM app_user WHERE id = $1', [actor.userId]))[0]?.email;
+      if (!recipient) throw notFound('e-mail address of the account', 'to');
+      const eventId = await this.outbox.emit(m, { type: 'mail.test', payload: { to: recipient, guarantorId } });
+      await this.audit.record(m, actor, { action: 'mail.test', entityType: 'mail', entityId: eventId, guarantorId, details: { to: recipient } });
+      return { eventId, to: recipient };
+    });
+  }
+
+  private guarantorOf(actor: UserPrincipal): string {
+    if (!actor.guarantorId) throw forbidden();
+    return actor.guarantorId;
+  }
+
+  private async ownRound(guarantorId: string, roundId: string): Promise<void> {
+    const rows: unknown[] = await this.ds.query('SELECT 1 FROM round WHERE id = $1 AND guarantor_id = $2', [roundId, guarantorId]);
+    if (rows.length === 0) throw notFound('round', 'roundId');
+  }
+}

@@ -1,0 +1,238 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../shared/api';
+import { useSession } from '../shared/auth';
+import { Alert, Button, ErrorAlert, Field, Pagination, Spinner } from '../shared/components';
+import { useT } from '../shared/i18n';
+import { usePageTitle } from '../shared/layout';
+import { Link, useLocation } from '../shared/router';
+import { useAsync } from '../shared/useAsync';
+import { ConsoleNav } from './ConsoleNav';
+import { mailApi, MAIL_OUTCOMES, troubleOf, type CapturedMail, type MailOutcome } from './mail-api';
+
+/** Staff's mail page: every delivery and its state, a test mail, and (in development) the caught mail. */
+export function MailPage() {
+  const { t } = useT();
+  usePageTitle(t('mail.title'));
+  const { search } = useLocation();
+  const roundId = search.get('ronda') ?? undefined;
+  const isAdmin = useSession()?.user.role === 'guarantor_admin';
+  return (
+    <>
+      <ConsoleNav />
+      <h1>{t('mail.title')}</h1>
+      <Deliveries roundId={roundId} />
+      {isAdmin && <TestMail />}
+      <Captured />
+    </>
+  );
+}
+
+function Deliveries({ roundId }: { roundId?: string }) {
+  const { t, maybe, number, dateTime } = useT();
+  const headingId = useId();
+  const filterId = useId();
+  const [outcome, setOutcome] = useState<MailOutcome | ''>('');
+  const [page, setPage] = useState(1);
+  const list = useAsync((signal) => mailApi.deliveries({ roundId, outcome: outcome || undefined, page }, signal), [roundId, outcome, page]);
+  const d = list.data;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('mail.deliveries')}</h2>
+      <p className="muted">{t('mail.deliveriesHint')}</p>
+      {list.loading && !d && <Spinner />}
+      <ErrorAlert error={list.error} />
+      {d && (
+        <>
+          {troubleOf(d.counts) > 0 && (
+            <Alert kind="warning" title={t('mail.troubleTitle', { count: troubleOf(d.counts) })}>
+              {t('mail.troubleBody')}
+            </Alert>
+          )}
+          <p>{MAIL_OUTCOMES.map((o) => `${t(`mail.outcome.${o}`)}: ${number(d.counts[o])}`).join(' · ')}</p>
+          <p className="muted">{t('mail.last24h', { sent: number(d.last24h.sent), failed: number(d.last24h.failed), givenUp: number(d.last24h.given_up) })}</p>
+          <p>
+            <label htmlFor={filterId}>{t('mail.filter')} </label>
+            <select
+              id={filterId}
+              value={outcome}
+              onChange={(e) => {
+                setOutcome(e.target.value as MailOutcome | '');
+                setPage(1);
+              }}
+            >
+              <option value="">{t('mail.all')}</option>
+              {MAIL_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`mail.outcome.${o}`)}
+                </option>
+              ))}
+            </select>{' '}
+            <Button variant="secondary" small onClick={list.reload}>
+              {t('mail.reload')}
+            </Button>
+          </p>
+          {d.items.length === 0 ? (
+            <p>{t('mail.none')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mail.recipient')}</th>
+                    <th scope="col">{t('mail.kindColumn')}</th>
+                    <th scope="col">{t('mail.state')}</th>
+                    <th scope="col">{t('mail.attempts')}</th>
+                    <th scope="col">{t('mail.reason')}</th>
+                    <th scope="col">{t('mail.updated')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.items.map((m) => (
+                    <tr key={m.eventId}>
+                      <td>
+                        {m.recipient ?? '—'}
+                        {m.institutionName && <div className="muted">{m.institutionName}</div>}
+                      </td>
+                      <td>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
+                      <td>{t(`mail.outcome.${m.outcome}`)}</td>
+                      <td>{number(m.attempts)}</td>
+                      <td>{m.outcome === 'failed' || m.outcome === 'given_up' ? (m.lastError ?? '—') : ''}</td>
+                      <td>{dateTime(m.updatedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={page} pageSize={50} total={d.total} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function TestMail() {
+  const { t } = useT();
+  const headingId = useId();
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [queuedTo, setQueuedTo] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setQueuedTo(null);
+    try {
+      setQueuedTo((await mailApi.sendTest(to.trim() || undefined)).to);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = error instanceof ApiError && error.field === 'to' ? error.message : null;
+  return (
+    <section className="section card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('mail.test')}</h2>
+      <p className="muted">{t('mail.testHint')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <Field label={t('mail.testTo')} error={fieldError}>
+          {(p) => <input {...p} type="email" autoComplete="email" value={to} onChange={(e) => setTo(e.target.value)} />}
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t('mail.testSend')}
+        </Button>
+      </form>
+      {!fieldError && <ErrorAlert error={error} />}
+      {queuedTo && <Alert kind="success">{t('mail.testQueued', { to: queuedTo })}</Alert>}
+    </section>
+  );
+}
+
+function Captured() {
+  const { t } = useT();
+  const headingId = useId();
+  const [page, setPage] = useState(1);
+  const list = useAsync((signal) => mailApi.captured(page, signal), [page]);
+  // In production the route does not exist: no section at all.
+  if (list.error instanceof ApiError && list.error.status === 404) return null;
+  const c = list.data;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('mail.captured')}</h2>
+      <p className="muted">{c && !c.catcher ? t('mail.capturedOff') : t('mail.capturedHint')}</p>
+      {list.loading && !c && <Spinner />}
+      <ErrorAlert error={list.error} />
+      {c && (
+        <>
+          <Button variant="secondary" small onClick={list.reload}>
+            {t('mail.reload')}
+          </Button>
+          {c.items.length === 0 ? <p>{t('mail.capturedNone')}</p> : c.items.map((m) => <CapturedItem key={m.id} mail={m} />)}
+          <Pagination page={page} pageSize={20} total={c.total} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CapturedItem({ mail }: { mail: CapturedMail }) {
+  const { t, dateTime } = useT();
+  return (
+    <article className="card">
+      <h3>{mail.subject}</h3>
+      <p className="muted">
+        {t('mail.to')}: {mail.to.join(', ')} · {t('mail.received')}: {dateTime(mail.receivedAt)}
+      </p>
+      {mail.links.length > 0 && (
+        <>
+          <p>{t('mail.links')}:</p>
+          <ul>
+            {mail.links.map((l) => (
+              <li key={l}>
+                <a href={l}>{l}</a> <CopyButton text={l} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <details>
+        <summary>{t('mail.body')}</summary>
+        <pre style={{ whiteSpace: 'pre-wrap' }}>{mail.text}</pre>
+      </details>
+    </article>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const { t } = useT();
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      variant="secondary"
+      small
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+      }}
+    >
+      <span aria-live="polite">{copied ? t('mail.copied') : t('mail.copy')}</span>
+    </Button>
+  );
+}
+
+/** On a round's page: a warning when some of its mails did not leave, with the way to the reasons. */
+export function RoundMailTrouble({ roundId }: { roundId: string }) {
+  const { t } = useT();
+  const list = useAsync((signal) => mailApi.deliveries({ roundId, page: 1 }, signal), [roundId]);
+  const trouble = list.data ? troubleOf(list.data.counts) : 0;
+  if (trouble === 0) return null;
+  return (
+    <Alert kind="warning" title={t('mail.troubleTitle', { count: trouble })}>
+      <p>{t('mail.troubleBody')}</p>
+      <Link to={`/consola/correo?ronda=${encodeURIComponent(roundId)}`}>{t('mail.seeMail')}</Link>
+    </Alert>
+  );
+}
