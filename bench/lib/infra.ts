@@ -38,6 +38,8 @@ export async function benchContext(): Promise<BenchContext> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     TOKEN_SECRET: randomBytes(32).toString('hex'),
     SERVE_WEB: 'false',
+    // Production requires a real server; the benchmarks send no mail (invitation tokens are derived).
+    SMTP_URL: 'smtp://127.0.0.1:2525',
     LOG_LEVEL: 'warn',
     // The benchmarks are one client on loopback: the per-IP limits would measure the limiter.
     RATE_LIMIT_PER_MINUTE: '1000000000',

@@ -38,7 +38,7 @@ describe('loadEnv', () => {
   });
 
   it('accepts generated secrets in production', () => {
-    const env = loadEnv({ NODE_ENV: 'production', JWT_SECRET: generateSecret(), TOKEN_SECRET: generateSecret() });
+    const env = loadEnv({ NODE_ENV: 'production', JWT_SECRET: generateSecret(), TOKEN_SECRET: generateSecret(), SMTP_URL: 'smtp://smtp.example.org:587' });
     expect(env.JWT_SECRET).toHaveLength(64);
   });
 
@@ -85,7 +85,7 @@ describe('loadEnv', () => {
 });
 
 describe('SMTP_URL', () => {
-  const secrets = { JWT_SECRET: 'x'.repeat(40), TOKEN_SECRET: 'y'.repeat(40) };
+  const secrets = { JWT_SECRET: generateSecret(), TOKEN_SECRET: generateSecret() };
 
   it('is required in production, with a message that says how to set it', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', ...secrets })).toThrow(/SMTP_URL must be set in production/);
