@@ -1,3 +1,4 @@
+import { questionTitles } from '@apertura/questionnaire';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -223,6 +224,12 @@ export class DueProcessService {
              WHERE v.round_id = $1 AND v.verdict = 'refuted') v`,
       [roundId],
     );
+    // Claims by their question titles, not code names (METHOD.md §9: every code with its label).
+    const [def]: Array<{ definition: unknown }> = await this.ds.query(
+      'SELECT q.definition FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1',
+      [roundId],
+    );
+    const titles = def === undefined ? new Map<string, { es: string; en: string }>() : questionTitles(def.definition);
     return {
       items: rows.map((r) => ({
         dispute: toDispute(r) as DisputeDto,
@@ -230,6 +237,7 @@ export class DueProcessService {
         institutionId: r.institution_id,
         institutionName: r.institution_name,
         questionName: r.question_name,
+        questionTitle: titles.get(r.question_name) ?? null,
         refutationEvidenceUrl: r.evidence_url,
         refutationEvidenceFileId: r.evidence_file_id,
         refutationComment: r.comment,

@@ -108,10 +108,10 @@ function Queue({ roundId }: { roundId: string }) {
 }
 
 function DisputeCard({ roundId, item, onDecided }: { roundId: string; item: DisputeQueueItem; onDecided(): void }) {
-  const { t, dateTime } = useT();
+  const { t, dateTime, pick } = useT();
   const headingId = useId();
   const [error, setError] = useState<unknown>(null);
-  const claim = item.questionName;
+  const claim = item.questionTitle === null ? item.questionName : pick(item.questionTitle);
 
   async function download(fileId: string, who: string) {
     setError(null);

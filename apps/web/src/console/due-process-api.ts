@@ -8,6 +8,8 @@ export interface DisputeQueueItem {
   institutionId: string;
   institutionName: string;
   questionName: string;
+  /** The question's title in both languages (null: the questionnaire no longer has it). */
+  questionTitle: { es: string; en: string } | null;
   refutationEvidenceUrl: string | null;
   refutationEvidenceFileId: string | null;
   refutationComment: string | null;

@@ -69,12 +69,18 @@ export class DisputeQueryDto extends PageQueryDto {
   status?: 'open' | 'decided';
 }
 
+export class TitleDto {
+  @ApiProperty() es: string;
+  @ApiProperty() en: string;
+}
+
 export class DisputeQueueItemDto {
   @ApiProperty({ type: DisputeDto }) dispute: DisputeDto;
   @ApiProperty({ format: 'uuid' }) verdictId: string;
   @ApiProperty({ format: 'uuid' }) institutionId: string;
   @ApiProperty() institutionName: string;
   @ApiProperty() questionName: string;
+  @ApiProperty({ type: TitleDto, nullable: true, description: "The claim's question title (es/en) in the round's institution questionnaire." }) questionTitle: TitleDto | null;
   @ApiProperty({ nullable: true, type: String }) refutationEvidenceUrl: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) refutationEvidenceFileId: string | null;
   @ApiProperty({ nullable: true, type: String }) refutationComment: string | null;
