@@ -159,14 +159,6 @@ export function finalizeBuilt(built: BuiltInstitution, settings: MethodSettings 
   };
 }
 
-/**
- * The same institution finalised under another pool (§5): what a round rebuild does once every
- * institution's core is known and the round's pooled variances can be formed.
- */
-export function withPool(result: InstitutionResult, settings: MethodSettings, pooled: PooledVariances | null): InstitutionResult {
-  return finalizeBuilt(result, settings, pooled);
-}
-
 interface BuiltCore {
   core: InstitutionCore;
   items: ItemResult[];

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { indicatorLabel, MISSING_SENTENCES } from '@apertura/reasons-text';
+import { SubNav } from '../shared/components';
 import { useT } from '../shared/i18n';
-import { Link, useLocation } from '../shared/router';
+import { useLocation } from '../shared/router';
 import { resultsApi, type AreaValue, type RankingGroup, type ResultRound, type ResultStatus, type ResultValue, type Summary } from './api';
 import { fmtValue } from './charts';
 import { designText, indexTitle, institutionStatusText, markOf, methodText, neededText, reasonSentences, scopeName, shownInterval, statusText } from './present';
@@ -171,17 +172,7 @@ export function RoundNav({ roundId }: { roundId: string }) {
   return (
     <>
       <RoundFacts round={summary?.round} />
-      <nav className="subnav" aria-label={t('results.roundViews')}>
-        <ul>
-          {items.map((i) => (
-            <li key={i.to}>
-              <Link to={i.to} aria-current={i.active ? 'page' : undefined}>
-                {i.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label={t('results.roundViews')} items={items} />
     </>
   );
 }

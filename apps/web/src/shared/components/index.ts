@@ -6,3 +6,4 @@ export { ProgressBar } from './ProgressBar';
 export { Pagination } from './Pagination';
 export { StatusBadge } from './StatusBadge';
 export { ConfirmButton } from './ConfirmButton';
+export { SubNav } from './SubNav';
