@@ -4,6 +4,8 @@ import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/me
 import { deriveToken } from '@apertura/config';
 import { DueProcessSweepService } from '../apps/worker/src/due-process/due-process-sweep.service';
 import { startWorker } from '../apps/worker/src/main';
+import { rankRows, RankRow } from '../apps/worker/src/metric/rank-rows';
+import { RankRepository } from '../apps/worker/src/metric/rank.repository';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
@@ -306,6 +308,19 @@ describe('metric workers and results API', () => {
       expect(await resultSnapshot(t.ds, fx.roundId)).toEqual(a);
       const [{ stale }] = await t.ds.query('SELECT count(*)::int AS stale FROM metric_result WHERE round_id = $1 AND watermark <> $2::bigint', [fx.roundId, second.watermark]);
       expect(stale).toBe(0);
+      // The rebuild ranks from the values it computed, before they are read back: the stored rankings are
+      // exactly those of the rows it wrote (what an area job ranks from).
+      const stored: RankRow[] = (
+        await t.ds.query(
+          `SELECT ranking, group_key AS "groupKey", indicator, scope_key AS "scopeKey", "position", lo, hi, "of", seed FROM metric_rank
+            WHERE round_id = $1 AND watermark = $2::bigint ORDER BY ranking, group_key, indicator, "position", scope_key`,
+          [fx.roundId, second.watermark],
+        )
+      ).map((r: RankRow) => ({ ...r }));
+      const fromRows = rankRows(fx.roundId, await new RankRepository(t.ds).loadRankInputs(fx.roundId));
+      const order = (r: RankRow): string => [r.ranking, r.groupKey, r.indicator, String(r.position).padStart(8, '0'), r.scopeKey].join('|');
+      expect(stored.length).toBeGreaterThan(0);
+      expect(stored).toEqual([...fromRows].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0)));
     });
 
     it('lists institutions with pagination, filters and sorting', async () => {

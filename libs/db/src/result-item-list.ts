@@ -7,8 +7,15 @@
  * "Lean result storage"). As one array per field, the same values take a third of the space and are
  * written and read back faster; the numbers are the same JSON numbers, so nothing is rounded.
  *
- * Readers must accept both forms: rows written before this format (an array of objects) stay valid
- * until their round is recomputed.
+ * Why packed (the current form) instead of plain columns: most items of a national round have no
+ * verdict, so four of the nine columns were long runs of the same nulls and zeros, and the flags and
+ * verification states repeated 5 to 16 characters per item. Packed, those fields are one character
+ * per item, and only the items with verdicts (or a validated score different from s) carry the rest:
+ * the item lists shrink by about half, and with them the bytes every rebuild formats, sends,
+ * compresses and WAL-logs (bench/RESULTS.md, 2026-12-06).
+ *
+ * Readers must accept every form: rows written before (an array of objects, or plain columns) stay
+ * valid until their round is recomputed.
  */
 
 /** One item of a component, as the results API shows it. */
@@ -44,6 +51,52 @@ export interface ItemColumns {
   refuted: number[];
   verification: string[];
   confirmationRate: Array<[number, number, number, number] | null>;
+}
+
+/** One character per verification state in the packed form. */
+const VERIFICATION_CODE: Readonly<Record<string, string>> = { not_verifiable: 'n', unverified: 'u', confirmed: 'c', refuted: 'r', mixed: 'm' };
+const VERIFICATION_OF_CODE: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(VERIFICATION_CODE).map(([state, code]) => [code, state]));
+
+/**
+ * The packed form: name, weight and s per item; flags and states one character per item; and, only
+ * for items with verdicts or s′ ≠ s, [index, s′ (null when equal to s), confirmed, refuted, rate].
+ */
+export interface PackedItems {
+  format: 'packed';
+  name: string[];
+  weight: number[];
+  /** '1' verifiable, '0' not. */
+  verifiable: string;
+  s: number[];
+  /** n not_verifiable, u unverified, c confirmed, r refuted, m mixed. */
+  verification: string;
+  checked: Array<[number, number | null, number, number, [number, number, number, number] | null]>;
+}
+
+/** The stored form of an item list: packed, or plain columns when a state has no packed code (never lossy). */
+export function encodeItemList(items: readonly StoredItem[]): PackedItems | ItemColumns {
+  const n = items.length;
+  const out: PackedItems = { format: 'packed', name: new Array<string>(n), weight: new Array<number>(n), verifiable: '', s: new Array<number>(n), verification: '', checked: [] };
+  let verifiable = '';
+  let verification = '';
+  for (let k = 0; k < n; k++) {
+    const i = items[k];
+    const code = VERIFICATION_CODE[i.verification];
+    if (code === undefined) return encodeItemColumns(items);
+    out.name[k] = i.name;
+    out.weight[k] = i.weight;
+    out.s[k] = i.s;
+    verifiable += i.verifiable ? '1' : '0';
+    verification += code;
+    const r = i.confirmationRate;
+    const sValidated = Object.is(i.sValidated, i.s) ? null : i.sValidated;
+    if (sValidated !== null || i.confirmed !== 0 || i.refuted !== 0 || r !== null) {
+      out.checked.push([k, sValidated, i.confirmed, i.refuted, r === null ? null : [r.p, r.lo, r.hi, r.n]]);
+    }
+  }
+  out.verifiable = verifiable;
+  out.verification = verification;
+  return out;
 }
 
 export function encodeItemColumns(items: readonly StoredItem[]): ItemColumns {
@@ -88,8 +141,38 @@ function rateOf(v: unknown): StoredItem['confirmationRate'] {
   return null;
 }
 
-/** Items of a stored component, whichever form the row has (columns, or the older array of objects). */
+function decodePacked(stored: Loose): StoredItem[] {
+  const names = col(stored, 'name');
+  const weight = col(stored, 'weight');
+  const s = col(stored, 's');
+  const verifiable = str(stored.verifiable, '');
+  const verification = str(stored.verification, '');
+  const items: StoredItem[] = names.map((name, i) => ({
+    name: str(name, ''),
+    weight: num(weight[i]),
+    verifiable: verifiable.charAt(i) === '1',
+    s: num(s[i]),
+    sValidated: num(s[i]),
+    confirmed: 0,
+    refuted: 0,
+    verification: VERIFICATION_OF_CODE[verification.charAt(i)] ?? 'not_verifiable',
+    confirmationRate: null,
+  }));
+  for (const entry of col(stored, 'checked')) {
+    if (!Array.isArray(entry)) continue;
+    const item = items[typeof entry[0] === 'number' ? entry[0] : -1];
+    if (item === undefined) continue;
+    if (entry[1] !== null && entry[1] !== undefined) item.sValidated = num(entry[1]);
+    item.confirmed = num(entry[2]);
+    item.refuted = num(entry[3]);
+    item.confirmationRate = rateOf(entry[4]);
+  }
+  return items;
+}
+
+/** Items of a stored component, whichever form the row has (packed, columns, or the older array of objects). */
 export function decodeItemList(stored: unknown): StoredItem[] {
+  if (isObj(stored) && stored.format === 'packed') return decodePacked(stored);
   if (Array.isArray(stored)) {
     return stored.filter(isObj).map((v) => ({
       name: str(v.name, ''),

@@ -151,9 +151,17 @@ export function buildInstitution(input: InstitutionInput, settings: MethodSettin
 
 /** §5–§6 applied to a built institution under the round's pool. */
 export function finalizeBuilt(built: BuiltInstitution, settings: MethodSettings = DEFAULT_METHOD_SETTINGS, pooled: PooledVariances | null = null): InstitutionResult {
-  const finalized = finalizeInstitution(built.core, settings, pooled);
+  return withFinalized(built, finalizeInstitution(built.core, settings, pooled));
+}
+
+/**
+ * A built institution with its finalisation (finalizeInstitution of its core, or of an equal core:
+ * the worker finalises the core as stored, after its trip through JSON, see apps/worker aggregation-input).
+ */
+export function withFinalized(built: BuiltInstitution, finalized: FinalizedInstitution, core: InstitutionCore = built.core): InstitutionResult {
   return {
     ...built,
+    core,
     citizenComponents: built.citizenComponents.map((c) => ({ ...c, value: finalized.components[c.code] })),
     ...finalized,
   };

@@ -1,6 +1,6 @@
-import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
+import { buildInstitution, computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
 import type { InstitutionInput, InstitutionResult, PooledVariances, ScoredAnswer } from '@apertura/metric';
-import { aggregationUniverse, emptyStoredResult, placementsFor, poolKey, refinalized, roundAggregates, roundPool, storedForm } from './aggregation-input';
+import { aggregationUniverse, emptyStoredResult, expandStored, finalizeForStorage, placementsFor, poolKey, refinalized, roundAggregates, roundPool, storedForm } from './aggregation-input';
 import type { StoredInstitutionResult } from './aggregation-input';
 
 const storedResult = (r: InstitutionResult, pooled: PooledVariances | null = null): StoredInstitutionResult => storedForm(r, pooled).value;
@@ -97,6 +97,39 @@ describe('roundAggregates', () => {
     const one = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null, ['I_G']);
     expect(one.length).toBeGreaterThan(0);
     expect(one).toEqual(all.filter((r) => r.indicator === 'I_G'));
+  });
+});
+
+describe('stored documents (institution_result)', () => {
+  const inputs = [input('i1', 0.3, 4), input('i2', 0.6, 1), input('i3', 0.8, 3), input('i4', 0.5, 0)];
+  const pool = roundPool(inputs.map((i) => computeInstitution(i)));
+
+  it('hold the core and the pool, not the values, and read back to the very values written', () => {
+    for (const pooled of [null, pool]) {
+      for (const i of inputs) {
+        const { result, form } = finalizeForStorage(buildInstitution(i), DEFAULT_METHOD_SETTINGS, pooled);
+        const doc = JSON.parse(form.json) as Record<string, unknown>;
+        expect(Object.keys(doc).sort()).toEqual(['core', 'format', 'pooledKey', 'warnings']);
+        // What an area job derives from the document is what the writer aggregated and wrote (bit for bit).
+        const read = expandStored(JSON.parse(form.json), DEFAULT_METHOD_SETTINGS);
+        expect(JSON.stringify(read)).toBe(JSON.stringify(form.value));
+        expect(Object.is(read.values.I?.se, result.values.I?.se)).toBe(true);
+        expect(result).toEqual(computeInstitution(i, DEFAULT_METHOD_SETTINGS, pooled));
+      }
+    }
+  });
+
+  it('are much smaller than the full form earlier versions wrote, which still reads as it is', () => {
+    const { form } = finalizeForStorage(buildInstitution(inputs[0]), DEFAULT_METHOD_SETTINGS, pool);
+    const full = JSON.stringify(form.value);
+    expect(form.json.length).toBeLessThan(full.length * 0.6);
+    expect(expandStored(JSON.parse(full), DEFAULT_METHOD_SETTINGS)).toEqual(JSON.parse(full));
+  });
+
+  it('re-finalised under a new pool read back as the re-finalised value', () => {
+    const { form } = finalizeForStorage(buildInstitution(inputs[0]), DEFAULT_METHOD_SETTINGS, null);
+    const next = refinalized(form.value, DEFAULT_METHOD_SETTINGS, pool);
+    expect(JSON.stringify(expandStored(JSON.parse(next!.form.json), DEFAULT_METHOD_SETTINGS))).toBe(JSON.stringify(next!.form.value));
   });
 });
 

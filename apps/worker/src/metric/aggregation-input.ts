@@ -8,11 +8,13 @@
  * institution, no validator ids), and the full rebuild aggregates from the very same JSON-normalised
  * form, so both paths give bit-identical aggregates.
  */
-import { computeAggregates, computeInstitution, finalizeInstitution, INDICATORS, pooledVariances } from '@apertura/metric';
+import { computeAggregates, computeInstitution, finalizeInstitution, INDICATORS, pooledVariances, withFinalized } from '@apertura/metric';
 import type {
   AggregateRow,
   AggregationUniverse,
+  BuiltInstitution,
   Estimate,
+  FinalizedInstitution,
   Indicator,
   InstitutionCore,
   InstitutionPlacement,
@@ -52,6 +54,21 @@ export interface StoredForm {
   json: string;
 }
 
+/**
+ * What institution_result holds: the core, the warnings and the pool the values were finalised
+ * with — not the values themselves. They are a pure function of these (finalizeInstitution), and
+ * as finalised estimates they were two thirds of the document, i.e. of the ≈ 140 MB a national
+ * rebuild serialised, sent and stored for nothing (bench/RESULTS.md, 2026-12-06). A reader finalises
+ * the core again under the pool the key spells (expandStored); the rebuild and the institution job
+ * finalise the very same parsed core, so writers and readers get the same bits.
+ */
+export interface StoredDocument {
+  format: 'core';
+  warnings: string[];
+  core: InstitutionCore;
+  pooledKey: string;
+}
+
 /** Identity of a pool (its canonical JSON: codes in order). '' is "no pool yet" (the bound is used). */
 export function poolKey(pooled: PooledVariances | null): string {
   if (pooled === null) return '';
@@ -60,49 +77,90 @@ export function poolKey(pooled: PooledVariances | null): string {
   return JSON.stringify(ordered);
 }
 
+/** The pool a key spells (its JSON numbers are the pool's exact doubles). */
+function poolOfKey(key: string): PooledVariances | null {
+  return key === '' ? null : (JSON.parse(key) as PooledVariances);
+}
+
+function documentJson(core: InstitutionCore, warnings: readonly string[], pooledKey: string): string {
+  const doc: StoredDocument = { format: 'core', warnings: [...warnings], core, pooledKey };
+  return JSON.stringify(doc);
+}
+
+/** The stored result of a document and its finalisation. */
+function storedValue(doc: StoredDocument, f: FinalizedInstitution): StoredInstitutionResult {
+  const c = doc.core;
+  const values = {} as Record<Indicator, Estimate | null>;
+  for (const ind of INDICATORS) values[ind] = f.values[ind];
+  return {
+    institutionId: c.institutionId,
+    selfReported: c.selfReported,
+    citizenReports: c.citizenReports,
+    validators: c.validators,
+    verified: c.verified,
+    pendingRefutations: c.pendingRefutations,
+    headline: f.headline,
+    neededReports: f.neededReports,
+    warnings: doc.warnings,
+    values,
+    components: f.components,
+    core: c,
+    pooledKey: doc.pooledKey,
+  };
+}
+
 /**
- * The stored form of a result, passed through JSON (as PostgreSQL will return it) so the round
- * rebuild aggregates exactly what a later area job reads back.
+ * A built institution finalised under the round's pool, for its rows and for storage: the core is
+ * finalised as it is stored (after its trip through JSON), so the rows written now, the aggregates
+ * formed now and an area job's later reading of the document are the same numbers.
+ */
+export function finalizeForStorage(
+  built: BuiltInstitution,
+  settings: MethodSettings,
+  pooled: PooledVariances | null,
+): { result: InstitutionResult; form: StoredForm } {
+  const json = documentJson(built.core, built.warnings, poolKey(pooled));
+  const doc = JSON.parse(json) as StoredDocument;
+  const f = finalizeInstitution(doc.core, settings, pooled);
+  return { result: withFinalized(built, f, doc.core), form: { value: storedValue(doc, f), json } };
+}
+
+/**
+ * A stored result as read from institution_result: a document is finalised under the pool its key
+ * spells; the full form earlier versions wrote (values included) is used as it is.
+ */
+export function expandStored(stored: unknown, settings: MethodSettings): StoredInstitutionResult {
+  const doc = stored as Partial<StoredDocument> | null;
+  if (doc === null || doc.format !== 'core' || typeof doc.core !== 'object' || doc.core === null || typeof doc.pooledKey !== 'string') {
+    return stored as StoredInstitutionResult;
+  }
+  const full = doc as StoredDocument;
+  return storedValue(full, finalizeInstitution(full.core, settings, poolOfKey(full.pooledKey)));
+}
+
+/**
+ * The stored form of a finalised result (the empty result, tests): its document, and its value
+ * passed through JSON as PostgreSQL would return it.
  */
 export function storedForm(r: InstitutionResult, pooled: PooledVariances | null): StoredForm {
-  const values = {} as Record<Indicator, Estimate | null>;
-  for (const ind of INDICATORS) values[ind] = r.values[ind];
-  const stored: StoredInstitutionResult = {
-    institutionId: r.institutionId,
-    selfReported: r.selfReported,
-    citizenReports: r.citizenReports,
-    validators: r.validators,
-    verified: r.verified,
-    pendingRefutations: r.pendingRefutations,
-    headline: r.headline,
-    neededReports: r.neededReports,
-    warnings: r.warnings,
-    values,
-    components: r.components,
-    core: r.core,
-    pooledKey: poolKey(pooled),
-  };
-  return toStored(stored);
-}
-
-function toStored(stored: StoredInstitutionResult): StoredForm {
-  const json = JSON.stringify(stored);
-  return { value: JSON.parse(json) as StoredInstitutionResult, json };
+  const pooledKey = poolKey(pooled);
+  const f: FinalizedInstitution = { values: r.values, components: r.components, headline: r.headline, neededReports: r.neededReports };
+  const value = JSON.parse(JSON.stringify(storedValue({ format: 'core', warnings: r.warnings, core: r.core, pooledKey }, f))) as StoredInstitutionResult;
+  return { value, json: documentJson(r.core, r.warnings, pooledKey) };
 }
 
 /**
- * The stored result finalised under `pooled` (§5): unchanged (same object) when it already was;
- * otherwise the new stored form, compared by its JSON so that only a real change is rewritten.
+ * The stored result finalised under `pooled` (§5): null when it already was; otherwise the new
+ * stored form, and whether its values really changed (only then are its rows rewritten).
  */
 export function refinalized(s: StoredInstitutionResult, settings: MethodSettings, pooled: PooledVariances | null): { form: StoredForm; changed: boolean } | null {
   const key = poolKey(pooled);
   if (s.pooledKey === key) return null;
   const f = finalizeInstitution(s.core, settings, pooled);
+  const value = storedValue({ format: 'core', warnings: s.warnings, core: s.core, pooledKey: key }, f);
   const before = JSON.stringify({ values: s.values, components: s.components, headline: s.headline, neededReports: s.neededReports });
-  const form = toStored({ ...s, values: f.values, components: f.components, headline: f.headline, neededReports: f.neededReports, pooledKey: key });
-  const v = form.value;
-  const after = JSON.stringify({ values: v.values, components: v.components, headline: v.headline, neededReports: v.neededReports });
-  return { form, changed: before !== after };
+  const after = JSON.stringify({ values: value.values, components: value.components, headline: value.headline, neededReports: value.neededReports });
+  return { form: { value, json: documentJson(s.core, s.warnings, key) }, changed: before !== after };
 }
 
 /**

@@ -72,7 +72,7 @@ export class AreaRecomputeService {
     });
     this.inputs.rememberStored(
       roundId,
-      patches.map((p) => ({ institutionId: p.institutionId, watermark: p.watermark, result: JSON.parse(p.json) as StoredInstitutionResult })),
+      patches.map((p) => ({ institutionId: p.institutionId, watermark: p.watermark, result: p.value })),
     );
     return { watermark: stamp.watermark, rows: rows.length };
   }
@@ -98,6 +98,7 @@ export class AreaRecomputeService {
         watermark,
         rows: next.changed ? repooledRows(next.form.value) : [],
         neededReports: next.form.value.neededReports,
+        value: next.form.value,
         json: next.form.json,
       });
     }

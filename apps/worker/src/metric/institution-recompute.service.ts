@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { computeInstitution } from '@apertura/metric';
+import { buildInstitution } from '@apertura/metric';
 import type { RecomputeInstitutionJob } from '@apertura/queue';
-import { storedForm } from './aggregation-input';
+import { finalizeForStorage } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository } from './metric-results.repository';
@@ -33,12 +33,12 @@ export class InstitutionRecomputeService {
     }
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const { input, provenance } = loaded.collector.institution(institutionId);
-    const result = computeInstitution(input, settings, loaded.pooled);
+    const { result, form } = finalizeForStorage(buildInstitution(input, settings), settings, loaded.pooled);
     const rows = institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance));
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, rows, stamp);
       await this.results.deleteInstitutionRowsExcept(m, roundId, institutionId, rows.map((r) => r.indicator), stamp.watermark);
-      await this.results.upsertStored(m, roundId, [storedForm(result, loaded.pooled)], stamp);
+      await this.results.upsertStored(m, roundId, [form], stamp);
     });
     return { watermark: stamp.watermark };
   }

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import type { PooledVariances, SampleDesign } from '@apertura/metric';
 import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { RoundDesignDocument } from '@apertura/db';
-import type { StoredInstitutionResult } from './aggregation-input';
+import { expandStored, type StoredInstitutionResult } from './aggregation-input';
+import { methodSettingsOf } from './method-settings';
 import { InputCollector, PlacementRecord, QuestionnaireRecord, QuestionnaireScoring, RoundRecord } from './metric-inputs';
 import { PermanentMetricError } from './metric-errors';
 import { QuestionnaireScoringCache, scoringOf } from './questionnaire-scoring';
@@ -193,11 +194,13 @@ export class MetricInputsRepository {
       const missing = this.stored.missing(roundId, versions);
       const fetched = new Map<string, StoredInstitutionResult>();
       if (missing.length > 0) {
-        await this.stream<{ institution_id: string; result: StoredInstitutionResult }>(
+        // A stored document holds the core, not the values: they are finalised here (see expandStored).
+        const settings = methodSettingsOf(roundId, head.round.settings);
+        await this.stream<{ institution_id: string; result: unknown }>(
           c,
           'SELECT institution_id, result FROM institution_result WHERE round_id = $1 AND institution_id = ANY($2::uuid[]) ORDER BY institution_id',
           [roundId, missing],
-          (r) => fetched.set(r.institution_id, r.result),
+          (r) => fetched.set(r.institution_id, expandStored(r.result, settings)),
         );
       }
       const results = this.stored.assemble(roundId, versions, fetched);

@@ -6,7 +6,7 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
-import type { StoredForm } from './aggregation-input';
+import type { StoredForm, StoredInstitutionResult } from './aggregation-input';
 import { copyJson, copyLine } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
@@ -52,7 +52,8 @@ export interface InstitutionPatch {
   watermark: string;
   rows: ResultRow[];
   neededReports: number | null;
-  /** The new stored result's JSON. */
+  /** The new stored result, and the JSON of its document. */
+  value: StoredInstitutionResult;
   json: string;
 }
 

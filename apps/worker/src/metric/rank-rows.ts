@@ -154,3 +154,43 @@ export function rankRows(roundId: string, inputs: RankInputs, options: RankRowOp
     ),
   ];
 }
+
+/** What a rebuild holds in memory of one institution: its placement's state and its finalised values. */
+export interface InstitutionValues {
+  institutionId: string;
+  cveEnt: string;
+  values: Readonly<Record<string, { estimate: number | null; se: number | null; status: string } | null>>;
+}
+
+/** What a rebuild holds in memory of one area value (libs/metric AggregateRow). */
+export interface AreaValue extends RankValue {
+  scope: string;
+  scopeKey: string;
+  aggregation: string;
+}
+
+/**
+ * The inputs of the rankings from the values a rebuild has just computed — the very numbers it
+ * writes, so the rows equal what RankRepository.loadRankInputs would read back after the write
+ * (rankIntervals orders its input canonically, so the order does not matter). Lets the rebuild rank
+ * while its last writes are still in PostgreSQL's hands instead of after reading them back.
+ */
+export function rankInputsFrom(institutions: Iterable<InstitutionValues>, areas: readonly AreaValue[]): RankInputs {
+  const inst: InstitutionRankInput[] = [];
+  for (const r of institutions) {
+    for (const indicator of RANKED_INDICATORS) {
+      const v = r.values[indicator];
+      if (v !== null && v !== undefined && isRankable({ indicator, estimate: v.estimate, se: v.se, status: v.status })) {
+        inst.push({ institutionId: r.institutionId, cveEnt: r.cveEnt, indicator, estimate: v.estimate, se: v.se, status: v.status });
+      }
+    }
+  }
+  const value = (a: AreaValue): RankValue => ({ indicator: a.indicator, estimate: a.estimate, se: a.se, status: a.status });
+  const unweighted = areas.filter((a) => a.aggregation === 'unweighted' && RANKED.has(a.indicator) && isRankable(a));
+  return {
+    institutions: inst,
+    // A cvegeo is its state's cve_ent followed by the municipality's own three digits (INEGI).
+    municipalities: unweighted.filter((a) => a.scope === 'municipality').map((a) => ({ cvegeo: a.scopeKey, cveEnt: a.scopeKey.slice(0, 2), ...value(a) })),
+    states: unweighted.filter((a) => a.scope === 'state').map((a) => ({ cveEnt: a.scopeKey, ...value(a) })),
+  };
+}

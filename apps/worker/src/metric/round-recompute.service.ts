@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { buildInstitution, finalizeBuilt, INDICATORS, METHOD_ID } from '@apertura/metric';
+import { buildInstitution, INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, BuiltInstitution } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
-import { roundAggregates, roundPool, StoredForm, StoredInstitutionResult, storedForm } from './aggregation-input';
+import { finalizeForStorage, roundAggregates, roundPool, StoredForm, StoredInstitutionResult } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository, Stamp } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';
-import { rankRows } from './rank-rows';
+import { rankInputsFrom, rankRows } from './rank-rows';
+import type { RankRow } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import { aggregateResultRows, institutionResultRows, ResultRow } from './to-result-rows';
 
@@ -74,6 +75,7 @@ export class RoundRecomputeService {
     // yields every few institutions so the writes' round trips proceed. A failed write surfaces when awaited.
     const writes: Array<Promise<void>> = [];
     const aggregates: AggregateRow[] = [];
+    let ranks: RankRow[] = [];
     let written = 0;
     try {
       while (computed.length > 0) {
@@ -82,11 +84,10 @@ export class RoundRecomputeService {
         // Taken out of `computed` as they are written: pass 1's objects are the rebuild's largest allocation.
         for (const [k, c] of computed.splice(0, INSTITUTION_BATCH).entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
-          const result = finalizeBuilt(c.result, settings, pooled);
+          const { result, form } = finalizeForStorage(c.result, settings, pooled);
           rows.push(...institutionResultRows(result, c.provenance, questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance)));
-          const s = storedForm(result, pooled);
-          batch.push(s);
-          stored.set(result.institutionId, s.value);
+          batch.push(form);
+          stored.set(result.institutionId, form.value);
         }
         while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
         await progress.report(50 + (40 * written) / placements.length);
@@ -116,6 +117,9 @@ export class RoundRecomputeService {
         await yieldToEventLoop();
         await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
       }
+      // §9: the rank intervals of every ranking, from the values just computed (the rows being written).
+      const institutionValues = placements.map((p) => ({ institutionId: p.institutionId, cveEnt: p.cveEnt, values: stored.get(p.institutionId)?.values ?? {} }));
+      ranks = rankRows(roundId, rankInputsFrom(institutionValues, aggregates));
       while (writes.length > 0) await writes.shift();
     } catch (err) {
       await Promise.allSettled(writes);
@@ -126,8 +130,7 @@ export class RoundRecomputeService {
       await this.results.upsertResults(m, roundId, areaRows, stamp);
       await this.results.deleteStale(m, roundId, stamp.watermark);
       await this.results.savePool(m, roundId, pooled, stamp);
-      // §9: rank intervals of every ranking, from the rows this transaction wrote.
-      await this.ranks.replaceRanks(roundId, rankRows(roundId, await this.ranks.loadRankInputs(roundId, m)), METHOD_ID, stamp.watermark, stamp.computedAt, m);
+      await this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m);
       await this.results.analyze(m);
       await this.results.finishRun(m, runId, stamp.watermark);
     });

@@ -101,7 +101,7 @@ describe('institutionResultRows', () => {
     const ai = byIndicator.get('TG.AI')!;
     expect(ai.estimate).toBeCloseTo((1 * (2 / 3) + 0.5) / 2, 12);
     expect(ai.details).toMatchObject({ kind: 'government', raw: 0.75, interval: 'exact' });
-    expect(ai.details.items).toMatchObject({ format: 'columns', name: ['ai1', 'ai2'] });
+    expect(ai.details.items).toMatchObject({ format: 'packed', name: ['ai1', 'ai2'] });
     expect(decodeItemList(ai.details.items)).toEqual([
       expect.objectContaining({ name: 'ai1', s: 1, sValidated: 1 * (2 / 3), confirmed: 2, refuted: 1, verification: 'mixed' }),
       expect.objectContaining({ name: 'ai2', s: 0.5, sValidated: 0.5, verification: 'not_verifiable' }),

@@ -18,7 +18,7 @@ import type {
   Status,
   SubIndexInfo,
 } from '@apertura/metric';
-import { encodeItemColumns, type ItemColumns, type ResultScope } from '@apertura/db';
+import { encodeItemList, type ItemColumns, type PackedItems, type ResultScope } from '@apertura/db';
 import type { StoredInstitutionResult } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 
@@ -133,9 +133,9 @@ function missingRow(r: InstitutionFacts, indicator: Indicator, details: Record<s
   };
 }
 
-/** Items of one component in the stored columnar form (libs/db result-item-list: why columns). */
-function itemColumns(items: readonly ItemResult[]): ItemColumns {
-  return encodeItemColumns(
+/** Items of one component in the stored packed form (libs/db result-item-list: why packed). */
+function itemColumns(items: readonly ItemResult[]): PackedItems | ItemColumns {
+  return encodeItemList(
     items.map((i) => ({
       name: i.name,
       weight: i.weight,
