@@ -121,6 +121,8 @@ export class RoundRecomputeService {
       const institutionValues = placements.map((p) => ({ institutionId: p.institutionId, cveEnt: p.cveEnt, values: stored.get(p.institutionId)?.values ?? {} }));
       ranks = rankRows(roundId, rankInputsFrom(institutionValues, aggregates));
       while (writes.length > 0) await writes.shift();
+      // 99: every institution is stored; what remains is the closing transaction (areas, ranks, statistics).
+      await progress.report(99);
     } catch (err) {
       await Promise.allSettled(writes);
       throw err;
