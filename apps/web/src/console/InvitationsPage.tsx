@@ -424,7 +424,7 @@ function ReminderSettingsSection({ round, isAdmin }: { round: RoundDetail; isAdm
       {settings.loading && !s && <Spinner />}
       <ErrorAlert error={settings.error} />
       {s && !isAdmin && <p>{s.enabled ? t('inv.remindersSummaryOn', { days: s.minDays, max: s.maxCount }) : t('inv.remindersSummaryOff')}</p>}
-      {s && isAdmin && <ReminderForm key={`${s.enabled}-${s.minDays}-${s.maxCount}`} initial={s} onSaved={settings.setData} />}
+      {s && isAdmin && <ReminderForm key={s.roundId} initial={s} onSaved={settings.setData} />}
     </section>
   );
 }
