@@ -111,6 +111,33 @@ describe('browser: invitations per institution', () => {
     expect((await http.get(`/api/rounds/${roundId}/reminder-settings`, { token: staff.adminToken })).body).toMatchObject({ enabled: true, minDays: 5 });
   });
 
+  it('edits a reminder text: refused variables explained, saved only after a preview', async () => {
+    const s = await openSession(browser);
+    await steps(s, 'mail-templates', async (page) => {
+      await signIn(page);
+      await page.getByRole('link', { name: 'Editar los textos de invitación y recordatorio' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Textos de invitación y recordatorio' }).waitFor();
+      await page.getByRole('button', { name: 'Recordatorio — Español' }).click();
+      const subject = page.getByLabel('Asunto');
+      await subject.fill('Falta poco: {{round}} para {{nombre}}');
+      await page.getByRole('button', { name: 'Vista previa' }).click();
+      await page.getByText(/usa la variable desconocida \{\{nombre\}\}/).waitFor();
+      await expect(page.getByRole('button', { name: 'Guardar texto' }).isDisabled()).resolves.toBe(true);
+
+      await subject.fill('Falta poco: {{round}} para {{institution}}');
+      await page.getByRole('button', { name: 'Vista previa' }).click();
+      await page.getByText('Asunto: Falta poco: Diagnóstico de apertura 2026 para Ayuntamiento de Ejemplo').waitFor();
+      await page.frameLocator('iframe[title="Vista previa del correo"]').getByText('Continuar el cuestionario').waitFor();
+      await shot(page, 'mail-templates-preview');
+      await page.getByRole('button', { name: 'Guardar texto' }).click();
+      await page.getByText('Texto propio').waitFor();
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+    const saved = (await http.get('/api/mail/templates', { token: staff.adminToken })).body.items.find((i: { kind: string; locale: string }) => i.kind === 'reminder' && i.locale === 'es');
+    expect(saved).toMatchObject({ custom: true, subject: 'Falta poco: {{round}} para {{institution}}' });
+  });
+
   it('fits a phone: one card per institution, no sideways scrolling', async () => {
     const s = await openSession(browser, { width: 375, height: 740 });
     await steps(s, 'invitations-phone', async (page) => {

@@ -354,7 +354,7 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
 }
 
 function EditEmailButton({ item, roundId, onDone }: { item: InvitationItem; roundId: string; onDone(message: string): void }) {
-  const { t } = useT();
+  const { t, pick } = useT();
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState(item.email);
   const [busy, setBusy] = useState(false);
@@ -376,7 +376,7 @@ function EditEmailButton({ item, roundId, onDone }: { item: InvitationItem; roun
     }
   }
 
-  const fieldError = error instanceof ApiError && error.field === 'email' ? error.message : null;
+  const fieldError = error instanceof ApiError && error.field === 'email' ? pick(error.messages) : null;
   return (
     <>
       <Button
@@ -430,7 +430,7 @@ function ReminderSettingsSection({ round, isAdmin }: { round: RoundDetail; isAdm
 }
 
 function ReminderForm({ initial, onSaved }: { initial: { roundId: string; enabled: boolean; minDays: number; maxCount: number }; onSaved(s: typeof initial): void }) {
-  const { t } = useT();
+  const { t, pick } = useT();
   const [enabled, setEnabled] = useState(initial.enabled);
   const [minDays, setMinDays] = useState(String(initial.minDays));
   const [maxCount, setMaxCount] = useState(String(initial.maxCount));
@@ -454,7 +454,7 @@ function ReminderForm({ initial, onSaved }: { initial: { roundId: string; enable
     }
   }
 
-  const errorOf = (field: string) => (error instanceof ApiError && error.field === field ? error.message : null);
+  const errorOf = (field: string) => (error instanceof ApiError && error.field === field ? pick(error.messages) : null);
   return (
     <form className="form" onSubmit={save} noValidate>
       <label className="checkbox">

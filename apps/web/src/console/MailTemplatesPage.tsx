@@ -72,7 +72,7 @@ export function MailTemplatesPage() {
 }
 
 function TemplateEditor({ template, canEdit, onChange }: { template: MailTemplate; canEdit: boolean; onChange(): void }) {
-  const { t } = useT();
+  const { t, pick } = useT();
   const uid = useId();
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
@@ -109,7 +109,7 @@ function TemplateEditor({ template, canEdit, onChange }: { template: MailTemplat
     void run(previewed ? 'save' : 'preview');
   }
 
-  const fieldError = (f: string) => (error instanceof ApiError && error.field === f ? error.message : null);
+  const fieldError = (f: string) => (error instanceof ApiError && error.field === f ? pick(error.messages) : null);
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>
