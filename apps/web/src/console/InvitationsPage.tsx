@@ -192,6 +192,7 @@ function InvitationRow({ item, roundId, isAdmin, open, onDone }: { item: Invitat
             {open && !revoked && (
               <ConfirmButton
                 variant="secondary"
+                small
                 title={t('inv.resendTitle')}
                 message={<p>{t('inv.resendConfirm', { email: item.email })}</p>}
                 confirmLabel={t('inv.resend')}
@@ -205,6 +206,7 @@ function InvitationRow({ item, roundId, isAdmin, open, onDone }: { item: Invitat
             {!revoked && (
               <ConfirmButton
                 variant="danger"
+                small
                 title={t('inv.revokeTitle')}
                 message={<p>{t('inv.revokeConfirm', { name })}</p>}
                 confirmLabel={t('inv.revoke')}
