@@ -307,8 +307,14 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     expect(await sweeper.sweep(new Date(now))).toBe(0);
     expect(await sweeper.sweep(new Date(now + 6 * DAY))).toBe(0);
     expect(await sweeper.sweep(new Date(now + 8 * DAY))).toBe(2);
-    // The same moment again (a restart, another worker): already counted.
+    // The same moment again, in this worker and in a freshly started one (a restart): already counted.
     expect(await sweeper.sweep(new Date(now + 8 * DAY))).toBe(0);
+    const restarted = await startWorker(t.env);
+    try {
+      expect(await restarted.get(ReminderSweepService).sweep(new Date(now + 8 * DAY))).toBe(0);
+    } finally {
+      await restarted.close();
+    }
     await until(async () => [...mailsTo(cuauhtemoc.email), ...mailsTo(tlalpan.email)].filter((m) => /^Recordatorio/.test(m.subject)).length, (n) => n === 2, 'two reminders');
     await settled();
     expect(mailsTo(coyoacan.email)).toHaveLength(1);
