@@ -170,6 +170,7 @@ describe('authorization matrix', () => {
       `/api/rounds/${w.roundId}/responses/${w.instX}/versions/1`,
       `/api/rounds/${w.roundId}/evidence/${w.evidenceY}`,
       `/api/rounds/${w.roundId}/invitations`,
+      `/api/rounds/${w.roundId}/reminder-settings`,
       `/api/rounds/${w.roundId}/results/summary`,
       `/api/rounds/${w.roundId}/results/institutions`,
       `/api/rounds/${w.roundId}/results/institutions/${w.instX}`,
@@ -189,6 +190,11 @@ describe('authorization matrix', () => {
       ['POST', `/api/rounds/${w.roundId}/recompute`, undefined],
       ['POST', `/api/rounds/${w.roundId}/validation/close`, undefined],
       ['POST', `/api/rounds/${w.roundId}/invitations/${w.instX}/revoke-and-reissue`, undefined],
+      ['POST', `/api/rounds/${w.roundId}/invitations/${w.instX}/resend`, undefined],
+      ['POST', `/api/rounds/${w.roundId}/invitations/${w.instX}/reissue`, {}],
+      ['POST', `/api/rounds/${w.roundId}/invitations/${w.instX}/revoke`, undefined],
+      ['PATCH', `/api/rounds/${w.roundId}/invitations/${w.instX}`, { email: 'robado@example.org' }],
+      ['PUT', `/api/rounds/${w.roundId}/reminder-settings`, { enabled: true, minDays: 1, maxCount: 20 }],
       ['POST', `/api/privacy/validators/${w.v1.id}/erase`, undefined],
     ] as const) {
       const r = await w.http.request(method, path, body, asB);

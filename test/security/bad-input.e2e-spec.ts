@@ -207,6 +207,17 @@ function cases(w: World, tokens: Record<string, string>, ids: { revokedToken: st
     { name: 'invitations: progress pageSize 0', method: 'GET', path: `/api/rounds/${r}/invitations/progress?pageSize=0`, as: 'analyst', status: 400, code: 'VALIDATION_FAILED' },
     { name: 'invitations: reminders ids not an array', method: 'POST', path: `/api/rounds/${r}/reminders`, as: 'admin', json: { institutionIds: 'all' }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'invitations: reissue malformed institution', method: 'POST', path: `/api/rounds/${r}/invitations/x/revoke-and-reissue`, as: 'admin', status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'invitations: unknown mail filter', method: 'GET', path: `/api/rounds/${r}/invitations?mail=lost`, as: 'analyst', status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'invitations: search of 101 characters', method: 'GET', path: `/api/rounds/${r}/invitations?search=${'a'.repeat(101)}`, as: 'analyst', status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'invitations: address not an e-mail', method: 'PATCH', path: `/api/rounds/${r}/invitations/${randomUUID()}`, as: 'admin', json: { email: 'nadie' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'invitations: reissue sendMail not a boolean', method: 'POST', path: `/api/rounds/${r}/invitations/${randomUUID()}/reissue`, as: 'admin', json: { sendMail: 'yes' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'invitations: resend to an institution never invited', method: 'POST', path: `/api/rounds/${r}/invitations/${randomUUID()}/resend`, as: 'admin', status: 404, code: 'NOT_FOUND' },
+    { name: 'reminders: zero days between', method: 'PUT', path: `/api/rounds/${r}/reminder-settings`, as: 'admin', json: { enabled: true, minDays: 0, maxCount: 3 }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'reminders: count as a string', method: 'PUT', path: `/api/rounds/${r}/reminder-settings`, as: 'admin', json: { enabled: true, minDays: 7, maxCount: '3' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'mail templates: unknown kind', method: 'PUT', path: '/api/mail/templates', as: 'admin', json: { kind: 'welcome', locale: 'es', subject: 's', body: '{{link}}' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'mail templates: unknown variable', method: 'PUT', path: '/api/mail/templates', as: 'admin', json: { kind: 'invitation', locale: 'es', subject: 's {{password}}', body: '{{link}}' }, status: 400, code: 'TEMPLATE_UNKNOWN_VARIABLE' },
+    { name: 'mail templates: script in the body', method: 'POST', path: '/api/mail/templates/preview', as: 'admin', json: { kind: 'reminder', locale: 'en', subject: 's', body: '<script>x</script>{{link}}' }, status: 400, code: 'TEMPLATE_UNSAFE' },
+    { name: 'mail templates: body without the link', method: 'PUT', path: '/api/mail/templates', as: 'admin', json: { kind: 'invitation', locale: 'en', subject: 's', body: 'hola' }, status: 400, code: 'TEMPLATE_LINK_REQUIRED' },
     { name: 'validation admin: malformed round', method: 'POST', path: '/api/rounds/123/validation/open', as: 'admin', status: 400, code: 'VALIDATION_FAILED' },
 
     // ── respondent (invitation) ──────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { DueProcessModule } from './due-process/due-process.module';
+import { InvitationRemindersModule } from './invitations/invitations.module';
 import { MetricModule } from './metric/metric.module';
 
 /** Processor modules of the worker (metric recomputation, …). Each feature adds itself here. */
-export const WORKER_FEATURES: Type<unknown>[] = [MetricModule, DueProcessModule];
+export const WORKER_FEATURES: Type<unknown>[] = [MetricModule, DueProcessModule, InvitationRemindersModule];

@@ -60,6 +60,15 @@ export const ERROR_HTTP_STATUS = {
   DISPUTE_DECIDED: 409,
   /** The institution already submitted the round's maximum number of versions (round.maxVersionsPerResponse). */
   VERSION_LIMIT_REACHED: 409,
+  // Invitations and mail templates (issue #15, item 2).
+  /** The institution's invitation of the round is revoked: re-issue a link first. */
+  INVITATION_REVOKED: 409,
+  /** A mail template uses a {{variable}} outside the allowed list (details.variable). */
+  TEMPLATE_UNKNOWN_VARIABLE: 400,
+  /** A mail template holds markup, control characters, stray braces, a line break in the subject, or the link in the subject. */
+  TEMPLATE_UNSAFE: 400,
+  /** A mail template's body has no {{link}}: the institution could not answer. */
+  TEMPLATE_LINK_REQUIRED: 400,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { InvitationAccess, Roles } from '../auth/access.decorator';
 import { CurrentInvitation, CurrentUser, InvitationPrincipal, UserPrincipal } from '../auth/principal';
@@ -10,8 +10,14 @@ import {
   ListInvitationsQueryDto,
   OpenedInvitationDto,
   ProgressQueryDto,
+  ReissueLinkDto,
+  ReissuedLinkDto,
+  ReminderSettingsDto,
+  ReminderSettingsResultDto,
   RemindersDto,
   RemindersResultDto,
+  ResendResultDto,
+  UpdateInvitationEmailDto,
 } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
@@ -60,6 +66,86 @@ export class InvitationsController {
     @Param('institutionId', ParseUUIDPipe) institutionId: string,
   ): Promise<InvitationItemDto> {
     return this.invitations.revokeAndReissue(actor, roundId, institutionId);
+  }
+
+  @Post('invitations/:institutionId/resend')
+  @HttpCode(202)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: "Mail an institution's current invitation link again (same link; audited). Refused when the link was revoked." })
+  @ApiAcceptedResponse({ type: ResendResultDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'ROUND_NOT_OPEN', 'INVITATION_REVOKED')
+  resend(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) roundId: string,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+  ): Promise<ResendResultDto> {
+    return this.invitations.resend(actor, roundId, institutionId);
+  }
+
+  @Post('invitations/:institutionId/reissue')
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary: "Revoke an institution's link (if active) and issue a new one, returned in this response only (audited); mailed when sendMail is true.",
+  })
+  @ApiCreatedResponse({ type: ReissuedLinkDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'ROUND_NOT_OPEN')
+  reissueLink(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) roundId: string,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Body() dto: ReissueLinkDto,
+  ): Promise<ReissuedLinkDto> {
+    return this.invitations.reissueLink(actor, roundId, institutionId, dto.sendMail ?? false);
+  }
+
+  @Patch('invitations/:institutionId')
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: "Correct the institution's e-mail address for this round (the universe keeps its own; audited)." })
+  @ApiOkResponse({ type: InvitationItemDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVITATION_REVOKED')
+  updateEmail(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) roundId: string,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Body() dto: UpdateInvitationEmailDto,
+  ): Promise<InvitationItemDto> {
+    return this.invitations.updateEmail(actor, roundId, institutionId, dto.email);
+  }
+
+  @Post('invitations/:institutionId/revoke')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: "Revoke an institution's invitation link (it stops working at once; audited). A new link can be re-issued later." })
+  @ApiOkResponse({ type: InvitationItemDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVITATION_REVOKED')
+  revoke(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) roundId: string,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+  ): Promise<InvitationItemDto> {
+    return this.invitations.revoke(actor, roundId, institutionId);
+  }
+
+  @Get('reminder-settings')
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({ summary: 'Scheduled reminders of the round: enabled, minimum days between mails, maximum reminders per institution.' })
+  @ApiOkResponse({ type: ReminderSettingsResultDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  reminderSettings(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) roundId: string): Promise<ReminderSettingsResultDto> {
+    return this.invitations.reminderSettings(actor, roundId);
+  }
+
+  @Put('reminder-settings')
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'Set the scheduled reminders of the round (audited). The worker mails institutions that have not submitted while the round is open.' })
+  @ApiOkResponse({ type: ReminderSettingsResultDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  updateReminderSettings(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) roundId: string,
+    @Body() dto: ReminderSettingsDto,
+  ): Promise<ReminderSettingsResultDto> {
+    return this.invitations.updateReminderSettings(actor, roundId, dto);
   }
 }
 

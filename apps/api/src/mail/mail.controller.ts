@@ -1,17 +1,32 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
-import { CapturedPageDto, DeliveryPageDto, ListDeliveriesQueryDto, TestMailDto, TestMailQueuedDto } from './dto/mail.dto';
+import {
+  CapturedPageDto,
+  DeliveryPageDto,
+  ListDeliveriesQueryDto,
+  MailPreviewDto,
+  MailTemplateDto,
+  MailTemplateKeyDto,
+  MailTemplateListDto,
+  SaveMailTemplateDto,
+  TestMailDto,
+  TestMailQueuedDto,
+} from './dto/mail.dto';
+import { MailTemplatesService } from './mail-templates.service';
 import { MailService } from './mail.service';
 
 @ApiTags('mail')
 @ApiBearerAuth()
 @Controller('api/mail')
 export class MailController {
-  constructor(private readonly mail: MailService) {}
+  constructor(
+    private readonly mail: MailService,
+    private readonly templates: MailTemplatesService,
+  ) {}
 
   @Get('deliveries')
   @Roles('guarantor_admin', 'analyst')
@@ -39,5 +54,43 @@ export class MailController {
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   test(@CurrentUser() actor: UserPrincipal, @Body() dto: TestMailDto): Promise<TestMailQueuedDto> {
     return this.mail.sendTest(actor, dto.to);
+  }
+
+  @Get('templates')
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({ summary: "The guarantor's invitation and reminder texts (es, en), the built-in ones where none is saved, and the allowed variables." })
+  @ApiOkResponse({ type: MailTemplateListDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
+  listTemplates(@CurrentUser() actor: UserPrincipal): Promise<MailTemplateListDto> {
+    return this.templates.list(actor);
+  }
+
+  @Post('templates/preview')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'Render a template with sample data exactly as the worker would send it (nothing saved). Same validation as saving.' })
+  @ApiOkResponse({ type: MailPreviewDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'TEMPLATE_UNKNOWN_VARIABLE', 'TEMPLATE_UNSAFE', 'TEMPLATE_LINK_REQUIRED')
+  previewTemplate(@CurrentUser() actor: UserPrincipal, @Body() dto: SaveMailTemplateDto): Promise<MailPreviewDto> {
+    return this.templates.preview(actor, dto);
+  }
+
+  @Put('templates')
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'Save an invitation or reminder text in one language: plain text with whitelisted {{variables}}; {{link}} required in the body (audited).' })
+  @ApiOkResponse({ type: MailTemplateDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'TEMPLATE_UNKNOWN_VARIABLE', 'TEMPLATE_UNSAFE', 'TEMPLATE_LINK_REQUIRED')
+  saveTemplate(@CurrentUser() actor: UserPrincipal, @Body() dto: SaveMailTemplateDto): Promise<MailTemplateDto> {
+    return this.templates.save(actor, dto);
+  }
+
+  @Post('templates/reset')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'Go back to the built-in text of one kind and language (audited).' })
+  @ApiOkResponse({ type: MailTemplateDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN')
+  resetTemplate(@CurrentUser() actor: UserPrincipal, @Body() dto: MailTemplateKeyDto): Promise<MailTemplateDto> {
+    return this.templates.reset(actor, dto);
   }
 }

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { MailController } from './mail.controller';
 import { MailRepository } from './mail.repository';
 import { MailService } from './mail.service';
+import { MailTemplatesService } from './mail-templates.service';
 
 /** Mail as staff see it (deliveries, the development catcher, a test mail); the worker sends. */
-@Module({ controllers: [MailController], providers: [MailRepository, MailService], exports: [MailRepository] })
+@Module({ controllers: [MailController], providers: [MailRepository, MailService, MailTemplatesService], exports: [MailRepository] })
 export class MailModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { MAIL_OUTCOMES, MailOutcome } from '@apertura/db';
+import { DataSource, EntityManager } from 'typeorm';
+import { MAIL_OUTCOMES, MailOutcome, MailTemplateKind, MailTemplateLocale } from '@apertura/db';
 import type { CapturedMailDto, DeliveryCountsDto, DeliveryDto } from './dto/mail.dto';
 
 export interface DeliveryFilter {
@@ -128,4 +128,45 @@ export class MailRepository {
     );
     return { failed24h: row.failed, givenUp24h: row.given_up, queued: row.queued };
   }
+
+  /** The guarantor's saved templates (the service fills in the built-in ones). */
+  async templates(guarantorId: string): Promise<SavedTemplate[]> {
+    const rows: Array<{ kind: MailTemplateKind; locale: MailTemplateLocale; subject: string; body: string; updated_at: Date }> = await this.ds.query(
+      'SELECT kind, locale, subject, body, updated_at FROM mail_template WHERE guarantor_id = $1 ORDER BY kind, locale',
+      [guarantorId],
+    );
+    return rows.map((r) => ({ kind: r.kind, locale: r.locale, subject: r.subject, body: r.body, updatedAt: r.updated_at }));
+  }
+
+  async saveTemplate(m: EntityManager, guarantorId: string, userId: string, t: Omit<SavedTemplate, 'updatedAt'>): Promise<Date> {
+    const [row]: Array<{ updated_at: Date }> = await m.query(
+      `INSERT INTO mail_template (guarantor_id, kind, locale, subject, body, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT (guarantor_id, kind, locale) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_by = excluded.updated_by, updated_at = now()
+       RETURNING updated_at`,
+      [guarantorId, t.kind, t.locale, t.subject, t.body, userId],
+    );
+    return row.updated_at;
+  }
+
+  /** Back to the built-in text; true when there was a saved one. */
+  async deleteTemplate(m: EntityManager, guarantorId: string, kind: MailTemplateKind, locale: MailTemplateLocale): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      'WITH d AS (DELETE FROM mail_template WHERE guarantor_id = $1 AND kind = $2 AND locale = $3 RETURNING 1) SELECT * FROM d',
+      [guarantorId, kind, locale],
+    );
+    return rows.length > 0;
+  }
+
+  async guarantorName(guarantorId: string): Promise<string> {
+    const [g]: Array<{ name: string }> = await this.ds.query('SELECT name FROM guarantor WHERE id = $1', [guarantorId]);
+    return g?.name ?? '';
+  }
+}
+
+export interface SavedTemplate {
+  kind: MailTemplateKind;
+  locale: MailTemplateLocale;
+  subject: string;
+  body: string;
+  updatedAt: Date;
 }

@@ -12,6 +12,8 @@ import { RoundDetailPage } from '../console/RoundDetailPage';
 import { DisputesPage } from '../console/DisputesPage';
 import { UniverseImportPage } from '../console/UniverseImportPage';
 import { MailPage } from '../console/MailPage';
+import { InvitationsPage } from '../console/InvitationsPage';
+import { MailTemplatesPage } from '../console/MailTemplatesPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
@@ -86,6 +88,22 @@ const ROUTES: Route[] = [
     render: (p) => (
       <RequireRole roles={['guarantor_admin']}>
         <DisputesPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/correo/plantillas',
+    render: () => (
+      <RequireRole roles={staff}>
+        <MailTemplatesPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/rondas/:id/invitaciones',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <InvitationsPage key={p.id} roundId={p.id} />
       </RequireRole>
     ),
   },

@@ -20,6 +20,9 @@ export function MailPage() {
     <>
       <ConsoleNav />
       <h1>{t('mail.title')}</h1>
+      <p>
+        <Link to="/consola/correo/plantillas">{t('inv.templatesLink')}</Link>
+      </p>
       <Deliveries roundId={roundId} />
       {isAdmin && <TestMail />}
       <Captured />

@@ -410,6 +410,9 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('console.invitations')}</h2>
+      <p>
+        <Link to={`/consola/rondas/${encodeURIComponent(round.id)}/invitaciones`}>{t('inv.open')}</Link>
+      </p>
       <RoundMailTrouble roundId={round.id} />
       {progress.loading && !p && <Spinner />}
       <ErrorAlert error={progress.error} />

@@ -52,7 +52,8 @@ export class RefutationNoticeService {
         return 'skipped';
       }
       const [ctx]: NoticeContext[] = await m.query(
-        `SELECT i.email, i.name AS institution_name, ro.name AS round_name, g.name AS guarantor_name, ro.reply_window_days,
+        `SELECT coalesce((SELECT v.email FROM invitation v WHERE v.round_id = ro.id AND v.institution_id = i.id AND v.revoked_at IS NULL LIMIT 1), i.email) AS email,
+                i.name AS institution_name, ro.name AS round_name, g.name AS guarantor_name, ro.reply_window_days,
                 (SELECT v.id FROM invitation v WHERE v.round_id = ro.id AND v.institution_id = i.id AND v.revoked_at IS NULL LIMIT 1) AS invitation_id
          FROM round ro JOIN institution i ON i.id = $2 JOIN guarantor g ON g.id = ro.guarantor_id WHERE ro.id = $1`,
         [job.roundId, job.institutionId],

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_MAIL_TEMPLATES, MailTemplateKind, MailTemplateLocale, MailTemplatePair } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
 import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
 import { deriveToken } from '@apertura/config';
@@ -21,6 +22,7 @@ interface InvitationRow {
   round_status: string;
   opens_at: Date;
   closes_at: Date;
+  guarantor_id: string;
   guarantor_name: string;
   response_status: string | null;
 }
@@ -31,6 +33,18 @@ interface VerificationRow {
   email: string | null;
   email_verified_at: Date | null;
   deleted_at: Date | null;
+}
+
+/** The guarantor's saved texts of a kind, each language falling back to the built-in one; undefined when none is saved. */
+async function guarantorTemplates(m: EntityManager, guarantorId: string, kind: MailTemplateKind): Promise<MailTemplatePair | undefined> {
+  const rows: Array<{ locale: MailTemplateLocale; subject: string; body: string }> = await m.query(
+    'SELECT locale, subject, body FROM mail_template WHERE guarantor_id = $1 AND kind = $2',
+    [guarantorId, kind],
+  );
+  if (rows.length === 0) return undefined;
+  const pair: MailTemplatePair = { ...DEFAULT_MAIL_TEMPLATES[kind] };
+  for (const r of rows) pair[r.locale] = { subject: r.subject, body: r.body };
+  return pair;
 }
 
 const publicUrl = (env: Env): string => env.PUBLIC_URL.replace(/\/+$/, '');
@@ -59,8 +73,8 @@ export class MailDeliveryService {
     return this.ds.transaction(async (m) => {
       if (!(await this.ledger.claim(m, job.eventId, kind))) return 'duplicate';
       const rows: InvitationRow[] = await m.query(
-        `SELECT v.revoked_at, i.email, i.name AS institution_name, ro.name AS round_name, ro.status AS round_status,
-                ro.opens_at, ro.closes_at, g.name AS guarantor_name, r.status AS response_status
+        `SELECT v.revoked_at, coalesce(v.email, i.email) AS email, i.name AS institution_name, ro.name AS round_name, ro.status AS round_status,
+                ro.opens_at, ro.closes_at, ro.guarantor_id, g.name AS guarantor_name, r.status AS response_status
          FROM invitation v
          JOIN institution i ON i.id = v.institution_id
          JOIN round ro ON ro.id = v.round_id
@@ -86,6 +100,7 @@ export class MailDeliveryService {
         closesAt: inv.closes_at,
         link: `${publicUrl(this.env)}/responder/${token}`,
         reminder: job.reminder,
+        templates: await guarantorTemplates(m, inv.guarantor_id, job.reminder ? 'reminder' : 'invitation'),
       });
       await this.transport.send(inv.email, content, job.eventId);
       await this.ledger.sent(m, job.eventId, inv.email);

@@ -1,12 +1,10 @@
+import { DEFAULT_MAIL_TEMPLATES, escapeHtml, renderMailTemplate, type MailContent, type MailTemplatePair } from '@apertura/db';
+
 /**
  * E-mail texts (Spanish first, a short English summary after). Pure functions: the processor loads
  * the data and derives the link; these only write the message, as plain text and simple accessible HTML.
  */
-export interface MailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { MailContent };
 
 export interface InvitationMailInput {
   institutionName: string;
@@ -16,6 +14,8 @@ export interface InvitationMailInput {
   closesAt: Date;
   link: string;
   reminder: boolean;
+  /** The guarantor's own templates (es + en) of this kind; the built-in ones when absent. */
+  templates?: MailTemplatePair;
 }
 
 export interface VerificationMailInput {
@@ -29,9 +29,7 @@ export function formatDate(d: Date, locale: 'es-MX' | 'en-US'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -49,53 +47,17 @@ function button(link: string, label: string): string {
 <p>Si el botón no funciona, copie esta dirección en su navegador:<br><a href="${href}">${href}</a></p>`;
 }
 
+/** Invitation or reminder: the guarantor's templates (or the built-in ones), rendered as the console previews them. */
 export function invitationMail(i: InvitationMailInput): MailContent {
-  const opensEs = formatDate(i.opensAt, 'es-MX');
-  const closesEs = formatDate(i.closesAt, 'es-MX');
-  const opensEn = formatDate(i.opensAt, 'en-US');
-  const closesEn = formatDate(i.closesAt, 'en-US');
-  const subject = i.reminder
-    ? `Recordatorio: cuestionario pendiente de ${i.institutionName} — ${i.roundName}`
-    : `Invitación a responder el cuestionario ${i.roundName} — ${i.institutionName}`;
-  const intro = i.reminder
-    ? `Le recordamos que ${i.institutionName} aún no ha enviado sus respuestas al cuestionario de apertura institucional de la ronda «${i.roundName}», convocada por ${i.guarantorName}.`
-    : `${i.guarantorName} invita a ${i.institutionName} a responder el cuestionario de apertura institucional de la ronda «${i.roundName}».`;
-  const period = `Periodo para responder: del ${opensEs} al ${closesEs} (hora del centro de México).`;
-  const personal = 'Este enlace es personal de su institución: permite guardar borradores y enviar las respuestas. No lo comparta fuera de su equipo.';
-  const ignore = 'Si recibió este mensaje por error, puede ignorarlo.';
-  const english = i.reminder
-    ? `Reminder: ${i.institutionName} has not yet submitted its answers to the openness questionnaire of the round "${i.roundName}" (${i.guarantorName}). Answer between ${opensEn} and ${closesEn} (Mexico City time) with the personal link above.`
-    : `${i.guarantorName} invites ${i.institutionName} to answer the openness questionnaire of the round "${i.roundName}". Answer between ${opensEn} and ${closesEn} (Mexico City time) with the personal link above.`;
-
-  const text = [
-    `Estimada unidad de transparencia de ${i.institutionName}:`,
-    '',
-    intro,
-    period,
-    '',
-    'Enlace para responder:',
-    i.link,
-    '',
-    personal,
-    ignore,
-    '',
-    '—',
-    `English: ${english}`,
-    '',
-  ].join('\n');
-
-  const html = page(
-    subject,
-    `<p>Estimada unidad de transparencia de <strong>${escapeHtml(i.institutionName)}</strong>:</p>
-<p>${escapeHtml(intro)}</p>
-<p>${escapeHtml(period)}</p>
-${button(i.link, i.reminder ? 'Continuar el cuestionario' : 'Responder el cuestionario')}
-<p>${escapeHtml(personal)}</p>
-<p>${escapeHtml(ignore)}</p>
-<hr>
-<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`,
-  );
-  return { subject, text, html };
+  const kind = i.reminder ? 'reminder' : 'invitation';
+  return renderMailTemplate(kind, i.templates ?? DEFAULT_MAIL_TEMPLATES[kind], {
+    institution: i.institutionName,
+    round: i.roundName,
+    guarantor: i.guarantorName,
+    link: i.link,
+    opensAt: i.opensAt,
+    closesAt: i.closesAt,
+  });
 }
 
 /** A mail whose point is one single-use, expiring link (verification, password reset). */

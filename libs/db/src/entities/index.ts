@@ -3,7 +3,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { VerdictDisputeEntity } from './due-process.entity';
 import { GuarantorEntity } from './guarantor.entity';
 import { InstitutionEntity } from './institution.entity';
-import { InvitationEntity, MailCaptureEntity, MailDeliveryEntity } from './invitation.entity';
+import { InvitationEntity, MailCaptureEntity, MailDeliveryEntity, MailTemplateEntity } from './invitation.entity';
 import { InstitutionResultEntity, MetricPoolEntity, MetricRankEntity, MetricResultEntity, RecomputeRunEntity } from './metric-result.entity';
 import { MunicipalityEntity } from './municipality.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
@@ -37,6 +37,7 @@ export const ENTITIES = [
   InvitationEntity,
   MailDeliveryEntity,
   MailCaptureEntity,
+  MailTemplateEntity,
   MetricResultEntity,
   MetricRankEntity,
   MetricPoolEntity,

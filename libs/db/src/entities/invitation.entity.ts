@@ -35,6 +35,17 @@ export class InvitationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
+  /** The address for this round when staff corrected it; null: the institution's own address. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  /** Reminders queued (manual or scheduled), counted in the transaction that queues them. */
+  @Column({ type: 'integer', default: 0 })
+  remindersQueued: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastReminderQueuedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -122,4 +133,29 @@ export class MailCaptureEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   links: string[];
+}
+
+/** A guarantor's own invitation or reminder text in one language (libs/db/src/mail-template.ts). */
+@Entity('mail_template')
+export class MailTemplateEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  guarantorId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  kind: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 2 })
+  locale: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
 }

@@ -75,6 +75,18 @@ export class RoundEntity {
   @Column({ type: 'integer', default: 50 })
   maxVersionsPerResponse: number;
 
+  /** Scheduled reminders (issue #15): the worker mails institutions that have not submitted. */
+  @Column({ type: 'boolean', default: false })
+  remindersEnabled: boolean;
+
+  /** Days at least between the invitation or a reminder and the next scheduled reminder. */
+  @Column({ type: 'integer', default: 7 })
+  reminderMinDays: number;
+
+  /** Most reminders one institution receives in the round (manual ones count too). */
+  @Column({ type: 'integer', default: 3 })
+  reminderMaxCount: number;
+
   /** Marks generated demo data so every page can label it as synthetic. */
   @Column({ type: 'boolean', default: false })
   synthetic: boolean;

@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { MAIL_OUTCOMES, MailOutcome } from '@apertura/db';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  MAIL_BODY_MAX,
+  MAIL_OUTCOMES,
+  MAIL_SUBJECT_MAX,
+  MAIL_TEMPLATE_KINDS,
+  MAIL_TEMPLATE_LOCALES,
+  MailOutcome,
+  MailTemplateKind,
+  MailTemplateLocale,
+} from '@apertura/db';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
@@ -68,4 +77,44 @@ export class TestMailDto {
 export class TestMailQueuedDto {
   @ApiProperty({ description: 'Outbox event id: its delivery row shows the outcome.' }) eventId: string;
   @ApiProperty() to: string;
+}
+
+export class MailTemplateKeyDto {
+  @ApiProperty({ enum: MAIL_TEMPLATE_KINDS })
+  @IsIn(MAIL_TEMPLATE_KINDS)
+  kind: MailTemplateKind;
+
+  @ApiProperty({ enum: MAIL_TEMPLATE_LOCALES })
+  @IsIn(MAIL_TEMPLATE_LOCALES)
+  locale: MailTemplateLocale;
+}
+
+export class SaveMailTemplateDto extends MailTemplateKeyDto {
+  @ApiProperty({ maxLength: MAIL_SUBJECT_MAX, example: 'Invitación: {{round}} — {{institution}}' })
+  @IsString() @MinLength(1) @MaxLength(MAIL_SUBJECT_MAX)
+  subject: string;
+
+  @ApiProperty({ maxLength: MAIL_BODY_MAX, description: 'Plain text; blank lines separate paragraphs; {{link}} is required.' })
+  @IsString() @MinLength(1) @MaxLength(MAIL_BODY_MAX)
+  body: string;
+}
+
+export class MailTemplateDto {
+  @ApiProperty({ enum: MAIL_TEMPLATE_KINDS }) kind: MailTemplateKind;
+  @ApiProperty({ enum: MAIL_TEMPLATE_LOCALES }) locale: MailTemplateLocale;
+  @ApiProperty() subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ description: "False: the built-in text (the guarantor has not saved one)." }) custom: boolean;
+  @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
+}
+
+export class MailTemplateListDto {
+  @ApiProperty({ type: [MailTemplateDto] }) items: MailTemplateDto[];
+  @ApiProperty({ type: [String], description: 'The only variables a template may use, as {{name}}.' }) variables: string[];
+}
+
+export class MailPreviewDto {
+  @ApiProperty({ description: 'Subject of the message (from the Spanish template).' }) subject: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ description: 'The HTML part, every value escaped.' }) html: string;
 }

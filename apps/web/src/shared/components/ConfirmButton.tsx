@@ -9,6 +9,8 @@ export interface ConfirmButtonProps {
   confirmLabel: string;
   variant?: ButtonVariant;
   disabled?: boolean;
+  /** The compact size of table rows. */
+  small?: boolean;
   onConfirm(): Promise<void> | void;
 }
 
@@ -16,7 +18,7 @@ export interface ConfirmButtonProps {
  * A button that asks before acting, in a native modal <dialog>: the browser traps focus, closes on
  * Escape and returns focus to the button.
  */
-export function ConfirmButton({ children, title, message, confirmLabel, variant = 'primary', disabled, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ children, title, message, confirmLabel, variant = 'primary', disabled, small, onConfirm }: ConfirmButtonProps) {
   const { t } = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,7 @@ export function ConfirmButton({ children, title, message, confirmLabel, variant 
 
   return (
     <>
-      <Button variant={variant} disabled={disabled || busy} busy={busy} onClick={() => dialog.current?.showModal()}>
+      <Button variant={variant} small={small} disabled={disabled || busy} busy={busy} onClick={() => dialog.current?.showModal()}>
         {children}
       </Button>
       <dialog ref={dialog} className="dialog" aria-label={title}>
