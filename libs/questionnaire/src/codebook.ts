@@ -130,16 +130,16 @@ function describe(el: WalkedElement & { name: string }): Described {
 }
 
 /**
- * Variables of the given questionnaire versions, in questionnaire order (a question that only a
- * later version has comes after those it followed). Titles, type and choices are the newest
- * version's; `versions` says where the question exists and `changedAcrossVersions` flags a
- * definition that changed.
+ * Variables of the given questionnaire versions in the newest version's order; a question only
+ * older versions have comes right after the question it followed there. Titles, type and choices
+ * are the newest version's that has the question; `versions` says where it exists and
+ * `changedAcrossVersions` flags a definition that changed.
  */
 export function buildCodebook(sources: readonly CodebookSource[]): CodebookVariable[] {
-  const ordered = [...sources].sort((a, b) => a.version - b.version);
+  const newestFirst = [...sources].sort((a, b) => b.version - a.version);
   const byName = new Map<string, { described: Described; versions: number[]; fingerprints: Set<string> }>();
   const order: string[] = [];
-  for (const source of ordered) {
+  for (const source of newestFirst) {
     let previous: string | null = null;
     for (const el of questionsOf(walkQuestionnaire(source.definition))) {
       if (el.name === undefined) continue;
@@ -148,10 +148,8 @@ export function buildCodebook(sources: readonly CodebookSource[]): CodebookVaria
       if (entry) {
         if (!entry.versions.includes(source.version)) entry.versions.push(source.version);
         entry.fingerprints.add(described.fingerprint);
-        entry.described = described;
       } else {
         byName.set(el.name, { described, versions: [source.version], fingerprints: new Set([described.fingerprint]) });
-        // After the question it follows in this version; a new first question goes first.
         order.splice(previous === null ? 0 : order.indexOf(previous) + 1, 0, el.name);
       }
       previous = el.name;
