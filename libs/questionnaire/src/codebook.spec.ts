@@ -89,7 +89,7 @@ describe('buildCodebook', () => {
   });
 
   it('property: whatever the versions, names are unique and each lists only versions that contain it', () => {
-    const names = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 });
+    const names = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 });
     fc.assert(
       fc.property(fc.array(names, { minLength: 1, maxLength: 4 }), (versions) => {
         const sources = versions.map((ns, i) => ({ version: i + 1, definition: { pages: [{ name: 'p', elements: ns.map((name) => ({ type: 'text', name })) }] } }));

@@ -75,6 +75,10 @@ export class RoundEntity {
   @Column({ type: 'integer', default: 50 })
   maxVersionsPerResponse: number;
 
+  /** Secret of the round's validator pseudonyms in staff microdata (never sent to clients; see the migration). */
+  @Column({ type: 'uuid', default: () => 'gen_random_uuid()', select: false })
+  pseudonymSalt: string;
+
   /** Marks generated demo data so every page can label it as synthetic. */
   @Column({ type: 'boolean', default: false })
   synthetic: boolean;
