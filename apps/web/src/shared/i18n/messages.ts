@@ -8,8 +8,9 @@ import { account } from './account';
 import { dueProcessDict } from './due-process';
 import { rightOfReplyDict } from './right-of-reply';
 import { mailDict } from './mail';
+import { responsesDict } from './responses';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, responsesDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
