@@ -47,7 +47,7 @@ export function ResponseDetailPage({ roundId, institutionId }: { roundId: string
             </>
           )}
           <Evidence files={d.evidence} />
-          <Claims claims={d.claims} />
+          <Claims claims={d.claims} answers={d.answers} />
         </>
       )}
     </>
@@ -187,7 +187,7 @@ function Evidence({ files }: { files: StaffEvidence[] }) {
   );
 }
 
-function Claims({ claims }: { claims: Claim[] }) {
+function Claims({ claims, answers }: { claims: Claim[]; answers: LabelledAnswer[] }) {
   const { t, pick, dateTime } = useT();
   const text = useAnswerText();
   const headingId = useId();
@@ -209,7 +209,7 @@ function Claims({ claims }: { claims: Claim[] }) {
       {claims.map((c) => (
         <article key={c.questionName} className="card claim" aria-label={pick(c.title)}>
           <h3>{pick(c.title)}</h3>
-          <p>{t('responses.claimed', { value: text(c.claimed) })}</p>
+          <p>{t('responses.claimed', { value: text(c.claimed, answers.find((a) => a.name === c.questionName)?.label) })}</p>
           {c.verdicts.length === 0 ? (
             <p className="muted">{t('responses.noVerdicts')}</p>
           ) : (
@@ -229,7 +229,7 @@ function Claims({ claims }: { claims: Claim[] }) {
                   {c.verdicts.map((v) => (
                     <tr key={`${v.validator}:${v.recordedAt}`}>
                       <th scope="row">
-                        <code>{v.validator}</code>
+                        <code className="nowrap">{v.validator}</code>
                         <br />
                         <span className="muted">{dateTime(v.recordedAt)}</span>
                       </th>
