@@ -177,6 +177,8 @@ describe('authorization matrix', () => {
       `/api/rounds/${w.roundId}/results/areas?scope=municipality`,
       `/api/rounds/${w.roundId}/validators`,
       `/api/rounds/${w.roundId}/export/institutions.csv`,
+      `/api/rounds/${w.roundId}/microdata/answers.csv`,
+      `/api/rounds/${w.roundId}/microdata/microdata.xlsx`,
     ];
     for (const path of reads) {
       const r = await w.http.get(path, asB);

@@ -136,6 +136,8 @@ describe('privacy of citizen validators', () => {
       [`/api/rounds/${w.roundId}/recruitment`, w.a.analyst],
       [`/api/rounds/${w.roundId}/recruitment?level=state`, w.a.admin],
       [`/api/rounds/${w.roundId}/responses/${w.instX}`, w.a.analyst],
+      // Staff microdata (issue #15): validators only under per-round pseudonyms. The workbook is compressed, so its text is checked in test/microdata.e2e-spec.ts.
+      ...['answers.csv', 'verdicts.csv', 'citizen_reports.csv', 'codebook.csv'].map((f): [string, string] => [`/api/rounds/${w.roundId}/microdata/${f}`, w.a.analyst]),
     ];
     for (const [path, token] of outputs) {
       const res = await fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -25,3 +25,5 @@ export type { LocalizedText, QuestionnaireKind, SurveyJson } from './types';
 export { sanitizeDefinitionHtml, sanitizeHtml } from './sanitize-html';
 export { SUBMISSION_LIMITS, SubmissionCode, validateSubmission } from './validate';
 export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
+export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
+export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ExportSlots } from './export-slots';
 import { PublicExportsController, StaffExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
+import { MicrodataController } from './microdata.controller';
+import { MicrodataService } from './microdata.service';
 
-/** Open-data exports (CSV/JSON, streamed) of round results, public for published rounds. */
+/** Open-data exports (CSV/JSON, streamed) of round results, public for published rounds; staff microdata (CSV/XLSX). */
 @Module({
-  controllers: [PublicExportsController, StaffExportsController],
-  providers: [ExportsService],
+  controllers: [PublicExportsController, StaffExportsController, MicrodataController],
+  providers: [ExportSlots, ExportsService, MicrodataService],
 })
 export class ExportsModule {}

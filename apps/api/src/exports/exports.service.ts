@@ -1,14 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { Response } from 'express';
-import { pipeline } from 'stream/promises';
 import { DataSource } from 'typeorm';
-import { ENV, Env } from '@apertura/config';
 import type { RoundStatus } from '@apertura/db';
 import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import type { UserPrincipal } from '../auth/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { ExportSlots } from './export-slots';
 import { guarantorOf } from '../universe/universe.service';
 import { dataDictionary, DATASET_DESCRIPTIONS, ExportDataset, ExportFile, ExportFormat, NEUTRALISATION, SOURCES, SYNTHETIC_NOTICE } from './export-columns';
 import { exportQuery, STORED_METHODS_SQL } from './export-sql';
@@ -26,58 +25,9 @@ export interface ExportRound {
 
 export type ExportAudience = 'public' | 'staff';
 
-/**
- * Each running export holds one pooled connection for as long as the client reads; past this many
- * at once a request is refused (503) rather than starving the rest of the API of connections.
- */
-export const MAX_CONCURRENT_EXPORTS = 4;
+export { MAX_CONCURRENT_EXPORTS } from './export-slots';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
-
-/** Client went away mid-download: expected, not a server fault. */
-const isAbort = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE';
-
-/** Why the server ended a download itself: its client stopped reading, or it outlived the deadline. */
-type CutReason = 'idle' | 'deadline';
-
-/**
- * Ends a download whose client stopped reading or that outlived its deadline. "Stopped reading" is
- * measured on the response itself: it has been waiting for the client to drain its buffer (socket
- * buffers full) for `idleMs` without a single 'drain'. A slow query or a slow but steady reader is
- * not idle; only the deadline bounds those. Destroying the response unwinds the whole pipeline: the
- * cursor closes, its connection returns to the pool and the slot is freed (issue #13: four stalled
- * readers held every slot).
- */
-function watchdog(res: Response, idleMs: number, deadlineMs: number): { stop(): void; cutFor(): CutReason | null } {
-  let reason: CutReason | null = null;
-  const cut = (why: CutReason): void => {
-    if (res.destroyed) return;
-    reason = why;
-    res.destroy();
-  };
-  let waitingSince: number | null = null;
-  const onDrain = (): void => {
-    waitingSince = null;
-  };
-  res.on('drain', onDrain);
-  const poll = setInterval(
-    () => {
-      if (!res.writableNeedDrain) waitingSince = null;
-      else if (waitingSince === null) waitingSince = Date.now();
-      else if (Date.now() - waitingSince >= idleMs) cut('idle');
-    },
-    Math.max(25, Math.min(1000, Math.floor(idleMs / 4))),
-  );
-  const deadline = setTimeout(() => cut('deadline'), deadlineMs);
-  return {
-    cutFor: () => reason,
-    stop() {
-      clearInterval(poll);
-      clearTimeout(deadline);
-      res.off('drain', onDrain);
-    },
-  };
-}
 
 /**
  * Open-data exports of a round's results (DESIGN.md: exports read result tables only). Rows stream
@@ -86,13 +36,10 @@ function watchdog(res: Response, idleMs: number, deadlineMs: number): { stop(): 
  */
 @Injectable()
 export class ExportsService {
-  private readonly logger = new Logger('Exports');
-  private running = 0;
-
   // Read-only: served by the read connection (a replica when DATABASE_READ_URL is set).
   constructor(
     @InjectDataSource(READ_CONNECTION) private readonly ds: DataSource,
-    @Inject(ENV) private readonly env: Env,
+    private readonly slots: ExportSlots,
   ) {}
 
   /** A published round; anything else (unknown, draft, open, closed) is indistinguishable: 404. */
@@ -121,37 +68,16 @@ export class ExportsService {
   }
 
   private async stream(round: ExportRound, dataset: ExportDataset, format: ExportFormat, opts: { bom: boolean }, res: Response): Promise<void> {
-    if (this.running >= MAX_CONCURRENT_EXPORTS) {
-      throw new DomainError('SERVICE_UNAVAILABLE', {
-        es: 'Hay demasiadas descargas en curso; intente de nuevo en un momento.',
-        en: 'Too many downloads in progress; try again in a moment.',
-      });
-    }
-    this.running++;
-    try {
+    const headers = {
+      'Content-Type': CONTENT_TYPE[format],
+      'Content-Disposition': `attachment; filename="apertura-${round.id}-${dataset}.${format}"`,
+    };
+    await this.slots.stream(`${dataset}.${format} of round ${round.id}`, res, headers, async () => {
       const q = exportQuery(dataset, format, round.id);
       const methods = format === 'json' ? await this.storedMethods(round.id) : [];
       const rows = await openCursor(this.ds, q.text, q.values);
-      res.status(200);
-      res.setHeader('Content-Type', CONTENT_TYPE[format]);
-      res.setHeader('Content-Disposition', `attachment; filename="apertura-${round.id}-${dataset}.${format}"`);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      const guard = watchdog(res, this.env.EXPORT_IDLE_TIMEOUT_MS, this.env.EXPORT_DEADLINE_MS);
-      try {
-        if (format === 'csv') await pipeline(rows, csvShaper(), csvWriter(q.columns, opts), res);
-        else await pipeline(rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns), res);
-      } catch (err) {
-        // Headers are gone by now: the only honest signal left is the truncated (reset) response.
-        const cut = guard.cutFor();
-        if (cut !== null) this.logger.warn(`export ${dataset}.${format} of round ${round.id} cut (${cut === 'idle' ? 'client stopped reading' : 'deadline'}); slot freed`);
-        else if (isAbort(err)) this.logger.debug(`export ${dataset}.${format} of round ${round.id} aborted by the client`);
-        else this.logger.error(`export ${dataset}.${format} of round ${round.id} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      } finally {
-        guard.stop();
-      }
-    } finally {
-      this.running--;
-    }
+      return format === 'csv' ? [rows, csvShaper(), csvWriter(q.columns, opts)] : [rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns)];
+    });
   }
 
   private async storedMethods(roundId: string): Promise<Array<{ id: string; version: string }>> {

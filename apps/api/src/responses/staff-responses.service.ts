@@ -6,7 +6,20 @@ import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { EvidenceDownload, EvidenceService } from '../evidence/evidence.service';
 import { EvidenceDto } from '../evidence/dto/evidence.dto';
-import { ListResponsesQueryDto, ResponseInstitutionDto, ResponsePageDto, StaffResponseDto, StaffVersionDto } from './dto/staff-responses.dto';
+import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
+import { buildCodebook, CodebookVariable, MULTI_VALUE_SEPARATOR } from '@apertura/questionnaire';
+import { validatorPseudonymSql } from '../exports/pseudonym';
+import { diffAnswers } from './answer-diff';
+import {
+  ClaimDto,
+  LabelledAnswerDto,
+  ListResponsesQueryDto,
+  ResponseInstitutionDto,
+  ResponsePageDto,
+  StaffResponseDto,
+  StaffVersionDto,
+  TitleDto,
+} from './dto/staff-responses.dto';
 import { ResponseState } from './dto/respond.dto';
 
 interface InstitutionRow {
@@ -50,6 +63,22 @@ function snapshotToDto(item: JsonObject): EvidenceDto {
   };
 }
 
+/** Questions of the answered version with the current answers and, for choices, the chosen labels. */
+function labelledAnswers(variables: readonly CodebookVariable[], submitted: JsonObject | null): LabelledAnswerDto[] {
+  const data = submitted ?? {};
+  const out: LabelledAnswerDto[] = variables.map((v) => {
+    const value = Object.prototype.hasOwnProperty.call(data, v.name) ? data[v.name] : null;
+    const chosen = (Array.isArray(value) ? value : [value]).map((x) => v.choices.find((c) => c.value === x)?.label).filter((l): l is TitleDto => l !== undefined);
+    const label = value !== null && chosen.length > 0 ? { es: chosen.map((l) => l.es).join(`${MULTI_VALUE_SEPARATOR} `), en: chosen.map((l) => l.en).join(`${MULTI_VALUE_SEPARATOR} `) } : null;
+    return { name: v.name, title: v.title, type: v.type, value, label };
+  });
+  // Answers the version does not describe (should not happen: submissions are validated) are still shown.
+  for (const name of Object.keys(data)) {
+    if (!variables.some((v) => v.name === name)) out.push({ name, title: { es: name, en: name }, type: 'unknown', value: data[name], label: null });
+  }
+  return out;
+}
+
 /** Self-reports of a round as the guarantor's staff see them (own guarantor only; other ids are 404). */
 @Injectable()
 export class StaffResponsesService {
@@ -88,17 +117,39 @@ export class StaffResponsesService {
   async detail(user: UserPrincipal, roundId: string, institutionId: string): Promise<StaffResponseDto> {
     await this.ownRound(user, roundId);
     const [row]: Array<
-      InstitutionRow & { response_id: string | null; status: ResponseStatus | null; version: number | null; submitted_at: Date | null; submitted: JsonObject | null }
+      InstitutionRow & {
+        response_id: string | null;
+        status: ResponseStatus | null;
+        version: number | null;
+        submitted_at: Date | null;
+        submitted: JsonObject | null;
+        questionnaire_version: number | null;
+        definition: unknown;
+      }
     > = await this.ds.query(
-      `SELECT i.id, i.name, i.type, i.level, i.cve_ent, i.cvegeo, r.id AS response_id, r.status, r.version, r.submitted_at, r.submitted
-       FROM institution i LEFT JOIN response r ON r.round_id = $1 AND r.institution_id = i.id
+      `SELECT i.id, i.name, i.type, i.level, i.cve_ent, i.cvegeo, r.id AS response_id, r.status, r.version, r.submitted_at, r.submitted,
+              q.version AS questionnaire_version, q.definition
+       FROM institution i
+       LEFT JOIN response r ON r.round_id = $1 AND r.institution_id = i.id
+       LEFT JOIN round ro ON ro.id = $1
+       LEFT JOIN questionnaire q ON q.id = coalesce(r.questionnaire_id, ro.institution_questionnaire_id)
        WHERE i.id = $2 AND i.id IN ${ROUND_MEMBERS}`,
       [roundId, institutionId],
     );
     if (!row) throw notFound('institution in this round', 'institutionId');
-    const versions: Array<{ version: number; submitted_at: Date; cleared: string[] }> = row.response_id
-      ? await this.ds.query('SELECT version, submitted_at, cleared FROM response_version WHERE response_id = $1 ORDER BY version', [row.response_id])
+    // Titles come from the version the institution answered (every version of one response answers the same questionnaire).
+    const variables = buildCodebook([{ version: row.questionnaire_version ?? 0, definition: row.definition }]);
+    const byName = new Map(variables.map((v) => [v.name, v]));
+    const titleOf = (name: string): TitleDto => byName.get(name)?.title ?? { es: name, en: name };
+    const order = variables.map((v) => v.name);
+    const versions: Array<{ version: number; submitted_at: Date; cleared: string[]; data: JsonObject; evidence_count: number }> = row.response_id
+      ? await this.ds.query(
+          'SELECT version, submitted_at, cleared, data, jsonb_array_length(evidence) AS evidence_count FROM response_version WHERE response_id = $1 ORDER BY version',
+          [row.response_id],
+        )
       : [];
+    const base = `/api/rounds/${roundId}`;
+    const evidence = await this.evidence.listOwn(roundId, institutionId);
     return {
       institution: toInstitution(row),
       status: row.status ?? 'none',
@@ -106,9 +157,59 @@ export class StaffResponsesService {
       version: row.version ?? 0,
       submittedAt: row.submitted_at ? row.submitted_at.toISOString() : null,
       submitted: row.submitted,
-      versions: versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at.toISOString(), cleared: v.cleared })),
-      evidence: await this.evidence.listOwn(roundId, institutionId),
+      versions: versions.map((v, i) => ({
+        version: v.version,
+        submittedAt: v.submitted_at.toISOString(),
+        cleared: v.cleared,
+        changes: diffAnswers(i === 0 ? null : versions[i - 1].data, v.data, order).map((c) => ({ ...c, title: titleOf(c.name) })),
+        evidenceCount: v.evidence_count,
+        href: `${base}/responses/${institutionId}/versions/${v.version}`,
+      })),
+      evidence: evidence.map((e) => ({ ...e, href: `${base}/evidence/${e.id}` })),
+      questionnaireVersion: row.questionnaire_version,
+      answers: labelledAnswers(variables, row.submitted),
+      claims: await this.claims(roundId, institutionId, variables, row.submitted),
     };
+  }
+
+  /** Verifiable claims (and any question a verdict names) with every verdict, validators under their per-round pseudonym. */
+  private async claims(roundId: string, institutionId: string, variables: CodebookVariable[], submitted: JsonObject | null): Promise<ClaimDto[]> {
+    const rows: Array<{
+      question_name: string;
+      validator: string;
+      verdict: string;
+      standing: string;
+      evidence_url: string | null;
+      evidence_file_id: string | null;
+      comment: string | null;
+      created_at: Date;
+    }> = await this.ds.query(
+      `SELECT v.question_name, ${validatorPseudonymSql('r', 'v.validator_id')} AS validator, v.verdict, ${VERDICT_STANDING_SQL} AS standing,
+              v.evidence_url, v.evidence_file_id, v.comment, v.created_at
+       FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
+       WHERE v.round_id = $1 AND v.institution_id = $2
+       ORDER BY v.question_name, v.created_at, validator`,
+      [roundId, institutionId],
+    );
+    const names = [...variables.filter((v) => v.verifiable).map((v) => v.name)];
+    for (const r of rows) if (!names.includes(r.question_name)) names.push(r.question_name);
+    const byName = new Map(variables.map((v) => [v.name, v]));
+    return names.map((name) => ({
+      questionName: name,
+      title: byName.get(name)?.title ?? { es: name, en: name },
+      claimed: submitted && Object.prototype.hasOwnProperty.call(submitted, name) ? submitted[name] : null,
+      verdicts: rows
+        .filter((r) => r.question_name === name)
+        .map((r) => ({
+          validator: r.validator,
+          verdict: r.verdict,
+          standing: r.standing,
+          evidenceUrl: r.evidence_url,
+          evidenceHref: r.evidence_file_id ? `/api/rounds/${roundId}/evidence/${r.evidence_file_id}` : null,
+          comment: r.comment,
+          recordedAt: r.created_at.toISOString(),
+        })),
+    }));
   }
 
   async version(user: UserPrincipal, roundId: string, institutionId: string, version: number): Promise<StaffVersionDto> {

@@ -14,6 +14,8 @@ import { UniverseImportPage } from '../console/UniverseImportPage';
 import { MailPage } from '../console/MailPage';
 import { InvitationsPage } from '../console/InvitationsPage';
 import { MailTemplatesPage } from '../console/MailTemplatesPage';
+import { ResponsesPage } from '../console/ResponsesPage';
+import { ResponseDetailPage } from '../console/ResponseDetailPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
@@ -104,6 +106,22 @@ const ROUTES: Route[] = [
     render: (p) => (
       <RequireRole roles={staff}>
         <InvitationsPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/rondas/:id/respuestas',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <ResponsesPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/rondas/:id/respuestas/:institutionId',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <ResponseDetailPage key={`${p.id}:${p.institutionId}`} roundId={p.id} institutionId={p.institutionId} />
       </RequireRole>
     ),
   },

@@ -59,7 +59,10 @@ export function RoundDetailPage({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t('console.responses')}</dt>
-          <dd>{t('console.responseCounts', { submitted: number(r.counts.submitted), drafts: number(r.counts.drafts), invitations: number(r.counts.invitations) })}</dd>
+          <dd>
+            {t('console.responseCounts', { submitted: number(r.counts.submitted), drafts: number(r.counts.drafts), invitations: number(r.counts.invitations) })}{' '}
+            <Link to={`/consola/rondas/${r.id}/respuestas`}>{t('responses.open')}</Link>
+          </dd>
         </div>
         <div>
           <dt>{t('console.institutionQuestionnaire')}</dt>

@@ -86,6 +86,9 @@ export class RoundEntity {
   /** Most reminders one institution receives in the round (manual ones count too). */
   @Column({ type: 'integer', default: 3 })
   reminderMaxCount: number;
+  /** Secret of the round's validator pseudonyms in staff microdata (never sent to clients; see the migration). */
+  @Column({ type: 'uuid', default: () => 'gen_random_uuid()', select: false })
+  pseudonymSalt: string;
 
   /** Marks generated demo data so every page can label it as synthetic. */
   @Column({ type: 'boolean', default: false })

@@ -10,6 +10,7 @@ import { DueProcess1765000200000 } from './1765000200000-due-process';
 import { PublishRebuild1765000230000 } from './1765000230000-publish-rebuild';
 import { MailTracking1765000300000 } from './1765000300000-mail-tracking';
 import { InvitationReminders1765000400000 } from './1765000400000-invitation-reminders';
+import { RoundPseudonymSalt1765000470000 } from './1765000470000-round-pseudonym-salt';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PublishRebuild1765000230000,
   MailTracking1765000300000,
   InvitationReminders1765000400000,
+  RoundPseudonymSalt1765000470000,
 ];

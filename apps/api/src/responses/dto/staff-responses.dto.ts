@@ -38,6 +38,56 @@ export class ResponsePageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class TitleDto {
+  @ApiProperty() es: string;
+  @ApiProperty() en: string;
+}
+
+/** One question of the answered questionnaire version with the current submitted answer (null: unanswered). */
+export class LabelledAnswerDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: TitleDto }) title: TitleDto;
+  @ApiProperty({ description: 'SurveyJS type.' }) type: string;
+  @ApiProperty({ nullable: true, description: 'The answer as submitted (string, number, boolean, list…).' }) value: unknown;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: { type: 'string' }, description: 'Label of the chosen value(s) in es/en, for choice questions.' })
+  label: TitleDto | null;
+}
+
+export class AnswerChangeDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: TitleDto }) title: TitleDto;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: 'added' | 'removed' | 'changed';
+  @ApiProperty({ required: false, description: 'Absent when added.' }) before?: unknown;
+  @ApiProperty({ required: false, description: 'Absent when removed.' }) after?: unknown;
+}
+
+export class VersionHistoryDto extends VersionSummaryDto {
+  @ApiProperty({ type: [AnswerChangeDto], description: 'What changed from the previous version (from nothing, for version 1).' }) changes: AnswerChangeDto[];
+  @ApiProperty({ description: 'Evidence files attached when this version was submitted.' }) evidenceCount: number;
+  @ApiProperty({ description: 'The version as stored: GET …/responses/:institutionId/versions/:version.' }) href: string;
+}
+
+export class StaffEvidenceDto extends EvidenceDto {
+  @ApiProperty({ description: 'Download (staff): GET /api/rounds/:roundId/evidence/:id.' }) href: string;
+}
+
+export class ClaimVerdictDto {
+  @ApiProperty({ description: "The validator's pseudonym in this round (V-…); never a name or e-mail." }) validator: string;
+  @ApiProperty({ enum: ['confirmed', 'refuted', 'unverifiable'] }) verdict: string;
+  @ApiProperty({ enum: ['counted', 'pending', 'disputed', 'overturned', 'ignored'] }) standing: string;
+  @ApiProperty({ nullable: true, type: String }) evidenceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Download of the validator's file (staff evidence route)." }) evidenceHref: string | null;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+export class ClaimDto {
+  @ApiProperty() questionName: string;
+  @ApiProperty({ type: TitleDto }) title: TitleDto;
+  @ApiProperty({ nullable: true, description: 'What the institution answered (current version).' }) claimed: unknown;
+  @ApiProperty({ type: [ClaimVerdictDto] }) verdicts: ClaimVerdictDto[];
+}
+
 export class StaffResponseDto {
   @ApiProperty({ type: ResponseInstitutionDto }) institution: ResponseInstitutionDto;
   @ApiProperty({ enum: RESPONSE_STATES }) status: ResponseState;
@@ -46,8 +96,12 @@ export class StaffResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Current submitted answers (drafts are not shown).' })
   submitted: Record<string, unknown> | null;
-  @ApiProperty({ type: [VersionSummaryDto] }) versions: VersionSummaryDto[];
-  @ApiProperty({ type: [EvidenceDto], description: 'Evidence files currently attached.' }) evidence: EvidenceDto[];
+  @ApiProperty({ type: [VersionHistoryDto], description: 'Every submitted version, oldest first, with what changed.' }) versions: VersionHistoryDto[];
+  @ApiProperty({ type: [StaffEvidenceDto], description: 'Evidence files currently attached.' }) evidence: StaffEvidenceDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Version of the questionnaire answered.' }) questionnaireVersion: number | null;
+  @ApiProperty({ type: [LabelledAnswerDto], description: 'Current submitted answers labelled with the question titles of the version answered, in questionnaire order.' })
+  answers: LabelledAnswerDto[];
+  @ApiProperty({ type: [ClaimDto], description: 'Verifiable claims with the verdicts of citizen validators (pseudonymised per round).' }) claims: ClaimDto[];
 }
 
 export class StaffVersionDto {

@@ -10,7 +10,9 @@ import { rightOfReplyDict } from './right-of-reply';
 import { mailDict } from './mail';
 import { invitationsDict } from './invitations';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict] as const;
+import { responsesDict } from './responses';
+
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { Readable, Transform } from 'stream';
+import { DataSource } from 'typeorm';
+import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
+import type { UserPrincipal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { READ_CONNECTION } from '../common/infrastructure.module';
+import { notFound } from '../common/domain-error';
+import { guarantorOf } from '../universe/universe.service';
+import { ExportSlots } from './export-slots';
+import { csvWriter } from './export-writers';
+import {
+  answerCells,
+  CODEBOOK_COLUMNS,
+  codebookRows,
+  MicrodataDataset,
+  MicrodataFile,
+  MicrodataLayout,
+  microdataLayout,
+  QuestionnaireVersionRow,
+  Row,
+  toCells,
+} from './microdata';
+import { openCursor } from './pg-cursor';
+import { validatorPseudonymSql } from './pseudonym';
+import { xlsxChunks, XlsxSheet } from './xlsx-writer';
+
+interface MicrodataRound {
+  id: string;
+  guarantorId: string;
+  synthetic: boolean;
+}
+
+const INSTITUTION_SELECT = `r.id AS round_id, i.id AS institution_id, i.key AS institution_key, i.name AS institution_name,
+  i.type AS institution_type, i.level, i.cve_ent, i.cvegeo`;
+
+/** One query per dataset, in a stable order; `$1` the round. Never joins app_user or validator_profile. */
+const DATASET_SQL: Record<MicrodataDataset, string> = {
+  answers: `SELECT ${INSTITUTION_SELECT}, s.version AS response_version, s.submitted_at, q.version AS questionnaire_version, s.submitted AS data
+    FROM response s JOIN round r ON r.id = s.round_id JOIN institution i ON i.id = s.institution_id JOIN questionnaire q ON q.id = s.questionnaire_id
+    WHERE s.round_id = $1 AND s.version > 0 AND s.submitted IS NOT NULL
+    ORDER BY i.name, i.id`,
+  verdicts: `SELECT ${INSTITUTION_SELECT}, v.question_name, v.verdict, ${VERDICT_STANDING_SQL} AS standing,
+      ${validatorPseudonymSql('r', 'v.validator_id')} AS validator, v.evidence_url, v.evidence_file_id IS NOT NULL AS has_evidence_file, v.comment,
+      v.created_at AS recorded_at, v.updated_at, v.notified_at
+    FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN} JOIN institution i ON i.id = v.institution_id
+    WHERE v.round_id = $1
+    ORDER BY i.name, i.id, v.question_name, validator`,
+  citizen_reports: `SELECT ${INSTITUTION_SELECT}, ${validatorPseudonymSql('r', 'c.validator_id')} AS validator, q.version AS questionnaire_version,
+      c.created_at AS submitted_at, c.updated_at, c.data
+    FROM citizen_report c JOIN round r ON r.id = c.round_id JOIN institution i ON i.id = c.institution_id JOIN questionnaire q ON q.id = c.questionnaire_id
+    WHERE c.round_id = $1
+    ORDER BY i.name, i.id, validator`,
+};
+
+const FILENAME: Record<MicrodataDataset, string> = { answers: 'respuestas', verdicts: 'veredictos', citizen_reports: 'reportes-ciudadanos' };
+
+type RawRow = Record<string, unknown>;
+
+/** Raw row → cells keyed by column: dates as ISO text, jsonb answers spread over the variable columns. */
+function shape(dataset: MicrodataDataset, layout: MicrodataLayout, titles: Map<string, { es: string; en: string }>): (raw: RawRow) => Row {
+  return (raw) => {
+    const row: Row = {};
+    for (const [k, v] of Object.entries(raw)) {
+      if (k === 'data') continue;
+      row[k] = v instanceof Date ? v.toISOString() : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+    }
+    if (dataset === 'verdicts') {
+      const t = titles.get(String(raw.question_name));
+      row.question_title_es = t?.es ?? null;
+      row.question_title_en = t?.en ?? null;
+    } else Object.assign(row, answerCells(raw.data, layout.variables[dataset]));
+    return row;
+  };
+}
+
+function mapper(fn: (raw: RawRow) => Row): Transform {
+  return new Transform({
+    objectMode: true,
+    transform(chunk: RawRow, _enc, cb) {
+      cb(null, fn(chunk));
+    },
+  });
+}
+
+/**
+ * Staff microdata of a round (issue #15, item 3): the submitted self-reports, the verdicts and the
+ * citizen reports, one row per record, validators under a per-round pseudonym and no personal data
+ * of citizens; CSV per dataset, or one XLSX workbook with every dataset and the codebook. Streamed
+ * from cursors on the read connection inside the shared export slots, and audit-logged.
+ */
+@Injectable()
+export class MicrodataService {
+  constructor(
+    @InjectDataSource(READ_CONNECTION) private readonly read: DataSource,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly slots: ExportSlots,
+    private readonly audit: AuditService,
+  ) {}
+
+  async send(actor: UserPrincipal, roundId: string, file: MicrodataFile, fileName: string, opts: { bom: boolean }, res: Response): Promise<void> {
+    const round = await this.ownedRound(actor, roundId);
+    const layout = microdataLayout(await this.questionnaireVersions(round.id));
+    // Recorded once a slot is held and before the bytes leave: a download cut halfway still happened.
+    const record = () => this.audit.record(this.ds.manager, actor, {
+      action: 'microdata.download',
+      entityType: 'round',
+      entityId: round.id,
+      guarantorId: round.guarantorId,
+      details: { file: fileName, bom: opts.bom },
+    });
+    res.setHeader('Cache-Control', 'private, no-store');
+    if (round.synthetic) res.setHeader('X-Apertura-Synthetic', 'true');
+    const base = `apertura-${round.id}`;
+    const what = `microdata ${fileName} of round ${round.id}`;
+    const csvHeaders = (name: string) => ({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}-${name}.csv"` });
+
+    if (file.kind === 'codebook') {
+      await this.slots.stream(what, res, csvHeaders('libro-de-codigos'), async () => {
+        await record();
+        return [Readable.from(codebookRows(layout)), csvWriter(CODEBOOK_COLUMNS, opts)];
+      });
+      return;
+    }
+    const titles = new Map(layout.codebook[0].map((v) => [v.name, v.title]));
+    if (file.kind === 'dataset') {
+      const dataset = file.dataset;
+      await this.slots.stream(what, res, csvHeaders(FILENAME[dataset]), async () => {
+        await record();
+        const rows = await openCursor(this.read, DATASET_SQL[dataset], [round.id]);
+        return [rows, mapper(shape(dataset, layout, titles)), csvWriter(layout.columns[dataset], opts)];
+      });
+      return;
+    }
+    const headers = {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${base}-microdatos.xlsx"`,
+    };
+    await this.slots.stream(what, res, headers, async () => {
+      await record();
+      const sheet = (dataset: MicrodataDataset): XlsxSheet => ({
+        name: dataset,
+        columns: layout.columns[dataset],
+        rows: this.cells(dataset, round.id, layout, titles),
+      });
+      const sheets: XlsxSheet[] = [
+        sheet('answers'),
+        sheet('verdicts'),
+        sheet('citizen_reports'),
+        { name: 'codebook', columns: CODEBOOK_COLUMNS, rows: codebookRows(layout).map((r) => toCells(r, CODEBOOK_COLUMNS)) },
+      ];
+      return [Readable.from(xlsxChunks(sheets), { objectMode: false })];
+    });
+  }
+
+  /**
+   * Rows of one sheet. The cursor opens only when the workbook reaches the sheet, so one download
+   * holds one connection at a time; leaving the loop early (client gone) closes it.
+   */
+  private async *cells(dataset: MicrodataDataset, roundId: string, layout: MicrodataLayout, titles: Map<string, { es: string; en: string }>): AsyncGenerator<Array<Row[string]>> {
+    const rows = await openCursor(this.read, DATASET_SQL[dataset], [roundId]);
+    const toRow = shape(dataset, layout, titles);
+    try {
+      for await (const raw of rows) yield toCells(toRow(raw as RawRow), layout.columns[dataset]);
+    } finally {
+      rows.destroy();
+    }
+  }
+
+  private async ownedRound(actor: UserPrincipal, roundId: string): Promise<MicrodataRound> {
+    const rows: Array<{ id: string; guarantor_id: string; synthetic: boolean }> = await this.read.query(
+      'SELECT id, guarantor_id, synthetic FROM round WHERE id = $1 AND guarantor_id = $2',
+      [roundId, guarantorOf(actor)],
+    );
+    if (rows.length === 0) throw notFound('ronda', 'roundId');
+    return { id: rows[0].id, guarantorId: rows[0].guarantor_id, synthetic: rows[0].synthetic };
+  }
+
+  /** Every questionnaire version the round uses or was answered with (a round's instrument can be replaced while it is a draft). */
+  private async questionnaireVersions(roundId: string): Promise<QuestionnaireVersionRow[]> {
+    return this.read.query(
+      `SELECT q.kind, q.version, q.definition FROM questionnaire q WHERE q.id IN (
+         SELECT institution_questionnaire_id FROM round WHERE id = $1
+         UNION SELECT citizen_questionnaire_id FROM round WHERE id = $1
+         UNION SELECT questionnaire_id FROM response WHERE round_id = $1
+         UNION SELECT questionnaire_id FROM citizen_report WHERE round_id = $1)
+       ORDER BY q.kind, q.version`,
+      [roundId],
+    );
+  }
+}
