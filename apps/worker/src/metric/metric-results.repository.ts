@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { Readable } from 'stream';
-import { pipeline } from 'stream/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
 import type { StoredForm, StoredInstitutionResult } from './aggregation-input';
+import { copyInto } from './copy-stream';
 import { copyJson, copyLine } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
-
-/** Rows per chunk written to a COPY stream. */
-const COPY_CHUNK_ROWS = 500;
 
 /**
  * Per-connection staging tables for the bulk upserts (created once per session; emptied by the
@@ -23,27 +17,6 @@ const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
   n int, population_size int, status text, needed int, needed_subjects int, needed_reports int, validated_share float8, formula text, details json)
   ON COMMIT DELETE ROWS`;
 const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
-
-function* chunks(lines: Iterable<string>): Generator<string> {
-  let chunk = '';
-  let n = 0;
-  for (const line of lines) {
-    chunk += line;
-    if (++n === COPY_CHUNK_ROWS) {
-      yield chunk;
-      chunk = '';
-      n = 0;
-    }
-  }
-  if (chunk !== '') yield chunk;
-}
-
-/** COPY `lines` (COPY text format) into `target` on the transaction's own connection. */
-async function copyInto(m: EntityManager, target: string, lines: Iterable<string>): Promise<void> {
-  if (!m.queryRunner) throw new Error('bulk writes need the EntityManager of a transaction');
-  const client = (await m.queryRunner.connect()) as PoolClient;
-  await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
-}
 
 /** One institution's rows re-finalised under a new pool, and its new stored result. */
 export interface InstitutionPatch {

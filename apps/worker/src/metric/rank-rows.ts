@@ -97,8 +97,8 @@ function members<T extends RankValue>(rows: readonly T[], key: (r: T) => string,
   return out;
 }
 
-/** Ranks each (group, indicator) of one ranking; `perState` adds a group per cve_ent beside 'MX'. */
-function rankingRows(roundId: string, ranking: Ranking, all: readonly Member[], perState: boolean, options: RankRowOptions): RankRow[] {
+/** Ranks each (group, indicator) of one ranking, one thunk per group; `perState` adds a group per cve_ent beside 'MX'. */
+function rankingGroups(roundId: string, ranking: Ranking, all: readonly Member[], perState: boolean, options: RankRowOptions): Array<() => RankRow[]> {
   const groups = new Map<string, Member[]>();
   const add = (group: string, m: Member): void => {
     const k = `${group}\u0000${m.indicator}`;
@@ -110,8 +110,7 @@ function rankingRows(roundId: string, ranking: Ranking, all: readonly Member[], 
     add(NATIONAL_GROUP, m);
     if (perState) add(m.state, m);
   }
-  const rows: RankRow[] = [];
-  for (const k of [...groups.keys()].sort(compareStrings)) {
+  return [...groups.keys()].sort(compareStrings).map((k) => () => {
     const list = groups.get(k) ?? [];
     const [groupKey, indicator] = k.split('\u0000') as [string, RankedIndicator];
     const seed = rankSeed(roundId, ranking, groupKey, indicator);
@@ -119,9 +118,39 @@ function rankingRows(roundId: string, ranking: Ranking, all: readonly Member[], 
       list.map((m) => ({ id: m.key, estimate: m.estimate, se: m.se })),
       { seed, draws: options.draws, method: options.method },
     );
-    for (const r of ranked) rows.push({ ranking, groupKey, indicator, scopeKey: r.id, position: r.position, lo: r.lo, hi: r.hi, of: r.of, seed });
-  }
-  return rows;
+    return ranked.map((r): RankRow => ({ ranking, groupKey, indicator, scopeKey: r.id, position: r.position, lo: r.lo, hi: r.hi, of: r.of, seed }));
+  });
+}
+
+/**
+ * The metric_rank rows of a round as one computation per ranking group, in the order rankRows
+ * concatenates them: a rebuild runs them with turns of the event loop in between (a national
+ * round's rank intervals are seconds of CPU, and its last writes must keep streaming meanwhile).
+ */
+export function rankRowGroups(roundId: string, inputs: RankInputs, options: RankRowOptions = {}): Array<() => RankRow[]> {
+  return [
+    ...rankingGroups(
+      roundId,
+      'institution',
+      members(inputs.institutions, (r) => r.institutionId, (r) => r.cveEnt),
+      true,
+      options,
+    ),
+    ...rankingGroups(
+      roundId,
+      'municipality',
+      members(inputs.municipalities, (r) => r.cvegeo, (r) => r.cveEnt),
+      true,
+      options,
+    ),
+    ...rankingGroups(
+      roundId,
+      'state',
+      members(inputs.states, (r) => r.cveEnt, (r) => r.cveEnt),
+      false,
+      options,
+    ),
+  ];
 }
 
 /**
@@ -130,29 +159,7 @@ function rankingRows(roundId: string, ranking: Ranking, all: readonly Member[], 
  * caller bug (e.g. rows of two aggregations passed together).
  */
 export function rankRows(roundId: string, inputs: RankInputs, options: RankRowOptions = {}): RankRow[] {
-  return [
-    ...rankingRows(
-      roundId,
-      'institution',
-      members(inputs.institutions, (r) => r.institutionId, (r) => r.cveEnt),
-      true,
-      options,
-    ),
-    ...rankingRows(
-      roundId,
-      'municipality',
-      members(inputs.municipalities, (r) => r.cvegeo, (r) => r.cveEnt),
-      true,
-      options,
-    ),
-    ...rankingRows(
-      roundId,
-      'state',
-      members(inputs.states, (r) => r.cveEnt, (r) => r.cveEnt),
-      false,
-      options,
-    ),
-  ];
+  return rankRowGroups(roundId, inputs, options).flatMap((group) => group());
 }
 
 /** What a rebuild holds in memory of one institution: its placement's state and its finalised values. */

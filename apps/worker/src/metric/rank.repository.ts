@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { copyInto } from './copy-stream';
+import { copyLine } from './copy-text';
 import { RANKED_INDICATORS } from './rank-rows';
 import type { InstitutionRankInput, MunicipalityRankInput, RankInputs, RankRow, StateRankInput } from './rank-rows';
-
-/** Rows per INSERT: 9 arrays of this length stay far below the protocol's parameter limits. */
-const INSERT_BATCH = 5_000;
 
 /** What a ranking reads of a stored value: rankRows applies the §9 rule again (single source of truth). */
 const RANKABLE = `r.status IN ('conclusive', 'caution') AND r.estimate IS NOT NULL AND r.se IS NOT NULL`;
@@ -80,30 +79,15 @@ export class RankRepository {
     const newer: unknown[] = await m.query('SELECT 1 FROM metric_rank WHERE round_id = $1 AND watermark > $2::bigint LIMIT 1', [roundId, watermark]);
     if (newer.length > 0) return false;
     await m.query('DELETE FROM metric_rank WHERE round_id = $1', [roundId]);
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      const batch = rows.slice(start, start + INSERT_BATCH);
-      await m.query(
-        `INSERT INTO metric_rank (round_id, ranking, group_key, indicator, scope_key, "position", lo, hi, "of", seed, method_id, watermark, computed_at)
-         SELECT $1::uuid, t.ranking, t.group_key, t.indicator, t.scope_key, t.pos, t.lo, t.hi, t.total, t.seed, $11, $12::bigint, $13::timestamptz
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $9::int[], $10::text[])
-             AS t(ranking, group_key, indicator, scope_key, pos, lo, hi, total, seed)`,
-        [
-          roundId,
-          batch.map((r) => r.ranking),
-          batch.map((r) => r.groupKey),
-          batch.map((r) => r.indicator),
-          batch.map((r) => r.scopeKey),
-          batch.map((r) => r.position),
-          batch.map((r) => r.lo),
-          batch.map((r) => r.hi),
-          batch.map((r) => r.of),
-          batch.map((r) => r.seed),
-          methodId,
-          watermark,
-          computedAt.toISOString(),
-        ],
-      );
-    }
+    // COPY, not unnest($n::type[]): a national round has ≈ 55,000 rankings rows (see copy-text.ts for why).
+    const at = computedAt.toISOString();
+    await copyInto(
+      m,
+      'metric_rank (round_id, ranking, group_key, indicator, scope_key, "position", lo, hi, "of", seed, method_id, watermark, computed_at)',
+      (function* () {
+        for (const r of rows) yield copyLine([roundId, r.ranking, r.groupKey, r.indicator, r.scopeKey, r.position, r.lo, r.hi, r.of, r.seed, methodId, watermark, at]);
+      })(),
+    );
     return true;
   }
 }

@@ -10,7 +10,7 @@ import { MetricResultsRepository, Stamp } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';
-import { rankInputsFrom, rankRows } from './rank-rows';
+import { rankInputsFrom, rankRowGroups } from './rank-rows';
 import type { RankRow } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import { aggregateResultRows, institutionResultRows, ResultRow } from './to-result-rows';
@@ -75,7 +75,8 @@ export class RoundRecomputeService {
     // yields every few institutions so the writes' round trips proceed. A failed write surfaces when awaited.
     const writes: Array<Promise<void>> = [];
     const aggregates: AggregateRow[] = [];
-    let ranks: RankRow[] = [];
+    const ranks: RankRow[] = [];
+    let areaRows: ResultRow[] = [];
     let written = 0;
     try {
       while (computed.length > 0) {
@@ -91,24 +92,14 @@ export class RoundRecomputeService {
         }
         while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
         await progress.report(50 + (40 * written) / placements.length);
-        const write = this.results
-          .inRoundTransaction(
-            roundId,
-            async (m) => {
-              await this.results.upsertResults(m, roundId, rows, stamp);
-              await this.results.upsertStored(m, roundId, batch, stamp);
-            },
-            'shared',
-          )
-          .then(() => {
-            written += batch.length;
-          });
-        // Handled here so a rejection while later batches compute is not an unhandled one; awaited above or below.
-        write.catch(() => undefined);
+        const write = this.sharedWrite(roundId, rows, batch, stamp).then(() => {
+          written += batch.length;
+        });
+        write.catch(() => undefined); // awaited below; see sharedWrite
         writes.push(write);
       }
       // Every institution is computed; its last batches may still be in PostgreSQL's hands. The areas
-      // are aggregated meanwhile (Node's work overlaps the final writes), then the writes are awaited.
+      // are aggregated meanwhile (Node's work overlaps the final writes).
       await progress.report(90);
       // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
       for (const [k, indicator] of INDICATORS.entries()) {
@@ -117,19 +108,23 @@ export class RoundRecomputeService {
         await yieldToEventLoop();
         await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
       }
-      // §9: the rank intervals of every ranking, from the values just computed (the rows being written).
+      // The area rows go to PostgreSQL like one more batch, while Node ranks (§9) from the values it
+      // just computed — the rows being written — one ranking group at a time so the writes keep streaming.
+      areaRows = aggregateResultRows(aggregates);
+      writes.push(this.sharedWrite(roundId, areaRows, [], stamp));
       const institutionValues = placements.map((p) => ({ institutionId: p.institutionId, cveEnt: p.cveEnt, values: stored.get(p.institutionId)?.values ?? {} }));
-      ranks = rankRows(roundId, rankInputsFrom(institutionValues, aggregates));
+      for (const group of rankRowGroups(roundId, rankInputsFrom(institutionValues, aggregates))) {
+        ranks.push(...group());
+        await yieldToEventLoop();
+      }
       while (writes.length > 0) await writes.shift();
-      // 99: every institution is stored; what remains is the closing transaction (areas, ranks, statistics).
+      // 99: every row is stored; what remains is the closing transaction (stale rows, pool, ranks, statistics).
       await progress.report(99);
     } catch (err) {
       await Promise.allSettled(writes);
       throw err;
     }
-    const areaRows = aggregateResultRows(aggregates);
     await this.results.inRoundTransaction(roundId, async (m) => {
-      await this.results.upsertResults(m, roundId, areaRows, stamp);
       await this.results.deleteStale(m, roundId, stamp.watermark);
       await this.results.savePool(m, roundId, pooled, stamp);
       await this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m);
@@ -138,6 +133,25 @@ export class RoundRecomputeService {
     });
     await reportJobProgress(100);
     return { status: 'done', watermark: stamp.watermark, institutions: placements.length, areaRows: areaRows.length };
+  }
+
+  /**
+   * One batch of the rebuild, in its own transaction under the round's lock in shared mode (disjoint
+   * keys, upserts only, each batch's keys in one global order; every other writer of the round takes
+   * the lock exclusively). Its rejection is handled here so that it is not an unhandled one while
+   * later batches compute; the caller awaits the promise and sees the error then.
+   */
+  private sharedWrite(roundId: string, rows: ResultRow[], stored: StoredForm[], stamp: Stamp): Promise<void> {
+    const write = this.results.inRoundTransaction(
+      roundId,
+      async (m) => {
+        await this.results.upsertResults(m, roundId, rows, stamp);
+        await this.results.upsertStored(m, roundId, stored, stamp);
+      },
+      'shared',
+    );
+    write.catch(() => undefined);
+    return write;
   }
 
   async fail(job: RecomputeRoundJob, error: string): Promise<void> {
