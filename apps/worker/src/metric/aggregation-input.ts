@@ -4,9 +4,10 @@
  * Why institution_result instead of recomputing every institution from its answers on each area
  * job: a national round has thousands of institutions and tens of thousands of citizen reports;
  * one new verdict would otherwise re-read and re-score all of them. computeAggregates reads only
- * each institution's values and validator count, so that is what is stored (a few KB per
- * institution, no validator ids), and the full rebuild aggregates from the very same JSON-normalised
- * form, so both paths give bit-identical aggregates.
+ * each institution's values and validator count; what is stored is the pool-independent core they
+ * are finalised from (≈ 3 KB per institution, no validator ids, see StoredDocument), and the full
+ * rebuild finalises and aggregates the very same parsed core, so both paths give bit-identical
+ * aggregates.
  */
 import { computeAggregates, computeInstitution, finalizeInstitution, INDICATORS, pooledVariances, withFinalized } from '@apertura/metric';
 import type {
