@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
 import type { StoredForm, StoredInstitutionResult } from './aggregation-input';
-import { copyInto } from './copy-stream';
+import { CopyEncoder, copyInto } from './copy-stream';
+import type { EncodedRows } from './copy-stream';
 import { copyJson, copyLine } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
@@ -17,6 +18,34 @@ const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
   n int, population_size int, status text, needed int, needed_subjects int, needed_reports int, validated_share float8, formula text, details json)
   ON COMMIT DELETE ROWS`;
 const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
+
+const RESULT_STAGE_COLUMNS =
+  'scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, needed_subjects, needed_reports, validated_share, formula, details';
+
+/** One result row as a COPY line (RESULT_STAGE_COLUMNS). */
+export function resultLine(r: ResultRow): string {
+  return copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.neededSubjects, r.neededReports, r.validatedShare, r.formula, copyJson(JSON.stringify(r.details))]);
+}
+
+/** One stored document as a COPY line (institution_result_stage). */
+export function storedLine(f: StoredForm): string {
+  return copyLine([f.value.institutionId, copyJson(f.json)]);
+}
+
+/** Result rows in COPY form, in key order: every writer's keys in one global order, so concurrent batches cannot deadlock. */
+export function encodeResultRows(rows: readonly ResultRow[]): EncodedRows {
+  const encoder = new CopyEncoder();
+  for (const r of [...rows].sort(compareResultKeys)) encoder.add(resultLine(r));
+  return encoder.finish();
+}
+
+/** Stored documents in COPY form, in institution order (see encodeResultRows). */
+export function encodeStoredForms(results: readonly StoredForm[]): EncodedRows {
+  const id = (r: StoredForm): string => r.value.institutionId;
+  const encoder = new CopyEncoder();
+  for (const f of [...results].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0))) encoder.add(storedLine(f));
+  return encoder.finish();
+}
 
 /** One institution's rows re-finalised under a new pool, and its new stored result. */
 export interface InstitutionPatch {
@@ -36,7 +65,8 @@ export interface Stamp {
   computedAt: Date;
 }
 
-const compareKeys = (a: ResultRow, b: ResultRow): number =>
+/** The order of result keys every writer uses (scope, key, aggregation, indicator). */
+export const compareResultKeys = (a: ResultRow, b: ResultRow): number =>
   a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : a.scopeKey < b.scopeKey ? -1 : a.scopeKey > b.scopeKey ? 1 : a.aggregation < b.aggregation ? -1 : a.aggregation > b.aggregation ? 1 : a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0;
 
 /**
@@ -70,18 +100,14 @@ export class MetricResultsRepository {
 
   /** Bulk upsert through COPY into a staging table, then one INSERT … SELECT (see copy-text.ts for why). */
   async upsertResults(m: EntityManager, roundId: string, rows: readonly ResultRow[], stamp: Stamp): Promise<void> {
-    if (rows.length === 0) return;
-    const sorted = [...rows].sort(compareKeys);
+    await this.upsertEncodedResults(m, roundId, encodeResultRows(rows), stamp);
+  }
+
+  /** upsertResults of rows already in COPY form (encodeResultRows). */
+  async upsertEncodedResults(m: EntityManager, roundId: string, encoded: EncodedRows, stamp: Stamp): Promise<void> {
+    if (encoded.rows === 0) return;
     await m.query(RESULT_STAGE);
-    await copyInto(
-      m,
-      'metric_result_stage (scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, needed_subjects, needed_reports, validated_share, formula, details)',
-      (function* () {
-        for (const r of sorted) {
-          yield copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.neededSubjects, r.neededReports, r.validatedShare, r.formula, copyJson(JSON.stringify(r.details))]);
-        }
-      })(),
-    );
+    await copyInto(m, `metric_result_stage (${RESULT_STAGE_COLUMNS})`, encoded.chunks);
     await m.query(
       `WITH staged AS (DELETE FROM metric_result_stage RETURNING *)
        INSERT INTO metric_result AS t (round_id, scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size,
@@ -101,17 +127,14 @@ export class MetricResultsRepository {
   }
 
   async upsertStored(m: EntityManager, roundId: string, results: readonly StoredForm[], stamp: Stamp): Promise<void> {
-    if (results.length === 0) return;
-    const id = (r: StoredForm): string => r.value.institutionId;
-    const sorted = [...results].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+    await this.upsertEncodedStored(m, roundId, encodeStoredForms(results), stamp);
+  }
+
+  /** upsertStored of documents already in COPY form (encodeStoredForms). */
+  async upsertEncodedStored(m: EntityManager, roundId: string, encoded: EncodedRows, stamp: Stamp): Promise<void> {
+    if (encoded.rows === 0) return;
     await m.query(STORED_STAGE);
-    await copyInto(
-      m,
-      'institution_result_stage (institution_id, result)',
-      (function* () {
-        for (const r of sorted) yield copyLine([id(r), copyJson(r.json)]);
-      })(),
-    );
+    await copyInto(m, 'institution_result_stage (institution_id, result)', encoded.chunks);
     await m.query(
       `WITH staged AS (DELETE FROM institution_result_stage RETURNING *)
        INSERT INTO institution_result AS t (round_id, institution_id, result, watermark, computed_at)

@@ -3,10 +3,11 @@ import { buildInstitution, INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, BuiltInstitution } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
-import { finalizeForStorage, roundAggregates, roundPool, StoredForm, StoredInstitutionResult } from './aggregation-input';
+import { finalizeForStorage, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import { MetricResultsRepository, Stamp } from './metric-results.repository';
+import { CopyEncoder, type EncodedRows } from './copy-stream';
+import { compareResultKeys, encodeResultRows, MetricResultsRepository, resultLine, Stamp, storedLine } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';
@@ -14,6 +15,9 @@ import { rankInputsFrom, rankRowGroups } from './rank-rows';
 import type { RankRow } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import { aggregateResultRows, institutionResultRows, ResultRow } from './to-result-rows';
+
+/** JavaScript's string order (the order compareResultKeys gives institution keys). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Institutions computed and written per transaction (~30 rows each). */
 const INSTITUTION_BATCH = 100;
@@ -80,20 +84,27 @@ export class RoundRecomputeService {
     let written = 0;
     try {
       while (computed.length > 0) {
-        const rows: ResultRow[] = [];
-        const batch: StoredForm[] = [];
-        // Taken out of `computed` as they are written: pass 1's objects are the rebuild's largest allocation.
-        for (const [k, c] of computed.splice(0, INSTITUTION_BATCH).entries()) {
+        // Each institution's rows and document are encoded as soon as they exist (see CopyEncoder: what
+        // waits for a write slot is buffers, not objects). Institutions in id order and each one's rows
+        // in key order: the batch's keys in the global order every writer uses.
+        const rows = new CopyEncoder();
+        const documents = new CopyEncoder();
+        const next = computed.splice(0, INSTITUTION_BATCH).sort((a, b) => byId(a.result.institutionId, b.result.institutionId));
+        for (const [k, c] of next.entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
           const { result, form } = finalizeForStorage(c.result, settings, pooled);
-          rows.push(...institutionResultRows(result, c.provenance, questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance)));
-          batch.push(form);
+          const own = institutionResultRows(result, c.provenance, questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance));
+          for (const r of own.sort(compareResultKeys)) rows.add(resultLine(r));
+          documents.add(storedLine(form));
           stored.set(result.institutionId, form.value);
         }
+        const encodedRows = rows.finish();
+        const encodedStored = documents.finish();
         while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
         await progress.report(50 + (40 * written) / placements.length);
-        const write = this.sharedWrite(roundId, rows, batch, stamp).then(() => {
-          written += batch.length;
+        const count = next.length;
+        const write = this.sharedWrite(roundId, encodedRows, encodedStored, stamp).then(() => {
+          written += count;
         });
         write.catch(() => undefined); // awaited below; see sharedWrite
         writes.push(write);
@@ -111,7 +122,7 @@ export class RoundRecomputeService {
       // The area rows go to PostgreSQL like one more batch, while Node ranks (§9) from the values it
       // just computed — the rows being written — one ranking group at a time so the writes keep streaming.
       areaRows = aggregateResultRows(aggregates);
-      writes.push(this.sharedWrite(roundId, areaRows, [], stamp));
+      writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
       const institutionValues = placements.map((p) => ({ institutionId: p.institutionId, cveEnt: p.cveEnt, values: stored.get(p.institutionId)?.values ?? {} }));
       for (const group of rankRowGroups(roundId, rankInputsFrom(institutionValues, aggregates))) {
         ranks.push(...group());
@@ -141,12 +152,12 @@ export class RoundRecomputeService {
    * the lock exclusively). Its rejection is handled here so that it is not an unhandled one while
    * later batches compute; the caller awaits the promise and sees the error then.
    */
-  private sharedWrite(roundId: string, rows: ResultRow[], stored: StoredForm[], stamp: Stamp): Promise<void> {
+  private sharedWrite(roundId: string, rows: EncodedRows, stored: EncodedRows, stamp: Stamp): Promise<void> {
     const write = this.results.inRoundTransaction(
       roundId,
       async (m) => {
-        await this.results.upsertResults(m, roundId, rows, stamp);
-        await this.results.upsertStored(m, roundId, stored, stamp);
+        await this.results.upsertEncodedResults(m, roundId, rows, stamp);
+        await this.results.upsertEncodedStored(m, roundId, stored, stamp);
       },
       'shared',
     );
