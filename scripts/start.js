@@ -134,7 +134,7 @@ process.on('SIGTERM', () => stop(0));
 (async () => {
   const port = process.env.PORT || '3000';
   await apiListening;
-  await waitFor200(`http://127.0.0.1:${port}/health`, 60_000);
+  await waitFor200(`http://127.0.0.1:${port}/health/ready`, 60_000);
   await workerStarted;
   if (banner && !stopping) process.stdout.write(banner.endsWith('\n') ? banner : `${banner}\n`);
 })();
