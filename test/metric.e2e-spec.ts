@@ -433,7 +433,7 @@ describe('metric workers and results API', () => {
       }
       expect((await http.get('/api/public/rounds')).body.items.map((r: { id: string }) => r.id)).not.toContain(fx.roundId);
 
-      const published = await http.post(`/api/rounds/${fx.roundId}/publish`, undefined, asAdmin());
+      const published = await http.post(`/api/rounds/${fx.roundId}/publish`, { acknowledgeInconclusive: true }, asAdmin());
       expect(published.status).toBe(200);
       // Publishing rebuilds first (issue #13): the round turns public when that run is done.
       expect(published.body).toMatchObject({ status: 'closed', publication: { runId: expect.any(String) } });

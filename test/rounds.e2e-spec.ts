@@ -197,7 +197,8 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
 
     // Publishing rebuilds first (issue #13): the round stays closed until the worker finishes the run
     // (no worker here: the test finishes the run the way the worker does).
-    const published = await act(id, 'publish');
+    // No institution answered: publishing needs the acknowledgement (issue #15).
+    const published = await http.post(`/api/rounds/${id}/publish`, { acknowledgeInconclusive: true }, { token: staff.adminToken });
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ status: 'closed', publishedAt: null, publication: { status: 'queued', progress: 0 } });
     await t.ds.transaction((m) => new MetricResultsRepository(t.ds).finishRun(m, published.body.publication.runId, '0'));

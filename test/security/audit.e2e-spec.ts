@@ -97,7 +97,7 @@ describe('audit log', () => {
     expect((await http.patch(`/api/users/${staffUserId}/role`, { role: 'guarantor_admin' }, { token: staff.adminToken })).status).toBe(200);
 
     expect((await http.post(`/api/rounds/${roundId}/close`, undefined, { token: staff.adminToken })).status).toBe(200);
-    expect((await http.post(`/api/rounds/${roundId}/publish`, undefined, { token: staff.adminToken })).status).toBe(200);
+    expect((await http.post(`/api/rounds/${roundId}/publish`, { acknowledgeInconclusive: true }, { token: staff.adminToken })).status).toBe(200);
   });
   afterAll(() => t?.close());
 
@@ -114,7 +114,14 @@ describe('audit log', () => {
     expect(transitions.map((e) => e.details)).toEqual([
       expect.objectContaining({ from: 'draft', to: 'open' }),
       { from: 'open', to: 'closed' },
-      { from: 'closed', to: 'published', runId: expect.any(String) },
+      {
+        from: 'closed',
+        to: 'published',
+        runId: expect.any(String),
+        // Issue #15: the publication records what was acknowledged and the coverage it was shown.
+        acknowledgedInconclusive: true,
+        coverage: { universe: 3, submitted: 1, validated: 0, conclusive: 0, caution: 0, inconclusive: 0, not_validated: 1 },
+      },
     ]);
     const admin = await t.ds.query('SELECT id FROM app_user WHERE email = $1', [staff.adminEmail]);
     expect(transitions.every((e) => e.actorUserId === admin[0].id && e.actorRole === 'guarantor_admin')).toBe(true);

@@ -164,6 +164,7 @@ describe('authorization matrix', () => {
     const reads = [
       `/api/rounds/${w.roundId}`,
       `/api/rounds/${w.roundId}/universe`,
+      `/api/rounds/${w.roundId}/publish-preview`,
       `/api/questionnaires/${w.iq}`,
       `/api/rounds/${w.roundId}/responses`,
       `/api/rounds/${w.roundId}/responses/${w.instX}`,
@@ -188,6 +189,7 @@ describe('authorization matrix', () => {
     }
     for (const [method, path, body] of [
       ['PATCH', `/api/rounds/${w.roundId}`, { name: 'Robada' }],
+      ['DELETE', `/api/rounds/${w.roundId}`, undefined],
       ['POST', `/api/rounds/${w.roundId}/close`, undefined],
       ['POST', `/api/rounds/${w.roundId}/recompute`, undefined],
       ['POST', `/api/rounds/${w.roundId}/validation/close`, undefined],

@@ -85,12 +85,12 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
 
   it('publish leaves the round closed and private until its rebuild is done; a second request reuses the run', async () => {
     const r = await round('Publicación', 'closed', 3);
-    const first = await http.post<{ status: string; publication: { runId: string; status: string } | null }>(`/api/rounds/${r.id}/publish`, undefined, asAdmin());
+    const first = await http.post<{ status: string; publication: { runId: string; status: string } | null }>(`/api/rounds/${r.id}/publish`, { acknowledgeInconclusive: true }, asAdmin());
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('closed');
     expect(first.body.publication).toMatchObject({ status: 'queued' });
     const runId = first.body.publication?.runId;
-    const again = await http.post<{ publication: { runId: string } }>(`/api/rounds/${r.id}/publish`, undefined, asAdmin());
+    const again = await http.post<{ publication: { runId: string } }>(`/api/rounds/${r.id}/publish`, { acknowledgeInconclusive: true }, asAdmin());
     expect(again.status).toBe(200);
     expect(again.body.publication.runId).toBe(runId);
 
@@ -98,7 +98,7 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
     expect((await http.get(`/api/public/rounds/${r.id}/results/summary`)).status).toBe(404);
     expect((await http.get(`/api/public/rounds/${r.id}/export/institutions.csv`)).status).toBe(404);
     const audit = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`, [r.id]);
-    expect(audit).toEqual([{ details: { from: 'closed', to: 'published', runId } }]);
+    expect(audit).toEqual([{ details: expect.objectContaining({ from: 'closed', to: 'published', runId, acknowledgedInconclusive: true }) }]);
 
     worker = await startWorker(t.env);
     const done = await until(
@@ -117,7 +117,7 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
     const [{ stale }] = await t.ds.query(`SELECT count(*)::int AS stale FROM metric_result WHERE round_id = $1 AND watermark <> $2::bigint`, [r.id, watermark]);
     expect(stale).toBe(0);
 
-    const late = await http.post(`/api/rounds/${r.id}/publish`, undefined, asAdmin());
+    const late = await http.post(`/api/rounds/${r.id}/publish`, { acknowledgeInconclusive: true }, asAdmin());
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'INVALID_TRANSITION' });
   }, 90_000);

@@ -13,7 +13,7 @@ import { JwtService } from '@nestjs/jwt';
 import { sessionLifetimeProblem } from './auth/access.guard';
 import { bodyLimitMiddleware } from './common/body-limits';
 import { ClientBudget } from './common/rate-limit.module';
-import { Env, parseTrustProxy } from '@apertura/config';
+import { Env, parseTrustProxy, QuietStartupLogger } from '@apertura/config';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -26,7 +26,7 @@ export function webDistPath(): string | undefined {
 /** Builds the HTTP application; shared by main.ts and the e2e tests so both run the same stack. */
 export async function createApp(env: Env): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
-    logger: env.NODE_ENV === 'test' ? ['error'] : LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    logger: new QuietStartupLogger(env.NODE_ENV === 'test' ? ['error'] : LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1)),
     bodyParser: false,
   });
   // Which hops may state the client address (per-IP rate limits, audit log): TRUST_PROXY, validated at boot.

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadEnv } from '@apertura/config';
+import { collectRoutes } from './auth/access-matrix';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const app = await createApp(env);
   await app.listen(env.PORT, '0.0.0.0');
-  new Logger('Apertura').log(`API listening on ${env.PUBLIC_URL} (OpenAPI at /docs)`);
+  // One line instead of Nest's one per route (those are at debug level: LOG_LEVEL=debug).
+  new Logger('Apertura').log(`API listening on ${env.PUBLIC_URL} (${collectRoutes(app).length} routes; OpenAPI at /docs)`);
 }
 
 main().catch((err: unknown) => {

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadEnv } from '@apertura/config';
+import { loadEnv, QuietStartupLogger } from '@apertura/config';
 import { WorkerModule } from './worker.module';
 
 /** Worker entry point: an application context (no HTTP server) running Bull processors and the relay. */
 export async function startWorker(env = loadEnv()) {
   const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), {
-    logger: env.NODE_ENV === 'test' ? ['error'] : ['error', 'warn', 'log'],
+    logger: new QuietStartupLogger(env.NODE_ENV === 'test' ? ['error'] : ['error', 'warn', 'log']),
   });
   ctx.enableShutdownHooks();
   return ctx;

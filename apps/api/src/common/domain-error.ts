@@ -69,6 +69,9 @@ export const ERROR_HTTP_STATUS = {
   TEMPLATE_UNSAFE: 400,
   /** A mail template's body has no {{link}}: the institution could not answer. */
   TEMPLATE_LINK_REQUIRED: 400,
+  // Rounds console (issue #15, item 4).
+  /** Publishing a round whose values are mostly not conclusive, or whose institutions mostly never answered, without `acknowledgeInconclusive: true`. */
+  PUBLISH_ACKNOWLEDGEMENT_REQUIRED: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

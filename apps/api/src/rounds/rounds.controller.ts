@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { InstitutionPageDto } from '../universe/dto/universe.dto';
 import { CreateRoundDto, ListRoundsQueryDto, RoundDetailDto, RoundPageDto, RoundUniverseQueryDto, UpdateRoundDto } from './dto/round.dto';
+import { PublishPreviewDto, PublishRoundDto } from './dto/publish.dto';
 import { RoundsService } from './rounds.service';
 
 @ApiTags('rounds')
@@ -63,6 +64,33 @@ export class RoundsController {
     return this.rounds.update(actor, id, dto);
   }
 
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary: 'Delete a draft round (audited).',
+    description: 'Refused with 409 ROUND_NOT_DRAFT once the round has opened: its invitations, responses and audit trail are kept.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'ROUND_NOT_DRAFT')
+  remove(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.rounds.remove(actor, id);
+  }
+
+  @Get(':id/publish-preview')
+  @Roles('guarantor_admin', 'analyst')
+  @ApiOperation({
+    summary: 'Coverage before publishing: institutions in the universe, submitted, validated by citizens, and the status counts of their I values.',
+    description:
+      '`needsAcknowledgement` is true when most values are not conclusive or most institutions never answered; POST …/publish then ' +
+      'needs `acknowledgeInconclusive: true`. Values are as last computed (`computedAt`); publishing recomputes them first.',
+  })
+  @ApiOkResponse({ type: PublishPreviewDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
+  publishPreview(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<PublishPreviewDto> {
+    return this.rounds.publishPreview(actor, id);
+  }
+
   @Get(':id/universe')
   @Roles('guarantor_admin', 'analyst')
   @ApiOperation({ summary: "The round's institutions (frozen at opening; for a draft, what its selection matches now), filtered and paginated." })
@@ -100,10 +128,15 @@ export class RoundsController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.' })
+  @ApiOperation({
+    summary: 'closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.',
+    description:
+      'When most institution values are not conclusive or most institutions never answered (GET …/publish-preview), the body must carry ' +
+      '`acknowledgeInconclusive: true` (409 PUBLISH_ACKNOWLEDGEMENT_REQUIRED otherwise, with the coverage in `details`).',
+  })
   @ApiOkResponse({ type: RoundDetailDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION')
-  publish(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
-    return this.rounds.transition(actor, id, 'publish');
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION', 'PUBLISH_ACKNOWLEDGEMENT_REQUIRED')
+  publish(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto?: PublishRoundDto): Promise<RoundDetailDto> {
+    return this.rounds.transition(actor, id, 'publish', { acknowledgeInconclusive: dto?.acknowledgeInconclusive });
   }
 }

@@ -24,6 +24,7 @@ import {
   UpdateRoundDto,
 } from './dto/round.dto';
 import type { RoundDesignDto, UniverseStateDto } from './dto/round-design.dto';
+import type { PublishPreviewDto } from './dto/publish.dto';
 import { CENSUS, checkDesign, DesignProblem, normaliseDesign, UniverseCounts, universeCounts } from './round-design';
 import { assertCanTransition } from './round-transitions';
 import { RoundWindowService } from './round-window.service';
@@ -265,7 +266,110 @@ export class RoundsService {
     });
   }
 
-  async transition(actor: UserPrincipal, id: string, action: Transition): Promise<RoundDetailDto> {
+  /**
+   * Deletes a draft round (issue #15 item 4). Only drafts: once opened, a round has invitations,
+   * responses and an audit trail that must survive. The audit row keeps what was deleted.
+   */
+  async remove(actor: UserPrincipal, id: string): Promise<void> {
+    const guarantorId = guarantorOf(actor);
+    await this.ds.transaction(async (m) => {
+      const round = await this.lockOwned(m, guarantorId, id);
+      if (round.status !== 'draft') {
+        throw new DomainError(
+          'ROUND_NOT_DRAFT',
+          {
+            es: 'Solo una ronda en borrador se puede eliminar: esta ya se abrió y conserva invitaciones, respuestas y su bitácora.',
+            en: 'Only a draft round can be deleted: this one has opened and keeps its invitations, responses and audit trail.',
+          },
+          undefined,
+          { status: round.status },
+        );
+      }
+      await this.audit.record(m, actor, {
+        action: 'round.delete',
+        entityType: 'round',
+        entityId: round.id,
+        guarantorId,
+        details: { name: round.name, opensAt: iso(round.opensAt), closesAt: iso(round.closesAt), universeSelection: round.universeSelection },
+      });
+      await m.delete(RoundEntity, { id: round.id });
+    });
+  }
+
+  /** Coverage and conclusiveness the console shows before publishing (and the rule publish enforces). */
+  async publishPreview(actor: UserPrincipal, id: string): Promise<PublishPreviewDto> {
+    const m = this.ds.manager;
+    return this.coverage(m, await this.owned(m, guarantorOf(actor), id));
+  }
+
+  /**
+   * Counts per institution of the universe (frozen, or what a draft's selection matches): its
+   * institution-level I status; an institution that submitted without an I (no citizen data, so
+   * not computed) counts as not_validated; one that never submitted and has no value counts in none.
+   */
+  private async coverage(m: EntityManager, round: RoundEntity): Promise<PublishPreviewDto> {
+    let universeIds: string[];
+    if (round.status === 'draft') {
+      const rows = await applySelection(
+        m.getRepository(InstitutionEntity).createQueryBuilder('i').select('i.id', 'id').where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
+        round.universeSelection,
+      ).getRawMany<{ id: string }>();
+      universeIds = rows.map((r) => r.id);
+    } else {
+      const rows: Array<{ id: string }> = await m.query('SELECT institution_id AS id FROM round_institution WHERE round_id = $1', [round.id]);
+      universeIds = rows.map((r) => r.id);
+    }
+    const [row]: Array<{
+      submitted: number;
+      validated: number;
+      conclusive: number;
+      caution: number;
+      inconclusive: number;
+      not_validated: number;
+      computed_at: Date | null;
+    }> = await m.query(
+      `WITH u AS (SELECT unnest($2::uuid[]) AS id),
+       sub AS (SELECT DISTINCT institution_id AS id FROM response WHERE round_id = $1 AND status = 'submitted'),
+       val AS (SELECT DISTINCT institution_id AS id FROM citizen_report WHERE round_id = $1),
+       ival AS (SELECT scope_key, status, computed_at FROM metric_result
+                 WHERE round_id = $1 AND scope = 'institution' AND indicator = 'I' AND aggregation = 'unweighted'),
+       per AS (
+         SELECT u.id, (sub.id IS NOT NULL) AS submitted, (val.id IS NOT NULL) AS validated,
+                COALESCE(ival.status, CASE WHEN sub.id IS NOT NULL THEN 'not_validated' END) AS status, ival.computed_at
+         FROM u LEFT JOIN sub ON sub.id = u.id LEFT JOIN val ON val.id = u.id LEFT JOIN ival ON ival.scope_key = u.id::text)
+       SELECT count(*) FILTER (WHERE submitted)::int AS submitted,
+              count(*) FILTER (WHERE validated)::int AS validated,
+              count(*) FILTER (WHERE status = 'conclusive')::int AS conclusive,
+              count(*) FILTER (WHERE status = 'caution')::int AS caution,
+              count(*) FILTER (WHERE status = 'inconclusive')::int AS inconclusive,
+              count(*) FILTER (WHERE status = 'not_validated')::int AS not_validated,
+              max(computed_at) AS computed_at
+       FROM per`,
+      [round.id, universeIds],
+    );
+    const universe = universeIds.length;
+    const statuses = { conclusive: row.conclusive, caution: row.caution, inconclusive: row.inconclusive, not_validated: row.not_validated };
+    const values = statuses.conclusive + statuses.caution + statuses.inconclusive + statuses.not_validated;
+    const neverAnswered = universe - row.submitted;
+    const reasons: PublishPreviewDto['reasons'] = [];
+    // "Most" is strictly more than half; no value at all counts as mostly not conclusive.
+    if (values === 0 || 2 * (values - statuses.conclusive) > values) reasons.push('most_not_conclusive');
+    if (2 * neverAnswered > universe) reasons.push('most_never_answered');
+    return {
+      roundId: round.id,
+      universe,
+      submitted: row.submitted,
+      validated: row.validated,
+      neverAnswered,
+      statuses,
+      values,
+      reasons,
+      needsAcknowledgement: reasons.length > 0,
+      computedAt: row.computed_at ? new Date(row.computed_at).toISOString() : null,
+    };
+  }
+
+  async transition(actor: UserPrincipal, id: string, action: Transition, opts: { acknowledgeInconclusive?: boolean } = {}): Promise<RoundDetailDto> {
     const guarantorId = guarantorOf(actor);
     const to = TARGET[action];
     return this.ds.transaction(async (m) => {
@@ -273,7 +377,7 @@ export class RoundsService {
       const round = await this.lockOwned(m, guarantorId, id);
       const from = round.status;
       assertCanTransition(from, to);
-      if (action === 'publish') return this.requestPublication(m, actor, round);
+      if (action === 'publish') return this.requestPublication(m, actor, round, opts.acknowledgeInconclusive === true);
       const now = new Date();
       const details: JsonObject = { from, to };
       if (action === 'open') {
@@ -296,10 +400,27 @@ export class RoundsService {
    * while that run is still queued or running answers with it (no second run, no second audit row);
    * after a failed run it starts a new one.
    */
-  private async requestPublication(m: EntityManager, actor: UserPrincipal, round: RoundEntity): Promise<RoundDetailDto> {
+  private async requestPublication(m: EntityManager, actor: UserPrincipal, round: RoundEntity, acknowledged: boolean): Promise<RoundDetailDto> {
     if (round.publishRunId) {
       const [run]: Array<{ status: string }> = await m.query('SELECT status FROM recompute_run WHERE id = $1', [round.publishRunId]);
       if (run && (run.status === 'queued' || run.status === 'running')) return this.detail(m, round);
+    }
+    // Issue #15 item 4: the console's confirmation is enforced here too, so no client can skip it.
+    const coverage = await this.coverage(m, round);
+    if (coverage.needsAcknowledgement && !acknowledged) {
+      const why = {
+        es: coverage.reasons.map((r) => (r === 'most_not_conclusive' ? 'la mayoría de los valores no son concluyentes' : 'la mayoría de las instituciones nunca respondió')).join(' y '),
+        en: coverage.reasons.map((r) => (r === 'most_not_conclusive' ? 'most values are not conclusive' : 'most institutions never answered')).join(' and '),
+      };
+      throw new DomainError(
+        'PUBLISH_ACKNOWLEDGEMENT_REQUIRED',
+        {
+          es: `Para publicar esta ronda confirme que lo entiende (acknowledgeInconclusive): ${why.es}.`,
+          en: `To publish this round, confirm you understand (acknowledgeInconclusive): ${why.en}.`,
+        },
+        'acknowledgeInconclusive',
+        { ...coverage },
+      );
     }
     const [run]: Array<{ id: string }> = await m.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [round.id]);
     await this.outbox.emit(m, { type: 'round.recompute', payload: { roundId: round.id, runId: run.id } });
@@ -310,7 +431,13 @@ export class RoundsService {
       entityType: 'round',
       entityId: round.id,
       guarantorId: round.guarantorId,
-      details: { from: 'closed', to: 'published', runId: run.id },
+      details: {
+        from: 'closed',
+        to: 'published',
+        runId: run.id,
+        acknowledgedInconclusive: coverage.needsAcknowledgement,
+        coverage: { universe: coverage.universe, submitted: coverage.submitted, validated: coverage.validated, ...coverage.statuses },
+      },
     });
     return this.detail(m, saved);
   }

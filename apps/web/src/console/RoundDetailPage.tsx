@@ -9,6 +9,7 @@ import { useAsync } from '../shared/useAsync';
 import { consoleApi, type MunicipalityRecruitment, type ProgressCounts, type RoundDetail, type StateRecruitment } from './api';
 import { ConsoleNav } from './ConsoleNav';
 import { DueProcessSection, PublicationStatus } from './DueProcessSection';
+import { DashboardLinks, DraftEditSection, PublishDialogButton } from './RoundAdmin';
 import { RoundMailTrouble } from './MailPage';
 import { apiMessages, buildDesign, designFormValues, type DesignFormValues, type FormMessage, type Slot, type SlotMessage, type UniverseState } from './design-form';
 
@@ -81,6 +82,8 @@ export function RoundDetailPage({ id }: { id: string }) {
           <dd>{r.validationOpen ? t('console.validationOpen') : t('console.validationClosed')}</dd>
         </div>
       </dl>
+      <DashboardLinks round={r} />
+      {isAdmin && r.status === 'draft' && <DraftEditSection key={r.updatedAt} round={r} onSaved={round.reload} />}
       <DesignSection round={r} canEdit={isAdmin} onSaved={round.reload} />
       <DueProcessSection round={r} isAdmin={isAdmin} />
       <PublicationStatus round={r} onRefresh={round.reload} />
@@ -137,14 +140,15 @@ function Lifecycle({ round, onChange }: { round: RoundDetail; onChange(): void }
           </ConfirmButton>
         )}
         {round.status === 'closed' && (
-          <ConfirmButton
-            title={t('console.publishTitle')}
-            message={<p>{t('console.publishConfirm')}</p>}
-            confirmLabel={t('console.publish')}
-            onConfirm={() => run(() => consoleApi.transition(round.id, 'publish'), t('publication.requested'))}
-          >
-            {t('console.publish')}
-          </ConfirmButton>
+          // Shows coverage first and asks for an acknowledgement when most values are not conclusive (issue #15).
+          <PublishDialogButton
+            round={round}
+            onPublished={() => {
+              setError(null);
+              setDone(t('publication.requested'));
+              onChange();
+            }}
+          />
         )}
         {round.status !== 'draft' && round.status !== 'published' && (
           <ConfirmButton

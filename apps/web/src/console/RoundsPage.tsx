@@ -8,6 +8,7 @@ import { Link, navigate } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { consoleApi, type QuestionnaireSummary } from './api';
 import { ConsoleNav } from './ConsoleNav';
+import { dashboardLinks } from './RoundAdmin';
 
 export function RoundsPage() {
   const { t, date } = useT();
@@ -34,6 +35,7 @@ export function RoundsPage() {
                 <th scope="col">{t('console.status')}</th>
                 <th scope="col">{t('console.window')}</th>
                 <th scope="col">{t('console.validation')}</th>
+                <th scope="col">{t('roundAdmin.dashboards')}</th>
               </tr>
             </thead>
             <tbody>
@@ -50,6 +52,15 @@ export function RoundsPage() {
                     {date(r.opensAt)} – {date(r.closesAt)}
                   </td>
                   <td>{r.validationOpen ? t('console.validationOpen') : t('console.validationClosed')}</td>
+                  <td>
+                    <nav className="round-links" aria-label={t('roundAdmin.dashboardsOf', { name: r.name })}>
+                      {dashboardLinks(r.id).map((l) => (
+                        <Link key={l.key} to={l.to}>
+                          {t(`roundAdmin.${l.key}`)}
+                        </Link>
+                      ))}
+                    </nav>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../../auth/principal';
 import { ApiErrors } from '../../common/api-errors.decorator';
-import { ConflictsDto, InstitutionPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
+import { ConflictsDto, InstitutionSearchPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
 import { ProfileService } from './profile.service';
 
 @ApiTags('citizens')
@@ -45,9 +45,9 @@ export class ProfileController {
   @Get('institutions')
   @Roles('citizen_validator')
   @ApiOperation({ summary: 'Search obliged subjects (public facts only), e.g. to declare conflicts of interest.' })
-  @ApiOkResponse({ type: InstitutionPageDto })
+  @ApiOkResponse({ type: InstitutionSearchPageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN')
-  institutions(@Query() q: InstitutionSearchQueryDto): Promise<InstitutionPageDto> {
+  institutions(@Query() q: InstitutionSearchQueryDto): Promise<InstitutionSearchPageDto> {
     return this.profiles.searchInstitutions(q);
   }
 }

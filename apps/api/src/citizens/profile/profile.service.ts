@@ -6,7 +6,7 @@ import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toIns
 import { assertMunicipalityExists } from '../registration/registration.service';
 import { DueProcessErrors } from '../../due-process/due-process.errors';
 import { assertConflictBound } from '../conflict-bound';
-import { ConflictsDto, InstitutionPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
+import { ConflictsDto, InstitutionSearchPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
 
 interface ProfileRow {
   id: string;
@@ -115,7 +115,7 @@ export class ProfileService {
     });
   }
 
-  async searchInstitutions(q: InstitutionSearchQueryDto): Promise<InstitutionPageDto> {
+  async searchInstitutions(q: InstitutionSearchQueryDto): Promise<InstitutionSearchPageDto> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.q) {

@@ -76,7 +76,7 @@ export class InstitutionSearchQueryDto extends PageQueryDto {
   cvegeo?: string;
 }
 
-export class InstitutionPageDto {
+export class InstitutionSearchPageDto {
   @ApiProperty({ type: [InstitutionRefDto] }) items: InstitutionRefDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
