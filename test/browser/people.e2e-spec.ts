@@ -1,8 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
+import { deriveToken } from '@apertura/config';
 import { startWorker } from '../../apps/worker/src/main';
 import { startTestApp, type TestApp } from '../support/app';
-import { guarantorWithAdmin, TEST_PASSWORD, type Staff } from '../support/fixtures';
+import { guarantorWithAdmin, TEST_PASSWORD, userIdByEmail, type Staff } from '../support/fixtures';
 import { client, type Client } from '../support/http';
 import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
 
@@ -157,6 +158,43 @@ describe('browser: people, sessions across tabs, audit log', () => {
     expect(invitee.problems.filter((p) => !/401|403/.test(p))).toEqual([]);
     await admin.context.close();
     await invitee.context.close();
+  });
+
+  it('every role reaches the password reset from the sign-in form and signs in with the new password', async () => {
+    const analyst = 'olvido.analista@example.org';
+    expect((await http.post('/api/users', { email: analyst, password: TEST_PASSWORD, role: 'analyst' }, { token: staff.adminToken })).status).toBe(201);
+    const validator = 'olvido.validador@example.org';
+    expect((await http.post('/api/citizens/register', { email: validator, password: TEST_PASSWORD, consent: true, privacyNoticeVersion: '2025-01' })).status).toBe(202);
+    const NEW_PASSWORD = 'otra frase larga y nueva';
+    for (const [email, heading] of [
+      [analyst, 'Rondas'],
+      [validator, 'Validación ciudadana'],
+    ] as const) {
+      const s = await openSession(browser, { width: 360, height: 740 });
+      await steps(s, `reset-${email.split('@')[0]}`, async (page) => {
+        await page.goto(`${t.url}/ingresar`);
+        await page.getByRole('link', { name: 'Restablézcala' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Restablecer la contraseña' }).waitFor();
+        await page.getByLabel('Correo electrónico').fill(email);
+        await page.getByRole('button', { name: 'Enviar el enlace' }).click();
+        await page.getByRole('heading', { name: 'Revise su correo' }).waitFor();
+        // The mail's link, as the worker derives it from the stored row.
+        const [row] = await t.ds.query('SELECT id FROM password_reset WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [await userIdByEmail(t.ds, email)]);
+        await page.goto(`${t.url}/restablecer/${deriveToken(t.env.TOKEN_SECRET, 'reset', row.id)}`);
+        await page.getByLabel('Nueva contraseña').fill(NEW_PASSWORD);
+        await page.getByLabel('Repita la contraseña').fill(NEW_PASSWORD);
+        await page.getByRole('button', { name: 'Guardar la contraseña' }).click();
+        await page.getByRole('heading', { name: 'Contraseña actualizada' }).waitFor();
+        await page.getByRole('link', { name: 'Ir a ingresar' }).click();
+        await page.getByLabel('Correo electrónico').fill(email);
+        await page.getByLabel('Contraseña').fill(NEW_PASSWORD);
+        await page.getByRole('button', { name: 'Ingresar' }).click();
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        expect(await documentWidth(page)).toBeLessThanOrEqual(360);
+      });
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    }
   });
 
   it('the people and audit pages fit a phone', async () => {
