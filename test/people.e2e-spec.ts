@@ -267,7 +267,7 @@ describe('people: staff invitations, roles, deactivation, audit, sessions', () =
       const ok = await http.post('/api/users/invite', { email: 'desde-la-consola@example.org', role: 'analyst' }, { headers: { cookie, ...ours } });
       expect(ok.status).toBe(201);
       // … the same request from another site, or with no browser origin at all, is refused.
-      for (const headers of [
+      for (const headers of <Array<Record<string, string>>>[
         { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
         { cookie, 'sec-fetch-site': 'same-site' },
         { cookie, origin: 'https://evil.example' },
