@@ -6,6 +6,8 @@ export type OutboxEvent =
   | { type: 'mail.invitation'; payload: { invitationId: string; reminder: boolean } }
   | { type: 'mail.verify-email'; payload: { verificationId: string } }
   | { type: 'mail.password-reset'; payload: { resetId: string } }
+  /** Issue #15 item 5: a guarantor admin invited a staff member (the link lets them choose a password). */
+  | { type: 'mail.staff-invite'; payload: { staffInvitationId: string } }
   /** Someone tried to register an address that already has an account: its owner is told (the API answers as for a new one). */
   | { type: 'mail.account-exists'; payload: { userId: string } }
   | { type: 'response.submitted'; payload: { roundId: string; institutionId: string; responseId: string; version: number } }

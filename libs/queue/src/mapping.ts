@@ -11,6 +11,7 @@ import {
   SendRefutationNoticeJob,
   SendAccountNoticeJob,
   SendPasswordResetJob,
+  SendStaffInviteJob,
   SendTestMailJob,
   SendVerificationJob,
   jobIds,
@@ -27,7 +28,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -81,6 +82,12 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendPasswordResetJob = { resetId: p.resetId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendPasswordReset, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.staff-invite': {
+      const p = strings(e.payload, ['staffInvitationId']);
+      if (!p) return malformed(e);
+      const data: SendStaffInviteJob = { staffInvitationId: p.staffInvitationId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendStaffInvite, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'mail.account-exists': {
       const p = strings(e.payload, ['userId']);

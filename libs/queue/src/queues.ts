@@ -13,6 +13,7 @@ export const JOBS = {
   sendInvitation: 'send-invitation',
   sendVerification: 'send-verification',
   sendPasswordReset: 'send-password-reset',
+  sendStaffInvite: 'send-staff-invite',
   sendAccountNotice: 'send-account-notice',
   recomputeInstitution: 'recompute-institution',
   recomputeArea: 'recompute-area',
@@ -37,6 +38,10 @@ export interface SendRefutationNoticeJob {
 }
 export interface SendPasswordResetJob {
   resetId: string;
+  eventId: string;
+}
+export interface SendStaffInviteJob {
+  staffInvitationId: string;
   eventId: string;
 }
 export interface SendAccountNoticeJob {

@@ -72,6 +72,13 @@ export const ERROR_HTTP_STATUS = {
   // Rounds console (issue #15, item 4).
   /** Publishing a round whose values are mostly not conclusive, or whose institutions mostly never answered, without `acknowledgeInconclusive: true`. */
   PUBLISH_ACKNOWLEDGEMENT_REQUIRED: 409,
+  // People (issue #15, item 5).
+  /** The account was deactivated by a guarantor admin: it cannot sign in. */
+  ACCOUNT_DEACTIVATED: 403,
+  /** The change would leave the guarantor without an active admin. */
+  LAST_ADMIN: 409,
+  /** A cookie-authenticated unsafe request that does not come from our own pages (docs/security.md). */
+  CSRF_REJECTED: 403,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

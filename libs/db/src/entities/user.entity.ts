@@ -45,6 +45,10 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** Switched off by a guarantor admin (staff only): no sign-in, open sessions refused; reversible. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
   /** Pseudonymised on a deletion request: personal fields nulled, verdicts kept. */
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;

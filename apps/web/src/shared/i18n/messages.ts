@@ -12,8 +12,9 @@ import { invitationsDict } from './invitations';
 
 import { responsesDict } from './responses';
 import { roundsAdminDict } from './rounds-admin';
+import { peopleDict } from './people';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
