@@ -13,7 +13,7 @@ import {
   UniverseSummaryDto,
 } from './dto/universe.dto';
 import { CatalogueService } from './catalogue.service';
-import { UniverseRow } from './universe-csv';
+import { UniverseRow } from '@apertura/geo';
 import { parseUniverseCsvOffThread } from './parse-off-thread';
 
 /** Rows per upsert statement (seven arrays through unnest): 15,000 institutions take three statements. */

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class
 import { LEVELS } from '@apertura/db';
 import type { Level } from '@apertura/db';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
-import { UNIVERSE_ISSUE_CODES } from '../universe-csv';
+import { UNIVERSE_ISSUE_CODES } from '@apertura/geo';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
