@@ -9,6 +9,7 @@ import { AccountSecurity1765000100000 } from './1765000100000-account-security';
 import { DueProcess1765000200000 } from './1765000200000-due-process';
 import { PublishRebuild1765000230000 } from './1765000230000-publish-rebuild';
 import { MailTracking1765000300000 } from './1765000300000-mail-tracking';
+import { UniverseImportJobs1765000420000 } from './1765000420000-universe-import-jobs';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DueProcess1765000200000,
   PublishRebuild1765000230000,
   MailTracking1765000300000,
+  UniverseImportJobs1765000420000,
 ];
