@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './naming.strategy';
 export * from './result-item-list';
 export * from './verdict-standing';
+export * from './universe-upsert';

@@ -493,3 +493,28 @@ function validateRecord(
     email,
   };
 }
+
+/** The 422 UNIVERSE_INVALID answer to a refused file: one wording for the synchronous route and the job. */
+export interface UniverseInvalidReport {
+  code: 'UNIVERSE_INVALID';
+  message: string;
+  messages: Messages;
+  field?: string;
+  details: { errors: UniverseIssue[]; errorCount: number; rowsRead: number };
+}
+
+export function universeInvalidReport(parsed: UniverseParseResult): UniverseInvalidReport {
+  const first = parsed.errors[0];
+  const where = `${first.line}${first.column ? `, ${first.column}` : ''}`;
+  const messages = msg(
+    `El archivo tiene ${parsed.errorCount} error(es); no se importó nada. Primero (línea ${where}): ${first.message.es}`,
+    `The file has ${parsed.errorCount} error(s); nothing was imported. First (line ${where}): ${first.message.en}`,
+  );
+  return {
+    code: 'UNIVERSE_INVALID',
+    message: messages.en,
+    messages,
+    ...(first.column ? { field: first.column } : {}),
+    details: { errors: parsed.errors, errorCount: parsed.errorCount, rowsRead: parsed.rowsRead },
+  };
+}
