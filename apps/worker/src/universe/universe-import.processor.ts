@@ -25,6 +25,7 @@ export class UniverseImportProcessor {
       if (outcome === 'missing') this.logger.warn(`universe import ${job.data.importId} not found; job dropped`);
       return outcome;
     } catch (err) {
+      this.logger.error(`universe import ${job.data.importId}, attempt ${job.attemptsMade + 1}: ${messageOf(err)}`);
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
         await this.imports.giveUp(job.data.importId).catch((e: unknown) => this.logger.error(`could not record the failure of import ${job.data.importId}: ${messageOf(e)}`));
       }

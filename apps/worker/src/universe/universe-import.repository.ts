@@ -36,7 +36,8 @@ export class UniverseImportRepository {
    * import is already finished ('finished': a duplicate delivery, or a retry after the commit) or unknown ('missing').
    */
   async claim(importId: string): Promise<ClaimedImport | 'finished' | 'missing'> {
-    const rows: Array<{ id: string; guarantor_id: string; requested_by: string | null; requested_role: string; dry_run: boolean; total_bytes: string }> =
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [Array<{ id: string; guarantor_id: string; requested_by: string | null; requested_role: string; dry_run: boolean; total_bytes: string }>, number] =
       await this.ds.query(
         `UPDATE universe_import SET state = 'parsing', attempts = attempts + 1, bytes_processed = 0, rows_processed = 0, error_count = 0, updated_at = now()
          WHERE id = $1 AND state = ANY($2::text[])
@@ -93,7 +94,7 @@ export class UniverseImportRepository {
 
   async audit(m: EntityManager, imp: ClaimedImport, details: JsonObject): Promise<void> {
     await m.query(
-      `INSERT INTO audit_log (actor_user_id, actor_role, guarantor_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3, 'universe.import', 'universe', $3, $4::jsonb)`,
+      `INSERT INTO audit_log (actor_user_id, actor_role, guarantor_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3::uuid, 'universe.import', 'universe', $3::text, $4::jsonb)`,
       [imp.requestedBy, imp.requestedRole, imp.guarantorId, JSON.stringify(details)],
     );
   }
