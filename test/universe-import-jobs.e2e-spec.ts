@@ -157,6 +157,8 @@ describe('universe imports as background jobs', () => {
       const g = await guarantorWithAdmin(t.ds, http);
       const big = await post(bigCsv(45_000, { tag: 'c' }), g.adminToken);
       expect(big.status).toBe(202);
+      const busy = await until(() => status(big.body.id, g.adminToken), (j) => j.state !== 'queued', 'the worker to take the import', LONG, 20);
+      expect(['parsing', 'validating', 'importing']).toContain(busy.state);
       const small = await guarantorWithAdmin(t.ds, http);
       const [imported, listed] = await Promise.all([
         post(`${HEADER}\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,ut@toluca.gob.mx\n`, small.adminToken),
