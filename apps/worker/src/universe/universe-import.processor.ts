@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Process, Processor } from '@nestjs/bull';
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { JOBS, QUEUES } from '@apertura/queue';
 import type { ImportUniverseJob } from '@apertura/queue';
@@ -10,7 +10,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 /**
  * Universe import jobs, one at a time per worker (a 20 MB file is CPU-bound for seconds). A transient
  * failure (database, crash) throws and Bull retries; a stalled job (the worker died) is picked up again
- * by Bull. After the last attempt the import is marked failed so the console stops waiting.
+ * by Bull. When Bull gives up, the import is marked failed so the console stops waiting.
  */
 @Processor(QUEUES.imports)
 export class UniverseImportProcessor {
@@ -26,10 +26,22 @@ export class UniverseImportProcessor {
       return outcome;
     } catch (err) {
       this.logger.error(`universe import ${job.data.importId}, attempt ${job.attemptsMade + 1}: ${messageOf(err)}`);
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await this.imports.giveUp(job.data.importId).catch((e: unknown) => this.logger.error(`could not record the failure of import ${job.data.importId}: ${messageOf(e)}`));
-      }
       throw err;
+    }
+  }
+
+  /**
+   * A job Bull will not run again — last attempt, or stalled too often because its workers died — ends
+   * the import as failed (nothing was imported), even when the job never reached its own catch.
+   */
+  @OnQueueFailed()
+  async onFailed(job: Job<ImportUniverseJob>): Promise<void> {
+    if (job.name !== JOBS.importUniverse || typeof job.data?.importId !== 'string') return;
+    try {
+      if ((await job.getState()) !== 'failed') return;
+      await this.imports.giveUp(job.data.importId);
+    } catch (err) {
+      this.logger.error(`could not record the failure of import ${job.data.importId}: ${messageOf(err)}`);
     }
   }
 }
