@@ -283,5 +283,50 @@ describe('universe imports as background jobs', () => {
       },
       LONG,
     );
+
+    it(
+      'a worker SIGKILLed inside the import transaction leaves nothing imported; its replacement imports everything once',
+      async () => {
+        await Promise.all([...children].map(kill));
+        const g = await guarantorWithAdmin(t.ds, http);
+        // Holding the guarantor's import lock keeps the worker inside its transaction (state 'importing') until it is killed.
+        const blocker = t.ds.createQueryRunner();
+        await blocker.connect();
+        await blocker.startTransaction();
+        await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('universe:' || $1))`, [g.guarantorId]);
+        try {
+          const first = spawnWorker();
+          const r = await post(bigCsv(5000, { tag: 'tx' }), g.adminToken);
+          expect(r.status).toBe(202);
+          await until(() => status(r.body.id, g.adminToken), (j) => j.state === 'importing', 'the import transaction', LONG, 50);
+          await until(
+            async () => (await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n,
+            (n: number) => n > 0,
+            'the worker to wait for the lock',
+            LONG,
+            50,
+          );
+          await kill(first);
+          await blocker.rollbackTransaction();
+          expect(await countInstitutions(g.guarantorId)).toBe(0);
+          expect((await status(r.body.id, g.adminToken)).state).toBe('importing');
+
+          spawnWorker();
+          const job = await finished(r.body.id, g.adminToken);
+          expect(job.state).toBe('done');
+          expect(job.result).toMatchObject({ inserted: 5000, total: 5000 });
+          expect(await countInstitutions(g.guarantorId)).toBe(5000);
+          const audit = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`, [g.guarantorId]);
+          expect(audit[0].n).toBe(1);
+        } catch (err) {
+          if (err instanceof Error) err.message += `\n--- worker output ---\n${logs.join('').slice(-5000)}`;
+          throw err;
+        } finally {
+          if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+          await blocker.release();
+        }
+      },
+      LONG,
+    );
   });
 });
