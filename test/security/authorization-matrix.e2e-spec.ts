@@ -50,11 +50,17 @@ describe('authorization matrix', () => {
   let t: TestApp;
   let w: World;
   let routes: RouteAccess[];
+  /** A's background universe import (a row as the import route leaves it; no worker here). */
+  let importId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
     routes = collectRoutes(t.app);
+    [{ id: importId }] = await t.ds.query(
+      `INSERT INTO universe_import (guarantor_id, requested_role, dry_run, state, total_bytes) VALUES ($1, 'guarantor_admin', true, 'queued', 1) RETURNING id`,
+      [w.a.guarantorId],
+    );
   });
   afterAll(() => t?.close());
 
@@ -84,6 +90,7 @@ describe('authorization matrix', () => {
       case 'id':
         if (/evidence\/:id/.test(path)) return w.evidenceY;
         if (path.startsWith('/api/questionnaires')) return w.iq;
+        if (path.startsWith('/api/universe/imports')) return importId;
         return w.roundId;
       default:
         throw new Error(`no fixture id for :${param} in ${path}: add it to idFor()`);
@@ -180,6 +187,7 @@ describe('authorization matrix', () => {
       `/api/rounds/${w.roundId}/export/institutions.csv`,
       `/api/rounds/${w.roundId}/microdata/answers.csv`,
       `/api/rounds/${w.roundId}/microdata/microdata.xlsx`,
+      `/api/universe/imports/${importId}`,
     ];
     for (const path of reads) {
       const r = await w.http.get(path, asB);

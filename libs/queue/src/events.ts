@@ -17,6 +17,8 @@ export type OutboxEvent =
   /** METHOD.md §3.1: the institution's refutations queued by the due-process sweep, mailed as one notice. */
   | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } }
   /** Issue #15: "send a test mail" from the console (the address is in the payload; the mail has no link). */
-  | { type: 'mail.test'; payload: { to: string; guarantorId: string } };
+  | { type: 'mail.test'; payload: { to: string; guarantorId: string } }
+  /** Issue #13 item 5: a large universe CSV was stored (universe_import_chunk); the worker imports it. */
+  | { type: 'universe.import'; payload: { importId: string } };
 
 export type OutboxEventType = OutboxEvent['type'];

@@ -4,6 +4,8 @@ import type { JobOptions } from 'bull';
 export const QUEUES = {
   mail: 'mail',
   metric: 'metric',
+  /** Universe imports: long, CPU-bound parses kept apart from mail and metric jobs. */
+  imports: 'import',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -20,6 +22,7 @@ export const JOBS = {
   recomputeRound: 'recompute-round',
   sendRefutationNotice: 'send-refutation-notice',
   sendTestMail: 'send-test-mail',
+  importUniverse: 'import-universe',
 } as const;
 
 export interface SendInvitationJob {
@@ -54,6 +57,10 @@ export interface SendTestMailJob {
   guarantorId: string;
   eventId: string;
 }
+/** A universe_import row to carry out (its bytes are in universe_import_chunk). */
+export interface ImportUniverseJob {
+  importId: string;
+}
 export interface RecomputeInstitutionJob {
   roundId: string;
   institutionId: string;
@@ -86,4 +93,5 @@ export const jobIds = {
   institution: (roundId: string, institutionId: string): string => `inst:${roundId}:${institutionId}`,
   area: (roundId: string): string => `area:${roundId}`,
   round: (runId: string): string => `round:${runId}`,
+  universeImport: (importId: string): string => `universe-import:${importId}`,
 };

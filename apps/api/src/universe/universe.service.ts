@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { InstitutionEntity, MunicipalityEntity } from '@apertura/db';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { InstitutionEntity, MunicipalityEntity, previewUniverse, upsertUniverse } from '@apertura/db';
+import { universeInvalidReport } from '@apertura/geo';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, forbidden } from '../common/domain-error';
@@ -13,25 +14,7 @@ import {
   UniverseSummaryDto,
 } from './dto/universe.dto';
 import { CatalogueService } from './catalogue.service';
-import { UniverseRow } from './universe-csv';
 import { parseUniverseCsvOffThread } from './parse-off-thread';
-
-/** Rows per upsert statement (seven arrays through unnest): 15,000 institutions take three statements. */
-const UPSERT_CHUNK = 5000;
-
-const COLUMNS = ['name', 'type', 'level', 'cve_ent', 'cvegeo', 'email'] as const;
-const CHANGED = `(i.${COLUMNS.join(', i.')}) IS DISTINCT FROM (u.${COLUMNS.join(', u.')})`;
-const UNNEST = `unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(key, ${COLUMNS.join(', ')})`;
-
-const arrays = (rows: UniverseRow[]): string[][] => [
-  rows.map((r) => r.key),
-  rows.map((r) => r.name),
-  rows.map((r) => r.type),
-  rows.map((r) => r.level),
-  rows.map((r) => r.cveEnt),
-  rows.map((r) => r.cvegeo),
-  rows.map((r) => r.email),
-];
 
 export interface InstitutionFilters {
   cveEnt?: string;
@@ -96,47 +79,13 @@ export class UniverseService {
     // Large files parse in a worker thread: the API keeps answering other requests meanwhile.
     const { result: parsed } = await parseUniverseCsvOffThread(csv, await this.catalogue.index());
     if (parsed.errorCount > 0) {
-      const first = parsed.errors[0];
-      const where = `${first.line}${first.column ? `, ${first.column}` : ''}`;
-      throw new DomainError(
-        'UNIVERSE_INVALID',
-        {
-          es: `El archivo tiene ${parsed.errorCount} error(es); no se importó nada. Primero (línea ${where}): ${first.message.es}`,
-          en: `The file has ${parsed.errorCount} error(s); nothing was imported. First (line ${where}): ${first.message.en}`,
-        },
-        first.column ?? undefined,
-        { errors: parsed.errors, errorCount: parsed.errorCount, rowsRead: parsed.rowsRead },
-      );
+      const report = universeInvalidReport(parsed);
+      throw new DomainError('UNIVERSE_INVALID', report.messages, report.field, report.details);
     }
-    const rows = parsed.rows;
-    if (dryRun) return this.preview(guarantorId, rows);
+    if (dryRun) return previewUniverse(this.ds.manager, guarantorId, parsed.rows);
     return this.ds.transaction(async (m) => {
-      // One import at a time per guarantor, so the counts reported describe exactly this file.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('universe:' || $1))`, [guarantorId]);
-      let inserted = 0;
-      let updated = 0;
-      for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-        const part = rows.slice(i, i + UPSERT_CHUNK);
-        // Unchanged rows match the conflict but not the WHERE, so they are neither written nor returned.
-        const written: Array<{ inserted: boolean }> = await m.query(
-          `INSERT INTO institution AS i (guarantor_id, key, ${COLUMNS.join(', ')})
-           SELECT $1, u.key, ${COLUMNS.map((c) => `u.${c}`).join(', ')} FROM ${UNNEST}
-           ON CONFLICT (guarantor_id, key) DO UPDATE SET
-             ${COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
-           WHERE (i.${COLUMNS.join(', i.')}) IS DISTINCT FROM (EXCLUDED.${COLUMNS.join(', EXCLUDED.')})
-           RETURNING (xmax = 0) AS inserted`,
-          [guarantorId, ...arrays(part)],
-        );
-        for (const w of written) w.inserted ? inserted++ : updated++;
-      }
-      const result: UniverseImportResultDto = {
-        dryRun: false,
-        inserted,
-        updated,
-        unchanged: rows.length - inserted - updated,
-        total: rows.length,
-        notInFile: (await this.count(m, guarantorId)) - rows.length,
-      };
+      // One import at a time per guarantor (upsertUniverse locks), so the counts describe exactly this file.
+      const result: UniverseImportResultDto = await upsertUniverse(m, guarantorId, parsed.rows);
       await this.audit.record(m, actor, {
         action: 'universe.import',
         entityType: 'universe',
@@ -224,36 +173,5 @@ export class UniverseService {
       byLevel,
       byType,
     };
-  }
-
-  /** What an import would do, computed with the same comparison as the upsert, writing nothing. */
-  private async preview(guarantorId: string, rows: UniverseRow[]): Promise<UniverseImportResultDto> {
-    let inserted = 0;
-    let updated = 0;
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      const part = rows.slice(i, i + UPSERT_CHUNK);
-      const [c]: Array<{ inserted: number; updated: number }> = await this.ds.query(
-        `SELECT count(*) FILTER (WHERE i.id IS NULL)::int AS inserted,
-                count(*) FILTER (WHERE i.id IS NOT NULL AND ${CHANGED})::int AS updated
-         FROM ${UNNEST} LEFT JOIN institution i ON i.guarantor_id = $1 AND i.key = u.key`,
-        [guarantorId, ...arrays(part)],
-      );
-      inserted += c.inserted;
-      updated += c.updated;
-    }
-    const existing = await this.count(this.ds.manager, guarantorId);
-    return {
-      dryRun: true,
-      inserted,
-      updated,
-      unchanged: rows.length - inserted - updated,
-      total: rows.length,
-      notInFile: existing - (rows.length - inserted),
-    };
-  }
-
-  private async count(m: EntityManager, guarantorId: string): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await m.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [guarantorId]);
-    return n;
   }
 }

@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../shared/api';
 import { useSession } from '../shared/auth';
-import { Alert, Button, ErrorAlert, Field, Spinner } from '../shared/components';
+import { Alert, Button, ErrorAlert, Field, ProgressBar, Spinner } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi, type UniverseImportResult, type UniverseInvalidDetails } from './api';
+import { consoleApi, isImportJob, type UniverseImportJob, type UniverseImportResult, type UniverseInvalidDetails } from './api';
 import { ConsoleNav } from './ConsoleNav';
 
 /**
@@ -19,6 +19,18 @@ export function decodeCsv(bytes: ArrayBuffer): { text: string; converted: boolea
     return { text: new TextDecoder('windows-1252').decode(bytes), converted: true };
   }
 }
+
+/** How often a running import is asked for its progress. */
+const POLL_MS = 1000;
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+  });
 
 function isInvalidDetails(d: unknown): d is UniverseInvalidDetails {
   return typeof d === 'object' && d !== null && Array.isArray((d as UniverseInvalidDetails).errors);
@@ -37,6 +49,29 @@ export function UniverseImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [job, setJob] = useState<UniverseImportJob | null>(null);
+  const polling = useRef<AbortController | null>(null);
+  // Leaving the page stops polling (the import itself goes on in the worker).
+  useEffect(() => () => polling.current?.abort(), []);
+
+  /** Polls a background import until it ends; its outcome is the synchronous route's answer. */
+  async function follow(first: UniverseImportJob): Promise<UniverseImportResult> {
+    polling.current?.abort();
+    const ctrl = new AbortController();
+    polling.current = ctrl;
+    let current = first;
+    setJob(current);
+    while (current.state !== 'done' && current.state !== 'failed') {
+      await sleep(POLL_MS, ctrl.signal);
+      current = await consoleApi.universeImport(current.id, ctrl.signal);
+      setJob(current);
+    }
+    if (current.state === 'failed' || !current.result) {
+      const e = current.error;
+      throw new ApiError(422, (e ?? { code: 'INTERNAL', message: 'Internal error.', messages: { es: 'Error interno.', en: 'Internal error.' } }));
+    }
+    return current.result;
+  }
 
   async function choose(file: File | undefined) {
     setChecked(null);
@@ -61,8 +96,10 @@ export function UniverseImportPage() {
     setError(null);
     setInvalid(null);
     setImported(null);
+    setJob(null);
     try {
-      const result = await consoleApi.importUniverse(csv.text, dryRun);
+      const answer = await consoleApi.importUniverse(csv.text, dryRun);
+      const result = isImportJob(answer) ? await follow(answer) : answer;
       if (dryRun) setChecked(result);
       else {
         setImported(result);
@@ -70,6 +107,7 @@ export function UniverseImportPage() {
         summary.reload();
       }
     } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return;
       setChecked(null);
       if (err instanceof ApiError && err.code === 'UNIVERSE_INVALID' && isInvalidDetails(err.details)) setInvalid(err.details);
       else setError(err);
@@ -125,6 +163,17 @@ export function UniverseImportPage() {
             </div>
             {!checked && !imported && csv && <p className="muted">{t('universe.checkFirst')}</p>}
           </form>
+          {job && busy !== null && (
+            <div className="section" aria-live="polite">
+              <ProgressBar
+                value={job.progress.percent}
+                max={100}
+                label={t(job.dryRun ? 'universe.jobChecking' : 'universe.jobImporting')}
+                detail={t(`universe.jobState.${job.state}`, { rows: number(job.progress.rowsProcessed), errors: number(job.progress.errorCount) })}
+              />
+              <p className="muted">{t('universe.jobNote')}</p>
+            </div>
+          )}
           <ErrorAlert error={error} />
           {checked && (
             <Alert kind="success" title={t('universe.checkedTitle')}>

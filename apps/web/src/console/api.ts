@@ -108,6 +108,18 @@ export interface UniverseIssue {
   message: Bilingual;
 }
 
+/** A large import running as a job (202 from the import route; GET /api/universe/imports/:id). */
+export interface UniverseImportJob {
+  id: string;
+  state: 'receiving' | 'queued' | 'parsing' | 'validating' | 'importing' | 'done' | 'failed';
+  dryRun: boolean;
+  progress: { bytesProcessed: number; totalBytes: number; rowsProcessed: number; errorCount: number; percent: number };
+  result?: UniverseImportResult;
+  error?: { code: string; message: string; messages: { es: string; en: string }; field?: string; details?: UniverseInvalidDetails };
+}
+
+export const isImportJob = (r: UniverseImportResult | UniverseImportJob): r is UniverseImportJob => 'state' in r;
+
 export interface UniverseInvalidDetails {
   errors: UniverseIssue[];
   errorCount: number;
@@ -191,7 +203,9 @@ export const consoleApi = {
     api<Page<QuestionnaireSummary>>('/api/questionnaires', { query: { kind, pageSize: 200 }, signal }),
   installDefaults: () => api<{ items: (QuestionnaireSummary & { created: boolean; instrument: string })[] }>('/api/questionnaires/defaults', { method: 'POST' }),
   importUniverse: (csv: string, dryRun: boolean) =>
-    api<UniverseImportResult>('/api/universe/import', { method: 'POST', raw: csv, contentType: 'text/csv; charset=utf-8', query: { dryRun } }),
+    // Files above 256 KB come back as a job (202) to poll with universeImport.
+    api<UniverseImportResult | UniverseImportJob>('/api/universe/import', { method: 'POST', raw: csv, contentType: 'text/csv; charset=utf-8', query: { dryRun } }),
+  universeImport: (id: string, signal?: AbortSignal) => api<UniverseImportJob>(`/api/universe/imports/${encodeURIComponent(id)}`, { signal }),
   universeSummary: (signal?: AbortSignal) => api<UniverseSummary>('/api/universe/summary', { signal }),
   progress: (id: string, page: number, signal?: AbortSignal) => api<InvitationProgress>(`${r(id)}/invitations/progress`, { query: { page, pageSize: 20 }, signal }),
   remind: (id: string) => api<{ count: number }>(`${r(id)}/reminders`, { method: 'POST', body: {} }),

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class
 import { LEVELS } from '@apertura/db';
 import type { Level } from '@apertura/db';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
-import { UNIVERSE_ISSUE_CODES } from '../universe-csv';
+import { UNIVERSE_ISSUE_CODES } from '@apertura/geo';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
@@ -15,6 +15,16 @@ export class ImportUniverseQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   dryRun = false;
+
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'Run as a background import (202 + Location) whatever the size. `text/csv` bodies above 256 KB (or without Content-Length) always do.',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  async = false;
 }
 
 /** JSON alternative to a `text/csv` body (limited to 1 MB by the JSON parser; send `text/csv` for bigger files). */
@@ -126,3 +136,50 @@ export class UniverseSummaryDto {
   @ApiProperty({ type: [LevelCountDto] }) byLevel: LevelCountDto[];
   @ApiProperty({ type: [TypeCountDto] }) byType: TypeCountDto[];
 }
+
+export const IMPORT_STATES = ['receiving', 'queued', 'parsing', 'validating', 'importing', 'done', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+export class ImportProgressDto {
+  @ApiProperty({ description: 'Bytes of the file read by the import so far.' }) bytesProcessed: number;
+  @ApiProperty({ description: 'Size of the file in bytes.' }) totalBytes: number;
+  @ApiProperty({ description: 'Data rows read so far.' }) rowsProcessed: number;
+  @ApiProperty({ description: 'Problems found so far.' }) errorCount: number;
+  @ApiProperty({ description: 'Whole percent done (100 when finished).', minimum: 0, maximum: 100 }) percent: number;
+}
+
+/** A failed import: the synchronous route's 422 body (UNIVERSE_INVALID), or INTERNAL when it could not be carried out. */
+export class ImportErrorDto {
+  @ApiProperty({ example: 'UNIVERSE_INVALID' }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: ErrorMessagesDto }) messages: ErrorMessagesDto;
+  @ApiProperty({ required: false, description: 'Column of the first problem.' }) field?: string;
+  @ApiProperty({ required: false, type: UniverseInvalidDetailsDto }) details?: UniverseInvalidDetailsDto;
+}
+
+export class UniverseImportJobDto {
+  @ApiProperty() id: string;
+  @ApiProperty({
+    enum: IMPORT_STATES,
+    description: 'receiving (the upload is being stored) → queued → parsing → validating → importing → done | failed. A file with any bad row fails and imports nothing.',
+  })
+  state: ImportState;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
+  @ApiProperty({ required: false, type: UniverseImportResultDto, description: 'When done: the same report as the synchronous route.' })
+  result?: UniverseImportResultDto;
+  @ApiProperty({ required: false, type: ImportErrorDto, description: 'When failed.' }) error?: ImportErrorDto;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+}
+
+export class UniverseImportPageDto {
+  @ApiProperty({ type: [UniverseImportJobDto] }) items: UniverseImportJobDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+/** `?page&pageSize` of the imports list (newest first). */
+export class ListImportsQueryDto extends PageQueryDto {}
