@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadEnv } from '@apertura/config';
+import { SetupService } from './setup/setup.service';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const app = await createApp(env);
   await app.listen(env.PORT, '0.0.0.0');
   new Logger('Apertura').log(`API listening on ${env.PUBLIC_URL} (OpenAPI at /docs)`);
+  // Only while no real guarantor exists: the one-time code for /configuracion, in this log.
+  await app.get(SetupService).announce();
 }
 
 main().catch((err: unknown) => {
