@@ -19,6 +19,7 @@ import { ResponseDetailPage } from '../console/ResponseDetailPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
+import { SetupPage } from '../setup/SetupPage';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -36,6 +37,7 @@ const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/responder/:token', render: (p) => <RespondPage key={p.token} token={p.token} /> },
   { path: '/ingresar', render: () => <LoginPage /> },
+  { path: '/configuracion', render: () => <SetupPage /> },
   { path: '/registro', render: () => <RegisterPage /> },
   { path: '/verificar/:token', render: (p) => <VerifyPage key={p.token} token={p.token} /> },
   { path: '/restablecer', render: () => <RequestResetPage /> },

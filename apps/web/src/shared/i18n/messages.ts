@@ -11,8 +11,9 @@ import { mailDict } from './mail';
 import { invitationsDict } from './invitations';
 
 import { responsesDict } from './responses';
+import { setupDict } from './setup';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, setupDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
