@@ -307,3 +307,23 @@ describe('first run, demo isolation and padrón retirement', () => {
     });
   });
 });
+
+describe('first-run setup: guessing is rate-limited', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ tag: process.env.TEST_NAME_TAG ?? 'firstrun', env: { AUTH_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' } });
+  });
+  afterAll(() => t?.close());
+
+  it('refuses the fourth attempt in a minute with 429 RATE_LIMITED, like sign-in', async () => {
+    const http = client(t.url);
+    await t.app.get(SetupService).issue();
+    const attempt = () =>
+      http.post('/api/setup', { code: 'WRONG-CODE', slug: 'x-garante', name: 'Garante', adminEmail: 'a@example.org', adminPassword: TEST_PASSWORD });
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await attempt()).status);
+    expect(codes).toEqual([403, 403, 403, 429]);
+    expect((await attempt()).body.code).toBe('RATE_LIMITED');
+    expect(await t.ds.query(`SELECT 1 FROM audit_log WHERE action = 'setup.refused'`)).toHaveLength(3);
+  });
+});
