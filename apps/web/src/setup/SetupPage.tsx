@@ -84,18 +84,18 @@ export function SetupPage() {
             <ErrorAlert error={error} />
             <form onSubmit={submit} noValidate className="form">
               <Field label={t('setup.code')} hint={t('setup.codeHint')} error={err('code')} required>
-                {(a) => <input {...a} name="code" autoComplete="one-time-code" spellCheck={false} value={values.code} onChange={set('code')} required />}
+                {(a) => <input {...a} type="text" name="code" autoComplete="one-time-code" spellCheck={false} value={values.code} onChange={set('code')} required />}
               </Field>
               <fieldset>
                 <legend>{t('setup.guarantor')}</legend>
                 <Field label={t('setup.name')} error={err('name')} required>
-                  {(a) => <input {...a} name="name" autoComplete="organization" value={values.name} onChange={set('name')} maxLength={200} required />}
+                  {(a) => <input {...a} type="text" name="name" autoComplete="organization" value={values.name} onChange={set('name')} maxLength={200} required />}
                 </Field>
                 <Field label={t('setup.slug')} hint={t('setup.slugHint')} error={err('slug')} required>
-                  {(a) => <input {...a} name="slug" autoCapitalize="none" spellCheck={false} value={values.slug} onChange={set('slug')} maxLength={64} required />}
+                  {(a) => <input {...a} type="text" name="slug" autoCapitalize="none" spellCheck={false} value={values.slug} onChange={set('slug')} maxLength={64} required />}
                 </Field>
                 <Field label={t('setup.cveEnt')} hint={t('setup.cveEntHint')} error={err('cveEnt')}>
-                  {(a) => <input {...a} name="cveEnt" inputMode="numeric" value={values.cveEnt} onChange={set('cveEnt')} maxLength={2} />}
+                  {(a) => <input {...a} type="text" name="cveEnt" inputMode="numeric" value={values.cveEnt} onChange={set('cveEnt')} maxLength={2} />}
                 </Field>
               </fieldset>
               <fieldset>

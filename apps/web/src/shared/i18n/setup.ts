@@ -4,7 +4,7 @@ import { dict } from './dict';
 export const setupDict = dict(
   {
     'setup.title': 'Primera configuración',
-    'setup.intro': 'Cree el primer órgano garante y su cuenta de administración. Necesita el código de configuración de un solo uso que la API escribe en su registro al arrancar (con `npm start` aparece en la terminal; en producción, en el registro del contenedor o del servicio).',
+    'setup.intro': 'Cree el primer órgano garante y su cuenta de administración. Necesita el código de configuración de un solo uso que la API escribe en su registro al arrancar (con npm start aparece en la terminal; en producción, en el registro del contenedor o del servicio).',
     'setup.code': 'Código de configuración',
     'setup.codeHint': 'Como aparece en el registro, p. ej. K7QM-2XRT-9HVD-4PLA-W3NE. Sirve una sola vez y vence en 24 horas.',
     'setup.guarantor': 'Órgano garante',
@@ -33,7 +33,7 @@ export const setupDict = dict(
   },
   {
     'setup.title': 'First-run setup',
-    'setup.intro': 'Create the first guarantor and its admin account. You need the one-time setup code the API writes to its log at start (with `npm start` it shows in the terminal; in production, in the container or service log).',
+    'setup.intro': 'Create the first guarantor and its admin account. You need the one-time setup code the API writes to its log at start (with npm start it shows in the terminal; in production, in the container or service log).',
     'setup.code': 'Setup code',
     'setup.codeHint': 'As printed in the log, e.g. K7QM-2XRT-9HVD-4PLA-W3NE. It works once and expires after 24 hours.',
     'setup.guarantor': 'Guarantor',
