@@ -100,4 +100,41 @@ describe('browser: first-run setup', () => {
     expect(s.problems).toEqual([]);
     await s.context.close();
   });
+
+  it('the comparison page refuses a synthetic demo round next to a real one, in Spanish and English', async () => {
+    // Two published rounds, one of a synthetic (demo) guarantor; no results are needed for the refusal.
+    const rounds: string[] = [];
+    for (const [slug, synthetic] of [['demo-x', true], ['itp', false]] as const) {
+      if (synthetic) await t.ds.query(`INSERT INTO guarantor (slug, name, synthetic) VALUES ($1, 'Demo', true)`, [slug]);
+      const [g] = await t.ds.query('SELECT id FROM guarantor WHERE slug = $1', [slug]);
+      const q: string[] = [];
+      for (const kind of ['institution', 'citizen']) {
+        const [row] = await t.ds.query(
+          `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
+           VALUES ($1, $2, $3, 1, 'Q', '{"pages":[]}'::jsonb, repeat('c', 64)) RETURNING id`,
+          [g.id, kind, `${slug}-${kind}`],
+        );
+        q.push(row.id);
+      }
+      const [r] = await t.ds.query(
+        `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, published_at, synthetic)
+         VALUES ($1, $2, 'published', now() - interval '90 days', now() - interval '30 days', $3, $4, now(), $5) RETURNING id`,
+        [g.id, synthetic ? 'Ronda sintética' : 'Ronda real', q[0], q[1], synthetic],
+      );
+      rounds.push(r.id);
+    }
+    const s = await openSession(browser, { width: 390, height: 844 });
+    await steps(s, 'compare-synthetic-mixed', async (page) => {
+      await page.goto(`${t.url}/resultados/comparar?a=${rounds[0]}&b=${rounds[1]}`);
+      const warning = page.getByTestId('compare-synthetic-mixed');
+      await warning.getByText('Estas rondas no se comparan').waitFor();
+      expect(await warning.getAttribute('data-reason')).toBe('SYNTHETIC_MIXED');
+      expect(await page.getByTestId('compare-row').count()).toBe(0);
+      await page.getByRole('button', { name: /English/ }).click();
+      await warning.getByText('These rounds are not compared').waitFor();
+      await shot(page, 'compare-synthetic-mixed');
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  });
 });
