@@ -75,13 +75,16 @@ export class SetupService {
     return { code, expiresAt };
   }
 
-  /** Issues and logs the code, framed so it stands out in `npm start`'s interleaved output. */
+  /**
+   * Issues and logs the code, framed so it stands out in `npm start`'s interleaved output. At warn
+   * level: an unconfigured installation deserves attention, and LOG_LEVEL=warn must not hide the code.
+   */
   async announce(): Promise<void> {
     const issued = await this.issue();
     if (!issued) return;
     const url = `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/configuracion`;
     const line = '─'.repeat(72);
-    this.logger.log(
+    this.logger.warn(
       [
         'Primera configuración · First-run setup',
         line,
