@@ -201,6 +201,15 @@ describe('first run, demo isolation and padrón retirement', () => {
       expect(validators.body.total).toBe(0);
     });
 
+    it('the institution search of validators (conflict declarations) offers no demo institution', async () => {
+      const login = await http.post('/api/auth/login', { email: 'persona.real@example.org', password: TEST_PASSWORD });
+      const r = await http.get('/api/citizens/institutions?cveEnt=15&pageSize=200', { token: login.body.accessToken });
+      expect(r.status).toBe(200);
+      expect(r.body.total).toBe(5);
+      const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [demo.guarantorId]);
+      expect(n).toBeGreaterThan(300);
+    });
+
     it("public round lists by guarantor hold no demo round; the demo is labelled synthetic in the full list", async () => {
       const mine = await http.get(`/api/public/rounds?guarantor=${REAL_SLUG}`);
       expect(mine.status).toBe(200);
