@@ -79,6 +79,13 @@ export const ERROR_HTTP_STATUS = {
   LAST_ADMIN: 409,
   /** A cookie-authenticated unsafe request that does not come from our own pages (docs/security.md). */
   CSRF_REJECTED: 403,
+  // First run in the browser (issue #15, item 6).
+  /** The setup code is wrong, or was already used. */
+  SETUP_CODE_INVALID: 403,
+  /** The setup code is past its expiry: restart the API for a new one. */
+  SETUP_CODE_EXPIRED: 410,
+  /** A guarantor other than the demo exists: the first-run setup is closed for good. */
+  SETUP_ALREADY_DONE: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -66,7 +66,8 @@ function credentialOf(req: Request): string | undefined {
 const accountTracker = (req: Record<string, unknown>): string =>
   createHash('sha256').update(credentialOf(req as unknown as Request) ?? '').digest('hex');
 
-const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm|staff-invite|staff-invite\/accept)|citizens\/(register|verify|resend-verification))$/;
+// The first-run setup takes a secret like a password does: the same tight budget against guessing.
+const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm|staff-invite|staff-invite\/accept)|citizens\/(register|verify|resend-verification)|setup)$/;
 
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

@@ -9,6 +9,8 @@ import { DomainError } from '../common/domain-error';
 import {
   ImportUniverseJsonDto,
   ImportUniverseQueryDto,
+  InstitutionActionDto,
+  InstitutionDto,
   InstitutionPageDto,
   ListImportsQueryDto,
   ListInstitutionsQueryDto,
@@ -156,5 +158,38 @@ export class UniverseController {
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
   summary(@CurrentUser() actor: UserPrincipal): Promise<UniverseSummaryDto> {
     return this.universe.summary(actor);
+  }
+
+  @Post('institutions/:institutionId/retire')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary: 'Retire an institution from the padrón (soft; audited).',
+    description:
+      'New rounds leave it out (draft selections, opening) and the universe lists hide it unless `status=retired|all`; rounds that ' +
+      'already opened keep it in their frozen universe, with their responses and published values. Idempotent.',
+  })
+  @ApiOkResponse({ type: InstitutionDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
+  retire(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Body() body: InstitutionActionDto,
+  ): Promise<InstitutionDto> {
+    return this.universe.setRetired(actor, institutionId, true, body.reason);
+  }
+
+  @Post('institutions/:institutionId/reactivate')
+  @HttpCode(200)
+  @Roles('guarantor_admin')
+  @ApiOperation({ summary: 'Bring a retired institution back into the padrón (audited; idempotent).' })
+  @ApiOkResponse({ type: InstitutionDto })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
+  reactivate(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('institutionId', ParseUUIDPipe) institutionId: string,
+    @Body() body: InstitutionActionDto,
+  ): Promise<InstitutionDto> {
+    return this.universe.setRetired(actor, institutionId, false, body.reason);
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { InstitutionEntity, MunicipalityEntity, previewUniverse, upsertUniverse } from '@apertura/db';
 import { universeInvalidReport } from '@apertura/geo';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
-import { DomainError, forbidden } from '../common/domain-error';
+import { DomainError, forbidden, notFound } from '../common/domain-error';
 import {
   InstitutionDto,
+  InstitutionStatus,
   InstitutionPageDto,
   ListInstitutionsQueryDto,
   UniverseImportResultDto,
@@ -22,6 +23,8 @@ export interface InstitutionFilters {
   level?: string;
   type?: string;
   q?: string;
+  /** Padrón status; no value means every institution (callers choose their default). */
+  status?: InstitutionStatus;
 }
 
 interface InstitutionRow {
@@ -35,6 +38,7 @@ interface InstitutionRow {
   email: string;
   created_at: Date;
   updated_at: Date;
+  retired_at: Date | null;
   nom_mun: string;
   nom_ent: string;
 }
@@ -52,6 +56,7 @@ const toInstitution = (r: InstitutionRow): InstitutionDto => ({
   email: r.email,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
+  retiredAt: r.retired_at ? r.retired_at.toISOString() : null,
 });
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -98,7 +103,36 @@ export class UniverseService {
   }
 
   async list(actor: UserPrincipal, q: ListInstitutionsQueryDto): Promise<InstitutionPageDto> {
-    return this.page(guarantorOf(actor), q, q.page, q.pageSize);
+    // The padrón as it stands: retired institutions only when asked for.
+    return this.page(guarantorOf(actor), { ...q, status: q.status ?? 'active' }, q.page, q.pageSize);
+  }
+
+  /**
+   * Retires an institution from the padrón (soft): new rounds' selections and the default lists leave
+   * it out; rounds that already froze their universe keep it, with their responses and published numbers.
+   * Idempotent: retiring a retired institution keeps the first date and writes no second audit record.
+   */
+  async setRetired(actor: UserPrincipal, institutionId: string, retired: boolean, reason?: string): Promise<InstitutionDto> {
+    const guarantorId = guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const [current]: Array<{ retired_at: Date | null }> = await m.query(
+        'SELECT retired_at FROM institution WHERE id = $1 AND guarantor_id = $2 FOR UPDATE',
+        [institutionId, guarantorId],
+      );
+      if (!current) throw notFound('institución', 'institutionId');
+      if ((current.retired_at !== null) !== retired) {
+        await m.query(`UPDATE institution SET retired_at = ${retired ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [institutionId]);
+        await this.audit.record(m, actor, {
+          action: retired ? 'universe.retire' : 'universe.reactivate',
+          entityType: 'institution',
+          entityId: institutionId,
+          guarantorId,
+          details: reason ? { reason } : {},
+        });
+      }
+      const page = await this.page(guarantorId, {}, 1, 1, (qb) => qb.andWhere('i.id = :institutionId', { institutionId }), m);
+      return page.items[0];
+    });
   }
 
   /**
@@ -111,13 +145,16 @@ export class UniverseService {
     page: number,
     pageSize: number,
     restrict?: (qb: SelectQueryBuilder<InstitutionEntity>) => void,
+    m: EntityManager = this.ds.manager,
   ): Promise<InstitutionPageDto> {
-    const qb = this.ds.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.guarantorId = :guarantorId', { guarantorId });
+    const qb = m.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.guarantorId = :guarantorId', { guarantorId });
     if (filters.cveEnt) qb.andWhere('i.cveEnt = :cveEnt', { cveEnt: filters.cveEnt });
     if (filters.cvegeo) qb.andWhere('i.cvegeo = :cvegeo', { cvegeo: filters.cvegeo });
     if (filters.level) qb.andWhere('i.level = :level', { level: filters.level });
     if (filters.type) qb.andWhere('i.type = :type', { type: filters.type.trim().toLocaleLowerCase('es-MX') });
     if (filters.q) qb.andWhere(`i.name ILIKE :q ESCAPE '\\'`, { q: `%${escapeLike(filters.q.trim())}%` });
+    if (filters.status === 'active') qb.andWhere('i.retiredAt IS NULL');
+    else if (filters.status === 'retired') qb.andWhere('i.retiredAt IS NOT NULL');
     restrict?.(qb);
     const total = await qb.getCount();
     const rows = await qb
@@ -133,6 +170,7 @@ export class UniverseService {
         'i.email AS email',
         'i.created_at AS created_at',
         'i.updated_at AS updated_at',
+        'i.retired_at AS retired_at',
         'm.nom_mun AS nom_mun',
         'm.nom_ent AS nom_ent',
       ])
@@ -152,22 +190,26 @@ export class UniverseService {
       this.ds.query(
         `SELECT i.cve_ent, min(m.nom_ent) AS name, count(*)::int AS count
          FROM institution i JOIN municipality m ON m.cvegeo = i.cvegeo
-         WHERE i.guarantor_id = $1 GROUP BY i.cve_ent ORDER BY i.cve_ent`,
+         WHERE i.guarantor_id = $1 AND i.retired_at IS NULL GROUP BY i.cve_ent ORDER BY i.cve_ent`,
         [guarantorId],
       ) as Promise<Array<{ cve_ent: string; name: string; count: number }>>,
-      this.ds.query(`SELECT level, count(*)::int AS count FROM institution WHERE guarantor_id = $1 GROUP BY level ORDER BY level`, [
+      this.ds.query(`SELECT level, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY level ORDER BY level`, [
         guarantorId,
       ]) as Promise<Array<{ level: string; count: number }>>,
       this.ds.query(
-        `SELECT type, count(*)::int AS count FROM institution WHERE guarantor_id = $1 GROUP BY type ORDER BY count(*) DESC, type`,
+        `SELECT type, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY type ORDER BY count(*) DESC, type`,
         [guarantorId],
       ) as Promise<Array<{ type: string; count: number }>>,
-      this.ds.query(`SELECT count(*)::int AS total, count(DISTINCT cvegeo)::int AS municipalities FROM institution WHERE guarantor_id = $1`, [
-        guarantorId,
-      ]) as Promise<Array<{ total: number; municipalities: number }>>,
+      this.ds.query(
+        `SELECT count(*) FILTER (WHERE retired_at IS NULL)::int AS total, count(*) FILTER (WHERE retired_at IS NOT NULL)::int AS retired,
+                count(DISTINCT cvegeo) FILTER (WHERE retired_at IS NULL)::int AS municipalities
+         FROM institution WHERE guarantor_id = $1`,
+        [guarantorId],
+      ) as Promise<Array<{ total: number; retired: number; municipalities: number }>>,
     ]);
     return {
       total: totals[0].total,
+      retired: totals[0].retired,
       municipalities: totals[0].municipalities,
       byState: byState.map((s) => ({ cveEnt: s.cve_ent, name: s.name, count: s.count })),
       byLevel,

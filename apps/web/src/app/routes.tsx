@@ -22,6 +22,7 @@ import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
 import { ActivateAccountPage } from '../auth/ActivateAccountPage';
 import { PeoplePage } from '../console/PeoplePage';
 import { AuditPage } from '../console/AuditPage';
+import { SetupPage } from '../setup/SetupPage';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -39,6 +40,7 @@ const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/responder/:token', render: (p) => <RespondPage key={p.token} token={p.token} /> },
   { path: '/ingresar', render: () => <LoginPage /> },
+  { path: '/configuracion', render: () => <SetupPage /> },
   { path: '/registro', render: () => <RegisterPage /> },
   { path: '/verificar/:token', render: (p) => <VerifyPage key={p.token} token={p.token} /> },
   { path: '/restablecer', render: () => <RequestResetPage /> },

@@ -126,8 +126,26 @@ export interface UniverseInvalidDetails {
   rowsRead: number;
 }
 
+/** One institution of the padrón (GET /api/universe/institutions). */
+export interface UniverseInstitution {
+  id: string;
+  key: string;
+  name: string;
+  type: string;
+  level: string;
+  cveEnt: string;
+  stateName: string;
+  cvegeo: string;
+  municipalityName: string;
+  email: string;
+  retiredAt: string | null;
+}
+
+export type PadronStatus = 'active' | 'retired' | 'all';
+
 export interface UniverseSummary {
   total: number;
+  retired: number;
   municipalities: number;
   byState: { cveEnt: string; name: string; count: number }[];
   byLevel: { level: string; count: number }[];
@@ -207,6 +225,10 @@ export const consoleApi = {
     api<UniverseImportResult | UniverseImportJob>('/api/universe/import', { method: 'POST', raw: csv, contentType: 'text/csv; charset=utf-8', query: { dryRun } }),
   universeImport: (id: string, signal?: AbortSignal) => api<UniverseImportJob>(`/api/universe/imports/${encodeURIComponent(id)}`, { signal }),
   universeSummary: (signal?: AbortSignal) => api<UniverseSummary>('/api/universe/summary', { signal }),
+  institutions: (query: { page: number; status: PadronStatus; q?: string }, signal?: AbortSignal) =>
+    api<Page<UniverseInstitution>>('/api/universe/institutions', { query: { ...query, pageSize: 20 }, signal }),
+  setRetired: (institutionId: string, retired: boolean) =>
+    api<UniverseInstitution>(`/api/universe/institutions/${encodeURIComponent(institutionId)}/${retired ? 'retire' : 'reactivate'}`, { method: 'POST', body: {} }),
   progress: (id: string, page: number, signal?: AbortSignal) => api<InvitationProgress>(`${r(id)}/invitations/progress`, { query: { page, pageSize: 20 }, signal }),
   remind: (id: string) => api<{ count: number }>(`${r(id)}/reminders`, { method: 'POST', body: {} }),
   recruitment: <Row>(id: string, level: 'municipality' | 'state', page: number, signal?: AbortSignal) =>

@@ -62,6 +62,9 @@ export class UniverseInvalidDetailsDto {
   @ApiProperty({ description: 'Data rows read.' }) rowsRead: number;
 }
 
+export const INSTITUTION_STATUSES = ['active', 'retired', 'all'] as const;
+export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
+
 export class ListInstitutionsQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'State (2-digit INEGI code).', example: '15' })
   @IsOptional()
@@ -89,6 +92,23 @@ export class ListInstitutionsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiProperty({
+    required: false,
+    enum: INSTITUTION_STATUSES,
+    description: 'Padrón status: `active` (default for the universe), `retired`, or `all`. A round that opened lists all of its own by default.',
+  })
+  @IsOptional()
+  @IsIn(INSTITUTION_STATUSES)
+  status?: InstitutionStatus;
+}
+
+export class InstitutionActionDto {
+  @ApiProperty({ required: false, maxLength: 500, description: 'Why (kept in the audit log).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class InstitutionDto {
@@ -104,6 +124,7 @@ export class InstitutionDto {
   @ApiProperty() email: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was retired from the padrón (null: active).' }) retiredAt: string | null;
 }
 
 export class InstitutionPageDto {
@@ -130,7 +151,8 @@ export class TypeCountDto {
 }
 
 export class UniverseSummaryDto {
-  @ApiProperty({ description: 'Institutions in the universe.' }) total: number;
+  @ApiProperty({ description: 'Active institutions in the universe (retired ones are counted apart).' }) total: number;
+  @ApiProperty({ description: 'Institutions retired from the padrón (kept for the rounds that included them).' }) retired: number;
   @ApiProperty({ description: 'Distinct municipalities with at least one institution.' }) municipalities: number;
   @ApiProperty({ type: [StateCountDto] }) byState: StateCountDto[];
   @ApiProperty({ type: [LevelCountDto] }) byLevel: LevelCountDto[];
