@@ -45,7 +45,7 @@ const TOLERANCE = 1e-9;
 /** Where a run's time went, from the progress the worker reports (recompute_run.progress): load → institutions → areas. */
 export interface RunPhases {
   total: number;
-  /** Job picked up and inputs loaded (progress 25). */
+  /** Job picked up, every input read and every institution built (progress 50: pass 1 of the rebuild). */
   loaded: number | null;
   /** Every institution computed and written (progress 90). */
   institutions: number | null;
@@ -69,7 +69,7 @@ export async function timeRecomputeRound(pg: Client, queue: ReturnType<typeof me
     async () => {
       const r = (await pg.query<{ status: string; progress: number; error: string | null }>('SELECT status, progress, error FROM recompute_run WHERE id = $1', [runId])).rows[0];
       const at = seconds(started);
-      if (phases.loaded === null && r.progress >= 25) phases.loaded = at;
+      if (phases.loaded === null && r.progress >= 50) phases.loaded = at;
       if (phases.institutions === null && r.progress >= 90) phases.institutions = at;
       if (phases.areas === null && r.progress >= 98) phases.areas = at;
       if (r.progress > 98 && r.progress < 100 && !phases.late.some((l) => l.progress === r.progress)) phases.late.push({ progress: r.progress, at });
@@ -93,7 +93,7 @@ export function describePhases(p: RunPhases): string {
   const at = (x: number | null): string => x?.toFixed(1) ?? '?';
   const late = p.late.map((l) => `, ${l.progress}% at ${l.at.toFixed(1)} s`).join('');
   const rank = p.rankRows === null ? '' : `; ${p.rankRows} metric_rank rows`;
-  return `loaded at ${at(p.loaded)} s, institutions written at ${at(p.institutions)} s, areas aggregated at ${at(p.areas)} s${late}, done at ${p.total.toFixed(1)} s${rank}`;
+  return `read and built at ${at(p.loaded)} s, institutions written at ${at(p.institutions)} s, areas aggregated at ${at(p.areas)} s${late}, done at ${p.total.toFixed(1)} s${rank}`;
 }
 
 /** Worker results (metric_result) against the baseline's, key by key. */

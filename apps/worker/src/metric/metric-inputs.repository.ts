@@ -76,105 +76,161 @@ export class MetricInputsRepository {
    */
   async load(roundId: string, institutionId: string | null, onProgress: (fraction: number) => Promise<void> = async () => undefined): Promise<LoadedInputs | null> {
     return this.snapshot(async (c) => {
-      const head = await this.head(c, roundId);
-      if (head === null) return null;
-      const { watermark, round } = head;
-      // $1 round, $2 institution (NULL: every institution of the round).
-      const p = [roundId, institutionId];
-      const inst = (col: string): string => `($2::uuid IS NULL OR ${col} = $2::uuid)`;
-
-      const placements = await this.placements(c, roundId, institutionId);
-      const population = institutionId === null ? await this.population(c, roundId) : {};
-      const pooled = await this.pool(c, roundId);
-      const design = institutionId === null ? await this.sampleDesign(c, round) : null;
-      const questionnaires = await this.questionnaires(
-        c,
-        `SELECT id, kind, slug, version, checksum FROM questionnaire
-         WHERE id = ANY($3::uuid[])
-            OR id IN (SELECT questionnaire_id FROM response WHERE round_id = $1 AND status = 'submitted' AND ${inst('institution_id')})
-            OR id IN (SELECT questionnaire_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')})`,
-        [...p, [round.institutionQuestionnaireId, round.citizenQuestionnaireId]],
-      );
-      const scorings = await this.scorings(c, questionnaires);
-      const collector = new InputCollector((id) => {
-        const s = scorings.get(id);
-        if (s === undefined) throw new PermanentMetricError(`questionnaire ${id} is not in the snapshot`);
-        return s;
-      });
+      const prepared = await this.prepare(c, roundId, institutionId);
+      if (prepared === null) return null;
       await onProgress(0.05);
-
-      await this.stream<{ id: string; institution_id: string; questionnaire_id: string; version: number; submitted_at: Date | null; submitted: Record<string, unknown> }>(
-        c,
-        `SELECT id, institution_id, questionnaire_id, version, submitted_at, submitted FROM response
-         WHERE round_id = $1 AND status = 'submitted' AND submitted IS NOT NULL AND ${inst('institution_id')} ORDER BY id`,
-        p,
-        (r) =>
-          collector.addResponse({
-            id: r.id,
-            institutionId: r.institution_id,
-            questionnaireId: r.questionnaire_id,
-            version: r.version,
-            submittedAt: r.submitted_at === null ? null : r.submitted_at.toISOString(),
-            submitted: r.submitted,
-          }),
-      );
-      await onProgress(0.35);
-      await this.stream<{ response_id: string; evidence: unknown }>(
-        c,
-        `SELECT v.response_id, v.evidence FROM response r JOIN response_version v ON v.response_id = r.id AND v.version = r.version
-         WHERE r.round_id = $1 AND r.status = 'submitted' AND ${inst('r.institution_id')} ORDER BY v.response_id`,
-        p,
-        (r) => collector.addEvidence({ responseId: r.response_id, evidence: r.evidence }),
-      );
-      // --- due process (issue #13, METHOD.md §3.1): only counted refutations enter `refuted`; those
-      // still pending or disputed are reported as `pending`; overturned ones are dropped. ---
-      const verdicts: Array<{ institution_id: string; question_name: string; confirmed: number; refuted: number; pending: number; unverifiable: number }> = (
-        await c.query(
-          `SELECT v.institution_id, v.question_name,
-                  count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS confirmed,
-                  count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} = 'counted')::int AS refuted,
-                  count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
-                  count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
-           FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
-           WHERE v.round_id = $1 AND ${inst('v.institution_id')}
-           GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
-          p,
-        )
-      ).rows;
-      for (const v of verdicts) {
-        collector.addVerdictCounts({
-          institutionId: v.institution_id,
-          questionName: v.question_name,
-          confirmed: v.confirmed,
-          refuted: v.refuted,
-          pending: v.pending,
-          unverifiable: v.unverifiable,
-        });
-      }
-      // --- end due process ---
-      await onProgress(0.45);
-      await this.stream<{ id: string; institution_id: string; validator_id: string; questionnaire_id: string; data: Record<string, unknown> }>(
-        c,
-        `SELECT id, institution_id, validator_id, questionnaire_id, data FROM citizen_report
-         WHERE round_id = $1 AND ${inst('institution_id')} ORDER BY id`,
-        p,
-        (r) => collector.addReport({ id: r.id, institutionId: r.institution_id, validatorId: r.validator_id, questionnaireId: r.questionnaire_id, data: r.data }),
-      );
-      await onProgress(0.9);
-      const validators: Array<{ institution_id: string; validators: number }> = (
-        await c.query(
-          `SELECT institution_id, count(*)::int AS validators FROM (
-             SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
-             UNION
-             SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
-           ) v GROUP BY institution_id ORDER BY institution_id`,
-          p,
-        )
-      ).rows;
-      for (const v of validators) collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
+      const collector = this.collectorFor(prepared.scorings);
+      await this.collect(c, roundId, institutionId === null ? null : [institutionId], collector, onProgress);
       await onProgress(1);
-      return { watermark, round, placements, population, questionnaires, collector, pooled, design };
+      return { ...prepared.head, collector };
     });
+  }
+
+  /**
+   * A whole round's inputs from one snapshot, handed over `chunkSize` institutions at a time (in
+   * universe order): `onChunk` computes them while the snapshot stays open, and their inputs are
+   * garbage as soon as it returns — a national round's 1.6 M scored answers are never all alive at
+   * once, so the collector's objects die young instead of being copied into the old generation.
+   * Null when the round does not exist.
+   */
+  async loadInChunks(
+    roundId: string,
+    chunkSize: number,
+    onChunk: (chunk: { placements: PlacementRecord[]; collector: InputCollector }, head: Omit<LoadedInputs, 'collector'>) => Promise<void>,
+  ): Promise<Omit<LoadedInputs, 'collector'> | null> {
+    return this.snapshot(async (c) => {
+      const prepared = await this.prepare(c, roundId, null);
+      if (prepared === null) return null;
+      const { head } = prepared;
+      for (let start = 0; start < head.placements.length; start += chunkSize) {
+        const placements = head.placements.slice(start, start + chunkSize);
+        const collector = this.collectorFor(prepared.scorings);
+        await this.collect(
+          c,
+          roundId,
+          placements.map((p) => p.institutionId),
+          collector,
+          async () => undefined,
+        );
+        await onChunk({ placements, collector }, head);
+      }
+      return head;
+    });
+  }
+
+  /** What every load reads first: the round, its universe, population, pool, design and questionnaires. */
+  private async prepare(
+    c: PoolClient,
+    roundId: string,
+    institutionId: string | null,
+  ): Promise<{ head: Omit<LoadedInputs, 'collector'>; scorings: Map<string, QuestionnaireScoring> } | null> {
+    const head = await this.head(c, roundId);
+    if (head === null) return null;
+    const { watermark, round } = head;
+    const p = [roundId, institutionId];
+    const inst = (col: string): string => `($2::uuid IS NULL OR ${col} = $2::uuid)`;
+    const placements = await this.placements(c, roundId, institutionId);
+    const population = institutionId === null ? await this.population(c, roundId) : {};
+    const pooled = await this.pool(c, roundId);
+    const design = institutionId === null ? await this.sampleDesign(c, round) : null;
+    const questionnaires = await this.questionnaires(
+      c,
+      `SELECT id, kind, slug, version, checksum FROM questionnaire
+       WHERE id = ANY($3::uuid[])
+          OR id IN (SELECT questionnaire_id FROM response WHERE round_id = $1 AND status = 'submitted' AND ${inst('institution_id')})
+          OR id IN (SELECT questionnaire_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')})`,
+      [...p, [round.institutionQuestionnaireId, round.citizenQuestionnaireId]],
+    );
+    const scorings = await this.scorings(c, questionnaires);
+    return { head: { watermark, round, placements, population, questionnaires, pooled, design }, scorings };
+  }
+
+  private collectorFor(scorings: Map<string, QuestionnaireScoring>): InputCollector {
+    return new InputCollector((id) => {
+      const s = scorings.get(id);
+      if (s === undefined) throw new PermanentMetricError(`questionnaire ${id} is not in the snapshot`);
+      return s;
+    });
+  }
+
+  /**
+   * Streams the inputs of the given institutions (null: the whole round) into `collector`: submitted
+   * self-reports, their evidence, counted verdicts, citizen reports and validator counts. `onProgress`
+   * gets the loaded fraction of a whole-round load (0.35 after the self-reports … 0.9 after the reports).
+   */
+  private async collect(c: PoolClient, roundId: string, institutionIds: string[] | null, collector: InputCollector, onProgress: (fraction: number) => Promise<void>): Promise<void> {
+    // $1 round, $2 institutions (NULL: every institution of the round).
+    const p = [roundId, institutionIds];
+    const inst = (col: string): string => `($2::uuid[] IS NULL OR ${col} = ANY($2::uuid[]))`;
+    await this.stream<{ id: string; institution_id: string; questionnaire_id: string; version: number; submitted_at: Date | null; submitted: Record<string, unknown> }>(
+      c,
+      `SELECT id, institution_id, questionnaire_id, version, submitted_at, submitted FROM response
+       WHERE round_id = $1 AND status = 'submitted' AND submitted IS NOT NULL AND ${inst('institution_id')} ORDER BY id`,
+      p,
+      (r) =>
+        collector.addResponse({
+          id: r.id,
+          institutionId: r.institution_id,
+          questionnaireId: r.questionnaire_id,
+          version: r.version,
+          submittedAt: r.submitted_at === null ? null : r.submitted_at.toISOString(),
+          submitted: r.submitted,
+        }),
+    );
+    await onProgress(0.35);
+    await this.stream<{ response_id: string; evidence: unknown }>(
+      c,
+      `SELECT v.response_id, v.evidence FROM response r JOIN response_version v ON v.response_id = r.id AND v.version = r.version
+       WHERE r.round_id = $1 AND r.status = 'submitted' AND ${inst('r.institution_id')} ORDER BY v.response_id`,
+      p,
+      (r) => collector.addEvidence({ responseId: r.response_id, evidence: r.evidence }),
+    );
+    // --- due process (issue #13, METHOD.md §3.1): only counted refutations enter `refuted`; those
+    // still pending or disputed are reported as `pending`; overturned ones are dropped. ---
+    const verdicts: Array<{ institution_id: string; question_name: string; confirmed: number; refuted: number; pending: number; unverifiable: number }> = (
+      await c.query(
+        `SELECT v.institution_id, v.question_name,
+                count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS confirmed,
+                count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} = 'counted')::int AS refuted,
+                count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
+                count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
+         FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
+         WHERE v.round_id = $1 AND ${inst('v.institution_id')}
+         GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
+        p,
+      )
+    ).rows;
+    for (const v of verdicts) {
+      collector.addVerdictCounts({
+        institutionId: v.institution_id,
+        questionName: v.question_name,
+        confirmed: v.confirmed,
+        refuted: v.refuted,
+        pending: v.pending,
+        unverifiable: v.unverifiable,
+      });
+    }
+    // --- end due process ---
+    await onProgress(0.45);
+    await this.stream<{ id: string; institution_id: string; validator_id: string; questionnaire_id: string; data: Record<string, unknown> }>(
+      c,
+      `SELECT id, institution_id, validator_id, questionnaire_id, data FROM citizen_report
+       WHERE round_id = $1 AND ${inst('institution_id')} ORDER BY id`,
+      p,
+      (r) => collector.addReport({ id: r.id, institutionId: r.institution_id, validatorId: r.validator_id, questionnaireId: r.questionnaire_id, data: r.data }),
+    );
+    await onProgress(0.9);
+    const validators: Array<{ institution_id: string; validators: number }> = (
+      await c.query(
+        `SELECT institution_id, count(*)::int AS validators FROM (
+           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
+           UNION
+           SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
+         ) v GROUP BY institution_id ORDER BY institution_id`,
+        p,
+      )
+    ).rows;
+    for (const v of validators) collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
   }
 
   /** The universe and every stored institution result of a round, for area aggregation. Null when the round is gone. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { buildInstitution, INDICATORS, METHOD_ID } from '@apertura/metric';
-import type { AggregateRow, BuiltInstitution } from '@apertura/metric';
+import type { AggregateRow, BuiltInstitution, MethodSettings } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
 import { finalizeForStorage, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
@@ -19,6 +19,8 @@ import { aggregateResultRows, institutionResultRows, ResultRow } from './to-resu
 /** JavaScript's string order (the order compareResultKeys gives institution keys). */
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Institutions whose inputs are read and built together (pass 1). */
+const LOAD_CHUNK = 1000;
 /** Institutions computed and written per transaction (~30 rows each). */
 const INSTITUTION_BATCH = 100;
 /** Institutions computed between two turns of the event loop (lets the pending writes progress). */
@@ -54,21 +56,24 @@ export class RoundRecomputeService {
     });
     await progress.report(1);
 
-    const loaded = await this.inputs.load(roundId, null, (f) => progress.report(1 + 24 * f));
+    // Pass 1: every institution's core (§5: the pool needs all of them before any is finalised), built
+    // chunk by chunk as its inputs arrive from one snapshot (their inputs are garbage right after).
+    const computed: Array<{ result: BuiltInstitution; provenance: InstitutionProvenance }> = [];
+    let roundSettings: MethodSettings | null = null;
+    const loaded = await this.inputs.loadInChunks(roundId, LOAD_CHUNK, async ({ placements: chunk, collector }, head) => {
+      roundSettings ??= methodSettingsOf(roundId, head.round.settings);
+      for (const [k, p] of chunk.entries()) {
+        if (k % YIELD_EVERY === 0) await yieldToEventLoop();
+        const { input, provenance } = collector.institution(p.institutionId);
+        computed.push({ result: buildInstitution(input, roundSettings), provenance });
+        collector.release(p.institutionId);
+      }
+      await progress.report(1 + (49 * computed.length) / Math.max(1, head.placements.length));
+    });
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const stamp: Stamp = { watermark: loaded.watermark, computedAt: new Date() };
     const { placements } = loaded;
-
-    // Pass 1: every institution's core (§5: the pool needs all of them before any is finalised).
-    const computed: Array<{ result: BuiltInstitution; provenance: InstitutionProvenance }> = [];
-    for (const [k, p] of placements.entries()) {
-      if (k % YIELD_EVERY === 0) await yieldToEventLoop();
-      const { input, provenance } = loaded.collector.institution(p.institutionId);
-      computed.push({ result: buildInstitution(input, settings), provenance });
-      loaded.collector.release(p.institutionId);
-      if (k % INSTITUTION_BATCH === 0) await progress.report(25 + (25 * k) / placements.length);
-    }
     const pooled = roundPool(computed.map((c) => c.result));
 
     const stored = new Map<string, StoredInstitutionResult>();
