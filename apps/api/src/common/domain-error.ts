@@ -72,6 +72,11 @@ export const ERROR_HTTP_STATUS = {
   // Rounds console (issue #15, item 4).
   /** Publishing a round whose values are mostly not conclusive, or whose institutions mostly never answered, without `acknowledgeInconclusive: true`. */
   PUBLISH_ACKNOWLEDGEMENT_REQUIRED: 409,
+  // Mail re-send (issue #15, item 1).
+  /** Re-sending a mail that already left (outcome sent): nothing to do. */
+  MAIL_ALREADY_SENT: 409,
+  /** Re-sending a mail that is still queued, was skipped or was already re-sent (details.outcome, details.resentAs). */
+  MAIL_NOT_RESENDABLE: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
