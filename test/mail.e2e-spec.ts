@@ -150,6 +150,58 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     );
     expect(row.last_error).toBe('not sent: malformed payload for mail.test');
   });
+
+  it('staff re-send a given-up mail once the server accepts: a new delivery row, the old one ends resent', async () => {
+    smtp.refuse = { code: 550, message: '5.1.1 Mailbox unavailable (test server)' };
+    const queued = await http.post('/api/mail/test', { to: 'reenvio@uno.example' }, { token: staff.adminToken });
+    expect(queued.status).toBe(202);
+    const oldId: string = queued.body.eventId;
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [oldId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'given_up',
+      'the test mail to be given up',
+    );
+    const givenUpBefore: number = (await http.get('/health/ready')).body.details.mail.givenUp24h;
+
+    // Who may: the guarantor's admin only; another guarantor does not see the mail.
+    const analyst = await staffToken(http, staff.adminToken, 'analyst');
+    expect((await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: analyst })).status).toBe(403);
+    const other = await guarantorWithAdmin(t.ds, http);
+    expect((await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: other.adminToken })).body.code).toBe('NOT_FOUND');
+    expect((await http.post('/api/mail/deliveries/abc/resend', undefined, { token: staff.adminToken })).body.code).toBe('VALIDATION_FAILED');
+
+    smtp.refuse = null;
+    const before = smtp.messages.length;
+    const resent = await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: staff.adminToken });
+    expect(resent.status).toBe(202);
+    expect(resent.body).toMatchObject({ resentFrom: oldId, to: 'reenvio@uno.example' });
+    const newId: string = resent.body.eventId;
+    expect(newId).not.toBe(oldId);
+    await smtp.waitFor(before + 1);
+    expect(smtp.messages[before]).toMatchObject({ to: ['reenvio@uno.example'], subject: 'Correo de prueba — Apertura' });
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [newId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the re-sent mail to be sent',
+    );
+    const list = await http.get('/api/mail/deliveries?outcome=resent', { token: staff.adminToken });
+    expect(list.body.items).toEqual([expect.objectContaining({ eventId: oldId, outcome: 'resent', resentAs: newId, attempts: 1 })]);
+    expect(list.body.items[0].lastError).toMatch(/550.*Mailbox unavailable/);
+    const sent = await http.get('/api/mail/deliveries?outcome=sent', { token: staff.adminToken });
+    expect(sent.body.items.find((d: { eventId: string }) => d.eventId === newId)).toMatchObject({ resentFrom: oldId, recipient: 'reenvio@uno.example' });
+    // No longer trouble: the readiness probe counts one given-up mail less.
+    expect((await http.get('/health/ready')).body.details.mail.givenUp24h).toBe(givenUpBefore - 1);
+
+    // Audited; and neither the re-sent nor the sent one can be re-sent again.
+    const [audit] = await t.ds.query(`SELECT action, entity_id, details FROM audit_log WHERE action = 'mail.resend'`);
+    expect(audit).toMatchObject({ action: 'mail.resend', entity_id: newId, details: { resentFrom: oldId, kind: 'test', previousOutcome: 'given_up' } });
+    const again = await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: staff.adminToken });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'MAIL_NOT_RESENDABLE' });
+    const ofSent = await http.post(`/api/mail/deliveries/${newId}/resend`, undefined, { token: staff.adminToken });
+    expect(ofSent.status).toBe(409);
+    expect(ofSent.body.code).toBe('MAIL_ALREADY_SENT');
+  });
 });
 
 describe('mail: the development catcher', () => {
