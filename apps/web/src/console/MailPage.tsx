@@ -9,6 +9,9 @@ import { useAsync } from '../shared/useAsync';
 import { ConsoleNav } from './ConsoleNav';
 import { mailApi, MAIL_OUTCOMES, troubleOf, type CapturedMail, type Delivery, type MailOutcome } from './mail-api';
 
+/** States whose row shows the SMTP server's last answer. */
+const TROUBLE_OR_RESENT: ReadonlySet<MailOutcome> = new Set<MailOutcome>(['failed', 'given_up', 'resent']);
+
 /** Staff's mail page: every delivery and its state, a test mail, and (in development) the caught mail. */
 export function MailPage() {
   const { t } = useT();
@@ -99,7 +102,7 @@ function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }
             <p>{t('mail.none')}</p>
           ) : (
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table-stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('mail.recipient')}</th>
@@ -114,19 +117,22 @@ function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }
                 <tbody>
                   {d.items.map((m) => (
                     <tr key={m.eventId}>
-                      <td>
+                      <td data-label={t('mail.recipient')}>
                         {m.recipient ?? '—'}
                         {m.institutionName && <div className="muted">{m.institutionName}</div>}
                       </td>
-                      <td>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
-                      <td>
+                      <td data-label={t('mail.kindColumn')}>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
+                      <td data-label={t('mail.state')}>
                         {t(`mail.outcome.${m.outcome}`)}
                         {m.resentAs && <div className="muted">{t('mail.resentAs')}</div>}
                         {m.resentFrom && <div className="muted">{t('mail.resentFrom')}</div>}
                       </td>
-                      <td>{number(m.attempts)}</td>
-                      <td>{m.outcome === 'failed' || m.outcome === 'given_up' || m.outcome === 'resent' ? (m.lastError ?? '—') : ''}</td>
-                      <td>{dateTime(m.updatedAt)}</td>
+                      <td data-label={t('mail.attempts')}>{number(m.attempts)}</td>
+                      {/* On a phone the label shows only where there is a reason to read. */}
+                      <td data-label={m.lastError && TROUBLE_OR_RESENT.has(m.outcome) ? t('mail.reason') : undefined}>
+                        {TROUBLE_OR_RESENT.has(m.outcome) ? (m.lastError ?? '—') : ''}
+                      </td>
+                      <td data-label={t('mail.updated')}>{dateTime(m.updatedAt)}</td>
                       {isAdmin && (
                         <td>
                           {(m.outcome === 'failed' || m.outcome === 'given_up') && (
