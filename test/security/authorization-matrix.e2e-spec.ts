@@ -50,11 +50,16 @@ describe('authorization matrix', () => {
   let t: TestApp;
   let w: World;
   let routes: RouteAccess[];
+  let mailEventA: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
     routes = collectRoutes(t.app);
+    // A mail of A (a queued test mail: no worker runs here) for the routes under /api/mail/deliveries/:eventId.
+    [{ id: mailEventA }] = await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`, [
+      JSON.stringify({ to: 'prueba@a.example', guarantorId: w.a.guarantorId }),
+    ]);
   });
   afterAll(() => t?.close());
 
@@ -77,6 +82,8 @@ describe('authorization matrix', () => {
       case 'verdictId': // due process (issue #13): unknown ids answer 404 to allowed callers
       case 'disputeId':
         return randomUUID();
+      case 'eventId':
+        return mailEventA;
       case 'version':
         return '1';
       case 'file':
@@ -200,6 +207,7 @@ describe('authorization matrix', () => {
       ['PATCH', `/api/rounds/${w.roundId}/invitations/${w.instX}`, { email: 'robado@example.org' }],
       ['PUT', `/api/rounds/${w.roundId}/reminder-settings`, { enabled: true, minDays: 1, maxCount: 20 }],
       ['POST', `/api/privacy/validators/${w.v1.id}/erase`, undefined],
+      ['POST', `/api/mail/deliveries/${mailEventA}/resend`, undefined],
     ] as const) {
       const r = await w.http.request(method, path, body, asB);
       expect({ path, status: r.status, code: r.body?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
