@@ -202,6 +202,40 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     expect(ofSent.status).toBe(409);
     expect(ofSent.body.code).toBe('MAIL_ALREADY_SENT');
   });
+
+  it('re-sending a mail that is still being retried: the pending retry of the old one sends nothing', async () => {
+    smtp.refuse = { code: 451, message: '4.7.1 Try again later (test server)' };
+    const [event] = await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`, [
+      JSON.stringify({ to: 'reintento@uno.example', guarantorId: staff.guarantorId }),
+    ]);
+    const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    // A long enough backoff that the re-send happens between the two attempts; kept when done, to read its state.
+    const job = await mailQueue.add(
+      JOBS.sendTestMail,
+      { to: 'reintento@uno.example', guarantorId: staff.guarantorId, eventId: event.id },
+      { jobId: `mail:${event.id}`, attempts: 2, backoff: 3000, removeOnComplete: false },
+    );
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [event.id]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'failed',
+      'the first attempt to fail',
+    );
+    const before = smtp.messages.length;
+    const resent = await http.post(`/api/mail/deliveries/${event.id}/resend`, undefined, { token: staff.adminToken });
+    expect(resent.status).toBe(202);
+    // Only now does the server accept: whenever the old job's retry runs, it cannot have sent the old row.
+    smtp.refuse = null;
+    await until(() => job.getState(), (state) => state === 'completed' || state === 'failed', 'the old job’s retry to finish');
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [resent.body.eventId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the re-sent mail to be sent',
+    );
+    expect(smtp.messages.slice(before).filter((m) => m.to.includes('reintento@uno.example'))).toHaveLength(1);
+    expect(await t.ds.query('SELECT outcome, resent_as::text AS resent_as FROM mail_delivery WHERE event_id = $1', [event.id])).toEqual([
+      { outcome: 'resent', resent_as: resent.body.eventId },
+    ]);
+  });
 });
 
 describe('mail: the development catcher', () => {
