@@ -195,6 +195,13 @@ describe('browser: a refusing SMTP server, then a re-send', () => {
       await page.getByRole('region', { name: 'Envíos' }).getByRole('row', { name: /Reenviado como envío nuevo/ }).waitFor();
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'mail-phone');
+      // In English too.
+      await page.getByRole('button', { name: /Switch to English/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mail' }).waitFor();
+      const deliveries = page.getByRole('region', { name: 'Deliveries' });
+      await deliveries.getByRole('row', { name: /Re-sent as a new delivery/ }).waitFor();
+      await deliveries.getByRole('row', { name: /Sent.*Re-sends a mail that failed/ }).waitFor();
+      expect(await documentWidth(page)).toBeLessThanOrEqual(390);
     });
     await phone.context.close();
   });
