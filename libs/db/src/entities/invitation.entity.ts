@@ -104,7 +104,7 @@ export class MailDeliveryEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 
-  /** Outcome 'resent': the event of the re-sent message (migration 1765000520000). */
+  /** Outcome 'resent': the event of the re-sent message (migration 1765000530000). */
   @Column({ type: 'bigint', nullable: true })
   resentAs: string | null;
 

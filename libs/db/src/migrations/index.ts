@@ -11,7 +11,7 @@ import { PublishRebuild1765000230000 } from './1765000230000-publish-rebuild';
 import { MailTracking1765000300000 } from './1765000300000-mail-tracking';
 import { InvitationReminders1765000400000 } from './1765000400000-invitation-reminders';
 import { RoundPseudonymSalt1765000470000 } from './1765000470000-round-pseudonym-salt';
-import { MailResend1765000520000 } from './1765000520000-mail-resend';
+import { MailResend1765000530000 } from './1765000530000-mail-resend';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -28,5 +28,5 @@ export const MIGRATIONS = [
   MailTracking1765000300000,
   InvitationReminders1765000400000,
   RoundPseudonymSalt1765000470000,
-  MailResend1765000520000,
+  MailResend1765000530000,
 ];

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * own, so it no longer counts as trouble and a pending Bull retry of it sends nothing — and both rows
  * point at each other.
  */
-export class MailResend1765000520000 implements MigrationInterface {
-  name = 'MailResend1765000520000';
+export class MailResend1765000530000 implements MigrationInterface {
+  name = 'MailResend1765000530000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "mail_delivery" DROP CONSTRAINT "ck_mail_delivery_outcome"`);
