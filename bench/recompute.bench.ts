@@ -3,10 +3,12 @@
  * result written) against the one-statement SQL baseline (lib/baseline.ts), in the same database,
  * on the same generated round, in the same run. Then checks that both agree.
  */
+import { loadavg } from 'os';
 import { join } from 'path';
 import type { Client } from 'pg';
 import { DEFAULT_JOB_OPTIONS, JOBS, jobIds } from '@apertura/queue';
 import { BASELINE_TABLE, runBaseline, setupBaseline } from './lib/baseline';
+import { cpuSeconds, otherBackendsCpu, ownBackendPid } from './lib/cpu';
 import { analyze, generateRound, GeneratedRound, RoundSpec } from './lib/generator';
 import { benchContext, ChildHandle, metricQueue, ROOT, seconds, spawnTs, spawnWorker, waitFor, waitForWorkers, workerNodeArgs } from './lib/infra';
 import { summariseProfile } from './lib/profile';
@@ -32,6 +34,8 @@ export interface RecomputeResult {
   workerRows: number;
   ratio: number;
   workerPeakRssMiB: number;
+  /** CPU seconds per run (Linux /proc): the baseline's backend; the worker process and its PostgreSQL backends. */
+  cpu: Array<{ baseline: number; worker: number; workerBackends: number }>;
   agreement: Agreement;
   profile?: ReturnType<typeof summariseProfile>;
 }
@@ -176,15 +180,28 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
 
     const baselineSeconds: number[] = [];
     const workerSeconds: number[] = [];
+    const cpu: RecomputeResult['cpu'] = [];
     let baselineRows = 0;
     let workerPhases = emptyPhases();
     for (let r = 0; r < opts.repeat; r++) {
+      const backend = await ownBackendPid(ctx.pg);
+      const baselineCpuBefore = cpuSeconds(backend);
       const b = await runBaseline(ctx.pg, round.roundId);
+      const baselineCpu = cpuSeconds(backend) - baselineCpuBefore;
       baselineSeconds.push(b.seconds);
       baselineRows = b.rows;
+      const workerCpuBefore = cpuSeconds(worker.child.pid);
+      const backends = await otherBackendsCpu(ctx.pg);
       workerPhases = await timeRecomputeRound(ctx.pg, queue, round.roundId, worker, opts.timeoutMs ?? 3_600_000);
+      const workerCpu = cpuSeconds(worker.child.pid) - workerCpuBefore;
+      const workerBackendsCpu = await backends.stop();
       workerSeconds.push(workerPhases.total);
+      cpu.push({ baseline: baselineCpu, worker: workerCpu, workerBackends: workerBackendsCpu });
       log(`  run ${r + 1}/${opts.repeat}: SQL baseline ${b.seconds.toFixed(2)} s, recompute-round ${workerPhases.total.toFixed(2)} s (${describePhases(workerPhases)})`);
+      log(
+        `    CPU: baseline's backend ${baselineCpu.toFixed(1)} s; worker ${workerCpu.toFixed(1)} s + its PostgreSQL backends ${workerBackendsCpu.toFixed(1)} s` +
+          ` (load average ${loadavg()[0].toFixed(1)})`,
+      );
     }
     const [{ rows: workerRows }] = (await ctx.pg.query<{ rows: number }>('SELECT count(*)::int AS rows FROM metric_result WHERE round_id = $1', [round.roundId])).rows;
     const agreement = await checkAgreement(ctx.pg, round.roundId);
@@ -208,6 +225,7 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
       workerRows,
       ratio: median(workerSeconds) / median(baselineSeconds),
       workerPeakRssMiB: peak,
+      cpu,
       agreement,
       profile,
     };

@@ -133,7 +133,7 @@ describe('citizens: registration, verification, profile', () => {
 
     const verified = await http.post('/api/citizens/verify', { token });
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ verified: true });
+    expect(verified.body).toMatchObject({ verified: true, session: { user: { role: 'citizen_validator', emailVerified: true } } });
     const reused = await http.post('/api/citizens/verify', { token });
     expect(reused.status).toBe(401);
     expect(reused.body.code).toBe('INVALID_TOKEN');

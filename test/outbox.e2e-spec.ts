@@ -17,11 +17,15 @@ const R = randomUUID();
 const I = randomUUID();
 
 function queuesOn(redisUrl: string, prefix: string): Queues {
-  return { mail: new Queue(QUEUES.mail, redisUrl, { prefix }), metric: new Queue(QUEUES.metric, redisUrl, { prefix }) };
+  return {
+    mail: new Queue(QUEUES.mail, redisUrl, { prefix }),
+    metric: new Queue(QUEUES.metric, redisUrl, { prefix }),
+    import: new Queue(QUEUES.imports, redisUrl, { prefix }),
+  };
 }
 
 async function closeQueues(q: Queues): Promise<void> {
-  await Promise.all([q.mail.close(), q.metric.close()]);
+  await Promise.all([q.mail.close(), q.metric.close(), q.import.close()]);
 }
 
 /** Records every add, to prove that no event became two jobs. */

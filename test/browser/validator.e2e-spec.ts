@@ -105,10 +105,9 @@ describe('browser: a citizen registers, verifies and validates an institution', 
       await register(page);
       await page.goto(`${t.url}${await verificationLink()}`);
       await page.getByText('Correo verificado').waitFor();
+      // The link signed the validator in (issue #15 item 5): no sign-in form on the way.
+      await page.getByText('Su cuenta está activa y ya inició sesión.').waitFor();
       await page.getByRole('link', { name: 'Continuar a validación ciudadana' }).click();
-      await page.getByLabel('Correo electrónico').fill(EMAIL);
-      await page.getByLabel('Contraseña').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Ingresar' }).click();
       await page.getByRole('heading', { level: 1, name: 'Validación ciudadana' }).waitFor();
 
       await page.getByRole('heading', { name: 'Diagnóstico ciudadano' }).waitFor();

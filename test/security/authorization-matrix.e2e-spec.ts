@@ -50,12 +50,18 @@ describe('authorization matrix', () => {
   let t: TestApp;
   let w: World;
   let routes: RouteAccess[];
+  /** A's background universe import (a row as the import route leaves it; no worker here). */
+  let importId: string;
   let mailEventA: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
     routes = collectRoutes(t.app);
+    [{ id: importId }] = await t.ds.query(
+      `INSERT INTO universe_import (guarantor_id, requested_role, dry_run, state, total_bytes) VALUES ($1, 'guarantor_admin', true, 'queued', 1) RETURNING id`,
+      [w.a.guarantorId],
+    );
     // A mail of A (a queued test mail: no worker runs here) for the routes under /api/mail/deliveries/:eventId.
     [{ id: mailEventA }] = await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`, [
       JSON.stringify({ to: 'prueba@a.example', guarantorId: w.a.guarantorId }),
@@ -91,6 +97,7 @@ describe('authorization matrix', () => {
       case 'id':
         if (/evidence\/:id/.test(path)) return w.evidenceY;
         if (path.startsWith('/api/questionnaires')) return w.iq;
+        if (path.startsWith('/api/universe/imports')) return importId;
         return w.roundId;
       default:
         throw new Error(`no fixture id for :${param} in ${path}: add it to idFor()`);
@@ -187,6 +194,7 @@ describe('authorization matrix', () => {
       `/api/rounds/${w.roundId}/export/institutions.csv`,
       `/api/rounds/${w.roundId}/microdata/answers.csv`,
       `/api/rounds/${w.roundId}/microdata/microdata.xlsx`,
+      `/api/universe/imports/${importId}`,
     ];
     for (const path of reads) {
       const r = await w.http.get(path, asB);

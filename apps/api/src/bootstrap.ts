@@ -14,6 +14,7 @@ import { sessionLifetimeProblem } from './auth/access.guard';
 import { bodyLimitMiddleware } from './common/body-limits';
 import { ClientBudget } from './common/rate-limit.module';
 import { Env, parseTrustProxy, QuietStartupLogger } from '@apertura/config';
+import { readSessionCookie } from './auth/session-cookie';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -53,8 +54,10 @@ export async function createApp(env: Env): Promise<INestApplication> {
   app.use(
     bodyLimitMiddleware({
       validSession: (req) => {
-        const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-        if (scheme !== 'Bearer' || !token) return false;
+        const [scheme, bearer] = (req.headers.authorization ?? '').split(' ');
+        // The web app's session travels in its cookie; a forged cookie fails the same verification.
+        const token = scheme === 'Bearer' && bearer ? bearer : req.headers.authorization ? undefined : readSessionCookie(req, env);
+        if (!token) return false;
         try {
           return sessionLifetimeProblem(jwt.verify(token), env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000)) === undefined;
         } catch {

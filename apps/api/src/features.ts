@@ -10,10 +10,11 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ResponsesModule } from './responses/responses.module';
 import { ResultsModule } from './results/results.module';
 import { RoundsModule } from './rounds/rounds.module';
+import { SetupModule } from './setup/setup.module';
 import { UniverseModule } from './universe/universe.module';
 
 /**
  * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
  * responses, validators, results, exports, …). Each feature adds itself here.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule, DueProcessModule, MailModule];
+export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule, DueProcessModule, MailModule, SetupModule];

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadEnv } from '@apertura/config';
 import { collectRoutes } from './auth/access-matrix';
+import { SetupService } from './setup/setup.service';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   await app.listen(env.PORT, '0.0.0.0');
   // One line instead of Nest's one per route (those are at debug level: LOG_LEVEL=debug).
   new Logger('Apertura').log(`API listening on ${env.PUBLIC_URL} (${collectRoutes(app).length} routes; OpenAPI at /docs)`);
+  // Only while no real guarantor exists: the one-time code for /configuracion, in this log.
+  await app.get(SetupService).announce();
 }
 
 main().catch((err: unknown) => {

@@ -4,3 +4,4 @@ export * from './naming.strategy';
 export * from './result-item-list';
 export * from './verdict-standing';
 export * from './mail-template';
+export * from './universe-upsert';

@@ -1,1 +1,4 @@
 export * from './municipalities';
+export * from './universe/names';
+export * from './universe/universe-csv';
+export * from './universe/universe-csv-stream';

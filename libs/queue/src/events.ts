@@ -6,6 +6,8 @@ export type OutboxEvent =
   | { type: 'mail.invitation'; payload: { invitationId: string; reminder: boolean } }
   | { type: 'mail.verify-email'; payload: { verificationId: string } }
   | { type: 'mail.password-reset'; payload: { resetId: string } }
+  /** Issue #15 item 5: a guarantor admin invited a staff member (the link lets them choose a password). */
+  | { type: 'mail.staff-invite'; payload: { staffInvitationId: string } }
   /** Someone tried to register an address that already has an account: its owner is told (the API answers as for a new one). */
   | { type: 'mail.account-exists'; payload: { userId: string } }
   | { type: 'response.submitted'; payload: { roundId: string; institutionId: string; responseId: string; version: number } }
@@ -15,6 +17,8 @@ export type OutboxEvent =
   /** METHOD.md §3.1: the institution's refutations queued by the due-process sweep, mailed as one notice. */
   | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } }
   /** Issue #15: "send a test mail" from the console (the address is in the payload; the mail has no link). */
-  | { type: 'mail.test'; payload: { to: string; guarantorId: string } };
+  | { type: 'mail.test'; payload: { to: string; guarantorId: string } }
+  /** Issue #13 item 5: a large universe CSV was stored (universe_import_chunk); the worker imports it. */
+  | { type: 'universe.import'; payload: { importId: string } };
 
 export type OutboxEventType = OutboxEvent['type'];

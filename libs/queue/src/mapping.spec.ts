@@ -41,6 +41,11 @@ describe('jobForEvent', () => {
       { roundId: R, runId: 'run-1' },
       { queue: QUEUES.metric, name: JOBS.recomputeRound, jobId: 'round:run-1', data: { roundId: R, runId: 'run-1' }, debounced: false },
     ],
+    [
+      'universe.import',
+      { importId: 'imp-1' },
+      { queue: QUEUES.imports, name: JOBS.importUniverse, jobId: 'universe-import:imp-1', data: { importId: 'imp-1' }, debounced: false },
+    ],
   ])('%s → job', (type, payload, expected) => {
     const m = jobForEvent({ id: '42', type, payload });
     if (!m.ok) throw new Error(m.reason);

@@ -11,8 +11,10 @@ import {
   SendRefutationNoticeJob,
   SendAccountNoticeJob,
   SendPasswordResetJob,
+  SendStaffInviteJob,
   SendTestMailJob,
   SendVerificationJob,
+  ImportUniverseJob,
   jobIds,
 } from './queues';
 
@@ -27,7 +29,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -82,6 +84,12 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       const data: SendPasswordResetJob = { resetId: p.resetId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendPasswordReset, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
+    case 'mail.staff-invite': {
+      const p = strings(e.payload, ['staffInvitationId']);
+      if (!p) return malformed(e);
+      const data: SendStaffInviteJob = { staffInvitationId: p.staffInvitationId, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendStaffInvite, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
     case 'mail.account-exists': {
       const p = strings(e.payload, ['userId']);
       if (!p) return malformed(e);
@@ -116,6 +124,15 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: RecomputeRoundJob = { roundId: p.roundId, runId: p.runId };
       return { ok: true, job: { queue: QUEUES.metric, name: JOBS.recomputeRound, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.round(p.runId) }, debounced: false } };
+    }
+    case 'universe.import': {
+      const p = strings(e.payload, ['importId']);
+      if (!p) return malformed(e);
+      const data: ImportUniverseJob = { importId: p.importId };
+      return {
+        ok: true,
+        job: { queue: QUEUES.imports, name: JOBS.importUniverse, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.universeImport(p.importId) }, debounced: false },
+      };
     }
     default:
       return { ok: false, reason: `no job for event type ${e.type}` };

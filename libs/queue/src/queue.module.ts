@@ -20,12 +20,13 @@ class QueueShutdown implements OnApplicationShutdown {
   constructor(
     @InjectQueue(QUEUES.mail) private readonly mail: Queue,
     @InjectQueue(QUEUES.metric) private readonly metric: Queue,
+    @InjectQueue(QUEUES.imports) private readonly imports: Queue,
     @Inject(BULL_CONNECTIONS) private readonly connections: BullConnections,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     // Queue.close() is idempotent: it returns the same promise when Nest's own hook already started it.
-    await Promise.allSettled([this.mail.close(), this.metric.close()]);
+    await Promise.allSettled([this.mail.close(), this.metric.close(), this.imports.close()]);
     this.connections.closeAll();
   }
 }
@@ -36,7 +37,7 @@ export interface QueueModuleOptions {
 }
 
 /**
- * Bull for the API and the worker: the queues `mail` and `metric` under the environment's prefix, on
+ * Bull for the API and the worker: the queues `mail`, `metric` and `import` under the environment's prefix, on
  * connections that recover from Redis outages (bull-connections.ts).
  */
 @Module({})
@@ -55,7 +56,7 @@ export class QueueModule {
             ...(options.settings ? { settings: options.settings(env) } : {}),
           }),
         }),
-        BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }),
+        BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }, { name: QUEUES.imports }),
         BullConnectionsModule,
       ],
       providers: [QueueShutdown],

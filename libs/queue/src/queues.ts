@@ -4,6 +4,8 @@ import type { JobOptions } from 'bull';
 export const QUEUES = {
   mail: 'mail',
   metric: 'metric',
+  /** Universe imports: long, CPU-bound parses kept apart from mail and metric jobs. */
+  imports: 'import',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -13,12 +15,14 @@ export const JOBS = {
   sendInvitation: 'send-invitation',
   sendVerification: 'send-verification',
   sendPasswordReset: 'send-password-reset',
+  sendStaffInvite: 'send-staff-invite',
   sendAccountNotice: 'send-account-notice',
   recomputeInstitution: 'recompute-institution',
   recomputeArea: 'recompute-area',
   recomputeRound: 'recompute-round',
   sendRefutationNotice: 'send-refutation-notice',
   sendTestMail: 'send-test-mail',
+  importUniverse: 'import-universe',
 } as const;
 
 export interface SendInvitationJob {
@@ -39,6 +43,10 @@ export interface SendPasswordResetJob {
   resetId: string;
   eventId: string;
 }
+export interface SendStaffInviteJob {
+  staffInvitationId: string;
+  eventId: string;
+}
 export interface SendAccountNoticeJob {
   userId: string;
   eventId: string;
@@ -48,6 +56,10 @@ export interface SendTestMailJob {
   to: string;
   guarantorId: string;
   eventId: string;
+}
+/** A universe_import row to carry out (its bytes are in universe_import_chunk). */
+export interface ImportUniverseJob {
+  importId: string;
 }
 export interface RecomputeInstitutionJob {
   roundId: string;
@@ -81,4 +93,5 @@ export const jobIds = {
   institution: (roundId: string, institutionId: string): string => `inst:${roundId}:${institutionId}`,
   area: (roundId: string): string => `area:${roundId}`,
   round: (runId: string): string => `round:${runId}`,
+  universeImport: (importId: string): string => `universe-import:${importId}`,
 };

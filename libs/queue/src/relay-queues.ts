@@ -33,6 +33,7 @@ export function relayQueues(redis: string | RedisTarget, prefix: string): RelayQ
   const queues = {
     mail: new Queue(QUEUES.mail, { prefix, createClient }),
     metric: new Queue(QUEUES.metric, { prefix, createClient }),
+    import: new Queue(QUEUES.imports, { prefix, createClient }),
   };
   return {
     queues,

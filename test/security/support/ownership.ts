@@ -8,8 +8,13 @@ import type { RouteAccess } from '../../../apps/api/src/auth/access-matrix';
 const RULES: Array<[RegExp, string]> = [
   [/^GET \/health\//, '—'],
   [/^(POST \/api\/auth\/(login|password-reset|password-reset\/confirm)|POST \/api\/citizens\/(register|verify|resend-verification))$/, '— (stricter per-IP rate limit)'],
+  [/^POST \/api\/auth\/staff-invite(\/accept)?$/, "the invitation link's own account only (the token is the credential); stricter per-IP rate limit"],
+  [/^POST \/api\/auth\/logout$/, 'own browser session only (clears its cookie; CSRF origin check)'],
   [/^GET \/api\/catalogue\//, '— (public catalogue)'],
   [/^GET \/api\/public\/rounds$/, 'published rounds only'],
+  [/^GET \/api\/public\/comparison$/, 'published rounds only (NOT_FOUND otherwise)'],
+  [/^GET \/api\/setup\/status$/, '— (only whether a guarantor exists)'],
+  [/^POST \/api\/setup$/, 'one-time setup code from the API log; only while no real guarantor exists (stricter per-IP rate limit)'],
   [/^GET \/api\/public\/rounds\/:roundId\//, 'published rounds only (NOT_FOUND otherwise)'],
   [/^GET \/api\/auth\/me$/, 'own account'],
   [/^(GET|PATCH|DELETE) \/api\/citizens\/me$|^PUT \/api\/citizens\/me\/conflicts$/, 'own account (DELETE: password re-entered)'],

@@ -33,7 +33,7 @@ export class AuditController {
     description:
       'Round transitions, universe imports, questionnaire versions, submissions and amendments, verdict edits, role changes, ' +
       'invitation reissues, reads of validators’ personal data and erasures. Filter by exact `action` (or prefix `round.*`), ' +
-      '`entityType`, `entityId` and the window `from` ≤ at < `to`.',
+      '`entityType`, `entityId`, the acting account `actorUserId`, the round `roundId` and the window `from` ≤ at < `to`.',
   })
   @ApiOkResponse({ type: AuditPageDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED')

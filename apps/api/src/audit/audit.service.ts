@@ -18,6 +18,8 @@ export interface AuditFilter {
   action?: string;
   entityType?: string;
   entityId?: string;
+  actorUserId?: string;
+  roundId?: string;
   from?: Date;
   to?: Date;
 }
@@ -51,6 +53,10 @@ export class AuditService {
     else if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.entityType) qb.andWhere('a.entityType = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
+    if (q.actorUserId) qb.andWhere('a.actorUserId = :actorUserId', { actorUserId: q.actorUserId });
+    if (q.roundId) {
+      qb.andWhere(`((a.entityType = 'round' AND a.entityId = :roundId) OR (a.details ? 'roundId' AND a.details->>'roundId' = :roundId))`, { roundId: q.roundId });
+    }
     if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.at < :to', { to: q.to });
     const [items, total] = await qb

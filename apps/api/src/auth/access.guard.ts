@@ -9,6 +9,7 @@ import { DomainError, forbidden } from '../common/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { Principal, RequestWithPrincipal } from './principal';
 import { ENV, Env, hashToken } from '@apertura/config';
+import { crossSiteProblem, isUnsafeMethod, readSessionCookie } from './session-cookie';
 
 export interface JwtClaims {
   sub: string;
@@ -67,7 +68,7 @@ export class AccessGuard implements CanActivate {
       req.principal = await this.invitationPrincipal(req);
       return true;
     }
-    const principal = await this.userPrincipal(req);
+    const principal = await this.userPrincipal(req, policy.kind === 'public');
     if (principal) req.principal = principal;
     if (policy.kind === 'public') return true;
     if (!principal) throw unauthenticated();
@@ -75,11 +76,36 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async userPrincipal(req: Request): Promise<Principal | undefined> {
+  /**
+   * The account of a Bearer token (API clients) or, without one, of the session cookie (the web app).
+   * On a public route a cookie that is stale or fails the origin check is ignored (the request is
+   * anonymous): signing in again must never be blocked by an old cookie.
+   */
+  private async userPrincipal(req: Request, publicRoute: boolean): Promise<Principal | undefined> {
     const header = req.headers.authorization;
-    if (!header) return undefined;
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthenticated();
+    if (header) {
+      const [scheme, token] = header.split(' ');
+      if (scheme !== 'Bearer' || !token) throw unauthenticated();
+      return this.sessionPrincipal(token);
+    }
+    const cookie = readSessionCookie(req, this.env);
+    if (!cookie) return undefined;
+    // CSRF: a cookie rides along with any request the browser makes, so an unsafe one must come from our pages.
+    const crossSite = isUnsafeMethod(req.method) ? crossSiteProblem(req, this.env) : undefined;
+    if (publicRoute) {
+      if (crossSite) return undefined;
+      return this.sessionPrincipal(cookie).catch(() => undefined);
+    }
+    if (crossSite) {
+      throw new DomainError('CSRF_REJECTED', {
+        es: 'Solicitud rechazada: no proviene de las páginas de Apertura.',
+        en: 'Request refused: it does not come from Apertura’s pages.',
+      });
+    }
+    return this.sessionPrincipal(cookie);
+  }
+
+  private async sessionPrincipal(token: string): Promise<Principal> {
     const invalidSession = (): DomainError =>
       new DomainError('UNAUTHENTICATED', { es: 'La sesión no es válida o expiró.', en: 'The session is invalid or expired.' });
     let claims: JwtClaims & TimedClaims;
@@ -92,6 +118,8 @@ export class AccessGuard implements CanActivate {
     // Re-read the account so a deleted or demoted user loses access at once, not when the JWT expires.
     const user = await this.users.findOne({ where: { id: claims.sub, deletedAt: IsNull() } });
     if (!user || user.role !== claims.role) throw unauthenticated();
+    // A deactivated account's sessions stop at once (issue #15, item 5).
+    if (user.deactivatedAt) throw new DomainError('UNAUTHENTICATED', { es: 'La cuenta fue desactivada.', en: 'The account was deactivated.' });
     // A password reset ends every session issued before it (a stolen session does not outlive the reset).
     if (user.passwordChangedAt && (claims.iat as number) < Math.floor(user.passwordChangedAt.getTime() / 1000)) throw invalidSession();
     return { kind: 'user', userId: user.id, role: user.role, guarantorId: user.guarantorId };

@@ -1,4 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ENV, Env } from '@apertura/config';
+import { DomainError } from '../common/domain-error';
+import { clearSessionCookie, crossSiteProblem, grantSessionCookie, readSessionCookie } from './session-cookie';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from './access.decorator';
 import { AuthService } from './auth.service';
@@ -15,19 +19,37 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   @Post('login')
   @HttpCode(200)
   @Public()
   @ApiOperation({
-    summary: 'Sign in with e-mail and password; returns a bearer token (JWT).',
-    description: 'After 5 wrong passwords from one client (address) that client waits 1, 2, 4 … 60 minutes (423 ACCOUNT_LOCKED); other clients are not affected. A password reset lifts every lock.',
+    summary: 'Sign in with e-mail and password; returns a bearer token (JWT) and, to our own pages, the session cookie.',
+    description:
+      'After 5 wrong passwords from one client (address) that client waits 1, 2, 4 … 60 minutes (423 ACCOUNT_LOCKED); other clients are not affected. A password reset lifts every lock. ' +
+      'A request from our own pages (Sec-Fetch-Site: same-origin, or a matching Origin) also gets the httpOnly session cookie (docs/security.md, "Sessions").',
   })
   @ApiOkResponse({ type: SessionDto })
-  @ApiErrors('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'RATE_LIMITED')
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<SessionDto> {
-    return this.auth.login(dto.email, dto.password, ip);
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DEACTIVATED', 'RATE_LIMITED')
+  async login(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+    const session = await this.auth.login(dto.email, dto.password, ip);
+    grantSessionCookie(req, res, this.env, session.accessToken);
+    return session;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  @ApiOperation({ summary: "Sign out of the browser: clears the session cookie (Bearer clients simply forget their token)." })
+  @ApiErrors('CSRF_REJECTED')
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    // Another site must not be able to sign a visitor out either.
+    if (readSessionCookie(req, this.env) && crossSiteProblem(req, this.env)) {
+      throw new DomainError('CSRF_REJECTED', { es: 'Solicitud rechazada: no proviene de las páginas de Apertura.', en: 'Request refused: it does not come from Apertura’s pages.' });
+    }
+    clearSessionCookie(res, this.env);
   }
 
   @Post('password-reset')

@@ -49,6 +49,24 @@ export class AuthService {
       throw invalidCredentials();
     }
     await clearFailures(m, user.id, key);
+    // Told only to whoever knows the password: the account exists but a guarantor admin switched it off.
+    if (user.deactivatedAt) {
+      throw new DomainError('ACCOUNT_DEACTIVATED', {
+        es: 'Su cuenta fue desactivada. Si cree que es un error, hable con una persona administradora de su órgano garante.',
+        en: 'Your account was deactivated. If you think this is a mistake, talk to an administrator of your guarantor.',
+      });
+    }
+    return this.sessionFor(user);
+  }
+
+  /** A session for an account that proved itself another way (a verification or invitation link). */
+  async issue(userId: string): Promise<SessionDto> {
+    const user = await this.users.findOne({ where: { id: userId, deletedAt: IsNull(), deactivatedAt: IsNull() } });
+    if (!user) throw notFound('user');
+    return this.sessionFor(user);
+  }
+
+  private async sessionFor(user: UserEntity): Promise<SessionDto> {
     const claims: JwtClaims = { sub: user.id, role: user.role, gid: user.guarantorId };
     return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.env.JWT_TTL_SECONDS, user: toMe(user) };
   }

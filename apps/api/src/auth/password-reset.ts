@@ -36,7 +36,7 @@ export class PasswordResetService {
   async request(emailInput: string, now = new Date()): Promise<void> {
     const email = emailInput.trim().toLowerCase();
     await this.ds.transaction(async (m) => {
-      const users: Array<{ id: string }> = await m.query('SELECT id FROM app_user WHERE email = $1 AND deleted_at IS NULL FOR UPDATE', [email]);
+      const users: Array<{ id: string }> = await m.query('SELECT id FROM app_user WHERE email = $1 AND deleted_at IS NULL AND deactivated_at IS NULL FOR UPDATE', [email]);
       if (users.length === 0) return;
       const userId = users[0].id;
       const recent: unknown[] = await m.query('SELECT 1 FROM password_reset WHERE user_id = $1 AND created_at > $2 LIMIT 1', [userId, new Date(now.getTime() - RESET_MAIL_INTERVAL_MS)]);
@@ -68,7 +68,7 @@ export class PasswordResetService {
         m,
         // Following the link proves control of the address, as the verification link would.
         `UPDATE app_user SET password_hash = $2, password_changed_at = $3, email_verified_at = COALESCE(email_verified_at, $3), updated_at = now()
-         WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+         WHERE id = $1 AND deleted_at IS NULL AND deactivated_at IS NULL RETURNING id`,
         [userId, passwordHash, now],
       );
       if (users.length === 0) throw invalidResetToken();

@@ -8,12 +8,33 @@ import { assertRequestShape } from './request-shape';
  * - anonymous requests (no credential): small — sign-in, registration, password reset need a few hundred bytes;
  * - requests with a valid session or an invitation link: JSON up to 1 MB (questionnaire definitions;
  *   submissions are further capped at 256 KB by libs/questionnaire);
- * - the universe import, with a valid session: CSV up to 20 MB.
+ * - the universe import, with a valid session: CSV up to 20 MB. Above STREAMED_UPLOAD_BYTES (or without a
+ *   declared length, or with `?async=1`) the CSV is not read here at all: the handler streams it to
+ *   PostgreSQL for the worker (streamedUpload), so a 19 MB import holds neither memory nor the event loop.
  * Multipart uploads (evidence) are read by their interceptors, which run after the access guard.
  */
 export const BODY_LIMITS = Object.freeze({ anonymous: 16 * 1024, authenticated: 1024 * 1024, upload: 20 * 1024 * 1024 });
 
 export type BodyTier = keyof typeof BODY_LIMITS;
+
+/** CSV bodies above this many bytes become background imports (the synchronous answer stays for small files). */
+export const STREAMED_UPLOAD_BYTES = 256 * 1024;
+
+/** Requests whose CSV body was left unread for the handler to stream (see streamedUpload). */
+const STREAMED = new WeakSet<Request>();
+
+/** True when this request's CSV body is left in the request stream for the handler. */
+export const streamedUpload = (req: Request): boolean => STREAMED.has(req);
+
+const CSV_TYPES = /^text\/(csv|plain)\b/i;
+const asked = (v: unknown): boolean => v === '1' || v === 'true';
+
+/** A CSV upload is streamed when large, of unknown length (chunked), or when the client asks for a job. */
+function streams(req: Request): boolean {
+  if (!CSV_TYPES.test(req.headers['content-type'] ?? '')) return false;
+  const length = req.headers['content-length'];
+  return asked(req.query.async) || length === undefined || Number(length) > STREAMED_UPLOAD_BYTES;
+}
 
 /** Routes that take large files, and only from a signed-in account (method and path). */
 const UPLOAD_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [{ method: 'POST', path: /^\/api\/universe\/import\/?$/ }];
@@ -69,6 +90,17 @@ export function bodyLimitMiddleware(check: CredentialCheck): RequestHandler {
       // Do not keep reading what will be refused: answer, then close the connection.
       res.setHeader('Connection', 'close');
       return next(tooLarge(limit));
+    }
+    if (tier === 'upload' && streams(req)) {
+      // Left unread: the handler streams it (checking size and control characters as it goes).
+      STREAMED.add(req);
+      try {
+        assertRequestShape(req.query);
+        assertRequestShape(safeDecode(req.path));
+      } catch (e) {
+        return next(e);
+      }
+      return next();
     }
     const chain = chains[tier];
     let i = 0;

@@ -72,6 +72,20 @@ export const ERROR_HTTP_STATUS = {
   // Rounds console (issue #15, item 4).
   /** Publishing a round whose values are mostly not conclusive, or whose institutions mostly never answered, without `acknowledgeInconclusive: true`. */
   PUBLISH_ACKNOWLEDGEMENT_REQUIRED: 409,
+  // People (issue #15, item 5).
+  /** The account was deactivated by a guarantor admin: it cannot sign in. */
+  ACCOUNT_DEACTIVATED: 403,
+  /** The change would leave the guarantor without an active admin. */
+  LAST_ADMIN: 409,
+  /** A cookie-authenticated unsafe request that does not come from our own pages (docs/security.md). */
+  CSRF_REJECTED: 403,
+  // First run in the browser (issue #15, item 6).
+  /** The setup code is wrong, or was already used. */
+  SETUP_CODE_INVALID: 403,
+  /** The setup code is past its expiry: restart the API for a new one. */
+  SETUP_CODE_EXPIRED: 410,
+  /** A guarantor other than the demo exists: the first-run setup is closed for good. */
+  SETUP_ALREADY_DONE: 409,
   // Mail re-send (issue #15, item 1).
   /** Re-sending a mail that already left (outcome sent): nothing to do. */
   MAIL_ALREADY_SENT: 409,

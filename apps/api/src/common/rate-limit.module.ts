@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { ENV, Env } from '@apertura/config';
 import { redisOptionsOf, redisTargetOf } from '@apertura/queue';
 import { DomainError } from './domain-error';
+import { readCookie } from '../auth/session-cookie';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -46,9 +47,12 @@ export class FailOpenRedisStorage implements ThrottlerStorage, OnModuleDestroy {
   }
 }
 
-/** The credential a request carries (session JWT or invitation token), if any. */
+/** The web app's session cookie, under either of its names (production or not). */
+const sessionCookieOf = (req: Request): string | undefined => readCookie(req, '__Host-apertura_session') ?? readCookie(req, 'apertura_session');
+
+/** The credential a request carries (session JWT, as a header or the web app's cookie, or invitation token), if any. */
 function credentialOf(req: Request): string | undefined {
-  const raw = req.headers.authorization ?? req.headers['x-invitation-token'];
+  const raw = req.headers.authorization ?? req.headers['x-invitation-token'] ?? sessionCookieOf(req);
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value ? value.slice(0, 2048) : undefined;
 }
@@ -62,7 +66,8 @@ function credentialOf(req: Request): string | undefined {
 const accountTracker = (req: Record<string, unknown>): string =>
   createHash('sha256').update(credentialOf(req as unknown as Request) ?? '').digest('hex');
 
-const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm)|citizens\/(register|verify|resend-verification))$/;
+// The first-run setup takes a secret like a password does: the same tight budget against guessing.
+const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm|staff-invite|staff-invite\/accept)|citizens\/(register|verify|resend-verification)|setup)$/;
 
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

@@ -166,15 +166,15 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions = {}): Prom
 async function write(m: EntityManager, content: DemoContent, passwordHash: string, password: string): Promise<SeedDemoResult> {
   const { plan } = content;
   const verifiedAt = OPENS_AT;
-  const [guarantor]: Array<{ id: string }> = await m.query('INSERT INTO guarantor (slug, name, cve_ent) VALUES ($1, $2, $3) RETURNING id', [
+  const [guarantor]: Array<{ id: string }> = await m.query('INSERT INTO guarantor (slug, name, cve_ent, synthetic) VALUES ($1, $2, $3, true) RETURNING id', [
     DEMO_GUARANTOR_SLUG,
     DEMO_GUARANTOR_NAME,
     DEMO_CVE_ENT,
   ]);
   await m.query(
-    `INSERT INTO app_user (email, password_hash, display_name, role, guarantor_id, email_verified_at)
-     VALUES ($1, $3, 'Administración INFOEM (demostración)', 'guarantor_admin', $4, $5),
-            ($2, $3, 'Análisis INFOEM (demostración)', 'analyst', $4, $5)`,
+    `INSERT INTO app_user (email, password_hash, display_name, role, guarantor_id, email_verified_at, synthetic)
+     VALUES ($1, $3, 'Administración INFOEM (demostración)', 'guarantor_admin', $4, $5, true),
+            ($2, $3, 'Análisis INFOEM (demostración)', 'analyst', $4, $5, true)`,
     [DEMO_ADMIN_EMAIL, DEMO_ANALYST_EMAIL, passwordHash, guarantor.id, verifiedAt],
   );
 
@@ -281,8 +281,8 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
 
   const v = plan.validators;
   const users: Array<{ id: string; email: string }> = await m.query(
-    `INSERT INTO app_user (email, password_hash, display_name, role, email_verified_at)
-     SELECT u.email, $1, u.name, 'citizen_validator', $2 FROM unnest($3::text[], $4::text[]) AS u(email, name)
+    `INSERT INTO app_user (email, password_hash, display_name, role, email_verified_at, synthetic)
+     SELECT u.email, $1, u.name, 'citizen_validator', $2, true FROM unnest($3::text[], $4::text[]) AS u(email, name)
      RETURNING id, email`,
     [passwordHash, verifiedAt, v.map((x) => x.email), v.map((x) => x.displayName)],
   );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GuarantorEntity, UserEntity } from '@apertura/db';
 import { hashPassword } from '../auth/passwords';
 import { DomainError } from '../common/domain-error';
@@ -13,14 +13,19 @@ export interface NewGuarantor {
 }
 
 /**
- * Creates a guarantor body with its first admin. Not exposed over HTTP: an operator runs it from the
- * command line (`npm run cli -- create-guarantor …`), which is the trust anchor of the installation.
+ * Creates a guarantor body with its first admin: from the command line (`create-guarantor`, for
+ * automation) or, once, from the first-run page with the setup code printed in the API log (SetupService).
  */
 @Injectable()
 export class GuarantorsService {
   constructor(private readonly ds: DataSource) {}
 
   async create(input: NewGuarantor): Promise<{ guarantor: GuarantorEntity; admin: UserEntity }> {
+    return this.ds.transaction((m) => this.createIn(m, input));
+  }
+
+  /** The same, inside the caller's transaction. */
+  async createIn(m: EntityManager, input: NewGuarantor): Promise<{ guarantor: GuarantorEntity; admin: UserEntity }> {
     if (!/^[a-z0-9-]{2,64}$/.test(input.slug)) {
       throw new DomainError('VALIDATION_FAILED', { es: 'Clave no válida (minúsculas, dígitos y guiones).', en: 'Invalid slug (lower case, digits, hyphens).' }, 'slug');
     }
@@ -28,19 +33,17 @@ export class GuarantorsService {
       throw new DomainError('VALIDATION_FAILED', { es: 'La contraseña debe tener al menos 12 caracteres.', en: 'The password must have at least 12 characters.' }, 'adminPassword');
     }
     const passwordHash = await hashPassword(input.adminPassword);
-    return this.ds.transaction(async (m) => {
-      const guarantor = await m.save(m.create(GuarantorEntity, { slug: input.slug, name: input.name, cveEnt: input.cveEnt }));
-      const admin = await m.save(
-        m.create(UserEntity, {
-          email: input.adminEmail.toLowerCase(),
-          passwordHash,
-          displayName: `Administración ${input.name}`,
-          role: 'guarantor_admin',
-          guarantorId: guarantor.id,
-          emailVerifiedAt: new Date(),
-        }),
-      );
-      return { guarantor, admin };
-    });
+    const guarantor = await m.save(m.create(GuarantorEntity, { slug: input.slug, name: input.name, cveEnt: input.cveEnt }));
+    const admin = await m.save(
+      m.create(UserEntity, {
+        email: input.adminEmail.toLowerCase(),
+        passwordHash,
+        displayName: `Administración ${input.name}`,
+        role: 'guarantor_admin',
+        guarantorId: guarantor.id,
+        emailVerifiedAt: new Date(),
+      }),
+    );
+    return { guarantor, admin };
   }
 }

@@ -2,8 +2,10 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { PageQueryDto } from '../common/page-query.dto';
 import {
+  ComparabilityDto,
+  ComparabilityQueryDto,
+  PublicRoundsQueryDto,
   AreaResultPageDto,
   AreaResultsQueryDto,
   InstitutionDistributionDto,
@@ -25,11 +27,21 @@ export class PublicResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @Get('rounds')
-  @ApiOperation({ summary: 'Published rounds of every guarantor, newest first.' })
+  @ApiOperation({ summary: 'Published rounds of every guarantor (or of one: `?guarantor=<slug>`), newest first; each says whether it is synthetic.' })
   @ApiOkResponse({ type: PublicRoundPageDto })
   @ApiErrors('VALIDATION_FAILED')
-  rounds(@Query() q: PageQueryDto): Promise<PublicRoundPageDto> {
+  rounds(@Query() q: PublicRoundsQueryDto): Promise<PublicRoundPageDto> {
     return this.results.publicRounds(q);
+  }
+
+  @Get('comparison')
+  @ApiOperation({
+    summary: 'Whether two published rounds may be compared; `SYNTHETIC_MIXED` when one is the synthetic demo and the other real.',
+  })
+  @ApiOkResponse({ type: ComparabilityDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  comparison(@Query() q: ComparabilityQueryDto): Promise<ComparabilityDto> {
+    return this.results.comparability(PUBLIC, q.a, q.b);
   }
 
   @Get('rounds/:roundId/results/summary')

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { questionTitles } from '@apertura/questionnaire';
 import { DomainError, notFound } from '../common/domain-error';
 import { READ_CONNECTION } from '../common/infrastructure.module';
-import type { PageQueryDto } from '../common/page-query.dto';
 import type {
+  ComparabilityDto,
+  ComparisonReasonDto,
+  PublicRoundsQueryDto,
   AreaResultPageDto,
   AreaResultsQueryDto,
   InstitutionDistributionDto,
@@ -331,16 +333,42 @@ export class ResultsService {
     return toRun(run);
   }
 
-  async publicRounds(q: PageQueryDto): Promise<PublicRoundPageDto> {
+  async publicRounds(q: PublicRoundsQueryDto): Promise<PublicRoundPageDto> {
+    const where = `r.status = 'published' AND ($1::text IS NULL OR g.slug = $1::text)`;
     const [[{ total }], rows] = await Promise.all([
-      this.ds.query(`SELECT count(*)::int AS total FROM round WHERE status = 'published'`) as Promise<Array<{ total: number }>>,
+      this.ds.query(`SELECT count(*)::int AS total FROM round r JOIN guarantor g ON g.id = r.guarantor_id WHERE ${where}`, [q.guarantor ?? null]) as Promise<
+        Array<{ total: number }>
+      >,
       this.ds.query(
         `SELECT r.id, r.name, r.opens_at, r.closes_at, r.published_at, r.synthetic, g.slug AS guarantor_slug, g.name AS guarantor_name
          FROM round r JOIN guarantor g ON g.id = r.guarantor_id
-         WHERE r.status = 'published' ORDER BY r.published_at DESC NULLS LAST, r.id LIMIT $1 OFFSET $2`,
-        [q.pageSize, (q.page - 1) * q.pageSize],
+         WHERE ${where} ORDER BY r.published_at DESC NULLS LAST, r.id LIMIT $2 OFFSET $3`,
+        [q.guarantor ?? null, q.pageSize, (q.page - 1) * q.pageSize],
       ) as Promise<PublicRoundRow[]>,
     ]);
     return { items: rows.map(toPublicRound), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * Whether two rounds may be put side by side at all. Generated demo data next to a real round would
+   * read as a change in real institutions, so that pairing is refused with a reason code (the per-value
+   * rule of §9 — status, SE, method — applies on top, value by value, in the client).
+   */
+  async comparability(access: ResultsAccess, a: string, b: string): Promise<ComparabilityDto> {
+    const [ra, rb] = await Promise.all([this.round(access, a), this.round(access, b)]);
+    const reasons: ComparisonReasonDto[] = [];
+    if (ra.id === rb.id) {
+      reasons.push({ code: 'SAME_ROUND', messages: { es: 'A y B son la misma ronda.', en: 'A and B are the same round.' } });
+    }
+    if (ra.synthetic !== rb.synthetic) {
+      reasons.push({
+        code: 'SYNTHETIC_MIXED',
+        messages: {
+          es: 'Una de las rondas contiene datos sintéticos de demostración y la otra datos reales: no se comparan.',
+          en: 'One round holds synthetic demonstration data and the other real data: they are not compared.',
+        },
+      });
+    }
+    return { comparable: reasons.length === 0, reasons, syntheticA: ra.synthetic, syntheticB: rb.synthetic };
   }
 }

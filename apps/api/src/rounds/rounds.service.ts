@@ -260,7 +260,9 @@ export class RoundsService {
   async universePage(actor: UserPrincipal, id: string, q: RoundUniverseQueryDto): Promise<InstitutionPageDto> {
     const guarantorId = guarantorOf(actor);
     const round = await this.owned(this.ds.manager, guarantorId, id);
-    return this.universe.page(guarantorId, q, q.page, q.pageSize, (qb) => {
+    // An open or past round lists its frozen universe, retired institutions included (they took part).
+    const filters = { ...q, status: q.status ?? (round.status === 'draft' ? 'active' : 'all') };
+    return this.universe.page(guarantorId, filters, q.page, q.pageSize, (qb) => {
       if (round.status === 'draft') applySelection(qb, round.universeSelection);
       else qb.andWhere('i.id IN (SELECT ri.institution_id FROM round_institution ri WHERE ri.round_id = :roundId)', { roundId: round.id });
     });

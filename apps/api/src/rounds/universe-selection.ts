@@ -25,8 +25,11 @@ export function normaliseSelection(sel: UniverseSelection | undefined): Universe
 /**
  * Narrows a query over institutions (alias `i`) to a selection. Geography is a union (states ∪
  * municipalities: "all of state 15 plus municipality 09002"); levels, types and explicit ids narrow it.
+ * A selection describes a round still to open, so institutions retired from the padrón never match
+ * (not even by explicit id); rounds already open keep their frozen round_institution rows.
  */
 export function applySelection(qb: SelectQueryBuilder<InstitutionEntity>, sel: UniverseSelection): SelectQueryBuilder<InstitutionEntity> {
+  qb.andWhere('i.retiredAt IS NULL');
   const geo: string[] = [];
   if (sel.cveEnt?.length) geo.push('i.cveEnt IN (:...selCveEnt)');
   if (sel.cvegeo?.length) geo.push('i.cvegeo IN (:...selCvegeo)');

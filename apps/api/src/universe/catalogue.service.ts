@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CATALOGUE_SOURCE } from '@apertura/geo';
 import { notFound } from '../common/domain-error';
 import { MunicipalitiesDto, MunicipalityDto, StateDto, StatesDto } from './dto/catalogue.dto';
-import type { CatalogueIndex } from './universe-csv';
+import type { CatalogueIndex } from '@apertura/geo';
 
 interface Catalogue {
   municipalities: MunicipalityDto[];

@@ -1,5 +1,5 @@
 import { threadId } from 'worker_threads';
-import { parseUniverseCsv } from './universe-csv';
+import { parseUniverseCsv } from '@apertura/geo';
 import { parseUniverseCsvOffThread } from './parse-off-thread';
 
 const catalogue = { states: new Set(['15']), municipalities: new Map([['15106', '15'], ['15054', '15']]) };

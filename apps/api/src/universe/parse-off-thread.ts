@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import { extname, join } from 'path';
 import { threadId as mainThreadId, Worker } from 'worker_threads';
-import { CatalogueIndex, parseUniverseCsv, UniverseParseResult } from './universe-csv';
+import { CatalogueIndex, parseUniverseCsv, UniverseParseResult } from '@apertura/geo';
 
 /**
  * Above this size a universe file is parsed in a worker thread: a 19 MB file used to hold the event loop

@@ -3,7 +3,7 @@
  * workerData = { text, catalogue }; posts back { result, threadId }.
  */
 import { parentPort, threadId, workerData } from 'worker_threads';
-import { CatalogueIndex, parseUniverseCsv } from './universe-csv';
+import { CatalogueIndex, parseUniverseCsv } from '@apertura/geo';
 
 const { text, catalogue } = workerData as { text: string; catalogue: CatalogueIndex };
 parentPort?.postMessage({ result: parseUniverseCsv(text, catalogue), threadId });

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { UniverseController } from './universe.controller';
+import { UniverseImportsRepository } from './universe-imports.repository';
+import { UniverseImportsService } from './universe-imports.service';
 import { UniverseService } from './universe.service';
 
 /** Universe of obliged subjects (CSV import, listing) and the public municipal catalogue. */
 @Module({
   controllers: [UniverseController, CatalogueController],
-  providers: [UniverseService, CatalogueService],
+  providers: [UniverseService, CatalogueService, UniverseImportsService, UniverseImportsRepository],
   exports: [UniverseService, CatalogueService],
 })
 export class UniverseModule {}

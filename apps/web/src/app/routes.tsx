@@ -19,6 +19,10 @@ import { ResponseDetailPage } from '../console/ResponseDetailPage';
 import { matchPath } from '../shared/router';
 import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
+import { ActivateAccountPage } from '../auth/ActivateAccountPage';
+import { PeoplePage } from '../console/PeoplePage';
+import { AuditPage } from '../console/AuditPage';
+import { SetupPage } from '../setup/SetupPage';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -36,10 +40,12 @@ const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/responder/:token', render: (p) => <RespondPage key={p.token} token={p.token} /> },
   { path: '/ingresar', render: () => <LoginPage /> },
+  { path: '/configuracion', render: () => <SetupPage /> },
   { path: '/registro', render: () => <RegisterPage /> },
   { path: '/verificar/:token', render: (p) => <VerifyPage key={p.token} token={p.token} /> },
   { path: '/restablecer', render: () => <RequestResetPage /> },
   { path: '/restablecer/:token', render: (p) => <ConfirmResetPage key={p.token} token={p.token} /> },
+  { path: '/activar/:token', render: (p) => <ActivateAccountPage key={p.token} token={p.token} /> },
   { path: '/aviso-de-privacidad', render: () => <PrivacyNoticePage /> },
   { path: '/resultados', render: () => <ResultsHomePage /> },
   // Before /resultados/:roundId, which would otherwise take «comparar» for a round id.
@@ -122,6 +128,22 @@ const ROUTES: Route[] = [
     render: (p) => (
       <RequireRole roles={staff}>
         <ResponseDetailPage key={`${p.id}:${p.institutionId}`} roundId={p.id} institutionId={p.institutionId} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/personas',
+    render: () => (
+      <RequireRole roles={['guarantor_admin']}>
+        <PeoplePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/auditoria',
+    render: () => (
+      <RequireRole roles={['guarantor_admin']}>
+        <AuditPage />
       </RequireRole>
     ),
   },

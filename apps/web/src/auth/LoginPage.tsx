@@ -5,6 +5,7 @@ import { Alert, Button, ErrorAlert, Field } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { Link, navigate, safeLocalPath, useLocation } from '../shared/router';
+import { useAsync } from '../shared/useAsync';
 
 export function LoginPage() {
   const { t } = useT();
@@ -16,6 +17,8 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  // A fresh installation has nobody to sign in yet: point to the first-run page.
+  const setup = useAsync((signal) => api<{ needed: boolean }>('/api/setup/status', { signal }), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -70,6 +73,11 @@ export function LoginPage() {
         {t('login.noAccount')} <Link to="/registro">{t('login.registerLink')}</Link>
       </p>
       <p className="muted">{t('login.institutionsHint')}</p>
+      {setup.data?.needed && (
+        <p data-testid="setup-hint">
+          {t('setup.loginHint')} <Link to="/configuracion">{t('setup.loginHintLink')}</Link>
+        </p>
+      )}
     </div>
   );
 }

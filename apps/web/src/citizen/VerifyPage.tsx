@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../shared/api';
-import { getSession, setSession, type Me } from '../shared/auth';
+import { ApiError } from '../shared/api';
+import { setSession, type SessionDto } from '../shared/auth';
 import { Alert, ErrorAlert, Spinner } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
@@ -9,9 +9,9 @@ import { citizenApi } from './api';
 import { ResendVerification } from './ResendVerification';
 
 // Tokens are single use: React's development double effects must not send the token twice.
-const attempts = new Map<string, Promise<unknown>>();
+const attempts = new Map<string, Promise<{ session: SessionDto }>>();
 
-function verifyOnce(token: string): Promise<unknown> {
+function verifyOnce(token: string): Promise<{ session: SessionDto }> {
   let p = attempts.get(token);
   if (!p) {
     p = citizenApi.verify(token);
@@ -29,17 +29,9 @@ export function VerifyPage({ token }: { token: string }) {
   useEffect(() => {
     let live = true;
     verifyOnce(token).then(
-      async () => {
-        // A signed-in validator: refresh the session so pages stop asking for verification.
-        const session = getSession();
-        if (session) {
-          const me = await api<Me>('/api/auth/me').catch((err: unknown) => {
-            // The e-mail is verified either way; the session just keeps its old flag until next sign-in.
-            console.warn('Could not refresh the session after verification', err);
-            return null;
-          });
-          if (me) setSession({ accessToken: session.accessToken, expiresIn: Math.max(60, (session.expiresAt - Date.now()) / 1000 + 30), user: me });
-        }
+      (verified) => {
+        // Following the link proves the address: the validator lands signed in (the cookie is already set).
+        setSession(verified.session);
         if (live) setState('done');
       },
       (err: unknown) => {
@@ -60,7 +52,7 @@ export function VerifyPage({ token }: { token: string }) {
       {state === 'done' && (
         <Alert kind="success" title={t('verify.doneTitle')}>
           <p>
-            {t('verify.doneBody')} <Link to={getSession() ? '/validador' : '/ingresar?next=%2Fvalidador'}>{t('verify.continue')}</Link>
+            {t('verify.doneBody')} <Link to="/validador">{t('verify.continue')}</Link>
           </p>
         </Alert>
       )}

@@ -1,5 +1,6 @@
 import { api, upload, type Page } from '../shared/api';
 import type { Bilingual } from '../shared/i18n';
+import type { SessionDto } from '../shared/auth';
 
 /** Contract: docs/citizen-api.md (apps/api/src/citizens). */
 export interface InstitutionRef {
@@ -110,7 +111,8 @@ const a = (id: string) => `/api/citizens/assignments/${encodeURIComponent(id)}`;
 export const citizenApi = {
   /** Always 202 { accepted: true }: the same answer whether or not the address already has an account. */
   register: (body: RegisterBody) => api<{ accepted: boolean }>('/api/citizens/register', { method: 'POST', body }),
-  verify: (token: string) => api<{ verified: boolean }>('/api/citizens/verify', { method: 'POST', body: { token } }),
+  /** Also signs the validator in (the server sets the session cookie; `session` says who). */
+  verify: (token: string) => api<{ verified: boolean; session: SessionDto }>('/api/citizens/verify', { method: 'POST', body: { token } }),
   resend: (email: string) => api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
   me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),
   updateMe: (body: { displayName?: string | null; cvegeo?: string | null }) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),

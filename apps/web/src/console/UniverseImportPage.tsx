@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../shared/api';
 import { useSession } from '../shared/auth';
-import { Alert, Button, ErrorAlert, Field, Spinner } from '../shared/components';
+import { Alert, Button, ConfirmButton, ErrorAlert, Field, Pagination, ProgressBar, Spinner } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi, type UniverseImportResult, type UniverseInvalidDetails } from './api';
+import { consoleApi, isImportJob, type PadronStatus, type UniverseImportJob, type UniverseImportResult, type UniverseInstitution, type UniverseInvalidDetails } from './api';
 import { ConsoleNav } from './ConsoleNav';
 
 /**
@@ -19,6 +19,18 @@ export function decodeCsv(bytes: ArrayBuffer): { text: string; converted: boolea
     return { text: new TextDecoder('windows-1252').decode(bytes), converted: true };
   }
 }
+
+/** How often a running import is asked for its progress. */
+const POLL_MS = 1000;
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+  });
 
 function isInvalidDetails(d: unknown): d is UniverseInvalidDetails {
   return typeof d === 'object' && d !== null && Array.isArray((d as UniverseInvalidDetails).errors);
@@ -37,6 +49,29 @@ export function UniverseImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [job, setJob] = useState<UniverseImportJob | null>(null);
+  const polling = useRef<AbortController | null>(null);
+  // Leaving the page stops polling (the import itself goes on in the worker).
+  useEffect(() => () => polling.current?.abort(), []);
+
+  /** Polls a background import until it ends; its outcome is the synchronous route's answer. */
+  async function follow(first: UniverseImportJob): Promise<UniverseImportResult> {
+    polling.current?.abort();
+    const ctrl = new AbortController();
+    polling.current = ctrl;
+    let current = first;
+    setJob(current);
+    while (current.state !== 'done' && current.state !== 'failed') {
+      await sleep(POLL_MS, ctrl.signal);
+      current = await consoleApi.universeImport(current.id, ctrl.signal);
+      setJob(current);
+    }
+    if (current.state === 'failed' || !current.result) {
+      const e = current.error;
+      throw new ApiError(422, (e ?? { code: 'INTERNAL', message: 'Internal error.', messages: { es: 'Error interno.', en: 'Internal error.' } }));
+    }
+    return current.result;
+  }
 
   async function choose(file: File | undefined) {
     setChecked(null);
@@ -61,8 +96,10 @@ export function UniverseImportPage() {
     setError(null);
     setInvalid(null);
     setImported(null);
+    setJob(null);
     try {
-      const result = await consoleApi.importUniverse(csv.text, dryRun);
+      const answer = await consoleApi.importUniverse(csv.text, dryRun);
+      const result = isImportJob(answer) ? await follow(answer) : answer;
       if (dryRun) setChecked(result);
       else {
         setImported(result);
@@ -70,6 +107,7 @@ export function UniverseImportPage() {
         summary.reload();
       }
     } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return;
       setChecked(null);
       if (err instanceof ApiError && err.code === 'UNIVERSE_INVALID' && isInvalidDetails(err.details)) setInvalid(err.details);
       else setError(err);
@@ -98,9 +136,12 @@ export function UniverseImportPage() {
             {s.byLevel.length > 0 && (
               <p className="muted">{s.byLevel.map((l) => `${maybe(`level.${l.level}`, l.level)}: ${number(l.count)}`).join(' · ')}</p>
             )}
+            {s.retired > 0 && <p className="muted">{t('universe.retiredCount', { count: number(s.retired) })}</p>}
           </>
         )}
       </section>
+
+      <PadronList isAdmin={isAdmin} onChange={summary.reload} />
 
       {isAdmin ? (
         <section className="section card" aria-labelledby={headingId}>
@@ -125,6 +166,17 @@ export function UniverseImportPage() {
             </div>
             {!checked && !imported && csv && <p className="muted">{t('universe.checkFirst')}</p>}
           </form>
+          {job && busy !== null && (
+            <div className="section" aria-live="polite">
+              <ProgressBar
+                value={job.progress.percent}
+                max={100}
+                label={t(job.dryRun ? 'universe.jobChecking' : 'universe.jobImporting')}
+                detail={t(`universe.jobState.${job.state}`, { rows: number(job.progress.rowsProcessed), errors: number(job.progress.errorCount) })}
+              />
+              <p className="muted">{t('universe.jobNote')}</p>
+            </div>
+          )}
           <ErrorAlert error={error} />
           {checked && (
             <Alert kind="success" title={t('universe.checkedTitle')}>
@@ -189,5 +241,120 @@ function ImportCounts({ result }: { result: UniverseImportResult }) {
       <li>{t('universe.unchanged', { count: number(result.unchanged) })}</li>
       <li>{t('universe.notInFile', { count: number(result.notInFile) })}</li>
     </ul>
+  );
+}
+
+/** The padrón, filtered by status and name; admins retire or reactivate an institution from its row. */
+function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void }) {
+  const { t, date } = useT();
+  const headingId = useId();
+  const [status, setStatus] = useState<PadronStatus>('active');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const list = useAsync((signal) => consoleApi.institutions({ page, status, q: q.trim() || undefined }, signal), [page, status, q]);
+
+  async function toggle(i: UniverseInstitution, retire: boolean) {
+    setError(null);
+    setNotice(null);
+    try {
+      await consoleApi.setRetired(i.id, retire);
+      setNotice(t(retire ? 'universe.retiredDone' : 'universe.reactivated', { name: i.name }));
+      list.reload();
+      onChange();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <section className="section card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('universe.listTitle')}</h2>
+      <p className="muted">{t('universe.listHint')}</p>
+      <div className="filters">
+        <Field label={t('universe.filterStatus')}>
+          {(a) => (
+            <select
+              {...a}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value as PadronStatus);
+                setPage(1);
+              }}
+            >
+              <option value="active">{t('universe.statusActive')}</option>
+              <option value="retired">{t('universe.statusRetired')}</option>
+              <option value="all">{t('universe.statusAll')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('universe.search')}>
+          {(a) => (
+            <input
+              {...a}
+              type="search"
+              value={q}
+              maxLength={200}
+              onChange={(e) => {
+                setQ(e.target.value);
+                setPage(1);
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      <ErrorAlert error={error ?? list.error} />
+      {list.loading && !list.data && <Spinner />}
+      {list.data && list.data.items.length === 0 && <p>{t('universe.noInstitutions')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" data-testid="padron-table">
+            <caption className="visually-hidden">{t('universe.listTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('universe.colName')}</th>
+                <th scope="col">{t('universe.colPlace')}</th>
+                <th scope="col">{t('universe.colStatus')}</th>
+                {isAdmin && <th scope="col">{t('universe.colActions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((i) => (
+                <tr key={i.id} data-testid="padron-row" data-retired={i.retiredAt ? 'true' : 'false'}>
+                  <th scope="row">{i.name}</th>
+                  <td>
+                    {i.municipalityName}, {i.stateName}
+                  </td>
+                  <td>{i.retiredAt ? t('universe.retiredOn', { date: date(i.retiredAt) }) : t('universe.active')}</td>
+                  {isAdmin && (
+                    <td>
+                      {i.retiredAt ? (
+                        <Button small variant="secondary" onClick={() => void toggle(i, false)}>
+                          {t('universe.reactivate')}
+                        </Button>
+                      ) : (
+                        <ConfirmButton
+                          small
+                          variant="secondary"
+                          title={t('universe.retireTitle')}
+                          message={t('universe.retireMessage', { name: i.name })}
+                          confirmLabel={t('universe.retire')}
+                          onConfirm={() => toggle(i, true)}
+                        >
+                          {t('universe.retire')}
+                        </ConfirmButton>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.data && <Pagination page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
+    </section>
   );
 }

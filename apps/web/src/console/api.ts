@@ -108,14 +108,44 @@ export interface UniverseIssue {
   message: Bilingual;
 }
 
+/** A large import running as a job (202 from the import route; GET /api/universe/imports/:id). */
+export interface UniverseImportJob {
+  id: string;
+  state: 'receiving' | 'queued' | 'parsing' | 'validating' | 'importing' | 'done' | 'failed';
+  dryRun: boolean;
+  progress: { bytesProcessed: number; totalBytes: number; rowsProcessed: number; errorCount: number; percent: number };
+  result?: UniverseImportResult;
+  error?: { code: string; message: string; messages: { es: string; en: string }; field?: string; details?: UniverseInvalidDetails };
+}
+
+export const isImportJob = (r: UniverseImportResult | UniverseImportJob): r is UniverseImportJob => 'state' in r;
+
 export interface UniverseInvalidDetails {
   errors: UniverseIssue[];
   errorCount: number;
   rowsRead: number;
 }
 
+/** One institution of the padrón (GET /api/universe/institutions). */
+export interface UniverseInstitution {
+  id: string;
+  key: string;
+  name: string;
+  type: string;
+  level: string;
+  cveEnt: string;
+  stateName: string;
+  cvegeo: string;
+  municipalityName: string;
+  email: string;
+  retiredAt: string | null;
+}
+
+export type PadronStatus = 'active' | 'retired' | 'all';
+
 export interface UniverseSummary {
   total: number;
+  retired: number;
   municipalities: number;
   byState: { cveEnt: string; name: string; count: number }[];
   byLevel: { level: string; count: number }[];
@@ -191,8 +221,14 @@ export const consoleApi = {
     api<Page<QuestionnaireSummary>>('/api/questionnaires', { query: { kind, pageSize: 200 }, signal }),
   installDefaults: () => api<{ items: (QuestionnaireSummary & { created: boolean; instrument: string })[] }>('/api/questionnaires/defaults', { method: 'POST' }),
   importUniverse: (csv: string, dryRun: boolean) =>
-    api<UniverseImportResult>('/api/universe/import', { method: 'POST', raw: csv, contentType: 'text/csv; charset=utf-8', query: { dryRun } }),
+    // Files above 256 KB come back as a job (202) to poll with universeImport.
+    api<UniverseImportResult | UniverseImportJob>('/api/universe/import', { method: 'POST', raw: csv, contentType: 'text/csv; charset=utf-8', query: { dryRun } }),
+  universeImport: (id: string, signal?: AbortSignal) => api<UniverseImportJob>(`/api/universe/imports/${encodeURIComponent(id)}`, { signal }),
   universeSummary: (signal?: AbortSignal) => api<UniverseSummary>('/api/universe/summary', { signal }),
+  institutions: (query: { page: number; status: PadronStatus; q?: string }, signal?: AbortSignal) =>
+    api<Page<UniverseInstitution>>('/api/universe/institutions', { query: { ...query, pageSize: 20 }, signal }),
+  setRetired: (institutionId: string, retired: boolean) =>
+    api<UniverseInstitution>(`/api/universe/institutions/${encodeURIComponent(institutionId)}/${retired ? 'retire' : 'reactivate'}`, { method: 'POST', body: {} }),
   progress: (id: string, page: number, signal?: AbortSignal) => api<InvitationProgress>(`${r(id)}/invitations/progress`, { query: { page, pageSize: 20 }, signal }),
   remind: (id: string) => api<{ count: number }>(`${r(id)}/reminders`, { method: 'POST', body: {} }),
   recruitment: <Row>(id: string, level: 'municipality' | 'state', page: number, signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 import { useT } from '../shared/i18n';
 import { navigate, useLocation } from '../shared/router';
-import { ErrorAlert, Spinner } from '../shared/components';
+import { Alert, ErrorAlert, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { isStaff, resultsApi, type AreaValue } from './api';
@@ -38,8 +38,10 @@ export function ComparePage() {
           resultsApi.areas(id, { scope: 'national', indicator: 'I', pageSize: 10 }, signal),
           resultsApi.summary(id, signal),
         ]);
-      const [[sa, na, ra], [sb, nb, rb]] = await Promise.all([load(a), load(b)]);
-      return { sa, na, sb, nb, ra: ra.round, rb: rb.round };
+      const [[sa, na, ra], [sb, nb, rb], cmp] = await Promise.all([load(a), load(b), resultsApi.comparability(a, b, signal)]);
+      // The API's reason code for published rounds; for a staff round not yet public, the same rule on the flags.
+      const syntheticMixed = cmp ? cmp.reasons.some((r) => r.code === 'SYNTHETIC_MIXED') : ra.round.synthetic !== rb.round.synthetic;
+      return { sa, na, sb, nb, ra: ra.round, rb: rb.round, syntheticMixed };
     },
     [a, b],
   );
@@ -54,7 +56,8 @@ export function ComparePage() {
     const c = compareValues(va, vb, scopes);
     rows.push({ key, label, delta: c.delta, threshold: c.threshold, verdict: c.verdict, va, vb, why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null });
   };
-  if (data.data) {
+  // A synthetic demo round next to a real one is refused: no row is computed (issue #15, item 6).
+  if (data.data && !data.data.syntheticMixed) {
     const national = (p: typeof data.data.na) => p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
     // The whole-round row is named after the area both rounds cover ("Estado de México"), never "Nacional" for one state.
     const scopeA = scopeName(data.data.ra.states, lang);
@@ -100,6 +103,13 @@ export function ComparePage() {
         </dl>
       )}
       <ErrorAlert error={rounds.error ?? data.error} />
+      {data.data?.syntheticMixed && (
+        <div data-testid="compare-synthetic-mixed" data-reason="SYNTHETIC_MIXED">
+          <Alert kind="warning" title={t('results.syntheticMixedTitle')}>
+            <p>{t('results.syntheticMixed')}</p>
+          </Alert>
+        </div>
+      )}
       {!ready && <p>{t('results.chooseRounds')}</p>}
       {data.loading && ready && <Spinner />}
       {rows.length > 0 && (

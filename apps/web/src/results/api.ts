@@ -218,6 +218,14 @@ export interface PublicRound {
   synthetic: boolean;
 }
 
+/** GET /api/public/comparison: whether two rounds may be put side by side at all. */
+export interface Comparability {
+  comparable: boolean;
+  reasons: Array<{ code: 'SYNTHETIC_MIXED' | 'SAME_ROUND'; messages: Bilingual }>;
+  syntheticA: boolean;
+  syntheticB: boolean;
+}
+
 export interface StaffRound {
   id: string;
   name: string;
@@ -312,6 +320,15 @@ export const resultsApi = {
   institution: (roundId: string, institutionId: string, signal?: AbortSignal) =>
     read<InstitutionDetail>(roundId, `/results/institutions/${enc(institutionId)}`, undefined, signal),
   areas: (roundId: string, query: AreaQuery, signal?: AbortSignal) => read<AreaPage>(roundId, '/results/areas', query, signal),
+  /** Null when a round is not public (a staff round in draft or closed): the caller decides from the rounds' flags. */
+  comparability: async (a: string, b: string, signal?: AbortSignal): Promise<Comparability | null> => {
+    try {
+      return await api<Comparability>('/api/public/comparison', { query: { a, b }, signal });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }
+  },
   publicExportUrl: (roundId: string, file: ExportFile) => `/api/public/rounds/${enc(roundId)}/export/${file}`,
   staffExportPath: (roundId: string, file: ExportFile) => `/api/rounds/${enc(roundId)}/export/${file}`,
 };

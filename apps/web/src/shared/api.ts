@@ -71,11 +71,12 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && typeof (value as ApiErrorBody).code === 'string';
 }
 
-/** Headers that authenticate a request: the invitation token, or else the signed-in session. */
+/**
+ * Headers that authenticate a request: the invitation token. A signed-in account needs none: its session
+ * is the httpOnly cookie the browser sends with every same-origin request (docs/security.md, "Sessions").
+ */
 export function authHeaders(invitation?: string): Record<string, string> {
-  if (invitation) return { 'X-Invitation-Token': invitation };
-  const session = getSession();
-  return session ? { Authorization: `Bearer ${session.accessToken}` } : {};
+  return invitation ? { 'X-Invitation-Token': invitation } : {};
 }
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204) or rejects with ApiError. */
@@ -102,7 +103,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, NETWORK_ERROR);
   }
-  return parseResponse<T>(res, !opts.invitation && headers.Authorization !== undefined);
+  return parseResponse<T>(res, !opts.invitation && getSession() !== null);
 }
 
 async function parseResponse<T>(res: Response, usedSession: boolean): Promise<T> {

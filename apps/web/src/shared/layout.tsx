@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { clearSession, STAFF_ROLES, useSession } from './auth';
+import { signOut, STAFF_ROLES, useSession } from './auth';
 import { useT } from './i18n';
 import { Link, navigate, useLocation } from './router';
 
@@ -75,8 +75,7 @@ function Header() {
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    clearSession();
-                    navigate('/');
+                    void signOut().then(() => navigate('/'));
                   }}
                 >
                   {t('layout.signOut')}

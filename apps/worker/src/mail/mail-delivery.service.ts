@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_MAIL_TEMPLATES, MailTemplateKind, MailTemplateLocale, MailTemplatePair } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
-import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendStaffInviteJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
 import { deriveToken } from '@apertura/config';
 import { MailLedger } from './mail-ledger';
 import { PermanentMailError } from './mail-job';
 import { MailTransport } from './mail.transport';
-import { accountExistsMail, invitationMail, passwordResetMail, testMail, verificationMail } from './templates';
+import { accountExistsMail, invitationMail, passwordResetMail, staffInviteMail, testMail, verificationMail } from './templates';
 
 export { PermanentMailError } from './mail-job';
 
@@ -150,6 +150,31 @@ export class MailDeliveryService {
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'reset', job.resetId);
       await this.transport.send(r.email, passwordResetMail({ link: `${publicUrl(this.env)}/restablecer/${token}`, expiresAt: r.expires_at }), job.eventId);
+      await this.ledger.sent(m, job.eventId, r.email);
+      return 'sent';
+    });
+  }
+
+  async staffInvite(job: SendStaffInviteJob): Promise<DeliveryOutcome> {
+    return this.ds.transaction(async (m) => {
+      if (!(await this.ledger.claim(m, job.eventId, 'staff-invite'))) return 'duplicate';
+      const rows: Array<{ used_at: Date | null; expires_at: Date; email: string | null; role: string; deleted_at: Date | null; deactivated_at: Date | null; guarantor_name: string }> =
+        await m.query(
+          `SELECT si.used_at, si.expires_at, u.email, u.role, u.deleted_at, u.deactivated_at, g.name AS guarantor_name
+           FROM staff_invitation si JOIN app_user u ON u.id = si.user_id JOIN guarantor g ON g.id = si.guarantor_id WHERE si.id = $1`,
+          [job.staffInvitationId],
+        );
+      const r = rows[0];
+      if (!r || !r.email || r.deleted_at) throw new PermanentMailError(`staff invitation ${job.staffInvitationId} has no recipient`);
+      // Accepted, expired, or the account was switched off meanwhile: the link would not work.
+      if (r.used_at || r.deactivated_at || r.expires_at.getTime() <= Date.now()) {
+        await this.ledger.skipped(m, job.eventId);
+        return 'skipped';
+      }
+      const token = deriveToken(this.env.TOKEN_SECRET, 'staff-invite', job.staffInvitationId);
+      const role = r.role === 'guarantor_admin' ? 'guarantor_admin' : 'analyst';
+      const content = staffInviteMail({ guarantorName: r.guarantor_name, role, link: `${publicUrl(this.env)}/activar/${token}`, expiresAt: r.expires_at });
+      await this.transport.send(r.email, content, job.eventId);
       await this.ledger.sent(m, job.eventId, r.email);
       return 'sent';
     });

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
-import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendStaffInviteJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
 import { DeliveryOutcome, MailDeliveryService } from './mail-delivery.service';
 import { runMailJob } from './mail-job';
 import { MailLedger } from './mail-ledger';
@@ -30,6 +30,11 @@ export class MailProcessor {
   @Process({ name: JOBS.sendPasswordReset, concurrency: 1 })
   sendPasswordReset(job: Job<SendPasswordResetJob>): Promise<DeliveryOutcome> {
     return runMailJob(job, 'password-reset', this.ledger, this.logger, () => this.deliveries.passwordReset(job.data));
+  }
+
+  @Process({ name: JOBS.sendStaffInvite, concurrency: 1 })
+  sendStaffInvite(job: Job<SendStaffInviteJob>): Promise<DeliveryOutcome> {
+    return runMailJob(job, 'staff-invite', this.ledger, this.logger, () => this.deliveries.staffInvite(job.data));
   }
 
   @Process({ name: JOBS.sendAccountNotice, concurrency: 1 })

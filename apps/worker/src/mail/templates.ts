@@ -119,6 +119,30 @@ export function passwordResetMail(v: PasswordResetMailInput): MailContent {
   });
 }
 
+export interface StaffInviteMailInput {
+  guarantorName: string;
+  role: 'guarantor_admin' | 'analyst';
+  link: string;
+  expiresAt: Date;
+}
+
+/** A guarantor admin invited a staff member: the link lets them choose a password (issue #15, item 5). */
+export function staffInviteMail(v: StaffInviteMailInput): MailContent {
+  const expiresEs = formatDate(v.expiresAt, 'es-MX');
+  const expiresEn = formatDate(v.expiresAt, 'en-US');
+  const roleEs = v.role === 'guarantor_admin' ? 'administración' : 'análisis';
+  const roleEn = v.role === 'guarantor_admin' ? 'administrator' : 'analyst';
+  return linkMail({
+    subject: `Invitación al equipo de ${v.guarantorName} — Apertura`,
+    intro: `${v.guarantorName} le invita a su equipo en Apertura con el rol de ${roleEs}. Para activar su cuenta, elija una contraseña con este enlace:`,
+    link: v.link,
+    buttonLabel: 'Activar mi cuenta',
+    expiry: `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez; si vence, pida a quien le invitó que lo envíe de nuevo.`,
+    ignore: 'Si no esperaba esta invitación, ignore este mensaje.',
+    english: `${v.guarantorName} invites you to its Apertura team as ${roleEn}. Choose a password with the link above to activate your account (valid until ${expiresEn}, Mexico City time, single use). If you did not expect this invitation, ignore this message.`,
+  });
+}
+
 export interface AccountNoticeMailInput {
   signInLink: string;
   resetLink: string;

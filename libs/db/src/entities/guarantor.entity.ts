@@ -16,6 +16,10 @@ export class GuarantorEntity {
   @Column({ type: 'char', length: 2, nullable: true })
   cveEnt: string | null;
 
+  /** The demo's guarantor (generated data): never counted as a configured installation. */
+  @Column({ type: 'boolean', default: false })
+  synthetic: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

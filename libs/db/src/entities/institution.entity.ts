@@ -39,6 +39,10 @@ export class InstitutionEntity {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
+  /** Retired from the padrón: kept for the rounds that included it, left out of new ones. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

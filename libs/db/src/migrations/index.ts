@@ -10,7 +10,11 @@ import { DueProcess1765000200000 } from './1765000200000-due-process';
 import { PublishRebuild1765000230000 } from './1765000230000-publish-rebuild';
 import { MailTracking1765000300000 } from './1765000300000-mail-tracking';
 import { InvitationReminders1765000400000 } from './1765000400000-invitation-reminders';
+import { UniverseImportJobs1765000420000 } from './1765000420000-universe-import-jobs';
 import { RoundPseudonymSalt1765000470000 } from './1765000470000-round-pseudonym-salt';
+import { UniverseRetire1765000500000 } from './1765000500000-universe-retire';
+import { FirstRunSetup1765000510000 } from './1765000510000-first-run-setup';
+import { StaffPeople1765000520000 } from './1765000520000-staff-people';
 import { MailResend1765000530000 } from './1765000530000-mail-resend';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
@@ -27,6 +31,10 @@ export const MIGRATIONS = [
   PublishRebuild1765000230000,
   MailTracking1765000300000,
   InvitationReminders1765000400000,
+  UniverseImportJobs1765000420000,
   RoundPseudonymSalt1765000470000,
+  UniverseRetire1765000500000,
+  FirstRunSetup1765000510000,
+  StaffPeople1765000520000,
   MailResend1765000530000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 /** `GET /api/audit` filters: exact action / entity, and a time window `[from, to)`. */
@@ -24,6 +24,16 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(100)
   @Matches(/^[\w.:-]+$/, { message: 'entityId must be an identifier' })
   entityId?: string;
+
+  @ApiProperty({ required: false, format: 'uuid', description: 'Records of this account (see GET /api/users for the staff).' })
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+
+  @ApiProperty({ required: false, format: 'uuid', description: 'Records about this round: the round itself, or an entity of it (details.roundId).' })
+  @IsOptional()
+  @IsUUID()
+  roundId?: string;
 
   @ApiProperty({ required: false, format: 'date-time', description: 'Records at or after this instant.' })
   @IsOptional()

@@ -59,13 +59,17 @@ export class AssignmentsService {
        FROM round r JOIN guarantor g ON g.id = r.guarantor_id
        LEFT JOIN assignment a ON a.round_id = r.id AND a.validator_id = $1
        WHERE r.validation_open AND r.status = 'open'
+         AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $1)
        GROUP BY r.id, g.name
        ORDER BY r.closes_at, r.id LIMIT $2 OFFSET $3`,
       [userId, pageSize, (page - 1) * pageSize],
     );
     const total =
       rows[0]?.total ??
-      ((await this.ds.query(`SELECT count(*)::int AS n FROM round WHERE validation_open AND status = 'open'`)) as Array<{ n: number }>)[0].n;
+      ((await this.ds.query(
+        `SELECT count(*)::int AS n FROM round r WHERE r.validation_open AND r.status = 'open' AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $1)`,
+        [userId],
+      )) as Array<{ n: number }>)[0].n;
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -92,8 +96,11 @@ export class AssignmentsService {
   async request(userId: string, roundId: string, max = DEFAULT_ASSIGNMENTS, now = new Date()): Promise<RequestAssignmentsResultDto> {
     return this.ds.transaction(async (m) => {
       const rounds: RoundForAssignment[] = await m.query(
-        'SELECT id, status, opens_at, closes_at, validation_open, settings FROM round WHERE id = $1',
-        [roundId],
+        // Demo accounts (synthetic) work on demo rounds only, real ones on real rounds only: a generated
+        // validator never reports on a real institution, nor a real person on the demo.
+        `SELECT r.id, r.status, r.opens_at, r.closes_at, r.validation_open, r.settings FROM round r
+         WHERE r.id = $1 AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $2)`,
+        [roundId, userId],
       );
       const round = rounds[0];
       if (!round) throw notFound('round', 'roundId');

@@ -177,9 +177,12 @@ export class ValidationAdminService {
         params,
       ),
       this.ds.query(
+        // The demo's generated validators count for the demo round only, never in a real guarantor's planner.
         `SELECT p.cvegeo, count(*)::int AS n FROM validator_profile p JOIN app_user u ON u.id = p.user_id
          WHERE p.cvegeo IS NOT NULL AND u.deleted_at IS NULL AND u.email_verified_at IS NOT NULL
+           AND u.synthetic = (SELECT r.synthetic FROM round r WHERE r.id = $1)
          GROUP BY p.cvegeo`,
+        [roundId],
       ),
       this.ds.query(
         `SELECT scope_key, needed, needed_subjects FROM metric_result

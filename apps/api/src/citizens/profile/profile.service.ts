@@ -116,7 +116,8 @@ export class ProfileService {
   }
 
   async searchInstitutions(q: InstitutionSearchQueryDto): Promise<InstitutionSearchPageDto> {
-    const where: string[] = [];
+    // The demo's generated institutions are no one's workplace: a real person never picks them.
+    const where: string[] = ['i.guarantor_id NOT IN (SELECT g.id FROM guarantor g WHERE g.synthetic)'];
     const params: unknown[] = [];
     if (q.q) {
       params.push(`%${escapeLike(q.q.trim())}%`);
@@ -130,7 +131,7 @@ export class ProfileService {
       params.push(q.cvegeo);
       where.push(`i.cvegeo = $${params.length}`);
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = `WHERE ${where.join(' AND ')}`;
     params.push(q.pageSize, (q.page - 1) * q.pageSize);
     const rows: Array<InstitutionRefRow & { total: number }> = await this.ds.query(
       `SELECT ${INSTITUTION_REF_COLUMNS}, count(*) OVER ()::int AS total

@@ -1,4 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ENV, Env } from '@apertura/config';
+import { AuthService } from '../../auth/auth.service';
+import { grantSessionCookie } from '../../auth/session-cookie';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/access.decorator';
 import { ApiErrors } from '../../common/api-errors.decorator';
@@ -9,7 +13,11 @@ import { RegistrationService } from './registration.service';
 @ApiTags('citizens')
 @Controller('api/citizens')
 export class RegistrationController {
-  constructor(private readonly registration: RegistrationService) {}
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly auth: AuthService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   @Post('register')
   @HttpCode(202)
@@ -30,11 +38,17 @@ export class RegistrationController {
   @Post('verify')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Confirm the e-mail address with the token of the verification link (single use, 48 h).' })
+  @ApiOperation({
+    summary: 'Confirm the e-mail address with the token of the verification link (single use, 48 h); the validator lands signed in.',
+    description: 'Answers with a session like /api/auth/login (and the session cookie to our own pages): following the link proves control of the address.',
+  })
   @ApiOkResponse({ type: VerifiedDto })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_TOKEN')
-  verify(@Body() dto: VerifyEmailDto): Promise<VerifiedDto> {
-    return this.registration.verify(dto.token);
+  async verify(@Body() dto: VerifyEmailDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<VerifiedDto> {
+    const { userId } = await this.registration.verify(dto.token);
+    const session = await this.auth.issue(userId);
+    grantSessionCookie(req, res, this.env, session.accessToken);
+    return { verified: true, session };
   }
 
   @Post('resend-verification')

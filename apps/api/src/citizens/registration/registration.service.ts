@@ -79,7 +79,8 @@ export class RegistrationService {
   }
 
   /** Marks the e-mail verified; the token works once and for 48 hours. */
-  async verify(token: string, now = new Date()): Promise<{ verified: true }> {
+  /** Spends the link and marks the address verified; returns the account, which the controller signs in. */
+  async verify(token: string, now = new Date()): Promise<{ userId: string }> {
     return this.ds.transaction(async (m) => {
       const used = await mutateReturning<{ user_id: string }>(
         m,
@@ -98,7 +99,7 @@ export class RegistrationService {
       if (users.length === 0) throw CitizenErrors.invalidVerificationToken();
       // Older links of the same account are spent too: one verification, no stray working links.
       await m.query('UPDATE email_verification SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [userId, now]);
-      return { verified: true as const };
+      return { userId };
     });
   }
 

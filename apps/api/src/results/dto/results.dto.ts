@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LEVELS } from '@apertura/db';
 import { INDICATORS, STATUS_ORDER } from '@apertura/metric';
 import { PageQueryDto } from '../../common/page-query.dto';
@@ -444,4 +444,36 @@ export class PublicRoundPageDto {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+}
+
+export class PublicRoundsQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, example: 'infoem', description: "Only this guarantor's published rounds (its slug). The demo's synthetic rounds belong to the demo guarantor only." })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{2,64}$/)
+  guarantor?: string;
+}
+
+export class ComparabilityQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'Round A (published).' })
+  @IsUUID()
+  a: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Round B (published).' })
+  @IsUUID()
+  b: string;
+}
+
+export const COMPARISON_REASONS = ['SYNTHETIC_MIXED', 'SAME_ROUND'] as const;
+
+export class ComparisonReasonDto {
+  @ApiProperty({ enum: COMPARISON_REASONS, description: 'SYNTHETIC_MIXED: one round holds generated demo data and the other real data. SAME_ROUND: A and B are one round.' })
+  code: (typeof COMPARISON_REASONS)[number];
+  @ApiProperty({ description: 'The reason in words: { es, en }.' }) messages: { es: string; en: string };
+}
+
+export class ComparabilityDto {
+  @ApiProperty({ description: 'False when the two rounds must not be compared at all (before any per-value rule of §9).' }) comparable: boolean;
+  @ApiProperty({ type: [ComparisonReasonDto] }) reasons: ComparisonReasonDto[];
+  @ApiProperty() syntheticA: boolean;
+  @ApiProperty() syntheticB: boolean;
 }

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class
 import { LEVELS } from '@apertura/db';
 import type { Level } from '@apertura/db';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
-import { UNIVERSE_ISSUE_CODES } from '../universe-csv';
+import { UNIVERSE_ISSUE_CODES } from '@apertura/geo';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
@@ -15,6 +15,16 @@ export class ImportUniverseQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   dryRun = false;
+
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'Run as a background import (202 + Location) whatever the size. `text/csv` bodies above 256 KB (or without Content-Length) always do.',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  async = false;
 }
 
 /** JSON alternative to a `text/csv` body (limited to 1 MB by the JSON parser; send `text/csv` for bigger files). */
@@ -52,6 +62,9 @@ export class UniverseInvalidDetailsDto {
   @ApiProperty({ description: 'Data rows read.' }) rowsRead: number;
 }
 
+export const INSTITUTION_STATUSES = ['active', 'retired', 'all'] as const;
+export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
+
 export class ListInstitutionsQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'State (2-digit INEGI code).', example: '15' })
   @IsOptional()
@@ -79,6 +92,23 @@ export class ListInstitutionsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiProperty({
+    required: false,
+    enum: INSTITUTION_STATUSES,
+    description: 'Padrón status: `active` (default for the universe), `retired`, or `all`. A round that opened lists all of its own by default.',
+  })
+  @IsOptional()
+  @IsIn(INSTITUTION_STATUSES)
+  status?: InstitutionStatus;
+}
+
+export class InstitutionActionDto {
+  @ApiProperty({ required: false, maxLength: 500, description: 'Why (kept in the audit log).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class InstitutionDto {
@@ -94,6 +124,7 @@ export class InstitutionDto {
   @ApiProperty() email: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was retired from the padrón (null: active).' }) retiredAt: string | null;
 }
 
 export class InstitutionPageDto {
@@ -120,9 +151,57 @@ export class TypeCountDto {
 }
 
 export class UniverseSummaryDto {
-  @ApiProperty({ description: 'Institutions in the universe.' }) total: number;
+  @ApiProperty({ description: 'Active institutions in the universe (retired ones are counted apart).' }) total: number;
+  @ApiProperty({ description: 'Institutions retired from the padrón (kept for the rounds that included them).' }) retired: number;
   @ApiProperty({ description: 'Distinct municipalities with at least one institution.' }) municipalities: number;
   @ApiProperty({ type: [StateCountDto] }) byState: StateCountDto[];
   @ApiProperty({ type: [LevelCountDto] }) byLevel: LevelCountDto[];
   @ApiProperty({ type: [TypeCountDto] }) byType: TypeCountDto[];
 }
+
+export const IMPORT_STATES = ['receiving', 'queued', 'parsing', 'validating', 'importing', 'done', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+export class ImportProgressDto {
+  @ApiProperty({ description: 'Bytes of the file read by the import so far.' }) bytesProcessed: number;
+  @ApiProperty({ description: 'Size of the file in bytes.' }) totalBytes: number;
+  @ApiProperty({ description: 'Data rows read so far.' }) rowsProcessed: number;
+  @ApiProperty({ description: 'Problems found so far.' }) errorCount: number;
+  @ApiProperty({ description: 'Whole percent done (100 when finished).', minimum: 0, maximum: 100 }) percent: number;
+}
+
+/** A failed import: the synchronous route's 422 body (UNIVERSE_INVALID), or INTERNAL when it could not be carried out. */
+export class ImportErrorDto {
+  @ApiProperty({ example: 'UNIVERSE_INVALID' }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: ErrorMessagesDto }) messages: ErrorMessagesDto;
+  @ApiProperty({ required: false, description: 'Column of the first problem.' }) field?: string;
+  @ApiProperty({ required: false, type: UniverseInvalidDetailsDto }) details?: UniverseInvalidDetailsDto;
+}
+
+export class UniverseImportJobDto {
+  @ApiProperty() id: string;
+  @ApiProperty({
+    enum: IMPORT_STATES,
+    description: 'receiving (the upload is being stored) → queued → parsing → validating → importing → done | failed. A file with any bad row fails and imports nothing.',
+  })
+  state: ImportState;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
+  @ApiProperty({ required: false, type: UniverseImportResultDto, description: 'When done: the same report as the synchronous route.' })
+  result?: UniverseImportResultDto;
+  @ApiProperty({ required: false, type: ImportErrorDto, description: 'When failed.' }) error?: ImportErrorDto;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+}
+
+export class UniverseImportPageDto {
+  @ApiProperty({ type: [UniverseImportJobDto] }) items: UniverseImportJobDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+/** `?page&pageSize` of the imports list (newest first). */
+export class ListImportsQueryDto extends PageQueryDto {}

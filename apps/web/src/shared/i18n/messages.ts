@@ -12,8 +12,10 @@ import { invitationsDict } from './invitations';
 
 import { responsesDict } from './responses';
 import { roundsAdminDict } from './rounds-admin';
+import { peopleDict } from './people';
+import { setupDict } from './setup';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

@@ -1,3 +1,4 @@
+import { SessionDto } from '../../../auth/dto/login.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CleanName } from '../../../common/text';
@@ -36,6 +37,8 @@ export class VerifyEmailDto {
 
 export class VerifiedDto {
   @ApiProperty({ example: true }) verified: boolean;
+  /** Issue #15 item 5: the link signs the validator in (the session cookie goes to our own pages). */
+  @ApiProperty({ type: () => SessionDto }) session: SessionDto;
 }
 
 export class ResendVerificationDto {

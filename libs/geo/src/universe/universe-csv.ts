@@ -7,10 +7,16 @@
  */
 import { parse } from 'csv-parse/sync';
 import { isEmail } from 'class-validator';
-import { LEVELS } from '@apertura/db';
-import type { Level } from '@apertura/db';
-import type { Messages } from '../common/domain-error';
-import { nameProblem, normalizeName } from '../common/text';
+// The entity file, not the package index: @apertura/db's migrations import this library.
+import { LEVELS } from '@apertura/db/entities/institution.entity';
+import type { Level } from '@apertura/db/entities/institution.entity';
+import { nameProblem, normalizeName } from './names';
+
+/** A text in Spanish (es-MX) and English, like the API's error messages. */
+export interface Messages {
+  es: string;
+  en: string;
+}
 
 export const UNIVERSE_LIMITS = Object.freeze({
   maxRows: 50_000,
@@ -147,155 +153,219 @@ export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
   return ',';
 }
 
-interface ParsedRecord {
+/** A CSV record and the line where it starts. */
+export interface ParsedRecord {
   fields: string[];
   line: number;
 }
 
-function readRecords(text: string): { records: ParsedRecord[] } | { error: UniverseIssue } {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+/** csv-parse options shared by the whole-string and the streaming readers, so both see the same records. */
+export const csvParseOptions = (delimiter: string) =>
+  ({
+    delimiter,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    trim: true,
+  }) as const;
+
+/** What csv-parse yields with `info` and `raw`. */
+export interface RawRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+export function toParsedRecord(r: RawRecord): ParsedRecord {
+  // info.lines is where the record ends; count the newlines inside it to find where it starts.
+  const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
+  const inner = body.split('\n').length - 1;
+  return { fields: r.record, line: r.info.lines - inner };
+}
+
+/** A csv-parse error as the issue reported for it. */
+export function malformedIssue(err: unknown): UniverseIssue {
+  const e = err as { code?: unknown; lines?: unknown; message?: unknown };
+  const line = typeof e.lines === 'number' ? e.lines : 1;
+  const detail = String(e.message ?? 'parse error');
+  return {
+    line,
+    column: null,
+    code: 'MALFORMED_CSV',
+    message: msg(`CSV mal formado cerca de la línea ${line}: ${detail}.`, `Malformed CSV near line ${line}: ${detail}.`),
+  };
+}
+
+export const emptyFileIssue = (): UniverseIssue => ({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
+
+export const encodingIssue = (line: number): UniverseIssue => ({
+  line,
+  column: null,
+  code: 'INVALID_ENCODING',
+  message: msg('El archivo no está en UTF-8; guárdelo como «CSV UTF-8».', 'The file is not UTF-8; save it as "CSV UTF-8".'),
+});
+
+/** The result of a file refused for one file-level problem (nothing else is reported). */
+export const onlyIssue = (issue: UniverseIssue): UniverseParseResult => ({ rows: [], errors: [issue], errorCount: 1, rowsRead: 0 });
+
+function readRecords(normalised: string): { records: ParsedRecord[] } | { error: UniverseIssue } {
   const firstLine = /^[^\n]*\S[^\n]*$/m.exec(normalised)?.[0] ?? '';
   try {
-    const out = parse(normalised, {
-      delimiter: detectDelimiter(firstLine),
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number }; raw: string }>;
-    return {
-      records: out.map((r) => {
-        // info.lines is where the record ends; count the newlines inside it to find where it starts.
-        const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
-        const inner = body.split('\n').length - 1;
-        return { fields: r.record, line: r.info.lines - inner };
-      }),
-    };
+    const out = parse(normalised, csvParseOptions(detectDelimiter(firstLine))) as unknown as RawRecord[];
+    return { records: out.map(toParsedRecord) };
   } catch (err: unknown) {
-    const e = err as { code?: unknown; lines?: unknown; message?: unknown };
-    const line = typeof e.lines === 'number' ? e.lines : 1;
-    const detail = String(e.message ?? 'parse error');
-    return {
-      error: {
-        line,
-        column: null,
-        code: 'MALFORMED_CSV',
-        message: msg(`CSV mal formado cerca de la línea ${line}: ${detail}.`, `Malformed CSV near line ${line}: ${detail}.`),
-      },
-    };
+    return { error: malformedIssue(err) };
   }
 }
 
-/** Parses and validates a universe CSV against the catalogue. Never throws on bad input. */
-export function parseUniverseCsv(text: string, catalogue: CatalogueIndex): UniverseParseResult {
-  const errors: UniverseIssue[] = [];
-  let errorCount = 0;
-  const report = (e: UniverseIssue): void => {
-    errorCount++;
-    if (errors.length < UNIVERSE_LIMITS.maxErrors) errors.push(e);
+/**
+ * The row-by-row rules of a universe file, fed one record at a time (the header first), so the same
+ * checks run over a whole string (parseUniverseCsv) and over a stream (universe-csv-stream.ts).
+ * Holds the valid rows (at most UNIVERSE_LIMITS.maxRows) and the first UNIVERSE_LIMITS.maxErrors errors.
+ */
+export class UniverseValidator {
+  private readonly errors: UniverseIssue[] = [];
+  private count = 0;
+  private header: ParsedRecord | undefined;
+  private readonly positions = new Map<UniverseColumn, number>();
+  private missing: UniverseColumn[] = [];
+  private headerErrors = 0;
+  private headerListed = 0;
+  private readonly rows: UniverseRow[] = [];
+  private readonly keyLines = new Map<string, number>();
+  private data = 0;
+  /** Line of the first record beyond UNIVERSE_LIMITS.maxRows. */
+  private overflowLine: number | undefined;
+
+  constructor(private readonly catalogue: CatalogueIndex) {}
+
+  /** Problems found so far (for progress reports). */
+  get errorCount(): number {
+    return this.count;
+  }
+
+  /** Data rows seen so far. */
+  get rowsRead(): number {
+    return this.data;
+  }
+
+  private readonly report = (e: UniverseIssue): void => {
+    this.count++;
+    if (this.errors.length < UNIVERSE_LIMITS.maxErrors) this.errors.push(e);
   };
-  const done = (rows: UniverseRow[], rowsRead: number): UniverseParseResult => ({ rows: errorCount ? [] : rows, errors, errorCount, rowsRead });
 
-  if (!text || !text.trim()) {
-    report({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
-    return done([], 0);
-  }
-  // Bytes that are not UTF-8 reach us as U+FFFD (the body parser decodes UTF-8), typically from a
-  // Latin-1 export: importing them would silently corrupt names.
-  const badByte = text.indexOf('\uFFFD');
-  if (badByte >= 0) {
-    const line = text.slice(0, badByte).split('\n').length;
-    report({ line, column: null, code: 'INVALID_ENCODING', message: msg('El archivo no está en UTF-8; guárdelo como «CSV UTF-8».', 'The file is not UTF-8; save it as "CSV UTF-8".') });
-    return done([], 0);
-  }
-  const read = readRecords(text);
-  if ('error' in read) {
-    report(read.error);
-    return done([], 0);
-  }
-  const [header, ...data] = read.records;
-  if (!header) {
-    report({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
-    return done([], 0);
-  }
-
-  // Header: map each position to a canonical column, reporting problems once.
-  const positions = new Map<UniverseColumn, number>();
-  header.fields.forEach((raw, idx) => {
-    const canonical = HEADER_ALIASES[normaliseHeader(raw)];
-    if (!canonical) {
-      report({
-        line: header.line,
-        column: raw,
-        code: 'UNKNOWN_COLUMN',
-        message: msg(
-          `Columna desconocida «${raw}»; las columnas son: ${UNIVERSE_COLUMNS.join(', ')}.`,
-          `Unknown column '${raw}'; the columns are: ${UNIVERSE_COLUMNS.join(', ')}.`,
-        ),
-      });
-    } else if (positions.has(canonical)) {
-      report({
-        line: header.line,
-        column: canonical,
-        code: 'DUPLICATE_COLUMN',
-        message: msg(`La columna «${canonical}» aparece más de una vez.`, `Column '${canonical}' appears more than once.`),
-      });
-    } else {
-      positions.set(canonical, idx);
+  record(rec: ParsedRecord): void {
+    if (!this.header) {
+      this.header = rec;
+      this.readHeader(rec);
+      return;
     }
-  });
-  const missing = REQUIRED_COLUMNS.filter((c) => !positions.has(c));
-  for (const c of missing) {
-    report({
-      line: header.line,
-      column: c,
-      code: 'MISSING_COLUMN',
-      message: msg(`Falta la columna obligatoria «${c}».`, `Required column '${c}' is missing.`),
-    });
-  }
-  // Without every required column, row-by-row errors would only repeat the header problem.
-  if (missing.length) return done([], data.length);
-  if (!data.length) {
-    report({ line: 2, column: null, code: 'NO_ROWS', message: msg('El archivo no tiene filas de datos.', 'The file has no data rows.') });
-    return done([], 0);
-  }
-  if (data.length > UNIVERSE_LIMITS.maxRows) {
-    report({
-      line: data[UNIVERSE_LIMITS.maxRows].line,
-      column: null,
-      code: 'TOO_MANY_ROWS',
-      message: msg(
-        `El archivo tiene ${data.length} filas; el máximo es ${UNIVERSE_LIMITS.maxRows}.`,
-        `The file has ${data.length} rows; the maximum is ${UNIVERSE_LIMITS.maxRows}.`,
-      ),
-    });
-    return done([], data.length);
-  }
-
-  const rows: UniverseRow[] = [];
-  const keyLines = new Map<string, number>();
-  for (const rec of data) {
-    const row = validateRecord(rec, header.fields.length, positions, catalogue, report);
-    if (!row) continue;
-    const first = keyLines.get(row.key);
+    this.data++;
+    // Without every required column, row-by-row errors would only repeat the header problem.
+    if (this.missing.length) return;
+    if (this.data > UNIVERSE_LIMITS.maxRows) {
+      // Rows past the limit are only counted: the file is refused for its size alone.
+      this.overflowLine ??= rec.line;
+      return;
+    }
+    const row = validateRecord(rec, this.header.fields.length, this.positions, this.catalogue, this.report);
+    if (!row) return;
+    const first = this.keyLines.get(row.key);
     if (first !== undefined) {
-      report({
+      this.report({
         line: rec.line,
-        column: positions.has('key') ? 'key' : 'name',
+        column: this.positions.has('key') ? 'key' : 'name',
         code: 'DUPLICATE_KEY',
         message: msg(
           `Registro repetido: la clave «${row.key}» ya aparece en la línea ${first}.`,
           `Duplicate record: key '${row.key}' already appears on line ${first}.`,
         ),
       });
-      continue;
+      return;
     }
-    keyLines.set(row.key, rec.line);
-    rows.push(row);
+    this.keyLines.set(row.key, rec.line);
+    this.rows.push(row);
   }
-  return done(rows, data.length);
+
+  /** The report once every record was given. */
+  result(): UniverseParseResult {
+    const done = (rowsRead: number): UniverseParseResult => ({ rows: this.count ? [] : this.rows, errors: this.errors, errorCount: this.count, rowsRead });
+    if (!this.header) return onlyIssue(emptyFileIssue());
+    if (this.missing.length) return done(this.data);
+    if (!this.data) {
+      this.report({ line: 2, column: null, code: 'NO_ROWS', message: msg('El archivo no tiene filas de datos.', 'The file has no data rows.') });
+      return done(0);
+    }
+    if (this.overflowLine !== undefined) {
+      // Only the header's problems and the size are reported, as when the rows are not looked at.
+      this.errors.length = this.headerListed;
+      this.count = this.headerErrors;
+      this.report({
+        line: this.overflowLine,
+        column: null,
+        code: 'TOO_MANY_ROWS',
+        message: msg(
+          `El archivo tiene ${this.data} filas; el máximo es ${UNIVERSE_LIMITS.maxRows}.`,
+          `The file has ${this.data} rows; the maximum is ${UNIVERSE_LIMITS.maxRows}.`,
+        ),
+      });
+    }
+    return done(this.data);
+  }
+
+  /** Maps each position to a canonical column, reporting problems once. */
+  private readHeader(header: ParsedRecord): void {
+    header.fields.forEach((raw, idx) => {
+      const canonical = HEADER_ALIASES[normaliseHeader(raw)];
+      if (!canonical) {
+        this.report({
+          line: header.line,
+          column: raw,
+          code: 'UNKNOWN_COLUMN',
+          message: msg(
+            `Columna desconocida «${raw}»; las columnas son: ${UNIVERSE_COLUMNS.join(', ')}.`,
+            `Unknown column '${raw}'; the columns are: ${UNIVERSE_COLUMNS.join(', ')}.`,
+          ),
+        });
+      } else if (this.positions.has(canonical)) {
+        this.report({
+          line: header.line,
+          column: canonical,
+          code: 'DUPLICATE_COLUMN',
+          message: msg(`La columna «${canonical}» aparece más de una vez.`, `Column '${canonical}' appears more than once.`),
+        });
+      } else {
+        this.positions.set(canonical, idx);
+      }
+    });
+    this.missing = REQUIRED_COLUMNS.filter((c) => !this.positions.has(c));
+    for (const c of this.missing) {
+      this.report({
+        line: header.line,
+        column: c,
+        code: 'MISSING_COLUMN',
+        message: msg(`Falta la columna obligatoria «${c}».`, `Required column '${c}' is missing.`),
+      });
+    }
+    this.headerErrors = this.count;
+    this.headerListed = this.errors.length;
+  }
+}
+
+/** Parses and validates a universe CSV against the catalogue. Never throws on bad input. */
+export function parseUniverseCsv(text: string, catalogue: CatalogueIndex): UniverseParseResult {
+  if (!text || !text.trim()) return onlyIssue(emptyFileIssue());
+  // Bytes that are not UTF-8 reach us as U+FFFD (the body parser decodes UTF-8), typically from a
+  // Latin-1 export: importing them would silently corrupt names.
+  const badByte = text.indexOf('\uFFFD');
+  if (badByte >= 0) return onlyIssue(encodingIssue(text.slice(0, badByte).split('\n').length));
+  const read = readRecords(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if ('error' in read) return onlyIssue(read.error);
+  const validator = new UniverseValidator(catalogue);
+  for (const rec of read.records) validator.record(rec);
+  return validator.result();
 }
 
 function validateRecord(
@@ -421,5 +491,30 @@ function validateRecord(
     cveEnt,
     cvegeo,
     email,
+  };
+}
+
+/** The 422 UNIVERSE_INVALID answer to a refused file: one wording for the synchronous route and the job. */
+export interface UniverseInvalidReport {
+  code: 'UNIVERSE_INVALID';
+  message: string;
+  messages: Messages;
+  field?: string;
+  details: { errors: UniverseIssue[]; errorCount: number; rowsRead: number };
+}
+
+export function universeInvalidReport(parsed: UniverseParseResult): UniverseInvalidReport {
+  const first = parsed.errors[0];
+  const where = `${first.line}${first.column ? `, ${first.column}` : ''}`;
+  const messages = msg(
+    `El archivo tiene ${parsed.errorCount} error(es); no se importó nada. Primero (línea ${where}): ${first.message.es}`,
+    `The file has ${parsed.errorCount} error(s); nothing was imported. First (line ${where}): ${first.message.en}`,
+  );
+  return {
+    code: 'UNIVERSE_INVALID',
+    message: messages.en,
+    messages,
+    ...(first.column ? { field: first.column } : {}),
+    details: { errors: parsed.errors, errorCount: parsed.errorCount, rowsRead: parsed.rowsRead },
   };
 }

@@ -1,0 +1,161 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomInt } from 'crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ENV, Env } from '@apertura/config';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import { GuarantorsService } from '../guarantors/guarantors.service';
+import type { FirstRunSetupDto, FirstRunSetupResultDto } from './dto/setup.dto';
+
+/** A code is good for a day: long enough to read the log and open the page, short enough not to linger. */
+export const SETUP_CODE_TTL_MS = 24 * 3_600_000;
+
+/** Crockford-like alphabet without 0/O, 1/I/L: the code is read off a terminal and typed by hand. */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const GROUPS = 5;
+const GROUP_LENGTH = 4;
+
+/** 20 characters of a 31-letter alphabet ≈ 99 bits: guessing is hopeless within the rate limit. */
+export function generateSetupCode(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    let s = '';
+    for (let i = 0; i < GROUP_LENGTH; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+    groups.push(s);
+  }
+  return groups.join('-');
+}
+
+/** What people type: case, spaces and dashes do not matter. */
+export function normalizeSetupCode(raw: string): string {
+  return raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export const hashSetupCode = (raw: string): string => createHash('sha256').update(`apertura-setup:${normalizeSetupCode(raw)}`).digest('hex');
+
+const alreadyDone = (): DomainError =>
+  new DomainError('SETUP_ALREADY_DONE', {
+    es: 'La instalación ya está configurada: inicie sesión con la cuenta de administración creada.',
+    en: 'This installation is already set up: sign in with the admin account that was created.',
+  });
+
+/**
+ * First run in the browser (issue #15, item 6). While no real guarantor exists (the demo's does not
+ * count), each API process prints a one-time code at start; whoever can read the server's log can
+ * then create the first guarantor and its admin at /configuracion. The CLI's create-guarantor stays
+ * for automation; either way, once a real guarantor exists every code stops working.
+ */
+@Injectable()
+export class SetupService {
+  private readonly logger = new Logger('Setup');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly guarantors: GuarantorsService,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async needed(m: EntityManager = this.ds.manager): Promise<boolean> {
+    const [{ n }]: Array<{ n: number }> = await m.query('SELECT count(*)::int AS n FROM guarantor WHERE NOT synthetic');
+    return n === 0;
+  }
+
+  /**
+   * A fresh code when the installation is unconfigured (null otherwise). Only its hash is stored; the
+   * caller prints it. Codes of earlier starts stay valid until they expire, so several replicas may
+   * each print their own.
+   */
+  async issue(now = new Date()): Promise<{ code: string; expiresAt: Date } | null> {
+    if (!(await this.needed())) return null;
+    const code = generateSetupCode();
+    const expiresAt = new Date(now.getTime() + SETUP_CODE_TTL_MS);
+    await this.ds.query('INSERT INTO setup_code (code_hash, created_at, expires_at) VALUES ($1, $2, $3)', [hashSetupCode(code), now, expiresAt]);
+    return { code, expiresAt };
+  }
+
+  /**
+   * Issues and logs the code, framed so it stands out in `npm start`'s interleaved output. At warn
+   * level: an unconfigured installation deserves attention, and LOG_LEVEL=warn must not hide the code.
+   */
+  async announce(): Promise<void> {
+    const issued = await this.issue();
+    if (!issued) return;
+    const url = `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/configuracion`;
+    const line = '─'.repeat(72);
+    this.logger.warn(
+      [
+        'Primera configuración · First-run setup',
+        line,
+        `Código de configuración / Setup code: ${issued.code}`,
+        `Abra / Open ${url} y cree el primer órgano garante y su administración / and create the first guarantor and its admin.`,
+        `Válido hasta / Valid until ${issued.expiresAt.toISOString()}, una sola vez / once. (CLI: create-guarantor)`,
+        line,
+      ].join('\n'),
+    );
+  }
+
+  async complete(dto: FirstRunSetupDto, ip: string | undefined, now = new Date()): Promise<FirstRunSetupResultDto> {
+    const hash = hashSetupCode(dto.code);
+    // Outside the transaction: a wrong code is refused without queueing behind a setup in progress.
+    if (!(await this.needed())) throw alreadyDone();
+    const created = await this.ds.transaction(async (m) => {
+      // One setup at a time: of two simultaneous requests with good codes the second waits here,
+      // then sees the guarantor the first created and is refused.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('apertura:first-run-setup'))`);
+      if (!(await this.needed(m))) throw alreadyDone();
+      const [row]: Array<{ id: string; expires_at: Date; used_at: Date | null }> = await m.query(
+        'SELECT id, expires_at, used_at FROM setup_code WHERE code_hash = $1 FOR UPDATE',
+        [hash],
+      );
+      if (!row || row.used_at) {
+        await this.audit.record(m, 'system', { action: 'setup.refused', entityType: 'setup', details: { reason: row ? 'used' : 'wrong_code', ip: ip ?? null } });
+        return { refused: 'invalid' as const };
+      }
+      if (row.expires_at.getTime() <= now.getTime()) {
+        await this.audit.record(m, 'system', { action: 'setup.refused', entityType: 'setup', entityId: row.id, details: { reason: 'expired', ip: ip ?? null } });
+        return { refused: 'expired' as const };
+      }
+      const taken: unknown[] = await m.query('SELECT 1 FROM app_user WHERE lower(email) = lower($1)', [dto.adminEmail]);
+      if (taken.length) {
+        throw new DomainError('EMAIL_TAKEN', { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' }, 'adminEmail');
+      }
+      const slugTaken: unknown[] = await m.query('SELECT 1 FROM guarantor WHERE slug = $1', [dto.slug]);
+      if (slugTaken.length) {
+        throw new DomainError('CONFLICT', { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' }, 'slug');
+      }
+      const { guarantor, admin } = await this.guarantors.createIn(m, {
+        slug: dto.slug,
+        name: dto.name,
+        cveEnt: dto.cveEnt ?? null,
+        adminEmail: dto.adminEmail,
+        adminPassword: dto.adminPassword,
+      });
+      // Every code goes with the first guarantor: those printed by other replicas must not open a second door.
+      await m.query('UPDATE setup_code SET used_at = $1 WHERE used_at IS NULL', [now]);
+      await this.audit.record(m, 'system', {
+        action: 'setup.complete',
+        entityType: 'guarantor',
+        entityId: guarantor.id,
+        guarantorId: guarantor.id,
+        details: { slug: guarantor.slug, adminUserId: admin.id, codeId: row.id, ip: ip ?? null },
+      });
+      return { refused: null, guarantorId: guarantor.id, slug: guarantor.slug, adminEmail: admin.email ?? dto.adminEmail.toLowerCase() };
+    });
+    // Refusals are committed (with their audit record) before being raised.
+    if (created.refused === 'expired') {
+      throw new DomainError('SETUP_CODE_EXPIRED', {
+        es: 'El código de configuración caducó: reinicie la API para obtener uno nuevo en el registro.',
+        en: 'The setup code expired: restart the API to get a new one in its log.',
+      }, 'code');
+    }
+    if (created.refused === 'invalid') {
+      throw new DomainError('SETUP_CODE_INVALID', {
+        es: 'El código de configuración no es válido. Cópielo del registro de la API.',
+        en: 'The setup code is not valid. Copy it from the API log.',
+      }, 'code');
+    }
+    return { guarantorId: created.guarantorId, slug: created.slug, adminEmail: created.adminEmail };
+  }
+}

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { homeFor, setSession } from '../shared/auth';
+import { Alert, Button, ErrorAlert, Field, Spinner } from '../shared/components';
+import { useT } from '../shared/i18n';
+import { usePageTitle } from '../shared/layout';
+import { navigate } from '../shared/router';
+import { useAsync } from '../shared/useAsync';
+import { ApiError } from '../shared/api';
+import { peopleApi } from '../console/people-api';
+
+const MIN_PASSWORD = 12;
+
+/** /activar/:token: a staff member invited by a guarantor admin chooses a password and lands signed in. */
+export function ActivateAccountPage({ token }: { token: string }) {
+  const { t } = useT();
+  usePageTitle(t('activate.title'));
+  // Reading the invitation does not spend it: only choosing the password does.
+  const info = useAsync(() => peopleApi.inspectInvite(token), [token]);
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = {
+      password: password.length < MIN_PASSWORD ? t('reset.passwordShort', { min: MIN_PASSWORD }) : undefined,
+      repeat: repeat !== password ? t('reset.mismatch') : undefined,
+    };
+    setErrors(next);
+    if (next.password || next.repeat) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const session = setSession(await peopleApi.acceptInvite(token, password, displayName.trim() || undefined));
+      navigate(homeFor(session.user.role), { replace: true });
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  if (info.loading) return <Spinner />;
+  if (info.error) {
+    return (
+      <div className="narrow">
+        <h1>{t('activate.title')}</h1>
+        {info.error instanceof ApiError && info.error.code === 'INVALID_TOKEN' ? (
+          <Alert kind="error">
+            <p>{t('activate.invalid')}</p>
+          </Alert>
+        ) : (
+          <ErrorAlert error={info.error} />
+        )}
+      </div>
+    );
+  }
+  const invite = info.data;
+  return (
+    <div className="narrow">
+      <h1>{t('activate.title')}</h1>
+      {invite && <p className="lead">{t('activate.intro', { guarantor: invite.guarantorName, role: t(`people.role.${invite.role}`), email: invite.email })}</p>}
+      <ErrorAlert error={error} />
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label={t('activate.name')}>
+          {(a) => <input {...a} type="text" autoComplete="name" maxLength={200} value={displayName} placeholder={invite?.displayName ?? undefined} onChange={(e) => setDisplayName(e.target.value)} />}
+        </Field>
+        <Field label={t('activate.password')} hint={t('reset.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
+          {(a) => <input {...a} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+        </Field>
+        <Field label={t('activate.confirm')} error={errors.repeat} required>
+          {(a) => <input {...a} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />}
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t('activate.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}
