@@ -203,6 +203,32 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     expect(ofSent.body.code).toBe('MAIL_ALREADY_SENT');
   });
 
+  it('a staff invitation that did not leave is re-sent to the same guarantor, with its link', async () => {
+    smtp.refuse = { code: 550, message: '5.1.1 Mailbox unavailable (test server)' };
+    const invited = await http.post('/api/users/invite', { email: 'nuevo.analista@uno.example', role: 'analyst' }, { token: staff.adminToken });
+    expect(invited.status).toBeLessThan(300);
+    const failed = await until(
+      async () => (await http.get('/api/mail/deliveries?outcome=given_up', { token: staff.adminToken })).body,
+      (b) => b.items?.some((d: { kind: string }) => d.kind === 'staff-invite'),
+      'the staff invitation to be given up',
+    );
+    const old = failed.items.find((d: { kind: string }) => d.kind === 'staff-invite');
+    smtp.refuse = null;
+    const before = smtp.messages.length;
+    const resent = await http.post(`/api/mail/deliveries/${old.eventId}/resend`, undefined, { token: staff.adminToken });
+    expect(resent.status).toBe(202);
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail.to).toEqual(['nuevo.analista@uno.example']);
+    expect(mail.text).toMatch(/\/activar\/[A-Za-z0-9_-]+/);
+    // The copy belongs to the same guarantor (the trigger scopes staff invitations), so it is listed and sent.
+    const row = await until(
+      () => t.ds.query('SELECT outcome, guarantor_id, recipient FROM mail_delivery WHERE event_id = $1', [resent.body.eventId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the re-sent staff invitation to be sent',
+    );
+    expect(row[0]).toEqual({ outcome: 'sent', guarantor_id: staff.guarantorId, recipient: 'nuevo.analista@uno.example' });
+  });
+
   it('re-sending a mail that is still being retried: the pending retry of the old one sends nothing', async () => {
     smtp.refuse = { code: 451, message: '4.7.1 Try again later (test server)' };
     const [event] = await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`, [
