@@ -150,6 +150,118 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     );
     expect(row.last_error).toBe('not sent: malformed payload for mail.test');
   });
+
+  it('staff re-send a given-up mail once the server accepts: a new delivery row, the old one ends resent', async () => {
+    smtp.refuse = { code: 550, message: '5.1.1 Mailbox unavailable (test server)' };
+    const queued = await http.post('/api/mail/test', { to: 'reenvio@uno.example' }, { token: staff.adminToken });
+    expect(queued.status).toBe(202);
+    const oldId: string = queued.body.eventId;
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [oldId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'given_up',
+      'the test mail to be given up',
+    );
+    const givenUpBefore: number = (await http.get('/health/ready')).body.details.mail.givenUp24h;
+
+    // Who may: the guarantor's admin only; another guarantor does not see the mail.
+    const analyst = await staffToken(http, staff.adminToken, 'analyst');
+    expect((await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: analyst })).status).toBe(403);
+    const other = await guarantorWithAdmin(t.ds, http);
+    expect((await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: other.adminToken })).body.code).toBe('NOT_FOUND');
+    expect((await http.post('/api/mail/deliveries/abc/resend', undefined, { token: staff.adminToken })).body.code).toBe('VALIDATION_FAILED');
+
+    smtp.refuse = null;
+    const before = smtp.messages.length;
+    const resent = await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: staff.adminToken });
+    expect(resent.status).toBe(202);
+    expect(resent.body).toMatchObject({ resentFrom: oldId, to: 'reenvio@uno.example' });
+    const newId: string = resent.body.eventId;
+    expect(newId).not.toBe(oldId);
+    await smtp.waitFor(before + 1);
+    expect(smtp.messages[before]).toMatchObject({ to: ['reenvio@uno.example'], subject: 'Correo de prueba — Apertura' });
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [newId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the re-sent mail to be sent',
+    );
+    const list = await http.get('/api/mail/deliveries?outcome=resent', { token: staff.adminToken });
+    expect(list.body.items).toEqual([expect.objectContaining({ eventId: oldId, outcome: 'resent', resentAs: newId, attempts: 1 })]);
+    expect(list.body.items[0].lastError).toMatch(/550.*Mailbox unavailable/);
+    const sent = await http.get('/api/mail/deliveries?outcome=sent', { token: staff.adminToken });
+    expect(sent.body.items.find((d: { eventId: string }) => d.eventId === newId)).toMatchObject({ resentFrom: oldId, recipient: 'reenvio@uno.example' });
+    // No longer trouble: the readiness probe counts one given-up mail less.
+    expect((await http.get('/health/ready')).body.details.mail.givenUp24h).toBe(givenUpBefore - 1);
+
+    // Audited; and neither the re-sent nor the sent one can be re-sent again.
+    const [audit] = await t.ds.query(`SELECT action, entity_id, details FROM audit_log WHERE action = 'mail.resend'`);
+    expect(audit).toMatchObject({ action: 'mail.resend', entity_id: newId, details: { resentFrom: oldId, kind: 'test', previousOutcome: 'given_up' } });
+    const again = await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: staff.adminToken });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'MAIL_NOT_RESENDABLE' });
+    const ofSent = await http.post(`/api/mail/deliveries/${newId}/resend`, undefined, { token: staff.adminToken });
+    expect(ofSent.status).toBe(409);
+    expect(ofSent.body.code).toBe('MAIL_ALREADY_SENT');
+  });
+
+  it('a staff invitation that did not leave is re-sent to the same guarantor, with its link', async () => {
+    smtp.refuse = { code: 550, message: '5.1.1 Mailbox unavailable (test server)' };
+    const invited = await http.post('/api/users/invite', { email: 'nuevo.analista@uno.example', role: 'analyst' }, { token: staff.adminToken });
+    expect(invited.status).toBeLessThan(300);
+    const failed = await until(
+      async () => (await http.get('/api/mail/deliveries?outcome=given_up', { token: staff.adminToken })).body,
+      (b) => b.items?.some((d: { kind: string }) => d.kind === 'staff-invite'),
+      'the staff invitation to be given up',
+    );
+    const old = failed.items.find((d: { kind: string }) => d.kind === 'staff-invite');
+    smtp.refuse = null;
+    const before = smtp.messages.length;
+    const resent = await http.post(`/api/mail/deliveries/${old.eventId}/resend`, undefined, { token: staff.adminToken });
+    expect(resent.status).toBe(202);
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail.to).toEqual(['nuevo.analista@uno.example']);
+    expect(mail.text).toMatch(/\/activar\/[A-Za-z0-9_-]+/);
+    // The copy belongs to the same guarantor (the trigger scopes staff invitations), so it is listed and sent.
+    const row = await until(
+      () => t.ds.query('SELECT outcome, guarantor_id, recipient FROM mail_delivery WHERE event_id = $1', [resent.body.eventId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the re-sent staff invitation to be sent',
+    );
+    expect(row[0]).toEqual({ outcome: 'sent', guarantor_id: staff.guarantorId, recipient: 'nuevo.analista@uno.example' });
+  });
+
+  it('re-sending a mail that is still being retried: the pending retry of the old one sends nothing', async () => {
+    smtp.refuse = { code: 451, message: '4.7.1 Try again later (test server)' };
+    const [event] = await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`, [
+      JSON.stringify({ to: 'reintento@uno.example', guarantorId: staff.guarantorId }),
+    ]);
+    const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    // A long enough backoff that the re-send happens between the two attempts; kept when done, to read its state.
+    const job = await mailQueue.add(
+      JOBS.sendTestMail,
+      { to: 'reintento@uno.example', guarantorId: staff.guarantorId, eventId: event.id },
+      { jobId: `mail:${event.id}`, attempts: 2, backoff: 3000, removeOnComplete: false },
+    );
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [event.id]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'failed',
+      'the first attempt to fail',
+    );
+    const before = smtp.messages.length;
+    const resent = await http.post(`/api/mail/deliveries/${event.id}/resend`, undefined, { token: staff.adminToken });
+    expect(resent.status).toBe(202);
+    // Only now does the server accept: whenever the old job's retry runs, it cannot have sent the old row.
+    smtp.refuse = null;
+    await until(() => job.getState(), (state) => state === 'completed' || state === 'failed', 'the old job’s retry to finish');
+    await until(
+      () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [resent.body.eventId]),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the re-sent mail to be sent',
+    );
+    expect(smtp.messages.slice(before).filter((m) => m.to.includes('reintento@uno.example'))).toHaveLength(1);
+    expect(await t.ds.query('SELECT outcome, resent_as::text AS resent_as FROM mail_delivery WHERE event_id = $1', [event.id])).toEqual([
+      { outcome: 'resent', resent_as: resent.body.eventId },
+    ]);
+  });
 });
 
 describe('mail: the development catcher', () => {

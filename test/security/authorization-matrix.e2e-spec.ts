@@ -52,6 +52,7 @@ describe('authorization matrix', () => {
   let routes: RouteAccess[];
   /** A's background universe import (a row as the import route leaves it; no worker here). */
   let importId: string;
+  let mailEventA: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -61,6 +62,10 @@ describe('authorization matrix', () => {
       `INSERT INTO universe_import (guarantor_id, requested_role, dry_run, state, total_bytes) VALUES ($1, 'guarantor_admin', true, 'queued', 1) RETURNING id`,
       [w.a.guarantorId],
     );
+    // A mail of A (a queued test mail: no worker runs here) for the routes under /api/mail/deliveries/:eventId.
+    [{ id: mailEventA }] = await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`, [
+      JSON.stringify({ to: 'prueba@a.example', guarantorId: w.a.guarantorId }),
+    ]);
   });
   afterAll(() => t?.close());
 
@@ -83,6 +88,8 @@ describe('authorization matrix', () => {
       case 'verdictId': // due process (issue #13): unknown ids answer 404 to allowed callers
       case 'disputeId':
         return randomUUID();
+      case 'eventId':
+        return mailEventA;
       case 'version':
         return '1';
       case 'file':
@@ -208,6 +215,7 @@ describe('authorization matrix', () => {
       ['PATCH', `/api/rounds/${w.roundId}/invitations/${w.instX}`, { email: 'robado@example.org' }],
       ['PUT', `/api/rounds/${w.roundId}/reminder-settings`, { enabled: true, minDays: 1, maxCount: 20 }],
       ['POST', `/api/privacy/validators/${w.v1.id}/erase`, undefined],
+      ['POST', `/api/mail/deliveries/${mailEventA}/resend`, undefined],
     ] as const) {
       const r = await w.http.request(method, path, body, asB);
       expect({ path, status: r.status, code: r.body?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });

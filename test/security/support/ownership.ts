@@ -25,6 +25,7 @@ const RULES: Array<[RegExp, string]> = [
   [/^\w+ \/api\/respond\//, "the invitation's round and institution only (NOT_FOUND otherwise)"],
   [/^POST \/api\/privacy\/validators\/:userId\/erase$/, "validators who worked on the guarantor's rounds (NOT_FOUND otherwise)"],
   [/^GET \/api\/mail\/captured$/, "own guarantor's caught mail and mail of no guarantor (validators' verification); development only (NOT_FOUND in production)"],
+  [/^POST \/api\/mail\/deliveries\/:eventId\/resend$/, "own guarantor's mail only (NOT_FOUND for another guarantor's); MAIL_ALREADY_SENT / MAIL_NOT_RESENDABLE unless failed or given up"],
   [/^\w+ \/api\/mail\//, "own guarantor's mail (NOT_FOUND for another guarantor's round)"],
   [/^\w+ \/api\/(users|audit|universe|questionnaires|rounds)\b/, "own guarantor's rows (NOT_FOUND otherwise)"],
 ];

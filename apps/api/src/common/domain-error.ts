@@ -86,6 +86,11 @@ export const ERROR_HTTP_STATUS = {
   SETUP_CODE_EXPIRED: 410,
   /** A guarantor other than the demo exists: the first-run setup is closed for good. */
   SETUP_ALREADY_DONE: 409,
+  // Mail re-send (issue #15, item 1).
+  /** Re-sending a mail that already left (outcome sent): nothing to do. */
+  MAIL_ALREADY_SENT: 409,
+  /** Re-sending a mail that is still queued, was skipped or was already re-sent (details.outcome, details.resentAs). */
+  MAIL_NOT_RESENDABLE: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
@@ -6,8 +6,10 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
 import {
   CapturedPageDto,
+  DeliveryEventParamDto,
   DeliveryPageDto,
   ListDeliveriesQueryDto,
+  MailResentDto,
   MailPreviewDto,
   MailTemplateDto,
   MailTemplateKeyDto,
@@ -35,6 +37,19 @@ export class MailController {
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   deliveries(@CurrentUser() actor: UserPrincipal, @Query() q: ListDeliveriesQueryDto): Promise<DeliveryPageDto> {
     return this.mail.deliveries(actor, q);
+  }
+
+  @Post('deliveries/:eventId/resend')
+  @HttpCode(202)
+  @Roles('guarantor_admin')
+  @ApiOperation({
+    summary:
+      'Re-send a mail that failed or was given up: a copy of its outbox event is queued (a new delivery row, same content and link) and the old row ends resent (audited). 409 MAIL_ALREADY_SENT when it left; 409 MAIL_NOT_RESENDABLE when queued, skipped or already re-sent.',
+  })
+  @ApiAcceptedResponse({ type: MailResentDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'MAIL_ALREADY_SENT', 'MAIL_NOT_RESENDABLE')
+  resend(@CurrentUser() actor: UserPrincipal, @Param() p: DeliveryEventParamDto): Promise<MailResentDto> {
+    return this.mail.resend(actor, p.eventId);
   }
 
   @Get('captured')

@@ -25,6 +25,8 @@ interface DeliveryRow {
   delivered_at: Date;
   sent_at: Date | null;
   updated_at: Date;
+  resent_as: string | null;
+  resent_from: string | null;
 }
 
 interface CaptureRow {
@@ -44,7 +46,7 @@ export interface MailHealth {
   queued: number;
 }
 
-const emptyCounts = (): DeliveryCountsDto => ({ queued: 0, sent: 0, skipped: 0, failed: 0, given_up: 0 });
+const emptyCounts = (): DeliveryCountsDto => ({ queued: 0, sent: 0, skipped: 0, failed: 0, given_up: 0, resent: 0 });
 
 function countsOf(rows: Array<{ outcome: string; n: number }>): DeliveryCountsDto {
   const c = emptyCounts();
@@ -74,7 +76,8 @@ export class MailRepository {
     // Trouble first (given up, then failing), then the newest.
     const rows: DeliveryRow[] = await this.ds.query(
       `SELECT d.event_id::text AS event_id, d.kind, d.outcome, d.recipient, d.round_id, d.institution_id, i.name AS institution_name,
-              d.attempts, d.last_error, d.delivered_at, d.sent_at, d.updated_at
+              d.attempts, d.last_error, d.delivered_at, d.sent_at, d.updated_at,
+              d.resent_as::text AS resent_as, d.resent_from::text AS resent_from
        FROM mail_delivery d LEFT JOIN institution i ON i.id = d.institution_id
        WHERE ${where}
        ORDER BY CASE d.outcome WHEN 'given_up' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, d.updated_at DESC, d.event_id DESC
@@ -96,6 +99,8 @@ export class MailRepository {
         queuedAt: r.delivered_at.toISOString(),
         sentAt: r.sent_at ? r.sent_at.toISOString() : null,
         updatedAt: r.updated_at.toISOString(),
+        resentAs: r.resent_as,
+        resentFrom: r.resent_from,
       })),
     };
   }
@@ -117,6 +122,36 @@ export class MailRepository {
       total,
       items: rows.map((r) => ({ id: r.id, receivedAt: r.received_at.toISOString(), to: r.recipients, subject: r.subject, text: r.text_body, links: r.links, eventId: r.event_id })),
     };
+  }
+
+  /** The guarantor's mail row (with its outbox event), locked until the re-send commits. */
+  async lockForResend(m: EntityManager, guarantorId: string, eventId: string): Promise<ResendSource | undefined> {
+    const rows: Array<{ outcome: MailOutcome; recipient: string | null; kind: string; resent_as: string | null }> = await m.query(
+      `SELECT d.outcome, d.recipient, d.kind, d.resent_as::text AS resent_as
+       FROM mail_delivery d JOIN outbox_event e ON e.id = d.event_id
+       WHERE d.event_id = $1 AND d.guarantor_id = $2 FOR UPDATE OF d`,
+      [eventId, guarantorId],
+    );
+    const r = rows[0];
+    return r && { outcome: r.outcome, recipient: r.recipient, kind: r.kind, resentAs: r.resent_as };
+  }
+
+  /**
+   * A new outbox event identical to the old one (same type and payload): the relay and the worker treat
+   * it like any other, and the trigger gives it its own 'queued' row. Returns its id.
+   */
+  async copyEvent(m: EntityManager, eventId: string): Promise<string> {
+    const [row]: Array<{ id: string }> = await m.query(
+      'INSERT INTO outbox_event (type, payload) SELECT type, payload FROM outbox_event WHERE id = $1 RETURNING id::text AS id',
+      [eventId],
+    );
+    return row.id;
+  }
+
+  /** The old row ends 'resent', pointing at the new one (queued by the trigger), which points back. */
+  async markResent(m: EntityManager, oldEventId: string, newEventId: string): Promise<void> {
+    await m.query(`UPDATE mail_delivery SET outcome = 'resent', resent_as = $2, updated_at = now() WHERE event_id = $1`, [oldEventId, newEventId]);
+    await m.query(`UPDATE mail_delivery SET resent_from = $1 WHERE event_id = $2`, [oldEventId, newEventId]);
   }
 
   async health(): Promise<MailHealth> {
@@ -161,6 +196,13 @@ export class MailRepository {
     const [g]: Array<{ name: string }> = await this.ds.query('SELECT name FROM guarantor WHERE id = $1', [guarantorId]);
     return g?.name ?? '';
   }
+}
+
+export interface ResendSource {
+  outcome: MailOutcome;
+  recipient: string | null;
+  kind: string;
+  resentAs: string | null;
 }
 
 export interface SavedTemplate {

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { ENV, Env, usesMailCatcher } from '@apertura/config';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
-import { forbidden, notFound } from '../common/domain-error';
+import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { OutboxService } from '../outbox/outbox.service';
-import { CapturedPageDto, DeliveryPageDto, ListDeliveriesQueryDto, TestMailQueuedDto } from './dto/mail.dto';
+import { CapturedPageDto, DeliveryPageDto, ListDeliveriesQueryDto, MailResentDto, TestMailQueuedDto } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
 
 const DAY_MS = 86_400_000;
@@ -48,6 +48,46 @@ export class MailService {
       const eventId = await this.outbox.emit(m, { type: 'mail.test', payload: { to: recipient, guarantorId } });
       await this.audit.record(m, actor, { action: 'mail.test', entityType: 'mail', entityId: eventId, guarantorId, details: { to: recipient } });
       return { eventId, to: recipient };
+    });
+  }
+
+  /**
+   * Re-sends a mail that failed or was given up: a copy of its outbox event goes through the relay and
+   * the worker like the first one (a new delivery row, a new attempt, the same link), and the old row
+   * ends 'resent' so it stops counting as trouble and a pending retry of it sends nothing.
+   */
+  async resend(actor: UserPrincipal, eventId: string): Promise<MailResentDto> {
+    const guarantorId = this.guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const row = await this.repo.lockForResend(m, guarantorId, eventId);
+      if (!row) throw notFound('mail', 'eventId');
+      if (row.outcome === 'sent') {
+        throw new DomainError('MAIL_ALREADY_SENT', {
+          es: 'Este correo ya fue enviado; no se reenvía.',
+          en: 'This mail was already sent; it is not re-sent.',
+        }, 'eventId');
+      }
+      if (row.outcome !== 'failed' && row.outcome !== 'given_up') {
+        throw new DomainError(
+          'MAIL_NOT_RESENDABLE',
+          {
+            es: 'Solo se reenvían correos fallidos o abandonados (este está en cola, se omitió o ya se reenvió).',
+            en: 'Only failed or given-up mails can be re-sent (this one is queued, was skipped or was already re-sent).',
+          },
+          'eventId',
+          { outcome: row.outcome, resentAs: row.resentAs },
+        );
+      }
+      const newEventId = await this.repo.copyEvent(m, eventId);
+      await this.repo.markResent(m, eventId, newEventId);
+      await this.audit.record(m, actor, {
+        action: 'mail.resend',
+        entityType: 'mail',
+        entityId: newEventId,
+        guarantorId,
+        details: { resentFrom: eventId, kind: row.kind, previousOutcome: row.outcome },
+      });
+      return { eventId: newEventId, resentFrom: eventId, to: row.recipient };
     });
   }
 

@@ -19,7 +19,7 @@ const STATUS_TONE: Record<InvitationStatus, string> = {
   submitted: 'success',
   revoked: 'danger',
 };
-const MAIL_TONE: Record<MailOutcome, string> = { queued: 'neutral', sent: 'success', skipped: 'neutral', failed: 'warning', given_up: 'danger' };
+const MAIL_TONE: Record<MailOutcome, string> = { queued: 'neutral', sent: 'success', skipped: 'neutral', failed: 'warning', given_up: 'danger', resent: 'neutral' };
 
 /**
  * A round's invitations institution by institution, as LimeSurvey's participant table: status per

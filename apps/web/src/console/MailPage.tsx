@@ -7,7 +7,10 @@ import { usePageTitle } from '../shared/layout';
 import { Link, useLocation } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { ConsoleNav } from './ConsoleNav';
-import { mailApi, MAIL_OUTCOMES, troubleOf, type CapturedMail, type MailOutcome } from './mail-api';
+import { mailApi, MAIL_OUTCOMES, troubleOf, type CapturedMail, type Delivery, type MailOutcome } from './mail-api';
+
+/** States whose row shows the SMTP server's last answer. */
+const TROUBLE_OR_RESENT: ReadonlySet<MailOutcome> = new Set<MailOutcome>(['failed', 'given_up', 'resent']);
 
 /** Staff's mail page: every delivery and its state, a test mail, and (in development) the caught mail. */
 export function MailPage() {
@@ -23,21 +26,40 @@ export function MailPage() {
       <p>
         <Link to="/consola/correo/plantillas">{t('inv.templatesLink')}</Link>
       </p>
-      <Deliveries roundId={roundId} />
+      <Deliveries roundId={roundId} isAdmin={isAdmin} />
       {isAdmin && <TestMail />}
       <Captured />
     </>
   );
 }
 
-function Deliveries({ roundId }: { roundId?: string }) {
+function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }) {
   const { t, maybe, number, dateTime } = useT();
   const headingId = useId();
   const filterId = useId();
   const [outcome, setOutcome] = useState<MailOutcome | ''>('');
   const [page, setPage] = useState(1);
+  const [resending, setResending] = useState<string | null>(null);
+  const [resendError, setResendError] = useState<unknown>(null);
+  const [resentTo, setResentTo] = useState<string | null>(null);
   const list = useAsync((signal) => mailApi.deliveries({ roundId, outcome: outcome || undefined, page }, signal), [roundId, outcome, page]);
   const d = list.data;
+
+  async function resend(m: Delivery) {
+    setResending(m.eventId);
+    setResendError(null);
+    setResentTo(null);
+    try {
+      const r = await mailApi.resend(m.eventId);
+      setResentTo(r.to ?? m.recipient ?? '—');
+      list.reload();
+    } catch (err) {
+      setResendError(err);
+    } finally {
+      setResending(null);
+    }
+  }
+
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('mail.deliveries')}</h2>
@@ -74,11 +96,13 @@ function Deliveries({ roundId }: { roundId?: string }) {
               {t('mail.reload')}
             </Button>
           </p>
+          <ErrorAlert error={resendError} />
+          {resentTo && <Alert kind="success">{t('mail.resent', { to: resentTo })}</Alert>}
           {d.items.length === 0 ? (
             <p>{t('mail.none')}</p>
           ) : (
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table-stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('mail.recipient')}</th>
@@ -87,20 +111,43 @@ function Deliveries({ roundId }: { roundId?: string }) {
                     <th scope="col">{t('mail.attempts')}</th>
                     <th scope="col">{t('mail.reason')}</th>
                     <th scope="col">{t('mail.updated')}</th>
+                    {isAdmin && <th scope="col">{t('mail.actions')}</th>}
                   </tr>
                 </thead>
                 <tbody>
                   {d.items.map((m) => (
                     <tr key={m.eventId}>
-                      <td>
+                      <td data-label={t('mail.recipient')}>
                         {m.recipient ?? '—'}
                         {m.institutionName && <div className="muted">{m.institutionName}</div>}
                       </td>
-                      <td>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
-                      <td>{t(`mail.outcome.${m.outcome}`)}</td>
-                      <td>{number(m.attempts)}</td>
-                      <td>{m.outcome === 'failed' || m.outcome === 'given_up' ? (m.lastError ?? '—') : ''}</td>
-                      <td>{dateTime(m.updatedAt)}</td>
+                      <td data-label={t('mail.kindColumn')}>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
+                      <td data-label={t('mail.state')}>
+                        {t(`mail.outcome.${m.outcome}`)}
+                        {m.resentAs && <div className="muted">{t('mail.resentAs')}</div>}
+                        {m.resentFrom && <div className="muted">{t('mail.resentFrom')}</div>}
+                      </td>
+                      <td data-label={t('mail.attempts')}>{number(m.attempts)}</td>
+                      {/* On a phone the label shows only where there is a reason to read. */}
+                      <td data-label={m.lastError && TROUBLE_OR_RESENT.has(m.outcome) ? t('mail.reason') : undefined}>
+                        {TROUBLE_OR_RESENT.has(m.outcome) ? (m.lastError ?? '—') : ''}
+                      </td>
+                      <td data-label={t('mail.updated')}>{dateTime(m.updatedAt)}</td>
+                      {isAdmin && (
+                        <td>
+                          {(m.outcome === 'failed' || m.outcome === 'given_up') && (
+                            <Button
+                              variant="secondary"
+                              small
+                              busy={resending === m.eventId}
+                              aria-label={t('mail.resendLabel', { to: m.recipient ?? '—' })}
+                              onClick={() => void resend(m)}
+                            >
+                              {t('mail.resend')}
+                            </Button>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

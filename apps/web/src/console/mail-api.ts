@@ -1,7 +1,7 @@
 import { api } from '../shared/api';
 
-/** DTOs of apps/api/src/mail (GET /api/mail/deliveries, /api/mail/captured, POST /api/mail/test). */
-export const MAIL_OUTCOMES = ['queued', 'sent', 'skipped', 'failed', 'given_up'] as const;
+/** DTOs of apps/api/src/mail (GET /api/mail/deliveries, /api/mail/captured, POST /api/mail/test, POST /api/mail/deliveries/:eventId/resend). */
+export const MAIL_OUTCOMES = ['queued', 'sent', 'skipped', 'failed', 'given_up', 'resent'] as const;
 export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
 export type DeliveryCounts = Record<MailOutcome, number>;
 
@@ -18,6 +18,10 @@ export interface Delivery {
   queuedAt: string;
   sentAt: string | null;
   updatedAt: string;
+  /** Outcome resent: the event id of the new message. */
+  resentAs: string | null;
+  /** This message re-sends that event id. */
+  resentFrom: string | null;
 }
 
 export interface DeliveryPage {
@@ -47,6 +51,8 @@ export const mailApi = {
   deliveries: (q: { roundId?: string; outcome?: MailOutcome; page?: number }, signal?: AbortSignal) =>
     api<DeliveryPage>('/api/mail/deliveries', { query: { ...q, pageSize: 50 }, signal }),
   captured: (page: number, signal?: AbortSignal) => api<CapturedPage>('/api/mail/captured', { query: { page, pageSize: 20 }, signal }),
+  resend: (eventId: string) =>
+    api<{ eventId: string; resentFrom: string; to: string | null }>(`/api/mail/deliveries/${encodeURIComponent(eventId)}/resend`, { method: 'POST' }),
   sendTest: (to: string | undefined) => api<{ eventId: string; to: string }>('/api/mail/test', { method: 'POST', body: to ? { to } : {} }),
 };
 

@@ -14,7 +14,7 @@ export class MailLedger {
   /**
    * Locks the event's row (creating it if the trigger did not, e.g. for events older than it); false
    * when the event was already handled. A duplicate job running at the same time waits on the lock
-   * until the first commits and then reads 'sent': it sends nothing.
+   * until the first commits and then reads 'sent': it sends nothing. Likewise a retry of a re-sent row.
    */
   async claim(m: EntityManager, eventId: string, kind: string): Promise<boolean> {
     const rows: Array<{ outcome: string }> = await m.query(
@@ -22,7 +22,8 @@ export class MailLedger {
        ON CONFLICT (event_id) DO UPDATE SET kind = mail_delivery.kind RETURNING outcome`,
       [eventId, kind],
     );
-    return rows[0].outcome !== 'sent' && rows[0].outcome !== 'skipped';
+    // 'resent': staff re-sent it as a new event, so a retry of this one must not send a second copy.
+    return rows[0].outcome !== 'sent' && rows[0].outcome !== 'skipped' && rows[0].outcome !== 'resent';
   }
 
   async sent(m: EntityManager, eventId: string, recipient: string): Promise<void> {

@@ -50,8 +50,11 @@ export class InvitationEntity {
   createdAt: Date;
 }
 
-/** Where one mail stands: queued → sent | skipped (no longer applied) | failed (retrying) → given_up. */
-export const MAIL_OUTCOMES = ['queued', 'sent', 'skipped', 'failed', 'given_up'] as const;
+/**
+ * Where one mail stands: queued → sent | skipped (no longer applied) | failed (retrying) → given_up;
+ * failed or given_up → resent (staff re-sent it: a new row, resentAs, carries the new attempt).
+ */
+export const MAIL_OUTCOMES = ['queued', 'sent', 'skipped', 'failed', 'given_up', 'resent'] as const;
 export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
 
 /**
@@ -100,6 +103,14 @@ export class MailDeliveryEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** Outcome 'resent': the event of the re-sent message (migration 1765000530000). */
+  @Column({ type: 'bigint', nullable: true })
+  resentAs: string | null;
+
+  /** This message re-sends that event's (staff's "re-send"). */
+  @Column({ type: 'bigint', nullable: true })
+  resentFrom: string | null;
 }
 
 /** A message caught by the development mail catcher (never in production; see usesMailCatcher). */

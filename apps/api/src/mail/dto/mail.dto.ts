@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   MAIL_BODY_MAX,
   MAIL_OUTCOMES,
@@ -28,6 +28,7 @@ export class DeliveryCountsDto {
   @ApiProperty() skipped: number;
   @ApiProperty({ description: 'Failed at least once and will be retried.' }) failed: number;
   @ApiProperty({ description: 'No retry left: the mail did not leave (see lastError).' }) given_up: number;
+  @ApiProperty({ description: 'Failed or given up, then re-sent by staff (a newer row holds the new attempt).' }) resent: number;
 }
 
 export class DeliveryDto {
@@ -43,6 +44,8 @@ export class DeliveryDto {
   @ApiProperty({ description: 'When the mail was queued.' }) queuedAt: string;
   @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Outcome resent: the event id of the re-sent message.' }) resentAs: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'This message re-sends that event id.' }) resentFrom: string | null;
 }
 
 export class DeliveryPageDto {
@@ -77,6 +80,18 @@ export class TestMailDto {
 export class TestMailQueuedDto {
   @ApiProperty({ description: 'Outbox event id: its delivery row shows the outcome.' }) eventId: string;
   @ApiProperty() to: string;
+}
+
+export class DeliveryEventParamDto {
+  @ApiProperty({ description: 'Outbox event id of the mail (DeliveryDto.eventId).', example: '42' })
+  @IsString() @Matches(/^[1-9][0-9]{0,17}$/, { message: 'eventId must be a positive integer' })
+  eventId: string;
+}
+
+export class MailResentDto {
+  @ApiProperty({ description: 'Outbox event id of the new message: its delivery row shows the new attempt.' }) eventId: string;
+  @ApiProperty({ description: 'The event id of the failed message, now in state resent.' }) resentFrom: string;
+  @ApiProperty({ nullable: true, type: String }) to: string | null;
 }
 
 export class MailTemplateKeyDto {
