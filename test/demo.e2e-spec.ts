@@ -30,6 +30,13 @@ async function open(db: TestDatabase): Promise<DataSource> {
 
 type Seeded = Extract<SeedDemoResult, { skipped: false }>;
 
+/**
+ * Seeding and computing the demo is minutes of CPU on a busy two-core machine (every submission goes
+ * through final validation; the round is recomputed in full), and how many minutes depends on what
+ * else runs. These deadlines (hooks and the heavy tests) only catch a hang: they are not a speed assertion (issue #17).
+ */
+const HEAVY_HOOK_MS = 15 * 60_000;
+
 describe('demo round', () => {
   let db: TestDatabase;
   let ds: DataSource;
@@ -41,7 +48,7 @@ describe('demo round', () => {
     const r = await seedDemo(ds, { seed: DEFAULT_DEMO_SEED });
     if (r.skipped) throw new Error('seeding a fresh database was skipped');
     seeded = r;
-  }, 180_000);
+  }, HEAVY_HOOK_MS);
 
   afterAll(async () => {
     await ds?.destroy();
@@ -94,7 +101,7 @@ describe('demo round', () => {
     }
     // Answers vary: a realistic round is not one answer set repeated.
     expect(new Set(responses.map((r) => JSON.stringify(r.submitted))).size).toBe(responses.length);
-  }, 120_000);
+  }, HEAVY_HOOK_MS);
 
   it('citizen coverage is uneven: a few municipalities well covered, ~20 thin, most none', async () => {
     const rows: Array<{ cvegeo: string; reports: number; subjects: number }> = await ds.query(
@@ -191,7 +198,7 @@ describe('demo round', () => {
       await ds2.destroy();
       await other.drop();
     }
-  }, 180_000);
+  }, HEAVY_HOOK_MS);
 
   it('the worker computes it and the API serves it: sign in, open data', async () => {
     const env = testEnv(db);
@@ -208,7 +215,7 @@ describe('demo round', () => {
       expect(rounds.body.items.map((r: { id: string; synthetic: boolean }) => [r.id, r.synthetic])).toEqual([[seeded.roundId, true]]);
 
       // Wait for the full rebuild (the relay moves the outbox event to Bull, the worker computes).
-      const deadline = Date.now() + 240_000;
+      const deadline = Date.now() + HEAVY_HOOK_MS - 60_000;
       let done = false;
       while (!done && Date.now() < deadline) {
         const [s] = await ds.query(
@@ -276,5 +283,5 @@ describe('demo round', () => {
       await app.close();
       await deleteRedisPrefix(env.QUEUE_PREFIX, env.REDIS_URL);
     }
-  }, 300_000);
+  }, HEAVY_HOOK_MS);
 });
