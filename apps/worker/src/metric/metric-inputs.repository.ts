@@ -102,17 +102,21 @@ export class MetricInputsRepository {
       const prepared = await this.prepare(c, roundId, null);
       if (prepared === null) return null;
       const { head } = prepared;
-      for (let start = 0; start < head.placements.length; start += chunkSize) {
+      const read = async (start: number): Promise<{ placements: PlacementRecord[]; collector: InputCollector }> => {
         const placements = head.placements.slice(start, start + chunkSize);
         const collector = this.collectorFor(prepared.scorings);
-        await this.collect(
-          c,
-          roundId,
-          placements.map((p) => p.institutionId),
-          collector,
-          async () => undefined,
-        );
-        await onChunk({ placements, collector }, head);
+        await this.collect(c, roundId, placements.map((p) => p.institutionId), collector, async () => undefined);
+        return { placements, collector };
+      };
+      // The next chunk is read while this one is computed: PostgreSQL executes its queries (the
+      // verdict counts above all) during the computation's turns of the event loop, not after it.
+      let next: Promise<{ placements: PlacementRecord[]; collector: InputCollector }> | null = head.placements.length > 0 ? read(0) : null;
+      for (let start = 0; next !== null; start += chunkSize) {
+        const chunk = await next;
+        next = start + chunkSize < head.placements.length ? read(start + chunkSize) : null;
+        // Handled here so that a failed read is not an unhandled rejection while this chunk computes; awaited above.
+        next?.catch(() => undefined);
+        await onChunk(chunk, head);
       }
       return head;
     });

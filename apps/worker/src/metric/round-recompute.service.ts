@@ -133,8 +133,13 @@ export class RoundRecomputeService {
         ranks.push(...group());
         await yieldToEventLoop();
       }
+      // The rankings go to PostgreSQL beside the last batches (only this rebuild writes them now: area
+      // jobs take the round's lock exclusively), so the closing transaction stays short.
+      const rankWrite = this.results.inRoundTransaction(roundId, (m) => this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m), 'shared').then(() => undefined);
+      rankWrite.catch(() => undefined); // awaited below; see sharedWrite
+      writes.push(rankWrite);
       while (writes.length > 0) await writes.shift();
-      // 99: every row is stored; what remains is the closing transaction (stale rows, pool, ranks, statistics).
+      // 99: every row and ranking is stored; what remains is the closing transaction (stale rows, pool, statistics).
       await progress.report(99);
     } catch (err) {
       await Promise.allSettled(writes);
@@ -143,7 +148,6 @@ export class RoundRecomputeService {
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.deleteStale(m, roundId, stamp.watermark);
       await this.results.savePool(m, roundId, pooled, stamp);
-      await this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m);
       await this.results.analyze(m);
       await this.results.finishRun(m, runId, stamp.watermark);
     });
