@@ -9,6 +9,9 @@
  *
  * It is async because expression validators may call async functions (FunctionFactory functions
  * registered with isAsync); the promise resolves once they finish or time out.
+ *
+ * validateSubmissionWithModel here is the reference; compiled-validator.ts reproduces it without
+ * a Model per call and shares steps 1–2 (payload bounds, key-by-key type checks) with it.
  */
 import { CheckboxItem, Model, PanelModel, QuestionBooleanModel, QuestionCommentModel, QuestionCheckboxBase, QuestionRatingModel, QuestionSelectBase, QuestionTextModel, settings } from 'survey-core';
 import type { ItemValue, Question, SurveyError } from 'survey-core';
@@ -72,7 +75,7 @@ export const SUBMISSION_LIMITS = Object.freeze({
 });
 
 /** survey-core error types that mean "missing answer": enforced only in final mode. */
-const REQUIRED_ERROR_TYPES: ReadonlySet<string> = new Set(['required', 'requireoneanswer', 'otherempty', 'requiredinallrowserror']);
+export const REQUIRED_ERROR_TYPES: ReadonlySet<string> = new Set(['required', 'requireoneanswer', 'otherempty', 'requiredinallrowserror']);
 
 /** String formats survey-core's date/time inputs produce (HTML input value formats). */
 const TEXT_FORMATS: Readonly<Record<string, RegExp>> = {
@@ -83,7 +86,7 @@ const TEXT_FORMATS: Readonly<Record<string, RegExp>> = {
 };
 
 type Issue = SubmissionIssue;
-const mk = (code: SubmissionCode, message: LocalizedText, question?: string, path?: string): Issue => {
+export const mk = (code: SubmissionCode, message: LocalizedText, question?: string, path?: string): Issue => {
   const i: Issue = { code, message };
   if (question !== undefined) i.question = question;
   if (path !== undefined) i.path = path;
@@ -91,24 +94,51 @@ const mk = (code: SubmissionCode, message: LocalizedText, question?: string, pat
 };
 
 /** Static facts about one answerable question, read once from the Model. */
-interface Slot {
+export interface Slot {
   q: Question;
   key: string;
   commentKey?: string;
+}
+
+export interface SlotIndex {
+  slots: Slot[];
+  slotByKey: Map<string, Slot>;
+  commentOwner: Map<string, Slot>;
 }
 
 /**
  * Validates `data` (untrusted, e.g. a request body) against questionnaire `json` (trusted: a
  * linted, stored version). Never throws on bad `data`; throws QuestionnaireError if `json` is
  * not a usable questionnaire and RangeError on bad options (programming errors).
+ *
+ * The reference implementation: builds a survey-core Model for this one submission and lets it
+ * decide visibility and run its validators. About 20–80 ms per call (the Model construction
+ * dominates), so requests use the compiled validator (compiled-validator.ts), which falls back to
+ * this for questionnaires using features it does not reproduce; the tests compare both.
  */
-export async function validateSubmission(json: SurveyJson, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
-  if (opts.mode !== 'draft' && opts.mode !== 'final') throw new RangeError(`Unknown validation mode: ${String(opts.mode)}`);
+export async function validateSubmissionWithModel(json: SurveyJson, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
+  assertMode(opts);
   const walk = walkQuestionnaire(json);
   if (walk.issues.length > 0) throw new QuestionnaireError(walk.issues);
-  const fail = (e: Issue): SubmissionResult => ({ ok: false, data: {}, errors: [e], cleared: [] });
+  const bad = checkPayload(data);
+  if (bad) return bad;
+  setAperturaDefaultLocale();
+  registerAperturaProperties();
+  const model = new Model(json);
+  try {
+    return await validateWithModel(model, data as Readonly<Record<string, unknown>>, opts);
+  } finally {
+    model.dispose();
+  }
+}
 
-  // 1. Shape and bounds, before anything else touches the payload.
+export function assertMode(opts: ValidateOptions): void {
+  if (opts.mode !== 'draft' && opts.mode !== 'final') throw new RangeError(`Unknown validation mode: ${String(opts.mode)}`);
+}
+
+/** Step 1, shared by both validators: shape and bounds, before anything else touches the payload. */
+export function checkPayload(data: unknown): SubmissionResult | undefined {
+  const fail = (e: Issue): SubmissionResult => ({ ok: false, data: {}, errors: [e], cleared: [] });
   if (!isPlainObject(data)) {
     return fail(mk(SubmissionCode.NOT_OBJECT, localized('Las respuestas deben ser un objeto JSON {pregunta: respuesta}.', 'Answers must be a JSON object {question: answer}.')));
   }
@@ -124,19 +154,11 @@ export async function validateSubmission(json: SurveyJson, data: unknown, opts: 
   if (scan.fatal?.kind === 'not_json') {
     return fail(mk(SubmissionCode.NOT_JSON, localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`), undefined, scan.fatal.path));
   }
-
-  setAperturaDefaultLocale();
-  registerAperturaProperties();
-  const model = new Model(json);
-  try {
-    return await validateWithModel(model, data, opts);
-  } finally {
-    model.dispose();
-  }
+  return undefined;
 }
 
-async function validateWithModel(model: Model, data: Readonly<Record<string, unknown>>, opts: ValidateOptions): Promise<SubmissionResult> {
-  const errors: Issue[] = [];
+/** The answerable questions of a Model, in questionnaire order, with their storage keys. */
+export function collectSlots(model: Model): SlotIndex {
   const slots: Slot[] = [];
   const slotByKey = new Map<string, Slot>();
   const commentOwner = new Map<string, Slot>();
@@ -151,8 +173,16 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
     slots.push(slot);
     slotByKey.set(key, slot);
   }
+  return { slots, slotByKey, commentOwner };
+}
 
-  // 2. Key by key: known key, no forbidden/over-long content, correct type and static choice.
+/**
+ * Step 2, shared by both validators: key by key, known key, no forbidden/over-long content,
+ * correct type and static choice. Reads only static facts of the questions (types, choices,
+ * maxLength), never their values, so one Model's questions can serve every submission.
+ */
+export function checkKeys(index: SlotIndex, data: Readonly<Record<string, unknown>>, errors: Issue[]): Map<string, unknown> {
+  const { slotByKey, commentOwner } = index;
   const accepted = new Map<string, unknown>();
   for (const key of Object.keys(data)) {
     const value = data[key];
@@ -188,6 +218,25 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
     }
     accepted.set(key, value);
   }
+  return accepted;
+}
+
+/** Accepted answers in questionnaire order, as a plain object safe to store. */
+export function orderedData(slots: readonly Slot[], accepted: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const out: Array<[string, unknown]> = [];
+  for (const s of slots) {
+    if (accepted.has(s.key)) out.push([s.key, accepted.get(s.key)]);
+    if (s.commentKey && accepted.has(s.commentKey)) out.push([s.commentKey, accepted.get(s.commentKey)]);
+  }
+  // fromEntries defines own properties: even a key named "__proto__" could not set a prototype.
+  return Object.fromEntries(out);
+}
+
+async function validateWithModel(model: Model, data: Readonly<Record<string, unknown>>, opts: ValidateOptions): Promise<SubmissionResult> {
+  const errors: Issue[] = [];
+  const index = collectSlots(model);
+  const { slots } = index;
+  const accepted = checkKeys(index, data, errors);
 
   // 3. Visibility under the questionnaire's own logic. Clearing one answer can hide another
   //    question (chains of visibleIf), so repeat until nothing changes.
@@ -244,13 +293,7 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
   for (const s of slots) if (s.q.isVisibleInSurvey) report(s.q.name, s.q.errors, s.q.isEmpty());
   for (const panel of model.getAllPanels(true, false)) if (panel instanceof PanelModel) report(panel.name, panel.errors, false);
 
-  const out: Array<[string, unknown]> = [];
-  for (const s of slots) {
-    if (accepted.has(s.key)) out.push([s.key, accepted.get(s.key)]);
-    if (s.commentKey && accepted.has(s.commentKey)) out.push([s.commentKey, accepted.get(s.commentKey)]);
-  }
-  // fromEntries defines own properties: even a key named "__proto__" could not set a prototype.
-  return { ok: errors.length === 0, data: Object.fromEntries(out), errors, cleared };
+  return { ok: errors.length === 0, data: orderedData(slots, accepted), errors, cleared };
 }
 
 function isEmptyAnswer(v: unknown): boolean {
@@ -258,7 +301,7 @@ function isEmptyAnswer(v: unknown): boolean {
 }
 
 /** Deep copy for survey-core, which may keep and mutate what it is given. */
-function toPlain(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
+export function toPlain(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(Object.fromEntries(values))) as Record<string, unknown>;
 }
 
@@ -368,7 +411,7 @@ function otherSelected(q: Question, value: unknown): boolean {
 }
 
 /** survey-core's message for an error in both languages, prefixed with the question name. */
-function errorText(model: Model, err: SurveyError, name: string): LocalizedText {
+export function errorText(model: Model, err: SurveyError, name: string): LocalizedText {
   const previous = model.locale;
   model.locale = 'es';
   const es = err.getText();
