@@ -403,15 +403,31 @@ export class CompiledValidatorCache {
     return this.entries.size;
   }
 
+  /** Like get, for definitions that must be loaded (e.g. from the database) only on a miss. */
+  async load(key: string, json: () => Promise<SurveyJson>): Promise<CompiledValidator> {
+    const hit = this.hit(key);
+    if (hit) return hit;
+    // Two concurrent misses both load and compile: harmless, the later one stays cached.
+    const definition = await json();
+    return this.get(key, () => definition);
+  }
+
   get(key: string, json: () => SurveyJson): CompiledValidator {
+    return this.hit(key) ?? this.compile(key, json());
+  }
+
+  private hit(key: string): CompiledValidator | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       // Re-insert: Map iteration order is insertion order, so the first key is the least recent.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
     }
-    const compiled = CompiledValidator.of(json());
+    return hit;
+  }
+
+  private compile(key: string, json: SurveyJson): CompiledValidator {
+    const compiled = CompiledValidator.of(json);
     if (compiled.fallbackReason !== undefined && !this.logged.has(key)) {
       this.logged.add(key);
       this.log(`questionnaire ${key}: validated with a survey-core Model per submission (slower): the compiled validator does not reproduce ${compiled.fallbackReason}`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { JsonObject, ResponseStatus, RoundStatus } from '@apertura/db';
+import type { CompiledValidator } from '@apertura/questionnaire';
 import { AuditService } from '../audit/audit.service';
 import type { InvitationPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
@@ -10,7 +11,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { sameJson } from './canonical-json';
 import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
 import { lockRound, lockRoundForSubmission } from './round-lock';
-import { CleanSubmission, cleanSubmission } from './submission';
+import { CleanSubmission, cleanSubmission, validatorFor } from './submission';
 import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
 
 /** Unique index on response_version.idempotency_key (initial migration). */
@@ -25,7 +26,7 @@ export interface SubmitOutcome {
 interface QuestionnaireRow {
   id: string;
   version: number;
-  definition: JsonObject;
+  validator: CompiledValidator;
 }
 
 interface VersionRow {
@@ -163,7 +164,7 @@ export class ResponsesService {
     const q = await this.questionnaire(inv.roundId);
     // A closed round answers ROUND_CLOSED whatever the answers are.
     assertAcceptsSubmissions(q.window, q.now);
-    const clean = await cleanSubmission(q.definition, dto.data, 'draft');
+    const clean = await cleanSubmission(q.validator, dto.data, 'draft');
     return this.ds.transaction(async (m) => {
       await lockRoundForSubmission(m, inv.roundId);
       // A submitted response keeps its status: the draft is then the working copy of an amendment.
@@ -191,7 +192,7 @@ export class ResponsesService {
     if (submissionState(q.window, q.now) !== 'accepting' && !(await this.versionByKey(this.ds.manager, dto.idempotencyKey))) {
       assertAcceptsSubmissions(q.window, q.now);
     }
-    const clean = await cleanSubmission(q.definition, dto.data, 'final');
+    const clean = await cleanSubmission(q.validator, dto.data, 'final');
     try {
       return await this.ds.transaction((m) => this.submitLocked(m, inv, q, clean, dto.idempotencyKey));
     } catch (err) {
@@ -290,14 +291,23 @@ export class ResponsesService {
     return row?.id ?? '';
   }
 
-  /** The round's questionnaire, and whether the round takes answers right now (re-checked under lock later). */
+  /**
+   * The round's questionnaire (its compiled validator), and whether the round takes answers right
+   * now (re-checked under lock later). The definition itself is read only when its version is not
+   * compiled yet: parsing a large jsonb per request is work the cache already did.
+   */
   private async questionnaire(roundId: string): Promise<QuestionnaireRow & { window: RoundWindow; now: Date }> {
-    const [row]: Array<QuestionnaireRow & { status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
-      `SELECT q.id, q.version, q.definition, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
+    const [row]: Array<{ id: string; version: number; checksum: string; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
+      `SELECT q.id, q.version, q.checksum, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
        FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
       [roundId],
     );
     if (!row) throw notFound('round');
-    return { id: row.id, version: row.version, definition: row.definition, window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now: row.now };
+    const validator = await validatorFor(row.id, row.checksum, async () => {
+      const [q]: Array<{ definition: JsonObject }> = await this.ds.query('SELECT definition FROM questionnaire WHERE id = $1', [row.id]);
+      return q.definition;
+    });
+    return { id: row.id, version: row.version, validator, window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now: row.now };
   }
+
 }
