@@ -34,7 +34,6 @@ import {
   orderedData,
   REQUIRED_ERROR_TYPES,
   SubmissionCode,
-  toPlain,
   validateSubmissionWithModel,
 } from './validate';
 import type { Slot, SlotIndex, SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
@@ -195,6 +194,8 @@ interface CompiledQuestion {
   /** An e-mail input without an e-mail validator gets survey-core's implicit one. */
   implicitEmail: boolean;
   validators: SurveyValidator[];
+  /** QuestionTextBase (text, comment): isEmpty also treats '' as empty. */
+  textBase: boolean;
 }
 
 /** The private parts of QuestionTextModel the min/max messages are built from. */
@@ -249,6 +250,7 @@ export class CompiledValidator {
         required: conditionOf(el.json, 'requiredIf', own(el.json, 'isRequired') === true),
         implicitEmail: false,
         validators: [...slot.q.validators],
+        textBase: TEXT_BASE_TYPES.has(slot.q.getType()),
       };
       if (slot.q instanceof QuestionTextModel) {
         if (NUMERIC_INPUT_TYPES.has(slot.q.inputType)) {
@@ -295,7 +297,7 @@ export class CompiledValidator {
       if (!isVisible(cq)) continue;
       const q = cq.slot.q;
       const value: unknown = values[cq.slot.key];
-      const empty = isEmptyValue(value) || (TEXT_BASE_TYPES.has(q.getType()) && value === '');
+      const empty = isEmptyValue(value) || (cq.textBase && value === '');
       const found = this.questionErrors(cq, value, empty, run(cq.required));
       for (const err of found) {
         if (!err.isError) continue; // warnings and notes never block a submission
@@ -381,9 +383,14 @@ export class CompiledValidator {
   }
 }
 
-/** A fresh plain copy per evaluation, as the Model gets (conditions must not see the caller's objects). */
+/**
+ * The answers as survey-core's condition runner reads them. No deep copy (the Model needs one, it
+ * keeps what it is given; conditions only read), and no prototype chain for the runner to find.
+ */
 function toValues(accepted: ReadonlyMap<string, unknown>): Record<string, unknown> {
-  return toPlain(accepted);
+  const values = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of accepted) values[k] = v;
+  return values;
 }
 
 /**

@@ -96,6 +96,8 @@ export const mk = (code: SubmissionCode, message: LocalizedText, question?: stri
 /** Static facts about one answerable question, read once from the Model. */
 export interface Slot {
   q: Question;
+  name: string;
+  facts: Facts;
   key: string;
   commentKey?: string;
 }
@@ -165,7 +167,7 @@ export function collectSlots(model: Model): SlotIndex {
   for (const q of model.getAllQuestions(false, false, false)) {
     if (!VALUE_QUESTION_TYPES.has(q.getType())) continue;
     const key = q.getValueName();
-    const slot: Slot = { q, key };
+    const slot: Slot = { q, name: q.name, facts: factsOf(q), key };
     if (q.hasComment || (q instanceof QuestionSelectBase && q.hasOther)) {
       slot.commentKey = key + settings.commentSuffix;
       commentOwner.set(slot.commentKey, slot);
@@ -197,7 +199,7 @@ export function checkKeys(index: SlotIndex, data: Readonly<Record<string, unknow
       errors.push(mk(SubmissionCode.UNKNOWN_KEY, localized(`"${key}" no es una pregunta del cuestionario.`, `"${key}" is not a question of the questionnaire.`), undefined, childPath('$', key)));
       continue;
     }
-    const question = (slot ?? owner)?.q.name;
+    const question = (slot ?? owner)?.name;
     const inner = scanJson(value, { maxDepth: SUBMISSION_LIMITS.maxDepth - 1, maxBytes: SUBMISSION_LIMITS.maxBytes, maxStringLength: SUBMISSION_LIMITS.maxStringLength });
     if (inner.forbiddenKeys.length > 0) {
       for (const p of inner.forbiddenKeys) {
@@ -211,7 +213,7 @@ export function checkKeys(index: SlotIndex, data: Readonly<Record<string, unknow
       continue;
     }
     if (isEmptyAnswer(value)) continue; // null, '' and [] mean "no answer": not stored
-    const problem = slot ? checkValue(slot.q, value) : checkComment(value, (owner as Slot).q);
+    const problem = slot ? checkValue(slot.name, slot.facts, value) : checkComment(value, (owner as Slot).q);
     if (problem) {
       errors.push(problem);
       continue;
@@ -338,60 +340,91 @@ function allowedValues(q: QuestionSelectBase): { all: Array<string | number>; ex
   return { all, exclusive };
 }
 
-/** Static type/choice check of one answer; returns the issue or undefined when acceptable. */
-function checkValue(q: Question, value: unknown): Issue | undefined {
-  const name = q.name;
-  const type = q.getType();
-  if (type === 'text' && q instanceof QuestionTextModel) {
-    if (NUMERIC_INPUT_TYPES.has(q.inputType)) {
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : wrongType(name, 'un número', 'a number');
-    }
-    if (typeof value !== 'string') return wrongType(name, 'un texto', 'a string');
-    const format = TEXT_FORMATS[q.inputType];
-    if (format && !format.test(value)) return wrongType(name, `un valor con formato ${q.inputType}`, `a ${q.inputType} value`);
-    return checkMaxLength(q, value);
-  }
-  if (type === 'comment') return typeof value === 'string' ? checkMaxLength(q, value) : wrongType(name, 'un texto', 'a string');
-  if (q instanceof QuestionBooleanModel) {
-    const custom = q.valueTrue !== undefined || q.valueFalse !== undefined;
-    if (!custom) return typeof value === 'boolean' ? undefined : wrongType(name, 'true o false', 'true or false');
-    const vt: unknown = q.getValueTrue();
-    const vf: unknown = q.getValueFalse();
-    return value === vt || value === vf ? undefined : wrongType(name, `${JSON.stringify(vt)} o ${JSON.stringify(vf)}`, `${JSON.stringify(vt)} or ${JSON.stringify(vf)}`);
-  }
-  if (q instanceof QuestionRatingModel) {
-    if (!isChoiceValue(value)) return wrongType(name, 'un valor de la escala', 'a rating value');
-    return q.visibleRateValues.some((r) => r.value === value) ? undefined : invalidChoice(name);
-  }
-  if (SINGLE_CHOICE_TYPES.has(type) && q instanceof QuestionSelectBase) {
-    if (!isChoiceValue(value)) return wrongType(name, 'el valor de una opción', 'a choice value');
-    return allowedValues(q).all.includes(value) ? undefined : invalidChoice(name);
-  }
-  if (MULTI_CHOICE_TYPES.has(type) && q instanceof QuestionCheckboxBase && q instanceof QuestionSelectBase) {
-    if (!Array.isArray(value) || !value.every(isChoiceValue)) return wrongType(name, 'una lista de opciones', 'a list of choice values');
-    const { all, exclusive } = allowedValues(q);
-    if (new Set(value).size !== value.length || !value.every((v) => all.includes(v))) return invalidChoice(name);
-    if (value.length > 1 && value.some((v) => exclusive.has(v))) {
-      return mk(
-        SubmissionCode.INVALID_CHOICE,
-        localized(`"${name}": una opción excluyente no puede combinarse con otras.`, `"${name}": an exclusive choice cannot be combined with others.`),
-        name,
-      );
-    }
-    const max = 'maxSelectedChoices' in q && typeof q.maxSelectedChoices === 'number' ? q.maxSelectedChoices : 0;
-    if (max > 0 && value.length > max) {
-      return mk(SubmissionCode.INVALID_CHOICE, localized(`"${name}": más de ${max} opciones.`, `"${name}": more than ${max} choices.`), name);
-    }
-    return undefined;
-  }
-  return wrongType(name, 'una pregunta admitida', 'a supported question');
+/**
+ * What the static check of one answer needs to know about its question, read once from the Model
+ * (survey-core's property getters are slow enough to matter when read per answer per request).
+ */
+type Facts =
+  | { kind: 'number' }
+  | { kind: 'text'; inputType: string; format?: RegExp; maxLength?: number }
+  | { kind: 'comment'; maxLength?: number }
+  | { kind: 'boolean'; custom?: [unknown, unknown] }
+  | { kind: 'rating'; values: unknown[] }
+  | { kind: 'single'; all: ReadonlySet<unknown> }
+  | { kind: 'multi'; all: ReadonlySet<unknown>; exclusive: ReadonlySet<unknown>; max: number }
+  | { kind: 'unsupported' };
+
+function maxLengthOf(q: Question): number | undefined {
+  const raw: unknown = q instanceof QuestionTextModel || q instanceof QuestionCommentModel ? q.getMaxLength() : null;
+  return typeof raw === 'number' && raw > 0 ? raw : undefined;
 }
 
-function checkMaxLength(q: Question, value: string): Issue | undefined {
-  const raw: unknown = q instanceof QuestionTextModel || q instanceof QuestionCommentModel ? q.getMaxLength() : null;
-  const max = typeof raw === 'number' && raw > 0 ? raw : undefined;
+export function factsOf(q: Question): Facts {
+  const type = q.getType();
+  if (type === 'text' && q instanceof QuestionTextModel) {
+    if (NUMERIC_INPUT_TYPES.has(q.inputType)) return { kind: 'number' };
+    return { kind: 'text', inputType: q.inputType, format: TEXT_FORMATS[q.inputType], maxLength: maxLengthOf(q) };
+  }
+  if (type === 'comment') return { kind: 'comment', maxLength: maxLengthOf(q) };
+  if (q instanceof QuestionBooleanModel) {
+    const custom = q.valueTrue !== undefined || q.valueFalse !== undefined;
+    return custom ? { kind: 'boolean', custom: [q.getValueTrue() as unknown, q.getValueFalse() as unknown] } : { kind: 'boolean' };
+  }
+  if (q instanceof QuestionRatingModel) return { kind: 'rating', values: q.visibleRateValues.map((r) => r.value as unknown) };
+  if (SINGLE_CHOICE_TYPES.has(type) && q instanceof QuestionSelectBase) return { kind: 'single', all: new Set(allowedValues(q).all) };
+  if (MULTI_CHOICE_TYPES.has(type) && q instanceof QuestionCheckboxBase && q instanceof QuestionSelectBase) {
+    const { all, exclusive } = allowedValues(q);
+    const max = 'maxSelectedChoices' in q && typeof q.maxSelectedChoices === 'number' ? q.maxSelectedChoices : 0;
+    return { kind: 'multi', all: new Set(all), exclusive, max };
+  }
+  return { kind: 'unsupported' };
+}
+
+/** Static type/choice check of one answer; returns the issue or undefined when acceptable. */
+function checkValue(name: string, f: Facts, value: unknown): Issue | undefined {
+  switch (f.kind) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : wrongType(name, 'un número', 'a number');
+    case 'text':
+      if (typeof value !== 'string') return wrongType(name, 'un texto', 'a string');
+      if (f.format && !f.format.test(value)) return wrongType(name, `un valor con formato ${f.inputType}`, `a ${f.inputType} value`);
+      return checkMaxLength(name, f.maxLength, value);
+    case 'comment':
+      return typeof value === 'string' ? checkMaxLength(name, f.maxLength, value) : wrongType(name, 'un texto', 'a string');
+    case 'boolean': {
+      if (!f.custom) return typeof value === 'boolean' ? undefined : wrongType(name, 'true o false', 'true or false');
+      const [vt, vf] = f.custom;
+      return value === vt || value === vf ? undefined : wrongType(name, `${JSON.stringify(vt)} o ${JSON.stringify(vf)}`, `${JSON.stringify(vt)} or ${JSON.stringify(vf)}`);
+    }
+    case 'rating':
+      if (!isChoiceValue(value)) return wrongType(name, 'un valor de la escala', 'a rating value');
+      return f.values.some((r) => r === value) ? undefined : invalidChoice(name);
+    case 'single':
+      if (!isChoiceValue(value)) return wrongType(name, 'el valor de una opción', 'a choice value');
+      return f.all.has(value) ? undefined : invalidChoice(name);
+    case 'multi': {
+      if (!Array.isArray(value) || !value.every(isChoiceValue)) return wrongType(name, 'una lista de opciones', 'a list of choice values');
+      if (new Set(value).size !== value.length || !value.every((v) => f.all.has(v))) return invalidChoice(name);
+      if (value.length > 1 && value.some((v) => f.exclusive.has(v))) {
+        return mk(
+          SubmissionCode.INVALID_CHOICE,
+          localized(`"${name}": una opción excluyente no puede combinarse con otras.`, `"${name}": an exclusive choice cannot be combined with others.`),
+          name,
+        );
+      }
+      if (f.max > 0 && value.length > f.max) {
+        return mk(SubmissionCode.INVALID_CHOICE, localized(`"${name}": más de ${f.max} opciones.`, `"${name}": more than ${f.max} choices.`), name);
+      }
+      return undefined;
+    }
+    default:
+      return wrongType(name, 'una pregunta admitida', 'a supported question');
+  }
+}
+
+function checkMaxLength(name: string, max: number | undefined, value: string): Issue | undefined {
   if (max === undefined || value.length <= max) return undefined;
-  return mk(SubmissionCode.TOO_LONG, localized(`"${q.name}": texto de más de ${max} caracteres.`, `"${q.name}": text longer than ${max} characters.`), q.name);
+  return mk(SubmissionCode.TOO_LONG, localized(`"${name}": texto de más de ${max} caracteres.`, `"${name}": text longer than ${max} characters.`), name);
 }
 
 function checkComment(value: unknown, owner: Question): Issue | undefined {
