@@ -55,19 +55,18 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 /**
  * Every version is kept and audited forever, so the number one institution can add to a round is
- * capped (round.max_versions_per_response, default 50). Checked under the response lock.
+ * capped (round.max_versions_per_response, default 50, read by lockRound). Checked under the response lock.
  */
-async function assertBelowVersionLimit(m: EntityManager, roundId: string, submitted: number): Promise<void> {
-  const [row]: Array<{ max: number }> = await m.query('SELECT max_versions_per_response AS max FROM round WHERE id = $1', [roundId]);
-  if (row && submitted >= row.max) {
+function assertBelowVersionLimit(max: number, submitted: number): void {
+  if (submitted >= max) {
     throw new DomainError(
       'VERSION_LIMIT_REACHED',
       {
-        es: `Ya envió ${row.max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el órgano garante.`,
-        en: `You have already submitted ${row.max} versions in this round, the maximum allowed. To correct anything else, contact the guarantor.`,
+        es: `Ya envió ${max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el órgano garante.`,
+        en: `You have already submitted ${max} versions in this round, the maximum allowed. To correct anything else, contact the guarantor.`,
       },
       undefined,
-      { max: row.max },
+      { max },
     );
   }
 }
@@ -221,20 +220,22 @@ export class ResponsesService {
     if (existing) return { created: false, result: this.replay(existing, response.id, clean) };
 
     assertAcceptsSubmissions(round, round.now);
-    await assertBelowVersionLimit(m, inv.roundId, response.version);
+    assertBelowVersionLimit(round.maxVersionsPerResponse, response.version);
     const version = response.version + 1;
     const evidence = await this.evidence.snapshot(m, inv.roundId, inv.institutionId);
     const data = JSON.stringify(clean.data);
-    const [inserted]: Array<{ submitted_at: Date }> = await m.query(
-      `INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
-       VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at`,
-      [response.id, version, key, data, clean.cleared, JSON.stringify(evidence)],
-    );
-    await m.query(
-      `UPDATE response SET status = 'submitted', submitted = $2::jsonb, draft = $2::jsonb, version = $3, submitted_at = $4,
-              questionnaire_id = $5, updated_at = now()
-       WHERE id = $1`,
-      [response.id, data, version, inserted.submitted_at, q.id],
+    // The version and the response row in one statement (one round trip; a reused key still fails
+    // on the idempotency index, inside the CTE). TypeORM answers an UPDATE with [rows, rowCount].
+    const [[inserted]]: [Array<{ submitted_at: Date }>, number] = await m.query(
+      `WITH v AS (
+         INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
+         VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at
+       )
+       UPDATE response SET status = 'submitted', submitted = $4::jsonb, draft = $4::jsonb, version = $2, submitted_at = v.submitted_at,
+              questionnaire_id = $7, updated_at = now()
+       FROM v WHERE response.id = $1
+       RETURNING v.submitted_at`,
+      [response.id, version, key, data, clean.cleared, JSON.stringify(evidence), q.id],
     );
     await this.outbox.emit(m, {
       type: 'response.submitted',
