@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { INSTITUTION_V1, validateSubmission } from '@apertura/questionnaire';
+import { INSTITUTION_V1, validateSubmissionWithModel } from '@apertura/questionnaire';
 import { ERROR_HTTP_STATUS } from '../../apps/api/src/common/domain-error';
 import { startTestApp, TestApp } from '../support/app';
 import { buildWorld, SAMPLE_ANSWERS, World } from './support/world';
@@ -7,7 +7,8 @@ import { buildWorld, SAMPLE_ANSWERS, World } from './support/world';
 /**
  * Property-based fuzzing of the institution submission endpoints with arbitrary JSON: whatever is
  * sent, the API never answers 5xx, every error carries a documented code with its status, and
- * whatever it accepts is stored in a form the questionnaire validator accepts. FUZZ_SEED=<n> replays
+ * whatever it accepts is stored in a form the questionnaire validator accepts. The API validates with
+ * the compiled validator; what it stores is re-checked here with the Model-based reference. FUZZ_SEED=<n> replays
  * or explores other inputs; the default seed keeps CI reproducible.
  */
 
@@ -84,7 +85,7 @@ describe('submission fuzzing (fast-check)', () => {
         assertAnswerShape(status, json);
         if (status === 200 || status === 201) {
           const [stored] = await t.ds.query('SELECT data FROM response_version WHERE response_id = $1 AND version = $2', [json?.responseId, json?.version]);
-          const check = await validateSubmission(INSTITUTION_V1, stored.data, { mode: 'final' });
+          const check = await validateSubmissionWithModel(INSTITUTION_V1, stored.data, { mode: 'final' });
           expect(check.errors).toEqual([]);
           expect(check.data).toEqual(stored.data);
         }
@@ -102,7 +103,7 @@ describe('submission fuzzing (fast-check)', () => {
         if (status === 200) {
           const [stored] = await t.ds.query('SELECT draft, current_page FROM response WHERE round_id = $1 AND institution_id = $2', [w.roundId, w.instY]);
           expect(stored.current_page).toBe(json?.currentPage);
-          const check = await validateSubmission(INSTITUTION_V1, stored.draft, { mode: 'draft' });
+          const check = await validateSubmissionWithModel(INSTITUTION_V1, stored.draft, { mode: 'draft' });
           expect(check.errors).toEqual([]);
         }
       }),

@@ -23,7 +23,8 @@ export {
 } from './properties';
 export type { LocalizedText, QuestionnaireKind, SurveyJson } from './types';
 export { sanitizeDefinitionHtml, sanitizeHtml } from './sanitize-html';
-export { SUBMISSION_LIMITS, SubmissionCode, validateSubmission } from './validate';
+export { SUBMISSION_LIMITS, SubmissionCode, validateSubmissionWithModel } from './validate';
+export { CompiledValidator, CompiledValidatorCache, compiledValidatorFor, validateSubmission } from './compiled-validator';
 export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
 export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
 export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';

@@ -3,15 +3,31 @@ import { FunctionFactory } from 'survey-core';
 import { CITIZEN_V1_ANSWERS, INSTITUTION_V1_ANSWERS } from '../fixtures/sample-answers';
 import { CITIZEN_V1, INSTITUTION_V1 } from './instruments';
 import type { SurveyJson } from './types';
-import { SUBMISSION_LIMITS, validateSubmission } from './validate';
-import type { SubmissionResult } from './validate';
+import { validateSubmission as validateCompiled } from './compiled-validator';
+import { SUBMISSION_LIMITS, validateSubmissionWithModel } from './validate';
+import type { SubmissionResult, ValidateOptions } from './validate';
 
 const final = { mode: 'final' } as const;
 const draft = { mode: 'draft' } as const;
 const codes = (r: SubmissionResult): string[] => r.errors.map((e) => e.code);
 const withAnswers = (patch: Record<string, unknown>): Record<string, unknown> => ({ ...INSTITUTION_V1_ANSWERS, ...patch });
 
-describe('validateSubmission', () => {
+type Validate = (json: SurveyJson, data: unknown, opts: ValidateOptions) => Promise<SubmissionResult>;
+
+/** The compiled result, after checking it is deep-equal to the reference's on the same input. */
+const compiledCheckedAgainstModel: Validate = async (json, data, opts) => {
+  const compiled = await validateCompiled(json, data, opts);
+  expect(compiled).toEqual(await validateSubmissionWithModel(json, data, opts));
+  return compiled;
+};
+
+// The same table runs against the compiled validator (what the API uses), the reference Model
+// path, and the compiled one checked result-for-result against the reference.
+describe.each<[string, Validate]>([
+  ['compiled', validateCompiled],
+  ['Model (reference)', validateSubmissionWithModel],
+  ['compiled = Model', compiledCheckedAgainstModel],
+])('validateSubmission: %s', (_path, validateSubmission) => {
   it('accepts a complete self-report as is', async () => {
     const r = await validateSubmission(INSTITUTION_V1, INSTITUTION_V1_ANSWERS, final);
     expect(r.errors).toEqual([]);

@@ -9,6 +9,9 @@
  *
  * It is async because expression validators may call async functions (FunctionFactory functions
  * registered with isAsync); the promise resolves once they finish or time out.
+ *
+ * validateSubmissionWithModel here is the reference; compiled-validator.ts reproduces it without
+ * a Model per call and shares steps 1–2 (payload bounds, key-by-key type checks) with it.
  */
 import { CheckboxItem, Model, PanelModel, QuestionBooleanModel, QuestionCommentModel, QuestionCheckboxBase, QuestionRatingModel, QuestionSelectBase, QuestionTextModel, settings } from 'survey-core';
 import type { ItemValue, Question, SurveyError } from 'survey-core';
@@ -72,7 +75,7 @@ export const SUBMISSION_LIMITS = Object.freeze({
 });
 
 /** survey-core error types that mean "missing answer": enforced only in final mode. */
-const REQUIRED_ERROR_TYPES: ReadonlySet<string> = new Set(['required', 'requireoneanswer', 'otherempty', 'requiredinallrowserror']);
+export const REQUIRED_ERROR_TYPES: ReadonlySet<string> = new Set(['required', 'requireoneanswer', 'otherempty', 'requiredinallrowserror']);
 
 /** String formats survey-core's date/time inputs produce (HTML input value formats). */
 const TEXT_FORMATS: Readonly<Record<string, RegExp>> = {
@@ -83,7 +86,7 @@ const TEXT_FORMATS: Readonly<Record<string, RegExp>> = {
 };
 
 type Issue = SubmissionIssue;
-const mk = (code: SubmissionCode, message: LocalizedText, question?: string, path?: string): Issue => {
+export const mk = (code: SubmissionCode, message: LocalizedText, question?: string, path?: string): Issue => {
   const i: Issue = { code, message };
   if (question !== undefined) i.question = question;
   if (path !== undefined) i.path = path;
@@ -91,24 +94,53 @@ const mk = (code: SubmissionCode, message: LocalizedText, question?: string, pat
 };
 
 /** Static facts about one answerable question, read once from the Model. */
-interface Slot {
+export interface Slot {
   q: Question;
+  name: string;
+  facts: Facts;
   key: string;
   commentKey?: string;
+}
+
+export interface SlotIndex {
+  slots: Slot[];
+  slotByKey: Map<string, Slot>;
+  commentOwner: Map<string, Slot>;
 }
 
 /**
  * Validates `data` (untrusted, e.g. a request body) against questionnaire `json` (trusted: a
  * linted, stored version). Never throws on bad `data`; throws QuestionnaireError if `json` is
  * not a usable questionnaire and RangeError on bad options (programming errors).
+ *
+ * The reference implementation: builds a survey-core Model for this one submission and lets it
+ * decide visibility and run its validators. About 20–80 ms per call (the Model construction
+ * dominates), so requests use the compiled validator (compiled-validator.ts), which falls back to
+ * this for questionnaires using features it does not reproduce; the tests compare both.
  */
-export async function validateSubmission(json: SurveyJson, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
-  if (opts.mode !== 'draft' && opts.mode !== 'final') throw new RangeError(`Unknown validation mode: ${String(opts.mode)}`);
+export async function validateSubmissionWithModel(json: SurveyJson, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
+  assertMode(opts);
   const walk = walkQuestionnaire(json);
   if (walk.issues.length > 0) throw new QuestionnaireError(walk.issues);
-  const fail = (e: Issue): SubmissionResult => ({ ok: false, data: {}, errors: [e], cleared: [] });
+  const bad = checkPayload(data);
+  if (bad) return bad;
+  setAperturaDefaultLocale();
+  registerAperturaProperties();
+  const model = new Model(json);
+  try {
+    return await validateWithModel(model, data as Readonly<Record<string, unknown>>, opts);
+  } finally {
+    model.dispose();
+  }
+}
 
-  // 1. Shape and bounds, before anything else touches the payload.
+export function assertMode(opts: ValidateOptions): void {
+  if (opts.mode !== 'draft' && opts.mode !== 'final') throw new RangeError(`Unknown validation mode: ${String(opts.mode)}`);
+}
+
+/** Step 1, shared by both validators: shape and bounds, before anything else touches the payload. */
+export function checkPayload(data: unknown): SubmissionResult | undefined {
+  const fail = (e: Issue): SubmissionResult => ({ ok: false, data: {}, errors: [e], cleared: [] });
   if (!isPlainObject(data)) {
     return fail(mk(SubmissionCode.NOT_OBJECT, localized('Las respuestas deben ser un objeto JSON {pregunta: respuesta}.', 'Answers must be a JSON object {question: answer}.')));
   }
@@ -124,26 +156,18 @@ export async function validateSubmission(json: SurveyJson, data: unknown, opts: 
   if (scan.fatal?.kind === 'not_json') {
     return fail(mk(SubmissionCode.NOT_JSON, localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`), undefined, scan.fatal.path));
   }
-
-  setAperturaDefaultLocale();
-  registerAperturaProperties();
-  const model = new Model(json);
-  try {
-    return await validateWithModel(model, data, opts);
-  } finally {
-    model.dispose();
-  }
+  return undefined;
 }
 
-async function validateWithModel(model: Model, data: Readonly<Record<string, unknown>>, opts: ValidateOptions): Promise<SubmissionResult> {
-  const errors: Issue[] = [];
+/** The answerable questions of a Model, in questionnaire order, with their storage keys. */
+export function collectSlots(model: Model): SlotIndex {
   const slots: Slot[] = [];
   const slotByKey = new Map<string, Slot>();
   const commentOwner = new Map<string, Slot>();
   for (const q of model.getAllQuestions(false, false, false)) {
     if (!VALUE_QUESTION_TYPES.has(q.getType())) continue;
     const key = q.getValueName();
-    const slot: Slot = { q, key };
+    const slot: Slot = { q, name: q.name, facts: factsOf(q), key };
     if (q.hasComment || (q instanceof QuestionSelectBase && q.hasOther)) {
       slot.commentKey = key + settings.commentSuffix;
       commentOwner.set(slot.commentKey, slot);
@@ -151,8 +175,16 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
     slots.push(slot);
     slotByKey.set(key, slot);
   }
+  return { slots, slotByKey, commentOwner };
+}
 
-  // 2. Key by key: known key, no forbidden/over-long content, correct type and static choice.
+/**
+ * Step 2, shared by both validators: key by key, known key, no forbidden/over-long content,
+ * correct type and static choice. Reads only static facts of the questions (types, choices,
+ * maxLength), never their values, so one Model's questions can serve every submission.
+ */
+export function checkKeys(index: SlotIndex, data: Readonly<Record<string, unknown>>, errors: Issue[]): Map<string, unknown> {
+  const { slotByKey, commentOwner } = index;
   const accepted = new Map<string, unknown>();
   for (const key of Object.keys(data)) {
     const value = data[key];
@@ -167,7 +199,7 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
       errors.push(mk(SubmissionCode.UNKNOWN_KEY, localized(`"${key}" no es una pregunta del cuestionario.`, `"${key}" is not a question of the questionnaire.`), undefined, childPath('$', key)));
       continue;
     }
-    const question = (slot ?? owner)?.q.name;
+    const question = (slot ?? owner)?.name;
     const inner = scanJson(value, { maxDepth: SUBMISSION_LIMITS.maxDepth - 1, maxBytes: SUBMISSION_LIMITS.maxBytes, maxStringLength: SUBMISSION_LIMITS.maxStringLength });
     if (inner.forbiddenKeys.length > 0) {
       for (const p of inner.forbiddenKeys) {
@@ -181,13 +213,32 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
       continue;
     }
     if (isEmptyAnswer(value)) continue; // null, '' and [] mean "no answer": not stored
-    const problem = slot ? checkValue(slot.q, value) : checkComment(value, (owner as Slot).q);
+    const problem = slot ? checkValue(slot.name, slot.facts, value) : checkComment(value, (owner as Slot).q);
     if (problem) {
       errors.push(problem);
       continue;
     }
     accepted.set(key, value);
   }
+  return accepted;
+}
+
+/** Accepted answers in questionnaire order, as a plain object safe to store. */
+export function orderedData(slots: readonly Slot[], accepted: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const out: Array<[string, unknown]> = [];
+  for (const s of slots) {
+    if (accepted.has(s.key)) out.push([s.key, accepted.get(s.key)]);
+    if (s.commentKey && accepted.has(s.commentKey)) out.push([s.commentKey, accepted.get(s.commentKey)]);
+  }
+  // fromEntries defines own properties: even a key named "__proto__" could not set a prototype.
+  return Object.fromEntries(out);
+}
+
+async function validateWithModel(model: Model, data: Readonly<Record<string, unknown>>, opts: ValidateOptions): Promise<SubmissionResult> {
+  const errors: Issue[] = [];
+  const index = collectSlots(model);
+  const { slots } = index;
+  const accepted = checkKeys(index, data, errors);
 
   // 3. Visibility under the questionnaire's own logic. Clearing one answer can hide another
   //    question (chains of visibleIf), so repeat until nothing changes.
@@ -244,13 +295,7 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
   for (const s of slots) if (s.q.isVisibleInSurvey) report(s.q.name, s.q.errors, s.q.isEmpty());
   for (const panel of model.getAllPanels(true, false)) if (panel instanceof PanelModel) report(panel.name, panel.errors, false);
 
-  const out: Array<[string, unknown]> = [];
-  for (const s of slots) {
-    if (accepted.has(s.key)) out.push([s.key, accepted.get(s.key)]);
-    if (s.commentKey && accepted.has(s.commentKey)) out.push([s.commentKey, accepted.get(s.commentKey)]);
-  }
-  // fromEntries defines own properties: even a key named "__proto__" could not set a prototype.
-  return { ok: errors.length === 0, data: Object.fromEntries(out), errors, cleared };
+  return { ok: errors.length === 0, data: orderedData(slots, accepted), errors, cleared };
 }
 
 function isEmptyAnswer(v: unknown): boolean {
@@ -258,7 +303,7 @@ function isEmptyAnswer(v: unknown): boolean {
 }
 
 /** Deep copy for survey-core, which may keep and mutate what it is given. */
-function toPlain(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
+export function toPlain(values: ReadonlyMap<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(Object.fromEntries(values))) as Record<string, unknown>;
 }
 
@@ -295,60 +340,91 @@ function allowedValues(q: QuestionSelectBase): { all: Array<string | number>; ex
   return { all, exclusive };
 }
 
-/** Static type/choice check of one answer; returns the issue or undefined when acceptable. */
-function checkValue(q: Question, value: unknown): Issue | undefined {
-  const name = q.name;
-  const type = q.getType();
-  if (type === 'text' && q instanceof QuestionTextModel) {
-    if (NUMERIC_INPUT_TYPES.has(q.inputType)) {
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : wrongType(name, 'un número', 'a number');
-    }
-    if (typeof value !== 'string') return wrongType(name, 'un texto', 'a string');
-    const format = TEXT_FORMATS[q.inputType];
-    if (format && !format.test(value)) return wrongType(name, `un valor con formato ${q.inputType}`, `a ${q.inputType} value`);
-    return checkMaxLength(q, value);
-  }
-  if (type === 'comment') return typeof value === 'string' ? checkMaxLength(q, value) : wrongType(name, 'un texto', 'a string');
-  if (q instanceof QuestionBooleanModel) {
-    const custom = q.valueTrue !== undefined || q.valueFalse !== undefined;
-    if (!custom) return typeof value === 'boolean' ? undefined : wrongType(name, 'true o false', 'true or false');
-    const vt: unknown = q.getValueTrue();
-    const vf: unknown = q.getValueFalse();
-    return value === vt || value === vf ? undefined : wrongType(name, `${JSON.stringify(vt)} o ${JSON.stringify(vf)}`, `${JSON.stringify(vt)} or ${JSON.stringify(vf)}`);
-  }
-  if (q instanceof QuestionRatingModel) {
-    if (!isChoiceValue(value)) return wrongType(name, 'un valor de la escala', 'a rating value');
-    return q.visibleRateValues.some((r) => r.value === value) ? undefined : invalidChoice(name);
-  }
-  if (SINGLE_CHOICE_TYPES.has(type) && q instanceof QuestionSelectBase) {
-    if (!isChoiceValue(value)) return wrongType(name, 'el valor de una opción', 'a choice value');
-    return allowedValues(q).all.includes(value) ? undefined : invalidChoice(name);
-  }
-  if (MULTI_CHOICE_TYPES.has(type) && q instanceof QuestionCheckboxBase && q instanceof QuestionSelectBase) {
-    if (!Array.isArray(value) || !value.every(isChoiceValue)) return wrongType(name, 'una lista de opciones', 'a list of choice values');
-    const { all, exclusive } = allowedValues(q);
-    if (new Set(value).size !== value.length || !value.every((v) => all.includes(v))) return invalidChoice(name);
-    if (value.length > 1 && value.some((v) => exclusive.has(v))) {
-      return mk(
-        SubmissionCode.INVALID_CHOICE,
-        localized(`"${name}": una opción excluyente no puede combinarse con otras.`, `"${name}": an exclusive choice cannot be combined with others.`),
-        name,
-      );
-    }
-    const max = 'maxSelectedChoices' in q && typeof q.maxSelectedChoices === 'number' ? q.maxSelectedChoices : 0;
-    if (max > 0 && value.length > max) {
-      return mk(SubmissionCode.INVALID_CHOICE, localized(`"${name}": más de ${max} opciones.`, `"${name}": more than ${max} choices.`), name);
-    }
-    return undefined;
-  }
-  return wrongType(name, 'una pregunta admitida', 'a supported question');
+/**
+ * What the static check of one answer needs to know about its question, read once from the Model
+ * (survey-core's property getters are slow enough to matter when read per answer per request).
+ */
+type Facts =
+  | { kind: 'number' }
+  | { kind: 'text'; inputType: string; format?: RegExp; maxLength?: number }
+  | { kind: 'comment'; maxLength?: number }
+  | { kind: 'boolean'; custom?: [unknown, unknown] }
+  | { kind: 'rating'; values: unknown[] }
+  | { kind: 'single'; all: ReadonlySet<unknown> }
+  | { kind: 'multi'; all: ReadonlySet<unknown>; exclusive: ReadonlySet<unknown>; max: number }
+  | { kind: 'unsupported' };
+
+function maxLengthOf(q: Question): number | undefined {
+  const raw: unknown = q instanceof QuestionTextModel || q instanceof QuestionCommentModel ? q.getMaxLength() : null;
+  return typeof raw === 'number' && raw > 0 ? raw : undefined;
 }
 
-function checkMaxLength(q: Question, value: string): Issue | undefined {
-  const raw: unknown = q instanceof QuestionTextModel || q instanceof QuestionCommentModel ? q.getMaxLength() : null;
-  const max = typeof raw === 'number' && raw > 0 ? raw : undefined;
+export function factsOf(q: Question): Facts {
+  const type = q.getType();
+  if (type === 'text' && q instanceof QuestionTextModel) {
+    if (NUMERIC_INPUT_TYPES.has(q.inputType)) return { kind: 'number' };
+    return { kind: 'text', inputType: q.inputType, format: TEXT_FORMATS[q.inputType], maxLength: maxLengthOf(q) };
+  }
+  if (type === 'comment') return { kind: 'comment', maxLength: maxLengthOf(q) };
+  if (q instanceof QuestionBooleanModel) {
+    const custom = q.valueTrue !== undefined || q.valueFalse !== undefined;
+    return custom ? { kind: 'boolean', custom: [q.getValueTrue() as unknown, q.getValueFalse() as unknown] } : { kind: 'boolean' };
+  }
+  if (q instanceof QuestionRatingModel) return { kind: 'rating', values: q.visibleRateValues.map((r) => r.value as unknown) };
+  if (SINGLE_CHOICE_TYPES.has(type) && q instanceof QuestionSelectBase) return { kind: 'single', all: new Set(allowedValues(q).all) };
+  if (MULTI_CHOICE_TYPES.has(type) && q instanceof QuestionCheckboxBase && q instanceof QuestionSelectBase) {
+    const { all, exclusive } = allowedValues(q);
+    const max = 'maxSelectedChoices' in q && typeof q.maxSelectedChoices === 'number' ? q.maxSelectedChoices : 0;
+    return { kind: 'multi', all: new Set(all), exclusive, max };
+  }
+  return { kind: 'unsupported' };
+}
+
+/** Static type/choice check of one answer; returns the issue or undefined when acceptable. */
+function checkValue(name: string, f: Facts, value: unknown): Issue | undefined {
+  switch (f.kind) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : wrongType(name, 'un número', 'a number');
+    case 'text':
+      if (typeof value !== 'string') return wrongType(name, 'un texto', 'a string');
+      if (f.format && !f.format.test(value)) return wrongType(name, `un valor con formato ${f.inputType}`, `a ${f.inputType} value`);
+      return checkMaxLength(name, f.maxLength, value);
+    case 'comment':
+      return typeof value === 'string' ? checkMaxLength(name, f.maxLength, value) : wrongType(name, 'un texto', 'a string');
+    case 'boolean': {
+      if (!f.custom) return typeof value === 'boolean' ? undefined : wrongType(name, 'true o false', 'true or false');
+      const [vt, vf] = f.custom;
+      return value === vt || value === vf ? undefined : wrongType(name, `${JSON.stringify(vt)} o ${JSON.stringify(vf)}`, `${JSON.stringify(vt)} or ${JSON.stringify(vf)}`);
+    }
+    case 'rating':
+      if (!isChoiceValue(value)) return wrongType(name, 'un valor de la escala', 'a rating value');
+      return f.values.some((r) => r === value) ? undefined : invalidChoice(name);
+    case 'single':
+      if (!isChoiceValue(value)) return wrongType(name, 'el valor de una opción', 'a choice value');
+      return f.all.has(value) ? undefined : invalidChoice(name);
+    case 'multi': {
+      if (!Array.isArray(value) || !value.every(isChoiceValue)) return wrongType(name, 'una lista de opciones', 'a list of choice values');
+      if (new Set(value).size !== value.length || !value.every((v) => f.all.has(v))) return invalidChoice(name);
+      if (value.length > 1 && value.some((v) => f.exclusive.has(v))) {
+        return mk(
+          SubmissionCode.INVALID_CHOICE,
+          localized(`"${name}": una opción excluyente no puede combinarse con otras.`, `"${name}": an exclusive choice cannot be combined with others.`),
+          name,
+        );
+      }
+      if (f.max > 0 && value.length > f.max) {
+        return mk(SubmissionCode.INVALID_CHOICE, localized(`"${name}": más de ${f.max} opciones.`, `"${name}": more than ${f.max} choices.`), name);
+      }
+      return undefined;
+    }
+    default:
+      return wrongType(name, 'una pregunta admitida', 'a supported question');
+  }
+}
+
+function checkMaxLength(name: string, max: number | undefined, value: string): Issue | undefined {
   if (max === undefined || value.length <= max) return undefined;
-  return mk(SubmissionCode.TOO_LONG, localized(`"${q.name}": texto de más de ${max} caracteres.`, `"${q.name}": text longer than ${max} characters.`), q.name);
+  return mk(SubmissionCode.TOO_LONG, localized(`"${name}": texto de más de ${max} caracteres.`, `"${name}": text longer than ${max} characters.`), name);
 }
 
 function checkComment(value: unknown, owner: Question): Issue | undefined {
@@ -368,7 +444,7 @@ function otherSelected(q: Question, value: unknown): boolean {
 }
 
 /** survey-core's message for an error in both languages, prefixed with the question name. */
-function errorText(model: Model, err: SurveyError, name: string): LocalizedText {
+export function errorText(model: Model, err: SurveyError, name: string): LocalizedText {
   const previous = model.locale;
   model.locale = 'es';
   const es = err.getText();

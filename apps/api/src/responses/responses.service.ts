@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { JsonObject, ResponseStatus, RoundStatus } from '@apertura/db';
+import type { CompiledValidator } from '@apertura/questionnaire';
 import { AuditService } from '../audit/audit.service';
 import type { InvitationPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
@@ -10,7 +11,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { sameJson } from './canonical-json';
 import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
 import { lockRound, lockRoundForSubmission } from './round-lock';
-import { CleanSubmission, cleanSubmission } from './submission';
+import { CleanSubmission, cleanSubmission, validatorFor } from './submission';
 import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
 
 /** Unique index on response_version.idempotency_key (initial migration). */
@@ -25,7 +26,7 @@ export interface SubmitOutcome {
 interface QuestionnaireRow {
   id: string;
   version: number;
-  definition: JsonObject;
+  validator: CompiledValidator;
 }
 
 interface VersionRow {
@@ -54,19 +55,18 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 /**
  * Every version is kept and audited forever, so the number one institution can add to a round is
- * capped (round.max_versions_per_response, default 50). Checked under the response lock.
+ * capped (round.max_versions_per_response, default 50, read by lockRound). Checked under the response lock.
  */
-async function assertBelowVersionLimit(m: EntityManager, roundId: string, submitted: number): Promise<void> {
-  const [row]: Array<{ max: number }> = await m.query('SELECT max_versions_per_response AS max FROM round WHERE id = $1', [roundId]);
-  if (row && submitted >= row.max) {
+function assertBelowVersionLimit(max: number, submitted: number): void {
+  if (submitted >= max) {
     throw new DomainError(
       'VERSION_LIMIT_REACHED',
       {
-        es: `Ya envió ${row.max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el órgano garante.`,
-        en: `You have already submitted ${row.max} versions in this round, the maximum allowed. To correct anything else, contact the guarantor.`,
+        es: `Ya envió ${max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el órgano garante.`,
+        en: `You have already submitted ${max} versions in this round, the maximum allowed. To correct anything else, contact the guarantor.`,
       },
       undefined,
-      { max: row.max },
+      { max },
     );
   }
 }
@@ -163,7 +163,7 @@ export class ResponsesService {
     const q = await this.questionnaire(inv.roundId);
     // A closed round answers ROUND_CLOSED whatever the answers are.
     assertAcceptsSubmissions(q.window, q.now);
-    const clean = await cleanSubmission(q.definition, dto.data, 'draft');
+    const clean = await cleanSubmission(q.validator, dto.data, 'draft');
     return this.ds.transaction(async (m) => {
       await lockRoundForSubmission(m, inv.roundId);
       // A submitted response keeps its status: the draft is then the working copy of an amendment.
@@ -191,7 +191,7 @@ export class ResponsesService {
     if (submissionState(q.window, q.now) !== 'accepting' && !(await this.versionByKey(this.ds.manager, dto.idempotencyKey))) {
       assertAcceptsSubmissions(q.window, q.now);
     }
-    const clean = await cleanSubmission(q.definition, dto.data, 'final');
+    const clean = await cleanSubmission(q.validator, dto.data, 'final');
     try {
       return await this.ds.transaction((m) => this.submitLocked(m, inv, q, clean, dto.idempotencyKey));
     } catch (err) {
@@ -220,20 +220,22 @@ export class ResponsesService {
     if (existing) return { created: false, result: this.replay(existing, response.id, clean) };
 
     assertAcceptsSubmissions(round, round.now);
-    await assertBelowVersionLimit(m, inv.roundId, response.version);
+    assertBelowVersionLimit(round.maxVersionsPerResponse, response.version);
     const version = response.version + 1;
     const evidence = await this.evidence.snapshot(m, inv.roundId, inv.institutionId);
     const data = JSON.stringify(clean.data);
-    const [inserted]: Array<{ submitted_at: Date }> = await m.query(
-      `INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
-       VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at`,
-      [response.id, version, key, data, clean.cleared, JSON.stringify(evidence)],
-    );
-    await m.query(
-      `UPDATE response SET status = 'submitted', submitted = $2::jsonb, draft = $2::jsonb, version = $3, submitted_at = $4,
-              questionnaire_id = $5, updated_at = now()
-       WHERE id = $1`,
-      [response.id, data, version, inserted.submitted_at, q.id],
+    // The version and the response row in one statement (one round trip; a reused key still fails
+    // on the idempotency index, inside the CTE). TypeORM answers an UPDATE with [rows, rowCount].
+    const [[inserted]]: [Array<{ submitted_at: Date }>, number] = await m.query(
+      `WITH v AS (
+         INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
+         VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at
+       )
+       UPDATE response SET status = 'submitted', submitted = $4::jsonb, draft = $4::jsonb, version = $2, submitted_at = v.submitted_at,
+              questionnaire_id = $7, updated_at = now()
+       FROM v WHERE response.id = $1
+       RETURNING v.submitted_at`,
+      [response.id, version, key, data, clean.cleared, JSON.stringify(evidence), q.id],
     );
     await this.outbox.emit(m, {
       type: 'response.submitted',
@@ -290,14 +292,23 @@ export class ResponsesService {
     return row?.id ?? '';
   }
 
-  /** The round's questionnaire, and whether the round takes answers right now (re-checked under lock later). */
+  /**
+   * The round's questionnaire (its compiled validator), and whether the round takes answers right
+   * now (re-checked under lock later). The definition itself is read only when its version is not
+   * compiled yet: parsing a large jsonb per request is work the cache already did.
+   */
   private async questionnaire(roundId: string): Promise<QuestionnaireRow & { window: RoundWindow; now: Date }> {
-    const [row]: Array<QuestionnaireRow & { status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
-      `SELECT q.id, q.version, q.definition, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
+    const [row]: Array<{ id: string; version: number; checksum: string; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
+      `SELECT q.id, q.version, q.checksum, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
        FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
       [roundId],
     );
     if (!row) throw notFound('round');
-    return { id: row.id, version: row.version, definition: row.definition, window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now: row.now };
+    const validator = await validatorFor(row.id, row.checksum, async () => {
+      const [q]: Array<{ definition: JsonObject }> = await this.ds.query('SELECT definition FROM questionnaire WHERE id = $1', [row.id]);
+      return q.definition;
+    });
+    return { id: row.id, version: row.version, validator, window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now: row.now };
   }
+
 }

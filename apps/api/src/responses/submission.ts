@@ -1,6 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { Model } from 'survey-core';
-import { registerAperturaProperties, validateSubmission } from '@apertura/questionnaire';
-import type { SubmissionIssue, SubmissionResult, SurveyJson } from '@apertura/questionnaire';
+import { CompiledValidatorCache, registerAperturaProperties } from '@apertura/questionnaire';
+import type { CompiledValidator, SubmissionIssue, SubmissionResult, SurveyJson } from '@apertura/questionnaire';
 import type { JsonObject } from '@apertura/db';
 import { DomainError } from '../common/domain-error';
 
@@ -31,12 +32,29 @@ export function submissionInvalid(issues: readonly SubmissionIssue[]): DomainErr
   );
 }
 
+const logger = new Logger('Submissions');
+/**
+ * Compiled validators of the questionnaire versions in use (a round has one institution and one
+ * citizen version; a handful of rounds are open at once). A stored version never changes — its
+ * checksum is part of the key anyway — so entries never go stale; the bound only caps memory: an
+ * entry keeps its compile-time Model, ≈ 4.4 MB for a 150-item questionnaire, so ≤ ≈ 70 MB.
+ */
+const validators = new CompiledValidatorCache(16, (line) => logger.warn(line));
+
+/**
+ * The compiled validator of a questionnaire version; its definition is read (through `load`) only
+ * the first time, so a request does not fetch and parse a definition it does not need.
+ */
+export function validatorFor(questionnaireId: string, checksum: string, load: () => Promise<JsonObject>): Promise<CompiledValidator> {
+  return validators.load(`${questionnaireId}:${checksum}`, async () => (await load()) as SurveyJson);
+}
+
 /**
  * Validates answers against the round's questionnaire and returns the cleaned data to store, or
  * throws SUBMISSION_INVALID with every issue. `draft` skips required-ness only; `final` is complete.
  */
-export async function cleanSubmission(definition: JsonObject, data: unknown, mode: 'draft' | 'final'): Promise<CleanSubmission> {
-  const result: SubmissionResult = await validateSubmission(definition as SurveyJson, data, { mode });
+export async function cleanSubmission(validator: CompiledValidator, data: unknown, mode: 'draft' | 'final'): Promise<CleanSubmission> {
+  const result: SubmissionResult = await validator.validate(data, { mode });
   if (!result.ok) throw submissionInvalid(result.errors);
   return { data: result.data as JsonObject, cleared: [...result.cleared] };
 }

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
-import { validateSubmission } from '@apertura/questionnaire';
 import type { VerifiableItem } from '@apertura/questionnaire';
 import { DomainError, notFound } from '../../common/domain-error';
 import { resolveEvidenceType, safeFilename } from '../../evidence/evidence-type';
@@ -13,6 +12,7 @@ import { AuditService } from '../../audit/audit.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { toVerdictDto, VerdictRowLike } from '../assignments/assignment-view';
 import { CitizenErrors } from '../citizens.errors';
+import { validatorFor } from '../../responses/submission';
 import { claimsOf, claimsToCheck } from '../claims';
 import { assertCitizenWork } from '../round-access';
 import { EvidenceFileDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto } from './dto/work.dto';
@@ -166,7 +166,11 @@ export class WorkService {
   async saveReport(userId: string, assignmentId: string, data: Record<string, unknown>, now = new Date()): Promise<SaveReportResultDto> {
     // Validate outside the transaction (survey-core may run async validators): no row lock is held meanwhile.
     const pre = await this.writable(this.ds, userId, assignmentId, now);
-    const result = await validateSubmission(await this.definition(this.ds, pre.citizen_questionnaire_id), data, { mode: 'final' });
+    // Compiled once per questionnaire version (id + checksum): no survey-core Model per report.
+    const qid = pre.citizen_questionnaire_id;
+    const [{ checksum }]: Array<{ checksum: string }> = await this.ds.query('SELECT checksum FROM questionnaire WHERE id = $1', [qid]);
+    const validator = await validatorFor(qid, checksum, () => this.definition(this.ds, qid));
+    const result = await validator.validate(data, { mode: 'final' });
     if (!result.ok) {
       throw new DomainError(
         'SUBMISSION_INVALID',
