@@ -63,16 +63,9 @@ describe('live results pages in the browser', () => {
       await t.ds.query('DELETE FROM citizen_report WHERE round_id = $1 AND institution_id = $2', [fx.roundId, institutionId]);
       await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('citizen-report.saved', $1::jsonb)`, [JSON.stringify({ roundId: fx.roundId, institutionId })]);
 
-      await page.waitForFunction(
-        ([text]) => (document.querySelector('[data-testid="headline"]')?.textContent ?? '') !== text,
-        [before],
-        { timeout: 30_000 },
-      );
-      await overview.waitForFunction(
-        ([n]) => Number(document.querySelector('[data-testid="coverage-any-report"]')?.getAttribute('data-count')) === n,
-        [countBefore - 1],
-        { timeout: 30_000 },
-      );
+      // Polled from here: the page's CSP forbids evaluating predicate strings in it.
+      await until(async () => (await headline.textContent()) ?? '', (text) => text !== before, 'the institution headline to change', 30_000);
+      await until(async () => Number(await coverage.getAttribute('data-count')), (n) => n === countBefore - 1, 'the overview coverage to change', 30_000);
       expect(await page.evaluate('window.__notReloaded === true')).toBe(true);
       expect(await overview.evaluate('window.__notReloaded === true')).toBe(true);
       await page.getByTestId('live-age').getByText(/^Resultados actualizados hace \d+ s$/).waitFor();

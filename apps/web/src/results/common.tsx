@@ -66,7 +66,8 @@ export function ValueCell({ v, group, citizenValidated = false, reasons = true }
   // With its reasons shown, a value whose reasons already say "more reports would not be enough" needs no second copy.
   const needed = reasons && v.needed === null && v.reasons.includes('not_reachable_by_sampling') ? null : neededText(v, lang);
   return (
-    <span className="value-cell" data-mark={mark}>
+    // data-estimate: the unrounded value, for tests and the live-update benchmark (a change below the shown precision).
+    <span className="value-cell" data-mark={mark} data-estimate={v.estimate ?? ''}>
       <strong>{fmtValue(v.estimate)}</strong>{' '}
       {interval && (
         <span className="muted">
