@@ -110,7 +110,16 @@ export class ResultsEventsService implements OnModuleInit, OnModuleDestroy {
     const stream: Stream = { roundId, client, last: last ?? 0n, res };
     this.add(stream);
     res.on('close', () => this.remove(stream));
-    const current = await this.version(roundId);
+    let current: Awaited<ReturnType<ResultsEventsService['version']>>;
+    try {
+      current = await this.version(roundId);
+    } catch (err) {
+      // The answer has started: no JSON error any more. Ending the stream makes the browser retry later.
+      this.logger.warn(`results stream of round ${roundId} ended: ${err instanceof Error ? err.message : String(err)}`);
+      this.remove(stream);
+      res.end();
+      return;
+    }
     if (last === null) {
       // A first connection: the browser just read the data, so only later changes are news. The id
       // makes its reconnects catch up from here.
