@@ -12,10 +12,11 @@
  *  - baseline (in the same run): the worker's commit of the institution's new results, heard through
  *    the same NOTIFY the API listens to — what the product's path costs before SSE and the browser;
  *  - institution page: the page shows the new unrounded estimate (`data-estimate` of its headline);
- *  - overview: the national headline shows its new value (needs the area job after the institution's).
+ *  - overview: the national headline shows its new value (needs the area job after the institution's),
+ *    with its own baseline: the worker committed that area job's results.
  * The page-side clocks are read inside the page (requestAnimationFrame polling), so the CDP round
  * trip is not in them. The difference to the baseline is what the live path adds (NOTIFY → SSE →
- * debounced re-fetch → render).
+ * re-fetch at once, further changes within 250 ms as one more → render).
  */
 import { Client } from 'pg';
 import { chromium } from 'playwright-core';
@@ -40,6 +41,8 @@ export interface LiveResult {
   repeat: number;
   /** Write committed → the worker committed the institution's new results (baseline). */
   committed: LiveSeries;
+  /** Write committed → the worker committed the area results that include it (baseline of the overview). */
+  areasCommitted: LiveSeries;
   /** Write committed → the open institution page shows the new value. */
   institutionPage: LiveSeries;
   /** Write committed → the open overview shows the new national value. */
@@ -134,6 +137,7 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
     await overview.evaluate('window.__notReloaded = true');
 
     const committed: number[] = [];
+    const areas: number[] = [];
     const inst: number[] = [];
     const nat: number[] = [];
     let missed = 0;
@@ -155,8 +159,11 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
       const writtenAt = Date.now();
       const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), TIMEOUT_MS));
       const [a, b] = await Promise.all([Promise.race([instSeen, timeout]), Promise.race([natSeen, timeout])]);
-      const c = heard.slice(from).find((h) => h.scope === 'institution' && h.institutionId === target.institution_id);
-      if (a === null || b === null || !c) {
+      const cIndex = heard.findIndex((h, i) => i >= from && h.scope === 'institution' && h.institutionId === target.institution_id);
+      const c = cIndex >= 0 ? heard[cIndex] : undefined;
+      // The first area job after the institution's commit aggregates its new result.
+      const d = cIndex >= 0 ? heard.slice(cIndex + 1).find((h) => h.scope === 'areas') : undefined;
+      if (a === null || b === null || !c || !d) {
         missed += 1;
         log(`  write ${k}: change not seen within ${TIMEOUT_MS / 1000} s (institution ${a === null ? 'missed' : 'seen'}, overview ${b === null ? 'missed' : 'seen'})`);
         // Let the pipeline drain before the next write.
@@ -165,15 +172,19 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
       }
       if (k === 0) continue;
       committed.push(c.at - writtenAt);
+      areas.push(d.at - writtenAt);
       inst.push(a - writtenAt);
       nat.push(b - writtenAt);
-      log(`  write ${k}: results committed +${(c.at - writtenAt).toFixed(0)} ms, institution page +${(a - writtenAt).toFixed(0)} ms, overview +${(b - writtenAt).toFixed(0)} ms`);
+      log(
+        `  write ${k}: institution results committed +${(c.at - writtenAt).toFixed(0)} ms, institution page +${(a - writtenAt).toFixed(0)} ms; ` +
+          `area results committed +${(d.at - writtenAt).toFixed(0)} ms, overview +${(b - writtenAt).toFixed(0)} ms`,
+      );
       // The area job of this write may still be pending: let it settle so writes do not overlap.
       await new Promise((r) => setTimeout(r, 1500));
     }
     const notReloaded = (await institutionPage.evaluate('window.__notReloaded === true')) && (await overview.evaluate('window.__notReloaded === true'));
     if (!notReloaded) throw new Error('a page reloaded during the benchmark');
-    return { institutions: round.counts.institutions, repeat: opts.repeat, committed: series(committed), institutionPage: series(inst), overview: series(nat), missed, targetMs: TARGET_MS };
+    return { institutions: round.counts.institutions, repeat: opts.repeat, committed: series(committed), areasCommitted: series(areas), institutionPage: series(inst), overview: series(nat), missed, targetMs: TARGET_MS };
   } finally {
     await ctx.close();
   }

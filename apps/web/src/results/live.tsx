@@ -64,7 +64,10 @@ export function subscribeResults(roundId: string, listener: Listener): () => voi
   };
 }
 
-/** Changes that arrive within this window become one re-fetch (an institution job is followed by its area job). */
+/**
+ * A change is re-read at once; further changes within this window become one more re-read at its end
+ * (an institution job is soon followed by its area job; a burst of writes by a burst of jobs).
+ */
 const DEBOUNCE_MS = 250;
 
 /**
@@ -76,13 +79,20 @@ export function useLiveResults(roundId: string, refresh: () => void, relevant: (
   latest.current = { refresh, relevant };
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = subscribeResults(roundId, (c) => {
-      if (!latest.current.relevant(c)) return;
-      if (timer) clearTimeout(timer);
+    let pending = false;
+    // Leading edge, then at most one trailing re-read per window.
+    const fire = (): void => {
+      pending = false;
+      latest.current.refresh();
       timer = setTimeout(() => {
         timer = null;
-        latest.current.refresh();
+        if (pending) fire();
       }, DEBOUNCE_MS);
+    };
+    const unsubscribe = subscribeResults(roundId, (c) => {
+      if (!latest.current.relevant(c)) return;
+      if (timer) pending = true;
+      else fire();
     });
     return () => {
       if (timer) clearTimeout(timer);
