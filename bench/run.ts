@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload,rank] [--repeat N]
+ * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N]
  *  [--rate writes/s] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
  * and the ratio. See bench/README.md.
  */
@@ -11,12 +11,13 @@ import { IncrementalResult, incrementalBenchmark } from './incremental.bench';
 import { IngestResult, ingestBenchmark } from './ingest.bench';
 import { median } from './lib/stats';
 import { p95, PageLoadResult, pageLoadBenchmark } from './pageload.bench';
+import { LiveResult, liveBenchmark } from './live.bench';
 import { RankSizeResult, rankIntervalsBenchmark, rankTableRows } from './rank-intervals';
 import { RecomputeResult, recomputeBenchmark } from './recompute.bench';
 import { ScalingResult, scalingBenchmark } from './scaling.bench';
 import { SIZES } from './sizes';
 
-const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest', 'pageload', 'rank'] as const;
+const BENCHMARKS = ['recompute', 'scaling', 'incremental', 'ingest', 'pageload', 'live', 'rank'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 interface Args {
@@ -48,7 +49,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,rank] [--repeat N] [--rate writes/s] [--profile] [--json file]');
+      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--profile] [--json file]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -71,7 +72,7 @@ export async function main(argv: string[]): Promise<void> {
   const plan = SIZES[args.size];
   const started = Date.now();
   console.log(`Apertura benchmarks, size ${plan.name}: ${args.only.join(', ')} (node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`);
-  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult; pageload?: PageLoadResult; rank?: RankSizeResult[] } = {};
+  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult; pageload?: PageLoadResult; live?: LiveResult; rank?: RankSizeResult[] } = {};
 
   if (args.only.includes('recompute')) {
     console.log(`\n# Full recompute: recompute-round vs one SQL statement (${plan.recompute.institutions} institutions)`);
@@ -103,6 +104,11 @@ export async function main(argv: string[]): Promise<void> {
   if (args.only.includes('pageload')) {
     console.log(`\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed)`);
     out.pageload = await pageLoadBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 5, log });
+  }
+
+  if (args.only.includes('live')) {
+    console.log(`\n# Live dashboards in Chromium: write committed → changed value visible on an open page (${plan.recompute.institutions} institutions)`);
+    out.live = await liveBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 10, log });
   }
 
   if (args.only.includes('rank')) {
@@ -168,6 +174,12 @@ export async function main(argv: string[]): Promise<void> {
       const worst = p95(pg.readyMs);
       rows.push([`page load: ${pg.page}`, `median ${ms(median(pg.readyMs))}, p95 ${ms(worst)}`, `${pg.requests} API requests`, '', `< ${p.targetMs} ms${worst < p.targetMs ? '' : ' (MISSED)'}`]);
     }
+  }
+  if (out.live) {
+    const l = out.live;
+    const line = (x: LiveResult['committed']) => `p50 ${ms(x.p50)}, p95 ${ms(x.p95)} (min ${ms(x.min)}, max ${ms(x.max)})`;
+    rows.push([`live: write → institution page shows it (${l.institutionPage.ms.length} writes${l.missed ? `, ${l.missed} MISSED` : ''})`, line(l.institutionPage), `${line(l.committed)} results committed`, (l.institutionPage.p50 / l.committed.p50).toFixed(2), `p95 ≤ ${l.targetMs} ms${l.institutionPage.p95 <= l.targetMs ? '' : ' (MISSED)'}`]);
+    rows.push(['live: write → overview shows the new national value', line(l.overview), `${line(l.areasCommitted)} area results committed`, (l.overview.p50 / l.areasCommitted.p50).toFixed(2), `p95 ≤ ${l.targetMs} ms${l.overview.p95 <= l.targetMs ? '' : ' (MISSED)'}`]);
   }
   if (out.rank) rows.push(...rankTableRows(out.rank));
   console.log(`\n${table(rows)}\n\ntotal ${s((Date.now() - started) / 1000)} s`);

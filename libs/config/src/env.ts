@@ -113,6 +113,14 @@ const schema = z
     /** Requests per minute per signed-in account (session) or invitation link, from any IP. */
     ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
     /**
+     * Live results pages (issue #17, item 3): open results streams (SSE) per client IP and API process,
+     * all streams of one API process, and how often an idle stream sends a heartbeat comment (proxies
+     * close silent connections; tests shorten it).
+     */
+    RESULTS_STREAMS_PER_CLIENT: z.coerce.number().int().positive().default(6),
+    RESULTS_STREAMS_MAX: z.coerce.number().int().positive().default(2000),
+    RESULTS_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    /**
      * Proxies whose X-Forwarded-For is believed (client IPs for rate limits and the audit log):
      * loopback by default; behind a load balancer on another host, its addresses (see parseTrustProxy).
      */

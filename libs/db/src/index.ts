@@ -5,3 +5,4 @@ export * from './result-item-list';
 export * from './verdict-standing';
 export * from './mail-template';
 export * from './universe-upsert';
+export * from './results-changed';

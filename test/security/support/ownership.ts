@@ -16,6 +16,7 @@ const RULES: Array<[RegExp, string]> = [
   [/^GET \/api\/setup\/status$/, '— (only whether a guarantor exists)'],
   [/^POST \/api\/setup$/, 'one-time setup code from the API log; only while no real guarantor exists (stricter per-IP rate limit)'],
   [/^GET \/api\/public\/rounds\/:roundId\//, 'published rounds only (NOT_FOUND otherwise)'],
+  [/^GET \/api\/rounds\/:roundId\/results\/events$/, "published rounds for anyone; any status for the round's own guarantor's staff (NOT_FOUND otherwise)"],
   [/^GET \/api\/auth\/me$/, 'own account'],
   [/^(GET|PATCH|DELETE) \/api\/citizens\/me$|^PUT \/api\/citizens\/me\/conflicts$/, 'own account (DELETE: password re-entered)'],
   [/^GET \/api\/citizens\/institutions$/, 'public facts of institutions only'],

@@ -6,6 +6,7 @@ import { useAsync } from '../shared/useAsync';
 import { resultsApi, type InstitutionDetail, type RankingGroup, type ResultStatus, type ResultValue } from './api';
 import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
 import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
+import { useLiveResults } from './live';
 import { codeLabel, institutionBadges, institutionStatusText, markOf, neededText, plural, type InstitutionBadges } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -59,6 +60,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   const { t, pick, maybe, dateTime, lang } = useT();
   const baseStatusText = useStatusText();
   const data = useAsync((signal) => resultsApi.institution(roundId, institutionId, signal), [roundId, institutionId]);
+  // Its own job, or an area job that re-finalised it under a new pool (or a rebuild).
+  useLiveResults(roundId, data.refresh, (c) => c.scope !== 'institution' || c.institutionId === institutionId);
   const d = data.data;
   usePageTitle(d?.institution.name);
   const value = (ind: string) => d?.values.find((v) => v.indicator === ind);

@@ -7,6 +7,7 @@ import { useAsync } from '../shared/useAsync';
 import { LEVELS, RANK_INDICATORS, resultsApi, type AreaScope, type Rank, type RankingGroup, type ResultValue } from './api';
 import { IntervalChart, RankChart, type IntervalRow, type RankRow } from './charts';
 import { RoundNav, Select, STATUS_ORDER, useRoundSummary, useScopeName, useStatusText, ValueCell } from './common';
+import { useLiveResults } from './live';
 import { codeLabel, markOf, rankSentence, rankText, usesPercentileBand } from './present';
 
 const PAGE_SIZE = 50;
@@ -215,6 +216,11 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
   });
   const ranked = useAsync((signal) => resultsApi.institutions(roundId, { ...query, ranking: 'ranked', page: pages.ranked }, signal), [roundId, pages.ranked, filters]);
   const unranked = useAsync((signal) => resultsApi.institutions(roundId, { ...query, ranking: 'unranked', page: pages.unranked, sort: 'name' }, signal), [roundId, pages.unranked, filters]);
+  // Values change with institution jobs, places with area jobs: both lists follow every change.
+  useLiveResults(roundId, () => {
+    ranked.refresh();
+    unranked.refresh();
+  });
   const statusOptions = useStatusOptions();
   const indicatorOptions = useIndicatorOptions();
   const scope = useScopeName(useRoundSummary(roundId)?.round);
@@ -286,6 +292,15 @@ export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId 
   const unranked = useAsync(
     (signal) => resultsApi.areas(roundId, { ...query, ranking: rankable ? 'unranked' : undefined, page: pages.unranked, sort: 'name' }, signal),
     [roundId, scope, indicator, cveEnt, status, pages.unranked],
+  );
+  // Area rows (and their places) change with area jobs and rebuilds only.
+  useLiveResults(
+    roundId,
+    () => {
+      ranked.refresh();
+      unranked.refresh();
+    },
+    (c) => c.scope !== 'institution',
   );
   const toRows = (p: Awaited<ReturnType<typeof resultsApi.areas>>): Part => ({
     total: p.total,

@@ -6,6 +6,7 @@ import { useAsync } from '../shared/useAsync';
 import { EXPORT_DATASETS, excelVariant, isStaff, resultsApi, type ExportFile, type ResultStatus } from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
 import { CodeLegend, ResultStatusBadge, RoundNav, STATUS_ORDER, useIndexTitle, useScopeName, useStatusText, ValueCell } from './common';
+import { useLiveResults } from './live';
 import { codeLabel, markOf } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -20,6 +21,9 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
   // Headline per institution (I, else I_G) plus T and P for the scatter: every institution in one request.
   const insts = useAsync((signal) => resultsApi.distribution(roundId, signal), [roundId]);
+  // National values change with the area rows, the distribution with any institution's.
+  useLiveResults(roundId, summary.refresh, (c) => c.scope !== 'institution');
+  useLiveResults(roundId, insts.refresh);
   const s = summary.data;
   usePageTitle(s?.round.name);
   const national = (indicator: string) => s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');

@@ -6,6 +6,7 @@ import { useAsync } from '../shared/useAsync';
 import { MAP_INDICATORS, resultsApi } from './api';
 import { ColourLegend, TileGrid, type Tile } from './charts';
 import { RoundNav, Select, useStatusText, ValueCell } from './common';
+import { useLiveResults } from './live';
 import { codeLabel } from './present';
 import { AreaRanking } from './RankingPages';
 import { MEXICO_TILES, STATE_ABBR } from './tiles';
@@ -30,6 +31,7 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
   const suffix = indicator === 'I' ? '' : `?indicador=${indicator}`;
   const states = useAsync((signal) => resultsApi.states(signal), []);
   const stateValues = useAsync((signal) => resultsApi.areas(roundId, { scope: 'state', indicator, pageSize: 50, sort: 'key' }, signal), [roundId, indicator]);
+  useLiveResults(roundId, stateValues.refresh, (c) => c.scope !== 'institution');
   const stateName = states.data?.items.find((s) => s.cveEnt === cveEnt)?.name ?? cveEnt ?? '';
   usePageTitle(cveEnt ? t('results.stateView', { state: stateName }) : t('results.states'));
 

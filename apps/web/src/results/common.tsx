@@ -5,6 +5,7 @@ import { useT } from '../shared/i18n';
 import { useLocation } from '../shared/router';
 import { resultsApi, type AreaValue, type RankingGroup, type ResultRound, type ResultStatus, type ResultValue, type Summary } from './api';
 import { fmtValue } from './charts';
+import { LiveStatus, useLiveResults } from './live';
 import { designText, indexTitle, institutionStatusText, markOf, methodText, neededText, reasonSentences, scopeName, shownInterval, statusText } from './present';
 
 const TONE: Record<ResultStatus, string> = { conclusive: 'success', caution: 'warning', inconclusive: 'danger', not_validated: 'neutral' };
@@ -65,7 +66,8 @@ export function ValueCell({ v, group, citizenValidated = false, reasons = true }
   // With its reasons shown, a value whose reasons already say "more reports would not be enough" needs no second copy.
   const needed = reasons && v.needed === null && v.reasons.includes('not_reachable_by_sampling') ? null : neededText(v, lang);
   return (
-    <span className="value-cell" data-mark={mark}>
+    // data-estimate: the unrounded value, for tests and the live-update benchmark (a change below the shown precision).
+    <span className="value-cell" data-mark={mark} data-estimate={v.estimate ?? ''}>
       <strong>{fmtValue(v.estimate)}</strong>{' '}
       {interval && (
         <span className="muted">
@@ -111,6 +113,16 @@ const summaries = new Map<string, Promise<Summary>>();
 /** The round's summary, shared by every component of the page that needs its design, method or states. */
 export function useRoundSummary(roundId: string): Summary | null {
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [changes, setChanges] = useState(0);
+  // Its coverage and computed-at change with the area rows: forget the cached one and read it again.
+  useLiveResults(
+    roundId,
+    () => {
+      summaries.delete(roundId);
+      setChanges((n) => n + 1);
+    },
+    (c) => c.scope !== 'institution',
+  );
   useEffect(() => {
     let live = true;
     let p = summaries.get(roundId);
@@ -124,7 +136,7 @@ export function useRoundSummary(roundId: string): Summary | null {
     return () => {
       live = false;
     };
-  }, [roundId]);
+  }, [roundId, changes]);
   return summary;
 }
 
@@ -173,6 +185,7 @@ export function RoundNav({ roundId }: { roundId: string }) {
     <>
       <RoundFacts round={summary?.round} />
       <SubNav label={t('results.roundViews')} items={items} />
+      <LiveStatus roundId={roundId} />
     </>
   );
 }

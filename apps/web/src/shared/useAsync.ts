@@ -5,6 +5,11 @@ export interface AsyncState<T> {
   error: unknown;
   loading: boolean;
   reload(): void;
+  /**
+   * Loads again in the background: the current data stays on screen (no spinner, no layout jump)
+   * until the new answer replaces it, and a failure keeps the old data (live results pages).
+   */
+  refresh(): void;
   /** Replace the data locally after a successful write (no extra round trip). */
   setData(data: T): void;
 }
@@ -15,21 +20,27 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: rea
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [nonce, setNonce] = useState(0);
+  const quiet = useRef(false);
   const loader = useRef(load);
   loader.current = load;
 
   useEffect(() => {
     const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
+    const background = quiet.current;
+    quiet.current = false;
+    if (!background) {
+      setLoading(true);
+      setError(null);
+    }
     loader.current(ctrl.signal).then(
       (value) => {
         if (ctrl.signal.aborted) return;
         setData(value);
+        setError(null);
         setLoading(false);
       },
       (err: unknown) => {
-        if (ctrl.signal.aborted) return;
+        if (ctrl.signal.aborted || background) return;
         setError(err);
         setLoading(false);
       },
@@ -39,5 +50,9 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: rea
   }, [...deps, nonce]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { data, error, loading, reload, setData };
+  const refresh = useCallback(() => {
+    quiet.current = true;
+    setNonce((n) => n + 1);
+  }, []);
+  return { data, error, loading, reload, refresh, setData };
 }

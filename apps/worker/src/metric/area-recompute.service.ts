@@ -69,6 +69,7 @@ export class AreaRecomputeService {
       await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
       await this.results.savePool(m, roundId, pooled, stamp);
       await this.storeRanks(m, roundId, stamp);
+      await this.results.announce(m, roundId, stamp.watermark, 'areas');
     });
     this.inputs.rememberStored(
       roundId,

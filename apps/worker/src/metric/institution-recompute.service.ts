@@ -28,7 +28,10 @@ export class InstitutionRecomputeService {
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     if (loaded.placements.length === 0) {
       // Not (or no longer) in the round's universe: nothing of it may be published.
-      await this.results.inRoundTransaction(roundId, (m) => this.results.deleteInstitution(m, roundId, institutionId, stamp.watermark));
+      await this.results.inRoundTransaction(roundId, async (m) => {
+        await this.results.deleteInstitution(m, roundId, institutionId, stamp.watermark);
+        await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
+      });
       return { watermark: stamp.watermark };
     }
     const settings = methodSettingsOf(roundId, loaded.round.settings);
@@ -39,6 +42,7 @@ export class InstitutionRecomputeService {
       await this.results.upsertResults(m, roundId, rows, stamp);
       await this.results.deleteInstitutionRowsExcept(m, roundId, institutionId, rows.map((r) => r.indicator), stamp.watermark);
       await this.results.upsertStored(m, roundId, [form], stamp);
+      await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
     });
     return { watermark: stamp.watermark };
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
+import { RESULTS_CHANNEL } from '@apertura/db';
+import type { ResultsChangeScope } from '@apertura/db';
 import type { StoredForm, StoredInstitutionResult } from './aggregation-input';
 import { CopyEncoder, copyInto } from './copy-stream';
 import type { EncodedRows } from './copy-stream';
@@ -96,6 +98,22 @@ export class MetricResultsRepository {
       if (rows.length === 0) throw new PermanentMetricError(`round ${roundId} no longer exists`);
       return fn(m);
     });
+  }
+
+  /**
+   * Says that the round's results changed: bumps the round's change counter and sends the "results
+   * changed" notification (libs/db/src/results-changed.ts), both in the write's own transaction, so an
+   * open results page hears of a write exactly when it is committed (NOTIFY is delivered on commit
+   * only). Call it in an exclusive inRoundTransaction: the round's lock orders the versions as the writes.
+   */
+  async announce(m: EntityManager, roundId: string, watermark: string, scope: ResultsChangeScope, institutionId?: string): Promise<void> {
+    const [{ version }]: Array<{ version: string }> = await m.query(
+      `INSERT INTO result_change AS c (round_id, version, watermark, changed_at) VALUES ($1, 1, $2::bigint, now())
+       ON CONFLICT (round_id) DO UPDATE SET version = c.version + 1, watermark = GREATEST(c.watermark, EXCLUDED.watermark), changed_at = now()
+       RETURNING version::text AS version`,
+      [roundId, watermark],
+    );
+    await m.query('SELECT pg_notify($1, $2)', [RESULTS_CHANNEL, JSON.stringify({ roundId, version, watermark, scope, ...(institutionId ? { institutionId } : {}) })]);
   }
 
   /** Bulk upsert through COPY into a staging table, then one INSERT … SELECT (see copy-text.ts for why). */

@@ -150,6 +150,8 @@ export class RoundRecomputeService {
       await this.results.savePool(m, roundId, pooled, stamp);
       await this.results.analyze(m);
       await this.results.finishRun(m, runId, stamp.watermark);
+      // The rebuild's batches are not announced one by one: a page redraws once, on the finished round.
+      await this.results.announce(m, roundId, stamp.watermark, 'all');
     });
     await reportJobProgress(100);
     return { status: 'done', watermark: stamp.watermark, institutions: placements.length, areaRows: areaRows.length };

@@ -16,6 +16,7 @@ import { UniverseRetire1765000500000 } from './1765000500000-universe-retire';
 import { FirstRunSetup1765000510000 } from './1765000510000-first-run-setup';
 import { StaffPeople1765000520000 } from './1765000520000-staff-people';
 import { MailResend1765000530000 } from './1765000530000-mail-resend';
+import { ResultsChanged1765000560000 } from './1765000560000-results-changed';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   FirstRunSetup1765000510000,
   StaffPeople1765000520000,
   MailResend1765000530000,
+  ResultsChanged1765000560000,
 ];
