@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PublicResultsController } from './public-results.controller';
+import { PublicTrendsController } from './public-trends.controller';
 import { RecomputeService } from './recompute.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
+import { TrendsService } from './trends.service';
 
 /** Results API: reads what the worker stored (metric_result); requests full rebuilds through the outbox. */
 @Module({
-  controllers: [ResultsController, PublicResultsController],
-  providers: [ResultsService, RecomputeService],
+  controllers: [ResultsController, PublicResultsController, PublicTrendsController],
+  providers: [ResultsService, RecomputeService, TrendsService],
 })
 export class ResultsModule {}
