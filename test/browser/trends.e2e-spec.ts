@@ -157,6 +157,11 @@ describe('trends, report card and state map in the browser', () => {
       expect(await page.getByTestId('rc-disputed').getAttribute('data-count')).toBe(String(detail.summary?.pendingRefutations ?? 0));
       expect(await page.getByTestId('rc-refuted').getAttribute('data-count')).toBe(String(detail.inputs?.verdicts.refuted ?? 0));
       await page.getByTestId('rc-notice').getByText(/voluntaria/).waitFor();
+      // Every status reason in words once, numbered from the rows that cite it.
+      const cited = new Set((await page.getByTestId('rc-refs').allTextContents()).flatMap((x) => (x.match(/\d+/g) ?? []).map(Number)));
+      const notes = await page.getByTestId('rc-reasons').locator('li').allTextContents();
+      expect(notes.length).toBe(cited.size);
+      expect(notes.every((n) => n.length > 20)).toBe(true);
       await page.getByTestId('rc-headline').locator('.badge').waitFor();
       // Print: no site chrome, one A4 page.
       await page.emulateMedia({ media: 'print' });

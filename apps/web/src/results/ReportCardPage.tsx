@@ -5,8 +5,8 @@ import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { resultsApi, type InstitutionDetail, type ResultValue } from './api';
 import { fmtDelta, fmtValue } from './charts';
-import { Reasons, ResultStatusBadge, SelfReportMark, ValueCell } from './common';
-import { codeLabel, markOf, methodText, shownInterval } from './present';
+import { ResultStatusBadge, SelfReportMark, ValueCell } from './common';
+import { codeLabel, markOf, methodText, reasonSentences, shownInterval } from './present';
 import { trendHref } from './trends';
 import './trends.css';
 
@@ -47,7 +47,7 @@ export function cardRows(d: InstitutionDetail): { subIndices: CardRow[]; compone
   return { subIndices: weakestFirst(subIndices), components: weakestFirst(components) };
 }
 
-function CardTable({ caption, rows, testId }: { caption: string; rows: CardRow[]; testId: string }) {
+function CardTable({ caption, rows, testId, note }: { caption: string; rows: CardRow[]; testId: string; note: (reason: string) => number }) {
   const { t, lang } = useT();
   return (
     <div className="table-wrap">
@@ -91,7 +91,13 @@ function CardTable({ caption, rows, testId }: { caption: string; rows: CardRow[]
                 <td>
                   {v ? (
                     <>
-                      <ResultStatusBadge status={v.status} /> <Reasons v={v} />
+                      <ResultStatusBadge status={v.status} />
+                      {v.reasons.length > 0 && (
+                        <span className="rc-refs" data-testid="rc-refs">
+                          {' '}
+                          <span className="visually-hidden">{t('reportCard.reasonsRef')} </span>({[...new Set(v.reasons)].map(note).join(', ')})
+                        </span>
+                      )}
                     </>
                   ) : (
                     '—'
@@ -118,6 +124,10 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
   const d = data.data;
   usePageTitle(d ? `${t('reportCard.title')} — ${d.institution.name}` : t('reportCard.title'));
   const rows = d ? cardRows(d) : null;
+  // Each reason once, numbered, under the tables: a sentence repeated on twenty rows would not fit one page.
+  // Numbered in reading order, before rendering: the tables (children) cite them, the list below shows them.
+  const notes = rows ? [...new Set([...rows.subIndices, ...rows.components].flatMap((r) => r.validated?.reasons ?? []))] : [];
+  const note = (reason: string): number => notes.indexOf(reason) + 1;
   const verdicts = d?.inputs?.verdicts ?? { confirmed: 0, refuted: 0, unverifiable: 0 };
   const pending = d?.summary?.pendingRefutations ?? 0;
   return (
@@ -164,8 +174,18 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
             </div>
           </div>
           <h2>{t('reportCard.validatedVsClaimed')}</h2>
-          <CardTable caption={t('reportCard.subIndices')} rows={rows.subIndices} testId="rc-subindices" />
-          {rows.components.length > 0 && <CardTable caption={t('reportCard.components')} rows={rows.components} testId="rc-components" />}
+          <CardTable caption={t('reportCard.subIndices')} rows={rows.subIndices} testId="rc-subindices" note={note} />
+          {rows.components.length > 0 && <CardTable caption={t('reportCard.components')} rows={rows.components} testId="rc-components" note={note} />}
+          {notes.length > 0 && (
+            <>
+              <h2>{t('reportCard.reasons')}</h2>
+              <ol className="rc-reasons small" data-testid="rc-reasons">
+                {notes.map((r) => (
+                  <li key={r}>{reasonSentences([r], lang)[0]}</li>
+                ))}
+              </ol>
+            </>
+          )}
           <p className="notice small" role="note" data-testid="rc-notice">
             {pick(d.notice)}
           </p>

@@ -71,7 +71,7 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
           options={MAP_INDICATORS.map((i) => ({ value: i, label: codeLabel(i, lang) }))}
         />
       </fieldset>
-      <div className="state-layout">
+      <div className={cveEnt ? 'state-layout' : 'state-layout state-layout-wide'}>
         <section>
           <h2>{t('results.stateMap')}</h2>
           <p className="muted small">{t('results.stateMapHint')}</p>
