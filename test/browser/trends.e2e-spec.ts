@@ -210,10 +210,18 @@ describe('trends, report card and state map in the browser', () => {
       await page.locator(`[data-testid="geo-state"][data-cve-ent="${target}"]`).focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`/estados/${target}$`));
+      // A municipality's trend is one choice away on the state's page.
+      const munis = await api<{ items: Array<{ scopeKey: string; name: string }> }>(`rounds/${a.roundId}/results/areas?scope=municipality&cveEnt=${target}&pageSize=200&sort=name`);
+      await page.getByLabel('Tendencia de un municipio').selectOption(munis.items[0].scopeKey);
+      await page.waitForURL(new RegExp(`/tendencia\\?ambito=municipio&clave=${munis.items[0].scopeKey}$`));
+      await page.getByTestId('trend-table').waitFor();
+      expect(await page.getByTestId('trend-row').count()).toBe(3);
+      await page.goBack();
       // The state's trend is linked from its page.
       await page.getByRole('link', { name: 'Tendencia del estado en todas las rondas' }).click();
       await page.getByTestId('trend-table').waitFor();
       expect(await page.getByTestId('trend-row').count()).toBe(3);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Tendencia: /);
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
