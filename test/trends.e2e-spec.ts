@@ -33,6 +33,7 @@ describe('public trends', () => {
   let rounds: string[];
   let synthetic: string;
   let draft: string;
+  let draftInstitution: string;
   let inst: string;
   let slug: string;
   let demoOnly: RoundFixture;
@@ -61,7 +62,9 @@ describe('public trends', () => {
     }
     rounds = [r1.roundId, ...more.map((m) => m.roundId)];
     synthetic = (await buildRoundFixture(t.ds, { seed: 'trends-demo', name: 'Demo', guarantorId: r1.guarantorId, institutions: 1, status: 'published', synthetic: true })).roundId;
-    draft = (await buildRoundFixture(t.ds, { seed: 'trends-draft', name: 'Borrador', guarantorId: r1.guarantorId, institutions: 1, status: 'closed', synthetic: false })).roundId;
+    const closed = await buildRoundFixture(t.ds, { seed: 'trends-draft', name: 'Borrador', guarantorId: r1.guarantorId, institutions: 1, status: 'closed', synthetic: false });
+    draft = closed.roundId;
+    draftInstitution = closed.institutionIds[0];
     demoOnly = await buildRoundFixture(t.ds, { seed: 'trends-demo-only', name: 'Solo demo', institutions: 1, status: 'published', synthetic: true });
     // Windows one year apart, oldest first; published in the opposite order (a late publication of an old round).
     for (const [k, id] of rounds.entries()) {
@@ -73,6 +76,8 @@ describe('public trends', () => {
     }
     await t.ds.query(`UPDATE round SET opens_at = '2025-01-01', closes_at = '2025-02-01' WHERE id = $1`, [synthetic]);
     inst = r1.institutionIds[0];
+    // The same institution in the demo round too (a contrived case: real and demo data of one unit).
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [synthetic, inst]);
     [{ slug }] = await t.ds.query('SELECT slug FROM guarantor WHERE id = $1', [r1.guarantorId]);
     // The Métrica's message: 0.39 (old method) → 0.52 → 0.48 (not conclusive); not in the 2026 round.
     await value(rounds[0], 'institution', inst, { estimate: 0.39, se: 0.03, status: 'conclusive', reasons: [], version: '1.0.0' });
@@ -155,9 +160,12 @@ describe('public trends', () => {
       [`scope=national`, 400, 'VALIDATION_FAILED'],
       [`guarantor=${slug}&scope=national&indicator=DELTA_G`, 400, 'VALIDATION_FAILED'],
       [`guarantor=nobody-here&scope=national`, 404, 'NOT_FOUND'],
+      // An institution of this guarantor that is in no published round (a closed round's universe only).
+      [`guarantor=${slug}&scope=institution&key=${draftInstitution}`, 404, 'NOT_FOUND'],
       // Another guarantor's institution.
       [`guarantor=${slug}&scope=institution&key=${demoOnly.institutionIds[0]}`, 404, 'NOT_FOUND'],
     ];
+    expect(draftInstitution).not.toBe(inst);
     for (const [qs, status, code] of cases) {
       const r = await get(qs);
       expect([qs, r.status, r.body.code]).toEqual([qs, status, code]);

@@ -44,7 +44,7 @@ export class TrendsService {
         ),
         this.ds.query(`SELECT count(*)::int AS excluded FROM round WHERE guarantor_id = $1 AND status = 'published' AND synthetic <> $2`, [g.id, g.synthetic]),
       ]);
-    const unit = await this.unit(q.scope, key, g.id);
+    const unit = await this.unit(q.scope, key, g);
     // Institutions have one value per indicator (unweighted); areas the requested aggregation.
     const aggregation = q.scope === 'institution' ? 'unweighted' : q.aggregation;
     const rows: Array<MetricRow & { round_id: string }> =
@@ -131,7 +131,9 @@ export class TrendsService {
     const [g]: Guarantor[] = await this.ds.query(
       `SELECT g.id, g.slug, g.name, NOT coalesce(bool_or(NOT r.synthetic), false) AS synthetic
        FROM guarantor g LEFT JOIN round r ON r.guarantor_id = g.id AND r.status = 'published'
-       WHERE g.slug = $1 GROUP BY g.id`,
+       WHERE g.slug = $1 GROUP BY g.id
+       -- A guarantor without a published round has no public trend (and its slug is not confirmed).
+       HAVING count(r.id) > 0`,
       [q.guarantor],
     );
     if (!g) throw notFound('órgano garante', 'guarantor');
@@ -139,11 +141,18 @@ export class TrendsService {
   }
 
   /** Name and state of the unit; NOT_FOUND for an unknown one (or another guarantor's institution). */
-  private async unit(scope: TrendScope, key: string, guarantorId: string): Promise<{ name: string; cveEnt: string | null }> {
+  private async unit(scope: TrendScope, key: string, g: Guarantor): Promise<{ name: string; cveEnt: string | null }> {
     let rows: Array<{ name: string; cve_ent: string | null }> = [];
     if (scope === 'national') return { name: 'Nacional', cveEnt: null };
     if (scope === 'institution') {
-      rows = await this.ds.query(`SELECT name, cve_ent::text AS cve_ent FROM institution WHERE id = $1 AND guarantor_id = $2`, [key, guarantorId]);
+      // Only an institution of a published round of the series: a draft universe stays private.
+      rows = await this.ds.query(
+        `SELECT i.name, i.cve_ent::text AS cve_ent FROM institution i
+         WHERE i.id = $1 AND i.guarantor_id = $2
+           AND EXISTS (SELECT 1 FROM round_institution ri JOIN round r ON r.id = ri.round_id
+                       WHERE ri.institution_id = i.id AND r.guarantor_id = $2 AND r.status = 'published' AND r.synthetic = $3)`,
+        [key, g.id, g.synthetic],
+      );
     } else if (scope === 'municipality') {
       rows = await this.ds.query(`SELECT nom_mun || ', ' || nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cvegeo = $1`, [key]);
     } else {
