@@ -136,7 +136,9 @@ describe('public trends', () => {
     // A guarantor with demo rounds only shows them, labelled synthetic.
     const [{ slug: demoSlug }] = await t.ds.query('SELECT slug FROM guarantor WHERE id = $1', [demoOnly.guarantorId]);
     const only = await get(`guarantor=${demoSlug}&scope=national`);
-    expect(only.body).toMatchObject({ synthetic: true, name: 'Nacional', excludedRounds: 0, excludedReason: null });
+    // Its one round covers one state: the whole-round value is named after it, never "national".
+    const [{ nom_ent }] = await t.ds.query('SELECT mu.nom_ent FROM institution i JOIN municipality mu ON mu.cvegeo = i.cvegeo WHERE i.id = $1', [demoOnly.institutionIds[0]]);
+    expect(only.body).toMatchObject({ synthetic: true, name: nom_ent, excludedRounds: 0, excludedReason: null });
     expect(only.body.points[0].value).toMatchObject({ estimate: 0.3, se: null, status: 'inconclusive', reasons: ['not_estimable'] });
     // A closed (unpublished) round is not a way in.
     expect((await get(`round=${draft}&scope=national`)).status).toBe(404);
@@ -150,6 +152,32 @@ describe('public trends', () => {
     expect(body.points[3].change).toMatchObject({ verdict: 'significant', reasons: [], previousRoundId: rounds[1] });
     expect(body.points[3].joined).toBe(false);
     expect(body.points[3].value?.reasons).toEqual(['insufficient_validation']);
+  });
+
+  it('joins whole-round values only across rounds that covered the same states', async () => {
+    await value(rounds[1], 'national', 'national', { estimate: 0.5, se: 0.01, status: 'conclusive', reasons: [] });
+    await value(rounds[2], 'national', 'national', { estimate: 0.52, se: 0.01, status: 'conclusive', reasons: [] });
+    await value(rounds[3], 'national', 'national', { estimate: 0.55, se: 0.01, status: 'conclusive', reasons: [] });
+    // Ronda 2025 is moved into the states of Ronda 2026 (the newest), Ronda 2024 into another state.
+    const states = async (roundId: string): Promise<string> =>
+      (await t.ds.query(`SELECT string_agg(DISTINCT i.cve_ent::text, ',' ORDER BY i.cve_ent::text) AS s FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1`, [roundId]))[0].s;
+    const newest = await states(rounds[3]);
+    const other = newest === '09' ? '15' : '09';
+    await t.ds.query(`UPDATE institution SET cve_ent = $2, cvegeo = (SELECT cvegeo FROM municipality WHERE cve_ent = $2 ORDER BY cvegeo LIMIT 1) WHERE id IN (SELECT institution_id FROM round_institution WHERE round_id = $1)`, [rounds[1], other]);
+    await t.ds.query(
+      `UPDATE institution SET cve_ent = $2::char(2), cvegeo = (SELECT cvegeo FROM municipality WHERE cve_ent = $2::char(2) ORDER BY cvegeo LIMIT 1) WHERE id IN (SELECT institution_id FROM round_institution WHERE round_id = $1)`,
+      [rounds[2], newest.split(',')[0]],
+    );
+    expect(await states(rounds[2])).toBe(newest);
+    const { body } = await get(`guarantor=${slug}&scope=national`);
+    const byRound = new Map(body.points.map((p) => [p.round.id, p as Point & { sameArea: boolean }]));
+    expect(byRound.get(rounds[1])?.sameArea).toBe(false);
+    expect(byRound.get(rounds[1])?.flags.map((f) => f.code)).toContain('AREA_DIFFERS');
+    expect(byRound.get(rounds[2])?.sameArea).toBe(true);
+    expect(byRound.get(rounds[2])?.joined).toBe(false);
+    expect(byRound.get(rounds[2])?.change?.reasons).toContain('different_scope');
+    expect(byRound.get(rounds[3])?.joined).toBe(true);
+    expect(body.name).not.toBe('Nacional');
   });
 
   it('refuses bad or unknown keys with stable codes', async () => {

@@ -58,6 +58,20 @@ describe('trend points (METHOD.md §9)', () => {
     expect(points[1].change?.reasons).toEqual(['different_method']);
   });
 
+  it('keeps whole-round values of other states apart', () => {
+    const { points } = toTrendPoints([
+      { round: round(1), value: value(0.4), area: '15' },
+      { round: round(2), value: value(0.45), area: '09,15' },
+      { round: round(3), value: value(0.5), area: '09,15' },
+    ]);
+    expect(points.map((p) => [p.sameArea, p.joined])).toEqual([
+      [false, false],
+      [true, false],
+      [true, true],
+    ]);
+    expect(points[1].change?.reasons).toEqual(['different_scope']);
+  });
+
   it('calls a change significant only when both are at least caution with known SEs and one method', () => {
     const prev = { round: round(1), value: value(0.4, { se: 0.01 }) };
     expect(trendChange(prev, value(0.5, { se: 0.01 })).verdict).toBe('significant');

@@ -17,11 +17,13 @@ const fmt = (x: number): string => x.toFixed(2);
  * both use the same method version; then when |Δ| > 1.96·√(SE₁² + SE₂²). Otherwise not comparable,
  * with every reason that applies (the same rule as apps/web/src/results/compare.ts).
  */
-export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto }, cur: ResultValueDto): TrendChangeDto {
+export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto; area?: string }, cur: ResultValueDto, area?: string): TrendChangeDto {
   const a = prev.value;
   const delta = a.estimate !== null && cur.estimate !== null ? cur.estimate - a.estimate : null;
   const reasons: TrendChangeDto['reasons'] = [];
   if (delta === null) reasons.push('missing_value');
+  // Whole-round values over different sets of states measure different things.
+  if (prev.area !== area) reasons.push('different_scope');
   if (methodKey(a) !== methodKey(cur)) reasons.push('different_method');
   if (!COMPARABLE.has(a.status) || !COMPARABLE.has(cur.status)) reasons.push('status');
   if (a.se === null || cur.se === null) reasons.push('missing_se');
@@ -31,6 +33,8 @@ export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto 
       switch (r) {
         case 'missing_value':
           return { es: 'falta uno de los dos valores', en: 'one of the two values is missing' };
+        case 'different_scope':
+          return { es: 'las rondas cubren estados distintos', en: 'the rounds cover different states' };
         case 'different_method':
           return {
             es: `se calcularon con versiones distintas del método (${methodName(a)} y ${methodName(cur)})`,
@@ -82,15 +86,16 @@ export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto 
  * between two method versions would read as a change in the institutions that is a change in the
  * formula. A round without a value breaks the line (no interpolation across a gap).
  */
-export function toTrendPoints(series: ReadonlyArray<{ round: TrendRoundDto; value: ResultValueDto | null }>): {
+export function toTrendPoints(series: ReadonlyArray<{ round: TrendRoundDto; value: ResultValueDto | null; area?: string }>): {
   points: TrendPointDto[];
   method: { methodId: string; methodVersion: string } | null;
 } {
   const newest = [...series].reverse().find((p) => p.value !== null && p.value.estimate !== null) ?? [...series].reverse().find((p) => p.value !== null);
   const method = newest?.value ? { methodId: newest.value.methodId, methodVersion: newest.value.methodVersion } : null;
   const current = method === null ? null : methodKey(method);
+  const area = newest?.area;
   const points: TrendPointDto[] = [];
-  let previous: { round: TrendRoundDto; value: ResultValueDto } | null = null;
+  let previous: { round: TrendRoundDto; value: ResultValueDto; area?: string } | null = null;
   for (const [k, p] of series.entries()) {
     const flags: TrendFlagDto[] = [];
     const v = p.value;
@@ -112,12 +117,30 @@ export function toTrendPoints(series: ReadonlyArray<{ round: TrendRoundDto; valu
         },
       });
     }
+    const sameArea = p.area === area;
+    if (v !== null && !sameArea) {
+      flags.push({
+        code: 'AREA_DIFFERS',
+        messages: {
+          es: 'Esta ronda cubrió otros estados que la más reciente: su valor de conjunto mide otra área y no se une con una línea.',
+          en: 'This round covered other states than the newest one: its whole-round value measures another area and is not joined by a line.',
+        },
+      });
+    }
     const before = k > 0 ? points[k - 1] : null;
     const joined =
-      before !== null && before.value !== null && before.value.estimate !== null && before.currentMethod && v !== null && v.estimate !== null && currentMethod;
-    const change = v !== null && v.estimate !== null && previous !== null ? trendChange(previous, v) : null;
-    points.push({ round: p.round, value: v, currentMethod, joined, flags, change });
-    if (v !== null && v.estimate !== null) previous = { round: p.round, value: v };
+      before !== null &&
+      before.value !== null &&
+      before.value.estimate !== null &&
+      before.currentMethod &&
+      before.sameArea &&
+      v !== null &&
+      v.estimate !== null &&
+      currentMethod &&
+      sameArea;
+    const change = v !== null && v.estimate !== null && previous !== null ? trendChange(previous, v, p.area) : null;
+    points.push({ round: p.round, value: v, currentMethod, sameArea, joined, flags, change });
+    if (v !== null && v.estimate !== null) previous = { round: p.round, value: v, area: p.area };
   }
   return { points, method };
 }

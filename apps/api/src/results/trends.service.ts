@@ -58,6 +58,21 @@ export class TrendsService {
             [rounds.map((r) => r.id), q.scope, key, aggregation, q.indicator],
           );
     const byRound = new Map(rows.map((r) => [r.round_id, r]));
+    // National values are whole-round values: which states each round covered decides what they measure.
+    const areas =
+      q.scope === 'national' && rounds.length > 0
+        ? new Map(
+            (
+              (await this.ds.query(
+                `SELECT ri.round_id, string_agg(DISTINCT i.cve_ent::text, ',' ORDER BY i.cve_ent::text) AS area,
+                        count(DISTINCT i.cve_ent)::int AS states, min(mu.nom_ent) AS state_name
+                 FROM round_institution ri JOIN institution i ON i.id = ri.institution_id JOIN municipality mu ON mu.cvegeo = i.cvegeo
+                 WHERE ri.round_id = ANY($1::uuid[]) GROUP BY ri.round_id`,
+                [rounds.map((r) => r.id)],
+              )) as Array<{ round_id: string; area: string; states: number; state_name: string }>
+            ).map((a) => [a.round_id, a]),
+          )
+        : null;
     const series = rounds.map((r) => {
       const round: TrendRoundDto = {
         id: r.id,
@@ -68,14 +83,18 @@ export class TrendsService {
         synthetic: r.synthetic,
       };
       const row = byRound.get(r.id);
-      return { round, value: row === undefined ? null : q.scope === 'institution' ? toResultValue(row) : toAreaValue(row) };
+      return { round, value: row === undefined ? null : q.scope === 'institution' ? toResultValue(row) : toAreaValue(row), area: areas?.get(r.id)?.area };
     });
     const { points, method } = toTrendPoints(series);
+    // A one-state series is named after its state, never "national" (METHOD.md §9 titles).
+    const newest = [...series].reverse().find((p) => p.value !== null) ?? series[series.length - 1];
+    const area = newest === undefined ? undefined : areas?.get(newest.round.id);
+    const name = area === undefined ? unit.name : area.states === 1 ? area.state_name : area.states === 32 ? 'Nacional' : `${area.states} estados`;
     return {
       guarantor: { slug: g.slug, name: g.name },
       scope: q.scope,
       key: q.scope === 'national' ? null : key,
-      name: unit.name,
+      name,
       cveEnt: unit.cveEnt,
       indicator: q.indicator,
       aggregation,

@@ -87,7 +87,8 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
             const mark = markOf(v);
             const interval = shownInterval(v);
             const weak = v.status !== 'conclusive';
-            const other = !p.currentMethod;
+            // Another method version, or (national) another set of states: shown apart, never joined.
+            const other = !p.currentMethod || !p.sameArea;
             const cy = y(v.estimate);
             return (
               <g
@@ -152,7 +153,7 @@ function TrendTable({ trend }: { trend: Trend }) {
         </thead>
         <tbody>
           {trend.points.map((p) => (
-            <tr key={p.round.id} data-testid="trend-row" data-round={p.round.id} data-status={p.value?.status ?? 'none'} data-method={p.currentMethod ? 'current' : 'other'}>
+            <tr key={p.round.id} data-testid="trend-row" data-round={p.round.id} data-status={p.value?.status ?? 'none'} data-method={p.currentMethod ? 'current' : 'other'} data-same-area={String(p.sameArea)}>
               <th scope="row">
                 <Link to={`/resultados/${p.round.id}`}>{p.round.name}</Link>
                 <span className="muted small trend-window">
@@ -163,7 +164,7 @@ function TrendTable({ trend }: { trend: Trend }) {
               <td>
                 {p.value ? `${p.value.methodId} v${p.value.methodVersion}` : '—'}
                 {p.flags
-                  .filter((f) => f.code === 'METHOD_VERSION_DIFFERS')
+                  .filter((f) => f.code === 'METHOD_VERSION_DIFFERS' || f.code === 'AREA_DIFFERS')
                   .map((f) => (
                     <span key={f.code} className="trend-flag" data-testid="trend-flag" data-code={f.code}>
                       {pick(f.messages)}
@@ -188,7 +189,7 @@ export function TrendPage({ roundId }: { roundId: string }) {
   const { scope, key, indicator } = selection(search);
   const data = useAsync((signal) => trendsApi.trend(roundId, scope, key, indicator, signal), [roundId, scope, key, indicator]);
   const trend = data.data;
-  const title = trend ? t('trends.title', { name: trend.scope === 'national' ? t('trends.scope.national') : trend.name }) : t('trends.link');
+  const title = trend ? t('trends.title', { name: trend.name }) : t('trends.link');
   usePageTitle(title);
   const withValue = trend?.points.filter((p) => p.value?.estimate != null) ?? [];
   const chartLabel = trend
@@ -248,7 +249,7 @@ export function TrendPage({ roundId }: { roundId: string }) {
               <ul className="trend-legend small muted">
                 <li>{t('trends.legendLine', { method: trend.methodId ? `${trend.methodId} v${trend.methodVersion}` : '—' })}</li>
                 <li>{t('trends.legendMarks')}</li>
-                {trend.points.some((p) => p.value && !p.currentMethod) && <li>{t('trends.legendOtherMethod')}</li>}
+                {trend.points.some((p) => p.value && (!p.currentMethod || !p.sameArea)) && <li>{t('trends.legendOtherMethod')}</li>}
               </ul>
             </>
           )}

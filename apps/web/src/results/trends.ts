@@ -12,9 +12,11 @@ export interface TrendPoint {
   value: ResultValue | null;
   /** Same method version as the newest point: on the line. */
   currentMethod: boolean;
+  /** National: the round covered the same states as the newest one. */
+  sameArea: boolean;
   /** A line joins it to the previous point. */
   joined: boolean;
-  flags: Array<{ code: 'METHOD_VERSION_DIFFERS' | 'NOT_IN_ROUND' | 'NO_VALUE'; messages: Bilingual }>;
+  flags: Array<{ code: 'METHOD_VERSION_DIFFERS' | 'AREA_DIFFERS' | 'NOT_IN_ROUND' | 'NO_VALUE'; messages: Bilingual }>;
   change: { verdict: 'significant' | 'within_uncertainty' | 'not_comparable'; delta: number | null; threshold: number | null; reasons: string[]; messages: Bilingual; previousRoundId: string } | null;
 }
 

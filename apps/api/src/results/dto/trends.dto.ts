@@ -46,14 +46,14 @@ export class BilingualDto {
   @ApiProperty() en: string;
 }
 
-export const TREND_FLAGS = ['METHOD_VERSION_DIFFERS', 'NOT_IN_ROUND', 'NO_VALUE'] as const;
-export const CHANGE_REASONS = ['missing_value', 'different_method', 'status', 'missing_se'] as const;
+export const TREND_FLAGS = ['METHOD_VERSION_DIFFERS', 'AREA_DIFFERS', 'NOT_IN_ROUND', 'NO_VALUE'] as const;
+export const CHANGE_REASONS = ['missing_value', 'different_scope', 'different_method', 'status', 'missing_se'] as const;
 
 export class TrendFlagDto {
   @ApiProperty({
     enum: TREND_FLAGS,
     description:
-      'METHOD_VERSION_DIFFERS: computed with another method version than the newest point: shown, never joined by a line (METHOD.md §9). NOT_IN_ROUND: the unit has no stored result in that round. NO_VALUE: a row without an estimate (see the value\'s `missing`).',
+      'METHOD_VERSION_DIFFERS: computed with another method version than the newest point: shown, never joined by a line (METHOD.md §9). AREA_DIFFERS (scope national): the round covered other states than the newest one, so its whole-round value measures another area: shown, never joined. NOT_IN_ROUND: the unit has no stored result in that round. NO_VALUE: a row without an estimate (see the value\'s `missing`).',
   })
   code: (typeof TREND_FLAGS)[number];
   @ApiProperty({ type: BilingualDto }) messages: BilingualDto;
@@ -83,7 +83,8 @@ export class TrendPointDto {
   @ApiProperty({ type: ResultValueDto, nullable: true, description: 'Estimate, interval, status, reasons and method of the round; null when the unit is not in the round.' })
   value: ResultValueDto | null;
   @ApiProperty({ description: 'Same method id and version as the newest point with a value (the trend line).' }) currentMethod: boolean;
-  @ApiProperty({ description: 'A line joins this point to the previous one: both have a value and both use the current method.' }) joined: boolean;
+  @ApiProperty({ description: 'Scope national: the round covered the same states as the newest point (always true for other scopes).' }) sameArea: boolean;
+  @ApiProperty({ description: 'A line joins this point to the previous one: both have a value, both use the current method (and, national, cover the same states).' }) joined: boolean;
   @ApiProperty({ type: [TrendFlagDto] }) flags: TrendFlagDto[];
   @ApiProperty({ type: TrendChangeDto, nullable: true, description: 'Change against the previous point with a value (null for the first).' }) change: TrendChangeDto | null;
 }
@@ -92,7 +93,7 @@ export class TrendDto {
   @ApiProperty({ type: PublicGuarantorDto }) guarantor: PublicGuarantorDto;
   @ApiProperty({ enum: TREND_SCOPES }) scope: string;
   @ApiProperty({ nullable: true, type: String }) key: string | null;
-  @ApiProperty({ description: 'Institution, municipality or state name; "Nacional" for national.' }) name: string;
+  @ApiProperty({ description: 'Institution, municipality or state name; for national, the area of the newest round: its state when it covers one, "Nacional" for all 32, else "N estados".' }) name: string;
   @ApiProperty({ nullable: true, type: String, description: 'State code of the unit (institution, municipality, state).' }) cveEnt: string | null;
   @ApiProperty({ enum: TREND_INDICATORS }) indicator: string;
   @ApiProperty({ enum: TREND_AGGREGATIONS }) aggregation: string;
