@@ -13,6 +13,7 @@ const RULES: Array<[RegExp, string]> = [
   [/^GET \/api\/catalogue\//, '— (public catalogue)'],
   [/^GET \/api\/public\/rounds$/, 'published rounds only'],
   [/^GET \/api\/public\/comparison$/, 'published rounds only (NOT_FOUND otherwise)'],
+  [/^GET \/api\/public\/trends$/, 'published rounds only, real or synthetic never mixed (NOT_FOUND for an unpublished round)'],
   [/^GET \/api\/setup\/status$/, '— (only whether a guarantor exists)'],
   [/^POST \/api\/setup$/, 'one-time setup code from the API log; only while no real guarantor exists (stricter per-IP rate limit)'],
   [/^GET \/api\/public\/rounds\/:roundId\//, 'published rounds only (NOT_FOUND otherwise)'],

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { PublicResultsController } from './public-results.controller';
+import { PublicTrendsController } from './public-trends.controller';
 import { RecomputeService } from './recompute.service';
 import { ResultsController } from './results.controller';
 import { ResultsEventsController } from './results-events.controller';
 import { ResultsEventsService } from './results-events.service';
 import { ResultsService } from './results.service';
+import { TrendsService } from './trends.service';
 
 /** Results API: reads what the worker stored (metric_result); requests full rebuilds through the outbox. */
 @Module({
-  controllers: [ResultsController, PublicResultsController, ResultsEventsController],
-  providers: [ResultsService, RecomputeService, ResultsEventsService],
+  controllers: [ResultsController, PublicResultsController, ResultsEventsController, PublicTrendsController],
+  providers: [ResultsService, RecomputeService, ResultsEventsService, TrendsService],
 })
 export class ResultsModule {}

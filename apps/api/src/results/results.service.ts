@@ -38,7 +38,7 @@ import {
 /** Who reads: staff of one guarantor (any status of its rounds), or anyone (published rounds only). */
 export type ResultsAccess = { kind: 'staff'; guarantorId: string } | { kind: 'public' };
 
-const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.population_size, r.status, r.needed,
+export const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.population_size, r.status, r.needed,
   r.needed_subjects, r.needed_reports, r.validated_share, r.formula, r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
 const RANK_COLUMNS = 'mr.position AS rank_position, mr.lo AS rank_lo, mr.hi AS rank_hi, mr.of AS rank_of';
 

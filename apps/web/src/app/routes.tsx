@@ -17,7 +17,7 @@ import { MailTemplatesPage } from '../console/MailTemplatesPage';
 import { ResponsesPage } from '../console/ResponsesPage';
 import { ResponseDetailPage } from '../console/ResponseDetailPage';
 import { matchPath } from '../shared/router';
-import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ResultsHomePage, RoundOverviewPage, StatePage } from '../results';
+import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ReportCardPage, ResultsHomePage, RoundOverviewPage, StatePage, TrendPage } from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
 import { ActivateAccountPage } from '../auth/ActivateAccountPage';
 import { PeoplePage } from '../console/PeoplePage';
@@ -58,6 +58,11 @@ const ROUTES: Route[] = [
   {
     path: '/resultados/:roundId/instituciones/:institutionId',
     render: (p) => <InstitutionResultPage key={p.institutionId} roundId={p.roundId} institutionId={p.institutionId} />,
+  },
+  { path: '/resultados/:roundId/tendencia', render: (p) => <TrendPage key={p.roundId} roundId={p.roundId} /> },
+  {
+    path: '/resultados/:roundId/instituciones/:institutionId/boleta',
+    render: (p) => <ReportCardPage key={p.institutionId} roundId={p.roundId} institutionId={p.institutionId} />,
   },
   {
     path: '/validador',

@@ -7,6 +7,7 @@ import { resultsApi, type InstitutionDetail, type RankingGroup, type ResultStatu
 import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
 import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
 import { useLiveResults } from './live';
+import { trendHref } from './trends';
 import { codeLabel, institutionBadges, institutionStatusText, markOf, neededText, plural, type InstitutionBadges } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -98,6 +99,10 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
             <Link to={`/resultados/${roundId}/estados/${d.institution.cveEnt}`}>{d.institution.state}</Link>
           </p>
           <RoundNav roundId={roundId} />
+          <p className="page-links" data-testid="institution-links">
+            <Link to={trendHref(roundId, 'institution', institutionId)}>{t('trends.link')}</Link> ·{' '}
+            <Link to={`/resultados/${roundId}/instituciones/${institutionId}/boleta`}>{t('reportCard.link')}</Link>
+          </p>
           {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
           {badges && <Badges b={badges} />}
           {pending > 0 && <p className="alert alert-info">{t('results.pendingRefutations', { n: pending })}</p>}

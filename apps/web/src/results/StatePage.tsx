@@ -10,6 +10,8 @@ import { useLiveResults } from './live';
 import { codeLabel } from './present';
 import { AreaRanking } from './RankingPages';
 import { MEXICO_TILES, STATE_ABBR } from './tiles';
+import { GeoStateMap } from './GeoStateMap';
+import { trendHref } from './trends';
 
 type StateIndicator = (typeof MAP_INDICATORS)[number];
 
@@ -71,20 +73,35 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
           options={MAP_INDICATORS.map((i) => ({ value: i, label: codeLabel(i, lang) }))}
         />
       </fieldset>
-      <div className="state-layout">
+      <div className={cveEnt ? 'state-layout' : 'state-layout state-layout-wide'}>
         <section>
           <h2>{t('results.stateMap')}</h2>
           <p className="muted small">{t('results.stateMapHint')}</p>
           {(states.loading || stateValues.loading) && <Spinner />}
           {tiles.length > 0 && (
-            <TileGrid
-              tiles={tiles}
-              layout={MEXICO_TILES}
-              selected={cveEnt}
-              label={t('results.stateMapLabel', { indicator: codeLabel(indicator, lang) })}
-              statusText={statusText}
-              columns={[t('results.state'), t('results.value'), t('results.status')]}
-            />
+            <div className="state-maps">
+              <div>
+                <h3 className="small">{t('map.title')}</h3>
+                <GeoStateMap
+                  tiles={tiles}
+                  selected={cveEnt}
+                  label={t('map.label', { indicator: codeLabel(indicator, lang) })}
+                  statusText={statusText}
+                  columns={[t('results.state'), t('results.value'), t('results.status')]}
+                />
+              </div>
+              <div>
+                <h3 className="small">{t('results.stateMap')}</h3>
+                <TileGrid
+                  tiles={tiles}
+                  layout={MEXICO_TILES}
+                  selected={cveEnt}
+                  label={t('results.stateMapLabel', { indicator: codeLabel(indicator, lang) })}
+                  statusText={statusText}
+                  columns={[t('results.state'), t('results.value'), t('results.status')]}
+                />
+              </div>
+            </div>
           )}
           <ColourLegend label={codeLabel(indicator, lang)} />
           <p className="muted small">{t('results.markers')}</p>
@@ -97,6 +114,10 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
                 {stateName} — {codeLabel(indicator, lang)}: <ValueCell v={current} />
               </p>
             )}
+            <p className="page-links">
+              <Link to={trendHref(roundId, 'state', cveEnt, indicator)}>{t('trends.linkState')}</Link>
+            </p>
+            <MunicipalityTrendPicker roundId={roundId} cveEnt={cveEnt} indicator={indicator} />
             <AreaRanking key={`${cveEnt}:${indicator}`} roundId={roundId} scope="municipality" indicator={indicator} cveEnt={cveEnt} testId="state-muni" />
             <p>
               <Link to={`/resultados/${roundId}/municipios`}>{t('results.rankMunicipalities')}</Link>
@@ -106,10 +127,30 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
       </div>
       {!cveEnt && (
         <section>
+          <p className="page-links">
+            <Link to={trendHref(roundId, 'national', null, indicator)}>{t('trends.linkNational')}</Link>
+          </p>
           <h2>{t('results.rankStates')}</h2>
           <AreaRanking key={indicator} roundId={roundId} scope="state" indicator={indicator} testId="state" />
         </section>
       )}
     </section>
+  );
+}
+
+/** A municipality of the state, chosen from the round's values, opens its trend over every round. */
+function MunicipalityTrendPicker({ roundId, cveEnt, indicator }: { roundId: string; cveEnt: string; indicator: StateIndicator }) {
+  const { t } = useT();
+  const munis = useAsync((signal) => resultsApi.areas(roundId, { scope: 'municipality', cveEnt, indicator, pageSize: 200, sort: 'name' }, signal), [roundId, cveEnt, indicator]);
+  const items = munis.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Select
+      id="f-muni-trend"
+      label={t('trends.linkMunicipality')}
+      value=""
+      onChange={(v) => v && navigate(trendHref(roundId, 'municipality', v, indicator))}
+      options={[{ value: '', label: '—' }, ...items.map((m) => ({ value: m.scopeKey, label: m.name }))]}
+    />
   );
 }

@@ -41,7 +41,7 @@ export const weak = (s: ResultStatus) => s !== 'conclusive';
 export const statusMarker = (s: ResultStatus | null) => (s === null || s === 'not_validated' ? '–' : s === 'inconclusive' ? '?' : s === 'caution' ? '~' : '');
 
 /** Diagonal hatching used for every non-conclusive value; one pattern per chart keeps ids unique enough. */
-function Hatch({ id, colour: c = '#4b5563' }: { id: string; colour?: string }) {
+export function Hatch({ id, colour: c = '#4b5563' }: { id: string; colour?: string }) {
   return (
     <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
       <rect width="6" height="6" fill="#f3f4f6" />
@@ -51,7 +51,7 @@ function Hatch({ id, colour: c = '#4b5563' }: { id: string; colour?: string }) {
 }
 
 let chartSeq = 0;
-function useChartId(prefix: string): string {
+export function useChartId(prefix: string): string {
   const [id] = useState(() => `${prefix}-${++chartSeq}`);
   return id;
 }
@@ -62,7 +62,7 @@ export interface TableSpec {
   rows: Array<Array<string | number>>;
 }
 
-function HiddenTable({ caption, columns, rows }: TableSpec) {
+export function HiddenTable({ caption, columns, rows }: TableSpec) {
   // The wrapper hides it: a table's own width ignores `width: 1px` and would widen the page.
   return (
     <div className="visually-hidden">

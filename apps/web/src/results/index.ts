@@ -6,3 +6,5 @@ export { InstitutionRankingPage, MunicipalityRankingPage } from './RankingPages'
 export { StatePage } from './StatePage';
 export { InstitutionResultPage } from './InstitutionResultPage';
 export { ComparePage } from './ComparePage';
+export { TrendPage } from './TrendPage';
+export { ReportCardPage } from './ReportCardPage';

@@ -15,8 +15,9 @@ import { roundsAdminDict } from './rounds-admin';
 import { peopleDict } from './people';
 import { setupDict } from './setup';
 import { liveDict } from './live';
+import { trendsDict } from './trends';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict, trendsDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
