@@ -27,3 +27,17 @@ export { SUBMISSION_LIMITS, SubmissionCode, validateSubmission } from './validat
 export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
 export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
 export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';
+export {
+  cellToChoices,
+  choicesToCell,
+  definitionToRows,
+  emptyRow,
+  lintSheet,
+  rowsToDefinition,
+  SHEET_COLUMNS,
+  SHEET_MAX_ROWS,
+  SheetCode,
+} from './sheet/rows';
+export type { RowsToDefinitionResult, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './sheet/rows';
+export { csvToRows, jsonToRows, parseCsvTable, rowsToCsv, rowsToJson, rowsToXlsx, SHEET_FILE_LIMITS, xlsxToRows } from './sheet/files';
+export type { ParsedSheet } from './sheet/files';
