@@ -307,9 +307,16 @@ function fillQuestion(json: Json, row: SheetRow, taken: Set<string>): void {
   }
 }
 
+/** Keys sorted at every level: PostgreSQL jsonb reorders keys, and an export must not depend on it. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (isRecord(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys(value[k])]));
+  return value;
+}
+
 function extraOf(json: Json, taken: Set<string>): string {
   const rest = Object.fromEntries(Object.entries(json).filter(([k]) => !taken.has(k)));
-  return Object.keys(rest).length ? JSON.stringify(rest) : '';
+  return Object.keys(rest).length ? JSON.stringify(sortedKeys(rest)) : '';
 }
 
 /**
