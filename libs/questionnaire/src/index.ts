@@ -29,6 +29,8 @@ export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
 export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';
 export {
   cellToChoices,
+  choiceDraftsFromCell,
+  choiceDraftsToCell,
   choicesToCell,
   definitionToRows,
   emptyRow,
@@ -38,6 +40,6 @@ export {
   SHEET_MAX_ROWS,
   SheetCode,
 } from './sheet/rows';
-export type { RowsToDefinitionResult, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './sheet/rows';
+export type { ChoiceDraft, RowsToDefinitionResult, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './sheet/rows';
 export { csvToRows, jsonToRows, parseCsvTable, rowsToCsv, rowsToJson, rowsToXlsx, SHEET_FILE_LIMITS, xlsxToRows } from './sheet/files';
 export type { ParsedSheet } from './sheet/files';

@@ -9,7 +9,7 @@ import { lintQuestionnaire } from '../lint';
 import { isRecord } from '../types';
 import type { QuestionnaireKind, SurveyJson } from '../types';
 import { csvToRows, jsonToRows, rowsToCsv, rowsToJson, rowsToXlsx, xlsxToRows } from './files';
-import { cellToChoices, choicesToCell, definitionToRows, emptyRow, lintSheet, rowsToDefinition, SHEET_COLUMNS } from './rows';
+import { cellToChoices, choiceDraftsFromCell, choiceDraftsToCell, choicesToCell, definitionToRows, emptyRow, lintSheet, rowsToDefinition, SHEET_COLUMNS } from './rows';
 import type { SheetRow } from './rows';
 
 const INSTRUMENTS: ReadonlyArray<readonly [string, QuestionnaireKind, SurveyJson]> = [
@@ -184,6 +184,14 @@ describe('choices cell', () => {
         expect(back).toEqual({ choices: choices.map((c) => (Object.keys(c).length === 1 ? { value: c.value } : c)) });
       }),
     );
+  });
+
+  it('choice drafts (the designer form) round-trip through the cell', () => {
+    const cell = 'si=Sí\\; de verdad|Yes=1;na=No aplica|N/A=na;ninguno=Ninguno=0=exclusive;7=Siete';
+    const drafts = choiceDraftsFromCell(cell);
+    expect(drafts[0]).toEqual({ value: 'si', es: 'Sí; de verdad', en: 'Yes', score: '1', notApplicable: false, exclusive: false });
+    expect(choiceDraftsToCell(drafts)).toBe(cell);
+    expect(choiceDraftsToCell([...drafts, { value: ' ', es: 'a medias', en: '', score: '', notApplicable: false, exclusive: false }])).toBe(choiceDraftsToCell(drafts));
   });
 
   it('leaves choice lists it cannot express to `extra`', () => {

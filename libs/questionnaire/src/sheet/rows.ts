@@ -612,3 +612,49 @@ function placeLintIssue(e: LintIssue, paths: ReadonlyArray<string | undefined>, 
     path: e.path,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Choice drafts (the designer's choice editor)
+// ---------------------------------------------------------------------------------------------
+
+/** One choice as the designer's form edits it: every field text or a flag, as typed. */
+export interface ChoiceDraft {
+  value: string;
+  es: string;
+  en: string;
+  /** A number in [0,1] as text, or '' (unscored). Ignored when `notApplicable`. */
+  score: string;
+  notApplicable: boolean;
+  exclusive: boolean;
+}
+
+export function choiceDraftsFromCell(cell: string): ChoiceDraft[] {
+  const parsed = cellToChoices(cell);
+  if ('error' in parsed) return [];
+  return parsed.choices.map((c) => {
+    if (!isRecord(c)) return { value: String(c), es: '', en: '', score: '', notApplicable: false, exclusive: false };
+    const [es, en] = localizedCells(c.text) ?? ['', ''];
+    return {
+      value: String(c.value),
+      es,
+      en,
+      score: typeof c.score === 'number' ? num(c.score) : '',
+      notApplicable: c.notApplicable === true,
+      exclusive: c.isExclusive === true,
+    };
+  });
+}
+
+/** The choices cell of drafts; choices without a value are left out (still being typed). */
+export function choiceDraftsToCell(drafts: readonly ChoiceDraft[]): string {
+  return drafts
+    .filter((d) => d.value.trim() !== '')
+    .map((d) => {
+      const label = d.en.trim() ? `${esc(d.es.trim())}|${esc(d.en.trim())}` : esc(d.es.trim());
+      const fields = [esc(d.value.trim()), label, d.notApplicable ? 'na' : esc(d.score.trim()), d.exclusive ? 'exclusive' : ''];
+      while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+      if (fields.length === 1) fields.push('');
+      return fields.join('=');
+    })
+    .join(';');
+}
