@@ -353,9 +353,9 @@ function Editor({ initial }: { initial: Draft }) {
             )}
           </Field>
           <Field label={t('designer.slug')} hint={t('designer.slugHint')} error={SLUG.test(slug) ? null : t('designer.slugHint')}>
-            {(p) => <input {...p} value={slug} onChange={(e) => setSlug(e.target.value)} autoComplete="off" spellCheck={false} />}
+            {(p) => <input type="text" {...p} value={slug} onChange={(e) => setSlug(e.target.value)} autoComplete="off" spellCheck={false} />}
           </Field>
-          <Field label={t('designer.docTitle')}>{(p) => <input {...p} value={docTitle} onChange={(e) => setDocTitle(e.target.value)} />}</Field>
+          <Field label={t('designer.docTitle')}>{(p) => <input type="text" {...p} value={docTitle} onChange={(e) => setDocTitle(e.target.value)} />}</Field>
         </div>
         <div className="designer-actions">
           <Button onClick={() => void save()} busy={saving} disabled={!lint.ok || !SLUG.test(slug)} aria-describedby={!lint.ok ? 'designer-save-blocked' : undefined}>
@@ -428,7 +428,7 @@ function Editor({ initial }: { initial: Draft }) {
                   <div className="designer-row-head">
                     <button type="button" className="designer-row-select" onClick={() => setSelected(i)} aria-current={selected === i ? 'true' : undefined} aria-label={t('designer.select', { name: label })}>
                       <span className="designer-row-type">{r.type}</span> <strong>{label}</strong>
-                      {r.title_es && <span className="designer-row-title"> — {r.title_es}</span>}
+                      {r.title_es && <span className="designer-row-title">{r.title_es}</span>}
                     </button>
                     <span className="designer-row-tools">
                       <Button variant="quiet" small onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('designer.moveUp', { name: label })}>
@@ -507,7 +507,7 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
         opts.multiline ? (
           <textarea {...p} rows={3} value={row[col]} onChange={(e) => onChange({ [col]: e.target.value })} className={opts.mono ? 'mono' : undefined} spellCheck={!opts.mono} />
         ) : (
-          <input {...p} value={row[col]} onChange={(e) => onChange({ [col]: e.target.value })} className={opts.mono ? 'mono' : undefined} spellCheck={!opts.mono} autoComplete="off" />
+          <input type="text" {...p} value={row[col]} onChange={(e) => onChange({ [col]: e.target.value })} className={opts.mono ? 'mono' : undefined} spellCheck={!opts.mono} autoComplete="off" />
         )
       }
     </Field>
@@ -688,19 +688,19 @@ function ChoicesEditor({ cell, error, onChange }: { cell: string; error: string 
           <li key={i} className="designer-choice" aria-label={t('designer.choice.n', { n: i + 1 })}>
             <label>
               {t('designer.choice.value')}
-              <input value={d.value} onChange={(e) => patch(i, { value: e.target.value })} className="mono" autoComplete="off" />
+              <input type="text" value={d.value} onChange={(e) => patch(i, { value: e.target.value })} className="mono" autoComplete="off" />
             </label>
             <label>
               {t('designer.choice.es')}
-              <input value={d.es} onChange={(e) => patch(i, { es: e.target.value })} />
+              <input type="text" value={d.es} onChange={(e) => patch(i, { es: e.target.value })} />
             </label>
             <label>
               {t('designer.choice.en')}
-              <input value={d.en} onChange={(e) => patch(i, { en: e.target.value })} />
+              <input type="text" value={d.en} onChange={(e) => patch(i, { en: e.target.value })} />
             </label>
             <label>
               {t('designer.choice.score')}
-              <input value={d.score} inputMode="decimal" disabled={d.notApplicable} onChange={(e) => patch(i, { score: e.target.value })} />
+              <input type="text" value={d.score} inputMode="decimal" disabled={d.notApplicable} onChange={(e) => patch(i, { score: e.target.value })} />
             </label>
             <label className="designer-choice-flag">
               <input type="checkbox" checked={d.notApplicable} onChange={(e) => patch(i, { notApplicable: e.target.checked, score: e.target.checked ? '' : d.score })} /> {t('designer.choice.na')}
