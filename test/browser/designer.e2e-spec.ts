@@ -1,5 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { compileScoring } from '@apertura/questionnaire';
+import { join } from 'path';
+import { compileScoring, INSTITUTION_V1 } from '@apertura/questionnaire';
+import { INSTITUTION_V1_ANSWERS } from '../../libs/questionnaire/fixtures/sample-answers';
 import { startTestApp, type TestApp } from '../support/app';
 import { guarantorWithAdmin, TEST_PASSWORD, type Staff } from '../support/fixtures';
 import { client, type Client } from '../support/http';
@@ -126,6 +128,26 @@ describe('browser: questionnaire designer', () => {
       ['portal', 1],
       ['frecuencia', 0],
     ]);
+  });
+
+  it('imports the default institution instrument as a spreadsheet and saves a definition that scores exactly like the shipped one', async () => {
+    const s = await openSession(browser);
+    await steps(s, 'designer-import', async (page) => {
+      await signIn(page);
+      await page.goto(`${t.url}/consola/cuestionarios`);
+      await page.getByLabel('Importar hoja (CSV, XLSX o JSON)').setInputFiles(join(__dirname, '../../libs/questionnaire/fixtures/institution.v1.csv'));
+      await page.getByText(/Se leyeron \d+ filas de institution\.v1\.csv/).waitFor();
+      await page.getByText('El revisor no encontró problemas.').waitFor();
+      await page.getByRole('button', { name: 'Editar seg_acuerdos' }).waitFor();
+      await page.getByTestId('designer-preview').getByText('Datos de quien responde').waitFor();
+      await page.getByRole('button', { name: 'Guardar como versión nueva' }).click();
+      await page.getByText('Se guardó la versión 1 de «institution-v1».').waitFor();
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+    const list = await http.get('/api/questionnaires?slug=institution-v1', { token: staff.adminToken });
+    const stored = await http.get(`/api/questionnaires/${list.body.items[0].id}`, { token: staff.adminToken });
+    expect(compileScoring(stored.body.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS));
   });
 
   it('opens a stored version and fits a phone screen', async () => {

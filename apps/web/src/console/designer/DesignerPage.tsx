@@ -649,8 +649,8 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
 
 /** The column a lint path points at (`…elements[0].visibleIf` → visibleIf), for messages beside the field. */
 function pathColumn(path: string): SheetColumn | null {
-  const m = /\.(\w+)(?:\[\d+\].*)?$/.exec(path.replace(/\.elements\[\d+\]$/, ''));
-  const key = m?.[1];
+  // The property right after the innermost element: `…elements[1].choices[2].score` → choices.
+  const key = /^\.(\w+)/.exec(path.replace(/^.*\.elements\[\d+\]/, '').replace(/^\$\.pages\[\d+\]/, ''))?.[1];
   const map: Record<string, SheetColumn> = {
     title: 'title_es',
     visibleIf: 'visibleIf',
