@@ -42,6 +42,9 @@ interface Draft {
   rows: SheetRow[];
 }
 
+const isDefinition = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as Record<string, unknown>).pages);
+
 const nextName = (rows: readonly SheetRow[], prefix: string): string => {
   const taken = new Set(rows.map((r) => r.name.toLowerCase()));
   let n = rows.length + 1;
@@ -141,7 +144,9 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
     if (name.endsWith('.xlsx')) parsed = xlsxToRows(new Uint8Array(await file.arrayBuffer()));
     else if (name.endsWith('.json')) {
       try {
-        parsed = jsonToRows(JSON.parse(await file.text()));
+        const json: unknown = JSON.parse(await file.text());
+        // A SurveyJS definition (an object with pages) or the designer's rows (an array).
+        parsed = Array.isArray(json) ? jsonToRows(json) : isDefinition(json) ? { rows: definitionToRows(json), issues: [] } : jsonToRows(json);
       } catch {
         parsed = { rows: [], issues: [{ code: 'SHEET_UNREADABLE_FILE', message: { es: 'El archivo no es JSON válido.', en: 'The file is not valid JSON.' } }] };
       }
@@ -426,8 +431,9 @@ function Editor({ initial }: { initial: Draft }) {
               return (
                 <li key={i} className={`designer-row${isContainer ? ' designer-row-container' : ''}${selected === i ? ' designer-row-selected' : ''}${issues.length ? ' designer-row-invalid' : ''}`}>
                   <div className="designer-row-head">
-                    <button type="button" className="designer-row-select" onClick={() => setSelected(i)} aria-current={selected === i ? 'true' : undefined} aria-label={t('designer.select', { name: label })}>
-                      <span className="designer-row-type">{r.type}</span> <strong>{label}</strong>
+                    <button type="button" className="designer-row-select" onClick={() => setSelected(i)} aria-current={selected === i ? 'true' : undefined}>
+                      <span className="visually-hidden">{t('designer.selectPrefix')} </span>
+                      <strong>{label}</strong> <span className="designer-row-type">{r.type}</span>
                       {r.title_es && <span className="designer-row-title">{r.title_es}</span>}
                     </button>
                     <span className="designer-row-tools">
