@@ -83,11 +83,14 @@ function tableToRows(table: readonly string[][]): ParsedSheet {
 // CSV
 // ---------------------------------------------------------------------------------------------
 
-/** Cells a spreadsheet would run as a formula (CSV injection): written with a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet would run as a formula (CSV injection) get a leading apostrophe; so does text
+ * that already starts with apostrophes before such a character, so that reading removes exactly one.
+ */
+const GUARDED = /^'*[=+\-@\t\r]/;
 
 function csvCell(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = GUARDED.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -147,7 +150,7 @@ export function parseCsvTable(text: string): string[][] | null {
 }
 
 /** The apostrophe added on export in front of formula-like text. */
-const unguard = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+const unguard = (text: string): string => (text.startsWith("'") && GUARDED.test(text.slice(1)) ? text.slice(1) : text);
 
 export function csvToRows(text: string): ParsedSheet {
   if (text.length > SHEET_FILE_LIMITS.maxBytes) return unreadable('El archivo es demasiado grande (máx. 5 MB).', 'The file is too large (max. 5 MB).');
