@@ -164,6 +164,15 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
     expect(mismatch.body.code).toBe('QUESTIONNAIRE_KIND_MISMATCH');
   });
 
+  it('documents the routes and the per-row issues in OpenAPI', async () => {
+    const doc = await http.get('/docs/openapi.json');
+    expect(doc.body.paths['/api/questionnaires/sheet'].post).toBeDefined();
+    expect(doc.body.paths['/api/questionnaires/copy'].post).toBeDefined();
+    expect(doc.body.paths['/api/questionnaires/{id}/sheet'].get).toBeDefined();
+    expect(doc.body.components.schemas.SheetIssueDto.properties.line).toBeDefined();
+    expect(JSON.stringify(doc.body.paths['/api/questionnaires/sheet'])).toContain('QUESTIONNAIRE_SHEET_INVALID');
+  });
+
   it("is scoped to the guarantor: another guarantor's versions and rounds are 404; analysts cannot import or copy", async () => {
     expect((await download(answeredId, 'csv', other.adminToken)).status).toBe(404);
     const copy = await http.post('/api/questionnaires/copy', { roundId, kind: 'institution', slug: 'robada' }, { token: other.adminToken });
