@@ -538,7 +538,13 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
           {!container || row.type === 'panel' ? (
             <Field label={t('designer.field.type')} error={errorOf('type')}>
               {(p) => (
-                <select {...p} value={row.type} onChange={(e) => onChange({ type: e.target.value })}>
+                <select
+                  {...p}
+                  value={row.type}
+                  // Choices are edited only on choice types: switching away clears them, or the linter would
+                  // report a property the form no longer shows.
+                  onChange={(e) => onChange({ type: e.target.value, ...(CHOICE_TYPES.has(e.target.value) ? {} : { choices: '' }) })}
+                >
                   {row.type === 'panel' ? <option value="panel">panel</option> : null}
                   {(QUESTION_TYPES as readonly string[]).includes(row.type) || row.type === 'panel' ? null : <option value={row.type}>{row.type}</option>}
                   {row.type !== 'panel' && QUESTION_TYPES.map((q) => <option key={q} value={q}>{q}</option>)}
