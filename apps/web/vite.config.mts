@@ -16,6 +16,10 @@ export default defineConfig({
       // shares it with the server: both keep the same custom properties (component, weight, score…).
       '@apertura/questionnaire-browser': resolve(here, '../../libs/questionnaire/src/properties.ts'),
       '@apertura/reasons-text': resolve(here, '../../libs/metric/src/reasons-text.ts'),
+      // The questionnaire designer lints in the browser with the server's own linter (issue #16);
+      // its scoring code needs only the item scorer of libs/metric.
+      '@apertura/questionnaire-designer': resolve(here, '../../libs/questionnaire/src/sheet/browser.ts'),
+      '@apertura/metric': resolve(here, '../../libs/metric/src/items.ts'),
       // Questionnaire HTML is sanitised again before rendering (the API already did on save).
       '@apertura/sanitize-html': resolve(here, '../../libs/questionnaire/src/sanitize-html.ts'),
     },

@@ -180,6 +180,7 @@ describe('authorization matrix', () => {
       `/api/rounds/${w.roundId}/universe`,
       `/api/rounds/${w.roundId}/publish-preview`,
       `/api/questionnaires/${w.iq}`,
+      `/api/questionnaires/${w.iq}/sheet?format=csv`,
       `/api/rounds/${w.roundId}/responses`,
       `/api/rounds/${w.roundId}/responses/${w.instX}`,
       `/api/rounds/${w.roundId}/responses/${w.instX}/versions/1`,

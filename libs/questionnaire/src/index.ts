@@ -28,3 +28,19 @@ export { CompiledValidator, CompiledValidatorCache, compiledValidatorFor, valida
 export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
 export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
 export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';
+export {
+  cellToChoices,
+  choiceDraftsFromCell,
+  choiceDraftsToCell,
+  choicesToCell,
+  definitionToRows,
+  emptyRow,
+  lintSheet,
+  rowsToDefinition,
+  SHEET_COLUMNS,
+  SHEET_MAX_ROWS,
+  SheetCode,
+} from './sheet/rows';
+export type { ChoiceDraft, RowsToDefinitionResult, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './sheet/rows';
+export { csvToRows, jsonToRows, parseCsvTable, rowsToCsv, rowsToJson, rowsToXlsx, SHEET_FILE_LIMITS, xlsxToRows } from './sheet/files';
+export type { ParsedSheet } from './sheet/files';

@@ -42,6 +42,8 @@ export const ERROR_HTTP_STATUS = {
   INVALID_TRANSITION: 409,
   QUESTIONNAIRE_INVALID: 422,
   QUESTIONNAIRE_KIND_MISMATCH: 422,
+  /** An imported questionnaire spreadsheet: unreadable, or rows that do not make a valid definition (details.issues per row). */
+  QUESTIONNAIRE_SHEET_INVALID: 422,
   UNIVERSE_INVALID: 422,
   UNIVERSE_EMPTY: 422,
   SUBMISSION_INVALID: 422,

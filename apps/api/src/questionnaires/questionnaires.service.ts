@@ -1,22 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { JsonObject, QuestionnaireEntity } from '@apertura/db';
-import { defaultInstrument, lintQuestionnaire, sanitizeDefinitionHtml } from '@apertura/questionnaire';
-import type { QuestionnaireKind } from '@apertura/questionnaire';
+import { JsonObject, QuestionnaireEntity, RoundEntity } from '@apertura/db';
+import {
+  csvToRows,
+  defaultInstrument,
+  definitionToRows,
+  jsonToRows,
+  lintQuestionnaire,
+  lintSheet,
+  rowsToCsv,
+  rowsToJson,
+  rowsToXlsx,
+  sanitizeDefinitionHtml,
+  xlsxToRows,
+} from '@apertura/questionnaire';
+import type { ParsedSheet, QuestionnaireKind, SheetIssue } from '@apertura/questionnaire';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../universe/universe.service';
 import { definitionChecksum } from './canonical-json';
 import {
+  CopyFromRoundDto,
   CreateQuestionnaireDto,
+  ImportSheetDto,
   InstalledDefaultsDto,
   InstalledQuestionnaireDto,
   ListQuestionnairesQueryDto,
   QuestionnaireDto,
   QuestionnairePageDto,
   QuestionnaireSummaryDto,
+  SheetFormat,
+  SheetIssueDto,
 } from './dto/questionnaire.dto';
 
 /** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */
@@ -122,6 +138,48 @@ export class QuestionnairesService {
     return this.read(this.ds.manager, guarantorOf(actor), id);
   }
 
+  /** A version as a spreadsheet (one row per question) or as the rows in JSON. */
+  async exportSheet(actor: UserPrincipal, id: string, format: SheetFormat): Promise<SheetFile> {
+    const q = await this.read(this.ds.manager, guarantorOf(actor), id);
+    const rows = definitionToRows(q.definition);
+    const base = `${q.slug}-v${q.version}`;
+    if (format === 'csv') return { body: Buffer.from(rowsToCsv(rows), 'utf8'), contentType: 'text/csv; charset=utf-8', filename: `${base}.csv` };
+    if (format === 'xlsx') {
+      return { body: Buffer.from(rowsToXlsx(rows)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
+    }
+    return { body: Buffer.from(rowsToJson(rows), 'utf8'), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+  }
+
+  /**
+   * A spreadsheet (or the designer's rows) as a NEW version of `slug`: rows → definition, linted with
+   * every problem on its row, then stored exactly as an upload (same lint, sanitising and versioning),
+   * so no stored version — answered or not — ever changes.
+   */
+  async importSheet(actor: UserPrincipal, dto: ImportSheetDto): Promise<StoredVersion> {
+    const guarantorId = guarantorOf(actor);
+    const parsed = parseSheet(dto.format, dto.content);
+    if (parsed.issues.length) throw sheetError(parsed.issues);
+    const built = lintSheet(parsed.rows, dto.kind);
+    if (!built.ok) throw sheetError(built.issues);
+    const definition = lintOrThrow(built.definition, dto.kind);
+    return this.ds.transaction((m) => this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition));
+  }
+
+  /** Another round's instrument as a new version of `slug` (the start of a new round's questionnaire). */
+  async copyFromRound(actor: UserPrincipal, dto: CopyFromRoundDto): Promise<StoredVersion> {
+    const guarantorId = guarantorOf(actor);
+    return this.ds.transaction(async (m) => {
+      const round = await m.findOne(RoundEntity, { where: { id: dto.roundId, guarantorId } });
+      if (!round) throw notFound('ronda', 'roundId');
+      const sourceId = dto.kind === 'institution' ? round.institutionQuestionnaireId : round.citizenQuestionnaireId;
+      const source = await this.findOwned(m, guarantorId, sourceId);
+      if (!source) throw notFound('cuestionario', 'roundId');
+      // Linted again: the copy is a new version and must pass today's linter, like any upload.
+      const definition = lintOrThrow(source.definition, dto.kind);
+      return this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition);
+    });
+  }
+
   /** A questionnaire of this guarantor, or null (other guarantors' ids are indistinguishable from unknown ones). */
   findOwned(m: EntityManager, guarantorId: string, id: string): Promise<QuestionnaireEntity | null> {
     return m.findOne(QuestionnaireEntity, { where: { id, guarantorId } });
@@ -202,4 +260,51 @@ export function lintOrThrow(input: unknown, kind: QuestionnaireKind): JsonObject
   // The linter accepted it, so text is valid JSON without forbidden keys. Its HTML is stored sanitised
   // (allow-list, libs/questionnaire/src/sanitize-html.ts): the checksum is that of what respondents get.
   return sanitizeDefinitionHtml((typeof input === 'string' ? JSON.parse(input) : input) as JsonObject);
+}
+
+export interface SheetFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
+
+function unreadable(es: string, en: string): ParsedSheet {
+  return { rows: [], issues: [{ code: 'SHEET_UNREADABLE_FILE', message: { es, en } }] };
+}
+
+function parseSheet(format: SheetFormat, content: unknown): ParsedSheet {
+  if (format === 'json') {
+    if (typeof content === 'string') {
+      try {
+        return jsonToRows(JSON.parse(content));
+      } catch {
+        return unreadable('El contenido no es JSON válido.', 'The content is not valid JSON.');
+      }
+    }
+    return jsonToRows(content);
+  }
+  if (typeof content !== 'string') return unreadable('El contenido debe ser texto.', 'The content must be a string.');
+  if (format === 'csv') return csvToRows(content);
+  if (!BASE64.test(content)) return unreadable('El XLSX debe enviarse en base64.', 'The XLSX must be sent in base64.');
+  return xlsxToRows(new Uint8Array(Buffer.from(content, 'base64')));
+}
+
+/** 422 with every problem, each with its spreadsheet line (row + 2: line 1 is the header). */
+function sheetError(issues: readonly SheetIssue[]): DomainError {
+  const withLines: SheetIssueDto[] = issues.map((i) => ({ ...i, ...(i.row !== undefined ? { line: i.row + 2 } : {}) }));
+  const first = withLines[0];
+  const where = (lang: 'es' | 'en'): string =>
+    first.line !== undefined ? (lang === 'es' ? `Línea ${first.line}` : `Line ${first.line}`) + (first.question ? ` (${first.question}): ` : ': ') : '';
+  const more = issues.length - 1;
+  return new DomainError(
+    'QUESTIONNAIRE_SHEET_INVALID',
+    {
+      es: `${where('es')}${first.message.es}${more ? ` (y ${more} problema(s) más)` : ''}`,
+      en: `${where('en')}${first.message.en}${more ? ` (and ${more} more problem(s))` : ''}`,
+    },
+    'content',
+    { issues: withLines },
+  );
 }

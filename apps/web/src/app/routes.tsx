@@ -27,6 +27,8 @@ import { SetupPage } from '../setup/SetupPage';
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
 const AssignmentPage = lazy(() => import('../citizen/AssignmentPage'));
+// The questionnaire designer lints with libs/questionnaire and previews with survey-react-ui.
+const DesignerPage = lazy(() => import('../console/designer/DesignerPage'));
 
 type Params = Record<string, string>;
 interface Route {
@@ -141,6 +143,14 @@ const ROUTES: Route[] = [
     render: () => (
       <RequireRole roles={['guarantor_admin']}>
         <PeoplePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/cuestionarios',
+    render: () => (
+      <RequireRole roles={['guarantor_admin']}>
+        <DesignerPage />
       </RequireRole>
     ),
   },

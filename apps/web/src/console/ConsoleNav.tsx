@@ -15,6 +15,7 @@ export function ConsoleNav() {
   // People and the audit log are the admins' (the API refuses analysts anyway).
   if (session?.user.role === 'guarantor_admin') {
     items.push(
+      { to: '/consola/cuestionarios', label: t('designer.nav'), active: pathname.startsWith('/consola/cuestionarios') },
       { to: '/consola/personas', label: t('people.nav'), active: pathname.startsWith('/consola/personas') },
       { to: '/consola/auditoria', label: t('audit.nav'), active: pathname.startsWith('/consola/auditoria') },
     );

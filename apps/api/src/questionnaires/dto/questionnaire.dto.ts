@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { LintCode } from '@apertura/questionnaire';
 import { ErrorMessagesDto } from '../../common/api-errors.decorator';
 import { PageQueryDto } from '../../common/page-query.dto';
@@ -93,4 +93,77 @@ export class LintIssueDto {
   @ApiProperty({ type: ErrorMessagesDto }) message: ErrorMessagesDto;
   @ApiProperty({ required: false, description: 'For Q_MALFORMED_JSON: { offset, line, column } where parsing stopped.' })
   at?: { offset: number; line: number; column: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spreadsheet import/export and copy from a round (issue #16)
+// ---------------------------------------------------------------------------------------------
+
+export const SHEET_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
+export class SheetExportQueryDto {
+  @ApiProperty({ enum: SHEET_FORMATS, description: 'csv (UTF-8 with BOM), xlsx, or json (the rows as an array of objects).' })
+  @IsIn(SHEET_FORMATS)
+  format: SheetFormat;
+}
+
+export class ImportSheetDto {
+  @ApiProperty({ enum: QUESTIONNAIRE_KINDS })
+  @IsIn(QUESTIONNAIRE_KINDS)
+  kind: QuestionnaireKindDto;
+
+  @ApiProperty({ description: 'The new version goes to this slug (version = latest + 1).', pattern: SLUG_PATTERN.source })
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (1–100 characters)' })
+  slug: string;
+
+  @ApiProperty({ required: false, maxLength: 300 })
+  @IsOptional()
+  @CleanName(300)
+  title?: string;
+
+  @ApiProperty({ enum: SHEET_FORMATS })
+  @IsIn(SHEET_FORMATS)
+  format: SheetFormat;
+
+  @ApiProperty({
+    description: 'csv: the CSV text; xlsx: the file in base64; json: an array of row objects keyed by column.',
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object', additionalProperties: true } }],
+  })
+  // Verbatim: the sheet reader decides what is acceptable and answers per row.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.content)
+  @IsDefined()
+  content: unknown;
+}
+
+export class CopyFromRoundDto {
+  @ApiProperty({ format: 'uuid', description: 'Round whose instrument is copied (a round of your guarantor).' })
+  @IsUUID()
+  roundId: string;
+
+  @ApiProperty({ enum: QUESTIONNAIRE_KINDS, description: "Which of the round's instruments." })
+  @IsIn(QUESTIONNAIRE_KINDS)
+  kind: QuestionnaireKindDto;
+
+  @ApiProperty({ description: 'Slug of the new version (another slug, or the same one: a new version is created only if the definition differs).', pattern: SLUG_PATTERN.source })
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (1–100 characters)' })
+  slug: string;
+
+  @ApiProperty({ required: false, maxLength: 300 })
+  @IsOptional()
+  @CleanName(300)
+  title?: string;
+}
+
+/** One problem of an imported sheet; documents `details.issues` of a 422 QUESTIONNAIRE_SHEET_INVALID. */
+export class SheetIssueDto {
+  @ApiProperty({ description: 'SHEET_* (the sheet itself) or Q_* (lint of the resulting definition).', example: 'Q_MISSING_SCORE' }) code: string;
+  @ApiProperty({ required: false, description: '0-based row index (header excluded).' }) row?: number;
+  @ApiProperty({ required: false, description: 'Spreadsheet line: row + 2 (line 1 is the header).' }) line?: number;
+  @ApiProperty({ required: false }) column?: string;
+  @ApiProperty({ required: false, description: 'Question, page or panel name of the row.' }) question?: string;
+  @ApiProperty({ type: ErrorMessagesDto }) message: ErrorMessagesDto;
+  @ApiProperty({ required: false, description: 'JSON path in the definition, for lint issues.' }) path?: string;
 }

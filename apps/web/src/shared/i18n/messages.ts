@@ -16,8 +16,9 @@ import { peopleDict } from './people';
 import { setupDict } from './setup';
 import { liveDict } from './live';
 import { trendsDict } from './trends';
+import { designerDict } from './designer';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict, trendsDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict, trendsDict, designerDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
