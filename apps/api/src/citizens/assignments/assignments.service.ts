@@ -2,7 +2,8 @@ import { inSequence } from '../../common/in-sequence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus } from '@apertura/db';
+import type { JsonObject, RoundStatus } from '@apertura/db';
+import { claimsOf } from '../claims';
 import { notFound } from '../../common/domain-error';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, roundSettings } from '../needs';
@@ -23,6 +24,7 @@ export const DEFAULT_ASSIGNMENTS = 3;
 
 interface RoundForAssignment {
   id: string;
+  institution_questionnaire_id: string;
   status: RoundStatus;
   opens_at: Date;
   closes_at: Date;
@@ -36,6 +38,8 @@ interface CandidateRow {
   reports: number;
   pending: number;
   with_data: boolean;
+  /** The institution submitted a self-report with at least one answered verifiable claim. */
+  has_claims: boolean;
 }
 
 /** Rounds open to validators, the assignment engine's I/O, and the validator's own assignments. */
@@ -98,7 +102,7 @@ export class AssignmentsService {
       const rounds: RoundForAssignment[] = await m.query(
         // Demo accounts (synthetic) work on demo rounds only, real ones on real rounds only: a generated
         // validator never reports on a real institution, nor a real person on the demo.
-        `SELECT r.id, r.status, r.opens_at, r.closes_at, r.validation_open, r.settings FROM round r
+        `SELECT r.id, r.institution_questionnaire_id, r.status, r.opens_at, r.closes_at, r.validation_open, r.settings FROM round r
          WHERE r.id = $1 AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $2)`,
         [roundId, userId],
       );
@@ -125,6 +129,14 @@ export class AssignmentsService {
             [roundId, userId, new Date(now.getTime() + ASSIGNMENT_TTL_MS), ids],
           );
           created = inserted.length;
+          // Issue #16: the validator hears of new work by mail (the worker honours their opt-out).
+          if (created > 0) {
+            await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.validator-assignments', jsonb_build_object('userId', $1::text, 'roundId', $2::text, 'count', $3::int))`, [
+              userId,
+              roundId,
+              created,
+            ]);
+          }
         }
       }
       const rows: AssignmentRow[] = await m.query(
@@ -138,6 +150,8 @@ export class AssignmentsService {
 
   /** Loads the engine's inputs set-based (three queries) and runs it. */
   private async choose(m: EntityManager, round: RoundForAssignment, userId: string, alreadyAssigned: Set<string>, k: number): Promise<string[]> {
+    const [q]: Array<{ definition: JsonObject }> = await m.query('SELECT definition FROM questionnaire WHERE id = $1', [round.institution_questionnaire_id]);
+    const claimNames = q ? claimsOf(round.institution_questionnaire_id, q.definition).map((c) => c.name) : [];
     const [candidates, conflicts, profile, metricRows]: [
       CandidateRow[],
       Array<{ institution_id: string }>,
@@ -145,7 +159,11 @@ export class AssignmentsService {
       Array<{ scope: string; scope_key: string; needed: number | null; needed_subjects: number | null }>,
     ] = await inSequence([
       () => m.query(
-        `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data
+        // has_claims mirrors claimsToCheck (claims.ts): an answer that is neither null, "" nor [].
+        `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data,
+                EXISTS (SELECT 1 FROM response resp, jsonb_each(resp.submitted) e
+                        WHERE resp.round_id = $1 AND resp.institution_id = i.id AND resp.submitted IS NOT NULL
+                          AND e.key = ANY($2::text[]) AND e.value NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb)) AS has_claims
          FROM round_institution ri
          JOIN institution i ON i.id = ri.institution_id
          LEFT JOIN (SELECT institution_id, count(*) AS n FROM citizen_report WHERE round_id = $1 GROUP BY institution_id) rep
@@ -157,7 +175,7 @@ export class AssignmentsService {
                              WHERE c.round_id = a.round_id AND c.institution_id = a.institution_id AND c.validator_id = a.validator_id)
            GROUP BY a.institution_id) pend ON pend.institution_id = i.id
          WHERE ri.round_id = $1`,
-        [round.id],
+        [round.id, claimNames],
       ),
       () => m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
       () => m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
@@ -200,19 +218,36 @@ export class AssignmentsService {
     const conflictIds = conflicts.map((c) => c.institution_id);
     // Declared before the round opened (or the limit is lower here): refuse until the set is trimmed.
     await assertConflictBound(m, conflictIds, round.id);
-    return chooseInstitutions({
-      candidates: engineCandidates,
+    // Issue #16: institutions with claims to verify come first; those without a submitted self-report
+    // (or none answered) only fill what is left, as citizen-report-only tasks. Each pool is still drawn
+    // at random within the engine's window, with conflicts and earlier assignments excluded.
+    const withClaims = new Set(candidates.filter((c) => c.has_claims).map((c) => c.id));
+    const validator = { id: userId, conflicts: new Set(conflictIds), alreadyAssigned, cvegeo: profile[0]?.cvegeo ?? null };
+    const first = chooseInstitutions({
+      candidates: engineCandidates.filter((c) => withClaims.has(c.id)),
       municipalities,
       k,
       window: ASSIGNMENT_WINDOW,
       seed: `${round.id}:${userId}`,
-      validator: {
-        id: userId,
-        conflicts: new Set(conflictIds),
-        alreadyAssigned,
-        cvegeo: profile[0]?.cvegeo ?? null,
-      },
+      validator,
     });
+    if (first.length >= k) return first;
+    // The first picks are reports on their way: the second pool sees their municipalities as better served.
+    const cvegeoOf = new Map(engineCandidates.map((c) => [c.id, c.cvegeo]));
+    const loads = new Map([...municipalities].map(([key, load]) => [key, { ...load }]));
+    for (const id of first) {
+      const load = loads.get(cvegeoOf.get(id) ?? '');
+      if (load) load.pending += 1;
+    }
+    const rest = chooseInstitutions({
+      candidates: engineCandidates.filter((c) => !withClaims.has(c.id)),
+      municipalities: loads,
+      k: k - first.length,
+      window: ASSIGNMENT_WINDOW,
+      seed: `${round.id}:${userId}:report-only`,
+      validator: { ...validator, alreadyAssigned: new Set([...alreadyAssigned, ...first]) },
+    });
+    return [...first, ...rest];
   }
 
   async list(userId: string, q: AssignmentListQueryDto, now = new Date()): Promise<AssignmentPageDto> {

@@ -6,6 +6,8 @@ import type { AssignmentStatus, VerdictValue } from '@apertura/db';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
 
 export const ASSIGNMENT_STATUSES = ['active', 'completed', 'expired'] as const;
+export const ASSIGNMENT_KINDS = ['claims', 'citizen_report_only'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 
 export class LocalizedTextDto {
   @ApiProperty() es: string;
@@ -69,6 +71,11 @@ export class AssignmentDto {
   @ApiProperty({ description: 'The round takes verdicts and reports now.' }) acceptingSubmissions: boolean;
   @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
   @ApiProperty() selfReportSubmitted: boolean;
+  @ApiProperty({
+    enum: ASSIGNMENT_KINDS,
+    description: "'claims': the institution's submitted self-report has claims to verify; 'citizen_report_only': no submitted self-report (or no answered claim), only the citizen report is asked for.",
+  })
+  kind: AssignmentKind;
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
   @ApiProperty({ type: CitizenQuestionnaireDto }) citizenQuestionnaire: CitizenQuestionnaireDto;
   @ApiProperty({ nullable: true, type: CitizenReportDto }) report: CitizenReportDto | null;
