@@ -115,6 +115,7 @@ export class WorkService {
       if (dto.evidenceFileId && !(await this.ownFiles(m, userId, a.round_id, [dto.evidenceFileId])).has(dto.evidenceFileId)) {
         throw notFound('evidence file', 'evidenceFileId');
       }
+      await this.recordBaseline(m, a, userId);
       const row = await this.writeVerdict(m, a, userId, questionName, dto);
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return { verdict: toVerdictDto(row), assignmentStatus };
@@ -148,11 +149,28 @@ export class WorkService {
           { errors: checked.errors },
         );
       }
+      await this.recordBaseline(m, a, userId);
       const saved: VerdictDto[] = [];
       for (const v of checked.items) saved.push(toVerdictDto(await this.writeVerdict(m, a, userId, v.questionName, v)));
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return { verdicts: saved, assignmentStatus };
     });
+  }
+
+  /**
+   * Issue #16: the institution's result as it stood when this validator first worked on it — the
+   * "before" of their digest and history. Written once (later saves keep the first one).
+   */
+  private async recordBaseline(m: EntityManager, a: AssignmentContext, userId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO validator_result_seen (user_id, round_id, institution_id, estimate, status, first_estimate, first_status, seen_at)
+       SELECT $1, $2, $3, mr.estimate, mr.status, mr.estimate, mr.status, now()
+       FROM (SELECT 1) one
+       LEFT JOIN metric_result mr ON mr.round_id = $2 AND mr.scope = 'institution' AND mr.scope_key = $3::text
+                                 AND mr.aggregation = 'unweighted' AND mr.indicator = 'I'
+       ON CONFLICT (user_id, round_id, institution_id) DO NOTHING`,
+      [userId, a.round_id, a.institution_id],
+    );
   }
 
   private async ownFiles(m: EntityManager, userId: string, roundId: string, ids: string[]): Promise<Set<string>> {
@@ -228,6 +246,7 @@ export class WorkService {
     }
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
+      await this.recordBaseline(m, a, userId);
       const [row]: Array<{ id: string; data: JsonObject; updated_at: Date }> = await m.query(
         `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data)
          VALUES ($1, $2, $3, $4, $5::jsonb)
