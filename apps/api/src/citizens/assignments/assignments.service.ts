@@ -2,8 +2,8 @@ import { inSequence } from '../../common/in-sequence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { JsonObject, RoundStatus } from '@apertura/db';
-import { claimsOf } from '../claims';
+import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
+import { claimsOf, claimsToCheck } from '../claims';
 import { notFound } from '../../common/domain-error';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, roundSettings } from '../needs';
@@ -16,8 +16,10 @@ import {
   AssignmentListQueryDto,
   AssignmentPageDto,
   CitizenRoundPageDto,
+  HistoryPageDto,
   RequestAssignmentsResultDto,
 } from './dto/assignment.dto';
+import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toInstitutionRef } from '../institution-ref';
 import { ASSIGNMENT_TTL_MS, expireAssignments } from './expiry';
 
 export const DEFAULT_ASSIGNMENTS = 3;
@@ -282,5 +284,70 @@ export class AssignmentsService {
     if (rows.length === 0) throw CitizenErrors.notAssigned();
     const [view] = await this.views.build(this.ds, userId, rows, now);
     return view;
+  }
+
+  /**
+   * Issue #16: the validator's own history, newest first — every assignment (expired too) with its
+   * kind, verdict counts, report and, for published rounds, the institution's result when they first
+   * worked on it and now. Only the caller's own work; other validators never appear.
+   */
+  async history(userId: string, page: number, pageSize: number): Promise<HistoryPageDto> {
+    const [{ total }]: Array<{ total: number }> = await this.ds.query('SELECT count(*)::int AS total FROM assignment WHERE validator_id = $1', [userId]);
+    const rows: Array<
+      InstitutionRefRow & {
+        assignment_id: string; round_id: string; round_name: string; round_status: string; status: AssignmentStatus; created_at: Date; expires_at: Date;
+        questionnaire_id: string; definition: JsonObject; submitted: JsonObject | null; verdicts: string[]; report_at: Date | null;
+        seen: boolean; first_estimate: number | null; first_status: string | null; now_estimate: number | null; now_status: string | null;
+      }
+    > = await this.ds.query(
+      `SELECT a.id AS assignment_id, a.round_id, ro.name AS round_name, ro.status AS round_status, a.status, a.created_at, a.expires_at,
+              q.id AS questionnaire_id, q.definition,
+              (SELECT r.submitted FROM response r WHERE r.round_id = a.round_id AND r.institution_id = a.institution_id) AS submitted,
+              ARRAY(SELECT v.verdict FROM verdict v WHERE v.round_id = a.round_id AND v.institution_id = a.institution_id AND v.validator_id = a.validator_id ORDER BY v.question_name) AS verdicts,
+              (SELECT c.updated_at FROM citizen_report c WHERE c.round_id = a.round_id AND c.institution_id = a.institution_id AND c.validator_id = a.validator_id) AS report_at,
+              s.user_id IS NOT NULL AS seen, s.first_estimate, s.first_status, mr.estimate AS now_estimate, mr.status AS now_status,
+              ${INSTITUTION_REF_COLUMNS}
+       FROM assignment a
+       JOIN round ro ON ro.id = a.round_id
+       JOIN questionnaire q ON q.id = ro.institution_questionnaire_id
+       JOIN institution i ON i.id = a.institution_id ${INSTITUTION_REF_JOIN}
+       LEFT JOIN validator_result_seen s ON s.user_id = a.validator_id AND s.round_id = a.round_id AND s.institution_id = a.institution_id
+       LEFT JOIN metric_result mr ON ro.status = 'published' AND mr.round_id = a.round_id AND mr.scope = 'institution'
+                                 AND mr.scope_key = a.institution_id::text AND mr.aggregation = 'unweighted' AND mr.indicator = 'I'
+       WHERE a.validator_id = $1
+       ORDER BY a.created_at DESC, ro.name, i.name, a.id LIMIT $2 OFFSET $3`,
+      [userId, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((r) => {
+        const toCheck = claimsToCheck(claimsOf(r.questionnaire_id, r.definition), r.submitted);
+        const counts = { confirmed: 0, refuted: 0, unverifiable: 0 };
+        for (const v of r.verdicts) if (v === 'confirmed' || v === 'refuted' || v === 'unverifiable') counts[v] += 1;
+        const published = r.round_status === 'published';
+        return {
+          assignmentId: r.assignment_id,
+          roundId: r.round_id,
+          roundName: r.round_name,
+          roundStatus: r.round_status,
+          institution: toInstitutionRef(r),
+          kind: toCheck.length > 0 ? 'claims' : 'citizen_report_only',
+          status: r.status,
+          assignedAt: r.created_at.toISOString(),
+          expiresAt: r.expires_at.toISOString(),
+          claimsToCheck: toCheck.length,
+          verdicts: counts,
+          reportUpdatedAt: r.report_at ? r.report_at.toISOString() : null,
+          result: published
+            ? {
+                before: r.seen && (r.first_status !== null || r.first_estimate !== null) ? { estimate: r.first_estimate, status: r.first_status } : null,
+                after: r.now_status !== null ? { estimate: r.now_estimate, status: r.now_status } : null,
+              }
+            : null,
+        };
+      }),
+      total,
+      page,
+      pageSize,
+    };
   }
 }

@@ -133,3 +133,43 @@ export class CitizenRoundPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
+
+export class VerdictCountsDto {
+  @ApiProperty() confirmed: number;
+  @ApiProperty() refuted: number;
+  @ApiProperty() unverifiable: number;
+}
+
+export class ResultPointDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'Index I of the institution.' }) estimate: number | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['not_validated', 'inconclusive', 'caution', 'conclusive'] }) status: string | null;
+}
+
+export class HistoryResultDto {
+  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'When you first saved work on it (null: no result computed then).' }) before: ResultPointDto | null;
+  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'The published result now.' }) after: ResultPointDto | null;
+}
+
+export class HistoryItemDto {
+  @ApiProperty({ format: 'uuid' }) assignmentId: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty() roundName: string;
+  @ApiProperty() roundStatus: string;
+  @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
+  @ApiProperty({ enum: ASSIGNMENT_KINDS }) kind: AssignmentKind;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status: AssignmentStatus;
+  @ApiProperty() assignedAt: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() claimsToCheck: number;
+  @ApiProperty({ type: VerdictCountsDto }) verdicts: VerdictCountsDto;
+  @ApiProperty({ nullable: true, type: String }) reportUpdatedAt: string | null;
+  @ApiProperty({ nullable: true, type: HistoryResultDto, description: 'Only for published rounds: the result before your work and now.' })
+  result: HistoryResultDto | null;
+}
+
+export class HistoryPageDto {
+  @ApiProperty({ type: [HistoryItemDto] }) items: HistoryItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
