@@ -19,7 +19,7 @@ export type OutboxEvent =
   /** Issue #15: "send a test mail" from the console (the address is in the payload; the mail has no link). */
   | { type: 'mail.test'; payload: { to: string; guarantorId: string } }
   /** Issue #16: a validator got new assignments in a round (sent unless they opted out of optional mails). */
-  | { type: 'mail.validator-assignments'; payload: { userId: string; roundId: string; count: number } }
+  | { type: 'mail.validator-assignments'; payload: { userId: string; roundId: string; assignmentIds: string[] } }
   /** Issue #16: an active assignment expires soon (queued once by the worker's expiry-reminder sweep). */
   | { type: 'mail.assignment-expiry'; payload: { assignmentId: string } }
   /** Issue #16: how the results of the institutions a validator worked on moved (a validator_digest row). */

@@ -112,8 +112,10 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       const data: SendValidatorMailJob = { kind: e.type.slice(5) as SendValidatorMailJob['kind'], ref: p[key], eventId: e.id };
       if (e.type === 'mail.validator-assignments') {
         const r = strings(e.payload, ['roundId']);
-        if (!r) return malformed(e);
+        const ids = (e.payload as { assignmentIds?: unknown } | null)?.assignmentIds;
+        if (!r || !Array.isArray(ids) || ids.length === 0 || !ids.every((x): x is string => typeof x === 'string')) return malformed(e);
         data.roundId = r.roundId;
+        data.assignmentIds = ids;
       }
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendValidatorMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }

@@ -31,8 +31,9 @@ export type ValidatorMailKind = 'validator-assignments' | 'assignment-expiry' | 
 export interface SendValidatorMailJob {
   kind: ValidatorMailKind;
   ref: string;
-  /** Round of a 'validator-assignments' mail. */
+  /** Round and new assignments of a 'validator-assignments' mail. */
   roundId?: string;
+  assignmentIds?: string[];
   eventId: string;
 }
 

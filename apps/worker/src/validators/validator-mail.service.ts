@@ -71,18 +71,17 @@ export class ValidatorMailService {
   private async build(m: EntityManager, job: SendValidatorMailJob): Promise<{ userId: string; mail: MailContent } | null> {
     switch (job.kind) {
       case 'validator-assignments': {
-        if (!job.roundId) throw new PermanentMailError('validator-assignments mail without a round');
-        // The validator's active assignments in the round made by the latest request (same created_at).
+        if (!job.roundId || !job.assignmentIds) throw new PermanentMailError('validator-assignments mail without its round and assignments');
+        // The assignments this request made that are still active (an expired or finished one needs no mail).
         const rows: Array<{ round_name: string; name: string; nom_mun: string | null; expires_at: Date; submitted: JsonObject | null; definition: JsonObject }> = await m.query(
           `SELECT ro.name AS round_name, i.name, mu.nom_mun, a.expires_at, q.definition,
                   (SELECT r.submitted FROM response r WHERE r.round_id = a.round_id AND r.institution_id = a.institution_id) AS submitted
            FROM assignment a JOIN round ro ON ro.id = a.round_id JOIN institution i ON i.id = a.institution_id
            JOIN questionnaire q ON q.id = ro.institution_questionnaire_id
            LEFT JOIN municipality mu ON mu.cvegeo = i.cvegeo
-           WHERE a.validator_id = $1 AND a.round_id = $2 AND a.status = 'active'
-             AND a.created_at = (SELECT max(created_at) FROM assignment WHERE validator_id = $1 AND round_id = $2)
+           WHERE a.validator_id = $1 AND a.round_id = $2 AND a.status = 'active' AND a.id = ANY($3::uuid[])
            ORDER BY i.name, a.id`,
-          [job.ref, job.roundId],
+          [job.ref, job.roundId, job.assignmentIds],
         );
         if (rows.length === 0) return null;
         return {

@@ -124,7 +124,7 @@ export class AssignmentsService {
       if (want > 0) {
         const ids = await this.choose(m, round, userId, new Set(mine.map((a) => a.institution_id)), want);
         if (ids.length > 0) {
-          const inserted: unknown[] = await m.query(
+          const inserted: Array<{ id: string }> = await m.query(
             `INSERT INTO assignment (round_id, validator_id, institution_id, status, expires_at)
              SELECT $1, $2, x, 'active', $3 FROM unnest($4::uuid[]) AS x
              ON CONFLICT (round_id, validator_id, institution_id) DO NOTHING RETURNING id`,
@@ -133,11 +133,11 @@ export class AssignmentsService {
           created = inserted.length;
           // Issue #16: the validator hears of new work by mail (the worker honours their opt-out).
           if (created > 0) {
-            await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.validator-assignments', jsonb_build_object('userId', $1::text, 'roundId', $2::text, 'count', $3::int))`, [
-              userId,
-              roundId,
-              created,
-            ]);
+            await m.query(
+              `INSERT INTO outbox_event (type, payload)
+               VALUES ('mail.validator-assignments', jsonb_build_object('userId', $1::text, 'roundId', $2::text, 'assignmentIds', to_jsonb($3::text[])))`,
+              [userId, roundId, inserted.map((r) => r.id)],
+            );
           }
         }
       }

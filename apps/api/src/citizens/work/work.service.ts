@@ -164,9 +164,9 @@ export class WorkService {
   private async recordBaseline(m: EntityManager, a: AssignmentContext, userId: string): Promise<void> {
     await m.query(
       `INSERT INTO validator_result_seen (user_id, round_id, institution_id, estimate, status, first_estimate, first_status, seen_at)
-       SELECT $1, $2, $3, mr.estimate, mr.status, mr.estimate, mr.status, now()
+       SELECT $1::uuid, $2::uuid, $3::uuid, mr.estimate, mr.status, mr.estimate, mr.status, now()
        FROM (SELECT 1) one
-       LEFT JOIN metric_result mr ON mr.round_id = $2 AND mr.scope = 'institution' AND mr.scope_key = $3::text
+       LEFT JOIN metric_result mr ON mr.round_id = $2::uuid AND mr.scope = 'institution' AND mr.scope_key = ($3::uuid)::text
                                  AND mr.aggregation = 'unweighted' AND mr.indicator = 'I'
        ON CONFLICT (user_id, round_id, institution_id) DO NOTHING`,
       [userId, a.round_id, a.institution_id],
