@@ -27,6 +27,7 @@ import { SetupPage } from '../setup/SetupPage';
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
 const AssignmentPage = lazy(() => import('../citizen/AssignmentPage'));
+const ValidatorHistoryPage = lazy(() => import('../citizen/HistoryPage'));
 
 type Params = Record<string, string>;
 interface Route {
@@ -64,6 +65,14 @@ const ROUTES: Route[] = [
     render: () => (
       <RequireRole roles={['citizen_validator']}>
         <ValidatorHomePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/validador/historial',
+    render: () => (
+      <RequireRole roles={['citizen_validator']}>
+        <ValidatorHistoryPage />
       </RequireRole>
     ),
   },
