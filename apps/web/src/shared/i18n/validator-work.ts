@@ -30,6 +30,9 @@ export const validatorWorkDict = dict(
     'vwork.resultPending': 'Resultados aún no publicados.',
     'vwork.resultNone': 'sin resultado',
     'vwork.assignedAt': 'Asignada el {date}',
+    'mail.kind.validator-assignments': 'Nuevas asignaciones (validador)',
+    'mail.kind.assignment-expiry': 'Asignación por vencer (validador)',
+    'mail.kind.validator-digest': 'Resumen de resultados (validador)',
   },
   {
     'vwork.kind.claims': 'Claims to verify',
@@ -59,5 +62,8 @@ export const validatorWorkDict = dict(
     'vwork.resultPending': 'Results not published yet.',
     'vwork.resultNone': 'no result',
     'vwork.assignedAt': 'Assigned on {date}',
+    'mail.kind.validator-assignments': 'New assignments (validator)',
+    'mail.kind.assignment-expiry': 'Assignment expiring (validator)',
+    'mail.kind.validator-digest': 'Results digest (validator)',
   },
 );
