@@ -185,6 +185,8 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
   });
   const [restored] = useState(() => Object.keys(drafts).length > 0);
   const [files, setFiles] = useState<Record<string, File | null>>({});
+  // Files already uploaded for a save that then failed: a retry reuses them instead of uploading again.
+  const [uploaded, setUploaded] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -193,7 +195,7 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
 
   useEffect(() => storeDrafts(assignment.id, drafts), [assignment.id, drafts]);
 
-  const dirtyNames = answered.map((c) => c.questionName).filter((n) => drafts[n] !== undefined || files[n]);
+  const dirtyNames = answered.map((c) => c.questionName).filter((n) => drafts[n] !== undefined || files[n] || uploaded[n]);
 
   function change(c: Claim, next: ClaimDraft) {
     setNotice(null);
@@ -208,6 +210,7 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
   function discard() {
     setDrafts({});
     setFiles({});
+    setUploaded({});
     setErrors({});
     setNotice(null);
   }
@@ -242,21 +245,22 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
         const c = answered.find((x) => x.questionName === n);
         if (!c) continue;
         const d = drafts[n] ?? draftOf(c);
-        let evidenceFileId = c.verdict?.evidenceFileId ?? undefined;
+        let evidenceFileId = uploaded[n] ?? c.verdict?.evidenceFileId ?? undefined;
         const file = files[n];
         if (file) {
           setProgress(0);
-          evidenceFileId = (await citizenApi.uploadEvidence(assignment.id, file, n, setProgress)).id;
+          const fileId = (await citizenApi.uploadEvidence(assignment.id, file, n, setProgress)).id;
+          evidenceFileId = fileId;
           setProgress(null);
-          // Uploaded: a retry after a failed save must not upload it again.
           setFiles((prev) => ({ ...prev, [n]: null }));
-          c.verdict = c.verdict ? { ...c.verdict, evidenceFileId } : c.verdict;
+          setUploaded((prev) => ({ ...prev, [n]: fileId }));
         }
         items.push({ questionName: n, verdict: d.verdict as VerdictValue, evidenceUrl: d.evidenceUrl.trim() || undefined, evidenceFileId, comment: d.comment.trim() || undefined });
       }
       const r = await citizenApi.saveVerdicts(assignment.id, items);
       setDrafts({});
       setFiles({});
+      setUploaded({});
       setErrors({});
       setNotice({ kind: 'success', text: t('vwork.savedAll', { count: r.verdicts.length }) });
       onSaved(r.verdicts, r.assignmentStatus);
@@ -291,7 +295,7 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
           claim={c}
           editable={editable}
           draft={drafts[c.questionName] ?? draftOf(c)}
-          dirty={drafts[c.questionName] !== undefined || Boolean(files[c.questionName])}
+          dirty={drafts[c.questionName] !== undefined || Boolean(files[c.questionName]) || uploaded[c.questionName] !== undefined}
           errors={errors[c.questionName] ?? {}}
           onChange={(d) => change(c, d)}
           onFile={(f) => setFiles((prev) => ({ ...prev, [c.questionName]: f }))}
@@ -431,7 +435,10 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
             )}
           </Field>
           <Field label={t('assignment.ownFile')} hint={t('evidence.fileHint')} error={errors.evidenceFileId}>
-            {(p) => <input {...p} type="file" onChange={(e) => onFile(e.target.files?.[0] ?? null)} disabled={!editable} />}
+            {(p) => (
+              // Remounted after each save (new updatedAt), so a saved file no longer shows as chosen.
+              <input {...p} key={claim.verdict?.updatedAt ?? 'none'} type="file" onChange={(e) => onFile(e.target.files?.[0] ?? null)} disabled={!editable} />
+            )}
           </Field>
           {claim.verdict?.evidenceFileId && (
             <p>
