@@ -25,6 +25,7 @@ interface Recipient {
   email: string | null;
   deleted_at: Date | null;
   mail_opt_out: boolean;
+  synthetic: boolean;
 }
 
 /**
@@ -54,10 +55,11 @@ export class ValidatorMailService {
         return 'skipped';
       }
       const [u]: Recipient[] = await m.query(
-        'SELECT u.email, u.deleted_at, p.mail_opt_out FROM app_user u JOIN validator_profile p ON p.user_id = u.id WHERE u.id = $1',
+        'SELECT u.email, u.deleted_at, u.synthetic, p.mail_opt_out FROM app_user u JOIN validator_profile p ON p.user_id = u.id WHERE u.id = $1',
         [built.userId],
       );
-      if (!u || !u.email || u.deleted_at || u.mail_opt_out) {
+      // Demo (synthetic) accounts have made-up addresses: they never get mail.
+      if (!u || !u.email || u.deleted_at || u.mail_opt_out || u.synthetic) {
         await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }

@@ -22,7 +22,7 @@ export interface ValidatorSweepResult {
  *     worked on in published rounds whose public result (index I, its status) differs from what the
  *     last digest — or, before any, the moment of their work — recorded. One validator_digest row and
  *     one mail event per validator; the "seen" values move in the same transaction.
- * Opted-out validators are left out of both (their reminder stays unqueued). The clock is a parameter
+ * Opted-out validators, demo (synthetic) accounts and erased ones are left out of both. The clock is a parameter
  * so tests move time instead of waiting for it.
  */
 @Injectable()
@@ -62,8 +62,8 @@ export class ValidatorSweepService implements OnApplicationBootstrap, OnModuleDe
     const rows: Array<{ id: string }> = await m.query(
       `WITH due AS (
          UPDATE assignment a SET expiry_reminder_queued_at = $1
-           FROM round ro, validator_profile p
-          WHERE ro.id = a.round_id AND p.user_id = a.validator_id
+           FROM round ro, validator_profile p, app_user u
+          WHERE ro.id = a.round_id AND p.user_id = a.validator_id AND u.id = a.validator_id AND NOT u.synthetic AND u.deleted_at IS NULL
             AND a.status = 'active' AND a.expiry_reminder_queued_at IS NULL
             AND a.expires_at > $1 AND a.expires_at <= $1::timestamptz + make_interval(secs => $2)
             AND ro.status = 'open' AND ro.validation_open AND NOT p.mail_opt_out
@@ -86,6 +86,7 @@ export class ValidatorSweepService implements OnApplicationBootstrap, OnModuleDe
               s.estimate AS before_estimate, s.status AS before_status, mr.estimate AS after_estimate, mr.status AS after_status
        FROM validator_result_seen s
        JOIN validator_profile p ON p.user_id = s.user_id AND NOT p.mail_opt_out
+       JOIN app_user u ON u.id = s.user_id AND NOT u.synthetic AND u.deleted_at IS NULL
        JOIN round ro ON ro.id = s.round_id AND ro.status = 'published'
        JOIN institution i ON i.id = s.institution_id
        JOIN metric_result mr ON mr.round_id = s.round_id AND mr.scope = 'institution' AND mr.scope_key = s.institution_id::text
