@@ -122,7 +122,10 @@ describe('browser: a citizen registers, verifies and validates an institution', 
       await claim.getByText('Confirmado', { exact: true }).click();
       await claim.getByLabel('Enlace a su evidencia (opcional)').fill('https://toluca.example/solicitudes#procedimiento');
       await claim.getByLabel('Comentario (opcional)').fill('El procedimiento está publicado.');
-      await claim.getByRole('button', { name: 'Guardar dictamen' }).click();
+      // Issue #16: one "Guardar todo" for every verdict of the assignment.
+      await page.getByText('1 dictamen(es) con cambios sin guardar').waitFor();
+      await page.getByRole('button', { name: 'Guardar todo' }).click();
+      await page.getByText('Se guardaron 1 dictamen(es).').waitFor();
       await claim.getByText(/^Guardado \d/).waitFor();
 
       const report = page.locator('.survey-frame');

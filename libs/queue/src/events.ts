@@ -18,6 +18,12 @@ export type OutboxEvent =
   | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } }
   /** Issue #15: "send a test mail" from the console (the address is in the payload; the mail has no link). */
   | { type: 'mail.test'; payload: { to: string; guarantorId: string } }
+  /** Issue #16: a validator got new assignments in a round (sent unless they opted out of optional mails). */
+  | { type: 'mail.validator-assignments'; payload: { userId: string; roundId: string; assignmentIds: string[] } }
+  /** Issue #16: an active assignment expires soon (queued once by the worker's expiry-reminder sweep). */
+  | { type: 'mail.assignment-expiry'; payload: { assignmentId: string } }
+  /** Issue #16: how the results of the institutions a validator worked on moved (a validator_digest row). */
+  | { type: 'mail.validator-digest'; payload: { digestId: string } }
   /** Issue #13 item 5: a large universe CSV was stored (universe_import_chunk); the worker imports it. */
   | { type: 'universe.import'; payload: { importId: string } };
 

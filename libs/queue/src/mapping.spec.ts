@@ -22,6 +22,21 @@ describe('jobForEvent', () => {
       { queue: QUEUES.mail, name: JOBS.sendTestMail, jobId: 'mail:42', data: { to: 'a@b.example', guarantorId: 'g-1', eventId: '42' }, debounced: false },
     ],
     [
+      'mail.validator-assignments',
+      { userId: 'u-1', roundId: R, assignmentIds: ['a-1', 'a-2'] },
+      { queue: QUEUES.mail, name: JOBS.sendValidatorMail, jobId: 'mail:42', data: { kind: 'validator-assignments', ref: 'u-1', roundId: R, assignmentIds: ['a-1', 'a-2'], eventId: '42' }, debounced: false },
+    ],
+    [
+      'mail.assignment-expiry',
+      { assignmentId: 'a-1' },
+      { queue: QUEUES.mail, name: JOBS.sendValidatorMail, jobId: 'mail:42', data: { kind: 'assignment-expiry', ref: 'a-1', eventId: '42' }, debounced: false },
+    ],
+    [
+      'mail.validator-digest',
+      { digestId: 'd-1' },
+      { queue: QUEUES.mail, name: JOBS.sendValidatorMail, jobId: 'mail:42', data: { kind: 'validator-digest', ref: 'd-1', eventId: '42' }, debounced: false },
+    ],
+    [
       'response.submitted',
       { roundId: R, institutionId: I, responseId: 'x', version: 2 },
       { queue: QUEUES.metric, name: JOBS.recomputeInstitution, jobId: `inst:${R}:${I}`, data: { roundId: R, institutionId: I }, debounced: true },

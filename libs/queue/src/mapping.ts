@@ -15,6 +15,7 @@ import {
   SendTestMailJob,
   SendVerificationJob,
   ImportUniverseJob,
+  SendValidatorMailJob,
   jobIds,
 } from './queues';
 
@@ -29,7 +30,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
+  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | SendValidatorMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -101,6 +102,22 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendTestMailJob = { to: p.to, guarantorId: p.guarantorId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendTestMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.validator-assignments':
+    case 'mail.assignment-expiry':
+    case 'mail.validator-digest': {
+      const key = e.type === 'mail.validator-assignments' ? 'userId' : e.type === 'mail.assignment-expiry' ? 'assignmentId' : 'digestId';
+      const p = strings(e.payload, [key]);
+      if (!p) return malformed(e);
+      const data: SendValidatorMailJob = { kind: e.type.slice(5) as SendValidatorMailJob['kind'], ref: p[key], eventId: e.id };
+      if (e.type === 'mail.validator-assignments') {
+        const r = strings(e.payload, ['roundId']);
+        const ids = (e.payload as { assignmentIds?: unknown } | null)?.assignmentIds;
+        if (!r || !Array.isArray(ids) || ids.length === 0 || !ids.every((x): x is string => typeof x === 'string')) return malformed(e);
+        data.roundId = r.roundId;
+        data.assignmentIds = ids;
+      }
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendValidatorMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

@@ -23,7 +23,19 @@ export const JOBS = {
   sendRefutationNotice: 'send-refutation-notice',
   sendTestMail: 'send-test-mail',
   importUniverse: 'import-universe',
+  sendValidatorMail: 'send-validator-mail',
 } as const;
+
+/** Issue #16: the optional mails to validators; `ref` is the user (assignments), assignment (expiry) or digest id. */
+export type ValidatorMailKind = 'validator-assignments' | 'assignment-expiry' | 'validator-digest';
+export interface SendValidatorMailJob {
+  kind: ValidatorMailKind;
+  ref: string;
+  /** Round and new assignments of a 'validator-assignments' mail. */
+  roundId?: string;
+  assignmentIds?: string[];
+  eventId: string;
+}
 
 export interface SendInvitationJob {
   invitationId: string;

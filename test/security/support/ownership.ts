@@ -23,6 +23,7 @@ const RULES: Array<[RegExp, string]> = [
   [/^GET \/api\/citizens\/institutions$/, 'public facts of institutions only'],
   [/^GET \/api\/citizens\/rounds$|^POST \/api\/citizens\/rounds\/:roundId\/assignments$/, 'verified e-mail; rounds with validation open'],
   [/^GET \/api\/citizens\/assignments$/, 'verified e-mail; own assignments only'],
+  [/^GET \/api\/citizens\/history$/, 'verified e-mail; own assignments, verdicts and reports only'],
   [/^\w+ \/api\/citizens\/assignments\/:assignmentId/, 'verified e-mail; own assignment (NOT_ASSIGNED otherwise); no conflict of interest'],
   [/^\w+ \/api\/respond\//, "the invitation's round and institution only (NOT_FOUND otherwise)"],
   [/^POST \/api\/privacy\/validators\/:userId\/erase$/, "validators who worked on the guarantor's rounds (NOT_FOUND otherwise)"],

@@ -29,6 +29,7 @@ const RespondPage = lazy(() => import('../respond/RespondPage'));
 const AssignmentPage = lazy(() => import('../citizen/AssignmentPage'));
 // The questionnaire designer lints with libs/questionnaire and previews with survey-react-ui.
 const DesignerPage = lazy(() => import('../console/designer/DesignerPage'));
+const ValidatorHistoryPage = lazy(() => import('../citizen/HistoryPage'));
 
 type Params = Record<string, string>;
 interface Route {
@@ -71,6 +72,14 @@ const ROUTES: Route[] = [
     render: () => (
       <RequireRole roles={['citizen_validator']}>
         <ValidatorHomePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/validador/historial',
+    render: () => (
+      <RequireRole roles={['citizen_validator']}>
+        <ValidatorHistoryPage />
       </RequireRole>
     ),
   },

@@ -9,7 +9,7 @@ import { Link } from '../shared/router';
 import { createSurvey } from '../shared/survey';
 import { applyIssues, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
 import { useAsync } from '../shared/useAsync';
-import { citizenApi, VERDICTS, type Assignment, type Claim, type Verdict, type VerdictValue } from './api';
+import { citizenApi, VERDICTS, type Assignment, type Claim, type Verdict, type VerdictInput, type VerdictItemError, type VerdictValue } from './api';
 
 export default function AssignmentPage({ id }: { id: string }) {
   const { t, dateTime } = useT();
@@ -31,8 +31,9 @@ export default function AssignmentPage({ id }: { id: string }) {
   const a = res.data;
   const editable = a.acceptingSubmissions && a.status !== 'expired';
 
-  function onVerdict(v: Verdict, status: Assignment['status']) {
-    const claims = a.claims.map((c) => (c.questionName === v.questionName ? { ...c, verdict: v } : c));
+  function onVerdicts(saved: Verdict[], status: Assignment['status']) {
+    const byName = new Map(saved.map((v) => [v.questionName, v]));
+    const claims = a.claims.map((c) => ({ ...c, verdict: byName.get(c.questionName) ?? c.verdict }));
     const verdicts = claims.filter((c) => c.answered && c.verdict).length;
     res.setData({ ...a, claims, status, progress: { ...a.progress, verdicts } });
   }
@@ -56,28 +57,34 @@ export default function AssignmentPage({ id }: { id: string }) {
       </header>
       {a.status === 'expired' && <Alert kind="warning">{t('assignment.expired')}</Alert>}
       {a.status !== 'expired' && !a.acceptingSubmissions && <Alert kind="warning">{t('assignment.closed')}</Alert>}
-      {!a.selfReportSubmitted && <Alert kind="info">{t('assignment.noSelfReport')}</Alert>}
       <ProgressBar
         value={done}
         max={a.progress.claimsToCheck + 1}
         label={t('validator.progress')}
-        detail={t('validator.progressDetail', {
-          verdicts: a.progress.verdicts,
-          claims: a.progress.claimsToCheck,
-          report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
-        })}
+        detail={
+          a.kind === 'claims'
+            ? t('validator.progressDetail', {
+                verdicts: a.progress.verdicts,
+                claims: a.progress.claimsToCheck,
+                report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
+              })
+            : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
+        }
         tone={a.status === 'completed' ? 'success' : 'default'}
       />
 
-      <section className="section" aria-labelledby="claims-title">
-        <h2 id="claims-title">{t('assignment.claimsTitle')}</h2>
-        <p className="muted">{t('assignment.claimsIntro')}</p>
-        {a.claims.length === 0 && <p>{t('assignment.noClaims')}</p>}
-        {/* Claims that need a verdict first; those the institution left unanswered after them. */}
-        {[...a.claims.filter((c) => c.answered), ...a.claims.filter((c) => !c.answered)].map((c) => (
-          <ClaimCard key={c.questionName} assignmentId={a.id} claim={c} editable={editable} onSaved={onVerdict} />
-        ))}
-      </section>
+      {a.kind === 'claims' ? (
+        <ClaimsForm assignment={a} editable={editable} onSaved={onVerdicts} />
+      ) : (
+        <section className="section" aria-labelledby="claims-title">
+          <h2 id="claims-title">
+            <span className="badge badge-info" data-kind={a.kind}>
+              {t('vwork.kind.citizen_report_only')}
+            </span>
+          </h2>
+          <p>{t('vwork.reportOnlyIntro')}</p>
+        </section>
+      )}
 
       <section className="section" aria-labelledby="report-title">
         <h2 id="report-title">{t('assignment.reportTitle')}</h2>
@@ -113,63 +120,234 @@ export function safeHttpUrl(raw: string): string | null {
   }
 }
 
-interface ClaimCardProps {
-  assignmentId: string;
-  claim: Claim;
-  editable: boolean;
-  onSaved(v: Verdict, status: Assignment['status']): void;
+/** What the validator typed for one claim, before it is saved (kept in localStorage until saved). */
+interface ClaimDraft {
+  verdict: VerdictValue | '';
+  evidenceUrl: string;
+  comment: string;
 }
 
-function ClaimCard({ assignmentId, claim, editable, onSaved }: ClaimCardProps) {
-  const i18n = useT();
-  const { t, pick, time } = i18n;
-  const uid = useId();
-  const [verdict, setVerdict] = useState<VerdictValue | ''>(claim.verdict?.verdict ?? '');
-  const [evidenceUrl, setEvidenceUrl] = useState(claim.verdict?.evidenceUrl ?? '');
-  const [comment, setComment] = useState(claim.verdict?.comment ?? '');
-  const [file, setFile] = useState<File | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ verdict?: string; evidenceUrl?: string; comment?: string }>({});
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const title = pick(claim.title);
+type FieldErrors = { verdict?: string; evidenceUrl?: string; comment?: string; evidenceFileId?: string };
 
-  async function save(e: FormEvent) {
+const draftOf = (c: Claim): ClaimDraft => ({ verdict: c.verdict?.verdict ?? '', evidenceUrl: c.verdict?.evidenceUrl ?? '', comment: c.verdict?.comment ?? '' });
+const sameDraft = (x: ClaimDraft, y: ClaimDraft): boolean => x.verdict === y.verdict && x.evidenceUrl.trim() === y.evidenceUrl.trim() && x.comment.trim() === y.comment.trim();
+const storageKey = (assignmentId: string): string => `apertura.verdict-drafts.${assignmentId}`;
+
+function loadDrafts(assignmentId: string): Record<string, ClaimDraft> {
+  try {
+    const raw = window.localStorage.getItem(storageKey(assignmentId));
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    if (!parsed || typeof parsed !== 'object') return {};
+    const out: Record<string, ClaimDraft> = {};
+    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
+      if (!v || typeof v !== 'object') continue;
+      const d = v as Record<string, unknown>;
+      const verdict = typeof d.verdict === 'string' && (VERDICTS as readonly string[]).includes(d.verdict) ? (d.verdict as VerdictValue) : '';
+      out[k] = { verdict, evidenceUrl: typeof d.evidenceUrl === 'string' ? d.evidenceUrl : '', comment: typeof d.comment === 'string' ? d.comment : '' };
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function storeDrafts(assignmentId: string, drafts: Record<string, ClaimDraft>): void {
+  try {
+    if (Object.keys(drafts).length === 0) window.localStorage.removeItem(storageKey(assignmentId));
+    else window.localStorage.setItem(storageKey(assignmentId), JSON.stringify(drafts));
+  } catch {
+    // Private mode or a full quota: drafts then live only while the page is open.
+  }
+}
+
+interface ClaimsFormProps {
+  assignment: Assignment;
+  editable: boolean;
+  onSaved(v: Verdict[], status: Assignment['status']): void;
+}
+
+/**
+ * Issue #16: every verdict of the assignment in one form with one "Save all" button. Unsaved changes
+ * are marked per claim and counted, and kept in this device's storage until saved (or discarded), so
+ * a dropped connection or a closed tab on a phone loses nothing. The server saves all or nothing and
+ * names the offending claim and field of each problem.
+ */
+function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
+  const { t, pick } = useT();
+  const answered = assignment.claims.filter((c) => c.answered);
+  const [drafts, setDrafts] = useState<Record<string, ClaimDraft>>(() => {
+    const stored = loadDrafts(assignment.id);
+    // A stored draft equal to what the server has is no longer a change.
+    return Object.fromEntries(Object.entries(stored).filter(([k, d]) => {
+      const c = assignment.claims.find((x) => x.questionName === k && x.answered);
+      return c !== undefined && !sameDraft(d, draftOf(c));
+    }));
+  });
+  const [restored] = useState(() => Object.keys(drafts).length > 0);
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  // Files already uploaded for a save that then failed: a retry reuses them instead of uploading again.
+  const [uploaded, setUploaded] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | null>(null);
+
+  useEffect(() => storeDrafts(assignment.id, drafts), [assignment.id, drafts]);
+
+  const dirtyNames = answered.map((c) => c.questionName).filter((n) => drafts[n] !== undefined || files[n] || uploaded[n]);
+
+  function change(c: Claim, next: ClaimDraft) {
+    setNotice(null);
+    setDrafts((prev) => {
+      const copy = { ...prev };
+      if (sameDraft(next, draftOf(c))) delete copy[c.questionName];
+      else copy[c.questionName] = next;
+      return copy;
+    });
+  }
+
+  function discard() {
+    setDrafts({});
+    setFiles({});
+    setUploaded({});
+    setErrors({});
+    setNotice(null);
+  }
+
+  async function saveAll(e: FormEvent) {
     e.preventDefault();
-    const errs: typeof fieldErrors = {};
-    if (!verdict) errs.verdict = t('assignment.chooseVerdict');
-    if (evidenceUrl.trim() && !/^https:\/\/\S+$/i.test(evidenceUrl.trim())) errs.evidenceUrl = t('assignment.httpsOnly');
-    setFieldErrors(errs);
-    if (errs.verdict || errs.evidenceUrl || !verdict) return;
-    setBusy(true);
     setError(null);
+    setNotice(null);
+    if (dirtyNames.length === 0) {
+      setNotice({ kind: 'info', text: t('vwork.nothingToSave') });
+      return;
+    }
+    const local: Record<string, FieldErrors> = {};
+    for (const n of dirtyNames) {
+      const c = answered.find((x) => x.questionName === n);
+      const d = drafts[n] ?? (c ? draftOf(c) : undefined);
+      if (!d) continue;
+      const errs: FieldErrors = {};
+      if (!d.verdict) errs.verdict = t('assignment.chooseVerdict');
+      if (d.evidenceUrl.trim() && !/^https:\/\/\S+$/i.test(d.evidenceUrl.trim())) errs.evidenceUrl = t('assignment.httpsOnly');
+      if (Object.keys(errs).length > 0) local[n] = errs;
+    }
+    setErrors(local);
+    if (Object.keys(local).length > 0) {
+      setNotice({ kind: 'error', text: t('vwork.fixErrors') });
+      return;
+    }
+    setBusy(true);
     try {
-      let evidenceFileId = claim.verdict?.evidenceFileId ?? undefined;
-      if (file) {
-        setProgress(0);
-        evidenceFileId = (await citizenApi.uploadEvidence(assignmentId, file, claim.questionName, setProgress)).id;
-        setProgress(null);
+      const items: VerdictInput[] = [];
+      for (const n of dirtyNames) {
+        const c = answered.find((x) => x.questionName === n);
+        if (!c) continue;
+        const d = drafts[n] ?? draftOf(c);
+        let evidenceFileId = uploaded[n] ?? c.verdict?.evidenceFileId ?? undefined;
+        const file = files[n];
+        if (file) {
+          setProgress(0);
+          const fileId = (await citizenApi.uploadEvidence(assignment.id, file, n, setProgress)).id;
+          evidenceFileId = fileId;
+          setProgress(null);
+          setFiles((prev) => ({ ...prev, [n]: null }));
+          setUploaded((prev) => ({ ...prev, [n]: fileId }));
+        }
+        items.push({ questionName: n, verdict: d.verdict as VerdictValue, evidenceUrl: d.evidenceUrl.trim() || undefined, evidenceFileId, comment: d.comment.trim() || undefined });
       }
-      const r = await citizenApi.saveVerdict(assignmentId, claim.questionName, {
-        verdict,
-        evidenceUrl: evidenceUrl.trim() || undefined,
-        evidenceFileId,
-        comment: comment.trim() || undefined,
-      });
-      setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
-      setSavedAt(r.verdict.updatedAt);
-      onSaved(r.verdict, r.assignmentStatus);
+      const r = await citizenApi.saveVerdicts(assignment.id, items);
+      setDrafts({});
+      setFiles({});
+      setUploaded({});
+      setErrors({});
+      setNotice({ kind: 'success', text: t('vwork.savedAll', { count: r.verdicts.length }) });
+      onSaved(r.verdicts, r.assignmentStatus);
     } catch (err) {
-      if (err instanceof ApiError && (err.field === 'evidenceUrl' || err.field === 'comment')) setFieldErrors({ [err.field]: pick(err.messages) });
-      else setError(err);
+      const list = err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? batchErrors(err.details) : [];
+      if (list.length > 0) {
+        const byClaim: Record<string, FieldErrors> = {};
+        for (const it of list) {
+          if (!it.questionName) continue;
+          const field = it.field === 'verdict' || it.field === 'evidenceUrl' || it.field === 'comment' || it.field === 'evidenceFileId' ? it.field : 'verdict';
+          byClaim[it.questionName] = { ...byClaim[it.questionName], [field]: pick(it.messages) };
+        }
+        setErrors(byClaim);
+        setNotice({ kind: 'error', text: t('vwork.fixErrors') });
+      } else setError(err);
     } finally {
       setProgress(null);
       setBusy(false);
     }
   }
+
+  return (
+    <form onSubmit={saveAll} noValidate className="section" aria-labelledby="claims-title">
+      <h2 id="claims-title">{t('assignment.claimsTitle')}</h2>
+      <p className="muted">{t('assignment.claimsIntro')}</p>
+      {restored && dirtyNames.length > 0 && <Alert kind="info">{t('vwork.draftRestored')}</Alert>}
+      {/* Claims that need a verdict first; those the institution left unanswered after them. */}
+      {[...answered, ...assignment.claims.filter((c) => !c.answered)].map((c) => (
+        <ClaimCard
+          key={c.questionName}
+          assignmentId={assignment.id}
+          claim={c}
+          editable={editable}
+          draft={drafts[c.questionName] ?? draftOf(c)}
+          dirty={drafts[c.questionName] !== undefined || Boolean(files[c.questionName]) || uploaded[c.questionName] !== undefined}
+          errors={errors[c.questionName] ?? {}}
+          onChange={(d) => change(c, d)}
+          onFile={(f) => setFiles((prev) => ({ ...prev, [c.questionName]: f }))}
+        />
+      ))}
+      {editable && answered.length > 0 && (
+        <div className="save-bar" role="region" aria-label={t('vwork.saveAll')}>
+          {progress !== null && <ProgressBar value={progress} label={t('evidence.uploading')} />}
+          <ErrorAlert error={error} />
+          {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+          <p role="status" className={dirtyNames.length > 0 ? 'unsaved' : 'muted'}>
+            {dirtyNames.length > 0 ? t('vwork.unsaved', { count: dirtyNames.length }) : t('vwork.allSaved')}
+          </p>
+          <div className="actions">
+            <Button type="submit" busy={busy}>
+              {t('vwork.saveAll')}
+            </Button>
+            {dirtyNames.length > 0 && (
+              <Button type="button" variant="secondary" onClick={discard} disabled={busy}>
+                {t('vwork.discardDraft')}
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function batchErrors(details: unknown): VerdictItemError[] {
+  if (!details || typeof details !== 'object') return [];
+  const list = (details as { errors?: unknown }).errors;
+  return Array.isArray(list) ? (list.filter((x) => x && typeof x === 'object' && 'messages' in x) as VerdictItemError[]) : [];
+}
+
+interface ClaimCardProps {
+  assignmentId: string;
+  claim: Claim;
+  editable: boolean;
+  draft: ClaimDraft;
+  dirty: boolean;
+  errors: FieldErrors;
+  onChange(d: ClaimDraft): void;
+  onFile(f: File | null): void;
+}
+
+function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChange, onFile }: ClaimCardProps) {
+  const i18n = useT();
+  const { t, pick, time } = i18n;
+  const uid = useId();
+  const [error, setError] = useState<unknown>(null);
+  const title = pick(claim.title);
 
   async function download(path: string, name: string) {
     setError(null);
@@ -181,8 +359,9 @@ function ClaimCard({ assignmentId, claim, editable, onSaved }: ClaimCardProps) {
   }
 
   return (
-    <article className="card claim" aria-labelledby={`${uid}-title`}>
+    <article className={`card claim${dirty ? ' claim-dirty' : ''}`} aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>{title}</h3>
+      {dirty && <p className="unsaved">{t('vwork.unsavedClaim')}</p>}
       <dl className="facts">
         <div>
           <dt>{t('assignment.selfReported')}</dt>
@@ -222,13 +401,13 @@ function ClaimCard({ assignmentId, claim, editable, onSaved }: ClaimCardProps) {
       {!claim.answered ? (
         <p className="muted">{t('assignment.notAnswered')}</p>
       ) : (
-        <form onSubmit={save} noValidate className="form">
-          <fieldset className="fieldset" disabled={!editable} aria-describedby={fieldErrors.verdict ? `${uid}-verdict-error` : undefined}>
+        <div className="form">
+          <fieldset className="fieldset" disabled={!editable} aria-describedby={errors.verdict ? `${uid}-verdict-error` : undefined}>
             <legend>{t('assignment.verdict')}</legend>
             <div className="radio-group">
               {VERDICTS.map((v) => (
                 <label key={v} className="radio">
-                  <input type="radio" name={`${uid}-verdict`} value={v} checked={verdict === v} onChange={() => setVerdict(v)} />
+                  <input type="radio" name={`${uid}-verdict`} value={v} checked={draft.verdict === v} onChange={() => onChange({ ...draft, verdict: v })} />
                   <span>
                     <strong>{t(`status.${v}`)}</strong>
                     <span className="muted"> — {t(`assignment.verdict.${v}`)}</span>
@@ -236,17 +415,30 @@ function ClaimCard({ assignmentId, claim, editable, onSaved }: ClaimCardProps) {
                 </label>
               ))}
             </div>
-            {fieldErrors.verdict && (
+            {errors.verdict && (
               <p className="field-error" id={`${uid}-verdict-error`}>
-                {fieldErrors.verdict}
+                {errors.verdict}
               </p>
             )}
           </fieldset>
-          <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')} error={fieldErrors.evidenceUrl}>
-            {(p) => <input {...p} type="url" inputMode="url" placeholder="https://" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} disabled={!editable} />}
+          <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')} error={errors.evidenceUrl}>
+            {(p) => (
+              <input
+                {...p}
+                type="url"
+                inputMode="url"
+                placeholder="https://"
+                value={draft.evidenceUrl}
+                onChange={(e) => onChange({ ...draft, evidenceUrl: e.target.value })}
+                disabled={!editable}
+              />
+            )}
           </Field>
-          <Field label={t('assignment.ownFile')} hint={t('evidence.fileHint')}>
-            {(p) => <input {...p} ref={fileInput} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={!editable} />}
+          <Field label={t('assignment.ownFile')} hint={t('evidence.fileHint')} error={errors.evidenceFileId}>
+            {(p) => (
+              // Remounted after each save (new updatedAt), so a saved file no longer shows as chosen.
+              <input {...p} key={claim.verdict?.updatedAt ?? 'none'} type="file" onChange={(e) => onFile(e.target.files?.[0] ?? null)} disabled={!editable} />
+            )}
           </Field>
           {claim.verdict?.evidenceFileId && (
             <p>
@@ -255,24 +447,14 @@ function ClaimCard({ assignmentId, claim, editable, onSaved }: ClaimCardProps) {
               </button>
             </p>
           )}
-          <Field label={t('assignment.comment')} error={fieldErrors.comment}>
-            {(p) => <textarea {...p} rows={3} maxLength={4000} value={comment} onChange={(e) => setComment(e.target.value)} disabled={!editable} />}
+          <Field label={t('assignment.comment')} error={errors.comment}>
+            {(p) => <textarea {...p} rows={3} maxLength={4000} value={draft.comment} onChange={(e) => onChange({ ...draft, comment: e.target.value })} disabled={!editable} />}
           </Field>
-          {progress !== null && <ProgressBar value={progress} label={t('evidence.uploading')} />}
           <ErrorAlert error={error} />
-          {editable && (
-            <div className="actions">
-              <Button type="submit" busy={busy}>
-                {t('assignment.saveVerdict')}
-              </Button>
-              {(savedAt ?? claim.verdict?.updatedAt) && (
-                <span className="muted" role="status">
-                  {t('respond.savedAt', { time: time(savedAt ?? claim.verdict!.updatedAt) })}
-                </span>
-              )}
-            </div>
+          {claim.verdict?.updatedAt && !dirty && (
+            <p className="muted">{t('respond.savedAt', { time: time(claim.verdict.updatedAt) })}</p>
           )}
-        </form>
+        </div>
       )}
     </article>
   );

@@ -8,6 +8,7 @@ import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { citizenApi, type Assignment, type CitizenProfile, type InstitutionRef, type ValidationRound } from './api';
 import { ResendVerification } from './ResendVerification';
+import { MailPreference } from './MailPreference';
 
 export function ValidatorHomePage() {
   const { t } = useT();
@@ -24,6 +25,9 @@ export function ValidatorHomePage() {
       <header className="page-header">
         <h1>{t('validator.title')}</h1>
         <p className="muted">{t('validator.pseudonym', { pseudonym: me.pseudonym })}</p>
+        <p>
+          <Link to="/validador/historial">{t('vwork.historyLink')}</Link>
+        </p>
       </header>
       {!me.emailVerified ? (
         <>
@@ -178,9 +182,21 @@ function AssignmentRow({ a, date }: { a: Assignment; date(v: string): string }) 
         {a.institution.municipality.name}, {a.institution.state.name} · {a.roundName}
       </p>
       <p>
-        <StatusBadge status={a.status} /> {a.status === 'active' && t('validator.expires', { date: date(a.expiresAt) })}
+        <StatusBadge status={a.status} /> <span className="badge badge-info">{t(`vwork.kind.${a.kind}`)}</span>{' '}
+        {a.status === 'active' && t('validator.expires', { date: date(a.expiresAt) })}
       </p>
-      <ProgressBar value={done} max={total} label={t('validator.progress')} detail={t('validator.progressDetail', { verdicts: a.progress.verdicts, claims: a.progress.claimsToCheck, report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })} tone={a.status === 'completed' ? 'success' : 'default'} />
+      <ProgressBar
+        value={done}
+        max={total}
+        label={t('validator.progress')}
+        detail={
+          // A citizen-report-only task has no verdicts to count: never "0 of 0 verdicts".
+          a.kind === 'claims'
+            ? t('validator.progressDetail', { verdicts: a.progress.verdicts, claims: a.progress.claimsToCheck, report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
+            : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
+        }
+        tone={a.status === 'completed' ? 'success' : 'default'}
+      />
     </li>
   );
 }
@@ -229,6 +245,7 @@ function ProfileSection({ profile, onChange }: { profile: CitizenProfile; onChan
           {t('common.save')}
         </Button>
       </form>
+      <MailPreference profile={profile} onChange={onChange} />
       <ConflictsEditor profile={profile} onChange={onChange} />
     </section>
   );

@@ -26,6 +26,8 @@ export interface CitizenProfile {
   conflicts: InstitutionRef[];
   /** Reason of each declared conflict by institution id (null: declared before reasons were required). */
   conflictReasons?: Record<string, string | null>;
+  /** True: no optional mails (new assignments, expiry reminders, digests). */
+  mailOptOut: boolean;
 }
 
 export interface ValidationRound {
@@ -81,12 +83,51 @@ export interface Assignment {
   acceptingSubmissions: boolean;
   institution: InstitutionRef;
   selfReportSubmitted: boolean;
+  /** 'citizen_report_only': no claims to verify (no submitted self-report), only the citizen report. */
+  kind: 'claims' | 'citizen_report_only';
   claims: Claim[];
   citizenQuestionnaire: { id: string; title: string; definition: Record<string, unknown> };
   report: CitizenReport | null;
   progress: { claimsToCheck: number; verdicts: number; reportSubmitted: boolean };
   /** Demo round: not in the contract yet (asked for); the banner shows when the API sends it. */
   synthetic?: boolean;
+}
+
+export interface VerdictInput {
+  questionName: string;
+  verdict: VerdictValue;
+  evidenceUrl?: string;
+  evidenceFileId?: string;
+  comment?: string;
+}
+
+/** One problem of a batch save (details.errors of VALIDATION_FAILED). */
+export interface VerdictItemError {
+  index: number;
+  questionName: string | null;
+  field: 'questionName' | 'verdict' | 'evidenceUrl' | 'evidenceFileId' | 'comment' | 'item';
+  messages: Bilingual;
+}
+
+export interface ResultPoint {
+  estimate: number | null;
+  status: string | null;
+}
+
+export interface HistoryItem {
+  assignmentId: string;
+  roundId: string;
+  roundName: string;
+  roundStatus: string;
+  institution: InstitutionRef;
+  kind: 'claims' | 'citizen_report_only';
+  status: 'active' | 'completed' | 'expired';
+  assignedAt: string;
+  expiresAt: string;
+  claimsToCheck: number;
+  verdicts: { confirmed: number; refuted: number; unverifiable: number };
+  reportUpdatedAt: string | null;
+  result: { before: ResultPoint | null; after: ResultPoint | null } | null;
 }
 
 export interface RegisterBody {
@@ -115,7 +156,7 @@ export const citizenApi = {
   verify: (token: string) => api<{ verified: boolean; session: SessionDto }>('/api/citizens/verify', { method: 'POST', body: { token } }),
   resend: (email: string) => api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
   me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),
-  updateMe: (body: { displayName?: string | null; cvegeo?: string | null }) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
+  updateMe: (body: { displayName?: string | null; cvegeo?: string | null; mailOptOut?: boolean }) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
   setConflicts: (conflicts: Array<{ institutionId: string; reason: string }>) => api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { conflicts } }),
   searchInstitutions: (q: string, signal?: AbortSignal) =>
     api<Page<InstitutionRef>>('/api/citizens/institutions', { query: { q, pageSize: 10 }, signal }),
@@ -127,6 +168,9 @@ export const citizenApi = {
   assignment: (id: string, signal?: AbortSignal) => api<Assignment>(a(id), { signal }),
   saveVerdict: (id: string, questionName: string, body: { verdict: VerdictValue; evidenceUrl?: string; evidenceFileId?: string; comment?: string }) =>
     api<{ verdict: Verdict; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/verdicts/${encodeURIComponent(questionName)}`, { method: 'PUT', body }),
+  saveVerdicts: (id: string, verdicts: VerdictInput[]) =>
+    api<{ verdicts: Verdict[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/verdicts`, { method: 'PUT', body: { verdicts } }),
+  history: (page: number, signal?: AbortSignal) => api<Page<HistoryItem>>('/api/citizens/history', { query: { page, pageSize: 50 }, signal }),
   saveReport: (id: string, data: Record<string, unknown>) =>
     api<{ report: CitizenReport; cleared: string[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/report`, { method: 'PUT', body: { data } }),
   uploadEvidence: (id: string, file: File, questionName: string, onProgress: (f: number) => void) => {

@@ -27,6 +27,10 @@ export class AssignmentEntity {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
+  /** Issue #16: when the expiry-reminder sweep queued this assignment's reminder mail. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiryReminderQueuedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -20,6 +20,10 @@ export class ValidatorProfileEntity {
 
   @Column({ type: 'varchar', length: 32 })
   privacyNoticeVersion: string;
+
+  /** Issue #16: no optional mails (new assignments, expiry reminders, digests). */
+  @Column({ type: 'boolean', default: false })
+  mailOptOut: boolean;
 }
 
 /** A declared conflict of interest: the validator works at (or for) this institution. */

@@ -188,6 +188,8 @@ export class AssignmentViews {
           citizenWorkProblem({ status: round.status, opensAt: round.opens_at, closesAt: round.closes_at, validationOpen: round.validation_open }, now) === null,
         institution: toInstitutionRef(institution),
         selfReportSubmitted: submitted !== null,
+        // Issue #16: without answered claims the task is the citizen report alone (never "0 of 0 verdicts").
+        kind: toCheck.length > 0 ? 'claims' : 'citizen_report_only',
         claims: claimDtos,
         citizenQuestionnaire: { id: citQ.id, title: citQ.title, definition: citQ.definition },
         report: report ? { id: report.id, data: report.data, updatedAt: report.updated_at.toISOString() } : null,

@@ -11,6 +11,7 @@ import {
   AssignmentListQueryDto,
   AssignmentPageDto,
   CitizenRoundPageDto,
+  HistoryPageDto,
   RequestAssignmentsDto,
   RequestAssignmentsResultDto,
 } from './dto/assignment.dto';
@@ -54,6 +55,14 @@ export class AssignmentsController {
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED')
   list(@CurrentUser() user: UserPrincipal, @Query() q: AssignmentListQueryDto): Promise<AssignmentPageDto> {
     return this.assignments.list(user.userId, q);
+  }
+
+  @Get('history')
+  @ApiOperation({ summary: 'Your history: every assignment (newest first) with its verdicts, report and, for published rounds, the result before your work and now.' })
+  @ApiOkResponse({ type: HistoryPageDto })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED')
+  history(@CurrentUser() user: UserPrincipal, @Query() q: PageQueryDto): Promise<HistoryPageDto> {
+    return this.assignments.history(user.userId, q.page, q.pageSize);
   }
 
   @Get('assignments/:assignmentId')

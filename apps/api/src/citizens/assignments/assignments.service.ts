@@ -2,7 +2,8 @@ import { inSequence } from '../../common/in-sequence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus } from '@apertura/db';
+import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
+import { claimsOf, claimsToCheck } from '../claims';
 import { notFound } from '../../common/domain-error';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, roundSettings } from '../needs';
@@ -15,14 +16,17 @@ import {
   AssignmentListQueryDto,
   AssignmentPageDto,
   CitizenRoundPageDto,
+  HistoryPageDto,
   RequestAssignmentsResultDto,
 } from './dto/assignment.dto';
+import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toInstitutionRef } from '../institution-ref';
 import { ASSIGNMENT_TTL_MS, expireAssignments } from './expiry';
 
 export const DEFAULT_ASSIGNMENTS = 3;
 
 interface RoundForAssignment {
   id: string;
+  institution_questionnaire_id: string;
   status: RoundStatus;
   opens_at: Date;
   closes_at: Date;
@@ -36,6 +40,8 @@ interface CandidateRow {
   reports: number;
   pending: number;
   with_data: boolean;
+  /** The institution submitted a self-report with at least one answered verifiable claim. */
+  has_claims: boolean;
 }
 
 /** Rounds open to validators, the assignment engine's I/O, and the validator's own assignments. */
@@ -98,7 +104,7 @@ export class AssignmentsService {
       const rounds: RoundForAssignment[] = await m.query(
         // Demo accounts (synthetic) work on demo rounds only, real ones on real rounds only: a generated
         // validator never reports on a real institution, nor a real person on the demo.
-        `SELECT r.id, r.status, r.opens_at, r.closes_at, r.validation_open, r.settings FROM round r
+        `SELECT r.id, r.institution_questionnaire_id, r.status, r.opens_at, r.closes_at, r.validation_open, r.settings FROM round r
          WHERE r.id = $1 AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $2)`,
         [roundId, userId],
       );
@@ -118,13 +124,21 @@ export class AssignmentsService {
       if (want > 0) {
         const ids = await this.choose(m, round, userId, new Set(mine.map((a) => a.institution_id)), want);
         if (ids.length > 0) {
-          const inserted: unknown[] = await m.query(
+          const inserted: Array<{ id: string }> = await m.query(
             `INSERT INTO assignment (round_id, validator_id, institution_id, status, expires_at)
              SELECT $1, $2, x, 'active', $3 FROM unnest($4::uuid[]) AS x
              ON CONFLICT (round_id, validator_id, institution_id) DO NOTHING RETURNING id`,
             [roundId, userId, new Date(now.getTime() + ASSIGNMENT_TTL_MS), ids],
           );
           created = inserted.length;
+          // Issue #16: the validator hears of new work by mail (the worker honours their opt-out).
+          if (created > 0) {
+            await m.query(
+              `INSERT INTO outbox_event (type, payload)
+               VALUES ('mail.validator-assignments', jsonb_build_object('userId', $1::text, 'roundId', $2::text, 'assignmentIds', to_jsonb($3::text[])))`,
+              [userId, roundId, inserted.map((r) => r.id)],
+            );
+          }
         }
       }
       const rows: AssignmentRow[] = await m.query(
@@ -138,6 +152,8 @@ export class AssignmentsService {
 
   /** Loads the engine's inputs set-based (three queries) and runs it. */
   private async choose(m: EntityManager, round: RoundForAssignment, userId: string, alreadyAssigned: Set<string>, k: number): Promise<string[]> {
+    const [q]: Array<{ definition: JsonObject }> = await m.query('SELECT definition FROM questionnaire WHERE id = $1', [round.institution_questionnaire_id]);
+    const claimNames = q ? claimsOf(round.institution_questionnaire_id, q.definition).map((c) => c.name) : [];
     const [candidates, conflicts, profile, metricRows]: [
       CandidateRow[],
       Array<{ institution_id: string }>,
@@ -145,7 +161,11 @@ export class AssignmentsService {
       Array<{ scope: string; scope_key: string; needed: number | null; needed_subjects: number | null }>,
     ] = await inSequence([
       () => m.query(
-        `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data
+        // has_claims mirrors claimsToCheck (claims.ts): an answer that is neither null, "" nor [].
+        `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data,
+                EXISTS (SELECT 1 FROM response resp, jsonb_each(resp.submitted) e
+                        WHERE resp.round_id = $1 AND resp.institution_id = i.id AND resp.submitted IS NOT NULL
+                          AND e.key = ANY($2::text[]) AND e.value NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb)) AS has_claims
          FROM round_institution ri
          JOIN institution i ON i.id = ri.institution_id
          LEFT JOIN (SELECT institution_id, count(*) AS n FROM citizen_report WHERE round_id = $1 GROUP BY institution_id) rep
@@ -157,7 +177,7 @@ export class AssignmentsService {
                              WHERE c.round_id = a.round_id AND c.institution_id = a.institution_id AND c.validator_id = a.validator_id)
            GROUP BY a.institution_id) pend ON pend.institution_id = i.id
          WHERE ri.round_id = $1`,
-        [round.id],
+        [round.id, claimNames],
       ),
       () => m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
       () => m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
@@ -200,19 +220,36 @@ export class AssignmentsService {
     const conflictIds = conflicts.map((c) => c.institution_id);
     // Declared before the round opened (or the limit is lower here): refuse until the set is trimmed.
     await assertConflictBound(m, conflictIds, round.id);
-    return chooseInstitutions({
-      candidates: engineCandidates,
+    // Issue #16: institutions with claims to verify come first; those without a submitted self-report
+    // (or none answered) only fill what is left, as citizen-report-only tasks. Each pool is still drawn
+    // at random within the engine's window, with conflicts and earlier assignments excluded.
+    const withClaims = new Set(candidates.filter((c) => c.has_claims).map((c) => c.id));
+    const validator = { id: userId, conflicts: new Set(conflictIds), alreadyAssigned, cvegeo: profile[0]?.cvegeo ?? null };
+    const first = chooseInstitutions({
+      candidates: engineCandidates.filter((c) => withClaims.has(c.id)),
       municipalities,
       k,
       window: ASSIGNMENT_WINDOW,
       seed: `${round.id}:${userId}`,
-      validator: {
-        id: userId,
-        conflicts: new Set(conflictIds),
-        alreadyAssigned,
-        cvegeo: profile[0]?.cvegeo ?? null,
-      },
+      validator,
     });
+    if (first.length >= k) return first;
+    // The first picks are reports on their way: the second pool sees their municipalities as better served.
+    const cvegeoOf = new Map(engineCandidates.map((c) => [c.id, c.cvegeo]));
+    const loads = new Map([...municipalities].map(([key, load]) => [key, { ...load }]));
+    for (const id of first) {
+      const load = loads.get(cvegeoOf.get(id) ?? '');
+      if (load) load.pending += 1;
+    }
+    const rest = chooseInstitutions({
+      candidates: engineCandidates.filter((c) => !withClaims.has(c.id)),
+      municipalities: loads,
+      k: k - first.length,
+      window: ASSIGNMENT_WINDOW,
+      seed: `${round.id}:${userId}:report-only`,
+      validator: { ...validator, alreadyAssigned: new Set([...alreadyAssigned, ...first]) },
+    });
+    return [...first, ...rest];
   }
 
   async list(userId: string, q: AssignmentListQueryDto, now = new Date()): Promise<AssignmentPageDto> {
@@ -247,5 +284,70 @@ export class AssignmentsService {
     if (rows.length === 0) throw CitizenErrors.notAssigned();
     const [view] = await this.views.build(this.ds, userId, rows, now);
     return view;
+  }
+
+  /**
+   * Issue #16: the validator's own history, newest first — every assignment (expired too) with its
+   * kind, verdict counts, report and, for published rounds, the institution's result when they first
+   * worked on it and now. Only the caller's own work; other validators never appear.
+   */
+  async history(userId: string, page: number, pageSize: number): Promise<HistoryPageDto> {
+    const [{ total }]: Array<{ total: number }> = await this.ds.query('SELECT count(*)::int AS total FROM assignment WHERE validator_id = $1', [userId]);
+    const rows: Array<
+      InstitutionRefRow & {
+        assignment_id: string; round_id: string; round_name: string; round_status: string; status: AssignmentStatus; created_at: Date; expires_at: Date;
+        questionnaire_id: string; definition: JsonObject; submitted: JsonObject | null; verdicts: string[]; report_at: Date | null;
+        seen: boolean; first_estimate: number | null; first_status: string | null; now_estimate: number | null; now_status: string | null;
+      }
+    > = await this.ds.query(
+      `SELECT a.id AS assignment_id, a.round_id, ro.name AS round_name, ro.status AS round_status, a.status, a.created_at, a.expires_at,
+              q.id AS questionnaire_id, q.definition,
+              (SELECT r.submitted FROM response r WHERE r.round_id = a.round_id AND r.institution_id = a.institution_id) AS submitted,
+              ARRAY(SELECT v.verdict FROM verdict v WHERE v.round_id = a.round_id AND v.institution_id = a.institution_id AND v.validator_id = a.validator_id ORDER BY v.question_name) AS verdicts,
+              (SELECT c.updated_at FROM citizen_report c WHERE c.round_id = a.round_id AND c.institution_id = a.institution_id AND c.validator_id = a.validator_id) AS report_at,
+              s.user_id IS NOT NULL AS seen, s.first_estimate, s.first_status, mr.estimate AS now_estimate, mr.status AS now_status,
+              ${INSTITUTION_REF_COLUMNS}
+       FROM assignment a
+       JOIN round ro ON ro.id = a.round_id
+       JOIN questionnaire q ON q.id = ro.institution_questionnaire_id
+       JOIN institution i ON i.id = a.institution_id ${INSTITUTION_REF_JOIN}
+       LEFT JOIN validator_result_seen s ON s.user_id = a.validator_id AND s.round_id = a.round_id AND s.institution_id = a.institution_id
+       LEFT JOIN metric_result mr ON ro.status = 'published' AND mr.round_id = a.round_id AND mr.scope = 'institution'
+                                 AND mr.scope_key = a.institution_id::text AND mr.aggregation = 'unweighted' AND mr.indicator = 'I'
+       WHERE a.validator_id = $1
+       ORDER BY a.created_at DESC, ro.name, i.name, a.id LIMIT $2 OFFSET $3`,
+      [userId, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((r) => {
+        const toCheck = claimsToCheck(claimsOf(r.questionnaire_id, r.definition), r.submitted);
+        const counts = { confirmed: 0, refuted: 0, unverifiable: 0 };
+        for (const v of r.verdicts) if (v === 'confirmed' || v === 'refuted' || v === 'unverifiable') counts[v] += 1;
+        const published = r.round_status === 'published';
+        return {
+          assignmentId: r.assignment_id,
+          roundId: r.round_id,
+          roundName: r.round_name,
+          roundStatus: r.round_status,
+          institution: toInstitutionRef(r),
+          kind: toCheck.length > 0 ? 'claims' : 'citizen_report_only',
+          status: r.status,
+          assignedAt: r.created_at.toISOString(),
+          expiresAt: r.expires_at.toISOString(),
+          claimsToCheck: toCheck.length,
+          verdicts: counts,
+          reportUpdatedAt: r.report_at ? r.report_at.toISOString() : null,
+          result: published
+            ? {
+                before: r.seen && (r.first_status !== null || r.first_estimate !== null) ? { estimate: r.first_estimate, status: r.first_status } : null,
+                after: r.now_status !== null ? { estimate: r.now_estimate, status: r.now_status } : null,
+              }
+            : null,
+        };
+      }),
+      total,
+      page,
+      pageSize,
+    };
   }
 }

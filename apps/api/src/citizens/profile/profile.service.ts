@@ -18,6 +18,7 @@ interface ProfileRow {
   cvegeo: string | null;
   consent_at: Date;
   privacy_notice_version: string;
+  mail_opt_out: boolean;
   nom_mun: string | null;
   cve_ent: string | null;
   nom_ent: string | null;
@@ -35,7 +36,7 @@ export class ProfileService {
   async me(userId: string, m: EntityManager | DataSource = this.ds): Promise<ValidatorProfileDto> {
     const rows: ProfileRow[] = await m.query(
       `SELECT u.id, u.email, u.display_name, u.email_verified_at, u.created_at, p.pseudonym, p.cvegeo, p.consent_at,
-              p.privacy_notice_version, mu.nom_mun, mu.cve_ent, mu.nom_ent
+              p.privacy_notice_version, p.mail_opt_out, mu.nom_mun, mu.cve_ent, mu.nom_ent
        FROM app_user u JOIN validator_profile p ON p.user_id = u.id
        LEFT JOIN municipality mu ON mu.cvegeo = p.cvegeo
        WHERE u.id = $1 AND u.deleted_at IS NULL`,
@@ -59,6 +60,7 @@ export class ProfileService {
       consentAt: r.consent_at.toISOString(),
       privacyNoticeVersion: r.privacy_notice_version,
       registeredAt: r.created_at.toISOString(),
+      mailOptOut: r.mail_opt_out,
       conflicts: conflicts.map(toInstitutionRef),
       conflictReasons: Object.fromEntries(conflicts.map((c) => [c.institution_id, c.conflict_reason])),
     };
@@ -72,6 +74,9 @@ export class ProfileService {
       }
       if (dto.cvegeo !== undefined) {
         await m.query('UPDATE validator_profile SET cvegeo = $2 WHERE user_id = $1', [userId, dto.cvegeo]);
+      }
+      if (dto.mailOptOut !== undefined) {
+        await m.query('UPDATE validator_profile SET mail_opt_out = $2 WHERE user_id = $1', [userId, dto.mailOptOut]);
       }
       return this.me(userId, m);
     });

@@ -6,7 +6,7 @@ import { Roles } from '../../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../../auth/principal';
 import { ApiErrors } from '../../common/api-errors.decorator';
 import { VerifiedEmailGuard } from '../verified-email.guard';
-import { EvidenceFileDto, EvidenceUploadDto, EvidenceUploadFormDto, SaveReportDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto } from './dto/work.dto';
+import { EvidenceFileDto, EvidenceUploadDto, EvidenceUploadFormDto, SaveReportDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto, SaveVerdictsDto, SaveVerdictsResultDto } from './dto/work.dto';
 import { CITIZEN_EVIDENCE_LIMITS, UploadedFileLike, WorkService } from './work.service';
 
 /** In memory, bounded: one file of ≤ 10 MB and one small field; filenames read as UTF-8. */
@@ -35,6 +35,22 @@ const WRITE_ERRORS = [
 @Controller('api/citizens/assignments/:assignmentId')
 export class WorkController {
   constructor(private readonly work: WorkService) {}
+
+  @Put('verdicts')
+  @ApiOperation({
+    summary: 'Save all your verdicts on the assignment at once (one transaction).',
+    description:
+      'All or nothing: any invalid item answers 400 VALIDATION_FAILED with details.errors = [{ index, questionName, field, messages }] (one entry per claim and field) and nothing is stored.',
+  })
+  @ApiOkResponse({ type: SaveVerdictsResultDto })
+  @ApiErrors(...WRITE_ERRORS)
+  saveVerdicts(
+    @CurrentUser() user: UserPrincipal,
+    @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
+    @Body() dto: SaveVerdictsDto,
+  ): Promise<SaveVerdictsResultDto> {
+    return this.work.saveVerdicts(user.userId, assignmentId, dto.verdicts);
+  }
 
   @Put('verdicts/:questionName')
   @ApiParam({ name: 'questionName', description: 'Name of a verifiable claim of the institution questionnaire.' })

@@ -15,7 +15,10 @@ import { CitizenErrors } from '../citizens.errors';
 import { validatorFor } from '../../responses/submission';
 import { claimsOf, claimsToCheck } from '../claims';
 import { assertCitizenWork } from '../round-access';
-import { EvidenceFileDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto } from './dto/work.dto';
+import { EvidenceFileDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto, SaveVerdictsResultDto } from './dto/work.dto';
+import type { VerdictDto } from '../assignments/dto/assignment.dto';
+import { checkVerdictItems, isRecord } from './verdict-batch';
+import { isUUID } from 'class-validator';
 
 /** Limits of validators' own evidence uploads. */
 export const CITIZEN_EVIDENCE_LIMITS = Object.freeze({
@@ -109,58 +112,121 @@ export class WorkService {
       const a = await this.writable(m, userId, assignmentId, now, true);
       const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
       if (!claims.some((c) => c.name === questionName)) throw CitizenErrors.notVerifiable(questionName);
-      if (dto.evidenceFileId) {
-        const file: unknown[] = await m.query('SELECT 1 FROM evidence_file WHERE id = $1 AND uploader_user_id = $2 AND round_id = $3', [
-          dto.evidenceFileId,
-          userId,
-          a.round_id,
-        ]);
-        if (file.length === 0) throw notFound('evidence file', 'evidenceFileId');
+      if (dto.evidenceFileId && !(await this.ownFiles(m, userId, a.round_id, [dto.evidenceFileId])).has(dto.evidenceFileId)) {
+        throw notFound('evidence file', 'evidenceFileId');
       }
-      // An edit of an earlier verdict is audited (the assignment row lock above serialises saves of this verdict).
-      const [previous]: Array<{ verdict: string; evidence_url: string | null; evidence_file_id: string | null; comment: string | null }> = await m.query(
-        'SELECT verdict, evidence_url, evidence_file_id, comment FROM verdict WHERE round_id = $1 AND validator_id = $2 AND institution_id = $3 AND question_name = $4',
-        [a.round_id, userId, a.institution_id, questionName],
-      );
-      // The unique index makes a repeated verdict an update of the same row, also under concurrency.
-      const [row]: VerdictRowLike[] = await m.query(
-        `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, evidence_file_id, comment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (round_id, validator_id, institution_id, question_name) DO UPDATE
-           SET verdict = EXCLUDED.verdict, evidence_url = EXCLUDED.evidence_url, evidence_file_id = EXCLUDED.evidence_file_id,
-               comment = EXCLUDED.comment, updated_at = now()
-         RETURNING id, round_id, institution_id, question_name, verdict, evidence_url, evidence_file_id, comment, updated_at`,
-        [a.round_id, a.institution_id, userId, questionName, dto.verdict, dto.evidenceUrl ?? null, dto.evidenceFileId ?? null, dto.comment ?? null],
-      );
-      // METHOD.md §3.1: a new or changed refutation is (re)notified and its reply window starts anew.
-      const changed =
-        !previous ||
-        previous.verdict !== row.verdict ||
-        previous.evidence_url !== row.evidence_url ||
-        previous.evidence_file_id !== row.evidence_file_id ||
-        previous.comment !== row.comment;
-      if (changed) {
-        await m.query('UPDATE verdict SET notice_queued_at = NULL, notified_at = NULL, reply_window_closed_at = NULL WHERE id = $1', [row.id]);
-      }
-      await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id } });
-      if (previous) {
-        await this.audit.record(m, { kind: 'user', userId, role: 'citizen_validator', guarantorId: null }, {
-          action: 'verdict.edit',
-          entityType: 'verdict',
-          entityId: row.id,
-          guarantorId: a.guarantor_id,
-          details: {
-            roundId: a.round_id,
-            institutionId: a.institution_id,
-            questionName,
-            from: { verdict: previous.verdict, evidenceUrl: previous.evidence_url, evidenceFileId: previous.evidence_file_id, comment: previous.comment },
-            to: { verdict: row.verdict, evidenceUrl: row.evidence_url, evidenceFileId: row.evidence_file_id, comment: row.comment },
-          },
-        });
-      }
+      await this.recordBaseline(m, a, userId);
+      const row = await this.writeVerdict(m, a, userId, questionName, dto);
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return { verdict: toVerdictDto(row), assignmentStatus };
     });
+  }
+
+  /**
+   * Issue #16: every verdict of the assignment in one request and one transaction. All items are
+   * checked first; any problem answers VALIDATION_FAILED with one entry per offending claim and field
+   * (details.errors) and nothing is written. Each stored verdict follows the single-save rules
+   * (outbox event, audit of edits, refutation notice reset).
+   */
+  async saveVerdicts(userId: string, assignmentId: string, items: unknown[], now = new Date()): Promise<SaveVerdictsResultDto> {
+    return this.ds.transaction(async (m) => {
+      const a = await this.writable(m, userId, assignmentId, now, true);
+      const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
+      const fileIds = items.flatMap((it) => {
+        const f = isRecord(it) ? it.evidenceFileId : undefined;
+        return typeof f === 'string' && isUUID(f) ? [f] : [];
+      });
+      const owned = await this.ownFiles(m, userId, a.round_id, fileIds);
+      const checked = checkVerdictItems(items, new Set(claims.map((c) => c.name)), owned);
+      if (!checked.ok) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          {
+            es: `Hay ${checked.errors.length === 1 ? 'un problema' : `${checked.errors.length} problemas`} en los dictámenes; no se guardó ninguno.`,
+            en: `${checked.errors.length === 1 ? 'One problem' : `${checked.errors.length} problems`} in the verdicts; none was saved.`,
+          },
+          'verdicts',
+          { errors: checked.errors },
+        );
+      }
+      await this.recordBaseline(m, a, userId);
+      const saved: VerdictDto[] = [];
+      for (const v of checked.items) saved.push(toVerdictDto(await this.writeVerdict(m, a, userId, v.questionName, v)));
+      const assignmentStatus = await this.completeIfDone(m, a, claims);
+      return { verdicts: saved, assignmentStatus };
+    });
+  }
+
+  /**
+   * Issue #16: the institution's result as it stood when this validator first worked on it — the
+   * "before" of their digest and history. Written once (later saves keep the first one).
+   */
+  private async recordBaseline(m: EntityManager, a: AssignmentContext, userId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO validator_result_seen (user_id, round_id, institution_id, estimate, status, first_estimate, first_status, seen_at)
+       SELECT $1::uuid, $2::uuid, $3::uuid, mr.estimate, mr.status, mr.estimate, mr.status, now()
+       FROM (SELECT 1) one
+       LEFT JOIN metric_result mr ON mr.round_id = $2::uuid AND mr.scope = 'institution' AND mr.scope_key = ($3::uuid)::text
+                                 AND mr.aggregation = 'unweighted' AND mr.indicator = 'I'
+       ON CONFLICT (user_id, round_id, institution_id) DO NOTHING`,
+      [userId, a.round_id, a.institution_id],
+    );
+  }
+
+  private async ownFiles(m: EntityManager, userId: string, roundId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await m.query('SELECT id FROM evidence_file WHERE id = ANY($1::uuid[]) AND uploader_user_id = $2 AND round_id = $3', [
+      ids,
+      userId,
+      roundId,
+    ]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Upserts one verdict (the caller holds the assignment row lock, which serialises saves of it). */
+  private async writeVerdict(m: EntityManager, a: AssignmentContext, userId: string, questionName: string, dto: SaveVerdictDto): Promise<VerdictRowLike> {
+    // An edit of an earlier verdict is audited (the assignment row lock above serialises saves of this verdict).
+    const [previous]: Array<{ verdict: string; evidence_url: string | null; evidence_file_id: string | null; comment: string | null }> = await m.query(
+      'SELECT verdict, evidence_url, evidence_file_id, comment FROM verdict WHERE round_id = $1 AND validator_id = $2 AND institution_id = $3 AND question_name = $4',
+      [a.round_id, userId, a.institution_id, questionName],
+    );
+    // The unique index makes a repeated verdict an update of the same row, also under concurrency.
+    const [row]: VerdictRowLike[] = await m.query(
+      `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, evidence_file_id, comment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (round_id, validator_id, institution_id, question_name) DO UPDATE
+         SET verdict = EXCLUDED.verdict, evidence_url = EXCLUDED.evidence_url, evidence_file_id = EXCLUDED.evidence_file_id,
+             comment = EXCLUDED.comment, updated_at = now()
+       RETURNING id, round_id, institution_id, question_name, verdict, evidence_url, evidence_file_id, comment, updated_at`,
+      [a.round_id, a.institution_id, userId, questionName, dto.verdict, dto.evidenceUrl ?? null, dto.evidenceFileId ?? null, dto.comment ?? null],
+    );
+    // METHOD.md §3.1: a new or changed refutation is (re)notified and its reply window starts anew.
+    const changed =
+      !previous ||
+      previous.verdict !== row.verdict ||
+      previous.evidence_url !== row.evidence_url ||
+      previous.evidence_file_id !== row.evidence_file_id ||
+      previous.comment !== row.comment;
+    if (changed) {
+      await m.query('UPDATE verdict SET notice_queued_at = NULL, notified_at = NULL, reply_window_closed_at = NULL WHERE id = $1', [row.id]);
+    }
+    await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id } });
+    if (previous) {
+      await this.audit.record(m, { kind: 'user', userId, role: 'citizen_validator', guarantorId: null }, {
+        action: 'verdict.edit',
+        entityType: 'verdict',
+        entityId: row.id,
+        guarantorId: a.guarantor_id,
+        details: {
+          roundId: a.round_id,
+          institutionId: a.institution_id,
+          questionName,
+          from: { verdict: previous.verdict, evidenceUrl: previous.evidence_url, evidenceFileId: previous.evidence_file_id, comment: previous.comment },
+          to: { verdict: row.verdict, evidenceUrl: row.evidence_url, evidenceFileId: row.evidence_file_id, comment: row.comment },
+        },
+      });
+    }
+    return row;
   }
 
   async saveReport(userId: string, assignmentId: string, data: Record<string, unknown>, now = new Date()): Promise<SaveReportResultDto> {
@@ -184,6 +250,7 @@ export class WorkService {
     }
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
+      await this.recordBaseline(m, a, userId);
       const [row]: Array<{ id: string; data: JsonObject; updated_at: Date }> = await m.query(
         `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data)
          VALUES ($1, $2, $3, $4, $5::jsonb)

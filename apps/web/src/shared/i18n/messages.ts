@@ -17,8 +17,9 @@ import { setupDict } from './setup';
 import { liveDict } from './live';
 import { trendsDict } from './trends';
 import { designerDict } from './designer';
+import { validatorWorkDict } from './validator-work';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict, trendsDict, designerDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict, trendsDict, designerDict, validatorWorkDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

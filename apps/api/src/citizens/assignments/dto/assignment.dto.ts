@@ -6,6 +6,8 @@ import type { AssignmentStatus, VerdictValue } from '@apertura/db';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
 
 export const ASSIGNMENT_STATUSES = ['active', 'completed', 'expired'] as const;
+export const ASSIGNMENT_KINDS = ['claims', 'citizen_report_only'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 
 export class LocalizedTextDto {
   @ApiProperty() es: string;
@@ -69,6 +71,11 @@ export class AssignmentDto {
   @ApiProperty({ description: 'The round takes verdicts and reports now.' }) acceptingSubmissions: boolean;
   @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
   @ApiProperty() selfReportSubmitted: boolean;
+  @ApiProperty({
+    enum: ASSIGNMENT_KINDS,
+    description: "'claims': the institution's submitted self-report has claims to verify; 'citizen_report_only': no submitted self-report (or no answered claim), only the citizen report is asked for.",
+  })
+  kind: AssignmentKind;
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
   @ApiProperty({ type: CitizenQuestionnaireDto }) citizenQuestionnaire: CitizenQuestionnaireDto;
   @ApiProperty({ nullable: true, type: CitizenReportDto }) report: CitizenReportDto | null;
@@ -122,6 +129,46 @@ export class CitizenRoundDto {
 
 export class CitizenRoundPageDto {
   @ApiProperty({ type: [CitizenRoundDto] }) items: CitizenRoundDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class VerdictCountsDto {
+  @ApiProperty() confirmed: number;
+  @ApiProperty() refuted: number;
+  @ApiProperty() unverifiable: number;
+}
+
+export class ResultPointDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'Index I of the institution.' }) estimate: number | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['not_validated', 'inconclusive', 'caution', 'conclusive'] }) status: string | null;
+}
+
+export class HistoryResultDto {
+  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'When you first saved work on it (null: no result computed then).' }) before: ResultPointDto | null;
+  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'The published result now.' }) after: ResultPointDto | null;
+}
+
+export class HistoryItemDto {
+  @ApiProperty({ format: 'uuid' }) assignmentId: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty() roundName: string;
+  @ApiProperty() roundStatus: string;
+  @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
+  @ApiProperty({ enum: ASSIGNMENT_KINDS }) kind: AssignmentKind;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status: AssignmentStatus;
+  @ApiProperty() assignedAt: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() claimsToCheck: number;
+  @ApiProperty({ type: VerdictCountsDto }) verdicts: VerdictCountsDto;
+  @ApiProperty({ nullable: true, type: String }) reportUpdatedAt: string | null;
+  @ApiProperty({ nullable: true, type: HistoryResultDto, description: 'Only for published rounds: the result before your work and now.' })
+  result: HistoryResultDto | null;
+}
+
+export class HistoryPageDto {
+  @ApiProperty({ type: [HistoryItemDto] }) items: HistoryItemDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
 import { CleanName } from '../../../common/text';
 
@@ -23,12 +23,17 @@ export class ValidatorProfileDto {
   @ApiProperty() consentAt: string;
   @ApiProperty() privacyNoticeVersion: string;
   @ApiProperty() registeredAt: string;
+  @ApiProperty({ description: 'True: no optional mails (new assignments, expiry reminders, digests of result changes).' }) mailOptOut: boolean;
   @ApiProperty({ type: [InstitutionRefDto], description: 'Declared conflicts of interest.' }) conflicts: InstitutionRefDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'Reason of each declared conflict, by institution id (null: declared before reasons were required).' })
   conflictReasons: Record<string, string | null>;
 }
 
 export class UpdateProfileDto {
+  @ApiProperty({ required: false, description: 'Stop (true) or resume (false) the optional mails: new assignments, expiry reminders, digests.' })
+  @IsOptional() @IsBoolean()
+  mailOptOut?: boolean;
+
   @ApiProperty({ required: false, nullable: true, type: String, maxLength: 200 })
   @IsOptional() @ValidateIf((_, v) => v !== null) @CleanName(200)
   displayName?: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { VERDICTS } from '@apertura/db';
 import type { VerdictValue } from '@apertura/db';
 import { ASSIGNMENT_STATUSES, CitizenReportDto, VerdictDto } from '../../assignments/dto/assignment.dto';
@@ -26,6 +26,26 @@ export class SaveVerdictDto {
 
 export class SaveVerdictResultDto {
   @ApiProperty({ type: VerdictDto }) verdict: VerdictDto;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) assignmentStatus: string;
+}
+
+/** One item of a batch save (checked item by item by the service, so each claim gets its own errors). */
+export class BatchVerdictItemDto {
+  @ApiProperty() questionName: string;
+  @ApiProperty({ enum: VERDICTS }) verdict: VerdictValue;
+  @ApiProperty({ required: false, maxLength: 2048 }) evidenceUrl?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) evidenceFileId?: string;
+  @ApiProperty({ required: false, maxLength: 4000 }) comment?: string;
+}
+
+export class SaveVerdictsDto {
+  @ApiProperty({ type: [BatchVerdictItemDto], description: 'Every verdict to save; all or nothing.' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200)
+  verdicts: unknown[];
+}
+
+export class SaveVerdictsResultDto {
+  @ApiProperty({ type: [VerdictDto] }) verdicts: VerdictDto[];
   @ApiProperty({ enum: ASSIGNMENT_STATUSES }) assignmentStatus: string;
 }
 
