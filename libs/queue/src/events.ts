@@ -18,6 +18,8 @@ export type OutboxEvent =
   | { type: 'mail.refutation-notice'; payload: { roundId: string; institutionId: string } }
   /** Issue #15: "send a test mail" from the console (the address is in the payload; the mail has no link). */
   | { type: 'mail.test'; payload: { to: string; guarantorId: string } }
+  /** Issue #16 item 2: the institution's confirmation of a submitted version (folio + link to its printable copy). */
+  | { type: 'mail.submission-receipt'; payload: { invitationId: string; responseId: string; version: number } }
   /** Issue #13 item 5: a large universe CSV was stored (universe_import_chunk); the worker imports it. */
   | { type: 'universe.import'; payload: { importId: string } };
 

@@ -8,6 +8,7 @@ import {
   RecomputeInstitutionJob,
   RecomputeRoundJob,
   SendInvitationJob,
+  SendSubmissionReceiptJob,
   SendRefutationNoticeJob,
   SendAccountNoticeJob,
   SendPasswordResetJob,
@@ -29,7 +30,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
+  data: SendInvitationJob | SendSubmissionReceiptJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -101,6 +102,13 @@ export function jobForEvent(e: OutboxRecord): Mapping {
       if (!p) return malformed(e);
       const data: SendTestMailJob = { to: p.to, guarantorId: p.guarantorId, eventId: e.id };
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendTestMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.submission-receipt': {
+      const p = strings(e.payload, ['invitationId', 'responseId']);
+      const version = (e.payload as { version?: unknown } | null)?.version;
+      if (!p || typeof version !== 'number' || !Number.isInteger(version) || version < 1) return malformed(e);
+      const data: SendSubmissionReceiptJob = { invitationId: p.invitationId, responseId: p.responseId, version, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendSubmissionReceipt, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

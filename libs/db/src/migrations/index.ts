@@ -15,6 +15,7 @@ import { RoundPseudonymSalt1765000470000 } from './1765000470000-round-pseudonym
 import { UniverseRetire1765000500000 } from './1765000500000-universe-retire';
 import { FirstRunSetup1765000510000 } from './1765000510000-first-run-setup';
 import { StaffPeople1765000520000 } from './1765000520000-staff-people';
+import { SubmissionReceipt1765000600000 } from './1765000600000-submission-receipt';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   UniverseRetire1765000500000,
   FirstRunSetup1765000510000,
   StaffPeople1765000520000,
+  SubmissionReceipt1765000600000,
 ];
