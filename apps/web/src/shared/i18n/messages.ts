@@ -14,8 +14,9 @@ import { responsesDict } from './responses';
 import { roundsAdminDict } from './rounds-admin';
 import { peopleDict } from './people';
 import { setupDict } from './setup';
+import { respondProgressDict } from './respond-progress';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict] as const;
+const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, respondProgressDict] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;
