@@ -72,11 +72,14 @@ export async function cleanDraft(definition: JsonObject, data: unknown): Promise
   const result: SubmissionResult = await validateSubmission(definition as SurveyJson, input, { mode: 'draft' });
   const structural = result.errors.filter((e) => STRUCTURAL.has(e.code) || !issueField(e));
   if (structural.length > 0) throw submissionInvalid(structural);
+  // survey-core's validators (range, pattern…) leave their answer in `data`; a draft stores only valid ones.
+  const invalid = new Set(result.errors.map(issueField));
+  const kept = Object.fromEntries(Object.entries(result.data).filter(([k]) => !invalid.has(k))) as JsonObject;
   const normalized: Record<string, string> = {};
   if (isRecord(data) && isRecord(input)) {
-    for (const [k, v] of Object.entries(input)) if (typeof v === 'string' && data[k] !== v && result.data[k] === v) normalized[k] = v;
+    for (const [k, v] of Object.entries(input)) if (typeof v === 'string' && data[k] !== v && kept[k] === v) normalized[k] = v;
   }
-  return { data: result.data as JsonObject, issues: result.errors, normalized };
+  return { data: kept, issues: result.errors, normalized };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
