@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Model } from 'survey-core';
 import { useT } from '../shared/i18n';
+import './page-counter.css';
 
-/** "Página 3 de 7" with a progress bar; announced politely when the page changes. */
+/**
+ * "Página 3 de 7" with a progress bar; announced politely when the page changes. Counts the pages
+ * visible under the answers so far (a page behind a condition is counted once it applies).
+ */
 export function PageCounter({ model }: { model: Model }) {
   const { t } = useT();
   const read = () => ({ page: model.currentPageNo + 1, total: model.visiblePageCount });

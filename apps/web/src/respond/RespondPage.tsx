@@ -11,6 +11,7 @@ import { useAsync } from '../shared/useAsync';
 import { folioOf, respondApi, sameAnswers, type DraftSaved, type EvidenceFile, type RespondContext, type Submitted } from './api';
 import { Link } from '../shared/router';
 import { PageCounter } from './PageCounter';
+import './respond-form.css';
 import { PreviousRoundOffer } from './PreviousRoundOffer';
 import { messageUnderQuestion, UnsavedAnswers, type UnsavedAnswer } from './unsaved-answers';
 import { applyIssues, goToQuestion, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
