@@ -99,7 +99,7 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
       await page.getByRole('button', { name: 'Guardar borrador' }).click();
 
       // Saved except the one answer to correct, named by its title; the address was completed.
-      await page.locator('.save-status', { hasText: /Guardado a las .*salvo 1 respuesta/ }).waitFor();
+      await page.locator('.save-status', { hasText: /Guardado \d.*, salvo 1 respuesta/ }).waitFor();
       const unsaved = page.getByTestId('unsaved-list');
       await unsaved.getByRole('button', { name: 'Enlace (URL) donde cualquier persona puede comprobarlo' }).waitFor();
       expect(await unsaved.textContent()).toContain('campo ai_estadisticas_evidencia');
@@ -130,7 +130,7 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
       // Corrected: saved, and nothing is kept on the device any more.
       await type(page, 'ai_estadisticas_evidencia', 'https://www.toluca.gob.mx/transparencia/estadisticas');
       await page.getByRole('button', { name: 'Guardar borrador' }).click();
-      await page.locator('.save-status', { hasText: /^Guardado a las [^,]*$/ }).waitFor();
+      await page.locator('.save-status', { hasText: /^Guardado \d{1,2}:\d{2}[^,]*$/ }).waitFor();
       await page.getByTestId('unsaved-list').waitFor({ state: 'detached' });
       expect(await page.evaluate<number>('Object.keys(localStorage).filter((k) => k.startsWith("apertura.unsaved.")).length')).toBe(0);
       const after = await http.get('/api/respond/context', { invitation: token });
