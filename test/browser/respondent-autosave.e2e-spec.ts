@@ -132,6 +132,7 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
       await page.getByRole('button', { name: 'Guardar borrador' }).click();
       await page.locator('.save-status', { hasText: /^Guardado \d{1,2}:\d{2}[^,]*$/ }).waitFor();
       await page.getByTestId('unsaved-list').waitFor({ state: 'detached' });
+      await question(page, 'ai_estadisticas_evidencia').getByText(/Escriba la dirección web completa del enlace/).waitFor({ state: 'detached' });
       expect(await page.evaluate<number>('Object.keys(localStorage).filter((k) => k.startsWith("apertura.unsaved.")).length')).toBe(0);
       const after = await http.get('/api/respond/context', { invitation: token });
       expect(after.body.response.draft.ai_estadisticas_evidencia).toBe('https://www.toluca.gob.mx/transparencia/estadisticas');

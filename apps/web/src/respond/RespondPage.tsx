@@ -246,13 +246,21 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
     model.completeText = t('respond.submit');
   }, [model, lang, t]);
 
-  // Server messages under their questions (without the «title»: prefix the summary needs).
+  // Server messages under their questions (without the «title»: prefix the summary needs). The ones
+  // shown before are removed first: a fixed answer or a language change must not leave a stale one.
+  const shownErrors = useRef(new Map<string, string>());
   useEffect(() => {
+    for (const [name, text] of shownErrors.current) {
+      const q = model.getQuestionByName(name);
+      if (q) q.errors = q.errors.filter((e) => e.text !== text);
+    }
+    shownErrors.current.clear();
     for (const [name, u] of Object.entries(unsaved)) {
       const q = model.getQuestionByName(name);
       if (!q) continue;
       const text = messageUnderQuestion(pick(u.message), pick(u.title));
       if (!q.errors.some((e) => e.text === text)) q.addError(text);
+      shownErrors.current.set(name, text);
     }
   }, [model, unsaved, pick]);
 
