@@ -111,7 +111,7 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
     const first = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
     expect(first.status).toBe(200);
     expect(first.body.items.map((i: Json) => [i.kind, i.instrument, i.version, i.created])).toEqual([
-      ['institution', 'institution.v1', 1, true],
+      ['institution', 'institution.v2', 1, true],
       ['citizen', 'citizen.v2', 1, true],
     ]);
     const again = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });

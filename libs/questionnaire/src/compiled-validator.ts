@@ -35,7 +35,9 @@ import {
   REQUIRED_ERROR_TYPES,
   SubmissionCode,
   validateSubmissionWithModel,
+  withTitles,
 } from './validate';
+import { questionTitles } from './titles';
 import type { Slot, SlotIndex, SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
 import { NUMERIC_INPUT_TYPES, walkQuestionnaire } from './walk';
 import type { WalkResult } from './walk';
@@ -264,14 +266,27 @@ export class CompiledValidator {
     return new CompiledValidator(json, undefined, model, index, questions);
   }
 
-  /** Same contract and results as validateSubmissionWithModel. */
+  /** The questionnaire version this validator was compiled from. */
+  get definition(): SurveyJson {
+    return this.json;
+  }
+
+  /** Same contract and results as validateSubmissionWithModel (issues name their question's title). */
   async validate(data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
     if (!this.model || !this.index) return validateSubmissionWithModel(this.json, data, opts);
+    const result = await this.validateCompiled(this.index, data, opts);
+    this.titles ??= questionTitles(this.json);
+    return { ...result, errors: withTitles(result.errors, this.titles) };
+  }
+
+  private titles: Map<string, LocalizedText> | undefined;
+
+  private async validateCompiled(index: SlotIndex, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
     assertMode(opts);
     const bad = checkPayload(data);
     if (bad) return bad;
     const errors: SubmissionIssue[] = [];
-    const accepted = checkKeys(this.index, data as Readonly<Record<string, unknown>>, errors);
+    const accepted = checkKeys(index, data as Readonly<Record<string, unknown>>, errors);
 
     // 3. Visibility: each round evaluates every condition on the answers as they stood at its start
     //    (the Model runs its conditions when its data is set), then drops hidden answers.
@@ -308,7 +323,7 @@ export class CompiledValidator {
         }
       }
     }
-    return { ok: errors.length === 0, data: orderedData(this.index.slots, accepted), errors, cleared };
+    return { ok: errors.length === 0, data: orderedData(index.slots, accepted), errors, cleared };
   }
 
   /** Question.checkForErrors → onCheckForErrors (required; text: min, max, implicit e-mail), then validators if none. */

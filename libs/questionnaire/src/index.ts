@@ -8,7 +8,7 @@ export { extractScoredItems, scoredAnswers, titleOf, verifiableItems } from './e
 export { questionTitles } from './titles';
 export { checkScoreIfHiddenGate, CompiledScoring, compileScoring } from './gates';
 export type { VerifiableItem } from './extract';
-export { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, scoringDefinitionFor } from './instruments';
+export { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, INSTITUTION_V2, scoringDefinitionFor } from './instruments';
 export type { InstrumentInfo } from './instruments';
 export { LintCode, QuestionnaireError } from './issues';
 export type { LintIssue, TextPosition } from './issues';

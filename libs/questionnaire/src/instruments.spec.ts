@@ -1,11 +1,14 @@
 import { COMPONENTS } from './components';
 import { extractScoredItems, verifiableItems } from './extract';
-import { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, scoringDefinitionFor } from './instruments';
+import { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, INSTITUTION_V2, scoringDefinitionFor } from './instruments';
+import { INSTITUTION_V1_ANSWERS } from '../fixtures/sample-answers';
+import { validateSubmission } from './compiled-validator';
 import { lintQuestionnaire } from './lint';
 
 describe('default instruments', () => {
   it.each([
     ['institution', INSTITUTION_V1],
+    ['institution', INSTITUTION_V2],
     ['citizen', CITIZEN_V1],
     ['citizen', CITIZEN_V2],
   ] as const)('%s default lints clean, also as JSON text', (kind, json) => {
@@ -49,7 +52,7 @@ describe('default instruments', () => {
     expect(Object.isFrozen(INSTITUTION_V1)).toBe(true);
     expect(Object.isFrozen(CITIZEN_V2)).toBe(true);
     expect(defaultInstrument('citizen').json).toBe(CITIZEN_V2);
-    expect(DEFAULT_INSTRUMENTS.map((i) => i.version)).toEqual(['institution.v1', 'citizen.v1', 'citizen.v2']);
+    expect(DEFAULT_INSTRUMENTS.map((i) => i.version)).toEqual(['institution.v1', 'institution.v2', 'citizen.v1', 'citizen.v2']);
   });
 
   it('citizen.v2 keeps v1\'s questions, choices and conditions, so v1 answers are valid v2 answers', () => {
@@ -82,6 +85,38 @@ describe('default instruments', () => {
     expect(scoringDefinitionFor(INSTITUTION_V1)).toBe(INSTITUTION_V1);
     const edited = { ...CITIZEN_V1, title: 'Otro' };
     expect(scoringDefinitionFor(edited)).toBe(edited);
+  });
+});
+
+describe('institution.v2', () => {
+  const texts = (json: unknown): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') out.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(json);
+    return out;
+  };
+
+  it('is v1 with the same questions and scoring, and no scoring hints in respondent text', () => {
+    expect(extractScoredItems(INSTITUTION_V2)).toEqual(extractScoredItems(INSTITUTION_V1));
+    expect(verifiableItems(INSTITUTION_V2)).toEqual(verifiableItems(INSTITUTION_V1));
+    expect(texts(INSTITUTION_V1).some((t) => /puntaje|score adds/i.test(t))).toBe(true);
+    expect(texts(INSTITUTION_V2).filter((t) => /puntaje|score|cuentan como el máximo|count as the maximum/i.test(t))).toEqual([]);
+    expect(defaultInstrument('institution').version).toBe('institution.v2');
+  });
+
+  it('answers out of range get the instrument\'s own message naming the question, not survey-core\'s', async () => {
+    const r = await validateSubmission(INSTITUTION_V2, { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: 140 }, { mode: 'final' });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.message.es).toMatch(/porcentaje de obligaciones publicadas: el máximo es 100%/);
+    expect(r.errors[0]?.message.es).not.toMatch(/estimación/);
+    expect(r.errors[0]?.message.es.startsWith('«¿Qué porcentaje')).toBe(true);
+    expect(r.errors[0]?.title?.en).toMatch(/^What percentage/);
+    const v1 = await validateSubmission(INSTITUTION_V1, { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: 140 }, { mode: 'final' });
+    expect(v1.errors[0]?.message.es).toMatch(/estimación/); // the stock wording this version replaces
   });
 });
 

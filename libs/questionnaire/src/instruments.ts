@@ -6,6 +6,7 @@
 import citizenV1 from '../instruments/citizen.v1.json';
 import citizenV2 from '../instruments/citizen.v2.json';
 import institutionV1 from '../instruments/institution.v1.json';
+import institutionV2 from '../instruments/institution.v2.json';
 import type { QuestionnaireKind, SurveyJson } from './types';
 
 function deepFreeze<T>(value: T): T {
@@ -24,6 +25,12 @@ export interface InstrumentInfo {
 }
 
 export const INSTITUTION_V1: SurveyJson = deepFreeze(institutionV1);
+/**
+ * Version 2 (issue #16 item 2): the same questions, choices, conditions and scoring as v1, with
+ * validation messages written for each question (no survey-core stock wording such as "La
+ * estimación…") and without descriptions that told respondents how answers score.
+ */
+export const INSTITUTION_V2: SurveyJson = deepFreeze(institutionV2);
 export const CITIZEN_V1: SurveyJson = deepFreeze(citizenV1);
 /** Version 2: gated failures (`scoreIfHidden: 0`) and the scored ranges stated (METHOD.md §8). */
 export const CITIZEN_V2: SurveyJson = deepFreeze(citizenV2);
@@ -31,6 +38,7 @@ export const CITIZEN_V2: SurveyJson = deepFreeze(citizenV2);
 /** All bundled instruments, newest last per kind. */
 export const DEFAULT_INSTRUMENTS: readonly InstrumentInfo[] = Object.freeze([
   Object.freeze({ kind: 'institution' as const, version: 'institution.v1', json: INSTITUTION_V1 }),
+  Object.freeze({ kind: 'institution' as const, version: 'institution.v2', json: INSTITUTION_V2 }),
   Object.freeze({ kind: 'citizen' as const, version: 'citizen.v1', json: CITIZEN_V1 }),
   Object.freeze({ kind: 'citizen' as const, version: 'citizen.v2', json: CITIZEN_V2 }),
 ]);

@@ -18,6 +18,7 @@ import type { ItemValue, Question, SurveyError } from 'survey-core';
 // Spanish texts of survey-core's own validation messages (required, e-mail, min/max, …).
 import 'survey-core/i18n/spanish';
 import { QuestionnaireError } from './issues';
+import { questionTitles } from './titles';
 import { childPath, isPlainObject, scanJson } from './json-guard';
 import { registerAperturaProperties, setAperturaDefaultLocale } from './properties';
 import { FORBIDDEN_KEYS, localized } from './types';
@@ -46,6 +47,8 @@ export interface SubmissionIssue {
   question?: string;
   /** Location inside the payload when the problem is nested (e.g. `$.q1[0]`). */
   path?: string;
+  /** Title of `question` in both languages, so a message can name it as the respondent sees it. */
+  title?: LocalizedText;
   message: LocalizedText;
 }
 
@@ -128,7 +131,8 @@ export async function validateSubmissionWithModel(json: SurveyJson, data: unknow
   registerAperturaProperties();
   const model = new Model(json);
   try {
-    return await validateWithModel(model, data as Readonly<Record<string, unknown>>, opts);
+    const result = await validateWithModel(model, data as Readonly<Record<string, unknown>>, opts);
+    return { ...result, errors: withTitles(result.errors, questionTitles(json)) };
   } finally {
     model.dispose();
   }
@@ -296,6 +300,20 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
   for (const panel of model.getAllPanels(true, false)) if (panel instanceof PanelModel) report(panel.name, panel.errors, false);
 
   return { ok: errors.length === 0, data: orderedData(slots, accepted), errors, cleared };
+}
+
+/**
+ * Names each issue's question by its title: a respondent never sees internal names such as
+ * `ai_procedimiento_evidencia`, so a message quoting one cannot be acted on.
+ */
+export function withTitles(errors: readonly Issue[], titles: ReadonlyMap<string, LocalizedText>): Issue[] {
+  return errors.map((e) => {
+    const title = e.question !== undefined ? titles.get(e.question) : undefined;
+    if (!title || e.question === undefined) return e;
+    const quoted = `"${e.question}"`;
+    const rename = (text: string, t: string): string => (text.startsWith(quoted) ? `«${t}»${text.slice(quoted.length)}` : text);
+    return { ...e, title, message: { es: rename(e.message.es, title.es), en: rename(e.message.en, title.en) } };
+  });
 }
 
 function isEmptyAnswer(v: unknown): boolean {

@@ -24,6 +24,8 @@ export type OutboxEvent =
   | { type: 'mail.assignment-expiry'; payload: { assignmentId: string } }
   /** Issue #16: how the results of the institutions a validator worked on moved (a validator_digest row). */
   | { type: 'mail.validator-digest'; payload: { digestId: string } }
+  /** Issue #16 item 2: the institution's confirmation of a submitted version (folio + link to its printable copy). */
+  | { type: 'mail.submission-receipt'; payload: { invitationId: string; responseId: string; version: number } }
   /** Issue #13 item 5: a large universe CSV was stored (universe_import_chunk); the worker imports it. */
   | { type: 'universe.import'; payload: { importId: string } };
 

@@ -37,6 +37,11 @@ describe('jobForEvent', () => {
       { queue: QUEUES.mail, name: JOBS.sendValidatorMail, jobId: 'mail:42', data: { kind: 'validator-digest', ref: 'd-1', eventId: '42' }, debounced: false },
     ],
     [
+      'mail.submission-receipt',
+      { invitationId: 'inv-1', responseId: 'resp-1', version: 3 },
+      { queue: QUEUES.mail, name: JOBS.sendSubmissionReceipt, jobId: 'mail:42', data: { invitationId: 'inv-1', responseId: 'resp-1', version: 3, eventId: '42' }, debounced: false },
+    ],
+    [
       'response.submitted',
       { roundId: R, institutionId: I, responseId: 'x', version: 2 },
       { queue: QUEUES.metric, name: JOBS.recomputeInstitution, jobId: `inst:${R}:${I}`, data: { roundId: R, institutionId: I }, debounced: true },

@@ -8,6 +8,7 @@ import {
   RecomputeInstitutionJob,
   RecomputeRoundJob,
   SendInvitationJob,
+  SendSubmissionReceiptJob,
   SendRefutationNoticeJob,
   SendAccountNoticeJob,
   SendPasswordResetJob,
@@ -30,7 +31,7 @@ export interface OutboxRecord {
 export interface JobSpec {
   queue: QueueName;
   name: string;
-  data: SendInvitationJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | SendValidatorMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
+  data: SendInvitationJob | SendSubmissionReceiptJob | SendVerificationJob | SendRefutationNoticeJob | SendPasswordResetJob | SendStaffInviteJob | SendAccountNoticeJob | SendTestMailJob | SendValidatorMailJob | RecomputeInstitutionJob | RecomputeRoundJob | ImportUniverseJob;
   opts: JobOptions & { jobId: string };
   /**
    * Debounced jobs share one deterministic id per subject, so a burst collapses into the job that is
@@ -118,6 +119,13 @@ export function jobForEvent(e: OutboxRecord): Mapping {
         data.assignmentIds = ids;
       }
       return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendValidatorMail, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
+    }
+    case 'mail.submission-receipt': {
+      const p = strings(e.payload, ['invitationId', 'responseId']);
+      const version = (e.payload as { version?: unknown } | null)?.version;
+      if (!p || typeof version !== 'number' || !Number.isInteger(version) || version < 1) return malformed(e);
+      const data: SendSubmissionReceiptJob = { invitationId: p.invitationId, responseId: p.responseId, version, eventId: e.id };
+      return { ok: true, job: { queue: QUEUES.mail, name: JOBS.sendSubmissionReceipt, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false } };
     }
     case 'response.submitted':
     case 'verdict.saved':

@@ -22,6 +22,7 @@ export const JOBS = {
   recomputeRound: 'recompute-round',
   sendRefutationNotice: 'send-refutation-notice',
   sendTestMail: 'send-test-mail',
+  sendSubmissionReceipt: 'send-submission-receipt',
   importUniverse: 'import-universe',
   sendValidatorMail: 'send-validator-mail',
 } as const;
@@ -67,6 +68,13 @@ export interface SendAccountNoticeJob {
 export interface SendTestMailJob {
   to: string;
   guarantorId: string;
+  eventId: string;
+}
+/** The confirmation of one submitted version, sent to the invitation's address. */
+export interface SendSubmissionReceiptJob {
+  invitationId: string;
+  responseId: string;
+  version: number;
   eventId: string;
 }
 /** A universe_import row to carry out (its bytes are in universe_import_chunk). */

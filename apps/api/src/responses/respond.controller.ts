@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
 import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
+import { CopyQueryDto, DraftSavedDto, PreviousRoundDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, SubmittedCopyDto, VersionSummaryDto } from './dto/respond.dto';
 import { ResponsesService } from './responses.service';
 
 /** The institution's side of a round, reached with its invitation link (one round, one institution). */
@@ -25,7 +25,7 @@ export class RespondController {
 
   @Put('draft')
   @InvitationAccess()
-  @ApiOperation({ summary: 'Autosave the working copy (checked for types and unknown keys, not for completeness).' })
+  @ApiOperation({ summary: 'Autosave the working copy: every valid answer is kept, answers not valid yet are reported per question (types and unknown keys still refuse the whole draft).' })
   @ApiResponse({ status: 200, type: DraftSavedDto })
   @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
   saveDraft(@CurrentInvitation() inv: InvitationPrincipal, @Body() dto: SaveDraftDto): Promise<DraftSavedDto> {
@@ -49,6 +49,24 @@ export class RespondController {
     const outcome = await this.responses.submit(inv, dto);
     if (!outcome.created) res.status(200);
     return outcome.result;
+  }
+
+  @Get('copy')
+  @InvitationAccess()
+  @ApiOperation({ summary: 'A submitted version (latest unless `version` is given) for the printable copy: folio, answers, questionnaire, evidence.' })
+  @ApiResponse({ status: 200, type: SubmittedCopyDto })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_TOKEN', 'NOT_FOUND')
+  copy(@CurrentInvitation() inv: InvitationPrincipal, @Query() query: CopyQueryDto): Promise<SubmittedCopyDto> {
+    return this.responses.copy(inv, query.version);
+  }
+
+  @Get('previous')
+  @InvitationAccess()
+  @ApiOperation({ summary: "This institution's answers to the previous round of the same guarantor, limited to this questionnaire's questions (a starting point; nothing is saved)." })
+  @ApiResponse({ status: 200, type: PreviousRoundDto })
+  @ApiErrors('INVALID_TOKEN', 'NOT_FOUND')
+  previous(@CurrentInvitation() inv: InvitationPrincipal): Promise<PreviousRoundDto> {
+    return this.responses.previous(inv);
   }
 
   @Get('versions')

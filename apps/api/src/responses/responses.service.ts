@@ -9,9 +9,9 @@ import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { sameJson } from './canonical-json';
-import { DraftSavedDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, VersionSummaryDto } from './dto/respond.dto';
+import { DraftSavedDto, PreviousRoundDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, SubmittedCopyDto, VersionSummaryDto } from './dto/respond.dto';
 import { lockRound, lockRoundForSubmission } from './round-lock';
-import { CleanSubmission, cleanSubmission, validatorFor } from './submission';
+import { answerableQuestionNames, CleanSubmission, cleanDraft, cleanSubmission, issueField, submissionFolio, validatorFor } from './submission';
 import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
 
 /** Unique index on response_version.idempotency_key (initial migration). */
@@ -163,7 +163,11 @@ export class ResponsesService {
     const q = await this.questionnaire(inv.roundId);
     // A closed round answers ROUND_CLOSED whatever the answers are.
     assertAcceptsSubmissions(q.window, q.now);
-    const clean = await cleanSubmission(q.validator, dto.data, 'draft');
+    const clean = await cleanDraft(q.validator, dto.data);
+    const issues = clean.issues.flatMap((i) => {
+      const question = issueField(i);
+      return question ? [{ question, code: i.code, title: i.title ?? { es: question, en: question }, message: i.message }] : [];
+    });
     return this.ds.transaction(async (m) => {
       await lockRoundForSubmission(m, inv.roundId);
       // A submitted response keeps its status: the draft is then the working copy of an amendment.
@@ -175,7 +179,7 @@ export class ResponsesService {
          RETURNING updated_at, current_page`,
         [inv.roundId, inv.institutionId, q.id, JSON.stringify(clean.data), dto.currentPage],
       );
-      return { savedAt: row.updated_at.toISOString(), currentPage: row.current_page };
+      return { savedAt: row.updated_at.toISOString(), currentPage: row.current_page, issues, normalized: clean.normalized };
     });
   }
 
@@ -241,6 +245,11 @@ export class ResponsesService {
       type: 'response.submitted',
       payload: { roundId: inv.roundId, institutionId: inv.institutionId, responseId: response.id, version },
     });
+    // The institution's own record of what it sent (folio + printable copy), through the mail ledger.
+    await this.outbox.emit(m, {
+      type: 'mail.submission-receipt',
+      payload: { invitationId: inv.invitationId, responseId: response.id, version },
+    });
     await this.audit.record(m, inv, {
       action: version > 1 ? 'response.amend' : 'response.submit',
       entityType: 'response',
@@ -260,6 +269,78 @@ export class ResponsesService {
       created: true,
       result: { responseId: response.id, version, submittedAt: inserted.submitted_at.toISOString(), cleared: clean.cleared },
     };
+  }
+
+  /** A submitted version (the latest by default) with what a printable copy needs. */
+  async copy(inv: InvitationPrincipal, version?: number): Promise<SubmittedCopyDto> {
+    const [row]: Array<{
+      response_id: string;
+      version: number;
+      submitted_at: Date;
+      data: JsonObject;
+      evidence: JsonObject[] | null;
+      definition: JsonObject;
+      round_name: string;
+      institution_name: string;
+    }> = await this.ds.query(
+      `SELECT r.id AS response_id, v.version, v.submitted_at, v.data, v.evidence, q.definition, ro.name AS round_name, i.name AS institution_name
+       FROM response r
+       JOIN response_version v ON v.response_id = r.id AND v.version = coalesce($3::int, r.version)
+       JOIN questionnaire q ON q.id = r.questionnaire_id
+       JOIN round ro ON ro.id = r.round_id
+       JOIN institution i ON i.id = r.institution_id
+       WHERE r.round_id = $1 AND r.institution_id = $2`,
+      [inv.roundId, inv.institutionId, version ?? null],
+    );
+    if (!row) throw notFound(version ? `versión ${version}` : 'respuesta enviada', 'version');
+    const evidence = (row.evidence ?? []).map((e) => ({
+      questionName: typeof e.questionName === 'string' ? e.questionName : typeof e.question_name === 'string' ? e.question_name : null,
+      filename: typeof e.filename === 'string' ? e.filename : '',
+      size: typeof e.size === 'number' ? e.size : Number(e.size ?? 0),
+      sha256: typeof e.sha256 === 'string' ? e.sha256 : '',
+    }));
+    return {
+      folio: submissionFolio(row.response_id, row.version),
+      responseId: row.response_id,
+      version: row.version,
+      submittedAt: row.submitted_at.toISOString(),
+      roundName: row.round_name,
+      institutionName: row.institution_name,
+      definition: row.definition,
+      data: row.data,
+      evidence,
+    };
+  }
+
+  /**
+   * The institution's answers to the latest earlier round of the same guarantor, kept to the
+   * questions of this round's questionnaire that still accept them (a starting point the respondent
+   * reviews; nothing is saved or submitted here).
+   */
+  async previous(inv: InvitationPrincipal): Promise<PreviousRoundDto> {
+    const q = await this.questionnaire(inv.roundId);
+    const rows: Array<{ round_id: string; round_name: string; submitted_at: Date; submitted: JsonObject }> = await this.ds.query(
+      `SELECT ro.id AS round_id, ro.name AS round_name, r.submitted_at, r.submitted
+       FROM round cur
+       JOIN round ro ON ro.guarantor_id = cur.guarantor_id AND ro.id <> cur.id AND ro.opens_at < cur.opens_at
+       JOIN response r ON r.round_id = ro.id AND r.institution_id = $2 AND r.status = 'submitted' AND r.submitted IS NOT NULL
+       WHERE cur.id = $1
+       ORDER BY ro.opens_at DESC, r.submitted_at DESC
+       LIMIT 5`,
+      [inv.roundId, inv.institutionId],
+    );
+    const names = answerableQuestionNames(q.validator.definition as JsonObject);
+    for (const row of rows) {
+      // Same question names (and their "-Comment" texts) only; a renamed or removed question is left out.
+      const kept = Object.fromEntries(Object.entries(row.submitted).filter(([k]) => names.has(k) || names.has(k.replace(/-Comment$/, ''))));
+      if (Object.keys(kept).length === 0) continue;
+      const clean = await q.validator.validate(kept, { mode: 'draft' });
+      const bad = new Set(clean.errors.map((e) => issueField(e)).filter((n): n is string => n !== undefined));
+      const data = Object.fromEntries(Object.entries(clean.data).filter(([k]) => !bad.has(k)));
+      if (Object.keys(data).length === 0) continue;
+      return { previous: { roundId: row.round_id, roundName: row.round_name, submittedAt: row.submitted_at.toISOString(), data } };
+    }
+    return { previous: null };
   }
 
   async versions(inv: InvitationPrincipal): Promise<VersionSummaryDto[]> {

@@ -26,12 +26,19 @@ import { SetupPage } from '../setup/SetupPage';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
+const CopyPage = lazy(() => import('../respond/CopyPage'));
 const AssignmentPage = lazy(() => import('../citizen/AssignmentPage'));
 // The questionnaire designer lints with libs/questionnaire and previews with survey-react-ui.
 const DesignerPage = lazy(() => import('../console/designer/DesignerPage'));
 const ValidatorHistoryPage = lazy(() => import('../citizen/HistoryPage'));
 
 type Params = Record<string, string>;
+
+/** `?version=N` of the printable copy (the receipt mail links a given version). */
+function versionParam(): number | null {
+  const v = Number(new URLSearchParams(window.location.search).get('version'));
+  return Number.isInteger(v) && v > 0 ? v : null;
+}
 interface Route {
   path: string;
   render(params: Params): ReactNode;
@@ -42,6 +49,7 @@ const staff = ['guarantor_admin', 'analyst'] as const;
 const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/responder/:token', render: (p) => <RespondPage key={p.token} token={p.token} /> },
+  { path: '/responder/:token/copia', render: (p) => <CopyPage key={p.token} token={p.token} version={versionParam()} /> },
   { path: '/ingresar', render: () => <LoginPage /> },
   { path: '/configuracion', render: () => <SetupPage /> },
   { path: '/registro', render: () => <RegisterPage /> },

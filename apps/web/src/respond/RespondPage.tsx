@@ -8,8 +8,13 @@ import { useT } from '../shared/i18n';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { createSurvey } from '../shared/survey';
 import { useAsync } from '../shared/useAsync';
-import { respondApi, sameAnswers, type EvidenceFile, type RespondContext, type Submitted } from './api';
-import { applyIssues, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
+import { folioOf, respondApi, sameAnswers, type DraftSaved, type EvidenceFile, type RespondContext, type Submitted } from './api';
+import { Link } from '../shared/router';
+import { PageCounter } from './PageCounter';
+import './respond-form.css';
+import { PreviousRoundOffer } from './PreviousRoundOffer';
+import { messageUnderQuestion, UnsavedAnswers, type UnsavedAnswer } from './unsaved-answers';
+import { applyIssues, goToQuestion, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
 import { EvidencePanel, type EvidenceQuestion } from './EvidencePanel';
 import { ReplySection } from './ReplySection';
 import { useAutosave, type Autosave } from './useAutosave';
@@ -98,7 +103,7 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
       </>
     );
   } else if (view.kind === 'confirmation') {
-    body = <Confirmation result={view.result} cleared={view.cleared} onAmend={() => setView({ kind: 'form' })} onView={() => setView({ kind: 'submitted' })} />;
+    body = <Confirmation token={token} result={view.result} cleared={view.cleared} onAmend={() => setView({ kind: 'form' })} onView={() => setView({ kind: 'submitted' })} />;
   } else if (view.kind === 'submitted') {
     body = (
       <>
@@ -108,6 +113,7 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
         </Alert>
         <div className="actions">
           <Button onClick={() => setView({ kind: 'form' })}>{pendingAmendment ? t('respond.continueAmend') : t('respond.amend')}</Button>
+          <Link to={`/responder/${token}/copia`}>{t('respond.printCopy')}</Link>
         </div>
         <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted} />
       </>
@@ -215,15 +221,20 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
   const [issues, setIssues] = useState<SubmissionIssue[]>([]);
   const submittingRef = useRef(false);
   const issuesRef = useRef<HTMLDivElement>(null);
+  const unsavedStore = useMemo(() => new UnsavedAnswers(`apertura.unsaved.${round.id}.${institution.id}`), [round.id, institution.id]);
+  const [unsaved, setUnsaved] = useState<Record<string, UnsavedAnswer>>(() => unsavedStore.load());
 
   const model = useMemo(
-    () =>
-      createSurvey({
+    () => {
+      // What the server could not store yet comes back from this device, over the saved draft.
+      const restored = Object.fromEntries(Object.entries(unsavedStore.load()).map(([k, u]) => [k, u.value]));
+      return createSurvey({
         definition: questionnaire.definition,
         lang,
-        data: response.draft ?? response.submitted,
+        data: { ...(response.draft ?? response.submitted ?? {}), ...restored },
         currentPage: response.currentPage,
-      }),
+      });
+    },
     // Built once per questionnaire; language changes are applied to the live model below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [questionnaire.definition],
@@ -235,7 +246,36 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
     model.completeText = t('respond.submit');
   }, [model, lang, t]);
 
-  const autosave = useAutosave(token, model, true, onRoundClosed, null);
+  // Server messages under their questions (without the «title»: prefix the summary needs). The ones
+  // shown before are removed first: a fixed answer or a language change must not leave a stale one.
+  const shownErrors = useRef(new Map<string, string>());
+  useEffect(() => {
+    for (const [name, text] of shownErrors.current) {
+      const q = model.getQuestionByName(name);
+      if (q) q.errors = q.errors.filter((e) => e.text !== text);
+    }
+    shownErrors.current.clear();
+    for (const [name, u] of Object.entries(unsaved)) {
+      const q = model.getQuestionByName(name);
+      if (!q) continue;
+      const text = messageUnderQuestion(pick(u.message), pick(u.title));
+      if (!q.errors.some((e) => e.text === text)) q.addError(text);
+      shownErrors.current.set(name, text);
+    }
+  }, [model, unsaved, pick]);
+
+  const onSaved = useCallback(
+    (res: DraftSaved, sent: Record<string, unknown>) => {
+      for (const [name, url] of Object.entries(res.normalized ?? {})) {
+        // Only if the person has not typed something else since.
+        if (model.getValue(name) === sent[name]) model.setValue(name, url);
+      }
+      setUnsaved(unsavedStore.update(res.issues ?? [], sent));
+    },
+    [model, unsavedStore],
+  );
+
+  const autosave = useAutosave(token, model, true, onRoundClosed, null, onSaved);
   const keyStore = useMemo(() => new PendingKey(`apertura.submit.${round.id}.${institution.id}`), [round.id, institution.id]);
 
   const showIssues = useCallback(
@@ -268,6 +308,7 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
       }
       keyStore.clear();
       autosave.stop();
+      unsavedStore.clear();
       const cleared = (result.cleared ?? []).map((name) => model.getQuestionByName(name)?.title || name);
       onSubmitted(result, data, cleared);
     } catch (err) {
@@ -295,7 +336,8 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
 
   return (
     <>
-      <SaveStatus autosave={autosave} time={time} />
+      <SaveStatus autosave={autosave} time={time} pendingIssues={Object.keys(unsaved).length} />
+      {response.status !== 'submitted' && <PreviousRoundOffer token={token} model={model} onApplied={() => void autosave.flush(true)} />}
       {response.status === 'submitted' && (
         <Alert kind="info">
           <p>{t('respond.amending', { version: response.version })}</p>
@@ -307,8 +349,10 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
         </Alert>
       )}
       <IssueSummary model={model} issues={issues} ref={issuesRef} />
+      <UnsavedSummary model={model} unsaved={unsaved} />
       <ErrorAlert error={submitError} title={t('respond.submitFailed')} />
       {submitting && <Spinner label={t('respond.submitting')} />}
+      <PageCounter model={model} />
       <div className="survey-frame">
         <Survey model={model} />
       </div>
@@ -322,7 +366,33 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
   );
 }
 
-function SaveStatus({ autosave, time }: { autosave: Autosave; time: (v: string) => string }) {
+/** Answers the autosave left out, by question title (the internal name only as a small detail). */
+function UnsavedSummary({ model, unsaved }: { model: Model; unsaved: Record<string, UnsavedAnswer> }) {
+  const { t, pick } = useT();
+  const entries = Object.entries(unsaved);
+  if (!entries.length) return null;
+  return (
+    <Alert kind="warning" title={t('respond.notSavedTitle')}>
+      <p>{t('respond.notSavedBody')}</p>
+      <ul className="issue-list" data-testid="unsaved-list">
+        {entries.map(([name, u]) => {
+          const title = pick(u.title);
+          const message = messageUnderQuestion(pick(u.message), title);
+          return (
+            <li key={name}>
+              <button type="button" className="link-button" onClick={() => goToQuestion(model, name, message)}>
+                {title}
+              </button>
+              : {message} <span className="muted">({t('respond.notSavedDetail', { name })})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </Alert>
+  );
+}
+
+function SaveStatus({ autosave, time, pendingIssues = 0 }: { autosave: Autosave; time: (v: string) => string; pendingIssues?: number }) {
   const i18n = useT();
   const { t } = i18n;
   let text: string;
@@ -337,7 +407,12 @@ function SaveStatus({ autosave, time }: { autosave: Autosave; time: (v: string) 
       text = t('respond.saveFailed');
       break;
     case 'saved':
-      text = autosave.savedAt ? t('respond.savedAt', { time: time(autosave.savedAt) }) : t('respond.saved');
+      text =
+        autosave.savedAt && pendingIssues > 0
+          ? t('respond.savedWithIssues', { time: time(autosave.savedAt), count: pendingIssues })
+          : autosave.savedAt
+            ? t('respond.savedAt', { time: time(autosave.savedAt) })
+            : t('respond.saved');
       break;
     default:
       text = t('respond.autosaveHint');
@@ -359,7 +434,7 @@ function SaveStatus({ autosave, time }: { autosave: Autosave; time: (v: string) 
   );
 }
 
-function Confirmation({ result, cleared, onAmend, onView }: { result: Submitted; cleared: string[]; onAmend(): void; onView(): void }) {
+function Confirmation({ token, result, cleared, onAmend, onView }: { token: string; result: Submitted; cleared: string[]; onAmend(): void; onView(): void }) {
   const { t, dateTime } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -369,6 +444,10 @@ function Confirmation({ result, cleared, onAmend, onView }: { result: Submitted;
         {t('respond.confirmationTitle')}
       </h2>
       <p>{t('respond.confirmationBody', { version: result.version, date: dateTime(result.submittedAt) })}</p>
+      <p>
+        {t('respond.folio')}: <strong data-testid="folio">{folioOf(result.responseId, result.version)}</strong>
+      </p>
+      <p>{t('respond.receiptMailed')}</p>
       <p className="muted">
         {t('respond.receipt')}: <code>{result.responseId}</code>
       </p>
@@ -391,6 +470,7 @@ function Confirmation({ result, cleared, onAmend, onView }: { result: Submitted;
         <Button variant="secondary" onClick={onAmend}>
           {t('respond.amend')}
         </Button>
+        <Link to={`/responder/${token}/copia?version=${result.version}`}>{t('respond.printCopy')}</Link>
       </div>
     </section>
   );

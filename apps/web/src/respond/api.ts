@@ -29,9 +29,36 @@ export interface EvidenceFile {
   sha256: string;
 }
 
+/** An answer the draft autosave left out (every other answer was saved). */
+export interface DraftIssue {
+  question: string;
+  title: { es: string; en: string };
+  code: string;
+  message: { es: string; en: string };
+}
+
 export interface DraftSaved {
   savedAt: string;
   currentPage: number;
+  issues: DraftIssue[];
+  /** Addresses the server completed with https://, by question. */
+  normalized: Record<string, string>;
+}
+
+export interface SubmittedCopy {
+  folio: string;
+  responseId: string;
+  version: number;
+  submittedAt: string;
+  roundName: string;
+  institutionName: string;
+  definition: Record<string, unknown>;
+  data: Record<string, unknown>;
+  evidence: Array<{ questionName: string | null; filename: string; size: number; sha256: string }>;
+}
+
+export interface PreviousRound {
+  previous: { roundId: string; roundName: string; submittedAt: string; data: Record<string, unknown> } | null;
 }
 
 export interface Submitted {
@@ -49,6 +76,9 @@ export const respondApi = {
     api<DraftSaved>('/api/respond/draft', { method: 'PUT', invitation: token, body: { data, currentPage }, keepalive }),
   submit: (token: string, data: Record<string, unknown>, idempotencyKey: string) =>
     api<Submitted>('/api/respond/submit', { method: 'POST', invitation: token, body: { data, idempotencyKey } }),
+  copy: (token: string, version: number | null, signal?: AbortSignal) =>
+    api<SubmittedCopy>(`/api/respond/copy${version ? `?version=${version}` : ''}`, { invitation: token, signal }),
+  previous: (token: string, signal?: AbortSignal) => api<PreviousRound>('/api/respond/previous', { invitation: token, signal }),
   uploadEvidence: (token: string, file: File, questionName: string, onProgress: (f: number) => void, signal?: AbortSignal) => {
     const form = new FormData();
     // questionName first: multipart parsers see fields in order and can reject before reading the file.
@@ -59,6 +89,11 @@ export const respondApi = {
   deleteEvidence: (token: string, id: string) => api<void>(`/api/respond/evidence/${encodeURIComponent(id)}`, { method: 'DELETE', invitation: token }),
   evidencePath: (id: string) => `/api/respond/evidence/${encodeURIComponent(id)}`,
 };
+
+/** The folio of a submitted version, as the API and the confirmation mail write it (A1B2C3D4-v2). */
+export function folioOf(responseId: string, version: number): string {
+  return `${responseId.replace(/-/g, '').slice(0, 8).toUpperCase()}-v${version}`;
+}
 
 /** Key-order-independent JSON, to tell whether a working copy differs from the submitted answers. */
 export function sameAnswers(a: unknown, b: unknown): boolean {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { ApiError } from '../shared/api';
-import { respondApi } from './api';
+import { respondApi, type DraftSaved } from './api';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -23,7 +23,14 @@ export const AUTOSAVE_DELAY_MS = 5000;
  * `keepalive` when the page is hidden or closed. One request at a time; changes made during a save
  * trigger another.
  */
-export function useAutosave(token: string, model: Model | null, enabled: boolean, onFatal: (err: ApiError) => void, initialSavedAt: string | null = null): Autosave {
+export function useAutosave(
+  token: string,
+  model: Model | null,
+  enabled: boolean,
+  onFatal: (err: ApiError) => void,
+  initialSavedAt: string | null = null,
+  onSaved?: (res: DraftSaved, sent: Record<string, unknown>) => void,
+): Autosave {
   const [status, setStatus] = useState<SaveStatus>(initialSavedAt ? 'saved' : 'idle');
   const [savedAt, setSavedAt] = useState<string | null>(initialSavedAt);
   const [error, setError] = useState<unknown>(null);
@@ -33,6 +40,8 @@ export function useAutosave(token: string, model: Model | null, enabled: boolean
   const stopped = useRef(!enabled);
   const fatal = useRef(onFatal);
   fatal.current = onFatal;
+  const saved = useRef(onSaved);
+  saved.current = onSaved;
 
   useEffect(() => {
     stopped.current = !enabled;
@@ -48,8 +57,11 @@ export function useAutosave(token: string, model: Model | null, enabled: boolean
     dirty.current = false;
     setStatus('saving');
     try {
-      const res = await respondApi.saveDraft(token, model.data as Record<string, unknown>, model.currentPageNo, keepalive);
+      const sent = { ...(model.data as Record<string, unknown>) };
+      const res = await respondApi.saveDraft(token, sent, model.currentPageNo, keepalive);
       setSavedAt(res.savedAt);
+      // Answers not valid yet were left out by the server (the rest is saved): the page keeps them.
+      saved.current?.(res, sent);
       setError(null);
       setStatus(dirty.current ? 'pending' : 'saved');
     } catch (err) {

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_MAIL_TEMPLATES, MailTemplateKind, MailTemplateLocale, MailTemplatePair } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
-import type { SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendStaffInviteJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import type { SendAccountNoticeJob, SendInvitationJob, SendSubmissionReceiptJob, SendPasswordResetJob, SendStaffInviteJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
 import { deriveToken } from '@apertura/config';
 import { MailLedger } from './mail-ledger';
 import { PermanentMailError } from './mail-job';
 import { MailTransport } from './mail.transport';
-import { accountExistsMail, invitationMail, passwordResetMail, staffInviteMail, testMail, verificationMail } from './templates';
+import { accountExistsMail, invitationMail, passwordResetMail, staffInviteMail, submissionReceiptMail, testMail, verificationMail } from './templates';
 
 export { PermanentMailError } from './mail-job';
 
@@ -110,6 +110,44 @@ export class MailDeliveryService {
           : `UPDATE invitation SET sent_at = coalesce(sent_at, now()) WHERE id = $1`,
         [job.invitationId],
       );
+      return 'sent';
+    });
+  }
+
+  /** Confirmation of a submitted version to the invitation's address (sent even after the round closed: it records what was received). */
+  async submissionReceipt(job: SendSubmissionReceiptJob): Promise<DeliveryOutcome> {
+    return this.ds.transaction(async (m) => {
+      if (!(await this.ledger.claim(m, job.eventId, 'submission-receipt'))) return 'duplicate';
+      const rows: Array<{ email: string; institution_name: string; round_name: string; guarantor_name: string; submitted_at: Date; response_id: string }> = await m.query(
+        `SELECT coalesce(v.email, i.email) AS email, i.name AS institution_name, ro.name AS round_name, g.name AS guarantor_name,
+                rv.submitted_at, r.id AS response_id
+         FROM invitation v
+         JOIN institution i ON i.id = v.institution_id
+         JOIN round ro ON ro.id = v.round_id
+         JOIN guarantor g ON g.id = ro.guarantor_id
+         JOIN response r ON r.id = $2 AND r.round_id = v.round_id AND r.institution_id = v.institution_id
+         JOIN response_version rv ON rv.response_id = r.id AND rv.version = $3
+         WHERE v.id = $1`,
+        [job.invitationId, job.responseId, job.version],
+      );
+      const row = rows[0];
+      if (!row) throw new PermanentMailError(`submission ${job.responseId} v${job.version} of invitation ${job.invitationId} does not exist`);
+      if (!row.email) {
+        await this.ledger.skipped(m, job.eventId);
+        return 'skipped';
+      }
+      const token = deriveToken(this.env.TOKEN_SECRET, 'invitation', job.invitationId);
+      const content = submissionReceiptMail({
+        institutionName: row.institution_name,
+        roundName: row.round_name,
+        guarantorName: row.guarantor_name,
+        folio: `${row.response_id.replace(/-/g, '').slice(0, 8).toUpperCase()}-v${job.version}`,
+        version: job.version,
+        submittedAt: row.submitted_at,
+        link: `${publicUrl(this.env)}/responder/${token}/copia?version=${job.version}`,
+      });
+      await this.transport.send(row.email, content, job.eventId);
+      await this.ledger.sent(m, job.eventId, row.email);
       return 'sent';
     });
   }

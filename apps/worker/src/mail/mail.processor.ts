@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
-import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendStaffInviteJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendStaffInviteJob, SendSubmissionReceiptJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
 import { DeliveryOutcome, MailDeliveryService } from './mail-delivery.service';
 import { runMailJob } from './mail-job';
 import { MailLedger } from './mail-ledger';
@@ -40,6 +40,11 @@ export class MailProcessor {
   @Process({ name: JOBS.sendAccountNotice, concurrency: 1 })
   sendAccountNotice(job: Job<SendAccountNoticeJob>): Promise<DeliveryOutcome> {
     return runMailJob(job, 'account-exists', this.ledger, this.logger, () => this.deliveries.accountNotice(job.data));
+  }
+
+  @Process({ name: JOBS.sendSubmissionReceipt, concurrency: 2 })
+  sendSubmissionReceipt(job: Job<SendSubmissionReceiptJob>): Promise<DeliveryOutcome> {
+    return runMailJob(job, 'submission-receipt', this.ledger, this.logger, () => this.deliveries.submissionReceipt(job.data));
   }
 
   @Process({ name: JOBS.sendTestMail, concurrency: 1 })

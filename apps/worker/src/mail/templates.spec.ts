@@ -1,4 +1,4 @@
-import { escapeHtml, invitationMail, verificationMail } from './templates';
+import { escapeHtml, invitationMail, verificationMail, submissionReceiptMail } from './templates';
 
 const base = {
   institutionName: 'Ayuntamiento de Toluca <Edo. Méx.>',
@@ -46,6 +46,27 @@ describe('verificationMail', () => {
     expect(m.text).toContain('https://apertura.example/verificar/tok');
     expect(m.text).toMatch(/2 de marzo de 2026/);
     expect(m.html).toContain('href="https://apertura.example/verificar/tok"');
+  });
+});
+
+describe('submissionReceiptMail', () => {
+  it('states the folio, version and time, links the printable copy and escapes names', () => {
+    const m = submissionReceiptMail({
+      institutionName: 'Ayuntamiento de <Toluca>',
+      roundName: 'Ronda 2025',
+      guarantorName: 'INFOEM',
+      folio: '0F3A9C2E-v2',
+      version: 2,
+      submittedAt: new Date('2026-03-01T18:30:00Z'),
+      link: 'https://apertura.example/responder/tok/copia?version=2',
+    });
+    expect(m.subject).toBe('Respuestas recibidas — folio 0F3A9C2E-v2 — Ronda 2025');
+    expect(m.text).toContain('Folio: 0F3A9C2E-v2');
+    expect(m.text).toContain('(versión 2)');
+    expect(m.text).toContain('https://apertura.example/responder/tok/copia?version=2');
+    expect(m.html).toContain('Ayuntamiento de &lt;Toluca&gt;');
+    expect(m.html).toContain('href="https://apertura.example/responder/tok/copia?version=2"');
+    expect(m.html).toContain('lang="en"');
   });
 });
 

@@ -183,3 +183,38 @@ export function testMail(t: TestMailInput): MailContent {
   const html = page(subject, `<p>${escapeHtml(intro)}</p>\n<hr>\n<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`);
   return { subject, text, html };
 }
+
+export interface SubmissionReceiptInput {
+  institutionName: string;
+  roundName: string;
+  guarantorName: string;
+  /** Short folio (A1B2C3D4-v2), see submissionFolio in the API. */
+  folio: string;
+  version: number;
+  submittedAt: Date;
+  /** Printable copy of the submitted answers (the invitation link + /copia). */
+  link: string;
+}
+
+/** The institution's confirmation of one submitted version: its folio and where to print the answers. */
+export function submissionReceiptMail(r: SubmissionReceiptInput): MailContent {
+  const subject = `Respuestas recibidas — folio ${r.folio} — ${r.roundName}`;
+  const when = formatDate(r.submittedAt, 'es-MX');
+  const intro = `${r.guarantorName} recibió las respuestas de ${r.institutionName} a «${r.roundName}» (versión ${r.version}) el ${when} (hora del centro de México).`;
+  const folioLine = `Folio: ${r.folio}`;
+  const copy = 'Puede ver e imprimir (o guardar como PDF) una copia de las respuestas enviadas en:';
+  const keep = 'Conserve este correo como constancia. Si necesita corregir algo, use el mismo enlace de la invitación mientras la ronda esté abierta.';
+  const english = `${r.guarantorName} received the answers of ${r.institutionName} to “${r.roundName}” (version ${r.version}) on ${formatDate(r.submittedAt, 'en-US')} (Mexico City time). Folio: ${r.folio}. A printable copy of the submitted answers is at the link above.`;
+  const text = [intro, '', folioLine, '', copy, r.link, '', keep, '', '—', `English: ${english}`, ''].join('\n');
+  const html = page(
+    subject,
+    `<p>${escapeHtml(intro)}</p>
+<p style="font-size: 20px;"><strong>${escapeHtml(folioLine)}</strong></p>
+<p>${escapeHtml(copy)}</p>
+${button(r.link, 'Ver copia imprimible')}
+<p>${escapeHtml(keep)}</p>
+<hr>
+<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`,
+  );
+  return { subject, text, html };
+}

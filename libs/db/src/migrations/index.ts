@@ -17,6 +17,7 @@ import { FirstRunSetup1765000510000 } from './1765000510000-first-run-setup';
 import { StaffPeople1765000520000 } from './1765000520000-staff-people';
 import { MailResend1765000530000 } from './1765000530000-mail-resend';
 import { ResultsChanged1765000560000 } from './1765000560000-results-changed';
+import { SubmissionReceipt1765000600000 } from './1765000600000-submission-receipt';
 import { ValidatorMail1765000610000 } from './1765000610000-validator-mail';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   StaffPeople1765000520000,
   MailResend1765000530000,
   ResultsChanged1765000560000,
+  SubmissionReceipt1765000600000,
   ValidatorMail1765000610000,
 ];

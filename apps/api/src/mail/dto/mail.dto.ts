@@ -33,7 +33,7 @@ export class DeliveryCountsDto {
 
 export class DeliveryDto {
   @ApiProperty({ description: 'Outbox event id of the mail.' }) eventId: string;
-  @ApiProperty({ example: 'invitation', description: 'invitation, invitation-reminder, verify-email, refutation-notice or test.' }) kind: string;
+  @ApiProperty({ example: 'invitation', description: 'invitation, invitation-reminder, verify-email, refutation-notice, submission-receipt or test.' }) kind: string;
   @ApiProperty({ enum: MAIL_OUTCOMES }) outcome: MailOutcome;
   @ApiProperty({ nullable: true, type: String }) recipient: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) roundId: string | null;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsObject, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { EvidenceDto } from '../../evidence/dto/evidence.dto';
 
 export const RESPONSE_STATES = ['none', 'draft', 'submitted'] as const;
@@ -18,9 +19,58 @@ export class SaveDraftDto {
   currentPage: number;
 }
 
+export class LocalizedTextDto {
+  @ApiProperty() es: string;
+  @ApiProperty() en: string;
+}
+
+export class DraftIssueDto {
+  @ApiProperty({ description: 'Question name (a technical detail; show `title`).' }) question: string;
+  @ApiProperty({ type: LocalizedTextDto, description: 'Title of the question as the respondent sees it.' }) title: LocalizedTextDto;
+  @ApiProperty({ description: 'Issue code of libs/questionnaire (S_VALIDATOR, S_INVALID_CHOICE, S_TOO_LONG…).' }) code: string;
+  @ApiProperty({ type: LocalizedTextDto, description: 'What is wrong, naming the question by its title.' }) message: LocalizedTextDto;
+}
+
 export class DraftSavedDto {
   @ApiProperty({ format: 'date-time' }) savedAt: string;
   @ApiProperty() currentPage: number;
+  @ApiProperty({ type: [DraftIssueDto], description: 'Answers not saved because they are not valid yet; every other answer was saved.' })
+  issues: DraftIssueDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Web addresses completed with https://, by question.' })
+  normalized: Record<string, string>;
+}
+
+export class CopyEvidenceDto {
+  @ApiProperty({ nullable: true, type: String }) questionName: string | null;
+  @ApiProperty() filename: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+}
+
+export class SubmittedCopyDto {
+  @ApiProperty({ description: 'Short folio: first 8 characters of the response id, then the version (A1B2C3D4-v2).' }) folio: string;
+  @ApiProperty({ format: 'uuid' }) responseId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty() roundName: string;
+  @ApiProperty() institutionName: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS JSON of the questionnaire answered.' })
+  definition: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answers of this version.' }) data: Record<string, unknown>;
+  @ApiProperty({ type: [CopyEvidenceDto], description: 'Files as they were when this version was submitted.' }) evidence: CopyEvidenceDto[];
+}
+
+export class PreviousAnswersDto {
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty() roundName: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Answers of questions that exist in this round, valid as a draft.' })
+  data: Record<string, unknown>;
+}
+
+export class PreviousRoundDto {
+  @ApiProperty({ type: PreviousAnswersDto, nullable: true, description: 'Null when no earlier round of this guarantor has compatible answers.' })
+  previous: PreviousAnswersDto | null;
 }
 
 export class SubmitDto {
@@ -95,4 +145,10 @@ export class RespondContextDto {
   @ApiProperty({ description: 'True when the round does not take answers (not open yet, closed, or past its window).' })
   readOnly: boolean;
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
+}
+
+export class CopyQueryDto {
+  @ApiProperty({ required: false, minimum: 1, description: 'Version number; the latest when absent.' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  version?: number;
 }

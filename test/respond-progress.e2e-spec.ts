@@ -1,0 +1,185 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'crypto';
+import { deriveToken, hashToken } from '@apertura/config';
+import { INSTITUTION_V1, INSTITUTION_V2 } from '@apertura/questionnaire';
+import { INSTITUTION_V1_ANSWERS } from '../libs/questionnaire/fixtures/sample-answers';
+import { startWorker } from '../apps/worker/src/main';
+import { startTestApp, TestApp } from './support/app';
+import { guarantorWithAdmin } from './support/fixtures';
+import { client, Client } from './support/http';
+import { startSmtp, TestSmtp, mailsTo } from './support/smtp';
+
+/**
+ * Issue #16 item 2 — the respondent side: a draft keeps every valid answer and reports the others by
+ * question title; addresses typed without https:// are completed; a submission is confirmed by mail with
+ * its folio and a printable copy; the previous round's answers are offered as a starting point.
+ */
+
+const PUBLIC_URL = 'http://apertura.test';
+type Json = Record<string, unknown>;
+
+/** The default instrument without `comentarios`: a later version in which a question was removed. */
+function withoutComments(json: unknown): Json {
+  const copy = JSON.parse(JSON.stringify(json)) as { pages: Array<{ elements: Array<{ name?: string }> }> };
+  for (const p of copy.pages) p.elements = p.elements.filter((e) => e.name !== 'comentarios');
+  return copy as unknown as Json;
+}
+
+describe('respond: partial autosave, URL completion, receipt mail, previous round', () => {
+  let smtp: TestSmtp;
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let http: Client;
+  let guarantorId: string;
+  let institutionId: string;
+  const email = `transparencia-${randomBytes(3).toString('hex')}@toluca.example`;
+  let previous: { roundId: string; token: string };
+  let current: { roundId: string; token: string };
+
+  async function questionnaire(definition: unknown): Promise<string> {
+    const json = JSON.stringify(definition);
+    const [q] = await t.ds.query(
+      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, 'institution', $2, 1, 'Autodiagnóstico', $3::jsonb, $4) RETURNING id`,
+      [guarantorId, `inst-${randomBytes(3).toString('hex')}`, json, createHash('sha256').update(json).digest('hex')],
+    );
+    return q.id;
+  }
+
+  async function round(name: string, definition: unknown, opensDaysAgo: number): Promise<{ roundId: string; token: string }> {
+    const iq = await questionnaire(definition);
+    const [cq] = await t.ds.query(
+      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, 'citizen', $2, 1, 'C', '{"pages":[{"name":"c","elements":[{"type":"boolean","name":"ok"}]}]}'::jsonb, $3) RETURNING id`,
+      [guarantorId, `cit-${randomBytes(3).toString('hex')}`, randomBytes(32).toString('hex')],
+    );
+    const [r] = await t.ds.query(
+      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at)
+       VALUES ($1, $2, 'open', now() - make_interval(days => $3), now() + interval '30 days', $4, $5, now()) RETURNING id`,
+      [guarantorId, name, opensDaysAgo, iq, cq.id],
+    );
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [r.id, institutionId]);
+    const id = randomUUID();
+    const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', id);
+    await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [id, r.id, institutionId, hashToken(token)]);
+    return { roundId: r.id, token };
+  }
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestApp({ tag: 'hrespond', env: { SMTP_URL: smtp.url, PUBLIC_URL } });
+    worker = await startWorker(t.env);
+    http = client(t.url);
+    guarantorId = (await guarantorWithAdmin(t.ds, http)).guarantorId;
+    const [inst] = await t.ds.query(
+      `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'toluca', 'Ayuntamiento de Toluca', 'ayuntamiento', 'municipal', '15', '15106', $2) RETURNING id`,
+      [guarantorId, email],
+    );
+    institutionId = inst.id;
+    previous = await round('Ronda 2024', INSTITUTION_V1, 400);
+    current = await round('Ronda 2025', withoutComments(INSTITUTION_V2), 1);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('a draft with a bad address on page 2 and an out-of-range percentage keeps every other answer and names the questions by title', async () => {
+    const data = {
+      resp_cargo: 'Titular de Transparencia',
+      resp_correo: 'transparencia@toluca.gob.mx',
+      ai_unidad: true,
+      ai_canales: ['pnt', 'correo'],
+      ai_procedimiento: true,
+      ai_procedimiento_evidencia: 'el portal de transparencia',
+      tr_obligaciones_pct: 140,
+      tr_portal: false,
+    };
+    const r = await http.put('/api/respond/draft', { data, currentPage: 1 }, { invitation: current.token });
+    expect(r.status).toBe(200);
+    const byQuestion = new Map((r.body.issues as Array<{ question: string; title: Json; message: { es: string; en: string } }>).map((i) => [i.question, i]));
+    expect([...byQuestion.keys()].sort()).toEqual(['ai_procedimiento_evidencia', 'tr_obligaciones_pct']);
+    const url = byQuestion.get('ai_procedimiento_evidencia');
+    expect(url?.title).toEqual({ es: 'Enlace (URL) donde cualquier persona puede comprobarlo', en: 'Link (URL) where anyone can check it' });
+    expect(url?.message.es).toMatch(/^«Enlace \(URL\) donde cualquier persona puede comprobarlo»: Escriba la dirección web completa/);
+    expect(url?.message.es).not.toContain('ai_procedimiento_evidencia');
+    const pct = byQuestion.get('tr_obligaciones_pct');
+    expect(pct?.message.es).toContain('el máximo es 100%');
+    expect(pct?.message.es).not.toMatch(/estimación/);
+    expect(pct?.message.en).toMatch(/^«What percentage/);
+
+    const ctx = await http.get('/api/respond/context', { invitation: current.token });
+    const { ai_procedimiento_evidencia: _bad, tr_obligaciones_pct: _pct, ...kept } = data;
+    expect(ctx.body.response.draft).toEqual(kept);
+    expect(ctx.body.response.currentPage).toBe(1);
+  });
+
+  it('still refuses a draft whole for structural problems (unknown question, wrong type)', async () => {
+    const r = await http.put('/api/respond/draft', { data: { resp_cargo: 'X', hacked: true }, currentPage: 0 }, { invitation: current.token });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('SUBMISSION_INVALID');
+    const ctx = await http.get('/api/respond/context', { invitation: current.token });
+    expect(ctx.body.response.draft.resp_cargo).toBe('Titular de Transparencia');
+  });
+
+  it('completes www.… addresses with https:// in drafts and at submit', async () => {
+    const r = await http.put(
+      '/api/respond/draft',
+      { data: { ai_procedimiento: true, ai_procedimiento_evidencia: 'www.toluca.gob.mx/transparencia' }, currentPage: 1 },
+      { invitation: previous.token },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.issues).toEqual([]);
+    expect(r.body.normalized).toEqual({ ai_procedimiento_evidencia: 'https://www.toluca.gob.mx/transparencia' });
+    const ctx = await http.get('/api/respond/context', { invitation: previous.token });
+    expect(ctx.body.response.draft.ai_procedimiento_evidencia).toBe('https://www.toluca.gob.mx/transparencia');
+
+    const answers = { ...INSTITUTION_V1_ANSWERS, tr_portal_evidencia: ' toluca.gob.mx/transparencia ' };
+    const s = await http.post('/api/respond/submit', { data: answers, idempotencyKey: randomUUID() }, { invitation: previous.token });
+    expect(s.status).toBe(201);
+    const [v] = await t.ds.query('SELECT data FROM response_version WHERE response_id = $1 AND version = 1', [s.body.responseId]);
+    expect(v.data.tr_portal_evidencia).toBe('https://toluca.gob.mx/transparencia');
+
+    // Text that is not an address is not "completed": it stays an error.
+    const bad = await http.post('/api/respond/submit', { data: { ...answers, tr_portal_evidencia: 'portal de transparencia' }, idempotencyKey: randomUUID() }, { invitation: previous.token });
+    expect(bad.status).toBe(422);
+    expect(bad.body.details.issues[0]).toMatchObject({ question: 'tr_portal_evidencia', title: { es: expect.any(String) } });
+  });
+
+  it('mails the institution a confirmation with the folio and a link to the printable copy', async () => {
+    const [response] = await t.ds.query('SELECT id FROM response WHERE round_id = $1', [previous.roundId]);
+    const folio = `${String(response.id).replace(/-/g, '').slice(0, 8).toUpperCase()}-v1`;
+    const [mail] = await mailsTo(smtp).waitForMails(email, 1);
+    expect(mail.subject).toContain(`folio ${folio}`);
+    expect(mail.subject).toContain('Ronda 2024');
+    expect(mail.text).toContain(`Folio: ${folio}`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/responder/${previous.token}/copia?version=1`);
+    expect(mail.html).toContain(`/responder/${previous.token}/copia?version=1`);
+
+    const [delivery] = await t.ds.query(`SELECT kind, outcome, recipient, round_id, institution_id, guarantor_id FROM mail_delivery WHERE kind = 'submission-receipt'`);
+    expect(delivery).toEqual({ kind: 'submission-receipt', outcome: 'sent', recipient: email, round_id: previous.roundId, institution_id: institutionId, guarantor_id: guarantorId });
+
+    const copy = await http.get('/api/respond/copy', { invitation: previous.token });
+    expect(copy.status).toBe(200);
+    expect(copy.body).toMatchObject({ folio, version: 1, roundName: 'Ronda 2024', institutionName: 'Ayuntamiento de Toluca' });
+    expect(copy.body.data.tr_portal_evidencia).toBe('https://toluca.gob.mx/transparencia');
+    expect((await http.get('/api/respond/copy?version=1', { invitation: previous.token })).body.folio).toBe(folio);
+    expect((await http.get('/api/respond/copy?version=7', { invitation: previous.token })).body.code).toBe('NOT_FOUND');
+    expect((await http.get('/api/respond/copy', { invitation: current.token })).body.code).toBe('NOT_FOUND');
+  });
+
+  it("offers the previous round's answers, limited to the questions of this round, and saves nothing", async () => {
+    const before = await t.ds.query('SELECT draft FROM response WHERE round_id = $1', [current.roundId]);
+    const r = await http.get('/api/respond/previous', { invitation: current.token });
+    expect(r.status).toBe(200);
+    expect(r.body.previous).toMatchObject({ roundId: previous.roundId, roundName: 'Ronda 2024' });
+    const expected: Json = { ...INSTITUTION_V1_ANSWERS, tr_portal_evidencia: 'https://toluca.gob.mx/transparencia' };
+    delete expected.comentarios; // removed from this round's questionnaire
+    expect(r.body.previous.data).toEqual(expected);
+    expect(await t.ds.query('SELECT draft FROM response WHERE round_id = $1', [current.roundId])).toEqual(before);
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM response_version v JOIN response r ON r.id = v.response_id WHERE r.round_id = $1', [current.roundId]))[0].n).toBe(0);
+
+    // The earlier round has nothing earlier still.
+    expect((await http.get('/api/respond/previous', { invitation: previous.token })).body).toEqual({ previous: null });
+  });
+});
