@@ -3,6 +3,7 @@ import {
   csvToRows,
   definitionToRows,
   INSTITUTION_V1,
+  INSTITUTION_V2,
   rowsToCsv,
   rowsToXlsx,
   xlsxToRows,
@@ -66,7 +67,8 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
   afterAll(() => t.close());
 
   it('exports a version as CSV, XLSX and JSON rows, one row per question; analysts may export', async () => {
-    const expected = definitionToRows(INSTITUTION_V1);
+    // A new guarantor's defaults install the newest bundled institution instrument as its version 1.
+    const expected = definitionToRows(INSTITUTION_V2);
     const csv = await download(answeredId, 'csv', analyst);
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);
