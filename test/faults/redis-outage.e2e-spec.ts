@@ -17,7 +17,11 @@ import { answersFor, OpenRound, seedOpenRound } from './support/round';
  */
 
 const N = 20;
-const LONG = 90_000;
+/**
+ * How long a step may take before the test calls it a hang. Not a speed assertion: on a shared two-core
+ * machine these recoveries took 40 s to more than 90 s (CI, 2026-12-06); only a hang should fail (issue #17).
+ */
+const LONG = 6 * 60_000;
 
 describe('fault: Redis outage during submissions', () => {
   let redis: ThrowawayRedis;
