@@ -8,6 +8,7 @@ import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin } from './support/fixtures';
 import { client, Client } from './support/http';
 import { startSmtp, TestSmtp, mailsTo } from './support/smtp';
+import { until } from './support/metric-helpers';
 
 /**
  * Issue #16 item 2 — the respondent side: a draft keeps every valid answer and reports the others by
@@ -156,7 +157,13 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     expect(mail.text).toContain(`${PUBLIC_URL}/responder/${previous.token}/copia?version=1`);
     expect(mail.html).toContain(`/responder/${previous.token}/copia?version=1`);
 
-    const [delivery] = await t.ds.query(`SELECT kind, outcome, recipient, round_id, institution_id, guarantor_id FROM mail_delivery WHERE kind = 'submission-receipt'`);
+    // The worker marks the ledger after the SMTP server has taken the message: wait for that write.
+    const [delivery] = await until(
+      async () => t.ds.query(`SELECT kind, outcome, recipient, round_id, institution_id, guarantor_id FROM mail_delivery WHERE kind = 'submission-receipt'`),
+      (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
+      'the receipt marked sent in the mail ledger',
+      120_000,
+    );
     expect(delivery).toEqual({ kind: 'submission-receipt', outcome: 'sent', recipient: email, round_id: previous.roundId, institution_id: institutionId, guarantor_id: guarantorId });
 
     const copy = await http.get('/api/respond/copy', { invitation: previous.token });
