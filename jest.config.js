@@ -11,7 +11,13 @@ const moduleNameMapper = {
   '^@apertura/(db|queue|questionnaire|metric|geo|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', swc] };
-const base = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const base = {
+  rootDir: __dirname,
+  moduleNameMapper,
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   testTimeout: 90000,

@@ -60,7 +60,13 @@ export interface IncrementalOptions {
 const PASSWORD = 'bench-validator-password-1';
 
 function summarise(xs: number[]): LatencySummary {
-  return { count: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: xs.length ? Math.max(...xs) : NaN };
+  return {
+    count: xs.length,
+    p50: percentile(xs, 50),
+    p95: percentile(xs, 95),
+    p99: percentile(xs, 99),
+    max: xs.length ? Math.max(...xs) : NaN,
+  };
 }
 
 interface Pending {
@@ -88,7 +94,14 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
 
     // Validators who will send verdicts, each assigned to a handful of invited institutions.
     const assignments: Array<{ id: string; validator: number; institutionId: string }> = [];
-    const writer = CopyWriter.start(ctx.pg, 'assignment', ['id', 'round_id', 'validator_id', 'institution_id', 'status', 'expires_at']);
+    const writer = CopyWriter.start(ctx.pg, 'assignment', [
+      'id',
+      'round_id',
+      'validator_id',
+      'institution_id',
+      'status',
+      'expires_at',
+    ]);
     const expires = new Date(Date.now() + 7 * 86400_000).toISOString();
     for (let v = 0; v < opts.validators; v++) {
       for (let k = 0; k < 10; k++) {
@@ -105,11 +118,21 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
     // Answered claims of the invited institutions: verdicts on them move the validated scores.
     const claimNames = new Set(verifiableItems(round.institutionDefinition).map((v) => v.name));
     const answered = new Map<string, string[]>();
-    for (const r of (await ctx.pg.query<{ institution_id: string; submitted: Record<string, unknown> }>('SELECT institution_id, submitted FROM response WHERE round_id = $1', [round.roundId])).rows) {
-      answered.set(r.institution_id, Object.keys(r.submitted).filter((k) => claimNames.has(k)));
+    for (const r of (
+      await ctx.pg.query<{ institution_id: string; submitted: Record<string, unknown> }>(
+        'SELECT institution_id, submitted FROM response WHERE round_id = $1',
+        [round.roundId],
+      )
+    ).rows) {
+      answered.set(
+        r.institution_id,
+        Object.keys(r.submitted).filter((k) => claimNames.has(k)),
+      );
     }
     const verdictSlots: Array<{ assignment: string; validator: number; institutionId: string; claim: string }> = [];
-    for (const a of assignments) for (const claim of answered.get(a.institutionId) ?? []) verdictSlots.push({ assignment: a.id, validator: a.validator, institutionId: a.institutionId, claim });
+    for (const a of assignments)
+      for (const claim of answered.get(a.institutionId) ?? [])
+        verdictSlots.push({ assignment: a.id, validator: a.validator, institutionId: a.institutionId, claim });
     if (verdictSlots.length === 0) throw new Error('no verifiable claims to write verdicts on');
 
     await ctx.pg.query(`
@@ -134,15 +157,25 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
     const initial = await timeRecomputeRound(ctx.pg, queue, round.roundId, worker, 3_600_000);
     opts.log(`  initial rebuild took ${initial.total.toFixed(1)} s`);
 
-    const post = async (method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> }> => {
-      const res = await fetch(`${api.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const post = async (
+      method: string,
+      path: string,
+      body: unknown,
+      headers: Record<string, string>,
+    ): Promise<{ status: number; json: Record<string, unknown> }> => {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     };
     const tokens: string[] = [];
     for (let v = 0; v < opts.validators; v++) {
       const r = await post('POST', '/api/auth/login', { email: round.validators[v].email, password: PASSWORD }, {});
-      if (r.status !== 200 && r.status !== 201) throw new Error(`validator login failed: ${r.status} ${JSON.stringify(r.json)}`);
+      if (r.status !== 200 && r.status !== 201)
+        throw new Error(`validator login failed: ${r.status} ${JSON.stringify(r.json)}`);
       tokens.push(String(r.json.accessToken));
     }
     const answerPool = Array.from({ length: 16 }, (_, i) => submissionAnswers(round.institutionDefinition, 1000 + i));
@@ -171,7 +204,8 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
       }
     };
     const settleInstitution = (p: Pending, now: bigint): void => {
-      if (p.eventId !== null && p.institutionAt === null && (seenInstitution.get(p.institutionId) ?? 0) >= p.eventId) p.institutionAt = now;
+      if (p.eventId !== null && p.institutionAt === null && (seenInstitution.get(p.institutionId) ?? 0) >= p.eventId)
+        p.institutionAt = now;
     };
     const areaStartedBetween = (from: bigint, to: bigint): boolean => areaStarts.some((t) => t > from && t < to);
     listener.on('notification', (n) => {
@@ -208,7 +242,12 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
         const inv = invited[(n / 3) % invited.length];
         institutionId = inv.institutionId;
         sent.submissions += 1;
-        const r = await post('POST', '/api/respond/submit', { data: answerPool[n % answerPool.length], idempotencyKey: `bench-${runTag}-${n}` }, { 'x-invitation-token': inv.token });
+        const r = await post(
+          'POST',
+          '/api/respond/submit',
+          { data: answerPool[n % answerPool.length], idempotencyKey: `bench-${runTag}-${n}` },
+          { 'x-invitation-token': inv.token },
+        );
         if (r.status !== 201) throw new Error(`submit answered ${r.status}: ${JSON.stringify(r.json).slice(0, 300)}`);
         lookup = {
           sql: `SELECT id FROM outbox_event WHERE type = 'response.submitted' AND payload->>'responseId' = $1 AND (payload->>'version')::int = $2`,
@@ -219,21 +258,38 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
         institutionId = s.institutionId;
         sent.verdicts += 1;
         const verdict = n % 5 === 0 ? 'refuted' : 'confirmed';
-        const r = await post('PUT', `/api/citizens/assignments/${s.assignment}/verdicts/${s.claim}`, { verdict, evidenceUrl: `https://evidencia.example.org/${n}` }, { authorization: `Bearer ${tokens[s.validator]}` });
+        const r = await post(
+          'PUT',
+          `/api/citizens/assignments/${s.assignment}/verdicts/${s.claim}`,
+          { verdict, evidenceUrl: `https://evidencia.example.org/${n}` },
+          { authorization: `Bearer ${tokens[s.validator]}` },
+        );
         if (r.status !== 200) throw new Error(`verdict answered ${r.status}: ${JSON.stringify(r.json).slice(0, 300)}`);
         const v = r.json.verdict as { id: string };
-        lookup = { sql: `SELECT max(id) AS id FROM outbox_event WHERE type = 'verdict.saved' AND payload->>'verdictId' = $1`, params: [v.id] };
+        lookup = {
+          sql: `SELECT max(id) AS id FROM outbox_event WHERE type = 'verdict.saved' AND payload->>'verdictId' = $1`,
+          params: [v.id],
+        };
       }
       const ackAt = process.hrtime.bigint();
       ackMs.push(Number(ackAt - sentAt) / 1e6);
-      const p: Pending = { institutionId, cvegeo: round.cvegeoOf.get(institutionId) as string, ackAt, eventId: null, institutionAt: null, municipalityAt: null };
+      const p: Pending = {
+        institutionId,
+        cvegeo: round.cvegeoOf.get(institutionId) as string,
+        ackAt,
+        eventId: null,
+        institutionAt: null,
+        municipalityAt: null,
+      };
       pending.add(p);
       const [row] = (await lookups.query<{ id: string }>(lookup.sql, lookup.params)).rows;
       p.eventId = Number(row.id);
       settleInstitution(p, process.hrtime.bigint());
     };
 
-    opts.log(`  steady load: ${opts.ratePerSecond} writes/s for ${opts.durationSeconds} s (⅓ submissions, ⅔ verdicts) …`);
+    opts.log(
+      `  steady load: ${opts.ratePerSecond} writes/s for ${opts.durationSeconds} s (⅓ submissions, ⅔ verdicts) …`,
+    );
     const started = process.hrtime.bigint();
     const inFlight = new Set<Promise<void>>();
     const total = Math.round(opts.ratePerSecond * opts.durationSeconds);
@@ -243,12 +299,15 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
       const wait = Number(due - process.hrtime.bigint()) / 1e6;
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (inFlight.size >= 64) await Promise.race(inFlight);
-      const op = operation(n).catch((err: unknown) => void failures.push(err instanceof Error ? err.message : String(err)));
+      const op = operation(n).catch(
+        (err: unknown) => void failures.push(err instanceof Error ? err.message : String(err)),
+      );
       inFlight.add(op);
       void op.finally(() => inFlight.delete(op));
     }
     await Promise.all(inFlight);
-    if (failures.length > 0) throw new Error(`${failures.length} writes failed, first: ${failures[0]}\n${api.handle.output()}`);
+    if (failures.length > 0)
+      throw new Error(`${failures.length} writes failed, first: ${failures[0]}\n${api.handle.output()}`);
     opts.log(`  load sent in ${seconds(started).toFixed(1)} s; waiting for the last results …`);
     const deadline = Date.now() + 120_000;
     while (pending.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

@@ -65,7 +65,13 @@ export async function ingestBenchmark(opts: IngestOptions): Promise<IngestResult
   const ctx = await benchContext();
   try {
     // The default instrument: a realistic ~2 KB self-report whatever the size of the round.
-    const spec: RoundSpec = { ...opts.spec, items: 'default', status: 'open', invitations: opts.invitations, tokenSecret: ctx.env.TOKEN_SECRET };
+    const spec: RoundSpec = {
+      ...opts.spec,
+      items: 'default',
+      status: 'open',
+      invitations: opts.invitations,
+      tokenSecret: ctx.env.TOKEN_SECRET,
+    };
     opts.log(`  generating ${spec.institutions} institutions with ${opts.invitations} invitations …`);
     const round = await generateRound(ctx.pg, spec);
     await analyze(ctx.pg);
@@ -92,7 +98,11 @@ export async function ingestBenchmark(opts: IngestOptions): Promise<IngestResult
               const headers: Record<string, string> = { 'content-type': 'application/json' };
               if (withToken) headers['x-invitation-token'] = tokens[n % tokens.length];
               // A fresh idempotency key per request: every request is a new submission (or amendment), never a replay.
-              return { ...req, headers, body: JSON.stringify({ data, idempotencyKey: `bench-${runTag}-${String(n).padStart(9, '0')}` }) };
+              return {
+                ...req,
+                headers,
+                body: JSON.stringify({ data, idempotencyKey: `bench-${runTag}-${String(n).padStart(9, '0')}` }),
+              };
             },
           },
         ],
@@ -107,8 +117,13 @@ export async function ingestBenchmark(opts: IngestOptions): Promise<IngestResult
     const baseline = summary(await run('/api/bench/echo', false, opts.durationSeconds));
     opts.log(`  submissions for ${opts.durationSeconds} s, ${opts.connections} connections …`);
     const submit = summary(await run('/api/respond/submit', true, opts.durationSeconds));
-    if (submit.non2xx > 0 || submit.errors > 0) throw new Error(`submissions failed: ${submit.non2xx} non-2xx, ${submit.errors} errors\n${api.handle.output()}`);
-    const [{ versions }] = (await ctx.pg.query<{ versions: number }>(`SELECT count(*)::int AS versions FROM response_version WHERE idempotency_key LIKE 'bench-%'`)).rows;
+    if (submit.non2xx > 0 || submit.errors > 0)
+      throw new Error(`submissions failed: ${submit.non2xx} non-2xx, ${submit.errors} errors\n${api.handle.output()}`);
+    const [{ versions }] = (
+      await ctx.pg.query<{ versions: number }>(
+        `SELECT count(*)::int AS versions FROM response_version WHERE idempotency_key LIKE 'bench-%'`,
+      )
+    ).rows;
     return {
       institutions: spec.institutions,
       bodyBytes,

@@ -61,7 +61,13 @@ export interface LiveOptions {
 const TARGET_MS = 2000;
 const TIMEOUT_MS = 30_000;
 
-const series = (ms: number[]): LiveSeries => ({ ms, min: ms.length ? Math.min(...ms) : NaN, p50: median(ms), p95: percentile(ms, 95), max: ms.length ? Math.max(...ms) : NaN });
+const series = (ms: number[]): LiveSeries => ({
+  ms,
+  min: ms.length ? Math.min(...ms) : NaN,
+  p50: median(ms),
+  p95: percentile(ms, 95),
+  max: ms.length ? Math.max(...ms) : NaN,
+});
 
 /** In-page probe: the epoch ms of the first animation frame where `selector`'s data-estimate differs from `before`. */
 const changedAt = (selector: string, before: string): string => `new Promise((resolve) => {
@@ -102,7 +108,10 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
       )
     ).rows;
     if (!target) throw new Error('no validated institution with a self-report');
-    const answers = [submissionAnswers(round.institutionDefinition, 7001), submissionAnswers(round.institutionDefinition, 7002)];
+    const answers = [
+      submissionAnswers(round.institutionDefinition, 7001),
+      submissionAnswers(round.institutionDefinition, 7002),
+    ];
 
     const api = await spawnApi({ ...ctx.env, SERVE_WEB: 'true' });
     ctx.onClose(() => api.handle.stop());
@@ -113,18 +122,31 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
     const heard: Array<{ at: number; scope: string; institutionId?: string }> = [];
     listener.on('notification', (n) => {
       const e = parseResultsChanged(n.payload);
-      if (e && e.roundId === round.roundId) heard.push({ at: Date.now(), scope: e.scope, institutionId: e.institutionId });
+      if (e && e.roundId === round.roundId)
+        heard.push({ at: Date.now(), scope: e.scope, institutionId: e.institutionId });
     });
     await listener.query(`LISTEN ${RESULTS_CHANNEL}`);
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     ctx.onClose(() => browser.close());
     // bypassCSP: the probes are strings evaluated in the page, which the API's CSP (rightly) forbids.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX', bypassCSP: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'es-MX',
+      bypassCSP: true,
+    });
     const institutionPage = await context.newPage();
     const overview = await context.newPage();
     const INST = '[data-testid="headline"] .value-cell';
@@ -150,22 +172,34 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
       const natSeen = overview.evaluate<number>(changedAt(NATIONAL, beforeNat));
       version += 1;
       await ctx.pg.query('BEGIN');
-      await ctx.pg.query(`UPDATE response SET submitted = $2::jsonb, version = $3, submitted_at = now() WHERE id = $1`, [target.response_id, JSON.stringify(answers[k % 2]), version]);
+      await ctx.pg.query(
+        `UPDATE response SET submitted = $2::jsonb, version = $3, submitted_at = now() WHERE id = $1`,
+        [target.response_id, JSON.stringify(answers[k % 2]), version],
+      );
       await ctx.pg.query(`INSERT INTO outbox_event (type, payload) VALUES ('response.submitted', $1::jsonb)`, [
-        JSON.stringify({ roundId: round.roundId, institutionId: target.institution_id, responseId: target.response_id, version }),
+        JSON.stringify({
+          roundId: round.roundId,
+          institutionId: target.institution_id,
+          responseId: target.response_id,
+          version,
+        }),
       ]);
       const from = heard.length;
       await ctx.pg.query('COMMIT');
       const writtenAt = Date.now();
       const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), TIMEOUT_MS));
       const [a, b] = await Promise.all([Promise.race([instSeen, timeout]), Promise.race([natSeen, timeout])]);
-      const cIndex = heard.findIndex((h, i) => i >= from && h.scope === 'institution' && h.institutionId === target.institution_id);
+      const cIndex = heard.findIndex(
+        (h, i) => i >= from && h.scope === 'institution' && h.institutionId === target.institution_id,
+      );
       const c = cIndex >= 0 ? heard[cIndex] : undefined;
       // The first area job after the institution's commit aggregates its new result.
       const d = cIndex >= 0 ? heard.slice(cIndex + 1).find((h) => h.scope === 'areas') : undefined;
       if (a === null || b === null || !c || !d) {
         missed += 1;
-        log(`  write ${k}: change not seen within ${TIMEOUT_MS / 1000} s (institution ${a === null ? 'missed' : 'seen'}, overview ${b === null ? 'missed' : 'seen'})`);
+        log(
+          `  write ${k}: change not seen within ${TIMEOUT_MS / 1000} s (institution ${a === null ? 'missed' : 'seen'}, overview ${b === null ? 'missed' : 'seen'})`,
+        );
         // Let the pipeline drain before the next write.
         await new Promise((r) => setTimeout(r, 3000));
         continue;
@@ -182,9 +216,20 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
       // The area job of this write may still be pending: let it settle so writes do not overlap.
       await new Promise((r) => setTimeout(r, 1500));
     }
-    const notReloaded = (await institutionPage.evaluate('window.__notReloaded === true')) && (await overview.evaluate('window.__notReloaded === true'));
+    const notReloaded =
+      (await institutionPage.evaluate('window.__notReloaded === true')) &&
+      (await overview.evaluate('window.__notReloaded === true'));
     if (!notReloaded) throw new Error('a page reloaded during the benchmark');
-    return { institutions: round.counts.institutions, repeat: opts.repeat, committed: series(committed), areasCommitted: series(areas), institutionPage: series(inst), overview: series(nat), missed, targetMs: TARGET_MS };
+    return {
+      institutions: round.counts.institutions,
+      repeat: opts.repeat,
+      committed: series(committed),
+      areasCommitted: series(areas),
+      institutionPage: series(inst),
+      overview: series(nat),
+      missed,
+      targetMs: TARGET_MS,
+    };
   } finally {
     await ctx.close();
   }

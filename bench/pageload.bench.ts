@@ -62,7 +62,15 @@ function launch(path?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -133,12 +141,18 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
     ctx.onClose(() => browser.close());
 
     const base = `/resultados/${round.roundId}`;
-    const pages: Array<Omit<PageLoadTiming, 'readyMs' | 'fcpMs' | 'requests' | 'apiBytes' | 'slowestApi' | 'marksFound'>> = [
+    const pages: Array<
+      Omit<PageLoadTiming, 'readyMs' | 'fcpMs' | 'requests' | 'apiBytes' | 'slowestApi' | 'marksFound'>
+    > = [
       { page: 'round list', path: '/resultados', marks: ['public-round'] },
       { page: 'overview', path: base, marks: ['mark-hist', 'mark-scatter|mark-scatter-canvas', 'mark-subindex'] },
       { page: 'institution ranking', path: `${base}/instituciones`, marks: ['mark-rank'] },
       { page: 'municipality ranking', path: `${base}/municipios`, marks: ['mark-rank'] },
-      { page: `state view (${bigState})`, path: `${base}/estados/${bigState}`, marks: ['mark-tile', 'mark-state-muni'] },
+      {
+        page: `state view (${bigState})`,
+        path: `${base}/estados/${bigState}`,
+        marks: ['mark-tile', 'mark-state-muni'],
+      },
       { page: 'institution page', path: `${base}/instituciones/${heavy}`, marks: ['mark-component', 'mark-delta'] },
       { page: 'comparison', path: `/resultados/comparar?a=${round.roundId}&b=${roundB}`, marks: ['mark-change'] },
     ];
@@ -152,20 +166,41 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
       });
       for (const pg of pages) {
         await p.goto(`${api.url}${pg.path}`);
-        await p.waitForSelector(`[data-testid="${pg.marks[0].split('|')[0]}"]`, { state: 'attached', timeout: 60_000 }).catch(async (err: Error) => {
-          const text = (await p.locator('main').innerText().catch(() => '')).slice(0, 600);
-          throw new Error(`${pg.page} (${pg.path}) never showed ${pg.marks[0].split('|')[0]}: ${err.message.split('\n')[0]}\n  page text: ${text}\n  API responses: ${seen.slice(-8).join('\n    ')}`);
-        });
+        await p
+          .waitForSelector(`[data-testid="${pg.marks[0].split('|')[0]}"]`, { state: 'attached', timeout: 60_000 })
+          .catch(async (err: Error) => {
+            const text = (
+              await p
+                .locator('main')
+                .innerText()
+                .catch(() => '')
+            ).slice(0, 600);
+            throw new Error(
+              `${pg.page} (${pg.path}) never showed ${pg.marks[0].split('|')[0]}: ${err.message.split('\n')[0]}\n  page text: ${text}\n  API responses: ${seen.slice(-8).join('\n    ')}`,
+            );
+          });
       }
       await c.close();
     }
 
     const out: PageLoadTiming[] = [];
     for (const pg of pages) {
-      const timing: PageLoadTiming = { ...pg, readyMs: [], fcpMs: [], requests: 0, apiBytes: 0, slowestApi: null, marksFound: {} };
+      const timing: PageLoadTiming = {
+        ...pg,
+        readyMs: [],
+        fcpMs: [],
+        requests: 0,
+        apiBytes: 0,
+        slowestApi: null,
+        marksFound: {},
+      };
       for (let r = 0; r < opts.repeat; r++) {
         // bypassCSP: the readiness probe below is a string evaluated in the page, which the API's CSP (rightly) forbids.
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX', bypassCSP: true });
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          locale: 'es-MX',
+          bypassCSP: true,
+        });
         const page = await context.newPage();
         let requests = 0;
         let bytes = 0;
@@ -200,7 +235,9 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
         );
         const readyMs = (await ready.jsonValue()) as number;
         const wall = seconds(started) * 1000;
-        const fcp = await page.evaluate<number>(`(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime`);
+        const fcp = await page.evaluate<number>(
+          `(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime`,
+        );
         timing.readyMs.push(Number.isFinite(readyMs) ? readyMs : wall);
         timing.fcpMs.push(fcp);
         if (r === 0) {
@@ -208,7 +245,10 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
             for (const id of m.split('|')) {
               const n = await page.locator(`[data-testid="${id}"]`).count();
               // A canvas holds many marks: it says how many.
-              const count = id.endsWith('-canvas') && n > 0 ? Number(await page.locator(`[data-testid="${id}"]`).first().getAttribute('data-count')) : n;
+              const count =
+                id.endsWith('-canvas') && n > 0
+                  ? Number(await page.locator(`[data-testid="${id}"]`).first().getAttribute('data-count'))
+                  : n;
               if (count > 0) timing.marksFound[id] = count;
             }
           }
@@ -216,19 +256,32 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
           timing.requests = requests;
           timing.apiBytes = bytes;
           timing.slowestApi = slowest;
-          await page.screenshot({ path: join(__dirname, '..', 'test-artifacts', `bench-${pg.page.replace(/\W+/g, '-')}.png`), fullPage: false }).catch(() => undefined);
+          await page
+            .screenshot({
+              path: join(__dirname, '..', 'test-artifacts', `bench-${pg.page.replace(/\W+/g, '-')}.png`),
+              fullPage: false,
+            })
+            .catch(() => undefined);
         }
         await context.close();
       }
       log(
         `  ${pg.page.padEnd(28)} ready median ${median(timing.readyMs).toFixed(0)} ms, max ${Math.max(...timing.readyMs).toFixed(0)} ms ` +
-          `(FCP ${median(timing.fcpMs).toFixed(0)} ms; ${timing.requests} API requests, ${(timing.apiBytes / 1024).toFixed(0)} KiB, slowest ${timing.slowestApi ? `${timing.slowestApi.ms.toFixed(0)} ms ${timing.slowestApi.path.split('?')[0].split('/').slice(-2).join('/')}` : '–'}; marks ${Object.entries(timing.marksFound)
+          `(FCP ${median(timing.fcpMs).toFixed(0)} ms; ${timing.requests} API requests, ${(timing.apiBytes / 1024).toFixed(0)} KiB, slowest ${timing.slowestApi ? `${timing.slowestApi.ms.toFixed(0)} ms ${timing.slowestApi.path.split('?')[0].split('/').slice(-2).join('/')}` : '–'}; marks ${Object.entries(
+            timing.marksFound,
+          )
             .map(([k, v]) => `${k}=${v}`)
             .join(' ')})`,
       );
       out.push(timing);
     }
-    return { spec, institutions: round.counts.institutions, municipalities: round.counts.municipalities, pages: out, targetMs: TARGET_MS };
+    return {
+      spec,
+      institutions: round.counts.institutions,
+      municipalities: round.counts.municipalities,
+      pages: out,
+      targetMs: TARGET_MS,
+    };
   } finally {
     await ctx.close();
   }

@@ -76,7 +76,8 @@ function endDifferences(a: RankInterval[], b: RankInterval[]): { max: number; wi
   return { max, withinOne: close / (2 * a.length) };
 }
 
-const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} / ${Math.max(...xs).toFixed(0)}`;
+const range = (xs: number[]): string =>
+  `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} / ${Math.max(...xs).toFixed(0)}`;
 
 export async function rankIntervalsBenchmark(opts: RankBenchmarkOptions): Promise<RankSizeResult[]> {
   const results: RankSizeResult[] = [];
@@ -91,7 +92,14 @@ export async function rankIntervalsBenchmark(opts: RankBenchmarkOptions): Promis
       fast.cpuMs.push(t.cpuMs);
       fastOut = t.out;
     }
-    const result: RankSizeResult = { size, fast, simulation: null, maxEndDifference: null, withinOne: null, simulationNoise: null };
+    const result: RankSizeResult = {
+      size,
+      fast,
+      simulation: null,
+      maxEndDifference: null,
+      withinOne: null,
+      simulationNoise: null,
+    };
     const simulate = size <= 1_000 || opts.simulateNational;
     if (simulate) {
       // The simulation is the slow side: repeat it less at the larger sizes.
@@ -108,13 +116,19 @@ export async function rankIntervalsBenchmark(opts: RankBenchmarkOptions): Promis
       result.simulation = simulation;
       result.maxEndDifference = diff.max;
       result.withinOne = diff.withinOne;
-      if (size <= 1_000) result.simulationNoise = endDifferences(simOut, rankIntervals(entries, { seed: `${seed}:again`, method: 'simulation' })).max;
+      if (size <= 1_000)
+        result.simulationNoise = endDifferences(
+          simOut,
+          rankIntervals(entries, { seed: `${seed}:again`, method: 'simulation' }),
+        ).max;
     }
     opts.log(
       `  ${size} values: fast ${range(fast.wallMs)} ms wall (${range(fast.cpuMs)} ms CPU)` +
         (result.simulation
           ? `; simulation ${range(result.simulation.wallMs)} ms wall; max end Δ ${result.maxEndDifference}, ${((result.withinOne ?? 0) * 100).toFixed(1)} % within one rank` +
-            (result.simulationNoise === null ? '' : `; simulation vs simulation (another seed) max Δ ${result.simulationNoise}`)
+            (result.simulationNoise === null
+              ? ''
+              : `; simulation vs simulation (another seed) max Δ ${result.simulationNoise}`)
           : '; simulation skipped (--simulate-national)'),
     );
     results.push(result);
@@ -129,7 +143,9 @@ export function rankTableRows(results: RankSizeResult[]): string[][] {
     `${range(r.fast.wallMs)} ms (fast)`,
     r.simulation ? `${range(r.simulation.wallMs)} ms (simulation, 10,000 draws)` : 'not simulated',
     r.simulation ? (median(r.simulation.wallMs) / median(r.fast.wallMs)).toFixed(0) + '× faster' : '',
-    r.maxEndDifference === null ? '' : `end Δ ≤ 1: max ${r.maxEndDifference}${r.simulationNoise === null ? '' : ` (sim vs sim ${r.simulationNoise})`}`,
+    r.maxEndDifference === null
+      ? ''
+      : `end Δ ≤ 1: max ${r.maxEndDifference}${r.simulationNoise === null ? '' : ` (sim vs sim ${r.simulationNoise})`}`,
   ]);
 }
 
@@ -139,7 +155,11 @@ if (require.main === module) {
   const repeat = at >= 0 ? Number(argv[at + 1]) : 5;
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat needs a positive integer');
   console.log(`Rank intervals: fast vs simulation (node ${process.version}, ${repeat} repeats)`);
-  rankIntervalsBenchmark({ repeat, simulateNational: argv.includes('--simulate-national'), log: (l) => console.log(l) }).catch((err) => {
+  rankIntervalsBenchmark({
+    repeat,
+    simulateNational: argv.includes('--simulate-national'),
+    log: (l) => console.log(l),
+  }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -10,13 +10,31 @@ import { DEFAULT_JOB_OPTIONS, JOBS, jobIds } from '@apertura/queue';
 import { BASELINE_TABLE, runBaseline, setupBaseline } from './lib/baseline';
 import { cpuSeconds, otherBackendsCpu, ownBackendPid } from './lib/cpu';
 import { analyze, generateRound, GeneratedRound, RoundSpec } from './lib/generator';
-import { benchContext, ChildHandle, metricQueue, ROOT, seconds, spawnTs, spawnWorker, waitFor, waitForWorkers, workerNodeArgs } from './lib/infra';
+import {
+  benchContext,
+  ChildHandle,
+  metricQueue,
+  ROOT,
+  seconds,
+  spawnTs,
+  spawnWorker,
+  waitFor,
+  waitForWorkers,
+  workerNodeArgs,
+} from './lib/infra';
 import { summariseProfile } from './lib/profile';
 import { median } from './lib/stats';
 
 export interface Agreement {
   /** What was compared and the largest absolute difference of each. */
-  checks: Array<{ what: string; compared: number; onlyWorker: number; onlyBaseline: number; maxEstimateDiff: number; maxSeDiff: number | null }>;
+  checks: Array<{
+    what: string;
+    compared: number;
+    onlyWorker: number;
+    onlyBaseline: number;
+    maxEstimateDiff: number;
+    maxSeDiff: number | null;
+  }>;
   tolerance: number;
   ok: boolean;
 }
@@ -57,22 +75,43 @@ export interface RunPhases {
   rankRows: number | null;
 }
 
-const emptyPhases = (): RunPhases => ({ total: 0, loaded: null, institutions: null, areas: null, late: [], rankRows: null });
+const emptyPhases = (): RunPhases => ({
+  total: 0,
+  loaded: null,
+  institutions: null,
+  areas: null,
+  late: [],
+  rankRows: null,
+});
 
 /** Enqueues recompute-round as POST /api/rounds/:id/recompute would (a run row, then the job) and waits for it. */
-export async function timeRecomputeRound(pg: Client, queue: ReturnType<typeof metricQueue>, roundId: string, worker: ChildHandle, timeoutMs: number): Promise<RunPhases> {
-  const [{ id: runId }] = (await pg.query<{ id: string }>('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId])).rows;
+export async function timeRecomputeRound(
+  pg: Client,
+  queue: ReturnType<typeof metricQueue>,
+  roundId: string,
+  worker: ChildHandle,
+  timeoutMs: number,
+): Promise<RunPhases> {
+  const [{ id: runId }] = (
+    await pg.query<{ id: string }>('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId])
+  ).rows;
   const started = process.hrtime.bigint();
   await queue.add(JOBS.recomputeRound, { roundId, runId }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.round(runId) });
   const phases = emptyPhases();
   const run = await waitFor(
     async () => {
-      const r = (await pg.query<{ status: string; progress: number; error: string | null }>('SELECT status, progress, error FROM recompute_run WHERE id = $1', [runId])).rows[0];
+      const r = (
+        await pg.query<{ status: string; progress: number; error: string | null }>(
+          'SELECT status, progress, error FROM recompute_run WHERE id = $1',
+          [runId],
+        )
+      ).rows[0];
       const at = seconds(started);
       if (phases.loaded === null && r.progress >= 50) phases.loaded = at;
       if (phases.institutions === null && r.progress >= 90) phases.institutions = at;
       if (phases.areas === null && r.progress >= 98) phases.areas = at;
-      if (r.progress > 98 && r.progress < 100 && !phases.late.some((l) => l.progress === r.progress)) phases.late.push({ progress: r.progress, at });
+      if (r.progress > 98 && r.progress < 100 && !phases.late.some((l) => l.progress === r.progress))
+        phases.late.push({ progress: r.progress, at });
       return r;
     },
     (r) => r.status === 'done' || r.status === 'failed',
@@ -83,8 +122,12 @@ export async function timeRecomputeRound(pg: Client, queue: ReturnType<typeof me
   );
   phases.total = seconds(started);
   if (run.status !== 'done') throw new Error(`recompute-round failed: ${run.error}\n${worker.output()}`);
-  const [{ exists }] = (await pg.query<{ exists: boolean }>(`SELECT to_regclass('metric_rank') IS NOT NULL AS exists`)).rows;
-  if (exists) phases.rankRows = (await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM metric_rank WHERE round_id = $1', [roundId])).rows[0].n;
+  const [{ exists }] = (await pg.query<{ exists: boolean }>(`SELECT to_regclass('metric_rank') IS NOT NULL AS exists`))
+    .rows;
+  if (exists)
+    phases.rankRows = (
+      await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM metric_rank WHERE round_id = $1', [roundId])
+    ).rows[0].n;
   return phases;
 }
 
@@ -100,7 +143,8 @@ export function describePhases(p: RunPhases): string {
 export async function checkAgreement(pg: Client, roundId: string): Promise<Agreement> {
   const worker = (where: string): string =>
     `SELECT scope_key AS k, indicator AS ind, estimate, se FROM metric_result WHERE round_id = $1 AND aggregation = 'unweighted' AND ${where}`;
-  const baseline = (where: string): string => `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE ${where}`;
+  const baseline = (where: string): string =>
+    `SELECT scope_key AS k, indicator AS ind, estimate, se FROM ${BASELINE_TABLE} WHERE ${where}`;
   const pairs: Array<{ what: string; worker: string; baseline: string }> = [
     {
       what: 'institution components (TG.*, PG.* validated; TC.*, PC.* cluster means with SE)',
@@ -114,7 +158,9 @@ export async function checkAgreement(pg: Client, roundId: string): Promise<Agree
     },
     {
       what: 'institution T, P, I (small-n SE, pooled), I_G and ΔG (verified only)',
-      worker: worker(`scope = 'institution' AND indicator IN ('T', 'P', 'I', 'I_G', 'DELTA_G') AND estimate IS NOT NULL`),
+      worker: worker(
+        `scope = 'institution' AND indicator IN ('T', 'P', 'I', 'I_G', 'DELTA_G') AND estimate IS NOT NULL`,
+      ),
       baseline: baseline(`scope = 'institution' AND indicator IN ('T', 'P', 'I', 'I_G', 'DELTA_G')`),
     },
     {
@@ -126,7 +172,14 @@ export async function checkAgreement(pg: Client, roundId: string): Promise<Agree
   const checks: Agreement['checks'] = [];
   for (const p of pairs) {
     const [row] = (
-      await pg.query<{ compared: number; only_worker: number; only_baseline: number; max_est: number | null; max_se: number | null; se_mismatch: number }>(
+      await pg.query<{
+        compared: number;
+        only_worker: number;
+        only_baseline: number;
+        max_est: number | null;
+        max_se: number | null;
+        se_mismatch: number;
+      }>(
         `WITH w AS (${p.worker}), b AS (${p.baseline})
          SELECT count(*) FILTER (WHERE w.k IS NOT NULL AND b.k IS NOT NULL)::int AS compared,
                 count(*) FILTER (WHERE b.k IS NULL)::int AS only_worker,
@@ -139,9 +192,23 @@ export async function checkAgreement(pg: Client, roundId: string): Promise<Agree
       )
     ).rows;
     const maxSe = row.se_mismatch > 0 ? Infinity : (row.max_se ?? 0);
-    checks.push({ what: p.what, compared: row.compared, onlyWorker: row.only_worker, onlyBaseline: row.only_baseline, maxEstimateDiff: row.max_est ?? 0, maxSeDiff: maxSe });
+    checks.push({
+      what: p.what,
+      compared: row.compared,
+      onlyWorker: row.only_worker,
+      onlyBaseline: row.only_baseline,
+      maxEstimateDiff: row.max_est ?? 0,
+      maxSeDiff: maxSe,
+    });
   }
-  const ok = checks.every((c) => c.onlyWorker === 0 && c.onlyBaseline === 0 && c.compared > 0 && c.maxEstimateDiff <= TOLERANCE && (c.maxSeDiff === null || c.maxSeDiff <= TOLERANCE));
+  const ok = checks.every(
+    (c) =>
+      c.onlyWorker === 0 &&
+      c.onlyBaseline === 0 &&
+      c.compared > 0 &&
+      c.maxEstimateDiff <= TOLERANCE &&
+      (c.maxSeDiff === null || c.maxSeDiff <= TOLERANCE),
+  );
   return { checks, tolerance: TOLERANCE, ok };
 }
 
@@ -160,20 +227,29 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
   const { spec, log } = opts;
   const ctx = await benchContext();
   try {
-    log(`  generating ${spec.institutions} institutions (${spec.items === 'default' ? 'default questionnaire' : `${spec.items} scored items`}) …`);
+    log(
+      `  generating ${spec.institutions} institutions (${spec.items === 'default' ? 'default questionnaire' : `${spec.items} scored items`}) …`,
+    );
     const round = await generateRound(ctx.pg, spec);
     await analyze(ctx.pg);
     const c = round.counts;
-    log(`  loaded by COPY in ${round.loadSeconds.toFixed(1)} s: ${c.responses} self-reports, ${c.answers} answers, ${c.verdicts} verdicts, ${c.reports} citizen reports, ${c.municipalities} municipalities`);
+    log(
+      `  loaded by COPY in ${round.loadSeconds.toFixed(1)} s: ${c.responses} self-reports, ${c.answers} answers, ${c.verdicts} verdicts, ${c.reports} citizen reports, ${c.municipalities} municipalities`,
+    );
     const baselineSetupSeconds = await setupBaseline(ctx.pg, round.roundId);
-    log(`  baseline setup (item maps, gate atoms and clauses, weights; not timed): ${baselineSetupSeconds.toFixed(2)} s`);
+    log(
+      `  baseline setup (item maps, gate atoms and clauses, weights; not timed): ${baselineSetupSeconds.toFixed(2)} s`,
+    );
     // For trying a schema or storage change on the benchmark's database before writing a migration.
     if (process.env.BENCH_EXPERIMENT_SQL) await ctx.pg.query(process.env.BENCH_EXPERIMENT_SQL);
 
     const queue = metricQueue(ctx.env);
     ctx.onClose(() => queue.close());
     const worker = opts.profile
-      ? spawnTs(join(ROOT, 'bench', 'processes', 'profiled-worker.ts'), ctx.env, { nodeArgs: opts.workerNodeArgs, extraEnv: { BENCH_PROFILE_OUT: opts.profile } })
+      ? spawnTs(join(ROOT, 'bench', 'processes', 'profiled-worker.ts'), ctx.env, {
+          nodeArgs: opts.workerNodeArgs,
+          extraEnv: { BENCH_PROFILE_OUT: opts.profile },
+        })
       : spawnWorker(ctx.env, opts.workerNodeArgs ?? workerNodeArgs());
     ctx.onClose(() => worker.stop());
     await waitForWorkers(queue, 1, [worker]);
@@ -197,13 +273,19 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
       const workerBackendsCpu = await backends.stop();
       workerSeconds.push(workerPhases.total);
       cpu.push({ baseline: baselineCpu, worker: workerCpu, workerBackends: workerBackendsCpu });
-      log(`  run ${r + 1}/${opts.repeat}: SQL baseline ${b.seconds.toFixed(2)} s, recompute-round ${workerPhases.total.toFixed(2)} s (${describePhases(workerPhases)})`);
+      log(
+        `  run ${r + 1}/${opts.repeat}: SQL baseline ${b.seconds.toFixed(2)} s, recompute-round ${workerPhases.total.toFixed(2)} s (${describePhases(workerPhases)})`,
+      );
       log(
         `    CPU: baseline's backend ${baselineCpu.toFixed(1)} s; worker ${workerCpu.toFixed(1)} s + its PostgreSQL backends ${workerBackendsCpu.toFixed(1)} s` +
           ` (load average ${loadavg()[0].toFixed(1)})`,
       );
     }
-    const [{ rows: workerRows }] = (await ctx.pg.query<{ rows: number }>('SELECT count(*)::int AS rows FROM metric_result WHERE round_id = $1', [round.roundId])).rows;
+    const [{ rows: workerRows }] = (
+      await ctx.pg.query<{ rows: number }>('SELECT count(*)::int AS rows FROM metric_result WHERE round_id = $1', [
+        round.roundId,
+      ])
+    ).rows;
     const agreement = await checkAgreement(ctx.pg, round.roundId);
     const peak = worker.peakRssMiB();
     let profile: RecomputeResult['profile'];

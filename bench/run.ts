@@ -42,14 +42,18 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--size')) args.size = value();
     else if (a.startsWith('--only')) {
       const names = value().split(',');
-      for (const n of names) if (!(BENCHMARKS as readonly string[]).includes(n)) throw new Error(`unknown benchmark ${n} (${BENCHMARKS.join(', ')})`);
+      for (const n of names)
+        if (!(BENCHMARKS as readonly string[]).includes(n))
+          throw new Error(`unknown benchmark ${n} (${BENCHMARKS.join(', ')})`);
       args.only = names as Benchmark[];
     } else if (a.startsWith('--repeat')) args.repeat = Number(value());
     else if (a.startsWith('--rate')) args.rate = Number(value());
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--profile] [--json file]');
+      console.log(
+        'npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--profile] [--json file]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -63,7 +67,11 @@ const log = (line: string): void => console.log(line);
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]): string => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -71,16 +79,35 @@ export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const plan = SIZES[args.size];
   const started = Date.now();
-  console.log(`Apertura benchmarks, size ${plan.name}: ${args.only.join(', ')} (node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`);
-  const out: { recompute?: RecomputeResult; scaling?: ScalingResult; incremental?: IncrementalResult; ingest?: IngestResult; pageload?: PageLoadResult; live?: LiveResult; rank?: RankSizeResult[] } = {};
+  console.log(
+    `Apertura benchmarks, size ${plan.name}: ${args.only.join(', ')} (node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
+  );
+  const out: {
+    recompute?: RecomputeResult;
+    scaling?: ScalingResult;
+    incremental?: IncrementalResult;
+    ingest?: IngestResult;
+    pageload?: PageLoadResult;
+    live?: LiveResult;
+    rank?: RankSizeResult[];
+  } = {};
 
   if (args.only.includes('recompute')) {
-    console.log(`\n# Full recompute: recompute-round vs one SQL statement (${plan.recompute.institutions} institutions)`);
+    console.log(
+      `\n# Full recompute: recompute-round vs one SQL statement (${plan.recompute.institutions} institutions)`,
+    );
     const profile = args.profile ? join(tmpdir(), `apertura-worker-${Date.now()}.cpuprofile`) : undefined;
-    out.recompute = await recomputeBenchmark({ spec: plan.recompute, repeat: args.repeat ?? plan.repeat, log, profile });
+    out.recompute = await recomputeBenchmark({
+      spec: plan.recompute,
+      repeat: args.repeat ?? plan.repeat,
+      log,
+      profile,
+    });
     const r = out.recompute;
     for (const c of r.agreement.checks) {
-      console.log(`  agree: ${c.what}: ${c.compared} values, max |Δ| ${c.maxEstimateDiff.toExponential(1)}${c.maxSeDiff === null ? '' : `, SE max |Δ| ${c.maxSeDiff.toExponential(1)}`}${c.onlyWorker + c.onlyBaseline > 0 ? `, MISSING ${c.onlyWorker}/${c.onlyBaseline}` : ''}`);
+      console.log(
+        `  agree: ${c.what}: ${c.compared} values, max |Δ| ${c.maxEstimateDiff.toExponential(1)}${c.maxSeDiff === null ? '' : `, SE max |Δ| ${c.maxSeDiff.toExponential(1)}`}${c.onlyWorker + c.onlyBaseline > 0 ? `, MISSING ${c.onlyWorker}/${c.onlyBaseline}` : ''}`,
+      );
     }
     if (r.profile && profile) {
       console.log(`  worker CPU profile (${profile}): ${s(r.profile.totalMs / 1000)} s of CPU`);
@@ -91,23 +118,36 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (args.only.includes('scaling')) {
     console.log(`\n# Scaling: full recompute at ${plan.scaling.join(' / ')} institutions`);
-    out.scaling = await scalingBenchmark({ base: plan.recompute, sizes: plan.scaling, known: out.recompute ? [out.recompute] : [], log });
+    out.scaling = await scalingBenchmark({
+      base: plan.recompute,
+      sizes: plan.scaling,
+      known: out.recompute ? [out.recompute] : [],
+      log,
+    });
   }
   if (args.only.includes('incremental')) {
     console.log(`\n# Incremental latency: HTTP success → institution and municipality results committed`);
-    out.incremental = await incrementalBenchmark({ ...plan.incremental, ratePerSecond: args.rate ?? plan.incremental.ratePerSecond, log });
+    out.incremental = await incrementalBenchmark({
+      ...plan.incremental,
+      ratePerSecond: args.rate ?? plan.incremental.ratePerSecond,
+      log,
+    });
   }
   if (args.only.includes('ingest')) {
     console.log(`\n# Ingest: submissions vs the same app's trivial POST (autocannon, loopback)`);
     out.ingest = await ingestBenchmark({ ...plan.ingest, log });
   }
   if (args.only.includes('pageload')) {
-    console.log(`\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed)`);
+    console.log(
+      `\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed)`,
+    );
     out.pageload = await pageLoadBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 5, log });
   }
 
   if (args.only.includes('live')) {
-    console.log(`\n# Live dashboards in Chromium: write committed → changed value visible on an open page (${plan.recompute.institutions} institutions)`);
+    console.log(
+      `\n# Live dashboards in Chromium: write committed → changed value visible on an open page (${plan.recompute.institutions} institutions)`,
+    );
     out.live = await liveBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 10, log });
   }
 
@@ -123,10 +163,18 @@ export async function main(argv: string[]): Promise<void> {
       `full recompute, ${r.counts.institutions} inst / ${(r.counts.answers / 1e6).toFixed(2)} M answers / ${(r.counts.verdicts / 1e3).toFixed(0)} k verdicts / ${(r.counts.reports / 1e3).toFixed(0)} k reports`,
       `${s(median(r.workerSeconds))} s (recompute-round)`,
       `${s(median(r.baselineSeconds))} s (one SQL statement)`,
-      median(r.workerSeconds) / median(r.baselineSeconds) > 0 ? (median(r.workerSeconds) / median(r.baselineSeconds)).toFixed(2) : '-',
+      median(r.workerSeconds) / median(r.baselineSeconds) > 0
+        ? (median(r.workerSeconds) / median(r.baselineSeconds)).toFixed(2)
+        : '-',
       '≤ 1.5',
     ]);
-    rows.push(['  results agree (1e-9)', r.agreement.ok ? 'yes' : 'NO', `${r.agreement.checks.reduce((a, c) => a + c.compared, 0)} values compared`, '', '']);
+    rows.push([
+      '  results agree (1e-9)',
+      r.agreement.ok ? 'yes' : 'NO',
+      `${r.agreement.checks.reduce((a, c) => a + c.compared, 0)} values compared`,
+      '',
+      '',
+    ]);
     rows.push(['  worker peak memory', `${s(r.workerPeakRssMiB)} MiB RSS`, '', '', '']);
   }
   if (out.scaling) {
@@ -138,10 +186,28 @@ export async function main(argv: string[]): Promise<void> {
       (sc.worker.secondsPer1000Institutions / sc.baseline.secondsPer1000Institutions).toFixed(2),
       '',
     ]);
-    rows.push(['  (time per 1 M answers)', `${s(sc.worker.secondsPerMillionAnswers)} s`, `${s(sc.baseline.secondsPerMillionAnswers)} s`, '', '']);
-    rows.push(['  worker memory per 1,000 institutions', `${s(sc.memory.mibPer1000Institutions)} MiB (+${s(sc.memory.interceptMiB)} MiB base)`, '', '', '']);
+    rows.push([
+      '  (time per 1 M answers)',
+      `${s(sc.worker.secondsPerMillionAnswers)} s`,
+      `${s(sc.baseline.secondsPerMillionAnswers)} s`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '  worker memory per 1,000 institutions',
+      `${s(sc.memory.mibPer1000Institutions)} MiB (+${s(sc.memory.interceptMiB)} MiB base)`,
+      '',
+      '',
+      '',
+    ]);
     for (const p of sc.points) {
-      rows.push([`  ${p.institutions} inst / ${(p.answers / 1e6).toFixed(2)} M answers`, `${s(p.workerSeconds)} s, ${s(p.workerPeakRssMiB)} MiB`, `${s(p.baselineSeconds)} s`, (p.workerSeconds / p.baselineSeconds).toFixed(2), '']);
+      rows.push([
+        `  ${p.institutions} inst / ${(p.answers / 1e6).toFixed(2)} M answers`,
+        `${s(p.workerSeconds)} s, ${s(p.workerPeakRssMiB)} MiB`,
+        `${s(p.baselineSeconds)} s`,
+        (p.workerSeconds / p.baselineSeconds).toFixed(2),
+        '',
+      ]);
     }
   }
   if (out.incremental) {
@@ -153,7 +219,13 @@ export async function main(argv: string[]): Promise<void> {
       '',
       '',
     ]);
-    rows.push(['', `municipality p50/p95/p99 ${s(i.municipalitySeconds.p50)} / ${s(i.municipalitySeconds.p95)} / ${s(i.municipalitySeconds.p99)} s`, `${i.unresolved} unresolved`, '', '']);
+    rows.push([
+      '',
+      `municipality p50/p95/p99 ${s(i.municipalitySeconds.p50)} / ${s(i.municipalitySeconds.p95)} / ${s(i.municipalitySeconds.p99)} s`,
+      `${i.unresolved} unresolved`,
+      '',
+      '',
+    ]);
   }
   if (out.ingest) {
     const g = out.ingest;
@@ -166,24 +238,50 @@ export async function main(argv: string[]): Promise<void> {
       `${g.throughputRatio.toFixed(1)} (throughput), ${g.p99Ratio.toFixed(1)} (p99)`,
       '',
     ]);
-    rows.push(['  headroom over 13,000 submissions in one hour', `${s(g.submit.requestsPerSecond / peak)}×`, `(${peak.toFixed(1)} req/s)`, '', '']);
+    rows.push([
+      '  headroom over 13,000 submissions in one hour',
+      `${s(g.submit.requestsPerSecond / peak)}×`,
+      `(${peak.toFixed(1)} req/s)`,
+      '',
+      '',
+    ]);
   }
   if (out.pageload) {
     const p = out.pageload;
     for (const pg of p.pages) {
       const worst = p95(pg.readyMs);
-      rows.push([`page load: ${pg.page}`, `median ${ms(median(pg.readyMs))}, p95 ${ms(worst)}`, `${pg.requests} API requests`, '', `< ${p.targetMs} ms${worst < p.targetMs ? '' : ' (MISSED)'}`]);
+      rows.push([
+        `page load: ${pg.page}`,
+        `median ${ms(median(pg.readyMs))}, p95 ${ms(worst)}`,
+        `${pg.requests} API requests`,
+        '',
+        `< ${p.targetMs} ms${worst < p.targetMs ? '' : ' (MISSED)'}`,
+      ]);
     }
   }
   if (out.live) {
     const l = out.live;
-    const line = (x: LiveResult['committed']) => `p50 ${ms(x.p50)}, p95 ${ms(x.p95)} (min ${ms(x.min)}, max ${ms(x.max)})`;
-    rows.push([`live: write → institution page shows it (${l.institutionPage.ms.length} writes${l.missed ? `, ${l.missed} MISSED` : ''})`, line(l.institutionPage), `${line(l.committed)} results committed`, (l.institutionPage.p50 / l.committed.p50).toFixed(2), `p95 ≤ ${l.targetMs} ms${l.institutionPage.p95 <= l.targetMs ? '' : ' (MISSED)'}`]);
-    rows.push(['live: write → overview shows the new national value', line(l.overview), `${line(l.areasCommitted)} area results committed`, (l.overview.p50 / l.areasCommitted.p50).toFixed(2), `p95 ≤ ${l.targetMs} ms${l.overview.p95 <= l.targetMs ? '' : ' (MISSED)'}`]);
+    const line = (x: LiveResult['committed']) =>
+      `p50 ${ms(x.p50)}, p95 ${ms(x.p95)} (min ${ms(x.min)}, max ${ms(x.max)})`;
+    rows.push([
+      `live: write → institution page shows it (${l.institutionPage.ms.length} writes${l.missed ? `, ${l.missed} MISSED` : ''})`,
+      line(l.institutionPage),
+      `${line(l.committed)} results committed`,
+      (l.institutionPage.p50 / l.committed.p50).toFixed(2),
+      `p95 ≤ ${l.targetMs} ms${l.institutionPage.p95 <= l.targetMs ? '' : ' (MISSED)'}`,
+    ]);
+    rows.push([
+      'live: write → overview shows the new national value',
+      line(l.overview),
+      `${line(l.areasCommitted)} area results committed`,
+      (l.overview.p50 / l.areasCommitted.p50).toFixed(2),
+      `p95 ≤ ${l.targetMs} ms${l.overview.p95 <= l.targetMs ? '' : ' (MISSED)'}`,
+    ]);
   }
   if (out.rank) rows.push(...rankTableRows(out.rank));
   console.log(`\n${table(rows)}\n\ntotal ${s((Date.now() - started) / 1000)} s`);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ size: plan.name, at: new Date().toISOString(), ...out }, null, 2));
+  if (args.json)
+    writeFileSync(args.json, JSON.stringify({ size: plan.name, at: new Date().toISOString(), ...out }, null, 2));
   if (out.recompute && !out.recompute.agreement.ok) {
     console.error('The worker and the SQL baseline disagree.');
     process.exitCode = 1;

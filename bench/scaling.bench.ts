@@ -58,12 +58,17 @@ export async function scalingBenchmark(opts: {
   }
   const inst = points.map((p) => p.institutions);
   const answers = points.map((p) => p.answers);
-  const fit = (ys: number[]): { secondsPer1000Institutions: number; secondsPerMillionAnswers: number; exponent: number } => ({
+  const fit = (
+    ys: number[],
+  ): { secondsPer1000Institutions: number; secondsPerMillionAnswers: number; exponent: number } => ({
     secondsPer1000Institutions: linearFit(inst, ys).slope * 1000,
     secondsPerMillionAnswers: linearFit(answers, ys).slope * 1e6,
     exponent: scalingExponent(inst, ys),
   });
-  const mem = linearFit(inst, points.map((p) => p.workerPeakRssMiB));
+  const mem = linearFit(
+    inst,
+    points.map((p) => p.workerPeakRssMiB),
+  );
   return {
     points,
     worker: fit(points.map((p) => p.workerSeconds)),

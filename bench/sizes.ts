@@ -13,7 +13,13 @@ export interface SizePlan {
   /** Institutions of the three scaling points (the largest usually equals the recompute size). */
   scaling: number[];
   ingest: { spec: RoundSpec; invitations: number; durationSeconds: number; connections: number };
-  incremental: { spec: RoundSpec; invitations: number; validators: number; durationSeconds: number; ratePerSecond: number };
+  incremental: {
+    spec: RoundSpec;
+    invitations: number;
+    validators: number;
+    durationSeconds: number;
+    ratePerSecond: number;
+  };
 }
 
 /** A round of `institutions` with the per-institution proportions of `base`. */
@@ -23,7 +29,10 @@ export function scaled(base: RoundSpec, institutions: number): RoundSpec {
     ...base,
     seed: `${base.seed}-${institutions}`,
     institutions,
-    municipalities: base.municipalities === undefined ? undefined : Math.max(1, Math.min(base.municipalities, Math.round(base.municipalities * f))),
+    municipalities:
+      base.municipalities === undefined
+        ? undefined
+        : Math.max(1, Math.min(base.municipalities, Math.round(base.municipalities * f))),
     verdicts: Math.round(base.verdicts * f),
     reports: Math.round(base.reports * f),
     validators: Math.max(50, Math.round(base.validators * Math.min(1, f))),

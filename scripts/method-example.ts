@@ -6,7 +6,13 @@
  */
 import { aggregateArea, computeInstitution, Estimate, InstitutionInput, ScoredAnswer } from '@apertura/metric';
 
-const a = (name: string, component: string, score: number, verifiable = false): ScoredAnswer => ({ name, component, score, verifiable, weight: 1 });
+const a = (name: string, component: string, score: number, verifiable = false): ScoredAnswer => ({
+  name,
+  component,
+  score,
+  verifiable,
+  weight: 1,
+});
 
 /** One citizen's attempt: request answered or not (Clar/Comp/Cel are gated failures when it was not). */
 const report = (id: string, tc: [number, number, number, number], pc: [number, number, number, number]) => ({
@@ -64,7 +70,12 @@ export function methodExample(): ExampleLine[] {
   const A = computeInstitution(INSTITUTION_A);
   const v = A.values;
   // Three more institutions of the same municipality, N = 4: B with 2 citizen reports, C and D with none.
-  const B = computeInstitution({ ...INSTITUTION_A, institutionId: 'B', verifications: {}, citizenReports: [report('4', [1, 1, 1, 1], [1, 1, 1, 1]), report('5', [1, 0.75, 1, 0.75], [1, 1, 0.5, 0.5])] });
+  const B = computeInstitution({
+    ...INSTITUTION_A,
+    institutionId: 'B',
+    verifications: {},
+    citizenReports: [report('4', [1, 1, 1, 1], [1, 1, 1, 1]), report('5', [1, 0.75, 1, 0.75], [1, 1, 0.5, 0.5])],
+  });
   const C = computeInstitution({ ...INSTITUTION_A, institutionId: 'C', verifications: {}, citizenReports: [] });
   const member = (r: typeof A) => ({
     institutionId: r.institutionId,
@@ -88,7 +99,12 @@ export function methodExample(): ExampleLine[] {
     line('A.TG', 'TG de A (autodiagnóstico validado)', "A's TG (validated self-report)", f3(v.TG?.estimate)),
     line('A.PG', 'PG de A (la afirmación refutada vale 0)', "A's PG (the refuted claim scores 0)", f3(v.PG?.estimate)),
     line('A.PG_raw', 'PG de A tal como se declaró', "A's PG as self-reported", f3(v.PG_raw?.estimate)),
-    line('A.DELTA_G', 'ΔG de A (inflación del autodiagnóstico)', "A's ΔG (self-report inflation)", f3(v.DELTA_G?.estimate)),
+    line(
+      'A.DELTA_G',
+      'ΔG de A (inflación del autodiagnóstico)',
+      "A's ΔG (self-report inflation)",
+      f3(v.DELTA_G?.estimate),
+    ),
     line('A.TC', 'TC de A (3 reportes)', "A's TC (3 reports)", f3(v.TC?.estimate)),
     line('A.PC', 'PC de A (3 reportes)', "A's PC (3 reports)", f3(v.PC?.estimate)),
     line('A.I', 'I de A', "A's I", f3(v.I?.estimate)),
@@ -96,17 +112,37 @@ export function methodExample(): ExampleLine[] {
     line('A.I.interval', 'Intervalo al 95 % de I de A', "95 % interval of A's I", range(v.I)),
     line('A.I.status', 'Estado de I de A', "Status of A's I", v.I?.status ?? '—'),
     line('A.I.reasons', 'Razones', 'Reasons', (v.I?.reasons ?? []).join(', ')),
-    line('A.I.needed', 'Reportes adicionales necesarios para A', 'Additional reports A needs', String(v.I?.needed ?? '—')),
+    line(
+      'A.I.needed',
+      'Reportes adicionales necesarios para A',
+      'Additional reports A needs',
+      String(v.I?.needed ?? '—'),
+    ),
     line('B.I', 'I de B (2 reportes)', "B's I (2 reports)", f3(B.values.I?.estimate)),
     line('C.I_G', 'I_G de C (sin reportes ciudadanos)', "C's I_G (no citizen reports)", f3(C.values.I_G?.estimate)),
     line('C.I_G.status', 'Estado de I_G de C', "Status of C's I_G", C.values.I_G?.status ?? '—'),
     line('M.I', 'I del municipio (media de A y B)', "The municipality's I (mean of A and B)", f3(area.estimate)),
-    line('M.I.interval', 'Intervalo al 95 % del municipio', "The municipality's 95 % interval", area.lo === null ? '—' : `[${f3(area.lo)}, ${f3(area.hi)}]`),
+    line(
+      'M.I.interval',
+      'Intervalo al 95 % del municipio',
+      "The municipality's 95 % interval",
+      area.lo === null ? '—' : `[${f3(area.lo)}, ${f3(area.hi)}]`,
+    ),
     line('M.I.status', 'Estado del municipio', "The municipality's status", area.status),
     line('M.I.reasons', 'Razones', 'Reasons', area.reasons.join(', ')),
     line('M.validated_share', 'Proporción validada', 'Validated share', f3(area.validatedShare)),
-    line('M.needed_subjects', 'Sujetos adicionales con datos ciudadanos', 'Additional subjects with citizen data', String(area.neededSubjects ?? '—')),
-    line('M.needed_reports', 'Reportes adicionales además de esos', 'Additional reports beyond those', String(area.neededReports ?? '—')),
+    line(
+      'M.needed_subjects',
+      'Sujetos adicionales con datos ciudadanos',
+      'Additional subjects with citizen data',
+      String(area.neededSubjects ?? '—'),
+    ),
+    line(
+      'M.needed_reports',
+      'Reportes adicionales además de esos',
+      'Additional reports beyond those',
+      String(area.neededReports ?? '—'),
+    ),
     line('M.needed', 'Reportes adicionales en total', 'Additional reports in all', String(area.needed ?? '—')),
   ];
 }

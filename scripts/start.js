@@ -19,7 +19,11 @@ const INPUT_DIRS = ['apps', 'libs'];
 const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.vite']);
 const STAMP = path.join(root, 'dist', '.build-stamp');
-const OUTPUTS = [path.join(root, 'dist', 'apps', 'api', 'src', 'main.js'), path.join(root, 'dist', 'apps', 'worker', 'src', 'main.js'), path.join(root, 'apps', 'web', 'dist', 'index.html')];
+const OUTPUTS = [
+  path.join(root, 'dist', 'apps', 'api', 'src', 'main.js'),
+  path.join(root, 'dist', 'apps', 'worker', 'src', 'main.js'),
+  path.join(root, 'apps', 'web', 'dist', 'index.html'),
+];
 
 /**
  * A hash of the build inputs' paths and contents. Contents, not mtimes: a checkout or a copy touches
@@ -49,7 +53,9 @@ function buildIfChanged() {
   const current = sourcesHash();
   const previous = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8').trim() : null;
   if (process.env.APERTURA_FORCE_BUILD !== 'true' && previous === current && OUTPUTS.every((f) => fs.existsSync(f))) {
-    console.log('Build is up to date with the sources; skipping `npm run build` (APERTURA_FORCE_BUILD=true forces it).');
+    console.log(
+      'Build is up to date with the sources; skipping `npm run build` (APERTURA_FORCE_BUILD=true forces it).',
+    );
     return;
   }
   run('npm run build');
@@ -107,13 +113,18 @@ run('node dist/apps/api/src/cli.js migrate');
 let banner = '';
 if (process.env.APERTURA_DEMO !== 'false') {
   try {
-    banner = execSync('node dist/apps/api/src/cli.js demo --if-empty', { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], env: process.env }).toString();
+    banner = execSync('node dist/apps/api/src/cli.js demo --if-empty', {
+      cwd: root,
+      stdio: ['inherit', 'pipe', 'inherit'],
+      env: process.env,
+    }).toString();
   } catch {
     console.error('Demo seeding failed; continuing with an empty platform.');
   }
 }
 
-const spawnNode = (script) => spawn(process.execPath, [script], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: process.env });
+const spawnNode = (script) =>
+  spawn(process.execPath, [script], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: process.env });
 const api = spawnNode('dist/apps/api/src/main.js');
 const worker = spawnNode('dist/apps/worker/src/main.js');
 const children = [api, worker];

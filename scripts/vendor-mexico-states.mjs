@@ -9,9 +9,38 @@ import { join, dirname } from 'path';
 import { fileURLToPath } from 'url';
 
 const HASC = {
-  AG: '01', BN: '02', BS: '03', CM: '04', CA: '05', CL: '06', CP: '07', CH: '08', DF: '09', DU: '10', GJ: '11',
-  GR: '12', HI: '13', JA: '14', MX: '15', MC: '16', MR: '17', NA: '18', NL: '19', OA: '20', PU: '21', QE: '22',
-  QR: '23', SL: '24', SI: '25', SO: '26', TB: '27', TM: '28', TL: '29', VE: '30', YU: '31', ZA: '32',
+  AG: '01',
+  BN: '02',
+  BS: '03',
+  CM: '04',
+  CA: '05',
+  CL: '06',
+  CP: '07',
+  CH: '08',
+  DF: '09',
+  DU: '10',
+  GJ: '11',
+  GR: '12',
+  HI: '13',
+  JA: '14',
+  MX: '15',
+  MC: '16',
+  MR: '17',
+  NA: '18',
+  NL: '19',
+  OA: '20',
+  PU: '21',
+  QE: '22',
+  QR: '23',
+  SL: '24',
+  SI: '25',
+  SO: '26',
+  TB: '27',
+  TM: '28',
+  TL: '29',
+  VE: '30',
+  YU: '31',
+  ZA: '32',
 };
 const topo = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const [sx, sy] = topo.transform.scale;
@@ -43,10 +72,24 @@ for (const g of Object.values(topo.objects)[0].geometries) {
   const code = HASC[String(g.id).replace('MX.', '')];
   if (!code) continue;
   const coordinates = g.type === 'Polygon' ? polygon(g.arcs) : g.arcs.map(polygon).filter((p) => p.length > 0);
-  features.push({ type: 'Feature', id: code, properties: { cveEnt: code, name: g.properties.name }, geometry: { type: g.type, coordinates } });
+  features.push({
+    type: 'Feature',
+    id: code,
+    properties: { cveEnt: code, name: g.properties.name },
+    geometry: { type: g.type, coordinates },
+  });
 }
 features.sort((a, b) => a.id.localeCompare(b.id));
 if (features.length !== 32) throw new Error(`expected 32 states, got ${features.length}`);
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'src', 'results', 'geo', 'mexico-states.json');
+const out = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'apps',
+  'web',
+  'src',
+  'results',
+  'geo',
+  'mexico-states.json',
+);
 writeFileSync(out, JSON.stringify({ type: 'FeatureCollection', features }));
 console.log(`${out}: ${features.length} states`);

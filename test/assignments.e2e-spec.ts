@@ -40,7 +40,14 @@ const NAUCALPAN_SELF_REPORT = {
 };
 const NAUCALPAN_CLAIMS = ['ai_procedimiento', 'ai_estadisticas', 'tr_portal'];
 
-const VALID_REPORT = { tipo_gestion: ['solicitud'], folio: 'PNT-2026-0001', tc_respuesta: 'si', tc_claridad: 4, tc_completitud: 'completa', tc_dias: 12 };
+const VALID_REPORT = {
+  tipo_gestion: ['solicitud'],
+  folio: 'PNT-2026-0001',
+  tc_respuesta: 'si',
+  tc_claridad: 4,
+  tc_completitud: 'completa',
+  tc_dias: 12,
+};
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
@@ -60,11 +67,20 @@ describe('citizen assignments, verdicts and reports', () => {
 
   async function registerVerified(email: string, cvegeo?: string): Promise<Validator> {
     const displayName = `Persona ${email.split('@')[0]}`;
-    const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName, cvegeo, consent: true, privacyNoticeVersion: '2025-01' });
+    const reg = await http.post('/api/citizens/register', {
+      email,
+      password: TEST_PASSWORD,
+      displayName,
+      cvegeo,
+      consent: true,
+      privacyNoticeVersion: '2025-01',
+    });
     expect(reg.status).toBe(202);
     const id = await userIdByEmail(t.ds, email);
     const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
-    expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status).toBe(200);
+    expect(
+      (await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status,
+    ).toBe(200);
     const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(login.status).toBe(200);
     return { id, token: login.body.accessToken, email, displayName };
@@ -105,7 +121,10 @@ describe('citizen assignments, verdicts and reports', () => {
       [staff.guarantorId, qi.id, qc.id],
     );
     roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [roundId, ALL.map((i) => i.id)]);
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+      roundId,
+      ALL.map((i) => i.id),
+    ]);
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
        VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, now())`,
@@ -113,13 +132,14 @@ describe('citizen assignments, verdicts and reports', () => {
     );
     // Toluca already has three citizen reports (from earlier validators): it is the best covered municipality.
     for (let k = 0; k < 3; k++) {
-      const [u] = await t.ds.query(`INSERT INTO app_user (email, role, email_verified_at) VALUES ($1, 'citizen_validator', now()) RETURNING id`, [
-        `previo${k}@example.org`,
-      ]);
-      await t.ds.query(`INSERT INTO validator_profile (user_id, pseudonym, consent_at, privacy_notice_version) VALUES ($1, $2, now(), '2025-01')`, [
-        u.id,
-        `V-PREV0${k}`,
-      ]);
+      const [u] = await t.ds.query(
+        `INSERT INTO app_user (email, role, email_verified_at) VALUES ($1, 'citizen_validator', now()) RETURNING id`,
+        [`previo${k}@example.org`],
+      );
+      await t.ds.query(
+        `INSERT INTO validator_profile (user_id, pseudonym, consent_at, privacy_notice_version) VALUES ($1, $2, now(), '2025-01')`,
+        [u.id, `V-PREV0${k}`],
+      );
       await t.ds.query(
         `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data) VALUES ($1, $2, $3, $4, $5::jsonb)`,
         [roundId, INST.toluca1.id, u.id, qc.id, JSON.stringify(VALID_REPORT)],
@@ -140,22 +160,34 @@ describe('citizen assignments, verdicts and reports', () => {
 
     expect((await http.post(`/api/rounds/${roundId}/validation/open`, undefined, { token: analyst })).status).toBe(403);
     const other = await guarantorWithAdmin(t.ds, http);
-    expect((await http.post(`/api/rounds/${roundId}/validation/open`, undefined, { token: other.adminToken })).status).toBe(404);
+    expect(
+      (await http.post(`/api/rounds/${roundId}/validation/open`, undefined, { token: other.adminToken })).status,
+    ).toBe(404);
     expect((await http.post(`/api/rounds/${roundId}/validation/open`, undefined, asA())).status).toBe(403);
 
     const opened = await http.post(`/api/rounds/${roundId}/validation/open`, undefined, { token: staff.adminToken });
     expect(opened.status).toBe(200);
     expect(opened.body).toEqual({ roundId, validationOpen: true });
-    const [audit] = await t.ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'round.validation-open'`, [roundId]);
+    const [audit] = await t.ds.query(
+      `SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'round.validation-open'`,
+      [roundId],
+    );
     expect(audit).toBeDefined();
 
     const rounds = await http.get('/api/citizens/rounds', asA());
-    expect(rounds.body).toMatchObject({ total: 1, items: [{ id: roundId, name: 'Diagnóstico 2026', acceptingSubmissions: true }] });
+    expect(rounds.body).toMatchObject({
+      total: 1,
+      items: [{ id: roundId, name: 'Diagnóstico 2026', acceptingSubmissions: true }],
+    });
     expect((await http.post(`/api/citizens/rounds/${randomUUID()}/assignments`, {}, asA())).status).toBe(404);
   });
 
   it('assigns the least covered municipalities first, never a conflict, never twice', async () => {
-    const conflict = await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: INST.metepec.id, reason: 'Trabajo en el ayuntamiento.' }] }, asA());
+    const conflict = await http.put(
+      '/api/citizens/me/conflicts',
+      { conflicts: [{ institutionId: INST.metepec.id, reason: 'Trabajo en el ayuntamiento.' }] },
+      asA(),
+    );
     expect(conflict.status).toBe(200);
     expect(conflict.body.conflicts.map((c: { id: string }) => c.id)).toEqual([INST.metepec.id]);
 
@@ -167,7 +199,8 @@ describe('citizen assignments, verdicts and reports', () => {
     // Issue #13: picks are drawn among the 5 neediest eligible institutions (here: all four that are
     // eligible), so which three is the seeded draw's; Metepec is a conflict and never one of them.
     expect(new Set(got).size).toBe(3);
-    for (const id of got) expect([INST.cuauhtemoc.id, INST.naucalpan.id, INST.toluca1.id, INST.toluca2.id]).toContain(id);
+    for (const id of got)
+      expect([INST.cuauhtemoc.id, INST.naucalpan.id, INST.toluca1.id, INST.toluca2.id]).toContain(id);
 
     const again = await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, asA());
     expect(again.body.created).toBe(0);
@@ -175,7 +208,9 @@ describe('citizen assignments, verdicts and reports', () => {
 
     const more = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 10 }, asA());
     expect(more.body.created).toBe(1); // only Toluca's town hall is left: Metepec stays out
-    expect(more.body.items.map((x: { institution: { id: string } }) => x.institution.id)).not.toContain(INST.metepec.id);
+    expect(more.body.items.map((x: { institution: { id: string } }) => x.institution.id)).not.toContain(
+      INST.metepec.id,
+    );
     aAssignments = more.body.items;
     expect(aAssignments).toHaveLength(4);
 
@@ -190,7 +225,10 @@ describe('citizen assignments, verdicts and reports', () => {
       [roundId],
     );
     expect(dup).toBe(0);
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM assignment WHERE validator_id = $1 AND institution_id = $2`, [a.id, INST.metepec.id]);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM assignment WHERE validator_id = $1 AND institution_id = $2`,
+      [a.id, INST.metepec.id],
+    );
     expect(n).toBe(0);
   });
 
@@ -205,16 +243,30 @@ describe('citizen assignments, verdicts and reports', () => {
       roundName: 'Diagnóstico 2026',
       selfReportSubmitted: true,
       acceptingSubmissions: true,
-      institution: { id: INST.naucalpan.id, name: 'Ayuntamiento de Naucalpan', municipality: { cvegeo: '15057' }, state: { cveEnt: '15' } },
+      institution: {
+        id: INST.naucalpan.id,
+        name: 'Ayuntamiento de Naucalpan',
+        municipality: { cvegeo: '15057' },
+        state: { cveEnt: '15' },
+      },
       progress: { claimsToCheck: 3, verdicts: 0, reportSubmitted: false },
       report: null,
     });
     const proc = nauc.body.claims.find((c: { questionName: string }) => c.questionName === 'ai_procedimiento');
-    expect(proc).toMatchObject({ selfReported: true, answered: true, evidenceUrls: ['https://naucalpan.example/procedimiento'], verdict: null, component: 'TG.AI' });
+    expect(proc).toMatchObject({
+      selfReported: true,
+      answered: true,
+      evidenceUrls: ['https://naucalpan.example/procedimiento'],
+      verdict: null,
+      component: 'TG.AI',
+    });
     expect(proc.title.es.length).toBeGreaterThan(0);
-    expect(nauc.body.claims.filter((c: { answered: boolean }) => c.answered).map((c: { questionName: string }) => c.questionName).sort()).toEqual(
-      [...NAUCALPAN_CLAIMS].sort(),
-    );
+    expect(
+      nauc.body.claims
+        .filter((c: { answered: boolean }) => c.answered)
+        .map((c: { questionName: string }) => c.questionName)
+        .sort(),
+    ).toEqual([...NAUCALPAN_CLAIMS].sort());
     expect(nauc.body.citizenQuestionnaire.definition.pages).toBeDefined();
     // No contact data of the institution in the validator's view.
     expect(JSON.stringify(nauc.body)).not.toContain('@example.org');
@@ -239,12 +291,28 @@ describe('citizen assignments, verdicts and reports', () => {
 
   it('a repeated verdict updates the same row and writes one outbox event per save', async () => {
     const nauc = assignmentOf(aAssignments, INST.naucalpan.id);
-    const first = await http.put(`/api/citizens/assignments/${nauc}/verdicts/ai_procedimiento`, { verdict: 'confirmed', evidenceUrl: 'https://x.example/a' }, asA());
+    const first = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/ai_procedimiento`,
+      { verdict: 'confirmed', evidenceUrl: 'https://x.example/a' },
+      asA(),
+    );
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ assignmentStatus: 'active', verdict: { questionName: 'ai_procedimiento', verdict: 'confirmed', evidenceUrl: 'https://x.example/a' } });
-    const second = await http.put(`/api/citizens/assignments/${nauc}/verdicts/ai_procedimiento`, { verdict: 'refuted', comment: 'El enlace no existe.' }, asA());
+    expect(first.body).toMatchObject({
+      assignmentStatus: 'active',
+      verdict: { questionName: 'ai_procedimiento', verdict: 'confirmed', evidenceUrl: 'https://x.example/a' },
+    });
+    const second = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/ai_procedimiento`,
+      { verdict: 'refuted', comment: 'El enlace no existe.' },
+      asA(),
+    );
     expect(second.status).toBe(200);
-    expect(second.body.verdict).toMatchObject({ id: first.body.verdict.id, verdict: 'refuted', evidenceUrl: null, comment: 'El enlace no existe.' });
+    expect(second.body.verdict).toMatchObject({
+      id: first.body.verdict.id,
+      verdict: 'refuted',
+      evidenceUrl: null,
+      comment: 'El enlace no existe.',
+    });
 
     const rows = await t.ds.query('SELECT id, verdict FROM verdict WHERE validator_id = $1', [a.id]);
     expect(rows).toEqual([{ id: first.body.verdict.id, verdict: 'refuted' }]);
@@ -257,29 +325,55 @@ describe('citizen assignments, verdicts and reports', () => {
 
   it('refuses verdicts on non-verifiable questions and non-https evidence, changing nothing', async () => {
     const nauc = assignmentOf(aAssignments, INST.naucalpan.id);
-    const notClaim = await http.put(`/api/citizens/assignments/${nauc}/verdicts/resp_cargo`, { verdict: 'confirmed' }, asA());
+    const notClaim = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/resp_cargo`,
+      { verdict: 'confirmed' },
+      asA(),
+    );
     expect(notClaim.status).toBe(422);
     expect(notClaim.body).toMatchObject({ code: 'SUBMISSION_INVALID', field: 'questionName' });
-    const http1 = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed', evidenceUrl: 'http://x.example' }, asA());
+    const http1 = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed', evidenceUrl: 'http://x.example' },
+      asA(),
+    );
     expect(http1.status).toBe(400);
     expect(http1.body.field).toBe('evidenceUrl');
     const bad = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'maybe' }, asA());
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'verdict' });
-    const long = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed', comment: 'x'.repeat(4001) }, asA());
+    const long = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed', comment: 'x'.repeat(4001) },
+      asA(),
+    );
     expect(long.body.field).toBe('comment');
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM verdict WHERE question_name IN ('resp_cargo', 'tr_portal')`);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM verdict WHERE question_name IN ('resp_cargo', 'tr_portal')`,
+    );
     expect(n).toBe(0);
   });
 
   it('validates the citizen report on the server: invalid → 422 and nothing stored', async () => {
     const nauc = assignmentOf(aAssignments, INST.naucalpan.id);
-    const missing = await http.put(`/api/citizens/assignments/${nauc}/report`, { data: { tipo_gestion: ['solicitud'] } }, asA());
+    const missing = await http.put(
+      `/api/citizens/assignments/${nauc}/report`,
+      { data: { tipo_gestion: ['solicitud'] } },
+      asA(),
+    );
     expect(missing.status).toBe(422);
     expect(missing.body.code).toBe('SUBMISSION_INVALID');
     expect(missing.body.details.issues.length).toBeGreaterThan(0);
-    const unknown = await http.put(`/api/citizens/assignments/${nauc}/report`, { data: { ...VALID_REPORT, hacked: 1 } }, asA());
+    const unknown = await http.put(
+      `/api/citizens/assignments/${nauc}/report`,
+      { data: { ...VALID_REPORT, hacked: 1 } },
+      asA(),
+    );
     expect(unknown.status).toBe(422);
-    const wrongChoice = await http.put(`/api/citizens/assignments/${nauc}/report`, { data: { ...VALID_REPORT, tc_completitud: 'toda' } }, asA());
+    const wrongChoice = await http.put(
+      `/api/citizens/assignments/${nauc}/report`,
+      { data: { ...VALID_REPORT, tc_completitud: 'toda' } },
+      asA(),
+    );
     expect(wrongChoice.status).toBe(422);
     const notObject = await http.put(`/api/citizens/assignments/${nauc}/report`, { data: 'x' }, asA());
     expect(notObject.status).toBe(400);
@@ -291,14 +385,22 @@ describe('citizen assignments, verdicts and reports', () => {
 
   it('stores a valid report once (an update on resubmission), clears hidden answers and completes the assignment', async () => {
     const nauc = assignmentOf(aAssignments, INST.naucalpan.id);
-    const saved = await http.put(`/api/citizens/assignments/${nauc}/report`, { data: { ...VALID_REPORT, pc_medio: 'facil' } }, asA());
+    const saved = await http.put(
+      `/api/citizens/assignments/${nauc}/report`,
+      { data: { ...VALID_REPORT, pc_medio: 'facil' } },
+      asA(),
+    );
     expect(saved.status).toBe(200);
     // The proposal page is hidden (tipo_gestion has no 'propuesta'): its answer is cleared, not stored.
     expect(saved.body.cleared).toEqual(['pc_medio']);
     expect(saved.body.report.data).toEqual(VALID_REPORT);
     expect(saved.body.assignmentStatus).toBe('active'); // two claims still lack a verdict
 
-    const updated = await http.put(`/api/citizens/assignments/${nauc}/report`, { data: { ...VALID_REPORT, tc_claridad: 2 } }, asA());
+    const updated = await http.put(
+      `/api/citizens/assignments/${nauc}/report`,
+      { data: { ...VALID_REPORT, tc_claridad: 2 } },
+      asA(),
+    );
     expect(updated.body.report.id).toBe(saved.body.report.id);
     const rows = await t.ds.query('SELECT data FROM citizen_report WHERE validator_id = $1', [a.id]);
     expect(rows).toHaveLength(1);
@@ -310,13 +412,22 @@ describe('citizen assignments, verdicts and reports', () => {
     ]);
 
     await http.put(`/api/citizens/assignments/${nauc}/verdicts/ai_estadisticas`, { verdict: 'unverifiable' }, asA());
-    const last = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed' }, asA());
+    const last = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed' },
+      asA(),
+    );
     expect(last.body.assignmentStatus).toBe('completed');
     const view = await http.get(`/api/citizens/assignments/${nauc}`, asA());
-    expect(view.body).toMatchObject({ status: 'completed', progress: { claimsToCheck: 3, verdicts: 3, reportSubmitted: true } });
+    expect(view.body).toMatchObject({
+      status: 'completed',
+      progress: { claimsToCheck: 3, verdicts: 3, reportSubmitted: true },
+    });
     expect(view.body.report.data.tc_claridad).toBe(2);
     // Completed work stays editable while the round is open.
-    expect((await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'refuted' }, asA())).status).toBe(200);
+    expect(
+      (await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'refuted' }, asA())).status,
+    ).toBe(200);
   });
 
   it('takes an evidence file (type from the content) and lets the verdict cite it', async () => {
@@ -334,13 +445,23 @@ describe('citizen assignments, verdicts and reports', () => {
     expect(refused.status).toBe(415);
     expect(refused.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
 
-    const cited = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed', evidenceFileId: up.body.id }, asA());
+    const cited = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed', evidenceFileId: up.body.id },
+      asA(),
+    );
     expect(cited.status).toBe(200);
     expect(cited.body.verdict.evidenceFileId).toBe(up.body.id);
-    const foreign = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed', evidenceFileId: randomUUID() }, asA());
+    const foreign = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed', evidenceFileId: randomUUID() },
+      asA(),
+    );
     expect(foreign.body).toMatchObject({ code: 'NOT_FOUND', field: 'evidenceFileId' });
 
-    const res = await fetch(`${t.url}/api/citizens/assignments/${nauc}/evidence/${up.body.id}`, { headers: { authorization: `Bearer ${a.token}` } });
+    const res = await fetch(`${t.url}/api/citizens/assignments/${nauc}/evidence/${up.body.id}`, {
+      headers: { authorization: `Bearer ${a.token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
@@ -352,7 +473,12 @@ describe('citizen assignments, verdicts and reports', () => {
     const cuau = assignmentOf(aAssignments, INST.cuauhtemoc.id);
     await http.put(
       '/api/citizens/me/conflicts',
-      { conflicts: [{ institutionId: INST.metepec.id, reason: 'Trabajo en el ayuntamiento.' }, { institutionId: INST.cuauhtemoc.id, reason: 'Mi hermana es la titular.' }] },
+      {
+        conflicts: [
+          { institutionId: INST.metepec.id, reason: 'Trabajo en el ayuntamiento.' },
+          { institutionId: INST.cuauhtemoc.id, reason: 'Mi hermana es la titular.' },
+        ],
+      },
       asA(),
     );
     const refused = await http.put(`/api/citizens/assignments/${cuau}/report`, { data: VALID_REPORT }, asA());
@@ -366,8 +492,12 @@ describe('citizen assignments, verdicts and reports', () => {
     const late = await http.put(`/api/citizens/assignments/${dif}/report`, { data: VALID_REPORT }, asA());
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ASSIGNMENT_EXPIRED');
-    expect((await http.post(`/api/rounds/${roundId}/assignments/expire`, undefined, { token: analyst })).status).toBe(403);
-    const expired = await http.post(`/api/rounds/${roundId}/assignments/expire`, undefined, { token: staff.adminToken });
+    expect((await http.post(`/api/rounds/${roundId}/assignments/expire`, undefined, { token: analyst })).status).toBe(
+      403,
+    );
+    const expired = await http.post(`/api/rounds/${roundId}/assignments/expire`, undefined, {
+      token: staff.adminToken,
+    });
     expect(expired.body).toEqual({ expired: 1 });
 
     // The freed DIF Toluca goes to the next validator who asks (it was nobody else's).
@@ -378,13 +508,24 @@ describe('citizen assignments, verdicts and reports', () => {
   it('closing validation or the round stops writes', async () => {
     const nauc = assignmentOf(aAssignments, INST.naucalpan.id);
     await http.post(`/api/rounds/${roundId}/validation/close`, undefined, { token: staff.adminToken });
-    const closed = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed' }, asA());
+    const closed = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed' },
+      asA(),
+    );
     expect(closed.status).toBe(409);
     expect(closed.body.code).toBe('VALIDATION_CLOSED');
     await http.post(`/api/rounds/${roundId}/validation/open`, undefined, { token: staff.adminToken });
 
-    await t.ds.query(`UPDATE round SET closes_at = now() - interval '1 second', opens_at = now() - interval '2 days' WHERE id = $1`, [roundId]);
-    const late = await http.put(`/api/citizens/assignments/${nauc}/verdicts/tr_portal`, { verdict: 'confirmed' }, asA());
+    await t.ds.query(
+      `UPDATE round SET closes_at = now() - interval '1 second', opens_at = now() - interval '2 days' WHERE id = $1`,
+      [roundId],
+    );
+    const late = await http.put(
+      `/api/citizens/assignments/${nauc}/verdicts/tr_portal`,
+      { verdict: 'confirmed' },
+      asA(),
+    );
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ROUND_CLOSED');
     await t.ds.query(`UPDATE round SET closes_at = now() + interval '30 days' WHERE id = $1`, [roundId]);
@@ -395,23 +536,45 @@ describe('citizen assignments, verdicts and reports', () => {
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(2);
     const ana = list.body.items.find((v: { id: string }) => v.id === a.id);
-    expect(ana).toMatchObject({ email: a.email, displayName: a.displayName, cvegeo: '15057', emailVerified: true, reports: 1 });
+    expect(ana).toMatchObject({
+      email: a.email,
+      displayName: a.displayName,
+      cvegeo: '15057',
+      emailVerified: true,
+      reports: 1,
+    });
     expect(ana.pseudonym).toMatch(/^V-[A-Z0-9]{6}$/);
     expect((await http.get(`/api/rounds/${roundId}/validators`, { token: analyst })).status).toBe(403);
     expect((await http.get(`/api/rounds/${roundId}/validators`, asA())).status).toBe(403);
     const other = await guarantorWithAdmin(t.ds, http);
     expect((await http.get(`/api/rounds/${roundId}/validators`, { token: other.adminToken })).status).toBe(404);
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'validator.personal-data-read' AND entity_id = $1`, [roundId]);
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'validator.personal-data-read' AND entity_id = $1`,
+      [roundId],
+    );
     expect(audit.details.validatorIds).toEqual(expect.arrayContaining([a.id, b.id]));
 
     const rec = await http.get(`/api/rounds/${roundId}/recruitment`, { token: analyst });
     expect(rec.status).toBe(200);
     const text = JSON.stringify(rec.body);
-    for (const secret of [a.email, b.email, a.displayName, b.displayName, ana.pseudonym]) expect(text).not.toContain(secret);
-    expect(rec.body).toMatchObject({ level: 'municipality', total: 4, source: 'threshold', thresholds: { municipalityMinReports: 10 } });
+    for (const secret of [a.email, b.email, a.displayName, b.displayName, ana.pseudonym])
+      expect(text).not.toContain(secret);
+    expect(rec.body).toMatchObject({
+      level: 'municipality',
+      total: 4,
+      source: 'threshold',
+      thresholds: { municipalityMinReports: 10 },
+    });
     expect(rec.body.notice.es).toMatch(/voluntaria/);
     const toluca = rec.body.items.find((r: { cvegeo: string }) => r.cvegeo === '15106');
-    expect(toluca).toMatchObject({ name: 'Toluca', subjects: 2, subjectsWithCitizenData: 1, reportsReceived: 3, needed: 7, neededForInstitutions: 2 + 5 });
+    expect(toluca).toMatchObject({
+      name: 'Toluca',
+      subjects: 2,
+      subjectsWithCitizenData: 1,
+      reportsReceived: 3,
+      needed: 7,
+      neededForInstitutions: 2 + 5,
+    });
     const naucalpan = rec.body.items.find((r: { cvegeo: string }) => r.cvegeo === '15057');
     expect(naucalpan).toMatchObject({ validatorsRegistered: 1, reportsReceived: 1, needed: 9, neededSubjects: 0 });
     const needs = rec.body.items.map((r: { needed: number }) => r.needed);
@@ -420,7 +583,12 @@ describe('citizen assignments, verdicts and reports', () => {
     const states = await http.get(`/api/rounds/${roundId}/recruitment?level=state`, { token: staff.adminToken });
     expect(states.body.items.map((s: { cveEnt: string }) => s.cveEnt).sort()).toEqual(['09', '15']);
     const mexico = states.body.items.find((s: { cveEnt: string }) => s.cveEnt === '15');
-    expect(mexico).toMatchObject({ municipalities: 3, municipalitiesWithCitizenData: 2, reportsReceived: 4, neededMunicipalities: 0 });
+    expect(mexico).toMatchObject({
+      municipalities: 3,
+      municipalitiesWithCitizenData: 2,
+      reportsReceived: 4,
+      neededMunicipalities: 0,
+    });
     expect((await http.get(`/api/rounds/${roundId}/recruitment`, asA())).status).toBe(403);
   });
 });

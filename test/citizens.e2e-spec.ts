@@ -38,12 +38,15 @@ describe('citizens: registration, verification, profile', () => {
   const cuauhtemoc = randomUUID();
 
   const mailsTo = (email: string): ReceivedMail[] => mailbox(smtp).to(email);
-  const waitForMails = (email: string, count: number): Promise<ReceivedMail[]> => mailbox(smtp).waitForMails(email, count);
+  const waitForMails = (email: string, count: number): Promise<ReceivedMail[]> =>
+    mailbox(smtp).waitForMails(email, count);
 
   /** Registers and verifies through the derived token (the mail path is tested once, below). */
   async function verifiedValidator(email: string): Promise<string> {
     expect((await http.post('/api/citizens/register', registration(email))).status).toBe(202);
-    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [await userIdByEmail(t.ds, email)]);
+    const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [
+      await userIdByEmail(t.ds, email),
+    ]);
     await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) });
     return (await http.post('/api/auth/login', { email, password: TEST_PASSWORD })).body.accessToken;
   }
@@ -77,7 +80,11 @@ describe('citizens: registration, verification, profile', () => {
       [staff.guarantorId, qi.id, qc.id],
     );
     roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2), ($1, $3)', [roundId, toluca, cuauhtemoc]);
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2), ($1, $3)', [
+      roundId,
+      toluca,
+      cuauhtemoc,
+    ]);
   });
 
   afterAll(async () => {
@@ -87,15 +94,29 @@ describe('citizens: registration, verification, profile', () => {
   });
 
   it('registers, mails a verification link through the worker, and verifies once; unverified accounts cannot validate', async () => {
-    const reg = await http.post('/api/citizens/register', registration('Ana.Ruiz@Example.org', { displayName: 'Ana Ruiz', cvegeo: '15106' }));
+    const reg = await http.post(
+      '/api/citizens/register',
+      registration('Ana.Ruiz@Example.org', { displayName: 'Ana Ruiz', cvegeo: '15106' }),
+    );
     expect(reg.status).toBe(202);
     expect(reg.body).toEqual({ accepted: true });
     const anaId = await userIdByEmail(t.ds, 'ana.ruiz@example.org');
 
-    const [user] = await t.ds.query('SELECT email, role, guarantor_id, email_verified_at, password_hash FROM app_user WHERE id = $1', [anaId]);
-    expect(user).toMatchObject({ email: 'ana.ruiz@example.org', role: 'citizen_validator', guarantor_id: null, email_verified_at: null });
+    const [user] = await t.ds.query(
+      'SELECT email, role, guarantor_id, email_verified_at, password_hash FROM app_user WHERE id = $1',
+      [anaId],
+    );
+    expect(user).toMatchObject({
+      email: 'ana.ruiz@example.org',
+      role: 'citizen_validator',
+      guarantor_id: null,
+      email_verified_at: null,
+    });
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
-    const [profile] = await t.ds.query('SELECT pseudonym, cvegeo, consent_at, privacy_notice_version FROM validator_profile WHERE user_id = $1', [anaId]);
+    const [profile] = await t.ds.query(
+      'SELECT pseudonym, cvegeo, consent_at, privacy_notice_version FROM validator_profile WHERE user_id = $1',
+      [anaId],
+    );
     expect(profile).toMatchObject({ cvegeo: '15106', privacy_notice_version: '2025-01' });
     expect(profile.pseudonym).toMatch(/^V-[A-Z0-9]{6}$/);
     const [verification] = await t.ds.query(
@@ -117,7 +138,12 @@ describe('citizens: registration, verification, profile', () => {
     const session = { token: login.body.accessToken };
     const me = await http.get('/api/citizens/me', session);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: 'ana.ruiz@example.org', displayName: 'Ana Ruiz', emailVerified: false, pseudonym: profile.pseudonym });
+    expect(me.body).toMatchObject({
+      email: 'ana.ruiz@example.org',
+      displayName: 'Ana Ruiz',
+      emailVerified: false,
+      pseudonym: profile.pseudonym,
+    });
     expect(me.body.municipality).toEqual({ cvegeo: '15106', name: 'Toluca', cveEnt: '15', stateName: 'México' });
     for (const r of [
       await http.get('/api/citizens/rounds', session),
@@ -133,7 +159,10 @@ describe('citizens: registration, verification, profile', () => {
 
     const verified = await http.post('/api/citizens/verify', { token });
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ verified: true, session: { user: { role: 'citizen_validator', emailVerified: true } } });
+    expect(verified.body).toMatchObject({
+      verified: true,
+      session: { user: { role: 'citizen_validator', emailVerified: true } },
+    });
     const reused = await http.post('/api/citizens/verify', { token });
     expect(reused.status).toBe(401);
     expect(reused.body.code).toBe('INVALID_TOKEN');
@@ -168,7 +197,9 @@ describe('citizens: registration, verification, profile', () => {
     expect(staffDup.status).toBe(202);
     expect((await t.ds.query('SELECT count(*)::int AS n FROM app_user'))[0].n).toBe(before);
 
-    const racing = await Promise.all([1, 2, 3].map(() => http.post('/api/citizens/register', registration('race@example.org'))));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => http.post('/api/citizens/register', registration('race@example.org'))),
+    );
     expect(racing.map((r) => r.status)).toEqual([202, 202, 202]);
     expect((await t.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE email = 'race@example.org'`))[0].n).toBe(1);
   });
@@ -185,11 +216,14 @@ describe('citizens: registration, verification, profile', () => {
     await waitForMails('carla@example.org', 1);
     // A second mail only once a minute: the first resend right after registering is swallowed.
     expect((await http.post('/api/citizens/resend-verification', { email: 'carla@example.org' })).status).toBe(202);
-    expect((await t.ds.query('SELECT count(*)::int AS n FROM email_verification WHERE user_id = $1', [carlaId]))[0].n).toBe(1);
+    expect(
+      (await t.ds.query('SELECT count(*)::int AS n FROM email_verification WHERE user_id = $1', [carlaId]))[0].n,
+    ).toBe(1);
 
-    await t.ds.query(`UPDATE email_verification SET created_at = created_at - interval '2 minutes', expires_at = now() - interval '1 second' WHERE user_id = $1`, [
-      carlaId,
-    ]);
+    await t.ds.query(
+      `UPDATE email_verification SET created_at = created_at - interval '2 minutes', expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [carlaId],
+    );
     const [first] = await waitForMails('carla@example.org', 1);
     const expired = await http.post('/api/citizens/verify', { token: tokenOf(first) });
     expect(expired.status).toBe(401);
@@ -202,31 +236,53 @@ describe('citizens: registration, verification, profile', () => {
     expect((await http.post('/api/citizens/verify', { token: fresh })).status).toBe(200);
     expect((await http.post('/api/citizens/verify', { token: 'x'.repeat(201) })).status).toBe(400);
 
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM email_verification ev JOIN app_user u ON u.id = ev.user_id WHERE u.email = 'nadie@example.org'`);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM email_verification ev JOIN app_user u ON u.id = ev.user_id WHERE u.email = 'nadie@example.org'`,
+    );
     expect(n).toBe(0);
   });
 
   it('keeps the profile and conflicts of interest, searching institutions by name', async () => {
     const token = await verifiedValidator('diego@example.org');
     const session = { token };
-    expect((await http.patch('/api/citizens/me', { cvegeo: '00000' }, session)).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cvegeo' });
+    expect((await http.patch('/api/citizens/me', { cvegeo: '00000' }, session)).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'cvegeo',
+    });
     const patched = await http.patch('/api/citizens/me', { cvegeo: '09015', displayName: 'Diego' }, session);
     expect(patched.body).toMatchObject({ cvegeo: '09015', displayName: 'Diego', municipality: { name: 'Cuauhtémoc' } });
-    expect((await http.patch('/api/citizens/me', { cvegeo: null }, session)).body).toMatchObject({ cvegeo: null, municipality: null });
+    expect((await http.patch('/api/citizens/me', { cvegeo: null }, session)).body).toMatchObject({
+      cvegeo: null,
+      municipality: null,
+    });
 
     const search = await http.get('/api/citizens/institutions?q=CUAUHTEMOC', session);
     expect(search.status).toBe(200);
-    expect(search.body).toMatchObject({ total: 1, items: [{ id: cuauhtemoc, name: 'Alcaldía Cuauhtémoc', state: { cveEnt: '09' } }] });
+    expect(search.body).toMatchObject({
+      total: 1,
+      items: [{ id: cuauhtemoc, name: 'Alcaldía Cuauhtémoc', state: { cveEnt: '09' } }],
+    });
     expect(JSON.stringify(search.body)).not.toContain('ut@');
     expect((await http.get('/api/citizens/institutions?q=%25%25', session)).body.total).toBe(0);
-    expect((await http.get('/api/citizens/institutions?cveEnt=15', session)).body.items.map((i: { id: string }) => i.id)).toEqual([toluca]);
+    expect(
+      (await http.get('/api/citizens/institutions?cveEnt=15', session)).body.items.map((i: { id: string }) => i.id),
+    ).toEqual([toluca]);
 
-    const unknown = await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: randomUUID(), reason: 'Trabajo ahí.' }] }, session);
+    const unknown = await http.put(
+      '/api/citizens/me/conflicts',
+      { conflicts: [{ institutionId: randomUUID(), reason: 'Trabajo ahí.' }] },
+      session,
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.field).toBe('conflicts');
     const set = await http.put(
       '/api/citizens/me/conflicts',
-      { conflicts: [{ institutionId: toluca, reason: 'Trabajo ahí.' }, { institutionId: toluca, reason: 'Trabajo ahí.' }] },
+      {
+        conflicts: [
+          { institutionId: toluca, reason: 'Trabajo ahí.' },
+          { institutionId: toluca, reason: 'Trabajo ahí.' },
+        ],
+      },
       session,
     );
     expect(set.body.conflicts.map((c: { id: string }) => c.id)).toEqual([toluca]);
@@ -256,7 +312,14 @@ describe('citizens: registration, verification, profile', () => {
       expect(doc.paths[path]).toBeDefined();
     }
     const verdictRoute = JSON.stringify(doc.paths['/api/citizens/assignments/{assignmentId}/verdicts/{questionName}']);
-    for (const code of ['NOT_ASSIGNED', 'CONFLICT_OF_INTEREST', 'ASSIGNMENT_EXPIRED', 'EMAIL_NOT_VERIFIED', 'ROUND_CLOSED']) expect(verdictRoute).toContain(code);
+    for (const code of [
+      'NOT_ASSIGNED',
+      'CONFLICT_OF_INTEREST',
+      'ASSIGNMENT_EXPIRED',
+      'EMAIL_NOT_VERIFIED',
+      'ROUND_CLOSED',
+    ])
+      expect(verdictRoute).toContain(code);
   });
 
   it('two validators asking at once are both served, one request after the other (serialised per round)', async () => {
@@ -272,7 +335,10 @@ describe('citizens: registration, verification, profile', () => {
     // issue #13); what must hold is that both requests completed and wrote one active assignment each.
     expect(re.body.items).toHaveLength(1);
     expect(rf.body.items).toHaveLength(1);
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM assignment WHERE round_id = $1 AND status = 'active'`, [roundId]);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM assignment WHERE round_id = $1 AND status = 'active'`,
+      [roundId],
+    );
     expect(n).toBe(2);
     for (const r of [re, rf]) expect([toluca, cuauhtemoc]).toContain(r.body.items[0].institution.id);
   });

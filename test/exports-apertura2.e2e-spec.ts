@@ -2,7 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { REASON_SENTENCES, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import { DATASET_COLUMNS, EXPORT_DATASETS, fileColumns } from '../apps/api/src/exports/export-columns';
 import { startTestApp, TestApp } from './support/app';
-import { APERTURA_1, APERTURA_2, EXPORT_INDICATORS, exportRound, ExportRoundFixture, HOSTILE_NAMES, HOSTILE_TYPE } from './support/export-round';
+import {
+  APERTURA_1,
+  APERTURA_2,
+  EXPORT_INDICATORS,
+  exportRound,
+  ExportRoundFixture,
+  HOSTILE_NAMES,
+  HOSTILE_TYPE,
+} from './support/export-round';
 import { guarantorWithAdmin } from './support/fixtures';
 import { client, Client } from './support/http';
 
@@ -64,7 +72,9 @@ describe('open-data exports (apertura-2 columns)', () => {
     const blank = rows.find((r) => r.status === 'not_validated' && r.indicator === 'I');
     expect(blank).toBeDefined();
     expect(blank!.reasons).toBe('no_citizen_data;no_self_report');
-    expect(blank!.reasons_es).toBe(`${REASON_SENTENCES.no_citizen_data.es} La institución no ha enviado su autodiagnóstico.`);
+    expect(blank!.reasons_es).toBe(
+      `${REASON_SENTENCES.no_citizen_data.es} La institución no ha enviado su autodiagnóstico.`,
+    );
     expect(blank!.needed).toBe('');
   });
 
@@ -89,7 +99,9 @@ describe('open-data exports (apertura-2 columns)', () => {
     }
     expect(rows.map((r) => r.institution_type)).toContain(`'${HOSTILE_TYPE}`);
     // No text cell of the file starts like a formula; negative numbers stay numbers.
-    for (const row of rows) for (const [col, cell] of Object.entries(row)) if (FORMULA_START.test(cell)) expect({ col, cell }).toMatchObject({ col: 'estimate' });
+    for (const row of rows)
+      for (const [col, cell] of Object.entries(row))
+        if (FORMULA_START.test(cell)) expect({ col, cell }).toMatchObject({ col: 'estimate' });
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
 
     const types = await csv('types.csv');
@@ -111,7 +123,12 @@ describe('open-data exports (apertura-2 columns)', () => {
     const res = await http.get(url('institutions.json'));
     expect(res.status).toBe(200);
     const { meta, rows } = res.body as {
-      meta: { columns: string[]; method: { id: string }; methods: Array<{ id: string; version: string }>; notices: { volunteerSample: { es: string; en: string } } };
+      meta: {
+        columns: string[];
+        method: { id: string };
+        methods: Array<{ id: string; version: string }>;
+        notices: { volunteerSample: { es: string; en: string } };
+      };
       rows: Array<Record<string, unknown>>;
     };
     expect(meta.columns).toEqual([...DATASET_COLUMNS.institutions]);
@@ -128,7 +145,11 @@ describe('open-data exports (apertura-2 columns)', () => {
     // JSON is never evaluated: names as imported.
     expect(rows.map((r) => r.institution_name)).toContain(HOSTILE_NAMES[0]);
     const unverified = rows.find((r) => r.indicator === 'DELTA_G' && r.estimate === null);
-    expect(unverified).toMatchObject({ status: 'not_validated', reasons: ['not_estimable'], reasons_en: [REASON_SENTENCES.not_estimable.en] });
+    expect(unverified).toMatchObject({
+      status: 'not_validated',
+      reasons: ['not_estimable'],
+      reasons_en: [REASON_SENTENCES.not_estimable.en],
+    });
   });
 
   it('national, levels and types datasets, with names', async () => {
@@ -137,11 +158,15 @@ describe('open-data exports (apertura-2 columns)', () => {
     expect(national.rows).toHaveLength(3 * EXPORT_INDICATORS.length);
     // A one-state round is named after its state, never "Nacional".
     for (const r of national.rows) expect(r).toMatchObject({ area_name: 'México', states_in_universe: '1' });
-    expect(national.rows.map((r) => r.aggregation).slice(0, EXPORT_INDICATORS.length)).toEqual(EXPORT_INDICATORS.map(() => 'unweighted'));
+    expect(national.rows.map((r) => r.aggregation).slice(0, EXPORT_INDICATORS.length)).toEqual(
+      EXPORT_INDICATORS.map(() => 'unweighted'),
+    );
 
     const levels = await http.get(url('levels.json'));
     expect(levels.status).toBe(200);
-    const byLevel = new Map((levels.body.rows as Array<Record<string, unknown>>).map((r) => [r.institution_level, r.level_name]));
+    const byLevel = new Map(
+      (levels.body.rows as Array<Record<string, unknown>>).map((r) => [r.institution_level, r.level_name]),
+    );
     expect([...byLevel.entries()]).toEqual([
       ['estatal', 'Estatal'],
       ['municipal', 'Municipal'],
@@ -156,7 +181,9 @@ describe('open-data exports (apertura-2 columns)', () => {
   it('the dictionary lists every dataset, the reasons and the neutralisation rule', async () => {
     const d = await http.get(url('dictionary.json'));
     expect(d.body.datasets.map((x: { name: string }) => x.name)).toEqual([...EXPORT_DATASETS]);
-    expect(d.body.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(Object.keys(REASON_SENTENCES)));
+    expect(d.body.reasons.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(Object.keys(REASON_SENTENCES)),
+    );
     expect(d.body.neutralisation.es).toMatch(/apóstrofo/);
     expect(d.body.method.specification).toBe('docs/method.md');
   });

@@ -63,7 +63,15 @@ async function streamWithHeap(url: string, token: string | undefined, forbidden:
     if (++chunks % 64 === 0) sample();
   }
   sample();
-  return { status: res.status, headers: res.headers, bytes, lines, firstLine, found: [...found], peakHeapGrowth: peak - baseline };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    lines,
+    firstLine,
+    found: [...found],
+    peakHeapGrowth: peak - baseline,
+  };
 }
 
 /** Writes the round, its universe and its results set-based: seconds, not minutes. */
@@ -184,10 +192,18 @@ describe('open-data exports (10,000-institution round)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = (await res.json()) as {
-      meta: { round: unknown; method: unknown; columns: string[]; notices: { volunteerSample: { es: string }; synthetic: { es: string } } };
+      meta: {
+        round: unknown;
+        method: unknown;
+        columns: string[];
+        notices: { volunteerSample: { es: string }; synthetic: { es: string } };
+      };
       rows: Array<Record<string, unknown>>;
     };
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`, [published]);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`,
+      [published],
+    );
     expect(body.rows).toHaveLength(n);
     expect(n).toBe(INSTITUTIONS * INDICATORS.length);
     expect(body.meta.round).toMatchObject({ id: published, status: 'published', synthetic: true });
@@ -197,7 +213,14 @@ describe('open-data exports (10,000-institution round)', () => {
     expect(body.meta.columns).toEqual(DATASET_COLUMNS.institutions);
     const row = body.rows[0];
     expect(Object.keys(row)).toEqual(DATASET_COLUMNS.institutions);
-    expect(row).toMatchObject({ round_id: published, synthetic: true, method_id: 'mga-2017/apertura-1', watermark: 42, indicator: 'I', aggregation: 'unweighted' });
+    expect(row).toMatchObject({
+      round_id: published,
+      synthetic: true,
+      method_id: 'mga-2017/apertura-1',
+      watermark: 42,
+      indicator: 'I',
+      aggregation: 'unweighted',
+    });
     expect(typeof row.computed_at).toBe('string');
     expect(row.institution_name).toMatch(/^Institución "\d+", sintética de Xonacatlán$/);
     expect(row.municipality_name).toEqual(expect.any(String));
@@ -230,7 +253,9 @@ describe('open-data exports (10,000-institution round)', () => {
 
   it('a client that hangs up mid-download gives its connection back', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${t.url}/api/public/rounds/${published}/export/institutions.csv`, { signal: controller.signal });
+    const res = await fetch(`${t.url}/api/public/rounds/${published}/export/institutions.csv`, {
+      signal: controller.signal,
+    });
     const reader = res.body!.getReader();
     await reader.read();
     controller.abort();
@@ -247,7 +272,9 @@ describe('open-data exports (10,000-institution round)', () => {
     expect(hidden.status).toBe(404);
     expect(hidden.body.code).toBe('NOT_FOUND');
     expect((await http.get(`/api/public/rounds/${closed}/export/dictionary.json`)).status).toBe(404);
-    expect((await http.get(`/api/public/rounds/00000000-0000-4000-8000-000000000000/export/states.csv`)).status).toBe(404);
+    expect((await http.get(`/api/public/rounds/00000000-0000-4000-8000-000000000000/export/states.csv`)).status).toBe(
+      404,
+    );
     expect((await http.get(`/api/public/rounds/not-a-uuid/export/states.csv`)).status).toBe(400);
     expect((await http.get(`/api/public/rounds/${published}/export/users.csv`)).status).toBe(404);
 
@@ -255,7 +282,9 @@ describe('open-data exports (10,000-institution round)', () => {
     const admin = await http.get(`/api/rounds/${closed}/export/states.csv`, { token: adminToken });
     expect(admin.status).toBe(200);
     expect(admin.headers.get('cache-control')).toBe('private, no-store');
-    expect((await http.get(`/api/rounds/${closed}/export/municipalities.json`, { token: analystToken })).status).toBe(200);
+    expect((await http.get(`/api/rounds/${closed}/export/municipalities.json`, { token: analystToken })).status).toBe(
+      200,
+    );
     expect((await http.get(`/api/rounds/${closed}/export/states.csv`, { token: otherAdminToken })).status).toBe(404);
   });
 
@@ -264,7 +293,14 @@ describe('open-data exports (10,000-institution round)', () => {
     expect(d.status).toBe(200);
     const names = d.body.columns.map((c: { name: string }) => c.name);
     for (const col of DATASET_COLUMNS.institutions) expect(names).toContain(col);
-    expect(d.body.statuses.map((s: { code: string }) => s.code)).toEqual(['conclusive', 'caution', 'inconclusive', 'not_validated', 'no_response', 'not_computed']);
+    expect(d.body.statuses.map((s: { code: string }) => s.code)).toEqual([
+      'conclusive',
+      'caution',
+      'inconclusive',
+      'not_validated',
+      'no_response',
+      'not_computed',
+    ]);
     expect(d.body.sources[0].name).toBe('CONAPO 2020');
   });
 });

@@ -88,7 +88,10 @@ describe('first run, demo isolation and padrón retirement', () => {
 
     it('of two simultaneous uses of the good code exactly one wins; the other is refused', async () => {
       // Case and dashes do not matter: people type what they read in the log.
-      const [x, y] = await Promise.all([http.post('/api/setup', body(code)), http.post('/api/setup', body(code.toLowerCase().replace(/-/g, ' ')))]);
+      const [x, y] = await Promise.all([
+        http.post('/api/setup', body(code)),
+        http.post('/api/setup', body(code.toLowerCase().replace(/-/g, ' '))),
+      ]);
       const statuses = [x.status, y.status].sort();
       expect(statuses).toEqual([201, 409]);
       const loser = x.status === 409 ? x : y;
@@ -102,10 +105,17 @@ describe('first run, demo isolation and padrón retirement', () => {
     });
 
     it('signs in the new admin, and afterwards every code is refused with 409 and none is issued', async () => {
-      const login = await http.post('/api/auth/login', { email: 'primera.admin@itaipem.example', password: TEST_PASSWORD });
+      const login = await http.post('/api/auth/login', {
+        email: 'primera.admin@itaipem.example',
+        password: TEST_PASSWORD,
+      });
       expect(login.status).toBe(200);
       expect(login.body.user).toMatchObject({ role: 'guarantor_admin' });
-      real = { guarantorId: login.body.user.guarantorId, adminToken: login.body.accessToken, adminEmail: 'primera.admin@itaipem.example' };
+      real = {
+        guarantorId: login.body.user.guarantorId,
+        adminToken: login.body.accessToken,
+        adminEmail: 'primera.admin@itaipem.example',
+      };
       const again = await http.post('/api/setup', body(code, { slug: 'otro', adminEmail: 'otra@itaipem.example' }));
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('SETUP_ALREADY_DONE');
@@ -142,8 +152,12 @@ describe('first run, demo isolation and padrón retirement', () => {
       );
       expect(created.status).toBe(201);
       openRoundId = created.body.id;
-      expect((await http.post(`/api/rounds/${openRoundId}/open`, undefined, { token: real.adminToken })).status).toBe(200);
-      expect((await http.post(`/api/rounds/${openRoundId}/validation/open`, undefined, { token: real.adminToken })).status).toBe(200);
+      expect((await http.post(`/api/rounds/${openRoundId}/open`, undefined, { token: real.adminToken })).status).toBe(
+        200,
+      );
+      expect(
+        (await http.post(`/api/rounds/${openRoundId}/validation/open`, undefined, { token: real.adminToken })).status,
+      ).toBe(200);
       // A published real round to pair with the demo (written directly: publishing needs the worker).
       const [p] = await t.ds.query(
         `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, published_at)
@@ -151,18 +165,23 @@ describe('first run, demo isolation and padrón retirement', () => {
         [real.guarantorId, iq.id, cq.id],
       );
       publishedRealId = p.id;
-      const login = await http.post('/api/auth/login', { email: demo.validatorEmails[0], password: DEFAULT_DEMO_PASSWORD });
+      const login = await http.post('/api/auth/login', {
+        email: demo.validatorEmails[0],
+        password: DEFAULT_DEMO_PASSWORD,
+      });
       expect(login.status).toBe(200);
       demoValidatorToken = login.body.accessToken;
     });
 
-    it('universe lists and counts hold only the guarantor\'s own institutions', async () => {
+    it("universe lists and counts hold only the guarantor's own institutions", async () => {
       const list = await http.get('/api/universe/institutions?pageSize=200', { token: real.adminToken });
       expect(list.body.total).toBe(12);
       expect(list.body.items.every((i: Json) => !String(i.email).endsWith('@demo.invalid'))).toBe(true);
       const summary = await http.get('/api/universe/summary', { token: real.adminToken });
       expect(summary.body.total).toBe(12);
-      const roundUniverse = await http.get(`/api/rounds/${openRoundId}/universe?pageSize=200`, { token: real.adminToken });
+      const roundUniverse = await http.get(`/api/rounds/${openRoundId}/universe?pageSize=200`, {
+        token: real.adminToken,
+      });
       expect(roundUniverse.body.total).toBe(5);
       const rounds = await http.get('/api/rounds', { token: real.adminToken });
       expect(rounds.body.items.map((r: Json) => r.synthetic)).toEqual([false, false]);
@@ -178,15 +197,32 @@ describe('first run, demo isolation and padrón retirement', () => {
       expect(plan.body.totals.validatorsRegistered).toBe(0);
       // A real person registering in Toluca is counted.
       const email = 'persona.real@example.org';
-      expect((await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, cvegeo: '15106', consent: true, privacyNoticeVersion: '2025-01' })).status).toBe(202);
+      expect(
+        (
+          await http.post('/api/citizens/register', {
+            email,
+            password: TEST_PASSWORD,
+            cvegeo: '15106',
+            consent: true,
+            privacyNoticeVersion: '2025-01',
+          })
+        ).status,
+      ).toBe(202);
       const id = await userIdByEmail(t.ds, email);
       const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
-      expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status).toBe(200);
+      expect(
+        (await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status,
+      ).toBe(200);
       const after = await http.get(`/api/rounds/${openRoundId}/recruitment?level=state`, { token: real.adminToken });
       expect(after.body.totals.validatorsRegistered).toBe(1);
       // And the demo's own planner still sees its validators, not the real person.
-      const demoAdmin = await http.post('/api/auth/login', { email: 'admin@demo.apertura.mx', password: DEFAULT_DEMO_PASSWORD });
-      const demoPlan = await http.get(`/api/rounds/${demo.roundId}/recruitment?level=state`, { token: demoAdmin.body.accessToken });
+      const demoAdmin = await http.post('/api/auth/login', {
+        email: 'admin@demo.apertura.mx',
+        password: DEFAULT_DEMO_PASSWORD,
+      });
+      const demoPlan = await http.get(`/api/rounds/${demo.roundId}/recruitment?level=state`, {
+        token: demoAdmin.body.accessToken,
+      });
       expect(demoPlan.body.totals.validatorsRegistered).toBe(n);
     });
 
@@ -206,11 +242,13 @@ describe('first run, demo isolation and padrón retirement', () => {
       const r = await http.get('/api/citizens/institutions?cveEnt=15&pageSize=200', { token: login.body.accessToken });
       expect(r.status).toBe(200);
       expect(r.body.total).toBe(5);
-      const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [demo.guarantorId]);
+      const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [
+        demo.guarantorId,
+      ]);
       expect(n).toBeGreaterThan(300);
     });
 
-    it("public round lists by guarantor hold no demo round; the demo is labelled synthetic in the full list", async () => {
+    it('public round lists by guarantor hold no demo round; the demo is labelled synthetic in the full list', async () => {
       const mine = await http.get(`/api/public/rounds?guarantor=${REAL_SLUG}`);
       expect(mine.status).toBe(200);
       expect(mine.body.items.map((r: Json) => r.id)).toEqual([publishedRealId]);
@@ -232,10 +270,15 @@ describe('first run, demo isolation and padrón retirement', () => {
     });
 
     it("the demo's staff cannot read the real guarantor's rounds, nor the other way round", async () => {
-      const demoAdmin = await http.post('/api/auth/login', { email: 'admin@demo.apertura.mx', password: DEFAULT_DEMO_PASSWORD });
+      const demoAdmin = await http.post('/api/auth/login', {
+        email: 'admin@demo.apertura.mx',
+        password: DEFAULT_DEMO_PASSWORD,
+      });
       expect((await http.get(`/api/rounds/${openRoundId}`, { token: demoAdmin.body.accessToken })).status).toBe(404);
       expect((await http.get(`/api/rounds/${demo.roundId}`, { token: real.adminToken })).status).toBe(404);
-      expect((await http.get(`/api/rounds/${demo.roundId}/recruitment?level=state`, { token: real.adminToken })).status).toBe(404);
+      expect(
+        (await http.get(`/api/rounds/${demo.roundId}/recruitment?level=state`, { token: real.adminToken })).status,
+      ).toBe(404);
     });
   });
 
@@ -247,7 +290,9 @@ describe('first run, demo isolation and padrón retirement', () => {
       const list = await http.get('/api/universe/institutions?q=Toluca', { token: real.adminToken });
       toluca = list.body.items[0];
       expect(toluca.retiredAt).toBeNull();
-      const [r] = await t.ds.query(`SELECT id FROM round WHERE guarantor_id = $1 AND status = 'open'`, [real.guarantorId]);
+      const [r] = await t.ds.query(`SELECT id FROM round WHERE guarantor_id = $1 AND status = 'open'`, [
+        real.guarantorId,
+      ]);
       frozenRoundId = r.id;
     });
 
@@ -255,14 +300,24 @@ describe('first run, demo isolation and padrón retirement', () => {
       const analyst = await staffToken(http, real.adminToken, 'analyst');
       const r = await http.post(`/api/universe/institutions/${toluca.id}/retire`, {}, { token: analyst });
       expect(r.status).toBe(403);
-      const [demoInst] = await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 LIMIT 1', [demo.guarantorId]);
-      const foreign = await http.post(`/api/universe/institutions/${demoInst.id}/retire`, {}, { token: real.adminToken });
+      const [demoInst] = await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 LIMIT 1', [
+        demo.guarantorId,
+      ]);
+      const foreign = await http.post(
+        `/api/universe/institutions/${demoInst.id}/retire`,
+        {},
+        { token: real.adminToken },
+      );
       expect(foreign.status).toBe(404);
       expect(foreign.body.code).toBe('NOT_FOUND');
     });
 
     it('retires softly: out of the default list and summary, listed as retired, audited once', async () => {
-      const r = await http.post(`/api/universe/institutions/${toluca.id}/retire`, { reason: 'Se fusionó con otro sujeto obligado' }, { token: real.adminToken });
+      const r = await http.post(
+        `/api/universe/institutions/${toluca.id}/retire`,
+        { reason: 'Se fusionó con otro sujeto obligado' },
+        { token: real.adminToken },
+      );
       expect(r.status).toBe(200);
       expect(r.body.retiredAt).toEqual(expect.any(String));
       // Idempotent: a second retire keeps the first date and writes no second audit record.
@@ -273,18 +328,27 @@ describe('first run, demo isolation and padrón retirement', () => {
       expect(active.body.items.map((i: Json) => i.id)).not.toContain(toluca.id);
       const retired = await http.get('/api/universe/institutions?status=retired', { token: real.adminToken });
       expect(retired.body.items.map((i: Json) => i.id)).toEqual([toluca.id]);
-      expect((await http.get('/api/universe/institutions?status=all&pageSize=200', { token: real.adminToken })).body.total).toBe(12);
+      expect(
+        (await http.get('/api/universe/institutions?status=all&pageSize=200', { token: real.adminToken })).body.total,
+      ).toBe(12);
       const summary = await http.get('/api/universe/summary', { token: real.adminToken });
       expect(summary.body).toMatchObject({ total: 11, retired: 1 });
-      const audit = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'universe.retire' AND entity_id = $1`, [toluca.id]);
+      const audit = await t.ds.query(
+        `SELECT details FROM audit_log WHERE action = 'universe.retire' AND entity_id = $1`,
+        [toluca.id],
+      );
       expect(audit).toEqual([{ details: { reason: 'Se fusionó con otro sujeto obligado' } }]);
     });
 
     it('an open round keeps it in its frozen universe; a new round leaves it out', async () => {
       const frozen = await http.get(`/api/rounds/${frozenRoundId}/universe?pageSize=200`, { token: real.adminToken });
       expect(frozen.body.items.map((i: Json) => i.id)).toContain(toluca.id);
-      const [iq] = await t.ds.query(`SELECT id FROM questionnaire WHERE guarantor_id = $1 AND kind = 'institution'`, [real.guarantorId]);
-      const [cq] = await t.ds.query(`SELECT id FROM questionnaire WHERE guarantor_id = $1 AND kind = 'citizen'`, [real.guarantorId]);
+      const [iq] = await t.ds.query(`SELECT id FROM questionnaire WHERE guarantor_id = $1 AND kind = 'institution'`, [
+        real.guarantorId,
+      ]);
+      const [cq] = await t.ds.query(`SELECT id FROM questionnaire WHERE guarantor_id = $1 AND kind = 'citizen'`, [
+        real.guarantorId,
+      ]);
       const created = await http.post(
         '/api/rounds',
         {
@@ -301,8 +365,12 @@ describe('first run, demo isolation and padrón retirement', () => {
       const draft = await http.get(`/api/rounds/${created.body.id}/universe?pageSize=200`, { token: real.adminToken });
       expect(draft.body.total).toBe(4);
       expect(draft.body.items.map((i: Json) => i.id)).not.toContain(toluca.id);
-      expect((await http.post(`/api/rounds/${created.body.id}/open`, undefined, { token: real.adminToken })).status).toBe(200);
-      const members = await t.ds.query('SELECT institution_id FROM round_institution WHERE round_id = $1', [created.body.id]);
+      expect(
+        (await http.post(`/api/rounds/${created.body.id}/open`, undefined, { token: real.adminToken })).status,
+      ).toBe(200);
+      const members = await t.ds.query('SELECT institution_id FROM round_institution WHERE round_id = $1', [
+        created.body.id,
+      ]);
       expect(members.map((m: Json) => m.institution_id)).not.toContain(toluca.id);
       expect(members).toHaveLength(4);
     });
@@ -311,8 +379,15 @@ describe('first run, demo isolation and padrón retirement', () => {
       const r = await http.post(`/api/universe/institutions/${toluca.id}/reactivate`, {}, { token: real.adminToken });
       expect(r.status).toBe(200);
       expect(r.body.retiredAt).toBeNull();
-      expect((await http.get('/api/universe/summary', { token: real.adminToken })).body).toMatchObject({ total: 12, retired: 0 });
-      expect(await t.ds.query(`SELECT 1 FROM audit_log WHERE action = 'universe.reactivate' AND entity_id = $1`, [toluca.id])).toHaveLength(1);
+      expect((await http.get('/api/universe/summary', { token: real.adminToken })).body).toMatchObject({
+        total: 12,
+        retired: 0,
+      });
+      expect(
+        await t.ds.query(`SELECT 1 FROM audit_log WHERE action = 'universe.reactivate' AND entity_id = $1`, [
+          toluca.id,
+        ]),
+      ).toHaveLength(1);
     });
   });
 });
@@ -320,7 +395,10 @@ describe('first run, demo isolation and padrón retirement', () => {
 describe('first-run setup: guessing is rate-limited', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ tag: process.env.TEST_NAME_TAG ?? 'firstrun', env: { AUTH_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' } });
+    t = await startTestApp({
+      tag: process.env.TEST_NAME_TAG ?? 'firstrun',
+      env: { AUTH_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' },
+    });
   });
   afterAll(() => t?.close());
 
@@ -328,7 +406,13 @@ describe('first-run setup: guessing is rate-limited', () => {
     const http = client(t.url);
     await t.app.get(SetupService).issue();
     const attempt = () =>
-      http.post('/api/setup', { code: 'WRONG-CODE', slug: 'x-garante', name: 'Garante', adminEmail: 'a@example.org', adminPassword: TEST_PASSWORD });
+      http.post('/api/setup', {
+        code: 'WRONG-CODE',
+        slug: 'x-garante',
+        name: 'Garante',
+        adminEmail: 'a@example.org',
+        adminPassword: TEST_PASSWORD,
+      });
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) codes.push((await attempt()).status);
     expect(codes).toEqual([403, 403, 403, 429]);

@@ -53,7 +53,10 @@ describe('foundation: health, auth, staff accounts, errors', () => {
     expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'email' });
     const extra = await http.post('/api/auth/login', { email: 'a@b.org', password: 'x', admin: true });
     expect(extra.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'admin' });
-    const malformed = await http.post('/api/auth/login', undefined, { raw: '{"email":', headers: { 'content-type': 'application/json' } });
+    const malformed = await http.post('/api/auth/login', undefined, {
+      raw: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('MALFORMED_JSON');
   });
@@ -61,7 +64,11 @@ describe('foundation: health, auth, staff accounts, errors', () => {
   it('enforces roles: analysts cannot manage users; anonymous callers must sign in', async () => {
     const staff = await guarantorWithAdmin(t.ds, http);
     const analyst = await staffToken(http, staff.adminToken, 'analyst');
-    const denied = await http.post('/api/users', { email: 'x@y.org', password: TEST_PASSWORD, role: 'analyst' }, { token: analyst });
+    const denied = await http.post(
+      '/api/users',
+      { email: 'x@y.org', password: TEST_PASSWORD, role: 'analyst' },
+      { token: analyst },
+    );
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('FORBIDDEN');
     const anon = await http.get('/api/users');
@@ -88,7 +95,8 @@ describe('rate limits', () => {
   it('refuses the fourth sign-in attempt in a minute with RATE_LIMITED, other routes unaffected', async () => {
     const http = client(t.url);
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await http.post('/api/auth/login', { email: 'nobody@example.org', password: 'x' })).status);
+    for (let i = 0; i < 4; i++)
+      codes.push((await http.post('/api/auth/login', { email: 'nobody@example.org', password: 'x' })).status);
     expect(codes).toEqual([401, 401, 401, 429]);
     const limited = await http.post('/api/auth/login', { email: 'nobody@example.org', password: 'x' });
     expect(limited.body.code).toBe('RATE_LIMITED');

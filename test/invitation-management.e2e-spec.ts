@@ -117,7 +117,10 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
       ...insts.map((i) => `${i.key},${i.name},ayuntamiento,municipal,${i.cvegeo.slice(0, 2)},${i.cvegeo},${i.email}`),
     ].join('\n');
     expect((await http.post('/api/universe/import', { csv }, admin())).body.inserted).toBe(7);
-    for (const i of insts) i.id = (await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 AND key = $2', [staff.guarantorId, i.key]))[0].id;
+    for (const i of insts)
+      i.id = (
+        await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 AND key = $2', [staff.guarantorId, i.key])
+      )[0].id;
     roundA = await openRound('Ronda de invitaciones', '15');
     roundB = await openRound('Ronda de recordatorios', '09');
     await smtp.waitFor(7);
@@ -137,27 +140,40 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
       'the four invitations to be sent',
     );
     expect(page.body.total).toBe(4);
-    expect(page.body.items[0]).toMatchObject({ status: 'mailed', mailOutcome: 'sent', mailError: null, revokedAt: null, emailOverridden: false, remindersQueued: 0 });
+    expect(page.body.items[0]).toMatchObject({
+      status: 'mailed',
+      mailOutcome: 'sent',
+      mailError: null,
+      revokedAt: null,
+      emailOverridden: false,
+      remindersQueued: 0,
+    });
 
-    expect((await http.post('/api/respond/open', undefined, { invitation: tokenOf(mailsTo(toluca.email)[0]) })).status).toBe(200);
-    await t.ds.query(`INSERT INTO response (round_id, institution_id, questionnaire_id, status) SELECT $1, $2, institution_questionnaire_id, 'draft' FROM round WHERE id = $1`, [
-      roundA,
-      dif.id,
-    ]);
+    expect(
+      (await http.post('/api/respond/open', undefined, { invitation: tokenOf(mailsTo(toluca.email)[0]) })).status,
+    ).toBe(200);
+    await t.ds.query(
+      `INSERT INTO response (round_id, institution_id, questionnaire_id, status) SELECT $1, $2, institution_questionnaire_id, 'draft' FROM round WHERE id = $1`,
+      [roundA, dif.id],
+    );
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
        SELECT $1, $2, institution_questionnaire_id, 'submitted', 1, '{}', now() FROM round WHERE id = $1`,
       [roundA, metepec.id],
     );
     const byStatus = async (status: string) =>
-      (await http.get(`/api/rounds/${roundA}/invitations?status=${status}`, admin())).body.items.map((i: { institutionId: string }) => i.institutionId);
+      (await http.get(`/api/rounds/${roundA}/invitations?status=${status}`, admin())).body.items.map(
+        (i: { institutionId: string }) => i.institutionId,
+      );
     expect(await byStatus('opened')).toEqual([toluca.id]);
     expect(await byStatus('draft')).toEqual([dif.id]);
     expect(await byStatus('submitted')).toEqual([metepec.id]);
     expect(await byStatus('mailed')).toEqual([lerma.id]);
 
     const search = await http.get(`/api/rounds/${roundA}/invitations?search=TOLUCA`, admin());
-    expect(search.body.items.map((i: { institutionId: string }) => i.institutionId).sort()).toEqual([toluca.id, dif.id].sort());
+    expect(search.body.items.map((i: { institutionId: string }) => i.institutionId).sort()).toEqual(
+      [toluca.id, dif.id].sort(),
+    );
     // % and _ are taken literally.
     expect((await http.get(`/api/rounds/${roundA}/invitations?search=%25`, admin())).body.total).toBe(0);
     expect((await http.get(`/api/rounds/${roundA}/invitations?mail=sent`, admin())).body.total).toBe(4);
@@ -165,7 +181,9 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     const p2 = await http.get(`/api/rounds/${roundA}/invitations?page=2&pageSize=3`, admin());
     expect(p2.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(p2.body.items).toHaveLength(1);
-    expect((await http.get(`/api/rounds/${roundA}/invitations?mail=nope`, admin())).body.code).toBe('VALIDATION_FAILED');
+    expect((await http.get(`/api/rounds/${roundA}/invitations?mail=nope`, admin())).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
     expect((await http.get(`/api/rounds/${roundA}/invitations`, { token: other.adminToken })).status).toBe(404);
   });
 
@@ -176,12 +194,19 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     const r = await http.post(inv(roundA, lerma, '/resend'), undefined, admin());
     expect(r.status).toBe(202);
     expect(r.body.email).toBe(lerma.email);
-    await until(async () => mailsTo(lerma.email).length, (n) => n === 2, 'the resent invitation');
+    await until(
+      async () => mailsTo(lerma.email).length,
+      (n) => n === 2,
+      'the resent invitation',
+    );
     const [first, again] = mailsTo(lerma.email);
     expect(again.subject).toMatch(/^Invitación/);
     expect(tokenOf(again)).toBe(tokenOf(first));
     const [delivery] = await until(
-      () => t.ds.query('SELECT outcome, recipient, institution_id FROM mail_delivery WHERE event_id = $1', [r.body.eventId]),
+      () =>
+        t.ds.query('SELECT outcome, recipient, institution_id FROM mail_delivery WHERE event_id = $1', [
+          r.body.eventId,
+        ]),
       (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
       'the delivery row',
     );
@@ -196,8 +221,12 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     const bad = await http.patch(inv(roundA, lerma), { email: 'no es correo' }, admin());
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'email' });
-    expect((await http.patch(inv(roundA, lerma), { email: 'nueva@lerma.example' }, { token: analyst })).status).toBe(403);
-    expect((await http.patch(inv(roundA, lerma), { email: 'nueva@lerma.example' }, { token: other.adminToken })).status).toBe(404);
+    expect((await http.patch(inv(roundA, lerma), { email: 'nueva@lerma.example' }, { token: analyst })).status).toBe(
+      403,
+    );
+    expect(
+      (await http.patch(inv(roundA, lerma), { email: 'nueva@lerma.example' }, { token: other.adminToken })).status,
+    ).toBe(404);
 
     const r = await http.patch(inv(roundA, lerma), { email: 'nueva@lerma.example' }, admin());
     expect(r.status).toBe(200);
@@ -208,7 +237,11 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     expect(audit.details).toMatchObject({ from: lerma.email, to: 'nueva@lerma.example' });
 
     await http.post(inv(roundA, lerma, '/resend'), undefined, admin());
-    const [mail] = await until(async () => mailsTo('nueva@lerma.example'), (m) => m.length === 1, 'the mail to the corrected address');
+    const [mail] = await until(
+      async () => mailsTo('nueva@lerma.example'),
+      (m) => m.length === 1,
+      'the mail to the corrected address',
+    );
     expect(tokenOf(mail)).toBe(tokenOf(mailsTo(lerma.email)[0]));
   });
 
@@ -223,7 +256,13 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     expect(r.status).toBe(201);
     expect(r.body.link).toMatch(/^http:\/\/apertura\.test\/responder\/[A-Za-z0-9_-]+$/);
     // The correction of the address goes with the new link.
-    expect(r.body.invitation).toMatchObject({ institutionId: lerma.id, status: 'pending', email: 'nueva@lerma.example', emailOverridden: true, mailOutcome: null });
+    expect(r.body.invitation).toMatchObject({
+      institutionId: lerma.id,
+      status: 'pending',
+      email: 'nueva@lerma.example',
+      emailOverridden: true,
+      mailOutcome: null,
+    });
     const newToken = r.body.link.split('/').pop() as string;
     expect(newToken).not.toBe(oldToken);
     expect((await http.post('/api/respond/open', undefined, { invitation: oldToken })).body.code).toBe('INVALID_TOKEN');
@@ -243,9 +282,15 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
 
     // Asked to mail it: the institution receives the new link.
     const mailed = await http.post(inv(roundA, lerma, '/reissue'), { sendMail: true }, admin());
-    const [mail] = await until(async () => mailsTo('nueva@lerma.example').slice(1), (m) => m.length === 1, 'the re-issued link by mail');
+    const [mail] = await until(
+      async () => mailsTo('nueva@lerma.example').slice(1),
+      (m) => m.length === 1,
+      'the re-issued link by mail',
+    );
     expect(mail.text).toContain(mailed.body.link);
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'invitation.reissue-link' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'invitation.reissue-link' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit.details).toMatchObject({ institutionId: lerma.id, mailed: true });
   });
 
@@ -268,7 +313,11 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
       await http.post(inv(roundA, toluca, '/resend'), undefined, admin()),
       await http.patch(inv(roundA, toluca), { email: 'x@toluca.example' }, admin()),
     ]) {
-      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({ status: 409, code: 'INVITATION_REVOKED', field: 'institutionId' });
+      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({
+        status: 409,
+        code: 'INVITATION_REVOKED',
+        field: 'institutionId',
+      });
       expect(res.body.message).toBeTruthy();
     }
     // An institution the round never invited: 404.
@@ -278,24 +327,41 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     expect(again.status).toBe(201);
     // The institution keeps what it did with the old link (it had opened it; the new link is fresh).
     expect(again.body.invitation).toMatchObject({ status: 'pending', revokedAt: null });
-    const [audit] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'invitation.revoke' AND details->>'institutionId' = $1`, [toluca.id]);
+    const [audit] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'invitation.revoke' AND details->>'institutionId' = $1`,
+      [toluca.id],
+    );
     expect(audit.n).toBe(1);
   });
 
   it('scheduled reminders respect the minimum days and the maximum count, skip submitters, and queue each once', async () => {
     const sweeper = worker.get(ReminderSweepService);
     const settings = `/api/rounds/${roundB}/reminder-settings`;
-    expect((await http.get(settings, { token: analyst })).body).toEqual({ roundId: roundB, enabled: false, minDays: 7, maxCount: 3 });
+    expect((await http.get(settings, { token: analyst })).body).toEqual({
+      roundId: roundB,
+      enabled: false,
+      minDays: 7,
+      maxCount: 3,
+    });
     expect((await http.put(settings, { enabled: true, minDays: 7, maxCount: 2 }, { token: analyst })).status).toBe(403);
-    expect((await http.put(settings, { enabled: true, minDays: 7, maxCount: 2 }, { token: other.adminToken })).status).toBe(404);
-    for (const bad of [{ enabled: true, minDays: 0, maxCount: 2 }, { enabled: true, minDays: 7, maxCount: 21 }, { enabled: 'yes', minDays: 7, maxCount: 2 }, { enabled: true, minDays: 1.5, maxCount: 2 }]) {
+    expect(
+      (await http.put(settings, { enabled: true, minDays: 7, maxCount: 2 }, { token: other.adminToken })).status,
+    ).toBe(404);
+    for (const bad of [
+      { enabled: true, minDays: 0, maxCount: 2 },
+      { enabled: true, minDays: 7, maxCount: 21 },
+      { enabled: 'yes', minDays: 7, maxCount: 2 },
+      { enabled: true, minDays: 1.5, maxCount: 2 },
+    ]) {
       expect((await http.put(settings, bad, admin())).body.code).toBe('VALIDATION_FAILED');
     }
     // Disabled: nothing, however late.
     expect(await sweeper.sweep(new Date(Date.now() + 20 * DAY))).toBe(0);
     const saved = await http.put(settings, { enabled: true, minDays: 7, maxCount: 2 }, admin());
     expect(saved.body).toEqual({ roundId: roundB, enabled: true, minDays: 7, maxCount: 2 });
-    expect((await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.reminder-settings'`))[0].details).toMatchObject({ to: { enabled: true, maxCount: 2 } });
+    expect(
+      (await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.reminder-settings'`))[0].details,
+    ).toMatchObject({ to: { enabled: true, maxCount: 2 } });
 
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
@@ -315,12 +381,20 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     } finally {
       await restarted.close();
     }
-    await until(async () => [...mailsTo(cuauhtemoc.email), ...mailsTo(tlalpan.email)].filter((m) => /^Recordatorio/.test(m.subject)).length, (n) => n === 2, 'two reminders');
+    await until(
+      async () =>
+        [...mailsTo(cuauhtemoc.email), ...mailsTo(tlalpan.email)].filter((m) => /^Recordatorio/.test(m.subject)).length,
+      (n) => n === 2,
+      'two reminders',
+    );
     await settled();
     expect(mailsTo(coyoacan.email)).toHaveLength(1);
     const reminder = mailsTo(cuauhtemoc.email)[1];
     expect(tokenOf(reminder)).toBe(tokenOf(mailsTo(cuauhtemoc.email)[0]));
-    const ledger = await t.ds.query(`SELECT outcome, count(*)::int AS n FROM mail_delivery WHERE round_id = $1 AND kind = 'invitation-reminder' GROUP BY outcome`, [roundB]);
+    const ledger = await t.ds.query(
+      `SELECT outcome, count(*)::int AS n FROM mail_delivery WHERE round_id = $1 AND kind = 'invitation-reminder' GROUP BY outcome`,
+      [roundB],
+    );
     expect(ledger).toEqual([{ outcome: 'sent', n: 2 }]);
 
     // Too soon after the last reminder.
@@ -342,14 +416,18 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     const list = await http.get('/api/mail/templates', { token: analyst });
     expect(list.status).toBe(200);
     expect(list.body.variables).toEqual(['institution', 'round', 'guarantor', 'link', 'opens', 'deadline']);
-    expect(list.body.items.map((i: { kind: string; locale: string; custom: boolean }) => `${i.kind}:${i.locale}:${i.custom}`)).toEqual([
-      'invitation:es:false',
-      'invitation:en:false',
-      'reminder:es:false',
-      'reminder:en:false',
-    ]);
+    expect(
+      list.body.items.map(
+        (i: { kind: string; locale: string; custom: boolean }) => `${i.kind}:${i.locale}:${i.custom}`,
+      ),
+    ).toEqual(['invitation:es:false', 'invitation:en:false', 'reminder:es:false', 'reminder:en:false']);
 
-    const base = { kind: 'invitation', locale: 'es', subject: 'Invitación {{round}} para {{institution}}', body: 'Hola {{institution}} & equipo "UT":\n\n{{link}}\n\nFecha límite: {{deadline}}.' };
+    const base = {
+      kind: 'invitation',
+      locale: 'es',
+      subject: 'Invitación {{round}} para {{institution}}',
+      body: 'Hola {{institution}} & equipo "UT":\n\n{{link}}\n\nFecha límite: {{deadline}}.',
+    };
     const refused: Array<[Record<string, string>, string, string]> = [
       [{ body: 'Hola {{nombre}} {{link}}' }, 'TEMPLATE_UNKNOWN_VARIABLE', 'body'],
       [{ subject: 'Hola {{token}}' }, 'TEMPLATE_UNKNOWN_VARIABLE', 'subject'],
@@ -362,10 +440,18 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     for (const [change, code, field] of refused) {
       for (const path of ['/api/mail/templates/preview', '/api/mail/templates']) {
         const r = await http.request(path.endsWith('preview') ? 'POST' : 'PUT', path, { ...base, ...change }, admin());
-        expect({ change, path, status: r.status, code: r.body.code, field: r.body.field }).toEqual({ change, path, status: 400, code, field });
+        expect({ change, path, status: r.status, code: r.body.code, field: r.body.field }).toEqual({
+          change,
+          path,
+          status: 400,
+          code,
+          field,
+        });
       }
     }
-    expect((await http.put('/api/mail/templates', { ...base, kind: 'welcome' }, admin())).body.code).toBe('VALIDATION_FAILED');
+    expect((await http.put('/api/mail/templates', { ...base, kind: 'welcome' }, admin())).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
     expect((await http.put('/api/mail/templates', base, { token: analyst })).status).toBe(403);
     expect((await http.post('/api/mail/templates/preview', base, { token: analyst })).status).toBe(403);
 
@@ -383,13 +469,23 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     const saved = await http.put('/api/mail/templates', base, admin());
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ kind: 'invitation', locale: 'es', custom: true, subject: base.subject });
-    expect((await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mail.template.save'`))[0].n).toBe(1);
-    expect((await http.get('/api/mail/templates', { token: other.adminToken })).body.items.every((i: { custom: boolean }) => !i.custom)).toBe(true);
+    expect(
+      (await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mail.template.save'`))[0].n,
+    ).toBe(1);
+    expect(
+      (await http.get('/api/mail/templates', { token: other.adminToken })).body.items.every(
+        (i: { custom: boolean }) => !i.custom,
+      ),
+    ).toBe(true);
 
     // The worker sends with it: the next invitation of this guarantor.
     await settled();
     await http.post(inv(roundB, tlalpan, '/resend'), undefined, admin());
-    const mail = await until(async () => mailsTo(tlalpan.email).find((m) => m.subject.startsWith('Invitación Ronda de recordatorios')), Boolean, 'the templated mail');
+    const mail = await until(
+      async () => mailsTo(tlalpan.email).find((m) => m.subject.startsWith('Invitación Ronda de recordatorios')),
+      Boolean,
+      'the templated mail',
+    );
     expect(mail?.subject).toBe('Invitación Ronda de recordatorios para Alcaldía Tlalpan');
     expect(mail?.text).toContain('Hola Alcaldía Tlalpan & equipo "UT":');
     expect(mail?.html).toContain('&amp; equipo &quot;UT&quot;');

@@ -84,11 +84,19 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
       { id: '', email: 'ut@dif-toluca.example', name: 'DIF Toluca', cvegeo: '15106' },
       { id: '', email: 'ut@cuauhtemoc.example', name: 'Alcaldía Cuauhtémoc', cvegeo: '09015' },
     ];
-    const csv = ['key,name,type,level,cve_ent,cvegeo,email', ...insts.map((i, n) => `k${n},${i.name},ayuntamiento,municipal,${i.cvegeo.slice(0, 2)},${i.cvegeo},${i.email}`)].join('\n');
+    const csv = [
+      'key,name,type,level,cve_ent,cvegeo,email',
+      ...insts.map((i, n) => `k${n},${i.name},ayuntamiento,municipal,${i.cvegeo.slice(0, 2)},${i.cvegeo},${i.email}`),
+    ].join('\n');
     const imported = await http.post('/api/universe/import', { csv }, { token: staff.adminToken });
     expect(imported.body.inserted).toBe(4);
     for (const [n, i] of insts.entries()) {
-      i.id = (await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 AND key = $2', [staff.guarantorId, `k${n}`]))[0].id;
+      i.id = (
+        await t.ds.query('SELECT id FROM institution WHERE guarantor_id = $1 AND key = $2', [
+          staff.guarantorId,
+          `k${n}`,
+        ])
+      )[0].id;
     }
     const defaults = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
     const [institutionQ, citizenQ] = defaults.body.items;
@@ -117,10 +125,15 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
   });
 
   it('stores only token hashes and mails one invitation per institution with a working link', async () => {
-    const rows: Array<{ id: string; token_hash: string }> = await t.ds.query('SELECT id, token_hash FROM invitation WHERE round_id = $1', [round.id]);
+    const rows: Array<{ id: string; token_hash: string }> = await t.ds.query(
+      'SELECT id, token_hash FROM invitation WHERE round_id = $1',
+      [round.id],
+    );
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r.token_hash).toBe(hashToken(deriveToken(t.env.TOKEN_SECRET, 'invitation', r.id)));
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.invitation' AND payload::text LIKE '%token%'`);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.invitation' AND payload::text LIKE '%token%'`,
+    );
     expect(n).toBe(0);
 
     const mails = await smtp.waitFor(4);
@@ -133,7 +146,12 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
 
     const opened = await http.post('/api/respond/open', undefined, { invitation: tokenOf(toluca) });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ roundId: round.id, institutionId: insts[0].id, institutionName: 'Ayuntamiento de Toluca', roundStatus: 'open' });
+    expect(opened.body).toMatchObject({
+      roundId: round.id,
+      institutionId: insts[0].id,
+      institutionName: 'Ayuntamiento de Toluca',
+      roundStatus: 'open',
+    });
     const again = await http.post('/api/respond/open', undefined, { invitation: tokenOf(toluca) });
     expect(again.body.openedAt).toBe(opened.body.openedAt);
 
@@ -158,17 +176,31 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     expect(p.body.municipalities.items.map((m: { cvegeo: string }) => m.cvegeo)).toEqual(['09015', '15054', '15106']);
     expect(p.body.municipalities.items[2]).toMatchObject({ name: 'Toluca', invited: 2, mailed: 2, opened: 1 });
 
-    const page2 = await http.get(`/api/rounds/${round.id}/invitations/progress?cveEnt=15&page=2&pageSize=1`, { token: analyst });
-    expect(page2.body.municipalities).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [expect.objectContaining({ cvegeo: '15106' })] });
+    const page2 = await http.get(`/api/rounds/${round.id}/invitations/progress?cveEnt=15&page=2&pageSize=1`, {
+      token: analyst,
+    });
+    expect(page2.body.municipalities).toMatchObject({
+      total: 2,
+      page: 2,
+      pageSize: 1,
+      items: [expect.objectContaining({ cvegeo: '15106' })],
+    });
 
     const list = await http.get(`/api/rounds/${round.id}/invitations?status=opened`, { token: analyst });
-    expect(list.body).toMatchObject({ total: 1, items: [expect.objectContaining({ institutionId: insts[0].id, status: 'opened', email: insts[0].email })] });
+    expect(list.body).toMatchObject({
+      total: 1,
+      items: [expect.objectContaining({ institutionId: insts[0].id, status: 'opened', email: insts[0].email })],
+    });
     const mailed = await http.get(`/api/rounds/${round.id}/invitations?status=mailed&cveEnt=15`, { token: analyst });
     expect(mailed.body.total).toBe(2);
 
     const other = await guarantorWithAdmin(t.ds, http);
-    expect((await http.get(`/api/rounds/${round.id}/invitations/progress`, { token: other.adminToken })).status).toBe(404);
-    expect((await http.get(`/api/rounds/${round.id}/invitations?status=nope`, { token: analyst })).body.code).toBe('VALIDATION_FAILED');
+    expect((await http.get(`/api/rounds/${round.id}/invitations/progress`, { token: other.adminToken })).status).toBe(
+      404,
+    );
+    expect((await http.get(`/api/rounds/${round.id}/invitations?status=nope`, { token: analyst })).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('reminds only institutions that have not submitted', async () => {
@@ -180,11 +212,10 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
        VALUES ($1, $2, $3, 'submitted', 1, '{}', now())`,
       [round.id, insts[1].id, round.institutionQuestionnaireId],
     );
-    await t.ds.query(`INSERT INTO response (round_id, institution_id, questionnaire_id, status) VALUES ($1, $2, $3, 'draft')`, [
-      round.id,
-      insts[2].id,
-      round.institutionQuestionnaireId,
-    ]);
+    await t.ds.query(
+      `INSERT INTO response (round_id, institution_id, questionnaire_id, status) VALUES ($1, $2, $3, 'draft')`,
+      [round.id, insts[2].id, round.institutionQuestionnaireId],
+    );
 
     expect((await http.post(`/api/rounds/${round.id}/reminders`, {}, { token: analyst })).status).toBe(403);
     const sent = await http.post(`/api/rounds/${round.id}/reminders`, {}, { token: staff.adminToken });
@@ -204,7 +235,11 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     const first = smtp.messages.slice(0, before).find((m) => m.to[0] === insts[0].email) as ReceivedMail;
     expect(tokenOf(reminders.find((m) => m.to[0] === insts[0].email) as ReceivedMail)).toBe(tokenOf(first));
 
-    const subset = await http.post(`/api/rounds/${round.id}/reminders`, { institutionIds: [insts[1].id, insts[3].id] }, { token: staff.adminToken });
+    const subset = await http.post(
+      `/api/rounds/${round.id}/reminders`,
+      { institutionIds: [insts[1].id, insts[3].id] },
+      { token: staff.adminToken },
+    );
     expect(subset.body).toEqual({ count: 1 });
     await smtp.waitFor(before + 4);
     await settled();
@@ -215,7 +250,9 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     expect(list.body.items[0].lastRemindedAt).not.toBeNull();
     const p = await http.get(`/api/rounds/${round.id}/invitations/progress`, { token: staff.adminToken });
     expect(p.body.totals).toEqual({ invited: 4, mailed: 4, opened: 1, draft: 1, submitted: 1 });
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'invitation.remind' ORDER BY id LIMIT 1`);
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'invitation.remind' ORDER BY id LIMIT 1`,
+    );
     expect(audit.details).toMatchObject({ count: 3 });
   });
 
@@ -239,11 +276,18 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     expect(results).toEqual(['duplicate', 'duplicate']);
     // Two copies of one event at the same time: one mail.
     // An event the relay will not touch (already marked), delivered by hand twice.
-    const [{ id: fresh }] = await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.invitation', $1, now()) RETURNING id::text AS id`, [
-      JSON.stringify({ invitationId: delivered[0].invitation_id, reminder: true }),
-    ]);
+    const [{ id: fresh }] = await t.ds.query(
+      `INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.invitation', $1, now()) RETURNING id::text AS id`,
+      [JSON.stringify({ invitationId: delivered[0].invitation_id, reminder: true })],
+    );
     const twins = await Promise.all(
-      ['a', 'b'].map((s) => mailQueue.add(JOBS.sendInvitation, { invitationId: delivered[0].invitation_id, reminder: true, eventId: fresh }, { jobId: `twin-${s}` })),
+      ['a', 'b'].map((s) =>
+        mailQueue.add(
+          JOBS.sendInvitation,
+          { invitationId: delivered[0].invitation_id, reminder: true, eventId: fresh },
+          { jobId: `twin-${s}` },
+        ),
+      ),
     );
     expect((await Promise.all(twins.map((j) => j.finished()))).sort()).toEqual(['duplicate', 'sent']);
     await settled();
@@ -254,8 +298,16 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     await settled();
     const before = smtp.messages.length;
     const oldToken = tokenOf(smtp.messages.find((m) => m.to[0] === insts[3].email) as ReceivedMail);
-    expect((await http.post(`/api/rounds/${round.id}/invitations/${insts[3].id}/revoke-and-reissue`, undefined, { token: analyst })).status).toBe(403);
-    const r = await http.post(`/api/rounds/${round.id}/invitations/${insts[3].id}/revoke-and-reissue`, undefined, { token: staff.adminToken });
+    expect(
+      (
+        await http.post(`/api/rounds/${round.id}/invitations/${insts[3].id}/revoke-and-reissue`, undefined, {
+          token: analyst,
+        })
+      ).status,
+    ).toBe(403);
+    const r = await http.post(`/api/rounds/${round.id}/invitations/${insts[3].id}/revoke-and-reissue`, undefined, {
+      token: staff.adminToken,
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ institutionId: insts[3].id, status: 'pending', reminderCount: 0 });
 
@@ -269,14 +321,28 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     expect(opened.status).toBe(200);
     expect(opened.body.invitationId).toBe(r.body.invitationId);
 
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'invitation.reissue' AND entity_id = $1`, [r.body.invitationId]);
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'invitation.reissue' AND entity_id = $1`,
+      [r.body.invitationId],
+    );
     expect(audit.details).toMatchObject({ institutionId: insts[3].id });
-    const missing = await http.post(`/api/rounds/${round.id}/invitations/${randomUUID()}/revoke-and-reissue`, undefined, { token: staff.adminToken });
+    const missing = await http.post(
+      `/api/rounds/${round.id}/invitations/${randomUUID()}/revoke-and-reissue`,
+      undefined,
+      { token: staff.adminToken },
+    );
     expect(missing.status).toBe(404);
 
     // A job for the revoked invitation is a permanent error: discarded, not retried.
-    const revoked: Array<{ id: string }> = await t.ds.query('SELECT id FROM invitation WHERE institution_id = $1 AND revoked_at IS NOT NULL', [insts[3].id]);
-    const job = await mailQueue.add(JOBS.sendInvitation, { invitationId: revoked[0].id, reminder: false, eventId: '999999' }, { jobId: 'revoked-1', attempts: 5 });
+    const revoked: Array<{ id: string }> = await t.ds.query(
+      'SELECT id FROM invitation WHERE institution_id = $1 AND revoked_at IS NOT NULL',
+      [insts[3].id],
+    );
+    const job = await mailQueue.add(
+      JOBS.sendInvitation,
+      { invitationId: revoked[0].id, reminder: false, eventId: '999999' },
+      { jobId: 'revoked-1', attempts: 5 },
+    );
     await expect(job.finished()).rejects.toThrow(/revoked/);
     expect((await mailQueue.getJob('revoked-1'))?.attemptsMade).toBe(1);
   });
@@ -284,16 +350,19 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
   it('mails e-mail verification links for citizens', async () => {
     await settled();
     const before = smtp.messages.length;
-    const [user] = await t.ds.query(`INSERT INTO app_user (email, role) VALUES ('ciudadana@example.org', 'citizen_validator') RETURNING id`);
+    const [user] = await t.ds.query(
+      `INSERT INTO app_user (email, role) VALUES ('ciudadana@example.org', 'citizen_validator') RETURNING id`,
+    );
     const verificationId = randomUUID();
     const token = deriveToken(t.env.TOKEN_SECRET, 'verify', verificationId);
     await t.ds.transaction(async (m) => {
-      await m.query(`INSERT INTO email_verification (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-        verificationId,
-        user.id,
-        hashToken(token),
+      await m.query(
+        `INSERT INTO email_verification (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+        [verificationId, user.id, hashToken(token)],
+      );
+      await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.verify-email', $1)`, [
+        JSON.stringify({ verificationId }),
       ]);
-      await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.verify-email', $1)`, [JSON.stringify({ verificationId })]);
     });
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     expect(mail.to).toEqual(['ciudadana@example.org']);
@@ -317,8 +386,19 @@ describe('invitations at scale', () => {
 
   it('invites 15,000 institutions set-based in the opening transaction, and again without duplicates', async () => {
     const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: db.url });
-    const service = new InvitationsService(ds, new OutboxService(), new AuditService(ds.getRepository(AuditLogEntity)), env);
-    const { guarantor } = await new GuarantorsService(ds).create({ slug: 'escala', name: 'Escala', cveEnt: null, adminEmail: 'a@escala.example', adminPassword: 'correct horse battery staple' });
+    const service = new InvitationsService(
+      ds,
+      new OutboxService(),
+      new AuditService(ds.getRepository(AuditLogEntity)),
+      env,
+    );
+    const { guarantor } = await new GuarantorsService(ds).create({
+      slug: 'escala',
+      name: 'Escala',
+      cveEnt: null,
+      adminEmail: 'a@escala.example',
+      adminPassword: 'correct horse battery staple',
+    });
     const [q] = await ds.query(
       `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, 'institution', 'q', 1, 'Q', '{}', repeat('a', 64)) RETURNING id`,
       [guarantor.id],
@@ -357,7 +437,11 @@ describe('invitations at scale', () => {
     expect(progress.states.reduce((n, s) => n + s.invited, 0)).toBe(15000);
     expect(progress.municipalities).toMatchObject({ total: 2469, pageSize: 200 });
     expect(progress.municipalities.items).toHaveLength(200);
-    const page = await service.list(actor, round.id, Object.assign(new ListInvitationsQueryDto(), { status: 'pending', page: 3 }));
+    const page = await service.list(
+      actor,
+      round.id,
+      Object.assign(new ListInvitationsQueryDto(), { status: 'pending', page: 3 }),
+    );
     expect(page).toMatchObject({ total: 15000, page: 3, pageSize: 50 });
     expect(page.items).toHaveLength(50);
   });

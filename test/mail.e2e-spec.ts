@@ -31,7 +31,10 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: st
 
 /** Imports `emails.length` institutions of the state of México, opens a round with them; returns the round id. */
 async function openRoundFor(http: Client, staff: Staff, emails: string[]): Promise<string> {
-  const csv = ['key,name,type,level,cve_ent,cvegeo,email', ...emails.map((e, n) => `m${n},Institución ${n},ayuntamiento,municipal,15,15106,${e}`)].join('\n');
+  const csv = [
+    'key,name,type,level,cve_ent,cvegeo,email',
+    ...emails.map((e, n) => `m${n},Institución ${n},ayuntamiento,municipal,15,15106,${e}`),
+  ].join('\n');
   expect((await http.post('/api/universe/import', { csv }, { token: staff.adminToken })).status).toBe(200);
   const defaults = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
   const [institutionQ, citizenQ] = defaults.body.items;
@@ -48,7 +51,9 @@ async function openRoundFor(http: Client, staff: Staff, emails: string[]): Promi
     { token: staff.adminToken },
   );
   expect(created.status).toBe(201);
-  expect((await http.post(`/api/rounds/${created.body.id}/open`, undefined, { token: staff.adminToken })).status).toBe(200);
+  expect((await http.post(`/api/rounds/${created.body.id}/open`, undefined, { token: staff.adminToken })).status).toBe(
+    200,
+  );
   return created.body.id;
 }
 
@@ -82,7 +87,10 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
       'both invitations to be given up',
     );
     expect(page.counts).toMatchObject({ queued: 0, sent: 0, failed: 0, given_up: 2 });
-    expect(page.items.map((d: { recipient: string }) => d.recipient).sort()).toEqual(['ut@dos.example', 'ut@uno.example']);
+    expect(page.items.map((d: { recipient: string }) => d.recipient).sort()).toEqual([
+      'ut@dos.example',
+      'ut@uno.example',
+    ]);
     for (const d of page.items) {
       expect(d).toMatchObject({ kind: 'invitation', outcome: 'given_up', attempts: 1, roundId, sentAt: null });
       expect(d.lastError).toMatch(/550.*Mailbox unavailable \(test server\)/);
@@ -108,11 +116,17 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
       `INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`,
       [JSON.stringify({ to: 'prueba@uno.example', guarantorId: staff.guarantorId })],
     );
-    expect(await t.ds.query('SELECT kind, outcome, recipient, guarantor_id FROM mail_delivery WHERE event_id = $1', [event.id])).toEqual([
-      { kind: 'test', outcome: 'queued', recipient: 'prueba@uno.example', guarantor_id: staff.guarantorId },
-    ]);
+    expect(
+      await t.ds.query('SELECT kind, outcome, recipient, guarantor_id FROM mail_delivery WHERE event_id = $1', [
+        event.id,
+      ]),
+    ).toEqual([{ kind: 'test', outcome: 'queued', recipient: 'prueba@uno.example', guarantor_id: staff.guarantorId }]);
     const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
-    await mailQueue.add(JOBS.sendTestMail, { to: 'prueba@uno.example', guarantorId: staff.guarantorId, eventId: event.id }, { jobId: `mail:${event.id}`, attempts: 2, backoff: 50 });
+    await mailQueue.add(
+      JOBS.sendTestMail,
+      { to: 'prueba@uno.example', guarantorId: staff.guarantorId, eventId: event.id },
+      { jobId: `mail:${event.id}`, attempts: 2, backoff: 50 },
+    );
     const [row] = await until(
       () => t.ds.query('SELECT outcome, attempts, last_error FROM mail_delivery WHERE event_id = $1', [event.id]),
       (rows: Array<{ outcome: string; attempts: number; last_error: string }>) => rows[0]?.outcome === 'given_up',
@@ -130,7 +144,10 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     const mails = await smtp.waitFor(1);
     expect(mails[0]).toMatchObject({ to: [staff.adminEmail], subject: 'Correo de prueba — Apertura' });
     await until(
-      () => t.ds.query('SELECT outcome, attempts, sent_at IS NOT NULL AS sent FROM mail_delivery WHERE event_id = $1', [queued.body.eventId]),
+      () =>
+        t.ds.query('SELECT outcome, attempts, sent_at IS NOT NULL AS sent FROM mail_delivery WHERE event_id = $1', [
+          queued.body.eventId,
+        ]),
       (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
       'the test mail to be sent',
     );
@@ -139,10 +156,13 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
   });
 
   it('a mail event the relay cannot turn into a job ends given up with the reason', async () => {
-    const [event] = await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`, [
-      // `to` misspelt: the relay's mapping refuses it.
-      JSON.stringify({ recipient: 'x@uno.example', guarantorId: staff.guarantorId }),
-    ]);
+    const [event] = await t.ds.query(
+      `INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`,
+      [
+        // `to` misspelt: the relay's mapping refuses it.
+        JSON.stringify({ recipient: 'x@uno.example', guarantorId: staff.guarantorId }),
+      ],
+    );
     const [row] = await until(
       () => t.ds.query('SELECT outcome, last_error FROM mail_delivery WHERE event_id = $1', [event.id]),
       (rows: Array<{ outcome: string; last_error: string }>) => rows[0]?.outcome === 'given_up',
@@ -167,8 +187,12 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     const analyst = await staffToken(http, staff.adminToken, 'analyst');
     expect((await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: analyst })).status).toBe(403);
     const other = await guarantorWithAdmin(t.ds, http);
-    expect((await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: other.adminToken })).body.code).toBe('NOT_FOUND');
-    expect((await http.post('/api/mail/deliveries/abc/resend', undefined, { token: staff.adminToken })).body.code).toBe('VALIDATION_FAILED');
+    expect(
+      (await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: other.adminToken })).body.code,
+    ).toBe('NOT_FOUND');
+    expect((await http.post('/api/mail/deliveries/abc/resend', undefined, { token: staff.adminToken })).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
 
     smtp.refuse = null;
     const before = smtp.messages.length;
@@ -178,23 +202,35 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     const newId: string = resent.body.eventId;
     expect(newId).not.toBe(oldId);
     await smtp.waitFor(before + 1);
-    expect(smtp.messages[before]).toMatchObject({ to: ['reenvio@uno.example'], subject: 'Correo de prueba — Apertura' });
+    expect(smtp.messages[before]).toMatchObject({
+      to: ['reenvio@uno.example'],
+      subject: 'Correo de prueba — Apertura',
+    });
     await until(
       () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [newId]),
       (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
       'the re-sent mail to be sent',
     );
     const list = await http.get('/api/mail/deliveries?outcome=resent', { token: staff.adminToken });
-    expect(list.body.items).toEqual([expect.objectContaining({ eventId: oldId, outcome: 'resent', resentAs: newId, attempts: 1 })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ eventId: oldId, outcome: 'resent', resentAs: newId, attempts: 1 }),
+    ]);
     expect(list.body.items[0].lastError).toMatch(/550.*Mailbox unavailable/);
     const sent = await http.get('/api/mail/deliveries?outcome=sent', { token: staff.adminToken });
-    expect(sent.body.items.find((d: { eventId: string }) => d.eventId === newId)).toMatchObject({ resentFrom: oldId, recipient: 'reenvio@uno.example' });
+    expect(sent.body.items.find((d: { eventId: string }) => d.eventId === newId)).toMatchObject({
+      resentFrom: oldId,
+      recipient: 'reenvio@uno.example',
+    });
     // No longer trouble: the readiness probe counts one given-up mail less.
     expect((await http.get('/health/ready')).body.details.mail.givenUp24h).toBe(givenUpBefore - 1);
 
     // Audited; and neither the re-sent nor the sent one can be re-sent again.
     const [audit] = await t.ds.query(`SELECT action, entity_id, details FROM audit_log WHERE action = 'mail.resend'`);
-    expect(audit).toMatchObject({ action: 'mail.resend', entity_id: newId, details: { resentFrom: oldId, kind: 'test', previousOutcome: 'given_up' } });
+    expect(audit).toMatchObject({
+      action: 'mail.resend',
+      entity_id: newId,
+      details: { resentFrom: oldId, kind: 'test', previousOutcome: 'given_up' },
+    });
     const again = await http.post(`/api/mail/deliveries/${oldId}/resend`, undefined, { token: staff.adminToken });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'MAIL_NOT_RESENDABLE' });
@@ -205,7 +241,11 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
 
   it('a staff invitation that did not leave is re-sent to the same guarantor, with its link', async () => {
     smtp.refuse = { code: 550, message: '5.1.1 Mailbox unavailable (test server)' };
-    const invited = await http.post('/api/users/invite', { email: 'nuevo.analista@uno.example', role: 'analyst' }, { token: staff.adminToken });
+    const invited = await http.post(
+      '/api/users/invite',
+      { email: 'nuevo.analista@uno.example', role: 'analyst' },
+      { token: staff.adminToken },
+    );
     expect(invited.status).toBeLessThan(300);
     const failed = await until(
       async () => (await http.get('/api/mail/deliveries?outcome=given_up', { token: staff.adminToken })).body,
@@ -215,25 +255,35 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     const old = failed.items.find((d: { kind: string }) => d.kind === 'staff-invite');
     smtp.refuse = null;
     const before = smtp.messages.length;
-    const resent = await http.post(`/api/mail/deliveries/${old.eventId}/resend`, undefined, { token: staff.adminToken });
+    const resent = await http.post(`/api/mail/deliveries/${old.eventId}/resend`, undefined, {
+      token: staff.adminToken,
+    });
     expect(resent.status).toBe(202);
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     expect(mail.to).toEqual(['nuevo.analista@uno.example']);
     expect(mail.text).toMatch(/\/activar\/[A-Za-z0-9_-]+/);
     // The copy belongs to the same guarantor (the trigger scopes staff invitations), so it is listed and sent.
     const row = await until(
-      () => t.ds.query('SELECT outcome, guarantor_id, recipient FROM mail_delivery WHERE event_id = $1', [resent.body.eventId]),
+      () =>
+        t.ds.query('SELECT outcome, guarantor_id, recipient FROM mail_delivery WHERE event_id = $1', [
+          resent.body.eventId,
+        ]),
       (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
       'the re-sent staff invitation to be sent',
     );
-    expect(row[0]).toEqual({ outcome: 'sent', guarantor_id: staff.guarantorId, recipient: 'nuevo.analista@uno.example' });
+    expect(row[0]).toEqual({
+      outcome: 'sent',
+      guarantor_id: staff.guarantorId,
+      recipient: 'nuevo.analista@uno.example',
+    });
   });
 
   it('re-sending a mail that is still being retried: the pending retry of the old one sends nothing', async () => {
     smtp.refuse = { code: 451, message: '4.7.1 Try again later (test server)' };
-    const [event] = await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`, [
-      JSON.stringify({ to: 'reintento@uno.example', guarantorId: staff.guarantorId }),
-    ]);
+    const [event] = await t.ds.query(
+      `INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`,
+      [JSON.stringify({ to: 'reintento@uno.example', guarantorId: staff.guarantorId })],
+    );
     const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
     // A long enough backoff that the re-send happens between the two attempts; kept when done, to read its state.
     const job = await mailQueue.add(
@@ -251,16 +301,22 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
     expect(resent.status).toBe(202);
     // Only now does the server accept: whenever the old job's retry runs, it cannot have sent the old row.
     smtp.refuse = null;
-    await until(() => job.getState(), (state) => state === 'completed' || state === 'failed', 'the old job’s retry to finish');
+    await until(
+      () => job.getState(),
+      (state) => state === 'completed' || state === 'failed',
+      'the old job’s retry to finish',
+    );
     await until(
       () => t.ds.query('SELECT outcome FROM mail_delivery WHERE event_id = $1', [resent.body.eventId]),
       (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
       'the re-sent mail to be sent',
     );
     expect(smtp.messages.slice(before).filter((m) => m.to.includes('reintento@uno.example'))).toHaveLength(1);
-    expect(await t.ds.query('SELECT outcome, resent_as::text AS resent_as FROM mail_delivery WHERE event_id = $1', [event.id])).toEqual([
-      { outcome: 'resent', resent_as: resent.body.eventId },
-    ]);
+    expect(
+      await t.ds.query('SELECT outcome, resent_as::text AS resent_as FROM mail_delivery WHERE event_id = $1', [
+        event.id,
+      ]),
+    ).toEqual([{ outcome: 'resent', resent_as: resent.body.eventId }]);
   });
 });
 
@@ -297,14 +353,20 @@ describe('mail: the development catcher', () => {
     expect(mail.text).toContain(mail.links[0]);
     // The link works: it opens the invitation.
     const token = mail.links[0].split('/').pop();
-    expect((await http.post('/api/respond/open', undefined, { headers: { 'X-Invitation-Token': token } })).status).toBe(200);
+    expect((await http.post('/api/respond/open', undefined, { headers: { 'X-Invitation-Token': token } })).status).toBe(
+      200,
+    );
 
     const deliveries = await until(
       async () => (await http.get(`/api/mail/deliveries?roundId=${roundId}`, { token: staff.adminToken })).body,
       (b) => b.counts?.sent === 1,
       'the delivery to be sent',
     );
-    expect(deliveries.items[0]).toMatchObject({ outcome: 'sent', recipient: 'ut@atrapado.example', eventId: mail.eventId });
+    expect(deliveries.items[0]).toMatchObject({
+      outcome: 'sent',
+      recipient: 'ut@atrapado.example',
+      eventId: mail.eventId,
+    });
 
     // Another guarantor's staff do not see it.
     const other = await guarantorWithAdmin(t.ds, http);
@@ -316,16 +378,28 @@ describe('mail: the development catcher', () => {
 describe('mail: production needs a real SMTP server', () => {
   const boot = (entry: string): Promise<{ code: number | null; stderr: string }> =>
     new Promise((resolve) => {
-      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), TOKEN_SECRET: 't'.repeat(40) };
-      const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, entry)], { cwd: ROOT, env });
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'j'.repeat(40),
+        TOKEN_SECRET: 't'.repeat(40),
+      };
+      const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, entry)], {
+        cwd: ROOT,
+        env,
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('exit', (code) => resolve({ code, stderr }));
     });
 
-  it.each(['apps/worker/src/main.ts', 'apps/api/src/main.ts'])('%s refuses to start without SMTP_URL and says why', async (entry) => {
-    const { code, stderr } = await boot(entry);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/SMTP_URL: SMTP_URL must be set in production/);
-  }, 60000);
+  it.each(['apps/worker/src/main.ts', 'apps/api/src/main.ts'])(
+    '%s refuses to start without SMTP_URL and says why',
+    async (entry) => {
+      const { code, stderr } = await boot(entry);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/SMTP_URL: SMTP_URL must be set in production/);
+    },
+    60000,
+  );
 });

@@ -119,10 +119,14 @@ describe('metric workers and results API', () => {
     let assignmentId: string;
     let igAfterSubmission: number;
 
-    const detail = async (): Promise<any> => (await http.get(`/api/rounds/${roundId}/results/institutions/${toluca}`, { token: analyst })).body;
-    const valueOf = (d: { values: Value[] }, indicator: string): Value | undefined => d.values.find((v) => v.indicator === indicator);
+    const detail = async (): Promise<any> =>
+      (await http.get(`/api/rounds/${roundId}/results/institutions/${toluca}`, { token: analyst })).body;
+    const valueOf = (d: { values: Value[] }, indicator: string): Value | undefined =>
+      d.values.find((v) => v.indicator === indicator);
     const municipality = async (indicator: string): Promise<any> => {
-      const r = await http.get(`/api/rounds/${roundId}/results/areas?scope=municipality&indicator=${indicator}`, { token: analyst });
+      const r = await http.get(`/api/rounds/${roundId}/results/areas?scope=municipality&indicator=${indicator}`, {
+        token: analyst,
+      });
       return r.body.items.find((x: { scopeKey: string }) => x.scopeKey === '15106');
     };
 
@@ -130,7 +134,11 @@ describe('metric workers and results API', () => {
       const defaults = await http.post('/api/questionnaires/defaults', undefined, asAdmin());
       expect(defaults.status).toBe(200);
       const qid = (kind: string): string => defaults.body.items.find((q: { kind: string }) => q.kind === kind).id;
-      const imported = await http.request('POST', '/api/universe/import', undefined, { ...asAdmin(), raw: UNIVERSE_CSV, headers: { 'content-type': 'text/csv' } });
+      const imported = await http.request('POST', '/api/universe/import', undefined, {
+        ...asAdmin(),
+        raw: UNIVERSE_CSV,
+        headers: { 'content-type': 'text/csv' },
+      });
       expect(imported.body).toMatchObject({ inserted: 3 });
       const round = await http.post(
         '/api/rounds',
@@ -157,15 +165,29 @@ describe('metric workers and results API', () => {
 
     it('shows nothing before any input, and a GET computes nothing', async () => {
       const d = await detail();
-      expect(d).toMatchObject({ computed: false, values: [], headline: null, institution: { id: toluca, municipality: 'Toluca', state: 'México' } });
+      expect(d).toMatchObject({
+        computed: false,
+        values: [],
+        headline: null,
+        institution: { id: toluca, municipality: 'Toluca', state: 'México' },
+      });
       const summary = await http.get(`/api/rounds/${roundId}/results/summary`, { token: analyst });
-      expect(summary.body).toMatchObject({ computed: false, coverage: { institutions: 3 }, national: [], notice: VOLUNTEER_SAMPLE_NOTICE });
+      expect(summary.body).toMatchObject({
+        computed: false,
+        coverage: { institutions: 3 },
+        national: [],
+        notice: VOLUNTEER_SAMPLE_NOTICE,
+      });
       const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1', [roundId]);
       expect(n).toBe(0);
     });
 
     it('a submission appears in the institution and its municipality', async () => {
-      const submitted = await http.post('/api/respond/submit', { data: SELF_REPORT, idempotencyKey: `submit-${randomUUID()}` }, { invitation });
+      const submitted = await http.post(
+        '/api/respond/submit',
+        { data: SELF_REPORT, idempotencyKey: `submit-${randomUUID()}` },
+        { invitation },
+      );
       expect(submitted.status).toBe(201);
 
       const d = await until(detail, (x) => x.computed && valueOf(x, 'I_G')?.estimate != null, 'institution I_G');
@@ -176,14 +198,30 @@ describe('metric workers and results API', () => {
       expect(d.summary).toMatchObject({ selfReported: true, citizenReports: 0, validators: 0, headline: 'I_G' });
       expect(d.headline.indicator).toBe('I_G');
       expect(d.inputs.selfReport).toMatchObject({ responseId: submitted.body.responseId, version: 1 });
-      expect(d.inputs.evidenceUrls).toContainEqual({ item: 'ai_procedimiento', question: 'ai_procedimiento_evidencia', url: 'https://toluca.example/procedimiento' });
+      expect(d.inputs.evidenceUrls).toContainEqual({
+        item: 'ai_procedimiento',
+        question: 'ai_procedimiento_evidencia',
+        url: 'https://toluca.example/procedimiento',
+      });
       expect(d.provenance).toMatchObject({ methodId: METHOD_ID, methodVersion: METHOD_VERSION });
       expect(d.provenance.questionnaires.map((q: { kind: string }) => q.kind)).toEqual(['institution', 'citizen']);
       const ai = d.components.find((c: { code: string }) => c.code === 'TG.AI');
-      expect(ai.items.find((i: { name: string }) => i.name === 'ai_procedimiento')).toMatchObject({ s: 1, sValidated: 1, verification: 'unverified' });
+      expect(ai.items.find((i: { name: string }) => i.name === 'ai_procedimiento')).toMatchObject({
+        s: 1,
+        sValidated: 1,
+        verification: 'unverified',
+      });
 
-      const mun = await until(() => municipality('I_G'), (m) => m?.value.estimate != null, 'municipality I_G');
-      expect(mun).toMatchObject({ name: 'Toluca', cveEnt: '15', value: { estimate: igAfterSubmission, N: 2, coverage: { responding: 1, universe: 2 } } });
+      const mun = await until(
+        () => municipality('I_G'),
+        (m) => m?.value.estimate != null,
+        'municipality I_G',
+      );
+      expect(mun).toMatchObject({
+        name: 'Toluca',
+        cveEnt: '15',
+        value: { estimate: igAfterSubmission, N: 2, coverage: { responding: 1, universe: 2 } },
+      });
     });
 
     it('a verdict changes the validated scores of the institution and its municipality', async () => {
@@ -197,32 +235,63 @@ describe('metric workers and results API', () => {
       expect(reg.status).toBe(202);
       const validatorId = await userIdByEmail(t.ds, 'valida@example.org');
       const [ver] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [validatorId]);
-      expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', ver.id) })).status).toBe(200);
+      expect(
+        (await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', ver.id) })).status,
+      ).toBe(200);
       const login = await http.post('/api/auth/login', { email: 'valida@example.org', password: TEST_PASSWORD });
-      validator = { id: validatorId, token: login.body.accessToken, email: 'valida@example.org', displayName: 'Valeria Validadora' };
+      validator = {
+        id: validatorId,
+        token: login.body.accessToken,
+        email: 'valida@example.org',
+        displayName: 'Valeria Validadora',
+      };
       expect((await http.post(`/api/rounds/${roundId}/validation/open`, undefined, asAdmin())).status).toBe(200);
-      const assigned = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 10 }, { token: validator.token });
+      const assigned = await http.post(
+        `/api/citizens/rounds/${roundId}/assignments`,
+        { max: 10 },
+        { token: validator.token },
+      );
       assignmentId = assigned.body.items.find((a: { institution: { id: string } }) => a.institution.id === toluca).id;
 
-      const verdict = await http.put(`/api/citizens/assignments/${assignmentId}/verdicts/ai_procedimiento`, { verdict: 'refuted', comment: 'No hay procedimiento publicado.' }, { token: validator.token });
+      const verdict = await http.put(
+        `/api/citizens/assignments/${assignmentId}/verdicts/ai_procedimiento`,
+        { verdict: 'refuted', comment: 'No hay procedimiento publicado.' },
+        { token: validator.token },
+      );
       expect(verdict.status).toBe(200);
 
       // §3.1: a refutation is pending until the institution's reply window has passed: shown, not counted.
       const pending = await until(detail, (x) => x.summary?.pendingRefutations === 1, 'pending refutation');
       expect((valueOf(pending, 'I_G') as Value).estimate).toBe(igAfterSubmission);
       expect((valueOf(pending, 'I_G') as Value).reasons).toContain('pending_refutations');
-      expect(valueOf(pending, 'DELTA_G')).toMatchObject({ estimate: null, status: 'not_validated', reasons: ['not_estimable'] });
+      expect(valueOf(pending, 'DELTA_G')).toMatchObject({
+        estimate: null,
+        status: 'not_validated',
+        reasons: ['not_estimable'],
+      });
 
       // The institution was notified 11 days ago and did not dispute: the sweep closes the window.
-      await t.ds.query(`UPDATE verdict SET notified_at = now() - interval '11 days' WHERE round_id = $1 AND question_name = 'ai_procedimiento'`, [roundId]);
-      await until(() => worker.get(DueProcessSweepService).sweep(), (r) => r.windowsClosed === 1, 'reply window closed');
+      await t.ds.query(
+        `UPDATE verdict SET notified_at = now() - interval '11 days' WHERE round_id = $1 AND question_name = 'ai_procedimiento'`,
+        [roundId],
+      );
+      await until(
+        () => worker.get(DueProcessSweepService).sweep(),
+        (r) => r.windowsClosed === 1,
+        'reply window closed',
+      );
 
       const d = await until(
         detail,
-        (x) => x.components.find((c: { code: string }) => c.code === 'TG.AI')?.items.find((i: { name: string }) => i.name === 'ai_procedimiento')?.refuted === 1,
+        (x) =>
+          x.components
+            .find((c: { code: string }) => c.code === 'TG.AI')
+            ?.items.find((i: { name: string }) => i.name === 'ai_procedimiento')?.refuted === 1,
         'refuted claim',
       );
-      const item = d.components.find((c: { code: string }) => c.code === 'TG.AI').items.find((i: { name: string }) => i.name === 'ai_procedimiento');
+      const item = d.components
+        .find((c: { code: string }) => c.code === 'TG.AI')
+        .items.find((i: { name: string }) => i.name === 'ai_procedimiento');
       expect(item).toMatchObject({ s: 1, sValidated: 0, confirmed: 0, refuted: 1, verification: 'refuted' });
       expect(d.summary.pendingRefutations).toBe(0);
       const ig = (valueOf(d, 'I_G') as Value).estimate as number;
@@ -230,11 +299,19 @@ describe('metric workers and results API', () => {
       // Verified now (a counted verdict): ΔG exists.
       expect((valueOf(d, 'DELTA_G') as Value).estimate).toBeGreaterThan(0);
       expect(d.inputs.verdicts).toEqual({ confirmed: 0, refuted: 1, unverifiable: 0 });
-      await until(() => municipality('I_G'), (m) => m?.value.estimate === ig, 'municipality I_G after the verdict');
+      await until(
+        () => municipality('I_G'),
+        (m) => m?.value.estimate === ig,
+        'municipality I_G after the verdict',
+      );
     });
 
     it('a citizen report adds the citizen perspective: I for the institution and its municipality', async () => {
-      const saved = await http.put(`/api/citizens/assignments/${assignmentId}/report`, { data: REPORT }, { token: validator.token });
+      const saved = await http.put(
+        `/api/citizens/assignments/${assignmentId}/report`,
+        { data: REPORT },
+        { token: validator.token },
+      );
       expect(saved.status).toBe(200);
 
       const d = await until(detail, (x) => valueOf(x, 'I')?.estimate != null, 'institution I');
@@ -242,7 +319,11 @@ describe('metric workers and results API', () => {
       expect(valueOf(d, 'I')).toMatchObject({ status: 'inconclusive' }); // one validator < 5
       expect(d.summary).toMatchObject({ citizenReports: 1, validators: 1, headline: 'I' });
       expect(d.inputs).toMatchObject({ citizenReports: 1, validators: 1 });
-      expect(d.components.filter((c: { kind: string }) => c.kind === 'citizen').map((c: { code: string; reports: number }) => [c.code, c.reports])).toContainEqual(['TC.Disp', 1]);
+      expect(
+        d.components
+          .filter((c: { kind: string }) => c.kind === 'citizen')
+          .map((c: { code: string; reports: number }) => [c.code, c.reports]),
+      ).toContainEqual(['TC.Disp', 1]);
       // Pseudonymous counts only: never who the validator is.
       const body = JSON.stringify(d);
       expect(body).not.toContain(validator.email);
@@ -250,14 +331,26 @@ describe('metric workers and results API', () => {
       expect(body).not.toContain(validator.id);
 
       const i = (valueOf(d, 'I') as Value).estimate;
-      const mun = await until(() => municipality('I'), (m) => m?.value.estimate === i, 'municipality I');
+      const mun = await until(
+        () => municipality('I'),
+        (m) => m?.value.estimate === i,
+        'municipality I',
+      );
       expect(mun.value.coverage).toMatchObject({ responding: 1, citizenReports: 1 });
       const summary = await until(
         async () => (await http.get(`/api/rounds/${roundId}/results/summary`, { token: analyst })).body,
-        (s) => s.national.some((v: Value & { aggregation: string }) => v.indicator === 'I' && v.aggregation === 'unweighted' && v.estimate === i),
+        (s) =>
+          s.national.some(
+            (v: Value & { aggregation: string }) =>
+              v.indicator === 'I' && v.aggregation === 'unweighted' && v.estimate === i,
+          ),
         'national I',
       );
-      expect(summary).toMatchObject({ computed: true, synthetic: false, coverage: { institutions: 3, withSelfReport: 1, withCitizenData: 1 } });
+      expect(summary).toMatchObject({
+        computed: true,
+        synthetic: false,
+        coverage: { institutions: 3, withSelfReport: 1, withCitizenData: 1 },
+      });
     });
 
     it('a full rebuild of the same inputs reproduces the incremental results bit for bit', async () => {
@@ -265,7 +358,9 @@ describe('metric workers and results API', () => {
       const requested = await http.post(`/api/rounds/${roundId}/recompute`, undefined, asAdmin());
       expect(requested.status).toBe(202);
       const run = await until(
-        async () => (await http.get(`/api/rounds/${roundId}/recompute/${requested.body.runId}`, { token: staff.adminToken })).body,
+        async () =>
+          (await http.get(`/api/rounds/${roundId}/recompute/${requested.body.runId}`, { token: staff.adminToken }))
+            .body,
         (r) => r.status === 'done' || r.status === 'failed',
         'recompute run',
       );
@@ -273,7 +368,8 @@ describe('metric workers and results API', () => {
       const full = await resultSnapshot(t.ds, roundId);
       const byKey = new Map(full.map((r) => [`${r.scope}/${r.scope_key}/${r.aggregation}/${r.indicator}`, r]));
       // The rebuild adds the rows of institutions that never had an input; every incremental row is unchanged.
-      for (const r of incremental) expect(byKey.get(`${r.scope}/${r.scope_key}/${r.aggregation}/${r.indicator}`)).toEqual(r);
+      for (const r of incremental)
+        expect(byKey.get(`${r.scope}/${r.scope_key}/${r.aggregation}/${r.indicator}`)).toEqual(r);
       expect(new Set(full.filter((r) => r.scope === 'institution').map((r) => r.scope_key)).size).toBe(3);
     });
   });
@@ -285,14 +381,22 @@ describe('metric workers and results API', () => {
       const requested = await http.post(`/api/rounds/${fx.roundId}/recompute`, undefined, asAdmin());
       expect(requested.status).toBe(202);
       return until(
-        async () => (await http.get(`/api/rounds/${fx.roundId}/recompute/${requested.body.runId}`, { token: analyst })).body,
+        async () =>
+          (await http.get(`/api/rounds/${fx.roundId}/recompute/${requested.body.runId}`, { token: analyst })).body,
         (r) => r.status === 'done' || r.status === 'failed',
         'recompute run',
       );
     };
 
     beforeAll(async () => {
-      fx = await buildRoundFixture(t.ds, { seed: 'metric-e2e', institutions: 40, municipalities: 6, guarantorId: staff.guarantorId, status: 'closed', reportsPerInstitution: [0, 6] });
+      fx = await buildRoundFixture(t.ds, {
+        seed: 'metric-e2e',
+        institutions: 40,
+        municipalities: 6,
+        guarantorId: staff.guarantorId,
+        status: 'closed',
+        reportsPerInstitution: [0, 6],
+      });
     });
 
     it('rebuilds the round, reporting progress, and an unchanged round gives bit-identical numbers', async () => {
@@ -301,12 +405,17 @@ describe('metric workers and results API', () => {
       expect(Number(first.watermark)).toBeGreaterThan(0);
       const a = await resultSnapshot(t.ds, fx.roundId);
       expect(a.length).toBeGreaterThan(40 * 12);
-      expect(new Set(a.map((r) => r.scope))).toEqual(new Set(['institution', 'municipality', 'state', 'national', 'level', 'type']));
+      expect(new Set(a.map((r) => r.scope))).toEqual(
+        new Set(['institution', 'municipality', 'state', 'national', 'level', 'type']),
+      );
       const second = await recompute();
       expect(second.status).toBe('done');
       expect(BigInt(second.watermark)).toBeGreaterThan(BigInt(first.watermark));
       expect(await resultSnapshot(t.ds, fx.roundId)).toEqual(a);
-      const [{ stale }] = await t.ds.query('SELECT count(*)::int AS stale FROM metric_result WHERE round_id = $1 AND watermark <> $2::bigint', [fx.roundId, second.watermark]);
+      const [{ stale }] = await t.ds.query(
+        'SELECT count(*)::int AS stale FROM metric_result WHERE round_id = $1 AND watermark <> $2::bigint',
+        [fx.roundId, second.watermark],
+      );
       expect(stale).toBe(0);
       // The rebuild ranks from the values it computed, before they are read back: the stored rankings are
       // exactly those of the rows it wrote (what an area job ranks from).
@@ -318,7 +427,8 @@ describe('metric workers and results API', () => {
         )
       ).map((r: RankRow) => ({ ...r }));
       const fromRows = rankRows(fx.roundId, await new RankRepository(t.ds).loadRankInputs(fx.roundId));
-      const order = (r: RankRow): string => [r.ranking, r.groupKey, r.indicator, String(r.position).padStart(8, '0'), r.scopeKey].join('|');
+      const order = (r: RankRow): string =>
+        [r.ranking, r.groupKey, r.indicator, String(r.position).padStart(8, '0'), r.scopeKey].join('|');
       expect(stored.length).toBeGreaterThan(0);
       expect(stored).toEqual([...fromRows].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0)));
     });
@@ -336,7 +446,11 @@ describe('metric workers and results API', () => {
 
       const byName = await http.get(`${base}?pageSize=200`, { token: analyst });
       const names = byName.body.items.map((x: { institution: { name: string } }) => x.institution.name);
-      expect(byName.body.items.every((x: { value: Value | null }) => x.value !== null && ['I', 'I_G'].includes(x.value.indicator))).toBe(true);
+      expect(
+        byName.body.items.every(
+          (x: { value: Value | null }) => x.value !== null && ['I', 'I_G'].includes(x.value.indicator),
+        ),
+      ).toBe(true);
       expect(names).toEqual([...names].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0)));
 
       const desc = await http.get(`${base}?indicator=I_G&sort=-estimate&pageSize=200`, { token: analyst });
@@ -345,15 +459,24 @@ describe('metric workers and results API', () => {
       expect(present).toEqual([...present].sort((p: number, q: number) => q - p));
       expect(estimates.slice(present.length).every((e: number | null) => e === null)).toBe(true);
 
-      const [{ estatal }] = await t.ds.query(`SELECT count(*)::int AS estatal FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1 AND i.level = 'estatal'`, [fx.roundId]);
+      const [{ estatal }] = await t.ds.query(
+        `SELECT count(*)::int AS estatal FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1 AND i.level = 'estatal'`,
+        [fx.roundId],
+      );
       const level = await http.get(`${base}?level=estatal&pageSize=200`, { token: analyst });
       expect(level.body.total).toBe(estatal);
-      expect(level.body.items.every((x: { institution: { level: string } }) => x.institution.level === 'estatal')).toBe(true);
+      expect(level.body.items.every((x: { institution: { level: string } }) => x.institution.level === 'estatal')).toBe(
+        true,
+      );
 
       const cvegeo = fx.municipalities[0];
       const inMun = await http.get(`${base}?cvegeo=${cvegeo}&pageSize=200`, { token: analyst });
       expect(inMun.body.total).toBeGreaterThan(0);
-      expect(inMun.body.items.every((x: { institution: { cvegeo: string; cveEnt: string } }) => x.institution.cvegeo === cvegeo)).toBe(true);
+      expect(
+        inMun.body.items.every(
+          (x: { institution: { cvegeo: string; cveEnt: string } }) => x.institution.cvegeo === cvegeo,
+        ),
+      ).toBe(true);
       const state = await http.get(`${base}?cveEnt=${cvegeo.slice(0, 2)}&pageSize=200`, { token: analyst });
       expect(state.body.total).toBeGreaterThanOrEqual(inMun.body.total);
 
@@ -365,34 +488,60 @@ describe('metric workers and results API', () => {
       );
       expect(notValidated.body.total).toBe(nv);
 
-      expect((await http.get(`${base}?pageSize=201`, { token: analyst })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'pageSize' });
-      expect((await http.get(`${base}?indicator=XYZ`, { token: analyst })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'indicator' });
+      expect((await http.get(`${base}?pageSize=201`, { token: analyst })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'pageSize',
+      });
+      expect((await http.get(`${base}?indicator=XYZ`, { token: analyst })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'indicator',
+      });
     });
 
     it('lists areas with names, uncertainty and the three aggregations', async () => {
       const base = `/api/rounds/${fx.roundId}/results/areas`;
       const mun = await http.get(`${base}?scope=municipality&pageSize=2&sort=name`, { token: analyst });
       expect(mun.body).toMatchObject({ total: fx.municipalities.length, pageSize: 2 });
-      expect(mun.body.items[0]).toMatchObject({ scope: 'municipality', value: { indicator: 'I', aggregation: 'unweighted' } });
+      expect(mun.body.items[0]).toMatchObject({
+        scope: 'municipality',
+        value: { indicator: 'I', aggregation: 'unweighted' },
+      });
       expect(typeof mun.body.items[0].name).toBe('string');
       expect(mun.body.items[0].name).not.toBe(mun.body.items[0].scopeKey);
 
       for (const aggregation of ['unweighted', 'mean_of_municipalities', 'population_weighted']) {
         const st = await http.get(`${base}?scope=state&aggregation=${aggregation}&indicator=I_G`, { token: analyst });
         expect(st.body.total).toBeGreaterThan(0);
-        expect(st.body.items.every((x: { value: { aggregation: string; coverage: unknown } }) => x.value.aggregation === aggregation && x.value.coverage !== null)).toBe(true);
+        expect(
+          st.body.items.every(
+            (x: { value: { aggregation: string; coverage: unknown } }) =>
+              x.value.aggregation === aggregation && x.value.coverage !== null,
+          ),
+        ).toBe(true);
       }
       const nat = await http.get(`${base}?scope=national`, { token: analyst });
       expect(nat.body.items).toEqual([expect.objectContaining({ scopeKey: 'national', name: 'Nacional' })]);
       expect(nat.body.items[0].value.N).toBe(40);
       const levels = await http.get(`${base}?scope=level&indicator=I_G`, { token: analyst });
       expect(levels.body.items.map((x: { scopeKey: string }) => x.scopeKey).sort()).toEqual(
-        [...new Set((await t.ds.query('SELECT DISTINCT i.level FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1', [fx.roundId])).map((r: { level: string }) => r.level))].sort(),
+        [
+          ...new Set(
+            (
+              await t.ds.query(
+                'SELECT DISTINCT i.level FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1',
+                [fx.roundId],
+              )
+            ).map((r: { level: string }) => r.level),
+          ),
+        ].sort(),
       );
       const cveEnt = fx.municipalities[0].slice(0, 2);
       const filtered = await http.get(`${base}?scope=municipality&cveEnt=${cveEnt}&pageSize=200`, { token: analyst });
       expect(filtered.body.items.every((x: { cveEnt: string }) => x.cveEnt === cveEnt)).toBe(true);
-      expect((await http.get(`${base}?scope=galaxy`, { token: analyst })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'scope' });
+      expect((await http.get(`${base}?scope=galaxy`, { token: analyst })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'scope',
+      });
     });
 
     it('shows one institution with its components, inputs and provenance', async () => {
@@ -402,27 +551,53 @@ describe('metric workers and results API', () => {
          ORDER BY r.institution_id LIMIT 1`,
         [fx.roundId],
       );
-      const d = (await http.get(`/api/rounds/${fx.roundId}/results/institutions/${withReports.institution_id}`, { token: analyst })).body;
+      const d = (
+        await http.get(`/api/rounds/${fx.roundId}/results/institutions/${withReports.institution_id}`, {
+          token: analyst,
+        })
+      ).body;
       expect(d.computed).toBe(true);
-      expect(d.values.map((v: Value) => v.indicator)).toEqual(['I', 'T', 'P', 'TG', 'TC', 'PG', 'PC', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_G']);
+      expect(d.values.map((v: Value) => v.indicator)).toEqual([
+        'I',
+        'T',
+        'P',
+        'TG',
+        'TC',
+        'PG',
+        'PC',
+        'I_G',
+        'TG_raw',
+        'PG_raw',
+        'I_G_raw',
+        'DELTA_G',
+      ]);
       expect(d.components.length).toBeGreaterThan(5);
       expect(d.subIndices.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['TG', 'PG']));
       expect(d.inputs.selfReport.version).toBe(1);
       expect(d.inputs.citizenReports).toBeGreaterThanOrEqual(2);
       expect(d.provenance.questionnaires).toHaveLength(2);
       expect(BigInt(d.provenance.watermark)).toBeGreaterThan(0n);
-      const validatorEmails: Array<{ email: string }> = await t.ds.query('SELECT email FROM app_user WHERE id = ANY($1::uuid[])', [fx.validatorIds]);
+      const validatorEmails: Array<{ email: string }> = await t.ds.query(
+        'SELECT email FROM app_user WHERE id = ANY($1::uuid[])',
+        [fx.validatorIds],
+      );
       const body = JSON.stringify(d);
       for (const { email } of validatorEmails) expect(body).not.toContain(email);
       for (const id of fx.validatorIds) expect(body).not.toContain(id);
 
-      expect((await http.get(`/api/rounds/${fx.roundId}/results/institutions/${randomUUID()}`, { token: analyst })).status).toBe(404);
+      expect(
+        (await http.get(`/api/rounds/${fx.roundId}/results/institutions/${randomUUID()}`, { token: analyst })).status,
+      ).toBe(404);
     });
 
     it('guards access: own guarantor only, recompute for admins, results public only once published', async () => {
       const other = await guarantorWithAdmin(t.ds, http);
-      expect((await http.get(`/api/rounds/${fx.roundId}/results/summary`, { token: other.adminToken })).status).toBe(404);
-      expect((await http.post(`/api/rounds/${fx.roundId}/recompute`, undefined, { token: other.adminToken })).status).toBe(404);
+      expect((await http.get(`/api/rounds/${fx.roundId}/results/summary`, { token: other.adminToken })).status).toBe(
+        404,
+      );
+      expect(
+        (await http.post(`/api/rounds/${fx.roundId}/recompute`, undefined, { token: other.adminToken })).status,
+      ).toBe(404);
       expect((await http.post(`/api/rounds/${fx.roundId}/recompute`, undefined, { token: analyst })).status).toBe(403);
       expect((await http.get(`/api/rounds/${fx.roundId}/results/summary`)).status).toBe(401);
 
@@ -431,21 +606,41 @@ describe('metric workers and results API', () => {
         const r = await http.get(`${pub}/${path}`);
         expect([path, r.status, r.body.code]).toEqual([path, 404, 'NOT_FOUND']);
       }
-      expect((await http.get('/api/public/rounds')).body.items.map((r: { id: string }) => r.id)).not.toContain(fx.roundId);
+      expect((await http.get('/api/public/rounds')).body.items.map((r: { id: string }) => r.id)).not.toContain(
+        fx.roundId,
+      );
 
-      const published = await http.post(`/api/rounds/${fx.roundId}/publish`, { acknowledgeInconclusive: true }, asAdmin());
+      const published = await http.post(
+        `/api/rounds/${fx.roundId}/publish`,
+        { acknowledgeInconclusive: true },
+        asAdmin(),
+      );
       expect(published.status).toBe(200);
       // Publishing rebuilds first (issue #13): the round turns public when that run is done.
       expect(published.body).toMatchObject({ status: 'closed', publication: { runId: expect.any(String) } });
-      await until(() => http.get(`/api/rounds/${fx.roundId}`, asAdmin()), (r) => r.body.status === 'published', 'published after its rebuild');
+      await until(
+        () => http.get(`/api/rounds/${fx.roundId}`, asAdmin()),
+        (r) => r.body.status === 'published',
+        'published after its rebuild',
+      );
       const rounds = await http.get('/api/public/rounds?pageSize=200');
-      expect(rounds.body.items.find((r: { id: string }) => r.id === fx.roundId)).toMatchObject({ synthetic: true, guarantor: { name: expect.any(String) } });
+      expect(rounds.body.items.find((r: { id: string }) => r.id === fx.roundId)).toMatchObject({
+        synthetic: true,
+        guarantor: { name: expect.any(String) },
+      });
 
       const staffSummary = (await http.get(`/api/rounds/${fx.roundId}/results/summary`, { token: analyst })).body;
       const publicSummary = await http.get(`${pub}/summary`);
       expect(publicSummary.status).toBe(200);
-      expect(publicSummary.body).toEqual({ ...staffSummary, round: { ...staffSummary.round, status: 'published', publishedAt: expect.any(String) } });
-      expect(publicSummary.body).toMatchObject({ synthetic: true, notice: VOLUNTEER_SAMPLE_NOTICE, provenance: { methodId: METHOD_ID } });
+      expect(publicSummary.body).toEqual({
+        ...staffSummary,
+        round: { ...staffSummary.round, status: 'published', publishedAt: expect.any(String) },
+      });
+      expect(publicSummary.body).toMatchObject({
+        synthetic: true,
+        notice: VOLUNTEER_SAMPLE_NOTICE,
+        provenance: { methodId: METHOD_ID },
+      });
       for (const path of ['institutions?pageSize=5', `institutions/${fx.institutionIds[0]}`, 'areas?scope=state']) {
         expect([path, (await http.get(`${pub}/${path}`)).status]).toEqual([path, 200]);
       }

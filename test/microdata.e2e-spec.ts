@@ -11,21 +11,36 @@ describe('responses detail and microdata', () => {
   let t: TestApp;
   let w: World;
 
-  const fetchText = async (path: string, token: string): Promise<{ status: number; body: string; headers: Headers }> => {
+  const fetchText = async (
+    path: string,
+    token: string,
+  ): Promise<{ status: number; body: string; headers: Headers }> => {
     const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, body: await res.text(), headers: res.headers };
   };
-  const fetchBytes = async (path: string, token: string): Promise<{ status: number; body: Uint8Array; headers: Headers }> => {
+  const fetchBytes = async (
+    path: string,
+    token: string,
+  ): Promise<{ status: number; body: Uint8Array; headers: Headers }> => {
     const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, body: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
   };
-  const csv = (text: string): string[][] => text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+  const csv = (text: string): string[][] =>
+    text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
 
   beforeAll(async () => {
     t = await startTestApp({ tag: 'microdata' });
     w = await buildWorld(t);
     // A second version of X changes two answers.
-    const second = await w.http.post('/api/respond/submit', { data: { ...SAMPLE_ANSWERS, tr_obligaciones_pct: 60, da_conjuntos: 7 }, idempotencyKey: 'microdata-v2' }, { invitation: w.tokenX });
+    const second = await w.http.post(
+      '/api/respond/submit',
+      { data: { ...SAMPLE_ANSWERS, tr_obligaciones_pct: 60, da_conjuntos: 7 }, idempotencyKey: 'microdata-v2' },
+      { invitation: w.tokenX },
+    );
     if (second.status !== 201) throw new Error(`second submit failed: ${JSON.stringify(second.body)}`);
     // Verdicts and citizen reports of both validators in both rounds (SQL: the citizen flow has its own suites).
     for (const round of [w.roundId, w.round2Id]) {
@@ -37,12 +52,10 @@ describe('responses detail and microdata', () => {
           `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, comment) VALUES ($1, $2, $3, 'ai_procedimiento', $4, 'https://municipio.gob.mx/x', '=HYPERLINK("x")')`,
           [round, w.instX, v.id, verdict],
         );
-        await t.ds.query(`INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data) VALUES ($1, $2, $3, $4, '{"cr_respuesta": true}'::jsonb)`, [
-          round,
-          w.instX,
-          v.id,
-          w.cq,
-        ]);
+        await t.ds.query(
+          `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data) VALUES ($1, $2, $3, $4, '{"cr_respuesta": true}'::jsonb)`,
+          [round, w.instX, v.id, w.cq],
+        );
       }
     }
   });
@@ -72,11 +85,14 @@ describe('responses detail and microdata', () => {
     expect(claim.verdicts).toHaveLength(2);
     for (const v of claim.verdicts) expect(v.validator).toMatch(/^V-[0-9a-f]{10}$/);
     const text = JSON.stringify(d);
-    for (const v of [w.v1, w.v2]) for (const secret of [v.email, v.displayName, v.id]) expect(text).not.toContain(secret);
+    for (const v of [w.v1, w.v2])
+      for (const secret of [v.email, v.displayName, v.id]) expect(text).not.toContain(secret);
   });
 
   it('microdata: no e-mail, name, account id or public pseudonym of any citizen; pseudonyms stable within a round and different across rounds', async () => {
-    const profile: string[] = (await t.ds.query('SELECT pseudonym FROM validator_profile')).map((r: { pseudonym: string }) => r.pseudonym);
+    const profile: string[] = (await t.ds.query('SELECT pseudonym FROM validator_profile')).map(
+      (r: { pseudonym: string }) => r.pseudonym,
+    );
     const secrets = [w.v1, w.v2].flatMap((v) => [v.email, v.displayName, v.id]).concat(profile);
     const pseudonymsOf = async (roundId: string): Promise<Map<string, string>> => {
       const verdicts = csv((await fetchText(`/api/rounds/${roundId}/microdata/verdicts.csv`, w.a.analyst)).body);
@@ -88,9 +104,13 @@ describe('responses detail and microdata', () => {
         const res = await fetchBytes(`/api/rounds/${round}/microdata/${file}`, w.a.admin);
         expect({ file, status: res.status }).toEqual({ file, status: 200 });
         const text = file.endsWith('.xlsx')
-          ? [...readXlsx(res.body).sheets.values()].flat(2).map((c) => String(c?.value ?? '')).join('\n')
+          ? [...readXlsx(res.body).sheets.values()]
+              .flat(2)
+              .map((c) => String(c?.value ?? ''))
+              .join('\n')
           : Buffer.from(res.body).toString('utf8');
-        for (const s of secrets) if (text.includes(s)) throw new Error(`${file} of ${round} contains citizen data: ${s}`);
+        for (const s of secrets)
+          if (text.includes(s)) throw new Error(`${file} of ${round} contains citizen data: ${s}`);
       }
     }
     const a = await pseudonymsOf(w.roundId);
@@ -119,7 +139,9 @@ describe('responses detail and microdata', () => {
     const verdicts = (await fetchText(`/api/rounds/${w.roundId}/microdata/verdicts.csv`, w.a.analyst)).body;
     expect(verdicts).toContain(`"'=HYPERLINK(""x"")"`);
     const codebook = (await fetchText(`/api/rounds/${w.roundId}/microdata/codebook.csv`, w.a.analyst)).body;
-    expect(codebook.split('\r\n')[0]).toBe('dataset,variable,row_kind,title_es,title_en,type,multiple,component,weight,verifiable,scoring,versions,changed_across_versions,choice_value,choice_label_es,choice_label_en,choice_score,not_applicable');
+    expect(codebook.split('\r\n')[0]).toBe(
+      'dataset,variable,row_kind,title_es,title_en,type,multiple,component,weight,verifiable,scoring,versions,changed_across_versions,choice_value,choice_label_es,choice_label_en,choice_score,not_applicable',
+    );
     expect(codebook).toMatch(/answers,ai_estadisticas,variable,/);
     expect(codebook).toMatch(/answers,ai_estadisticas,choice,/);
   });
@@ -130,30 +152,56 @@ describe('responses detail and microdata', () => {
     const wb = readXlsx(res.body);
     expect([...wb.sheets.keys()]).toEqual(['answers', 'verdicts', 'citizen_reports', 'codebook']);
     const [answers] = sheetRecords(wb, 'answers');
-    expect(answers).toMatchObject({ institution_name: 'Ayuntamiento de Toluca', response_version: 2, ai_estadisticas: 'anual', da_conjuntos: 7, ai_unidad: true });
+    expect(answers).toMatchObject({
+      institution_name: 'Ayuntamiento de Toluca',
+      response_version: 2,
+      ai_estadisticas: 'anual',
+      da_conjuntos: 7,
+      ai_unidad: true,
+    });
     const verdicts = sheetRecords(wb, 'verdicts');
     expect(verdicts).toHaveLength(2);
     expect(verdicts[0].comment).toBe('=HYPERLINK("x")');
     expect(sheetRecords(wb, 'citizen_reports')).toHaveLength(2);
-    expect(sheetRecords(wb, 'codebook').some((r) => r.dataset === 'citizen_reports' && r.row_kind === 'variable')).toBe(true);
+    expect(sheetRecords(wb, 'codebook').some((r) => r.dataset === 'citizen_reports' && r.row_kind === 'variable')).toBe(
+      true,
+    );
   });
 
   it("another guarantor's staff get 404; every download is audit-logged with who and what", async () => {
-    for (const path of [`/api/rounds/${w.roundId}/microdata/answers.csv`, `/api/rounds/${w.roundId}/microdata/microdata.xlsx`, `/api/rounds/${w.roundId}/responses/${w.instX}`]) {
+    for (const path of [
+      `/api/rounds/${w.roundId}/microdata/answers.csv`,
+      `/api/rounds/${w.roundId}/microdata/microdata.xlsx`,
+      `/api/rounds/${w.roundId}/responses/${w.instX}`,
+    ]) {
       const r = await w.http.get(path, { token: w.b.analyst });
       expect({ path, status: r.status, code: r.body?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
-    expect((await w.http.get(`/api/rounds/${w.roundId}/microdata/passwords.csv`, { token: w.a.analyst })).status).toBe(404);
-    const before: Array<{ n: number }> = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'microdata.download'`);
+    expect((await w.http.get(`/api/rounds/${w.roundId}/microdata/passwords.csv`, { token: w.a.analyst })).status).toBe(
+      404,
+    );
+    const before: Array<{ n: number }> = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'microdata.download'`,
+    );
     await fetchText(`/api/rounds/${w.roundId}/microdata/codebook.csv`, w.a.analyst);
-    const rows: Array<{ actor_role: string; actor_user_id: string | null; details: { file: string }; entity_id: string }> = await t.ds.query(
+    const rows: Array<{
+      actor_role: string;
+      actor_user_id: string | null;
+      details: { file: string };
+      entity_id: string;
+    }> = await t.ds.query(
       `SELECT actor_role, actor_user_id, details, entity_id FROM audit_log WHERE action = 'microdata.download' ORDER BY id DESC LIMIT 1`,
     );
-    const after: Array<{ n: number }> = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'microdata.download'`);
+    const after: Array<{ n: number }> = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'microdata.download'`,
+    );
     expect(after[0].n).toBe(before[0].n + 1);
     expect(rows[0]).toMatchObject({ actor_role: 'analyst', entity_id: w.roundId, details: { file: 'codebook.csv' } });
     expect(rows[0].actor_user_id).not.toBeNull();
-    const wrong: Array<{ n: number }> = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'microdata.download' AND guarantor_id = $1`, [w.b.guarantorId]);
+    const wrong: Array<{ n: number }> = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'microdata.download' AND guarantor_id = $1`,
+      [w.b.guarantorId],
+    );
     expect(wrong[0].n).toBe(0);
   });
 });

@@ -80,7 +80,11 @@ const children = new Set<ChildProcess>();
 
 /** A throwaway Redis (never the machine's shared one), started and stopped by the test. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   children.add(child);
   for (let i = 0; i < 100; i++) {
     if (await pings(port)) return child;
@@ -112,7 +116,10 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
     prefixes.push(p);
     return p;
   };
-  const mailEvent = (reminder = false): OutboxEvent => ({ type: 'mail.invitation', payload: { invitationId: randomUUID(), reminder } });
+  const mailEvent = (reminder = false): OutboxEvent => ({
+    type: 'mail.invitation',
+    payload: { invitationId: randomUUID(), reminder },
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -154,7 +161,10 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
       expect(unknown.last_error).toMatch(/no job for event type/);
 
       expect((await queues.mail.getJob(jobIds.mail(ids[0])))?.name).toBe('send-invitation');
-      expect((await queues.mail.getJob(jobIds.mail(ids[1])))?.data).toEqual({ verificationId: expect.any(String), eventId: ids[1] });
+      expect((await queues.mail.getJob(jobIds.mail(ids[1])))?.data).toEqual({
+        verificationId: expect.any(String),
+        eventId: ids[1],
+      });
       // Three changes of one institution → one delayed recompute; plus the round rebuild.
       expect(await queues.metric.getDelayedCount()).toBe(1);
       const inst = await queues.metric.getJob(jobIds.institution(R, I));
@@ -237,7 +247,12 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
       expect(await relay.drainOnce()).toMatchObject({ dispatched: 1 });
 
       await stopRedis(redis);
-      await emit([mailEvent(), mailEvent(true), mailEvent(), { type: 'round.recompute', payload: { roundId: R, runId: 'run-down' } }]);
+      await emit([
+        mailEvent(),
+        mailEvent(true),
+        mailEvent(),
+        { type: 'round.recompute', payload: { roundId: R, runId: 'run-down' } },
+      ]);
       const down1 = await relay.drainOnce();
       expect(down1).toMatchObject({ selected: 4, dispatched: 0, failed: 4 });
       expect(down1.error).toBeDefined();
@@ -272,25 +287,43 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
   it('runs in the worker: events wait out a Redis outage and drain by themselves when it returns', async () => {
     const port = await freePort();
     let redis = await startRedis(port);
-    const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: 'apt-test-relay' });
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      QUEUE_PREFIX: 'apt-test-relay',
+    });
     const worker = await startWorker(env);
     const probe = new Queue(QUEUES.mail, env.REDIS_URL, { prefix: env.QUEUE_PREFIX });
     try {
       // Let the worker's connections finish their handshakes first: one event relayed and processed.
       await emit([{ type: 'mail.verify-email', payload: { verificationId: randomUUID() } }]);
-      await until(() => probe.getFailedCount(), (n) => n === 1, 'the worker to process a first job');
+      await until(
+        () => probe.getFailedCount(),
+        (n) => n === 1,
+        'the worker to process a first job',
+      );
       await probe.close();
       await ds.query('DELETE FROM outbox_event');
 
       await stopRedis(redis);
       // Verification mails of unknown ids: the mail worker discards them once they arrive; what matters is the outbox.
-      await emit(Array.from({ length: 5 }, (): OutboxEvent => ({ type: 'mail.verify-email', payload: { verificationId: randomUUID() } })));
+      await emit(
+        Array.from({ length: 5 }, (): OutboxEvent => ({
+          type: 'mail.verify-email',
+          payload: { verificationId: randomUUID() },
+        })),
+      );
       const tried = async () => (await undispatched()).filter((r) => r.attempts > 0 && r.last_error).length;
       await until(tried, (n) => n === 5, 'the relay to try and fail while Redis is down');
       expect(await undispatched()).toHaveLength(5);
 
       redis = await startRedis(port);
-      await until(async () => (await undispatched()).length, (n) => n === 0, 'the relay to catch up after Redis returned');
+      await until(
+        async () => (await undispatched()).length,
+        (n) => n === 0,
+        'the relay to catch up after Redis returned',
+      );
       const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NOT NULL');
       expect(n).toBe(5);
     } finally {

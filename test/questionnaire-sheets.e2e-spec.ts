@@ -24,8 +24,14 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
   let answeredId: string;
   let roundId: string;
 
-  const download = async (id: string, format: string, token = staff.adminToken): Promise<{ status: number; type: string; bytes: Uint8Array; disposition: string }> => {
-    const res = await fetch(`${t.url}/api/questionnaires/${id}/sheet?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+  const download = async (
+    id: string,
+    format: string,
+    token = staff.adminToken,
+  ): Promise<{ status: number; type: string; bytes: Uint8Array; disposition: string }> => {
+    const res = await fetch(`${t.url}/api/questionnaires/${id}/sheet?format=${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return {
       status: res.status,
       type: res.headers.get('content-type') ?? '',
@@ -57,7 +63,10 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
        VALUES ($1, 'k1', 'Municipio de prueba', 'ayuntamiento', 'municipal', '15', '15057', 'ut@example.org') RETURNING id`,
       [staff.guarantorId],
     );
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [roundId, institution.id]);
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [
+      roundId,
+      institution.id,
+    ]);
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
        VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, now())`,
@@ -89,21 +98,33 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
     seg.weight = '3';
     seg.title_en = 'Does it publish the follow-up of its agreements?';
     const xlsx = Buffer.from(rowsToXlsx(rows)).toString('base64');
-    const r = await http.post('/api/questionnaires/sheet', { kind: 'institution', slug: 'apertura-institucional', format: 'xlsx', content: xlsx }, { token: staff.adminToken });
+    const r = await http.post(
+      '/api/questionnaires/sheet',
+      { kind: 'institution', slug: 'apertura-institucional', format: 'xlsx', content: xlsx },
+      { token: staff.adminToken },
+    );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ slug: 'apertura-institucional', version: 2, latest: true });
     expect(r.body.id).not.toBe(answeredId);
-    const segNew = r.body.definition.pages.flatMap((p: { elements: Array<Record<string, unknown>> }) => p.elements).find((e: Record<string, unknown>) => e.name === 'seg_acuerdos');
+    const segNew = r.body.definition.pages
+      .flatMap((p: { elements: Array<Record<string, unknown>> }) => p.elements)
+      .find((e: Record<string, unknown>) => e.name === 'seg_acuerdos');
     expect(segNew).toMatchObject({ weight: 3, title: { en: 'Does it publish the follow-up of its agreements?' } });
 
     const after = await http.get(`/api/questionnaires/${answeredId}`, { token: staff.adminToken });
     expect(after.body).toMatchObject({ version: 1, checksum: before.body.checksum, latest: false });
     expect(after.body.definition).toEqual(before.body.definition);
-    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM response WHERE questionnaire_id = $1', [answeredId]);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM response WHERE questionnaire_id = $1', [
+      answeredId,
+    ]);
     expect(n).toBe(1);
 
     // The same sheet again: nothing new (200 with the latest version).
-    const again = await http.post('/api/questionnaires/sheet', { kind: 'institution', slug: 'apertura-institucional', format: 'xlsx', content: xlsx }, { token: staff.adminToken });
+    const again = await http.post(
+      '/api/questionnaires/sheet',
+      { kind: 'institution', slug: 'apertura-institucional', format: 'xlsx', content: xlsx },
+      { token: staff.adminToken },
+    );
     expect(again.status).toBe(200);
     expect(again.body.version).toBe(2);
   });
@@ -111,11 +132,19 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
   it('the default instrument rebuilt from its CSV scores a fixed answer set exactly like the shipped one', async () => {
     const r = await http.post(
       '/api/questionnaires/sheet',
-      { kind: 'institution', slug: 'desde-hoja', title: 'Desde hoja', format: 'csv', content: rowsToCsv(definitionToRows(INSTITUTION_V1)) },
+      {
+        kind: 'institution',
+        slug: 'desde-hoja',
+        title: 'Desde hoja',
+        format: 'csv',
+        content: rowsToCsv(definitionToRows(INSTITUTION_V1)),
+      },
       { token: staff.adminToken },
     );
     expect(r.status).toBe(201);
-    expect(compileScoring(r.body.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS));
+    expect(compileScoring(r.body.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(
+      compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS),
+    );
   });
 
   it('refuses a sheet with problems: 422 QUESTIONNAIRE_SHEET_INVALID, each issue on its row with the question and es/en messages; nothing stored', async () => {
@@ -126,11 +155,17 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
       'boolean,q3,¿C?,C?,,TG.AI,dos,',
       'text,q4,¿D?,D?,,,,{nada} = 1',
     ].join('\n');
-    const bad = await http.post('/api/questionnaires/sheet', { kind: 'institution', slug: 'con-errores', format: 'csv', content: rows }, { token: staff.adminToken });
+    const bad = await http.post(
+      '/api/questionnaires/sheet',
+      { kind: 'institution', slug: 'con-errores', format: 'csv', content: rows },
+      { token: staff.adminToken },
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('QUESTIONNAIRE_SHEET_INVALID');
     // Sheet problems first (the weight), then nothing else: lint waits for a readable sheet.
-    expect(bad.body.details.issues).toEqual([expect.objectContaining({ code: 'SHEET_BAD_NUMBER', row: 2, line: 4, column: 'weight', question: 'q3' })]);
+    expect(bad.body.details.issues).toEqual([
+      expect.objectContaining({ code: 'SHEET_BAD_NUMBER', row: 2, line: 4, column: 'weight', question: 'q3' }),
+    ]);
     expect(bad.body.messages.es).toMatch(/^Línea 4 \(q3\): /);
 
     const lintBad = await http.post(
@@ -139,7 +174,11 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
       { token: staff.adminToken },
     );
     expect(lintBad.status).toBe(422);
-    const issues = lintBad.body.details.issues.map((i: { line: number; question: string; code: string }) => [i.line, i.question, i.code]);
+    const issues = lintBad.body.details.issues.map((i: { line: number; question: string; code: string }) => [
+      i.line,
+      i.question,
+      i.code,
+    ]);
     expect(issues).toEqual(
       expect.arrayContaining([
         [2, 'q1', 'Q_MISSING_SCORE'],
@@ -147,22 +186,47 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
         [5, 'q4', 'Q_UNKNOWN_REFERENCE'],
       ]),
     );
-    for (const i of lintBad.body.details.issues) expect(i.message).toEqual({ es: expect.any(String), en: expect.any(String) });
+    for (const i of lintBad.body.details.issues)
+      expect(i.message).toEqual({ es: expect.any(String), en: expect.any(String) });
 
-    const unreadable = await http.post('/api/questionnaires/sheet', { kind: 'institution', slug: 'con-errores', format: 'xlsx', content: Buffer.from('no es un zip').toString('base64') }, { token: staff.adminToken });
+    const unreadable = await http.post(
+      '/api/questionnaires/sheet',
+      {
+        kind: 'institution',
+        slug: 'con-errores',
+        format: 'xlsx',
+        content: Buffer.from('no es un zip').toString('base64'),
+      },
+      { token: staff.adminToken },
+    );
     expect(unreadable.status).toBe(422);
-    expect(unreadable.body.details.issues[0]).toMatchObject({ code: 'SHEET_UNREADABLE_FILE', message: { en: expect.stringContaining('Not an XLSX') } });
+    expect(unreadable.body.details.issues[0]).toMatchObject({
+      code: 'SHEET_UNREADABLE_FILE',
+      message: { en: expect.stringContaining('Not an XLSX') },
+    });
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM questionnaire WHERE slug = 'con-errores'`);
     expect(n).toBe(0);
   });
 
   it('copies a round instrument as a new version of another slug', async () => {
-    const copy = await http.post('/api/questionnaires/copy', { roundId, kind: 'citizen', slug: 'ciudadano-2027', title: 'Ciudadano 2027' }, { token: staff.adminToken });
+    const copy = await http.post(
+      '/api/questionnaires/copy',
+      { roundId, kind: 'citizen', slug: 'ciudadano-2027', title: 'Ciudadano 2027' },
+      { token: staff.adminToken },
+    );
     expect(copy.status).toBe(201);
     expect(copy.body).toMatchObject({ kind: 'citizen', slug: 'ciudadano-2027', version: 1, title: 'Ciudadano 2027' });
-    const again = await http.post('/api/questionnaires/copy', { roundId, kind: 'citizen', slug: 'ciudadano-2027' }, { token: staff.adminToken });
+    const again = await http.post(
+      '/api/questionnaires/copy',
+      { roundId, kind: 'citizen', slug: 'ciudadano-2027' },
+      { token: staff.adminToken },
+    );
     expect(again.status).toBe(200);
-    const mismatch = await http.post('/api/questionnaires/copy', { roundId, kind: 'institution', slug: 'ciudadano-2027' }, { token: staff.adminToken });
+    const mismatch = await http.post(
+      '/api/questionnaires/copy',
+      { roundId, kind: 'institution', slug: 'ciudadano-2027' },
+      { token: staff.adminToken },
+    );
     expect(mismatch.body.code).toBe('QUESTIONNAIRE_KIND_MISMATCH');
   });
 
@@ -177,12 +241,21 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
 
   it("is scoped to the guarantor: another guarantor's versions and rounds are 404; analysts cannot import or copy", async () => {
     expect((await download(answeredId, 'csv', other.adminToken)).status).toBe(404);
-    const copy = await http.post('/api/questionnaires/copy', { roundId, kind: 'institution', slug: 'robada' }, { token: other.adminToken });
+    const copy = await http.post(
+      '/api/questionnaires/copy',
+      { roundId, kind: 'institution', slug: 'robada' },
+      { token: other.adminToken },
+    );
     expect(copy.status).toBe(404);
     expect(copy.body.code).toBe('NOT_FOUND');
     const theirs = await http.post(
       '/api/questionnaires/sheet',
-      { kind: 'institution', slug: 'apertura-institucional', format: 'json', content: [{ type: 'boolean', name: 'a', component: 'TG.AI' }] },
+      {
+        kind: 'institution',
+        slug: 'apertura-institucional',
+        format: 'json',
+        content: [{ type: 'boolean', name: 'a', component: 'TG.AI' }],
+      },
       { token: other.adminToken },
     );
     // Same slug, other guarantor: their own version 1, ours untouched.
@@ -191,8 +264,15 @@ describe('questionnaire spreadsheets: export, import as a new version, copy from
     const ours = await http.get('/api/questionnaires?slug=apertura-institucional', { token: staff.adminToken });
     expect(ours.body.items.map((i: { version: number }) => i.version)).toEqual([2, 1]);
 
-    const denied = await http.post('/api/questionnaires/sheet', { kind: 'institution', slug: 'x', format: 'json', content: [] }, { token: analyst });
+    const denied = await http.post(
+      '/api/questionnaires/sheet',
+      { kind: 'institution', slug: 'x', format: 'json', content: [] },
+      { token: analyst },
+    );
     expect(denied.status).toBe(403);
-    expect((await http.post('/api/questionnaires/copy', { roundId, kind: 'institution', slug: 'x' }, { token: analyst })).status).toBe(403);
+    expect(
+      (await http.post('/api/questionnaires/copy', { roundId, kind: 'institution', slug: 'x' }, { token: analyst }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -24,15 +24,34 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
   describe('lint errors are refused with precise codes, paths and messages', () => {
     const lintCases: Array<[string, unknown, string, string, RegExp]> = [
       ['malformed JSON text', '{"pages": [}', 'Q_MALFORMED_JSON', '$', /line 1, column 12/],
-      ['unknown question type', page({ type: 'bogus', name: 'x' }), 'Q_UNKNOWN_TYPE', '$.pages[0].elements[0].type', /"bogus"/],
+      [
+        'unknown question type',
+        page({ type: 'bogus', name: 'x' }),
+        'Q_UNKNOWN_TYPE',
+        '$.pages[0].elements[0].type',
+        /"bogus"/,
+      ],
       [
         'scored question without component',
-        page({ type: 'radiogroup', name: 'r', choices: [{ value: 'x', score: 1 }, { value: 'y', score: 0 }] }),
+        page({
+          type: 'radiogroup',
+          name: 'r',
+          choices: [
+            { value: 'x', score: 1 },
+            { value: 'y', score: 0 },
+          ],
+        }),
         'Q_MISSING_COMPONENT',
         '$.pages[0].elements[0]',
         /no "component"/,
       ],
-      ['broken expression', page(yesNo('a'), { type: 'text', name: 'b', visibleIf: '{a} = ' }), 'Q_BAD_EXPRESSION', '$.pages[0].elements[1].visibleIf', /near character 7/],
+      [
+        'broken expression',
+        page(yesNo('a'), { type: 'text', name: 'b', visibleIf: '{a} = ' }),
+        'Q_BAD_EXPRESSION',
+        '$.pages[0].elements[1].visibleIf',
+        /near character 7/,
+      ],
       ['not an object', 42, 'Q_NOT_OBJECT', '$', /JSON object/],
     ];
 
@@ -70,19 +89,40 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
 
   it('versions by slug; identical uploads return the latest version (200), changes add one (201)', async () => {
     const v1def = page(yesNo('a'), { type: 'text', name: 'b', visibleIf: '{a} = true' });
-    const v1 = await upload({ kind: 'institution', slug: 'autodiagnostico', title: 'Autodiagnóstico 2025', definition: v1def });
+    const v1 = await upload({
+      kind: 'institution',
+      slug: 'autodiagnostico',
+      title: 'Autodiagnóstico 2025',
+      definition: v1def,
+    });
     expect(v1.status).toBe(201);
-    expect(v1.body).toMatchObject({ kind: 'institution', slug: 'autodiagnostico', version: 1, title: 'Autodiagnóstico 2025', versions: 1, latest: true });
+    expect(v1.body).toMatchObject({
+      kind: 'institution',
+      slug: 'autodiagnostico',
+      version: 1,
+      title: 'Autodiagnóstico 2025',
+      versions: 1,
+      latest: true,
+    });
     expect(v1.body.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(v1.body.definition).toEqual(v1def);
 
     // Same definition, keys reordered and sent as a JSON string: recognised as the same version.
     const reordered = `{ "pages": [ { "elements": [ { "component": "TG.AI", "name": "a", "type": "boolean" }, { "visibleIf": "{a} = true", "name": "b", "type": "text" } ], "name": "p1" } ], "title": "Autodiagnóstico de prueba" }`;
-    const same = await upload({ kind: 'institution', slug: 'autodiagnostico', title: 'Otro título', definition: reordered });
+    const same = await upload({
+      kind: 'institution',
+      slug: 'autodiagnostico',
+      title: 'Otro título',
+      definition: reordered,
+    });
     expect(same.status).toBe(200);
     expect(same.body).toMatchObject({ id: v1.body.id, version: 1, title: 'Autodiagnóstico 2025' });
 
-    const v2 = await upload({ kind: 'institution', slug: 'autodiagnostico', definition: page(yesNo('a'), yesNo('c', 'PG.Mec')) });
+    const v2 = await upload({
+      kind: 'institution',
+      slug: 'autodiagnostico',
+      definition: page(yesNo('a'), yesNo('c', 'PG.Mec')),
+    });
     expect(v2.status).toBe(201);
     expect(v2.body).toMatchObject({ version: 2, versions: 2, latest: true, title: 'Autodiagnóstico de prueba' });
 
@@ -99,11 +139,18 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
     expect(history.body.items.map((q: { version: number }) => q.version)).toEqual([3, 2, 1]);
     expect(history.body.total).toBe(3);
 
-    const mismatch = await upload({ kind: 'citizen', slug: 'autodiagnostico', definition: page(yesNo('a', 'TC.Disp')) });
+    const mismatch = await upload({
+      kind: 'citizen',
+      slug: 'autodiagnostico',
+      definition: page(yesNo('a', 'TC.Disp')),
+    });
     expect(mismatch.status).toBe(422);
     expect(mismatch.body).toMatchObject({ code: 'QUESTIONNAIRE_KIND_MISMATCH', field: 'kind' });
 
-    const audit = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'questionnaire.create' AND guarantor_id = $1`, [staff.guarantorId]);
+    const audit = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'questionnaire.create' AND guarantor_id = $1`,
+      [staff.guarantorId],
+    );
     expect(audit[0].n).toBe(3);
   });
 
@@ -115,7 +162,9 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
       ['citizen', 'citizen.v2', 1, true],
     ]);
     const again = await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
-    expect(again.body.items.map((i: Json) => [i.id, i.created])).toEqual(first.body.items.map((i: Json) => [i.id, false]));
+    expect(again.body.items.map((i: Json) => [i.id, i.created])).toEqual(
+      first.body.items.map((i: Json) => [i.id, false]),
+    );
 
     const list = await http.get('/api/questionnaires', { token: staff.adminToken });
     expect(list.body.total).toBe(3);
@@ -144,7 +193,9 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
       [2, true],
       [1, false],
     ]);
-    expect((await http.get(`/api/questionnaires/${v1.body.id}`, { token: other.adminToken })).body.definition).toEqual(CITIZEN_V1);
+    expect((await http.get(`/api/questionnaires/${v1.body.id}`, { token: other.adminToken })).body.definition).toEqual(
+      CITIZEN_V1,
+    );
   });
 
   it('analysts read but do not upload; other guarantors get 404', async () => {
@@ -164,10 +215,15 @@ describe('questionnaires: lint on upload, immutable versions, defaults', () => {
     expect(hidden.body.code).toBe('NOT_FOUND');
     expect((await http.get('/api/questionnaires', { token: stranger.adminToken })).body.total).toBe(0);
     // The same slug is free for another guarantor.
-    const theirs = await upload({ kind: 'citizen', slug: 'autodiagnostico', definition: page(yesNo('a', 'TC.Disp')) }, stranger.adminToken);
+    const theirs = await upload(
+      { kind: 'citizen', slug: 'autodiagnostico', definition: page(yesNo('a', 'TC.Disp')) },
+      stranger.adminToken,
+    );
     expect(theirs.status).toBe(201);
     expect(theirs.body.version).toBe(1);
-    expect((await http.get('/api/questionnaires/not-a-uuid', { token: staff.adminToken })).body.code).toBe('VALIDATION_FAILED');
+    expect((await http.get('/api/questionnaires/not-a-uuid', { token: staff.adminToken })).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('has no update endpoint: versions are immutable', async () => {

@@ -21,16 +21,15 @@ describe('RankRepository (PostgreSQL)', () => {
       [fx.roundId],
     );
 
-  const result = (scope: string, key: string, aggregation: string, indicator: string, estimate: number | null, se: number | null, status: string): unknown[] => [
-    fx.roundId,
-    scope,
-    key,
-    aggregation,
-    indicator,
-    estimate,
-    se,
-    status,
-  ];
+  const result = (
+    scope: string,
+    key: string,
+    aggregation: string,
+    indicator: string,
+    estimate: number | null,
+    se: number | null,
+    status: string,
+  ): unknown[] => [fx.roundId, scope, key, aggregation, indicator, estimate, se, status];
 
   beforeAll(async () => {
     db = await createTestDatabase(undefined, 'rank');
@@ -68,18 +67,49 @@ describe('RankRepository (PostgreSQL)', () => {
 
   it('reads the rankable values of the ranked indicators, with the state of each institution and municipality', async () => {
     const inputs = await repo.loadRankInputs(fx.roundId);
-    const states: Array<{ id: string; cve_ent: string }> = await ds.query('SELECT id::text, cve_ent FROM institution WHERE id = ANY($1::uuid[])', [fx.institutionIds.slice(0, 2)]);
+    const states: Array<{ id: string; cve_ent: string }> = await ds.query(
+      'SELECT id::text, cve_ent FROM institution WHERE id = ANY($1::uuid[])',
+      [fx.institutionIds.slice(0, 2)],
+    );
     const stateOf = new Map(states.map((s) => [s.id, s.cve_ent]));
     expect(inputs.institutions).toEqual(
       expect.arrayContaining([
-        { institutionId: fx.institutionIds[0], cveEnt: stateOf.get(fx.institutionIds[0]), indicator: 'I', estimate: 0.8, se: 0.02, status: 'conclusive' },
-        { institutionId: fx.institutionIds[1], cveEnt: stateOf.get(fx.institutionIds[1]), indicator: 'I', estimate: 0.6, se: 0.05, status: 'caution' },
-        { institutionId: fx.institutionIds[0], cveEnt: stateOf.get(fx.institutionIds[0]), indicator: 'TC', estimate: 0.5, se: 0.1, status: 'conclusive' },
+        {
+          institutionId: fx.institutionIds[0],
+          cveEnt: stateOf.get(fx.institutionIds[0]),
+          indicator: 'I',
+          estimate: 0.8,
+          se: 0.02,
+          status: 'conclusive',
+        },
+        {
+          institutionId: fx.institutionIds[1],
+          cveEnt: stateOf.get(fx.institutionIds[1]),
+          indicator: 'I',
+          estimate: 0.6,
+          se: 0.05,
+          status: 'caution',
+        },
+        {
+          institutionId: fx.institutionIds[0],
+          cveEnt: stateOf.get(fx.institutionIds[0]),
+          indicator: 'TC',
+          estimate: 0.5,
+          se: 0.1,
+          status: 'conclusive',
+        },
       ]),
     );
     expect(inputs.institutions).toHaveLength(3);
-    expect(inputs.municipalities.map((m) => [m.cvegeo, m.cveEnt]).sort()).toEqual(fx.municipalities.slice(0, 2).map((c) => [c, c.slice(0, 2)]).sort());
-    expect(inputs.states).toEqual([{ cveEnt: fx.municipalities[0].slice(0, 2), indicator: 'P', estimate: 0.3, se: 0.01, status: 'conclusive' }]);
+    expect(inputs.municipalities.map((m) => [m.cvegeo, m.cveEnt]).sort()).toEqual(
+      fx.municipalities
+        .slice(0, 2)
+        .map((c) => [c, c.slice(0, 2)])
+        .sort(),
+    );
+    expect(inputs.states).toEqual([
+      { cveEnt: fx.municipalities[0].slice(0, 2), indicator: 'P', estimate: 0.3, se: 0.01, status: 'conclusive' },
+    ]);
   });
 
   it('replaces the rankings of the round, stamped with method, watermark and time', async () => {
@@ -118,7 +148,9 @@ describe('RankRepository (PostgreSQL)', () => {
     await expect(
       ds.transaction(async (m) => {
         await repo.replaceRanks(fx.roundId, [], METHOD, '20', new Date(), m);
-        expect(await m.query('SELECT count(*)::int AS n FROM metric_rank WHERE round_id = $1', [fx.roundId])).toEqual([{ n: 0 }]);
+        expect(await m.query('SELECT count(*)::int AS n FROM metric_rank WHERE round_id = $1', [fx.roundId])).toEqual([
+          { n: 0 },
+        ]);
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
@@ -138,6 +170,10 @@ describe('RankRepository (PostgreSQL)', () => {
       seed: `${fx.roundId}:institution:MX:I`,
     }));
     expect(await repo.replaceRanks(fx.roundId, many, METHOD, '30', new Date())).toBe(true);
-    expect(await ds.query('SELECT count(*)::int AS n, max("position") AS top FROM metric_rank WHERE round_id = $1', [fx.roundId])).toEqual([{ n: 12_001, top: 12_001 }]);
+    expect(
+      await ds.query('SELECT count(*)::int AS n, max("position") AS top FROM metric_rank WHERE round_id = $1', [
+        fx.roundId,
+      ]),
+    ).toEqual([{ n: 12_001, top: 12_001 }]);
   });
 });

@@ -23,7 +23,13 @@ describe('read replica for dashboards and exports', () => {
     t = await startTestApp({ env: { DATABASE_READ_URL: replica.url } });
     http = client(t.url);
     replicaDs = await new DataSource(dataSourceOptions(replica.url, { entities: [] })).initialize();
-    round = await buildRoundFixture(t.ds, { seed: 'replica', name: 'Ronda replicada', institutions: 4, status: 'published', synthetic: true });
+    round = await buildRoundFixture(t.ds, {
+      seed: 'replica',
+      name: 'Ronda replicada',
+      institutions: 4,
+      status: 'published',
+      synthetic: true,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -36,7 +42,11 @@ describe('read replica for dashboards and exports', () => {
   async function replicate(tables: string[]): Promise<void> {
     for (const table of tables) {
       const rows: Array<{ r: unknown }> = await t.ds.query(`SELECT row_to_json(x) AS r FROM ${table} x`);
-      for (const { r } of rows) await replicaDs.query(`INSERT INTO ${table} SELECT * FROM json_populate_record(NULL::${table}, $1::json) ON CONFLICT DO NOTHING`, [JSON.stringify(r)]);
+      for (const { r } of rows)
+        await replicaDs.query(
+          `INSERT INTO ${table} SELECT * FROM json_populate_record(NULL::${table}, $1::json) ON CONFLICT DO NOTHING`,
+          [JSON.stringify(r)],
+        );
     }
   }
 

@@ -46,7 +46,11 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     return q.id;
   }
 
-  async function round(name: string, definition: unknown, opensDaysAgo: number): Promise<{ roundId: string; token: string }> {
+  async function round(
+    name: string,
+    definition: unknown,
+    opensDaysAgo: number,
+  ): Promise<{ roundId: string; token: string }> {
     const iq = await questionnaire(definition);
     const [cq] = await t.ds.query(
       `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, 'citizen', $2, 1, 'C', '{"pages":[{"name":"c","elements":[{"type":"boolean","name":"ok"}]}]}'::jsonb, $3) RETURNING id`,
@@ -60,7 +64,12 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [r.id, institutionId]);
     const id = randomUUID();
     const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', id);
-    await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [id, r.id, institutionId, hashToken(token)]);
+    await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
+      id,
+      r.id,
+      institutionId,
+      hashToken(token),
+    ]);
     return { roundId: r.id, token };
   }
 
@@ -98,11 +107,21 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     };
     const r = await http.put('/api/respond/draft', { data, currentPage: 1 }, { invitation: current.token });
     expect(r.status).toBe(200);
-    const byQuestion = new Map((r.body.issues as Array<{ question: string; title: Json; message: { es: string; en: string } }>).map((i) => [i.question, i]));
+    const byQuestion = new Map(
+      (r.body.issues as Array<{ question: string; title: Json; message: { es: string; en: string } }>).map((i) => [
+        i.question,
+        i,
+      ]),
+    );
     expect([...byQuestion.keys()].sort()).toEqual(['ai_procedimiento_evidencia', 'tr_obligaciones_pct']);
     const url = byQuestion.get('ai_procedimiento_evidencia');
-    expect(url?.title).toEqual({ es: 'Enlace (URL) donde cualquier persona puede comprobarlo', en: 'Link (URL) where anyone can check it' });
-    expect(url?.message.es).toMatch(/^«Enlace \(URL\) donde cualquier persona puede comprobarlo»: Escriba la dirección web completa/);
+    expect(url?.title).toEqual({
+      es: 'Enlace (URL) donde cualquier persona puede comprobarlo',
+      en: 'Link (URL) where anyone can check it',
+    });
+    expect(url?.message.es).toMatch(
+      /^«Enlace \(URL\) donde cualquier persona puede comprobarlo»: Escriba la dirección web completa/,
+    );
     expect(url?.message.es).not.toContain('ai_procedimiento_evidencia');
     const pct = byQuestion.get('tr_obligaciones_pct');
     expect(pct?.message.es).toContain('el máximo es 100%');
@@ -116,7 +135,11 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
   });
 
   it('still refuses a draft whole for structural problems (unknown question, wrong type)', async () => {
-    const r = await http.put('/api/respond/draft', { data: { resp_cargo: 'X', hacked: true }, currentPage: 0 }, { invitation: current.token });
+    const r = await http.put(
+      '/api/respond/draft',
+      { data: { resp_cargo: 'X', hacked: true }, currentPage: 0 },
+      { invitation: current.token },
+    );
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('SUBMISSION_INVALID');
     const ctx = await http.get('/api/respond/context', { invitation: current.token });
@@ -126,7 +149,10 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
   it('completes www.… addresses with https:// in drafts and at submit', async () => {
     const r = await http.put(
       '/api/respond/draft',
-      { data: { ai_procedimiento: true, ai_procedimiento_evidencia: 'www.toluca.gob.mx/transparencia' }, currentPage: 1 },
+      {
+        data: { ai_procedimiento: true, ai_procedimiento_evidencia: 'www.toluca.gob.mx/transparencia' },
+        currentPage: 1,
+      },
       { invitation: previous.token },
     );
     expect(r.status).toBe(200);
@@ -136,15 +162,28 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     expect(ctx.body.response.draft.ai_procedimiento_evidencia).toBe('https://www.toluca.gob.mx/transparencia');
 
     const answers = { ...INSTITUTION_V1_ANSWERS, tr_portal_evidencia: ' toluca.gob.mx/transparencia ' };
-    const s = await http.post('/api/respond/submit', { data: answers, idempotencyKey: randomUUID() }, { invitation: previous.token });
+    const s = await http.post(
+      '/api/respond/submit',
+      { data: answers, idempotencyKey: randomUUID() },
+      { invitation: previous.token },
+    );
     expect(s.status).toBe(201);
-    const [v] = await t.ds.query('SELECT data FROM response_version WHERE response_id = $1 AND version = 1', [s.body.responseId]);
+    const [v] = await t.ds.query('SELECT data FROM response_version WHERE response_id = $1 AND version = 1', [
+      s.body.responseId,
+    ]);
     expect(v.data.tr_portal_evidencia).toBe('https://toluca.gob.mx/transparencia');
 
     // Text that is not an address is not "completed": it stays an error.
-    const bad = await http.post('/api/respond/submit', { data: { ...answers, tr_portal_evidencia: 'portal de transparencia' }, idempotencyKey: randomUUID() }, { invitation: previous.token });
+    const bad = await http.post(
+      '/api/respond/submit',
+      { data: { ...answers, tr_portal_evidencia: 'portal de transparencia' }, idempotencyKey: randomUUID() },
+      { invitation: previous.token },
+    );
     expect(bad.status).toBe(422);
-    expect(bad.body.details.issues[0]).toMatchObject({ question: 'tr_portal_evidencia', title: { es: expect.any(String) } });
+    expect(bad.body.details.issues[0]).toMatchObject({
+      question: 'tr_portal_evidencia',
+      title: { es: expect.any(String) },
+    });
   });
 
   it('mails the institution a confirmation with the folio and a link to the printable copy', async () => {
@@ -159,16 +198,31 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
 
     // The worker marks the ledger after the SMTP server has taken the message: wait for that write.
     const [delivery] = await until(
-      async () => t.ds.query(`SELECT kind, outcome, recipient, round_id, institution_id, guarantor_id FROM mail_delivery WHERE kind = 'submission-receipt'`),
+      async () =>
+        t.ds.query(
+          `SELECT kind, outcome, recipient, round_id, institution_id, guarantor_id FROM mail_delivery WHERE kind = 'submission-receipt'`,
+        ),
       (rows: Array<{ outcome: string }>) => rows[0]?.outcome === 'sent',
       'the receipt marked sent in the mail ledger',
       120_000,
     );
-    expect(delivery).toEqual({ kind: 'submission-receipt', outcome: 'sent', recipient: email, round_id: previous.roundId, institution_id: institutionId, guarantor_id: guarantorId });
+    expect(delivery).toEqual({
+      kind: 'submission-receipt',
+      outcome: 'sent',
+      recipient: email,
+      round_id: previous.roundId,
+      institution_id: institutionId,
+      guarantor_id: guarantorId,
+    });
 
     const copy = await http.get('/api/respond/copy', { invitation: previous.token });
     expect(copy.status).toBe(200);
-    expect(copy.body).toMatchObject({ folio, version: 1, roundName: 'Ronda 2024', institutionName: 'Ayuntamiento de Toluca' });
+    expect(copy.body).toMatchObject({
+      folio,
+      version: 1,
+      roundName: 'Ronda 2024',
+      institutionName: 'Ayuntamiento de Toluca',
+    });
     expect(copy.body.data.tr_portal_evidencia).toBe('https://toluca.gob.mx/transparencia');
     expect((await http.get('/api/respond/copy?version=1', { invitation: previous.token })).body.folio).toBe(folio);
     expect((await http.get('/api/respond/copy?version=7', { invitation: previous.token })).body.code).toBe('NOT_FOUND');
@@ -184,7 +238,14 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     delete expected.comentarios; // removed from this round's questionnaire
     expect(r.body.previous.data).toEqual(expected);
     expect(await t.ds.query('SELECT draft FROM response WHERE round_id = $1', [current.roundId])).toEqual(before);
-    expect((await t.ds.query('SELECT count(*)::int AS n FROM response_version v JOIN response r ON r.id = v.response_id WHERE r.round_id = $1', [current.roundId]))[0].n).toBe(0);
+    expect(
+      (
+        await t.ds.query(
+          'SELECT count(*)::int AS n FROM response_version v JOIN response r ON r.id = v.response_id WHERE r.round_id = $1',
+          [current.roundId],
+        )
+      )[0].n,
+    ).toBe(0);
 
     // The earlier round has nothing earlier still.
     expect((await http.get('/api/respond/previous', { invitation: previous.token })).body).toEqual({ previous: null });

@@ -40,28 +40,60 @@ describe('live results events (SSE)', () => {
     return s;
   };
   const version = async (roundId: string): Promise<bigint> => {
-    const [row]: Array<{ v: string }> = await t.ds.query('SELECT version::text AS v FROM result_change WHERE round_id = $1', [roundId]);
+    const [row]: Array<{ v: string }> = await t.ds.query(
+      'SELECT version::text AS v FROM result_change WHERE round_id = $1',
+      [roundId],
+    );
     return BigInt(row?.v ?? '0');
   };
   /** What the API commits with a new citizen report of an institution (the worker recomputes it and its areas). */
   const write = async (roundId: string, institutionId: string): Promise<void> => {
-    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('citizen-report.saved', $1::jsonb)`, [JSON.stringify({ roundId, institutionId })]);
+    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('citizen-report.saved', $1::jsonb)`, [
+      JSON.stringify({ roundId, institutionId }),
+    ]);
   };
   const rebuilt = async (roundId: string): Promise<void> => {
-    const [{ id: runId }] = await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId]);
-    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [JSON.stringify({ roundId, runId })]);
-    await until(async () => (await t.ds.query('SELECT status FROM recompute_run WHERE id = $1', [runId]))[0].status as string, (s) => s === 'done', 'rebuild', 45_000);
+    const [{ id: runId }] = await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [
+      roundId,
+    ]);
+    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
+      JSON.stringify({ roundId, runId }),
+    ]);
+    await until(
+      async () => (await t.ds.query('SELECT status FROM recompute_run WHERE id = $1', [runId]))[0].status as string,
+      (s) => s === 'done',
+      'rebuild',
+      45_000,
+    );
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ tag: 'sse', env: { RESULTS_STREAM_HEARTBEAT_MS: '200', RESULTS_STREAMS_PER_CLIENT: '4' } });
+    t = await startTestApp({
+      tag: 'sse',
+      env: { RESULTS_STREAM_HEARTBEAT_MS: '200', RESULTS_STREAMS_PER_CLIENT: '4' },
+    });
     worker = await startWorker(t.env);
     const http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
     other = await guarantorWithAdmin(t.ds, http);
-    published = await buildRoundFixture(t.ds, { seed: 'sse-published', institutions: 8, guarantorId: staff.guarantorId, status: 'published' });
-    closed = await buildRoundFixture(t.ds, { seed: 'sse-closed', institutions: 4, guarantorId: staff.guarantorId, status: 'closed' });
-    othersPublished = await buildRoundFixture(t.ds, { seed: 'sse-other', institutions: 4, guarantorId: other.guarantorId, status: 'published' });
+    published = await buildRoundFixture(t.ds, {
+      seed: 'sse-published',
+      institutions: 8,
+      guarantorId: staff.guarantorId,
+      status: 'published',
+    });
+    closed = await buildRoundFixture(t.ds, {
+      seed: 'sse-closed',
+      institutions: 4,
+      guarantorId: staff.guarantorId,
+      status: 'closed',
+    });
+    othersPublished = await buildRoundFixture(t.ds, {
+      seed: 'sse-other',
+      institutions: 4,
+      guarantorId: other.guarantorId,
+      status: 'published',
+    });
     await rebuilt(published.roundId);
   }, 120_000);
 
@@ -92,7 +124,13 @@ describe('live results events (SSE)', () => {
     const areas = data(await s.next((e) => e.event === 'results' && data(e).scope === 'areas'));
     expect(BigInt(areas.version)).toBeGreaterThan(BigInt(inst.version));
     // Heartbeats keep an idle stream open through proxies.
-    await until(async () => s.comments, (n) => n > 0, 'a heartbeat', 5000, 50);
+    await until(
+      async () => s.comments,
+      (n) => n > 0,
+      'a heartbeat',
+      5000,
+      50,
+    );
   }, 60_000);
 
   it('a reconnect with Last-Event-ID catches up once when the round moved on meanwhile', async () => {
@@ -101,7 +139,12 @@ describe('live results events (SSE)', () => {
     first.close();
     const before = BigInt(ready.id ?? '0');
     await write(published.roundId, published.institutionIds[3]);
-    await until(() => version(published.roundId), (v) => v >= before + 2n, 'the institution and area writes', 30_000);
+    await until(
+      () => version(published.roundId),
+      (v) => v >= before + 2n,
+      'the institution and area writes',
+      30_000,
+    );
     const again = await sse(published.roundId, { 'last-event-id': String(before) });
     const catchUp = await again.next((e) => e.event === 'results');
     expect(data(catchUp)).toMatchObject({ roundId: published.roundId, scope: 'all', catchUp: true });
@@ -171,13 +214,20 @@ describe('live results events (SSE)', () => {
     // The next write comes through the new LISTEN connection as an ordinary notification.
     const from = s.events.length;
     await until(
-      async () => (await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'apertura-results-listen' AND datname = current_database()`))[0].n as number,
+      async () =>
+        (
+          await t.ds.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'apertura-results-listen' AND datname = current_database()`,
+          )
+        )[0].n as number,
       (k) => k === 1,
       'the LISTEN connection back',
       20_000,
     );
     await write(published.roundId, published.institutionIds[6]);
-    expect(data(await s.next((x) => x.event === 'results' && data(x).scope === 'institution', from)).institutionId).toBe(published.institutionIds[6]);
+    expect(
+      data(await s.next((x) => x.event === 'results' && data(x).scope === 'institution', from)).institutionId,
+    ).toBe(published.institutionIds[6]);
   }, 60_000);
 
   it('an API restart loses nothing: a new process streams, and catches a reconnecting browser up', async () => {
@@ -187,14 +237,28 @@ describe('live results events (SSE)', () => {
       const s = await sse(published.roundId, {}, second.url);
       const ready = await s.next((e) => e.event === 'ready');
       await second.app.close();
-      await until(async () => s.ended, (ended) => ended, 'the stream to end with its process', 10_000, 50);
+      await until(
+        async () => s.ended,
+        (ended) => ended,
+        'the stream to end with its process',
+        10_000,
+        50,
+      );
       await write(published.roundId, published.institutionIds[1]);
-      await until(() => version(published.roundId), (v) => v >= BigInt(ready.id ?? '0') + 2n, 'the writes', 30_000);
+      await until(
+        () => version(published.roundId),
+        (v) => v >= BigInt(ready.id ?? '0') + 2n,
+        'the writes',
+        30_000,
+      );
       // The browser reconnects (to the restarted process, here the first one) with its Last-Event-ID.
       const back = await sse(published.roundId, { 'last-event-id': ready.id ?? '0' });
       expect(data(await back.next((e) => e.event === 'results'))).toMatchObject({ catchUp: true });
       await write(published.roundId, published.institutionIds[0]);
-      expect(data(await back.next((e) => e.event === 'results' && !data(e).catchUp && data(e).scope === 'institution')).institutionId).toBe(published.institutionIds[0]);
+      expect(
+        data(await back.next((e) => e.event === 'results' && !data(e).catchUp && data(e).scope === 'institution'))
+          .institutionId,
+      ).toBe(published.institutionIds[0]);
     } finally {
       await second.app.close().catch(() => undefined);
     }

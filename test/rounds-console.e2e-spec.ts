@@ -104,7 +104,9 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
     expect(warnings.filter((w) => /Duplicate DTO/.test(w))).toEqual([]);
     const doc = await http.get<{ components: { schemas: Record<string, unknown> } }>('/docs/openapi.json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.components.schemas)).toEqual(expect.arrayContaining(['InstitutionPageDto', 'InstitutionSearchPageDto', 'PublishPreviewDto']));
+    expect(Object.keys(doc.body.components.schemas)).toEqual(
+      expect.arrayContaining(['InstitutionPageDto', 'InstitutionSearchPageDto', 'PublishPreviewDto']),
+    );
   });
 
   it('a draft is edited (name, window, settings) and the change is audited', async () => {
@@ -119,7 +121,9 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: 'Borrador editado', opensAt, closesAt, status: 'draft' });
     expect(patched.body.settings.thresholds.institutionMinReports).toBe(4);
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.update' AND entity_id = $1`, [draft.id]);
+    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.update' AND entity_id = $1`, [
+      draft.id,
+    ]);
     expect(audit.details.changed).toEqual(expect.arrayContaining(['name', 'opensAt', 'closesAt', 'settings']));
   });
 
@@ -130,8 +134,13 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
     expect(deleted.status).toBe(204);
     expect((await http.get(`/api/rounds/${draft.id}`, asAdmin())).body.code).toBe('NOT_FOUND');
     expect((await http.delete(`/api/rounds/${draft.id}`, asAdmin())).body.code).toBe('NOT_FOUND');
-    const audit = await t.ds.query(`SELECT actor_role, details FROM audit_log WHERE action = 'round.delete' AND entity_id = $1`, [draft.id]);
-    expect(audit).toEqual([{ actor_role: 'guarantor_admin', details: expect.objectContaining({ name: 'Borrador por borrar' }) }]);
+    const audit = await t.ds.query(
+      `SELECT actor_role, details FROM audit_log WHERE action = 'round.delete' AND entity_id = $1`,
+      [draft.id],
+    );
+    expect(audit).toEqual([
+      { actor_role: 'guarantor_admin', details: expect.objectContaining({ name: 'Borrador por borrar' }) },
+    ]);
 
     const opened = await createDraft('Ronda abierta');
     expect((await http.post(`/api/rounds/${opened.id}/open`, undefined, asAdmin())).status).toBe(200);
@@ -142,13 +151,17 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
     expect((await http.get<RoundBody>(`/api/rounds/${opened.id}`, asAdmin())).body.status).toBe('open');
   });
 
-  it("another guarantor can neither edit, delete nor preview a round: 404, nothing changes", async () => {
+  it('another guarantor can neither edit, delete nor preview a round: 404, nothing changes', async () => {
     const draft = await createDraft('Ronda ajena');
     for (const r of [
       await http.patch(`/api/rounds/${draft.id}`, { name: 'Robada' }, { token: stranger.adminToken }),
       await http.delete(`/api/rounds/${draft.id}`, { token: stranger.adminToken }),
       await http.get(`/api/rounds/${draft.id}/publish-preview`, { token: stranger.adminToken }),
-      await http.post(`/api/rounds/${draft.id}/publish`, { acknowledgeInconclusive: true }, { token: stranger.adminToken }),
+      await http.post(
+        `/api/rounds/${draft.id}/publish`,
+        { acknowledgeInconclusive: true },
+        { token: stranger.adminToken },
+      ),
     ]) {
       expect({ status: r.status, code: r.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     }
@@ -165,9 +178,15 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
       reportsPerInstitution: [0, 2],
     });
     const submittedIds: string[] = (
-      await t.ds.query(`SELECT DISTINCT institution_id AS id FROM response WHERE round_id = $1 AND status = 'submitted'`, [fx.roundId])
+      await t.ds.query(
+        `SELECT DISTINCT institution_id AS id FROM response WHERE round_id = $1 AND status = 'submitted'`,
+        [fx.roundId],
+      )
     ).map((r: { id: string }) => r.id);
-    const [{ validated }] = await t.ds.query(`SELECT count(DISTINCT institution_id)::int AS validated FROM citizen_report WHERE round_id = $1`, [fx.roundId]);
+    const [{ validated }] = await t.ds.query(
+      `SELECT count(DISTINCT institution_id)::int AS validated FROM citizen_report WHERE round_id = $1`,
+      [fx.roundId],
+    );
     // Statuses for three institutions; every other one that submitted has no I (no citizen data): not_validated.
     await setStatuses(fx, ['conclusive', 'caution', 'inconclusive']);
     const withValue = new Set([...fx.institutionIds.slice(0, 3), ...submittedIds]);
@@ -190,7 +209,13 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
   });
 
   it('publishing a mostly inconclusive round needs acknowledgeInconclusive: 409 without it, 200 with it (audited)', async () => {
-    const fx = await buildRoundFixture(t.ds, { seed: 'rounds-console-ack', institutions: 6, guarantorId: staff.guarantorId, status: 'closed', selfReportShare: 1 });
+    const fx = await buildRoundFixture(t.ds, {
+      seed: 'rounds-console-ack',
+      institutions: 6,
+      guarantorId: staff.guarantorId,
+      status: 'closed',
+      selfReportShare: 1,
+    });
     await setStatuses(fx, ['conclusive', 'inconclusive', 'inconclusive', 'not_validated', 'caution', 'inconclusive']);
     for (const body of [undefined, {}, { acknowledgeInconclusive: false }]) {
       const refused = await http.post(`/api/rounds/${fx.roundId}/publish`, body, asAdmin());
@@ -198,7 +223,11 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
       expect(refused.body).toMatchObject({
         code: 'PUBLISH_ACKNOWLEDGEMENT_REQUIRED',
         field: 'acknowledgeInconclusive',
-        details: { universe: 6, statuses: { conclusive: 1, caution: 1, inconclusive: 3, not_validated: 1 }, reasons: ['most_not_conclusive'] },
+        details: {
+          universe: 6,
+          statuses: { conclusive: 1, caution: 1, inconclusive: 3, not_validated: 1 },
+          reasons: ['most_not_conclusive'],
+        },
       });
       expect(refused.body.messages.es).toMatch(/no son concluyentes/);
       expect(refused.body.messages.en).toMatch(/not conclusive/);
@@ -207,21 +236,44 @@ describe('rounds console: draft edit/delete, publish preview and acknowledgement
     const bad = await http.post(`/api/rounds/${fx.roundId}/publish`, { acknowledgeInconclusive: 'sí' }, asAdmin());
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'acknowledgeInconclusive' });
 
-    const ok = await http.post<{ status: string; publication: { runId: string } }>(`/api/rounds/${fx.roundId}/publish`, { acknowledgeInconclusive: true }, asAdmin());
+    const ok = await http.post<{ status: string; publication: { runId: string } }>(
+      `/api/rounds/${fx.roundId}/publish`,
+      { acknowledgeInconclusive: true },
+      asAdmin(),
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.publication.runId).toEqual(expect.any(String));
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`, [fx.roundId]);
-    expect(audit.details).toMatchObject({ acknowledgedInconclusive: true, coverage: { universe: 6, submitted: 6, conclusive: 1, inconclusive: 3 } });
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`,
+      [fx.roundId],
+    );
+    expect(audit.details).toMatchObject({
+      acknowledgedInconclusive: true,
+      coverage: { universe: 6, submitted: 6, conclusive: 1, inconclusive: 3 },
+    });
   });
 
   it('a mostly conclusive round with most institutions answering publishes without the acknowledgement', async () => {
-    const fx = await buildRoundFixture(t.ds, { seed: 'rounds-console-clear', institutions: 4, guarantorId: staff.guarantorId, status: 'closed', selfReportShare: 1 });
+    const fx = await buildRoundFixture(t.ds, {
+      seed: 'rounds-console-clear',
+      institutions: 4,
+      guarantorId: staff.guarantorId,
+      status: 'closed',
+      selfReportShare: 1,
+    });
     await setStatuses(fx, ['conclusive', 'conclusive', 'conclusive', 'caution']);
     const preview = await http.get<Preview>(`/api/rounds/${fx.roundId}/publish-preview`, asAdmin());
-    expect(preview.body).toMatchObject({ needsAcknowledgement: false, reasons: [], statuses: { conclusive: 3, caution: 1 } });
+    expect(preview.body).toMatchObject({
+      needsAcknowledgement: false,
+      reasons: [],
+      statuses: { conclusive: 3, caution: 1 },
+    });
     const ok = await http.post(`/api/rounds/${fx.roundId}/publish`, undefined, asAdmin());
     expect(ok.status).toBe(200);
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`, [fx.roundId]);
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`,
+      [fx.roundId],
+    );
     expect(audit.details.acknowledgedInconclusive).toBe(false);
   });
 });

@@ -43,7 +43,8 @@ describe('rounds: design (census | sample with stratum populations)', () => {
     universeSelection: { cveEnt: ['15', '14'] },
     ...extra,
   });
-  const create = (extra: Json = {}, s = staff, q = questionnaires) => http.post('/api/rounds', roundBody(extra, q), { token: s.adminToken });
+  const create = (extra: Json = {}, s = staff, q = questionnaires) =>
+    http.post('/api/rounds', roundBody(extra, q), { token: s.adminToken });
   const patch = (id: string, body: Json, s = staff) => http.patch(`/api/rounds/${id}`, body, { token: s.adminToken });
   const open = (id: string, s = staff) => http.post(`/api/rounds/${id}/open`, undefined, { token: s.adminToken });
   const count = async (sql: string, params: unknown[]): Promise<number> => (await t.ds.query(sql, params))[0].n;
@@ -79,35 +80,108 @@ describe('rounds: design (census | sample with stratum populations)', () => {
     expect(r.body.design).toEqual(stored);
     const got = await http.get(`/api/rounds/${r.body.id}`, { token: staff.adminToken });
     expect(got.body).toMatchObject({ design: stored, designProblems: [] });
-    expect((await http.get('/api/rounds?pageSize=200', { token: staff.adminToken })).body.items.find((x: Json) => x.id === r.body.id).design).toEqual(stored);
-    const audit: Array<{ details: Json }> = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.create' AND entity_id = $1`, [r.body.id]);
+    expect(
+      (await http.get('/api/rounds?pageSize=200', { token: staff.adminToken })).body.items.find(
+        (x: Json) => x.id === r.body.id,
+      ).design,
+    ).toEqual(stored);
+    const audit: Array<{ details: Json }> = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'round.create' AND entity_id = $1`,
+      [r.body.id],
+    );
     expect(audit[0].details.design).toEqual(stored);
   });
 
   describe('refuses an invalid design with 400 VALIDATION_FAILED naming the field, in Spanish and English', () => {
     const states = (...s: Array<[string, unknown]>) => s.map(([cveEnt, population]) => ({ cveEnt, population }));
     const cases: Array<[string, Json, string, RegExp]> = [
-      ['a missing state of the universe', { kind: 'sample', states: states(['15', 300]) }, 'design.states', /falta la población de la entidad 14/],
-      ['a population below the universe count', { kind: 'sample', states: states(['15', 4], ['14', 3]) }, 'design.states[0].population', /menor que las 5 instituciones/],
-      ['a duplicate state', { kind: 'sample', states: states(['15', 300], ['15', 301], ['14', 3]) }, 'design.states[1].cveEnt', /aparece más de una vez/],
-      ['a state outside the universe', { kind: 'sample', states: states(['15', 300], ['14', 3], ['19', 4]) }, 'design.states[2].cveEnt', /no tiene instituciones en el universo/],
-      ['a state that does not exist', { kind: 'sample', states: states(['15', 300], ['14', 3], ['99', 4]) }, 'design.states[2].cveEnt', /la entidad 99 no existe/],
-      ['a negative population', { kind: 'sample', states: states(['15', 300], ['14', -3]) }, 'design.states[1].population', /al menos 1/],
-      ['a non-integer population', { kind: 'sample', states: states(['15', 300.5], ['14', 3]) }, 'design.states[0].population', /número entero/],
-      ['a population given as text', { kind: 'sample', states: states(['15', '300'], ['14', 3]) }, 'design.states[0].population', /número entero/],
-      ['a malformed state code', { kind: 'sample', states: states(['5', 300], ['14', 3]) }, 'design.states[0].cveEnt', /2 dígitos/],
+      [
+        'a missing state of the universe',
+        { kind: 'sample', states: states(['15', 300]) },
+        'design.states',
+        /falta la población de la entidad 14/,
+      ],
+      [
+        'a population below the universe count',
+        { kind: 'sample', states: states(['15', 4], ['14', 3]) },
+        'design.states[0].population',
+        /menor que las 5 instituciones/,
+      ],
+      [
+        'a duplicate state',
+        { kind: 'sample', states: states(['15', 300], ['15', 301], ['14', 3]) },
+        'design.states[1].cveEnt',
+        /aparece más de una vez/,
+      ],
+      [
+        'a state outside the universe',
+        { kind: 'sample', states: states(['15', 300], ['14', 3], ['19', 4]) },
+        'design.states[2].cveEnt',
+        /no tiene instituciones en el universo/,
+      ],
+      [
+        'a state that does not exist',
+        { kind: 'sample', states: states(['15', 300], ['14', 3], ['99', 4]) },
+        'design.states[2].cveEnt',
+        /la entidad 99 no existe/,
+      ],
+      [
+        'a negative population',
+        { kind: 'sample', states: states(['15', 300], ['14', -3]) },
+        'design.states[1].population',
+        /al menos 1/,
+      ],
+      [
+        'a non-integer population',
+        { kind: 'sample', states: states(['15', 300.5], ['14', 3]) },
+        'design.states[0].population',
+        /número entero/,
+      ],
+      [
+        'a population given as text',
+        { kind: 'sample', states: states(['15', '300'], ['14', 3]) },
+        'design.states[0].population',
+        /número entero/,
+      ],
+      [
+        'a malformed state code',
+        { kind: 'sample', states: states(['5', 300], ['14', 3]) },
+        'design.states[0].cveEnt',
+        /2 dígitos/,
+      ],
       ['an unknown kind', { kind: 'stratified' }, 'design.kind', /census o sample/],
-      ['populations on a census', { kind: 'census', states: states(['15', 300]) }, 'design.states', /un censo no declara/],
+      [
+        'populations on a census',
+        { kind: 'census', states: states(['15', 300]) },
+        'design.states',
+        /un censo no declara/,
+      ],
       ['an empty sample', { kind: 'sample' }, 'design.states', /debe listar cada entidad/],
-      ['a municipality below its count', { ...SAMPLE, municipalities: [{ cvegeo: '15106', population: 2 }] }, 'design.municipalities[0].population', /menor que las 3/],
-      ['a municipality outside the universe', { ...SAMPLE, municipalities: [{ cvegeo: '09002', population: 2 }] }, 'design.municipalities[0].cvegeo', /09002 no tiene/],
+      [
+        'a municipality below its count',
+        { ...SAMPLE, municipalities: [{ cvegeo: '15106', population: 2 }] },
+        'design.municipalities[0].population',
+        /menor que las 3/,
+      ],
+      [
+        'a municipality outside the universe',
+        { ...SAMPLE, municipalities: [{ cvegeo: '09002', population: 2 }] },
+        'design.municipalities[0].cvegeo',
+        /09002 no tiene/,
+      ],
       ['an unknown property', { ...SAMPLE, weights: {} }, 'design.weights', /.+/],
     ];
     it('refuses a null design (absent means "keep" on PATCH and census on creation)', async () => {
       expect((await create({ design: null })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'design' });
       const draft = (await create()).body;
-      expect((await patch(draft.id, { design: null })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'design' });
-      expect((await patch(draft.id, { design: [] })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'design' });
+      expect((await patch(draft.id, { design: null })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'design',
+      });
+      expect((await patch(draft.id, { design: [] })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field: 'design',
+      });
     });
     it.each(cases)('%s', async (_name, design, field, es) => {
       const created = await create({ design });
@@ -120,13 +194,21 @@ describe('rounds: design (census | sample with stratum populations)', () => {
       const patched = await patch(draft.id, { design });
       expect(patched.status).toBe(400);
       expect(patched.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
-      expect((await http.get(`/api/rounds/${draft.id}`, { token: staff.adminToken })).body.design).toEqual({ kind: 'census' });
+      expect((await http.get(`/api/rounds/${draft.id}`, { token: staff.adminToken })).body.design).toEqual({
+        kind: 'census',
+      });
     });
 
     it('lists every problem in details.problems', async () => {
       const r = await create({ design: { kind: 'sample', states: states(['15', 4], ['15', 300], ['19', 1]) } });
-      expect(r.body.details.problems.map((p: Json) => p.path)).toEqual(['design.states[0].population', 'design.states[1].cveEnt', 'design.states[2].cveEnt', 'design.states']);
-      for (const p of r.body.details.problems) expect(p).toEqual({ path: p.path, es: expect.any(String), en: expect.any(String) });
+      expect(r.body.details.problems.map((p: Json) => p.path)).toEqual([
+        'design.states[0].population',
+        'design.states[1].cveEnt',
+        'design.states[2].cveEnt',
+        'design.states',
+      ]);
+      for (const p of r.body.details.problems)
+        expect(p).toEqual({ path: p.path, es: expect.any(String), en: expect.any(String) });
     });
   });
 
@@ -135,14 +217,22 @@ describe('rounds: design (census | sample with stratum populations)', () => {
     const edited = await patch(round.id, { design: SAMPLE });
     expect(edited.status).toBe(200);
     expect(edited.body.design.kind).toBe('sample');
-    const audit: Array<{ details: Json }> = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.update' AND entity_id = $1 ORDER BY id`, [round.id]);
+    const audit: Array<{ details: Json }> = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'round.update' AND entity_id = $1 ORDER BY id`,
+      [round.id],
+    );
     expect(audit).toHaveLength(1);
-    expect(audit[0].details).toMatchObject({ changed: ['design'], design: { from: { kind: 'census' }, to: edited.body.design } });
+    expect(audit[0].details).toMatchObject({
+      changed: ['design'],
+      design: { from: { kind: 'census' }, to: edited.body.design },
+    });
 
     // Widening the selection is allowed in draft, but the design now misses state 09: shown, and opening refused.
     const widened = await patch(round.id, { universeSelection: { cveEnt: ['15', '14', '09'] } });
     expect(widened.status).toBe(200);
-    expect(widened.body.designProblems).toEqual([expect.objectContaining({ path: 'design.states', en: expect.stringContaining('state 09') })]);
+    expect(widened.body.designProblems).toEqual([
+      expect.objectContaining({ path: 'design.states', en: expect.stringContaining('state 09') }),
+    ]);
     const refused = await open(round.id);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'DESIGN_INVALID', field: 'design.states' });
@@ -153,7 +243,9 @@ describe('rounds: design (census | sample with stratum populations)', () => {
     expect(await count('SELECT count(*)::int AS n FROM invitation WHERE round_id = $1', [round.id])).toBe(0);
 
     // Fixed in draft, it opens; then the design cannot change any more.
-    const fixed = await patch(round.id, { design: { ...SAMPLE, states: [...SAMPLE.states, { cveEnt: '09', population: 90 }] } });
+    const fixed = await patch(round.id, {
+      design: { ...SAMPLE, states: [...SAMPLE.states, { cveEnt: '09', population: 90 }] },
+    });
     expect(fixed.status).toBe(200);
     expect(fixed.body.designProblems).toEqual([]);
     const opened = await open(round.id);
@@ -169,15 +261,30 @@ describe('rounds: design (census | sample with stratum populations)', () => {
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('ROUND_NOT_DRAFT');
     }
-    expect((await http.get(`/api/rounds/${round.id}`, { token: staff.adminToken })).body.design).toEqual(fixed.body.design);
-    const actions: Array<{ action: string }> = await t.ds.query(`SELECT action FROM audit_log WHERE entity_type = 'round' AND entity_id = $1 ORDER BY id`, [round.id]);
-    expect(actions.map((a) => a.action)).toEqual(['round.create', 'round.update', 'round.update', 'round.update', 'round.open']);
+    expect((await http.get(`/api/rounds/${round.id}`, { token: staff.adminToken })).body.design).toEqual(
+      fixed.body.design,
+    );
+    const actions: Array<{ action: string }> = await t.ds.query(
+      `SELECT action FROM audit_log WHERE entity_type = 'round' AND entity_id = $1 ORDER BY id`,
+      [round.id],
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'round.create',
+      'round.update',
+      'round.update',
+      'round.update',
+      'round.open',
+    ]);
   });
 
   it('refuses to open a sample whose universe outgrew a population through an import', async () => {
     // Own guarantor: the import changes its whole universe.
     const own = await setUp();
-    const round = await create({ universeSelection: { cveEnt: ['14'] }, design: { kind: 'sample', states: [{ cveEnt: '14', population: 3 }] } }, own.staff, own.questionnaires);
+    const round = await create(
+      { universeSelection: { cveEnt: ['14'] }, design: { kind: 'sample', states: [{ cveEnt: '14', population: 3 }] } },
+      own.staff,
+      own.questionnaires,
+    );
     expect(round.status).toBe(201);
     const grown = await http.post(
       '/api/universe/import',
@@ -203,8 +310,15 @@ describe('rounds: design (census | sample with stratum populations)', () => {
   it('documents the design and DESIGN_INVALID in OpenAPI', async () => {
     const doc = (await http.get('/docs/openapi.json')).body;
     expect(JSON.stringify(doc.paths['/api/rounds/{id}/open'].post.responses)).toContain('DESIGN_INVALID');
-    expect(doc.components.schemas.RoundDesignDto.properties).toMatchObject({ kind: { enum: ['census', 'sample'] }, states: expect.any(Object) });
+    expect(doc.components.schemas.RoundDesignDto.properties).toMatchObject({
+      kind: { enum: ['census', 'sample'] },
+      states: expect.any(Object),
+    });
     expect(doc.components.schemas.CreateRoundDto.properties.design).toBeDefined();
-    expect(doc.components.schemas.RoundDetailDto.properties).toMatchObject({ design: expect.any(Object), designProblems: expect.any(Object), universeStates: expect.any(Object) });
+    expect(doc.components.schemas.RoundDetailDto.properties).toMatchObject({
+      design: expect.any(Object),
+      designProblems: expect.any(Object),
+      universeStates: expect.any(Object),
+    });
   });
 });

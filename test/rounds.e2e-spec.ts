@@ -35,7 +35,8 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     if (r.status !== 201) throw new Error(`create round: ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const act = (id: string, action: 'open' | 'close' | 'publish', token = staff.adminToken) => http.post(`/api/rounds/${id}/${action}`, undefined, { token });
+  const act = (id: string, action: 'open' | 'close' | 'publish', token = staff.adminToken) =>
+    http.post(`/api/rounds/${id}/${action}`, undefined, { token });
   const count = async (sql: string, params: unknown[]): Promise<number> => (await t.ds.query(sql, params))[0].n;
 
   beforeAll(async () => {
@@ -58,7 +59,9 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     });
 
     it('refuses questionnaires of the wrong kind or of another guarantor', async () => {
-      const swapped = await http.post('/api/rounds', roundBody({ citizenQuestionnaireId: institutionQ.id }), { token: staff.adminToken });
+      const swapped = await http.post('/api/rounds', roundBody({ citizenQuestionnaireId: institutionQ.id }), {
+        token: staff.adminToken,
+      });
       expect(swapped.status).toBe(422);
       expect(swapped.body).toMatchObject({ code: 'QUESTIONNAIRE_KIND_MISMATCH', field: 'citizenQuestionnaireId' });
       const other = await guarantorWithAdmin(t.ds, http);
@@ -68,9 +71,13 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     });
 
     it('validates method settings with every problem listed', async () => {
-      const r = await http.post('/api/rounds', roundBody({ settings: { thresholds: { cvCaution: 0.5, cvInconclusive: 0.3, bogus: 1 }, confidence: 2 } }), {
-        token: staff.adminToken,
-      });
+      const r = await http.post(
+        '/api/rounds',
+        roundBody({ settings: { thresholds: { cvCaution: 0.5, cvInconclusive: 0.3, bogus: 1 }, confidence: 2 } }),
+        {
+          token: staff.adminToken,
+        },
+      );
       expect(r.status).toBe(422);
       expect(r.body.code).toBe('SETTINGS_INVALID');
       expect(r.body.field).toBe('settings.thresholds.bogus');
@@ -81,15 +88,25 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     });
 
     it('checks the universe selection against the catalogue and the universe', async () => {
-      const geo = await http.post('/api/rounds', roundBody({ universeSelection: { cvegeo: ['15999'] } }), { token: staff.adminToken });
-      expect(geo.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'universeSelection.cvegeo' });
-      const ids = await http.post('/api/rounds', roundBody({ universeSelection: { institutionIds: ['00000000-0000-4000-8000-000000000000'] } }), {
+      const geo = await http.post('/api/rounds', roundBody({ universeSelection: { cvegeo: ['15999'] } }), {
         token: staff.adminToken,
       });
+      expect(geo.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'universeSelection.cvegeo' });
+      const ids = await http.post(
+        '/api/rounds',
+        roundBody({ universeSelection: { institutionIds: ['00000000-0000-4000-8000-000000000000'] } }),
+        {
+          token: staff.adminToken,
+        },
+      );
       expect(ids.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'universeSelection.institutionIds' });
-      const level = await http.post('/api/rounds', roundBody({ universeSelection: { levels: ['galactico'] } }), { token: staff.adminToken });
+      const level = await http.post('/api/rounds', roundBody({ universeSelection: { levels: ['galactico'] } }), {
+        token: staff.adminToken,
+      });
       expect(level.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'universeSelection.levels' });
-      const unknown = await http.post('/api/rounds', roundBody({ universeSelection: { states: ['15'] } }), { token: staff.adminToken });
+      const unknown = await http.post('/api/rounds', roundBody({ universeSelection: { states: ['15'] } }), {
+        token: staff.adminToken,
+      });
       expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'universeSelection.states' });
     });
   });
@@ -107,7 +124,11 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
       openedAt: null,
     });
     // Stored complete: the override over the METHOD.md defaults.
-    expect(created.settings.thresholds).toMatchObject({ institutionMinReports: 7, cvCaution: 0.15, municipalityMinReports: 10 });
+    expect(created.settings.thresholds).toMatchObject({
+      institutionMinReports: 7,
+      cvCaution: 0.15,
+      municipalityMinReports: 10,
+    });
     expect(created.settings.weights.TG).toEqual({ AI: 0.5, TR: 0.2, TP: 0.2, DA: 0.1 });
     const id = created.id;
 
@@ -118,36 +139,62 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
       expect(r.body.code).toBe('INVALID_TRANSITION');
       expect(r.body.details).toMatchObject({ from: 'draft', to: action === 'close' ? 'closed' : 'published' });
     }
-    expect((await act(id, 'close')).body.message).toBe("A round cannot go from 'draft' to 'closed'. From 'draft' only this is allowed: 'open'.");
+    expect((await act(id, 'close')).body.message).toBe(
+      "A round cannot go from 'draft' to 'closed'. From 'draft' only this is allowed: 'open'.",
+    );
 
     // Patch while draft: a newer questionnaire version and a wider selection.
     const v2 = await http.post(
       '/api/questionnaires',
-      { kind: 'institution', slug: 'apertura-institucional', definition: { pages: [{ name: 'p', elements: [{ type: 'boolean', name: 'a', component: 'TG.AI' }] }] } },
+      {
+        kind: 'institution',
+        slug: 'apertura-institucional',
+        definition: { pages: [{ name: 'p', elements: [{ type: 'boolean', name: 'a', component: 'TG.AI' }] }] },
+      },
       { token: staff.adminToken },
     );
     expect(v2.body.version).toBe(2);
     const patched = await http.patch(
       `/api/rounds/${id}`,
-      { name: 'Diagnóstico 2025 (Edomex + Azcapotzalco)', institutionQuestionnaireId: v2.body.id, universeSelection: { cveEnt: ['15'], cvegeo: ['09002'] } },
+      {
+        name: 'Diagnóstico 2025 (Edomex + Azcapotzalco)',
+        institutionQuestionnaireId: v2.body.id,
+        universeSelection: { cveEnt: ['15'], cvegeo: ['09002'] },
+      },
       { token: staff.adminToken },
     );
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: 'Diagnóstico 2025 (Edomex + Azcapotzalco)', universeSize: 6, institutionQuestionnaire: { id: v2.body.id, version: 2 } });
+    expect(patched.body).toMatchObject({
+      name: 'Diagnóstico 2025 (Edomex + Azcapotzalco)',
+      universeSize: 6,
+      institutionQuestionnaire: { id: v2.body.id, version: 2 },
+    });
     expect(patched.body.settings.thresholds.institutionMinReports).toBe(7);
     const preview = await http.get(`/api/rounds/${id}/universe?pageSize=200`, { token: staff.adminToken });
     expect(preview.body.total).toBe(6);
-    const badPatch = await http.patch(`/api/rounds/${id}`, { closesAt: new Date(Date.now() - 10 * DAY).toISOString() }, { token: staff.adminToken });
+    const badPatch = await http.patch(
+      `/api/rounds/${id}`,
+      { closesAt: new Date(Date.now() - 10 * DAY).toISOString() },
+      { token: staff.adminToken },
+    );
     expect(badPatch.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'closesAt' });
 
     // Open: universe frozen, invitations and their mail events written in the same transaction.
     const outboxBefore = await count(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.invitation'`, []);
     const opened = await act(id, 'open');
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ status: 'open', universeSize: 6, universeFrozen: true, counts: { invitations: 6 } });
+    expect(opened.body).toMatchObject({
+      status: 'open',
+      universeSize: 6,
+      universeFrozen: true,
+      counts: { invitations: 6 },
+    });
     expect(opened.body.openedAt).toBeTruthy();
     expect(await count('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [id])).toBe(6);
-    const invitations: Array<{ id: string; token_hash: string }> = await t.ds.query('SELECT id, token_hash FROM invitation WHERE round_id = $1', [id]);
+    const invitations: Array<{ id: string; token_hash: string }> = await t.ds.query(
+      'SELECT id, token_hash FROM invitation WHERE round_id = $1',
+      [id],
+    );
     expect(invitations).toHaveLength(6);
     for (const inv of invitations) expect(inv.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const events: Array<{ payload: { invitationId: string; reminder: boolean } }> = await t.ds.query(
@@ -156,7 +203,9 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     );
     expect(events).toHaveLength(6);
     expect(events.every((e) => e.payload.reminder === false)).toBe(true);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.invitation'`, [])).toBe(outboxBefore + 6);
+    expect(await count(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.invitation'`, [])).toBe(
+      outboxBefore + 6,
+    );
 
     // The universe is frozen: a new institution of the selection does not join an open round.
     const grown = await http.post(
@@ -177,7 +226,10 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     }
 
     // Open → forbidden transitions.
-    for (const [action, to] of [['open', 'open'], ['publish', 'published']] as const) {
+    for (const [action, to] of [
+      ['open', 'open'],
+      ['publish', 'published'],
+    ] as const) {
       const r = await act(id, action);
       expect(r.status).toBe(409);
       expect(r.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'open', to } });
@@ -188,34 +240,64 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed' });
     expect(closed.body.closedAt).toBeTruthy();
-    for (const [action, to] of [['open', 'open'], ['close', 'closed']] as const) {
+    for (const [action, to] of [
+      ['open', 'open'],
+      ['close', 'closed'],
+    ] as const) {
       const r = await act(id, action);
       expect(r.status).toBe(409);
       expect(r.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'closed', to } });
     }
-    expect((await http.patch(`/api/rounds/${id}`, { name: 'x' }, { token: staff.adminToken })).body.code).toBe('ROUND_NOT_DRAFT');
+    expect((await http.patch(`/api/rounds/${id}`, { name: 'x' }, { token: staff.adminToken })).body.code).toBe(
+      'ROUND_NOT_DRAFT',
+    );
 
     // Publishing rebuilds first (issue #13): the round stays closed until the worker finishes the run
     // (no worker here: the test finishes the run the way the worker does).
     // No institution answered: publishing needs the acknowledgement (issue #15).
-    const published = await http.post(`/api/rounds/${id}/publish`, { acknowledgeInconclusive: true }, { token: staff.adminToken });
+    const published = await http.post(
+      `/api/rounds/${id}/publish`,
+      { acknowledgeInconclusive: true },
+      { token: staff.adminToken },
+    );
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ status: 'closed', publishedAt: null, publication: { status: 'queued', progress: 0 } });
-    await t.ds.transaction((m) => new MetricResultsRepository(t.ds).finishRun(m, published.body.publication.runId, '0'));
+    expect(published.body).toMatchObject({
+      status: 'closed',
+      publishedAt: null,
+      publication: { status: 'queued', progress: 0 },
+    });
+    await t.ds.transaction((m) =>
+      new MetricResultsRepository(t.ds).finishRun(m, published.body.publication.runId, '0'),
+    );
     const after = await http.get(`/api/rounds/${id}`, { token: staff.adminToken });
     expect(after.body).toMatchObject({ status: 'published', publication: { status: 'done' } });
     expect(after.body.publishedAt).toBeTruthy();
-    for (const [action, to] of [['open', 'open'], ['close', 'closed'], ['publish', 'published']] as const) {
+    for (const [action, to] of [
+      ['open', 'open'],
+      ['close', 'closed'],
+      ['publish', 'published'],
+    ] as const) {
       const r = await act(id, action);
       expect(r.status).toBe(409);
       expect(r.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'published', to, allowed: [] } });
     }
-    expect((await http.patch(`/api/rounds/${id}`, { name: 'x' }, { token: staff.adminToken })).body.code).toBe('ROUND_NOT_DRAFT');
+    expect((await http.patch(`/api/rounds/${id}`, { name: 'x' }, { token: staff.adminToken })).body.code).toBe(
+      'ROUND_NOT_DRAFT',
+    );
 
     // Invitations were created once, whatever was attempted after opening.
     expect(await count('SELECT count(*)::int AS n FROM invitation WHERE round_id = $1', [id])).toBe(6);
-    const audit: Array<{ action: string }> = await t.ds.query(`SELECT action FROM audit_log WHERE entity_type = 'round' AND entity_id = $1 ORDER BY id`, [id]);
-    expect(audit.map((a) => a.action)).toEqual(['round.create', 'round.update', 'round.open', 'round.close', 'round.publish']);
+    const audit: Array<{ action: string }> = await t.ds.query(
+      `SELECT action FROM audit_log WHERE entity_type = 'round' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'round.create',
+      'round.update',
+      'round.open',
+      'round.close',
+      'round.publish',
+    ]);
   });
 
   it('two concurrent opens invite the universe once', async () => {
@@ -225,7 +307,11 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(await count('SELECT count(*)::int AS n FROM invitation WHERE round_id = $1', [round.id])).toBe(13);
     expect(await count('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [round.id])).toBe(13);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'round.open' AND entity_id = $1`, [round.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'round.open' AND entity_id = $1`, [
+        round.id,
+      ]),
+    ).toBe(1);
   });
 
   it('refuses to open an empty universe or a round whose window has ended, changing nothing', async () => {
@@ -262,7 +348,9 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     await act(r.id, 'open');
     expect(await codeOf(rounds.requireOpenForSubmissions(r.id))).toBeNull();
     expect(await codeOf(t.ds.transaction((m) => rounds.requireOpenForSubmissions(r.id, m)))).toBeNull();
-    expect(await codeOf(rounds.requireOpenForSubmissions(r.id, undefined, new Date(Date.now() + 31 * DAY)))).toBe('ROUND_CLOSED');
+    expect(await codeOf(rounds.requireOpenForSubmissions(r.id, undefined, new Date(Date.now() + 31 * DAY)))).toBe(
+      'ROUND_CLOSED',
+    );
     await act(r.id, 'close');
     expect(await codeOf(rounds.requireOpenForSubmissions(r.id))).toBe('ROUND_CLOSED');
     expect(await codeOf(rounds.requireOpenForSubmissions('00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
@@ -310,8 +398,14 @@ describe('rounds: creation, draft edits, lifecycle draft → open → closed →
     const paged = await http.get('/api/rounds?page=2&pageSize=2', { token: staff.adminToken });
     expect(paged.body).toMatchObject({ total: all.body.total, page: 2, pageSize: 2 });
     expect(paged.body.items.map((r: Json) => r.id)).toEqual(all.body.items.slice(2, 4).map((r: Json) => r.id));
-    expect((await http.get('/api/rounds?status=bogus', { token: staff.adminToken })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'status' });
-    expect((await http.get('/api/rounds?pageSize=500', { token: staff.adminToken })).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'pageSize' });
+    expect((await http.get('/api/rounds?status=bogus', { token: staff.adminToken })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'status',
+    });
+    expect((await http.get('/api/rounds?pageSize=500', { token: staff.adminToken })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'pageSize',
+    });
   });
 
   it('documents its endpoints and error codes in OpenAPI', async () => {

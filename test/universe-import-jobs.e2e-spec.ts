@@ -29,7 +29,9 @@ function bigCsv(rows: number, opts: { bad?: number; tag?: string } = {}): string
     const m = muns[i % muns.length];
     const line = i + 2;
     const cvegeo = line === opts.bad ? '99999' : m.cvegeo;
-    lines.push(`"Sujeto obligado ${opts.tag ?? ''}${i} de ${m.nomMun.replace(/"/g, "")} (unidad de transparencia)",organismo,${i % 2 ? 'municipal' : 'estatal'},${m.cveEnt},${cvegeo},ut${i}@example.gob.mx`);
+    lines.push(
+      `"Sujeto obligado ${opts.tag ?? ''}${i} de ${m.nomMun.replace(/"/g, '')} (unidad de transparencia)",organismo,${i % 2 ? 'municipal' : 'estatal'},${m.cveEnt},${cvegeo},ut${i}@example.gob.mx`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -40,7 +42,12 @@ interface Job {
   dryRun: boolean;
   progress: { bytesProcessed: number; totalBytes: number; rowsProcessed: number; errorCount: number; percent: number };
   result?: Record<string, unknown>;
-  error?: { code: string; messages: { es: string; en: string }; field?: string; details?: { errors: Array<{ line: number; column: string; code: string }>; errorCount: number; rowsRead: number } };
+  error?: {
+    code: string;
+    messages: { es: string; en: string };
+    field?: string;
+    details?: { errors: Array<{ line: number; column: string; code: string }>; errorCount: number; rowsRead: number };
+  };
 }
 
 describe('universe imports as background jobs', () => {
@@ -50,14 +57,28 @@ describe('universe imports as background jobs', () => {
   let staff: Staff;
 
   const post = (csv: string, token: string, query = '') =>
-    http.post(`/api/universe/import${query}`, undefined, { token, raw: csv, headers: { 'content-type': 'text/csv; charset=utf-8' } });
-  const status = async (id: string, token: string): Promise<Job> => (await http.get(`/api/universe/imports/${id}`, { token })).body;
+    http.post(`/api/universe/import${query}`, undefined, {
+      token,
+      raw: csv,
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+    });
+  const status = async (id: string, token: string): Promise<Job> =>
+    (await http.get(`/api/universe/imports/${id}`, { token })).body;
   const finished = (id: string, token: string): Promise<Job> =>
-    until(() => status(id, token), (j) => j.state === 'done' || j.state === 'failed', `import ${id}`, LONG, 100);
+    until(
+      () => status(id, token),
+      (j) => j.state === 'done' || j.state === 'failed',
+      `import ${id}`,
+      LONG,
+      100,
+    );
   const countInstitutions = async (guarantorId: string): Promise<number> =>
     (await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [guarantorId]))[0].n;
   const snapshot = async (guarantorId: string): Promise<unknown[]> =>
-    t.ds.query('SELECT key, name, type, level, cve_ent, cvegeo, email FROM institution WHERE guarantor_id = $1 ORDER BY key', [guarantorId]);
+    t.ds.query(
+      'SELECT key, name, type, level, cve_ent, cvegeo, email FROM institution WHERE guarantor_id = $1 ORDER BY key',
+      [guarantorId],
+    );
   const principalOf = async (s: Staff): Promise<UserPrincipal> => {
     const [u] = await t.ds.query('SELECT id FROM app_user WHERE email = $1', [s.adminEmail]);
     return { kind: 'user', userId: u.id, role: 'guarantor_admin', guarantorId: s.guarantorId };
@@ -67,14 +88,24 @@ describe('universe imports as background jobs', () => {
     try {
       return await t.app.get(UniverseService).import(await principalOf(s), csv, dryRun);
     } catch (err) {
-      if (err instanceof DomainError) return { code: err.code, message: err.messages.en, messages: err.messages, field: err.field, details: err.details };
+      if (err instanceof DomainError)
+        return {
+          code: err.code,
+          message: err.messages.en,
+          messages: err.messages,
+          field: err.field,
+          details: err.details,
+        };
       throw err;
     }
   };
 
   beforeAll(async () => {
     // Short Bull lock and stalled check: the job of a killed worker is picked up again within seconds.
-    t = await startTestApp({ tag: 'uimport', env: { QUEUE_LOCK_DURATION_MS: '3000', QUEUE_STALLED_INTERVAL_MS: '1000' } });
+    t = await startTestApp({
+      tag: 'uimport',
+      env: { QUEUE_LOCK_DURATION_MS: '3000', QUEUE_STALLED_INTERVAL_MS: '1000' },
+    });
     http = client(t.url);
     worker = await startWorker(t.env);
     staff = await guarantorWithAdmin(t.ds, http);
@@ -97,26 +128,57 @@ describe('universe imports as background jobs', () => {
 
       const job = await finished(r.body.id, staff.adminToken);
       expect(job.state).toBe('done');
-      expect(job.progress).toEqual({ bytesProcessed: Buffer.byteLength(csv), totalBytes: Buffer.byteLength(csv), rowsProcessed: 40_000, errorCount: 0, percent: 100 });
-      expect(job.result).toEqual({ dryRun: false, inserted: 40_000, updated: 0, unchanged: 0, total: 40_000, notInFile: 0 });
+      expect(job.progress).toEqual({
+        bytesProcessed: Buffer.byteLength(csv),
+        totalBytes: Buffer.byteLength(csv),
+        rowsProcessed: 40_000,
+        errorCount: 0,
+        percent: 100,
+      });
+      expect(job.result).toEqual({
+        dryRun: false,
+        inserted: 40_000,
+        updated: 0,
+        unchanged: 0,
+        total: 40_000,
+        notInFile: 0,
+      });
 
       const other = await guarantorWithAdmin(t.ds, http);
       expect(await importSync(other, csv)).toEqual(job.result);
       expect(await snapshot(staff.guarantorId)).toEqual(await snapshot(other.guarantorId));
 
       // Applied once, audited with the import id; its stored bytes are gone.
-      const audit = await t.ds.query(`SELECT actor_role, details FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`, [staff.guarantorId]);
+      const audit = await t.ds.query(
+        `SELECT actor_role, details FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`,
+        [staff.guarantorId],
+      );
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ actor_role: 'guarantor_admin', details: { inserted: 40_000, importId: r.body.id } });
-      expect((await t.ds.query('SELECT count(*)::int AS n FROM universe_import_chunk WHERE import_id = $1', [r.body.id]))[0].n).toBe(0);
+      expect(audit[0]).toMatchObject({
+        actor_role: 'guarantor_admin',
+        details: { inserted: 40_000, importId: r.body.id },
+      });
+      expect(
+        (await t.ds.query('SELECT count(*)::int AS n FROM universe_import_chunk WHERE import_id = $1', [r.body.id]))[0]
+          .n,
+      ).toBe(0);
 
       // A changed copy as a dry run: the same counts as the synchronous dry run, and nothing written.
-      const changed = csv.replace('ut7@example.gob.mx', 'nueva@example.gob.mx') + `Nuevo sujeto,organismo,municipal,15,15106,nuevo@example.gob.mx\n`;
+      const changed =
+        csv.replace('ut7@example.gob.mx', 'nueva@example.gob.mx') +
+        `Nuevo sujeto,organismo,municipal,15,15106,nuevo@example.gob.mx\n`;
       const before = await snapshot(staff.guarantorId);
       const dry = await post(changed, staff.adminToken, '?dryRun=true');
       expect(dry.status).toBe(202);
       const dryJob = await finished(dry.body.id, staff.adminToken);
-      expect(dryJob.result).toEqual({ dryRun: true, inserted: 1, updated: 1, unchanged: 39_999, total: 40_001, notInFile: 0 });
+      expect(dryJob.result).toEqual({
+        dryRun: true,
+        inserted: 1,
+        updated: 1,
+        unchanged: 39_999,
+        total: 40_001,
+        notInFile: 0,
+      });
       expect(await importSync(other, changed, true)).toEqual(dryJob.result);
       expect(await snapshot(staff.guarantorId)).toEqual(before);
 
@@ -139,14 +201,25 @@ describe('universe imports as background jobs', () => {
       expect(job.state).toBe('failed');
       expect(job.result).toBeUndefined();
       expect(job.error?.code).toBe('UNIVERSE_INVALID');
-      expect(job.error?.details?.errors.map((e) => [e.line, e.column, e.code])).toEqual([[28_500, 'cvegeo', 'UNKNOWN_CVEGEO']]);
+      expect(job.error?.details?.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+        [28_500, 'cvegeo', 'UNKNOWN_CVEGEO'],
+      ]);
       expect(job.error?.messages.es).toMatch(/no se importó nada/);
       expect(job.error?.messages.en).toMatch(/nothing was imported/);
       expect(job.progress).toMatchObject({ rowsProcessed: 30_000, errorCount: 1 });
       // The same answer as the synchronous route's 422 body for these bytes.
-      expect(job.error).toEqual(JSON.parse(JSON.stringify(await importSync(await guarantorWithAdmin(t.ds, http), csv))));
+      expect(job.error).toEqual(
+        JSON.parse(JSON.stringify(await importSync(await guarantorWithAdmin(t.ds, http), csv))),
+      );
       expect(await countInstitutions(g.guarantorId)).toBe(0);
-      expect((await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`, [g.guarantorId]))[0].n).toBe(0);
+      expect(
+        (
+          await t.ds.query(
+            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`,
+            [g.guarantorId],
+          )
+        )[0].n,
+      ).toBe(0);
     },
     LONG,
   );
@@ -157,7 +230,13 @@ describe('universe imports as background jobs', () => {
       const g = await guarantorWithAdmin(t.ds, http);
       const big = await post(bigCsv(45_000, { tag: 'c' }), g.adminToken);
       expect(big.status).toBe(202);
-      const busy = await until(() => status(big.body.id, g.adminToken), (j) => j.state !== 'queued', 'the worker to take the import', LONG, 20);
+      const busy = await until(
+        () => status(big.body.id, g.adminToken),
+        (j) => j.state !== 'queued',
+        'the worker to take the import',
+        LONG,
+        20,
+      );
       expect(['parsing', 'validating', 'importing']).toContain(busy.state);
       const small = await guarantorWithAdmin(t.ds, http);
       const [imported, listed] = await Promise.all([
@@ -180,10 +259,24 @@ describe('universe imports as background jobs', () => {
     const csv = `${HEADER}\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,ut@toluca.gob.mx\nAlcaldía Azcapotzalco,alcaldía,municipal,9,9002,ut@azcapotzalco.gob.mx\n`;
     const r = await post(csv, g.adminToken, '?async=1&dryRun=1');
     expect(r.status).toBe(202);
-    expect((await finished(r.body.id, g.adminToken)).result).toEqual({ dryRun: true, inserted: 2, updated: 0, unchanged: 0, total: 2, notInFile: 0 });
+    expect((await finished(r.body.id, g.adminToken)).result).toEqual({
+      dryRun: true,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      total: 2,
+      notInFile: 0,
+    });
     const j = await http.post('/api/universe/import?async=true', { csv }, { token: g.adminToken });
     expect(j.status).toBe(202);
-    expect((await finished(j.body.id, g.adminToken)).result).toEqual({ dryRun: false, inserted: 2, updated: 0, unchanged: 0, total: 2, notInFile: 0 });
+    expect((await finished(j.body.id, g.adminToken)).result).toEqual({
+      dryRun: false,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      total: 2,
+      notInFile: 0,
+    });
     const again = await post(csv, g.adminToken);
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ dryRun: false, inserted: 0, updated: 0, unchanged: 2, total: 2, notInFile: 0 });
@@ -195,7 +288,10 @@ describe('universe imports as background jobs', () => {
     const r = await post(csv, g.adminToken);
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('CONTROL_CHARACTER');
-    expect((await t.ds.query('SELECT count(*)::int AS n FROM universe_import WHERE guarantor_id = $1', [g.guarantorId]))[0].n).toBe(0);
+    expect(
+      (await t.ds.query('SELECT count(*)::int AS n FROM universe_import WHERE guarantor_id = $1', [g.guarantorId]))[0]
+        .n,
+    ).toBe(0);
   });
 
   it('another guarantor gets 404 for an import; analysts of the guarantor may read it but not import', async () => {
@@ -207,15 +303,23 @@ describe('universe imports as background jobs', () => {
     const theirs = await http.get(`/api/universe/imports/${r.body.id}`, { token: stranger.adminToken });
     expect(theirs.status).toBe(404);
     expect(theirs.body.code).toBe('NOT_FOUND');
-    expect((await http.get('/api/universe/imports', { token: stranger.adminToken })).body).toMatchObject({ items: [], total: 0 });
+    expect((await http.get('/api/universe/imports', { token: stranger.adminToken })).body).toMatchObject({
+      items: [],
+      total: 0,
+    });
     expect((await http.get(`/api/universe/imports/${r.body.id}`)).status).toBe(401);
-    expect((await http.get('/api/universe/imports/not-a-uuid', { token: g.adminToken })).body.code).toBe('VALIDATION_FAILED');
+    expect((await http.get('/api/universe/imports/not-a-uuid', { token: g.adminToken })).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
 
     const analyst = await staffToken(http, g.adminToken, 'analyst');
     expect((await finished(r.body.id, analyst)).state).toBe('done');
     const denied = await post(csv, analyst);
     expect(denied.status).toBe(403);
-    expect((await t.ds.query('SELECT count(*)::int AS n FROM universe_import WHERE guarantor_id = $1', [g.guarantorId]))[0].n).toBe(1);
+    expect(
+      (await t.ds.query('SELECT count(*)::int AS n FROM universe_import WHERE guarantor_id = $1', [g.guarantorId]))[0]
+        .n,
+    ).toBe(1);
   });
 
   describe('worker killed mid-import', () => {
@@ -225,11 +329,15 @@ describe('universe imports as background jobs', () => {
     function spawnWorker(): ChildProcess {
       const vars: Record<string, string> = {};
       for (const [k, v] of Object.entries(t.env)) vars[k] = String(v);
-      const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/worker/src/main.ts')], {
-        cwd: ROOT,
-        env: { ...process.env, ...vars },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/worker/src/main.ts')],
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...vars },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       const keep = (d: Buffer): void => void logs.push(`[worker ${child.pid}] ${d.toString()}`);
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);
@@ -261,7 +369,13 @@ describe('universe imports as background jobs', () => {
         const r = await post(csv, g.adminToken);
         expect(r.status).toBe(202);
         try {
-          const during = await until(() => status(r.body.id, g.adminToken), (j) => j.state === 'parsing' && j.progress.bytesProcessed > 0, 'parsing', LONG, 20);
+          const during = await until(
+            () => status(r.body.id, g.adminToken),
+            (j) => j.state === 'parsing' && j.progress.bytesProcessed > 0,
+            'parsing',
+            LONG,
+            20,
+          );
           await kill(first);
           expect(during.progress.percent).toBeLessThan(100);
           expect(await countInstitutions(g.guarantorId)).toBe(0);
@@ -270,11 +384,21 @@ describe('universe imports as background jobs', () => {
           spawnWorker();
           const job = await finished(r.body.id, g.adminToken);
           expect(job.state).toBe('done');
-          expect(job.result).toEqual({ dryRun: false, inserted: 50_000, updated: 0, unchanged: 0, total: 50_000, notInFile: 0 });
+          expect(job.result).toEqual({
+            dryRun: false,
+            inserted: 50_000,
+            updated: 0,
+            unchanged: 0,
+            total: 50_000,
+            notInFile: 0,
+          });
           expect(await countInstitutions(g.guarantorId)).toBe(50_000);
           const [row] = await t.ds.query('SELECT attempts FROM universe_import WHERE id = $1', [r.body.id]);
           expect(row.attempts).toBeGreaterThanOrEqual(2);
-          const audit = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`, [g.guarantorId]);
+          const audit = await t.ds.query(
+            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`,
+            [g.guarantorId],
+          );
           expect(audit[0].n).toBe(1);
         } catch (err) {
           if (err instanceof Error) err.message += `\n--- worker output ---\n${logs.join('').slice(-5000)}`;
@@ -298,9 +422,20 @@ describe('universe imports as background jobs', () => {
           const first = spawnWorker();
           const r = await post(bigCsv(5000, { tag: 'tx' }), g.adminToken);
           expect(r.status).toBe(202);
-          await until(() => status(r.body.id, g.adminToken), (j) => j.state === 'importing', 'the import transaction', LONG, 50);
           await until(
-            async () => (await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n,
+            () => status(r.body.id, g.adminToken),
+            (j) => j.state === 'importing',
+            'the import transaction',
+            LONG,
+            50,
+          );
+          await until(
+            async () =>
+              (
+                await t.ds.query(
+                  `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+                )
+              )[0].n,
             (n: number) => n > 0,
             'the worker to wait for the lock',
             LONG,
@@ -316,7 +451,10 @@ describe('universe imports as background jobs', () => {
           expect(job.state).toBe('done');
           expect(job.result).toMatchObject({ inserted: 5000, total: 5000 });
           expect(await countInstitutions(g.guarantorId)).toBe(5000);
-          const audit = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`, [g.guarantorId]);
+          const audit = await t.ds.query(
+            `SELECT count(*)::int AS n FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`,
+            [g.guarantorId],
+          );
           expect(audit[0].n).toBe(1);
         } catch (err) {
           if (err instanceof Error) err.message += `\n--- worker output ---\n${logs.join('').slice(-5000)}`;

@@ -19,11 +19,20 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
   let worker: INestApplicationContext;
 
   const importCsv = (csv: string, token: string, query = '') =>
-    http.post(`/api/universe/import${query}`, undefined, { token, raw: csv, headers: { 'content-type': 'text/csv; charset=utf-8' } });
+    http.post(`/api/universe/import${query}`, undefined, {
+      token,
+      raw: csv,
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+    });
   const countInstitutions = async (guarantorId: string): Promise<number> =>
     (await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [guarantorId]))[0].n;
   const snapshot = async (guarantorId: string): Promise<string> =>
-    JSON.stringify(await t.ds.query('SELECT key, name, type, level, cve_ent, cvegeo, email, updated_at FROM institution WHERE guarantor_id = $1 ORDER BY key', [guarantorId]));
+    JSON.stringify(
+      await t.ds.query(
+        'SELECT key, name, type, level, cve_ent, cvegeo, email, updated_at FROM institution WHERE guarantor_id = $1 ORDER BY key',
+        [guarantorId],
+      ),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -44,7 +53,9 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     expect(r.body.messages.es).toMatch(/no se importó nada/);
     expect(r.body.details.rowsRead).toBe(7);
     expect(r.body.details.errorCount).toBe(5);
-    expect(r.body.details.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
+    expect(
+      r.body.details.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code]),
+    ).toEqual([
       [3, 'cvegeo', 'UNKNOWN_CVEGEO'],
       [4, 'cvegeo', 'CVEGEO_NOT_IN_STATE'],
       [5, 'level', 'INVALID_LEVEL'],
@@ -64,7 +75,10 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ dryRun: false, inserted: 12, updated: 0, unchanged: 0, total: 12, notInFile: 0 });
     expect(await countInstitutions(staff.guarantorId)).toBe(12);
-    const audit = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`, [staff.guarantorId]);
+    const audit = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'universe.import' AND guarantor_id = $1`,
+      [staff.guarantorId],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toMatchObject({ inserted: 12, total: 12 });
   });
@@ -85,8 +99,10 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
 
   it('a modified file updates changed rows and inserts new ones (dry run first)', async () => {
     const modified =
-      GOOD.replace('transparencia@toluca.gob.mx', 'nueva.unidad@toluca.gob.mx').replace('Ayuntamiento de Zapopan,ayuntamiento,municipal', 'Ayuntamiento de Zapopan,gobierno municipal,municipal') +
-      'Ayuntamiento de Azcapotzalco (nuevo),ayuntamiento,municipal,9,9002,nuevo@azcapotzalco.gob.mx\n';
+      GOOD.replace('transparencia@toluca.gob.mx', 'nueva.unidad@toluca.gob.mx').replace(
+        'Ayuntamiento de Zapopan,ayuntamiento,municipal',
+        'Ayuntamiento de Zapopan,gobierno municipal,municipal',
+      ) + 'Ayuntamiento de Azcapotzalco (nuevo),ayuntamiento,municipal,9,9002,nuevo@azcapotzalco.gob.mx\n';
     const before = await snapshot(staff.guarantorId);
     const dry = await importCsv(modified, staff.adminToken, '?dryRun=true');
     expect(dry.status).toBe(200);
@@ -97,7 +113,12 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     expect(r.body).toEqual({ dryRun: false, inserted: 1, updated: 2, unchanged: 10, total: 13, notInFile: 0 });
     const toluca = await http.get('/api/universe/institutions?q=toluca&type=ayuntamiento', { token: staff.adminToken });
     expect(toluca.body.items).toHaveLength(1);
-    expect(toluca.body.items[0]).toMatchObject({ email: 'nueva.unidad@toluca.gob.mx', cvegeo: '15106', municipalityName: 'Toluca', stateName: 'México' });
+    expect(toluca.body.items[0]).toMatchObject({
+      email: 'nueva.unidad@toluca.gob.mx',
+      cvegeo: '15106',
+      municipalityName: 'Toluca',
+      stateName: 'México',
+    });
     // Leading zeros dropped by a spreadsheet were restored.
     const azca = await http.get('/api/universe/institutions?cvegeo=09002', { token: staff.adminToken });
     expect(azca.body.total).toBe(2);
@@ -109,7 +130,8 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
 
   it('accepts JSON { csv } and explicit keys', async () => {
     const other = await guarantorWithAdmin(t.ds, http);
-    const csv = 'key,nombre,tipo,nivel,cve_ent,cvegeo,correo\nMTY-01,Ayuntamiento de Monterrey,Ayuntamiento,Municipal,19,19039,ut@monterrey.gob.mx\n';
+    const csv =
+      'key,nombre,tipo,nivel,cve_ent,cvegeo,correo\nMTY-01,Ayuntamiento de Monterrey,Ayuntamiento,Municipal,19,19039,ut@monterrey.gob.mx\n';
     const r = await http.post('/api/universe/import', { csv }, { token: other.adminToken });
     expect(r.status).toBe(200);
     expect(r.body.inserted).toBe(1);
@@ -117,16 +139,26 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     const again = await http.post('/api/universe/import', { csv: renamed }, { token: other.adminToken });
     expect(again.body).toMatchObject({ inserted: 0, updated: 1, total: 1 });
     const list = await http.get('/api/universe/institutions', { token: other.adminToken });
-    expect(list.body.items[0]).toMatchObject({ key: 'MTY-01', name: 'Gobierno Municipal de Monterrey', type: 'ayuntamiento', level: 'municipal' });
+    expect(list.body.items[0]).toMatchObject({
+      key: 'MTY-01',
+      name: 'Gobierno Municipal de Monterrey',
+      type: 'ayuntamiento',
+      level: 'municipal',
+    });
     const extra = await http.post('/api/universe/import', { csv, dryRun: true }, { token: other.adminToken });
     expect(extra.status).toBe(400);
     expect(extra.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('reports header problems once, empty files and unsupported bodies', async () => {
-    const header = await importCsv('name,type,nivel_de_gobierno,cve_ent,email\nA,b,municipal,15,a@b.mx\n', staff.adminToken);
+    const header = await importCsv(
+      'name,type,nivel_de_gobierno,cve_ent,email\nA,b,municipal,15,a@b.mx\n',
+      staff.adminToken,
+    );
     expect(header.status).toBe(422);
-    expect(header.body.details.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
+    expect(
+      header.body.details.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code]),
+    ).toEqual([
       [1, 'nivel_de_gobierno', 'UNKNOWN_COLUMN'],
       [1, 'level', 'MISSING_COLUMN'],
       [1, 'cvegeo', 'MISSING_COLUMN'],
@@ -134,9 +166,17 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     const empty = await importCsv('', staff.adminToken);
     expect(empty.status).toBe(422);
     expect(empty.body.details.errors[0].code).toBe('EMPTY_FILE');
-    const form = await http.post('/api/universe/import', undefined, { token: staff.adminToken, raw: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await http.post('/api/universe/import', undefined, {
+      token: staff.adminToken,
+      raw: 'a=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(400);
-    const xml = await http.post('/api/universe/import', undefined, { token: staff.adminToken, raw: '<a/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await http.post('/api/universe/import', undefined, {
+      token: staff.adminToken,
+      raw: '<a/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.status).toBe(415);
     expect(xml.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -180,7 +220,9 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     const lines = ['name,type,level,cve_ent,cvegeo,email'];
     for (let i = 0; i < 15000; i++) {
       const m = muns[i % muns.length];
-      lines.push(`Sujeto obligado ${i},organismo,${i % 2 ? 'municipal' : 'estatal'},${m.cveEnt},${m.cvegeo},ut${i}@example.gob.mx`);
+      lines.push(
+        `Sujeto obligado ${i},organismo,${i % 2 ? 'municipal' : 'estatal'},${m.cveEnt},${m.cvegeo},ut${i}@example.gob.mx`,
+      );
     }
     const csv = lines.join('\n');
     // About 1 MB: a background import (202), whose result is the synchronous report.
@@ -208,7 +250,10 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
     expect(states.body.items.reduce((s: number, x: { municipalities: number }) => s + x.municipalities, 0)).toBe(2469);
     const edomex = await http.get('/api/catalogue/municipalities?cveEnt=15');
     expect(edomex.body.items).toHaveLength(125);
-    expect(edomex.body.items.find((m: { cvegeo: string }) => m.cvegeo === '15106')).toMatchObject({ name: 'Toluca', stateName: 'México' });
+    expect(edomex.body.items.find((m: { cvegeo: string }) => m.cvegeo === '15106')).toMatchObject({
+      name: 'Toluca',
+      stateName: 'México',
+    });
     expect((await http.get('/api/catalogue/municipalities')).body.items).toHaveLength(2469);
     const unknown = await http.get('/api/catalogue/municipalities?cveEnt=99');
     expect(unknown.status).toBe(404);
@@ -218,11 +263,21 @@ describe('universe of obliged subjects: CSV import, listing, catalogue', () => {
 
   it('documents its endpoints and error codes in OpenAPI', async () => {
     const doc = await http.get('/docs/openapi.json');
-    for (const p of ['/api/universe/import', '/api/universe/imports', '/api/universe/imports/{id}', '/api/universe/institutions', '/api/universe/summary', '/api/catalogue/states', '/api/catalogue/municipalities']) {
+    for (const p of [
+      '/api/universe/import',
+      '/api/universe/imports',
+      '/api/universe/imports/{id}',
+      '/api/universe/institutions',
+      '/api/universe/summary',
+      '/api/catalogue/states',
+      '/api/catalogue/municipalities',
+    ]) {
       expect(doc.body.paths[p]).toBeDefined();
     }
     const responses = JSON.stringify(doc.body.paths['/api/universe/import'].post.responses);
     expect(responses).toContain('UNIVERSE_INVALID');
-    expect(Object.keys(doc.body.paths['/api/universe/import'].post.requestBody.content)).toEqual(expect.arrayContaining(['text/csv', 'application/json']));
+    expect(Object.keys(doc.body.paths['/api/universe/import'].post.requestBody.content)).toEqual(
+      expect.arrayContaining(['text/csv', 'application/json']),
+    );
   });
 });

@@ -32,7 +32,14 @@ const SELF_REPORT = {
   tr_portal: true,
 };
 const CLAIMS = ['ai_estadisticas', 'ai_procedimiento', 'tr_portal'];
-const VALID_REPORT = { tipo_gestion: ['solicitud'], folio: 'PNT-2026-0001', tc_respuesta: 'si', tc_claridad: 4, tc_completitud: 'completa', tc_dias: 12 };
+const VALID_REPORT = {
+  tipo_gestion: ['solicitud'],
+  folio: 'PNT-2026-0001',
+  tc_respuesta: 'si',
+  tc_claridad: 4,
+  tc_completitud: 'completa',
+  tc_dias: 12,
+};
 
 const WITH_CLAIMS = [
   { id: randomUUID(), name: 'Ayuntamiento de Naucalpan', cvegeo: '15057' },
@@ -91,11 +98,19 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
   };
 
   async function registerVerified(email: string, displayName: string): Promise<Validator> {
-    const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName, consent: true, privacyNoticeVersion: '2025-01' });
+    const reg = await http.post('/api/citizens/register', {
+      email,
+      password: TEST_PASSWORD,
+      displayName,
+      consent: true,
+      privacyNoticeVersion: '2025-01',
+    });
     expect(reg.status).toBe(202);
     const id = await userIdByEmail(t.ds, email);
     const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
-    expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status).toBe(200);
+    expect(
+      (await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status,
+    ).toBe(200);
     const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(login.status).toBe(200);
     return { id, token: login.body.accessToken, email, displayName };
@@ -132,7 +147,10 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
       [staff.guarantorId, qi.id, qc.id],
     );
     roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [roundId, [...WITH_CLAIMS, ...WITHOUT].map((i) => i.id)]);
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+      roundId,
+      [...WITH_CLAIMS, ...WITHOUT].map((i) => i.id),
+    ]);
     for (const i of WITH_CLAIMS) {
       await t.ds.query(
         `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
@@ -180,13 +198,24 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
 
     // Conflicts still hold: Beto declared one with Naucalpan; he gets the other two claim institutions first.
     expect(
-      (await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: WITH_CLAIMS[0].id, reason: 'Trabajo ahí.' }] }, as(beto))).status,
+      (
+        await http.put(
+          '/api/citizens/me/conflicts',
+          { conflicts: [{ institutionId: WITH_CLAIMS[0].id, reason: 'Trabajo ahí.' }] },
+          as(beto),
+        )
+      ).status,
     ).toBe(200);
     const b = await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, as(beto));
     expect(b.body.created).toBe(3);
     const bItems: AssignmentView[] = b.body.items;
     expect(bItems.map((a) => a.institution.id)).not.toContain(WITH_CLAIMS[0].id);
-    expect(bItems.filter((a) => a.kind === 'claims').map((a) => a.institution.id).sort()).toEqual([WITH_CLAIMS[1].id, WITH_CLAIMS[2].id].sort());
+    expect(
+      bItems
+        .filter((a) => a.kind === 'claims')
+        .map((a) => a.institution.id)
+        .sort(),
+    ).toEqual([WITH_CLAIMS[1].id, WITH_CLAIMS[2].id].sort());
     expect(bItems.filter((a) => a.kind === 'citizen_report_only')).toHaveLength(1);
   });
 
@@ -231,8 +260,13 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    const errors: Array<{ questionName: string | null; field: string; messages: { es: string; en: string } }> = bad.body.details.errors;
-    expect(errors.map((e) => `${e.questionName}:${e.field}`).sort()).toEqual(['ai_estadisticas:evidenceUrl', 'resp_cargo:questionName', 'resp_cargo:verdict']);
+    const errors: Array<{ questionName: string | null; field: string; messages: { es: string; en: string } }> =
+      bad.body.details.errors;
+    expect(errors.map((e) => `${e.questionName}:${e.field}`).sort()).toEqual([
+      'ai_estadisticas:evidenceUrl',
+      'resp_cargo:questionName',
+      'resp_cargo:verdict',
+    ]);
     for (const e of errors) expect(e.messages.es.length).toBeGreaterThan(0);
     const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM verdict WHERE validator_id = $1', [ana.id]);
     expect(n).toBe(0);
@@ -251,11 +285,15 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     expect(ok.status).toBe(200);
     expect(ok.body.verdicts.map((v: { questionName: string }) => v.questionName).sort()).toEqual(CLAIMS);
     expect(ok.body.assignmentStatus).toBe('active'); // the report is still missing
-    const [{ events }] = await t.ds.query(`SELECT count(*)::int AS events FROM outbox_event WHERE type = 'verdict.saved' AND payload->>'institutionId' = $1`, [
-      WITH_CLAIMS[0].id,
-    ]);
+    const [{ events }] = await t.ds.query(
+      `SELECT count(*)::int AS events FROM outbox_event WHERE type = 'verdict.saved' AND payload->>'institutionId' = $1`,
+      [WITH_CLAIMS[0].id],
+    );
     expect(events).toBe(3);
-    const [seen] = await t.ds.query('SELECT first_status, first_estimate FROM validator_result_seen WHERE user_id = $1 AND institution_id = $2', [ana.id, WITH_CLAIMS[0].id]);
+    const [seen] = await t.ds.query(
+      'SELECT first_status, first_estimate FROM validator_result_seen WHERE user_id = $1 AND institution_id = $2',
+      [ana.id, WITH_CLAIMS[0].id],
+    );
     expect(seen).toEqual({ first_status: 'inconclusive', first_estimate: 40 });
 
     const report = await http.put(`/api/citizens/assignments/${target.id}/report`, { data: VALID_REPORT }, as(ana));
@@ -264,11 +302,25 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     const bList = await http.get(`/api/citizens/assignments?roundId=${roundId}`, as(beto));
     const bToluca = bList.body.items.find((a: AssignmentView) => a.institution.id === WITH_CLAIMS[1].id);
     expect(
-      (await http.put(`/api/citizens/assignments/${bToluca.id}/verdicts`, { verdicts: CLAIMS.map((q) => ({ questionName: q, verdict: 'refuted', comment: 'Beto dice que no.' })) }, as(beto))).status,
+      (
+        await http.put(
+          `/api/citizens/assignments/${bToluca.id}/verdicts`,
+          { verdicts: CLAIMS.map((q) => ({ questionName: q, verdict: 'refuted', comment: 'Beto dice que no.' })) },
+          as(beto),
+        )
+      ).status,
     ).toBe(200);
     const aToluca = anaItems.find((a) => a.institution.id === WITH_CLAIMS[1].id);
     if (!aToluca) throw new Error('no Toluca assignment');
-    expect((await http.put(`/api/citizens/assignments/${aToluca.id}/verdicts`, { verdicts: [{ questionName: 'tr_portal', verdict: 'confirmed' }] }, as(ana))).status).toBe(200);
+    expect(
+      (
+        await http.put(
+          `/api/citizens/assignments/${aToluca.id}/verdicts`,
+          { verdicts: [{ questionName: 'tr_portal', verdict: 'confirmed' }] },
+          as(ana),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('queues one expiry reminder per active assignment shortly before it expires (idempotent, injected clock, opt-out honoured)', async () => {
@@ -280,11 +332,17 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     const sweeper = worker.get(ValidatorSweepService);
     const now = Date.now();
     expect((await sweeper.sweep(new Date(now + DAY))).remindersQueued).toBe(0);
-    const [{ active }] = await t.ds.query(`SELECT count(*)::int AS active FROM assignment WHERE status = 'active' AND validator_id <> $1`, [caro.id]);
+    const [{ active }] = await t.ds.query(
+      `SELECT count(*)::int AS active FROM assignment WHERE status = 'active' AND validator_id <> $1`,
+      [caro.id],
+    );
     const first = await sweeper.sweep(new Date(now + 13 * DAY));
     expect(first.remindersQueued).toBe(active);
     expect((await sweeper.sweep(new Date(now + 13 * DAY + 3600_000))).remindersQueued).toBe(0);
-    const [{ caroQueued }] = await t.ds.query('SELECT count(*)::int AS "caroQueued" FROM assignment WHERE validator_id = $1 AND expiry_reminder_queued_at IS NOT NULL', [caro.id]);
+    const [{ caroQueued }] = await t.ds.query(
+      'SELECT count(*)::int AS "caroQueued" FROM assignment WHERE validator_id = $1 AND expiry_reminder_queued_at IS NOT NULL',
+      [caro.id],
+    );
     expect(caroQueued).toBe(0);
     await settled();
     const reminders = mailsTo(ana.email).filter((m) => /vence pronto/.test(m.subject));
@@ -302,7 +360,9 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
       `UPDATE metric_result SET estimate = 55, status = 'conclusive' WHERE round_id = $1 AND scope = 'institution' AND scope_key = $2 AND aggregation = 'unweighted' AND indicator = 'I'`,
       [roundId, WITH_CLAIMS[0].id],
     );
-    await t.ds.query(`UPDATE round SET status = 'published', published_at = now(), closed_at = now() WHERE id = $1`, [roundId]);
+    await t.ds.query(`UPDATE round SET status = 'published', published_at = now(), closed_at = now() WHERE id = $1`, [
+      roundId,
+    ]);
     const sweeper = worker.get(ValidatorSweepService);
     const now = new Date(Date.now() + 14 * DAY);
     const r = await sweeper.sweep(now);

@@ -56,9 +56,11 @@ interface Literal {
 }
 
 function constValue(op: unknown, condition: string): string {
-  if (!(op instanceof Const) || op instanceof Variable) throw new Error(`bench baseline: unsupported gate condition ${condition} (expected literal values)`);
+  if (!(op instanceof Const) || op instanceof Variable)
+    throw new Error(`bench baseline: unsupported gate condition ${condition} (expected literal values)`);
   const v: unknown = op.correctValue;
-  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new Error(`bench baseline: unsupported literal in ${condition}`);
+  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+    throw new Error(`bench baseline: unsupported literal in ${condition}`);
   return String(v);
 }
 
@@ -67,7 +69,9 @@ export function deriveGates(definition: unknown): QuestionnaireGates {
   const items = compileScoring(json).items;
   const walk = walkQuestionnaire(json);
   const questions = questionsOf(walk);
-  const byLowerName = new Map(questions.filter((q) => q.name !== undefined).map((q) => [(q.name as string).toLowerCase(), q]));
+  const byLowerName = new Map(
+    questions.filter((q) => q.name !== undefined).map((q) => [(q.name as string).toLowerCase(), q]),
+  );
   const scoring = new Map(items.map((i) => [i.name, i.scoring]));
   const panels = walk.elements.filter((e) => e.role === 'panel');
   const atoms: GateAtom[] = [];
@@ -78,7 +82,8 @@ export function deriveGates(definition: unknown): QuestionnaireGates {
     const key = JSON.stringify([question, sorted, anyElement]);
     let a = atomKey.get(key);
     if (a === undefined) {
-      if (atoms.length >= MAX_ATOMS) throw new Error(`bench baseline: more than ${MAX_ATOMS} gate atoms in one questionnaire`);
+      if (atoms.length >= MAX_ATOMS)
+        throw new Error(`bench baseline: more than ${MAX_ATOMS} gate atoms in one questionnaire`);
       a = { bit: atoms.length, question, values: sorted, anyElement };
       atoms.push(a);
       atomKey.set(key, a);
@@ -89,7 +94,8 @@ export function deriveGates(definition: unknown): QuestionnaireGates {
   /** "visible" of a `visibleIf`, as one atom; checked against survey-core on the atom's own values. */
   const conditionAtom = (condition: string): GateAtom => {
     const op = new ConditionsParser().parseExpression(condition);
-    if (!(op instanceof BinaryOperand) || !(op.leftOperand instanceof Variable)) throw new Error(`bench baseline: unsupported gate condition ${condition}`);
+    if (!(op instanceof BinaryOperand) || !(op.leftOperand instanceof Variable))
+      throw new Error(`bench baseline: unsupported gate condition ${condition}`);
     const variable = (op.leftOperand as Variable).variable.toLowerCase().replace(/-unwrapped$/, '');
     const question = byLowerName.get(variable)?.name;
     if (question === undefined) throw new Error(`bench baseline: condition ${condition} refers to no question`);
@@ -97,14 +103,21 @@ export function deriveGates(definition: unknown): QuestionnaireGates {
     let a: GateAtom;
     if (op.operator === 'equal') a = atom(question, [constValue(right, condition)], false);
     else if (op.operator === 'contains') a = atom(question, [constValue(right, condition)], true);
-    else if (op.operator === 'anyof' && right instanceof ArrayOperand) a = atom(question, right.values.map((v) => constValue(v, condition)), true);
+    else if (op.operator === 'anyof' && right instanceof ArrayOperand)
+      a = atom(
+        question,
+        right.values.map((v) => constValue(v, condition)),
+        true,
+      );
     else throw new Error(`bench baseline: unsupported operator ${op.operator} in ${condition}`);
     const runner = new ConditionRunner(condition);
     for (const v of a.values) {
       const asAnswer = a.anyElement ? [v] : v;
-      if (runner.runValues({ [question]: asAnswer }) !== true) throw new Error(`bench baseline: ${condition} is not true for ${JSON.stringify(asAnswer)}`);
+      if (runner.runValues({ [question]: asAnswer }) !== true)
+        throw new Error(`bench baseline: ${condition} is not true for ${JSON.stringify(asAnswer)}`);
     }
-    if (runner.runValues({}) === true || runner.runValues({ [question]: '\u0000none' }) === true) throw new Error(`bench baseline: ${condition} holds without its values`);
+    if (runner.runValues({}) === true || runner.runValues({ [question]: '\u0000none' }) === true)
+      throw new Error(`bench baseline: ${condition} holds without its values`);
     return a;
   };
 
@@ -117,7 +130,13 @@ export function deriveGates(definition: unknown): QuestionnaireGates {
   /** Literals for "the page and every enclosing panel are visible"; null when one is hidden for good. */
   const containersVisible = (el: WalkedElement): Literal[] | null => {
     const page = walk.pages[el.page];
-    const chain = [page?.json ?? {}, ...panels.filter((p) => el.path.startsWith(`${p.path}.`)).sort((a, b) => a.path.length - b.path.length).map((p) => p.json)];
+    const chain = [
+      page?.json ?? {},
+      ...panels
+        .filter((p) => el.path.startsWith(`${p.path}.`))
+        .sort((a, b) => a.path.length - b.path.length)
+        .map((p) => p.json),
+    ];
     const out: Literal[] = [];
     for (const j of chain) {
       const v = visibleIfOf(j);

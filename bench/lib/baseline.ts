@@ -29,7 +29,8 @@ export const BASELINE_TABLE = 'bench_baseline_result';
 /** Creates the mapping tables and the result table; returns the seconds it took. */
 export async function setupBaseline(client: ClientBase, roundId: string): Promise<number> {
   const started = process.hrtime.bigint();
-  const [round] = (await client.query<{ settings: unknown }>('SELECT settings FROM round WHERE id = $1', [roundId])).rows;
+  const [round] = (await client.query<{ settings: unknown }>('SELECT settings FROM round WHERE id = $1', [roundId]))
+    .rows;
   const resolved = resolveSettings(round.settings ?? {});
   if (!resolved.ok) throw new Error('round settings do not resolve');
   const questionnaires = (
@@ -40,7 +41,9 @@ export async function setupBaseline(client: ClientBase, roundId: string): Promis
       [roundId],
     )
   ).rows;
-  await client.query(`DROP TABLE IF EXISTS bench_items, bench_gate_atoms, bench_gate_clauses, bench_weights, ${BASELINE_TABLE}`);
+  await client.query(
+    `DROP TABLE IF EXISTS bench_items, bench_gate_atoms, bench_gate_clauses, bench_weights, ${BASELINE_TABLE}`,
+  );
   await client.query(
     `CREATE TABLE bench_items (questionnaire_id uuid NOT NULL, name text NOT NULL, component text NOT NULL, weight float8 NOT NULL,
        verifiable boolean NOT NULL, kind text NOT NULL, scores jsonb, rmin float8, rmax float8, PRIMARY KEY (questionnaire_id, name))`,
@@ -65,22 +68,39 @@ export async function setupBaseline(client: ClientBase, roundId: string): Promis
         items.map((i) => i.weight),
         items.map((i) => i.verifiable),
         items.map((i) => i.scoring.kind),
-        items.map((i) => (i.scoring.kind === 'choices' || i.scoring.kind === 'multi' ? JSON.stringify(i.scoring.scores) : null)),
+        items.map((i) =>
+          i.scoring.kind === 'choices' || i.scoring.kind === 'multi' ? JSON.stringify(i.scoring.scores) : null,
+        ),
         items.map((i) => (i.scoring.kind === 'range' ? i.scoring.min : null)),
         items.map((i) => (i.scoring.kind === 'range' ? i.scoring.max : null)),
       ],
     );
     for (const a of atoms) {
-      await client.query('INSERT INTO bench_gate_atoms VALUES ($1, $2, $3, $4, $5)', [q.id, a.bit, a.question, a.values, a.anyElement]);
+      await client.query('INSERT INTO bench_gate_atoms VALUES ($1, $2, $3, $4, $5)', [
+        q.id,
+        a.bit,
+        a.question,
+        a.values,
+        a.anyElement,
+      ]);
     }
     for (const c of clauses) {
-      await client.query('INSERT INTO bench_gate_clauses VALUES ($1, $2, $3, $4, $5)', [q.id, c.name, c.score, c.must.toString(), c.mustNot.toString()]);
+      await client.query('INSERT INTO bench_gate_clauses VALUES ($1, $2, $3, $4, $5)', [
+        q.id,
+        c.name,
+        c.score,
+        c.must.toString(),
+        c.mustNot.toString(),
+      ]);
     }
   }
-  await client.query('CREATE TABLE bench_weights (sub text NOT NULL, component text PRIMARY KEY, weight float8 NOT NULL)');
+  await client.query(
+    'CREATE TABLE bench_weights (sub text NOT NULL, component text PRIMARY KEY, weight float8 NOT NULL)',
+  );
   for (const [sub, map] of Object.entries(resolved.settings.weights)) {
     for (const [suffix, weight] of Object.entries(map)) {
-      if (weight > 0) await client.query('INSERT INTO bench_weights VALUES ($1, $2, $3)', [sub, `${sub}.${suffix}`, weight]);
+      if (weight > 0)
+        await client.query('INSERT INTO bench_weights VALUES ($1, $2, $3)', [sub, `${sub}.${suffix}`, weight]);
     }
   }
   await client.query(

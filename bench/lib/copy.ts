@@ -68,7 +68,12 @@ export class CopyWriter {
 }
 
 /** COPY a whole iterable of rows. */
-export async function copyRows(client: ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+export async function copyRows(
+  client: ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<number> {
   const w = CopyWriter.start(client, table, columns);
   for (const r of rows) await w.row(r);
   return w.end();

@@ -24,7 +24,11 @@ export function cpuSeconds(pid: number | undefined): number {
 
 /** The PostgreSQL backends of the current database other than `client`'s own, by pid. */
 async function backendPids(client: ClientBase): Promise<number[]> {
-  const rows = (await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows;
+  const rows = (
+    await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    )
+  ).rows;
   return rows.map((r) => r.pid);
 }
 

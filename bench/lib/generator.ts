@@ -60,7 +60,16 @@ export interface GeneratedRound {
   cvegeoOf: Map<string, string>;
   invitations: Array<{ institutionId: string; token: string }>;
   validators: Array<{ id: string; email: string }>;
-  counts: { institutions: number; municipalities: number; responses: number; answers: number; verdicts: number; reports: number; validators: number; scoredItems: number };
+  counts: {
+    institutions: number;
+    municipalities: number;
+    responses: number;
+    answers: number;
+    verdicts: number;
+    reports: number;
+    validators: number;
+    scoredItems: number;
+  };
   loadSeconds: number;
 }
 
@@ -122,7 +131,11 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   const roundId = uuid('round', 0);
 
   await client.query('BEGIN');
-  await client.query('INSERT INTO guarantor (id, slug, name) VALUES ($1, $2, $3)', [guarantorId, `bench-${tag}`, `Garante de referencia ${tag}`]);
+  await client.query('INSERT INTO guarantor (id, slug, name) VALUES ($1, $2, $3)', [
+    guarantorId,
+    `bench-${tag}`,
+    `Garante de referencia ${tag}`,
+  ]);
   for (const [id, kind, def] of [
     [iq, 'institution', definition],
     [cq, 'citizen', CITIZEN_V2],
@@ -135,15 +148,33 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   }
 
   // Institutions spread over municipalities of the CONAPO catalogue (every municipality at national size).
-  const catalogue: Array<{ cvegeo: string; cve_ent: string; nom_mun: string }> = (await client.query('SELECT cvegeo, cve_ent, nom_mun FROM municipality ORDER BY cvegeo')).rows;
-  const wanted = Math.max(1, Math.min(catalogue.length, spec.municipalities ?? Math.max(1, Math.min(catalogue.length, Math.ceil(spec.institutions / 3)))));
+  const catalogue: Array<{ cvegeo: string; cve_ent: string; nom_mun: string }> = (
+    await client.query('SELECT cvegeo, cve_ent, nom_mun FROM municipality ORDER BY cvegeo')
+  ).rows;
+  const wanted = Math.max(
+    1,
+    Math.min(
+      catalogue.length,
+      spec.municipalities ?? Math.max(1, Math.min(catalogue.length, Math.ceil(spec.institutions / 3))),
+    ),
+  );
   const offset = Math.floor(rng() * catalogue.length);
   const step = catalogue.length / wanted;
   const munis = Array.from({ length: wanted }, (_, k) => catalogue[(offset + Math.floor(k * step)) % catalogue.length]);
 
   const institutionIds: string[] = [];
   const cvegeoOf = new Map<string, string>();
-  let w = CopyWriter.start(client, 'institution', ['id', 'guarantor_id', 'key', 'name', 'type', 'level', 'cve_ent', 'cvegeo', 'email']);
+  let w = CopyWriter.start(client, 'institution', [
+    'id',
+    'guarantor_id',
+    'key',
+    'name',
+    'type',
+    'level',
+    'cve_ent',
+    'cvegeo',
+    'email',
+  ]);
   for (let i = 0; i < spec.institutions; i++) {
     // Every municipality gets one institution first (its ayuntamiento); the rest land at random.
     const mu = i < munis.length ? munis[i] : munis[Math.floor(rng() * munis.length)];
@@ -152,7 +183,17 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
     const id = uuid('institution', i);
     institutionIds.push(id);
     cvegeoOf.set(id, mu.cvegeo);
-    await w.row([id, guarantorId, `b-${tag}-${i}`, `${type === 'ayuntamiento' ? 'Ayuntamiento' : 'Institución'} ${i + 1} de ${mu.nom_mun}`, type, level, mu.cve_ent, mu.cvegeo, `ut${i}@bench-${tag}.example`]);
+    await w.row([
+      id,
+      guarantorId,
+      `b-${tag}-${i}`,
+      `${type === 'ayuntamiento' ? 'Ayuntamiento' : 'Institución'} ${i + 1} de ${mu.nom_mun}`,
+      type,
+      level,
+      mu.cve_ent,
+      mu.cvegeo,
+      `ut${i}@bench-${tag}.example`,
+    ]);
   }
   await w.end();
 
@@ -167,10 +208,28 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   for (const id of institutionIds) await w.row([roundId, id]);
   await w.end();
 
-  const validators = Array.from({ length: spec.validators }, (_, i) => ({ id: uuid('validator', i), email: `v${i}@bench-${tag}.example` }));
-  w = CopyWriter.start(client, 'app_user', ['id', 'email', 'password_hash', 'role', 'display_name', 'email_verified_at']);
+  const validators = Array.from({ length: spec.validators }, (_, i) => ({
+    id: uuid('validator', i),
+    email: `v${i}@bench-${tag}.example`,
+  }));
+  w = CopyWriter.start(client, 'app_user', [
+    'id',
+    'email',
+    'password_hash',
+    'role',
+    'display_name',
+    'email_verified_at',
+  ]);
   const verifiedAt = new Date().toISOString();
-  for (const v of validators) await w.row([v.id, v.email, spec.validatorPasswordHash ?? null, 'citizen_validator', 'Persona validadora', verifiedAt]);
+  for (const v of validators)
+    await w.row([
+      v.id,
+      v.email,
+      spec.validatorPasswordHash ?? null,
+      'citizen_validator',
+      'Persona validadora',
+      verifiedAt,
+    ]);
   await w.end();
   w = CopyWriter.start(client, 'validator_profile', ['user_id', 'pseudonym', 'consent_at', 'privacy_notice_version']);
   for (const [i, v] of validators.entries()) await w.row([v.id, `B${tag}${i}`, verifiedAt, '2025-01']);
@@ -205,7 +264,17 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   const answeredClaims: string[][] = new Array(spec.institutions);
   let claimWeight = 0;
   let answers = 0;
-  const responseColumns = ['id', 'round_id', 'institution_id', 'questionnaire_id', 'status', 'draft', 'submitted', 'version', 'submitted_at'];
+  const responseColumns = [
+    'id',
+    'round_id',
+    'institution_id',
+    'questionnaire_id',
+    'status',
+    'draft',
+    'submitted',
+    'version',
+    'submitted_at',
+  ];
   const responses = CopyWriter.start(client, 'response', responseColumns);
   const submittedAt = new Date().toISOString();
   for (let i = 0; i < spec.institutions; i++) {
@@ -291,7 +360,14 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
   await verdicts.end();
 
   let reportCount = 0;
-  const reports = CopyWriter.start(client, 'citizen_report', ['id', 'round_id', 'institution_id', 'validator_id', 'questionnaire_id', 'data']);
+  const reports = CopyWriter.start(client, 'citizen_report', [
+    'id',
+    'round_id',
+    'institution_id',
+    'validator_id',
+    'questionnaire_id',
+    'data',
+  ]);
   for (let i = 0; i < spec.institutions; i++) {
     const count = Math.min(spec.validators, roundRandom((spec.reports * weight[i]) / totalWeight, rng));
     // Another stretch of the pool than the verdicts': reports and verdicts come from partly different people.
@@ -299,7 +375,14 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
     for (let k = 0; k < count; k++) {
       // As the API stores them: only visible questions, no follow-ups of an answer that never came.
       const data = citizenReportAnswers(rng, { folio: `PNT-${i}-${k}` });
-      await reports.row([uuid('report', reportCount), roundId, institutionIds[i], validators[(first + k) % spec.validators].id, cq, JSON.stringify(data)]);
+      await reports.row([
+        uuid('report', reportCount),
+        roundId,
+        institutionIds[i],
+        validators[(first + k) % spec.validators].id,
+        cq,
+        JSON.stringify(data),
+      ]);
       reportCount += 1;
     }
   }
@@ -332,5 +415,7 @@ export async function generateRound(client: ClientBase, spec: RoundSpec): Promis
 
 /** Fresh statistics after a bulk load, as an operator would run (both contenders benefit). */
 export async function analyze(client: ClientBase): Promise<void> {
-  await client.query('VACUUM (ANALYZE) institution, round_institution, response, response_version, verdict, citizen_report, app_user, municipality');
+  await client.query(
+    'VACUUM (ANALYZE) institution, round_institution, response, response_version, verdict, citizen_report, app_user, municipality',
+  );
 }

@@ -56,7 +56,9 @@ export async function benchContext(): Promise<BenchContext> {
     onClose: (fn) => void closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) {
-        await fn().catch((err: unknown) => console.error(`cleanup: ${err instanceof Error ? err.message : String(err)}`));
+        await fn().catch((err: unknown) =>
+          console.error(`cleanup: ${err instanceof Error ? err.message : String(err)}`),
+        );
       }
       await pg.end().catch(() => undefined);
       await deleteRedisPrefix(env.QUEUE_PREFIX, env.REDIS_URL);
@@ -93,7 +95,11 @@ function readHwm(pid: number | undefined): number {
 }
 
 /** Starts a TypeScript entry point as its own Node process. */
-export function spawnTs(entry: string, env: Env, opts: { nodeArgs?: string[]; extraEnv?: Record<string, string>; ipc?: boolean } = {}): ChildHandle {
+export function spawnTs(
+  entry: string,
+  env: Env,
+  opts: { nodeArgs?: string[]; extraEnv?: Record<string, string>; ipc?: boolean } = {},
+): ChildHandle {
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '-r', REGISTER, entry], {
     cwd: ROOT,
     env: envVars(env, opts.extraEnv),
@@ -146,7 +152,10 @@ export function spawnWorker(env: Env, nodeArgs: string[] = workerNodeArgs()): Ch
 export async function spawnApi(env: Env): Promise<{ handle: ChildHandle; url: string }> {
   const handle = spawnTs(join(ROOT, 'bench', 'processes', 'api-server.ts'), env, { ipc: true });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start within 120 s\n${handle.output()}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the API did not start within 120 s\n${handle.output()}`)),
+      120_000,
+    );
     handle.child.once('message', (m: { port?: number }) => {
       clearTimeout(timer);
       if (typeof m.port === 'number') resolve(m.port);
@@ -165,12 +174,20 @@ export function metricQueue(env: Env): Queue.Queue {
   return new Queue(QUEUES.metric, env.REDIS_URL, { prefix: env.QUEUE_PREFIX });
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs: number, intervalMs = 50, onTimeout?: () => string): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  ok: (v: T) => boolean,
+  what: string,
+  timeoutMs: number,
+  intervalMs = 50,
+  onTimeout?: () => string,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await probe();
     if (ok(v)) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${onTimeout ? `\n${onTimeout()}` : ''}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}${onTimeout ? `\n${onTimeout()}` : ''}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

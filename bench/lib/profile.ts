@@ -34,7 +34,10 @@ function areaOf(url: string, fn: string): string {
 }
 
 /** Self time (ms) by area and the top functions, idle excluded. */
-export function summariseProfile(file: string, top = 15): { totalMs: number; areas: Array<[string, number]>; functions: Array<[string, number]> } {
+export function summariseProfile(
+  file: string,
+  top = 15,
+): { totalMs: number; areas: Array<[string, number]>; functions: Array<[string, number]> } {
   const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();

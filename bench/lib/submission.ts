@@ -21,7 +21,12 @@ function questionsOf(node: unknown, out: QuestionInfo[] = []): QuestionInfo[] {
   } else if (node !== null && typeof node === 'object') {
     const o = node as Record<string, unknown>;
     if (typeof o.type === 'string' && typeof o.name === 'string' && o.type !== 'panel') {
-      out.push({ name: o.name, type: o.type, inputType: typeof o.inputType === 'string' ? o.inputType : undefined, evidenceFor: typeof o.evidenceFor === 'string' ? o.evidenceFor : undefined });
+      out.push({
+        name: o.name,
+        type: o.type,
+        inputType: typeof o.inputType === 'string' ? o.inputType : undefined,
+        evidenceFor: typeof o.evidenceFor === 'string' ? o.evidenceFor : undefined,
+      });
     }
     for (const k of ['pages', 'elements']) if (k in o) questionsOf(o[k], out);
   }
@@ -67,7 +72,10 @@ export function submissionAnswers(definition: SurveyJson, seed: number, bodyByte
     else if (q.type === 'text' && q.inputType === undefined) data[q.name] = 'Titular de la Unidad de Transparencia';
   }
   if (comment !== undefined && bodyBytes !== undefined) {
-    const envelope = JSON.stringify({ data: { ...data, [comment]: '' }, idempotencyKey: 'bench-00000000-000000000' }).length;
+    const envelope = JSON.stringify({
+      data: { ...data, [comment]: '' },
+      idempotencyKey: 'bench-00000000-000000000',
+    }).length;
     const filler = 'Sin observaciones adicionales sobre el periodo evaluado. ';
     const room = Math.max(0, bodyBytes - envelope);
     data[comment] = filler.repeat(Math.ceil(room / filler.length)).slice(0, room);
@@ -78,5 +86,8 @@ export function submissionAnswers(definition: SurveyJson, seed: number, bodyByte
 /** Throws unless the server-side validation (the API's) accepts `data` as a final submission. */
 export async function assertValidSubmission(definition: SurveyJson, data: Record<string, unknown>): Promise<void> {
   const r = await validateSubmission(definition, data, { mode: 'final' });
-  if (!r.ok) throw new Error(`generated submission is invalid: ${r.errors.map((e) => `${e.code} ${e.question ?? e.path ?? ''}`).join('; ')}`);
+  if (!r.ok)
+    throw new Error(
+      `generated submission is invalid: ${r.errors.map((e) => `${e.code} ${e.question ?? e.path ?? ''}`).join('; ')}`,
+    );
 }

@@ -18,7 +18,13 @@ function scoredItem(k: number, j: number, component: string): Element[] {
   const name = `q${String(k).padStart(3, '0')}_${component.replace('.', '_').toLowerCase()}`;
   const weight = 1 + (j % 3);
   const verifiable = j % 4 === 1;
-  const base: Element = { name, title: t(`Pregunta ${k} (${component})`, `Question ${k} (${component})`), isRequired: true, component, weight };
+  const base: Element = {
+    name,
+    title: t(`Pregunta ${k} (${component})`, `Question ${k} (${component})`),
+    isRequired: true,
+    component,
+    weight,
+  };
   let q: Element;
   switch (k % 4) {
     case 0:
@@ -51,7 +57,14 @@ function scoredItem(k: number, j: number, component: string): Element[] {
       };
       break;
     default:
-      q = { type: 'text', inputType: 'number', ...base, min: 0, max: 100, scoreRange: k % 8 === 3 ? [0, 100] : [100, 0] };
+      q = {
+        type: 'text',
+        inputType: 'number',
+        ...base,
+        min: 0,
+        max: 100,
+        scoreRange: k % 8 === 3 ? [0, 100] : [100, 0],
+      };
   }
   if (verifiable) q.verifiable = true;
   const out: Element[] = [q];
@@ -74,12 +87,24 @@ export function syntheticInstitutionQuestionnaire(items: number): SurveyJson {
   const pages = components.map((component, c) => {
     const elements: Element[] = [];
     for (let k = c, j = 0; k < items; k += components.length, j++) elements.push(...scoredItem(k, j, component));
-    return { name: `p_${component.replace('.', '_').toLowerCase()}`, title: t(`Componente ${component}`, `Component ${component}`), elements };
+    return {
+      name: `p_${component.replace('.', '_').toLowerCase()}`,
+      title: t(`Componente ${component}`, `Component ${component}`),
+      elements,
+    };
   });
   pages.unshift({
     name: 'datos_generales',
     title: t('Datos de quien responde', 'Respondent'),
-    elements: [{ type: 'text', name: 'resp_cargo', title: t('Cargo de la persona que responde', 'Position of the person answering'), isRequired: true, maxLength: 200 }],
+    elements: [
+      {
+        type: 'text',
+        name: 'resp_cargo',
+        title: t('Cargo de la persona que responde', 'Position of the person answering'),
+        isRequired: true,
+        maxLength: 200,
+      },
+    ],
   });
   const json = {
     title: t(`Autodiagnóstico sintético (${items} reactivos)`, `Synthetic self-report (${items} items)`),
@@ -87,6 +112,9 @@ export function syntheticInstitutionQuestionnaire(items: number): SurveyJson {
     pages,
   } as unknown as SurveyJson;
   const lint = lintQuestionnaire(json, 'institution');
-  if (!lint.ok) throw new Error(`synthetic questionnaire does not lint: ${lint.errors.map((e) => `${e.code} ${e.path}`).join('; ')}`);
+  if (!lint.ok)
+    throw new Error(
+      `synthetic questionnaire does not lint: ${lint.errors.map((e) => `${e.code} ${e.path}`).join('; ')}`,
+    );
   return json;
 }

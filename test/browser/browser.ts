@@ -12,7 +12,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -25,12 +33,19 @@ export interface Session {
 
 export async function openSession(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Session> {
   const phone = viewport.width < 600;
-  const context = await browser.newContext({ locale: 'es-MX', viewport, ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
+  const context = await browser.newContext({
+    locale: 'es-MX',
+    viewport,
+    ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
   // Chromium logs every 4xx answer as "Failed to load resource"; tests provoke some on purpose.
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+  );
   page.on('pageerror', (e) => problems.push(e.message));
   return { context, page, problems };
 }
@@ -45,8 +60,10 @@ export async function steps(s: Session, name: string, run: (page: Page) => Promi
   }
 }
 
-export const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+export const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 
 /** Width of the whole document: more than the viewport means horizontal scrolling. (A string, not a
  * function: the test tsconfig has no DOM types.) */
-export const documentWidth = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth');
+export const documentWidth = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth');

@@ -23,7 +23,8 @@ describe('browser: the round design in the console', () => {
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
     await http.post('/api/universe/import', { csv: GOOD }, { token: staff.adminToken });
-    const [iq, cq] = (await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken })).body.items;
+    const [iq, cq] = (await http.post('/api/questionnaires/defaults', undefined, { token: staff.adminToken })).body
+      .items;
     const round = await http.post(
       '/api/rounds',
       {
@@ -79,7 +80,9 @@ describe('browser: the round design in the console', () => {
       const municipalities = section.getByLabel('Poblaciones municipales (opcional)');
       await municipalities.fill('\n15106,2');
       await section.getByRole('button', { name: 'Guardar diseño' }).click();
-      await section.getByText(/^Línea 2: la población del municipio 15106 \(2\) es menor que las 3 instituciones/).waitFor();
+      await section
+        .getByText(/^Línea 2: la población del municipio 15106 \(2\) es menor que las 3 instituciones/)
+        .waitFor();
 
       await municipalities.fill('15106,12');
       await section.getByRole('button', { name: 'Guardar diseño' }).click();

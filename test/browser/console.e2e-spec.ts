@@ -49,11 +49,19 @@ describe('browser: the guarantor console', () => {
       await file.setInputFiles(fixture('universe-bad.csv'));
       await page.getByRole('button', { name: 'Revisar sin guardar' }).click();
       await page.getByText(/El archivo tiene \d+ error\(es\); no se importó nada/).waitFor();
-      await page.getByRole('table', { name: /Errores por línea/ }).getByRole('cell', { name: '3', exact: true }).first().waitFor();
+      await page
+        .getByRole('table', { name: /Errores por línea/ })
+        .getByRole('cell', { name: '3', exact: true })
+        .first()
+        .waitFor();
       await shot(page, 'console-universe-errors');
 
       // A good file: dry run first, then the import.
-      await file.setInputFiles({ name: 'padron.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('universe-good.csv')) });
+      await file.setInputFiles({
+        name: 'padron.csv',
+        mimeType: 'text/csv',
+        buffer: readFileSync(fixture('universe-good.csv')),
+      });
       await page.getByRole('button', { name: 'Revisar sin guardar' }).click();
       await page.getByText('El archivo es válido. Si lo importa:').waitFor();
       await page.getByRole('button', { name: 'Importar', exact: true }).click();
@@ -61,7 +69,10 @@ describe('browser: the guarantor console', () => {
       await page.getByText(/\d+ instituciones nuevas/).waitFor();
 
       // Questionnaires and a new round.
-      await page.getByRole('navigation', { name: 'Secciones de la consola' }).getByRole('link', { name: 'Rondas' }).click();
+      await page
+        .getByRole('navigation', { name: 'Secciones de la consola' })
+        .getByRole('link', { name: 'Rondas' })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Rondas' }).waitFor();
       await page.getByText('Todavía no hay rondas.').waitFor();
       await page.getByRole('button', { name: 'Instalar cuestionarios predeterminados' }).click();
@@ -84,15 +95,23 @@ describe('browser: the guarantor console', () => {
       await page.getByRole('heading', { name: 'Planeación del reclutamiento ciudadano' }).waitFor();
 
       await page.getByRole('button', { name: 'Abrir validación ciudadana' }).click();
-      await page.getByRole('dialog', { name: '¿Abrir la validación ciudadana?' }).getByRole('button', { name: 'Abrir validación ciudadana' }).click();
+      await page
+        .getByRole('dialog', { name: '¿Abrir la validación ciudadana?' })
+        .getByRole('button', { name: 'Abrir validación ciudadana' })
+        .click();
       await page.getByText('La validación ciudadana está abierta.').waitFor();
-      await page.getByRole('group', { name: 'Nivel geográfico' }).getByRole('button', { name: 'Por municipio' }).click();
+      await page
+        .getByRole('group', { name: 'Nivel geográfico' })
+        .getByRole('button', { name: 'Por municipio' })
+        .click();
       await shot(page, 'console-round-open');
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
 
     const rounds = await http.get('/api/rounds', { token: staff.adminToken });
-    expect(rounds.body.items).toEqual([expect.objectContaining({ name: 'Diagnóstico 2026', status: 'open', validationOpen: true })]);
+    expect(rounds.body.items).toEqual([
+      expect.objectContaining({ name: 'Diagnóstico 2026', status: 'open', validationOpen: true }),
+    ]);
   });
 });

@@ -80,7 +80,9 @@ describe('browser: questionnaire designer', () => {
       await second.getByLabel('Valor').fill('nunca');
       await second.getByLabel('Etiqueta (es)').fill('Nunca');
 
-      const frecuenciaRow = rowList(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Editar frecuencia' }) });
+      const frecuenciaRow = rowList(page)
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: 'Editar frecuencia' }) });
       await frecuenciaRow.getByText('Q_MISSING_SCORE').waitFor();
       await expect(page.getByRole('button', { name: 'Guardar como versión nueva' }).isDisabled()).resolves.toBe(true);
       await second.getByLabel('Puntaje').fill('0');
@@ -124,7 +126,11 @@ describe('browser: questionnaire designer', () => {
         ],
       },
     ]);
-    expect(compileScoring(stored.body.definition).score({ portal: true, frecuencia: 'nunca' }).map((a) => [a.name, a.score])).toEqual([
+    expect(
+      compileScoring(stored.body.definition)
+        .score({ portal: true, frecuencia: 'nunca' })
+        .map((a) => [a.name, a.score]),
+    ).toEqual([
       ['portal', 1],
       ['frecuencia', 0],
     ]);
@@ -135,7 +141,9 @@ describe('browser: questionnaire designer', () => {
     await steps(s, 'designer-import', async (page) => {
       await signIn(page);
       await page.goto(`${t.url}/consola/cuestionarios`);
-      await page.getByLabel('Importar hoja (CSV, XLSX o JSON)').setInputFiles(join(__dirname, '../../libs/questionnaire/fixtures/institution.v1.csv'));
+      await page
+        .getByLabel('Importar hoja (CSV, XLSX o JSON)')
+        .setInputFiles(join(__dirname, '../../libs/questionnaire/fixtures/institution.v1.csv'));
       await page.getByText(/Se leyeron \d+ filas de institution\.v1\.csv/).waitFor();
       await page.getByText('El revisor no encontró problemas.').waitFor();
       await page.getByRole('button', { name: 'Editar seg_acuerdos' }).waitFor();
@@ -147,7 +155,9 @@ describe('browser: questionnaire designer', () => {
     await s.context.close();
     const list = await http.get('/api/questionnaires?slug=institution-v1', { token: staff.adminToken });
     const stored = await http.get(`/api/questionnaires/${list.body.items[0].id}`, { token: staff.adminToken });
-    expect(compileScoring(stored.body.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS));
+    expect(compileScoring(stored.body.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(
+      compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS),
+    );
   });
 
   it('opens a stored version and fits a phone screen', async () => {

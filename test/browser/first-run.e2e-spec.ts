@@ -92,7 +92,11 @@ describe('browser: first-run setup', () => {
       await page.getByText('Ayuntamiento de Toluca se dio de baja del padrón.').waitFor();
       await page.getByTestId('padron-row').filter({ hasText: 'Ayuntamiento de Toluca' }).waitFor({ state: 'detached' });
       await page.getByLabel('Mostrar').selectOption('retired');
-      await page.getByTestId('padron-row').filter({ hasText: 'Ayuntamiento de Toluca' }).getByRole('button', { name: 'Reactivar' }).waitFor();
+      await page
+        .getByTestId('padron-row')
+        .filter({ hasText: 'Ayuntamiento de Toluca' })
+        .getByRole('button', { name: 'Reactivar' })
+        .waitFor();
       await shot(page, 'padron-retired');
       const [row] = await t.ds.query(`SELECT retired_at IS NOT NULL AS retired FROM institution WHERE key = 'toluca'`);
       expect(row.retired).toBe(true);
@@ -104,8 +108,12 @@ describe('browser: first-run setup', () => {
   it('the comparison page refuses a synthetic demo round next to a real one, in Spanish and English', async () => {
     // Two published rounds, one of a synthetic (demo) guarantor; no results are needed for the refusal.
     const rounds: string[] = [];
-    for (const [slug, synthetic] of [['demo-x', true], ['itp', false]] as const) {
-      if (synthetic) await t.ds.query(`INSERT INTO guarantor (slug, name, synthetic) VALUES ($1, 'Demo', true)`, [slug]);
+    for (const [slug, synthetic] of [
+      ['demo-x', true],
+      ['itp', false],
+    ] as const) {
+      if (synthetic)
+        await t.ds.query(`INSERT INTO guarantor (slug, name, synthetic) VALUES ($1, 'Demo', true)`, [slug]);
       const [g] = await t.ds.query('SELECT id FROM guarantor WHERE slug = $1', [slug]);
       const q: string[] = [];
       for (const kind of ['institution', 'citizen']) {

@@ -108,7 +108,9 @@ describe('browser: invitations per institution', () => {
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
-    expect((await http.get(`/api/rounds/${roundId}/reminder-settings`, { token: staff.adminToken })).body).toMatchObject({ enabled: true, minDays: 5 });
+    expect(
+      (await http.get(`/api/rounds/${roundId}/reminder-settings`, { token: staff.adminToken })).body,
+    ).toMatchObject({ enabled: true, minDays: 5 });
   });
 
   it('edits a reminder text: refused variables explained, saved only after a preview', async () => {
@@ -127,14 +129,19 @@ describe('browser: invitations per institution', () => {
       await subject.fill('Falta poco: {{round}} para {{institution}}');
       await page.getByRole('button', { name: 'Vista previa' }).click();
       await page.getByText('Asunto: Falta poco: Diagnóstico de apertura 2026 para Ayuntamiento de Ejemplo').waitFor();
-      await page.frameLocator('iframe[title="Vista previa del correo"]').getByText('Continuar el cuestionario').waitFor();
+      await page
+        .frameLocator('iframe[title="Vista previa del correo"]')
+        .getByText('Continuar el cuestionario')
+        .waitFor();
       await shot(page, 'mail-templates-preview');
       await page.getByRole('button', { name: 'Guardar texto' }).click();
       await page.getByText('Texto propio').waitFor();
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
-    const saved = (await http.get('/api/mail/templates', { token: staff.adminToken })).body.items.find((i: { kind: string; locale: string }) => i.kind === 'reminder' && i.locale === 'es');
+    const saved = (await http.get('/api/mail/templates', { token: staff.adminToken })).body.items.find(
+      (i: { kind: string; locale: string }) => i.kind === 'reminder' && i.locale === 'es',
+    );
     expect(saved).toMatchObject({ custom: true, subject: 'Falta poco: {{round}} para {{institution}}' });
   });
 
@@ -142,7 +149,10 @@ describe('browser: invitations per institution', () => {
     const s = await openSession(browser, { width: 375, height: 740 });
     await steps(s, 'invitations-phone', async (page) => {
       await signIn(page);
-      await page.getByRole('row', { name: /Ayuntamiento de Metepec/ }).getByRole('button', { name: 'Revocar' }).waitFor();
+      await page
+        .getByRole('row', { name: /Ayuntamiento de Metepec/ })
+        .getByRole('button', { name: 'Revocar' })
+        .waitFor();
       expect(await documentWidth(page)).toBeLessThanOrEqual(375);
       await shot(page, 'invitations-phone');
     });

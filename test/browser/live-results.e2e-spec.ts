@@ -19,12 +19,33 @@ describe('live results pages in the browser', () => {
   let fx: RoundFixture;
 
   beforeAll(async () => {
-    t = await startTestApp({ db: await createTestDatabase(undefined, 'sseweb'), env: { SERVE_WEB: 'true' }, tag: 'sseweb' });
+    t = await startTestApp({
+      db: await createTestDatabase(undefined, 'sseweb'),
+      env: { SERVE_WEB: 'true' },
+      tag: 'sseweb',
+    });
     worker = await startWorker(t.env);
-    fx = await buildRoundFixture(t.ds, { seed: 'live-pages', name: 'Ronda en vivo', institutions: 12, municipalities: 3, status: 'published', synthetic: true, reportsPerInstitution: [3, 8] });
-    const [{ id: runId }] = await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [fx.roundId]);
-    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [JSON.stringify({ roundId: fx.roundId, runId })]);
-    await until(async () => (await t.ds.query('SELECT status FROM recompute_run WHERE id = $1', [runId]))[0].status as string, (s) => s === 'done', 'rebuild', 45_000);
+    fx = await buildRoundFixture(t.ds, {
+      seed: 'live-pages',
+      name: 'Ronda en vivo',
+      institutions: 12,
+      municipalities: 3,
+      status: 'published',
+      synthetic: true,
+      reportsPerInstitution: [3, 8],
+    });
+    const [{ id: runId }] = await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [
+      fx.roundId,
+    ]);
+    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
+      JSON.stringify({ roundId: fx.roundId, runId }),
+    ]);
+    await until(
+      async () => (await t.ds.query('SELECT status FROM recompute_run WHERE id = $1', [runId]))[0].status as string,
+      (s) => s === 'done',
+      'rebuild',
+      45_000,
+    );
     browser = await launchBrowser();
   }, 90_000);
 
@@ -60,15 +81,33 @@ describe('live results pages in the browser', () => {
       const boxBefore = await page.getByTestId('live-status').boundingBox();
 
       // The write, as the API commits a withdrawn citizen report: the data and its outbox event.
-      await t.ds.query('DELETE FROM citizen_report WHERE round_id = $1 AND institution_id = $2', [fx.roundId, institutionId]);
-      await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('citizen-report.saved', $1::jsonb)`, [JSON.stringify({ roundId: fx.roundId, institutionId })]);
+      await t.ds.query('DELETE FROM citizen_report WHERE round_id = $1 AND institution_id = $2', [
+        fx.roundId,
+        institutionId,
+      ]);
+      await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('citizen-report.saved', $1::jsonb)`, [
+        JSON.stringify({ roundId: fx.roundId, institutionId }),
+      ]);
 
       // Polled from here: the page's CSP forbids evaluating predicate strings in it.
-      await until(async () => (await headline.textContent()) ?? '', (text) => text !== before, 'the institution headline to change', 30_000);
-      await until(async () => Number(await coverage.getAttribute('data-count')), (n) => n === countBefore - 1, 'the overview coverage to change', 30_000);
+      await until(
+        async () => (await headline.textContent()) ?? '',
+        (text) => text !== before,
+        'the institution headline to change',
+        30_000,
+      );
+      await until(
+        async () => Number(await coverage.getAttribute('data-count')),
+        (n) => n === countBefore - 1,
+        'the overview coverage to change',
+        30_000,
+      );
       expect(await page.evaluate('window.__notReloaded === true')).toBe(true);
       expect(await overview.evaluate('window.__notReloaded === true')).toBe(true);
-      await page.getByTestId('live-age').getByText(/^Resultados actualizados hace \d+ s$/).waitFor();
+      await page
+        .getByTestId('live-age')
+        .getByText(/^Resultados actualizados hace \d+ s$/)
+        .waitFor();
       expect(await page.getByRole('status').filter({ hasText: 'Resultados actualizados' }).count()).toBeGreaterThan(0);
       // The status line had its place already: filling it moved nothing below it.
       const boxAfter = await page.getByTestId('live-status').boundingBox();

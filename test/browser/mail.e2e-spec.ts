@@ -38,7 +38,10 @@ async function signInAt(page: Page, url: string, email: string): Promise<void> {
 
 async function openRound(http: Client, staff: Staff, email: string): Promise<void> {
   const admin = { token: staff.adminToken };
-  const csv = ['key,name,type,level,cve_ent,cvegeo,email', `tol,Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,${email}`].join('\n');
+  const csv = [
+    'key,name,type,level,cve_ent,cvegeo,email',
+    `tol,Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,${email}`,
+  ].join('\n');
   expect((await http.post('/api/universe/import', { csv }, admin)).status).toBe(200);
   const [iq, cq] = (await http.post('/api/questionnaires/defaults', undefined, admin)).body.items;
   const created = await http.post(
@@ -93,7 +96,9 @@ describe('browser: mail on a first run with no SMTP server (development catcher)
       await page.getByText(`Correo de prueba en cola para ${staff.adminEmail}.`).waitFor();
       await reloadUntil(captured, captured.getByRole('heading', { name: 'Correo de prueba — Apertura' }));
 
-      const invitation = captured.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Invitación a responder el cuestionario Primera ronda/ }) });
+      const invitation = captured
+        .getByRole('article')
+        .filter({ has: page.getByRole('heading', { name: /^Invitación a responder el cuestionario Primera ronda/ }) });
       await reloadUntil(captured, invitation);
       await invitation.getByText('Para: ut@toluca.example', { exact: false }).waitFor();
       const link = invitation.getByRole('link', { name: new RegExp(`^${t.url}/responder/`) });
@@ -103,7 +108,10 @@ describe('browser: mail on a first run with no SMTP server (development catcher)
       // Both deliveries ended sent.
       const deliveries = page.getByRole('region', { name: 'Envíos' });
       await reloadUntil(deliveries, deliveries.getByRole('row', { name: /ut@toluca\.example.*Invitación.*Enviado/ }));
-      await reloadUntil(deliveries, deliveries.getByRole('row', { name: new RegExp(`${staff.adminEmail.replace(/\./g, '\\.')}.*Prueba.*Enviado`) }));
+      await reloadUntil(
+        deliveries,
+        deliveries.getByRole('row', { name: new RegExp(`${staff.adminEmail.replace(/\./g, '\\.')}.*Prueba.*Enviado`) }),
+      );
       await shot(page, 'mail-catcher');
 
       // Following the link opens the institution's questionnaire.
@@ -168,7 +176,9 @@ describe('browser: a refusing SMTP server, then a re-send', () => {
       await page.getByText('Correo reenviado a ut@toluca.example: aparece en la lista como un envío nuevo.').waitFor();
       await smtp.waitFor(1);
       expect(smtp.messages[0]).toMatchObject({ to: ['ut@toluca.example'], subject: 'Correo de prueba — Apertura' });
-      const resentRow = deliveries.getByRole('row', { name: /ut@toluca\.example.*Enviado.*Reenvío de un correo que falló/ });
+      const resentRow = deliveries.getByRole('row', {
+        name: /ut@toluca\.example.*Enviado.*Reenvío de un correo que falló/,
+      });
       await reloadUntil(deliveries, resentRow);
       // The old row keeps its reason and its final state; it offers no second re-send.
       const oldRow = deliveries.getByRole('row', { name: /ut@toluca\.example.*Reenviado como envío nuevo/ });
@@ -192,7 +202,10 @@ describe('browser: a refusing SMTP server, then a re-send', () => {
     const phone = await openSession(browser, { width: 390, height: 844 });
     await steps(phone, 'mail-phone', async (page) => {
       await signInAt(page, `${t.url}/consola/correo`, staff.adminEmail);
-      await page.getByRole('region', { name: 'Envíos' }).getByRole('row', { name: /Reenviado como envío nuevo/ }).waitFor();
+      await page
+        .getByRole('region', { name: 'Envíos' })
+        .getByRole('row', { name: /Reenviado como envío nuevo/ })
+        .waitFor();
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'mail-phone');
       // In English too.

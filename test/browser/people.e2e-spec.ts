@@ -23,7 +23,10 @@ describe('browser: people, sessions across tabs, audit log', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     // No SMTP_URL: the worker's catcher keeps the mail, and «Correo» lists it with its links.
-    t = await startTestApp({ tag: 'peoplebrowser', env: { SERVE_WEB: 'true', SMTP_URL: '', PUBLIC_URL: 'http://apertura.test' } });
+    t = await startTestApp({
+      tag: 'peoplebrowser',
+      env: { SERVE_WEB: 'true', SMTP_URL: '', PUBLIC_URL: 'http://apertura.test' },
+    });
     worker = await startWorker(t.env);
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
@@ -57,7 +60,11 @@ describe('browser: people, sessions across tabs, audit log', () => {
       const stored = await second.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
       expect(stored).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
       const cookies = await s.context.cookies(t.url);
-      expect(cookies.find((c) => c.name === 'apertura_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookies.find((c) => c.name === 'apertura_session')).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+      });
 
       // Sign out in the second tab: the first one, on its next page, asks to sign in again.
       await second.getByRole('button', { name: 'Salir' }).click();
@@ -113,7 +120,9 @@ describe('browser: people, sessions across tabs, audit log', () => {
       await page.getByRole('button', { name: 'Activar mi cuenta' }).click();
       // Lands signed in, as an analyst: no «Personas» in the console navigation.
       await page.getByRole('heading', { level: 1, name: 'Rondas' }).waitFor();
-      expect(await page.getByRole('navigation', { name: 'Consola' }).getByRole('link', { name: 'Personas' }).count()).toBe(0);
+      expect(
+        await page.getByRole('navigation', { name: 'Consola' }).getByRole('link', { name: 'Personas' }).count(),
+      ).toBe(0);
     });
 
     await steps(admin, 'people-deactivate', async (page) => {
@@ -162,9 +171,26 @@ describe('browser: people, sessions across tabs, audit log', () => {
 
   it('every role reaches the password reset from the sign-in form and signs in with the new password', async () => {
     const analyst = 'olvido.analista@example.org';
-    expect((await http.post('/api/users', { email: analyst, password: TEST_PASSWORD, role: 'analyst' }, { token: staff.adminToken })).status).toBe(201);
+    expect(
+      (
+        await http.post(
+          '/api/users',
+          { email: analyst, password: TEST_PASSWORD, role: 'analyst' },
+          { token: staff.adminToken },
+        )
+      ).status,
+    ).toBe(201);
     const validator = 'olvido.validador@example.org';
-    expect((await http.post('/api/citizens/register', { email: validator, password: TEST_PASSWORD, consent: true, privacyNoticeVersion: '2025-01' })).status).toBe(202);
+    expect(
+      (
+        await http.post('/api/citizens/register', {
+          email: validator,
+          password: TEST_PASSWORD,
+          consent: true,
+          privacyNoticeVersion: '2025-01',
+        })
+      ).status,
+    ).toBe(202);
     const NEW_PASSWORD = 'otra frase larga y nueva';
     for (const [email, heading] of [
       [analyst, 'Rondas'],
@@ -179,7 +205,10 @@ describe('browser: people, sessions across tabs, audit log', () => {
         await page.getByRole('button', { name: 'Enviar el enlace' }).click();
         await page.getByRole('heading', { name: 'Revise su correo' }).waitFor();
         // The mail's link, as the worker derives it from the stored row.
-        const [row] = await t.ds.query('SELECT id FROM password_reset WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [await userIdByEmail(t.ds, email)]);
+        const [row] = await t.ds.query(
+          'SELECT id FROM password_reset WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
+          [await userIdByEmail(t.ds, email)],
+        );
         await page.goto(`${t.url}/restablecer/${deriveToken(t.env.TOKEN_SECRET, 'reset', row.id)}`);
         await page.getByLabel('Nueva contraseña').fill(NEW_PASSWORD);
         await page.getByLabel('Repita la contraseña').fill(NEW_PASSWORD);

@@ -9,7 +9,10 @@ import { documentWidth, launchBrowser, openSession, shot, steps } from './browse
 
 const DAY = 86_400_000;
 const PHONE = { width: 390, height: 844 };
-const CSV = ['name,type,level,cve_ent,cvegeo,email,key', 'Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.example,toluca'].join('\n');
+const CSV = [
+  'name,type,level,cve_ent,cvegeo,email,key',
+  'Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.example,toluca',
+].join('\n');
 const BAD_TEXT = 'estadísticas en el portal';
 
 /**
@@ -33,7 +36,11 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
     const defaults = await http.post('/api/questionnaires/defaults', undefined, auth);
     if (defaults.status >= 300) throw new Error(`defaults: ${JSON.stringify(defaults.body)}`);
     const q = (kind: string) => defaults.body.items.find((i: { kind: string }) => i.kind === kind).id;
-    const imported = await http.post('/api/universe/import', undefined, { ...auth, raw: CSV, headers: { 'content-type': 'text/csv' } });
+    const imported = await http.post('/api/universe/import', undefined, {
+      ...auth,
+      raw: CSV,
+      headers: { 'content-type': 'text/csv' },
+    });
     if (imported.status !== 200) throw new Error(`import: ${JSON.stringify(imported.body)}`);
     const round = await http.post(
       '/api/rounds',
@@ -59,7 +66,8 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
   });
 
   const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
-  const choose = (page: Page, name: string, text: string) => question(page, name).getByText(text, { exact: true }).click();
+  const choose = (page: Page, name: string, text: string) =>
+    question(page, name).getByText(text, { exact: true }).click();
   const type = async (page: Page, name: string, value: string) => {
     const input = question(page, name).locator('input, textarea');
     for (let attempt = 1; ; attempt++) {
@@ -71,7 +79,8 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
   /** Waits until a text input shows `value` (the completed address arrives with the save's answer). */
   const hasValue = async (page: Page, name: string, value: string) => {
     const input = question(page, name).locator('input');
-    for (let waited = 0; (await input.inputValue()) !== value && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+    for (let waited = 0; (await input.inputValue()) !== value && waited < 10_000; waited += 100)
+      await page.waitForTimeout(100);
     expect(await input.inputValue()).toBe(value);
   };
   const counter = (page: Page, text: string) => page.getByTestId('page-counter').filter({ hasText: text }).waitFor();
@@ -121,9 +130,14 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
       await page.reload();
       await pageTitle(page, 'Transparencia: acceso a la información');
       await counter(page, 'Página 2 de 6');
-      expect(await question(page, 'ai_procedimiento_evidencia').locator('input').inputValue()).toBe('https://www.toluca.gob.mx/transparencia');
+      expect(await question(page, 'ai_procedimiento_evidencia').locator('input').inputValue()).toBe(
+        'https://www.toluca.gob.mx/transparencia',
+      );
       expect(await question(page, 'ai_estadisticas_evidencia').locator('input').inputValue()).toBe(BAD_TEXT);
-      await question(page, 'ai_estadisticas_evidencia').getByText(/Escriba la dirección web completa del enlace/).first().waitFor();
+      await question(page, 'ai_estadisticas_evidencia')
+        .getByText(/Escriba la dirección web completa del enlace/)
+        .first()
+        .waitFor();
       expect(await question(page, 'ai_unidad').locator('input[type="checkbox"], input').first().isVisible()).toBe(true);
       await shot(page, 'respondent-toluca-reloaded', false);
 
@@ -132,17 +146,29 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
       await page.getByRole('button', { name: 'Guardar borrador' }).click();
       await page.locator('.save-status', { hasText: /^Guardado \d{1,2}:\d{2}[^,]*$/ }).waitFor();
       await page.getByTestId('unsaved-list').waitFor({ state: 'detached' });
-      await question(page, 'ai_estadisticas_evidencia').getByText(/Escriba la dirección web completa del enlace/).waitFor({ state: 'detached' });
-      expect(await page.evaluate<number>('Object.keys(localStorage).filter((k) => k.startsWith("apertura.unsaved.")).length')).toBe(0);
+      await question(page, 'ai_estadisticas_evidencia')
+        .getByText(/Escriba la dirección web completa del enlace/)
+        .waitFor({ state: 'detached' });
+      expect(
+        await page.evaluate<number>(
+          'Object.keys(localStorage).filter((k) => k.startsWith("apertura.unsaved.")).length',
+        ),
+      ).toBe(0);
       const after = await http.get('/api/respond/context', { invitation: token });
-      expect(after.body.response.draft.ai_estadisticas_evidencia).toBe('https://www.toluca.gob.mx/transparencia/estadisticas');
+      expect(after.body.response.draft.ai_estadisticas_evidencia).toBe(
+        'https://www.toluca.gob.mx/transparencia/estadisticas',
+      );
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
   });
 
   it('after submitting, the printable copy shows the folio, the titles and the evidence links, and prints without the site chrome', async () => {
-    const submitted = await http.post('/api/respond/submit', { data: INSTITUTION_V1_ANSWERS, idempotencyKey: randomUUID() }, { invitation: token });
+    const submitted = await http.post(
+      '/api/respond/submit',
+      { data: INSTITUTION_V1_ANSWERS, idempotencyKey: randomUUID() },
+      { invitation: token },
+    );
     expect(submitted.status).toBe(201);
     const folio = `${String(submitted.body.responseId).replace(/-/g, '').slice(0, 8).toUpperCase()}-v1`;
     const s = await openSession(browser, PHONE);

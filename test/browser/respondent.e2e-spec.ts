@@ -31,7 +31,11 @@ describe('browser: an institution fills its questionnaire', () => {
     const defaults = await http.post('/api/questionnaires/defaults', undefined, auth);
     if (defaults.status >= 300) throw new Error(`defaults: ${JSON.stringify(defaults.body)}`);
     const q = (kind: string) => defaults.body.items.find((i: { kind: string }) => i.kind === kind).id;
-    const imported = await http.post('/api/universe/import', undefined, { ...auth, raw: CSV, headers: { 'content-type': 'text/csv' } });
+    const imported = await http.post('/api/universe/import', undefined, {
+      ...auth,
+      raw: CSV,
+      headers: { 'content-type': 'text/csv' },
+    });
     if (imported.status !== 200) throw new Error(`import: ${JSON.stringify(imported.body)}`);
     const round = await http.post(
       '/api/rounds',
@@ -62,7 +66,8 @@ describe('browser: an institution fills its questionnaire', () => {
   /** A SurveyJS question by name (survey-core renders `data-name` on each question). */
   const question = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
   /** Clicks the visible label of a choice, boolean side, radio or checkbox item. */
-  const choose = (page: Page, name: string, text: string) => question(page, name).getByText(text, { exact: true }).click();
+  const choose = (page: Page, name: string, text: string) =>
+    question(page, name).getByText(text, { exact: true }).click();
   /**
    * Types into a text/number question and leaves it (survey-core commits text values on blur). Checks
    * the value stuck: right after a page change survey-core may still be re-rendering the page's inputs,
@@ -101,7 +106,13 @@ describe('browser: an institution fills its questionnaire', () => {
     });
     expect(stored.body.submitted).not.toHaveProperty('tp_demanda');
     expect(stored.body.versions).toEqual([expect.objectContaining({ version: 1, cleared: ['tp_demanda'] })]);
-    expect(stored.body.evidence).toEqual([expect.objectContaining({ questionName: 'ai_procedimiento', filename: 'procedimiento.pdf', mimeType: 'application/pdf' })]);
+    expect(stored.body.evidence).toEqual([
+      expect.objectContaining({
+        questionName: 'ai_procedimiento',
+        filename: 'procedimiento.pdf',
+        mimeType: 'application/pdf',
+      }),
+    ]);
   });
 
   async function fillAndSubmit(page: Page): Promise<void> {
@@ -128,7 +139,9 @@ describe('browser: an institution fills its questionnaire', () => {
     await pageTitle(page, 'Transparencia reactiva y proactiva');
     await page.getByRole('button', { name: 'Anterior' }).click();
     await pageTitle(page, 'Transparencia: acceso a la información');
-    expect(await question(page, 'ai_procedimiento_evidencia').locator('input').inputValue()).toBe('https://toluca.example/transparencia/solicitudes');
+    expect(await question(page, 'ai_procedimiento_evidencia').locator('input').inputValue()).toBe(
+      'https://toluca.example/transparencia/solicitudes',
+    );
     await next(page);
 
     await pageTitle(page, 'Transparencia reactiva y proactiva');
@@ -158,7 +171,9 @@ describe('browser: an institution fills its questionnaire', () => {
     // Evidence: a PDF for the verifiable claim "procedimiento", with upload progress.
     const evidence = page.getByRole('region', { name: 'Evidencias' });
     await evidence.getByLabel('Pregunta que respalda').selectOption('ai_procedimiento');
-    await evidence.getByLabel('Archivo', { exact: true }).setInputFiles({ name: 'procedimiento.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await evidence
+      .getByLabel('Archivo', { exact: true })
+      .setInputFiles({ name: 'procedimiento.pdf', mimeType: 'application/pdf', buffer: PDF });
     await evidence.getByRole('button', { name: 'Subir archivo' }).click();
     await evidence.getByText('Se subió «procedimiento.pdf».').waitFor();
     await evidence.locator('.file-name', { hasText: 'procedimiento.pdf' }).waitFor();

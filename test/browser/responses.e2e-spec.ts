@@ -23,9 +23,16 @@ describe('browser: responses of a round (list → detail → microdata)', () => 
     browser = await launchBrowser();
     t = await startTestApp({ env: { SERVE_WEB: 'true' }, tag: 'mdbrowser' });
     w = await buildWorld(t);
-    const up = await w.http.post('/api/respond/evidence', undefined, { invitation: w.tokenX, raw: evidenceForm(PDF, 'acta-de-comite.pdf', 'application/pdf') });
+    const up = await w.http.post('/api/respond/evidence', undefined, {
+      invitation: w.tokenX,
+      raw: evidenceForm(PDF, 'acta-de-comite.pdf', 'application/pdf'),
+    });
     if (up.status !== 201) throw new Error(`upload failed: ${JSON.stringify(up.body)}`);
-    const second = await w.http.post('/api/respond/submit', { data: { ...SAMPLE_ANSWERS, tr_obligaciones_pct: 60 }, idempotencyKey: 'browser-v2' }, { invitation: w.tokenX });
+    const second = await w.http.post(
+      '/api/respond/submit',
+      { data: { ...SAMPLE_ANSWERS, tr_obligaciones_pct: 60 }, idempotencyKey: 'browser-v2' },
+      { invitation: w.tokenX },
+    );
     if (second.status !== 201) throw new Error(`submit failed: ${JSON.stringify(second.body)}`);
     await t.ds.query(
       `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, comment) VALUES ($1, $2, $3, 'ai_procedimiento', 'refuted', 'La página del procedimiento está vacía.')`,
@@ -52,21 +59,32 @@ describe('browser: responses of a round (list → detail → microdata)', () => 
       await shot(page, 'responses-list-phone');
 
       // The workbook downloads and reads back.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Todo en Excel (XLSX)' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Todo en Excel (XLSX)' }).click(),
+      ]);
       const wb = readXlsx(readFileSync((await download.path()) as string));
       expect(sheetRecords(wb, 'answers')).toHaveLength(1);
       expect(sheetRecords(wb, 'verdicts')[0]).toMatchObject({ verdict: 'refuted', question_name: 'ai_procedimiento' });
 
       await page.getByRole('link', { name: 'Ver las respuestas de Ayuntamiento de Toluca' }).click();
       await page.getByRole('heading', { level: 1, name: 'Respuestas de Ayuntamiento de Toluca' }).waitFor();
-      await page.getByText(titles.get('ai_estadisticas')?.es as string, { exact: false }).first().waitFor();
+      await page
+        .getByText(titles.get('ai_estadisticas')?.es as string, { exact: false })
+        .first()
+        .waitFor();
       const history = page.getByRole('region', { name: 'Historial de versiones' });
       await history.getByRole('heading', { name: /Versión 2/ }).waitFor();
       const changes = history.getByRole('table', { name: '1 cambio' });
-      await changes.getByRole('rowheader', { name: new RegExp(titles.get('tr_obligaciones_pct')?.es.slice(0, 20) as string) }).waitFor();
+      await changes
+        .getByRole('rowheader', { name: new RegExp(titles.get('tr_obligaciones_pct')?.es.slice(0, 20) as string) })
+        .waitFor();
       await changes.locator('del', { hasText: '85' }).waitFor();
       await changes.locator('ins', { hasText: '60' }).waitFor();
-      await page.getByRole('region', { name: 'Evidencia' }).getByRole('button', { name: 'Descargar acta-de-comite.pdf' }).waitFor();
+      await page
+        .getByRole('region', { name: 'Evidencia' })
+        .getByRole('button', { name: 'Descargar acta-de-comite.pdf' })
+        .waitFor();
       const claims = page.getByRole('region', { name: 'Veredictos ciudadanos por afirmación' });
       await claims.getByText('La página del procedimiento está vacía.').waitFor();
       const pseudonym = (await claims.locator('code').first().textContent()) ?? '';

@@ -59,7 +59,8 @@ interface Summary {
 }
 
 /** "3.º (2.º–7.º)", or "1.º (1.º)" when the interval is one rank (apps/web/src/results/present.ts). */
-const rankText = (r: Rank) => (r.of > 200 ? null : r.lo === r.hi ? `${r.position}.º (${r.lo}.º)` : `${r.position}.º (${r.lo}.º–${r.hi}.º)`);
+const rankText = (r: Rank) =>
+  r.of > 200 ? null : r.lo === r.hi ? `${r.position}.º (${r.lo}.º)` : `${r.position}.º (${r.lo}.º–${r.hi}.º)`;
 const rankable = (v: Value | null) => !!v && (v.status === 'conclusive' || v.status === 'caution') && v.se !== null;
 /** A zero-width interval printed as if it were a measurement ("[0.95, 0.95]"). */
 const ZERO_WIDTH = /\[(\d\.\d\d), \1\]/;
@@ -77,13 +78,19 @@ describe('results dashboards in the browser', () => {
   let b: RoundFixture;
   /** An institution of round A with a self-report and no citizen report (an unverified self-report). */
   let unreported: string;
-  const get = <T>(path: string): Promise<T> => fetch(`${t.url}/api/public/rounds/${path}`).then((r) => r.json() as Promise<T>);
+  const get = <T>(path: string): Promise<T> =>
+    fetch(`${t.url}/api/public/rounds/${path}`).then((r) => r.json() as Promise<T>);
   const count = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).count();
 
   /** Waits for a recompute run of the worker to finish. */
   async function recomputed(runs: string[]): Promise<void> {
     await until(
-      async () => (await t.ds.query(`SELECT count(*)::int AS n FROM recompute_run WHERE id = ANY($1) AND status = 'done'`, [runs]))[0].n as number,
+      async () =>
+        (
+          await t.ds.query(`SELECT count(*)::int AS n FROM recompute_run WHERE id = ANY($1) AND status = 'done'`, [
+            runs,
+          ])
+        )[0].n as number,
       (n) => n === runs.length,
       'recompute runs',
       45_000,
@@ -92,22 +99,43 @@ describe('results dashboards in the browser', () => {
 
   /** Moves the first `n` institutions of a round into municipalities of the State of Mexico (15). */
   async function intoStateOfMexico(fx: RoundFixture, n: number, municipalities: number): Promise<void> {
-    const munis: Array<{ cvegeo: string }> = await t.ds.query(`SELECT cvegeo FROM municipality WHERE cve_ent = '15' ORDER BY cvegeo LIMIT $1`, [municipalities]);
+    const munis: Array<{ cvegeo: string }> = await t.ds.query(
+      `SELECT cvegeo FROM municipality WHERE cve_ent = '15' ORDER BY cvegeo LIMIT $1`,
+      [municipalities],
+    );
     for (const [i, id] of fx.institutionIds.slice(0, n).entries()) {
-      await t.ds.query(`UPDATE institution SET cve_ent = '15', cvegeo = $2 WHERE id = $1`, [id, munis[i % munis.length].cvegeo]);
+      await t.ds.query(`UPDATE institution SET cve_ent = '15', cvegeo = $2 WHERE id = $1`, [
+        id,
+        munis[i % munis.length].cvegeo,
+      ]);
     }
   }
 
   async function recompute(roundId: string): Promise<string> {
-    const [{ id: runId }] = await t.ds.query(`INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id`, [roundId]);
-    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [JSON.stringify({ roundId, runId })]);
+    const [{ id: runId }] = await t.ds.query(`INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id`, [
+      roundId,
+    ]);
+    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
+      JSON.stringify({ roundId, runId }),
+    ]);
     return runId as string;
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ db: await createTestDatabase(undefined, 'web'), env: { SERVE_WEB: 'true', QUEUE_PREFIX: `apt-test-web-${process.pid}` } });
+    t = await startTestApp({
+      db: await createTestDatabase(undefined, 'web'),
+      env: { SERVE_WEB: 'true', QUEUE_PREFIX: `apt-test-web-${process.pid}` },
+    });
     worker = await startWorker(t.env);
-    a = await buildRoundFixture(t.ds, { seed: 'dashboards-a', name: 'Ronda 2025', institutions: 24, municipalities: 6, status: 'published', synthetic: true, reportsPerInstitution: [0, 7] });
+    a = await buildRoundFixture(t.ds, {
+      seed: 'dashboards-a',
+      name: 'Ronda 2025',
+      institutions: 24,
+      municipalities: 6,
+      status: 'published',
+      synthetic: true,
+      reportsPerInstitution: [0, 7],
+    });
     b = await buildRoundFixture(t.ds, {
       seed: 'dashboards-b',
       name: 'Ronda 2026',
@@ -121,7 +149,10 @@ describe('results dashboards in the browser', () => {
     await intoStateOfMexico(a, 16, 4);
     await intoStateOfMexico(b, 16, 4);
     // The seeded fixture may give every self-reporting institution a citizen report: make sure one has none.
-    [{ id: unreported }] = await t.ds.query(`SELECT institution_id AS id FROM response WHERE round_id = $1 AND submitted_at IS NOT NULL ORDER BY institution_id DESC LIMIT 1`, [a.roundId]);
+    [{ id: unreported }] = await t.ds.query(
+      `SELECT institution_id AS id FROM response WHERE round_id = $1 AND submitted_at IS NOT NULL ORDER BY institution_id DESC LIMIT 1`,
+      [a.roundId],
+    );
     await t.ds.query(`DELETE FROM citizen_report WHERE round_id = $1 AND institution_id = $2`, [a.roundId, unreported]);
     // Published later than A, so it lists first.
     await t.ds.query(`UPDATE round SET published_at = now() - interval '1 day' WHERE id = $1`, [a.roundId]);
@@ -144,7 +175,11 @@ describe('results dashboards in the browser', () => {
     /** Design and method of the round are on every results page. */
     const roundFacts = async (page: Page) => {
       await page.getByTestId('round-design').first().getByText('Diseño: censo').waitFor();
-      await page.getByTestId('round-method').first().getByText(/mga-2017\/apertura-2/).waitFor();
+      await page
+        .getByTestId('round-method')
+        .first()
+        .getByText(/mga-2017\/apertura-2/)
+        .waitFor();
     };
     await steps(s, 'results-desktop', async (page) => {
       await page.goto(`${t.url}/resultados`);
@@ -160,24 +195,36 @@ describe('results dashboards in the browser', () => {
       const withP = new Set(pValues.items.filter((i) => i.value?.estimate != null).map((i) => i.institution.id));
       const scatterN = tValues.items.filter((i) => i.value?.estimate != null && withP.has(i.institution.id)).length;
       // The overview reads every institution at once from the columnar distribution: same values as the listings.
-      const dist = await get<{ total: number; id: string[]; headline: Array<string | null>; estimate: Array<number | null>; status: Array<string | null>; t: Array<number | null> }>(
-        `${a.roundId}/results/distribution`,
-      );
+      const dist = await get<{
+        total: number;
+        id: string[];
+        headline: Array<string | null>;
+        estimate: Array<number | null>;
+        status: Array<string | null>;
+        t: Array<number | null>;
+      }>(`${a.roundId}/results/distribution`);
       expect(dist.total).toBe(headline.total);
       const listed = new Map(headline.items.map((i) => [i.institution.id, i.value]));
       const tListed = new Map(tValues.items.map((i) => [i.institution.id, i.value?.estimate ?? null]));
       dist.id.forEach((id, k) => {
         const v = listed.get(id);
-        expect([dist.headline[k], dist.estimate[k], dist.status[k]]).toEqual([v?.indicator ?? null, v?.estimate ?? null, v?.status ?? null]);
+        expect([dist.headline[k], dist.estimate[k], dist.status[k]]).toEqual([
+          v?.indicator ?? null,
+          v?.estimate ?? null,
+          v?.status ?? null,
+        ]);
         expect(dist.t[k]).toBe(tListed.get(id) ?? null);
       });
-      const withHeadline = (indicator: string) => headline.items.filter((i) => i.value?.indicator === indicator && i.value.estimate != null).length;
+      const withHeadline = (indicator: string) =>
+        headline.items.filter((i) => i.value?.indicator === indicator && i.value.estimate != null).length;
       await page.goto(base);
       await page.locator('[data-testid="mark-subindex"]').first().waitFor();
       expect(await count(page, 'mark-subindex')).toBe(4);
       await page.locator('[data-testid="mark-hist"]').first().waitFor({ state: 'attached' });
       const binned = (hist: string) =>
-        page.locator(`[data-testid="${hist}"] [data-testid="mark-hist"]`).evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.getAttribute('data-count')), 0));
+        page
+          .locator(`[data-testid="${hist}"] [data-testid="mark-hist"]`)
+          .evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.getAttribute('data-count')), 0));
       expect(await binned('hist-I')).toBe(withHeadline('I'));
       expect(await binned('hist-I_G')).toBe(withHeadline('I_G'));
       // An institution with an I is one whose I is computable: the validated count of the summary.
@@ -188,7 +235,10 @@ describe('results dashboards in the browser', () => {
         ['coverage-any-report', summary.coverage.withAnyCitizenReport],
       ] as const) {
         expect(await page.getByTestId(id).getAttribute('data-count')).toBe(String(n));
-        await page.getByTestId(id).getByText(new RegExp(`: ${n}$`)).waitFor();
+        await page
+          .getByTestId(id)
+          .getByText(new RegExp(`: ${n}$`))
+          .waitFor();
       }
       expect(summary.coverage.withAnyCitizenReport).toBeGreaterThanOrEqual(summary.coverage.validatedInstitutions);
       expect(scatterN).toBeGreaterThan(0);
@@ -196,17 +246,27 @@ describe('results dashboards in the browser', () => {
       // Round A spans several states: its index is not named after one of them.
       expect(summary.round.states.length).toBeGreaterThan(1);
       await roundFacts(page);
-      await page.getByText('Datos sintéticos de demostración').first().waitFor().catch(async () => page.locator('.synthetic-banner').waitFor());
+      await page
+        .getByText('Datos sintéticos de demostración')
+        .first()
+        .waitFor()
+        .catch(async () => page.locator('.synthetic-banner').waitFor());
       await page.getByTestId('method').getByText(/v\d/).waitFor();
       await page.getByRole('link', { name: 'states.csv', exact: true }).waitFor();
       // Every dataset, with the Excel-friendly CSV (UTF-8 mark) beside the plain one.
-      expect(await page.getByRole('link', { name: 'national.csv (Excel)', exact: true }).getAttribute('href')).toMatch(/national\.csv\?bom=1$/);
+      expect(await page.getByRole('link', { name: 'national.csv (Excel)', exact: true }).getAttribute('href')).toMatch(
+        /national\.csv\?bom=1$/,
+      );
       await shot(page, 'results-overview');
 
       // Institution ranking: the ranked group (only validated values with SE, conclusive or caution) with
       // every position's 95 % rank interval, and a separate unranked list.
-      const ranked = await get<Paged<InstitutionItem>>(`${a.roundId}/results/institutions?pageSize=50&indicator=I&ranking=ranked`);
-      const unranked = await get<Paged<InstitutionItem>>(`${a.roundId}/results/institutions?pageSize=50&indicator=I&ranking=unranked`);
+      const ranked = await get<Paged<InstitutionItem>>(
+        `${a.roundId}/results/institutions?pageSize=50&indicator=I&ranking=ranked`,
+      );
+      const unranked = await get<Paged<InstitutionItem>>(
+        `${a.roundId}/results/institutions?pageSize=50&indicator=I&ranking=unranked`,
+      );
       expect(ranked.total + unranked.total).toBe(headline.total);
       expect(ranked.items.every((i) => i.group === 'ranked' && i.rank !== null && rankable(i.value))).toBe(true);
       expect(unranked.items.every((i) => i.group !== 'ranked' && i.rank === null)).toBe(true);
@@ -225,13 +285,17 @@ describe('results dashboards in the browser', () => {
         const text = rankText(item.rank!);
         if (text) expect((await row.getByTestId('rank').textContent())?.trim()).toBe(text);
         const band = page.locator('[data-testid="mark-rank"]').nth(k);
-        expect([await band.getAttribute('data-position'), await band.getAttribute('data-lo'), await band.getAttribute('data-hi')]).toEqual(
-          [item.rank!.position, item.rank!.lo, item.rank!.hi].map(String),
-        );
+        expect([
+          await band.getAttribute('data-position'),
+          await band.getAttribute('data-lo'),
+          await band.getAttribute('data-hi'),
+        ]).toEqual([item.rank!.position, item.rank!.lo, item.rank!.hi].map(String));
       }
       // Unverified self-reports: a hollow mark and the words, never a precise point or "[0.95, 0.95]".
       const selfReport = unranked.items.find((i) => i.group === 'unverified_self_report')!;
-      const selfRow = page.locator('[data-testid="institution-unranked-row"]', { hasText: selfReport.institution.name });
+      const selfRow = page.locator('[data-testid="institution-unranked-row"]', {
+        hasText: selfReport.institution.name,
+      });
       await selfRow.getByTestId('self-report-mark').getByText('autodiagnóstico sin verificar').waitFor();
       expect(await selfRow.textContent()).not.toMatch(ZERO_WIDTH);
       // No unranked value is drawn as a solid dot.
@@ -241,14 +305,25 @@ describe('results dashboards in the browser', () => {
       await shot(page, 'results-institutions');
 
       // Filtered to the State of Mexico: the state's own group.
-      const inState = await get<Paged<InstitutionItem>>(`${a.roundId}/results/institutions?pageSize=50&indicator=I&cveEnt=15&ranking=ranked`);
+      const inState = await get<Paged<InstitutionItem>>(
+        `${a.roundId}/results/institutions?pageSize=50&indicator=I&cveEnt=15&ranking=ranked`,
+      );
       await page.getByLabel('Estado', { exact: true }).first().selectOption('15');
-      await until(() => count(page, 'institution-ranked-row'), (n) => n === inState.items.length, 'filtered ranking', 10_000);
+      await until(
+        () => count(page, 'institution-ranked-row'),
+        (n) => n === inState.items.length,
+        'filtered ranking',
+        10_000,
+      );
       expect(inState.items.every((i) => i.rank?.group === '15')).toBe(true);
 
       // Municipality ranking: two groups; a "No concluyente" municipality is unranked, says so, and says why.
-      const munRanked = await get<Paged<AreaItem>>(`${a.roundId}/results/areas?scope=municipality&indicator=I&pageSize=50&ranking=ranked`);
-      const munUnranked = await get<Paged<AreaItem>>(`${a.roundId}/results/areas?scope=municipality&indicator=I&pageSize=50&ranking=unranked`);
+      const munRanked = await get<Paged<AreaItem>>(
+        `${a.roundId}/results/areas?scope=municipality&indicator=I&pageSize=50&ranking=ranked`,
+      );
+      const munUnranked = await get<Paged<AreaItem>>(
+        `${a.roundId}/results/areas?scope=municipality&indicator=I&pageSize=50&ranking=unranked`,
+      );
       await page.goto(`${base}/municipios`);
       await page.getByTestId('ranked-group').waitFor();
       await page.getByTestId('unranked-group').waitFor();
@@ -262,13 +337,21 @@ describe('results dashboards in the browser', () => {
       const reason = weak!.value.reasons[0] as StatusReason;
       await weakRow.getByTestId('reasons').getByText(REASON_SENTENCES[reason].es, { exact: false }).waitFor();
       // Never a solid dot for it.
-      expect(await page.locator('[data-testid="mark-unranked"][data-status="inconclusive"]').evaluateAll((els) => els.filter((e) => e.getAttribute('data-mark') === 'solid').length)).toBe(0);
+      expect(
+        await page
+          .locator('[data-testid="mark-unranked"][data-status="inconclusive"]')
+          .evaluateAll((els) => els.filter((e) => e.getAttribute('data-mark') === 'solid').length),
+      ).toBe(0);
       await roundFacts(page);
       await shot(page, 'results-municipalities');
 
       // State view: 32 tiles; the state's municipalities in its own ranked group and unranked list.
-      const stateMunisRanked = await get<Paged<AreaItem>>(`${a.roundId}/results/areas?scope=municipality&indicator=I&cveEnt=15&pageSize=50&ranking=ranked`);
-      const stateMunisUnranked = await get<Paged<AreaItem>>(`${a.roundId}/results/areas?scope=municipality&indicator=I&cveEnt=15&pageSize=50&ranking=unranked`);
+      const stateMunisRanked = await get<Paged<AreaItem>>(
+        `${a.roundId}/results/areas?scope=municipality&indicator=I&cveEnt=15&pageSize=50&ranking=ranked`,
+      );
+      const stateMunisUnranked = await get<Paged<AreaItem>>(
+        `${a.roundId}/results/areas?scope=municipality&indicator=I&cveEnt=15&pageSize=50&ranking=unranked`,
+      );
       const states = await get<Paged<AreaItem>>(`${a.roundId}/results/areas?scope=state&indicator=I&pageSize=50`);
       await page.goto(`${base}/estados/15`);
       await page.locator('[data-testid="mark-tile"]').first().waitFor();
@@ -282,12 +365,16 @@ describe('results dashboards in the browser', () => {
       );
       expect(stateMunisRanked.items.length + stateMunisUnranked.items.length).toBe(4);
       const mexico = states.items.find((x) => x.scopeKey === '15')!;
-      expect(await page.locator('[data-testid="mark-tile"][data-cve-ent="15"]').getAttribute('data-status')).toBe(mexico.value.estimate === null ? 'none' : mexico.value.status);
+      expect(await page.locator('[data-testid="mark-tile"][data-cve-ent="15"]').getAttribute('data-status')).toBe(
+        mexico.value.estimate === null ? 'none' : mexico.value.status,
+      );
       await roundFacts(page);
       await shot(page, 'results-state');
 
       // State ranking (no state chosen): ranked and unranked states.
-      const statesRanked = await get<Paged<AreaItem>>(`${a.roundId}/results/areas?scope=state&indicator=I&pageSize=50&ranking=ranked`);
+      const statesRanked = await get<Paged<AreaItem>>(
+        `${a.roundId}/results/areas?scope=state&indicator=I&pageSize=50&ranking=ranked`,
+      );
       await page.goto(`${base}/estados`);
       await page.getByTestId('state-ranking').waitFor();
       await page.getByTestId('unranked-group').waitFor();
@@ -301,7 +388,9 @@ describe('results dashboards in the browser', () => {
       expect(await count(page, 'mark-component')).toBe(detail.components.length);
       expect(await count(page, 'mark-delta')).toBe(2);
       await page.getByTestId('delta-g').waitFor();
-      expect(await count(page, 'evidence-link')).toBe((detail.inputs?.evidenceUrls ?? []).filter((e) => /^https?:/.test(e.url)).length);
+      expect(await count(page, 'evidence-link')).toBe(
+        (detail.inputs?.evidenceUrls ?? []).filter((e) => /^https?:/.test(e.url)).length,
+      );
       // A ranked institution is citizen-validated: its badges say so and nothing on it reads "Sin validación ciudadana".
       expect(await page.getByTestId('badge-citizen').getAttribute('data-validated')).toBe('true');
       expect(await page.locator('main').getByText(STATUS_LABELS.not_validated.es, { exact: true }).count()).toBe(0);
@@ -316,18 +405,36 @@ describe('results dashboards in the browser', () => {
       expect(await count(page, 'mark-change')).toBe(union.size + 1);
       const va = mexico.value;
       const vb = statesB.items.find((x) => x.scopeKey === '15')!.value;
-      const row = page.locator('[data-testid="compare-row"]').filter({ has: page.getByRole('rowheader', { name: mexico.name, exact: true }) });
-      const comparable = va.estimate !== null && vb.estimate !== null && rankable(va) && rankable(vb) && va.methodId === vb.methodId && va.methodVersion === vb.methodVersion;
+      const row = page
+        .locator('[data-testid="compare-row"]')
+        .filter({ has: page.getByRole('rowheader', { name: mexico.name, exact: true }) });
+      const comparable =
+        va.estimate !== null &&
+        vb.estimate !== null &&
+        rankable(va) &&
+        rankable(vb) &&
+        va.methodId === vb.methodId &&
+        va.methodVersion === vb.methodVersion;
       if (comparable) {
         const significant = Math.abs(vb.estimate! - va.estimate!) > 1.96 * Math.sqrt(va.se! ** 2 + vb.se! ** 2);
         await row.getByText(significant ? 'cambio significativo' : 'dentro de la incertidumbre').waitFor();
       } else {
         await row.getByText('no comparable', { exact: true }).waitFor();
-        await row.getByTestId('not-comparable-reason').getByText(/^No comparable: /).waitFor();
+        await row
+          .getByTestId('not-comparable-reason')
+          .getByText(/^No comparable: /)
+          .waitFor();
       }
-      expect(await page.locator('[data-testid="compare-row"][data-significant="true"]').count()).toBeLessThanOrEqual(union.size + 1);
+      expect(await page.locator('[data-testid="compare-row"][data-significant="true"]').count()).toBeLessThanOrEqual(
+        union.size + 1,
+      );
       // The whole-round row compares round A (several states) with round B (one): different areas, not comparable.
-      await page.locator('[data-testid="compare-row"]').first().getByTestId('not-comparable-reason').getByText(/ámbitos distintos/).waitFor();
+      await page
+        .locator('[data-testid="compare-row"]')
+        .first()
+        .getByTestId('not-comparable-reason')
+        .getByText(/ámbitos distintos/)
+        .waitFor();
       await page.getByTestId('round-design').first().waitFor();
       await shot(page, 'results-compare');
 
@@ -335,14 +442,28 @@ describe('results dashboards in the browser', () => {
       const summaryB = await get<Summary>(`${b.roundId}/results/summary`);
       expect(summaryB.round.states.map((x) => x.cveEnt)).toEqual(['15']);
       await page.goto(`${t.url}/resultados/${b.roundId}`);
-      await page.getByTestId('index-title').getByText(`Índice de apertura — ${summaryB.round.states[0].name}`).waitFor();
-      expect(await page.locator('main').getByText(/nacional/i).count()).toBe(0);
+      await page
+        .getByTestId('index-title')
+        .getByText(`Índice de apertura — ${summaryB.round.states[0].name}`)
+        .waitFor();
+      expect(
+        await page
+          .locator('main')
+          .getByText(/nacional/i)
+          .count(),
+      ).toBe(0);
 
       // English toggle.
       await page.goto(`${base}/municipios`);
       await page.getByRole('button', { name: /english/i }).click();
-      await page.locator('[data-testid="municipality-unranked-row"]', { hasText: weak!.name }).getByText(STATUS_LABELS.inconclusive.en, { exact: true }).waitFor();
-      await page.locator('[data-testid="municipality-unranked-row"]', { hasText: weak!.name }).getByText(REASON_SENTENCES[reason].en, { exact: false }).waitFor();
+      await page
+        .locator('[data-testid="municipality-unranked-row"]', { hasText: weak!.name })
+        .getByText(STATUS_LABELS.inconclusive.en, { exact: true })
+        .waitFor();
+      await page
+        .locator('[data-testid="municipality-unranked-row"]', { hasText: weak!.name })
+        .getByText(REASON_SENTENCES[reason].en, { exact: false })
+        .waitFor();
       await page.getByRole('button', { name: /español/i }).click();
     });
     expect(s.problems).toEqual([]);
@@ -361,7 +482,9 @@ describe('results dashboards in the browser', () => {
       ] as const) {
         await page.goto(`${base}${path}`);
         await page.locator(`[data-testid="${mark}"]`).first().waitFor({ state: 'attached' });
-        const wide = await page.evaluate<string[]>(`[...document.querySelectorAll('main *')].filter((e) => !e.closest('.subnav ul, .table-wrap, .visually-hidden') && e.getBoundingClientRect().right > 391).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`);
+        const wide = await page.evaluate<string[]>(
+          `[...document.querySelectorAll('main *')].filter((e) => !e.closest('.subnav ul, .table-wrap, .visually-hidden') && e.getBoundingClientRect().right > 391).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`,
+        );
         expect({ path, wide }).toEqual({ path, wide: [] });
         expect(await documentWidth(page)).toBeLessThanOrEqual(390);
         await shot(page, name);
@@ -374,7 +497,9 @@ describe('results dashboards in the browser', () => {
   it("an institution's badges match its numbers after a citizen report", async () => {
     // The institution with a self-report and no citizen report yet, and a report of a validated one to copy.
     const target = { id: unreported };
-    const validatedOne = (await get<Paged<InstitutionItem>>(`${a.roundId}/results/institutions?pageSize=50&indicator=I&ranking=ranked`)).items[0];
+    const validatedOne = (
+      await get<Paged<InstitutionItem>>(`${a.roundId}/results/institutions?pageSize=50&indicator=I&ranking=ranked`)
+    ).items[0];
     const before = await get<Detail>(`${a.roundId}/results/institutions/${target.id}`);
     expect(before.inputs?.citizenReports ?? 0).toBe(0);
     const s = await openSession(browser);
@@ -383,7 +508,10 @@ describe('results dashboards in the browser', () => {
     await steps(s, 'results-badges', async () => {
       await page.goto(`${base}/instituciones/${target.id}`);
       expect(await page.getByTestId('badge-citizen').getAttribute('data-validated')).toBe('false');
-      await page.getByTestId('badge-citizen').getByText(/Sin validación ciudadana|Validación ciudadana incompleta/).waitFor();
+      await page
+        .getByTestId('badge-citizen')
+        .getByText(/Sin validación ciudadana|Validación ciudadana incompleta/)
+        .waitFor();
 
       // The citizen reports of a validated institution, as the citizen flow stores them, now about the
       // target (one report alone may be a "not yet" or lack the participation part), then the recompute.
@@ -407,7 +535,12 @@ describe('results dashboards in the browser', () => {
       // Validators count every pseudonym with a report or a verdict on the institution.
       const validators = after.inputs!.validators;
       const reportWords = reports === 1 ? '1 reporte ciudadano' : `${reports} reportes ciudadanos`;
-      await page.getByTestId('badge-reports').getByText(`${reportWords} · ${validators} ${validators === 1 ? 'validador' : 'validadores'} con reporte o veredicto`).waitFor();
+      await page
+        .getByTestId('badge-reports')
+        .getByText(
+          `${reportWords} · ${validators} ${validators === 1 ? 'validador' : 'validadores'} con reporte o veredicto`,
+        )
+        .waitFor();
       expect(await page.getByTestId('badge-citizen').getAttribute('data-validated')).toBe(String(validated));
       expect(validated).toBe(true);
       // Validated by a citizen: its headline is I, and nothing on the page says "Sin validación ciudadana".
@@ -422,8 +555,12 @@ describe('results dashboards in the browser', () => {
       const summary = await get<Summary>(`${a.roundId}/results/summary`);
       await page.goto(base);
       await page.getByTestId('coverage-any-report').waitFor();
-      expect(await page.getByTestId('coverage-any-report').getAttribute('data-count')).toBe(String(summary.coverage.withAnyCitizenReport));
-      expect(await page.getByTestId('coverage-validated').getAttribute('data-count')).toBe(String(summary.coverage.validatedInstitutions));
+      expect(await page.getByTestId('coverage-any-report').getAttribute('data-count')).toBe(
+        String(summary.coverage.withAnyCitizenReport),
+      );
+      expect(await page.getByTestId('coverage-validated').getAttribute('data-count')).toBe(
+        String(summary.coverage.validatedInstitutions),
+      );
     });
     expect(s.problems).toEqual([]);
     await s.context.close();

@@ -67,11 +67,20 @@ describe('browser: right of reply (respond link → guarantor queue → decision
     );
     const invitationId = randomUUID();
     invitation = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitationId);
-    await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash, sent_at) VALUES ($1, $2, $3, $4, now())', [invitationId, roundId, inst.id, hashToken(invitation)]);
+    await t.ds.query(
+      'INSERT INTO invitation (id, round_id, institution_id, token_hash, sent_at) VALUES ($1, $2, $3, $4, now())',
+      [invitationId, roundId, inst.id, hashToken(invitation)],
+    );
 
     // A validator refutes one claim through the API; the notice is marked as sent (the mail itself is tested elsewhere).
     const email = `valeria-${randomBytes(3).toString('hex')}@example.org`;
-    const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName: 'Valeria Secreta', consent: true, privacyNoticeVersion: '2025-01' });
+    const reg = await http.post('/api/citizens/register', {
+      email,
+      password: TEST_PASSWORD,
+      displayName: 'Valeria Secreta',
+      consent: true,
+      privacyNoticeVersion: '2025-01',
+    });
     expect(reg.status).toBe(202);
     const userId = await userIdByEmail(t.ds, email);
     const [ver] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [userId]);
@@ -81,11 +90,18 @@ describe('browser: right of reply (respond link → guarantor queue → decision
     const assignment = (await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, { token })).body.items[0].id;
     const put = await http.put(
       `/api/citizens/assignments/${assignment}/verdicts/ai_procedimiento`,
-      { verdict: 'refuted', comment: 'El enlace del procedimiento lleva a una página vacía.', evidenceUrl: 'https://archivo.example/captura-vacia' },
+      {
+        verdict: 'refuted',
+        comment: 'El enlace del procedimiento lleva a una página vacía.',
+        evidenceUrl: 'https://archivo.example/captura-vacia',
+      },
       { token },
     );
     expect(put.status).toBe(200);
-    await t.ds.query(`UPDATE verdict SET notice_queued_at = now(), notified_at = now() WHERE round_id = $1 AND verdict = 'refuted'`, [roundId]);
+    await t.ds.query(
+      `UPDATE verdict SET notice_queued_at = now(), notified_at = now() WHERE round_id = $1 AND verdict = 'refuted'`,
+      [roundId],
+    );
   });
 
   afterAll(async () => {
@@ -120,9 +136,13 @@ describe('browser: right of reply (respond link → guarantor queue → decision
       await claim.getByRole('button', { name: 'Enviar impugnación' }).click();
       await claim.getByText('Escriba al menos 10 caracteres.').waitFor();
       expect(await claim.getByLabel(/Por qué la refutación es incorrecta/).getAttribute('aria-invalid')).toBe('true');
-      await claim.getByLabel(/Por qué la refutación es incorrecta/).fill('El procedimiento está publicado en la fracción XX de nuestro portal desde enero.');
+      await claim
+        .getByLabel(/Por qué la refutación es incorrecta/)
+        .fill('El procedimiento está publicado en la fracción XX de nuestro portal desde enero.');
       await claim.getByLabel('Enlace de evidencia (opcional)').fill('https://naucalpan.example/fraccion-xx');
-      await claim.getByLabel('Archivo de evidencia (opcional)').setInputFiles({ name: 'fraccion-xx.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await claim
+        .getByLabel('Archivo de evidencia (opcional)')
+        .setInputFiles({ name: 'fraccion-xx.pdf', mimeType: 'application/pdf', buffer: PDF });
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'reply-institution-form-phone');
       await claim.getByRole('button', { name: 'Enviar impugnación' }).click();
@@ -148,17 +168,24 @@ describe('browser: right of reply (respond link → guarantor queue → decision
       const summary = page.getByRole('region', { name: 'Estado de las refutaciones' });
       await summary.getByText('Impugnadas').waitFor();
       const card = page.getByRole('article', { name: /Ayuntamiento de Naucalpan de Juárez/ });
-      await card.getByText('El procedimiento está publicado en la fracción XX de nuestro portal desde enero.').waitFor();
+      await card
+        .getByText('El procedimiento está publicado en la fracción XX de nuestro portal desde enero.')
+        .waitFor();
       await card.getByText(`Validador (seudónimo): ${pseudonym}`).waitFor();
       await card.getByRole('button', { name: /Descargar archivo de la institución/ }).waitFor();
-      await page.getByRole('region', { name: 'Validadores con tasa de refutación atípica' }).getByText('Ninguna persona validadora tiene una tasa de refutación atípica.').waitFor();
+      await page
+        .getByRole('region', { name: 'Validadores con tasa de refutación atípica' })
+        .getByText('Ninguna persona validadora tiene una tasa de refutación atípica.')
+        .waitFor();
       await shot(page, 'reply-guarantor-queue');
 
       const form = card.getByRole('form');
       await form.getByRole('button', { name: 'Registrar resolución' }).click();
       await form.getByText('Elija confirmar o revocar.').waitFor();
       await form.getByRole('radio', { name: 'Revocar la refutación (no cuenta)' }).check();
-      await form.getByLabel(/Motivo de la resolución/).fill('La fracción XX muestra el procedimiento desde enero; la captura del validador es anterior.');
+      await form
+        .getByLabel(/Motivo de la resolución/)
+        .fill('La fracción XX muestra el procedimiento desde enero; la captura del validador es anterior.');
       await form.getByRole('button', { name: 'Registrar resolución' }).click();
       await page.getByText('Resolución registrada.').waitFor();
       await page.getByText('No hay impugnaciones por resolver.').waitFor();
@@ -169,7 +196,9 @@ describe('browser: right of reply (respond link → guarantor queue → decision
     expect(admin.problems).toEqual([]);
     await admin.context.close();
 
-    const [dispute] = await t.ds.query('SELECT status, decision_reason FROM verdict_dispute WHERE round_id = $1', [roundId]);
+    const [dispute] = await t.ds.query('SELECT status, decision_reason FROM verdict_dispute WHERE round_id = $1', [
+      roundId,
+    ]);
     expect(dispute).toMatchObject({ status: 'overturned', decision_reason: expect.stringContaining('fracción XX') });
 
     await steps(phone, 'reply-institution-decided', async (page) => {
@@ -186,10 +215,19 @@ describe('browser: right of reply (respond link → guarantor queue → decision
   });
 
   it('the admin edits the reply window and the conflict cap of a draft round', async () => {
-    const [q] = await t.ds.query(`SELECT institution_questionnaire_id AS qi, citizen_questionnaire_id AS qc FROM round WHERE id = $1`, [roundId]);
+    const [q] = await t.ds.query(
+      `SELECT institution_questionnaire_id AS qi, citizen_questionnaire_id AS qc FROM round WHERE id = $1`,
+      [roundId],
+    );
     const draft = await http.post(
       '/api/rounds',
-      { name: 'Borrador 2027', opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), institutionQuestionnaireId: q.qi, citizenQuestionnaireId: q.qc },
+      {
+        name: 'Borrador 2027',
+        opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        institutionQuestionnaireId: q.qi,
+        citizenQuestionnaireId: q.qc,
+      },
       { token: staff.adminToken },
     );
     expect(draft.status).toBe(201);
@@ -210,6 +248,9 @@ describe('browser: right of reply (respond link → guarantor queue → decision
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
-    expect((await http.get(`/api/rounds/${draft.body.id}/due-process`, { token: staff.adminToken })).body).toEqual({ replyWindowDays: 15, maxConflicts: 3 });
+    expect((await http.get(`/api/rounds/${draft.body.id}/due-process`, { token: staff.adminToken })).body).toEqual({
+      replyWindowDays: 15,
+      maxConflicts: 3,
+    });
   });
 });

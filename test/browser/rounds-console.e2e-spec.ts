@@ -31,7 +31,11 @@ describe('browser: round editing, deletion and the publish dialog', () => {
     t = await startTestApp({ env: { SERVE_WEB: 'true' }, tag: 'roundsbrowser' });
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
-    await http.post('/api/universe/import', { csv: readFileSync(join(__dirname, '..', 'fixtures', 'universe-good.csv'), 'utf8') }, { token: staff.adminToken });
+    await http.post(
+      '/api/universe/import',
+      { csv: readFileSync(join(__dirname, '..', 'fixtures', 'universe-good.csv'), 'utf8') },
+      { token: staff.adminToken },
+    );
   });
 
   afterAll(async () => {
@@ -40,7 +44,9 @@ describe('browser: round editing, deletion and the publish dialog', () => {
   });
 
   it('edits a draft, then deletes it after confirming', async () => {
-    const defaults = await http.post<{ items: { id: string }[] }>('/api/questionnaires/defaults', undefined, { token: staff.adminToken });
+    const defaults = await http.post<{ items: { id: string }[] }>('/api/questionnaires/defaults', undefined, {
+      token: staff.adminToken,
+    });
     const [iq, cq] = defaults.body.items;
     const created = await http.post<{ id: string }>(
       '/api/rounds',
@@ -110,11 +116,17 @@ describe('browser: round editing, deletion and the publish dialog', () => {
       await page.getByRole('button', { name: 'Publicar resultados…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Publicar los resultados' });
       await dialog.getByRole('table', { name: 'Estado del índice I por institución' }).waitFor();
-      const fact = (label: string) => dialog.locator('dl > div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+      const fact = (label: string) =>
+        dialog.locator('dl > div', { has: page.getByText(label, { exact: true }) }).locator('dd');
       expect(await fact('Instituciones en el universo').textContent()).toBe('8');
       expect(await fact('Enviaron su autodiagnóstico').textContent()).toBe('8');
       expect(await fact('Con datos ciudadanos (validadas)').textContent()).toBe('0');
-      expect(await dialog.getByRole('row', { name: /Sin validación ciudadana/ }).getByRole('cell').textContent()).toBe('8');
+      expect(
+        await dialog
+          .getByRole('row', { name: /Sin validación ciudadana/ })
+          .getByRole('cell')
+          .textContent(),
+      ).toBe('8');
       await dialog.getByText('La mayoría de los valores no son concluyentes (8 de 8).').waitFor();
       const publish = dialog.getByRole('button', { name: 'Publicar', exact: true });
       expect(await publish.isDisabled()).toBe(true);
@@ -124,10 +136,15 @@ describe('browser: round editing, deletion and the publish dialog', () => {
       await dialog.getByLabel('Entiendo que la mayoría de los valores no son concluyentes').check();
       expect(await publish.isEnabled()).toBe(true);
       await publish.click();
-      await page.getByText('Publicación solicitada. La ronda se publica cuando termine el recálculo completo.').waitFor();
+      await page
+        .getByText('Publicación solicitada. La ronda se publica cuando termine el recálculo completo.')
+        .waitFor();
       expect(await dialog.isVisible()).toBe(false);
     });
-    const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`, [fx.roundId]);
+    const [audit] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`,
+      [fx.roundId],
+    );
     expect(audit.details).toMatchObject({ acknowledgedInconclusive: true, coverage: { universe: 8, submitted: 8 } });
     expect(s.problems).toEqual([]);
     await s.context.close();

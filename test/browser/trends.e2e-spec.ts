@@ -42,17 +42,53 @@ describe('trends, report card and state map in the browser', () => {
   const api = <T>(path: string): Promise<T> => fetch(`${t.url}/api/public/${path}`).then((r) => r.json() as Promise<T>);
 
   beforeAll(async () => {
-    t = await startTestApp({ db: await createTestDatabase(undefined, 'webtrends'), env: { SERVE_WEB: 'true', QUEUE_PREFIX: `apt-test-webtrends-${process.pid}` } });
+    t = await startTestApp({
+      db: await createTestDatabase(undefined, 'webtrends'),
+      env: { SERVE_WEB: 'true', QUEUE_PREFIX: `apt-test-webtrends-${process.pid}` },
+    });
     worker = await startWorker(t.env);
-    a = await buildRoundFixture(t.ds, { seed: 'web-trends-a', name: 'Ronda 2026', institutions: 24, municipalities: 6, status: 'published', synthetic: false, reportsPerInstitution: [2, 9] });
-    old = await buildRoundFixture(t.ds, { seed: 'web-trends-old', name: 'Ronda 2023', guarantorId: a.guarantorId, institutions: 1, status: 'published', synthetic: false });
-    older = await buildRoundFixture(t.ds, { seed: 'web-trends-mid', name: 'Ronda 2024', guarantorId: a.guarantorId, institutions: 1, status: 'published', synthetic: false });
+    a = await buildRoundFixture(t.ds, {
+      seed: 'web-trends-a',
+      name: 'Ronda 2026',
+      institutions: 24,
+      municipalities: 6,
+      status: 'published',
+      synthetic: false,
+      reportsPerInstitution: [2, 9],
+    });
+    old = await buildRoundFixture(t.ds, {
+      seed: 'web-trends-old',
+      name: 'Ronda 2023',
+      guarantorId: a.guarantorId,
+      institutions: 1,
+      status: 'published',
+      synthetic: false,
+    });
+    older = await buildRoundFixture(t.ds, {
+      seed: 'web-trends-mid',
+      name: 'Ronda 2024',
+      guarantorId: a.guarantorId,
+      institutions: 1,
+      status: 'published',
+      synthetic: false,
+    });
     await t.ds.query(`UPDATE round SET opens_at = '2023-03-01', closes_at = '2023-06-01' WHERE id = $1`, [old.roundId]);
-    await t.ds.query(`UPDATE round SET opens_at = '2024-03-01', closes_at = '2024-06-01' WHERE id = $1`, [older.roundId]);
+    await t.ds.query(`UPDATE round SET opens_at = '2024-03-01', closes_at = '2024-06-01' WHERE id = $1`, [
+      older.roundId,
+    ]);
     await t.ds.query(`UPDATE round SET opens_at = '2026-03-01', closes_at = '2026-06-01' WHERE id = $1`, [a.roundId]);
-    const [{ id: runId }] = await t.ds.query(`INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id`, [a.roundId]);
-    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [JSON.stringify({ roundId: a.roundId, runId })]);
-    await until(async () => (await t.ds.query(`SELECT status FROM recompute_run WHERE id = $1`, [runId]))[0].status as string, (s) => s === 'done', 'recompute', 60_000);
+    const [{ id: runId }] = await t.ds.query(`INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id`, [
+      a.roundId,
+    ]);
+    await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
+      JSON.stringify({ roundId: a.roundId, runId }),
+    ]);
+    await until(
+      async () => (await t.ds.query(`SELECT status FROM recompute_run WHERE id = $1`, [runId]))[0].status as string,
+      (s) => s === 'done',
+      'recompute',
+      60_000,
+    );
     // An institution with a validated I in the computed round; its two older values written as stored results.
     const [row] = await t.ds.query(
       `SELECT scope_key, method_id, method_version FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND indicator = 'I' AND estimate IS NOT NULL ORDER BY scope_key LIMIT 1`,
@@ -73,8 +109,14 @@ describe('trends, report card and state map in the browser', () => {
       [a.roundId],
     );
     expect(states.length).toBeGreaterThan(1);
-    await t.ds.query(`UPDATE metric_result SET status = 'conclusive', estimate = 0.7 WHERE round_id = $1 AND scope = 'state' AND aggregation = 'unweighted' AND indicator = 'I' AND scope_key = $2`, [a.roundId, states[0].scope_key]);
-    await t.ds.query(`UPDATE metric_result SET status = 'inconclusive', estimate = 0.4 WHERE round_id = $1 AND scope = 'state' AND aggregation = 'unweighted' AND indicator = 'I' AND scope_key = $2`, [a.roundId, states[1].scope_key]);
+    await t.ds.query(
+      `UPDATE metric_result SET status = 'conclusive', estimate = 0.7 WHERE round_id = $1 AND scope = 'state' AND aggregation = 'unweighted' AND indicator = 'I' AND scope_key = $2`,
+      [a.roundId, states[0].scope_key],
+    );
+    await t.ds.query(
+      `UPDATE metric_result SET status = 'inconclusive', estimate = 0.4 WHERE round_id = $1 AND scope = 'state' AND aggregation = 'unweighted' AND indicator = 'I' AND scope_key = $2`,
+      [a.roundId, states[1].scope_key],
+    );
     browser = await launchBrowser();
   }, 120_000);
 
@@ -97,7 +139,11 @@ describe('trends, report card and state map in the browser', () => {
       await page.getByTestId('trend-chart').waitFor();
       const points = page.getByTestId('trend-point');
       expect(await points.count()).toBe(3);
-      expect(await points.evaluateAll((els) => els.map((e) => [e.getAttribute('data-round'), e.getAttribute('data-method')]))).toEqual([
+      expect(
+        await points.evaluateAll((els) =>
+          els.map((e) => [e.getAttribute('data-round'), e.getAttribute('data-method')]),
+        ),
+      ).toEqual([
         [old.roundId, 'other'],
         [older.roundId, 'current'],
         [a.roundId, 'current'],
@@ -107,19 +153,37 @@ describe('trends, report card and state map in the browser', () => {
       // A not-conclusive value is a hollow point with a hatched interval.
       const last = trend.points[2].value as Value;
       const lastMark = page.locator(`[data-testid="trend-point"][data-round="${a.roundId}"]`);
-      expect(await lastMark.getAttribute('data-mark')).toBe(last.status === 'conclusive' || last.status === 'caution' ? 'solid' : 'hollow');
+      expect(await lastMark.getAttribute('data-mark')).toBe(
+        last.status === 'conclusive' || last.status === 'caution' ? 'solid' : 'hollow',
+      );
       expect(await lastMark.getAttribute('data-hatched')).toBe(String(last.status !== 'conclusive'));
       // The table says it in words: the method flag, the §9 change verdict, the status.
-      await page.getByTestId('trend-flag').getByText(/mga-2017\/apertura-1 v1\.0\.0/).waitFor();
-      expect(await page.locator(`[data-testid="trend-row"][data-round="${older.roundId}"] [data-testid="trend-change"]`).getAttribute('data-verdict')).toBe('not_comparable');
-      await page.locator(`[data-testid="trend-row"][data-round="${older.roundId}"]`).getByText(/versiones distintas del método/).waitFor();
+      await page
+        .getByTestId('trend-flag')
+        .getByText(/mga-2017\/apertura-1 v1\.0\.0/)
+        .waitFor();
+      expect(
+        await page
+          .locator(`[data-testid="trend-row"][data-round="${older.roundId}"] [data-testid="trend-change"]`)
+          .getAttribute('data-verdict'),
+      ).toBe('not_comparable');
+      await page
+        .locator(`[data-testid="trend-row"][data-round="${older.roundId}"]`)
+        .getByText(/versiones distintas del método/)
+        .waitFor();
       expect(await page.getByTestId('trend-row').count()).toBe(3);
-      await page.getByTestId('notice').getByText(/voluntaria/).waitFor();
+      await page
+        .getByTestId('notice')
+        .getByText(/voluntaria/)
+        .waitFor();
       await shot(page, 'trend-institution');
       // English.
       await page.getByRole('button', { name: /English/ }).click();
       await page.getByRole('heading', { name: /^Trend:/ }).waitFor();
-      await page.getByTestId('trend-flag').getByText(/different method versions|another method version|trend uses/).waitFor();
+      await page
+        .getByTestId('trend-flag')
+        .getByText(/different method versions|another method version|trend uses/)
+        .waitFor();
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
@@ -145,20 +209,37 @@ describe('trends, report card and state map in the browser', () => {
       // Validated vs claimed: TG against TG_raw, as the API has them.
       const v = (code: string) => detail.values.find((x) => x.indicator === code)?.estimate ?? null;
       const tg = page.locator('[data-testid="rc-subindices"] [data-testid="rc-row"][data-code="TG"]');
-      await tg.locator('td').nth(1).getByText(v('TG_raw') === null ? '—' : (v('TG_raw') as number).toFixed(2)).waitFor();
+      await tg
+        .locator('td')
+        .nth(1)
+        .getByText(v('TG_raw') === null ? '—' : (v('TG_raw') as number).toFixed(2))
+        .waitFor();
       // Weakest first: estimates ascending, rows without a value last.
       for (const table of ['rc-subindices', 'rc-components']) {
-        const est = await page.locator(`[data-testid="${table}"] [data-testid="rc-row"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-estimate')));
+        const est = await page
+          .locator(`[data-testid="${table}"] [data-testid="rc-row"]`)
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-estimate')));
         const nums = est.filter((e) => e !== '').map(Number);
         expect(nums).toEqual([...nums].sort((x, y) => x - y));
         expect(est.slice(nums.length).every((e) => e === '')).toBe(true);
       }
-      expect(await page.locator('[data-testid="rc-components"] [data-testid="rc-row"]').count()).toBe(detail.components.length);
-      expect(await page.getByTestId('rc-disputed').getAttribute('data-count')).toBe(String(detail.summary?.pendingRefutations ?? 0));
-      expect(await page.getByTestId('rc-refuted').getAttribute('data-count')).toBe(String(detail.inputs?.verdicts.refuted ?? 0));
-      await page.getByTestId('rc-notice').getByText(/voluntaria/).waitFor();
+      expect(await page.locator('[data-testid="rc-components"] [data-testid="rc-row"]').count()).toBe(
+        detail.components.length,
+      );
+      expect(await page.getByTestId('rc-disputed').getAttribute('data-count')).toBe(
+        String(detail.summary?.pendingRefutations ?? 0),
+      );
+      expect(await page.getByTestId('rc-refuted').getAttribute('data-count')).toBe(
+        String(detail.inputs?.verdicts.refuted ?? 0),
+      );
+      await page
+        .getByTestId('rc-notice')
+        .getByText(/voluntaria/)
+        .waitFor();
       // Every status reason in words once, numbered from the rows that cite it.
-      const cited = new Set((await page.getByTestId('rc-refs').allTextContents()).flatMap((x) => (x.match(/\d+/g) ?? []).map(Number)));
+      const cited = new Set(
+        (await page.getByTestId('rc-refs').allTextContents()).flatMap((x) => (x.match(/\d+/g) ?? []).map(Number)),
+      );
       const notes = await page.getByTestId('rc-reasons').locator('li').allTextContents();
       expect(notes.length).toBe(cited.size);
       expect(notes.every((n) => n.length > 20)).toBe(true);
@@ -178,7 +259,9 @@ describe('trends, report card and state map in the browser', () => {
   });
 
   it('draws the 32 states on a real map, hatched where not conclusive, reachable by keyboard', async () => {
-    const areas = await api<{ items: Array<{ scopeKey: string; value: Value }> }>(`rounds/${a.roundId}/results/areas?scope=state&pageSize=50`);
+    const areas = await api<{ items: Array<{ scopeKey: string; value: Value }> }>(
+      `rounds/${a.roundId}/results/areas?scope=state&pageSize=50`,
+    );
     const s = await openSession(browser);
     await steps(s, 'geo-map', async (page) => {
       await page.goto(`${t.url}/resultados/${a.roundId}/estados`);
@@ -187,7 +270,13 @@ describe('trends, report card and state map in the browser', () => {
       // The tile grid stays beside it.
       expect(await page.getByTestId('mark-tile').count()).toBe(32);
       const drawn = new Map(
-        (await page.getByTestId('geo-state').evaluateAll((els) => els.map((e) => [e.getAttribute('data-cve-ent'), e.getAttribute('data-hatched')] as [string, string]))).map(([k, h]) => [k, h]),
+        (
+          await page
+            .getByTestId('geo-state')
+            .evaluateAll((els) =>
+              els.map((e) => [e.getAttribute('data-cve-ent'), e.getAttribute('data-hatched')] as [string, string]),
+            )
+        ).map(([k, h]) => [k, h]),
       );
       let hatched = 0;
       let solid = 0;
@@ -200,9 +289,13 @@ describe('trends, report card and state map in the browser', () => {
       expect(hatched).toBeGreaterThan(0);
       expect(solid).toBeGreaterThan(0);
       // Every path has a shape; the hatched ones use the pattern.
-      const fills = await page.locator('[data-testid="geo-state"][data-hatched="true"] path').evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? ''));
+      const fills = await page
+        .locator('[data-testid="geo-state"][data-hatched="true"] path')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? ''));
       expect(fills.every((f) => f.startsWith('url(#'))).toBe(true);
-      const empty = await page.locator('[data-testid="geo-state"] path').evaluateAll((els) => els.filter((e) => (e.getAttribute('d') ?? '').length < 10).length);
+      const empty = await page
+        .locator('[data-testid="geo-state"] path')
+        .evaluateAll((els) => els.filter((e) => (e.getAttribute('d') ?? '').length < 10).length);
       expect(empty).toBe(0);
       await shot(page, 'geo-map');
       // Keyboard: focus a state with a value and open it with Enter.
@@ -211,7 +304,9 @@ describe('trends, report card and state map in the browser', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`/estados/${target}$`));
       // A municipality's trend is one choice away on the state's page.
-      const munis = await api<{ items: Array<{ scopeKey: string; name: string }> }>(`rounds/${a.roundId}/results/areas?scope=municipality&cveEnt=${target}&pageSize=200&sort=name`);
+      const munis = await api<{ items: Array<{ scopeKey: string; name: string }> }>(
+        `rounds/${a.roundId}/results/areas?scope=municipality&cveEnt=${target}&pageSize=200&sort=name`,
+      );
       await page.getByLabel('Tendencia de un municipio').selectOption(munis.items[0].scopeKey);
       await page.waitForURL(new RegExp(`/tendencia\\?ambito=municipio&clave=${munis.items[0].scopeKey}$`));
       await page.getByTestId('trend-table').waitFor();

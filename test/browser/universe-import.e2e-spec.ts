@@ -32,7 +32,9 @@ describe('browser: a large universe import with progress', () => {
     const lines = ['name,type,level,cve_ent,cvegeo,email'];
     for (let i = 0; i < 20_000; i++) {
       const m = muns[i % muns.length];
-      lines.push(`Unidad de transparencia número ${i},organismo,municipal,${m.cveEnt},${m.cvegeo},ut${i}@example.gob.mx`);
+      lines.push(
+        `Unidad de transparencia número ${i},organismo,municipal,${m.cveEnt},${m.cvegeo},ut${i}@example.gob.mx`,
+      );
     }
     const buffer = Buffer.from(`${lines.join('\n')}\n`);
     expect(buffer.byteLength).toBeGreaterThan(1024 * 1024);
@@ -54,7 +56,10 @@ describe('browser: a large universe import with progress', () => {
       expect(now).toBeLessThanOrEqual(100);
       await shot(page, 'console-universe-import-progress-phone');
       await page.getByText('El archivo es válido. Si lo importa:').waitFor({ timeout: 120_000 });
-      await page.getByText(/^20\D?000 instituciones nuevas$/).first().waitFor();
+      await page
+        .getByText(/^20\D?000 instituciones nuevas$/)
+        .first()
+        .waitFor();
 
       await page.getByRole('button', { name: 'Importar', exact: true }).click();
       await page.getByRole('progressbar', { name: 'Importando el archivo' }).waitFor();
@@ -64,7 +69,9 @@ describe('browser: a large universe import with progress', () => {
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
-    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [staff.guarantorId]);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [
+      staff.guarantorId,
+    ]);
     expect(n).toBe(20_000);
   }, 300_000);
 });

@@ -58,7 +58,10 @@ describe('browser (phone): several verdicts saved with one button, and the histo
       'name,type,level,cve_ent,cvegeo,email,key\n' +
       'Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,ut@toluca.example,toluca\n' +
       'DIF Metepec,organismo,municipal,15,15054,ut@difmetepec.example,difmetepec\n';
-    await must('import', http.post('/api/universe/import', undefined, { ...auth, raw: csv, headers: { 'content-type': 'text/csv' } }));
+    await must(
+      'import',
+      http.post('/api/universe/import', undefined, { ...auth, raw: csv, headers: { 'content-type': 'text/csv' } }),
+    );
     const round = await must(
       'round',
       http.post(
@@ -77,14 +80,32 @@ describe('browser (phone): several verdicts saved with one button, and the histo
     await must('open', http.post(`/api/rounds/${roundId}/open`, undefined, auth));
     await must('validation', http.post(`/api/rounds/${roundId}/validation/open`, undefined, auth));
     const invitations = (await must('invitations', http.get(`/api/rounds/${roundId}/invitations`, auth))).items;
-    const toluca = invitations.find((i: { institutionName?: string; institution?: { name: string } }) => (i.institutionName ?? i.institution?.name) === 'Ayuntamiento de Toluca');
+    const toluca = invitations.find(
+      (i: { institutionName?: string; institution?: { name: string } }) =>
+        (i.institutionName ?? i.institution?.name) === 'Ayuntamiento de Toluca',
+    );
     const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', (toluca ?? invitations[0]).invitationId);
-    await must('self-report', http.post('/api/respond/submit', { data: SELF_REPORT, idempotencyKey: 'browser-vwork-1' }, { invitation: token }));
+    await must(
+      'self-report',
+      http.post('/api/respond/submit', { data: SELF_REPORT, idempotencyKey: 'browser-vwork-1' }, { invitation: token }),
+    );
     // A verified validator (registration and verification are covered by validator.e2e-spec.ts).
-    await must('register', http.post('/api/citizens/register', { email: EMAIL, password: TEST_PASSWORD, displayName: 'Vale', consent: true, privacyNoticeVersion: '2025-01' }));
+    await must(
+      'register',
+      http.post('/api/citizens/register', {
+        email: EMAIL,
+        password: TEST_PASSWORD,
+        displayName: 'Vale',
+        consent: true,
+        privacyNoticeVersion: '2025-01',
+      }),
+    );
     const id = await userIdByEmail(t.ds, EMAIL);
     const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
-    await must('verify', http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) }));
+    await must(
+      'verify',
+      http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) }),
+    );
   });
 
   afterAll(async () => {
@@ -147,7 +168,10 @@ describe('browser (phone): several verdicts saved with one button, and the histo
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
-    const [row] = await t.ds.query(`SELECT count(*)::int AS n FROM verdict v JOIN app_user u ON u.id = v.validator_id WHERE u.email = $1`, [EMAIL]);
+    const [row] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM verdict v JOIN app_user u ON u.id = v.validator_id WHERE u.email = $1`,
+      [EMAIL],
+    );
     expect(row.n).toBe(3);
   });
 });

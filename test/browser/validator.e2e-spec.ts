@@ -46,8 +46,12 @@ describe('browser: a citizen registers, verifies and validates an institution', 
     };
     const defaults = await must('defaults', http.post('/api/questionnaires/defaults', undefined, auth));
     const q = (kind: string) => defaults.items.find((i: { kind: string }) => i.kind === kind).id;
-    const csv = 'name,type,level,cve_ent,cvegeo,email,key\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,ut@toluca.example,toluca\n';
-    await must('import', http.post('/api/universe/import', undefined, { ...auth, raw: csv, headers: { 'content-type': 'text/csv' } }));
+    const csv =
+      'name,type,level,cve_ent,cvegeo,email,key\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,ut@toluca.example,toluca\n';
+    await must(
+      'import',
+      http.post('/api/universe/import', undefined, { ...auth, raw: csv, headers: { 'content-type': 'text/csv' } }),
+    );
     const round = await must(
       'round',
       http.post(
@@ -67,7 +71,14 @@ describe('browser: a citizen registers, verifies and validates an institution', 
     await must('validation', http.post(`/api/rounds/${roundId}/validation/open`, undefined, auth));
     const invitation = (await must('invitations', http.get(`/api/rounds/${roundId}/invitations`, auth))).items[0];
     const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitation.invitationId);
-    await must('self-report', http.post('/api/respond/submit', { data: SELF_REPORT, idempotencyKey: 'browser-validator-1' }, { invitation: token }));
+    await must(
+      'self-report',
+      http.post(
+        '/api/respond/submit',
+        { data: SELF_REPORT, idempotencyKey: 'browser-validator-1' },
+        { invitation: token },
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -120,7 +131,9 @@ describe('browser: a citizen registers, verifies and validates an institution', 
       const claim = page.getByRole('article', { name: /procedimiento para presentar una solicitud/ });
       await claim.getByText('https://toluca.example/solicitudes').waitFor();
       await claim.getByText('Confirmado', { exact: true }).click();
-      await claim.getByLabel('Enlace a su evidencia (opcional)').fill('https://toluca.example/solicitudes#procedimiento');
+      await claim
+        .getByLabel('Enlace a su evidencia (opcional)')
+        .fill('https://toluca.example/solicitudes#procedimiento');
       await claim.getByLabel('Comentario (opcional)').fill('El procedimiento está publicado.');
       // Issue #16: one "Guardar todo" for every verdict of the assignment.
       await page.getByText('1 dictamen(es) con cambios sin guardar').waitFor();
@@ -129,7 +142,10 @@ describe('browser: a citizen registers, verifies and validates an institution', 
       await claim.getByText(/^Guardado \d/).waitFor();
 
       const report = page.locator('.survey-frame');
-      await report.locator('[data-name="tipo_gestion"]').getByText('Presenté una propuesta, queja o sugerencia', { exact: true }).click();
+      await report
+        .locator('[data-name="tipo_gestion"]')
+        .getByText('Presenté una propuesta, queja o sugerencia', { exact: true })
+        .click();
       await report.getByRole('button', { name: 'Siguiente' }).click();
       await report.locator('[data-name="pc_medio"]').getByText('No encontré ninguno', { exact: true }).click();
       await report.getByRole('button', { name: 'Siguiente' }).click();

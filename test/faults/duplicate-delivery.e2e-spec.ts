@@ -37,7 +37,13 @@ describe('fault: duplicate delivery of jobs', () => {
     worker = await startWorker(t.env);
     metric = new Queue(QUEUES.metric, t.env.REDIS_URL, { prefix: t.env.QUEUE_PREFIX });
     mail = new Queue(QUEUES.mail, t.env.REDIS_URL, { prefix: t.env.QUEUE_PREFIX });
-    fx = await buildRoundFixture(t.ds, { seed: 'duplicate-delivery', institutions: 40, municipalities: 8, status: 'closed', validators: 12 });
+    fx = await buildRoundFixture(t.ds, {
+      seed: 'duplicate-delivery',
+      institutions: 40,
+      municipalities: 8,
+      status: 'closed',
+      validators: 12,
+    });
   }, LONG);
 
   afterAll(async () => {
@@ -50,7 +56,9 @@ describe('fault: duplicate delivery of jobs', () => {
 
   /** Adds the same payload under two job ids at once and waits for both copies to finish. */
   async function twice<T extends object>(queue: Queue.Queue, name: string, data: T, tag: string): Promise<unknown[]> {
-    const jobs = await Promise.all([1, 2].map((n) => queue.add(name, data, { jobId: `dup:${tag}:${n}`, attempts: 3, removeOnComplete: false })));
+    const jobs = await Promise.all(
+      [1, 2].map((n) => queue.add(name, data, { jobId: `dup:${tag}:${n}`, attempts: 3, removeOnComplete: false })),
+    );
     return Promise.all(jobs.map((j) => j.finished()));
   }
 
@@ -62,7 +70,8 @@ describe('fault: duplicate delivery of jobs', () => {
       )
     )[0];
 
-  const newRun = async (): Promise<string> => (await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [fx.roundId]))[0].id;
+  const newRun = async (): Promise<string> =>
+    (await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [fx.roundId]))[0].id;
 
   it(
     'a full rebuild, an institution recompute and an area recompute delivered twice give the same rows, none doubled',
@@ -111,15 +120,29 @@ describe('fault: duplicate delivery of jobs', () => {
         [JSON.stringify({ invitationId, reminder: false })],
       );
       const before = smtp.messages.length;
-      const outcomes = await twice(mail, JOBS.sendInvitation, { invitationId, reminder: false, eventId: event.id }, 'mail');
+      const outcomes = await twice(
+        mail,
+        JOBS.sendInvitation,
+        { invitationId, reminder: false, eventId: event.id },
+        'mail',
+      );
       expect([...outcomes].sort()).toEqual(['duplicate', 'sent']);
       expect(smtp.messages.length - before).toBe(1);
-      const [institution] = await t.ds.query('SELECT i.email FROM institution i JOIN invitation v ON v.institution_id = i.id WHERE v.id = $1', [invitationId]);
+      const [institution] = await t.ds.query(
+        'SELECT i.email FROM institution i JOIN invitation v ON v.institution_id = i.id WHERE v.id = $1',
+        [invitationId],
+      );
       expect(smtp.messages[before].to).toEqual([institution.email]);
-      expect(await t.ds.query('SELECT kind, outcome FROM mail_delivery WHERE event_id = $1', [event.id])).toEqual([{ kind: 'invitation', outcome: 'sent' }]);
+      expect(await t.ds.query('SELECT kind, outcome FROM mail_delivery WHERE event_id = $1', [event.id])).toEqual([
+        { kind: 'invitation', outcome: 'sent' },
+      ]);
 
       // A third, later copy is a duplicate too.
-      const late = await mail.add(JOBS.sendInvitation, { invitationId, reminder: false, eventId: event.id }, { jobId: 'dup:mail:3', removeOnComplete: false });
+      const late = await mail.add(
+        JOBS.sendInvitation,
+        { invitationId, reminder: false, eventId: event.id },
+        { jobId: 'dup:mail:3', removeOnComplete: false },
+      );
       expect(await late.finished()).toBe('duplicate');
       expect(smtp.messages.length - before).toBe(1);
     },

@@ -55,7 +55,11 @@ describe('fault: PostgreSQL restart under load', () => {
     }
   }, LONG);
 
-  async function submit(client: number, key: string, data: Record<string, unknown>): Promise<{ status: number; code?: string }> {
+  async function submit(
+    client: number,
+    key: string,
+    data: Record<string, unknown>,
+  ): Promise<{ status: number; code?: string }> {
     const res = await fetch(`${t.url}/api/respond/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-invitation-token': round.institutions[client].token },
@@ -82,16 +86,27 @@ describe('fault: PostgreSQL restart under load', () => {
           if (r.status !== 201) await new Promise((res) => setTimeout(res, 100));
         }
       });
-      const succeeded = (p: Attempt['phase']): number => attempts.filter((a) => a.phase === p && a.status === 201).length;
+      const succeeded = (p: Attempt['phase']): number =>
+        attempts.filter((a) => a.phase === p && a.status === 201).length;
       try {
-        await until(async () => succeeded('up'), (n) => n >= CLIENTS * 2, 'submissions before the outage', LONG, 20);
+        await until(
+          async () => succeeded('up'),
+          (n) => n >= CLIENTS * 2,
+          'submissions before the outage',
+          LONG,
+          20,
+        );
 
         phase = 'down';
         await pg.stop();
         const downAt = attempts.length;
         // Every client sees the outage on a few requests of its own.
         await until(
-          async () => Array.from({ length: CLIENTS }, (_, c) => attempts.slice(downAt).filter((a) => a.client === c && a.status === 503).length),
+          async () =>
+            Array.from(
+              { length: CLIENTS },
+              (_, c) => attempts.slice(downAt).filter((a) => a.client === c && a.status === 503).length,
+            ),
           (counts) => counts.every((n) => n >= 2),
           'clients to be refused during the outage',
           LONG,
@@ -105,7 +120,11 @@ describe('fault: PostgreSQL restart under load', () => {
         phase = 'back';
         // The same API process reconnects by itself: each client succeeds again.
         await until(
-          async () => Array.from({ length: CLIENTS }, (_, c) => attempts.filter((a) => a.phase === 'back' && a.client === c && a.status === 201).length),
+          async () =>
+            Array.from(
+              { length: CLIENTS },
+              (_, c) => attempts.filter((a) => a.phase === 'back' && a.client === c && a.status === 201).length,
+            ),
           (counts) => counts.every((n) => n >= 1),
           'every client to succeed after the restart',
           LONG,
@@ -117,7 +136,9 @@ describe('fault: PostgreSQL restart under load', () => {
       }
 
       // Only two answers ever: stored (201), or refused with the code that says "try again" (503).
-      const unexpected = attempts.filter((a) => a.status !== 201 && !(a.status === 503 && a.code === 'SERVICE_UNAVAILABLE'));
+      const unexpected = attempts.filter(
+        (a) => a.status !== 201 && !(a.status === 503 && a.code === 'SERVICE_UNAVAILABLE'),
+      );
       expect(unexpected.map((a) => `${a.phase} ${a.status} ${a.code}`)).toEqual([]);
       const refused = attempts.filter((a) => a.status === 503);
       expect(refused.length).toBeGreaterThanOrEqual(CLIENTS * 2);
@@ -131,15 +152,16 @@ describe('fault: PostgreSQL restart under load', () => {
 
       // No partial write: one version per intended submission, each with its outbox event and audit record,
       // and each response points at its latest version.
-      const versions: Array<{ key: string; response_id: string; version: number; events: number; audits: number }> = await t.ds.query(
-        `SELECT v.idempotency_key AS key, v.response_id, v.version,
+      const versions: Array<{ key: string; response_id: string; version: number; events: number; audits: number }> =
+        await t.ds.query(
+          `SELECT v.idempotency_key AS key, v.response_id, v.version,
                 (SELECT count(*)::int FROM outbox_event e WHERE e.type = 'response.submitted' AND e.payload->>'responseId' = v.response_id::text
                    AND (e.payload->>'version')::int = v.version) AS events,
                 (SELECT count(*)::int FROM audit_log l WHERE l.entity_id = v.response_id::text AND l.action IN ('response.submit', 'response.amend')
                    AND (l.details->>'version')::int = v.version) AS audits
          FROM response_version v JOIN response r ON r.id = v.response_id WHERE r.round_id = $1`,
-        [round.roundId],
-      );
+          [round.roundId],
+        );
       expect(new Set(versions.map((v) => v.key))).toEqual(intended);
       expect(versions).toHaveLength(intended.size);
       expect(versions.filter((v) => v.events !== 1 || v.audits !== 1)).toEqual([]);

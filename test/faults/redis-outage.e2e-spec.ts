@@ -31,9 +31,15 @@ describe('fault: Redis outage during submissions', () => {
   let staff: Staff;
   let round: OpenRound;
 
-  const undispatched = async (): Promise<number> => (await t.ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL'))[0].n;
+  const undispatched = async (): Promise<number> =>
+    (await t.ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL'))[0].n;
   const institutionsWithResults = async (): Promise<number> =>
-    (await t.ds.query(`SELECT count(DISTINCT scope_key)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`, [round.roundId]))[0].n;
+    (
+      await t.ds.query(
+        `SELECT count(DISTINCT scope_key)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`,
+        [round.roundId],
+      )
+    )[0].n;
 
   beforeAll(async () => {
     redis = await ThrowawayRedis.start();
@@ -59,12 +65,28 @@ describe('fault: Redis outage during submissions', () => {
     async () => {
       // Warm-up with Redis up: one institution's submission goes all the way to its results.
       const warm = round.institutions[N];
-      expect((await http.post('/api/respond/submit', { data: answersFor(N), idempotencyKey: 'warm-up-0001' }, { invitation: warm.token })).status).toBe(201);
+      expect(
+        (
+          await http.post(
+            '/api/respond/submit',
+            { data: answersFor(N), idempotencyKey: 'warm-up-0001' },
+            { invitation: warm.token },
+          )
+        ).status,
+      ).toBe(201);
       await until(institutionsWithResults, (n) => n === 1, 'the warm-up result', LONG);
 
       await redis.kill();
       const results = await Promise.all(
-        round.institutions.slice(0, N).map((inst, i) => http.post('/api/respond/submit', { data: answersFor(i), idempotencyKey: `outage-${i}-submission` }, { invitation: inst.token })),
+        round.institutions
+          .slice(0, N)
+          .map((inst, i) =>
+            http.post(
+              '/api/respond/submit',
+              { data: answersFor(i), idempotencyKey: `outage-${i}-submission` },
+              { invitation: inst.token },
+            ),
+          ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));
       const [stored] = await t.ds.query(
@@ -101,7 +123,9 @@ describe('fault: Redis outage during submissions', () => {
       expect(incremental.length).toBeGreaterThan(N);
 
       // The reference: a full rebuild from the stored inputs.
-      const requested = await http.post(`/api/rounds/${round.roundId}/recompute`, undefined, { token: staff.adminToken });
+      const requested = await http.post(`/api/rounds/${round.roundId}/recompute`, undefined, {
+        token: staff.adminToken,
+      });
       expect(requested.status).toBe(202);
       const run = await until(
         async () => (await t.ds.query('SELECT status FROM recompute_run WHERE id = $1', [requested.body.runId]))[0],

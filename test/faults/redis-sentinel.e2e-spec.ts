@@ -34,7 +34,9 @@ describe('Redis Sentinel', () => {
   beforeAll(async () => {
     master = await ThrowawayRedis.start();
     sentinel = await ThrowawaySentinel.start(master, MASTER);
-    t = await startTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_SENTINELS: `127.0.0.1:${sentinel.port}`, REDIS_SENTINEL_NAME: MASTER } });
+    t = await startTestApp({
+      env: { REDIS_URL: TEST_REDIS_URL, REDIS_SENTINELS: `127.0.0.1:${sentinel.port}`, REDIS_SENTINEL_NAME: MASTER },
+    });
     worker = await startWorker(t.env);
     http = client(t.url);
     const staff = await guarantorWithAdmin(t.ds, http);
@@ -54,10 +56,20 @@ describe('Redis Sentinel', () => {
   it(
     'runs submissions through the outbox, the queues and the worker on the master the sentinel names',
     async () => {
-      const submitted = await http.post('/api/respond/submit', { data: answersFor(0), idempotencyKey: 'sentinel-0001' }, { invitation: round.institutions[0].token });
+      const submitted = await http.post(
+        '/api/respond/submit',
+        { data: answersFor(0), idempotencyKey: 'sentinel-0001' },
+        { invitation: round.institutions[0].token },
+      );
       expect(submitted.status).toBe(201);
       await until(
-        async () => (await t.ds.query(`SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`, [round.roundId]))[0].n,
+        async () =>
+          (
+            await t.ds.query(
+              `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution'`,
+              [round.roundId],
+            )
+          )[0].n,
         (n) => n > 0,
         'the institution results computed by the worker',
         LONG,

@@ -45,11 +45,15 @@ describe('metric worker faults (real worker processes)', () => {
   function spawnWorker(): ChildProcess {
     const vars: Record<string, string> = {};
     for (const [k, v] of Object.entries(env)) vars[k] = String(v);
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/worker/src/main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...vars },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/worker/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...vars },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const keep = (d: Buffer): void => void logs.push(`[worker ${child.pid}] ${d.toString()}`);
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -69,13 +73,23 @@ describe('metric worker faults (real worker processes)', () => {
   async function requestRun(): Promise<string> {
     return ds.transaction(async (m) => {
       const [run] = await m.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [fx.roundId]);
-      await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [JSON.stringify({ roundId: fx.roundId, runId: run.id })]);
+      await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
+        JSON.stringify({ roundId: fx.roundId, runId: run.id }),
+      ]);
       return run.id as string;
     });
   }
 
-  const run = async (id: string): Promise<Run> => (await ds.query('SELECT status, progress, watermark::text AS watermark FROM recompute_run WHERE id = $1', [id]))[0];
-  const finished = (id: string): Promise<Run> => until(() => run(id), (r) => r.status === 'done' || r.status === 'failed', `run ${id}`, LONG, 100);
+  const run = async (id: string): Promise<Run> =>
+    (await ds.query('SELECT status, progress, watermark::text AS watermark FROM recompute_run WHERE id = $1', [id]))[0];
+  const finished = (id: string): Promise<Run> =>
+    until(
+      () => run(id),
+      (r) => r.status === 'done' || r.status === 'failed',
+      `run ${id}`,
+      LONG,
+      100,
+    );
   const workerCount = async (): Promise<number> => (await queue.getWorkers()).length;
 
   let uninterrupted: ResultNumbers[];
@@ -85,7 +99,14 @@ describe('metric worker faults (real worker processes)', () => {
     env = testEnv(db, { QUEUE_LOCK_DURATION_MS: '3000', QUEUE_STALLED_INTERVAL_MS: '1000' });
     ds = new DataSource(dataSourceOptions(db.url));
     await ds.initialize();
-    fx = await buildRoundFixture(ds, { seed: 'worker-kill', institutions: INSTITUTIONS, municipalities: 300, status: 'closed', validators: 200, reportsPerInstitution: [0, 6] });
+    fx = await buildRoundFixture(ds, {
+      seed: 'worker-kill',
+      institutions: INSTITUTIONS,
+      municipalities: 300,
+      status: 'closed',
+      validators: 200,
+      reportsPerInstitution: [0, 6],
+    });
     queue = new Queue(QUEUES.metric, env.REDIS_URL, { prefix: env.QUEUE_PREFIX });
   }, LONG);
 
@@ -115,10 +136,18 @@ describe('metric worker faults (real worker processes)', () => {
         const runId = await requestRun();
         // Past loading and the first pass (every core, for the round's pool: 25–50 %), into the batches
         // of institution writes: some of them are committed when it dies.
-        const before = await until(() => run(runId), (r) => r.status === 'running' && r.progress >= 55, 'the rebuild to be writing', LONG, 25);
+        const before = await until(
+          () => run(runId),
+          (r) => r.status === 'running' && r.progress >= 55,
+          'the rebuild to be writing',
+          LONG,
+          25,
+        );
         await kill(first);
         expect(before.status).toBe('running');
-        const [{ partial }] = await ds.query(`SELECT count(*)::int AS partial FROM metric_result WHERE round_id = $1`, [fx.roundId]);
+        const [{ partial }] = await ds.query(`SELECT count(*)::int AS partial FROM metric_result WHERE round_id = $1`, [
+          fx.roundId,
+        ]);
         expect(partial).toBeGreaterThan(0);
         expect((await run(runId)).status).toBe('running');
 
@@ -132,9 +161,10 @@ describe('metric worker faults (real worker processes)', () => {
         uninterrupted = await resultSnapshot(ds, fx.roundId);
         expect(afterKill.length).toBe(uninterrupted.length);
         expect(afterKill).toEqual(uninterrupted);
-        const [{ institutions }] = await ds.query(`SELECT count(DISTINCT scope_key)::int AS institutions FROM metric_result WHERE round_id = $1 AND scope = 'institution'`, [
-          fx.roundId,
-        ]);
+        const [{ institutions }] = await ds.query(
+          `SELECT count(DISTINCT scope_key)::int AS institutions FROM metric_result WHERE round_id = $1 AND scope = 'institution'`,
+          [fx.roundId],
+        );
         expect(institutions).toBe(INSTITUTIONS);
       }),
     LONG * 2,

@@ -28,8 +28,10 @@ describe('accounts (issue #13 §4)', () => {
   let staff: Staff;
 
   const mailsTo = (email: string): ReceivedMail[] => mailbox(smtp).to(email);
-  const waitForMails = (email: string, count: number): Promise<ReceivedMail[]> => mailbox(smtp).waitForMails(email, count);
-  const login = (email: string, password: string, headers: Record<string, string>) => http.post('/api/auth/login', { email, password }, { headers });
+  const waitForMails = (email: string, count: number): Promise<ReceivedMail[]> =>
+    mailbox(smtp).waitForMails(email, count);
+  const login = (email: string, password: string, headers: Record<string, string>) =>
+    http.post('/api/auth/login', { email, password }, { headers });
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -115,7 +117,10 @@ describe('accounts (issue #13 §4)', () => {
       expect(after.status).toBe(200);
       expect((await http.get('/api/users', { token: after.body.accessToken })).status).toBe(200);
 
-      const reused = await http.post('/api/auth/password-reset/confirm', { token, password: 'otra frase distinta y larga' });
+      const reused = await http.post('/api/auth/password-reset/confirm', {
+        token,
+        password: 'otra frase distinta y larga',
+      });
       expect(reused.status).toBe(401);
       expect(reused.body.code).toBe('INVALID_TOKEN');
       // Put the original password back for the other tests.
@@ -127,13 +132,28 @@ describe('accounts (issue #13 §4)', () => {
       const [, second] = await waitForMails(staff.adminEmail, 2);
       const token = RESET_LINK.exec(second.text)?.[1];
       await t.ds.query(`UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
-      expect((await http.post('/api/auth/password-reset/confirm', { token, password: 'una frase nueva y bastante larga 2' })).status).toBe(401);
-      expect((await http.post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), password: 'una frase nueva y bastante larga 2' })).status).toBe(401);
+      expect(
+        (await http.post('/api/auth/password-reset/confirm', { token, password: 'una frase nueva y bastante larga 2' }))
+          .status,
+      ).toBe(401);
+      expect(
+        (
+          await http.post('/api/auth/password-reset/confirm', {
+            token: 'x'.repeat(43),
+            password: 'una frase nueva y bastante larga 2',
+          })
+        ).status,
+      ).toBe(401);
     });
   });
 
   describe('registration does not reveal accounts', () => {
-    const registration = (email: string) => ({ email, password: TEST_PASSWORD, consent: true, privacyNoticeVersion: '2025-01' });
+    const registration = (email: string) => ({
+      email,
+      password: TEST_PASSWORD,
+      consent: true,
+      privacyNoticeVersion: '2025-01',
+    });
 
     it('a new and an existing address (validator or staff) get the same answer; the owner of an existing one is told by mail', async () => {
       const fresh = await http.post('/api/citizens/register', registration('nueva@example.org'));
@@ -147,17 +167,27 @@ describe('accounts (issue #13 §4)', () => {
       const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE email = 'nueva@example.org'`);
       expect(n).toBe(1);
       const mails = await waitForMails('nueva@example.org', 2);
-      expect(mails.map((m) => m.subject).sort()).toEqual(['Confirme su correo electrónico — Apertura', 'Ya tiene una cuenta en Apertura']);
+      expect(mails.map((m) => m.subject).sort()).toEqual([
+        'Confirme su correo electrónico — Apertura',
+        'Ya tiene una cuenta en Apertura',
+      ]);
       const adminMails = await waitForMails(staff.adminEmail, 3);
-      expect(adminMails.some((m) => m.subject === 'Ya tiene una cuenta en Apertura' && m.text.includes(`${PUBLIC_URL}/restablecer`))).toBe(true);
+      expect(
+        adminMails.some(
+          (m) => m.subject === 'Ya tiene una cuenta en Apertura' && m.text.includes(`${PUBLIC_URL}/restablecer`),
+        ),
+      ).toBe(true);
       // The staff account is untouched.
       const [admin] = await t.ds.query('SELECT role FROM app_user WHERE email = $1', [staff.adminEmail]);
       expect(admin.role).toBe('guarantor_admin');
     });
 
     it('repeated attempts do not flood the owner (one notice per 15 minutes)', async () => {
-      for (let i = 0; i < 3; i++) expect((await http.post('/api/citizens/register', registration('nueva@example.org'))).status).toBe(202);
-      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.account-exists'`);
+      for (let i = 0; i < 3; i++)
+        expect((await http.post('/api/citizens/register', registration('nueva@example.org'))).status).toBe(202);
+      const [{ n }] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.account-exists'`,
+      );
       expect(n).toBe(2); // one for nueva@, one for the admin, from the test above
       expect(await t.ds.query('SELECT type, last_error FROM outbox_event WHERE last_error IS NOT NULL')).toEqual([]);
     });
@@ -166,11 +196,21 @@ describe('accounts (issue #13 §4)', () => {
   describe('CLI', () => {
     const cli = (args: string[], stdin?: string) =>
       new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/api/src/cli.ts'), ...args], {
-          cwd: ROOT,
-          env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.env.DATABASE_URL, JWT_SECRET: t.env.JWT_SECRET, TOKEN_SECRET: t.env.TOKEN_SECRET },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          process.execPath,
+          ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/api/src/cli.ts'), ...args],
+          {
+            cwd: ROOT,
+            env: {
+              ...process.env,
+              NODE_ENV: 'test',
+              DATABASE_URL: t.env.DATABASE_URL,
+              JWT_SECRET: t.env.JWT_SECRET,
+              TOKEN_SECRET: t.env.TOKEN_SECRET,
+            },
+            stdio: ['pipe', 'pipe', 'pipe'],
+          },
+        );
         let stderr = '';
         let stdout = '';
         child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -180,7 +220,14 @@ describe('accounts (issue #13 §4)', () => {
       });
 
     it('refuses a password given on the command line, and creates nothing', async () => {
-      const r = await cli(['create-guarantor', 'seca-argv', 'Garante argv', 'argv@seca.example', 'a-password-in-argv-123', '15']);
+      const r = await cli([
+        'create-guarantor',
+        'seca-argv',
+        'Garante argv',
+        'argv@seca.example',
+        'a-password-in-argv-123',
+        '15',
+      ]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toMatch(/never taken on the command line/);
       expect(await t.ds.query(`SELECT 1 FROM guarantor WHERE slug = 'seca-argv'`)).toEqual([]);
@@ -188,7 +235,10 @@ describe('accounts (issue #13 §4)', () => {
 
     it('reads the password from stdin', async () => {
       const password = 'contraseña leída de la entrada estándar';
-      const r = await cli(['create-guarantor', 'seca-stdin', 'Garante stdin', 'stdin@seca.example', '15'], `${password}\n`);
+      const r = await cli(
+        ['create-guarantor', 'seca-stdin', 'Garante stdin', 'stdin@seca.example', '15'],
+        `${password}\n`,
+      );
       expect(r).toMatchObject({ code: 0 });
       expect(r.stdout).not.toContain(password);
       expect((await login('stdin@seca.example', password, OWNER)).status).toBe(200);

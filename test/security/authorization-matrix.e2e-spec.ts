@@ -1,7 +1,14 @@
 import { randomUUID } from 'crypto';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { allows, Caller, CALLERS, collectRoutes, describePolicy, RouteAccess } from '../../apps/api/src/auth/access-matrix';
+import {
+  allows,
+  Caller,
+  CALLERS,
+  collectRoutes,
+  describePolicy,
+  RouteAccess,
+} from '../../apps/api/src/auth/access-matrix';
 import { startTestApp, TestApp } from '../support/app';
 import { HttpResult, RequestOptions } from '../support/http';
 import { ownershipOf } from './support/ownership';
@@ -21,7 +28,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 function matrixDocument(routes: RouteAccess[]): string {
   const head = `| method | path | ${CALLERS.join(' | ')} | ownership |\n| --- | --- | ${CALLERS.map(() => ':-:').join(' | ')} | --- |`;
   const rows = routes.map(
-    (r) => `| ${r.method} | \`${r.path}\` | ${CALLERS.map((c) => (allows(r.policy, c) ? '✔' : '·')).join(' | ')} | ${ownershipOf(r) ?? '?'} |`,
+    (r) =>
+      `| ${r.method} | \`${r.path}\` | ${CALLERS.map((c) => (allows(r.policy, c) ? '✔' : '·')).join(' | ')} | ${ownershipOf(r) ?? '?'} |`,
   );
   return [
     '# Authorization matrix',
@@ -63,9 +71,10 @@ describe('authorization matrix', () => {
       [w.a.guarantorId],
     );
     // A mail of A (a queued test mail: no worker runs here) for the routes under /api/mail/deliveries/:eventId.
-    [{ id: mailEventA }] = await t.ds.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`, [
-      JSON.stringify({ to: 'prueba@a.example', guarantorId: w.a.guarantorId }),
-    ]);
+    [{ id: mailEventA }] = await t.ds.query(
+      `INSERT INTO outbox_event (type, payload) VALUES ('mail.test', $1::jsonb) RETURNING id::text AS id`,
+      [JSON.stringify({ to: 'prueba@a.example', guarantorId: w.a.guarantorId })],
+    );
   });
   afterAll(() => t?.close());
 
@@ -129,8 +138,14 @@ describe('authorization matrix', () => {
 
   it('every route declares an access policy and an ownership rule', () => {
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
-    expect(routes.filter((r) => !ownershipOf(r)).map((r) => `${r.method} ${r.path}: add an ownership rule in test/security/support/ownership.ts`)).toEqual([]);
+    expect(routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual(
+      [],
+    );
+    expect(
+      routes
+        .filter((r) => !ownershipOf(r))
+        .map((r) => `${r.method} ${r.path}: add an ownership rule in test/security/support/ownership.ts`),
+    ).toEqual([]);
   });
 
   it('docs/authorization-matrix.md is the matrix of the running code', () => {
@@ -138,7 +153,9 @@ describe('authorization matrix', () => {
     if (process.env.UPDATE_AUTHZ_DOCS === '1') writeFileSync(DOC, doc);
     const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
     if (current !== doc) {
-      throw new Error(`docs/authorization-matrix.md is out of date with the routes of the API. Regenerate it with:\n  ${UPDATE_COMMAND}`);
+      throw new Error(
+        `docs/authorization-matrix.md is out of date with the routes of the API. Regenerate it with:\n  ${UPDATE_COMMAND}`,
+      );
     }
   });
 
@@ -151,8 +168,10 @@ describe('authorization matrix', () => {
         const what = `${caller} → ${route.method} ${route.path} [${describePolicy(route.policy)}]: ${r.status} ${code ?? ''}`;
         if (r.status >= 500) problems.push(`${what} (server error)`);
         else if (allows(route.policy, caller)) {
-          if ((r.status === 401 || r.status === 403) && code && DENIED.has(code)) problems.push(`${what} (should be allowed)`);
-        } else if (!(r.status === 401 || r.status === 403) || !code || !DENIED.has(code)) problems.push(`${what} (should be refused)`);
+          if ((r.status === 401 || r.status === 403) && code && DENIED.has(code))
+            problems.push(`${what} (should be allowed)`);
+        } else if (!(r.status === 401 || r.status === 403) || !code || !DENIED.has(code))
+          problems.push(`${what} (should be refused)`);
       }
     }
     expect(problems).toEqual([]);
@@ -240,7 +259,11 @@ describe('authorization matrix', () => {
       expect(r.body.code).toBe('NOT_FOUND');
     }
     const context = await w.http.get('/api/respond/context', { invitation: w.tokenX2 });
-    expect(context.body).toMatchObject({ round: { id: w.round2Id }, institution: { id: w.instX }, response: { status: 'none' } });
+    expect(context.body).toMatchObject({
+      round: { id: w.round2Id },
+      institution: { id: w.instX },
+      response: { status: 'none' },
+    });
     const versions = await w.http.get('/api/respond/versions', { invitation: w.tokenX2 });
     expect(versions.body).toEqual([]);
     const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM evidence_file WHERE id = $1', [w.evidenceX2]);
@@ -252,7 +275,11 @@ describe('authorization matrix', () => {
     const form = evidenceForm(PDF, 'x.pdf', 'application/pdf', w.claim);
     for (const r of [
       await w.http.get(`/api/citizens/assignments/${w.assignmentId}`, asV2),
-      await w.http.put(`/api/citizens/assignments/${w.assignmentId}/verdicts/${w.claim}`, { verdict: 'confirmed' }, asV2),
+      await w.http.put(
+        `/api/citizens/assignments/${w.assignmentId}/verdicts/${w.claim}`,
+        { verdict: 'confirmed' },
+        asV2,
+      ),
       await w.http.put(`/api/citizens/assignments/${w.assignmentId}/report`, { data: {} }, asV2),
       await w.http.post(`/api/citizens/assignments/${w.assignmentId}/evidence`, undefined, { ...asV2, raw: form }),
       await w.http.get(`/api/citizens/assignments/${w.assignmentId}/evidence/${w.evidenceY}`, asV2),
@@ -277,7 +304,8 @@ describe('authorization matrix', () => {
     const check = async (expected: 'hidden' | 'shown'): Promise<void> => {
       for (const path of publicPaths) {
         const r = await w.http.get(path);
-        if (expected === 'hidden') expect({ path, status: r.status, code: r.body?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+        if (expected === 'hidden')
+          expect({ path, status: r.status, code: r.body?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
         else expect({ path, status: r.status }).toEqual({ path, status: 200 });
       }
       const listed = (await w.http.get('/api/public/rounds?pageSize=200')).body.items.map((r: { id: string }) => r.id);

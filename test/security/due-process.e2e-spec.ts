@@ -29,7 +29,14 @@ const SELF_REPORT = {
   ai_estadisticas_evidencia: 'https://naucalpan.example/estadisticas',
   tr_portal: true,
 };
-const VALID_REPORT = { tipo_gestion: ['solicitud'], folio: 'PNT-2026-0001', tc_respuesta: 'si', tc_claridad: 4, tc_completitud: 'completa', tc_dias: 12 };
+const VALID_REPORT = {
+  tipo_gestion: ['solicitud'],
+  folio: 'PNT-2026-0001',
+  tc_respuesta: 'si',
+  tc_claridad: 4,
+  tc_completitud: 'completa',
+  tc_dias: 12,
+};
 const PUBLIC_URL = 'https://apertura.example';
 
 describe('due process and no steering (issue #13)', () => {
@@ -43,11 +50,19 @@ describe('due process and no steering (issue #13)', () => {
   let qc: string;
 
   async function registerVerified(email: string): Promise<{ id: string; token: string; pseudonym: string }> {
-    const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName: 'Valeria Secreta', consent: true, privacyNoticeVersion: '2025-01' });
+    const reg = await http.post('/api/citizens/register', {
+      email,
+      password: TEST_PASSWORD,
+      displayName: 'Valeria Secreta',
+      consent: true,
+      privacyNoticeVersion: '2025-01',
+    });
     expect(reg.status).toBe(202);
     const id = await userIdByEmail(t.ds, email);
     const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
-    expect((await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status).toBe(200);
+    expect(
+      (await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) })).status,
+    ).toBe(200);
     const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
     const [p] = await t.ds.query('SELECT pseudonym FROM validator_profile WHERE user_id = $1', [id]);
     return { id, token: login.body.accessToken, pseudonym: p.pseudonym };
@@ -59,7 +74,14 @@ describe('due process and no steering (issue #13)', () => {
       const [row] = await t.ds.query(
         `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
          VALUES ($1, $2, $3, 'ayuntamiento', 'municipal', $4, $5, $6) RETURNING id`,
-        [staff.guarantorId, `k-${randomBytes(4).toString('hex')}`, `Institución ${i} ${cvegeo}`, cvegeo.slice(0, 2), cvegeo, `ut-${cvegeo}-${i}@example.org`],
+        [
+          staff.guarantorId,
+          `k-${randomBytes(4).toString('hex')}`,
+          `Institución ${i} ${cvegeo}`,
+          cvegeo.slice(0, 2),
+          cvegeo,
+          `ut-${cvegeo}-${i}@example.org`,
+        ],
       );
       ids.push(row.id);
     }
@@ -72,13 +94,18 @@ describe('due process and no steering (issue #13)', () => {
        VALUES ($1, $2, 'open', now() - interval '1 day', now() + interval '30 days', $3, $4, now(), true) RETURNING id`,
       [staff.guarantorId, name, qi, qc],
     );
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [round.id, members]);
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+      round.id,
+      members,
+    ]);
     return round.id;
   }
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL, QUEUE_PREFIX: `apt-test-secb-${randomBytes(3).toString('hex')}` } });
+    t = await startTestApp({
+      env: { SMTP_URL: smtp.url, PUBLIC_URL, QUEUE_PREFIX: `apt-test-secb-${randomBytes(3).toString('hex')}` },
+    });
     worker = await startWorker(t.env);
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
@@ -115,9 +142,19 @@ describe('due process and no steering (issue #13)', () => {
       return loaded.collector.institution(inst).input.verifications;
     };
     const notices = (): ReceivedMail[] => smtp.messages.filter((m) => m.subject.startsWith('Aviso de refutación'));
-    const refutationNotices = (n: number): Promise<ReceivedMail[]> => until(async () => notices(), (l) => l.length >= n, `${n} refutation notice(s)`);
+    const refutationNotices = (n: number): Promise<ReceivedMail[]> =>
+      until(
+        async () => notices(),
+        (l) => l.length >= n,
+        `${n} refutation notice(s)`,
+      );
     const verdictOf = async (question: string): Promise<{ id: string; notified_at: Date | null }> =>
-      (await t.ds.query('SELECT id, notified_at FROM verdict WHERE round_id = $1 AND question_name = $2', [roundId, question]))[0];
+      (
+        await t.ds.query('SELECT id, notified_at FROM verdict WHERE round_id = $1 AND question_name = $2', [
+          roundId,
+          question,
+        ])
+      )[0];
 
     beforeAll(async () => {
       [inst] = await institutions(1, '15057');
@@ -129,12 +166,10 @@ describe('due process and no steering (issue #13)', () => {
       );
       const invitationId = randomUUID();
       invitation = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitationId);
-      await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash, sent_at) VALUES ($1, $2, $3, $4, now())', [
-        invitationId,
-        roundId,
-        inst,
-        hashToken(invitation),
-      ]);
+      await t.ds.query(
+        'INSERT INTO invitation (id, round_id, institution_id, token_hash, sent_at) VALUES ($1, $2, $3, $4, now())',
+        [invitationId, roundId, inst, hashToken(invitation)],
+      );
       validator = await registerVerified(`valeria-${randomBytes(3).toString('hex')}@example.org`);
       const assigned = await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, asV());
       expect(assigned.status).toBe(200);
@@ -142,17 +177,32 @@ describe('due process and no steering (issue #13)', () => {
     });
 
     it('mails each new refutation to the institution once, without the validator, and starts the window when the mail left', async () => {
-      const put = (q: string, body: Record<string, unknown>): Promise<{ status: number }> => http.put(`/api/citizens/assignments/${assignmentId}/verdicts/${q}`, body, asV());
-      expect((await put('ai_procedimiento', { verdict: 'refuted', comment: 'El enlace lleva a una página vacía.', evidenceUrl: 'https://archive.example/vacio' })).status).toBe(200);
+      const put = (q: string, body: Record<string, unknown>): Promise<{ status: number }> =>
+        http.put(`/api/citizens/assignments/${assignmentId}/verdicts/${q}`, body, asV());
+      expect(
+        (
+          await put('ai_procedimiento', {
+            verdict: 'refuted',
+            comment: 'El enlace lleva a una página vacía.',
+            evidenceUrl: 'https://archive.example/vacio',
+          })
+        ).status,
+      ).toBe(200);
       expect((await put('ai_estadisticas', { verdict: 'confirmed' })).status).toBe(200);
       expect((await put('tr_portal', { verdict: 'refuted', comment: 'No hay portal propio.' })).status).toBe(200);
       // A repeated verdict is an update of the same row: one vote per (validator, item).
       expect((await put('tr_portal', { verdict: 'refuted', comment: 'No hay portal propio.' })).status).toBe(200);
-      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM verdict WHERE round_id = $1 AND validator_id = $2 AND question_name = 'tr_portal'`, [roundId, validator.id]);
+      const [{ n }] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM verdict WHERE round_id = $1 AND validator_id = $2 AND question_name = 'tr_portal'`,
+        [roundId, validator.id],
+      );
       expect(n).toBe(1);
 
       // Before notification a refutation is pending, never counted.
-      expect(await counts()).toMatchObject({ ai_procedimiento: { confirmed: 0, refuted: 0, pending: 1 }, ai_estadisticas: { confirmed: 1, refuted: 0 } });
+      expect(await counts()).toMatchObject({
+        ai_procedimiento: { confirmed: 0, refuted: 0, pending: 1 },
+        ai_estadisticas: { confirmed: 1, refuted: 0 },
+      });
 
       const sweep = worker.get(DueProcessSweepService);
       expect(await sweep.sweep()).toEqual({ noticesQueued: 1, windowsClosed: 0 });
@@ -164,8 +214,13 @@ describe('due process and no steering (issue #13)', () => {
       expect(mail.text).toContain('ai_procedimiento');
       expect(mail.text).toContain('tr_portal');
       expect(mail.text).toContain(`${PUBLIC_URL}/responder/${invitation}`);
-      for (const secret of [validator.pseudonym, 'Valeria', 'valeria-']) expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain(secret);
-      await until(() => verdictOf('tr_portal'), (v) => v.notified_at !== null, 'notified_at');
+      for (const secret of [validator.pseudonym, 'Valeria', 'valeria-'])
+        expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain(secret);
+      await until(
+        () => verdictOf('tr_portal'),
+        (v) => v.notified_at !== null,
+        'notified_at',
+      );
       expect(notices()).toHaveLength(1);
     });
 
@@ -173,8 +228,17 @@ describe('due process and no steering (issue #13)', () => {
       const list = await http.get('/api/respond/refutations', asInst());
       expect(list.status).toBe(200);
       expect(list.body.replyWindowDays).toBe(10);
-      expect(list.body.items.map((i: { questionName: string }) => i.questionName)).toEqual(['ai_procedimiento', 'tr_portal']);
-      expect(list.body.items[0]).toMatchObject({ standing: 'pending', canDispute: true, evidenceUrl: 'https://archive.example/vacio', comment: 'El enlace lleva a una página vacía.', dispute: null });
+      expect(list.body.items.map((i: { questionName: string }) => i.questionName)).toEqual([
+        'ai_procedimiento',
+        'tr_portal',
+      ]);
+      expect(list.body.items[0]).toMatchObject({
+        standing: 'pending',
+        canDispute: true,
+        evidenceUrl: 'https://archive.example/vacio',
+        comment: 'El enlace lleva a una página vacía.',
+        dispute: null,
+      });
       const body = JSON.stringify(list.body);
       for (const secret of [validator.id, validator.pseudonym, 'Valeria']) expect(body).not.toContain(secret);
       expect((await http.get('/api/respond/refutations')).status).toBe(401);
@@ -190,12 +254,19 @@ describe('due process and no steering (issue #13)', () => {
       expect(short.body.code).toBe('VALIDATION_FAILED');
       const disputed = await http.post(
         `/api/respond/refutations/${procedimiento.id}/dispute`,
-        { text: 'El procedimiento está publicado en la fracción XX desde enero.', evidenceUrl: 'https://naucalpan.example/fraccion-xx' },
+        {
+          text: 'El procedimiento está publicado en la fracción XX desde enero.',
+          evidenceUrl: 'https://naucalpan.example/fraccion-xx',
+        },
         asInst(),
       );
       expect(disputed.status).toBe(201);
       expect(disputed.body).toMatchObject({ standing: 'disputed', canDispute: false, dispute: { status: 'open' } });
-      const twice = await http.post(`/api/respond/refutations/${procedimiento.id}/dispute`, { text: 'Otra vez la misma impugnación.' }, asInst());
+      const twice = await http.post(
+        `/api/respond/refutations/${procedimiento.id}/dispute`,
+        { text: 'Otra vez la misma impugnación.' },
+        asInst(),
+      );
       expect(twice.status).toBe(409);
       expect(twice.body.code).toBe('DISPUTE_EXISTS');
       expect(twice.body.messages.es).toBeTruthy();
@@ -203,17 +274,32 @@ describe('due process and no steering (issue #13)', () => {
       expect(audit).toMatchObject({ actor_role: 'institution', details: { verdictId: procedimiento.id } });
 
       // The reply window of tr_portal ends (the notice is moved back 11 days instead of waiting).
-      await t.ds.query(`UPDATE verdict SET notified_at = notified_at - interval '11 days' WHERE round_id = $1 AND question_name = 'tr_portal'`, [roundId]);
+      await t.ds.query(
+        `UPDATE verdict SET notified_at = notified_at - interval '11 days' WHERE round_id = $1 AND question_name = 'tr_portal'`,
+        [roundId],
+      );
       const portal = await verdictOf('tr_portal');
-      const late = await http.post(`/api/respond/refutations/${portal.id}/dispute`, { text: 'Sí tenemos portal, ver la liga.' }, asInst());
+      const late = await http.post(
+        `/api/respond/refutations/${portal.id}/dispute`,
+        { text: 'Sí tenemos portal, ver la liga.' },
+        asInst(),
+      );
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('REPLY_WINDOW_CLOSED');
 
       const before = Number((await t.ds.query('SELECT coalesce(max(id), 0) AS id FROM outbox_event'))[0].id);
       expect(await worker.get(DueProcessSweepService).sweep()).toEqual({ noticesQueued: 0, windowsClosed: 1 });
-      const events = await t.ds.query(`SELECT type, payload FROM outbox_event WHERE id > $1 AND type = 'verdict.saved'`, [before]);
-      expect(events).toEqual([{ type: 'verdict.saved', payload: { roundId, institutionId: inst, verdictId: portal.id } }]);
-      expect(await counts()).toMatchObject({ tr_portal: { confirmed: 0, refuted: 1 }, ai_procedimiento: { refuted: 0, pending: 1 } });
+      const events = await t.ds.query(
+        `SELECT type, payload FROM outbox_event WHERE id > $1 AND type = 'verdict.saved'`,
+        [before],
+      );
+      expect(events).toEqual([
+        { type: 'verdict.saved', payload: { roundId, institutionId: inst, verdictId: portal.id } },
+      ]);
+      expect(await counts()).toMatchObject({
+        tr_portal: { confirmed: 0, refuted: 1 },
+        ai_procedimiento: { refuted: 0, pending: 1 },
+      });
       expect((await counts()).tr_portal.pending ?? 0).toBe(0);
     });
 
@@ -221,14 +307,22 @@ describe('due process and no steering (issue #13)', () => {
       const queue = await http.get(`/api/rounds/${roundId}/disputes`, { token: staff.adminToken });
       expect(queue.status).toBe(200);
       expect(queue.body.total).toBe(1);
-      expect(queue.body.items[0]).toMatchObject({ questionName: 'ai_procedimiento', validatorPseudonym: validator.pseudonym, institutionId: inst });
+      expect(queue.body.items[0]).toMatchObject({
+        questionName: 'ai_procedimiento',
+        validatorPseudonym: validator.pseudonym,
+        institutionId: inst,
+      });
       expect(queue.body.summary).toEqual({ notNotified: 0, pending: 0, disputed: 1, counted: 1, overturned: 0 });
       expect((await http.get(`/api/rounds/${roundId}/disputes`, { token: analyst })).status).toBe(403);
       const other = await guarantorWithAdmin(t.ds, http);
       expect((await http.get(`/api/rounds/${roundId}/disputes`, { token: other.adminToken })).status).toBe(404);
 
       const disputeId = queue.body.items[0].dispute.id;
-      const noReason = await http.post(`/api/rounds/${roundId}/disputes/${disputeId}/decision`, { decision: 'overturn' }, { token: staff.adminToken });
+      const noReason = await http.post(
+        `/api/rounds/${roundId}/disputes/${disputeId}/decision`,
+        { decision: 'overturn' },
+        { token: staff.adminToken },
+      );
       expect(noReason.status).toBe(400);
       const decided = await http.post(
         `/api/rounds/${roundId}/disputes/${disputeId}/decision`,
@@ -236,8 +330,15 @@ describe('due process and no steering (issue #13)', () => {
         { token: staff.adminToken },
       );
       expect(decided.status).toBe(200);
-      expect(decided.body).toMatchObject({ status: 'overturned', decisionReason: 'La fracción XX muestra el procedimiento desde enero.' });
-      const again = await http.post(`/api/rounds/${roundId}/disputes/${disputeId}/decision`, { decision: 'uphold', reason: 'Cambio de opinión sin motivo.' }, { token: staff.adminToken });
+      expect(decided.body).toMatchObject({
+        status: 'overturned',
+        decisionReason: 'La fracción XX muestra el procedimiento desde enero.',
+      });
+      const again = await http.post(
+        `/api/rounds/${roundId}/disputes/${disputeId}/decision`,
+        { decision: 'uphold', reason: 'Cambio de opinión sin motivo.' },
+        { token: staff.adminToken },
+      );
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('DISPUTE_DECIDED');
       const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'verdict.dispute-decide'`);
@@ -246,14 +347,20 @@ describe('due process and no steering (issue #13)', () => {
       const c = await counts();
       expect(c.ai_procedimiento).toEqual({ confirmed: 0, refuted: 0 });
       const view = await http.get('/api/respond/refutations', asInst());
-      expect(view.body.items.find((i: { questionName: string }) => i.questionName === 'ai_procedimiento')).toMatchObject({
+      expect(
+        view.body.items.find((i: { questionName: string }) => i.questionName === 'ai_procedimiento'),
+      ).toMatchObject({
         standing: 'overturned',
         dispute: { status: 'overturned', decisionReason: 'La fracción XX muestra el procedimiento desde enero.' },
       });
     });
 
     it('a refutation the validator changes is notified again and pending again', async () => {
-      const changed = await http.put(`/api/citizens/assignments/${assignmentId}/verdicts/tr_portal`, { verdict: 'refuted', comment: 'Tampoco hay liga en la PNT.' }, asV());
+      const changed = await http.put(
+        `/api/citizens/assignments/${assignmentId}/verdicts/tr_portal`,
+        { verdict: 'refuted', comment: 'Tampoco hay liga en la PNT.' },
+        asV(),
+      );
       expect(changed.status).toBe(200);
       expect((await verdictOf('tr_portal')).notified_at).toBeNull();
       expect(await counts()).toMatchObject({ tr_portal: { confirmed: 0, refuted: 0, pending: 1 } });
@@ -265,16 +372,31 @@ describe('due process and no steering (issue #13)', () => {
     it('the reply window is a round setting changed only in draft, audited', async () => {
       const got = await http.get(`/api/rounds/${roundId}/due-process`, { token: analyst });
       expect(got.body).toEqual({ replyWindowDays: 10, maxConflicts: 5 });
-      const refused = await http.put(`/api/rounds/${roundId}/due-process`, { replyWindowDays: 1, maxConflicts: 5 }, { token: staff.adminToken });
+      const refused = await http.put(
+        `/api/rounds/${roundId}/due-process`,
+        { replyWindowDays: 1, maxConflicts: 5 },
+        { token: staff.adminToken },
+      );
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('ROUND_NOT_DRAFT');
       await t.ds.query(`UPDATE round SET status = 'draft' WHERE id = $1`, [roundId]);
-      const bad = await http.put(`/api/rounds/${roundId}/due-process`, { replyWindowDays: 0, maxConflicts: 5 }, { token: staff.adminToken });
+      const bad = await http.put(
+        `/api/rounds/${roundId}/due-process`,
+        { replyWindowDays: 0, maxConflicts: 5 },
+        { token: staff.adminToken },
+      );
       expect(bad.status).toBe(400);
-      const ok = await http.put(`/api/rounds/${roundId}/due-process`, { replyWindowDays: 15, maxConflicts: 3 }, { token: staff.adminToken });
+      const ok = await http.put(
+        `/api/rounds/${roundId}/due-process`,
+        { replyWindowDays: 15, maxConflicts: 3 },
+        { token: staff.adminToken },
+      );
       expect(ok.body).toEqual({ replyWindowDays: 15, maxConflicts: 3 });
       await t.ds.query(`UPDATE round SET status = 'open' WHERE id = $1`, [roundId]);
-      const [audit] = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.due-process-settings' AND entity_id = $1`, [roundId]);
+      const [audit] = await t.ds.query(
+        `SELECT details FROM audit_log WHERE action = 'round.due-process-settings' AND entity_id = $1`,
+        [roundId],
+      );
       expect(audit.details.to).toEqual({ replyWindowDays: 15, maxConflicts: 3 });
     });
   });
@@ -292,12 +414,24 @@ describe('due process and no steering (issue #13)', () => {
 
     it('refuses conflicts without a reason (also the old form) and the attack of declaring every other institution', async () => {
       const [target, ...others] = members;
-      const noReason = await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: others[0] }] }, { token: attacker.token });
+      const noReason = await http.put(
+        '/api/citizens/me/conflicts',
+        { conflicts: [{ institutionId: others[0] }] },
+        { token: attacker.token },
+      );
       expect(noReason.status).toBe(400);
       expect(noReason.body).toMatchObject({ code: 'CONFLICT_REASON_REQUIRED', field: 'conflicts[0].reason' });
-      const blank = await http.put('/api/citizens/me/conflicts', { conflicts: [{ institutionId: others[0], reason: '   ' }] }, { token: attacker.token });
+      const blank = await http.put(
+        '/api/citizens/me/conflicts',
+        { conflicts: [{ institutionId: others[0], reason: '   ' }] },
+        { token: attacker.token },
+      );
       expect(blank.body.code).toBe('CONFLICT_REASON_REQUIRED');
-      const legacy = await http.put('/api/citizens/me/conflicts', { institutionIds: [others[0]] }, { token: attacker.token });
+      const legacy = await http.put(
+        '/api/citizens/me/conflicts',
+        { institutionIds: [others[0]] },
+        { token: attacker.token },
+      );
       expect(legacy.status).toBe(400);
       expect(legacy.body.code).toBe('CONFLICT_REASON_REQUIRED');
 
@@ -314,10 +448,17 @@ describe('due process and no steering (issue #13)', () => {
       const allowed = others.slice(0, 5).map((institutionId) => ({ institutionId, reason: 'Trabajo ahí.' }));
       const ok = await http.put('/api/citizens/me/conflicts', { conflicts: allowed }, { token: attacker.token });
       expect(ok.status).toBe(200);
-      expect(Object.values(ok.body.conflictReasons)).toEqual(['Trabajo ahí.', 'Trabajo ahí.', 'Trabajo ahí.', 'Trabajo ahí.', 'Trabajo ahí.']);
+      expect(Object.values(ok.body.conflictReasons)).toEqual([
+        'Trabajo ahí.',
+        'Trabajo ahí.',
+        'Trabajo ahí.',
+        'Trabajo ahí.',
+        'Trabajo ahí.',
+      ]);
       const got = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 3 }, { token: attacker.token });
       expect(got.status).toBe(200);
-      for (const a of got.body.items as Array<{ institution: { id: string } }>) expect(others.slice(0, 5)).not.toContain(a.institution.id);
+      for (const a of got.body.items as Array<{ institution: { id: string } }>)
+        expect(others.slice(0, 5)).not.toContain(a.institution.id);
       void target;
     });
 
@@ -333,24 +474,36 @@ describe('due process and no steering (issue #13)', () => {
 
     it('flags to the guarantor a validator whose refutation rate is an outlier for the municipality', async () => {
       const peers = [];
-      for (let k = 0; k < 3; k++) peers.push(await registerVerified(`par-${k}-${randomBytes(3).toString('hex')}@example.org`));
-      const insert = (validatorId: string, institutionId: string, question: string, verdict: string): Promise<unknown> =>
-        t.ds.query('INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict) VALUES ($1, $2, $3, $4, $5)', [
-          roundId,
-          institutionId,
-          validatorId,
-          question,
-          verdict,
-        ]);
+      for (let k = 0; k < 3; k++)
+        peers.push(await registerVerified(`par-${k}-${randomBytes(3).toString('hex')}@example.org`));
+      const insert = (
+        validatorId: string,
+        institutionId: string,
+        question: string,
+        verdict: string,
+      ): Promise<unknown> =>
+        t.ds.query(
+          'INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict) VALUES ($1, $2, $3, $4, $5)',
+          [roundId, institutionId, validatorId, question, verdict],
+        );
       const toluca = members.slice(0, 6);
-      for (const p of peers) for (const [i, id] of toluca.entries()) for (const q of ['q1', 'q2']) await insert(p.id, id, q, i === 0 && q === 'q1' ? 'refuted' : 'confirmed');
+      for (const p of peers)
+        for (const [i, id] of toluca.entries())
+          for (const q of ['q1', 'q2']) await insert(p.id, id, q, i === 0 && q === 'q1' ? 'refuted' : 'confirmed');
       for (const id of toluca) for (const q of ['q1', 'q2']) await insert(attacker.id, id, q, 'refuted');
 
       expect((await http.get(`/api/rounds/${roundId}/validators/outliers`, { token: analyst })).status).toBe(403);
       const flagged = await http.get(`/api/rounds/${roundId}/validators/outliers`, { token: staff.adminToken });
       expect(flagged.status).toBe(200);
       expect(flagged.body.items).toHaveLength(1);
-      expect(flagged.body.items[0]).toMatchObject({ validatorId: attacker.id, pseudonym: attacker.pseudonym, cvegeo: '15106', verdicts: 12, refuted: 12, basis: 'municipality' });
+      expect(flagged.body.items[0]).toMatchObject({
+        validatorId: attacker.id,
+        pseudonym: attacker.pseudonym,
+        cvegeo: '15106',
+        verdicts: 12,
+        refuted: 12,
+        basis: 'municipality',
+      });
     });
   });
 });

@@ -88,7 +88,9 @@ describe('exports: readers that stop reading are cut and their slots freed', () 
     const path = `/api/public/rounds/${roundId}/export/institutions.csv`;
     const http = client(t.url);
     // All at once, as an attacker would: each holds its slot from its first byte on.
-    const stalled = await Promise.all(Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => stalledDownload(t.url, path)));
+    const stalled = await Promise.all(
+      Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => stalledDownload(t.url, path)),
+    );
     sockets.push(...stalled.map((s) => s.socket));
 
     // While they hold the slots, the attack works as issue #13 found it…

@@ -30,7 +30,8 @@ describe('input hygiene (issue #13 §6)', () => {
     const wrong: string[] = [];
     for (const r of routes) {
       const res = await http.request(r.method, `${concrete(r.path)}?q=a%00b`, undefined, { token: admin });
-      if (res.status !== 400 || res.body?.code !== 'CONTROL_CHARACTER') wrong.push(`${r.method} ${r.path}: ${res.status} ${res.body?.code}`);
+      if (res.status !== 400 || res.body?.code !== 'CONTROL_CHARACTER')
+        wrong.push(`${r.method} ${r.path}: ${res.status} ${res.body?.code}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -45,7 +46,8 @@ describe('input hygiene (issue #13 §6)', () => {
         [admin, { ['clave\u0007']: 1 }],
       ] as const) {
         const res = await http.request(r.method, concrete(r.path), body, { token: as });
-        if (res.status !== 400 || res.body?.code !== 'CONTROL_CHARACTER') wrong.push(`${r.method} ${r.path}: ${res.status} ${res.body?.code}`);
+        if (res.status !== 400 || res.body?.code !== 'CONTROL_CHARACTER')
+          wrong.push(`${r.method} ${r.path}: ${res.status} ${res.body?.code}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -68,7 +70,13 @@ describe('input hygiene (issue #13 §6)', () => {
       const [cq] = await t.ds.query(`SELECT id FROM questionnaire WHERE kind = 'citizen' LIMIT 1`);
       return http.post(
         '/api/rounds',
-        { name, opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-02-01T00:00:00Z', institutionQuestionnaireId: iq.id, citizenQuestionnaireId: cq.id },
+        {
+          name,
+          opensAt: '2030-01-01T00:00:00Z',
+          closesAt: '2030-02-01T00:00:00Z',
+          institutionQuestionnaireId: iq.id,
+          citizenQuestionnaireId: cq.id,
+        },
         { token: admin },
       );
     };
@@ -124,14 +132,21 @@ describe('input hygiene (issue #13 §6)', () => {
   });
 
   it('a questionnaire html element with meta refresh, script, iframe, on* handlers or javascript: links is stored sanitised', async () => {
-    const definition = JSON.parse(JSON.stringify(INSTITUTION_V1)) as { pages: Array<{ elements: unknown[] }>; completedHtml?: string };
+    const definition = JSON.parse(JSON.stringify(INSTITUTION_V1)) as {
+      pages: Array<{ elements: unknown[] }>;
+      completedHtml?: string;
+    };
     definition.pages[0].elements.unshift({
       type: 'html',
       name: 'aviso_malicioso',
       html: '<meta http-equiv="refresh" content="0;url=https://evil.example"><p onmouseover="steal()">Bienvenida</p><script>steal()</script><iframe src="https://evil.example"></iframe><a href="javascript:steal()">aquí</a>',
     });
     definition.completedHtml = '<img src=x onerror="steal()">Gracias';
-    const res = await http.post('/api/questionnaires', { kind: 'institution', slug: `html-${randomBytes(3).toString('hex')}`, definition }, { token: admin });
+    const res = await http.post(
+      '/api/questionnaires',
+      { kind: 'institution', slug: `html-${randomBytes(3).toString('hex')}`, definition },
+      { token: admin },
+    );
     expect(res.status).toBe(201);
     const stored = await http.get(`/api/questionnaires/${res.body.id}`, { token: admin });
     const text = JSON.stringify(stored.body.definition);

@@ -12,7 +12,14 @@ import { until } from '../support/metric-helpers';
  * before anyone outside can read it, and the institutions export lists every institution of the
  * universe (no response → its status) before and after any rebuild.
  */
-const SELF_REPORT = { resp_cargo: 'Titular de la UT', resp_correo: 'ut@example.org', ai_unidad: true, ai_procedimiento: false, ai_estadisticas: 'nunca', tr_portal: true };
+const SELF_REPORT = {
+  resp_cargo: 'Titular de la UT',
+  resp_correo: 'ut@example.org',
+  ai_unidad: true,
+  ai_procedimiento: false,
+  ai_estadisticas: 'nunca',
+  tr_portal: true,
+};
 
 interface ExportRow {
   institution_id: string;
@@ -31,7 +38,11 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
   const asAdmin = (): { token: string } => ({ token: staff.adminToken });
 
   /** A round with `n` institutions, the first of which submitted its self-report. */
-  async function round(name: string, status: 'closed' | 'published', n: number): Promise<{ id: string; institutions: string[] }> {
+  async function round(
+    name: string,
+    status: 'closed' | 'published',
+    n: number,
+  ): Promise<{ id: string; institutions: string[] }> {
     const institutions: string[] = [];
     for (let i = 0; i < n; i++) {
       const [row] = await t.ds.query(
@@ -46,7 +57,10 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
                CASE WHEN $3::varchar = 'published' THEN now() END) RETURNING id`,
       [staff.guarantorId, name, status, qi, qc],
     );
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [r.id, institutions]);
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+      r.id,
+      institutions,
+    ]);
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at) VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, now())`,
       [r.id, institutions[0], qi, JSON.stringify(SELF_REPORT)],
@@ -85,24 +99,40 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
 
   it('publish leaves the round closed and private until its rebuild is done; a second request reuses the run', async () => {
     const r = await round('Publicación', 'closed', 3);
-    const first = await http.post<{ status: string; publication: { runId: string; status: string } | null }>(`/api/rounds/${r.id}/publish`, { acknowledgeInconclusive: true }, asAdmin());
+    const first = await http.post<{ status: string; publication: { runId: string; status: string } | null }>(
+      `/api/rounds/${r.id}/publish`,
+      { acknowledgeInconclusive: true },
+      asAdmin(),
+    );
     expect(first.status).toBe(200);
     expect(first.body.status).toBe('closed');
     expect(first.body.publication).toMatchObject({ status: 'queued' });
     const runId = first.body.publication?.runId;
-    const again = await http.post<{ publication: { runId: string } }>(`/api/rounds/${r.id}/publish`, { acknowledgeInconclusive: true }, asAdmin());
+    const again = await http.post<{ publication: { runId: string } }>(
+      `/api/rounds/${r.id}/publish`,
+      { acknowledgeInconclusive: true },
+      asAdmin(),
+    );
     expect(again.status).toBe(200);
     expect(again.body.publication.runId).toBe(runId);
 
     // Nothing public yet: not the round, not its results, not its files.
     expect((await http.get(`/api/public/rounds/${r.id}/results/summary`)).status).toBe(404);
     expect((await http.get(`/api/public/rounds/${r.id}/export/institutions.csv`)).status).toBe(404);
-    const audit = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`, [r.id]);
-    expect(audit).toEqual([{ details: expect.objectContaining({ from: 'closed', to: 'published', runId, acknowledgedInconclusive: true }) }]);
+    const audit = await t.ds.query(`SELECT details FROM audit_log WHERE action = 'round.publish' AND entity_id = $1`, [
+      r.id,
+    ]);
+    expect(audit).toEqual([
+      { details: expect.objectContaining({ from: 'closed', to: 'published', runId, acknowledgedInconclusive: true }) },
+    ]);
 
     worker = await startWorker(t.env);
     const done = await until(
-      () => http.get<{ status: string; publishedAt: string | null; publication: { status: string; progress: number } }>(`/api/rounds/${r.id}`, asAdmin()),
+      () =>
+        http.get<{ status: string; publishedAt: string | null; publication: { status: string; progress: number } }>(
+          `/api/rounds/${r.id}`,
+          asAdmin(),
+        ),
       (res) => res.body.status === 'published',
       'round published by its rebuild',
       60_000,
@@ -114,7 +144,10 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
     expect(institutionsIn(rows)).toEqual([...r.institutions].sort());
     expect(rows.some((x) => x.status === 'no_response' || x.status === 'not_computed')).toBe(false);
     const [{ watermark }] = await t.ds.query(`SELECT watermark FROM recompute_run WHERE id = $1`, [runId]);
-    const [{ stale }] = await t.ds.query(`SELECT count(*)::int AS stale FROM metric_result WHERE round_id = $1 AND watermark <> $2::bigint`, [r.id, watermark]);
+    const [{ stale }] = await t.ds.query(
+      `SELECT count(*)::int AS stale FROM metric_result WHERE round_id = $1 AND watermark <> $2::bigint`,
+      [r.id, watermark],
+    );
     expect(stale).toBe(0);
 
     const late = await http.post(`/api/rounds/${r.id}/publish`, { acknowledgeInconclusive: true }, asAdmin());
@@ -135,7 +168,12 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
     worker ??= await startWorker(t.env);
     const run = await http.post<{ runId: string }>(`/api/rounds/${r.id}/recompute`, undefined, asAdmin());
     expect(run.status).toBe(202);
-    await until(() => http.get<{ status: string }>(`/api/rounds/${r.id}/recompute/${run.body.runId}`, asAdmin()), (x) => x.body.status === 'done', 'rebuild', 60_000);
+    await until(
+      () => http.get<{ status: string }>(`/api/rounds/${r.id}/recompute/${run.body.runId}`, asAdmin()),
+      (x) => x.body.status === 'done',
+      'rebuild',
+      60_000,
+    );
     const after = await exported(r.id);
     expect(institutionsIn(after)).toEqual([...r.institutions].sort());
     expect(after.some((x) => x.status === 'no_response' || x.status === 'not_computed')).toBe(false);

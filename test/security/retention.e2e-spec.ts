@@ -16,10 +16,10 @@ describe('retention of validator data', () => {
        RETURNING id`,
       [email, verified, createdDaysAgo],
     );
-    await t.ds.query(`INSERT INTO validator_profile (user_id, pseudonym, consent_at, privacy_notice_version) VALUES ($1, $2, now(), '2026-01')`, [
-      id,
-      `V-${email.slice(0, 6).toUpperCase()}`,
-    ]);
+    await t.ds.query(
+      `INSERT INTO validator_profile (user_id, pseudonym, consent_at, privacy_notice_version) VALUES ($1, $2, now(), '2026-01')`,
+      [id, `V-${email.slice(0, 6).toUpperCase()}`],
+    );
     return id;
   }
 
@@ -41,7 +41,9 @@ describe('retention of validator data', () => {
     expect(byId.get(inactive)).toMatchObject({ email: null });
     expect(byId.get(freshUnverified)?.email).toBe('fresh1@example.org');
     expect(byId.get(active)?.email).toBe('recent@example.org');
-    const audit = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'validator.erase' AND actor_role = 'system'`);
+    const audit = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'validator.erase' AND actor_role = 'system'`,
+    );
     expect(audit[0].n).toBe(2);
 
     // Running it again changes nothing.

@@ -22,7 +22,8 @@ const KNOWN_SECRETS = [
 ];
 
 /** What an attacker computes from a public invitation id and a secret they know. */
-const forgeInvitation = (secret: string, id: string): string => createHmac('sha256', secret).update(`invitation:${id}`).digest('base64url');
+const forgeInvitation = (secret: string, id: string): string =>
+  createHmac('sha256', secret).update(`invitation:${id}`).digest('base64url');
 
 describe('no known secrets (issue #13 §3)', () => {
   let t: TestApp;
@@ -60,7 +61,11 @@ describe('no known secrets (issue #13 §3)', () => {
       const context = await http.get('/api/respond/context', { invitation: forged });
       expect(context.status).toBe(401);
       expect(context.body.code).toBe('INVALID_TOKEN');
-      const submit = await http.post('/api/respond/submit', { data: {}, idempotencyKey: `forged-${randomUUID()}` }, { invitation: forged });
+      const submit = await http.post(
+        '/api/respond/submit',
+        { data: {}, idempotencyKey: `forged-${randomUUID()}` },
+        { invitation: forged },
+      );
       expect(submit.status).toBe(401);
     }
     const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM response_version');
@@ -70,7 +75,10 @@ describe('no known secrets (issue #13 §3)', () => {
   it('a JWT signed with a known secret gets 401', async () => {
     const me = (await http.get('/api/auth/me', { token: admin.adminToken })).body;
     for (const secret of KNOWN_SECRETS) {
-      const forged = new JwtService({ secret }).sign({ sub: me.id, role: 'guarantor_admin', gid: admin.guarantorId }, { expiresIn: 600 });
+      const forged = new JwtService({ secret }).sign(
+        { sub: me.id, role: 'guarantor_admin', gid: admin.guarantorId },
+        { expiresIn: 600 },
+      );
       const r = await http.get('/api/users', { token: forged });
       expect(r.status).toBe(401);
       expect(r.body.code).toBe('UNAUTHENTICATED');
@@ -99,15 +107,22 @@ describe('no known secrets (issue #13 §3)', () => {
   });
 
   it('sessions issued by sign-in carry iat and an exp within JWT_TTL_SECONDS', async () => {
-    const payload = JSON.parse(Buffer.from(admin.adminToken.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+    const payload = JSON.parse(Buffer.from(admin.adminToken.split('.')[1], 'base64url').toString()) as {
+      iat: number;
+      exp: number;
+    };
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(t.env.JWT_TTL_SECONDS);
   });
 
   it('production refuses to boot with the former placeholders, short or low-entropy secrets', () => {
     const good = randomBytes(48).toString('base64url');
     for (const bad of [...KNOWN_SECRETS, 'x'.repeat(40), 'short-secret']) {
-      expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: bad, TOKEN_SECRET: good })).toThrow(/Invalid environment:[\s\S]*JWT_SECRET/);
-      expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: good, TOKEN_SECRET: bad })).toThrow(/Invalid environment:[\s\S]*TOKEN_SECRET/);
+      expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: bad, TOKEN_SECRET: good })).toThrow(
+        /Invalid environment:[\s\S]*JWT_SECRET/,
+      );
+      expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: good, TOKEN_SECRET: bad })).toThrow(
+        /Invalid environment:[\s\S]*TOKEN_SECRET/,
+      );
     }
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
   });
@@ -128,7 +143,8 @@ interface ComposeFile {
 }
 
 const envOf = (s: ComposeService): Record<string, string> => {
-  if (Array.isArray(s.environment)) return Object.fromEntries(s.environment.map((e) => [e.split('=')[0], e.split('=').slice(1).join('=')]));
+  if (Array.isArray(s.environment))
+    return Object.fromEntries(s.environment.map((e) => [e.split('=')[0], e.split('=').slice(1).join('=')]));
   return Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
 };
 /** A value that compose must take from the environment, refusing to start without it (`${VAR:?message}`). */
@@ -136,7 +152,9 @@ const REQUIRED_VARIABLE = /^\$\{[A-Z_][A-Z0-9_]*:\?[^}]*\}$/;
 
 describe('docker-compose.yml (issue #13 §3)', () => {
   const compose = load(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as ComposeFile;
-  const stores = Object.entries(compose.services).filter(([name, s]) => /postgres|redis/i.test(`${name} ${s.image ?? ''}`) && !/^(api|worker)$/.test(name));
+  const stores = Object.entries(compose.services).filter(
+    ([name, s]) => /postgres|redis/i.test(`${name} ${s.image ?? ''}`) && !/^(api|worker)$/.test(name),
+  );
 
   it('has a PostgreSQL and a Redis service', () => {
     expect(stores.map(([, s]) => s.image?.split(':')[0]).sort()).toEqual(['postgres', 'redis']);
@@ -148,7 +166,8 @@ describe('docker-compose.yml (issue #13 §3)', () => {
     expect(s.network_mode).toBeUndefined();
     const networks = Array.isArray(s.networks) ? s.networks : Object.keys(s.networks ?? {});
     expect(networks.length).toBeGreaterThan(0);
-    for (const n of networks) expect({ network: n, internal: compose.networks?.[n]?.internal }).toEqual({ network: n, internal: true });
+    for (const n of networks)
+      expect({ network: n, internal: compose.networks?.[n]?.internal }).toEqual({ network: n, internal: true });
   });
 
   it('PostgreSQL requires a password from the environment and never trusts', () => {
@@ -161,7 +180,7 @@ describe('docker-compose.yml (issue #13 §3)', () => {
 
   it('Redis requires a password from the environment', () => {
     const [, redis] = stores.find(([, s]) => s.image?.startsWith('redis')) as [string, ComposeService];
-    const command = Array.isArray(redis.command) ? redis.command.join(' ') : redis.command ?? '';
+    const command = Array.isArray(redis.command) ? redis.command.join(' ') : (redis.command ?? '');
     expect(command).toMatch(/--requirepass/);
     expect(envOf(redis).REDIS_PASSWORD).toMatch(REQUIRED_VARIABLE);
   });

@@ -33,10 +33,10 @@ describe('stored questionnaire HTML is sanitised again when the respondent page 
         `<a id="enlace-malo" href="javascript:document.title='pwned'">continuar</a>` +
         `<script>document.title='pwned'</script>`,
     });
-    await t.ds.query('UPDATE questionnaire SET definition = $1::jsonb WHERE id = (SELECT institution_questionnaire_id FROM round WHERE id = $2)', [
-      JSON.stringify(definition),
-      world.roundId,
-    ]);
+    await t.ds.query(
+      'UPDATE questionnaire SET definition = $1::jsonb WHERE id = (SELECT institution_questionnaire_id FROM round WHERE id = $2)',
+      [JSON.stringify(definition), world.roundId],
+    );
   });
 
   afterAll(async () => {

@@ -28,7 +28,8 @@ export interface TestAppOptions {
 
 /** Environment for a test: its own database, its own Bull prefix, quiet logs. */
 export function testEnv(db: TestDatabase, overrides: TestAppOptions['env'] = {}, tagged?: string): Env {
-  const tag = tagged ?? (/^[a-z0-9]{1,16}$/.test(process.env.TEST_NAME_TAG ?? '') ? process.env.TEST_NAME_TAG : undefined);
+  const tag =
+    tagged ?? (/^[a-z0-9]{1,16}$/.test(process.env.TEST_NAME_TAG ?? '') ? process.env.TEST_NAME_TAG : undefined);
   return loadEnv({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

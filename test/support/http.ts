@@ -14,7 +14,12 @@ export interface RequestOptions {
 }
 
 export function client(baseUrl: string) {
-  async function request<T = any>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<HttpResult<T>> {
+  async function request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: RequestOptions = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.invitation) headers['x-invitation-token'] = opts.invitation;

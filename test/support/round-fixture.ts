@@ -108,7 +108,11 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
     let guarantorId = opts.guarantorId;
     if (guarantorId === undefined) {
       guarantorId = uuid('guarantor', 0);
-      await m.query(`INSERT INTO guarantor (id, slug, name, cve_ent) VALUES ($1, $2, $3, NULL)`, [guarantorId, `fx-${tag}`, `Garante de prueba ${tag}`]);
+      await m.query(`INSERT INTO guarantor (id, slug, name, cve_ent) VALUES ($1, $2, $3, NULL)`, [
+        guarantorId,
+        `fx-${tag}`,
+        `Garante de prueba ${tag}`,
+      ]);
     }
 
     const iq = uuid('questionnaire', 'institution');
@@ -125,11 +129,16 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
     }
 
     // Municipalities spread evenly over the catalogue from a seeded offset.
-    const catalogue: Array<{ cvegeo: string; cve_ent: string; nom_mun: string }> = await m.query('SELECT cvegeo, cve_ent, nom_mun FROM municipality ORDER BY cvegeo');
+    const catalogue: Array<{ cvegeo: string; cve_ent: string; nom_mun: string }> = await m.query(
+      'SELECT cvegeo, cve_ent, nom_mun FROM municipality ORDER BY cvegeo',
+    );
     const wanted = Math.max(1, Math.min(catalogue.length, opts.municipalities ?? Math.ceil(opts.institutions / 4)));
     const offset = Math.floor(rng() * catalogue.length);
     const step = catalogue.length / wanted;
-    const munis = Array.from({ length: wanted }, (_, k) => catalogue[(offset + Math.floor(k * step)) % catalogue.length]);
+    const munis = Array.from(
+      { length: wanted },
+      (_, k) => catalogue[(offset + Math.floor(k * step)) % catalogue.length],
+    );
 
     const inst = Array.from({ length: opts.institutions }, (_, i) => {
       const mu = munis[i % munis.length];
@@ -149,7 +158,12 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
       `INSERT INTO institution (id, guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
        SELECT u.id, $1, u.key, u.name, u.type, u.level, u.cve_ent, u.cvegeo, u.email
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS u(id, key, name, type, level, cve_ent, cvegeo, email)`,
-      [guarantorId, ...(['id', 'key', 'name', 'type', 'level', 'cveEnt', 'cvegeo', 'email'] as const).map((k) => inst.map((x) => x[k]))],
+      [
+        guarantorId,
+        ...(['id', 'key', 'name', 'type', 'level', 'cveEnt', 'cvegeo', 'email'] as const).map((k) =>
+          inst.map((x) => x[k]),
+        ),
+      ],
     );
 
     const roundId = uuid('round', 0);
@@ -159,11 +173,27 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
        VALUES ($1, $2, $3, $4::text, now() - interval '30 days', now() + interval '30 days', $5, $6, $7, $8,
                CASE WHEN $4::text <> 'draft' THEN now() END, CASE WHEN $4::text IN ('closed', 'published') THEN now() END,
                CASE WHEN $4::text = 'published' THEN now() END)`,
-      [roundId, guarantorId, opts.name ?? `Ronda de prueba ${tag}`, status, iq, cq, status === 'open', opts.synthetic ?? true],
+      [
+        roundId,
+        guarantorId,
+        opts.name ?? `Ronda de prueba ${tag}`,
+        status,
+        iq,
+        cq,
+        status === 'open',
+        opts.synthetic ?? true,
+      ],
     );
-    await m.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [roundId, inst.map((x) => x.id)]);
+    await m.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+      roundId,
+      inst.map((x) => x.id),
+    ]);
 
-    const validators = Array.from({ length: validatorCount }, (_, i) => ({ id: uuid('validator', i), email: `v${i}-${tag}@fixture.example`, pseudonym: `FX${tag}${i}` }));
+    const validators = Array.from({ length: validatorCount }, (_, i) => ({
+      id: uuid('validator', i),
+      email: `v${i}-${tag}@fixture.example`,
+      pseudonym: `FX${tag}${i}`,
+    }));
     await m.query(
       `INSERT INTO app_user (id, email, role, display_name, email_verified_at)
        SELECT u.id, u.email, 'citizen_validator', 'Persona validadora', now() FROM unnest($1::uuid[], $2::text[]) AS u(id, email)`,
@@ -178,11 +208,21 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
     const institutionItems = extractScoredItems(INSTITUTION_V1);
     const evidenceOf = new Map(verifiableItems(INSTITUTION_V1).map((v) => [v.name, v.evidenceQuestion]));
     const responses: Array<{ id: string; institutionId: string; data: string }> = [];
-    const verdicts: Array<{ id: string; institutionId: string; validatorId: string; question: string; verdict: string }> = [];
+    const verdicts: Array<{
+      id: string;
+      institutionId: string;
+      validatorId: string;
+      question: string;
+      verdict: string;
+    }> = [];
     const reports: Array<{ id: string; institutionId: string; validatorId: string; data: string }> = [];
     for (const [i, x] of inst.entries()) {
       if (rng() < selfReportShare) {
-        const data: Record<string, unknown> = { resp_cargo: 'Titular de la Unidad de Transparencia', resp_correo: x.email, ...answers(institutionItems, rng, 0.1) };
+        const data: Record<string, unknown> = {
+          resp_cargo: 'Titular de la Unidad de Transparencia',
+          resp_correo: x.email,
+          ...answers(institutionItems, rng, 0.1),
+        };
         for (const item of institutionItems) {
           const ev = evidenceOf.get(item.name);
           if (!item.verifiable || data[item.name] === undefined) continue;
@@ -207,7 +247,12 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
       const first = Math.floor(rng() * validatorCount);
       for (let k = 0; k < n; k++) {
         const data = citizenReportAnswers(rng, { folio: `FX-${i}-${k}` });
-        reports.push({ id: uuid('report', `${i}:${k}`), institutionId: x.id, validatorId: validators[(first + k) % validatorCount].id, data: JSON.stringify(data) });
+        reports.push({
+          id: uuid('report', `${i}:${k}`),
+          institutionId: x.id,
+          validatorId: validators[(first + k) % validatorCount].id,
+          data: JSON.stringify(data),
+        });
       }
     }
 
@@ -239,19 +284,33 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
     await m.query(
       `INSERT INTO citizen_report (id, round_id, institution_id, validator_id, questionnaire_id, data)
        SELECT u.id, $1, u.institution_id, u.validator_id, $2, u.data FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::jsonb[]) AS u(id, institution_id, validator_id, data)`,
-      [roundId, cq, reports.map((r) => r.id), reports.map((r) => r.institutionId), reports.map((r) => r.validatorId), reports.map((r) => r.data)],
+      [
+        roundId,
+        cq,
+        reports.map((r) => r.id),
+        reports.map((r) => r.institutionId),
+        reports.map((r) => r.validatorId),
+        reports.map((r) => r.data),
+      ],
     );
 
     if (opts.emitEvents) {
       const events = [
-        ...responses.map((r) => ['response.submitted', { roundId, institutionId: r.institutionId, responseId: r.id, version: 1 }] as const),
-        ...verdicts.map((v) => ['verdict.saved', { roundId, institutionId: v.institutionId, verdictId: v.id }] as const),
-        ...reports.map((r) => ['citizen-report.saved', { roundId, institutionId: r.institutionId, reportId: r.id }] as const),
+        ...responses.map(
+          (r) =>
+            ['response.submitted', { roundId, institutionId: r.institutionId, responseId: r.id, version: 1 }] as const,
+        ),
+        ...verdicts.map(
+          (v) => ['verdict.saved', { roundId, institutionId: v.institutionId, verdictId: v.id }] as const,
+        ),
+        ...reports.map(
+          (r) => ['citizen-report.saved', { roundId, institutionId: r.institutionId, reportId: r.id }] as const,
+        ),
       ];
-      await m.query('INSERT INTO outbox_event (type, payload) SELECT t, p::jsonb FROM unnest($1::text[], $2::text[]) AS u(t, p)', [
-        events.map((e) => e[0]),
-        events.map((e) => JSON.stringify(e[1])),
-      ]);
+      await m.query(
+        'INSERT INTO outbox_event (type, payload) SELECT t, p::jsonb FROM unnest($1::text[], $2::text[]) AS u(t, p)',
+        [events.map((e) => e[0]), events.map((e) => JSON.stringify(e[1]))],
+      );
     }
 
     return {
@@ -262,7 +321,12 @@ export async function buildRoundFixture(ds: DataSource, opts: RoundFixtureOption
       institutionIds: inst.map((x) => x.id).sort(),
       validatorIds: validators.map((v) => v.id),
       municipalities: [...new Set(munis.map((mu) => mu.cvegeo))].sort(),
-      counts: { institutions: inst.length, responses: responses.length, verdicts: verdicts.length, reports: reports.length },
+      counts: {
+        institutions: inst.length,
+        responses: responses.length,
+        verdicts: verdicts.length,
+        reports: reports.length,
+      },
     };
   });
 }

@@ -60,7 +60,8 @@ export function parseXml(xml: string): XmlNode {
     if (xml.startsWith('</', i)) {
       const m = NAME.exec(xml.slice(i + 2));
       const close = m ? xml.indexOf('>', i) : -1;
-      if (!m || close < 0 || xml.slice(i + 2 + m[0].length, close).trim() !== '') throw new Error(`bad closing tag at ${i}`);
+      if (!m || close < 0 || xml.slice(i + 2 + m[0].length, close).trim() !== '')
+        throw new Error(`bad closing tag at ${i}`);
       const open = stack.pop();
       if (!open || open.name !== m[0]) throw new Error(`</${m[0]}> closes <${open?.name ?? 'nothing'}>`);
       i = close + 1;
@@ -95,7 +96,11 @@ export function parseXml(xml: string): XmlNode {
   return root;
 }
 
-export type ReadCell = { type: 'number'; value: number } | { type: 'string'; value: string } | { type: 'boolean'; value: boolean } | { type: 'formula'; value: string };
+export type ReadCell =
+  | { type: 'number'; value: number }
+  | { type: 'string'; value: string }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'formula'; value: string };
 
 export interface ReadWorkbook {
   parts: string[];
@@ -120,7 +125,8 @@ export function readXlsx(data: Uint8Array): ReadWorkbook {
   for (const p of parts) if (p.endsWith('.xml') || p.endsWith('.rels')) xml.set(p, parseXml(strFromU8(files[p])));
   const wb = xml.get('xl/workbook.xml');
   const rels = xml.get('xl/_rels/workbook.xml.rels');
-  if (!wb || !rels || !xml.has('[Content_Types].xml') || !xml.has('_rels/.rels')) throw new Error(`missing workbook parts: ${parts.join(', ')}`);
+  if (!wb || !rels || !xml.has('[Content_Types].xml') || !xml.has('_rels/.rels'))
+    throw new Error(`missing workbook parts: ${parts.join(', ')}`);
   const targets = new Map(rels.children.map((r) => [r.attrs.Id, r.attrs.Target]));
   const sheets = new Map<string, Array<Array<ReadCell | null>>>();
   for (const s of child(wb, 'sheets')?.children ?? []) {
@@ -137,7 +143,15 @@ export function readXlsx(data: Uint8Array): ReadWorkbook {
         const v = child(c, 'v')?.text;
         let cell: ReadCell;
         if (f) cell = { type: 'formula', value: f.text };
-        else if (c.attrs.t === 'inlineStr') cell = { type: 'string', value: child(c, 'is')?.children.filter((n) => n.name === 't').map((n) => n.text).join('') ?? '' };
+        else if (c.attrs.t === 'inlineStr')
+          cell = {
+            type: 'string',
+            value:
+              child(c, 'is')
+                ?.children.filter((n) => n.name === 't')
+                .map((n) => n.text)
+                .join('') ?? '',
+          };
         else if (c.attrs.t === 'b') cell = { type: 'boolean', value: v === '1' };
         else if (c.attrs.t === 's' || c.attrs.t === 'str') throw new Error('unexpected shared/formula string cell');
         else cell = { type: 'number', value: Number(v) };

@@ -13,7 +13,15 @@ export class AppModule {
   static forRoot(env: Env): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(env), InfrastructureModule, RateLimitModule, AuthModule, HealthModule, UsersModule, ...FEATURE_MODULES],
+      imports: [
+        ConfigModule.forRoot(env),
+        InfrastructureModule,
+        RateLimitModule,
+        AuthModule,
+        HealthModule,
+        UsersModule,
+        ...FEATURE_MODULES,
+      ],
     };
   }
 }

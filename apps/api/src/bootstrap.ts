@@ -20,14 +20,19 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Where the built web app lives (apps/web/dist), from sources or from dist/. */
 export function webDistPath(): string | undefined {
-  const candidates = [join(__dirname, '..', '..', 'web', 'dist'), join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'dist')];
+  const candidates = [
+    join(__dirname, '..', '..', 'web', 'dist'),
+    join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'dist'),
+  ];
   return candidates.find((p) => existsSync(join(p, 'index.html')));
 }
 
 /** Builds the HTTP application; shared by main.ts and the e2e tests so both run the same stack. */
 export async function createApp(env: Env): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), {
-    logger: new QuietStartupLogger(env.NODE_ENV === 'test' ? ['error'] : LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1)),
+    logger: new QuietStartupLogger(
+      env.NODE_ENV === 'test' ? ['error'] : LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    ),
     bodyParser: false,
   });
   // Which hops may state the client address (per-IP rate limits, audit log): TRUST_PROXY, validated at boot.
@@ -56,17 +61,22 @@ export async function createApp(env: Env): Promise<INestApplication> {
       validSession: (req) => {
         const [scheme, bearer] = (req.headers.authorization ?? '').split(' ');
         // The web app's session travels in its cookie; a forged cookie fails the same verification.
-        const token = scheme === 'Bearer' && bearer ? bearer : req.headers.authorization ? undefined : readSessionCookie(req, env);
+        const token =
+          scheme === 'Bearer' && bearer ? bearer : req.headers.authorization ? undefined : readSessionCookie(req, env);
         if (!token) return false;
         try {
-          return sessionLifetimeProblem(jwt.verify(token), env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000)) === undefined;
+          return (
+            sessionLifetimeProblem(jwt.verify(token), env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000)) === undefined
+          );
         } catch {
           return false;
         }
       },
     }),
   );
-  const origins = env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = env.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, credentials: false });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

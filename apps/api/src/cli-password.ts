@@ -6,7 +6,11 @@ import { Readable, Writable } from 'stream';
  * `ps` and kept in shell history): from a terminal, a prompt that does not echo; from a pipe, the first
  * line of stdin (`printf '%s\n' "$PASSWORD" | cli.js create-guarantor …`).
  */
-export async function readPassword(prompt: string, input: Readable & { isTTY?: boolean } = process.stdin, output: Writable = process.stderr): Promise<string> {
+export async function readPassword(
+  prompt: string,
+  input: Readable & { isTTY?: boolean } = process.stdin,
+  output: Writable = process.stderr,
+): Promise<string> {
   if (input.isTTY) return promptHidden(prompt, input, output);
   return firstLine(input);
 }

@@ -58,16 +58,25 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'create-guarantor': {
       const [slug, name, adminEmail, cveEnt, ...extra] = args;
-      const usage = "usage: create-guarantor <slug> <name> <admin-email> [cve_ent]; the admin's password is asked for (or read from the first line of stdin)";
+      const usage =
+        "usage: create-guarantor <slug> <name> <admin-email> [cve_ent]; the admin's password is asked for (or read from the first line of stdin)";
       if (!slug || !name || !adminEmail) throw new Error(usage);
       // The former form took the password as the fourth argument: refuse it rather than store it as a state code.
       if (extra.length > 0 || (cveEnt !== undefined && !/^\d{2}$/.test(cveEnt))) {
-        throw new Error(`Passwords are never taken on the command line (they would show in ps and the shell history). ${usage}`);
+        throw new Error(
+          `Passwords are never taken on the command line (they would show in ps and the shell history). ${usage}`,
+        );
       }
       const adminPassword = await readPassword(`Password for ${adminEmail} (at least 12 characters): `);
       const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
       try {
-        const { guarantor } = await new GuarantorsService(ds).create({ slug, name, adminEmail, adminPassword, cveEnt: cveEnt ?? null });
+        const { guarantor } = await new GuarantorsService(ds).create({
+          slug,
+          name,
+          adminEmail,
+          adminPassword,
+          cveEnt: cveEnt ?? null,
+        });
         console.log(`Created guarantor ${guarantor.slug} (${guarantor.id}) with admin ${adminEmail}`);
       } finally {
         await ds.destroy();

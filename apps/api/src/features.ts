@@ -17,4 +17,18 @@ import { UniverseModule } from './universe/universe.module';
  * Feature modules of the API, one per capability (rounds, universe, questionnaires, invitations,
  * responses, validators, results, exports, …). Each feature adds itself here.
  */
-export const FEATURE_MODULES: Type<unknown>[] = [UniverseModule, QuestionnairesModule, RoundsModule, InvitationsModule, ResponsesModule, CitizensModule, ExportsModule, ResultsModule, AuditModule, PrivacyModule, DueProcessModule, MailModule, SetupModule];
+export const FEATURE_MODULES: Type<unknown>[] = [
+  UniverseModule,
+  QuestionnairesModule,
+  RoundsModule,
+  InvitationsModule,
+  ResponsesModule,
+  CitizensModule,
+  ExportsModule,
+  ResultsModule,
+  AuditModule,
+  PrivacyModule,
+  DueProcessModule,
+  MailModule,
+  SetupModule,
+];

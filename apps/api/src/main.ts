@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const app = await createApp(env);
   await app.listen(env.PORT, '0.0.0.0');
   // One line instead of Nest's one per route (those are at debug level: LOG_LEVEL=debug).
-  new Logger('Apertura').log(`API listening on ${env.PUBLIC_URL} (${collectRoutes(app).length} routes; OpenAPI at /docs)`);
+  new Logger('Apertura').log(
+    `API listening on ${env.PUBLIC_URL} (${collectRoutes(app).length} routes; OpenAPI at /docs)`,
+  );
   // Only while no real guarantor exists: the one-time code for /configuracion, in this log.
   await app.get(SetupService).announce();
 }

@@ -6,4 +6,10 @@ import { UniverseImportModule } from './universe/universe-import.module';
 import { ValidatorMailModule } from './validators/validators.module';
 
 /** Processor modules of the worker (metric recomputation, …). Each feature adds itself here. */
-export const WORKER_FEATURES: Type<unknown>[] = [MetricModule, DueProcessModule, InvitationRemindersModule, UniverseImportModule, ValidatorMailModule];
+export const WORKER_FEATURES: Type<unknown>[] = [
+  MetricModule,
+  DueProcessModule,
+  InvitationRemindersModule,
+  UniverseImportModule,
+  ValidatorMailModule,
+];

@@ -17,9 +17,19 @@ export class WorkerModule {
         ConfigModule.forRoot(env),
         TypeOrmModule.forRootAsync({
           inject: [ENV],
-          useFactory: (e: Env) => ({ ...dataSourceOptions(e.DATABASE_URL), entities: ENTITIES, retryAttempts: 10, retryDelay: 1000 }),
+          useFactory: (e: Env) => ({
+            ...dataSourceOptions(e.DATABASE_URL),
+            entities: ENTITIES,
+            retryAttempts: 10,
+            retryDelay: 1000,
+          }),
         }),
-        QueueModule.forRoot({ settings: (e: Env) => ({ lockDuration: e.QUEUE_LOCK_DURATION_MS, stalledInterval: e.QUEUE_STALLED_INTERVAL_MS }) }),
+        QueueModule.forRoot({
+          settings: (e: Env) => ({
+            lockDuration: e.QUEUE_LOCK_DURATION_MS,
+            stalledInterval: e.QUEUE_STALLED_INTERVAL_MS,
+          }),
+        }),
         MailModule,
         OutboxModule,
         ...WORKER_FEATURES,

@@ -14,11 +14,15 @@ describe('loadEnv', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(() => loadEnv({ NODE_ENV: 'test', PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => loadEnv({ NODE_ENV: 'test', PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
   });
 
   it('refuses to start in production without secrets', () => {
-    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production[\s\S]*TOKEN_SECRET must be set in production/);
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET must be set in production[\s\S]*TOKEN_SECRET must be set in production/,
+    );
   });
 
   it.each([
@@ -29,16 +33,25 @@ describe('loadEnv', () => {
     ['a repeated pattern', 'k3J9k3J9k3J9k3J9k3J9k3J9k3J9k3J9k3J9'],
     ['low entropy', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'],
   ])('refuses a %s JWT_SECRET with a clear boot error', (_label, value) => {
-    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: value, TOKEN_SECRET: generateSecret() })).toThrow(/JWT_SECRET (has|looks like|is a repeated)/);
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: value, TOKEN_SECRET: generateSecret() })).toThrow(
+      /JWT_SECRET (has|looks like|is a repeated)/,
+    );
   });
 
   it('refuses the same value for both secrets', () => {
     const one = generateSecret();
-    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: one, TOKEN_SECRET: one })).toThrow(/TOKEN_SECRET must differ/);
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: one, TOKEN_SECRET: one })).toThrow(
+      /TOKEN_SECRET must differ/,
+    );
   });
 
   it('accepts generated secrets in production', () => {
-    const env = loadEnv({ NODE_ENV: 'production', JWT_SECRET: generateSecret(), TOKEN_SECRET: generateSecret(), SMTP_URL: 'smtp://smtp.example.org:587' });
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      JWT_SECRET: generateSecret(),
+      TOKEN_SECRET: generateSecret(),
+      SMTP_URL: 'smtp://smtp.example.org:587',
+    });
     expect(env.JWT_SECRET).toHaveLength(64);
   });
 
@@ -59,7 +72,10 @@ describe('loadEnv', () => {
       const second = loadEnv({ NODE_ENV: 'development', SECRETS_FILE: file });
       expect(second.JWT_SECRET).toBe(first.JWT_SECRET);
       expect(second.TOKEN_SECRET).toBe(first.TOKEN_SECRET);
-      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ JWT_SECRET: first.JWT_SECRET, TOKEN_SECRET: first.TOKEN_SECRET });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+        JWT_SECRET: first.JWT_SECRET,
+        TOKEN_SECRET: first.TOKEN_SECRET,
+      });
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0][0])).toContain(file);
@@ -76,8 +92,13 @@ describe('loadEnv', () => {
     const dir = mkdtempSync(join(tmpdir(), 'apt-seca-secrets-'));
     const file = join(dir, 'dev-secrets.json');
     try {
-      writeFileSync(file, JSON.stringify({ JWT_SECRET: 'change-me-change-me-change-me-change-me', TOKEN_SECRET: generateSecret() }));
-      expect(() => loadEnv({ NODE_ENV: 'development', SECRETS_FILE: file })).toThrow(/SECRETS_FILE: .*JWT_SECRET is missing or weak/);
+      writeFileSync(
+        file,
+        JSON.stringify({ JWT_SECRET: 'change-me-change-me-change-me-change-me', TOKEN_SECRET: generateSecret() }),
+      );
+      expect(() => loadEnv({ NODE_ENV: 'development', SECRETS_FILE: file })).toThrow(
+        /SECRETS_FILE: .*JWT_SECRET is missing or weak/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -89,7 +110,9 @@ describe('SMTP_URL', () => {
 
   it('is required in production, with a message that says how to set it', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', ...secrets })).toThrow(/SMTP_URL must be set in production/);
-    expect(loadEnv({ NODE_ENV: 'production', ...secrets, SMTP_URL: 'smtps://u:p@smtp.example.org:465' }).SMTP_URL).toBe('smtps://u:p@smtp.example.org:465');
+    expect(loadEnv({ NODE_ENV: 'production', ...secrets, SMTP_URL: 'smtps://u:p@smtp.example.org:465' }).SMTP_URL).toBe(
+      'smtps://u:p@smtp.example.org:465',
+    );
   });
 
   it('must be an smtp:// or smtps:// address when set', () => {
@@ -114,12 +137,18 @@ describe('TRUST_PROXY', () => {
   it('takes none, a hop count, or a list of addresses, ranges and named ranges', () => {
     expect(parseTrustProxy('false')).toEqual({ value: false });
     expect(parseTrustProxy('1')).toEqual({ value: 1 });
-    expect(parseTrustProxy('10.0.0.0/8, 192.168.1.7,loopback, fd00::/8')).toEqual({ value: ['10.0.0.0/8', '192.168.1.7', 'loopback', 'fd00::/8'] });
+    expect(parseTrustProxy('10.0.0.0/8, 192.168.1.7,loopback, fd00::/8')).toEqual({
+      value: ['10.0.0.0/8', '192.168.1.7', 'loopback', 'fd00::/8'],
+    });
   });
 
   it('refuses to trust everyone, and says what is wrong with a bad entry', () => {
-    expect(() => loadEnv({ NODE_ENV: 'test', TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would trust any X-Forwarded-For/);
-    expect(() => loadEnv({ NODE_ENV: 'test', TRUST_PROXY: 'loopback,balancer.internal' })).toThrow(/"balancer.internal" is not an address/);
+    expect(() => loadEnv({ NODE_ENV: 'test', TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY=true would trust any X-Forwarded-For/,
+    );
+    expect(() => loadEnv({ NODE_ENV: 'test', TRUST_PROXY: 'loopback,balancer.internal' })).toThrow(
+      /"balancer.internal" is not an address/,
+    );
     expect(parseTrustProxy('10.0.0.0/33')).toHaveProperty('error');
     expect(parseTrustProxy('10.0.0.1/8/1')).toHaveProperty('error');
   });
@@ -139,7 +168,9 @@ describe('REDIS_SENTINELS', () => {
   });
 
   it('names the entry it cannot read', () => {
-    expect(() => loadEnv({ NODE_ENV: 'test', REDIS_SENTINELS: 's1:26379,s2' })).toThrow(/REDIS_SENTINELS: "s2" is not host:port/);
+    expect(() => loadEnv({ NODE_ENV: 'test', REDIS_SENTINELS: 's1:26379,s2' })).toThrow(
+      /REDIS_SENTINELS: "s2" is not host:port/,
+    );
     expect(parseSentinels('s1:70000')).toHaveProperty('error');
   });
 });

@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { isIP } from 'net';
 import { z } from 'zod';
-import { DEFAULT_SECRETS_FILE, loadOrCreateSecretsFile, processTestSecrets, SECRET_KEYS, secretWeakness } from './secrets';
+import {
+  DEFAULT_SECRETS_FILE,
+  loadOrCreateSecretsFile,
+  processTestSecrets,
+  SECRET_KEYS,
+  secretWeakness,
+} from './secrets';
 
 /**
  * Environment of the API and the worker, validated once at boot (fail fast with every problem listed).
@@ -20,14 +26,20 @@ export function parseTrustProxy(raw: string): { value: false | number | string[]
   const v = raw.trim();
   if (v === 'false') return { value: false };
   if (/^\d+$/.test(v)) return { value: Number(v) };
-  if (v === 'true') return { error: 'TRUST_PROXY=true would trust any X-Forwarded-For; list the proxies (addresses, CIDR ranges, loopback/linklocal/uniquelocal) or give a hop count' };
+  if (v === 'true')
+    return {
+      error:
+        'TRUST_PROXY=true would trust any X-Forwarded-For; list the proxies (addresses, CIDR ranges, loopback/linklocal/uniquelocal) or give a hop count',
+    };
   const parts = v.split(',').map((p) => p.trim());
   for (const p of parts) {
     const [address, bits, ...rest] = p.split('/');
     const family = isIP(address);
     const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!PROXY_RANGES.has(p) && (family === 0 || !validBits || rest.length > 0)) {
-      return { error: `TRUST_PROXY: "${p}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal` };
+      return {
+        error: `TRUST_PROXY: "${p}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal`,
+      };
     }
   }
   return { value: parts };
@@ -36,7 +48,10 @@ export function parseTrustProxy(raw: string): { value: false | number | string[]
 /** `host:port,host:port` → sentinel addresses, or an error message (used to validate the setting). */
 export function parseSentinels(raw: string): { value: Array<{ host: string; port: number }> } | { error: string } {
   const value: Array<{ host: string; port: number }> = [];
-  for (const part of raw.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(part);
     const port = m ? Number(m[2]) : NaN;
     if (!m || port < 1 || port > 65535) return { error: `REDIS_SENTINELS: "${part}" is not host:port` };
@@ -72,16 +87,27 @@ const schema = z
      * master is found through them (REDIS_URL then gives only credentials, database and TLS).
      */
     REDIS_SENTINELS: parsedSetting('', parseSentinels),
-    REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]+$/).default('mymaster'),
+    REDIS_SENTINEL_NAME: z
+      .string()
+      .regex(/^[\w.-]+$/)
+      .default('mymaster'),
     /** Prefix of every Bull key; lets several test runs share one Redis. */
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('apertura'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]+$/i)
+      .default('apertura'),
     /**
      * Signs session JWTs. Required in production; a development install generates one at first start
      * and keeps it in SECRETS_FILE; tests get a random one per process. Never a value from the source.
      */
     JWT_SECRET: z.string().optional(),
     /** Longest session a JWT may grant: tokens whose exp − iat exceeds it are refused (docs/security.md §3). */
-    JWT_TTL_SECONDS: z.coerce.number().int().positive().max(7 * 24 * 3600).default(8 * 3600),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 3600)
+      .default(8 * 3600),
     /** Derives invitation and e-mail verification tokens (HMAC); only their hashes are stored. Same rules as JWT_SECRET. */
     TOKEN_SECRET: z.string().optional(),
     /** Development only: where generated secrets are kept (gitignored). */
@@ -96,7 +122,10 @@ const schema = z
       .string()
       .trim()
       .default('')
-      .refine((v) => v === '' || /^smtps?:\/\/[^\s/]+/i.test(v), 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465'),
+      .refine(
+        (v) => v === '' || /^smtps?:\/\/[^\s/]+/i.test(v),
+        'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465',
+      ),
     MAIL_FROM: z.string().default('Apertura <no-reply@apertura.local>'),
     CORS_ORIGINS: z.string().default(''),
     /** Serve the built web app (apps/web/dist) from the API. */
@@ -134,30 +163,48 @@ const schema = z
      * its slot freed; no download lasts longer than the deadline, however slowly it is read.
      */
     EXPORT_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-    EXPORT_DEADLINE_MS: z.coerce.number().int().min(100).default(15 * 60_000),
+    EXPORT_DEADLINE_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(15 * 60_000),
   })
   .superRefine((env, ctx) => {
     for (const key of SECRET_KEYS) {
       const value = env[key];
       if (value === undefined || value === '') {
         if (env.NODE_ENV === 'production') {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} must be set in production (generate one with: openssl rand -base64 48)` });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [key],
+            message: `${key} must be set in production (generate one with: openssl rand -base64 48)`,
+          });
         }
         continue;
       }
       // Checked in every environment: a weak value set by hand is never used to sign, not even in development.
       const weakness = secretWeakness(value);
-      if (weakness) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} ${weakness}; generate one with: openssl rand -base64 48` });
+      if (weakness)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: `${key} ${weakness}; generate one with: openssl rand -base64 48`,
+        });
     }
     if (env.JWT_SECRET && env.JWT_SECRET === env.TOKEN_SECRET) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TOKEN_SECRET'], message: 'TOKEN_SECRET must differ from JWT_SECRET' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TOKEN_SECRET'],
+        message: 'TOKEN_SECRET must differ from JWT_SECRET',
+      });
     }
     // Without a real server, invitations would be caught locally and never reach anybody.
     if (env.NODE_ENV === 'production' && env.SMTP_URL === '') {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['SMTP_URL'],
-        message: 'SMTP_URL must be set in production (e.g. smtp://user:password@smtp.example.org:587); the embedded mail catcher runs only in development',
+        message:
+          'SMTP_URL must be set in production (e.g. smtp://user:password@smtp.example.org:587); the embedded mail catcher runs only in development',
       });
     }
   });
@@ -196,11 +243,17 @@ function withSecrets(env: ParsedEnv): Env {
       throw new EnvError(`Invalid environment:\n  - SECRETS_FILE: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (stored.created) {
-      new Logger('Secrets').warn(`Generated random development secrets in ${stored.path} (kept for the next starts). In production set JWT_SECRET and TOKEN_SECRET instead.`);
+      new Logger('Secrets').warn(
+        `Generated random development secrets in ${stored.path} (kept for the next starts). In production set JWT_SECRET and TOKEN_SECRET instead.`,
+      );
     }
     generated = stored.secrets;
   }
-  return { ...env, JWT_SECRET: env.JWT_SECRET || generated.JWT_SECRET, TOKEN_SECRET: env.TOKEN_SECRET || generated.TOKEN_SECRET };
+  return {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET || generated.JWT_SECRET,
+    TOKEN_SECRET: env.TOKEN_SECRET || generated.TOKEN_SECRET,
+  };
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

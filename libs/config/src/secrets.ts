@@ -18,7 +18,21 @@ export const MIN_SECRET_BITS = 96;
  * Words that mark a value copied from documentation or a template rather than generated. Matched
  * case-insensitively anywhere in the value, ignoring separators ("change_me", "Change-Me", "changeme").
  */
-const PLACEHOLDER_WORDS = ['changeme', 'secret', 'example', 'placeholder', 'password', 'default', 'apertura', 'development', 'replace', 'sample', 'test', 'dummy', 'xxxx'];
+const PLACEHOLDER_WORDS = [
+  'changeme',
+  'secret',
+  'example',
+  'placeholder',
+  'password',
+  'default',
+  'apertura',
+  'development',
+  'replace',
+  'sample',
+  'test',
+  'dummy',
+  'xxxx',
+];
 
 /** Shannon entropy of the value's character distribution, times its length: a rough upper bound on its bits. */
 export function estimatedBits(value: string): number {
@@ -49,13 +63,15 @@ function repetitionPeriod(value: string): number {
  * (or copy from a template), never a value from `openssl rand -base64 48`.
  */
 export function secretWeakness(value: string): string | undefined {
-  if (value.length < MIN_SECRET_LENGTH) return `has ${value.length} characters; at least ${MIN_SECRET_LENGTH} are required`;
+  if (value.length < MIN_SECRET_LENGTH)
+    return `has ${value.length} characters; at least ${MIN_SECRET_LENGTH} are required`;
   const folded = value.toLowerCase().replace(/[^a-z0-9]/g, '');
   const word = PLACEHOLDER_WORDS.find((w) => folded.includes(w));
   if (word) return `looks like a placeholder (contains "${word}")`;
   if (repetitionPeriod(value) < value.length / 2) return 'is a repeated pattern';
   const bits = estimatedBits(value);
-  if (bits < MIN_SECRET_BITS) return `has too little entropy (about ${Math.floor(bits)} bits; at least ${MIN_SECRET_BITS} are required)`;
+  if (bits < MIN_SECRET_BITS)
+    return `has too little entropy (about ${Math.floor(bits)} bits; at least ${MIN_SECRET_BITS} are required)`;
   return undefined;
 }
 
@@ -77,7 +93,8 @@ function parseSecretsFile(path: string): Secrets {
   const out: Partial<Secrets> = {};
   for (const key of SECRET_KEYS) {
     const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
-    if (typeof v !== 'string' || secretWeakness(v)) throw new Error(`${path}: ${key} is missing or weak; delete the file to generate new development secrets`);
+    if (typeof v !== 'string' || secretWeakness(v))
+      throw new Error(`${path}: ${key} is missing or weak; delete the file to generate new development secrets`);
     out[key] = v;
   }
   return out as Secrets;

@@ -10,7 +10,11 @@ export function hashToken(token: string): string {
  * row id. The plaintext is never stored (not even in the outbox payload): the mail job derives it
  * again when it sends. Leaking the database alone does not leak working links.
  */
-export function deriveToken(secret: string, purpose: 'invitation' | 'verify' | 'reset' | 'staff-invite', id: string): string {
+export function deriveToken(
+  secret: string,
+  purpose: 'invitation' | 'verify' | 'reset' | 'staff-invite',
+  id: string,
+): string {
   return createHmac('sha256', secret).update(`${purpose}:${id}`).digest('base64url');
 }
 

@@ -1,4 +1,10 @@
-import { checkMailTemplate, DEFAULT_MAIL_TEMPLATES, MAIL_TEMPLATE_KINDS, MAIL_TEMPLATE_LOCALES, renderMailTemplate } from './mail-template';
+import {
+  checkMailTemplate,
+  DEFAULT_MAIL_TEMPLATES,
+  MAIL_TEMPLATE_KINDS,
+  MAIL_TEMPLATE_LOCALES,
+  renderMailTemplate,
+} from './mail-template';
 
 const values = {
   institution: 'Ayuntamiento <b>Uno</b> & "Co"',
@@ -11,19 +17,44 @@ const values = {
 
 describe('checkMailTemplate', () => {
   it('accepts every built-in template', () => {
-    for (const kind of MAIL_TEMPLATE_KINDS) for (const locale of MAIL_TEMPLATE_LOCALES) expect(checkMailTemplate(DEFAULT_MAIL_TEMPLATES[kind][locale])).toBeNull();
+    for (const kind of MAIL_TEMPLATE_KINDS)
+      for (const locale of MAIL_TEMPLATE_LOCALES)
+        expect(checkMailTemplate(DEFAULT_MAIL_TEMPLATES[kind][locale])).toBeNull();
   });
 
   it('names the first problem', () => {
     const ok = { subject: 'Hola {{ round }}', body: 'x {{link}}' };
     expect(checkMailTemplate(ok)).toBeNull();
-    expect(checkMailTemplate({ ...ok, body: '{{constructor}} {{link}}' })).toEqual({ code: 'TEMPLATE_UNKNOWN_VARIABLE', field: 'body', variable: 'constructor' });
-    expect(checkMailTemplate({ ...ok, body: '<img src=x onerror=alert(1)> {{link}}' })).toMatchObject({ code: 'TEMPLATE_UNSAFE', reason: 'markup' });
-    expect(checkMailTemplate({ ...ok, body: '<!-- x --> {{link}}' })).toMatchObject({ code: 'TEMPLATE_UNSAFE', reason: 'markup' });
-    expect(checkMailTemplate({ ...ok, body: 'a \u202e b {{link}}' })).toMatchObject({ code: 'TEMPLATE_UNSAFE', reason: 'control' });
-    expect(checkMailTemplate({ ...ok, subject: 'a\nBcc: x@y' })).toMatchObject({ code: 'TEMPLATE_UNSAFE', field: 'subject', reason: 'newline' });
-    expect(checkMailTemplate({ ...ok, subject: '{{link}}' })).toMatchObject({ code: 'TEMPLATE_UNSAFE', reason: 'link-in-subject' });
-    expect(checkMailTemplate({ ...ok, body: '{{link}} }}' })).toMatchObject({ code: 'TEMPLATE_UNSAFE', reason: 'braces' });
+    expect(checkMailTemplate({ ...ok, body: '{{constructor}} {{link}}' })).toEqual({
+      code: 'TEMPLATE_UNKNOWN_VARIABLE',
+      field: 'body',
+      variable: 'constructor',
+    });
+    expect(checkMailTemplate({ ...ok, body: '<img src=x onerror=alert(1)> {{link}}' })).toMatchObject({
+      code: 'TEMPLATE_UNSAFE',
+      reason: 'markup',
+    });
+    expect(checkMailTemplate({ ...ok, body: '<!-- x --> {{link}}' })).toMatchObject({
+      code: 'TEMPLATE_UNSAFE',
+      reason: 'markup',
+    });
+    expect(checkMailTemplate({ ...ok, body: 'a \u202e b {{link}}' })).toMatchObject({
+      code: 'TEMPLATE_UNSAFE',
+      reason: 'control',
+    });
+    expect(checkMailTemplate({ ...ok, subject: 'a\nBcc: x@y' })).toMatchObject({
+      code: 'TEMPLATE_UNSAFE',
+      field: 'subject',
+      reason: 'newline',
+    });
+    expect(checkMailTemplate({ ...ok, subject: '{{link}}' })).toMatchObject({
+      code: 'TEMPLATE_UNSAFE',
+      reason: 'link-in-subject',
+    });
+    expect(checkMailTemplate({ ...ok, body: '{{link}} }}' })).toMatchObject({
+      code: 'TEMPLATE_UNSAFE',
+      reason: 'braces',
+    });
     expect(checkMailTemplate({ ...ok, body: 'sin enlace' })).toEqual({ code: 'TEMPLATE_LINK_REQUIRED', field: 'body' });
     // "a < b" is text, not markup.
     expect(checkMailTemplate({ ...ok, body: '3 < 5 y 5 > 3 {{link}}' })).toBeNull();
@@ -53,6 +84,8 @@ describe('renderMailTemplate', () => {
   it('renders an inline link as an anchor and line breaks as <br>', () => {
     const pair = { ...DEFAULT_MAIL_TEMPLATES.invitation, es: { subject: 's', body: 'Uno\ndos: {{link}}' } };
     const html = renderMailTemplate('invitation', pair, values).html;
-    expect(html).toContain('<p>Uno<br>\ndos: <a href="https://apertura.example/responder/abc?x=1&amp;y=2">https://apertura.example/responder/abc?x=1&amp;y=2</a></p>');
+    expect(html).toContain(
+      '<p>Uno<br>\ndos: <a href="https://apertura.example/responder/abc?x=1&amp;y=2">https://apertura.example/responder/abc?x=1&amp;y=2</a></p>',
+    );
   });
 });

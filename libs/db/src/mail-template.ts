@@ -101,7 +101,11 @@ export const DEFAULT_MAIL_TEMPLATES: Record<MailTemplateKind, MailTemplatePair> 
 /** Why a template was refused; the API maps each to an error code. */
 export type MailTemplateProblem =
   | { code: 'TEMPLATE_UNKNOWN_VARIABLE'; field: 'subject' | 'body'; variable: string }
-  | { code: 'TEMPLATE_UNSAFE'; field: 'subject' | 'body'; reason: 'markup' | 'control' | 'braces' | 'newline' | 'link-in-subject' }
+  | {
+      code: 'TEMPLATE_UNSAFE';
+      field: 'subject' | 'body';
+      reason: 'markup' | 'control' | 'braces' | 'newline' | 'link-in-subject';
+    }
   | { code: 'TEMPLATE_LINK_REQUIRED'; field: 'body' };
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -122,7 +126,8 @@ function checkPart(field: 'subject' | 'body', text: string): MailTemplateProblem
   if (MARKUP.test(text)) return { code: 'TEMPLATE_UNSAFE', field, reason: 'markup' };
   for (const m of text.matchAll(PLACEHOLDER)) {
     const name = m[1];
-    if (!(MAIL_TEMPLATE_VARIABLES as readonly string[]).includes(name)) return { code: 'TEMPLATE_UNKNOWN_VARIABLE', field, variable: name };
+    if (!(MAIL_TEMPLATE_VARIABLES as readonly string[]).includes(name))
+      return { code: 'TEMPLATE_UNKNOWN_VARIABLE', field, variable: name };
     if (field === 'subject' && name === 'link') return { code: 'TEMPLATE_UNSAFE', field, reason: 'link-in-subject' };
   }
   // Braces left after the placeholders are taken out are a typo ({{round}, {{ {{x}} }}): refused, not sent as is.
@@ -136,18 +141,28 @@ export function checkMailTemplate(t: MailTemplateText): MailTemplateProblem | nu
   if (subject) return subject;
   const body = checkPart('body', t.body);
   if (body) return body;
-  if (![...t.body.matchAll(PLACEHOLDER)].some((m) => m[1] === 'link')) return { code: 'TEMPLATE_LINK_REQUIRED', field: 'body' };
+  if (![...t.body.matchAll(PLACEHOLDER)].some((m) => m[1] === 'link'))
+    return { code: 'TEMPLATE_LINK_REQUIRED', field: 'body' };
   return null;
 }
 
 const TIME_ZONE = 'America/Mexico_City';
 
 export function formatMailDate(d: Date, locale: MailTemplateLocale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  }).format(d);
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 type Piece = { literal: string } | { variable: MailTemplateVariable };
@@ -196,13 +211,21 @@ const BUTTON_LABEL: Record<MailTemplateKind, Record<MailTemplateLocale, string>>
 
 function button(link: string, label: string, locale: MailTemplateLocale): string {
   const href = escapeHtml(link);
-  const fallback = locale === 'es' ? 'Si el botón no funciona, copie esta dirección en su navegador:' : 'If the button does not work, copy this address into your browser:';
+  const fallback =
+    locale === 'es'
+      ? 'Si el botón no funciona, copie esta dirección en su navegador:'
+      : 'If the button does not work, copy this address into your browser:';
   return `<p><a href="${href}" style="display: inline-block; background: #0b5cad; color: #ffffff; padding: 12px 20px; text-decoration: none; border-radius: 4px; font-weight: bold;">${escapeHtml(label)}</a></p>
 <p>${escapeHtml(fallback)}<br><a href="${href}">${href}</a></p>`;
 }
 
 /** HTML of one body: paragraphs on blank lines, <br> on single newlines, every literal and value escaped. */
-export function renderTemplateHtml(body: string, values: MailTemplateValues, locale: MailTemplateLocale, kind: MailTemplateKind): string {
+export function renderTemplateHtml(
+  body: string,
+  values: MailTemplateValues,
+  locale: MailTemplateLocale,
+  kind: MailTemplateKind,
+): string {
   return body
     .split(/\n{2,}/)
     .map((para) => para.trim())
@@ -236,9 +259,21 @@ ${body}
  * the English one under "English:" — institutions have no language preference on record, and the
  * English part serves readers who need it (as the built-in mails always did).
  */
-export function renderMailTemplate(kind: MailTemplateKind, pair: MailTemplatePair, values: MailTemplateValues): MailContent {
+export function renderMailTemplate(
+  kind: MailTemplateKind,
+  pair: MailTemplatePair,
+  values: MailTemplateValues,
+): MailContent {
   const subject = renderTemplateText(pair.es.subject, values, 'es');
-  const text = [renderTemplateText(pair.es.body, values, 'es'), '', '—', `English: ${renderTemplateText(pair.en.subject, values, 'en')}`, '', renderTemplateText(pair.en.body, values, 'en'), ''].join('\n');
+  const text = [
+    renderTemplateText(pair.es.body, values, 'es'),
+    '',
+    '—',
+    `English: ${renderTemplateText(pair.en.subject, values, 'en')}`,
+    '',
+    renderTemplateText(pair.en.body, values, 'en'),
+    '',
+  ].join('\n');
   const html = page(
     subject,
     `${renderTemplateHtml(pair.es.body, values, 'es', kind)}

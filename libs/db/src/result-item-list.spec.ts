@@ -11,7 +11,12 @@ const item: fc.Arbitrary<StoredItem> = fc.record({
   refuted: fc.nat(50),
   verification: fc.constantFrom('not_verifiable', 'unverified', 'confirmed', 'refuted', 'mixed'),
   confirmationRate: fc.option(
-    fc.record({ p: fc.double({ min: 0, max: 1, noNaN: true }), lo: fc.double({ min: 0, max: 1, noNaN: true }), hi: fc.double({ min: 0, max: 1, noNaN: true }), n: fc.nat(100) }),
+    fc.record({
+      p: fc.double({ min: 0, max: 1, noNaN: true }),
+      lo: fc.double({ min: 0, max: 1, noNaN: true }),
+      hi: fc.double({ min: 0, max: 1, noNaN: true }),
+      n: fc.nat(100),
+    }),
     { nil: null },
   ),
 });
@@ -41,7 +46,17 @@ describe('stored item lists', () => {
   });
 
   it('fall back to plain columns for a verification state the packed form has no code for', () => {
-    const odd: StoredItem = { name: 'a', weight: 1, verifiable: true, s: 1, sValidated: 1, confirmed: 0, refuted: 0, verification: 'pending', confirmationRate: null };
+    const odd: StoredItem = {
+      name: 'a',
+      weight: 1,
+      verifiable: true,
+      s: 1,
+      sValidated: 1,
+      confirmed: 0,
+      refuted: 0,
+      verification: 'pending',
+      confirmationRate: null,
+    };
     const stored = encodeItemList([odd]);
     expect(stored.format).toBe('columns');
     expect(decodeItemList(throughJson(stored))).toEqual([odd]);
@@ -61,24 +76,75 @@ describe('stored item lists', () => {
     }));
     expect(JSON.stringify(encodeItemColumns(items)).length).toBeLessThan(JSON.stringify(items).length / 2);
     // Packed: a quarter of the columns' verification and flag bytes, and nothing for items without verdicts.
-    expect(JSON.stringify(encodeItemList(items)).length).toBeLessThan(JSON.stringify(encodeItemColumns(items)).length * 0.65);
+    expect(JSON.stringify(encodeItemList(items)).length).toBeLessThan(
+      JSON.stringify(encodeItemColumns(items)).length * 0.65,
+    );
   });
 
   it('still read rows written as an array of objects (before the columnar form)', () => {
     const legacy = [
-      { name: 'ai1', weight: 1, verifiable: true, s: 1, sValidated: 0.5, confirmed: 1, refuted: 1, verification: 'mixed', confirmationRate: { p: 0.5, lo: 0.09, hi: 0.91, n: 2 } },
-      { name: 'ai2', weight: 2, verifiable: false, s: 0.5, sValidated: 0.5, confirmed: 0, refuted: 0, verification: 'not_verifiable', confirmationRate: null },
+      {
+        name: 'ai1',
+        weight: 1,
+        verifiable: true,
+        s: 1,
+        sValidated: 0.5,
+        confirmed: 1,
+        refuted: 1,
+        verification: 'mixed',
+        confirmationRate: { p: 0.5, lo: 0.09, hi: 0.91, n: 2 },
+      },
+      {
+        name: 'ai2',
+        weight: 2,
+        verifiable: false,
+        s: 0.5,
+        sValidated: 0.5,
+        confirmed: 0,
+        refuted: 0,
+        verification: 'not_verifiable',
+        confirmationRate: null,
+      },
     ];
     expect(decodeItemList(legacy)).toEqual(legacy);
   });
 
   it('read anything else as no items instead of failing the page', () => {
-    for (const junk of [null, undefined, 42, 'x', {}, { format: 'rows' }, [null, 3], { format: 'packed' }]) expect(decodeItemList(junk)).toEqual([]);
-    expect(decodeItemList({ format: 'packed', name: ['a'], s: [0.5], verification: '?', checked: [[7, 1, 1, 0, null], 'x'] })).toEqual([
-      { name: 'a', weight: 0, verifiable: false, s: 0.5, sValidated: 0.5, confirmed: 0, refuted: 0, verification: 'not_verifiable', confirmationRate: null },
+    for (const junk of [null, undefined, 42, 'x', {}, { format: 'rows' }, [null, 3], { format: 'packed' }])
+      expect(decodeItemList(junk)).toEqual([]);
+    expect(
+      decodeItemList({
+        format: 'packed',
+        name: ['a'],
+        s: [0.5],
+        verification: '?',
+        checked: [[7, 1, 1, 0, null], 'x'],
+      }),
+    ).toEqual([
+      {
+        name: 'a',
+        weight: 0,
+        verifiable: false,
+        s: 0.5,
+        sValidated: 0.5,
+        confirmed: 0,
+        refuted: 0,
+        verification: 'not_verifiable',
+        confirmationRate: null,
+      },
     ]);
     expect(decodeItemList({ format: 'columns', name: ['a'], s: ['bad'] })).toEqual([
-      { name: 'a', weight: 0, verifiable: false, s: 0, sValidated: 0, confirmed: 0, refuted: 0, verification: 'not_verifiable', confirmationRate: null },
+      {
+        name: 'a',
+        weight: 0,
+        verifiable: false,
+        s: 0,
+        sValidated: 0,
+        confirmed: 0,
+        refuted: 0,
+        verification: 'not_verifiable',
+        confirmationRate: null,
+      },
     ]);
   });
 });

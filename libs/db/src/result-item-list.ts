@@ -54,8 +54,16 @@ export interface ItemColumns {
 }
 
 /** One character per verification state in the packed form. */
-const VERIFICATION_CODE: Readonly<Record<string, string>> = { not_verifiable: 'n', unverified: 'u', confirmed: 'c', refuted: 'r', mixed: 'm' };
-const VERIFICATION_OF_CODE: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(VERIFICATION_CODE).map(([state, code]) => [code, state]));
+const VERIFICATION_CODE: Readonly<Record<string, string>> = {
+  not_verifiable: 'n',
+  unverified: 'u',
+  confirmed: 'c',
+  refuted: 'r',
+  mixed: 'm',
+};
+const VERIFICATION_OF_CODE: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(VERIFICATION_CODE).map(([state, code]) => [code, state]),
+);
 
 /**
  * The packed form: name, weight and s per item; flags and states one character per item; and, only
@@ -76,7 +84,15 @@ export interface PackedItems {
 /** The stored form of an item list: packed, or plain columns when a state has no packed code (never lossy). */
 export function encodeItemList(items: readonly StoredItem[]): PackedItems | ItemColumns {
   const n = items.length;
-  const out: PackedItems = { format: 'packed', name: new Array<string>(n), weight: new Array<number>(n), verifiable: '', s: new Array<number>(n), verification: '', checked: [] };
+  const out: PackedItems = {
+    format: 'packed',
+    name: new Array<string>(n),
+    weight: new Array<number>(n),
+    verifiable: '',
+    s: new Array<number>(n),
+    verification: '',
+    checked: [],
+  };
   let verifiable = '';
   let verification = '';
   for (let k = 0; k < n; k++) {

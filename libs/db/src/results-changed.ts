@@ -39,8 +39,20 @@ export function parseResultsChanged(payload: string | undefined): ResultsChanged
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   if (typeof o.roundId !== 'string' || !UUID.test(o.roundId)) return null;
-  if (typeof o.version !== 'string' || !DIGITS.test(o.version) || typeof o.watermark !== 'string' || !DIGITS.test(o.watermark)) return null;
+  if (
+    typeof o.version !== 'string' ||
+    !DIGITS.test(o.version) ||
+    typeof o.watermark !== 'string' ||
+    !DIGITS.test(o.watermark)
+  )
+    return null;
   if (typeof o.scope !== 'string' || !SCOPES.includes(o.scope)) return null;
   const institutionId = typeof o.institutionId === 'string' && UUID.test(o.institutionId) ? o.institutionId : undefined;
-  return { roundId: o.roundId, version: o.version, watermark: o.watermark, scope: o.scope as ResultsChangeScope, ...(institutionId ? { institutionId } : {}) };
+  return {
+    roundId: o.roundId,
+    version: o.version,
+    watermark: o.watermark,
+    scope: o.scope as ResultsChangeScope,
+    ...(institutionId ? { institutionId } : {}),
+  };
 }

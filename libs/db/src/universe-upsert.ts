@@ -44,7 +44,10 @@ const arrays = (rows: readonly UniverseUpsertRow[]): string[][] => [
 ];
 
 async function countInstitutions(m: EntityManager, guarantorId: string): Promise<number> {
-  const [{ n }]: Array<{ n: number }> = await m.query('SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1', [guarantorId]);
+  const [{ n }]: Array<{ n: number }> = await m.query(
+    'SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1',
+    [guarantorId],
+  );
   return n;
 }
 
@@ -52,7 +55,11 @@ async function countInstitutions(m: EntityManager, guarantorId: string): Promise
  * Writes the rows; call inside a transaction (all or nothing). Takes the guarantor's import lock, so
  * the counts describe exactly this file even when two imports race.
  */
-export async function upsertUniverse(m: EntityManager, guarantorId: string, rows: readonly UniverseUpsertRow[]): Promise<UniverseImportCounts> {
+export async function upsertUniverse(
+  m: EntityManager,
+  guarantorId: string,
+  rows: readonly UniverseUpsertRow[],
+): Promise<UniverseImportCounts> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('universe:' || $1))`, [guarantorId]);
   let inserted = 0;
   let updated = 0;
@@ -81,7 +88,11 @@ export async function upsertUniverse(m: EntityManager, guarantorId: string, rows
 }
 
 /** What upsertUniverse would do, computed with the same comparison, writing nothing. */
-export async function previewUniverse(m: EntityManager, guarantorId: string, rows: readonly UniverseUpsertRow[]): Promise<UniverseImportCounts> {
+export async function previewUniverse(
+  m: EntityManager,
+  guarantorId: string,
+  rows: readonly UniverseUpsertRow[],
+): Promise<UniverseImportCounts> {
   let inserted = 0;
   let updated = 0;
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
@@ -96,5 +107,12 @@ export async function previewUniverse(m: EntityManager, guarantorId: string, row
     updated += c.updated;
   }
   const existing = await countInstitutions(m, guarantorId);
-  return { dryRun: true, inserted, updated, unchanged: rows.length - inserted - updated, total: rows.length, notInFile: existing - (rows.length - inserted) };
+  return {
+    dryRun: true,
+    inserted,
+    updated,
+    unchanged: rows.length - inserted - updated,
+    total: rows.length,
+    notInFile: existing - (rows.length - inserted),
+  };
 }

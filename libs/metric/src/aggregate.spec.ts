@@ -1,9 +1,23 @@
-import { aggregateArea, aggregateMunicipalMeans, AggregateRow, AggregationUniverse, AreaMember, computeAggregates, InstitutionPlacement } from './aggregate';
+import {
+  aggregateArea,
+  aggregateMunicipalMeans,
+  AggregateRow,
+  AggregationUniverse,
+  AreaMember,
+  computeAggregates,
+  InstitutionPlacement,
+} from './aggregate';
 import { MetricInputError } from './errors';
 import { computeInstitution } from './institution';
 import { estimateOf, generateInstitutions } from './test-fixtures';
 
-const member = (id: string, x: number | null, se: number | null, validators: number, municipality = '01001'): AreaMember => ({
+const member = (
+  id: string,
+  x: number | null,
+  se: number | null,
+  validators: number,
+  municipality = '01001',
+): AreaMember => ({
   institutionId: id,
   municipality,
   value: x === null ? null : estimateOf(x, se, validators),
@@ -12,13 +26,22 @@ const member = (id: string, x: number | null, se: number | null, validators: num
   selfReported: true,
 });
 const muni = (members: AreaMember[], N: number, indicator: 'I' | 'TG' = 'I') =>
-  aggregateArea(members, { scope: 'municipality', scopeKey: '01001', indicator, universe: N, municipalitiesInUniverse: null });
+  aggregateArea(members, {
+    scope: 'municipality',
+    scopeKey: '01001',
+    indicator,
+    universe: N,
+    municipalitiesInUniverse: null,
+  });
 
 describe('aggregateArea (METHOD.md §4–§5)', () => {
   it('applies SE² = (1 − n/N)·s²/n + ΣSE_j²/n²', () => {
     const xs = [0.3, 0.5, 0.9, 0.6];
     const ses = [0.05, 0.1, 0.02, 0.04];
-    const row = muni(xs.map((x, i) => member(`i${i}`, x, ses[i], 4)), 10);
+    const row = muni(
+      xs.map((x, i) => member(`i${i}`, x, ses[i], 4)),
+      10,
+    );
     const m = 0.575;
     const s2 = xs.reduce((s, x) => s + (x - m) ** 2, 0) / 3;
     const within = ses.reduce((s, x) => s + x * x, 0) / 16;
@@ -27,7 +50,7 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
     // Welch–Satterthwaite (§5): the between term with n − 1 = 3 df, each member's within term with its validators (4).
     const between = (1 - 4 / 10) * (s2 / 4);
     const terms = ses.map((x) => (x * x) / 16);
-    const ws = (between + within) ** 2 / (between ** 2 / 3 + terms.reduce((s, t) => s + t * t / 4, 0));
+    const ws = (between + within) ** 2 / (between ** 2 / 3 + terms.reduce((s, t) => s + (t * t) / 4, 0));
     expect(row.df).toBeCloseTo(ws, 12);
     expect(row.n).toBe(4);
     expect(row.N).toBe(10);
@@ -87,7 +110,9 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
     ['10 reports on 1 subject does not', 10, 1, false],
   ])('%s', (_label, reports, subjects, meets) => {
     const per = Math.floor(reports / subjects);
-    const members = Array.from({ length: subjects }, (_, i) => member(`i${i}`, 0.5, 0.01, i === 0 ? reports - per * (subjects - 1) : per));
+    const members = Array.from({ length: subjects }, (_, i) =>
+      member(`i${i}`, 0.5, 0.01, i === 0 ? reports - per * (subjects - 1) : per),
+    );
     // N = 3: the municipal minimum is min(2, N) = 2 subjects.
     const row = muni(members, 3);
     expect(row.coverage.meetsMinimum).toBe(meets);
@@ -95,8 +120,16 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
   });
 
   it('a state with 18 of 125 municipalities validated is inconclusive however tight its interval', () => {
-    const members = Array.from({ length: 90 }, (_, i) => member(`i${String(i).padStart(2, '0')}`, 0.5 + (i % 3) * 0.001, 0.001, 8, `15${String(i % 18).padStart(3, '0')}`));
-    const row = aggregateArea(members, { scope: 'state', scopeKey: '15', indicator: 'I', universe: 100, municipalitiesInUniverse: 125 });
+    const members = Array.from({ length: 90 }, (_, i) =>
+      member(`i${String(i).padStart(2, '0')}`, 0.5 + (i % 3) * 0.001, 0.001, 8, `15${String(i % 18).padStart(3, '0')}`),
+    );
+    const row = aggregateArea(members, {
+      scope: 'state',
+      scopeKey: '15',
+      indicator: 'I',
+      universe: 100,
+      municipalitiesInUniverse: 125,
+    });
     expect(row.halfWidth).toBeLessThan(0.01);
     expect(row.status).toBe('inconclusive');
     // The 10 subjects left could reach at most 28 municipalities: no citizen addition makes it conclusive.
@@ -112,8 +145,16 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
     [3, 5, true],
     [2, 5, false],
   ])('area coverage: %i of %i municipalities → meets %p', (m, M, meets) => {
-    const members = Array.from({ length: m }, (_, i) => member(`i${String(i).padStart(3, '0')}`, 0.5, 0.01, 5, `m${i}`));
-    const row = aggregateArea(members, { scope: 'national', scopeKey: 'national', indicator: 'I', universe: 200, municipalitiesInUniverse: M });
+    const members = Array.from({ length: m }, (_, i) =>
+      member(`i${String(i).padStart(3, '0')}`, 0.5, 0.01, 5, `m${i}`),
+    );
+    const row = aggregateArea(members, {
+      scope: 'national',
+      scopeKey: 'national',
+      indicator: 'I',
+      universe: 200,
+      municipalitiesInUniverse: M,
+    });
     expect(row.coverage.meetsMinimum).toBe(meets);
   });
 
@@ -121,19 +162,38 @@ describe('aggregateArea (METHOD.md §4–§5)', () => {
     expect(() => muni([member('a', 0.5, 0.1, 3), member('a', 0.5, 0.1, 3)], 5)).toThrow(MetricInputError);
     expect(() => muni([member('a', 0.5, 0.1, 3), member('b', 0.5, 0.1, 3)], 1)).toThrow(/UNIVERSE|universe/);
     expect(() =>
-      aggregateArea([member('a', 0.5, 0.1, 3)], { scope: 'state', scopeKey: '01', indicator: 'I', universe: 3, municipalitiesInUniverse: null }),
+      aggregateArea([member('a', 0.5, 0.1, 3)], {
+        scope: 'state',
+        scopeKey: '01',
+        indicator: 'I',
+        universe: 3,
+        municipalitiesInUniverse: null,
+      }),
     ).toThrow(MetricInputError);
   });
 });
 
 describe('aggregateMunicipalMeans', () => {
   const rows = (values: Array<[string, number | null, number | null]>): AggregateRow[] =>
-    values.map(([m, x, se]) => muni(x === null ? [member(`${m}-a`, null, null, 0, m)] : [member(`${m}-a`, x, se, 12, m)], 1));
+    values.map(([m, x, se]) =>
+      muni(x === null ? [member(`${m}-a`, null, null, 0, m)] : [member(`${m}-a`, x, se, 12, m)], 1),
+    );
 
   it('the mean of municipalities is the plain mean of municipal values, with the two-term SE', () => {
-    const rs = rows([['01001', 0.2, 0.02], ['01002', 0.6, 0.04], ['01003', null, null], ['01004', 0.7, 0.03]]);
+    const rs = rows([
+      ['01001', 0.2, 0.02],
+      ['01002', 0.6, 0.04],
+      ['01003', null, null],
+      ['01004', 0.7, 0.03],
+    ]);
     const units = rs.map((row, i) => ({ municipality: `0100${i + 1}`, row, population: 1000 * (i + 1) }));
-    const r = aggregateMunicipalMeans(units, { scope: 'state', scopeKey: '01', indicator: 'I', aggregation: 'mean_of_municipalities', municipalitiesInUniverse: 11 });
+    const r = aggregateMunicipalMeans(units, {
+      scope: 'state',
+      scopeKey: '01',
+      indicator: 'I',
+      aggregation: 'mean_of_municipalities',
+      municipalitiesInUniverse: 11,
+    });
     const m = 1.5 / 3;
     const s2 = ((0.2 - m) ** 2 + (0.6 - m) ** 2 + (0.7 - m) ** 2) / 2;
     expect(r.estimate).toBeCloseTo(m, 15);
@@ -144,13 +204,23 @@ describe('aggregateMunicipalMeans', () => {
   });
 
   it('the population-weighted mean uses population shares and skips municipalities without population', () => {
-    const rs = rows([['01001', 0.2, 0.02], ['01002', 0.6, 0.04], ['01003', 0.9, 0.01]]);
+    const rs = rows([
+      ['01001', 0.2, 0.02],
+      ['01002', 0.6, 0.04],
+      ['01003', 0.9, 0.01],
+    ]);
     const units = [
       { municipality: '01001', row: rs[0], population: 3000 },
       { municipality: '01002', row: rs[1], population: 1000 },
       { municipality: '01003', row: rs[2], population: null },
     ];
-    const r = aggregateMunicipalMeans(units, { scope: 'state', scopeKey: '01', indicator: 'I', aggregation: 'population_weighted', municipalitiesInUniverse: 3 });
+    const r = aggregateMunicipalMeans(units, {
+      scope: 'state',
+      scopeKey: '01',
+      indicator: 'I',
+      aggregation: 'population_weighted',
+      municipalitiesInUniverse: 3,
+    });
     expect(r.estimate).toBeCloseTo(0.75 * 0.2 + 0.25 * 0.6, 15);
     expect(r.n).toBe(2);
     const est = 0.3;
@@ -161,7 +231,13 @@ describe('aggregateMunicipalMeans', () => {
 });
 
 describe('computeAggregates', () => {
-  const inputs = generateInstitutions(11, 12, { minValidators: 2, maxValidators: 6, skipComponent: 0, secondReport: 0, noSelfReport: 0 });
+  const inputs = generateInstitutions(11, 12, {
+    minValidators: 2,
+    maxValidators: 6,
+    skipComponent: 0,
+    secondReport: 0,
+    noSelfReport: 0,
+  });
   const where = [
     ['01001', '01', 'municipal', 'ayuntamiento'],
     ['01001', '01', 'estatal', 'ejecutivo'],
@@ -184,7 +260,7 @@ describe('computeAggregates', () => {
     total: 27,
     municipalitiesPerState: { '01': 3, '02': 2 },
     municipalitiesPerLevel: { municipal: 2, estatal: 1, federal: 1 },
-    municipalitiesPerType: { ayuntamiento: 2, ejecutivo: 1, 'autónomo': 1 },
+    municipalitiesPerType: { ayuntamiento: 2, ejecutivo: 1, autónomo: 1 },
     totalMunicipalities: 5,
     population: { '01001': 900000, '01002': 50000, '02001': 300000 },
   };
@@ -197,7 +273,12 @@ describe('computeAggregates', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // 4 municipalities + 2 states × 3 + national × 3 + 3 levels + 3 types = 19 per indicator, 12 indicators.
     expect(rows.length).toBe(19 * 12);
-    expect(rows[0]).toMatchObject({ scope: 'municipality', scopeKey: '01001', aggregation: 'unweighted', indicator: 'I' });
+    expect(rows[0]).toMatchObject({
+      scope: 'municipality',
+      scopeKey: '01001',
+      aggregation: 'unweighted',
+      indicator: 'I',
+    });
     expect(rows[rows.length - 1]).toMatchObject({ scope: 'type', indicator: 'DELTA_G' });
   });
 

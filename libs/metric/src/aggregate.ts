@@ -107,12 +107,18 @@ export function aggregateArea(members: readonly AreaMember[], opts: AreaOptions)
   const settings = opts.settings ?? DEFAULT_METHOD_SETTINGS;
   const N = opts.universe;
   if (N !== null && members.length > N && opts.scope !== 'level' && opts.scope !== 'type') {
-    throw new MetricInputError('UNIVERSE_TOO_SMALL', `${opts.scope} ${opts.scopeKey}: ${members.length} institutions but a universe of ${N}`);
+    throw new MetricInputError(
+      'UNIVERSE_TOO_SMALL',
+      `${opts.scope} ${opts.scopeKey}: ${members.length} institutions but a universe of ${N}`,
+    );
   }
   const sorted = [...members].sort((a, b) => compareStrings(a.institutionId, b.institutionId));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].institutionId === sorted[i - 1].institutionId) {
-      throw new MetricInputError('DUPLICATE_INSTITUTION', `institution ${sorted[i].institutionId} appears twice in ${opts.scope} ${opts.scopeKey}`);
+      throw new MetricInputError(
+        'DUPLICATE_INSTITUTION',
+        `institution ${sorted[i].institutionId} appears twice in ${opts.scope} ${opts.scopeKey}`,
+      );
     }
   }
   const citizen = needsCitizenData(opts.indicator);
@@ -146,8 +152,10 @@ export function aggregateArea(members: readonly AreaMember[], opts: AreaOptions)
   // I, T and P can only gain members that submitted a self-report and have no value yet.
   const selfReportingWithoutValue = sorted.filter((m) => m.selfReported === true && m.value === null).length;
   let candidates: number;
-  if (opts.indicator === 'DELTA_G') candidates = sorted.filter((m) => m.selfReported === true && m.verified !== true).length;
-  else if (opts.indicator === 'TC' || opts.indicator === 'PC') candidates = (N ?? Number.POSITIVE_INFINITY) - units.length;
+  if (opts.indicator === 'DELTA_G')
+    candidates = sorted.filter((m) => m.selfReported === true && m.verified !== true).length;
+  else if (opts.indicator === 'TC' || opts.indicator === 'PC')
+    candidates = (N ?? Number.POSITIVE_INFINITY) - units.length;
   else if (citizen) candidates = selfReportingWithoutValue;
   else candidates = units.filter((u) => !u.validated).length;
   const weights = units.map(() => 1 / units.length);
@@ -200,10 +208,14 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
   const used = sorted.filter(
     (u) =>
       u.row.estimate !== null &&
-      (opts.aggregation === 'mean_of_municipalities' || (u.population !== null && Number.isFinite(u.population) && u.population > 0)),
+      (opts.aggregation === 'mean_of_municipalities' ||
+        (u.population !== null && Number.isFinite(u.population) && u.population > 0)),
   );
   if (used.length > M) {
-    throw new MetricInputError('UNIVERSE_TOO_SMALL', `${opts.scope} ${opts.scopeKey}: ${used.length} municipalities but a universe of ${M}`);
+    throw new MetricInputError(
+      'UNIVERSE_TOO_SMALL',
+      `${opts.scope} ${opts.scopeKey}: ${used.length} municipalities but a universe of ${M}`,
+    );
   }
   const share = citizenShare(opts.indicator);
   const sp2 = pooledOrBound(opts.pooled ?? null, opts.indicator, share);
@@ -215,7 +227,10 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
     nu: u.row.df,
     df: u.row.df,
     reports: u.row.coverage.citizenReports,
-    perReport: u.row.se !== null && u.row.coverage.citizenReports > 0 ? u.row.se * u.row.se * u.row.coverage.citizenReports : sp2,
+    perReport:
+      u.row.se !== null && u.row.coverage.citizenReports > 0
+        ? u.row.se * u.row.se * u.row.coverage.citizenReports
+        : sp2,
     validated: u.row.coverage.validatedMembers > 0,
   }));
   let weights: number[];
@@ -236,10 +251,23 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
     validatedMembers += u.row.coverage.validatedMembers;
     membersForShare += u.row.coverage.responding;
   }
-  const stats = weightedTwoTerm(mUnits, weights, M, opts.aggregation === 'mean_of_municipalities', boundVariance(share));
+  const stats = weightedTwoTerm(
+    mUnits,
+    weights,
+    M,
+    opts.aggregation === 'mean_of_municipalities',
+    boundVariance(share),
+  );
   const label = opts.aggregation === 'population_weighted' ? 'population-weighted mean' : 'unweighted mean';
   return assembleRow({
-    opts: { scope: opts.scope, scopeKey: opts.scopeKey, indicator: opts.indicator, universe: M, municipalitiesInUniverse: M, settings },
+    opts: {
+      scope: opts.scope,
+      scopeKey: opts.scopeKey,
+      indicator: opts.indicator,
+      universe: M,
+      municipalitiesInUniverse: M,
+      settings,
+    },
     aggregation: opts.aggregation,
     units: mUnits,
     stats,
@@ -272,7 +300,13 @@ interface TwoTermStats {
  * within term (ν = its own, infinite for pooled or bound terms); normal when every ν is infinite.
  * Units arrive sorted by key; every sum runs in that order.
  */
-function weightedTwoTerm(units: readonly Unit[], weights: readonly number[], M: number | null, equalWeights: boolean, bound: number): TwoTermStats {
+function weightedTwoTerm(
+  units: readonly Unit[],
+  weights: readonly number[],
+  M: number | null,
+  equalWeights: boolean,
+  bound: number,
+): TwoTermStats {
   const n = units.length;
   if (n === 0) return { estimate: null, se: null, df: null, sd: null, exact: false, imputed: 0 };
   let estimate = 0;
@@ -350,7 +384,12 @@ interface Minimums {
 }
 
 /** §6 rule 2's minimum of the scope, and rule 1's validation coverage of government-perspective aggregates. */
-function minimumsOf(a: AssembleInput, municipalitiesWithData: number, municipalitiesWithValidated: number, validatedMembers: number): Minimums {
+function minimumsOf(
+  a: AssembleInput,
+  municipalitiesWithData: number,
+  municipalitiesWithValidated: number,
+  validatedMembers: number,
+): Minimums {
   const { opts } = a;
   const t = opts.settings.thresholds;
   const citizen = needsCitizenData(opts.indicator);
@@ -375,7 +414,10 @@ function minimumsOf(a: AssembleInput, municipalitiesWithData: number, municipali
   }
   const M = opts.municipalitiesInUniverse;
   if (M === null || !(M > 0)) {
-    throw new MetricInputError('UNIVERSE_MISSING', `${opts.scope} ${opts.scopeKey}: municipalities in the universe are required`);
+    throw new MetricInputError(
+      'UNIVERSE_MISSING',
+      `${opts.scope} ${opts.scopeKey}: municipalities in the universe are required`,
+    );
   }
   const covered = (k: number): boolean => k >= t.areaMinMunicipalities || k / M >= t.areaMinMunicipalityShare;
   const required = Math.min(t.areaMinMunicipalities, ceilTolerant(t.areaMinMunicipalityShare * M));
@@ -431,7 +473,15 @@ function assembleRow(a: AssembleInput): AggregateRow {
       scope: opts.scope,
       indicator: opts.indicator,
       estimate: stats.estimate,
-      units: a.units.map((u): ProjectionUnit => ({ municipality: u.municipality, x: u.x, v: u.v, nu: u.nu, reports: u.reports, perReport: u.perReport, validated: u.validated })),
+      units: a.units.map((u): ProjectionUnit => ({
+        municipality: u.municipality,
+        x: u.x,
+        v: u.v,
+        nu: u.nu,
+        reports: u.reports,
+        perReport: u.perReport,
+        validated: u.validated,
+      })),
       N,
       municipalitiesInUniverse: opts.municipalitiesInUniverse,
       citizenReports: a.citizenReports,
@@ -501,8 +551,14 @@ function assembleRow(a: AssembleInput): AggregateRow {
  * W_h = N_pop,h / Σ N_pop (over those strata), SE² = Σ_h W_h²·SE_h²; labelled `stratified`.
  * Status and coverage follow the unweighted row of the same area (the Métrica-convention headline).
  */
-export function stratifiedMean(strata: ReadonlyArray<{ key: string; row: AggregateRow; populationCount: number }>, headline: AggregateRow, settings: MethodSettings): AggregateRow {
-  const used = [...strata].filter((s) => s.row.estimate !== null && s.populationCount > 0).sort((a, b) => compareStrings(a.key, b.key));
+export function stratifiedMean(
+  strata: ReadonlyArray<{ key: string; row: AggregateRow; populationCount: number }>,
+  headline: AggregateRow,
+  settings: MethodSettings,
+): AggregateRow {
+  const used = [...strata]
+    .filter((s) => s.row.estimate !== null && s.populationCount > 0)
+    .sort((a, b) => compareStrings(a.key, b.key));
   let total = 0;
   for (const s of used) total += s.populationCount;
   let estimate = 0;
@@ -592,7 +648,12 @@ export interface SampleDesign {
 }
 
 const SCOPE_ORDER: readonly Scope[] = ['municipality', 'state', 'national', 'level', 'type'];
-const AGGREGATION_ORDER: readonly Aggregation[] = ['unweighted', 'mean_of_municipalities', 'population_weighted', 'stratified'];
+const AGGREGATION_ORDER: readonly Aggregation[] = [
+  'unweighted',
+  'mean_of_municipalities',
+  'population_weighted',
+  'stratified',
+];
 
 const own = (record: Readonly<Record<string, number>>, key: string): number | undefined =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
@@ -624,16 +685,28 @@ export function computeAggregates(
     if (v === undefined) throw new MetricInputError('UNIVERSE_MISSING', `universe has no ${what} count for ${key}`);
     return v;
   };
-  const keysOf = (universeRecord: Record<string, number>, groups: Record<string, InstitutionPlacement[]>, what: string): string[] => {
+  const keysOf = (
+    universeRecord: Record<string, number>,
+    groups: Record<string, InstitutionPlacement[]>,
+    what: string,
+  ): string[] => {
     for (const k of Object.keys(groups)) need(universeRecord, k, what);
     return sortedKeys(universeRecord);
   };
   const states = sortedKeys(universe.institutionsPerState);
   // §4: under `sample`, N is the declared population and coverage counts the catalogue's municipalities.
-  const stateN = (s: string): number => (sample === null ? universe.institutionsPerState[s] : need(sample.populationPerState, s, 'population (N_pop) of state'));
+  const stateN = (s: string): number =>
+    sample === null
+      ? universe.institutionsPerState[s]
+      : need(sample.populationPerState, s, 'population (N_pop) of state');
   const stateM = (s: string): number =>
-    sample === null ? need(universe.municipalitiesPerState, s, 'municipalities-per-state') : need(sample.catalogueMunicipalitiesPerState, s, 'catalogue municipalities of state');
-  const municipalityN = (m: string): number => (sample === null ? universe.institutionsPerMunicipality[m] : (own(sample.populationPerMunicipality, m) ?? universe.institutionsPerMunicipality[m]));
+    sample === null
+      ? need(universe.municipalitiesPerState, s, 'municipalities-per-state')
+      : need(sample.catalogueMunicipalitiesPerState, s, 'catalogue municipalities of state');
+  const municipalityN = (m: string): number =>
+    sample === null
+      ? universe.institutionsPerMunicipality[m]
+      : (own(sample.populationPerMunicipality, m) ?? universe.institutionsPerMunicipality[m]);
   let nationalN = universe.total;
   let nationalM = universe.totalMunicipalities;
   if (sample !== null) {
@@ -657,8 +730,22 @@ export function computeAggregates(
         selfReported: p.result.selfReported,
         verified: p.result.verified,
       }));
-    const area = (ps: readonly InstitutionPlacement[] | undefined, scope: Scope, scopeKey: string, N: number | null, M: number | null): AggregateRow =>
-      aggregateArea(membersOf(ps), { scope, scopeKey, indicator, universe: N, municipalitiesInUniverse: M, pooled, settings });
+    const area = (
+      ps: readonly InstitutionPlacement[] | undefined,
+      scope: Scope,
+      scopeKey: string,
+      N: number | null,
+      M: number | null,
+    ): AggregateRow =>
+      aggregateArea(membersOf(ps), {
+        scope,
+        scopeKey,
+        indicator,
+        universe: N,
+        municipalitiesInUniverse: M,
+        pooled,
+        settings,
+      });
 
     const municipalUnits: MunicipalUnit[] = [];
     for (const m of keysOf(universe.institutionsPerMunicipality, byMunicipality, 'institutions-per-municipality')) {
@@ -677,7 +764,17 @@ export function computeAggregates(
       stateRows.push({ key: s, row, populationCount: stateN(s) });
       const units = unitsByState[s] ?? [];
       for (const aggregation of ['mean_of_municipalities', 'population_weighted'] as const) {
-        rows.push(aggregateMunicipalMeans(units, { scope: 'state', scopeKey: s, indicator, aggregation, municipalitiesInUniverse: M, pooled, settings }));
+        rows.push(
+          aggregateMunicipalMeans(units, {
+            scope: 'state',
+            scopeKey: s,
+            indicator,
+            aggregation,
+            municipalitiesInUniverse: M,
+            pooled,
+            settings,
+          }),
+        );
       }
     }
 
@@ -685,7 +782,15 @@ export function computeAggregates(
     rows.push(national);
     for (const aggregation of ['mean_of_municipalities', 'population_weighted'] as const) {
       rows.push(
-        aggregateMunicipalMeans(municipalUnits, { scope: 'national', scopeKey: 'national', indicator, aggregation, municipalitiesInUniverse: nationalM, pooled, settings }),
+        aggregateMunicipalMeans(municipalUnits, {
+          scope: 'national',
+          scopeKey: 'national',
+          indicator,
+          aggregation,
+          municipalitiesInUniverse: nationalM,
+          pooled,
+          settings,
+        }),
       );
     }
     if (sample !== null) rows.push(stratifiedMean(stateRows, national, settings));

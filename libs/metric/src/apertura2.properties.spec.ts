@@ -15,7 +15,12 @@ import { criticalValue } from './uncertainty';
 const RUNS = { numRuns: 80 };
 const settings = DEFAULT_METHOD_SETTINGS;
 
-const SELF_REPORT = [a('ai', 'TG.AI', 0.8, true), a('tr', 'TG.TR', 0.6), a('mec', 'PG.Mec', 0.7, true), a('seg', 'PG.Seg', 0.5)];
+const SELF_REPORT = [
+  a('ai', 'TG.AI', 0.8, true),
+  a('tr', 'TG.TR', 0.6),
+  a('mec', 'PG.Mec', 0.7, true),
+  a('seg', 'PG.Seg', 0.5),
+];
 
 /**
  * One request as the default citizen instrument scores it (§3.2, §8): answered → Disp 1 and the
@@ -27,7 +32,13 @@ function request(id: string, answered: boolean, quality: number): InstitutionInp
   return {
     reportId: id,
     validatorId: `v-${id}`,
-    answers: [a('disp', 'TC.Disp', answered ? 1 : 0), a('clar', 'TC.Clar', q), a('comp', 'TC.Comp', q), a('cel', 'TC.Cel', q), a('met', 'PC.Met', 1)],
+    answers: [
+      a('disp', 'TC.Disp', answered ? 1 : 0),
+      a('clar', 'TC.Clar', q),
+      a('comp', 'TC.Comp', q),
+      a('cel', 'TC.Cel', q),
+      a('met', 'PC.Met', 1),
+    ],
   };
 }
 
@@ -42,12 +53,17 @@ function institutionWith(answered: number, unanswered: number, quality: number):
 describe('apertura-2 properties', () => {
   it('answering one more request with equal quality never lowers TC', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), (answered, unanswered, quality) => {
-        const before = computeInstitution(institutionWith(answered, unanswered, quality)).values.TC?.estimate;
-        // The same institution, one of its unanswered requests now answered.
-        const after = computeInstitution(institutionWith(answered + 1, unanswered - 1, quality)).values.TC?.estimate;
-        expect(after).toBeGreaterThanOrEqual((before ?? 0) - 1e-12);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (answered, unanswered, quality) => {
+          const before = computeInstitution(institutionWith(answered, unanswered, quality)).values.TC?.estimate;
+          // The same institution, one of its unanswered requests now answered.
+          const after = computeInstitution(institutionWith(answered + 1, unanswered - 1, quality)).values.TC?.estimate;
+          expect(after).toBeGreaterThanOrEqual((before ?? 0) - 1e-12);
+        },
+      ),
       RUNS,
     );
   });
@@ -78,10 +94,21 @@ describe('apertura-2 properties', () => {
           verified: r.verified,
         });
         const members = results.map(member);
-        const unverified = computeInstitution({ institutionId: 'zz-unverified', selfReport: SELF_REPORT, verifications: {}, citizenReports: [] });
+        const unverified = computeInstitution({
+          institutionId: 'zz-unverified',
+          selfReport: SELF_REPORT,
+          verifications: {},
+          citizenReports: [],
+        });
         expect(unverified.verified).toBe(false);
         expect(unverified.values.DELTA_G).toBeNull();
-        const opts = { scope: 'municipality' as const, scopeKey: '01001', indicator: 'DELTA_G' as const, universe: 40, municipalitiesInUniverse: null };
+        const opts = {
+          scope: 'municipality' as const,
+          scopeKey: '01001',
+          indicator: 'DELTA_G' as const,
+          universe: 40,
+          municipalitiesInUniverse: null,
+        };
         const without = aggregateArea(members, opts);
         const withIt = aggregateArea([...members, member(unverified, 0)], opts);
         expect(withIt.estimate).toBe(without.estimate);
@@ -108,7 +135,15 @@ describe('apertura-2 properties', () => {
             const se = Math.sqrt(variance / m);
             const halfWidth = criticalValue(settings.confidence, m) * se;
             return classifyStatus(
-              { needsCitizenData: true, hasCitizenData: true, meetsMinimum: m >= settings.thresholds.institutionMinReports, estimate, se, halfWidth, responseShare: null },
+              {
+                needsCitizenData: true,
+                hasCitizenData: true,
+                meetsMinimum: m >= settings.thresholds.institutionMinReports,
+                estimate,
+                se,
+                halfWidth,
+                responseShare: null,
+              },
               settings,
             ).status;
           };
@@ -126,9 +161,14 @@ describe('apertura-2 properties', () => {
   it('a non-conclusive value never reports 0 needed', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (seed) => {
-        const results = generateInstitutions(seed, 10, { minValidators: 0, maxValidators: 9, skipComponent: 0.2, secondReport: 0.2, noSelfReport: 0.1, instrument: true }).map((i) =>
-          computeInstitution(i),
-        );
+        const results = generateInstitutions(seed, 10, {
+          minValidators: 0,
+          maxValidators: 9,
+          skipComponent: 0.2,
+          secondReport: 0.2,
+          noSelfReport: 0.1,
+          instrument: true,
+        }).map((i) => computeInstitution(i));
         for (const r of results) {
           for (const v of [...Object.values(r.values), ...Object.values(r.components)]) {
             if (v !== null && v.status !== 'conclusive') expect(v.needed).not.toBe(0);
@@ -144,7 +184,13 @@ describe('apertura-2 properties', () => {
           verified: r.verified,
         }));
         for (const scope of ['municipality', 'state'] as const) {
-          const row = aggregateArea(members, { scope, scopeKey: '01', indicator: 'I', universe: 30, municipalitiesInUniverse: scope === 'state' ? 8 : null });
+          const row = aggregateArea(members, {
+            scope,
+            scopeKey: '01',
+            indicator: 'I',
+            universe: 30,
+            municipalitiesInUniverse: scope === 'state' ? 8 : null,
+          });
           if (row.status !== 'conclusive') expect(row.needed).not.toBe(0);
         }
       }),
@@ -155,10 +201,22 @@ describe('apertura-2 properties', () => {
 
 describe('census vs sample design (§4)', () => {
   // One state, 5 municipalities of it with 6 subjects each, every subject well validated.
-  const inputs = generateInstitutions(4242, 30, { minValidators: 7, maxValidators: 9, skipComponent: 0, secondReport: 0, noSelfReport: 0 });
+  const inputs = generateInstitutions(4242, 30, {
+    minValidators: 7,
+    maxValidators: 9,
+    skipComponent: 0,
+    secondReport: 0,
+    noSelfReport: 0,
+  });
   const results = inputs.map((i) => computeInstitution(i));
   const municipalities = ['15001', '15002', '15003', '15004', '15005'];
-  const placements = results.map((result, k) => ({ result, cvegeo: municipalities[k % 5], cveEnt: '15', level: 'municipal', type: 'ayuntamiento' }));
+  const placements = results.map((result, k) => ({
+    result,
+    cvegeo: municipalities[k % 5],
+    cveEnt: '15',
+    level: 'municipal',
+    type: 'ayuntamiento',
+  }));
   const universe = {
     institutionsPerMunicipality: Object.fromEntries(municipalities.map((m) => [m, 6])),
     institutionsPerState: { '15': 30 },
@@ -171,10 +229,18 @@ describe('census vs sample design (§4)', () => {
     totalMunicipalities: 5,
     population: {},
   };
-  const stateI = (rows: ReturnType<typeof computeAggregates>) => rows.find((r) => r.scope === 'state' && r.scopeKey === '15' && r.indicator === 'I' && r.aggregation === 'unweighted');
+  const stateI = (rows: ReturnType<typeof computeAggregates>) =>
+    rows.find(
+      (r) => r.scope === 'state' && r.scopeKey === '15' && r.indicator === 'I' && r.aggregation === 'unweighted',
+    );
 
   it('a sample of 5 of a state’s 125 municipalities is inconclusive by coverage at state level', () => {
-    const design = { kind: 'sample' as const, populationPerState: { '15': 600 }, populationPerMunicipality: {}, catalogueMunicipalitiesPerState: { '15': 125 } };
+    const design = {
+      kind: 'sample' as const,
+      populationPerState: { '15': 600 },
+      populationPerMunicipality: {},
+      catalogueMunicipalitiesPerState: { '15': 125 },
+    };
     const row = stateI(computeAggregates(placements, { ...universe, design }, settings, ['I']));
     expect(row?.status).toBe('inconclusive');
     expect(row?.reasons).toContain('below_minimum');

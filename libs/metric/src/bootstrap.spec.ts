@@ -13,18 +13,42 @@ import { GenOptions, generateInstitutions } from './test-fixtures';
  * bootstrap SE ≈ 1/√(2B) ≈ 1.6%).
  */
 const plain: GenOptions = { minValidators: 3, maxValidators: 8, skipComponent: 0, secondReport: 0, noSelfReport: 0 };
-const instrument: GenOptions = { minValidators: 2, maxValidators: 8, skipComponent: 0, secondReport: 0.2, noSelfReport: 0, instrument: true, oneValidator: 0.15, zeroSpread: 0.1 };
+const instrument: GenOptions = {
+  minValidators: 2,
+  maxValidators: 8,
+  skipComponent: 0,
+  secondReport: 0.2,
+  noSelfReport: 0,
+  instrument: true,
+  oneValidator: 0.15,
+  zeroSpread: 0.1,
+};
 
 function pooledOf(inputs: readonly InstitutionInput[]): PooledVariances {
-  return pooledVariances(inputs.map((i) => ({ institutionId: i.institutionId, raw: computeInstitution(i).core.citizen })));
+  return pooledVariances(
+    inputs.map((i) => ({ institutionId: i.institutionId, raw: computeInstitution(i).core.citizen })),
+  );
 }
 
 function analytic(inputs: InstitutionInput[], indicator: Indicator, N: number, pooled: PooledVariances) {
   const members = inputs.map((i) => {
     const r = computeInstitution(i, undefined, pooled);
-    return { institutionId: r.institutionId, municipality: 'm', value: r.values[indicator], validators: r.validators, hasCitizenData: r.values.I !== null };
+    return {
+      institutionId: r.institutionId,
+      municipality: 'm',
+      value: r.values[indicator],
+      validators: r.validators,
+      hasCitizenData: r.values.I !== null,
+    };
   });
-  return aggregateArea(members, { scope: 'municipality', scopeKey: 'm', indicator, universe: N, municipalitiesInUniverse: null, pooled });
+  return aggregateArea(members, {
+    scope: 'municipality',
+    scopeKey: 'm',
+    indicator,
+    universe: N,
+    municipalitiesInUniverse: null,
+    pooled,
+  });
 }
 
 /** The analytic SE without the small-n rule: observed spreads only (one validator: no within variance). */
@@ -61,23 +85,32 @@ describe('bootstrapAreaSE — the §5 reference', () => {
     ['PC', 404, 48, 70],
     ['T', 505, 50, 90],
     ['P', 606, 55, 80],
-  ])('agrees with the analytic SE of %s within 10%% on instrument-shaped data (seed %i, n=%i, N=%i)', (indicator, seed, n, N) => {
-    const inputs = generateInstitutions(seed, n, instrument);
-    const pooled = pooledOf(inputs);
-    const row = analytic(inputs, indicator, N, pooled);
-    const boot = bootstrapAreaSE(inputs, { indicator, universe: N, seed, pooled });
-    expect(boot.estimate).toBe(row.estimate);
-    expect(boot.replicates).toBe(2000);
-    expectWithin10(boot.se, row.se);
-  });
+  ])(
+    'agrees with the analytic SE of %s within 10%% on instrument-shaped data (seed %i, n=%i, N=%i)',
+    (indicator, seed, n, N) => {
+      const inputs = generateInstitutions(seed, n, instrument);
+      const pooled = pooledOf(inputs);
+      const row = analytic(inputs, indicator, N, pooled);
+      const boot = bootstrapAreaSE(inputs, { indicator, universe: N, seed, pooled });
+      expect(boot.estimate).toBe(row.estimate);
+      expect(boot.replicates).toBe(2000);
+      expectWithin10(boot.se, row.se);
+    },
+  );
 
   it('the generated data really has the skip structure, one-validator and zero-spread institutions', () => {
     const inputs = generateInstitutions(101, 50, instrument);
     const results = inputs.map((i) => computeInstitution(i));
     expect(results.some((r) => r.validators === 1)).toBe(true);
-    expect(results.some((r) => r.core.citizen.TC !== undefined && r.core.citizen.TC.n >= 2 && r.core.citizen.TC.s2 === 0)).toBe(true);
-    const gatedFailure = inputs.some((i) => i.citizenReports.some((rep) => rep.answers.some((a) => a.component === 'TC.Clar' && a.score === 0)));
-    const notYet = inputs.some((i) => i.citizenReports.some((rep) => !rep.answers.some((a) => a.component.startsWith('TC.'))));
+    expect(
+      results.some((r) => r.core.citizen.TC !== undefined && r.core.citizen.TC.n >= 2 && r.core.citizen.TC.s2 === 0),
+    ).toBe(true);
+    const gatedFailure = inputs.some((i) =>
+      i.citizenReports.some((rep) => rep.answers.some((a) => a.component === 'TC.Clar' && a.score === 0)),
+    );
+    const notYet = inputs.some((i) =>
+      i.citizenReports.some((rep) => !rep.answers.some((a) => a.component.startsWith('TC.'))),
+    );
     expect(gatedFailure && notYet).toBe(true);
   });
 
@@ -85,11 +118,14 @@ describe('bootstrapAreaSE — the §5 reference', () => {
     ['I', 707],
     ['TC', 808],
     ['PC', 909],
-  ])('without the assigned variance, the observed-spread SE of %s agrees with the nonparametric bootstrap (seed %i)', (indicator, seed) => {
-    const inputs = generateInstitutions(seed, 50, instrument);
-    const boot = bootstrapAreaSE(inputs, { indicator, universe: 110, seed, assignedVariance: false });
-    expectWithin10(boot.se, nonparametricAnalytic(inputs, indicator, 110));
-  });
+  ])(
+    'without the assigned variance, the observed-spread SE of %s agrees with the nonparametric bootstrap (seed %i)',
+    (indicator, seed) => {
+      const inputs = generateInstitutions(seed, 50, instrument);
+      const boot = bootstrapAreaSE(inputs, { indicator, universe: 110, seed, assignedVariance: false });
+      expectWithin10(boot.se, nonparametricAnalytic(inputs, indicator, 110));
+    },
+  );
 
   it('agrees with plain generated data and partially answered, clustered reports too', () => {
     for (const [seed, gen] of [
@@ -120,7 +156,11 @@ describe('bootstrapAreaSE — the §5 reference', () => {
   });
 
   it('reports nothing to resample when there is nothing', () => {
-    expect(bootstrapAreaSE([], { indicator: 'I', universe: 5, seed: 1 })).toMatchObject({ estimate: null, se: null, n: 0 });
+    expect(bootstrapAreaSE([], { indicator: 'I', universe: 5, seed: 1 })).toMatchObject({
+      estimate: null,
+      se: null,
+      n: 0,
+    });
     const one = generateInstitutions(9, 1, plain);
     expect(bootstrapAreaSE(one, { indicator: 'I', universe: 5, seed: 1 }).se).toBeNull();
   });

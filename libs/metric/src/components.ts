@@ -68,7 +68,8 @@ export function sanitiseAnswers(answers: readonly ScoredAnswer[], context: strin
     out.push(a);
   }
   for (let i = 1; i < out.length; i++) {
-    if (out[i].name === out[i - 1].name) warnings.push(`${context}: item ${out[i].name} answered more than once; all answers kept`);
+    if (out[i].name === out[i - 1].name)
+      warnings.push(`${context}: item ${out[i].name} answered more than once; all answers kept`);
   }
   return out;
 }
@@ -89,7 +90,8 @@ export function validateItems(
   return answers.map((a) => {
     const v = Object.prototype.hasOwnProperty.call(verifications, a.name) ? verifications[a.name] : undefined;
     if (!a.verifiable) {
-      if (v !== undefined && v.confirmed + v.refuted > 0) warnings.push(`verdicts for non-verifiable item ${a.name} ignored`);
+      if (v !== undefined && v.confirmed + v.refuted > 0)
+        warnings.push(`verdicts for non-verifiable item ${a.name} ignored`);
       return item(a, a.score, 0, 0, 0, 'not_verifiable', null);
     }
     const c = v === undefined ? 0 : countOf(v.confirmed);

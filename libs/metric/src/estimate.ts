@@ -75,5 +75,11 @@ export function exactPrecision(estimate: number): Precision {
 
 /** Same, for a proportion with a Wilson interval (SE, when known, still gives the CV). */
 export function wilsonPrecision(estimate: number, se: number | null, iv: Interval): Precision {
-  return { lo: iv.lo, hi: iv.hi, halfWidth: iv.halfWidth, cv: coefficientOfVariation(estimate, se), interval: 'wilson' };
+  return {
+    lo: iv.lo,
+    hi: iv.hi,
+    halfWidth: iv.halfWidth,
+    cv: coefficientOfVariation(estimate, se),
+    interval: 'wilson',
+  };
 }

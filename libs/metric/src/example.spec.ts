@@ -6,7 +6,12 @@ import { aggregateArea } from './aggregate';
 import { computeInstitution, InstitutionInput } from './institution';
 import { answer as a, estimateOf } from './test-fixtures';
 
-const report = (reportId: string, validatorId: string, tc: [number, number, number, number], pc: [number, number, number, number]) => ({
+const report = (
+  reportId: string,
+  validatorId: string,
+  tc: [number, number, number, number],
+  pc: [number, number, number, number],
+) => ({
   reportId,
   validatorId,
   answers: [
@@ -35,7 +40,11 @@ const WORKED_EXAMPLE: InstitutionInput = {
     a('form1', 'PG.Form', 0.5),
     a('seg1', 'PG.Seg', 1, true),
   ],
-  verifications: { ai1: { confirmed: 2, refuted: 1 }, tr1: { confirmed: 1, refuted: 1 }, seg1: { confirmed: 0, refuted: 2 } },
+  verifications: {
+    ai1: { confirmed: 2, refuted: 1 },
+    tr1: { confirmed: 1, refuted: 1 },
+    seg1: { confirmed: 0, refuted: 2 },
+  },
   citizenReports: [
     report('r1', 'v1', [1, 0.75, 1, 1], [1, 1, 1, 0.5]),
     report('r2', 'v2', [1, 0.5, 0.5, 0.5], [1, 1, 0, 0]),
@@ -115,11 +124,46 @@ describe('README worked example — institution A', () => {
 describe('README worked example — municipality of A, B, C out of N = 5', () => {
   const row = aggregateArea(
     [
-      { institutionId: 'A', municipality: '01001', value: r.values.I, validators: 3, hasCitizenData: true, selfReported: true },
-      { institutionId: 'B', municipality: '01001', value: estimateOf(0.4, 0.05, 6), validators: 6, hasCitizenData: true, selfReported: true },
-      { institutionId: 'C', municipality: '01001', value: estimateOf(0.7, 0.08, 4), validators: 4, hasCitizenData: true, selfReported: true },
-      { institutionId: 'D', municipality: '01001', value: null, validators: 0, hasCitizenData: false, selfReported: true },
-      { institutionId: 'E', municipality: '01001', value: null, validators: 0, hasCitizenData: false, selfReported: true },
+      {
+        institutionId: 'A',
+        municipality: '01001',
+        value: r.values.I,
+        validators: 3,
+        hasCitizenData: true,
+        selfReported: true,
+      },
+      {
+        institutionId: 'B',
+        municipality: '01001',
+        value: estimateOf(0.4, 0.05, 6),
+        validators: 6,
+        hasCitizenData: true,
+        selfReported: true,
+      },
+      {
+        institutionId: 'C',
+        municipality: '01001',
+        value: estimateOf(0.7, 0.08, 4),
+        validators: 4,
+        hasCitizenData: true,
+        selfReported: true,
+      },
+      {
+        institutionId: 'D',
+        municipality: '01001',
+        value: null,
+        validators: 0,
+        hasCitizenData: false,
+        selfReported: true,
+      },
+      {
+        institutionId: 'E',
+        municipality: '01001',
+        value: null,
+        validators: 0,
+        hasCitizenData: false,
+        selfReported: true,
+      },
     ],
     { scope: 'municipality', scopeKey: '01001', indicator: 'I', universe: 5, municipalitiesInUniverse: null },
   );

@@ -3,20 +3,22 @@
  * Government sub-indices are the validated ones (s'); the `_raw` variants use self-reported s.
  */
 export type Indicator =
-  | 'I'
-  | 'T'
-  | 'P'
-  | 'TG'
-  | 'TC'
-  | 'PG'
-  | 'PC'
-  | 'I_G'
-  | 'TG_raw'
-  | 'PG_raw'
-  | 'I_G_raw'
-  | 'DELTA_G';
+  'I' | 'T' | 'P' | 'TG' | 'TC' | 'PG' | 'PC' | 'I_G' | 'TG_raw' | 'PG_raw' | 'I_G_raw' | 'DELTA_G';
 
-export const INDICATORS: readonly Indicator[] = ['I', 'T', 'P', 'TG', 'TC', 'PG', 'PC', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_G'];
+export const INDICATORS: readonly Indicator[] = [
+  'I',
+  'T',
+  'P',
+  'TG',
+  'TC',
+  'PG',
+  'PC',
+  'I_G',
+  'TG_raw',
+  'PG_raw',
+  'I_G_raw',
+  'DELTA_G',
+];
 
 const CITIZEN_INDICATORS: ReadonlySet<Indicator> = new Set<Indicator>(['I', 'T', 'P', 'TC', 'PC']);
 
@@ -26,7 +28,15 @@ export function needsCitizenData(indicator: Indicator): boolean {
 }
 
 /** Government-perspective indicators (§6 rule 1: their aggregates need citizen-validation coverage). */
-export const GOVERNMENT_PERSPECTIVE: ReadonlySet<Indicator> = new Set<Indicator>(['TG', 'PG', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_G']);
+export const GOVERNMENT_PERSPECTIVE: ReadonlySet<Indicator> = new Set<Indicator>([
+  'TG',
+  'PG',
+  'I_G',
+  'TG_raw',
+  'PG_raw',
+  'I_G_raw',
+  'DELTA_G',
+]);
 
 /** Citizen share c of a value (§5 bound (c·0.5)²): 1 for TC, PC and citizen components; 0.5 for T, P, I; 0 otherwise. */
 export function citizenShare(code: string): number {

@@ -16,7 +16,9 @@ const selfReport = [
 const report = (reportId: string, validatorId: string, tc: number, pc: number) => ({
   reportId,
   validatorId,
-  answers: ['Disp', 'Clar', 'Comp', 'Cel'].map((s) => a(`t${s}`, `TC.${s}`, tc)).concat(['Met', 'Recep', 'Act', 'Cel'].map((s) => a(`p${s}`, `PC.${s}`, pc))),
+  answers: ['Disp', 'Clar', 'Comp', 'Cel']
+    .map((s) => a(`t${s}`, `TC.${s}`, tc))
+    .concat(['Met', 'Recep', 'Act', 'Cel'].map((s) => a(`p${s}`, `PC.${s}`, pc))),
 });
 const input = (patch: Partial<InstitutionInput> = {}): InstitutionInput => ({
   institutionId: 'X',
@@ -88,7 +90,10 @@ describe('computeInstitution — components and sub-indices (§3.2–3.4)', () =
 
   it('ignores components outside the perspective, with a warning', () => {
     const r = computeInstitution(
-      input({ selfReport: [...selfReport, a('odd', 'TC.Disp', 1)], citizenReports: [{ reportId: 'r', validatorId: 'v', answers: [a('g', 'TG.AI', 0)] }] }),
+      input({
+        selfReport: [...selfReport, a('odd', 'TC.Disp', 1)],
+        citizenReports: [{ reportId: 'r', validatorId: 'v', answers: [a('g', 'TG.AI', 0)] }],
+      }),
     );
     expect(r.governmentComponents.map((c) => c.code)).not.toContain('TC.Disp');
     expect(r.citizenComponents).toEqual([]);
@@ -96,7 +101,9 @@ describe('computeInstitution — components and sub-indices (§3.2–3.4)', () =
   });
 
   it('drops unusable answers and clips out-of-range scores, with warnings', () => {
-    const r = computeInstitution(input({ selfReport: [a('n', 'TG.AI', Number.NaN), a('w', 'TG.AI', 1, false, 0), a('big', 'TG.TR', 1.5)] }));
+    const r = computeInstitution(
+      input({ selfReport: [a('n', 'TG.AI', Number.NaN), a('w', 'TG.AI', 1, false, 0), a('big', 'TG.TR', 1.5)] }),
+    );
     expect(r.governmentComponents.map((c) => [c.code, c.raw])).toEqual([['TG.TR', 1]]);
     expect(r.warnings.length).toBe(3);
   });
@@ -119,10 +126,19 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
   });
 
   it('computes T, P, I = (TG + TC + PG + PC)/4 with propagated SE', () => {
-    const reports = [report('r1', 'v1', 1, 0.5), report('r2', 'v2', 0.5, 0.5), report('r3', 'v3', 0, 0), report('r4', 'v4', 0.5, 1), report('r5', 'v5', 1, 1)];
+    const reports = [
+      report('r1', 'v1', 1, 0.5),
+      report('r2', 'v2', 0.5, 0.5),
+      report('r3', 'v3', 0, 0),
+      report('r4', 'v4', 0.5, 1),
+      report('r5', 'v5', 1, 1),
+    ];
     const r = computeInstitution(input({ citizenReports: reports }));
     const v = r.values;
-    expect(v.I?.estimate).toBeCloseTo(((v.TG?.estimate ?? 0) + (v.TC?.estimate ?? 0) + (v.PG?.estimate ?? 0) + (v.PC?.estimate ?? 0)) / 4, 14);
+    expect(v.I?.estimate).toBeCloseTo(
+      ((v.TG?.estimate ?? 0) + (v.TC?.estimate ?? 0) + (v.PG?.estimate ?? 0) + (v.PC?.estimate ?? 0)) / 4,
+      14,
+    );
     // Per-validator I varies only through (TC_v + PC_v)/4.
     const perValidator = [1.5, 1, 0, 1.5, 2].map((x) => x / 4);
     // §5 small-n rule with no pool yet: s̃² = max(s², ((n − 1)·s² + (0.5·0.5)²)/n).
@@ -153,7 +169,12 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
   });
 
   it('gives a binary component the same small-n rule as any citizen value (no Wilson special case)', () => {
-    const reports = [report('r1', 'v1', 1, 1), report('r2', 'v2', 1, 1), report('r3', 'v3', 0, 1), report('r4', 'v4', 1, 1)];
+    const reports = [
+      report('r1', 'v1', 1, 1),
+      report('r2', 'v2', 1, 1),
+      report('r3', 'v3', 0, 1),
+      report('r4', 'v4', 1, 1),
+    ];
     const r = computeInstitution(input({ citizenReports: reports }));
     const disp = r.citizenComponents.find((c) => c.code === 'TC.Disp');
     expect(disp?.binary).toBe(true);
@@ -172,7 +193,9 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
     expect(r.values.I?.nu).toBeNull();
     expect(r.values.I?.status).toBe('inconclusive');
     expect(r.values.I?.needed).toBeGreaterThan(0);
-    const pooled = computeInstitution(input({ citizenReports: [report('r1', 'v1', 0.5, 0.5)] }), undefined, { I: 0.01 });
+    const pooled = computeInstitution(input({ citizenReports: [report('r1', 'v1', 0.5, 0.5)] }), undefined, {
+      I: 0.01,
+    });
     expect(pooled.values.I?.se).toBeCloseTo(0.1, 14);
   });
 
@@ -191,7 +214,9 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
   });
 
   it('without a self-report there is no government value and no index', () => {
-    const r = computeInstitution(input({ selfReport: null, citizenReports: [report('r1', 'v1', 1, 1), report('r2', 'v2', 0, 0)] }));
+    const r = computeInstitution(
+      input({ selfReport: null, citizenReports: [report('r1', 'v1', 1, 1), report('r2', 'v2', 0, 0)] }),
+    );
     expect(r.values.TC?.estimate).toBe(0.5);
     expect(r.values.I).toBeNull();
     expect(r.values.I_G).toBeNull();
@@ -200,7 +225,9 @@ describe('computeInstitution — indices and the not-validated fallback (§3.5�
   });
 
   it('reaches conclusive with enough agreeing validators', () => {
-    const reports = Array.from({ length: 12 }, (_, i) => report(`r${i}`, `v${i}`, 0.7 + (i % 3) * 0.05, 0.6 + (i % 2) * 0.05));
+    const reports = Array.from({ length: 12 }, (_, i) =>
+      report(`r${i}`, `v${i}`, 0.7 + (i % 3) * 0.05, 0.6 + (i % 2) * 0.05),
+    );
     const r = computeInstitution(input({ citizenReports: reports }), DEFAULT_METHOD_SETTINGS);
     expect(r.values.I?.status).toBe('conclusive');
     expect(r.values.I?.needed).toBe(0);

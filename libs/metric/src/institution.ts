@@ -24,7 +24,14 @@ import {
 import { Estimate, exactPrecision, precisionOf } from './estimate';
 import { Indicator } from './indicators';
 import { compareStrings, groupBy, smallestTrue, sortedKeys } from './order';
-import { DEFAULT_METHOD_SETTINGS, METHOD_ID, METHOD_VERSION, MethodSettings, SUB_INDICES, SubIndexCode } from './settings';
+import {
+  DEFAULT_METHOD_SETTINGS,
+  METHOD_ID,
+  METHOD_VERSION,
+  MethodSettings,
+  SUB_INDICES,
+  SubIndexCode,
+} from './settings';
 import { assignedVariance, CitizenRaw, PooledVariances, pooledOrBound } from './smalln';
 import { classifyStatus, StatusReason } from './status';
 import { resolveSubIndex, SubIndexInfo, weightedValue } from './subindices';
@@ -121,14 +128,19 @@ export function computeInstitution(
 }
 
 /** An institution's computation before §5–§6 (which need the round's pool): everything else. */
-export type BuiltInstitution = Omit<InstitutionResult, keyof FinalizedInstitution | 'citizenComponents'> & { citizenComponents: CitizenComponent[] };
+export type BuiltInstitution = Omit<InstitutionResult, keyof FinalizedInstitution | 'citizenComponents'> & {
+  citizenComponents: CitizenComponent[];
+};
 
 /**
  * §3 for one institution, independent of the round's pooled variances: scores, components,
  * sub-indices and the core. A round rebuild builds every institution first, forms the pool from
  * their cores, then finalises each once (finalizeBuilt).
  */
-export function buildInstitution(input: InstitutionInput, settings: MethodSettings = DEFAULT_METHOD_SETTINGS): BuiltInstitution {
+export function buildInstitution(
+  input: InstitutionInput,
+  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
+): BuiltInstitution {
   const built = buildCore(input, settings);
   return {
     methodId: METHOD_ID,
@@ -150,7 +162,11 @@ export function buildInstitution(input: InstitutionInput, settings: MethodSettin
 }
 
 /** §5–§6 applied to a built institution under the round's pool. */
-export function finalizeBuilt(built: BuiltInstitution, settings: MethodSettings = DEFAULT_METHOD_SETTINGS, pooled: PooledVariances | null = null): InstitutionResult {
+export function finalizeBuilt(
+  built: BuiltInstitution,
+  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
+  pooled: PooledVariances | null = null,
+): InstitutionResult {
   return withFinalized(built, finalizeInstitution(built.core, settings, pooled));
 }
 
@@ -158,7 +174,11 @@ export function finalizeBuilt(built: BuiltInstitution, settings: MethodSettings 
  * A built institution with its finalisation (finalizeInstitution of its core, or of an equal core:
  * the worker finalises the core as stored, after its trip through JSON, see apps/worker aggregation-input).
  */
-export function withFinalized(built: BuiltInstitution, finalized: FinalizedInstitution, core: InstitutionCore = built.core): InstitutionResult {
+export function withFinalized(
+  built: BuiltInstitution,
+  finalized: FinalizedInstitution,
+  core: InstitutionCore = built.core,
+): InstitutionResult {
   return {
     ...built,
     core,
@@ -205,13 +225,16 @@ function citizenPart(input: InstitutionInput, warnings: string[]): CitizenReport
       const clean = sanitiseAnswers(r.answers, `citizen report ${r.reportId}`, warnings);
       for (const a of clean) {
         if (!hasPrefix(a.component, CITIZEN_PREFIXES)) {
-          warnings.push(`citizen report ${r.reportId} item ${a.name} has component ${a.component} (not TC.* or PC.*); ignored`);
+          warnings.push(
+            `citizen report ${r.reportId} item ${a.name} has component ${a.component} (not TC.* or PC.*); ignored`,
+          );
         }
       }
       return { ...r, answers: clean.filter((a) => hasPrefix(a.component, CITIZEN_PREFIXES)) };
     });
   for (let i = 1; i < reports.length; i++) {
-    if (reports[i].reportId === reports[i - 1].reportId) warnings.push(`citizen report ${reports[i].reportId} appears more than once`);
+    if (reports[i].reportId === reports[i - 1].reportId)
+      warnings.push(`citizen report ${reports[i].reportId} appears more than once`);
   }
   return reports;
 }
@@ -245,7 +268,11 @@ function clusterSeries(perReport: ReadonlyArray<{ validatorId: string; value: nu
  * has), so that a report whose gate recorded a failure weighs its zeros where they belong, and a
  * report with no component of the sub-index (e.g. "not yet" at the gate) gives no value at all.
  */
-function perReportSubIndex(reports: readonly CitizenReport[], code: 'TC' | 'PC', settings: MethodSettings): Array<{ validatorId: string; value: number }> {
+function perReportSubIndex(
+  reports: readonly CitizenReport[],
+  code: 'TC' | 'PC',
+  settings: MethodSettings,
+): Array<{ validatorId: string; value: number }> {
   const declared = settings.weights[code];
   const out: Array<{ validatorId: string; value: number }> = [];
   for (const r of reports) {
@@ -292,11 +319,16 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
   for (const comp of [...present].sort(compareStrings)) {
     const [sub, suffix] = splitCode(comp);
     const w = sub === null ? undefined : settings.weights[sub][suffix];
-    if (w === undefined || !(w > 0)) warnings.push(`component ${comp} has no weight in the method settings; not used in any sub-index`);
+    if (w === undefined || !(w > 0))
+      warnings.push(`component ${comp} has no weight in the method settings; not used in any sub-index`);
   }
 
   const govValue = (info: SubIndexInfo | null, raw: boolean): number | null =>
-    info === null ? null : weightedValue(info, (k) => (raw ? (govByCode.get(k) as GovernmentComponent).raw : (govByCode.get(k) as GovernmentComponent).validated));
+    info === null
+      ? null
+      : weightedValue(info, (k) =>
+          raw ? (govByCode.get(k) as GovernmentComponent).raw : (govByCode.get(k) as GovernmentComponent).validated,
+        );
   const tg = govValue(subIndices.TG, false);
   const pg = govValue(subIndices.PG, false);
   const tgRaw = govValue(subIndices.TG, true);
@@ -320,23 +352,53 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
   put('PG_raw', pgRaw, `${pgFormula.replace(/^PG/, 'PG_raw')} (self-reported scores s)`);
   put('I_G_raw', iGRaw, 'I_G_raw = (TG_raw + PG_raw)/2 (self-reported scores s)');
   // §3.6: ΔG only for a verified institution; an unverified one has no inflation estimate, never 0.
-  put('DELTA_G', verified && iG !== null && iGRaw !== null ? iGRaw - iG : null, 'ΔG = I_G_raw − I_G (self-report inflation, verified institution)');
+  put(
+    'DELTA_G',
+    verified && iG !== null && iGRaw !== null ? iGRaw - iG : null,
+    'ΔG = I_G_raw − I_G (self-report inflation, verified institution)',
+  );
 
   const citizen: Record<string, CitizenCoreValue> = {};
   for (const c of citComponents) {
-    citizen[c.code] = { estimate: c.mean, n: c.n, s2: c.sd === null ? null : c.sd * c.sd, share: 1, formula: `${c.code} = mean over validators of the weighted item mean` };
+    citizen[c.code] = {
+      estimate: c.mean,
+      n: c.n,
+      s2: c.sd === null ? null : c.sd * c.sd,
+      share: 1,
+      formula: `${c.code} = mean over validators of the weighted item mean`,
+    };
   }
   const tcSeries = clusterSeries(perReportSubIndex(reports, 'TC', settings));
   const pcSeries = clusterSeries(perReportSubIndex(reports, 'PC', settings));
-  const seriesValue = (s: ClusterSeries, formula: string): CitizenCoreValue => ({ estimate: s.mean, n: s.clusters.length, s2: s.s2, share: 1, formula });
-  if (tcSeries !== null) citizen.TC = seriesValue(tcSeries, 'TC = mean over validators of TC_j = Σ w_k·c_kj / Σ w_k (per report, §3.3)');
-  if (pcSeries !== null) citizen.PC = seriesValue(pcSeries, 'PC = mean over validators of PC_j = Σ w_k·c_kj / Σ w_k (per report, §3.3)');
+  const seriesValue = (s: ClusterSeries, formula: string): CitizenCoreValue => ({
+    estimate: s.mean,
+    n: s.clusters.length,
+    s2: s.s2,
+    share: 1,
+    formula,
+  });
+  if (tcSeries !== null)
+    citizen.TC = seriesValue(tcSeries, 'TC = mean over validators of TC_j = Σ w_k·c_kj / Σ w_k (per report, §3.3)');
+  if (pcSeries !== null)
+    citizen.PC = seriesValue(pcSeries, 'PC = mean over validators of PC_j = Σ w_k·c_kj / Σ w_k (per report, §3.3)');
   // §3.5: the self-report parts are constants (SE 0); the citizen parts carry the variance, scaled.
   if (tg !== null && tcSeries !== null) {
-    citizen.T = { estimate: (tg + tcSeries.mean) / 2, n: tcSeries.clusters.length, s2: tcSeries.s2 === null ? null : tcSeries.s2 / 4, share: 0.5, formula: 'T = (TG + TC)/2' };
+    citizen.T = {
+      estimate: (tg + tcSeries.mean) / 2,
+      n: tcSeries.clusters.length,
+      s2: tcSeries.s2 === null ? null : tcSeries.s2 / 4,
+      share: 0.5,
+      formula: 'T = (TG + TC)/2',
+    };
   }
   if (pg !== null && pcSeries !== null) {
-    citizen.P = { estimate: (pg + pcSeries.mean) / 2, n: pcSeries.clusters.length, s2: pcSeries.s2 === null ? null : pcSeries.s2 / 4, share: 0.5, formula: 'P = (PG + PC)/2' };
+    citizen.P = {
+      estimate: (pg + pcSeries.mean) / 2,
+      n: pcSeries.clusters.length,
+      s2: pcSeries.s2 === null ? null : pcSeries.s2 / 4,
+      share: 0.5,
+      formula: 'P = (PG + PC)/2',
+    };
   }
   if (citizen.T !== undefined && citizen.P !== undefined && tcSeries !== null && pcSeries !== null) {
     // TC and PC come from the same people: the clustered linearisation keeps their covariance.
@@ -383,7 +445,11 @@ const CENSUS_VALUES = ['TG', 'PG', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_
  * §5–§6 for every value of one institution, from its core and the round's pooled variances (null:
  * none yet, the bound is used). Pure: the worker calls it again when the pooled variances change.
  */
-export function finalizeInstitution(core: InstitutionCore, settings: MethodSettings = DEFAULT_METHOD_SETTINGS, pooled: PooledVariances | null = null): FinalizedInstitution {
+export function finalizeInstitution(
+  core: InstitutionCore,
+  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
+  pooled: PooledVariances | null = null,
+): FinalizedInstitution {
   const c = core.census;
   // The estimate a not-yet-observed citizen value is projected at: its government counterpart, else ½.
   const projection: Record<string, number> = {
@@ -395,7 +461,8 @@ export function finalizeInstitution(core: InstitutionCore, settings: MethodSetti
   const reachable = (code: string): boolean =>
     code === 'I' ? c.I_G !== undefined : code === 'T' ? c.TG !== undefined : code === 'P' ? c.PG !== undefined : true;
   const shareOf = (code: string): number => (code === 'I' || code === 'T' || code === 'P' ? 0.5 : 1);
-  const pendingFor = (code: string): number => (code === 'TC' || code === 'PC' || code.startsWith('TC.') || code.startsWith('PC.') ? 0 : core.pendingRefutations);
+  const pendingFor = (code: string): number =>
+    code === 'TC' || code === 'PC' || code.startsWith('TC.') || code.startsWith('PC.') ? 0 : core.pendingRefutations;
 
   const citizenEstimate = (code: string, raw: CitizenCoreValue): Estimate => {
     const sp2 = pooledOrBound(pooled, code, raw.share);
@@ -416,7 +483,10 @@ export function finalizeInstitution(core: InstitutionCore, settings: MethodSetti
       },
       settings,
     );
-    const needed = status === 'conclusive' ? 0 : neededInstitutionReports(raw.estimate, raw.n, raw.s2, sp2, settings, reachable(code));
+    const needed =
+      status === 'conclusive'
+        ? 0
+        : neededInstitutionReports(raw.estimate, raw.n, raw.s2, sp2, settings, reachable(code));
     return {
       estimate: raw.estimate,
       se,
@@ -533,7 +603,15 @@ export function neededInstitutionReports(
     const se = Math.sqrt(variance / m);
     const halfWidth = criticalValue(settings.confidence, m) * se;
     const { status } = classifyStatus(
-      { needsCitizenData: true, hasCitizenData: true, meetsMinimum: m >= settings.thresholds.institutionMinReports, estimate, se, halfWidth, responseShare: null },
+      {
+        needsCitizenData: true,
+        hasCitizenData: true,
+        meetsMinimum: m >= settings.thresholds.institutionMinReports,
+        estimate,
+        se,
+        halfWidth,
+        responseShare: null,
+      },
       settings,
     );
     return status === 'conclusive';
@@ -542,7 +620,6 @@ export function neededInstitutionReports(
   // projected status is monotone in k, so an exponential search then bisection finds the fewest.
   return smallestTrue(conclusiveWith, NEEDED_SEARCH_CAP);
 }
-
 
 /** The reasons a missing value of an institution has (no estimate): used by row builders. */
 export function missingValueReasons(core: InstitutionCore, indicator: Indicator): StatusReason[] {

@@ -23,6 +23,8 @@ describe('scoreItem (METHOD.md §2)', () => {
       { name: 'q1', component: 'TG.AI', weight: 1, verifiable: true, scoring: { kind: 'boolean' as const } },
       { name: 'q2', component: 'TG.AI', weight: 2, verifiable: false, scoring: { kind: 'boolean' as const } },
     ];
-    expect(scoreAnswers(items, { q1: true })).toEqual([{ name: 'q1', component: 'TG.AI', weight: 1, verifiable: true, score: 1 }]);
+    expect(scoreAnswers(items, { q1: true })).toEqual([
+      { name: 'q1', component: 'TG.AI', weight: 1, verifiable: true, score: 1 },
+    ]);
   });
 });

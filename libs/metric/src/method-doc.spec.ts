@@ -30,10 +30,14 @@ describe('docs/method.md', () => {
   it.each(['es', 'en'] as const)('every status and reason (%s) reads as in the shared table', (lang) => {
     const section = lang === 'es' ? es : en;
     for (const [code, label] of Object.entries(STATUS_LABELS)) {
-      expect(section).toContain(`| \`${code}\` | ${label[lang]} | ${STATUS_MEANINGS[code as keyof typeof STATUS_MEANINGS][lang]} |`);
+      expect(section).toContain(
+        `| \`${code}\` | ${label[lang]} | ${STATUS_MEANINGS[code as keyof typeof STATUS_MEANINGS][lang]} |`,
+      );
     }
     // A missing-value code that is also a status rule (no_citizen_data) is listed once, as the rule.
-    const missingOnly = Object.entries(MISSING_SENTENCES).filter(([code]) => !Object.prototype.hasOwnProperty.call(REASON_SENTENCES, code));
+    const missingOnly = Object.entries(MISSING_SENTENCES).filter(
+      ([code]) => !Object.prototype.hasOwnProperty.call(REASON_SENTENCES, code),
+    );
     for (const [code, words] of [...Object.entries(REASON_SENTENCES), ...missingOnly]) {
       expect(section).toContain(`| \`${code}\` | ${words[lang]} |`);
     }

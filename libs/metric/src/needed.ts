@@ -175,40 +175,44 @@ export function neededForArea(p: AreaProjection): { neededSubjects: number; need
   return null;
 
   function neededReportsWith(m: number): number | null {
-
-  // 2. Reports, greedily placed where each most reduces the SE (prefix-consistent: the allocation for R
-  // reports extends the one for R − 1), found by exponential search then bisection.
-  const initial = (): Projected => {
-    const within: number[] = [];
-    const reports: number[] = [];
-    const perReport: number[] = [];
-    const nu: Array<number | null> = [];
-    for (const u of p.units) {
-      const r = Math.max(1, u.reports);
-      within.push(u.v ?? boundVariance(share > 0 ? share : 1));
-      reports.push(r);
-      perReport.push(u.v !== null && u.reports > 0 ? u.v * u.reports : u.perReport);
-      nu.push(u.nu);
-    }
-    if (addsMembers) {
-      for (let k = 0; k < m; k++) {
-        within.push(citizen ? p.pooledVariance / minR : 0);
-        reports.push(minR);
-        perReport.push(citizen ? p.pooledVariance : 0);
-        nu.push(null);
+    // 2. Reports, greedily placed where each most reduces the SE (prefix-consistent: the allocation for R
+    // reports extends the one for R − 1), found by exponential search then bisection.
+    const initial = (): Projected => {
+      const within: number[] = [];
+      const reports: number[] = [];
+      const perReport: number[] = [];
+      const nu: Array<number | null> = [];
+      for (const u of p.units) {
+        const r = Math.max(1, u.reports);
+        within.push(u.v ?? boundVariance(share > 0 ? share : 1));
+        reports.push(r);
+        perReport.push(u.v !== null && u.reports > 0 ? u.v * u.reports : u.perReport);
+        nu.push(u.nu);
       }
-    }
-    return { within: Float64Array.from(within), reports: Float64Array.from(reports), perReport: Float64Array.from(perReport), nu };
-  };
-  const allocate = (R: number): Projected => {
-    const state = initial();
-    if (state.within.length === 0) return state;
-    const heap = new ReductionHeap(state);
-    for (let k = 0; k < R; k++) heap.addOne();
-    return state;
-  };
-  if (statusWith(m, allocate(0), 0)) return 0;
-  return smallestTrue((R) => statusWith(m, allocate(R), R), REPORT_CAP);
+      if (addsMembers) {
+        for (let k = 0; k < m; k++) {
+          within.push(citizen ? p.pooledVariance / minR : 0);
+          reports.push(minR);
+          perReport.push(citizen ? p.pooledVariance : 0);
+          nu.push(null);
+        }
+      }
+      return {
+        within: Float64Array.from(within),
+        reports: Float64Array.from(reports),
+        perReport: Float64Array.from(perReport),
+        nu,
+      };
+    };
+    const allocate = (R: number): Projected => {
+      const state = initial();
+      if (state.within.length === 0) return state;
+      const heap = new ReductionHeap(state);
+      for (let k = 0; k < R; k++) heap.addOne();
+      return state;
+    };
+    if (statusWith(m, allocate(0), 0)) return 0;
+    return smallestTrue((R) => statusWith(m, allocate(R), R), REPORT_CAP);
   }
 }
 

@@ -24,7 +24,14 @@ function estimatesOf(r: InstitutionResult): Estimate[] {
   return out;
 }
 
-type Interval = { estimate: number | null; lo: number | null; hi: number | null; se: number | null; cv: number | null; halfWidth: number | null };
+type Interval = {
+  estimate: number | null;
+  lo: number | null;
+  hi: number | null;
+  se: number | null;
+  cv: number | null;
+  halfWidth: number | null;
+};
 
 /** Violations of [0,1] bounds, as strings (one `expect` per run keeps the runs fast). */
 function outOfBounds(e: Interval, label: string): string[] {
@@ -34,7 +41,11 @@ function outOfBounds(e: Interval, label: string): string[] {
   if (e.lo !== null && e.hi !== null && !(e.lo >= 0 && e.hi <= 1 && e.lo <= e.estimate && e.estimate <= e.hi)) {
     bad.push(`${label}: interval [${e.lo}, ${e.hi}] around ${e.estimate}`);
   }
-  for (const [k, v] of [['se', e.se], ['cv', e.cv], ['halfWidth', e.halfWidth]] as const) {
+  for (const [k, v] of [
+    ['se', e.se],
+    ['cv', e.cv],
+    ['halfWidth', e.halfWidth],
+  ] as const) {
     if (v !== null && !(v >= 0)) bad.push(`${label}: ${k} ${v}`);
   }
   return bad;
@@ -51,7 +62,11 @@ function nonJson(x: unknown, path = '$'): string[] {
   return [`${path} is ${typeof x}`];
 }
 
-function generateRound(s: number): { placements: InstitutionPlacement[]; universe: AggregationUniverse; inputs: InstitutionInput[] } {
+function generateRound(s: number): {
+  placements: InstitutionPlacement[];
+  universe: AggregationUniverse;
+  inputs: InstitutionInput[];
+} {
   const rng = mulberry32(s);
   const municipalities = ['01001', '01002', '01003', '02001', '02002'];
   const levels = ['federal', 'estatal', 'municipal'];
@@ -60,7 +75,13 @@ function generateRound(s: number): { placements: InstitutionPlacement[]; univers
   const inputs = generateInstitutions(s ^ 0x5bd1e995, n);
   const placements = inputs.map((input) => {
     const cvegeo = municipalities[randomIndex(rng, municipalities.length)];
-    return { result: computeInstitution(input), cvegeo, cveEnt: cvegeo.slice(0, 2), level: levels[randomIndex(rng, 3)], type: types[randomIndex(rng, 2)] };
+    return {
+      result: computeInstitution(input),
+      cvegeo,
+      cveEnt: cvegeo.slice(0, 2),
+      level: levels[randomIndex(rng, 3)],
+      type: types[randomIndex(rng, 2)],
+    };
   });
   const count = (f: (p: InstitutionPlacement) => string, keys: string[]): Record<string, number> => {
     const out: Record<string, number> = {};
@@ -74,7 +95,10 @@ function generateRound(s: number): { placements: InstitutionPlacement[]; univers
     return out;
   };
   const perMunicipality = count((p) => p.cvegeo, municipalities);
-  const perState = { '01': perMunicipality['01001'] + perMunicipality['01002'] + perMunicipality['01003'], '02': perMunicipality['02001'] + perMunicipality['02002'] };
+  const perState = {
+    '01': perMunicipality['01001'] + perMunicipality['01002'] + perMunicipality['01003'],
+    '02': perMunicipality['02001'] + perMunicipality['02002'],
+  };
   const perLevel = count((p) => p.level, levels);
   const perType = count((p) => p.type, types);
   const universe: AggregationUniverse = {
@@ -87,7 +111,13 @@ function generateRound(s: number): { placements: InstitutionPlacement[]; univers
     municipalitiesPerLevel: distinctMunicipalities((p) => p.level, levels),
     municipalitiesPerType: distinctMunicipalities((p) => p.type, types),
     totalMunicipalities: 5,
-    population: { '01001': 1000 + randomIndex(rng, 100000), '01002': 5000, '01003': 70000, '02001': 300, '02002': 12000 },
+    population: {
+      '01001': 1000 + randomIndex(rng, 100000),
+      '01002': 5000,
+      '01003': 70000,
+      '02001': 300,
+      '02002': 12000,
+    },
   };
   // Universe counts must cover the level/type groups, which count() guarantees; totals stay consistent.
   return { placements, universe, inputs };
@@ -105,7 +135,8 @@ describe('properties of computeInstitution', () => {
       fc.property(seed, (s) => {
         const r = computeInstitution(generateInstitution(mulberry32(s), 'x'));
         const bad = estimatesOf(r).flatMap((e, i) => outOfBounds(e, `estimate ${i}`));
-        for (const i of r.items) if (!(i.validatedScore >= 0 && i.validatedScore <= i.score)) bad.push(`item ${i.name}`);
+        for (const i of r.items)
+          if (!(i.validatedScore >= 0 && i.validatedScore <= i.score)) bad.push(`item ${i.name}`);
         if (r.values.DELTA_G !== null && !(r.values.DELTA_G.estimate >= 0)) bad.push('ΔG < 0');
         expect([...bad, ...nonJson(r)]).toEqual([]);
       }),
@@ -118,7 +149,8 @@ describe('properties of computeInstitution', () => {
       fc.property(seed, (s) => {
         const v = computeInstitution(generateInstitution(mulberry32(s), 'x')).values;
         if (v.I === null) return;
-        const four = ((v.TG?.estimate ?? NaN) + (v.TC?.estimate ?? NaN) + (v.PG?.estimate ?? NaN) + (v.PC?.estimate ?? NaN)) / 4;
+        const four =
+          ((v.TG?.estimate ?? NaN) + (v.TC?.estimate ?? NaN) + (v.PG?.estimate ?? NaN) + (v.PC?.estimate ?? NaN)) / 4;
         expect(Math.abs(v.I.estimate - four)).toBeLessThan(1e-12);
       }),
       RUNS,
@@ -128,7 +160,13 @@ describe('properties of computeInstitution', () => {
   it('permuting the inputs changes nothing, bit for bit', () => {
     fc.assert(
       fc.property(seed, seed, (s, p) => {
-        const input = generateInstitution(mulberry32(s), 'x', { minValidators: 0, maxValidators: 7, skipComponent: 0.2, secondReport: 0.3, noSelfReport: 0.05 });
+        const input = generateInstitution(mulberry32(s), 'x', {
+          minValidators: 0,
+          maxValidators: 7,
+          skipComponent: 0.2,
+          secondReport: 0.3,
+          noSelfReport: 0.05,
+        });
         const a = computeInstitution(input);
         const b = computeInstitution(permuteInstitution(input, mulberry32(p)));
         // toEqual compares numbers with Object.is (bit-identical, even ±0); the JSON text adds key order.
@@ -147,11 +185,16 @@ describe('properties of computeInstitution', () => {
         if (verifiable.length === 0) return;
         const name = verifiable[pick % verifiable.length].name;
         const old = input.verifications[name] ?? { confirmed: 0, refuted: 0 };
-        const more = { ...input, verifications: { ...input.verifications, [name]: { confirmed: old.confirmed + 1, refuted: old.refuted } } };
+        const more = {
+          ...input,
+          verifications: { ...input.verifications, [name]: { confirmed: old.confirmed + 1, refuted: old.refuted } },
+        };
         const a = computeInstitution(input);
         const b = computeInstitution(more);
         a.items.forEach((item, i) => expect(b.items[i].validatedScore).toBeGreaterThanOrEqual(item.validatedScore));
-        a.governmentComponents.forEach((c, i) => expect(b.governmentComponents[i].validated).toBeGreaterThanOrEqual(c.validated));
+        a.governmentComponents.forEach((c, i) =>
+          expect(b.governmentComponents[i].validated).toBeGreaterThanOrEqual(c.validated),
+        );
         for (const k of ['TG', 'PG', 'I_G', 'T', 'P', 'I'] as const) {
           const before = a.values[k];
           const after = b.values[k];
@@ -194,8 +237,13 @@ describe('properties of the aggregates', () => {
       fc.property(seed, seed, (s, p) => {
         const { placements, universe, inputs } = generateRound(s);
         const rng = mulberry32(p);
-        const permuted = placements.map((pl, i) => ({ ...pl, result: computeInstitution(permuteInstitution(inputs[i], rng)) }));
-        expect(JSON.stringify(computeAggregates(permuted, universe))).toBe(JSON.stringify(computeAggregates(placements, universe)));
+        const permuted = placements.map((pl, i) => ({
+          ...pl,
+          result: computeInstitution(permuteInstitution(inputs[i], rng)),
+        }));
+        expect(JSON.stringify(computeAggregates(permuted, universe))).toBe(
+          JSON.stringify(computeAggregates(placements, universe)),
+        );
       }),
       { numRuns: 8 },
     );
@@ -209,50 +257,64 @@ describe('properties of the aggregates', () => {
 
   it('n = N gives a zero between-institution term', () => {
     fc.assert(
-      fc.property(fc.array(memberArb, { minLength: 2, maxLength: 25 }), fc.double({ min: -1, max: 1, noNaN: true }), (ms, shift) => {
-        const build = (xs: number[]) =>
-          aggregateArea(
-            ms.map((m, i) => ({
-              institutionId: `i${String(i).padStart(2, '0')}`,
-              municipality: 'm',
-              value: estimateOf(xs[i], m.se, m.validators),
-              validators: m.validators,
-              hasCitizenData: true,
-            })),
-            { scope: 'municipality', scopeKey: 'm', indicator: 'I', universe: ms.length, municipalitiesInUniverse: null },
-          );
-        const row = build(ms.map((m) => m.x));
-        // Moving the values apart or together leaves the SE untouched: only the within term remains.
-        const moved = build(ms.map((m, i) => Math.min(1, Math.max(0, m.x + (i % 2 === 0 ? shift : -shift) / 3))));
-        expect(moved.se).toBe(row.se);
-        const within = Math.sqrt(ms.reduce((acc, m) => acc + m.se * m.se, 0)) / ms.length;
-        expect(Math.abs((row.se as number) - within)).toBeLessThanOrEqual(1e-12);
-      }),
+      fc.property(
+        fc.array(memberArb, { minLength: 2, maxLength: 25 }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (ms, shift) => {
+          const build = (xs: number[]) =>
+            aggregateArea(
+              ms.map((m, i) => ({
+                institutionId: `i${String(i).padStart(2, '0')}`,
+                municipality: 'm',
+                value: estimateOf(xs[i], m.se, m.validators),
+                validators: m.validators,
+                hasCitizenData: true,
+              })),
+              {
+                scope: 'municipality',
+                scopeKey: 'm',
+                indicator: 'I',
+                universe: ms.length,
+                municipalitiesInUniverse: null,
+              },
+            );
+          const row = build(ms.map((m) => m.x));
+          // Moving the values apart or together leaves the SE untouched: only the within term remains.
+          const moved = build(ms.map((m, i) => Math.min(1, Math.max(0, m.x + (i % 2 === 0 ? shift : -shift) / 3))));
+          expect(moved.se).toBe(row.se);
+          const within = Math.sqrt(ms.reduce((acc, m) => acc + m.se * m.se, 0)) / ms.length;
+          expect(Math.abs((row.se as number) - within)).toBeLessThanOrEqual(1e-12);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('a state with citizen data in 18 of its 125 municipalities is inconclusive whatever its interval', () => {
     fc.assert(
-      fc.property(fc.array(memberArb, { minLength: 18, maxLength: 80 }), fc.integer({ min: 0, max: 200 }), (ms, extra) => {
-        const members = ms.map((m, i) => ({
-          institutionId: `i${String(i).padStart(3, '0')}`,
-          municipality: `15${String(i % 18).padStart(3, '0')}`,
-          value: estimateOf(m.x, m.se / 100, m.validators),
-          validators: m.validators,
-          hasCitizenData: true,
-        }));
-        const row: AggregateRow = aggregateArea(members, {
-          scope: 'state',
-          scopeKey: '15',
-          indicator: 'I',
-          universe: ms.length + extra,
-          municipalitiesInUniverse: 125,
-        });
-        expect(row.coverage.municipalitiesWithData).toBe(18);
-        expect(row.status).toBe('inconclusive');
-        expect(row.reasons).toContain('below_minimum');
-      }),
+      fc.property(
+        fc.array(memberArb, { minLength: 18, maxLength: 80 }),
+        fc.integer({ min: 0, max: 200 }),
+        (ms, extra) => {
+          const members = ms.map((m, i) => ({
+            institutionId: `i${String(i).padStart(3, '0')}`,
+            municipality: `15${String(i % 18).padStart(3, '0')}`,
+            value: estimateOf(m.x, m.se / 100, m.validators),
+            validators: m.validators,
+            hasCitizenData: true,
+          }));
+          const row: AggregateRow = aggregateArea(members, {
+            scope: 'state',
+            scopeKey: '15',
+            indicator: 'I',
+            universe: ms.length + extra,
+            municipalitiesInUniverse: 125,
+          });
+          expect(row.coverage.municipalitiesWithData).toBe(18);
+          expect(row.status).toBe('inconclusive');
+          expect(row.reasons).toContain('below_minimum');
+        },
+      ),
       { numRuns: 100 },
     );
   });

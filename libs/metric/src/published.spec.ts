@@ -8,11 +8,23 @@ import { Indicator } from './indicators';
 import { computeInstitution } from './institution';
 import { generateInstitutions } from './test-fixtures';
 
-const inputs = generateInstitutions(2017, 18, { minValidators: 2, maxValidators: 6, skipComponent: 0, secondReport: 0, noSelfReport: 0 });
+const inputs = generateInstitutions(2017, 18, {
+  minValidators: 2,
+  maxValidators: 6,
+  skipComponent: 0,
+  secondReport: 0,
+  noSelfReport: 0,
+});
 const municipalities = ['01001', '01002', '01005', '02001', '02004'];
 const placements: InstitutionPlacement[] = inputs.map((input, i) => {
   const cvegeo = municipalities[i % municipalities.length];
-  return { result: computeInstitution(input), cvegeo, cveEnt: cvegeo.slice(0, 2), level: 'municipal', type: 'ayuntamiento' };
+  return {
+    result: computeInstitution(input),
+    cvegeo,
+    cveEnt: cvegeo.slice(0, 2),
+    level: 'municipal',
+    type: 'ayuntamiento',
+  };
 });
 const tally = (key: (p: InstitutionPlacement) => string): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -33,7 +45,9 @@ const universe: AggregationUniverse = {
 };
 const rows = computeAggregates(placements, universe);
 const value = (scope: string, key: string, indicator: Indicator, aggregation = 'unweighted') =>
-  rows.find((r) => r.scope === scope && r.scopeKey === key && r.indicator === indicator && r.aggregation === aggregation)?.estimate;
+  rows.find(
+    (r) => r.scope === scope && r.scopeKey === key && r.indicator === indicator && r.aggregation === aggregation,
+  )?.estimate;
 
 describe("the Métrica's published aggregation", () => {
   it('every subject has all four sub-indices in this fixture', () => {
@@ -73,7 +87,10 @@ describe("the Métrica's published aggregation", () => {
     expect(byPopulation).not.toBeUndefined();
     const municipal = ['01001', '01002', '01005'].map((m) => value('municipality', m, 'I') ?? NaN);
     expect(ofMunicipalities).toBeCloseTo((municipal[0] + municipal[1] + municipal[2]) / 3, 14);
-    expect(byPopulation).toBeCloseTo((municipal[0] * 948990 + municipal[1] * 51536 + municipal[2] * 555) / (948990 + 51536 + 555), 14);
+    expect(byPopulation).toBeCloseTo(
+      (municipal[0] * 948990 + municipal[1] * 51536 + municipal[2] * 555) / (948990 + 51536 + 555),
+      14,
+    );
     expect(plain).not.toBe(byPopulation);
   });
 });

@@ -22,14 +22,20 @@ function ranking(n: number, seMax: number, seed: number): RankEntry[] {
     s = (s * 1103515245 + 12345) % 2147483648;
     return s / 2147483648;
   };
-  return Array.from({ length: n }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}`, estimate: next(), se: next() < 0.2 ? 0 : seMax * next() }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `e${String(i).padStart(3, '0')}`,
+    estimate: next(),
+    se: next() < 0.2 ? 0 : seMax * next(),
+  }));
 }
 
 describe('rankIntervals', () => {
   const both = ['fast', 'simulation'] as const;
 
   it.each(both)('one entry is first with interval [1, 1] (%s)', (method) => {
-    expect(rankIntervals([{ id: 'a', estimate: 0.4, se: 0.2 }], { seed: 's', method })).toEqual([{ id: 'a', position: 1, lo: 1, hi: 1, of: 1 }]);
+    expect(rankIntervals([{ id: 'a', estimate: 0.4, se: 0.2 }], { seed: 's', method })).toEqual([
+      { id: 'a', position: 1, lo: 1, hi: 1, of: 1 },
+    ]);
   });
 
   it('no entries, no ranks', () => {
@@ -88,7 +94,11 @@ describe('rankIntervals', () => {
   it('is deterministic: the same seed gives the same draws, the input order does not matter', () => {
     const entries = ranking(30, 0.1, 7);
     const once = rankIntervals(entries, { seed: 'round-1:institution:MX:I', method: 'simulation', draws: 2000 });
-    const again = rankIntervals([...entries].reverse(), { seed: 'round-1:institution:MX:I', method: 'simulation', draws: 2000 });
+    const again = rankIntervals([...entries].reverse(), {
+      seed: 'round-1:institution:MX:I',
+      method: 'simulation',
+      draws: 2000,
+    });
     expect(again).toEqual(once);
     expect(rankIntervals([...entries].reverse(), { seed: 'x' })).toEqual(rankIntervals(entries, { seed: 'y' }));
   });

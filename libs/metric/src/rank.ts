@@ -167,10 +167,19 @@ export function rankIntervals(entries: ReadonlyArray<RankEntry>, options: RankIn
   const mu = Float64Array.from(sorted, (e) => e.estimate);
   // A SE below the floating-point resolution of its estimate (μ ± 5σ rounds to μ) is 0: no draw of
   // the simulation can move the value, so the fast method must not either.
-  const sigma = Float64Array.from(sorted, (e) => (e.estimate + 5 * e.se === e.estimate && e.estimate - 5 * e.se === e.estimate ? 0 : e.se));
+  const sigma = Float64Array.from(sorted, (e) =>
+    e.estimate + 5 * e.se === e.estimate && e.estimate - 5 * e.se === e.estimate ? 0 : e.se,
+  );
   const position = positions(mu);
-  const ends = options.method === 'simulation' ? simulatedEnds(mu, sigma, draws, options.seed, alpha) : fastEnds(mu, sigma, alpha);
-  const out: RankInterval[] = sorted.map((e, i) => ({ id: e.id, position: position[i], lo: ends.lo[i], hi: ends.hi[i], of: n }));
+  const ends =
+    options.method === 'simulation' ? simulatedEnds(mu, sigma, draws, options.seed, alpha) : fastEnds(mu, sigma, alpha);
+  const out: RankInterval[] = sorted.map((e, i) => ({
+    id: e.id,
+    position: position[i],
+    lo: ends.lo[i],
+    hi: ends.hi[i],
+    of: n,
+  }));
   return out.sort((a, b) => a.position - b.position || compareStrings(a.id, b.id));
 }
 

@@ -94,8 +94,14 @@ export const REASON_SENTENCES: Readonly<Record<StatusReason, Words>> = {
 
 /** Reasons for a value that has none (its estimate is null), from the stored `missing` codes. */
 export const MISSING_SENTENCES: Readonly<Record<'no_self_report' | 'no_citizen_data' | 'missing_components', Words>> = {
-  no_self_report: { es: 'La institución no ha enviado su autodiagnóstico.', en: 'The institution has not submitted its self-report.' },
-  no_citizen_data: { es: 'Aún no hay reportes ciudadanos sobre la institución.', en: 'There are no citizen reports on the institution yet.' },
+  no_self_report: {
+    es: 'La institución no ha enviado su autodiagnóstico.',
+    en: 'The institution has not submitted its self-report.',
+  },
+  no_citizen_data: {
+    es: 'Aún no hay reportes ciudadanos sobre la institución.',
+    en: 'There are no citizen reports on the institution yet.',
+  },
   missing_components: { es: 'Faltan componentes para calcularlo.', en: 'Components needed to compute it are missing.' },
 };
 
@@ -108,8 +114,14 @@ export const INDICATOR_LABELS: Readonly<Record<string, Words>> = {
   PG: { es: 'Participación (perspectiva gubernamental)', en: 'Participation (government perspective)' },
   PC: { es: 'Participación (perspectiva ciudadana)', en: 'Participation (citizen perspective)' },
   I_G: { es: 'Índice según el autodiagnóstico', en: 'Index from the self-report' },
-  TG_raw: { es: 'Transparencia gubernamental declarada (sin verificar)', en: 'Self-reported government transparency (unverified)' },
-  PG_raw: { es: 'Participación gubernamental declarada (sin verificar)', en: 'Self-reported government participation (unverified)' },
+  TG_raw: {
+    es: 'Transparencia gubernamental declarada (sin verificar)',
+    en: 'Self-reported government transparency (unverified)',
+  },
+  PG_raw: {
+    es: 'Participación gubernamental declarada (sin verificar)',
+    en: 'Self-reported government participation (unverified)',
+  },
   I_G_raw: { es: 'Índice declarado (sin verificar)', en: 'Self-reported index (unverified)' },
   DELTA_G: { es: 'Sobrestimación del autodiagnóstico', en: 'Self-report inflation' },
   'TG.AI': { es: 'Acceso a la información', en: 'Access to information' },
@@ -144,7 +156,9 @@ export function statusLabel(status: string, lang: Lang): string {
 
 /** One sentence for a reason code; an unknown code (a newer method) is shown as itself. */
 export function reasonSentence(reason: string, lang: Lang): string {
-  const words = (REASON_SENTENCES as Record<string, Words | undefined>)[reason] ?? (MISSING_SENTENCES as Record<string, Words | undefined>)[reason];
+  const words =
+    (REASON_SENTENCES as Record<string, Words | undefined>)[reason] ??
+    (MISSING_SENTENCES as Record<string, Words | undefined>)[reason];
   return words === undefined ? reason : words[lang];
 }
 

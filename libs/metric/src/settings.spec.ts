@@ -10,7 +10,11 @@ describe('settings', () => {
     expect(DEFAULT_METHOD_SETTINGS.weights.TG).toEqual({ AI: 0.5, TR: 0.2, TP: 0.2, DA: 0.1 });
     expect(DEFAULT_METHOD_SETTINGS.weights.PG).toEqual({ Mec: 0.2, Act: 0.1, Fun: 0.3, Form: 0.1, Seg: 0.3 });
     expect(DEFAULT_METHOD_SETTINGS.weights.PC).toEqual({ Met: 0.2, Recep: 0.3, Act: 0.3, Cel: 0.2 });
-    expect(DEFAULT_METHOD_SETTINGS.thresholds).toMatchObject({ institutionMinReports: 5, municipalityMinReports: 10, areaMinMunicipalities: 30 });
+    expect(DEFAULT_METHOD_SETTINGS.thresholds).toMatchObject({
+      institutionMinReports: 5,
+      municipalityMinReports: 10,
+      areaMinMunicipalities: 30,
+    });
     expect(DEFAULT_METHOD_SETTINGS.bootstrapReplicates).toBe(2000);
     expect(Object.isFrozen(DEFAULT_METHOD_SETTINGS.thresholds)).toBe(true);
   });
@@ -63,6 +67,10 @@ describe('settings', () => {
 
   it('reports every problem at once', () => {
     const r = resolveSettings({ thresholds: { cvCaution: -1, targetHalfWidth: 0 }, confidence: 2 });
-    expect(r.problems.map((p) => p.path).sort()).toEqual(['confidence', 'thresholds.cvCaution', 'thresholds.targetHalfWidth']);
+    expect(r.problems.map((p) => p.path).sort()).toEqual([
+      'confidence',
+      'thresholds.cvCaution',
+      'thresholds.targetHalfWidth',
+    ]);
   });
 });

@@ -92,8 +92,7 @@ export interface SettingsProblem {
 }
 
 export type SettingsResolution =
-  | { ok: true; settings: MethodSettings; problems: [] }
-  | { ok: false; settings: null; problems: SettingsProblem[] };
+  { ok: true; settings: MethodSettings; problems: [] } | { ok: false; settings: null; problems: SettingsProblem[] };
 
 const THRESHOLD_KEYS = Object.keys(DEFAULT_METHOD_SETTINGS.thresholds) as Array<keyof MethodThresholds>;
 const INTEGER_THRESHOLDS: ReadonlyArray<keyof MethodThresholds> = [
@@ -155,7 +154,10 @@ export function resolveSettings(partial?: unknown): SettingsResolution {
             for (const comp of Object.keys(map)) {
               const w = map[comp];
               if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(comp)) {
-                problems.push({ path: `weights.${sub}.${comp}`, message: 'component suffix must be alphanumeric (e.g. AI)' });
+                problems.push({
+                  path: `weights.${sub}.${comp}`,
+                  message: 'component suffix must be alphanumeric (e.g. AI)',
+                });
               } else if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
                 problems.push({ path: `weights.${sub}.${comp}`, message: 'weight must be a finite number ≥ 0' });
               } else {
@@ -183,11 +185,13 @@ export function resolveSettings(partial?: unknown): SettingsResolution {
           }
           break;
         case 'bootstrapReplicates':
-          if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ path: key, message: 'must be a finite number' });
+          if (typeof value !== 'number' || !Number.isFinite(value))
+            problems.push({ path: key, message: 'must be a finite number' });
           else bootstrapReplicates = value;
           break;
         case 'confidence':
-          if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ path: key, message: 'must be a finite number' });
+          if (typeof value !== 'number' || !Number.isFinite(value))
+            problems.push({ path: key, message: 'must be a finite number' });
           else confidence = value;
           break;
         default:
@@ -210,14 +214,16 @@ export function validateSettings(s: MethodSettings): SettingsProblem[] {
     let total = 0;
     for (const comp of Object.keys(map)) {
       const w = map[comp];
-      if (!Number.isFinite(w) || w < 0) problems.push({ path: `weights.${sub}.${comp}`, message: 'weight must be a finite number ≥ 0' });
+      if (!Number.isFinite(w) || w < 0)
+        problems.push({ path: `weights.${sub}.${comp}`, message: 'weight must be a finite number ≥ 0' });
       else total += w;
     }
     if (!(total > 0)) problems.push({ path: `weights.${sub}`, message: 'weights must sum to more than 0' });
   }
   const t = s.thresholds;
   for (const k of INTEGER_THRESHOLDS) {
-    if (!Number.isInteger(t[k]) || t[k] < 1) problems.push({ path: `thresholds.${k}`, message: 'must be an integer ≥ 1' });
+    if (!Number.isInteger(t[k]) || t[k] < 1)
+      problems.push({ path: `thresholds.${k}`, message: 'must be an integer ≥ 1' });
   }
   const inUnit = (k: keyof MethodThresholds, allowZero: boolean): void => {
     const v = t[k];

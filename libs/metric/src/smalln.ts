@@ -55,7 +55,9 @@ export function assignedVariance(n: number, s2: number | null, pooledVariance: n
  * Pooled variance of every code over the institutions with ≥ 2 validators: Σ(n − 1)·s² / Σ(n − 1),
  * summed in institution-id order (callers pass ids) so that it is bit-for-bit reproducible.
  */
-export function pooledVariances(institutions: ReadonlyArray<{ institutionId: string; raw: Readonly<Record<string, CitizenRaw>> }>): Record<string, number> {
+export function pooledVariances(
+  institutions: ReadonlyArray<{ institutionId: string; raw: Readonly<Record<string, CitizenRaw>> }>,
+): Record<string, number> {
   const num: Record<string, number> = {};
   const den: Record<string, number> = {};
   const ordered = [...institutions].sort((a, b) => compareStrings(a.institutionId, b.institutionId));

@@ -14,8 +14,18 @@ const base: StatusInput = {
 describe('classifyStatus (METHOD.md §6)', () => {
   it.each<[string, Partial<StatusInput>, string, string[]]>([
     ['precise value', {}, 'conclusive', []],
-    ['no citizen data', { hasCitizenData: false, meetsMinimum: false, se: null, halfWidth: null }, 'not_validated', ['no_citizen_data', 'below_minimum', 'not_estimable']],
-    ['government value without citizen data needs none', { needsCitizenData: false, hasCitizenData: false }, 'conclusive', []],
+    [
+      'no citizen data',
+      { hasCitizenData: false, meetsMinimum: false, se: null, halfWidth: null },
+      'not_validated',
+      ['no_citizen_data', 'below_minimum', 'not_estimable'],
+    ],
+    [
+      'government value without citizen data needs none',
+      { needsCitizenData: false, hasCitizenData: false },
+      'conclusive',
+      [],
+    ],
     ['below minimum, however precise', { meetsMinimum: false }, 'inconclusive', ['below_minimum']],
     ['no interval', { se: null, halfWidth: null }, 'inconclusive', ['not_estimable']],
     ['CV 30% exactly', { estimate: 0.5, se: 0.15, halfWidth: 0.09 }, 'inconclusive', ['cv_inconclusive']],
@@ -31,9 +41,24 @@ describe('classifyStatus (METHOD.md §6)', () => {
     ['CV 100% and half-width 0.06', { estimate: 0.02, se: 0.02, halfWidth: 0.06 }, 'inconclusive', ['cv_inconclusive']],
     ['estimate 0 with SE > 0', { estimate: 0, se: 0.03, halfWidth: 0.07 }, 'inconclusive', ['cv_inconclusive']],
     ['estimate 0 with SE > 0, tight', { estimate: 0, se: 0.01, halfWidth: 0.03 }, 'conclusive', []],
-    ['override needs the minimum', { estimate: 0.02, se: 0.02, halfWidth: 0.05, meetsMinimum: false }, 'inconclusive', ['below_minimum', 'cv_inconclusive']],
-    ['override does not lift the response-share caution', { estimate: 0.02, se: 0.02, halfWidth: 0.05, responseShare: 0.2 }, 'caution', ['low_response_share']],
-    ['worst rule wins', { se: 0.1, halfWidth: 0.2, responseShare: 0.1 }, 'inconclusive', ['cv_caution', 'half_width_inconclusive', 'low_response_share']],
+    [
+      'override needs the minimum',
+      { estimate: 0.02, se: 0.02, halfWidth: 0.05, meetsMinimum: false },
+      'inconclusive',
+      ['below_minimum', 'cv_inconclusive'],
+    ],
+    [
+      'override does not lift the response-share caution',
+      { estimate: 0.02, se: 0.02, halfWidth: 0.05, responseShare: 0.2 },
+      'caution',
+      ['low_response_share'],
+    ],
+    [
+      'worst rule wins',
+      { se: 0.1, halfWidth: 0.2, responseShare: 0.1 },
+      'inconclusive',
+      ['cv_caution', 'half_width_inconclusive', 'low_response_share'],
+    ],
   ])('%s → %s', (_label, patch, status, reasons) => {
     const r = classifyStatus({ ...base, ...patch }, DEFAULT_METHOD_SETTINGS);
     expect(r.status).toBe(status);

@@ -85,7 +85,11 @@ export function classifyStatus(input: StatusInput, settings: MethodSettings): St
   if (input.responseShare !== null && input.responseShare < t.responseShareCaution) {
     worsen('caution', 'low_response_share');
   }
-  if (input.validatedShare !== undefined && input.validatedShare !== null && input.validatedShare < t.validatedShareCaution) {
+  if (
+    input.validatedShare !== undefined &&
+    input.validatedShare !== null &&
+    input.validatedShare < t.validatedShareCaution
+  ) {
     worsen('caution', 'low_validated_share');
   }
   if ((input.pendingRefutations ?? 0) > 0) reasons.push('pending_refutations');

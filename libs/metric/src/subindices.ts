@@ -20,7 +20,11 @@ export interface SubIndexInfo {
  * Components with weight 0 are ignored (neither used nor "missing"). Null when none is present:
  * the sub-index is then missing, never 0 (§3.2).
  */
-export function resolveSubIndex(code: SubIndexCode, present: ReadonlySet<string>, settings: MethodSettings): SubIndexInfo | null {
+export function resolveSubIndex(
+  code: SubIndexCode,
+  present: ReadonlySet<string>,
+  settings: MethodSettings,
+): SubIndexInfo | null {
   const declared = settings.weights[code];
   const suffixes = Object.keys(declared)
     .filter((k) => declared[k] > 0)

@@ -31,7 +31,13 @@ export interface GenOptions {
   zeroSpread?: number;
 }
 
-export const DEFAULT_GEN: GenOptions = { minValidators: 0, maxValidators: 7, skipComponent: 0.1, secondReport: 0.1, noSelfReport: 0.05 };
+export const DEFAULT_GEN: GenOptions = {
+  minValidators: 0,
+  maxValidators: 7,
+  skipComponent: 0.1,
+  secondReport: 0.1,
+  noSelfReport: 0.05,
+};
 
 const SCORES = [0, 0.25, 0.5, 0.75, 1];
 
@@ -47,13 +53,27 @@ function score(rng: Rng): number {
   return rng();
 }
 
-function componentAnswers(rng: Rng, sub: SubIndexCode, prefix: string, skip: number, verifiableShare: number): ScoredAnswer[] {
+function componentAnswers(
+  rng: Rng,
+  sub: SubIndexCode,
+  prefix: string,
+  skip: number,
+  verifiableShare: number,
+): ScoredAnswer[] {
   const out: ScoredAnswer[] = [];
   for (const suffix of Object.keys(DEFAULT_METHOD_SETTINGS.weights[sub])) {
     if (rng() < skip) continue;
     const items = 1 + randomIndex(rng, 3);
     for (let i = 0; i < items; i++) {
-      out.push(answer(`${prefix}${sub}_${suffix}_${i}`, `${sub}.${suffix}`, score(rng), rng() < verifiableShare, 1 + randomIndex(rng, 3)));
+      out.push(
+        answer(
+          `${prefix}${sub}_${suffix}_${i}`,
+          `${sub}.${suffix}`,
+          score(rng),
+          rng() < verifiableShare,
+          1 + randomIndex(rng, 3),
+        ),
+      );
     }
   }
   return out;
@@ -63,12 +83,17 @@ export function generateInstitution(rng: Rng, institutionId: string, opts: GenOp
   const selfReport =
     rng() < opts.noSelfReport
       ? null
-      : [...componentAnswers(rng, 'TG', 'q', opts.skipComponent, 0.5), ...componentAnswers(rng, 'PG', 'q', opts.skipComponent, 0.5)];
+      : [
+          ...componentAnswers(rng, 'TG', 'q', opts.skipComponent, 0.5),
+          ...componentAnswers(rng, 'PG', 'q', opts.skipComponent, 0.5),
+        ];
   const verifications: InstitutionInput['verifications'] = {};
   for (const a of selfReport ?? []) {
-    if (a.verifiable && rng() < 0.7) verifications[a.name] = { confirmed: randomIndex(rng, 4), refuted: randomIndex(rng, 3) };
+    if (a.verifiable && rng() < 0.7)
+      verifications[a.name] = { confirmed: randomIndex(rng, 4), refuted: randomIndex(rng, 3) };
   }
-  if (opts.instrument === true) return { institutionId, selfReport, verifications, citizenReports: instrumentReports(rng, institutionId, opts) };
+  if (opts.instrument === true)
+    return { institutionId, selfReport, verifications, citizenReports: instrumentReports(rng, institutionId, opts) };
   const nValidators = opts.minValidators + randomIndex(rng, opts.maxValidators - opts.minValidators + 1);
   const citizenReports: InstitutionInput['citizenReports'] = [];
   for (let v = 0; v < nValidators; v++) {
@@ -77,7 +102,10 @@ export function generateInstitution(rng: Rng, institutionId: string, opts: GenOp
       citizenReports.push({
         reportId: `${institutionId}-r${v}-${k}`,
         validatorId: `val-${v}`,
-        answers: [...componentAnswers(rng, 'TC', 'c', opts.skipComponent, 0), ...componentAnswers(rng, 'PC', 'c', opts.skipComponent, 0)],
+        answers: [
+          ...componentAnswers(rng, 'TC', 'c', opts.skipComponent, 0),
+          ...componentAnswers(rng, 'PC', 'c', opts.skipComponent, 0),
+        ],
       });
     }
   }
@@ -92,14 +120,25 @@ function instrumentReport(rng: Rng, answerRate: number, quality: number): Scored
   if (u < 0.08) {
     // "Not yet": the legal deadline has not passed — no TC at all from this report.
   } else if (u < 0.08 + (1 - answerRate) * 0.92) {
-    out.push(answer('c_disp', 'TC.Disp', 0), answer('c_clar', 'TC.Clar', 0), answer('c_comp', 'TC.Comp', 0), answer('c_cel', 'TC.Cel', 0));
+    out.push(
+      answer('c_disp', 'TC.Disp', 0),
+      answer('c_clar', 'TC.Clar', 0),
+      answer('c_comp', 'TC.Comp', 0),
+      answer('c_cel', 'TC.Cel', 0),
+    );
   } else {
-    out.push(answer('c_disp', 'TC.Disp', 1), answer('c_clar', 'TC.Clar', q()), answer('c_comp', 'TC.Comp', q()), answer('c_cel', 'TC.Cel', q()));
+    out.push(
+      answer('c_disp', 'TC.Disp', 1),
+      answer('c_clar', 'TC.Clar', q()),
+      answer('c_comp', 'TC.Comp', q()),
+      answer('c_cel', 'TC.Cel', q()),
+    );
   }
   const found = rng() < 0.85;
   out.push(answer('c_met', 'PC.Met', found ? 1 : 0));
   if (found) {
-    if (rng() < answerRate) out.push(answer('c_recep', 'PC.Recep', 1), answer('c_pact', 'PC.Act', q()), answer('c_pcel', 'PC.Cel', q()));
+    if (rng() < answerRate)
+      out.push(answer('c_recep', 'PC.Recep', 1), answer('c_pact', 'PC.Act', q()), answer('c_pcel', 'PC.Cel', q()));
     else out.push(answer('c_recep', 'PC.Recep', 0), answer('c_pact', 'PC.Act', 0), answer('c_pcel', 'PC.Cel', 0));
   }
   return out;
@@ -109,14 +148,20 @@ function instrumentReports(rng: Rng, institutionId: string, opts: GenOptions): I
   const answerRate = rng();
   const quality = rng();
   const nValidators =
-    rng() < (opts.oneValidator ?? 0) ? 1 : opts.minValidators + randomIndex(rng, opts.maxValidators - opts.minValidators + 1);
+    rng() < (opts.oneValidator ?? 0)
+      ? 1
+      : opts.minValidators + randomIndex(rng, opts.maxValidators - opts.minValidators + 1);
   const identical = rng() < (opts.zeroSpread ?? 0);
   const shared = identical ? instrumentReport(rng, answerRate, quality) : null;
   const out: InstitutionInput['citizenReports'] = [];
   for (let v = 0; v < nValidators; v++) {
     const reports = rng() < opts.secondReport ? 2 : 1;
     for (let k = 0; k < reports; k++) {
-      out.push({ reportId: `${institutionId}-r${v}-${k}`, validatorId: `val-${v}`, answers: shared ?? instrumentReport(rng, answerRate, quality) });
+      out.push({
+        reportId: `${institutionId}-r${v}-${k}`,
+        validatorId: `val-${v}`,
+        answers: shared ?? instrumentReport(rng, answerRate, quality),
+      });
     }
   }
   return out;

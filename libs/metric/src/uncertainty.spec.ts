@@ -1,4 +1,10 @@
-import { clusteredLinearVariance, coefficientOfVariation, criticalValue, tInterval, wilsonInterval } from './uncertainty';
+import {
+  clusteredLinearVariance,
+  coefficientOfVariation,
+  criticalValue,
+  tInterval,
+  wilsonInterval,
+} from './uncertainty';
 
 describe('uncertainty primitives', () => {
   it('quantiles come from jStat', () => {
@@ -64,7 +70,9 @@ describe('uncertainty primitives', () => {
   });
 
   it('is not estimable with one validator', () => {
-    expect(clusteredLinearVariance([{ code: 'TC.A', mean: 1, clusters: [{ clusterId: 'v', value: 1 }] }], { 'TC.A': 1 })).toEqual({
+    expect(
+      clusteredLinearVariance([{ code: 'TC.A', mean: 1, clusters: [{ clusterId: 'v', value: 1 }] }], { 'TC.A': 1 }),
+    ).toEqual({
       n: 1,
       variance: null,
     });

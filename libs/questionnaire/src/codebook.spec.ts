@@ -8,7 +8,13 @@ const v1 = {
     {
       name: 'p1',
       elements: [
-        { type: 'boolean', name: 'tiene_portal', title: { default: '¿Tiene portal?', en: 'Has a portal?' }, component: 'TG', verifiable: true },
+        {
+          type: 'boolean',
+          name: 'tiene_portal',
+          title: { default: '¿Tiene portal?', en: 'Has a portal?' },
+          component: 'TG',
+          verifiable: true,
+        },
         {
           type: 'radiogroup',
           name: 'frecuencia',
@@ -32,7 +38,13 @@ const v2 = {
       name: 'p1',
       elements: [
         { type: 'text', name: 'nuevo_primero', title: 'Nuevo' },
-        { type: 'boolean', name: 'tiene_portal', title: { default: '¿Tiene portal web?', en: 'Has a website?' }, component: 'TG', verifiable: true },
+        {
+          type: 'boolean',
+          name: 'tiene_portal',
+          title: { default: '¿Tiene portal web?', en: 'Has a website?' },
+          component: 'TG',
+          verifiable: true,
+        },
         { type: 'checkbox', name: 'canales', title: 'Canales', choices: ['correo|Correo', 'tel|Teléfono'] },
         { type: 'text', name: 'personal', inputType: 'number', title: 'Personal' },
       ],
@@ -54,7 +66,13 @@ describe('buildCodebook', () => {
       ['personal', [1, 2], false],
     ]);
     const portal = book[1];
-    expect(portal).toMatchObject({ title: { es: '¿Tiene portal web?', en: 'Has a website?' }, type: 'boolean', component: 'TG', verifiable: true, scoring: 'true=1, false=0' });
+    expect(portal).toMatchObject({
+      title: { es: '¿Tiene portal web?', en: 'Has a website?' },
+      type: 'boolean',
+      component: 'TG',
+      verifiable: true,
+      scoring: 'true=1, false=0',
+    });
     expect(portal.choices).toEqual([
       { value: true, label: { es: 'Sí', en: 'Yes' }, score: 1, notApplicable: false },
       { value: false, label: { es: 'No', en: 'No' }, score: 0, notApplicable: false },
@@ -92,11 +110,15 @@ describe('buildCodebook', () => {
     const names = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 });
     fc.assert(
       fc.property(fc.array(names, { minLength: 1, maxLength: 4 }), (versions) => {
-        const sources = versions.map((ns, i) => ({ version: i + 1, definition: { pages: [{ name: 'p', elements: ns.map((name) => ({ type: 'text', name })) }] } }));
+        const sources = versions.map((ns, i) => ({
+          version: i + 1,
+          definition: { pages: [{ name: 'p', elements: ns.map((name) => ({ type: 'text', name })) }] },
+        }));
         const book = buildCodebook(sources);
         expect(new Set(book.map((v) => v.name)).size).toBe(book.length);
         expect(new Set(book.map((v) => v.name))).toEqual(new Set(versions.flat()));
-        for (const v of book) expect(v.versions).toEqual(sources.filter((s, i) => versions[i].includes(v.name)).map((s) => s.version));
+        for (const v of book)
+          expect(v.versions).toEqual(sources.filter((s, i) => versions[i].includes(v.name)).map((s) => s.version));
         // Within the newest version, its questions keep their relative order.
         const last = versions[versions.length - 1];
         const positions = last.map((n) => book.findIndex((v) => v.name === n));
@@ -112,14 +134,14 @@ describe('buildCodebook', () => {
 
 describe('answerCell', () => {
   it('keeps numbers, text and booleans; joins multi-select values; JSON for anything else', () => {
-    expect([answerCell(3), answerCell('x'), answerCell(false), answerCell(['a', 'b']), answerCell({ k: 1 }), answerCell(null), answerCell(undefined)]).toEqual([
-      3,
-      'x',
-      false,
-      'a;b',
-      '{"k":1}',
-      null,
-      null,
-    ]);
+    expect([
+      answerCell(3),
+      answerCell('x'),
+      answerCell(false),
+      answerCell(['a', 'b']),
+      answerCell({ k: 1 }),
+      answerCell(null),
+      answerCell(undefined),
+    ]).toEqual([3, 'x', false, 'a;b', '{"k":1}', null, null]);
   });
 });

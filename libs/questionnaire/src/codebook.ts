@@ -73,7 +73,9 @@ function choiceLabel(raw: unknown, value: string | number): LocalizedText {
 
 function typeOf(el: WalkedElement): string {
   const inputType = own(el.json, 'inputType');
-  return el.type === 'text' && typeof inputType === 'string' && inputType !== '' && inputType !== 'text' ? `text:${inputType}` : el.type;
+  return el.type === 'text' && typeof inputType === 'string' && inputType !== '' && inputType !== 'text'
+    ? `text:${inputType}`
+    : el.type;
 }
 
 function choicesOf(el: WalkedElement, scores: Record<string, number | null> | null): CodebookChoice[] {
@@ -157,7 +159,11 @@ export function buildCodebook(sources: readonly CodebookSource[]): CodebookVaria
   }
   return order.map((name) => {
     const e = byName.get(name) as { described: Described; versions: number[]; fingerprints: Set<string> };
-    return { ...e.described.variable, versions: [...e.versions].sort((a, b) => a - b), changedAcrossVersions: e.fingerprints.size > 1 };
+    return {
+      ...e.described.variable,
+      versions: [...e.versions].sort((a, b) => a - b),
+      changedAcrossVersions: e.fingerprints.size > 1,
+    };
   });
 }
 
@@ -166,6 +172,7 @@ export function answerCell(value: unknown): string | number | boolean | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(MULTI_VALUE_SEPARATOR);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    return value.join(MULTI_VALUE_SEPARATOR);
   return JSON.stringify(value);
 }

@@ -27,7 +27,27 @@ async function sameAsReference(json: SurveyJson, data: unknown, opts: ValidateOp
 }
 
 // The API fuzz suite's generators (test/security/submission-fuzz.e2e-spec.ts), aimed at the validator directly.
-const NASTY: unknown[] = ['', ' ', '<script>alert(1)</script>', "' OR 1=1 --", '\u0000', '\ud800', 'x'.repeat(10_001), -1, 0, 1e308, -0, 2 ** 53, true, false, null, [], {}, [[[]]], { es: 'x' }];
+const NASTY: unknown[] = [
+  '',
+  ' ',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '\u0000',
+  '\ud800',
+  'x'.repeat(10_001),
+  -1,
+  0,
+  1e308,
+  -0,
+  2 ** 53,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [[[]]],
+  { es: 'x' },
+];
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(...NASTY));
 function fuzzPayload(sample: Readonly<Record<string, unknown>>): fc.Arbitrary<unknown> {
   const questions = Object.keys(sample);
@@ -38,13 +58,20 @@ function fuzzPayload(sample: Readonly<Record<string, unknown>>): fc.Arbitrary<un
   );
   const answers = fc.dictionary(key, anyValue, { maxKeys: 12 });
   const mutated = fc
-    .record({ drop: fc.subarray(questions, { maxLength: 4 }), patch: fc.dictionary(fc.constantFrom(...questions), anyValue, { maxKeys: 3 }) })
+    .record({
+      drop: fc.subarray(questions, { maxLength: 4 }),
+      patch: fc.dictionary(fc.constantFrom(...questions), anyValue, { maxKeys: 3 }),
+    })
     .map(({ drop, patch }) => {
       const out: Record<string, unknown> = { ...sample };
       for (const q of drop) delete out[q];
       return Object.assign(out, patch);
     });
-  return fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 3, arbitrary: answers }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
+  return fc.oneof(
+    { weight: 3, arbitrary: mutated },
+    { weight: 3, arbitrary: answers },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  );
 }
 
 /**
@@ -84,11 +111,19 @@ function structuredPayload(json: SurveyJson): fc.Arbitrary<Record<string, unknow
         if (inputType === 'number' || inputType === 'range') {
           const lo = num(own(j, 'min'), 0);
           const hi = num(own(j, 'max'), 100);
-          plausible = fc.oneof(fc.integer({ min: lo - 2, max: hi + 2 }), fc.constantFrom(lo - 0.5, hi + 0.5, lo, hi), fc.double({ noNaN: true, noDefaultInfinity: true }));
+          plausible = fc.oneof(
+            fc.integer({ min: lo - 2, max: hi + 2 }),
+            fc.constantFrom(lo - 0.5, hi + 0.5, lo, hi),
+            fc.double({ noNaN: true, noDefaultInfinity: true }),
+          );
         } else if (inputType === 'email') {
           plausible = fc.oneof(fc.emailAddress(), fc.constantFrom('no-es-correo', 'a@b', ' ', 'x@dominio.mx'));
         } else {
-          plausible = fc.oneof(fc.webUrl(), fc.constantFrom('ftp://x', 'https://', '   ', 'CT-2024/001', 'abc', 'Titular'), fc.string({ maxLength: 30 }));
+          plausible = fc.oneof(
+            fc.webUrl(),
+            fc.constantFrom('ftp://x', 'https://', '   ', 'CT-2024/001', 'abc', 'Titular'),
+            fc.string({ maxLength: 30 }),
+          );
         }
         break;
       }
@@ -115,11 +150,30 @@ describe('CompiledValidator', () => {
   });
 
   it('falls back to the Model path, and says why, for features it does not reproduce', async () => {
-    const json: SurveyJson = { pages: [{ name: 'p', elements: [{ type: 'text', name: 't', validators: [{ type: 'expression', expression: '{t} notempty' }] }] }] };
+    const json: SurveyJson = {
+      pages: [
+        {
+          name: 'p',
+          elements: [{ type: 'text', name: 't', validators: [{ type: 'expression', expression: '{t} notempty' }] }],
+        },
+      ],
+    };
     expect(CompiledValidator.of(json).fallbackReason).toBe('$.pages[0].elements[0].validators[0] (type expression)');
-    const other: SurveyJson = { pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true }] }] };
+    const other: SurveyJson = {
+      pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true }] }],
+    };
     expect(CompiledValidator.of(other).fallbackReason).toBe('$.pages[0].elements[0].showOtherItem');
-    const fn: SurveyJson = { pages: [{ name: 'p', elements: [{ type: 'text', name: 't', visibleIf: "iif({u} = 1, true, false)" }, { type: 'text', name: 'u' }] }] };
+    const fn: SurveyJson = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'text', name: 't', visibleIf: 'iif({u} = 1, true, false)' },
+            { type: 'text', name: 'u' },
+          ],
+        },
+      ],
+    };
     expect(CompiledValidator.of(fn).fallbackReason).toBe('$.pages[0].elements[0].visibleIf');
     await sameAsReference(json, { t: 'x' }, { mode: 'final' });
   });
@@ -147,7 +201,9 @@ describe('CompiledValidator', () => {
 
   it('property: the API fuzz suite payloads give the same result on both paths', async () => {
     await fc.assert(
-      fc.asyncProperty(fuzzPayload(INSTITUTION_V1_ANSWERS), mode, (data, m) => sameAsReference(INSTITUTION_V1, data, { mode: m })),
+      fc.asyncProperty(fuzzPayload(INSTITUTION_V1_ANSWERS), mode, (data, m) =>
+        sameAsReference(INSTITUTION_V1, data, { mode: m }),
+      ),
       { numRuns: RUNS * 2, seed: SEED },
     );
   });
@@ -166,7 +222,9 @@ describe('CompiledValidator', () => {
 
   it('property: mutations of a complete citizen report give the same result on both paths', async () => {
     await fc.assert(
-      fc.asyncProperty(fuzzPayload(CITIZEN_V1_ANSWERS), mode, (data, m) => sameAsReference(CITIZEN_V1, data, { mode: m })),
+      fc.asyncProperty(fuzzPayload(CITIZEN_V1_ANSWERS), mode, (data, m) =>
+        sameAsReference(CITIZEN_V1, data, { mode: m }),
+      ),
       { numRuns: RUNS, seed: SEED + 2 },
     );
   });

@@ -18,7 +18,15 @@
  * reference. The compile-time Model is kept (read-only: its data is never set) for the static
  * facts step 2 reads and to let survey-core word error messages exactly as it does in the Model.
  */
-import { AnswerRequiredError, ConditionRunner, ConditionsParser, CustomError, EmailValidator, Model, QuestionTextModel } from 'survey-core';
+import {
+  AnswerRequiredError,
+  ConditionRunner,
+  ConditionsParser,
+  CustomError,
+  EmailValidator,
+  Model,
+  QuestionTextModel,
+} from 'survey-core';
 import type { Question, SurveyError, SurveyValidator } from 'survey-core';
 import 'survey-core/i18n/spanish';
 import { QuestionnaireError } from './issues';
@@ -49,7 +57,22 @@ const TEXT_BASE_TYPES: ReadonlySet<string> = new Set(['text', 'comment']);
 type Condition = boolean | ConditionRunner;
 
 /** Properties that only affect presentation (or Apertura's scoring), never what a submission may hold. */
-const DISPLAY_KEYS = ['title', 'description', 'name', 'type', 'placeholder', 'titleLocation', 'descriptionLocation', 'width', 'minWidth', 'maxWidth', 'startWithNewLine', 'hideNumber', 'indent', 'requiredErrorText'];
+const DISPLAY_KEYS = [
+  'title',
+  'description',
+  'name',
+  'type',
+  'placeholder',
+  'titleLocation',
+  'descriptionLocation',
+  'width',
+  'minWidth',
+  'maxWidth',
+  'startWithNewLine',
+  'hideNumber',
+  'indent',
+  'requiredErrorText',
+];
 const APERTURA_KEYS = APERTURA_PROPERTIES.map((p) => p.info.name);
 
 const SURVEY_KEYS: ReadonlySet<string> = new Set([
@@ -70,22 +93,77 @@ const SURVEY_KEYS: ReadonlySet<string> = new Set([
   'questionTitleLocation',
   'focusFirstQuestionAutomatic',
 ]);
-const PAGE_KEYS: ReadonlySet<string> = new Set(['name', 'title', 'description', 'elements', 'visibleIf', 'visible', 'navigationTitle', 'navigationDescription']);
-const PANEL_KEYS: ReadonlySet<string> = new Set(['type', 'name', 'title', 'description', 'elements', 'visibleIf', 'visible', 'state']);
-const QUESTION_KEYS: ReadonlySet<string> = new Set([...DISPLAY_KEYS, ...APERTURA_KEYS, 'visibleIf', 'visible', 'isRequired', 'requiredIf', 'validators']);
+const PAGE_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'title',
+  'description',
+  'elements',
+  'visibleIf',
+  'visible',
+  'navigationTitle',
+  'navigationDescription',
+]);
+const PANEL_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'name',
+  'title',
+  'description',
+  'elements',
+  'visibleIf',
+  'visible',
+  'state',
+]);
+const QUESTION_KEYS: ReadonlySet<string> = new Set([
+  ...DISPLAY_KEYS,
+  ...APERTURA_KEYS,
+  'visibleIf',
+  'visible',
+  'isRequired',
+  'requiredIf',
+  'validators',
+]);
 const TYPE_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   text: new Set(['inputType', 'min', 'max', 'maxLength', 'autocomplete', 'size']),
   comment: new Set(['maxLength', 'rows', 'autoGrow', 'allowResize']),
   boolean: new Set(['labelTrue', 'labelFalse', 'valueTrue', 'valueFalse', 'renderAs', 'swapOrder']),
   radiogroup: new Set(['choices', 'colCount', 'showNoneItem', 'noneText', 'choicesOrder']),
   dropdown: new Set(['choices', 'showNoneItem', 'noneText', 'choicesOrder']),
-  checkbox: new Set(['choices', 'colCount', 'showNoneItem', 'noneText', 'choicesOrder', 'maxSelectedChoices', 'showSelectAllItem', 'selectAllText']),
+  checkbox: new Set([
+    'choices',
+    'colCount',
+    'showNoneItem',
+    'noneText',
+    'choicesOrder',
+    'maxSelectedChoices',
+    'showSelectAllItem',
+    'selectAllText',
+  ]),
   tagbox: new Set(['choices', 'showNoneItem', 'noneText', 'choicesOrder', 'maxSelectedChoices']),
-  rating: new Set(['rateMin', 'rateMax', 'rateStep', 'rateCount', 'rateType', 'displayMode', 'minRateDescription', 'maxRateDescription', 'rateValues', 'rateDisplayMode']),
+  rating: new Set([
+    'rateMin',
+    'rateMax',
+    'rateStep',
+    'rateCount',
+    'rateType',
+    'displayMode',
+    'minRateDescription',
+    'maxRateDescription',
+    'rateValues',
+    'rateDisplayMode',
+  ]),
 };
 const CHOICE_KEYS: ReadonlySet<string> = new Set(['value', 'text', 'isExclusive', ...APERTURA_KEYS]);
 /** Text inputs whose checks are the ones reproduced here (date/time inputs have their own in survey-core). */
-const TEXT_INPUT_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'range', 'email', 'url', 'tel', 'password', 'search']);
+const TEXT_INPUT_TYPES: ReadonlySet<string> = new Set([
+  'text',
+  'number',
+  'range',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'search',
+]);
 const VALIDATOR_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   regex: new Set(['regex', 'caseInsensitive']),
   email: new Set([]),
@@ -119,10 +197,16 @@ function unsupported(walk: WalkResult, questionKeys: ReadonlySet<string>): strin
     const b = badCondition(el.json, el.path, questionKeys);
     if (b) return b;
     const inputType = own(el.json, 'inputType');
-    if (el.type === 'text' && inputType !== undefined && !(typeof inputType === 'string' && TEXT_INPUT_TYPES.has(inputType))) return `${el.path}.inputType`;
+    if (
+      el.type === 'text' &&
+      inputType !== undefined &&
+      !(typeof inputType === 'string' && TEXT_INPUT_TYPES.has(inputType))
+    )
+      return `${el.path}.inputType`;
     // min/max of a non-numeric input compare strings (or dates) in survey-core: not reproduced.
     const numeric = typeof inputType === 'string' && NUMERIC_INPUT_TYPES.has(inputType);
-    if (!numeric && (own(el.json, 'min') !== undefined || own(el.json, 'max') !== undefined)) return `${el.path}.min/max`;
+    if (!numeric && (own(el.json, 'min') !== undefined || own(el.json, 'max') !== undefined))
+      return `${el.path}.min/max`;
     for (const listKey of ['choices', 'rateValues']) {
       const list = own(el.json, listKey);
       if (list === undefined) continue;
@@ -143,7 +227,8 @@ function unsupported(walk: WalkResult, questionKeys: ReadonlySet<string>): strin
         const type = own(v, 'type');
         const allowed = typeof type === 'string' ? VALIDATOR_KEYS[type] : undefined;
         if (!allowed) return `${path} (type ${String(type)})`;
-        for (const k of Object.keys(v)) if (k !== 'type' && k !== 'text' && k !== 'notificationType' && !allowed.has(k)) return `${path}.${k}`;
+        for (const k of Object.keys(v))
+          if (k !== 'type' && k !== 'text' && k !== 'notificationType' && !allowed.has(k)) return `${path}.${k}`;
       }
     }
   }
@@ -162,7 +247,11 @@ function badCondition(json: JsonRecord, path: string, questionKeys: ReadonlySet<
     operand.setVariables(variables);
     for (const v of variables) {
       // `{q.length}`, `{q[0]}`: the first segment names the question.
-      const head = v.toLowerCase().replace(/-unwrapped$/, '').split(/[.[]/)[0] ?? '';
+      const head =
+        v
+          .toLowerCase()
+          .replace(/-unwrapped$/, '')
+          .split(/[.[]/)[0] ?? '';
       if (!questionKeys.has(head)) return `${path}.${prop}`;
     }
   }
@@ -225,7 +314,11 @@ export class CompiledValidator {
   static of(json: SurveyJson): CompiledValidator {
     const walk = walkQuestionnaire(json);
     if (walk.issues.length > 0) throw new QuestionnaireError(walk.issues);
-    const keys = new Set(walk.elements.filter((e) => e.role === 'question' && e.name !== undefined).map((e) => (e.name as string).toLowerCase()));
+    const keys = new Set(
+      walk.elements
+        .filter((e) => e.role === 'question' && e.name !== undefined)
+        .map((e) => (e.name as string).toLowerCase()),
+    );
     const reason = unsupported(walk, keys);
     if (reason !== undefined) return new CompiledValidator(json, reason, undefined, undefined, []);
 
@@ -244,8 +337,16 @@ export class CompiledValidator {
         return new CompiledValidator(json, `question ${slot.q.name}`, undefined, undefined, []);
       }
       const page = walk.pages[el.page];
-      const enclosing = panels.filter((p) => el.path.startsWith(`${p.path}.`)).sort((a, b) => a.path.length - b.path.length);
-      const visibility = [page, ...enclosing, el].map((c) => conditionOf((c as { json: JsonRecord }).json, 'visibleIf', own((c as { json: JsonRecord }).json, 'visible') !== false));
+      const enclosing = panels
+        .filter((p) => el.path.startsWith(`${p.path}.`))
+        .sort((a, b) => a.path.length - b.path.length);
+      const visibility = [page, ...enclosing, el].map((c) =>
+        conditionOf(
+          (c as { json: JsonRecord }).json,
+          'visibleIf',
+          own((c as { json: JsonRecord }).json, 'visible') !== false,
+        ),
+      );
       const cq: CompiledQuestion = {
         slot,
         visibility,
@@ -259,7 +360,8 @@ export class CompiledValidator {
           cq.min = slot.q.renderedMin as unknown;
           cq.max = slot.q.renderedMax as unknown;
         }
-        cq.implicitEmail = slot.q.inputType === 'email' && !slot.q.validators.some((v) => v.getType() === 'emailvalidator');
+        cq.implicitEmail =
+          slot.q.inputType === 'email' && !slot.q.validators.some((v) => v.getType() === 'emailvalidator');
       }
       questions.push(cq);
     }
@@ -340,8 +442,10 @@ export class CompiledValidator {
     if (q instanceof QuestionTextModel) {
       const texts = q as unknown as MinMaxTexts;
       // JavaScript comparison, as survey-core's isValueLessMin/isValueGreaterMax (values are numbers here).
-      if (!isEmptyValue(cq.min) && !empty && (value as number) < (cq.min as number)) out.push(this.minMaxError(q, () => minMaxText(texts.minErrorText, cq.min)));
-      if (!isEmptyValue(cq.max) && !empty && (value as number) > (cq.max as number)) out.push(this.minMaxError(q, () => minMaxText(texts.maxErrorText, cq.max)));
+      if (!isEmptyValue(cq.min) && !empty && (value as number) < (cq.min as number))
+        out.push(this.minMaxError(q, () => minMaxText(texts.minErrorText, cq.min)));
+      if (!isEmptyValue(cq.max) && !empty && (value as number) > (cq.max as number))
+        out.push(this.minMaxError(q, () => minMaxText(texts.maxErrorText, cq.max)));
       if (cq.implicitEmail) {
         const email = new EmailValidator();
         email.errorOwner = q;
@@ -452,7 +556,9 @@ export class CompiledValidatorCache {
     const compiled = CompiledValidator.of(json);
     if (compiled.fallbackReason !== undefined && !this.logged.has(key)) {
       this.logged.add(key);
-      this.log(`questionnaire ${key}: validated with a survey-core Model per submission (slower): the compiled validator does not reproduce ${compiled.fallbackReason}`);
+      this.log(
+        `questionnaire ${key}: validated with a survey-core Model per submission (slower): the compiled validator does not reproduce ${compiled.fallbackReason}`,
+      );
     }
     this.entries.set(key, compiled);
     while (this.entries.size > this.capacity) {
@@ -482,7 +588,11 @@ export function compiledValidatorFor(json: SurveyJson): CompiledValidator {
  * validator is cached per definition object; callers that load definitions per request should
  * keep a CompiledValidatorCache keyed by version instead.
  */
-export async function validateSubmission(json: SurveyJson, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
+export async function validateSubmission(
+  json: SurveyJson,
+  data: unknown,
+  opts: ValidateOptions,
+): Promise<SubmissionResult> {
   assertMode(opts);
   return compiledValidatorFor(json).validate(data, opts);
 }

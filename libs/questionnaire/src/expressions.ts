@@ -28,7 +28,11 @@ const BUILT_IN_VARIABLES: ReadonlySet<string> = new Set([
   'incorrectedanswercount',
 ]);
 /** `{item}` is the choice being filtered in these properties only. */
-const ITEM_SCOPED_PROPERTIES: ReadonlySet<string> = new Set(['choicesVisibleIf', 'choicesEnableIf', 'rateValuesVisibleIf']);
+const ITEM_SCOPED_PROPERTIES: ReadonlySet<string> = new Set([
+  'choicesVisibleIf',
+  'choicesEnableIf',
+  'rateValuesVisibleIf',
+]);
 /** Sub-objects (validators, choices, triggers…) nested deeper than this are not searched. */
 const MAX_SITE_DEPTH = 6;
 
@@ -45,7 +49,14 @@ export interface ExpressionSite {
  * Collects every expression-valued property of `obj` (a SurveyJS object of class `className`)
  * and of its non-element sub-objects: validators, choices, triggers, calculated values, …
  */
-export function collectExpressionSites(obj: JsonRecord, className: string, path: string, owner: string | undefined, out: ExpressionSite[], depth = 0): void {
+export function collectExpressionSites(
+  obj: JsonRecord,
+  className: string,
+  path: string,
+  owner: string | undefined,
+  out: ExpressionSite[],
+  depth = 0,
+): void {
   if (depth > MAX_SITE_DEPTH) return;
   for (const key of Object.keys(obj)) {
     if (CONTAINER_KEYS.has(key)) continue;
@@ -89,7 +100,8 @@ function resolves(variable: string, scope: ExpressionScope, property: string): b
   let v = variable.toLowerCase();
   if (v.endsWith('-unwrapped')) v = v.slice(0, -'-unwrapped'.length);
   if (BUILT_IN_VARIABLES.has(v) || v.startsWith('$survey.')) return true;
-  if (ITEM_SCOPED_PROPERTIES.has(property) && (v === 'item' || v.startsWith('item.') || v.startsWith('item['))) return true;
+  if (ITEM_SCOPED_PROPERTIES.has(property) && (v === 'item' || v.startsWith('item.') || v.startsWith('item[')))
+    return true;
   if (scope.knownNames.has(v)) return true;
   // Question names may contain dots, so try every known name as a prefix.
   for (const n of scope.knownNames) if (v.startsWith(`${n}.`) || v.startsWith(`${n}[`)) return true;
@@ -98,9 +110,19 @@ function resolves(variable: string, scope: ExpressionScope, property: string): b
 
 /** Parses one expression; reports syntax errors (with position), unknown names and functions. */
 export function checkExpressionSite(site: ExpressionSite, scope: ExpressionScope): LintIssue[] {
-  const where = { es: site.owner ? ` (pregunta "${site.owner}", propiedad ${site.property})` : ` (propiedad ${site.property})`, en: site.owner ? ` (question "${site.owner}", property ${site.property})` : ` (property ${site.property})` };
+  const where = {
+    es: site.owner ? ` (pregunta "${site.owner}", propiedad ${site.property})` : ` (propiedad ${site.property})`,
+    en: site.owner ? ` (question "${site.owner}", property ${site.property})` : ` (property ${site.property})`,
+  };
   if (typeof site.value !== 'string') {
-    return [issue(LintCode.BAD_EXPRESSION, site.path, localized(`La expresión debe ser un texto${where.es}.`, `The expression must be a string${where.en}.`), site.owner)];
+    return [
+      issue(
+        LintCode.BAD_EXPRESSION,
+        site.path,
+        localized(`La expresión debe ser un texto${where.es}.`, `The expression must be a string${where.en}.`),
+        site.owner,
+      ),
+    ];
   }
   const text = site.value;
   if (text.trim() === '') return [];
@@ -130,7 +152,10 @@ export function checkExpressionSite(site: ExpressionSite, scope: ExpressionScope
       issue(
         LintCode.UNKNOWN_REFERENCE,
         site.path,
-        localized(`La expresión usa {${v}}, que no es una pregunta del cuestionario${where.es}.`, `The expression uses {${v}}, which is not a question of the questionnaire${where.en}.`),
+        localized(
+          `La expresión usa {${v}}, que no es una pregunta del cuestionario${where.es}.`,
+          `The expression uses {${v}}, which is not a question of the questionnaire${where.en}.`,
+        ),
         site.owner,
       ),
     );
@@ -147,7 +172,10 @@ export function checkExpressionSite(site: ExpressionSite, scope: ExpressionScope
       issue(
         LintCode.UNKNOWN_FUNCTION,
         site.path,
-        localized(`Función desconocida "${fn}" en la expresión${where.es}.`, `Unknown function "${fn}" in the expression${where.en}.`),
+        localized(
+          `Función desconocida "${fn}" en la expresión${where.es}.`,
+          `Unknown function "${fn}" in the expression${where.en}.`,
+        ),
         site.owner,
       ),
     );

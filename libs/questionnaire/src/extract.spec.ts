@@ -30,7 +30,9 @@ describe('scoredAnswers', () => {
   });
 
   it('maps answers to scores (multi sums, ranges, lower-is-better) and skips not-applicable', () => {
-    const byName = Object.fromEntries(scoredAnswers(INSTITUTION_V1, INSTITUTION_V1_ANSWERS).map((a) => [a.name, a.score]));
+    const byName = Object.fromEntries(
+      scoredAnswers(INSTITUTION_V1, INSTITUTION_V1_ANSWERS).map((a) => [a.name, a.score]),
+    );
     expect(byName['ai_canales']).toBeCloseTo(0.8); // pnt 0.4 + correo 0.2 + presencial 0.2
     expect(byName['tr_obligaciones_pct']).toBeCloseTo(0.85);
     expect(byName['da_conjuntos']).toBeCloseTo(0.4);
@@ -49,7 +51,9 @@ describe('scoredAnswers', () => {
 
 describe('extract', () => {
   it('refuses broken scoring metadata instead of guessing', () => {
-    const json = { pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'r', component: 'TG.AI', choices: ['a'] }] }] };
+    const json = {
+      pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'r', component: 'TG.AI', choices: ['a'] }] }],
+    };
     expect(() => extractScoredItems(json)).toThrow(QuestionnaireError);
     expect(() => extractScoredItems('not json')).toThrow(expect.objectContaining({ code: 'Q_NOT_OBJECT' }));
   });

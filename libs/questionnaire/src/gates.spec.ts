@@ -31,7 +31,8 @@ const rated = (name: string, visibleIf: string, scoreIfHidden?: number, componen
   ...(scoreIfHidden === undefined ? {} : { scoreIfHidden }),
 });
 const survey = (...pages: Json[]): Json => ({ pages });
-const byName = (answers: readonly ScoredAnswer[]): Record<string, number> => Object.fromEntries(answers.map((a) => [a.name, a.score]));
+const byName = (answers: readonly ScoredAnswer[]): Record<string, number> =>
+  Object.fromEntries(answers.map((a) => [a.name, a.score]));
 
 describe('compileScoring: gated failures (METHOD.md §3.2)', () => {
   const json = survey({ name: 'p', elements: [gate(), rated('x', "{g} = 'si'", 0.2), rated('plain', "{g} = 'si'")] });
@@ -57,12 +58,18 @@ describe('compileScoring: gated failures (METHOD.md §3.2)', () => {
 
   it('drops a stale answer of a hidden question, or scores it as stored when told the data was validated', () => {
     expect(byName(compileScoring(json).score({ g: 'no', x: 5, plain: 5 }))).toEqual({ g: 0, x: 0.2 });
-    expect(byName(compileScoring(json).score({ g: 'no', x: 5 }, { storedAnswersVisible: true }))).toEqual({ g: 0, x: 1 });
+    expect(byName(compileScoring(json).score({ g: 'no', x: 5 }, { storedAnswersVisible: true }))).toEqual({
+      g: 0,
+      x: 1,
+    });
     expect(byName(compileScoring(json).score({ g: 'no' }, { storedAnswersVisible: true }))).toEqual({ g: 0, x: 0.2 });
   });
 
   it('chains gates: a gated failure gates the next question', () => {
-    const chained = survey({ name: 'p', elements: [gate(), rated('x', "{g} = 'si'", 0), rated('y', '{x} >= 2', 0.1, 'TC.Cel')] });
+    const chained = survey({
+      name: 'p',
+      elements: [gate(), rated('x', "{g} = 'si'", 0), rated('y', '{x} >= 2', 0.1, 'TC.Cel')],
+    });
     expect(lintQuestionnaire(chained, 'citizen').errors).toEqual([]);
     expect(byName(compileScoring(chained).score({ g: 'no' }))).toEqual({ g: 0, x: 0, y: 0.1 });
     expect(byName(compileScoring(chained).score({ g: 'si', x: 1 }))).toEqual({ g: 1, x: 0, y: 0.1 });
@@ -73,7 +80,11 @@ describe('compileScoring: gated failures (METHOD.md §3.2)', () => {
   it('needs every question of the condition to be scored or a gated failure', () => {
     const two = survey({
       name: 'p',
-      elements: [gate(), { type: 'boolean', name: 'h', component: 'TC.Comp' }, rated('x', "{g} = 'si' and {h} = true", 0)],
+      elements: [
+        gate(),
+        { type: 'boolean', name: 'h', component: 'TC.Comp' },
+        rated('x', "{g} = 'si' and {h} = true", 0),
+      ],
     });
     expect(byName(compileScoring(two).score({ g: 'no', h: true }))).toEqual({ g: 0, h: 1, x: 0 });
     expect(byName(compileScoring(two).score({ g: 'no' }))).toEqual({ g: 0 });
@@ -83,7 +94,17 @@ describe('compileScoring: gated failures (METHOD.md §3.2)', () => {
     const paged = survey(
       { name: 'p1', elements: [{ type: 'checkbox', name: 'tipo', choices: ['a', 'b'] }] },
       { name: 'p2', visibleIf: "{tipo} contains 'a'", elements: [gate(), rated('x', "{g} = 'si'", 0)] },
-      { name: 'p3', elements: [{ type: 'panel', name: 'pn', visibleIf: "{tipo} contains 'b'", elements: [gate({ name: 'g2', component: 'PC.Met' }), rated('y', "{g2} = 'si'", 0, 'PC.Act')] }] },
+      {
+        name: 'p3',
+        elements: [
+          {
+            type: 'panel',
+            name: 'pn',
+            visibleIf: "{tipo} contains 'b'",
+            elements: [gate({ name: 'g2', component: 'PC.Met' }), rated('y', "{g2} = 'si'", 0, 'PC.Act')],
+          },
+        ],
+      },
     );
     expect(lintQuestionnaire(paged, 'citizen').errors).toEqual([]);
     const c = compileScoring(paged);
@@ -98,7 +119,9 @@ describe('compileScoring: gated failures (METHOD.md §3.2)', () => {
   });
 
   it('refuses a questionnaire whose scoreIfHidden has no gate', () => {
-    expect(() => compileScoring(survey({ name: 'p', elements: [{ ...gate(), scoreIfHidden: 0 }] }))).toThrow(QuestionnaireError);
+    expect(() => compileScoring(survey({ name: 'p', elements: [{ ...gate(), scoreIfHidden: 0 }] }))).toThrow(
+      QuestionnaireError,
+    );
   });
 
   it('scoredAnswers uses the same compiler', () => {
@@ -125,18 +148,29 @@ describe('citizen.v2 scoring', () => {
   });
 
   it('no contact method found: receipt, response and its timeliness score 0 (chained gate)', () => {
-    expect(byName(v2.score({ tipo_gestion: ['propuesta'], pc_medio: 'no' }))).toEqual({ pc_medio: 0, pc_acuse: 0, pc_respuesta: 0, pc_dias: 0 });
-    expect(byName(v2.score({ tipo_gestion: ['propuesta'], pc_medio: 'facil', pc_acuse: true, pc_respuesta: 'ninguna' }))).toEqual({
+    expect(byName(v2.score({ tipo_gestion: ['propuesta'], pc_medio: 'no' }))).toEqual({
+      pc_medio: 0,
+      pc_acuse: 0,
+      pc_respuesta: 0,
+      pc_dias: 0,
+    });
+    expect(
+      byName(v2.score({ tipo_gestion: ['propuesta'], pc_medio: 'facil', pc_acuse: true, pc_respuesta: 'ninguna' })),
+    ).toEqual({
       pc_medio: 1,
       pc_acuse: 1,
       pc_respuesta: 0,
       pc_dias: 0,
     });
-    expect(byName(v2.score({ tipo_gestion: ['propuesta'], pc_medio: 'facil', pc_acuse: true, pc_respuesta: 'en_plazo' }))).toEqual({ pc_medio: 1, pc_acuse: 1 });
+    expect(
+      byName(v2.score({ tipo_gestion: ['propuesta'], pc_medio: 'facil', pc_acuse: true, pc_respuesta: 'en_plazo' })),
+    ).toEqual({ pc_medio: 1, pc_acuse: 1 });
   });
 
   it('a request never made scores nothing', () => {
-    expect(v2.score({ tipo_gestion: ['propuesta'], tc_respuesta: 'no' }).filter((a) => a.component.startsWith('TC.'))).toEqual([]);
+    expect(
+      v2.score({ tipo_gestion: ['propuesta'], tc_respuesta: 'no' }).filter((a) => a.component.startsWith('TC.')),
+    ).toEqual([]);
   });
 });
 
@@ -155,7 +189,9 @@ const citizenData = fc
     pcDias: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
   })
   .map((r) => {
-    const d: Record<string, unknown> = { tipo_gestion: [...(r.solicitud ? ['solicitud'] : []), ...(r.propuesta ? ['propuesta'] : [])] };
+    const d: Record<string, unknown> = {
+      tipo_gestion: [...(r.solicitud ? ['solicitud'] : []), ...(r.propuesta ? ['propuesta'] : [])],
+    };
     if (r.solicitud) {
       d.tc_respuesta = r.tc;
       if (r.tc === 'si') Object.assign(d, { tc_claridad: r.clar, tc_completitud: r.comp, tc_dias: r.tcDias });
@@ -211,7 +247,8 @@ describe('gated failures, properties', () => {
         const tipo_gestion = ['solicitud', 'propuesta'];
         const no = v2.score({ tipo_gestion, tc_respuesta: 'no', pc_medio: 'no' });
         const yes = v2.score({ ...data, tipo_gestion, tc_respuesta: 'si', pc_medio: 'dificil' });
-        for (const prefix of ['TC.', 'PC.']) expect(subIndex(yes, prefix) ?? 0).toBeGreaterThanOrEqual(subIndex(no, prefix) ?? 0);
+        for (const prefix of ['TC.', 'PC.'])
+          expect(subIndex(yes, prefix) ?? 0).toBeGreaterThanOrEqual(subIndex(no, prefix) ?? 0);
       }),
     );
   });
@@ -249,7 +286,9 @@ describe('gated failures, properties', () => {
   it('a gated failure only scores when its page is shown and its gate is scored', () => {
     fc.assert(
       fc.property(citizenData, fc.double({ min: 0, max: 1, noNaN: true }), (data, v) => {
-        const json = JSON.parse(JSON.stringify(CITIZEN_V2).replace(/"scoreIfHidden":0/g, `"scoreIfHidden":${v}`)) as Json;
+        const json = JSON.parse(
+          JSON.stringify(CITIZEN_V2).replace(/"scoreIfHidden":0/g, `"scoreIfHidden":${v}`),
+        ) as Json;
         const a = byName(compileScoring(json).score(data));
         const tipo = data.tipo_gestion as string[];
         if (!tipo.includes('solicitud')) expect(Object.keys(a).some((k) => k.startsWith('tc_'))).toBe(false);

@@ -124,13 +124,17 @@ export class CompiledScoring {
     const panels = walk.elements.filter((e) => e.role === 'panel');
     const compiled = derived.map(({ el, spec, scoreIfHidden }): CompiledItem => {
       const page = walk.pages[el.page];
-      const enclosing = panels.filter((p) => el.path.startsWith(`${p.path}.`)).sort((a, b) => a.path.length - b.path.length);
+      const enclosing = panels
+        .filter((p) => el.path.startsWith(`${p.path}.`))
+        .sort((a, b) => a.path.length - b.path.length);
       const containers = [page ? visibilityOf(page.json) : true, ...enclosing.map((p) => visibilityOf(p.json))];
       const item: CompiledItem = { spec, containers, own: visibilityOf(el.json), gates: [] };
       if (scoreIfHidden !== undefined) {
         item.scoreIfHidden = scoreIfHidden;
         const cond = own(el.json, 'visibleIf');
-        item.gates = (typeof cond === 'string' ? (conditionVariables(cond) ?? []) : []).map((v) => index.get(v) as number);
+        item.gates = (typeof cond === 'string' ? (conditionVariables(cond) ?? []) : []).map(
+          (v) => index.get(v) as number,
+        );
       }
       return item;
     });
@@ -171,8 +175,15 @@ export class CompiledScoring {
       memo.set(i, null);
       const item = this.compiled[i] as CompiledItem;
       let s: number | null = null;
-      if (keepHidden || (item.containers.every(visible) && visible(item.own))) s = scoreItem(item.spec.scoring, own(data, item.spec.name));
-      if (s === null && item.scoreIfHidden !== undefined && item.containers.every(visible) && !visible(item.own) && item.gates.every((g) => scoreAt(g) !== null)) {
+      if (keepHidden || (item.containers.every(visible) && visible(item.own)))
+        s = scoreItem(item.spec.scoring, own(data, item.spec.name));
+      if (
+        s === null &&
+        item.scoreIfHidden !== undefined &&
+        item.containers.every(visible) &&
+        !visible(item.own) &&
+        item.gates.every((g) => scoreAt(g) !== null)
+      ) {
         s = item.scoreIfHidden;
       }
       memo.set(i, s);

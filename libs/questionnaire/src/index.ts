@@ -8,7 +8,15 @@ export { extractScoredItems, scoredAnswers, titleOf, verifiableItems } from './e
 export { questionTitles } from './titles';
 export { checkScoreIfHiddenGate, CompiledScoring, compileScoring } from './gates';
 export type { VerifiableItem } from './extract';
-export { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, INSTITUTION_V2, scoringDefinitionFor } from './instruments';
+export {
+  CITIZEN_V1,
+  CITIZEN_V2,
+  DEFAULT_INSTRUMENTS,
+  defaultInstrument,
+  INSTITUTION_V1,
+  INSTITUTION_V2,
+  scoringDefinitionFor,
+} from './instruments';
 export type { InstrumentInfo } from './instruments';
 export { LintCode, QuestionnaireError } from './issues';
 export type { LintIssue, TextPosition } from './issues';
@@ -24,7 +32,12 @@ export {
 export type { LocalizedText, QuestionnaireKind, SurveyJson } from './types';
 export { sanitizeDefinitionHtml, sanitizeHtml } from './sanitize-html';
 export { SUBMISSION_LIMITS, SubmissionCode, validateSubmissionWithModel } from './validate';
-export { CompiledValidator, CompiledValidatorCache, compiledValidatorFor, validateSubmission } from './compiled-validator';
+export {
+  CompiledValidator,
+  CompiledValidatorCache,
+  compiledValidatorFor,
+  validateSubmission,
+} from './compiled-validator';
 export type { SubmissionIssue, SubmissionResult, ValidateOptions } from './validate';
 export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
 export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';
@@ -41,6 +54,22 @@ export {
   SHEET_MAX_ROWS,
   SheetCode,
 } from './sheet/rows';
-export type { ChoiceDraft, RowsToDefinitionResult, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './sheet/rows';
-export { csvToRows, jsonToRows, parseCsvTable, rowsToCsv, rowsToJson, rowsToXlsx, SHEET_FILE_LIMITS, xlsxToRows } from './sheet/files';
+export type {
+  ChoiceDraft,
+  RowsToDefinitionResult,
+  SheetColumn,
+  SheetIssue,
+  SheetLintResult,
+  SheetRow,
+} from './sheet/rows';
+export {
+  csvToRows,
+  jsonToRows,
+  parseCsvTable,
+  rowsToCsv,
+  rowsToJson,
+  rowsToXlsx,
+  SHEET_FILE_LIMITS,
+  xlsxToRows,
+} from './sheet/files';
 export type { ParsedSheet } from './sheet/files';

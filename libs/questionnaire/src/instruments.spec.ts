@@ -1,6 +1,14 @@
 import { COMPONENTS } from './components';
 import { extractScoredItems, verifiableItems } from './extract';
-import { CITIZEN_V1, CITIZEN_V2, DEFAULT_INSTRUMENTS, defaultInstrument, INSTITUTION_V1, INSTITUTION_V2, scoringDefinitionFor } from './instruments';
+import {
+  CITIZEN_V1,
+  CITIZEN_V2,
+  DEFAULT_INSTRUMENTS,
+  defaultInstrument,
+  INSTITUTION_V1,
+  INSTITUTION_V2,
+  scoringDefinitionFor,
+} from './instruments';
 import { INSTITUTION_V1_ANSWERS } from '../fixtures/sample-answers';
 import { validateSubmission } from './compiled-validator';
 import { lintQuestionnaire } from './lint';
@@ -29,15 +37,30 @@ describe('default instruments', () => {
     expect(new Set(items.map((i) => i.component))).toEqual(new Set(COMPONENTS.institution));
     expect(items[0]?.name).toBe('ai_unidad');
     expect(new Set(items.map((i) => i.scoring.kind))).toEqual(new Set(['boolean', 'choices', 'multi', 'range']));
-    expect(items.find((i) => i.name === 'seg_acuerdos')?.scoring).toMatchObject({ kind: 'choices', scores: { sin_acuerdos: null, todos: 1 } });
+    expect(items.find((i) => i.name === 'seg_acuerdos')?.scoring).toMatchObject({
+      kind: 'choices',
+      scores: { sin_acuerdos: null, todos: 1 },
+    });
   });
 
-  it.each([CITIZEN_V1, CITIZEN_V2])('citizen instruments score every citizen component; lower days are better', (json) => {
-    const items = extractScoredItems(json);
-    expect(items.map((i) => i.component)).toEqual(['TC.Disp', 'TC.Clar', 'TC.Comp', 'TC.Cel', 'PC.Met', 'PC.Recep', 'PC.Act', 'PC.Cel']);
-    expect(items.find((i) => i.name === 'tc_dias')?.scoring).toEqual({ kind: 'range', min: 40, max: 0 });
-    expect(items.every((i) => !i.verifiable)).toBe(true);
-  });
+  it.each([CITIZEN_V1, CITIZEN_V2])(
+    'citizen instruments score every citizen component; lower days are better',
+    (json) => {
+      const items = extractScoredItems(json);
+      expect(items.map((i) => i.component)).toEqual([
+        'TC.Disp',
+        'TC.Clar',
+        'TC.Comp',
+        'TC.Cel',
+        'PC.Met',
+        'PC.Recep',
+        'PC.Act',
+        'PC.Cel',
+      ]);
+      expect(items.find((i) => i.name === 'tc_dias')?.scoring).toEqual({ kind: 'range', min: 40, max: 0 });
+      expect(items.every((i) => !i.verifiable)).toBe(true);
+    },
+  );
 
   it('every verifiable claim has a bilingual title and an evidence question', () => {
     const v = verifiableItems(INSTITUTION_V1);
@@ -52,13 +75,20 @@ describe('default instruments', () => {
     expect(Object.isFrozen(INSTITUTION_V1)).toBe(true);
     expect(Object.isFrozen(CITIZEN_V2)).toBe(true);
     expect(defaultInstrument('citizen').json).toBe(CITIZEN_V2);
-    expect(DEFAULT_INSTRUMENTS.map((i) => i.version)).toEqual(['institution.v1', 'institution.v2', 'citizen.v1', 'citizen.v2']);
+    expect(DEFAULT_INSTRUMENTS.map((i) => i.version)).toEqual([
+      'institution.v1',
+      'institution.v2',
+      'citizen.v1',
+      'citizen.v2',
+    ]);
   });
 
-  it('citizen.v2 keeps v1\'s questions, choices and conditions, so v1 answers are valid v2 answers', () => {
+  it("citizen.v2 keeps v1's questions, choices and conditions, so v1 answers are valid v2 answers", () => {
     const shape = (json: unknown): unknown =>
       JSON.parse(JSON.stringify(json), (key: string, value: unknown) =>
-        ['title', 'description', 'text', 'scoreIfHidden', 'minRateDescription', 'maxRateDescription'].includes(key) ? undefined : value,
+        ['title', 'description', 'text', 'scoreIfHidden', 'minRateDescription', 'maxRateDescription'].includes(key)
+          ? undefined
+          : value,
       );
     expect(shape(CITIZEN_V2)).toEqual(shape(CITIZEN_V1));
   });
@@ -104,18 +134,28 @@ describe('institution.v2', () => {
     expect(extractScoredItems(INSTITUTION_V2)).toEqual(extractScoredItems(INSTITUTION_V1));
     expect(verifiableItems(INSTITUTION_V2)).toEqual(verifiableItems(INSTITUTION_V1));
     expect(texts(INSTITUTION_V1).some((t) => /puntaje|score adds/i.test(t))).toBe(true);
-    expect(texts(INSTITUTION_V2).filter((t) => /puntaje|score|cuentan como el máximo|count as the maximum/i.test(t))).toEqual([]);
+    expect(
+      texts(INSTITUTION_V2).filter((t) => /puntaje|score|cuentan como el máximo|count as the maximum/i.test(t)),
+    ).toEqual([]);
     expect(defaultInstrument('institution').version).toBe('institution.v2');
   });
 
-  it('answers out of range get the instrument\'s own message naming the question, not survey-core\'s', async () => {
-    const r = await validateSubmission(INSTITUTION_V2, { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: 140 }, { mode: 'final' });
+  it("answers out of range get the instrument's own message naming the question, not survey-core's", async () => {
+    const r = await validateSubmission(
+      INSTITUTION_V2,
+      { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: 140 },
+      { mode: 'final' },
+    );
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.message.es).toMatch(/porcentaje de obligaciones publicadas: el máximo es 100%/);
     expect(r.errors[0]?.message.es).not.toMatch(/estimación/);
     expect(r.errors[0]?.message.es.startsWith('«¿Qué porcentaje')).toBe(true);
     expect(r.errors[0]?.title?.en).toMatch(/^What percentage/);
-    const v1 = await validateSubmission(INSTITUTION_V1, { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: 140 }, { mode: 'final' });
+    const v1 = await validateSubmission(
+      INSTITUTION_V1,
+      { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: 140 },
+      { mode: 'final' },
+    );
     expect(v1.errors[0]?.message.es).toMatch(/estimación/); // the stock wording this version replaces
   });
 });

@@ -159,7 +159,10 @@ export function toPosition(text: string, offset: number): TextPosition {
 }
 
 class JsonSyntax extends Error {
-  constructor(readonly offset: number, readonly detail: LocalizedText) {
+  constructor(
+    readonly offset: number,
+    readonly detail: LocalizedText,
+  ) {
     super(detail.en);
   }
 }
@@ -179,7 +182,12 @@ export function locateJsonError(text: string): { offset: number; detail: Localiz
   const unexpected = (): never =>
     i >= text.length
       ? fail(localized('fin inesperado del texto', 'unexpected end of input'))
-      : fail(localized(`carácter inesperado ${JSON.stringify(text[i])}`, `unexpected character ${JSON.stringify(text[i])}`));
+      : fail(
+          localized(
+            `carácter inesperado ${JSON.stringify(text[i])}`,
+            `unexpected character ${JSON.stringify(text[i])}`,
+          ),
+        );
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
   };
@@ -221,7 +229,8 @@ export function locateJsonError(text: string): { offset: number; detail: Localiz
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(localized('secuencia \\u inválida', 'invalid \\u escape'));
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail(localized('secuencia \\u inválida', 'invalid \\u escape'));
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else fail(localized('secuencia de escape inválida', 'invalid escape sequence'));
@@ -242,7 +251,10 @@ export function locateJsonError(text: string): { offset: number; detail: Localiz
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(localized('se esperaba un nombre de propiedad entre comillas', 'expected a double-quoted property name'));
+        if (text[i] !== '"')
+          fail(
+            localized('se esperaba un nombre de propiedad entre comillas', 'expected a double-quoted property name'),
+          );
         string();
         ws();
         if (text[i] !== ':') fail(localized("se esperaba ':'", "expected ':'"));

@@ -42,13 +42,28 @@ const COMMENT_SUFFIX = '-Comment';
  * refused (key → why, in both languages).
  */
 const UNSUPPORTED_QUESTION_PROPERTIES: Readonly<Record<string, readonly [string, string]>> = {
-  valueName: ['los puntajes y la validación usan el nombre de la pregunta como clave', 'scoring and validation use the question name as the data key'],
+  valueName: [
+    'los puntajes y la validación usan el nombre de la pregunta como clave',
+    'scoring and validation use the question name as the data key',
+  ],
   choicesByUrl: ['el servidor no puede validar opciones remotas', 'the server cannot validate remote choices'],
-  choicesFromQuestion: ['las opciones deben estar escritas en la pregunta para validarlas y puntuarlas', 'choices must be written in the question to be validated and scored'],
-  setValueExpression: ['modifica respuestas fuera de la vista de quien responde', 'it rewrites answers behind the respondent'],
+  choicesFromQuestion: [
+    'las opciones deben estar escritas en la pregunta para validarlas y puntuarlas',
+    'choices must be written in the question to be validated and scored',
+  ],
+  setValueExpression: [
+    'modifica respuestas fuera de la vista de quien responde',
+    'it rewrites answers behind the respondent',
+  ],
   setValueIf: ['modifica respuestas fuera de la vista de quien responde', 'it rewrites answers behind the respondent'],
-  resetValueIf: ['modifica respuestas fuera de la vista de quien responde', 'it rewrites answers behind the respondent'],
-  defaultValueExpression: ['modifica respuestas fuera de la vista de quien responde', 'it rewrites answers behind the respondent'],
+  resetValueIf: [
+    'modifica respuestas fuera de la vista de quien responde',
+    'it rewrites answers behind the respondent',
+  ],
+  defaultValueExpression: [
+    'modifica respuestas fuera de la vista de quien responde',
+    'it rewrites answers behind the respondent',
+  ],
 };
 const VALUE_CHANGING_TRIGGERS: ReadonlySet<string> = new Set(['setvalue', 'copyvalue', 'runexpression']);
 
@@ -57,7 +72,8 @@ const VALUE_CHANGING_TRIGGERS: ReadonlySet<string> = new Set(['setvalue', 'copyv
  * Never throws on bad input: every problem becomes a LintIssue with a stable code.
  */
 export function lintQuestionnaire(input: unknown, kind: QuestionnaireKind): LintResult {
-  if (!Object.prototype.hasOwnProperty.call(COMPONENTS, kind)) throw new RangeError(`Unknown questionnaire kind: ${String(kind)}`);
+  if (!Object.prototype.hasOwnProperty.call(COMPONENTS, kind))
+    throw new RangeError(`Unknown questionnaire kind: ${String(kind)}`);
   const errors = lintCore(input, kind);
   return { ok: errors.length === 0, errors };
 }
@@ -65,7 +81,11 @@ export function lintQuestionnaire(input: unknown, kind: QuestionnaireKind): Lint
 function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
   const limitMb = (LINT_LIMITS.maxBytes / 1024 / 1024).toString();
   const tooLarge = (): LintIssue =>
-    issue(LintCode.TOO_LARGE, '$', localized(`El cuestionario pesa más de ${limitMb} MB.`, `The questionnaire is larger than ${limitMb} MB.`));
+    issue(
+      LintCode.TOO_LARGE,
+      '$',
+      localized(`El cuestionario pesa más de ${limitMb} MB.`, `The questionnaire is larger than ${limitMb} MB.`),
+    );
   let json: unknown = input;
   if (typeof input === 'string') {
     if (input.length > LINT_LIMITS.maxBytes || utf8Length(input) > LINT_LIMITS.maxBytes) return [tooLarge()];
@@ -95,15 +115,31 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
       issue(
         LintCode.TOO_DEEP,
         scan.fatal.path,
-        localized(`El JSON está anidado a más de ${LINT_LIMITS.maxDepth} niveles.`, `The JSON is nested more than ${LINT_LIMITS.maxDepth} levels deep.`),
+        localized(
+          `El JSON está anidado a más de ${LINT_LIMITS.maxDepth} niveles.`,
+          `The JSON is nested more than ${LINT_LIMITS.maxDepth} levels deep.`,
+        ),
       ),
     ];
   }
   if (scan.fatal?.kind === 'not_json') {
-    return [issue(LintCode.MALFORMED_JSON, scan.fatal.path, localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`))];
+    return [
+      issue(
+        LintCode.MALFORMED_JSON,
+        scan.fatal.path,
+        localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`),
+      ),
+    ];
   }
   const errors: LintIssue[] = scan.forbiddenKeys.map((p) =>
-    issue(LintCode.FORBIDDEN_NAME, p, localized('Clave prohibida (__proto__, constructor o prototype).', 'Forbidden key (__proto__, constructor or prototype).')),
+    issue(
+      LintCode.FORBIDDEN_NAME,
+      p,
+      localized(
+        'Clave prohibida (__proto__, constructor o prototype).',
+        'Forbidden key (__proto__, constructor or prototype).',
+      ),
+    ),
   );
 
   const walk = walkQuestionnaire(json);
@@ -153,7 +189,10 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
         issue(
           LintCode.VERIFIABLE_NOT_ALLOWED,
           childPath(q.path, 'verifiable'),
-          localized('Solo las afirmaciones del autodiagnóstico institucional se verifican.', 'Only claims of the institution self-report are verified.'),
+          localized(
+            'Solo las afirmaciones del autodiagnóstico institucional se verifican.',
+            'Only claims of the institution self-report are verified.',
+          ),
           q.name,
         ),
       );
@@ -163,7 +202,13 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
   checkEvidence(questions, byName, verifiable, errors);
   for (const q of questions) errors.push(...checkScoreIfHiddenGate(q, scored));
   if (!questions.some((q) => VALUE_QUESTION_TYPES.has(q.type)) && walk.issues.length === 0) {
-    errors.push(issue(LintCode.NO_QUESTIONS, '$.pages', localized('El cuestionario no tiene preguntas.', 'The questionnaire has no questions.')));
+    errors.push(
+      issue(
+        LintCode.NO_QUESTIONS,
+        '$.pages',
+        localized('El cuestionario no tiene preguntas.', 'The questionnaire has no questions.'),
+      ),
+    );
   }
   checkExpressions(root, walk.pages, walk.elements, errors);
 
@@ -179,7 +224,13 @@ function checkNames(questions: readonly WalkedElement[], errors: LintIssue[]): M
   for (const q of questions) {
     const name = own(q.json, 'name');
     if (typeof name !== 'string' || name.trim() === '') {
-      errors.push(issue(LintCode.MISSING_NAME, childPath(q.path, 'name'), localized('La pregunta no tiene "name".', 'The question has no "name".')));
+      errors.push(
+        issue(
+          LintCode.MISSING_NAME,
+          childPath(q.path, 'name'),
+          localized('La pregunta no tiene "name".', 'The question has no "name".'),
+        ),
+      );
       continue;
     }
     if (FORBIDDEN_KEYS.has(name) || name.endsWith(COMMENT_SUFFIX) || /[{}[\]\s]/.test(name) || name.startsWith('$')) {
@@ -204,7 +255,10 @@ function checkNames(questions: readonly WalkedElement[], errors: LintIssue[]): M
         issue(
           LintCode.DUPLICATE_NAME,
           childPath(q.path, 'name'),
-          localized(`Nombre de pregunta repetido: "${name}" (ya existe "${prev}").`, `Duplicate question name: "${name}" (already used by "${prev}").`),
+          localized(
+            `Nombre de pregunta repetido: "${name}" (ya existe "${prev}").`,
+            `Duplicate question name: "${name}" (already used by "${prev}").`,
+          ),
           name,
         ),
       );
@@ -216,13 +270,20 @@ function checkNames(questions: readonly WalkedElement[], errors: LintIssue[]): M
   return byName;
 }
 
-function checkUnsupported(root: Readonly<Record<string, unknown>>, questions: readonly WalkedElement[], errors: LintIssue[]): void {
+function checkUnsupported(
+  root: Readonly<Record<string, unknown>>,
+  questions: readonly WalkedElement[],
+  errors: LintIssue[],
+): void {
   const unsupported = (path: string, prop: string, why: readonly [string, string], question?: string): void => {
     errors.push(
       issue(
         LintCode.UNSUPPORTED_PROPERTY,
         path,
-        localized(`"${prop}" no está permitido en Apertura: ${why[0]}.`, `"${prop}" is not allowed in Apertura: ${why[1]}.`),
+        localized(
+          `"${prop}" no está permitido en Apertura: ${why[0]}.`,
+          `"${prop}" is not allowed in Apertura: ${why[1]}.`,
+        ),
         question,
       ),
     );
@@ -231,15 +292,23 @@ function checkUnsupported(root: Readonly<Record<string, unknown>>, questions: re
     'el servidor siempre borra respuestas de preguntas ocultas, el navegador debe hacer lo mismo',
     'the server always clears answers of hidden questions, the browser must do the same',
   ];
-  const otherAsValue: readonly [string, string] = ['el texto de "Otro" debe guardarse aparte para validar la opción', 'the "Other" text must be stored separately so the choice can be validated'];
-  if (own(root, 'clearInvisibleValues') === 'none') unsupported('$.clearInvisibleValues', 'clearInvisibleValues', keepsHidden);
-  if (own(root, 'storeOthersAsComment') === false) unsupported('$.storeOthersAsComment', 'storeOthersAsComment', otherAsValue);
+  const otherAsValue: readonly [string, string] = [
+    'el texto de "Otro" debe guardarse aparte para validar la opción',
+    'the "Other" text must be stored separately so the choice can be validated',
+  ];
+  if (own(root, 'clearInvisibleValues') === 'none')
+    unsupported('$.clearInvisibleValues', 'clearInvisibleValues', keepsHidden);
+  if (own(root, 'storeOthersAsComment') === false)
+    unsupported('$.storeOthersAsComment', 'storeOthersAsComment', otherAsValue);
   const triggers = own(root, 'triggers');
   if (Array.isArray(triggers)) {
     triggers.forEach((t: unknown, i) => {
       const type = isRecord(t) ? own(t, 'type') : undefined;
       if (typeof type === 'string' && VALUE_CHANGING_TRIGGERS.has(type.toLowerCase())) {
-        unsupported(childPath('$.triggers', i), `triggers[${i}] (${type})`, ['modifica respuestas fuera de la vista de quien responde', 'it rewrites answers behind the respondent']);
+        unsupported(childPath('$.triggers', i), `triggers[${i}] (${type})`, [
+          'modifica respuestas fuera de la vista de quien responde',
+          'it rewrites answers behind the respondent',
+        ]);
       }
     });
   }
@@ -247,12 +316,19 @@ function checkUnsupported(root: Readonly<Record<string, unknown>>, questions: re
     for (const [prop, why] of Object.entries(UNSUPPORTED_QUESTION_PROPERTIES)) {
       if (own(q.json, prop) !== undefined) unsupported(childPath(q.path, prop), prop, why, q.name);
     }
-    if (own(q.json, 'clearIfInvisible') === 'none') unsupported(childPath(q.path, 'clearIfInvisible'), 'clearIfInvisible', keepsHidden, q.name);
-    if (own(q.json, 'storeOthersAsComment') === false) unsupported(childPath(q.path, 'storeOthersAsComment'), 'storeOthersAsComment', otherAsValue, q.name);
+    if (own(q.json, 'clearIfInvisible') === 'none')
+      unsupported(childPath(q.path, 'clearIfInvisible'), 'clearIfInvisible', keepsHidden, q.name);
+    if (own(q.json, 'storeOthersAsComment') === false)
+      unsupported(childPath(q.path, 'storeOthersAsComment'), 'storeOthersAsComment', otherAsValue, q.name);
   }
 }
 
-function checkEvidence(questions: readonly WalkedElement[], byName: ReadonlyMap<string, WalkedElement>, verifiable: ReadonlySet<string>, errors: LintIssue[]): void {
+function checkEvidence(
+  questions: readonly WalkedElement[],
+  byName: ReadonlyMap<string, WalkedElement>,
+  verifiable: ReadonlySet<string>,
+  errors: LintIssue[],
+): void {
   for (const q of questions) {
     const target = own(q.json, 'evidenceFor');
     if (target === undefined) continue;
@@ -261,15 +337,27 @@ function checkEvidence(questions: readonly WalkedElement[], byName: ReadonlyMap<
       errors.push(issue(LintCode.BAD_EVIDENCE_FOR, path, localized(es, en), q.name));
     };
     if (typeof target !== 'string' || !byName.has(target)) {
-      bad(`"evidenceFor" apunta a una pregunta que no existe: ${JSON.stringify(target)}.`, `"evidenceFor" points to a question that does not exist: ${JSON.stringify(target)}.`);
+      bad(
+        `"evidenceFor" apunta a una pregunta que no existe: ${JSON.stringify(target)}.`,
+        `"evidenceFor" points to a question that does not exist: ${JSON.stringify(target)}.`,
+      );
     } else if (!verifiable.has(target)) {
-      bad(`"evidenceFor" apunta a "${target}", que no es verificable.`, `"evidenceFor" points to "${target}", which is not verifiable.`);
+      bad(
+        `"evidenceFor" apunta a "${target}", que no es verificable.`,
+        `"evidenceFor" points to "${target}", which is not verifiable.`,
+      );
     }
     if (q.type !== 'text' && q.type !== 'comment') {
-      bad('Una pregunta de evidencia debe ser de texto (idealmente inputType "url").', 'An evidence question must be a text question (ideally inputType "url").');
+      bad(
+        'Una pregunta de evidencia debe ser de texto (idealmente inputType "url").',
+        'An evidence question must be a text question (ideally inputType "url").',
+      );
     }
     if (own(q.json, 'component') !== undefined) {
-      bad('Una pregunta de evidencia no se puntúa: quite "component".', 'An evidence question is not scored: remove "component".');
+      bad(
+        'Una pregunta de evidencia no se puntúa: quite "component".',
+        'An evidence question is not scored: remove "component".',
+      );
     }
   }
 }
@@ -293,7 +381,8 @@ function checkExpressions(
   collectExpressionSites(root, 'survey', '$', undefined, sites);
   // Only questions are named as owners (LintIssue.question); pages and panels are identified by path.
   for (const p of pages) collectExpressionSites(p.json, 'page', p.path, undefined, sites);
-  for (const e of elements) collectExpressionSites(e.json, e.type, e.path, e.role === 'question' ? e.name : undefined, sites);
+  for (const e of elements)
+    collectExpressionSites(e.json, e.type, e.path, e.role === 'question' ? e.name : undefined, sites);
   for (const site of sites) errors.push(...checkExpressionSite(site, { knownNames: known }));
 }
 
@@ -319,18 +408,37 @@ function surveyCoreCheck(root: Readonly<Record<string, unknown>>, questions: rea
           issue(
             LintCode.UNKNOWN_PROPERTY,
             childPath(base, err.propertyName),
-            localized(`Propiedad desconocida para SurveyJS: "${err.propertyName}" (clase ${err.className}).`, `Property unknown to SurveyJS: "${err.propertyName}" (class ${err.className}).`),
+            localized(
+              `Propiedad desconocida para SurveyJS: "${err.propertyName}" (clase ${err.className}).`,
+              `Property unknown to SurveyJS: "${err.propertyName}" (class ${err.className}).`,
+            ),
             owner,
           ),
         );
       } else {
-        out.push(issue(LintCode.SURVEYJS_ERROR, base, localized(`SurveyJS rechazó el JSON: ${err.message}`, `SurveyJS rejected the JSON: ${err.message}`), owner));
+        out.push(
+          issue(
+            LintCode.SURVEYJS_ERROR,
+            base,
+            localized(`SurveyJS rechazó el JSON: ${err.message}`, `SurveyJS rejected the JSON: ${err.message}`),
+            owner,
+          ),
+        );
       }
     }
     return out;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return [issue(LintCode.SURVEYJS_ERROR, '$', localized(`SurveyJS no pudo cargar el cuestionario: ${msg}`, `SurveyJS could not load the questionnaire: ${msg}`))];
+    return [
+      issue(
+        LintCode.SURVEYJS_ERROR,
+        '$',
+        localized(
+          `SurveyJS no pudo cargar el cuestionario: ${msg}`,
+          `SurveyJS could not load the questionnaire: ${msg}`,
+        ),
+      ),
+    ];
   } finally {
     model?.dispose();
   }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { sanitizeDefinitionHtml, sanitizeHtml } from './sanitize-html';
 
-const SAFE_TAGS = /^(p|br|hr|div|span|strong|b|em|i|u|s|small|sub|sup|mark|h[1-6]|blockquote|code|pre|abbr|ul|ol|li|dl|dt|dd|table|caption|thead|tbody|tfoot|tr|th|td|a)$/;
+const SAFE_TAGS =
+  /^(p|br|hr|div|span|strong|b|em|i|u|s|small|sub|sup|mark|h[1-6]|blockquote|code|pre|abbr|ul|ol|li|dl|dt|dd|table|caption|thead|tbody|tfoot|tr|th|td|a)$/;
 
 /** What a browser would see in the output: every element and attribute, as an HTML parser reads it. */
 function unsafeParts(html: string): string[] {
@@ -44,7 +45,8 @@ describe('sanitizeHtml', () => {
   });
 
   it('keeps the formatting questionnaires use', () => {
-    const html = '<h3>Instrucciones</h3><p>Lea <strong>todo</strong> y <em>responda</em>.</p><ul><li>Uno</li><li>Dos</li></ul><a href="https://inai.org.mx" title="INAI">INAI</a><br>';
+    const html =
+      '<h3>Instrucciones</h3><p>Lea <strong>todo</strong> y <em>responda</em>.</p><ul><li>Uno</li><li>Dos</li></ul><a href="https://inai.org.mx" title="INAI">INAI</a><br>';
     expect(sanitizeHtml(html)).toBe(
       '<h3>Instrucciones</h3><p>Lea <strong>todo</strong> y <em>responda</em>.</p><ul><li>Uno</li><li>Dos</li></ul><a href="https://inai.org.mx" title="INAI" rel="noopener noreferrer nofollow">INAI</a><br>',
     );
@@ -57,8 +59,31 @@ describe('sanitizeHtml', () => {
 
   it('never outputs anything dangerous, and is idempotent (property)', () => {
     const pieces = fc.constantFrom(
-      '<script>', '</script>', '<p', ' onclick="x"', ' href="javascript:x"', ' href="https://a.example"', '>', '<a', '<meta http-equiv=refresh>', '<iframe>',
-      '</a>', '<img src=x onerror=y>', '"', "'", '<', '&lt;', 'texto', '<!--', '-->', '<svg>', '</svg>', '<![CDATA[', ']]>', '<style>', ' ',
+      '<script>',
+      '</script>',
+      '<p',
+      ' onclick="x"',
+      ' href="javascript:x"',
+      ' href="https://a.example"',
+      '>',
+      '<a',
+      '<meta http-equiv=refresh>',
+      '<iframe>',
+      '</a>',
+      '<img src=x onerror=y>',
+      '"',
+      "'",
+      '<',
+      '&lt;',
+      'texto',
+      '<!--',
+      '-->',
+      '<svg>',
+      '</svg>',
+      '<![CDATA[',
+      ']]>',
+      '<style>',
+      ' ',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 4 })), { maxLength: 30 }), (parts) => {
@@ -73,13 +98,20 @@ describe('sanitizeHtml', () => {
 describe('sanitizeDefinitionHtml', () => {
   it('sanitises html elements at any depth, localised texts and …Html properties, leaving the rest alone', () => {
     const definition = {
-      completedHtml: { default: '<meta http-equiv="refresh" content="0;url=https://evil.example">Gracias', en: '<b>Thanks</b>' },
+      completedHtml: {
+        default: '<meta http-equiv="refresh" content="0;url=https://evil.example">Gracias',
+        en: '<b>Thanks</b>',
+      },
       pages: [
         {
           name: 'p1',
           elements: [
             { type: 'html', name: 'intro', html: '<p onmouseover="x()">Hola</p><script>x()</script>' },
-            { type: 'panel', name: 'panel', elements: [{ type: 'html', name: 'deep', html: { default: '<iframe src=//evil.example></iframe>ok' } }] },
+            {
+              type: 'panel',
+              name: 'panel',
+              elements: [{ type: 'html', name: 'deep', html: { default: '<iframe src=//evil.example></iframe>ok' } }],
+            },
             { type: 'text', name: 'q', title: '<b>no es html</b>' },
           ],
         },
@@ -88,7 +120,9 @@ describe('sanitizeDefinitionHtml', () => {
     const clean = sanitizeDefinitionHtml(definition);
     expect(clean.completedHtml).toEqual({ default: 'Gracias', en: '<b>Thanks</b>' });
     expect(clean.pages[0].elements[0]).toEqual({ type: 'html', name: 'intro', html: '<p>Hola</p>' });
-    expect((clean.pages[0].elements[1] as { elements: Array<{ html: unknown }> }).elements[0].html).toEqual({ default: 'ok' });
+    expect((clean.pages[0].elements[1] as { elements: Array<{ html: unknown }> }).elements[0].html).toEqual({
+      default: 'ok',
+    });
     expect(clean.pages[0].elements[2]).toEqual({ type: 'text', name: 'q', title: '<b>no es html</b>' });
     // The input is not modified.
     expect(definition.pages[0].elements[0].html).toContain('<script>');

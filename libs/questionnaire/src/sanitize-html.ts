@@ -10,15 +10,70 @@ import { Parser } from 'htmlparser2';
 
 /** Elements kept, with the attributes each may carry (besides `title` and `lang`, allowed everywhere). */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  p: [], br: [], hr: [], div: [], span: [], strong: [], b: [], em: [], i: [], u: [], s: [], small: [], sub: [], sup: [], mark: [],
-  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], blockquote: [], code: [], pre: [], abbr: [],
-  ul: [], ol: ['start'], li: [], dl: [], dt: [], dd: [],
-  table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'],
+  p: [],
+  br: [],
+  hr: [],
+  div: [],
+  span: [],
+  strong: [],
+  b: [],
+  em: [],
+  i: [],
+  u: [],
+  s: [],
+  small: [],
+  sub: [],
+  sup: [],
+  mark: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  blockquote: [],
+  code: [],
+  pre: [],
+  abbr: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  dl: [],
+  dt: [],
+  dd: [],
+  table: [],
+  caption: [],
+  thead: [],
+  tbody: [],
+  tfoot: [],
+  tr: [],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
   a: ['href'],
 };
 const GLOBAL_ATTRIBUTES = ['title', 'lang'];
 /** Elements dropped with everything inside them (their text is code, not content). */
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'svg', 'math', 'select', 'xmp', 'plaintext']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'textarea',
+  'title',
+  'svg',
+  'math',
+  'select',
+  'xmp',
+  'plaintext',
+]);
 const VOID = new Set(['br', 'hr']);
 /** Link targets allowed: web and mail addresses, and links within the page. Anything else (javascript:, data:, vbscript:…) is removed. */
 const SAFE_URL = /^(https?:\/\/|mailto:|#)/i;
@@ -58,7 +113,8 @@ export function sanitizeHtml(html: string): string {
           if (safe !== undefined) attrs.push(` ${key.toLowerCase()}="${escapeAttribute(safe)}"`);
         }
         // Links leave the respondent's page without telling the target where they came from.
-        if (name === 'a' && attrs.some((a) => a.startsWith(' href='))) attrs.push(' rel="noopener noreferrer nofollow"');
+        if (name === 'a' && attrs.some((a) => a.startsWith(' href=')))
+          attrs.push(' rel="noopener noreferrer nofollow"');
         out.push(`<${name}${attrs.join('')}>`);
         if (!VOID.has(name)) open.push(name);
       },
@@ -94,7 +150,8 @@ function sanitizeValue(value: Json): Json {
   // Localised text: { default: '…', es: '…', en: '…' }.
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const out: Record<string, Json> = {};
-    for (const [locale, text] of Object.entries(value)) out[locale] = typeof text === 'string' ? sanitizeHtml(text) : text;
+    for (const [locale, text] of Object.entries(value))
+      out[locale] = typeof text === 'string' ? sanitizeHtml(text) : text;
     return out;
   }
   return value;

@@ -25,7 +25,14 @@ export interface ParsedChoice {
 const ITEM_VALUE_SEPARATOR = '|';
 
 /** Special items SurveyJS adds to select questions; they carry no score. */
-const SPECIAL_ITEM_FLAGS = ['showOtherItem', 'hasOther', 'showNoneItem', 'hasNone', 'showRefuseItem', 'showDontKnowItem'] as const;
+const SPECIAL_ITEM_FLAGS = [
+  'showOtherItem',
+  'hasOther',
+  'showNoneItem',
+  'hasNone',
+  'showRefuseItem',
+  'showDontKnowItem',
+] as const;
 
 /** Parses a `choices` / `rateValues` array, reporting malformed items, duplicates and bad scores. */
 export function parseChoices(el: WalkedElement, prop: 'choices' | 'rateValues', issues: LintIssue[]): ParsedChoice[] {
@@ -34,7 +41,14 @@ export function parseChoices(el: WalkedElement, prop: 'choices' | 'rateValues', 
   if (raw === undefined) return out;
   const listPath = childPath(el.path, prop);
   if (!Array.isArray(raw)) {
-    issues.push(issue(LintCode.INVALID_CHOICE, listPath, localized(`"${prop}" debe ser un arreglo.`, `"${prop}" must be an array.`), el.name));
+    issues.push(
+      issue(
+        LintCode.INVALID_CHOICE,
+        listPath,
+        localized(`"${prop}" debe ser un arreglo.`, `"${prop}" must be an array.`),
+        el.name,
+      ),
+    );
     return out;
   }
   const seen = new Set<string>();
@@ -50,7 +64,13 @@ export function parseChoices(el: WalkedElement, prop: 'choices' | 'rateValues', 
     } else if (isRecord(item)) {
       const value = own(item, 'value');
       if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
-        parsed = { value, key: String(value), path, score: own(item, 'score'), notApplicable: own(item, 'notApplicable') };
+        parsed = {
+          value,
+          key: String(value),
+          path,
+          score: own(item, 'score'),
+          notApplicable: own(item, 'notApplicable'),
+        };
       }
     }
     if (!parsed) {
@@ -58,19 +78,34 @@ export function parseChoices(el: WalkedElement, prop: 'choices' | 'rateValues', 
         issue(
           LintCode.INVALID_CHOICE,
           path,
-          localized('Cada opción debe ser un texto, un número o un objeto con "value" de texto o número.', 'Each choice must be a string, a number or an object whose "value" is a string or number.'),
+          localized(
+            'Cada opción debe ser un texto, un número o un objeto con "value" de texto o número.',
+            'Each choice must be a string, a number or an object whose "value" is a string or number.',
+          ),
           el.name,
         ),
       );
       return;
     }
     if (FORBIDDEN_KEYS.has(parsed.key)) {
-      issues.push(issue(LintCode.FORBIDDEN_NAME, path, localized(`Valor de opción prohibido: "${parsed.key}".`, `Forbidden choice value: "${parsed.key}".`), el.name));
+      issues.push(
+        issue(
+          LintCode.FORBIDDEN_NAME,
+          path,
+          localized(`Valor de opción prohibido: "${parsed.key}".`, `Forbidden choice value: "${parsed.key}".`),
+          el.name,
+        ),
+      );
       return;
     }
     if (seen.has(parsed.key)) {
       issues.push(
-        issue(LintCode.DUPLICATE_CHOICE, path, localized(`Valor de opción repetido: "${parsed.key}".`, `Duplicate choice value: "${parsed.key}".`), el.name),
+        issue(
+          LintCode.DUPLICATE_CHOICE,
+          path,
+          localized(`Valor de opción repetido: "${parsed.key}".`, `Duplicate choice value: "${parsed.key}".`),
+          el.name,
+        ),
       );
       return;
     }
@@ -83,7 +118,14 @@ export function parseChoices(el: WalkedElement, prop: 'choices' | 'rateValues', 
 
 function checkChoiceScore(el: WalkedElement, c: ParsedChoice, issues: LintIssue[]): void {
   if (c.notApplicable !== undefined && typeof c.notApplicable !== 'boolean') {
-    issues.push(issue(LintCode.BAD_PROPERTY, childPath(c.path, 'notApplicable'), localized('"notApplicable" debe ser booleano.', '"notApplicable" must be a boolean.'), el.name));
+    issues.push(
+      issue(
+        LintCode.BAD_PROPERTY,
+        childPath(c.path, 'notApplicable'),
+        localized('"notApplicable" debe ser booleano.', '"notApplicable" must be a boolean.'),
+        el.name,
+      ),
+    );
   }
   if (c.score === undefined) return;
   if (typeof c.score !== 'number' || !Number.isFinite(c.score) || c.score < 0 || c.score > 1) {
@@ -91,7 +133,10 @@ function checkChoiceScore(el: WalkedElement, c: ParsedChoice, issues: LintIssue[
       issue(
         LintCode.BAD_SCORE,
         childPath(c.path, 'score'),
-        localized(`El puntaje de "${c.key}" debe ser un número entre 0 y 1.`, `The score of "${c.key}" must be a number between 0 and 1.`),
+        localized(
+          `El puntaje de "${c.key}" debe ser un número entre 0 y 1.`,
+          `The score of "${c.key}" must be a number between 0 and 1.`,
+        ),
         el.name,
       ),
     );
@@ -100,7 +145,10 @@ function checkChoiceScore(el: WalkedElement, c: ParsedChoice, issues: LintIssue[
       issue(
         LintCode.BAD_SCORE,
         childPath(c.path, 'score'),
-        localized(`La opción "${c.key}" es "no aplica": no debe llevar puntaje.`, `Choice "${c.key}" is "not applicable": it must not carry a score.`),
+        localized(
+          `La opción "${c.key}" es "no aplica": no debe llevar puntaje.`,
+          `Choice "${c.key}" is "not applicable": it must not carry a score.`,
+        ),
         el.name,
       ),
     );
@@ -108,7 +156,11 @@ function checkChoiceScore(el: WalkedElement, c: ParsedChoice, issues: LintIssue[
 }
 
 /** Score map for ItemScoring: `null` = not applicable. Built with fromEntries (no prototype setter). */
-function scoreMap(el: WalkedElement, choices: readonly ParsedChoice[], issues: LintIssue[]): Record<string, number | null> | undefined {
+function scoreMap(
+  el: WalkedElement,
+  choices: readonly ParsedChoice[],
+  issues: LintIssue[],
+): Record<string, number | null> | undefined {
   let ok = true;
   for (const c of choices) {
     if (c.notApplicable === true || typeof c.score === 'number') continue;
@@ -190,24 +242,47 @@ export function deriveItem(el: WalkedElement): DerivedItem {
   const q = el.json;
   const name = el.name ?? '';
   const isChoice = SINGLE_CHOICE_TYPES.has(el.type) || MULTI_CHOICE_TYPES.has(el.type);
-  const choices = isChoice ? parseChoices(el, 'choices', issues) : el.type === 'rating' ? parseChoices(el, 'rateValues', issues) : [];
+  const choices = isChoice
+    ? parseChoices(el, 'choices', issues)
+    : el.type === 'rating'
+      ? parseChoices(el, 'rateValues', issues)
+      : [];
 
   const component = own(q, 'component');
   const rawWeight = own(q, 'weight');
   const rawVerifiable = own(q, 'verifiable');
   if (component !== undefined && (typeof component !== 'string' || component === '')) {
-    issues.push(issue(LintCode.BAD_PROPERTY, childPath(el.path, 'component'), localized('"component" debe ser un texto no vacío.', '"component" must be a non-empty string.'), el.name));
+    issues.push(
+      issue(
+        LintCode.BAD_PROPERTY,
+        childPath(el.path, 'component'),
+        localized('"component" debe ser un texto no vacío.', '"component" must be a non-empty string.'),
+        el.name,
+      ),
+    );
   }
   let weight = 1;
   if (rawWeight !== undefined) {
     if (typeof rawWeight === 'number' && Number.isFinite(rawWeight) && rawWeight > 0) weight = rawWeight;
     else
       issues.push(
-        issue(LintCode.BAD_WEIGHT, childPath(el.path, 'weight'), localized('"weight" debe ser un número mayor que 0.', '"weight" must be a number greater than 0.'), el.name),
+        issue(
+          LintCode.BAD_WEIGHT,
+          childPath(el.path, 'weight'),
+          localized('"weight" debe ser un número mayor que 0.', '"weight" must be a number greater than 0.'),
+          el.name,
+        ),
       );
   }
   if (rawVerifiable !== undefined && typeof rawVerifiable !== 'boolean') {
-    issues.push(issue(LintCode.BAD_PROPERTY, childPath(el.path, 'verifiable'), localized('"verifiable" debe ser booleano.', '"verifiable" must be a boolean.'), el.name));
+    issues.push(
+      issue(
+        LintCode.BAD_PROPERTY,
+        childPath(el.path, 'verifiable'),
+        localized('"verifiable" debe ser booleano.', '"verifiable" must be a boolean.'),
+        el.name,
+      ),
+    );
   }
   const range = parseScoreRange(el, issues);
   const scoreIfHidden = parseScoreIfHidden(el, issues);
@@ -245,7 +320,10 @@ export function deriveItem(el: WalkedElement): DerivedItem {
         issue(
           LintCode.BAD_SCORE_RANGE,
           childPath(el.path, 'scoreRange'),
-          localized('"scoreRange" solo aplica a preguntas numéricas y de escala (rating).', '"scoreRange" only applies to numeric and rating questions.'),
+          localized(
+            '"scoreRange" solo aplica a preguntas numéricas y de escala (rating).',
+            '"scoreRange" only applies to numeric and rating questions.',
+          ),
           el.name,
         ),
       );
@@ -279,7 +357,14 @@ export function deriveItem(el: WalkedElement): DerivedItem {
       );
     }
     if (choices.length === 0) {
-      issues.push(issue(LintCode.MISSING_SCORE, childPath(el.path, 'choices'), localized('La pregunta puntuada no tiene opciones.', 'The scored question has no choices.'), el.name));
+      issues.push(
+        issue(
+          LintCode.MISSING_SCORE,
+          childPath(el.path, 'choices'),
+          localized('La pregunta puntuada no tiene opciones.', 'The scored question has no choices.'),
+          el.name,
+        ),
+      );
     }
     const scores = scoreMap(el, choices, issues);
     if (scores) scoring = MULTI_CHOICE_TYPES.has(el.type) ? { kind: 'multi', scores } : { kind: 'choices', scores };
@@ -289,7 +374,10 @@ export function deriveItem(el: WalkedElement): DerivedItem {
         issue(
           LintCode.BAD_SCORE_RANGE,
           childPath(el.path, 'scoreRange'),
-          localized('Use "scoreRange" o puntajes en "rateValues", no ambos.', 'Use either "scoreRange" or scores on "rateValues", not both.'),
+          localized(
+            'Use "scoreRange" o puntajes en "rateValues", no ambos.',
+            'Use either "scoreRange" or scores on "rateValues", not both.',
+          ),
           el.name,
         ),
       );
@@ -302,7 +390,10 @@ export function deriveItem(el: WalkedElement): DerivedItem {
         issue(
           LintCode.MISSING_SCORE,
           el.path,
-          localized('Una escala puntuada necesita "scoreRange" o "rateValues" con "score".', 'A scored rating needs "scoreRange" or "rateValues" with "score".'),
+          localized(
+            'Una escala puntuada necesita "scoreRange" o "rateValues" con "score".',
+            'A scored rating needs "scoreRange" or "rateValues" with "score".',
+          ),
           el.name,
         ),
       );
@@ -314,7 +405,10 @@ export function deriveItem(el: WalkedElement): DerivedItem {
         issue(
           LintCode.MISSING_SCORE,
           el.path,
-          localized('Una pregunta numérica puntuada necesita "scoreRange": [mín, máx].', 'A scored numeric question needs "scoreRange": [min, max].'),
+          localized(
+            'Una pregunta numérica puntuada necesita "scoreRange": [mín, máx].',
+            'A scored numeric question needs "scoreRange": [min, max].',
+          ),
           el.name,
         ),
       );

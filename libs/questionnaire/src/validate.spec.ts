@@ -10,7 +10,10 @@ import type { SubmissionResult, ValidateOptions } from './validate';
 const final = { mode: 'final' } as const;
 const draft = { mode: 'draft' } as const;
 const codes = (r: SubmissionResult): string[] => r.errors.map((e) => e.code);
-const withAnswers = (patch: Record<string, unknown>): Record<string, unknown> => ({ ...INSTITUTION_V1_ANSWERS, ...patch });
+const withAnswers = (patch: Record<string, unknown>): Record<string, unknown> => ({
+  ...INSTITUTION_V1_ANSWERS,
+  ...patch,
+});
 
 type Validate = (json: SurveyJson, data: unknown, opts: ValidateOptions) => Promise<SubmissionResult>;
 
@@ -44,7 +47,9 @@ describe.each<[string, Validate]>([
   it('clears answers to questions hidden by the questionnaire logic, without error', async () => {
     const r = await validateSubmission(INSTITUTION_V1, withAnswers({ mec_existe: false }), final);
     expect(r.errors).toEqual([]);
-    expect(r.cleared).toEqual(expect.arrayContaining(['mec_tipos', 'act_sectores', 'fun_sesiones', 'fun_actas_evidencia', 'seg_cumplidos_pct']));
+    expect(r.cleared).toEqual(
+      expect.arrayContaining(['mec_tipos', 'act_sectores', 'fun_sesiones', 'fun_actas_evidencia', 'seg_cumplidos_pct']),
+    );
     expect(r.cleared).toHaveLength(14);
     expect(Object.keys(r.data)).not.toContain('fun_sesiones');
   });
@@ -102,7 +107,12 @@ describe.each<[string, Validate]>([
   it('runs survey-core validators (min/max, e-mail, regex) in both modes', async () => {
     const r = await validateSubmission(
       INSTITUTION_V1,
-      { tr_obligaciones_pct: 150, resp_correo: 'no-es-correo', ai_procedimiento: true, ai_procedimiento_evidencia: 'ftp://x' },
+      {
+        tr_obligaciones_pct: 150,
+        resp_correo: 'no-es-correo',
+        ai_procedimiento: true,
+        ai_procedimiento_evidencia: 'ftp://x',
+      },
       draft,
     );
     expect(r.errors.map((e) => [e.code, e.question])).toEqual([
@@ -115,9 +125,17 @@ describe.each<[string, Validate]>([
   });
 
   it('rejects oversize payloads before parsing them into the model', async () => {
-    const big = await validateSubmission(INSTITUTION_V1, { comentarios: 'x'.repeat(SUBMISSION_LIMITS.maxBytes) }, draft);
+    const big = await validateSubmission(
+      INSTITUTION_V1,
+      { comentarios: 'x'.repeat(SUBMISSION_LIMITS.maxBytes) },
+      draft,
+    );
     expect(big).toMatchObject({ ok: false, data: {}, errors: [{ code: 'S_TOO_LARGE' }] });
-    const long = await validateSubmission(INSTITUTION_V1, { comentarios: 'x'.repeat(SUBMISSION_LIMITS.maxStringLength + 1) }, draft);
+    const long = await validateSubmission(
+      INSTITUTION_V1,
+      { comentarios: 'x'.repeat(SUBMISSION_LIMITS.maxStringLength + 1) },
+      draft,
+    );
     expect(codes(long)).toEqual(['S_TOO_LONG']);
     const own = await validateSubmission(INSTITUTION_V1, { resp_cargo: 'x'.repeat(201) }, draft);
     expect(codes(own)).toEqual(['S_TOO_LONG']); // the question's own maxLength
@@ -133,7 +151,9 @@ describe.each<[string, Validate]>([
   });
 
   it('is immune to prototype-pollution keys', async () => {
-    const body = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}, "ai_unidad": true, "ai_canales": [{"__proto__": 1}]}') as unknown;
+    const body = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}, "ai_unidad": true, "ai_canales": [{"__proto__": 1}]}',
+    ) as unknown;
     const r = await validateSubmission(INSTITUTION_V1, body, draft);
     expect(codes(r)).toEqual(['S_FORBIDDEN_KEY', 'S_FORBIDDEN_KEY', 'S_FORBIDDEN_KEY']);
     expect(Object.keys(r.data)).toEqual(['ai_unidad']);
@@ -141,12 +161,17 @@ describe.each<[string, Validate]>([
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
-  it.each([[[]], ['{"a":1}'], [null], [new Date()], [new Map()]])('rejects a payload that is not a plain object: %p', async (body) => {
-    expect(codes(await validateSubmission(INSTITUTION_V1, body, draft))).toEqual(['S_NOT_OBJECT']);
-  });
+  it.each([[[]], ['{"a":1}'], [null], [new Date()], [new Map()]])(
+    'rejects a payload that is not a plain object: %p',
+    async (body) => {
+      expect(codes(await validateSubmission(INSTITUTION_V1, body, draft))).toEqual(['S_NOT_OBJECT']);
+    },
+  );
 
   it('rejects non-JSON values from in-process callers', async () => {
-    expect(codes(await validateSubmission(INSTITUTION_V1, { tr_obligaciones_pct: Number.POSITIVE_INFINITY }, draft))).toEqual(['S_NOT_JSON']);
+    expect(
+      codes(await validateSubmission(INSTITUTION_V1, { tr_obligaciones_pct: Number.POSITIVE_INFINITY }, draft)),
+    ).toEqual(['S_NOT_JSON']);
   });
 
   describe('with "Other" and async validators', () => {
@@ -169,8 +194,17 @@ describe.each<[string, Validate]>([
     });
     const one = (element: Record<string, unknown>): SurveyJson => ({ pages: [{ name: 'p', elements: [element] }] });
     const other = one({ type: 'radiogroup', name: 'r', choices: ['a', 'b'], showOtherItem: true });
-    const slow = one({ type: 'text', inputType: 'number', name: 'n', validators: [{ type: 'expression', expression: 'aperturaSlowPositive({n})' }] });
-    const never = one({ type: 'text', name: 't', validators: [{ type: 'expression', expression: 'aperturaNever({t})' }] });
+    const slow = one({
+      type: 'text',
+      inputType: 'number',
+      name: 'n',
+      validators: [{ type: 'expression', expression: 'aperturaSlowPositive({n})' }],
+    });
+    const never = one({
+      type: 'text',
+      name: 't',
+      validators: [{ type: 'expression', expression: 'aperturaNever({t})' }],
+    });
 
     it('keeps the "Other" text only while "Other" is selected', async () => {
       const kept = await validateSubmission(other, { r: 'other', 'r-Comment': 'mi opción' }, final);
@@ -193,9 +227,24 @@ describe.each<[string, Validate]>([
   });
 
   it('property: never throws on arbitrary JSON and returns only question keys', async () => {
-    const names = ['ai_unidad', 'ai_canales', 'tr_obligaciones_pct', 'ai_estadisticas', 'comentarios', 'mec_existe', 'fun_sesiones', 'resp_correo'];
-    const key = fc.oneof(fc.constantFrom(...names, '__proto__', 'constructor', 'prototype', 'r-Comment'), fc.string({ maxLength: 8 }));
-    const payload = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(key, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 }));
+    const names = [
+      'ai_unidad',
+      'ai_canales',
+      'tr_obligaciones_pct',
+      'ai_estadisticas',
+      'comentarios',
+      'mec_existe',
+      'fun_sesiones',
+      'resp_correo',
+    ];
+    const key = fc.oneof(
+      fc.constantFrom(...names, '__proto__', 'constructor', 'prototype', 'r-Comment'),
+      fc.string({ maxLength: 8 }),
+    );
+    const payload = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.dictionary(key, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 }),
+    );
     const allowed = new Set(Object.keys(INSTITUTION_V1_ANSWERS));
     await fc.assert(
       fc.asyncProperty(payload, fc.constantFrom<'draft' | 'final'>('draft', 'final'), async (body, mode) => {

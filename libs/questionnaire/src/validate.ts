@@ -13,7 +13,18 @@
  * validateSubmissionWithModel here is the reference; compiled-validator.ts reproduces it without
  * a Model per call and shares steps 1–2 (payload bounds, key-by-key type checks) with it.
  */
-import { CheckboxItem, Model, PanelModel, QuestionBooleanModel, QuestionCommentModel, QuestionCheckboxBase, QuestionRatingModel, QuestionSelectBase, QuestionTextModel, settings } from 'survey-core';
+import {
+  CheckboxItem,
+  Model,
+  PanelModel,
+  QuestionBooleanModel,
+  QuestionCommentModel,
+  QuestionCheckboxBase,
+  QuestionRatingModel,
+  QuestionSelectBase,
+  QuestionTextModel,
+  settings,
+} from 'survey-core';
 import type { ItemValue, Question, SurveyError } from 'survey-core';
 // Spanish texts of survey-core's own validation messages (required, e-mail, min/max, …).
 import 'survey-core/i18n/spanish';
@@ -23,7 +34,13 @@ import { childPath, isPlainObject, scanJson } from './json-guard';
 import { registerAperturaProperties, setAperturaDefaultLocale } from './properties';
 import { FORBIDDEN_KEYS, localized } from './types';
 import type { LocalizedText, SurveyJson } from './types';
-import { MULTI_CHOICE_TYPES, NUMERIC_INPUT_TYPES, SINGLE_CHOICE_TYPES, VALUE_QUESTION_TYPES, walkQuestionnaire } from './walk';
+import {
+  MULTI_CHOICE_TYPES,
+  NUMERIC_INPUT_TYPES,
+  SINGLE_CHOICE_TYPES,
+  VALUE_QUESTION_TYPES,
+  walkQuestionnaire,
+} from './walk';
 
 export const SubmissionCode = Object.freeze({
   NOT_OBJECT: 'S_NOT_OBJECT',
@@ -78,7 +95,12 @@ export const SUBMISSION_LIMITS = Object.freeze({
 });
 
 /** survey-core error types that mean "missing answer": enforced only in final mode. */
-export const REQUIRED_ERROR_TYPES: ReadonlySet<string> = new Set(['required', 'requireoneanswer', 'otherempty', 'requiredinallrowserror']);
+export const REQUIRED_ERROR_TYPES: ReadonlySet<string> = new Set([
+  'required',
+  'requireoneanswer',
+  'otherempty',
+  'requiredinallrowserror',
+]);
 
 /** String formats survey-core's date/time inputs produce (HTML input value formats). */
 const TEXT_FORMATS: Readonly<Record<string, RegExp>> = {
@@ -121,7 +143,11 @@ export interface SlotIndex {
  * dominates), so requests use the compiled validator (compiled-validator.ts), which falls back to
  * this for questionnaires using features it does not reproduce; the tests compare both.
  */
-export async function validateSubmissionWithModel(json: SurveyJson, data: unknown, opts: ValidateOptions): Promise<SubmissionResult> {
+export async function validateSubmissionWithModel(
+  json: SurveyJson,
+  data: unknown,
+  opts: ValidateOptions,
+): Promise<SubmissionResult> {
   assertMode(opts);
   const walk = walkQuestionnaire(json);
   if (walk.issues.length > 0) throw new QuestionnaireError(walk.issues);
@@ -139,26 +165,57 @@ export async function validateSubmissionWithModel(json: SurveyJson, data: unknow
 }
 
 export function assertMode(opts: ValidateOptions): void {
-  if (opts.mode !== 'draft' && opts.mode !== 'final') throw new RangeError(`Unknown validation mode: ${String(opts.mode)}`);
+  if (opts.mode !== 'draft' && opts.mode !== 'final')
+    throw new RangeError(`Unknown validation mode: ${String(opts.mode)}`);
 }
 
 /** Step 1, shared by both validators: shape and bounds, before anything else touches the payload. */
 export function checkPayload(data: unknown): SubmissionResult | undefined {
   const fail = (e: Issue): SubmissionResult => ({ ok: false, data: {}, errors: [e], cleared: [] });
   if (!isPlainObject(data)) {
-    return fail(mk(SubmissionCode.NOT_OBJECT, localized('Las respuestas deben ser un objeto JSON {pregunta: respuesta}.', 'Answers must be a JSON object {question: answer}.')));
+    return fail(
+      mk(
+        SubmissionCode.NOT_OBJECT,
+        localized(
+          'Las respuestas deben ser un objeto JSON {pregunta: respuesta}.',
+          'Answers must be a JSON object {question: answer}.',
+        ),
+      ),
+    );
   }
   const scan = scanJson(data, { maxDepth: SUBMISSION_LIMITS.maxDepth, maxBytes: SUBMISSION_LIMITS.maxBytes });
   if (scan.fatal?.kind === 'too_large') {
     const kb = SUBMISSION_LIMITS.maxBytes / 1024;
-    return fail(mk(SubmissionCode.TOO_LARGE, localized(`Las respuestas pesan más de ${kb} KB.`, `The answers are larger than ${kb} KB.`)));
+    return fail(
+      mk(
+        SubmissionCode.TOO_LARGE,
+        localized(`Las respuestas pesan más de ${kb} KB.`, `The answers are larger than ${kb} KB.`),
+      ),
+    );
   }
   if (scan.fatal?.kind === 'too_deep') {
     const d = SUBMISSION_LIMITS.maxDepth;
-    return fail(mk(SubmissionCode.TOO_DEEP, localized(`Las respuestas están anidadas a más de ${d} niveles.`, `The answers are nested more than ${d} levels deep.`), undefined, scan.fatal.path));
+    return fail(
+      mk(
+        SubmissionCode.TOO_DEEP,
+        localized(
+          `Las respuestas están anidadas a más de ${d} niveles.`,
+          `The answers are nested more than ${d} levels deep.`,
+        ),
+        undefined,
+        scan.fatal.path,
+      ),
+    );
   }
   if (scan.fatal?.kind === 'not_json') {
-    return fail(mk(SubmissionCode.NOT_JSON, localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`), undefined, scan.fatal.path));
+    return fail(
+      mk(
+        SubmissionCode.NOT_JSON,
+        localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`),
+        undefined,
+        scan.fatal.path,
+      ),
+    );
   }
   return undefined;
 }
@@ -187,33 +244,72 @@ export function collectSlots(model: Model): SlotIndex {
  * correct type and static choice. Reads only static facts of the questions (types, choices,
  * maxLength), never their values, so one Model's questions can serve every submission.
  */
-export function checkKeys(index: SlotIndex, data: Readonly<Record<string, unknown>>, errors: Issue[]): Map<string, unknown> {
+export function checkKeys(
+  index: SlotIndex,
+  data: Readonly<Record<string, unknown>>,
+  errors: Issue[],
+): Map<string, unknown> {
   const { slotByKey, commentOwner } = index;
   const accepted = new Map<string, unknown>();
   for (const key of Object.keys(data)) {
     const value = data[key];
     if (value === undefined) continue;
     if (FORBIDDEN_KEYS.has(key)) {
-      errors.push(mk(SubmissionCode.FORBIDDEN_KEY, localized(`Clave prohibida: "${key}".`, `Forbidden key: "${key}".`), undefined, childPath('$', key)));
+      errors.push(
+        mk(
+          SubmissionCode.FORBIDDEN_KEY,
+          localized(`Clave prohibida: "${key}".`, `Forbidden key: "${key}".`),
+          undefined,
+          childPath('$', key),
+        ),
+      );
       continue;
     }
     const slot = slotByKey.get(key);
     const owner = commentOwner.get(key);
     if (!slot && !owner) {
-      errors.push(mk(SubmissionCode.UNKNOWN_KEY, localized(`"${key}" no es una pregunta del cuestionario.`, `"${key}" is not a question of the questionnaire.`), undefined, childPath('$', key)));
+      errors.push(
+        mk(
+          SubmissionCode.UNKNOWN_KEY,
+          localized(
+            `"${key}" no es una pregunta del cuestionario.`,
+            `"${key}" is not a question of the questionnaire.`,
+          ),
+          undefined,
+          childPath('$', key),
+        ),
+      );
       continue;
     }
     const question = (slot ?? owner)?.name;
-    const inner = scanJson(value, { maxDepth: SUBMISSION_LIMITS.maxDepth - 1, maxBytes: SUBMISSION_LIMITS.maxBytes, maxStringLength: SUBMISSION_LIMITS.maxStringLength });
+    const inner = scanJson(value, {
+      maxDepth: SUBMISSION_LIMITS.maxDepth - 1,
+      maxBytes: SUBMISSION_LIMITS.maxBytes,
+      maxStringLength: SUBMISSION_LIMITS.maxStringLength,
+    });
     if (inner.forbiddenKeys.length > 0) {
       for (const p of inner.forbiddenKeys) {
-        errors.push(mk(SubmissionCode.FORBIDDEN_KEY, localized('Clave prohibida dentro de la respuesta.', 'Forbidden key inside the answer.'), question, childPath('$', key) + p.slice(1)));
+        errors.push(
+          mk(
+            SubmissionCode.FORBIDDEN_KEY,
+            localized('Clave prohibida dentro de la respuesta.', 'Forbidden key inside the answer.'),
+            question,
+            childPath('$', key) + p.slice(1),
+          ),
+        );
       }
       continue;
     }
     if (inner.longStrings.length > 0) {
       const n = SUBMISSION_LIMITS.maxStringLength;
-      errors.push(mk(SubmissionCode.TOO_LONG, localized(`Texto de más de ${n} caracteres.`, `Text longer than ${n} characters.`), question, childPath('$', key)));
+      errors.push(
+        mk(
+          SubmissionCode.TOO_LONG,
+          localized(`Texto de más de ${n} caracteres.`, `Text longer than ${n} characters.`),
+          question,
+          childPath('$', key),
+        ),
+      );
       continue;
     }
     if (isEmptyAnswer(value)) continue; // null, '' and [] mean "no answer": not stored
@@ -238,7 +334,11 @@ export function orderedData(slots: readonly Slot[], accepted: ReadonlyMap<string
   return Object.fromEntries(out);
 }
 
-async function validateWithModel(model: Model, data: Readonly<Record<string, unknown>>, opts: ValidateOptions): Promise<SubmissionResult> {
+async function validateWithModel(
+  model: Model,
+  data: Readonly<Record<string, unknown>>,
+  opts: ValidateOptions,
+): Promise<SubmissionResult> {
   const errors: Issue[] = [];
   const index = collectSlots(model);
   const { slots } = index;
@@ -281,9 +381,21 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
   model.data = toPlain(accepted);
   model.validate(true, false, () => undefined);
   const timeout = opts.asyncTimeoutMs ?? SUBMISSION_LIMITS.asyncTimeoutMs;
-  const pending = await settle(slots.map((s) => s.q), timeout);
+  const pending = await settle(
+    slots.map((s) => s.q),
+    timeout,
+  );
   for (const q of pending) {
-    errors.push(mk(SubmissionCode.VALIDATOR_TIMEOUT, localized('La validación de la respuesta no terminó a tiempo.', 'Validation of the answer did not finish in time.'), q.name));
+    errors.push(
+      mk(
+        SubmissionCode.VALIDATOR_TIMEOUT,
+        localized(
+          'La validación de la respuesta no terminó a tiempo.',
+          'Validation of the answer did not finish in time.',
+        ),
+        q.name,
+      ),
+    );
   }
   const report = (name: string, errs: readonly SurveyError[], isEmpty: boolean): void => {
     for (const err of errs) {
@@ -297,7 +409,8 @@ async function validateWithModel(model: Model, data: Readonly<Record<string, unk
     }
   };
   for (const s of slots) if (s.q.isVisibleInSurvey) report(s.q.name, s.q.errors, s.q.isEmpty());
-  for (const panel of model.getAllPanels(true, false)) if (panel instanceof PanelModel) report(panel.name, panel.errors, false);
+  for (const panel of model.getAllPanels(true, false))
+    if (panel instanceof PanelModel) report(panel.name, panel.errors, false);
 
   return { ok: errors.length === 0, data: orderedData(slots, accepted), errors, cleared };
 }
@@ -311,7 +424,8 @@ export function withTitles(errors: readonly Issue[], titles: ReadonlyMap<string,
     const title = e.question !== undefined ? titles.get(e.question) : undefined;
     if (!title || e.question === undefined) return e;
     const quoted = `"${e.question}"`;
-    const rename = (text: string, t: string): string => (text.startsWith(quoted) ? `«${t}»${text.slice(quoted.length)}` : text);
+    const rename = (text: string, t: string): string =>
+      text.startsWith(quoted) ? `«${t}»${text.slice(quoted.length)}` : text;
     return { ...e, title, message: { es: rename(e.message.es, title.es), en: rename(e.message.en, title.en) } };
   });
 }
@@ -328,7 +442,11 @@ export function toPlain(values: ReadonlyMap<string, unknown>): Record<string, un
 const wrongType = (name: string, es: string, en: string): Issue =>
   mk(SubmissionCode.WRONG_TYPE, localized(`"${name}": se esperaba ${es}.`, `"${name}": expected ${en}.`), name);
 const invalidChoice = (name: string): Issue =>
-  mk(SubmissionCode.INVALID_CHOICE, localized(`"${name}": la respuesta no es una de las opciones.`, `"${name}": the answer is not one of the choices.`), name);
+  mk(
+    SubmissionCode.INVALID_CHOICE,
+    localized(`"${name}": la respuesta no es una de las opciones.`, `"${name}": the answer is not one of the choices.`),
+    name,
+  );
 
 function isChoiceValue(v: unknown): v is string | number {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -386,10 +504,14 @@ export function factsOf(q: Question): Facts {
   if (type === 'comment') return { kind: 'comment', maxLength: maxLengthOf(q) };
   if (q instanceof QuestionBooleanModel) {
     const custom = q.valueTrue !== undefined || q.valueFalse !== undefined;
-    return custom ? { kind: 'boolean', custom: [q.getValueTrue() as unknown, q.getValueFalse() as unknown] } : { kind: 'boolean' };
+    return custom
+      ? { kind: 'boolean', custom: [q.getValueTrue() as unknown, q.getValueFalse() as unknown] }
+      : { kind: 'boolean' };
   }
-  if (q instanceof QuestionRatingModel) return { kind: 'rating', values: q.visibleRateValues.map((r) => r.value as unknown) };
-  if (SINGLE_CHOICE_TYPES.has(type) && q instanceof QuestionSelectBase) return { kind: 'single', all: new Set(allowedValues(q).all) };
+  if (q instanceof QuestionRatingModel)
+    return { kind: 'rating', values: q.visibleRateValues.map((r) => r.value as unknown) };
+  if (SINGLE_CHOICE_TYPES.has(type) && q instanceof QuestionSelectBase)
+    return { kind: 'single', all: new Set(allowedValues(q).all) };
   if (MULTI_CHOICE_TYPES.has(type) && q instanceof QuestionCheckboxBase && q instanceof QuestionSelectBase) {
     const { all, exclusive } = allowedValues(q);
     const max = 'maxSelectedChoices' in q && typeof q.maxSelectedChoices === 'number' ? q.maxSelectedChoices : 0;
@@ -405,14 +527,23 @@ function checkValue(name: string, f: Facts, value: unknown): Issue | undefined {
       return typeof value === 'number' && Number.isFinite(value) ? undefined : wrongType(name, 'un número', 'a number');
     case 'text':
       if (typeof value !== 'string') return wrongType(name, 'un texto', 'a string');
-      if (f.format && !f.format.test(value)) return wrongType(name, `un valor con formato ${f.inputType}`, `a ${f.inputType} value`);
+      if (f.format && !f.format.test(value))
+        return wrongType(name, `un valor con formato ${f.inputType}`, `a ${f.inputType} value`);
       return checkMaxLength(name, f.maxLength, value);
     case 'comment':
-      return typeof value === 'string' ? checkMaxLength(name, f.maxLength, value) : wrongType(name, 'un texto', 'a string');
+      return typeof value === 'string'
+        ? checkMaxLength(name, f.maxLength, value)
+        : wrongType(name, 'un texto', 'a string');
     case 'boolean': {
       if (!f.custom) return typeof value === 'boolean' ? undefined : wrongType(name, 'true o false', 'true or false');
       const [vt, vf] = f.custom;
-      return value === vt || value === vf ? undefined : wrongType(name, `${JSON.stringify(vt)} o ${JSON.stringify(vf)}`, `${JSON.stringify(vt)} or ${JSON.stringify(vf)}`);
+      return value === vt || value === vf
+        ? undefined
+        : wrongType(
+            name,
+            `${JSON.stringify(vt)} o ${JSON.stringify(vf)}`,
+            `${JSON.stringify(vt)} or ${JSON.stringify(vf)}`,
+          );
     }
     case 'rating':
       if (!isChoiceValue(value)) return wrongType(name, 'un valor de la escala', 'a rating value');
@@ -421,17 +552,25 @@ function checkValue(name: string, f: Facts, value: unknown): Issue | undefined {
       if (!isChoiceValue(value)) return wrongType(name, 'el valor de una opción', 'a choice value');
       return f.all.has(value) ? undefined : invalidChoice(name);
     case 'multi': {
-      if (!Array.isArray(value) || !value.every(isChoiceValue)) return wrongType(name, 'una lista de opciones', 'a list of choice values');
+      if (!Array.isArray(value) || !value.every(isChoiceValue))
+        return wrongType(name, 'una lista de opciones', 'a list of choice values');
       if (new Set(value).size !== value.length || !value.every((v) => f.all.has(v))) return invalidChoice(name);
       if (value.length > 1 && value.some((v) => f.exclusive.has(v))) {
         return mk(
           SubmissionCode.INVALID_CHOICE,
-          localized(`"${name}": una opción excluyente no puede combinarse con otras.`, `"${name}": an exclusive choice cannot be combined with others.`),
+          localized(
+            `"${name}": una opción excluyente no puede combinarse con otras.`,
+            `"${name}": an exclusive choice cannot be combined with others.`,
+          ),
           name,
         );
       }
       if (f.max > 0 && value.length > f.max) {
-        return mk(SubmissionCode.INVALID_CHOICE, localized(`"${name}": más de ${f.max} opciones.`, `"${name}": more than ${f.max} choices.`), name);
+        return mk(
+          SubmissionCode.INVALID_CHOICE,
+          localized(`"${name}": más de ${f.max} opciones.`, `"${name}": more than ${f.max} choices.`),
+          name,
+        );
       }
       return undefined;
     }
@@ -442,11 +581,17 @@ function checkValue(name: string, f: Facts, value: unknown): Issue | undefined {
 
 function checkMaxLength(name: string, max: number | undefined, value: string): Issue | undefined {
   if (max === undefined || value.length <= max) return undefined;
-  return mk(SubmissionCode.TOO_LONG, localized(`"${name}": texto de más de ${max} caracteres.`, `"${name}": text longer than ${max} characters.`), name);
+  return mk(
+    SubmissionCode.TOO_LONG,
+    localized(`"${name}": texto de más de ${max} caracteres.`, `"${name}": text longer than ${max} characters.`),
+    name,
+  );
 }
 
 function checkComment(value: unknown, owner: Question): Issue | undefined {
-  return typeof value === 'string' ? undefined : wrongType(owner.name, 'un texto para "Otro"/comentario', 'a string for "Other"/comment');
+  return typeof value === 'string'
+    ? undefined
+    : wrongType(owner.name, 'un texto para "Otro"/comentario', 'a string for "Other"/comment');
 }
 
 function valueInVisibleChoices(q: Question, value: unknown): boolean {

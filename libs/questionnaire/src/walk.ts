@@ -67,7 +67,13 @@ export const SUPPORTED_TYPES_TEXT = [...VALUE_QUESTION_TYPES, ...DISPLAY_QUESTIO
 export function walkQuestionnaire(json: unknown): WalkResult {
   const out: WalkResult = { pages: [], elements: [], issues: [] };
   if (!isRecord(json)) {
-    out.issues.push(issue(LintCode.NOT_OBJECT, '$', localized('El cuestionario debe ser un objeto JSON.', 'The questionnaire must be a JSON object.')));
+    out.issues.push(
+      issue(
+        LintCode.NOT_OBJECT,
+        '$',
+        localized('El cuestionario debe ser un objeto JSON.', 'The questionnaire must be a JSON object.'),
+      ),
+    );
     return out;
   }
   out.root = json;
@@ -88,7 +94,13 @@ export function walkQuestionnaire(json: unknown): WalkResult {
   pages.forEach((page: unknown, p) => {
     const path = childPath('$.pages', p);
     if (!isRecord(page)) {
-      out.issues.push(issue(LintCode.INVALID_ELEMENT, path, localized('Cada página debe ser un objeto.', 'Each page must be an object.')));
+      out.issues.push(
+        issue(
+          LintCode.INVALID_ELEMENT,
+          path,
+          localized('Cada página debe ser un objeto.', 'Each page must be an object.'),
+        ),
+      );
       return;
     }
     out.pages.push({ json: page, path });
@@ -99,7 +111,9 @@ export function walkQuestionnaire(json: unknown): WalkResult {
 
 /** SurveyJS accepts `questions` as an older alias of `elements`. */
 function containerKey(container: JsonRecord): 'elements' | 'questions' {
-  return own(container, 'elements') === undefined && own(container, 'questions') !== undefined ? 'questions' : 'elements';
+  return own(container, 'elements') === undefined && own(container, 'questions') !== undefined
+    ? 'questions'
+    : 'elements';
 }
 
 function walkContainer(container: JsonRecord, path: string, page: number, nesting: number, out: WalkResult): void {
@@ -108,13 +122,25 @@ function walkContainer(container: JsonRecord, path: string, page: number, nestin
   if (elements === undefined) return;
   const listPath = childPath(path, key);
   if (!Array.isArray(elements)) {
-    out.issues.push(issue(LintCode.INVALID_ELEMENT, listPath, localized(`"${key}" debe ser un arreglo.`, `"${key}" must be an array.`)));
+    out.issues.push(
+      issue(
+        LintCode.INVALID_ELEMENT,
+        listPath,
+        localized(`"${key}" debe ser un arreglo.`, `"${key}" must be an array.`),
+      ),
+    );
     return;
   }
   elements.forEach((el: unknown, i) => {
     const elPath = childPath(listPath, i);
     if (!isRecord(el)) {
-      out.issues.push(issue(LintCode.INVALID_ELEMENT, elPath, localized('Cada elemento debe ser un objeto.', 'Each element must be an object.')));
+      out.issues.push(
+        issue(
+          LintCode.INVALID_ELEMENT,
+          elPath,
+          localized('Cada elemento debe ser un objeto.', 'Each element must be an object.'),
+        ),
+      );
       return;
     }
     const rawType = own(el, 'type');
@@ -122,7 +148,12 @@ function walkContainer(container: JsonRecord, path: string, page: number, nestin
     const name = typeof rawName === 'string' && rawName !== '' ? rawName : undefined;
     if (typeof rawType !== 'string' || rawType === '') {
       out.issues.push(
-        issue(LintCode.INVALID_ELEMENT, childPath(elPath, 'type'), localized('El elemento no tiene "type".', 'The element has no "type".'), name),
+        issue(
+          LintCode.INVALID_ELEMENT,
+          childPath(elPath, 'type'),
+          localized('El elemento no tiene "type".', 'The element has no "type".'),
+          name,
+        ),
       );
       return;
     }
@@ -133,7 +164,10 @@ function walkContainer(container: JsonRecord, path: string, page: number, nestin
           issue(
             LintCode.TOO_DEEP,
             elPath,
-            localized(`Paneles anidados a más de ${MAX_PANEL_NESTING} niveles.`, `Panels nested more than ${MAX_PANEL_NESTING} levels deep.`),
+            localized(
+              `Paneles anidados a más de ${MAX_PANEL_NESTING} niveles.`,
+              `Panels nested more than ${MAX_PANEL_NESTING} levels deep.`,
+            ),
             name,
           ),
         );

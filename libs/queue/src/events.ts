@@ -10,7 +10,10 @@ export type OutboxEvent =
   | { type: 'mail.staff-invite'; payload: { staffInvitationId: string } }
   /** Someone tried to register an address that already has an account: its owner is told (the API answers as for a new one). */
   | { type: 'mail.account-exists'; payload: { userId: string } }
-  | { type: 'response.submitted'; payload: { roundId: string; institutionId: string; responseId: string; version: number } }
+  | {
+      type: 'response.submitted';
+      payload: { roundId: string; institutionId: string; responseId: string; version: number };
+    }
   | { type: 'verdict.saved'; payload: { roundId: string; institutionId: string; verdictId: string } }
   | { type: 'citizen-report.saved'; payload: { roundId: string; institutionId: string; reportId: string } }
   | { type: 'round.recompute'; payload: { roundId: string; runId: string } }

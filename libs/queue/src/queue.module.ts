@@ -9,7 +9,9 @@ import { QUEUES } from './queues';
 export const BULL_CONNECTIONS = Symbol('BULL_CONNECTIONS');
 
 @Module({
-  providers: [{ provide: BULL_CONNECTIONS, inject: [ENV], useFactory: (env: Env) => bullConnections(redisTargetOf(env)) }],
+  providers: [
+    { provide: BULL_CONNECTIONS, inject: [ENV], useFactory: (env: Env) => bullConnections(redisTargetOf(env)) },
+  ],
   exports: [BULL_CONNECTIONS],
 })
 class BullConnectionsModule {}

@@ -16,7 +16,11 @@ export interface RedisTarget {
 }
 
 /** The Redis settings of an environment (REDIS_URL, REDIS_SENTINELS, REDIS_SENTINEL_NAME). */
-export function redisTargetOf(env: { REDIS_URL: string; REDIS_SENTINELS?: string; REDIS_SENTINEL_NAME?: string }): RedisTarget {
+export function redisTargetOf(env: {
+  REDIS_URL: string;
+  REDIS_SENTINELS?: string;
+  REDIS_SENTINEL_NAME?: string;
+}): RedisTarget {
   const parsed = parseSentinels(env.REDIS_SENTINELS ?? '');
   if ('error' in parsed) throw new Error(parsed.error);
   return { url: env.REDIS_URL, sentinels: parsed.value, sentinelName: env.REDIS_SENTINEL_NAME };
@@ -35,7 +39,12 @@ export function redisOptionsOf(target: string | RedisTarget): RedisOptions {
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
   };
   if (t.sentinels && t.sentinels.length > 0) {
-    return { ...common, sentinels: t.sentinels.map((s) => ({ ...s })), name: t.sentinelName || 'mymaster', ...(u.protocol === 'rediss:' ? { enableTLSForSentinelMode: true } : {}) };
+    return {
+      ...common,
+      sentinels: t.sentinels.map((s) => ({ ...s })),
+      name: t.sentinelName || 'mymaster',
+      ...(u.protocol === 'rediss:' ? { enableTLSForSentinelMode: true } : {}),
+    };
   }
   return { ...common, host: u.hostname || '127.0.0.1', port: u.port ? Number(u.port) : 6379 };
 }

@@ -123,14 +123,22 @@ export class OutboxRelay {
       await qr.release();
     }
 
-    const result: DrainResult = { selected: rows.length, dispatched: dispatched.length, rejected: rejected.length, failed: 0 };
+    const result: DrainResult = {
+      selected: rows.length,
+      dispatched: dispatched.length,
+      rejected: rejected.length,
+      failed: 0,
+    };
     if (failure !== undefined) {
       const handled = new Set([...dispatched, ...rejected.map((r) => r.id)]);
       const pending = rows.map((r) => r.id).filter((id) => !handled.has(id));
       result.failed = pending.length;
       result.error = message(failure);
       // Outside the batch transaction: the rows stay undispatched and the next call retries them.
-      await this.ds.query('UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [pending, result.error]);
+      await this.ds.query(
+        'UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
+        [pending, result.error],
+      );
     }
     return result;
   }
@@ -144,7 +152,8 @@ export class OutboxRelay {
     let opts = job.opts;
     if (job.debounced) {
       const state = await this.sink.state(job.queue, opts.jobId);
-      if (state !== null && !ABSORBING_STATES.has(state)) opts = { ...opts, jobId: undebouncedJobId(opts.jobId, eventId) };
+      if (state !== null && !ABSORBING_STATES.has(state))
+        opts = { ...opts, jobId: undebouncedJobId(opts.jobId, eventId) };
     }
     await this.sink.add(job.queue, job.name, job.data, opts);
   }

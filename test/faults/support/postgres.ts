@@ -20,7 +20,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** PostgreSQL refuses to run as root: as root, run its tools as the `postgres` OS user. */
 async function pgTool(tool: string, args: string[]): Promise<string> {
-  const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', join(BIN, tool), ...args]] : [join(BIN, tool), args];
+  const [cmd, argv] = isRoot
+    ? ['runuser', ['-u', 'postgres', '--', join(BIN, tool), ...args]]
+    : [join(BIN, tool), args];
   const { stdout } = await run(cmd, argv, { timeout: 60_000 });
   return stdout;
 }
@@ -44,7 +46,18 @@ export class ThrowawayPostgres {
         const { stdout: gid } = await run('id', ['-g', 'postgres']);
         chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
       }
-      await pgTool('initdb', ['-D', pg.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+      await pgTool('initdb', [
+        '-D',
+        pg.dataDir,
+        '-U',
+        'postgres',
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-sync',
+      ]);
       await pg.start();
       return pg;
     } catch (err) {
@@ -64,7 +77,18 @@ export class ThrowawayPostgres {
 
   async start(): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`;
-    await pgTool('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+    await pgTool('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-o',
+      options,
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
 
   /** Fast shutdown: open sessions are terminated, in-flight transactions roll back. */

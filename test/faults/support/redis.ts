@@ -53,7 +53,11 @@ export class ThrowawayRedis {
   }
 
   async restart(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     this.started.add(child);
     child.once('exit', () => this.started.delete(child));
     this.child = child;
@@ -97,7 +101,17 @@ export class ThrowawaySentinel {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'apertura-sentinel-'));
     const conf = join(dir, 'sentinel.conf');
-    writeFileSync(conf, [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, `sentinel monitor ${name} 127.0.0.1 ${master.port} 1`, `sentinel down-after-milliseconds ${name} 5000`, ''].join('\n'));
+    writeFileSync(
+      conf,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        `dir ${dir}`,
+        `sentinel monitor ${name} 127.0.0.1 ${master.port} 1`,
+        `sentinel down-after-milliseconds ${name} 5000`,
+        '',
+      ].join('\n'),
+    );
     const child = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
     for (let i = 0; i < 200; i++) {
       if (await pings(port)) return new ThrowawaySentinel(port, child, dir);

@@ -12,7 +12,12 @@ export interface OpenRound {
 const MUNICIPALITIES = ['15106', '15054', '15057', '15058', '15104'];
 
 /** An open round of the default instruments with `count` invited institutions (SQL: fast, and no Redis needed). */
-export async function seedOpenRound(ds: DataSource, guarantorId: string, tokenSecret: string, count: number): Promise<OpenRound> {
+export async function seedOpenRound(
+  ds: DataSource,
+  guarantorId: string,
+  tokenSecret: string,
+  count: number,
+): Promise<OpenRound> {
   const tag = randomBytes(3).toString('hex');
   const questionnaire = async (kind: string, definition: object): Promise<string> => {
     const [q] = await ds.query(
@@ -40,7 +45,12 @@ export async function seedOpenRound(ds: DataSource, guarantorId: string, tokenSe
     await ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [round.id, inst.id]);
     const invitationId = randomUUID();
     const token = deriveToken(tokenSecret, 'invitation', invitationId);
-    await ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [invitationId, round.id, inst.id, hashToken(token)]);
+    await ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
+      invitationId,
+      round.id,
+      inst.id,
+      hashToken(token),
+    ]);
     institutions.push({ id: inst.id, token });
   }
   return { roundId: round.id, institutions };
@@ -48,5 +58,11 @@ export async function seedOpenRound(ds: DataSource, guarantorId: string, tokenSe
 
 /** A complete self-report that differs between institutions, so results are not all equal. */
 export function answersFor(i: number): Record<string, unknown> {
-  return { ...INSTITUTION_V1_ANSWERS, tr_obligaciones_pct: (i * 37) % 101, seg_cumplidos_pct: (i * 53) % 101, tr_portal: i % 3 !== 0, fun_sesiones: i % 6 };
+  return {
+    ...INSTITUTION_V1_ANSWERS,
+    tr_obligaciones_pct: (i * 37) % 101,
+    seg_cumplidos_pct: (i * 53) % 101,
+    tr_portal: i % 3 !== 0,
+    fun_sesiones: i % 6,
+  };
 }

@@ -7,28 +7,61 @@ import type { RouteAccess } from '../../../apps/api/src/auth/access-matrix';
  */
 const RULES: Array<[RegExp, string]> = [
   [/^GET \/health\//, '—'],
-  [/^(POST \/api\/auth\/(login|password-reset|password-reset\/confirm)|POST \/api\/citizens\/(register|verify|resend-verification))$/, '— (stricter per-IP rate limit)'],
-  [/^POST \/api\/auth\/staff-invite(\/accept)?$/, "the invitation link's own account only (the token is the credential); stricter per-IP rate limit"],
+  [
+    /^(POST \/api\/auth\/(login|password-reset|password-reset\/confirm)|POST \/api\/citizens\/(register|verify|resend-verification))$/,
+    '— (stricter per-IP rate limit)',
+  ],
+  [
+    /^POST \/api\/auth\/staff-invite(\/accept)?$/,
+    "the invitation link's own account only (the token is the credential); stricter per-IP rate limit",
+  ],
   [/^POST \/api\/auth\/logout$/, 'own browser session only (clears its cookie; CSRF origin check)'],
   [/^GET \/api\/catalogue\//, '— (public catalogue)'],
   [/^GET \/api\/public\/rounds$/, 'published rounds only'],
   [/^GET \/api\/public\/comparison$/, 'published rounds only (NOT_FOUND otherwise)'],
-  [/^GET \/api\/public\/trends$/, 'published rounds only, real or synthetic never mixed (NOT_FOUND for an unpublished round)'],
+  [
+    /^GET \/api\/public\/trends$/,
+    'published rounds only, real or synthetic never mixed (NOT_FOUND for an unpublished round)',
+  ],
   [/^GET \/api\/setup\/status$/, '— (only whether a guarantor exists)'],
-  [/^POST \/api\/setup$/, 'one-time setup code from the API log; only while no real guarantor exists (stricter per-IP rate limit)'],
+  [
+    /^POST \/api\/setup$/,
+    'one-time setup code from the API log; only while no real guarantor exists (stricter per-IP rate limit)',
+  ],
   [/^GET \/api\/public\/rounds\/:roundId\//, 'published rounds only (NOT_FOUND otherwise)'],
-  [/^GET \/api\/rounds\/:roundId\/results\/events$/, "published rounds for anyone; any status for the round's own guarantor's staff (NOT_FOUND otherwise)"],
+  [
+    /^GET \/api\/rounds\/:roundId\/results\/events$/,
+    "published rounds for anyone; any status for the round's own guarantor's staff (NOT_FOUND otherwise)",
+  ],
   [/^GET \/api\/auth\/me$/, 'own account'],
-  [/^(GET|PATCH|DELETE) \/api\/citizens\/me$|^PUT \/api\/citizens\/me\/conflicts$/, 'own account (DELETE: password re-entered)'],
+  [
+    /^(GET|PATCH|DELETE) \/api\/citizens\/me$|^PUT \/api\/citizens\/me\/conflicts$/,
+    'own account (DELETE: password re-entered)',
+  ],
   [/^GET \/api\/citizens\/institutions$/, 'public facts of institutions only'],
-  [/^GET \/api\/citizens\/rounds$|^POST \/api\/citizens\/rounds\/:roundId\/assignments$/, 'verified e-mail; rounds with validation open'],
+  [
+    /^GET \/api\/citizens\/rounds$|^POST \/api\/citizens\/rounds\/:roundId\/assignments$/,
+    'verified e-mail; rounds with validation open',
+  ],
   [/^GET \/api\/citizens\/assignments$/, 'verified e-mail; own assignments only'],
   [/^GET \/api\/citizens\/history$/, 'verified e-mail; own assignments, verdicts and reports only'],
-  [/^\w+ \/api\/citizens\/assignments\/:assignmentId/, 'verified e-mail; own assignment (NOT_ASSIGNED otherwise); no conflict of interest'],
+  [
+    /^\w+ \/api\/citizens\/assignments\/:assignmentId/,
+    'verified e-mail; own assignment (NOT_ASSIGNED otherwise); no conflict of interest',
+  ],
   [/^\w+ \/api\/respond\//, "the invitation's round and institution only (NOT_FOUND otherwise)"],
-  [/^POST \/api\/privacy\/validators\/:userId\/erase$/, "validators who worked on the guarantor's rounds (NOT_FOUND otherwise)"],
-  [/^GET \/api\/mail\/captured$/, "own guarantor's caught mail and mail of no guarantor (validators' verification); development only (NOT_FOUND in production)"],
-  [/^POST \/api\/mail\/deliveries\/:eventId\/resend$/, "own guarantor's mail only (NOT_FOUND for another guarantor's); MAIL_ALREADY_SENT / MAIL_NOT_RESENDABLE unless failed or given up"],
+  [
+    /^POST \/api\/privacy\/validators\/:userId\/erase$/,
+    "validators who worked on the guarantor's rounds (NOT_FOUND otherwise)",
+  ],
+  [
+    /^GET \/api\/mail\/captured$/,
+    "own guarantor's caught mail and mail of no guarantor (validators' verification); development only (NOT_FOUND in production)",
+  ],
+  [
+    /^POST \/api\/mail\/deliveries\/:eventId\/resend$/,
+    "own guarantor's mail only (NOT_FOUND for another guarantor's); MAIL_ALREADY_SENT / MAIL_NOT_RESENDABLE unless failed or given up",
+  ],
   [/^\w+ \/api\/mail\//, "own guarantor's mail (NOT_FOUND for another guarantor's round)"],
   [/^\w+ \/api\/(users|audit|universe|questionnaires|rounds)\b/, "own guarantor's rows (NOT_FOUND otherwise)"],
 ];

@@ -55,22 +55,39 @@ export interface World {
   claim: string;
 }
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 export const SAMPLE_ANSWERS = INSTITUTION_V1_ANSWERS;
 
 async function staff(t: TestApp, http: Client, slug: string): Promise<Staff> {
   const s = await guarantorWithAdmin(t.ds, http, slug);
-  return { guarantorId: s.guarantorId, admin: s.adminToken, analyst: await staffToken(http, s.adminToken, 'analyst'), adminEmail: s.adminEmail };
+  return {
+    guarantorId: s.guarantorId,
+    admin: s.adminToken,
+    analyst: await staffToken(http, s.adminToken, 'analyst'),
+    adminEmail: s.adminEmail,
+  };
 }
 
 export async function registerVerified(t: TestApp, http: Client, email: string, cvegeo = '15106'): Promise<Validator> {
   const displayName = `Persona ${email.split('@')[0]}`;
-  const reg = await http.post('/api/citizens/register', { email, password: TEST_PASSWORD, displayName, cvegeo, consent: true, privacyNoticeVersion: '2025-01' });
+  const reg = await http.post('/api/citizens/register', {
+    email,
+    password: TEST_PASSWORD,
+    displayName,
+    cvegeo,
+    consent: true,
+    privacyNoticeVersion: '2025-01',
+  });
   if (reg.status !== 202) throw new Error(`register failed: ${JSON.stringify(reg.body)}`);
   const id = await userIdByEmail(t.ds, email);
   const [row] = await t.ds.query('SELECT id FROM email_verification WHERE user_id = $1', [id]);
-  const verified = await http.post('/api/citizens/verify', { token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id) });
+  const verified = await http.post('/api/citizens/verify', {
+    token: deriveToken(t.env.TOKEN_SECRET, 'verify', row.id),
+  });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   const login = await http.post('/api/auth/login', { email, password: TEST_PASSWORD });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
@@ -80,22 +97,42 @@ export async function registerVerified(t: TestApp, http: Client, email: string, 
 export async function invite(t: TestApp, roundId: string, institutionId: string): Promise<string> {
   const id = randomUUID();
   const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', id);
-  await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [id, roundId, institutionId, hashToken(token)]);
+  await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
+    id,
+    roundId,
+    institutionId,
+    hashToken(token),
+  ]);
   return token;
 }
 
 /** An open round of the guarantor (SQL: the API path is covered by rounds.e2e-spec.ts). */
-export async function openRound(t: TestApp, guarantorId: string, iq: string, cq: string, institutionIds: string[], name = 'Ronda de seguridad'): Promise<string> {
+export async function openRound(
+  t: TestApp,
+  guarantorId: string,
+  iq: string,
+  cq: string,
+  institutionIds: string[],
+  name = 'Ronda de seguridad',
+): Promise<string> {
   const [round] = await t.ds.query(
     `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at, validation_open)
      VALUES ($1, $2, 'open', now() - interval '1 day', now() + interval '30 days', $3, $4, now(), true) RETURNING id`,
     [guarantorId, name, iq, cq],
   );
-  await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [round.id, institutionIds]);
+  await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+    round.id,
+    institutionIds,
+  ]);
   return round.id;
 }
 
-export function evidenceForm(content: Buffer, filename: string, type: string, questionName = 'ai_procedimiento_evidencia'): FormData {
+export function evidenceForm(
+  content: Buffer,
+  filename: string,
+  type: string,
+  questionName = 'ai_procedimiento_evidencia',
+): FormData {
   const form = new FormData();
   form.append('questionName', questionName);
   form.append('file', new Blob([content], { type }), filename);
@@ -109,11 +146,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const b = await staff(t, http, `sec-b-${tag}`);
 
   const respondentEmail = `respondent-${tag}@example.org`;
-  await t.ds.query(`INSERT INTO app_user (email, password_hash, role, email_verified_at) VALUES ($1, $2, 'institution_respondent', now())`, [
-    respondentEmail,
-    await hashPassword(TEST_PASSWORD),
-  ]);
-  const respondent = (await http.post('/api/auth/login', { email: respondentEmail, password: TEST_PASSWORD })).body.accessToken as string;
+  await t.ds.query(
+    `INSERT INTO app_user (email, password_hash, role, email_verified_at) VALUES ($1, $2, 'institution_respondent', now())`,
+    [respondentEmail, await hashPassword(TEST_PASSWORD)],
+  );
+  const respondent = (await http.post('/api/auth/login', { email: respondentEmail, password: TEST_PASSWORD })).body
+    .accessToken as string;
 
   const questionnaire = async (kind: string, definition: object): Promise<string> => {
     const [q] = await t.ds.query(
@@ -142,19 +180,27 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const tokenX2 = await invite(t, round2Id, instX);
 
   const upload = async (token: string): Promise<string> => {
-    const r = await http.post('/api/respond/evidence', undefined, { invitation: token, raw: evidenceForm(PDF, 'acta.pdf', 'application/pdf') });
+    const r = await http.post('/api/respond/evidence', undefined, {
+      invitation: token,
+      raw: evidenceForm(PDF, 'acta.pdf', 'application/pdf'),
+    });
     if (r.status !== 201) throw new Error(`evidence upload failed: ${JSON.stringify(r.body)}`);
     return r.body.id;
   };
   const evidenceY = await upload(tokenY);
   const evidenceX2 = await upload(tokenX2);
-  const submitted = await http.post('/api/respond/submit', { data: SAMPLE_ANSWERS, idempotencyKey: `world-${tag}` }, { invitation: tokenX });
+  const submitted = await http.post(
+    '/api/respond/submit',
+    { data: SAMPLE_ANSWERS, idempotencyKey: `world-${tag}` },
+    { invitation: tokenX },
+  );
   if (submitted.status !== 201) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
 
   const v1 = await registerVerified(t, http, `v1-${tag}@example.org`);
   const v2 = await registerVerified(t, http, `v2-${tag}@example.org`, '15054');
   const got = await http.post(`/api/citizens/rounds/${roundId}/assignments`, { max: 1 }, { token: v1.token });
-  if (got.status !== 200 || got.body.items.length !== 1) throw new Error(`assignment failed: ${JSON.stringify(got.body)}`);
+  if (got.status !== 200 || got.body.items.length !== 1)
+    throw new Error(`assignment failed: ${JSON.stringify(got.body)}`);
 
   return {
     http,
@@ -202,6 +248,12 @@ export async function invitedRound(t: TestApp, http: Client, slug: string): Prom
     `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'x', 'Ayuntamiento X', 'ayuntamiento', 'municipal', '15', '15106', 'x@inst.example') RETURNING id`,
     [staffA.guarantorId],
   );
-  const roundId = await openRound(t, staffA.guarantorId, await questionnaire('institution', INSTITUTION_V1), await questionnaire('citizen', CITIZEN_V1), [inst.id]);
+  const roundId = await openRound(
+    t,
+    staffA.guarantorId,
+    await questionnaire('institution', INSTITUTION_V1),
+    await questionnaire('citizen', CITIZEN_V1),
+    [inst.id],
+  );
   return { staff: staffA, roundId, institutionId: inst.id, token: await invite(t, roundId, inst.id) };
 }

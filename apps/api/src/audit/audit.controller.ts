@@ -41,7 +41,11 @@ export class AuditController {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
     if (from && to && from.getTime() > to.getTime()) {
-      throw new DomainError('VALIDATION_FAILED', { es: '«from» debe ser anterior a «to».', en: "'from' must not be after 'to'." }, 'from');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { es: '«from» debe ser anterior a «to».', en: "'from' must not be after 'to'." },
+        'from',
+      );
     }
     const { items, total } = await this.audit.query(guarantorOf(actor), { ...q, from, to });
     return { items: items.map(toAuditEntryDto), total, page: q.page, pageSize: q.pageSize };

@@ -49,13 +49,17 @@ export class AuditService {
   /** One guarantor's records, newest first, filtered (see AuditQueryDto). */
   async query(guarantorId: string, q: AuditFilter): Promise<{ items: AuditLogEntity[]; total: number }> {
     const qb = this.repo.createQueryBuilder('a').where('a.guarantorId = :guarantorId', { guarantorId });
-    if (q.action?.endsWith('.*')) qb.andWhere("a.action LIKE :prefix ESCAPE '\\'", { prefix: `${escapeLike(q.action.slice(0, -1))}%` });
+    if (q.action?.endsWith('.*'))
+      qb.andWhere("a.action LIKE :prefix ESCAPE '\\'", { prefix: `${escapeLike(q.action.slice(0, -1))}%` });
     else if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.entityType) qb.andWhere('a.entityType = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
     if (q.actorUserId) qb.andWhere('a.actorUserId = :actorUserId', { actorUserId: q.actorUserId });
     if (q.roundId) {
-      qb.andWhere(`((a.entityType = 'round' AND a.entityId = :roundId) OR (a.details ? 'roundId' AND a.details->>'roundId' = :roundId))`, { roundId: q.roundId });
+      qb.andWhere(
+        `((a.entityType = 'round' AND a.entityId = :roundId) OR (a.details ? 'roundId' AND a.details->>'roundId' = :roundId))`,
+        { roundId: q.roundId },
+      );
     }
     if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.at < :to', { to: q.to });

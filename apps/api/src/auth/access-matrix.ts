@@ -18,7 +18,11 @@ export const CALLERS = ['anonymous', ...ROLES, 'invitation'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 const joinPath = (...parts: string[]): string =>
-  '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+  '/' +
+  parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /**
  * Reads the authorization matrix from the running application: every controller route with its
@@ -42,7 +46,13 @@ export function collectRoutes(app: INestApplication): RouteAccess[] {
       if (sub === undefined || verb === undefined) continue;
       const policy = reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [handler, metatype]);
       for (const p of Array.isArray(sub) ? sub : [sub]) {
-        routes.push({ method: RequestMethod[verb], path: joinPath(base, p), controller: metatype.name, handler: name, policy });
+        routes.push({
+          method: RequestMethod[verb],
+          path: joinPath(base, p),
+          controller: metatype.name,
+          handler: name,
+          policy,
+        });
       }
     }
   }
@@ -72,6 +82,8 @@ export function describePolicy(policy: AccessPolicy | undefined): string {
 /** Markdown table of the matrix (route × caller), used to regenerate docs/authorization-matrix.md. */
 export function matrixMarkdown(routes: RouteAccess[]): string {
   const head = `| method | path | ${CALLERS.join(' | ')} |\n| --- | --- | ${CALLERS.map(() => '---').join(' | ')} |`;
-  const rows = routes.map((r) => `| ${r.method} | \`${r.path}\` | ${CALLERS.map((c) => (allows(r.policy, c) ? '✔' : '·')).join(' | ')} |`);
+  const rows = routes.map(
+    (r) => `| ${r.method} | \`${r.path}\` | ${CALLERS.map((c) => (allows(r.policy, c) ? '✔' : '·')).join(' | ')} |`,
+  );
   return [head, ...rows].join('\n');
 }

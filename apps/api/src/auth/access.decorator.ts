@@ -12,7 +12,8 @@ export type AccessPolicy = { kind: 'public' } | { kind: 'roles'; roles: Role[] }
 
 export const ACCESS_KEY = 'apertura:access';
 
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessPolicy);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessPolicy);
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessPolicy);
 export const InvitationAccess = (): MethodDecorator & ClassDecorator =>

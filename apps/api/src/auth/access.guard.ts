@@ -31,7 +31,11 @@ const CLOCK_SKEW_SECONDS = 60;
  * lifetime is within JWT_TTL_SECONDS: a token minted without `exp`, or with a 100-year one, is not a session
  * this server would have issued.
  */
-export function sessionLifetimeProblem(claims: TimedClaims, ttlSeconds: number, nowSeconds: number): string | undefined {
+export function sessionLifetimeProblem(
+  claims: TimedClaims,
+  ttlSeconds: number,
+  nowSeconds: number,
+): string | undefined {
   const { iat, exp } = claims;
   if (typeof iat !== 'number' || !Number.isFinite(iat)) return 'iat missing';
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'exp missing';
@@ -43,7 +47,10 @@ export function sessionLifetimeProblem(claims: TimedClaims, ttlSeconds: number, 
 const unauthenticated = (): DomainError =>
   new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
 const invalidInvitation = (): DomainError =>
-  new DomainError('INVALID_TOKEN', { es: 'El enlace de invitación no es válido o fue revocado.', en: 'The invitation link is invalid or was revoked.' });
+  new DomainError('INVALID_TOKEN', {
+    es: 'El enlace de invitación no es válido o fue revocado.',
+    en: 'The invitation link is invalid or was revoked.',
+  });
 
 /**
  * Global guard, deny by default: a route without an access policy is refused. Resolves the principal
@@ -61,7 +68,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal>();
     if (!policy) throw forbidden();
     if (policy.kind === 'invitation') {
@@ -107,7 +117,10 @@ export class AccessGuard implements CanActivate {
 
   private async sessionPrincipal(token: string): Promise<Principal> {
     const invalidSession = (): DomainError =>
-      new DomainError('UNAUTHENTICATED', { es: 'La sesión no es válida o expiró.', en: 'The session is invalid or expired.' });
+      new DomainError('UNAUTHENTICATED', {
+        es: 'La sesión no es válida o expiró.',
+        en: 'The session is invalid or expired.',
+      });
     let claims: JwtClaims & TimedClaims;
     try {
       claims = await this.jwt.verifyAsync<JwtClaims & TimedClaims>(token);
@@ -119,9 +132,14 @@ export class AccessGuard implements CanActivate {
     const user = await this.users.findOne({ where: { id: claims.sub, deletedAt: IsNull() } });
     if (!user || user.role !== claims.role) throw unauthenticated();
     // A deactivated account's sessions stop at once (issue #15, item 5).
-    if (user.deactivatedAt) throw new DomainError('UNAUTHENTICATED', { es: 'La cuenta fue desactivada.', en: 'The account was deactivated.' });
+    if (user.deactivatedAt)
+      throw new DomainError('UNAUTHENTICATED', {
+        es: 'La cuenta fue desactivada.',
+        en: 'The account was deactivated.',
+      });
     // A password reset ends every session issued before it (a stolen session does not outlive the reset).
-    if (user.passwordChangedAt && (claims.iat as number) < Math.floor(user.passwordChangedAt.getTime() / 1000)) throw invalidSession();
+    if (user.passwordChangedAt && (claims.iat as number) < Math.floor(user.passwordChangedAt.getTime() / 1000))
+      throw invalidSession();
     return { kind: 'user', userId: user.id, role: user.role, guarantorId: user.guarantorId };
   }
 

@@ -14,7 +14,14 @@ const invalidCredentials = (): DomainError =>
   new DomainError('INVALID_CREDENTIALS', { es: 'Correo o contraseña incorrectos.', en: 'Wrong e-mail or password.' });
 
 export function toMe(u: UserEntity): MeDto {
-  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, guarantorId: u.guarantorId, emailVerified: u.emailVerifiedAt !== null };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    guarantorId: u.guarantorId,
+    emailVerified: u.emailVerifiedAt !== null,
+  };
 }
 
 @Injectable()

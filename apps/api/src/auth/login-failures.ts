@@ -16,7 +16,10 @@ export function clientKey(secret: string, address: string): string {
 }
 
 export async function lockedUntil(m: EntityManager, userId: string, client: string, now: Date): Promise<Date | null> {
-  const rows: Array<{ locked_until: Date | null }> = await m.query('SELECT locked_until FROM login_failure WHERE user_id = $1 AND client_key = $2', [userId, client]);
+  const rows: Array<{ locked_until: Date | null }> = await m.query(
+    'SELECT locked_until FROM login_failure WHERE user_id = $1 AND client_key = $2',
+    [userId, client],
+  );
   const until = rows[0]?.locked_until ?? null;
   return until && until > now ? until : null;
 }
@@ -31,7 +34,11 @@ export async function recordFailure(m: EntityManager, userId: string, client: st
   );
   const minutes = lockoutMinutes(row.failures);
   if (minutes > 0) {
-    await m.query('UPDATE login_failure SET locked_until = $3 WHERE user_id = $1 AND client_key = $2', [userId, client, new Date(now.getTime() + minutes * 60_000)]);
+    await m.query('UPDATE login_failure SET locked_until = $3 WHERE user_id = $1 AND client_key = $2', [
+      userId,
+      client,
+      new Date(now.getTime() + minutes * 60_000),
+    ]);
   }
 }
 

@@ -36,20 +36,29 @@ export class PasswordResetService {
   async request(emailInput: string, now = new Date()): Promise<void> {
     const email = emailInput.trim().toLowerCase();
     await this.ds.transaction(async (m) => {
-      const users: Array<{ id: string }> = await m.query('SELECT id FROM app_user WHERE email = $1 AND deleted_at IS NULL AND deactivated_at IS NULL FOR UPDATE', [email]);
+      const users: Array<{ id: string }> = await m.query(
+        'SELECT id FROM app_user WHERE email = $1 AND deleted_at IS NULL AND deactivated_at IS NULL FOR UPDATE',
+        [email],
+      );
       if (users.length === 0) return;
       const userId = users[0].id;
-      const recent: unknown[] = await m.query('SELECT 1 FROM password_reset WHERE user_id = $1 AND created_at > $2 LIMIT 1', [userId, new Date(now.getTime() - RESET_MAIL_INTERVAL_MS)]);
+      const recent: unknown[] = await m.query(
+        'SELECT 1 FROM password_reset WHERE user_id = $1 AND created_at > $2 LIMIT 1',
+        [userId, new Date(now.getTime() - RESET_MAIL_INTERVAL_MS)],
+      );
       if (recent.length > 0) return;
       const id = randomUUID();
       // Only the hash is stored; the mail job derives the token again from the id (docs/decisions.md §5).
-      await m.query('INSERT INTO password_reset (id, user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        id,
-        userId,
-        hashToken(deriveToken(this.env.TOKEN_SECRET, 'reset', id)),
-        now,
-        new Date(now.getTime() + RESET_TTL_MS),
-      ]);
+      await m.query(
+        'INSERT INTO password_reset (id, user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [
+          id,
+          userId,
+          hashToken(deriveToken(this.env.TOKEN_SECRET, 'reset', id)),
+          now,
+          new Date(now.getTime() + RESET_TTL_MS),
+        ],
+      );
       await this.outbox.emit(m, { type: 'mail.password-reset', payload: { resetId: id } });
     });
   }

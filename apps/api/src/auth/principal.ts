@@ -25,18 +25,21 @@ export interface RequestWithPrincipal {
 /** The signed-in account (routes with @Roles). */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): UserPrincipal => {
   const p = ctx.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (p?.kind !== 'user') throw new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
+  if (p?.kind !== 'user')
+    throw new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
   return p;
 });
 
 /** The invitation the request was made with (routes with @InvitationAccess). */
 export const CurrentInvitation = createParamDecorator((_: unknown, ctx: ExecutionContext): InvitationPrincipal => {
   const p = ctx.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (p?.kind !== 'invitation') throw new DomainError('INVALID_TOKEN', { es: 'Enlace de invitación no válido.', en: 'Invalid invitation link.' });
+  if (p?.kind !== 'invitation')
+    throw new DomainError('INVALID_TOKEN', { es: 'Enlace de invitación no válido.', en: 'Invalid invitation link.' });
   return p;
 });
 
 /** Optional principal for public routes that show more to signed-in users. */
 export const OptionalPrincipal = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Principal | undefined => ctx.switchToHttp().getRequest<RequestWithPrincipal>().principal,
+  (_: unknown, ctx: ExecutionContext): Principal | undefined =>
+    ctx.switchToHttp().getRequest<RequestWithPrincipal>().principal,
 );

@@ -65,7 +65,10 @@ const first = (v: string | string[] | undefined): string | undefined => (Array.i
  *    such clients authenticate with a Bearer token, not the cookie.
  * Returns why the request is refused, or undefined when it may use the session cookie.
  */
-export function crossSiteProblem(req: Pick<Request, 'headers' | 'protocol'>, env: Pick<Env, 'PUBLIC_URL'>): string | undefined {
+export function crossSiteProblem(
+  req: Pick<Request, 'headers' | 'protocol'>,
+  env: Pick<Env, 'PUBLIC_URL'>,
+): string | undefined {
   const site = first(req.headers['sec-fetch-site']);
   if (site !== undefined) return site === 'same-origin' || site === 'none' ? undefined : `Sec-Fetch-Site: ${site}`;
   const origin = first(req.headers.origin);
@@ -80,6 +83,11 @@ export function crossSiteProblem(req: Pick<Request, 'headers' | 'protocol'>, env
  * accepting a staff invitation). A cross-site request gets no cookie, so another site cannot sign a
  * visitor into an account of its choosing (login CSRF); API clients keep using the token in the body.
  */
-export function grantSessionCookie(req: Pick<Request, 'headers' | 'protocol'>, res: Response, env: Pick<Env, 'NODE_ENV' | 'JWT_TTL_SECONDS' | 'PUBLIC_URL'>, token: string): void {
+export function grantSessionCookie(
+  req: Pick<Request, 'headers' | 'protocol'>,
+  res: Response,
+  env: Pick<Env, 'NODE_ENV' | 'JWT_TTL_SECONDS' | 'PUBLIC_URL'>,
+  token: string,
+): void {
   if (crossSiteProblem(req, env) === undefined) setSessionCookie(res, env, token);
 }

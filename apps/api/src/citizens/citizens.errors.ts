@@ -13,12 +13,23 @@ export const CitizenErrors = {
       en: 'Verify your e-mail address before validating (check the link we sent you).',
     }),
   unknownMunicipality: (): DomainError =>
-    new DomainError('VALIDATION_FAILED', { es: 'El municipio (cvegeo) no existe en el catálogo.', en: 'The municipality (cvegeo) is not in the catalogue.' }, 'cvegeo'),
+    new DomainError(
+      'VALIDATION_FAILED',
+      {
+        es: 'El municipio (cvegeo) no existe en el catálogo.',
+        en: 'The municipality (cvegeo) is not in the catalogue.',
+      },
+      'cvegeo',
+    ),
   notAssigned: (): DomainError =>
-    new DomainError('NOT_ASSIGNED', {
-      es: 'Esta asignación no es suya o no existe.',
-      en: 'This assignment is not yours or does not exist.',
-    }, 'assignmentId'),
+    new DomainError(
+      'NOT_ASSIGNED',
+      {
+        es: 'Esta asignación no es suya o no existe.',
+        en: 'This assignment is not yours or does not exist.',
+      },
+      'assignmentId',
+    ),
   conflictOfInterest: (): DomainError =>
     new DomainError('CONFLICT_OF_INTEREST', {
       es: 'Declaró un conflicto de interés con esta institución: no puede validarla.',
@@ -35,7 +46,10 @@ export const CitizenErrors = {
       en: 'Citizen validation is not open for this round.',
     }),
   roundClosed: (): DomainError =>
-    new DomainError('ROUND_CLOSED', { es: 'La ronda ya cerró: no se puede abrir la validación.', en: 'The round has closed: validation cannot be opened.' }),
+    new DomainError('ROUND_CLOSED', {
+      es: 'La ronda ya cerró: no se puede abrir la validación.',
+      en: 'The round has closed: validation cannot be opened.',
+    }),
   notVerifiable: (questionName: string): DomainError =>
     new DomainError(
       'SUBMISSION_INVALID',

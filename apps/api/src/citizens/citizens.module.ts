@@ -20,7 +20,21 @@ import { WorkService } from './work/work.service';
  */
 @Module({
   imports: [EvidenceModule],
-  controllers: [RegistrationController, ProfileController, AssignmentsController, WorkController, ValidationAdminController],
-  providers: [RegistrationService, ProfileService, AssignmentsService, AssignmentViews, WorkService, ValidationAdminService, VerifiedEmailGuard],
+  controllers: [
+    RegistrationController,
+    ProfileController,
+    AssignmentsController,
+    WorkController,
+    ValidationAdminController,
+  ],
+  providers: [
+    RegistrationService,
+    ProfileService,
+    AssignmentsService,
+    AssignmentViews,
+    WorkService,
+    ValidationAdminService,
+    VerifiedEmailGuard,
+  ],
 })
 export class CitizensModule {}

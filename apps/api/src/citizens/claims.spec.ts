@@ -18,11 +18,20 @@ describe('claims helpers', () => {
   it('reads http(s) evidence URLs only', () => {
     const withEvidence = claims.find((c) => c.evidenceQuestion);
     if (!withEvidence?.evidenceQuestion) return;
-    expect(evidenceUrls(withEvidence, { [withEvidence.evidenceQuestion]: ' https://x.example/a ' })).toEqual(['https://x.example/a']);
+    expect(evidenceUrls(withEvidence, { [withEvidence.evidenceQuestion]: ' https://x.example/a ' })).toEqual([
+      'https://x.example/a',
+    ]);
     expect(evidenceUrls(withEvidence, { [withEvidence.evidenceQuestion]: 'javascript:alert(1)' })).toEqual([]);
   });
 
-  it.each([[null, false], ['', false], [[], false], [0, true], [false, true], ['x', true]])('isAnswered(%p) = %p', (v, expected) => {
+  it.each([
+    [null, false],
+    ['', false],
+    [[], false],
+    [0, true],
+    [false, true],
+    ['x', true],
+  ])('isAnswered(%p) = %p', (v, expected) => {
     expect(isAnswered(v)).toBe(expected);
   });
 });

@@ -32,5 +32,7 @@ export function evidenceUrls(claim: VerifiableItem, submitted: JsonObject | null
   if (!submitted || !claim.evidenceQuestion) return [];
   const v = submitted[claim.evidenceQuestion];
   const values = Array.isArray(v) ? v : [v];
-  return values.filter((x): x is string => typeof x === 'string' && /^https?:\/\//i.test(x.trim())).map((x) => x.trim());
+  return values
+    .filter((x): x is string => typeof x === 'string' && /^https?:\/\//i.test(x.trim()))
+    .map((x) => x.trim());
 }

@@ -5,7 +5,11 @@ import { DueProcessErrors } from '../due-process/due-process.errors';
  * Throws TOO_MANY_CONFLICTS when some open round would see more of these institutions than its
  * `max_conflicts` (issue #13). `roundId` restricts the check to one round (assignment requests).
  */
-export async function assertConflictBound(m: EntityManager, institutionIds: readonly string[], roundId: string | null = null): Promise<void> {
+export async function assertConflictBound(
+  m: EntityManager,
+  institutionIds: readonly string[],
+  roundId: string | null = null,
+): Promise<void> {
   if (institutionIds.length === 0) return;
   const [worst]: Array<{ name: string; declared: number; max: number }> = await m.query(
     `SELECT r.name, count(*)::int AS declared, r.max_conflicts AS max

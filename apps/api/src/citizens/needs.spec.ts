@@ -6,7 +6,11 @@ const s = DEFAULT_METHOD_SETTINGS;
 describe('recruitment needs', () => {
   it('a municipality without data needs the minimum reports, and subjects by the needed-sample rule', () => {
     // 3 subjects, none with data: n0 = (1.96·0.5/0.1)² ≈ 96 → 96/(1 + 95/3) ≈ 2.94 → 3 subjects.
-    expect(municipalityNeed({ subjects: 3, subjectsWithData: 0, reports: 0 }, s)).toEqual({ neededSubjects: 3, needed: 10, unreachable: false });
+    expect(municipalityNeed({ subjects: 3, subjectsWithData: 0, reports: 0 }, s)).toEqual({
+      neededSubjects: 3,
+      needed: 10,
+      unreachable: false,
+    });
   });
 
   it('reports needed are at least the subjects still needed', () => {
@@ -16,13 +20,21 @@ describe('recruitment needs', () => {
   });
 
   it('uses the metric result when there is one', () => {
-    expect(municipalityNeed({ subjects: 3, subjectsWithData: 3, reports: 12 }, s, { needed: 0, neededSubjects: 0 })).toEqual({ neededSubjects: 0, needed: 0, unreachable: false });
-    expect(municipalityNeed({ subjects: 3, subjectsWithData: 3, reports: 4 }, s, { needed: 0, neededSubjects: 0 })).toEqual({ neededSubjects: 0, needed: 6, unreachable: false });
-    expect(municipalityNeed({ subjects: 4, subjectsWithData: 1, reports: 3 }, s, { needed: 12, neededSubjects: 2 })).toEqual({ neededSubjects: 2, needed: 12, unreachable: false });
+    expect(
+      municipalityNeed({ subjects: 3, subjectsWithData: 3, reports: 12 }, s, { needed: 0, neededSubjects: 0 }),
+    ).toEqual({ neededSubjects: 0, needed: 0, unreachable: false });
+    expect(
+      municipalityNeed({ subjects: 3, subjectsWithData: 3, reports: 4 }, s, { needed: 0, neededSubjects: 0 }),
+    ).toEqual({ neededSubjects: 0, needed: 6, unreachable: false });
+    expect(
+      municipalityNeed({ subjects: 4, subjectsWithData: 1, reports: 3 }, s, { needed: 12, neededSubjects: 2 }),
+    ).toEqual({ neededSubjects: 2, needed: 12, unreachable: false });
   });
 
   it('says when no citizen addition can help (only more self-reports can)', () => {
-    expect(municipalityNeed({ subjects: 4, subjectsWithData: 0, reports: 0 }, s, { needed: null, neededSubjects: null })).toEqual({ neededSubjects: 0, needed: 0, unreachable: true });
+    expect(
+      municipalityNeed({ subjects: 4, subjectsWithData: 0, reports: 0 }, s, { needed: null, neededSubjects: null }),
+    ).toEqual({ neededSubjects: 0, needed: 0, unreachable: true });
   });
 
   it('institution shortfall and state municipalities follow the thresholds', () => {

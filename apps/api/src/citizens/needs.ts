@@ -39,7 +39,11 @@ export interface MetricNeed {
   neededSubjects: number | null;
 }
 
-export function municipalityNeed(c: MunicipalityCounts, settings: MethodSettings, metric: MetricNeed | null = null): MunicipalityNeed {
+export function municipalityNeed(
+  c: MunicipalityCounts,
+  settings: MethodSettings,
+  metric: MetricNeed | null = null,
+): MunicipalityNeed {
   const t = settings.thresholds;
   // Live counts refresh the minimum-count part: a report received since the last computation counts.
   const minimumShortfall = Math.max(0, t.municipalityMinReports - c.reports);
@@ -48,12 +52,16 @@ export function municipalityNeed(c: MunicipalityCounts, settings: MethodSettings
     const neededSubjects = metric.neededSubjects ?? 0;
     return { neededSubjects, needed: Math.max(metric.needed, minimumShortfall, neededSubjects), unreachable: false };
   }
-  const neededSubjects = c.subjects > 0 ? neededSample({ n: c.subjectsWithData, sd: null, N: c.subjects, minimum: t.municipalityMinSubjects, settings }) : 0;
+  const neededSubjects =
+    c.subjects > 0
+      ? neededSample({ n: c.subjectsWithData, sd: null, N: c.subjects, minimum: t.municipalityMinSubjects, settings })
+      : 0;
   return { neededSubjects, needed: Math.max(minimumShortfall, neededSubjects), unreachable: false };
 }
 
 /** Reports an institution still lacks for the institution minimum (5 by default). */
-export const institutionShortfall = (reports: number, t: MethodThresholds): number => Math.max(0, t.institutionMinReports - reports);
+export const institutionShortfall = (reports: number, t: MethodThresholds): number =>
+  Math.max(0, t.institutionMinReports - reports);
 
 /** Municipalities a state still needs with citizen data: ≥ 30 of them or ≥ 50 % of its municipalities (§6). */
 export function neededMunicipalities(municipalities: number, withData: number, t: MethodThresholds): number {

@@ -1,6 +1,11 @@
 import { citizenWorkProblem, RoundWindow } from './round-access';
 
-const base: RoundWindow = { status: 'open', opensAt: new Date('2025-01-01T00:00:00Z'), closesAt: new Date('2025-03-01T00:00:00Z'), validationOpen: true };
+const base: RoundWindow = {
+  status: 'open',
+  opensAt: new Date('2025-01-01T00:00:00Z'),
+  closesAt: new Date('2025-03-01T00:00:00Z'),
+  validationOpen: true,
+};
 const during = new Date('2025-02-01T00:00:00Z');
 
 describe('citizenWorkProblem', () => {

@@ -13,7 +13,11 @@ import { assertRequestShape } from './request-shape';
  *   PostgreSQL for the worker (streamedUpload), so a 19 MB import holds neither memory nor the event loop.
  * Multipart uploads (evidence) are read by their interceptors, which run after the access guard.
  */
-export const BODY_LIMITS = Object.freeze({ anonymous: 16 * 1024, authenticated: 1024 * 1024, upload: 20 * 1024 * 1024 });
+export const BODY_LIMITS = Object.freeze({
+  anonymous: 16 * 1024,
+  authenticated: 1024 * 1024,
+  upload: 20 * 1024 * 1024,
+});
 
 export type BodyTier = keyof typeof BODY_LIMITS;
 
@@ -37,7 +41,9 @@ function streams(req: Request): boolean {
 }
 
 /** Routes that take large files, and only from a signed-in account (method and path). */
-const UPLOAD_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [{ method: 'POST', path: /^\/api\/universe\/import\/?$/ }];
+const UPLOAD_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
+  { method: 'POST', path: /^\/api\/universe\/import\/?$/ },
+];
 
 /** What the middleware needs to know about the request's credential; cheap checks only (no database). */
 export interface CredentialCheck {
@@ -64,7 +70,10 @@ const tooLarge = (limit: number): DomainError =>
   });
 
 function parsersFor(limit: number, text: boolean): RequestHandler[] {
-  const parsers = [express.json({ limit, strict: true }), express.urlencoded({ extended: false, limit: Math.min(limit, 100 * 1024) })];
+  const parsers = [
+    express.json({ limit, strict: true }),
+    express.urlencoded({ extended: false, limit: Math.min(limit, 100 * 1024) }),
+  ];
   // CSV as text only where a file is expected; elsewhere a text body is left unread (the route refuses it).
   if (text) parsers.push(express.text({ type: ['text/csv', 'text/plain'], limit }));
   return parsers;

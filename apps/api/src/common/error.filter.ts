@@ -11,13 +11,24 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 /**
  * TypeORM releases a transaction's query runner when its connection dies (e.g. PostgreSQL shutting
  * down mid-transaction); the request's next query then fails with one of these: the database went
  * away, nothing was committed.
  */
-const releasedRunner = (err: unknown): boolean => err instanceof QueryRunnerAlreadyReleasedError || err instanceof QueryRunnerProviderAlreadyReleasedError;
+const releasedRunner = (err: unknown): boolean =>
+  err instanceof QueryRunnerAlreadyReleasedError || err instanceof QueryRunnerProviderAlreadyReleasedError;
 
 /** True for errors that mean "a backing service is down", answered 503 rather than 500. */
 function isUnavailable(err: unknown): boolean {
@@ -27,7 +38,9 @@ function isUnavailable(err: unknown): boolean {
   return (
     (typeof code === 'string' && CONNECTION_ERRORS.has(code)) ||
     releasedRunner(err) ||
-    /Connection terminated|connect ECONNREFUSED|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg)
+    /Connection terminated|connect ECONNREFUSED|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      msg,
+    )
   );
 }
 
@@ -38,22 +51,52 @@ function fromHttpException(ex: HttpException): { status: number; body: ErrorBody
   const text = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? ex.message);
   const map: Record<number, [ErrorCode, string, string]> = {
     [HttpStatus.NOT_FOUND]: ['ROUTE_NOT_FOUND', 'La ruta solicitada no existe.', 'The requested route does not exist.'],
-    [HttpStatus.PAYLOAD_TOO_LARGE]: ['PAYLOAD_TOO_LARGE', 'La solicitud es demasiado grande.', 'The request is too large.'],
-    [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ['UNSUPPORTED_MEDIA_TYPE', 'Tipo de contenido no admitido.', 'Unsupported content type.'],
-    [HttpStatus.TOO_MANY_REQUESTS]: ['RATE_LIMITED', 'Demasiadas solicitudes; intente más tarde.', 'Too many requests; try again later.'],
+    [HttpStatus.PAYLOAD_TOO_LARGE]: [
+      'PAYLOAD_TOO_LARGE',
+      'La solicitud es demasiado grande.',
+      'The request is too large.',
+    ],
+    [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: [
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Tipo de contenido no admitido.',
+      'Unsupported content type.',
+    ],
+    [HttpStatus.TOO_MANY_REQUESTS]: [
+      'RATE_LIMITED',
+      'Demasiadas solicitudes; intente más tarde.',
+      'Too many requests; try again later.',
+    ],
     [HttpStatus.UNAUTHORIZED]: ['UNAUTHENTICATED', 'Se requiere iniciar sesión.', 'Authentication required.'],
-    [HttpStatus.FORBIDDEN]: ['FORBIDDEN', 'No tiene permiso para esta operación.', 'You are not allowed to perform this operation.'],
+    [HttpStatus.FORBIDDEN]: [
+      'FORBIDDEN',
+      'No tiene permiso para esta operación.',
+      'You are not allowed to perform this operation.',
+    ],
     // The readiness check's answer when PostgreSQL or Redis is down.
-    [HttpStatus.SERVICE_UNAVAILABLE]: ['SERVICE_UNAVAILABLE', 'Un servicio no está disponible; intente de nuevo en unos momentos.', 'A backing service is unavailable; try again shortly.'],
+    [HttpStatus.SERVICE_UNAVAILABLE]: [
+      'SERVICE_UNAVAILABLE',
+      'Un servicio no está disponible; intente de nuevo en unos momentos.',
+      'A backing service is unavailable; try again shortly.',
+    ],
   };
   // JSON.parse's messages (multer's "Unexpected end of form" is not one: that upload is VALIDATION_FAILED).
   if (status === HttpStatus.BAD_REQUEST && /JSON|Unexpected token/i.test(text)) {
-    return { status, body: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.', messages: { es: 'El cuerpo de la solicitud no es JSON válido.', en: 'The request body is not valid JSON.' } } };
+    return {
+      status,
+      body: {
+        code: 'MALFORMED_JSON',
+        message: 'The request body is not valid JSON.',
+        messages: { es: 'El cuerpo de la solicitud no es JSON válido.', en: 'The request body is not valid JSON.' },
+      },
+    };
   }
   const m = map[status];
   if (m) return { status, body: { code: m[0], message: m[2], messages: { es: m[1], en: m[2] } } };
   if (status >= 400 && status < 500) {
-    return { status, body: { code: 'VALIDATION_FAILED', message: text, messages: { es: 'Solicitud no válida.', en: text } } };
+    return {
+      status,
+      body: { code: 'VALIDATION_FAILED', message: text, messages: { es: 'Solicitud no válida.', en: text } },
+    };
   }
   return { status: 500, body: internal() };
 }
@@ -65,11 +108,18 @@ function fromHttpException(ex: HttpException): { status: number; body: ErrorBody
  */
 function fromMiddlewareError(err: unknown): { status: number; body: ErrorBody } | undefined {
   if (!err || typeof err !== 'object' || err instanceof HttpException) return undefined;
-  const { status, statusCode, expose, type } = err as { status?: unknown; statusCode?: unknown; expose?: unknown; type?: unknown };
+  const { status, statusCode, expose, type } = err as {
+    status?: unknown;
+    statusCode?: unknown;
+    expose?: unknown;
+    type?: unknown;
+  };
   const code = typeof status === 'number' ? status : statusCode;
   if (expose !== true || typeof code !== 'number' || code < 400 || code >= 500) return undefined;
   if (type === 'entity.parse.failed') {
-    return fromHttpException(new HttpException('Unexpected token: the request body is not valid JSON', HttpStatus.BAD_REQUEST));
+    return fromHttpException(
+      new HttpException('Unexpected token: the request body is not valid JSON', HttpStatus.BAD_REQUEST),
+    );
   }
   const message = String((err as { message?: unknown }).message ?? 'Bad request').slice(0, 200);
   return fromHttpException(new HttpException(message, code));
@@ -89,7 +139,7 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body } = this.toResponse(err);
     // An outage is an operational event, not a bug: one line, no stack (a restart would flood the log).
     if (status === 503) this.logger.warn(`${body.code}: ${err instanceof Error ? err.message : String(err)}`);
-    else if (status >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    else if (status >= 500) this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     if (res.headersSent) return;
     res.status(status).json(body);
   }
@@ -118,11 +168,25 @@ export class ErrorFilter implements ExceptionFilter {
       };
     }
     if (err instanceof QueryFailedError && (err as QueryFailedError & { code?: string }).code === '22P02') {
-      return { status: 400, body: { code: 'VALIDATION_FAILED', message: 'Malformed identifier.', messages: { es: 'Identificador mal formado.', en: 'Malformed identifier.' } } };
+      return {
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: 'Malformed identifier.',
+          messages: { es: 'Identificador mal formado.', en: 'Malformed identifier.' },
+        },
+      };
     }
     // A number from the request beyond the column's range (e.g. a version of 10^20): the input is at fault.
     if (err instanceof QueryFailedError && (err as QueryFailedError & { code?: string }).code === '22003') {
-      return { status: 400, body: { code: 'VALIDATION_FAILED', message: 'A number is out of range.', messages: { es: 'Un número está fuera de rango.', en: 'A number is out of range.' } } };
+      return {
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: 'A number is out of range.',
+          messages: { es: 'Un número está fuera de rango.', en: 'A number is out of range.' },
+        },
+      };
     }
     return { status: 500, body: internal() };
   }

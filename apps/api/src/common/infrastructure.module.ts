@@ -20,13 +20,24 @@ export const READ_CONNECTION = 'read';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [ENV],
-      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), entities: ENTITIES, retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (env: Env) => ({
+        ...dataSourceOptions(env.DATABASE_URL),
+        entities: ENTITIES,
+        retryAttempts: 3,
+        retryDelay: 1000,
+      }),
     }),
     TypeOrmModule.forRootAsync({
       name: READ_CONNECTION,
       inject: [ENV],
       // No entities and never migrated through (dataSourceOptions does not migrate): raw reads only.
-      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_READ_URL || env.DATABASE_URL), name: READ_CONNECTION, entities: [], retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (env: Env) => ({
+        ...dataSourceOptions(env.DATABASE_READ_URL || env.DATABASE_URL),
+        name: READ_CONNECTION,
+        entities: [],
+        retryAttempts: 3,
+        retryDelay: 1000,
+      }),
     }),
     TypeOrmModule.forFeature([AuditLogEntity]),
     QueueModule.forRoot(),

@@ -25,18 +25,33 @@ export class FailOpenRedisStorage implements ThrottlerStorage, OnModuleDestroy {
   private warned = false;
 
   constructor(@Inject(ENV) env: Env) {
-    this.redis = new Redis({ ...redisOptionsOf(redisTargetOf(env)), maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: false, keyPrefix: `${env.QUEUE_PREFIX}:throttle:` });
+    this.redis = new Redis({
+      ...redisOptionsOf(redisTargetOf(env)),
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      lazyConnect: false,
+      keyPrefix: `${env.QUEUE_PREFIX}:throttle:`,
+    });
     this.redis.on('error', () => undefined); // reported once per outage below, not per reconnect attempt
     this.inner = new ThrottlerStorageRedisService(this.redis);
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<StorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    name: string,
+  ): Promise<StorageRecord> {
     try {
       const record = await this.inner.increment(key, ttl, limit, blockDuration, name);
       this.warned = false;
       return record;
     } catch (err) {
-      if (!this.warned) this.logger.warn(`Rate limiting suspended, Redis unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      if (!this.warned)
+        this.logger.warn(
+          `Rate limiting suspended, Redis unavailable: ${err instanceof Error ? err.message : String(err)}`,
+        );
       this.warned = true;
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
     }
@@ -48,7 +63,8 @@ export class FailOpenRedisStorage implements ThrottlerStorage, OnModuleDestroy {
 }
 
 /** The web app's session cookie, under either of its names (production or not). */
-const sessionCookieOf = (req: Request): string | undefined => readCookie(req, '__Host-apertura_session') ?? readCookie(req, 'apertura_session');
+const sessionCookieOf = (req: Request): string | undefined =>
+  readCookie(req, '__Host-apertura_session') ?? readCookie(req, 'apertura_session');
 
 /** The credential a request carries (session JWT, as a header or the web app's cookie, or invitation token), if any. */
 function credentialOf(req: Request): string | undefined {
@@ -64,10 +80,13 @@ function credentialOf(req: Request): string | undefined {
  * whatever IPs it comes from.
  */
 const accountTracker = (req: Record<string, unknown>): string =>
-  createHash('sha256').update(credentialOf(req as unknown as Request) ?? '').digest('hex');
+  createHash('sha256')
+    .update(credentialOf(req as unknown as Request) ?? '')
+    .digest('hex');
 
 // The first-run setup takes a secret like a password does: the same tight budget against guessing.
-const AUTH_ROUTES = /^\/api\/(auth\/(login|password-reset|password-reset\/confirm|staff-invite|staff-invite\/accept)|citizens\/(register|verify|resend-verification)|setup)$/;
+const AUTH_ROUTES =
+  /^\/api\/(auth\/(login|password-reset|password-reset\/confirm|staff-invite|staff-invite\/accept)|citizens\/(register|verify|resend-verification)|setup)$/;
 
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -98,7 +117,9 @@ export class ClientBudget {
 
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     if (UNBUDGETED.test(req.path)) return next();
-    const key = createHash('sha256').update(`budget:${req.ip ?? 'unknown'}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`budget:${req.ip ?? 'unknown'}`)
+      .digest('hex');
     this.storage.increment(key, 60_000, this.env.RATE_LIMIT_PER_MINUTE, 60_000, 'budget').then(
       (record) => {
         if (!record.isBlocked) return next();
@@ -110,7 +131,11 @@ export class ClientBudget {
   };
 }
 
-const rateLimited = (): DomainError => new DomainError('RATE_LIMITED', { es: 'Demasiadas solicitudes; intente más tarde.', en: 'Too many requests; try again later.' });
+const rateLimited = (): DomainError =>
+  new DomainError('RATE_LIMITED', {
+    es: 'Demasiadas solicitudes; intente más tarde.',
+    en: 'Too many requests; try again later.',
+  });
 
 @Module({ providers: [FailOpenRedisStorage, ClientBudget], exports: [FailOpenRedisStorage, ClientBudget] })
 class RateLimitStorageModule {}

@@ -11,14 +11,28 @@ const nested = (depth: number): unknown => {
 
 describe('request shape', () => {
   it('accepts ordinary bodies, strings and buffers', () => {
-    for (const v of [undefined, null, 'text', 42, Buffer.from('x'), { data: { q1: [1, 2], q2: { es: 'a' } } }, [{ a: 1 }]]) {
+    for (const v of [
+      undefined,
+      null,
+      'text',
+      42,
+      Buffer.from('x'),
+      { data: { q1: [1, 2], q2: { es: 'a' } } },
+      [{ a: 1 }],
+    ]) {
       expect(findShapeProblem(v)).toBeUndefined();
     }
   });
 
   it('finds prototype keys at any level, with their path', () => {
-    expect(findShapeProblem(JSON.parse('{"__proto__":{"x":1}}'))).toEqual({ path: '__proto__', reason: 'prototype-key' });
-    expect(findShapeProblem({ data: { list: [{ constructor: { prototype: 1 } }] } })).toEqual({ path: 'data.list.0.constructor', reason: 'prototype-key' });
+    expect(findShapeProblem(JSON.parse('{"__proto__":{"x":1}}'))).toEqual({
+      path: '__proto__',
+      reason: 'prototype-key',
+    });
+    expect(findShapeProblem({ data: { list: [{ constructor: { prototype: 1 } }] } })).toEqual({
+      path: 'data.list.0.constructor',
+      reason: 'prototype-key',
+    });
     expect(findShapeProblem({ a: { prototype: {} } })).toEqual({ path: 'a.prototype', reason: 'prototype-key' });
   });
 
@@ -43,14 +57,19 @@ describe('request shape', () => {
 describe('control characters', () => {
   it('finds NUL and other C0 controls in values and keys, anywhere, but allows tab, line feed and carriage return', () => {
     expect(findShapeProblem({ name: 'a\u0000b' })).toEqual({ path: 'name', reason: 'control-character' });
-    expect(findShapeProblem({ data: { list: ['ok', 'x\u001b[31m'] } })).toEqual({ path: 'data.list.1', reason: 'control-character' });
+    expect(findShapeProblem({ data: { list: ['ok', 'x\u001b[31m'] } })).toEqual({
+      path: 'data.list.1',
+      reason: 'control-character',
+    });
     expect(findShapeProblem('csv\u0007')?.reason).toBe('control-character');
     expect(findShapeProblem({ ['k\u0001']: 1 })?.reason).toBe('control-character');
     expect(findShapeProblem({ text: 'línea 1\r\nlínea 2\tcol' })).toBeUndefined();
   });
 
   it('throws CONTROL_CHARACTER with the field', () => {
-    expect(() => assertRequestShape({ a: { b: 'x\u0000' } })).toThrow(expect.objectContaining({ code: 'CONTROL_CHARACTER', field: 'a.b' }));
+    expect(() => assertRequestShape({ a: { b: 'x\u0000' } })).toThrow(
+      expect.objectContaining({ code: 'CONTROL_CHARACTER', field: 'a.b' }),
+    );
   });
 
   it('refuses every C0 control but tab, LF and CR (property)', () => {
@@ -58,7 +77,9 @@ describe('control characters', () => {
       fc.property(fc.string(), fc.integer({ min: 0, max: 0x1f }), fc.string(), (before, code, after) => {
         const allowed = code === 0x09 || code === 0x0a || code === 0x0d;
         const problem = findShapeProblem({ v: `${before}${String.fromCharCode(code)}${after}` });
-        return allowed ? problem === undefined || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(before + after) : problem?.reason === 'control-character';
+        return allowed
+          ? problem === undefined || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(before + after)
+          : problem?.reason === 'control-character';
       }),
     );
   });

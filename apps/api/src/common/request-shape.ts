@@ -39,7 +39,8 @@ export function findShapeProblem(value: unknown, limits = REQUEST_SHAPE_LIMITS):
     for (const key of Object.keys(v)) {
       const child = path ? `${path}.${key}` : key;
       if (PROTOTYPE_KEYS.has(key)) return { path: child, reason: 'prototype-key' };
-      if (CONTROL_CHARACTER.test(key)) return { path: path || key.replace(CONTROL_CHARACTER, '?'), reason: 'control-character' };
+      if (CONTROL_CHARACTER.test(key))
+        return { path: path || key.replace(CONTROL_CHARACTER, '?'), reason: 'control-character' };
       stack.push({ v: (v as Record<string, unknown>)[key], path: child, depth: depth + 1 });
     }
   }

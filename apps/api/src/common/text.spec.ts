@@ -21,7 +21,9 @@ describe('names', () => {
 
   it('is idempotent and leaves no invisible character (property)', () => {
     const invisible = fc.constantFrom('\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u200E');
-    const text = fc.array(fc.oneof(fc.string({ maxLength: 3 }), invisible), { maxLength: 20 }).map((parts) => parts.join(''));
+    const text = fc
+      .array(fc.oneof(fc.string({ maxLength: 3 }), invisible), { maxLength: 20 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (s) => {
         const n = normalizeName(s);

@@ -29,7 +29,8 @@ function IsCleanName(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || nameProblem(value) === undefined,
-        defaultMessage: (args) => `${args?.property ?? 'name'} ${MESSAGES[typeof args?.value === 'string' ? nameProblem(args.value) ?? 'blank' : 'blank']}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'name'} ${MESSAGES[typeof args?.value === 'string' ? (nameProblem(args.value) ?? 'blank') : 'blank']}`,
       },
     });
 }

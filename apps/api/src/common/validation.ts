@@ -21,7 +21,10 @@ function firstLeaf(errors: ValidationError[], prefix = ''): Leaf | undefined {
     if (e.constraints) {
       const [name, message] = Object.entries(e.constraints)[0];
       const context: unknown = e.contexts?.[name];
-      const es = typeof context === 'object' && context !== null && typeof (context as { es?: unknown }).es === 'string' ? (context as { es: string }).es : undefined;
+      const es =
+        typeof context === 'object' && context !== null && typeof (context as { es?: unknown }).es === 'string'
+          ? (context as { es: string }).es
+          : undefined;
       return { field, message, es };
     }
     const child = firstLeaf(e.children ?? [], field);
@@ -50,7 +53,10 @@ export function createValidationPipe(): ValidationPipe {
       const leaf: Partial<Leaf> = firstLeaf(errors) ?? { message: 'invalid input' };
       return new DomainError(
         'VALIDATION_FAILED',
-        { es: `Dato no válido en «${leaf.field ?? 'cuerpo'}»: ${leaf.es ?? leaf.message}.`, en: `Invalid value for '${leaf.field ?? 'body'}': ${leaf.message}.` },
+        {
+          es: `Dato no válido en «${leaf.field ?? 'cuerpo'}»: ${leaf.es ?? leaf.message}.`,
+          en: `Invalid value for '${leaf.field ?? 'body'}': ${leaf.message}.`,
+        },
         leaf.field,
       );
     },

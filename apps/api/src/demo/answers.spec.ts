@@ -3,7 +3,11 @@ import type { SurveyJson } from '@apertura/questionnaire';
 import { draftAnswers, validAnswers } from './answers';
 import { Random } from './random';
 
-const profile = (propensity: number) => ({ propensity, slug: 'ayuntamiento-de-toluca', note: 'Dato sintético (demostración).' });
+const profile = (propensity: number) => ({
+  propensity,
+  slug: 'ayuntamiento-de-toluca',
+  note: 'Dato sintético (demostración).',
+});
 
 const meanScore = async (json: SurveyJson, propensity: number, seeds: number): Promise<number> => {
   let sum = 0;
@@ -25,13 +29,17 @@ describe.each([
   it('pass validateSubmission in final mode across propensities and seeds', async () => {
     for (let s = 0; s < 24; s++) {
       const rng = new Random(s);
-      await expect(validAnswers(json, rng, profile(s / 23))).resolves.toEqual(expect.objectContaining({ data: expect.any(Object) }));
+      await expect(validAnswers(json, rng, profile(s / 23))).resolves.toEqual(
+        expect.objectContaining({ data: expect.any(Object) }),
+      );
     }
   }, 30_000);
 
   it('are a pure function of the seed', () => {
     expect(draftAnswers(json, new Random(7), profile(0.5))).toEqual(draftAnswers(json, new Random(7), profile(0.5)));
-    expect(draftAnswers(json, new Random(7), profile(0.5))).not.toEqual(draftAnswers(json, new Random(8), profile(0.5)));
+    expect(draftAnswers(json, new Random(7), profile(0.5))).not.toEqual(
+      draftAnswers(json, new Random(8), profile(0.5)),
+    );
   });
 
   it('score higher for a more open profile', async () => {

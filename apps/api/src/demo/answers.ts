@@ -36,7 +36,12 @@ function choicesOf(q: Json, key = 'choices'): Choice[] {
   if (!Array.isArray(raw)) return [];
   return raw.map((c: unknown) =>
     isRecord(c)
-      ? { value: c.value, score: num(c.score), notApplicable: c.notApplicable === true, exclusive: c.isExclusive === true }
+      ? {
+          value: c.value,
+          score: num(c.score),
+          notApplicable: c.notApplicable === true,
+          exclusive: c.isExclusive === true,
+        }
       : { value: c, notApplicable: false, exclusive: false },
   );
 }
@@ -126,18 +131,26 @@ function number(q: Json, rng: Random, p: AnswerProfile): number {
 function regexesOf(q: Json): RegExp[] {
   const v = q.validators;
   if (!Array.isArray(v)) return [];
-  return v.filter((x): x is Json => isRecord(x) && x.type === 'regex' && typeof x.regex === 'string').map((x) => new RegExp(x.regex as string));
+  return v
+    .filter((x): x is Json => isRecord(x) && x.type === 'regex' && typeof x.regex === 'string')
+    .map((x) => new RegExp(x.regex as string));
 }
 
 function text(q: Json, rng: Random, p: AnswerProfile): unknown {
   const name = q.name as string;
   const inputType = typeof q.inputType === 'string' ? q.inputType : 'text';
   if (inputType === 'number' || inputType === 'range') return number(q, rng, p);
-  if (inputType === 'url' || typeof q.evidenceFor === 'string') return `https://${p.slug}.demo.invalid/${name.replace(/_/g, '-')}`;
+  if (inputType === 'url' || typeof q.evidenceFor === 'string')
+    return `https://${p.slug}.demo.invalid/${name.replace(/_/g, '-')}`;
   if (inputType === 'email') return `transparencia@${p.slug}.demo.invalid`;
-  if (inputType === 'date') return `2026-${String(rng.int(2, 6)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  if (inputType === 'date')
+    return `2026-${String(rng.int(2, 6)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const maxLength = num(q.maxLength);
-  const candidates = [p.note, `${rng.int(1000, 9999)}${rng.int(10000000000, 99999999999)}`, `DEMO-${rng.int(1000, 9999)}`];
+  const candidates = [
+    p.note,
+    `${rng.int(1000, 9999)}${rng.int(10000000000, 99999999999)}`,
+    `DEMO-${rng.int(1000, 9999)}`,
+  ];
   const regexes = regexesOf(q);
   const fit = candidates
     .map((c) => (maxLength !== undefined ? c.slice(0, maxLength) : c))
@@ -191,7 +204,11 @@ export class InvalidGeneratedAnswers extends Error {
 }
 
 /** Answers that pass the server's final validation, as they would be stored (cleaned data). */
-export async function validAnswers(json: SurveyJson, rng: Random, profile: AnswerProfile): Promise<{ data: Record<string, unknown>; cleared: string[] }> {
+export async function validAnswers(
+  json: SurveyJson,
+  rng: Random,
+  profile: AnswerProfile,
+): Promise<{ data: Record<string, unknown>; cleared: string[] }> {
   const result = await validateSubmission(json, draftAnswers(json, rng, profile), { mode: 'final' });
   if (!result.ok) throw new InvalidGeneratedAnswers(result.errors);
   return { data: result.data, cleared: result.cleared };

@@ -10,7 +10,9 @@ describe('planDemo', () => {
     expect(plan.institutions.length).toBeGreaterThanOrEqual(300);
     expect(plan.institutions.length).toBeLessThanOrEqual(400);
     expect(new Set(plan.institutions.map((i) => i.cvegeo)).size).toBe(125);
-    expect(new Set(plan.institutions.map((i) => i.level))).toEqual(new Set(['municipal', 'estatal', 'autonomo', 'federal']));
+    expect(new Set(plan.institutions.map((i) => i.level))).toEqual(
+      new Set(['municipal', 'estatal', 'autonomo', 'federal']),
+    );
     expect(plan.institutions.filter((i) => i.type === 'ayuntamiento')).toHaveLength(125);
     expect(new Set(plan.institutions.map((i) => i.key)).size).toBe(plan.institutions.length);
     for (const i of plan.institutions) {
@@ -24,7 +26,8 @@ describe('planDemo', () => {
     const share = plan.institutions.filter((i) => i.submits).length / plan.institutions.length;
     expect(share).toBeGreaterThan(0.78);
     expect(share).toBeLessThan(0.92);
-    for (const i of plan.institutions) if (WELL_COVERED.includes(i.cvegeo) && i.level === 'municipal') expect(i.submits).toBe(true);
+    for (const i of plan.institutions)
+      if (WELL_COVERED.includes(i.cvegeo) && i.level === 'municipal') expect(i.submits).toBe(true);
   });
 
   it('uneven coverage with distinct validators per institution', () => {
@@ -55,7 +58,8 @@ describe('planDemo', () => {
     const base = plan.institutions[0];
     const count = (honesty: number, verdict: string): number => {
       let n = 0;
-      for (let c = 0; c < 200; c++) if (planVerdict(1, { ...base, key: `k${c}`, honesty }, 'claim', true, 1) === verdict) n++;
+      for (let c = 0; c < 200; c++)
+        if (planVerdict(1, { ...base, key: `k${c}`, honesty }, 'claim', true, 1) === verdict) n++;
       return n;
     };
     expect(count(0.95, 'confirmed')).toBeGreaterThan(140);

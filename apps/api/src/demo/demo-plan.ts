@@ -74,9 +74,13 @@ export function planDemo(seed: number, municipalities: readonly Municipality[]):
 
 /** About twenty municipalities with a little citizen data: mostly mid-sized, a few small ones. */
 function pickPartial(state: readonly Municipality[], rng: Random): string[] {
-  const others = [...state].filter((m) => !WELL_COVERED.includes(m.cvegeo)).sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));
+  const others = [...state]
+    .filter((m) => !WELL_COVERED.includes(m.cvegeo))
+    .sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));
   const larger = rng.shuffle(others.filter((m) => m.population >= 50_000)).slice(0, 14);
-  const smaller = rng.shuffle(others.filter((m) => m.population < 50_000)).slice(0, PARTIAL_MUNICIPALITIES - larger.length);
+  const smaller = rng
+    .shuffle(others.filter((m) => m.population < 50_000))
+    .slice(0, PARTIAL_MUNICIPALITIES - larger.length);
   return [...larger, ...smaller].map((m) => m.cvegeo).sort();
 }
 
@@ -91,13 +95,24 @@ function planValidators(rng: Random, partial: readonly string[]): DemoValidator[
     } while (used.has(pseudonym));
     used.add(pseudonym);
     // Two thirds live in the well-covered municipalities: that is why they are well covered.
-    const cvegeo = index <= 40 ? WELL_COVERED[(index - 1) % WELL_COVERED.length] : partial[(index - 41) % partial.length];
-    out.push({ index, email: `validador-${pad2(index)}@demo.invalid`, displayName: `Persona validadora ${pad2(index)} (sintética)`, pseudonym, cvegeo });
+    const cvegeo =
+      index <= 40 ? WELL_COVERED[(index - 1) % WELL_COVERED.length] : partial[(index - 41) % partial.length];
+    out.push({
+      index,
+      email: `validador-${pad2(index)}@demo.invalid`,
+      displayName: `Persona validadora ${pad2(index)} (sintética)`,
+      pseudonym,
+      cvegeo,
+    });
   }
   return out;
 }
 
-function plannedReportCounts(institutions: readonly PlannedInstitution[], partial: readonly string[], rng: Random): Map<string, number> {
+function plannedReportCounts(
+  institutions: readonly PlannedInstitution[],
+  partial: readonly string[],
+  rng: Random,
+): Map<string, number> {
   const counts = new Map<string, number>();
   const byMunicipality = new Map<string, PlannedInstitution[]>();
   for (const i of institutions) byMunicipality.set(i.cvegeo, [...(byMunicipality.get(i.cvegeo) ?? []), i]);
@@ -130,7 +145,12 @@ function plannedReportCounts(institutions: readonly PlannedInstitution[], partia
  * Distinct validators per institution (one report each, as the unique index requires), local
  * residents first, then the least loaded — like the assignment engine balances work.
  */
-function assignValidators(institutions: readonly PlannedInstitution[], wanted: Map<string, number>, validators: readonly DemoValidator[], rng: Random): DemoReport[] {
+function assignValidators(
+  institutions: readonly PlannedInstitution[],
+  wanted: Map<string, number>,
+  validators: readonly DemoValidator[],
+  rng: Random,
+): DemoReport[] {
   const load = new Map<number, number>(validators.map((v) => [v.index, 0]));
   const reports: DemoReport[] = [];
   for (const inst of institutions) {
@@ -152,11 +172,29 @@ function assignValidators(institutions: readonly PlannedInstitution[], wanted: M
  * claim, so validators mostly agree), and each validator sees it with some noise; a negative claim
  * ("no, we do not publish …") is simply confirmed, or found unverifiable.
  */
-export function planVerdict(seed: number, inst: DemoInstitution, claim: string, positive: boolean, validatorIndex: number): VerdictValue {
+export function planVerdict(
+  seed: number,
+  inst: DemoInstitution,
+  claim: string,
+  positive: boolean,
+  validatorIndex: number,
+): VerdictValue {
   const rng = rngFor(seed, `verdict:${inst.key}:${validatorIndex}:${claim}`);
-  if (!positive) return rng.weighted<VerdictValue>([['confirmed', 0.9], ['unverifiable', 0.1]]);
+  if (!positive)
+    return rng.weighted<VerdictValue>([
+      ['confirmed', 0.9],
+      ['unverifiable', 0.1],
+    ]);
   const isTrue = rngFor(seed, `truth:${inst.key}:${claim}`).chance(inst.honesty);
   return isTrue
-    ? rng.weighted<VerdictValue>([['confirmed', 0.85], ['unverifiable', 0.1], ['refuted', 0.05]])
-    : rng.weighted<VerdictValue>([['refuted', 0.75], ['unverifiable', 0.1], ['confirmed', 0.15]]);
+    ? rng.weighted<VerdictValue>([
+        ['confirmed', 0.85],
+        ['unverifiable', 0.1],
+        ['refuted', 0.05],
+      ])
+    : rng.weighted<VerdictValue>([
+        ['refuted', 0.75],
+        ['unverifiable', 0.1],
+        ['confirmed', 0.15],
+      ]);
 }

@@ -43,7 +43,11 @@ const STATE_BODIES: ReadonlyArray<readonly [string, string, string]> = [
   ['estatal-mujeres', 'Secretaría de las Mujeres', 'secretaría'],
   ['estatal-agua', 'Secretaría del Agua', 'secretaría'],
   ['estatal-consejeria', 'Consejería Jurídica', 'secretaría'],
-  ['estatal-difem', 'Sistema para el Desarrollo Integral de la Familia del Estado de México', 'organismo descentralizado'],
+  [
+    'estatal-difem',
+    'Sistema para el Desarrollo Integral de la Familia del Estado de México',
+    'organismo descentralizado',
+  ],
   ['estatal-issemym', 'Instituto de Seguridad Social del Estado de México y Municipios', 'organismo descentralizado'],
   ['estatal-caem', 'Comisión del Agua del Estado de México', 'organismo descentralizado'],
   ['estatal-vivienda', 'Instituto Mexiquense de la Vivienda Social', 'organismo descentralizado'],
@@ -69,9 +73,21 @@ const FEDERAL_OFFICES: ReadonlyArray<readonly [string, string, string]> = [
 ];
 
 /** Municipal bodies: who has one (by population) and how open such bodies tend to be. */
-const MUNICIPAL_BODIES: ReadonlyArray<{ prefix: string; type: string; name: (m: string) => string; base: number; present: (pop: number, rng: Random) => boolean }> = [
+const MUNICIPAL_BODIES: ReadonlyArray<{
+  prefix: string;
+  type: string;
+  name: (m: string) => string;
+  base: number;
+  present: (pop: number, rng: Random) => boolean;
+}> = [
   { prefix: 'ayuntamiento', type: 'ayuntamiento', name: (m) => `Ayuntamiento de ${m}`, base: 0.5, present: () => true },
-  { prefix: 'dif', type: 'dif municipal', name: (m) => `Sistema Municipal DIF de ${m}`, base: 0.36, present: (pop, rng) => pop >= 50_000 || rng.chance(0.5) },
+  {
+    prefix: 'dif',
+    type: 'dif municipal',
+    name: (m) => `Sistema Municipal DIF de ${m}`,
+    base: 0.36,
+    present: (pop, rng) => pop >= 50_000 || rng.chance(0.5),
+  },
   {
     prefix: 'agua',
     type: 'organismo de agua',
@@ -79,7 +95,13 @@ const MUNICIPAL_BODIES: ReadonlyArray<{ prefix: string; type: string; name: (m: 
     base: 0.34,
     present: (pop) => pop >= 100_000,
   },
-  { prefix: 'mujer', type: 'instituto municipal', name: (m) => `Instituto Municipal de la Mujer de ${m}`, base: 0.38, present: (pop) => pop >= 200_000 },
+  {
+    prefix: 'mujer',
+    type: 'instituto municipal',
+    name: (m) => `Instituto Municipal de la Mujer de ${m}`,
+    base: 0.38,
+    present: (pop) => pop >= 200_000,
+  },
   {
     prefix: 'deporte',
     type: 'instituto municipal',
@@ -90,7 +112,13 @@ const MUNICIPAL_BODIES: ReadonlyArray<{ prefix: string; type: string; name: (m: 
 ];
 
 /** CONAPO marginalisation degree → shift of municipal openness (poorer municipalities publish less). */
-const MARGINALISATION_SHIFT: Readonly<Record<string, number>> = { 'Muy bajo': 0.04, Bajo: -0.04, Medio: -0.1, Alto: -0.15, 'Muy alto': -0.2 };
+const MARGINALISATION_SHIFT: Readonly<Record<string, number>> = {
+  'Muy bajo': 0.04,
+  Bajo: -0.04,
+  Medio: -0.1,
+  Alto: -0.15,
+  'Muy alto': -0.2,
+};
 
 function latent(rng: Random, base: number): Pick<DemoInstitution, 'openness' | 'inflation' | 'honesty'> {
   const openness = clamp01(base + rng.normal(0, 0.1), 0.05, 0.95);
@@ -100,14 +128,24 @@ function latent(rng: Random, base: number): Pick<DemoInstitution, 'openness' | '
 
 /** The demo's obliged subjects, in a stable order (municipal by cvegeo, then state, autonomous, federal). */
 export function planInstitutions(municipalities: readonly Municipality[], rng: Random): DemoInstitution[] {
-  const state = [...municipalities].filter((m) => m.cveEnt === DEMO_CVE_ENT).sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));
+  const state = [...municipalities]
+    .filter((m) => m.cveEnt === DEMO_CVE_ENT)
+    .sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));
   if (state.length === 0) throw new Error(`the catalogue has no municipality of state ${DEMO_CVE_ENT}`);
   const out: DemoInstitution[] = [];
   for (const m of state) {
-    const shift = (MARGINALISATION_SHIFT[m.marginalisation] ?? 0) + 0.03 * Math.log10(Math.max(m.population, 1000) / 50_000);
+    const shift =
+      (MARGINALISATION_SHIFT[m.marginalisation] ?? 0) + 0.03 * Math.log10(Math.max(m.population, 1000) / 50_000);
     for (const body of MUNICIPAL_BODIES) {
       if (!body.present(m.population, rng)) continue;
-      out.push({ key: `${body.prefix}-${m.cvegeo}`, name: body.name(m.nomMun), type: body.type, level: 'municipal', cvegeo: m.cvegeo, ...latent(rng, body.base + shift) });
+      out.push({
+        key: `${body.prefix}-${m.cvegeo}`,
+        name: body.name(m.nomMun),
+        type: body.type,
+        level: 'municipal',
+        cvegeo: m.cvegeo,
+        ...latent(rng, body.base + shift),
+      });
     }
   }
   for (const [key, name, type] of STATE_BODIES) {

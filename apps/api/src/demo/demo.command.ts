@@ -18,7 +18,8 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
     if (a === '--if-empty') out.ifEmpty = true;
     else if (a === '--seed' || a.startsWith('--seed=')) {
       const raw = a === '--seed' ? args[++i] : a.slice('--seed='.length);
-      if (raw === undefined || !/^\d{1,10}$/.test(raw) || Number(raw) > 0xffffffff) throw new Error(`--seed needs an integer 0–4294967295, got '${raw ?? ''}'`);
+      if (raw === undefined || !/^\d{1,10}$/.test(raw) || Number(raw) > 0xffffffff)
+        throw new Error(`--seed needs an integer 0–4294967295, got '${raw ?? ''}'`);
       out.seed = Number(raw);
     } else throw new Error(`unknown option '${a}'. usage: demo [--if-empty] [--seed N]`);
   }
@@ -29,13 +30,20 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
  * The demo password: DEMO_PASSWORD when set; otherwise a fixed, documented one for local demos, and a
  * random one in production (a forgotten demo must not leave a guessable admin behind).
  */
-export function demoPassword(env: Pick<Env, 'NODE_ENV'>, override: string | undefined): { password: string; known: boolean } {
+export function demoPassword(
+  env: Pick<Env, 'NODE_ENV'>,
+  override: string | undefined,
+): { password: string; known: boolean } {
   if (override) return { password: override, known: false };
   if (env.NODE_ENV === 'production') return { password: randomBytes(12).toString('base64url'), known: false };
   return { password: DEFAULT_DEMO_PASSWORD, known: true };
 }
 
-export async function runDemoCommand(env: Env, args: readonly string[], passwordOverride: string | undefined): Promise<void> {
+export async function runDemoCommand(
+  env: Env,
+  args: readonly string[],
+  passwordOverride: string | undefined,
+): Promise<void> {
   const { ifEmpty, seed } = parseDemoArgs(args);
   const { password, known } = demoPassword(env, passwordOverride);
   const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
@@ -48,7 +56,11 @@ export async function runDemoCommand(env: Env, args: readonly string[], password
     const demo: unknown[] = await ds.query('SELECT 1 FROM guarantor WHERE slug = $1', [DEMO_GUARANTOR_SLUG]);
     console.log(`Demostración no generada: ${result.reason}. Abra / Open ${env.PUBLIC_URL.replace(/\/+$/, '')}/`);
     if (demo.length) {
-      const pw = known ? password : passwordOverride ? 'DEMO_PASSWORD' : 'la contraseña impresa al generarla / the password printed when it was generated';
+      const pw = known
+        ? password
+        : passwordOverride
+          ? 'DEMO_PASSWORD'
+          : 'la contraseña impresa al generarla / the password printed when it was generated';
       console.log(`Demostración (datos sintéticos): ${DEMO_ADMIN_EMAIL} / ${pw}`);
     }
   } finally {

@@ -39,7 +39,8 @@ const CLOSES_AT = new Date('2026-08-01T05:59:00Z');
 const PUBLISHED_AT = new Date('2026-09-15T17:00:00Z');
 const WINDOW_MS = CLOSES_AT.getTime() - OPENS_AT.getTime();
 
-const SELF_REPORT_NOTE = 'Respuesta sintética generada para la demostración de Apertura (no describe a ninguna institución real).';
+const SELF_REPORT_NOTE =
+  'Respuesta sintética generada para la demostración de Apertura (no describe a ninguna institución real).';
 const REPORT_NOTE = 'Reporte ciudadano sintético generado para la demostración de Apertura.';
 
 export interface SeedDemoOptions {
@@ -110,8 +111,16 @@ export async function generateDemoContent(seed: number): Promise<DemoContent> {
   for (const i of plan.institutions) {
     if (!i.submits) continue;
     const rng = rngFor(seed, `self:${i.key}`);
-    const { data, cleared } = await validAnswers(inst, rng, { propensity: clamp01(i.openness + i.inflation), slug: i.key, note: SELF_REPORT_NOTE });
-    selfReports.set(i.key, { data, cleared, submittedAt: new Date(OPENS_AT.getTime() + Math.floor(rng.uniform() * 0.9 * WINDOW_MS)) });
+    const { data, cleared } = await validAnswers(inst, rng, {
+      propensity: clamp01(i.openness + i.inflation),
+      slug: i.key,
+      note: SELF_REPORT_NOTE,
+    });
+    selfReports.set(i.key, {
+      data,
+      cleared,
+      submittedAt: new Date(OPENS_AT.getTime() + Math.floor(rng.uniform() * 0.9 * WINDOW_MS)),
+    });
   }
 
   const byKey = new Map(plan.institutions.map((i) => [i.key, i]));
@@ -122,7 +131,11 @@ export async function generateDemoContent(seed: number): Promise<DemoContent> {
     const rng = rngFor(seed, `report:${i.key}:${r.validatorIndex}`);
     // What one citizen experiences varies around the institution's real openness.
     const propensity = clamp01(i.openness + rng.normal(0, 0.12));
-    const { data } = await validAnswers(CITIZEN_V2, rng, { propensity, slug: `${i.key}-v${r.validatorIndex}`, note: REPORT_NOTE });
+    const { data } = await validAnswers(CITIZEN_V2, rng, {
+      propensity,
+      slug: `${i.key}-v${r.validatorIndex}`,
+      note: REPORT_NOTE,
+    });
     reports.push({ institutionKey: i.key, validatorIndex: r.validatorIndex, data });
 
     const self = selfReports.get(i.key);
@@ -153,8 +166,14 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions = {}): Prom
     if (n > 0) return { skipped: true, reason: `ya existen ${n} ronda(s) · ${n} round(s) already exist` };
   }
   const existing: unknown[] = await ds.query('SELECT 1 FROM guarantor WHERE slug = $1', [DEMO_GUARANTOR_SLUG]);
-  if (existing.length) throw new Error(`The demo guarantor '${DEMO_GUARANTOR_SLUG}' already exists; use an empty database or drop it first.`);
-  for (const [json, kind] of [[INSTITUTION_V1, 'institution'], [CITIZEN_V2, 'citizen']] as const) {
+  if (existing.length)
+    throw new Error(
+      `The demo guarantor '${DEMO_GUARANTOR_SLUG}' already exists; use an empty database or drop it first.`,
+    );
+  for (const [json, kind] of [
+    [INSTITUTION_V1, 'institution'],
+    [CITIZEN_V2, 'citizen'],
+  ] as const) {
     const lint = lintQuestionnaire(json, kind);
     if (!lint.ok) throw new Error(`The bundled ${kind} questionnaire does not lint: ${lint.errors[0]?.message.en}`);
   }
@@ -163,14 +182,18 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions = {}): Prom
   return ds.transaction((m) => write(m, content, passwordHash, password));
 }
 
-async function write(m: EntityManager, content: DemoContent, passwordHash: string, password: string): Promise<SeedDemoResult> {
+async function write(
+  m: EntityManager,
+  content: DemoContent,
+  passwordHash: string,
+  password: string,
+): Promise<SeedDemoResult> {
   const { plan } = content;
   const verifiedAt = OPENS_AT;
-  const [guarantor]: Array<{ id: string }> = await m.query('INSERT INTO guarantor (slug, name, cve_ent, synthetic) VALUES ($1, $2, $3, true) RETURNING id', [
-    DEMO_GUARANTOR_SLUG,
-    DEMO_GUARANTOR_NAME,
-    DEMO_CVE_ENT,
-  ]);
+  const [guarantor]: Array<{ id: string }> = await m.query(
+    'INSERT INTO guarantor (slug, name, cve_ent, synthetic) VALUES ($1, $2, $3, true) RETURNING id',
+    [DEMO_GUARANTOR_SLUG, DEMO_GUARANTOR_NAME, DEMO_CVE_ENT],
+  );
   await m.query(
     `INSERT INTO app_user (email, password_hash, display_name, role, guarantor_id, email_verified_at, synthetic)
      VALUES ($1, $3, 'Administración INFOEM (demostración)', 'guarantor_admin', $4, $5, true),
@@ -233,7 +256,10 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
     ],
   );
   const allIds = inst.map((i) => id(i.key));
-  await m.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [round.id, allIds]);
+  await m.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
+    round.id,
+    allIds,
+  ]);
   // Invitation links of a finished round: their tokens were never kept (only random hashes), nothing is mailed.
   await m.query(
     `INSERT INTO invitation (round_id, institution_id, token_hash, sent_at, opened_at)
@@ -291,7 +317,13 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
   await m.query(
     `INSERT INTO validator_profile (user_id, pseudonym, cvegeo, consent_at, privacy_notice_version)
      SELECT u.id, u.pseudonym, u.cvegeo, $1, $2 FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(id, pseudonym, cvegeo)`,
-    [verifiedAt, PRIVACY_NOTICE_VERSION, v.map((x) => userOf(x.index)), v.map((x) => x.pseudonym), v.map((x) => x.cvegeo)],
+    [
+      verifiedAt,
+      PRIVACY_NOTICE_VERSION,
+      v.map((x) => userOf(x.index)),
+      v.map((x) => x.pseudonym),
+      v.map((x) => x.cvegeo),
+    ],
   );
 
   const reports = content.reports;
@@ -303,7 +335,13 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
   await m.query(
     `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data)
      SELECT $1, u.inst, u.validator, $2, u.data::jsonb FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS u(inst, validator, data)`,
-    [round.id, questionnaireIds.citizen, reports.map((r) => id(r.institutionKey)), reports.map((r) => userOf(r.validatorIndex)), reports.map((r) => JSON.stringify(r.data))],
+    [
+      round.id,
+      questionnaireIds.citizen,
+      reports.map((r) => id(r.institutionKey)),
+      reports.map((r) => userOf(r.validatorIndex)),
+      reports.map((r) => JSON.stringify(r.data)),
+    ],
   );
   const verdicts = content.verdicts;
   // The demo round is closed and published: its refutations were notified to the institutions two
@@ -329,8 +367,13 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
   );
 
   // A full rebuild, announced through the outbox like any other change: the worker's relay picks it up.
-  const [run]: Array<{ id: string }> = await m.query(`INSERT INTO recompute_run (round_id, status) VALUES ($1, 'queued') RETURNING id`, [round.id]);
-  await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [JSON.stringify({ roundId: round.id, runId: run.id })]);
+  const [run]: Array<{ id: string }> = await m.query(
+    `INSERT INTO recompute_run (round_id, status) VALUES ($1, 'queued') RETURNING id`,
+    [round.id],
+  );
+  await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
+    JSON.stringify({ roundId: round.id, runId: run.id }),
+  ]);
 
   const byLevel: Record<Level, number> = { federal: 0, estatal: 0, municipal: 0, autonomo: 0 };
   for (const i of inst) byLevel[i.level]++;
@@ -368,6 +411,7 @@ async function write(m: EntityManager, content: DemoContent, passwordHash: strin
 function titleOf(json: SurveyJson, fallback: string): string {
   const t = json.title;
   if (typeof t === 'string') return t;
-  if (t && typeof t === 'object' && typeof (t as Record<string, unknown>).default === 'string') return (t as Record<string, string>).default;
+  if (t && typeof t === 'object' && typeof (t as Record<string, unknown>).default === 'string')
+    return (t as Record<string, string>).default;
   return fallback;
 }

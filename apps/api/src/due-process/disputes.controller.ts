@@ -3,7 +3,14 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { DecideDisputeDto, DisputeDto, DisputePageDto, DisputeQueryDto, DueProcessSettingsDto, OutlierListDto } from './dto/due-process.dto';
+import {
+  DecideDisputeDto,
+  DisputeDto,
+  DisputePageDto,
+  DisputeQueryDto,
+  DueProcessSettingsDto,
+  OutlierListDto,
+} from './dto/due-process.dto';
 import { DueProcessService } from './due-process.service';
 
 /** The guarantor's side of due process and of the no-steering checks. */
@@ -15,17 +22,27 @@ export class DisputesController {
 
   @Get('disputes')
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'Queue of disputed refutations (open by default, or decided) with a summary of every refutation’s standing.' })
+  @ApiOperation({
+    summary:
+      'Queue of disputed refutations (open by default, or decided) with a summary of every refutation’s standing.',
+  })
   @ApiOkResponse({ type: DisputePageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  queue(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string, @Query() q: DisputeQueryDto): Promise<DisputePageDto> {
+  queue(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Query() q: DisputeQueryDto,
+  ): Promise<DisputePageDto> {
     return this.dueProcess.queue(actor, roundId, q);
   }
 
   @Post('disputes/:disputeId/decision')
   @HttpCode(200)
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'Uphold (the refutation counts) or overturn (it is dropped) a dispute, with a reason; audited; recomputes the institution.' })
+  @ApiOperation({
+    summary:
+      'Uphold (the refutation counts) or overturn (it is dropped) a dispute, with a reason; audited; recomputes the institution.',
+  })
   @ApiOkResponse({ type: DisputeDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'DISPUTE_DECIDED')
   decide(
@@ -42,7 +59,10 @@ export class DisputesController {
   @ApiOperation({ summary: 'Reply window (days) and maximum conflicts of interest of the round.' })
   @ApiOkResponse({ type: DueProcessSettingsDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  settings(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<DueProcessSettingsDto> {
+  settings(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<DueProcessSettingsDto> {
     return this.dueProcess.settings(actor, roundId);
   }
 
@@ -51,16 +71,26 @@ export class DisputesController {
   @ApiOperation({ summary: 'Set the reply window and the conflict limit (draft rounds only); audited.' })
   @ApiOkResponse({ type: DueProcessSettingsDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'ROUND_NOT_DRAFT')
-  updateSettings(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string, @Body() dto: DueProcessSettingsDto): Promise<DueProcessSettingsDto> {
+  updateSettings(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Body() dto: DueProcessSettingsDto,
+  ): Promise<DueProcessSettingsDto> {
     return this.dueProcess.updateSettings(actor, roundId, dto);
   }
 
   @Get('validators/outliers')
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'Validators whose refutation rate is an outlier for their municipality (exact binomial test); a prompt to review, changes nothing.' })
+  @ApiOperation({
+    summary:
+      'Validators whose refutation rate is an outlier for their municipality (exact binomial test); a prompt to review, changes nothing.',
+  })
   @ApiOkResponse({ type: OutlierListDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  outliers(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<OutlierListDto> {
+  outliers(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<OutlierListDto> {
     return this.dueProcess.outliers(actor, roundId);
   }
 }

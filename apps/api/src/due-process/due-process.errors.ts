@@ -34,9 +34,16 @@ export const DueProcessErrors = {
   disputeExists: (): DomainError =>
     new DomainError(
       'DISPUTE_EXISTS',
-      { es: 'Ya impugnó esta refutación; la persona garante la revisará.', en: 'You already disputed this refutation; the guarantor will review it.' },
+      {
+        es: 'Ya impugnó esta refutación; la persona garante la revisará.',
+        en: 'You already disputed this refutation; the guarantor will review it.',
+      },
       'verdictId',
     ),
   disputeDecided: (): DomainError =>
-    new DomainError('DISPUTE_DECIDED', { es: 'Esta impugnación ya fue resuelta.', en: 'This dispute has already been decided.' }, 'disputeId'),
+    new DomainError(
+      'DISPUTE_DECIDED',
+      { es: 'Esta impugnación ya fue resuelta.', en: 'This dispute has already been decided.' },
+      'disputeId',
+    ),
 } as const;

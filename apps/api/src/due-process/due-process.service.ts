@@ -113,24 +113,25 @@ export class DueProcessService {
        ORDER BY v.question_name, v.notified_at, v.id`,
       [inv.roundId, inv.institutionId],
     );
-    const [round]: Array<{ reply_window_days: number }> = await this.ds.query('SELECT reply_window_days FROM round WHERE id = $1', [inv.roundId]);
+    const [round]: Array<{ reply_window_days: number }> = await this.ds.query(
+      'SELECT reply_window_days FROM round WHERE id = $1',
+      [inv.roundId],
+    );
     const now = Date.now();
     return {
       replyWindowDays: round?.reply_window_days ?? 10,
-      items: rows.map(
-        (r): RefutationDto => ({
-          verdictId: r.id,
-          questionName: r.question_name,
-          evidenceUrl: r.evidence_url,
-          hasEvidenceFile: r.evidence_file_id !== null,
-          comment: r.comment,
-          notifiedAt: r.notified_at.toISOString(),
-          replyDeadline: r.deadline.toISOString(),
-          standing: r.standing as RefutationStanding,
-          canDispute: r.d_id === null && r.deadline.getTime() > now,
-          dispute: toDispute(r),
-        }),
-      ),
+      items: rows.map((r): RefutationDto => ({
+        verdictId: r.id,
+        questionName: r.question_name,
+        evidenceUrl: r.evidence_url,
+        hasEvidenceFile: r.evidence_file_id !== null,
+        comment: r.comment,
+        notifiedAt: r.notified_at.toISOString(),
+        replyDeadline: r.deadline.toISOString(),
+        standing: r.standing as RefutationStanding,
+        canDispute: r.d_id === null && r.deadline.getTime() > now,
+        dispute: toDispute(r),
+      })),
     };
   }
 
@@ -143,7 +144,11 @@ export class DueProcessService {
     if (!row?.evidence_file_id) throw notFound('evidence file', 'verdictId');
     const file = await this.evidence.downloadInRound(inv.roundId, row.evidence_file_id);
     const name = `evidencia-refutacion-${verdictId.slice(0, 8)}.${EXTENSIONS[file.mimeType] ?? 'bin'}`;
-    return { ...file, filename: name, headers: { ...file.headers, 'Content-Disposition': `attachment; filename="${name}"` } };
+    return {
+      ...file,
+      filename: name,
+      headers: { ...file.headers, 'Content-Disposition': `attachment; filename="${name}"` },
+    };
   }
 
   async dispute(inv: InvitationPrincipal, verdictId: string, dto: CreateDisputeDto): Promise<RefutationDto> {
@@ -193,11 +198,17 @@ export class DueProcessService {
 
   // ---- guarantor ----
 
-  private async ownRound(m: EntityManager | DataSource, actor: UserPrincipal, roundId: string, lock = false): Promise<{ id: string; status: string; reply_window_days: number; max_conflicts: number }> {
-    const [round]: Array<{ id: string; status: string; reply_window_days: number; max_conflicts: number }> = await m.query(
-      `SELECT id, status, reply_window_days, max_conflicts FROM round WHERE id = $1 AND guarantor_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-      [roundId, actor.guarantorId],
-    );
+  private async ownRound(
+    m: EntityManager | DataSource,
+    actor: UserPrincipal,
+    roundId: string,
+    lock = false,
+  ): Promise<{ id: string; status: string; reply_window_days: number; max_conflicts: number }> {
+    const [round]: Array<{ id: string; status: string; reply_window_days: number; max_conflicts: number }> =
+      await m.query(
+        `SELECT id, status, reply_window_days, max_conflicts FROM round WHERE id = $1 AND guarantor_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+        [roundId, actor.guarantorId],
+      );
     if (!round) throw notFound('round', 'roundId');
     return round;
   }
@@ -214,16 +225,17 @@ export class DueProcessService {
        ORDER BY ${decided ? 'd.decided_at DESC' : 'd.created_at'}, d.id LIMIT $2 OFFSET $3`,
       [roundId, q.pageSize, (q.page - 1) * q.pageSize],
     );
-    const [s]: Array<{ not_notified: number; pending: number; disputed: number; counted: number; overturned: number }> = await this.ds.query(
-      `SELECT count(*) FILTER (WHERE v.notified_at IS NULL)::int AS not_notified,
+    const [s]: Array<{ not_notified: number; pending: number; disputed: number; counted: number; overturned: number }> =
+      await this.ds.query(
+        `SELECT count(*) FILTER (WHERE v.notified_at IS NULL)::int AS not_notified,
               count(*) FILTER (WHERE v.notified_at IS NOT NULL AND st = 'pending')::int AS pending,
               count(*) FILTER (WHERE st = 'disputed')::int AS disputed,
               count(*) FILTER (WHERE st = 'counted')::int AS counted,
               count(*) FILTER (WHERE st = 'overturned')::int AS overturned
        FROM (SELECT v.notified_at, ${VERDICT_STANDING_SQL} AS st FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
              WHERE v.round_id = $1 AND v.verdict = 'refuted') v`,
-      [roundId],
-    );
+        [roundId],
+      );
     // Claims by their question titles, not code names (METHOD.md §9: every code with its label).
     const [def]: Array<{ definition: unknown }> = await this.ds.query(
       'SELECT q.definition FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1',
@@ -247,36 +259,52 @@ export class DueProcessService {
       total: rows[0]?.total ?? 0,
       page: q.page,
       pageSize: q.pageSize,
-      summary: { notNotified: s.not_notified, pending: s.pending, disputed: s.disputed, counted: s.counted, overturned: s.overturned },
+      summary: {
+        notNotified: s.not_notified,
+        pending: s.pending,
+        disputed: s.disputed,
+        counted: s.counted,
+        overturned: s.overturned,
+      },
     };
   }
 
   async decide(actor: UserPrincipal, roundId: string, disputeId: string, dto: DecideDisputeDto): Promise<DisputeDto> {
     return this.ds.transaction(async (m) => {
       await this.ownRound(m, actor, roundId);
-      const [d]: Array<{ id: string; status: DisputeStatus; verdict_id: string; institution_id: string }> = await m.query(
-        'SELECT id, status, verdict_id, institution_id FROM verdict_dispute WHERE id = $1 AND round_id = $2 FOR UPDATE',
-        [disputeId, roundId],
-      );
+      const [d]: Array<{ id: string; status: DisputeStatus; verdict_id: string; institution_id: string }> =
+        await m.query(
+          'SELECT id, status, verdict_id, institution_id FROM verdict_dispute WHERE id = $1 AND round_id = $2 FOR UPDATE',
+          [disputeId, roundId],
+        );
       if (!d) throw notFound('dispute', 'disputeId');
       if (d.status !== 'open') throw DueProcessErrors.disputeDecided();
       const status: DisputeStatus = dto.decision === 'uphold' ? 'upheld' : 'overturned';
-      await m.query('UPDATE verdict_dispute SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1', [
+      await m.query(
+        'UPDATE verdict_dispute SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1',
+        [d.id, status, dto.reason.trim(), actor.userId],
+      );
+      const [row]: DisputeRow[] = await m.query(`SELECT ${DISPUTE_COLUMNS} FROM verdict_dispute d WHERE d.id = $1`, [
         d.id,
-        status,
-        dto.reason.trim(),
-        actor.userId,
       ]);
-      const [row]: DisputeRow[] = await m.query(`SELECT ${DISPUTE_COLUMNS} FROM verdict_dispute d WHERE d.id = $1`, [d.id]);
       await this.audit.record(m, actor, {
         action: 'verdict.dispute-decide',
         entityType: 'verdict_dispute',
         entityId: d.id,
         guarantorId: actor.guarantorId,
-        details: { roundId, institutionId: d.institution_id, verdictId: d.verdict_id, decision: dto.decision, reason: dto.reason.trim() },
+        details: {
+          roundId,
+          institutionId: d.institution_id,
+          verdictId: d.verdict_id,
+          decision: dto.decision,
+          reason: dto.reason.trim(),
+        },
       });
       // The refutation is now final either way: recompute the institution (same event as a verdict change).
-      await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId, institutionId: d.institution_id, verdictId: d.verdict_id } });
+      await this.outbox.emit(m, {
+        type: 'verdict.saved',
+        payload: { roundId, institutionId: d.institution_id, verdictId: d.verdict_id },
+      });
       return toDispute(row) as DisputeDto;
     });
   }
@@ -287,7 +315,11 @@ export class DueProcessService {
   }
 
   /** Only while the round is a draft: nobody's window or declarations change under them. */
-  async updateSettings(actor: UserPrincipal, roundId: string, dto: DueProcessSettingsDto): Promise<DueProcessSettingsDto> {
+  async updateSettings(
+    actor: UserPrincipal,
+    roundId: string,
+    dto: DueProcessSettingsDto,
+  ): Promise<DueProcessSettingsDto> {
     return this.ds.transaction(async (m) => {
       const r = await this.ownRound(m, actor, roundId, true);
       if (r.status !== 'draft') {
@@ -296,13 +328,20 @@ export class DueProcessService {
           en: 'The reply window and the conflict limit can only change while the round is a draft.',
         });
       }
-      await m.query('UPDATE round SET reply_window_days = $2, max_conflicts = $3, updated_at = now() WHERE id = $1', [roundId, dto.replyWindowDays, dto.maxConflicts]);
+      await m.query('UPDATE round SET reply_window_days = $2, max_conflicts = $3, updated_at = now() WHERE id = $1', [
+        roundId,
+        dto.replyWindowDays,
+        dto.maxConflicts,
+      ]);
       await this.audit.record(m, actor, {
         action: 'round.due-process-settings',
         entityType: 'round',
         entityId: roundId,
         guarantorId: actor.guarantorId,
-        details: { from: { replyWindowDays: r.reply_window_days, maxConflicts: r.max_conflicts }, to: { replyWindowDays: dto.replyWindowDays, maxConflicts: dto.maxConflicts } },
+        details: {
+          from: { replyWindowDays: r.reply_window_days, maxConflicts: r.max_conflicts },
+          to: { replyWindowDays: dto.replyWindowDays, maxConflicts: dto.maxConflicts },
+        },
       });
       return { replyWindowDays: dto.replyWindowDays, maxConflicts: dto.maxConflicts };
     });
@@ -310,16 +349,27 @@ export class DueProcessService {
 
   async outliers(actor: UserPrincipal, roundId: string): Promise<OutlierListDto> {
     await this.ownRound(this.ds, actor, roundId);
-    const rows: Array<{ validator_id: string; pseudonym: string; cvegeo: string; confirmed: number; refuted: number }> = await this.ds.query(
-      `SELECT v.validator_id, p.pseudonym, i.cvegeo,
+    const rows: Array<{ validator_id: string; pseudonym: string; cvegeo: string; confirmed: number; refuted: number }> =
+      await this.ds.query(
+        `SELECT v.validator_id, p.pseudonym, i.cvegeo,
               count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS confirmed,
               count(*) FILTER (WHERE v.verdict = 'refuted')::int AS refuted
        FROM verdict v JOIN institution i ON i.id = v.institution_id JOIN validator_profile p ON p.user_id = v.validator_id
        WHERE v.round_id = $1 AND v.verdict IN ('confirmed', 'refuted')
        GROUP BY v.validator_id, p.pseudonym, i.cvegeo ORDER BY v.validator_id, i.cvegeo`,
-      [roundId],
-    );
-    const input: ValidatorVerdictCounts[] = rows.map((r) => ({ validatorId: r.validator_id, pseudonym: r.pseudonym, cvegeo: r.cvegeo, confirmed: r.confirmed, refuted: r.refuted }));
-    return { items: refutationOutliers(input), alpha: OUTLIER_DEFAULTS.alpha, minVerdicts: OUTLIER_DEFAULTS.minVerdicts };
+        [roundId],
+      );
+    const input: ValidatorVerdictCounts[] = rows.map((r) => ({
+      validatorId: r.validator_id,
+      pseudonym: r.pseudonym,
+      cvegeo: r.cvegeo,
+      confirmed: r.confirmed,
+      refuted: r.refuted,
+    }));
+    return {
+      items: refutationOutliers(input),
+      alpha: OUTLIER_DEFAULTS.alpha,
+      minVerdicts: OUTLIER_DEFAULTS.minVerdicts,
+    };
   }
 }

@@ -58,7 +58,10 @@ export function binomialUpperTail(r: number, n: number, p: number): number {
   return Math.min(1, total);
 }
 
-export function refutationOutliers(rows: readonly ValidatorVerdictCounts[], opts: OutlierOptions = OUTLIER_DEFAULTS): OutlierFlag[] {
+export function refutationOutliers(
+  rows: readonly ValidatorVerdictCounts[],
+  opts: OutlierOptions = OUTLIER_DEFAULTS,
+): OutlierFlag[] {
   const byMunicipality = new Map<string, { n: number; r: number }>();
   let roundN = 0;
   let roundR = 0;
@@ -84,8 +87,20 @@ export function refutationOutliers(rows: readonly ValidatorVerdictCounts[], opts
     if (rate <= expectedRate) continue;
     const pValue = binomialUpperTail(row.refuted, n, expectedRate);
     if (pValue < opts.alpha) {
-      flags.push({ validatorId: row.validatorId, pseudonym: row.pseudonym, cvegeo: row.cvegeo, verdicts: n, refuted: row.refuted, rate, expectedRate, pValue, basis: local ? 'municipality' : 'round' });
+      flags.push({
+        validatorId: row.validatorId,
+        pseudonym: row.pseudonym,
+        cvegeo: row.cvegeo,
+        verdicts: n,
+        refuted: row.refuted,
+        rate,
+        expectedRate,
+        pValue,
+        basis: local ? 'municipality' : 'round',
+      });
     }
   }
-  return flags.sort((a, b) => a.pValue - b.pValue || (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
+  return flags.sort(
+    (a, b) => a.pValue - b.pValue || (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0),
+  );
 }

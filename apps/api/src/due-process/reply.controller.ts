@@ -16,7 +16,10 @@ export class ReplyController {
 
   @Get()
   @InvitationAccess()
-  @ApiOperation({ summary: "Notified refutations of this institution's claims, with the validator's evidence (never the validator's identity) and their standing." })
+  @ApiOperation({
+    summary:
+      "Notified refutations of this institution's claims, with the validator's evidence (never the validator's identity) and their standing.",
+  })
   @ApiOkResponse({ type: RefutationListDto })
   @ApiErrors('INVALID_TOKEN')
   list(@CurrentInvitation() inv: InvitationPrincipal): Promise<RefutationListDto> {
@@ -41,7 +44,9 @@ export class ReplyController {
   @Post(':verdictId/dispute')
   @InvitationAccess()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Dispute a refutation within the reply window, with text and evidence; the guarantor decides. Audited.' })
+  @ApiOperation({
+    summary: 'Dispute a refutation within the reply window, with text and evidence; the guarantor decides. Audited.',
+  })
   @ApiResponse({ status: 201, type: RefutationDto })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_TOKEN', 'NOT_FOUND', 'REPLY_WINDOW_CLOSED', 'DISPUTE_EXISTS')
   dispute(

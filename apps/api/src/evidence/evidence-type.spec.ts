@@ -57,7 +57,9 @@ describe('safeFilename', () => {
 
 describe('contentDisposition', () => {
   it('is an attachment with an ASCII fallback and the UTF-8 name', () => {
-    expect(contentDisposition('Informe año.pdf')).toBe(`attachment; filename="Informe ano.pdf"; filename*=UTF-8''Informe%20a%C3%B1o.pdf`);
+    expect(contentDisposition('Informe año.pdf')).toBe(
+      `attachment; filename="Informe ano.pdf"; filename*=UTF-8''Informe%20a%C3%B1o.pdf`,
+    );
     expect(contentDisposition('a\\b%c.txt')).toBe(`attachment; filename="a_b_c.txt"; filename*=UTF-8''a%5Cb%25c.txt`);
   });
 });

@@ -46,13 +46,18 @@ export function extensionOf(filename: string): string {
   return dot > 0 ? filename.slice(dot + 1).toLowerCase() : '';
 }
 
-export type EvidenceTypeDecision = { ok: true; mimeType: string } | { ok: false; reason: 'unrecognised' | 'not_allowed' | 'mismatch' };
+export type EvidenceTypeDecision =
+  { ok: true; mimeType: string } | { ok: false; reason: 'unrecognised' | 'not_allowed' | 'mismatch' };
 
 /**
  * The type an upload is stored and served with: the sniffed one, which must be on the allow-list and
  * must not contradict what the client declared. Text is refined to CSV when the client says so.
  */
-export function resolveEvidenceType(sniffed: string | undefined, declaredRaw: string | undefined, filename: string): EvidenceTypeDecision {
+export function resolveEvidenceType(
+  sniffed: string | undefined,
+  declaredRaw: string | undefined,
+  filename: string,
+): EvidenceTypeDecision {
   if (!sniffed) return { ok: false, reason: 'unrecognised' };
   const declared = normaliseDeclared(declaredRaw);
   if (sniffed === MIME.text) {
@@ -88,13 +93,20 @@ export function safeFilename(original: string | undefined, mimeType: string): st
   if (!name) name = 'evidencia';
   const withExt = allowed.includes(ext) ? name : `${name}.${allowed[0] ?? 'bin'}`;
   if (withExt.length <= MAX_FILENAME) return withExt;
-  const suffix = `.${allowed.includes(ext) ? ext : allowed[0] ?? 'bin'}`;
+  const suffix = `.${allowed.includes(ext) ? ext : (allowed[0] ?? 'bin')}`;
   return [...withExt.slice(0, withExt.length - suffix.length)].slice(0, MAX_FILENAME - suffix.length).join('') + suffix;
 }
 
 /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
 export function contentDisposition(filename: string): string {
-  const fallback = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%]/g, '_') || 'evidencia';
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const fallback =
+    filename
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%]/g, '_') || 'evidencia';
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

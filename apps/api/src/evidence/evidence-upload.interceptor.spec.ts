@@ -7,7 +7,10 @@ describe('uploadError', () => {
     const big = uploadError(new PayloadTooLargeException('File too large'));
     expect(big).toBeInstanceOf(DomainError);
     expect(big).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'file' });
-    expect(uploadError(new BadRequestException('Multipart: Unexpected end of form'))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'file' });
+    expect(uploadError(new BadRequestException('Multipart: Unexpected end of form'))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'file',
+    });
   });
 
   it('leaves other errors alone', () => {

@@ -1,4 +1,12 @@
-import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor, Type } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+  Type,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import { DomainError } from '../common/domain-error';
@@ -10,19 +18,34 @@ import { EVIDENCE_LIMITS } from './evidence.service';
  */
 const MulterFile: Type<NestInterceptor> = FileInterceptor('file', {
   defParamCharset: 'utf8',
-  limits: { fileSize: EVIDENCE_LIMITS.maxFileBytes, files: 1, fields: 4, fieldSize: 1024, fieldNameSize: 100, parts: 6, headerPairs: 50 },
+  limits: {
+    fileSize: EVIDENCE_LIMITS.maxFileBytes,
+    files: 1,
+    fields: 4,
+    fieldSize: 1024,
+    fieldNameSize: 100,
+    parts: 6,
+    headerPairs: 50,
+  },
 });
 
 /** multer's failures as stable codes: too large → PAYLOAD_TOO_LARGE, anything malformed → VALIDATION_FAILED. */
 export function uploadError(err: unknown): unknown {
   if (!(err instanceof HttpException)) return err;
   if (err.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
-    return new DomainError('PAYLOAD_TOO_LARGE', { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' }, 'file');
+    return new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' },
+      'file',
+    );
   }
   if (err.getStatus() === HttpStatus.BAD_REQUEST) {
     return new DomainError(
       'VALIDATION_FAILED',
-      { es: `El formulario de carga está mal formado o incompleto (${err.message}).`, en: `The upload form is malformed or incomplete (${err.message}).` },
+      {
+        es: `El formulario de carga está mal formado o incompleto (${err.message}).`,
+        en: `The upload form is malformed or incomplete (${err.message}).`,
+      },
       'file',
     );
   }

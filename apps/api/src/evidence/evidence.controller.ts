@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
@@ -21,8 +34,21 @@ export class EvidenceController {
   @ApiBody({ type: UploadEvidenceFormDto })
   @ApiOperation({ summary: 'Upload an evidence file for a question (type detected from the content; ≤ 10 MB).' })
   @ApiResponse({ status: 201, type: EvidenceDto })
-  @ApiErrors('VALIDATION_FAILED', 'INVALID_TOKEN', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'SUBMISSION_INVALID', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'CONFLICT')
-  upload(@CurrentInvitation() inv: InvitationPrincipal, @UploadedFile() file: UploadedEvidence | undefined, @Body() dto: UploadEvidenceDto): Promise<EvidenceDto> {
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'INVALID_TOKEN',
+    'PAYLOAD_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'SUBMISSION_INVALID',
+    'ROUND_NOT_OPEN',
+    'ROUND_CLOSED',
+    'CONFLICT',
+  )
+  upload(
+    @CurrentInvitation() inv: InvitationPrincipal,
+    @UploadedFile() file: UploadedEvidence | undefined,
+    @Body() dto: UploadEvidenceDto,
+  ): Promise<EvidenceDto> {
     return this.evidence.upload(inv, file, dto.questionName);
   }
 

@@ -78,40 +78,57 @@ const unsupported = (reason: string): DomainError =>
 export class EvidenceService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async listOwn(roundId: string, institutionId: string, manager: EntityManager = this.ds.manager): Promise<EvidenceDto[]> {
-    const rows: EvidenceRow[] = await manager.query(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_file WHERE ${OWN_FILES} ORDER BY created_at, id`, [
-      roundId,
-      institutionId,
-    ]);
+  async listOwn(
+    roundId: string,
+    institutionId: string,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<EvidenceDto[]> {
+    const rows: EvidenceRow[] = await manager.query(
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_file WHERE ${OWN_FILES} ORDER BY created_at, id`,
+      [roundId, institutionId],
+    );
     return rows.map(toEvidenceDto);
   }
 
   /** Snapshot of the institution's current files, taken inside the submit transaction. */
   async snapshot(manager: EntityManager, roundId: string, institutionId: string): Promise<JsonObject[]> {
-    const rows: EvidenceRow[] = await manager.query(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_file WHERE ${OWN_FILES} ORDER BY created_at, id`, [
-      roundId,
-      institutionId,
-    ]);
+    const rows: EvidenceRow[] = await manager.query(
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_file WHERE ${OWN_FILES} ORDER BY created_at, id`,
+      [roundId, institutionId],
+    );
     return rows.map(toEvidenceSnapshot);
   }
 
-  async upload(inv: InvitationPrincipal, file: UploadedEvidence | undefined, questionName: string): Promise<EvidenceDto> {
-    const [q]: Array<{ definition: JsonObject; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
-      `SELECT q.definition, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
+  async upload(
+    inv: InvitationPrincipal,
+    file: UploadedEvidence | undefined,
+    questionName: string,
+  ): Promise<EvidenceDto> {
+    const [q]: Array<{ definition: JsonObject; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> =
+      await this.ds.query(
+        `SELECT q.definition, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
        FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
-      [inv.roundId],
-    );
+        [inv.roundId],
+      );
     if (!q) throw notFound('round');
     // Early answer for a closed round; checked again under the round lock below.
     assertAcceptsSubmissions({ status: q.status, opensAt: q.opens_at, closesAt: q.closes_at }, q.now);
     if (!file || !Buffer.isBuffer(file.buffer)) {
-      throw new DomainError('VALIDATION_FAILED', { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." }, 'file');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." },
+        'file',
+      );
     }
     if (file.buffer.length === 0) {
       throw new DomainError('VALIDATION_FAILED', { es: 'El archivo está vacío.', en: 'The file is empty.' }, 'file');
     }
     if (file.buffer.length > EVIDENCE_LIMITS.maxFileBytes) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' }, 'file');
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' },
+        'file',
+      );
     }
     const decision = resolveEvidenceType(sniffMime(file.buffer), file.mimetype, file.originalname);
     if (!decision.ok) throw unsupported(decision.reason);
@@ -121,7 +138,10 @@ export class EvidenceService {
     if (!answerableQuestionNames(q.definition).has(questionName)) {
       throw new DomainError(
         'SUBMISSION_INVALID',
-        { es: `«${questionName}» no es una pregunta del cuestionario.`, en: `'${questionName}' is not a question of the questionnaire.` },
+        {
+          es: `«${questionName}» no es una pregunta del cuestionario.`,
+          en: `'${questionName}' is not a question of the questionnaire.`,
+        },
         'questionName',
       );
     }
@@ -132,7 +152,10 @@ export class EvidenceService {
         `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM evidence_file WHERE ${OWN_FILES}`,
         [inv.roundId, inv.institutionId],
       );
-      if (usage.files >= EVIDENCE_LIMITS.maxFilesPerInstitution || Number(usage.bytes) + file.buffer.length > EVIDENCE_LIMITS.maxBytesPerInstitution) {
+      if (
+        usage.files >= EVIDENCE_LIMITS.maxFilesPerInstitution ||
+        Number(usage.bytes) + file.buffer.length > EVIDENCE_LIMITS.maxBytesPerInstitution
+      ) {
         throw new DomainError(
           'CONFLICT',
           {
@@ -145,7 +168,16 @@ export class EvidenceService {
       const [row]: EvidenceRow[] = await m.query(
         `INSERT INTO evidence_file (round_id, institution_id, question_name, filename, mime_type, size, sha256, content)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${EVIDENCE_COLUMNS}`,
-        [inv.roundId, inv.institutionId, questionName, filename, decision.mimeType, file.buffer.length, sha256, file.buffer],
+        [
+          inv.roundId,
+          inv.institutionId,
+          questionName,
+          filename,
+          decision.mimeType,
+          file.buffer.length,
+          sha256,
+          file.buffer,
+        ],
       );
       return toEvidenceDto(row);
     });
@@ -153,7 +185,10 @@ export class EvidenceService {
 
   /** A file of the invitation's institution in its round (never another institution's: 404). */
   async downloadOwn(inv: InvitationPrincipal, id: string): Promise<EvidenceDownload> {
-    return this.download('id = $1 AND round_id = $2 AND institution_id = $3 AND uploader_user_id IS NULL AND deleted_at IS NULL', [id, inv.roundId, inv.institutionId]);
+    return this.download(
+      'id = $1 AND round_id = $2 AND institution_id = $3 AND uploader_user_id IS NULL AND deleted_at IS NULL',
+      [id, inv.roundId, inv.institutionId],
+    );
   }
 
   /** Any file of a round, including files removed after a version cited them (staff, own guarantor checked by the caller). */
@@ -162,7 +197,10 @@ export class EvidenceService {
   }
 
   private async download(where: string, params: unknown[]): Promise<EvidenceDownload> {
-    const [row]: Array<EvidenceRow & { content: Buffer }> = await this.ds.query(`SELECT ${EVIDENCE_COLUMNS}, content FROM evidence_file WHERE ${where}`, params);
+    const [row]: Array<EvidenceRow & { content: Buffer }> = await this.ds.query(
+      `SELECT ${EVIDENCE_COLUMNS}, content FROM evidence_file WHERE ${where}`,
+      params,
+    );
     if (!row) throw notFound('evidence file', 'id');
     const textual = row.mime_type.startsWith('text/');
     return {

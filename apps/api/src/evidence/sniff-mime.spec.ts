@@ -63,7 +63,10 @@ describe('sniffMime', () => {
   });
 
   it('recognises OpenDocument files by their stored mimetype entry', () => {
-    const odt = storedZip([{ name: 'mimetype', content: MIME.odt }, { name: 'content.xml', content: '<office:document-content/>' }]);
+    const odt = storedZip([
+      { name: 'mimetype', content: MIME.odt },
+      { name: 'content.xml', content: '<office:document-content/>' },
+    ]);
     expect(sniffMime(odt)).toBe(MIME.odt);
     const ods = storedZip([{ name: 'mimetype', content: MIME.ods }]);
     expect(sniffMime(ods)).toBe(MIME.ods);
@@ -72,7 +75,10 @@ describe('sniffMime', () => {
   it('reports any other ZIP archive, and a truncated one, as plain ZIP', () => {
     const zip = storedZip([{ name: 'payload.exe', content: 'MZ...' }]);
     expect(sniffMime(zip)).toBe(MIME.zip);
-    const docx = storedZip([{ name: '[Content_Types].xml', content: '<Types/>' }, { name: 'word/document.xml', content: '<w/>' }]);
+    const docx = storedZip([
+      { name: '[Content_Types].xml', content: '<Types/>' },
+      { name: 'word/document.xml', content: '<w/>' },
+    ]);
     expect(sniffMime(docx.subarray(0, docx.length - 10))).toBe(MIME.zip);
     expect(sniffMime(storedZip([{ name: 'mimetype', content: 'application/x-evil' }]))).toBe(MIME.zip);
   });

@@ -26,7 +26,8 @@ const startsWith = (buf: Uint8Array, bytes: readonly number[], offset = 0): bool
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 const u16 = (buf: Uint8Array, at: number): number => buf[at] | (buf[at + 1] << 8);
-const u32 = (buf: Uint8Array, at: number): number => (buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16)) + buf[at + 3] * 0x1000000;
+const u32 = (buf: Uint8Array, at: number): number =>
+  (buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16)) + buf[at + 3] * 0x1000000;
 
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;
@@ -81,7 +82,8 @@ export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
 /** Content of a stored (uncompressed) entry, e.g. the ODF `mimetype` file. */
 function storedContent(buf: Uint8Array, entry: ZipEntry, max: number): string | undefined {
   const at = entry.localOffset;
-  if (entry.method !== 0 || entry.compressedSize > max || at + 30 > buf.length || u32(buf, at) !== ZIP_LOCAL) return undefined;
+  if (entry.method !== 0 || entry.compressedSize > max || at + 30 > buf.length || u32(buf, at) !== ZIP_LOCAL)
+    return undefined;
   const dataStart = at + 30 + u16(buf, at + 26) + u16(buf, at + 28);
   const dataEnd = dataStart + entry.compressedSize;
   if (dataEnd > buf.length) return undefined;

@@ -1,6 +1,17 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { COLUMNS, csvRow, dataDictionary, DATASET_COLUMNS, EXPORT_DATASETS, fileColumns, normaliseRow, parseExportFile, REASONS, STATUSES } from './export-columns';
+import {
+  COLUMNS,
+  csvRow,
+  dataDictionary,
+  DATASET_COLUMNS,
+  EXPORT_DATASETS,
+  fileColumns,
+  normaliseRow,
+  parseExportFile,
+  REASONS,
+  STATUSES,
+} from './export-columns';
 import { REASON_SENTENCES } from '@apertura/metric';
 
 describe('parseExportFile', () => {
@@ -16,12 +27,18 @@ describe('parseExportFile', () => {
     expect(parseExportFile(file)).toEqual(expected);
   });
 
-  it.each(['dictionary.csv', 'users.csv', 'institutions.xlsx', 'institutions', '../institutions.csv', 'INSTITUTIONS.CSV', 'institutions.csv.gz', ''])(
-    'refuses %p',
-    (file) => {
-      expect(parseExportFile(file)).toBeNull();
-    },
-  );
+  it.each([
+    'dictionary.csv',
+    'users.csv',
+    'institutions.xlsx',
+    'institutions',
+    '../institutions.csv',
+    'INSTITUTIONS.CSV',
+    'institutions.csv.gz',
+    '',
+  ])('refuses %p', (file) => {
+    expect(parseExportFile(file)).toBeNull();
+  });
 });
 
 describe('columns', () => {
@@ -34,7 +51,18 @@ describe('columns', () => {
 
   it('every value row carries status, reasons in words, validated share, the needed sample and the method', () => {
     for (const d of EXPORT_DATASETS) {
-      for (const col of ['status', 'reasons', 'reasons_es', 'reasons_en', 'validated_share', 'needed', 'needed_subjects', 'needed_reports', 'method_id', 'method_version']) {
+      for (const col of [
+        'status',
+        'reasons',
+        'reasons_es',
+        'reasons_en',
+        'validated_share',
+        'needed',
+        'needed_subjects',
+        'needed_reports',
+        'method_id',
+        'method_version',
+      ]) {
         expect(DATASET_COLUMNS[d]).toContain(col);
       }
       expect(fileColumns(d, 'csv').slice(-2)).toEqual(['notice_es', 'notice_en']);
@@ -74,18 +102,33 @@ describe('columns', () => {
 
 describe('normaliseRow', () => {
   it('writes timestamps as ISO UTC and the bigint watermark as a number', () => {
-    const row = normaliseRow({ computed_at: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), watermark: '12345', estimate: 0.5, lo: null });
+    const row = normaliseRow({
+      computed_at: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+      watermark: '12345',
+      estimate: 0.5,
+      lo: null,
+    });
     expect(row).toEqual({ computed_at: '2026-01-02T03:04:05.000Z', watermark: 12345, estimate: 0.5, lo: null });
   });
 
   it('turns stored reason codes (then missing codes, once) into codes and sentences', () => {
-    const row = normaliseRow({ reason_codes: ['no_citizen_data'], missing_codes: ['no_self_report', 'no_citizen_data'] });
+    const row = normaliseRow({
+      reason_codes: ['no_citizen_data'],
+      missing_codes: ['no_self_report', 'no_citizen_data'],
+    });
     expect(row.reasons).toEqual(['no_citizen_data', 'no_self_report']);
-    expect(row.reasons_es).toEqual([REASON_SENTENCES.no_citizen_data.es, 'La institución no ha enviado su autodiagnóstico.']);
+    expect(row.reasons_es).toEqual([
+      REASON_SENTENCES.no_citizen_data.es,
+      'La institución no ha enviado su autodiagnóstico.',
+    ]);
     expect(row).not.toHaveProperty('reason_codes');
   });
 
   it('a row without stored reasons has an empty list (CSV: empty cell)', () => {
-    expect(csvRow({ reason_codes: null, missing_codes: null })).toMatchObject({ reasons: '', reasons_es: '', reasons_en: '' });
+    expect(csvRow({ reason_codes: null, missing_codes: null })).toMatchObject({
+      reasons: '',
+      reasons_es: '',
+      reasons_en: '',
+    });
   });
 });

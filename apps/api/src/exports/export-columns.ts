@@ -3,7 +3,16 @@
  * row per entity × aggregation × indicator — so a file streams row by row and a new indicator adds
  * rows, never columns. docs/open-data.md documents the same columns (a unit test keeps them in step).
  */
-import { METHOD_ID, METHOD_VERSION, MISSING_SENTENCES, REASON_SENTENCES, reasonSentence, STATUS_LABELS, STATUS_MEANINGS, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
+import {
+  METHOD_ID,
+  METHOD_VERSION,
+  MISSING_SENTENCES,
+  REASON_SENTENCES,
+  reasonSentence,
+  STATUS_LABELS,
+  STATUS_MEANINGS,
+  VOLUNTEER_SAMPLE_NOTICE,
+} from '@apertura/metric';
 import type { Status } from '@apertura/metric';
 import { CATALOGUE_SOURCE } from '@apertura/geo';
 
@@ -67,13 +76,21 @@ const ROW_ONLY_STATUSES = [
 ];
 
 export const STATUSES = [
-  ...STATUS_ORDER.map((code) => ({ code: code as string, label: { ...STATUS_LABELS[code] }, meaning: { ...STATUS_MEANINGS[code] } })),
+  ...STATUS_ORDER.map((code) => ({
+    code: code as string,
+    label: { ...STATUS_LABELS[code] },
+    meaning: { ...STATUS_MEANINGS[code] },
+  })),
   ...ROW_ONLY_STATUSES,
 ];
 
 /** Every code `reasons` can hold: the status rules that fired, then why a blank value is blank. */
 export const REASONS = [
-  ...Object.entries(REASON_SENTENCES).map(([code, sentence]) => ({ code, kind: 'status_rule' as const, sentence: { ...sentence } })),
+  ...Object.entries(REASON_SENTENCES).map(([code, sentence]) => ({
+    code,
+    kind: 'status_rule' as const,
+    sentence: { ...sentence },
+  })),
   ...Object.entries(MISSING_SENTENCES)
     .filter(([code]) => !Object.prototype.hasOwnProperty.call(REASON_SENTENCES, code))
     .map(([code, sentence]) => ({ code, kind: 'missing_value' as const, sentence: { ...sentence } })),
@@ -83,14 +100,62 @@ export const INDICATORS = [
   { code: 'I', description: { es: 'Índice de apertura: (T + P) / 2.', en: 'Openness index: (T + P) / 2.' } },
   { code: 'T', description: { es: 'Transparencia: (TG + TC) / 2.', en: 'Transparency: (TG + TC) / 2.' } },
   { code: 'P', description: { es: 'Participación: (PG + PC) / 2.', en: 'Participation: (PG + PC) / 2.' } },
-  { code: 'TG', description: { es: 'Transparencia, perspectiva gubernamental (autodiagnóstico validado).', en: 'Transparency, government perspective (validated self-report).' } },
-  { code: 'TC', description: { es: 'Transparencia, perspectiva ciudadana (reportes ciudadanos).', en: 'Transparency, citizen perspective (citizen reports).' } },
-  { code: 'PG', description: { es: 'Participación, perspectiva gubernamental (autodiagnóstico validado).', en: 'Participation, government perspective (validated self-report).' } },
-  { code: 'PC', description: { es: 'Participación, perspectiva ciudadana (reportes ciudadanos).', en: 'Participation, citizen perspective (citizen reports).' } },
-  { code: 'I_G', description: { es: 'Índice solo gubernamental: (TG + PG) / 2, con puntajes validados.', en: 'Government-only index: (TG + PG) / 2, validated scores.' } },
-  { code: 'TG_raw', description: { es: 'TG con los puntajes autodeclarados (sin validar).', en: 'TG with self-reported (unvalidated) scores.' } },
-  { code: 'PG_raw', description: { es: 'PG con los puntajes autodeclarados (sin validar).', en: 'PG with self-reported (unvalidated) scores.' } },
-  { code: 'I_G_raw', description: { es: 'I_G con los puntajes autodeclarados (sin validar).', en: 'I_G with self-reported (unvalidated) scores.' } },
+  {
+    code: 'TG',
+    description: {
+      es: 'Transparencia, perspectiva gubernamental (autodiagnóstico validado).',
+      en: 'Transparency, government perspective (validated self-report).',
+    },
+  },
+  {
+    code: 'TC',
+    description: {
+      es: 'Transparencia, perspectiva ciudadana (reportes ciudadanos).',
+      en: 'Transparency, citizen perspective (citizen reports).',
+    },
+  },
+  {
+    code: 'PG',
+    description: {
+      es: 'Participación, perspectiva gubernamental (autodiagnóstico validado).',
+      en: 'Participation, government perspective (validated self-report).',
+    },
+  },
+  {
+    code: 'PC',
+    description: {
+      es: 'Participación, perspectiva ciudadana (reportes ciudadanos).',
+      en: 'Participation, citizen perspective (citizen reports).',
+    },
+  },
+  {
+    code: 'I_G',
+    description: {
+      es: 'Índice solo gubernamental: (TG + PG) / 2, con puntajes validados.',
+      en: 'Government-only index: (TG + PG) / 2, validated scores.',
+    },
+  },
+  {
+    code: 'TG_raw',
+    description: {
+      es: 'TG con los puntajes autodeclarados (sin validar).',
+      en: 'TG with self-reported (unvalidated) scores.',
+    },
+  },
+  {
+    code: 'PG_raw',
+    description: {
+      es: 'PG con los puntajes autodeclarados (sin validar).',
+      en: 'PG with self-reported (unvalidated) scores.',
+    },
+  },
+  {
+    code: 'I_G_raw',
+    description: {
+      es: 'I_G con los puntajes autodeclarados (sin validar).',
+      en: 'I_G with self-reported (unvalidated) scores.',
+    },
+  },
   {
     code: 'DELTA_G',
     description: {
@@ -104,9 +169,27 @@ export const INDICATORS = [
 export const INDICATOR_ORDER: readonly string[] = INDICATORS.map((i) => i.code);
 
 export const AGGREGATIONS = [
-  { code: 'unweighted', description: { es: 'Media simple de los sujetos obligados con valor (convención de la Métrica); para una institución, su propio valor.', en: "Plain mean over the obliged subjects with a value (the Métrica's convention); for an institution, its own value." } },
-  { code: 'mean_of_municipalities', description: { es: 'Media de los valores municipales (estados y nacional).', en: 'Mean of the municipal values (states and national).' } },
-  { code: 'population_weighted', description: { es: 'Media de los valores municipales ponderada por población CONAPO/INEGI 2020 (estados y nacional).', en: 'Mean of municipal values weighted by CONAPO/INEGI 2020 population (states and national).' } },
+  {
+    code: 'unweighted',
+    description: {
+      es: 'Media simple de los sujetos obligados con valor (convención de la Métrica); para una institución, su propio valor.',
+      en: "Plain mean over the obliged subjects with a value (the Métrica's convention); for an institution, its own value.",
+    },
+  },
+  {
+    code: 'mean_of_municipalities',
+    description: {
+      es: 'Media de los valores municipales (estados y nacional).',
+      en: 'Mean of the municipal values (states and national).',
+    },
+  },
+  {
+    code: 'population_weighted',
+    description: {
+      es: 'Media de los valores municipales ponderada por población CONAPO/INEGI 2020 (estados y nacional).',
+      en: 'Mean of municipal values weighted by CONAPO/INEGI 2020 population (states and national).',
+    },
+  },
   {
     code: 'stratified',
     description: {
@@ -118,28 +201,122 @@ export const AGGREGATIONS = [
 
 export const AGGREGATION_ORDER: readonly string[] = AGGREGATIONS.map((a) => a.code);
 
-const c = (name: string, type: ColumnType, nullable: boolean, unit: string | null, es: string, en: string, values?: readonly string[]): ColumnSpec =>
-  values ? { name, type, nullable, unit, description: { es, en }, values } : { name, type, nullable, unit, description: { es, en } };
+const c = (
+  name: string,
+  type: ColumnType,
+  nullable: boolean,
+  unit: string | null,
+  es: string,
+  en: string,
+  values?: readonly string[],
+): ColumnSpec =>
+  values
+    ? { name, type, nullable, unit, description: { es, en }, values }
+    : { name, type, nullable, unit, description: { es, en } };
 
 /** Every column any dataset can have, in file order. */
 export const COLUMNS: readonly ColumnSpec[] = [
-  c('round_id', 'uuid', false, null, 'Identificador de la ronda de diagnóstico.', 'Identifier of the diagnostic round.'),
-  c('synthetic', 'boolean', false, null, 'true si la ronda contiene datos sintéticos (generados para demostración); no describen instituciones reales.', 'true when the round holds synthetic (generated demo) data; it does not describe real institutions.'),
-  c('method_id', 'string', false, null, 'Método con que se calculó esta fila (docs/method.md); las filas calculadas con un método anterior conservan el suyo, p. ej. mga-2017/apertura-1.', 'Method this row was computed with (docs/method.md); rows computed under an earlier method keep theirs, e.g. mga-2017/apertura-1.'),
+  c(
+    'round_id',
+    'uuid',
+    false,
+    null,
+    'Identificador de la ronda de diagnóstico.',
+    'Identifier of the diagnostic round.',
+  ),
+  c(
+    'synthetic',
+    'boolean',
+    false,
+    null,
+    'true si la ronda contiene datos sintéticos (generados para demostración); no describen instituciones reales.',
+    'true when the round holds synthetic (generated demo) data; it does not describe real institutions.',
+  ),
+  c(
+    'method_id',
+    'string',
+    false,
+    null,
+    'Método con que se calculó esta fila (docs/method.md); las filas calculadas con un método anterior conservan el suyo, p. ej. mga-2017/apertura-1.',
+    'Method this row was computed with (docs/method.md); rows computed under an earlier method keep theirs, e.g. mga-2017/apertura-1.',
+  ),
   c('method_version', 'string', false, null, 'Versión del método.', 'Method version.'),
-  c('watermark', 'integer', false, null, 'Marca de agua de entradas: id del último evento incluido en el cálculo.', 'Input watermark: id of the last event included in the computation.'),
+  c(
+    'watermark',
+    'integer',
+    false,
+    null,
+    'Marca de agua de entradas: id del último evento incluido en el cálculo.',
+    'Input watermark: id of the last event included in the computation.',
+  ),
   c('computed_at', 'datetime', false, 'ISO 8601, UTC', 'Momento del cálculo.', 'When the value was computed.'),
   c('institution_id', 'uuid', false, null, 'Identificador del sujeto obligado.', 'Identifier of the obliged subject.'),
-  c('institution_key', 'string', true, null, 'Clave estable del sujeto obligado en el padrón del órgano garante.', "Stable key of the obliged subject in the guarantor's register."),
+  c(
+    'institution_key',
+    'string',
+    true,
+    null,
+    'Clave estable del sujeto obligado en el padrón del órgano garante.',
+    "Stable key of the obliged subject in the guarantor's register.",
+  ),
   c('institution_name', 'string', true, null, 'Nombre del sujeto obligado.', 'Name of the obliged subject.'),
-  c('institution_type', 'string', true, null, 'Tipo de sujeto obligado (ayuntamiento, secretaría, …), en minúsculas.', 'Type of obliged subject (ayuntamiento, secretaría, …), lower case.'),
-  c('institution_level', 'string', true, null, 'Orden de gobierno.', 'Level of government.', ['federal', 'estatal', 'municipal', 'autonomo']),
-  c('cvegeo', 'string', true, null, 'Clave geoestadística INEGI del municipio (5 dígitos: entidad + municipio).', 'INEGI geostatistical code of the municipality (5 digits: state + municipality).'),
-  c('municipality_name', 'string', true, null, 'Nombre del municipio (catálogo CONAPO 2020).', 'Municipality name (CONAPO 2020 catalogue).'),
-  c('cve_ent', 'string', true, null, 'Clave INEGI de la entidad federativa (2 dígitos).', 'INEGI state code (2 digits).'),
+  c(
+    'institution_type',
+    'string',
+    true,
+    null,
+    'Tipo de sujeto obligado (ayuntamiento, secretaría, …), en minúsculas.',
+    'Type of obliged subject (ayuntamiento, secretaría, …), lower case.',
+  ),
+  c('institution_level', 'string', true, null, 'Orden de gobierno.', 'Level of government.', [
+    'federal',
+    'estatal',
+    'municipal',
+    'autonomo',
+  ]),
+  c(
+    'cvegeo',
+    'string',
+    true,
+    null,
+    'Clave geoestadística INEGI del municipio (5 dígitos: entidad + municipio).',
+    'INEGI geostatistical code of the municipality (5 digits: state + municipality).',
+  ),
+  c(
+    'municipality_name',
+    'string',
+    true,
+    null,
+    'Nombre del municipio (catálogo CONAPO 2020).',
+    'Municipality name (CONAPO 2020 catalogue).',
+  ),
+  c(
+    'cve_ent',
+    'string',
+    true,
+    null,
+    'Clave INEGI de la entidad federativa (2 dígitos).',
+    'INEGI state code (2 digits).',
+  ),
   c('state_name', 'string', true, null, 'Nombre de la entidad federativa.', 'State name.'),
-  c('aggregation', 'string', false, null, 'Cómo se agregó el valor sobre los sujetos obligados.', 'How the value was aggregated over obliged subjects.', AGGREGATION_ORDER),
-  c('indicator', 'string', false, null, 'Indicador (ver «indicators»); puede haber además códigos de componente como TG.AI.', "Indicator (see 'indicators'); component codes such as TG.AI may also appear.", INDICATOR_ORDER),
+  c(
+    'aggregation',
+    'string',
+    false,
+    null,
+    'Cómo se agregó el valor sobre los sujetos obligados.',
+    'How the value was aggregated over obliged subjects.',
+    AGGREGATION_ORDER,
+  ),
+  c(
+    'indicator',
+    'string',
+    false,
+    null,
+    'Indicador (ver «indicators»); puede haber además códigos de componente como TG.AI.',
+    "Indicator (see 'indicators'); component codes such as TG.AI may also appear.",
+    INDICATOR_ORDER,
+  ),
   c(
     'formula',
     'string',
@@ -148,14 +325,64 @@ export const COLUMNS: readonly ColumnSpec[] = [
     'Descripción (en inglés) de la fórmula que produjo el valor y sus datos, p. ej. «I: unweighted mean over the 5 of 5 obliged subjects with a value; SE² = …»; en un subíndice parcial, los componentes que faltaron.',
     "Description of the formula that produced the value and its inputs, e.g. 'I: unweighted mean over the 5 of 5 obliged subjects with a value; SE² = …'; for a partial sub-index, the missing components.",
   ),
-  c('estimate', 'number', true, 'escala 0–1 (DELTA_G: diferencia, −1 a 1)', 'Valor estimado; vacío si no se pudo calcular.', 'Estimated value; empty when it could not be computed.'),
+  c(
+    'estimate',
+    'number',
+    true,
+    'escala 0–1 (DELTA_G: diferencia, −1 a 1)',
+    'Valor estimado; vacío si no se pudo calcular.',
+    'Estimated value; empty when it could not be computed.',
+  ),
   c('se', 'number', true, 'escala 0–1', 'Error estándar.', 'Standard error.'),
-  c('lo', 'number', true, 'escala 0–1', 'Límite inferior del intervalo de confianza al 95 %, recortado a [0, 1].', 'Lower bound of the 95% confidence interval, clipped to [0, 1].'),
-  c('hi', 'number', true, 'escala 0–1', 'Límite superior del intervalo de confianza al 95 %, recortado a [0, 1].', 'Upper bound of the 95% confidence interval, clipped to [0, 1].'),
-  c('cv', 'number', true, 'proporción (0.15 = 15 %)', 'Coeficiente de variación: se / estimate.', 'Coefficient of variation: se / estimate.'),
-  c('n', 'integer', false, 'observaciones', 'Observaciones detrás del valor: reportes ciudadanos (institución) o sujetos obligados con valor (áreas).', 'Observations behind the value: citizen reports (institution) or obliged subjects with a value (areas).'),
-  c('N_universe', 'integer', true, 'sujetos obligados', 'Tamaño del universo finito del que n es muestra (sujetos obligados de la ronda en el área); vacío si no aplica.', 'Size of the finite universe n is drawn from (obliged subjects of the round in the area); empty when not applicable.'),
-  c('status', 'string', false, null, 'Estado de concluyencia (ver «statuses»).', "Conclusiveness status (see 'statuses').", STATUSES.map((s) => s.code)),
+  c(
+    'lo',
+    'number',
+    true,
+    'escala 0–1',
+    'Límite inferior del intervalo de confianza al 95 %, recortado a [0, 1].',
+    'Lower bound of the 95% confidence interval, clipped to [0, 1].',
+  ),
+  c(
+    'hi',
+    'number',
+    true,
+    'escala 0–1',
+    'Límite superior del intervalo de confianza al 95 %, recortado a [0, 1].',
+    'Upper bound of the 95% confidence interval, clipped to [0, 1].',
+  ),
+  c(
+    'cv',
+    'number',
+    true,
+    'proporción (0.15 = 15 %)',
+    'Coeficiente de variación: se / estimate.',
+    'Coefficient of variation: se / estimate.',
+  ),
+  c(
+    'n',
+    'integer',
+    false,
+    'observaciones',
+    'Observaciones detrás del valor: reportes ciudadanos (institución) o sujetos obligados con valor (áreas).',
+    'Observations behind the value: citizen reports (institution) or obliged subjects with a value (areas).',
+  ),
+  c(
+    'N_universe',
+    'integer',
+    true,
+    'sujetos obligados',
+    'Tamaño del universo finito del que n es muestra (sujetos obligados de la ronda en el área); vacío si no aplica.',
+    'Size of the finite universe n is drawn from (obliged subjects of the round in the area); empty when not applicable.',
+  ),
+  c(
+    'status',
+    'string',
+    false,
+    null,
+    'Estado de concluyencia (ver «statuses»).',
+    "Conclusiveness status (see 'statuses').",
+    STATUSES.map((s) => s.code),
+  ),
   c(
     'reasons',
     'string',
@@ -165,7 +392,14 @@ export const COLUMNS: readonly ColumnSpec[] = [
     "Codes of the status rules that fired and, for a blank value, why it is blank (see 'reasons'). CSV: separated by ';'; JSON: a list.",
     REASONS.map((r) => r.code),
   ),
-  c('reasons_es', 'string', false, null, 'Las mismas razones en una frase cada una, en español. CSV: frases seguidas; JSON: lista.', 'The same reasons as one sentence each, in Spanish. CSV: sentences in a row; JSON: a list.'),
+  c(
+    'reasons_es',
+    'string',
+    false,
+    null,
+    'Las mismas razones en una frase cada una, en español. CSV: frases seguidas; JSON: lista.',
+    'The same reasons as one sentence each, in Spanish. CSV: sentences in a row; JSON: a list.',
+  ),
   c('reasons_en', 'string', false, null, 'Las mismas razones en inglés.', 'The same reasons in English.'),
   c(
     'validated_share',
@@ -181,7 +415,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     true,
     'reportes ciudadanos',
     'Reportes ciudadanos adicionales, en total, para que el valor sea concluyente (los que traen los sujetos nuevos más needed_reports); 0 solo si ya es concluyente; vacío si ningún reporte ciudadano bastaría (razón not_reachable_by_sampling).',
-    "Total additional citizen reports for the value to become conclusive (those the new subjects bring plus needed_reports); 0 only when it already is; empty when no citizen report could make it so (reason not_reachable_by_sampling).",
+    'Total additional citizen reports for the value to become conclusive (those the new subjects bring plus needed_reports); 0 only when it already is; empty when no citizen report could make it so (reason not_reachable_by_sampling).',
   ),
   c(
     'needed_subjects',
@@ -199,10 +433,38 @@ export const COLUMNS: readonly ColumnSpec[] = [
     'Reportes adicionales, además de los que traen los sujetos nuevos; vacío si no es alcanzable.',
     'Additional reports beyond those the new subjects bring; empty when unreachable.',
   ),
-  c('area_name', 'string', false, null, 'Nombre del área: «Nacional», o el nombre del estado cuando la ronda cubre uno solo.', "Name of the area: 'Nacional', or the state's name when the round covers a single one."),
-  c('states_in_universe', 'integer', false, 'entidades', 'Entidades federativas con sujetos obligados en el universo de la ronda.', "States with obliged subjects in the round's universe."),
-  c('level_name', 'string', false, null, 'Nombre del orden de gobierno (Federal, Estatal, Municipal, Autónomo).', 'Name of the level of government, in Spanish.'),
-  c('notice_es', 'string', false, null, 'Solo CSV: aviso de muestra voluntaria, en español, en cada fila (en JSON va en meta.notices.volunteerSample).', 'CSV only: the volunteer-sample notice in Spanish, on every row (JSON: meta.notices.volunteerSample).'),
+  c(
+    'area_name',
+    'string',
+    false,
+    null,
+    'Nombre del área: «Nacional», o el nombre del estado cuando la ronda cubre uno solo.',
+    "Name of the area: 'Nacional', or the state's name when the round covers a single one.",
+  ),
+  c(
+    'states_in_universe',
+    'integer',
+    false,
+    'entidades',
+    'Entidades federativas con sujetos obligados en el universo de la ronda.',
+    "States with obliged subjects in the round's universe.",
+  ),
+  c(
+    'level_name',
+    'string',
+    false,
+    null,
+    'Nombre del orden de gobierno (Federal, Estatal, Municipal, Autónomo).',
+    'Name of the level of government, in Spanish.',
+  ),
+  c(
+    'notice_es',
+    'string',
+    false,
+    null,
+    'Solo CSV: aviso de muestra voluntaria, en español, en cada fila (en JSON va en meta.notices.volunteerSample).',
+    'CSV only: the volunteer-sample notice in Spanish, on every row (JSON: meta.notices.volunteerSample).',
+  ),
   c('notice_en', 'string', false, null, 'Solo CSV: el mismo aviso en inglés.', 'CSV only: the same notice in English.'),
 ];
 
@@ -260,9 +522,18 @@ export const DATASET_DESCRIPTIONS: Readonly<Record<ExportDataset, Localized>> = 
   institutions: { es: 'Valores por sujeto obligado.', en: 'Values per obliged subject.' },
   municipalities: { es: 'Valores por municipio (cvegeo).', en: 'Values per municipality (cvegeo).' },
   states: { es: 'Valores por entidad federativa (cve_ent).', en: 'Values per state (cve_ent).' },
-  national: { es: 'Valores de toda la ronda (nacional, o el estado único que cubre).', en: 'Values of the whole round (national, or the single state it covers).' },
-  levels: { es: 'Valores por orden de gobierno (federal, estatal, municipal, autónomo).', en: 'Values per level of government (federal, state, municipal, autonomous).' },
-  types: { es: 'Valores por tipo de sujeto obligado (ayuntamiento, secretaría, …).', en: 'Values per type of obliged subject (ayuntamiento, secretaría, …).' },
+  national: {
+    es: 'Valores de toda la ronda (nacional, o el estado único que cubre).',
+    en: 'Values of the whole round (national, or the single state it covers).',
+  },
+  levels: {
+    es: 'Valores por orden de gobierno (federal, estatal, municipal, autónomo).',
+    en: 'Values per level of government (federal, state, municipal, autonomous).',
+  },
+  types: {
+    es: 'Valores por tipo de sujeto obligado (ayuntamiento, secretaría, …).',
+    en: 'Values per type of obliged subject (ayuntamiento, secretaría, …).',
+  },
 };
 
 export const SYNTHETIC_NOTICE: Localized = {
@@ -273,7 +544,10 @@ export const SYNTHETIC_NOTICE: Localized = {
 export const SOURCES = [
   {
     name: 'CONAPO 2020',
-    description: { es: CATALOGUE_SOURCE, en: 'CONAPO, municipal marginalisation index 2020 (population: INEGI, 2020 Population and Housing Census): names and codes of states and municipalities, population.' },
+    description: {
+      es: CATALOGUE_SOURCE,
+      en: 'CONAPO, municipal marginalisation index 2020 (population: INEGI, 2020 Population and Housing Census): names and codes of states and municipalities, population.',
+    },
     licence: {
       es: 'Datos abiertos del Gobierno de México, Términos de Libre Uso MX (datos.gob.mx): uso libre citando la fuente.',
       en: 'Open data of the Government of Mexico, Libre Uso MX terms (datos.gob.mx): free use with attribution.',
@@ -296,7 +570,13 @@ export interface DataDictionary {
   title: Localized;
   layout: Localized;
   method: { id: string; version: string; specification: string };
-  datasets: Array<{ name: ExportDataset; description: Localized; columns: readonly string[]; csvColumns: readonly string[]; files: string[] }>;
+  datasets: Array<{
+    name: ExportDataset;
+    description: Localized;
+    columns: readonly string[];
+    csvColumns: readonly string[];
+    files: string[];
+  }>;
   columns: readonly ColumnSpec[];
   indicators: typeof INDICATORS;
   aggregations: typeof AGGREGATIONS;
@@ -348,7 +628,7 @@ export function dataDictionary(): DataDictionary {
 export type RawExportRow = Record<string, unknown>;
 
 export const NEUTRALISATION: Localized = {
-  es: 'CSV: toda celda de texto que empieza con =, +, -, @, tabulador o retorno de carro lleva delante un apóstrofo (\') para que una hoja de cálculo no la ejecute como fórmula. JSON trae el texto tal cual.',
+  es: "CSV: toda celda de texto que empieza con =, +, -, @, tabulador o retorno de carro lleva delante un apóstrofo (') para que una hoja de cálculo no la ejecute como fórmula. JSON trae el texto tal cual.",
   en: "CSV: every text cell starting with =, +, -, @, tab or carriage return is prefixed with an apostrophe (') so that a spreadsheet does not run it as a formula. JSON carries the text as is.",
 };
 

@@ -72,7 +72,12 @@ export class ExportSlots {
    * the watchdog. Refuses with 503 SERVICE_UNAVAILABLE when every slot is taken. Headers are set by
    * `headers` only once the source is open, so a failing query still answers with a JSON error.
    */
-  async stream(what: string, res: Response, headers: Record<string, string>, open: () => Promise<[Readable, ...Transform[]]>): Promise<void> {
+  async stream(
+    what: string,
+    res: Response,
+    headers: Record<string, string>,
+    open: () => Promise<[Readable, ...Transform[]]>,
+  ): Promise<void> {
     if (this.running >= MAX_CONCURRENT_EXPORTS) {
       throw new DomainError('SERVICE_UNAVAILABLE', {
         es: 'Hay demasiadas descargas en curso; intente de nuevo en un momento.',
@@ -91,9 +96,15 @@ export class ExportSlots {
       } catch (err) {
         // Headers are gone by now: the only honest signal left is the truncated (reset) response.
         const cut = guard.cutFor();
-        if (cut !== null) this.logger.warn(`export ${what} cut (${cut === 'idle' ? 'client stopped reading' : 'deadline'}); slot freed`);
+        if (cut !== null)
+          this.logger.warn(
+            `export ${what} cut (${cut === 'idle' ? 'client stopped reading' : 'deadline'}); slot freed`,
+          );
         else if (isAbort(err)) this.logger.debug(`export ${what} aborted by the client`);
-        else this.logger.error(`export ${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        else
+          this.logger.error(
+            `export ${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+          );
         for (const s of stages) s.destroy();
       } finally {
         guard.stop();

@@ -96,7 +96,11 @@ const SQL: Readonly<Record<ExportDataset, string>> = {
     ORDER BY mr.scope_key, ${VALUE_ORDER}`,
 };
 
-export function exportQuery(dataset: ExportDataset, format: ExportFormat, roundId: string): { text: string; values: unknown[]; columns: readonly string[] } {
+export function exportQuery(
+  dataset: ExportDataset,
+  format: ExportFormat,
+  roundId: string,
+): { text: string; values: unknown[]; columns: readonly string[] } {
   const values: unknown[] = [roundId, [...INDICATOR_ORDER], [...AGGREGATION_ORDER]];
   if (dataset === 'institutions') values.push(METHOD_ID, METHOD_VERSION);
   return { text: SQL[dataset], values, columns: fileColumns(dataset, format) };

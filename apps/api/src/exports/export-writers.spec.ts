@@ -11,7 +11,14 @@ async function collect(rows: Array<Record<string, unknown>>, writer: NodeJS.Read
 const columns = ['name', 'flag', 'estimate', 'n', 'computed_at', 'watermark'];
 const at = new Date(Date.UTC(2026, 5, 1));
 const rows = [
-  { name: 'Ayuntamiento de "Tenango", Edo. Méx.', flag: true, estimate: 0.4375, n: 3, computed_at: at, watermark: '17' },
+  {
+    name: 'Ayuntamiento de "Tenango", Edo. Méx.',
+    flag: true,
+    estimate: 0.4375,
+    n: 3,
+    computed_at: at,
+    watermark: '17',
+  },
   { name: '=HYPERLINK("x")', flag: false, estimate: null, n: 0, computed_at: at, watermark: '17' },
 ];
 
@@ -33,12 +40,17 @@ describe('csvWriter', () => {
   });
 
   it('numbers keep their sign; only text is neutralised', async () => {
-    const text = await collect([{ name: '-1+1', flag: true, estimate: -0.25, n: 0, computed_at: at, watermark: '1' }], csvWriter(columns, { bom: false }));
+    const text = await collect(
+      [{ name: '-1+1', flag: true, estimate: -0.25, n: 0, computed_at: at, watermark: '1' }],
+      csvWriter(columns, { bom: false }),
+    );
     expect(text.split('\r\n')[1]).toBe(`'-1+1,true,-0.25,0,2026-06-01T00:00:00.000Z,1`);
   });
 
   it('a header only when there are no rows', async () => {
-    expect(await collect([], csvWriter(columns, { bom: false }))).toBe('name,flag,estimate,n,computed_at,watermark\r\n');
+    expect(await collect([], csvWriter(columns, { bom: false }))).toBe(
+      'name,flag,estimate,n,computed_at,watermark\r\n',
+    );
   });
 });
 
@@ -68,7 +80,14 @@ describe('jsonWriter', () => {
     expect(parsed.meta).toEqual({ dataset: 'x' });
     expect(parsed.rows).toHaveLength(2);
     expect(Object.keys(parsed.rows[0])).toEqual(columns);
-    expect(parsed.rows[1]).toEqual({ name: '=HYPERLINK("x")', flag: false, estimate: null, n: 0, computed_at: '2026-06-01T00:00:00.000Z', watermark: 17 });
+    expect(parsed.rows[1]).toEqual({
+      name: '=HYPERLINK("x")',
+      flag: false,
+      estimate: null,
+      n: 0,
+      computed_at: '2026-06-01T00:00:00.000Z',
+      watermark: 17,
+    });
   });
 
   it('an empty array when there are no rows', async () => {
@@ -79,7 +98,11 @@ describe('jsonWriter', () => {
 describe('csvShaper', () => {
   it('joins the reasons, adds their sentences and the notice on every row', async () => {
     const cols = ['status', 'reasons', 'reasons_es', 'reasons_en', 'notice_es', 'notice_en'];
-    const out = Readable.from([{ status: 'inconclusive', reason_codes: ['below_minimum', 'cv_inconclusive'], missing_codes: null }]).pipe(csvShaper()).pipe(csvWriter(cols, { bom: false }));
+    const out = Readable.from([
+      { status: 'inconclusive', reason_codes: ['below_minimum', 'cv_inconclusive'], missing_codes: null },
+    ])
+      .pipe(csvShaper())
+      .pipe(csvWriter(cols, { bom: false }));
     const chunks: string[] = [];
     for await (const c of out) chunks.push(String(c));
     const [header, line] = chunks.join('').split('\r\n');

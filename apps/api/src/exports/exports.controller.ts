@@ -11,7 +11,8 @@ import { ExportsService } from './exports.service';
 
 const FILE_PARAM = {
   name: 'file',
-  description: 'institutions.csv | institutions.json | municipalities.csv | municipalities.json | states.csv | states.json | dictionary.json',
+  description:
+    'institutions.csv | institutions.json | municipalities.csv | municipalities.json | states.csv | states.json | dictionary.json',
   example: 'municipalities.csv',
 };
 
@@ -34,7 +35,10 @@ export class PublicExportsController {
 
   @Get(':roundId/export/:file')
   @Public()
-  @ApiOperation({ summary: 'Download the results of a published round (CSV or JSON) or its data dictionary.', description: DESCRIPTION })
+  @ApiOperation({
+    summary: 'Download the results of a published round (CSV or JSON) or its data dictionary.',
+    description: DESCRIPTION,
+  })
   @ApiParam(FILE_PARAM)
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ description: 'The file, as an attachment.' })
@@ -60,7 +64,10 @@ export class StaffExportsController {
 
   @Get(':roundId/export/:file')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: "Download a round's results (any status) or its data dictionary: staff of the round's guarantor.", description: DESCRIPTION })
+  @ApiOperation({
+    summary: "Download a round's results (any status) or its data dictionary: staff of the round's guarantor.",
+    description: DESCRIPTION,
+  })
   @ApiParam(FILE_PARAM)
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ description: 'The file, as an attachment.' })

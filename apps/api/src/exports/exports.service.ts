@@ -9,7 +9,16 @@ import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { ExportSlots } from './export-slots';
 import { guarantorOf } from '../universe/universe.service';
-import { dataDictionary, DATASET_DESCRIPTIONS, ExportDataset, ExportFile, ExportFormat, NEUTRALISATION, SOURCES, SYNTHETIC_NOTICE } from './export-columns';
+import {
+  dataDictionary,
+  DATASET_DESCRIPTIONS,
+  ExportDataset,
+  ExportFile,
+  ExportFormat,
+  NEUTRALISATION,
+  SOURCES,
+  SYNTHETIC_NOTICE,
+} from './export-columns';
 import { exportQuery, STORED_METHODS_SQL } from './export-sql';
 import { csvShaper, csvWriter, jsonWriter } from './export-writers';
 import { openCursor } from './pg-cursor';
@@ -27,7 +36,10 @@ export type ExportAudience = 'public' | 'staff';
 
 export { MAX_CONCURRENT_EXPORTS } from './export-slots';
 
-const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
 
 /**
  * Open-data exports of a round's results (DESIGN.md: exports read result tables only). Rows stream
@@ -57,7 +69,13 @@ export class ExportsService {
     return round;
   }
 
-  async send(round: ExportRound, file: ExportFile, audience: ExportAudience, opts: { bom: boolean }, res: Response): Promise<void> {
+  async send(
+    round: ExportRound,
+    file: ExportFile,
+    audience: ExportAudience,
+    opts: { bom: boolean },
+    res: Response,
+  ): Promise<void> {
     res.setHeader('Cache-Control', audience === 'public' ? 'public, max-age=300' : 'private, no-store');
     if (round.synthetic) res.setHeader('X-Apertura-Synthetic', 'true');
     if (file.kind === 'dictionary') {
@@ -67,7 +85,13 @@ export class ExportsService {
     await this.stream(round, file.dataset, file.format, opts, res);
   }
 
-  private async stream(round: ExportRound, dataset: ExportDataset, format: ExportFormat, opts: { bom: boolean }, res: Response): Promise<void> {
+  private async stream(
+    round: ExportRound,
+    dataset: ExportDataset,
+    format: ExportFormat,
+    opts: { bom: boolean },
+    res: Response,
+  ): Promise<void> {
     const headers = {
       'Content-Type': CONTENT_TYPE[format],
       'Content-Disposition': `attachment; filename="apertura-${round.id}-${dataset}.${format}"`,
@@ -76,12 +100,16 @@ export class ExportsService {
       const q = exportQuery(dataset, format, round.id);
       const methods = format === 'json' ? await this.storedMethods(round.id) : [];
       const rows = await openCursor(this.ds, q.text, q.values);
-      return format === 'csv' ? [rows, csvShaper(), csvWriter(q.columns, opts)] : [rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns)];
+      return format === 'csv'
+        ? [rows, csvShaper(), csvWriter(q.columns, opts)]
+        : [rows, jsonWriter(this.meta(round, dataset, q.columns, methods), q.columns)];
     });
   }
 
   private async storedMethods(roundId: string): Promise<Array<{ id: string; version: string }>> {
-    const rows: Array<{ method_id: string; method_version: string }> = await this.ds.query(STORED_METHODS_SQL, [roundId]);
+    const rows: Array<{ method_id: string; method_version: string }> = await this.ds.query(STORED_METHODS_SQL, [
+      roundId,
+    ]);
     return rows.map((r) => ({ id: r.method_id, version: r.method_version }));
   }
 
@@ -89,7 +117,12 @@ export class ExportsService {
    * `method`: the method of the stored rows (the library's when there are none yet); `methods`: all
    * of them, since a round recomputed only in part can hold rows of two methods (each row says its own).
    */
-  private meta(round: ExportRound, dataset: ExportDataset, columns: readonly string[], methods: Array<{ id: string; version: string }>) {
+  private meta(
+    round: ExportRound,
+    dataset: ExportDataset,
+    columns: readonly string[],
+    methods: Array<{ id: string; version: string }>,
+  ) {
     return {
       dataset,
       description: DATASET_DESCRIPTIONS[dataset],
@@ -107,21 +140,39 @@ export class ExportsService {
       generatedAt: new Date().toISOString(),
       columns,
       dictionary: `/api/public/rounds/${round.id}/export/dictionary.json`,
-      notices: { volunteerSample: { ...VOLUNTEER_SAMPLE_NOTICE }, synthetic: round.synthetic ? SYNTHETIC_NOTICE : null },
+      notices: {
+        volunteerSample: { ...VOLUNTEER_SAMPLE_NOTICE },
+        synthetic: round.synthetic ? SYNTHETIC_NOTICE : null,
+      },
       neutralisation: NEUTRALISATION,
       sources: SOURCES,
     };
   }
 
   private async findRound(roundId: string, guarantorId?: string): Promise<ExportRound | null> {
-    const rows: Array<{ id: string; name: string; status: RoundStatus; synthetic: boolean; published_at: Date | null; guarantor_name: string }> =
-      await this.ds.query(
-        `SELECT r.id, r.name, r.status, r.synthetic, r.published_at, g.name AS guarantor_name
+    const rows: Array<{
+      id: string;
+      name: string;
+      status: RoundStatus;
+      synthetic: boolean;
+      published_at: Date | null;
+      guarantor_name: string;
+    }> = await this.ds.query(
+      `SELECT r.id, r.name, r.status, r.synthetic, r.published_at, g.name AS guarantor_name
          FROM round r JOIN guarantor g ON g.id = r.guarantor_id
          WHERE r.id = $1 AND ($2::uuid IS NULL OR r.guarantor_id = $2)`,
-        [roundId, guarantorId ?? null],
-      );
+      [roundId, guarantorId ?? null],
+    );
     const r = rows[0];
-    return r ? { id: r.id, name: r.name, status: r.status, synthetic: r.synthetic, publishedAt: r.published_at, guarantorName: r.guarantor_name } : null;
+    return r
+      ? {
+          id: r.id,
+          name: r.name,
+          status: r.status,
+          synthetic: r.synthetic,
+          publishedAt: r.published_at,
+          guarantorName: r.guarantor_name,
+        }
+      : null;
   }
 }

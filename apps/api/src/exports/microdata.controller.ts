@@ -26,7 +26,10 @@ export class MicrodataController {
 
   @Get(':roundId/microdata/:file')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: "Download a round's microdata (answers, verdicts, citizen reports) as CSV or XLSX, or its codebook.", description: DESCRIPTION })
+  @ApiOperation({
+    summary: "Download a round's microdata (answers, verdicts, citizen reports) as CSV or XLSX, or its codebook.",
+    description: DESCRIPTION,
+  })
   @ApiParam({ name: 'file', description: MICRODATA_FILES.join(' | '), example: 'answers.csv' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file, as an attachment.' })

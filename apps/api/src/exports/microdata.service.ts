@@ -55,17 +55,30 @@ const DATASET_SQL: Record<MicrodataDataset, string> = {
     ORDER BY i.name, i.id, validator`,
 };
 
-const FILENAME: Record<MicrodataDataset, string> = { answers: 'respuestas', verdicts: 'veredictos', citizen_reports: 'reportes-ciudadanos' };
+const FILENAME: Record<MicrodataDataset, string> = {
+  answers: 'respuestas',
+  verdicts: 'veredictos',
+  citizen_reports: 'reportes-ciudadanos',
+};
 
 type RawRow = Record<string, unknown>;
 
 /** Raw row → cells keyed by column: dates as ISO text, jsonb answers spread over the variable columns. */
-function shape(dataset: MicrodataDataset, layout: MicrodataLayout, titles: Map<string, { es: string; en: string }>): (raw: RawRow) => Row {
+function shape(
+  dataset: MicrodataDataset,
+  layout: MicrodataLayout,
+  titles: Map<string, { es: string; en: string }>,
+): (raw: RawRow) => Row {
   return (raw) => {
     const row: Row = {};
     for (const [k, v] of Object.entries(raw)) {
       if (k === 'data') continue;
-      row[k] = v instanceof Date ? v.toISOString() : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+      row[k] =
+        v instanceof Date
+          ? v.toISOString()
+          : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
+            ? v
+            : String(v);
     }
     if (dataset === 'verdicts') {
       const t = titles.get(String(raw.question_name));
@@ -100,22 +113,33 @@ export class MicrodataService {
     private readonly audit: AuditService,
   ) {}
 
-  async send(actor: UserPrincipal, roundId: string, file: MicrodataFile, fileName: string, opts: { bom: boolean }, res: Response): Promise<void> {
+  async send(
+    actor: UserPrincipal,
+    roundId: string,
+    file: MicrodataFile,
+    fileName: string,
+    opts: { bom: boolean },
+    res: Response,
+  ): Promise<void> {
     const round = await this.ownedRound(actor, roundId);
     const layout = microdataLayout(await this.questionnaireVersions(round.id));
     // Recorded once a slot is held and before the bytes leave: a download cut halfway still happened.
-    const record = () => this.audit.record(this.ds.manager, actor, {
-      action: 'microdata.download',
-      entityType: 'round',
-      entityId: round.id,
-      guarantorId: round.guarantorId,
-      details: { file: fileName, bom: opts.bom },
-    });
+    const record = () =>
+      this.audit.record(this.ds.manager, actor, {
+        action: 'microdata.download',
+        entityType: 'round',
+        entityId: round.id,
+        guarantorId: round.guarantorId,
+        details: { file: fileName, bom: opts.bom },
+      });
     res.setHeader('Cache-Control', 'private, no-store');
     if (round.synthetic) res.setHeader('X-Apertura-Synthetic', 'true');
     const base = `apertura-${round.id}`;
     const what = `microdata ${fileName} of round ${round.id}`;
-    const csvHeaders = (name: string) => ({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${base}-${name}.csv"` });
+    const csvHeaders = (name: string) => ({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${base}-${name}.csv"`,
+    });
 
     if (file.kind === 'codebook') {
       await this.slots.stream(what, res, csvHeaders('libro-de-codigos'), async () => {
@@ -149,7 +173,11 @@ export class MicrodataService {
         sheet('answers'),
         sheet('verdicts'),
         sheet('citizen_reports'),
-        { name: 'codebook', columns: CODEBOOK_COLUMNS, rows: codebookRows(layout).map((r) => toCells(r, CODEBOOK_COLUMNS)) },
+        {
+          name: 'codebook',
+          columns: CODEBOOK_COLUMNS,
+          rows: codebookRows(layout).map((r) => toCells(r, CODEBOOK_COLUMNS)),
+        },
       ];
       return [Readable.from(xlsxChunks(sheets), { objectMode: false })];
     });
@@ -159,7 +187,12 @@ export class MicrodataService {
    * Rows of one sheet. The cursor opens only when the workbook reaches the sheet, so one download
    * holds one connection at a time; leaving the loop early (client gone) closes it.
    */
-  private async *cells(dataset: MicrodataDataset, roundId: string, layout: MicrodataLayout, titles: Map<string, { es: string; en: string }>): AsyncGenerator<Array<Row[string]>> {
+  private async *cells(
+    dataset: MicrodataDataset,
+    roundId: string,
+    layout: MicrodataLayout,
+    titles: Map<string, { es: string; en: string }>,
+  ): AsyncGenerator<Array<Row[string]>> {
     const rows = await openCursor(this.read, DATASET_SQL[dataset], [roundId]);
     const toRow = shape(dataset, layout, titles);
     try {

@@ -10,7 +10,8 @@ import type { XlsxCell } from './xlsx-writer';
 export const MICRODATA_DATASETS = ['answers', 'verdicts', 'citizen_reports'] as const;
 export type MicrodataDataset = (typeof MICRODATA_DATASETS)[number];
 
-export type MicrodataFile = { kind: 'dataset'; dataset: MicrodataDataset } | { kind: 'codebook' } | { kind: 'workbook' };
+export type MicrodataFile =
+  { kind: 'dataset'; dataset: MicrodataDataset } | { kind: 'codebook' } | { kind: 'workbook' };
 
 /** `answers.csv`, `verdicts.csv`, `citizen_reports.csv`, `codebook.csv`, `microdata.xlsx`. */
 export function parseMicrodataFile(file: string): MicrodataFile | null {
@@ -20,7 +21,13 @@ export function parseMicrodataFile(file: string): MicrodataFile | null {
   return m ? { kind: 'dataset', dataset: m[1] as MicrodataDataset } : null;
 }
 
-export const MICRODATA_FILES = ['answers.csv', 'verdicts.csv', 'citizen_reports.csv', 'codebook.csv', 'microdata.xlsx'] as const;
+export const MICRODATA_FILES = [
+  'answers.csv',
+  'verdicts.csv',
+  'citizen_reports.csv',
+  'codebook.csv',
+  'microdata.xlsx',
+] as const;
 
 interface FixedColumn {
   name: string;
@@ -33,7 +40,12 @@ const col = (name: string, type: string, es: string, en: string): FixedColumn =>
 const INSTITUTION_COLUMNS: FixedColumn[] = [
   col('round_id', 'uuid', 'Ronda', 'Round'),
   col('institution_id', 'uuid', 'Identificador de la institución', 'Institution id'),
-  col('institution_key', 'text', 'Clave de la institución (padrón del garante)', "Institution key (guarantor's register)"),
+  col(
+    'institution_key',
+    'text',
+    'Clave de la institución (padrón del garante)',
+    "Institution key (guarantor's register)",
+  ),
   col('institution_name', 'text', 'Nombre de la institución', 'Institution name'),
   col('institution_type', 'text', 'Tipo de institución', 'Institution type'),
   col('level', 'text', 'Orden de gobierno', 'Level of government'),
@@ -46,27 +58,57 @@ export const FIXED_COLUMNS: Record<MicrodataDataset, FixedColumn[]> = {
     ...INSTITUTION_COLUMNS,
     col('response_version', 'integer', 'Versión enviada (la vigente)', 'Submitted version (the current one)'),
     col('submitted_at', 'timestamp', 'Fecha de envío de esa versión (UTC)', 'When that version was submitted (UTC)'),
-    col('questionnaire_version', 'integer', 'Versión del cuestionario respondido', 'Version of the questionnaire answered'),
+    col(
+      'questionnaire_version',
+      'integer',
+      'Versión del cuestionario respondido',
+      'Version of the questionnaire answered',
+    ),
   ],
   verdicts: [
     ...INSTITUTION_COLUMNS,
-    col('question_name', 'text', 'Afirmación verificada (variable del cuestionario)', 'Claim checked (questionnaire variable)'),
+    col(
+      'question_name',
+      'text',
+      'Afirmación verificada (variable del cuestionario)',
+      'Claim checked (questionnaire variable)',
+    ),
     col('question_title_es', 'text', 'Título de la pregunta (español)', 'Question title (Spanish)'),
     col('question_title_en', 'text', 'Título de la pregunta (inglés)', 'Question title (English)'),
-    col('verdict', 'text', 'Veredicto: confirmed | refuted | unverifiable', 'Verdict: confirmed | refuted | unverifiable'),
-    col('standing', 'text', 'Situación (METHOD.md §3.1): counted | pending | disputed | overturned | ignored', 'Standing (METHOD.md §3.1): counted | pending | disputed | overturned | ignored'),
+    col(
+      'verdict',
+      'text',
+      'Veredicto: confirmed | refuted | unverifiable',
+      'Verdict: confirmed | refuted | unverifiable',
+    ),
+    col(
+      'standing',
+      'text',
+      'Situación (METHOD.md §3.1): counted | pending | disputed | overturned | ignored',
+      'Standing (METHOD.md §3.1): counted | pending | disputed | overturned | ignored',
+    ),
     col('validator', 'text', 'Seudónimo del validador en esta ronda', "Validator's pseudonym in this round"),
     col('evidence_url', 'text', 'Enlace de evidencia que dio el validador', 'Evidence link the validator gave'),
     col('has_evidence_file', 'boolean', 'El validador adjuntó un archivo', 'The validator attached a file'),
     col('comment', 'text', 'Comentario del validador (tal como lo escribió)', "Validator's comment (as written)"),
     col('recorded_at', 'timestamp', 'Registrado (UTC)', 'Recorded (UTC)'),
     col('updated_at', 'timestamp', 'Última modificación (UTC)', 'Last changed (UTC)'),
-    col('notified_at', 'timestamp', 'Refutación notificada a la institución (UTC)', 'Refutation notified to the institution (UTC)'),
+    col(
+      'notified_at',
+      'timestamp',
+      'Refutación notificada a la institución (UTC)',
+      'Refutation notified to the institution (UTC)',
+    ),
   ],
   citizen_reports: [
     ...INSTITUTION_COLUMNS,
     col('validator', 'text', 'Seudónimo del validador en esta ronda', "Validator's pseudonym in this round"),
-    col('questionnaire_version', 'integer', 'Versión del cuestionario ciudadano', 'Version of the citizen questionnaire'),
+    col(
+      'questionnaire_version',
+      'integer',
+      'Versión del cuestionario ciudadano',
+      'Version of the citizen questionnaire',
+    ),
     col('submitted_at', 'timestamp', 'Primer envío (UTC)', 'First submitted (UTC)'),
     col('updated_at', 'timestamp', 'Última modificación (UTC)', 'Last changed (UTC)'),
   ],
@@ -95,8 +137,14 @@ export interface QuestionnaireVersionRow {
 }
 
 /** Codebooks of the two instruments from the questionnaire versions the round used. */
-export function roundCodebooks(versions: readonly QuestionnaireVersionRow[]): { institution: CodebookVariable[]; citizen: CodebookVariable[] } {
-  const of = (kind: 'institution' | 'citizen') => buildCodebook(versions.filter((v) => v.kind === kind).map((v) => ({ version: v.version, definition: v.definition })));
+export function roundCodebooks(versions: readonly QuestionnaireVersionRow[]): {
+  institution: CodebookVariable[];
+  citizen: CodebookVariable[];
+} {
+  const of = (kind: 'institution' | 'citizen') =>
+    buildCodebook(
+      versions.filter((v) => v.kind === kind).map((v) => ({ version: v.version, definition: v.definition })),
+    );
   return { institution: of('institution'), citizen: of('citizen') };
 }
 
@@ -152,7 +200,15 @@ export type Row = Record<string, XlsxCell>;
 export function codebookRows(layout: MicrodataLayout): Row[] {
   const rows: Row[] = [];
   for (const dataset of MICRODATA_DATASETS) {
-    for (const c of FIXED_COLUMNS[dataset]) rows.push({ dataset, variable: c.name, row_kind: 'column', title_es: c.title.es, title_en: c.title.en, type: c.type });
+    for (const c of FIXED_COLUMNS[dataset])
+      rows.push({
+        dataset,
+        variable: c.name,
+        row_kind: 'column',
+        title_es: c.title.es,
+        title_en: c.title.en,
+        type: c.type,
+      });
     const vars = dataset === 'verdicts' ? [] : layout.variables[dataset];
     for (const { column, variable: v } of vars) {
       const base: Row = {
@@ -189,9 +245,12 @@ export function codebookRows(layout: MicrodataLayout): Row[] {
 /** Answers of one submission/report as cells of its variable columns. */
 export function answerCells(data: unknown, vars: readonly VariableColumn[]): Row {
   const out: Row = {};
-  const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const record =
+    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   for (const { column, variable } of vars) {
-    out[column] = Object.prototype.hasOwnProperty.call(record, variable.name) ? answerCell(record[variable.name]) : null;
+    out[column] = Object.prototype.hasOwnProperty.call(record, variable.name)
+      ? answerCell(record[variable.name])
+      : null;
   }
   return out;
 }

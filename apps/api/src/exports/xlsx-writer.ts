@@ -31,9 +31,16 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates): dropped, or the file is not XML. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+};
 
 /** CR as a character reference: XML parsers turn a literal CR into LF, and the cell would change. */
 export function xmlEscape(text: string): string {
@@ -55,7 +62,8 @@ export function columnName(index: number): string {
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
 export function assertSheetName(name: string): void {
-  if (name.length < 1 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name)) throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
+  if (name.length < 1 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name))
+    throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
 }
 
 function cellXml(ref: string, value: XlsxCell, style: string): string {
@@ -66,7 +74,12 @@ function cellXml(ref: string, value: XlsxCell, style: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
 }
 
-export function rowXml(rowNumber: number, cells: readonly XlsxCell[], letters: readonly string[], header = false): string {
+export function rowXml(
+  rowNumber: number,
+  cells: readonly XlsxCell[],
+  letters: readonly string[],
+  header = false,
+): string {
   const style = header ? ' s="1"' : '';
   let out = `<row r="${rowNumber}">`;
   cells.forEach((v, i) => {
@@ -78,7 +91,8 @@ export function rowXml(rowNumber: number, cells: readonly XlsxCell[], letters: r
 function contentTypes(sheets: number): string {
   const overrides = Array.from(
     { length: sheets },
-    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
   ).join('');
   return (
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

@@ -27,13 +27,26 @@ export class GuarantorsService {
   /** The same, inside the caller's transaction. */
   async createIn(m: EntityManager, input: NewGuarantor): Promise<{ guarantor: GuarantorEntity; admin: UserEntity }> {
     if (!/^[a-z0-9-]{2,64}$/.test(input.slug)) {
-      throw new DomainError('VALIDATION_FAILED', { es: 'Clave no válida (minúsculas, dígitos y guiones).', en: 'Invalid slug (lower case, digits, hyphens).' }, 'slug');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { es: 'Clave no válida (minúsculas, dígitos y guiones).', en: 'Invalid slug (lower case, digits, hyphens).' },
+        'slug',
+      );
     }
     if (input.adminPassword.length < 12) {
-      throw new DomainError('VALIDATION_FAILED', { es: 'La contraseña debe tener al menos 12 caracteres.', en: 'The password must have at least 12 characters.' }, 'adminPassword');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        {
+          es: 'La contraseña debe tener al menos 12 caracteres.',
+          en: 'The password must have at least 12 characters.',
+        },
+        'adminPassword',
+      );
     }
     const passwordHash = await hashPassword(input.adminPassword);
-    const guarantor = await m.save(m.create(GuarantorEntity, { slug: input.slug, name: input.name, cveEnt: input.cveEnt }));
+    const guarantor = await m.save(
+      m.create(GuarantorEntity, { slug: input.slug, name: input.name, cveEnt: input.cveEnt }),
+    );
     const admin = await m.save(
       m.create(UserEntity, {
         email: input.adminEmail.toLowerCase(),

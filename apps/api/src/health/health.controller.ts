@@ -1,7 +1,13 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorResult,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { Queue } from 'bull';
 import { QUEUES } from '@apertura/queue';
 import { Public } from '../auth/access.decorator';
@@ -32,7 +38,11 @@ export class HealthController {
       'Readiness: PostgreSQL, Redis and the metric queue answer (503 otherwise). Also reports mail trouble (failed and given-up mails in the last 24 h, mails still queued) without failing on it.',
   })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.redisAndQueue(), () => this.mail()]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.redisAndQueue(),
+      () => this.mail(),
+    ]);
   }
 
   /**
@@ -42,10 +52,20 @@ export class HealthController {
   private async mail(): Promise<HealthIndicatorResult> {
     try {
       const h = await this.mailRepo.health();
-      return { mail: { status: 'up', ...h, ...(h.failed24h + h.givenUp24h > 0 ? { warning: 'mail failures in the last 24 h: see the console (Correo / Mail)' } : {}) } };
+      return {
+        mail: {
+          status: 'up',
+          ...h,
+          ...(h.failed24h + h.givenUp24h > 0
+            ? { warning: 'mail failures in the last 24 h: see the console (Correo / Mail)' }
+            : {}),
+        },
+      };
     } catch (err) {
       // The database check already reports an unreachable database.
-      return { mail: { status: 'up', message: `mail counts unavailable: ${err instanceof Error ? err.message : String(err)}` } };
+      return {
+        mail: { status: 'up', message: `mail counts unavailable: ${err instanceof Error ? err.message : String(err)}` },
+      };
     }
   }
 
@@ -58,7 +78,9 @@ export class HealthController {
       return { redis: { status: 'up', pong }, queue: { status: 'up', ...counts } };
     } catch (err) {
       const { HealthCheckError } = await import('@nestjs/terminus');
-      throw new HealthCheckError('redis', { redis: { status: 'down', message: err instanceof Error ? err.message : String(err) } });
+      throw new HealthCheckError('redis', {
+        redis: { status: 'down', message: err instanceof Error ? err.message : String(err) },
+      });
     }
   }
 }

@@ -209,7 +209,10 @@ export class InvitationsService {
          RETURNING id`,
         [round.id, rows.map((r) => r.id), part, rows.map((r) => r.tokenHash)],
       );
-      await this.outbox.emitMany(manager, inserted.map((r) => invitationMail(r.id, false)));
+      await this.outbox.emitMany(
+        manager,
+        inserted.map((r) => invitationMail(r.id, false)),
+      );
     }
   }
 
@@ -227,11 +230,15 @@ export class InvitationsService {
          ORDER BY v.id`,
         [roundId, subset],
       );
-      await this.outbox.emitMany(m, rows.map((r) => invitationMail(r.id, true)));
+      await this.outbox.emitMany(
+        m,
+        rows.map((r) => invitationMail(r.id, true)),
+      );
       // Counted with the event, so the scheduled reminders keep their distance and maximum.
-      await m.query('UPDATE invitation SET reminders_queued = reminders_queued + 1, last_reminder_queued_at = now() WHERE id = ANY($1::uuid[])', [
-        rows.map((r) => r.id),
-      ]);
+      await m.query(
+        'UPDATE invitation SET reminders_queued = reminders_queued + 1, last_reminder_queued_at = now() WHERE id = ANY($1::uuid[])',
+        [rows.map((r) => r.id)],
+      );
       await this.audit.record(m, actor, {
         action: 'invitation.remind',
         entityType: 'round',
@@ -256,13 +263,10 @@ export class InvitationsService {
       if (!current.length) throw notFound('invitation', 'institutionId');
       await m.query('UPDATE invitation SET revoked_at = now() WHERE id = $1', [current[0].id]);
       const [fresh] = newInvitationRows(this.env.TOKEN_SECRET, 1);
-      await m.query('INSERT INTO invitation (id, round_id, institution_id, token_hash, email) VALUES ($1, $2, $3, $4, $5)', [
-        fresh.id,
-        roundId,
-        institutionId,
-        fresh.tokenHash,
-        current[0].email,
-      ]);
+      await m.query(
+        'INSERT INTO invitation (id, round_id, institution_id, token_hash, email) VALUES ($1, $2, $3, $4, $5)',
+        [fresh.id, roundId, institutionId, fresh.tokenHash, current[0].email],
+      );
       await this.outbox.emit(m, invitationMail(fresh.id, false));
       await this.audit.record(m, actor, {
         action: 'invitation.reissue',
@@ -303,7 +307,12 @@ export class InvitationsService {
    * Revokes the institution's link (if still active) and issues a new one, returned this once: the
    * old link stops working at once, the new one is only mailed when asked. Works after a revocation too.
    */
-  async reissueLink(actor: UserPrincipal, roundId: string, institutionId: string, sendMail: boolean): Promise<ReissuedLinkDto> {
+  async reissueLink(
+    actor: UserPrincipal,
+    roundId: string,
+    institutionId: string,
+    sendMail: boolean,
+  ): Promise<ReissuedLinkDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.ownedRound(m, actor, roundId, true);
       if (round.status !== 'open') throw roundNotOpen();
@@ -316,13 +325,10 @@ export class InvitationsService {
       if (!latest) throw notFound('invitation', 'institutionId');
       if (!latest.revoked_at) await m.query('UPDATE invitation SET revoked_at = now() WHERE id = $1', [latest.id]);
       const [fresh] = newInvitationRows(this.env.TOKEN_SECRET, 1);
-      await m.query('INSERT INTO invitation (id, round_id, institution_id, token_hash, email) VALUES ($1, $2, $3, $4, $5)', [
-        fresh.id,
-        roundId,
-        institutionId,
-        fresh.tokenHash,
-        latest.email,
-      ]);
+      await m.query(
+        'INSERT INTO invitation (id, round_id, institution_id, token_hash, email) VALUES ($1, $2, $3, $4, $5)',
+        [fresh.id, roundId, institutionId, fresh.tokenHash, latest.email],
+      );
       if (sendMail) await this.outbox.emit(m, invitationMail(fresh.id, false));
       await this.audit.record(m, actor, {
         action: 'invitation.reissue-link',
@@ -342,7 +348,12 @@ export class InvitationsService {
    * ones), so the universe and other rounds keep the institution's own address. Setting the universe
    * address back removes the correction. Audited with both addresses.
    */
-  async updateEmail(actor: UserPrincipal, roundId: string, institutionId: string, email: string): Promise<InvitationItemDto> {
+  async updateEmail(
+    actor: UserPrincipal,
+    roundId: string,
+    institutionId: string,
+    email: string,
+  ): Promise<InvitationItemDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.ownedRound(m, actor, roundId, true);
       await lockInstitution(m, roundId, institutionId);
@@ -385,19 +396,26 @@ export class InvitationsService {
 
   async reminderSettings(actor: UserPrincipal, roundId: string): Promise<ReminderSettingsResultDto> {
     const round = await this.ownedRound(this.ds.manager, actor, roundId, false);
-    return { roundId, enabled: round.remindersEnabled, minDays: round.reminderMinDays, maxCount: round.reminderMaxCount };
+    return {
+      roundId,
+      enabled: round.remindersEnabled,
+      minDays: round.reminderMinDays,
+      maxCount: round.reminderMaxCount,
+    };
   }
 
   /** Scheduled reminders of a round (the worker's sweep reads them); audited with the old values. */
-  async updateReminderSettings(actor: UserPrincipal, roundId: string, dto: ReminderSettingsDto): Promise<ReminderSettingsResultDto> {
+  async updateReminderSettings(
+    actor: UserPrincipal,
+    roundId: string,
+    dto: ReminderSettingsDto,
+  ): Promise<ReminderSettingsResultDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.ownedRound(m, actor, roundId, true);
-      await m.query('UPDATE round SET reminders_enabled = $2, reminder_min_days = $3, reminder_max_count = $4, updated_at = now() WHERE id = $1', [
-        roundId,
-        dto.enabled,
-        dto.minDays,
-        dto.maxCount,
-      ]);
+      await m.query(
+        'UPDATE round SET reminders_enabled = $2, reminder_min_days = $3, reminder_max_count = $4, updated_at = now() WHERE id = $1',
+        [roundId, dto.enabled, dto.minDays, dto.maxCount],
+      );
       await this.audit.record(m, actor, {
         action: 'round.reminder-settings',
         entityType: 'round',
@@ -413,7 +431,11 @@ export class InvitationsService {
   }
 
   /** The active invitation (locked), or INVITATION_REVOKED when only revoked ones exist, or NOT_FOUND. */
-  private async activeInvitation(m: EntityManager, roundId: string, institutionId: string): Promise<{ id: string; email: string }> {
+  private async activeInvitation(
+    m: EntityManager,
+    roundId: string,
+    institutionId: string,
+  ): Promise<{ id: string; email: string }> {
     const rows: Array<{ id: string; email: string; revoked_at: Date | null }> = await m.query(
       `SELECT v.id, coalesce(v.email, i.email) AS email, v.revoked_at FROM invitation v JOIN institution i ON i.id = v.institution_id
        WHERE v.round_id = $1 AND v.institution_id = $2 ORDER BY (v.revoked_at IS NULL) DESC, v.created_at DESC LIMIT 1 FOR UPDATE OF v`,
@@ -428,39 +450,57 @@ export class InvitationsService {
   async progress(actor: UserPrincipal, roundId: string, q: ProgressQueryDto): Promise<InvitationProgressDto> {
     const m = this.ds.manager;
     await this.ownedRound(m, actor, roundId, false);
-    const grouped: Array<CountsRow & { cve_ent: string | null; name: string | null; is_total: boolean }> = await m.query(
-      `SELECT i.cve_ent, min(st.nom_ent) AS name, GROUPING(i.cve_ent) = 1 AS is_total, ${COUNTS_SQL}
+    const grouped: Array<CountsRow & { cve_ent: string | null; name: string | null; is_total: boolean }> =
+      await m.query(
+        `SELECT i.cve_ent, min(st.nom_ent) AS name, GROUPING(i.cve_ent) = 1 AS is_total, ${COUNTS_SQL}
        ${activeInvitations('LEFT JOIN (SELECT DISTINCT cve_ent, nom_ent FROM municipality) st ON st.cve_ent = i.cve_ent')}
        GROUP BY GROUPING SETS ((), (i.cve_ent))
        ORDER BY is_total DESC, i.cve_ent`,
-      [roundId],
-    );
+        [roundId],
+      );
     const totalRow = grouped.find((g) => g.is_total);
     const totals = totalRow ? counts(totalRow) : { invited: 0, mailed: 0, opened: 0, draft: 0, submitted: 0 };
     const states: StateProgressDto[] = grouped
       .filter((g) => !g.is_total && g.cve_ent !== null)
       .map((g) => ({ cveEnt: g.cve_ent as string, name: g.name, ...counts(g) }));
 
-    const munRows: Array<CountsRow & { cvegeo: string; cve_ent: string; name: string | null; total_groups: number }> = await m.query(
-      `SELECT i.cvegeo, min(i.cve_ent) AS cve_ent, min(mu.nom_mun) AS name, count(*) OVER ()::int AS total_groups, ${COUNTS_SQL}
+    const munRows: Array<CountsRow & { cvegeo: string; cve_ent: string; name: string | null; total_groups: number }> =
+      await m.query(
+        `SELECT i.cvegeo, min(i.cve_ent) AS cve_ent, min(mu.nom_mun) AS name, count(*) OVER ()::int AS total_groups, ${COUNTS_SQL}
        ${activeInvitations('LEFT JOIN municipality mu ON mu.cvegeo = i.cvegeo')}
          AND ($2::text IS NULL OR i.cve_ent = $2)
        GROUP BY i.cvegeo
        ORDER BY i.cvegeo
        LIMIT $3 OFFSET $4`,
-      [roundId, q.cveEnt ?? null, q.pageSize, (q.page - 1) * q.pageSize],
-    );
-    const municipalities: MunicipalityProgressDto[] = munRows.map((r) => ({ cvegeo: r.cvegeo, cveEnt: r.cve_ent, name: r.name, ...counts(r) }));
+        [roundId, q.cveEnt ?? null, q.pageSize, (q.page - 1) * q.pageSize],
+      );
+    const municipalities: MunicipalityProgressDto[] = munRows.map((r) => ({
+      cvegeo: r.cvegeo,
+      cveEnt: r.cve_ent,
+      name: r.name,
+      ...counts(r),
+    }));
     // Past the last page the window count is absent; count the groups directly then.
     const total = munRows.length ? munRows[0].total_groups : await this.municipalityGroups(m, roundId, q.cveEnt);
-    return { roundId, totals, states, municipalities: { items: municipalities, total, page: q.page, pageSize: q.pageSize } };
+    return {
+      roundId,
+      totals,
+      states,
+      municipalities: { items: municipalities, total, page: q.page, pageSize: q.pageSize },
+    };
   }
 
   /** One row per invited institution with its status, filtered and paginated. */
   async list(actor: UserPrincipal, roundId: string, q: ListInvitationsQueryDto): Promise<InvitationPageDto> {
     const m = this.ds.manager;
     await this.ownedRound(m, actor, roundId, false);
-    const filters: ItemFilter = { status: q.status, cveEnt: q.cveEnt, cvegeo: q.cvegeo, search: q.search?.trim() || undefined, mail: q.mail };
+    const filters: ItemFilter = {
+      status: q.status,
+      cveEnt: q.cveEnt,
+      cvegeo: q.cvegeo,
+      search: q.search?.trim() || undefined,
+      mail: q.mail,
+    };
     const rows = await this.items(m, roundId, filters, q.pageSize, (q.page - 1) * q.pageSize);
     const total = rows.length ? (rows[0].total as number) : await this.countItems(m, roundId, filters);
     return { items: rows.map(toItem), total, page: q.page, pageSize: q.pageSize };
@@ -484,7 +524,10 @@ export class InvitationsService {
       [inv.invitationId],
     );
     if (!rows.length) {
-      throw new DomainError('INVALID_TOKEN', { es: 'El enlace de invitación no es válido o fue revocado.', en: 'The invitation link is invalid or was revoked.' });
+      throw new DomainError('INVALID_TOKEN', {
+        es: 'El enlace de invitación no es válido o fue revocado.',
+        en: 'The invitation link is invalid or was revoked.',
+      });
     }
     const r = rows[0];
     return {
@@ -500,7 +543,12 @@ export class InvitationsService {
     };
   }
 
-  private async ownedRound(m: EntityManager, actor: UserPrincipal, roundId: string, lock: boolean): Promise<RoundEntity> {
+  private async ownedRound(
+    m: EntityManager,
+    actor: UserPrincipal,
+    roundId: string,
+    lock: boolean,
+  ): Promise<RoundEntity> {
     const round = await m.findOne(RoundEntity, {
       where: { id: roundId, guarantorId: actor.guarantorId ?? '00000000-0000-0000-0000-000000000000' },
       ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
@@ -509,16 +557,24 @@ export class InvitationsService {
     return round;
   }
 
-  private async items(m: EntityManager, roundId: string, f: ItemFilter, limit: number, offset: number): Promise<ItemRow[]> {
-    return m.query(`SELECT s.*, count(*) OVER ()::int AS total FROM (${ITEMS_SQL}) s ORDER BY s.cvegeo, s.institution_name, s.invitation_id LIMIT $8 OFFSET $9`, [
-      ...itemParams(roundId, f),
-      limit,
-      offset,
-    ]);
+  private async items(
+    m: EntityManager,
+    roundId: string,
+    f: ItemFilter,
+    limit: number,
+    offset: number,
+  ): Promise<ItemRow[]> {
+    return m.query(
+      `SELECT s.*, count(*) OVER ()::int AS total FROM (${ITEMS_SQL}) s ORDER BY s.cvegeo, s.institution_name, s.invitation_id LIMIT $8 OFFSET $9`,
+      [...itemParams(roundId, f), limit, offset],
+    );
   }
 
   private async countItems(m: EntityManager, roundId: string, f: ItemFilter): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM (${ITEMS_SQL}) s`, itemParams(roundId, f));
+    const [{ n }]: Array<{ n: number }> = await m.query(
+      `SELECT count(*)::int AS n FROM (${ITEMS_SQL}) s`,
+      itemParams(roundId, f),
+    );
     return n;
   }
 
@@ -533,7 +589,10 @@ export class InvitationsService {
 
 /** Serialises changes to one institution's invitations in a round (two re-issues at once would both insert). */
 async function lockInstitution(m: EntityManager, roundId: string, institutionId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('invitation:' || $1 || ':' || $2, 0))`, [roundId, institutionId]);
+  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('invitation:' || $1 || ':' || $2, 0))`, [
+    roundId,
+    institutionId,
+  ]);
 }
 
 function invitationMail(invitationId: string, reminder: boolean): OutboxEvent {

@@ -19,16 +19,32 @@ import {
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, forbidden } from '../common/domain-error';
-import { MailPreviewDto, MailTemplateDto, MailTemplateKeyDto, MailTemplateListDto, SaveMailTemplateDto } from './dto/mail.dto';
+import {
+  MailPreviewDto,
+  MailTemplateDto,
+  MailTemplateKeyDto,
+  MailTemplateListDto,
+  SaveMailTemplateDto,
+} from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
 
-const REASONS: Record<Extract<MailTemplateProblem, { code: 'TEMPLATE_UNSAFE' }>['reason'], { es: string; en: string }> = {
-  markup: { es: 'no puede contener etiquetas HTML (escriba texto simple)', en: 'may not contain HTML tags (write plain text)' },
-  control: { es: 'contiene caracteres de control o de dirección de texto', en: 'contains control or text-direction characters' },
-  braces: { es: 'tiene llaves {{ }} incompletas', en: 'has unbalanced {{ }} braces' },
-  newline: { es: 'no puede tener saltos de línea', en: 'may not contain line breaks' },
-  'link-in-subject': { es: 'no puede llevar el enlace {{link}} (va en el cuerpo)', en: 'may not carry {{link}} (it belongs in the body)' },
-};
+const REASONS: Record<Extract<MailTemplateProblem, { code: 'TEMPLATE_UNSAFE' }>['reason'], { es: string; en: string }> =
+  {
+    markup: {
+      es: 'no puede contener etiquetas HTML (escriba texto simple)',
+      en: 'may not contain HTML tags (write plain text)',
+    },
+    control: {
+      es: 'contiene caracteres de control o de dirección de texto',
+      en: 'contains control or text-direction characters',
+    },
+    braces: { es: 'tiene llaves {{ }} incompletas', en: 'has unbalanced {{ }} braces' },
+    newline: { es: 'no puede tener saltos de línea', en: 'may not contain line breaks' },
+    'link-in-subject': {
+      es: 'no puede llevar el enlace {{link}} (va en el cuerpo)',
+      en: 'may not carry {{link}} (it belongs in the body)',
+    },
+  };
 
 function problemError(p: MailTemplateProblem): DomainError {
   const where = p.field === 'subject' ? { es: 'El asunto', en: 'The subject' } : { es: 'El cuerpo', en: 'The body' };
@@ -46,13 +62,21 @@ function problemError(p: MailTemplateProblem): DomainError {
       );
     }
     case 'TEMPLATE_UNSAFE':
-      return new DomainError('TEMPLATE_UNSAFE', { es: `${where.es} ${REASONS[p.reason].es}.`, en: `${where.en} ${REASONS[p.reason].en}.` }, p.field, {
-        reason: p.reason,
-      });
+      return new DomainError(
+        'TEMPLATE_UNSAFE',
+        { es: `${where.es} ${REASONS[p.reason].es}.`, en: `${where.en} ${REASONS[p.reason].en}.` },
+        p.field,
+        {
+          reason: p.reason,
+        },
+      );
     case 'TEMPLATE_LINK_REQUIRED':
       return new DomainError(
         'TEMPLATE_LINK_REQUIRED',
-        { es: 'El cuerpo debe incluir {{link}}: sin él, la institución no puede responder.', en: 'The body must include {{link}}: without it the institution cannot answer.' },
+        {
+          es: 'El cuerpo debe incluir {{link}}: sin él, la institución no puede responder.',
+          en: 'The body must include {{link}}: without it the institution cannot answer.',
+        },
         'body',
       );
   }
@@ -78,7 +102,14 @@ export class MailTemplatesService {
       for (const locale of MAIL_TEMPLATE_LOCALES) {
         const own = saved.find((t) => t.kind === kind && t.locale === locale);
         const text = own ?? DEFAULT_MAIL_TEMPLATES[kind][locale];
-        items.push({ kind, locale, subject: text.subject, body: text.body, custom: !!own, updatedAt: own ? own.updatedAt.toISOString() : null });
+        items.push({
+          kind,
+          locale,
+          subject: text.subject,
+          body: text.body,
+          custom: !!own,
+          updatedAt: own ? own.updatedAt.toISOString() : null,
+        });
       }
     }
     return { items, variables: [...MAIL_TEMPLATE_VARIABLES] };
@@ -101,7 +132,11 @@ export class MailTemplatesService {
     const guarantorId = guarantorOf(actor);
     const text = validated(dto);
     return this.ds.transaction(async (m) => {
-      const updatedAt = await this.repo.saveTemplate(m, guarantorId, actor.userId, { kind: dto.kind, locale: dto.locale, ...text });
+      const updatedAt = await this.repo.saveTemplate(m, guarantorId, actor.userId, {
+        kind: dto.kind,
+        locale: dto.locale,
+        ...text,
+      });
       await this.audit.record(m, actor, {
         action: 'mail.template.save',
         entityType: 'mail_template',
@@ -126,13 +161,20 @@ export class MailTemplatesService {
           details: { kind: dto.kind, locale: dto.locale },
         });
       }
-      return { kind: dto.kind, locale: dto.locale, ...DEFAULT_MAIL_TEMPLATES[dto.kind][dto.locale], custom: false, updatedAt: null };
+      return {
+        kind: dto.kind,
+        locale: dto.locale,
+        ...DEFAULT_MAIL_TEMPLATES[dto.kind][dto.locale],
+        custom: false,
+        updatedAt: null,
+      };
     });
   }
 
   private async pairOf(guarantorId: string, kind: MailTemplateKind): Promise<MailTemplatePair> {
     const pair: MailTemplatePair = { ...DEFAULT_MAIL_TEMPLATES[kind] };
-    for (const t of await this.repo.templates(guarantorId)) if (t.kind === kind) pair[t.locale as MailTemplateLocale] = { subject: t.subject, body: t.body };
+    for (const t of await this.repo.templates(guarantorId))
+      if (t.kind === kind) pair[t.locale as MailTemplateLocale] = { subject: t.subject, body: t.body };
     return pair;
   }
 }

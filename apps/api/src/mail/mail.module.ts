@@ -5,5 +5,9 @@ import { MailService } from './mail.service';
 import { MailTemplatesService } from './mail-templates.service';
 
 /** Mail as staff see it (deliveries, the development catcher, a test mail); the worker sends. */
-@Module({ controllers: [MailController], providers: [MailRepository, MailService, MailTemplatesService], exports: [MailRepository] })
+@Module({
+  controllers: [MailController],
+  providers: [MailRepository, MailService, MailTemplatesService],
+  exports: [MailRepository],
+})
 export class MailModule {}

@@ -72,7 +72,10 @@ export class MailRepository {
   async deliveries(f: DeliveryFilter): Promise<{ total: number; items: DeliveryDto[] }> {
     const where = `d.guarantor_id = $1 AND ($2::uuid IS NULL OR d.round_id = $2) AND ($3::text IS NULL OR d.outcome = $3)`;
     const params = [f.guarantorId, f.roundId ?? null, f.outcome ?? null];
-    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total FROM mail_delivery d WHERE ${where}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(
+      `SELECT count(*)::int AS total FROM mail_delivery d WHERE ${where}`,
+      params,
+    );
     // Trouble first (given up, then failing), then the newest.
     const rows: DeliveryRow[] = await this.ds.query(
       `SELECT d.event_id::text AS event_id, d.kind, d.outcome, d.recipient, d.round_id, d.institution_id, i.name AS institution_name,
@@ -109,10 +112,16 @@ export class MailRepository {
    * Caught messages a staff member may read: their guarantor's mails, and mails that belong to no
    * guarantor (validators' e-mail verification). Development only (the controller refuses production).
    */
-  async captures(guarantorId: string, limit: number, offset: number): Promise<{ total: number; items: CapturedMailDto[] }> {
+  async captures(
+    guarantorId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; items: CapturedMailDto[] }> {
     const where = `(d.guarantor_id = $1 OR d.guarantor_id IS NULL)`;
     const from = `FROM mail_capture c LEFT JOIN mail_delivery d ON d.event_id = c.event_id WHERE ${where}`;
-    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total ${from}`, [guarantorId]);
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total ${from}`, [
+      guarantorId,
+    ]);
     const rows: CaptureRow[] = await this.ds.query(
       `SELECT c.id::text AS id, c.received_at, c.recipients, c.subject, c.text_body, c.links, c.event_id::text AS event_id
        ${from} ORDER BY c.id DESC LIMIT $2 OFFSET $3`,
@@ -120,18 +129,27 @@ export class MailRepository {
     );
     return {
       total,
-      items: rows.map((r) => ({ id: r.id, receivedAt: r.received_at.toISOString(), to: r.recipients, subject: r.subject, text: r.text_body, links: r.links, eventId: r.event_id })),
+      items: rows.map((r) => ({
+        id: r.id,
+        receivedAt: r.received_at.toISOString(),
+        to: r.recipients,
+        subject: r.subject,
+        text: r.text_body,
+        links: r.links,
+        eventId: r.event_id,
+      })),
     };
   }
 
   /** The guarantor's mail row (with its outbox event), locked until the re-send commits. */
   async lockForResend(m: EntityManager, guarantorId: string, eventId: string): Promise<ResendSource | undefined> {
-    const rows: Array<{ outcome: MailOutcome; recipient: string | null; kind: string; resent_as: string | null }> = await m.query(
-      `SELECT d.outcome, d.recipient, d.kind, d.resent_as::text AS resent_as
+    const rows: Array<{ outcome: MailOutcome; recipient: string | null; kind: string; resent_as: string | null }> =
+      await m.query(
+        `SELECT d.outcome, d.recipient, d.kind, d.resent_as::text AS resent_as
        FROM mail_delivery d JOIN outbox_event e ON e.id = d.event_id
        WHERE d.event_id = $1 AND d.guarantor_id = $2 FOR UPDATE OF d`,
-      [eventId, guarantorId],
-    );
+        [eventId, guarantorId],
+      );
     const r = rows[0];
     return r && { outcome: r.outcome, recipient: r.recipient, kind: r.kind, resentAs: r.resent_as };
   }
@@ -150,7 +168,10 @@ export class MailRepository {
 
   /** The old row ends 'resent', pointing at the new one (queued by the trigger), which points back. */
   async markResent(m: EntityManager, oldEventId: string, newEventId: string): Promise<void> {
-    await m.query(`UPDATE mail_delivery SET outcome = 'resent', resent_as = $2, updated_at = now() WHERE event_id = $1`, [oldEventId, newEventId]);
+    await m.query(
+      `UPDATE mail_delivery SET outcome = 'resent', resent_as = $2, updated_at = now() WHERE event_id = $1`,
+      [oldEventId, newEventId],
+    );
     await m.query(`UPDATE mail_delivery SET resent_from = $1 WHERE event_id = $2`, [oldEventId, newEventId]);
   }
 
@@ -166,14 +187,31 @@ export class MailRepository {
 
   /** The guarantor's saved templates (the service fills in the built-in ones). */
   async templates(guarantorId: string): Promise<SavedTemplate[]> {
-    const rows: Array<{ kind: MailTemplateKind; locale: MailTemplateLocale; subject: string; body: string; updated_at: Date }> = await this.ds.query(
+    const rows: Array<{
+      kind: MailTemplateKind;
+      locale: MailTemplateLocale;
+      subject: string;
+      body: string;
+      updated_at: Date;
+    }> = await this.ds.query(
       'SELECT kind, locale, subject, body, updated_at FROM mail_template WHERE guarantor_id = $1 ORDER BY kind, locale',
       [guarantorId],
     );
-    return rows.map((r) => ({ kind: r.kind, locale: r.locale, subject: r.subject, body: r.body, updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      locale: r.locale,
+      subject: r.subject,
+      body: r.body,
+      updatedAt: r.updated_at,
+    }));
   }
 
-  async saveTemplate(m: EntityManager, guarantorId: string, userId: string, t: Omit<SavedTemplate, 'updatedAt'>): Promise<Date> {
+  async saveTemplate(
+    m: EntityManager,
+    guarantorId: string,
+    userId: string,
+    t: Omit<SavedTemplate, 'updatedAt'>,
+  ): Promise<Date> {
     const [row]: Array<{ updated_at: Date }> = await m.query(
       `INSERT INTO mail_template (guarantor_id, kind, locale, subject, body, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
        ON CONFLICT (guarantor_id, kind, locale) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_by = excluded.updated_by, updated_at = now()
@@ -184,7 +222,12 @@ export class MailRepository {
   }
 
   /** Back to the built-in text; true when there was a saved one. */
-  async deleteTemplate(m: EntityManager, guarantorId: string, kind: MailTemplateKind, locale: MailTemplateLocale): Promise<boolean> {
+  async deleteTemplate(
+    m: EntityManager,
+    guarantorId: string,
+    kind: MailTemplateKind,
+    locale: MailTemplateLocale,
+  ): Promise<boolean> {
     const rows: unknown[] = await m.query(
       'WITH d AS (DELETE FROM mail_template WHERE guarantor_id = $1 AND kind = $2 AND locale = $3 RETURNING 1) SELECT * FROM d',
       [guarantorId, kind, locale],

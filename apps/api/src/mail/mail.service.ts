@@ -6,7 +6,13 @@ import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { OutboxService } from '../outbox/outbox.service';
-import { CapturedPageDto, DeliveryPageDto, ListDeliveriesQueryDto, MailResentDto, TestMailQueuedDto } from './dto/mail.dto';
+import {
+  CapturedPageDto,
+  DeliveryPageDto,
+  ListDeliveriesQueryDto,
+  MailResentDto,
+  TestMailQueuedDto,
+} from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
 
 const DAY_MS = 86_400_000;
@@ -28,7 +34,13 @@ export class MailService {
     const [counts, last24h, page] = await Promise.all([
       this.repo.counts(guarantorId, q.roundId),
       this.repo.counts(guarantorId, q.roundId, new Date(Date.now() - DAY_MS)),
-      this.repo.deliveries({ guarantorId, roundId: q.roundId, outcome: q.outcome, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      this.repo.deliveries({
+        guarantorId,
+        roundId: q.roundId,
+        outcome: q.outcome,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      }),
     ]);
     return { counts, last24h, ...page };
   }
@@ -46,7 +58,13 @@ export class MailService {
       const recipient = to ?? (await m.query('SELECT email FROM app_user WHERE id = $1', [actor.userId]))[0]?.email;
       if (!recipient) throw notFound('e-mail address of the account', 'to');
       const eventId = await this.outbox.emit(m, { type: 'mail.test', payload: { to: recipient, guarantorId } });
-      await this.audit.record(m, actor, { action: 'mail.test', entityType: 'mail', entityId: eventId, guarantorId, details: { to: recipient } });
+      await this.audit.record(m, actor, {
+        action: 'mail.test',
+        entityType: 'mail',
+        entityId: eventId,
+        guarantorId,
+        details: { to: recipient },
+      });
       return { eventId, to: recipient };
     });
   }
@@ -62,10 +80,14 @@ export class MailService {
       const row = await this.repo.lockForResend(m, guarantorId, eventId);
       if (!row) throw notFound('mail', 'eventId');
       if (row.outcome === 'sent') {
-        throw new DomainError('MAIL_ALREADY_SENT', {
-          es: 'Este correo ya fue enviado; no se reenvía.',
-          en: 'This mail was already sent; it is not re-sent.',
-        }, 'eventId');
+        throw new DomainError(
+          'MAIL_ALREADY_SENT',
+          {
+            es: 'Este correo ya fue enviado; no se reenvía.',
+            en: 'This mail was already sent; it is not re-sent.',
+          },
+          'eventId',
+        );
       }
       if (row.outcome !== 'failed' && row.outcome !== 'given_up') {
         throw new DomainError(
@@ -97,7 +119,10 @@ export class MailService {
   }
 
   private async ownRound(guarantorId: string, roundId: string): Promise<void> {
-    const rows: unknown[] = await this.ds.query('SELECT 1 FROM round WHERE id = $1 AND guarantor_id = $2', [roundId, guarantorId]);
+    const rows: unknown[] = await this.ds.query('SELECT 1 FROM round WHERE id = $1 AND guarantor_id = $2', [
+      roundId,
+      guarantorId,
+    ]);
     if (rows.length === 0) throw notFound('round', 'roundId');
   }
 }

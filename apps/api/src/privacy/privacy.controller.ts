@@ -19,7 +19,10 @@ export class PrivacyController {
   @Delete('citizens/me')
   @HttpCode(200)
   @Roles('citizen_validator')
-  @ApiOperation({ summary: 'Delete your validator account and personal data (confirm with your password).', description: WHAT })
+  @ApiOperation({
+    summary: 'Delete your validator account and personal data (confirm with your password).',
+    description: WHAT,
+  })
   @ApiOkResponse({ type: ErasureResultDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_CREDENTIALS')
   eraseSelf(@CurrentUser() user: UserPrincipal, @Body() dto: EraseSelfDto): Promise<ErasureResultDto> {
@@ -30,12 +33,16 @@ export class PrivacyController {
   @HttpCode(200)
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: "Erase a validator's personal data on their request (validators who worked on the caller's rounds; audited; idempotent).",
+    summary:
+      "Erase a validator's personal data on their request (validators who worked on the caller's rounds; audited; idempotent).",
     description: WHAT,
   })
   @ApiOkResponse({ type: ErasureResultDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  erase(@CurrentUser() actor: UserPrincipal, @Param('userId', ParseUUIDPipe) userId: string): Promise<ErasureResultDto> {
+  erase(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<ErasureResultDto> {
     return this.privacy.eraseByGuarantor(actor, userId);
   }
 }

@@ -32,7 +32,8 @@ export class PrivacyService {
   async eraseSelf(actor: UserPrincipal, password: string): Promise<ErasureResultDto> {
     const pre = await this.validator(this.ds, actor.userId);
     // Checked outside the transaction: argon2 takes tens of milliseconds and holds no lock meanwhile.
-    if (!pre || pre.deleted_at || !(await verifyPassword(pre.password_hash, password))) throw PrivacyErrors.wrongPassword();
+    if (!pre || pre.deleted_at || !(await verifyPassword(pre.password_hash, password)))
+      throw PrivacyErrors.wrongPassword();
     return this.ds.transaction(async (m) => {
       const row = await this.validator(m, actor.userId, true);
       if (!row || row.deleted_at) throw PrivacyErrors.wrongPassword();
@@ -85,11 +86,18 @@ export class PrivacyService {
     }
     // Credentials' by-products of every role: spent or expired reset links, and sign-in failures already forgotten (auth/login-failures.ts).
     await this.ds.query(`DELETE FROM password_reset WHERE expires_at < $1::timestamptz - interval '1 day'`, [now]);
-    await this.ds.query(`DELETE FROM login_failure WHERE last_failed_at < $1::timestamptz - interval '1 day' AND (locked_until IS NULL OR locked_until < $1::timestamptz)`, [now]);
+    await this.ds.query(
+      `DELETE FROM login_failure WHERE last_failed_at < $1::timestamptz - interval '1 day' AND (locked_until IS NULL OR locked_until < $1::timestamptz)`,
+      [now],
+    );
     return counts;
   }
 
-  private async validator(m: EntityManager | DataSource, userId: string, lock = false): Promise<ValidatorRow | undefined> {
+  private async validator(
+    m: EntityManager | DataSource,
+    userId: string,
+    lock = false,
+  ): Promise<ValidatorRow | undefined> {
     const rows: ValidatorRow[] = await m.query(
       `SELECT u.id, p.pseudonym, u.password_hash, u.deleted_at FROM app_user u JOIN validator_profile p ON p.user_id = u.id
        WHERE u.id = $1 AND u.role = 'citizen_validator' ${lock ? 'FOR UPDATE OF u' : ''}`,
@@ -124,7 +132,15 @@ export class PrivacyService {
       [row.id],
     );
     if (row.deleted_at) {
-      return { userId: row.id, pseudonym: row.pseudonym, erasedAt: row.deleted_at.toISOString(), erased: false, expiredAssignments: 0, verdictsKept: verdicts, reportsKept: reports };
+      return {
+        userId: row.id,
+        pseudonym: row.pseudonym,
+        erasedAt: row.deleted_at.toISOString(),
+        erased: false,
+        expiredAssignments: 0,
+        verdictsKept: verdicts,
+        reportsKept: reports,
+      };
     }
     // TypeORM answers UPDATE … RETURNING with [rows, affected].
     const [[{ deleted_at }]]: [Array<{ deleted_at: Date }>, number] = await m.query(
@@ -144,9 +160,21 @@ export class PrivacyService {
       `UPDATE assignment SET status = 'expired', updated_at = now() WHERE validator_id = $1 AND status = 'active' RETURNING id`,
       [row.id],
     );
-    const details = { pseudonym: row.pseudonym, by, expiredAssignments: expired.length, verdictsKept: verdicts, reportsKept: reports };
+    const details = {
+      pseudonym: row.pseudonym,
+      by,
+      expiredAssignments: expired.length,
+      verdictsKept: verdicts,
+      reportsKept: reports,
+    };
     for (const guarantorId of auditGuarantors) {
-      await this.audit.record(m, actor, { action: 'validator.erase', entityType: 'user', entityId: row.id, guarantorId, details });
+      await this.audit.record(m, actor, {
+        action: 'validator.erase',
+        entityType: 'user',
+        entityId: row.id,
+        guarantorId,
+        details,
+      });
     }
     return {
       userId: row.id,

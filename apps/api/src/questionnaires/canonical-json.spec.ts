@@ -13,7 +13,9 @@ describe('canonicalJson', () => {
 
   it('gives the same checksum whatever the key order or formatting', () => {
     const a = JSON.parse('{"title":"T","pages":[{"name":"p","elements":[{"type":"text","name":"q"}]}]}');
-    const b = JSON.parse('{ "pages": [ { "elements": [ { "name": "q", "type": "text" } ], "name": "p" } ], "title": "T" }');
+    const b = JSON.parse(
+      '{ "pages": [ { "elements": [ { "name": "q", "type": "text" } ], "name": "p" } ], "title": "T" }',
+    );
     expect(definitionChecksum(a)).toBe(definitionChecksum(b));
     expect(definitionChecksum(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(definitionChecksum({ ...a, title: 'U' })).not.toBe(definitionChecksum(a));

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
@@ -37,8 +45,19 @@ export class QuestionnairesController {
       'that version with 200 instead of 201. Versions are immutable: there is no update.',
   })
   @ApiCreatedResponse({ type: QuestionnaireDto, description: 'A new version was stored.' })
-  @ApiOkResponse({ type: QuestionnaireDto, description: 'Identical to the latest version of the slug, which is returned.' })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'QUESTIONNAIRE_INVALID', 'QUESTIONNAIRE_KIND_MISMATCH')
+  @ApiOkResponse({
+    type: QuestionnaireDto,
+    description: 'Identical to the latest version of the slug, which is returned.',
+  })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'MALFORMED_JSON',
+    'PAYLOAD_TOO_LARGE',
+    'QUESTIONNAIRE_INVALID',
+    'QUESTIONNAIRE_KIND_MISMATCH',
+  )
   async create(
     @CurrentUser() actor: UserPrincipal,
     @Body() dto: CreateQuestionnaireDto,
@@ -74,8 +93,20 @@ export class QuestionnairesController {
       '`QUESTIONNAIRE_SHEET_INVALID` with `details.issues` = `{ code, row, line, column?, question?, message: {es,en}, path? }` per row.',
   })
   @ApiCreatedResponse({ type: QuestionnaireDto, description: 'A new version was stored.' })
-  @ApiOkResponse({ type: QuestionnaireDto, description: 'Identical to the latest version of the slug, which is returned.' })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'QUESTIONNAIRE_SHEET_INVALID', 'QUESTIONNAIRE_INVALID', 'QUESTIONNAIRE_KIND_MISMATCH')
+  @ApiOkResponse({
+    type: QuestionnaireDto,
+    description: 'Identical to the latest version of the slug, which is returned.',
+  })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'MALFORMED_JSON',
+    'PAYLOAD_TOO_LARGE',
+    'QUESTIONNAIRE_SHEET_INVALID',
+    'QUESTIONNAIRE_INVALID',
+    'QUESTIONNAIRE_KIND_MISMATCH',
+  )
   async importSheet(
     @CurrentUser() actor: UserPrincipal,
     @Body() dto: ImportSheetDto,
@@ -89,12 +120,23 @@ export class QuestionnairesController {
   @Post('copy')
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: "Copy a round's institution or citizen instrument as a new version of a slug (to edit it for a new round).",
+    summary:
+      "Copy a round's institution or citizen instrument as a new version of a slug (to edit it for a new round).",
     description: 'The definition is linted again and stored like an upload; a round of another guarantor is 404.',
   })
   @ApiCreatedResponse({ type: QuestionnaireDto, description: 'A new version was stored.' })
-  @ApiOkResponse({ type: QuestionnaireDto, description: 'Identical to the latest version of the slug, which is returned.' })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'QUESTIONNAIRE_INVALID', 'QUESTIONNAIRE_KIND_MISMATCH')
+  @ApiOkResponse({
+    type: QuestionnaireDto,
+    description: 'Identical to the latest version of the slug, which is returned.',
+  })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'QUESTIONNAIRE_INVALID',
+    'QUESTIONNAIRE_KIND_MISMATCH',
+  )
   async copyFromRound(
     @CurrentUser() actor: UserPrincipal,
     @Body() dto: CopyFromRoundDto,
@@ -107,7 +149,9 @@ export class QuestionnairesController {
 
   @Get(':id/sheet')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'One questionnaire version as a spreadsheet (one row per question): CSV, XLSX or the rows as JSON.' })
+  @ApiOperation({
+    summary: 'One questionnaire version as a spreadsheet (one row per question): CSV, XLSX or the rows as JSON.',
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
   @ApiOkResponse({ description: 'The file, as an attachment.' })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')

@@ -36,7 +36,10 @@ import {
 } from './dto/questionnaire.dto';
 
 /** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */
-const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = { institution: 'apertura-institucional', citizen: 'apertura-ciudadana' };
+const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = {
+  institution: 'apertura-institucional',
+  citizen: 'apertura-ciudadana',
+};
 
 interface SummaryRow {
   id: string;
@@ -70,7 +73,12 @@ const SUMMARY_COLUMNS = `q.id, q.kind, q.slug, q.version, q.title, q.checksum, q
 function titleFor(given: string | undefined, definition: Record<string, unknown>, slug: string): string {
   if (given?.trim()) return given.trim();
   const t = definition.title;
-  const text = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as Record<string, unknown>).default ?? (t as Record<string, unknown>).es : undefined;
+  const text =
+    typeof t === 'string'
+      ? t
+      : t && typeof t === 'object'
+        ? ((t as Record<string, unknown>).default ?? (t as Record<string, unknown>).es)
+        : undefined;
   return typeof text === 'string' && text.trim() ? text.trim().slice(0, 300) : slug;
 }
 
@@ -93,7 +101,9 @@ export class QuestionnairesService {
   async create(actor: UserPrincipal, dto: CreateQuestionnaireDto): Promise<StoredVersion> {
     const guarantorId = guarantorOf(actor);
     const definition = lintOrThrow(dto.definition, dto.kind);
-    return this.ds.transaction((m) => this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition));
+    return this.ds.transaction((m) =>
+      this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition),
+    );
   }
 
   async installDefaults(actor: UserPrincipal): Promise<InstalledDefaultsDto> {
@@ -106,7 +116,15 @@ export class QuestionnairesService {
         // The bundled instruments are linted by their own tests; linting again guards against a broken release.
         const definition = lintOrThrow(instrument.json, instrument.kind);
         const slug = DEFAULT_SLUGS[instrument.kind];
-        const stored = await this.store(m, actor, guarantorId, instrument.kind, slug, titleFor(undefined, definition, slug), definition);
+        const stored = await this.store(
+          m,
+          actor,
+          guarantorId,
+          instrument.kind,
+          slug,
+          titleFor(undefined, definition, slug),
+          definition,
+        );
         const { definition: _definition, ...summary } = stored.questionnaire;
         items.push({ ...summary, created: stored.created, instrument: instrument.version });
       }
@@ -143,11 +161,24 @@ export class QuestionnairesService {
     const q = await this.read(this.ds.manager, guarantorOf(actor), id);
     const rows = definitionToRows(q.definition);
     const base = `${q.slug}-v${q.version}`;
-    if (format === 'csv') return { body: Buffer.from(rowsToCsv(rows), 'utf8'), contentType: 'text/csv; charset=utf-8', filename: `${base}.csv` };
+    if (format === 'csv')
+      return {
+        body: Buffer.from(rowsToCsv(rows), 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+        filename: `${base}.csv`,
+      };
     if (format === 'xlsx') {
-      return { body: Buffer.from(rowsToXlsx(rows)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
+      return {
+        body: Buffer.from(rowsToXlsx(rows)),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        filename: `${base}.xlsx`,
+      };
     }
-    return { body: Buffer.from(rowsToJson(rows), 'utf8'), contentType: 'application/json; charset=utf-8', filename: `${base}.json` };
+    return {
+      body: Buffer.from(rowsToJson(rows), 'utf8'),
+      contentType: 'application/json; charset=utf-8',
+      filename: `${base}.json`,
+    };
   }
 
   /**
@@ -162,7 +193,9 @@ export class QuestionnairesService {
     const built = lintSheet(parsed.rows, dto.kind);
     if (!built.ok) throw sheetError(built.issues);
     const definition = lintOrThrow(built.definition, dto.kind);
-    return this.ds.transaction((m) => this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition));
+    return this.ds.transaction((m) =>
+      this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition),
+    );
   }
 
   /** Another round's instrument as a new version of `slug` (the start of a new round's questionnaire). */
@@ -176,7 +209,15 @@ export class QuestionnairesService {
       if (!source) throw notFound('cuestionario', 'roundId');
       // Linted again: the copy is a new version and must pass today's linter, like any upload.
       const definition = lintOrThrow(source.definition, dto.kind);
-      return this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition);
+      return this.store(
+        m,
+        actor,
+        guarantorId,
+        dto.kind,
+        dto.slug,
+        titleFor(dto.title, definition, dto.slug),
+        definition,
+      );
     });
   }
 
@@ -208,7 +249,8 @@ export class QuestionnairesService {
         'kind',
       );
     }
-    if (latest && latest.checksum === checksum) return { created: false, questionnaire: await this.read(m, guarantorId, latest.id) };
+    if (latest && latest.checksum === checksum)
+      return { created: false, questionnaire: await this.read(m, guarantorId, latest.id) };
     const row = Object.assign(new QuestionnaireEntity(), {
       guarantorId,
       kind,
@@ -296,7 +338,10 @@ function sheetError(issues: readonly SheetIssue[]): DomainError {
   const withLines: SheetIssueDto[] = issues.map((i) => ({ ...i, ...(i.row !== undefined ? { line: i.row + 2 } : {}) }));
   const first = withLines[0];
   const where = (lang: 'es' | 'en'): string =>
-    first.line !== undefined ? (lang === 'es' ? `Línea ${first.line}` : `Line ${first.line}`) + (first.question ? ` (${first.question}): ` : ': ') : '';
+    first.line !== undefined
+      ? (lang === 'es' ? `Línea ${first.line}` : `Line ${first.line}`) +
+        (first.question ? ` (${first.question}): ` : ': ')
+      : '';
   const more = issues.length - 1;
   return new DomainError(
     'QUESTIONNAIRE_SHEET_INVALID',

@@ -4,7 +4,13 @@ import { sameJson } from './canonical-json';
 
 const answers = fc.dictionary(
   fc.constantFrom('a', 'b', 'c', 'd', 'portal', 'url', '__proto__'),
-  fc.oneof(fc.boolean(), fc.integer(), fc.string(), fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 }), fc.dictionary(fc.string(), fc.integer())),
+  fc.oneof(
+    fc.boolean(),
+    fc.integer(),
+    fc.string(),
+    fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 }),
+    fc.dictionary(fc.string(), fc.integer()),
+  ),
 );
 
 describe('diffAnswers', () => {

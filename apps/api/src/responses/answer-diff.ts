@@ -11,7 +11,8 @@ export interface AnswerChange {
   after?: unknown;
 }
 
-const has = (o: Readonly<Record<string, unknown>>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
+const has = (o: Readonly<Record<string, unknown>>, k: string): boolean =>
+  Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined;
 
 /**
  * What changed from one submitted version to the next, answer by answer. Values compare as JSON
@@ -41,13 +42,17 @@ export function diffAnswers(
     const inNext = has(next, name);
     if (inBefore && !inNext) out.push({ name, change: 'removed', before: before[name] });
     else if (!inBefore && inNext) out.push({ name, change: 'added', after: next[name] });
-    else if (inBefore && inNext && !sameJson(before[name], next[name])) out.push({ name, change: 'changed', before: before[name], after: next[name] });
+    else if (inBefore && inNext && !sameJson(before[name], next[name]))
+      out.push({ name, change: 'changed', before: before[name], after: next[name] });
   }
   return out;
 }
 
 /** Applies changes to a version's answers: the inverse the property test checks (`apply(a, diff(a, b)) ≅ b`). */
-export function applyAnswerChanges(previous: Readonly<Record<string, unknown>> | null, changes: readonly AnswerChange[]): Record<string, unknown> {
+export function applyAnswerChanges(
+  previous: Readonly<Record<string, unknown>> | null,
+  changes: readonly AnswerChange[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(previous ?? {}) };
   for (const c of changes) {
     if (c.change === 'removed') delete out[c.name];

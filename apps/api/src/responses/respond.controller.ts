@@ -4,7 +4,17 @@ import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
 import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { CopyQueryDto, DraftSavedDto, PreviousRoundDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, SubmittedCopyDto, VersionSummaryDto } from './dto/respond.dto';
+import {
+  CopyQueryDto,
+  DraftSavedDto,
+  PreviousRoundDto,
+  RespondContextDto,
+  SaveDraftDto,
+  SubmitDto,
+  SubmitResultDto,
+  SubmittedCopyDto,
+  VersionSummaryDto,
+} from './dto/respond.dto';
 import { ResponsesService } from './responses.service';
 
 /** The institution's side of a round, reached with its invitation link (one round, one institution). */
@@ -25,9 +35,19 @@ export class RespondController {
 
   @Put('draft')
   @InvitationAccess()
-  @ApiOperation({ summary: 'Autosave the working copy: every valid answer is kept, answers not valid yet are reported per question (types and unknown keys still refuse the whole draft).' })
+  @ApiOperation({
+    summary:
+      'Autosave the working copy: every valid answer is kept, answers not valid yet are reported per question (types and unknown keys still refuse the whole draft).',
+  })
   @ApiResponse({ status: 200, type: DraftSavedDto })
-  @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'MALFORMED_JSON',
+    'INVALID_TOKEN',
+    'SUBMISSION_INVALID',
+    'ROUND_NOT_OPEN',
+    'ROUND_CLOSED',
+  )
   saveDraft(@CurrentInvitation() inv: InvitationPrincipal, @Body() dto: SaveDraftDto): Promise<DraftSavedDto> {
     return this.responses.saveDraft(inv, dto);
   }
@@ -39,8 +59,21 @@ export class RespondController {
     summary: 'Submit (or amend) the self-report. The same idempotencyKey again answers 200 with the same version.',
   })
   @ApiResponse({ status: 201, type: SubmitResultDto, description: 'New version stored.' })
-  @ApiResponse({ status: 200, type: SubmitResultDto, description: 'Replay of an earlier submission with the same key.' })
-  @ApiErrors('VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_TOKEN', 'SUBMISSION_INVALID', 'IDEMPOTENCY_MISMATCH', 'VERSION_LIMIT_REACHED', 'ROUND_NOT_OPEN', 'ROUND_CLOSED')
+  @ApiResponse({
+    status: 200,
+    type: SubmitResultDto,
+    description: 'Replay of an earlier submission with the same key.',
+  })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'MALFORMED_JSON',
+    'INVALID_TOKEN',
+    'SUBMISSION_INVALID',
+    'IDEMPOTENCY_MISMATCH',
+    'VERSION_LIMIT_REACHED',
+    'ROUND_NOT_OPEN',
+    'ROUND_CLOSED',
+  )
   async submit(
     @CurrentInvitation() inv: InvitationPrincipal,
     @Body() dto: SubmitDto,
@@ -53,7 +86,10 @@ export class RespondController {
 
   @Get('copy')
   @InvitationAccess()
-  @ApiOperation({ summary: 'A submitted version (latest unless `version` is given) for the printable copy: folio, answers, questionnaire, evidence.' })
+  @ApiOperation({
+    summary:
+      'A submitted version (latest unless `version` is given) for the printable copy: folio, answers, questionnaire, evidence.',
+  })
   @ApiResponse({ status: 200, type: SubmittedCopyDto })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_TOKEN', 'NOT_FOUND')
   copy(@CurrentInvitation() inv: InvitationPrincipal, @Query() query: CopyQueryDto): Promise<SubmittedCopyDto> {
@@ -62,7 +98,10 @@ export class RespondController {
 
   @Get('previous')
   @InvitationAccess()
-  @ApiOperation({ summary: "This institution's answers to the previous round of the same guarantor, limited to this questionnaire's questions (a starting point; nothing is saved)." })
+  @ApiOperation({
+    summary:
+      "This institution's answers to the previous round of the same guarantor, limited to this questionnaire's questions (a starting point; nothing is saved).",
+  })
   @ApiResponse({ status: 200, type: PreviousRoundDto })
   @ApiErrors('INVALID_TOKEN', 'NOT_FOUND')
   previous(@CurrentInvitation() inv: InvitationPrincipal): Promise<PreviousRoundDto> {

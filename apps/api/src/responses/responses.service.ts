@@ -9,9 +9,26 @@ import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { sameJson } from './canonical-json';
-import { DraftSavedDto, PreviousRoundDto, RespondContextDto, SaveDraftDto, SubmitDto, SubmitResultDto, SubmittedCopyDto, VersionSummaryDto } from './dto/respond.dto';
+import {
+  DraftSavedDto,
+  PreviousRoundDto,
+  RespondContextDto,
+  SaveDraftDto,
+  SubmitDto,
+  SubmitResultDto,
+  SubmittedCopyDto,
+  VersionSummaryDto,
+} from './dto/respond.dto';
 import { lockRound, lockRoundForSubmission } from './round-lock';
-import { answerableQuestionNames, CleanSubmission, cleanDraft, cleanSubmission, issueField, submissionFolio, validatorFor } from './submission';
+import {
+  answerableQuestionNames,
+  CleanSubmission,
+  cleanDraft,
+  cleanSubmission,
+  issueField,
+  submissionFolio,
+  validatorFor,
+} from './submission';
 import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
 
 /** Unique index on response_version.idempotency_key (initial migration). */
@@ -125,7 +142,10 @@ export class ResponsesService {
       [inv.roundId, inv.institutionId],
     );
     if (!row) throw notFound('round');
-    const state = submissionState({ status: row.round_status, opensAt: row.opens_at, closesAt: row.closes_at }, row.now);
+    const state = submissionState(
+      { status: row.round_status, opensAt: row.opens_at, closesAt: row.closes_at },
+      row.now,
+    );
     return {
       round: {
         id: row.round_id,
@@ -166,7 +186,9 @@ export class ResponsesService {
     const clean = await cleanDraft(q.validator, dto.data);
     const issues = clean.issues.flatMap((i) => {
       const question = issueField(i);
-      return question ? [{ question, code: i.code, title: i.title ?? { es: question, en: question }, message: i.message }] : [];
+      return question
+        ? [{ question, code: i.code, title: i.title ?? { es: question, en: question }, message: i.message }]
+        : [];
     });
     return this.ds.transaction(async (m) => {
       await lockRoundForSubmission(m, inv.roundId);
@@ -179,7 +201,12 @@ export class ResponsesService {
          RETURNING updated_at, current_page`,
         [inv.roundId, inv.institutionId, q.id, JSON.stringify(clean.data), dto.currentPage],
       );
-      return { savedAt: row.updated_at.toISOString(), currentPage: row.current_page, issues, normalized: clean.normalized };
+      return {
+        savedAt: row.updated_at.toISOString(),
+        currentPage: row.current_page,
+        issues,
+        normalized: clean.normalized,
+      };
     });
   }
 
@@ -192,7 +219,10 @@ export class ResponsesService {
   async submit(inv: InvitationPrincipal, dto: SubmitDto): Promise<SubmitOutcome> {
     const q = await this.questionnaire(inv.roundId);
     // A closed round answers ROUND_CLOSED whatever the answers are, except to the replay of a stored submission.
-    if (submissionState(q.window, q.now) !== 'accepting' && !(await this.versionByKey(this.ds.manager, dto.idempotencyKey))) {
+    if (
+      submissionState(q.window, q.now) !== 'accepting' &&
+      !(await this.versionByKey(this.ds.manager, dto.idempotencyKey))
+    ) {
       assertAcceptsSubmissions(q.window, q.now);
     }
     const clean = await cleanSubmission(q.validator, dto.data, 'final');
@@ -208,7 +238,13 @@ export class ResponsesService {
     }
   }
 
-  private async submitLocked(m: EntityManager, inv: InvitationPrincipal, q: QuestionnaireRow, clean: CleanSubmission, key: string): Promise<SubmitOutcome> {
+  private async submitLocked(
+    m: EntityManager,
+    inv: InvitationPrincipal,
+    q: QuestionnaireRow,
+    clean: CleanSubmission,
+    key: string,
+  ): Promise<SubmitOutcome> {
     const round = await lockRound(m, inv.roundId);
     // Two first submits at once: the second INSERT waits for the first to commit, then does nothing.
     await m.query(
@@ -267,7 +303,12 @@ export class ResponsesService {
     });
     return {
       created: true,
-      result: { responseId: response.id, version, submittedAt: inserted.submitted_at.toISOString(), cleared: clean.cleared },
+      result: {
+        responseId: response.id,
+        version,
+        submittedAt: inserted.submitted_at.toISOString(),
+        cleared: clean.cleared,
+      },
     };
   }
 
@@ -294,7 +335,12 @@ export class ResponsesService {
     );
     if (!row) throw notFound(version ? `versión ${version}` : 'respuesta enviada', 'version');
     const evidence = (row.evidence ?? []).map((e) => ({
-      questionName: typeof e.questionName === 'string' ? e.questionName : typeof e.question_name === 'string' ? e.question_name : null,
+      questionName:
+        typeof e.questionName === 'string'
+          ? e.questionName
+          : typeof e.question_name === 'string'
+            ? e.question_name
+            : null,
       filename: typeof e.filename === 'string' ? e.filename : '',
       size: typeof e.size === 'number' ? e.size : Number(e.size ?? 0),
       sha256: typeof e.sha256 === 'string' ? e.sha256 : '',
@@ -319,26 +365,36 @@ export class ResponsesService {
    */
   async previous(inv: InvitationPrincipal): Promise<PreviousRoundDto> {
     const q = await this.questionnaire(inv.roundId);
-    const rows: Array<{ round_id: string; round_name: string; submitted_at: Date; submitted: JsonObject }> = await this.ds.query(
-      `SELECT ro.id AS round_id, ro.name AS round_name, r.submitted_at, r.submitted
+    const rows: Array<{ round_id: string; round_name: string; submitted_at: Date; submitted: JsonObject }> =
+      await this.ds.query(
+        `SELECT ro.id AS round_id, ro.name AS round_name, r.submitted_at, r.submitted
        FROM round cur
        JOIN round ro ON ro.guarantor_id = cur.guarantor_id AND ro.id <> cur.id AND ro.opens_at < cur.opens_at
        JOIN response r ON r.round_id = ro.id AND r.institution_id = $2 AND r.status = 'submitted' AND r.submitted IS NOT NULL
        WHERE cur.id = $1
        ORDER BY ro.opens_at DESC, r.submitted_at DESC
        LIMIT 5`,
-      [inv.roundId, inv.institutionId],
-    );
+        [inv.roundId, inv.institutionId],
+      );
     const names = answerableQuestionNames(q.validator.definition as JsonObject);
     for (const row of rows) {
       // Same question names (and their "-Comment" texts) only; a renamed or removed question is left out.
-      const kept = Object.fromEntries(Object.entries(row.submitted).filter(([k]) => names.has(k) || names.has(k.replace(/-Comment$/, ''))));
+      const kept = Object.fromEntries(
+        Object.entries(row.submitted).filter(([k]) => names.has(k) || names.has(k.replace(/-Comment$/, ''))),
+      );
       if (Object.keys(kept).length === 0) continue;
       const clean = await q.validator.validate(kept, { mode: 'draft' });
       const bad = new Set(clean.errors.map((e) => issueField(e)).filter((n): n is string => n !== undefined));
       const data = Object.fromEntries(Object.entries(clean.data).filter(([k]) => !bad.has(k)));
       if (Object.keys(data).length === 0) continue;
-      return { previous: { roundId: row.round_id, roundName: row.round_name, submittedAt: row.submitted_at.toISOString(), data } };
+      return {
+        previous: {
+          roundId: row.round_id,
+          roundName: row.round_name,
+          submittedAt: row.submitted_at.toISOString(),
+          data,
+        },
+      };
     }
     return { previous: null };
   }
@@ -354,7 +410,12 @@ export class ResponsesService {
 
   private replay(existing: VersionRow, responseId: string, clean: CleanSubmission): SubmitResultDto {
     if (existing.response_id !== responseId || !sameJson(existing.data, clean.data)) throw idempotencyMismatch();
-    return { responseId, version: existing.version, submittedAt: existing.submitted_at.toISOString(), cleared: existing.cleared };
+    return {
+      responseId,
+      version: existing.version,
+      submittedAt: existing.submitted_at.toISOString(),
+      cleared: existing.cleared,
+    };
   }
 
   private async versionByKey(m: EntityManager, key: string): Promise<VersionRow | undefined> {
@@ -366,10 +427,10 @@ export class ResponsesService {
   }
 
   private async responseId(inv: InvitationPrincipal): Promise<string> {
-    const [row]: Array<{ id: string }> = await this.ds.query('SELECT id FROM response WHERE round_id = $1 AND institution_id = $2', [
-      inv.roundId,
-      inv.institutionId,
-    ]);
+    const [row]: Array<{ id: string }> = await this.ds.query(
+      'SELECT id FROM response WHERE round_id = $1 AND institution_id = $2',
+      [inv.roundId, inv.institutionId],
+    );
     return row?.id ?? '';
   }
 
@@ -379,17 +440,33 @@ export class ResponsesService {
    * compiled yet: parsing a large jsonb per request is work the cache already did.
    */
   private async questionnaire(roundId: string): Promise<QuestionnaireRow & { window: RoundWindow; now: Date }> {
-    const [row]: Array<{ id: string; version: number; checksum: string; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date }> = await this.ds.query(
+    const [row]: Array<{
+      id: string;
+      version: number;
+      checksum: string;
+      status: RoundStatus;
+      opens_at: Date;
+      closes_at: Date;
+      now: Date;
+    }> = await this.ds.query(
       `SELECT q.id, q.version, q.checksum, r.status, r.opens_at, r.closes_at, clock_timestamp() AS now
        FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
       [roundId],
     );
     if (!row) throw notFound('round');
     const validator = await validatorFor(row.id, row.checksum, async () => {
-      const [q]: Array<{ definition: JsonObject }> = await this.ds.query('SELECT definition FROM questionnaire WHERE id = $1', [row.id]);
+      const [q]: Array<{ definition: JsonObject }> = await this.ds.query(
+        'SELECT definition FROM questionnaire WHERE id = $1',
+        [row.id],
+      );
       return q.definition;
     });
-    return { id: row.id, version: row.version, validator, window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now: row.now };
+    return {
+      id: row.id,
+      version: row.version,
+      validator,
+      window: { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at },
+      now: row.now,
+    };
   }
-
 }

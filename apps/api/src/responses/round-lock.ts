@@ -21,13 +21,29 @@ export interface LockedRound {
  * is accepted after the round closed.
  */
 export async function lockRound(m: EntityManager, roundId: string): Promise<LockedRound> {
-  const rows: Array<{ id: string; guarantor_id: string; status: RoundStatus; opens_at: Date; closes_at: Date; now: Date; max_versions_per_response: number }> = await m.query(
+  const rows: Array<{
+    id: string;
+    guarantor_id: string;
+    status: RoundStatus;
+    opens_at: Date;
+    closes_at: Date;
+    now: Date;
+    max_versions_per_response: number;
+  }> = await m.query(
     'SELECT id, guarantor_id, status, opens_at, closes_at, clock_timestamp() AS now, max_versions_per_response FROM round WHERE id = $1 FOR SHARE',
     [roundId],
   );
   const r = rows[0];
   if (!r) throw notFound('round');
-  return { id: r.id, guarantorId: r.guarantor_id, status: r.status, opensAt: r.opens_at, closesAt: r.closes_at, now: r.now, maxVersionsPerResponse: r.max_versions_per_response };
+  return {
+    id: r.id,
+    guarantorId: r.guarantor_id,
+    status: r.status,
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    now: r.now,
+    maxVersionsPerResponse: r.max_versions_per_response,
+  };
 }
 
 /** lockRound, then ROUND_NOT_OPEN / ROUND_CLOSED unless the round takes answers now. */

@@ -16,10 +16,16 @@ export class StaffResponsesController {
 
   @Get('responses')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'Institutions of the round with the state of their self-report (paginated; filters status, cveEnt).' })
+  @ApiOperation({
+    summary: 'Institutions of the round with the state of their self-report (paginated; filters status, cveEnt).',
+  })
   @ApiResponse({ status: 200, type: ResponsePageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  list(@CurrentUser() user: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string, @Query() query: ListResponsesQueryDto): Promise<ResponsePageDto> {
+  list(
+    @CurrentUser() user: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Query() query: ListResponsesQueryDto,
+  ): Promise<ResponsePageDto> {
     return this.staff.list(user, roundId, query);
   }
 

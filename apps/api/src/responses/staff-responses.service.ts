@@ -68,13 +68,22 @@ function labelledAnswers(variables: readonly CodebookVariable[], submitted: Json
   const data = submitted ?? {};
   const out: LabelledAnswerDto[] = variables.map((v) => {
     const value = Object.prototype.hasOwnProperty.call(data, v.name) ? data[v.name] : null;
-    const chosen = (Array.isArray(value) ? value : [value]).map((x) => v.choices.find((c) => c.value === x)?.label).filter((l): l is TitleDto => l !== undefined);
-    const label = value !== null && chosen.length > 0 ? { es: chosen.map((l) => l.es).join(`${MULTI_VALUE_SEPARATOR} `), en: chosen.map((l) => l.en).join(`${MULTI_VALUE_SEPARATOR} `) } : null;
+    const chosen = (Array.isArray(value) ? value : [value])
+      .map((x) => v.choices.find((c) => c.value === x)?.label)
+      .filter((l): l is TitleDto => l !== undefined);
+    const label =
+      value !== null && chosen.length > 0
+        ? {
+            es: chosen.map((l) => l.es).join(`${MULTI_VALUE_SEPARATOR} `),
+            en: chosen.map((l) => l.en).join(`${MULTI_VALUE_SEPARATOR} `),
+          }
+        : null;
     return { name: v.name, title: v.title, type: v.type, value, label };
   });
   // Answers the version does not describe (should not happen: submissions are validated) are still shown.
   for (const name of Object.keys(data)) {
-    if (!variables.some((v) => v.name === name)) out.push({ name, title: { es: name, en: name }, type: 'unknown', value: data[name], label: null });
+    if (!variables.some((v) => v.name === name))
+      out.push({ name, title: { es: name, en: name }, type: 'unknown', value: data[name], label: null });
   }
   return out;
 }
@@ -94,13 +103,17 @@ export class StaffResponsesService {
       JOIN institution i ON i.id = mb.institution_id
       LEFT JOIN response r ON r.round_id = $1 AND r.institution_id = i.id`;
     const params = [roundId, query.status ?? null, query.cveEnt ?? null];
-    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total ${from} ${filters}`, params);
-    const rows: Array<InstitutionRow & { status: ResponseState; version: number; submitted_at: Date | null }> = await this.ds.query(
-      `SELECT i.id, i.name, i.type, i.level, i.cve_ent, i.cvegeo, ${STATUS} AS status, coalesce(r.version, 0) AS version, r.submitted_at
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(
+      `SELECT count(*)::int AS total ${from} ${filters}`,
+      params,
+    );
+    const rows: Array<InstitutionRow & { status: ResponseState; version: number; submitted_at: Date | null }> =
+      await this.ds.query(
+        `SELECT i.id, i.name, i.type, i.level, i.cve_ent, i.cvegeo, ${STATUS} AS status, coalesce(r.version, 0) AS version, r.submitted_at
        ${from} ${filters}
        ORDER BY i.name, i.id LIMIT $4 OFFSET $5`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      );
     return {
       items: rows.map((r) => ({
         institution: toInstitution(r),
@@ -142,7 +155,13 @@ export class StaffResponsesService {
     const byName = new Map(variables.map((v) => [v.name, v]));
     const titleOf = (name: string): TitleDto => byName.get(name)?.title ?? { es: name, en: name };
     const order = variables.map((v) => v.name);
-    const versions: Array<{ version: number; submitted_at: Date; cleared: string[]; data: JsonObject; evidence_count: number }> = row.response_id
+    const versions: Array<{
+      version: number;
+      submitted_at: Date;
+      cleared: string[];
+      data: JsonObject;
+      evidence_count: number;
+    }> = row.response_id
       ? await this.ds.query(
           'SELECT version, submitted_at, cleared, data, jsonb_array_length(evidence) AS evidence_count FROM response_version WHERE response_id = $1 ORDER BY version',
           [row.response_id],
@@ -161,7 +180,10 @@ export class StaffResponsesService {
         version: v.version,
         submittedAt: v.submitted_at.toISOString(),
         cleared: v.cleared,
-        changes: diffAnswers(i === 0 ? null : versions[i - 1].data, v.data, order).map((c) => ({ ...c, title: titleOf(c.name) })),
+        changes: diffAnswers(i === 0 ? null : versions[i - 1].data, v.data, order).map((c) => ({
+          ...c,
+          title: titleOf(c.name),
+        })),
         evidenceCount: v.evidence_count,
         href: `${base}/responses/${institutionId}/versions/${v.version}`,
       })),
@@ -173,7 +195,12 @@ export class StaffResponsesService {
   }
 
   /** Verifiable claims (and any question a verdict names) with every verdict, validators under their per-round pseudonym. */
-  private async claims(roundId: string, institutionId: string, variables: CodebookVariable[], submitted: JsonObject | null): Promise<ClaimDto[]> {
+  private async claims(
+    roundId: string,
+    institutionId: string,
+    variables: CodebookVariable[],
+    submitted: JsonObject | null,
+  ): Promise<ClaimDto[]> {
     const rows: Array<{
       question_name: string;
       validator: string;
@@ -212,15 +239,26 @@ export class StaffResponsesService {
     }));
   }
 
-  async version(user: UserPrincipal, roundId: string, institutionId: string, version: number): Promise<StaffVersionDto> {
+  async version(
+    user: UserPrincipal,
+    roundId: string,
+    institutionId: string,
+    version: number,
+  ): Promise<StaffVersionDto> {
     await this.ownRound(user, roundId);
-    const [row]: Array<{ response_id: string; version: number; submitted_at: Date; cleared: string[]; data: JsonObject; evidence: JsonObject[] }> =
-      await this.ds.query(
-        `SELECT v.response_id, v.version, v.submitted_at, v.cleared, v.data, v.evidence
+    const [row]: Array<{
+      response_id: string;
+      version: number;
+      submitted_at: Date;
+      cleared: string[];
+      data: JsonObject;
+      evidence: JsonObject[];
+    }> = await this.ds.query(
+      `SELECT v.response_id, v.version, v.submitted_at, v.cleared, v.data, v.evidence
          FROM response_version v JOIN response r ON r.id = v.response_id
          WHERE r.round_id = $1 AND r.institution_id = $2 AND v.version = $3`,
-        [roundId, institutionId, version],
-      );
+      [roundId, institutionId, version],
+    );
     if (!row) throw notFound('version', 'version');
     return {
       responseId: row.response_id,
@@ -238,7 +276,10 @@ export class StaffResponsesService {
   }
 
   private async ownRound(user: UserPrincipal, roundId: string): Promise<void> {
-    const rows: Array<{ id: string }> = await this.ds.query('SELECT id FROM round WHERE id = $1 AND guarantor_id = $2', [roundId, user.guarantorId]);
+    const rows: Array<{ id: string }> = await this.ds.query(
+      'SELECT id FROM round WHERE id = $1 AND guarantor_id = $2',
+      [roundId, user.guarantorId],
+    );
     if (rows.length === 0) throw notFound('round', 'roundId');
   }
 }

@@ -22,7 +22,11 @@ describe('normalizeUrls', () => {
   it('leaves other questions, other types and the input object alone', () => {
     const input = { resp_cargo: 'www.toluca.gob.mx', ai_procedimiento_evidencia: 5, tr_portal_evidencia: 'www.a.mx' };
     const out = normalizeUrls(definition, input) as Record<string, unknown>;
-    expect(out).toEqual({ resp_cargo: 'www.toluca.gob.mx', ai_procedimiento_evidencia: 5, tr_portal_evidencia: 'https://www.a.mx' });
+    expect(out).toEqual({
+      resp_cargo: 'www.toluca.gob.mx',
+      ai_procedimiento_evidencia: 5,
+      tr_portal_evidencia: 'https://www.a.mx',
+    });
     expect(input.tr_portal_evidencia).toBe('www.a.mx');
     expect(normalizeUrls(definition, 'x')).toBe('x');
   });

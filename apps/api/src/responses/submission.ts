@@ -45,7 +45,11 @@ const validators = new CompiledValidatorCache(16, (line) => logger.warn(line));
  * The compiled validator of a questionnaire version; its definition is read (through `load`) only
  * the first time, so a request does not fetch and parse a definition it does not need.
  */
-export function validatorFor(questionnaireId: string, checksum: string, load: () => Promise<JsonObject>): Promise<CompiledValidator> {
+export function validatorFor(
+  questionnaireId: string,
+  checksum: string,
+  load: () => Promise<JsonObject>,
+): Promise<CompiledValidator> {
   return validators.load(`${questionnaireId}:${checksum}`, async () => (await load()) as SurveyJson);
 }
 
@@ -54,8 +58,14 @@ export function validatorFor(questionnaireId: string, checksum: string, load: ()
  * throws SUBMISSION_INVALID with every issue. `draft` skips required-ness only; `final` is complete.
  * Web addresses typed without a scheme (`www.toluca.gob.mx/…`) are completed with https:// first.
  */
-export async function cleanSubmission(validator: CompiledValidator, data: unknown, mode: 'draft' | 'final'): Promise<CleanSubmission> {
-  const result: SubmissionResult = await validator.validate(normalizeUrls(validator.definition as JsonObject, data), { mode });
+export async function cleanSubmission(
+  validator: CompiledValidator,
+  data: unknown,
+  mode: 'draft' | 'final',
+): Promise<CleanSubmission> {
+  const result: SubmissionResult = await validator.validate(normalizeUrls(validator.definition as JsonObject, data), {
+    mode,
+  });
   if (!result.ok) throw submissionInvalid(result.errors);
   return { data: result.data as JsonObject, cleared: [...result.cleared] };
 }
@@ -95,7 +105,8 @@ export async function cleanDraft(validator: CompiledValidator, data: unknown): P
   const kept = Object.fromEntries(Object.entries(result.data).filter(([k]) => !invalid.has(k))) as JsonObject;
   const normalized: Record<string, string> = {};
   if (isRecord(data) && isRecord(input)) {
-    for (const [k, v] of Object.entries(input)) if (typeof v === 'string' && data[k] !== v && kept[k] === v) normalized[k] = v;
+    for (const [k, v] of Object.entries(input))
+      if (typeof v === 'string' && data[k] !== v && kept[k] === v) normalized[k] = v;
   }
   return { data: kept, issues: result.errors, normalized };
 }
@@ -105,7 +116,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** A host name with at least one dot and an optional path, e.g. `www.toluca.gob.mx/transparencia`. */
-const BARE_ADDRESS = /^(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const BARE_ADDRESS =
+  /^(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 
 /**
  * Completes web addresses typed without a scheme in URL questions (`inputType: "url"`): people
@@ -153,7 +165,12 @@ export function answerableQuestionNames(definition: JsonObject): Set<string> {
   registerAperturaProperties();
   const model = new Model(definition);
   try {
-    return new Set(model.getAllQuestions(false, false, true).filter((q) => !DISPLAY_ONLY.has(q.getType())).map((q) => q.name));
+    return new Set(
+      model
+        .getAllQuestions(false, false, true)
+        .filter((q) => !DISPLAY_ONLY.has(q.getType()))
+        .map((q) => q.name),
+    );
   } finally {
     model.dispose();
   }

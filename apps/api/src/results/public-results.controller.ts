@@ -27,7 +27,10 @@ export class PublicResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @Get('rounds')
-  @ApiOperation({ summary: 'Published rounds of every guarantor (or of one: `?guarantor=<slug>`), newest first; each says whether it is synthetic.' })
+  @ApiOperation({
+    summary:
+      'Published rounds of every guarantor (or of one: `?guarantor=<slug>`), newest first; each says whether it is synthetic.',
+  })
   @ApiOkResponse({ type: PublicRoundPageDto })
   @ApiErrors('VALIDATION_FAILED')
   rounds(@Query() q: PublicRoundsQueryDto): Promise<PublicRoundPageDto> {
@@ -36,7 +39,8 @@ export class PublicResultsController {
 
   @Get('comparison')
   @ApiOperation({
-    summary: 'Whether two published rounds may be compared; `SYNTHETIC_MIXED` when one is the synthetic demo and the other real.',
+    summary:
+      'Whether two published rounds may be compared; `SYNTHETIC_MIXED` when one is the synthetic demo and the other real.',
   })
   @ApiOkResponse({ type: ComparabilityDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
@@ -56,12 +60,17 @@ export class PublicResultsController {
   @ApiOperation({ summary: 'Institutions of a published round with their headline (or requested) indicator.' })
   @ApiOkResponse({ type: InstitutionResultPageDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  institutions(@Param('roundId', ParseUUIDPipe) roundId: string, @Query() q: InstitutionResultsQueryDto): Promise<InstitutionResultPageDto> {
+  institutions(
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Query() q: InstitutionResultsQueryDto,
+  ): Promise<InstitutionResultPageDto> {
     return this.results.institutions(PUBLIC, roundId, q);
   }
 
   @Get('rounds/:roundId/results/distribution')
-  @ApiOperation({ summary: 'Headline, T and P of every institution of a published round, as columns (the overview charts).' })
+  @ApiOperation({
+    summary: 'Headline, T and P of every institution of a published round, as columns (the overview charts).',
+  })
   @ApiOkResponse({ type: InstitutionDistributionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   distribution(@Param('roundId', ParseUUIDPipe) roundId: string): Promise<InstitutionDistributionDto> {

@@ -15,7 +15,7 @@ export class PublicTrendsController {
   @Get('trends')
   @ApiOperation({
     summary:
-      "One unit (institution, municipality, state or national) and indicator over every published round of a guarantor, oldest window first: estimate, interval, status, reasons and method per round. Points of another method version than the newest are flagged and never joined by a line; synthetic and real rounds are never mixed.",
+      'One unit (institution, municipality, state or national) and indicator over every published round of a guarantor, oldest window first: estimate, interval, status, reasons and method per round. Points of another method version than the newest are flagged and never joined by a line; synthetic and real rounds are never mixed.',
   })
   @ApiOkResponse({ type: TrendDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')

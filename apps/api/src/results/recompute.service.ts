@@ -24,11 +24,23 @@ export class RecomputeService {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
       // KEY SHARE: the round cannot disappear before the run row referencing it is written.
-      const round: unknown[] = await m.query('SELECT id FROM round WHERE id = $1 AND guarantor_id = $2 FOR KEY SHARE', [roundId, guarantorId]);
+      const round: unknown[] = await m.query('SELECT id FROM round WHERE id = $1 AND guarantor_id = $2 FOR KEY SHARE', [
+        roundId,
+        guarantorId,
+      ]);
       if (round.length === 0) throw notFound('ronda', 'roundId');
-      const [run]: Array<{ id: string }> = await m.query(`INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id`, [roundId]);
+      const [run]: Array<{ id: string }> = await m.query(
+        `INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id`,
+        [roundId],
+      );
       await this.outbox.emit(m, { type: 'round.recompute', payload: { roundId, runId: run.id } });
-      await this.audit.record(m, actor, { action: 'round.recompute', entityType: 'round', entityId: roundId, guarantorId, details: { runId: run.id } });
+      await this.audit.record(m, actor, {
+        action: 'round.recompute',
+        entityType: 'round',
+        entityId: roundId,
+        guarantorId,
+        details: { runId: run.id },
+      });
       return { runId: run.id };
     });
   }

@@ -29,8 +29,16 @@ export class ResultsEventsController {
     summary:
       'Server-Sent Events: `results` whenever the round’s stored results change (id = the round’s change version; data: roundId, version, watermark, scope institution|areas|all, institutionId), `ready` on connection. Reconnect with Last-Event-ID to get one catch-up event for changes missed meanwhile. Published rounds for anyone, any round of the caller’s guarantor for staff.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last event id received (sent by EventSource on reconnect).' })
-  @ApiQuery({ name: 'lastEventId', required: false, description: 'Same as Last-Event-ID, for clients that cannot set headers.' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The last event id received (sent by EventSource on reconnect).',
+  })
+  @ApiQuery({
+    name: 'lastEventId',
+    required: false,
+    description: 'Same as Last-Event-ID, for clients that cannot set headers.',
+  })
   @ApiOkResponse({ description: 'text/event-stream' })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE')
   async stream(
@@ -44,14 +52,21 @@ export class ResultsEventsController {
     await this.readable(principal, roundId);
     const last = header ?? query;
     if (last !== undefined && !/^\d{1,19}$/.test(last)) {
-      throw new DomainError('VALIDATION_FAILED', { es: 'Last-Event-ID no es un identificador de evento válido.', en: 'Last-Event-ID is not a valid event id.' }, 'lastEventId');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { es: 'Last-Event-ID no es un identificador de evento válido.', en: 'Last-Event-ID is not a valid event id.' },
+        'lastEventId',
+      );
     }
     await this.events.open(roundId, req.ip ?? 'unknown', last, res);
   }
 
   /** NOT_FOUND unless the caller may read the round's results (same rule as the results routes). */
   private async readable(principal: Principal | undefined, roundId: string): Promise<void> {
-    const staffOf = principal?.kind === 'user' && principal.guarantorId && (STAFF_ROLES as readonly string[]).includes(principal.role) ? principal.guarantorId : null;
+    const staffOf =
+      principal?.kind === 'user' && principal.guarantorId && (STAFF_ROLES as readonly string[]).includes(principal.role)
+        ? principal.guarantorId
+        : null;
     if (staffOf) {
       const access: ResultsAccess = { kind: 'staff', guarantorId: staffOf };
       const own = await this.results.round(access, roundId).then(

@@ -24,7 +24,8 @@ interface Stream {
 /** An event as the stream sends it: the notification, and whether it is a catch-up of missed ones. */
 export type ResultsEvent = ResultsChanged & { catchUp?: boolean };
 
-const frame = (id: string, event: string, data: unknown): string => `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const frame = (id: string, event: string, data: unknown): string =>
+  `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /**
  * Server-Sent Events of "results changed" (issue #17, item 3). One LISTEN connection per API process
@@ -200,7 +201,8 @@ export class ResultsEventsService implements OnModuleInit, OnModuleDestroy {
   private async catchUpAll(): Promise<void> {
     for (const roundId of [...this.streams.keys()]) {
       const current = await this.version(roundId);
-      if (current) for (const s of this.streams.get(roundId) ?? []) this.send(s, { ...current, scope: 'all', catchUp: true });
+      if (current)
+        for (const s of this.streams.get(roundId) ?? []) this.send(s, { ...current, scope: 'all', catchUp: true });
     }
   }
 
@@ -211,7 +213,9 @@ export class ResultsEventsService implements OnModuleInit, OnModuleDestroy {
       void client.end().catch(() => undefined);
     }
     if (this.stopped || this.retry) return;
-    this.logger.warn(`LISTEN connection lost (${err instanceof Error ? err.message : String(err)}); retrying in ${this.backoff} ms`);
+    this.logger.warn(
+      `LISTEN connection lost (${err instanceof Error ? err.message : String(err)}); retrying in ${this.backoff} ms`,
+    );
     this.retry = setTimeout(() => {
       this.retry = null;
       this.listen(true).catch((e: unknown) => this.lost(null, e));

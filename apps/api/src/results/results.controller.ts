@@ -33,16 +33,25 @@ export class ResultsController {
 
   @Get('results/summary')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'National value of every indicator (three aggregations) with uncertainty, status, coverage, method and watermark.' })
+  @ApiOperation({
+    summary:
+      'National value of every indicator (three aggregations) with uncertainty, status, coverage, method and watermark.',
+  })
   @ApiOkResponse({ type: ResultsSummaryDto })
   @ApiErrors(...READ_ERRORS)
-  summary(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<ResultsSummaryDto> {
+  summary(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<ResultsSummaryDto> {
     return this.results.summary(staff(actor), roundId);
   }
 
   @Get('results/institutions')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'One row per institution of the universe with its headline (or the requested) indicator; filtered, sorted, paginated.' })
+  @ApiOperation({
+    summary:
+      'One row per institution of the universe with its headline (or the requested) indicator; filtered, sorted, paginated.',
+  })
   @ApiOkResponse({ type: InstitutionResultPageDto })
   @ApiErrors(...READ_ERRORS)
   institutions(
@@ -55,17 +64,24 @@ export class ResultsController {
 
   @Get('results/distribution')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'Headline, T and P of every institution of the round, as columns (one array per field, ordered by name): what the overview charts draw.' })
+  @ApiOperation({
+    summary:
+      'Headline, T and P of every institution of the round, as columns (one array per field, ordered by name): what the overview charts draw.',
+  })
   @ApiOkResponse({ type: InstitutionDistributionDto })
   @ApiErrors(...READ_ERRORS)
-  distribution(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<InstitutionDistributionDto> {
+  distribution(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<InstitutionDistributionDto> {
     return this.results.distribution(staff(actor), roundId);
   }
 
   @Get('results/institutions/:institutionId')
   @Roles('guarantor_admin', 'analyst')
   @ApiOperation({
-    summary: "Every indicator of an institution, its components, the inputs that produced them (s and s′ per item, verification counts, citizen report counts, evidence) and their provenance.",
+    summary:
+      'Every indicator of an institution, its components, the inputs that produced them (s and s′ per item, verification counts, citizen report counts, evidence) and their provenance.',
   })
   @ApiOkResponse({ type: InstitutionResultDetailDto })
   @ApiErrors(...READ_ERRORS)
@@ -79,20 +95,32 @@ export class ResultsController {
 
   @Get('results/areas')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'Values by municipality, state, national, level of government or institution type, with uncertainty, status and coverage.' })
+  @ApiOperation({
+    summary:
+      'Values by municipality, state, national, level of government or institution type, with uncertainty, status and coverage.',
+  })
   @ApiOkResponse({ type: AreaResultPageDto })
   @ApiErrors(...READ_ERRORS)
-  areas(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string, @Query() q: AreaResultsQueryDto): Promise<AreaResultPageDto> {
+  areas(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Query() q: AreaResultsQueryDto,
+  ): Promise<AreaResultPageDto> {
     return this.results.areas(staff(actor), roundId, q);
   }
 
   @Post('recompute')
   @HttpCode(202)
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: "Rebuild all of the round's results from its inputs (asynchronous); follow it with GET recompute/{runId}." })
+  @ApiOperation({
+    summary: "Rebuild all of the round's results from its inputs (asynchronous); follow it with GET recompute/{runId}.",
+  })
   @ApiAcceptedResponse({ type: RecomputeAcceptedDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
-  request(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<RecomputeAcceptedDto> {
+  request(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<RecomputeAcceptedDto> {
     return this.recompute.request(actor, roundId);
   }
 

@@ -1,5 +1,13 @@
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import { MetricRow, toAreaItem, toInstitutionDetail, toPublicRound, toResultValue, toRun, toSummary } from './results.mapper';
+import {
+  MetricRow,
+  toAreaItem,
+  toInstitutionDetail,
+  toPublicRound,
+  toResultValue,
+  toRun,
+  toSummary,
+} from './results.mapper';
 
 const at = new Date('2025-06-01T12:00:00.000Z');
 const row = (over: Partial<MetricRow>): MetricRow => ({
@@ -37,7 +45,16 @@ const ROUND = {
   states: [{ cveEnt: '15', name: 'México' }],
 };
 const NO_RANK = { rank_position: null, rank_lo: null, rank_hi: null, rank_of: null };
-const INST = { id: 'i1', name: 'Ayuntamiento', type: 'ayuntamiento', level: 'municipal', cvegeo: '15106', cve_ent: '15', nom_mun: 'Toluca', nom_ent: 'México' };
+const INST = {
+  id: 'i1',
+  name: 'Ayuntamiento',
+  type: 'ayuntamiento',
+  level: 'municipal',
+  cvegeo: '15106',
+  cve_ent: '15',
+  nom_mun: 'Toluca',
+  nom_ent: 'México',
+};
 
 describe('toResultValue', () => {
   it('maps columns and the Estimate fields kept in details', () => {
@@ -69,13 +86,31 @@ describe('toResultValue', () => {
 
   it('keeps a census n as null, reports why a value is missing and survives malformed details', () => {
     expect(toResultValue(row({ n: 0, details: { n: null, interval: 'exact' } })).n).toBeNull();
-    expect(toResultValue(row({ estimate: null, details: { missing: ['no_citizen_data', 7] } })).missing).toEqual(['no_citizen_data']);
-    expect(toResultValue(row({ details: 'garbage' }))).toMatchObject({ n: 4, interval: 'none', reasons: [], halfWidth: null });
+    expect(toResultValue(row({ estimate: null, details: { missing: ['no_citizen_data', 7] } })).missing).toEqual([
+      'no_citizen_data',
+    ]);
+    expect(toResultValue(row({ details: 'garbage' }))).toMatchObject({
+      n: 4,
+      interval: 'none',
+      reasons: [],
+      halfWidth: null,
+    });
   });
 });
 
 describe('toSummary', () => {
-  const coverage = (responding: number) => ({ responding, universe: 10, citizenReports: 12, subjectsWithCitizenData: 3, municipalitiesWithData: 2, municipalitiesInUniverse: 4, meetsMinimum: false, neededReports: null, neededMunicipalities: 2, imputedSE: 0 });
+  const coverage = (responding: number) => ({
+    responding,
+    universe: 10,
+    citizenReports: 12,
+    subjectsWithCitizenData: 3,
+    municipalitiesWithData: 2,
+    municipalitiesInUniverse: 4,
+    meetsMinimum: false,
+    neededReports: null,
+    neededMunicipalities: 2,
+    imputedSE: 0,
+  });
   it('orders national values by indicator and aggregation and derives coverage, notice and provenance', () => {
     const s = toSummary(
       ROUND,
@@ -87,7 +122,12 @@ describe('toSummary', () => {
       ],
       { universe: 10, withAnyCitizenReport: 5, pendingRefutations: 1 },
     );
-    expect(s.national.map((v) => `${v.indicator}/${v.aggregation}`)).toEqual(['I/unweighted', 'I/population_weighted', 'I_G/unweighted', 'DELTA_G/unweighted']);
+    expect(s.national.map((v) => `${v.indicator}/${v.aggregation}`)).toEqual([
+      'I/unweighted',
+      'I/population_weighted',
+      'I_G/unweighted',
+      'DELTA_G/unweighted',
+    ]);
     expect(s.coverage).toEqual({
       institutions: 10,
       withSelfReport: 8,
@@ -99,14 +139,24 @@ describe('toSummary', () => {
       withAnyCitizenReport: 5,
       pendingRefutations: 1,
     });
-    expect(s.provenance).toEqual({ methodId: 'mga-2017/apertura-1', methodVersion: '1.0.0', watermark: '50', computedAt: at.toISOString() });
+    expect(s.provenance).toEqual({
+      methodId: 'mga-2017/apertura-1',
+      methodVersion: '1.0.0',
+      watermark: '50',
+      computedAt: at.toISOString(),
+    });
     expect(s.notice).toEqual(VOLUNTEER_SAMPLE_NOTICE);
     expect(s).toMatchObject({ computed: true, synthetic: true, round: { id: 'r1', publishedAt: at.toISOString() } });
     expect(s.national[0].coverage).toMatchObject({ responding: 3, neededMunicipalities: 2 });
   });
 
   it('says when nothing was computed yet', () => {
-    expect(toSummary(ROUND, [], { universe: 5, withAnyCitizenReport: 0, pendingRefutations: 0 })).toMatchObject({ computed: false, national: [], provenance: { watermark: null }, coverage: { institutions: 5, withSelfReport: 0 } });
+    expect(toSummary(ROUND, [], { universe: 5, withAnyCitizenReport: 0, pendingRefutations: 0 })).toMatchObject({
+      computed: false,
+      national: [],
+      provenance: { watermark: null },
+      coverage: { institutions: 5, withSelfReport: 0 },
+    });
   });
 });
 
@@ -114,11 +164,20 @@ describe('toInstitutionDetail', () => {
   const details = {
     n: 3,
     interval: 't',
-    institution: { selfReported: true, citizenReports: 3, validators: 3, headline: 'I', neededReports: 2, warnings: ['w'] },
+    institution: {
+      selfReported: true,
+      citizenReports: 3,
+      validators: 3,
+      headline: 'I',
+      neededReports: 2,
+      warnings: ['w'],
+    },
     inputs: {
       selfReport: { responseId: 'resp', version: 2, submittedAt: at.toISOString(), questionnaireId: 'q1' },
       evidenceUrls: [{ item: 'ai', question: 'ai_ev', url: 'https://x.example' }],
-      evidenceFiles: [{ id: 'f1', questionName: 'ai', filename: 'a.pdf', mimeType: 'application/pdf', size: 3, sha256: 'h' }],
+      evidenceFiles: [
+        { id: 'f1', questionName: 'ai', filename: 'a.pdf', mimeType: 'application/pdf', size: 3, sha256: 'h' },
+      ],
       verdicts: { confirmed: 2, refuted: 1, unverifiable: 0 },
       citizenReports: 3,
       citizenQuestionnaireIds: ['q2'],
@@ -129,17 +188,51 @@ describe('toInstitutionDetail', () => {
   };
   const rows = [
     row({ indicator: 'TC.Disp', details: { kind: 'citizen', reports: 3, validators: 3, interval: 'wilson' } }),
-    row({ indicator: 'TG', details: { n: null, interval: 'exact', subIndex: { partial: true, missing: ['TG.DA'], weights: { 'TG.AI': 1 }, formula: 'TG = …' } } }),
+    row({
+      indicator: 'TG',
+      details: {
+        n: null,
+        interval: 'exact',
+        subIndex: { partial: true, missing: ['TG.DA'], weights: { 'TG.AI': 1 }, formula: 'TG = …' },
+      },
+    }),
     row({ indicator: 'I', details }),
     row({
       indicator: 'TG.AI',
-      details: { kind: 'government', raw: 0.75, n: null, interval: 'exact', items: [{ name: 'ai', weight: 1, verifiable: true, s: 1, sValidated: 0.5, confirmed: 1, refuted: 1, verification: 'mixed', confirmationRate: { p: 0.5, lo: 0.1, hi: 0.9, n: 2 } }] },
+      details: {
+        kind: 'government',
+        raw: 0.75,
+        n: null,
+        interval: 'exact',
+        items: [
+          {
+            name: 'ai',
+            weight: 1,
+            verifiable: true,
+            s: 1,
+            sValidated: 0.5,
+            confirmed: 1,
+            refuted: 1,
+            verification: 'mixed',
+            confirmationRate: { p: 0.5, lo: 0.1, hi: 0.9, n: 2 },
+          },
+        ],
+      },
     }),
   ];
 
   it('assembles indicators, sub-indices, components, inputs and provenance', () => {
     const d = toInstitutionDetail(ROUND, INST, rows);
-    expect(d.institution).toEqual({ id: 'i1', name: 'Ayuntamiento', type: 'ayuntamiento', level: 'municipal', cvegeo: '15106', municipality: 'Toluca', cveEnt: '15', state: 'México' });
+    expect(d.institution).toEqual({
+      id: 'i1',
+      name: 'Ayuntamiento',
+      type: 'ayuntamiento',
+      level: 'municipal',
+      cvegeo: '15106',
+      municipality: 'Toluca',
+      cveEnt: '15',
+      state: 'México',
+    });
     expect(d.values.map((v) => v.indicator)).toEqual(['I', 'TG']);
     expect(d.headline?.indicator).toBe('I');
     expect(d.summary).toEqual({
@@ -153,31 +246,62 @@ describe('toInstitutionDetail', () => {
       pendingRefutations: 0,
       warnings: ['w'],
     });
-    expect(d.subIndices).toEqual([{ code: 'TG', partial: true, missing: ['TG.DA'], weights: { 'TG.AI': 1 }, formula: 'TG = …' }]);
+    expect(d.subIndices).toEqual([
+      { code: 'TG', partial: true, missing: ['TG.DA'], weights: { 'TG.AI': 1 }, formula: 'TG = …' },
+    ]);
     expect(d.components.map((c) => c.code)).toEqual(['TG.AI', 'TC.Disp']);
-    expect(d.components[0]).toMatchObject({ kind: 'government', raw: 0.75, reports: null, items: [{ name: 'ai', s: 1, sValidated: 0.5, confirmationRate: { n: 2 } }] });
+    expect(d.components[0]).toMatchObject({
+      kind: 'government',
+      raw: 0.75,
+      reports: null,
+      items: [{ name: 'ai', s: 1, sValidated: 0.5, confirmationRate: { n: 2 } }],
+    });
     expect(d.components[1]).toMatchObject({ kind: 'citizen', raw: null, items: [], reports: 3, validators: 3 });
     expect(d.inputs).toEqual({
       selfReport: { responseId: 'resp', version: 2, submittedAt: at.toISOString() },
       evidenceUrls: [{ item: 'ai', question: 'ai_ev', url: 'https://x.example' }],
-      evidenceFiles: [{ id: 'f1', questionName: 'ai', filename: 'a.pdf', mimeType: 'application/pdf', size: 3, sha256: 'h' }],
+      evidenceFiles: [
+        { id: 'f1', questionName: 'ai', filename: 'a.pdf', mimeType: 'application/pdf', size: 3, sha256: 'h' },
+      ],
       verdicts: { confirmed: 2, refuted: 1, unverifiable: 0 },
       citizenReports: 3,
       validators: 4,
     });
-    expect(d.provenance).toMatchObject({ watermark: '41', questionnaires: [{ id: 'q1', kind: 'institution', version: 2 }] });
+    expect(d.provenance).toMatchObject({
+      watermark: '41',
+      questionnaires: [{ id: 'q1', kind: 'institution', version: 2 }],
+    });
     // Only listed fields leave the API.
     expect(JSON.stringify(d)).not.toContain('must-not-leak');
   });
 
   it('is empty but well-formed before the first computation', () => {
-    expect(toInstitutionDetail(ROUND, INST, [])).toMatchObject({ computed: false, summary: null, headline: null, values: [], components: [], inputs: null });
+    expect(toInstitutionDetail(ROUND, INST, [])).toMatchObject({
+      computed: false,
+      summary: null,
+      headline: null,
+      values: [],
+      components: [],
+      inputs: null,
+    });
   });
 });
 
 describe('small mappings', () => {
   it('area items carry names and coverage', () => {
-    expect(toAreaItem('municipality', { ...row({ population_size: 4, details: { coverage: { responding: 2 } } }), ...NO_RANK, scope_key: '15106', name: 'Toluca', cve_ent: '15' }, 'MX')).toMatchObject({
+    expect(
+      toAreaItem(
+        'municipality',
+        {
+          ...row({ population_size: 4, details: { coverage: { responding: 2 } } }),
+          ...NO_RANK,
+          scope_key: '15106',
+          name: 'Toluca',
+          cve_ent: '15',
+        },
+        'MX',
+      ),
+    ).toMatchObject({
       scope: 'municipality',
       scopeKey: '15106',
       name: 'Toluca',
@@ -187,7 +311,18 @@ describe('small mappings', () => {
   });
 
   it('runs and public rounds', () => {
-    expect(toRun({ id: 'x', round_id: 'r', status: 'done', progress: 100, watermark: '9', error: null, requested_at: at, finished_at: at })).toEqual({
+    expect(
+      toRun({
+        id: 'x',
+        round_id: 'r',
+        status: 'done',
+        progress: 100,
+        watermark: '9',
+        error: null,
+        requested_at: at,
+        finished_at: at,
+      }),
+    ).toEqual({
       runId: 'x',
       roundId: 'r',
       status: 'done',
@@ -197,7 +332,18 @@ describe('small mappings', () => {
       requestedAt: at.toISOString(),
       finishedAt: at.toISOString(),
     });
-    expect(toPublicRound({ id: 'r', name: 'n', opens_at: at, closes_at: at, published_at: null, synthetic: false, guarantor_slug: 'g', guarantor_name: 'G' })).toEqual({
+    expect(
+      toPublicRound({
+        id: 'r',
+        name: 'n',
+        opens_at: at,
+        closes_at: at,
+        published_at: null,
+        synthetic: false,
+        guarantor_slug: 'g',
+        guarantor_name: 'G',
+      }),
+    ).toEqual({
       id: 'r',
       name: 'n',
       guarantor: { slug: 'g', name: 'G' },

@@ -122,14 +122,32 @@ export function toRank(r: RankRow, group: string): RankDto | null {
  * Which list a value belongs to (§9): ranked; an unverified self-report (a government-perspective
  * value of a subject no citizen validated); or insufficient data.
  */
-export function rankingGroup(value: ResultValueDto | null, rank: RankDto | null): 'ranked' | 'insufficient_data' | 'unverified_self_report' {
+export function rankingGroup(
+  value: ResultValueDto | null,
+  rank: RankDto | null,
+): 'ranked' | 'insufficient_data' | 'unverified_self_report' {
   if (rank !== null) return 'ranked';
-  if (value !== null && value.estimate !== null && SELF_REPORT_INDICATORS.has(value.indicator) && value.status === 'not_validated') return 'unverified_self_report';
+  if (
+    value !== null &&
+    value.estimate !== null &&
+    SELF_REPORT_INDICATORS.has(value.indicator) &&
+    value.status === 'not_validated'
+  )
+    return 'unverified_self_report';
   return 'insufficient_data';
 }
 
 export function toInstitutionRef(i: InstitutionRow): InstitutionRefDto {
-  return { id: i.id, name: i.name, type: i.type, level: i.level, cvegeo: i.cvegeo, municipality: i.nom_mun, cveEnt: i.cve_ent, state: i.nom_ent };
+  return {
+    id: i.id,
+    name: i.name,
+    type: i.type,
+    level: i.level,
+    cvegeo: i.cvegeo,
+    municipality: i.nom_mun,
+    cveEnt: i.cve_ent,
+    state: i.nom_ent,
+  };
 }
 
 /** Columns plus the Estimate fields kept in details (details.n keeps the null of census values). */
@@ -188,9 +206,18 @@ export function toProvenance(rows: readonly MetricRow[]): ProvenanceDto {
   if (rows.length === 0) return { methodId: null, methodVersion: null, watermark: null, computedAt: null };
   let newest = rows[0];
   for (const r of rows) {
-    if (BigInt(r.watermark) > BigInt(newest.watermark) || (r.watermark === newest.watermark && r.computed_at > newest.computed_at)) newest = r;
+    if (
+      BigInt(r.watermark) > BigInt(newest.watermark) ||
+      (r.watermark === newest.watermark && r.computed_at > newest.computed_at)
+    )
+      newest = r;
   }
-  return { methodId: newest.method_id, methodVersion: newest.method_version, watermark: newest.watermark, computedAt: newest.computed_at.toISOString() };
+  return {
+    methodId: newest.method_id,
+    methodVersion: newest.method_version,
+    watermark: newest.watermark,
+    computedAt: newest.computed_at.toISOString(),
+  };
 }
 
 const AGGREGATION_ORDER = ['unweighted', 'mean_of_municipalities', 'population_weighted'];
@@ -207,7 +234,9 @@ export interface RoundCounts {
 
 export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], counts: RoundCounts): ResultsSummaryDto {
   const rows = [...nationalRows].sort(
-    (a, b) => indicatorRank(a.indicator) - indicatorRank(b.indicator) || AGGREGATION_ORDER.indexOf(a.aggregation) - AGGREGATION_ORDER.indexOf(b.aggregation),
+    (a, b) =>
+      indicatorRank(a.indicator) - indicatorRank(b.indicator) ||
+      AGGREGATION_ORDER.indexOf(a.aggregation) - AGGREGATION_ORDER.indexOf(b.aggregation),
   );
   const unweighted = (ind: string): CoverageDto | null => {
     const r = rows.find((x) => x.indicator === ind && x.aggregation === 'unweighted');
@@ -238,7 +267,12 @@ export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], c
   };
 }
 
-export function toInstitutionItem(institution: InstitutionRow, row: MetricRow | null, rank: RankRow, rankGroup: string): InstitutionResultItemDto {
+export function toInstitutionItem(
+  institution: InstitutionRow,
+  row: MetricRow | null,
+  rank: RankRow,
+  rankGroup: string,
+): InstitutionResultItemDto {
   const value = row === null ? null : toResultValue(row);
   const r = toRank(rank, rankGroup);
   return { institution: toInstitutionRef(institution), value, rank: r, group: rankingGroup(value, r) };
@@ -251,7 +285,15 @@ export function toAreaItem(
 ): AreaResultItemDto {
   const value = toAreaValue(row);
   const r = toRank(row, rankGroup);
-  return { scope, scopeKey: row.scope_key, name: row.name ?? row.scope_key, cveEnt: row.cve_ent, value, rank: r, group: rankingGroup(value, r) };
+  return {
+    scope,
+    scopeKey: row.scope_key,
+    name: row.name ?? row.scope_key,
+    cveEnt: row.cve_ent,
+    value,
+    rank: r,
+    group: rankingGroup(value, r),
+  };
 }
 
 /** Question titles (es/en) by name, from the questionnaire versions that were answered. */
@@ -287,10 +329,21 @@ function toInputs(v: unknown): ResultInputsDto | null {
   const self = isObj(v.selfReport) ? v.selfReport : null;
   const verdicts = obj(v.verdicts);
   return {
-    selfReport: self === null ? null : { responseId: str(self.responseId) ?? '', version: num0(self.version), submittedAt: str(self.submittedAt) },
-    evidenceUrls: arr(v.evidenceUrls).map((e) => ({ item: str(e.item) ?? '', question: str(e.question) ?? '', url: str(e.url) ?? '' })),
+    selfReport:
+      self === null
+        ? null
+        : { responseId: str(self.responseId) ?? '', version: num0(self.version), submittedAt: str(self.submittedAt) },
+    evidenceUrls: arr(v.evidenceUrls).map((e) => ({
+      item: str(e.item) ?? '',
+      question: str(e.question) ?? '',
+      url: str(e.url) ?? '',
+    })),
     evidenceFiles: arr(v.evidenceFiles).map(toEvidenceFile),
-    verdicts: { confirmed: num0(verdicts.confirmed), refuted: num0(verdicts.refuted), unverifiable: num0(verdicts.unverifiable) },
+    verdicts: {
+      confirmed: num0(verdicts.confirmed),
+      refuted: num0(verdicts.refuted),
+      unverifiable: num0(verdicts.unverifiable),
+    },
     citizenReports: num0(v.citizenReports),
     validators: num0(v.validators),
   };
@@ -298,7 +351,13 @@ function toInputs(v: unknown): ResultInputsDto | null {
 
 function toQuestionnaires(v: unknown): QuestionnaireVersionDto[] {
   const inputs = obj(v);
-  return arr(inputs.questionnaires).map((q) => ({ id: str(q.id) ?? '', kind: str(q.kind) ?? '', slug: str(q.slug) ?? '', version: num0(q.version), checksum: str(q.checksum) ?? '' }));
+  return arr(inputs.questionnaires).map((q) => ({
+    id: str(q.id) ?? '',
+    kind: str(q.kind) ?? '',
+    slug: str(q.slug) ?? '',
+    version: num0(q.version),
+    checksum: str(q.checksum) ?? '',
+  }));
 }
 
 function toSubIndex(code: string, v: unknown): SubIndexDto | null {
@@ -311,12 +370,21 @@ function toSubIndex(code: string, v: unknown): SubIndexDto | null {
 const isIndicator = (i: string): boolean => (INDICATORS as readonly string[]).includes(i);
 
 /** Every stored row of one institution: indicators, components, the summary and inputs kept on the I row. */
-export function toInstitutionDetail(round: RoundRow, institution: InstitutionRow, rows: readonly MetricRow[], titles: ItemTitles = new Map()): InstitutionResultDetailDto {
-  const indicators = rows.filter((r) => isIndicator(r.indicator)).sort((a, b) => indicatorRank(a.indicator) - indicatorRank(b.indicator));
+export function toInstitutionDetail(
+  round: RoundRow,
+  institution: InstitutionRow,
+  rows: readonly MetricRow[],
+  titles: ItemTitles = new Map(),
+): InstitutionResultDetailDto {
+  const indicators = rows
+    .filter((r) => isIndicator(r.indicator))
+    .sort((a, b) => indicatorRank(a.indicator) - indicatorRank(b.indicator));
   const components = rows
     .filter((r) => !isIndicator(r.indicator))
     .map((r) => toComponent(r, titles))
-    .sort((a, b) => (a.kind === b.kind ? (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) : a.kind === 'government' ? -1 : 1));
+    .sort((a, b) =>
+      a.kind === b.kind ? (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) : a.kind === 'government' ? -1 : 1,
+    );
   const iRow = indicators.find((r) => r.indicator === 'I');
   const iDetails = obj(iRow?.details);
   const summary = isObj(iDetails.institution) ? iDetails.institution : null;

@@ -91,8 +91,15 @@ export class ResultsService {
 
   async summary(access: ResultsAccess, roundId: string): Promise<ResultsSummaryDto> {
     const round = await this.round(access, roundId);
-    const [rows, [{ n }], [counts]]: [MetricRow[], Array<{ n: number }>, Array<{ with_reports: number; pending: number }>] = await Promise.all([
-      this.ds.query(`SELECT ${METRIC_COLUMNS}, r.details FROM metric_result r WHERE r.round_id = $1 AND r.scope = 'national'`, [roundId]),
+    const [rows, [{ n }], [counts]]: [
+      MetricRow[],
+      Array<{ n: number }>,
+      Array<{ with_reports: number; pending: number }>,
+    ] = await Promise.all([
+      this.ds.query(
+        `SELECT ${METRIC_COLUMNS}, r.details FROM metric_result r WHERE r.round_id = $1 AND r.scope = 'national'`,
+        [roundId],
+      ),
       this.ds.query('SELECT count(*)::int AS n FROM round_institution WHERE round_id = $1', [roundId]),
       // The I row of every institution counts its validators in n (also when I has no value), and
       // its I_G row the refutations still pending behind the self-report.
@@ -103,7 +110,11 @@ export class ResultsService {
         [roundId],
       ),
     ]);
-    return toSummary(round, rows, { universe: n, withAnyCitizenReport: counts?.with_reports ?? 0, pendingRefutations: counts?.pending ?? 0 });
+    return toSummary(round, rows, {
+      universe: n,
+      withAnyCitizenReport: counts?.with_reports ?? 0,
+      pendingRefutations: counts?.pending ?? 0,
+    });
   }
 
   /** Headline, T and P of every institution of the round, as columns (see InstitutionDistributionDto). */
@@ -111,9 +122,18 @@ export class ResultsService {
     await this.round(access, roundId);
     // One pass over the round's rows of the four indicators (pivoted by FILTER), hash-joined to the
     // universe: not four index lookups per institution.
-    const rows: Array<{ id: string; name: string; headline: string | null; estimate: number | null; status: string | null; t: number | null; t_status: string | null; p: number | null; p_status: string | null }> =
-      await this.ds.query(
-        `WITH v AS (
+    const rows: Array<{
+      id: string;
+      name: string;
+      headline: string | null;
+      estimate: number | null;
+      status: string | null;
+      t: number | null;
+      t_status: string | null;
+      p: number | null;
+      p_status: string | null;
+    }> = await this.ds.query(
+      `WITH v AS (
            SELECT r.scope_key,
                   bool_or(r.indicator = 'I') AS has_i,
                   max(r.estimate) FILTER (WHERE r.indicator = 'I') AS i, max(r.status) FILTER (WHERE r.indicator = 'I') AS i_status,
@@ -136,9 +156,21 @@ export class ResultsService {
          LEFT JOIN v ON v.scope_key = i.id::text
          WHERE ri.round_id = $1
          ORDER BY i.name, i.id`,
-        [roundId],
-      );
-    const out: InstitutionDistributionDto = { total: rows.length, id: [], name: [], headline: [], estimate: [], status: [], t: [], tStatus: [], p: [], pStatus: [], notice: notice() };
+      [roundId],
+    );
+    const out: InstitutionDistributionDto = {
+      total: rows.length,
+      id: [],
+      name: [],
+      headline: [],
+      estimate: [],
+      status: [],
+      t: [],
+      tStatus: [],
+      p: [],
+      pStatus: [],
+      notice: notice(),
+    };
     for (const r of rows) {
       out.id.push(r.id);
       out.name.push(r.name);
@@ -153,7 +185,11 @@ export class ResultsService {
     return out;
   }
 
-  async institutions(access: ResultsAccess, roundId: string, q: InstitutionResultsQueryDto): Promise<InstitutionResultPageDto> {
+  async institutions(
+    access: ResultsAccess,
+    roundId: string,
+    q: InstitutionResultsQueryDto,
+  ): Promise<InstitutionResultPageDto> {
     await this.round(access, roundId);
     // The requested indicator, or the headline: I where it exists, else I_G (else the empty I row).
     // The ranked list shows the ranked indicator itself (I by default), never an I_G in its place.
@@ -202,10 +238,10 @@ export class ResultsService {
       q.ranking === 'ranked'
         ? `${h === 'h' ? 'mr.position' : 'page.rank_position'}, ${i}.name, ${i}.id`
         : q.sort === 'estimate'
-        ? `${h}.estimate ASC NULLS LAST, ${i}.name, ${i}.id`
-        : q.sort === '-estimate'
-          ? `${h}.estimate DESC NULLS LAST, ${i}.name, ${i}.id`
-          : `${i}.name, ${i}.id`;
+          ? `${h}.estimate ASC NULLS LAST, ${i}.name, ${i}.id`
+          : q.sort === '-estimate'
+            ? `${h}.estimate DESC NULLS LAST, ${i}.name, ${i}.id`
+            : `${i}.name, ${i}.id`;
     const [[{ total }], rows] = await Promise.all([
       this.ds.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<Array<{ total: number }>>,
       this.ds.query(
@@ -234,7 +270,11 @@ export class ResultsService {
     };
   }
 
-  async institution(access: ResultsAccess, roundId: string, institutionId: string): Promise<InstitutionResultDetailDto> {
+  async institution(
+    access: ResultsAccess,
+    roundId: string,
+    institutionId: string,
+  ): Promise<InstitutionResultDetailDto> {
     const round = await this.round(access, roundId);
     const [institution]: InstitutionRow[] = await this.ds.query(
       `SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent
@@ -255,11 +295,17 @@ export class ResultsService {
   private async itemTitles(rows: readonly MetricRow[]): Promise<Map<string, { es: string; en: string }>> {
     const iRow = rows.find((r) => r.indicator === 'I');
     const inputs = (iRow?.details ?? {}) as { inputs?: { questionnaires?: Array<{ id?: unknown; kind?: unknown }> } };
-    const ids = (inputs.inputs?.questionnaires ?? []).filter((q) => q.kind === 'institution' && typeof q.id === 'string').map((q) => q.id as string);
+    const ids = (inputs.inputs?.questionnaires ?? [])
+      .filter((q) => q.kind === 'institution' && typeof q.id === 'string')
+      .map((q) => q.id as string);
     if (ids.length === 0) return new Map();
-    const defs: Array<{ definition: unknown }> = await this.ds.query('SELECT definition FROM questionnaire WHERE id = ANY($1::uuid[]) ORDER BY version DESC', [ids]);
+    const defs: Array<{ definition: unknown }> = await this.ds.query(
+      'SELECT definition FROM questionnaire WHERE id = ANY($1::uuid[]) ORDER BY version DESC',
+      [ids],
+    );
     const titles = new Map<string, { es: string; en: string }>();
-    for (const d of defs) for (const [name, title] of questionTitles(d.definition)) if (!titles.has(name)) titles.set(name, title);
+    for (const d of defs)
+      for (const [name, title] of questionTitles(d.definition)) if (!titles.has(name)) titles.set(name, title);
     return titles;
   }
 
@@ -304,12 +350,12 @@ export class ResultsService {
         : q.ranking === 'unranked'
           ? `${name}, r.scope_key`
           : q.sort === 'estimate'
-        ? 'r.estimate ASC NULLS LAST, r.scope_key'
-        : q.sort === '-estimate'
-          ? 'r.estimate DESC NULLS LAST, r.scope_key'
-          : q.sort === 'name'
-            ? `${name}, r.scope_key`
-            : 'r.scope_key';
+            ? 'r.estimate ASC NULLS LAST, r.scope_key'
+            : q.sort === '-estimate'
+              ? 'r.estimate DESC NULLS LAST, r.scope_key'
+              : q.sort === 'name'
+                ? `${name}, r.scope_key`
+                : 'r.scope_key';
     const [[{ total }], rows] = await Promise.all([
       this.ds.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<Array<{ total: number }>>,
       this.ds.query(
@@ -320,7 +366,13 @@ export class ResultsService {
         params,
       ) as Promise<Array<MetricRow & RankRow & { scope_key: string; name: string | null; cve_ent: string | null }>>,
     ]);
-    return { items: rows.map((r) => toAreaItem(q.scope, r, rankGroup)), total, page: q.page, pageSize: q.pageSize, notice: notice() };
+    return {
+      items: rows.map((r) => toAreaItem(q.scope, r, rankGroup)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      notice: notice(),
+    };
   }
 
   async run(guarantorId: string, roundId: string, runId: string): Promise<RecomputeRunDto> {
@@ -336,9 +388,10 @@ export class ResultsService {
   async publicRounds(q: PublicRoundsQueryDto): Promise<PublicRoundPageDto> {
     const where = `r.status = 'published' AND ($1::text IS NULL OR g.slug = $1::text)`;
     const [[{ total }], rows] = await Promise.all([
-      this.ds.query(`SELECT count(*)::int AS total FROM round r JOIN guarantor g ON g.id = r.guarantor_id WHERE ${where}`, [q.guarantor ?? null]) as Promise<
-        Array<{ total: number }>
-      >,
+      this.ds.query(
+        `SELECT count(*)::int AS total FROM round r JOIN guarantor g ON g.id = r.guarantor_id WHERE ${where}`,
+        [q.guarantor ?? null],
+      ) as Promise<Array<{ total: number }>>,
       this.ds.query(
         `SELECT r.id, r.name, r.opens_at, r.closes_at, r.published_at, r.synthetic, g.slug AS guarantor_slug, g.name AS guarantor_name
          FROM round r JOIN guarantor g ON g.id = r.guarantor_id
@@ -358,7 +411,10 @@ export class ResultsService {
     const [ra, rb] = await Promise.all([this.round(access, a), this.round(access, b)]);
     const reasons: ComparisonReasonDto[] = [];
     if (ra.id === rb.id) {
-      reasons.push({ code: 'SAME_ROUND', messages: { es: 'A y B son la misma ronda.', en: 'A and B are the same round.' } });
+      reasons.push({
+        code: 'SAME_ROUND',
+        messages: { es: 'A y B son la misma ronda.', en: 'A and B are the same round.' },
+      });
     }
     if (ra.synthetic !== rb.synthetic) {
       reasons.push({

@@ -8,8 +8,10 @@ import type { BilingualDto, TrendChangeDto, TrendFlagDto, TrendPointDto, TrendRo
 
 const COMPARABLE = new Set(['conclusive', 'caution']);
 
-export const methodKey = (v: Pick<ResultValueDto, 'methodId' | 'methodVersion'>): string => `${v.methodId}@${v.methodVersion}`;
-const methodName = (v: Pick<ResultValueDto, 'methodId' | 'methodVersion'>): string => `${v.methodId} v${v.methodVersion}`;
+export const methodKey = (v: Pick<ResultValueDto, 'methodId' | 'methodVersion'>): string =>
+  `${v.methodId}@${v.methodVersion}`;
+const methodName = (v: Pick<ResultValueDto, 'methodId' | 'methodVersion'>): string =>
+  `${v.methodId} v${v.methodVersion}`;
 const fmt = (x: number): string => x.toFixed(2);
 
 /**
@@ -17,7 +19,11 @@ const fmt = (x: number): string => x.toFixed(2);
  * both use the same method version; then when |Δ| > 1.96·√(SE₁² + SE₂²). Otherwise not comparable,
  * with every reason that applies (the same rule as apps/web/src/results/compare.ts).
  */
-export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto; area?: string }, cur: ResultValueDto, area?: string): TrendChangeDto {
+export function trendChange(
+  prev: { round: TrendRoundDto; value: ResultValueDto; area?: string },
+  cur: ResultValueDto,
+  area?: string,
+): TrendChangeDto {
   const a = prev.value;
   const delta = a.estimate !== null && cur.estimate !== null ? cur.estimate - a.estimate : null;
   const reasons: TrendChangeDto['reasons'] = [];
@@ -48,7 +54,10 @@ export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto;
           };
         }
         case 'missing_se':
-          return { es: 'falta el error estándar de uno de los dos valores', en: 'the standard error of one of the two values is unknown' };
+          return {
+            es: 'falta el error estándar de uno de los dos valores',
+            en: 'the standard error of one of the two values is unknown',
+          };
       }
     });
     return {
@@ -72,7 +81,10 @@ export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto;
     threshold,
     reasons,
     messages: significant
-      ? { es: `Cambio significativo desde ${prev.round.name}: ${sign}${fmt(d)} (umbral ±${fmt(threshold)}).`, en: `Significant change since ${prev.round.name}: ${sign}${fmt(d)} (threshold ±${fmt(threshold)}).` }
+      ? {
+          es: `Cambio significativo desde ${prev.round.name}: ${sign}${fmt(d)} (umbral ±${fmt(threshold)}).`,
+          en: `Significant change since ${prev.round.name}: ${sign}${fmt(d)} (threshold ±${fmt(threshold)}).`,
+        }
       : {
           es: `Sin cambio distinguible desde ${prev.round.name}: ${sign}${fmt(d)} está dentro de la incertidumbre (±${fmt(threshold)}).`,
           en: `No distinguishable change since ${prev.round.name}: ${sign}${fmt(d)} is within the uncertainty (±${fmt(threshold)}).`,
@@ -86,11 +98,15 @@ export function trendChange(prev: { round: TrendRoundDto; value: ResultValueDto;
  * between two method versions would read as a change in the institutions that is a change in the
  * formula. A round without a value breaks the line (no interpolation across a gap).
  */
-export function toTrendPoints(series: ReadonlyArray<{ round: TrendRoundDto; value: ResultValueDto | null; area?: string }>): {
+export function toTrendPoints(
+  series: ReadonlyArray<{ round: TrendRoundDto; value: ResultValueDto | null; area?: string }>,
+): {
   points: TrendPointDto[];
   method: { methodId: string; methodVersion: string } | null;
 } {
-  const newest = [...series].reverse().find((p) => p.value !== null && p.value.estimate !== null) ?? [...series].reverse().find((p) => p.value !== null);
+  const newest =
+    [...series].reverse().find((p) => p.value !== null && p.value.estimate !== null) ??
+    [...series].reverse().find((p) => p.value !== null);
   const method = newest?.value ? { methodId: newest.value.methodId, methodVersion: newest.value.methodVersion } : null;
   const current = method === null ? null : methodKey(method);
   const area = newest?.area;
@@ -102,7 +118,10 @@ export function toTrendPoints(series: ReadonlyArray<{ round: TrendRoundDto; valu
     if (v === null) {
       flags.push({
         code: 'NOT_IN_ROUND',
-        messages: { es: 'Sin resultado en esta ronda (no estaba en su universo o no se calculó).', en: 'No result in this round (not in its universe, or not computed).' },
+        messages: {
+          es: 'Sin resultado en esta ronda (no estaba en su universo o no se calculó).',
+          en: 'No result in this round (not in its universe, or not computed).',
+        },
       });
     } else if (v.estimate === null) {
       flags.push({ code: 'NO_VALUE', messages: { es: 'Sin valor en esta ronda.', en: 'No value in this round.' } });

@@ -9,8 +9,16 @@ import { METRIC_COLUMNS } from './results.service';
 import { toTrendPoints } from './trends.mapper';
 
 const KEY_SHAPE: Record<Exclude<TrendScope, 'national'>, { re: RegExp; es: string; en: string }> = {
-  institution: { re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, es: 'el id (UUID) de la institución', en: "the institution's id (a UUID)" },
-  municipality: { re: /^\d{5}$/, es: 'la clave INEGI del municipio (5 dígitos)', en: "the municipality's INEGI code (5 digits)" },
+  institution: {
+    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    es: 'el id (UUID) de la institución',
+    en: "the institution's id (a UUID)",
+  },
+  municipality: {
+    re: /^\d{5}$/,
+    es: 'la clave INEGI del municipio (5 dígitos)',
+    en: "the municipality's INEGI code (5 digits)",
+  },
   state: { re: /^\d{2}$/, es: 'la clave INEGI del estado (2 dígitos)', en: "the state's INEGI code (2 digits)" },
 };
 
@@ -33,17 +41,29 @@ export class TrendsService {
   async trend(q: TrendQueryDto): Promise<TrendDto> {
     const key = this.key(q);
     const g = await this.guarantor(q);
-    const [rounds, [{ excluded }]]: [Array<{ id: string; name: string; opens_at: Date; closes_at: Date; published_at: Date | null; synthetic: boolean }>, Array<{ excluded: number }>] =
-      await Promise.all([
-        // Ordered by the window the round measured, not by when it was published (a late publication is still the older round).
-        this.ds.query(
-          `SELECT id, name, opens_at, closes_at, published_at, synthetic FROM round
+    const [rounds, [{ excluded }]]: [
+      Array<{
+        id: string;
+        name: string;
+        opens_at: Date;
+        closes_at: Date;
+        published_at: Date | null;
+        synthetic: boolean;
+      }>,
+      Array<{ excluded: number }>,
+    ] = await Promise.all([
+      // Ordered by the window the round measured, not by when it was published (a late publication is still the older round).
+      this.ds.query(
+        `SELECT id, name, opens_at, closes_at, published_at, synthetic FROM round
            WHERE guarantor_id = $1 AND status = 'published' AND synthetic = $2
            ORDER BY closes_at, opens_at, published_at NULLS LAST, id`,
-          [g.id, g.synthetic],
-        ),
-        this.ds.query(`SELECT count(*)::int AS excluded FROM round WHERE guarantor_id = $1 AND status = 'published' AND synthetic <> $2`, [g.id, g.synthetic]),
-      ]);
+        [g.id, g.synthetic],
+      ),
+      this.ds.query(
+        `SELECT count(*)::int AS excluded FROM round WHERE guarantor_id = $1 AND status = 'published' AND synthetic <> $2`,
+        [g.id, g.synthetic],
+      ),
+    ]);
     const unit = await this.unit(q.scope, key, g);
     // Institutions have one value per indicator (unweighted); areas the requested aggregation.
     const aggregation = q.scope === 'institution' ? 'unweighted' : q.aggregation;
@@ -83,13 +103,24 @@ export class TrendsService {
         synthetic: r.synthetic,
       };
       const row = byRound.get(r.id);
-      return { round, value: row === undefined ? null : q.scope === 'institution' ? toResultValue(row) : toAreaValue(row), area: areas?.get(r.id)?.area };
+      return {
+        round,
+        value: row === undefined ? null : q.scope === 'institution' ? toResultValue(row) : toAreaValue(row),
+        area: areas?.get(r.id)?.area,
+      };
     });
     const { points, method } = toTrendPoints(series);
     // A one-state series is named after its state, never "national" (METHOD.md §9 titles).
     const newest = [...series].reverse().find((p) => p.value !== null) ?? series[series.length - 1];
     const area = newest === undefined ? undefined : areas?.get(newest.round.id);
-    const name = area === undefined ? unit.name : area.states === 1 ? area.state_name : area.states === 32 ? 'Nacional' : `${area.states} estados`;
+    const name =
+      area === undefined
+        ? unit.name
+        : area.states === 1
+          ? area.state_name
+          : area.states === 32
+            ? 'Nacional'
+            : `${area.states} estados`;
     return {
       guarantor: { slug: g.slug, name: g.name },
       scope: q.scope,
@@ -124,7 +155,11 @@ export class TrendsService {
     if (q.scope === 'national') return 'national';
     const shape = KEY_SHAPE[q.scope];
     if (q.key === undefined || !shape.re.test(q.key)) {
-      throw new DomainError('VALIDATION_FAILED', { es: `key debe ser ${shape.es}.`, en: `key must be ${shape.en}.` }, 'key');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { es: `key debe ser ${shape.es}.`, en: `key must be ${shape.en}.` },
+        'key',
+      );
     }
     return q.key;
   }
@@ -134,7 +169,10 @@ export class TrendsService {
     if ((q.guarantor === undefined) === (q.round === undefined)) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        { es: 'Indica el órgano garante (guarantor) o una ronda publicada (round), no ambos.', en: 'Give the guarantor (guarantor) or a published round (round), not both.' },
+        {
+          es: 'Indica el órgano garante (guarantor) o una ronda publicada (round), no ambos.',
+          en: 'Give the guarantor (guarantor) or a published round (round), not both.',
+        },
         q.round === undefined ? 'guarantor' : 'round',
       );
     }
@@ -173,11 +211,21 @@ export class TrendsService {
         [key, g.id, g.synthetic],
       );
     } else if (scope === 'municipality') {
-      rows = await this.ds.query(`SELECT nom_mun || ', ' || nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cvegeo = $1`, [key]);
+      rows = await this.ds.query(
+        `SELECT nom_mun || ', ' || nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cvegeo = $1`,
+        [key],
+      );
     } else {
-      rows = await this.ds.query(`SELECT nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cve_ent = $1 LIMIT 1`, [key]);
+      rows = await this.ds.query(
+        `SELECT nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cve_ent = $1 LIMIT 1`,
+        [key],
+      );
     }
-    if (rows.length === 0) throw notFound(scope === 'institution' ? 'institución' : scope === 'municipality' ? 'municipio' : 'estado', 'key');
+    if (rows.length === 0)
+      throw notFound(
+        scope === 'institution' ? 'institución' : scope === 'municipality' ? 'municipio' : 'estado',
+        'key',
+      );
     return { name: rows[0].name, cveEnt: rows[0].cve_ent };
   }
 }

@@ -52,14 +52,26 @@ describe('checkDesign', () => {
       }),
     ).toEqual(['design.states[2].cveEnt', 'design.states[3].cveEnt']);
     const missing = checkDesign({ kind: 'sample', states: [{ cveEnt: '15', population: 4 }] }, universe, catalogue);
-    expect(missing).toEqual([expect.objectContaining({ path: 'design.states', es: expect.stringContaining('14'), en: expect.stringContaining('state 14') })]);
+    expect(missing).toEqual([
+      expect.objectContaining({
+        path: 'design.states',
+        es: expect.stringContaining('14'),
+        en: expect.stringContaining('state 14'),
+      }),
+    ]);
   });
 
   it('checks municipalities: in the universe, at least its count, not above their state together', () => {
     const states = st(['15', 10], ['14', 2]);
-    expect(paths({ kind: 'sample', states, municipalities: [{ cvegeo: '15106', population: 2 }] })).toEqual(['design.municipalities[0].population']);
-    expect(paths({ kind: 'sample', states, municipalities: [{ cvegeo: '15001', population: 5 }] })).toEqual(['design.municipalities[0].cvegeo']);
-    expect(paths({ kind: 'sample', states, municipalities: [{ cvegeo: '15999', population: 5 }] })).toEqual(['design.municipalities[0].cvegeo']);
+    expect(paths({ kind: 'sample', states, municipalities: [{ cvegeo: '15106', population: 2 }] })).toEqual([
+      'design.municipalities[0].population',
+    ]);
+    expect(paths({ kind: 'sample', states, municipalities: [{ cvegeo: '15001', population: 5 }] })).toEqual([
+      'design.municipalities[0].cvegeo',
+    ]);
+    expect(paths({ kind: 'sample', states, municipalities: [{ cvegeo: '15999', population: 5 }] })).toEqual([
+      'design.municipalities[0].cvegeo',
+    ]);
     expect(
       paths({
         kind: 'sample',
@@ -75,7 +87,15 @@ describe('checkDesign', () => {
 
   it('refuses non-integer and non-positive populations even on stored documents', () => {
     for (const population of [0, -3, 2.5, Number.NaN]) {
-      expect(paths({ kind: 'sample', states: [{ cveEnt: '15', population }, { cveEnt: '14', population: 2 }] })).toEqual(['design.states[0].population']);
+      expect(
+        paths({
+          kind: 'sample',
+          states: [
+            { cveEnt: '15', population },
+            { cveEnt: '14', population: 2 },
+          ],
+        }),
+      ).toEqual(['design.states[0].population']);
     }
   });
 
@@ -86,12 +106,16 @@ describe('checkDesign', () => {
         fc.integer({ min: 0, max: 1000 }),
         fc.nat(),
         (counts, extra, pick) => {
-          const u = universeCounts(Object.entries(counts).map(([cveEnt, n]) => ({ cveEnt, cvegeo: `${cveEnt}000`, n })));
+          const u = universeCounts(
+            Object.entries(counts).map(([cveEnt, n]) => ({ cveEnt, cvegeo: `${cveEnt}000`, n })),
+          );
           const states = Object.entries(counts).map(([cveEnt, n]) => ({ cveEnt, population: n + extra }));
           expect(checkDesign({ kind: 'sample', states }, u, catalogue)).toEqual([]);
           const i = pick % states.length;
           const lowered = states.map((s, j) => (j === i ? { ...s, population: counts[s.cveEnt] - 1 } : s));
-          expect(checkDesign({ kind: 'sample', states: lowered }, u, catalogue).map((p) => p.path)).toEqual([`design.states[${i}].population`]);
+          expect(checkDesign({ kind: 'sample', states: lowered }, u, catalogue).map((p) => p.path)).toEqual([
+            `design.states[${i}].population`,
+          ]);
         },
       ),
     );

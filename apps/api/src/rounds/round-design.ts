@@ -53,7 +53,11 @@ export function universeCounts(rows: ReadonlyArray<{ cveEnt: string; cvegeo: str
 function checkPopulation(path: string, population: number): DesignProblem | undefined {
   // The DTO already refuses these at the edge; repeated so the function is safe on stored documents.
   if (!Number.isSafeInteger(population) || population < 1) {
-    return { path, es: 'la población debe ser un número entero mayor o igual a 1', en: 'the population must be an integer of at least 1' };
+    return {
+      path,
+      es: 'la población debe ser un número entero mayor o igual a 1',
+      en: 'the population must be an integer of at least 1',
+    };
   }
   return undefined;
 }
@@ -70,8 +74,22 @@ interface StratumWords {
   en: string;
 }
 
-const STATE_WORDS: StratumWords = { list: 'states', key: 'cveEnt', es: (c) => `la entidad ${c}`, ofEs: (c) => `de la entidad ${c}`, removeEs: 'quítela', en: 'state' };
-const MUNICIPALITY_WORDS: StratumWords = { list: 'municipalities', key: 'cvegeo', es: (c) => `el municipio ${c}`, ofEs: (c) => `del municipio ${c}`, removeEs: 'quítelo', en: 'municipality' };
+const STATE_WORDS: StratumWords = {
+  list: 'states',
+  key: 'cveEnt',
+  es: (c) => `la entidad ${c}`,
+  ofEs: (c) => `de la entidad ${c}`,
+  removeEs: 'quítela',
+  en: 'state',
+};
+const MUNICIPALITY_WORDS: StratumWords = {
+  list: 'municipalities',
+  key: 'cvegeo',
+  es: (c) => `el municipio ${c}`,
+  ofEs: (c) => `del municipio ${c}`,
+  removeEs: 'quítelo',
+  en: 'municipality',
+};
 
 interface Stratum {
   code: string;
@@ -109,7 +127,11 @@ function checkStrata(
     declared.set(row.code, i);
     const count = inUniverse.get(row.code) ?? 0;
     if (!exists(row.code)) {
-      problems.push({ path: code, es: `${words.es(row.code)} no existe`, en: `${words.en} ${row.code} does not exist` });
+      problems.push({
+        path: code,
+        es: `${words.es(row.code)} no existe`,
+        en: `${words.en} ${row.code} does not exist`,
+      });
     } else if (count === 0) {
       problems.push({
         path: code,
@@ -135,7 +157,11 @@ function checkStrata(
  * population no smaller than the institutions the round has there, and optionally municipalities of
  * the universe under the same rule, their populations not adding up to more than their state's.
  */
-export function checkDesign(design: DesignInput, universe: UniverseCounts, catalogue: DesignCatalogue): DesignProblem[] {
+export function checkDesign(
+  design: DesignInput,
+  universe: UniverseCounts,
+  catalogue: DesignCatalogue,
+): DesignProblem[] {
   const problems: DesignProblem[] = [];
   if (design.kind === 'census') {
     if (design.states?.length || design.municipalities?.length) {
@@ -156,8 +182,12 @@ export function checkDesign(design: DesignInput, universe: UniverseCounts, catal
       en: 'a sample design must list every state of the round universe with its population of obliged subjects',
     });
   }
-  const declaredStates = checkStrata(problems, STATE_WORDS, states.map((st) => ({ code: st.cveEnt, population: st.population })), universe.states, (c) =>
-    catalogue.states.has(c),
+  const declaredStates = checkStrata(
+    problems,
+    STATE_WORDS,
+    states.map((st) => ({ code: st.cveEnt, population: st.population })),
+    universe.states,
+    (c) => catalogue.states.has(c),
   );
   const missing = [...universe.states.keys()].filter((c) => !declaredStates.has(c)).sort();
   if (states.length && missing.length) {
@@ -170,27 +200,36 @@ export function checkDesign(design: DesignInput, universe: UniverseCounts, catal
 
   const munTotal = new Map<string, number>();
   const municipalities = (design.municipalities ?? []).map((m) => ({ code: m.cvegeo, population: m.population }));
-  checkStrata(problems, MUNICIPALITY_WORDS, municipalities, universe.municipalities, (c) => catalogue.municipalities.has(c), (m, at) => {
-    const state = catalogue.municipalities.get(m.code) ?? '';
-    const total = (munTotal.get(state) ?? 0) + m.population;
-    munTotal.set(state, total);
-    const statePopulation = states.find((st) => st.cveEnt === state)?.population;
-    // A municipality is a stratum inside its state: together they cannot hold more subjects than it.
-    if (statePopulation !== undefined && Number.isSafeInteger(statePopulation) && total > statePopulation) {
-      problems.push({
-        path: `${at}.population`,
-        es: `las poblaciones declaradas de los municipios de la entidad ${state} suman ${fmt(total)}, más que la población de la entidad (${fmt(statePopulation)})`,
-        en: `the declared municipal populations of state ${state} add up to ${fmtEn(total)}, more than the state's population (${fmtEn(statePopulation)})`,
-      });
-    }
-  });
+  checkStrata(
+    problems,
+    MUNICIPALITY_WORDS,
+    municipalities,
+    universe.municipalities,
+    (c) => catalogue.municipalities.has(c),
+    (m, at) => {
+      const state = catalogue.municipalities.get(m.code) ?? '';
+      const total = (munTotal.get(state) ?? 0) + m.population;
+      munTotal.set(state, total);
+      const statePopulation = states.find((st) => st.cveEnt === state)?.population;
+      // A municipality is a stratum inside its state: together they cannot hold more subjects than it.
+      if (statePopulation !== undefined && Number.isSafeInteger(statePopulation) && total > statePopulation) {
+        problems.push({
+          path: `${at}.population`,
+          es: `las poblaciones declaradas de los municipios de la entidad ${state} suman ${fmt(total)}, más que la población de la entidad (${fmt(statePopulation)})`,
+          en: `the declared municipal populations of state ${state} add up to ${fmtEn(total)}, more than the state's population (${fmtEn(statePopulation)})`,
+        });
+      }
+    },
+  );
   return problems;
 }
 
 /** The stored form: census as `{ kind: 'census' }`, sample strata sorted by code, no empty lists. */
 export function normaliseDesign(design: DesignInput): RoundDesignDocument {
   if (design.kind === 'census') return { kind: 'census' };
-  const states = [...(design.states ?? [])].map((s) => ({ cveEnt: s.cveEnt, population: s.population })).sort((a, b) => a.cveEnt.localeCompare(b.cveEnt));
+  const states = [...(design.states ?? [])]
+    .map((s) => ({ cveEnt: s.cveEnt, population: s.population }))
+    .sort((a, b) => a.cveEnt.localeCompare(b.cveEnt));
   const municipalities = [...(design.municipalities ?? [])]
     .map((m) => ({ cvegeo: m.cvegeo, population: m.population }))
     .sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));

@@ -9,7 +9,9 @@ const ALLOWED: Array<[RoundStatus, RoundStatus]> = [
   ['closed', 'published'],
 ];
 
-const ALL_PAIRS = ROUND_STATUSES.flatMap((from) => ROUND_STATUSES.map((to) => [from, to] as [RoundStatus, RoundStatus]));
+const ALL_PAIRS = ROUND_STATUSES.flatMap((from) =>
+  ROUND_STATUSES.map((to) => [from, to] as [RoundStatus, RoundStatus]),
+);
 const isAllowed = (from: RoundStatus, to: RoundStatus): boolean => ALLOWED.some(([f, t]) => f === from && t === to);
 
 describe('round transitions', () => {

@@ -9,7 +9,12 @@ export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatu
   published: [],
 });
 
-const LABEL_ES: Record<RoundStatus, string> = { draft: 'borrador', open: 'abierta', closed: 'cerrada', published: 'publicada' };
+const LABEL_ES: Record<RoundStatus, string> = {
+  draft: 'borrador',
+  open: 'abierta',
+  closed: 'cerrada',
+  published: 'publicada',
+};
 
 export function canTransition(from: RoundStatus, to: RoundStatus): boolean {
   return ROUND_TRANSITIONS[from].includes(to);

@@ -18,7 +18,11 @@ export class RoundWindowService {
    * Pass the submission's transaction manager: the round row is then key-share locked until commit,
    * so closing the round (which locks it FOR UPDATE) waits for in-flight submissions and none lands after it.
    */
-  async requireOpenForSubmissions(roundId: string, manager?: EntityManager, now: Date = new Date()): Promise<RoundEntity> {
+  async requireOpenForSubmissions(
+    roundId: string,
+    manager?: EntityManager,
+    now: Date = new Date(),
+  ): Promise<RoundEntity> {
     const m = manager ?? this.ds.manager;
     const round = await m.findOne(RoundEntity, {
       where: { id: roundId },

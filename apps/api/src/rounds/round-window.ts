@@ -41,7 +41,10 @@ export function assertAcceptsSubmissions(round: RoundWindow, now: Date): void {
     'ROUND_CLOSED',
     round.status === 'open'
       ? { es: `La ronda dejó de recibir respuestas el ${at}.`, en: `The round stopped accepting submissions at ${at}.` }
-      : { es: 'La ronda está cerrada; ya no recibe respuestas.', en: 'The round is closed; it no longer accepts submissions.' },
+      : {
+          es: 'La ronda está cerrada; ya no recibe respuestas.',
+          en: 'The round is closed; it no longer accepts submissions.',
+        },
     undefined,
     { status: round.status, closesAt: at },
   );

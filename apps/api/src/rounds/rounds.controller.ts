@@ -1,10 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { InstitutionPageDto } from '../universe/dto/universe.dto';
-import { CreateRoundDto, ListRoundsQueryDto, RoundDetailDto, RoundPageDto, RoundUniverseQueryDto, UpdateRoundDto } from './dto/round.dto';
+import {
+  CreateRoundDto,
+  ListRoundsQueryDto,
+  RoundDetailDto,
+  RoundPageDto,
+  RoundUniverseQueryDto,
+  UpdateRoundDto,
+} from './dto/round.dto';
 import { PublishPreviewDto, PublishRoundDto } from './dto/publish.dto';
 import { RoundsService } from './rounds.service';
 
@@ -17,14 +31,22 @@ export class RoundsController {
   @Post()
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: 'Create a round (draft): window, universe selection, questionnaire versions, method settings and design (census | sample).',
+    summary:
+      'Create a round (draft): window, universe selection, questionnaire versions, method settings and design (census | sample).',
     description:
       'Questionnaires must belong to the guarantor and be of the right kind (422 QUESTIONNAIRE_KIND_MISMATCH). A `sample` design is checked ' +
       'against the institutions the selection matches (400 VALIDATION_FAILED with `field` such as `design.states[0].population` and ' +
       '`details.problems: [{ path, es, en }]`).',
   })
   @ApiCreatedResponse({ type: RoundDetailDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'QUESTIONNAIRE_KIND_MISMATCH', 'SETTINGS_INVALID')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'QUESTIONNAIRE_KIND_MISMATCH',
+    'SETTINGS_INVALID',
+  )
   create(@CurrentUser() actor: UserPrincipal, @Body() dto: CreateRoundDto): Promise<RoundDetailDto> {
     return this.rounds.create(actor, dto);
   }
@@ -41,7 +63,8 @@ export class RoundsController {
   @Get(':id')
   @Roles('guarantor_admin', 'analyst')
   @ApiOperation({
-    summary: 'A round with its universe size and states, questionnaires, invitation/response counts, design and any design problems.',
+    summary:
+      'A round with its universe size and states, questionnaires, invitation/response counts, design and any design problems.',
   })
   @ApiOkResponse({ type: RoundDetailDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
@@ -59,8 +82,20 @@ export class RoundsController {
       'with the design before and after.',
   })
   @ApiOkResponse({ type: RoundDetailDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'ROUND_NOT_DRAFT', 'QUESTIONNAIRE_KIND_MISMATCH', 'SETTINGS_INVALID')
-  update(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundDetailDto> {
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'ROUND_NOT_DRAFT',
+    'QUESTIONNAIRE_KIND_MISMATCH',
+    'SETTINGS_INVALID',
+  )
+  update(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateRoundDto,
+  ): Promise<RoundDetailDto> {
     return this.rounds.update(actor, id, dto);
   }
 
@@ -69,7 +104,8 @@ export class RoundsController {
   @Roles('guarantor_admin')
   @ApiOperation({
     summary: 'Delete a draft round (audited).',
-    description: 'Refused with 409 ROUND_NOT_DRAFT once the round has opened: its invitations, responses and audit trail are kept.',
+    description:
+      'Refused with 409 ROUND_NOT_DRAFT once the round has opened: its invitations, responses and audit trail are kept.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'ROUND_NOT_DRAFT')
@@ -80,23 +116,34 @@ export class RoundsController {
   @Get(':id/publish-preview')
   @Roles('guarantor_admin', 'analyst')
   @ApiOperation({
-    summary: 'Coverage before publishing: institutions in the universe, submitted, validated by citizens, and the status counts of their I values.',
+    summary:
+      'Coverage before publishing: institutions in the universe, submitted, validated by citizens, and the status counts of their I values.',
     description:
       '`needsAcknowledgement` is true when most values are not conclusive or most institutions never answered; POST …/publish then ' +
       'needs `acknowledgeInconclusive: true`. Values are as last computed (`computedAt`); publishing recomputes them first.',
   })
   @ApiOkResponse({ type: PublishPreviewDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
-  publishPreview(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<PublishPreviewDto> {
+  publishPreview(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PublishPreviewDto> {
     return this.rounds.publishPreview(actor, id);
   }
 
   @Get(':id/universe')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: "The round's institutions (frozen at opening; for a draft, what its selection matches now), filtered and paginated." })
+  @ApiOperation({
+    summary:
+      "The round's institutions (frozen at opening; for a draft, what its selection matches now), filtered and paginated.",
+  })
   @ApiOkResponse({ type: InstitutionPageDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
-  universe(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() q: RoundUniverseQueryDto): Promise<InstitutionPageDto> {
+  universe(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: RoundUniverseQueryDto,
+  ): Promise<InstitutionPageDto> {
     return this.rounds.universePage(actor, id, q);
   }
 
@@ -110,7 +157,15 @@ export class RoundsController {
       '`sample` round whose design no longer matches the universe being frozen (422 DESIGN_INVALID, field and `details.problems` as in PATCH).',
   })
   @ApiOkResponse({ type: RoundDetailDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION', 'UNIVERSE_EMPTY', 'DESIGN_INVALID')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    'UNIVERSE_EMPTY',
+    'DESIGN_INVALID',
+  )
   open(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<RoundDetailDto> {
     return this.rounds.transition(actor, id, 'open');
   }
@@ -129,14 +184,26 @@ export class RoundsController {
   @HttpCode(200)
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: 'closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.',
+    summary:
+      'closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.',
     description:
       'When most institution values are not conclusive or most institutions never answered (GET …/publish-preview), the body must carry ' +
       '`acknowledgeInconclusive: true` (409 PUBLISH_ACKNOWLEDGEMENT_REQUIRED otherwise, with the coverage in `details`).',
   })
   @ApiOkResponse({ type: RoundDetailDto })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION', 'PUBLISH_ACKNOWLEDGEMENT_REQUIRED')
-  publish(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto?: PublishRoundDto): Promise<RoundDetailDto> {
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    'PUBLISH_ACKNOWLEDGEMENT_REQUIRED',
+  )
+  publish(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto?: PublishRoundDto,
+  ): Promise<RoundDetailDto> {
     return this.rounds.transition(actor, id, 'publish', { acknowledgeInconclusive: dto?.acknowledgeInconclusive });
   }
 }

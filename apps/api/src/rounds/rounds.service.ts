@@ -58,7 +58,13 @@ export function toRoundDto(r: RoundEntity): RoundDto {
   };
 }
 
-const toRef = (q: QuestionnaireEntity): QuestionnaireRefDto => ({ id: q.id, kind: q.kind, slug: q.slug, version: q.version, title: q.title });
+const toRef = (q: QuestionnaireEntity): QuestionnaireRefDto => ({
+  id: q.id,
+  kind: q.kind,
+  slug: q.slug,
+  version: q.version,
+  title: q.title,
+});
 
 /** Validates method settings with libs/metric and returns them complete (defaults merged). */
 function resolvedSettings(raw: Record<string, unknown> | undefined): JsonObject {
@@ -131,10 +137,18 @@ export class RoundsService {
     checkWindow(opensAt, closesAt);
     const settings = resolvedSettings(dto.settings);
     return this.ds.transaction(async (m) => {
-      await this.checkQuestionnaire(m, guarantorId, dto.institutionQuestionnaireId, 'institution', 'institutionQuestionnaireId');
+      await this.checkQuestionnaire(
+        m,
+        guarantorId,
+        dto.institutionQuestionnaireId,
+        'institution',
+        'institutionQuestionnaireId',
+      );
       await this.checkQuestionnaire(m, guarantorId, dto.citizenQuestionnaireId, 'citizen', 'citizenQuestionnaireId');
       const selection = await this.checkSelection(m, guarantorId, dto.universeSelection);
-      const design = dto.design ? await this.checkedDesign(m, dto.design, await this.selectionCounts(m, guarantorId, selection)) : CENSUS;
+      const design = dto.design
+        ? await this.checkedDesign(m, dto.design, await this.selectionCounts(m, guarantorId, selection))
+        : CENSUS;
       const round = await m.save(
         Object.assign(new RoundEntity(), {
           guarantorId,
@@ -160,7 +174,13 @@ export class RoundsService {
         entityType: 'round',
         entityId: round.id,
         guarantorId,
-        details: { name: round.name, opensAt: dto.opensAt, closesAt: dto.closesAt, universeSelection: selection, design: round.design },
+        details: {
+          name: round.name,
+          opensAt: dto.opensAt,
+          closesAt: dto.closesAt,
+          universeSelection: selection,
+          design: round.design,
+        },
       });
       return this.detail(m, round);
     });
@@ -196,7 +216,13 @@ export class RoundsService {
       }
       checkWindow(round.opensAt, round.closesAt);
       if (dto.institutionQuestionnaireId !== undefined) {
-        await this.checkQuestionnaire(m, guarantorId, dto.institutionQuestionnaireId, 'institution', 'institutionQuestionnaireId');
+        await this.checkQuestionnaire(
+          m,
+          guarantorId,
+          dto.institutionQuestionnaireId,
+          'institution',
+          'institutionQuestionnaireId',
+        );
         round.institutionQuestionnaireId = dto.institutionQuestionnaireId;
         changed.push('institutionQuestionnaireId');
       }
@@ -217,7 +243,11 @@ export class RoundsService {
       if (dto.design !== undefined) {
         // Checked against the selection as patched. A later selection change or import that breaks the
         // design is allowed in draft: GET shows designProblems and opening re-checks (DESIGN_INVALID).
-        const design = await this.checkedDesign(m, dto.design, await this.selectionCounts(m, guarantorId, round.universeSelection));
+        const design = await this.checkedDesign(
+          m,
+          dto.design,
+          await this.selectionCounts(m, guarantorId, round.universeSelection),
+        );
         if (JSON.stringify(design) !== JSON.stringify(round.design)) {
           details.design = { from: round.design, to: design as JsonObject };
           round.design = design as RoundDesignDocument & JsonObject;
@@ -264,7 +294,10 @@ export class RoundsService {
     const filters = { ...q, status: q.status ?? (round.status === 'draft' ? 'active' : 'all') };
     return this.universe.page(guarantorId, filters, q.page, q.pageSize, (qb) => {
       if (round.status === 'draft') applySelection(qb, round.universeSelection);
-      else qb.andWhere('i.id IN (SELECT ri.institution_id FROM round_institution ri WHERE ri.round_id = :roundId)', { roundId: round.id });
+      else
+        qb.andWhere('i.id IN (SELECT ri.institution_id FROM round_institution ri WHERE ri.round_id = :roundId)', {
+          roundId: round.id,
+        });
     });
   }
 
@@ -292,7 +325,12 @@ export class RoundsService {
         entityType: 'round',
         entityId: round.id,
         guarantorId,
-        details: { name: round.name, opensAt: iso(round.opensAt), closesAt: iso(round.closesAt), universeSelection: round.universeSelection },
+        details: {
+          name: round.name,
+          opensAt: iso(round.opensAt),
+          closesAt: iso(round.closesAt),
+          universeSelection: round.universeSelection,
+        },
       });
       await m.delete(RoundEntity, { id: round.id });
     });
@@ -313,12 +351,19 @@ export class RoundsService {
     let universeIds: string[];
     if (round.status === 'draft') {
       const rows = await applySelection(
-        m.getRepository(InstitutionEntity).createQueryBuilder('i').select('i.id', 'id').where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
+        m
+          .getRepository(InstitutionEntity)
+          .createQueryBuilder('i')
+          .select('i.id', 'id')
+          .where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
         round.universeSelection,
       ).getRawMany<{ id: string }>();
       universeIds = rows.map((r) => r.id);
     } else {
-      const rows: Array<{ id: string }> = await m.query('SELECT institution_id AS id FROM round_institution WHERE round_id = $1', [round.id]);
+      const rows: Array<{ id: string }> = await m.query(
+        'SELECT institution_id AS id FROM round_institution WHERE round_id = $1',
+        [round.id],
+      );
       universeIds = rows.map((r) => r.id);
     }
     const [row]: Array<{
@@ -350,7 +395,12 @@ export class RoundsService {
       [round.id, universeIds],
     );
     const universe = universeIds.length;
-    const statuses = { conclusive: row.conclusive, caution: row.caution, inconclusive: row.inconclusive, not_validated: row.not_validated };
+    const statuses = {
+      conclusive: row.conclusive,
+      caution: row.caution,
+      inconclusive: row.inconclusive,
+      not_validated: row.not_validated,
+    };
     const values = statuses.conclusive + statuses.caution + statuses.inconclusive + statuses.not_validated;
     const neverAnswered = universe - row.submitted;
     const reasons: PublishPreviewDto['reasons'] = [];
@@ -371,7 +421,12 @@ export class RoundsService {
     };
   }
 
-  async transition(actor: UserPrincipal, id: string, action: Transition, opts: { acknowledgeInconclusive?: boolean } = {}): Promise<RoundDetailDto> {
+  async transition(
+    actor: UserPrincipal,
+    id: string,
+    action: Transition,
+    opts: { acknowledgeInconclusive?: boolean } = {},
+  ): Promise<RoundDetailDto> {
     const guarantorId = guarantorOf(actor);
     const to = TARGET[action];
     return this.ds.transaction(async (m) => {
@@ -390,7 +445,13 @@ export class RoundsService {
       }
       round.status = to;
       const saved = await m.save(round);
-      await this.audit.record(m, actor, { action: `round.${action}`, entityType: 'round', entityId: round.id, guarantorId, details });
+      await this.audit.record(m, actor, {
+        action: `round.${action}`,
+        entityType: 'round',
+        entityId: round.id,
+        guarantorId,
+        details,
+      });
       return this.detail(m, saved);
     });
   }
@@ -402,17 +463,34 @@ export class RoundsService {
    * while that run is still queued or running answers with it (no second run, no second audit row);
    * after a failed run it starts a new one.
    */
-  private async requestPublication(m: EntityManager, actor: UserPrincipal, round: RoundEntity, acknowledged: boolean): Promise<RoundDetailDto> {
+  private async requestPublication(
+    m: EntityManager,
+    actor: UserPrincipal,
+    round: RoundEntity,
+    acknowledged: boolean,
+  ): Promise<RoundDetailDto> {
     if (round.publishRunId) {
-      const [run]: Array<{ status: string }> = await m.query('SELECT status FROM recompute_run WHERE id = $1', [round.publishRunId]);
+      const [run]: Array<{ status: string }> = await m.query('SELECT status FROM recompute_run WHERE id = $1', [
+        round.publishRunId,
+      ]);
       if (run && (run.status === 'queued' || run.status === 'running')) return this.detail(m, round);
     }
     // Issue #15 item 4: the console's confirmation is enforced here too, so no client can skip it.
     const coverage = await this.coverage(m, round);
     if (coverage.needsAcknowledgement && !acknowledged) {
       const why = {
-        es: coverage.reasons.map((r) => (r === 'most_not_conclusive' ? 'la mayoría de los valores no son concluyentes' : 'la mayoría de las instituciones nunca respondió')).join(' y '),
-        en: coverage.reasons.map((r) => (r === 'most_not_conclusive' ? 'most values are not conclusive' : 'most institutions never answered')).join(' and '),
+        es: coverage.reasons
+          .map((r) =>
+            r === 'most_not_conclusive'
+              ? 'la mayoría de los valores no son concluyentes'
+              : 'la mayoría de las instituciones nunca respondió',
+          )
+          .join(' y '),
+        en: coverage.reasons
+          .map((r) =>
+            r === 'most_not_conclusive' ? 'most values are not conclusive' : 'most institutions never answered',
+          )
+          .join(' and '),
       };
       throw new DomainError(
         'PUBLISH_ACKNOWLEDGEMENT_REQUIRED',
@@ -424,7 +502,10 @@ export class RoundsService {
         { ...coverage },
       );
     }
-    const [run]: Array<{ id: string }> = await m.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [round.id]);
+    const [run]: Array<{ id: string }> = await m.query(
+      'INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id',
+      [round.id],
+    );
     await this.outbox.emit(m, { type: 'round.recompute', payload: { roundId: round.id, runId: run.id } });
     round.publishRunId = run.id;
     const saved = await m.save(round);
@@ -438,7 +519,12 @@ export class RoundsService {
         to: 'published',
         runId: run.id,
         acknowledgedInconclusive: coverage.needsAcknowledgement,
-        coverage: { universe: coverage.universe, submitted: coverage.submitted, validated: coverage.validated, ...coverage.statuses },
+        coverage: {
+          universe: coverage.universe,
+          submitted: coverage.submitted,
+          validated: coverage.validated,
+          ...coverage.statuses,
+        },
       },
     });
     return this.detail(m, saved);
@@ -463,7 +549,11 @@ export class RoundsService {
       );
     }
     const [selectSql, params] = applySelection(
-      m.getRepository(InstitutionEntity).createQueryBuilder('i').select('i.id', 'id').where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
+      m
+        .getRepository(InstitutionEntity)
+        .createQueryBuilder('i')
+        .select('i.id', 'id')
+        .where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
       round.universeSelection,
     ).getQueryAndParameters();
     const rows: Array<{ institution_id: string }> = await m.query(
@@ -504,7 +594,13 @@ export class RoundsService {
     return round;
   }
 
-  private async checkQuestionnaire(m: EntityManager, guarantorId: string, id: string, kind: 'institution' | 'citizen', field: string): Promise<void> {
+  private async checkQuestionnaire(
+    m: EntityManager,
+    guarantorId: string,
+    id: string,
+    kind: 'institution' | 'citizen',
+    field: string,
+  ): Promise<void> {
     const q = await m.findOne(QuestionnaireEntity, { where: { id, guarantorId } });
     if (!q) throw notFound('cuestionario', field);
     if (q.kind !== kind) {
@@ -520,13 +616,18 @@ export class RoundsService {
   }
 
   /** Normalises a selection and checks its codes and ids exist, so a typo does not silently shrink the round. */
-  private async checkSelection(m: EntityManager, guarantorId: string, raw: UniverseSelection | undefined): Promise<UniverseSelection & JsonObject> {
+  private async checkSelection(
+    m: EntityManager,
+    guarantorId: string,
+    raw: UniverseSelection | undefined,
+  ): Promise<UniverseSelection & JsonObject> {
     const sel = normaliseSelection(raw);
     const cat = await this.catalogue.index();
     const badEnt = sel.cveEnt?.find((c) => !cat.states.has(c));
     if (badEnt) throw invalidSelection('cveEnt', `la entidad ${badEnt} no existe`, `state ${badEnt} does not exist`);
     const badGeo = sel.cvegeo?.find((c) => !cat.municipalities.has(c));
-    if (badGeo) throw invalidSelection('cvegeo', `el municipio ${badGeo} no existe`, `municipality ${badGeo} does not exist`);
+    if (badGeo)
+      throw invalidSelection('cvegeo', `el municipio ${badGeo} no existe`, `municipality ${badGeo} does not exist`);
     if (sel.institutionIds?.length) {
       const found: Array<{ n: number }> = await m.query(
         'SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1 AND id = ANY($2::uuid[])',
@@ -545,14 +646,22 @@ export class RoundsService {
   }
 
   /** Normalised design, or 400 VALIDATION_FAILED naming the first offending field. */
-  private async checkedDesign(m: EntityManager, dto: RoundDesignDto, counts: UniverseCounts): Promise<RoundDesignDocument> {
+  private async checkedDesign(
+    m: EntityManager,
+    dto: RoundDesignDto,
+    counts: UniverseCounts,
+  ): Promise<RoundDesignDocument> {
     const problems = checkDesign(dto, counts, await this.catalogue.index());
     if (problems.length) throw designError('VALIDATION_FAILED', problems);
     return normaliseDesign(dto);
   }
 
   /** Institutions per state and municipality that a selection matches now. */
-  private async selectionCounts(m: EntityManager, guarantorId: string, selection: UniverseSelection): Promise<UniverseCounts> {
+  private async selectionCounts(
+    m: EntityManager,
+    guarantorId: string,
+    selection: UniverseSelection,
+  ): Promise<UniverseCounts> {
     const rows = await applySelection(
       m
         .getRepository(InstitutionEntity)
@@ -583,8 +692,12 @@ export class RoundsService {
   private async detail(m: EntityManager, round: RoundEntity): Promise<RoundDetailDto> {
     const frozen = round.status !== 'draft';
     // Sequential on purpose: inside a transaction every query shares one connection.
-    const questionnaires = await m.find(QuestionnaireEntity, { where: [{ id: round.institutionQuestionnaireId }, { id: round.citizenQuestionnaireId }] });
-    const universe = frozen ? await this.frozenCounts(m, round.id) : await this.selectionCounts(m, round.guarantorId, round.universeSelection);
+    const questionnaires = await m.find(QuestionnaireEntity, {
+      where: [{ id: round.institutionQuestionnaireId }, { id: round.citizenQuestionnaireId }],
+    });
+    const universe = frozen
+      ? await this.frozenCounts(m, round.id)
+      : await this.selectionCounts(m, round.guarantorId, round.universeSelection);
     let universeSize = 0;
     for (const n of universe.states.values()) universeSize += n;
     const catalogue = await this.catalogue.states();
@@ -592,7 +705,8 @@ export class RoundsService {
     const universeStates: UniverseStateDto[] = [...universe.states]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([cveEnt, institutions]) => ({ cveEnt, name: stateName.get(cveEnt) ?? cveEnt, institutions }));
-    const designProblems = round.design.kind === 'sample' ? checkDesign(round.design, universe, await this.catalogue.index()) : [];
+    const designProblems =
+      round.design.kind === 'sample' ? checkDesign(round.design, universe, await this.catalogue.index()) : [];
     const counts: Array<{ invitations: number; drafts: number; submitted: number }> = await m.query(
       `SELECT (SELECT count(*) FROM invitation WHERE round_id = $1 AND revoked_at IS NULL)::int AS invitations,
               (SELECT count(*) FROM response WHERE round_id = $1 AND status = 'draft')::int AS drafts,
@@ -618,10 +732,8 @@ export class RoundsService {
   }
 
   private async publication(m: EntityManager, runId: string): Promise<PublicationDto | null> {
-    const [run]: Array<{ status: PublicationDto['status']; progress: number; finished_at: Date | null }> = await m.query(
-      'SELECT status, progress, finished_at FROM recompute_run WHERE id = $1',
-      [runId],
-    );
+    const [run]: Array<{ status: PublicationDto['status']; progress: number; finished_at: Date | null }> =
+      await m.query('SELECT status, progress, finished_at FROM recompute_run WHERE id = $1', [runId]);
     return run ? { runId, status: run.status, progress: run.progress, finishedAt: iso(run.finished_at) } : null;
   }
 }

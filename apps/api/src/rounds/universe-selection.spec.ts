@@ -3,7 +3,13 @@ import { normaliseSelection } from './universe-selection';
 describe('normaliseSelection', () => {
   it('drops empty lists, dedupes, sorts and lower-cases types', () => {
     expect(
-      normaliseSelection({ cveEnt: ['15', '09', '15'], cvegeo: [], levels: ['municipal'], types: [' Ayuntamiento ', 'ayuntamiento'], institutionIds: ['ABC'] }),
+      normaliseSelection({
+        cveEnt: ['15', '09', '15'],
+        cvegeo: [],
+        levels: ['municipal'],
+        types: [' Ayuntamiento ', 'ayuntamiento'],
+        institutionIds: ['ABC'],
+      }),
     ).toEqual({ cveEnt: ['09', '15'], levels: ['municipal'], types: ['ayuntamiento'], institutionIds: ['abc'] });
   });
 

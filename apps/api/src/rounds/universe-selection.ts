@@ -1,7 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { InstitutionEntity, UniverseSelection } from '@apertura/db';
 
-const unique = <T>(xs: readonly T[] | undefined): T[] | undefined => (xs && xs.length ? [...new Set(xs)].sort() : undefined);
+const unique = <T>(xs: readonly T[] | undefined): T[] | undefined =>
+  xs && xs.length ? [...new Set(xs)].sort() : undefined;
 
 /**
  * Canonical form of a selection as stored on the round: empty lists dropped (empty = no restriction),
@@ -12,7 +13,9 @@ export function normaliseSelection(sel: UniverseSelection | undefined): Universe
   const cveEnt = unique(sel?.cveEnt);
   const cvegeo = unique(sel?.cvegeo);
   const levels = unique(sel?.levels);
-  const types = unique(sel?.types?.map((t) => t.replace(/\s+/g, ' ').trim().toLocaleLowerCase('es-MX')).filter(Boolean));
+  const types = unique(
+    sel?.types?.map((t) => t.replace(/\s+/g, ' ').trim().toLocaleLowerCase('es-MX')).filter(Boolean),
+  );
   const institutionIds = unique(sel?.institutionIds?.map((id) => id.toLowerCase()));
   if (cveEnt) out.cveEnt = cveEnt;
   if (cvegeo) out.cvegeo = cvegeo;
@@ -28,7 +31,10 @@ export function normaliseSelection(sel: UniverseSelection | undefined): Universe
  * A selection describes a round still to open, so institutions retired from the padrón never match
  * (not even by explicit id); rounds already open keep their frozen round_institution rows.
  */
-export function applySelection(qb: SelectQueryBuilder<InstitutionEntity>, sel: UniverseSelection): SelectQueryBuilder<InstitutionEntity> {
+export function applySelection(
+  qb: SelectQueryBuilder<InstitutionEntity>,
+  sel: UniverseSelection,
+): SelectQueryBuilder<InstitutionEntity> {
   qb.andWhere('i.retiredAt IS NULL');
   const geo: string[] = [];
   if (sel.cveEnt?.length) geo.push('i.cveEnt IN (:...selCveEnt)');

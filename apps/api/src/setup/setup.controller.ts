@@ -12,7 +12,9 @@ export class SetupController {
   constructor(private readonly setup: SetupService) {}
 
   @Get('status')
-  @ApiOperation({ summary: 'Whether the installation still needs its first guarantor (the first-run page is offered).' })
+  @ApiOperation({
+    summary: 'Whether the installation still needs its first guarantor (the first-run page is offered).',
+  })
   @ApiOkResponse({ type: SetupStatusDto })
   async status(): Promise<SetupStatusDto> {
     return { needed: await this.setup.needed() };
@@ -27,7 +29,15 @@ export class SetupController {
       '403 `SETUP_CODE_INVALID`, an expired one 410 `SETUP_CODE_EXPIRED` (restart the API for a new one). Rate-limited like sign-in; audited.',
   })
   @ApiOkResponse({ type: FirstRunSetupResultDto })
-  @ApiErrors('VALIDATION_FAILED', 'SETUP_CODE_INVALID', 'SETUP_CODE_EXPIRED', 'SETUP_ALREADY_DONE', 'EMAIL_TAKEN', 'CONFLICT', 'RATE_LIMITED')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'SETUP_CODE_INVALID',
+    'SETUP_CODE_EXPIRED',
+    'SETUP_ALREADY_DONE',
+    'EMAIL_TAKEN',
+    'CONFLICT',
+    'RATE_LIMITED',
+  )
   complete(@Body() dto: FirstRunSetupDto, @Ip() ip: string): Promise<FirstRunSetupResultDto> {
     return this.setup.complete(dto, ip);
   }

@@ -32,7 +32,10 @@ export function normalizeSetupCode(raw: string): string {
   return raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-export const hashSetupCode = (raw: string): string => createHash('sha256').update(`apertura-setup:${normalizeSetupCode(raw)}`).digest('hex');
+export const hashSetupCode = (raw: string): string =>
+  createHash('sha256')
+    .update(`apertura-setup:${normalizeSetupCode(raw)}`)
+    .digest('hex');
 
 const alreadyDone = (): DomainError =>
   new DomainError('SETUP_ALREADY_DONE', {
@@ -71,7 +74,11 @@ export class SetupService {
     if (!(await this.needed())) return null;
     const code = generateSetupCode();
     const expiresAt = new Date(now.getTime() + SETUP_CODE_TTL_MS);
-    await this.ds.query('INSERT INTO setup_code (code_hash, created_at, expires_at) VALUES ($1, $2, $3)', [hashSetupCode(code), now, expiresAt]);
+    await this.ds.query('INSERT INTO setup_code (code_hash, created_at, expires_at) VALUES ($1, $2, $3)', [
+      hashSetupCode(code),
+      now,
+      expiresAt,
+    ]);
     return { code, expiresAt };
   }
 
@@ -110,20 +117,37 @@ export class SetupService {
         [hash],
       );
       if (!row || row.used_at) {
-        await this.audit.record(m, 'system', { action: 'setup.refused', entityType: 'setup', details: { reason: row ? 'used' : 'wrong_code', ip: ip ?? null } });
+        await this.audit.record(m, 'system', {
+          action: 'setup.refused',
+          entityType: 'setup',
+          details: { reason: row ? 'used' : 'wrong_code', ip: ip ?? null },
+        });
         return { refused: 'invalid' as const };
       }
       if (row.expires_at.getTime() <= now.getTime()) {
-        await this.audit.record(m, 'system', { action: 'setup.refused', entityType: 'setup', entityId: row.id, details: { reason: 'expired', ip: ip ?? null } });
+        await this.audit.record(m, 'system', {
+          action: 'setup.refused',
+          entityType: 'setup',
+          entityId: row.id,
+          details: { reason: 'expired', ip: ip ?? null },
+        });
         return { refused: 'expired' as const };
       }
       const taken: unknown[] = await m.query('SELECT 1 FROM app_user WHERE lower(email) = lower($1)', [dto.adminEmail]);
       if (taken.length) {
-        throw new DomainError('EMAIL_TAKEN', { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' }, 'adminEmail');
+        throw new DomainError(
+          'EMAIL_TAKEN',
+          { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
+          'adminEmail',
+        );
       }
       const slugTaken: unknown[] = await m.query('SELECT 1 FROM guarantor WHERE slug = $1', [dto.slug]);
       if (slugTaken.length) {
-        throw new DomainError('CONFLICT', { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' }, 'slug');
+        throw new DomainError(
+          'CONFLICT',
+          { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' },
+          'slug',
+        );
       }
       const { guarantor, admin } = await this.guarantors.createIn(m, {
         slug: dto.slug,
@@ -141,20 +165,33 @@ export class SetupService {
         guarantorId: guarantor.id,
         details: { slug: guarantor.slug, adminUserId: admin.id, codeId: row.id, ip: ip ?? null },
       });
-      return { refused: null, guarantorId: guarantor.id, slug: guarantor.slug, adminEmail: admin.email ?? dto.adminEmail.toLowerCase() };
+      return {
+        refused: null,
+        guarantorId: guarantor.id,
+        slug: guarantor.slug,
+        adminEmail: admin.email ?? dto.adminEmail.toLowerCase(),
+      };
     });
     // Refusals are committed (with their audit record) before being raised.
     if (created.refused === 'expired') {
-      throw new DomainError('SETUP_CODE_EXPIRED', {
-        es: 'El código de configuración caducó: reinicie la API para obtener uno nuevo en el registro.',
-        en: 'The setup code expired: restart the API to get a new one in its log.',
-      }, 'code');
+      throw new DomainError(
+        'SETUP_CODE_EXPIRED',
+        {
+          es: 'El código de configuración caducó: reinicie la API para obtener uno nuevo en el registro.',
+          en: 'The setup code expired: restart the API to get a new one in its log.',
+        },
+        'code',
+      );
     }
     if (created.refused === 'invalid') {
-      throw new DomainError('SETUP_CODE_INVALID', {
-        es: 'El código de configuración no es válido. Cópielo del registro de la API.',
-        en: 'The setup code is not valid. Copy it from the API log.',
-      }, 'code');
+      throw new DomainError(
+        'SETUP_CODE_INVALID',
+        {
+          es: 'El código de configuración no es válido. Cópielo del registro de la API.',
+          en: 'The setup code is not valid. Copy it from the API log.',
+        },
+        'code',
+      );
     }
     return { guarantorId: created.guarantorId, slug: created.slug, adminEmail: created.adminEmail };
   }

@@ -23,7 +23,9 @@ export class CatalogueController {
   @Get('municipalities')
   @Public()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'Municipalities of a state (or all 2,469) with population and marginalisation degree (CONAPO 2020).' })
+  @ApiOperation({
+    summary: 'Municipalities of a state (or all 2,469) with population and marginalisation degree (CONAPO 2020).',
+  })
   @ApiOkResponse({ type: MunicipalitiesDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   municipalities(@Query() q: MunicipalitiesQueryDto): Promise<MunicipalitiesDto> {

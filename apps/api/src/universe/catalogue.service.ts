@@ -47,8 +47,16 @@ export class CatalogueService {
   }
 
   private async load(): Promise<Catalogue> {
-    const rows: Array<{ cvegeo: string; cve_ent: string; nom_ent: string; nom_mun: string; population: number; marginalisation: string }> =
-      await this.ds.query('SELECT cvegeo, cve_ent, nom_ent, nom_mun, population, marginalisation FROM municipality ORDER BY cvegeo');
+    const rows: Array<{
+      cvegeo: string;
+      cve_ent: string;
+      nom_ent: string;
+      nom_mun: string;
+      population: number;
+      marginalisation: string;
+    }> = await this.ds.query(
+      'SELECT cvegeo, cve_ent, nom_ent, nom_mun, population, marginalisation FROM municipality ORDER BY cvegeo',
+    );
     const municipalities: MunicipalityDto[] = rows.map((r) => ({
       cvegeo: r.cvegeo,
       cveEnt: r.cve_ent,

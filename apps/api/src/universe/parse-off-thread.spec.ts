@@ -2,10 +2,20 @@ import { threadId } from 'worker_threads';
 import { parseUniverseCsv } from '@apertura/geo';
 import { parseUniverseCsvOffThread } from './parse-off-thread';
 
-const catalogue = { states: new Set(['15']), municipalities: new Map([['15106', '15'], ['15054', '15']]) };
+const catalogue = {
+  states: new Set(['15']),
+  municipalities: new Map([
+    ['15106', '15'],
+    ['15054', '15'],
+  ]),
+};
 const header = 'name,type,level,cve_ent,cvegeo,email\n';
 const file = (rows: number): string =>
-  header + Array.from({ length: rows }, (_, i) => `Institución ${i},ayuntamiento,municipal,15,${i % 2 ? '15106' : '15054'},c${i}@example.org\n`).join('');
+  header +
+  Array.from(
+    { length: rows },
+    (_, i) => `Institución ${i},ayuntamiento,municipal,15,${i % 2 ? '15106' : '15054'},c${i}@example.org\n`,
+  ).join('');
 
 describe('universe CSV parsing off the event loop', () => {
   it('parses a large file in another thread, with the same result as inline', async () => {

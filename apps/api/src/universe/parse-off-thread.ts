@@ -24,11 +24,19 @@ function startWorker(workerData: unknown): Worker {
   // Sources run by jest or test/support/swc-register.js: the worker compiles the file the same way.
   const register = join(__dirname, '..', '..', '..', '..', 'test', 'support', 'swc-register.js');
   if (!existsSync(register)) throw new Error(`cannot run ${file} without ${register}`);
-  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(file)});`, { eval: true, workerData });
+  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(file)});`, {
+    eval: true,
+    workerData,
+  });
 }
 
-export function parseUniverseCsvOffThread(text: string, catalogue: CatalogueIndex, threshold = OFF_THREAD_BYTES): Promise<ParsedWhere> {
-  if (Buffer.byteLength(text, 'utf8') < threshold) return Promise.resolve({ result: parseUniverseCsv(text, catalogue), threadId: mainThreadId });
+export function parseUniverseCsvOffThread(
+  text: string,
+  catalogue: CatalogueIndex,
+  threshold = OFF_THREAD_BYTES,
+): Promise<ParsedWhere> {
+  if (Buffer.byteLength(text, 'utf8') < threshold)
+    return Promise.resolve({ result: parseUniverseCsv(text, catalogue), threadId: mainThreadId });
   return new Promise((resolve, reject) => {
     const worker = startWorker({ text, catalogue });
     let settled = false;

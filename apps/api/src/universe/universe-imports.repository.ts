@@ -19,7 +19,8 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
-const COLUMNS = 'id, state, dry_run, total_bytes, bytes_processed, rows_processed, error_count, result, error, created_at, updated_at, finished_at';
+const COLUMNS =
+  'id, state, dry_run, total_bytes, bytes_processed, rows_processed, error_count, result, error, created_at, updated_at, finished_at';
 
 function toJob(r: ImportRow): UniverseImportJobDto {
   const total = Number(r.total_bytes);
@@ -31,7 +32,13 @@ function toJob(r: ImportRow): UniverseImportJobDto {
     id: r.id,
     state: r.state,
     dryRun: r.dry_run,
-    progress: { bytesProcessed: done, totalBytes: total, rowsProcessed: r.rows_processed, errorCount: r.error_count, percent },
+    progress: {
+      bytesProcessed: done,
+      totalBytes: total,
+      rowsProcessed: r.rows_processed,
+      errorCount: r.error_count,
+      percent,
+    },
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
@@ -58,13 +65,20 @@ export class UniverseImportsRepository {
   }
 
   async addChunk(importId: string, seq: number, data: Buffer): Promise<void> {
-    await this.ds.query('INSERT INTO universe_import_chunk (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, data]);
+    await this.ds.query('INSERT INTO universe_import_chunk (import_id, seq, data) VALUES ($1, $2, $3)', [
+      importId,
+      seq,
+      data,
+    ]);
   }
 
   /** The upload is complete: queued, and announced to the worker in the same transaction. */
   async enqueue(importId: string, totalBytes: number): Promise<void> {
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE universe_import SET state = 'queued', total_bytes = $2, updated_at = now() WHERE id = $1 AND state = 'receiving'`, [importId, totalBytes]);
+      await m.query(
+        `UPDATE universe_import SET state = 'queued', total_bytes = $2, updated_at = now() WHERE id = $1 AND state = 'receiving'`,
+        [importId, totalBytes],
+      );
       await this.outbox.emit(m, { type: 'universe.import', payload: { importId } });
     });
   }
@@ -75,17 +89,23 @@ export class UniverseImportsRepository {
   }
 
   async find(guarantorId: string, importId: string): Promise<UniverseImportJobDto | undefined> {
-    const [row]: ImportRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM universe_import WHERE id = $1 AND guarantor_id = $2`, [importId, guarantorId]);
+    const [row]: ImportRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM universe_import WHERE id = $1 AND guarantor_id = $2`,
+      [importId, guarantorId],
+    );
     return row ? toJob(row) : undefined;
   }
 
-  async page(guarantorId: string, page: number, pageSize: number): Promise<{ items: UniverseImportJobDto[]; total: number }> {
+  async page(
+    guarantorId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: UniverseImportJobDto[]; total: number }> {
     const [rows, [{ n }]]: [ImportRow[], Array<{ n: number }>] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} FROM universe_import WHERE guarantor_id = $1 ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`, [
-        guarantorId,
-        (page - 1) * pageSize,
-        pageSize,
-      ]),
+      this.ds.query(
+        `SELECT ${COLUMNS} FROM universe_import WHERE guarantor_id = $1 ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [guarantorId, (page - 1) * pageSize, pageSize],
+      ),
       this.ds.query('SELECT count(*)::int AS n FROM universe_import WHERE guarantor_id = $1', [guarantorId]),
     ]);
     return { items: rows.map(toJob), total: n };

@@ -11,7 +11,8 @@ import { guarantorOf } from './universe.service';
 const STORED_CHUNK_BYTES = 512 * 1024;
 
 /** C0 controls other than tab, LF and CR, and DEL (request-shape.ts): single bytes in UTF-8, so checked on bytes. */
-const isControlByte = (b: number): boolean => (b <= 0x08 || b === 0x0b || b === 0x0c || (b >= 0x0e && b <= 0x1f) || b === 0x7f);
+const isControlByte = (b: number): boolean =>
+  b <= 0x08 || b === 0x0b || b === 0x0c || (b >= 0x0e && b <= 0x1f) || b === 0x7f;
 
 const tooLarge = (): DomainError =>
   new DomainError('PAYLOAD_TOO_LARGE', {
@@ -35,7 +36,11 @@ export class UniverseImportsService {
   constructor(private readonly repo: UniverseImportsRepository) {}
 
   /** Stores the body as it arrives (≤ 20 MB, no control characters) and queues the import. */
-  async start(actor: UserPrincipal, body: AsyncIterable<Buffer | string>, dryRun: boolean): Promise<UniverseImportJobDto> {
+  async start(
+    actor: UserPrincipal,
+    body: AsyncIterable<Buffer | string>,
+    dryRun: boolean,
+  ): Promise<UniverseImportJobDto> {
     const guarantorId = guarantorOf(actor);
     const id = await this.repo.create(guarantorId, actor.userId, actor.role, dryRun);
     let total = 0;

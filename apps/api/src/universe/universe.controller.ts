@@ -1,6 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -46,7 +56,10 @@ function csvText(body: unknown, contentType: string | undefined): string {
     if (typeof csv === 'string' && keys.length === 1) return csv;
     throw new DomainError(
       'VALIDATION_FAILED',
-      { es: 'Envíe el archivo como text/csv o como JSON { "csv": "…" } sin otros campos.', en: 'Send the file as text/csv or as JSON { "csv": "…" } with no other fields.' },
+      {
+        es: 'Envíe el archivo como text/csv o como JSON { "csv": "…" } sin otros campos.',
+        en: 'Send the file as text/csv or as JSON { "csv": "…" } with no other fields.',
+      },
       'csv',
     );
   }
@@ -70,7 +83,8 @@ export class UniverseController {
   @HttpCode(200)
   @Roles('guarantor_admin')
   @ApiOperation({
-    summary: "Import the guarantor's universe of obliged subjects from a CSV (all or nothing; idempotent upsert by key).",
+    summary:
+      "Import the guarantor's universe of obliged subjects from a CSV (all or nothing; idempotent upsert by key).",
     description:
       'Columns: `name, type, level (federal|estatal|municipal|autonomo), cve_ent, cvegeo, email` and optional `key` ' +
       '(Spanish headers nombre, tipo, nivel, correo, clave are accepted; comma, semicolon or tab separated). Every cvegeo must exist in the ' +
@@ -87,14 +101,29 @@ export class UniverseController {
   @ApiBody({
     schema: {
       oneOf: [
-        { type: 'string', example: 'name,type,level,cve_ent,cvegeo,email\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx\n' },
+        {
+          type: 'string',
+          example:
+            'name,type,level,cve_ent,cvegeo,email\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx\n',
+        },
         { $ref: getSchemaPath(ImportUniverseJsonDto) },
       ],
     },
   })
   @ApiOkResponse({ type: UniverseImportResultDto, description: 'Small files: imported (or, with dryRun, previewed).' })
-  @ApiAcceptedResponse({ type: UniverseImportJobDto, description: 'Large files or `?async=1`: queued; see the Location header.' })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'CONTROL_CHARACTER', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'UNIVERSE_INVALID')
+  @ApiAcceptedResponse({
+    type: UniverseImportJobDto,
+    description: 'Large files or `?async=1`: queued; see the Location header.',
+  })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'CONTROL_CHARACTER',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'PAYLOAD_TOO_LARGE',
+    'UNIVERSE_INVALID',
+  )
   async import(
     @CurrentUser() actor: UserPrincipal,
     @Query() q: ImportUniverseQueryDto,
@@ -134,17 +163,23 @@ export class UniverseController {
   @Get('imports/:id')
   @Roles('guarantor_admin', 'analyst')
   @ApiOperation({
-    summary: 'State and progress of a background universe import; when done, its report (`result`), when refused, its errors (`error`).',
+    summary:
+      'State and progress of a background universe import; when done, its report (`result`), when refused, its errors (`error`).',
   })
   @ApiOkResponse({ type: UniverseImportJobDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
-  getImport(@CurrentUser() actor: UserPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<UniverseImportJobDto> {
+  getImport(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<UniverseImportJobDto> {
     return this.imports.get(actor, id);
   }
 
   @Get('institutions')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: "Institutions of the guarantor's universe, filtered by state, municipality, level, type or name." })
+  @ApiOperation({
+    summary: "Institutions of the guarantor's universe, filtered by state, municipality, level, type or name.",
+  })
   @ApiOkResponse({ type: InstitutionPageDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED')
   list(@CurrentUser() actor: UserPrincipal, @Query() q: ListInstitutionsQueryDto): Promise<InstitutionPageDto> {

@@ -112,7 +112,12 @@ export class UniverseService {
    * it out; rounds that already froze their universe keep it, with their responses and published numbers.
    * Idempotent: retiring a retired institution keeps the first date and writes no second audit record.
    */
-  async setRetired(actor: UserPrincipal, institutionId: string, retired: boolean, reason?: string): Promise<InstitutionDto> {
+  async setRetired(
+    actor: UserPrincipal,
+    institutionId: string,
+    retired: boolean,
+    reason?: string,
+  ): Promise<InstitutionDto> {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
       const [current]: Array<{ retired_at: Date | null }> = await m.query(
@@ -121,7 +126,10 @@ export class UniverseService {
       );
       if (!current) throw notFound('institución', 'institutionId');
       if ((current.retired_at !== null) !== retired) {
-        await m.query(`UPDATE institution SET retired_at = ${retired ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [institutionId]);
+        await m.query(
+          `UPDATE institution SET retired_at = ${retired ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`,
+          [institutionId],
+        );
         await this.audit.record(m, actor, {
           action: retired ? 'universe.retire' : 'universe.reactivate',
           entityType: 'institution',
@@ -130,7 +138,14 @@ export class UniverseService {
           details: reason ? { reason } : {},
         });
       }
-      const page = await this.page(guarantorId, {}, 1, 1, (qb) => qb.andWhere('i.id = :institutionId', { institutionId }), m);
+      const page = await this.page(
+        guarantorId,
+        {},
+        1,
+        1,
+        (qb) => qb.andWhere('i.id = :institutionId', { institutionId }),
+        m,
+      );
       return page.items[0];
     });
   }
@@ -147,7 +162,10 @@ export class UniverseService {
     restrict?: (qb: SelectQueryBuilder<InstitutionEntity>) => void,
     m: EntityManager = this.ds.manager,
   ): Promise<InstitutionPageDto> {
-    const qb = m.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.guarantorId = :guarantorId', { guarantorId });
+    const qb = m
+      .getRepository(InstitutionEntity)
+      .createQueryBuilder('i')
+      .where('i.guarantorId = :guarantorId', { guarantorId });
     if (filters.cveEnt) qb.andWhere('i.cveEnt = :cveEnt', { cveEnt: filters.cveEnt });
     if (filters.cvegeo) qb.andWhere('i.cvegeo = :cvegeo', { cvegeo: filters.cvegeo });
     if (filters.level) qb.andWhere('i.level = :level', { level: filters.level });
@@ -193,9 +211,10 @@ export class UniverseService {
          WHERE i.guarantor_id = $1 AND i.retired_at IS NULL GROUP BY i.cve_ent ORDER BY i.cve_ent`,
         [guarantorId],
       ) as Promise<Array<{ cve_ent: string; name: string; count: number }>>,
-      this.ds.query(`SELECT level, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY level ORDER BY level`, [
-        guarantorId,
-      ]) as Promise<Array<{ level: string; count: number }>>,
+      this.ds.query(
+        `SELECT level, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY level ORDER BY level`,
+        [guarantorId],
+      ) as Promise<Array<{ level: string; count: number }>>,
       this.ds.query(
         `SELECT type, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY type ORDER BY count(*) DESC, type`,
         [guarantorId],

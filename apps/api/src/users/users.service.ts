@@ -16,7 +16,8 @@ import { CreateUserDto, InviteUserDto, StaffInviteInfoDto, StaffRole, StaffStatu
 /** Invitation links work once, for seven days (a colleague may be away for a few days). */
 export const STAFF_INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
-const statusOf = (u: Pick<UserEntity, 'deactivatedAt' | 'passwordHash'>): StaffStatus => (u.deactivatedAt ? 'deactivated' : u.passwordHash ? 'active' : 'invited');
+const statusOf = (u: Pick<UserEntity, 'deactivatedAt' | 'passwordHash'>): StaffStatus =>
+  u.deactivatedAt ? 'deactivated' : u.passwordHash ? 'active' : 'invited';
 
 export const toUserDto = (u: UserEntity, invitationExpiresAt: Date | null = null): UserDto => ({
   id: u.id,
@@ -30,7 +31,11 @@ export const toUserDto = (u: UserEntity, invitationExpiresAt: Date | null = null
 });
 
 const emailTaken = (): DomainError =>
-  new DomainError('EMAIL_TAKEN', { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' }, 'email');
+  new DomainError(
+    'EMAIL_TAKEN',
+    { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
+    'email',
+  );
 
 const lastAdmin = (): DomainError =>
   new DomainError('LAST_ADMIN', {
@@ -64,9 +69,22 @@ export class UsersService {
     return this.ds.transaction(async (m) => {
       if (await m.exists(UserEntity, { where: { email } })) throw emailTaken();
       const user = await m.save(
-        m.create(UserEntity, { email, passwordHash, displayName: dto.displayName ?? null, role: dto.role, guarantorId: actor.guarantorId, emailVerifiedAt: new Date() }),
+        m.create(UserEntity, {
+          email,
+          passwordHash,
+          displayName: dto.displayName ?? null,
+          role: dto.role,
+          guarantorId: actor.guarantorId,
+          emailVerifiedAt: new Date(),
+        }),
       );
-      await this.audit.record(m, actor, { action: 'user.create', entityType: 'user', entityId: user.id, guarantorId: actor.guarantorId, details: { role: dto.role } });
+      await this.audit.record(m, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        guarantorId: actor.guarantorId,
+        details: { role: dto.role },
+      });
       return toUserDto(user);
     });
   }
@@ -88,9 +106,24 @@ export class UsersService {
     const email = dto.email.trim().toLowerCase();
     return this.ds.transaction(async (m) => {
       if (await m.exists(UserEntity, { where: { email } })) throw emailTaken();
-      const user = await m.save(m.create(UserEntity, { email, passwordHash: null, displayName: dto.displayName ?? null, role: dto.role, guarantorId, emailVerifiedAt: null }));
+      const user = await m.save(
+        m.create(UserEntity, {
+          email,
+          passwordHash: null,
+          displayName: dto.displayName ?? null,
+          role: dto.role,
+          guarantorId,
+          emailVerifiedAt: null,
+        }),
+      );
       const expiresAt = await this.issueInvitation(m, actor, user, now);
-      await this.audit.record(m, actor, { action: 'user.invite', entityType: 'user', entityId: user.id, guarantorId, details: { role: dto.role, email } });
+      await this.audit.record(m, actor, {
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: user.id,
+        guarantorId,
+        details: { role: dto.role, email },
+      });
       return toUserDto(user, expiresAt);
     });
   }
@@ -107,7 +140,13 @@ export class UsersService {
         });
       }
       const expiresAt = await this.issueInvitation(m, actor, user, now);
-      await this.audit.record(m, actor, { action: 'user.invite-resend', entityType: 'user', entityId: user.id, guarantorId, details: { email: user.email } });
+      await this.audit.record(m, actor, {
+        action: 'user.invite-resend',
+        entityType: 'user',
+        entityId: user.id,
+        guarantorId,
+        details: { email: user.email },
+      });
       return toUserDto(user, expiresAt);
     });
   }
@@ -119,12 +158,22 @@ export class UsersService {
       const user = await this.lockedStaff(m, guarantorId, userId);
       if (role !== 'guarantor_admin') keepAnAdmin(admins, user.id);
       if (user.id === actor.userId) {
-        throw new DomainError('FORBIDDEN', { es: 'No puede cambiar su propio rol.', en: 'You cannot change your own role.' }, 'role');
+        throw new DomainError(
+          'FORBIDDEN',
+          { es: 'No puede cambiar su propio rol.', en: 'You cannot change your own role.' },
+          'role',
+        );
       }
       const from = user.role;
       user.role = role;
       await m.save(user);
-      await this.audit.record(m, actor, { action: 'user.role-change', entityType: 'user', entityId: user.id, guarantorId, details: { from, to: role } });
+      await this.audit.record(m, actor, {
+        action: 'user.role-change',
+        entityType: 'user',
+        entityId: user.id,
+        guarantorId,
+        details: { from, to: role },
+      });
       return toUserDto(user);
     });
   }
@@ -138,13 +187,22 @@ export class UsersService {
       if (user.deactivatedAt) return toUserDto(user);
       keepAnAdmin(admins, user.id);
       if (user.id === actor.userId) {
-        throw new DomainError('FORBIDDEN', { es: 'Otra persona administradora debe desactivar su cuenta.', en: 'Another administrator must deactivate your account.' });
+        throw new DomainError('FORBIDDEN', {
+          es: 'Otra persona administradora debe desactivar su cuenta.',
+          en: 'Another administrator must deactivate your account.',
+        });
       }
       user.deactivatedAt = now;
       await m.save(user);
       // Open invitation links die with the account (reactivation does not revive them: resend one).
       await m.query('UPDATE staff_invitation SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [user.id, now]);
-      await this.audit.record(m, actor, { action: 'user.deactivate', entityType: 'user', entityId: user.id, guarantorId, details: { role: user.role } });
+      await this.audit.record(m, actor, {
+        action: 'user.deactivate',
+        entityType: 'user',
+        entityId: user.id,
+        guarantorId,
+        details: { role: user.role },
+      });
       return toUserDto(user);
     });
   }
@@ -156,14 +214,26 @@ export class UsersService {
       if (!user.deactivatedAt) return toUserDto(user);
       user.deactivatedAt = null;
       await m.save(user);
-      await this.audit.record(m, actor, { action: 'user.reactivate', entityType: 'user', entityId: user.id, guarantorId, details: { role: user.role } });
+      await this.audit.record(m, actor, {
+        action: 'user.reactivate',
+        entityType: 'user',
+        entityId: user.id,
+        guarantorId,
+        details: { role: user.role },
+      });
       return toUserDto(user);
     });
   }
 
   /** What the invitation page shows before the invitee chooses a password (the link is not spent). */
   async inspectInvite(token: string, now = new Date()): Promise<StaffInviteInfoDto> {
-    const rows: Array<{ email: string; role: string; display_name: string | null; guarantor_name: string; expires_at: Date }> = await this.ds.query(
+    const rows: Array<{
+      email: string;
+      role: string;
+      display_name: string | null;
+      guarantor_name: string;
+      expires_at: Date;
+    }> = await this.ds.query(
       `SELECT u.email, u.role, u.display_name, g.name AS guarantor_name, si.expires_at
        FROM staff_invitation si JOIN app_user u ON u.id = si.user_id JOIN guarantor g ON g.id = si.guarantor_id
        WHERE si.token_hash = $1 AND si.used_at IS NULL AND si.expires_at > $2
@@ -172,11 +242,22 @@ export class UsersService {
     );
     const r = rows[0];
     if (!r) throw invalidStaffInvite();
-    return { email: r.email, role: r.role, guarantorName: r.guarantor_name, displayName: r.display_name, expiresAt: r.expires_at.toISOString() };
+    return {
+      email: r.email,
+      role: r.role,
+      guarantorName: r.guarantor_name,
+      displayName: r.display_name,
+      expiresAt: r.expires_at.toISOString(),
+    };
   }
 
   /** Spends the link and sets the password; following the link proves control of the address. Returns the user id. */
-  async acceptInvite(token: string, password: string, displayName: string | undefined, now = new Date()): Promise<string> {
+  async acceptInvite(
+    token: string,
+    password: string,
+    displayName: string | undefined,
+    now = new Date(),
+  ): Promise<string> {
     const passwordHash = await hashPassword(password);
     return this.ds.transaction(async (m) => {
       const used = await mutateReturning<{ user_id: string; guarantor_id: string }>(
@@ -196,12 +277,16 @@ export class UsersService {
       const user = users[0];
       if (!user) throw invalidStaffInvite();
       await m.query('UPDATE staff_invitation SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [user.id, now]);
-      await this.audit.record(m, { kind: 'user', userId: user.id, role: user.role as StaffRole, guarantorId: invite.guarantor_id }, {
-        action: 'user.invite-accept',
-        entityType: 'user',
-        entityId: user.id,
-        guarantorId: invite.guarantor_id,
-      });
+      await this.audit.record(
+        m,
+        { kind: 'user', userId: user.id, role: user.role as StaffRole, guarantorId: invite.guarantor_id },
+        {
+          action: 'user.invite-accept',
+          entityType: 'user',
+          entityId: user.id,
+          guarantorId: invite.guarantor_id,
+        },
+      );
       return user.id;
     });
   }
@@ -212,24 +297,34 @@ export class UsersService {
     const expiresAt = new Date(now.getTime() + STAFF_INVITE_TTL_MS);
     await m.query('UPDATE staff_invitation SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [user.id, now]);
     // Only the hash is stored; the mail job derives the token again from the id (docs/decisions.md §5).
-    await m.query('INSERT INTO staff_invitation (id, user_id, guarantor_id, invited_by, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      id,
-      user.id,
-      guarantorId,
-      actor.userId,
-      hashToken(deriveToken(this.env.TOKEN_SECRET, 'staff-invite', id)),
-      now,
-      expiresAt,
-    ]);
+    await m.query(
+      'INSERT INTO staff_invitation (id, user_id, guarantor_id, invited_by, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [
+        id,
+        user.id,
+        guarantorId,
+        actor.userId,
+        hashToken(deriveToken(this.env.TOKEN_SECRET, 'staff-invite', id)),
+        now,
+        expiresAt,
+      ],
+    );
     const eventId = await this.outbox.emit(m, { type: 'mail.staff-invite', payload: { staffInvitationId: id } });
     // The mail_delivery trigger knows nothing of this kind of mail: scope the row to the guarantor here, so the
     // console's mail pages (and the development catcher) show it to this guarantor's staff only.
-    await m.query('UPDATE mail_delivery SET guarantor_id = $2, recipient = $3 WHERE event_id = $1', [eventId, guarantorId, user.email]);
+    await m.query('UPDATE mail_delivery SET guarantor_id = $2, recipient = $3 WHERE event_id = $1', [
+      eventId,
+      guarantorId,
+      user.email,
+    ]);
     return expiresAt;
   }
 
   private async lockedStaff(m: EntityManager, guarantorId: string, userId: string): Promise<UserEntity> {
-    const user = await m.findOne(UserEntity, { where: { id: userId, guarantorId }, lock: { mode: 'pessimistic_write' } });
+    const user = await m.findOne(UserEntity, {
+      where: { id: userId, guarantorId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!user || user.deletedAt) throw notFound('user', 'userId');
     return user;
   }

@@ -17,7 +17,17 @@ import { MailTemplatesPage } from '../console/MailTemplatesPage';
 import { ResponsesPage } from '../console/ResponsesPage';
 import { ResponseDetailPage } from '../console/ResponseDetailPage';
 import { matchPath } from '../shared/router';
-import { ComparePage, InstitutionRankingPage, InstitutionResultPage, MunicipalityRankingPage, ReportCardPage, ResultsHomePage, RoundOverviewPage, StatePage, TrendPage } from '../results';
+import {
+  ComparePage,
+  InstitutionRankingPage,
+  InstitutionResultPage,
+  MunicipalityRankingPage,
+  ReportCardPage,
+  ResultsHomePage,
+  RoundOverviewPage,
+  StatePage,
+  TrendPage,
+} from '../results';
 import { ConfirmResetPage, RequestResetPage } from '../auth/ResetPasswordPages';
 import { ActivateAccountPage } from '../auth/ActivateAccountPage';
 import { PeoplePage } from '../console/PeoplePage';
@@ -49,7 +59,10 @@ const staff = ['guarantor_admin', 'analyst'] as const;
 const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/responder/:token', render: (p) => <RespondPage key={p.token} token={p.token} /> },
-  { path: '/responder/:token/copia', render: (p) => <CopyPage key={p.token} token={p.token} version={versionParam()} /> },
+  {
+    path: '/responder/:token/copia',
+    render: (p) => <CopyPage key={p.token} token={p.token} version={versionParam()} />,
+  },
   { path: '/ingresar', render: () => <LoginPage /> },
   { path: '/configuracion', render: () => <SetupPage /> },
   { path: '/registro', render: () => <RegisterPage /> },
@@ -62,10 +75,19 @@ const ROUTES: Route[] = [
   // Before /resultados/:roundId, which would otherwise take «comparar» for a round id.
   { path: '/resultados/comparar', render: () => <ComparePage /> },
   { path: '/resultados/:roundId', render: (p) => <RoundOverviewPage key={p.roundId} roundId={p.roundId} /> },
-  { path: '/resultados/:roundId/instituciones', render: (p) => <InstitutionRankingPage key={p.roundId} roundId={p.roundId} /> },
-  { path: '/resultados/:roundId/municipios', render: (p) => <MunicipalityRankingPage key={p.roundId} roundId={p.roundId} /> },
+  {
+    path: '/resultados/:roundId/instituciones',
+    render: (p) => <InstitutionRankingPage key={p.roundId} roundId={p.roundId} />,
+  },
+  {
+    path: '/resultados/:roundId/municipios',
+    render: (p) => <MunicipalityRankingPage key={p.roundId} roundId={p.roundId} />,
+  },
   { path: '/resultados/:roundId/estados', render: (p) => <StatePage key={p.roundId} roundId={p.roundId} /> },
-  { path: '/resultados/:roundId/estados/:cveEnt', render: (p) => <StatePage key={p.roundId} roundId={p.roundId} cveEnt={p.cveEnt} /> },
+  {
+    path: '/resultados/:roundId/estados/:cveEnt',
+    render: (p) => <StatePage key={p.roundId} roundId={p.roundId} cveEnt={p.cveEnt} />,
+  },
   {
     path: '/resultados/:roundId/instituciones/:institutionId',
     render: (p) => <InstitutionResultPage key={p.institutionId} roundId={p.roundId} institutionId={p.institutionId} />,

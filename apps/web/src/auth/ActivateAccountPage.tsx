@@ -61,17 +61,58 @@ export function ActivateAccountPage({ token }: { token: string }) {
   return (
     <div className="narrow">
       <h1>{t('activate.title')}</h1>
-      {invite && <p className="lead">{t('activate.intro', { guarantor: invite.guarantorName, role: t(`people.role.${invite.role}`), email: invite.email })}</p>}
+      {invite && (
+        <p className="lead">
+          {t('activate.intro', {
+            guarantor: invite.guarantorName,
+            role: t(`people.role.${invite.role}`),
+            email: invite.email,
+          })}
+        </p>
+      )}
       <ErrorAlert error={error} />
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t('activate.name')}>
-          {(a) => <input {...a} type="text" autoComplete="name" maxLength={200} value={displayName} placeholder={invite?.displayName ?? undefined} onChange={(e) => setDisplayName(e.target.value)} />}
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              autoComplete="name"
+              maxLength={200}
+              value={displayName}
+              placeholder={invite?.displayName ?? undefined}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t('activate.password')} hint={t('reset.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
-          {(a) => <input {...a} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+        <Field
+          label={t('activate.password')}
+          hint={t('reset.passwordHint', { min: MIN_PASSWORD })}
+          error={errors.password}
+          required
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Field label={t('activate.confirm')} error={errors.repeat} required>
-          {(a) => <input {...a} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />}
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Button type="submit" busy={busy}>
           {t('activate.submit')}

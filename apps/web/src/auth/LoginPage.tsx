@@ -22,7 +22,10 @@ export function LoginPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const m = { email: email.trim() ? undefined : t('login.emailRequired'), password: password ? undefined : t('login.passwordRequired') };
+    const m = {
+      email: email.trim() ? undefined : t('login.emailRequired'),
+      password: password ? undefined : t('login.passwordRequired'),
+    };
     setMissing(m);
     if (m.email || m.password) return;
     setBusy(true);
@@ -55,11 +58,27 @@ export function LoginPage() {
       {notVerified && <p>{t('login.verifyHint')}</p>}
       <form onSubmit={submit} noValidate className="form">
         <Field label={t('login.email')} error={missing.email} required>
-          {(a) => <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Field label={t('login.password')} error={missing.password} required>
           {(a) => (
-            <input {...a} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              {...a}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           )}
         </Field>
         <Button type="submit" busy={busy}>

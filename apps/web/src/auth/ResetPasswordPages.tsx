@@ -56,7 +56,16 @@ export function RequestResetPage() {
       <ErrorAlert error={error} />
       <form className="form" onSubmit={submit} noValidate>
         <Field id="reset-email" label={t('reset.email')} error={invalid} required>
-          {(a) => <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Button type="submit" busy={busy}>
           {t('reset.submit')}
@@ -123,11 +132,35 @@ export function ConfirmResetPage({ token }: { token: string }) {
         </p>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <Field id="reset-password" label={t('reset.password')} hint={t('reset.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
-          {(a) => <input {...a} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+        <Field
+          id="reset-password"
+          label={t('reset.password')}
+          hint={t('reset.passwordHint', { min: MIN_PASSWORD })}
+          error={errors.password}
+          required
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Field id="reset-repeat" label={t('reset.confirm')} error={errors.repeat} required>
-          {(a) => <input {...a} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />}
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Button type="submit" busy={busy}>
           {t('reset.save')}

@@ -9,7 +9,16 @@ import { Link } from '../shared/router';
 import { createSurvey } from '../shared/survey';
 import { applyIssues, IssueSummary, parseIssues, type SubmissionIssue } from '../shared/SurveyIssues';
 import { useAsync } from '../shared/useAsync';
-import { citizenApi, VERDICTS, type Assignment, type Claim, type Verdict, type VerdictInput, type VerdictItemError, type VerdictValue } from './api';
+import {
+  citizenApi,
+  VERDICTS,
+  type Assignment,
+  type Claim,
+  type Verdict,
+  type VerdictInput,
+  type VerdictItemError,
+  type VerdictValue,
+} from './api';
 
 export default function AssignmentPage({ id }: { id: string }) {
   const { t, dateTime } = useT();
@@ -92,7 +101,9 @@ export default function AssignmentPage({ id }: { id: string }) {
         <CitizenReportForm
           assignment={a}
           editable={editable}
-          onSaved={(report, status) => res.setData({ ...a, report, status, progress: { ...a.progress, reportSubmitted: true } })}
+          onSaved={(report, status) =>
+            res.setData({ ...a, report, status, progress: { ...a.progress, reportSubmitted: true } })
+          }
         />
       </section>
     </div>
@@ -105,7 +116,8 @@ export function formatAnswer(value: unknown, i18n: Pick<I18n, 't' | 'number'>): 
   if (typeof value === 'boolean') return value ? i18n.t('common.yes') : i18n.t('common.no');
   if (typeof value === 'number') return i18n.number(value);
   // Choice values are codes like `sin_actualizar`: shown as words until the API sends the choice text.
-  if (typeof value === 'string') return /^[a-z0-9_]+$/.test(value) ? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ') : value;
+  if (typeof value === 'string')
+    return /^[a-z0-9_]+$/.test(value) ? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ') : value;
   if (Array.isArray(value)) return value.map((v) => formatAnswer(v, i18n)).join(', ');
   return JSON.stringify(value);
 }
@@ -129,8 +141,13 @@ interface ClaimDraft {
 
 type FieldErrors = { verdict?: string; evidenceUrl?: string; comment?: string; evidenceFileId?: string };
 
-const draftOf = (c: Claim): ClaimDraft => ({ verdict: c.verdict?.verdict ?? '', evidenceUrl: c.verdict?.evidenceUrl ?? '', comment: c.verdict?.comment ?? '' });
-const sameDraft = (x: ClaimDraft, y: ClaimDraft): boolean => x.verdict === y.verdict && x.evidenceUrl.trim() === y.evidenceUrl.trim() && x.comment.trim() === y.comment.trim();
+const draftOf = (c: Claim): ClaimDraft => ({
+  verdict: c.verdict?.verdict ?? '',
+  evidenceUrl: c.verdict?.evidenceUrl ?? '',
+  comment: c.verdict?.comment ?? '',
+});
+const sameDraft = (x: ClaimDraft, y: ClaimDraft): boolean =>
+  x.verdict === y.verdict && x.evidenceUrl.trim() === y.evidenceUrl.trim() && x.comment.trim() === y.comment.trim();
 const storageKey = (assignmentId: string): string => `apertura.verdict-drafts.${assignmentId}`;
 
 function loadDrafts(assignmentId: string): Record<string, ClaimDraft> {
@@ -142,8 +159,15 @@ function loadDrafts(assignmentId: string): Record<string, ClaimDraft> {
     for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
       if (!v || typeof v !== 'object') continue;
       const d = v as Record<string, unknown>;
-      const verdict = typeof d.verdict === 'string' && (VERDICTS as readonly string[]).includes(d.verdict) ? (d.verdict as VerdictValue) : '';
-      out[k] = { verdict, evidenceUrl: typeof d.evidenceUrl === 'string' ? d.evidenceUrl : '', comment: typeof d.comment === 'string' ? d.comment : '' };
+      const verdict =
+        typeof d.verdict === 'string' && (VERDICTS as readonly string[]).includes(d.verdict)
+          ? (d.verdict as VerdictValue)
+          : '';
+      out[k] = {
+        verdict,
+        evidenceUrl: typeof d.evidenceUrl === 'string' ? d.evidenceUrl : '',
+        comment: typeof d.comment === 'string' ? d.comment : '',
+      };
     }
     return out;
   } catch {
@@ -178,10 +202,12 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
   const [drafts, setDrafts] = useState<Record<string, ClaimDraft>>(() => {
     const stored = loadDrafts(assignment.id);
     // A stored draft equal to what the server has is no longer a change.
-    return Object.fromEntries(Object.entries(stored).filter(([k, d]) => {
-      const c = assignment.claims.find((x) => x.questionName === k && x.answered);
-      return c !== undefined && !sameDraft(d, draftOf(c));
-    }));
+    return Object.fromEntries(
+      Object.entries(stored).filter(([k, d]) => {
+        const c = assignment.claims.find((x) => x.questionName === k && x.answered);
+        return c !== undefined && !sameDraft(d, draftOf(c));
+      }),
+    );
   });
   const [restored] = useState(() => Object.keys(drafts).length > 0);
   const [files, setFiles] = useState<Record<string, File | null>>({});
@@ -195,7 +221,9 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
 
   useEffect(() => storeDrafts(assignment.id, drafts), [assignment.id, drafts]);
 
-  const dirtyNames = answered.map((c) => c.questionName).filter((n) => drafts[n] !== undefined || files[n] || uploaded[n]);
+  const dirtyNames = answered
+    .map((c) => c.questionName)
+    .filter((n) => drafts[n] !== undefined || files[n] || uploaded[n]);
 
   function change(c: Claim, next: ClaimDraft) {
     setNotice(null);
@@ -230,7 +258,8 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
       if (!d) continue;
       const errs: FieldErrors = {};
       if (!d.verdict) errs.verdict = t('assignment.chooseVerdict');
-      if (d.evidenceUrl.trim() && !/^https:\/\/\S+$/i.test(d.evidenceUrl.trim())) errs.evidenceUrl = t('assignment.httpsOnly');
+      if (d.evidenceUrl.trim() && !/^https:\/\/\S+$/i.test(d.evidenceUrl.trim()))
+        errs.evidenceUrl = t('assignment.httpsOnly');
       if (Object.keys(errs).length > 0) local[n] = errs;
     }
     setErrors(local);
@@ -255,7 +284,13 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
           setFiles((prev) => ({ ...prev, [n]: null }));
           setUploaded((prev) => ({ ...prev, [n]: fileId }));
         }
-        items.push({ questionName: n, verdict: d.verdict as VerdictValue, evidenceUrl: d.evidenceUrl.trim() || undefined, evidenceFileId, comment: d.comment.trim() || undefined });
+        items.push({
+          questionName: n,
+          verdict: d.verdict as VerdictValue,
+          evidenceUrl: d.evidenceUrl.trim() || undefined,
+          evidenceFileId,
+          comment: d.comment.trim() || undefined,
+        });
       }
       const r = await citizenApi.saveVerdicts(assignment.id, items);
       setDrafts({});
@@ -270,7 +305,13 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
         const byClaim: Record<string, FieldErrors> = {};
         for (const it of list) {
           if (!it.questionName) continue;
-          const field = it.field === 'verdict' || it.field === 'evidenceUrl' || it.field === 'comment' || it.field === 'evidenceFileId' ? it.field : 'verdict';
+          const field =
+            it.field === 'verdict' ||
+            it.field === 'evidenceUrl' ||
+            it.field === 'comment' ||
+            it.field === 'evidenceFileId'
+              ? it.field
+              : 'verdict';
           byClaim[it.questionName] = { ...byClaim[it.questionName], [field]: pick(it.messages) };
         }
         setErrors(byClaim);
@@ -295,7 +336,11 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
           claim={c}
           editable={editable}
           draft={drafts[c.questionName] ?? draftOf(c)}
-          dirty={drafts[c.questionName] !== undefined || Boolean(files[c.questionName]) || uploaded[c.questionName] !== undefined}
+          dirty={
+            drafts[c.questionName] !== undefined ||
+            Boolean(files[c.questionName]) ||
+            uploaded[c.questionName] !== undefined
+          }
           errors={errors[c.questionName] ?? {}}
           onChange={(d) => change(c, d)}
           onFile={(f) => setFiles((prev) => ({ ...prev, [c.questionName]: f }))}
@@ -328,7 +373,9 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
 function batchErrors(details: unknown): VerdictItemError[] {
   if (!details || typeof details !== 'object') return [];
   const list = (details as { errors?: unknown }).errors;
-  return Array.isArray(list) ? (list.filter((x) => x && typeof x === 'object' && 'messages' in x) as VerdictItemError[]) : [];
+  return Array.isArray(list)
+    ? (list.filter((x) => x && typeof x === 'object' && 'messages' in x) as VerdictItemError[])
+    : [];
 }
 
 interface ClaimCardProps {
@@ -389,7 +436,11 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
               })}
               {claim.evidenceFiles.map((f) => (
                 <li key={f.id}>
-                  <button type="button" className="link-button" onClick={() => download(citizenApi.evidencePath(assignmentId, f.id), f.filename)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => download(citizenApi.evidencePath(assignmentId, f.id), f.filename)}
+                  >
                     {f.filename}
                   </button>
                 </li>
@@ -402,12 +453,22 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
         <p className="muted">{t('assignment.notAnswered')}</p>
       ) : (
         <div className="form">
-          <fieldset className="fieldset" disabled={!editable} aria-describedby={errors.verdict ? `${uid}-verdict-error` : undefined}>
+          <fieldset
+            className="fieldset"
+            disabled={!editable}
+            aria-describedby={errors.verdict ? `${uid}-verdict-error` : undefined}
+          >
             <legend>{t('assignment.verdict')}</legend>
             <div className="radio-group">
               {VERDICTS.map((v) => (
                 <label key={v} className="radio">
-                  <input type="radio" name={`${uid}-verdict`} value={v} checked={draft.verdict === v} onChange={() => onChange({ ...draft, verdict: v })} />
+                  <input
+                    type="radio"
+                    name={`${uid}-verdict`}
+                    value={v}
+                    checked={draft.verdict === v}
+                    onChange={() => onChange({ ...draft, verdict: v })}
+                  />
                   <span>
                     <strong>{t(`status.${v}`)}</strong>
                     <span className="muted"> — {t(`assignment.verdict.${v}`)}</span>
@@ -437,18 +498,39 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
           <Field label={t('assignment.ownFile')} hint={t('evidence.fileHint')} error={errors.evidenceFileId}>
             {(p) => (
               // Remounted after each save (new updatedAt), so a saved file no longer shows as chosen.
-              <input {...p} key={claim.verdict?.updatedAt ?? 'none'} type="file" onChange={(e) => onFile(e.target.files?.[0] ?? null)} disabled={!editable} />
+              <input
+                {...p}
+                key={claim.verdict?.updatedAt ?? 'none'}
+                type="file"
+                onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+                disabled={!editable}
+              />
             )}
           </Field>
           {claim.verdict?.evidenceFileId && (
             <p>
-              <button type="button" className="link-button" onClick={() => download(citizenApi.evidencePath(assignmentId, claim.verdict!.evidenceFileId!), 'evidencia')}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  download(citizenApi.evidencePath(assignmentId, claim.verdict!.evidenceFileId!), 'evidencia')
+                }
+              >
                 {t('assignment.ownFileAttached')}
               </button>
             </p>
           )}
           <Field label={t('assignment.comment')} error={errors.comment}>
-            {(p) => <textarea {...p} rows={3} maxLength={4000} value={draft.comment} onChange={(e) => onChange({ ...draft, comment: e.target.value })} disabled={!editable} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                maxLength={4000}
+                value={draft.comment}
+                onChange={(e) => onChange({ ...draft, comment: e.target.value })}
+                disabled={!editable}
+              />
+            )}
           </Field>
           <ErrorAlert error={error} />
           {claim.verdict?.updatedAt && !dirty && (
@@ -476,7 +558,13 @@ function CitizenReportForm({ assignment, editable, onSaved }: ReportFormProps) {
   const busy = useRef(false);
 
   const model = useMemo(
-    () => createSurvey({ definition: assignment.citizenQuestionnaire.definition, lang, data: assignment.report?.data ?? null, readOnly: !editable }),
+    () =>
+      createSurvey({
+        definition: assignment.citizenQuestionnaire.definition,
+        lang,
+        data: assignment.report?.data ?? null,
+        readOnly: !editable,
+      }),
     // One model per assignment; language changes are applied to the live model below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [assignment.id, assignment.citizenQuestionnaire.definition, editable],
@@ -540,7 +628,9 @@ function CitizenReportForm({ assignment, editable, onSaved }: ReportFormProps) {
           )}
         </Alert>
       )}
-      {!result && assignment.report && <p className="muted">{t('assignment.reportLastSaved', { time: time(assignment.report.updatedAt) })}</p>}
+      {!result && assignment.report && (
+        <p className="muted">{t('assignment.reportLastSaved', { time: time(assignment.report.updatedAt) })}</p>
+      )}
       <div className="survey-frame">
         <Survey model={model} />
       </div>

@@ -55,7 +55,9 @@ export default function HistoryPage() {
           </ul>
         </section>
       ))}
-      {res.data && <Pagination page={res.data.page} pageSize={res.data.pageSize} total={res.data.total} onPage={setPage} />}
+      {res.data && (
+        <Pagination page={res.data.page} pageSize={res.data.pageSize} total={res.data.total} onPage={setPage} />
+      )}
     </>
   );
 }
@@ -70,10 +72,15 @@ function HistoryRow({ it }: { it: HistoryItem }) {
   return (
     <li className="card history-item">
       <h3>
-        {it.status === 'expired' ? it.institution.name : <Link to={`/validador/asignaciones/${it.assignmentId}`}>{it.institution.name}</Link>}
+        {it.status === 'expired' ? (
+          it.institution.name
+        ) : (
+          <Link to={`/validador/asignaciones/${it.assignmentId}`}>{it.institution.name}</Link>
+        )}
       </h3>
       <p className="muted">
-        {it.institution.municipality.name}, {it.institution.state.name} · {t('vwork.assignedAt', { date: date(it.assignedAt) })}
+        {it.institution.municipality.name}, {it.institution.state.name} ·{' '}
+        {t('vwork.assignedAt', { date: date(it.assignedAt) })}
       </p>
       <p>
         <StatusBadge status={it.status} /> <span className="badge badge-info">{t(`vwork.kind.${it.kind}`)}</span>
@@ -89,7 +96,11 @@ function HistoryRow({ it }: { it: HistoryItem }) {
         </p>
       )}
       <p>{it.reportUpdatedAt ? t('vwork.reportAt', { date: date(it.reportUpdatedAt) }) : t('vwork.noReport')}</p>
-      <p className="history-result">{it.result ? t('vwork.resultChange', { before: point(it.result.before), after: point(it.result.after) }) : t('vwork.resultPending')}</p>
+      <p className="history-result">
+        {it.result
+          ? t('vwork.resultChange', { before: point(it.result.before), after: point(it.result.after) })
+          : t('vwork.resultPending')}
+      </p>
     </li>
   );
 }

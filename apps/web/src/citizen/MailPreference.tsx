@@ -29,7 +29,12 @@ export function MailPreference({ profile, onChange }: { profile: CitizenProfile;
     <section aria-labelledby={headingId} className="card">
       <h3 id={headingId}>{t('vwork.mailTitle')}</h3>
       <label className="checkbox">
-        <input type="checkbox" checked={!profile.mailOptOut} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={!profile.mailOptOut}
+          disabled={busy}
+          onChange={(e) => void toggle(e.target.checked)}
+        />
         <span>{t('vwork.mailOptIn')}</span>
       </label>
       <ErrorAlert error={error} />

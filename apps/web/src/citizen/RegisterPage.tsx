@@ -56,7 +56,11 @@ export function RegisterPage() {
       });
       setRegistered(email.trim());
     } catch (err) {
-      if (err instanceof ApiError && err.field && ['email', 'password', 'displayName', 'cvegeo', 'consent'].includes(err.field)) {
+      if (
+        err instanceof ApiError &&
+        err.field &&
+        ['email', 'password', 'displayName', 'cvegeo', 'consent'].includes(err.field)
+      ) {
         setErrors({ [err.field]: pick(err.messages) });
         document.getElementById(`register-${err.field}`)?.focus();
       } else {
@@ -95,10 +99,23 @@ export function RegisterPage() {
       <form className="form" onSubmit={submit} noValidate>
         <Field id="register-email" label={t('register.email')} error={errors.email} required>
           {(a) => (
-            <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            <input
+              {...a}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
           )}
         </Field>
-        <Field id="register-password" label={t('register.password')} hint={t('register.passwordHint', { min: MIN_PASSWORD })} error={errors.password} required>
+        <Field
+          id="register-password"
+          label={t('register.password')}
+          hint={t('register.passwordHint', { min: MIN_PASSWORD })}
+          error={errors.password}
+          required
+        >
           {(a) => (
             <input
               {...a}
@@ -111,12 +128,30 @@ export function RegisterPage() {
             />
           )}
         </Field>
-        <Field id="register-displayName" label={t('register.displayName')} hint={t('register.displayNameHint')} error={errors.displayName}>
+        <Field
+          id="register-displayName"
+          label={t('register.displayName')}
+          hint={t('register.displayNameHint')}
+          error={errors.displayName}
+        >
           {(a) => (
-            <input {...a} type="text" autoComplete="nickname" maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+            <input
+              {...a}
+              type="text"
+              autoComplete="nickname"
+              maxLength={200}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
           )}
         </Field>
-        <MunicipalityPicker id="register-cvegeo" value={cvegeo} onChange={setCvegeo} error={errors.cvegeo} hint={t('register.residenceHint')} />
+        <MunicipalityPicker
+          id="register-cvegeo"
+          value={cvegeo}
+          onChange={setCvegeo}
+          error={errors.cvegeo}
+          hint={t('register.residenceHint')}
+        />
         <div className={`field checkbox-field${errors.consent ? ' field-invalid' : ''}`}>
           <input
             id="register-consent"

@@ -37,7 +37,9 @@ export function ResendVerification({ initialEmail = '' }: { initialEmail?: strin
       <h2>{t('verify.resendTitle')}</h2>
       <p className="muted">{t('verify.resendIntro')}</p>
       <Field label={t('register.email')} error={invalid}>
-        {(a) => <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        {(a) => (
+          <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        )}
       </Field>
       <ErrorAlert error={error} />
       {sent && <Alert kind="success">{t('verify.resent')}</Alert>}

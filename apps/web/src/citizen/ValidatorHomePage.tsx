@@ -67,7 +67,15 @@ function RoundsSection({ onAssigned }: { onAssigned(): void }) {
   );
 }
 
-function RoundCard({ round, date, onAssigned }: { round: ValidationRound; date(v: string): string; onAssigned(): void }) {
+function RoundCard({
+  round,
+  date,
+  onAssigned,
+}: {
+  round: ValidationRound;
+  date(v: string): string;
+  onAssigned(): void;
+}) {
   const { t } = useT();
   const [max, setMax] = useState(3);
   const [busy, setBusy] = useState(false);
@@ -98,7 +106,11 @@ function RoundCard({ round, date, onAssigned }: { round: ValidationRound; date(v
         {round.guarantorName} · {t('validator.closes', { date: date(round.closesAt) })}
       </p>
       <p>
-        {t('validator.myCounts', { active: round.myAssignments.active, completed: round.myAssignments.completed, expired: round.myAssignments.expired })}
+        {t('validator.myCounts', {
+          active: round.myAssignments.active,
+          completed: round.myAssignments.completed,
+          expired: round.myAssignments.expired,
+        })}
       </p>
       {round.acceptingSubmissions ? (
         <form className="inline-form" onSubmit={request}>
@@ -121,7 +133,11 @@ function RoundCard({ round, date, onAssigned }: { round: ValidationRound; date(v
         <p>{t('validator.notAccepting')}</p>
       )}
       <ErrorAlert error={error} />
-      {result !== null && <Alert kind={result > 0 ? 'success' : 'info'}>{result > 0 ? t('validator.assigned', { count: result }) : t('validator.noneAssigned')}</Alert>}
+      {result !== null && (
+        <Alert kind={result > 0 ? 'success' : 'info'}>
+          {result > 0 ? t('validator.assigned', { count: result }) : t('validator.noneAssigned')}
+        </Alert>
+      )}
     </article>
   );
 }
@@ -164,7 +180,9 @@ function AssignmentsSection({ version }: { version: number }) {
           ))}
         </ul>
       )}
-      {list.data && <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
+      {list.data && (
+        <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
+      )}
     </section>
   );
 }
@@ -192,7 +210,11 @@ function AssignmentRow({ a, date }: { a: Assignment; date(v: string): string }) 
         detail={
           // A citizen-report-only task has no verdicts to count: never "0 of 0 verdicts".
           a.kind === 'claims'
-            ? t('validator.progressDetail', { verdicts: a.progress.verdicts, claims: a.progress.claimsToCheck, report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
+            ? t('validator.progressDetail', {
+                verdicts: a.progress.verdicts,
+                claims: a.progress.claimsToCheck,
+                report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
+              })
             : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
         }
         tone={a.status === 'completed' ? 'success' : 'default'}
@@ -236,9 +258,22 @@ function ProfileSection({ profile, onChange }: { profile: CitizenProfile; onChan
           {t('register.email')}: <strong>{profile.email}</strong>
         </p>
         <Field label={t('register.displayName')} hint={t('register.displayNameHint')}>
-          {(a) => <input {...a} type="text" maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              maxLength={200}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
         </Field>
-        <MunicipalityPicker value={cvegeo} onChange={setCvegeo} error={cvegeoError} hint={t('register.residenceHint')} />
+        <MunicipalityPicker
+          value={cvegeo}
+          onChange={setCvegeo}
+          error={cvegeoError}
+          hint={t('register.residenceHint')}
+        />
         <ErrorAlert error={error} />
         {saved && <Alert kind="success">{t('validator.profileSaved')}</Alert>}
         <Button type="submit" variant="secondary" busy={busy}>
@@ -278,7 +313,9 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
     try {
       // Every conflict needs a reason (issue #13): kept ones keep theirs, a new one takes the field's.
       const reasons = profile.conflictReasons ?? {};
-      onChange(await citizenApi.setConflicts(ids.map((id) => ({ institutionId: id, reason: reasons[id] ?? reason.trim() }))));
+      onChange(
+        await citizenApi.setConflicts(ids.map((id) => ({ institutionId: id, reason: reasons[id] ?? reason.trim() }))),
+      );
       setMessage(text);
     } catch (err) {
       setError(err);
@@ -307,7 +344,12 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
                 variant="secondary"
                 small
                 disabled={busy}
-                onClick={() => save(current.filter((id) => id !== c.id), t('validator.conflictRemoved', { name: c.name }))}
+                onClick={() =>
+                  save(
+                    current.filter((id) => id !== c.id),
+                    t('validator.conflictRemoved', { name: c.name }),
+                  )
+                }
               >
                 {t('validator.remove')}
                 <span className="visually-hidden"> {c.name}</span>
@@ -336,7 +378,12 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
                   {current.includes(i.id) ? (
                     <span className="muted">{t('validator.alreadyDeclared')}</span>
                   ) : (
-                    <Button variant="secondary" small disabled={busy || reason.trim().length < 3} onClick={() => save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}>
+                    <Button
+                      variant="secondary"
+                      small
+                      disabled={busy || reason.trim().length < 3}
+                      onClick={() => save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
+                    >
                       {t('validator.declare')}
                       <span className="visually-hidden"> {i.name}</span>
                     </Button>

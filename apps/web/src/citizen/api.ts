@@ -153,26 +153,48 @@ export const citizenApi = {
   /** Always 202 { accepted: true }: the same answer whether or not the address already has an account. */
   register: (body: RegisterBody) => api<{ accepted: boolean }>('/api/citizens/register', { method: 'POST', body }),
   /** Also signs the validator in (the server sets the session cookie; `session` says who). */
-  verify: (token: string) => api<{ verified: boolean; session: SessionDto }>('/api/citizens/verify', { method: 'POST', body: { token } }),
-  resend: (email: string) => api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
+  verify: (token: string) =>
+    api<{ verified: boolean; session: SessionDto }>('/api/citizens/verify', { method: 'POST', body: { token } }),
+  resend: (email: string) =>
+    api<{ accepted: boolean }>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
   me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),
-  updateMe: (body: { displayName?: string | null; cvegeo?: string | null; mailOptOut?: boolean }) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
-  setConflicts: (conflicts: Array<{ institutionId: string; reason: string }>) => api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { conflicts } }),
+  updateMe: (body: { displayName?: string | null; cvegeo?: string | null; mailOptOut?: boolean }) =>
+    api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
+  setConflicts: (conflicts: Array<{ institutionId: string; reason: string }>) =>
+    api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { conflicts } }),
   searchInstitutions: (q: string, signal?: AbortSignal) =>
     api<Page<InstitutionRef>>('/api/citizens/institutions', { query: { q, pageSize: 10 }, signal }),
-  rounds: (signal?: AbortSignal) => api<Page<ValidationRound>>('/api/citizens/rounds', { query: { pageSize: 50 }, signal }),
+  rounds: (signal?: AbortSignal) =>
+    api<Page<ValidationRound>>('/api/citizens/rounds', { query: { pageSize: 50 }, signal }),
   requestAssignments: (roundId: string, max: number) =>
-    api<{ created: number; items: Assignment[] }>(`/api/citizens/rounds/${encodeURIComponent(roundId)}/assignments`, { method: 'POST', body: { max } }),
+    api<{ created: number; items: Assignment[] }>(`/api/citizens/rounds/${encodeURIComponent(roundId)}/assignments`, {
+      method: 'POST',
+      body: { max },
+    }),
   assignments: (page: number, status?: string, signal?: AbortSignal) =>
     api<Page<Assignment>>('/api/citizens/assignments', { query: { page, pageSize: 20, status }, signal }),
   assignment: (id: string, signal?: AbortSignal) => api<Assignment>(a(id), { signal }),
-  saveVerdict: (id: string, questionName: string, body: { verdict: VerdictValue; evidenceUrl?: string; evidenceFileId?: string; comment?: string }) =>
-    api<{ verdict: Verdict; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/verdicts/${encodeURIComponent(questionName)}`, { method: 'PUT', body }),
+  saveVerdict: (
+    id: string,
+    questionName: string,
+    body: { verdict: VerdictValue; evidenceUrl?: string; evidenceFileId?: string; comment?: string },
+  ) =>
+    api<{ verdict: Verdict; assignmentStatus: 'active' | 'completed' }>(
+      `${a(id)}/verdicts/${encodeURIComponent(questionName)}`,
+      { method: 'PUT', body },
+    ),
   saveVerdicts: (id: string, verdicts: VerdictInput[]) =>
-    api<{ verdicts: Verdict[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/verdicts`, { method: 'PUT', body: { verdicts } }),
-  history: (page: number, signal?: AbortSignal) => api<Page<HistoryItem>>('/api/citizens/history', { query: { page, pageSize: 50 }, signal }),
+    api<{ verdicts: Verdict[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/verdicts`, {
+      method: 'PUT',
+      body: { verdicts },
+    }),
+  history: (page: number, signal?: AbortSignal) =>
+    api<Page<HistoryItem>>('/api/citizens/history', { query: { page, pageSize: 50 }, signal }),
   saveReport: (id: string, data: Record<string, unknown>) =>
-    api<{ report: CitizenReport; cleared: string[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/report`, { method: 'PUT', body: { data } }),
+    api<{ report: CitizenReport; cleared: string[]; assignmentStatus: 'active' | 'completed' }>(`${a(id)}/report`, {
+      method: 'PUT',
+      body: { data },
+    }),
   uploadEvidence: (id: string, file: File, questionName: string, onProgress: (f: number) => void) => {
     const form = new FormData();
     form.append('questionName', questionName);

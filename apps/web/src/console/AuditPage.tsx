@@ -186,14 +186,30 @@ export function AuditPage() {
   );
 }
 
-function AuditRow({ entry, names, roundNames }: { entry: AuditEntry; names: Map<string, string>; roundNames: Map<string, string> }) {
+function AuditRow({
+  entry,
+  names,
+  roundNames,
+}: {
+  entry: AuditEntry;
+  names: Map<string, string>;
+  roundNames: Map<string, string>;
+}) {
   const { t, maybe, dateTime } = useT();
   // Validators are named by role only: their identity is personal data (the page is for staff).
   const actor = entry.actorUserId && entry.actorRole !== 'citizen_validator' ? names.get(entry.actorUserId) : undefined;
   const role = maybe(`audit.actorRole.${entry.actorRole}`, entry.actorRole);
-  const roundId = entry.entityType === 'round' ? entry.entityId : typeof entry.details.roundId === 'string' ? entry.details.roundId : null;
+  const roundId =
+    entry.entityType === 'round'
+      ? entry.entityId
+      : typeof entry.details.roundId === 'string'
+        ? entry.details.roundId
+        : null;
   const subjectUser = entry.entityType === 'user' && entry.entityId ? names.get(entry.entityId) : undefined;
-  const subject = subjectUser ?? (roundId ? roundNames.get(roundId) : undefined) ?? `${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}` : ''}`;
+  const subject =
+    subjectUser ??
+    (roundId ? roundNames.get(roundId) : undefined) ??
+    `${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}` : ''}`;
   return (
     <tr data-action={entry.action}>
       <td data-label={t('audit.at')}>{dateTime(entry.at)}</td>

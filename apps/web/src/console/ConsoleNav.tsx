@@ -8,7 +8,11 @@ export function ConsoleNav() {
   const { pathname } = useLocation();
   const session = useSession();
   const items = [
-    { to: '/consola', label: t('console.rounds'), active: pathname === '/consola' || pathname.startsWith('/consola/rondas') },
+    {
+      to: '/consola',
+      label: t('console.rounds'),
+      active: pathname === '/consola' || pathname.startsWith('/consola/rondas'),
+    },
     { to: '/consola/universo', label: t('console.universe'), active: pathname.startsWith('/consola/universo') },
     { to: '/consola/correo', label: t('mail.nav'), active: pathname.startsWith('/consola/correo') },
   ];

@@ -129,7 +129,8 @@ function DisputeCard({ roundId, item, onDecided }: { roundId: string; item: Disp
         {item.institutionName} — {t('disputes.claim', { claim })}
       </h3>
       <p className="muted">
-        {t('reply.notified', { date: dateTime(item.notifiedAt) })} · {t('disputes.validator', { pseudonym: item.validatorPseudonym })}
+        {t('reply.notified', { date: dateTime(item.notifiedAt) })} ·{' '}
+        {t('disputes.validator', { pseudonym: item.validatorPseudonym })}
       </p>
       <ErrorAlert error={error} />
       <h4>{t('disputes.refutation')}</h4>
@@ -137,7 +138,11 @@ function DisputeCard({ roundId, item, onDecided }: { roundId: string; item: Disp
       <Evidence
         url={item.refutationEvidenceUrl}
         fileLabel={t('disputes.fileNamed', { who: t('disputes.who.validator'), claim })}
-        onFile={item.refutationEvidenceFileId ? () => void download(item.refutationEvidenceFileId as string, 'validacion') : undefined}
+        onFile={
+          item.refutationEvidenceFileId
+            ? () => void download(item.refutationEvidenceFileId as string, 'validacion')
+            : undefined
+        }
       />
       <div className="reply-dispute">
         <h4>{t('disputes.dispute')}</h4>
@@ -150,11 +155,18 @@ function DisputeCard({ roundId, item, onDecided }: { roundId: string; item: Disp
         />
       </div>
       {d.status === 'open' ? (
-        <DecisionForm roundId={roundId} disputeId={d.id} label={`${item.institutionName} — ${claim}`} onDecided={onDecided} />
+        <DecisionForm
+          roundId={roundId}
+          disputeId={d.id}
+          label={`${item.institutionName} — ${claim}`}
+          onDecided={onDecided}
+        />
       ) : (
         <>
           <p>
-            <strong>{t('disputes.decidedOn', { date: dateTime(d.decidedAt), decision: t(`disputes.status.${d.status}`) })}</strong>
+            <strong>
+              {t('disputes.decidedOn', { date: dateTime(d.decidedAt), decision: t(`disputes.status.${d.status}`) })}
+            </strong>
           </p>
           {d.decisionReason && <p className="pre-wrap">{d.decisionReason}</p>}
         </>
@@ -182,7 +194,17 @@ function Evidence({ url, fileLabel, onFile }: { url: string | null; fileLabel: s
   );
 }
 
-function DecisionForm({ roundId, disputeId, label, onDecided }: { roundId: string; disputeId: string; label: string; onDecided(): void }) {
+function DecisionForm({
+  roundId,
+  disputeId,
+  label,
+  onDecided,
+}: {
+  roundId: string;
+  disputeId: string;
+  label: string;
+  onDecided(): void;
+}) {
   const { t } = useT();
   const uid = useId();
   const [decision, setDecision] = useState<'uphold' | 'overturn' | null>(null);
@@ -217,7 +239,13 @@ function DecisionForm({ roundId, disputeId, label, onDecided }: { roundId: strin
         <div className="radio-group">
           {(['uphold', 'overturn'] as const).map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name={`${uid}-decision`} value={k} checked={decision === k} onChange={() => setDecision(k)} />
+              <input
+                type="radio"
+                name={`${uid}-decision`}
+                value={k}
+                checked={decision === k}
+                onChange={() => setDecision(k)}
+              />
               <span>{t(`disputes.${k}`)}</span>
             </label>
           ))}
@@ -229,7 +257,9 @@ function DecisionForm({ roundId, disputeId, label, onDecided }: { roundId: strin
         )}
       </fieldset>
       <Field label={t('disputes.reason')} hint={t('disputes.reasonHint')} error={errors.reason} required>
-        {(a) => <textarea {...a} rows={3} maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(a) => (
+          <textarea {...a} rows={3} maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
       </Field>
       <Button type="submit" busy={busy}>
         {t('disputes.decide')}

@@ -62,9 +62,22 @@ export function DueProcessSection({ round, isAdmin }: { round: RoundDetail; isAd
   );
 }
 
-function SettingsForm({ roundId, initial, onSaving, onSaved }: { roundId: string; initial: DueProcessSettings; onSaving(): void; onSaved(s: DueProcessSettings): void }) {
+function SettingsForm({
+  roundId,
+  initial,
+  onSaving,
+  onSaved,
+}: {
+  roundId: string;
+  initial: DueProcessSettings;
+  onSaving(): void;
+  onSaved(s: DueProcessSettings): void;
+}) {
   const { t } = useT();
-  const [values, setValues] = useState<Record<Key, string>>({ replyWindowDays: String(initial.replyWindowDays), maxConflicts: String(initial.maxConflicts) });
+  const [values, setValues] = useState<Record<Key, string>>({
+    replyWindowDays: String(initial.replyWindowDays),
+    maxConflicts: String(initial.maxConflicts),
+  });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -81,7 +94,8 @@ function SettingsForm({ roundId, initial, onSaving, onSaved }: { roundId: string
     onSaving();
     setError(null);
     const found: Partial<Record<Key, string>> = {};
-    for (const k of Object.keys(LIMITS) as Key[]) if (parse(k) === null) found[k] = t('dueSettings.range', { min: LIMITS[k][0], max: LIMITS[k][1] });
+    for (const k of Object.keys(LIMITS) as Key[])
+      if (parse(k) === null) found[k] = t('dueSettings.range', { min: LIMITS[k][0], max: LIMITS[k][1] });
     setErrors(found);
     const replyWindowDays = parse('replyWindowDays');
     const maxConflicts = parse('maxConflicts');
@@ -99,13 +113,33 @@ function SettingsForm({ roundId, initial, onSaving, onSaved }: { roundId: string
   return (
     <form className="form" onSubmit={save} noValidate>
       <ErrorAlert error={error} />
-      <Field label={t('dueSettings.replyWindowDays')} hint={t('dueSettings.replyWindowHint')} error={errors.replyWindowDays}>
+      <Field
+        label={t('dueSettings.replyWindowDays')}
+        hint={t('dueSettings.replyWindowHint')}
+        error={errors.replyWindowDays}
+      >
         {(a) => (
-          <input {...a} type="text" inputMode="numeric" autoComplete="off" value={values.replyWindowDays} onChange={(e) => setValues({ ...values, replyWindowDays: e.target.value })} />
+          <input
+            {...a}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={values.replyWindowDays}
+            onChange={(e) => setValues({ ...values, replyWindowDays: e.target.value })}
+          />
         )}
       </Field>
       <Field label={t('dueSettings.maxConflicts')} hint={t('dueSettings.maxConflictsHint')} error={errors.maxConflicts}>
-        {(a) => <input {...a} type="text" inputMode="numeric" autoComplete="off" value={values.maxConflicts} onChange={(e) => setValues({ ...values, maxConflicts: e.target.value })} />}
+        {(a) => (
+          <input
+            {...a}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={values.maxConflicts}
+            onChange={(e) => setValues({ ...values, maxConflicts: e.target.value })}
+          />
+        )}
       </Field>
       <div className="actions">
         <Button type="submit" busy={busy}>

@@ -8,7 +8,14 @@ import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { consoleApi, type RoundDetail } from './api';
 import { ConsoleNav } from './ConsoleNav';
-import { INVITATION_STATUSES, INVITATIONS_PAGE_SIZE, invitationsApi, type InvitationFilter, type InvitationItem, type InvitationStatus } from './invitations-api';
+import {
+  INVITATION_STATUSES,
+  INVITATIONS_PAGE_SIZE,
+  invitationsApi,
+  type InvitationFilter,
+  type InvitationItem,
+  type InvitationStatus,
+} from './invitations-api';
 import { MAIL_OUTCOMES, type MailOutcome } from './mail-api';
 
 const STATUS_TONE: Record<InvitationStatus, string> = {
@@ -19,7 +26,14 @@ const STATUS_TONE: Record<InvitationStatus, string> = {
   submitted: 'success',
   revoked: 'danger',
 };
-const MAIL_TONE: Record<MailOutcome, string> = { queued: 'neutral', sent: 'success', skipped: 'neutral', failed: 'warning', given_up: 'danger', resent: 'neutral' };
+const MAIL_TONE: Record<MailOutcome, string> = {
+  queued: 'neutral',
+  sent: 'success',
+  skipped: 'neutral',
+  failed: 'warning',
+  given_up: 'danger',
+  resent: 'neutral',
+};
 
 /**
  * A round's invitations institution by institution, as LimeSurvey's participant table: status per
@@ -64,7 +78,10 @@ function InvitationTable({ round, isAdmin }: { round: RoundDetail; isAdmin: bool
   const [filter, setFilter] = useState<InvitationFilter>({ page: 1 });
   const [search, setSearch] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useAsync((signal) => invitationsApi.list(round.id, filter, signal), [round.id, filter.status, filter.mail, filter.search, filter.page]);
+  const list = useAsync(
+    (signal) => invitationsApi.list(round.id, filter, signal),
+    [round.id, filter.status, filter.mail, filter.search, filter.page],
+  );
   const d = list.data;
   const open = round.status === 'open';
 
@@ -85,7 +102,12 @@ function InvitationTable({ round, isAdmin }: { round: RoundDetail; isAdmin: bool
       <form className="filters actions" role="search" aria-label={t('inv.filters')} onSubmit={onSearch}>
         <label className="inline-field">
           <span>{t('inv.filterStatus')}</span>
-          <select value={filter.status ?? ''} onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as InvitationStatus | undefined, page: 1 })}>
+          <select
+            value={filter.status ?? ''}
+            onChange={(e) =>
+              setFilter({ ...filter, status: (e.target.value || undefined) as InvitationStatus | undefined, page: 1 })
+            }
+          >
             <option value="">{t('inv.all')}</option>
             {INVITATION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -96,7 +118,12 @@ function InvitationTable({ round, isAdmin }: { round: RoundDetail; isAdmin: bool
         </label>
         <label className="inline-field">
           <span>{t('inv.filterMail')}</span>
-          <select value={filter.mail ?? ''} onChange={(e) => setFilter({ ...filter, mail: (e.target.value || undefined) as MailOutcome | undefined, page: 1 })}>
+          <select
+            value={filter.mail ?? ''}
+            onChange={(e) =>
+              setFilter({ ...filter, mail: (e.target.value || undefined) as MailOutcome | undefined, page: 1 })
+            }
+          >
             <option value="">{t('inv.all')}</option>
             {MAIL_OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -133,18 +160,44 @@ function InvitationTable({ round, isAdmin }: { round: RoundDetail; isAdmin: bool
             </thead>
             <tbody>
               {d.items.map((item) => (
-                <InvitationRow key={item.institutionId} item={item} roundId={round.id} isAdmin={isAdmin} open={open} onDone={done} />
+                <InvitationRow
+                  key={item.institutionId}
+                  item={item}
+                  roundId={round.id}
+                  isAdmin={isAdmin}
+                  open={open}
+                  onDone={done}
+                />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {d && <Pagination page={filter.page} pageSize={INVITATIONS_PAGE_SIZE} total={d.total} onPage={(page) => setFilter({ ...filter, page })} />}
+      {d && (
+        <Pagination
+          page={filter.page}
+          pageSize={INVITATIONS_PAGE_SIZE}
+          total={d.total}
+          onPage={(page) => setFilter({ ...filter, page })}
+        />
+      )}
     </section>
   );
 }
 
-function InvitationRow({ item, roundId, isAdmin, open, onDone }: { item: InvitationItem; roundId: string; isAdmin: boolean; open: boolean; onDone(message: string): void }) {
+function InvitationRow({
+  item,
+  roundId,
+  isAdmin,
+  open,
+  onDone,
+}: {
+  item: InvitationItem;
+  roundId: string;
+  isAdmin: boolean;
+  open: boolean;
+  onDone(message: string): void;
+}) {
   const { t, number, dateTime } = useT();
   const [error, setError] = useState<unknown>(null);
   const revoked = item.status === 'revoked';
@@ -177,15 +230,21 @@ function InvitationRow({ item, roundId, isAdmin, open, onDone }: { item: Invitat
       <td data-label={t('inv.col.mail')}>
         {item.mailOutcome ? (
           <>
-            <span className={`badge badge-${MAIL_TONE[item.mailOutcome]}`}>{t(`mail.outcome.${item.mailOutcome}`)}</span>
+            <span className={`badge badge-${MAIL_TONE[item.mailOutcome]}`}>
+              {t(`mail.outcome.${item.mailOutcome}`)}
+            </span>
             {item.mailUpdatedAt && <div className="muted">{dateTime(item.mailUpdatedAt)}</div>}
-            {item.mailError && (item.mailOutcome === 'failed' || item.mailOutcome === 'given_up') && <div className="muted">{item.mailError}</div>}
+            {item.mailError && (item.mailOutcome === 'failed' || item.mailOutcome === 'given_up') && (
+              <div className="muted">{item.mailError}</div>
+            )}
           </>
         ) : (
           <span className="muted">{t('inv.noMail')}</span>
         )}
       </td>
-      <td data-label={t('inv.col.reminders')}>{t('inv.remindersCount', { sent: number(item.reminderCount), queued: number(item.remindersQueued) })}</td>
+      <td data-label={t('inv.col.reminders')}>
+        {t('inv.remindersCount', { sent: number(item.reminderCount), queued: number(item.remindersQueued) })}
+      </td>
       {isAdmin && (
         <td data-label={t('inv.col.actions')}>
           <div className="actions row-actions" role="group" aria-label={t('inv.actionsFor', { name })}>
@@ -196,7 +255,11 @@ function InvitationRow({ item, roundId, isAdmin, open, onDone }: { item: Invitat
                 title={t('inv.resendTitle')}
                 message={<p>{t('inv.resendConfirm', { email: item.email })}</p>}
                 confirmLabel={t('inv.resend')}
-                onConfirm={() => act(async () => t('inv.resent', { email: (await invitationsApi.resend(roundId, item.institutionId)).email }))}
+                onConfirm={() =>
+                  act(async () =>
+                    t('inv.resent', { email: (await invitationsApi.resend(roundId, item.institutionId)).email }),
+                  )
+                }
               >
                 {t('inv.resend')}
               </ConfirmButton>
@@ -229,7 +292,17 @@ function InvitationRow({ item, roundId, isAdmin, open, onDone }: { item: Invitat
 }
 
 /** A native modal dialog (focus trapped by the browser, Escape closes, focus returns to the opener). */
-function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose(): void; children: ReactNode }) {
+function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -239,12 +312,7 @@ function Dialog({ open, title, onClose, children }: { open: boolean; title: stri
     if (!open && el.open) el.close();
   }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onClose={onClose}
-    >
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
       {open && (
         <>
           <h2 className="dialog-title" id={titleId}>
@@ -308,13 +376,18 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
       <Button variant="secondary" small onClick={() => setStage('confirm')}>
         {t('inv.reissue')}
       </Button>
-      <Dialog open={stage !== 'closed'} title={stage === 'link' ? t('inv.linkTitle', { name }) : t('inv.reissueTitle')} onClose={close}>
+      <Dialog
+        open={stage !== 'closed'}
+        title={stage === 'link' ? t('inv.linkTitle', { name }) : t('inv.reissueTitle')}
+        onClose={close}
+      >
         {stage === 'confirm' && (
           <>
             <div className="dialog-body">
               <p>{t('inv.reissueConfirm', { name })}</p>
               <label className="checkbox">
-                <input type="checkbox" checked={sendMail} onChange={(e) => setSendMail(e.target.checked)} /> {t('inv.reissueMail')}
+                <input type="checkbox" checked={sendMail} onChange={(e) => setSendMail(e.target.checked)} />{' '}
+                {t('inv.reissueMail')}
               </label>
               <ErrorAlert error={error} />
             </div>
@@ -337,7 +410,14 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
               <label htmlFor={linkId} className="field-label">
                 {t('inv.linkLabel')}
               </label>
-              <input id={linkId} className="link-once" type="text" readOnly value={link} onFocus={(e) => e.target.select()} />
+              <input
+                id={linkId}
+                className="link-once"
+                type="text"
+                readOnly
+                value={link}
+                onFocus={(e) => e.target.select()}
+              />
               <p aria-live="polite" className="muted">
                 {copy === 'copied' ? t('inv.copied') : copy === 'failed' ? t('inv.copyFailed') : ''}
               </p>
@@ -355,7 +435,15 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
   );
 }
 
-function EditEmailButton({ item, roundId, onDone }: { item: InvitationItem; roundId: string; onDone(message: string): void }) {
+function EditEmailButton({
+  item,
+  roundId,
+  onDone,
+}: {
+  item: InvitationItem;
+  roundId: string;
+  onDone(message: string): void;
+}) {
   const { t, pick } = useT();
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState(item.email);
@@ -396,7 +484,17 @@ function EditEmailButton({ item, roundId, onDone }: { item: InvitationItem; roun
         <form onSubmit={save} noValidate>
           <div className="dialog-body">
             <Field label={t('inv.emailLabel')} hint={t('inv.editEmailHint')} error={fieldError}>
-              {(p) => <input {...p} type="email" autoComplete="off" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="email"
+                  autoComplete="off"
+                  required
+                  maxLength={254}
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
             </Field>
             {!fieldError && <ErrorAlert error={error} />}
           </div>
@@ -425,13 +523,23 @@ function ReminderSettingsSection({ round, isAdmin }: { round: RoundDetail; isAdm
       <p className="muted">{t('inv.remindersHint')}</p>
       {settings.loading && !s && <Spinner />}
       <ErrorAlert error={settings.error} />
-      {s && !isAdmin && <p>{s.enabled ? t('inv.remindersSummaryOn', { days: s.minDays, max: s.maxCount }) : t('inv.remindersSummaryOff')}</p>}
+      {s && !isAdmin && (
+        <p>
+          {s.enabled ? t('inv.remindersSummaryOn', { days: s.minDays, max: s.maxCount }) : t('inv.remindersSummaryOff')}
+        </p>
+      )}
       {s && isAdmin && <ReminderForm key={s.roundId} initial={s} onSaved={settings.setData} />}
     </section>
   );
 }
 
-function ReminderForm({ initial, onSaved }: { initial: { roundId: string; enabled: boolean; minDays: number; maxCount: number }; onSaved(s: typeof initial): void }) {
+function ReminderForm({
+  initial,
+  onSaved,
+}: {
+  initial: { roundId: string; enabled: boolean; minDays: number; maxCount: number };
+  onSaved(s: typeof initial): void;
+}) {
   const { t, pick } = useT();
   const [enabled, setEnabled] = useState(initial.enabled);
   const [minDays, setMinDays] = useState(String(initial.minDays));
@@ -446,7 +554,11 @@ function ReminderForm({ initial, onSaved }: { initial: { roundId: string; enable
     setError(null);
     setSaved(false);
     try {
-      const r = await invitationsApi.saveReminderSettings(initial.roundId, { enabled, minDays: Number(minDays), maxCount: Number(maxCount) });
+      const r = await invitationsApi.saveReminderSettings(initial.roundId, {
+        enabled,
+        minDays: Number(minDays),
+        maxCount: Number(maxCount),
+      });
       setSaved(true);
       onSaved(r);
     } catch (err) {
@@ -460,14 +572,37 @@ function ReminderForm({ initial, onSaved }: { initial: { roundId: string; enable
   return (
     <form className="form" onSubmit={save} noValidate>
       <label className="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> {t('inv.remindersEnabled')}
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
+        {t('inv.remindersEnabled')}
       </label>
       <div className="grid-2">
         <Field label={t('inv.minDays')} error={errorOf('minDays')}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={90} step={1} value={minDays} onChange={(e) => setMinDays(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={90}
+              step={1}
+              value={minDays}
+              onChange={(e) => setMinDays(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('inv.maxCount')} error={errorOf('maxCount')}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={20} step={1} value={maxCount} onChange={(e) => setMaxCount(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={20}
+              step={1}
+              value={maxCount}
+              onChange={(e) => setMaxCount(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       {!errorOf('minDays') && !errorOf('maxCount') && <ErrorAlert error={error} />}

@@ -42,7 +42,10 @@ function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }
   const [resending, setResending] = useState<string | null>(null);
   const [resendError, setResendError] = useState<unknown>(null);
   const [resentTo, setResentTo] = useState<string | null>(null);
-  const list = useAsync((signal) => mailApi.deliveries({ roundId, outcome: outcome || undefined, page }, signal), [roundId, outcome, page]);
+  const list = useAsync(
+    (signal) => mailApi.deliveries({ roundId, outcome: outcome || undefined, page }, signal),
+    [roundId, outcome, page],
+  );
   const d = list.data;
 
   async function resend(m: Delivery) {
@@ -74,7 +77,13 @@ function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }
             </Alert>
           )}
           <p>{MAIL_OUTCOMES.map((o) => `${t(`mail.outcome.${o}`)}: ${number(d.counts[o])}`).join(' · ')}</p>
-          <p className="muted">{t('mail.last24h', { sent: number(d.last24h.sent), failed: number(d.last24h.failed), givenUp: number(d.last24h.given_up) })}</p>
+          <p className="muted">
+            {t('mail.last24h', {
+              sent: number(d.last24h.sent),
+              failed: number(d.last24h.failed),
+              givenUp: number(d.last24h.given_up),
+            })}
+          </p>
           <p>
             <label htmlFor={filterId}>{t('mail.filter')} </label>
             <select
@@ -221,7 +230,11 @@ function Captured() {
           <Button variant="secondary" small onClick={list.reload}>
             {t('mail.reload')}
           </Button>
-          {c.items.length === 0 ? <p>{t('mail.capturedNone')}</p> : c.items.map((m) => <CapturedItem key={m.id} mail={m} />)}
+          {c.items.length === 0 ? (
+            <p>{t('mail.capturedNone')}</p>
+          ) : (
+            c.items.map((m) => <CapturedItem key={m.id} mail={m} />)
+          )}
           <Pagination page={page} pageSize={20} total={c.total} onPage={setPage} />
         </>
       )}

@@ -7,7 +7,15 @@ import { usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { ConsoleNav } from './ConsoleNav';
-import { invitationsApi, TEMPLATE_KINDS, TEMPLATE_LOCALES, type MailPreview, type MailTemplate, type TemplateKind, type TemplateLocale } from './invitations-api';
+import {
+  invitationsApi,
+  TEMPLATE_KINDS,
+  TEMPLATE_LOCALES,
+  type MailPreview,
+  type MailTemplate,
+  type TemplateKind,
+  type TemplateLocale,
+} from './invitations-api';
 
 /**
  * The guarantor's invitation and reminder texts, es and en. Saving needs a preview of exactly the
@@ -64,14 +72,29 @@ export function MailTemplatesPage() {
               )),
             )}
           </div>
-          {current && <TemplateEditor key={`${current.kind}-${current.locale}-${current.updatedAt ?? 'default'}`} template={current} canEdit={isAdmin} onChange={list.reload} />}
+          {current && (
+            <TemplateEditor
+              key={`${current.kind}-${current.locale}-${current.updatedAt ?? 'default'}`}
+              template={current}
+              canEdit={isAdmin}
+              onChange={list.reload}
+            />
+          )}
         </>
       )}
     </>
   );
 }
 
-function TemplateEditor({ template, canEdit, onChange }: { template: MailTemplate; canEdit: boolean; onChange(): void }) {
+function TemplateEditor({
+  template,
+  canEdit,
+  onChange,
+}: {
+  template: MailTemplate;
+  canEdit: boolean;
+  onChange(): void;
+}) {
   const { t, pick } = useT();
   const uid = useId();
   const [subject, setSubject] = useState(template.subject);
@@ -113,14 +136,35 @@ function TemplateEditor({ template, canEdit, onChange }: { template: MailTemplat
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>
-        {t('tpl.editing', { kind: kindLabel, locale: localeLabel })} <span className={`badge badge-${template.custom ? 'info' : 'neutral'}`}>{template.custom ? t('tpl.custom') : t('tpl.default')}</span>
+        {t('tpl.editing', { kind: kindLabel, locale: localeLabel })}{' '}
+        <span className={`badge badge-${template.custom ? 'info' : 'neutral'}`}>
+          {template.custom ? t('tpl.custom') : t('tpl.default')}
+        </span>
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         <Field label={t('tpl.subject')} error={fieldError('subject')}>
-          {(p) => <input {...p} type="text" maxLength={200} readOnly={!canEdit} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              maxLength={200}
+              readOnly={!canEdit}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('tpl.body')} error={fieldError('body')}>
-          {(p) => <textarea {...p} rows={14} maxLength={5000} readOnly={!canEdit} value={body} onChange={(e) => setBody(e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={14}
+              maxLength={5000}
+              readOnly={!canEdit}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          )}
         </Field>
         {!fieldError('subject') && !fieldError('body') && <ErrorAlert error={error} />}
         {done && <Alert kind="success">{done}</Alert>}
@@ -129,7 +173,12 @@ function TemplateEditor({ template, canEdit, onChange }: { template: MailTemplat
             <Button variant="secondary" busy={busy === 'preview'} onClick={() => void run('preview')}>
               {t('tpl.preview')}
             </Button>
-            <Button type="submit" busy={busy === 'save'} disabled={!previewed} aria-describedby={previewed ? undefined : `${uid}-needs`}>
+            <Button
+              type="submit"
+              busy={busy === 'save'}
+              disabled={!previewed}
+              aria-describedby={previewed ? undefined : `${uid}-needs`}
+            >
               {t('tpl.save')}
             </Button>
             {!previewed && (

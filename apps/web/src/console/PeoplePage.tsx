@@ -83,10 +83,29 @@ function InviteForm({ onInvited }: { onInvited(email: string): void }) {
       <ErrorAlert error={error} />
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t('people.email')} error={invalid} required>
-          {(a) => <input {...a} type="email" autoComplete="off" maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} required />}
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              autoComplete="off"
+              maxLength={254}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Field label={t('people.name')}>
-          {(a) => <input {...a} type="text" autoComplete="off" maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              autoComplete="off"
+              maxLength={200}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('people.role')} hint={t('people.roleHint')}>
           {(a) => (
@@ -107,7 +126,17 @@ function InviteForm({ onInvited }: { onInvited(email: string): void }) {
   );
 }
 
-function Team({ members, loading, error, onDone }: { members: StaffMember[] | undefined; loading: boolean; error: unknown; onDone(message: string): void }) {
+function Team({
+  members,
+  loading,
+  error,
+  onDone,
+}: {
+  members: StaffMember[] | undefined;
+  loading: boolean;
+  error: unknown;
+  onDone(message: string): void;
+}) {
   const { t } = useT();
   const headingId = useId();
   return (
@@ -180,7 +209,9 @@ function MemberRow({ member, onDone }: { member: StaffMember; onDone(message: st
           {t(`people.status.${member.status}`)}
         </span>
         {member.status === 'invited' && member.invitationExpiresAt && (
-          <div className="muted">{t(expired ? 'people.inviteExpired' : 'people.inviteExpires', { date: date(member.invitationExpiresAt) })}</div>
+          <div className="muted">
+            {t(expired ? 'people.inviteExpired' : 'people.inviteExpires', { date: date(member.invitationExpiresAt) })}
+          </div>
         )}
       </td>
       <td data-label={t('people.actions')}>
@@ -199,19 +230,27 @@ function MemberRow({ member, onDone }: { member: StaffMember; onDone(message: st
                 title={t('people.changeRoleTitle')}
                 message={<p>{t('people.changeRoleBody', { name, role: t(`people.role.${otherRole}`) })}</p>}
                 confirmLabel={t('people.changeRoleTo', { role: t(`people.role.${otherRole}`) })}
-                onConfirm={() => act(async () => {
-                  await peopleApi.changeRole(member.id, otherRole);
-                  return t('people.roleChanged', { name, role: t(`people.role.${otherRole}`) });
-                })}
+                onConfirm={() =>
+                  act(async () => {
+                    await peopleApi.changeRole(member.id, otherRole);
+                    return t('people.roleChanged', { name, role: t(`people.role.${otherRole}`) });
+                  })
+                }
               >
                 {t('people.changeRoleTo', { role: t(`people.role.${otherRole}`) })}
               </ConfirmButton>
             )}
             {member.status === 'deactivated' ? (
-              <Button small variant="secondary" onClick={() => void act(async () => {
-                await peopleApi.reactivate(member.id);
-                return t('people.reactivated', { name });
-              })}>
+              <Button
+                small
+                variant="secondary"
+                onClick={() =>
+                  void act(async () => {
+                    await peopleApi.reactivate(member.id);
+                    return t('people.reactivated', { name });
+                  })
+                }
+              >
                 {t('people.reactivate')}
               </Button>
             ) : (
@@ -221,10 +260,12 @@ function MemberRow({ member, onDone }: { member: StaffMember; onDone(message: st
                 title={t('people.deactivateTitle')}
                 message={<p>{t('people.deactivateBody', { name })}</p>}
                 confirmLabel={t('people.deactivate')}
-                onConfirm={() => act(async () => {
-                  await peopleApi.deactivate(member.id);
-                  return t('people.deactivated', { name });
-                })}
+                onConfirm={() =>
+                  act(async () => {
+                    await peopleApi.deactivate(member.id);
+                    return t('people.deactivated', { name });
+                  })
+                }
               >
                 {t('people.deactivate')}
               </ConfirmButton>

@@ -6,7 +6,14 @@ import { usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { ConsoleNav } from './ConsoleNav';
-import { responsesApi, type AnswerChange, type Claim, type LabelledAnswer, type StaffEvidence, type VersionHistory } from './responses-api';
+import {
+  responsesApi,
+  type AnswerChange,
+  type Claim,
+  type LabelledAnswer,
+  type StaffEvidence,
+  type VersionHistory,
+} from './responses-api';
 import './responses.css';
 
 /**
@@ -69,7 +76,15 @@ function useAnswerText(): (value: unknown, label?: { es: string; en: string } | 
   return text;
 }
 
-function Answers({ answers, version, questionnaireVersion }: { answers: LabelledAnswer[]; version: number; questionnaireVersion: number | null }) {
+function Answers({
+  answers,
+  version,
+  questionnaireVersion,
+}: {
+  answers: LabelledAnswer[];
+  version: number;
+  questionnaireVersion: number | null;
+}) {
   const { t, pick } = useT();
   const text = useAnswerText();
   const headingId = useId();
@@ -84,7 +99,9 @@ function Answers({ answers, version, questionnaireVersion }: { answers: Labelled
             </dt>
             <dd className={a.value === null ? 'muted pre-wrap break' : 'pre-wrap break'}>
               {text(a.value, a.label)}
-              {a.label && typeof a.value !== 'boolean' && <span className="muted"> ({Array.isArray(a.value) ? a.value.join('; ') : String(a.value)})</span>}
+              {a.label && typeof a.value !== 'boolean' && (
+                <span className="muted"> ({Array.isArray(a.value) ? a.value.join('; ') : String(a.value)})</span>
+              )}
             </dd>
           </div>
         ))}
@@ -103,7 +120,8 @@ function History({ versions }: { versions: VersionHistory[] }) {
         {[...versions].reverse().map((v) => (
           <li key={v.version} className="card">
             <h3>
-              {t('responses.versionN', { version: v.version })} <span className="muted">· {t('responses.sentOn', { date: dateTime(v.submittedAt) })}</span>
+              {t('responses.versionN', { version: v.version })}{' '}
+              <span className="muted">· {t('responses.sentOn', { date: dateTime(v.submittedAt) })}</span>
             </h3>
             {v.version === 1 ? (
               <p>{t('responses.firstVersion', { count: v.changes.length })}</p>
@@ -173,7 +191,12 @@ function Evidence({ files }: { files: StaffEvidence[] }) {
         <ul className="evidence-list">
           {files.map((f) => (
             <li key={f.id}>
-              <Button variant="secondary" small onClick={() => void download(f)} aria-label={t('responses.download', { name: f.filename })}>
+              <Button
+                variant="secondary"
+                small
+                onClick={() => void download(f)}
+                aria-label={t('responses.download', { name: f.filename })}
+              >
                 {f.filename}
               </Button>{' '}
               <span className="muted">
@@ -209,7 +232,9 @@ function Claims({ claims, answers }: { claims: Claim[]; answers: LabelledAnswer[
       {claims.map((c) => (
         <article key={c.questionName} className="card claim" aria-label={pick(c.title)}>
           <h3>{pick(c.title)}</h3>
-          <p>{t('responses.claimed', { value: text(c.claimed, answers.find((a) => a.name === c.questionName)?.label) })}</p>
+          <p>
+            {t('responses.claimed', { value: text(c.claimed, answers.find((a) => a.name === c.questionName)?.label) })}
+          </p>
           {c.verdicts.length === 0 ? (
             <p className="muted">{t('responses.noVerdicts')}</p>
           ) : (
@@ -245,7 +270,11 @@ function Claims({ claims, answers }: { claims: Claim[]; answers: LabelledAnswer[
                           </a>
                         )}
                         {v.evidenceHref && (
-                          <Button variant="secondary" small onClick={() => void download(v.evidenceHref as string, v.validator)}>
+                          <Button
+                            variant="secondary"
+                            small
+                            onClick={() => void download(v.evidenceHref as string, v.validator)}
+                          >
                             {t('responses.file')}
                           </Button>
                         )}

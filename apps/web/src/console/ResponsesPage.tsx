@@ -34,7 +34,18 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
   );
 }
 
-const FILES: Array<[MicrodataFile, 'responses.download.answers' | 'responses.download.verdicts' | 'responses.download.reports' | 'responses.download.codebook' | 'responses.download.xlsx']> = [
+const FILES: Array<
+  [
+    MicrodataFile,
+    (
+      | 'responses.download.answers'
+      | 'responses.download.verdicts'
+      | 'responses.download.reports'
+      | 'responses.download.codebook'
+      | 'responses.download.xlsx'
+    ),
+  ]
+> = [
   ['microdata.xlsx', 'responses.download.xlsx'],
   ['answers.csv', 'responses.download.answers'],
   ['verdicts.csv', 'responses.download.verdicts'],
@@ -69,12 +80,19 @@ function Downloads({ roundId }: { roundId: string }) {
       <ErrorAlert error={error} />
       <p>
         <label className="checkbox" htmlFor={bomId}>
-          <input id={bomId} type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> <span>{t('responses.bom')}</span>
+          <input id={bomId} type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />{' '}
+          <span>{t('responses.bom')}</span>
         </label>
       </p>
       <div className="actions">
         {FILES.map(([file, label]) => (
-          <Button key={file} variant={file.endsWith('.xlsx') ? 'primary' : 'secondary'} small busy={busy === file} onClick={() => void download(file)}>
+          <Button
+            key={file}
+            variant={file.endsWith('.xlsx') ? 'primary' : 'secondary'}
+            small
+            busy={busy === file}
+            onClick={() => void download(file)}
+          >
             {t(label)}
           </Button>
         ))}
@@ -130,7 +148,10 @@ function Institutions({ roundId }: { roundId: string }) {
               {d.items.map((item) => (
                 <tr key={item.institution.id}>
                   <th scope="row">
-                    <Link to={`/consola/rondas/${roundId}/respuestas/${item.institution.id}`} aria-label={t('responses.viewNamed', { name: item.institution.name })}>
+                    <Link
+                      to={`/consola/rondas/${roundId}/respuestas/${item.institution.id}`}
+                      aria-label={t('responses.viewNamed', { name: item.institution.name })}
+                    >
                       {item.institution.name}
                     </Link>
                     <br />

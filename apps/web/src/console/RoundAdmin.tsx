@@ -43,11 +43,16 @@ export const roundAdminApi = {
   remove: (id: string) => api<void>(r(id), { method: 'DELETE' }),
   publishPreview: (id: string, signal?: AbortSignal) => api<PublishPreview>(`${r(id)}/publish-preview`, { signal }),
   publish: (id: string, acknowledgeInconclusive: boolean) =>
-    api<RoundDetail>(`${r(id)}/publish`, { method: 'POST', body: acknowledgeInconclusive ? { acknowledgeInconclusive: true } : {} }),
+    api<RoundDetail>(`${r(id)}/publish`, {
+      method: 'POST',
+      body: acknowledgeInconclusive ? { acknowledgeInconclusive: true } : {},
+    }),
 };
 
 /** The result dashboards of a round (apps/web/src/results, routes /resultados/:roundId/…). */
-export function dashboardLinks(roundId: string): { key: 'overview' | 'institutions' | 'municipalities' | 'states'; to: string }[] {
+export function dashboardLinks(
+  roundId: string,
+): { key: 'overview' | 'institutions' | 'municipalities' | 'states'; to: string }[] {
   const base = `/resultados/${encodeURIComponent(roundId)}`;
   return [
     { key: 'overview', to: base },
@@ -133,7 +138,8 @@ export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSav
       onSaved();
     } catch (err) {
       // Settings problems name a path inside the settings (settings.thresholds.x): shown under the JSON.
-      const field = err instanceof ApiError && err.field ? (err.field.startsWith('settings') ? 'settings' : err.field) : null;
+      const field =
+        err instanceof ApiError && err.field ? (err.field.startsWith('settings') ? 'settings' : err.field) : null;
       if (field && err instanceof ApiError) setErrors({ [field]: pick(err.messages) });
       else setError(err);
     } finally {
@@ -158,14 +164,32 @@ export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSav
       <ErrorAlert error={error || institutionQs.error || citizenQs.error} />
       <form className="form" onSubmit={save} noValidate>
         <Field label={t('console.roundName')} error={errors.name} required>
-          {(a) => <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />}
+          {(a) => (
+            <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
+          )}
         </Field>
         <div className="grid-2">
           <Field label={t('console.opensAt')} hint={t('console.localTime')} error={errors.opensAt} required>
-            {(a) => <input {...a} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required />}
+            {(a) => (
+              <input
+                {...a}
+                type="datetime-local"
+                value={opensAt}
+                onChange={(e) => setOpensAt(e.target.value)}
+                required
+              />
+            )}
           </Field>
           <Field label={t('console.closesAt')} hint={t('console.localTime')} error={errors.closesAt} required>
-            {(a) => <input {...a} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />}
+            {(a) => (
+              <input
+                {...a}
+                type="datetime-local"
+                value={closesAt}
+                onChange={(e) => setClosesAt(e.target.value)}
+                required
+              />
+            )}
           </Field>
         </div>
         <Field label={t('console.institutionQuestionnaire')} error={errors.institutionQuestionnaireId} required>
@@ -183,7 +207,16 @@ export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSav
           )}
         </Field>
         <Field label={t('roundAdmin.settings')} hint={t('roundAdmin.settingsHint')} error={errors.settings}>
-          {(a) => <textarea {...a} rows={8} spellCheck={false} className="mono" value={settings} onChange={(e) => setSettings(e.target.value)} />}
+          {(a) => (
+            <textarea
+              {...a}
+              rows={8}
+              spellCheck={false}
+              className="mono"
+              value={settings}
+              onChange={(e) => setSettings(e.target.value)}
+            />
+          )}
         </Field>
         <div className="actions">
           <Button type="submit" busy={busy}>
@@ -263,7 +296,15 @@ export function PublishDialogButton({ round, onPublished }: { round: RoundDetail
   );
 }
 
-function PublishDialogBody({ round, onCancel, onPublished }: { round: RoundDetail; onCancel(): void; onPublished(): void }) {
+function PublishDialogBody({
+  round,
+  onCancel,
+  onPublished,
+}: {
+  round: RoundDetail;
+  onCancel(): void;
+  onPublished(): void;
+}) {
   const { t, number, dateTime } = useT();
   const preview = useAsync((signal) => roundAdminApi.publishPreview(round.id, signal), [round.id]);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -334,20 +375,36 @@ function PublishDialogBody({ round, onCancel, onPublished }: { round: RoundDetai
                 </tbody>
               </table>
             </div>
-            <p className="muted">{p.computedAt ? t('roundAdmin.computedAt', { when: dateTime(p.computedAt) }) : t('roundAdmin.neverComputed')}</p>
+            <p className="muted">
+              {p.computedAt
+                ? t('roundAdmin.computedAt', { when: dateTime(p.computedAt) })
+                : t('roundAdmin.neverComputed')}
+            </p>
             {p.needsAcknowledgement && (
               <Alert kind="warning" title={t('roundAdmin.warnTitle')} live={false}>
                 <ul>
                   {p.reasons.map((reason) => (
                     <li key={reason}>
                       {reason === 'most_not_conclusive'
-                        ? t('roundAdmin.reason.most_not_conclusive', { count: number(p.values - p.statuses.conclusive), total: number(p.values) })
-                        : t('roundAdmin.reason.most_never_answered', { count: number(p.neverAnswered), total: number(p.universe) })}
+                        ? t('roundAdmin.reason.most_not_conclusive', {
+                            count: number(p.values - p.statuses.conclusive),
+                            total: number(p.values),
+                          })
+                        : t('roundAdmin.reason.most_never_answered', {
+                            count: number(p.neverAnswered),
+                            total: number(p.universe),
+                          })}
                     </li>
                   ))}
                 </ul>
                 <label className="checkbox" htmlFor={ackId}>
-                  <input id={ackId} type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} aria-describedby={`${ackId}-hint`} />
+                  <input
+                    id={ackId}
+                    type="checkbox"
+                    checked={acknowledged}
+                    onChange={(e) => setAcknowledged(e.target.checked)}
+                    aria-describedby={`${ackId}-hint`}
+                  />
                   {t('roundAdmin.acknowledge')}
                 </label>
                 <p className="field-hint" id={`${ackId}-hint`}>

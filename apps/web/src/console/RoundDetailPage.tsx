@@ -1,17 +1,42 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../shared/api';
 import { useSession } from '../shared/auth';
-import { Alert, Button, ConfirmButton, ErrorAlert, Field, Pagination, ProgressBar, Spinner, StatusBadge } from '../shared/components';
+import {
+  Alert,
+  Button,
+  ConfirmButton,
+  ErrorAlert,
+  Field,
+  Pagination,
+  ProgressBar,
+  Spinner,
+  StatusBadge,
+} from '../shared/components';
 import { useT } from '../shared/i18n';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi, type MunicipalityRecruitment, type ProgressCounts, type RoundDetail, type StateRecruitment } from './api';
+import {
+  consoleApi,
+  type MunicipalityRecruitment,
+  type ProgressCounts,
+  type RoundDetail,
+  type StateRecruitment,
+} from './api';
 import { ConsoleNav } from './ConsoleNav';
 import { DueProcessSection, PublicationStatus } from './DueProcessSection';
 import { DashboardLinks, DraftEditSection, PublishDialogButton } from './RoundAdmin';
 import { RoundMailTrouble } from './MailPage';
-import { apiMessages, buildDesign, designFormValues, type DesignFormValues, type FormMessage, type Slot, type SlotMessage, type UniverseState } from './design-form';
+import {
+  apiMessages,
+  buildDesign,
+  designFormValues,
+  type DesignFormValues,
+  type FormMessage,
+  type Slot,
+  type SlotMessage,
+  type UniverseState,
+} from './design-form';
 
 export function RoundDetailPage({ id }: { id: string }) {
   const { t, dateTime, number } = useT();
@@ -61,7 +86,11 @@ export function RoundDetailPage({ id }: { id: string }) {
         <div>
           <dt>{t('console.responses')}</dt>
           <dd>
-            {t('console.responseCounts', { submitted: number(r.counts.submitted), drafts: number(r.counts.drafts), invitations: number(r.counts.invitations) })}{' '}
+            {t('console.responseCounts', {
+              submitted: number(r.counts.submitted),
+              drafts: number(r.counts.drafts),
+              invitations: number(r.counts.invitations),
+            })}{' '}
             <Link to={`/consola/rondas/${r.id}/respuestas`}>{t('responses.open')}</Link>
           </dd>
         </div>
@@ -154,7 +183,9 @@ function Lifecycle({ round, onChange }: { round: RoundDetail; onChange(): void }
           <ConfirmButton
             variant="secondary"
             title={round.validationOpen ? t('console.closeValidationTitle') : t('console.openValidationTitle')}
-            message={<p>{round.validationOpen ? t('console.closeValidationConfirm') : t('console.openValidationConfirm')}</p>}
+            message={
+              <p>{round.validationOpen ? t('console.closeValidationConfirm') : t('console.openValidationConfirm')}</p>
+            }
             confirmLabel={round.validationOpen ? t('console.closeValidation') : t('console.openValidation')}
             onConfirm={() =>
               run(
@@ -230,7 +261,9 @@ function DesignView({ round }: { round: RoundDetail }) {
       {d.kind === 'sample' && (
         <StatesTable
           states={round.universeStates}
-          population={(s) => (population.has(s.cveEnt) ? number(population.get(s.cveEnt) ?? 0) : t('design.notDeclared'))}
+          population={(s) =>
+            population.has(s.cveEnt) ? number(population.get(s.cveEnt) ?? 0) : t('design.notDeclared')
+          }
         />
       )}
     </>
@@ -248,7 +281,9 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
 
   const text = (m: FormMessage) => ('text' in m ? pick(m.text) : t(m.key, m.vars));
   const errorsAt = (slot: Slot) =>
-    errors.filter((e) => e.slot === slot).map((e) => (e.line ? t('design.line', { line: e.line, message: text(e.message) }) : text(e.message)));
+    errors
+      .filter((e) => e.slot === slot)
+      .map((e) => (e.line ? t('design.line', { line: e.line, message: text(e.message) }) : text(e.message)));
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -285,7 +320,13 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
         <div className="radio-group">
           {(['census', 'sample'] as const).map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name={`${uid}-kind`} value={k} checked={values.kind === k} onChange={() => setValues({ ...values, kind: k })} />
+              <input
+                type="radio"
+                name={`${uid}-kind`}
+                value={k}
+                checked={values.kind === k}
+                onChange={() => setValues({ ...values, kind: k })}
+              />
               <span>
                 <strong>{t(`design.${k}`)}</strong>
                 <span className="muted"> — {t(`design.${k}Hint`)}</span>
@@ -315,7 +356,9 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
                       aria-invalid={rowErrors.length ? true : undefined}
                       aria-describedby={rowErrors.length ? errorId : undefined}
                       value={values.populations[s.cveEnt] ?? ''}
-                      onChange={(e) => setValues({ ...values, populations: { ...values.populations, [s.cveEnt]: e.target.value } })}
+                      onChange={(e) =>
+                        setValues({ ...values, populations: { ...values.populations, [s.cveEnt]: e.target.value } })
+                      }
                     />
                     <FieldErrors id={errorId} messages={rowErrors} />
                   </>
@@ -323,7 +366,11 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
               }}
             />
           )}
-          <Field label={t('design.municipalities')} hint={t('design.municipalitiesHint')} error={munErrors.join(' · ') || null}>
+          <Field
+            label={t('design.municipalities')}
+            hint={t('design.municipalitiesHint')}
+            error={munErrors.join(' · ') || null}
+          >
             {(a) => (
               <textarea
                 {...a}
@@ -346,7 +393,15 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
 }
 
 /** States of the universe with the institutions the round has there, and a population cell (text or input). */
-function StatesTable({ states, population, inputs = false }: { states: UniverseState[]; population(s: UniverseState): ReactNode; inputs?: boolean }) {
+function StatesTable({
+  states,
+  population,
+  inputs = false,
+}: {
+  states: UniverseState[];
+  population(s: UniverseState): ReactNode;
+  inputs?: boolean;
+}) {
   const { t, number } = useT();
   return (
     <div className="table-wrap">
@@ -442,7 +497,9 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
                 <ConfirmButton
                   variant="secondary"
                   title={t('console.remindTitle')}
-                  message={<p>{t('console.remindConfirm', { count: number(p.totals.invited - p.totals.submitted) })}</p>}
+                  message={
+                    <p>{t('console.remindConfirm', { count: number(p.totals.invited - p.totals.submitted) })}</p>
+                  }
                   confirmLabel={t('console.remind')}
                   onConfirm={remind}
                 >
@@ -453,14 +510,24 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
             <ErrorAlert error={error} />
             {queued !== null && <Alert kind="success">{t('console.remindersQueued', { count: number(queued) })}</Alert>}
           </div>
-          {p.states.length > 0 && <ProgressTable caption={t('console.byState')} rows={p.states.map((s) => ({ ...s, key: s.cveEnt, name: s.name ?? s.cveEnt }))} />}
+          {p.states.length > 0 && (
+            <ProgressTable
+              caption={t('console.byState')}
+              rows={p.states.map((s) => ({ ...s, key: s.cveEnt, name: s.name ?? s.cveEnt }))}
+            />
+          )}
           {p.municipalities.items.length > 0 && (
             <>
               <ProgressTable
                 caption={t('console.byMunicipality')}
                 rows={p.municipalities.items.map((m) => ({ ...m, key: m.cvegeo, name: m.name ?? m.cvegeo }))}
               />
-              <Pagination page={p.municipalities.page} pageSize={p.municipalities.pageSize} total={p.municipalities.total} onPage={setPage} />
+              <Pagination
+                page={p.municipalities.page}
+                pageSize={p.municipalities.pageSize}
+                total={p.municipalities.total}
+                onPage={setPage}
+              />
             </>
           )}
         </>
@@ -469,7 +536,13 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
   );
 }
 
-function ProgressTable({ caption, rows }: { caption: string; rows: (ProgressCounts & { key: string; name: string })[] }) {
+function ProgressTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: (ProgressCounts & { key: string; name: string })[];
+}) {
   const { t, number } = useT();
   const pct = (v: number, of: number) => (of ? number(v / of, { style: 'percent', maximumFractionDigits: 0 }) : '—');
   return (
@@ -512,7 +585,10 @@ function RecruitmentSection({ roundId }: { roundId: string }) {
   const headingId = useId();
   const [level, setLevel] = useState<'municipality' | 'state'>('state');
   const [page, setPage] = useState(1);
-  const data = useAsync((signal) => consoleApi.recruitment<MunicipalityRecruitment | StateRecruitment>(roundId, level, page, signal), [roundId, level, page]);
+  const data = useAsync(
+    (signal) => consoleApi.recruitment<MunicipalityRecruitment | StateRecruitment>(roundId, level, page, signal),
+    [roundId, level, page],
+  );
   const d = data.data;
 
   return (

@@ -67,7 +67,14 @@ export function RoundsPage() {
           </table>
         </div>
       )}
-      {rounds.data && <Pagination page={rounds.data.page} pageSize={rounds.data.pageSize} total={rounds.data.total} onPage={setPage} />}
+      {rounds.data && (
+        <Pagination
+          page={rounds.data.page}
+          pageSize={rounds.data.pageSize}
+          total={rounds.data.total}
+          onPage={setPage}
+        />
+      )}
       {isAdmin && <CreateRound />}
     </>
   );
@@ -172,14 +179,32 @@ function CreateRound() {
       <ErrorAlert error={institutionQs.error || citizenQs.error} />
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t('console.roundName')} error={errors.name} required>
-          {(a) => <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />}
+          {(a) => (
+            <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
+          )}
         </Field>
         <div className="grid-2">
           <Field label={t('console.opensAt')} hint={t('console.localTime')} error={errors.opensAt} required>
-            {(a) => <input {...a} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required />}
+            {(a) => (
+              <input
+                {...a}
+                type="datetime-local"
+                value={opensAt}
+                onChange={(e) => setOpensAt(e.target.value)}
+                required
+              />
+            )}
           </Field>
           <Field label={t('console.closesAt')} hint={t('console.localTime')} error={errors.closesAt} required>
-            {(a) => <input {...a} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required />}
+            {(a) => (
+              <input
+                {...a}
+                type="datetime-local"
+                value={closesAt}
+                onChange={(e) => setClosesAt(e.target.value)}
+                required
+              />
+            )}
           </Field>
         </div>
         <Field label={t('console.institutionQuestionnaire')} error={errors.institutionQuestionnaireId} required>

@@ -1,11 +1,28 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../shared/api';
 import { useSession } from '../shared/auth';
-import { Alert, Button, ConfirmButton, ErrorAlert, Field, Pagination, ProgressBar, Spinner } from '../shared/components';
+import {
+  Alert,
+  Button,
+  ConfirmButton,
+  ErrorAlert,
+  Field,
+  Pagination,
+  ProgressBar,
+  Spinner,
+} from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi, isImportJob, type PadronStatus, type UniverseImportJob, type UniverseImportResult, type UniverseInstitution, type UniverseInvalidDetails } from './api';
+import {
+  consoleApi,
+  isImportJob,
+  type PadronStatus,
+  type UniverseImportJob,
+  type UniverseImportResult,
+  type UniverseInstitution,
+  type UniverseInvalidDetails,
+} from './api';
 import { ConsoleNav } from './ConsoleNav';
 
 /**
@@ -68,7 +85,14 @@ export function UniverseImportPage() {
     }
     if (current.state === 'failed' || !current.result) {
       const e = current.error;
-      throw new ApiError(422, (e ?? { code: 'INTERNAL', message: 'Internal error.', messages: { es: 'Error interno.', en: 'Internal error.' } }));
+      throw new ApiError(
+        422,
+        e ?? {
+          code: 'INTERNAL',
+          message: 'Internal error.',
+          messages: { es: 'Error interno.', en: 'Internal error.' },
+        },
+      );
     }
     return current.result;
   }
@@ -109,7 +133,8 @@ export function UniverseImportPage() {
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;
       setChecked(null);
-      if (err instanceof ApiError && err.code === 'UNIVERSE_INVALID' && isInvalidDetails(err.details)) setInvalid(err.details);
+      if (err instanceof ApiError && err.code === 'UNIVERSE_INVALID' && isInvalidDetails(err.details))
+        setInvalid(err.details);
       else setError(err);
     } finally {
       setBusy(null);
@@ -132,9 +157,17 @@ export function UniverseImportPage() {
         <ErrorAlert error={summary.error} />
         {s && (
           <>
-            <p>{t('universe.summary', { total: number(s.total), municipalities: number(s.municipalities), states: number(s.byState.length) })}</p>
+            <p>
+              {t('universe.summary', {
+                total: number(s.total),
+                municipalities: number(s.municipalities),
+                states: number(s.byState.length),
+              })}
+            </p>
             {s.byLevel.length > 0 && (
-              <p className="muted">{s.byLevel.map((l) => `${maybe(`level.${l.level}`, l.level)}: ${number(l.count)}`).join(' · ')}</p>
+              <p className="muted">
+                {s.byLevel.map((l) => `${maybe(`level.${l.level}`, l.level)}: ${number(l.count)}`).join(' · ')}
+              </p>
             )}
             {s.retired > 0 && <p className="muted">{t('universe.retiredCount', { count: number(s.retired) })}</p>}
           </>
@@ -148,12 +181,20 @@ export function UniverseImportPage() {
           <h2 id={headingId}>{t('universe.importTitle')}</h2>
           <p>{t('universe.format')}</p>
           <pre className="code-sample">
-            name,type,level,cve_ent,cvegeo,email,key{'\n'}Ayuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx,toluca-ayto
+            name,type,level,cve_ent,cvegeo,email,key{'\n'}Ayuntamiento de
+            Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx,toluca-ayto
           </pre>
           <p className="muted">{t('universe.formatNotes')}</p>
           <form className="form" onSubmit={onSubmit} noValidate>
             <Field label={t('universe.file')} hint={t('universe.fileHint')} error={fileError}>
-              {(a) => <input {...a} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => void choose(e.target.files?.[0])} />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="file"
+                  accept=".csv,.txt,text/csv,text/plain"
+                  onChange={(e) => void choose(e.target.files?.[0])}
+                />
+              )}
             </Field>
             {csv?.converted && <Alert kind="info">{t('universe.converted')}</Alert>}
             <div className="actions">
@@ -172,7 +213,10 @@ export function UniverseImportPage() {
                 value={job.progress.percent}
                 max={100}
                 label={t(job.dryRun ? 'universe.jobChecking' : 'universe.jobImporting')}
-                detail={t(`universe.jobState.${job.state}`, { rows: number(job.progress.rowsProcessed), errors: number(job.progress.errorCount) })}
+                detail={t(`universe.jobState.${job.state}`, {
+                  rows: number(job.progress.rowsProcessed),
+                  errors: number(job.progress.errorCount),
+                })}
               />
               <p className="muted">{t('universe.jobNote')}</p>
             </div>
@@ -192,7 +236,9 @@ export function UniverseImportPage() {
             <>
               <Alert kind="error" title={t('universe.invalidTitle', { count: number(invalid.errorCount) })}>
                 <p>{t('universe.invalidBody', { rows: number(invalid.rowsRead) })}</p>
-                {invalid.errorCount > invalid.errors.length && <p>{t('universe.firstErrors', { shown: number(invalid.errors.length) })}</p>}
+                {invalid.errorCount > invalid.errors.length && (
+                  <p>{t('universe.firstErrors', { shown: number(invalid.errors.length) })}</p>
+                )}
               </Alert>
               <div className="table-wrap">
                 <table className="table">
@@ -253,7 +299,10 @@ function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void 
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const list = useAsync((signal) => consoleApi.institutions({ page, status, q: q.trim() || undefined }, signal), [page, status, q]);
+  const list = useAsync(
+    (signal) => consoleApi.institutions({ page, status, q: q.trim() || undefined }, signal),
+    [page, status, q],
+  );
 
   async function toggle(i: UniverseInstitution, retire: boolean) {
     setError(null);

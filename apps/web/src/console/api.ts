@@ -15,7 +15,11 @@ export interface UniverseSelection {
 /** METHOD.md §4 (apps/api/src/rounds/dto/round-design.dto.ts). */
 export type RoundDesign =
   | { kind: 'census' }
-  | { kind: 'sample'; states: { cveEnt: string; population: number }[]; municipalities?: { cvegeo: string; population: number }[] };
+  | {
+      kind: 'sample';
+      states: { cveEnt: string; population: number }[];
+      municipalities?: { cvegeo: string; population: number }[];
+    };
 
 export interface DesignProblem extends Bilingual {
   /** e.g. `design.states[0].population` */
@@ -115,7 +119,13 @@ export interface UniverseImportJob {
   dryRun: boolean;
   progress: { bytesProcessed: number; totalBytes: number; rowsProcessed: number; errorCount: number; percent: number };
   result?: UniverseImportResult;
-  error?: { code: string; message: string; messages: { es: string; en: string }; field?: string; details?: UniverseInvalidDetails };
+  error?: {
+    code: string;
+    message: string;
+    messages: { es: string; en: string };
+    field?: string;
+    details?: UniverseInvalidDetails;
+  };
 }
 
 export const isImportJob = (r: UniverseImportResult | UniverseImportJob): r is UniverseImportJob => 'state' in r;
@@ -210,26 +220,44 @@ export interface Recruitment<Row> extends Page<Row> {
 const r = (id: string) => `/api/rounds/${encodeURIComponent(id)}`;
 
 export const consoleApi = {
-  rounds: (page: number, signal?: AbortSignal) => api<Page<Round>>('/api/rounds', { query: { page, pageSize: 20 }, signal }),
+  rounds: (page: number, signal?: AbortSignal) =>
+    api<Page<Round>>('/api/rounds', { query: { page, pageSize: 20 }, signal }),
   round: (id: string, signal?: AbortSignal) => api<RoundDetail>(r(id), { signal }),
   createRound: (body: CreateRoundBody) => api<Round>('/api/rounds', { method: 'POST', body }),
   updateDesign: (id: string, design: RoundDesign) => api<RoundDetail>(r(id), { method: 'PATCH', body: { design } }),
-  transition: (id: string, action: 'open' | 'close' | 'publish') => api<RoundDetail>(`${r(id)}/${action}`, { method: 'POST' }),
+  transition: (id: string, action: 'open' | 'close' | 'publish') =>
+    api<RoundDetail>(`${r(id)}/${action}`, { method: 'POST' }),
   setValidation: (id: string, open: boolean) =>
-    api<{ roundId: string; validationOpen: boolean }>(`${r(id)}/validation/${open ? 'open' : 'close'}`, { method: 'POST' }),
+    api<{ roundId: string; validationOpen: boolean }>(`${r(id)}/validation/${open ? 'open' : 'close'}`, {
+      method: 'POST',
+    }),
   questionnaires: (kind: 'institution' | 'citizen', signal?: AbortSignal) =>
     api<Page<QuestionnaireSummary>>('/api/questionnaires', { query: { kind, pageSize: 200 }, signal }),
-  installDefaults: () => api<{ items: (QuestionnaireSummary & { created: boolean; instrument: string })[] }>('/api/questionnaires/defaults', { method: 'POST' }),
+  installDefaults: () =>
+    api<{ items: (QuestionnaireSummary & { created: boolean; instrument: string })[] }>(
+      '/api/questionnaires/defaults',
+      { method: 'POST' },
+    ),
   importUniverse: (csv: string, dryRun: boolean) =>
     // Files above 256 KB come back as a job (202) to poll with universeImport.
-    api<UniverseImportResult | UniverseImportJob>('/api/universe/import', { method: 'POST', raw: csv, contentType: 'text/csv; charset=utf-8', query: { dryRun } }),
-  universeImport: (id: string, signal?: AbortSignal) => api<UniverseImportJob>(`/api/universe/imports/${encodeURIComponent(id)}`, { signal }),
+    api<UniverseImportResult | UniverseImportJob>('/api/universe/import', {
+      method: 'POST',
+      raw: csv,
+      contentType: 'text/csv; charset=utf-8',
+      query: { dryRun },
+    }),
+  universeImport: (id: string, signal?: AbortSignal) =>
+    api<UniverseImportJob>(`/api/universe/imports/${encodeURIComponent(id)}`, { signal }),
   universeSummary: (signal?: AbortSignal) => api<UniverseSummary>('/api/universe/summary', { signal }),
   institutions: (query: { page: number; status: PadronStatus; q?: string }, signal?: AbortSignal) =>
     api<Page<UniverseInstitution>>('/api/universe/institutions', { query: { ...query, pageSize: 20 }, signal }),
   setRetired: (institutionId: string, retired: boolean) =>
-    api<UniverseInstitution>(`/api/universe/institutions/${encodeURIComponent(institutionId)}/${retired ? 'retire' : 'reactivate'}`, { method: 'POST', body: {} }),
-  progress: (id: string, page: number, signal?: AbortSignal) => api<InvitationProgress>(`${r(id)}/invitations/progress`, { query: { page, pageSize: 20 }, signal }),
+    api<UniverseInstitution>(
+      `/api/universe/institutions/${encodeURIComponent(institutionId)}/${retired ? 'retire' : 'reactivate'}`,
+      { method: 'POST', body: {} },
+    ),
+  progress: (id: string, page: number, signal?: AbortSignal) =>
+    api<InvitationProgress>(`${r(id)}/invitations/progress`, { query: { page, pageSize: 20 }, signal }),
   remind: (id: string) => api<{ count: number }>(`${r(id)}/reminders`, { method: 'POST', body: {} }),
   recruitment: <Row>(id: string, level: 'municipality' | 'state', page: number, signal?: AbortSignal) =>
     api<Recruitment<Row>>(`${r(id)}/recruitment`, { query: { level, page, pageSize: 20 }, signal }),

@@ -36,7 +36,8 @@ export function designFormValues(design: RoundDesign, states: readonly UniverseS
   const populations: Record<string, string> = {};
   for (const s of states) populations[s.cveEnt] = declared.has(s.cveEnt) ? String(declared.get(s.cveEnt)) : '';
   // States declared but no longer in the universe are dropped here; saving then clears them.
-  const municipalities = design.kind === 'sample' ? (design.municipalities ?? []).map((m) => `${m.cvegeo},${m.population}`).join('\n') : '';
+  const municipalities =
+    design.kind === 'sample' ? (design.municipalities ?? []).map((m) => `${m.cvegeo},${m.population}`).join('\n') : '';
   return { kind: design.kind, populations, municipalities };
 }
 
@@ -44,7 +45,11 @@ export function designFormValues(design: RoundDesign, states: readonly UniverseS
  * Slot of an API field path, with the municipal line when there is one (`lines[i]`: the text line of
  * the i-th municipality sent, as buildDesign returned it; blank lines are not sent).
  */
-export function slotOf(path: string | undefined, states: readonly UniverseState[], lines: readonly number[] = []): { slot: Slot; line?: number } | null {
+export function slotOf(
+  path: string | undefined,
+  states: readonly UniverseState[],
+  lines: readonly number[] = [],
+): { slot: Slot; line?: number } | null {
   if (!path || !path.startsWith('design')) return null;
   const state = /^design\.states\[(\d+)\]/.exec(path);
   if (state) {
@@ -65,7 +70,11 @@ export function apiMessages(
   lines: readonly number[] = [],
 ): SlotMessage[] | null {
   const details = err.details as { problems?: DesignProblem[] } | undefined;
-  const problems: DesignProblem[] = Array.isArray(details?.problems) ? details.problems : err.field ? [{ path: err.field, ...err.messages }] : [];
+  const problems: DesignProblem[] = Array.isArray(details?.problems)
+    ? details.problems
+    : err.field
+      ? [{ path: err.field, ...err.messages }]
+      : [];
   const placed: SlotMessage[] = [];
   for (const p of problems) {
     const at = slotOf(p.path, states, lines);
@@ -94,7 +103,8 @@ export function buildDesign(
     const slot: Slot = `state:${s.cveEnt}`;
     if (!raw) errors.push({ slot, message: { key: 'design.populationRequired' } });
     else if (!INTEGER.test(raw) || Number(raw) < 1) errors.push({ slot, message: { key: 'design.populationInteger' } });
-    else if (Number(raw) < s.institutions) errors.push({ slot, message: { key: 'design.populationBelow', vars: { count: s.institutions } } });
+    else if (Number(raw) < s.institutions)
+      errors.push({ slot, message: { key: 'design.populationBelow', vars: { count: s.institutions } } });
     else rows.push({ cveEnt: s.cveEnt, population: Number(raw) });
   }
   const municipalities: { cvegeo: string; population: number }[] = [];
@@ -111,7 +121,11 @@ export function buildDesign(
     }
     const earlier = seen.get(cvegeo);
     if (earlier !== undefined) {
-      errors.push({ slot: 'municipalities', line, message: { key: 'design.municipalityRepeated', vars: { cvegeo, line: earlier } } });
+      errors.push({
+        slot: 'municipalities',
+        line,
+        message: { key: 'design.municipalityRepeated', vars: { cvegeo, line: earlier } },
+      });
       return;
     }
     seen.set(cvegeo, line);
@@ -119,5 +133,9 @@ export function buildDesign(
     lines.push(line);
   });
   if (errors.length) return { design: null, errors, lines };
-  return { design: municipalities.length ? { kind: 'sample', states: rows, municipalities } : { kind: 'sample', states: rows }, errors, lines };
+  return {
+    design: municipalities.length ? { kind: 'sample', states: rows, municipalities } : { kind: 'sample', states: rows },
+    errors,
+    lines,
+  };
 }

@@ -62,10 +62,15 @@ export const dueProcessApi = {
   disputes: (roundId: string, status: 'open' | 'decided', page: number, signal?: AbortSignal) =>
     api<DisputePage>(`${r(roundId)}/disputes`, { query: { status, page, pageSize: 20 }, signal }),
   decide: (roundId: string, disputeId: string, decision: 'uphold' | 'overturn', reason: string) =>
-    api<Dispute>(`${r(roundId)}/disputes/${encodeURIComponent(disputeId)}/decision`, { method: 'POST', body: { decision, reason } }),
-  outliers: (roundId: string, signal?: AbortSignal) => api<OutlierList>(`${r(roundId)}/validators/outliers`, { signal }),
+    api<Dispute>(`${r(roundId)}/disputes/${encodeURIComponent(disputeId)}/decision`, {
+      method: 'POST',
+      body: { decision, reason },
+    }),
+  outliers: (roundId: string, signal?: AbortSignal) =>
+    api<OutlierList>(`${r(roundId)}/validators/outliers`, { signal }),
   settings: (roundId: string, signal?: AbortSignal) => api<DueProcessSettings>(`${r(roundId)}/due-process`, { signal }),
-  saveSettings: (roundId: string, body: DueProcessSettings) => api<DueProcessSettings>(`${r(roundId)}/due-process`, { method: 'PUT', body }),
+  saveSettings: (roundId: string, body: DueProcessSettings) =>
+    api<DueProcessSettings>(`${r(roundId)}/due-process`, { method: 'PUT', body }),
   /** Any evidence file of the round (GET /api/rounds/:roundId/evidence/:id, staff). */
   evidencePath: (roundId: string, fileId: string) => `${r(roundId)}/evidence/${encodeURIComponent(fileId)}`,
 };

@@ -64,23 +64,42 @@ export interface MailPreview {
 export const INVITATIONS_PAGE_SIZE = 25;
 
 const base = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}`;
-const one = (roundId: string, institutionId: string) => `${base(roundId)}/invitations/${encodeURIComponent(institutionId)}`;
+const one = (roundId: string, institutionId: string) =>
+  `${base(roundId)}/invitations/${encodeURIComponent(institutionId)}`;
 
 export const invitationsApi = {
   list: (roundId: string, f: InvitationFilter, signal?: AbortSignal) =>
     api<Page<InvitationItem>>(`${base(roundId)}/invitations`, {
-      query: { status: f.status, mail: f.mail, search: f.search || undefined, page: f.page, pageSize: INVITATIONS_PAGE_SIZE },
+      query: {
+        status: f.status,
+        mail: f.mail,
+        search: f.search || undefined,
+        page: f.page,
+        pageSize: INVITATIONS_PAGE_SIZE,
+      },
       signal,
     }),
-  resend: (roundId: string, institutionId: string) => api<{ eventId: string; email: string }>(`${one(roundId, institutionId)}/resend`, { method: 'POST' }),
+  resend: (roundId: string, institutionId: string) =>
+    api<{ eventId: string; email: string }>(`${one(roundId, institutionId)}/resend`, { method: 'POST' }),
   reissue: (roundId: string, institutionId: string, sendMail: boolean) =>
-    api<{ link: string; invitation: InvitationItem }>(`${one(roundId, institutionId)}/reissue`, { method: 'POST', body: { sendMail } }),
-  updateEmail: (roundId: string, institutionId: string, email: string) => api<InvitationItem>(one(roundId, institutionId), { method: 'PATCH', body: { email } }),
-  revoke: (roundId: string, institutionId: string) => api<InvitationItem>(`${one(roundId, institutionId)}/revoke`, { method: 'POST' }),
-  reminderSettings: (roundId: string, signal?: AbortSignal) => api<ReminderSettings>(`${base(roundId)}/reminder-settings`, { signal }),
-  saveReminderSettings: (roundId: string, s: Omit<ReminderSettings, 'roundId'>) => api<ReminderSettings>(`${base(roundId)}/reminder-settings`, { method: 'PUT', body: s }),
-  templates: (signal?: AbortSignal) => api<{ items: MailTemplate[]; variables: string[] }>('/api/mail/templates', { signal }),
-  preview: (t: Pick<MailTemplate, 'kind' | 'locale' | 'subject' | 'body'>) => api<MailPreview>('/api/mail/templates/preview', { method: 'POST', body: t }),
-  saveTemplate: (t: Pick<MailTemplate, 'kind' | 'locale' | 'subject' | 'body'>) => api<MailTemplate>('/api/mail/templates', { method: 'PUT', body: t }),
-  resetTemplate: (kind: TemplateKind, locale: TemplateLocale) => api<MailTemplate>('/api/mail/templates/reset', { method: 'POST', body: { kind, locale } }),
+    api<{ link: string; invitation: InvitationItem }>(`${one(roundId, institutionId)}/reissue`, {
+      method: 'POST',
+      body: { sendMail },
+    }),
+  updateEmail: (roundId: string, institutionId: string, email: string) =>
+    api<InvitationItem>(one(roundId, institutionId), { method: 'PATCH', body: { email } }),
+  revoke: (roundId: string, institutionId: string) =>
+    api<InvitationItem>(`${one(roundId, institutionId)}/revoke`, { method: 'POST' }),
+  reminderSettings: (roundId: string, signal?: AbortSignal) =>
+    api<ReminderSettings>(`${base(roundId)}/reminder-settings`, { signal }),
+  saveReminderSettings: (roundId: string, s: Omit<ReminderSettings, 'roundId'>) =>
+    api<ReminderSettings>(`${base(roundId)}/reminder-settings`, { method: 'PUT', body: s }),
+  templates: (signal?: AbortSignal) =>
+    api<{ items: MailTemplate[]; variables: string[] }>('/api/mail/templates', { signal }),
+  preview: (t: Pick<MailTemplate, 'kind' | 'locale' | 'subject' | 'body'>) =>
+    api<MailPreview>('/api/mail/templates/preview', { method: 'POST', body: t }),
+  saveTemplate: (t: Pick<MailTemplate, 'kind' | 'locale' | 'subject' | 'body'>) =>
+    api<MailTemplate>('/api/mail/templates', { method: 'PUT', body: t }),
+  resetTemplate: (kind: TemplateKind, locale: TemplateLocale) =>
+    api<MailTemplate>('/api/mail/templates/reset', { method: 'POST', body: { kind, locale } }),
 };

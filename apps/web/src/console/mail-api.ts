@@ -50,10 +50,15 @@ export interface CapturedPage {
 export const mailApi = {
   deliveries: (q: { roundId?: string; outcome?: MailOutcome; page?: number }, signal?: AbortSignal) =>
     api<DeliveryPage>('/api/mail/deliveries', { query: { ...q, pageSize: 50 }, signal }),
-  captured: (page: number, signal?: AbortSignal) => api<CapturedPage>('/api/mail/captured', { query: { page, pageSize: 20 }, signal }),
+  captured: (page: number, signal?: AbortSignal) =>
+    api<CapturedPage>('/api/mail/captured', { query: { page, pageSize: 20 }, signal }),
   resend: (eventId: string) =>
-    api<{ eventId: string; resentFrom: string; to: string | null }>(`/api/mail/deliveries/${encodeURIComponent(eventId)}/resend`, { method: 'POST' }),
-  sendTest: (to: string | undefined) => api<{ eventId: string; to: string }>('/api/mail/test', { method: 'POST', body: to ? { to } : {} }),
+    api<{ eventId: string; resentFrom: string; to: string | null }>(
+      `/api/mail/deliveries/${encodeURIComponent(eventId)}/resend`,
+      { method: 'POST' },
+    ),
+  sendTest: (to: string | undefined) =>
+    api<{ eventId: string; to: string }>('/api/mail/test', { method: 'POST', body: to ? { to } : {} }),
 };
 
 /** Mails that did not leave (failing now, or given up). */

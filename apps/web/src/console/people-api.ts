@@ -47,7 +47,8 @@ const u = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 
 export const peopleApi = {
   list: (signal?: AbortSignal) => api<StaffMember[]>('/api/users', { signal }),
-  invite: (body: { email: string; role: StaffRole; displayName?: string }) => api<StaffMember>('/api/users/invite', { method: 'POST', body }),
+  invite: (body: { email: string; role: StaffRole; displayName?: string }) =>
+    api<StaffMember>('/api/users/invite', { method: 'POST', body }),
   resendInvite: (id: string) => api<StaffMember>(`${u(id)}/resend-invite`, { method: 'POST' }),
   changeRole: (id: string, role: StaffRole) => api<StaffMember>(`${u(id)}/role`, { method: 'PATCH', body: { role } }),
   deactivate: (id: string) => api<StaffMember>(`${u(id)}/deactivate`, { method: 'POST' }),

@@ -99,6 +99,8 @@ const r = (id: string) => `/api/rounds/${encodeURIComponent(id)}`;
 export const responsesApi = {
   list: (roundId: string, status: ResponseState | undefined, page: number, signal?: AbortSignal) =>
     api<ResponsePage>(`${r(roundId)}/responses`, { query: { status, page, pageSize: 50 }, signal }),
-  detail: (roundId: string, institutionId: string, signal?: AbortSignal) => api<StaffResponse>(`${r(roundId)}/responses/${encodeURIComponent(institutionId)}`, { signal }),
-  microdataPath: (roundId: string, file: MicrodataFile, bom: boolean) => `${r(roundId)}/microdata/${file}${bom && file.endsWith('.csv') ? '?bom=1' : ''}`,
+  detail: (roundId: string, institutionId: string, signal?: AbortSignal) =>
+    api<StaffResponse>(`${r(roundId)}/responses/${encodeURIComponent(institutionId)}`, { signal }),
+  microdataPath: (roundId: string, file: MicrodataFile, bom: boolean) =>
+    `${r(roundId)}/microdata/${file}${bom && file.endsWith('.csv') ? '?bom=1' : ''}`,
 };

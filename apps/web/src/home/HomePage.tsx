@@ -26,7 +26,10 @@ export function HomePage() {
             <Link className="btn btn-primary" to="/registro">
               {t('home.citizensRegister')}
             </Link>
-            <Link className="btn btn-secondary" to={session?.user.role === 'citizen_validator' ? '/validador' : '/ingresar'}>
+            <Link
+              className="btn btn-secondary"
+              to={session?.user.role === 'citizen_validator' ? '/validador' : '/ingresar'}
+            >
               {t('home.citizensSignIn')}
             </Link>
           </p>

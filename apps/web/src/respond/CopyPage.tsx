@@ -31,10 +31,16 @@ function sections(copy: SubmittedCopy, lang: Lang, noAnswer: string): CopySectio
         .filter((q) => q.isVisible && !['html', 'image', 'expression'].includes(q.getType()))
         .map((q) => {
           const value: unknown = q.value;
-          const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+          const empty =
+            value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
           const display: unknown = empty ? noAnswer : q.displayValue;
-          const answer = typeof display === 'string' ? display : Array.isArray(display) ? display.join(', ') : String(display);
-          const isUrl = !empty && q.getPropertyValue('inputType') === 'url' && typeof value === 'string' && /^https?:\/\//i.test(value);
+          const answer =
+            typeof display === 'string' ? display : Array.isArray(display) ? display.join(', ') : String(display);
+          const isUrl =
+            !empty &&
+            q.getPropertyValue('inputType') === 'url' &&
+            typeof value === 'string' &&
+            /^https?:\/\//i.test(value);
           return { name: q.name, title: q.title || q.name, answer: isUrl ? String(value) : answer, url: isUrl };
         }),
     }));
@@ -112,7 +118,8 @@ export default function CopyPage({ token, version }: { token: string; version: n
           <ul>
             {c.evidence.map((f) => (
               <li key={f.sha256 + f.filename}>
-                {f.filename} ({Math.max(1, Math.round(f.size / 1024))} KB) — {t('copy.checksum')} <code>{f.sha256}</code>
+                {f.filename} ({Math.max(1, Math.round(f.size / 1024))} KB) — {t('copy.checksum')}{' '}
+                <code>{f.sha256}</code>
               </li>
             ))}
           </ul>

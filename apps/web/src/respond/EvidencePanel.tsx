@@ -36,7 +36,8 @@ export function EvidencePanel({ token, files, onChange, questions, readOnly }: E
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const titleOf = (name: string | null) => (name ? questions.find((q) => q.name === name)?.title ?? name : t('evidence.general'));
+  const titleOf = (name: string | null) =>
+    name ? (questions.find((q) => q.name === name)?.title ?? name) : t('evidence.general');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -103,7 +104,12 @@ export function EvidencePanel({ token, files, onChange, questions, readOnly }: E
                 </span>
               </div>
               <div className="file-actions">
-                <Button variant="secondary" small onClick={() => download(f)} aria-label={t('evidence.downloadNamed', { name: f.filename })}>
+                <Button
+                  variant="secondary"
+                  small
+                  onClick={() => download(f)}
+                  aria-label={t('evidence.downloadNamed', { name: f.filename })}
+                >
                   {t('evidence.download')}
                 </Button>
                 {!readOnly && (

@@ -7,7 +7,12 @@ import { respondApi, type EvidenceFile } from './api';
 import { isEvidenceUrl, replyApi, type Refutation, type RefutationStanding } from './reply-api';
 import './reply.css';
 
-const TONE: Record<RefutationStanding, string> = { pending: 'warning', disputed: 'info', counted: 'danger', overturned: 'success' };
+const TONE: Record<RefutationStanding, string> = {
+  pending: 'warning',
+  disputed: 'info',
+  counted: 'danger',
+  overturned: 'success',
+};
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv';
 
 export interface ReplySectionProps {
@@ -47,7 +52,14 @@ export function ReplySection({ token, claimTitle, acceptsFiles, onEvidenceUpload
             <ul className="reply-list">
               {data.items.map((item) => (
                 <li key={item.verdictId}>
-                  <RefutationCard token={token} item={item} title={claimTitle(item.questionName)} acceptsFiles={acceptsFiles} onChange={replace} onEvidenceUploaded={onEvidenceUploaded} />
+                  <RefutationCard
+                    token={token}
+                    item={item}
+                    title={claimTitle(item.questionName)}
+                    acceptsFiles={acceptsFiles}
+                    onChange={replace}
+                    onEvidenceUploaded={onEvidenceUploaded}
+                  />
                 </li>
               ))}
             </ul>
@@ -91,7 +103,11 @@ function RefutationCard({ token, item, title, acceptsFiles, onChange, onEvidence
       </p>
       <p className="muted">
         {t('reply.notified', { date: dateTime(item.notifiedAt) })} ·{' '}
-        {deadlinePassed ? t('reply.deadlinePassed', { date: dateTime(item.replyDeadline) }) : <strong>{t('reply.deadline', { date: dateTime(item.replyDeadline) })}</strong>}
+        {deadlinePassed ? (
+          t('reply.deadlinePassed', { date: dateTime(item.replyDeadline) })
+        ) : (
+          <strong>{t('reply.deadline', { date: dateTime(item.replyDeadline) })}</strong>
+        )}
       </p>
       <dl className="facts">
         <div>
@@ -110,7 +126,12 @@ function RefutationCard({ token, item, title, acceptsFiles, onChange, onEvidence
         )}
       </dl>
       {item.hasEvidenceFile && (
-        <Button variant="secondary" small onClick={() => void download()} aria-label={t('reply.validatorFileNamed', { claim: title })}>
+        <Button
+          variant="secondary"
+          small
+          onClick={() => void download()}
+          aria-label={t('reply.validatorFileNamed', { claim: title })}
+        >
           {t('reply.validatorFile')}
         </Button>
       )}
@@ -201,7 +222,11 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
         }
         evidenceFileId = uploaded.current?.id;
       }
-      const updated = await replyApi.dispute(token, item.verdictId, { text: text.trim(), evidenceUrl: url.trim() || undefined, evidenceFileId });
+      const updated = await replyApi.dispute(token, item.verdictId, {
+        text: text.trim(),
+        evidenceUrl: url.trim() || undefined,
+        evidenceFileId,
+      });
       onSent(updated);
     } catch (err) {
       setError(err);
@@ -218,14 +243,46 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
       </h4>
       <ErrorAlert error={error} />
       <Field id={`${uid}-text`} label={t('reply.text')} hint={t('reply.textHint')} error={errors.text} required>
-        {(a) => <textarea {...a} rows={5} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); if (errors.text) setErrors({ ...errors, text: undefined }); }} />}
+        {(a) => (
+          <textarea
+            {...a}
+            rows={5}
+            maxLength={4000}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (errors.text) setErrors({ ...errors, text: undefined });
+            }}
+          />
+        )}
       </Field>
       <Field id={`${uid}-url`} label={t('reply.url')} hint={t('reply.urlHint')} error={errors.url}>
-        {(a) => <input {...a} type="url" inputMode="url" autoComplete="url" maxLength={2048} value={url} onChange={(e) => { setUrl(e.target.value); if (errors.url) setErrors({ ...errors, url: undefined }); }} />}
+        {(a) => (
+          <input
+            {...a}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            maxLength={2048}
+            value={url}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              if (errors.url) setErrors({ ...errors, url: undefined });
+            }}
+          />
+        )}
       </Field>
       {acceptsFiles ? (
         <Field label={t('reply.file')} hint={t('reply.fileHint')}>
-          {(a) => <input {...a} ref={fileInput} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          {(a) => (
+            <input
+              {...a}
+              ref={fileInput}
+              type="file"
+              accept={ACCEPT}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
       ) : (
         <p className="muted">{t('reply.fileClosed')}</p>

@@ -8,7 +8,15 @@ import { useT } from '../shared/i18n';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { createSurvey } from '../shared/survey';
 import { useAsync } from '../shared/useAsync';
-import { folioOf, respondApi, sameAnswers, type DraftSaved, type EvidenceFile, type RespondContext, type Submitted } from './api';
+import {
+  folioOf,
+  respondApi,
+  sameAnswers,
+  type DraftSaved,
+  type EvidenceFile,
+  type RespondContext,
+  type Submitted,
+} from './api';
 import { Link } from '../shared/router';
 import { PageCounter } from './PageCounter';
 import './respond-form.css';
@@ -76,12 +84,20 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
   const place = [institution.municipality, institution.state].filter(Boolean).join(', ');
   // readOnly also covers a round that has not opened yet: that is not "closed".
   const notOpenYet = round.status === 'draft' || Date.now() < Date.parse(round.opensAt);
-  const pendingAmendment = response.status === 'submitted' && response.draft !== null && !sameAnswers(response.draft, response.submitted);
+  const pendingAmendment =
+    response.status === 'submitted' && response.draft !== null && !sameAnswers(response.draft, response.submitted);
 
   const onSubmitted = (result: Submitted, data: Record<string, unknown>, cleared: string[]) => {
     onContext({
       ...context,
-      response: { ...response, status: 'submitted', submitted: data, draft: data, version: result.version, submittedAt: result.submittedAt },
+      response: {
+        ...response,
+        status: 'submitted',
+        submitted: data,
+        draft: data,
+        version: result.version,
+        submittedAt: result.submittedAt,
+      },
     });
     setView({ kind: 'confirmation', result, cleared });
   };
@@ -103,7 +119,15 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
       </>
     );
   } else if (view.kind === 'confirmation') {
-    body = <Confirmation token={token} result={view.result} cleared={view.cleared} onAmend={() => setView({ kind: 'form' })} onView={() => setView({ kind: 'submitted' })} />;
+    body = (
+      <Confirmation
+        token={token}
+        result={view.result}
+        cleared={view.cleared}
+        onAmend={() => setView({ kind: 'form' })}
+        onView={() => setView({ kind: 'submitted' })}
+      />
+    );
   } else if (view.kind === 'submitted') {
     body = (
       <>
@@ -112,7 +136,9 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
           {pendingAmendment && <p>{t('respond.pendingAmendment')}</p>}
         </Alert>
         <div className="actions">
-          <Button onClick={() => setView({ kind: 'form' })}>{pendingAmendment ? t('respond.continueAmend') : t('respond.amend')}</Button>
+          <Button onClick={() => setView({ kind: 'form' })}>
+            {pendingAmendment ? t('respond.continueAmend') : t('respond.amend')}
+          </Button>
           <Link to={`/responder/${token}/copia`}>{t('respond.printCopy')}</Link>
         </div>
         <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted} />
@@ -142,18 +168,28 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
         <h1>{institution.name}</h1>
         <p className="muted">
           {place}
-          {round.status === 'open' && !notOpenYet && <> · {t('respond.closesAt', { date: dateTime(round.closesAt) })}</>}
+          {round.status === 'open' && !notOpenYet && (
+            <> · {t('respond.closesAt', { date: dateTime(round.closesAt) })}</>
+          )}
         </p>
       </header>
       {body}
       {view.kind !== 'form' || readOnly ? (
-        <EvidencePanel token={token} files={evidence} onChange={setEvidence} questions={evidenceQuestionsFrom(context.questionnaire.definition, lang)} readOnly={readOnly} />
+        <EvidencePanel
+          token={token}
+          files={evidence}
+          onChange={setEvidence}
+          questions={evidenceQuestionsFrom(context.questionnaire.definition, lang)}
+          readOnly={readOnly}
+        />
       ) : null}
       {round.status !== 'draft' && (
         <ReplySection
           token={token}
           acceptsFiles={!readOnly}
-          claimTitle={(name) => evidenceQuestionsFrom(context.questionnaire.definition, lang).find((q) => q.name === name)?.title ?? name}
+          claimTitle={(name) =>
+            evidenceQuestionsFrom(context.questionnaire.definition, lang).find((q) => q.name === name)?.title ?? name
+          }
           onEvidenceUploaded={(f) => setEvidence((files) => [...files, f])}
         />
       )}
@@ -162,7 +198,13 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
 }
 
 /** Survey in display mode with every page at once, for reviewing answers. */
-function ReadOnlySurvey({ definition, data }: { definition: Record<string, unknown>; data: Record<string, unknown> | null }) {
+function ReadOnlySurvey({
+  definition,
+  data,
+}: {
+  definition: Record<string, unknown>;
+  data: Record<string, unknown> | null;
+}) {
   const { lang } = useT();
   const model = useMemo(() => {
     const m = createSurvey({ definition, lang, readOnly: true, data });
@@ -221,7 +263,10 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
   const [issues, setIssues] = useState<SubmissionIssue[]>([]);
   const submittingRef = useRef(false);
   const issuesRef = useRef<HTMLDivElement>(null);
-  const unsavedStore = useMemo(() => new UnsavedAnswers(`apertura.unsaved.${round.id}.${institution.id}`), [round.id, institution.id]);
+  const unsavedStore = useMemo(
+    () => new UnsavedAnswers(`apertura.unsaved.${round.id}.${institution.id}`),
+    [round.id, institution.id],
+  );
   const [unsaved, setUnsaved] = useState<Record<string, UnsavedAnswer>>(() => unsavedStore.load());
 
   const model = useMemo(
@@ -276,7 +321,10 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
   );
 
   const autosave = useAutosave(token, model, true, onRoundClosed, null, onSaved);
-  const keyStore = useMemo(() => new PendingKey(`apertura.submit.${round.id}.${institution.id}`), [round.id, institution.id]);
+  const keyStore = useMemo(
+    () => new PendingKey(`apertura.submit.${round.id}.${institution.id}`),
+    [round.id, institution.id],
+  );
 
   const showIssues = useCallback(
     (found: SubmissionIssue[]) => {
@@ -337,7 +385,9 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
   return (
     <>
       <SaveStatus autosave={autosave} time={time} pendingIssues={Object.keys(unsaved).length} />
-      {response.status !== 'submitted' && <PreviousRoundOffer token={token} model={model} onApplied={() => void autosave.flush(true)} />}
+      {response.status !== 'submitted' && (
+        <PreviousRoundOffer token={token} model={model} onApplied={() => void autosave.flush(true)} />
+      )}
       {response.status === 'submitted' && (
         <Alert kind="info">
           <p>{t('respond.amending', { version: response.version })}</p>
@@ -392,7 +442,15 @@ function UnsavedSummary({ model, unsaved }: { model: Model; unsaved: Record<stri
   );
 }
 
-function SaveStatus({ autosave, time, pendingIssues = 0 }: { autosave: Autosave; time: (v: string) => string; pendingIssues?: number }) {
+function SaveStatus({
+  autosave,
+  time,
+  pendingIssues = 0,
+}: {
+  autosave: Autosave;
+  time: (v: string) => string;
+  pendingIssues?: number;
+}) {
   const i18n = useT();
   const { t } = i18n;
   let text: string;
@@ -434,7 +492,19 @@ function SaveStatus({ autosave, time, pendingIssues = 0 }: { autosave: Autosave;
   );
 }
 
-function Confirmation({ token, result, cleared, onAmend, onView }: { token: string; result: Submitted; cleared: string[]; onAmend(): void; onView(): void }) {
+function Confirmation({
+  token,
+  result,
+  cleared,
+  onAmend,
+  onView,
+}: {
+  token: string;
+  result: Submitted;
+  cleared: string[];
+  onAmend(): void;
+  onView(): void;
+}) {
   const { t, dateTime } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

@@ -2,8 +2,23 @@ import { api, upload } from '../shared/api';
 
 /** Contract of apps/api/src/respond (GET /api/respond/context). */
 export interface RespondContext {
-  round: { id: string; name: string; status: 'draft' | 'open' | 'closed' | 'published'; opensAt: string; closesAt: string; synthetic: boolean };
-  institution: { id: string; name: string; type: string; level: string; cvegeo: string; municipality: string; state: string };
+  round: {
+    id: string;
+    name: string;
+    status: 'draft' | 'open' | 'closed' | 'published';
+    opensAt: string;
+    closesAt: string;
+    synthetic: boolean;
+  };
+  institution: {
+    id: string;
+    name: string;
+    type: string;
+    level: string;
+    cvegeo: string;
+    municipality: string;
+    state: string;
+  };
   questionnaire: { id: string; version: number; definition: Record<string, unknown> };
   response: {
     status: 'none' | 'draft' | 'submitted';
@@ -70,7 +85,8 @@ export interface Submitted {
 }
 
 export const respondApi = {
-  context: (token: string, signal?: AbortSignal) => api<RespondContext>('/api/respond/context', { invitation: token, signal }),
+  context: (token: string, signal?: AbortSignal) =>
+    api<RespondContext>('/api/respond/context', { invitation: token, signal }),
   open: (token: string) => api<unknown>('/api/respond/open', { method: 'POST', invitation: token }),
   saveDraft: (token: string, data: Record<string, unknown>, currentPage: number, keepalive = false) =>
     api<DraftSaved>('/api/respond/draft', { method: 'PUT', invitation: token, body: { data, currentPage }, keepalive }),
@@ -78,15 +94,23 @@ export const respondApi = {
     api<Submitted>('/api/respond/submit', { method: 'POST', invitation: token, body: { data, idempotencyKey } }),
   copy: (token: string, version: number | null, signal?: AbortSignal) =>
     api<SubmittedCopy>(`/api/respond/copy${version ? `?version=${version}` : ''}`, { invitation: token, signal }),
-  previous: (token: string, signal?: AbortSignal) => api<PreviousRound>('/api/respond/previous', { invitation: token, signal }),
-  uploadEvidence: (token: string, file: File, questionName: string, onProgress: (f: number) => void, signal?: AbortSignal) => {
+  previous: (token: string, signal?: AbortSignal) =>
+    api<PreviousRound>('/api/respond/previous', { invitation: token, signal }),
+  uploadEvidence: (
+    token: string,
+    file: File,
+    questionName: string,
+    onProgress: (f: number) => void,
+    signal?: AbortSignal,
+  ) => {
     const form = new FormData();
     // questionName first: multipart parsers see fields in order and can reject before reading the file.
     form.append('questionName', questionName);
     form.append('file', file, file.name);
     return upload<EvidenceFile>('/api/respond/evidence', form, { invitation: token, onProgress, signal });
   },
-  deleteEvidence: (token: string, id: string) => api<void>(`/api/respond/evidence/${encodeURIComponent(id)}`, { method: 'DELETE', invitation: token }),
+  deleteEvidence: (token: string, id: string) =>
+    api<void>(`/api/respond/evidence/${encodeURIComponent(id)}`, { method: 'DELETE', invitation: token }),
   evidencePath: (id: string) => `/api/respond/evidence/${encodeURIComponent(id)}`,
 };
 

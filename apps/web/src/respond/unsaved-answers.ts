@@ -64,7 +64,12 @@ function isUnsaved(v: unknown): v is UnsavedAnswer {
 }
 
 function isText(v: unknown): v is { es: string; en: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { es?: unknown }).es === 'string' && typeof (v as { en?: unknown }).en === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { es?: unknown }).es === 'string' &&
+    typeof (v as { en?: unknown }).en === 'string'
+  );
 }
 
 /** The message without its «title»: prefix, for showing under the question itself. */

@@ -52,28 +52,34 @@ export function useAutosave(
     timer.current = null;
   };
 
-  const saveOnce = useCallback(async (keepalive: boolean): Promise<void> => {
-    if (!model) return;
-    dirty.current = false;
-    setStatus('saving');
-    try {
-      const sent = { ...(model.data as Record<string, unknown>) };
-      const res = await respondApi.saveDraft(token, sent, model.currentPageNo, keepalive);
-      setSavedAt(res.savedAt);
-      // Answers not valid yet were left out by the server (the rest is saved): the page keeps them.
-      saved.current?.(res, sent);
-      setError(null);
-      setStatus(dirty.current ? 'pending' : 'saved');
-    } catch (err) {
-      dirty.current = true;
-      setError(err);
-      setStatus('error');
-      if (err instanceof ApiError && (err.code === 'ROUND_CLOSED' || err.code === 'INVALID_TOKEN' || err.code === 'ROUND_NOT_OPEN')) {
-        stopped.current = true;
-        fatal.current(err);
+  const saveOnce = useCallback(
+    async (keepalive: boolean): Promise<void> => {
+      if (!model) return;
+      dirty.current = false;
+      setStatus('saving');
+      try {
+        const sent = { ...(model.data as Record<string, unknown>) };
+        const res = await respondApi.saveDraft(token, sent, model.currentPageNo, keepalive);
+        setSavedAt(res.savedAt);
+        // Answers not valid yet were left out by the server (the rest is saved): the page keeps them.
+        saved.current?.(res, sent);
+        setError(null);
+        setStatus(dirty.current ? 'pending' : 'saved');
+      } catch (err) {
+        dirty.current = true;
+        setError(err);
+        setStatus('error');
+        if (
+          err instanceof ApiError &&
+          (err.code === 'ROUND_CLOSED' || err.code === 'INVALID_TOKEN' || err.code === 'ROUND_NOT_OPEN')
+        ) {
+          stopped.current = true;
+          fatal.current(err);
+        }
       }
-    }
-  }, [model, token]);
+    },
+    [model, token],
+  );
 
   const flush = useCallback(
     async (force = false, keepalive = false): Promise<void> => {

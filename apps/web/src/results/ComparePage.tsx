@@ -21,13 +21,16 @@ export function ComparePage() {
   const a = search.get('a') ?? '';
   const b = search.get('b') ?? '';
   const staff = isStaff();
-  const rounds = useAsync(async (signal) => {
-    const pub = await resultsApi.publicRounds(signal);
-    const own = staff ? await resultsApi.staffRounds(signal) : null;
-    const seen = new Map<string, string>();
-    for (const r of [...pub.items, ...(own?.items ?? [])]) seen.set(r.id, r.name);
-    return [...seen].map(([id, name]) => ({ id, name }));
-  }, [staff]);
+  const rounds = useAsync(
+    async (signal) => {
+      const pub = await resultsApi.publicRounds(signal);
+      const own = staff ? await resultsApi.staffRounds(signal) : null;
+      const seen = new Map<string, string>();
+      for (const r of [...pub.items, ...(own?.items ?? [])]) seen.set(r.id, r.name);
+      return [...seen].map(([id, name]) => ({ id, name }));
+    },
+    [staff],
+  );
   const ready = a && b && a !== b;
   const data = useAsync(
     async (signal) => {
@@ -38,9 +41,15 @@ export function ComparePage() {
           resultsApi.areas(id, { scope: 'national', indicator: 'I', pageSize: 10 }, signal),
           resultsApi.summary(id, signal),
         ]);
-      const [[sa, na, ra], [sb, nb, rb], cmp] = await Promise.all([load(a), load(b), resultsApi.comparability(a, b, signal)]);
+      const [[sa, na, ra], [sb, nb, rb], cmp] = await Promise.all([
+        load(a),
+        load(b),
+        resultsApi.comparability(a, b, signal),
+      ]);
       // The API's reason code for published rounds; for a staff round not yet public, the same rule on the flags.
-      const syntheticMixed = cmp ? cmp.reasons.some((r) => r.code === 'SYNTHETIC_MIXED') : ra.round.synthetic !== rb.round.synthetic;
+      const syntheticMixed = cmp
+        ? cmp.reasons.some((r) => r.code === 'SYNTHETIC_MIXED')
+        : ra.round.synthetic !== rb.round.synthetic;
       return { sa, na, sb, nb, ra: ra.round, rb: rb.round, syntheticMixed };
     },
     [a, b],
@@ -52,26 +61,55 @@ export function ComparePage() {
   };
 
   const rows: Array<ChangeRow & { va?: AreaValue; vb?: AreaValue; why: string | null }> = [];
-  const row = (key: string, label: string, va: AreaValue | undefined, vb: AreaValue | undefined, scopes?: { a: string; b: string }) => {
+  const row = (
+    key: string,
+    label: string,
+    va: AreaValue | undefined,
+    vb: AreaValue | undefined,
+    scopes?: { a: string; b: string },
+  ) => {
     const c = compareValues(va, vb, scopes);
-    rows.push({ key, label, delta: c.delta, threshold: c.threshold, verdict: c.verdict, va, vb, why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null });
+    rows.push({
+      key,
+      label,
+      delta: c.delta,
+      threshold: c.threshold,
+      verdict: c.verdict,
+      va,
+      vb,
+      why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null,
+    });
   };
   // A synthetic demo round next to a real one is refused: no row is computed (issue #15, item 6).
   if (data.data && !data.data.syntheticMixed) {
-    const national = (p: typeof data.data.na) => p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
+    const national = (p: typeof data.data.na) =>
+      p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
     // The whole-round row is named after the area both rounds cover ("Estado de México"), never "Nacional" for one state.
     const scopeA = scopeName(data.data.ra.states, lang);
     const scopeB = scopeName(data.data.rb.states, lang);
-    row('national', scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`, national(data.data.na), national(data.data.nb), { a: scopeA.name, b: scopeB.name });
+    row(
+      'national',
+      scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`,
+      national(data.data.na),
+      national(data.data.nb),
+      { a: scopeA.name, b: scopeB.name },
+    );
     const mapA = new Map(data.data.sa.items.map((i) => [i.scopeKey, i]));
-    const keys = [...new Set([...data.data.sa.items.map((i) => i.scopeKey), ...data.data.sb.items.map((i) => i.scopeKey)])].sort();
+    const keys = [
+      ...new Set([...data.data.sa.items.map((i) => i.scopeKey), ...data.data.sb.items.map((i) => i.scopeKey)]),
+    ].sort();
     for (const k of keys) {
       const ia = mapA.get(k);
       const ib = data.data.sb.items.find((i) => i.scopeKey === k);
       row(k, ib?.name ?? ia?.name ?? k, ia?.value, ib?.value);
     }
   }
-  const verdict = (r: ChangeRow) => (r.verdict === 'not_comparable' ? t('results.notComparable') : r.verdict === 'significant' ? t('results.significant') : t('results.withinUncertainty'));
+  const verdict = (r: ChangeRow) =>
+    r.verdict === 'not_comparable'
+      ? t('results.notComparable')
+      : r.verdict === 'significant'
+        ? t('results.significant')
+        : t('results.withinUncertainty');
   const stateRows = rows.filter((r) => r.key !== 'national');
   const options = [{ value: '', label: '—' }, ...(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))];
 
@@ -152,7 +190,11 @@ export function ComparePage() {
                     <td className="num">{fmtDelta(r.delta)}</td>
                     <td className="num">{r.threshold === null ? '—' : `±${fmt2(r.threshold)}`}</td>
                     <td>
-                      <span className={`badge badge-${r.verdict === 'not_comparable' ? 'neutral' : r.verdict === 'significant' ? 'info' : 'warning'}`}>{verdict(r)}</span>
+                      <span
+                        className={`badge badge-${r.verdict === 'not_comparable' ? 'neutral' : r.verdict === 'significant' ? 'info' : 'warning'}`}
+                      >
+                        {verdict(r)}
+                      </span>
                       {r.why && (
                         <span className="reasons" data-testid="not-comparable-reason">
                           {r.why}

@@ -27,7 +27,19 @@ function loadGeometry(): Promise<States> {
  * Each state is a focusable link (Tab, Enter or Space), named with its value and status; the same
  * numbers are in a table for screen readers.
  */
-export function GeoStateMap({ tiles, label, selected, statusText, columns }: { tiles: Tile[]; label: string; selected?: string; statusText: (s: ResultStatus | null) => string; columns: string[] }) {
+export function GeoStateMap({
+  tiles,
+  label,
+  selected,
+  statusText,
+  columns,
+}: {
+  tiles: Tile[];
+  label: string;
+  selected?: string;
+  statusText: (s: ResultStatus | null) => string;
+  columns: string[];
+}) {
   const { t } = useT();
   const hatch = useChartId('hatch-geo');
   const [ref, width] = useWidth<HTMLDivElement>(480);
@@ -45,7 +57,9 @@ export function GeoStateMap({ tiles, label, selected, statusText, columns }: { t
   const byState = new Map(tiles.map((tile) => [tile.cveEnt, tile]));
   const w = Math.min(720, width);
   const h = Math.round(w * 0.66);
-  const projection = states ? d3.geoConicConformal().rotate([102, 0]).parallels([17.5, 29.5]).fitSize([w, h], states) : null;
+  const projection = states
+    ? d3.geoConicConformal().rotate([102, 0]).parallels([17.5, 29.5]).fitSize([w, h], states)
+    : null;
   const path = projection ? d3.geoPath(projection) : null;
   const open = (href: string) => navigate(href);
   const onKey = (e: KeyboardEvent<SVGGElement>, href: string) => {
@@ -85,7 +99,12 @@ export function GeoStateMap({ tiles, label, selected, statusText, columns }: { t
                   onKeyDown={tile ? (e) => onKey(e, tile.href) : undefined}
                 >
                   <title>{words}</title>
-                  <path d={path(f) ?? ''} fill={fill} stroke={f.properties.cveEnt === selected ? '#000000' : '#1f2937'} strokeWidth={f.properties.cveEnt === selected ? 2.5 : 0.6} />
+                  <path
+                    d={path(f) ?? ''}
+                    fill={fill}
+                    stroke={f.properties.cveEnt === selected ? '#000000' : '#1f2937'}
+                    strokeWidth={f.properties.cveEnt === selected ? 2.5 : 0.6}
+                  />
                 </g>
               );
             })}
@@ -95,7 +114,11 @@ export function GeoStateMap({ tiles, label, selected, statusText, columns }: { t
       <figcaption className="muted small">
         {t('map.hint')} {t('map.source')}
       </figcaption>
-      <HiddenTable caption={label} columns={columns} rows={tiles.map((tile) => [tile.name, fmtValue(tile.estimate), statusText(tile.status)])} />
+      <HiddenTable
+        caption={label}
+        columns={columns}
+        rows={tiles.map((tile) => [tile.name, fmtValue(tile.estimate), statusText(tile.status)])}
+      />
     </figure>
   );
 }

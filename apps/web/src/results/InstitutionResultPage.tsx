@@ -8,13 +8,36 @@ import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './chart
 import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
 import { useLiveResults } from './live';
 import { trendHref } from './trends';
-import { codeLabel, institutionBadges, institutionStatusText, markOf, neededText, plural, type InstitutionBadges } from './present';
+import {
+  codeLabel,
+  institutionBadges,
+  institutionStatusText,
+  markOf,
+  neededText,
+  plural,
+  type InstitutionBadges,
+} from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-function row(key: string, label: string, v: ResultValue | undefined, raw?: number | null, group?: RankingGroup | null): IntervalRow {
-  return { key, label, estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated', raw, mark: v ? markOf(v, group) : 'none' };
+function row(
+  key: string,
+  label: string,
+  v: ResultValue | undefined,
+  raw?: number | null,
+  group?: RankingGroup | null,
+): IntervalRow {
+  return {
+    key,
+    label,
+    estimate: v?.estimate ?? null,
+    lo: v?.lo ?? null,
+    hi: v?.hi ?? null,
+    status: v?.status ?? 'not_validated',
+    raw,
+    mark: v ? markOf(v, group) : 'none',
+  };
 }
 
 /** The badges of one institution, derived from the numbers on the same page (present.ts). */
@@ -33,20 +56,46 @@ function badgesOf(d: InstitutionDetail): InstitutionBadges {
 /** Citizen validation, verification and citizen reports: words that agree with the numbers below. */
 function Badges({ b }: { b: InstitutionBadges }) {
   const { t, lang } = useT();
-  const reports = plural(lang, b.citizenReports, lang === 'es' ? { one: '{n} reporte ciudadano', other: '{n} reportes ciudadanos' } : { one: '{n} citizen report', other: '{n} citizen reports' });
-  const validators = plural(lang, b.validators, lang === 'es'
+  const reports = plural(
+    lang,
+    b.citizenReports,
+    lang === 'es'
+      ? { one: '{n} reporte ciudadano', other: '{n} reportes ciudadanos' }
+      : { one: '{n} citizen report', other: '{n} citizen reports' },
+  );
+  const validators = plural(
+    lang,
+    b.validators,
+    lang === 'es'
       ? { one: '{n} validador con reporte o veredicto', other: '{n} validadores con reporte o veredicto' }
-      : { one: '{n} validator with a report or verdict', other: '{n} validators with a report or verdict' });
+      : { one: '{n} validator with a report or verdict', other: '{n} validators with a report or verdict' },
+  );
   return (
     <ul className="institution-badges" aria-label={t('results.validationState')}>
       <li>
-        <span className={`badge badge-${b.citizenValidated ? 'success' : 'neutral'}`} data-testid="badge-citizen" data-validated={String(b.citizenValidated)}>
-          {b.citizenValidated ? t('results.badgeCitizenValidated') : b.partialCitizen ? t('results.badgeCitizenPartial', { code: b.partialCitizen === 'TC' ? 'PC' : 'TC' }) : t('results.badgeNoCitizen')}
+        <span
+          className={`badge badge-${b.citizenValidated ? 'success' : 'neutral'}`}
+          data-testid="badge-citizen"
+          data-validated={String(b.citizenValidated)}
+        >
+          {b.citizenValidated
+            ? t('results.badgeCitizenValidated')
+            : b.partialCitizen
+              ? t('results.badgeCitizenPartial', { code: b.partialCitizen === 'TC' ? 'PC' : 'TC' })
+              : t('results.badgeNoCitizen')}
         </span>
       </li>
       <li>
-        <span className={`badge badge-${b.verified ? 'success' : 'neutral'}`} data-testid="badge-verified" data-verified={String(b.verified)}>
-          {b.selfReported ? (b.verified ? t('results.badgeVerified') : t('results.badgeUnverified')) : t('results.noSelfReport')}
+        <span
+          className={`badge badge-${b.verified ? 'success' : 'neutral'}`}
+          data-testid="badge-verified"
+          data-verified={String(b.verified)}
+        >
+          {b.selfReported
+            ? b.verified
+              ? t('results.badgeVerified')
+              : t('results.badgeUnverified')
+            : t('results.noSelfReport')}
         </span>
       </li>
       <li data-testid="badge-reports" data-count={b.citizenReports}>
@@ -74,14 +123,19 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   const badges = d ? badgesOf(d) : null;
   const validatedInst = badges?.citizenValidated ?? false;
   // Item names are question ids ("act_sectores"): the reader sees the title of the version answered.
-  const itemTitle = new Map((d?.components ?? []).flatMap((c) => c.items.map((it) => [it.name, it.title ? pick(it.title) : it.name] as const)));
+  const itemTitle = new Map(
+    (d?.components ?? []).flatMap((c) => c.items.map((it) => [it.name, it.title ? pick(it.title) : it.name] as const)),
+  );
   const pending = d?.summary?.pendingRefutations ?? 0;
   const indexI = value('I');
   const neededForI = indexI ? neededText(indexI, lang) : null;
   // I_G adjusted by verdicts is still an unverified self-report when no verdict was counted.
   const selfGroup: RankingGroup | null = badges && !badges.verified ? 'unverified_self_report' : null;
   // Charts of a validated institution: a stored not_validated there is a government-perspective value (present.ts).
-  const statusText = (st: ResultStatus | null) => (st !== null && validatedInst ? institutionStatusText({ status: st, indicator: 'I_G' }, true, lang) : baseStatusText(st));
+  const statusText = (st: ResultStatus | null) =>
+    st !== null && validatedInst
+      ? institutionStatusText({ status: st, indicator: 'I_G' }, true, lang)
+      : baseStatusText(st);
 
   return (
     <section className="results">
@@ -95,7 +149,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           </p>
           <h1>{d.institution.name}</h1>
           <p className="muted">
-            {d.institution.type} · {maybe(`results.level.${d.institution.level}`, d.institution.level)} · {d.institution.municipality},{' '}
+            {d.institution.type} · {maybe(`results.level.${d.institution.level}`, d.institution.level)} ·{' '}
+            {d.institution.municipality},{' '}
             <Link to={`/resultados/${roundId}/estados/${d.institution.cveEnt}`}>{d.institution.state}</Link>
           </p>
           <RoundNav roundId={roundId} />
@@ -143,14 +198,25 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
 
           <h2>{t('results.selfVsValidated')}</h2>
           <IntervalChart
-            rows={[row('I_G_raw', t('results.selfReport'), raw), row('I_G', t('results.validated'), validated, undefined, selfGroup)]}
+            rows={[
+              row('I_G_raw', t('results.selfReport'), raw),
+              row('I_G', t('results.validated'), validated, undefined, selfGroup),
+            ]}
             testId="mark-delta"
-            label={t('results.deltaLabel', { raw: fmtValue(raw?.estimate), validated: fmtValue(validated?.estimate), delta: delta?.estimate == null ? '—' : fmtValue(delta.estimate) })}
+            label={t('results.deltaLabel', {
+              raw: fmtValue(raw?.estimate),
+              validated: fmtValue(validated?.estimate),
+              delta: delta?.estimate == null ? '—' : fmtValue(delta.estimate),
+            })}
             statusText={statusText}
           />
 
           <h2>{t('results.subIndices')}</h2>
-          <SubIndexBars rows={SUB_INDICES.map((k) => row(k, k, value(k)))} label={t('results.subLabel')} statusText={statusText} />
+          <SubIndexBars
+            rows={SUB_INDICES.map((k) => row(k, k, value(k)))}
+            label={t('results.subLabel')}
+            statusText={statusText}
+          />
           <CodeLegend codes={SUB_INDICES} />
           <ul className="value-list">
             {SUB_INDICES.map((k) => (
@@ -163,7 +229,9 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           <h2>{t('results.components')}</h2>
           {d.components.length > 0 && (
             <IntervalChart
-              rows={d.components.map((c) => row(c.code, codeLabel(c.code, lang), c.value, c.kind === 'government' ? c.raw : null))}
+              rows={d.components.map((c) =>
+                row(c.code, codeLabel(c.code, lang), c.value, c.kind === 'government' ? c.raw : null),
+              )}
               testId="mark-component"
               label={t('results.componentsLabel')}
               statusText={statusText}
@@ -180,7 +248,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
               <div className="table-wrap" key={c.code}>
                 <table className="table">
                   <caption>
-                    {codeLabel(c.code, lang)} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}: {fmtValue(c.raw)})
+                    {codeLabel(c.code, lang)} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}:{' '}
+                    {fmtValue(c.raw)})
                   </caption>
                   <thead>
                     <tr>
@@ -216,7 +285,13 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
                         <td>
                           {evidenceFor(it.name).map((e) =>
                             isWebUrl(e.url) ? (
-                              <a key={e.url} href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="evidence-link">
+                              <a
+                                key={e.url}
+                                href={e.url}
+                                target="_blank"
+                                rel="noopener noreferrer nofollow"
+                                className="evidence-link"
+                              >
                                 {e.url}
                                 <span className="visually-hidden"> {t('results.newWindow')}</span>
                               </a>
@@ -242,7 +317,13 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
                 <li key={`${e.item}-${i}`}>
                   <strong>{itemTitle.get(e.item) ?? e.item}</strong>:{' '}
                   {isWebUrl(e.url) ? (
-                    <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="evidence-link" data-testid="evidence-link">
+                    <a
+                      href={e.url}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      className="evidence-link"
+                      data-testid="evidence-link"
+                    >
                       {e.url}
                       <span className="visually-hidden"> {t('results.newWindow')}</span>
                     </a>
@@ -259,15 +340,20 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
             <div>
               <dt>{t('results.method')}</dt>
               <dd>
-                {d.provenance.methodId ?? '—'} v{d.provenance.methodVersion ?? '—'} · {t('results.watermark')} {d.provenance.watermark ?? '—'} · {t('results.computedAt')}{' '}
-                {dateTime(d.provenance.computedAt)}
+                {d.provenance.methodId ?? '—'} v{d.provenance.methodVersion ?? '—'} · {t('results.watermark')}{' '}
+                {d.provenance.watermark ?? '—'} · {t('results.computedAt')} {dateTime(d.provenance.computedAt)}
               </dd>
             </div>
             {d.inputs && (
               <div>
                 <dt>{t('results.evidence')}</dt>
                 <dd>
-                  {d.inputs.selfReport ? t('results.selfReportVersion', { version: d.inputs.selfReport.version, date: dateTime(d.inputs.selfReport.submittedAt) }) : t('results.noSelfReport')}
+                  {d.inputs.selfReport
+                    ? t('results.selfReportVersion', {
+                        version: d.inputs.selfReport.version,
+                        date: dateTime(d.inputs.selfReport.submittedAt),
+                      })
+                    : t('results.noSelfReport')}
                   <br />
                   {t('results.citizenInputs', {
                     reports: d.inputs.citizenReports,
@@ -279,7 +365,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
                   {d.inputs.evidenceFiles.length > 0 && (
                     <>
                       <br />
-                      {t('results.files')}: {d.inputs.evidenceFiles.map((f) => `${f.filename} (sha256 ${f.sha256.slice(0, 12)}…)`).join(', ')}
+                      {t('results.files')}:{' '}
+                      {d.inputs.evidenceFiles.map((f) => `${f.filename} (sha256 ${f.sha256.slice(0, 12)}…)`).join(', ')}
                     </>
                   )}
                 </dd>

@@ -4,7 +4,15 @@ import { Link } from '../shared/router';
 import { ErrorAlert, Pagination, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { LEVELS, RANK_INDICATORS, resultsApi, type AreaScope, type Rank, type RankingGroup, type ResultValue } from './api';
+import {
+  LEVELS,
+  RANK_INDICATORS,
+  resultsApi,
+  type AreaScope,
+  type Rank,
+  type RankingGroup,
+  type ResultValue,
+} from './api';
 import { IntervalChart, RankChart, type IntervalRow, type RankRow } from './charts';
 import { RoundNav, Select, STATUS_ORDER, useRoundSummary, useScopeName, useStatusText, ValueCell } from './common';
 import { useLiveResults } from './live';
@@ -51,7 +59,21 @@ interface ExtraColumn {
 }
 
 /** The table of one list: optional column before the name (rank) or after it (why unranked), then the value. */
-function RowsTable({ rows, caption, what, rowTestId, before, after }: { rows: RankingRow[]; caption: string; what: string; rowTestId: string; before?: ExtraColumn; after?: ExtraColumn }) {
+function RowsTable({
+  rows,
+  caption,
+  what,
+  rowTestId,
+  before,
+  after,
+}: {
+  rows: RankingRow[];
+  caption: string;
+  what: string;
+  rowTestId: string;
+  before?: ExtraColumn;
+  after?: ExtraColumn;
+}) {
   const { t } = useT();
   if (rows.length === 0) return null;
   return (
@@ -90,20 +112,45 @@ function RowsTable({ rows, caption, what, rowTestId, before, after }: { rows: Ra
  * The ranked group: only validated values with an estimable SE and status conclusive or caution,
  * each with its 95 % rank interval in words and as a band (a percentile band above 200 values).
  */
-function RankedList({ part, what, page, onPage, testId }: { part: Part | null; what: string; page: number; onPage(p: number): void; testId: string }) {
+function RankedList({
+  part,
+  what,
+  page,
+  onPage,
+  testId,
+}: {
+  part: Part | null;
+  what: string;
+  page: number;
+  onPage(p: number): void;
+  testId: string;
+}) {
   const { t, lang } = useT();
   if (!part) return null;
   const ranked = part.rows.filter((r): r is RankingRow & { rank: Rank } => r.rank !== null);
   const of = ranked[0]?.rank.of ?? 0;
-  const chartRows: RankRow[] = ranked.map((r) => ({ key: r.key, label: r.label, rank: r.rank, text: rankText(r.rank, lang), sentence: rankSentence(r.rank, lang), href: r.href }));
+  const chartRows: RankRow[] = ranked.map((r) => ({
+    key: r.key,
+    label: r.label,
+    rank: r.rank,
+    text: rankText(r.rank, lang),
+    sentence: rankSentence(r.rank, lang),
+    href: r.href,
+  }));
   return (
     <section aria-labelledby={`${testId}-title`} data-testid="ranked-group">
       <h2 id={`${testId}-title`}>{t('results.rankedTitle')}</h2>
-      <p className="muted">{t(usesPercentileBand(of) ? 'results.rankedHintPercentile' : 'results.rankedHint', { n: part.total })}</p>
+      <p className="muted">
+        {t(usesPercentileBand(of) ? 'results.rankedHintPercentile' : 'results.rankedHint', { n: part.total })}
+      </p>
       {part.rows.length === 0 && <p>{t('results.noRanked')}</p>}
       {chartRows.length > 0 && (
         <>
-          <RankChart rows={chartRows} testId="mark-rank" label={t('results.rankChartLabel', { what, n: chartRows.length })} />
+          <RankChart
+            rows={chartRows}
+            testId="mark-rank"
+            label={t('results.rankChartLabel', { what, n: chartRows.length })}
+          />
           {/* The axis title as text under the chart: it wraps on a phone, an SVG label would not. */}
           <p className="muted small">{t(usesPercentileBand(of) ? 'results.rankAxisPercentile' : 'results.rankAxis')}</p>
         </>
@@ -131,7 +178,25 @@ function RankedList({ part, what, page, onPage, testId }: { part: Part | null; w
  * Everything not ranked, by name: "datos insuficientes" (open marks, never solid dots) and
  * unverified self-reports (hollow diamond, "autodiagnóstico sin verificar", no interval).
  */
-function UnrankedList({ part, what, page, onPage, testId, title, hint, why }: { part: Part | null; what: string; page: number; onPage(p: number): void; testId: string; title?: string; hint?: string; why?: string }) {
+function UnrankedList({
+  part,
+  what,
+  page,
+  onPage,
+  testId,
+  title,
+  hint,
+  why,
+}: {
+  part: Part | null;
+  what: string;
+  page: number;
+  onPage(p: number): void;
+  testId: string;
+  title?: string;
+  hint?: string;
+  why?: string;
+}) {
   const { t } = useT();
   const statusText = useStatusText();
   if (!part) return null;
@@ -152,7 +217,12 @@ function UnrankedList({ part, what, page, onPage, testId, title, hint, why }: { 
       {part.rows.length === 0 && <p>{t('results.noUnranked')}</p>}
       {chartRows.some((r) => r.estimate !== null) && (
         <>
-          <IntervalChart rows={chartRows} testId="mark-unranked" label={t('results.unrankedChartLabel', { what, n: chartRows.length })} statusText={statusText} />
+          <IntervalChart
+            rows={chartRows}
+            testId="mark-unranked"
+            label={t('results.unrankedChartLabel', { what, n: chartRows.length })}
+            statusText={statusText}
+          />
           <p className="muted small">{t('results.markLegend')}</p>
         </>
       )}
@@ -163,7 +233,16 @@ function UnrankedList({ part, what, page, onPage, testId, title, hint, why }: { 
         rowTestId={`${testId}-unranked-row`}
         after={{
           header: t('results.whyUnranked'),
-          cell: (r) => <td>{why ?? t(r.group === 'unverified_self_report' ? 'results.group.unverified_self_report' : 'results.group.insufficient_data')}</td>,
+          cell: (r) => (
+            <td>
+              {why ??
+                t(
+                  r.group === 'unverified_self_report'
+                    ? 'results.group.unverified_self_report'
+                    : 'results.group.insufficient_data',
+                )}
+            </td>
+          ),
         }}
       />
       <Pagination page={page} pageSize={part.pageSize} total={part.total} onPage={onPage} />
@@ -172,7 +251,11 @@ function UnrankedList({ part, what, page, onPage, testId, title, hint, why }: { 
 }
 
 /** Page numbers of both lists, reset together when a filter changes. */
-function usePages(): [{ ranked: number; unranked: number }, (which: 'ranked' | 'unranked') => (p: number) => void, () => void] {
+function usePages(): [
+  { ranked: number; unranked: number },
+  (which: 'ranked' | 'unranked') => (p: number) => void,
+  () => void,
+] {
   const [pages, setPages] = useState({ ranked: 1, unranked: 1 });
   return [pages, (which) => (p) => setPages((s) => ({ ...s, [which]: p })), () => setPages({ ranked: 1, unranked: 1 })];
 }
@@ -188,7 +271,10 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
     resetPages();
   };
   const states = useStates();
-  const types = useAsync((signal) => resultsApi.areas(roundId, { scope: 'type', pageSize: 200, sort: 'key' }, signal), [roundId]);
+  const types = useAsync(
+    (signal) => resultsApi.areas(roundId, { scope: 'type', pageSize: 200, sort: 'key' }, signal),
+    [roundId],
+  );
   const query = {
     pageSize: PAGE_SIZE,
     indicator: filters.indicator,
@@ -205,7 +291,8 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
       label: i.institution.name,
       sub: (
         <>
-          {i.institution.type} · {maybe(`results.level.${i.institution.level}`, i.institution.level)} · {i.institution.municipality}, {i.institution.state}
+          {i.institution.type} · {maybe(`results.level.${i.institution.level}`, i.institution.level)} ·{' '}
+          {i.institution.municipality}, {i.institution.state}
         </>
       ),
       href: `/resultados/${roundId}/instituciones/${i.institution.id}`,
@@ -214,8 +301,15 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
       group: i.group,
     })),
   });
-  const ranked = useAsync((signal) => resultsApi.institutions(roundId, { ...query, ranking: 'ranked', page: pages.ranked }, signal), [roundId, pages.ranked, filters]);
-  const unranked = useAsync((signal) => resultsApi.institutions(roundId, { ...query, ranking: 'unranked', page: pages.unranked, sort: 'name' }, signal), [roundId, pages.unranked, filters]);
+  const ranked = useAsync(
+    (signal) => resultsApi.institutions(roundId, { ...query, ranking: 'ranked', page: pages.ranked }, signal),
+    [roundId, pages.ranked, filters],
+  );
+  const unranked = useAsync(
+    (signal) =>
+      resultsApi.institutions(roundId, { ...query, ranking: 'unranked', page: pages.unranked, sort: 'name' }, signal),
+    [roundId, pages.unranked, filters],
+  );
   // Values change with institution jobs, places with area jobs: both lists follow every change.
   useLiveResults(roundId, () => {
     ranked.refresh();
@@ -235,30 +329,63 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
           label={t('results.level')}
           value={filters.level}
           onChange={set('level')}
-          options={[{ value: '', label: t('results.all') }, ...LEVELS.map((l) => ({ value: l, label: maybe(`results.level.${l}`, l) }))]}
+          options={[
+            { value: '', label: t('results.all') },
+            ...LEVELS.map((l) => ({ value: l, label: maybe(`results.level.${l}`, l) })),
+          ]}
         />
         <Select
           id="f-type"
           label={t('results.type')}
           value={filters.type}
           onChange={set('type')}
-          options={[{ value: '', label: t('results.all') }, ...(types.data?.items ?? []).map((a) => ({ value: a.scopeKey, label: a.name }))]}
+          options={[
+            { value: '', label: t('results.all') },
+            ...(types.data?.items ?? []).map((a) => ({ value: a.scopeKey, label: a.name })),
+          ]}
         />
         <Select
           id="f-state"
           label={t('results.state')}
           value={filters.cveEnt}
           onChange={set('cveEnt')}
-          options={[{ value: '', label: t('results.all') }, ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name }))]}
+          options={[
+            { value: '', label: t('results.all') },
+            ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name })),
+          ]}
         />
-        <Select id="f-status" label={t('results.status')} value={filters.status} onChange={set('status')} options={statusOptions} />
-        <Select id="f-indicator" label={t('results.indicator')} value={filters.indicator} onChange={set('indicator')} options={indicatorOptions} />
+        <Select
+          id="f-status"
+          label={t('results.status')}
+          value={filters.status}
+          onChange={set('status')}
+          options={statusOptions}
+        />
+        <Select
+          id="f-indicator"
+          label={t('results.indicator')}
+          value={filters.indicator}
+          onChange={set('indicator')}
+          options={indicatorOptions}
+        />
       </RankingFilters>
       <p className="muted small">{filters.cveEnt ? t('results.groupState') : t('results.groupScope', { scope })}</p>
       {(ranked.loading || unranked.loading) && <Spinner />}
       <ErrorAlert error={ranked.error ?? unranked.error} />
-      <RankedList part={ranked.data ? toRows(ranked.data) : null} what={what} page={pages.ranked} onPage={setPage('ranked')} testId="institution" />
-      <UnrankedList part={unranked.data ? toRows(unranked.data) : null} what={what} page={pages.unranked} onPage={setPage('unranked')} testId="institution" />
+      <RankedList
+        part={ranked.data ? toRows(ranked.data) : null}
+        what={what}
+        page={pages.ranked}
+        onPage={setPage('ranked')}
+        testId="institution"
+      />
+      <UnrankedList
+        part={unranked.data ? toRows(unranked.data) : null}
+        what={what}
+        page={pages.unranked}
+        onPage={setPage('unranked')}
+        testId="institution"
+      />
     </section>
   );
 }
@@ -278,7 +405,21 @@ function RankingFilters({ children }: { children: ReactNode }) {
  * the unranked list. An indicator without stored ranks (I_G, TG, PG on the state map) is listed by
  * name only, unranked, and says why.
  */
-export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId }: { roundId: string; scope: Extract<AreaScope, 'municipality' | 'state'>; indicator: string; cveEnt?: string; status?: string; testId: string }) {
+export function AreaRanking({
+  roundId,
+  scope,
+  indicator,
+  cveEnt,
+  status,
+  testId,
+}: {
+  roundId: string;
+  scope: Extract<AreaScope, 'municipality' | 'state'>;
+  indicator: string;
+  cveEnt?: string;
+  status?: string;
+  testId: string;
+}) {
   const { t } = useT();
   const [pages, setPage] = usePages();
   const rankable = (RANK_INDICATORS as readonly string[]).includes(indicator);
@@ -286,11 +427,19 @@ export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId 
   const names = new Map((stateNames.data?.items ?? []).map((s) => [s.cveEnt, s.name]));
   const query = { scope, indicator, cveEnt: cveEnt || undefined, status: status || undefined, pageSize: PAGE_SIZE };
   const ranked = useAsync(
-    (signal) => (rankable ? resultsApi.areas(roundId, { ...query, ranking: 'ranked', page: pages.ranked }, signal) : Promise.resolve(null)),
+    (signal) =>
+      rankable
+        ? resultsApi.areas(roundId, { ...query, ranking: 'ranked', page: pages.ranked }, signal)
+        : Promise.resolve(null),
     [roundId, scope, indicator, cveEnt, status, pages.ranked],
   );
   const unranked = useAsync(
-    (signal) => resultsApi.areas(roundId, { ...query, ranking: rankable ? 'unranked' : undefined, page: pages.unranked, sort: 'name' }, signal),
+    (signal) =>
+      resultsApi.areas(
+        roundId,
+        { ...query, ranking: rankable ? 'unranked' : undefined, page: pages.unranked, sort: 'name' },
+        signal,
+      ),
     [roundId, scope, indicator, cveEnt, status, pages.unranked],
   );
   // Area rows (and their places) change with area jobs and rebuilds only.
@@ -316,7 +465,12 @@ export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId 
         ) : (
           t('results.membersOf', { n: a.value.n ?? 0, N: a.value.N ?? '—' })
         ),
-      href: scope === 'state' ? `/resultados/${roundId}/estados/${a.scopeKey}` : a.cveEnt ? `/resultados/${roundId}/estados/${a.cveEnt}` : undefined,
+      href:
+        scope === 'state'
+          ? `/resultados/${roundId}/estados/${a.scopeKey}`
+          : a.cveEnt
+            ? `/resultados/${roundId}/estados/${a.cveEnt}`
+            : undefined,
       value: a.value,
       rank: rankable ? a.rank : null,
       // Government-perspective indicators are never ranked; their not_validated aggregates rest on unverified self-reports.
@@ -328,7 +482,15 @@ export function AreaRanking({ roundId, scope, indicator, cveEnt, status, testId 
     <div className="area-ranking" data-testid={`${testId}-ranking`}>
       {(ranked.loading || unranked.loading) && <Spinner />}
       <ErrorAlert error={ranked.error ?? unranked.error} />
-      {rankable && <RankedList part={ranked.data ? toRows(ranked.data) : null} what={what} page={pages.ranked} onPage={setPage('ranked')} testId={testId} />}
+      {rankable && (
+        <RankedList
+          part={ranked.data ? toRows(ranked.data) : null}
+          what={what}
+          page={pages.ranked}
+          onPage={setPage('ranked')}
+          testId={testId}
+        />
+      )}
       <UnrankedList
         part={unranked.data ? toRows(unranked.data) : null}
         what={what}
@@ -364,14 +526,37 @@ export function MunicipalityRankingPage({ roundId }: { roundId: string }) {
           label={t('results.state')}
           value={filters.cveEnt}
           onChange={set('cveEnt')}
-          options={[{ value: '', label: t('results.all') }, ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name }))]}
+          options={[
+            { value: '', label: t('results.all') },
+            ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name })),
+          ]}
         />
-        <Select id="f-status" label={t('results.status')} value={filters.status} onChange={set('status')} options={statusOptions} />
-        <Select id="f-indicator" label={t('results.indicator')} value={filters.indicator} onChange={set('indicator')} options={indicatorOptions} />
+        <Select
+          id="f-status"
+          label={t('results.status')}
+          value={filters.status}
+          onChange={set('status')}
+          options={statusOptions}
+        />
+        <Select
+          id="f-indicator"
+          label={t('results.indicator')}
+          value={filters.indicator}
+          onChange={set('indicator')}
+          options={indicatorOptions}
+        />
       </RankingFilters>
       <p className="muted small">{filters.cveEnt ? t('results.groupState') : t('results.groupScope', { scope })}</p>
       {/* Keyed by the filters: a new group starts both lists on their first page. */}
-      <AreaRanking key={JSON.stringify(filters)} roundId={roundId} scope="municipality" indicator={filters.indicator} cveEnt={filters.cveEnt} status={filters.status} testId="municipality" />
+      <AreaRanking
+        key={JSON.stringify(filters)}
+        roundId={roundId}
+        scope="municipality"
+        indicator={filters.indicator}
+        cveEnt={filters.cveEnt}
+        status={filters.status}
+        testId="municipality"
+      />
     </section>
   );
 }

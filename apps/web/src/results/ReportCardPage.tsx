@@ -11,7 +11,17 @@ import { cardRows, type CardRow } from './report-card';
 import { trendHref } from './trends';
 import './trends.css';
 
-function CardTable({ caption, rows, testId, note }: { caption: string; rows: CardRow[]; testId: string; note: (reason: string) => number }) {
+function CardTable({
+  caption,
+  rows,
+  testId,
+  note,
+}: {
+  caption: string;
+  rows: CardRow[];
+  testId: string;
+  note: (reason: string) => number;
+}) {
   const { t, lang } = useT();
   return (
     <div className="table-wrap">
@@ -32,13 +42,25 @@ function CardTable({ caption, rows, testId, note }: { caption: string; rows: Car
             const interval = v ? shownInterval(v) : null;
             const diff = v?.estimate != null && r.claimed !== null ? r.claimed - v.estimate : null;
             return (
-              <tr key={r.code} data-testid="rc-row" data-code={r.code} data-estimate={v?.estimate ?? ''} data-status={v?.status ?? 'none'} className={k === 0 && v?.estimate != null ? 'rc-weak' : undefined}>
+              <tr
+                key={r.code}
+                data-testid="rc-row"
+                data-code={r.code}
+                data-estimate={v?.estimate ?? ''}
+                data-status={v?.status ?? 'none'}
+                className={k === 0 && v?.estimate != null ? 'rc-weak' : undefined}
+              >
                 <th scope="row">{codeLabel(r.code, lang)}</th>
                 <td>
                   {v?.estimate != null ? (
                     <>
                       {fmtValue(v.estimate)}
-                      {interval && <span className="muted"> [{fmtValue(interval[0])}, {fmtValue(interval[1])}]</span>}
+                      {interval && (
+                        <span className="muted">
+                          {' '}
+                          [{fmtValue(interval[0])}, {fmtValue(interval[1])}]
+                        </span>
+                      )}
                       {markOf(v) === 'self_report' && (
                         <>
                           {' '}
@@ -59,7 +81,8 @@ function CardTable({ caption, rows, testId, note }: { caption: string; rows: Car
                       {v.reasons.length > 0 && (
                         <span className="rc-refs" data-testid="rc-refs">
                           {' '}
-                          <span className="visually-hidden">{t('reportCard.reasonsRef')} </span>({[...new Set(v.reasons)].map(note).join(', ')})
+                          <span className="visually-hidden">{t('reportCard.reasonsRef')} </span>(
+                          {[...new Set(v.reasons)].map(note).join(', ')})
                         </span>
                       )}
                     </>
@@ -90,7 +113,9 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
   const rows = d ? cardRows(d) : null;
   // Each reason once, numbered, under the tables: a sentence repeated on twenty rows would not fit one page.
   // Numbered in reading order, before rendering: the tables (children) cite them, the list below shows them.
-  const notes = rows ? [...new Set([...rows.subIndices, ...rows.components].flatMap((r) => r.validated?.reasons ?? []))] : [];
+  const notes = rows
+    ? [...new Set([...rows.subIndices, ...rows.components].flatMap((r) => r.validated?.reasons ?? []))]
+    : [];
   const note = (reason: string): number => notes.indexOf(reason) + 1;
   const verdicts = d?.inputs?.verdicts ?? { confirmed: 0, refuted: 0, unverifiable: 0 };
   const pending = d?.summary?.pendingRefutations ?? 0;
@@ -111,7 +136,11 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
           <p className="eyebrow">{t('reportCard.title')}</p>
           <h1>{d.institution.name}</h1>
           <p className="muted small">
-            {d.institution.type} · {d.institution.municipality}, {d.institution.state} · {t('reportCard.generated', { round: d.round.name, method: methodText(d.provenance.methodId, d.provenance.methodVersion, lang) })}
+            {d.institution.type} · {d.institution.municipality}, {d.institution.state} ·{' '}
+            {t('reportCard.generated', {
+              round: d.round.name,
+              method: methodText(d.provenance.methodId, d.provenance.methodVersion, lang),
+            })}
           </p>
           <div className="rc-facts">
             <div data-testid="rc-headline">
@@ -139,7 +168,9 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
           </div>
           <h2>{t('reportCard.validatedVsClaimed')}</h2>
           <CardTable caption={t('reportCard.subIndices')} rows={rows.subIndices} testId="rc-subindices" note={note} />
-          {rows.components.length > 0 && <CardTable caption={t('reportCard.components')} rows={rows.components} testId="rc-components" note={note} />}
+          {rows.components.length > 0 && (
+            <CardTable caption={t('reportCard.components')} rows={rows.components} testId="rc-components" note={note} />
+          )}
           {notes.length > 0 && (
             <>
               <h2>{t('reportCard.reasons')}</h2>

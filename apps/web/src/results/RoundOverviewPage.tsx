@@ -5,7 +5,16 @@ import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { EXPORT_DATASETS, excelVariant, isStaff, resultsApi, type ExportFile, type ResultStatus } from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
-import { CodeLegend, ResultStatusBadge, RoundNav, STATUS_ORDER, useIndexTitle, useScopeName, useStatusText, ValueCell } from './common';
+import {
+  CodeLegend,
+  ResultStatusBadge,
+  RoundNav,
+  STATUS_ORDER,
+  useIndexTitle,
+  useScopeName,
+  useStatusText,
+  ValueCell,
+} from './common';
 import { useLiveResults } from './live';
 import { codeLabel, markOf } from './present';
 
@@ -26,14 +35,16 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   useLiveResults(roundId, insts.refresh);
   const s = summary.data;
   usePageTitle(s?.round.name);
-  const national = (indicator: string) => s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');
+  const national = (indicator: string) =>
+    s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');
   const headline = national('I')?.estimate !== null && national('I') ? national('I') : national('I_G');
 
   const indexTitle = useIndexTitle(s?.round);
   const scopeName = useScopeName(s?.round);
   const d = insts.data;
   // One distribution per indicator: a validated I and an unverified self-report I_G are different measures.
-  const valuesOf = (indicator: 'I' | 'I_G') => (d ? d.estimate.filter((v, k): v is number => v !== null && d.headline[k] === indicator) : []);
+  const valuesOf = (indicator: 'I' | 'I_G') =>
+    d ? d.estimate.filter((v, k): v is number => v !== null && d.headline[k] === indicator) : [];
   const validatedValues = valuesOf('I');
   const selfReportValues = valuesOf('I_G');
   const counts = STATUS_ORDER.map((st) => [st, d ? d.status.filter((x) => x === st).length : 0] as const);
@@ -50,7 +61,15 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
     : [];
   const subRows: IntervalRow[] = SUB_INDICES.map((k) => {
     const v = national(k);
-    return { key: k, label: k, mark: v ? markOf(v) : 'none', estimate: v?.estimate ?? null, lo: v?.lo ?? null, hi: v?.hi ?? null, status: v?.status ?? 'not_validated' };
+    return {
+      key: k,
+      label: k,
+      mark: v ? markOf(v) : 'none',
+      estimate: v?.estimate ?? null,
+      lo: v?.lo ?? null,
+      hi: v?.hi ?? null,
+      status: v?.status ?? 'not_validated',
+    };
   });
   const staff = isStaff();
 
@@ -82,7 +101,9 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
               <dt>{t('results.subjects')}</dt>
               <dd>
                 <ul className="coverage-list">
-                  <li data-testid="coverage-universe">{t('results.coverageUniverse', { n: s.coverage.institutions })}</li>
+                  <li data-testid="coverage-universe">
+                    {t('results.coverageUniverse', { n: s.coverage.institutions })}
+                  </li>
                   <li data-testid="coverage-self">{t('results.coverageSelf', { n: s.coverage.withSelfReport })}</li>
                   <li data-testid="coverage-validated" data-count={s.coverage.validatedInstitutions}>
                     {t('results.coverageValidated', { n: s.coverage.validatedInstitutions })}
@@ -93,14 +114,19 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
                   <li data-testid="coverage-any-report" data-count={s.coverage.withAnyCitizenReport}>
                     {t('results.coverageAnyReport', { n: s.coverage.withAnyCitizenReport })}
                   </li>
-                  {s.coverage.pendingRefutations > 0 && <li data-testid="coverage-pending">{t('results.coveragePending', { n: s.coverage.pendingRefutations })}</li>}
+                  {s.coverage.pendingRefutations > 0 && (
+                    <li data-testid="coverage-pending">
+                      {t('results.coveragePending', { n: s.coverage.pendingRefutations })}
+                    </li>
+                  )}
                 </ul>
               </dd>
             </div>
             <div>
               <dt>{t('results.method')}</dt>
               <dd data-testid="method">
-                {s.provenance.methodId ?? '—'} v{s.provenance.methodVersion ?? '—'} · {t('results.computedAt')} {dateTime(s.provenance.computedAt)}
+                {s.provenance.methodId ?? '—'} v{s.provenance.methodVersion ?? '—'} · {t('results.computedAt')}{' '}
+                {dateTime(s.provenance.computedAt)}
               </dd>
             </div>
           </dl>
@@ -111,14 +137,25 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
               <p className="muted">{t('results.histValidatedHint', { n: validatedValues.length })}</p>
               {insts.loading && <Spinner />}
               {insts.data && (
-                <Histogram values={validatedValues} label={t('results.histValidatedLabel', { n: validatedValues.length })} binLabel={t('results.bin')} countLabel={t('results.count')} />
+                <Histogram
+                  values={validatedValues}
+                  label={t('results.histValidatedLabel', { n: validatedValues.length })}
+                  binLabel={t('results.bin')}
+                  countLabel={t('results.count')}
+                />
               )}
             </section>
             <section data-testid="hist-I_G">
               <h2>{t('results.histSelfTitle')}</h2>
               <p className="muted">{t('results.histSelfHint', { n: selfReportValues.length })}</p>
               {insts.data && (
-                <Histogram values={selfReportValues} label={t('results.histSelfLabel', { n: selfReportValues.length })} binLabel={t('results.bin')} countLabel={t('results.count')} hollow />
+                <Histogram
+                  values={selfReportValues}
+                  label={t('results.histSelfLabel', { n: selfReportValues.length })}
+                  binLabel={t('results.bin')}
+                  countLabel={t('results.count')}
+                  hollow
+                />
               )}
             </section>
             <section>
@@ -166,7 +203,15 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
                   <span className="download-dataset">{t(`results.dataset.${d}`)}:</span>{' '}
                   {files.map(([f, label, excel]) =>
                     s.round.status === 'published' ? (
-                      <a key={label} href={excel ? excelVariant(resultsApi.publicExportUrl(roundId, f)) : resultsApi.publicExportUrl(roundId, f)} download>
+                      <a
+                        key={label}
+                        href={
+                          excel
+                            ? excelVariant(resultsApi.publicExportUrl(roundId, f))
+                            : resultsApi.publicExportUrl(roundId, f)
+                        }
+                        download
+                      >
                         {label}
                       </a>
                     ) : staff ? (
@@ -174,7 +219,14 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
                         key={label}
                         variant="secondary"
                         small
-                        onClick={() => void downloadFile(excel ? excelVariant(resultsApi.staffExportPath(roundId, f)) : resultsApi.staffExportPath(roundId, f), f)}
+                        onClick={() =>
+                          void downloadFile(
+                            excel
+                              ? excelVariant(resultsApi.staffExportPath(roundId, f))
+                              : resultsApi.staffExportPath(roundId, f),
+                            f,
+                          )
+                        }
                       >
                         {t('results.download')} {label}
                       </Button>

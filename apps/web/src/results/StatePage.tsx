@@ -32,7 +32,10 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
   const indicator = indicatorFrom(useLocation().search);
   const suffix = indicator === 'I' ? '' : `?indicador=${indicator}`;
   const states = useAsync((signal) => resultsApi.states(signal), []);
-  const stateValues = useAsync((signal) => resultsApi.areas(roundId, { scope: 'state', indicator, pageSize: 50, sort: 'key' }, signal), [roundId, indicator]);
+  const stateValues = useAsync(
+    (signal) => resultsApi.areas(roundId, { scope: 'state', indicator, pageSize: 50, sort: 'key' }, signal),
+    [roundId, indicator],
+  );
   useLiveResults(roundId, stateValues.refresh, (c) => c.scope !== 'institution');
   const stateName = states.data?.items.find((s) => s.cveEnt === cveEnt)?.name ?? cveEnt ?? '';
   usePageTitle(cveEnt ? t('results.stateView', { state: stateName }) : t('results.states'));
@@ -63,13 +66,21 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
           label={t('results.chooseState')}
           value={cveEnt ?? ''}
           onChange={(v) => v && navigate(`/resultados/${roundId}/estados/${v}${suffix}`)}
-          options={[{ value: '', label: '—' }, ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name }))]}
+          options={[
+            { value: '', label: '—' },
+            ...(states.data?.items ?? []).map((s) => ({ value: s.cveEnt, label: s.name })),
+          ]}
         />
         <Select
           id="f-state-indicator"
           label={t('results.indicator')}
           value={indicator}
-          onChange={(v) => navigate(`/resultados/${roundId}/estados${cveEnt ? `/${cveEnt}` : ''}${v === 'I' ? '' : `?indicador=${v}`}`, { replace: true })}
+          onChange={(v) =>
+            navigate(
+              `/resultados/${roundId}/estados${cveEnt ? `/${cveEnt}` : ''}${v === 'I' ? '' : `?indicador=${v}`}`,
+              { replace: true },
+            )
+          }
           options={MAP_INDICATORS.map((i) => ({ value: i, label: codeLabel(i, lang) }))}
         />
       </fieldset>
@@ -118,7 +129,14 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
               <Link to={trendHref(roundId, 'state', cveEnt, indicator)}>{t('trends.linkState')}</Link>
             </p>
             <MunicipalityTrendPicker roundId={roundId} cveEnt={cveEnt} indicator={indicator} />
-            <AreaRanking key={`${cveEnt}:${indicator}`} roundId={roundId} scope="municipality" indicator={indicator} cveEnt={cveEnt} testId="state-muni" />
+            <AreaRanking
+              key={`${cveEnt}:${indicator}`}
+              roundId={roundId}
+              scope="municipality"
+              indicator={indicator}
+              cveEnt={cveEnt}
+              testId="state-muni"
+            />
             <p>
               <Link to={`/resultados/${roundId}/municipios`}>{t('results.rankMunicipalities')}</Link>
             </p>
@@ -139,9 +157,21 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
 }
 
 /** A municipality of the state, chosen from the round's values, opens its trend over every round. */
-function MunicipalityTrendPicker({ roundId, cveEnt, indicator }: { roundId: string; cveEnt: string; indicator: StateIndicator }) {
+function MunicipalityTrendPicker({
+  roundId,
+  cveEnt,
+  indicator,
+}: {
+  roundId: string;
+  cveEnt: string;
+  indicator: StateIndicator;
+}) {
   const { t } = useT();
-  const munis = useAsync((signal) => resultsApi.areas(roundId, { scope: 'municipality', cveEnt, indicator, pageSize: 200, sort: 'name' }, signal), [roundId, cveEnt, indicator]);
+  const munis = useAsync(
+    (signal) =>
+      resultsApi.areas(roundId, { scope: 'municipality', cveEnt, indicator, pageSize: 200, sort: 'name' }, signal),
+    [roundId, cveEnt, indicator],
+  );
   const items = munis.data?.items ?? [];
   if (items.length === 0) return null;
   return (

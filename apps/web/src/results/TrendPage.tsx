@@ -8,7 +8,16 @@ import type { ResultStatus } from './api';
 import { colour, fmtValue, Hatch, statusMarker, useChartId, useWidth } from './charts';
 import { Select, ValueCell } from './common';
 import { codeLabel, markOf, methodText, shownInterval } from './present';
-import { SCOPE_WORDS, TREND_INDICATORS, trendHref, trendsApi, type Trend, type TrendIndicator, type TrendPoint, type TrendScope } from './trends';
+import {
+  SCOPE_WORDS,
+  TREND_INDICATORS,
+  trendHref,
+  trendsApi,
+  type Trend,
+  type TrendIndicator,
+  type TrendPoint,
+  type TrendScope,
+} from './trends';
 import './trends.css';
 
 const SCOPE_OF_WORD = new Map(Object.entries(SCOPE_WORDS).map(([scope, word]) => [word, scope as TrendScope]));
@@ -17,7 +26,11 @@ const SCOPE_OF_WORD = new Map(Object.entries(SCOPE_WORDS).map(([scope, word]) =>
 function selection(search: URLSearchParams): { scope: TrendScope; key: string | null; indicator: TrendIndicator } {
   const scope = SCOPE_OF_WORD.get(search.get('ambito') ?? '') ?? 'national';
   const ind = search.get('indicador') ?? 'I';
-  return { scope, key: scope === 'national' ? null : search.get('clave'), indicator: (TREND_INDICATORS as readonly string[]).includes(ind) ? (ind as TrendIndicator) : 'I' };
+  return {
+    scope,
+    key: scope === 'national' ? null : search.get('clave'),
+    indicator: (TREND_INDICATORS as readonly string[]).includes(ind) ? (ind as TrendIndicator) : 'I',
+  };
 }
 
 const INK = '#111827';
@@ -40,14 +53,24 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
     .domain(trend.points.map((p) => p.round.id))
     .range([m.left, width - m.right])
     .padding(0.5);
-  const y = d3.scaleLinear().domain([0, 1]).range([height - m.bottom, m.top]);
+  const y = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([height - m.bottom, m.top]);
   const step = trend.points.length > 1 ? x.step() : width - m.left - m.right;
   const maxChars = Math.max(4, Math.floor(step / 7));
   const cx = (p: TrendPoint) => x(p.round.id) ?? 0;
   return (
     <figure className="chart trend-chart">
       <div ref={ref} className="chart-canvas">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="trend-chart">
+        <svg
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={label}
+          data-testid="trend-chart"
+        >
           <defs>
             <Hatch id={hatch} />
           </defs>
@@ -61,8 +84,20 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
           ))}
           {trend.points.map((p, k) => {
             const prev = trend.points[k - 1];
-            if (!p.joined || !prev?.value || prev.value.estimate === null || !p.value || p.value.estimate === null) return null;
-            return <line key={`l-${p.round.id}`} data-testid="trend-line" x1={cx(prev)} y1={y(prev.value.estimate)} x2={cx(p)} y2={y(p.value.estimate)} stroke={INK} strokeWidth={2} />;
+            if (!p.joined || !prev?.value || prev.value.estimate === null || !p.value || p.value.estimate === null)
+              return null;
+            return (
+              <line
+                key={`l-${p.round.id}`}
+                data-testid="trend-line"
+                x1={cx(prev)}
+                y1={y(prev.value.estimate)}
+                x2={cx(p)}
+                y2={y(p.value.estimate)}
+                stroke={INK}
+                strokeWidth={2}
+              />
+            );
           })}
           {trend.points.map((p) => {
             const v = p.value;
@@ -75,7 +110,13 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
             );
             if (!v || v.estimate === null) {
               return (
-                <g key={p.round.id} data-testid="trend-point" data-round={p.round.id} data-mark="none" data-status={v?.status ?? 'none'}>
+                <g
+                  key={p.round.id}
+                  data-testid="trend-point"
+                  data-round={p.round.id}
+                  data-mark="none"
+                  data-status={v?.status ?? 'none'}
+                >
                   <title>{`${p.round.name}: ${t('trends.notInRound')}`}</title>
                   {axis}
                   <text x={px} y={y(0) - 6} textAnchor="middle" fontSize={12} fill={GREY}>
@@ -116,9 +157,24 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
                   />
                 )}
                 {mark === 'self_report' ? (
-                  <path d={d3.symbol(d3.symbolDiamond, 80)() ?? ''} transform={`translate(${px},${cy})`} fill="#ffffff" stroke={other ? GREY : INK} strokeWidth={2} strokeDasharray="3 2" />
+                  <path
+                    d={d3.symbol(d3.symbolDiamond, 80)() ?? ''}
+                    transform={`translate(${px},${cy})`}
+                    fill="#ffffff"
+                    stroke={other ? GREY : INK}
+                    strokeWidth={2}
+                    strokeDasharray="3 2"
+                  />
                 ) : other ? (
-                  <circle cx={px} cy={cy} r={5} fill={mark === 'solid' ? GREY : '#ffffff'} stroke={GREY} strokeWidth={2} strokeDasharray="2 2" />
+                  <circle
+                    cx={px}
+                    cy={cy}
+                    r={5}
+                    fill={mark === 'solid' ? GREY : '#ffffff'}
+                    stroke={GREY}
+                    strokeWidth={2}
+                    strokeDasharray="2 2"
+                  />
                 ) : mark === 'solid' ? (
                   <circle cx={px} cy={cy} r={5.5} fill={INK} stroke="#ffffff" strokeWidth={1.5} />
                 ) : (
@@ -153,7 +209,14 @@ function TrendTable({ trend }: { trend: Trend }) {
         </thead>
         <tbody>
           {trend.points.map((p) => (
-            <tr key={p.round.id} data-testid="trend-row" data-round={p.round.id} data-status={p.value?.status ?? 'none'} data-method={p.currentMethod ? 'current' : 'other'} data-same-area={String(p.sameArea)}>
+            <tr
+              key={p.round.id}
+              data-testid="trend-row"
+              data-round={p.round.id}
+              data-status={p.value?.status ?? 'none'}
+              data-method={p.currentMethod ? 'current' : 'other'}
+              data-same-area={String(p.sameArea)}
+            >
               <th scope="row">
                 <Link to={`/resultados/${p.round.id}`}>{p.round.name}</Link>
                 <span className="muted small trend-window">
@@ -187,7 +250,10 @@ export function TrendPage({ roundId }: { roundId: string }) {
   const { t, lang, pick } = useT();
   const search = useLocation().search;
   const { scope, key, indicator } = selection(search);
-  const data = useAsync((signal) => trendsApi.trend(roundId, scope, key, indicator, signal), [roundId, scope, key, indicator]);
+  const data = useAsync(
+    (signal) => trendsApi.trend(roundId, scope, key, indicator, signal),
+    [roundId, scope, key, indicator],
+  );
   const trend = data.data;
   const title = trend ? t('trends.title', { name: trend.name }) : t('trends.link');
   usePageTitle(title);
@@ -197,7 +263,9 @@ export function TrendPage({ roundId }: { roundId: string }) {
         indicator: codeLabel(indicator, lang),
         name: trend.name,
         n: trend.points.length,
-        values: trend.points.map((p) => `${p.round.name} ${p.value?.estimate != null ? fmtValue(p.value.estimate) : '—'}`).join('; '),
+        values: trend.points
+          .map((p) => `${p.round.name} ${p.value?.estimate != null ? fmtValue(p.value.estimate) : '—'}`)
+          .join('; '),
       })
     : '';
   const back =
@@ -247,9 +315,15 @@ export function TrendPage({ roundId }: { roundId: string }) {
             <>
               <TrendChart trend={trend} label={chartLabel} />
               <ul className="trend-legend small muted">
-                <li>{t('trends.legendLine', { method: trend.methodId ? `${trend.methodId} v${trend.methodVersion}` : '—' })}</li>
+                <li>
+                  {t('trends.legendLine', {
+                    method: trend.methodId ? `${trend.methodId} v${trend.methodVersion}` : '—',
+                  })}
+                </li>
                 <li>{t('trends.legendMarks')}</li>
-                {trend.points.some((p) => p.value && (!p.currentMethod || !p.sameArea)) && <li>{t('trends.legendOtherMethod')}</li>}
+                {trend.points.some((p) => p.value && (!p.currentMethod || !p.sameArea)) && (
+                  <li>{t('trends.legendOtherMethod')}</li>
+                )}
               </ul>
             </>
           )}

@@ -180,17 +180,38 @@ export interface InstitutionDetail {
   } | null;
   headline: ResultValue | null;
   values: ResultValue[];
-  subIndices: Array<{ code: string; partial: boolean; missing: string[]; weights: Record<string, number>; formula: string }>;
+  subIndices: Array<{
+    code: string;
+    partial: boolean;
+    missing: string[];
+    weights: Record<string, number>;
+    formula: string;
+  }>;
   components: ComponentResult[];
   inputs: {
     selfReport: { responseId: string; version: number; submittedAt: string | null } | null;
     evidenceUrls: Array<{ item: string; question: string; url: string }>;
-    evidenceFiles: Array<{ id: string; questionName: string | null; filename: string; mimeType: string; size: number; sha256: string }>;
+    evidenceFiles: Array<{
+      id: string;
+      questionName: string | null;
+      filename: string;
+      mimeType: string;
+      size: number;
+      sha256: string;
+    }>;
     verdicts: { confirmed: number; refuted: number; unverifiable: number };
     citizenReports: number;
     validators: number;
   } | null;
-  provenance: Provenance & { questionnaires: Array<{ id: string; kind: 'institution' | 'citizen'; slug: string; version: number; checksum: string }> };
+  provenance: Provenance & {
+    questionnaires: Array<{
+      id: string;
+      kind: 'institution' | 'citizen';
+      slug: string;
+      version: number;
+      checksum: string;
+    }>;
+  };
   notice: Bilingual;
 }
 
@@ -278,7 +299,12 @@ const enc = encodeURIComponent;
  * Staff read their own guarantor's rounds (any status) through the staff API; a round of another
  * guarantor answers 404 there, so we fall back to the public mirror (published rounds only).
  */
-async function read<T>(roundId: string, path: string, query?: Record<string, string | number | undefined>, signal?: AbortSignal): Promise<T> {
+async function read<T>(
+  roundId: string,
+  path: string,
+  query?: Record<string, string | number | undefined>,
+  signal?: AbortSignal,
+): Promise<T> {
   if (isStaff()) {
     try {
       return await api<T>(`/api/rounds/${enc(roundId)}${path}`, { query, signal });
@@ -305,21 +331,32 @@ export interface Distribution {
 
 export type ExportDataset = 'institutions' | 'municipalities' | 'states' | 'national' | 'levels' | 'types';
 export type ExportFile = `${ExportDataset}.${'csv' | 'json'}`;
-export const EXPORT_DATASETS: ExportDataset[] = ['institutions', 'municipalities', 'states', 'national', 'levels', 'types'];
+export const EXPORT_DATASETS: ExportDataset[] = [
+  'institutions',
+  'municipalities',
+  'states',
+  'national',
+  'levels',
+  'types',
+];
 export const EXPORT_FILES: ExportFile[] = EXPORT_DATASETS.flatMap((d): ExportFile[] => [`${d}.csv`, `${d}.json`]);
 /** The CSV with a UTF-8 byte-order mark, which Excel needs to read accents (formula cells are neutralised either way). */
 export const excelVariant = (url: string): string => `${url}?bom=1`;
 
 export const resultsApi = {
-  publicRounds: (signal?: AbortSignal) => api<Page<PublicRound>>('/api/public/rounds', { query: { pageSize: 200 }, signal }),
+  publicRounds: (signal?: AbortSignal) =>
+    api<Page<PublicRound>>('/api/public/rounds', { query: { pageSize: 200 }, signal }),
   staffRounds: (signal?: AbortSignal) => api<Page<StaffRound>>('/api/rounds', { query: { pageSize: 200 }, signal }),
   states: (signal?: AbortSignal) => api<{ source: string; items: State[] }>('/api/catalogue/states', { signal }),
   summary: (roundId: string, signal?: AbortSignal) => read<Summary>(roundId, '/results/summary', undefined, signal),
-  institutions: (roundId: string, query: InstitutionQuery, signal?: AbortSignal) => read<InstitutionPage>(roundId, '/results/institutions', query, signal),
-  distribution: (roundId: string, signal?: AbortSignal) => read<Distribution>(roundId, '/results/distribution', undefined, signal),
+  institutions: (roundId: string, query: InstitutionQuery, signal?: AbortSignal) =>
+    read<InstitutionPage>(roundId, '/results/institutions', query, signal),
+  distribution: (roundId: string, signal?: AbortSignal) =>
+    read<Distribution>(roundId, '/results/distribution', undefined, signal),
   institution: (roundId: string, institutionId: string, signal?: AbortSignal) =>
     read<InstitutionDetail>(roundId, `/results/institutions/${enc(institutionId)}`, undefined, signal),
-  areas: (roundId: string, query: AreaQuery, signal?: AbortSignal) => read<AreaPage>(roundId, '/results/areas', query, signal),
+  areas: (roundId: string, query: AreaQuery, signal?: AbortSignal) =>
+    read<AreaPage>(roundId, '/results/areas', query, signal),
   /** Null when a round is not public (a staff round in draft or closed): the caller decides from the rounds' flags. */
   comparability: async (a: string, b: string, signal?: AbortSignal): Promise<Comparability | null> => {
     try {

@@ -38,7 +38,8 @@ const MUTED = '#4b5563';
 
 export const weak = (s: ResultStatus) => s !== 'conclusive';
 /** A text marker for the status, for places too small for a badge. */
-export const statusMarker = (s: ResultStatus | null) => (s === null || s === 'not_validated' ? '–' : s === 'inconclusive' ? '?' : s === 'caution' ? '~' : '');
+export const statusMarker = (s: ResultStatus | null) =>
+  s === null || s === 'not_validated' ? '–' : s === 'inconclusive' ? '?' : s === 'caution' ? '~' : '';
 
 /** Diagonal hatching used for every non-conclusive value; one pattern per chart keeps ids unique enough. */
 export function Hatch({ id, colour: c = '#4b5563' }: { id: string; colour?: string }) {
@@ -66,39 +67,49 @@ export function HiddenTable({ caption, columns, rows }: TableSpec) {
   // The wrapper hides it: a table's own width ignores `width: 1px` and would widen the page.
   return (
     <div className="visually-hidden">
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((cell, j) =>
-              j === 0 ? (
-                <th key={j} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={j}>{cell}</td>
-              ),
-            )}
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
 
 /** The responsive frame: measures its width, hands it to the chart, adds the accessible table. */
-function ChartFrame({ label, table, height, children }: { label: string; table: TableSpec; height: number; children: (width: number) => ReactNode }) {
+function ChartFrame({
+  label,
+  table,
+  height,
+  children,
+}: {
+  label: string;
+  table: TableSpec;
+  height: number;
+  children: (width: number) => ReactNode;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   return (
     <figure className="chart">
@@ -113,15 +124,33 @@ function ChartFrame({ label, table, height, children }: { label: string; table: 
 }
 
 /** Distribution of values in [0,1] as 10 bins; `hollow` (unverified self-reports): open, dashed bars. */
-export function Histogram({ values, label, binLabel, countLabel, hollow = false }: { values: number[]; label: string; binLabel: string; countLabel: string; hollow?: boolean }) {
+export function Histogram({
+  values,
+  label,
+  binLabel,
+  countLabel,
+  hollow = false,
+}: {
+  values: number[];
+  label: string;
+  binLabel: string;
+  countLabel: string;
+  hollow?: boolean;
+}) {
   const height = 220;
   const m = { top: 10, right: 12, bottom: 30, left: 36 };
-  const bins = d3.bin().domain([0, 1]).thresholds(d3.range(0.1, 1, 0.1))(values);
+  const bins = d3
+    .bin()
+    .domain([0, 1])
+    .thresholds(d3.range(0.1, 1, 0.1))(values);
   const rows = bins.map((b) => [`${fmt2(b.x0 ?? 0)}–${fmt2(b.x1 ?? 0)}`, b.length]);
   return (
     <ChartFrame label={label} height={height} table={{ caption: label, columns: [binLabel, countLabel], rows }}>
       {(width) => {
-        const x = d3.scaleLinear().domain([0, 1]).range([m.left, width - m.right]);
+        const x = d3
+          .scaleLinear()
+          .domain([0, 1])
+          .range([m.left, width - m.right]);
         const y = d3
           .scaleLinear()
           .domain([0, Math.max(1, d3.max(bins, (b) => b.length) ?? 1)])
@@ -129,14 +158,17 @@ export function Histogram({ values, label, binLabel, countLabel, hollow = false 
           .range([height - m.bottom, m.top]);
         return (
           <>
-            {y.ticks(4).filter(Number.isInteger).map((t) => (
-              <g key={t}>
-                <line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} stroke={GRID} />
-                <text x={m.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={MUTED}>
-                  {t}
-                </text>
-              </g>
-            ))}
+            {y
+              .ticks(4)
+              .filter(Number.isInteger)
+              .map((t) => (
+                <g key={t}>
+                  <line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} stroke={GRID} />
+                  <text x={m.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={MUTED}>
+                    {t}
+                  </text>
+                </g>
+              ))}
             {bins.map((b, i) => (
               <rect
                 key={i}
@@ -201,8 +233,14 @@ export function Scatter({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = Math.min(width, 420);
   const m = { top: 10, right: 14, bottom: 40, left: 44 };
-  const x = d3.scaleLinear().domain([0, 1]).range([m.left, size - m.right]);
-  const y = d3.scaleLinear().domain([0, 1]).range([size - m.bottom, m.top]);
+  const x = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([m.left, size - m.right]);
+  const y = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([size - m.bottom, m.top]);
   const many = points.length > SCATTER_SVG_LIMIT;
   const fillOf = (p: ScatterPoint) => (weak(p.status) ? '#ffffff' : colour((p.x + p.y) / 2));
 
@@ -235,7 +273,11 @@ export function Scatter({
         columns: ['', 'n'],
         rows: STATUS_ORDER.map((st) => [statusText(st), String(points.filter((p) => p.status === st).length)]),
       }
-    : { caption: label, columns: ['', 'T', 'P', ''], rows: points.map((p) => [p.label, fmt2(p.x), fmt2(p.y), statusText(p.status)]) };
+    : {
+        caption: label,
+        columns: ['', 'T', 'P', ''],
+        rows: points.map((p) => [p.label, fmt2(p.x), fmt2(p.y), statusText(p.status)]),
+      };
   return (
     <figure className="chart">
       <div ref={ref} className="chart-canvas scatter-stack">
@@ -273,11 +315,23 @@ export function Scatter({
           <text x={(m.left + size - m.right) / 2} y={size - 6} textAnchor="middle" fontSize={12}>
             {xLabel}
           </text>
-          <text transform={`translate(12,${(m.top + size - m.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12}>
+          <text
+            transform={`translate(12,${(m.top + size - m.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+            fontSize={12}
+          >
             {yLabel}
           </text>
         </svg>
-        {many && <canvas ref={canvasRef} data-testid="mark-scatter-canvas" data-count={points.length} aria-hidden="true" style={{ width: size, height: size }} />}
+        {many && (
+          <canvas
+            ref={canvasRef}
+            data-testid="mark-scatter-canvas"
+            data-count={points.length}
+            aria-hidden="true"
+            style={{ width: size, height: size }}
+          />
+        )}
       </div>
       <HiddenTable caption={table.caption} columns={table.columns} rows={table.rows} />
     </figure>
@@ -305,25 +359,61 @@ const markOfRow = (r: IntervalRow): Mark => r.mark ?? markOf({ estimate: r.estim
  * value that is not conclusive; a hollow diamond for an unverified self-report (no interval drawn).
  */
 function EstimateMark({ mark, cx, cy }: { mark: Mark; cx: number; cy: number }) {
-  if (mark === 'solid') return <circle cx={cx} cy={cy} r={5} fill="#111827" stroke="#ffffff" strokeWidth={1.5} data-mark="solid" />;
-  if (mark === 'hollow') return <circle cx={cx} cy={cy} r={4.5} fill="#ffffff" stroke="#111827" strokeWidth={2} data-mark="hollow" />;
+  if (mark === 'solid')
+    return <circle cx={cx} cy={cy} r={5} fill="#111827" stroke="#ffffff" strokeWidth={1.5} data-mark="solid" />;
+  if (mark === 'hollow')
+    return <circle cx={cx} cy={cy} r={4.5} fill="#ffffff" stroke="#111827" strokeWidth={2} data-mark="hollow" />;
   if (mark === 'self_report') {
-    return <path d={d3.symbol(d3.symbolDiamond, 80)() ?? ''} transform={`translate(${cx},${cy})`} fill="#ffffff" stroke="#111827" strokeWidth={2} strokeDasharray="3 2" data-mark="self_report" />;
+    return (
+      <path
+        d={d3.symbol(d3.symbolDiamond, 80)() ?? ''}
+        transform={`translate(${cx},${cy})`}
+        fill="#ffffff"
+        stroke="#111827"
+        strokeWidth={2}
+        strokeDasharray="3 2"
+        data-mark="self_report"
+      />
+    );
   }
   return null;
 }
 
 /** Bars of estimates with 95% whiskers (the sub-indices). */
-export function SubIndexBars({ rows, label, statusText }: { rows: IntervalRow[]; label: string; statusText: (s: ResultStatus) => string }) {
+export function SubIndexBars({
+  rows,
+  label,
+  statusText,
+}: {
+  rows: IntervalRow[];
+  label: string;
+  statusText: (s: ResultStatus) => string;
+}) {
   const hatch = useChartId('hatch-sub');
   const height = 230;
   const m = { top: 10, right: 10, bottom: 46, left: 38 };
-  const table = rows.map((r) => [r.label, fmtValue(r.estimate), `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`, statusText(r.status)]);
+  const table = rows.map((r) => [
+    r.label,
+    fmtValue(r.estimate),
+    `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`,
+    statusText(r.status),
+  ]);
   return (
-    <ChartFrame label={label} height={height} table={{ caption: label, columns: ['', 'estimate', '95%', ''], rows: table }}>
+    <ChartFrame
+      label={label}
+      height={height}
+      table={{ caption: label, columns: ['', 'estimate', '95%', ''], rows: table }}
+    >
       {(width) => {
-        const x = d3.scaleBand().domain(rows.map((r) => r.key)).range([m.left, width - m.right]).padding(0.35);
-        const y = d3.scaleLinear().domain([0, 1]).range([height - m.bottom, m.top]);
+        const x = d3
+          .scaleBand()
+          .domain(rows.map((r) => r.key))
+          .range([m.left, width - m.right])
+          .padding(0.35);
+        const y = d3
+          .scaleLinear()
+          .domain([0, 1])
+          .range([height - m.bottom, m.top]);
         const bw = x.bandwidth();
         return (
           <>
@@ -344,7 +434,14 @@ export function SubIndexBars({ rows, label, statusText }: { rows: IntervalRow[];
               return (
                 <g key={r.key} data-testid="mark-subindex" data-status={r.status}>
                   {r.estimate !== null && (
-                    <rect x={bx} width={bw} y={y(r.estimate)} height={y(0) - y(r.estimate)} fill={weak(r.status) ? `url(#${hatch})` : colour(r.estimate)} stroke={OUTLINE} />
+                    <rect
+                      x={bx}
+                      width={bw}
+                      y={y(r.estimate)}
+                      height={y(0) - y(r.estimate)}
+                      fill={weak(r.status) ? `url(#${hatch})` : colour(r.estimate)}
+                      stroke={OUTLINE}
+                    />
                   )}
                   {r.lo !== null && r.hi !== null && (
                     <g stroke={OUTLINE} strokeWidth={2}>
@@ -372,18 +469,42 @@ export function SubIndexBars({ rows, label, statusText }: { rows: IntervalRow[];
 }
 
 /** One row per area / institution: the estimate as a dot and its 95% interval as a bar; hatched when weak. */
-export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1] }: { rows: IntervalRow[]; label: string; testId: string; statusText: (s: ResultStatus) => string; domain?: [number, number] }) {
+export function IntervalChart({
+  rows,
+  label,
+  testId,
+  statusText,
+  domain = [0, 1],
+}: {
+  rows: IntervalRow[];
+  label: string;
+  testId: string;
+  statusText: (s: ResultStatus) => string;
+  domain?: [number, number];
+}) {
   const hatch = useChartId('hatch-rank');
   const rowH = 26;
   const m = { top: 6, right: 14, bottom: 24 };
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
-  const table = rows.map((r) => [r.label, fmtValue(r.estimate), markOfRow(r) === 'self_report' || (r.lo !== null && r.lo === r.hi) ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`, statusText(r.status)]);
+  const table = rows.map((r) => [
+    r.label,
+    fmtValue(r.estimate),
+    markOfRow(r) === 'self_report' || (r.lo !== null && r.lo === r.hi) ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`,
+    statusText(r.status),
+  ]);
   return (
-    <ChartFrame label={label} height={height} table={{ caption: label, columns: ['', 'estimate', '95%', ''], rows: table }}>
+    <ChartFrame
+      label={label}
+      height={height}
+      table={{ caption: label, columns: ['', 'estimate', '95%', ''], rows: table }}
+    >
       {(width) => {
         const labelW = Math.min(240, Math.floor(width * 0.4));
         const maxChars = Math.max(8, Math.floor(labelW / 7.4));
-        const x = d3.scaleLinear().domain(domain).range([labelW + 8, width - m.right]);
+        const x = d3
+          .scaleLinear()
+          .domain(domain)
+          .range([labelW + 8, width - m.right]);
         return (
           <>
             <defs>
@@ -426,7 +547,13 @@ export function IntervalChart({ rows, label, testId, statusText, domain = [0, 1]
                     />
                   )}
                   {r.raw !== null && r.raw !== undefined && (
-                    <path d={d3.symbol(d3.symbolDiamond, 60)() ?? ''} transform={`translate(${x(r.raw)},${cy})`} fill="#ffffff" stroke={OUTLINE} strokeWidth={1.5} />
+                    <path
+                      d={d3.symbol(d3.symbolDiamond, 60)() ?? ''}
+                      transform={`translate(${x(r.raw)},${cy})`}
+                      fill="#ffffff"
+                      stroke={OUTLINE}
+                      strokeWidth={1.5}
+                    />
                   )}
                   {r.estimate !== null ? (
                     <EstimateMark mark={mark} cx={x(r.estimate)} cy={cy} />
@@ -474,10 +601,21 @@ export function RankChart({ rows, label, testId }: { rows: RankRow[]; label: str
         const labelW = Math.min(260, Math.floor(width * 0.45));
         const maxChars = Math.max(8, Math.floor(labelW / 7.4));
         const x = percentile
-          ? d3.scaleLinear().domain([0, 100]).range([labelW + 8, width - m.right])
-          : d3.scaleLinear().domain([0.5, Math.max(1, of) + 0.5]).range([labelW + 8, width - m.right]);
-        const at = (position: number, lo: boolean) => (percentile ? x(lo ? topPercent(position, of) - 100 / of : topPercent(position, of)) : x(position + (lo ? -0.4 : 0.4)));
-        const ticks = percentile ? [0, 25, 50, 75, 100] : x.ticks(width < 400 ? 4 : 8).filter((t) => Number.isInteger(t) && t >= 1);
+          ? d3
+              .scaleLinear()
+              .domain([0, 100])
+              .range([labelW + 8, width - m.right])
+          : d3
+              .scaleLinear()
+              .domain([0.5, Math.max(1, of) + 0.5])
+              .range([labelW + 8, width - m.right]);
+        const at = (position: number, lo: boolean) =>
+          percentile
+            ? x(lo ? topPercent(position, of) - 100 / of : topPercent(position, of))
+            : x(position + (lo ? -0.4 : 0.4));
+        const ticks = percentile
+          ? [0, 25, 50, 75, 100]
+          : x.ticks(width < 400 ? 4 : 8).filter((t) => Number.isInteger(t) && t >= 1);
         return (
           <>
             {ticks.map((t) => (
@@ -509,7 +647,17 @@ export function RankChart({ rows, label, testId }: { rows: RankRow[]; label: str
                   <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
                     {name}
                   </text>
-                  <rect x={x0} width={Math.max(3, x1 - x0)} y={cy - 6} height={12} fill={colour(0.35)} fillOpacity={0.45} stroke={OUTLINE} strokeWidth={0.75} rx={2} />
+                  <rect
+                    x={x0}
+                    width={Math.max(3, x1 - x0)}
+                    y={cy - 6}
+                    height={12}
+                    fill={colour(0.35)}
+                    fillOpacity={0.45}
+                    stroke={OUTLINE}
+                    strokeWidth={0.75}
+                    rx={2}
+                  />
                   <line x1={px} x2={px} y1={cy - 8} y2={cy + 8} stroke="#111827" strokeWidth={2.5} />
                 </g>
               );
@@ -531,21 +679,42 @@ export interface ChangeRow {
 }
 
 /** "true" / "false" / "na" (not comparable), the test hook and CSS state of a change. */
-export const significantAttr = (r: Pick<ChangeRow, 'verdict'>): string => (r.verdict === 'not_comparable' ? 'na' : String(r.verdict === 'significant'));
+export const significantAttr = (r: Pick<ChangeRow, 'verdict'>): string =>
+  r.verdict === 'not_comparable' ? 'na' : String(r.verdict === 'significant');
 
 /** Change between rounds: dot at Δ, bar Δ ± threshold; significant exactly when the bar misses zero. */
-export function ChangeChart({ rows, label, verdict }: { rows: ChangeRow[]; label: string; verdict: (r: ChangeRow) => string }) {
+export function ChangeChart({
+  rows,
+  label,
+  verdict,
+}: {
+  rows: ChangeRow[];
+  label: string;
+  verdict: (r: ChangeRow) => string;
+}) {
   const hatch = useChartId('hatch-change');
   const rowH = 26;
   const m = { top: 6, right: 14, bottom: 24 };
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
-  const extent = Math.max(0.1, d3.max(rows, (r) => (r.delta === null ? 0 : Math.abs(r.delta) + (r.threshold ?? 0))) ?? 0.1);
-  const table = rows.map((r) => [r.label, fmtDelta(r.delta), r.threshold === null ? '—' : `±${fmt2(r.threshold)}`, verdict(r)]);
+  const extent = Math.max(
+    0.1,
+    d3.max(rows, (r) => (r.delta === null ? 0 : Math.abs(r.delta) + (r.threshold ?? 0))) ?? 0.1,
+  );
+  const table = rows.map((r) => [
+    r.label,
+    fmtDelta(r.delta),
+    r.threshold === null ? '—' : `±${fmt2(r.threshold)}`,
+    verdict(r),
+  ]);
   return (
     <ChartFrame label={label} height={height} table={{ caption: label, columns: ['', 'Δ', '±', ''], rows: table }}>
       {(width) => {
         const labelW = Math.min(200, Math.floor(width * 0.36));
-        const x = d3.scaleLinear().domain([-extent, extent]).nice().range([labelW + 8, width - m.right]);
+        const x = d3
+          .scaleLinear()
+          .domain([-extent, extent])
+          .nice()
+          .range([labelW + 8, width - m.right]);
         return (
           <>
             <defs>
@@ -577,7 +746,9 @@ export function ChangeChart({ rows, label, verdict }: { rows: ChangeRow[]; label
                       strokeWidth={0.75}
                     />
                   )}
-                  {r.delta !== null && <EstimateMark mark={r.verdict === 'not_comparable' ? 'hollow' : 'solid'} cx={x(r.delta)} cy={cy} />}
+                  {r.delta !== null && (
+                    <EstimateMark mark={r.verdict === 'not_comparable' ? 'hollow' : 'solid'} cx={x(r.delta)} cy={cy} />
+                  )}
                 </g>
               );
             })}
@@ -598,7 +769,21 @@ export interface Tile {
 }
 
 /** Mexico as a tile grid: one square per state, coloured by its estimate, hatched and marked when weak. */
-export function TileGrid({ tiles, layout, label, selected, statusText, columns }: { tiles: Tile[]; layout: Record<string, [number, number]>; label: string; selected?: string; statusText: (s: ResultStatus | null) => string; columns: string[] }) {
+export function TileGrid({
+  tiles,
+  layout,
+  label,
+  selected,
+  statusText,
+  columns,
+}: {
+  tiles: Tile[];
+  layout: Record<string, [number, number]>;
+  label: string;
+  selected?: string;
+  statusText: (s: ResultStatus | null) => string;
+  columns: string[];
+}) {
   const hatch = useChartId('hatch-tile');
   const cols = 1 + Math.max(...Object.values(layout).map(([c]) => c));
   const rowsN = 1 + Math.max(...Object.values(layout).map(([, r]) => r));
@@ -645,11 +830,34 @@ export function TileGrid({ tiles, layout, label, selected, statusText, columns }
                   stroke={t.cveEnt === selected ? '#000000' : OUTLINE}
                   strokeWidth={t.cveEnt === selected ? 3 : 0.75}
                 />
-                {isWeak && hasValue && <rect x={4} y={cell / 2 - 8} width={cell - 8} height={big ? 30 : 24} fill="#ffffff" opacity={0.85} rx={2} />}
-                <text x={cell / 2} y={cell / 2 - (big ? 4 : 2)} textAnchor="middle" fontSize={big ? 12 : 9} fontWeight={700} fill={ink}>
+                {isWeak && hasValue && (
+                  <rect
+                    x={4}
+                    y={cell / 2 - 8}
+                    width={cell - 8}
+                    height={big ? 30 : 24}
+                    fill="#ffffff"
+                    opacity={0.85}
+                    rx={2}
+                  />
+                )}
+                <text
+                  x={cell / 2}
+                  y={cell / 2 - (big ? 4 : 2)}
+                  textAnchor="middle"
+                  fontSize={big ? 12 : 9}
+                  fontWeight={700}
+                  fill={ink}
+                >
                   {t.abbr}
                 </text>
-                <text x={cell / 2} y={cell / 2 + (big ? 12 : 9)} textAnchor="middle" fontSize={big ? 11 : 8.5} fill={ink}>
+                <text
+                  x={cell / 2}
+                  y={cell / 2 + (big ? 12 : 9)}
+                  textAnchor="middle"
+                  fontSize={big ? 11 : 8.5}
+                  fill={ink}
+                >
                   {hasValue ? `${fmtValue(t.estimate)}${statusMarker(t.status)}` : '–'}
                 </text>
               </g>

@@ -3,12 +3,36 @@ import { indicatorLabel, MISSING_SENTENCES } from '@apertura/reasons-text';
 import { SubNav } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { useLocation } from '../shared/router';
-import { resultsApi, type AreaValue, type RankingGroup, type ResultRound, type ResultStatus, type ResultValue, type Summary } from './api';
+import {
+  resultsApi,
+  type AreaValue,
+  type RankingGroup,
+  type ResultRound,
+  type ResultStatus,
+  type ResultValue,
+  type Summary,
+} from './api';
 import { fmtValue } from './charts';
 import { LiveStatus, useLiveResults } from './live';
-import { designText, indexTitle, institutionStatusText, markOf, methodText, neededText, reasonSentences, scopeName, shownInterval, statusText } from './present';
+import {
+  designText,
+  indexTitle,
+  institutionStatusText,
+  markOf,
+  methodText,
+  neededText,
+  reasonSentences,
+  scopeName,
+  shownInterval,
+  statusText,
+} from './present';
 
-const TONE: Record<ResultStatus, string> = { conclusive: 'success', caution: 'warning', inconclusive: 'danger', not_validated: 'neutral' };
+const TONE: Record<ResultStatus, string> = {
+  conclusive: 'success',
+  caution: 'warning',
+  inconclusive: 'danger',
+  not_validated: 'neutral',
+};
 export { STATUS_ORDER } from './api';
 
 /** Status words from the shared table (reasons-text), so pages, API and downloads say the same. */
@@ -41,7 +65,11 @@ export function SelfReportMark() {
 export function Reasons({ v }: { v: Pick<ResultValue, 'reasons' | 'missing' | 'estimate'> }) {
   const { lang } = useT();
   const sentences = [
-    ...(v.estimate === null ? (v.missing ?? []).map((m) => (MISSING_SENTENCES as Record<string, { es: string; en: string } | undefined>)[m]?.[lang] ?? m) : []),
+    ...(v.estimate === null
+      ? (v.missing ?? []).map(
+          (m) => (MISSING_SENTENCES as Record<string, { es: string; en: string } | undefined>)[m]?.[lang] ?? m,
+        )
+      : []),
     ...reasonSentences(v.reasons, lang),
   ];
   if (sentences.length === 0) return null;
@@ -58,20 +86,32 @@ export function Reasons({ v }: { v: Pick<ResultValue, 'reasons' | 'missing' | 'e
  * institution page, `citizenValidated` keeps government-perspective values from reading "Sin
  * validación ciudadana" beside a validated institution.
  */
-export function ValueCell({ v, group, citizenValidated = false, reasons = true }: { v: ResultValue | AreaValue | null | undefined; group?: RankingGroup | null; citizenValidated?: boolean; reasons?: boolean }) {
+export function ValueCell({
+  v,
+  group,
+  citizenValidated = false,
+  reasons = true,
+}: {
+  v: ResultValue | AreaValue | null | undefined;
+  group?: RankingGroup | null;
+  citizenValidated?: boolean;
+  reasons?: boolean;
+}) {
   const { t, lang } = useT();
   if (!v) return <>—</>;
   const interval = shownInterval(v, group);
   const mark = markOf(v, group);
   // With its reasons shown, a value whose reasons already say "more reports would not be enough" needs no second copy.
-  const needed = reasons && v.needed === null && v.reasons.includes('not_reachable_by_sampling') ? null : neededText(v, lang);
+  const needed =
+    reasons && v.needed === null && v.reasons.includes('not_reachable_by_sampling') ? null : neededText(v, lang);
   return (
     // data-estimate: the unrounded value, for tests and the live-update benchmark (a change below the shown precision).
     <span className="value-cell" data-mark={mark} data-estimate={v.estimate ?? ''}>
       <strong>{fmtValue(v.estimate)}</strong>{' '}
       {interval && (
         <span className="muted">
-          <span className="visually-hidden">{t('results.interval')} </span>[{fmtValue(interval[0])}, {fmtValue(interval[1])}]
+          <span className="visually-hidden">{t('results.interval')} </span>[{fmtValue(interval[0])},{' '}
+          {fmtValue(interval[1])}]
         </span>
       )}{' '}
       {(mark === 'self_report' || group === 'unverified_self_report') && (
@@ -177,7 +217,11 @@ export function RoundNav({ roundId }: { roundId: string }) {
   const base = `/resultados/${roundId}`;
   const items = [
     { to: base, label: t('results.overview'), active: pathname === base },
-    { to: `${base}/instituciones`, label: t('results.institutions'), active: pathname.startsWith(`${base}/instituciones`) },
+    {
+      to: `${base}/instituciones`,
+      label: t('results.institutions'),
+      active: pathname.startsWith(`${base}/instituciones`),
+    },
     { to: `${base}/municipios`, label: t('results.municipalities'), active: pathname.startsWith(`${base}/municipios`) },
     { to: `${base}/estados`, label: t('results.states'), active: pathname.startsWith(`${base}/estados`) },
   ];
@@ -191,7 +235,19 @@ export function RoundNav({ roundId }: { roundId: string }) {
 }
 
 /** A labelled native select (every control has a visible label). */
-export function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(v: string): void; options: Array<{ value: string; label: string }> }) {
+export function Select({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  options: Array<{ value: string; label: string }>;
+}) {
   return (
     <div className="field filter">
       <label className="field-label" htmlFor={id}>

@@ -11,7 +11,9 @@ describe('comparison rule (§9)', () => {
     const c = compareValues(value({ estimate: 0.4, se: 0.02 }), value({ estimate: 0.5, se: 0.02 }));
     expect(c.verdict).toBe('significant');
     expect(c.threshold).toBeCloseTo(1.96 * Math.sqrt(0.0008), 12);
-    expect(compareValues(value({ estimate: 0.4, se: 0.05 }), value({ estimate: 0.45, se: 0.05, status: 'caution' })).verdict).toBe('within_uncertainty');
+    expect(
+      compareValues(value({ estimate: 0.4, se: 0.05 }), value({ estimate: 0.45, se: 0.05, status: 'caution' })).verdict,
+    ).toBe('within_uncertainty');
   });
 
   it('missing SE is never taken as 0', () => {
@@ -27,18 +29,26 @@ describe('comparison rule (§9)', () => {
     const b = value({ estimate: 0.9 });
     const c = compareValues(a, b);
     expect(c.reasons).toEqual(['status']);
-    expect(notComparableText(c, a, b, 'es')).toBe('No comparable: un valor por debajo de «con cautela» no se compara (A: «No concluyente»).');
+    expect(notComparableText(c, a, b, 'es')).toBe(
+      'No comparable: un valor por debajo de «con cautela» no se compara (A: «No concluyente»).',
+    );
     const old = value({ methodId: 'mga-2017/apertura-1', methodVersion: '1.0.0' });
     const m = compareValues(old, b);
     expect(m.reasons).toEqual(['different_method']);
-    expect(notComparableText(m, old, b, 'en')).toBe('Not comparable: the rounds were computed with different method versions (mga-2017/apertura-1 v1.0.0 and mga-2017/apertura-2 v2.0.0).');
-    expect(compareValues(value({ methodVersion: '2.0.0' }), value({ methodVersion: '2.1.0' })).reasons).toEqual(['different_method']);
+    expect(notComparableText(m, old, b, 'en')).toBe(
+      'Not comparable: the rounds were computed with different method versions (mga-2017/apertura-1 v1.0.0 and mga-2017/apertura-2 v2.0.0).',
+    );
+    expect(compareValues(value({ methodVersion: '2.0.0' }), value({ methodVersion: '2.1.0' })).reasons).toEqual([
+      'different_method',
+    ]);
     expect(compareValues(value({ methodId: null }), value({ methodId: null })).reasons).toEqual(['different_method']);
     expect(compareValues(value(), value({ estimate: null })).reasons).toEqual(['missing_value']);
     const scopes = { a: '6 estados', b: 'México' };
     const d = compareValues(value(), value(), scopes);
     expect(d.reasons).toEqual(['different_scope']);
-    expect(notComparableText(d, value(), value(), 'es', scopes)).toBe('No comparable: las rondas cubren ámbitos distintos (6 estados y México).');
+    expect(notComparableText(d, value(), value(), 'es', scopes)).toBe(
+      'No comparable: las rondas cubren ámbitos distintos (6 estados y México).',
+    );
     expect(compareValues(value(), value(), { a: 'México', b: 'México' }).reasons).toEqual([]);
   });
 
@@ -51,8 +61,14 @@ describe('comparison rule (§9)', () => {
     });
     fc.assert(
       fc.property(arb, arb, (x, y) => {
-        const a = value({ ...x, methodId: x.methodVersion === '1.0.0' ? 'mga-2017/apertura-1' : 'mga-2017/apertura-2' });
-        const b = value({ ...y, methodId: y.methodVersion === '1.0.0' ? 'mga-2017/apertura-1' : 'mga-2017/apertura-2' });
+        const a = value({
+          ...x,
+          methodId: x.methodVersion === '1.0.0' ? 'mga-2017/apertura-1' : 'mga-2017/apertura-2',
+        });
+        const b = value({
+          ...y,
+          methodId: y.methodVersion === '1.0.0' ? 'mga-2017/apertura-1' : 'mga-2017/apertura-2',
+        });
         const c = compareValues(a, b);
         if (c.verdict !== 'not_comparable') {
           expect(['conclusive', 'caution']).toContain(a.status);

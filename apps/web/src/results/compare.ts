@@ -22,8 +22,13 @@ const COMPARABLE: ReadonlySet<Status> = new Set(['conclusive', 'caution']);
  * both come from the same method (id and version); then when |Δ| > 1.96·√(SE_A² + SE_B²). Otherwise
  * "not comparable", with every reason that applies. A missing SE is never taken as 0.
  */
-export function compareValues(a: ValueLike | null | undefined, b: ValueLike | null | undefined, scopes?: { a: string; b: string }): Comparison {
-  if (!a || !b || a.estimate === null || b.estimate === null) return { delta: null, threshold: null, verdict: 'not_comparable', reasons: ['missing_value'] };
+export function compareValues(
+  a: ValueLike | null | undefined,
+  b: ValueLike | null | undefined,
+  scopes?: { a: string; b: string },
+): Comparison {
+  if (!a || !b || a.estimate === null || b.estimate === null)
+    return { delta: null, threshold: null, verdict: 'not_comparable', reasons: ['missing_value'] };
   const delta = b.estimate - a.estimate;
   const reasons: NotComparableReason[] = [];
   // Whole-round values over different areas (6 states vs one) measure different things.
@@ -43,16 +48,25 @@ function methodKey(v: ValueLike): string | null {
 }
 
 /** Why a comparison was refused, in words, naming the side and the status or methods concerned. */
-export function notComparableText(c: Comparison, a: ValueLike | null | undefined, b: ValueLike | null | undefined, lang: Lang, scopes?: { a: string; b: string }): string {
+export function notComparableText(
+  c: Comparison,
+  a: ValueLike | null | undefined,
+  b: ValueLike | null | undefined,
+  lang: Lang,
+  scopes?: { a: string; b: string },
+): string {
   const parts = c.reasons.map((r) => {
     switch (r) {
       case 'missing_value': {
         const which = !a || a.estimate === null ? (!b || b.estimate === null ? 'AB' : 'A') : 'B';
-        if (lang === 'es') return which === 'AB' ? 'ninguna de las dos rondas tiene valor' : `la ronda ${which} no tiene valor`;
+        if (lang === 'es')
+          return which === 'AB' ? 'ninguna de las dos rondas tiene valor' : `la ronda ${which} no tiene valor`;
         return which === 'AB' ? 'neither round has a value' : `round ${which} has no value`;
       }
       case 'different_scope':
-        return lang === 'es' ? `las rondas cubren ámbitos distintos (${scopes?.a ?? '—'} y ${scopes?.b ?? '—'})` : `the rounds cover different areas (${scopes?.a ?? '—'} and ${scopes?.b ?? '—'})`;
+        return lang === 'es'
+          ? `las rondas cubren ámbitos distintos (${scopes?.a ?? '—'} y ${scopes?.b ?? '—'})`
+          : `the rounds cover different areas (${scopes?.a ?? '—'} and ${scopes?.b ?? '—'})`;
       case 'different_method': {
         const ma = methodName(a);
         const mb = methodName(b);
@@ -61,11 +75,17 @@ export function notComparableText(c: Comparison, a: ValueLike | null | undefined
           : `the rounds were computed with different method versions (${ma} and ${mb})`;
       }
       case 'status': {
-        const weak = [a, b].flatMap((v, k) => (v && !COMPARABLE.has(v.status) ? [`${k === 0 ? 'A' : 'B'}: «${statusLabel(v.status, lang)}»`] : []));
-        return lang === 'es' ? `un valor por debajo de «con cautela» no se compara (${weak.join(', ')})` : `a value below "use with caution" is not compared (${weak.join(', ')})`;
+        const weak = [a, b].flatMap((v, k) =>
+          v && !COMPARABLE.has(v.status) ? [`${k === 0 ? 'A' : 'B'}: «${statusLabel(v.status, lang)}»`] : [],
+        );
+        return lang === 'es'
+          ? `un valor por debajo de «con cautela» no se compara (${weak.join(', ')})`
+          : `a value below "use with caution" is not compared (${weak.join(', ')})`;
       }
       case 'missing_se': {
-        const sides = [a, b].flatMap((v, k) => (v && (v.se === null || !Number.isFinite(v.se)) ? [k === 0 ? 'A' : 'B'] : []));
+        const sides = [a, b].flatMap((v, k) =>
+          v && (v.se === null || !Number.isFinite(v.se)) ? [k === 0 ? 'A' : 'B'] : [],
+        );
         const list = sides.join(lang === 'es' ? ' y ' : ' and ');
         return lang === 'es' ? `falta el error estándar de ${list}` : `the standard error of ${list} is unknown`;
       }

@@ -29,7 +29,12 @@ const channels = new Map<string, Channel>();
 function parse(data: string): LiveChange | null {
   try {
     const v = JSON.parse(data) as Partial<LiveChange>;
-    if (typeof v.roundId !== 'string' || typeof v.version !== 'string' || (v.scope !== 'institution' && v.scope !== 'areas' && v.scope !== 'all')) return null;
+    if (
+      typeof v.roundId !== 'string' ||
+      typeof v.version !== 'string' ||
+      (v.scope !== 'institution' && v.scope !== 'areas' && v.scope !== 'all')
+    )
+      return null;
     return v as LiveChange;
   } catch {
     return null;
@@ -74,7 +79,11 @@ const DEBOUNCE_MS = 250;
  * Calls `refresh` (debounced) when the round's results change in a way `relevant` says this view
  * shows. Pass quiet reloads (useAsync's `refresh`) so the numbers change in place.
  */
-export function useLiveResults(roundId: string, refresh: () => void, relevant: (c: LiveChange) => boolean = () => true): void {
+export function useLiveResults(
+  roundId: string,
+  refresh: () => void,
+  relevant: (c: LiveChange) => boolean = () => true,
+): void {
   const latest = useRef({ refresh, relevant });
   latest.current = { refresh, relevant };
   useEffect(() => {
@@ -128,7 +137,11 @@ export function LiveStatus({ roundId }: { roundId: string }) {
         {changedAt !== null && <span key={changedAt}>{t('live.announce')}</span>}
       </span>
       <span aria-hidden="true" data-testid="live-age">
-        {age === null ? '\u00a0' : age < 60 ? t('live.updatedSeconds', { n: age }) : t('live.updatedMinutes', { n: Math.floor(age / 60) })}
+        {age === null
+          ? '\u00a0'
+          : age < 60
+            ? t('live.updatedSeconds', { n: age })
+            : t('live.updatedMinutes', { n: Math.floor(age / 60) })}
       </span>
     </p>
   );

@@ -25,7 +25,19 @@ describe('rank interval text', () => {
   it('Spanish and English ordinals', () => {
     expect([1, 2, 3, 7, 10].map((n) => ordinal(n, 'es'))).toEqual(['1.º', '2.º', '3.º', '7.º', '10.º']);
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map((n) => ordinal(n, 'en'))).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th',
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '112th',
     ]);
   });
 
@@ -71,11 +83,21 @@ describe('plurals (Intl.PluralRules)', () => {
   });
 
   it('needed reports and subjects from needed / neededSubjects / neededReports', () => {
-    expect(neededText({ status: 'inconclusive', needed: 1, neededSubjects: null, neededReports: 1 }, 'es')).toBe('falta 1 reporte ciudadano');
-    expect(neededText({ status: 'inconclusive', needed: 4, neededSubjects: null, neededReports: 4 }, 'es')).toBe('faltan 4 reportes ciudadanos');
-    expect(neededText({ status: 'inconclusive', needed: 1, neededSubjects: null, neededReports: 1 }, 'en')).toBe('1 more citizen report needed');
-    expect(neededText({ status: 'caution', needed: 5, neededSubjects: 1, neededReports: 0 }, 'es')).toBe('falta 1 sujeto con datos ciudadanos');
-    expect(neededText({ status: 'caution', needed: 15, neededSubjects: 3, neededReports: 0 }, 'es')).toBe('faltan 3 sujetos con datos ciudadanos');
+    expect(neededText({ status: 'inconclusive', needed: 1, neededSubjects: null, neededReports: 1 }, 'es')).toBe(
+      'falta 1 reporte ciudadano',
+    );
+    expect(neededText({ status: 'inconclusive', needed: 4, neededSubjects: null, neededReports: 4 }, 'es')).toBe(
+      'faltan 4 reportes ciudadanos',
+    );
+    expect(neededText({ status: 'inconclusive', needed: 1, neededSubjects: null, neededReports: 1 }, 'en')).toBe(
+      '1 more citizen report needed',
+    );
+    expect(neededText({ status: 'caution', needed: 5, neededSubjects: 1, neededReports: 0 }, 'es')).toBe(
+      'falta 1 sujeto con datos ciudadanos',
+    );
+    expect(neededText({ status: 'caution', needed: 15, neededSubjects: 3, neededReports: 0 }, 'es')).toBe(
+      'faltan 3 sujetos con datos ciudadanos',
+    );
     expect(neededText({ status: 'inconclusive', needed: 16, neededSubjects: 3, neededReports: 1 }, 'es')).toBe(
       'faltan 3 sujetos con datos ciudadanos y 1 reporte más (16 reportes en total)',
     );
@@ -83,27 +105,39 @@ describe('plurals (Intl.PluralRules)', () => {
       '3 more subjects with citizen data and 1 more report needed (16 reports in all)',
     );
     // Areas with no new subject needed speak of reports.
-    expect(neededText({ status: 'inconclusive', needed: 2, neededSubjects: 0, neededReports: 2 }, 'es')).toBe('faltan 2 reportes ciudadanos');
+    expect(neededText({ status: 'inconclusive', needed: 2, neededSubjects: 0, neededReports: 2 }, 'es')).toBe(
+      'faltan 2 reportes ciudadanos',
+    );
   });
 
   it('null needed: more citizen reports would not be enough, with the reason', () => {
     const text = neededText({ status: 'not_validated', needed: null, neededSubjects: null, neededReports: null }, 'es');
     expect(text).toMatch(/^Más reportes ciudadanos no bastarían/);
-    expect(neededText({ status: 'not_validated', needed: null }, 'en')).toMatch(/^More citizen reports would not be enough/);
+    expect(neededText({ status: 'not_validated', needed: null }, 'en')).toMatch(
+      /^More citizen reports would not be enough/,
+    );
   });
 
   it('never says 0 or anything for a conclusive value', () => {
     expect(neededText({ status: 'conclusive', needed: 0, neededSubjects: 0, neededReports: 0 }, 'es')).toBeNull();
     expect(neededText({ status: 'inconclusive', needed: 0, neededSubjects: 0, neededReports: 0 }, 'es')).toBeNull();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500 }), fc.option(fc.integer({ min: 0, max: 50 })), fc.constantFrom<Status>('caution', 'inconclusive', 'not_validated'), (needed, subjects, status) => {
-        const text = neededText({ status, needed, neededSubjects: subjects, neededReports: Math.max(0, needed - (subjects ?? 0) * 5) }, 'es');
-        if (text !== null) {
-          expect(text).not.toMatch(/\b0 /);
-          expect(text).not.toMatch(/falta[n]? 1 [a-z]+s\b/);
-          expect(text).not.toMatch(/faltan 1 /);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.option(fc.integer({ min: 0, max: 50 })),
+        fc.constantFrom<Status>('caution', 'inconclusive', 'not_validated'),
+        (needed, subjects, status) => {
+          const text = neededText(
+            { status, needed, neededSubjects: subjects, neededReports: Math.max(0, needed - (subjects ?? 0) * 5) },
+            'es',
+          );
+          if (text !== null) {
+            expect(text).not.toMatch(/\b0 /);
+            expect(text).not.toMatch(/falta[n]? 1 [a-z]+s\b/);
+            expect(text).not.toMatch(/faltan 1 /);
+          }
+        },
+      ),
     );
   });
 });
@@ -116,7 +150,9 @@ describe('scope-aware titles, design and method', () => {
     expect(indexTitle([mexico], 'es')).not.toMatch(/nacional/i);
   });
   it('several states are listed or counted; all 32 (or unknown) are national', () => {
-    expect(scopeName([mexico, { cveEnt: '09', name: 'Ciudad de México' }], 'es').name).toBe('Estado de México y Ciudad de México');
+    expect(scopeName([mexico, { cveEnt: '09', name: 'Ciudad de México' }], 'es').name).toBe(
+      'Estado de México y Ciudad de México',
+    );
     const five = ['01', '02', '03', '04', '05'].map((c) => ({ cveEnt: c, name: c }));
     expect(indexTitle(five, 'es')).toBe('Índice de apertura — 5 estados');
     const all = Array.from({ length: 32 }, (_, k) => ({ cveEnt: String(k + 1).padStart(2, '0'), name: `E${k}` }));
@@ -128,11 +164,23 @@ describe('scope-aware titles, design and method', () => {
     expect(designText({ kind: 'sample', states: [{ cveEnt: '15', population: 300 }] }, 'es')).toBe(
       'Diseño: muestra estratificada (1 estado; población declarada de 300 sujetos obligados)',
     );
-    expect(designText({ kind: 'sample', states: [{ cveEnt: '15', population: 300 }, { cveEnt: '09', population: 1 }], municipalities: [{ cvegeo: '15106', population: 12 }] }, 'en')).toBe(
-      'Design: stratified sample (2 states and 1 municipality; declared population of 301 obliged subjects)',
-    );
+    expect(
+      designText(
+        {
+          kind: 'sample',
+          states: [
+            { cveEnt: '15', population: 300 },
+            { cveEnt: '09', population: 1 },
+          ],
+          municipalities: [{ cvegeo: '15106', population: 12 }],
+        },
+        'en',
+      ),
+    ).toBe('Design: stratified sample (2 states and 1 municipality; declared population of 301 obliged subjects)');
     expect(methodText('mga-2017/apertura-2', '2.0.0', 'es')).toBe('Método: mga-2017/apertura-2 v2.0.0');
-    expect(methodText('mga-2017/apertura-1', '1.0.0', 'en')).toBe('Method: mga-2017/apertura-1 v1.0.0 (previous method version)');
+    expect(methodText('mga-2017/apertura-1', '1.0.0', 'en')).toBe(
+      'Method: mga-2017/apertura-1 v1.0.0 (previous method version)',
+    );
   });
 });
 
@@ -150,8 +198,12 @@ describe('marks and intervals', () => {
     const raw = value({ indicator: 'I_G_raw', status: 'conclusive', estimate: 0.61, lo: 0.61, hi: 0.61, se: 0 });
     expect(markOf(raw)).toBe('self_report');
     expect(shownInterval(raw)).toBeNull();
-    expect(shownInterval(value({ indicator: 'I_G', status: 'conclusive', estimate: 0.6, lo: 0.6, hi: 0.6, se: 0 }))).toBeNull();
-    expect(shownInterval(value({ indicator: 'I_G', status: 'conclusive', estimate: 0.6, lo: 0.55, hi: 0.65 }))).toEqual([0.55, 0.65]);
+    expect(
+      shownInterval(value({ indicator: 'I_G', status: 'conclusive', estimate: 0.6, lo: 0.6, hi: 0.6, se: 0 })),
+    ).toBeNull();
+    expect(shownInterval(value({ indicator: 'I_G', status: 'conclusive', estimate: 0.6, lo: 0.55, hi: 0.65 }))).toEqual(
+      [0.55, 0.65],
+    );
   });
 });
 
@@ -169,9 +221,22 @@ describe('institution badges agree with the numbers', () => {
       selfReported: true,
     });
     expect(b).toMatchObject({ citizenValidated: true, verified: false, partialCitizen: null });
-    expect(institutionStatusText({ indicator: 'I_G', status: 'not_validated' }, b.citizenValidated, 'es')).toBe('Perspectiva gubernamental');
-    expect(institutionStatusText({ indicator: 'I_G', status: 'not_validated' }, false, 'es')).toBe('Sin validación ciudadana');
-    const partial = institutionBadges({ values: [{ indicator: 'TC', estimate: 0.4 }, { indicator: 'PC', estimate: null }], citizenReports: 1, validators: 1, countedVerdicts: 2, selfReported: true });
+    expect(institutionStatusText({ indicator: 'I_G', status: 'not_validated' }, b.citizenValidated, 'es')).toBe(
+      'Perspectiva gubernamental',
+    );
+    expect(institutionStatusText({ indicator: 'I_G', status: 'not_validated' }, false, 'es')).toBe(
+      'Sin validación ciudadana',
+    );
+    const partial = institutionBadges({
+      values: [
+        { indicator: 'TC', estimate: 0.4 },
+        { indicator: 'PC', estimate: null },
+      ],
+      citizenReports: 1,
+      validators: 1,
+      countedVerdicts: 2,
+      selfReported: true,
+    });
     expect(partial).toMatchObject({ citizenValidated: false, verified: true, partialCitizen: 'TC' });
   });
 });

@@ -54,7 +54,8 @@ export function ordinal(n: number, lang: Lang): string {
   if (lang === 'es') return `${formatCount('es', n)}.º`;
   const mod100 = n % 100;
   const mod10 = n % 10;
-  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : mod10 === 1 ? 'st' : mod10 === 2 ? 'nd' : mod10 === 3 ? 'rd' : 'th';
+  const suffix =
+    mod100 >= 11 && mod100 <= 13 ? 'th' : mod10 === 1 ? 'st' : mod10 === 2 ? 'nd' : mod10 === 3 ? 'rd' : 'th';
   return `${formatCount('en', n)}${suffix}`;
 }
 
@@ -80,7 +81,8 @@ export function rankText(rank: Rank, lang: Lang): string {
   if (usesPercentileBand(rank.of)) {
     const a = topPercent(rank.lo, rank.of);
     const b = topPercent(rank.hi, rank.of);
-    if (lang === 'es') return a === b ? `${pos} · en el ${a} % más alto` : `${pos} · entre el ${a} % y el ${b} % más alto`;
+    if (lang === 'es')
+      return a === b ? `${pos} · en el ${a} % más alto` : `${pos} · entre el ${a} % y el ${b} % más alto`;
     return a === b ? `${pos} · in the top ${a} %` : `${pos} · in the top ${a}–${b} %`;
   }
   if (rank.lo === rank.hi) return `${pos} (${ordinal(rank.lo, lang)})`;
@@ -102,9 +104,18 @@ export type Status = 'conclusive' | 'caution' | 'inconclusive' | 'not_validated'
 export type RankingGroup = 'ranked' | 'insufficient_data' | 'unverified_self_report';
 
 /** Indicators from the government perspective only (a self-report, verified or not). */
-export const GOVERNMENT_INDICATORS: ReadonlySet<string> = new Set(['I_G', 'TG', 'PG', 'I_G_raw', 'TG_raw', 'PG_raw', 'DELTA_G']);
+export const GOVERNMENT_INDICATORS: ReadonlySet<string> = new Set([
+  'I_G',
+  'TG',
+  'PG',
+  'I_G_raw',
+  'TG_raw',
+  'PG_raw',
+  'DELTA_G',
+]);
 
-export const isGovernmentIndicator = (indicator: string): boolean => GOVERNMENT_INDICATORS.has(indicator) || indicator.startsWith('TG.') || indicator.startsWith('PG.');
+export const isGovernmentIndicator = (indicator: string): boolean =>
+  GOVERNMENT_INDICATORS.has(indicator) || indicator.startsWith('TG.') || indicator.startsWith('PG.');
 
 /** The fields of a result value these rules read. */
 export interface ValueLike {
@@ -143,7 +154,10 @@ export function markOf(v: Pick<ValueLike, 'estimate' | 'status' | 'indicator'>, 
  * The 95 % interval to print, or null: none without bounds, and none for an unverified self-report
  * (its zero-width "[0.95, 0.95]" would claim a precision nobody checked).
  */
-export function shownInterval(v: Pick<ValueLike, 'estimate' | 'lo' | 'hi' | 'status' | 'indicator'>, group?: RankingGroup | null): [number, number] | null {
+export function shownInterval(
+  v: Pick<ValueLike, 'estimate' | 'lo' | 'hi' | 'status' | 'indicator'>,
+  group?: RankingGroup | null,
+): [number, number] | null {
   if (v.lo === null || v.hi === null || v.estimate === null) return null;
   if (markOf(v, group) === 'self_report') return null;
   // Self-report parts are a census of the institution's own answers (SE 0): "[0.60, 0.60]" would read as
@@ -174,14 +188,20 @@ export function codeLabel(code: string, lang: Lang): string {
  * of reason `not_reachable_by_sampling`. Areas say the new subjects first ("faltan 3 sujetos con datos
  * ciudadanos y 4 reportes más"), institutions the reports ("falta 1 reporte ciudadano").
  */
-export function neededText(v: Pick<ValueLike, 'status' | 'needed' | 'neededSubjects' | 'neededReports'>, lang: Lang): string | null {
+export function neededText(
+  v: Pick<ValueLike, 'status' | 'needed' | 'neededSubjects' | 'neededReports'>,
+  lang: Lang,
+): string | null {
   if (v.status === 'conclusive' || v.needed === undefined) return null;
   if (v.needed === null) return reasonSentence('not_reachable_by_sampling', lang);
   const subjects = v.neededSubjects ?? 0;
   const reports = subjects > 0 ? (v.neededReports ?? 0) : v.needed;
   if (subjects <= 0 && reports <= 0) return null;
   if (lang === 'es') {
-    const subj = plural('es', subjects, { one: '{n} sujeto con datos ciudadanos', other: '{n} sujetos con datos ciudadanos' });
+    const subj = plural('es', subjects, {
+      one: '{n} sujeto con datos ciudadanos',
+      other: '{n} sujetos con datos ciudadanos',
+    });
     if (subjects > 0 && reports > 0) {
       const more = plural('es', reports, { one: '{n} reporte más', other: '{n} reportes más' });
       // Verb before a coordinated subject agrees with the nearest noun (RAE): "falta 1 sujeto … y 2 reportes más".
@@ -190,7 +210,10 @@ export function neededText(v: Pick<ValueLike, 'status' | 'needed' | 'neededSubje
     if (subjects > 0) return `${plural('es', subjects, { one: 'falta', other: 'faltan' })} ${subj}`;
     return plural('es', reports, { one: 'falta {n} reporte ciudadano', other: 'faltan {n} reportes ciudadanos' });
   }
-  const subj = plural('en', subjects, { one: '{n} more subject with citizen data', other: '{n} more subjects with citizen data' });
+  const subj = plural('en', subjects, {
+    one: '{n} more subject with citizen data',
+    other: '{n} more subjects with citizen data',
+  });
   if (subjects > 0 && reports > 0) {
     const more = plural('en', reports, { one: '{n} more report', other: '{n} more reports' });
     return `${subj} and ${more} needed (${plural('en', v.needed, { one: '{n} report', other: '{n} reports' })} in all)`;
@@ -213,16 +236,26 @@ export const STATES_IN_MEXICO = 32;
  * The area a round covers, from its universe's states: one state → its name; a few → listed; all 32
  * (or unknown) → national. Never "nacional" for a one-state round.
  */
-export function scopeName(states: readonly StateRef[] | null | undefined, lang: Lang): { national: boolean; name: string } {
+export function scopeName(
+  states: readonly StateRef[] | null | undefined,
+  lang: Lang,
+): { national: boolean; name: string } {
   const list = states ?? [];
-  if (list.length === 0 || list.length >= STATES_IN_MEXICO) return { national: true, name: lang === 'es' ? 'Nacional' : 'National' };
+  if (list.length === 0 || list.length >= STATES_IN_MEXICO)
+    return { national: true, name: lang === 'es' ? 'Nacional' : 'National' };
   if (list.length === 1) return { national: false, name: list[0].name };
   if (list.length <= 3) {
     const names = list.map((s) => s.name);
     const and = lang === 'es' ? ' y ' : ' and ';
     return { national: false, name: `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}` };
   }
-  return { national: false, name: plural(lang, list.length, { one: lang === 'es' ? '{n} estado' : '{n} state', other: lang === 'es' ? '{n} estados' : '{n} states' }) };
+  return {
+    national: false,
+    name: plural(lang, list.length, {
+      one: lang === 'es' ? '{n} estado' : '{n} state',
+      other: lang === 'es' ? '{n} estados' : '{n} states',
+    }),
+  };
 }
 
 /** "Índice de apertura — Estado de México" / "Índice de apertura nacional". */
@@ -232,29 +265,55 @@ export function indexTitle(states: readonly StateRef[] | null | undefined, lang:
   return lang === 'es' ? `Índice de apertura — ${scope.name}` : `Openness index — ${scope.name}`;
 }
 
-export type Design = { kind: 'census' } | { kind: 'sample'; states: Array<{ cveEnt: string; population: number }>; municipalities?: Array<{ cvegeo: string; population: number }> };
+export type Design =
+  | { kind: 'census' }
+  | {
+      kind: 'sample';
+      states: Array<{ cveEnt: string; population: number }>;
+      municipalities?: Array<{ cvegeo: string; population: number }>;
+    };
 
 /** The round's design in one line, with the declared population for a sample. */
 export function designText(design: Design | null | undefined, lang: Lang): string {
   if (!design || design.kind === 'census') {
-    return lang === 'es' ? 'Diseño: censo (todos los sujetos obligados del área)' : 'Design: census (every obliged subject of the area)';
+    return lang === 'es'
+      ? 'Diseño: censo (todos los sujetos obligados del área)'
+      : 'Design: census (every obliged subject of the area)';
   }
   const population = design.states.reduce((sum, s) => sum + s.population, 0);
-  const strata = plural(lang, design.states.length, { one: lang === 'es' ? '{n} estado' : '{n} state', other: lang === 'es' ? '{n} estados' : '{n} states' });
+  const strata = plural(lang, design.states.length, {
+    one: lang === 'es' ? '{n} estado' : '{n} state',
+    other: lang === 'es' ? '{n} estados' : '{n} states',
+  });
   const munis = design.municipalities?.length ?? 0;
-  const muniText = munis > 0 ? plural(lang, munis, { one: lang === 'es' ? ' y {n} municipio' : ' and {n} municipality', other: lang === 'es' ? ' y {n} municipios' : ' and {n} municipalities' }) : '';
-  const pop = plural(lang, population, { one: lang === 'es' ? '{n} sujeto obligado' : '{n} obliged subject', other: lang === 'es' ? '{n} sujetos obligados' : '{n} obliged subjects' });
+  const muniText =
+    munis > 0
+      ? plural(lang, munis, {
+          one: lang === 'es' ? ' y {n} municipio' : ' and {n} municipality',
+          other: lang === 'es' ? ' y {n} municipios' : ' and {n} municipalities',
+        })
+      : '';
+  const pop = plural(lang, population, {
+    one: lang === 'es' ? '{n} sujeto obligado' : '{n} obliged subject',
+    other: lang === 'es' ? '{n} sujetos obligados' : '{n} obliged subjects',
+  });
   return lang === 'es'
     ? `Diseño: muestra estratificada (${strata}${muniText}; población declarada de ${pop})`
     : `Design: stratified sample (${strata}${muniText}; declared population of ${pop})`;
 }
 
 /** "mga-2017/apertura-2 v2.0.0", or a plain "not computed yet". */
-export function methodText(methodId: string | null | undefined, methodVersion: string | null | undefined, lang: Lang): string {
+export function methodText(
+  methodId: string | null | undefined,
+  methodVersion: string | null | undefined,
+  lang: Lang,
+): string {
   if (!methodId) return lang === 'es' ? 'Método: aún sin resultados calculados' : 'Method: no results computed yet';
   const label = `${methodId}${methodVersion ? ` v${methodVersion}` : ''}`;
   const previous = methodId.endsWith('/apertura-1');
-  return lang === 'es' ? `Método: ${label}${previous ? ' (versión anterior del método)' : ''}` : `Method: ${label}${previous ? ' (previous method version)' : ''}`;
+  return lang === 'es'
+    ? `Método: ${label}${previous ? ' (versión anterior del método)' : ''}`
+    : `Method: ${label}${previous ? ' (previous method version)' : ''}`;
 }
 
 // ---------- one institution's validation badges ----------
@@ -301,7 +360,11 @@ export function institutionBadges(d: InstitutionNumbers): InstitutionBadges {
  * institution", so it reads "perspectiva gubernamental" there — never "Sin validación ciudadana" next
  * to a validated institution.
  */
-export function institutionStatusText(v: Pick<ValueLike, 'status' | 'indicator'>, citizenValidated: boolean, lang: Lang): string {
+export function institutionStatusText(
+  v: Pick<ValueLike, 'status' | 'indicator'>,
+  citizenValidated: boolean,
+  lang: Lang,
+): string {
   if (citizenValidated && v.status === 'not_validated' && isGovernmentIndicator(v.indicator)) {
     return lang === 'es' ? 'Perspectiva gubernamental' : 'Government perspective';
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ResultValue } from './api';
 import { weakestFirst } from './report-card';
 
-const v = (estimate: number | null) => ({ estimate } as ResultValue);
+const v = (estimate: number | null) => ({ estimate }) as ResultValue;
 
 describe('report card order', () => {
   it('puts the lowest validated value first and rows without a value last', () => {

@@ -33,8 +33,15 @@ export function weakestFirst(rows: readonly CardRow[]): CardRow[] {
 
 export function cardRows(d: InstitutionDetail): { subIndices: CardRow[]; components: CardRow[] } {
   const value = (code: string) => d.values.find((v) => v.indicator === code) ?? null;
-  const subIndices = PAIRS.map(([code, raw]) => ({ code, validated: value(code), claimed: raw === null ? null : (value(raw)?.estimate ?? null) }));
-  const components = d.components.map((c) => ({ code: c.code, validated: c.value, claimed: c.kind === 'government' ? c.raw : null }));
+  const subIndices = PAIRS.map(([code, raw]) => ({
+    code,
+    validated: value(code),
+    claimed: raw === null ? null : (value(raw)?.estimate ?? null),
+  }));
+  const components = d.components.map((c) => ({
+    code: c.code,
+    validated: c.value,
+    claimed: c.kind === 'government' ? c.raw : null,
+  }));
   return { subIndices: weakestFirst(subIndices), components: weakestFirst(components) };
 }
-

@@ -8,7 +8,14 @@ export const TREND_INDICATORS = ['I', 'T', 'P', 'TG', 'TC', 'PG', 'PC', 'I_G'] a
 export type TrendIndicator = (typeof TREND_INDICATORS)[number];
 
 export interface TrendPoint {
-  round: { id: string; name: string; opensAt: string; closesAt: string; publishedAt: string | null; synthetic: boolean };
+  round: {
+    id: string;
+    name: string;
+    opensAt: string;
+    closesAt: string;
+    publishedAt: string | null;
+    synthetic: boolean;
+  };
   value: ResultValue | null;
   /** Same method version as the newest point: on the line. */
   currentMethod: boolean;
@@ -17,7 +24,14 @@ export interface TrendPoint {
   /** A line joins it to the previous point. */
   joined: boolean;
   flags: Array<{ code: 'METHOD_VERSION_DIFFERS' | 'AREA_DIFFERS' | 'NOT_IN_ROUND' | 'NO_VALUE'; messages: Bilingual }>;
-  change: { verdict: 'significant' | 'within_uncertainty' | 'not_comparable'; delta: number | null; threshold: number | null; reasons: string[]; messages: Bilingual; previousRoundId: string } | null;
+  change: {
+    verdict: 'significant' | 'within_uncertainty' | 'not_comparable';
+    delta: number | null;
+    threshold: number | null;
+    reasons: string[];
+    messages: Bilingual;
+    previousRoundId: string;
+  } | null;
 }
 
 export interface Trend {
@@ -38,7 +52,12 @@ export interface Trend {
 }
 
 /** URL words (Spanish, like the rest of /resultados) for the scopes. */
-export const SCOPE_WORDS: Record<TrendScope, string> = { institution: 'institucion', municipality: 'municipio', state: 'estado', national: 'nacional' };
+export const SCOPE_WORDS: Record<TrendScope, string> = {
+  institution: 'institucion',
+  municipality: 'municipio',
+  state: 'estado',
+  national: 'nacional',
+};
 
 export function trendHref(roundId: string, scope: TrendScope, key?: string | null, indicator: string = 'I'): string {
   const q = new URLSearchParams({ ambito: SCOPE_WORDS[scope] });

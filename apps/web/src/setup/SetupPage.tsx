@@ -20,7 +20,8 @@ function problems(v: Record<FieldName, string>): Partial<Record<FieldName, Messa
   if (!v.name.trim()) out.name = 'setup.required';
   if (!/^[a-z0-9-]{2,64}$/.test(v.slug.trim())) out.slug = v.slug.trim() ? 'setup.slugInvalid' : 'setup.required';
   if (v.cveEnt.trim() && !/^\d{2}$/.test(v.cveEnt.trim())) out.cveEnt = 'setup.cveEntInvalid';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.adminEmail.trim())) out.adminEmail = v.adminEmail.trim() ? 'setup.emailInvalid' : 'setup.required';
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.adminEmail.trim()))
+    out.adminEmail = v.adminEmail.trim() ? 'setup.emailInvalid' : 'setup.required';
   if (v.adminPassword.length < 12) out.adminPassword = 'setup.passwordShort';
   if (v.confirm !== v.adminPassword) out.confirm = 'setup.mismatch';
   return out;
@@ -34,7 +35,15 @@ export function SetupPage() {
   const { t } = useT();
   usePageTitle(t('setup.title'));
   const status = useAsync((signal) => api<SetupStatus>('/api/setup/status', { signal }), []);
-  const [values, setValues] = useState<Record<FieldName, string>>({ code: '', name: '', slug: '', cveEnt: '', adminEmail: '', adminPassword: '', confirm: '' });
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    code: '',
+    name: '',
+    slug: '',
+    cveEnt: '',
+    adminEmail: '',
+    adminPassword: '',
+    confirm: '',
+  });
   const [shown, setShown] = useState<Partial<Record<FieldName, MessageKey>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -51,9 +60,19 @@ export function SetupPage() {
     try {
       await api('/api/setup', {
         method: 'POST',
-        body: { code: values.code.trim(), name: values.name.trim(), slug: values.slug.trim(), cveEnt: values.cveEnt.trim() || null, adminEmail: email, adminPassword: values.adminPassword },
+        body: {
+          code: values.code.trim(),
+          name: values.name.trim(),
+          slug: values.slug.trim(),
+          cveEnt: values.cveEnt.trim() || null,
+          adminEmail: email,
+          adminPassword: values.adminPassword,
+        },
       });
-      const dto = await api<SessionDto>('/api/auth/login', { method: 'POST', body: { email, password: values.adminPassword } });
+      const dto = await api<SessionDto>('/api/auth/login', {
+        method: 'POST',
+        body: { email, password: values.adminPassword },
+      });
       const s = setSession(dto);
       navigate(homeFor(s.user.role), { replace: true });
     } catch (err) {
@@ -84,30 +103,104 @@ export function SetupPage() {
             <ErrorAlert error={error} />
             <form onSubmit={submit} noValidate className="form">
               <Field label={t('setup.code')} hint={t('setup.codeHint')} error={err('code')} required>
-                {(a) => <input {...a} type="text" name="code" autoComplete="one-time-code" spellCheck={false} value={values.code} onChange={set('code')} required />}
+                {(a) => (
+                  <input
+                    {...a}
+                    type="text"
+                    name="code"
+                    autoComplete="one-time-code"
+                    spellCheck={false}
+                    value={values.code}
+                    onChange={set('code')}
+                    required
+                  />
+                )}
               </Field>
               <fieldset>
                 <legend>{t('setup.guarantor')}</legend>
                 <Field label={t('setup.name')} error={err('name')} required>
-                  {(a) => <input {...a} type="text" name="name" autoComplete="organization" value={values.name} onChange={set('name')} maxLength={200} required />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      type="text"
+                      name="name"
+                      autoComplete="organization"
+                      value={values.name}
+                      onChange={set('name')}
+                      maxLength={200}
+                      required
+                    />
+                  )}
                 </Field>
                 <Field label={t('setup.slug')} hint={t('setup.slugHint')} error={err('slug')} required>
-                  {(a) => <input {...a} type="text" name="slug" autoCapitalize="none" spellCheck={false} value={values.slug} onChange={set('slug')} maxLength={64} required />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      type="text"
+                      name="slug"
+                      autoCapitalize="none"
+                      spellCheck={false}
+                      value={values.slug}
+                      onChange={set('slug')}
+                      maxLength={64}
+                      required
+                    />
+                  )}
                 </Field>
                 <Field label={t('setup.cveEnt')} hint={t('setup.cveEntHint')} error={err('cveEnt')}>
-                  {(a) => <input {...a} type="text" name="cveEnt" inputMode="numeric" value={values.cveEnt} onChange={set('cveEnt')} maxLength={2} />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      type="text"
+                      name="cveEnt"
+                      inputMode="numeric"
+                      value={values.cveEnt}
+                      onChange={set('cveEnt')}
+                      maxLength={2}
+                    />
+                  )}
                 </Field>
               </fieldset>
               <fieldset>
                 <legend>{t('setup.admin')}</legend>
                 <Field label={t('setup.email')} error={err('adminEmail')} required>
-                  {(a) => <input {...a} name="adminEmail" type="email" autoComplete="email" value={values.adminEmail} onChange={set('adminEmail')} required />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      name="adminEmail"
+                      type="email"
+                      autoComplete="email"
+                      value={values.adminEmail}
+                      onChange={set('adminEmail')}
+                      required
+                    />
+                  )}
                 </Field>
                 <Field label={t('setup.password')} hint={t('setup.passwordHint')} error={err('adminPassword')} required>
-                  {(a) => <input {...a} name="adminPassword" type="password" autoComplete="new-password" value={values.adminPassword} onChange={set('adminPassword')} required />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      name="adminPassword"
+                      type="password"
+                      autoComplete="new-password"
+                      value={values.adminPassword}
+                      onChange={set('adminPassword')}
+                      required
+                    />
+                  )}
                 </Field>
                 <Field label={t('setup.confirm')} error={err('confirm')} required>
-                  {(a) => <input {...a} name="confirm" type="password" autoComplete="new-password" value={values.confirm} onChange={set('confirm')} required />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      name="confirm"
+                      type="password"
+                      autoComplete="new-password"
+                      value={values.confirm}
+                      onChange={set('confirm')}
+                      required
+                    />
+                  )}
                 </Field>
               </fieldset>
               <Button type="submit" busy={busy}>

@@ -93,7 +93,12 @@ export function MunicipalityPicker({ id, value, onChange, error, hint }: Municip
         </Field>
         <Field id={id} label={t('geo.municipality')} error={error}>
           {(a) => (
-            <select {...a} value={value} onChange={(e) => onChange(e.target.value)} disabled={!cveEnt || municipalities.loading}>
+            <select
+              {...a}
+              value={value}
+              onChange={(e) => onChange(e.target.value)}
+              disabled={!cveEnt || municipalities.loading}
+            >
               <option value="">{cveEnt ? t('geo.chooseMunicipality') : t('geo.chooseStateFirst')}</option>
               {(municipalities.data ?? []).map((m) => (
                 <option key={m.cvegeo} value={m.cvegeo}>

@@ -39,30 +39,36 @@ export function goToQuestion(model: Model, name: string, message: string): void 
 }
 
 /** A focusable summary of server-side problems, each linking to its question. */
-export const IssueSummary = forwardRef<HTMLDivElement, { model: Model; issues: SubmissionIssue[] }>(function IssueSummary({ model, issues }, ref) {
-  const { t, pick } = useT();
-  if (!issues.length) return null;
-  return (
-    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
-      <p className="alert-title">{t('survey.issuesTitle', { count: issues.length })}</p>
-      <ul className="issue-list">
-        {issues.map((issue, i) => {
-          const q = model.getQuestionByName(issue.question);
-          const message = pick(issue.message) || t('survey.invalidAnswer');
-          return (
-            <li key={`${issue.question}-${i}`}>
-              {q ? (
-                <button type="button" className="link-button" onClick={() => goToQuestion(model, issue.question, message)}>
-                  {q.title || issue.question}
-                </button>
-              ) : (
-                <span>{issue.question}</span>
-              )}
-              : {message}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-});
+export const IssueSummary = forwardRef<HTMLDivElement, { model: Model; issues: SubmissionIssue[] }>(
+  function IssueSummary({ model, issues }, ref) {
+    const { t, pick } = useT();
+    if (!issues.length) return null;
+    return (
+      <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
+        <p className="alert-title">{t('survey.issuesTitle', { count: issues.length })}</p>
+        <ul className="issue-list">
+          {issues.map((issue, i) => {
+            const q = model.getQuestionByName(issue.question);
+            const message = pick(issue.message) || t('survey.invalidAnswer');
+            return (
+              <li key={`${issue.question}-${i}`}>
+                {q ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => goToQuestion(model, issue.question, message)}
+                  >
+                    {q.title || issue.question}
+                  </button>
+                ) : (
+                  <span>{issue.question}</span>
+                )}
+                : {message}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    );
+  },
+);

@@ -102,7 +102,11 @@ export function clearSession(): void {
 /** Signs out: the server clears the cookie, and every tab forgets the session. */
 export async function signOut(): Promise<void> {
   try {
-    await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    await fetch('/api/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
   } catch {
     // Offline: the cookie expires on its own; this tab forgets the session anyway.
   }

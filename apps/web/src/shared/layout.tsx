@@ -14,7 +14,13 @@ function LanguageToggle() {
   const { lang, setLang, t } = useT();
   const other = lang === 'es' ? 'en' : 'es';
   return (
-    <button type="button" className="lang-toggle" onClick={() => setLang(other)} lang={other} aria-label={t('layout.switchLanguage')}>
+    <button
+      type="button"
+      className="lang-toggle"
+      onClick={() => setLang(other)}
+      lang={other}
+      aria-label={t('layout.switchLanguage')}
+    >
       {other === 'en' ? 'English' : 'Español'}
     </button>
   );
@@ -31,7 +37,9 @@ function Header() {
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">A</span>
+          <span className="brand-mark" aria-hidden="true">
+            A
+          </span>
           <span>{t('app.name')}</span>
         </Link>
         <nav aria-label={t('layout.mainNav')} className="main-nav">
@@ -130,4 +138,3 @@ export function SyntheticBanner() {
     </div>
   );
 }
-

@@ -26,7 +26,8 @@ const THEME: ITheme = {
     // The questionnaire title sits under the page's own heading: keep it a step smaller.
     '--sjs2-typography-font-size-component-survey-header-title': 'clamp(1.25rem, 1.05rem + 1vw, 1.6rem)',
     // The same system fonts as the rest of the app (no web fonts are downloaded).
-    '--sjs2-typography-font-family-text': "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+    '--sjs2-typography-font-family-text':
+      "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
     '--sjs2-typography-font-family-code': "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace",
   },
 };
@@ -53,7 +54,8 @@ export function createSurvey({ definition, lang, readOnly, data, currentPage }: 
   model.autoFocusFirstQuestion = false;
   if (data) model.data = data;
   if (readOnly) model.readOnly = true;
-  if (currentPage != null && currentPage >= 0 && currentPage < model.visiblePageCount) model.currentPageNo = currentPage;
+  if (currentPage != null && currentPage >= 0 && currentPage < model.visiblePageCount)
+    model.currentPageNo = currentPage;
   return model;
 }
 

@@ -33,7 +33,9 @@ export class DueProcessSweepService implements OnApplicationBootstrap, OnModuleD
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((err: unknown) => this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`))
+        .catch((err: unknown) =>
+          this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`),
+        )
         .finally(() => (this.running = undefined));
     }, DUE_PROCESS_SWEEP_MS);
     this.timer.unref();
@@ -46,7 +48,9 @@ export class DueProcessSweepService implements OnApplicationBootstrap, OnModuleD
 
   async sweep(): Promise<SweepResult> {
     return this.ds.transaction(async (m) => {
-      const [{ locked }]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('due-process-sweep', 0)) AS locked`);
+      const [{ locked }]: Array<{ locked: boolean }> = await m.query(
+        `SELECT pg_try_advisory_xact_lock(hashtextextended('due-process-sweep', 0)) AS locked`,
+      );
       if (!locked) return { noticesQueued: 0, windowsClosed: 0 };
       return { noticesQueued: await this.queueNotices(m), windowsClosed: await this.closeWindows(m) };
     });

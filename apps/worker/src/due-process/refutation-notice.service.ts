@@ -59,7 +59,10 @@ export class RefutationNoticeService {
         [job.roundId, job.institutionId],
       );
       if (!ctx) throw new PermanentMailError(`round ${job.roundId} or institution ${job.institutionId} does not exist`);
-      if (!ctx.invitation_id) throw new PermanentMailError(`institution ${job.institutionId} has no active invitation in round ${job.roundId}`);
+      if (!ctx.invitation_id)
+        throw new PermanentMailError(
+          `institution ${job.institutionId} has no active invitation in round ${job.roundId}`,
+        );
       const token = deriveToken(this.env.TOKEN_SECRET, 'invitation', ctx.invitation_id);
       const sentAt = new Date();
       const deadline = new Date(sentAt.getTime() + ctx.reply_window_days * 86_400_000);
@@ -78,7 +81,10 @@ export class RefutationNoticeService {
       );
       await this.ledger.sent(m, job.eventId, ctx.email);
       // The window runs from the moment the message was accepted (the deadline in the mail is a lower bound).
-      await m.query(`UPDATE verdict SET notified_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1::uuid[])`, [verdicts.map((v) => v.id)]);
+      await m.query(
+        `UPDATE verdict SET notified_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = ANY($1::uuid[])`,
+        [verdicts.map((v) => v.id)],
+      );
       return 'sent';
     });
   }

@@ -27,7 +27,8 @@ export function refutationNoticeMail(n: RefutationNoticeInput): MailContent {
   const right =
     `Puede impugnarla con un texto y evidencia hasta el ${deadlineEs} (hora del centro de México; ${n.replyWindowDays} días desde este aviso). ` +
     'Si la impugna, la persona garante decide, con una razón, si la refutación se mantiene o se revoca. Si no la impugna, la refutación contará al vencer el plazo.';
-  const where = 'En su enlace personal de respuesta, sección «Réplica», verá cada afirmación refutada con la evidencia presentada (sin la identidad de quien la presentó).';
+  const where =
+    'En su enlace personal de respuesta, sección «Réplica», verá cada afirmación refutada con la evidencia presentada (sin la identidad de quien la presentó).';
   const english =
     `A citizen validator refuted ${count} claim(s) of ${n.institutionName}'s self-report in round "${n.roundName}". ` +
     `You may dispute each one with text and evidence until ${deadlineEn} (Mexico City time) in the "Réplica" section of your respond link; ` +

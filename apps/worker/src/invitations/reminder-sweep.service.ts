@@ -30,7 +30,9 @@ export class ReminderSweepService implements OnApplicationBootstrap, OnModuleDes
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((err: unknown) => this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`))
+        .catch((err: unknown) =>
+          this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`),
+        )
         .finally(() => (this.running = undefined));
     }, REMINDER_SWEEP_MS);
     this.timer.unref();
@@ -44,7 +46,9 @@ export class ReminderSweepService implements OnApplicationBootstrap, OnModuleDes
   /** Queues every reminder due at `now`; returns how many. */
   async sweep(now: Date = new Date()): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const [{ locked }]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('invitation-reminder-sweep', 0)) AS locked`);
+      const [{ locked }]: Array<{ locked: boolean }> = await m.query(
+        `SELECT pg_try_advisory_xact_lock(hashtextextended('invitation-reminder-sweep', 0)) AS locked`,
+      );
       if (!locked) return 0;
       // An invitation is due when its first mail has left (sent_at), the last reminder (or the
       // invitation) is min_days old, fewer than max_count reminders were queued, the round is open

@@ -37,15 +37,19 @@ export function linksOf(text: string, html: string): string[] {
 export async function openSmtpEndpoint(env: Env, ds: DataSource): Promise<SmtpEndpoint> {
   if (!usesMailCatcher(env)) return { url: env.SMTP_URL, catcher: false, close: async () => undefined };
   const logger = new Logger('MailCatcher');
-  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]).catch((err: unknown) => {
-    throw new Error(
-      `The development mail catcher needs the dev dependencies smtp-server and mailparser (npm ci without --omit=dev), or set SMTP_URL: ${String(err)}`,
-    );
-  });
+  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]).catch(
+    (err: unknown) => {
+      throw new Error(
+        `The development mail catcher needs the dev dependencies smtp-server and mailparser (npm ci without --omit=dev), or set SMTP_URL: ${String(err)}`,
+      );
+    },
+  );
 
   const store = async (stream: Readable): Promise<void> => {
     const mail = await simpleParser(stream);
-    const recipients = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter(Boolean);
+    const recipients = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [])
+      .flatMap((a) => a.value.map((v) => v.address ?? ''))
+      .filter(Boolean);
     const text = mail.text ?? '';
     const html = typeof mail.html === 'string' ? mail.html : '';
     const links = linksOf(text, html);
@@ -53,10 +57,23 @@ export async function openSmtpEndpoint(env: Env, ds: DataSource): Promise<SmtpEn
     const eventId = typeof header === 'string' && /^\d{1,18}$/.test(header.trim()) ? header.trim() : null;
     await ds.query(
       `INSERT INTO mail_capture (event_id, mail_from, recipients, subject, text_body, html_body, links) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [eventId, mail.from?.value[0]?.address ?? null, recipients, (mail.subject ?? '').slice(0, 1000), text, html, links],
+      [
+        eventId,
+        mail.from?.value[0]?.address ?? null,
+        recipients,
+        (mail.subject ?? '').slice(0, 1000),
+        text,
+        html,
+        links,
+      ],
     );
-    await ds.query(`DELETE FROM mail_capture WHERE id <= (SELECT id FROM mail_capture ORDER BY id DESC OFFSET $1 LIMIT 1)`, [KEEP_CAPTURES]);
-    logger.log(`Caught mail to ${recipients.join(', ')}: «${mail.subject ?? ''}»${links.length ? ` — ${links.join(' ')}` : ''}`);
+    await ds.query(
+      `DELETE FROM mail_capture WHERE id <= (SELECT id FROM mail_capture ORDER BY id DESC OFFSET $1 LIMIT 1)`,
+      [KEEP_CAPTURES],
+    );
+    logger.log(
+      `Caught mail to ${recipients.join(', ')}: «${mail.subject ?? ''}»${links.length ? ` — ${links.join(' ')}` : ''}`,
+    );
   };
 
   const server = new SMTPServer({
@@ -79,6 +96,12 @@ export async function openSmtpEndpoint(env: Env, ds: DataSource): Promise<SmtpEn
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
-  logger.log(`No SMTP_URL: mail is caught locally and listed in the console (Correo / Mail); set SMTP_URL to deliver it.`);
-  return { url: `smtp://127.0.0.1:${port}`, catcher: true, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  logger.log(
+    `No SMTP_URL: mail is caught locally and listed in the console (Correo / Mail); set SMTP_URL to deliver it.`,
+  );
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    catcher: true,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

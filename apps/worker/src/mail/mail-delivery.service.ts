@@ -3,12 +3,28 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_MAIL_TEMPLATES, MailTemplateKind, MailTemplateLocale, MailTemplatePair } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
-import type { SendAccountNoticeJob, SendInvitationJob, SendSubmissionReceiptJob, SendPasswordResetJob, SendStaffInviteJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import type {
+  SendAccountNoticeJob,
+  SendInvitationJob,
+  SendSubmissionReceiptJob,
+  SendPasswordResetJob,
+  SendStaffInviteJob,
+  SendTestMailJob,
+  SendVerificationJob,
+} from '@apertura/queue';
 import { deriveToken } from '@apertura/config';
 import { MailLedger } from './mail-ledger';
 import { PermanentMailError } from './mail-job';
 import { MailTransport } from './mail.transport';
-import { accountExistsMail, invitationMail, passwordResetMail, staffInviteMail, submissionReceiptMail, testMail, verificationMail } from './templates';
+import {
+  accountExistsMail,
+  invitationMail,
+  passwordResetMail,
+  staffInviteMail,
+  submissionReceiptMail,
+  testMail,
+  verificationMail,
+} from './templates';
 
 export { PermanentMailError } from './mail-job';
 
@@ -36,7 +52,11 @@ interface VerificationRow {
 }
 
 /** The guarantor's saved texts of a kind, each language falling back to the built-in one; undefined when none is saved. */
-async function guarantorTemplates(m: EntityManager, guarantorId: string, kind: MailTemplateKind): Promise<MailTemplatePair | undefined> {
+async function guarantorTemplates(
+  m: EntityManager,
+  guarantorId: string,
+  kind: MailTemplateKind,
+): Promise<MailTemplatePair | undefined> {
   const rows: Array<{ locale: MailTemplateLocale; subject: string; body: string }> = await m.query(
     'SELECT locale, subject, body FROM mail_template WHERE guarantor_id = $1 AND kind = $2',
     [guarantorId, kind],
@@ -118,7 +138,14 @@ export class MailDeliveryService {
   async submissionReceipt(job: SendSubmissionReceiptJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
       if (!(await this.ledger.claim(m, job.eventId, 'submission-receipt'))) return 'duplicate';
-      const rows: Array<{ email: string; institution_name: string; round_name: string; guarantor_name: string; submitted_at: Date; response_id: string }> = await m.query(
+      const rows: Array<{
+        email: string;
+        institution_name: string;
+        round_name: string;
+        guarantor_name: string;
+        submitted_at: Date;
+        response_id: string;
+      }> = await m.query(
         `SELECT coalesce(v.email, i.email) AS email, i.name AS institution_name, ro.name AS round_name, g.name AS guarantor_name,
                 rv.submitted_at, r.id AS response_id
          FROM invitation v
@@ -131,7 +158,10 @@ export class MailDeliveryService {
         [job.invitationId, job.responseId, job.version],
       );
       const row = rows[0];
-      if (!row) throw new PermanentMailError(`submission ${job.responseId} v${job.version} of invitation ${job.invitationId} does not exist`);
+      if (!row)
+        throw new PermanentMailError(
+          `submission ${job.responseId} v${job.version} of invitation ${job.invitationId} does not exist`,
+        );
       if (!row.email) {
         await this.ledger.skipped(m, job.eventId);
         return 'skipped';
@@ -161,13 +191,18 @@ export class MailDeliveryService {
         [job.verificationId],
       );
       const v = rows[0];
-      if (!v || !v.email || v.deleted_at) throw new PermanentMailError(`verification ${job.verificationId} has no recipient`);
+      if (!v || !v.email || v.deleted_at)
+        throw new PermanentMailError(`verification ${job.verificationId} has no recipient`);
       if (v.used_at || v.email_verified_at || v.expires_at.getTime() <= Date.now()) {
         await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'verify', job.verificationId);
-      await this.transport.send(v.email, verificationMail({ link: `${publicUrl(this.env)}/verificar/${token}`, expiresAt: v.expires_at }), job.eventId);
+      await this.transport.send(
+        v.email,
+        verificationMail({ link: `${publicUrl(this.env)}/verificar/${token}`, expiresAt: v.expires_at }),
+        job.eventId,
+      );
       await this.ledger.sent(m, job.eventId, v.email);
       return 'sent';
     });
@@ -176,18 +211,24 @@ export class MailDeliveryService {
   async passwordReset(job: SendPasswordResetJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
       if (!(await this.ledger.claim(m, job.eventId, 'password-reset'))) return 'duplicate';
-      const rows: Array<{ used_at: Date | null; expires_at: Date; email: string | null; deleted_at: Date | null }> = await m.query(
-        `SELECT pr.used_at, pr.expires_at, u.email, u.deleted_at FROM password_reset pr JOIN app_user u ON u.id = pr.user_id WHERE pr.id = $1`,
-        [job.resetId],
-      );
+      const rows: Array<{ used_at: Date | null; expires_at: Date; email: string | null; deleted_at: Date | null }> =
+        await m.query(
+          `SELECT pr.used_at, pr.expires_at, u.email, u.deleted_at FROM password_reset pr JOIN app_user u ON u.id = pr.user_id WHERE pr.id = $1`,
+          [job.resetId],
+        );
       const r = rows[0];
-      if (!r || !r.email || r.deleted_at) throw new PermanentMailError(`password reset ${job.resetId} has no recipient`);
+      if (!r || !r.email || r.deleted_at)
+        throw new PermanentMailError(`password reset ${job.resetId} has no recipient`);
       if (r.used_at || r.expires_at.getTime() <= Date.now()) {
         await this.ledger.skipped(m, job.eventId);
         return 'skipped';
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'reset', job.resetId);
-      await this.transport.send(r.email, passwordResetMail({ link: `${publicUrl(this.env)}/restablecer/${token}`, expiresAt: r.expires_at }), job.eventId);
+      await this.transport.send(
+        r.email,
+        passwordResetMail({ link: `${publicUrl(this.env)}/restablecer/${token}`, expiresAt: r.expires_at }),
+        job.eventId,
+      );
       await this.ledger.sent(m, job.eventId, r.email);
       return 'sent';
     });
@@ -196,14 +237,22 @@ export class MailDeliveryService {
   async staffInvite(job: SendStaffInviteJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
       if (!(await this.ledger.claim(m, job.eventId, 'staff-invite'))) return 'duplicate';
-      const rows: Array<{ used_at: Date | null; expires_at: Date; email: string | null; role: string; deleted_at: Date | null; deactivated_at: Date | null; guarantor_name: string }> =
-        await m.query(
-          `SELECT si.used_at, si.expires_at, u.email, u.role, u.deleted_at, u.deactivated_at, g.name AS guarantor_name
+      const rows: Array<{
+        used_at: Date | null;
+        expires_at: Date;
+        email: string | null;
+        role: string;
+        deleted_at: Date | null;
+        deactivated_at: Date | null;
+        guarantor_name: string;
+      }> = await m.query(
+        `SELECT si.used_at, si.expires_at, u.email, u.role, u.deleted_at, u.deactivated_at, g.name AS guarantor_name
            FROM staff_invitation si JOIN app_user u ON u.id = si.user_id JOIN guarantor g ON g.id = si.guarantor_id WHERE si.id = $1`,
-          [job.staffInvitationId],
-        );
+        [job.staffInvitationId],
+      );
       const r = rows[0];
-      if (!r || !r.email || r.deleted_at) throw new PermanentMailError(`staff invitation ${job.staffInvitationId} has no recipient`);
+      if (!r || !r.email || r.deleted_at)
+        throw new PermanentMailError(`staff invitation ${job.staffInvitationId} has no recipient`);
       // Accepted, expired, or the account was switched off meanwhile: the link would not work.
       if (r.used_at || r.deactivated_at || r.expires_at.getTime() <= Date.now()) {
         await this.ledger.skipped(m, job.eventId);
@@ -211,7 +260,12 @@ export class MailDeliveryService {
       }
       const token = deriveToken(this.env.TOKEN_SECRET, 'staff-invite', job.staffInvitationId);
       const role = r.role === 'guarantor_admin' ? 'guarantor_admin' : 'analyst';
-      const content = staffInviteMail({ guarantorName: r.guarantor_name, role, link: `${publicUrl(this.env)}/activar/${token}`, expiresAt: r.expires_at });
+      const content = staffInviteMail({
+        guarantorName: r.guarantor_name,
+        role,
+        link: `${publicUrl(this.env)}/activar/${token}`,
+        expiresAt: r.expires_at,
+      });
       await this.transport.send(r.email, content, job.eventId);
       await this.ledger.sent(m, job.eventId, r.email);
       return 'sent';
@@ -221,11 +275,18 @@ export class MailDeliveryService {
   async accountNotice(job: SendAccountNoticeJob): Promise<DeliveryOutcome> {
     return this.ds.transaction(async (m) => {
       if (!(await this.ledger.claim(m, job.eventId, 'account-exists'))) return 'duplicate';
-      const rows: Array<{ email: string | null; deleted_at: Date | null }> = await m.query('SELECT email, deleted_at FROM app_user WHERE id = $1', [job.userId]);
+      const rows: Array<{ email: string | null; deleted_at: Date | null }> = await m.query(
+        'SELECT email, deleted_at FROM app_user WHERE id = $1',
+        [job.userId],
+      );
       const u = rows[0];
       if (!u || !u.email || u.deleted_at) throw new PermanentMailError(`account ${job.userId} has no recipient`);
       const base = publicUrl(this.env);
-      await this.transport.send(u.email, accountExistsMail({ signInLink: `${base}/ingresar`, resetLink: `${base}/restablecer` }), job.eventId);
+      await this.transport.send(
+        u.email,
+        accountExistsMail({ signInLink: `${base}/ingresar`, resetLink: `${base}/restablecer` }),
+        job.eventId,
+      );
       await this.ledger.sent(m, job.eventId, u.email);
       return 'sent';
     });

@@ -11,7 +11,13 @@ export class PermanentMailError extends Error {}
  * mail_delivery ('failed', or 'given_up' when the error is permanent or this was the last attempt) and
  * to the log. A permanent failure is discarded so Bull does not retry it.
  */
-export async function runMailJob<T>(job: Job<{ eventId: string }>, kind: string, ledger: MailLedger, logger: Logger, deliver: () => Promise<T>): Promise<T> {
+export async function runMailJob<T>(
+  job: Job<{ eventId: string }>,
+  kind: string,
+  ledger: MailLedger,
+  logger: Logger,
+  deliver: () => Promise<T>,
+): Promise<T> {
   try {
     return await deliver();
   } catch (err) {
@@ -26,7 +32,9 @@ export async function runMailJob<T>(job: Job<{ eventId: string }>, kind: string,
       logger.error(`could not record the failure of ${job.name} ${job.id}: ${describeSmtpFailure(recordErr).reason}`);
     }
     const attempt = `attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1}`;
-    logger.warn(`${job.name} ${job.id} (${kind}) failed, ${attempt}, ${final ? 'given up' : 'will retry'}: ${smtp.reason}`);
+    logger.warn(
+      `${job.name} ${job.id} (${kind}) failed, ${attempt}, ${final ? 'given up' : 'will retry'}: ${smtp.reason}`,
+    );
     throw err;
   }
 }

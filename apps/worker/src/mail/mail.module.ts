@@ -15,7 +15,11 @@ import { MailTransport } from './mail.transport';
  */
 @Module({
   providers: [
-    { provide: SMTP_ENDPOINT, inject: [ENV, getDataSourceToken()], useFactory: (env: Env, ds: DataSource) => openSmtpEndpoint(env, ds) },
+    {
+      provide: SMTP_ENDPOINT,
+      inject: [ENV, getDataSourceToken()],
+      useFactory: (env: Env, ds: DataSource) => openSmtpEndpoint(env, ds),
+    },
     MailTransport,
     MailLedger,
     MailDeliveryService,

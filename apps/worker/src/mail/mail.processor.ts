@@ -1,7 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
-import { JOBS, QUEUES, SendAccountNoticeJob, SendInvitationJob, SendPasswordResetJob, SendStaffInviteJob, SendSubmissionReceiptJob, SendTestMailJob, SendVerificationJob } from '@apertura/queue';
+import {
+  JOBS,
+  QUEUES,
+  SendAccountNoticeJob,
+  SendInvitationJob,
+  SendPasswordResetJob,
+  SendStaffInviteJob,
+  SendSubmissionReceiptJob,
+  SendTestMailJob,
+  SendVerificationJob,
+} from '@apertura/queue';
 import { DeliveryOutcome, MailDeliveryService } from './mail-delivery.service';
 import { runMailJob } from './mail-job';
 import { MailLedger } from './mail-ledger';
@@ -44,7 +54,9 @@ export class MailProcessor {
 
   @Process({ name: JOBS.sendSubmissionReceipt, concurrency: 2 })
   sendSubmissionReceipt(job: Job<SendSubmissionReceiptJob>): Promise<DeliveryOutcome> {
-    return runMailJob(job, 'submission-receipt', this.ledger, this.logger, () => this.deliveries.submissionReceipt(job.data));
+    return runMailJob(job, 'submission-receipt', this.ledger, this.logger, () =>
+      this.deliveries.submissionReceipt(job.data),
+    );
   }
 
   @Process({ name: JOBS.sendTestMail, concurrency: 1 })
@@ -65,7 +77,9 @@ export class MailProcessor {
       if ((await job.getState()) !== 'failed') return;
       await this.ledger.givenUp(eventId, job.failedReason ?? err.message);
     } catch (recordErr) {
-      this.logger.error(`could not mark ${job.name} ${job.id} given up: ${recordErr instanceof Error ? recordErr.message : String(recordErr)}`);
+      this.logger.error(
+        `could not mark ${job.name} ${job.id} given up: ${recordErr instanceof Error ? recordErr.message : String(recordErr)}`,
+      );
     }
   }
 }

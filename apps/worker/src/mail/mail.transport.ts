@@ -12,9 +12,19 @@ import type { MailContent } from './templates';
 export class MailTransport implements OnModuleDestroy {
   private readonly transporter: Transporter;
 
-  constructor(@Inject(ENV) env: Env, @Inject(SMTP_ENDPOINT) private readonly endpoint: SmtpEndpoint) {
+  constructor(
+    @Inject(ENV) env: Env,
+    @Inject(SMTP_ENDPOINT) private readonly endpoint: SmtpEndpoint,
+  ) {
     this.transporter = nodemailer.createTransport(
-      { url: endpoint.url, pool: true, maxConnections: 3, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+      {
+        url: endpoint.url,
+        pool: true,
+        maxConnections: 3,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      },
       { from: env.MAIL_FROM },
     );
   }

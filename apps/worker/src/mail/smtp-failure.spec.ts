@@ -15,14 +15,25 @@ describe('describeSmtpFailure', () => {
   });
 
   it('retries 4xx answers, 503 and connection errors', () => {
-    expect(describeSmtpFailure(Object.assign(new Error('Greylisted'), { response: '451 4.7.1 try later', responseCode: 451 })).permanent).toBe(false);
-    expect(describeSmtpFailure(Object.assign(new Error('x'), { response: '503 bad sequence', responseCode: 503 })).permanent).toBe(false);
-    const refused = describeSmtpFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ESOCKET' }));
+    expect(
+      describeSmtpFailure(
+        Object.assign(new Error('Greylisted'), { response: '451 4.7.1 try later', responseCode: 451 }),
+      ).permanent,
+    ).toBe(false);
+    expect(
+      describeSmtpFailure(Object.assign(new Error('x'), { response: '503 bad sequence', responseCode: 503 })).permanent,
+    ).toBe(false);
+    const refused = describeSmtpFailure(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ESOCKET' }),
+    );
     expect(refused).toEqual({ reason: 'connect ECONNREFUSED 127.0.0.1:1025', permanent: false });
   });
 
   it('reads the code from the answer when the error has none, and does not repeat an answer already in the message', () => {
-    expect(describeSmtpFailure(Object.assign(new Error('Message failed: 554 no'), { response: '554 no' }))).toEqual({ reason: 'Message failed: 554 no', permanent: true });
+    expect(describeSmtpFailure(Object.assign(new Error('Message failed: 554 no'), { response: '554 no' }))).toEqual({
+      reason: 'Message failed: 554 no',
+      permanent: true,
+    });
   });
 
   it('always yields a short single-line reason, whatever was thrown', () => {

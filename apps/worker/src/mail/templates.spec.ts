@@ -41,7 +41,10 @@ describe('invitationMail', () => {
 
 describe('verificationMail', () => {
   it('contains the link and the expiry', () => {
-    const m = verificationMail({ link: 'https://apertura.example/verificar/tok', expiresAt: new Date('2026-03-02T18:00:00Z') });
+    const m = verificationMail({
+      link: 'https://apertura.example/verificar/tok',
+      expiresAt: new Date('2026-03-02T18:00:00Z'),
+    });
     expect(m.subject).toMatch(/Confirme su correo/);
     expect(m.text).toContain('https://apertura.example/verificar/tok');
     expect(m.text).toMatch(/2 de marzo de 2026/);

@@ -1,4 +1,10 @@
-import { DEFAULT_MAIL_TEMPLATES, escapeHtml, renderMailTemplate, type MailContent, type MailTemplatePair } from '@apertura/db';
+import {
+  DEFAULT_MAIL_TEMPLATES,
+  escapeHtml,
+  renderMailTemplate,
+  type MailContent,
+  type MailTemplatePair,
+} from '@apertura/db';
 
 /**
  * E-mail texts (Spanish first, a short English summary after). Pure functions: the processor loads
@@ -90,7 +96,8 @@ export function verificationMail(v: VerificationMailInput): MailContent {
   const expiresEn = formatDate(v.expiresAt, 'en-US');
   return linkMail({
     subject: 'Confirme su correo electrónico — Apertura',
-    intro: 'Gracias por registrarse para validar la información de las instituciones. Para activar su cuenta, confirme su correo electrónico con este enlace:',
+    intro:
+      'Gracias por registrarse para validar la información de las instituciones. Para activar su cuenta, confirme su correo electrónico con este enlace:',
     link: v.link,
     buttonLabel: 'Confirmar mi correo',
     expiry: `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez.`,
@@ -110,7 +117,8 @@ export function passwordResetMail(v: PasswordResetMailInput): MailContent {
   const expiresEn = formatDate(v.expiresAt, 'en-US');
   return linkMail({
     subject: 'Restablezca su contraseña — Apertura',
-    intro: 'Recibimos una solicitud para restablecer la contraseña de su cuenta. Para elegir una nueva, use este enlace:',
+    intro:
+      'Recibimos una solicitud para restablecer la contraseña de su cuenta. Para elegir una nueva, use este enlace:',
     link: v.link,
     buttonLabel: 'Elegir una nueva contraseña',
     expiry: `El enlace vence el ${expiresEs} (hora del centro de México) y solo puede usarse una vez. Al cambiar la contraseña se cierran las sesiones abiertas y se levantan los bloqueos por intentos fallidos.`,
@@ -154,8 +162,20 @@ export function accountExistsMail(v: AccountNoticeMailInput): MailContent {
   const intro = 'Alguien intentó registrar una cuenta nueva con este correo electrónico, pero usted ya tiene una.';
   const action = 'Si fue usted, inicie sesión; si no recuerda su contraseña, puede restablecerla:';
   const ignore = 'Si no fue usted, ignore este mensaje: su cuenta no cambió.';
-  const english = 'Someone tried to register a new account with this e-mail address, which already has one. If it was you, sign in or reset your password with the links above; otherwise ignore this message.';
-  const text = [intro, action, `Iniciar sesión: ${v.signInLink}`, `Restablecer la contraseña: ${v.resetLink}`, '', ignore, '', '—', `English: ${english}`, ''].join('\n');
+  const english =
+    'Someone tried to register a new account with this e-mail address, which already has one. If it was you, sign in or reset your password with the links above; otherwise ignore this message.';
+  const text = [
+    intro,
+    action,
+    `Iniciar sesión: ${v.signInLink}`,
+    `Restablecer la contraseña: ${v.resetLink}`,
+    '',
+    ignore,
+    '',
+    '—',
+    `English: ${english}`,
+    '',
+  ].join('\n');
   const html = page(
     subject,
     `<p>${escapeHtml(intro)}</p>
@@ -180,7 +200,10 @@ export function testMail(t: TestMailInput): MailContent {
   const intro = `Este es un correo de prueba solicitado desde la consola de Apertura por ${t.guarantorName} el ${formatDate(t.sentAt, 'es-MX')} (hora del centro de México). Si lo recibió, las invitaciones y avisos también pueden llegar.`;
   const english = `Test message requested from the Apertura console by ${t.guarantorName} on ${formatDate(t.sentAt, 'en-US')} (Mexico City time). If it arrived, invitations and notices can be delivered too.`;
   const text = [intro, '', '—', `English: ${english}`, ''].join('\n');
-  const html = page(subject, `<p>${escapeHtml(intro)}</p>\n<hr>\n<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`);
+  const html = page(
+    subject,
+    `<p>${escapeHtml(intro)}</p>\n<hr>\n<p lang="en" style="color: #555555; font-size: 14px;">${escapeHtml(english)}</p>`,
+  );
   return { subject, text, html };
 }
 
@@ -203,7 +226,8 @@ export function submissionReceiptMail(r: SubmissionReceiptInput): MailContent {
   const intro = `${r.guarantorName} recibió las respuestas de ${r.institutionName} a «${r.roundName}» (versión ${r.version}) el ${when} (hora del centro de México).`;
   const folioLine = `Folio: ${r.folio}`;
   const copy = 'Puede ver e imprimir (o guardar como PDF) una copia de las respuestas enviadas en:';
-  const keep = 'Conserve este correo como constancia. Si necesita corregir algo, use el mismo enlace de la invitación mientras la ronda esté abierta.';
+  const keep =
+    'Conserve este correo como constancia. Si necesita corregir algo, use el mismo enlace de la invitación mientras la ronda esté abierta.';
   const english = `${r.guarantorName} received the answers of ${r.institutionName} to “${r.roundName}” (version ${r.version}) on ${formatDate(r.submittedAt, 'en-US')} (Mexico City time). Folio: ${r.folio}. A printable copy of the submitted answers is at the link above.`;
   const text = [intro, '', folioLine, '', copy, r.link, '', keep, '', '—', `English: ${english}`, ''].join('\n');
   const html = page(

@@ -1,12 +1,30 @@
 import { buildInstitution, computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
 import type { InstitutionInput, InstitutionResult, PooledVariances, ScoredAnswer } from '@apertura/metric';
-import { aggregationUniverse, emptyStoredResult, expandStored, finalizeForStorage, placementsFor, poolKey, refinalized, roundAggregates, roundPool, storedForm } from './aggregation-input';
+import {
+  aggregationUniverse,
+  emptyStoredResult,
+  expandStored,
+  finalizeForStorage,
+  placementsFor,
+  poolKey,
+  refinalized,
+  roundAggregates,
+  roundPool,
+  storedForm,
+} from './aggregation-input';
 import type { StoredInstitutionResult } from './aggregation-input';
 
-const storedResult = (r: InstitutionResult, pooled: PooledVariances | null = null): StoredInstitutionResult => storedForm(r, pooled).value;
+const storedResult = (r: InstitutionResult, pooled: PooledVariances | null = null): StoredInstitutionResult =>
+  storedForm(r, pooled).value;
 import type { PlacementRecord } from './metric-inputs';
 
-const a = (name: string, component: string, score: number): ScoredAnswer => ({ name, component, score, verifiable: false, weight: 1 });
+const a = (name: string, component: string, score: number): ScoredAnswer => ({
+  name,
+  component,
+  score,
+  verifiable: false,
+  weight: 1,
+});
 const input = (id: string, x: number, reports: number): InstitutionInput => ({
   institutionId: id,
   selfReport: [a('ai', 'TG.AI', x), a('mec', 'PG.Mec', 1 - x)],
@@ -69,12 +87,21 @@ describe('stored results', () => {
     const results = ['i1', 'i2', 'i3'].map((id, k) => computeInstitution(input(id, 0.2 + 0.3 * k, 3 + k)));
     const empty = computeInstitution({ institutionId: 'i4', selfReport: null, verifications: {}, citizenReports: [] });
     const fromFull = computeAggregates(
-      [...results, empty].map((result, k) => ({ result, cvegeo: UNIVERSE[k].cvegeo, cveEnt: UNIVERSE[k].cveEnt, level: UNIVERSE[k].level, type: UNIVERSE[k].type })),
+      [...results, empty].map((result, k) => ({
+        result,
+        cvegeo: UNIVERSE[k].cvegeo,
+        cveEnt: UNIVERSE[k].cveEnt,
+        level: UNIVERSE[k].level,
+        type: UNIVERSE[k].type,
+      })),
       aggregationUniverse(UNIVERSE, {}),
     );
     // i4 has no stored result: it enters as the empty result.
     const stored = new Map(results.map((r) => [r.institutionId, storedResult(r)]));
-    const fromStored = computeAggregates(placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS, null), aggregationUniverse(UNIVERSE, {}));
+    const fromStored = computeAggregates(
+      placementsFor(UNIVERSE, stored, DEFAULT_METHOD_SETTINGS, null),
+      aggregationUniverse(UNIVERSE, {}),
+    );
     expect(fromStored).toEqual(fromFull);
   });
 
@@ -92,7 +119,9 @@ describe('roundAggregates', () => {
   });
 
   it('computes one indicator at a time exactly like all at once', () => {
-    const stored = new Map(['i1', 'i3'].map((id, k) => [id, storedResult(computeInstitution(input(id, 0.4 + 0.2 * k, 4)))]));
+    const stored = new Map(
+      ['i1', 'i3'].map((id, k) => [id, storedResult(computeInstitution(input(id, 0.4 + 0.2 * k, 4)))]),
+    );
     const all = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null);
     const one = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null, ['I_G']);
     expect(one.length).toBeGreaterThan(0);
@@ -129,7 +158,9 @@ describe('stored documents (institution_result)', () => {
   it('re-finalised under a new pool read back as the re-finalised value', () => {
     const { form } = finalizeForStorage(buildInstitution(inputs[0]), DEFAULT_METHOD_SETTINGS, null);
     const next = refinalized(form.value, DEFAULT_METHOD_SETTINGS, pool);
-    expect(JSON.stringify(expandStored(JSON.parse(next!.form.json), DEFAULT_METHOD_SETTINGS))).toBe(JSON.stringify(next!.form.value));
+    expect(JSON.stringify(expandStored(JSON.parse(next!.form.json), DEFAULT_METHOD_SETTINGS))).toBe(
+      JSON.stringify(next!.form.value),
+    );
   });
 });
 

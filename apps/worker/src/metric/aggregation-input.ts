@@ -9,7 +9,14 @@
  * rebuild finalises and aggregates the very same parsed core, so both paths give bit-identical
  * aggregates.
  */
-import { computeAggregates, computeInstitution, finalizeInstitution, INDICATORS, pooledVariances, withFinalized } from '@apertura/metric';
+import {
+  computeAggregates,
+  computeInstitution,
+  finalizeInstitution,
+  INDICATORS,
+  pooledVariances,
+  withFinalized,
+} from '@apertura/metric';
 import type {
   AggregateRow,
   AggregationUniverse,
@@ -132,7 +139,13 @@ export function finalizeForStorage(
  */
 export function expandStored(stored: unknown, settings: MethodSettings): StoredInstitutionResult {
   const doc = stored as Partial<StoredDocument> | null;
-  if (doc === null || doc.format !== 'core' || typeof doc.core !== 'object' || doc.core === null || typeof doc.pooledKey !== 'string') {
+  if (
+    doc === null ||
+    doc.format !== 'core' ||
+    typeof doc.core !== 'object' ||
+    doc.core === null ||
+    typeof doc.pooledKey !== 'string'
+  ) {
     return stored as StoredInstitutionResult;
   }
   const full = doc as StoredDocument;
@@ -145,8 +158,15 @@ export function expandStored(stored: unknown, settings: MethodSettings): StoredI
  */
 export function storedForm(r: InstitutionResult, pooled: PooledVariances | null): StoredForm {
   const pooledKey = poolKey(pooled);
-  const f: FinalizedInstitution = { values: r.values, components: r.components, headline: r.headline, neededReports: r.neededReports };
-  const value = JSON.parse(JSON.stringify(storedValue({ format: 'core', warnings: r.warnings, core: r.core, pooledKey }, f))) as StoredInstitutionResult;
+  const f: FinalizedInstitution = {
+    values: r.values,
+    components: r.components,
+    headline: r.headline,
+    neededReports: r.neededReports,
+  };
+  const value = JSON.parse(
+    JSON.stringify(storedValue({ format: 'core', warnings: r.warnings, core: r.core, pooledKey }, f)),
+  ) as StoredInstitutionResult;
   return { value, json: documentJson(r.core, r.warnings, pooledKey) };
 }
 
@@ -154,13 +174,27 @@ export function storedForm(r: InstitutionResult, pooled: PooledVariances | null)
  * The stored result finalised under `pooled` (§5): null when it already was; otherwise the new
  * stored form, and whether its values really changed (only then are its rows rewritten).
  */
-export function refinalized(s: StoredInstitutionResult, settings: MethodSettings, pooled: PooledVariances | null): { form: StoredForm; changed: boolean } | null {
+export function refinalized(
+  s: StoredInstitutionResult,
+  settings: MethodSettings,
+  pooled: PooledVariances | null,
+): { form: StoredForm; changed: boolean } | null {
   const key = poolKey(pooled);
   if (s.pooledKey === key) return null;
   const f = finalizeInstitution(s.core, settings, pooled);
   const value = storedValue({ format: 'core', warnings: s.warnings, core: s.core, pooledKey: key }, f);
-  const before = JSON.stringify({ values: s.values, components: s.components, headline: s.headline, neededReports: s.neededReports });
-  const after = JSON.stringify({ values: value.values, components: value.components, headline: value.headline, neededReports: value.neededReports });
+  const before = JSON.stringify({
+    values: s.values,
+    components: s.components,
+    headline: s.headline,
+    neededReports: s.neededReports,
+  });
+  const after = JSON.stringify({
+    values: value.values,
+    components: value.components,
+    headline: value.headline,
+    neededReports: value.neededReports,
+  });
   return { form: { value, json: documentJson(s.core, s.warnings, key) }, changed: before !== after };
 }
 
@@ -168,15 +202,25 @@ export function refinalized(s: StoredInstitutionResult, settings: MethodSettings
  * The round's pooled per-validator variances (§5) from the cores of its universe's institutions with
  * ≥ 2 validators: the same numbers whether formed from a rebuild's results or from stored ones.
  */
-export function roundPool(members: Iterable<Pick<StoredInstitutionResult, 'institutionId' | 'validators' | 'core'>>): PooledVariances {
+export function roundPool(
+  members: Iterable<Pick<StoredInstitutionResult, 'institutionId' | 'validators' | 'core'>>,
+): PooledVariances {
   const institutions: Array<{ institutionId: string; raw: InstitutionCore['citizen'] }> = [];
-  for (const s of members) if (s.validators >= 2) institutions.push({ institutionId: s.institutionId, raw: s.core.citizen });
+  for (const s of members)
+    if (s.validators >= 2) institutions.push({ institutionId: s.institutionId, raw: s.core.citizen });
   return pooledVariances(institutions);
 }
 
 /** The result of an institution without any input (what computeInstitution gives for nothing). */
-export function emptyStoredResult(institutionId: string, settings: MethodSettings, pooled: PooledVariances | null): StoredInstitutionResult {
-  return storedForm(computeInstitution({ institutionId, selfReport: null, verifications: {}, citizenReports: [] }, settings, pooled), pooled).value;
+export function emptyStoredResult(
+  institutionId: string,
+  settings: MethodSettings,
+  pooled: PooledVariances | null,
+): StoredInstitutionResult {
+  return storedForm(
+    computeInstitution({ institutionId, selfReport: null, verifications: {}, citizenReports: [] }, settings, pooled),
+    pooled,
+  ).value;
 }
 
 /**
@@ -197,7 +241,13 @@ export function placementsFor(
       empty ??= emptyStoredResult('', settings, pooled);
       stored = { ...empty, institutionId: p.institutionId };
     }
-    const result = { institutionId: stored.institutionId, selfReported: stored.selfReported, verified: stored.verified, validators: stored.validators, values: stored.values };
+    const result = {
+      institutionId: stored.institutionId,
+      selfReported: stored.selfReported,
+      verified: stored.verified,
+      validators: stored.validators,
+      values: stored.values,
+    };
     return { result, cvegeo: p.cvegeo, cveEnt: p.cveEnt, level: p.level, type: p.type };
   });
 }
@@ -265,5 +315,11 @@ export function roundAggregates(
   indicators: readonly Indicator[] = INDICATORS,
 ): AggregateRow[] {
   if (universe.length === 0) return [];
-  return computeAggregates(placementsFor(universe, results, settings, pooled), aggregationUniverse(universe, population, design), settings, indicators, pooled);
+  return computeAggregates(
+    placementsFor(universe, results, settings, pooled),
+    aggregationUniverse(universe, population, design),
+    settings,
+    indicators,
+    pooled,
+  );
 }

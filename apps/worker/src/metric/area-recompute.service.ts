@@ -14,7 +14,8 @@ import { yieldToEventLoop } from './progress';
 import { aggregateResultRows, repooledRows } from './to-result-rows';
 
 /** A stored result this method wrote (apertura-2 stores the core; apertura-1 did not). */
-const isCurrentForm = (s: StoredInstitutionResult): boolean => typeof s.core === 'object' && s.core !== null && typeof s.pooledKey === 'string';
+const isCurrentForm = (s: StoredInstitutionResult): boolean =>
+  typeof s.core === 'object' && s.core !== null && typeof s.pooledKey === 'string';
 
 /** Institutions re-finalised between two turns of the event loop. */
 const YIELD_EVERY = 200;
@@ -48,7 +49,9 @@ export class AreaRecomputeService {
     if ([...loaded.results.values()].some((s) => !isCurrentForm(s))) {
       // Results an earlier method (apertura-1) stored have no core to re-finalise: the round is
       // rebuilt under the current method instead, and keeps its labelled old numbers until then.
-      await this.results.inRoundTransaction(roundId, (m) => this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`));
+      await this.results.inRoundTransaction(roundId, (m) =>
+        this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`),
+      );
       return { watermark: loaded.watermark, rows: 0 };
     }
     const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
@@ -58,7 +61,9 @@ export class AreaRecomputeService {
     // aggregation is about a second of CPU, and the institution jobs of this worker share its event loop.
     const aggregates: AggregateRow[] = [];
     for (const indicator of INDICATORS) {
-      aggregates.push(...roundAggregates(loaded.placements, results, loaded.population, settings, pooled, loaded.design, [indicator]));
+      aggregates.push(
+        ...roundAggregates(loaded.placements, results, loaded.population, settings, pooled, loaded.design, [indicator]),
+      );
       await yieldToEventLoop();
     }
     const rows = aggregateResultRows(aggregates);

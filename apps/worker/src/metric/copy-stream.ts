@@ -64,9 +64,15 @@ export class CopyEncoder {
 }
 
 /** COPY `lines` (COPY text format, or buffers from copyChunks) into `target` on the transaction's own connection. */
-export async function copyInto(m: EntityManager, target: string, lines: Iterable<string> | readonly Buffer[]): Promise<void> {
+export async function copyInto(
+  m: EntityManager,
+  target: string,
+  lines: Iterable<string> | readonly Buffer[],
+): Promise<void> {
   if (!m.queryRunner) throw new Error('bulk writes need the EntityManager of a transaction');
   const client = (await m.queryRunner.connect()) as PoolClient;
-  const source = Array.isArray(lines) ? Readable.from(lines as readonly Buffer[]) : Readable.from(chunks(lines as Iterable<string>));
+  const source = Array.isArray(lines)
+    ? Readable.from(lines as readonly Buffer[])
+    : Readable.from(chunks(lines as Iterable<string>));
   await pipeline(source, client.query(copyFrom(`COPY ${target} FROM STDIN`)));
 }

@@ -25,7 +25,9 @@ describe('COPY text encoding', () => {
         expect(copyField(copyJson(json))).toBe(copyField(json));
       }),
     );
-    expect(copyField(copyJson(JSON.stringify({ q: 'tab\there\nline \\ "quoted"' })))).toBe(copyField(JSON.stringify({ q: 'tab\there\nline \\ "quoted"' })));
+    expect(copyField(copyJson(JSON.stringify({ q: 'tab\there\nline \\ "quoted"' })))).toBe(
+      copyField(JSON.stringify({ q: 'tab\there\nline \\ "quoted"' })),
+    );
   });
 
   it('joins fields with tabs and ends the row with a newline', () => {

@@ -37,10 +37,20 @@ export class InstitutionRecomputeService {
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const { input, provenance } = loaded.collector.institution(institutionId);
     const { result, form } = finalizeForStorage(buildInstitution(input, settings), settings, loaded.pooled);
-    const rows = institutionResultRows(result, provenance, questionnairesUsed(loaded.round, loaded.questionnaires, provenance));
+    const rows = institutionResultRows(
+      result,
+      provenance,
+      questionnairesUsed(loaded.round, loaded.questionnaires, provenance),
+    );
     await this.results.inRoundTransaction(roundId, async (m) => {
       await this.results.upsertResults(m, roundId, rows, stamp);
-      await this.results.deleteInstitutionRowsExcept(m, roundId, institutionId, rows.map((r) => r.indicator), stamp.watermark);
+      await this.results.deleteInstitutionRowsExcept(
+        m,
+        roundId,
+        institutionId,
+        rows.map((r) => r.indicator),
+        stamp.watermark,
+      );
       await this.results.upsertStored(m, roundId, [form], stamp);
       await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
     });

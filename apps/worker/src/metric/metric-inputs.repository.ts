@@ -8,7 +8,13 @@ import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { RoundDesignDocument } from '@apertura/db';
 import { expandStored, type StoredInstitutionResult } from './aggregation-input';
 import { methodSettingsOf } from './method-settings';
-import { InputCollector, PlacementRecord, QuestionnaireRecord, QuestionnaireScoring, RoundRecord } from './metric-inputs';
+import {
+  InputCollector,
+  PlacementRecord,
+  QuestionnaireRecord,
+  QuestionnaireScoring,
+  RoundRecord,
+} from './metric-inputs';
 import { PermanentMetricError } from './metric-errors';
 import { QuestionnaireScoringCache, scoringOf } from './questionnaire-scoring';
 import { StoredResultCache } from './stored-result-cache';
@@ -74,7 +80,11 @@ export class MetricInputsRepository {
    * Inputs of one institution (`institutionId`) or of the whole round (null). Null when the round
    * does not exist. `onProgress` gets the loaded fraction (0–1) of a whole-round load.
    */
-  async load(roundId: string, institutionId: string | null, onProgress: (fraction: number) => Promise<void> = async () => undefined): Promise<LoadedInputs | null> {
+  async load(
+    roundId: string,
+    institutionId: string | null,
+    onProgress: (fraction: number) => Promise<void> = async () => undefined,
+  ): Promise<LoadedInputs | null> {
     return this.snapshot(async (c) => {
       const prepared = await this.prepare(c, roundId, institutionId);
       if (prepared === null) return null;
@@ -96,7 +106,10 @@ export class MetricInputsRepository {
   async loadInChunks(
     roundId: string,
     chunkSize: number,
-    onChunk: (chunk: { placements: PlacementRecord[]; collector: InputCollector }, head: Omit<LoadedInputs, 'collector'>) => Promise<void>,
+    onChunk: (
+      chunk: { placements: PlacementRecord[]; collector: InputCollector },
+      head: Omit<LoadedInputs, 'collector'>,
+    ) => Promise<void>,
   ): Promise<Omit<LoadedInputs, 'collector'> | null> {
     return this.snapshot(async (c) => {
       const prepared = await this.prepare(c, roundId, null);
@@ -105,12 +118,19 @@ export class MetricInputsRepository {
       const read = async (start: number): Promise<{ placements: PlacementRecord[]; collector: InputCollector }> => {
         const placements = head.placements.slice(start, start + chunkSize);
         const collector = this.collectorFor(prepared.scorings);
-        await this.collect(c, roundId, placements.map((p) => p.institutionId), collector, async () => undefined);
+        await this.collect(
+          c,
+          roundId,
+          placements.map((p) => p.institutionId),
+          collector,
+          async () => undefined,
+        );
         return { placements, collector };
       };
       // The next chunk is read while this one is computed: PostgreSQL executes its queries (the
       // verdict counts above all) during the computation's turns of the event loop, not after it.
-      let next: Promise<{ placements: PlacementRecord[]; collector: InputCollector }> | null = head.placements.length > 0 ? read(0) : null;
+      let next: Promise<{ placements: PlacementRecord[]; collector: InputCollector }> | null =
+        head.placements.length > 0 ? read(0) : null;
       for (let start = 0; next !== null; start += chunkSize) {
         const chunk = await next;
         next = start + chunkSize < head.placements.length ? read(start + chunkSize) : null;
@@ -162,11 +182,24 @@ export class MetricInputsRepository {
    * self-reports, their evidence, counted verdicts, citizen reports and validator counts. `onProgress`
    * gets the loaded fraction of a whole-round load (0.35 after the self-reports … 0.9 after the reports).
    */
-  private async collect(c: PoolClient, roundId: string, institutionIds: string[] | null, collector: InputCollector, onProgress: (fraction: number) => Promise<void>): Promise<void> {
+  private async collect(
+    c: PoolClient,
+    roundId: string,
+    institutionIds: string[] | null,
+    collector: InputCollector,
+    onProgress: (fraction: number) => Promise<void>,
+  ): Promise<void> {
     // $1 round, $2 institutions (NULL: every institution of the round).
     const p = [roundId, institutionIds];
     const inst = (col: string): string => `($2::uuid[] IS NULL OR ${col} = ANY($2::uuid[]))`;
-    await this.stream<{ id: string; institution_id: string; questionnaire_id: string; version: number; submitted_at: Date | null; submitted: Record<string, unknown> }>(
+    await this.stream<{
+      id: string;
+      institution_id: string;
+      questionnaire_id: string;
+      version: number;
+      submitted_at: Date | null;
+      submitted: Record<string, unknown>;
+    }>(
       c,
       `SELECT id, institution_id, questionnaire_id, version, submitted_at, submitted FROM response
        WHERE round_id = $1 AND status = 'submitted' AND submitted IS NOT NULL AND ${inst('institution_id')} ORDER BY id`,
@@ -191,7 +224,14 @@ export class MetricInputsRepository {
     );
     // --- due process (issue #13, METHOD.md §3.1): only counted refutations enter `refuted`; those
     // still pending or disputed are reported as `pending`; overturned ones are dropped. ---
-    const verdicts: Array<{ institution_id: string; question_name: string; confirmed: number; refuted: number; pending: number; unverifiable: number }> = (
+    const verdicts: Array<{
+      institution_id: string;
+      question_name: string;
+      confirmed: number;
+      refuted: number;
+      pending: number;
+      unverifiable: number;
+    }> = (
       await c.query(
         `SELECT v.institution_id, v.question_name,
                 count(*) FILTER (WHERE v.verdict = 'confirmed')::int AS confirmed,
@@ -216,12 +256,25 @@ export class MetricInputsRepository {
     }
     // --- end due process ---
     await onProgress(0.45);
-    await this.stream<{ id: string; institution_id: string; validator_id: string; questionnaire_id: string; data: Record<string, unknown> }>(
+    await this.stream<{
+      id: string;
+      institution_id: string;
+      validator_id: string;
+      questionnaire_id: string;
+      data: Record<string, unknown>;
+    }>(
       c,
       `SELECT id, institution_id, validator_id, questionnaire_id, data FROM citizen_report
        WHERE round_id = $1 AND ${inst('institution_id')} ORDER BY id`,
       p,
-      (r) => collector.addReport({ id: r.id, institutionId: r.institution_id, validatorId: r.validator_id, questionnaireId: r.questionnaire_id, data: r.data }),
+      (r) =>
+        collector.addReport({
+          id: r.id,
+          institutionId: r.institution_id,
+          validatorId: r.validator_id,
+          questionnaireId: r.questionnaire_id,
+          data: r.data,
+        }),
     );
     await onProgress(0.9);
     const validators: Array<{ institution_id: string; validators: number }> = (
@@ -234,7 +287,8 @@ export class MetricInputsRepository {
         p,
       )
     ).rows;
-    for (const v of validators) collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
+    for (const v of validators)
+      collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
   }
 
   /** The universe and every stored institution result of a round, for area aggregation. Null when the round is gone. */
@@ -280,7 +334,10 @@ export class MetricInputsRepository {
   }
 
   /** After an area job rewrote stored results in place (a new pool): what later jobs of this process reuse. */
-  rememberStored(roundId: string, rewritten: ReadonlyArray<{ institutionId: string; watermark: string; result: StoredInstitutionResult }>): void {
+  rememberStored(
+    roundId: string,
+    rewritten: ReadonlyArray<{ institutionId: string; watermark: string; result: StoredInstitutionResult }>,
+  ): void {
     for (const r of rewritten) this.stored.replace(roundId, r.institutionId, r.watermark, r.result);
   }
 
@@ -294,7 +351,9 @@ export class MetricInputsRepository {
       await c.query('COMMIT');
       return out;
     } catch (err) {
-      await c.query('ROLLBACK').catch((rollbackErr: unknown) => this.logger.warn(`rollback failed: ${String(rollbackErr)}`));
+      await c
+        .query('ROLLBACK')
+        .catch((rollbackErr: unknown) => this.logger.warn(`rollback failed: ${String(rollbackErr)}`));
       throw err;
     } finally {
       await qr.release();
@@ -303,7 +362,9 @@ export class MetricInputsRepository {
 
   private async head(c: PoolClient, roundId: string): Promise<{ watermark: string; round: RoundRecord } | null> {
     // First statement of the transaction: the snapshot every later read sees.
-    const [{ watermark }] = (await c.query<{ watermark: string }>('SELECT coalesce(max(id), 0)::text AS watermark FROM outbox_event')).rows;
+    const [{ watermark }] = (
+      await c.query<{ watermark: string }>('SELECT coalesce(max(id), 0)::text AS watermark FROM outbox_event')
+    ).rows;
     const [r] = (
       await c.query<RoundRow>(
         'SELECT id, guarantor_id, status, settings, institution_questionnaire_id, citizen_questionnaire_id, design FROM round WHERE id = $1',
@@ -333,12 +394,20 @@ export class MetricInputsRepository {
         [roundId, institutionId],
       )
     ).rows;
-    return rows.map((r) => ({ institutionId: r.id, cvegeo: r.cvegeo, cveEnt: r.cve_ent, level: r.level, type: r.type }));
+    return rows.map((r) => ({
+      institutionId: r.id,
+      cvegeo: r.cvegeo,
+      cveEnt: r.cve_ent,
+      level: r.level,
+      type: r.type,
+    }));
   }
 
   /** The round's stored pool (metric_pool), or null before its first area aggregation. */
   private async pool(c: PoolClient, roundId: string): Promise<PooledVariances | null> {
-    const [row] = (await c.query<{ pooled: Record<string, number> }>('SELECT pooled FROM metric_pool WHERE round_id = $1', [roundId])).rows;
+    const [row] = (
+      await c.query<{ pooled: Record<string, number> }>('SELECT pooled FROM metric_pool WHERE round_id = $1', [roundId])
+    ).rows;
     return row === undefined ? null : row.pooled;
   }
 
@@ -350,13 +419,22 @@ export class MetricInputsRepository {
     const d = round.design;
     if (d.kind !== 'sample') return null;
     const catalogue: Record<string, number> = {};
-    const rows = (await c.query<{ cve_ent: string; n: number }>('SELECT cve_ent, count(*)::int AS n FROM municipality GROUP BY cve_ent ORDER BY cve_ent')).rows;
+    const rows = (
+      await c.query<{ cve_ent: string; n: number }>(
+        'SELECT cve_ent, count(*)::int AS n FROM municipality GROUP BY cve_ent ORDER BY cve_ent',
+      )
+    ).rows;
     for (const r of rows) catalogue[r.cve_ent] = r.n;
     const populationPerState: Record<string, number> = {};
     for (const s of d.states) populationPerState[s.cveEnt] = s.population;
     const populationPerMunicipality: Record<string, number> = {};
     for (const m of d.municipalities ?? []) populationPerMunicipality[m.cvegeo] = m.population;
-    return { kind: 'sample', populationPerState, populationPerMunicipality, catalogueMunicipalitiesPerState: catalogue };
+    return {
+      kind: 'sample',
+      populationPerState,
+      populationPerMunicipality,
+      catalogueMunicipalitiesPerState: catalogue,
+    };
   }
 
   private async population(c: PoolClient, roundId: string): Promise<Record<string, number>> {
@@ -373,13 +451,22 @@ export class MetricInputsRepository {
     return out;
   }
 
-  private async questionnaires(c: PoolClient, sql: string, params: unknown[]): Promise<Map<string, QuestionnaireRecord>> {
+  private async questionnaires(
+    c: PoolClient,
+    sql: string,
+    params: unknown[],
+  ): Promise<Map<string, QuestionnaireRecord>> {
     const rows = (await c.query<QuestionnaireRecord>(sql, params)).rows;
-    return new Map(rows.map((q) => [q.id, { id: q.id, kind: q.kind, slug: q.slug, version: q.version, checksum: q.checksum }]));
+    return new Map(
+      rows.map((q) => [q.id, { id: q.id, kind: q.kind, slug: q.slug, version: q.version, checksum: q.checksum }]),
+    );
   }
 
   /** Scoring of each questionnaire version; definitions are read only for versions not seen before. */
-  private async scorings(c: PoolClient, questionnaires: Map<string, QuestionnaireRecord>): Promise<Map<string, QuestionnaireScoring>> {
+  private async scorings(
+    c: PoolClient,
+    questionnaires: Map<string, QuestionnaireRecord>,
+  ): Promise<Map<string, QuestionnaireScoring>> {
     const out = new Map<string, QuestionnaireScoring>();
     const missing: string[] = [];
     for (const q of questionnaires.values()) {
@@ -388,7 +475,12 @@ export class MetricInputsRepository {
       else missing.push(q.id);
     }
     if (missing.length > 0) {
-      const rows = (await c.query<{ id: string; checksum: string; definition: unknown }>('SELECT id, checksum, definition FROM questionnaire WHERE id = ANY($1::uuid[])', [missing])).rows;
+      const rows = (
+        await c.query<{ id: string; checksum: string; definition: unknown }>(
+          'SELECT id, checksum, definition FROM questionnaire WHERE id = ANY($1::uuid[])',
+          [missing],
+        )
+      ).rows;
       for (const r of rows) {
         const s = scoringOf(r.id, r.definition);
         this.scoring.set(r.id, r.checksum, s);

@@ -12,20 +12,55 @@ const INSTITUTION: QuestionnaireScoring = {
   score: (data) => scoreAnswers(INSTITUTION_ITEMS, data),
 };
 const CITIZEN_ITEMS: ItemSpec[] = [
-  { name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, scoring: { kind: 'choices', scores: { si: 1, no: 0, en_plazo: null } } },
+  {
+    name: 'tc_respuesta',
+    component: 'TC.Disp',
+    weight: 1,
+    verifiable: false,
+    scoring: { kind: 'choices', scores: { si: 1, no: 0, en_plazo: null } },
+  },
 ];
-const CITIZEN: QuestionnaireScoring = { items: CITIZEN_ITEMS, evidence: [], score: (data) => scoreAnswers(CITIZEN_ITEMS, data) };
+const CITIZEN: QuestionnaireScoring = {
+  items: CITIZEN_ITEMS,
+  evidence: [],
+  score: (data) => scoreAnswers(CITIZEN_ITEMS, data),
+};
 const scoring = (id: string): QuestionnaireScoring => (id === 'qi' ? INSTITUTION : CITIZEN);
 
 describe('InputCollector', () => {
   it('scores the submission, reports and verdict counts of each institution', () => {
     const c = new InputCollector(scoring);
-    c.addResponse({ id: 'resp', institutionId: 'A', questionnaireId: 'qi', version: 3, submittedAt: '2025-01-02T03:04:05.000Z', submitted: { ai_unidad: true, tr_pct: 50, ai_unidad_evidencia: 'https://a.example/ut' } });
-    c.addEvidence({ responseId: 'resp', evidence: [{ id: 'f2', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x', questionName: 'ai_unidad' }, { bogus: true }] });
+    c.addResponse({
+      id: 'resp',
+      institutionId: 'A',
+      questionnaireId: 'qi',
+      version: 3,
+      submittedAt: '2025-01-02T03:04:05.000Z',
+      submitted: { ai_unidad: true, tr_pct: 50, ai_unidad_evidencia: 'https://a.example/ut' },
+    });
+    c.addEvidence({
+      responseId: 'resp',
+      evidence: [
+        { id: 'f2', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x', questionName: 'ai_unidad' },
+        { bogus: true },
+      ],
+    });
     c.addEvidence({ responseId: 'unknown', evidence: [{ id: 'f9', filename: 'z.pdf' }] });
     c.addVerdictCounts({ institutionId: 'A', questionName: 'ai_unidad', confirmed: 2, refuted: 1, unverifiable: 4 });
-    c.addReport({ id: 'r2', institutionId: 'A', validatorId: 'v2', questionnaireId: 'qc', data: { tc_respuesta: 'no' } });
-    c.addReport({ id: 'r1', institutionId: 'A', validatorId: 'v1', questionnaireId: 'qc', data: { tc_respuesta: 'en_plazo' } });
+    c.addReport({
+      id: 'r2',
+      institutionId: 'A',
+      validatorId: 'v2',
+      questionnaireId: 'qc',
+      data: { tc_respuesta: 'no' },
+    });
+    c.addReport({
+      id: 'r1',
+      institutionId: 'A',
+      validatorId: 'v1',
+      questionnaireId: 'qc',
+      data: { tc_respuesta: 'en_plazo' },
+    });
     c.addValidatorCount({ institutionId: 'A', validators: 3 });
 
     const { input, provenance } = c.institution('A');
@@ -37,7 +72,11 @@ describe('InputCollector', () => {
       ],
       verifications: { ai_unidad: { confirmed: 2, refuted: 1 } },
       citizenReports: [
-        { reportId: 'r2', validatorId: 'v2', answers: [{ name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, score: 0 }] },
+        {
+          reportId: 'r2',
+          validatorId: 'v2',
+          answers: [{ name: 'tc_respuesta', component: 'TC.Disp', weight: 1, verifiable: false, score: 0 }],
+        },
         // "en_plazo" is not applicable: no answer, never a silent 0.
         { reportId: 'r1', validatorId: 'v1', answers: [] },
       ],
@@ -45,7 +84,9 @@ describe('InputCollector', () => {
     expect(provenance).toEqual({
       selfReport: { responseId: 'resp', version: 3, submittedAt: '2025-01-02T03:04:05.000Z', questionnaireId: 'qi' },
       evidenceUrls: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia', url: 'https://a.example/ut' }],
-      evidenceFiles: [{ id: 'f2', questionName: 'ai_unidad', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x' }],
+      evidenceFiles: [
+        { id: 'f2', questionName: 'ai_unidad', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x' },
+      ],
       verdicts: { confirmed: 2, refuted: 1, unverifiable: 4 },
       citizenReports: 2,
       citizenQuestionnaireIds: ['qc'],
@@ -55,10 +96,22 @@ describe('InputCollector', () => {
 
   it('forgets a released institution (a full rebuild frees its inputs once computed)', () => {
     const c = new InputCollector(scoring);
-    c.addResponse({ id: 'resp', institutionId: 'A', questionnaireId: 'qi', version: 1, submittedAt: null, submitted: { ai_unidad: true } });
+    c.addResponse({
+      id: 'resp',
+      institutionId: 'A',
+      questionnaireId: 'qi',
+      version: 1,
+      submittedAt: null,
+      submitted: { ai_unidad: true },
+    });
     expect(c.institution('A').input.selfReport).toHaveLength(1);
     c.release('A');
-    expect(c.institution('A').input).toEqual({ institutionId: 'A', selfReport: null, verifications: {}, citizenReports: [] });
+    expect(c.institution('A').input).toEqual({
+      institutionId: 'A',
+      selfReport: null,
+      verifications: {},
+      citizenReports: [],
+    });
   });
 
   it('gives an institution without any input an empty input', () => {

@@ -171,11 +171,18 @@ export class InputCollector {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
     a.selfReport = q.score(r.submitted);
-    a.response = { id: r.id, institutionId: r.institutionId, questionnaireId: r.questionnaireId, version: r.version, submittedAt: r.submittedAt };
+    a.response = {
+      id: r.id,
+      institutionId: r.institutionId,
+      questionnaireId: r.questionnaireId,
+      version: r.version,
+      submittedAt: r.submittedAt,
+    };
     a.evidenceUrls = [];
     for (const e of q.evidence) {
       const url = Object.prototype.hasOwnProperty.call(r.submitted, e.question) ? r.submitted[e.question] : undefined;
-      if (typeof url === 'string' && url.trim() !== '') a.evidenceUrls.push({ item: e.item, question: e.question, url });
+      if (typeof url === 'string' && url.trim() !== '')
+        a.evidenceUrls.push({ item: e.item, question: e.question, url });
     }
     this.responseInstitution.set(r.id, r.institutionId);
   }
@@ -190,7 +197,9 @@ export class InputCollector {
   addVerdictCounts(v: VerdictCountRecord): void {
     const a = this.acc(v.institutionId);
     // pending: due process (#13); left out when zero so inputs without pending refutations read as before.
-    a.verifications[v.questionName] = v.pending ? { confirmed: v.confirmed, refuted: v.refuted, pending: v.pending } : { confirmed: v.confirmed, refuted: v.refuted };
+    a.verifications[v.questionName] = v.pending
+      ? { confirmed: v.confirmed, refuted: v.refuted, pending: v.pending }
+      : { confirmed: v.confirmed, refuted: v.refuted };
     a.verdicts.confirmed += v.confirmed;
     a.verdicts.refuted += v.refuted;
     a.verdicts.unverifiable += v.unverifiable;
@@ -219,7 +228,10 @@ export class InputCollector {
     return {
       input: { institutionId, selfReport: a.selfReport, verifications: a.verifications, citizenReports: a.reports },
       provenance: {
-        selfReport: r === null ? null : { responseId: r.id, version: r.version, submittedAt: r.submittedAt, questionnaireId: r.questionnaireId },
+        selfReport:
+          r === null
+            ? null
+            : { responseId: r.id, version: r.version, submittedAt: r.submittedAt, questionnaireId: r.questionnaireId },
         evidenceUrls: a.evidenceUrls,
         evidenceFiles: a.evidenceFiles,
         verdicts: { ...a.verdicts },

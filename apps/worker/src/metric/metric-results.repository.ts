@@ -19,14 +19,34 @@ const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
   scope text, scope_key text, aggregation text, indicator text, estimate float8, se float8, lo float8, hi float8, cv float8,
   n int, population_size int, status text, needed int, needed_subjects int, needed_reports int, validated_share float8, formula text, details json)
   ON COMMIT DELETE ROWS`;
-const STORED_STAGE = 'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
+const STORED_STAGE =
+  'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
 
 const RESULT_STAGE_COLUMNS =
   'scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, needed_subjects, needed_reports, validated_share, formula, details';
 
 /** One result row as a COPY line (RESULT_STAGE_COLUMNS). */
 export function resultLine(r: ResultRow): string {
-  return copyLine([r.scope, r.scopeKey, r.aggregation, r.indicator, r.estimate, r.se, r.lo, r.hi, r.cv, r.n, r.populationSize, r.status, r.needed, r.neededSubjects, r.neededReports, r.validatedShare, r.formula, copyJson(JSON.stringify(r.details))]);
+  return copyLine([
+    r.scope,
+    r.scopeKey,
+    r.aggregation,
+    r.indicator,
+    r.estimate,
+    r.se,
+    r.lo,
+    r.hi,
+    r.cv,
+    r.n,
+    r.populationSize,
+    r.status,
+    r.needed,
+    r.neededSubjects,
+    r.neededReports,
+    r.validatedShare,
+    r.formula,
+    copyJson(JSON.stringify(r.details)),
+  ]);
 }
 
 /** One stored document as a COPY line (institution_result_stage). */
@@ -69,7 +89,23 @@ export interface Stamp {
 
 /** The order of result keys every writer uses (scope, key, aggregation, indicator). */
 export const compareResultKeys = (a: ResultRow, b: ResultRow): number =>
-  a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : a.scopeKey < b.scopeKey ? -1 : a.scopeKey > b.scopeKey ? 1 : a.aggregation < b.aggregation ? -1 : a.aggregation > b.aggregation ? 1 : a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0;
+  a.scope < b.scope
+    ? -1
+    : a.scope > b.scope
+      ? 1
+      : a.scopeKey < b.scopeKey
+        ? -1
+        : a.scopeKey > b.scopeKey
+          ? 1
+          : a.aggregation < b.aggregation
+            ? -1
+            : a.aggregation > b.aggregation
+              ? 1
+              : a.indicator < b.indicator
+                ? -1
+                : a.indicator > b.indicator
+                  ? 1
+                  : 0;
 
 /**
  * Writes metric results. Every upsert is guarded by the input watermark (`WHERE stored.watermark <=
@@ -89,7 +125,11 @@ export class MetricResultsRepository {
    * that may run side by side (their keys are written in one global order, so they cannot deadlock);
    * every delete and every other job takes the lock exclusively.
    */
-  async inRoundTransaction<T>(roundId: string, fn: (m: EntityManager) => Promise<T>, lock: 'exclusive' | 'shared' = 'exclusive'): Promise<T> {
+  async inRoundTransaction<T>(
+    roundId: string,
+    fn: (m: EntityManager) => Promise<T>,
+    lock: 'exclusive' | 'shared' = 'exclusive',
+  ): Promise<T> {
     return this.ds.transaction(async (m) => {
       const acquire = lock === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
       await m.query(`SELECT ${acquire}(hashtextextended('metric:' || $1, 0))`, [roundId]);
@@ -106,14 +146,23 @@ export class MetricResultsRepository {
    * open results page hears of a write exactly when it is committed (NOTIFY is delivered on commit
    * only). Call it in an exclusive inRoundTransaction: the round's lock orders the versions as the writes.
    */
-  async announce(m: EntityManager, roundId: string, watermark: string, scope: ResultsChangeScope, institutionId?: string): Promise<void> {
+  async announce(
+    m: EntityManager,
+    roundId: string,
+    watermark: string,
+    scope: ResultsChangeScope,
+    institutionId?: string,
+  ): Promise<void> {
     const [{ version }]: Array<{ version: string }> = await m.query(
       `INSERT INTO result_change AS c (round_id, version, watermark, changed_at) VALUES ($1, 1, $2::bigint, now())
        ON CONFLICT (round_id) DO UPDATE SET version = c.version + 1, watermark = GREATEST(c.watermark, EXCLUDED.watermark), changed_at = now()
        RETURNING version::text AS version`,
       [roundId, watermark],
     );
-    await m.query('SELECT pg_notify($1, $2)', [RESULTS_CHANNEL, JSON.stringify({ roundId, version, watermark, scope, ...(institutionId ? { institutionId } : {}) })]);
+    await m.query('SELECT pg_notify($1, $2)', [
+      RESULTS_CHANNEL,
+      JSON.stringify({ roundId, version, watermark, scope, ...(institutionId ? { institutionId } : {}) }),
+    ]);
   }
 
   /** Bulk upsert through COPY into a staging table, then one INSERT … SELECT (see copy-text.ts for why). */
@@ -170,7 +219,9 @@ export class MetricResultsRepository {
    */
   async patchInstitutions(m: EntityManager, roundId: string, patches: readonly InstitutionPatch[]): Promise<void> {
     if (patches.length === 0) return;
-    const sorted = [...patches].sort((a, b) => (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0));
+    const sorted = [...patches].sort((a, b) =>
+      a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0,
+    );
     const rows = sorted.flatMap((p) =>
       p.rows.map((r) => ({
         scope_key: p.institutionId,
@@ -201,13 +252,21 @@ export class MetricResultsRepository {
        FROM json_to_recordset($2::json) AS p(scope_key uuid, watermark bigint, needed int)
        WHERE t.round_id = $1 AND t.scope = 'institution' AND t.scope_key = p.scope_key::text AND t.aggregation = 'unweighted'
          AND (t.indicator LIKE 'TG.%' OR t.indicator LIKE 'PG.%') AND t.status <> 'conclusive' AND t.watermark = p.watermark`,
-      [roundId, JSON.stringify(sorted.map((p) => ({ scope_key: p.institutionId, watermark: p.watermark, needed: p.neededReports })))],
+      [
+        roundId,
+        JSON.stringify(
+          sorted.map((p) => ({ scope_key: p.institutionId, watermark: p.watermark, needed: p.neededReports })),
+        ),
+      ],
     );
     await m.query(
       `UPDATE institution_result t SET result = p.result
        FROM json_to_recordset($2::json) AS p(institution_id uuid, watermark bigint, result json)
        WHERE t.round_id = $1 AND t.institution_id = p.institution_id AND t.watermark = p.watermark`,
-      [roundId, `[${sorted.map((p) => `{"institution_id":${JSON.stringify(p.institutionId)},"watermark":${p.watermark},"result":${p.json}}`).join(',')}]`],
+      [
+        roundId,
+        `[${sorted.map((p) => `{"institution_id":${JSON.stringify(p.institutionId)},"watermark":${p.watermark},"result":${p.json}}`).join(',')}]`,
+      ],
     );
   }
 
@@ -217,15 +276,29 @@ export class MetricResultsRepository {
    * method wrote: they cannot be re-aggregated under this one, only recomputed.
    */
   async requestRebuild(m: EntityManager, roundId: string, reason: string): Promise<string | null> {
-    const open: unknown[] = await m.query(`SELECT 1 FROM recompute_run WHERE round_id = $1 AND status IN ('queued', 'running')`, [roundId]);
+    const open: unknown[] = await m.query(
+      `SELECT 1 FROM recompute_run WHERE round_id = $1 AND status IN ('queued', 'running')`,
+      [roundId],
+    );
     if (open.length > 0) return null;
-    const [run]: Array<{ id: string }> = await m.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [roundId]);
-    await m.query('INSERT INTO outbox_event (type, payload) VALUES ($1, $2::jsonb)', ['round.recompute', JSON.stringify({ roundId, runId: run.id, reason })]);
+    const [run]: Array<{ id: string }> = await m.query(
+      'INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id',
+      [roundId],
+    );
+    await m.query('INSERT INTO outbox_event (type, payload) VALUES ($1, $2::jsonb)', [
+      'round.recompute',
+      JSON.stringify({ roundId, runId: run.id, reason }),
+    ]);
     return run.id;
   }
 
   /** The round's pool as of this aggregation (what its next institution jobs finalise with). */
-  async savePool(m: EntityManager, roundId: string, pooled: Readonly<Record<string, number>>, stamp: Stamp): Promise<void> {
+  async savePool(
+    m: EntityManager,
+    roundId: string,
+    pooled: Readonly<Record<string, number>>,
+    stamp: Stamp,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO metric_pool (round_id, pooled, watermark, computed_at) VALUES ($1, $2::json, $3::bigint, $4::timestamptz)
        ON CONFLICT (round_id) DO UPDATE SET pooled = EXCLUDED.pooled, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
@@ -242,11 +315,19 @@ export class MetricResultsRepository {
    * Only the columns queries filter and sort on (≈ 0.3 s at national size).
    */
   async analyze(m: EntityManager): Promise<void> {
-    await m.query('ANALYZE metric_result (round_id, scope, scope_key, aggregation, indicator, estimate, status), institution_result (round_id, institution_id)');
+    await m.query(
+      'ANALYZE metric_result (round_id, scope, scope_key, aggregation, indicator, estimate, status), institution_result (round_id, institution_id)',
+    );
   }
 
   /** Rows of one institution the new computation no longer produces (e.g. a component no longer answered). */
-  async deleteInstitutionRowsExcept(m: EntityManager, roundId: string, institutionId: string, keep: readonly string[], watermark: string): Promise<void> {
+  async deleteInstitutionRowsExcept(
+    m: EntityManager,
+    roundId: string,
+    institutionId: string,
+    keep: readonly string[],
+    watermark: string,
+  ): Promise<void> {
     await m.query(
       `DELETE FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND scope_key = $2 AND watermark <= $3::bigint AND NOT (indicator = ANY($4::text[]))`,
       [roundId, institutionId, watermark, keep],
@@ -255,12 +336,14 @@ export class MetricResultsRepository {
 
   /** An institution that left the round's universe. */
   async deleteInstitution(m: EntityManager, roundId: string, institutionId: string, watermark: string): Promise<void> {
-    await m.query(`DELETE FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND scope_key = $2 AND watermark <= $3::bigint`, [
-      roundId,
-      institutionId,
-      watermark,
-    ]);
-    await m.query('DELETE FROM institution_result WHERE round_id = $1 AND institution_id = $2 AND watermark <= $3::bigint', [roundId, institutionId, watermark]);
+    await m.query(
+      `DELETE FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND scope_key = $2 AND watermark <= $3::bigint`,
+      [roundId, institutionId, watermark],
+    );
+    await m.query(
+      'DELETE FROM institution_result WHERE round_id = $1 AND institution_id = $2 AND watermark <= $3::bigint',
+      [roundId, institutionId, watermark],
+    );
   }
 
   /**
@@ -268,13 +351,19 @@ export class MetricResultsRepository {
    * watermark (or a newer one, written by a later job), so "older than the watermark" is "stale".
    */
   async deleteStaleAreas(m: EntityManager, roundId: string, watermark: string): Promise<void> {
-    await m.query(`DELETE FROM metric_result WHERE round_id = $1 AND scope <> 'institution' AND watermark < $2::bigint`, [roundId, watermark]);
+    await m.query(
+      `DELETE FROM metric_result WHERE round_id = $1 AND scope <> 'institution' AND watermark < $2::bigint`,
+      [roundId, watermark],
+    );
   }
 
   /** Same for a full rebuild: every row of the round, institution rows included. */
   async deleteStale(m: EntityManager, roundId: string, watermark: string): Promise<void> {
     await m.query('DELETE FROM metric_result WHERE round_id = $1 AND watermark < $2::bigint', [roundId, watermark]);
-    await m.query('DELETE FROM institution_result WHERE round_id = $1 AND watermark < $2::bigint', [roundId, watermark]);
+    await m.query('DELETE FROM institution_result WHERE round_id = $1 AND watermark < $2::bigint', [
+      roundId,
+      watermark,
+    ]);
   }
 
   /**
@@ -282,25 +371,43 @@ export class MetricResultsRepository {
    * finished run (nothing to do).
    */
   async startRun(runId: string, roundId: string): Promise<'started' | 'missing' | 'done'> {
-    const [run]: Array<{ status: string }> = await this.ds.query('SELECT status FROM recompute_run WHERE id = $1 AND round_id = $2', [runId, roundId]);
+    const [run]: Array<{ status: string }> = await this.ds.query(
+      'SELECT status FROM recompute_run WHERE id = $1 AND round_id = $2',
+      [runId, roundId],
+    );
     if (run === undefined) return 'missing';
     if (run.status === 'done') return 'done';
-    await this.ds.query(`UPDATE recompute_run SET status = 'running', progress = 0, error = NULL, finished_at = NULL WHERE id = $1 AND status <> 'done'`, [runId]);
+    await this.ds.query(
+      `UPDATE recompute_run SET status = 'running', progress = 0, error = NULL, finished_at = NULL WHERE id = $1 AND status <> 'done'`,
+      [runId],
+    );
     return 'started';
   }
 
   async runProgress(runId: string, progress: number): Promise<void> {
-    await this.ds.query(`UPDATE recompute_run SET progress = $2 WHERE id = $1 AND status = 'running'`, [runId, progress]);
+    await this.ds.query(`UPDATE recompute_run SET progress = $2 WHERE id = $1 AND status = 'running'`, [
+      runId,
+      progress,
+    ]);
   }
 
   /** In the transaction of the last write, so "done", the complete results and a waiting publication commit together. */
   async finishRun(m: EntityManager, runId: string, watermark: string): Promise<void> {
-    await m.query(`UPDATE recompute_run SET status = 'done', progress = 100, watermark = $2::bigint, error = NULL, finished_at = now() WHERE id = $1`, [runId, watermark]);
+    await m.query(
+      `UPDATE recompute_run SET status = 'done', progress = 100, watermark = $2::bigint, error = NULL, finished_at = now() WHERE id = $1`,
+      [runId, watermark],
+    );
     // A publication waits for its rebuild (issue #13): the round turns public with the rebuilt numbers, never before.
-    await m.query(`UPDATE round SET status = 'published', published_at = now(), updated_at = now() WHERE publish_run_id = $1 AND status = 'closed'`, [runId]);
+    await m.query(
+      `UPDATE round SET status = 'published', published_at = now(), updated_at = now() WHERE publish_run_id = $1 AND status = 'closed'`,
+      [runId],
+    );
   }
 
   async failRun(runId: string, error: string): Promise<void> {
-    await this.ds.query(`UPDATE recompute_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status <> 'done'`, [runId, error.slice(0, 2000)]);
+    await this.ds.query(
+      `UPDATE recompute_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status <> 'done'`,
+      [runId, error.slice(0, 2000)],
+    );
   }
 }

@@ -54,7 +54,9 @@ export class MetricProcessor {
       async () => {
         const outcome = await this.rounds.recompute(job.data, (pct) => job.progress(pct));
         if (outcome.status === 'done') {
-          this.logger.log(`round ${job.data.roundId} rebuilt (run ${job.data.runId}): ${outcome.institutions} institutions, ${outcome.areaRows} area rows, watermark ${outcome.watermark}`);
+          this.logger.log(
+            `round ${job.data.roundId} rebuilt (run ${job.data.runId}): ${outcome.institutions} institutions, ${outcome.areaRows} area rows, watermark ${outcome.watermark}`,
+          );
         }
         return outcome;
       },
@@ -62,7 +64,11 @@ export class MetricProcessor {
     );
   }
 
-  private async run<T>(job: Job, work: () => Promise<T>, onFinalFailure?: (message: string) => Promise<void>): Promise<T> {
+  private async run<T>(
+    job: Job,
+    work: () => Promise<T>,
+    onFinalFailure?: (message: string) => Promise<void>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (err) {
@@ -73,7 +79,9 @@ export class MetricProcessor {
       }
       const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastAttempt && onFinalFailure) {
-        await onFinalFailure(messageOf(err)).catch((e: unknown) => this.logger.error(`could not record the failure of ${job.name} ${String(job.id)}: ${messageOf(e)}`));
+        await onFinalFailure(messageOf(err)).catch((e: unknown) =>
+          this.logger.error(`could not record the failure of ${job.name} ${String(job.id)}: ${messageOf(e)}`),
+        );
       }
       throw err;
     }

@@ -4,7 +4,11 @@ describe('ProgressReporter', () => {
   it('reports whole, increasing percentages at most every interval, and always 100', async () => {
     let t = 0;
     const sent: number[] = [];
-    const p = new ProgressReporter(async (pct) => void sent.push(pct), 100, () => t);
+    const p = new ProgressReporter(
+      async (pct) => void sent.push(pct),
+      100,
+      () => t,
+    );
     await p.report(0.4);
     await p.report(5.7); // too soon
     t = 150;

@@ -9,7 +9,11 @@ export function questionnairesUsed(
   known: ReadonlyMap<string, QuestionnaireRecord>,
   provenance: InstitutionProvenance,
 ): QuestionnaireRecord[] {
-  const ids = new Set<string>([round.institutionQuestionnaireId, round.citizenQuestionnaireId, ...provenance.citizenQuestionnaireIds]);
+  const ids = new Set<string>([
+    round.institutionQuestionnaireId,
+    round.citizenQuestionnaireId,
+    ...provenance.citizenQuestionnaireIds,
+  ]);
   if (provenance.selfReport !== null) ids.add(provenance.selfReport.questionnaireId);
   const out: QuestionnaireRecord[] = [];
   for (const id of ids) {

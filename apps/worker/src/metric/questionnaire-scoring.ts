@@ -13,9 +13,14 @@ export function scoringOf(id: string, definition: unknown): QuestionnaireScoring
       .filter((v) => v.evidenceQuestion !== undefined)
       .map((v) => ({ item: v.name, question: v.evidenceQuestion as string }));
     // Stored answers were validated with hidden ones cleared: scored as they stand, as before.
-    return { items: [...compiled.items], evidence, score: (data) => compiled.score(data, { storedAnswersVisible: true }) };
+    return {
+      items: [...compiled.items],
+      evidence,
+      score: (data) => compiled.score(data, { storedAnswersVisible: true }),
+    };
   } catch (err) {
-    if (err instanceof QuestionnaireError) throw new PermanentMetricError(`questionnaire ${id} cannot be scored: ${err.message}`);
+    if (err instanceof QuestionnaireError)
+      throw new PermanentMetricError(`questionnaire ${id} cannot be scored: ${err.message}`);
     throw err;
   }
 }

@@ -2,7 +2,14 @@ import { isRankable, rankRows, RankInputs, RankRow } from './rank-rows';
 
 const ROUND = '6f1c2c1e-0000-4000-8000-000000000001';
 
-const inst = (institutionId: string, cveEnt: string, indicator: string, estimate: number | null, se: number | null, status = 'conclusive') => ({
+const inst = (
+  institutionId: string,
+  cveEnt: string,
+  indicator: string,
+  estimate: number | null,
+  se: number | null,
+  status = 'conclusive',
+) => ({
   institutionId,
   cveEnt,
   indicator,
@@ -34,8 +41,15 @@ const INPUTS: RankInputs = {
   ],
 };
 
-const pick = (rows: RankRow[], ranking: string, groupKey: string, indicator: string): Array<[string, number, number, number, number]> =>
-  rows.filter((r) => r.ranking === ranking && r.groupKey === groupKey && r.indicator === indicator).map((r) => [r.scopeKey, r.position, r.lo, r.hi, r.of]);
+const pick = (
+  rows: RankRow[],
+  ranking: string,
+  groupKey: string,
+  indicator: string,
+): Array<[string, number, number, number, number]> =>
+  rows
+    .filter((r) => r.ranking === ranking && r.groupKey === groupKey && r.indicator === indicator)
+    .map((r) => [r.scopeKey, r.position, r.lo, r.hi, r.of]);
 
 describe('rankRows', () => {
   const rows = rankRows(ROUND, INPUTS);
@@ -102,6 +116,12 @@ describe('rankRows', () => {
   });
 
   it('refuses the same key twice in a group (rows of two aggregations mixed up)', () => {
-    expect(() => rankRows(ROUND, { institutions: [inst('a', '15', 'I', 0.5, 0), inst('a', '15', 'I', 0.6, 0)], municipalities: [], states: [] })).toThrow(RangeError);
+    expect(() =>
+      rankRows(ROUND, {
+        institutions: [inst('a', '15', 'I', 0.5, 0), inst('a', '15', 'I', 0.6, 0)],
+        municipalities: [],
+        states: [],
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -72,7 +72,14 @@ const RANKED: ReadonlySet<string> = new Set(RANKED_INDICATORS);
 
 /** §9: only validated values with an estimable SE and status conclusive or caution are ordered. */
 export function isRankable(v: RankValue): v is RankValue & { estimate: number; se: number } {
-  return (v.status === 'conclusive' || v.status === 'caution') && v.estimate !== null && v.se !== null && Number.isFinite(v.estimate) && Number.isFinite(v.se) && v.se >= 0;
+  return (
+    (v.status === 'conclusive' || v.status === 'caution') &&
+    v.estimate !== null &&
+    v.se !== null &&
+    Number.isFinite(v.estimate) &&
+    Number.isFinite(v.se) &&
+    v.se >= 0
+  );
 }
 
 /** The seed of one ranking group (contract §1): reproducible from the stored row alone. */
@@ -92,13 +99,25 @@ function members<T extends RankValue>(rows: readonly T[], key: (r: T) => string,
   const out: Member[] = [];
   for (const r of rows) {
     if (!RANKED.has(r.indicator) || !isRankable(r)) continue;
-    out.push({ key: key(r), state: state(r), indicator: r.indicator as RankedIndicator, estimate: r.estimate, se: r.se });
+    out.push({
+      key: key(r),
+      state: state(r),
+      indicator: r.indicator as RankedIndicator,
+      estimate: r.estimate,
+      se: r.se,
+    });
   }
   return out;
 }
 
 /** Ranks each (group, indicator) of one ranking, one thunk per group; `perState` adds a group per cve_ent beside 'MX'. */
-function rankingGroups(roundId: string, ranking: Ranking, all: readonly Member[], perState: boolean, options: RankRowOptions): Array<() => RankRow[]> {
+function rankingGroups(
+  roundId: string,
+  ranking: Ranking,
+  all: readonly Member[],
+  perState: boolean,
+  options: RankRowOptions,
+): Array<() => RankRow[]> {
   const groups = new Map<string, Member[]>();
   const add = (group: string, m: Member): void => {
     const k = `${group}\u0000${m.indicator}`;
@@ -118,7 +137,17 @@ function rankingGroups(roundId: string, ranking: Ranking, all: readonly Member[]
       list.map((m) => ({ id: m.key, estimate: m.estimate, se: m.se })),
       { seed, draws: options.draws, method: options.method },
     );
-    return ranked.map((r): RankRow => ({ ranking, groupKey, indicator, scopeKey: r.id, position: r.position, lo: r.lo, hi: r.hi, of: r.of, seed }));
+    return ranked.map((r): RankRow => ({
+      ranking,
+      groupKey,
+      indicator,
+      scopeKey: r.id,
+      position: r.position,
+      lo: r.lo,
+      hi: r.hi,
+      of: r.of,
+      seed,
+    }));
   });
 }
 
@@ -127,26 +156,42 @@ function rankingGroups(roundId: string, ranking: Ranking, all: readonly Member[]
  * concatenates them: a rebuild runs them with turns of the event loop in between (a national
  * round's rank intervals are seconds of CPU, and its last writes must keep streaming meanwhile).
  */
-export function rankRowGroups(roundId: string, inputs: RankInputs, options: RankRowOptions = {}): Array<() => RankRow[]> {
+export function rankRowGroups(
+  roundId: string,
+  inputs: RankInputs,
+  options: RankRowOptions = {},
+): Array<() => RankRow[]> {
   return [
     ...rankingGroups(
       roundId,
       'institution',
-      members(inputs.institutions, (r) => r.institutionId, (r) => r.cveEnt),
+      members(
+        inputs.institutions,
+        (r) => r.institutionId,
+        (r) => r.cveEnt,
+      ),
       true,
       options,
     ),
     ...rankingGroups(
       roundId,
       'municipality',
-      members(inputs.municipalities, (r) => r.cvegeo, (r) => r.cveEnt),
+      members(
+        inputs.municipalities,
+        (r) => r.cvegeo,
+        (r) => r.cveEnt,
+      ),
       true,
       options,
     ),
     ...rankingGroups(
       roundId,
       'state',
-      members(inputs.states, (r) => r.cveEnt, (r) => r.cveEnt),
+      members(
+        inputs.states,
+        (r) => r.cveEnt,
+        (r) => r.cveEnt,
+      ),
       false,
       options,
     ),
@@ -187,17 +232,35 @@ export function rankInputsFrom(institutions: Iterable<InstitutionValues>, areas:
   for (const r of institutions) {
     for (const indicator of RANKED_INDICATORS) {
       const v = r.values[indicator];
-      if (v !== null && v !== undefined && isRankable({ indicator, estimate: v.estimate, se: v.se, status: v.status })) {
-        inst.push({ institutionId: r.institutionId, cveEnt: r.cveEnt, indicator, estimate: v.estimate, se: v.se, status: v.status });
+      if (
+        v !== null &&
+        v !== undefined &&
+        isRankable({ indicator, estimate: v.estimate, se: v.se, status: v.status })
+      ) {
+        inst.push({
+          institutionId: r.institutionId,
+          cveEnt: r.cveEnt,
+          indicator,
+          estimate: v.estimate,
+          se: v.se,
+          status: v.status,
+        });
       }
     }
   }
-  const value = (a: AreaValue): RankValue => ({ indicator: a.indicator, estimate: a.estimate, se: a.se, status: a.status });
+  const value = (a: AreaValue): RankValue => ({
+    indicator: a.indicator,
+    estimate: a.estimate,
+    se: a.se,
+    status: a.status,
+  });
   const unweighted = areas.filter((a) => a.aggregation === 'unweighted' && RANKED.has(a.indicator) && isRankable(a));
   return {
     institutions: inst,
     // A cvegeo is its state's cve_ent followed by the municipality's own three digits (INEGI).
-    municipalities: unweighted.filter((a) => a.scope === 'municipality').map((a) => ({ cvegeo: a.scopeKey, cveEnt: a.scopeKey.slice(0, 2), ...value(a) })),
+    municipalities: unweighted
+      .filter((a) => a.scope === 'municipality')
+      .map((a) => ({ cvegeo: a.scopeKey, cveEnt: a.scopeKey.slice(0, 2), ...value(a) })),
     states: unweighted.filter((a) => a.scope === 'state').map((a) => ({ cveEnt: a.scopeKey, ...value(a) })),
   };
 }

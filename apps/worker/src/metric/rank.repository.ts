@@ -53,10 +53,23 @@ export class RankRepository {
         ORDER BY r.scope_key, r.indicator`,
       [roundId, indicators],
     );
-    const value = (r: ValueColumns): ValueColumns => ({ indicator: r.indicator, estimate: r.estimate, se: r.se, status: r.status });
+    const value = (r: ValueColumns): ValueColumns => ({
+      indicator: r.indicator,
+      estimate: r.estimate,
+      se: r.se,
+      status: r.status,
+    });
     return {
-      institutions: institutions.map((r): InstitutionRankInput => ({ institutionId: r.institution_id, cveEnt: r.cve_ent, ...value(r) })),
-      municipalities: municipalities.map((r): MunicipalityRankInput => ({ cvegeo: r.cvegeo, cveEnt: r.cve_ent, ...value(r) })),
+      institutions: institutions.map((r): InstitutionRankInput => ({
+        institutionId: r.institution_id,
+        cveEnt: r.cve_ent,
+        ...value(r),
+      })),
+      municipalities: municipalities.map((r): MunicipalityRankInput => ({
+        cvegeo: r.cvegeo,
+        cveEnt: r.cve_ent,
+        ...value(r),
+      })),
       states: states.map((r): StateRankInput => ({ cveEnt: r.cve_ent, ...value(r) })),
     };
   }
@@ -67,7 +80,14 @@ export class RankRepository {
    * under the same lock. Guarded like the result upserts: when the round's stored ranks come from a
    * newer snapshot (higher watermark), nothing is written and the answer is false.
    */
-  async replaceRanks(roundId: string, rows: readonly RankRow[], methodId: string, watermark: string, computedAt: Date, m?: EntityManager): Promise<boolean> {
+  async replaceRanks(
+    roundId: string,
+    rows: readonly RankRow[],
+    methodId: string,
+    watermark: string,
+    computedAt: Date,
+    m?: EntityManager,
+  ): Promise<boolean> {
     if (m?.queryRunner?.isTransactionActive) return this.replaceIn(m, roundId, rows, methodId, watermark, computedAt);
     return this.ds.transaction(async (own) => {
       await own.query(`SELECT pg_advisory_xact_lock(hashtextextended('metric:' || $1, 0))`, [roundId]);
@@ -75,8 +95,18 @@ export class RankRepository {
     });
   }
 
-  private async replaceIn(m: EntityManager, roundId: string, rows: readonly RankRow[], methodId: string, watermark: string, computedAt: Date): Promise<boolean> {
-    const newer: unknown[] = await m.query('SELECT 1 FROM metric_rank WHERE round_id = $1 AND watermark > $2::bigint LIMIT 1', [roundId, watermark]);
+  private async replaceIn(
+    m: EntityManager,
+    roundId: string,
+    rows: readonly RankRow[],
+    methodId: string,
+    watermark: string,
+    computedAt: Date,
+  ): Promise<boolean> {
+    const newer: unknown[] = await m.query(
+      'SELECT 1 FROM metric_rank WHERE round_id = $1 AND watermark > $2::bigint LIMIT 1',
+      [roundId, watermark],
+    );
     if (newer.length > 0) return false;
     await m.query('DELETE FROM metric_rank WHERE round_id = $1', [roundId]);
     // COPY, not unnest($n::type[]): a national round has ≈ 55,000 rankings rows (see copy-text.ts for why).
@@ -85,7 +115,22 @@ export class RankRepository {
       m,
       'metric_rank (round_id, ranking, group_key, indicator, scope_key, "position", lo, hi, "of", seed, method_id, watermark, computed_at)',
       (function* () {
-        for (const r of rows) yield copyLine([roundId, r.ranking, r.groupKey, r.indicator, r.scopeKey, r.position, r.lo, r.hi, r.of, r.seed, methodId, watermark, at]);
+        for (const r of rows)
+          yield copyLine([
+            roundId,
+            r.ranking,
+            r.groupKey,
+            r.indicator,
+            r.scopeKey,
+            r.position,
+            r.lo,
+            r.hi,
+            r.of,
+            r.seed,
+            methodId,
+            watermark,
+            at,
+          ]);
       })(),
     );
     return true;

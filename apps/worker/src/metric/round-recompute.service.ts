@@ -7,7 +7,14 @@ import { finalizeForStorage, roundAggregates, roundPool, StoredInstitutionResult
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { CopyEncoder, type EncodedRows } from './copy-stream';
-import { compareResultKeys, encodeResultRows, MetricResultsRepository, resultLine, Stamp, storedLine } from './metric-results.repository';
+import {
+  compareResultKeys,
+  encodeResultRows,
+  MetricResultsRepository,
+  resultLine,
+  Stamp,
+  storedLine,
+} from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';
@@ -28,7 +35,8 @@ const YIELD_EVERY = 10;
 /** Batch transactions in flight at once during a rebuild (each on its own connection). */
 const WRITE_CONCURRENCY = 2;
 
-export type RoundOutcome = { status: 'done'; watermark: string; institutions: number; areaRows: number } | { status: 'already-done' };
+export type RoundOutcome =
+  { status: 'done'; watermark: string; institutions: number; areaRows: number } | { status: 'already-done' };
 
 /**
  * Full rebuild of a round: every input in bulk from one snapshot, every institution, then every
@@ -60,16 +68,20 @@ export class RoundRecomputeService {
     // chunk by chunk as its inputs arrive from one snapshot (their inputs are garbage right after).
     const computed: Array<{ result: BuiltInstitution; provenance: InstitutionProvenance }> = [];
     let roundSettings: MethodSettings | null = null;
-    const loaded = await this.inputs.loadInChunks(roundId, LOAD_CHUNK, async ({ placements: chunk, collector }, head) => {
-      roundSettings ??= methodSettingsOf(roundId, head.round.settings);
-      for (const [k, p] of chunk.entries()) {
-        if (k % YIELD_EVERY === 0) await yieldToEventLoop();
-        const { input, provenance } = collector.institution(p.institutionId);
-        computed.push({ result: buildInstitution(input, roundSettings), provenance });
-        collector.release(p.institutionId);
-      }
-      await progress.report(1 + (49 * computed.length) / Math.max(1, head.placements.length));
-    });
+    const loaded = await this.inputs.loadInChunks(
+      roundId,
+      LOAD_CHUNK,
+      async ({ placements: chunk, collector }, head) => {
+        roundSettings ??= methodSettingsOf(roundId, head.round.settings);
+        for (const [k, p] of chunk.entries()) {
+          if (k % YIELD_EVERY === 0) await yieldToEventLoop();
+          const { input, provenance } = collector.institution(p.institutionId);
+          computed.push({ result: buildInstitution(input, roundSettings), provenance });
+          collector.release(p.institutionId);
+        }
+        await progress.report(1 + (49 * computed.length) / Math.max(1, head.placements.length));
+      },
+    );
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const stamp: Stamp = { watermark: loaded.watermark, computedAt: new Date() };
@@ -94,11 +106,17 @@ export class RoundRecomputeService {
         // in key order: the batch's keys in the global order every writer uses.
         const rows = new CopyEncoder();
         const documents = new CopyEncoder();
-        const next = computed.splice(0, INSTITUTION_BATCH).sort((a, b) => byId(a.result.institutionId, b.result.institutionId));
+        const next = computed
+          .splice(0, INSTITUTION_BATCH)
+          .sort((a, b) => byId(a.result.institutionId, b.result.institutionId));
         for (const [k, c] of next.entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
           const { result, form } = finalizeForStorage(c.result, settings, pooled);
-          const own = institutionResultRows(result, c.provenance, questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance));
+          const own = institutionResultRows(
+            result,
+            c.provenance,
+            questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance),
+          );
           for (const r of own.sort(compareResultKeys)) rows.add(resultLine(r));
           documents.add(storedLine(form));
           stored.set(result.institutionId, form.value);
@@ -120,7 +138,9 @@ export class RoundRecomputeService {
       // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
       for (const [k, indicator] of INDICATORS.entries()) {
         // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
-        aggregates.push(...roundAggregates(placements, stored, loaded.population, settings, pooled, loaded.design, [indicator]));
+        aggregates.push(
+          ...roundAggregates(placements, stored, loaded.population, settings, pooled, loaded.design, [indicator]),
+        );
         await yieldToEventLoop();
         await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
       }
@@ -128,14 +148,24 @@ export class RoundRecomputeService {
       // just computed — the rows being written — one ranking group at a time so the writes keep streaming.
       areaRows = aggregateResultRows(aggregates);
       writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
-      const institutionValues = placements.map((p) => ({ institutionId: p.institutionId, cveEnt: p.cveEnt, values: stored.get(p.institutionId)?.values ?? {} }));
+      const institutionValues = placements.map((p) => ({
+        institutionId: p.institutionId,
+        cveEnt: p.cveEnt,
+        values: stored.get(p.institutionId)?.values ?? {},
+      }));
       for (const group of rankRowGroups(roundId, rankInputsFrom(institutionValues, aggregates))) {
         ranks.push(...group());
         await yieldToEventLoop();
       }
       // The rankings go to PostgreSQL beside the last batches (only this rebuild writes them now: area
       // jobs take the round's lock exclusively), so the closing transaction stays short.
-      const rankWrite = this.results.inRoundTransaction(roundId, (m) => this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m), 'shared').then(() => undefined);
+      const rankWrite = this.results
+        .inRoundTransaction(
+          roundId,
+          (m) => this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m),
+          'shared',
+        )
+        .then(() => undefined);
       rankWrite.catch(() => undefined); // awaited below; see sharedWrite
       writes.push(rankWrite);
       while (writes.length > 0) await writes.shift();

@@ -2,7 +2,15 @@ import type { StoredInstitutionResult } from './aggregation-input';
 import { StoredResultCache } from './stored-result-cache';
 
 const result = (institutionId: string, citizenReports: number): StoredInstitutionResult =>
-  ({ institutionId, selfReported: true, citizenReports, validators: 0, headline: null, neededReports: 0, values: {} }) as unknown as StoredInstitutionResult;
+  ({
+    institutionId,
+    selfReported: true,
+    citizenReports,
+    validators: 0,
+    headline: null,
+    neededReports: 0,
+    values: {},
+  }) as unknown as StoredInstitutionResult;
 
 describe('StoredResultCache', () => {
   it('fetches everything the first time, then only what changed watermark or is new', () => {
@@ -12,7 +20,14 @@ describe('StoredResultCache', () => {
       { institutionId: 'b', watermark: '7' },
     ];
     expect(cache.missing('r', v1)).toEqual(['a', 'b']);
-    cache.assemble('r', v1, new Map([['a', result('a', 1)], ['b', result('b', 2)]]));
+    cache.assemble(
+      'r',
+      v1,
+      new Map([
+        ['a', result('a', 1)],
+        ['b', result('b', 2)],
+      ]),
+    );
 
     const v2 = [
       { institutionId: 'a', watermark: '5' },
@@ -20,7 +35,14 @@ describe('StoredResultCache', () => {
       { institutionId: 'c', watermark: '9' },
     ];
     expect(cache.missing('r', v2)).toEqual(['b', 'c']);
-    const results = cache.assemble('r', v2, new Map([['b', result('b', 3)], ['c', result('c', 4)]]));
+    const results = cache.assemble(
+      'r',
+      v2,
+      new Map([
+        ['b', result('b', 3)],
+        ['c', result('c', 4)],
+      ]),
+    );
     expect([...results.entries()].map(([k, r]) => [k, r.citizenReports])).toEqual([
       ['a', 1],
       ['b', 3],

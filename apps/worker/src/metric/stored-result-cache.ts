@@ -34,7 +34,11 @@ export class StoredResultCache {
    * The round's stored results: those held at the current watermark plus `fetched` (which must cover
    * `missing`). Institutions no longer stored are forgotten.
    */
-  assemble(roundId: string, versions: readonly StoredVersion[], fetched: ReadonlyMap<string, StoredInstitutionResult>): Map<string, StoredInstitutionResult> {
+  assemble(
+    roundId: string,
+    versions: readonly StoredVersion[],
+    fetched: ReadonlyMap<string, StoredInstitutionResult>,
+  ): Map<string, StoredInstitutionResult> {
     const held = this.rounds.get(roundId);
     const next = new Map<string, Entry>();
     const results = new Map<string, StoredInstitutionResult>();
@@ -42,7 +46,8 @@ export class StoredResultCache {
       const fresh = fetched.get(v.institutionId);
       const old = held?.get(v.institutionId);
       const result = fresh ?? (old !== undefined && old.watermark === v.watermark ? old.result : undefined);
-      if (result === undefined) throw new Error(`stored result of institution ${v.institutionId} at watermark ${v.watermark} was not fetched`);
+      if (result === undefined)
+        throw new Error(`stored result of institution ${v.institutionId} at watermark ${v.watermark} was not fetched`);
       next.set(v.institutionId, { watermark: v.watermark, result });
       results.set(v.institutionId, result);
     }

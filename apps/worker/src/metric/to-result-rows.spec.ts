@@ -5,7 +5,13 @@ import { aggregationUniverse, placementsFor, storedForm } from './aggregation-in
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 import { aggregateResultRows, institutionResultRows, missingReasons } from './to-result-rows';
 
-const a = (name: string, component: string, score: number, verifiable = false, weight = 1): ScoredAnswer => ({ name, component, score, verifiable, weight });
+const a = (name: string, component: string, score: number, verifiable = false, weight = 1): ScoredAnswer => ({
+  name,
+  component,
+  score,
+  verifiable,
+  weight,
+});
 
 const SELF_REPORT: ScoredAnswer[] = [
   a('ai1', 'TG.AI', 1, true),
@@ -40,7 +46,11 @@ const full: InstitutionInput = {
   institutionId: 'inst-a',
   selfReport: SELF_REPORT,
   verifications: { ai1: { confirmed: 2, refuted: 1 }, tr1: { confirmed: 0, refuted: 1 } },
-  citizenReports: [report('r1', 'validator-uuid-1', 0.75), report('r2', 'validator-uuid-2', 0.5), report('r3', 'validator-uuid-3', 0.25)],
+  citizenReports: [
+    report('r1', 'validator-uuid-1', 0.75),
+    report('r2', 'validator-uuid-2', 0.5),
+    report('r3', 'validator-uuid-3', 0.25),
+  ],
 };
 
 describe('institutionResultRows', () => {
@@ -50,14 +60,16 @@ describe('institutionResultRows', () => {
 
   it('has one row per indicator, then one per component, all institution-scoped and unweighted', () => {
     expect(rows.slice(0, INDICATORS.length).map((r) => r.indicator)).toEqual([...INDICATORS]);
-    expect(rows.slice(INDICATORS.length).map((r) => r.indicator)).toEqual([
-      'TG.AI', 'TG.TP', 'TG.TR', 'PG.Fun', 'PG.Mec', 'PC.Met', 'PC.Recep', 'TC.Clar', 'TC.Disp',
-    ].sort((x, y) => {
-      // government components first (code order), then citizen components (code order)
-      const g = (c: string): number => (c.startsWith('TG') || c.startsWith('PG') ? 0 : 1);
-      return g(x) - g(y) || (x < y ? -1 : x > y ? 1 : 0);
-    }));
-    expect(new Set(rows.map((r) => `${r.scope}/${r.scopeKey}/${r.aggregation}`))).toEqual(new Set(['institution/inst-a/unweighted']));
+    expect(rows.slice(INDICATORS.length).map((r) => r.indicator)).toEqual(
+      ['TG.AI', 'TG.TP', 'TG.TR', 'PG.Fun', 'PG.Mec', 'PC.Met', 'PC.Recep', 'TC.Clar', 'TC.Disp'].sort((x, y) => {
+        // government components first (code order), then citizen components (code order)
+        const g = (c: string): number => (c.startsWith('TG') || c.startsWith('PG') ? 0 : 1);
+        return g(x) - g(y) || (x < y ? -1 : x > y ? 1 : 0);
+      }),
+    );
+    expect(new Set(rows.map((r) => `${r.scope}/${r.scopeKey}/${r.aggregation}`))).toEqual(
+      new Set(['institution/inst-a/unweighted']),
+    );
     expect(new Set(rows.map((r) => r.indicator)).size).toBe(rows.length);
   });
 
@@ -75,7 +87,16 @@ describe('institutionResultRows', () => {
       needed: i.needed,
       formula: i.formula,
       neededReports: i.neededReports,
-      details: { n: 3, df: 3, interval: 't', nu: i.nu, reasons: i.reasons, sd: i.sd, halfWidth: i.halfWidth, pendingRefutations: 0 },
+      details: {
+        n: 3,
+        df: 3,
+        interval: 't',
+        nu: i.nu,
+        reasons: i.reasons,
+        sd: i.sd,
+        halfWidth: i.halfWidth,
+        pendingRefutations: 0,
+      },
     });
   });
 
@@ -92,7 +113,10 @@ describe('institutionResultRows', () => {
       pendingRefutations: 0,
       warnings: result.warnings,
     });
-    expect(details.inputs).toMatchObject({ selfReport: { responseId: 'resp-1', version: 2 }, verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 } });
+    expect(details.inputs).toMatchObject({
+      selfReport: { responseId: 'resp-1', version: 2 },
+      verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 },
+    });
     expect((details.inputs as { questionnaires: unknown[] }).questionnaires).toHaveLength(2);
     expect(byIndicator.get('T')!.details.institution).toBeUndefined();
   });
@@ -103,7 +127,14 @@ describe('institutionResultRows', () => {
     expect(ai.details).toMatchObject({ kind: 'government', raw: 0.75, interval: 'exact' });
     expect(ai.details.items).toMatchObject({ format: 'packed', name: ['ai1', 'ai2'] });
     expect(decodeItemList(ai.details.items)).toEqual([
-      expect.objectContaining({ name: 'ai1', s: 1, sValidated: 1 * (2 / 3), confirmed: 2, refuted: 1, verification: 'mixed' }),
+      expect.objectContaining({
+        name: 'ai1',
+        s: 1,
+        sValidated: 1 * (2 / 3),
+        confirmed: 2,
+        refuted: 1,
+        verification: 'mixed',
+      }),
       expect.objectContaining({ name: 'ai2', s: 0.5, sValidated: 0.5, verification: 'not_verifiable' }),
     ]);
     expect(byIndicator.get('TC.Clar')!.details).toMatchObject({ kind: 'citizen', reports: 3, validators: 3 });
@@ -124,14 +155,23 @@ describe('institutionResultRows', () => {
     // §6 needed sample at the bound of I, (0.5·0.5)², projected at I_G (no pool yet).
     const needed = noCitizens.neededReports;
     expect(needed).toBe(27);
-    expect(r.get('I')).toMatchObject({ estimate: null, status: 'not_validated', needed, neededReports: needed, n: 0, details: { missing: ['no_citizen_data'], reasons: ['no_citizen_data'] } });
+    expect(r.get('I')).toMatchObject({
+      estimate: null,
+      status: 'not_validated',
+      needed,
+      neededReports: needed,
+      n: 0,
+      details: { missing: ['no_citizen_data'], reasons: ['no_citizen_data'] },
+    });
     expect(r.get('I_G')).toMatchObject({ status: 'not_validated', needed });
     // Verified (ai1 has counted verdicts) but no citizen reports: ΔG exists, not_validated.
     expect(r.get('DELTA_G')?.estimate).not.toBeNull();
     expect(r.get('I_G')!.estimate).toBeCloseTo(noCitizens.values.I_G!.estimate, 15);
 
     const nothing = computeInstitution({ institutionId: 'x', selfReport: null, verifications: {}, citizenReports: [] });
-    const n = new Map(institutionResultRows(nothing, { ...PROVENANCE, selfReport: null }, QUESTIONNAIRES).map((x) => [x.indicator, x]));
+    const n = new Map(
+      institutionResultRows(nothing, { ...PROVENANCE, selfReport: null }, QUESTIONNAIRES).map((x) => [x.indicator, x]),
+    );
     expect(n.get('I')!.details.missing).toEqual(['no_self_report', 'no_citizen_data']);
     // Only a self-report can give it an I_G: no number of citizen reports can (never "0 needed").
     expect(n.get('I_G')).toMatchObject({ estimate: null, needed: null, details: { missing: ['no_self_report'] } });
@@ -153,13 +193,22 @@ describe('aggregateResultRows', () => {
       { institutionId: 'b', cvegeo: '15106', cveEnt: '15', level: 'municipal', type: 'organismo' },
     ];
     const stored = new Map([['a', storedForm(computeInstitution({ ...full, institutionId: 'a' }), null).value]]);
-    const agg = computeAggregates(placementsFor(placements, stored, DEFAULT_METHOD_SETTINGS, null), aggregationUniverse(placements, { '15106': 910608 }));
+    const agg = computeAggregates(
+      placementsFor(placements, stored, DEFAULT_METHOD_SETTINGS, null),
+      aggregationUniverse(placements, { '15106': 910608 }),
+    );
     const rows = aggregateResultRows(agg);
     expect(rows).toHaveLength(agg.length);
     const mun = rows.find((r) => r.scope === 'municipality' && r.indicator === 'I')!;
     const src = agg.find((r) => r.scope === 'municipality' && r.indicator === 'I')!;
-    expect(mun).toMatchObject({ scopeKey: '15106', aggregation: 'unweighted', estimate: src.estimate, populationSize: 2, status: src.status, needed: src.needed });
+    expect(mun).toMatchObject({
+      scopeKey: '15106',
+      aggregation: 'unweighted',
+      estimate: src.estimate,
+      populationSize: 2,
+      status: src.status,
+      needed: src.needed,
+    });
     expect(mun.details.coverage).toEqual(src.coverage);
   });
 });
-

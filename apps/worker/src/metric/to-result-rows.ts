@@ -51,22 +51,56 @@ export interface ResultRow {
 /** Why an indicator has no value. */
 export type MissingReason = 'no_self_report' | 'no_citizen_data' | 'missing_components';
 
-const GOVERNMENT_INDICATORS: ReadonlySet<Indicator> = new Set<Indicator>(['TG', 'PG', 'I_G', 'TG_raw', 'PG_raw', 'I_G_raw', 'DELTA_G']);
-const SUB_INDEX_OF: Partial<Record<Indicator, 'TG' | 'TC' | 'PG' | 'PC'>> = { TG: 'TG', TC: 'TC', PG: 'PG', PC: 'PC', TG_raw: 'TG', PG_raw: 'PG' };
+const GOVERNMENT_INDICATORS: ReadonlySet<Indicator> = new Set<Indicator>([
+  'TG',
+  'PG',
+  'I_G',
+  'TG_raw',
+  'PG_raw',
+  'I_G_raw',
+  'DELTA_G',
+]);
+const SUB_INDEX_OF: Partial<Record<Indicator, 'TG' | 'TC' | 'PG' | 'PC'>> = {
+  TG: 'TG',
+  TC: 'TC',
+  PG: 'PG',
+  PC: 'PC',
+  TG_raw: 'TG',
+  PG_raw: 'PG',
+};
 
 function estimateDetails(e: Omit<Estimate, 'estimate'>): Record<string, unknown> {
-  return { n: e.n, N: e.N, df: e.df, sd: e.sd, halfWidth: e.halfWidth, interval: e.interval, nu: e.nu, reasons: e.reasons, pendingRefutations: e.pendingRefutations };
+  return {
+    n: e.n,
+    N: e.N,
+    df: e.df,
+    sd: e.sd,
+    halfWidth: e.halfWidth,
+    interval: e.interval,
+    nu: e.nu,
+    reasons: e.reasons,
+    pendingRefutations: e.pendingRefutations,
+  };
 }
 
 function subIndexDetails(info: SubIndexInfo | null): Record<string, unknown> | null {
-  return info === null ? null : { partial: info.partial, missing: info.missing, weights: info.weights, formula: info.formula };
+  return info === null
+    ? null
+    : { partial: info.partial, missing: info.missing, weights: info.weights, formula: info.formula };
 }
 
 /** What a missing value needs to know of its institution (an InstitutionResult or its stored form). */
-export type InstitutionFacts = Pick<InstitutionResult, 'institutionId' | 'selfReported' | 'validators' | 'neededReports' | 'core' | 'values'>;
+export type InstitutionFacts = Pick<
+  InstitutionResult,
+  'institutionId' | 'selfReported' | 'validators' | 'neededReports' | 'core' | 'values'
+>;
 
-export function missingReasons(indicator: Indicator, r: Pick<InstitutionResult, 'selfReported' | 'validators'>): MissingReason[] {
-  const needsSelfReport = GOVERNMENT_INDICATORS.has(indicator) || indicator === 'T' || indicator === 'P' || indicator === 'I';
+export function missingReasons(
+  indicator: Indicator,
+  r: Pick<InstitutionResult, 'selfReported' | 'validators'>,
+): MissingReason[] {
+  const needsSelfReport =
+    GOVERNMENT_INDICATORS.has(indicator) || indicator === 'T' || indicator === 'P' || indicator === 'I';
   const reasons: MissingReason[] = [];
   if (needsSelfReport && !r.selfReported) reasons.push('no_self_report');
   if (needsCitizenData(indicator) && r.validators === 0) reasons.push('no_citizen_data');
@@ -129,7 +163,19 @@ function missingRow(r: InstitutionFacts, indicator: Indicator, details: Record<s
     neededReports: needed,
     validatedShare: null,
     formula: null,
-    details: { n: citizen ? r.validators : null, N: null, df: null, sd: null, halfWidth: null, interval: 'none', nu: null, reasons, pendingRefutations: 0, missing, ...details },
+    details: {
+      n: citizen ? r.validators : null,
+      N: null,
+      df: null,
+      sd: null,
+      halfWidth: null,
+      interval: 'none',
+      nu: null,
+      reasons,
+      pendingRefutations: 0,
+      missing,
+      ...details,
+    },
   };
 }
 
@@ -204,7 +250,15 @@ function citizenComponentRow(r: InstitutionResult, c: CitizenComponentResult): R
 
 type FactsSource = Pick<
   StoredInstitutionResult,
-  'selfReported' | 'citizenReports' | 'validators' | 'verified' | 'values' | 'headline' | 'neededReports' | 'pendingRefutations' | 'warnings'
+  | 'selfReported'
+  | 'citizenReports'
+  | 'validators'
+  | 'verified'
+  | 'values'
+  | 'headline'
+  | 'neededReports'
+  | 'pendingRefutations'
+  | 'warnings'
 >;
 
 /** What the API says of the institution as a whole: validated means I has both citizen sub-indices. */
@@ -223,12 +277,22 @@ function institutionFacts(r: FactsSource): Record<string, unknown> {
 }
 
 /** Institution-level facts, stored once, on the `I` row (the API reads them from there). */
-function institutionSummary(r: InstitutionResult, provenance: InstitutionProvenance, questionnaires: readonly QuestionnaireRecord[]): Record<string, unknown> {
+function institutionSummary(
+  r: InstitutionResult,
+  provenance: InstitutionProvenance,
+  questionnaires: readonly QuestionnaireRecord[],
+): Record<string, unknown> {
   return {
     institution: institutionFacts(r),
     inputs: {
       ...provenance,
-      questionnaires: questionnaires.map((q) => ({ id: q.id, kind: q.kind, slug: q.slug, version: q.version, checksum: q.checksum })),
+      questionnaires: questionnaires.map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        slug: q.slug,
+        version: q.version,
+        checksum: q.checksum,
+      })),
     },
   };
 }
@@ -289,6 +353,7 @@ export function repooledRows(s: StoredInstitutionResult): ResultRow[] {
     const extra: Record<string, unknown> = indicator === 'I' ? { institution: institutionFacts(s) } : {};
     rows.push(e === null ? missingRow(s, indicator, extra) : valueRow(s.institutionId, indicator, e, extra));
   }
-  for (const code of Object.keys(s.components).sort()) rows.push(valueRow(s.institutionId, code, s.components[code], {}));
+  for (const code of Object.keys(s.components).sort())
+    rows.push(valueRow(s.institutionId, code, s.components[code], {}));
   return rows;
 }

@@ -55,7 +55,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
           delay = delayAfterSuccess(result.selected, RELAY_BATCH);
           this.up();
         }
-        if (result.rejected) this.logger.error(`${result.rejected} outbox event(s) cannot become jobs; see outbox_event.last_error`);
+        if (result.rejected)
+          this.logger.error(`${result.rejected} outbox event(s) cannot become jobs; see outbox_event.last_error`);
       } catch (err) {
         backoff = nextBackoff(backoff);
         delay = backoff;

@@ -37,25 +37,47 @@ export class UniverseImportRepository {
    */
   async claim(importId: string): Promise<ClaimedImport | 'finished' | 'missing'> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [Array<{ id: string; guarantor_id: string; requested_by: string | null; requested_role: string; dry_run: boolean; total_bytes: string }>, number] =
-      await this.ds.query(
-        `UPDATE universe_import SET state = 'parsing', attempts = attempts + 1, bytes_processed = 0, rows_processed = 0, error_count = 0, updated_at = now()
+    const [rows]: [
+      Array<{
+        id: string;
+        guarantor_id: string;
+        requested_by: string | null;
+        requested_role: string;
+        dry_run: boolean;
+        total_bytes: string;
+      }>,
+      number,
+    ] = await this.ds.query(
+      `UPDATE universe_import SET state = 'parsing', attempts = attempts + 1, bytes_processed = 0, rows_processed = 0, error_count = 0, updated_at = now()
          WHERE id = $1 AND state = ANY($2::text[])
          RETURNING id, guarantor_id, requested_by, requested_role, dry_run, total_bytes`,
-        [importId, UNFINISHED],
-      );
+      [importId, UNFINISHED],
+    );
     if (rows.length === 0) {
-      const [found]: Array<{ state: ImportState }> = await this.ds.query('SELECT state FROM universe_import WHERE id = $1', [importId]);
+      const [found]: Array<{ state: ImportState }> = await this.ds.query(
+        'SELECT state FROM universe_import WHERE id = $1',
+        [importId],
+      );
       return found ? 'finished' : 'missing';
     }
     const r = rows[0];
-    return { id: r.id, guarantorId: r.guarantor_id, requestedBy: r.requested_by, requestedRole: r.requested_role, dryRun: r.dry_run, totalBytes: Number(r.total_bytes) };
+    return {
+      id: r.id,
+      guarantorId: r.guarantor_id,
+      requestedBy: r.requested_by,
+      requestedRole: r.requested_role,
+      dryRun: r.dry_run,
+      totalBytes: Number(r.total_bytes),
+    };
   }
 
   /** The stored bytes, one chunk per query: the worker never holds the whole file either. */
   async *chunks(importId: string): AsyncGenerator<Uint8Array> {
     for (let seq = 0; ; seq++) {
-      const [row]: Array<{ data: Buffer }> = await this.ds.query('SELECT data FROM universe_import_chunk WHERE import_id = $1 AND seq = $2', [importId, seq]);
+      const [row]: Array<{ data: Buffer }> = await this.ds.query(
+        'SELECT data FROM universe_import_chunk WHERE import_id = $1 AND seq = $2',
+        [importId, seq],
+      );
       if (!row) return;
       yield row.data;
     }
@@ -76,16 +98,29 @@ export class UniverseImportRepository {
    */
   async finish(
     importId: string,
-    work: (m: EntityManager) => Promise<{ state: 'done' | 'failed'; result?: JsonObject; error?: JsonObject; progress: ImportProgress }>,
+    work: (
+      m: EntityManager,
+    ) => Promise<{ state: 'done' | 'failed'; result?: JsonObject; error?: JsonObject; progress: ImportProgress }>,
   ): Promise<boolean> {
     return this.ds.transaction(async (m) => {
-      const [row]: Array<{ state: ImportState }> = await m.query('SELECT state FROM universe_import WHERE id = $1 FOR UPDATE', [importId]);
+      const [row]: Array<{ state: ImportState }> = await m.query(
+        'SELECT state FROM universe_import WHERE id = $1 FOR UPDATE',
+        [importId],
+      );
       if (!row || !UNFINISHED.includes(row.state)) return false;
       const out = await work(m);
       await m.query(
         `UPDATE universe_import SET state = $2, result = $3::jsonb, error = $4::jsonb, bytes_processed = $5, rows_processed = $6, error_count = $7,
            finished_at = now(), updated_at = now() WHERE id = $1`,
-        [importId, out.state, out.result ? JSON.stringify(out.result) : null, out.error ? JSON.stringify(out.error) : null, out.progress.bytes, out.progress.rows, out.progress.errorCount],
+        [
+          importId,
+          out.state,
+          out.result ? JSON.stringify(out.result) : null,
+          out.error ? JSON.stringify(out.error) : null,
+          out.progress.bytes,
+          out.progress.rows,
+          out.progress.errorCount,
+        ],
       );
       await m.query('DELETE FROM universe_import_chunk WHERE import_id = $1', [importId]);
       return true;
@@ -101,10 +136,12 @@ export class UniverseImportRepository {
 
   /** The CONAPO catalogue as the validator needs it; read once (it changes only with a migration). */
   catalogueIndex(): Promise<CatalogueIndex> {
-    this.catalogue ??= this.ds.query('SELECT cvegeo, cve_ent FROM municipality').then((rows: Array<{ cvegeo: string; cve_ent: string }>) => ({
-      states: new Set(rows.map((r) => r.cve_ent)),
-      municipalities: new Map(rows.map((r) => [r.cvegeo, r.cve_ent])),
-    }));
+    this.catalogue ??= this.ds
+      .query('SELECT cvegeo, cve_ent FROM municipality')
+      .then((rows: Array<{ cvegeo: string; cve_ent: string }>) => ({
+        states: new Set(rows.map((r) => r.cve_ent)),
+        municipalities: new Map(rows.map((r) => [r.cvegeo, r.cve_ent])),
+      }));
     this.catalogue.catch(() => (this.catalogue = undefined));
     return this.catalogue;
   }

@@ -40,12 +40,17 @@ export class UniverseImportService {
     const final: ImportProgress = { bytes: last.bytes, rows: parsed.rowsRead, errorCount: parsed.errorCount };
     await this.repo.progress(importId, final, 'validating');
     if (parsed.errorCount > 0) {
-      await this.repo.finish(importId, async () => ({ state: 'failed', error: json(universeInvalidReport(parsed)), progress: final }));
+      await this.repo.finish(importId, async () => ({
+        state: 'failed',
+        error: json(universeInvalidReport(parsed)),
+        progress: final,
+      }));
       return 'failed';
     }
     if (!imp.dryRun) await this.repo.progress(importId, final, 'importing');
     const finished = await this.repo.finish(importId, async (m) => {
-      if (imp.dryRun) return { state: 'done', result: json(await previewUniverse(m, imp.guarantorId, parsed.rows)), progress: final };
+      if (imp.dryRun)
+        return { state: 'done', result: json(await previewUniverse(m, imp.guarantorId, parsed.rows)), progress: final };
       const result = json(await upsertUniverse(m, imp.guarantorId, parsed.rows));
       await this.repo.audit(m, imp, { ...result, importId });
       return { state: 'done', result, progress: final };
@@ -60,7 +65,10 @@ export class UniverseImportService {
       error: {
         code: 'INTERNAL',
         message: 'The import could not be completed; nothing was imported. Try again.',
-        messages: { es: 'No se pudo completar la importación; no se importó nada. Intente de nuevo.', en: 'The import could not be completed; nothing was imported. Try again.' },
+        messages: {
+          es: 'No se pudo completar la importación; no se importó nada. Intente de nuevo.',
+          en: 'The import could not be completed; nothing was imported. Try again.',
+        },
       },
       progress: { bytes: 0, rows: 0, errorCount: 0 },
     }));

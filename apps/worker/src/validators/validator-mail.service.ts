@@ -14,7 +14,8 @@ import type { MailContent } from '../mail/templates';
 import { assignmentsMail, DigestItem, digestMail, expiryMail } from './validator-mail.template';
 
 /** Same rule as the API's claimsToCheck: an answer that is neither empty nor absent needs a verdict. */
-const answered = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+const answered = (v: unknown): boolean =>
+  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 const hasClaims = (definition: JsonObject, submitted: JsonObject | null): boolean =>
   submitted !== null && verifiableItems(definition).some((c) => answered(submitted[c.name]));
@@ -70,12 +71,23 @@ export class ValidatorMailService {
   }
 
   /** The mail and its recipient, or null when there is nothing (left) to say. */
-  private async build(m: EntityManager, job: SendValidatorMailJob): Promise<{ userId: string; mail: MailContent } | null> {
+  private async build(
+    m: EntityManager,
+    job: SendValidatorMailJob,
+  ): Promise<{ userId: string; mail: MailContent } | null> {
     switch (job.kind) {
       case 'validator-assignments': {
-        if (!job.roundId || !job.assignmentIds) throw new PermanentMailError('validator-assignments mail without its round and assignments');
+        if (!job.roundId || !job.assignmentIds)
+          throw new PermanentMailError('validator-assignments mail without its round and assignments');
         // The assignments this request made that are still active (an expired or finished one needs no mail).
-        const rows: Array<{ round_name: string; name: string; nom_mun: string | null; expires_at: Date; submitted: JsonObject | null; definition: JsonObject }> = await m.query(
+        const rows: Array<{
+          round_name: string;
+          name: string;
+          nom_mun: string | null;
+          expires_at: Date;
+          submitted: JsonObject | null;
+          definition: JsonObject;
+        }> = await m.query(
           `SELECT ro.name AS round_name, i.name, mu.nom_mun, a.expires_at, q.definition,
                   (SELECT r.submitted FROM response r WHERE r.round_id = a.round_id AND r.institution_id = a.institution_id) AS submitted
            FROM assignment a JOIN round ro ON ro.id = a.round_id JOIN institution i ON i.id = a.institution_id
@@ -90,7 +102,11 @@ export class ValidatorMailService {
           userId: job.ref,
           mail: assignmentsMail({
             roundName: rows[0].round_name,
-            institutions: rows.map((r) => ({ name: r.name, place: r.nom_mun ?? '', kind: hasClaims(r.definition, r.submitted) ? 'claims' : 'citizen_report_only' })),
+            institutions: rows.map((r) => ({
+              name: r.name,
+              place: r.nom_mun ?? '',
+              kind: hasClaims(r.definition, r.submitted) ? 'claims' : 'citizen_report_only',
+            })),
             expiresAt: rows[0].expires_at,
             link: `${this.base}/validador`,
           }),
@@ -98,8 +114,15 @@ export class ValidatorMailService {
       }
       case 'assignment-expiry': {
         const [a]: Array<{
-          validator_id: string; status: string; expires_at: Date; institution_name: string; round_name: string;
-          submitted: JsonObject | null; definition: JsonObject; verdicts: string[]; report: boolean;
+          validator_id: string;
+          status: string;
+          expires_at: Date;
+          institution_name: string;
+          round_name: string;
+          submitted: JsonObject | null;
+          definition: JsonObject;
+          verdicts: string[];
+          report: boolean;
         }> = await m.query(
           `SELECT a.validator_id, a.status, a.expires_at, i.name AS institution_name, ro.name AS round_name, q.definition,
                   (SELECT r.submitted FROM response r WHERE r.round_id = a.round_id AND r.institution_id = a.institution_id) AS submitted,
@@ -113,7 +136,9 @@ export class ValidatorMailService {
         if (!a || a.status !== 'active') return null;
         const given = new Set(a.verdicts);
         const submitted = a.submitted;
-        const missing = submitted ? verifiableItems(a.definition).filter((c) => answered(submitted[c.name]) && !given.has(c.name)).length : 0;
+        const missing = submitted
+          ? verifiableItems(a.definition).filter((c) => answered(submitted[c.name]) && !given.has(c.name)).length
+          : 0;
         return {
           userId: a.validator_id,
           mail: expiryMail({
@@ -127,10 +152,16 @@ export class ValidatorMailService {
         };
       }
       case 'validator-digest': {
-        const [d]: Array<{ user_id: string; items: DigestItem[] }> = await m.query('SELECT user_id, items FROM validator_digest WHERE id = $1', [job.ref]);
+        const [d]: Array<{ user_id: string; items: DigestItem[] }> = await m.query(
+          'SELECT user_id, items FROM validator_digest WHERE id = $1',
+          [job.ref],
+        );
         if (!d) throw new PermanentMailError(`digest ${job.ref} does not exist`);
         if (!Array.isArray(d.items) || d.items.length === 0) return null;
-        return { userId: d.user_id, mail: digestMail({ items: d.items, historyLink: `${this.base}/validador/historial` }) };
+        return {
+          userId: d.user_id,
+          mail: digestMail({ items: d.items, historyLink: `${this.base}/validador/historial` }),
+        };
       }
       default:
         throw new PermanentMailError(`unknown validator mail kind ${String(job.kind)}`);

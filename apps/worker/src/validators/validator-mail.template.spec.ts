@@ -17,14 +17,35 @@ describe('validator mails', () => {
   });
 
   it('says what is missing before an assignment expires', () => {
-    const m = expiryMail({ institutionName: 'X', roundName: 'R', expiresAt: new Date('2026-12-20T18:00:00Z'), missingVerdicts: 2, reportSubmitted: false, link: 'https://a.example/v' });
+    const m = expiryMail({
+      institutionName: 'X',
+      roundName: 'R',
+      expiresAt: new Date('2026-12-20T18:00:00Z'),
+      missingVerdicts: 2,
+      reportSubmitted: false,
+      link: 'https://a.example/v',
+    });
     expect(m.text).toContain('Le falta: 2 dictámenes y el reporte ciudadano.');
-    const done = expiryMail({ institutionName: 'X', roundName: 'R', expiresAt: new Date('2026-12-20T18:00:00Z'), missingVerdicts: 0, reportSubmitted: true, link: 'https://a.example/v' });
+    const done = expiryMail({
+      institutionName: 'X',
+      roundName: 'R',
+      expiresAt: new Date('2026-12-20T18:00:00Z'),
+      missingVerdicts: 0,
+      reportSubmitted: true,
+      link: 'https://a.example/v',
+    });
     expect(done.text).toContain('Ya guardó todo lo necesario');
   });
 
   it('describes each change with its before and after, escaped in HTML', () => {
-    const item = { roundName: 'R', institutionName: 'A <b>', beforeEstimate: 40, afterEstimate: 55.25, beforeStatus: 'inconclusive', afterStatus: 'conclusive' };
+    const item = {
+      roundName: 'R',
+      institutionName: 'A <b>',
+      beforeEstimate: 40,
+      afterEstimate: 55.25,
+      beforeStatus: 'inconclusive',
+      afterStatus: 'conclusive',
+    };
     expect(digestLine(item, 'es')).toBe('A <b> («R»): índice 40 → 55.3; pasó de no concluyente a concluyente.');
     expect(digestLine({ ...item, beforeStatus: 'conclusive' }, 'en')).toContain('still conclusive');
     const m = digestMail({ items: [item], historyLink: 'https://a.example/validador/historial' });

@@ -12,13 +12,26 @@ const STATUS_ES: Record<string, string> = {
   caution: 'usar con cautela',
   conclusive: 'concluyente',
 };
-const STATUS_EN: Record<string, string> = { not_validated: 'not validated', inconclusive: 'not conclusive', caution: 'use with caution', conclusive: 'conclusive' };
+const STATUS_EN: Record<string, string> = {
+  not_validated: 'not validated',
+  inconclusive: 'not conclusive',
+  caution: 'use with caution',
+  conclusive: 'conclusive',
+};
 
 const statusEs = (s: string | null): string => (s === null ? 'sin resultado' : (STATUS_ES[s] ?? s));
 const statusEn = (s: string | null): string => (s === null ? 'no result' : (STATUS_EN[s] ?? s));
-const value = (v: number | null, locale: string): string => (v === null ? '–' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v));
+const value = (v: number | null, locale: string): string =>
+  v === null ? '–' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
 
-function page(title: string, paragraphs: string[], link: string, label: string, english: string, extraHtml = ''): string {
+function page(
+  title: string,
+  paragraphs: string[],
+  link: string,
+  label: string,
+  english: string,
+  extraHtml = '',
+): string {
   const href = escapeHtml(link);
   return `<!doctype html>
 <html lang="es">
@@ -49,10 +62,32 @@ export function assignmentsMail(i: AssignmentsMailInput): MailContent {
   const n = i.institutions.length;
   const subject = `${n === 1 ? 'Nueva asignación' : `${n} nuevas asignaciones`} — ${i.roundName}`;
   const intro = `Tiene ${n === 1 ? 'una nueva institución' : `${n} nuevas instituciones`} por validar en la ronda «${i.roundName}». Puede trabajar en ellas hasta el ${formatDate(i.expiresAt, 'es-MX')} (hora del centro de México).`;
-  const lines = i.institutions.map((x) => `${x.name} (${x.place}) — ${x.kind === 'claims' ? 'afirmaciones por verificar y reporte ciudadano' : 'solo reporte ciudadano'}`);
+  const lines = i.institutions.map(
+    (x) =>
+      `${x.name} (${x.place}) — ${x.kind === 'claims' ? 'afirmaciones por verificar y reporte ciudadano' : 'solo reporte ciudadano'}`,
+  );
   const english = `You have ${n} new institution(s) to validate in round "${i.roundName}", until ${formatDate(i.expiresAt, 'en-US')} (Mexico City time). ${OPT_OUT_EN}`;
-  const text = [intro, '', ...lines.map((l) => `• ${l}`), '', i.link, '', OPT_OUT_ES, '', '—', `English: ${english}`, ''].join('\n');
-  const html = page(subject, [intro], i.link, 'Ver mis asignaciones', english, `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n<p>${escapeHtml(OPT_OUT_ES)}</p>`);
+  const text = [
+    intro,
+    '',
+    ...lines.map((l) => `• ${l}`),
+    '',
+    i.link,
+    '',
+    OPT_OUT_ES,
+    '',
+    '—',
+    `English: ${english}`,
+    '',
+  ].join('\n');
+  const html = page(
+    subject,
+    [intro],
+    i.link,
+    'Ver mis asignaciones',
+    english,
+    `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n<p>${escapeHtml(OPT_OUT_ES)}</p>`,
+  );
   return { subject, text, html };
 }
 
@@ -72,10 +107,17 @@ export function expiryMail(e: ExpiryMailInput): MailContent {
   if (e.missingVerdicts > 0) missing.push(e.missingVerdicts === 1 ? '1 dictamen' : `${e.missingVerdicts} dictámenes`);
   if (!e.reportSubmitted) missing.push('el reporte ciudadano');
   const intro = `Su asignación de ${e.institutionName} en la ronda «${e.roundName}» vence el ${formatDate(e.expiresAt, 'es-MX')} (hora del centro de México). Después, la institución vuelve a estar disponible para otras personas.`;
-  const todo = missing.length > 0 ? `Le falta: ${missing.join(' y ')}. Lo que ya guardó se conserva.` : 'Ya guardó todo lo necesario; puede revisarlo hasta esa fecha.';
+  const todo =
+    missing.length > 0
+      ? `Le falta: ${missing.join(' y ')}. Lo que ya guardó se conserva.`
+      : 'Ya guardó todo lo necesario; puede revisarlo hasta esa fecha.';
   const english = `Your assignment of ${e.institutionName} in round "${e.roundName}" expires on ${formatDate(e.expiresAt, 'en-US')} (Mexico City time); then the institution goes back to the pool. ${OPT_OUT_EN}`;
   const text = [intro, '', todo, '', e.link, '', OPT_OUT_ES, '', '—', `English: ${english}`, ''].join('\n');
-  return { subject, text, html: page(subject, [intro, todo], e.link, 'Continuar la validación', english, `<p>${escapeHtml(OPT_OUT_ES)}</p>`) };
+  return {
+    subject,
+    text,
+    html: page(subject, [intro, todo], e.link, 'Continuar la validación', english, `<p>${escapeHtml(OPT_OUT_ES)}</p>`),
+  };
 }
 
 export interface DigestItem {
@@ -94,10 +136,16 @@ export interface DigestMailInput {
 
 export function digestLine(d: DigestItem, lang: 'es' | 'en'): string {
   if (lang === 'es') {
-    const st = d.beforeStatus === d.afterStatus ? `sigue ${statusEs(d.afterStatus)}` : `pasó de ${statusEs(d.beforeStatus)} a ${statusEs(d.afterStatus)}`;
+    const st =
+      d.beforeStatus === d.afterStatus
+        ? `sigue ${statusEs(d.afterStatus)}`
+        : `pasó de ${statusEs(d.beforeStatus)} a ${statusEs(d.afterStatus)}`;
     return `${d.institutionName} («${d.roundName}»): índice ${value(d.beforeEstimate, 'es-MX')} → ${value(d.afterEstimate, 'es-MX')}; ${st}.`;
   }
-  const st = d.beforeStatus === d.afterStatus ? `still ${statusEn(d.afterStatus)}` : `from ${statusEn(d.beforeStatus)} to ${statusEn(d.afterStatus)}`;
+  const st =
+    d.beforeStatus === d.afterStatus
+      ? `still ${statusEn(d.afterStatus)}`
+      : `from ${statusEn(d.beforeStatus)} to ${statusEn(d.afterStatus)}`;
   return `${d.institutionName} ("${d.roundName}"): index ${value(d.beforeEstimate, 'en-US')} → ${value(d.afterEstimate, 'en-US')}; ${st}.`;
 }
 
@@ -108,7 +156,26 @@ export function digestMail(d: DigestMailInput): MailContent {
     'Estos son los cambios en los resultados de las instituciones que usted validó desde nuestro último aviso. Cada resultado combina los reportes de varias personas y la autoevaluación de la institución.';
   const lines = d.items.map((x) => digestLine(x, 'es'));
   const english = `Results of institutions you validated changed: ${d.items.map((x) => digestLine(x, 'en')).join(' ')} ${OPT_OUT_EN}`;
-  const text = [intro, '', ...lines.map((l) => `• ${l}`), '', d.historyLink, '', OPT_OUT_ES, '', '—', `English: ${english}`, ''].join('\n');
-  const html = page(subject, [intro], d.historyLink, 'Ver mi historial', english, `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n<p>${escapeHtml(OPT_OUT_ES)}</p>`);
+  const text = [
+    intro,
+    '',
+    ...lines.map((l) => `• ${l}`),
+    '',
+    d.historyLink,
+    '',
+    OPT_OUT_ES,
+    '',
+    '—',
+    `English: ${english}`,
+    '',
+  ].join('\n');
+  const html = page(
+    subject,
+    [intro],
+    d.historyLink,
+    'Ver mi historial',
+    english,
+    `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n<p>${escapeHtml(OPT_OUT_ES)}</p>`,
+  );
   return { subject, text, html };
 }

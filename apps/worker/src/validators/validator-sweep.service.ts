@@ -37,7 +37,9 @@ export class ValidatorSweepService implements OnApplicationBootstrap, OnModuleDe
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((err: unknown) => this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`))
+        .catch((err: unknown) =>
+          this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`),
+        )
         .finally(() => (this.running = undefined));
     }, VALIDATOR_SWEEP_MS);
     this.timer.unref();
@@ -50,10 +52,13 @@ export class ValidatorSweepService implements OnApplicationBootstrap, OnModuleDe
 
   async sweep(now: Date = new Date()): Promise<ValidatorSweepResult> {
     return this.ds.transaction(async (m) => {
-      const [{ locked }]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('validator-sweep', 0)) AS locked`);
+      const [{ locked }]: Array<{ locked: boolean }> = await m.query(
+        `SELECT pg_try_advisory_xact_lock(hashtextextended('validator-sweep', 0)) AS locked`,
+      );
       if (!locked) return { remindersQueued: 0, digestsQueued: 0 };
       const result = { remindersQueued: await this.reminders(m, now), digestsQueued: await this.digests(m, now) };
-      if (result.remindersQueued + result.digestsQueued > 0) this.logger.log(`queued ${result.remindersQueued} reminder(s), ${result.digestsQueued} digest(s)`);
+      if (result.remindersQueued + result.digestsQueued > 0)
+        this.logger.log(`queued ${result.remindersQueued} reminder(s), ${result.digestsQueued} digest(s)`);
       return result;
     });
   }
@@ -79,8 +84,15 @@ export class ValidatorSweepService implements OnApplicationBootstrap, OnModuleDe
 
   private async digests(m: EntityManager, now: Date): Promise<number> {
     const changes: Array<{
-      user_id: string; round_id: string; institution_id: string; round_name: string; institution_name: string;
-      before_estimate: number | null; before_status: string | null; after_estimate: number | null; after_status: string;
+      user_id: string;
+      round_id: string;
+      institution_id: string;
+      round_name: string;
+      institution_name: string;
+      before_estimate: number | null;
+      before_status: string | null;
+      after_estimate: number | null;
+      after_status: string;
     }> = await m.query(
       `SELECT s.user_id, s.round_id, s.institution_id, ro.name AS round_name, i.name AS institution_name,
               s.estimate AS before_estimate, s.status AS before_status, mr.estimate AS after_estimate, mr.status AS after_status
@@ -110,17 +122,26 @@ export class ValidatorSweepService implements OnApplicationBootstrap, OnModuleDe
         beforeStatus: c.before_status,
         afterStatus: c.after_status,
       }));
-      const [d]: Array<{ id: string }> = await m.query('INSERT INTO validator_digest (user_id, created_at, items) VALUES ($1, $2, $3::jsonb) RETURNING id', [
-        userId,
-        now,
-        JSON.stringify(items),
-      ]);
-      await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('mail.validator-digest', jsonb_build_object('digestId', $1::text))`, [d.id]);
+      const [d]: Array<{ id: string }> = await m.query(
+        'INSERT INTO validator_digest (user_id, created_at, items) VALUES ($1, $2, $3::jsonb) RETURNING id',
+        [userId, now, JSON.stringify(items)],
+      );
+      await m.query(
+        `INSERT INTO outbox_event (type, payload) VALUES ('mail.validator-digest', jsonb_build_object('digestId', $1::text))`,
+        [d.id],
+      );
       await m.query(
         `UPDATE validator_result_seen s SET estimate = u.e, status = u.st, seen_at = $2
          FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[]) AS u(r, i, e, st)
          WHERE s.user_id = $1 AND s.round_id = u.r AND s.institution_id = u.i`,
-        [userId, now, list.map((c) => c.round_id), list.map((c) => c.institution_id), list.map((c) => c.after_estimate), list.map((c) => c.after_status)],
+        [
+          userId,
+          now,
+          list.map((c) => c.round_id),
+          list.map((c) => c.institution_id),
+          list.map((c) => c.after_estimate),
+          list.map((c) => c.after_status),
+        ],
       );
     }
     return byUser.size;

@@ -4,7 +4,13 @@ import { VerdictDisputeEntity } from './due-process.entity';
 import { GuarantorEntity } from './guarantor.entity';
 import { InstitutionEntity } from './institution.entity';
 import { InvitationEntity, MailCaptureEntity, MailDeliveryEntity, MailTemplateEntity } from './invitation.entity';
-import { InstitutionResultEntity, MetricPoolEntity, MetricRankEntity, MetricResultEntity, RecomputeRunEntity } from './metric-result.entity';
+import {
+  InstitutionResultEntity,
+  MetricPoolEntity,
+  MetricRankEntity,
+  MetricResultEntity,
+  RecomputeRunEntity,
+} from './metric-result.entity';
 import { MunicipalityEntity } from './municipality.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { QuestionnaireEntity } from './questionnaire.entity';

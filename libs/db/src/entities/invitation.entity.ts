@@ -5,7 +5,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
  * and adds a new one, so (round, institution) is unique among active (not revoked) invitations.
  */
 @Entity('invitation')
-@Index('invitation_active_round_institution', ['roundId', 'institutionId'], { unique: true, where: 'revoked_at IS NULL' })
+@Index('invitation_active_round_institution', ['roundId', 'institutionId'], {
+  unique: true,
+  where: 'revoked_at IS NULL',
+})
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { JsonObject } from './json';
 
 export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
@@ -19,7 +27,11 @@ export interface UniverseSelection {
  */
 export type RoundDesignDocument =
   | { kind: 'census' }
-  | { kind: 'sample'; states: Array<{ cveEnt: string; population: number }>; municipalities?: Array<{ cvegeo: string; population: number }> };
+  | {
+      kind: 'sample';
+      states: Array<{ cveEnt: string; population: number }>;
+      municipalities?: Array<{ cvegeo: string; population: number }>;
+    };
 
 @Entity('round')
 export class RoundEntity {

@@ -14,7 +14,9 @@ export class ResponseEvidence1763800300000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "response_version" ADD "evidence" jsonb NOT NULL DEFAULT '[]'::jsonb`);
     await q.query(`ALTER TABLE "evidence_file" ADD "deleted_at" TIMESTAMP WITH TIME ZONE`);
-    await q.query(`CREATE INDEX "ix_evidence_file_round_institution" ON "evidence_file" ("round_id", "institution_id")`);
+    await q.query(
+      `CREATE INDEX "ix_evidence_file_round_institution" ON "evidence_file" ("round_id", "institution_id")`,
+    );
     await q.query(`ALTER TABLE "response_version" ADD CONSTRAINT "ck_response_version_positive" CHECK (version >= 1)`);
   }
 

@@ -27,7 +27,9 @@ export class LeanResultStorage1764600000000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS "IDX_a4b45e4e7145f67c0809d35018"`);
     await q.query(`ALTER TABLE "metric_result" DROP CONSTRAINT "PK_148e88b2a4aa939e0ecebb2ef0c"`);
     await q.query(`ALTER TABLE "metric_result" DROP COLUMN "id"`);
-    await q.query(`ALTER TABLE "metric_result" ADD CONSTRAINT "metric_result_key" PRIMARY KEY USING INDEX "metric_result_key"`);
+    await q.query(
+      `ALTER TABLE "metric_result" ADD CONSTRAINT "metric_result_key" PRIMARY KEY USING INDEX "metric_result_key"`,
+    );
     await q.query(`ALTER TABLE "metric_result" SET (fillfactor = 70)`);
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" DROP DEFAULT`);
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" TYPE json USING "details"::json`);
@@ -52,7 +54,9 @@ export class LeanResultStorage1764600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "metric_result" ALTER COLUMN "details" SET DEFAULT '{}'::jsonb`);
     await q.query(`CREATE INDEX IF NOT EXISTS "IDX_a4b45e4e7145f67c0809d35018" ON "metric_result" ("computed_at")`);
     await q.query(`ALTER TABLE "metric_result" DROP CONSTRAINT "metric_result_key"`);
-    await q.query(`CREATE UNIQUE INDEX "metric_result_key" ON "metric_result" ("round_id", "scope", "scope_key", "aggregation", "indicator")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "metric_result_key" ON "metric_result" ("round_id", "scope", "scope_key", "aggregation", "indicator")`,
+    );
     await q.query(`ALTER TABLE "metric_result" ADD COLUMN "id" BIGSERIAL NOT NULL`);
     await q.query(`ALTER TABLE "metric_result" ADD CONSTRAINT "PK_148e88b2a4aa939e0ecebb2ef0c" PRIMARY KEY ("id")`);
   }

@@ -39,7 +39,9 @@ export class AccountSecurity1765000100000 implements MigrationInterface {
     await q.query(`CREATE INDEX "IDX_password_reset_user" ON "password_reset" ("user_id", "created_at")`);
     await q.query(`ALTER TABLE "app_user" ADD COLUMN "password_changed_at" timestamptz`);
     await q.query(`ALTER TABLE "app_user" ADD COLUMN "account_notice_at" timestamptz`);
-    await q.query(`ALTER TABLE "round" ADD COLUMN "max_versions_per_response" integer NOT NULL DEFAULT 50 CHECK ("max_versions_per_response" BETWEEN 1 AND 1000)`);
+    await q.query(
+      `ALTER TABLE "round" ADD COLUMN "max_versions_per_response" integer NOT NULL DEFAULT 50 CHECK ("max_versions_per_response" BETWEEN 1 AND 1000)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

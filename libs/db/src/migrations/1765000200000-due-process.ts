@@ -19,7 +19,9 @@ export class DueProcess1765000200000 implements MigrationInterface {
     await q.query(`ALTER TABLE "verdict" ADD COLUMN "notice_queued_at" timestamptz`);
     await q.query(`ALTER TABLE "verdict" ADD COLUMN "notified_at" timestamptz`);
     await q.query(`ALTER TABLE "verdict" ADD COLUMN "reply_window_closed_at" timestamptz`);
-    await q.query(`CREATE INDEX "verdict_refutation_notice" ON "verdict" ("round_id", "institution_id") WHERE "verdict" = 'refuted'`);
+    await q.query(
+      `CREATE INDEX "verdict_refutation_notice" ON "verdict" ("round_id", "institution_id") WHERE "verdict" = 'refuted'`,
+    );
     await q.query(`ALTER TABLE "round" ADD COLUMN "reply_window_days" integer NOT NULL DEFAULT 10`);
     await q.query(`ALTER TABLE "round" ADD COLUMN "max_conflicts" integer NOT NULL DEFAULT 5`);
     await q.query(`ALTER TABLE "validator_conflict" ADD COLUMN "reason" varchar(500)`);

@@ -11,7 +11,9 @@ export class PublishRebuild1765000230000 implements MigrationInterface {
   name = 'PublishRebuild1765000230000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "round" ADD COLUMN "publish_run_id" uuid REFERENCES "recompute_run" ("id") ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE "round" ADD COLUMN "publish_run_id" uuid REFERENCES "recompute_run" ("id") ON DELETE SET NULL`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

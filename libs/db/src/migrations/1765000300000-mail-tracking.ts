@@ -28,11 +28,17 @@ export class MailTracking1765000300000 implements MigrationInterface {
       ADD COLUMN "last_error" varchar(1000),
       ADD COLUMN "sent_at" timestamptz,
       ADD COLUMN "updated_at" timestamptz NOT NULL DEFAULT now()`);
-    await q.query(`UPDATE "mail_delivery" SET "updated_at" = "delivered_at", "sent_at" = CASE WHEN outcome = 'sent' THEN "delivered_at" END`);
-    await q.query(`CREATE INDEX "mail_delivery_guarantor_updated" ON "mail_delivery" ("guarantor_id", "updated_at" DESC)`);
+    await q.query(
+      `UPDATE "mail_delivery" SET "updated_at" = "delivered_at", "sent_at" = CASE WHEN outcome = 'sent' THEN "delivered_at" END`,
+    );
+    await q.query(
+      `CREATE INDEX "mail_delivery_guarantor_updated" ON "mail_delivery" ("guarantor_id", "updated_at" DESC)`,
+    );
     await q.query(`CREATE INDEX "mail_delivery_round" ON "mail_delivery" ("round_id") WHERE "round_id" IS NOT NULL`);
     // Small: mails not yet sent, or in trouble (the readiness probe counts them).
-    await q.query(`CREATE INDEX "mail_delivery_open" ON "mail_delivery" ("outcome", "updated_at") WHERE outcome IN ('queued','failed','given_up')`);
+    await q.query(
+      `CREATE INDEX "mail_delivery_open" ON "mail_delivery" ("outcome", "updated_at") WHERE outcome IN ('queued','failed','given_up')`,
+    );
 
     // One queued row per mail event, in the event's own transaction. The subject of each kind of event
     // is looked up once here; the worker overwrites the recipient with the address it really used.
@@ -105,6 +111,8 @@ export class MailTracking1765000300000 implements MigrationInterface {
     await q.query(`ALTER TABLE "mail_delivery" DROP COLUMN "guarantor_id", DROP COLUMN "round_id", DROP COLUMN "institution_id", DROP COLUMN "recipient",
       DROP COLUMN "attempts", DROP COLUMN "last_error", DROP COLUMN "sent_at", DROP COLUMN "updated_at"`);
     await q.query(`ALTER TABLE "mail_delivery" DROP CONSTRAINT "ck_mail_delivery_outcome"`);
-    await q.query(`ALTER TABLE "mail_delivery" ADD CONSTRAINT "ck_mail_delivery_outcome" CHECK (outcome IN ('sent','skipped'))`);
+    await q.query(
+      `ALTER TABLE "mail_delivery" ADD CONSTRAINT "ck_mail_delivery_outcome" CHECK (outcome IN ('sent','skipped'))`,
+    );
   }
 }

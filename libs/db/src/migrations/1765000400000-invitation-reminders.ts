@@ -26,9 +26,13 @@ export class InvitationReminders1765000400000 implements MigrationInterface {
       ADD COLUMN "reminders_queued" integer NOT NULL DEFAULT 0,
       ADD COLUMN "last_reminder_queued_at" timestamptz`);
     // Reminders already sent count as queued.
-    await q.query(`UPDATE "invitation" SET "reminders_queued" = "reminder_count", "last_reminder_queued_at" = "last_reminded_at" WHERE "reminder_count" > 0`);
+    await q.query(
+      `UPDATE "invitation" SET "reminders_queued" = "reminder_count", "last_reminder_queued_at" = "last_reminded_at" WHERE "reminder_count" > 0`,
+    );
     // The invitations list shows the last mail of each institution of a round.
-    await q.query(`CREATE INDEX "mail_delivery_round_institution" ON "mail_delivery" ("round_id", "institution_id", "event_id" DESC) WHERE "institution_id" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "mail_delivery_round_institution" ON "mail_delivery" ("round_id", "institution_id", "event_id" DESC) WHERE "institution_id" IS NOT NULL`,
+    );
 
     await q.query(`CREATE TABLE "mail_template" (
       "guarantor_id" uuid NOT NULL REFERENCES "guarantor" ("id") ON DELETE CASCADE,
@@ -103,7 +107,9 @@ export class InvitationReminders1765000400000 implements MigrationInterface {
       END $$`);
     await q.query(`DROP TABLE IF EXISTS "mail_template"`);
     await q.query(`DROP INDEX IF EXISTS "mail_delivery_round_institution"`);
-    await q.query(`ALTER TABLE "invitation" DROP COLUMN "email", DROP COLUMN "reminders_queued", DROP COLUMN "last_reminder_queued_at"`);
+    await q.query(
+      `ALTER TABLE "invitation" DROP COLUMN "email", DROP COLUMN "reminders_queued", DROP COLUMN "last_reminder_queued_at"`,
+    );
     await q.query(`ALTER TABLE "round" DROP CONSTRAINT "ck_round_reminder_min_days", DROP CONSTRAINT "ck_round_reminder_max_count",
       DROP COLUMN "reminders_enabled", DROP COLUMN "reminder_min_days", DROP COLUMN "reminder_max_count"`);
   }

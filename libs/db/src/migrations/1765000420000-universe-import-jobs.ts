@@ -33,7 +33,9 @@ export class UniverseImportJobs1765000420000 implements MigrationInterface {
       "updated_at" timestamptz NOT NULL DEFAULT now(),
       "finished_at" timestamptz
     )`);
-    await q.query(`CREATE INDEX "universe_import_guarantor_created" ON "universe_import" ("guarantor_id", "created_at" DESC, "id")`);
+    await q.query(
+      `CREATE INDEX "universe_import_guarantor_created" ON "universe_import" ("guarantor_id", "created_at" DESC, "id")`,
+    );
     await q.query(`CREATE TABLE "universe_import_chunk" (
       "import_id" uuid NOT NULL REFERENCES "universe_import"("id") ON DELETE CASCADE,
       "seq" integer NOT NULL,

@@ -28,7 +28,9 @@ export class StaffPeople1765000520000 implements MigrationInterface {
     )`);
     await q.query(`CREATE UNIQUE INDEX "IDX_staff_invitation_token_hash" ON "staff_invitation" ("token_hash")`);
     await q.query(`CREATE INDEX "IDX_staff_invitation_user" ON "staff_invitation" ("user_id", "created_at")`);
-    await q.query(`CREATE INDEX "IDX_audit_log_round" ON "audit_log" ("guarantor_id", (details->>'roundId')) WHERE details ? 'roundId'`);
+    await q.query(
+      `CREATE INDEX "IDX_audit_log_round" ON "audit_log" ("guarantor_id", (details->>'roundId')) WHERE details ? 'roundId'`,
+    );
     await q.query(`CREATE INDEX "IDX_audit_log_actor" ON "audit_log" ("guarantor_id", "actor_user_id", "id")`);
   }
 

@@ -17,7 +17,9 @@ export class ValidatorMail1765000610000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "validator_profile" ADD COLUMN "mail_opt_out" boolean NOT NULL DEFAULT false`);
     await q.query(`ALTER TABLE "assignment" ADD COLUMN "expiry_reminder_queued_at" timestamptz`);
-    await q.query(`CREATE INDEX "assignment_expiry_reminder_due" ON "assignment" ("expires_at") WHERE status = 'active' AND expiry_reminder_queued_at IS NULL`);
+    await q.query(
+      `CREATE INDEX "assignment_expiry_reminder_due" ON "assignment" ("expires_at") WHERE status = 'active' AND expiry_reminder_queued_at IS NULL`,
+    );
     await q.query(`CREATE TABLE "validator_result_seen" (
       "user_id" uuid NOT NULL REFERENCES "app_user" ("id") ON DELETE CASCADE,
       "round_id" uuid NOT NULL REFERENCES "round" ("id") ON DELETE CASCADE,

@@ -17,7 +17,11 @@ export type NameProblem = 'bidi-control' | 'line-break' | 'blank';
 
 /** The stored form of a name: NFC, invisible characters removed, surrounding spaces trimmed and runs of spaces collapsed. */
 export function normalizeName(value: string): string {
-  return value.normalize('NFC').replace(INVISIBLE, '').replace(/[ \u00A0\u3000]+/g, ' ').trim();
+  return value
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[ \u00A0\u3000]+/g, ' ')
+    .trim();
 }
 
 /** Why a normalised name is refused, or undefined. "Blank" is checked after removing the invisible characters. */
@@ -27,4 +31,3 @@ export function nameProblem(normalized: string): NameProblem | undefined {
   if (!/[^\s]/u.test(normalized)) return 'blank';
   return undefined;
 }
-

@@ -15,7 +15,8 @@ const HEADER = 'name,type,level,cve_ent,cvegeo,email';
 /** Files covering every branch of the whole-string reader. */
 const FILES: Record<string, string | Buffer> = {
   good: `${HEADER}\nAyuntamiento de  Toluca,Ayuntamiento,Municipal,15,15106,Transparencia@Toluca.gob.mx\n"Secretaría de Finanzas, Edomex",Secretaría,ESTATAL,15,15001,uta@edomex.gob.mx\n`,
-  spanishSemicolonsCrlfBom: '\uFEFFNombre;Tipo;Nivel;CVE_ENT;CVEGEO;Correo;Clave\r\nINFOEM;Órgano;Autónomo;15;15106;a@b.mx;X-1\r\nÓrgano 2;Órgano;Autónomo;15;15106;b@b.mx;X-2\r\n',
+  spanishSemicolonsCrlfBom:
+    '\uFEFFNombre;Tipo;Nivel;CVE_ENT;CVEGEO;Correo;Clave\r\nINFOEM;Órgano;Autónomo;15;15106;a@b.mx;X-1\r\nÓrgano 2;Órgano;Autónomo;15;15106;b@b.mx;X-2\r\n',
   tabs: 'name\ttype\tlevel\tcve_ent\tcvegeo\temail\nA\tt\tmunicipal\t15\t15106\ta@b.mx\n',
   oldMacLineEnds: `${HEADER}\rA,t,municipal,15,15106,a@b.mx\rB,t,municipal,15,15106,bad\r`,
   leadingZeros: `${HEADER}\nAlcaldía,alcaldía,municipal,9,9002,a@b.mx\n`,
@@ -38,8 +39,14 @@ const FILES: Record<string, string | Buffer> = {
   headerOnly: `${HEADER}\n`,
   onlyEmptyRecords: ',,,\n,,\n',
   malformed: `${HEADER}\n"sin cerrar,t,municipal,15,15106,a@b.mx\n`,
-  malformedEarlyBadByteLate: Buffer.concat([Buffer.from(`${HEADER}\nA,t,municipal,15,15106,a"b@b.mx\n`), Buffer.from('Juárez,t,municipal,15,15106,c@b.mx\n', 'latin1')]),
-  latin1: Buffer.from(`${HEADER}\nA,t,municipal,15,15106,a@b.mx\nNaucalpan de Juárez,t,municipal,15,15106,b@b.mx\n`, 'latin1'),
+  malformedEarlyBadByteLate: Buffer.concat([
+    Buffer.from(`${HEADER}\nA,t,municipal,15,15106,a"b@b.mx\n`),
+    Buffer.from('Juárez,t,municipal,15,15106,c@b.mx\n', 'latin1'),
+  ]),
+  latin1: Buffer.from(
+    `${HEADER}\nA,t,municipal,15,15106,a@b.mx\nNaucalpan de Juárez,t,municipal,15,15106,b@b.mx\n`,
+    'latin1',
+  ),
   trailingCellsAndBlankLines: `${HEADER}\n\nA,t,municipal,15,15106,a@b.mx,,\n,,,,,\n`,
   noFinalNewline: `${HEADER}\nA,t,municipal,15,15106,a@b.mx`,
   headerAfterBlankLines: `\n\n  \n${HEADER}\nA,t,municipal,15,15106,a@b.mx\n`,
@@ -63,7 +70,8 @@ describe('parseUniverseCsvStream', () => {
 
   it('reports the line of a bad row deep in a large file', async () => {
     const lines = [HEADER];
-    for (let i = 0; i < 20_000; i++) lines.push(`Institución ${i},t,municipal,15,${i % 2 ? '15106' : '15001'},c${i}@example.org`);
+    for (let i = 0; i < 20_000; i++)
+      lines.push(`Institución ${i},t,municipal,15,${i % 2 ? '15106' : '15001'},c${i}@example.org`);
     lines.splice(17_000, 0, 'Mala,t,municipal,15,99999,x@example.org');
     const text = `${lines.join('\n')}\n`;
     const r = await parseUniverseCsvStream(chunksOf(Buffer.from(text), 64 * 1024), catalogue);
@@ -75,7 +83,8 @@ describe('parseUniverseCsvStream', () => {
 
   it('refuses more rows than the limit like the whole-string reader (header problems kept, row problems not listed)', async () => {
     const lines = ['name,type,level,cve_ent,cvegeo,email,extra'];
-    for (let i = 0; i <= UNIVERSE_LIMITS.maxRows; i++) lines.push(`N${i},t,municipal,15,15106,${i % 3 ? `a${i}@b.mx` : 'bad'},`);
+    for (let i = 0; i <= UNIVERSE_LIMITS.maxRows; i++)
+      lines.push(`N${i},t,municipal,15,15106,${i % 3 ? `a${i}@b.mx` : 'bad'},`);
     const text = lines.join('\n');
     const r = await parseUniverseCsvStream(chunksOf(Buffer.from(text), 256 * 1024), catalogue);
     expect(r.errors.map((e) => e.code)).toEqual(['UNKNOWN_COLUMN', 'TOO_MANY_ROWS']);

@@ -1,4 +1,11 @@
-import { CatalogueIndex, defaultKey, detectDelimiter, parseUniverseCsv, slugify, UNIVERSE_LIMITS } from './universe-csv';
+import {
+  CatalogueIndex,
+  defaultKey,
+  detectDelimiter,
+  parseUniverseCsv,
+  slugify,
+  UNIVERSE_LIMITS,
+} from './universe-csv';
 
 const catalogue: CatalogueIndex = {
   states: new Set(['09', '15']),
@@ -29,11 +36,19 @@ describe('parseUniverseCsv', () => {
       cvegeo: '15106',
       email: 'transparencia@toluca.gob.mx',
     });
-    expect(r.rows[1]).toMatchObject({ line: 3, name: 'Secretaría de Finanzas, Edomex', type: 'secretaría', level: 'estatal' });
+    expect(r.rows[1]).toMatchObject({
+      line: 3,
+      name: 'Secretaría de Finanzas, Edomex',
+      type: 'secretaría',
+      level: 'estatal',
+    });
   });
 
   it('accepts Spanish headers, semicolons, CRLF, a BOM, an explicit key and accents in the level', () => {
-    const r = parseUniverseCsv('\uFEFFNombre;Tipo;Nivel;CVE_ENT;CVEGEO;Correo;Clave\r\nINFOEM;Órgano;Autónomo;15;15106;a@b.mx;X-1\r\n', catalogue);
+    const r = parseUniverseCsv(
+      '\uFEFFNombre;Tipo;Nivel;CVE_ENT;CVEGEO;Correo;Clave\r\nINFOEM;Órgano;Autónomo;15;15106;a@b.mx;X-1\r\n',
+      catalogue,
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows[0]).toMatchObject({ key: 'X-1', level: 'autonomo', email: 'a@b.mx' });
   });
@@ -76,12 +91,18 @@ describe('parseUniverseCsv', () => {
   });
 
   it('reports the starting line of a record with a quoted newline', () => {
-    const r = parseUniverseCsv(`${HEADER}\n"Dos\nlíneas",t,municipal,15,15106,a@b.mx\nMala,t,municipal,15,15106,bad\n`, catalogue);
+    const r = parseUniverseCsv(
+      `${HEADER}\n"Dos\nlíneas",t,municipal,15,15106,a@b.mx\nMala,t,municipal,15,15106,bad\n`,
+      catalogue,
+    );
     expect(r.errors.map((e) => [e.line, e.code])).toEqual([[4, 'INVALID_EMAIL']]);
   });
 
   it('reports header problems once and skips row checks when a required column is missing', () => {
-    const r = parseUniverseCsv('name,type,level,cve_ent,email,extra\nA,t,municipal,15,a@b.mx,x\nB,t,municipal,15,b@b.mx,y\n', catalogue);
+    const r = parseUniverseCsv(
+      'name,type,level,cve_ent,email,extra\nA,t,municipal,15,a@b.mx,x\nB,t,municipal,15,b@b.mx,y\n',
+      catalogue,
+    );
     expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [1, 'extra', 'UNKNOWN_COLUMN'],
       [1, 'cvegeo', 'MISSING_COLUMN'],

@@ -134,7 +134,9 @@ export function slugify(s: string): string {
 }
 
 export function defaultKey(name: string, cvegeo: string): string {
-  const slug = slugify(name).slice(0, UNIVERSE_LIMITS.keyMax - 6).replace(/-+$/, '');
+  const slug = slugify(name)
+    .slice(0, UNIVERSE_LIMITS.keyMax - 6)
+    .replace(/-+$/, '');
   return `${slug}|${cvegeo}`;
 }
 
@@ -194,21 +196,37 @@ export function malformedIssue(err: unknown): UniverseIssue {
     line,
     column: null,
     code: 'MALFORMED_CSV',
-    message: msg(`CSV mal formado cerca de la línea ${line}: ${detail}.`, `Malformed CSV near line ${line}: ${detail}.`),
+    message: msg(
+      `CSV mal formado cerca de la línea ${line}: ${detail}.`,
+      `Malformed CSV near line ${line}: ${detail}.`,
+    ),
   };
 }
 
-export const emptyFileIssue = (): UniverseIssue => ({ line: 1, column: null, code: 'EMPTY_FILE', message: msg('El archivo está vacío.', 'The file is empty.') });
+export const emptyFileIssue = (): UniverseIssue => ({
+  line: 1,
+  column: null,
+  code: 'EMPTY_FILE',
+  message: msg('El archivo está vacío.', 'The file is empty.'),
+});
 
 export const encodingIssue = (line: number): UniverseIssue => ({
   line,
   column: null,
   code: 'INVALID_ENCODING',
-  message: msg('El archivo no está en UTF-8; guárdelo como «CSV UTF-8».', 'The file is not UTF-8; save it as "CSV UTF-8".'),
+  message: msg(
+    'El archivo no está en UTF-8; guárdelo como «CSV UTF-8».',
+    'The file is not UTF-8; save it as "CSV UTF-8".',
+  ),
 });
 
 /** The result of a file refused for one file-level problem (nothing else is reported). */
-export const onlyIssue = (issue: UniverseIssue): UniverseParseResult => ({ rows: [], errors: [issue], errorCount: 1, rowsRead: 0 });
+export const onlyIssue = (issue: UniverseIssue): UniverseParseResult => ({
+  rows: [],
+  errors: [issue],
+  errorCount: 1,
+  rowsRead: 0,
+});
 
 function readRecords(normalised: string): { records: ParsedRecord[] } | { error: UniverseIssue } {
   const firstLine = /^[^\n]*\S[^\n]*$/m.exec(normalised)?.[0] ?? '';
@@ -291,11 +309,21 @@ export class UniverseValidator {
 
   /** The report once every record was given. */
   result(): UniverseParseResult {
-    const done = (rowsRead: number): UniverseParseResult => ({ rows: this.count ? [] : this.rows, errors: this.errors, errorCount: this.count, rowsRead });
+    const done = (rowsRead: number): UniverseParseResult => ({
+      rows: this.count ? [] : this.rows,
+      errors: this.errors,
+      errorCount: this.count,
+      rowsRead,
+    });
     if (!this.header) return onlyIssue(emptyFileIssue());
     if (this.missing.length) return done(this.data);
     if (!this.data) {
-      this.report({ line: 2, column: null, code: 'NO_ROWS', message: msg('El archivo no tiene filas de datos.', 'The file has no data rows.') });
+      this.report({
+        line: 2,
+        column: null,
+        code: 'NO_ROWS',
+        message: msg('El archivo no tiene filas de datos.', 'The file has no data rows.'),
+      });
       return done(0);
     }
     if (this.overflowLine !== undefined) {
@@ -334,7 +362,10 @@ export class UniverseValidator {
           line: header.line,
           column: canonical,
           code: 'DUPLICATE_COLUMN',
-          message: msg(`La columna «${canonical}» aparece más de una vez.`, `Column '${canonical}' appears more than once.`),
+          message: msg(
+            `La columna «${canonical}» aparece más de una vez.`,
+            `Column '${canonical}' appears more than once.`,
+          ),
         });
       } else {
         this.positions.set(canonical, idx);
@@ -414,7 +445,14 @@ function validateRecord(
   // Names as people will read them (common/text.ts): NFC, no invisible characters; "required" checked after that.
   const name = normalizeName(collapse(get('name')));
   if (nameProblem(name) === 'bidi-control') {
-    fail('name', 'BIDI_CONTROL', msg('«name» contiene caracteres de control de dirección (U+202A–U+202E, U+2066–U+2069).', "'name' contains bidirectional control characters (U+202A–U+202E, U+2066–U+2069)."));
+    fail(
+      'name',
+      'BIDI_CONTROL',
+      msg(
+        '«name» contiene caracteres de control de dirección (U+202A–U+202E, U+2066–U+2069).',
+        "'name' contains bidirectional control characters (U+202A–U+202E, U+2066–U+2069).",
+      ),
+    );
   } else {
     required('name', name, UNIVERSE_LIMITS.nameMax);
   }
@@ -429,7 +467,10 @@ function validateRecord(
     fail(
       'level',
       'INVALID_LEVEL',
-      msg(`Nivel «${rawLevel}» no válido; use uno de: ${LEVELS.join(', ')}.`, `Invalid level '${rawLevel}'; use one of: ${LEVELS.join(', ')}.`),
+      msg(
+        `Nivel «${rawLevel}» no válido; use uno de: ${LEVELS.join(', ')}.`,
+        `Invalid level '${rawLevel}'; use one of: ${LEVELS.join(', ')}.`,
+      ),
     );
   }
 
@@ -439,23 +480,38 @@ function validateRecord(
   let entOk = false;
   if (!rawEnt) fail('cve_ent', 'REQUIRED', msg('«cve_ent» es obligatorio.', "'cve_ent' is required."));
   else if (!/^\d{2}$/.test(cveEnt)) {
-    fail('cve_ent', 'INVALID_CVE_ENT', msg(`«${rawEnt}» no es una clave de entidad de 2 dígitos.`, `'${rawEnt}' is not a 2-digit state code.`));
+    fail(
+      'cve_ent',
+      'INVALID_CVE_ENT',
+      msg(`«${rawEnt}» no es una clave de entidad de 2 dígitos.`, `'${rawEnt}' is not a 2-digit state code.`),
+    );
   } else if (!catalogue.states.has(cveEnt)) {
-    fail('cve_ent', 'UNKNOWN_CVE_ENT', msg(`La entidad «${cveEnt}» no existe en el catálogo.`, `State '${cveEnt}' is not in the catalogue.`));
+    fail(
+      'cve_ent',
+      'UNKNOWN_CVE_ENT',
+      msg(`La entidad «${cveEnt}» no existe en el catálogo.`, `State '${cveEnt}' is not in the catalogue.`),
+    );
   } else entOk = true;
 
   const rawGeo = get('cvegeo');
   const cvegeo = /^\d{4}$/.test(rawGeo) ? `0${rawGeo}` : rawGeo;
   if (!rawGeo) fail('cvegeo', 'REQUIRED', msg('«cvegeo» es obligatorio.', "'cvegeo' is required."));
   else if (!/^\d{5}$/.test(cvegeo)) {
-    fail('cvegeo', 'INVALID_CVEGEO', msg(`«${rawGeo}» no es una clave de municipio de 5 dígitos.`, `'${rawGeo}' is not a 5-digit municipality code.`));
+    fail(
+      'cvegeo',
+      'INVALID_CVEGEO',
+      msg(`«${rawGeo}» no es una clave de municipio de 5 dígitos.`, `'${rawGeo}' is not a 5-digit municipality code.`),
+    );
   } else {
     const stateOfMunicipality = catalogue.municipalities.get(cvegeo);
     if (stateOfMunicipality === undefined) {
       fail(
         'cvegeo',
         'UNKNOWN_CVEGEO',
-        msg(`El municipio «${cvegeo}» no existe en el catálogo (CONAPO 2020).`, `Municipality '${cvegeo}' is not in the catalogue (CONAPO 2020).`),
+        msg(
+          `El municipio «${cvegeo}» no existe en el catálogo (CONAPO 2020).`,
+          `Municipality '${cvegeo}' is not in the catalogue (CONAPO 2020).`,
+        ),
       );
     } else if (entOk && stateOfMunicipality !== cveEnt) {
       fail(
@@ -471,12 +527,20 @@ function validateRecord(
 
   const email = get('email').toLowerCase();
   if (required('email', email, UNIVERSE_LIMITS.emailMax) && !isEmail(email)) {
-    fail('email', 'INVALID_EMAIL', msg(`«${get('email')}» no es un correo electrónico válido.`, `'${get('email')}' is not a valid e-mail address.`));
+    fail(
+      'email',
+      'INVALID_EMAIL',
+      msg(`«${get('email')}» no es un correo electrónico válido.`, `'${get('email')}' is not a valid e-mail address.`),
+    );
   }
 
   const explicitKey = get('key');
   if (explicitKey.length > UNIVERSE_LIMITS.keyMax) {
-    fail('key', 'TOO_LONG', msg(`«key» excede ${UNIVERSE_LIMITS.keyMax} caracteres.`, `'key' exceeds ${UNIVERSE_LIMITS.keyMax} characters.`));
+    fail(
+      'key',
+      'TOO_LONG',
+      msg(`«key» excede ${UNIVERSE_LIMITS.keyMax} caracteres.`, `'key' exceeds ${UNIVERSE_LIMITS.keyMax} characters.`),
+    );
   } else if (/[\u0000-\u001f]/.test(explicitKey)) {
     fail('key', 'INVALID_KEY', msg('«key» contiene caracteres de control.', "'key' contains control characters."));
   }

@@ -29,7 +29,7 @@ const unreadable = (es: string, en: string): ParsedSheet => ({
 
 function mapHeader(header: readonly string[]): { columns: Array<SheetColumn | null> } | { issue: SheetIssue } {
   const byLower = new Map(SHEET_COLUMNS.map((c) => [c.toLowerCase(), c]));
-  const columns = header.map((h) => (h.trim() === '' ? null : byLower.get(h.trim().toLowerCase()) ?? undefined));
+  const columns = header.map((h) => (h.trim() === '' ? null : (byLower.get(h.trim().toLowerCase()) ?? undefined)));
   const unknown = header.filter((_, i) => columns[i] === undefined);
   if (unknown.length) {
     return {
@@ -67,7 +67,15 @@ function tableToRows(table: readonly string[][]): ParsedSheet {
   // Trailing blank lines are not rows.
   while (body.length && body[body.length - 1].every((c) => c.trim() === '')) body.pop();
   if (body.length > SHEET_MAX_ROWS) {
-    return { rows: [], issues: [{ code: SheetCode.TOO_MANY_ROWS, message: { es: `Más de ${SHEET_MAX_ROWS} filas.`, en: `More than ${SHEET_MAX_ROWS} rows.` } }] };
+    return {
+      rows: [],
+      issues: [
+        {
+          code: SheetCode.TOO_MANY_ROWS,
+          message: { es: `Más de ${SHEET_MAX_ROWS} filas.`, en: `More than ${SHEET_MAX_ROWS} rows.` },
+        },
+      ],
+    };
   }
   const rows = body.map((cells) => {
     const row = emptyRow();
@@ -153,9 +161,11 @@ export function parseCsvTable(text: string): string[][] | null {
 const unguard = (text: string): string => (text.startsWith("'") && GUARDED.test(text.slice(1)) ? text.slice(1) : text);
 
 export function csvToRows(text: string): ParsedSheet {
-  if (text.length > SHEET_FILE_LIMITS.maxBytes) return unreadable('El archivo es demasiado grande (máx. 5 MB).', 'The file is too large (max. 5 MB).');
+  if (text.length > SHEET_FILE_LIMITS.maxBytes)
+    return unreadable('El archivo es demasiado grande (máx. 5 MB).', 'The file is too large (max. 5 MB).');
   const table = parseCsvTable(text);
-  if (!table) return unreadable('CSV mal formado: una comilla no se cierra.', 'Malformed CSV: a quote is never closed.');
+  if (!table)
+    return unreadable('CSV mal formado: una comilla no se cierra.', 'Malformed CSV: a quote is never closed.');
   return tableToRows(table.map((r) => r.map(unguard)));
 }
 
@@ -195,13 +205,25 @@ function columnIndex(letters: string): number {
 export function rowsToXlsx(rows: readonly SheetRow[], sheetName = 'preguntas'): Uint8Array {
   const rowXml = (n: number, cells: readonly string[], header: boolean): string =>
     `<row r="${n}">${cells
-      .map((v, i) => (v === '' ? '' : `<c r="${columnLetters(i)}${n}"${header ? ' s="1"' : ''} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(v)}</t></is></c>`))
+      .map((v, i) =>
+        v === ''
+          ? ''
+          : `<c r="${columnLetters(i)}${n}"${header ? ' s="1"' : ''} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(v)}</t></is></c>`,
+      )
       .join('')}</row>`;
   const sheet =
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>' +
     rowXml(1, SHEET_COLUMNS, true) +
-    rows.map((r, i) => rowXml(i + 2, SHEET_COLUMNS.map((c) => r[c] ?? ''), false)).join('') +
+    rows
+      .map((r, i) =>
+        rowXml(
+          i + 2,
+          SHEET_COLUMNS.map((c) => r[c] ?? ''),
+          false,
+        ),
+      )
+      .join('') +
     '</sheetData></worksheet>';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -262,7 +284,10 @@ function stringItemText(xml: string): string {
 }
 
 class XlsxError extends Error {
-  constructor(readonly es: string, readonly en: string) {
+  constructor(
+    readonly es: string,
+    readonly en: string,
+  ) {
     super(en);
   }
 }
@@ -273,8 +298,10 @@ function readWorksheet(xml: string, shared: readonly string[]): string[][] {
   for (const rowMatch of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
     const r = attr(rowMatch[0].slice(0, rowMatch[0].indexOf('>') + 1), 'r');
     const rowIndex = r ? Number(r) - 1 : nextRow;
-    if (!Number.isInteger(rowIndex) || rowIndex < nextRow) throw new XlsxError('Filas fuera de orden en la hoja.', 'Rows out of order in the sheet.');
-    if (rowIndex > SHEET_MAX_ROWS + 1) throw new XlsxError(`Más de ${SHEET_MAX_ROWS} filas.`, `More than ${SHEET_MAX_ROWS} rows.`);
+    if (!Number.isInteger(rowIndex) || rowIndex < nextRow)
+      throw new XlsxError('Filas fuera de orden en la hoja.', 'Rows out of order in the sheet.');
+    if (rowIndex > SHEET_MAX_ROWS + 1)
+      throw new XlsxError(`Más de ${SHEET_MAX_ROWS} filas.`, `More than ${SHEET_MAX_ROWS} rows.`);
     while (table.length < rowIndex) table.push([]);
     nextRow = rowIndex + 1;
     const cells: string[] = [];
@@ -283,7 +310,8 @@ function readWorksheet(xml: string, shared: readonly string[]): string[][] {
       const open = `<c${c[1]}>`;
       const ref = attr(open, 'r');
       const col = ref ? columnIndex((/^[A-Z]+/.exec(ref) ?? [''])[0]) : nextCol;
-      if (col < 0 || col > 200) throw new XlsxError(`Celda fuera de rango: ${ref ?? ''}`, `Cell out of range: ${ref ?? ''}`);
+      if (col < 0 || col > 200)
+        throw new XlsxError(`Celda fuera de rango: ${ref ?? ''}`, `Cell out of range: ${ref ?? ''}`);
       nextCol = col + 1;
       const type = attr(open, 't') ?? 'n';
       const body = c[2] ?? '';
@@ -292,7 +320,11 @@ function readWorksheet(xml: string, shared: readonly string[]): string[][] {
       let text: string;
       if (type === 's') {
         const idx = Number(raw);
-        if (!Number.isInteger(idx) || idx < 0 || idx >= shared.length) throw new XlsxError(`Cadena compartida inexistente en ${ref ?? ''}.`, `Missing shared string at ${ref ?? ''}.`);
+        if (!Number.isInteger(idx) || idx < 0 || idx >= shared.length)
+          throw new XlsxError(
+            `Cadena compartida inexistente en ${ref ?? ''}.`,
+            `Missing shared string at ${ref ?? ''}.`,
+          );
         text = shared[idx];
       } else if (type === 'inlineStr') text = stringItemText(body);
       else if (type === 'str') text = raw;
@@ -313,7 +345,8 @@ function readWorksheet(xml: string, shared: readonly string[]): string[][] {
 
 /** Reads the first worksheet of an XLSX file into rows. Never throws: unreadable files come back as an issue. */
 export function xlsxToRows(bytes: Uint8Array): ParsedSheet {
-  if (bytes.length > SHEET_FILE_LIMITS.maxBytes) return unreadable('El archivo es demasiado grande (máx. 5 MB).', 'The file is too large (max. 5 MB).');
+  if (bytes.length > SHEET_FILE_LIMITS.maxBytes)
+    return unreadable('El archivo es demasiado grande (máx. 5 MB).', 'The file is too large (max. 5 MB).');
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     return unreadable(
       'No es un archivo XLSX (los .xls antiguos y los archivos cifrados no se pueden leer; guárdelo como .xlsx o CSV).',
@@ -326,18 +359,28 @@ export function xlsxToRows(bytes: Uint8Array): ParsedSheet {
     files = unzipSync(bytes, {
       filter: (f) => {
         total += f.originalSize;
-        if (total > SHEET_FILE_LIMITS.maxUnzippedBytes) throw new XlsxError('El XLSX descomprimido es demasiado grande.', 'The unzipped XLSX is too large.');
-        return f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || f.name.startsWith('xl/worksheets/');
+        if (total > SHEET_FILE_LIMITS.maxUnzippedBytes)
+          throw new XlsxError('El XLSX descomprimido es demasiado grande.', 'The unzipped XLSX is too large.');
+        return (
+          f.name === 'xl/workbook.xml' ||
+          f.name === 'xl/_rels/workbook.xml.rels' ||
+          f.name === 'xl/sharedStrings.xml' ||
+          f.name.startsWith('xl/worksheets/')
+        );
       },
     });
   } catch (e) {
     if (e instanceof XlsxError) return unreadable(e.es, e.en);
-    return unreadable('El archivo XLSX está dañado (no es un zip válido).', 'The XLSX file is damaged (not a valid zip).');
+    return unreadable(
+      'El archivo XLSX está dañado (no es un zip válido).',
+      'The XLSX file is damaged (not a valid zip).',
+    );
   }
   try {
     const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]) : undefined);
     const workbook = text('xl/workbook.xml');
-    if (!workbook) throw new XlsxError('El XLSX no tiene libro (xl/workbook.xml).', 'The XLSX has no workbook (xl/workbook.xml).');
+    if (!workbook)
+      throw new XlsxError('El XLSX no tiene libro (xl/workbook.xml).', 'The XLSX has no workbook (xl/workbook.xml).');
     const firstSheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook);
     if (!firstSheet) throw new XlsxError('El libro no tiene hojas.', 'The workbook has no sheets.');
     const relId = attr(firstSheet[0], 'r:id') ?? attr(firstSheet[0], 'id');
@@ -354,7 +397,9 @@ export function xlsxToRows(bytes: Uint8Array): ParsedSheet {
     const sheet = text(target);
     if (!sheet) throw new XlsxError(`Falta la hoja ${target}.`, `Missing worksheet ${target}.`);
     const sharedXml = text('xl/sharedStrings.xml') ?? '';
-    const shared = [...sharedXml.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)].map((m) => stringItemText(m[1] ?? ''));
+    const shared = [...sharedXml.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g)].map(
+      (m) => stringItemText(m[1] ?? ''),
+    );
     return tableToRows(readWorksheet(sheet, shared));
   } catch (e) {
     if (e instanceof XlsxError) return unreadable(e.es, e.en);
@@ -379,25 +424,48 @@ export function rowsToJson(rows: readonly SheetRow[]): string {
 /** Objects keyed by column name; numbers and booleans are accepted and written as text. */
 export function jsonToRows(value: unknown): ParsedSheet {
   if (!Array.isArray(value)) return unreadable('Se esperaba una lista de filas.', 'Expected an array of rows.');
-  if (value.length > SHEET_MAX_ROWS) return { rows: [], issues: [{ code: SheetCode.TOO_MANY_ROWS, message: { es: `Más de ${SHEET_MAX_ROWS} filas.`, en: `More than ${SHEET_MAX_ROWS} rows.` } }] };
+  if (value.length > SHEET_MAX_ROWS)
+    return {
+      rows: [],
+      issues: [
+        {
+          code: SheetCode.TOO_MANY_ROWS,
+          message: { es: `Más de ${SHEET_MAX_ROWS} filas.`, en: `More than ${SHEET_MAX_ROWS} rows.` },
+        },
+      ],
+    };
   const issues: SheetIssue[] = [];
   const rows = value.map((item: unknown, i) => {
     const row = emptyRow();
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      issues.push({ code: SheetCode.UNREADABLE_FILE, row: i, message: { es: 'La fila no es un objeto.', en: 'The row is not an object.' } });
+      issues.push({
+        code: SheetCode.UNREADABLE_FILE,
+        row: i,
+        message: { es: 'La fila no es un objeto.', en: 'The row is not an object.' },
+      });
       return row;
     }
     for (const [k, v] of Object.entries(item)) {
       const col = SHEET_COLUMNS.find((c) => c.toLowerCase() === k.toLowerCase());
       if (!col) {
-        issues.push({ code: SheetCode.BAD_HEADER, row: i, message: { es: `Columna desconocida: ${k}`, en: `Unknown column: ${k}` } });
+        issues.push({
+          code: SheetCode.BAD_HEADER,
+          row: i,
+          message: { es: `Columna desconocida: ${k}`, en: `Unknown column: ${k}` },
+        });
         continue;
       }
       if (typeof v === 'string') row[col] = v;
       else if (typeof v === 'number' || typeof v === 'boolean') row[col] = String(v);
       else if (v !== null && v !== undefined) {
         if (col === 'extra' && typeof v === 'object') row[col] = JSON.stringify(v);
-        else issues.push({ code: SheetCode.BAD_HEADER, row: i, column: col, message: { es: `«${k}» debe ser texto.`, en: `'${k}' must be text.` } });
+        else
+          issues.push({
+            code: SheetCode.BAD_HEADER,
+            row: i,
+            column: col,
+            message: { es: `«${k}» debe ser texto.`, en: `'${k}' must be text.` },
+          });
       }
     }
     return row;

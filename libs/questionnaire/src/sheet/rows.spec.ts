@@ -9,7 +9,17 @@ import { lintQuestionnaire } from '../lint';
 import { isRecord } from '../types';
 import type { QuestionnaireKind, SurveyJson } from '../types';
 import { csvToRows, jsonToRows, rowsToCsv, rowsToJson, rowsToXlsx, xlsxToRows } from './files';
-import { cellToChoices, choiceDraftsFromCell, choiceDraftsToCell, choicesToCell, definitionToRows, emptyRow, lintSheet, rowsToDefinition, SHEET_COLUMNS } from './rows';
+import {
+  cellToChoices,
+  choiceDraftsFromCell,
+  choiceDraftsToCell,
+  choicesToCell,
+  definitionToRows,
+  emptyRow,
+  lintSheet,
+  rowsToDefinition,
+  SHEET_COLUMNS,
+} from './rows';
 import type { SheetRow } from './rows';
 
 const INSTRUMENTS: ReadonlyArray<readonly [string, QuestionnaireKind, SurveyJson]> = [
@@ -83,7 +93,18 @@ describe('sheet rows ⇄ definition', () => {
     for (const r of rows) {
       if (!r.extra) continue;
       const extra = JSON.parse(r.extra) as Record<string, unknown>;
-      for (const k of ['title', 'choices', 'component', 'weight', 'verifiable', 'evidenceFor', 'visibleIf', 'scoreIfHidden', 'scoreRange', 'isRequired']) {
+      for (const k of [
+        'title',
+        'choices',
+        'component',
+        'weight',
+        'verifiable',
+        'evidenceFor',
+        'visibleIf',
+        'scoreIfHidden',
+        'scoreRange',
+        'isRequired',
+      ]) {
         expect([r.name, k, extra[k]]).toEqual([r.name, k, undefined]);
       }
     }
@@ -101,16 +122,19 @@ describe('sheet rows ⇄ definition', () => {
     expect(rows.find((r) => r.name === evid.evidence)?.verifiable).toBe('true');
   });
 
-  it.each(INSTRUMENTS)('%s: round-tripped definition scores every answer set exactly like the shipped one (property)', (_v, _k, def) => {
-    const original = compileScoring(def);
-    const rebuilt = compileScoring(lintSheet(definitionToRows(def), _k).definition);
-    fc.assert(
-      fc.property(answersArb(def), (data) => {
-        expect(rebuilt.score(data)).toEqual(original.score(data));
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each(INSTRUMENTS)(
+    '%s: round-tripped definition scores every answer set exactly like the shipped one (property)',
+    (_v, _k, def) => {
+      const original = compileScoring(def);
+      const rebuilt = compileScoring(lintSheet(definitionToRows(def), _k).definition);
+      fc.assert(
+        fc.property(answersArb(def), (data) => {
+          expect(rebuilt.score(data)).toEqual(original.score(data));
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   it('the fixed answer sets score identically after CSV, XLSX and JSON round trips', () => {
     const fixed: ReadonlyArray<readonly [QuestionnaireKind, SurveyJson, Readonly<Record<string, unknown>>]> = [
@@ -118,7 +142,7 @@ describe('sheet rows ⇄ definition', () => {
       ['citizen', CITIZEN_V2, CITIZEN_V1_ANSWERS],
       ...Array.from({ length: 20 }, (_, i) => {
         let seed = i + 1;
-        const rng = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+        const rng = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
         return ['citizen', CITIZEN_V2, citizenReportAnswers(rng)] as const;
       }),
     ];
@@ -127,7 +151,11 @@ describe('sheet rows ⇄ definition', () => {
       const expected = compileScoring(def).score(data);
       scored += expected.length;
       const rows = definitionToRows(def);
-      for (const parsed of [csvToRows(rowsToCsv(rows)), xlsxToRows(rowsToXlsx(rows)), jsonToRows(JSON.parse(rowsToJson(rows)))]) {
+      for (const parsed of [
+        csvToRows(rowsToCsv(rows)),
+        xlsxToRows(rowsToXlsx(rows)),
+        jsonToRows(JSON.parse(rowsToJson(rows))),
+      ]) {
         expect(parsed.issues).toEqual([]);
         expect(parsed.rows).toEqual(rows);
         const built = lintSheet(parsed.rows, kind);
@@ -144,7 +172,9 @@ describe('sheet rows ⇄ definition', () => {
     expect(parsed.issues).toEqual([]);
     const built = lintSheet(parsed.rows, 'institution');
     expect(built.issues).toEqual([]);
-    expect(compileScoring(built.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS));
+    expect(compileScoring(built.definition).score(INSTITUTION_V1_ANSWERS)).toEqual(
+      compileScoring(INSTITUTION_V1).score(INSTITUTION_V1_ANSWERS),
+    );
   });
 });
 
@@ -166,7 +196,21 @@ describe('rows → definition → rows (property, arbitrary sheets)', () => {
     title_en: text,
     description_es: text,
     choices: fc.array(choice, { maxLength: 4 }).map((cs) =>
-      cs.map((c) => choiceDraftsToCell([{ value: c.value, es: c.es, en: c.en, score: c.score === 'na' ? '' : c.score, notApplicable: c.score === 'na', exclusive: c.exclusive }])).filter(Boolean).join(';'),
+      cs
+        .map((c) =>
+          choiceDraftsToCell([
+            {
+              value: c.value,
+              es: c.es,
+              en: c.en,
+              score: c.score === 'na' ? '' : c.score,
+              notApplicable: c.score === 'na',
+              exclusive: c.exclusive,
+            },
+          ]),
+        )
+        .filter(Boolean)
+        .join(';'),
     ),
     component: fc.constantFrom('', 'TG.AI', 'PG.Seg'),
     weight: fc.oneof(fc.constant(''), fc.integer({ min: 1, max: 5 }).map(String)),
@@ -178,18 +222,20 @@ describe('rows → definition → rows (property, arbitrary sheets)', () => {
     inputType: fc.constantFrom('', 'number', 'url'),
     extra: fc.constantFrom('', '{"maxLength":10}', '{"validators":[{"type":"email"}]}'),
   });
-  const sheet = fc.array(fc.tuple(name, text, fc.array(question, { maxLength: 5 })), { minLength: 1, maxLength: 3 }).map((pages) => {
-    const rows: SheetRow[] = [];
-    const pageNames = new Set<string>();
-    for (const [pname, ptitle, qs] of pages) {
-      const pn = `p_${pname}`;
-      if (pageNames.has(pn)) continue;
-      pageNames.add(pn);
-      rows.push(emptyRow({ type: 'page', name: pn, title_es: ptitle }));
-      for (const q of qs) rows.push(emptyRow({ ...q, page: pn }));
-    }
-    return rows;
-  });
+  const sheet = fc
+    .array(fc.tuple(name, text, fc.array(question, { maxLength: 5 })), { minLength: 1, maxLength: 3 })
+    .map((pages) => {
+      const rows: SheetRow[] = [];
+      const pageNames = new Set<string>();
+      for (const [pname, ptitle, qs] of pages) {
+        const pn = `p_${pname}`;
+        if (pageNames.has(pn)) continue;
+        pageNames.add(pn);
+        rows.push(emptyRow({ type: 'page', name: pn, title_es: ptitle }));
+        for (const q of qs) rows.push(emptyRow({ ...q, page: pn }));
+      }
+      return rows;
+    });
 
   it('a sheet read once is a fixed point: rows → definition → rows → definition gives the same definition', () => {
     fc.assert(
@@ -210,7 +256,9 @@ describe('rows → definition → rows (property, arbitrary sheets)', () => {
 
 describe('choices cell', () => {
   it('reads the documented grammar', () => {
-    const parsed = cellToChoices('si=Sí|Yes=1; no=No=0 ;na=No aplica|Not applicable=na;ninguno=Ninguno|None=0=exclusive;3');
+    const parsed = cellToChoices(
+      'si=Sí|Yes=1; no=No=0 ;na=No aplica|Not applicable=na;ninguno=Ninguno|None=0=exclusive;3',
+    );
     expect(parsed).toEqual({
       choices: [
         { value: 'si', text: { default: 'Sí', en: 'Yes' }, score: 1 },
@@ -249,15 +297,31 @@ describe('choices cell', () => {
   it('choice drafts (the designer form) round-trip through the cell', () => {
     const cell = 'si=Sí\\; de verdad|Yes=1;na=No aplica|N/A=na;ninguno=Ninguno=0=exclusive;7=Siete';
     const drafts = choiceDraftsFromCell(cell);
-    expect(drafts[0]).toEqual({ value: 'si', es: 'Sí; de verdad', en: 'Yes', score: '1', notApplicable: false, exclusive: false });
+    expect(drafts[0]).toEqual({
+      value: 'si',
+      es: 'Sí; de verdad',
+      en: 'Yes',
+      score: '1',
+      notApplicable: false,
+      exclusive: false,
+    });
     expect(choiceDraftsToCell(drafts)).toBe(cell);
-    expect(choiceDraftsToCell([...drafts, { value: ' ', es: 'a medias', en: '', score: '', notApplicable: false, exclusive: false }])).toBe(choiceDraftsToCell(drafts));
+    expect(
+      choiceDraftsToCell([
+        ...drafts,
+        { value: ' ', es: 'a medias', en: '', score: '', notApplicable: false, exclusive: false },
+      ]),
+    ).toBe(choiceDraftsToCell(drafts));
   });
 
   it('leaves choice lists it cannot express to `extra`', () => {
     expect(choicesToCell([{ value: 'a', visibleIf: '{x} = 1' }])).toBeNull();
     expect(choicesToCell(['10'])).toBeNull();
-    const def = { pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'q', choices: [{ value: 'a', visibleIf: '{q} = 1' }] }] }] };
+    const def = {
+      pages: [
+        { name: 'p', elements: [{ type: 'radiogroup', name: 'q', choices: [{ value: 'a', visibleIf: '{q} = 1' }] }] },
+      ],
+    };
     const rows = definitionToRows(def);
     expect(JSON.parse(rows[1].extra)).toEqual({ choices: def.pages[0].elements[0].choices });
     expect(rowsToDefinition(rows).definition).toEqual(def);
@@ -265,10 +329,17 @@ describe('choices cell', () => {
 });
 
 describe('files', () => {
-  const cell = fc.string({ unit: 'binary' }).map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]|[\uD800-\uDFFF]/g, ''));
+  const cell = fc
+    .string({ unit: 'binary' })
+    .map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]|[\uD800-\uDFFF]/g, ''));
   // Plus the edge cases a random string rarely hits: formula starts, apostrophes before them, quotes, line breaks, padding.
-  const tricky = fc.oneof(cell, fc.constantFrom("'-x", "''=1", '=SUM(A1)', '+52 55', '@x', ' lead', 'trail ', 'a\nb', '"q"', 'a,b;c', "'", '\t=x'));
-  const rowArb = fc.record(Object.fromEntries(SHEET_COLUMNS.map((c) => [c, tricky])) as Record<keyof SheetRow, fc.Arbitrary<string>>);
+  const tricky = fc.oneof(
+    cell,
+    fc.constantFrom("'-x", "''=1", '=SUM(A1)', '+52 55', '@x', ' lead', 'trail ', 'a\nb', '"q"', 'a,b;c', "'", '\t=x'),
+  );
+  const rowArb = fc.record(
+    Object.fromEntries(SHEET_COLUMNS.map((c) => [c, tricky])) as Record<keyof SheetRow, fc.Arbitrary<string>>,
+  );
 
   it('CSV and XLSX keep every cell, formula-like text and line breaks included (property)', () => {
     fc.assert(
@@ -284,9 +355,17 @@ describe('files', () => {
   });
 
   it('reads a Spanish-Excel CSV (semicolons) and refuses unknown columns', () => {
-    expect(csvToRows('type;name;title_es\nboolean;q1;¿Sí?\n').rows[0]).toEqual(emptyRow({ type: 'boolean', name: 'q1', title_es: '¿Sí?' }));
-    expect(csvToRows('type,name,visibelIf\n').issues[0]).toMatchObject({ code: 'SHEET_BAD_HEADER', message: { en: expect.stringContaining('visibelIf') } });
-    expect(csvToRows('type,title_es\n').issues[0]).toMatchObject({ code: 'SHEET_BAD_HEADER', message: { en: 'Missing columns: name.' } });
+    expect(csvToRows('type;name;title_es\nboolean;q1;¿Sí?\n').rows[0]).toEqual(
+      emptyRow({ type: 'boolean', name: 'q1', title_es: '¿Sí?' }),
+    );
+    expect(csvToRows('type,name,visibelIf\n').issues[0]).toMatchObject({
+      code: 'SHEET_BAD_HEADER',
+      message: { en: expect.stringContaining('visibelIf') },
+    });
+    expect(csvToRows('type,title_es\n').issues[0]).toMatchObject({
+      code: 'SHEET_BAD_HEADER',
+      message: { en: 'Missing columns: name.' },
+    });
     expect(csvToRows('type,name\n"boolean,q').issues[0]).toMatchObject({ code: 'SHEET_UNREADABLE_FILE' });
   });
 
@@ -295,8 +374,12 @@ describe('files', () => {
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const book = (sheet: string, shared = ''): Uint8Array =>
       zipSync({
-        'xl/workbook.xml': strToU8(`<workbook xmlns="${ns}" xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="ws" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/workbook.xml': strToU8(
+          `<workbook xmlns="${ns}" xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          '<Relationships><Relationship Id="rId1" Type="ws" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
         'xl/sharedStrings.xml': strToU8(`<sst xmlns="${ns}">${shared}</sst>`),
         'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="${ns}"><sheetData>${sheet}</sheetData></worksheet>`),
       });
@@ -309,9 +392,17 @@ describe('files', () => {
     );
     expect(ok.issues).toEqual([]);
     expect(ok.rows).toEqual([emptyRow(), emptyRow({ type: 'boolean', name: 'q&1', weight: '2.5', required: 'true' })]);
-    expect(xlsxToRows(book('<row r="1"><c r="A1" t="e"><v>#REF!</v></c></row>')).issues[0]).toMatchObject({ code: 'SHEET_UNREADABLE_FILE', message: { en: expect.stringContaining('(e)') } });
-    expect(xlsxToRows(strToU8('type,name\n')).issues[0]).toMatchObject({ code: 'SHEET_UNREADABLE_FILE', message: { en: expect.stringContaining('Not an XLSX') } });
-    expect(xlsxToRows(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])).issues[0]).toMatchObject({ code: 'SHEET_UNREADABLE_FILE' });
+    expect(xlsxToRows(book('<row r="1"><c r="A1" t="e"><v>#REF!</v></c></row>')).issues[0]).toMatchObject({
+      code: 'SHEET_UNREADABLE_FILE',
+      message: { en: expect.stringContaining('(e)') },
+    });
+    expect(xlsxToRows(strToU8('type,name\n')).issues[0]).toMatchObject({
+      code: 'SHEET_UNREADABLE_FILE',
+      message: { en: expect.stringContaining('Not an XLSX') },
+    });
+    expect(xlsxToRows(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])).issues[0]).toMatchObject({
+      code: 'SHEET_UNREADABLE_FILE',
+    });
   });
 });
 
@@ -319,7 +410,14 @@ describe('lintSheet', () => {
   it('puts sheet problems and lint issues on their rows', () => {
     const rows = [
       emptyRow({ type: 'page', name: 'p1', title_es: 'Página', title_en: 'Page' }),
-      emptyRow({ type: 'radiogroup', name: 'q1', page: 'p1', title_es: '¿A?', component: 'TG.AI', choices: 'si=Sí=1;no=No' }),
+      emptyRow({
+        type: 'radiogroup',
+        name: 'q1',
+        page: 'p1',
+        title_es: '¿A?',
+        component: 'TG.AI',
+        choices: 'si=Sí=1;no=No',
+      }),
       emptyRow({ type: 'boolean', name: 'q2', page: 'p1', component: 'TG.XX' }),
       emptyRow({ type: 'boolean', name: 'q3', page: 'p1', component: 'TG.AI', visibleIf: '{nada} = 1' }),
     ];
@@ -335,7 +433,13 @@ describe('lintSheet', () => {
     );
     expect(res.issues.every((i) => i.message.es && i.message.en)).toBe(true);
 
-    const sheet = lintSheet([emptyRow({ type: 'boolean', name: 'a', weight: 'dos' }), emptyRow({ type: 'boolean', name: 'b', panel: 'nope' })], 'institution');
+    const sheet = lintSheet(
+      [
+        emptyRow({ type: 'boolean', name: 'a', weight: 'dos' }),
+        emptyRow({ type: 'boolean', name: 'b', panel: 'nope' }),
+      ],
+      'institution',
+    );
     expect(sheet.issues.map((i) => [i.row, i.code, i.column])).toEqual([
       [0, 'SHEET_BAD_NUMBER', 'weight'],
       [1, 'SHEET_UNKNOWN_PANEL', 'panel'],
@@ -345,8 +449,23 @@ describe('lintSheet', () => {
   it('builds a small instrument from scratch', () => {
     const rows = [
       emptyRow({ type: 'survey', title_es: 'Prueba', title_en: 'Test' }),
-      emptyRow({ type: 'boolean', name: 'portal', title_es: '¿Tiene portal?', title_en: 'Has a portal?', component: 'TG.TR', verifiable: 'sí', required: 'true' }),
-      emptyRow({ type: 'text', name: 'portal_url', inputType: 'url', evidence: 'portal', visibleIf: '{portal} = true', title_es: 'Dirección' }),
+      emptyRow({
+        type: 'boolean',
+        name: 'portal',
+        title_es: '¿Tiene portal?',
+        title_en: 'Has a portal?',
+        component: 'TG.TR',
+        verifiable: 'sí',
+        required: 'true',
+      }),
+      emptyRow({
+        type: 'text',
+        name: 'portal_url',
+        inputType: 'url',
+        evidence: 'portal',
+        visibleIf: '{portal} = true',
+        title_es: 'Dirección',
+      }),
     ];
     const res = lintSheet(rows, 'institution');
     expect(res.issues).toEqual([]);
@@ -356,12 +475,28 @@ describe('lintSheet', () => {
         {
           name: 'page1',
           elements: [
-            { type: 'boolean', name: 'portal', title: { default: '¿Tiene portal?', en: 'Has a portal?' }, component: 'TG.TR', verifiable: true, isRequired: true },
-            { type: 'text', name: 'portal_url', title: 'Dirección', visibleIf: '{portal} = true', evidenceFor: 'portal', inputType: 'url' },
+            {
+              type: 'boolean',
+              name: 'portal',
+              title: { default: '¿Tiene portal?', en: 'Has a portal?' },
+              component: 'TG.TR',
+              verifiable: true,
+              isRequired: true,
+            },
+            {
+              type: 'text',
+              name: 'portal_url',
+              title: 'Dirección',
+              visibleIf: '{portal} = true',
+              evidenceFor: 'portal',
+              inputType: 'url',
+            },
           ],
         },
       ],
     });
-    expect(compileScoring(res.definition).score({ portal: true })).toMatchObject([{ name: 'portal', component: 'TG.TR', score: 1 }]);
+    expect(compileScoring(res.definition).score({ portal: true })).toMatchObject([
+      { name: 'portal', component: 'TG.TR', score: 1 },
+    ]);
   });
 });

@@ -212,7 +212,8 @@ export function cellToChoices(cell: string): { choices: unknown[] } | { error: L
   for (const raw of splitEscaped(cell, ';')) {
     if (raw.trim() === '') continue;
     const fields = splitEscaped(raw, '=');
-    if (fields.length > 4) return { error: { es: `Opción con demasiados «=»: ${raw}`, en: `Choice with too many '=': ${raw}` } };
+    if (fields.length > 4)
+      return { error: { es: `Opción con demasiados «=»: ${raw}`, en: `Choice with too many '=': ${raw}` } };
     const valueText = unesc(fields[0].trim());
     if (valueText === '') return { error: { es: `Opción sin valor: ${raw}`, en: `Choice without a value: ${raw}` } };
     const numeric = parseNumber(valueText);
@@ -223,7 +224,8 @@ export function cellToChoices(cell: string): { choices: unknown[] } | { error: L
     }
     const choice: Json = { value };
     const labels = splitEscaped(fields[1], '|');
-    if (labels.length > 2) return { error: { es: `Etiqueta con más de un «|»: ${raw}`, en: `Label with more than one '|': ${raw}` } };
+    if (labels.length > 2)
+      return { error: { es: `Etiqueta con más de un «|»: ${raw}`, en: `Label with more than one '|': ${raw}` } };
     const es = unesc(labels[0] ?? '').trim();
     const en = unesc(labels[1] ?? '').trim();
     if (es !== '' || en !== '') choice.text = localizedValue(es, en);
@@ -231,12 +233,24 @@ export function cellToChoices(cell: string): { choices: unknown[] } | { error: L
     if (scoreText.toLowerCase() === 'na') choice.notApplicable = true;
     else if (scoreText !== '') {
       const score = parseNumber(scoreText);
-      if (score === null) return { error: { es: `Puntaje no numérico en la opción ${valueText}: ${scoreText}`, en: `Non-numeric score on choice ${valueText}: ${scoreText}` } };
+      if (score === null)
+        return {
+          error: {
+            es: `Puntaje no numérico en la opción ${valueText}: ${scoreText}`,
+            en: `Non-numeric score on choice ${valueText}: ${scoreText}`,
+          },
+        };
       choice.score = score;
     }
     const flags = (fields[3] ?? '').trim().toLowerCase();
     if (flags === 'exclusive') choice.isExclusive = true;
-    else if (flags !== '') return { error: { es: `Marca desconocida en la opción ${valueText}: ${flags}`, en: `Unknown flag on choice ${valueText}: ${flags}` } };
+    else if (flags !== '')
+      return {
+        error: {
+          es: `Marca desconocida en la opción ${valueText}: ${flags}`,
+          en: `Unknown flag on choice ${valueText}: ${flags}`,
+        },
+      };
     out.push(choice);
   }
   return { choices: out };
@@ -263,7 +277,10 @@ function fillCommon(json: Json, row: SheetRow, taken: Set<string>): void {
     [row.description_es, row.description_en] = cells;
     return true;
   });
-  take('visibleIf', () => typeof json.visibleIf === 'string' && json.visibleIf !== '' && ((row.visibleIf = json.visibleIf), true));
+  take(
+    'visibleIf',
+    () => typeof json.visibleIf === 'string' && json.visibleIf !== '' && ((row.visibleIf = json.visibleIf), true),
+  );
 }
 
 function fillQuestion(json: Json, row: SheetRow, taken: Set<string>): void {
@@ -310,7 +327,12 @@ function fillQuestion(json: Json, row: SheetRow, taken: Set<string>): void {
 /** Keys sorted at every level: PostgreSQL jsonb reorders keys, and an export must not depend on it. */
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
-  if (isRecord(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys(value[k])]));
+  if (isRecord(value))
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortedKeys(value[k])]),
+    );
   return value;
 }
 
@@ -391,7 +413,10 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
   if (rows.length > SHEET_MAX_ROWS) {
     issues.push({
       code: SheetCode.TOO_MANY_ROWS,
-      message: { es: `La hoja tiene más de ${SHEET_MAX_ROWS} filas.`, en: `The sheet has more than ${SHEET_MAX_ROWS} rows.` },
+      message: {
+        es: `La hoja tiene más de ${SHEET_MAX_ROWS} filas.`,
+        en: `The sheet has more than ${SHEET_MAX_ROWS} rows.`,
+      },
     });
     return { definition: { pages: [] }, issues, paths };
   }
@@ -410,7 +435,13 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
   rows.forEach((row, i) => {
     if (isBlank(row)) return;
     const at = (code: SheetCode, column: SheetColumn | undefined, message: LocalizedText): void => {
-      issues.push({ code, row: i, ...(column ? { column } : {}), ...(row.name.trim() ? { question: row.name.trim() } : {}), message });
+      issues.push({
+        code,
+        row: i,
+        ...(column ? { column } : {}),
+        ...(row.name.trim() ? { question: row.name.trim() } : {}),
+        message,
+      });
     };
     const type = row.type.trim();
     const name = row.name.trim();
@@ -425,11 +456,17 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
         parsed = JSON.parse(row.extra);
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);
-        at(SheetCode.BAD_EXTRA, 'extra', { es: `«extra» no es JSON válido: ${reason}`, en: `'extra' is not valid JSON: ${reason}` });
+        at(SheetCode.BAD_EXTRA, 'extra', {
+          es: `«extra» no es JSON válido: ${reason}`,
+          en: `'extra' is not valid JSON: ${reason}`,
+        });
         return;
       }
       if (!isRecord(parsed)) {
-        at(SheetCode.BAD_EXTRA, 'extra', { es: '«extra» debe ser un objeto JSON.', en: "'extra' must be a JSON object." });
+        at(SheetCode.BAD_EXTRA, 'extra', {
+          es: '«extra» debe ser un objeto JSON.',
+          en: "'extra' must be a JSON object.",
+        });
         return;
       }
       extra = { ...parsed };
@@ -455,7 +492,10 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
       }
       const existing = pageIndex.get(name.toLowerCase());
       if (existing !== undefined && pages[existing].__declared === true) {
-        at(SheetCode.DUPLICATE_CONTAINER, 'name', { es: `La página «${name}» ya está declarada.`, en: `Page '${name}' is declared twice.` });
+        at(SheetCode.DUPLICATE_CONTAINER, 'name', {
+          es: `La página «${name}» ya está declarada.`,
+          en: `Page '${name}' is declared twice.`,
+        });
         return;
       }
       const idx = pageFor(name);
@@ -493,7 +533,10 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
         return;
       }
       if (panels.has(name.toLowerCase())) {
-        at(SheetCode.DUPLICATE_CONTAINER, 'name', { es: `El panel «${name}» ya está declarado.`, en: `Panel '${name}' is declared twice.` });
+        at(SheetCode.DUPLICATE_CONTAINER, 'name', {
+          es: `El panel «${name}» ya está declarado.`,
+          en: `Panel '${name}' is declared twice.`,
+        });
         return;
       }
       const elements: unknown[] = [];
@@ -507,7 +550,10 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
         const n = parseNumber(cell(column));
         if (n === null) {
           ok = false;
-          at(SheetCode.BAD_NUMBER, column, { es: `«${column}» debe ser un número: ${cell(column)}`, en: `'${column}' must be a number: ${cell(column)}` });
+          at(SheetCode.BAD_NUMBER, column, {
+            es: `«${column}» debe ser un número: ${cell(column)}`,
+            en: `'${column}' must be a number: ${cell(column)}`,
+          });
         } else el[key] = n;
       };
       const setBool = (column: SheetColumn, key: string): void => {
@@ -567,7 +613,8 @@ function rowOfPath(path: string, paths: ReadonlyArray<string | undefined>): numb
   let bestLen = -1;
   paths.forEach((p, i) => {
     if (p === undefined) return;
-    const prefix = p === '$' ? path.startsWith('$') : path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
+    const prefix =
+      p === '$' ? path.startsWith('$') : path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
     if (prefix && p.length > bestLen) {
       best = i;
       bestLen = p.length;
@@ -651,7 +698,12 @@ export function choiceDraftsToCell(drafts: readonly ChoiceDraft[]): string {
     .filter((d) => d.value.trim() !== '')
     .map((d) => {
       const label = d.en.trim() ? `${esc(d.es.trim())}|${esc(d.en.trim())}` : esc(d.es.trim());
-      const fields = [esc(d.value.trim()), label, d.notApplicable ? 'na' : esc(d.score.trim()), d.exclusive ? 'exclusive' : ''];
+      const fields = [
+        esc(d.value.trim()),
+        label,
+        d.notApplicable ? 'na' : esc(d.score.trim()),
+        d.exclusive ? 'exclusive' : '',
+      ];
       while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
       if (fields.length === 1) fields.push('');
       return fields.join('=');

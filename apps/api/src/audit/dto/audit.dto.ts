@@ -4,7 +4,11 @@ import { PageQueryDto } from '../../common/page-query.dto';
 
 /** `GET /api/audit` filters: exact action / entity, and a time window `[from, to)`. */
 export class AuditQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, example: 'round.open', description: 'Exact action, or a prefix ending in `.*` (e.g. `round.*`).' })
+  @ApiProperty({
+    required: false,
+    example: 'round.open',
+    description: 'Exact action, or a prefix ending in `.*` (e.g. `round.*`).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -25,12 +29,20 @@ export class AuditQueryDto extends PageQueryDto {
   @Matches(/^[\w.:-]+$/, { message: 'entityId must be an identifier' })
   entityId?: string;
 
-  @ApiProperty({ required: false, format: 'uuid', description: 'Records of this account (see GET /api/users for the staff).' })
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'Records of this account (see GET /api/users for the staff).',
+  })
   @IsOptional()
   @IsUUID()
   actorUserId?: string;
 
-  @ApiProperty({ required: false, format: 'uuid', description: 'Records about this round: the round itself, or an entity of it (details.roundId).' })
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'Records about this round: the round itself, or an entity of it (details.roundId).',
+  })
   @IsOptional()
   @IsUUID()
   roundId?: string;
@@ -49,7 +61,12 @@ export class AuditQueryDto extends PageQueryDto {
 export class AuditEntryDto {
   @ApiProperty({ description: 'Sequence number (increasing).' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Account that acted; null for institutions (invitation links) and the system.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Account that acted; null for institutions (invitation links) and the system.',
+  })
   actorUserId: string | null;
   @ApiProperty({ description: "Role of the actor, or 'institution' / 'system'." }) actorRole: string;
   @ApiProperty({ example: 'round.open' }) action: string;

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { AssignmentRequest, CandidateInstitution, chooseInstitutions, MunicipalityLoad } from './assignment-engine';
 
-const inst = (id: string, cvegeo: string, reports = 0, pending = 0, needed?: number): CandidateInstitution => ({ id, cvegeo, reports, pending, needed });
+const inst = (id: string, cvegeo: string, reports = 0, pending = 0, needed?: number): CandidateInstitution => ({
+  id,
+  cvegeo,
+  reports,
+  pending,
+  needed,
+});
 
 /** Municipality loads as the service computes them: sums over the round's institutions. */
 function loadsOf(candidates: CandidateInstitution[]): Map<string, MunicipalityLoad> {
@@ -15,7 +21,11 @@ function loadsOf(candidates: CandidateInstitution[]): Map<string, MunicipalityLo
   return m;
 }
 
-function request(candidates: CandidateInstitution[], k = 3, extra: Partial<AssignmentRequest['validator']> = {}): AssignmentRequest {
+function request(
+  candidates: CandidateInstitution[],
+  k = 3,
+  extra: Partial<AssignmentRequest['validator']> = {},
+): AssignmentRequest {
   return {
     candidates,
     municipalities: loadsOf(candidates),
@@ -26,7 +36,13 @@ function request(candidates: CandidateInstitution[], k = 3, extra: Partial<Assig
 
 describe('chooseInstitutions', () => {
   it('serves the municipality with fewest reports first, then the institution with fewest reports', () => {
-    const cands = [inst('a1', '15001', 4), inst('a2', '15001', 0), inst('b1', '15002', 1), inst('b2', '15002', 0), inst('c1', '15003', 9)];
+    const cands = [
+      inst('a1', '15001', 4),
+      inst('a2', '15001', 0),
+      inst('b1', '15002', 1),
+      inst('b2', '15002', 0),
+      inst('c1', '15003', 9),
+    ];
     // loads: 15001 → 4, 15002 → 1, 15003 → 9
     expect(chooseInstitutions(request(cands, 3))).toEqual(['b2', 'a2', 'c1']);
   });
@@ -82,7 +98,11 @@ describe('chooseInstitutions (properties over random universes)', () => {
       }),
       { minLength: 0, maxLength: 60 },
     )
-    .map((rows) => rows.map((r, i) => inst(`i${String(i).padStart(3, '0')}`, `15${String(r.muni).padStart(3, '0')}`, r.reports, r.pending)));
+    .map((rows) =>
+      rows.map((r, i) =>
+        inst(`i${String(i).padStart(3, '0')}`, `15${String(r.muni).padStart(3, '0')}`, r.reports, r.pending),
+      ),
+    );
 
   const scenario = universe.chain((cands) =>
     fc.record({
@@ -94,7 +114,13 @@ describe('chooseInstitutions (properties over random universes)', () => {
     }),
   );
 
-  const toRequest = (s: { cands: CandidateInstitution[]; conflicts: string[]; assigned: string[]; k: number; residence: string | null }): AssignmentRequest => ({
+  const toRequest = (s: {
+    cands: CandidateInstitution[];
+    conflicts: string[];
+    assigned: string[];
+    k: number;
+    residence: string | null;
+  }): AssignmentRequest => ({
     candidates: s.cands,
     municipalities: loadsOf(s.cands),
     k: s.k,
@@ -153,7 +179,7 @@ describe('chooseInstitutions (properties over random universes)', () => {
   it('is deterministic and does not depend on the order of the candidates', () => {
     fc.assert(
       fc.property(scenario, fc.integer(), (s, seed) => {
-        const shuffled = [...s.cands].sort((a, b) => ((hash(a.id, seed) - hash(b.id, seed)) | 0));
+        const shuffled = [...s.cands].sort((a, b) => (hash(a.id, seed) - hash(b.id, seed)) | 0);
         expect(chooseInstitutions(toRequest({ ...s, cands: shuffled }))).toEqual(chooseInstitutions(toRequest(s)));
       }),
       { numRuns: 300 },

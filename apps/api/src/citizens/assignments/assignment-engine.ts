@@ -144,7 +144,12 @@ export function chooseInstitutions(req: AssignmentRequest): string[] {
       };
       groups.set(c.cvegeo, g);
     }
-    g.institutions.push({ id: c.id, reports: c.reports, pending: c.pending, needed: typeof c.needed === 'number' ? c.needed : null });
+    g.institutions.push({
+      id: c.id,
+      reports: c.reports,
+      pending: c.pending,
+      needed: typeof c.needed === 'number' ? c.needed : null,
+    });
   }
 
   const chosen: string[] = [];
@@ -161,7 +166,9 @@ export function chooseInstitutions(req: AssignmentRequest): string[] {
     const served = (g: MunicipalityState): number => (servedNow.has(g.cvegeo) ? 1 : 0);
     const ranked: Array<{ group: MunicipalityState; index: number }> = [];
     for (const g of [...open].sort((a, b) => served(a) - served(b) || compareMunicipalities(a, b, needMode))) {
-      const order = g.institutions.map((_, i) => i).sort((a, b) => compareInstitutions(g.institutions[a], g.institutions[b], needMode));
+      const order = g.institutions
+        .map((_, i) => i)
+        .sort((a, b) => compareInstitutions(g.institutions[a], g.institutions[b], needMode));
       for (const index of order) {
         ranked.push({ group: g, index });
         if (ranked.length >= window) break;

@@ -97,7 +97,12 @@ export type VerdictRowLike = VerdictRow;
  */
 @Injectable()
 export class AssignmentViews {
-  async build(m: EntityManager | DataSource, validatorId: string, rows: AssignmentRow[], now: Date): Promise<AssignmentDto[]> {
+  async build(
+    m: EntityManager | DataSource,
+    validatorId: string,
+    rows: AssignmentRow[],
+    now: Date,
+  ): Promise<AssignmentDto[]> {
     if (rows.length === 0) return [];
     const roundIds = [...new Set(rows.map((r) => r.round_id))];
     const institutionIds = [...new Set(rows.map((r) => r.institution_id))];
@@ -110,35 +115,48 @@ export class AssignmentViews {
       [roundIds],
     );
     const roundById = new Map(rounds.map((r) => [r.id, r]));
-    const questionnaireIds = [...new Set(rounds.flatMap((r) => [r.institution_questionnaire_id, r.citizen_questionnaire_id]))];
+    const questionnaireIds = [
+      ...new Set(rounds.flatMap((r) => [r.institution_questionnaire_id, r.citizen_questionnaire_id])),
+    ];
     const [questionnaires, institutions, responses, verdicts, reports, files] = await inSequence([
-      () => m.query('SELECT id, title, definition FROM questionnaire WHERE id = ANY($1::uuid[])', [questionnaireIds]) as Promise<QuestionnaireRow[]>,
-      () => m.query(`SELECT ${INSTITUTION_REF_COLUMNS} FROM institution i ${INSTITUTION_REF_JOIN} WHERE i.id = ANY($1::uuid[])`, [institutionIds]) as Promise<
-        InstitutionRefRow[]
-      >,
-      () => m.query(
-        `SELECT r.round_id, r.institution_id, r.submitted FROM response r JOIN ${PAIRS} USING (round_id, institution_id)
+      () =>
+        m.query('SELECT id, title, definition FROM questionnaire WHERE id = ANY($1::uuid[])', [
+          questionnaireIds,
+        ]) as Promise<QuestionnaireRow[]>,
+      () =>
+        m.query(
+          `SELECT ${INSTITUTION_REF_COLUMNS} FROM institution i ${INSTITUTION_REF_JOIN} WHERE i.id = ANY($1::uuid[])`,
+          [institutionIds],
+        ) as Promise<InstitutionRefRow[]>,
+      () =>
+        m.query(
+          `SELECT r.round_id, r.institution_id, r.submitted FROM response r JOIN ${PAIRS} USING (round_id, institution_id)
          WHERE r.submitted IS NOT NULL`,
-        [pairRounds, pairInstitutions],
-      ) as Promise<Array<{ round_id: string; institution_id: string; submitted: JsonObject }>>,
-      () => m.query(
-        `SELECT v.id, v.round_id, v.institution_id, v.question_name, v.verdict, v.evidence_url, v.evidence_file_id, v.comment, v.updated_at
+          [pairRounds, pairInstitutions],
+        ) as Promise<Array<{ round_id: string; institution_id: string; submitted: JsonObject }>>,
+      () =>
+        m.query(
+          `SELECT v.id, v.round_id, v.institution_id, v.question_name, v.verdict, v.evidence_url, v.evidence_file_id, v.comment, v.updated_at
          FROM verdict v JOIN ${PAIRS} USING (round_id, institution_id) WHERE v.validator_id = $3`,
-        [pairRounds, pairInstitutions, validatorId],
-      ) as Promise<VerdictRow[]>,
-      () => m.query(
-        `SELECT c.id, c.round_id, c.institution_id, c.data, c.updated_at
+          [pairRounds, pairInstitutions, validatorId],
+        ) as Promise<VerdictRow[]>,
+      () =>
+        m.query(
+          `SELECT c.id, c.round_id, c.institution_id, c.data, c.updated_at
          FROM citizen_report c JOIN ${PAIRS} USING (round_id, institution_id) WHERE c.validator_id = $3`,
-        [pairRounds, pairInstitutions, validatorId],
-      ) as Promise<Array<{ id: string; round_id: string; institution_id: string; data: JsonObject; updated_at: Date }>>,
+          [pairRounds, pairInstitutions, validatorId],
+        ) as Promise<
+          Array<{ id: string; round_id: string; institution_id: string; data: JsonObject; updated_at: Date }>
+        >,
       // Evidence files attached to the institution's last submitted version (what the claims cite).
-      () => m.query(
-        `SELECT DISTINCT ON (r.id) r.round_id, r.institution_id, rv.evidence
+      () =>
+        m.query(
+          `SELECT DISTINCT ON (r.id) r.round_id, r.institution_id, rv.evidence
          FROM response r JOIN ${PAIRS} USING (round_id, institution_id)
          JOIN response_version rv ON rv.response_id = r.id
          ORDER BY r.id, rv.version DESC`,
-        [pairRounds, pairInstitutions],
-      ) as Promise<Array<{ round_id: string; institution_id: string; evidence: unknown }>>,
+          [pairRounds, pairInstitutions],
+        ) as Promise<Array<{ round_id: string; institution_id: string; evidence: unknown }>>,
     ]);
 
     const questionnaireById = new Map(questionnaires.map((q) => [q.id, q]));
@@ -153,7 +171,8 @@ export class AssignmentViews {
       const institution = institutionById.get(a.institution_id);
       const instQ = round && questionnaireById.get(round.institution_questionnaire_id);
       const citQ = round && questionnaireById.get(round.citizen_questionnaire_id);
-      if (!round || !institution || !instQ || !citQ) throw new Error(`assignment ${a.id}: round, institution or questionnaire missing`);
+      if (!round || !institution || !instQ || !citQ)
+        throw new Error(`assignment ${a.id}: round, institution or questionnaire missing`);
       const key = pairKey(a.round_id, a.institution_id);
       const submitted = submittedByPair.get(key) ?? null;
       const claims = claimsOf(instQ.id, instQ.definition);
@@ -164,7 +183,9 @@ export class AssignmentViews {
       const claimDtos: ClaimDto[] = claims.map((c) => {
         const v = mine.get(c.name);
         const files: EvidenceFileRefDto[] = instFiles
-          .filter((f) => f.questionName !== null && (f.questionName === c.name || f.questionName === c.evidenceQuestion))
+          .filter(
+            (f) => f.questionName !== null && (f.questionName === c.name || f.questionName === c.evidenceQuestion),
+          )
           .map((f) => ({ id: f.id, filename: f.filename, mimeType: f.mimeType, size: f.size }));
         return {
           questionName: c.name,
@@ -185,7 +206,15 @@ export class AssignmentViews {
         expiresAt: a.expires_at.toISOString(),
         createdAt: a.created_at.toISOString(),
         acceptingSubmissions:
-          citizenWorkProblem({ status: round.status, opensAt: round.opens_at, closesAt: round.closes_at, validationOpen: round.validation_open }, now) === null,
+          citizenWorkProblem(
+            {
+              status: round.status,
+              opensAt: round.opens_at,
+              closesAt: round.closes_at,
+              validationOpen: round.validation_open,
+            },
+            now,
+          ) === null,
         institution: toInstitutionRef(institution),
         selfReportSubmitted: submitted !== null,
         // Issue #16: without answered claims the task is the citizen report alone (never "0 of 0 verdicts").
@@ -193,7 +222,11 @@ export class AssignmentViews {
         claims: claimDtos,
         citizenQuestionnaire: { id: citQ.id, title: citQ.title, definition: citQ.definition },
         report: report ? { id: report.id, data: report.data, updatedAt: report.updated_at.toISOString() } : null,
-        progress: { claimsToCheck: toCheck.length, verdicts: toCheck.filter((n) => mine.has(n)).length, reportSubmitted: report !== undefined },
+        progress: {
+          claimsToCheck: toCheck.length,
+          verdicts: toCheck.filter((n) => mine.has(n)).length,
+          reportSubmitted: report !== undefined,
+        },
       };
     });
   }

@@ -40,7 +40,17 @@ export class AssignmentsController {
       'Municipalities furthest from a conclusive result first, then institutions with fewest citizen reports; each pick is drawn at random (seeded per validator and round) among the 5 neediest eligible institutions, so no declaration picks a target; never an institution of conflict or one already assigned to you. More declared conflicts among the round’s institutions than its maximum → 400 TOO_MANY_CONFLICTS.',
   })
   @ApiOkResponse({ type: RequestAssignmentsResultDto })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'NOT_FOUND', 'VALIDATION_CLOSED', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'TOO_MANY_CONFLICTS')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'EMAIL_NOT_VERIFIED',
+    'NOT_FOUND',
+    'VALIDATION_CLOSED',
+    'ROUND_NOT_OPEN',
+    'ROUND_CLOSED',
+    'TOO_MANY_CONFLICTS',
+  )
   request(
     @CurrentUser() user: UserPrincipal,
     @Param('roundId', ParseUUIDPipe) roundId: string,
@@ -50,7 +60,9 @@ export class AssignmentsController {
   }
 
   @Get('assignments')
-  @ApiOperation({ summary: 'Your assignments (default: active and completed), with claims, self-report, verdicts and report.' })
+  @ApiOperation({
+    summary: 'Your assignments (default: active and completed), with claims, self-report, verdicts and report.',
+  })
   @ApiOkResponse({ type: AssignmentPageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED')
   list(@CurrentUser() user: UserPrincipal, @Query() q: AssignmentListQueryDto): Promise<AssignmentPageDto> {
@@ -58,7 +70,10 @@ export class AssignmentsController {
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'Your history: every assignment (newest first) with its verdicts, report and, for published rounds, the result before your work and now.' })
+  @ApiOperation({
+    summary:
+      'Your history: every assignment (newest first) with its verdicts, report and, for published rounds, the result before your work and now.',
+  })
   @ApiOkResponse({ type: HistoryPageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED')
   history(@CurrentUser() user: UserPrincipal, @Query() q: PageQueryDto): Promise<HistoryPageDto> {
@@ -69,7 +84,10 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'One of your assignments.' })
   @ApiOkResponse({ type: AssignmentDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'NOT_ASSIGNED')
-  get(@CurrentUser() user: UserPrincipal, @Param('assignmentId', ParseUUIDPipe) assignmentId: string): Promise<AssignmentDto> {
+  get(
+    @CurrentUser() user: UserPrincipal,
+    @Param('assignmentId', ParseUUIDPipe) assignmentId: string,
+  ): Promise<AssignmentDto> {
     return this.assignments.get(user.userId, assignmentId);
   }
 }

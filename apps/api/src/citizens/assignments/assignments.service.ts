@@ -54,8 +54,17 @@ export class AssignmentsService {
 
   async rounds(userId: string, page: number, pageSize: number, now = new Date()): Promise<CitizenRoundPageDto> {
     const rows: Array<{
-      id: string; name: string; guarantor_name: string; status: RoundStatus; opens_at: Date; closes_at: Date; validation_open: boolean;
-      active: number; completed: number; expired: number; total: number;
+      id: string;
+      name: string;
+      guarantor_name: string;
+      status: RoundStatus;
+      opens_at: Date;
+      closes_at: Date;
+      validation_open: boolean;
+      active: number;
+      completed: number;
+      expired: number;
+      total: number;
     }> = await this.ds.query(
       `SELECT r.id, r.name, g.name AS guarantor_name, r.status, r.opens_at, r.closes_at, r.validation_open,
               count(a.id) FILTER (WHERE a.status = 'active')::int AS active,
@@ -72,10 +81,12 @@ export class AssignmentsService {
     );
     const total =
       rows[0]?.total ??
-      ((await this.ds.query(
-        `SELECT count(*)::int AS n FROM round r WHERE r.validation_open AND r.status = 'open' AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $1)`,
-        [userId],
-      )) as Array<{ n: number }>)[0].n;
+      (
+        (await this.ds.query(
+          `SELECT count(*)::int AS n FROM round r WHERE r.validation_open AND r.status = 'open' AND r.synthetic = (SELECT u.synthetic FROM app_user u WHERE u.id = $1)`,
+          [userId],
+        )) as Array<{ n: number }>
+      )[0].n;
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -85,7 +96,10 @@ export class AssignmentsService {
         opensAt: r.opens_at.toISOString(),
         closesAt: r.closes_at.toISOString(),
         acceptingSubmissions:
-          citizenWorkProblem({ status: r.status, opensAt: r.opens_at, closesAt: r.closes_at, validationOpen: r.validation_open }, now) === null,
+          citizenWorkProblem(
+            { status: r.status, opensAt: r.opens_at, closesAt: r.closes_at, validationOpen: r.validation_open },
+            now,
+          ) === null,
         myAssignments: { active: r.active, completed: r.completed, expired: r.expired },
       })),
       total,
@@ -99,7 +113,12 @@ export class AssignmentsService {
    * transaction-scoped advisory lock: two validators asking at once see each other's assignments
    * as pending work, so they are spread instead of piling onto the same neediest institution.
    */
-  async request(userId: string, roundId: string, max = DEFAULT_ASSIGNMENTS, now = new Date()): Promise<RequestAssignmentsResultDto> {
+  async request(
+    userId: string,
+    roundId: string,
+    max = DEFAULT_ASSIGNMENTS,
+    now = new Date(),
+  ): Promise<RequestAssignmentsResultDto> {
     return this.ds.transaction(async (m) => {
       const rounds: RoundForAssignment[] = await m.query(
         // Demo accounts (synthetic) work on demo rounds only, real ones on real rounds only: a generated
@@ -110,7 +129,15 @@ export class AssignmentsService {
       );
       const round = rounds[0];
       if (!round) throw notFound('round', 'roundId');
-      assertCitizenWork({ status: round.status, opensAt: round.opens_at, closesAt: round.closes_at, validationOpen: round.validation_open }, now);
+      assertCitizenWork(
+        {
+          status: round.status,
+          opensAt: round.opens_at,
+          closesAt: round.closes_at,
+          validationOpen: round.validation_open,
+        },
+        now,
+      );
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`assignment:${roundId}`]);
       await expireAssignments(m, now, roundId);
 
@@ -151,8 +178,16 @@ export class AssignmentsService {
   }
 
   /** Loads the engine's inputs set-based (three queries) and runs it. */
-  private async choose(m: EntityManager, round: RoundForAssignment, userId: string, alreadyAssigned: Set<string>, k: number): Promise<string[]> {
-    const [q]: Array<{ definition: JsonObject }> = await m.query('SELECT definition FROM questionnaire WHERE id = $1', [round.institution_questionnaire_id]);
+  private async choose(
+    m: EntityManager,
+    round: RoundForAssignment,
+    userId: string,
+    alreadyAssigned: Set<string>,
+    k: number,
+  ): Promise<string[]> {
+    const [q]: Array<{ definition: JsonObject }> = await m.query('SELECT definition FROM questionnaire WHERE id = $1', [
+      round.institution_questionnaire_id,
+    ]);
     const claimNames = q ? claimsOf(round.institution_questionnaire_id, q.definition).map((c) => c.name) : [];
     const [candidates, conflicts, profile, metricRows]: [
       CandidateRow[],
@@ -160,9 +195,10 @@ export class AssignmentsService {
       Array<{ cvegeo: string | null }>,
       Array<{ scope: string; scope_key: string; needed: number | null; needed_subjects: number | null }>,
     ] = await inSequence([
-      () => m.query(
-        // has_claims mirrors claimsToCheck (claims.ts): an answer that is neither null, "" nor [].
-        `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data,
+      () =>
+        m.query(
+          // has_claims mirrors claimsToCheck (claims.ts): an answer that is neither null, "" nor [].
+          `SELECT i.id, i.cvegeo, COALESCE(rep.n, 0)::int AS reports, COALESCE(pend.n, 0)::int AS pending, rep.n IS NOT NULL AS with_data,
                 EXISTS (SELECT 1 FROM response resp, jsonb_each(resp.submitted) e
                         WHERE resp.round_id = $1 AND resp.institution_id = i.id AND resp.submitted IS NOT NULL
                           AND e.key = ANY($2::text[]) AND e.value NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb)) AS has_claims
@@ -177,21 +213,26 @@ export class AssignmentsService {
                              WHERE c.round_id = a.round_id AND c.institution_id = a.institution_id AND c.validator_id = a.validator_id)
            GROUP BY a.institution_id) pend ON pend.institution_id = i.id
          WHERE ri.round_id = $1`,
-        [round.id, claimNames],
-      ),
+          [round.id, claimNames],
+        ),
       () => m.query('SELECT institution_id FROM validator_conflict WHERE user_id = $1', [userId]),
       () => m.query('SELECT cvegeo FROM validator_profile WHERE user_id = $1', [userId]),
-      () => m.query(
-        `SELECT scope, scope_key, needed, needed_subjects FROM metric_result
+      () =>
+        m.query(
+          `SELECT scope, scope_key, needed, needed_subjects FROM metric_result
          WHERE round_id = $1 AND scope IN ('municipality', 'institution') AND indicator = 'I' AND aggregation = 'unweighted'`,
-        [round.id],
-      ),
+          [round.id],
+        ),
     ]);
     const settings = roundSettings(round.settings);
     const metricMunicipality = new Map(
-      metricRows.filter((r) => r.scope === 'municipality').map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]),
+      metricRows
+        .filter((r) => r.scope === 'municipality')
+        .map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]),
     );
-    const metricInstitution = new Map(metricRows.filter((r) => r.scope === 'institution').map((r) => [r.scope_key, r.needed]));
+    const metricInstitution = new Map(
+      metricRows.filter((r) => r.scope === 'institution').map((r) => [r.scope_key, r.needed]),
+    );
     const useMetric = metricMunicipality.size > 0;
 
     const counts = new Map<string, { reports: number; pending: number; subjects: number; withData: number }>();
@@ -206,7 +247,11 @@ export class AssignmentsService {
     const municipalities = new Map<string, MunicipalityLoad>();
     for (const [cvegeo, c] of counts) {
       const needed = useMetric
-        ? municipalityNeed({ subjects: c.subjects, subjectsWithData: c.withData, reports: c.reports }, settings, metricMunicipality.get(cvegeo) ?? null).needed
+        ? municipalityNeed(
+            { subjects: c.subjects, subjectsWithData: c.withData, reports: c.reports },
+            settings,
+            metricMunicipality.get(cvegeo) ?? null,
+          ).needed
         : null;
       municipalities.set(cvegeo, { reports: c.reports, pending: c.pending, needed });
     }
@@ -224,7 +269,12 @@ export class AssignmentsService {
     // (or none answered) only fill what is left, as citizen-report-only tasks. Each pool is still drawn
     // at random within the engine's window, with conflicts and earlier assignments excluded.
     const withClaims = new Set(candidates.filter((c) => c.has_claims).map((c) => c.id));
-    const validator = { id: userId, conflicts: new Set(conflictIds), alreadyAssigned, cvegeo: profile[0]?.cvegeo ?? null };
+    const validator = {
+      id: userId,
+      conflicts: new Set(conflictIds),
+      alreadyAssigned,
+      cvegeo: profile[0]?.cvegeo ?? null,
+    };
     const first = chooseInstitutions({
       candidates: engineCandidates.filter((c) => withClaims.has(c.id)),
       municipalities,
@@ -266,7 +316,10 @@ export class AssignmentsService {
       where.push(`a.status IN ('active', 'completed')`);
     }
     const filter = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total FROM assignment a WHERE ${filter}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(
+      `SELECT count(*)::int AS total FROM assignment a WHERE ${filter}`,
+      params,
+    );
     const rows: AssignmentRow[] = await this.ds.query(
       `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a WHERE ${filter}
        ORDER BY a.created_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -277,10 +330,10 @@ export class AssignmentsService {
 
   /** One own assignment; any other id answers NOT_ASSIGNED (no difference between "absent" and "someone else's"). */
   async get(userId: string, assignmentId: string, now = new Date()): Promise<AssignmentDto> {
-    const rows: AssignmentRow[] = await this.ds.query(`SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a WHERE a.id = $1 AND a.validator_id = $2`, [
-      assignmentId,
-      userId,
-    ]);
+    const rows: AssignmentRow[] = await this.ds.query(
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a WHERE a.id = $1 AND a.validator_id = $2`,
+      [assignmentId, userId],
+    );
     if (rows.length === 0) throw CitizenErrors.notAssigned();
     const [view] = await this.views.build(this.ds, userId, rows, now);
     return view;
@@ -292,12 +345,29 @@ export class AssignmentsService {
    * worked on it and now. Only the caller's own work; other validators never appear.
    */
   async history(userId: string, page: number, pageSize: number): Promise<HistoryPageDto> {
-    const [{ total }]: Array<{ total: number }> = await this.ds.query('SELECT count(*)::int AS total FROM assignment WHERE validator_id = $1', [userId]);
+    const [{ total }]: Array<{ total: number }> = await this.ds.query(
+      'SELECT count(*)::int AS total FROM assignment WHERE validator_id = $1',
+      [userId],
+    );
     const rows: Array<
       InstitutionRefRow & {
-        assignment_id: string; round_id: string; round_name: string; round_status: string; status: AssignmentStatus; created_at: Date; expires_at: Date;
-        questionnaire_id: string; definition: JsonObject; submitted: JsonObject | null; verdicts: string[]; report_at: Date | null;
-        seen: boolean; first_estimate: number | null; first_status: string | null; now_estimate: number | null; now_status: string | null;
+        assignment_id: string;
+        round_id: string;
+        round_name: string;
+        round_status: string;
+        status: AssignmentStatus;
+        created_at: Date;
+        expires_at: Date;
+        questionnaire_id: string;
+        definition: JsonObject;
+        submitted: JsonObject | null;
+        verdicts: string[];
+        report_at: Date | null;
+        seen: boolean;
+        first_estimate: number | null;
+        first_status: string | null;
+        now_estimate: number | null;
+        now_status: string | null;
       }
     > = await this.ds.query(
       `SELECT a.id AS assignment_id, a.round_id, ro.name AS round_name, ro.status AS round_status, a.status, a.created_at, a.expires_at,
@@ -339,7 +409,10 @@ export class AssignmentsService {
           reportUpdatedAt: r.report_at ? r.report_at.toISOString() : null,
           result: published
             ? {
-                before: r.seen && (r.first_status !== null || r.first_estimate !== null) ? { estimate: r.first_estimate, status: r.first_status } : null,
+                before:
+                  r.seen && (r.first_status !== null || r.first_estimate !== null)
+                    ? { estimate: r.first_estimate, status: r.first_status }
+                    : null,
                 after: r.now_status !== null ? { estimate: r.now_estimate, status: r.now_status } : null,
               }
             : null,

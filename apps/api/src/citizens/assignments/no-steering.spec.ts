@@ -21,7 +21,10 @@ const roundArb: fc.Arbitrary<RandomRound> = fc
   .record({
     municipalities: fc.integer({ min: 1, max: 6 }),
     size: fc.integer({ min: MAX_CONFLICTS + ASSIGNMENT_WINDOW + 1, max: 40 }),
-    loads: fc.array(fc.record({ reports: fc.integer({ min: 0, max: 6 }), pending: fc.integer({ min: 0, max: 2 }), m: fc.nat() }), { minLength: 40, maxLength: 40 }),
+    loads: fc.array(
+      fc.record({ reports: fc.integer({ min: 0, max: 6 }), pending: fc.integer({ min: 0, max: 2 }), m: fc.nat() }),
+      { minLength: 40, maxLength: 40 },
+    ),
     targetSeed: fc.nat(),
   })
   .map(({ municipalities, size, loads, targetSeed }) => {
@@ -29,7 +32,12 @@ const roundArb: fc.Arbitrary<RandomRound> = fc
     const m = new Map<string, MunicipalityLoad>();
     for (let i = 0; i < size; i++) {
       const cvegeo = `150${String(loads[i].m % municipalities).padStart(2, '0')}`;
-      const c = { id: `inst-${String(i).padStart(3, '0')}`, cvegeo, reports: loads[i].reports, pending: loads[i].pending };
+      const c = {
+        id: `inst-${String(i).padStart(3, '0')}`,
+        cvegeo,
+        reports: loads[i].reports,
+        pending: loads[i].pending,
+      };
       candidates.push(c);
       const l = m.get(cvegeo) ?? { reports: 0, pending: 0 };
       l.reports += c.reports;
@@ -102,7 +110,10 @@ describe('no steering of assignments (issue #13)', () => {
       fc.property(roundArb, fc.subarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { maxLength: MAX_CONFLICTS }), (r, extra) => {
         const target = r.candidates[r.targetIndex].id;
         // Either the strongest attack or any other bounded set of conflicts.
-        const attacks = [strongestAttack(r, target), new Set(extra.map((i) => r.candidates[i].id).filter((id) => id !== target))];
+        const attacks = [
+          strongestAttack(r, target),
+          new Set(extra.map((i) => r.candidates[i].id).filter((id) => id !== target)),
+        ];
         for (const conflicts of attacks) {
           let missed = 0;
           for (let v = 0; v < 100; v++) if (!picksOf(r, conflicts, `validator-${v}`, 3).includes(target)) missed++;

@@ -28,45 +28,71 @@ export class ValidationAdminController {
   @ApiOperation({ summary: 'Open citizen validation of the round (validators can ask for assignments); audited.' })
   @ApiOkResponse({ type: ValidationStateDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'ROUND_CLOSED')
-  open(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<ValidationStateDto> {
+  open(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<ValidationStateDto> {
     return this.admin.setValidationOpen(actor, roundId, true);
   }
 
   @Post('validation/close')
   @HttpCode(200)
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'Close citizen validation of the round (no new assignments, verdicts or reports); audited.' })
+  @ApiOperation({
+    summary: 'Close citizen validation of the round (no new assignments, verdicts or reports); audited.',
+  })
   @ApiOkResponse({ type: ValidationStateDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  close(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<ValidationStateDto> {
+  close(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<ValidationStateDto> {
     return this.admin.setValidationOpen(actor, roundId, false);
   }
 
   @Get('validators')
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: "Validators who worked on the round, with personal data (admins only; every read is audited)." })
+  @ApiOperation({
+    summary: 'Validators who worked on the round, with personal data (admins only; every read is audited).',
+  })
   @ApiOkResponse({ type: RoundValidatorPageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  validators(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string, @Query() q: PageQueryDto): Promise<RoundValidatorPageDto> {
+  validators(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Query() q: PageQueryDto,
+  ): Promise<RoundValidatorPageDto> {
     return this.admin.validators(actor, roundId, q.page, q.pageSize);
   }
 
   @Get('recruitment')
   @Roles('guarantor_admin', 'analyst')
-  @ApiOperation({ summary: 'Recruitment planner: per municipality or state, validators, reports and how many more reports are needed (no personal data).' })
+  @ApiOperation({
+    summary:
+      'Recruitment planner: per municipality or state, validators, reports and how many more reports are needed (no personal data).',
+  })
   @ApiOkResponse({ type: RecruitmentDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  recruitment(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string, @Query() q: RecruitmentQueryDto): Promise<RecruitmentDto> {
+  recruitment(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Query() q: RecruitmentQueryDto,
+  ): Promise<RecruitmentDto> {
     return this.admin.recruitment(actor, roundId, q);
   }
 
   @Post('assignments/expire')
   @HttpCode(200)
   @Roles('guarantor_admin')
-  @ApiOperation({ summary: 'Expire overdue assignments of the round now (their institutions return to the pool); audited.' })
+  @ApiOperation({
+    summary: 'Expire overdue assignments of the round now (their institutions return to the pool); audited.',
+  })
   @ApiOkResponse({ type: ExpireResultDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
-  expire(@CurrentUser() actor: UserPrincipal, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<ExpireResultDto> {
+  expire(
+    @CurrentUser() actor: UserPrincipal,
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+  ): Promise<ExpireResultDto> {
     return this.admin.expire(actor, roundId);
   }
 }

@@ -50,7 +50,12 @@ export class ValidationAdminService {
   ) {}
 
   /** A round of the caller's guarantor; any other id is NOT_FOUND (no existence leak). */
-  private async ownRound(m: EntityManager | DataSource, actor: UserPrincipal, roundId: string, lock = false): Promise<OwnRound> {
+  private async ownRound(
+    m: EntityManager | DataSource,
+    actor: UserPrincipal,
+    roundId: string,
+    lock = false,
+  ): Promise<OwnRound> {
     const rows: OwnRound[] = await m.query(
       `SELECT id, guarantor_id, status, settings FROM round WHERE id = $1 AND guarantor_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [roundId, actor.guarantorId],
@@ -78,7 +83,13 @@ export class ValidationAdminService {
     return this.ds.transaction(async (m) => {
       await this.ownRound(m, actor, roundId);
       const expired = await expireAssignments(m, now, roundId);
-      await this.audit.record(m, actor, { action: 'assignment.expire', entityType: 'round', entityId: roundId, guarantorId: actor.guarantorId, details: { expired } });
+      await this.audit.record(m, actor, {
+        action: 'assignment.expire',
+        entityType: 'round',
+        entityId: roundId,
+        guarantorId: actor.guarantorId,
+        details: { expired },
+      });
       return { expired };
     });
   }
@@ -87,13 +98,30 @@ export class ValidationAdminService {
    * Validators who worked on the round, with their personal data. The only route that shows it;
    * every read is audited (who looked at whose data, and when).
    */
-  async validators(actor: UserPrincipal, roundId: string, page: number, pageSize: number): Promise<RoundValidatorPageDto> {
+  async validators(
+    actor: UserPrincipal,
+    roundId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<RoundValidatorPageDto> {
     return this.ds.transaction(async (m) => {
       await this.ownRound(m, actor, roundId);
       const rows: Array<{
-        id: string; pseudonym: string; email: string | null; display_name: string | null; cvegeo: string | null;
-        email_verified_at: Date | null; created_at: Date; consent_at: Date; privacy_notice_version: string;
-        active: number; completed: number; expired: number; verdicts: number; reports: number; total: number;
+        id: string;
+        pseudonym: string;
+        email: string | null;
+        display_name: string | null;
+        cvegeo: string | null;
+        email_verified_at: Date | null;
+        created_at: Date;
+        consent_at: Date;
+        privacy_notice_version: string;
+        active: number;
+        completed: number;
+        expired: number;
+        verdicts: number;
+        reports: number;
+        total: number;
       }> = await m.query(
         `SELECT u.id, p.pseudonym, u.email, u.display_name, p.cvegeo, u.email_verified_at, u.created_at, p.consent_at, p.privacy_notice_version,
                 count(*) FILTER (WHERE a.status = 'active')::int AS active,
@@ -110,7 +138,11 @@ export class ValidationAdminService {
       );
       const total =
         rows[0]?.total ??
-        ((await m.query('SELECT count(DISTINCT validator_id)::int AS n FROM assignment WHERE round_id = $1', [roundId])) as Array<{ n: number }>)[0].n;
+        (
+          (await m.query('SELECT count(DISTINCT validator_id)::int AS n FROM assignment WHERE round_id = $1', [
+            roundId,
+          ])) as Array<{ n: number }>
+        )[0].n;
       await this.audit.record(m, actor, {
         action: 'validator.personal-data-read',
         entityType: 'round',
@@ -145,7 +177,12 @@ export class ValidationAdminService {
    * Counts only, never personal data. Needed figures come from the metric results when they exist
    * (the spread-aware needed sample), with live counts for the minimums.
    */
-  async recruitment(actor: UserPrincipal, roundId: string, q: RecruitmentQueryDto, now = new Date()): Promise<RecruitmentDto> {
+  async recruitment(
+    actor: UserPrincipal,
+    roundId: string,
+    q: RecruitmentQueryDto,
+    now = new Date(),
+  ): Promise<RecruitmentDto> {
     const round = await this.ownRound(this.ds, actor, roundId);
     const settings = roundSettings(round.settings);
     const t = settings.thresholds;
@@ -192,11 +229,18 @@ export class ValidationAdminService {
     ]);
     const validatorsByMunicipality = new Map(validatorRows.map((r) => [r.cvegeo, r.n]));
     const validatorsByState = new Map<string, number>();
-    for (const r of validatorRows) validatorsByState.set(r.cvegeo.slice(0, 2), (validatorsByState.get(r.cvegeo.slice(0, 2)) ?? 0) + r.n);
-    const metricNeeded = new Map(metricRows.map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]));
+    for (const r of validatorRows)
+      validatorsByState.set(r.cvegeo.slice(0, 2), (validatorsByState.get(r.cvegeo.slice(0, 2)) ?? 0) + r.n);
+    const metricNeeded = new Map(
+      metricRows.map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]),
+    );
 
     const municipalities: MunicipalityRecruitmentDto[] = municipalRows.map((r) => {
-      const need = municipalityNeed({ subjects: r.subjects, subjectsWithData: r.with_data, reports: r.reports }, settings, metricNeeded.get(r.cvegeo) ?? null);
+      const need = municipalityNeed(
+        { subjects: r.subjects, subjectsWithData: r.with_data, reports: r.reports },
+        settings,
+        metricNeeded.get(r.cvegeo) ?? null,
+      );
       return {
         cvegeo: r.cvegeo,
         name: r.name,
@@ -240,9 +284,17 @@ export class ValidationAdminService {
       s.municipalitiesWithCitizenData += mu.subjectsWithCitizenData > 0 ? 1 : 0;
       states.set(mu.cveEnt, s);
     }
-    for (const s of states.values()) s.neededMunicipalities = neededMunicipalities(s.municipalities, s.municipalitiesWithCitizenData, t);
+    for (const s of states.values())
+      s.neededMunicipalities = neededMunicipalities(s.municipalities, s.municipalitiesWithCitizenData, t);
 
-    const totals: RecruitmentCountsDto = { subjects: 0, subjectsWithCitizenData: 0, validatorsRegistered: 0, activeAssignments: 0, reportsReceived: 0, needed: 0 };
+    const totals: RecruitmentCountsDto = {
+      subjects: 0,
+      subjectsWithCitizenData: 0,
+      validatorsRegistered: 0,
+      activeAssignments: 0,
+      reportsReceived: 0,
+      needed: 0,
+    };
     for (const s of states.values()) {
       totals.subjects += s.subjects;
       totals.subjectsWithCitizenData += s.subjectsWithCitizenData;
@@ -252,8 +304,10 @@ export class ValidationAdminService {
       totals.needed += s.needed;
     }
 
-    const keyOf = (row: MunicipalityRecruitmentDto | StateRecruitmentDto): string => ('cvegeo' in row ? row.cvegeo : row.cveEnt);
-    const rows: Array<MunicipalityRecruitmentDto | StateRecruitmentDto> = q.level === 'state' ? [...states.values()] : municipalities;
+    const keyOf = (row: MunicipalityRecruitmentDto | StateRecruitmentDto): string =>
+      'cvegeo' in row ? row.cvegeo : row.cveEnt;
+    const rows: Array<MunicipalityRecruitmentDto | StateRecruitmentDto> =
+      q.level === 'state' ? [...states.values()] : municipalities;
     rows.sort((a, b) => (q.sort === 'needed' ? b.needed - a.needed : 0) || byKey(keyOf(a), keyOf(b)));
     return {
       level: q.level,

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../../auth/principal';
 import { ApiErrors } from '../../common/api-errors.decorator';
-import { ConflictsDto, InstitutionSearchPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
+import {
+  ConflictsDto,
+  InstitutionSearchPageDto,
+  InstitutionSearchQueryDto,
+  UpdateProfileDto,
+  ValidatorProfileDto,
+} from './dto/profile.dto';
 import { ProfileService } from './profile.service';
 
 @ApiTags('citizens')
@@ -14,7 +20,10 @@ export class ProfileController {
 
   @Get('me')
   @Roles('citizen_validator')
-  @ApiOperation({ summary: 'Own validator profile (with e-mail and declared conflicts of interest). Works before e-mail verification.' })
+  @ApiOperation({
+    summary:
+      'Own validator profile (with e-mail and declared conflicts of interest). Works before e-mail verification.',
+  })
   @ApiOkResponse({ type: ValidatorProfileDto })
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
   me(@CurrentUser() user: UserPrincipal): Promise<ValidatorProfileDto> {
@@ -34,10 +43,18 @@ export class ProfileController {
   @Roles('citizen_validator')
   @ApiOperation({
     summary: 'Declare conflicts of interest (institutions where you work), each with a reason; replaces the set.',
-    description: 'Those institutions are never assigned to you; active assignments of them are expired. No open round may see more than its maxConflicts of them (400 TOO_MANY_CONFLICTS); a missing reason is 400 CONFLICT_REASON_REQUIRED.',
+    description:
+      'Those institutions are never assigned to you; active assignments of them are expired. No open round may see more than its maxConflicts of them (400 TOO_MANY_CONFLICTS); a missing reason is 400 CONFLICT_REASON_REQUIRED.',
   })
   @ApiOkResponse({ type: ValidatorProfileDto })
-  @ApiErrors('VALIDATION_FAILED', 'CONFLICT_REASON_REQUIRED', 'TOO_MANY_CONFLICTS', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'CONFLICT_REASON_REQUIRED',
+    'TOO_MANY_CONFLICTS',
+    'NOT_FOUND',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+  )
   setConflicts(@CurrentUser() user: UserPrincipal, @Body() dto: ConflictsDto): Promise<ValidatorProfileDto> {
     return this.profiles.setConflicts(user.userId, dto);
   }

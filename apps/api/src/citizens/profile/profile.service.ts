@@ -6,7 +6,13 @@ import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toIns
 import { assertMunicipalityExists } from '../registration/registration.service';
 import { DueProcessErrors } from '../../due-process/due-process.errors';
 import { assertConflictBound } from '../conflict-bound';
-import { ConflictsDto, InstitutionSearchPageDto, InstitutionSearchQueryDto, UpdateProfileDto, ValidatorProfileDto } from './dto/profile.dto';
+import {
+  ConflictsDto,
+  InstitutionSearchPageDto,
+  InstitutionSearchQueryDto,
+  UpdateProfileDto,
+  ValidatorProfileDto,
+} from './dto/profile.dto';
 
 interface ProfileRow {
   id: string;
@@ -56,7 +62,10 @@ export class ProfileService {
       pseudonym: r.pseudonym,
       emailVerified: r.email_verified_at !== null,
       cvegeo: r.cvegeo,
-      municipality: r.cvegeo && r.nom_mun && r.cve_ent && r.nom_ent ? { cvegeo: r.cvegeo, name: r.nom_mun, cveEnt: r.cve_ent, stateName: r.nom_ent } : null,
+      municipality:
+        r.cvegeo && r.nom_mun && r.cve_ent && r.nom_ent
+          ? { cvegeo: r.cvegeo, name: r.nom_mun, cveEnt: r.cve_ent, stateName: r.nom_ent }
+          : null,
       consentAt: r.consent_at.toISOString(),
       privacyNoticeVersion: r.privacy_notice_version,
       registeredAt: r.created_at.toISOString(),
@@ -70,7 +79,10 @@ export class ProfileService {
     if (dto.cvegeo) await assertMunicipalityExists(this.ds, dto.cvegeo);
     return this.ds.transaction(async (m) => {
       if (dto.displayName !== undefined) {
-        await m.query('UPDATE app_user SET display_name = $2, updated_at = now() WHERE id = $1', [userId, dto.displayName?.trim() || null]);
+        await m.query('UPDATE app_user SET display_name = $2, updated_at = now() WHERE id = $1', [
+          userId,
+          dto.displayName?.trim() || null,
+        ]);
       }
       if (dto.cvegeo !== undefined) {
         await m.query('UPDATE validator_profile SET cvegeo = $2 WHERE user_id = $1', [userId, dto.cvegeo]);
@@ -101,11 +113,16 @@ export class ProfileService {
     const ids = [...reasons.keys()];
     return this.ds.transaction(async (m) => {
       if (ids.length > 0) {
-        const found: Array<{ id: string }> = await m.query('SELECT id FROM institution WHERE id = ANY($1::uuid[])', [ids]);
+        const found: Array<{ id: string }> = await m.query('SELECT id FROM institution WHERE id = ANY($1::uuid[])', [
+          ids,
+        ]);
         if (found.length !== ids.length) throw notFound('institution', 'conflicts');
         await assertConflictBound(m, ids);
       }
-      await m.query('DELETE FROM validator_conflict WHERE user_id = $1 AND NOT (institution_id = ANY($2::uuid[]))', [userId, ids]);
+      await m.query('DELETE FROM validator_conflict WHERE user_id = $1 AND NOT (institution_id = ANY($2::uuid[]))', [
+        userId,
+        ids,
+      ]);
       await m.query(
         `INSERT INTO validator_conflict (user_id, institution_id, reason) SELECT $1, x, y FROM unnest($2::uuid[], $3::text[]) AS u(x, y)
          ON CONFLICT (user_id, institution_id) DO UPDATE SET reason = EXCLUDED.reason`,
@@ -149,7 +166,10 @@ export class ProfileService {
   }
 
   private async countInstitutions(filter: string, params: unknown[]): Promise<number> {
-    const rows: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total FROM institution i ${filter}`, params);
+    const rows: Array<{ total: number }> = await this.ds.query(
+      `SELECT count(*)::int AS total FROM institution i ${filter}`,
+      params,
+    );
     return rows[0].total;
   }
 }

@@ -39,12 +39,18 @@ export class RegistrationController {
   @HttpCode(200)
   @Public()
   @ApiOperation({
-    summary: 'Confirm the e-mail address with the token of the verification link (single use, 48 h); the validator lands signed in.',
-    description: 'Answers with a session like /api/auth/login (and the session cookie to our own pages): following the link proves control of the address.',
+    summary:
+      'Confirm the e-mail address with the token of the verification link (single use, 48 h); the validator lands signed in.',
+    description:
+      'Answers with a session like /api/auth/login (and the session cookie to our own pages): following the link proves control of the address.',
   })
   @ApiOkResponse({ type: VerifiedDto })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_TOKEN')
-  async verify(@Body() dto: VerifyEmailDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<VerifiedDto> {
+  async verify(
+    @Body() dto: VerifyEmailDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VerifiedDto> {
     const { userId } = await this.registration.verify(dto.token);
     const session = await this.auth.issue(userId);
     grantSessionCookie(req, res, this.env, session.accessToken);
@@ -54,7 +60,9 @@ export class RegistrationController {
   @Post('resend-verification')
   @HttpCode(202)
   @Public()
-  @ApiOperation({ summary: 'Send a new verification e-mail. Always 202: never reveals whether the address is registered.' })
+  @ApiOperation({
+    summary: 'Send a new verification e-mail. Always 202: never reveals whether the address is registered.',
+  })
   @ApiAcceptedResponse({ type: AcceptedDto })
   @ApiErrors('VALIDATION_FAILED', 'RATE_LIMITED')
   async resend(@Body() dto: ResendVerificationDto): Promise<AcceptedDto> {

@@ -57,7 +57,8 @@ export class RegistrationService {
            WHERE email = $1 AND deleted_at IS NULL AND (account_notice_at IS NULL OR account_notice_at < $3) RETURNING id`,
           [email, now, new Date(now.getTime() - ACCOUNT_NOTICE_INTERVAL_MS)],
         );
-        if (owner.length > 0) await this.outbox.emit(m, { type: 'mail.account-exists', payload: { userId: owner[0].id } });
+        if (owner.length > 0)
+          await this.outbox.emit(m, { type: 'mail.account-exists', payload: { userId: owner[0].id } });
         return;
       }
       const userId = inserted[0].id;
@@ -114,10 +115,10 @@ export class RegistrationService {
       );
       if (users.length === 0) return;
       const userId = users[0].id;
-      const recent: unknown[] = await m.query('SELECT 1 FROM email_verification WHERE user_id = $1 AND created_at > $2 LIMIT 1', [
-        userId,
-        new Date(now.getTime() - RESEND_INTERVAL_MS),
-      ]);
+      const recent: unknown[] = await m.query(
+        'SELECT 1 FROM email_verification WHERE user_id = $1 AND created_at > $2 LIMIT 1',
+        [userId, new Date(now.getTime() - RESEND_INTERVAL_MS)],
+      );
       if (recent.length > 0) return;
       await createVerification(m, this.outbox, this.env.TOKEN_SECRET, userId, now);
     });

@@ -11,7 +11,13 @@ export const VERIFICATION_TTL_MS = 48 * 3600 * 1000;
  * caller's transaction. The id is generated here so the token hash can be stored with the row; the
  * plaintext token is never stored (docs/decisions.md §5): the mail job derives it again.
  */
-export async function createVerification(m: EntityManager, outbox: OutboxService, secret: string, userId: string, now: Date): Promise<string> {
+export async function createVerification(
+  m: EntityManager,
+  outbox: OutboxService,
+  secret: string,
+  userId: string,
+  now: Date,
+): Promise<string> {
   const id = randomUUID();
   await m.query('INSERT INTO email_verification (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)', [
     id,

@@ -16,8 +16,20 @@ describe('checkVerdictItems', () => {
     expect(r).toEqual({
       ok: true,
       items: [
-        { questionName: 'ai_procedimiento', verdict: 'confirmed', evidenceUrl: 'https://x.example/a', evidenceFileId: undefined, comment: undefined },
-        { questionName: 'tr_portal', verdict: 'unverifiable', evidenceUrl: undefined, evidenceFileId: FILE, comment: undefined },
+        {
+          questionName: 'ai_procedimiento',
+          verdict: 'confirmed',
+          evidenceUrl: 'https://x.example/a',
+          evidenceFileId: undefined,
+          comment: undefined,
+        },
+        {
+          questionName: 'tr_portal',
+          verdict: 'unverifiable',
+          evidenceUrl: undefined,
+          evidenceFileId: FILE,
+          comment: undefined,
+        },
       ],
     });
   });

@@ -1,18 +1,59 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../../auth/principal';
 import { ApiErrors } from '../../common/api-errors.decorator';
 import { VerifiedEmailGuard } from '../verified-email.guard';
-import { EvidenceFileDto, EvidenceUploadDto, EvidenceUploadFormDto, SaveReportDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto, SaveVerdictsDto, SaveVerdictsResultDto } from './dto/work.dto';
+import {
+  EvidenceFileDto,
+  EvidenceUploadDto,
+  EvidenceUploadFormDto,
+  SaveReportDto,
+  SaveReportResultDto,
+  SaveVerdictDto,
+  SaveVerdictResultDto,
+  SaveVerdictsDto,
+  SaveVerdictsResultDto,
+} from './dto/work.dto';
 import { CITIZEN_EVIDENCE_LIMITS, UploadedFileLike, WorkService } from './work.service';
 
 /** In memory, bounded: one file of ≤ 10 MB and one small field; filenames read as UTF-8. */
 const UPLOAD_OPTIONS = {
   defParamCharset: 'utf8',
-  limits: { fileSize: CITIZEN_EVIDENCE_LIMITS.maxFileBytes, files: 1, fields: 2, fieldSize: 1024, fieldNameSize: 100, parts: 4, headerPairs: 50 },
+  limits: {
+    fileSize: CITIZEN_EVIDENCE_LIMITS.maxFileBytes,
+    files: 1,
+    fields: 2,
+    fieldSize: 1024,
+    fieldNameSize: 100,
+    parts: 4,
+    headerPairs: 50,
+  },
 };
 
 const WRITE_ERRORS = [
@@ -54,7 +95,9 @@ export class WorkController {
 
   @Put('verdicts/:questionName')
   @ApiParam({ name: 'questionName', description: 'Name of a verifiable claim of the institution questionnaire.' })
-  @ApiOperation({ summary: 'Save your verdict on a verifiable claim (saving again updates it); editable until the round closes.' })
+  @ApiOperation({
+    summary: 'Save your verdict on a verifiable claim (saving again updates it); editable until the round closes.',
+  })
   @ApiOkResponse({ type: SaveVerdictResultDto })
   @ApiErrors(...WRITE_ERRORS, 'NOT_FOUND', 'SUBMISSION_INVALID')
   saveVerdict(
@@ -67,7 +110,10 @@ export class WorkController {
   }
 
   @Put('report')
-  @ApiOperation({ summary: 'Save your citizen report (citizen questionnaire) on the institution; validated like institution submissions.' })
+  @ApiOperation({
+    summary:
+      'Save your citizen report (citizen questionnaire) on the institution; validated like institution submissions.',
+  })
   @ApiOkResponse({ type: SaveReportResultDto })
   @ApiErrors(...WRITE_ERRORS, 'SUBMISSION_INVALID')
   saveReport(
@@ -96,7 +142,9 @@ export class WorkController {
 
   @Get('evidence/:fileId')
   @ApiProduces('application/octet-stream')
-  @ApiOperation({ summary: "Download an evidence file of the assigned institution's self-report, or one you uploaded." })
+  @ApiOperation({
+    summary: "Download an evidence file of the assigned institution's self-report, or one you uploaded.",
+  })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'EMAIL_NOT_VERIFIED', 'NOT_ASSIGNED', 'NOT_FOUND')
   async download(
     @CurrentUser() user: UserPrincipal,

@@ -15,7 +15,13 @@ import { CitizenErrors } from '../citizens.errors';
 import { validatorFor } from '../../responses/submission';
 import { claimsOf, claimsToCheck } from '../claims';
 import { assertCitizenWork } from '../round-access';
-import { EvidenceFileDto, SaveReportResultDto, SaveVerdictDto, SaveVerdictResultDto, SaveVerdictsResultDto } from './dto/work.dto';
+import {
+  EvidenceFileDto,
+  SaveReportResultDto,
+  SaveVerdictDto,
+  SaveVerdictResultDto,
+  SaveVerdictsResultDto,
+} from './dto/work.dto';
 import type { VerdictDto } from '../assignments/dto/assignment.dto';
 import { checkVerdictItems, isRecord } from './verdict-batch';
 import { isUUID } from 'class-validator';
@@ -79,7 +85,12 @@ export class WorkService {
   ) {}
 
   /** Own assignment (for reading; no state checks). */
-  private async own(m: EntityManager | DataSource, userId: string, assignmentId: string, lock = false): Promise<AssignmentContext> {
+  private async own(
+    m: EntityManager | DataSource,
+    userId: string,
+    assignmentId: string,
+    lock = false,
+  ): Promise<AssignmentContext> {
     const rows: AssignmentContext[] = await m.query(
       `SELECT a.id, a.round_id, r.guarantor_id, a.institution_id, a.validator_id, a.status, a.expires_at, r.status AS round_status, r.opens_at,
               r.closes_at, r.validation_open, r.institution_questionnaire_id, r.citizen_questionnaire_id
@@ -92,27 +103,52 @@ export class WorkService {
   }
 
   /** Own assignment that takes writes now. */
-  private async writable(m: EntityManager | DataSource, userId: string, assignmentId: string, now: Date, lock = false): Promise<AssignmentContext> {
+  private async writable(
+    m: EntityManager | DataSource,
+    userId: string,
+    assignmentId: string,
+    now: Date,
+    lock = false,
+  ): Promise<AssignmentContext> {
     const a = await this.own(m, userId, assignmentId, lock);
-    const conflict: unknown[] = await m.query('SELECT 1 FROM validator_conflict WHERE user_id = $1 AND institution_id = $2', [userId, a.institution_id]);
+    const conflict: unknown[] = await m.query(
+      'SELECT 1 FROM validator_conflict WHERE user_id = $1 AND institution_id = $2',
+      [userId, a.institution_id],
+    );
     if (conflict.length > 0) throw CitizenErrors.conflictOfInterest();
-    if (a.status === 'expired' || (a.status === 'active' && a.expires_at.getTime() <= now.getTime())) throw CitizenErrors.assignmentExpired();
-    assertCitizenWork({ status: a.round_status, opensAt: a.opens_at, closesAt: a.closes_at, validationOpen: a.validation_open }, now);
+    if (a.status === 'expired' || (a.status === 'active' && a.expires_at.getTime() <= now.getTime()))
+      throw CitizenErrors.assignmentExpired();
+    assertCitizenWork(
+      { status: a.round_status, opensAt: a.opens_at, closesAt: a.closes_at, validationOpen: a.validation_open },
+      now,
+    );
     return a;
   }
 
   private async definition(m: EntityManager | DataSource, questionnaireId: string): Promise<JsonObject> {
-    const rows: Array<{ definition: JsonObject }> = await m.query('SELECT definition FROM questionnaire WHERE id = $1', [questionnaireId]);
+    const rows: Array<{ definition: JsonObject }> = await m.query(
+      'SELECT definition FROM questionnaire WHERE id = $1',
+      [questionnaireId],
+    );
     if (rows.length === 0) throw new Error(`questionnaire ${questionnaireId} missing`);
     return rows[0].definition;
   }
 
-  async saveVerdict(userId: string, assignmentId: string, questionName: string, dto: SaveVerdictDto, now = new Date()): Promise<SaveVerdictResultDto> {
+  async saveVerdict(
+    userId: string,
+    assignmentId: string,
+    questionName: string,
+    dto: SaveVerdictDto,
+    now = new Date(),
+  ): Promise<SaveVerdictResultDto> {
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
       const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
       if (!claims.some((c) => c.name === questionName)) throw CitizenErrors.notVerifiable(questionName);
-      if (dto.evidenceFileId && !(await this.ownFiles(m, userId, a.round_id, [dto.evidenceFileId])).has(dto.evidenceFileId)) {
+      if (
+        dto.evidenceFileId &&
+        !(await this.ownFiles(m, userId, a.round_id, [dto.evidenceFileId])).has(dto.evidenceFileId)
+      ) {
         throw notFound('evidence file', 'evidenceFileId');
       }
       await this.recordBaseline(m, a, userId);
@@ -128,7 +164,12 @@ export class WorkService {
    * (details.errors) and nothing is written. Each stored verdict follows the single-save rules
    * (outbox event, audit of edits, refutation notice reset).
    */
-  async saveVerdicts(userId: string, assignmentId: string, items: unknown[], now = new Date()): Promise<SaveVerdictsResultDto> {
+  async saveVerdicts(
+    userId: string,
+    assignmentId: string,
+    items: unknown[],
+    now = new Date(),
+  ): Promise<SaveVerdictsResultDto> {
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
       const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
@@ -175,18 +216,28 @@ export class WorkService {
 
   private async ownFiles(m: EntityManager, userId: string, roundId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await m.query('SELECT id FROM evidence_file WHERE id = ANY($1::uuid[]) AND uploader_user_id = $2 AND round_id = $3', [
-      ids,
-      userId,
-      roundId,
-    ]);
+    const rows: Array<{ id: string }> = await m.query(
+      'SELECT id FROM evidence_file WHERE id = ANY($1::uuid[]) AND uploader_user_id = $2 AND round_id = $3',
+      [ids, userId, roundId],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
   /** Upserts one verdict (the caller holds the assignment row lock, which serialises saves of it). */
-  private async writeVerdict(m: EntityManager, a: AssignmentContext, userId: string, questionName: string, dto: SaveVerdictDto): Promise<VerdictRowLike> {
+  private async writeVerdict(
+    m: EntityManager,
+    a: AssignmentContext,
+    userId: string,
+    questionName: string,
+    dto: SaveVerdictDto,
+  ): Promise<VerdictRowLike> {
     // An edit of an earlier verdict is audited (the assignment row lock above serialises saves of this verdict).
-    const [previous]: Array<{ verdict: string; evidence_url: string | null; evidence_file_id: string | null; comment: string | null }> = await m.query(
+    const [previous]: Array<{
+      verdict: string;
+      evidence_url: string | null;
+      evidence_file_id: string | null;
+      comment: string | null;
+    }> = await m.query(
       'SELECT verdict, evidence_url, evidence_file_id, comment FROM verdict WHERE round_id = $1 AND validator_id = $2 AND institution_id = $3 AND question_name = $4',
       [a.round_id, userId, a.institution_id, questionName],
     );
@@ -198,7 +249,16 @@ export class WorkService {
          SET verdict = EXCLUDED.verdict, evidence_url = EXCLUDED.evidence_url, evidence_file_id = EXCLUDED.evidence_file_id,
              comment = EXCLUDED.comment, updated_at = now()
        RETURNING id, round_id, institution_id, question_name, verdict, evidence_url, evidence_file_id, comment, updated_at`,
-      [a.round_id, a.institution_id, userId, questionName, dto.verdict, dto.evidenceUrl ?? null, dto.evidenceFileId ?? null, dto.comment ?? null],
+      [
+        a.round_id,
+        a.institution_id,
+        userId,
+        questionName,
+        dto.verdict,
+        dto.evidenceUrl ?? null,
+        dto.evidenceFileId ?? null,
+        dto.comment ?? null,
+      ],
     );
     // METHOD.md §3.1: a new or changed refutation is (re)notified and its reply window starts anew.
     const changed =
@@ -208,33 +268,61 @@ export class WorkService {
       previous.evidence_file_id !== row.evidence_file_id ||
       previous.comment !== row.comment;
     if (changed) {
-      await m.query('UPDATE verdict SET notice_queued_at = NULL, notified_at = NULL, reply_window_closed_at = NULL WHERE id = $1', [row.id]);
+      await m.query(
+        'UPDATE verdict SET notice_queued_at = NULL, notified_at = NULL, reply_window_closed_at = NULL WHERE id = $1',
+        [row.id],
+      );
     }
-    await this.outbox.emit(m, { type: 'verdict.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id } });
+    await this.outbox.emit(m, {
+      type: 'verdict.saved',
+      payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id },
+    });
     if (previous) {
-      await this.audit.record(m, { kind: 'user', userId, role: 'citizen_validator', guarantorId: null }, {
-        action: 'verdict.edit',
-        entityType: 'verdict',
-        entityId: row.id,
-        guarantorId: a.guarantor_id,
-        details: {
-          roundId: a.round_id,
-          institutionId: a.institution_id,
-          questionName,
-          from: { verdict: previous.verdict, evidenceUrl: previous.evidence_url, evidenceFileId: previous.evidence_file_id, comment: previous.comment },
-          to: { verdict: row.verdict, evidenceUrl: row.evidence_url, evidenceFileId: row.evidence_file_id, comment: row.comment },
+      await this.audit.record(
+        m,
+        { kind: 'user', userId, role: 'citizen_validator', guarantorId: null },
+        {
+          action: 'verdict.edit',
+          entityType: 'verdict',
+          entityId: row.id,
+          guarantorId: a.guarantor_id,
+          details: {
+            roundId: a.round_id,
+            institutionId: a.institution_id,
+            questionName,
+            from: {
+              verdict: previous.verdict,
+              evidenceUrl: previous.evidence_url,
+              evidenceFileId: previous.evidence_file_id,
+              comment: previous.comment,
+            },
+            to: {
+              verdict: row.verdict,
+              evidenceUrl: row.evidence_url,
+              evidenceFileId: row.evidence_file_id,
+              comment: row.comment,
+            },
+          },
         },
-      });
+      );
     }
     return row;
   }
 
-  async saveReport(userId: string, assignmentId: string, data: Record<string, unknown>, now = new Date()): Promise<SaveReportResultDto> {
+  async saveReport(
+    userId: string,
+    assignmentId: string,
+    data: Record<string, unknown>,
+    now = new Date(),
+  ): Promise<SaveReportResultDto> {
     // Validate outside the transaction (survey-core may run async validators): no row lock is held meanwhile.
     const pre = await this.writable(this.ds, userId, assignmentId, now);
     // Compiled once per questionnaire version (id + checksum): no survey-core Model per report.
     const qid = pre.citizen_questionnaire_id;
-    const [{ checksum }]: Array<{ checksum: string }> = await this.ds.query('SELECT checksum FROM questionnaire WHERE id = $1', [qid]);
+    const [{ checksum }]: Array<{ checksum: string }> = await this.ds.query(
+      'SELECT checksum FROM questionnaire WHERE id = $1',
+      [qid],
+    );
     const validator = await validatorFor(qid, checksum, () => this.definition(this.ds, qid));
     const result = await validator.validate(data, { mode: 'final' });
     if (!result.ok) {
@@ -259,15 +347,26 @@ export class WorkService {
          RETURNING id, data, updated_at`,
         [a.round_id, a.institution_id, userId, pre.citizen_questionnaire_id, JSON.stringify(result.data)],
       );
-      await this.outbox.emit(m, { type: 'citizen-report.saved', payload: { roundId: a.round_id, institutionId: a.institution_id, reportId: row.id } });
+      await this.outbox.emit(m, {
+        type: 'citizen-report.saved',
+        payload: { roundId: a.round_id, institutionId: a.institution_id, reportId: row.id },
+      });
       const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
       const assignmentStatus = await this.completeIfDone(m, a, claims);
-      return { report: { id: row.id, data: row.data, updatedAt: row.updated_at.toISOString() }, cleared: result.cleared, assignmentStatus };
+      return {
+        report: { id: row.id, data: row.data, updatedAt: row.updated_at.toISOString() },
+        cleared: result.cleared,
+        assignmentStatus,
+      };
     });
   }
 
   /** Completed = the report exists and every claim the institution answered has a verdict. */
-  private async completeIfDone(m: EntityManager, a: AssignmentContext, claims: readonly VerifiableItem[]): Promise<AssignmentStatus> {
+  private async completeIfDone(
+    m: EntityManager,
+    a: AssignmentContext,
+    claims: readonly VerifiableItem[],
+  ): Promise<AssignmentStatus> {
     if (a.status !== 'active') return a.status;
     const [state]: Array<{ submitted: JsonObject | null; has_report: boolean; verdicts: string[] }> = await m.query(
       `SELECT (SELECT submitted FROM response WHERE round_id = $1 AND institution_id = $2) AS submitted,
@@ -281,13 +380,27 @@ export class WorkService {
     return 'completed';
   }
 
-  async uploadEvidence(userId: string, assignmentId: string, file: UploadedFileLike | undefined, questionName: string | undefined, now = new Date()): Promise<EvidenceFileDto> {
+  async uploadEvidence(
+    userId: string,
+    assignmentId: string,
+    file: UploadedFileLike | undefined,
+    questionName: string | undefined,
+    now = new Date(),
+  ): Promise<EvidenceFileDto> {
     if (!file) {
-      throw new DomainError('VALIDATION_FAILED', { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." }, 'file');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." },
+        'file',
+      );
     }
     const buffer = file.buffer;
     if (buffer.length > CITIZEN_EVIDENCE_LIMITS.maxFileBytes) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', { es: 'El archivo supera 10 MB.', en: 'The file is larger than 10 MB.' }, 'file');
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        { es: 'El archivo supera 10 MB.', en: 'The file is larger than 10 MB.' },
+        'file',
+      );
     }
     const decision = resolveEvidenceType(sniffMime(buffer), file.mimetype, file.originalname);
     if (!decision.ok) throw unsupported(decision.reason);
@@ -314,7 +427,17 @@ export class WorkService {
       const [row]: Array<{ id: string }> = await m.query(
         `INSERT INTO evidence_file (round_id, institution_id, uploader_user_id, question_name, filename, mime_type, size, sha256, content)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [a.round_id, a.institution_id, userId, questionName ?? null, filename, decision.mimeType, buffer.length, sha256, buffer],
+        [
+          a.round_id,
+          a.institution_id,
+          userId,
+          questionName ?? null,
+          filename,
+          decision.mimeType,
+          buffer.length,
+          sha256,
+          buffer,
+        ],
       );
       return { id: row.id, filename, mimeType: decision.mimeType, size: buffer.length, sha256 };
     });

@@ -22,11 +22,15 @@ export class RefutationDto {
   @ApiProperty({ format: 'uuid' }) verdictId: string;
   @ApiProperty({ description: 'Question name of the refuted claim.' }) questionName: string;
   @ApiProperty({ nullable: true, type: String }) evidenceUrl: string | null;
-  @ApiProperty({ description: 'The validator attached a file (GET …/refutations/:verdictId/evidence).' }) hasEvidenceFile: boolean;
+  @ApiProperty({ description: 'The validator attached a file (GET …/refutations/:verdictId/evidence).' })
+  hasEvidenceFile: boolean;
   @ApiProperty({ nullable: true, type: String, description: "The validator's explanation." }) comment: string | null;
   @ApiProperty() notifiedAt: string;
   @ApiProperty({ description: 'End of the reply window.' }) replyDeadline: string;
-  @ApiProperty({ enum: STANDINGS, description: 'pending: inside the window; disputed: awaiting the guarantor; counted: final; overturned: dropped.' })
+  @ApiProperty({
+    enum: STANDINGS,
+    description: 'pending: inside the window; disputed: awaiting the guarantor; counted: final; overturned: dropped.',
+  })
   standing: RefutationStanding;
   @ApiProperty() canDispute: boolean;
   @ApiProperty({ nullable: true, type: DisputeDto }) dispute: DisputeDto | null;
@@ -39,15 +43,24 @@ export class RefutationListDto {
 
 export class CreateDisputeDto {
   @ApiProperty({ minLength: 10, maxLength: 4000, description: 'Why the refutation is wrong.' })
-  @IsString() @MinLength(10) @MaxLength(4000)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
   text: string;
 
   @ApiProperty({ required: false, maxLength: 2048 })
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2048)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2048)
   evidenceUrl?: string;
 
-  @ApiProperty({ required: false, format: 'uuid', description: 'An evidence file the institution uploaded in this round.' })
-  @IsOptional() @IsUUID()
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'An evidence file the institution uploaded in this round.',
+  })
+  @IsOptional()
+  @IsUUID()
   evidenceFileId?: string;
 }
 
@@ -59,13 +72,16 @@ export class DecideDisputeDto {
   decision: (typeof DECISIONS)[number];
 
   @ApiProperty({ minLength: 10, maxLength: 4000 })
-  @IsString() @MinLength(10) @MaxLength(4000)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
   reason: string;
 }
 
 export class DisputeQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: ['open', 'decided'], description: 'Default: open.' })
-  @IsOptional() @IsIn(['open', 'decided'])
+  @IsOptional()
+  @IsIn(['open', 'decided'])
   status?: 'open' | 'decided';
 }
 
@@ -80,7 +96,12 @@ export class DisputeQueueItemDto {
   @ApiProperty({ format: 'uuid' }) institutionId: string;
   @ApiProperty() institutionName: string;
   @ApiProperty() questionName: string;
-  @ApiProperty({ type: TitleDto, nullable: true, description: "The claim's question title (es/en) in the round's institution questionnaire." }) questionTitle: TitleDto | null;
+  @ApiProperty({
+    type: TitleDto,
+    nullable: true,
+    description: "The claim's question title (es/en) in the round's institution questionnaire.",
+  })
+  questionTitle: TitleDto | null;
   @ApiProperty({ nullable: true, type: String }) refutationEvidenceUrl: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) refutationEvidenceFileId: string | null;
   @ApiProperty({ nullable: true, type: String }) refutationComment: string | null;
@@ -105,12 +126,28 @@ export class DisputePageDto {
 }
 
 export class DueProcessSettingsDto {
-  @ApiProperty({ minimum: 1, maximum: 90, example: 10, description: 'Days to dispute a refutation, from its notification.' })
-  @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  @ApiProperty({
+    minimum: 1,
+    maximum: 90,
+    example: 10,
+    description: 'Days to dispute a refutation, from its notification.',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   replyWindowDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 50, example: 5, description: 'Conflicts of interest a validator may declare among the round’s institutions.' })
-  @Type(() => Number) @IsInt() @Min(0) @Max(50)
+  @ApiProperty({
+    minimum: 0,
+    maximum: 50,
+    example: 5,
+    description: 'Conflicts of interest a validator may declare among the round’s institutions.',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(50)
   maxConflicts: number;
 }
 
@@ -123,7 +160,10 @@ export class OutlierValidatorDto {
   @ApiProperty() rate: number;
   @ApiProperty({ description: 'Refutation rate of the other validators (smoothed).' }) expectedRate: number;
   @ApiProperty({ description: 'One-sided binomial tail probability.' }) pValue: number;
-  @ApiProperty({ enum: ['municipality', 'round'], description: 'Compared with the municipality, or with the round when the municipality has too few other verdicts.' })
+  @ApiProperty({
+    enum: ['municipality', 'round'],
+    description: 'Compared with the municipality, or with the round when the municipality has too few other verdicts.',
+  })
   basis: 'municipality' | 'round';
 }
 

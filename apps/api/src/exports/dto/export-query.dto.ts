@@ -7,11 +7,14 @@ export class ExportQueryDto {
   @ApiProperty({
     required: false,
     default: false,
-    description: 'CSV only: prepend a UTF-8 BOM so Excel reads accents correctly, and neutralise text cells that start like a formula.',
+    description:
+      'CSV only: prepend a UTF-8 BOM so Excel reads accents correctly, and neutralise text cells that start like a formula.',
     enum: ['0', '1', 'true', 'false'],
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value,
+  )
   @IsBoolean()
   bom = false;
 }

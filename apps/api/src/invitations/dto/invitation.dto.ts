@@ -1,7 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { MAIL_OUTCOMES, MailOutcome } from '@apertura/db';
 
 /**
@@ -13,36 +27,64 @@ export const INVITATION_STATUSES = ['pending', 'mailed', 'opened', 'draft', 'sub
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export class ProgressQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, description: 'Only municipalities of this state (2-digit INEGI code).', example: '15' })
-  @IsOptional() @Matches(/^\d{2}$/)
+  @ApiProperty({
+    required: false,
+    description: 'Only municipalities of this state (2-digit INEGI code).',
+    example: '15',
+  })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   cveEnt?: string;
 }
 
 export class ListInvitationsQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: INVITATION_STATUSES })
-  @IsOptional() @IsIn(INVITATION_STATUSES)
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
   status?: InvitationStatus;
 
   @ApiProperty({ required: false, description: 'State (2-digit INEGI code).', example: '15' })
-  @IsOptional() @Matches(/^\d{2}$/)
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   cveEnt?: string;
 
   @ApiProperty({ required: false, description: 'Municipality (5-digit INEGI code).', example: '15106' })
-  @IsOptional() @Matches(/^\d{5}$/)
+  @IsOptional()
+  @Matches(/^\d{5}$/)
   cvegeo?: string;
 
-  @ApiProperty({ required: false, description: "Part of the institution's name, key or e-mail address (case-insensitive).", example: 'toluca' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @ApiProperty({
+    required: false,
+    description: "Part of the institution's name, key or e-mail address (case-insensitive).",
+    example: 'toluca',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   search?: string;
 
-  @ApiProperty({ required: false, enum: MAIL_OUTCOMES, description: "Only institutions whose last invitation or reminder mail is in this state (e.g. given_up: it did not leave)." })
-  @IsOptional() @IsIn(MAIL_OUTCOMES)
+  @ApiProperty({
+    required: false,
+    enum: MAIL_OUTCOMES,
+    description:
+      'Only institutions whose last invitation or reminder mail is in this state (e.g. given_up: it did not leave).',
+  })
+  @IsOptional()
+  @IsIn(MAIL_OUTCOMES)
   mail?: MailOutcome;
 }
 
 export class RemindersDto {
-  @ApiProperty({ required: false, type: [String], format: 'uuid', description: 'Remind only these institutions (still only those that have not submitted).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20000) @IsUUID('all', { each: true })
+  @ApiProperty({
+    required: false,
+    type: [String],
+    format: 'uuid',
+    description: 'Remind only these institutions (still only those that have not submitted).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @IsUUID('all', { each: true })
   institutionIds?: string[];
 }
 
@@ -96,12 +138,26 @@ export class InvitationItemDto {
   @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) lastRemindedAt: string | null;
   @ApiProperty({ description: 'Reminders sent.' }) reminderCount: number;
-  @ApiProperty({ description: 'Reminders queued (manual or scheduled), sent or not yet; the scheduled ones stop at the round\'s maximum.' }) remindersQueued: number;
+  @ApiProperty({
+    description:
+      "Reminders queued (manual or scheduled), sent or not yet; the scheduled ones stop at the round's maximum.",
+  })
+  remindersQueued: number;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String, description: 'When the link was revoked (status revoked).' }) revokedAt: string | null;
-  @ApiProperty({ description: "True when staff corrected the address for this round (the universe keeps the institution's own)." }) emailOverridden: boolean;
-  @ApiProperty({ nullable: true, enum: MAIL_OUTCOMES, description: 'State of the last invitation or reminder mail in the mail ledger.' }) mailOutcome: MailOutcome | null;
-  @ApiProperty({ nullable: true, type: String, description: "The SMTP server's reason when that mail failed." }) mailError: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the link was revoked (status revoked).' }) revokedAt:
+    string | null;
+  @ApiProperty({
+    description: "True when staff corrected the address for this round (the universe keeps the institution's own).",
+  })
+  emailOverridden: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: MAIL_OUTCOMES,
+    description: 'State of the last invitation or reminder mail in the mail ledger.',
+  })
+  mailOutcome: MailOutcome | null;
+  @ApiProperty({ nullable: true, type: String, description: "The SMTP server's reason when that mail failed." })
+  mailError: string | null;
   @ApiProperty({ nullable: true, type: String }) mailUpdatedAt: string | null;
 }
 
@@ -112,18 +168,21 @@ export class ResendResultDto {
 
 export class ReissueLinkDto {
   @ApiProperty({ required: false, default: false, description: 'Also mail the new link to the institution.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   sendMail?: boolean;
 }
 
 export class ReissuedLinkDto {
-  @ApiProperty({ description: 'The new link, shown this once: it is not stored in clear and cannot be listed again.' }) link: string;
+  @ApiProperty({ description: 'The new link, shown this once: it is not stored in clear and cannot be listed again.' })
+  link: string;
   @ApiProperty({ type: InvitationItemDto }) invitation: InvitationItemDto;
 }
 
 export class UpdateInvitationEmailDto {
   @ApiProperty({ example: 'transparencia@toluca.gob.mx', description: "The institution's address for this round." })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 }
 
@@ -132,12 +191,24 @@ export class ReminderSettingsDto {
   @IsBoolean()
   enabled: boolean;
 
-  @ApiProperty({ minimum: 1, maximum: 90, description: 'Days at least between the invitation (or the last reminder) and the next reminder.' })
-  @IsInt() @Min(1) @Max(90)
+  @ApiProperty({
+    minimum: 1,
+    maximum: 90,
+    description: 'Days at least between the invitation (or the last reminder) and the next reminder.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(90)
   minDays: number;
 
-  @ApiProperty({ minimum: 0, maximum: 20, description: 'Most reminders per institution in the round (manual ones count too).' })
-  @IsInt() @Min(0) @Max(20)
+  @ApiProperty({
+    minimum: 0,
+    maximum: 20,
+    description: 'Most reminders per institution in the round (manual ones count too).',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(20)
   maxCount: number;
 }
 

@@ -14,11 +14,17 @@ import { PageQueryDto } from '../../common/page-query.dto';
 
 export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: MAIL_OUTCOMES, description: 'Only mails in this state.' })
-  @IsOptional() @IsIn(MAIL_OUTCOMES)
+  @IsOptional()
+  @IsIn(MAIL_OUTCOMES)
   outcome?: MailOutcome;
 
-  @ApiProperty({ required: false, format: 'uuid', description: 'Only mails of this round (invitations, reminders, notices).' })
-  @IsOptional() @IsUUID()
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'Only mails of this round (invitations, reminders, notices).',
+  })
+  @IsOptional()
+  @IsUUID()
   roundId?: string;
 }
 
@@ -28,29 +34,46 @@ export class DeliveryCountsDto {
   @ApiProperty() skipped: number;
   @ApiProperty({ description: 'Failed at least once and will be retried.' }) failed: number;
   @ApiProperty({ description: 'No retry left: the mail did not leave (see lastError).' }) given_up: number;
-  @ApiProperty({ description: 'Failed or given up, then re-sent by staff (a newer row holds the new attempt).' }) resent: number;
+  @ApiProperty({ description: 'Failed or given up, then re-sent by staff (a newer row holds the new attempt).' })
+  resent: number;
 }
 
 export class DeliveryDto {
   @ApiProperty({ description: 'Outbox event id of the mail.' }) eventId: string;
-  @ApiProperty({ example: 'invitation', description: 'invitation, invitation-reminder, verify-email, refutation-notice, submission-receipt or test.' }) kind: string;
+  @ApiProperty({
+    example: 'invitation',
+    description: 'invitation, invitation-reminder, verify-email, refutation-notice, submission-receipt or test.',
+  })
+  kind: string;
   @ApiProperty({ enum: MAIL_OUTCOMES }) outcome: MailOutcome;
   @ApiProperty({ nullable: true, type: String }) recipient: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) roundId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) institutionId: string | null;
   @ApiProperty({ nullable: true, type: String }) institutionName: string | null;
   @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true, type: String, description: "The SMTP server's answer (or the connection error) of the last failed attempt." }) lastError: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The SMTP server's answer (or the connection error) of the last failed attempt.",
+  })
+  lastError: string | null;
   @ApiProperty({ description: 'When the mail was queued.' }) queuedAt: string;
   @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
   @ApiProperty() updatedAt: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Outcome resent: the event id of the re-sent message.' }) resentAs: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'This message re-sends that event id.' }) resentFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Outcome resent: the event id of the re-sent message.' })
+  resentAs: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'This message re-sends that event id.' }) resentFrom:
+    string | null;
 }
 
 export class DeliveryPageDto {
-  @ApiProperty({ type: DeliveryCountsDto, description: 'Mails per state for the same filter (round), whatever the outcome filter.' }) counts: DeliveryCountsDto;
-  @ApiProperty({ type: DeliveryCountsDto, description: 'Mails per state changed in the last 24 hours.' }) last24h: DeliveryCountsDto;
+  @ApiProperty({
+    type: DeliveryCountsDto,
+    description: 'Mails per state for the same filter (round), whatever the outcome filter.',
+  })
+  counts: DeliveryCountsDto;
+  @ApiProperty({ type: DeliveryCountsDto, description: 'Mails per state changed in the last 24 hours.' })
+  last24h: DeliveryCountsDto;
   @ApiProperty() total: number;
   @ApiProperty({ type: [DeliveryDto] }) items: DeliveryDto[];
 }
@@ -66,14 +89,19 @@ export class CapturedMailDto {
 }
 
 export class CapturedPageDto {
-  @ApiProperty({ description: 'True when mail goes to the development catcher (no SMTP_URL); false when SMTP_URL delivers it.' }) catcher: boolean;
+  @ApiProperty({
+    description: 'True when mail goes to the development catcher (no SMTP_URL); false when SMTP_URL delivers it.',
+  })
+  catcher: boolean;
   @ApiProperty() total: number;
   @ApiProperty({ type: [CapturedMailDto] }) items: CapturedMailDto[];
 }
 
 export class TestMailDto {
   @ApiProperty({ required: false, description: "Recipient; the signed-in admin's own address when omitted." })
-  @IsOptional() @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   to?: string;
 }
 
@@ -84,12 +112,14 @@ export class TestMailQueuedDto {
 
 export class DeliveryEventParamDto {
   @ApiProperty({ description: 'Outbox event id of the mail (DeliveryDto.eventId).', example: '42' })
-  @IsString() @Matches(/^[1-9][0-9]{0,17}$/, { message: 'eventId must be a positive integer' })
+  @IsString()
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'eventId must be a positive integer' })
   eventId: string;
 }
 
 export class MailResentDto {
-  @ApiProperty({ description: 'Outbox event id of the new message: its delivery row shows the new attempt.' }) eventId: string;
+  @ApiProperty({ description: 'Outbox event id of the new message: its delivery row shows the new attempt.' })
+  eventId: string;
   @ApiProperty({ description: 'The event id of the failed message, now in state resent.' }) resentFrom: string;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
 }
@@ -106,11 +136,18 @@ export class MailTemplateKeyDto {
 
 export class SaveMailTemplateDto extends MailTemplateKeyDto {
   @ApiProperty({ maxLength: MAIL_SUBJECT_MAX, example: 'Invitación: {{round}} — {{institution}}' })
-  @IsString() @MinLength(1) @MaxLength(MAIL_SUBJECT_MAX)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAIL_SUBJECT_MAX)
   subject: string;
 
-  @ApiProperty({ maxLength: MAIL_BODY_MAX, description: 'Plain text; blank lines separate paragraphs; {{link}} is required.' })
-  @IsString() @MinLength(1) @MaxLength(MAIL_BODY_MAX)
+  @ApiProperty({
+    maxLength: MAIL_BODY_MAX,
+    description: 'Plain text; blank lines separate paragraphs; {{link}} is required.',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAIL_BODY_MAX)
   body: string;
 }
 
@@ -119,13 +156,14 @@ export class MailTemplateDto {
   @ApiProperty({ enum: MAIL_TEMPLATE_LOCALES }) locale: MailTemplateLocale;
   @ApiProperty() subject: string;
   @ApiProperty() body: string;
-  @ApiProperty({ description: "False: the built-in text (the guarantor has not saved one)." }) custom: boolean;
+  @ApiProperty({ description: 'False: the built-in text (the guarantor has not saved one).' }) custom: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
 }
 
 export class MailTemplateListDto {
   @ApiProperty({ type: [MailTemplateDto] }) items: MailTemplateDto[];
-  @ApiProperty({ type: [String], description: 'The only variables a template may use, as {{name}}.' }) variables: string[];
+  @ApiProperty({ type: [String], description: 'The only variables a template may use, as {{name}}.' })
+  variables: string[];
 }
 
 export class MailPreviewDto {

@@ -25,13 +25,18 @@ export class CreateQuestionnaireDto {
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (1–100 characters)' })
   slug: string;
 
-  @ApiProperty({ required: false, maxLength: 300, description: "Defaults to the definition's title (Spanish) or the slug." })
+  @ApiProperty({
+    required: false,
+    maxLength: 300,
+    description: "Defaults to the definition's title (Spanish) or the slug.",
+  })
   @IsOptional()
   @CleanName(300)
   title?: string;
 
   @ApiProperty({
-    description: 'SurveyJS JSON, as an object or as a JSON string (then syntax errors are reported with line and column).',
+    description:
+      'SurveyJS JSON, as an object or as a JSON string (then syntax errors are reported with line and column).',
     oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
   })
   // Taken verbatim from the request: the linter, not class-transformer, decides what is acceptable.
@@ -46,7 +51,10 @@ export class ListQuestionnairesQueryDto extends PageQueryDto {
   @IsIn(QUESTIONNAIRE_KINDS)
   kind?: QuestionnaireKindDto;
 
-  @ApiProperty({ required: false, description: 'Every version of this slug (newest first) instead of the latest version of each slug.' })
+  @ApiProperty({
+    required: false,
+    description: 'Every version of this slug (newest first) instead of the latest version of each slug.',
+  })
   @IsOptional()
   @Matches(SLUG_PATTERN)
   slug?: string;
@@ -77,7 +85,8 @@ export class QuestionnairePageDto {
 }
 
 export class InstalledQuestionnaireDto extends QuestionnaireSummaryDto {
-  @ApiProperty({ description: 'False when the guarantor already had this exact definition as its latest version.' }) created: boolean;
+  @ApiProperty({ description: 'False when the guarantor already had this exact definition as its latest version.' })
+  created: boolean;
   @ApiProperty({ description: 'Bundled instrument version.', example: 'institution.v1' }) instrument: string;
 }
 
@@ -91,7 +100,10 @@ export class LintIssueDto {
   @ApiProperty({ description: 'JSONPath-like location.', example: '$.pages[0].elements[2]' }) path: string;
   @ApiProperty({ required: false, description: 'Question the issue belongs to.' }) question?: string;
   @ApiProperty({ type: ErrorMessagesDto }) message: ErrorMessagesDto;
-  @ApiProperty({ required: false, description: 'For Q_MALFORMED_JSON: { offset, line, column } where parsing stopped.' })
+  @ApiProperty({
+    required: false,
+    description: 'For Q_MALFORMED_JSON: { offset, line, column } where parsing stopped.',
+  })
   at?: { offset: number; line: number; column: number };
 }
 
@@ -103,7 +115,10 @@ export const SHEET_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type SheetFormat = (typeof SHEET_FORMATS)[number];
 
 export class SheetExportQueryDto {
-  @ApiProperty({ enum: SHEET_FORMATS, description: 'csv (UTF-8 with BOM), xlsx, or json (the rows as an array of objects).' })
+  @ApiProperty({
+    enum: SHEET_FORMATS,
+    description: 'csv (UTF-8 with BOM), xlsx, or json (the rows as an array of objects).',
+  })
   @IsIn(SHEET_FORMATS)
   format: SheetFormat;
 }
@@ -113,7 +128,10 @@ export class ImportSheetDto {
   @IsIn(QUESTIONNAIRE_KINDS)
   kind: QuestionnaireKindDto;
 
-  @ApiProperty({ description: 'The new version goes to this slug (version = latest + 1).', pattern: SLUG_PATTERN.source })
+  @ApiProperty({
+    description: 'The new version goes to this slug (version = latest + 1).',
+    pattern: SLUG_PATTERN.source,
+  })
   @IsString()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (1–100 characters)' })
   slug: string;
@@ -146,7 +164,11 @@ export class CopyFromRoundDto {
   @IsIn(QUESTIONNAIRE_KINDS)
   kind: QuestionnaireKindDto;
 
-  @ApiProperty({ description: 'Slug of the new version (another slug, or the same one: a new version is created only if the definition differs).', pattern: SLUG_PATTERN.source })
+  @ApiProperty({
+    description:
+      'Slug of the new version (another slug, or the same one: a new version is created only if the definition differs).',
+    pattern: SLUG_PATTERN.source,
+  })
   @IsString()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and hyphens (1–100 characters)' })
   slug: string;
@@ -159,7 +181,11 @@ export class CopyFromRoundDto {
 
 /** One problem of an imported sheet; documents `details.issues` of a 422 QUESTIONNAIRE_SHEET_INVALID. */
 export class SheetIssueDto {
-  @ApiProperty({ description: 'SHEET_* (the sheet itself) or Q_* (lint of the resulting definition).', example: 'Q_MISSING_SCORE' }) code: string;
+  @ApiProperty({
+    description: 'SHEET_* (the sheet itself) or Q_* (lint of the resulting definition).',
+    example: 'Q_MISSING_SCORE',
+  })
+  code: string;
   @ApiProperty({ required: false, description: '0-based row index (header excluded).' }) row?: number;
   @ApiProperty({ required: false, description: 'Spreadsheet line: row + 2 (line 1 is the header).' }) line?: number;
   @ApiProperty({ required: false }) column?: string;

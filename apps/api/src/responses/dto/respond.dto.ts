@@ -7,7 +7,8 @@ export const RESPONSE_STATES = ['none', 'draft', 'submitted'] as const;
 export type ResponseState = (typeof RESPONSE_STATES)[number];
 
 /** Answers are checked against the questionnaire by libs/questionnaire, not by this DTO. */
-const ANSWERS_DESCRIPTION = 'SurveyJS answers `{ questionName: value }`, validated on the server against the round questionnaire.';
+const ANSWERS_DESCRIPTION =
+  'SurveyJS answers `{ questionName: value }`, validated on the server against the round questionnaire.';
 
 export class SaveDraftDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: ANSWERS_DESCRIPTION })
@@ -15,7 +16,9 @@ export class SaveDraftDto {
   data: Record<string, unknown>;
 
   @ApiProperty({ minimum: 0, maximum: 999, description: 'Page the respondent is on (0-based), to resume there.' })
-  @IsInt() @Min(0) @Max(999)
+  @IsInt()
+  @Min(0)
+  @Max(999)
   currentPage: number;
 }
 
@@ -26,17 +29,27 @@ export class LocalizedTextDto {
 
 export class DraftIssueDto {
   @ApiProperty({ description: 'Question name (a technical detail; show `title`).' }) question: string;
-  @ApiProperty({ type: LocalizedTextDto, description: 'Title of the question as the respondent sees it.' }) title: LocalizedTextDto;
-  @ApiProperty({ description: 'Issue code of libs/questionnaire (S_VALIDATOR, S_INVALID_CHOICE, S_TOO_LONG…).' }) code: string;
-  @ApiProperty({ type: LocalizedTextDto, description: 'What is wrong, naming the question by its title.' }) message: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto, description: 'Title of the question as the respondent sees it.' })
+  title: LocalizedTextDto;
+  @ApiProperty({ description: 'Issue code of libs/questionnaire (S_VALIDATOR, S_INVALID_CHOICE, S_TOO_LONG…).' })
+  code: string;
+  @ApiProperty({ type: LocalizedTextDto, description: 'What is wrong, naming the question by its title.' })
+  message: LocalizedTextDto;
 }
 
 export class DraftSavedDto {
   @ApiProperty({ format: 'date-time' }) savedAt: string;
   @ApiProperty() currentPage: number;
-  @ApiProperty({ type: [DraftIssueDto], description: 'Answers not saved because they are not valid yet; every other answer was saved.' })
+  @ApiProperty({
+    type: [DraftIssueDto],
+    description: 'Answers not saved because they are not valid yet; every other answer was saved.',
+  })
   issues: DraftIssueDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Web addresses completed with https://, by question.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Web addresses completed with https://, by question.',
+  })
   normalized: Record<string, string>;
 }
 
@@ -48,28 +61,43 @@ export class CopyEvidenceDto {
 }
 
 export class SubmittedCopyDto {
-  @ApiProperty({ description: 'Short folio: first 8 characters of the response id, then the version (A1B2C3D4-v2).' }) folio: string;
+  @ApiProperty({ description: 'Short folio: first 8 characters of the response id, then the version (A1B2C3D4-v2).' })
+  folio: string;
   @ApiProperty({ format: 'uuid' }) responseId: string;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty() roundName: string;
   @ApiProperty() institutionName: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS JSON of the questionnaire answered.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'SurveyJS JSON of the questionnaire answered.',
+  })
   definition: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answers of this version.' }) data: Record<string, unknown>;
-  @ApiProperty({ type: [CopyEvidenceDto], description: 'Files as they were when this version was submitted.' }) evidence: CopyEvidenceDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The answers of this version.' })
+  data: Record<string, unknown>;
+  @ApiProperty({ type: [CopyEvidenceDto], description: 'Files as they were when this version was submitted.' })
+  evidence: CopyEvidenceDto[];
 }
 
 export class PreviousAnswersDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() roundName: string;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Answers of questions that exist in this round, valid as a draft.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Answers of questions that exist in this round, valid as a draft.',
+  })
   data: Record<string, unknown>;
 }
 
 export class PreviousRoundDto {
-  @ApiProperty({ type: PreviousAnswersDto, nullable: true, description: 'Null when no earlier round of this guarantor has compatible answers.' })
+  @ApiProperty({
+    type: PreviousAnswersDto,
+    nullable: true,
+    description: 'Null when no earlier round of this guarantor has compatible answers.',
+  })
   previous: PreviousAnswersDto | null;
 }
 
@@ -81,9 +109,12 @@ export class SubmitDto {
   @ApiProperty({
     minLength: 8,
     maxLength: 128,
-    description: 'Chosen by the client once per intended submission (e.g. a UUID). Sending it again returns the same version.',
+    description:
+      'Chosen by the client once per intended submission (e.g. a UUID). Sending it again returns the same version.',
   })
-  @IsString() @Length(8, 128) @Matches(/^[\x21-\x7e]+$/, { message: 'idempotencyKey must be printable ASCII without spaces' })
+  @IsString()
+  @Length(8, 128)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'idempotencyKey must be printable ASCII without spaces' })
   idempotencyKey: string;
 }
 
@@ -91,7 +122,10 @@ export class SubmitResultDto {
   @ApiProperty({ format: 'uuid' }) responseId: string;
   @ApiProperty({ description: 'Version number of this submission (1 = first, > 1 = amendment).' }) version: number;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
-  @ApiProperty({ type: [String], description: 'Answers of questions hidden by the questionnaire logic, removed before storing.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Answers of questions hidden by the questionnaire logic, removed before storing.',
+  })
   cleared: string[];
 }
 
@@ -123,12 +157,19 @@ export class ContextInstitutionDto {
 export class ContextQuestionnaireDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS JSON.' }) definition: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'SurveyJS JSON.' }) definition: Record<
+    string,
+    unknown
+  >;
 }
 
 export class ContextResponseDto {
   @ApiProperty({ enum: RESPONSE_STATES }) status: ResponseState;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Working copy (last draft, or the last submission).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Working copy (last draft, or the last submission).',
+  })
   draft: Record<string, unknown>;
   @ApiProperty() currentPage: number;
   @ApiProperty({ description: 'Number of submitted versions (0 = never submitted).' }) version: number;
@@ -149,6 +190,10 @@ export class RespondContextDto {
 
 export class CopyQueryDto {
   @ApiProperty({ required: false, minimum: 1, description: 'Version number; the latest when absent.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   version?: number;
 }

@@ -7,11 +7,13 @@ import { RESPONSE_STATES, ResponseState, VersionSummaryDto } from './respond.dto
 
 export class ListResponsesQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: RESPONSE_STATES })
-  @IsOptional() @IsIn(RESPONSE_STATES)
+  @IsOptional()
+  @IsIn(RESPONSE_STATES)
   status?: ResponseState;
 
   @ApiProperty({ required: false, description: 'State (2-digit INEGI code).', example: '15' })
-  @IsOptional() @Matches(/^\d{2}$/)
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   cveEnt?: string;
 }
 
@@ -48,8 +50,14 @@ export class LabelledAnswerDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: TitleDto }) title: TitleDto;
   @ApiProperty({ description: 'SurveyJS type.' }) type: string;
-  @ApiProperty({ nullable: true, description: 'The answer as submitted (string, number, boolean, list…).' }) value: unknown;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: { type: 'string' }, description: 'Label of the chosen value(s) in es/en, for choice questions.' })
+  @ApiProperty({ nullable: true, description: 'The answer as submitted (string, number, boolean, list…).' })
+  value: unknown;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: { type: 'string' },
+    description: 'Label of the chosen value(s) in es/en, for choice questions.',
+  })
   label: TitleDto | null;
 }
 
@@ -62,9 +70,14 @@ export class AnswerChangeDto {
 }
 
 export class VersionHistoryDto extends VersionSummaryDto {
-  @ApiProperty({ type: [AnswerChangeDto], description: 'What changed from the previous version (from nothing, for version 1).' }) changes: AnswerChangeDto[];
+  @ApiProperty({
+    type: [AnswerChangeDto],
+    description: 'What changed from the previous version (from nothing, for version 1).',
+  })
+  changes: AnswerChangeDto[];
   @ApiProperty({ description: 'Evidence files attached when this version was submitted.' }) evidenceCount: number;
-  @ApiProperty({ description: 'The version as stored: GET …/responses/:institutionId/versions/:version.' }) href: string;
+  @ApiProperty({ description: 'The version as stored: GET …/responses/:institutionId/versions/:version.' })
+  href: string;
 }
 
 export class StaffEvidenceDto extends EvidenceDto {
@@ -72,11 +85,17 @@ export class StaffEvidenceDto extends EvidenceDto {
 }
 
 export class ClaimVerdictDto {
-  @ApiProperty({ description: "The validator's pseudonym in this round (V-…); never a name or e-mail." }) validator: string;
+  @ApiProperty({ description: "The validator's pseudonym in this round (V-…); never a name or e-mail." })
+  validator: string;
   @ApiProperty({ enum: ['confirmed', 'refuted', 'unverifiable'] }) verdict: string;
   @ApiProperty({ enum: ['counted', 'pending', 'disputed', 'overturned', 'ignored'] }) standing: string;
   @ApiProperty({ nullable: true, type: String }) evidenceUrl: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "Download of the validator's file (staff evidence route)." }) evidenceHref: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Download of the validator's file (staff evidence route).",
+  })
+  evidenceHref: string | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
@@ -94,14 +113,30 @@ export class StaffResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) responseId: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Current submitted answers (drafts are not shown).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Current submitted answers (drafts are not shown).',
+  })
   submitted: Record<string, unknown> | null;
-  @ApiProperty({ type: [VersionHistoryDto], description: 'Every submitted version, oldest first, with what changed.' }) versions: VersionHistoryDto[];
-  @ApiProperty({ type: [StaffEvidenceDto], description: 'Evidence files currently attached.' }) evidence: StaffEvidenceDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Version of the questionnaire answered.' }) questionnaireVersion: number | null;
-  @ApiProperty({ type: [LabelledAnswerDto], description: 'Current submitted answers labelled with the question titles of the version answered, in questionnaire order.' })
+  @ApiProperty({ type: [VersionHistoryDto], description: 'Every submitted version, oldest first, with what changed.' })
+  versions: VersionHistoryDto[];
+  @ApiProperty({ type: [StaffEvidenceDto], description: 'Evidence files currently attached.' })
+  evidence: StaffEvidenceDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Version of the questionnaire answered.' })
+  questionnaireVersion: number | null;
+  @ApiProperty({
+    type: [LabelledAnswerDto],
+    description:
+      'Current submitted answers labelled with the question titles of the version answered, in questionnaire order.',
+  })
   answers: LabelledAnswerDto[];
-  @ApiProperty({ type: [ClaimDto], description: 'Verifiable claims with the verdicts of citizen validators (pseudonymised per round).' }) claims: ClaimDto[];
+  @ApiProperty({
+    type: [ClaimDto],
+    description: 'Verifiable claims with the verdicts of citizen validators (pseudonymised per round).',
+  })
+  claims: ClaimDto[];
 }
 
 export class StaffVersionDto {
@@ -110,5 +145,6 @@ export class StaffVersionDto {
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ type: [String] }) cleared: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty({ type: [EvidenceDto], description: 'Evidence files attached when this version was submitted.' }) evidence: EvidenceDto[];
+  @ApiProperty({ type: [EvidenceDto], description: 'Evidence files attached when this version was submitted.' })
+  evidence: EvidenceDto[];
 }

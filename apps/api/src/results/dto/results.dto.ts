@@ -20,7 +20,11 @@ const STATUS_DOC =
 // ---------- queries ----------
 
 export class InstitutionResultsQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, enum: INDICATORS, description: "Indicator to show and sort by (default: each institution's headline, I or else I_G)." })
+  @ApiProperty({
+    required: false,
+    enum: INDICATORS,
+    description: "Indicator to show and sort by (default: each institution's headline, I or else I_G).",
+  })
   @IsOptional()
   @IsIn(INDICATORS)
   indicator?: string;
@@ -55,7 +59,12 @@ export class InstitutionResultsQueryDto extends PageQueryDto {
   @IsIn(RANKING_GROUPS)
   ranking?: (typeof RANKING_GROUPS)[number];
 
-  @ApiProperty({ required: false, enum: INSTITUTION_SORTS, default: 'name', description: 'Institutions without a value sort last.' })
+  @ApiProperty({
+    required: false,
+    enum: INSTITUTION_SORTS,
+    default: 'name',
+    description: 'Institutions without a value sort last.',
+  })
   @IsOptional()
   @IsIn(INSTITUTION_SORTS)
   sort: (typeof INSTITUTION_SORTS)[number] = 'name';
@@ -70,7 +79,8 @@ export class AreaResultsQueryDto extends PageQueryDto {
     required: false,
     enum: AGGREGATIONS,
     default: 'unweighted',
-    description: 'unweighted = mean over obliged subjects (the Métrica); state and national also have the mean of municipal values and a population-weighted mean.',
+    description:
+      'unweighted = mean over obliged subjects (the Métrica); state and national also have the mean of municipal values and a population-weighted mean.',
   })
   @IsOptional()
   @IsIn(AGGREGATIONS)
@@ -81,7 +91,11 @@ export class AreaResultsQueryDto extends PageQueryDto {
   @IsIn(INDICATORS)
   indicator = 'I';
 
-  @ApiProperty({ required: false, description: 'Only municipalities / the state with this 2-digit code (scopes municipality and state).', example: '15' })
+  @ApiProperty({
+    required: false,
+    description: 'Only municipalities / the state with this 2-digit code (scopes municipality and state).',
+    example: '15',
+  })
   @IsOptional()
   @Matches(/^\d{2}$/)
   cveEnt?: string;
@@ -91,12 +105,21 @@ export class AreaResultsQueryDto extends PageQueryDto {
   @IsIn(STATUS_ORDER)
   status?: string;
 
-  @ApiProperty({ required: false, enum: RANKING_GROUPS, description: `${RANKING_DOC} Scopes municipality (national, or within cveEnt) and state; aggregation unweighted.` })
+  @ApiProperty({
+    required: false,
+    enum: RANKING_GROUPS,
+    description: `${RANKING_DOC} Scopes municipality (national, or within cveEnt) and state; aggregation unweighted.`,
+  })
   @IsOptional()
   @IsIn(RANKING_GROUPS)
   ranking?: (typeof RANKING_GROUPS)[number];
 
-  @ApiProperty({ required: false, enum: AREA_SORTS, default: 'key', description: 'key = cvegeo / cve_ent / level / type. Areas without a value sort last.' })
+  @ApiProperty({
+    required: false,
+    enum: AREA_SORTS,
+    default: 'key',
+    description: 'key = cvegeo / cve_ent / level / type. Areas without a value sort last.',
+  })
   @IsOptional()
   @IsIn(AREA_SORTS)
   sort: (typeof AREA_SORTS)[number] = 'key';
@@ -118,13 +141,22 @@ export class ResultRoundDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
+    description:
+      "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
   })
   design: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String, description: 'Method of the stored results (null: not computed yet).', example: 'mga-2017/apertura-2' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Method of the stored results (null: not computed yet).',
+    example: 'mga-2017/apertura-2',
+  })
   methodId: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2.0.0' }) methodVersion: string | null;
-  @ApiProperty({ type: () => [StateRefDto], description: "States of the round's universe, by code (one state: titles name it, never 'national')." })
+  @ApiProperty({
+    type: () => [StateRefDto],
+    description: "States of the round's universe, by code (one state: titles name it, never 'national').",
+  })
   states: StateRefDto[];
 }
 
@@ -136,24 +168,41 @@ export class StateRefDto {
 export class ProvenanceDto {
   @ApiProperty({ example: 'mga-2017/apertura-1', nullable: true, type: String }) methodId: string | null;
   @ApiProperty({ example: '1.0.0', nullable: true, type: String }) methodVersion: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Highest outbox event id included in the inputs (null: not computed yet).' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Highest outbox event id included in the inputs (null: not computed yet).',
+  })
   watermark: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) computedAt: string | null;
 }
 
 /** One stored value with its uncertainty (METHOD.md §5) and status (§6). */
 export class ResultValueDto {
-  @ApiProperty({ description: 'I, T, P, TG, TC, PG, PC, I_G, TG_raw, PG_raw, I_G_raw, DELTA_G or a component code (TG.AI …).' })
+  @ApiProperty({
+    description: 'I, T, P, TG, TC, PG, PC, I_G, TG_raw, PG_raw, I_G_raw, DELTA_G or a component code (TG.AI …).',
+  })
   indicator: string;
   @ApiProperty({ enum: AGGREGATIONS }) aggregation: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'In [0,1] (ΔG in [−1,1]); null when it cannot be computed (see `missing`).' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'In [0,1] (ΔG in [−1,1]); null when it cannot be computed (see `missing`).',
+  })
   estimate: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Standard error (null: not estimable).' }) se: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Lower bound of the 95% interval, clipped to [0,1].' }) lo: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Standard error (null: not estimable).' }) se:
+    number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Lower bound of the 95% interval, clipped to [0,1].' }) lo:
+    number | null;
   @ApiProperty({ nullable: true, type: Number }) hi: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'SE / estimate.' }) cv: number | null;
   @ApiProperty({ nullable: true, type: Number }) halfWidth: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Observations: validators (institution) or responding subjects / municipalities (areas); null for census values.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Observations: validators (institution) or responding subjects / municipalities (areas); null for census values.',
+  })
   n: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Finite universe N (areas).' }) N: number | null;
   @ApiProperty({ nullable: true, type: Number }) df: number | null;
@@ -163,20 +212,40 @@ export class ResultValueDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'docs/method.md §8 needed sample: additional citizen reports in all (those the new subjects bring plus neededReports). 0 only when conclusive; null when no citizen addition can help (reason not_reachable_by_sampling).',
+    description:
+      'docs/method.md §8 needed sample: additional citizen reports in all (those the new subjects bring plus neededReports). 0 only when conclusive; null when no citizen addition can help (reason not_reachable_by_sampling).',
   })
   needed: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Areas: additional subjects with citizen data needed first (null for institutions or when unreachable).' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Areas: additional subjects with citizen data needed first (null for institutions or when unreachable).',
+  })
   neededSubjects: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Additional reports beyond those the new subjects bring (null when unreachable).' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Additional reports beyond those the new subjects bring (null when unreachable).',
+  })
   neededReports: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Aggregates: members with a validated I / members with a value (§6).' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Aggregates: members with a validated I / members with a value (§6).',
+  })
   validatedShare: number | null;
   @ApiProperty({ description: 'Refutations not yet final behind the value (§3.1).' }) pendingRefutations: number;
   @ApiProperty({ example: 'mga-2017/apertura-2' }) methodId: string;
   @ApiProperty({ example: '2.0.0' }) methodVersion: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Formula that produced the value.' }) formula: string | null;
-  @ApiProperty({ required: false, type: [String], enum: ['no_self_report', 'no_citizen_data', 'missing_components'], description: 'Why the value is missing.' })
+  @ApiProperty({ nullable: true, type: String, description: 'Formula that produced the value.' }) formula:
+    string | null;
+  @ApiProperty({
+    required: false,
+    type: [String],
+    enum: ['no_self_report', 'no_citizen_data', 'missing_components'],
+    description: 'Why the value is missing.',
+  })
   missing?: string[];
 }
 
@@ -199,13 +268,19 @@ export class AreaValueDto extends ResultValueDto {
 
 export class SummaryCoverageDto {
   @ApiProperty({ description: "Obliged subjects in the round's universe." }) institutions: number;
-  @ApiProperty({ description: 'Subjects with a government-perspective value (a scored self-report).' }) withSelfReport: number;
+  @ApiProperty({ description: 'Subjects with a government-perspective value (a scored self-report).' })
+  withSelfReport: number;
   @ApiProperty({ description: 'Subjects with both citizen sub-indices (I computable).' }) withCitizenData: number;
   @ApiProperty({ nullable: true, type: Number }) municipalities: number | null;
   @ApiProperty() municipalitiesWithCitizenData: number;
-  @ApiProperty({ description: 'Subjects with a validated I (reports on both TC and PC): the same count as withCitizenData.' }) validatedInstitutions: number;
-  @ApiProperty({ description: 'Subjects with ≥ 1 counted verdict on a verifiable claim (ΔG exists).' }) verifiedInstitutions: number;
-  @ApiProperty({ description: 'Subjects with at least one citizen report, validated or not yet.' }) withAnyCitizenReport: number;
+  @ApiProperty({
+    description: 'Subjects with a validated I (reports on both TC and PC): the same count as withCitizenData.',
+  })
+  validatedInstitutions: number;
+  @ApiProperty({ description: 'Subjects with ≥ 1 counted verdict on a verifiable claim (ΔG exists).' })
+  verifiedInstitutions: number;
+  @ApiProperty({ description: 'Subjects with at least one citizen report, validated or not yet.' })
+  withAnyCitizenReport: number;
   @ApiProperty({ description: 'Refutations still pending (§3.1) across the round.' }) pendingRefutations: number;
 }
 
@@ -225,9 +300,11 @@ export class ResultsSummaryDto {
   @ApiProperty({ description: 'False until the worker has computed the round.' }) computed: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
   @ApiProperty({ type: ProvenanceDto }) provenance: ProvenanceDto;
-  @ApiProperty({ type: NoticeDto, description: 'Validators are volunteers: state it beside every figure.' }) notice: NoticeDto;
+  @ApiProperty({ type: NoticeDto, description: 'Validators are volunteers: state it beside every figure.' })
+  notice: NoticeDto;
   @ApiProperty({ type: SummaryCoverageDto }) coverage: SummaryCoverageDto;
-  @ApiProperty({ type: [AreaValueDto], description: 'National values of every indicator, each aggregation.' }) national: AreaValueDto[];
+  @ApiProperty({ type: [AreaValueDto], description: 'National values of every indicator, each aggregation.' })
+  national: AreaValueDto[];
 }
 
 export class InstitutionRefDto {
@@ -243,10 +320,20 @@ export class InstitutionRefDto {
 
 export class InstitutionResultItemDto {
   @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
-  @ApiProperty({ type: ResultValueDto, nullable: true, description: 'The requested indicator, or the headline (I, else I_G); null when not computed yet.' })
+  @ApiProperty({
+    type: ResultValueDto,
+    nullable: true,
+    description: 'The requested indicator, or the headline (I, else I_G); null when not computed yet.',
+  })
   value: ResultValueDto | null;
-  @ApiProperty({ type: RankDto, nullable: true, description: 'Rank in the national ranking, or in the state\'s when cveEnt is given (§9).' }) rank: RankDto | null;
-  @ApiProperty({ enum: ['ranked', 'insufficient_data', 'unverified_self_report'], description: ITEM_GROUP_DOC }) group: string;
+  @ApiProperty({
+    type: RankDto,
+    nullable: true,
+    description: "Rank in the national ranking, or in the state's when cveEnt is given (§9).",
+  })
+  rank: RankDto | null;
+  @ApiProperty({ enum: ['ranked', 'insufficient_data', 'unverified_self_report'], description: ITEM_GROUP_DOC })
+  group: string;
 }
 
 export class InstitutionResultPageDto {
@@ -266,9 +353,14 @@ export class InstitutionDistributionDto {
   @ApiProperty() total: number;
   @ApiProperty({ type: [String] }) id: string[];
   @ApiProperty({ type: [String] }) name: string[];
-  @ApiProperty({ type: [String], description: 'Headline indicator: I where computable, else I_G; null without any result row.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Headline indicator: I where computable, else I_G; null without any result row.',
+  })
   headline: Array<string | null>;
-  @ApiProperty({ type: [Number], description: 'Headline estimate (null: not computable).' }) estimate: Array<number | null>;
+  @ApiProperty({ type: [Number], description: 'Headline estimate (null: not computable).' }) estimate: Array<
+    number | null
+  >;
   @ApiProperty({ type: [String], description: 'Status of the headline.' }) status: Array<string | null>;
   @ApiProperty({ type: [Number] }) t: Array<number | null>;
   @ApiProperty({ type: [String] }) tStatus: Array<string | null>;
@@ -286,7 +378,12 @@ export class ConfirmationRateDto {
 
 export class ItemResultDto {
   @ApiProperty({ description: 'Question name.' }) name: string;
-  @ApiProperty({ type: NoticeDto, nullable: true, description: 'Question title (es/en) in the questionnaire version that was answered.' }) title: NoticeDto | null;
+  @ApiProperty({
+    type: NoticeDto,
+    nullable: true,
+    description: 'Question title (es/en) in the questionnaire version that was answered.',
+  })
+  title: NoticeDto | null;
   @ApiProperty() weight: number;
   @ApiProperty() verifiable: boolean;
   @ApiProperty({ description: 'Self-reported score s.' }) s: number;
@@ -300,18 +397,33 @@ export class ItemResultDto {
 export class ComponentResultDto {
   @ApiProperty({ example: 'TG.AI' }) code: string;
   @ApiProperty({ enum: ['government', 'citizen'] }) kind: string;
-  @ApiProperty({ type: ResultValueDto, description: "Government: validated C_k (census); citizen: mean over validators." }) value: ResultValueDto;
-  @ApiProperty({ nullable: true, type: Number, description: 'Government: C_k with self-reported scores s.' }) raw: number | null;
-  @ApiProperty({ type: [ItemResultDto], description: 'Government: the answered items with s, s′ and verification counts.' }) items: ItemResultDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Citizen: reports that answered the component.' }) reports: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Citizen: distinct validators (clusters).' }) validators: number | null;
+  @ApiProperty({
+    type: ResultValueDto,
+    description: 'Government: validated C_k (census); citizen: mean over validators.',
+  })
+  value: ResultValueDto;
+  @ApiProperty({ nullable: true, type: Number, description: 'Government: C_k with self-reported scores s.' }) raw:
+    number | null;
+  @ApiProperty({
+    type: [ItemResultDto],
+    description: 'Government: the answered items with s, s′ and verification counts.',
+  })
+  items: ItemResultDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Citizen: reports that answered the component.' }) reports:
+    number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Citizen: distinct validators (clusters).' }) validators:
+    number | null;
 }
 
 export class SubIndexDto {
   @ApiProperty({ enum: ['TG', 'TC', 'PG', 'PC'] }) code: string;
   @ApiProperty() partial: boolean;
   @ApiProperty({ type: [String] }) missing: string[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Renormalised weights by component.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Renormalised weights by component.',
+  })
   weights: Record<string, number>;
   @ApiProperty() formula: string;
 }
@@ -349,7 +461,10 @@ export class ResultInputsDto {
   @ApiProperty({ type: [EvidenceFileRefDto] }) evidenceFiles: EvidenceFileRefDto[];
   @ApiProperty({ type: VerdictCountsDto }) verdicts: VerdictCountsDto;
   @ApiProperty() citizenReports: number;
-  @ApiProperty({ description: 'Distinct (pseudonymous) validators with a verdict or a report; identities are never shown.' }) validators: number;
+  @ApiProperty({
+    description: 'Distinct (pseudonymous) validators with a verdict or a report; identities are never shown.',
+  })
+  validators: number;
 }
 
 export class QuestionnaireVersionDto {
@@ -369,7 +484,11 @@ export class InstitutionSummaryDto {
   @ApiProperty() citizenReports: number;
   @ApiProperty() validators: number;
   @ApiProperty({ nullable: true, enum: ['I', 'I_G'], type: String }) headline: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'More validators needed for a conclusive I (null: no citizen addition can give one: no self-report).' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'More validators needed for a conclusive I (null: no citizen addition can give one: no self-report).',
+  })
   neededReports: number | null;
   @ApiProperty({ description: '≥ 1 counted verdict on a verifiable claim.' }) verified: boolean;
   @ApiProperty({ description: 'Citizen reports on both TC and PC: I exists.' }) validated: boolean;
@@ -398,7 +517,8 @@ export class AreaResultItemDto {
   @ApiProperty({ nullable: true, type: String }) cveEnt: string | null;
   @ApiProperty({ type: AreaValueDto }) value: AreaValueDto;
   @ApiProperty({ type: RankDto, nullable: true }) rank: RankDto | null;
-  @ApiProperty({ enum: ['ranked', 'insufficient_data', 'unverified_self_report'], description: ITEM_GROUP_DOC }) group: string;
+  @ApiProperty({ enum: ['ranked', 'insufficient_data', 'unverified_self_report'], description: ITEM_GROUP_DOC })
+  group: string;
 }
 
 export class AreaResultPageDto {
@@ -447,7 +567,12 @@ export class PublicRoundPageDto {
 }
 
 export class PublicRoundsQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, example: 'infoem', description: "Only this guarantor's published rounds (its slug). The demo's synthetic rounds belong to the demo guarantor only." })
+  @ApiProperty({
+    required: false,
+    example: 'infoem',
+    description:
+      "Only this guarantor's published rounds (its slug). The demo's synthetic rounds belong to the demo guarantor only.",
+  })
   @IsOptional()
   @Matches(/^[a-z0-9-]{2,64}$/)
   guarantor?: string;
@@ -466,13 +591,20 @@ export class ComparabilityQueryDto {
 export const COMPARISON_REASONS = ['SYNTHETIC_MIXED', 'SAME_ROUND'] as const;
 
 export class ComparisonReasonDto {
-  @ApiProperty({ enum: COMPARISON_REASONS, description: 'SYNTHETIC_MIXED: one round holds generated demo data and the other real data. SAME_ROUND: A and B are one round.' })
+  @ApiProperty({
+    enum: COMPARISON_REASONS,
+    description:
+      'SYNTHETIC_MIXED: one round holds generated demo data and the other real data. SAME_ROUND: A and B are one round.',
+  })
   code: (typeof COMPARISON_REASONS)[number];
   @ApiProperty({ description: 'The reason in words: { es, en }.' }) messages: { es: string; en: string };
 }
 
 export class ComparabilityDto {
-  @ApiProperty({ description: 'False when the two rounds must not be compared at all (before any per-value rule of §9).' }) comparable: boolean;
+  @ApiProperty({
+    description: 'False when the two rounds must not be compared at all (before any per-value rule of §9).',
+  })
+  comparable: boolean;
   @ApiProperty({ type: [ComparisonReasonDto] }) reasons: ComparisonReasonDto[];
   @ApiProperty() syntheticA: boolean;
   @ApiProperty() syntheticB: boolean;

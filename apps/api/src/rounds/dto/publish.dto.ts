@@ -17,16 +17,23 @@ export class InstitutionStatusCountsDto {
   @ApiProperty() conclusive: number;
   @ApiProperty() caution: number;
   @ApiProperty() inconclusive: number;
-  @ApiProperty({ description: 'Includes institutions that submitted but have no citizen data (their I is not computed).' }) not_validated: number;
+  @ApiProperty({
+    description: 'Includes institutions that submitted but have no citizen data (their I is not computed).',
+  })
+  not_validated: number;
 }
 
 export class PublishPreviewDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty({ description: 'Institutions in the round universe (frozen at opening).' }) universe: number;
   @ApiProperty({ description: 'Institutions with a submitted self-assessment.' }) submitted: number;
-  @ApiProperty({ description: 'Institutions with at least one citizen report (validated by citizens).' }) validated: number;
+  @ApiProperty({ description: 'Institutions with at least one citizen report (validated by citizens).' })
+  validated: number;
   @ApiProperty({ description: 'Institutions that never submitted.' }) neverAnswered: number;
-  @ApiProperty({ type: InstitutionStatusCountsDto, description: 'Status of each institution-level I value (one per institution with a value or a submission).' })
+  @ApiProperty({
+    type: InstitutionStatusCountsDto,
+    description: 'Status of each institution-level I value (one per institution with a value or a submission).',
+  })
   statuses: InstitutionStatusCountsDto;
   @ApiProperty({ description: 'Sum of `statuses`.' }) values: number;
   @ApiProperty({
@@ -40,7 +47,8 @@ export class PublishPreviewDto {
     nullable: true,
     type: String,
     format: 'date-time',
-    description: 'When the values shown were last computed (null: never). Publishing recomputes them first, so final numbers can differ.',
+    description:
+      'When the values shown were last computed (null: never). Publishing recomputes them first, so final numbers can differ.',
   })
   computedAt: string | null;
 }

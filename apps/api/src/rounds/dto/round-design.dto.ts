@@ -24,7 +24,10 @@ const IsPopulation = (): PropertyDecorator =>
 
 export class DesignStateDto {
   @ApiProperty({ example: '15', description: 'State (2-digit INEGI code) of the round universe.' })
-  @Matches(/^\d{2}$/, { message: 'cveEnt must be a 2-digit state code', context: { es: 'cveEnt debe ser una clave de entidad de 2 dígitos' } })
+  @Matches(/^\d{2}$/, {
+    message: 'cveEnt must be a 2-digit state code',
+    context: { es: 'cveEnt debe ser una clave de entidad de 2 dígitos' },
+  })
   cveEnt: string;
 
   @ApiProperty({ example: 300, minimum: 1, maximum: MAX_POPULATION, description: POPULATION_DOC })
@@ -33,8 +36,14 @@ export class DesignStateDto {
 }
 
 export class DesignMunicipalityDto {
-  @ApiProperty({ example: '15106', description: 'Municipality (5-digit INEGI code) with institutions in the round universe.' })
-  @Matches(/^\d{5}$/, { message: 'cvegeo must be a 5-digit municipality code', context: { es: 'cvegeo debe ser una clave de municipio de 5 dígitos' } })
+  @ApiProperty({
+    example: '15106',
+    description: 'Municipality (5-digit INEGI code) with institutions in the round universe.',
+  })
+  @Matches(/^\d{5}$/, {
+    message: 'cvegeo must be a 5-digit municipality code',
+    context: { es: 'cvegeo debe ser una clave de municipio de 5 dígitos' },
+  })
   cvegeo: string;
 
   @ApiProperty({ example: 12, minimum: 1, maximum: MAX_POPULATION, description: POPULATION_DOC })
@@ -79,6 +88,8 @@ export class DesignProblemDto {
 export class UniverseStateDto {
   @ApiProperty({ example: '15' }) cveEnt: string;
   @ApiProperty({ example: 'México' }) name: string;
-  @ApiProperty({ description: 'Institutions of the round universe in the state (the least population a sample may declare).' })
+  @ApiProperty({
+    description: 'Institutions of the round universe in the state (the least population a sample may declare).',
+  })
   institutions: number;
 }

@@ -33,7 +33,12 @@ export class UniverseSelectionDto {
   @Matches(/^\d{2}$/, { each: true, message: 'each cveEnt must be a 2-digit state code' })
   cveEnt?: string[];
 
-  @ApiProperty({ required: false, type: [String], example: ['15106'], description: 'Municipalities (5-digit INEGI codes), added to the states.' })
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['15106'],
+    description: 'Municipalities (5-digit INEGI codes), added to the states.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(2469)
@@ -46,7 +51,12 @@ export class UniverseSelectionDto {
   @IsIn(LEVELS, { each: true })
   levels?: string[];
 
-  @ApiProperty({ required: false, type: [String], example: ['ayuntamiento'], description: 'Institution types (case-insensitive).' })
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['ayuntamiento'],
+    description: 'Institution types (case-insensitive).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -54,7 +64,12 @@ export class UniverseSelectionDto {
   @MaxLength(100, { each: true })
   types?: string[];
 
-  @ApiProperty({ required: false, type: [String], format: 'uuid', description: "Only these institutions of the guarantor's universe." })
+  @ApiProperty({
+    required: false,
+    type: [String],
+    format: 'uuid',
+    description: "Only these institutions of the guarantor's universe.",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50000)
@@ -86,11 +101,17 @@ export class CreateRoundDto {
   @CleanName(200)
   name: string;
 
-  @ApiProperty({ format: 'date-time', description: 'Submissions are accepted from this instant (once the round is open).' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Submissions are accepted from this instant (once the round is open).',
+  })
   @IsDateString({ strict: true })
   opensAt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'Submissions are refused from this instant; must be after opensAt.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Submissions are refused from this instant; must be after opensAt.',
+  })
   @IsDateString({ strict: true })
   closesAt: string;
 
@@ -114,7 +135,8 @@ export class CreateRoundDto {
     minimum: 1,
     maximum: 1000,
     default: 50,
-    description: 'Most versions one institution may submit in this round (every version is kept and audited); beyond it 409 VERSION_LIMIT_REACHED.',
+    description:
+      'Most versions one institution may submit in this round (every version is kept and audited); beyond it 409 VERSION_LIMIT_REACHED.',
   })
   @IsOptional()
   @IsInt()
@@ -166,12 +188,17 @@ export class RoundDto {
   @ApiProperty({ format: 'uuid' }) institutionQuestionnaireId: string;
   @ApiProperty({ format: 'uuid' }) citizenQuestionnaireId: string;
   @ApiProperty({ type: UniverseSelectionViewDto }) universeSelection: UniverseSelectionViewDto;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Complete method settings (defaults merged).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Complete method settings (defaults merged).',
+  })
   settings: Record<string, unknown>;
   @ApiProperty({ type: RoundDesignDto, description: DESIGN_DOC }) design: RoundDesignDto;
   @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
-  @ApiProperty({ description: 'Most versions one institution may submit in this round.' }) maxVersionsPerResponse: number;
+  @ApiProperty({ description: 'Most versions one institution may submit in this round.' })
+  maxVersionsPerResponse: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) openedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
@@ -195,8 +222,12 @@ export class RoundCountsDto {
 
 /** The rebuild a publication waits for (issue #13 item 7): the round turns `published` when it is done. */
 export class PublicationDto {
-  @ApiProperty({ format: 'uuid', description: 'Recompute run (GET /api/rounds/{id}/recompute/{runId}).' }) runId: string;
-  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'], description: 'failed: the round stays closed; publish again to retry.' })
+  @ApiProperty({ format: 'uuid', description: 'Recompute run (GET /api/rounds/{id}/recompute/{runId}).' })
+  runId: string;
+  @ApiProperty({
+    enum: ['queued', 'running', 'done', 'failed'],
+    description: 'failed: the round stays closed; publish again to retry.',
+  })
   status: 'queued' | 'running' | 'done' | 'failed';
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt: string | null;
@@ -206,20 +237,27 @@ export class RoundDetailDto extends RoundDto {
   @ApiProperty({
     nullable: true,
     type: PublicationDto,
-    description: 'Set once publication was requested: publishing rebuilds every result first and the round stays closed until that rebuild is done.',
+    description:
+      'Set once publication was requested: publishing rebuilds every result first and the round stays closed until that rebuild is done.',
   })
   publication: PublicationDto | null;
-  @ApiProperty({ description: 'Institutions in the round: frozen at opening; before that, what the selection matches now.' })
+  @ApiProperty({
+    description: 'Institutions in the round: frozen at opening; before that, what the selection matches now.',
+  })
   universeSize: number;
   @ApiProperty({ description: 'True once the universe is frozen (the round has opened).' }) universeFrozen: boolean;
   @ApiProperty({ type: QuestionnaireRefDto }) institutionQuestionnaire: QuestionnaireRefDto;
   @ApiProperty({ type: QuestionnaireRefDto }) citizenQuestionnaire: QuestionnaireRefDto;
   @ApiProperty({ type: RoundCountsDto }) counts: RoundCountsDto;
-  @ApiProperty({ type: [UniverseStateDto], description: 'States of the round universe (frozen or, for a draft, as the selection matches now), by code.' })
+  @ApiProperty({
+    type: [UniverseStateDto],
+    description: 'States of the round universe (frozen or, for a draft, as the selection matches now), by code.',
+  })
   universeStates: UniverseStateDto[];
   @ApiProperty({
     type: [DesignProblemDto],
-    description: 'Problems of the design against the universe as it is now (a draft universe can change with imports); opening is refused while any remain. Empty for a census.',
+    description:
+      'Problems of the design against the universe as it is now (a draft universe can change with imports); opening is refused while any remain. Empty for a census.',
   })
   designProblems: DesignProblemDto[];
 }

@@ -8,7 +8,10 @@ export class SetupStatusDto {
 }
 
 export class FirstRunSetupDto {
-  @ApiProperty({ description: 'The one-time setup code printed in the API log at start.', example: 'K7QM-2XRT-9HVD-4PLA-W3NE' })
+  @ApiProperty({
+    description: 'The one-time setup code printed in the API log at start.',
+    example: 'K7QM-2XRT-9HVD-4PLA-W3NE',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -22,7 +25,12 @@ export class FirstRunSetupDto {
   @CleanName(200)
   name: string;
 
-  @ApiProperty({ required: false, nullable: true, example: '15', description: 'State code (INEGI) of a state body; omit for a national body.' })
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: '15',
+    description: 'State code (INEGI) of a state body; omit for a national body.',
+  })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'cveEnt must be a 2-digit INEGI state code' })
   cveEnt?: string | null;

@@ -2,7 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 
 export class MunicipalitiesQueryDto {
-  @ApiProperty({ required: false, description: 'Only municipalities of this state (2-digit INEGI code); all 2,469 when absent.', example: '15' })
+  @ApiProperty({
+    required: false,
+    description: 'Only municipalities of this state (2-digit INEGI code); all 2,469 when absent.',
+    example: '15',
+  })
   @IsOptional()
   @Matches(/^\d{2}$/)
   cveEnt?: string;

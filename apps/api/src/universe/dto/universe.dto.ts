@@ -7,10 +7,15 @@ import { ErrorMessagesDto } from '../../common/api-errors.decorator';
 import { UNIVERSE_ISSUE_CODES } from '@apertura/geo';
 import { PageQueryDto } from '../../common/page-query.dto';
 
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class ImportUniverseQueryDto {
-  @ApiProperty({ required: false, default: false, description: 'Validate and count what would change, without writing anything.' })
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'Validate and count what would change, without writing anything.',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -19,7 +24,8 @@ export class ImportUniverseQueryDto {
   @ApiProperty({
     required: false,
     default: false,
-    description: 'Run as a background import (202 + Location) whatever the size. `text/csv` bodies above 256 KB (or without Content-Length) always do.',
+    description:
+      'Run as a background import (202 + Location) whatever the size. `text/csv` bodies above 256 KB (or without Content-Length) always do.',
   })
   @IsOptional()
   @Transform(toBoolean)
@@ -31,7 +37,8 @@ export class ImportUniverseQueryDto {
 export class ImportUniverseJsonDto {
   @ApiProperty({
     description: 'CSV text with header `name,type,level,cve_ent,cvegeo,email[,key]`.',
-    example: 'name,type,level,cve_ent,cvegeo,email\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx\n',
+    example:
+      'name,type,level,cve_ent,cvegeo,email\nAyuntamiento de Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx\n',
   })
   @IsString()
   csv: string;
@@ -43,21 +50,29 @@ export class UniverseImportResultDto {
   @ApiProperty({ description: 'Existing institutions (same key) whose data changed.' }) updated: number;
   @ApiProperty({ description: 'Existing institutions with identical data.' }) unchanged: number;
   @ApiProperty({ description: 'Rows in the file.' }) total: number;
-  @ApiProperty({ description: "Institutions of the guarantor's universe absent from this file (kept: rounds may refer to them)." })
+  @ApiProperty({
+    description: "Institutions of the guarantor's universe absent from this file (kept: rounds may refer to them).",
+  })
   notInFile: number;
 }
 
 /** One problem of a rejected file; documents `details.errors` of a 422 UNIVERSE_INVALID. */
 export class UniverseIssueDto {
   @ApiProperty({ description: '1-based line of the file (header = 1).', example: 3 }) line: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Column at fault, or null for the whole row/file.', example: 'cvegeo' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Column at fault, or null for the whole row/file.',
+    example: 'cvegeo',
+  })
   column: string | null;
   @ApiProperty({ enum: UNIVERSE_ISSUE_CODES, example: 'UNKNOWN_CVEGEO' }) code: string;
   @ApiProperty({ type: ErrorMessagesDto }) message: ErrorMessagesDto;
 }
 
 export class UniverseInvalidDetailsDto {
-  @ApiProperty({ type: [UniverseIssueDto], description: 'At most 1,000 problems, in file order.' }) errors: UniverseIssueDto[];
+  @ApiProperty({ type: [UniverseIssueDto], description: 'At most 1,000 problems, in file order.' })
+  errors: UniverseIssueDto[];
   @ApiProperty({ description: 'Total number of problems found.' }) errorCount: number;
   @ApiProperty({ description: 'Data rows read.' }) rowsRead: number;
 }
@@ -96,7 +111,8 @@ export class ListInstitutionsQueryDto extends PageQueryDto {
   @ApiProperty({
     required: false,
     enum: INSTITUTION_STATUSES,
-    description: 'Padrón status: `active` (default for the universe), `retired`, or `all`. A round that opened lists all of its own by default.',
+    description:
+      'Padrón status: `active` (default for the universe), `retired`, or `all`. A round that opened lists all of its own by default.',
   })
   @IsOptional()
   @IsIn(INSTITUTION_STATUSES)
@@ -124,7 +140,8 @@ export class InstitutionDto {
   @ApiProperty() email: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-  @ApiProperty({ nullable: true, type: String, description: 'When it was retired from the padrón (null: active).' }) retiredAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was retired from the padrón (null: active).' })
+  retiredAt: string | null;
 }
 
 export class InstitutionPageDto {
@@ -152,7 +169,8 @@ export class TypeCountDto {
 
 export class UniverseSummaryDto {
   @ApiProperty({ description: 'Active institutions in the universe (retired ones are counted apart).' }) total: number;
-  @ApiProperty({ description: 'Institutions retired from the padrón (kept for the rounds that included them).' }) retired: number;
+  @ApiProperty({ description: 'Institutions retired from the padrón (kept for the rounds that included them).' })
+  retired: number;
   @ApiProperty({ description: 'Distinct municipalities with at least one institution.' }) municipalities: number;
   @ApiProperty({ type: [StateCountDto] }) byState: StateCountDto[];
   @ApiProperty({ type: [LevelCountDto] }) byLevel: LevelCountDto[];
@@ -183,12 +201,17 @@ export class UniverseImportJobDto {
   @ApiProperty() id: string;
   @ApiProperty({
     enum: IMPORT_STATES,
-    description: 'receiving (the upload is being stored) → queued → parsing → validating → importing → done | failed. A file with any bad row fails and imports nothing.',
+    description:
+      'receiving (the upload is being stored) → queued → parsing → validating → importing → done | failed. A file with any bad row fails and imports nothing.',
   })
   state: ImportState;
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
-  @ApiProperty({ required: false, type: UniverseImportResultDto, description: 'When done: the same report as the synchronous route.' })
+  @ApiProperty({
+    required: false,
+    type: UniverseImportResultDto,
+    description: 'When done: the same report as the synchronous route.',
+  })
   result?: UniverseImportResultDto;
   @ApiProperty({ required: false, type: ImportErrorDto, description: 'When failed.' }) error?: ImportErrorDto;
   @ApiProperty() createdAt: string;

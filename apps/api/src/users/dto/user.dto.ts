@@ -33,15 +33,27 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty() role: string;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ enum: STAFF_STATUSES, description: 'invited: the account has no password yet (the invitation is open or expired).' })
+  @ApiProperty({
+    enum: STAFF_STATUSES,
+    description: 'invited: the account has no password yet (the invitation is open or expired).',
+  })
   status: StaffStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deactivatedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Expiry of the latest invitation link, while the account has no password.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Expiry of the latest invitation link, while the account has no password.',
+  })
   invitationExpiresAt: string | null;
 }
 
 export class StaffInviteTokenDto {
-  @ApiProperty({ description: 'The token from the invitation link.' }) @IsString() @MinLength(1) @MaxLength(200) token: string;
+  @ApiProperty({ description: 'The token from the invitation link.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
 }
 
 export class AcceptStaffInviteDto extends StaffInviteTokenDto {

@@ -30,7 +30,17 @@ import './designer.css';
 // survey-core + survey-react-ui (~1 MB): loaded only once the preview is shown.
 const DesignerPreview = lazy(() => import('./DesignerPreview'));
 
-const QUESTION_TYPES = ['radiogroup', 'checkbox', 'dropdown', 'tagbox', 'boolean', 'rating', 'text', 'comment', 'html'] as const;
+const QUESTION_TYPES = [
+  'radiogroup',
+  'checkbox',
+  'dropdown',
+  'tagbox',
+  'boolean',
+  'rating',
+  'text',
+  'comment',
+  'html',
+] as const;
 const CONTAINER_TYPES = new Set(['survey', 'page', 'panel']);
 const CHOICE_TYPES = new Set(['radiogroup', 'checkbox', 'dropdown', 'tagbox']);
 const INPUT_TYPES = ['', 'number', 'url', 'email', 'date', 'tel'] as const;
@@ -146,16 +156,40 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
       try {
         const json: unknown = JSON.parse(await file.text());
         // A SurveyJS definition (an object with pages) or the designer's rows (an array).
-        parsed = Array.isArray(json) ? jsonToRows(json) : isDefinition(json) ? { rows: definitionToRows(json), issues: [] } : jsonToRows(json);
+        parsed = Array.isArray(json)
+          ? jsonToRows(json)
+          : isDefinition(json)
+            ? { rows: definitionToRows(json), issues: [] }
+            : jsonToRows(json);
       } catch {
-        parsed = { rows: [], issues: [{ code: 'SHEET_UNREADABLE_FILE', message: { es: 'El archivo no es JSON válido.', en: 'The file is not valid JSON.' } }] };
+        parsed = {
+          rows: [],
+          issues: [
+            {
+              code: 'SHEET_UNREADABLE_FILE',
+              message: { es: 'El archivo no es JSON válido.', en: 'The file is not valid JSON.' },
+            },
+          ],
+        };
       }
     } else parsed = csvToRows(await file.text());
     if (parsed.issues.length) {
       setFileIssues(parsed.issues);
       return;
     }
-    onStart({ kind, slug: file.name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'cuestionario', rows: parsed.rows }, t('designer.imported', { n: parsed.rows.length, file: file.name }));
+    onStart(
+      {
+        kind,
+        slug:
+          file.name
+            .replace(/\.[^.]+$/, '')
+            .toLowerCase()
+            .replace(/[^a-z0-9-]+/g, '-')
+            .replace(/^-+|-+$/g, '') || 'cuestionario',
+        rows: parsed.rows,
+      },
+      t('designer.imported', { n: parsed.rows.length, file: file.name }),
+    );
   }
 
   return (
@@ -173,7 +207,13 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
         <div className="designer-start-action">
           <Button
             variant="secondary"
-            onClick={() => onStart({ kind, slug: kind === 'institution' ? 'autodiagnostico' : 'ciudadano', rows: [emptyRow({ type: 'page', name: 'page1' })] })}
+            onClick={() =>
+              onStart({
+                kind,
+                slug: kind === 'institution' ? 'autodiagnostico' : 'ciudadano',
+                rows: [emptyRow({ type: 'page', name: 'page1' })],
+              })
+            }
           >
             {t('designer.new')}
           </Button>
@@ -213,7 +253,14 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
           </Button>
         </form>
         <Field label={t('designer.import')} hint={t('designer.importHint')}>
-          {(p) => <input {...p} type="file" accept=".csv,.xlsx,.json,text/csv,application/json" onChange={(e) => void importFile(e)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept=".csv,.xlsx,.json,text/csv,application/json"
+              onChange={(e) => void importFile(e)}
+            />
+          )}
         </Field>
       </div>
       <ErrorAlert error={error ?? versions.error ?? rounds.error} />
@@ -281,7 +328,11 @@ function Editor({ initial }: { initial: Draft }) {
 
   function setDocTitle(title: string) {
     setSaved(null);
-    setRows((rs) => (surveyRow >= 0 ? rs.map((r, k) => (k === surveyRow ? { ...r, title_es: title } : r)) : [emptyRow({ type: 'survey', title_es: title }), ...rs]));
+    setRows((rs) =>
+      surveyRow >= 0
+        ? rs.map((r, k) => (k === surveyRow ? { ...r, title_es: title } : r))
+        : [emptyRow({ type: 'survey', title_es: title }), ...rs],
+    );
     if (surveyRow < 0 && selected !== null) setSelected(selected + 1);
   }
 
@@ -298,7 +349,7 @@ function Editor({ initial }: { initial: Draft }) {
         type: 'radiogroup',
         name: nextName(rows, 'q'),
         page,
-        panel: current?.type === 'panel' ? current.name : current?.panel ?? '',
+        panel: current?.type === 'panel' ? current.name : (current?.panel ?? ''),
       });
     setRows((rs) => [...rs.slice(0, at), row, ...rs.slice(at)]);
     setSelected(at);
@@ -319,7 +370,9 @@ function Editor({ initial }: { initial: Draft }) {
   function remove(i: number) {
     setSaved(null);
     setRows((rs) => rs.filter((_, k) => k !== i));
-    setSelected((s) => (s === null ? null : s === i ? (rows.length > 1 ? Math.max(0, i - 1) : null) : s > i ? s - 1 : s));
+    setSelected((s) =>
+      s === null ? null : s === i ? (rows.length > 1 ? Math.max(0, i - 1) : null) : s > i ? s - 1 : s,
+    );
   }
 
   async function save() {
@@ -357,31 +410,71 @@ function Editor({ initial }: { initial: Draft }) {
               </select>
             )}
           </Field>
-          <Field label={t('designer.slug')} hint={t('designer.slugHint')} error={SLUG.test(slug) ? null : t('designer.slugHint')}>
-            {(p) => <input type="text" {...p} value={slug} onChange={(e) => setSlug(e.target.value)} autoComplete="off" spellCheck={false} />}
+          <Field
+            label={t('designer.slug')}
+            hint={t('designer.slugHint')}
+            error={SLUG.test(slug) ? null : t('designer.slugHint')}
+          >
+            {(p) => (
+              <input
+                type="text"
+                {...p}
+                value={slug}
+                onChange={(e) => setSlug(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
           </Field>
-          <Field label={t('designer.docTitle')}>{(p) => <input type="text" {...p} value={docTitle} onChange={(e) => setDocTitle(e.target.value)} />}</Field>
+          <Field label={t('designer.docTitle')}>
+            {(p) => <input type="text" {...p} value={docTitle} onChange={(e) => setDocTitle(e.target.value)} />}
+          </Field>
         </div>
         <div className="designer-actions">
-          <Button onClick={() => void save()} busy={saving} disabled={!lint.ok || !SLUG.test(slug)} aria-describedby={!lint.ok ? 'designer-save-blocked' : undefined}>
+          <Button
+            onClick={() => void save()}
+            busy={saving}
+            disabled={!lint.ok || !SLUG.test(slug)}
+            aria-describedby={!lint.ok ? 'designer-save-blocked' : undefined}
+          >
             {t('designer.save')}
           </Button>
           <span className="designer-export" role="group" aria-label={t('designer.export')}>
             <span aria-hidden="true">{t('designer.export')}:</span>
-            <Button variant="quiet" small onClick={() => download(`${exportName}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8')}>
+            <Button
+              variant="quiet"
+              small
+              onClick={() => download(`${exportName}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8')}
+            >
               CSV
             </Button>
             <Button
               variant="quiet"
               small
-              onClick={() => download(`${exportName}.xlsx`, new Uint8Array(rowsToXlsx(rows)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}
+              onClick={() =>
+                download(
+                  `${exportName}.xlsx`,
+                  new Uint8Array(rowsToXlsx(rows)),
+                  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                )
+              }
             >
               XLSX
             </Button>
-            <Button variant="quiet" small onClick={() => download(`${exportName}.json`, rowsToJson(rows), 'application/json')}>
+            <Button
+              variant="quiet"
+              small
+              onClick={() => download(`${exportName}.json`, rowsToJson(rows), 'application/json')}
+            >
               JSON
             </Button>
-            <Button variant="quiet" small onClick={() => download(`${exportName}.surveyjs.json`, JSON.stringify(lint.definition, null, 2), 'application/json')}>
+            <Button
+              variant="quiet"
+              small
+              onClick={() =>
+                download(`${exportName}.surveyjs.json`, JSON.stringify(lint.definition, null, 2), 'application/json')
+              }
+            >
               SurveyJS
             </Button>
           </span>
@@ -408,7 +501,11 @@ function Editor({ initial }: { initial: Draft }) {
           </ul>
         )}
         <div aria-live="polite" className="designer-lint-summary">
-          {lint.ok ? <p className="designer-ok">{t('designer.noIssues')}</p> : <p>{t('designer.issueCount', { n: lint.issues.length })}</p>}
+          {lint.ok ? (
+            <p className="designer-ok">{t('designer.noIssues')}</p>
+          ) : (
+            <p>{t('designer.issueCount', { n: lint.issues.length })}</p>
+          )}
           {general.length > 0 && (
             <ul className="designer-issues">
               {general.map((i, n) => (
@@ -429,21 +526,46 @@ function Editor({ initial }: { initial: Draft }) {
               const label = r.name || t('designer.unnamed');
               const isContainer = CONTAINER_TYPES.has(r.type);
               return (
-                <li key={i} className={`designer-row${isContainer ? ' designer-row-container' : ''}${selected === i ? ' designer-row-selected' : ''}${issues.length ? ' designer-row-invalid' : ''}`}>
+                <li
+                  key={i}
+                  className={`designer-row${isContainer ? ' designer-row-container' : ''}${selected === i ? ' designer-row-selected' : ''}${issues.length ? ' designer-row-invalid' : ''}`}
+                >
                   <div className="designer-row-head">
-                    <button type="button" className="designer-row-select" onClick={() => setSelected(i)} aria-current={selected === i ? 'true' : undefined}>
+                    <button
+                      type="button"
+                      className="designer-row-select"
+                      onClick={() => setSelected(i)}
+                      aria-current={selected === i ? 'true' : undefined}
+                    >
                       <span className="visually-hidden">{t('designer.selectPrefix')} </span>
                       <strong>{label}</strong> <span className="designer-row-type">{r.type}</span>
                       {r.title_es && <span className="designer-row-title">{r.title_es}</span>}
                     </button>
                     <span className="designer-row-tools">
-                      <Button variant="quiet" small onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('designer.moveUp', { name: label })}>
+                      <Button
+                        variant="quiet"
+                        small
+                        onClick={() => move(i, -1)}
+                        disabled={i === 0}
+                        aria-label={t('designer.moveUp', { name: label })}
+                      >
                         ↑
                       </Button>
-                      <Button variant="quiet" small onClick={() => move(i, 1)} disabled={i === rows.length - 1} aria-label={t('designer.moveDown', { name: label })}>
+                      <Button
+                        variant="quiet"
+                        small
+                        onClick={() => move(i, 1)}
+                        disabled={i === rows.length - 1}
+                        aria-label={t('designer.moveDown', { name: label })}
+                      >
                         ↓
                       </Button>
-                      <Button variant="quiet" small onClick={() => remove(i)} aria-label={t('designer.remove', { name: label })}>
+                      <Button
+                        variant="quiet"
+                        small
+                        onClick={() => remove(i)}
+                        aria-label={t('designer.remove', { name: label })}
+                      >
                         ✕
                       </Button>
                     </span>
@@ -478,7 +600,14 @@ function Editor({ initial }: { initial: Draft }) {
         <section className="card designer-form" aria-labelledby="designer-form-title">
           <h2 id="designer-form-title">{sel ? `${sel.type} ${sel.name}` : t('designer.selectHint')}</h2>
           {sel && selected !== null && (
-            <RowForm key={selected} row={sel} kind={kind} rows={rows} issues={issuesByRow.get(selected) ?? []} onChange={(patch) => update(selected, patch)} />
+            <RowForm
+              key={selected}
+              row={sel}
+              kind={kind}
+              rows={rows}
+              issues={issuesByRow.get(selected) ?? []}
+              onChange={(patch) => update(selected, patch)}
+            />
           )}
         </section>
 
@@ -501,7 +630,19 @@ function Editor({ initial }: { initial: Draft }) {
 // One row's form
 // ---------------------------------------------------------------------------------------------
 
-function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: QuestionnaireKind; rows: readonly SheetRow[]; issues: SheetIssue[]; onChange(patch: Partial<SheetRow>): void }) {
+function RowForm({
+  row,
+  kind,
+  rows,
+  issues,
+  onChange,
+}: {
+  row: SheetRow;
+  kind: QuestionnaireKind;
+  rows: readonly SheetRow[];
+  issues: SheetIssue[];
+  onChange(patch: Partial<SheetRow>): void;
+}) {
   const { t, lang } = useT();
   const errorOf = (col: SheetColumn): string | null => {
     const found = issues.filter((i) => i.column === col || (i.path !== undefined && pathColumn(i.path) === col));
@@ -511,9 +652,24 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
     <Field key={col} label={t(`designer.field.${col}` as 'designer.field.name')} hint={opts.hint} error={errorOf(col)}>
       {(p) =>
         opts.multiline ? (
-          <textarea {...p} rows={3} value={row[col]} onChange={(e) => onChange({ [col]: e.target.value })} className={opts.mono ? 'mono' : undefined} spellCheck={!opts.mono} />
+          <textarea
+            {...p}
+            rows={3}
+            value={row[col]}
+            onChange={(e) => onChange({ [col]: e.target.value })}
+            className={opts.mono ? 'mono' : undefined}
+            spellCheck={!opts.mono}
+          />
         ) : (
-          <input type="text" {...p} value={row[col]} onChange={(e) => onChange({ [col]: e.target.value })} className={opts.mono ? 'mono' : undefined} spellCheck={!opts.mono} autoComplete="off" />
+          <input
+            type="text"
+            {...p}
+            value={row[col]}
+            onChange={(e) => onChange({ [col]: e.target.value })}
+            className={opts.mono ? 'mono' : undefined}
+            spellCheck={!opts.mono}
+            autoComplete="off"
+          />
         )
       }
     </Field>
@@ -521,14 +677,21 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
   const check = (col: 'verifiable' | 'required') => (
     <div className="field field-check" key={col}>
       <label>
-        <input type="checkbox" checked={row[col] === 'true'} onChange={(e) => onChange({ [col]: e.target.checked ? 'true' : '' })} /> {t(`designer.field.${col}`)}
+        <input
+          type="checkbox"
+          checked={row[col] === 'true'}
+          onChange={(e) => onChange({ [col]: e.target.checked ? 'true' : '' })}
+        />{' '}
+        {t(`designer.field.${col}`)}
       </label>
       {errorOf(col) && <p className="field-error">{errorOf(col)}</p>}
     </div>
   );
   const container = CONTAINER_TYPES.has(row.type);
   const pages = rows.filter((r) => r.type === 'page').map((r) => r.name);
-  const panels = rows.filter((r) => r.type === 'panel' && r.page === row.page && r.name !== row.name).map((r) => r.name);
+  const panels = rows
+    .filter((r) => r.type === 'panel' && r.page === row.page && r.name !== row.name)
+    .map((r) => r.name);
   const verifiables = rows.filter((r) => r.verifiable === 'true').map((r) => r.name);
 
   return (
@@ -543,11 +706,20 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
                   value={row.type}
                   // Choices are edited only on choice types: switching away clears them, or the linter would
                   // report a property the form no longer shows.
-                  onChange={(e) => onChange({ type: e.target.value, ...(CHOICE_TYPES.has(e.target.value) ? {} : { choices: '' }) })}
+                  onChange={(e) =>
+                    onChange({ type: e.target.value, ...(CHOICE_TYPES.has(e.target.value) ? {} : { choices: '' }) })
+                  }
                 >
                   {row.type === 'panel' ? <option value="panel">panel</option> : null}
-                  {(QUESTION_TYPES as readonly string[]).includes(row.type) || row.type === 'panel' ? null : <option value={row.type}>{row.type}</option>}
-                  {row.type !== 'panel' && QUESTION_TYPES.map((q) => <option key={q} value={q}>{q}</option>)}
+                  {(QUESTION_TYPES as readonly string[]).includes(row.type) || row.type === 'panel' ? null : (
+                    <option value={row.type}>{row.type}</option>
+                  )}
+                  {row.type !== 'panel' &&
+                    QUESTION_TYPES.map((q) => (
+                      <option key={q} value={q}>
+                        {q}
+                      </option>
+                    ))}
                 </select>
               )}
             </Field>
@@ -594,7 +766,13 @@ function RowForm({ row, kind, rows, issues, onChange }: { row: SheetRow; kind: Q
       {row.type !== 'survey' && text('visibleIf', { mono: true, hint: t('designer.field.visibleIfHint') })}
       {!container && (
         <>
-          {CHOICE_TYPES.has(row.type) && <ChoicesEditor cell={row.choices} error={errorOf('choices')} onChange={(choices) => onChange({ choices })} />}
+          {CHOICE_TYPES.has(row.type) && (
+            <ChoicesEditor
+              cell={row.choices}
+              error={errorOf('choices')}
+              onChange={(choices) => onChange({ choices })}
+            />
+          )}
           <div className="designer-field-pair">
             <Field label={t('designer.field.component')} error={errorOf('component')}>
               {(p) => (
@@ -678,10 +856,18 @@ function pathColumn(path: string): SheetColumn | null {
     type: 'type',
     name: 'name',
   };
-  return key ? map[key] ?? null : null;
+  return key ? (map[key] ?? null) : null;
 }
 
-function ChoicesEditor({ cell, error, onChange }: { cell: string; error: string | null; onChange(cell: string): void }) {
+function ChoicesEditor({
+  cell,
+  error,
+  onChange,
+}: {
+  cell: string;
+  error: string | null;
+  onChange(cell: string): void;
+}) {
   const { t } = useT();
   // Drafts keep what is being typed (a choice without a value yet) that the cell cannot hold.
   const [drafts, setDrafts] = useState<ChoiceDraft[]>(() => choiceDraftsFromCell(cell));
@@ -700,7 +886,13 @@ function ChoicesEditor({ cell, error, onChange }: { cell: string; error: string 
           <li key={i} className="designer-choice" aria-label={t('designer.choice.n', { n: i + 1 })}>
             <label>
               {t('designer.choice.value')}
-              <input type="text" value={d.value} onChange={(e) => patch(i, { value: e.target.value })} className="mono" autoComplete="off" />
+              <input
+                type="text"
+                value={d.value}
+                onChange={(e) => patch(i, { value: e.target.value })}
+                className="mono"
+                autoComplete="off"
+              />
             </label>
             <label>
               {t('designer.choice.es')}
@@ -712,21 +904,48 @@ function ChoicesEditor({ cell, error, onChange }: { cell: string; error: string 
             </label>
             <label>
               {t('designer.choice.score')}
-              <input type="text" value={d.score} inputMode="decimal" disabled={d.notApplicable} onChange={(e) => patch(i, { score: e.target.value })} />
+              <input
+                type="text"
+                value={d.score}
+                inputMode="decimal"
+                disabled={d.notApplicable}
+                onChange={(e) => patch(i, { score: e.target.value })}
+              />
             </label>
             <label className="designer-choice-flag">
-              <input type="checkbox" checked={d.notApplicable} onChange={(e) => patch(i, { notApplicable: e.target.checked, score: e.target.checked ? '' : d.score })} /> {t('designer.choice.na')}
+              <input
+                type="checkbox"
+                checked={d.notApplicable}
+                onChange={(e) => patch(i, { notApplicable: e.target.checked, score: e.target.checked ? '' : d.score })}
+              />{' '}
+              {t('designer.choice.na')}
             </label>
             <label className="designer-choice-flag">
-              <input type="checkbox" checked={d.exclusive} onChange={(e) => patch(i, { exclusive: e.target.checked })} /> {t('designer.choice.exclusive')}
+              <input
+                type="checkbox"
+                checked={d.exclusive}
+                onChange={(e) => patch(i, { exclusive: e.target.checked })}
+              />{' '}
+              {t('designer.choice.exclusive')}
             </label>
-            <Button variant="quiet" small onClick={() => set(drafts.filter((_, k) => k !== i))} aria-label={t('designer.choice.remove', { n: i + 1 })}>
+            <Button
+              variant="quiet"
+              small
+              onClick={() => set(drafts.filter((_, k) => k !== i))}
+              aria-label={t('designer.choice.remove', { n: i + 1 })}
+            >
               ✕
             </Button>
           </li>
         ))}
       </ol>
-      <Button variant="secondary" small onClick={() => set([...drafts, { value: '', es: '', en: '', score: '', notApplicable: false, exclusive: false }])}>
+      <Button
+        variant="secondary"
+        small
+        onClick={() =>
+          set([...drafts, { value: '', es: '', en: '', score: '', notApplicable: false, exclusive: false }])
+        }
+      >
         + {t('designer.choice.add')}
       </Button>
     </fieldset>

@@ -29,7 +29,8 @@ export interface ServerSheetIssue {
 }
 
 export const designerApi = {
-  versions: (signal?: AbortSignal) => api<Page<QuestionnaireSummary>>('/api/questionnaires', { query: { pageSize: 200 }, signal }),
+  versions: (signal?: AbortSignal) =>
+    api<Page<QuestionnaireSummary>>('/api/questionnaires', { query: { pageSize: 200 }, signal }),
   version: (id: string, signal?: AbortSignal) => api<QuestionnaireVersion>(`/api/questionnaires/${id}`, { signal }),
   rounds: (signal?: AbortSignal) => api<Page<Round>>('/api/rounds', { query: { page: 1, pageSize: 100 }, signal }),
   save: (body: SaveSheetBody) => api<QuestionnaireVersion>('/api/questionnaires/sheet', { method: 'POST', body }),

@@ -18,7 +18,16 @@ export interface ConfirmButtonProps {
  * A button that asks before acting, in a native modal <dialog>: the browser traps focus, closes on
  * Escape and returns focus to the button.
  */
-export function ConfirmButton({ children, title, message, confirmLabel, variant = 'primary', disabled, small, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({
+  children,
+  title,
+  message,
+  confirmLabel,
+  variant = 'primary',
+  disabled,
+  small,
+  onConfirm,
+}: ConfirmButtonProps) {
   const { t } = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +44,13 @@ export function ConfirmButton({ children, title, message, confirmLabel, variant 
 
   return (
     <>
-      <Button variant={variant} small={small} disabled={disabled || busy} busy={busy} onClick={() => dialog.current?.showModal()}>
+      <Button
+        variant={variant}
+        small={small}
+        disabled={disabled || busy}
+        busy={busy}
+        onClick={() => dialog.current?.showModal()}
+      >
         {children}
       </Button>
       <dialog ref={dialog} className="dialog" aria-label={title}>

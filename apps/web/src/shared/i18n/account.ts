@@ -4,14 +4,17 @@ import { dict } from './dict';
 export const account = dict(
   {
     'reset.title': 'Restablecer la contraseña',
-    'reset.intro': 'Escriba el correo de su cuenta. Si existe, le enviaremos un enlace para elegir una nueva contraseña; vence en una hora y solo puede usarse una vez. También sirve para desbloquear una cuenta tras intentos fallidos.',
+    'reset.intro':
+      'Escriba el correo de su cuenta. Si existe, le enviaremos un enlace para elegir una nueva contraseña; vence en una hora y solo puede usarse una vez. También sirve para desbloquear una cuenta tras intentos fallidos.',
     'reset.email': 'Correo electrónico',
     'reset.emailInvalid': 'Escriba un correo electrónico válido.',
     'reset.submit': 'Enviar el enlace',
     'reset.sentTitle': 'Revise su correo',
-    'reset.sentBody': 'Si {email} tiene una cuenta, le enviamos un enlace para restablecer la contraseña. Si no llega en unos minutos, revise la carpeta de correo no deseado.',
+    'reset.sentBody':
+      'Si {email} tiene una cuenta, le enviamos un enlace para restablecer la contraseña. Si no llega en unos minutos, revise la carpeta de correo no deseado.',
     'reset.newTitle': 'Elija una nueva contraseña',
-    'reset.newIntro': 'La nueva contraseña reemplaza la anterior, cierra las sesiones abiertas y levanta los bloqueos por intentos fallidos.',
+    'reset.newIntro':
+      'La nueva contraseña reemplaza la anterior, cierra las sesiones abiertas y levanta los bloqueos por intentos fallidos.',
     'reset.password': 'Nueva contraseña',
     'reset.passwordHint': 'Al menos {min} caracteres; una frase larga es fácil de recordar y difícil de adivinar.',
     'reset.passwordShort': 'La contraseña debe tener al menos {min} caracteres.',
@@ -27,12 +30,14 @@ export const account = dict(
   },
   {
     'reset.title': 'Reset your password',
-    'reset.intro': 'Enter the e-mail of your account. If it exists, we will send you a link to choose a new password; it expires in one hour and works once. It also unlocks an account after failed attempts.',
+    'reset.intro':
+      'Enter the e-mail of your account. If it exists, we will send you a link to choose a new password; it expires in one hour and works once. It also unlocks an account after failed attempts.',
     'reset.email': 'E-mail',
     'reset.emailInvalid': 'Enter a valid e-mail address.',
     'reset.submit': 'Send the link',
     'reset.sentTitle': 'Check your e-mail',
-    'reset.sentBody': 'If {email} has an account, we sent it a link to reset the password. If it does not arrive within a few minutes, check your spam folder.',
+    'reset.sentBody':
+      'If {email} has an account, we sent it a link to reset the password. If it does not arrive within a few minutes, check your spam folder.',
     'reset.newTitle': 'Choose a new password',
     'reset.newIntro': 'The new password replaces the old one, ends open sessions and lifts locks from failed attempts.',
     'reset.password': 'New password',

@@ -5,13 +5,16 @@ export const citizen = dict(
     'home.intro':
       'Apertura mide qué tan abiertas son las instituciones públicas: cada institución responde un cuestionario de autoevaluación, la ciudadanía verifica lo que reportan y el órgano garante publica resultados con su margen de incertidumbre.',
     'home.institutionsTitle': 'Instituciones',
-    'home.institutionsBody': 'Su institución recibe por correo un enlace personal para responder; no necesita crear una cuenta. Si lo perdió, pida uno nuevo al órgano garante.',
+    'home.institutionsBody':
+      'Su institución recibe por correo un enlace personal para responder; no necesita crear una cuenta. Si lo perdió, pida uno nuevo al órgano garante.',
     'home.citizensTitle': 'Ciudadanía',
-    'home.citizensBody': 'Regístrese como persona validadora: le asignaremos instituciones para revisar si lo que reportan es cierto, con evidencia pública.',
+    'home.citizensBody':
+      'Regístrese como persona validadora: le asignaremos instituciones para revisar si lo que reportan es cierto, con evidencia pública.',
     'home.citizensRegister': 'Registrarme',
     'home.citizensSignIn': 'Ya tengo cuenta',
     'home.staffTitle': 'Órganos garantes',
-    'home.staffBody': 'Cree rondas, importe el padrón de sujetos obligados, invite a las instituciones y siga el avance.',
+    'home.staffBody':
+      'Cree rondas, importe el padrón de sujetos obligados, invite a las instituciones y siga el avance.',
     'home.staffGo': 'Ir a mi espacio',
     'login.title': 'Ingresar',
     'login.intro': 'Para personal de órganos garantes y personas validadoras ciudadanas.',
@@ -24,8 +27,10 @@ export const citizen = dict(
     'login.continue': 'Continuar',
     'login.noAccount': '¿Quiere validar instituciones?',
     'login.registerLink': 'Regístrese',
-    'login.institutionsHint': 'Las instituciones no necesitan cuenta: responden con el enlace que recibieron por correo.',
-    'login.verifyHint': 'Abra el enlace del correo de verificación que le enviamos, o pida uno nuevo desde la página de registro.',
+    'login.institutionsHint':
+      'Las instituciones no necesitan cuenta: responden con el enlace que recibieron por correo.',
+    'login.verifyHint':
+      'Abra el enlace del correo de verificación que le enviamos, o pida uno nuevo desde la página de registro.',
     'register.title': 'Registro de personas validadoras',
     'register.intro': 'Ayude a verificar lo que las instituciones públicas dicen de sí mismas.',
     'register.point1': 'Le asignamos pocas instituciones a la vez, nunca una donde usted trabaje.',
@@ -34,7 +39,8 @@ export const citizen = dict(
     'register.email': 'Correo electrónico',
     'register.emailInvalid': 'Escriba un correo electrónico válido, por ejemplo nombre@dominio.mx.',
     'register.password': 'Contraseña',
-    'register.passwordHint': 'Al menos {min} caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar.',
+    'register.passwordHint':
+      'Al menos {min} caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar.',
     'register.passwordShort': 'La contraseña debe tener al menos {min} caracteres.',
     'register.displayName': 'Nombre o alias (opcional)',
     'register.displayNameHint': 'Solo lo ve el personal administrador del órgano garante.',
@@ -46,7 +52,8 @@ export const citizen = dict(
     'register.submit': 'Crear cuenta',
     'register.haveAccountQ': '¿Ya tiene cuenta?',
     'register.checkMailTitle': 'Revise su correo',
-    'register.checkMailBody': 'Enviamos un correo a {email}. Si la dirección es nueva, contiene un enlace de verificación: ábralo en las próximas 48 horas para activar su cuenta. Si ya tenía una cuenta, el correo le indica cómo ingresar o restablecer su contraseña.',
+    'register.checkMailBody':
+      'Enviamos un correo a {email}. Si la dirección es nueva, contiene un enlace de verificación: ábralo en las próximas 48 horas para activar su cuenta. Si ya tenía una cuenta, el correo le indica cómo ingresar o restablecer su contraseña.',
     'register.goSignIn': 'Ir a ingresar',
     'verify.title': 'Verificación de correo',
     'verify.pending': 'Verificando…',
@@ -70,9 +77,11 @@ export const citizen = dict(
     'validator.title': 'Validación ciudadana',
     'validator.pseudonym': 'Su seudónimo: {pseudonym}',
     'validator.unverifiedTitle': 'Confirme su correo para empezar',
-    'validator.unverifiedBody': 'Enviamos un enlace de verificación a {email}. Cuando lo abra podrá pedir asignaciones.',
+    'validator.unverifiedBody':
+      'Enviamos un enlace de verificación a {email}. Cuando lo abra podrá pedir asignaciones.',
     'validator.roundsTitle': 'Rondas con validación abierta',
-    'validator.roundsIntro': 'Pida instituciones para validar. Priorizamos los municipios que más necesitan reportes ciudadanos.',
+    'validator.roundsIntro':
+      'Pida instituciones para validar. Priorizamos los municipios que más necesitan reportes ciudadanos.',
     'validator.noRounds': 'Por ahora no hay rondas con validación abierta.',
     'validator.closes': 'cierra el {date}',
     'validator.myCounts': 'Sus asignaciones: {active} activas, {completed} completadas, {expired} vencidas.',
@@ -81,7 +90,8 @@ export const citizen = dict(
     'validator.request': 'Pedir asignaciones',
     'validator.notAccepting': 'Esta ronda no recibe validaciones en este momento.',
     'validator.assigned': 'Se le asignaron {count} institución(es).',
-    'validator.noneAssigned': 'No se asignaron instituciones nuevas: ya tiene las que pidió o no quedan instituciones disponibles para usted.',
+    'validator.noneAssigned':
+      'No se asignaron instituciones nuevas: ya tiene las que pidió o no quedan instituciones disponibles para usted.',
     'validator.assignmentsTitle': 'Mis asignaciones',
     'validator.filterStatus': 'Mostrar',
     'validator.statusCurrent': 'Activas y completadas',
@@ -92,7 +102,8 @@ export const citizen = dict(
     'validator.profileTitle': 'Mi perfil',
     'validator.profileSaved': 'Perfil guardado.',
     'validator.conflictsTitle': 'Conflictos de interés',
-    'validator.conflictsIntro': 'Declare las instituciones donde trabaja o con las que tiene algún interés. Nunca se le asignarán.',
+    'validator.conflictsIntro':
+      'Declare las instituciones donde trabaja o con las que tiene algún interés. Nunca se le asignarán.',
     'validator.noConflicts': 'No ha declarado conflictos de interés.',
     'validator.remove': 'Quitar',
     'validator.searchInstitution': 'Buscar institución',
@@ -105,10 +116,13 @@ export const citizen = dict(
     'assignment.title': 'Asignación',
     'assignment.back': 'Mis asignaciones',
     'assignment.expired': 'Esta asignación venció; la institución volvió a estar disponible para otras personas.',
-    'assignment.closed': 'La validación de esta ronda está cerrada: puede consultar lo que registró, pero ya no modificarlo.',
-    'assignment.noSelfReport': 'La institución todavía no envía su autoevaluación. Puede llenar el reporte ciudadano; las afirmaciones aparecerán cuando la envíe.',
+    'assignment.closed':
+      'La validación de esta ronda está cerrada: puede consultar lo que registró, pero ya no modificarlo.',
+    'assignment.noSelfReport':
+      'La institución todavía no envía su autoevaluación. Puede llenar el reporte ciudadano; las afirmaciones aparecerán cuando la envíe.',
     'assignment.claimsTitle': 'Afirmaciones por verificar',
-    'assignment.claimsIntro': 'Para cada afirmación de la institución, busque evidencia pública (su portal, documentos oficiales) y registre su dictamen.',
+    'assignment.claimsIntro':
+      'Para cada afirmación de la institución, busque evidencia pública (su portal, documentos oficiales) y registre su dictamen.',
     'assignment.noClaims': 'No hay afirmaciones verificables para esta institución.',
     'assignment.selfReported': 'La institución respondió',
     'assignment.institutionEvidence': 'Evidencia de la institución',
@@ -129,7 +143,8 @@ export const citizen = dict(
     'assignment.comment': 'Comentario (opcional)',
     'assignment.saveVerdict': 'Guardar dictamen',
     'assignment.reportTitle': 'Reporte ciudadano',
-    'assignment.reportIntro': 'Cuéntenos su experiencia con esta institución. Puede guardar y corregir el reporte mientras la ronda siga abierta.',
+    'assignment.reportIntro':
+      'Cuéntenos su experiencia con esta institución. Puede guardar y corregir el reporte mientras la ronda siga abierta.',
     'assignment.saveReport': 'Guardar reporte',
     'assignment.savingReport': 'Guardando reporte…',
     'assignment.reportSaved': 'Reporte guardado {time}',
@@ -139,13 +154,16 @@ export const citizen = dict(
     'home.intro':
       'Apertura measures how open public institutions are: each institution answers a self-assessment, citizens verify what they report, and the guarantor body publishes results with their uncertainty.',
     'home.institutionsTitle': 'Institutions',
-    'home.institutionsBody': 'Your institution receives a personal link by e-mail to answer; no account is needed. If you lost it, ask the guarantor body for a new one.',
+    'home.institutionsBody':
+      'Your institution receives a personal link by e-mail to answer; no account is needed. If you lost it, ask the guarantor body for a new one.',
     'home.citizensTitle': 'Citizens',
-    'home.citizensBody': 'Register as a validator: we will assign you institutions to check, with public evidence, whether what they report is true.',
+    'home.citizensBody':
+      'Register as a validator: we will assign you institutions to check, with public evidence, whether what they report is true.',
     'home.citizensRegister': 'Register',
     'home.citizensSignIn': 'I have an account',
     'home.staffTitle': 'Guarantor bodies',
-    'home.staffBody': 'Create rounds, import the register of obliged subjects, invite institutions and follow progress.',
+    'home.staffBody':
+      'Create rounds, import the register of obliged subjects, invite institutions and follow progress.',
     'home.staffGo': 'Go to my workspace',
     'login.title': 'Sign in',
     'login.intro': 'For guarantor body staff and citizen validators.',
@@ -159,7 +177,8 @@ export const citizen = dict(
     'login.noAccount': 'Want to validate institutions?',
     'login.registerLink': 'Register',
     'login.institutionsHint': 'Institutions need no account: they answer with the link they received by e-mail.',
-    'login.verifyHint': 'Open the link in the verification e-mail we sent you, or ask for a new one from the registration page.',
+    'login.verifyHint':
+      'Open the link in the verification e-mail we sent you, or ask for a new one from the registration page.',
     'register.title': 'Citizen validator registration',
     'register.intro': 'Help verify what public institutions say about themselves.',
     'register.point1': 'We assign you a few institutions at a time, never one you work for.',
@@ -168,7 +187,8 @@ export const citizen = dict(
     'register.email': 'E-mail',
     'register.emailInvalid': 'Enter a valid e-mail address, for example name@domain.org.',
     'register.password': 'Password',
-    'register.passwordHint': 'At least {min} characters. A phrase of several words is easy to remember and hard to guess.',
+    'register.passwordHint':
+      'At least {min} characters. A phrase of several words is easy to remember and hard to guess.',
     'register.passwordShort': 'The password must have at least {min} characters.',
     'register.displayName': 'Name or alias (optional)',
     'register.displayNameHint': 'Only the guarantor body’s administrators see it.',
@@ -180,7 +200,8 @@ export const citizen = dict(
     'register.submit': 'Create account',
     'register.haveAccountQ': 'Already have an account?',
     'register.checkMailTitle': 'Check your e-mail',
-    'register.checkMailBody': 'We sent an e-mail to {email}. If the address is new, it holds a verification link: open it within 48 hours to activate your account. If you already had an account, it tells you how to sign in or reset your password.',
+    'register.checkMailBody':
+      'We sent an e-mail to {email}. If the address is new, it holds a verification link: open it within 48 hours to activate your account. If you already had an account, it tells you how to sign in or reset your password.',
     'register.goSignIn': 'Go to sign in',
     'verify.title': 'E-mail verification',
     'verify.pending': 'Verifying…',
@@ -190,7 +211,8 @@ export const citizen = dict(
     'verify.failedTitle': 'Verification failed',
     'verify.failedBody': 'The link is invalid, already used or expired. You can ask for a new one.',
     'verify.resendTitle': 'Send a new link',
-    'verify.resendIntro': 'If your account exists and is not verified yet, you will receive a new e-mail in a few minutes.',
+    'verify.resendIntro':
+      'If your account exists and is not verified yet, you will receive a new e-mail in a few minutes.',
     'verify.resend': 'Send link',
     'verify.resent': 'Request received. Check your inbox and your spam folder.',
     'privacy.title': 'Privacy notice — citizen validators',
@@ -206,7 +228,8 @@ export const citizen = dict(
     'validator.unverifiedTitle': 'Confirm your e-mail to start',
     'validator.unverifiedBody': 'We sent a verification link to {email}. Once you open it you can ask for assignments.',
     'validator.roundsTitle': 'Rounds open for validation',
-    'validator.roundsIntro': 'Ask for institutions to validate. Municipalities that most need citizen reports come first.',
+    'validator.roundsIntro':
+      'Ask for institutions to validate. Municipalities that most need citizen reports come first.',
     'validator.noRounds': 'No round is open for validation right now.',
     'validator.closes': 'closes on {date}',
     'validator.myCounts': 'Your assignments: {active} active, {completed} completed, {expired} expired.',
@@ -215,7 +238,8 @@ export const citizen = dict(
     'validator.request': 'Ask for assignments',
     'validator.notAccepting': 'This round is not taking validations right now.',
     'validator.assigned': '{count} institution(s) were assigned to you.',
-    'validator.noneAssigned': 'No new institutions were assigned: you already hold the number you asked for, or none is left for you.',
+    'validator.noneAssigned':
+      'No new institutions were assigned: you already hold the number you asked for, or none is left for you.',
     'validator.assignmentsTitle': 'My assignments',
     'validator.filterStatus': 'Show',
     'validator.statusCurrent': 'Active and completed',
@@ -226,7 +250,8 @@ export const citizen = dict(
     'validator.profileTitle': 'My profile',
     'validator.profileSaved': 'Profile saved.',
     'validator.conflictsTitle': 'Conflicts of interest',
-    'validator.conflictsIntro': 'Declare the institutions you work for or have an interest in. They will never be assigned to you.',
+    'validator.conflictsIntro':
+      'Declare the institutions you work for or have an interest in. They will never be assigned to you.',
     'validator.noConflicts': 'You have not declared any conflict of interest.',
     'validator.remove': 'Remove',
     'validator.searchInstitution': 'Search institution',
@@ -240,9 +265,11 @@ export const citizen = dict(
     'assignment.back': 'My assignments',
     'assignment.expired': 'This assignment expired; the institution went back to the pool for other people.',
     'assignment.closed': 'Validation for this round is closed: you can see what you recorded but no longer change it.',
-    'assignment.noSelfReport': 'The institution has not submitted its self-assessment yet. You can fill in the citizen report; the claims will appear once it submits.',
+    'assignment.noSelfReport':
+      'The institution has not submitted its self-assessment yet. You can fill in the citizen report; the claims will appear once it submits.',
     'assignment.claimsTitle': 'Claims to verify',
-    'assignment.claimsIntro': 'For each claim of the institution, look for public evidence (its website, official documents) and record your verdict.',
+    'assignment.claimsIntro':
+      'For each claim of the institution, look for public evidence (its website, official documents) and record your verdict.',
     'assignment.noClaims': 'There are no verifiable claims for this institution.',
     'assignment.selfReported': 'The institution answered',
     'assignment.institutionEvidence': 'Institution’s evidence',
@@ -263,7 +290,8 @@ export const citizen = dict(
     'assignment.comment': 'Comment (optional)',
     'assignment.saveVerdict': 'Save verdict',
     'assignment.reportTitle': 'Citizen report',
-    'assignment.reportIntro': 'Tell us about your experience with this institution. You can save and correct the report while the round is open.',
+    'assignment.reportIntro':
+      'Tell us about your experience with this institution. You can save and correct the report while the round is open.',
     'assignment.saveReport': 'Save report',
     'assignment.savingReport': 'Saving report…',
     'assignment.reportSaved': 'Report saved {time}',

@@ -14,7 +14,8 @@ export const consoleDict = dict(
     'console.validationClosed': 'Cerrada',
     'console.synthetic': 'Sintética',
     'console.createRound': 'Nueva ronda',
-    'console.noQuestionnaires': 'Para crear una ronda necesita un cuestionario institucional y uno ciudadano. Puede instalar los predeterminados de Apertura.',
+    'console.noQuestionnaires':
+      'Para crear una ronda necesita un cuestionario institucional y uno ciudadano. Puede instalar los predeterminados de Apertura.',
     'console.installDefaults': 'Instalar cuestionarios predeterminados',
     'console.defaultsInstalled': 'Se instalaron {count} cuestionario(s).',
     'console.defaultsPresent': 'Los cuestionarios predeterminados ya estaban instalados.',
@@ -38,7 +39,8 @@ export const consoleDict = dict(
     'console.lifecycle': 'Acciones de la ronda',
     'console.open': 'Abrir ronda',
     'console.openTitle': '¿Abrir la ronda?',
-    'console.openConfirm': 'Se fijará el padrón ({count} instituciones), los cuestionarios ya no podrán cambiar y se enviarán las invitaciones por correo.',
+    'console.openConfirm':
+      'Se fijará el padrón ({count} instituciones), los cuestionarios ya no podrán cambiar y se enviarán las invitaciones por correo.',
     'console.opened': 'La ronda está abierta; las invitaciones se están enviando.',
     'console.close': 'Cerrar ronda',
     'console.closeTitle': '¿Cerrar la ronda?',
@@ -104,7 +106,8 @@ export const consoleDict = dict(
     'universe.checkFirst': 'Revise el archivo antes de importarlo.',
     'universe.jobChecking': 'Revisando el archivo',
     'universe.jobImporting': 'Importando el archivo',
-    'universe.jobNote': 'Los archivos grandes se procesan en segundo plano; puede dejar esta página y la importación continúa.',
+    'universe.jobNote':
+      'Los archivos grandes se procesan en segundo plano; puede dejar esta página y la importación continúa.',
     'universe.jobState.receiving': 'recibiendo el archivo',
     'universe.jobState.queued': 'en espera',
     'universe.jobState.parsing': '{rows} filas leídas, {errors} errores',
@@ -128,9 +131,11 @@ export const consoleDict = dict(
     'universe.problem': 'Problema',
     'universe.code': 'Código',
     'universe.adminOnly': 'Solo las personas administradoras del órgano garante pueden importar el padrón.',
-    'universe.retiredCount': '{count} institución(es) dada(s) de baja del padrón (se conservan en las rondas en que participaron).',
+    'universe.retiredCount':
+      '{count} institución(es) dada(s) de baja del padrón (se conservan en las rondas en que participaron).',
     'universe.listTitle': 'Instituciones del padrón',
-    'universe.listHint': 'Dar de baja excluye a la institución de las rondas nuevas y de estas listas; las rondas ya abiertas o publicadas la conservan con sus respuestas y resultados. Puede reactivarse.',
+    'universe.listHint':
+      'Dar de baja excluye a la institución de las rondas nuevas y de estas listas; las rondas ya abiertas o publicadas la conservan con sus respuestas y resultados. Puede reactivarse.',
     'universe.filterStatus': 'Mostrar',
     'universe.statusActive': 'Activas',
     'universe.statusRetired': 'Dadas de baja',
@@ -144,7 +149,8 @@ export const consoleDict = dict(
     'universe.retiredOn': 'Baja desde {date}',
     'universe.retire': 'Dar de baja',
     'universe.retireTitle': 'Dar de baja del padrón',
-    'universe.retireMessage': '{name} dejará de incluirse en las rondas nuevas. Las rondas en que ya participó no cambian. ¿Continuar?',
+    'universe.retireMessage':
+      '{name} dejará de incluirse en las rondas nuevas. Las rondas en que ya participó no cambian. ¿Continuar?',
     'universe.reactivate': 'Reactivar',
     'universe.reactivated': '{name} vuelve a estar activa en el padrón.',
     'universe.retiredDone': '{name} se dio de baja del padrón.',
@@ -171,11 +177,13 @@ export const consoleDict = dict(
     'design.saved': 'Diseño guardado.',
     'design.frozen': 'El diseño quedó fijo al abrir la ronda.',
     'design.problemsTitle': 'El diseño ya no corresponde al universo de la ronda. Corríjalo antes de abrirla:',
-    'design.noStates': 'El universo de la ronda no tiene instituciones todavía; importe el padrón o cambie la selección.',
+    'design.noStates':
+      'El universo de la ronda no tiene instituciones todavía; importe el padrón o cambie la selección.',
     'design.populationRequired': 'Escriba la población.',
     'design.populationInteger': 'Escriba un número entero mayor que cero.',
     'design.populationBelow': 'Debe ser al menos {count}, el número de instituciones de la ronda en esta entidad.',
-    'design.municipalityLine': 'No se entiende la línea: escriba la clave de 5 dígitos, una coma y la población (entero mayor que cero).',
+    'design.municipalityLine':
+      'No se entiende la línea: escriba la clave de 5 dígitos, una coma y la población (entero mayor que cero).',
     'design.municipalityRepeated': 'El municipio {cvegeo} ya aparece en la línea {line}.',
     'design.line': 'Línea {line}: {message}',
     'design.fixErrors': 'Revise los datos marcados; el diseño no se guardó.',
@@ -193,7 +201,8 @@ export const consoleDict = dict(
     'console.validationClosed': 'Closed',
     'console.synthetic': 'Synthetic',
     'console.createRound': 'New round',
-    'console.noQuestionnaires': 'A round needs an institution questionnaire and a citizen questionnaire. You can install Apertura’s defaults.',
+    'console.noQuestionnaires':
+      'A round needs an institution questionnaire and a citizen questionnaire. You can install Apertura’s defaults.',
     'console.installDefaults': 'Install default questionnaires',
     'console.defaultsInstalled': '{count} questionnaire(s) installed.',
     'console.defaultsPresent': 'The default questionnaires were already installed.',
@@ -217,7 +226,8 @@ export const consoleDict = dict(
     'console.lifecycle': 'Round actions',
     'console.open': 'Open round',
     'console.openTitle': 'Open the round?',
-    'console.openConfirm': 'The register will be frozen ({count} institutions), the questionnaires can no longer change and the invitations will be e-mailed.',
+    'console.openConfirm':
+      'The register will be frozen ({count} institutions), the questionnaires can no longer change and the invitations will be e-mailed.',
     'console.opened': 'The round is open; invitations are being sent.',
     'console.close': 'Close round',
     'console.closeTitle': 'Close the round?',
@@ -309,7 +319,8 @@ export const consoleDict = dict(
     'universe.adminOnly': 'Only the guarantor body’s administrators can import the register.',
     'universe.retiredCount': '{count} institution(s) retired from the register (kept in the rounds they took part in).',
     'universe.listTitle': 'Institutions of the register',
-    'universe.listHint': 'Retiring leaves the institution out of new rounds and of these lists; rounds already open or published keep it with its responses and results. It can be reactivated.',
+    'universe.listHint':
+      'Retiring leaves the institution out of new rounds and of these lists; rounds already open or published keep it with its responses and results. It can be reactivated.',
     'universe.filterStatus': 'Show',
     'universe.statusActive': 'Active',
     'universe.statusRetired': 'Retired',
@@ -323,7 +334,8 @@ export const consoleDict = dict(
     'universe.retiredOn': 'Retired since {date}',
     'universe.retire': 'Retire',
     'universe.retireTitle': 'Retire from the register',
-    'universe.retireMessage': '{name} will no longer be included in new rounds. Rounds it already took part in do not change. Continue?',
+    'universe.retireMessage':
+      '{name} will no longer be included in new rounds. Rounds it already took part in do not change. Continue?',
     'universe.reactivate': 'Reactivate',
     'universe.reactivated': '{name} is active in the register again.',
     'universe.retiredDone': '{name} was retired from the register.',
@@ -354,7 +366,8 @@ export const consoleDict = dict(
     'design.populationRequired': 'Enter the population.',
     'design.populationInteger': 'Enter a whole number greater than zero.',
     'design.populationBelow': 'It must be at least {count}, the number of institutions of the round in this state.',
-    'design.municipalityLine': 'This line cannot be read: write the 5-digit code, a comma and the population (a whole number greater than zero).',
+    'design.municipalityLine':
+      'This line cannot be read: write the 5-digit code, a comma and the population (a whole number greater than zero).',
     'design.municipalityRepeated': 'Municipality {cvegeo} is already on line {line}.',
     'design.line': 'Line {line}: {message}',
     'design.fixErrors': 'Check the marked values; the design was not saved.',

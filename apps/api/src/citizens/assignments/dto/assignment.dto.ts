@@ -35,7 +35,10 @@ export class ClaimDto {
   @ApiProperty() questionName: string;
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty({ example: 'TG.AI' }) component: string;
-  @ApiProperty({ nullable: true, description: "The institution's submitted answer (any JSON value); null when not answered." })
+  @ApiProperty({
+    nullable: true,
+    description: "The institution's submitted answer (any JSON value); null when not answered.",
+  })
   selfReported: unknown;
   @ApiProperty({ description: 'The institution answered it: a verdict is expected.' }) answered: boolean;
   @ApiProperty({ type: [String] }) evidenceUrls: string[];
@@ -46,7 +49,10 @@ export class ClaimDto {
 export class CitizenQuestionnaireDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'SurveyJS JSON.', type: 'object', additionalProperties: true }) definition: Record<string, unknown>;
+  @ApiProperty({ description: 'SurveyJS JSON.', type: 'object', additionalProperties: true }) definition: Record<
+    string,
+    unknown
+  >;
 }
 
 export class CitizenReportDto {
@@ -73,7 +79,8 @@ export class AssignmentDto {
   @ApiProperty() selfReportSubmitted: boolean;
   @ApiProperty({
     enum: ASSIGNMENT_KINDS,
-    description: "'claims': the institution's submitted self-report has claims to verify; 'citizen_report_only': no submitted self-report (or no answered claim), only the citizen report is asked for.",
+    description:
+      "'claims': the institution's submitted self-report has claims to verify; 'citizen_report_only': no submitted self-report (or no answered claim), only the citizen report is asked for.",
   })
   kind: AssignmentKind;
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
@@ -91,22 +98,37 @@ export class AssignmentPageDto {
 
 export class AssignmentListQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   roundId?: string;
 
   @ApiProperty({ required: false, enum: ASSIGNMENT_STATUSES, description: 'Default: active and completed.' })
-  @IsOptional() @IsIn(ASSIGNMENT_STATUSES)
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STATUSES)
   status?: AssignmentStatus;
 }
 
 export class RequestAssignmentsDto {
-  @ApiProperty({ required: false, default: 3, minimum: 1, maximum: 10, description: 'Active assignments to hold in this round (the engine tops up to it).' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10)
+  @ApiProperty({
+    required: false,
+    default: 3,
+    minimum: 1,
+    maximum: 10,
+    description: 'Active assignments to hold in this round (the engine tops up to it).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   max?: number;
 }
 
 export class RequestAssignmentsResultDto {
-  @ApiProperty({ description: 'New assignments made by this request (0 when none is left or you already hold enough).' }) created: number;
+  @ApiProperty({
+    description: 'New assignments made by this request (0 when none is left or you already hold enough).',
+  })
+  created: number;
   @ApiProperty({ type: [AssignmentDto], description: 'Your active assignments in this round.' }) items: AssignmentDto[];
 }
 
@@ -142,12 +164,19 @@ export class VerdictCountsDto {
 
 export class ResultPointDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Index I of the institution.' }) estimate: number | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['not_validated', 'inconclusive', 'caution', 'conclusive'] }) status: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['not_validated', 'inconclusive', 'caution', 'conclusive'] })
+  status: string | null;
 }
 
 export class HistoryResultDto {
-  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'When you first saved work on it (null: no result computed then).' }) before: ResultPointDto | null;
-  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'The published result now.' }) after: ResultPointDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: ResultPointDto,
+    description: 'When you first saved work on it (null: no result computed then).',
+  })
+  before: ResultPointDto | null;
+  @ApiProperty({ nullable: true, type: ResultPointDto, description: 'The published result now.' })
+  after: ResultPointDto | null;
 }
 
 export class HistoryItemDto {
@@ -163,7 +192,11 @@ export class HistoryItemDto {
   @ApiProperty() claimsToCheck: number;
   @ApiProperty({ type: VerdictCountsDto }) verdicts: VerdictCountsDto;
   @ApiProperty({ nullable: true, type: String }) reportUpdatedAt: string | null;
-  @ApiProperty({ nullable: true, type: HistoryResultDto, description: 'Only for published rounds: the result before your work and now.' })
+  @ApiProperty({
+    nullable: true,
+    type: HistoryResultDto,
+    description: 'Only for published rounds: the result before your work and now.',
+  })
   result: HistoryResultDto | null;
 }
 

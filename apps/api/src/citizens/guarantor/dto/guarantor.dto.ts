@@ -47,15 +47,23 @@ export const RECRUITMENT_SORTS = ['needed', 'key'] as const;
 
 export class RecruitmentQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: RECRUITMENT_LEVELS, default: 'municipality' })
-  @IsOptional() @IsIn(RECRUITMENT_LEVELS)
+  @IsOptional()
+  @IsIn(RECRUITMENT_LEVELS)
   level: RecruitmentLevel = 'municipality';
 
   @ApiProperty({ required: false, example: '15', description: 'Only this state.' })
-  @IsOptional() @Matches(/^\d{2}$/)
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   cveEnt?: string;
 
-  @ApiProperty({ required: false, enum: RECRUITMENT_SORTS, default: 'needed', description: '`needed` = most needed first; `key` = by INEGI code.' })
-  @IsOptional() @IsIn(RECRUITMENT_SORTS)
+  @ApiProperty({
+    required: false,
+    enum: RECRUITMENT_SORTS,
+    default: 'needed',
+    description: '`needed` = most needed first; `key` = by INEGI code.',
+  })
+  @IsOptional()
+  @IsIn(RECRUITMENT_SORTS)
   sort: (typeof RECRUITMENT_SORTS)[number] = 'needed';
 }
 
@@ -73,12 +81,15 @@ export class MunicipalityRecruitmentDto extends RecruitmentCountsDto {
   @ApiProperty() name: string;
   @ApiProperty({ example: '15' }) cveEnt: string;
   @ApiProperty() stateName: string;
-  @ApiProperty({ description: 'More subjects with citizen data needed (docs/method.md §8, needed sample).' }) neededSubjects: number;
+  @ApiProperty({ description: 'More subjects with citizen data needed (docs/method.md §8, needed sample).' })
+  neededSubjects: number;
   @ApiProperty({
-    description: 'True when no number of citizen reports can make it conclusive: too few of its subjects submitted a self-report (reason not_reachable_by_sampling). Its needed counts are then 0.',
+    description:
+      'True when no number of citizen reports can make it conclusive: too few of its subjects submitted a self-report (reason not_reachable_by_sampling). Its needed counts are then 0.',
   })
   unreachable: boolean;
-  @ApiProperty({ description: 'Σ over its subjects of the reports each still lacks for the institution minimum.' }) neededForInstitutions: number;
+  @ApiProperty({ description: 'Σ over its subjects of the reports each still lacks for the institution minimum.' })
+  neededForInstitutions: number;
 }
 
 export class StateRecruitmentDto extends RecruitmentCountsDto {
@@ -86,7 +97,8 @@ export class StateRecruitmentDto extends RecruitmentCountsDto {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Municipalities of the state in the round.' }) municipalities: number;
   @ApiProperty() municipalitiesWithCitizenData: number;
-  @ApiProperty({ description: 'More municipalities with citizen data needed (≥ 30 or ≥ 50 %).' }) neededMunicipalities: number;
+  @ApiProperty({ description: 'More municipalities with citizen data needed (≥ 30 or ≥ 50 %).' })
+  neededMunicipalities: number;
 }
 
 export class RecruitmentThresholdsDto {
@@ -102,14 +114,21 @@ export class RecruitmentDto {
   @ApiProperty({
     description: 'Municipality or state rows, by `level`.',
     type: 'array',
-    items: { oneOf: [{ $ref: getSchemaPath(MunicipalityRecruitmentDto) }, { $ref: getSchemaPath(StateRecruitmentDto) }] },
+    items: {
+      oneOf: [{ $ref: getSchemaPath(MunicipalityRecruitmentDto) }, { $ref: getSchemaPath(StateRecruitmentDto) }],
+    },
   })
   items: Array<MunicipalityRecruitmentDto | StateRecruitmentDto>;
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
-  @ApiProperty({ enum: ['metric', 'threshold'], description: '`metric` when computed results provided the needed sample.' }) source: 'metric' | 'threshold';
+  @ApiProperty({
+    enum: ['metric', 'threshold'],
+    description: '`metric` when computed results provided the needed sample.',
+  })
+  source: 'metric' | 'threshold';
   @ApiProperty({ type: RecruitmentThresholdsDto }) thresholds: RecruitmentThresholdsDto;
-  @ApiProperty({ type: RecruitmentCountsDto, description: 'Whole round (or the selected state).' }) totals: RecruitmentCountsDto;
+  @ApiProperty({ type: RecruitmentCountsDto, description: 'Whole round (or the selected state).' })
+  totals: RecruitmentCountsDto;
   @ApiProperty({ type: LocalizedTextDto }) notice: LocalizedTextDto;
 }

@@ -1,6 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
 import { CleanName } from '../../../common/text';
 
@@ -23,23 +35,39 @@ export class ValidatorProfileDto {
   @ApiProperty() consentAt: string;
   @ApiProperty() privacyNoticeVersion: string;
   @ApiProperty() registeredAt: string;
-  @ApiProperty({ description: 'True: no optional mails (new assignments, expiry reminders, digests of result changes).' }) mailOptOut: boolean;
-  @ApiProperty({ type: [InstitutionRefDto], description: 'Declared conflicts of interest.' }) conflicts: InstitutionRefDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'Reason of each declared conflict, by institution id (null: declared before reasons were required).' })
+  @ApiProperty({
+    description: 'True: no optional mails (new assignments, expiry reminders, digests of result changes).',
+  })
+  mailOptOut: boolean;
+  @ApiProperty({ type: [InstitutionRefDto], description: 'Declared conflicts of interest.' })
+  conflicts: InstitutionRefDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', nullable: true },
+    description: 'Reason of each declared conflict, by institution id (null: declared before reasons were required).',
+  })
   conflictReasons: Record<string, string | null>;
 }
 
 export class UpdateProfileDto {
-  @ApiProperty({ required: false, description: 'Stop (true) or resume (false) the optional mails: new assignments, expiry reminders, digests.' })
-  @IsOptional() @IsBoolean()
+  @ApiProperty({
+    required: false,
+    description: 'Stop (true) or resume (false) the optional mails: new assignments, expiry reminders, digests.',
+  })
+  @IsOptional()
+  @IsBoolean()
   mailOptOut?: boolean;
 
   @ApiProperty({ required: false, nullable: true, type: String, maxLength: 200 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @CleanName(200)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @CleanName(200)
   displayName?: string | null;
 
   @ApiProperty({ required: false, nullable: true, type: String, example: '15106' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(/^\d{5}$/, { message: 'cvegeo must be a 5-digit INEGI code' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(/^\d{5}$/, { message: 'cvegeo must be a 5-digit INEGI code' })
   cvegeo?: string | null;
 }
 
@@ -48,8 +76,14 @@ export class ConflictDeclarationDto {
   @IsUUID()
   institutionId: string;
 
-  @ApiProperty({ maxLength: 500, example: 'Trabajo en esta institución.', description: 'Required: why you cannot validate it (400 CONFLICT_REASON_REQUIRED otherwise).' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @ApiProperty({
+    maxLength: 500,
+    example: 'Trabajo en esta institución.',
+    description: 'Required: why you cannot validate it (400 CONFLICT_REASON_REQUIRED otherwise).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
@@ -59,25 +93,44 @@ export class ConflictDeclarationDto {
  */
 export class ConflictsDto {
   @ApiProperty({ type: [ConflictDeclarationDto], maxItems: 100, required: false })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ConflictDeclarationDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ConflictDeclarationDto)
   conflicts?: ConflictDeclarationDto[];
 
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 100, required: false, deprecated: true, description: 'Without reasons: only [] (clears).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    required: false,
+    deprecated: true,
+    description: 'Without reasons: only [] (clears).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
   institutionIds?: string[];
 }
 
 export class InstitutionSearchQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'Part of the name (accent- and case-insensitive).', minLength: 2 })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   q?: string;
 
   @ApiProperty({ required: false, example: '15' })
-  @IsOptional() @Matches(/^\d{2}$/)
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   cveEnt?: string;
 
   @ApiProperty({ required: false, example: '15106' })
-  @IsOptional() @Matches(/^\d{5}$/)
+  @IsOptional()
+  @Matches(/^\d{5}$/)
   cvegeo?: string;
 }
 

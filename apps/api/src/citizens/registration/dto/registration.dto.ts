@@ -5,19 +5,24 @@ import { CleanName } from '../../../common/text';
 
 export class RegisterValidatorDto {
   @ApiProperty({ example: 'ana@example.org' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ minLength: 12, maxLength: 200 })
-  @IsString() @MinLength(12) @MaxLength(200)
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ required: false, maxLength: 200, description: 'Only guarantor admins ever see it.' })
-  @IsOptional() @CleanName(200)
+  @IsOptional()
+  @CleanName(200)
   displayName?: string;
 
   @ApiProperty({ required: false, example: '15106', description: 'INEGI municipality of residence (optional).' })
-  @IsOptional() @Matches(/^\d{5}$/, { message: 'cvegeo must be a 5-digit INEGI code' })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'cvegeo must be a 5-digit INEGI code' })
   cvegeo?: string;
 
   @ApiProperty({ enum: [true], description: 'Consent to the privacy notice: must be literally true.' })
@@ -25,13 +30,17 @@ export class RegisterValidatorDto {
   consent: true;
 
   @ApiProperty({ example: '2025-01', maxLength: 32, description: 'Version of the privacy notice that was shown.' })
-  @IsString() @MinLength(1) @MaxLength(32)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
   privacyNoticeVersion: string;
 }
 
 export class VerifyEmailDto {
   @ApiProperty({ description: 'The token from the verification link.' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   token: string;
 }
 
@@ -43,6 +52,7 @@ export class VerifiedDto {
 
 export class ResendVerificationDto {
   @ApiProperty({ example: 'ana@example.org' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 }

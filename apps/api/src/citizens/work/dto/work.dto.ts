@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { VERDICTS } from '@apertura/db';
 import type { VerdictValue } from '@apertura/db';
 import { ASSIGNMENT_STATUSES, CitizenReportDto, VerdictDto } from '../../assignments/dto/assignment.dto';
@@ -11,16 +22,22 @@ export class SaveVerdictDto {
 
   @ApiProperty({ required: false, example: 'https://transparencia.example.gob.mx/actas/2025.pdf', maxLength: 2048 })
   @IsOptional()
-  @IsUrl({ protocols: ['https'], require_protocol: true, require_valid_protocol: true }, { message: 'evidenceUrl must be an https URL' })
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_valid_protocol: true },
+    { message: 'evidenceUrl must be an https URL' },
+  )
   @MaxLength(2048)
   evidenceUrl?: string;
 
   @ApiProperty({ required: false, format: 'uuid', description: 'A file you uploaded with POST …/evidence.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   evidenceFileId?: string;
 
   @ApiProperty({ required: false, maxLength: 4000 })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   comment?: string;
 }
 
@@ -40,7 +57,9 @@ export class BatchVerdictItemDto {
 
 export class SaveVerdictsDto {
   @ApiProperty({ type: [BatchVerdictItemDto], description: 'Every verdict to save; all or nothing.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
   verdicts: unknown[];
 }
 
@@ -50,21 +69,31 @@ export class SaveVerdictsResultDto {
 }
 
 export class SaveReportDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Answers of the citizen questionnaire (SurveyJS data).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Answers of the citizen questionnaire (SurveyJS data).',
+  })
   @IsObject()
   data: Record<string, unknown>;
 }
 
 export class SaveReportResultDto {
   @ApiProperty({ type: CitizenReportDto }) report: CitizenReportDto;
-  @ApiProperty({ type: [String], description: 'Answers dropped because their question is hidden by the questionnaire logic.' }) cleared: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Answers dropped because their question is hidden by the questionnaire logic.',
+  })
+  cleared: string[];
   @ApiProperty({ enum: ASSIGNMENT_STATUSES }) assignmentStatus: string;
 }
 
 /** The non-file fields of the multipart upload (what the validation pipe sees). */
 export class EvidenceUploadDto {
   @ApiProperty({ required: false, description: 'The claim the file supports.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   questionName?: string;
 }
 
