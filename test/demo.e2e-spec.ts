@@ -11,8 +11,8 @@ import {
   DEMO_ROUND_NAME,
   seedDemo,
   SeedDemoResult,
-} from '../apps/api/src/demo/seed-demo';
-import { formatDemoSummary } from '../apps/api/src/demo/summary';
+} from '../apps/api/src/cli/demo/seed-demo';
+import { formatDemoSummary } from '../apps/api/src/cli/demo/summary';
 import { startTestApp, testEnv } from './support/app';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { deleteRedisPrefix } from './support/redis';
