@@ -10,6 +10,7 @@ export {
   lintSheet,
   rowsToDefinition,
   SHEET_COLUMNS,
+  URL_PATTERN,
 } from './rows';
 export type { ChoiceDraft, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './rows';
 export { csvToRows, jsonToRows, rowsToCsv, rowsToJson, rowsToXlsx, xlsxToRows } from './files';
