@@ -8,6 +8,8 @@ export {
   definitionToRows,
   emptyRow,
   lintSheet,
+  localizedCells,
+  localizedValue,
   rowsToDefinition,
   SHEET_COLUMNS,
   URL_PATTERN,

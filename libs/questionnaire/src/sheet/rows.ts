@@ -109,7 +109,8 @@ type Json = Record<string, unknown>;
 // Cells
 // ---------------------------------------------------------------------------------------------
 
-function localizedCells(value: unknown): [string, string] | null {
+/** The Spanish and English cells of a SurveyJS text, or null when it has other locales. */
+export function localizedCells(value: unknown): [string, string] | null {
   if (typeof value === 'string') return [value, ''];
   if (!isRecord(value)) return null;
   const keys = Object.keys(value);
@@ -124,7 +125,8 @@ function localizedCells(value: unknown): [string, string] | null {
   return [es ?? '', en ?? ''];
 }
 
-function localizedValue(es: string, en: string): unknown {
+/** The SurveyJS text of two cells: a plain string when there is no English. */
+export function localizedValue(es: string, en: string): unknown {
   if (en === '') return es;
   if (es === '') return { en };
   return { default: es, en };

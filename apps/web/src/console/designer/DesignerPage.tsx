@@ -24,6 +24,7 @@ import { useT } from '../../shared/i18n';
 import { usePageTitle } from '../../shared/layout';
 import { useAsync } from '../../shared/useAsync';
 import { ConsoleNav } from '../ConsoleNav';
+import { AnswerFields, columnsClearedFor, SurveySettings } from './AnswerFields';
 import { designerApi, type QuestionnaireKind, type ServerSheetIssue } from './designer-api';
 import './designer.css';
 
@@ -644,10 +645,12 @@ function RowForm({
   onChange(patch: Partial<SheetRow>): void;
 }) {
   const { t, lang } = useT();
-  const errorOf = (col: SheetColumn): string | null => {
-    const found = issues.filter((i) => i.column === col || (i.path !== undefined && pathColumn(i.path) === col));
-    return found.length ? found.map((i) => (lang === 'es' ? i.message.es : i.message.en)).join(' ') : null;
-  };
+  const joined = (found: SheetIssue[]): string | null =>
+    found.length ? found.map((i) => (lang === 'es' ? i.message.es : i.message.en)).join(' ') : null;
+  const errorOf = (col: SheetColumn): string | null =>
+    joined(issues.filter((i) => i.column === col || (i.path !== undefined && pathColumn(i.path) === col)));
+  const errorOfKey = (key: string): string | null =>
+    joined(issues.filter((i) => i.path !== undefined && pathKey(i.path) === key));
   const text = (col: SheetColumn, opts: { multiline?: boolean; hint?: string; mono?: boolean } = {}) => (
     <Field key={col} label={t(`designer.field.${col}` as 'designer.field.name')} hint={opts.hint} error={errorOf(col)}>
       {(p) =>
@@ -704,10 +707,15 @@ function RowForm({
                 <select
                   {...p}
                   value={row.type}
-                  // Choices are edited only on choice types: switching away clears them, or the linter would
-                  // report a property the form no longer shows.
+                  // Choices (a rating's scale values) and answer limits are edited only on the types they
+                  // concern: switching away clears them, or the linter would report a property the form no
+                  // longer shows.
                   onChange={(e) =>
-                    onChange({ type: e.target.value, ...(CHOICE_TYPES.has(e.target.value) ? {} : { choices: '' }) })
+                    onChange({
+                      type: e.target.value,
+                      ...(CHOICE_TYPES.has(e.target.value) || e.target.value === 'rating' ? {} : { choices: '' }),
+                      ...columnsClearedFor(e.target.value),
+                    })
                   }
                 >
                   {row.type === 'panel' ? <option value="panel">panel</option> : null}
@@ -764,10 +772,12 @@ function RowForm({
         {text('description_en', { multiline: true })}
       </div>
       {row.type !== 'survey' && text('visibleIf', { mono: true, hint: t('designer.field.visibleIfHint') })}
+      {row.type === 'survey' && <SurveySettings row={row} errorOfKey={errorOfKey} onChange={onChange} />}
       {!container && (
         <>
-          {CHOICE_TYPES.has(row.type) && (
+          {(CHOICE_TYPES.has(row.type) || row.type === 'rating') && (
             <ChoicesEditor
+              legend={t(row.type === 'rating' ? 'designer.rateValues' : 'designer.choices')}
               cell={row.choices}
               error={errorOf('choices')}
               onChange={(choices) => onChange({ choices })}
@@ -821,6 +831,7 @@ function RowForm({
               )}
             </Field>
           </div>
+          <AnswerFields row={row} errorOf={errorOf} errorOfKey={errorOfKey} onChange={onChange} />
         </>
       )}
       {text('extra', { multiline: true, mono: true, hint: t('designer.field.extraHint') })}
@@ -837,10 +848,19 @@ function RowForm({
   );
 }
 
+/** The property right after the innermost element of a lint path: `…elements[1].choices[2].score` → choices. */
+function pathKey(path: string): string | undefined {
+  return /^\.(\w+)/.exec(
+    path
+      .replace(/^.*\.elements\[\d+\]/, '')
+      .replace(/^\$\.pages\[\d+\]/, '')
+      .replace(/^\$/, ''),
+  )?.[1];
+}
+
 /** The column a lint path points at (`…elements[0].visibleIf` → visibleIf), for messages beside the field. */
 function pathColumn(path: string): SheetColumn | null {
-  // The property right after the innermost element: `…elements[1].choices[2].score` → choices.
-  const key = /^\.(\w+)/.exec(path.replace(/^.*\.elements\[\d+\]/, '').replace(/^\$\.pages\[\d+\]/, ''))?.[1];
+  const key = pathKey(path);
   const map: Record<string, SheetColumn> = {
     title: 'title_es',
     visibleIf: 'visibleIf',
@@ -855,15 +875,25 @@ function pathColumn(path: string): SheetColumn | null {
     inputType: 'inputType',
     type: 'type',
     name: 'name',
+    rateValues: 'choices',
+    min: 'min',
+    max: 'max',
+    rateMin: 'min',
+    rateMax: 'max',
+    maxLength: 'maxLength',
+    placeholder: 'placeholder_es',
+    validators: 'validation',
   };
   return key ? (map[key] ?? null) : null;
 }
 
 function ChoicesEditor({
+  legend,
   cell,
   error,
   onChange,
 }: {
+  legend: string;
   cell: string;
   error: string | null;
   onChange(cell: string): void;
@@ -879,7 +909,7 @@ function ChoicesEditor({
   const patch = (i: number, p: Partial<ChoiceDraft>) => set(drafts.map((d, k) => (k === i ? { ...d, ...p } : d)));
   return (
     <fieldset className="designer-choices" aria-labelledby={headingId}>
-      <legend id={headingId}>{t('designer.choices')}</legend>
+      <legend id={headingId}>{legend}</legend>
       {error && <p className="field-error">{error}</p>}
       <ol>
         {drafts.map((d, i) => (
