@@ -278,8 +278,7 @@ export function AnswerFields(props: FieldsProps) {
   const headingId = useId();
   const type = row.type;
   const extra = parseExtra(row.extra);
-  const concerns =
-    RANGE_TYPES.has(type) || LENGTH_TYPES.has(type) || PLACEHOLDER_TYPES.has(type) || type === 'boolean';
+  const concerns = RANGE_TYPES.has(type) || LENGTH_TYPES.has(type) || PLACEHOLDER_TYPES.has(type) || type === 'boolean';
   if (!concerns) return null;
   const rating = type === 'rating';
   return (

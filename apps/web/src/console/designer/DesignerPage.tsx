@@ -112,6 +112,8 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
   const [kind, setKind] = useState<QuestionnaireKind>('institution');
   const [versionId, setVersionId] = useState('');
   const [roundId, setRoundId] = useState('');
+  // A copy starts a new slug (next year's); the guarantor may change it before copying.
+  const [copySlug, setCopySlug] = useState(() => `autodiagnostico-${new Date().getFullYear() + 1}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fileIssues, setFileIssues] = useState<SheetIssue[]>([]);
@@ -136,13 +138,28 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
     if (v) void load(v.id, v.kind, v.slug);
   }
 
-  function copyRound(e: FormEvent) {
+  /**
+   * Copies through the API's copy route: the round's instrument is stored (linted again) as a
+   * version of the new slug — the server keeps the provenance and refuses another guarantor's
+   * round — and that stored version is opened for editing; saving the edits makes the next one.
+   */
+  async function copyRound(e: FormEvent) {
     e.preventDefault();
     const r = rounds.data?.items.find((i) => i.id === roundId);
-    if (!r) return;
-    const id = kind === 'institution' ? r.institutionQuestionnaireId : r.citizenQuestionnaireId;
-    // A copy starts a new slug; the guarantor may change it before saving.
-    void load(id, kind, `${kind === 'institution' ? 'autodiagnostico' : 'ciudadano'}-${new Date().getFullYear() + 1}`);
+    if (!r || !SLUG.test(copySlug)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const v = await designerApi.copy({ roundId: r.id, kind, slug: copySlug });
+      onStart(
+        { kind: v.kind, slug: v.slug, rows: definitionToRows(v.definition) },
+        t('designer.copied', { round: r.name, version: v.version, slug: v.slug }),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function importFile(e: ChangeEvent<HTMLInputElement>) {
@@ -199,7 +216,20 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
       <div className="designer-start-grid">
         <Field label={t('designer.kind')}>
           {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as QuestionnaireKind)}>
+            <select
+              {...p}
+              value={kind}
+              onChange={(e) => {
+                const next = e.target.value as QuestionnaireKind;
+                setKind(next);
+                setCopySlug((s) =>
+                  s.replace(
+                    /^(autodiagnostico|ciudadano)-/,
+                    `${next === 'institution' ? 'autodiagnostico' : 'ciudadano'}-`,
+                  ),
+                );
+              }}
+            >
               <option value="institution">{t('designer.kind.institution')}</option>
               <option value="citizen">{t('designer.kind.citizen')}</option>
             </select>
@@ -236,7 +266,7 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
             {t('designer.editSubmit')}
           </Button>
         </form>
-        <form onSubmit={copyRound} className="designer-start-form">
+        <form onSubmit={(e) => void copyRound(e)} className="designer-start-form designer-start-copy">
           <Field label={t('designer.copy')}>
             {(p) => (
               <select {...p} value={roundId} onChange={(e) => setRoundId(e.target.value)}>
@@ -249,7 +279,23 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
               </select>
             )}
           </Field>
-          <Button type="submit" variant="secondary" busy={busy} disabled={!roundId}>
+          <Field
+            label={t('designer.copySlug')}
+            hint={t('designer.slugHint')}
+            error={SLUG.test(copySlug) ? null : t('designer.slugHint')}
+          >
+            {(p) => (
+              <input
+                type="text"
+                {...p}
+                value={copySlug}
+                onChange={(e) => setCopySlug(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+          <Button type="submit" variant="secondary" busy={busy} disabled={!roundId || !SLUG.test(copySlug)}>
             {t('designer.copySubmit')}
           </Button>
         </form>

@@ -105,7 +105,8 @@ export const designerDict = dict(
     'designer.field.validationHigh': 'Límite superior de la validación',
     'designer.field.validationMessage_es': 'Mensaje de validación (es)',
     'designer.field.validationMessage_en': 'Mensaje de validación (en)',
-    'designer.field.validationInExtra': 'Esta pregunta tiene varios validadores; edítelos en «Otras propiedades (JSON)».',
+    'designer.field.validationInExtra':
+      'Esta pregunta tiene varios validadores; edítelos en «Otras propiedades (JSON)».',
     'designer.field.labelTrue_es': 'Etiqueta de la respuesta afirmativa (es)',
     'designer.field.labelTrue_en': 'Etiqueta de la respuesta afirmativa (en)',
     'designer.field.labelFalse_es': 'Etiqueta de la respuesta negativa (es)',
