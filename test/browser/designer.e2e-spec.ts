@@ -458,10 +458,26 @@ describe('browser: questionnaire designer', () => {
       // The copy's validator has its own fields, filled from the stored definition.
       await expect(form(page).getByLabel('Validación', { exact: true }).inputValue()).resolves.toBe('email');
       await form(page).getByLabel('Texto en español', { exact: true }).fill('Correo institucional de contacto');
+      // A pattern that is not a regular expression: the message is beside the validation field, saving waits.
+      await form(page).getByLabel('Validación', { exact: true }).selectOption('regex');
+      await form(page).getByLabel('Patrón (expresión regular)').fill('([a-z');
+      await form(page)
+        .locator('.field-invalid')
+        .filter({ has: page.getByLabel('Validación', { exact: true }) })
+        .getByText('«([a-z» no es una expresión regular válida.')
+        .waitFor();
+      await expect(page.getByRole('button', { name: 'Guardar como versión nueva' }).isDisabled()).resolves.toBe(true);
+      await form(page).getByLabel('Validación', { exact: true }).selectOption('email');
       await page.getByText('El revisor no encontró problemas.').waitFor();
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await page.getByRole('button', { name: 'Guardar como versión nueva' }).click();
       await page.getByText('Se guardó la versión 2 de «autodiagnostico-2027».').waitFor();
+      // The same fields in English.
+      await page.getByRole('button', { name: /Switch to English/ }).click();
+      await page.getByText('Version 2 of "autodiagnostico-2027" was saved.').waitFor();
+      await form(page).getByRole('group', { name: 'Answer and validation' }).waitFor();
+      await form(page).getByLabel('Validation message (en)').waitFor();
+      await shot(page, 'designer-copy-phone', false);
     });
     expect(s.problems).toEqual([]);
     await s.context.close();

@@ -44,6 +44,7 @@ const VALIDATION_TYPES = new Set(['text', 'comment']);
 /** Columns that mean nothing on a type; cleared when the question changes to it (else the linter objects). */
 export function columnsClearedFor(type: string): Partial<SheetRow> {
   const patch: Partial<SheetRow> = {};
+  if (type !== 'text') patch.inputType = '';
   if (!RANGE_TYPES.has(type)) Object.assign(patch, { min: '', max: '' });
   if (!LENGTH_TYPES.has(type)) patch.maxLength = '';
   if (!PLACEHOLDER_TYPES.has(type)) Object.assign(patch, { placeholder_es: '', placeholder_en: '' });

@@ -20,7 +20,7 @@ import {
 } from '@apertura/questionnaire-designer';
 import { ApiError } from '../../shared/api';
 import { Alert, Button, ErrorAlert, Field, Spinner } from '../../shared/components';
-import { useT } from '../../shared/i18n';
+import { useT, type MessageKey } from '../../shared/i18n';
 import { usePageTitle } from '../../shared/layout';
 import { useAsync } from '../../shared/useAsync';
 import { ConsoleNav } from '../ConsoleNav';
@@ -53,6 +53,12 @@ interface Draft {
   rows: SheetRow[];
 }
 
+/** A message kept as its key and values, so it follows a language switch made after it appeared. */
+interface Notice {
+  key: MessageKey;
+  vars: Record<string, string | number>;
+}
+
 const isDefinition = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as Record<string, unknown>).pages);
 
@@ -75,7 +81,7 @@ export default function DesignerPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   // Every start (new, opened, copied, imported) is a fresh editor, even with the same slug.
   const [loads, setLoads] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   return (
     <>
@@ -86,7 +92,7 @@ export default function DesignerPage() {
       <p className="muted">{t('designer.intro')}</p>
       {notice && (
         <Alert kind="success">
-          <p>{notice}</p>
+          <p>{t(notice.key, notice.vars)}</p>
         </Alert>
       )}
       <StartPanel
@@ -105,7 +111,7 @@ export default function DesignerPage() {
 // Where a draft comes from: new, a stored version, a round's instrument, or a file
 // ---------------------------------------------------------------------------------------------
 
-function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) {
+function StartPanel({ onStart }: { onStart(d: Draft, message?: Notice): void }) {
   const { t, lang } = useT();
   const versions = useAsync((signal) => designerApi.versions(signal), []);
   const rounds = useAsync((signal) => designerApi.rounds(signal), []);
@@ -153,7 +159,7 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
       const v = await designerApi.copy({ roundId: r.id, kind, slug: copySlug });
       onStart(
         { kind: v.kind, slug: v.slug, rows: definitionToRows(v.definition) },
-        t('designer.copied', { round: r.name, version: v.version, slug: v.slug }),
+        { key: 'designer.copied', vars: { round: r.name, version: v.version, slug: v.slug } },
       );
     } catch (err) {
       setError(err);
@@ -206,7 +212,7 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
             .replace(/^-+|-+$/g, '') || 'cuestionario',
         rows: parsed.rows,
       },
-      t('designer.imported', { n: parsed.rows.length, file: file.name }),
+      { key: 'designer.imported', vars: { n: parsed.rows.length, file: file.name } },
     );
   }
 
@@ -279,11 +285,7 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
               </select>
             )}
           </Field>
-          <Field
-            label={t('designer.copySlug')}
-            hint={t('designer.slugHint')}
-            error={SLUG.test(copySlug) ? null : t('designer.slugHint')}
-          >
+          <Field label={t('designer.copySlug')} error={SLUG.test(copySlug) ? null : t('designer.slugHint')}>
             {(p) => (
               <input
                 type="text"
@@ -351,7 +353,7 @@ function Editor({ initial }: { initial: Draft }) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [serverIssues, setServerIssues] = useState<ServerSheetIssue[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Notice | null>(null);
 
   // Lint as the guarantor types, a step behind the keystrokes (the linter loads a survey Model).
   const deferredRows = useDeferredValue(rows);
@@ -430,7 +432,7 @@ function Editor({ initial }: { initial: Draft }) {
     try {
       const content = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '')));
       const v = await designerApi.save({ kind, slug, format: 'json', content });
-      setSaved(t('designer.saved', { version: v.version, slug: v.slug }));
+      setSaved({ key: 'designer.saved', vars: { version: v.version, slug: v.slug } });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'QUESTIONNAIRE_SHEET_INVALID') {
         const details = e.details as { issues?: ServerSheetIssue[] } | undefined;
@@ -533,7 +535,7 @@ function Editor({ initial }: { initial: Draft }) {
         )}
         {saved && (
           <Alert kind="success">
-            <p>{saved}</p>
+            <p>{t(saved.key, saved.vars)}</p>
           </Alert>
         )}
         <ErrorAlert error={saveError} />
@@ -865,17 +867,20 @@ function RowForm({
                 </select>
               )}
             </Field>
-            <Field label={t('designer.field.inputType')} error={errorOf('inputType')}>
-              {(p) => (
-                <select {...p} value={row.inputType} onChange={(e) => onChange({ inputType: e.target.value })}>
-                  {[...new Set([...INPUT_TYPES, row.inputType])].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {/* Only a text question has an input type (kept visible when a row carries one, so the linter's complaint has a field). */}
+            {(row.type === 'text' || row.inputType !== '') && (
+              <Field label={t('designer.field.inputType')} error={errorOf('inputType')}>
+                {(p) => (
+                  <select {...p} value={row.inputType} onChange={(e) => onChange({ inputType: e.target.value })}>
+                    {[...new Set([...INPUT_TYPES, row.inputType])].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
           </div>
           <AnswerFields row={row} errorOf={errorOf} errorOfKey={errorOfKey} onChange={onChange} />
         </>
