@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
@@ -100,6 +100,8 @@ export class ClaimVerdictDto {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
+// Named apart from the assignments' ClaimDto (another shape): OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'StaffClaimDto' })
 export class ClaimDto {
   @ApiProperty() questionName: string;
   @ApiProperty({ type: TitleDto }) title: TitleDto;

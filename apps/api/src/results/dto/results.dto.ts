@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LEVELS } from '@apertura/db';
 import { INDICATORS, STATUS_ORDER } from '@apertura/metric';
@@ -307,6 +307,8 @@ export class ResultsSummaryDto {
   national: AreaValueDto[];
 }
 
+// Named apart from the citizens' InstitutionRefDto (another shape): OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultInstitutionRefDto' })
 export class InstitutionRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -434,6 +436,8 @@ export class EvidenceUrlDto {
   @ApiProperty() url: string;
 }
 
+// Named apart from the assignments' EvidenceFileRefDto (another shape): OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultEvidenceFileDto' })
 export class EvidenceFileRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) questionName: string | null;
