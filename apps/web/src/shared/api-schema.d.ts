@@ -2628,6 +2628,16 @@ export interface components {
             /** @description docs/method.md §5. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; `states` lists every state of the round universe once with its population N_pop (≥ the institutions the round has there); `municipalities` optionally declares N_pop of municipalities of the universe (same rule; together not above their state). Editable only while the round is a draft; checked again against the frozen universe when the round opens (422 DESIGN_INVALID). Absent on creation: census. */
             design?: components["schemas"]["RoundDesignDto"];
         };
+        CensusDesignDto: {
+            /** @enum {string} */
+            kind: "census";
+        };
+        SampleDesignDto: {
+            /** @enum {string} */
+            kind: "sample";
+            states: components["schemas"]["DesignStateDto"][];
+            municipalities?: components["schemas"]["DesignMunicipalityDto"][];
+        };
         UniverseSelectionViewDto: {
             cveEnt?: string[];
             cvegeo?: string[];
@@ -2698,7 +2708,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description docs/method.md §5. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; `states` lists every state of the round universe once with its population N_pop (≥ the institutions the round has there); `municipalities` optionally declares N_pop of municipalities of the universe (same rule; together not above their state). Editable only while the round is a draft; checked again against the frozen universe when the round opens (422 DESIGN_INVALID). */
-            design: components["schemas"]["RoundDesignDto"];
+            design: components["schemas"]["RoundDesignDto"] & (components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"]);
             /** @description Citizens can be assigned institutions of this round. */
             validationOpen: boolean;
             /** @description Generated demo data. */
@@ -2748,7 +2758,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description docs/method.md §5. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; `states` lists every state of the round universe once with its population N_pop (≥ the institutions the round has there); `municipalities` optionally declares N_pop of municipalities of the universe (same rule; together not above their state). Editable only while the round is a draft; checked again against the frozen universe when the round opens (422 DESIGN_INVALID). */
-            design: components["schemas"]["RoundDesignDto"];
+            design: components["schemas"]["RoundDesignDto"] & (components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"]);
             /** @description Citizens can be assigned institutions of this round. */
             validationOpen: boolean;
             /** @description Generated demo data. */
@@ -3082,7 +3092,7 @@ export interface components {
             /** @description Page the respondent is on (0-based), to resume there. */
             currentPage: number;
         };
-        LocalizedTextDto: {
+        RespondLocalizedTextDto: {
             es: string;
             en: string;
         };
@@ -3090,11 +3100,11 @@ export interface components {
             /** @description Question name (a technical detail; show `title`). */
             question: string;
             /** @description Title of the question as the respondent sees it. */
-            title: components["schemas"]["LocalizedTextDto"];
+            title: components["schemas"]["RespondLocalizedTextDto"];
             /** @description Issue code of libs/questionnaire (S_VALIDATOR, S_INVALID_CHOICE, S_TOO_LONG…). */
             code: string;
             /** @description What is wrong, naming the question by its title. */
-            message: components["schemas"]["LocalizedTextDto"];
+            message: components["schemas"]["RespondLocalizedTextDto"];
         };
         DraftSavedDto: {
             /** Format: date-time */
@@ -3199,13 +3209,13 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        TitleDto: {
+        StaffTitleDto: {
             es: string;
             en: string;
         };
         AnswerChangeDto: {
             name: string;
-            title: components["schemas"]["TitleDto"];
+            title: components["schemas"]["StaffTitleDto"];
             /** @enum {string} */
             change: "added" | "removed" | "changed";
             /** @description Absent when added. */
@@ -3241,7 +3251,7 @@ export interface components {
         };
         LabelledAnswerDto: {
             name: string;
-            title: components["schemas"]["TitleDto"];
+            title: components["schemas"]["StaffTitleDto"];
             /** @description SurveyJS type. */
             type: string;
             /** @description The answer as submitted (string, number, boolean, list…). */
@@ -3267,7 +3277,7 @@ export interface components {
         };
         StaffClaimDto: {
             questionName: string;
-            title: components["schemas"]["TitleDto"];
+            title: components["schemas"]["StaffTitleDto"];
             /** @description What the institution answered (current version). */
             claimed: Record<string, never> | null;
             verdicts: components["schemas"]["ClaimVerdictDto"][];
@@ -3457,6 +3467,10 @@ export interface components {
              * @default 3
              */
             max: number;
+        };
+        LocalizedTextDto: {
+            es: string;
+            en: string;
         };
         EvidenceFileRefDto: {
             /** Format: uuid */
@@ -3774,6 +3788,12 @@ export interface components {
             /** @description Assignments marked expired now. */
             expired: number;
         };
+        ResultStateRefDto: {
+            /** @example 15 */
+            cveEnt: string;
+            /** @example México */
+            name: string;
+        };
         ResultRoundDto: {
             /** Format: uuid */
             id: string;
@@ -3785,9 +3805,7 @@ export interface components {
             /** Format: date-time */
             publishedAt: string | null;
             /** @description docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }. */
-            design: {
-                [key: string]: unknown;
-            };
+            design: components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"];
             /**
              * @description Method of the stored results (null: not computed yet).
              * @example mga-2017/apertura-2
@@ -3796,7 +3814,7 @@ export interface components {
             /** @example 2.0.0 */
             methodVersion: string | null;
             /** @description States of the round's universe, by code (one state: titles name it, never 'national'). */
-            states: components["schemas"]["StateRefDto"][];
+            states: components["schemas"]["ResultStateRefDto"][];
         };
         ProvenanceDto: {
             /** @example mga-2017/apertura-1 */
@@ -4100,11 +4118,16 @@ export interface components {
             size: number;
             sha256: string;
         };
+        ResultVerdictCountsDto: {
+            confirmed: number;
+            refuted: number;
+            unverifiable: number;
+        };
         ResultInputsDto: {
             selfReport: components["schemas"]["SelfReportRefDto"] | null;
             evidenceUrls: components["schemas"]["EvidenceUrlDto"][];
             evidenceFiles: components["schemas"]["ResultEvidenceFileDto"][];
-            verdicts: components["schemas"]["VerdictCountsDto"];
+            verdicts: components["schemas"]["ResultVerdictCountsDto"];
             citizenReports: number;
             /** @description Distinct (pseudonymous) validators with a verdict or a report; identities are never shown. */
             validators: number;
@@ -4404,6 +4427,10 @@ export interface components {
              * @description An evidence file the institution uploaded in this round.
              */
             evidenceFileId?: string;
+        };
+        TitleDto: {
+            es: string;
+            en: string;
         };
         DisputeQueueItemDto: {
             dispute: components["schemas"]["DisputeDto"];

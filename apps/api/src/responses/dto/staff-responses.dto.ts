@@ -40,6 +40,8 @@ export class ResponsePageDto {
   @ApiProperty() pageSize: number;
 }
 
+// Named apart from the due-process TitleDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'StaffTitleDto' })
 export class TitleDto {
   @ApiProperty() es: string;
   @ApiProperty() en: string;

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LEVELS } from '@apertura/db';
 import { INDICATORS, STATUS_ORDER } from '@apertura/metric';
 import { PageQueryDto } from '../../common/page-query.dto';
+import { ApiDesignModels, ApiDesignProperty } from '../../rounds/dto/round-design.dto';
 
 export const RESULT_SCOPES = ['municipality', 'state', 'national', 'level', 'type'] as const;
 export const AGGREGATIONS = ['unweighted', 'mean_of_municipalities', 'population_weighted', 'stratified'] as const;
@@ -132,18 +133,16 @@ export class NoticeDto {
   @ApiProperty() en: string;
 }
 
+@ApiDesignModels()
 export class ResultRoundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status: string;
   @ApiProperty({ description: 'Generated demo data: label every figure as synthetic.' }) synthetic: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
-  })
+  @ApiDesignProperty(
+    "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
+  )
   design: Record<string, unknown>;
   @ApiProperty({
     nullable: true,
@@ -160,6 +159,8 @@ export class ResultRoundDto {
   states: StateRefDto[];
 }
 
+// Named apart from the citizens' StateRefDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultStateRefDto' })
 export class StateRefDto {
   @ApiProperty({ example: '15' }) cveEnt: string;
   @ApiProperty({ example: 'México' }) name: string;
@@ -453,6 +454,8 @@ export class SelfReportRefDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
 }
 
+// Named apart from the assignments' VerdictCountsDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultVerdictCountsDto' })
 export class VerdictCountsDto {
   @ApiProperty() confirmed: number;
   @ApiProperty() refuted: number;
