@@ -2708,7 +2708,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description docs/method.md §5. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; `states` lists every state of the round universe once with its population N_pop (≥ the institutions the round has there); `municipalities` optionally declares N_pop of municipalities of the universe (same rule; together not above their state). Editable only while the round is a draft; checked again against the frozen universe when the round opens (422 DESIGN_INVALID). */
-            design: components["schemas"]["RoundDesignDto"] & (components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"]);
+            design: components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"];
             /** @description Citizens can be assigned institutions of this round. */
             validationOpen: boolean;
             /** @description Generated demo data. */
@@ -2758,7 +2758,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description docs/method.md §5. `census` (default): the universe is every obliged subject of the covered area. `sample`: the universe is a sample; `states` lists every state of the round universe once with its population N_pop (≥ the institutions the round has there); `municipalities` optionally declares N_pop of municipalities of the universe (same rule; together not above their state). Editable only while the round is a draft; checked again against the frozen universe when the round opens (422 DESIGN_INVALID). */
-            design: components["schemas"]["RoundDesignDto"] & (components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"]);
+            design: components["schemas"]["CensusDesignDto"] | components["schemas"]["SampleDesignDto"];
             /** @description Citizens can be assigned institutions of this round. */
             validationOpen: boolean;
             /** @description Generated demo data. */
@@ -4018,15 +4018,15 @@ export interface components {
             id: string[];
             name: string[];
             /** @description Headline indicator: I where computable, else I_G; null without any result row. */
-            headline: string[];
+            headline: ("I" | "I_G" | null)[];
             /** @description Headline estimate (null: not computable). */
-            estimate: number[];
+            estimate: (number | null)[];
             /** @description Status of the headline. */
-            status: string[];
-            t: number[];
-            tStatus: string[];
-            p: number[];
-            pStatus: string[];
+            status: ("not_validated" | "inconclusive" | "caution" | "conclusive" | null)[];
+            t: (number | null)[];
+            tStatus: ("not_validated" | "inconclusive" | "caution" | "conclusive" | null)[];
+            p: (number | null)[];
+            pStatus: ("not_validated" | "inconclusive" | "caution" | "conclusive" | null)[];
             notice: components["schemas"]["NoticeDto"];
         };
         InstitutionSummaryDto: {
@@ -4239,7 +4239,7 @@ export interface components {
              */
             code: "SYNTHETIC_MIXED" | "SAME_ROUND";
             /** @description The reason in words: { es, en }. */
-            messages: Record<string, never>;
+            messages: components["schemas"]["NoticeDto"];
         };
         ComparabilityDto: {
             /** @description False when the two rounds must not be compared at all (before any per-value rule of §9). */

@@ -1,5 +1,12 @@
 import type { Bilingual } from './i18n';
 import { getSession, clearSession } from './auth';
+import type { components } from './api-schema';
+
+/**
+ * A request or response shape of the API, by its OpenAPI schema name: the web's API types are aliases of
+ * these (generated from the API's DTOs by `npm run api:types`), so a changed DTO fails the web's typecheck.
+ */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
 /** Error body of every API error (see apps/api/src/common/error.filter.ts). */
 export interface ApiErrorBody {

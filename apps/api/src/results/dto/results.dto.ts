@@ -352,23 +352,29 @@ export class InstitutionResultPageDto {
  * one array per field, same order (by name). A national round's 13,000 institutions in one compact
  * response instead of 65 pages of listings (bench/RESULTS.md, "Dashboard page load").
  */
+/** Arrays of the distribution whose entries are null where an institution has no value. */
+const nullableItems = (type: 'string' | 'number', values?: readonly string[]) => ({
+  type: 'array' as const,
+  items: { type, nullable: true, ...(values ? { enum: [...values] } : {}) },
+});
+
 export class InstitutionDistributionDto {
   @ApiProperty() total: number;
   @ApiProperty({ type: [String] }) id: string[];
   @ApiProperty({ type: [String] }) name: string[];
   @ApiProperty({
-    type: [String],
+    ...nullableItems('string', ['I', 'I_G']),
     description: 'Headline indicator: I where computable, else I_G; null without any result row.',
   })
   headline: Array<string | null>;
-  @ApiProperty({ type: [Number], description: 'Headline estimate (null: not computable).' }) estimate: Array<
-    number | null
-  >;
-  @ApiProperty({ type: [String], description: 'Status of the headline.' }) status: Array<string | null>;
-  @ApiProperty({ type: [Number] }) t: Array<number | null>;
-  @ApiProperty({ type: [String] }) tStatus: Array<string | null>;
-  @ApiProperty({ type: [Number] }) p: Array<number | null>;
-  @ApiProperty({ type: [String] }) pStatus: Array<string | null>;
+  @ApiProperty({ ...nullableItems('number'), description: 'Headline estimate (null: not computable).' })
+  estimate: Array<number | null>;
+  @ApiProperty({ ...nullableItems('string', STATUS_ORDER), description: 'Status of the headline.' })
+  status: Array<string | null>;
+  @ApiProperty(nullableItems('number')) t: Array<number | null>;
+  @ApiProperty(nullableItems('string', STATUS_ORDER)) tStatus: Array<string | null>;
+  @ApiProperty(nullableItems('number')) p: Array<number | null>;
+  @ApiProperty(nullableItems('string', STATUS_ORDER)) pStatus: Array<string | null>;
   @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
 }
 
@@ -604,7 +610,10 @@ export class ComparisonReasonDto {
       'SYNTHETIC_MIXED: one round holds generated demo data and the other real data. SAME_ROUND: A and B are one round.',
   })
   code: (typeof COMPARISON_REASONS)[number];
-  @ApiProperty({ description: 'The reason in words: { es, en }.' }) messages: { es: string; en: string };
+  @ApiProperty({ type: NoticeDto, description: 'The reason in words: { es, en }.' }) messages: {
+    es: string;
+    en: string;
+  };
 }
 
 export class ComparabilityDto {

@@ -98,6 +98,8 @@ export class SampleDesignDto {
 export const ApiDesignProperty = (description: string): PropertyDecorator =>
   applyDecorators(
     ApiProperty({
+      // `type` set so the property's TypeScript class (RoundDesignDto) is not reflected into the schema too.
+      type: Object,
       oneOf: [{ $ref: getSchemaPath(CensusDesignDto) }, { $ref: getSchemaPath(SampleDesignDto) }],
       description,
     }),
