@@ -82,7 +82,8 @@ export async function renderTypes(doc: OpenAPIObject): Promise<string> {
   // Nest's OpenAPIObject and openapi-typescript's OpenAPI3 describe the same JSON with different
   // TypeScript declarations; the JSON round trip hands over exactly what /docs/openapi.json serves.
   const document = JSON.parse(JSON.stringify(doc)) as OpenAPI3;
-  const ast = await openapiTS(document, { silent: true });
+  // defaultNonNullable off: a property with a default is optional in a request (the server fills it in).
+  const ast = await openapiTS(document, { silent: true, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
 

@@ -2620,7 +2620,7 @@ export interface components {
              * @description Most versions one institution may submit in this round (every version is kept and audited); beyond it 409 VERSION_LIMIT_REACHED.
              * @default 50
              */
-            maxVersionsPerResponse: number;
+            maxVersionsPerResponse?: number;
             /** @description Method settings (docs/method.md): any subset of `{ weights: { TG|TC|PG|PC: { component: weight } }, thresholds: {…}, bootstrapReplicates, confidence }`, merged over the method defaults (docs/method.md) and stored complete. A given sub-index weight map replaces the default one. Invalid → 422 SETTINGS_INVALID with `details.problems: [{ path, message }]`. */
             settings?: {
                 [key: string]: unknown;
@@ -2811,7 +2811,7 @@ export interface components {
              * @description Most versions one institution may submit in this round (every version is kept and audited); beyond it 409 VERSION_LIMIT_REACHED.
              * @default 50
              */
-            maxVersionsPerResponse: number;
+            maxVersionsPerResponse?: number;
             /** @description Method settings (docs/method.md): any subset of `{ weights: { TG|TC|PG|PC: { component: weight } }, thresholds: {…}, bootstrapReplicates, confidence }`, merged over the method defaults (docs/method.md) and stored complete. A given sub-index weight map replaces the default one. Invalid → 422 SETTINGS_INVALID with `details.problems: [{ path, message }]`. */
             settings?: {
                 [key: string]: unknown;
@@ -2967,7 +2967,7 @@ export interface components {
              * @description Also mail the new link to the institution.
              * @default false
              */
-            sendMail: boolean;
+            sendMail?: boolean;
         };
         ReissuedLinkDto: {
             /** @description The new link, shown this once: it is not stored in clear and cannot be listed again. */
@@ -3466,7 +3466,7 @@ export interface components {
              * @description Active assignments to hold in this round (the engine tops up to it).
              * @default 3
              */
-            max: number;
+            max?: number;
         };
         LocalizedTextDto: {
             es: string;
