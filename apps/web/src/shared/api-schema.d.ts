@@ -2112,7 +2112,8 @@ export interface components {
             id: string;
             email: string | null;
             displayName: string | null;
-            role: string;
+            /** @enum {string} */
+            role: "guarantor_admin" | "analyst" | "institution_respondent" | "citizen_validator";
             guarantorId: string | null;
             emailVerified: boolean;
         };
@@ -3219,9 +3220,13 @@ export interface components {
             /** @enum {string} */
             change: "added" | "removed" | "changed";
             /** @description Absent when added. */
-            before?: Record<string, never>;
+            before?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
             /** @description Absent when removed. */
-            after?: Record<string, never>;
+            after?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
         };
         VersionHistoryDto: {
             version: number;
@@ -3255,11 +3260,11 @@ export interface components {
             /** @description SurveyJS type. */
             type: string;
             /** @description The answer as submitted (string, number, boolean, list…). */
-            value: Record<string, never> | null;
+            value: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
             /** @description Label of the chosen value(s) in es/en, for choice questions. */
-            label: {
-                [key: string]: string;
-            } | null;
+            label: components["schemas"]["StaffTitleDto"] | null;
         };
         ClaimVerdictDto: {
             /** @description The validator's pseudonym in this round (V-…); never a name or e-mail. */
@@ -3279,7 +3284,9 @@ export interface components {
             questionName: string;
             title: components["schemas"]["StaffTitleDto"];
             /** @description What the institution answered (current version). */
-            claimed: Record<string, never> | null;
+            claimed: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
             verdicts: components["schemas"]["ClaimVerdictDto"][];
         };
         StaffResponseDto: {
@@ -3497,7 +3504,9 @@ export interface components {
             /** @example TG.AI */
             component: string;
             /** @description The institution's submitted answer (any JSON value); null when not answered. */
-            selfReported: Record<string, never> | null;
+            selfReported: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
             /** @description The institution answered it: a verdict is expected. */
             answered: boolean;
             evidenceUrls: string[];
