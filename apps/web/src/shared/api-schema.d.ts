@@ -2101,6 +2101,10 @@ export interface components {
             messages: components["schemas"]["ErrorMessagesDto"];
             /** @description The offending input field, when one is to blame. */
             field?: string;
+            /** @description Data of the code, when it has any (e.g. `details.errors` of VALIDATION_FAILED, UNIVERSE_INVALID). */
+            details?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
         };
         LoginDto: {
             /** @example admin@infoem.example */
@@ -2150,7 +2154,8 @@ export interface components {
             id: string;
             email: string | null;
             displayName: string | null;
-            role: string;
+            /** @enum {string} */
+            role: "guarantor_admin" | "analyst";
             createdAt: string;
             /**
              * @description invited: the account has no password yet (the invitation is open or expired).

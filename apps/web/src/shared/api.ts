@@ -8,14 +8,12 @@ import type { components } from './api-schema';
  */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
-/** Error body of every API error (see apps/api/src/common/error.filter.ts). */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  messages?: Bilingual;
-  field?: string;
-  details?: unknown;
-}
+/**
+ * Error body of every API error (ErrorDto; apps/api/src/common/error.filter.ts). Read defensively: any
+ * string `code` is accepted (a newer server may have more) and `messages` may be missing; the web's own
+ * failures (NETWORK, UNEXPECTED_RESPONSE) take the same shape.
+ */
+export type ApiErrorBody = Omit<Schema<'ErrorDto'>, 'code' | 'messages'> & { code: string; messages?: Bilingual };
 
 /** A failed API call, with the server's bilingual message. `status` 0 means the network failed. */
 export class ApiError extends Error {
