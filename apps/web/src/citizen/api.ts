@@ -43,13 +43,23 @@ export const citizenApi = {
   /** Always 202 { accepted: true }: the same answer whether or not the address already has an account. */
   register: (body: RegisterBody) => api<Schema<'AcceptedDto'>>('/api/citizens/register', { method: 'POST', body }),
   /** Also signs the validator in (the server sets the session cookie; `session` says who). */
-  verify: (token: string) => api<Schema<'VerifiedDto'>>('/api/citizens/verify', { method: 'POST', body: { token } }),
+  verify: (token: string) =>
+    api<Schema<'VerifiedDto'>>('/api/citizens/verify', {
+      method: 'POST',
+      body: { token } satisfies Schema<'VerifyEmailDto'>,
+    }),
   resend: (email: string) =>
-    api<Schema<'AcceptedDto'>>('/api/citizens/resend-verification', { method: 'POST', body: { email } }),
+    api<Schema<'AcceptedDto'>>('/api/citizens/resend-verification', {
+      method: 'POST',
+      body: { email } satisfies Schema<'ResendVerificationDto'>,
+    }),
   me: (signal?: AbortSignal) => api<CitizenProfile>('/api/citizens/me', { signal }),
   updateMe: (body: Schema<'UpdateProfileDto'>) => api<CitizenProfile>('/api/citizens/me', { method: 'PATCH', body }),
   setConflicts: (conflicts: Schema<'ConflictDeclarationDto'>[]) =>
-    api<CitizenProfile>('/api/citizens/me/conflicts', { method: 'PUT', body: { conflicts } }),
+    api<CitizenProfile>('/api/citizens/me/conflicts', {
+      method: 'PUT',
+      body: { conflicts } satisfies Schema<'ConflictsDto'>,
+    }),
   searchInstitutions: (q: string, signal?: AbortSignal) =>
     api<Schema<'InstitutionSearchPageDto'>>('/api/citizens/institutions', { query: { q, pageSize: 10 }, signal }),
   rounds: (signal?: AbortSignal) =>
@@ -60,7 +70,7 @@ export const citizenApi = {
   requestAssignments: (roundId: string, max: number) =>
     api<Schema<'RequestAssignmentsResultDto'>>(`/api/citizens/rounds/${encodeURIComponent(roundId)}/assignments`, {
       method: 'POST',
-      body: { max },
+      body: { max } satisfies Schema<'RequestAssignmentsDto'>,
     }),
   assignments: (page: number, status?: string, signal?: AbortSignal) =>
     api<Omit<Schema<'AssignmentPageDto'>, 'items'> & { items: Assignment[] }>('/api/citizens/assignments', {
@@ -76,14 +86,14 @@ export const citizenApi = {
   saveVerdicts: (id: string, verdicts: VerdictInput[]) =>
     api<Schema<'SaveVerdictsResultDto'>>(`${a(id)}/verdicts`, {
       method: 'PUT',
-      body: { verdicts },
+      body: { verdicts } satisfies Schema<'SaveVerdictsDto'>,
     }),
   history: (page: number, signal?: AbortSignal) =>
     api<Schema<'HistoryPageDto'>>('/api/citizens/history', { query: { page, pageSize: 50 }, signal }),
   saveReport: (id: string, data: Record<string, unknown>) =>
     api<Schema<'SaveReportResultDto'>>(`${a(id)}/report`, {
       method: 'PUT',
-      body: { data },
+      body: { data } satisfies Schema<'SaveReportDto'>,
     }),
   uploadEvidence: (id: string, file: File, questionName: string, onProgress: (f: number) => void) => {
     const form = new FormData();

@@ -48,7 +48,8 @@ export const consoleApi = {
     api<Schema<'RoundPageDto'>>('/api/rounds', { query: { page, pageSize: 20 }, signal }),
   round: (id: string, signal?: AbortSignal) => api<RoundDetail>(r(id), { signal }),
   createRound: (body: CreateRoundBody) => api<Round>('/api/rounds', { method: 'POST', body }),
-  updateDesign: (id: string, design: RoundDesign) => api<RoundDetail>(r(id), { method: 'PATCH', body: { design } }),
+  updateDesign: (id: string, design: RoundDesign) =>
+    api<RoundDetail>(r(id), { method: 'PATCH', body: { design } satisfies Schema<'UpdateRoundDto'> }),
   transition: (id: string, action: 'open' | 'close' | 'publish') =>
     api<RoundDetail>(`${r(id)}/${action}`, { method: 'POST' }),
   setValidation: (id: string, open: boolean) =>

@@ -20,7 +20,7 @@ export const dueProcessApi = {
   decide: (roundId: string, disputeId: string, decision: 'uphold' | 'overturn', reason: string) =>
     api<Dispute>(`${r(roundId)}/disputes/${encodeURIComponent(disputeId)}/decision`, {
       method: 'POST',
-      body: { decision, reason },
+      body: { decision, reason } satisfies Schema<'DecideDisputeDto'>,
     }),
   outliers: (roundId: string, signal?: AbortSignal) =>
     api<OutlierList>(`${r(roundId)}/validators/outliers`, { signal }),

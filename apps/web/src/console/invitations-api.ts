@@ -50,10 +50,13 @@ export const invitationsApi = {
   reissue: (roundId: string, institutionId: string, sendMail: boolean) =>
     api<Schema<'ReissuedLinkDto'>>(`${one(roundId, institutionId)}/reissue`, {
       method: 'POST',
-      body: { sendMail },
+      body: { sendMail } satisfies Schema<'ReissueLinkDto'>,
     }),
   updateEmail: (roundId: string, institutionId: string, email: string) =>
-    api<InvitationItem>(one(roundId, institutionId), { method: 'PATCH', body: { email } }),
+    api<InvitationItem>(one(roundId, institutionId), {
+      method: 'PATCH',
+      body: { email } satisfies Schema<'UpdateInvitationEmailDto'>,
+    }),
   revoke: (roundId: string, institutionId: string) =>
     api<InvitationItem>(`${one(roundId, institutionId)}/revoke`, { method: 'POST' }),
   reminderSettings: (roundId: string, signal?: AbortSignal) =>
@@ -66,5 +69,8 @@ export const invitationsApi = {
   saveTemplate: (t: Schema<'SaveMailTemplateDto'>) =>
     api<MailTemplate>('/api/mail/templates', { method: 'PUT', body: t }),
   resetTemplate: (kind: TemplateKind, locale: TemplateLocale) =>
-    api<MailTemplate>('/api/mail/templates/reset', { method: 'POST', body: { kind, locale } }),
+    api<MailTemplate>('/api/mail/templates/reset', {
+      method: 'POST',
+      body: { kind, locale } satisfies Schema<'MailTemplateKeyDto'>,
+    }),
 };

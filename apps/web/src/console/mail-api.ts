@@ -18,7 +18,10 @@ export const mailApi = {
   resend: (eventId: string) =>
     api<Schema<'MailResentDto'>>(`/api/mail/deliveries/${encodeURIComponent(eventId)}/resend`, { method: 'POST' }),
   sendTest: (to: string | undefined) =>
-    api<Schema<'TestMailQueuedDto'>>('/api/mail/test', { method: 'POST', body: to ? { to } : {} }),
+    api<Schema<'TestMailQueuedDto'>>('/api/mail/test', {
+      method: 'POST',
+      body: (to ? { to } : {}) satisfies Schema<'TestMailDto'>,
+    }),
 };
 
 /** Mails that did not leave (failing now, or given up). */

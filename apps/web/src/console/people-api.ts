@@ -26,12 +26,20 @@ export const peopleApi = {
   list: (signal?: AbortSignal) => api<StaffMember[]>('/api/users', { signal }),
   invite: (body: Schema<'InviteUserDto'>) => api<StaffMember>('/api/users/invite', { method: 'POST', body }),
   resendInvite: (id: string) => api<StaffMember>(`${u(id)}/resend-invite`, { method: 'POST' }),
-  changeRole: (id: string, role: StaffRole) => api<StaffMember>(`${u(id)}/role`, { method: 'PATCH', body: { role } }),
+  changeRole: (id: string, role: StaffRole) =>
+    api<StaffMember>(`${u(id)}/role`, { method: 'PATCH', body: { role } satisfies Schema<'UpdateRoleDto'> }),
   deactivate: (id: string) => api<StaffMember>(`${u(id)}/deactivate`, { method: 'POST' }),
   reactivate: (id: string) => api<StaffMember>(`${u(id)}/reactivate`, { method: 'POST' }),
   audit: (filters: AuditFilters, page: number, signal?: AbortSignal) =>
     api<Schema<'AuditPageDto'>>('/api/audit', { query: { ...filters, page, pageSize: 25 }, signal }),
-  inspectInvite: (token: string) => api<StaffInviteInfo>('/api/auth/staff-invite', { method: 'POST', body: { token } }),
+  inspectInvite: (token: string) =>
+    api<StaffInviteInfo>('/api/auth/staff-invite', {
+      method: 'POST',
+      body: { token } satisfies Schema<'StaffInviteTokenDto'>,
+    }),
   acceptInvite: (token: string, password: string, displayName?: string) =>
-    api<SessionDto>('/api/auth/staff-invite/accept', { method: 'POST', body: { token, password, displayName } }),
+    api<SessionDto>('/api/auth/staff-invite/accept', {
+      method: 'POST',
+      body: { token, password, displayName } satisfies Schema<'AcceptStaffInviteDto'>,
+    }),
 };

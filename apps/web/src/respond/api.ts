@@ -18,9 +18,18 @@ export const respondApi = {
     api<RespondContext>('/api/respond/context', { invitation: token, signal }),
   open: (token: string) => api<unknown>('/api/respond/open', { method: 'POST', invitation: token }),
   saveDraft: (token: string, data: Record<string, unknown>, currentPage: number, keepalive = false) =>
-    api<DraftSaved>('/api/respond/draft', { method: 'PUT', invitation: token, body: { data, currentPage }, keepalive }),
+    api<DraftSaved>('/api/respond/draft', {
+      method: 'PUT',
+      invitation: token,
+      body: { data, currentPage } satisfies Schema<'SaveDraftDto'>,
+      keepalive,
+    }),
   submit: (token: string, data: Record<string, unknown>, idempotencyKey: string) =>
-    api<Submitted>('/api/respond/submit', { method: 'POST', invitation: token, body: { data, idempotencyKey } }),
+    api<Submitted>('/api/respond/submit', {
+      method: 'POST',
+      invitation: token,
+      body: { data, idempotencyKey } satisfies Schema<'SubmitDto'>,
+    }),
   copy: (token: string, version: number | null, signal?: AbortSignal) =>
     api<SubmittedCopy>(`/api/respond/copy${version ? `?version=${version}` : ''}`, { invitation: token, signal }),
   previous: (token: string, signal?: AbortSignal) =>

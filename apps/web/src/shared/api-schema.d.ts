@@ -4663,7 +4663,7 @@ export interface components {
              * @description State code (INEGI) of a state body; omit for a national body.
              * @example 15
              */
-            cveEnt?: Record<string, never> | null;
+            cveEnt?: string | null;
             /** @example admin@infoem.example */
             adminEmail: string;
             adminPassword: string;
