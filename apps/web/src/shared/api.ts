@@ -205,10 +205,3 @@ export function upload<T>(path: string, form: FormData, opts: UploadOptions = {}
     xhr.send(form);
   });
 }
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
