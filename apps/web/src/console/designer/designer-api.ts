@@ -13,6 +13,9 @@ export type SaveSheetBody = Omit<Schema<'ImportSheetDto'>, 'format' | 'content'>
   content: ReadonlyArray<Record<string, string>>;
 };
 
+/** POST /api/questionnaires/copy: a round's instrument stored as a version of `slug`. */
+export type CopyFromRoundBody = Schema<'CopyFromRoundDto'>;
+
 /** One entry of `details.issues` of a 422 QUESTIONNAIRE_SHEET_INVALID. */
 export type ServerSheetIssue = Schema<'SheetIssueDto'>;
 
@@ -22,5 +25,7 @@ export const designerApi = {
   version: (id: string, signal?: AbortSignal) => api<QuestionnaireVersion>(`/api/questionnaires/${id}`, { signal }),
   rounds: (signal?: AbortSignal) =>
     api<Schema<'RoundPageDto'>>('/api/rounds', { query: { page: 1, pageSize: 100 }, signal }),
+  /** 201 when stored, 200 when identical to the slug's latest version: the same body either way. */
+  copy: (body: CopyFromRoundBody) => api<QuestionnaireVersion>('/api/questionnaires/copy', { method: 'POST', body }),
   save: (body: SaveSheetBody) => api<QuestionnaireVersion>('/api/questionnaires/sheet', { method: 'POST', body }),
 };
