@@ -71,6 +71,15 @@ export function evidenceUrlsOf(
   return out;
 }
 
+/** Evidence URLs as stored in `scored_source.evidence_urls` ([item, question, url] triples). */
+export function decodeEvidenceUrls(stored: unknown): ScoredEvidenceUrl[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.map((e) => {
+    const [item, question, url] = e as [string, string, string];
+    return { item, question, url };
+  });
+}
+
 /** Position of each item in its questionnaire's scored items (`scored_answer.ordinal`). */
 const ordinals = new WeakMap<readonly ItemSpec[], Map<string, number>>();
 
@@ -130,7 +139,8 @@ export async function saveScoredSets(query: Query, sets: readonly ScoredSet[]): 
       sets.map((s) => s.questionnaireId),
       sets.map((s) => s.checksum),
       SCORER_VERSION,
-      sets.map((s) => JSON.stringify(s.evidenceUrls)),
+      // [item, question, url] triples: jsonb keeps array order but not an object's key order.
+      sets.map((s) => JSON.stringify(s.evidenceUrls.map((e) => [e.item, e.question, e.url]))),
     ],
   )) as Array<{ source_id: string }>;
   const fresh = new Set(inserted.map((r) => r.source_id));
@@ -141,7 +151,7 @@ export async function saveScoredSets(query: Query, sets: readonly ScoredSet[]): 
     component: [] as string[],
     weight: [] as number[],
     verifiable: [] as boolean[],
-    score: [] as number[],
+    score: [] as string[],
   };
   for (const s of sets) {
     if (!fresh.has(s.sourceId)) continue;
@@ -156,14 +166,15 @@ export async function saveScoredSets(query: Query, sets: readonly ScoredSet[]): 
       cols.component.push(a.component);
       cols.weight.push(a.weight);
       cols.verifiable.push(a.verifiable);
-      // node-postgres sends numbers as JavaScript's shortest round-trip text: float8 stores the exact double.
-      cols.score.push(a.score);
+      // As text, JavaScript's shortest round-trip form: float8 stores the exact double. By hand, not by
+      // node-postgres's String(): a scorer can give -0 (e.g. 1 - 1·1 in a reversed range) and String(-0) is "0".
+      cols.score.push(Object.is(a.score, -0) ? '-0' : String(a.score));
     }
   }
   if (cols.source.length === 0) return;
   await query(
     `INSERT INTO scored_answer (source_id, ordinal, item, component, weight, verifiable, score)
-     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::float8[], $6::bool[], $7::float8[])`,
+     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::float8[], $6::bool[], $7::text[]::float8[])`,
     [cols.source, cols.ordinal, cols.item, cols.component, cols.weight, cols.verifiable, cols.score],
   );
 }

@@ -5,13 +5,14 @@ import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PooledVariances, SampleDesign } from '@apertura/metric';
 import {
+  decodeEvidenceUrls,
   SCORER_VERSION,
   saveScoredSets,
   storedScoresLateral,
   VERDICT_DISPUTE_JOIN,
   VERDICT_STANDING_SQL,
 } from '@apertura/db';
-import type { Query, RoundDesignDocument, ScoredEvidenceUrl, ScoredSet } from '@apertura/db';
+import type { Query, RoundDesignDocument, ScoredSet } from '@apertura/db';
 import { expandStored, type StoredInstitutionResult } from './aggregation-input';
 import { methodSettingsOf } from './method-settings';
 import {
@@ -211,7 +212,7 @@ export class MetricInputsRepository {
       version: number;
       submitted_at: Date | null;
       stored_answers: string | null;
-      stored_evidence: ScoredEvidenceUrl[] | null;
+      stored_evidence: unknown;
       submitted: Record<string, unknown> | null;
       digest: string | null;
     }>(
@@ -233,7 +234,7 @@ export class MetricInputsRepository {
         };
         collector.addResponse(
           r.stored_answers !== null
-            ? { ...head, stored: { answers: r.stored_answers, evidenceUrls: r.stored_evidence ?? [] } }
+            ? { ...head, stored: { answers: r.stored_answers, evidenceUrls: decodeEvidenceUrls(r.stored_evidence) } }
             : { ...head, submitted: r.submitted ?? {}, digest: r.digest },
         );
       },
