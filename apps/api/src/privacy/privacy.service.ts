@@ -152,6 +152,8 @@ export class PrivacyService {
     await m.query('UPDATE validator_profile SET cvegeo = NULL WHERE user_id = $1', [row.id]);
     // Where someone works is personal data too; the conflicts only mattered for future assignments.
     await m.query('DELETE FROM validator_conflict WHERE user_id = $1', [row.id]);
+    // Optional demographics (issue #18) are deleted with the account, not kept for statistics.
+    await m.query('DELETE FROM validator_demographics WHERE user_id = $1', [row.id]);
     await m.query('DELETE FROM email_verification WHERE user_id = $1', [row.id]);
     // Reset links and sign-in failures (keyed by an HMAC of the client address) go with the account's credentials.
     await m.query('DELETE FROM password_reset WHERE user_id = $1', [row.id]);

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DemographicsController } from './demographics.controller';
+import { DemographicsRepository } from './demographics.repository';
+import { DemographicsService } from './demographics.service';
+import { ValidatorsProfileController } from './validators-profile.controller';
+import { ValidatorsProfileService } from './validators-profile.service';
+
+/**
+ * Who the validators are (issue #18 item 3): optional, consented demographics of citizen validators,
+ * stored apart from identity, and published only in aggregate with small-cell suppression.
+ */
+@Module({
+  controllers: [DemographicsController, ValidatorsProfileController],
+  providers: [DemographicsRepository, DemographicsService, ValidatorsProfileService],
+})
+export class DemographicsModule {}
