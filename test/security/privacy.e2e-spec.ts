@@ -260,4 +260,48 @@ describe('privacy of citizen validators', () => {
       }
     }
   });
+  it("no export, microdata or public result carries a validator's demographics; the round profile of three validators shows no breakdown", async () => {
+    const given = await w.http.put(
+      '/api/citizens/me/demographics',
+      {
+        consent: true,
+        purposeVersion: '2026-12',
+        ageBand: '60_plus',
+        gender: 'non_binary',
+        municipalityType: 'rural',
+        indigenousLanguage: 'yes',
+        disability: 'yes',
+      },
+      { token: v3.token },
+    );
+    expect(given.status).toBe(200);
+    // Words only the demographics could bring into an output (API names and values).
+    const vocabulary = ['60_plus', 'non_binary', 'indigenous', 'disability', 'ageBand', 'age_band', 'municipalityType'];
+    const outputs: Array<[string, string | undefined]> = [
+      ...EXPORT_FILES.map((f): [string, string | undefined] => [
+        `/api/public/rounds/${w.roundId}/export/${f}`,
+        undefined,
+      ]),
+      ...EXPORT_FILES.map((f): [string, string | undefined] => [`/api/rounds/${w.roundId}/export/${f}`, w.a.analyst]),
+      [`/api/public/rounds/${w.roundId}/results/summary`, undefined],
+      [`/api/public/rounds/${w.roundId}/results/institutions?pageSize=200`, undefined],
+      [`/api/rounds/${w.roundId}/validators?pageSize=200`, w.a.admin],
+      [`/api/rounds/${w.roundId}/recruitment`, w.a.analyst],
+      ...['answers.csv', 'verdicts.csv', 'citizen_reports.csv', 'codebook.csv'].map((f): [string, string] => [
+        `/api/rounds/${w.roundId}/microdata/${f}`,
+        w.a.analyst,
+      ]),
+    ];
+    for (const [path, token] of outputs) {
+      const res = await fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const body = await res.text();
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      for (const word of vocabulary) {
+        if (body.includes(word)) throw new Error(`${path} contains demographic data: ${word}`);
+      }
+    }
+    const profile = await w.http.get(`/api/public/rounds/${w.roundId}/validators-profile`);
+    expect(profile.body).toMatchObject({ validators: 3, respondents: 1, published: false });
+    expect(JSON.stringify(profile.body.questions)).not.toMatch(/"count":\d/);
+  });
 });

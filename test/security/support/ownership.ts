@@ -35,6 +35,10 @@ const RULES: Array<[RegExp, string]> = [
   ],
   [/^GET \/api\/auth\/me$/, 'own account'],
   [
+    /^(GET|PUT|DELETE) \/api\/citizens\/me\/demographics$/,
+    'own account only (optional demographics; never readable by staff)',
+  ],
+  [
     /^(GET|PATCH|DELETE) \/api\/citizens\/me$|^PUT \/api\/citizens\/me\/conflicts$/,
     'own account (DELETE: password re-entered)',
   ],

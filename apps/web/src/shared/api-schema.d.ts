@@ -2047,6 +2047,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizens/me/demographics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own optional demographics (null answers when not given).
+         * @description Optional. Used only for aggregate statistics of who validates (with small-cell suppression); never shown or exported per person.
+         */
+        get: operations["DemographicsController_mine"];
+        /**
+         * Give or change your demographics, with explicit consent (every question has prefer_not_to_say).
+         * @description Optional. Used only for aggregate statistics of who validates (with small-cell suppression); never shown or exported per person.
+         */
+        put: operations["DemographicsController_save"];
+        post?: never;
+        /** Withdraw consent: your demographics are deleted at once (idempotent). */
+        delete: operations["DemographicsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/rounds/{roundId}/validators-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published round: the validators' aggregate profile.
+         * @description Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell suppression (cells under k, and complementary cells, are null), beside the census population by municipality type.
+         */
+        get: operations["ValidatorsProfileController_publicProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/validators-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round of the caller's guarantor (any status): the validators' aggregate profile.
+         * @description Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell suppression (cells under k, and complementary cells, are null), beside the census population by municipality type.
+         */
+        get: operations["ValidatorsProfileController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/respond/evidence": {
         parameters: {
             query?: never;
@@ -4672,6 +4737,108 @@ export interface components {
             guarantorId: string;
             slug: string;
             adminEmail: string;
+        };
+        DemographicAnswersDto: {
+            /** @enum {string} */
+            ageBand: "18_29" | "30_44" | "45_59" | "60_plus" | "prefer_not_to_say";
+            /** @enum {string} */
+            gender: "woman" | "man" | "non_binary" | "other" | "prefer_not_to_say";
+            /**
+             * @description Population-size band of the municipality of residence (Census 2020): rural < 15,000; small_city 15,000–99,999; city 100,000–499,999; metropolis ≥ 500,000.
+             * @enum {string}
+             */
+            municipalityType: "rural" | "small_city" | "city" | "metropolis" | "prefer_not_to_say";
+            /**
+             * @description Speaks an indigenous language.
+             * @enum {string}
+             */
+            indigenousLanguage: "yes" | "no" | "prefer_not_to_say";
+            /**
+             * @description Lives with a disability.
+             * @enum {string}
+             */
+            disability: "yes" | "no" | "prefer_not_to_say";
+        };
+        MyDemographicsDto: {
+            consented: boolean;
+            purposeVersion: string | null;
+            consentAt: string | null;
+            answers: components["schemas"]["DemographicAnswersDto"] | null;
+        };
+        SaveDemographicsDto: {
+            /** @enum {string} */
+            ageBand: "18_29" | "30_44" | "45_59" | "60_plus" | "prefer_not_to_say";
+            /** @enum {string} */
+            gender: "woman" | "man" | "non_binary" | "other" | "prefer_not_to_say";
+            /**
+             * @description Population-size band of the municipality of residence (Census 2020): rural < 15,000; small_city 15,000–99,999; city 100,000–499,999; metropolis ≥ 500,000.
+             * @enum {string}
+             */
+            municipalityType: "rural" | "small_city" | "city" | "metropolis" | "prefer_not_to_say";
+            /**
+             * @description Speaks an indigenous language.
+             * @enum {string}
+             */
+            indigenousLanguage: "yes" | "no" | "prefer_not_to_say";
+            /**
+             * @description Lives with a disability.
+             * @enum {string}
+             */
+            disability: "yes" | "no" | "prefer_not_to_say";
+            /**
+             * @description Explicit consent to the stated purpose (aggregate statistics only): must be literally true.
+             * @enum {boolean}
+             */
+            consent: true;
+            /**
+             * @description Version of the purpose statement that was shown.
+             * @example 2026-12
+             */
+            purposeVersion: string;
+        };
+        ProfileCellDto: {
+            /** @example woman */
+            category: string;
+            /** @description null when suppressed (shown as "<k"). */
+            count: number | null;
+            /** @description Share of those who answered the questions (0–1). */
+            share: number | null;
+            suppressed: boolean;
+        };
+        ProfileQuestionDto: {
+            /** @enum {string} */
+            question: "ageBand" | "gender" | "municipalityType" | "indigenousLanguage" | "disability";
+            cells: components["schemas"]["ProfileCellDto"][];
+        };
+        PopulationShareDto: {
+            /** @enum {string} */
+            category: "rural" | "small_city" | "city" | "metropolis";
+            population: number;
+            share: number;
+        };
+        PopulationReferenceDto: {
+            /** @description Where the population shares come from. */
+            source: string;
+            /** @description How the municipality type is defined. */
+            definition: string;
+            municipalityTypes: components["schemas"]["PopulationShareDto"][];
+        };
+        ValidatorsProfileDto: {
+            /** Format: uuid */
+            roundId: string;
+            /**
+             * @description Suppression threshold: non-zero cells under k are not published.
+             * @example 5
+             */
+            k: number;
+            /** @description People who validated in the round (a verdict or a citizen report). */
+            validators: number;
+            /** @description Of them, those who consented to give demographics. */
+            respondents: number;
+            /** @description False when fewer than k answered: no breakdown is published. */
+            published: boolean;
+            questions: components["schemas"]["ProfileQuestionDto"][];
+            population: components["schemas"]["PopulationReferenceDto"];
         };
         UploadEvidenceFormDto: {
             /**
@@ -11669,6 +11836,226 @@ export interface operations {
             };
             /** @description Error codes: RATE_LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DemographicsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDemographicsDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DemographicsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDemographicsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDemographicsDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DemographicsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDemographicsDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ValidatorsProfileController_publicProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidatorsProfileDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ValidatorsProfileController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidatorsProfileDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
