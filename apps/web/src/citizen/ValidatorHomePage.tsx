@@ -9,6 +9,7 @@ import { useAsync } from '../shared/useAsync';
 import { citizenApi, type Assignment, type CitizenProfile, type InstitutionRef, type ValidationRound } from './api';
 import { ResendVerification } from './ResendVerification';
 import { MailPreference } from './MailPreference';
+import { DemographicsForm } from './DemographicsForm';
 
 export function ValidatorHomePage() {
   const { t } = useT();
@@ -282,6 +283,7 @@ function ProfileSection({ profile, onChange }: { profile: CitizenProfile; onChan
         </Button>
       </form>
       <MailPreference profile={profile} onChange={onChange} />
+      <DemographicsForm />
       <ConflictsEditor profile={profile} onChange={onChange} />
     </section>
   );

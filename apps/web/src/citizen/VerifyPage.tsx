@@ -6,6 +6,7 @@ import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
 import { citizenApi } from './api';
+import { DemographicsForm } from './DemographicsForm';
 import { ResendVerification } from './ResendVerification';
 
 // Tokens are single use: React's development double effects must not send the token twice.
@@ -50,11 +51,15 @@ export function VerifyPage({ token }: { token: string }) {
       <h1>{t('verify.title')}</h1>
       {state === 'pending' && <Spinner label={t('verify.pending')} />}
       {state === 'done' && (
-        <Alert kind="success" title={t('verify.doneTitle')}>
-          <p>
-            {t('verify.doneBody')} <Link to="/validador">{t('verify.continue')}</Link>
-          </p>
-        </Alert>
+        <>
+          <Alert kind="success" title={t('verify.doneTitle')}>
+            <p>
+              {t('verify.doneBody')} <Link to="/validador">{t('verify.continue')}</Link>
+            </p>
+          </Alert>
+          {/* Issue #18: the last, optional step of registration (the account exists and is signed in by now). */}
+          <DemographicsForm />
+        </>
       )}
       {state === 'failed' && (
         <>

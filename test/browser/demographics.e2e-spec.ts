@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core';
+import { deriveToken } from '@apertura/config';
+import { startTestApp, type TestApp } from '../support/app';
+import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
+
+const EMAIL = 'lucia.demografia@example.org';
+const PASSWORD = 'una frase larga y secreta';
+
+/**
+ * Issue #18 item 3, at phone width: registration ends with the optional demographics (purpose,
+ * explicit consent, "prefiero no decir"); the profile page edits them and withdraws consent.
+ */
+describe('browser: optional demographics at registration and on the profile', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    t = await startTestApp({ env: { SERVE_WEB: 'true' } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const stored = async (): Promise<Array<Record<string, string>>> =>
+    t.ds.query(
+      `SELECT d.age_band, d.gender, d.municipality_type, d.indigenous_language, d.disability
+       FROM validator_demographics d JOIN app_user u ON u.id = d.user_id WHERE u.email = $1`,
+      [EMAIL],
+    );
+
+  it('registers with consent, then edits and deletes the answers from the profile', async () => {
+    const s = await openSession(browser, { width: 375, height: 740 });
+    await steps(s, 'demographics', async (page) => {
+      await page.goto(`${t.url}/registro`);
+      await page.getByLabel('Correo electrónico').fill(EMAIL);
+      await page.getByLabel('Contraseña').fill(PASSWORD);
+      await page.getByRole('checkbox', { name: /acepto el tratamiento de mis datos/ }).check();
+      await page.getByRole('button', { name: 'Crear cuenta' }).click();
+      await page.getByRole('heading', { name: 'Revise su correo' }).waitFor();
+
+      const [row] = await t.ds.query(
+        `SELECT v.id FROM email_verification v JOIN app_user u ON u.id = v.user_id WHERE u.email = $1`,
+        [EMAIL],
+      );
+      await page.goto(`${t.url}/verificar/${deriveToken(t.env.TOKEN_SECRET, 'verify', row.id)}`);
+      await page.getByText('Correo verificado').waitFor();
+      const form = page.getByRole('region', { name: 'Quiénes validan (opcional)' });
+      await form.getByText(/Nunca se muestran ni se exportan sus respuestas individuales/).waitFor();
+      await form.getByLabel('Edad').selectOption({ label: '30 a 44 años' });
+      await form.getByLabel('Género').selectOption({ label: 'Mujer' });
+      await form
+        .getByLabel('Tipo de municipio donde vive')
+        .selectOption({ label: 'Rural o semiurbano (menos de 15 mil habitantes)' });
+      await form.getByLabel('¿Habla alguna lengua indígena?').selectOption({ label: 'Sí' });
+      // Left unanswered: saved as "prefiero no decir".
+
+      // No consent, nothing stored.
+      await form.getByRole('button', { name: 'Guardar mis respuestas' }).click();
+      await form.getByText('Para guardar sus respuestas marque la casilla de consentimiento.').waitFor();
+      expect(await stored()).toEqual([]);
+
+      await form.getByRole('checkbox', { name: /mis respuestas se usen solo para esas estadísticas/ }).check();
+      expect(await documentWidth(page)).toBeLessThanOrEqual(375);
+      await shot(page, 'demographics-registration');
+      await form.getByRole('button', { name: 'Guardar mis respuestas' }).click();
+      await form.getByText('Respuestas guardadas.', { exact: false }).waitFor();
+      expect(await stored()).toEqual([
+        {
+          age_band: '30_44',
+          gender: 'woman',
+          municipality_type: 'rural',
+          indigenous_language: 'yes',
+          disability: 'prefer_not_to_say',
+        },
+      ]);
+
+      // The profile page shows the answers and edits them.
+      await page.getByRole('link', { name: 'Continuar a validación ciudadana' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Validación ciudadana' }).waitFor();
+      const profile = page.getByRole('region', { name: 'Quiénes validan (opcional)' });
+      await profile.getByText(/Dio su consentimiento el/).waitFor();
+      expect(await profile.getByLabel('Género').inputValue()).toBe('woman');
+      await profile.getByLabel('Género').selectOption({ label: 'Prefiero no decir' });
+      await profile.getByRole('button', { name: 'Guardar mis respuestas' }).click();
+      await profile.getByText('Respuestas guardadas.', { exact: false }).waitFor();
+      expect((await stored())[0].gender).toBe('prefer_not_to_say');
+      expect(await documentWidth(page)).toBeLessThanOrEqual(375);
+      await shot(page, 'demographics-profile');
+
+      // Withdrawing consent deletes them, after a confirmation.
+      await profile.getByRole('button', { name: 'Retirar consentimiento y borrar mis respuestas' }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: 'Retirar consentimiento y borrar mis respuestas' })
+        .click();
+      await profile.getByText('Sus respuestas se borraron.').waitFor();
+      await profile.getByText('No ha respondido estas preguntas.').waitFor();
+      expect(await stored()).toEqual([]);
+      expect(s.problems).toEqual([]);
+    });
+    await s.context.close();
+  });
+});
