@@ -25,6 +25,7 @@ import {
 } from './api';
 import { ConsoleNav } from './ConsoleNav';
 import { SegmentedFilter } from './RoundSubPage';
+import { ValidatorsProfileSection } from '../results/ValidatorsProfile';
 import { DueProcessSection, PublicationStatus } from './DueProcessSection';
 import { DashboardLinks, DraftEditSection, PublishDialogButton } from './RoundAdmin';
 import { RoundMailTrouble } from './MailPage';
@@ -120,6 +121,8 @@ export function RoundDetailPage({ id }: { id: string }) {
       {isAdmin && <Lifecycle round={r} onChange={round.reload} />}
       {started && <InvitationsSection round={r} isAdmin={isAdmin} />}
       {started && <RecruitmentSection roundId={r.id} />}
+      {/* Issue #18: who validated (aggregate, suppressed), beside the recruitment plan. */}
+      {started && <ValidatorsProfileSection roundId={r.id} />}
     </>
   );
 }

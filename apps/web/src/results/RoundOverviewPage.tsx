@@ -25,6 +25,7 @@ import {
   ValueCell,
 } from './common';
 import { useLiveResults } from './live';
+import { ValidatorsProfileSection } from './ValidatorsProfile';
 import { codeLabel, markOf } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -120,6 +121,8 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
               </li>
             ))}
           </ul>
+
+          <ValidatorsProfileSection roundId={roundId} />
 
           <h2>{t('results.openData')}</h2>
           <p className="muted">{t('results.openDataHint')}</p>

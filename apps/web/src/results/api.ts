@@ -136,6 +136,9 @@ export const resultsApi = {
       throw err;
     }
   },
+  /** Issue #18: the validators' aggregate profile (suppressed small cells) beside the census population. */
+  validatorsProfile: (roundId: string, signal?: AbortSignal) =>
+    read<Schema<'ValidatorsProfileDto'>>(roundId, '/validators-profile', undefined, signal),
   publicExportUrl: (roundId: string, file: ExportFile) => `/api/public/rounds/${enc(roundId)}/export/${file}`,
   staffExportPath: (roundId: string, file: ExportFile) => `/api/rounds/${enc(roundId)}/export/${file}`,
 };
