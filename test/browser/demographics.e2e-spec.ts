@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { deriveToken } from '@apertura/config';
 import { startTestApp, type TestApp } from '../support/app';
+import { buildRoundFixture } from '../support/round-fixture';
 import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
 
 const EMAIL = 'lucia.demografia@example.org';
@@ -98,6 +99,55 @@ describe('browser: optional demographics at registration and on the profile', ()
       await profile.getByText('Sus respuestas se borraron.').waitFor();
       await profile.getByText('No ha respondido estas preguntas.').waitFor();
       expect(await stored()).toEqual([]);
+      expect(s.problems).toEqual([]);
+    });
+    await s.context.close();
+  });
+  it("shows a published round's validators' profile in aggregate, small cells as <5, beside the census population", async () => {
+    const fx = await buildRoundFixture(t.ds, {
+      seed: 'demographics-browser',
+      name: 'Ronda con perfil',
+      institutions: 6,
+      municipalities: 2,
+      status: 'published',
+      synthetic: true,
+      validators: 12,
+      reportsPerInstitution: [2, 4],
+    });
+    const workers: Array<{ id: string }> = await t.ds.query(
+      `SELECT DISTINCT validator_id AS id FROM citizen_report WHERE round_id = $1
+       UNION SELECT DISTINCT validator_id FROM verdict WHERE round_id = $1 ORDER BY id`,
+      [fx.roundId],
+    );
+    expect(workers.length).toBeGreaterThanOrEqual(8);
+    // Everyone a woman of a city but two men, who are too few to show (and hide one more cell with them).
+    for (const [i, w] of workers.entries())
+      await t.ds.query(
+        `INSERT INTO validator_demographics (user_id, age_band, gender, municipality_type, indigenous_language, disability, purpose_version, consent_at)
+         VALUES ($1, '45_59', $2, 'city', 'no', 'no', '2026-12', now())`,
+        [w.id, i < 2 ? 'man' : 'woman'],
+      );
+    const s = await openSession(browser, { width: 375, height: 740 });
+    await steps(s, 'demographics-results', async (page) => {
+      await page.goto(`${t.url}/resultados/${fx.roundId}`);
+      const section = page.getByTestId('validators-profile');
+      await section.getByRole('heading', { name: 'Perfil de quienes validaron' }).waitFor();
+      await section
+        .getByText(`${workers.length} de las ${workers.length} personas que validaron en esta ronda`)
+        .waitFor();
+      const gender = section.getByTestId('profile-gender');
+      await gender.getByRole('row', { name: /Hombre <5/ }).waitFor();
+      // The complement of the lone small cell is hidden too: 2 men = total − women otherwise.
+      await gender.getByRole('row', { name: /Mujer <5/ }).waitFor();
+      const mun = section.getByTestId('profile-municipalityType');
+      await mun.getByRole('columnheader', { name: 'Población' }).waitFor();
+      await mun
+        .getByRole('row', { name: new RegExp(`^Ciudad \\(100 mil a 499 mil habitantes\\) ${workers.length} 100`) })
+        .waitFor();
+      await section.getByText(/Fuente: CONAPO/).waitFor();
+      expect(await documentWidth(page)).toBeLessThanOrEqual(375);
+      await section.scrollIntoViewIfNeeded();
+      await shot(page, 'demographics-results');
       expect(s.problems).toEqual([]);
     });
     await s.context.close();
