@@ -239,7 +239,7 @@ export class MetricInputsRepository {
                 count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
                 count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
          FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
-         WHERE v.round_id = $1 AND ${inst('v.institution_id')}
+         WHERE v.round_id = $1 AND ${inst('v.institution_id')} AND v.milestone_id IS NULL -- milestones are not self-report claims (issue #18)
          GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
         p,
       )
