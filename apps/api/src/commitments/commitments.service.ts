@@ -62,7 +62,8 @@ export class CommitmentsService {
   }
 
   async staffList(user: UserPrincipal, roundId: string): Promise<CommitmentListDto> {
-    return this.list(await this.staffRound(user, roundId));
+    const round = await this.staffRound(user, roundId);
+    return { ...(await this.list(round)), institutions: await this.repo.roundInstitutions(this.repo.ds, round.id) };
   }
 
   async institutionList(inv: InvitationPrincipal): Promise<CommitmentListDto> {
@@ -123,6 +124,7 @@ export class CommitmentsService {
     return {
       roundId: round.id,
       roundName: round.name,
+      published: round.status === 'published',
       nextRound: next ? { id: next.id, name: next.name } : null,
       items,
       movements,

@@ -1,3 +1,4 @@
+import { MilestoneVerification } from '../commitments/MilestoneVerification';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
@@ -94,6 +95,8 @@ export default function AssignmentPage({ id }: { id: string }) {
           <p>{t('vwork.reportOnlyIntro')}</p>
         </section>
       )}
+
+      <MilestoneVerification assignmentId={a.id} editable={editable} />
 
       <section className="section" aria-labelledby="report-title">
         <h2 id="report-title">{t('assignment.reportTitle')}</h2>

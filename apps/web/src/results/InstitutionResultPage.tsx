@@ -1,3 +1,4 @@
+import { CommitmentsSection } from '../commitments/CommitmentsPage';
 import { useT } from '../shared/i18n';
 import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
@@ -334,6 +335,8 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
               ))}
             </ul>
           )}
+
+          <CommitmentsSection roundId={roundId} institutionId={institutionId} />
 
           <h2>{t('results.provenance')}</h2>
           <dl className="facts">

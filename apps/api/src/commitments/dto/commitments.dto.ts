@@ -189,9 +189,16 @@ export class InstitutionMovementDto {
   @ApiProperty({ type: [ComponentMovementDto] }) components: ComponentMovementDto[];
 }
 
+export class RoundInstitutionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Universe key (the CSV names institutions by it).' }) key: string;
+  @ApiProperty() name: string;
+}
+
 export class CommitmentListDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() roundName: string;
+  @ApiProperty({ description: 'Commitments can be recorded (the round is published).' }) published: boolean;
   @ApiProperty({ nullable: true, type: NextRoundDto, description: 'The next published round of the operator, if any.' })
   nextRound: NextRoundDto | null;
   @ApiProperty({ type: [CommitmentDto] }) items: CommitmentDto[];
@@ -200,6 +207,12 @@ export class CommitmentListDto {
   @ApiProperty({ type: [String], description: "Component codes of the round's instruments (for forms)." })
   componentCodes: string[];
   @ApiProperty({ type: BilingualDto }) notice: BilingualDto;
+  @ApiProperty({
+    required: false,
+    type: [RoundInstitutionDto],
+    description: "Staff view only: the round's institutions (to record a commitment for one of them).",
+  })
+  institutions?: RoundInstitutionDto[];
 }
 
 export class ImportResultDto {
