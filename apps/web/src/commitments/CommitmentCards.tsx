@@ -79,7 +79,7 @@ export function CommitmentCard({
         <span className="visually-hidden">{t('commit.components')}: </span>
         {c.components.map((code) => (
           <span key={code} className="badge badge-neutral" title={code}>
-            {code} · {codeLabel(code, lang)}
+            {codeLabel(code, lang)}
           </span>
         ))}
       </p>

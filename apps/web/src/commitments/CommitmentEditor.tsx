@@ -205,7 +205,7 @@ export function CommitmentEditor({ writer, canWrite }: { writer: Writer; canWrit
                       })
                     }
                   />{' '}
-                  {code} · {codeLabel(code, lang)}
+                  {codeLabel(code, lang)}
                 </label>
               ))}
             </div>

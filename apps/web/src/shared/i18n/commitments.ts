@@ -19,12 +19,13 @@ export const commitmentsDict = dict(
     'commit.state.confirmed': 'Verificado por la ciudadanía',
     'commit.state.refuted': 'Refutado por la ciudadanía',
     'commit.state.mixed': 'Dictámenes divididos',
-    'commit.counts': '{confirmed} confirmaciones · {refuted} refutaciones · {pending} pendientes',
+    'commit.counts':
+      '{confirmed, plural, one {# confirmación} other {# confirmaciones}} · {refuted, plural, one {# refutación} other {# refutaciones}} · {pending, plural, one {# pendiente} other {# pendientes}}',
     'commit.progressDeclared': 'Avance declarado',
     'commit.progressVerified': 'Avance verificado',
     'commit.notVerified': 'sin verificar',
     'commit.progressBasis':
-      '{verified} de {milestones} hitos verificados con {verdicts, plural, one {# dictamen} other {# dictámenes}}',
+      '{verified} de {milestones, plural, one {# hito verificado} other {# hitos verificados}} con {verdicts, plural, one {# dictamen} other {# dictámenes}}',
     'commit.movementTitle': '¿Se movieron los componentes atendidos?',
     'commit.movementNoNext': 'Aún no hay una ronda publicada posterior: el cambio se mostrará cuando exista.',
     'commit.movementNext': 'Comparado con {round}: un cambio cuenta solo si supera su incertidumbre.',
@@ -105,12 +106,13 @@ export const commitmentsDict = dict(
     'commit.state.confirmed': 'Verified by citizens',
     'commit.state.refuted': 'Refuted by citizens',
     'commit.state.mixed': 'Split verdicts',
-    'commit.counts': '{confirmed} confirmations · {refuted} refutations · {pending} pending',
+    'commit.counts':
+      '{confirmed, plural, one {# confirmation} other {# confirmations}} · {refuted, plural, one {# refutation} other {# refutations}} · {pending} pending',
     'commit.progressDeclared': 'Declared progress',
     'commit.progressVerified': 'Verified progress',
     'commit.notVerified': 'not verified',
     'commit.progressBasis':
-      '{verified} of {milestones} milestones verified with {verdicts, plural, one {# verdict} other {# verdicts}}',
+      '{verified} of {milestones, plural, one {# milestone verified} other {# milestones verified}} with {verdicts, plural, one {# verdict} other {# verdicts}}',
     'commit.movementTitle': 'Did the addressed components move?',
     'commit.movementNoNext': 'There is no later published round yet: the change will show once there is.',
     'commit.movementNext': 'Compared with {round}: a change counts only beyond its uncertainty.',
