@@ -241,6 +241,28 @@ describe('commitments (issue #18 item 1)', () => {
     expect(c.progress.status).toBe('inconclusive');
     expect(c.progress.reasons).toEqual(expect.arrayContaining(['below_minimum', 'pending_refutations']));
 
+    // Right of reply, unchanged: once notified, the institution sees the refuted milestone by its title
+    // on its next-round link and may dispute it like any claim.
+    await t.ds.query(
+      `UPDATE verdict SET notice_queued_at = now(), notified_at = now() WHERE question_name = $1 AND verdict = 'refuted'`,
+      [inventory.claimName],
+    );
+    const inst2 = { headers: { 'x-invitation-token': f.invitation2 } };
+    const reply = await http.get('/api/respond/refutations', inst2);
+    const refutation = (
+      reply.body.items as Array<{
+        questionName: string;
+        milestoneTitle: string | null;
+        canDispute: boolean;
+        standing: string;
+      }>
+    ).find((x) => x.questionName === inventory.claimName);
+    expect(refutation).toMatchObject({
+      milestoneTitle: 'Inventario de datos de obra',
+      canDispute: true,
+      standing: 'pending',
+    });
+
     // Once the reply window has passed without a dispute, the refutation counts (same standing rule as claims).
     await t.ds.query(
       `UPDATE verdict SET notice_queued_at = now() - interval '20 days', notified_at = now() - interval '20 days'

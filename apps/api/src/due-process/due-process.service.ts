@@ -38,6 +38,8 @@ interface DisputeRow {
 interface RefutationRow extends DisputeRow {
   id: string;
   question_name: string;
+  /** Issue #18: the milestone's title when the refuted claim is a commitment milestone. */
+  milestone_title: string | null;
   evidence_url: string | null;
   evidence_file_id: string | null;
   comment: string | null;
@@ -51,6 +53,7 @@ interface QueueRow extends DisputeRow {
   institution_id: string;
   institution_name: string;
   question_name: string;
+  milestone_title: string | null;
   evidence_url: string | null;
   evidence_file_id: string | null;
   comment: string | null;
@@ -106,9 +109,10 @@ export class DueProcessService {
 
   async refutations(inv: InvitationPrincipal): Promise<RefutationListDto> {
     const rows: RefutationRow[] = await this.ds.query(
-      `SELECT v.id, v.question_name, v.evidence_url, v.evidence_file_id, v.comment, v.notified_at, ${REPLY_DEADLINE_SQL} AS deadline,
+      `SELECT v.id, v.question_name, ms.title AS milestone_title, v.evidence_url, v.evidence_file_id, v.comment, v.notified_at, ${REPLY_DEADLINE_SQL} AS deadline,
               ${VERDICT_STANDING_SQL} AS standing, ${DISPUTE_COLUMNS}
        FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
+       LEFT JOIN commitment_milestone ms ON ms.id = v.milestone_id
        WHERE v.round_id = $1 AND v.institution_id = $2 AND v.verdict = 'refuted' AND v.notified_at IS NOT NULL
        ORDER BY v.question_name, v.notified_at, v.id`,
       [inv.roundId, inv.institutionId],
@@ -123,6 +127,7 @@ export class DueProcessService {
       items: rows.map((r): RefutationDto => ({
         verdictId: r.id,
         questionName: r.question_name,
+        milestoneTitle: r.milestone_title,
         evidenceUrl: r.evidence_url,
         hasEvidenceFile: r.evidence_file_id !== null,
         comment: r.comment,
@@ -217,9 +222,10 @@ export class DueProcessService {
     await this.ownRound(this.ds, actor, roundId);
     const decided = q.status === 'decided';
     const rows: QueueRow[] = await this.ds.query(
-      `SELECT v.id AS verdict_id, v.institution_id, i.name AS institution_name, v.question_name, v.evidence_url, v.evidence_file_id, v.comment,
-              p.pseudonym, d.notified_at, ${DISPUTE_COLUMNS}, count(*) OVER ()::int AS total
+      `SELECT v.id AS verdict_id, v.institution_id, i.name AS institution_name, v.question_name, ms.title AS milestone_title,
+              v.evidence_url, v.evidence_file_id, v.comment, p.pseudonym, d.notified_at, ${DISPUTE_COLUMNS}, count(*) OVER ()::int AS total
        FROM verdict_dispute d JOIN verdict v ON v.id = d.verdict_id JOIN institution i ON i.id = v.institution_id
+       LEFT JOIN commitment_milestone ms ON ms.id = v.milestone_id
        JOIN validator_profile p ON p.user_id = v.validator_id
        WHERE d.round_id = $1 AND ${decided ? `d.status <> 'open'` : `d.status = 'open'`}
        ORDER BY ${decided ? 'd.decided_at DESC' : 'd.created_at'}, d.id LIMIT $2 OFFSET $3`,
@@ -249,7 +255,11 @@ export class DueProcessService {
         institutionId: r.institution_id,
         institutionName: r.institution_name,
         questionName: r.question_name,
-        questionTitle: titles.get(r.question_name) ?? null,
+        questionTitle:
+          titles.get(r.question_name) ??
+          (r.milestone_title === null
+            ? null
+            : { es: `Hito de compromiso: ${r.milestone_title}`, en: `Commitment milestone: ${r.milestone_title}` }),
         refutationEvidenceUrl: r.evidence_url,
         refutationEvidenceFileId: r.evidence_file_id,
         refutationComment: r.comment,

@@ -17,6 +17,8 @@ export interface Dispute {
 export interface Refutation {
   verdictId: string;
   questionName: string;
+  /** Issue #18: set when the refuted claim is one of the institution's commitment milestones. */
+  milestoneTitle?: string | null;
   evidenceUrl: string | null;
   hasEvidenceFile: boolean;
   comment: string | null;
