@@ -24,15 +24,10 @@ export const COMMITMENT_CSV_COLUMNS = [
   'milestone_done',
 ] as const;
 type Column = (typeof COMMITMENT_CSV_COLUMNS)[number];
-const REQUIRED: readonly Column[] = [
-  'commitment_key',
-  'title',
-  'owner',
-  'outcome_indicator',
-  'components',
-  'milestone_title',
-  'milestone_due',
-];
+/** Every column but the optional ones (institution_key is required of staff files only, below). */
+const REQUIRED: readonly Column[] = COMMITMENT_CSV_COLUMNS.filter(
+  (c) => c !== 'institution_key' && c !== 'milestone_done',
+);
 
 export interface CsvContext {
   /** Staff files name the institution of each row; an institution's own file may not. */

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { VerdictChoice } from '../citizen/VerdictChoice';
+import type { VerdictValue } from '../citizen/api';
 import { Alert, Button, ErrorAlert, Field } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { useAsync } from '../shared/useAsync';
 import { commitmentsApi, type MilestoneToVerify } from './api';
-
-const VERDICTS = ['confirmed', 'refuted', 'unverifiable'] as const;
 
 /**
  * Commitment milestones on a validator's assignment (claim kind `milestone`): saved through the same
@@ -36,7 +36,7 @@ function MilestoneCard({
   editable: boolean;
 }) {
   const { t, date } = useT();
-  const [verdict, setVerdict] = useState<string | null>(m.myVerdict);
+  const [verdict, setVerdict] = useState<VerdictValue | null>(m.myVerdict);
   const [evidenceUrl, setEvidenceUrl] = useState(m.myEvidenceUrl ?? '');
   const [comment, setComment] = useState(m.myComment ?? '');
   const [busy, setBusy] = useState(false);
@@ -77,34 +77,13 @@ function MilestoneCard({
       </p>
       <p className="muted">{t('commit.outcome', { text: m.outcomeIndicator })}</p>
       <form className="form" onSubmit={save} noValidate>
-        <fieldset
-          className="fieldset"
+        <VerdictChoice
+          uid={id}
+          value={verdict}
+          onChange={setVerdict}
           disabled={!editable}
-          aria-describedby={missing ? `${id}-verdict-error` : undefined}
-        >
-          <legend>{t('assignment.verdict')}</legend>
-          <div className="radio-group">
-            {VERDICTS.map((v) => (
-              <label key={v} className="radio">
-                <input
-                  type="radio"
-                  name={`${id}-verdict`}
-                  value={v}
-                  checked={verdict === v}
-                  onChange={() => setVerdict(v)}
-                />
-                <span>
-                  <strong>{t(`status.${v}`)}</strong>
-                </span>
-              </label>
-            ))}
-          </div>
-          {missing && (
-            <p className="field-error" id={`${id}-verdict-error`}>
-              {t('commit.chooseVerdict')}
-            </p>
-          )}
-        </fieldset>
+          error={missing ? t('commit.chooseVerdict') : null}
+        />
         <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')}>
           {(p) => (
             <input
