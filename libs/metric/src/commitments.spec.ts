@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { addressedMovements, commitmentProgress, componentMovement, milestoneState, RoundComponentValue } from './commitments';
+import {
+  addressedMovements,
+  commitmentProgress,
+  componentMovement,
+  milestoneState,
+  RoundComponentValue,
+} from './commitments';
 import { DEFAULT_METHOD_SETTINGS } from './settings';
 
 const S = DEFAULT_METHOD_SETTINGS;
@@ -9,7 +15,12 @@ const m = (declaredDone: boolean, confirmed: number, refuted: number, pending = 
   refuted,
   pending,
 });
-const value = (estimate: number | null, se: number | null, status = 'conclusive', method = 'apertura@2'): RoundComponentValue => ({
+const value = (
+  estimate: number | null,
+  se: number | null,
+  status = 'conclusive',
+  method = 'apertura@2',
+): RoundComponentValue => ({
   estimate,
   se,
   status,

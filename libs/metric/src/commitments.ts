@@ -71,7 +71,10 @@ export interface CommitmentProgress {
  * (normal when none does). Status: §6 with the institution minimum of reports applied to verdicts,
  * and the response-share rule applied to verified milestones / milestones.
  */
-export function commitmentProgress(milestones: readonly MilestoneVerdicts[], settings: MethodSettings): CommitmentProgress {
+export function commitmentProgress(
+  milestones: readonly MilestoneVerdicts[],
+  settings: MethodSettings,
+): CommitmentProgress {
   const M = milestones.length;
   const declared = M === 0 ? null : milestones.filter((m) => m.declaredDone).length / M;
   let sum = 0;

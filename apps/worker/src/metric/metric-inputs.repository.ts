@@ -280,7 +280,7 @@ export class MetricInputsRepository {
     const validators: Array<{ institution_id: string; validators: number }> = (
       await c.query(
         `SELECT institution_id, count(*)::int AS validators FROM (
-           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
+           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')} AND milestone_id IS NULL
            UNION
            SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
          ) v GROUP BY institution_id ORDER BY institution_id`,
