@@ -77,6 +77,31 @@ describe('browser: commitments (record → citizen verifies → public verified 
     expect(admin.problems).toEqual([]);
     await admin.context.close();
 
+    // The institution's officer, on a phone with the round's invitation link, edits it: the second milestone.
+    const officer = await openSession(browser, { width: 390, height: 844 });
+    await steps(officer, 'commitments-institution', async (page) => {
+      await page.goto(`${t.url}/responder/${f.invitation1}`);
+      await page.getByRole('link', { name: 'Registrar compromisos de mejora' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Compromisos de Ayuntamiento de Naucalpan de Juárez' })
+        .waitFor();
+      await page.getByRole('button', { name: 'Editar: Publicar datos abiertos de obra pública' }).click();
+      const form = page.getByRole('form', { name: 'Editar «Publicar datos abiertos de obra pública»' });
+      await form.getByRole('button', { name: 'Agregar hito' }).click();
+      await form.getByLabel('Título del hito 2').fill('Portal con licencia abierta');
+      await form.getByLabel('Fecha límite del hito 2').fill('2099-06-30');
+      expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+      await form.getByRole('button', { name: 'Guardar compromiso' }).click();
+      await page.getByText('Compromiso guardado.').waitFor();
+      const card = page.getByRole('article', { name: 'Publicar datos abiertos de obra pública' });
+      await card.getByTestId('milestone').getByText('Portal con licencia abierta').waitFor();
+      await card.getByTestId('progress-declared').getByText('50 %').waitFor();
+      expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+      await shot(page, 'commitments-institution-phone');
+    });
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+
     // The validator takes the next round's assignment and verifies the milestone on a phone.
     const v = await verifiedValidator(t, http);
     const assignment = (await http.post(`/api/citizens/rounds/${f.round2}/assignments`, {}, { token: v.token })).body
@@ -111,11 +136,14 @@ describe('browser: commitments (record → citizen verifies → public verified 
       const card = page.getByRole('article', { name: 'Publicar datos abiertos de obra pública' });
       await card.getByText('Verificado por la ciudadanía').waitFor();
       const verified = card.getByTestId('progress-verified');
-      expect(await verified.getAttribute('data-estimate')).toBe('1');
-      await verified.getByText(/\[\d+ %, 100 %\]/).waitFor();
-      await verified.getByText('1 de 1 hito verificado con 1 dictamen').waitFor();
+      // Two milestones, one confirmed: the unchecked one adds nothing.
+      expect(await verified.getAttribute('data-estimate')).toBe('0.5');
+      await verified.getByText(/\[\d+ %, \d+ %\]/).waitFor();
+      await verified.getByText('1 de 2 hitos verificados con 1 dictamen').waitFor();
       await verified.locator('[data-status="inconclusive"]').waitFor();
-      await card.getByTestId('progress-declared').getByText('100 %').waitFor();
+      await verified.getByText(/Menos de 5 dictámenes ciudadanos firmes respaldan el avance verificado\./).waitFor();
+      await page.locator('[data-testid="movement"][data-component="TG.DA"][data-verdict="not_comparable"]').waitFor();
+      await card.getByTestId('progress-declared').getByText('50 %').waitFor();
       await page.getByText('Aún no hay una ronda publicada posterior: el cambio se mostrará cuando exista.').waitFor();
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'commitments-public-phone');

@@ -40,6 +40,32 @@ const NOTICE = {
 };
 
 /**
+ * A status reason in words about milestones and verdicts where the shared sentence speaks of reports
+ * and obliged subjects (the rules are the same, §6; what they count is not).
+ */
+function progressReason(reason: string, minVerdicts: number): { es: string; en: string } {
+  switch (reason) {
+    case 'no_citizen_data':
+      return {
+        es: 'Ningún hito tiene aún dictámenes ciudadanos firmes.',
+        en: 'No milestone has final citizen verdicts yet.',
+      };
+    case 'below_minimum':
+      return {
+        es: `Menos de ${minVerdicts} dictámenes ciudadanos firmes respaldan el avance verificado.`,
+        en: `Fewer than ${minVerdicts} final citizen verdicts back the verified progress.`,
+      };
+    case 'low_response_share':
+      return {
+        es: 'La ciudadanía verificó menos de la mitad de los hitos.',
+        en: 'Citizens verified fewer than half of the milestones.',
+      };
+    default:
+      return { es: reasonSentence(reason, 'es'), en: reasonSentence(reason, 'en') };
+  }
+}
+
+/**
  * Commitments after a diagnosis (issue #18 item 1): recorded by the institution (invitation link) or
  * the round's operator staff once the round is published; verified milestone by milestone by
  * citizens through the ordinary verdict engine (claim kind `milestone`); shown publicly as verified
@@ -185,7 +211,7 @@ export class CommitmentsService {
         pendingRefutations: p.pendingRefutations,
         status: p.status,
         reasons: p.reasons,
-        reasonTexts: p.reasons.map((x) => ({ es: reasonSentence(x, 'es'), en: reasonSentence(x, 'en') })),
+        reasonTexts: p.reasons.map((x) => progressReason(x, settings.thresholds.institutionMinReports)),
       },
     };
   }

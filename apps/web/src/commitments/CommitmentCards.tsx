@@ -13,6 +13,13 @@ const STATE_TONE: Record<Milestone['verification']['state'], string> = {
   mixed: 'warning',
 };
 
+const MOVE_TONE: Record<string, string> = {
+  improved: 'success',
+  worsened: 'danger',
+  within_uncertainty: 'neutral',
+  not_comparable: 'neutral',
+};
+
 const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 
 /**
@@ -121,42 +128,32 @@ export function Movements({ list }: { list: CommitmentList }) {
         {list.nextRound ? t('commit.movementNext', { round: list.nextRound.name }) : t('commit.movementNoNext')}
       </p>
       {list.movements.map((inst) => (
-        <div key={inst.institutionId} className="table-scroll">
-          <table className="table" aria-label={`${t('commit.movementTitle')} ${inst.institutionName}`}>
-            <caption>{inst.institutionName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('commit.movement.component')}</th>
-                <th scope="col">{t('commit.movement.before')}</th>
-                <th scope="col">{t('commit.movement.after')}</th>
-                <th scope="col">{t('commit.movement.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inst.components.map((mv) => (
-                <tr key={mv.component} data-testid="movement" data-component={mv.component} data-verdict={mv.verdict}>
-                  <th scope="row">
-                    {mv.component} · {pick(mv.label)}
-                  </th>
-                  <td>{fmtValue(mv.before)}</td>
-                  <td>{fmtValue(mv.after)}</td>
-                  <td>
-                    {t(`commit.movement.${mv.verdict}`)}
-                    {mv.verdict === 'not_comparable' && mv.reasons.length > 0 && (
-                      <span className="muted">
-                        {' '}
-                        (
-                        {mv.reasons
-                          .map((r) => t(`commit.movementReason.${r}` as 'commit.movementReason.status'))
-                          .join('; ')}
-                        )
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div key={inst.institutionId} className="card movement">
+          <h3>{inst.institutionName}</h3>
+          <ul className="movement-list">
+            {inst.components.map((mv) => (
+              <li key={mv.component} data-testid="movement" data-component={mv.component} data-verdict={mv.verdict}>
+                <strong>
+                  {pick(mv.label)} ({mv.component})
+                </strong>
+                <br />
+                {t('commit.movement.before')}: {fmtValue(mv.before)} · {t('commit.movement.after')}:{' '}
+                {fmtValue(mv.after)}
+                <br />
+                <span className={`badge badge-${MOVE_TONE[mv.verdict]}`}>{t(`commit.movement.${mv.verdict}`)}</span>
+                {mv.verdict === 'not_comparable' && mv.reasons.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    (
+                    {mv.reasons
+                      .map((r) => t(`commit.movementReason.${r}` as 'commit.movementReason.status'))
+                      .join('; ')}
+                    )
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
       ))}
     </section>
