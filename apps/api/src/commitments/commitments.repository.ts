@@ -254,6 +254,9 @@ export class CommitmentsRepository {
     createdBy: 'institution' | 'operator',
     c: CommitmentWrite,
   ): Promise<{ id: string; created: boolean; removedWithVerdicts: string | null; before: JsonObject | null }> {
+    // Serialises writers of one institution's commitments in the round: two imports of a new key at
+    // once must not both try to insert it (a unique violation would surface as a 500).
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`commitment:${roundId}:${institutionId}`]);
     const [prev]: CommitmentRow[] = await m.query(
       `SELECT id, title, owner, outcome_indicator, components FROM commitment
        WHERE round_id = $1 AND institution_id = $2 AND key = $3 FOR UPDATE`,

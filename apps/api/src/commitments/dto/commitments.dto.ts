@@ -22,7 +22,8 @@ export const COMMITMENT_LIMITS = Object.freeze({
   outcomeMax: 1000,
   components: 20,
   milestones: 30,
-  csvBytes: 1024 * 1024,
+  /** Characters; the whole JSON request must stay under the API's 1 MB body limit (common/body-limits.ts). */
+  csvBytes: 900 * 1024,
   csvRows: 5000,
   csvErrors: 200,
 });
