@@ -214,6 +214,11 @@ describe('trends, report card and state map in the browser', () => {
         .nth(1)
         .getByText(v('TG_raw') === null ? '—' : (v('TG_raw') as number).toFixed(2))
         .waitFor();
+      // An unverified self-report is the claim itself: never shown as validated nor compared with itself.
+      for (const row of await page.locator('[data-testid="rc-row"]:has([data-testid="rc-not-validated"])').all()) {
+        expect(await row.locator('td').nth(0).textContent()).not.toMatch(/\d\.\d\d/);
+        expect((await row.locator('td').nth(2).textContent())?.trim()).toBe('—');
+      }
       // Weakest first: estimates ascending, rows without a value last.
       for (const table of ['rc-subindices', 'rc-components']) {
         const est = await page
@@ -267,8 +272,10 @@ describe('trends, report card and state map in the browser', () => {
       await page.goto(`${t.url}/resultados/${a.roundId}/estados`);
       await page.getByTestId('geo-map').waitFor();
       expect(await page.getByTestId('geo-state').count()).toBe(32);
-      // The tile grid stays beside it.
+      // The tile grid stays beside it, under its own heading, named once.
       expect(await page.getByTestId('mark-tile').count()).toBe(32);
+      expect(await page.getByRole('heading', { name: 'Mapa de estados (cuadrícula)' }).count()).toBe(1);
+      await page.getByRole('heading', { level: 2, name: 'Resultados por estado' }).waitFor();
       const drawn = new Map(
         (
           await page

@@ -1,105 +1,22 @@
-import { api } from '../shared/api';
+import { api, type Schema } from '../shared/api';
 import type { Bilingual } from '../shared/i18n';
-import type { ResultStatus } from '../results/api';
 
-/** Mirrors apps/api/src/commitments/dto/commitments.dto.ts. */
+/**
+ * Contract of apps/api/src/commitments, from the generated OpenAPI types (shared/api-schema.d.ts): a
+ * changed DTO is a compile error here.
+ */
+export type Milestone = Schema<'MilestoneDto'> & {
+  verification: Schema<'MilestoneVerificationDto'> & { state: MilestoneState };
+};
 export type MilestoneState = 'unverified' | 'confirmed' | 'refuted' | 'mixed';
-export type MovementVerdict = 'improved' | 'worsened' | 'within_uncertainty' | 'not_comparable';
-
-export interface Milestone {
-  id: string;
-  claimName: string;
-  position: number;
-  title: string;
-  dueDate: string;
-  declaredDone: boolean;
-  verification: { confirmed: number; refuted: number; pending: number; state: MilestoneState };
-}
-
-export interface Progress {
-  declared: number | null;
-  estimate: number | null;
-  se: number | null;
-  lo: number | null;
-  hi: number | null;
-  halfWidth: number | null;
-  milestones: number;
-  verifiedMilestones: number;
-  verdicts: number;
-  pendingRefutations: number;
-  status: ResultStatus;
-  reasons: string[];
-  reasonTexts: Bilingual[];
-}
-
-export interface Commitment {
-  id: string;
-  roundId: string;
-  institutionId: string;
-  institutionName: string;
-  key: string;
-  title: string;
-  owner: string;
-  outcomeIndicator: string;
-  components: string[];
-  createdBy: 'institution' | 'operator';
-  updatedAt: string;
-  milestones: Milestone[];
-  progress: Progress;
-}
-
-export interface ComponentMovement {
-  component: string;
-  label: Bilingual;
-  before: number | null;
-  after: number | null;
-  verdict: MovementVerdict;
-  delta: number | null;
-  threshold: number | null;
-  reasons: string[];
-}
-
-export interface CommitmentList {
-  roundId: string;
-  roundName: string;
-  published: boolean;
-  nextRound: { id: string; name: string } | null;
-  items: Commitment[];
-  movements: Array<{ institutionId: string; institutionName: string; components: ComponentMovement[] }>;
-  componentCodes: string[];
-  notice: Bilingual;
-  institutions?: Array<{ id: string; key: string; name: string }>;
-}
-
-export interface CommitmentInput {
-  title: string;
-  owner: string;
-  outcomeIndicator: string;
-  components: string[];
-  milestones: Array<{ title: string; dueDate: string; declaredDone: boolean }>;
-}
-
-export interface CsvRowError {
-  line: number;
-  column: string | null;
-  code: string;
-  message: Bilingual;
-}
-
-export interface MilestoneToVerify {
-  claimName: string;
-  milestoneId: string;
-  title: string;
-  dueDate: string;
-  declaredDone: boolean;
-  commitmentTitle: string;
-  outcomeIndicator: string;
-  owner: string;
-  commitmentRoundName: string;
-  myVerdict: 'confirmed' | 'refuted' | 'unverifiable' | null;
-  myComment: string | null;
-  myEvidenceUrl: string | null;
-}
+export type Progress = Schema<'ProgressDto'>;
+export type Commitment = Omit<Schema<'CommitmentDto'>, 'milestones'> & { milestones: Milestone[] };
+export type ComponentMovement = Schema<'ComponentMovementDto'>;
+export type CommitmentList = Omit<Schema<'CommitmentListDto'>, 'items'> & { items: Commitment[] };
+export type CommitmentInput = Schema<'CommitmentInputDto'>;
+export type CsvRowError = { line: number; column: string | null; code: string; message: Bilingual };
+export type MilestoneToVerify = Schema<'MilestoneToVerifyDto'>;
+type ImportResult = Schema<'ImportResultDto'>;
 
 /**
  * Who writes: the round's operator staff (signed in) or the institution (its invitation link).
@@ -124,17 +41,17 @@ export const commitmentsApi = {
       : api<Commitment>(`/api/respond/commitments/${id}`, { method: 'PUT', body: input, invitation: w.invitation }),
   importCsv: (w: Writer, csv: string) =>
     w.kind === 'staff'
-      ? api<{ created: number; updated: number; milestones: number }>(`/api/rounds/${w.roundId}/commitments/import`, {
+      ? api<ImportResult>(`/api/rounds/${w.roundId}/commitments/import`, {
           method: 'POST',
           body: { csv },
         })
-      : api<{ created: number; updated: number; milestones: number }>('/api/respond/commitments/import', {
+      : api<ImportResult>('/api/respond/commitments/import', {
           method: 'POST',
           body: { csv },
           invitation: w.invitation,
         }),
   toVerify: (assignmentId: string, signal?: AbortSignal) =>
-    api<{ items: MilestoneToVerify[] }>(`/api/citizens/assignments/${assignmentId}/milestones`, { signal }),
+    api<Schema<'MilestonesToVerifyDto'>>(`/api/citizens/assignments/${assignmentId}/milestones`, { signal }),
   saveVerdict: (
     assignmentId: string,
     claimName: string,

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { BilingualDto } from '../../results/dto/trends.dto';
 
 export const COMMITMENT_LIMITS = Object.freeze({
   keyMax: 100,
@@ -109,11 +110,6 @@ export class CommitmentsCsvDto {
   @IsString()
   @MaxLength(COMMITMENT_LIMITS.csvBytes)
   csv: string;
-}
-
-export class BilingualDto {
-  @ApiProperty() es: string;
-  @ApiProperty() en: string;
 }
 
 export class MilestoneVerificationDto {
