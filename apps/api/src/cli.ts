@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
 import { AuditLogEntity, dataSourceOptions } from '@apertura/db';
-import { AuditService } from './audit/audit.service';
+import { AuditService } from './common/audit/audit.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { GuarantorsService } from './guarantors/guarantors.service';
 import { runDemoCommand } from './demo/demo.command';

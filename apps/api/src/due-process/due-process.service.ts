@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { REPLY_DEADLINE_SQL, VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { DisputeStatus, VerdictStanding } from '@apertura/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal, UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceDownload, EvidenceService } from '../evidence/evidence.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { DueProcessErrors } from './due-process.errors';
 import {
   CreateDisputeDto,

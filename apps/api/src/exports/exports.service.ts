@@ -8,7 +8,7 @@ import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/me
 import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { ExportSlots } from './export-slots';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import {
   dataDictionary,
   DATASET_DESCRIPTIONS,

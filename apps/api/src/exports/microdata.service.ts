@@ -5,10 +5,10 @@ import { Readable, Transform } from 'stream';
 import { DataSource } from 'typeorm';
 import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { UserPrincipal } from '../auth/principal';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import { notFound } from '../common/domain-error';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { ExportSlots } from './export-slots';
 import { csvWriter } from './export-writers';
 import {

@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RoundEntity } from '@apertura/db';
 import { deriveToken, ENV, Env } from '@apertura/config';
 import type { OutboxEvent } from '@apertura/queue';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal, UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import {
   InvitationItemDto,
   InvitationPageDto,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import { verifyPassword } from '../auth/passwords';
 import type { UserPrincipal } from '../auth/principal';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { ErasureResultDto } from './dto/privacy.dto';
 import { PrivacyErrors } from './privacy.errors';
 

@@ -16,10 +16,10 @@ import {
   xlsxToRows,
 } from '@apertura/questionnaire';
 import type { ParsedSheet, QuestionnaireKind, SheetIssue } from '@apertura/questionnaire';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { definitionChecksum } from './canonical-json';
 import {
   CopyFromRoundDto,

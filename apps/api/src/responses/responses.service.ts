@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { JsonObject, ResponseStatus, RoundStatus } from '@apertura/db';
 import type { CompiledValidator } from '@apertura/questionnaire';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceService } from '../evidence/evidence.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { sameJson } from './canonical-json';
 import {
   DraftSavedDto,

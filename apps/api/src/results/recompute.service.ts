@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
-import { OutboxService } from '../outbox/outbox.service';
-import { guarantorOf } from '../universe/universe.service';
+import { OutboxService } from '../common/outbox/outbox.service';
+import { guarantorOf } from '../common/guarantor-of';
 import type { RecomputeAcceptedDto } from './dto/results.dto';
 
 /**

@@ -4,14 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { InstitutionEntity, JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from '@apertura/db';
 import type { RoundDesignDocument, RoundStatus } from '@apertura/db';
 import { resolveSettings } from '@apertura/metric';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { InvitationsService } from '../invitations/invitations.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { CatalogueService } from '../universe/catalogue.service';
 import { InstitutionPageDto } from '../universe/dto/universe.dto';
-import { guarantorOf, UniverseService } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
+import { UniverseService } from '../universe/universe.service';
 import {
   CreateRoundDto,
   ListRoundsQueryDto,

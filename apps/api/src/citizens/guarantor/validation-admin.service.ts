@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoundStatus } from '@apertura/db';
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../common/audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
 import { notFound } from '../../common/domain-error';
 import { expireAssignments } from '../assignments/expiry';

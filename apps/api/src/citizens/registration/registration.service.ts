@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import { hashPassword } from '../../auth/passwords';
 import { hashToken } from '@apertura/config';
-import { OutboxService } from '../../outbox/outbox.service';
+import { OutboxService } from '../../common/outbox/outbox.service';
 import { CitizenErrors } from '../citizens.errors';
 import { mutateReturning } from '../sql';
 import { RegisterValidatorDto } from './dto/registration.dto';
