@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { DomainError } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
-import { mutateReturning } from '../citizens/sql';
+import { mutateReturning } from '../common/persistence';
 import { clearFailures } from './login-failures';
 import { hashPassword } from './passwords';
 

@@ -6,6 +6,7 @@ import type { CompiledValidator } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
+import { mutateReturning } from '../common/persistence';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { sameJson } from './canonical-json';
@@ -265,8 +266,9 @@ export class ResponsesService {
     const evidence = await this.evidence.snapshot(m, inv.roundId, inv.institutionId);
     const data = JSON.stringify(clean.data);
     // The version and the response row in one statement (one round trip; a reused key still fails
-    // on the idempotency index, inside the CTE). TypeORM answers an UPDATE with [rows, rowCount].
-    const [[inserted]]: [Array<{ submitted_at: Date }>, number] = await m.query(
+    // on the idempotency index, inside the CTE).
+    const [inserted] = await mutateReturning<{ submitted_at: Date }>(
+      m,
       `WITH v AS (
          INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
          VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at

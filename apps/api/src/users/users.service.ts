@@ -7,7 +7,7 @@ import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { hashPassword } from '../auth/passwords';
-import { mutateReturning } from '../citizens/sql';
+import { mutateReturning } from '../common/persistence';
 import { DomainError, notFound } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { guarantorOf } from '../common/guarantor-of';

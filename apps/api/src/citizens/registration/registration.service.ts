@@ -6,7 +6,7 @@ import { hashPassword } from '../../auth/passwords';
 import { hashToken } from '@apertura/config';
 import { OutboxService } from '../../common/outbox/outbox.service';
 import { CitizenErrors } from '../citizens.errors';
-import { mutateReturning } from '../sql';
+import { mutateReturning } from '../../common/persistence';
 import { RegisterValidatorDto } from './dto/registration.dto';
 import { newPseudonym } from './pseudonym';
 import { createVerification } from './verification';
