@@ -12,6 +12,7 @@ import { GuarantorsService } from '../apps/api/src/guarantors/guarantors.service
 import { ListInvitationsQueryDto, ProgressQueryDto } from '../apps/api/src/invitations/dto/invitation.dto';
 import { InvitationsService } from '../apps/api/src/invitations/invitations.service';
 import { OutboxService } from '../apps/api/src/common/outbox/outbox.service';
+import { RoundsRepository } from '../apps/api/src/rounds/rounds.repository';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase } from './support/db';
@@ -388,6 +389,7 @@ describe('invitations at scale', () => {
     const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: db.url });
     const service = new InvitationsService(
       ds,
+      new RoundsRepository(ds),
       new OutboxService(),
       new AuditService(ds.getRepository(AuditLogEntity)),
       env,

@@ -1,7 +1,7 @@
 import { questionTitles } from '@apertura/questionnaire';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { REPLY_DEADLINE_SQL, VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { DisputeStatus, VerdictStanding } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
@@ -23,6 +23,7 @@ import {
   RefutationStanding,
 } from './dto/due-process.dto';
 import { OUTLIER_DEFAULTS, refutationOutliers, ValidatorVerdictCounts } from './outliers';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 interface DisputeRow {
   d_id: string | null;
@@ -97,6 +98,7 @@ const EXTENSIONS: Record<string, string> = {
 export class DueProcessService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly evidence: EvidenceService,
@@ -198,23 +200,8 @@ export class DueProcessService {
 
   // ---- guarantor ----
 
-  private async ownRound(
-    m: EntityManager | DataSource,
-    actor: UserPrincipal,
-    roundId: string,
-    lock = false,
-  ): Promise<{ id: string; status: string; reply_window_days: number; max_conflicts: number }> {
-    const [round]: Array<{ id: string; status: string; reply_window_days: number; max_conflicts: number }> =
-      await m.query(
-        `SELECT id, status, reply_window_days, max_conflicts FROM round WHERE id = $1 AND guarantor_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-        [roundId, actor.guarantorId],
-      );
-    if (!round) throw notFound('round', 'roundId');
-    return round;
-  }
-
   async queue(actor: UserPrincipal, roundId: string, q: DisputeQueryDto): Promise<DisputePageDto> {
-    await this.ownRound(this.ds, actor, roundId);
+    await this.rounds.findOwned(this.ds.manager, actor.guarantorId, roundId);
     const decided = q.status === 'decided';
     const rows: QueueRow[] = await this.ds.query(
       `SELECT v.id AS verdict_id, v.institution_id, i.name AS institution_name, v.question_name, v.evidence_url, v.evidence_file_id, v.comment,
@@ -271,7 +258,7 @@ export class DueProcessService {
 
   async decide(actor: UserPrincipal, roundId: string, disputeId: string, dto: DecideDisputeDto): Promise<DisputeDto> {
     return this.ds.transaction(async (m) => {
-      await this.ownRound(m, actor, roundId);
+      await this.rounds.findOwned(m, actor.guarantorId, roundId);
       const [d]: Array<{ id: string; status: DisputeStatus; verdict_id: string; institution_id: string }> =
         await m.query(
           'SELECT id, status, verdict_id, institution_id FROM verdict_dispute WHERE id = $1 AND round_id = $2 FOR UPDATE',
@@ -310,8 +297,8 @@ export class DueProcessService {
   }
 
   async settings(actor: UserPrincipal, roundId: string): Promise<DueProcessSettingsDto> {
-    const r = await this.ownRound(this.ds, actor, roundId);
-    return { replyWindowDays: r.reply_window_days, maxConflicts: r.max_conflicts };
+    const r = await this.rounds.findOwned(this.ds.manager, actor.guarantorId, roundId);
+    return { replyWindowDays: r.replyWindowDays, maxConflicts: r.maxConflicts };
   }
 
   /** Only while the round is a draft: nobody's window or declarations change under them. */
@@ -321,7 +308,7 @@ export class DueProcessService {
     dto: DueProcessSettingsDto,
   ): Promise<DueProcessSettingsDto> {
     return this.ds.transaction(async (m) => {
-      const r = await this.ownRound(m, actor, roundId, true);
+      const r = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'update' });
       if (r.status !== 'draft') {
         throw new DomainError('ROUND_NOT_DRAFT', {
           es: 'El plazo de réplica y el máximo de conflictos solo se cambian mientras la ronda es borrador.',
@@ -339,7 +326,7 @@ export class DueProcessService {
         entityId: roundId,
         guarantorId: actor.guarantorId,
         details: {
-          from: { replyWindowDays: r.reply_window_days, maxConflicts: r.max_conflicts },
+          from: { replyWindowDays: r.replyWindowDays, maxConflicts: r.maxConflicts },
           to: { replyWindowDays: dto.replyWindowDays, maxConflicts: dto.maxConflicts },
         },
       });
@@ -348,7 +335,7 @@ export class DueProcessService {
   }
 
   async outliers(actor: UserPrincipal, roundId: string): Promise<OutlierListDto> {
-    await this.ownRound(this.ds, actor, roundId);
+    await this.rounds.findOwned(this.ds.manager, actor.guarantorId, roundId);
     const rows: Array<{ validator_id: string; pseudonym: string; cvegeo: string; confirmed: number; refuted: number }> =
       await this.ds.query(
         `SELECT v.validator_id, p.pseudonym, i.cvegeo,

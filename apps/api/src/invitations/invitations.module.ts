@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { InvitationsController, RespondOpenController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 /** Invitations of institutions to rounds (RoundsService calls createForRound when a round opens). */
 @Module({
+  imports: [RoundsDataModule],
   controllers: [InvitationsController, RespondOpenController],
   providers: [InvitationsService],
   exports: [InvitationsService],

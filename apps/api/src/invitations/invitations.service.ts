@@ -27,6 +27,7 @@ import {
 } from './dto/invitation.dto';
 import type { MailOutcome } from '@apertura/db';
 import { newInvitationRows } from './invitation-tokens';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 /** Rows per INSERT … SELECT FROM unnest(…): 15,000 institutions take three statements. */
 const INSERT_CHUNK = 5000;
@@ -187,6 +188,7 @@ const roundNotOpen = (): DomainError =>
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: Env,
@@ -219,7 +221,7 @@ export class InvitationsService {
   /** Queues a reminder for every invited institution of an open round that has not submitted. */
   async remind(actor: UserPrincipal, roundId: string, institutionIds?: string[]): Promise<RemindersResultDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       if (round.status !== 'open') throw roundNotOpen();
       const subset = institutionIds ? [...new Set(institutionIds)] : null;
       const rows: Array<{ id: string }> = await m.query(
@@ -253,7 +255,7 @@ export class InvitationsService {
   /** Revokes an institution's link and mails a new one (new row, new id, new token). */
   async revokeAndReissue(actor: UserPrincipal, roundId: string, institutionId: string): Promise<InvitationItemDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       if (round.status !== 'open') throw roundNotOpen();
       await lockInstitution(m, roundId, institutionId);
       const current: Array<{ id: string; email: string | null }> = await m.query(
@@ -287,7 +289,7 @@ export class InvitationsService {
    */
   async resend(actor: UserPrincipal, roundId: string, institutionId: string): Promise<ResendResultDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       if (round.status !== 'open') throw roundNotOpen();
       await lockInstitution(m, roundId, institutionId);
       const inv = await this.activeInvitation(m, roundId, institutionId);
@@ -314,7 +316,7 @@ export class InvitationsService {
     sendMail: boolean,
   ): Promise<ReissuedLinkDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       if (round.status !== 'open') throw roundNotOpen();
       await lockInstitution(m, roundId, institutionId);
       const [latest]: Array<{ id: string; email: string | null; revoked_at: Date | null }> = await m.query(
@@ -355,7 +357,7 @@ export class InvitationsService {
     email: string,
   ): Promise<InvitationItemDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       await lockInstitution(m, roundId, institutionId);
       const inv = await this.activeInvitation(m, roundId, institutionId);
       const address = email.trim();
@@ -378,7 +380,7 @@ export class InvitationsService {
   /** Revokes the institution's link without issuing another (status revoked until a link is re-issued). */
   async revoke(actor: UserPrincipal, roundId: string, institutionId: string): Promise<InvitationItemDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       await lockInstitution(m, roundId, institutionId);
       const inv = await this.activeInvitation(m, roundId, institutionId);
       await m.query('UPDATE invitation SET revoked_at = now() WHERE id = $1', [inv.id]);
@@ -395,7 +397,7 @@ export class InvitationsService {
   }
 
   async reminderSettings(actor: UserPrincipal, roundId: string): Promise<ReminderSettingsResultDto> {
-    const round = await this.ownedRound(this.ds.manager, actor, roundId, false);
+    const round = await this.rounds.findOwned(this.ds.manager, actor.guarantorId, roundId, { field: 'id' });
     return {
       roundId,
       enabled: round.remindersEnabled,
@@ -411,7 +413,7 @@ export class InvitationsService {
     dto: ReminderSettingsDto,
   ): Promise<ReminderSettingsResultDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownedRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       await m.query(
         'UPDATE round SET reminders_enabled = $2, reminder_min_days = $3, reminder_max_count = $4, updated_at = now() WHERE id = $1',
         [roundId, dto.enabled, dto.minDays, dto.maxCount],
@@ -449,7 +451,7 @@ export class InvitationsService {
   /** Totals, per state, and a page of municipalities, all counted in SQL. */
   async progress(actor: UserPrincipal, roundId: string, q: ProgressQueryDto): Promise<InvitationProgressDto> {
     const m = this.ds.manager;
-    await this.ownedRound(m, actor, roundId, false);
+    await this.rounds.findOwned(m, actor.guarantorId, roundId, { field: 'id' });
     const grouped: Array<CountsRow & { cve_ent: string | null; name: string | null; is_total: boolean }> =
       await m.query(
         `SELECT i.cve_ent, min(st.nom_ent) AS name, GROUPING(i.cve_ent) = 1 AS is_total, ${COUNTS_SQL}
@@ -493,7 +495,7 @@ export class InvitationsService {
   /** One row per invited institution with its status, filtered and paginated. */
   async list(actor: UserPrincipal, roundId: string, q: ListInvitationsQueryDto): Promise<InvitationPageDto> {
     const m = this.ds.manager;
-    await this.ownedRound(m, actor, roundId, false);
+    await this.rounds.findOwned(m, actor.guarantorId, roundId, { field: 'id' });
     const filters: ItemFilter = {
       status: q.status,
       cveEnt: q.cveEnt,
@@ -541,20 +543,6 @@ export class InvitationsService {
       institutionName: r.institution_name,
       openedAt: r.opened_at.toISOString(),
     };
-  }
-
-  private async ownedRound(
-    m: EntityManager,
-    actor: UserPrincipal,
-    roundId: string,
-    lock: boolean,
-  ): Promise<RoundEntity> {
-    const round = await m.findOne(RoundEntity, {
-      where: { id: roundId, guarantorId: actor.guarantorId ?? '00000000-0000-0000-0000-000000000000' },
-      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
-    });
-    if (!round) throw notFound('round', 'id');
-    return round;
   }
 
   private async items(

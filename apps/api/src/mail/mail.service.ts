@@ -15,6 +15,7 @@ import {
   TestMailQueuedDto,
 } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +24,7 @@ const DAY_MS = 86_400_000;
 export class MailService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly repo: MailRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -31,7 +33,7 @@ export class MailService {
 
   async deliveries(actor: UserPrincipal, q: ListDeliveriesQueryDto): Promise<DeliveryPageDto> {
     const guarantorId = guarantorOf(actor);
-    if (q.roundId) await this.ownRound(guarantorId, q.roundId);
+    if (q.roundId) await this.rounds.findOwned(this.ds.manager, guarantorId, q.roundId);
     const [counts, last24h, page] = await Promise.all([
       this.repo.counts(guarantorId, q.roundId),
       this.repo.counts(guarantorId, q.roundId, new Date(Date.now() - DAY_MS)),
@@ -112,13 +114,5 @@ export class MailService {
       });
       return { eventId: newEventId, resentFrom: eventId, to: row.recipient };
     });
-  }
-
-  private async ownRound(guarantorId: string, roundId: string): Promise<void> {
-    const rows: unknown[] = await this.ds.query('SELECT 1 FROM round WHERE id = $1 AND guarantor_id = $2', [
-      roundId,
-      guarantorId,
-    ]);
-    if (rows.length === 0) throw notFound('round', 'roundId');
   }
 }
