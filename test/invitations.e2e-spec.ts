@@ -13,6 +13,7 @@ import { ListInvitationsQueryDto, ProgressQueryDto } from '../apps/api/src/invit
 import { InvitationsService } from '../apps/api/src/invitations/invitations.service';
 import { OutboxService } from '../apps/api/src/common/outbox/outbox.service';
 import { RoundsRepository } from '../apps/api/src/rounds/rounds.repository';
+import { InvitationsRepository } from '../apps/api/src/invitations/invitations.repository';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase } from './support/db';
@@ -390,6 +391,7 @@ describe('invitations at scale', () => {
     const service = new InvitationsService(
       ds,
       new RoundsRepository(ds),
+      new InvitationsRepository(),
       new OutboxService(),
       new AuditService(ds.getRepository(AuditLogEntity)),
       env,

@@ -146,6 +146,18 @@ export class RoundsRepository {
     return m.save(round instanceof RoundEntity ? round : Object.assign(new RoundEntity(), round));
   }
 
+  /** Scheduled reminders of the round (the worker's sweep reads them). */
+  async setReminderSettings(
+    m: EntityManager,
+    id: string,
+    r: { enabled: boolean; minDays: number; maxCount: number },
+  ): Promise<void> {
+    await m.query(
+      'UPDATE round SET reminders_enabled = $2, reminder_min_days = $3, reminder_max_count = $4, updated_at = now() WHERE id = $1',
+      [id, r.enabled, r.minDays, r.maxCount],
+    );
+  }
+
   async delete(m: EntityManager, id: string): Promise<void> {
     await m.delete(RoundEntity, { id });
   }
