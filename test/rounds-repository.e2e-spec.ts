@@ -154,6 +154,22 @@ describe('RoundsRepository (PostgreSQL)', () => {
     await notFound(repo.findOwned(ds.manager, fx.guarantorId, draft.id));
   });
 
+  it('writes the settings other features own on the round row', async () => {
+    await repo.setValidationOpen(ds.manager, fx.roundId, false);
+    await repo.setDueProcessSettings(ds.manager, fx.roundId, { replyWindowDays: 12, maxConflicts: 3 });
+    await repo.setReminderSettings(ds.manager, fx.roundId, { enabled: true, minDays: 4, maxCount: 2 });
+    expect(await repo.findOwned(ds.manager, fx.guarantorId, fx.roundId)).toMatchObject({
+      validationOpen: false,
+      replyWindowDays: 12,
+      maxConflicts: 3,
+      remindersEnabled: true,
+      reminderMinDays: 4,
+      reminderMaxCount: 2,
+    });
+    await repo.setValidationOpen(ds.manager, fx.roundId, true);
+    expect((await repo.findById(ds.manager, fx.roundId)).validationOpen).toBe(true);
+  });
+
   it('counts coverage over a universe in camelCase', async () => {
     const c = await repo.coverage(ds.manager, fx.roundId, fx.institutionIds);
     expect(c.submitted).toBe(fx.counts.responses);

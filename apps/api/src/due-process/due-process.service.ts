@@ -315,11 +315,7 @@ export class DueProcessService {
           en: 'The reply window and the conflict limit can only change while the round is a draft.',
         });
       }
-      await m.query('UPDATE round SET reply_window_days = $2, max_conflicts = $3, updated_at = now() WHERE id = $1', [
-        roundId,
-        dto.replyWindowDays,
-        dto.maxConflicts,
-      ]);
+      await this.rounds.setDueProcessSettings(m, roundId, dto);
       await this.audit.record(m, actor, {
         action: 'round.due-process-settings',
         entityType: 'round',

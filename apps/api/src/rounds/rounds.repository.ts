@@ -158,6 +158,24 @@ export class RoundsRepository {
     );
   }
 
+  /** Opens or closes citizen validation of the round. */
+  async setValidationOpen(m: EntityManager, id: string, open: boolean): Promise<void> {
+    await m.query('UPDATE round SET validation_open = $2, updated_at = now() WHERE id = $1', [id, open]);
+  }
+
+  /** METHOD.md §3.1 settings of the round: the reply window and the conflicts a validator may declare. */
+  async setDueProcessSettings(
+    m: EntityManager,
+    id: string,
+    r: { replyWindowDays: number; maxConflicts: number },
+  ): Promise<void> {
+    await m.query('UPDATE round SET reply_window_days = $2, max_conflicts = $3, updated_at = now() WHERE id = $1', [
+      id,
+      r.replyWindowDays,
+      r.maxConflicts,
+    ]);
+  }
+
   async delete(m: EntityManager, id: string): Promise<void> {
     await m.delete(RoundEntity, { id });
   }

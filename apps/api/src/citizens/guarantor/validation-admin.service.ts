@@ -46,7 +46,7 @@ export class ValidationAdminService {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'update' });
       if (open && (round.status === 'closed' || round.status === 'published')) throw CitizenErrors.roundClosed();
-      await m.query('UPDATE round SET validation_open = $2, updated_at = now() WHERE id = $1', [roundId, open]);
+      await this.rounds.setValidationOpen(m, roundId, open);
       await this.audit.record(m, actor, {
         action: open ? 'round.validation-open' : 'round.validation-close',
         entityType: 'round',
