@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { DisputesController } from './disputes.controller';
+import { DueProcessRepository } from './due-process.repository';
 import { DueProcessService } from './due-process.service';
 import { ReplyController } from './reply.controller';
 
@@ -9,6 +10,6 @@ import { ReplyController } from './reply.controller';
 @Module({
   imports: [RoundsDataModule, EvidenceModule],
   controllers: [ReplyController, DisputesController],
-  providers: [DueProcessService],
+  providers: [DueProcessService, DueProcessRepository],
 })
 export class DueProcessModule {}
