@@ -10,7 +10,7 @@ import {
 } from '@apertura/metric';
 import { extractScoredItems } from '@apertura/questionnaire';
 import type { JsonObject } from '@apertura/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal, Principal, UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { roundSettings } from '../citizens/needs';
