@@ -97,6 +97,7 @@ describe('authorization matrix', () => {
       case 'runId':
       case 'verdictId': // due process (issue #13): unknown ids answer 404 to allowed callers
       case 'disputeId':
+      case 'commitmentId': // commitments (issue #18): unknown ids answer 404 to allowed callers
         return randomUUID();
       case 'eventId':
         return mailEventA;

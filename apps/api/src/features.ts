@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { DemographicsModule } from './demographics/demographics.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { DueProcessModule } from './due-process/due-process.module';
 import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -33,4 +34,5 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   MailModule,
   SetupModule,
   DemographicsModule,
+  CommitmentsModule,
 ];

@@ -68,6 +68,7 @@ const RULES: Array<[RegExp, string]> = [
   ],
   [/^\w+ \/api\/mail\//, "own guarantor's mail (NOT_FOUND for another guarantor's round)"],
   [/^\w+ \/api\/(users|audit|universe|questionnaires|rounds)\b/, "own guarantor's rows (NOT_FOUND otherwise)"],
+  [/^PUT \/api\/commitments\/:commitmentId$/, "commitments of own guarantor's rounds (NOT_FOUND otherwise)"],
 ];
 
 export function ownershipOf(route: Pick<RouteAccess, 'method' | 'path'>): string | undefined {

@@ -93,6 +93,15 @@ export const ERROR_HTTP_STATUS = {
   MAIL_ALREADY_SENT: 409,
   /** Re-sending a mail that is still queued, was skipped or was already re-sent (details.outcome, details.resentAs). */
   MAIL_NOT_RESENDABLE: 409,
+  // Commitments after a diagnosis (issue #18, item 1).
+  /** Commitments are recorded only after the round is published (they answer its results). */
+  ROUND_NOT_PUBLISHED: 409,
+  /** A commitment names a component that is not in the round's instruments (details.component). */
+  COMMITMENT_COMPONENT_UNKNOWN: 422,
+  /** A commitments CSV with row problems (details.errors: line, column, code, es/en message); nothing was written. */
+  COMMITMENTS_CSV_INVALID: 422,
+  /** Removing a milestone citizens have already verified: their verdicts are evidence and stay attached. */
+  MILESTONE_HAS_VERDICTS: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

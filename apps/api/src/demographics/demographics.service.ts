@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DemographicsRepository, DemographicsRow } from './demographics.repository';
 import { MyDemographicsDto, SaveDemographicsDto } from './dto/demographics.dto';

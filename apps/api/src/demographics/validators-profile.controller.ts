@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Public, Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { ValidatorsProfileDto } from './dto/demographics.dto';
 import { ValidatorsProfileService } from './validators-profile.service';
 

@@ -33,6 +33,8 @@ import { ActivateAccountPage } from '../auth/ActivateAccountPage';
 import { PeoplePage } from '../console/PeoplePage';
 import { AuditPage } from '../console/AuditPage';
 import { SetupPage } from '../setup/SetupPage';
+import { CommitmentsPage } from '../commitments/CommitmentsPage';
+import { ConsoleCommitmentsPage, RespondCommitmentsPage } from '../commitments/CommitmentsAdminPages';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -216,6 +218,23 @@ const ROUTES: Route[] = [
         <RoundDetailPage key={p.id} id={p.id} />
       </RequireRole>
     ),
+  },
+  // Commitments after a published round (issue #18 item 1).
+  {
+    path: '/resultados/:roundId/compromisos',
+    render: (p) => <CommitmentsPage key={p.roundId} roundId={p.roundId} />,
+  },
+  {
+    path: '/consola/rondas/:id/compromisos',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <ConsoleCommitmentsPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/responder/:token/compromisos',
+    render: (p) => <RespondCommitmentsPage key={p.token} token={p.token} />,
   },
 ];
 

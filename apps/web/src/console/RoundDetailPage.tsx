@@ -94,6 +94,12 @@ export function RoundDetailPage({ id }: { id: string }) {
               invitations: number(r.counts.invitations),
             })}{' '}
             <Link to={`/consola/rondas/${r.id}/respuestas`}>{t('responses.open')}</Link>
+            {r.status === 'published' && (
+              <>
+                {' · '}
+                <Link to={`/consola/rondas/${r.id}/compromisos`}>{t('commit.linkConsole')}</Link>
+              </>
+            )}
           </dd>
         </div>
         <div>

@@ -1,3 +1,4 @@
+import { CommitmentsSection } from '../commitments/CommitmentsPage';
 import { useT } from '../shared/i18n';
 import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
@@ -219,6 +220,9 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           <ItemTables components={d.components} evidence={evidence} />
           <h2>{t('results.evidence')}</h2>
           <EvidenceList evidence={evidence} itemTitle={itemTitle} />
+
+          <CommitmentsSection roundId={roundId} institutionId={institutionId} />
+
           <h2>{t('results.provenance')}</h2>
           <Provenance d={d} />
           <p className="notice" role="note">

@@ -2112,6 +2112,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/rounds/{roundId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments after a published round: milestones, declared vs verified progress (interval, status, reasons), and whether the addressed components moved in the next published round. */
+        get: operations["PublicCommitmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments of one of your guarantor's rounds (staff view, same figures as public). */
+        get: operations["StaffCommitmentsController_list"];
+        put?: never;
+        /** Record a commitment of an institution of the (published) round. Audited. */
+        post: operations["StaffCommitmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a commitment (its milestones by position; a milestone with citizen verdicts cannot be removed). Audited with before/after. */
+        put: operations["StaffCommitmentsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/commitments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update commitments from CSV (one row per milestone; rows name institutions by universe key). All or nothing: 422 COMMITMENTS_CSV_INVALID lists every row problem. Audited. */
+        post: operations["StaffCommitmentsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This institution's commitments in the invitation's round, with their progress. */
+        get: operations["InstitutionCommitmentsController_list"];
+        put?: never;
+        /** Record a commitment after the published round. Audited. */
+        post: operations["InstitutionCommitmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update one of your commitments (e.g. declare a milestone met). Audited. */
+        put: operations["InstitutionCommitmentsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/commitments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update your commitments from CSV (no institution_key column needed). */
+        post: operations["InstitutionCommitmentsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizens/assignments/{assignmentId}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitment milestones of the assigned institution to verify (claim kind 'milestone'): save verdicts with PUT /api/citizens/assignments/:id/verdicts using claimName. */
+        get: operations["MilestoneWorkController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/respond/evidence": {
         parameters: {
             query?: never;
@@ -2160,7 +2298,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "CONTROL_CHARACTER" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INVALID_TOKEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "INVALID_TRANSITION" | "QUESTIONNAIRE_INVALID" | "QUESTIONNAIRE_KIND_MISMATCH" | "QUESTIONNAIRE_SHEET_INVALID" | "UNIVERSE_INVALID" | "UNIVERSE_EMPTY" | "SUBMISSION_INVALID" | "SETTINGS_INVALID" | "DESIGN_INVALID" | "NOT_ASSIGNED" | "CONFLICT_OF_INTEREST" | "ASSIGNMENT_EXPIRED" | "VALIDATION_CLOSED" | "IDEMPOTENCY_MISMATCH" | "CONFLICT_REASON_REQUIRED" | "TOO_MANY_CONFLICTS" | "REPLY_WINDOW_CLOSED" | "DISPUTE_EXISTS" | "DISPUTE_DECIDED" | "VERSION_LIMIT_REACHED" | "INVITATION_REVOKED" | "TEMPLATE_UNKNOWN_VARIABLE" | "TEMPLATE_UNSAFE" | "TEMPLATE_LINK_REQUIRED" | "PUBLISH_ACKNOWLEDGEMENT_REQUIRED" | "ACCOUNT_DEACTIVATED" | "LAST_ADMIN" | "CSRF_REJECTED" | "SETUP_CODE_INVALID" | "SETUP_CODE_EXPIRED" | "SETUP_ALREADY_DONE" | "MAIL_ALREADY_SENT" | "MAIL_NOT_RESENDABLE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "CONTROL_CHARACTER" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INVALID_TOKEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "INVALID_TRANSITION" | "QUESTIONNAIRE_INVALID" | "QUESTIONNAIRE_KIND_MISMATCH" | "QUESTIONNAIRE_SHEET_INVALID" | "UNIVERSE_INVALID" | "UNIVERSE_EMPTY" | "SUBMISSION_INVALID" | "SETTINGS_INVALID" | "DESIGN_INVALID" | "NOT_ASSIGNED" | "CONFLICT_OF_INTEREST" | "ASSIGNMENT_EXPIRED" | "VALIDATION_CLOSED" | "IDEMPOTENCY_MISMATCH" | "CONFLICT_REASON_REQUIRED" | "TOO_MANY_CONFLICTS" | "REPLY_WINDOW_CLOSED" | "DISPUTE_EXISTS" | "DISPUTE_DECIDED" | "VERSION_LIMIT_REACHED" | "INVITATION_REVOKED" | "TEMPLATE_UNKNOWN_VARIABLE" | "TEMPLATE_UNSAFE" | "TEMPLATE_LINK_REQUIRED" | "PUBLISH_ACKNOWLEDGEMENT_REQUIRED" | "ACCOUNT_DEACTIVATED" | "LAST_ADMIN" | "CSRF_REJECTED" | "SETUP_CODE_INVALID" | "SETUP_CODE_EXPIRED" | "SETUP_ALREADY_DONE" | "MAIL_ALREADY_SENT" | "MAIL_NOT_RESENDABLE" | "ROUND_NOT_PUBLISHED" | "COMMITMENT_COMPONENT_UNKNOWN" | "COMMITMENTS_CSV_INVALID" | "MILESTONE_HAS_VERDICTS" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             /** @description Human message (English). */
             message: string;
             messages: components["schemas"]["ErrorMessagesDto"];
@@ -4476,6 +4614,8 @@ export interface components {
             verdictId: string;
             /** @description Question name of the refuted claim. */
             questionName: string;
+            /** @description Issue #18: the title of the commitment milestone when the claim is one (claim kind milestone). */
+            milestoneTitle: string | null;
             evidenceUrl: string | null;
             /** @description The validator attached a file (GET …/refutations/:verdictId/evidence). */
             hasEvidenceFile: boolean;
@@ -4839,6 +4979,189 @@ export interface components {
             published: boolean;
             questions: components["schemas"]["ProfileQuestionDto"][];
             population: components["schemas"]["PopulationReferenceDto"];
+        };
+        NextRoundDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MilestoneVerificationDto: {
+            confirmed: number;
+            /** @description Counted refutations (final, METHOD.md §3.1). */
+            refuted: number;
+            /** @description Refutations not yet final: shown, not counted. */
+            pending: number;
+            /** @enum {string} */
+            state: "unverified" | "confirmed" | "refuted" | "mixed";
+        };
+        MilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Verdict name of the milestone (claim kind "milestone"). */
+            claimName: string;
+            position: number;
+            title: string;
+            dueDate: string;
+            declaredDone: boolean;
+            verification: components["schemas"]["MilestoneVerificationDto"];
+        };
+        ProgressDto: {
+            /** @description Share of milestones the owner declares met. */
+            declared: number | null;
+            /** @description Verified progress (citizen verdicts). */
+            estimate: number | null;
+            se: number | null;
+            lo: number | null;
+            hi: number | null;
+            halfWidth: number | null;
+            milestones: number;
+            verifiedMilestones: number;
+            verdicts: number;
+            pendingRefutations: number;
+            /** @enum {string} */
+            status: "not_validated" | "inconclusive" | "caution" | "conclusive";
+            reasons: string[];
+            /** @description Each reason in words. */
+            reasonTexts: components["schemas"]["BilingualDto"][];
+        };
+        CommitmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            institutionId: string;
+            institutionName: string;
+            key: string;
+            title: string;
+            owner: string;
+            outcomeIndicator: string;
+            components: string[];
+            /** @enum {string} */
+            createdBy: "institution" | "operator";
+            updatedAt: string;
+            milestones: components["schemas"]["MilestoneDto"][];
+            progress: components["schemas"]["ProgressDto"];
+        };
+        ComponentMovementDto: {
+            component: string;
+            label: components["schemas"]["BilingualDto"];
+            /** @description Value in the commitment's round. */
+            before: number | null;
+            /** @description Value in the next published round. */
+            after: number | null;
+            /** @enum {string} */
+            verdict: "improved" | "worsened" | "within_uncertainty" | "not_comparable";
+            delta: number | null;
+            threshold: number | null;
+            reasons: string[];
+        };
+        InstitutionMovementDto: {
+            /** Format: uuid */
+            institutionId: string;
+            institutionName: string;
+            components: components["schemas"]["ComponentMovementDto"][];
+        };
+        RoundInstitutionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Universe key (the CSV names institutions by it). */
+            key: string;
+            name: string;
+        };
+        CommitmentListDto: {
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @description Commitments can be recorded (the round is published). */
+            published: boolean;
+            /** @description The next published round of the operator, if any. */
+            nextRound: components["schemas"]["NextRoundDto"] | null;
+            items: components["schemas"]["CommitmentDto"][];
+            /** @description Per institution: did the addressed components move? */
+            movements: components["schemas"]["InstitutionMovementDto"][];
+            /** @description Component codes of the round's instruments (for forms). */
+            componentCodes: string[];
+            notice: components["schemas"]["BilingualDto"];
+            /** @description Staff view only: the round's institutions (to record a commitment for one of them). */
+            institutions?: components["schemas"]["RoundInstitutionDto"][];
+        };
+        MilestoneInputDto: {
+            title: string;
+            /**
+             * @description Due date (YYYY-MM-DD).
+             * @example 2027-03-31
+             */
+            dueDate: string;
+            /** @description The owner's declaration that it is met (not the public figure). */
+            declaredDone?: boolean;
+        };
+        StaffCommitmentInputDto: {
+            /** @description Stable key for CSV updates (default: derived from the title). */
+            key?: string;
+            title: string;
+            /** @description Who answers for it (office or post). */
+            owner: string;
+            /** @description How the result will be known. */
+            outcomeIndicator: string;
+            /**
+             * @description Component codes of the round's instruments.
+             * @example [
+             *       "TG.DA",
+             *       "PG.Seg"
+             *     ]
+             */
+            components: string[];
+            milestones: components["schemas"]["MilestoneInputDto"][];
+            /** Format: uuid */
+            institutionId: string;
+        };
+        CommitmentInputDto: {
+            /** @description Stable key for CSV updates (default: derived from the title). */
+            key?: string;
+            title: string;
+            /** @description Who answers for it (office or post). */
+            owner: string;
+            /** @description How the result will be known. */
+            outcomeIndicator: string;
+            /**
+             * @description Component codes of the round's instruments.
+             * @example [
+             *       "TG.DA",
+             *       "PG.Seg"
+             *     ]
+             */
+            components: string[];
+            milestones: components["schemas"]["MilestoneInputDto"][];
+        };
+        CommitmentsCsvDto: {
+            /** @description CSV (UTF-8; comma, semicolon or tab): institution_key (staff only), commitment_key, title, owner, outcome_indicator, components (separated by | or spaces), milestone_title, milestone_due (YYYY-MM-DD), milestone_done (optional: si/no). One row per milestone. */
+            csv: string;
+        };
+        ImportResultDto: {
+            created: number;
+            updated: number;
+            milestones: number;
+        };
+        MilestoneToVerifyDto: {
+            /** @description Claim name to use with PUT …/verdicts (milestone:<id>). */
+            claimName: string;
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            dueDate: string;
+            declaredDone: boolean;
+            commitmentTitle: string;
+            outcomeIndicator: string;
+            owner: string;
+            commitmentRoundName: string;
+            /** @enum {string|null} */
+            myVerdict: "confirmed" | "refuted" | "unverifiable" | null;
+            myComment: string | null;
+            myEvidenceUrl: string | null;
+        };
+        MilestonesToVerifyDto: {
+            items: components["schemas"]["MilestoneToVerifyDto"][];
         };
         UploadEvidenceFormDto: {
             /**
@@ -12056,6 +12379,633 @@ export interface operations {
             };
             /** @description Error codes: NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicCommitmentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this institution (its results page). */
+                institutionId?: string;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentListDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentListDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCommitmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentsCsvDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN, COMMITMENTS_CSV_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentListDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentsCsvDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN, COMMITMENTS_CSV_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MilestoneWorkController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestonesToVerifyDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN, EMAIL_NOT_VERIFIED, NOT_ASSIGNED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,10 +6,11 @@ import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
 import type { VerifiableItem } from '@apertura/questionnaire';
 import { DomainError, notFound } from '../../common/domain-error';
 import { resolveEvidenceType, safeFilename } from '../../evidence/evidence-type';
+import { EvidenceErrors } from '../../evidence/evidence.errors';
 import { EvidenceDownload, EvidenceService } from '../../evidence/evidence.service';
 import { sniffMime } from '../../evidence/sniff-mime';
-import { AuditService } from '../../audit/audit.service';
-import { OutboxService } from '../../outbox/outbox.service';
+import { AuditService } from '../../common/audit/audit.service';
+import { OutboxService } from '../../common/outbox/outbox.service';
 import { toVerdictDto, VerdictRowLike } from '../assignments/assignment-view';
 import { CitizenErrors } from '../citizens.errors';
 import { validatorFor } from '../../responses/submission';
@@ -25,6 +26,7 @@ import {
 import type { VerdictDto } from '../assignments/dto/assignment.dto';
 import { checkVerdictItems, isRecord } from './verdict-batch';
 import { isUUID } from 'class-validator';
+import { CommitmentsRepository } from '../../commitments/commitments.repository';
 
 /** Limits of validators' own evidence uploads. */
 export const CITIZEN_EVIDENCE_LIMITS = Object.freeze({
@@ -56,17 +58,6 @@ interface AssignmentContext {
   institution_questionnaire_id: string;
   citizen_questionnaire_id: string;
 }
-
-const unsupported = (reason: string): DomainError =>
-  new DomainError(
-    'UNSUPPORTED_MEDIA_TYPE',
-    {
-      es: `Tipo de archivo no admitido (${reason}). Se aceptan PDF, PNG, JPEG, GIF, WebP, documentos de Office/OpenDocument, texto y CSV.`,
-      en: `Unsupported file type (${reason}). Accepted: PDF, PNG, JPEG, GIF, WebP, Office/OpenDocument documents, plain text and CSV.`,
-    },
-    'file',
-    { reason },
-  );
 
 /**
  * A validator's work on an assignment: verdicts on verifiable claims, the citizen report, evidence
@@ -144,7 +135,7 @@ export class WorkService {
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
       const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
-      if (!claims.some((c) => c.name === questionName)) throw CitizenErrors.notVerifiable(questionName);
+      if (!(await this.claimNames(m, a, claims)).has(questionName)) throw CitizenErrors.notVerifiable(questionName);
       if (
         dto.evidenceFileId &&
         !(await this.ownFiles(m, userId, a.round_id, [dto.evidenceFileId])).has(dto.evidenceFileId)
@@ -178,7 +169,7 @@ export class WorkService {
         return typeof f === 'string' && isUUID(f) ? [f] : [];
       });
       const owned = await this.ownFiles(m, userId, a.round_id, fileIds);
-      const checked = checkVerdictItems(items, new Set(claims.map((c) => c.name)), owned);
+      const checked = checkVerdictItems(items, await this.claimNames(m, a, claims), owned);
       if (!checked.ok) {
         throw new DomainError(
           'VALIDATION_FAILED',
@@ -196,6 +187,22 @@ export class WorkService {
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return { verdicts: saved, assignmentStatus };
     });
+  }
+
+  /**
+   * Every claim a verdict may name on this assignment: the questionnaire's verifiable claims, and
+   * (issue #18) the claim kind `milestone` — the milestones of the institution's commitments from an
+   * earlier published round (`milestone:<id>`, see commitments.repository.ts). Both kinds share the
+   * verdict row, evidence, refutation notice, reply window and standing rules.
+   */
+  private async claimNames(
+    m: EntityManager,
+    a: AssignmentContext,
+    claims: readonly VerifiableItem[],
+  ): Promise<Set<string>> {
+    const names = await CommitmentsRepository.milestoneClaimNames(m, a.round_id, a.institution_id);
+    for (const c of claims) names.add(c.name);
+    return names;
   }
 
   /**
@@ -388,22 +395,14 @@ export class WorkService {
     now = new Date(),
   ): Promise<EvidenceFileDto> {
     if (!file) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." },
-        'file',
-      );
+      throw EvidenceErrors.fileMissing();
     }
     const buffer = file.buffer;
     if (buffer.length > CITIZEN_EVIDENCE_LIMITS.maxFileBytes) {
-      throw new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        { es: 'El archivo supera 10 MB.', en: 'The file is larger than 10 MB.' },
-        'file',
-      );
+      throw EvidenceErrors.fileTooLarge();
     }
     const decision = resolveEvidenceType(sniffMime(buffer), file.mimetype, file.originalname);
-    if (!decision.ok) throw unsupported(decision.reason);
+    if (!decision.ok) throw EvidenceErrors.unsupported(decision.reason);
     const sha256 = createHash('sha256').update(buffer).digest('hex');
     const filename = safeFilename(file.originalname, decision.mimeType);
     return this.ds.transaction(async (m) => {

@@ -20,6 +20,7 @@ import { designerDict } from './designer';
 import { validatorWorkDict } from './validator-work';
 import { respondProgressDict } from './respond-progress';
 import { demographicsDict } from './demographics';
+import { commitmentsDict } from './commitments';
 
 const sections = [
   common,
@@ -42,6 +43,7 @@ const sections = [
   validatorWorkDict,
   respondProgressDict,
   demographicsDict,
+  commitmentsDict,
 ] as const;
 
 type Section = (typeof sections)[number];
