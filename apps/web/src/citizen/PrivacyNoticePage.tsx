@@ -2,7 +2,8 @@ import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 
 /** Sent with each registration: the version of the notice the person accepted. Change it with the text. */
-export const PRIVACY_NOTICE_VERSION = '2025-01';
+// 2026-12: the optional demographics (issue #18), which include sensitive data, were added to §2–4 and §8.
+export const PRIVACY_NOTICE_VERSION = '2026-12';
 
 /**
  * Aviso de privacidad integral for citizen validators (Ley General de Protección de Datos Personales
@@ -59,8 +60,15 @@ function NoticeEs() {
         </li>
       </ul>
       <p>
-        No solicitamos datos personales sensibles. Le pedimos no incluir datos personales propios ni de terceros en
-        comentarios o archivos de evidencia.
+        <strong>Datos demográficos opcionales</strong>, solo si usted los da con su consentimiento expreso: rango de
+        edad, género, tipo de municipio donde vive, si habla una lengua indígena y si vive con alguna discapacidad (cada
+        pregunta admite «prefiero no decir»). Los dos últimos son datos personales sensibles. Se usan únicamente para
+        publicar estadísticas de conjunto sobre quiénes validan, sin grupos de menos de 5 personas; se guardan aparte de
+        su correo y nombre, y usted puede cambiarlos o borrarlos en su perfil en cualquier momento.
+      </p>
+      <p>
+        Fuera de esos datos opcionales no solicitamos datos sensibles. Le pedimos no incluir datos personales propios ni
+        de terceros en comentarios o archivos de evidencia.
       </p>
 
       <h2>3. Finalidades</h2>
@@ -175,8 +183,15 @@ function NoticeEn() {
         </li>
       </ul>
       <p>
-        We do not ask for sensitive personal data. Please do not include your own or other people’s personal data in
-        comments or evidence files.
+        <strong>Optional demographics</strong>, only if you give them with your express consent: age band, gender, type
+        of municipality where you live, whether you speak an indigenous language and whether you live with a disability
+        (every question accepts “prefer not to say”). The last two are sensitive personal data. They are used only to
+        publish aggregate statistics on who validates, with no group of fewer than 5 people; they are kept apart from
+        your e-mail and name, and you can change or delete them in your profile at any time.
+      </p>
+      <p>
+        Apart from those optional data we do not ask for sensitive data. Please do not include your own or other
+        people’s personal data in comments or evidence files.
       </p>
 
       <h2>3. Purposes</h2>
