@@ -145,9 +145,22 @@ describe('validator demographics', () => {
       ]);
       await validators(w.roundId, [{ gender: 'non_binary' }], false); // never worked in the round: not counted
 
+      // While the round is open, no breakdown (readings before and after one person's first verdict would tell).
+      const open = await w.http.get(`/api/rounds/${w.roundId}/validators-profile`, { token: w.a.analyst });
+      expect(open.body).toMatchObject({ validators: 14, respondents: 12, published: false, withheld: 'round_open' });
+      expect(JSON.stringify(open.body.questions)).not.toMatch(/"count":\d/);
+      await t.ds.query(`UPDATE round SET status = 'closed' WHERE id = $1`, [w.roundId]);
+
       const res = await w.http.get(`/api/rounds/${w.roundId}/validators-profile`, { token: w.a.analyst });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ roundId: w.roundId, k: 5, validators: 14, respondents: 12, published: true });
+      expect(res.body).toMatchObject({
+        roundId: w.roundId,
+        k: 5,
+        validators: 14,
+        respondents: 12,
+        published: true,
+        withheld: null,
+      });
       expect(cells(res.body, 'gender')).toEqual([
         { category: 'woman', count: 7, share: 7 / 12, suppressed: false },
         { category: 'man', count: null, share: null, suppressed: true },
@@ -186,8 +199,9 @@ describe('validator demographics', () => {
 
     it('publishes no breakdown when fewer than k validators answered', async () => {
       await validators(w.round2Id, [{ gender: 'woman' }, { gender: 'woman' }, { gender: 'man' }, null]);
+      await t.ds.query(`UPDATE round SET status = 'closed' WHERE id = $1`, [w.round2Id]);
       const res = await w.http.get(`/api/rounds/${w.round2Id}/validators-profile`, { token: w.a.admin });
-      expect(res.body).toMatchObject({ validators: 4, respondents: 3, published: false });
+      expect(res.body).toMatchObject({ validators: 4, respondents: 3, published: false, withheld: 'too_few' });
       for (const q of res.body.questions as Array<{ cells: Array<{ count: number | null; suppressed: boolean }> }>)
         for (const c of q.cells) expect(c).toMatchObject({ count: null, share: null, suppressed: true });
     });

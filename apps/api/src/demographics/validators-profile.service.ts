@@ -72,13 +72,22 @@ export class ValidatorsProfileService {
     );
     const validators = counts.find((c) => (c.question as string) === 'validators')?.n ?? 0;
     const respondents = counts.filter((c) => c.question === 'ageBand').reduce((s, c) => s + c.n, 0);
-    const published = respondents >= SUPPRESSION_K;
+    // While validators can still join, staff could difference two readings around one person's first
+    // verdict and learn that person's answers: the breakdown waits until the round has closed.
+    const withheld =
+      rounds[0].status === 'draft' || rounds[0].status === 'open'
+        ? 'round_open'
+        : respondents < SUPPRESSION_K
+          ? 'too_few'
+          : null;
+    const published = withheld === null;
     return {
       roundId,
       k: SUPPRESSION_K,
       validators,
       respondents,
       published,
+      withheld,
       questions: DEMOGRAPHIC_QUESTION_KEYS.map((question) => {
         const cells = suppressSmallCells(
           DEMOGRAPHIC_QUESTIONS[question].map((category) => ({
@@ -87,7 +96,7 @@ export class ValidatorsProfileService {
           })),
           SUPPRESSION_K,
         );
-        // Under k respondents every cell is hidden — zeros included, or they would narrow the rest down.
+        // Withheld: every cell is hidden — zeros included, or they would narrow the rest down.
         return {
           question,
           cells: published ? cells : cells.map((c) => ({ ...c, count: null, share: null, suppressed: true })),

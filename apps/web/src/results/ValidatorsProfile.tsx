@@ -29,7 +29,9 @@ export function ValidatorsProfileSection({ roundId }: { roundId: string }) {
           {p.published ? (
             p.questions.map((q) => <QuestionTable key={q.question} profile={p} question={q} />)
           ) : (
-            <p className="alert alert-info">{t('demog.profileTooFew', { k: p.k })}</p>
+            <p className="alert alert-info">
+              {p.withheld === 'round_open' ? t('demog.profileRoundOpen') : t('demog.profileTooFew', { k: p.k })}
+            </p>
           )}
           <p className="muted small">
             {t('demog.populationNote', { definition: p.population.definition, source: p.population.source })}

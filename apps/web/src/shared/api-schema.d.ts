@@ -4975,8 +4975,13 @@ export interface components {
             validators: number;
             /** @description Of them, those who consented to give demographics. */
             respondents: number;
-            /** @description False when fewer than k answered: no breakdown is published. */
+            /** @description False when the breakdown is withheld (see `withheld`): every cell is then null. */
             published: boolean;
+            /**
+             * @description Why no breakdown: round_open (validators can still join, so readings could be differenced), too_few (fewer than k answered).
+             * @enum {string|null}
+             */
+            withheld: "round_open" | "too_few" | null;
             questions: components["schemas"]["ProfileQuestionDto"][];
             population: components["schemas"]["PopulationReferenceDto"];
         };

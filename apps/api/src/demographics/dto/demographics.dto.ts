@@ -96,8 +96,16 @@ export class ValidatorsProfileDto {
   validators: number;
   @ApiProperty({ description: 'Of them, those who consented to give demographics.' })
   respondents: number;
-  @ApiProperty({ description: 'False when fewer than k answered: no breakdown is published.' })
+  @ApiProperty({ description: 'False when the breakdown is withheld (see `withheld`): every cell is then null.' })
   published: boolean;
+  @ApiProperty({
+    enum: ['round_open', 'too_few'],
+    nullable: true,
+    type: String,
+    description:
+      'Why no breakdown: round_open (validators can still join, so readings could be differenced), too_few (fewer than k answered).',
+  })
+  withheld: 'round_open' | 'too_few' | null;
   @ApiProperty({ type: [ProfileQuestionDto] }) questions: ProfileQuestionDto[];
   @ApiProperty({ type: PopulationReferenceDto }) population: PopulationReferenceDto;
 }

@@ -44,6 +44,8 @@ export const demographicsDict = dict(
       '{respondents} de las {validators} personas que validaron en esta ronda respondieron las preguntas opcionales. Los grupos de menos de {k} personas se muestran como «<{k}», junto con otro grupo cuando hace falta para que no se puedan deducir de los totales.',
     'demog.profileTooFew':
       'Menos de {k} personas respondieron las preguntas opcionales: no se publica el desglose para no identificar a nadie.',
+    'demog.profileRoundOpen':
+      'El desglose se publica cuando cierra la ronda: mientras se suman personas, comparar dos lecturas podría revelar las respuestas de una de ellas.',
     'demog.category': 'Categoría',
     'demog.count': 'Personas',
     'demog.share': 'Proporción',
@@ -92,6 +94,8 @@ export const demographicsDict = dict(
       '{respondents} of the {validators} people who validated in this round answered the optional questions. Groups of fewer than {k} people are shown as "<{k}", together with another group where needed so they cannot be worked out from the totals.',
     'demog.profileTooFew':
       'Fewer than {k} people answered the optional questions: no breakdown is published, so that no one can be identified.',
+    'demog.profileRoundOpen':
+      'The breakdown is shown once the round has closed: while people are still joining, comparing two readings could reveal one person’s answers.',
     'demog.category': 'Category',
     'demog.count': 'People',
     'demog.share': 'Share',
