@@ -460,7 +460,6 @@ export function finalizeInstitution(
   // I, T and P need the self-report's sub-index: without it no number of reports can give them.
   const reachable = (code: string): boolean =>
     code === 'I' ? c.I_G !== undefined : code === 'T' ? c.TG !== undefined : code === 'P' ? c.PG !== undefined : true;
-  const shareOf = (code: string): number => (code === 'I' || code === 'T' || code === 'P' ? 0.5 : 1);
   const pendingFor = (code: string): number =>
     code === 'TC' || code === 'PC' || code.startsWith('TC.') || code.startsWith('PC.') ? 0 : core.pendingRefutations;
 

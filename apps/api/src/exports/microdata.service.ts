@@ -78,7 +78,10 @@ function shape(
           ? v.toISOString()
           : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
             ? v
-            : String(v);
+            : typeof v === 'bigint'
+              ? v.toString()
+              : // No fixed column has another type; should one appear, its JSON beats '[object Object]'.
+                (JSON.stringify(v) ?? null);
     }
     if (dataset === 'verdicts') {
       const t = titles.get(String(raw.question_name));

@@ -8,7 +8,7 @@ import type { UserPrincipal } from '../../auth/principal';
 import { notFound } from '../../common/domain-error';
 import { expireAssignments } from '../assignments/expiry';
 import { CitizenErrors } from '../citizens.errors';
-import { institutionShortfall, municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
+import { municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
 import {
   ExpireResultDto,
   MunicipalityRecruitmentDto,
