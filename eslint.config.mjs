@@ -30,7 +30,7 @@ const nodeGlobals = Object.fromEntries(
 
 export default tseslint.config(
   {
-    // Build output, dependencies, run artefacts and vendored data: nothing written by hand.
+    // Build output, dependencies, run artefacts, vendored data and generated code: nothing written by hand.
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
@@ -40,6 +40,8 @@ export default tseslint.config(
       '.apertura/**',
       'libs/geo/data/**',
       '**/*.generated.ts',
+      // The web's API types, generated from the OpenAPI document (`npm run api:types`).
+      'apps/web/src/shared/api-schema.d.ts',
     ],
   },
   {
