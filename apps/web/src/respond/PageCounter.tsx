@@ -3,12 +3,12 @@ import type { Model } from 'survey-core';
 import { useT } from '../shared/i18n';
 import './page-counter.css';
 
+const pagesOf = (model: Model) => ({ page: model.currentPageNo + 1, total: model.visiblePageCount });
+
 /**
  * "Página 3 de 7" with a progress bar; announced politely when the page changes. Counts the pages
  * visible under the answers so far (a page behind a condition is counted once it applies).
  */
-const pagesOf = (model: Model) => ({ page: model.currentPageNo + 1, total: model.visiblePageCount });
-
 export function PageCounter({ model }: { model: Model }) {
   const { t } = useT();
   const [state, setState] = useState(() => pagesOf(model));
