@@ -58,10 +58,8 @@ export function scoreItem(scoring: ItemScoring, value: unknown): number | null {
       return clip01((x - scoring.min) / (scoring.max - scoring.min));
     }
     case 'choices': {
-      // Choice values are strings (numbers and booleans in hand-written definitions); nothing else names one.
-      const key =
-        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
-      if (key === null || !Object.prototype.hasOwnProperty.call(scoring.scores, key)) return null;
+      const key = String(value);
+      if (!Object.prototype.hasOwnProperty.call(scoring.scores, key)) return null;
       const s = scoring.scores[key];
       return s === null ? null : clip01(s);
     }

@@ -30,23 +30,11 @@ const CONNECTION_ERRORS = new Set([
 const releasedRunner = (err: unknown): boolean =>
   err instanceof QueryRunnerAlreadyReleasedError || err instanceof QueryRunnerProviderAlreadyReleasedError;
 
-/**
- * The `message` of an error-like value from a library (pg, body-parser, Nest), which is not always an
- * Error: a string, or a list of strings (Nest's validation messages, joined as String() would), else
- * the fallback.
- */
-function messageText(err: unknown, fallback: string): string {
-  const message = err && typeof err === 'object' ? (err as { message?: unknown }).message : undefined;
-  if (typeof message === 'string') return message;
-  if (Array.isArray(message)) return message.join(',');
-  return fallback;
-}
-
 /** True for errors that mean "a backing service is down", answered 503 rather than 500. */
 function isUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const code = (err as { code?: unknown }).code;
-  const msg = messageText(err, '');
+  const msg = String((err as { message?: unknown }).message ?? '');
   return (
     (typeof code === 'string' && CONNECTION_ERRORS.has(code)) ||
     releasedRunner(err) ||
@@ -60,7 +48,7 @@ function isUnavailable(err: unknown): boolean {
 function fromHttpException(ex: HttpException): { status: number; body: ErrorBody } {
   const status = ex.getStatus();
   const raw = ex.getResponse();
-  const text = typeof raw === 'string' ? raw : messageText(raw, ex.message);
+  const text = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? ex.message);
   const map: Record<number, [ErrorCode, string, string]> = {
     [HttpStatus.NOT_FOUND]: ['ROUTE_NOT_FOUND', 'La ruta solicitada no existe.', 'The requested route does not exist.'],
     [HttpStatus.PAYLOAD_TOO_LARGE]: [
@@ -133,7 +121,7 @@ function fromMiddlewareError(err: unknown): { status: number; body: ErrorBody } 
       new HttpException('Unexpected token: the request body is not valid JSON', HttpStatus.BAD_REQUEST),
     );
   }
-  const message = messageText(err, 'Bad request').slice(0, 200);
+  const message = String((err as { message?: unknown }).message ?? 'Bad request').slice(0, 200);
   return fromHttpException(new HttpException(message, code));
 }
 

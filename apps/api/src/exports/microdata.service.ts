@@ -63,18 +63,6 @@ const FILENAME: Record<MicrodataDataset, string> = {
 
 type RawRow = Record<string, unknown>;
 
-/**
- * A fixed column's value as a cell: dates as ISO text. pg gives every fixed column as text, a number, a
- * boolean, null or a date; anything else (a bigint, a future column type) is written as text, not
- * as '[object Object]'.
- */
-function fixedCell(v: unknown): Row[string] {
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
-  if (typeof v === 'bigint') return v.toString();
-  return JSON.stringify(v) ?? null;
-}
-
 /** Raw row → cells keyed by column: dates as ISO text, jsonb answers spread over the variable columns. */
 function shape(
   dataset: MicrodataDataset,
@@ -85,7 +73,12 @@ function shape(
     const row: Row = {};
     for (const [k, v] of Object.entries(raw)) {
       if (k === 'data') continue;
-      row[k] = fixedCell(v);
+      row[k] =
+        v instanceof Date
+          ? v.toISOString()
+          : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
+            ? v
+            : String(v);
     }
     if (dataset === 'verdicts') {
       const t = titles.get(String(raw.question_name));

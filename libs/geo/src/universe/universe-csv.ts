@@ -191,7 +191,7 @@ export function toParsedRecord(r: RawRecord): ParsedRecord {
 export function malformedIssue(err: unknown): UniverseIssue {
   const e = err as { code?: unknown; lines?: unknown; message?: unknown };
   const line = typeof e.lines === 'number' ? e.lines : 1;
-  const detail = typeof e.message === 'string' ? e.message : 'parse error';
+  const detail = String(e.message ?? 'parse error');
   return {
     line,
     column: null,
