@@ -31,7 +31,8 @@ export class UserDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
-  @ApiProperty() role: string;
+  // Only staff accounts belong to a guarantor (citizens have none), so the listed roles are staff roles.
+  @ApiProperty({ enum: STAFF_ROLES }) role: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({
     enum: STAFF_STATUSES,
