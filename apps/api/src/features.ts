@@ -1,5 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { CosignModule } from './cosign/cosign.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { OperatorModule } from './operator/operator.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { DueProcessModule } from './due-process/due-process.module';
 import { ExportsModule } from './exports/exports.module';
@@ -31,4 +34,7 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   DueProcessModule,
   MailModule,
   SetupModule,
+  CosignModule,
+  OperatorModule,
+  FeedbackModule,
 ];

@@ -33,6 +33,8 @@ export interface World {
   a: Staff;
   b: Staff;
   respondent: string;
+  /** A co-signer account of B (issue #18): invited to none of A's rounds. */
+  cosigner: string;
   v1: Validator;
   v2: Validator;
   iq: string;
@@ -153,6 +155,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const respondent = (await http.post('/api/auth/login', { email: respondentEmail, password: TEST_PASSWORD })).body
     .accessToken as string;
 
+  const cosignerEmail = `cosigner-${tag}@example.org`;
+  await t.ds.query(
+    `INSERT INTO app_user (email, password_hash, role, guarantor_id, email_verified_at) VALUES ($1, $2, 'cosigner', $3, now())`,
+    [cosignerEmail, await hashPassword(TEST_PASSWORD), b.guarantorId],
+  );
+  const cosigner = (await http.post('/api/auth/login', { email: cosignerEmail, password: TEST_PASSWORD })).body
+    .accessToken as string;
+
   const questionnaire = async (kind: string, definition: object): Promise<string> => {
     const [q] = await t.ds.query(
       `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
@@ -207,6 +217,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     a,
     b,
     respondent,
+    cosigner,
     v1,
     v2,
     iq,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CosignModule } from '../cosign/cosign.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { UniverseModule } from '../universe/universe.module';
 import { RoundWindowModule } from './round-window.module';
@@ -10,7 +11,7 @@ import { RoundsService } from './rounds.service';
  * for the modules that accept submissions.
  */
 @Module({
-  imports: [InvitationsModule, UniverseModule, RoundWindowModule],
+  imports: [InvitationsModule, UniverseModule, RoundWindowModule, CosignModule],
   controllers: [RoundsController],
   providers: [RoundsService],
   exports: [RoundsService, RoundWindowModule],
