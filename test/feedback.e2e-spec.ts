@@ -114,11 +114,19 @@ describe('public feedback (issue #18 item 4)', () => {
     const ack = await http.patch(
       `/api/feedback/${id}`,
       { status: 'acknowledged', publicReply: 'Lo revisamos.' },
-      { token: analyst },
+      { token: staff.adminToken },
     );
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ status: 'acknowledged', publicReply: 'Lo revisamos.', contactEmail: null });
-    const noReply = await http.patch(`/api/feedback/${id}`, { status: 'fixed', publicReply: '  ' }, { token: analyst });
+    // Analysts read the queue; triage is an admin's (analysts are read-only everywhere).
+    expect(
+      (await http.patch(`/api/feedback/${id}`, { status: 'fixed', publicReply: 'x' }, { token: analyst })).status,
+    ).toBe(403);
+    const noReply = await http.patch(
+      `/api/feedback/${id}`,
+      { status: 'fixed', publicReply: '  ' },
+      { token: staff.adminToken },
+    );
     expect(noReply.status).toBe(400);
     expect(noReply.body.code).toBe('REPORT_REPLY_REQUIRED');
     expect(noReply.body.messages.es).toMatch(/respuesta pública/);

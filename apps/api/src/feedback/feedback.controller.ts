@@ -75,7 +75,7 @@ export class StaffFeedbackController {
   }
 
   @Patch(':id')
-  @Roles('guarantor_admin', 'analyst')
+  @Roles('guarantor_admin')
   @ApiOperation({
     summary:
       'Triage a report: open → acknowledged → fixed | rejected (409 REPORT_TRANSITION_INVALID otherwise). Closing needs a public reply (audited).',
