@@ -16,6 +16,7 @@ import {
   ValueCell,
 } from './common';
 import { useLiveResults } from './live';
+import { CosignRecord } from '../cosign/CosignRecord';
 import { codeLabel, markOf } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -236,6 +237,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
               );
             })}
           </ul>
+          {s.round.status === 'published' && <CosignRecord roundId={roundId} />}
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Roles of apps/api (libs/db user.entity.ts ROLES). */
-export type Role = 'guarantor_admin' | 'analyst' | 'institution_respondent' | 'citizen_validator';
+export type Role = 'guarantor_admin' | 'analyst' | 'institution_respondent' | 'citizen_validator' | 'cosigner';
 
 /** GET /api/auth/me and the `user` of a login (apps/api/src/auth/dto/login.dto.ts). */
 export interface Me {
@@ -143,5 +143,7 @@ export function homeFor(role: Role): string {
       return '/validador';
     case 'institution_respondent':
       return '/';
+    case 'cosigner':
+      return '/cofirma';
   }
 }

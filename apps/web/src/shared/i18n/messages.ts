@@ -19,6 +19,7 @@ import { trendsDict } from './trends';
 import { designerDict } from './designer';
 import { validatorWorkDict } from './validator-work';
 import { respondProgressDict } from './respond-progress';
+import { cosignDict } from './cosign';
 
 const sections = [
   common,
@@ -40,6 +41,7 @@ const sections = [
   designerDict,
   validatorWorkDict,
   respondProgressDict,
+  cosignDict,
 ] as const;
 
 type Section = (typeof sections)[number];
