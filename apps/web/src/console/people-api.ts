@@ -37,7 +37,8 @@ export interface AuditFilters {
 
 export interface StaffInviteInfo {
   email: string;
-  role: StaffRole;
+  /** The same activation link serves co-signing organisations (issue #18). */
+  role: StaffRole | 'cosigner';
   guarantorName: string;
   displayName: string | null;
   expiresAt: string;

@@ -18,6 +18,8 @@ export const cosignDict = dict(
     'operator.save': 'Guardar',
     'operator.saved': 'Se guardó el organismo operador.',
     'people.role.cosigner': 'Co-firma',
+    'activate.introCosigner':
+      '{guarantor} invitó a su organización a co-firmar rondas en Apertura: revisar y aprobar u objetar, con razones públicas. Elija una contraseña para {email}.',
     'cosign.kind.civil_society': 'Sociedad civil',
     'cosign.kind.academia': 'Academia',
     'cosign.kind.other': 'Otra organización',
@@ -151,6 +153,8 @@ export const cosignDict = dict(
     'operator.save': 'Save',
     'operator.saved': 'The operator was saved.',
     'people.role.cosigner': 'Co-signer',
+    'activate.introCosigner':
+      '{guarantor} invited your organisation to co-sign rounds in Apertura: review, then approve or object, with public reasons. Choose a password for {email}.',
     'cosign.kind.civil_society': 'Civil society',
     'cosign.kind.academia': 'Academia',
     'cosign.kind.other': 'Other organisation',
