@@ -6,7 +6,7 @@ import { join } from 'path';
 import { JOBS, QUEUES } from '@apertura/queue';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
-import { guarantorWithAdmin, staffToken, Staff } from './support/fixtures';
+import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';
 import { client, Client } from './support/http';
 import { startSmtp, TestSmtp } from './support/smtp';
 
@@ -372,6 +372,46 @@ describe('mail: the development catcher', () => {
     const other = await guarantorWithAdmin(t.ds, http);
     expect((await http.get('/api/mail/captured', { token: other.adminToken })).body.items).toEqual([]);
     expect((await http.get('/api/mail/captured')).status).toBe(401);
+  });
+
+  it("shows mail of no guarantor (password resets, a citizen's verification) only to the account it was sent to", async () => {
+    const staff = await guarantorWithAdmin(t.ds, http);
+    const other = await guarantorWithAdmin(t.ds, http);
+    const vecina = 'vecina.atrapada@example.org';
+    expect(
+      (
+        await http.post('/api/citizens/register', {
+          email: vecina,
+          password: TEST_PASSWORD,
+          consent: true,
+          privacyNoticeVersion: '2025-01',
+        })
+      ).status,
+    ).toBe(202);
+    expect((await http.post('/api/auth/password-reset', { email: staff.adminEmail })).status).toBe(202);
+    expect((await http.post('/api/auth/password-reset', { email: other.adminEmail })).status).toBe(202);
+    // Wait until all three are caught (read straight from the table: no staff member may list them all).
+    await until(
+      async () =>
+        (await t.ds.query(
+          `SELECT recipients FROM mail_capture WHERE $1 = ANY(recipients) OR $2 = ANY(recipients) OR $3 = ANY(recipients)`,
+          [vecina, staff.adminEmail, other.adminEmail],
+        )) as unknown[],
+      (rows) => rows.length === 3,
+      'the verification and both resets to be caught',
+    );
+    const seenBy = async (token: string): Promise<string[]> =>
+      ((await http.get('/api/mail/captured?pageSize=100', { token })).body.items as Array<{ to: string[] }>).flatMap(
+        (m) => m.to,
+      );
+    const mine = await seenBy(staff.adminToken);
+    const theirs = await seenBy(other.adminToken);
+    // Each admin reads their own reset link; nobody reads another's, nor the citizen's verification.
+    expect(mine).toContain(staff.adminEmail);
+    expect(theirs).toContain(other.adminEmail);
+    for (const seen of [mine, theirs]) expect(seen).not.toContain(vecina);
+    expect(mine).not.toContain(other.adminEmail);
+    expect(theirs).not.toContain(staff.adminEmail);
   });
 });
 

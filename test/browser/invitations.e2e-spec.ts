@@ -159,4 +159,23 @@ describe('browser: invitations per institution', () => {
     expect(s.problems).toEqual([]);
     await s.context.close();
   });
+
+  it('shows the reminder settings read-only, with a note, once the round is published', async () => {
+    // Last test: the round's status is set directly (publishing needs a computed metric, beside the point here).
+    await t.ds.query(
+      `UPDATE round SET status = 'published', closed_at = now(), published_at = now(), closes_at = now() WHERE id = $1`,
+      [roundId],
+    );
+    const s = await openSession(browser);
+    await steps(s, 'invitations-published', async (page) => {
+      await signIn(page);
+      const section = page.getByRole('region', { name: 'Recordatorios programados' });
+      await section.getByText('La ronda ya no está abierta: no se envían más recordatorios.').waitFor();
+      await section.getByTestId('reminder-summary').waitFor();
+      expect(await section.getByRole('button', { name: 'Guardar recordatorios' }).count()).toBe(0);
+      expect(await section.getByLabel('Enviar recordatorios automáticamente').count()).toBe(0);
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  });
 });

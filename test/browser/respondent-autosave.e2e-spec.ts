@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'crypto';
-import { deriveToken } from '@apertura/config';
+import { deriveToken, hashToken } from '@apertura/config';
 import { INSTITUTION_V1_ANSWERS } from '../../libs/questionnaire/fixtures/sample-answers';
 import { startTestApp, type TestApp } from '../support/app';
 import { guarantorWithAdmin, type Staff } from '../support/fixtures';
@@ -190,5 +190,63 @@ describe('browser: the respondent keeps every answer while some are invalid (pho
     });
     expect(s.problems).toEqual([]);
     await s.context.close();
+  });
+
+  it("offers last round's answers in the next round on a phone: used as a starting point, saved as a draft, nothing submitted", async () => {
+    // The next round of the same guarantor, with the same questionnaires, opened after the one just submitted.
+    const [r1] = await t.ds.query(
+      `SELECT id, guarantor_id, institution_questionnaire_id, citizen_questionnaire_id FROM round WHERE name = 'Diagnóstico 2025'`,
+    );
+    const [r2] = await t.ds.query(
+      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at)
+       VALUES ($1, 'Diagnóstico 2026', 'open', now(), now() + interval '30 days', $2, $3, now()) RETURNING id`,
+      [r1.guarantor_id, r1.institution_questionnaire_id, r1.citizen_questionnaire_id],
+    );
+    const [{ institution_id: institutionId }] = await t.ds.query(
+      'SELECT institution_id FROM round_institution WHERE round_id = $1',
+      [r1.id],
+    );
+    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [
+      r2.id,
+      institutionId,
+    ]);
+    const invitationId = randomUUID();
+    const next = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitationId);
+    await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
+      invitationId,
+      r2.id,
+      institutionId,
+      hashToken(next),
+    ]);
+
+    const s = await openSession(browser, PHONE);
+    await steps(s, 'respondent-previous', async (page) => {
+      await page.goto(`${t.url}/responder/${next}`);
+      await pageTitle(page, 'Datos de quien responde');
+      const offer = page.getByRole('region', { name: 'Respuestas de la ronda anterior' });
+      await offer.getByText(/Su institución respondió «Diagnóstico 2025»/).waitFor();
+      expect(await question(page, 'resp_cargo').locator('input').inputValue()).toBe('');
+      expect(await documentWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await shot(page, 'respondent-previous-offer', false);
+      await offer.getByRole('button', { name: 'Usar respuestas de la ronda anterior' }).click();
+      await page.getByText(/Se copiaron \d+ respuesta\(s\) de la ronda anterior al borrador/).waitFor();
+      await hasValue(page, 'resp_cargo', String(INSTITUTION_V1_ANSWERS.resp_cargo));
+      await page.getByRole('button', { name: 'Guardar borrador' }).click();
+      await page.locator('.save-status', { hasText: /^Guardado \d{1,2}:\d{2}[^,]*$/ }).waitFor();
+    });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+
+    const ctx = await http.get('/api/respond/context', { invitation: next });
+    expect(ctx.body.response.draft).toMatchObject({
+      resp_cargo: INSTITUTION_V1_ANSWERS.resp_cargo,
+      ai_procedimiento_evidencia: INSTITUTION_V1_ANSWERS.ai_procedimiento_evidencia,
+    });
+    // A starting point only: the new round has no submission until the institution sends one.
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM response WHERE round_id = $1 AND status = 'submitted'`,
+      [r2.id],
+    );
+    expect(n).toBe(0);
   });
 });

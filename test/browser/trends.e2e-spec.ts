@@ -267,8 +267,10 @@ describe('trends, report card and state map in the browser', () => {
       await page.goto(`${t.url}/resultados/${a.roundId}/estados`);
       await page.getByTestId('geo-map').waitFor();
       expect(await page.getByTestId('geo-state').count()).toBe(32);
-      // The tile grid stays beside it.
+      // The tile grid stays beside it, under its own heading, named once.
       expect(await page.getByTestId('mark-tile').count()).toBe(32);
+      expect(await page.getByRole('heading', { name: 'Mapa de estados (cuadrícula)' }).count()).toBe(1);
+      await page.getByRole('heading', { level: 2, name: 'Resultados por estado' }).waitFor();
       const drawn = new Map(
         (
           await page

@@ -43,6 +43,7 @@ export { answerCell, buildCodebook, MULTI_VALUE_SEPARATOR } from './codebook';
 export type { CodebookChoice, CodebookSource, CodebookVariable } from './codebook';
 export {
   cellToChoices,
+  cellToValidator,
   choiceDraftsFromCell,
   choiceDraftsToCell,
   choicesToCell,
@@ -53,6 +54,8 @@ export {
   SHEET_COLUMNS,
   SHEET_MAX_ROWS,
   SheetCode,
+  URL_PATTERN,
+  validatorsToCells,
 } from './sheet/rows';
 export type {
   ChoiceDraft,

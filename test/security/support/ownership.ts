@@ -56,7 +56,7 @@ const RULES: Array<[RegExp, string]> = [
   ],
   [
     /^GET \/api\/mail\/captured$/,
-    "own guarantor's caught mail and mail of no guarantor (validators' verification); development only (NOT_FOUND in production)",
+    "own guarantor's caught mail, and mail of no guarantor (password resets, validators' verification) only when addressed to the viewer's own account; development only (NOT_FOUND in production)",
   ],
   [
     /^POST \/api\/mail\/deliveries\/:eventId\/resend$/,

@@ -66,7 +66,8 @@ export class MailController {
   @Roles('guarantor_admin', 'analyst')
   @ApiOperation({
     summary:
-      'Development only (404 in production): messages caught by the embedded mail catcher, newest first, with their links.',
+      'Development only (404 in production): messages caught by the embedded mail catcher, newest first, with their links. ' +
+      "Your guarantor's mail, and mail of no guarantor (password resets, verification) only when addressed to your own account.",
   })
   @ApiOkResponse({ type: CapturedPageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')

@@ -112,20 +112,30 @@ export class MailRepository {
    * Caught messages a staff member may read: their guarantor's mails, and mails that belong to no
    * guarantor (validators' e-mail verification). Development only (the controller refuses production).
    */
+  /**
+   * Caught mail a staff member may read: their guarantor's, and mail of no guarantor (password
+   * resets, validators' verification, anything caught without a delivery row) only when it was
+   * addressed to the viewer's own account — such a link is a credential of whoever received it, and
+   * every guarantor's staff reading every citizen's reset link would hand them those accounts.
+   */
   async captures(
     guarantorId: string,
+    viewerId: string,
     limit: number,
     offset: number,
   ): Promise<{ total: number; items: CapturedMailDto[] }> {
-    const where = `(d.guarantor_id = $1 OR d.guarantor_id IS NULL)`;
+    const where = `(d.guarantor_id = $1 OR (d.guarantor_id IS NULL AND EXISTS (
+        SELECT 1 FROM app_user u WHERE u.id = $2 AND u.email IS NOT NULL
+           AND lower(u.email) IN (SELECT lower(r) FROM unnest(c.recipients) AS r))))`;
     const from = `FROM mail_capture c LEFT JOIN mail_delivery d ON d.event_id = c.event_id WHERE ${where}`;
     const [{ total }]: Array<{ total: number }> = await this.ds.query(`SELECT count(*)::int AS total ${from}`, [
       guarantorId,
+      viewerId,
     ]);
     const rows: CaptureRow[] = await this.ds.query(
       `SELECT c.id::text AS id, c.received_at, c.recipients, c.subject, c.text_body, c.links, c.event_id::text AS event_id
-       ${from} ORDER BY c.id DESC LIMIT $2 OFFSET $3`,
-      [guarantorId, limit, offset],
+       ${from} ORDER BY c.id DESC LIMIT $3 OFFSET $4`,
+      [guarantorId, viewerId, limit, offset],
     );
     return {
       total,

@@ -48,7 +48,7 @@ export class MailService {
   /** The development catcher's messages; in production the route does not exist (404). */
   async captured(actor: UserPrincipal, page: number, pageSize: number): Promise<CapturedPageDto> {
     if (this.env.NODE_ENV === 'production') throw notFound('captured mail');
-    const result = await this.repo.captures(this.guarantorOf(actor), pageSize, (page - 1) * pageSize);
+    const result = await this.repo.captures(this.guarantorOf(actor), actor.userId, pageSize, (page - 1) * pageSize);
     return { catcher: usesMailCatcher(this.env), ...result };
   }
 

@@ -87,7 +87,10 @@ export class QuestionnairesController {
     description:
       'Columns: type, name, page, panel, title_es, title_en, description_es, description_en, choices (`value=label_es|label_en=score=flags;…`, ' +
       'score `na` = not applicable, flag `exclusive`), component, weight, verifiable, evidence (evidenceFor), visibleIf, scoreIfHidden, ' +
-      'scoreRange (`min..max`), required, inputType, extra (JSON of any other SurveyJS property). Row types `survey`, `page` and `panel` ' +
+      "scoreRange (`min..max`), required, inputType, min, max (a number's bounds; a rating's scale ends), maxLength, " +
+      'placeholder_es, placeholder_en, validation (`email`, `url`, `regex:PATTERN`, `numeric:MIN..MAX` or `length:MIN..MAX`), ' +
+      'validationMessage_es, validationMessage_en, extra (JSON of any other SurveyJS property). On a `rating` row, choices are ' +
+      'its rateValues. Row types `survey`, `page` and `panel` ' +
       'describe the containers. The rows become a SurveyJS definition that is linted and stored exactly like `POST /api/questionnaires`: ' +
       'a new version of the slug (200 with the latest version when identical); stored versions never change. Problems: 422 ' +
       '`QUESTIONNAIRE_SHEET_INVALID` with `details.issues` = `{ code, row, line, column?, question?, message: {es,en}, path? }` per row.',

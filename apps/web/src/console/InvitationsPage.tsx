@@ -517,18 +517,21 @@ function ReminderSettingsSection({ round, isAdmin }: { round: RoundDetail; isAdm
   const uid = useId();
   const settings = useAsync((signal) => invitationsApi.reminderSettings(round.id, signal), [round.id]);
   const s = settings.data;
+  // The worker's sweep reminds only while a round is open: once closed or published the settings are
+  // a record of what was used, shown read-only rather than as a form whose changes would do nothing.
+  const finished = round.status === 'closed' || round.status === 'published';
   return (
     <section className="section card" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('inv.reminders')}</h2>
-      <p className="muted">{t('inv.remindersHint')}</p>
+      <p className="muted">{finished ? t('inv.remindersFinished') : t('inv.remindersHint')}</p>
       {settings.loading && !s && <Spinner />}
       <ErrorAlert error={settings.error} />
-      {s && !isAdmin && (
-        <p>
+      {s && (!isAdmin || finished) && (
+        <p data-testid="reminder-summary">
           {s.enabled ? t('inv.remindersSummaryOn', { days: s.minDays, max: s.maxCount }) : t('inv.remindersSummaryOff')}
         </p>
       )}
-      {s && isAdmin && <ReminderForm key={s.roundId} initial={s} onSaved={settings.setData} />}
+      {s && isAdmin && !finished && <ReminderForm key={s.roundId} initial={s} onSaved={settings.setData} />}
     </section>
   );
 }

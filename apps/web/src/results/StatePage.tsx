@@ -86,7 +86,8 @@ export function StatePage({ roundId, cveEnt }: { roundId: string; cveEnt?: strin
       </fieldset>
       <div className={cveEnt ? 'state-layout' : 'state-layout state-layout-wide'}>
         <section>
-          <h2>{t('results.stateMap')}</h2>
+          {/* The section names both maps; each map has its own heading below (the tile grid's was shown twice). */}
+          <h2>{t('results.stateMapsSection')}</h2>
           <p className="muted small">{t('results.stateMapHint')}</p>
           {(states.loading || stateValues.loading) && <Spinner />}
           {tiles.length > 0 && (

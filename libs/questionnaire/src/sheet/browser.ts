@@ -8,8 +8,11 @@ export {
   definitionToRows,
   emptyRow,
   lintSheet,
+  localizedCells,
+  localizedValue,
   rowsToDefinition,
   SHEET_COLUMNS,
+  URL_PATTERN,
 } from './rows';
 export type { ChoiceDraft, SheetColumn, SheetIssue, SheetLintResult, SheetRow } from './rows';
 export { csvToRows, jsonToRows, rowsToCsv, rowsToJson, rowsToXlsx, xlsxToRows } from './files';

@@ -4,13 +4,14 @@ import { join } from 'path';
 import { CITIZEN_V1_ANSWERS, INSTITUTION_V1_ANSWERS } from '../../fixtures/sample-answers';
 import { citizenReportAnswers } from '../../fixtures/citizen-answers';
 import { compileScoring } from '../gates';
-import { CITIZEN_V1, CITIZEN_V2, INSTITUTION_V1 } from '../instruments';
+import { CITIZEN_V1, CITIZEN_V2, INSTITUTION_V1, INSTITUTION_V2 } from '../instruments';
 import { lintQuestionnaire } from '../lint';
 import { isRecord } from '../types';
 import type { QuestionnaireKind, SurveyJson } from '../types';
 import { csvToRows, jsonToRows, rowsToCsv, rowsToJson, rowsToXlsx, xlsxToRows } from './files';
 import {
   cellToChoices,
+  cellToValidator,
   choiceDraftsFromCell,
   choiceDraftsToCell,
   choicesToCell,
@@ -19,11 +20,14 @@ import {
   lintSheet,
   rowsToDefinition,
   SHEET_COLUMNS,
+  URL_PATTERN,
+  validatorsToCells,
 } from './rows';
 import type { SheetRow } from './rows';
 
 const INSTRUMENTS: ReadonlyArray<readonly [string, QuestionnaireKind, SurveyJson]> = [
   ['institution.v1', 'institution', INSTITUTION_V1],
+  ['institution.v2', 'institution', INSTITUTION_V2],
   ['citizen.v1', 'citizen', CITIZEN_V1],
   ['citizen.v2', 'citizen', CITIZEN_V2],
 ];
@@ -104,6 +108,14 @@ describe('sheet rows ⇄ definition', () => {
         'scoreIfHidden',
         'scoreRange',
         'isRequired',
+        'min',
+        'max',
+        'rateMin',
+        'rateMax',
+        'rateValues',
+        'maxLength',
+        'placeholder',
+        'validators',
       ]) {
         expect([r.name, k, extra[k]]).toEqual([r.name, k, undefined]);
       }
@@ -220,7 +232,15 @@ describe('rows → definition → rows (property, arbitrary sheets)', () => {
     scoreRange: fc.constantFrom('', '0..4', '40..0'),
     required: fc.constantFrom('', 'true'),
     inputType: fc.constantFrom('', 'number', 'url'),
-    extra: fc.constantFrom('', '{"maxLength":10}', '{"validators":[{"type":"email"}]}'),
+    min: fc.oneof(fc.constant(''), fc.integer({ min: -5, max: 5 }).map(String)),
+    max: fc.oneof(fc.constant(''), fc.integer({ min: 5, max: 500 }).map(String)),
+    maxLength: fc.constantFrom('', '40', '5000'),
+    placeholder_es: text,
+    placeholder_en: text,
+    validation: fc.constantFrom('', 'email', 'url', 'regex:^[0-9]{4}$', 'numeric:0..100', 'numeric:..5', 'length:3..'),
+    validationMessage_es: text,
+    validationMessage_en: text,
+    extra: fc.constantFrom('', '{"maxLength":10}', '{"validators":[{"type":"email"}]}', '{"minErrorText":"x"}'),
   });
   const sheet = fc
     .array(fc.tuple(name, text, fc.array(question, { maxLength: 5 })), { minLength: 1, maxLength: 3 })
@@ -232,7 +252,16 @@ describe('rows → definition → rows (property, arbitrary sheets)', () => {
         if (pageNames.has(pn)) continue;
         pageNames.add(pn);
         rows.push(emptyRow({ type: 'page', name: pn, title_es: ptitle }));
-        for (const q of qs) rows.push(emptyRow({ ...q, page: pn }));
+        for (const q of qs)
+          rows.push(
+            emptyRow({
+              ...q,
+              // A message needs a validation, and validators are given in one place only.
+              ...(q.validation === '' ? { validationMessage_es: '', validationMessage_en: '' } : {}),
+              ...(q.validation !== '' && q.extra.includes('validators') ? { extra: '' } : {}),
+              page: pn,
+            }),
+          );
       }
       return rows;
     });
@@ -325,6 +354,94 @@ describe('choices cell', () => {
     const rows = definitionToRows(def);
     expect(JSON.parse(rows[1].extra)).toEqual({ choices: def.pages[0].elements[0].choices });
     expect(rowsToDefinition(rows).definition).toEqual(def);
+  });
+});
+
+describe('answer limits and validation cells', () => {
+  it('v2 reads its limits, placeholders and validators from columns; a rating keeps its scale there', () => {
+    const rows = definitionToRows(INSTITUTION_V2);
+    expect(rows.find((r) => r.name === 'tr_obligaciones_pct')).toMatchObject({ min: '0', max: '100' });
+    expect(rows.find((r) => r.name === 'resp_cargo')?.maxLength).toBe('200');
+    expect(rows.find((r) => r.name === 'ai_procedimiento_evidencia')).toMatchObject({
+      placeholder_es: 'https://',
+      validation: 'url',
+      validationMessage_en: expect.stringContaining('full web address'),
+    });
+    expect(rows.find((r) => r.name === 'resp_correo')).toMatchObject({ validation: 'email', extra: '' });
+    const rating = definitionToRows(CITIZEN_V1).find((r) => r.type === 'rating') as SheetRow;
+    expect(rating).toMatchObject({ min: '1', max: '5' });
+    expect(JSON.parse(rating.extra)).not.toHaveProperty('rateMin');
+    const scored = rowsToDefinition([
+      emptyRow({ type: 'rating', name: 'r', min: '1', max: '3', choices: '1=Mal=0;2=Regular=0.5;3=Bien=1' }),
+    ]).definition;
+    expect(scored.pages).toEqual([
+      {
+        name: 'page1',
+        elements: [
+          {
+            type: 'rating',
+            name: 'r',
+            rateMin: 1,
+            rateMax: 3,
+            rateValues: [
+              { value: 1, text: 'Mal', score: 0 },
+              { value: 2, text: 'Regular', score: 0.5 },
+              { value: 3, text: 'Bien', score: 1 },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('reads every validation form and refuses what it cannot read, on the row', () => {
+    expect(cellToValidator('url', 'Dirección completa', 'Full address')).toEqual({
+      validator: { type: 'regex', regex: URL_PATTERN, text: { default: 'Dirección completa', en: 'Full address' } },
+    });
+    expect(cellToValidator('numeric:0..100', '', '')).toEqual({
+      validator: { type: 'numeric', minValue: 0, maxValue: 100 },
+    });
+    expect(cellToValidator('length:..20', 'Máximo 20', '')).toEqual({
+      validator: { type: 'text', maxLength: 20, text: 'Máximo 20' },
+    });
+    expect(cellToValidator('regex:^[0-9]{5}$', '', '')).toEqual({ validator: { type: 'regex', regex: '^[0-9]{5}$' } });
+    expect(cellToValidator('regex:([', '', '')).toMatchObject({ error: { en: expect.stringContaining('regular') } });
+    expect(cellToValidator('numeric:a..b', '', '')).toMatchObject({
+      error: { en: expect.stringContaining('min..max') },
+    });
+    expect(cellToValidator('telefono', '', '')).toMatchObject({
+      error: { es: expect.stringContaining('desconocida') },
+    });
+    for (const v of [
+      [{ type: 'email' }],
+      [{ type: 'regex', regex: '^x+$', text: { default: 'Solo x', en: 'Only x' } }],
+      [{ type: 'numeric', maxValue: 5 }],
+      [{ type: 'text', minLength: 2, maxLength: 9 }],
+    ]) {
+      const cells = validatorsToCells(v);
+      expect(cells).not.toBeNull();
+      const { validation, es, en } = cells as { validation: string; es: string; en: string };
+      expect(cellToValidator(validation, es, en)).toEqual({ validator: v[0] });
+    }
+    // Two validators, or properties the cell has no place for, stay in `extra`.
+    expect(validatorsToCells([{ type: 'email' }, { type: 'email' }])).toBeNull();
+    expect(validatorsToCells([{ type: 'regex', regex: 'x', caseInsensitive: true }])).toBeNull();
+
+    const res = lintSheet(
+      [
+        emptyRow({ type: 'text', name: 'a', validation: 'numeric:x..' }),
+        emptyRow({ type: 'text', name: 'b', validationMessage_es: 'Mal' }),
+        emptyRow({ type: 'text', name: 'c', validation: 'email', extra: '{"validators":[{"type":"email"}]}' }),
+        emptyRow({ type: 'text', name: 'd', inputType: 'number', min: 'cero' }),
+      ],
+      'institution',
+    );
+    expect(res.issues.map((i) => [i.row, i.code, i.column])).toEqual([
+      [0, 'SHEET_BAD_VALIDATION', 'validation'],
+      [1, 'SHEET_BAD_VALIDATION', 'validationMessage_es'],
+      [2, 'SHEET_BAD_VALIDATION', 'validation'],
+      [3, 'SHEET_BAD_NUMBER', 'min'],
+    ]);
   });
 });
 

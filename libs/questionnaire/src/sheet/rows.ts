@@ -13,7 +13,16 @@
  *
  * Choices: `value=label_es|label_en=score=flags;…` with `score` a number, `na` (notApplicable) or
  * empty (unscored) and flags `exclusive`; `\` escapes `\ ; = |`. Choice lists that do not fit that
- * grammar (other properties, numeric-looking string values) go to `extra` unchanged.
+ * grammar (other properties, numeric-looking string values) go to `extra` unchanged. On a `rating`
+ * question the same cell holds its `rateValues` (the scale's items and their scores).
+ *
+ * Answer limits: `min`/`max` are a text question's `min`/`max` (a number input's bounds) and a
+ * rating's `rateMin`/`rateMax` (the ends of its scale); `maxLength` the characters a text or comment
+ * takes; `placeholder_es/_en` the hint inside the empty field. `validation` is the question's one
+ * validator, written `email`, `url` (a complete web address, `^https?://\S+$`), `regex:PATTERN`,
+ * `numeric:MIN..MAX` or `length:MIN..MAX` (either end may be empty), with the message the
+ * respondent reads in `validationMessage_es/_en` — instrument wording, never the stock one.
+ * Several validators, or validators with other properties, stay in `extra`.
  */
 import { LintCode } from '../issues';
 import type { LintIssue } from '../issues';
@@ -40,6 +49,14 @@ export const SHEET_COLUMNS = [
   'scoreRange',
   'required',
   'inputType',
+  'min',
+  'max',
+  'maxLength',
+  'placeholder_es',
+  'placeholder_en',
+  'validation',
+  'validationMessage_es',
+  'validationMessage_en',
   'extra',
 ] as const;
 export type SheetColumn = (typeof SHEET_COLUMNS)[number];
@@ -59,6 +76,7 @@ export const SheetCode = Object.freeze({
   BAD_SCORE_RANGE: 'SHEET_BAD_SCORE_RANGE',
   BAD_CHOICES: 'SHEET_BAD_CHOICES',
   BAD_EXTRA: 'SHEET_BAD_EXTRA',
+  BAD_VALIDATION: 'SHEET_BAD_VALIDATION',
   TOO_MANY_ROWS: 'SHEET_TOO_MANY_ROWS',
   UNREADABLE_FILE: 'SHEET_UNREADABLE_FILE',
 } as const);
@@ -91,7 +109,8 @@ type Json = Record<string, unknown>;
 // Cells
 // ---------------------------------------------------------------------------------------------
 
-function localizedCells(value: unknown): [string, string] | null {
+/** The Spanish and English cells of a SurveyJS text, or null when it has other locales. */
+export function localizedCells(value: unknown): [string, string] | null {
   if (typeof value === 'string') return [value, ''];
   if (!isRecord(value)) return null;
   const keys = Object.keys(value);
@@ -106,7 +125,8 @@ function localizedCells(value: unknown): [string, string] | null {
   return [es ?? '', en ?? ''];
 }
 
-function localizedValue(es: string, en: string): unknown {
+/** The SurveyJS text of two cells: a plain string when there is no English. */
+export function localizedValue(es: string, en: string): unknown {
   if (en === '') return es;
   if (es === '') return { en };
   return { default: es, en };
@@ -257,6 +277,115 @@ export function cellToChoices(cell: string): { choices: unknown[] } | { error: L
 }
 
 // ---------------------------------------------------------------------------------------------
+// The validation cell
+// ---------------------------------------------------------------------------------------------
+
+/** A complete web address: the check the bundled instruments put on every evidence link. */
+export const URL_PATTERN = '^https?://\\S+$';
+
+/** Properties each validator type may carry to fit the `validation` cell (besides `type` and `text`). */
+const VALIDATOR_CELL_KEYS: Readonly<Record<string, readonly string[]>> = {
+  email: [],
+  regex: ['regex'],
+  numeric: ['minValue', 'maxValue'],
+  text: ['minLength', 'maxLength'],
+};
+
+const compiles = (pattern: string): boolean => {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const bounds = (lo: unknown, hi: unknown): string | null => {
+  const ok = (x: unknown): boolean => x === undefined || (typeof x === 'number' && Number.isFinite(x));
+  if (!ok(lo) || !ok(hi)) return null;
+  if (lo === undefined && hi === undefined) return '';
+  return `:${lo === undefined ? '' : num(lo as number)}..${hi === undefined ? '' : num(hi as number)}`;
+};
+
+/** The `validation` cell and message of a question's validators, or null when they do not fit one cell. */
+export function validatorsToCells(validators: unknown): { validation: string; es: string; en: string } | null {
+  if (!Array.isArray(validators) || validators.length !== 1) return null;
+  const v: unknown = validators[0];
+  if (!isRecord(v) || typeof v.type !== 'string') return null;
+  const allowed = VALIDATOR_CELL_KEYS[v.type];
+  if (!allowed || Object.keys(v).some((k) => k !== 'type' && k !== 'text' && !allowed.includes(k))) return null;
+  let es = '';
+  let en = '';
+  if (v.text !== undefined) {
+    const cells = localizedCells(v.text);
+    if (!cells) return null;
+    [es, en] = cells;
+  }
+  let validation: string;
+  if (v.type === 'email') validation = 'email';
+  else if (v.type === 'regex') {
+    if (typeof v.regex !== 'string' || v.regex === '' || !compiles(v.regex)) return null;
+    validation = v.regex === URL_PATTERN ? 'url' : `regex:${v.regex}`;
+  } else {
+    const b = v.type === 'numeric' ? bounds(v.minValue, v.maxValue) : bounds(v.minLength, v.maxLength);
+    if (b === null) return null;
+    validation = `${v.type === 'numeric' ? 'numeric' : 'length'}${b}`;
+  }
+  return { validation, es, en };
+}
+
+/** Parses a `validation` cell and its message into one SurveyJS validator, or an error message. */
+export function cellToValidator(cell: string, es: string, en: string): { validator: Json } | { error: LocalizedText } {
+  const text = cell.trim();
+  const validator: Json = {};
+  const range = (rest: string, lo: string, hi: string): LocalizedText | null => {
+    if (rest === '') return null;
+    const m = /^:\s*(\S*?)\s*\.\.\s*(\S*)\s*$/.exec(rest);
+    const a = m && m[1] !== '' ? parseNumber(m[1]) : undefined;
+    const b = m && m[2] !== '' ? parseNumber(m[2]) : undefined;
+    if (!m || a === null || b === null)
+      return {
+        es: `Los límites se escriben «mínimo..máximo» (p. ej. ${text.split(':')[0]}:0..100): ${text}`,
+        en: `Limits are written 'min..max' (e.g. ${text.split(':')[0]}:0..100): ${text}`,
+      };
+    if (a !== undefined) validator[lo] = a;
+    if (b !== undefined) validator[hi] = b;
+    return null;
+  };
+  const lower = text.toLowerCase();
+  if (lower === 'email') validator.type = 'email';
+  else if (lower === 'url') Object.assign(validator, { type: 'regex', regex: URL_PATTERN });
+  else if (lower.startsWith('regex:')) {
+    const pattern = text.slice('regex:'.length);
+    if (pattern === '' || !compiles(pattern))
+      return {
+        error: {
+          es: `«${pattern}» no es una expresión regular válida.`,
+          en: `'${pattern}' is not a valid regular expression.`,
+        },
+      };
+    Object.assign(validator, { type: 'regex', regex: pattern });
+  } else if (lower === 'numeric' || lower.startsWith('numeric:')) {
+    validator.type = 'numeric';
+    const bad = range(text.slice('numeric'.length), 'minValue', 'maxValue');
+    if (bad) return { error: bad };
+  } else if (lower === 'length' || lower.startsWith('length:')) {
+    validator.type = 'text';
+    const bad = range(text.slice('length'.length), 'minLength', 'maxLength');
+    if (bad) return { error: bad };
+  } else
+    return {
+      error: {
+        es: `Validación desconocida «${text}»: use email, url, regex:PATRÓN, numeric:MÍN..MÁX o length:MÍN..MÁX.`,
+        en: `Unknown validation '${text}': use email, url, regex:PATTERN, numeric:MIN..MAX or length:MIN..MAX.`,
+      },
+    };
+  const message = localizedValue(es.trim(), en.trim());
+  if (message !== '') validator.text = message;
+  return { validator };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Definition → rows
 // ---------------------------------------------------------------------------------------------
 
@@ -312,15 +441,35 @@ function fillQuestion(json: Json, row: SheetRow, taken: Set<string>): void {
   number('scoreIfHidden', 'scoreIfHidden');
   bool('isRequired', 'required');
   str('inputType', 'inputType');
+  // A rating's scale ends share the columns of a number's bounds: both are "from … to".
+  const rating = json.type === 'rating';
+  number(rating ? 'rateMin' : 'min', 'min');
+  number(rating ? 'rateMax' : 'max', 'max');
+  number('maxLength', 'maxLength');
+  if (json.placeholder !== undefined) {
+    const cells = localizedCells(json.placeholder);
+    if (cells) {
+      [row.placeholder_es, row.placeholder_en] = cells;
+      taken.add('placeholder');
+    }
+  }
+  const validation = validatorsToCells(json.validators);
+  if (validation) {
+    row.validation = validation.validation;
+    row.validationMessage_es = validation.es;
+    row.validationMessage_en = validation.en;
+    taken.add('validators');
+  }
   const range = json.scoreRange;
   if (Array.isArray(range) && range.length === 2 && range.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     row.scoreRange = `${num(range[0] as number)}..${num(range[1] as number)}`;
     taken.add('scoreRange');
   }
-  const choices = choicesToCell(json.choices);
+  const listKey = rating ? 'rateValues' : 'choices';
+  const choices = choicesToCell(json[listKey]);
   if (choices !== null) {
     row.choices = choices;
-    taken.add('choices');
+    taken.add(listKey);
   }
 }
 
@@ -586,12 +735,38 @@ export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionRes
           });
         } else el.scoreRange = [a, b];
       }
+      const rating = type === 'rating';
+      setNumber('min', rating ? 'rateMin' : 'min');
+      setNumber('max', rating ? 'rateMax' : 'max');
+      setNumber('maxLength', 'maxLength');
+      const placeholder = localizedValue(cell('placeholder_es'), cell('placeholder_en'));
+      if (placeholder !== '') el.placeholder = placeholder;
+      const message = cell('validationMessage_es') !== '' || cell('validationMessage_en') !== '';
+      if (cell('validation') !== '') {
+        const parsed = cellToValidator(row.validation, row.validationMessage_es, row.validationMessage_en);
+        if ('error' in parsed) {
+          ok = false;
+          at(SheetCode.BAD_VALIDATION, 'validation', parsed.error);
+        } else if (extra.validators !== undefined) {
+          ok = false;
+          at(SheetCode.BAD_VALIDATION, 'validation', {
+            es: 'Hay validadores en «validation» y en «extra»: deje solo uno de los dos.',
+            en: "Validators are given both in 'validation' and in 'extra': keep only one.",
+          });
+        } else el.validators = [parsed.validator];
+      } else if (message) {
+        ok = false;
+        at(SheetCode.BAD_VALIDATION, 'validationMessage_es', {
+          es: 'Hay un mensaje de validación pero ninguna validación: elija una en «validation».',
+          en: "There is a validation message but no validation: choose one in 'validation'.",
+        });
+      }
       if (cell('choices') !== '') {
         const parsed = cellToChoices(row.choices);
         if ('error' in parsed) {
           ok = false;
           at(SheetCode.BAD_CHOICES, 'choices', parsed.error);
-        } else el.choices = parsed.choices;
+        } else el[rating ? 'rateValues' : 'choices'] = parsed.choices;
       }
       if (!ok) return;
     }

@@ -20,10 +20,11 @@ import {
 } from '@apertura/questionnaire-designer';
 import { ApiError } from '../../shared/api';
 import { Alert, Button, ErrorAlert, Field, Spinner } from '../../shared/components';
-import { useT } from '../../shared/i18n';
+import { useT, type MessageKey } from '../../shared/i18n';
 import { usePageTitle } from '../../shared/layout';
 import { useAsync } from '../../shared/useAsync';
 import { ConsoleNav } from '../ConsoleNav';
+import { AnswerFields, columnsClearedFor, SurveySettings } from './AnswerFields';
 import { designerApi, type QuestionnaireKind, type ServerSheetIssue } from './designer-api';
 import './designer.css';
 
@@ -52,6 +53,12 @@ interface Draft {
   rows: SheetRow[];
 }
 
+/** A message kept as its key and values, so it follows a language switch made after it appeared. */
+interface Notice {
+  key: MessageKey;
+  vars: Record<string, string | number>;
+}
+
 const isDefinition = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as Record<string, unknown>).pages);
 
@@ -74,7 +81,7 @@ export default function DesignerPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   // Every start (new, opened, copied, imported) is a fresh editor, even with the same slug.
   const [loads, setLoads] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   return (
     <>
@@ -85,7 +92,7 @@ export default function DesignerPage() {
       <p className="muted">{t('designer.intro')}</p>
       {notice && (
         <Alert kind="success">
-          <p>{notice}</p>
+          <p>{t(notice.key, notice.vars)}</p>
         </Alert>
       )}
       <StartPanel
@@ -104,13 +111,15 @@ export default function DesignerPage() {
 // Where a draft comes from: new, a stored version, a round's instrument, or a file
 // ---------------------------------------------------------------------------------------------
 
-function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) {
+function StartPanel({ onStart }: { onStart(d: Draft, message?: Notice): void }) {
   const { t, lang } = useT();
   const versions = useAsync((signal) => designerApi.versions(signal), []);
   const rounds = useAsync((signal) => designerApi.rounds(signal), []);
   const [kind, setKind] = useState<QuestionnaireKind>('institution');
   const [versionId, setVersionId] = useState('');
   const [roundId, setRoundId] = useState('');
+  // A copy starts a new slug (next year's); the guarantor may change it before copying.
+  const [copySlug, setCopySlug] = useState(() => `autodiagnostico-${new Date().getFullYear() + 1}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fileIssues, setFileIssues] = useState<SheetIssue[]>([]);
@@ -135,13 +144,28 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
     if (v) void load(v.id, v.kind, v.slug);
   }
 
-  function copyRound(e: FormEvent) {
+  /**
+   * Copies through the API's copy route: the round's instrument is stored (linted again) as a
+   * version of the new slug — the server keeps the provenance and refuses another guarantor's
+   * round — and that stored version is opened for editing; saving the edits makes the next one.
+   */
+  async function copyRound(e: FormEvent) {
     e.preventDefault();
     const r = rounds.data?.items.find((i) => i.id === roundId);
-    if (!r) return;
-    const id = kind === 'institution' ? r.institutionQuestionnaireId : r.citizenQuestionnaireId;
-    // A copy starts a new slug; the guarantor may change it before saving.
-    void load(id, kind, `${kind === 'institution' ? 'autodiagnostico' : 'ciudadano'}-${new Date().getFullYear() + 1}`);
+    if (!r || !SLUG.test(copySlug)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const v = await designerApi.copy({ roundId: r.id, kind, slug: copySlug });
+      onStart(
+        { kind: v.kind, slug: v.slug, rows: definitionToRows(v.definition) },
+        { key: 'designer.copied', vars: { round: r.name, version: v.version, slug: v.slug } },
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function importFile(e: ChangeEvent<HTMLInputElement>) {
@@ -188,7 +212,7 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
             .replace(/^-+|-+$/g, '') || 'cuestionario',
         rows: parsed.rows,
       },
-      t('designer.imported', { n: parsed.rows.length, file: file.name }),
+      { key: 'designer.imported', vars: { n: parsed.rows.length, file: file.name } },
     );
   }
 
@@ -198,7 +222,20 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
       <div className="designer-start-grid">
         <Field label={t('designer.kind')}>
           {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as QuestionnaireKind)}>
+            <select
+              {...p}
+              value={kind}
+              onChange={(e) => {
+                const next = e.target.value as QuestionnaireKind;
+                setKind(next);
+                setCopySlug((s) =>
+                  s.replace(
+                    /^(autodiagnostico|ciudadano)-/,
+                    `${next === 'institution' ? 'autodiagnostico' : 'ciudadano'}-`,
+                  ),
+                );
+              }}
+            >
               <option value="institution">{t('designer.kind.institution')}</option>
               <option value="citizen">{t('designer.kind.citizen')}</option>
             </select>
@@ -235,7 +272,7 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
             {t('designer.editSubmit')}
           </Button>
         </form>
-        <form onSubmit={copyRound} className="designer-start-form">
+        <form onSubmit={(e) => void copyRound(e)} className="designer-start-form designer-start-copy">
           <Field label={t('designer.copy')}>
             {(p) => (
               <select {...p} value={roundId} onChange={(e) => setRoundId(e.target.value)}>
@@ -248,7 +285,19 @@ function StartPanel({ onStart }: { onStart(d: Draft, message?: string): void }) 
               </select>
             )}
           </Field>
-          <Button type="submit" variant="secondary" busy={busy} disabled={!roundId}>
+          <Field label={t('designer.copySlug')} error={SLUG.test(copySlug) ? null : t('designer.slugHint')}>
+            {(p) => (
+              <input
+                type="text"
+                {...p}
+                value={copySlug}
+                onChange={(e) => setCopySlug(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+          <Button type="submit" variant="secondary" busy={busy} disabled={!roundId || !SLUG.test(copySlug)}>
             {t('designer.copySubmit')}
           </Button>
         </form>
@@ -304,7 +353,7 @@ function Editor({ initial }: { initial: Draft }) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [serverIssues, setServerIssues] = useState<ServerSheetIssue[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Notice | null>(null);
 
   // Lint as the guarantor types, a step behind the keystrokes (the linter loads a survey Model).
   const deferredRows = useDeferredValue(rows);
@@ -383,7 +432,7 @@ function Editor({ initial }: { initial: Draft }) {
     try {
       const content = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '')));
       const v = await designerApi.save({ kind, slug, format: 'json', content });
-      setSaved(t('designer.saved', { version: v.version, slug: v.slug }));
+      setSaved({ key: 'designer.saved', vars: { version: v.version, slug: v.slug } });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'QUESTIONNAIRE_SHEET_INVALID') {
         const details = e.details as { issues?: ServerSheetIssue[] } | undefined;
@@ -486,7 +535,7 @@ function Editor({ initial }: { initial: Draft }) {
         )}
         {saved && (
           <Alert kind="success">
-            <p>{saved}</p>
+            <p>{t(saved.key, saved.vars)}</p>
           </Alert>
         )}
         <ErrorAlert error={saveError} />
@@ -644,10 +693,12 @@ function RowForm({
   onChange(patch: Partial<SheetRow>): void;
 }) {
   const { t, lang } = useT();
-  const errorOf = (col: SheetColumn): string | null => {
-    const found = issues.filter((i) => i.column === col || (i.path !== undefined && pathColumn(i.path) === col));
-    return found.length ? found.map((i) => (lang === 'es' ? i.message.es : i.message.en)).join(' ') : null;
-  };
+  const joined = (found: SheetIssue[]): string | null =>
+    found.length ? found.map((i) => (lang === 'es' ? i.message.es : i.message.en)).join(' ') : null;
+  const errorOf = (col: SheetColumn): string | null =>
+    joined(issues.filter((i) => i.column === col || (i.path !== undefined && pathColumn(i.path) === col)));
+  const errorOfKey = (key: string): string | null =>
+    joined(issues.filter((i) => i.path !== undefined && pathKey(i.path) === key));
   const text = (col: SheetColumn, opts: { multiline?: boolean; hint?: string; mono?: boolean } = {}) => (
     <Field key={col} label={t(`designer.field.${col}` as 'designer.field.name')} hint={opts.hint} error={errorOf(col)}>
       {(p) =>
@@ -704,10 +755,15 @@ function RowForm({
                 <select
                   {...p}
                   value={row.type}
-                  // Choices are edited only on choice types: switching away clears them, or the linter would
-                  // report a property the form no longer shows.
+                  // Choices (a rating's scale values) and answer limits are edited only on the types they
+                  // concern: switching away clears them, or the linter would report a property the form no
+                  // longer shows.
                   onChange={(e) =>
-                    onChange({ type: e.target.value, ...(CHOICE_TYPES.has(e.target.value) ? {} : { choices: '' }) })
+                    onChange({
+                      type: e.target.value,
+                      ...(CHOICE_TYPES.has(e.target.value) || e.target.value === 'rating' ? {} : { choices: '' }),
+                      ...columnsClearedFor(e.target.value),
+                    })
                   }
                 >
                   {row.type === 'panel' ? <option value="panel">panel</option> : null}
@@ -764,10 +820,12 @@ function RowForm({
         {text('description_en', { multiline: true })}
       </div>
       {row.type !== 'survey' && text('visibleIf', { mono: true, hint: t('designer.field.visibleIfHint') })}
+      {row.type === 'survey' && <SurveySettings row={row} errorOfKey={errorOfKey} onChange={onChange} />}
       {!container && (
         <>
-          {CHOICE_TYPES.has(row.type) && (
+          {(CHOICE_TYPES.has(row.type) || row.type === 'rating') && (
             <ChoicesEditor
+              legend={t(row.type === 'rating' ? 'designer.rateValues' : 'designer.choices')}
               cell={row.choices}
               error={errorOf('choices')}
               onChange={(choices) => onChange({ choices })}
@@ -809,18 +867,22 @@ function RowForm({
                 </select>
               )}
             </Field>
-            <Field label={t('designer.field.inputType')} error={errorOf('inputType')}>
-              {(p) => (
-                <select {...p} value={row.inputType} onChange={(e) => onChange({ inputType: e.target.value })}>
-                  {[...new Set([...INPUT_TYPES, row.inputType])].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {/* Only a text question has an input type (kept visible when a row carries one, so the linter's complaint has a field). */}
+            {(row.type === 'text' || row.inputType !== '') && (
+              <Field label={t('designer.field.inputType')} error={errorOf('inputType')}>
+                {(p) => (
+                  <select {...p} value={row.inputType} onChange={(e) => onChange({ inputType: e.target.value })}>
+                    {[...new Set([...INPUT_TYPES, row.inputType])].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
           </div>
+          <AnswerFields row={row} errorOf={errorOf} errorOfKey={errorOfKey} onChange={onChange} />
         </>
       )}
       {text('extra', { multiline: true, mono: true, hint: t('designer.field.extraHint') })}
@@ -837,10 +899,19 @@ function RowForm({
   );
 }
 
+/** The property right after the innermost element of a lint path: `…elements[1].choices[2].score` → choices. */
+function pathKey(path: string): string | undefined {
+  return /^\.(\w+)/.exec(
+    path
+      .replace(/^.*\.elements\[\d+\]/, '')
+      .replace(/^\$\.pages\[\d+\]/, '')
+      .replace(/^\$/, ''),
+  )?.[1];
+}
+
 /** The column a lint path points at (`…elements[0].visibleIf` → visibleIf), for messages beside the field. */
 function pathColumn(path: string): SheetColumn | null {
-  // The property right after the innermost element: `…elements[1].choices[2].score` → choices.
-  const key = /^\.(\w+)/.exec(path.replace(/^.*\.elements\[\d+\]/, '').replace(/^\$\.pages\[\d+\]/, ''))?.[1];
+  const key = pathKey(path);
   const map: Record<string, SheetColumn> = {
     title: 'title_es',
     visibleIf: 'visibleIf',
@@ -855,15 +926,25 @@ function pathColumn(path: string): SheetColumn | null {
     inputType: 'inputType',
     type: 'type',
     name: 'name',
+    rateValues: 'choices',
+    min: 'min',
+    max: 'max',
+    rateMin: 'min',
+    rateMax: 'max',
+    maxLength: 'maxLength',
+    placeholder: 'placeholder_es',
+    validators: 'validation',
   };
   return key ? (map[key] ?? null) : null;
 }
 
 function ChoicesEditor({
+  legend,
   cell,
   error,
   onChange,
 }: {
+  legend: string;
   cell: string;
   error: string | null;
   onChange(cell: string): void;
@@ -879,7 +960,7 @@ function ChoicesEditor({
   const patch = (i: number, p: Partial<ChoiceDraft>) => set(drafts.map((d, k) => (k === i ? { ...d, ...p } : d)));
   return (
     <fieldset className="designer-choices" aria-labelledby={headingId}>
-      <legend id={headingId}>{t('designer.choices')}</legend>
+      <legend id={headingId}>{legend}</legend>
       {error && <p className="field-error">{error}</p>}
       <ol>
         {drafts.map((d, i) => (

@@ -17,6 +17,14 @@ export interface SaveSheetBody {
   content: ReadonlyArray<Record<string, string>>;
 }
 
+/** POST /api/questionnaires/copy: a round's instrument stored as a version of `slug`. */
+export interface CopyFromRoundBody {
+  roundId: string;
+  kind: QuestionnaireKind;
+  slug: string;
+  title?: string;
+}
+
 /** One entry of `details.issues` of a 422 QUESTIONNAIRE_SHEET_INVALID. */
 export interface ServerSheetIssue {
   code: string;
@@ -33,5 +41,7 @@ export const designerApi = {
     api<Page<QuestionnaireSummary>>('/api/questionnaires', { query: { pageSize: 200 }, signal }),
   version: (id: string, signal?: AbortSignal) => api<QuestionnaireVersion>(`/api/questionnaires/${id}`, { signal }),
   rounds: (signal?: AbortSignal) => api<Page<Round>>('/api/rounds', { query: { page: 1, pageSize: 100 }, signal }),
+  copy: (body: CopyFromRoundBody) =>
+    api<QuestionnaireVersion & { created: boolean }>('/api/questionnaires/copy', { method: 'POST', body }),
   save: (body: SaveSheetBody) => api<QuestionnaireVersion>('/api/questionnaires/sheet', { method: 'POST', body }),
 };

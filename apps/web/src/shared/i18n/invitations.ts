@@ -75,6 +75,8 @@ export const invitationsDict = dict(
     'inv.remindersSaved': 'Configuración de recordatorios guardada.',
     'inv.remindersSummaryOn': 'Activos: cada {days} días como mínimo, hasta {max} por institución.',
     'inv.remindersSummaryOff': 'Desactivados.',
+    'inv.remindersFinished':
+      'La ronda ya no está abierta: no se envían más recordatorios. Esta fue la configuración que se usó.',
     'inv.templatesLink': 'Editar los textos de invitación y recordatorio',
     'tpl.title': 'Textos de invitación y recordatorio',
     'tpl.intro':
@@ -181,6 +183,7 @@ export const invitationsDict = dict(
     'inv.remindersSaved': 'Reminder settings saved.',
     'inv.remindersSummaryOn': 'On: every {days} days at least, up to {max} per institution.',
     'inv.remindersSummaryOff': 'Off.',
+    'inv.remindersFinished': 'The round is no longer open: no more reminders are sent. These were the settings used.',
     'inv.templatesLink': 'Edit the invitation and reminder texts',
     'tpl.title': 'Invitation and reminder texts',
     'tpl.intro':

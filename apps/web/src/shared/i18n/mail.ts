@@ -41,7 +41,7 @@ export const mailDict = dict(
     'mail.testQueued': 'Correo de prueba en cola para {to}. Su estado aparece en la lista de envíos.',
     'mail.captured': 'Correo atrapado (desarrollo)',
     'mail.capturedHint':
-      'Sin SMTP_URL, en desarrollo el correo no sale: lo atrapa el trabajador y aparece aquí con sus enlaces. En producción esta sección no existe.',
+      'Sin SMTP_URL, en desarrollo el correo no sale: lo atrapa el trabajador y aparece aquí con sus enlaces. El correo sin órgano garante (restablecer contraseña, verificación) solo aparece a su destinatario. En producción esta sección no existe.',
     'mail.capturedOff': 'El correo se entrega por SMTP_URL; aquí solo aparecen mensajes atrapados antes.',
     'mail.capturedNone': 'Todavía no se ha atrapado ningún correo.',
     'mail.to': 'Para',
@@ -97,7 +97,7 @@ export const mailDict = dict(
     'mail.testQueued': 'Test mail queued for {to}. Its state shows in the delivery list.',
     'mail.captured': 'Caught mail (development)',
     'mail.capturedHint':
-      'Without SMTP_URL, in development mail does not leave: the worker catches it and it shows here with its links. In production this section does not exist.',
+      'Without SMTP_URL, in development mail does not leave: the worker catches it and it shows here with its links. Mail of no guarantor (password resets, verification) shows only to its recipient. In production this section does not exist.',
     'mail.capturedOff': 'Mail is delivered through SMTP_URL; only messages caught earlier show here.',
     'mail.capturedNone': 'No mail has been caught yet.',
     'mail.to': 'To',

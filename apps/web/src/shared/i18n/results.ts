@@ -58,6 +58,7 @@ export const resultsDict = dict(
       'Barra rayada: el valor no es concluyente, úsese con cautela o no tiene validación ciudadana.',
     'results.stateView': 'Municipios de {state}',
     'results.stateMap': 'Mapa de estados (cuadrícula)',
+    'results.stateMapsSection': 'Resultados por estado',
     'results.stateMapLabel': 'Cuadrícula de los 32 estados coloreada por {indicator}',
     'results.stateMapHint':
       'Cada cuadro es un estado. Rayado y marcado con «?» cuando el valor no es concluyente; gris y «–» sin datos.',
@@ -233,6 +234,7 @@ export const resultsDict = dict(
       'Hatched bar: the value is not conclusive, should be used with caution or has no citizen validation.',
     'results.stateView': 'Municipalities of {state}',
     'results.stateMap': 'State map (tile grid)',
+    'results.stateMapsSection': 'Results by state',
     'results.stateMapLabel': 'Tile grid of the 32 states coloured by {indicator}',
     'results.stateMapHint':
       'Each tile is a state. Hatched and marked "?" when the value is not conclusive; grey and "–" without data.',
