@@ -18,6 +18,7 @@ export const cosignDict = dict(
     'operator.save': 'Guardar',
     'operator.saved': 'Se guardó el organismo operador.',
     'people.role.cosigner': 'Co-firma',
+    'mail.kind.cosign-invite': 'Invitación a co-firmar',
     'activate.introCosigner':
       '{guarantor} invitó a su organización a co-firmar rondas en Apertura: revisar y aprobar u objetar, con razones públicas. Elija una contraseña para {email}.',
     'cosign.kind.civil_society': 'Sociedad civil',
@@ -153,6 +154,7 @@ export const cosignDict = dict(
     'operator.save': 'Save',
     'operator.saved': 'The operator was saved.',
     'people.role.cosigner': 'Co-signer',
+    'mail.kind.cosign-invite': 'Co-signing invitation',
     'activate.introCosigner':
       '{guarantor} invited your organisation to co-sign rounds in Apertura: review, then approve or object, with public reasons. Choose a password for {email}.',
     'cosign.kind.civil_society': 'Civil society',
