@@ -5,6 +5,6 @@ const { execSync } = require('child_process');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const cli = path.join(root, 'dist/apps/api/src/cli.js');
+const cli = path.join(root, 'dist/apps/api/src/cli/cli.js');
 if (!existsSync(cli)) execSync('npm run build:server', { cwd: root, stdio: 'inherit' });
 execSync(`node ${cli} migrate`, { cwd: root, stdio: 'inherit' });

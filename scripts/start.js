@@ -109,11 +109,11 @@ function forward(child, ready, ms) {
 }
 
 buildIfChanged();
-run('node dist/apps/api/src/cli.js migrate');
+run('node dist/apps/api/src/cli/cli.js migrate');
 let banner = '';
 if (process.env.APERTURA_DEMO !== 'false') {
   try {
-    banner = execSync('node dist/apps/api/src/cli.js demo --if-empty', {
+    banner = execSync('node dist/apps/api/src/cli/cli.js demo --if-empty', {
       cwd: root,
       stdio: ['inherit', 'pipe', 'inherit'],
       env: process.env,

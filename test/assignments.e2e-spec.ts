@@ -1,9 +1,9 @@
 import { randomUUID } from 'crypto';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { deriveToken } from '@apertura/config';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
+import { seedDefaultQuestionnaires, seedInstitution, seedOpenRound } from './support/seed';
 
 /**
  * Assignments, verdicts and citizen reports against the real API and PostgreSQL. Validators are
@@ -98,37 +98,29 @@ describe('citizen assignments, verdicts and reports', () => {
     staff = await guarantorWithAdmin(t.ds, http);
     analyst = await staffToken(http, staff.adminToken, 'analyst');
 
-    const [qi] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
-    );
-    const [qc] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
-    );
+    const q = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
+      institution: 'autoevaluacion',
+      citizen: 'ciudadano',
+    });
     for (const [n, i] of ALL.entries()) {
-      await t.ds.query(
-        `INSERT INTO institution (id, guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
-         VALUES ($1, $2, $3, $4, 'ayuntamiento', 'municipal', $5, $6, $7)`,
-        [i.id, staff.guarantorId, `k${n}`, i.name, i.cvegeo.slice(0, 2), i.cvegeo, `ut${n}@example.org`],
-      );
+      await seedInstitution(t.ds, staff.guarantorId, {
+        id: i.id,
+        key: `k${n}`,
+        name: i.name,
+        cvegeo: i.cvegeo,
+        email: `ut${n}@example.org`,
+      });
     }
-    const [round] = await t.ds.query(
-      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at)
-       VALUES ($1, 'Diagnóstico 2026', 'open', now() - interval '1 day', now() + interval '30 days', $2, $3, now()) RETURNING id`,
-      [staff.guarantorId, qi.id, qc.id],
-    );
-    roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
-      roundId,
-      ALL.map((i) => i.id),
-    ]);
+    roundId = await seedOpenRound(t.ds, staff.guarantorId, {
+      institutionQuestionnaireId: q.institution,
+      citizenQuestionnaireId: q.citizen,
+      institutionIds: ALL.map((i) => i.id),
+      name: 'Diagnóstico 2026',
+    });
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
        VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, now())`,
-      [roundId, INST.naucalpan.id, qi.id, JSON.stringify(NAUCALPAN_SELF_REPORT)],
+      [roundId, INST.naucalpan.id, q.institution, JSON.stringify(NAUCALPAN_SELF_REPORT)],
     );
     // Toluca already has three citizen reports (from earlier validators): it is the best covered municipality.
     for (let k = 0; k < 3; k++) {
@@ -142,7 +134,7 @@ describe('citizen assignments, verdicts and reports', () => {
       );
       await t.ds.query(
         `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-        [roundId, INST.toluca1.id, u.id, qc.id, JSON.stringify(VALID_REPORT)],
+        [roundId, INST.toluca1.id, u.id, q.citizen, JSON.stringify(VALID_REPORT)],
       );
     }
 

@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { deriveToken, hashToken } from '@apertura/config';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
+import { seedDefaultQuestionnaires, seedInstitution, seedOpenRound } from './support/seed';
 import { mailsTo as mailbox, ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
 
 /** Registration and e-mail verification through the real outbox → Bull → SMTP path, profile, conflicts. */
@@ -58,33 +58,31 @@ describe('citizens: registration, verification, profile', () => {
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
 
-    const [qi] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
-    );
-    const [qc] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
-    );
-    await t.ds.query(
-      `INSERT INTO institution (id, guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES
-         ($1, $3, 'toluca', 'Ayuntamiento de Toluca', 'ayuntamiento', 'municipal', '15', '15106', 'ut@toluca.example'),
-         ($2, $3, 'cuauhtemoc', 'Alcaldía Cuauhtémoc', 'alcaldia', 'municipal', '09', '09015', 'ut@cuauhtemoc.example')`,
-      [toluca, cuauhtemoc, staff.guarantorId],
-    );
-    const [round] = await t.ds.query(
-      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, validation_open, opened_at)
-       VALUES ($1, 'Diagnóstico 2026', 'open', now() - interval '1 day', now() + interval '30 days', $2, $3, true, now()) RETURNING id`,
-      [staff.guarantorId, qi.id, qc.id],
-    );
-    roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2), ($1, $3)', [
-      roundId,
-      toluca,
-      cuauhtemoc,
-    ]);
+    const q = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
+      institution: 'autoevaluacion',
+      citizen: 'ciudadano',
+    });
+    await seedInstitution(t.ds, staff.guarantorId, {
+      id: toluca,
+      key: 'toluca',
+      name: 'Ayuntamiento de Toluca',
+      email: 'ut@toluca.example',
+    });
+    await seedInstitution(t.ds, staff.guarantorId, {
+      id: cuauhtemoc,
+      key: 'cuauhtemoc',
+      name: 'Alcaldía Cuauhtémoc',
+      type: 'alcaldia',
+      cvegeo: '09015',
+      email: 'ut@cuauhtemoc.example',
+    });
+    roundId = await seedOpenRound(t.ds, staff.guarantorId, {
+      institutionQuestionnaireId: q.institution,
+      citizenQuestionnaireId: q.citizen,
+      institutionIds: [toluca, cuauhtemoc],
+      name: 'Diagnóstico 2026',
+      validationOpen: true,
+    });
   });
 
   afterAll(async () => {

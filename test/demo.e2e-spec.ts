@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
 import { CITIZEN_V2, INSTITUTION_V1, validateSubmission } from '@apertura/questionnaire';
@@ -11,8 +12,10 @@ import {
   DEMO_ROUND_NAME,
   seedDemo,
   SeedDemoResult,
-} from '../apps/api/src/demo/seed-demo';
-import { formatDemoSummary } from '../apps/api/src/demo/summary';
+} from '../apps/api/src/cli/demo/seed-demo';
+import { formatDemoSummary } from '../apps/api/src/cli/demo/summary';
+import { DemoCommand } from '../apps/api/src/cli/demo/demo.command';
+import { CliModule } from '../apps/api/src/cli/cli.module';
 import { startTestApp, testEnv } from './support/app';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { deleteRedisPrefix } from './support/redis';
@@ -200,6 +203,22 @@ describe('demo round', () => {
   it('--if-empty leaves a non-empty database alone; seeding twice is refused', async () => {
     expect(await seedDemo(ds, { ifEmpty: true })).toEqual({ skipped: true, reason: expect.stringMatching(/round/) });
     await expect(seedDemo(ds, {})).rejects.toThrow(/already exists/);
+  });
+
+  it('the CLI runs `demo` in its Nest context: on a database with a round it says so and how to sign in', async () => {
+    const env = testEnv(db, { PUBLIC_URL: 'https://apertura.example/' });
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(env), { logger: false });
+    const printed = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await app.get(DemoCommand).run({ ifEmpty: true, seed: DEFAULT_DEMO_SEED }, undefined);
+      expect(printed.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringMatching(/^Demostración no generada: .*round.*Abra \/ Open https:\/\/apertura\.example\/$/),
+        `Demostración (datos sintéticos): ${DEMO_ADMIN_EMAIL} / ${DEFAULT_DEMO_PASSWORD}`,
+      ]);
+    } finally {
+      printed.mockRestore();
+      await app.close();
+    }
   });
 
   it(

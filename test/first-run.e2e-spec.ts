@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { seedDemo, DEFAULT_DEMO_PASSWORD } from '../apps/api/src/demo/seed-demo';
+import { seedDemo, DEFAULT_DEMO_PASSWORD } from '../apps/api/src/cli/demo/seed-demo';
 import { SetupService } from '../apps/api/src/setup/setup.service';
 import { deriveToken } from '@apertura/config';
 import { startTestApp, TestApp } from './support/app';

@@ -1,6 +1,7 @@
 import { client } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, TEST_PASSWORD } from './support/fixtures';
+import { buildDocument } from '../scripts/openapi-document';
 
 describe('foundation: health, auth, staff accounts, errors', () => {
   let t: TestApp;
@@ -30,6 +31,13 @@ describe('foundation: health, auth, staff accounts, errors', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.paths['/api/auth/login']).toBeDefined();
     expect(JSON.stringify(doc.body)).toContain('INVALID_CREDENTIALS');
+  });
+
+  it('serves the document the web types are generated from (scripts/openapi.ts builds it without a server)', async () => {
+    const served = (await http.get('/docs/openapi.json')).body;
+    const generated = JSON.parse(JSON.stringify(await buildDocument()));
+    expect(served.paths).toEqual(generated.paths);
+    expect(served.components.schemas).toEqual(generated.components.schemas);
   });
 
   it('signs in, refuses bad credentials with a code, and locks after repeated failures', async () => {

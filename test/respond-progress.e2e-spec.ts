@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'crypto';
-import { deriveToken, hashToken } from '@apertura/config';
+import { randomBytes, randomUUID } from 'crypto';
 import { INSTITUTION_V1, INSTITUTION_V2 } from '@apertura/questionnaire';
 import { INSTITUTION_V1_ANSWERS } from '../libs/questionnaire/fixtures/sample-answers';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin } from './support/fixtures';
+import { seedInstitution, seedInvitation, seedOpenRound, seedQuestionnaire } from './support/seed';
 import { client, Client } from './support/http';
 import { startSmtp, TestSmtp, mailsTo } from './support/smtp';
 import { until } from './support/metric-helpers';
@@ -37,40 +37,29 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
   let previous: { roundId: string; token: string };
   let current: { roundId: string; token: string };
 
-  async function questionnaire(definition: unknown): Promise<string> {
-    const json = JSON.stringify(definition);
-    const [q] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, 'institution', $2, 1, 'Autodiagnóstico', $3::jsonb, $4) RETURNING id`,
-      [guarantorId, `inst-${randomBytes(3).toString('hex')}`, json, createHash('sha256').update(json).digest('hex')],
-    );
-    return q.id;
-  }
-
   async function round(
     name: string,
     definition: unknown,
     opensDaysAgo: number,
   ): Promise<{ roundId: string; token: string }> {
-    const iq = await questionnaire(definition);
-    const [cq] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, 'citizen', $2, 1, 'C', '{"pages":[{"name":"c","elements":[{"type":"boolean","name":"ok"}]}]}'::jsonb, $3) RETURNING id`,
-      [guarantorId, `cit-${randomBytes(3).toString('hex')}`, randomBytes(32).toString('hex')],
-    );
-    const [r] = await t.ds.query(
-      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at)
-       VALUES ($1, $2, 'open', now() - make_interval(days => $3), now() + interval '30 days', $4, $5, now()) RETURNING id`,
-      [guarantorId, name, opensDaysAgo, iq, cq.id],
-    );
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [r.id, institutionId]);
-    const id = randomUUID();
-    const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', id);
-    await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
-      id,
-      r.id,
-      institutionId,
-      hashToken(token),
-    ]);
-    return { roundId: r.id, token };
+    const iq = await seedQuestionnaire(t.ds, guarantorId, {
+      kind: 'institution',
+      definition,
+      title: 'Autodiagnóstico',
+    });
+    const cq = await seedQuestionnaire(t.ds, guarantorId, {
+      kind: 'citizen',
+      definition: { pages: [{ name: 'c', elements: [{ type: 'boolean', name: 'ok' }] }] },
+      title: 'C',
+    });
+    const roundId = await seedOpenRound(t.ds, guarantorId, {
+      institutionQuestionnaireId: iq,
+      citizenQuestionnaireId: cq,
+      institutionIds: [institutionId],
+      name,
+      opensDaysAgo,
+    });
+    return { roundId, token: await seedInvitation(t.ds, t.env.TOKEN_SECRET, roundId, institutionId) };
   }
 
   beforeAll(async () => {
@@ -79,11 +68,7 @@ describe('respond: partial autosave, URL completion, receipt mail, previous roun
     worker = await startWorker(t.env);
     http = client(t.url);
     guarantorId = (await guarantorWithAdmin(t.ds, http)).guarantorId;
-    const [inst] = await t.ds.query(
-      `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'toluca', 'Ayuntamiento de Toluca', 'ayuntamiento', 'municipal', '15', '15106', $2) RETURNING id`,
-      [guarantorId, email],
-    );
-    institutionId = inst.id;
+    institutionId = await seedInstitution(t.ds, guarantorId, { key: 'toluca', name: 'Ayuntamiento de Toluca', email });
     previous = await round('Ronda 2024', INSTITUTION_V1, 400);
     current = await round('Ronda 2025', withoutComments(INSTITUTION_V2), 1);
   });

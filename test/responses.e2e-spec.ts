@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'crypto';
-import { hashToken, deriveToken } from '@apertura/config';
+import { deriveToken } from '@apertura/config';
 import { client } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken } from './support/fixtures';
+import { seedInstitution, seedInvitation, seedOpenRound, seedQuestionnaire } from './support/seed';
 
 /** A small institution questionnaire: a conditional question, a number, a required choice, two pages. */
 const QUESTIONNAIRE = {
@@ -49,57 +50,24 @@ interface World {
 }
 
 async function seed(t: TestApp, guarantorId: string): Promise<Omit<World, 'adminToken'>> {
-  const ds = t.ds;
-  const insertQuestionnaire = async (kind: string, definition: object): Promise<string> => {
-    const json = JSON.stringify(definition);
-    const [q] = await ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, $4, $5::jsonb, $6) RETURNING id`,
-      [
-        guarantorId,
-        kind,
-        `${kind}-${randomBytes(3).toString('hex')}`,
-        `Cuestionario ${kind}`,
-        json,
-        createHash('sha256').update(json).digest('hex'),
-      ],
-    );
-    return q.id;
-  };
-  const iq = await insertQuestionnaire('institution', QUESTIONNAIRE);
-  const cq = await insertQuestionnaire('citizen', {
-    pages: [{ name: 'c', elements: [{ type: 'boolean', name: 'answered' }] }],
+  const iq = await seedQuestionnaire(t.ds, guarantorId, { kind: 'institution', definition: QUESTIONNAIRE });
+  const cq = await seedQuestionnaire(t.ds, guarantorId, {
+    kind: 'citizen',
+    definition: { pages: [{ name: 'c', elements: [{ type: 'boolean', name: 'answered' }] }] },
   });
-  const institution = async (key: string, name: string): Promise<string> => {
-    const [row] = await ds.query(
-      `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, $2, $3, 'ayuntamiento', 'municipal', '15', '15106', $4) RETURNING id`,
-      [guarantorId, key, name, `${key}@example.org`],
-    );
-    return row.id;
-  };
+  const institution = (key: string, name: string): Promise<string> =>
+    seedInstitution(t.ds, guarantorId, { key, name, email: `${key}@example.org` });
   const instA = await institution('toluca', 'Ayuntamiento de Toluca');
   const instB = await institution('toluca-agua', 'Organismo de Agua de Toluca');
-  const [round] = await ds.query(
-    `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at)
-     VALUES ($1, 'Ronda 2025', 'open', now() - interval '1 day', now() + interval '30 days', $2, $3, now()) RETURNING id`,
-    [guarantorId, iq, cq],
-  );
-  await ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2), ($1, $3)', [
-    round.id,
-    instA,
-    instB,
-  ]);
-  const invite = async (institutionId: string): Promise<string> => {
-    const id = randomUUID();
-    const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', id);
-    await ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
-      id,
-      round.id,
-      institutionId,
-      hashToken(token),
-    ]);
-    return token;
-  };
-  return { roundId: round.id, instA, instB, tokenA: await invite(instA), tokenB: await invite(instB) };
+  const roundId = await seedOpenRound(t.ds, guarantorId, {
+    institutionQuestionnaireId: iq,
+    citizenQuestionnaireId: cq,
+    institutionIds: [instA, instB],
+    name: 'Ronda 2025',
+  });
+  const invite = (institutionId: string): Promise<string> =>
+    seedInvitation(t.ds, t.env.TOKEN_SECRET, roundId, institutionId);
+  return { roundId, instA, instB, tokenA: await invite(instA), tokenB: await invite(instB) };
 }
 
 function evidenceForm(content: Buffer, filename: string, type: string, questionName = 'unit_url'): FormData {

@@ -2,7 +2,6 @@ import { randomUUID } from 'crypto';
 import { getQueueToken } from '@nestjs/bull';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { deriveToken } from '@apertura/config';
 import { QUEUES } from '@apertura/queue';
 import { startWorker } from '../apps/worker/src/main';
@@ -10,6 +9,7 @@ import { ValidatorSweepService } from '../apps/worker/src/validators/validator-s
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
 import { client, Client } from './support/http';
+import { seedDefaultQuestionnaires, seedInstitution, seedOpenRound } from './support/seed';
 import { until } from './support/metric-helpers';
 import { ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
 
@@ -124,44 +124,37 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
     metricQueue = t.app.get<Queue>(getQueueToken(QUEUES.metric));
     staff = await guarantorWithAdmin(t.ds, http);
-    const [qi] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
-    );
-    const [qc] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
-    );
+    const q = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
+      institution: 'autoevaluacion',
+      citizen: 'ciudadano',
+    });
     for (const [n, i] of [...WITH_CLAIMS, ...WITHOUT].entries()) {
-      await t.ds.query(
-        `INSERT INTO institution (id, guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
-         VALUES ($1, $2, $3, $4, 'ayuntamiento', 'municipal', '15', $5, $6)`,
-        [i.id, staff.guarantorId, `k${n}`, i.name, i.cvegeo, `ut${n}@inst.example`],
-      );
+      await seedInstitution(t.ds, staff.guarantorId, {
+        id: i.id,
+        key: `k${n}`,
+        name: i.name,
+        cvegeo: i.cvegeo,
+        email: `ut${n}@inst.example`,
+      });
     }
-    const [round] = await t.ds.query(
-      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at, validation_open)
-       VALUES ($1, 'Diagnóstico 2026', 'open', now() - interval '1 day', now() + interval '30 days', $2, $3, now(), true) RETURNING id`,
-      [staff.guarantorId, qi.id, qc.id],
-    );
-    roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
-      roundId,
-      [...WITH_CLAIMS, ...WITHOUT].map((i) => i.id),
-    ]);
+    roundId = await seedOpenRound(t.ds, staff.guarantorId, {
+      institutionQuestionnaireId: q.institution,
+      citizenQuestionnaireId: q.citizen,
+      institutionIds: [...WITH_CLAIMS, ...WITHOUT].map((i) => i.id),
+      name: 'Diagnóstico 2026',
+      validationOpen: true,
+    });
     for (const i of WITH_CLAIMS) {
       await t.ds.query(
         `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, submitted_at)
          VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, now())`,
-        [roundId, i.id, qi.id, JSON.stringify(SELF_REPORT)],
+        [roundId, i.id, q.institution, JSON.stringify(SELF_REPORT)],
       );
     }
     // A draft self-report without a submission is not a claim to verify.
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, draft) VALUES ($1, $2, $3, 'draft', 0, $4::jsonb)`,
-      [roundId, WITHOUT[0].id, qi.id, JSON.stringify(SELF_REPORT)],
+      [roundId, WITHOUT[0].id, q.institution, JSON.stringify(SELF_REPORT)],
     );
     ana = await registerVerified('ana@validadores.example', 'Ana Validadora');
     beto = await registerVerified('beto@validadores.example', 'Beto Validador');

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes } from 'crypto';
 import type { Browser, Page } from 'playwright-core';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
-import { deriveToken, hashToken } from '@apertura/config';
+import { deriveToken } from '@apertura/config';
 import { startTestApp, type TestApp } from '../support/app';
 import { guarantorWithAdmin, TEST_PASSWORD, userIdByEmail, type Staff } from '../support/fixtures';
 import { client, type Client } from '../support/http';
+import { seedDefaultQuestionnaires, seedInstitution, seedInvitation, seedOpenRound } from '../support/seed';
 import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -38,39 +38,29 @@ describe('browser: right of reply (respond link → guarantor queue → decision
     t = await startTestApp({ env: { SERVE_WEB: 'true' }, tag: 'secc' });
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
-    const [{ id: qi }] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
-    );
-    const [{ id: qc }] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
-    );
-    const [inst] = await t.ds.query(
-      `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
-       VALUES ($1, 'naucalpan', 'Ayuntamiento de Naucalpan de Juárez', 'ayuntamiento', 'municipal', '15', '15057', 'ut@naucalpan.example') RETURNING id`,
-      [staff.guarantorId],
-    );
-    const [round] = await t.ds.query(
-      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at, validation_open)
-       VALUES ($1, 'Réplica 2026', 'open', now() - interval '1 day', now() + interval '30 days', $2, $3, now(), true) RETURNING id`,
-      [staff.guarantorId, qi, qc],
-    );
-    roundId = round.id;
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) VALUES ($1, $2)', [roundId, inst.id]);
+    const { institution: qi, citizen: qc } = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
+      institution: 'autoevaluacion',
+      citizen: 'ciudadano',
+    });
+    const institutionId = await seedInstitution(t.ds, staff.guarantorId, {
+      key: 'naucalpan',
+      name: 'Ayuntamiento de Naucalpan de Juárez',
+      cvegeo: '15057',
+      email: 'ut@naucalpan.example',
+    });
+    roundId = await seedOpenRound(t.ds, staff.guarantorId, {
+      institutionQuestionnaireId: qi,
+      citizenQuestionnaireId: qc,
+      institutionIds: [institutionId],
+      name: 'Réplica 2026',
+      validationOpen: true,
+    });
     await t.ds.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id, status, version, submitted, draft, submitted_at)
        VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, $4::jsonb, now())`,
-      [roundId, inst.id, qi, JSON.stringify(SELF_REPORT)],
+      [roundId, institutionId, qi, JSON.stringify(SELF_REPORT)],
     );
-    const invitationId = randomUUID();
-    invitation = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitationId);
-    await t.ds.query(
-      'INSERT INTO invitation (id, round_id, institution_id, token_hash, sent_at) VALUES ($1, $2, $3, $4, now())',
-      [invitationId, roundId, inst.id, hashToken(invitation)],
-    );
+    invitation = await seedInvitation(t.ds, t.env.TOKEN_SECRET, roundId, institutionId, { sent: true });
 
     // A validator refutes one claim through the API; the notice is marked as sent (the mail itself is tested elsewhere).
     const email = `valeria-${randomBytes(3).toString('hex')}@example.org`;

@@ -8,7 +8,7 @@ import { client } from '../support/http';
 import { resultSnapshot, ResultNumbers, until } from '../support/metric-helpers';
 import { buildRoundFixture, RoundFixture } from '../support/round-fixture';
 import { startSmtp, TestSmtp } from '../support/smtp';
-import { seedOpenRound } from './support/round';
+import { seedInvitedRound } from '../support/seed';
 
 /**
  * At-least-once delivery means a job can run twice (a relay retry after a lost acknowledgement, a
@@ -112,7 +112,7 @@ describe('fault: duplicate delivery of jobs', () => {
     'an invitation mail delivered twice (even at the same time) is sent once',
     async () => {
       const staff = await guarantorWithAdmin(t.ds, client(t.url));
-      const round = await seedOpenRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, 1);
+      const round = await seedInvitedRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, 1, 'Ronda bajo fallas');
       const [{ id: invitationId }] = await t.ds.query('SELECT id FROM invitation WHERE round_id = $1', [round.roundId]);
       // The outbox event the job comes from (already relayed, so only our two copies exist).
       const [event] = await t.ds.query(

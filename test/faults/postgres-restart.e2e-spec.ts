@@ -3,7 +3,8 @@ import { createTestDatabase, TestDatabase } from '../support/db';
 import { guarantorWithAdmin } from '../support/fixtures';
 import { until } from '../support/metric-helpers';
 import { ThrowawayPostgres } from './support/postgres';
-import { answersFor, OpenRound, seedOpenRound } from './support/round';
+import { seedInvitedRound, type SeededRound } from '../support/seed';
+import { answersFor } from './support/round';
 
 /**
  * PostgreSQL restarts under a load of submissions (its own throwaway cluster: the shared server is
@@ -35,7 +36,7 @@ describe('fault: PostgreSQL restart under load', () => {
   let pg: ThrowawayPostgres;
   let db: TestDatabase;
   let t: TestApp;
-  let round: OpenRound;
+  let round: SeededRound;
   let phase: Attempt['phase'] = 'up';
 
   beforeAll(async () => {
@@ -43,7 +44,7 @@ describe('fault: PostgreSQL restart under load', () => {
     db = await createTestDatabase(pg.url);
     t = await startTestApp({ db });
     const staff = await guarantorWithAdmin(t.ds, (await import('../support/http')).client(t.url));
-    round = await seedOpenRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, CLIENTS);
+    round = await seedInvitedRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, CLIENTS, 'Ronda bajo fallas');
   }, LONG);
 
   afterAll(async () => {

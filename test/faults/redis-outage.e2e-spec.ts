@@ -7,7 +7,8 @@ import { guarantorWithAdmin, Staff } from '../support/fixtures';
 import { client, Client } from '../support/http';
 import { resultSnapshot, until } from '../support/metric-helpers';
 import { ThrowawayRedis } from './support/redis';
-import { answersFor, OpenRound, seedOpenRound } from './support/round';
+import { seedInvitedRound, type SeededRound } from '../support/seed';
+import { answersFor } from './support/round';
 
 /**
  * Redis dies while institutions submit. Submissions only need PostgreSQL: the rate limiter fails open,
@@ -29,7 +30,7 @@ describe('fault: Redis outage during submissions', () => {
   let worker: INestApplicationContext | undefined;
   let http: Client;
   let staff: Staff;
-  let round: OpenRound;
+  let round: SeededRound;
 
   const undispatched = async (): Promise<number> =>
     (await t.ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL'))[0].n;
@@ -48,7 +49,7 @@ describe('fault: Redis outage during submissions', () => {
     worker = await startWorker(t.env);
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
-    round = await seedOpenRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, N + 1);
+    round = await seedInvitedRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, N + 1, 'Ronda bajo fallas');
   }, LONG);
 
   afterAll(async () => {

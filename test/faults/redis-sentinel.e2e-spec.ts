@@ -7,7 +7,8 @@ import { client, Client } from '../support/http';
 import { until } from '../support/metric-helpers';
 import { TEST_REDIS_URL } from '../support/redis';
 import { ThrowawayRedis, ThrowawaySentinel } from './support/redis';
-import { answersFor, OpenRound, seedOpenRound } from './support/round';
+import { seedInvitedRound, type SeededRound } from '../support/seed';
+import { answersFor } from './support/round';
 
 /**
  * Redis through Sentinel (docs/scaling.md): the API and the worker are given the sentinel's address
@@ -29,7 +30,7 @@ describe('Redis Sentinel', () => {
   let t: TestApp;
   let worker: INestApplicationContext | undefined;
   let http: Client;
-  let round: OpenRound;
+  let round: SeededRound;
 
   beforeAll(async () => {
     master = await ThrowawayRedis.start();
@@ -40,7 +41,7 @@ describe('Redis Sentinel', () => {
     worker = await startWorker(t.env);
     http = client(t.url);
     const staff = await guarantorWithAdmin(t.ds, http);
-    round = await seedOpenRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, 1);
+    round = await seedInvitedRound(t.ds, staff.guarantorId, t.env.TOKEN_SECRET, 1, 'Ronda bajo fallas');
   }, LONG);
 
   afterAll(async () => {

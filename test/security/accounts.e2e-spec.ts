@@ -198,7 +198,7 @@ describe('accounts (issue #13 §4)', () => {
       new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
         const child = spawn(
           process.execPath,
-          ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/api/src/cli.ts'), ...args],
+          ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/api/src/cli/cli.ts'), ...args],
           {
             cwd: ROOT,
             env: {

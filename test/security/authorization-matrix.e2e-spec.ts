@@ -12,7 +12,8 @@ import {
 import { startTestApp, TestApp } from '../support/app';
 import { HttpResult, RequestOptions } from '../support/http';
 import { ownershipOf } from './support/ownership';
-import { buildWorld, evidenceForm, openRound, invite, PDF, World } from './support/world';
+import { buildWorld, evidenceForm, PDF, World } from './support/world';
+import { seedInvitation, seedOpenRound } from '../support/seed';
 import { publishWithoutWorker } from '../support/publish';
 
 /**
@@ -296,8 +297,14 @@ describe('authorization matrix', () => {
   });
 
   it('public results, exports and the public round list show a round only once it is published', async () => {
-    const roundP = await openRound(t, w.a.guarantorId, w.iq, w.cq, [w.instX, w.instY], 'Ronda por publicar');
-    await invite(t, roundP, w.instX);
+    const roundP = await seedOpenRound(t.ds, w.a.guarantorId, {
+      institutionQuestionnaireId: w.iq,
+      citizenQuestionnaireId: w.cq,
+      institutionIds: [w.instX, w.instY],
+      name: 'Ronda por publicar',
+      validationOpen: true,
+    });
+    await seedInvitation(t.ds, t.env.TOKEN_SECRET, roundP, w.instX);
     const publicPaths = [
       `/api/public/rounds/${roundP}/results/summary`,
       `/api/public/rounds/${roundP}/results/institutions`,

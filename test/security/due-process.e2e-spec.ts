@@ -1,13 +1,13 @@
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes } from 'crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
-import { deriveToken, hashToken } from '@apertura/config';
+import { deriveToken } from '@apertura/config';
 import { startWorker } from '../../apps/worker/src/main';
 import { DueProcessSweepService } from '../../apps/worker/src/due-process/due-process-sweep.service';
 import { MetricInputsRepository } from '../../apps/worker/src/metric/metric-inputs.repository';
 import { startTestApp, TestApp } from '../support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from '../support/fixtures';
 import { client, Client } from '../support/http';
+import { seedDefaultQuestionnaires, seedInstitution, seedInvitation, seedOpenRound } from '../support/seed';
 import { until } from '../support/metric-helpers';
 import { ReceivedMail, startSmtp, TestSmtp } from '../support/smtp';
 
@@ -71,35 +71,25 @@ describe('due process and no steering (issue #13)', () => {
   async function institutions(n: number, cvegeo: string): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const [row] = await t.ds.query(
-        `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
-         VALUES ($1, $2, $3, 'ayuntamiento', 'municipal', $4, $5, $6) RETURNING id`,
-        [
-          staff.guarantorId,
-          `k-${randomBytes(4).toString('hex')}`,
-          `Institución ${i} ${cvegeo}`,
-          cvegeo.slice(0, 2),
+      ids.push(
+        await seedInstitution(t.ds, staff.guarantorId, {
+          name: `Institución ${i} ${cvegeo}`,
           cvegeo,
-          `ut-${cvegeo}-${i}@example.org`,
-        ],
+          email: `ut-${cvegeo}-${i}@example.org`,
+        }),
       );
-      ids.push(row.id);
     }
     return ids;
   }
 
-  async function openRound(name: string, members: string[]): Promise<string> {
-    const [round] = await t.ds.query(
-      `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at, validation_open)
-       VALUES ($1, $2, 'open', now() - interval '1 day', now() + interval '30 days', $3, $4, now(), true) RETURNING id`,
-      [staff.guarantorId, name, qi, qc],
-    );
-    await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
-      round.id,
-      members,
-    ]);
-    return round.id;
-  }
+  const openRound = (name: string, members: string[]): Promise<string> =>
+    seedOpenRound(t.ds, staff.guarantorId, {
+      institutionQuestionnaireId: qi,
+      citizenQuestionnaireId: qc,
+      institutionIds: members,
+      name,
+      validationOpen: true,
+    });
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -110,16 +100,10 @@ describe('due process and no steering (issue #13)', () => {
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
     analyst = await staffToken(http, staff.adminToken, 'analyst');
-    [{ id: qi }] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
-    );
-    [{ id: qc }] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
-    );
+    ({ institution: qi, citizen: qc } = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
+      institution: 'autoevaluacion',
+      citizen: 'ciudadano',
+    }));
   });
 
   afterAll(async () => {
@@ -164,12 +148,7 @@ describe('due process and no steering (issue #13)', () => {
          VALUES ($1, $2, $3, 'submitted', 1, $4::jsonb, now())`,
         [roundId, inst, qi, JSON.stringify(SELF_REPORT)],
       );
-      const invitationId = randomUUID();
-      invitation = deriveToken(t.env.TOKEN_SECRET, 'invitation', invitationId);
-      await t.ds.query(
-        'INSERT INTO invitation (id, round_id, institution_id, token_hash, sent_at) VALUES ($1, $2, $3, $4, now())',
-        [invitationId, roundId, inst, hashToken(invitation)],
-      );
+      invitation = await seedInvitation(t.ds, t.env.TOKEN_SECRET, roundId, inst, { sent: true });
       validator = await registerVerified(`valeria-${randomBytes(3).toString('hex')}@example.org`);
       const assigned = await http.post(`/api/citizens/rounds/${roundId}/assignments`, {}, asV());
       expect(assigned.status).toBe(200);

@@ -1,10 +1,9 @@
-import { randomBytes } from 'crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
 import { startWorker } from '../../apps/worker/src/main';
 import { startTestApp, TestApp } from '../support/app';
 import { guarantorWithAdmin, Staff } from '../support/fixtures';
 import { client, Client } from '../support/http';
+import { seedDefaultQuestionnaires, seedInstitution } from '../support/seed';
 import { until } from '../support/metric-helpers';
 
 /**
@@ -45,11 +44,13 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
   ): Promise<{ id: string; institutions: string[] }> {
     const institutions: string[] = [];
     for (let i = 0; i < n; i++) {
-      const [row] = await t.ds.query(
-        `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, $2, $3, 'ayuntamiento', 'municipal', '15', '15057', 'ut@example.org') RETURNING id`,
-        [staff.guarantorId, `k-${randomBytes(4).toString('hex')}`, `${name} institución ${i}`],
+      institutions.push(
+        await seedInstitution(t.ds, staff.guarantorId, {
+          name: `${name} institución ${i}`,
+          cvegeo: '15057',
+          email: 'ut@example.org',
+        }),
       );
-      institutions.push(row.id);
     }
     const [r] = await t.ds.query(
       `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at, closed_at, published_at)
@@ -80,16 +81,10 @@ describe('publishing rebuilds first; exports list the whole universe (issue #13 
     t = await startTestApp({ tag: 'secc' });
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
-    [{ id: qi }] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'institution', 'autoevaluacion', 1, 'Autoevaluación', $2::jsonb, repeat('a', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(INSTITUTION_V1)],
-    );
-    [{ id: qc }] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, 'citizen', 'ciudadano', 1, 'Reporte ciudadano', $2::jsonb, repeat('b', 64)) RETURNING id`,
-      [staff.guarantorId, JSON.stringify(CITIZEN_V1)],
-    );
+    ({ institution: qi, citizen: qc } = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
+      institution: 'autoevaluacion',
+      citizen: 'ciudadano',
+    }));
   });
 
   afterAll(async () => {

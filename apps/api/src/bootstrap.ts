@@ -1,7 +1,7 @@
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'fs';
@@ -15,6 +15,7 @@ import { bodyLimitMiddleware } from './common/body-limits';
 import { ClientBudget } from './common/rate-limit.module';
 import { Env, parseTrustProxy, QuietStartupLogger } from '@apertura/config';
 import { readSessionCookie } from './auth/session-cookie';
+import { buildOpenApiDocument } from './openapi';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -82,19 +83,7 @@ export async function createApp(env: Env): Promise<INestApplication> {
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Apertura API')
-      .setDescription(
-        'Diagnósticos de apertura institucional: rondas, autoevaluaciones, validación ciudadana y la métrica de apertura con su incertidumbre. ' +
-          'Every error is JSON `{ code, message, messages: { es, en }, field? }` with a stable `code`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Invitation-Token' }, 'invitation')
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
 
   if (env.SERVE_WEB === 'true') {

@@ -303,13 +303,42 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
   const warnings: string[] = [];
   const items = selfReportPart(input, settings, warnings);
   const govComponents = governmentComponents(items);
-  const govByCode = new Map(govComponents.map((c) => [c.code, c]));
   const reports = citizenPart(input, warnings);
   const citComponents = citizenComponents(reports, settings.confidence);
-  const validators = new Set(reports.map((r) => r.validatorId)).size;
+  const subIndices = resolveSubIndices(govComponents, citComponents, settings, warnings);
+  const government = governmentValues(items, govComponents, subIndices);
+  const tcSeries = clusterSeries(perReportSubIndex(reports, 'TC', settings));
+  const pcSeries = clusterSeries(perReportSubIndex(reports, 'PC', settings));
+  const citizen = citizenValues(citComponents, tcSeries, pcSeries, government.tg, government.pg);
 
-  // §3.4 sub-index weights over the present components.
-  const present = new Set<string>([...govByCode.keys(), ...citComponents.map((c) => c.code)]);
+  return {
+    core: {
+      institutionId: input.institutionId,
+      selfReported: input.selfReport !== null,
+      citizenReports: reports.length,
+      validators: new Set(reports.map((r) => r.validatorId)).size,
+      verified: government.verified,
+      pendingRefutations: government.pendingRefutations,
+      census: government.census,
+      citizen,
+    },
+    items,
+    governmentComponents: govComponents,
+    citizenComponents: citComponents,
+    subIndices,
+    clusters: { TC: tcSeries?.clusters ?? [], PC: pcSeries?.clusters ?? [] },
+    warnings,
+  };
+}
+
+/** §3.4 sub-index weights over the present components; a present component without a weight is reported. */
+function resolveSubIndices(
+  govComponents: readonly GovernmentComponent[],
+  citComponents: readonly CitizenComponent[],
+  settings: MethodSettings,
+  warnings: string[],
+): Record<SubIndexCode, SubIndexInfo | null> {
+  const present = new Set<string>([...govComponents.map((c) => c.code), ...citComponents.map((c) => c.code)]);
   const subIndices: Record<SubIndexCode, SubIndexInfo | null> = {
     TG: resolveSubIndex('TG', present, settings),
     TC: resolveSubIndex('TC', present, settings),
@@ -322,7 +351,29 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
     if (w === undefined || !(w > 0))
       warnings.push(`component ${comp} has no weight in the method settings; not used in any sub-index`);
   }
+  return subIndices;
+}
 
+/** The government perspective: census values (SE 0) and what the self-report's verdicts say. */
+interface GovernmentValues {
+  census: InstitutionCore['census'];
+  /** TG and PG on validated scores, the self-report halves of §3.5's T and P. */
+  tg: number | null;
+  pg: number | null;
+  verified: boolean;
+  pendingRefutations: number;
+}
+
+/**
+ * §3.4–§3.6 for the self-report: TG and PG on validated (s') and self-reported (s) scores, I_G and
+ * I_G_raw (§3.5), and ΔG (§3.6) for a verified institution.
+ */
+function governmentValues(
+  items: readonly ItemResult[],
+  govComponents: readonly GovernmentComponent[],
+  subIndices: Record<SubIndexCode, SubIndexInfo | null>,
+): GovernmentValues {
+  const govByCode = new Map(govComponents.map((c) => [c.code, c]));
   const govValue = (info: SubIndexInfo | null, raw: boolean): number | null =>
     info === null
       ? null
@@ -357,7 +408,21 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
     verified && iG !== null && iGRaw !== null ? iGRaw - iG : null,
     'ΔG = I_G_raw − I_G (self-report inflation, verified institution)',
   );
+  return { census, tg, pg, verified, pendingRefutations };
+}
 
+/**
+ * §3.2–§3.5 for the citizen perspective, before finalisation: every citizen component, TC and PC as
+ * means over validators of the per-report sub-indices (§3.3), and T, P and I, whose self-report halves
+ * are constants (§3.5) so only the citizen half carries variance.
+ */
+function citizenValues(
+  citComponents: readonly CitizenComponent[],
+  tcSeries: ClusterSeries | null,
+  pcSeries: ClusterSeries | null,
+  tg: number | null,
+  pg: number | null,
+): Record<string, CitizenCoreValue> {
   const citizen: Record<string, CitizenCoreValue> = {};
   for (const c of citComponents) {
     citizen[c.code] = {
@@ -368,12 +433,10 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
       formula: `${c.code} = mean over validators of the weighted item mean`,
     };
   }
-  const tcSeries = clusterSeries(perReportSubIndex(reports, 'TC', settings));
-  const pcSeries = clusterSeries(perReportSubIndex(reports, 'PC', settings));
-  const seriesValue = (s: ClusterSeries, formula: string): CitizenCoreValue => ({
-    estimate: s.mean,
-    n: s.clusters.length,
-    s2: s.s2,
+  const seriesValue = (series: ClusterSeries, formula: string): CitizenCoreValue => ({
+    estimate: series.mean,
+    n: series.clusters.length,
+    s2: series.s2,
     share: 1,
     formula,
   });
@@ -417,25 +480,7 @@ function buildCore(input: InstitutionInput, settings: MethodSettings): BuiltCore
       formula: 'I = (T + P)/2 = (TG + TC + PG + PC)/4',
     };
   }
-
-  return {
-    core: {
-      institutionId: input.institutionId,
-      selfReported: input.selfReport !== null,
-      citizenReports: reports.length,
-      validators,
-      verified,
-      pendingRefutations,
-      census,
-      citizen,
-    },
-    items,
-    governmentComponents: govComponents,
-    citizenComponents: citComponents,
-    subIndices,
-    clusters: { TC: tcSeries?.clusters ?? [], PC: pcSeries?.clusters ?? [] },
-    warnings,
-  };
+  return citizen;
 }
 
 const CITIZEN_VALUES = ['I', 'T', 'P', 'TC', 'PC'] as const;
@@ -451,133 +496,160 @@ export function finalizeInstitution(
   pooled: PooledVariances | null = null,
 ): FinalizedInstitution {
   const c = core.census;
-  // The estimate a not-yet-observed citizen value is projected at: its government counterpart, else ½.
-  const projection: Record<string, number> = {
-    I: c.I_G?.estimate ?? 0.5,
-    T: c.TG?.estimate ?? 0.5,
-    P: c.PG?.estimate ?? 0.5,
-  };
-  // I, T and P need the self-report's sub-index: without it no number of reports can give them.
-  const reachable = (code: string): boolean =>
-    code === 'I' ? c.I_G !== undefined : code === 'T' ? c.TG !== undefined : code === 'P' ? c.PG !== undefined : true;
-  const shareOf = (code: string): number => (code === 'I' || code === 'T' || code === 'P' ? 0.5 : 1);
-  const pendingFor = (code: string): number =>
-    code === 'TC' || code === 'PC' || code.startsWith('TC.') || code.startsWith('PC.') ? 0 : core.pendingRefutations;
-
-  const citizenEstimate = (code: string, raw: CitizenCoreValue): Estimate => {
-    const sp2 = pooledOrBound(pooled, code, raw.share);
-    const { variance, nu } = assignedVariance(raw.n, raw.s2, sp2);
-    const se = Math.sqrt(variance / raw.n);
-    const precision = precisionOf(raw.estimate, se, raw.n, settings.confidence);
-    const pending = pendingFor(code);
-    const { status, reasons } = classifyStatus(
-      {
-        needsCitizenData: true,
-        hasCitizenData: true,
-        meetsMinimum: raw.n >= settings.thresholds.institutionMinReports,
-        estimate: raw.estimate,
-        se,
-        halfWidth: precision.halfWidth,
-        responseShare: null,
-        pendingRefutations: pending,
-      },
-      settings,
-    );
-    const needed =
-      status === 'conclusive'
-        ? 0
-        : neededInstitutionReports(raw.estimate, raw.n, raw.s2, sp2, settings, reachable(code));
-    return {
-      estimate: raw.estimate,
-      se,
-      lo: precision.lo,
-      hi: precision.hi,
-      cv: precision.cv,
-      halfWidth: precision.halfWidth,
-      n: raw.n,
-      N: null,
-      df: raw.n,
-      sd: Math.sqrt(variance),
-      interval: precision.interval,
-      nu,
-      status,
-      reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
-      needed,
-      neededSubjects: null,
-      neededReports: needed,
-      pendingRefutations: pending,
-      formula: raw.formula,
-    };
-  };
-
   const values = {} as Record<Indicator, Estimate | null>;
   for (const code of CITIZEN_VALUES) {
     const raw = core.citizen[code];
-    values[code] = raw === undefined ? null : citizenEstimate(code, raw);
+    values[code] = raw === undefined ? null : finalizeCitizenValue(code, raw, core, settings, pooled);
   }
   const components: Record<string, Estimate> = {};
   for (const code of sortedKeys(core.citizen)) {
-    if (code.includes('.')) components[code] = citizenEstimate(code, core.citizen[code]);
+    if (code.includes('.')) components[code] = finalizeCitizenValue(code, core.citizen[code], core, settings, pooled);
   }
 
   // Validators still needed for I to be conclusive: the recruitment planner's number, also carried by
   // the government census values below. Null when the institution has no self-report (I impossible).
+  // Not yet observed, I is projected at its government counterpart I_G, else ½.
   const neededReports: number | null =
     values.I !== null
       ? values.I.needed
-      : neededInstitutionReports(projection.I, 0, null, pooledOrBound(pooled, 'I', 0.5), settings, reachable('I'));
+      : neededInstitutionReports(
+          c.I_G?.estimate ?? 0.5,
+          0,
+          null,
+          pooledOrBound(pooled, 'I', 0.5),
+          settings,
+          reachable(core, 'I'),
+        );
   const citizenComplete = values.TC !== null && values.PC !== null;
 
-  // Government-perspective values are a census of the institution's own answers (SE 0, §5). Their status
-  // says whether the citizen perspective exists beside them (§3.5).
   for (const code of CENSUS_VALUES) {
     const v = c[code];
-    if (v === undefined) {
-      values[code] = null;
-      continue;
-    }
-    const precision = exactPrecision(v.estimate);
-    const { status, reasons } = classifyStatus(
-      {
-        needsCitizenData: true,
-        hasCitizenData: citizenComplete,
-        meetsMinimum: true,
-        estimate: v.estimate,
-        se: 0,
-        halfWidth: 0,
-        responseShare: null,
-        pendingRefutations: core.pendingRefutations,
-      },
-      settings,
-    );
-    const needed = status === 'conclusive' ? 0 : neededReports;
-    values[code] = {
-      estimate: v.estimate,
-      se: 0,
-      lo: precision.lo,
-      hi: precision.hi,
-      cv: precision.cv,
-      halfWidth: precision.halfWidth,
-      n: null,
-      N: null,
-      df: null,
-      sd: null,
-      interval: precision.interval,
-      nu: null,
-      status,
-      reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
-      needed,
-      neededSubjects: null,
-      neededReports: needed,
-      pendingRefutations: core.pendingRefutations,
-      formula: v.formula,
-    };
+    values[code] = v === undefined ? null : finalizeCensusValue(v, core, citizenComplete, neededReports, settings);
   }
   return {
     values,
     components,
     headline: values.I !== null ? 'I' : values.I_G !== null ? 'I_G' : null,
     neededReports,
+  };
+}
+
+/** I, T and P need the self-report's sub-index: without it no number of reports can give them. */
+function reachable(core: InstitutionCore, code: string): boolean {
+  const c = core.census;
+  return code === 'I'
+    ? c.I_G !== undefined
+    : code === 'T'
+      ? c.TG !== undefined
+      : code === 'P'
+        ? c.PG !== undefined
+        : true;
+}
+
+/**
+ * §5–§6 for one citizen value: the assigned variance under the small-n rule (pooled or bound), its SE
+ * and interval, its status and the reports still needed. Refutations pending on the self-report hold
+ * back every value that has a self-report half, not the purely citizen ones.
+ */
+function finalizeCitizenValue(
+  code: string,
+  raw: CitizenCoreValue,
+  core: InstitutionCore,
+  settings: MethodSettings,
+  pooled: PooledVariances | null,
+): Estimate {
+  const sp2 = pooledOrBound(pooled, code, raw.share);
+  const { variance, nu } = assignedVariance(raw.n, raw.s2, sp2);
+  const se = Math.sqrt(variance / raw.n);
+  const precision = precisionOf(raw.estimate, se, raw.n, settings.confidence);
+  const pending =
+    code === 'TC' || code === 'PC' || code.startsWith('TC.') || code.startsWith('PC.') ? 0 : core.pendingRefutations;
+  const { status, reasons } = classifyStatus(
+    {
+      needsCitizenData: true,
+      hasCitizenData: true,
+      meetsMinimum: raw.n >= settings.thresholds.institutionMinReports,
+      estimate: raw.estimate,
+      se,
+      halfWidth: precision.halfWidth,
+      responseShare: null,
+      pendingRefutations: pending,
+    },
+    settings,
+  );
+  const needed =
+    status === 'conclusive'
+      ? 0
+      : neededInstitutionReports(raw.estimate, raw.n, raw.s2, sp2, settings, reachable(core, code));
+  return {
+    estimate: raw.estimate,
+    se,
+    lo: precision.lo,
+    hi: precision.hi,
+    cv: precision.cv,
+    halfWidth: precision.halfWidth,
+    n: raw.n,
+    N: null,
+    df: raw.n,
+    sd: Math.sqrt(variance),
+    interval: precision.interval,
+    nu,
+    status,
+    reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
+    needed,
+    neededSubjects: null,
+    neededReports: needed,
+    pendingRefutations: pending,
+    formula: raw.formula,
+  };
+}
+
+/**
+ * §5–§6 for one government-perspective value: a census of the institution's own answers (SE 0). Its
+ * status says whether the citizen perspective exists beside it (§3.5); it needs what I needs.
+ */
+function finalizeCensusValue(
+  v: CensusCoreValue,
+  core: InstitutionCore,
+  citizenComplete: boolean,
+  neededReports: number | null,
+  settings: MethodSettings,
+): Estimate {
+  const precision = exactPrecision(v.estimate);
+  const { status, reasons } = classifyStatus(
+    {
+      needsCitizenData: true,
+      hasCitizenData: citizenComplete,
+      meetsMinimum: true,
+      estimate: v.estimate,
+      se: 0,
+      halfWidth: 0,
+      responseShare: null,
+      pendingRefutations: core.pendingRefutations,
+    },
+    settings,
+  );
+  const needed = status === 'conclusive' ? 0 : neededReports;
+  return {
+    estimate: v.estimate,
+    se: 0,
+    lo: precision.lo,
+    hi: precision.hi,
+    cv: precision.cv,
+    halfWidth: precision.halfWidth,
+    n: null,
+    N: null,
+    df: null,
+    sd: null,
+    interval: precision.interval,
+    nu: null,
+    status,
+    reasons: needed === null ? [...reasons, 'not_reachable_by_sampling'] : reasons,
+    needed,
+    neededSubjects: null,
+    neededReports: needed,
+    pendingRefutations: core.pendingRefutations,
+    formula: v.formula,
   };
 }
 

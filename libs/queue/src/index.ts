@@ -6,3 +6,4 @@ export * from './relay-queues';
 export * from './redis-target';
 export * from './bull-connections';
 export * from './queue.module';
+export * from './processing';

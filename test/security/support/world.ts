@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'crypto';
-import { CITIZEN_V1, INSTITUTION_V1 } from '@apertura/questionnaire';
+import { randomBytes } from 'crypto';
 import { INSTITUTION_V1_ANSWERS } from '../../../libs/questionnaire/fixtures/sample-answers';
 import { hashPassword } from '../../../apps/api/src/auth/passwords';
-import { deriveToken, hashToken } from '../../../apps/api/src/auth/tokens';
+import { deriveToken } from '../../../apps/api/src/auth/tokens';
 import { TestApp } from '../../support/app';
 import { guarantorWithAdmin, staffToken, TEST_PASSWORD, userIdByEmail } from '../../support/fixtures';
 import { client, Client } from '../../support/http';
+import { seedDefaultQuestionnaires, seedInstitution, seedInvitation, seedOpenRound } from '../../support/seed';
 
 /**
  * A small, complete world for the security suites: two guarantors (A owns every resource, B's staff
@@ -96,39 +96,6 @@ export async function registerVerified(t: TestApp, http: Client, email: string, 
   return { id, token: login.body.accessToken, email, displayName };
 }
 
-export async function invite(t: TestApp, roundId: string, institutionId: string): Promise<string> {
-  const id = randomUUID();
-  const token = deriveToken(t.env.TOKEN_SECRET, 'invitation', id);
-  await t.ds.query('INSERT INTO invitation (id, round_id, institution_id, token_hash) VALUES ($1, $2, $3, $4)', [
-    id,
-    roundId,
-    institutionId,
-    hashToken(token),
-  ]);
-  return token;
-}
-
-/** An open round of the guarantor (SQL: the API path is covered by rounds.e2e-spec.ts). */
-export async function openRound(
-  t: TestApp,
-  guarantorId: string,
-  iq: string,
-  cq: string,
-  institutionIds: string[],
-  name = 'Ronda de seguridad',
-): Promise<string> {
-  const [round] = await t.ds.query(
-    `INSERT INTO round (guarantor_id, name, status, opens_at, closes_at, institution_questionnaire_id, citizen_questionnaire_id, opened_at, validation_open)
-     VALUES ($1, $2, 'open', now() - interval '1 day', now() + interval '30 days', $3, $4, now(), true) RETURNING id`,
-    [guarantorId, name, iq, cq],
-  );
-  await t.ds.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
-    round.id,
-    institutionIds,
-  ]);
-  return round.id;
-}
-
 export function evidenceForm(
   content: Buffer,
   filename: string,
@@ -163,31 +130,26 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const cosigner = (await http.post('/api/auth/login', { email: cosignerEmail, password: TEST_PASSWORD })).body
     .accessToken as string;
 
-  const questionnaire = async (kind: string, definition: object): Promise<string> => {
-    const [q] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum)
-       VALUES ($1, $2, $3, 1, $4, $5::jsonb, repeat('c', 64)) RETURNING id`,
-      [a.guarantorId, kind, `${kind}-${tag}`, `Cuestionario ${kind}`, JSON.stringify(definition)],
-    );
-    return q.id;
-  };
-  const iq = await questionnaire('institution', INSTITUTION_V1);
-  const cq = await questionnaire('citizen', CITIZEN_V1);
-  const institution = async (key: string, name: string, cvegeo: string): Promise<string> => {
-    const [row] = await t.ds.query(
-      `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
-       VALUES ($1, $2, $3, 'ayuntamiento', 'municipal', $4, $5, $6) RETURNING id`,
-      [a.guarantorId, key, name, cvegeo.slice(0, 2), cvegeo, `${key}-${tag}@institucion.example`],
-    );
-    return row.id;
-  };
+  const { institution: iq, citizen: cq } = await seedDefaultQuestionnaires(t.ds, a.guarantorId);
+  const institution = (key: string, name: string, cvegeo: string): Promise<string> =>
+    seedInstitution(t.ds, a.guarantorId, { key, name, cvegeo, email: `${key}-${tag}@institucion.example` });
   const instX = await institution('x', 'Ayuntamiento de Toluca', '15106');
   const instY = await institution('y', 'Ayuntamiento de Metepec', '15054');
-  const roundId = await openRound(t, a.guarantorId, iq, cq, [instX, instY]);
-  const round2Id = await openRound(t, a.guarantorId, iq, cq, [instX], 'Otra ronda');
-  const tokenX = await invite(t, roundId, instX);
-  const tokenY = await invite(t, roundId, instY);
-  const tokenX2 = await invite(t, round2Id, instX);
+  const round = (institutionIds: string[], name: string): Promise<string> =>
+    seedOpenRound(t.ds, a.guarantorId, {
+      institutionQuestionnaireId: iq,
+      citizenQuestionnaireId: cq,
+      institutionIds,
+      name,
+      validationOpen: true,
+    });
+  const roundId = await round([instX, instY], 'Ronda de seguridad');
+  const round2Id = await round([instX], 'Otra ronda');
+  const invite = (roundOf: string, institutionId: string): Promise<string> =>
+    seedInvitation(t.ds, t.env.TOKEN_SECRET, roundOf, institutionId);
+  const tokenX = await invite(roundId, instX);
+  const tokenY = await invite(roundId, instY);
+  const tokenX2 = await invite(round2Id, instX);
 
   const upload = async (token: string): Promise<string> => {
     const r = await http.post('/api/respond/evidence', undefined, {
@@ -248,23 +210,19 @@ export interface InvitedRound {
 /** The smallest world an attack on institutions needs: a guarantor with its admin, one open round, one invited institution. */
 export async function invitedRound(t: TestApp, http: Client, slug: string): Promise<InvitedRound> {
   const staffA = await guarantorWithAdmin(t.ds, http, slug);
-  const questionnaire = async (kind: string, definition: object): Promise<string> => {
-    const [q] = await t.ds.query(
-      `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, 'Q', $4::jsonb, repeat('c', 64)) RETURNING id`,
-      [staffA.guarantorId, kind, `${kind}-${slug}`, JSON.stringify(definition)],
-    );
-    return q.id;
-  };
-  const [inst] = await t.ds.query(
-    `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email) VALUES ($1, 'x', 'Ayuntamiento X', 'ayuntamiento', 'municipal', '15', '15106', 'x@inst.example') RETURNING id`,
-    [staffA.guarantorId],
-  );
-  const roundId = await openRound(
-    t,
-    staffA.guarantorId,
-    await questionnaire('institution', INSTITUTION_V1),
-    await questionnaire('citizen', CITIZEN_V1),
-    [inst.id],
-  );
-  return { staff: staffA, roundId, institutionId: inst.id, token: await invite(t, roundId, inst.id) };
+  const { institution: iq, citizen: cq } = await seedDefaultQuestionnaires(t.ds, staffA.guarantorId);
+  const institutionId = await seedInstitution(t.ds, staffA.guarantorId, {
+    key: 'x',
+    name: 'Ayuntamiento X',
+    email: 'x@inst.example',
+  });
+  const roundId = await seedOpenRound(t.ds, staffA.guarantorId, {
+    institutionQuestionnaireId: iq,
+    citizenQuestionnaireId: cq,
+    institutionIds: [institutionId],
+    name: 'Ronda de seguridad',
+    validationOpen: true,
+  });
+  const token = await seedInvitation(t.ds, t.env.TOKEN_SECRET, roundId, institutionId);
+  return { staff: staffA, roundId, institutionId, token };
 }

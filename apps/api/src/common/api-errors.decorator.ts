@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiJsonValue } from './api-json-value.decorator';
 import { ERROR_HTTP_STATUS, ErrorCode } from './domain-error';
 
 export class ErrorMessagesDto {
@@ -16,6 +17,11 @@ export class ErrorDto {
   messages: ErrorMessagesDto;
   @ApiProperty({ required: false, description: 'The offending input field, when one is to blame.' })
   field?: string;
+  @ApiJsonValue({
+    required: false,
+    description: 'Data of the code, when it has any (e.g. `details.errors` of VALIDATION_FAILED, UNIVERSE_INVALID).',
+  })
+  details?: unknown;
 }
 
 /** Documents the error codes a route can answer with, grouped by HTTP status, in OpenAPI. */

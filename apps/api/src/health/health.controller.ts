@@ -1,4 +1,3 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -8,8 +7,7 @@ import {
   HealthIndicatorResult,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import type { Queue } from 'bull';
-import { QUEUES } from '@apertura/queue';
+import { InjectQueue, QUEUES, type Queue } from '@apertura/queue';
 import { Public } from '../auth/access.decorator';
 import { MailRepository } from '../mail/mail.repository';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, type Schema } from '../shared/api';
 import { homeFor, setSession, useSession, type SessionDto } from '../shared/auth';
 import { Alert, Button, ErrorAlert, Field } from '../shared/components';
 import { useT } from '../shared/i18n';
@@ -18,7 +18,7 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   // A fresh installation has nobody to sign in yet: point to the first-run page.
-  const setup = useAsync((signal) => api<{ needed: boolean }>('/api/setup/status', { signal }), []);
+  const setup = useAsync((signal) => api<Schema<'SetupStatusDto'>>('/api/setup/status', { signal }), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,7 +31,10 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const dto = await api<SessionDto>('/api/auth/login', { method: 'POST', body: { email: email.trim(), password } });
+      const dto = await api<SessionDto>('/api/auth/login', {
+        method: 'POST',
+        body: { email: email.trim(), password } satisfies Schema<'LoginDto'>,
+      });
       const s = setSession(dto);
       navigate(safeLocalPath(search.get('next'), homeFor(s.user.role)), { replace: true });
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, type Schema } from '../shared/api';
 import { Alert, Button, ErrorAlert, Field } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
@@ -26,7 +26,10 @@ export function RequestResetPage() {
     setBusy(true);
     setError(null);
     try {
-      await api<{ accepted: boolean }>('/api/auth/password-reset', { method: 'POST', body: { email: value } });
+      await api<Schema<'AcceptedDto'>>('/api/auth/password-reset', {
+        method: 'POST',
+        body: { email: value } satisfies Schema<'PasswordResetRequestDto'>,
+      });
       setSent(value);
     } catch (err) {
       setError(err);
@@ -97,7 +100,10 @@ export function ConfirmResetPage({ token }: { token: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api<{ reset: boolean }>('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password } });
+      await api<Schema<'PasswordResetDoneDto'>>('/api/auth/password-reset/confirm', {
+        method: 'POST',
+        body: { token, password } satisfies Schema<'PasswordResetConfirmDto'>,
+      });
       setDone(true);
     } catch (err) {
       setError(err);

@@ -32,9 +32,10 @@ export function ValidatorHomePage() {
       {!me.emailVerified ? (
         <>
           <Alert kind="warning" title={t('validator.unverifiedTitle')}>
-            <p>{t('validator.unverifiedBody', { email: me.email })}</p>
+            {/* The contract allows a null address (an erased account): then there is nothing to show or prefill. */}
+            <p>{t('validator.unverifiedBody', { email: me.email ?? '' })}</p>
           </Alert>
-          <ResendVerification initialEmail={me.email} />
+          <ResendVerification initialEmail={me.email ?? undefined} />
         </>
       ) : (
         <>

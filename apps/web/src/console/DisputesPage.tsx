@@ -2,12 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { downloadFile } from '../shared/api';
 import { Alert, Button, ErrorAlert, Field, Pagination, Spinner } from '../shared/components';
 import { useT } from '../shared/i18n';
-import { usePageTitle } from '../shared/layout';
-import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi } from './api';
-import { ConsoleNav } from './ConsoleNav';
 import { dueProcessApi, type DisputeQueueItem } from './due-process-api';
+import { RoundSubPage, SegmentedFilter } from './RoundSubPage';
 import '../respond/reply.css';
 
 /**
@@ -17,22 +14,11 @@ import '../respond/reply.css';
  */
 export function DisputesPage({ roundId }: { roundId: string }) {
   const { t } = useT();
-  const round = useAsync((signal) => consoleApi.round(roundId, signal), [roundId]);
-  usePageTitle(t('disputes.title'));
   return (
-    <>
-      <ConsoleNav />
-      <p>
-        <Link to={`/consola/rondas/${roundId}`}>← {round.data?.name ?? t('console.rounds')}</Link>
-      </p>
-      <header className="page-header">
-        {round.data && <p className="eyebrow">{round.data.name}</p>}
-        <h1>{t('disputes.title')}</h1>
-      </header>
-      <p className="muted">{t('disputes.intro')}</p>
+    <RoundSubPage roundId={roundId} title={t('disputes.title')} intro={t('disputes.intro')}>
       <Queue roundId={roundId} />
       <Outliers roundId={roundId} />
-    </>
+    </RoundSubPage>
   );
 }
 
@@ -64,23 +50,18 @@ function Queue({ roundId }: { roundId: string }) {
       </section>
       <section className="section" aria-labelledby={headingId}>
         <h2 id={headingId}>{t('disputes.view')}</h2>
-        <div className="segmented" role="group" aria-label={t('disputes.view')}>
-          {(['open', 'decided'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={`btn btn-small ${status === s ? 'btn-primary' : 'btn-secondary'}`}
-              aria-pressed={status === s}
-              onClick={() => {
-                setStatus(s);
-                setPage(1);
-                setRecorded(false);
-              }}
-            >
-              {t(`disputes.${s}`)}
-            </button>
-          ))}
-        </div>
+        <SegmentedFilter
+          label={t('disputes.view')}
+          options={['open', 'decided'] as const}
+          value={status}
+          onChange={(s) => {
+            setStatus(s);
+            setPage(1);
+            setRecorded(false);
+          }}
+        >
+          {(s) => t(`disputes.${s}`)}
+        </SegmentedFilter>
         {recorded && <Alert kind="success">{t('disputes.recorded')}</Alert>}
         {data.loading && !d && <Spinner />}
         <ErrorAlert error={data.error} />

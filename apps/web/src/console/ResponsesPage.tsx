@@ -2,11 +2,9 @@ import { useId, useState } from 'react';
 import { downloadFile } from '../shared/api';
 import { Button, ErrorAlert, Pagination, Spinner, StatusBadge } from '../shared/components';
 import { useT } from '../shared/i18n';
-import { usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi } from './api';
-import { ConsoleNav } from './ConsoleNav';
+import { RoundSubPage, SegmentedFilter } from './RoundSubPage';
 import { responsesApi, type MicrodataFile, type ResponseState } from './responses-api';
 
 /**
@@ -15,22 +13,11 @@ import { responsesApi, type MicrodataFile, type ResponseState } from './response
  */
 export function ResponsesPage({ roundId }: { roundId: string }) {
   const { t } = useT();
-  const round = useAsync((signal) => consoleApi.round(roundId, signal), [roundId]);
-  usePageTitle(t('responses.title'));
   return (
-    <>
-      <ConsoleNav />
-      <p>
-        <Link to={`/consola/rondas/${roundId}`}>← {round.data?.name ?? t('console.rounds')}</Link>
-      </p>
-      <header className="page-header">
-        {round.data && <p className="eyebrow">{round.data.name}</p>}
-        <h1>{t('responses.title')}</h1>
-      </header>
-      <p className="muted">{t('responses.intro')}</p>
+    <RoundSubPage roundId={roundId} title={t('responses.title')} intro={t('responses.intro')}>
       <Downloads roundId={roundId} />
       <Institutions roundId={roundId} />
-    </>
+    </RoundSubPage>
   );
 }
 
@@ -101,6 +88,8 @@ function Downloads({ roundId }: { roundId: string }) {
   );
 }
 
+const STATUS_FILTERS = [undefined, 'submitted', 'draft', 'none'] as const;
+
 function Institutions({ roundId }: { roundId: string }) {
   const { t, dateTime, number } = useT();
   const headingId = useId();
@@ -111,22 +100,17 @@ function Institutions({ roundId }: { roundId: string }) {
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('responses.institutions')}</h2>
-      <div className="segmented" role="group" aria-label={t('responses.filter')}>
-        {([undefined, 'submitted', 'draft', 'none'] as const).map((s) => (
-          <button
-            key={s ?? 'all'}
-            type="button"
-            className={`btn btn-small ${status === s ? 'btn-primary' : 'btn-secondary'}`}
-            aria-pressed={status === s}
-            onClick={() => {
-              setStatus(s);
-              setPage(1);
-            }}
-          >
-            {s ? <StatusBadge status={s} /> : t('responses.all')}
-          </button>
-        ))}
-      </div>
+      <SegmentedFilter
+        label={t('responses.filter')}
+        options={STATUS_FILTERS}
+        value={status}
+        onChange={(s) => {
+          setStatus(s);
+          setPage(1);
+        }}
+      >
+        {(s) => (s ? <StatusBadge status={s} /> : t('responses.all'))}
+      </SegmentedFilter>
       {list.loading && !d && <Spinner />}
       <ErrorAlert error={list.error} />
       {d && d.items.length === 0 && <p>{t('responses.none')}</p>}

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, type Schema } from '../shared/api';
 import { Alert, Button, ConfirmButton, ErrorAlert, Field, Spinner } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { Link, navigate } from '../shared/router';
@@ -13,29 +13,11 @@ import './round-admin.css';
  */
 
 /** GET /api/rounds/{id}/publish-preview (apps/api/src/rounds/dto/publish.dto.ts). */
-export interface PublishPreview {
-  roundId: string;
-  universe: number;
-  submitted: number;
-  validated: number;
-  neverAnswered: number;
-  statuses: Record<PreviewStatus, number>;
-  values: number;
-  reasons: ('most_not_conclusive' | 'most_never_answered')[];
-  needsAcknowledgement: boolean;
-  computedAt: string | null;
-}
-type PreviewStatus = 'conclusive' | 'caution' | 'inconclusive' | 'not_validated';
+export type PublishPreview = Schema<'PublishPreviewDto'>;
+type PreviewStatus = keyof PublishPreview['statuses'];
 const STATUSES: PreviewStatus[] = ['conclusive', 'caution', 'inconclusive', 'not_validated'];
 
-interface RoundPatch {
-  name?: string;
-  opensAt?: string;
-  closesAt?: string;
-  institutionQuestionnaireId?: string;
-  citizenQuestionnaireId?: string;
-  settings?: Record<string, unknown>;
-}
+type RoundPatch = Schema<'UpdateRoundDto'>;
 
 const r = (id: string) => `/api/rounds/${encodeURIComponent(id)}`;
 export const roundAdminApi = {
@@ -45,7 +27,7 @@ export const roundAdminApi = {
   publish: (id: string, acknowledgeInconclusive: boolean) =>
     api<RoundDetail>(`${r(id)}/publish`, {
       method: 'POST',
-      body: acknowledgeInconclusive ? { acknowledgeInconclusive: true } : {},
+      body: (acknowledgeInconclusive ? { acknowledgeInconclusive: true } : {}) satisfies Schema<'PublishRoundDto'>,
     }),
 };
 

@@ -24,6 +24,7 @@ import {
   type StateRecruitment,
 } from './api';
 import { ConsoleNav } from './ConsoleNav';
+import { SegmentedFilter } from './RoundSubPage';
 import { DueProcessSection, PublicationStatus } from './DueProcessSection';
 import { DashboardLinks, DraftEditSection, PublishDialogButton } from './RoundAdmin';
 import { RoundMailTrouble } from './MailPage';
@@ -600,22 +601,17 @@ function RecruitmentSection({ roundId }: { roundId: string }) {
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('console.recruitment')}</h2>
-      <div className="segmented" role="group" aria-label={t('console.recruitmentLevel')}>
-        {(['state', 'municipality'] as const).map((l) => (
-          <button
-            key={l}
-            type="button"
-            className={`btn btn-small ${level === l ? 'btn-primary' : 'btn-secondary'}`}
-            aria-pressed={level === l}
-            onClick={() => {
-              setLevel(l);
-              setPage(1);
-            }}
-          >
-            {t(`console.level.${l}`)}
-          </button>
-        ))}
-      </div>
+      <SegmentedFilter
+        label={t('console.recruitmentLevel')}
+        options={['state', 'municipality'] as const}
+        value={level}
+        onChange={(l) => {
+          setLevel(l);
+          setPage(1);
+        }}
+      >
+        {(l) => t(`console.level.${l}`)}
+      </SegmentedFilter>
       {data.loading && !d && <Spinner />}
       <ErrorAlert error={data.error} />
       {d && (

@@ -97,7 +97,7 @@ function CreateRound() {
   const [closesAt, setClosesAt] = useState('');
   const [institutionQ, setInstitutionQ] = useState('');
   const [citizenQ, setCitizenQ] = useState('');
-  const [levels, setLevels] = useState<string[]>([]);
+  const [levels, setLevels] = useState<(typeof LEVELS)[number][]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

@@ -13,7 +13,7 @@ import {
 } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
-import { useAsync } from '../shared/useAsync';
+import { useAsync, type AsyncState } from '../shared/useAsync';
 import {
   consoleApi,
   isImportJob,
@@ -22,6 +22,7 @@ import {
   type UniverseImportResult,
   type UniverseInstitution,
   type UniverseInvalidDetails,
+  type UniverseSummary,
 } from './api';
 import { ConsoleNav } from './ConsoleNav';
 
@@ -54,7 +55,7 @@ function isInvalidDetails(d: unknown): d is UniverseInvalidDetails {
 }
 
 export function UniverseImportPage() {
-  const { t, pick, number, maybe } = useT();
+  const { t, number } = useT();
   usePageTitle(t('universe.title'));
   const isAdmin = useSession()?.user.role === 'guarantor_admin';
   const summary = useAsync((signal) => consoleApi.universeSummary(signal), []);
@@ -146,33 +147,11 @@ export function UniverseImportPage() {
     void run(true);
   }
 
-  const s = summary.data;
   return (
     <>
       <ConsoleNav />
       <h1>{t('universe.title')}</h1>
-      <section className="card">
-        <h2>{t('universe.current')}</h2>
-        {summary.loading && !s && <Spinner />}
-        <ErrorAlert error={summary.error} />
-        {s && (
-          <>
-            <p>
-              {t('universe.summary', {
-                total: number(s.total),
-                municipalities: number(s.municipalities),
-                states: number(s.byState.length),
-              })}
-            </p>
-            {s.byLevel.length > 0 && (
-              <p className="muted">
-                {s.byLevel.map((l) => `${maybe(`level.${l.level}`, l.level)}: ${number(l.count)}`).join(' · ')}
-              </p>
-            )}
-            {s.retired > 0 && <p className="muted">{t('universe.retiredCount', { count: number(s.retired) })}</p>}
-          </>
-        )}
-      </section>
+      <UniverseSummaryCard summary={summary} />
 
       <PadronList isAdmin={isAdmin} onChange={summary.reload} />
 
@@ -232,43 +211,7 @@ export function UniverseImportPage() {
               <ImportCounts result={imported} />
             </Alert>
           )}
-          {invalid && (
-            <>
-              <Alert kind="error" title={t('universe.invalidTitle', { count: number(invalid.errorCount) })}>
-                <p>{t('universe.invalidBody', { rows: number(invalid.rowsRead) })}</p>
-                {invalid.errorCount > invalid.errors.length && (
-                  <p>{t('universe.firstErrors', { shown: number(invalid.errors.length) })}</p>
-                )}
-              </Alert>
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('universe.errorsCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t('universe.line')}
-                      </th>
-                      <th scope="col">{t('universe.column')}</th>
-                      <th scope="col">{t('universe.problem')}</th>
-                      <th scope="col">{t('universe.code')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invalid.errors.map((e, i) => (
-                      <tr key={`${e.line}-${e.column}-${i}`}>
-                        <td className="num">{e.line}</td>
-                        <td>{e.column ?? '—'}</td>
-                        <td>{pick(e.message)}</td>
-                        <td>
-                          <code>{e.code}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+          {invalid && <InvalidRows invalid={invalid} />}
         </section>
       ) : (
         <Alert kind="info">{t('universe.adminOnly')}</Alert>
@@ -405,5 +348,77 @@ function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void 
       )}
       {list.data && <Pagination page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
     </section>
+  );
+}
+
+/** The universe as it stands: how many obliged subjects, municipalities and states, by level; retired ones. */
+function UniverseSummaryCard({ summary }: { summary: AsyncState<UniverseSummary> }) {
+  const { t, number, maybe } = useT();
+  const s = summary.data;
+  return (
+    <section className="card">
+      <h2>{t('universe.current')}</h2>
+      {summary.loading && !s && <Spinner />}
+      <ErrorAlert error={summary.error} />
+      {s && (
+        <>
+          <p>
+            {t('universe.summary', {
+              total: number(s.total),
+              municipalities: number(s.municipalities),
+              states: number(s.byState.length),
+            })}
+          </p>
+          {s.byLevel.length > 0 && (
+            <p className="muted">
+              {s.byLevel.map((l) => `${maybe(`level.${l.level}`, l.level)}: ${number(l.count)}`).join(' · ')}
+            </p>
+          )}
+          {s.retired > 0 && <p className="muted">{t('universe.retiredCount', { count: number(s.retired) })}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Why a file was refused: counts, then the first errors by line and column. */
+function InvalidRows({ invalid }: { invalid: UniverseInvalidDetails }) {
+  const { t, number, pick } = useT();
+  return (
+    <>
+      <Alert kind="error" title={t('universe.invalidTitle', { count: number(invalid.errorCount) })}>
+        <p>{t('universe.invalidBody', { rows: number(invalid.rowsRead) })}</p>
+        {invalid.errorCount > invalid.errors.length && (
+          <p>{t('universe.firstErrors', { shown: number(invalid.errors.length) })}</p>
+        )}
+      </Alert>
+      <div className="table-wrap">
+        <table className="table">
+          <caption>{t('universe.errorsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('universe.line')}
+              </th>
+              <th scope="col">{t('universe.column')}</th>
+              <th scope="col">{t('universe.problem')}</th>
+              <th scope="col">{t('universe.code')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invalid.errors.map((e, i) => (
+              <tr key={`${e.line}-${e.column}-${i}`}>
+                <td className="num">{e.line}</td>
+                <td>{e.column ?? '—'}</td>
+                <td>{pick(e.message)}</td>
+                <td>
+                  <code>{e.code}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,60 +1,16 @@
-import { api } from '../shared/api';
+import { api, type Schema } from '../shared/api';
 import type { Dispute } from '../respond/reply-api';
 
-/** Contract of apps/api/src/due-process (the guarantor's side). */
-export interface DisputeQueueItem {
-  dispute: Dispute;
-  verdictId: string;
-  institutionId: string;
-  institutionName: string;
-  questionName: string;
-  /** The question's title in both languages (null: the questionnaire no longer has it). */
-  questionTitle: { es: string; en: string } | null;
-  refutationEvidenceUrl: string | null;
-  refutationEvidenceFileId: string | null;
-  refutationComment: string | null;
-  validatorPseudonym: string;
-  notifiedAt: string;
-}
-
-export interface RefutationSummary {
-  notNotified: number;
-  pending: number;
-  disputed: number;
-  counted: number;
-  overturned: number;
-}
-
-export interface DisputePage {
-  items: DisputeQueueItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  summary: RefutationSummary;
-}
-
-export interface OutlierValidator {
-  validatorId: string;
-  pseudonym: string;
-  cvegeo: string;
-  verdicts: number;
-  refuted: number;
-  rate: number;
-  expectedRate: number;
-  pValue: number;
-  basis: 'municipality' | 'round';
-}
-
-export interface OutlierList {
-  items: OutlierValidator[];
-  alpha: number;
-  minVerdicts: number;
-}
-
-export interface DueProcessSettings {
-  replyWindowDays: number;
-  maxConflicts: number;
-}
+/**
+ * Contract of apps/api/src/due-process (the guarantor's side), from the generated OpenAPI types
+ * (shared/api-schema.d.ts): a changed DTO is a compile error here.
+ */
+export type DisputeQueueItem = Schema<'DisputeQueueItemDto'>;
+export type RefutationSummary = Schema<'RefutationSummaryDto'>;
+export type DisputePage = Schema<'DisputePageDto'>;
+export type OutlierValidator = Schema<'OutlierValidatorDto'>;
+export type OutlierList = Schema<'OutlierListDto'>;
+export type DueProcessSettings = Schema<'DueProcessSettingsDto'>;
 
 const r = (id: string) => `/api/rounds/${encodeURIComponent(id)}`;
 
@@ -64,7 +20,7 @@ export const dueProcessApi = {
   decide: (roundId: string, disputeId: string, decision: 'uphold' | 'overturn', reason: string) =>
     api<Dispute>(`${r(roundId)}/disputes/${encodeURIComponent(disputeId)}/decision`, {
       method: 'POST',
-      body: { decision, reason },
+      body: { decision, reason } satisfies Schema<'DecideDisputeDto'>,
     }),
   outliers: (roundId: string, signal?: AbortSignal) =>
     api<OutlierList>(`${r(roundId)}/validators/outliers`, { signal }),

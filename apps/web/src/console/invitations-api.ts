@@ -1,31 +1,14 @@
-import { api, type Page } from '../shared/api';
+import { api, type Schema } from '../shared/api';
 import type { MailOutcome } from './mail-api';
 
-/** DTOs of apps/api/src/invitations (per-institution management) and apps/api/src/mail (templates). */
+/**
+ * DTOs of apps/api/src/invitations (per-institution management) and apps/api/src/mail (templates), from
+ * the generated OpenAPI types (shared/api-schema.d.ts): a changed DTO is a compile error here.
+ */
 export const INVITATION_STATUSES = ['pending', 'mailed', 'opened', 'draft', 'submitted', 'revoked'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
-export interface InvitationItem {
-  invitationId: string;
-  institutionId: string;
-  institutionKey: string;
-  institutionName: string;
-  email: string;
-  cveEnt: string;
-  cvegeo: string;
-  status: InvitationStatus;
-  sentAt: string | null;
-  openedAt: string | null;
-  lastRemindedAt: string | null;
-  reminderCount: number;
-  remindersQueued: number;
-  createdAt: string;
-  revokedAt: string | null;
-  emailOverridden: boolean;
-  mailOutcome: MailOutcome | null;
-  mailError: string | null;
-  mailUpdatedAt: string | null;
-}
+export type InvitationItem = Schema<'InvitationItemDto'>;
 
 export interface InvitationFilter {
   status?: InvitationStatus;
@@ -34,32 +17,15 @@ export interface InvitationFilter {
   page: number;
 }
 
-export interface ReminderSettings {
-  roundId: string;
-  enabled: boolean;
-  minDays: number;
-  maxCount: number;
-}
+export type ReminderSettings = Schema<'ReminderSettingsResultDto'>;
 
 export const TEMPLATE_KINDS = ['invitation', 'reminder'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const TEMPLATE_LOCALES = ['es', 'en'] as const;
 export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
 
-export interface MailTemplate {
-  kind: TemplateKind;
-  locale: TemplateLocale;
-  subject: string;
-  body: string;
-  custom: boolean;
-  updatedAt: string | null;
-}
-
-export interface MailPreview {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type MailTemplate = Schema<'MailTemplateDto'>;
+export type MailPreview = Schema<'MailPreviewDto'>;
 
 export const INVITATIONS_PAGE_SIZE = 25;
 
@@ -69,7 +35,7 @@ const one = (roundId: string, institutionId: string) =>
 
 export const invitationsApi = {
   list: (roundId: string, f: InvitationFilter, signal?: AbortSignal) =>
-    api<Page<InvitationItem>>(`${base(roundId)}/invitations`, {
+    api<Schema<'InvitationPageDto'>>(`${base(roundId)}/invitations`, {
       query: {
         status: f.status,
         mail: f.mail,
@@ -80,26 +46,31 @@ export const invitationsApi = {
       signal,
     }),
   resend: (roundId: string, institutionId: string) =>
-    api<{ eventId: string; email: string }>(`${one(roundId, institutionId)}/resend`, { method: 'POST' }),
+    api<Schema<'ResendResultDto'>>(`${one(roundId, institutionId)}/resend`, { method: 'POST' }),
   reissue: (roundId: string, institutionId: string, sendMail: boolean) =>
-    api<{ link: string; invitation: InvitationItem }>(`${one(roundId, institutionId)}/reissue`, {
+    api<Schema<'ReissuedLinkDto'>>(`${one(roundId, institutionId)}/reissue`, {
       method: 'POST',
-      body: { sendMail },
+      body: { sendMail } satisfies Schema<'ReissueLinkDto'>,
     }),
   updateEmail: (roundId: string, institutionId: string, email: string) =>
-    api<InvitationItem>(one(roundId, institutionId), { method: 'PATCH', body: { email } }),
+    api<InvitationItem>(one(roundId, institutionId), {
+      method: 'PATCH',
+      body: { email } satisfies Schema<'UpdateInvitationEmailDto'>,
+    }),
   revoke: (roundId: string, institutionId: string) =>
     api<InvitationItem>(`${one(roundId, institutionId)}/revoke`, { method: 'POST' }),
   reminderSettings: (roundId: string, signal?: AbortSignal) =>
     api<ReminderSettings>(`${base(roundId)}/reminder-settings`, { signal }),
-  saveReminderSettings: (roundId: string, s: Omit<ReminderSettings, 'roundId'>) =>
+  saveReminderSettings: (roundId: string, s: Schema<'ReminderSettingsDto'>) =>
     api<ReminderSettings>(`${base(roundId)}/reminder-settings`, { method: 'PUT', body: s }),
-  templates: (signal?: AbortSignal) =>
-    api<{ items: MailTemplate[]; variables: string[] }>('/api/mail/templates', { signal }),
-  preview: (t: Pick<MailTemplate, 'kind' | 'locale' | 'subject' | 'body'>) =>
+  templates: (signal?: AbortSignal) => api<Schema<'MailTemplateListDto'>>('/api/mail/templates', { signal }),
+  preview: (t: Schema<'SaveMailTemplateDto'>) =>
     api<MailPreview>('/api/mail/templates/preview', { method: 'POST', body: t }),
-  saveTemplate: (t: Pick<MailTemplate, 'kind' | 'locale' | 'subject' | 'body'>) =>
+  saveTemplate: (t: Schema<'SaveMailTemplateDto'>) =>
     api<MailTemplate>('/api/mail/templates', { method: 'PUT', body: t }),
   resetTemplate: (kind: TemplateKind, locale: TemplateLocale) =>
-    api<MailTemplate>('/api/mail/templates/reset', { method: 'POST', body: { kind, locale } }),
+    api<MailTemplate>('/api/mail/templates/reset', {
+      method: 'POST',
+      body: { kind, locale } satisfies Schema<'MailTemplateKeyDto'>,
+    }),
 };

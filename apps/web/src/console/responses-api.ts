@@ -1,96 +1,20 @@
-import { api } from '../shared/api';
-import type { Bilingual } from '../shared/i18n';
+import { api, type Schema } from '../shared/api';
 
-/** Contract of apps/api/src/responses (staff side) and the microdata route of apps/api/src/exports. */
-export type ResponseState = 'none' | 'draft' | 'submitted';
-
-export interface ResponseInstitution {
-  id: string;
-  name: string;
-  type: string;
-  level: string;
-  cveEnt: string;
-  cvegeo: string;
-}
-
-export interface ResponseListItem {
-  institution: ResponseInstitution;
-  status: ResponseState;
-  version: number;
-  submittedAt: string | null;
-}
-
-export interface ResponsePage {
-  items: ResponseListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface LabelledAnswer {
-  name: string;
-  title: Bilingual;
-  type: string;
-  value: unknown;
-  label: Bilingual | null;
-}
-
-export interface AnswerChange {
-  name: string;
-  title: Bilingual;
-  change: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface VersionHistory {
-  version: number;
-  submittedAt: string;
-  cleared: string[];
-  changes: AnswerChange[];
-  evidenceCount: number;
-  href: string;
-}
-
-export interface StaffEvidence {
-  id: string;
-  questionName: string | null;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  href: string;
-}
-
-export interface ClaimVerdict {
-  validator: string;
-  verdict: 'confirmed' | 'refuted' | 'unverifiable';
-  standing: 'counted' | 'pending' | 'disputed' | 'overturned' | 'ignored';
-  evidenceUrl: string | null;
-  evidenceHref: string | null;
-  comment: string | null;
-  recordedAt: string;
-}
-
-export interface Claim {
-  questionName: string;
-  title: Bilingual;
-  claimed: unknown;
-  verdicts: ClaimVerdict[];
-}
-
-export interface StaffResponse {
-  institution: ResponseInstitution;
-  status: ResponseState;
-  responseId: string | null;
-  version: number;
-  submittedAt: string | null;
-  questionnaireVersion: number | null;
-  answers: LabelledAnswer[];
-  versions: VersionHistory[];
-  evidence: StaffEvidence[];
-  claims: Claim[];
-}
+/**
+ * Contract of apps/api/src/responses (staff side) and the microdata route of apps/api/src/exports, from
+ * the generated OpenAPI types (shared/api-schema.d.ts): a changed DTO is a compile error here.
+ */
+export type ResponseState = ResponseListItem['status'];
+export type ResponseInstitution = Schema<'ResponseInstitutionDto'>;
+export type ResponseListItem = Schema<'ResponseListItemDto'>;
+export type ResponsePage = Schema<'ResponsePageDto'>;
+export type LabelledAnswer = Schema<'LabelledAnswerDto'>;
+export type AnswerChange = Schema<'AnswerChangeDto'>;
+export type VersionHistory = Schema<'VersionHistoryDto'>;
+export type StaffEvidence = Schema<'StaffEvidenceDto'>;
+export type ClaimVerdict = Schema<'ClaimVerdictDto'>;
+export type Claim = Schema<'StaffClaimDto'>;
+export type StaffResponse = Schema<'StaffResponseDto'>;
 
 export type MicrodataFile = 'answers.csv' | 'verdicts.csv' | 'citizen_reports.csv' | 'codebook.csv' | 'microdata.xlsx';
 

@@ -1,97 +1,35 @@
-import { api, upload } from '../shared/api';
+import { api, upload, type Schema } from '../shared/api';
 
-/** Contract of apps/api/src/respond (GET /api/respond/context). */
-export interface RespondContext {
-  round: {
-    id: string;
-    name: string;
-    status: 'draft' | 'open' | 'closed' | 'published';
-    opensAt: string;
-    closesAt: string;
-    synthetic: boolean;
-  };
-  institution: {
-    id: string;
-    name: string;
-    type: string;
-    level: string;
-    cvegeo: string;
-    municipality: string;
-    state: string;
-  };
-  questionnaire: { id: string; version: number; definition: Record<string, unknown> };
-  response: {
-    status: 'none' | 'draft' | 'submitted';
-    /** Working copy: the last draft, or else the last submission. */
-    draft: Record<string, unknown> | null;
-    currentPage: number;
-    /** Number of submitted versions (0 = never submitted). */
-    version: number;
-    submittedAt: string | null;
-    /** Last submitted answers. */
-    submitted: Record<string, unknown> | null;
-  };
-  readOnly: boolean;
-  evidence: EvidenceFile[];
-}
-
-export interface EvidenceFile {
-  id: string;
-  questionName: string | null;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-}
-
+/**
+ * Contract of apps/api/src/respond (GET /api/respond/context and the rest), from the generated OpenAPI
+ * types (shared/api-schema.d.ts): a changed DTO is a compile error here.
+ */
+export type RespondContext = Schema<'RespondContextDto'>;
+export type EvidenceFile = Schema<'EvidenceDto'>;
 /** An answer the draft autosave left out (every other answer was saved). */
-export interface DraftIssue {
-  question: string;
-  title: { es: string; en: string };
-  code: string;
-  message: { es: string; en: string };
-}
-
-export interface DraftSaved {
-  savedAt: string;
-  currentPage: number;
-  issues: DraftIssue[];
-  /** Addresses the server completed with https://, by question. */
-  normalized: Record<string, string>;
-}
-
-export interface SubmittedCopy {
-  folio: string;
-  responseId: string;
-  version: number;
-  submittedAt: string;
-  roundName: string;
-  institutionName: string;
-  definition: Record<string, unknown>;
-  data: Record<string, unknown>;
-  evidence: Array<{ questionName: string | null; filename: string; size: number; sha256: string }>;
-}
-
-export interface PreviousRound {
-  previous: { roundId: string; roundName: string; submittedAt: string; data: Record<string, unknown> } | null;
-}
-
-export interface Submitted {
-  responseId: string;
-  version: number;
-  submittedAt: string;
-  /** Names of answers removed because the questionnaire logic hid their questions. */
-  cleared: string[];
-}
+export type DraftIssue = Schema<'DraftIssueDto'>;
+export type DraftSaved = Schema<'DraftSavedDto'>;
+export type SubmittedCopy = Schema<'SubmittedCopyDto'>;
+export type PreviousRound = Schema<'PreviousRoundDto'>;
+export type Submitted = Schema<'SubmitResultDto'>;
 
 export const respondApi = {
   context: (token: string, signal?: AbortSignal) =>
     api<RespondContext>('/api/respond/context', { invitation: token, signal }),
   open: (token: string) => api<unknown>('/api/respond/open', { method: 'POST', invitation: token }),
   saveDraft: (token: string, data: Record<string, unknown>, currentPage: number, keepalive = false) =>
-    api<DraftSaved>('/api/respond/draft', { method: 'PUT', invitation: token, body: { data, currentPage }, keepalive }),
+    api<DraftSaved>('/api/respond/draft', {
+      method: 'PUT',
+      invitation: token,
+      body: { data, currentPage } satisfies Schema<'SaveDraftDto'>,
+      keepalive,
+    }),
   submit: (token: string, data: Record<string, unknown>, idempotencyKey: string) =>
-    api<Submitted>('/api/respond/submit', { method: 'POST', invitation: token, body: { data, idempotencyKey } }),
+    api<Submitted>('/api/respond/submit', {
+      method: 'POST',
+      invitation: token,
+      body: { data, idempotencyKey } satisfies Schema<'SubmitDto'>,
+    }),
   copy: (token: string, version: number | null, signal?: AbortSignal) =>
     api<SubmittedCopy>(`/api/respond/copy${version ? `?version=${version}` : ''}`, { invitation: token, signal }),
   previous: (token: string, signal?: AbortSignal) =>

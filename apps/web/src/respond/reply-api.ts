@@ -1,42 +1,14 @@
-import { api } from '../shared/api';
+import { api, type Schema } from '../shared/api';
 
-/** Contract of apps/api/src/due-process (the institution's side, invitation token). */
-export type RefutationStanding = 'pending' | 'disputed' | 'counted' | 'overturned';
-
-export interface Dispute {
-  id: string;
-  text: string;
-  evidenceUrl: string | null;
-  evidenceFileId: string | null;
-  status: 'open' | 'upheld' | 'overturned';
-  decisionReason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
-
-export interface Refutation {
-  verdictId: string;
-  questionName: string;
-  evidenceUrl: string | null;
-  hasEvidenceFile: boolean;
-  comment: string | null;
-  notifiedAt: string;
-  replyDeadline: string;
-  standing: RefutationStanding;
-  canDispute: boolean;
-  dispute: Dispute | null;
-}
-
-export interface RefutationList {
-  items: Refutation[];
-  replyWindowDays: number;
-}
-
-export interface DisputeBody {
-  text: string;
-  evidenceUrl?: string;
-  evidenceFileId?: string;
-}
+/**
+ * Contract of apps/api/src/due-process (the institution's side, invitation token), from the generated
+ * OpenAPI types (shared/api-schema.d.ts): a changed DTO is a compile error here.
+ */
+export type RefutationStanding = Refutation['standing'];
+export type Dispute = Schema<'DisputeDto'>;
+export type Refutation = Schema<'RefutationDto'>;
+export type RefutationList = Schema<'RefutationListDto'>;
+export type DisputeBody = Schema<'CreateDisputeDto'>;
 
 const base = '/api/respond/refutations';
 

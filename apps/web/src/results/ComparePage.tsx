@@ -1,9 +1,9 @@
-import { useT } from '../shared/i18n';
+import { useT, type Lang } from '../shared/i18n';
 import { navigate, useLocation } from '../shared/router';
 import { Alert, ErrorAlert, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { isStaff, resultsApi, type AreaValue } from './api';
+import { isStaff, resultsApi, type AreaPage, type AreaValue, type ResultRound } from './api';
 import { ChangeChart, fmt2, fmtDelta, fmtValue, significantAttr, type ChangeRow } from './charts';
 import { RoundFacts, Select } from './common';
 import { compareValues, notComparableText } from './compare';
@@ -60,50 +60,8 @@ export function ComparePage() {
     navigate(`/resultados/comparar?${next.toString()}`, { replace: true });
   };
 
-  const rows: Array<ChangeRow & { va?: AreaValue; vb?: AreaValue; why: string | null }> = [];
-  const row = (
-    key: string,
-    label: string,
-    va: AreaValue | undefined,
-    vb: AreaValue | undefined,
-    scopes?: { a: string; b: string },
-  ) => {
-    const c = compareValues(va, vb, scopes);
-    rows.push({
-      key,
-      label,
-      delta: c.delta,
-      threshold: c.threshold,
-      verdict: c.verdict,
-      va,
-      vb,
-      why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null,
-    });
-  };
   // A synthetic demo round next to a real one is refused: no row is computed (issue #15, item 6).
-  if (data.data && !data.data.syntheticMixed) {
-    const national = (p: typeof data.data.na) =>
-      p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
-    // The whole-round row is named after the area both rounds cover ("Estado de México"), never "Nacional" for one state.
-    const scopeA = scopeName(data.data.ra.states, lang);
-    const scopeB = scopeName(data.data.rb.states, lang);
-    row(
-      'national',
-      scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`,
-      national(data.data.na),
-      national(data.data.nb),
-      { a: scopeA.name, b: scopeB.name },
-    );
-    const mapA = new Map(data.data.sa.items.map((i) => [i.scopeKey, i]));
-    const keys = [
-      ...new Set([...data.data.sa.items.map((i) => i.scopeKey), ...data.data.sb.items.map((i) => i.scopeKey)]),
-    ].sort();
-    for (const k of keys) {
-      const ia = mapA.get(k);
-      const ib = data.data.sb.items.find((i) => i.scopeKey === k);
-      row(k, ib?.name ?? ia?.name ?? k, ia?.value, ib?.value);
-    }
-  }
+  const rows = data.data && !data.data.syntheticMixed ? comparisonRows(data.data, lang) : [];
   const verdict = (r: ChangeRow) =>
     r.verdict === 'not_comparable'
       ? t('results.notComparable')
@@ -160,54 +118,122 @@ export function ComparePage() {
             })}
           </p>
           <ChangeChart rows={rows} label={t('results.compareLabel')} verdict={verdict} />
-          <div className="table-wrap">
-            <table className="table">
-              <caption>{t('results.compareLabel')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('results.state')}</th>
-                  <th scope="col" className="num">
-                    A
-                  </th>
-                  <th scope="col" className="num">
-                    B
-                  </th>
-                  <th scope="col" className="num">
-                    Δ
-                  </th>
-                  <th scope="col" className="num">
-                    {t('results.threshold')}
-                  </th>
-                  <th scope="col">{t('results.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} data-testid="compare-row" data-significant={significantAttr(r)}>
-                    <th scope="row">{r.label}</th>
-                    <td className="num">{fmtValue(r.va?.estimate)}</td>
-                    <td className="num">{fmtValue(r.vb?.estimate)}</td>
-                    <td className="num">{fmtDelta(r.delta)}</td>
-                    <td className="num">{r.threshold === null ? '—' : `±${fmt2(r.threshold)}`}</td>
-                    <td>
-                      <span
-                        className={`badge badge-${r.verdict === 'not_comparable' ? 'neutral' : r.verdict === 'significant' ? 'info' : 'warning'}`}
-                      >
-                        {verdict(r)}
-                      </span>
-                      {r.why && (
-                        <span className="reasons" data-testid="not-comparable-reason">
-                          {r.why}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ComparisonTable rows={rows} verdict={verdict} />
         </>
       )}
     </section>
+  );
+}
+
+/** What the page loads for two rounds: their state and national rows, their summaries' rounds. */
+interface Comparison {
+  sa: AreaPage;
+  na: AreaPage;
+  sb: AreaPage;
+  nb: AreaPage;
+  ra: ResultRound;
+  rb: ResultRound;
+  syntheticMixed: boolean;
+}
+
+type ComparisonRow = ChangeRow & { va?: AreaValue; vb?: AreaValue; why: string | null };
+
+/**
+ * One row for the whole area both rounds cover, then one per state of either round (by code), each
+ * with the §9 verdict and, when not comparable, the reason in words.
+ */
+function comparisonRows(d: Comparison, lang: Lang): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  const row = (
+    key: string,
+    label: string,
+    va: AreaValue | undefined,
+    vb: AreaValue | undefined,
+    scopes?: { a: string; b: string },
+  ) => {
+    const c = compareValues(va, vb, scopes);
+    rows.push({
+      key,
+      label,
+      delta: c.delta,
+      threshold: c.threshold,
+      verdict: c.verdict,
+      va,
+      vb,
+      why: c.verdict === 'not_comparable' ? notComparableText(c, va, vb, lang, scopes) : null,
+    });
+  };
+  const national = (p: typeof d.na) =>
+    p.items.find((i) => i.value.aggregation === 'unweighted')?.value ?? p.items[0]?.value;
+  // The whole-round row is named after the area both rounds cover ("Estado de México"), never "Nacional" for one state.
+  const scopeA = scopeName(d.ra.states, lang);
+  const scopeB = scopeName(d.rb.states, lang);
+  row(
+    'national',
+    scopeA.name === scopeB.name ? scopeA.name : `${scopeA.name} / ${scopeB.name}`,
+    national(d.na),
+    national(d.nb),
+    { a: scopeA.name, b: scopeB.name },
+  );
+  const mapA = new Map(d.sa.items.map((i) => [i.scopeKey, i]));
+  const keys = [...new Set([...d.sa.items.map((i) => i.scopeKey), ...d.sb.items.map((i) => i.scopeKey)])].sort();
+  for (const k of keys) {
+    const ia = mapA.get(k);
+    const ib = d.sb.items.find((i) => i.scopeKey === k);
+    row(k, ib?.name ?? ia?.name ?? k, ia?.value, ib?.value);
+  }
+  return rows;
+}
+
+/** The comparison as a table: both values, the change, the threshold and the verdict with its reason. */
+function ComparisonTable({ rows, verdict }: { rows: ComparisonRow[]; verdict(r: ChangeRow): string }) {
+  const { t } = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{t('results.compareLabel')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('results.state')}</th>
+            <th scope="col" className="num">
+              A
+            </th>
+            <th scope="col" className="num">
+              B
+            </th>
+            <th scope="col" className="num">
+              Δ
+            </th>
+            <th scope="col" className="num">
+              {t('results.threshold')}
+            </th>
+            <th scope="col">{t('results.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-testid="compare-row" data-significant={significantAttr(r)}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{fmtValue(r.va?.estimate)}</td>
+              <td className="num">{fmtValue(r.vb?.estimate)}</td>
+              <td className="num">{fmtDelta(r.delta)}</td>
+              <td className="num">{r.threshold === null ? '—' : `±${fmt2(r.threshold)}`}</td>
+              <td>
+                <span
+                  className={`badge badge-${r.verdict === 'not_comparable' ? 'neutral' : r.verdict === 'significant' ? 'info' : 'warning'}`}
+                >
+                  {verdict(r)}
+                </span>
+                {r.why && (
+                  <span className="reasons" data-testid="not-comparable-reason">
+                    {r.why}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -107,7 +107,7 @@ function Badges({ b }: { b: InstitutionBadges }) {
 
 /** One institution: sub-indices, component breakdown, self-report vs validated (ΔG), items with evidence, provenance. */
 export function InstitutionResultPage({ roundId, institutionId }: { roundId: string; institutionId: string }) {
-  const { t, pick, maybe, dateTime, lang } = useT();
+  const { t, pick, maybe, lang } = useT();
   const baseStatusText = useStatusText();
   const data = useAsync((signal) => resultsApi.institution(roundId, institutionId, signal), [roundId, institutionId]);
   // Its own job, or an area job that re-finalised it under a new pool (or a rebuild).
@@ -119,7 +119,6 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
   const validated = value('I_G');
   const delta = value('DELTA_G');
   const evidence = d?.inputs?.evidenceUrls ?? [];
-  const evidenceFor = (item: string) => evidence.filter((e) => e.item === item);
   const badges = d ? badgesOf(d) : null;
   const validatedInst = badges?.citizenValidated ?? false;
   // Item names are question ids ("act_sectores"): the reader sees the title of the version answered.
@@ -172,40 +171,15 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
           {badges && <Badges b={badges} />}
           {pending > 0 && <p className="alert alert-info">{t('results.pendingRefutations', { n: pending })}</p>}
-          <dl className="facts facts-grid">
-            <div>
-              <dt>
-                {t('results.headline')}: {d.headline ? codeLabel(d.headline.indicator, lang) : '—'}
-              </dt>
-              <dd data-testid="headline">
-                <ValueCell v={d.headline} citizenValidated={validatedInst} />
-                {/* Without an I, what matters is how many citizen reports a validated index needs. */}
-                {d.headline?.indicator !== 'I' && neededForI && (
-                  <span className="needed" data-testid="needed-for-i">
-                    {t('results.neededForI', { text: neededForI })}
-                  </span>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('results.selfReport')}</dt>
-              <dd data-testid="self-report">
-                <ValueCell v={raw} citizenValidated={validatedInst} reasons={false} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('results.validated')}</dt>
-              <dd data-testid="validated">
-                <ValueCell v={validated} group={selfGroup} citizenValidated={validatedInst} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('results.deltaG')}</dt>
-              <dd data-testid="delta-g">
-                <ValueCell v={delta} citizenValidated={validatedInst} />
-              </dd>
-            </div>
-          </dl>
+          <HeadlineFacts
+            headline={d.headline}
+            neededForI={neededForI}
+            raw={raw}
+            validated={validated}
+            delta={delta}
+            selfGroup={selfGroup}
+            citizenValidated={validatedInst}
+          />
 
           <h2>{t('results.selfVsValidated')}</h2>
           <IntervalChart
@@ -253,154 +227,219 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           </p>
 
           <h2>{t('results.items')}</h2>
-          {d.components
-            .filter((c) => c.items.length > 0)
-            .map((c) => (
-              <div className="table-wrap" key={c.code}>
-                <table className="table">
-                  <caption>
-                    {codeLabel(c.code, lang)} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}:{' '}
-                    {fmtValue(c.raw)})
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('results.item')}</th>
-                      <th scope="col" className="num">
-                        {t('results.selfScore')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('results.validatedScore')}
-                      </th>
-                      <th scope="col">{t('results.verification')}</th>
-                      <th scope="col">{t('results.evidence')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.items.map((it) => (
-                      <tr key={it.name} data-testid="item-row">
-                        <th scope="row">
-                          {it.title ? pick(it.title) : it.name}
-                          {it.title && <div className="muted small">{it.name}</div>}
-                        </th>
-                        <td className="num">{fmtValue(it.s)}</td>
-                        <td className="num">{fmtValue(it.sValidated)}</td>
-                        <td>
-                          {maybe(`results.verification.${it.verification}`, it.verification)}
-                          {it.verifiable && (
-                            <span className="muted small">
-                              {' '}
-                              ({it.confirmed} / {it.refuted})
-                            </span>
-                          )}
-                        </td>
-                        <td>
-                          {evidenceFor(it.name).map((e) =>
-                            isWebUrl(e.url) ? (
-                              <a
-                                key={e.url}
-                                href={e.url}
-                                target="_blank"
-                                rel="noopener noreferrer nofollow"
-                                className="evidence-link"
-                              >
-                                {e.url}
-                                <span className="visually-hidden"> {t('results.newWindow')}</span>
-                              </a>
-                            ) : (
-                              <span key={e.url} className="evidence-link">
-                                {e.url}
-                              </span>
-                            ),
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ))}
+          <ItemTables components={d.components} evidence={evidence} />
           <h2>{t('results.evidence')}</h2>
-          {evidence.length === 0 ? (
-            <p className="muted">{t('results.evidenceNone')}</p>
-          ) : (
-            <ul className="evidence-list">
-              {evidence.map((e, i) => (
-                <li key={`${e.item}-${i}`}>
-                  <strong>{itemTitle.get(e.item) ?? e.item}</strong>:{' '}
-                  {isWebUrl(e.url) ? (
-                    <a
-                      href={e.url}
-                      target="_blank"
-                      rel="noopener noreferrer nofollow"
-                      className="evidence-link"
-                      data-testid="evidence-link"
-                    >
-                      {e.url}
-                      <span className="visually-hidden"> {t('results.newWindow')}</span>
-                    </a>
-                  ) : (
-                    <span className="evidence-link">{e.url}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-
+          <EvidenceList evidence={evidence} itemTitle={itemTitle} />
           <h2>{t('results.provenance')}</h2>
-          <dl className="facts">
-            <div>
-              <dt>{t('results.method')}</dt>
-              <dd>
-                {d.provenance.methodId ?? '—'} v{d.provenance.methodVersion ?? '—'} · {t('results.watermark')}{' '}
-                {d.provenance.watermark ?? '—'} · {t('results.computedAt')} {dateTime(d.provenance.computedAt)}
-              </dd>
-            </div>
-            {d.inputs && (
-              <div>
-                <dt>{t('results.evidence')}</dt>
-                <dd>
-                  {d.inputs.selfReport
-                    ? t('results.selfReportVersion', {
-                        version: d.inputs.selfReport.version,
-                        date: dateTime(d.inputs.selfReport.submittedAt),
-                      })
-                    : t('results.noSelfReport')}
-                  <br />
-                  {t('results.citizenInputs', {
-                    reports: d.inputs.citizenReports,
-                    validators: d.inputs.validators,
-                    confirmed: d.inputs.verdicts.confirmed,
-                    refuted: d.inputs.verdicts.refuted,
-                    unverifiable: d.inputs.verdicts.unverifiable,
-                  })}
-                  {d.inputs.evidenceFiles.length > 0 && (
-                    <>
-                      <br />
-                      {t('results.files')}:{' '}
-                      {d.inputs.evidenceFiles.map((f) => `${f.filename} (sha256 ${f.sha256.slice(0, 12)}…)`).join(', ')}
-                    </>
-                  )}
-                </dd>
-              </div>
-            )}
-            {d.provenance.questionnaires.length > 0 && (
-              <div>
-                <dt>{t('results.questionnaires')}</dt>
-                <dd>{d.provenance.questionnaires.map((q) => `${q.slug} v${q.version}`).join(' · ')}</dd>
-              </div>
-            )}
-            {d.summary && d.summary.warnings.length > 0 && (
-              <div>
-                <dt>{t('results.warnings')}</dt>
-                <dd>{d.summary.warnings.join(' · ')}</dd>
-              </div>
-            )}
-          </dl>
+          <Provenance d={d} />
           <p className="notice" role="note">
             {pick(d.notice)}
           </p>
         </>
       )}
     </section>
+  );
+}
+
+type Evidence = NonNullable<InstitutionDetail['inputs']>['evidenceUrls'];
+
+/** An evidence URL: a link that opens apart (and says so) when it is a web address, plain text otherwise. */
+function EvidenceLink({ url, testId }: { url: string; testId?: string }) {
+  const { t } = useT();
+  if (!isWebUrl(url)) return <span className="evidence-link">{url}</span>;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer nofollow" className="evidence-link" data-testid={testId}>
+      {url}
+      <span className="visually-hidden"> {t('results.newWindow')}</span>
+    </a>
+  );
+}
+
+/** One table per component with items: self-reported and validated score, verdicts, evidence. */
+function ItemTables({ components, evidence }: { components: InstitutionDetail['components']; evidence: Evidence }) {
+  const { t, pick, maybe, lang } = useT();
+  return (
+    <>
+      {components
+        .filter((c) => c.items.length > 0)
+        .map((c) => (
+          <div className="table-wrap" key={c.code}>
+            <table className="table">
+              <caption>
+                {codeLabel(c.code, lang)} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}: {fmtValue(c.raw)})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.item')}</th>
+                  <th scope="col" className="num">
+                    {t('results.selfScore')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('results.validatedScore')}
+                  </th>
+                  <th scope="col">{t('results.verification')}</th>
+                  <th scope="col">{t('results.evidence')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.items.map((it) => (
+                  <tr key={it.name} data-testid="item-row">
+                    <th scope="row">
+                      {it.title ? pick(it.title) : it.name}
+                      {it.title && <div className="muted small">{it.name}</div>}
+                    </th>
+                    <td className="num">{fmtValue(it.s)}</td>
+                    <td className="num">{fmtValue(it.sValidated)}</td>
+                    <td>
+                      {maybe(`results.verification.${it.verification}`, it.verification)}
+                      {it.verifiable && (
+                        <span className="muted small">
+                          {' '}
+                          ({it.confirmed} / {it.refuted})
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {evidence
+                        .filter((e) => e.item === it.name)
+                        .map((e) => (
+                          <EvidenceLink key={e.url} url={e.url} />
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </>
+  );
+}
+
+/** Every evidence URL of the self-report, under the title of the item it backs. */
+function EvidenceList({ evidence, itemTitle }: { evidence: Evidence; itemTitle: ReadonlyMap<string, string> }) {
+  const { t } = useT();
+  if (evidence.length === 0) return <p className="muted">{t('results.evidenceNone')}</p>;
+  return (
+    <ul className="evidence-list">
+      {evidence.map((e, i) => (
+        <li key={`${e.item}-${i}`}>
+          <strong>{itemTitle.get(e.item) ?? e.item}</strong>: <EvidenceLink url={e.url} testId="evidence-link" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Method, watermark and time of the computation, and the inputs it rests on (§7). */
+function Provenance({ d }: { d: InstitutionDetail }) {
+  const { t, dateTime } = useT();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('results.method')}</dt>
+        <dd>
+          {d.provenance.methodId ?? '—'} v{d.provenance.methodVersion ?? '—'} · {t('results.watermark')}{' '}
+          {d.provenance.watermark ?? '—'} · {t('results.computedAt')} {dateTime(d.provenance.computedAt)}
+        </dd>
+      </div>
+      {d.inputs && (
+        <div>
+          <dt>{t('results.evidence')}</dt>
+          <dd>
+            {d.inputs.selfReport
+              ? t('results.selfReportVersion', {
+                  version: d.inputs.selfReport.version,
+                  date: dateTime(d.inputs.selfReport.submittedAt),
+                })
+              : t('results.noSelfReport')}
+            <br />
+            {t('results.citizenInputs', {
+              reports: d.inputs.citizenReports,
+              validators: d.inputs.validators,
+              confirmed: d.inputs.verdicts.confirmed,
+              refuted: d.inputs.verdicts.refuted,
+              unverifiable: d.inputs.verdicts.unverifiable,
+            })}
+            {d.inputs.evidenceFiles.length > 0 && (
+              <>
+                <br />
+                {t('results.files')}:{' '}
+                {d.inputs.evidenceFiles.map((f) => `${f.filename} (sha256 ${f.sha256.slice(0, 12)}…)`).join(', ')}
+              </>
+            )}
+          </dd>
+        </div>
+      )}
+      {d.provenance.questionnaires.length > 0 && (
+        <div>
+          <dt>{t('results.questionnaires')}</dt>
+          <dd>{d.provenance.questionnaires.map((q) => `${q.slug} v${q.version}`).join(' · ')}</dd>
+        </div>
+      )}
+      {d.summary && d.summary.warnings.length > 0 && (
+        <div>
+          <dt>{t('results.warnings')}</dt>
+          <dd>{d.summary.warnings.join(' · ')}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** The headline value, and the self-reported, validated and ΔG values beside it. */
+function HeadlineFacts({
+  headline,
+  neededForI,
+  raw,
+  validated,
+  delta,
+  selfGroup,
+  citizenValidated,
+}: {
+  headline: InstitutionDetail['headline'];
+  neededForI: string | null;
+  raw: ResultValue | undefined;
+  validated: ResultValue | undefined;
+  delta: ResultValue | undefined;
+  selfGroup: RankingGroup | null;
+  citizenValidated: boolean;
+}) {
+  const { t, lang } = useT();
+  return (
+    <dl className="facts facts-grid">
+      <div>
+        <dt>
+          {t('results.headline')}: {headline ? codeLabel(headline.indicator, lang) : '—'}
+        </dt>
+        <dd data-testid="headline">
+          <ValueCell v={headline} citizenValidated={citizenValidated} />
+          {/* Without an I, what matters is how many citizen reports a validated index needs. */}
+          {headline?.indicator !== 'I' && neededForI && (
+            <span className="needed" data-testid="needed-for-i">
+              {t('results.neededForI', { text: neededForI })}
+            </span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('results.selfReport')}</dt>
+        <dd data-testid="self-report">
+          <ValueCell v={raw} citizenValidated={citizenValidated} reasons={false} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('results.validated')}</dt>
+        <dd data-testid="validated">
+          <ValueCell v={validated} group={selfGroup} citizenValidated={citizenValidated} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('results.deltaG')}</dt>
+        <dd data-testid="delta-g">
+          <ValueCell v={delta} citizenValidated={citizenValidated} />
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -3,7 +3,16 @@ import { downloadFile } from '../shared/api';
 import { Button, ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { EXPORT_DATASETS, excelVariant, isStaff, resultsApi, type ExportFile, type ResultStatus } from './api';
+import {
+  EXPORT_DATASETS,
+  excelVariant,
+  isStaff,
+  resultsApi,
+  type Distribution,
+  type ExportFile,
+  type ResultStatus,
+  type Summary,
+} from './api';
 import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
 import {
   CodeLegend,
@@ -43,23 +52,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const indexTitle = useIndexTitle(s?.round);
   const scopeName = useScopeName(s?.round);
   const d = insts.data;
-  // One distribution per indicator: a validated I and an unverified self-report I_G are different measures.
-  const valuesOf = (indicator: 'I' | 'I_G') =>
-    d ? d.estimate.filter((v, k): v is number => v !== null && d.headline[k] === indicator) : [];
-  const validatedValues = valuesOf('I');
-  const selfReportValues = valuesOf('I_G');
   const counts = STATUS_ORDER.map((st) => [st, d ? d.status.filter((x) => x === st).length : 0] as const);
-  const points: ScatterPoint[] = d
-    ? d.id.flatMap((id, k) => {
-        const x = d.t[k];
-        const y = d.p[k];
-        const ts = d.tStatus[k];
-        const ps = d.pStatus[k];
-        if (x === null || y === null || ts === null || ps === null) return [];
-        const worst = STATUS_ORDER[Math.max(STATUS_ORDER.indexOf(ts), STATUS_ORDER.indexOf(ps))] as ResultStatus;
-        return [{ key: id, label: d.name[k], x, y, status: worst }];
-      })
-    : [];
   const subRows: IntervalRow[] = SUB_INDICES.map((k) => {
     const v = national(k);
     return {
@@ -72,7 +65,6 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
       status: v?.status ?? 'not_validated',
     };
   });
-  const staff = isStaff();
 
   return (
     <section className="results">
@@ -101,26 +93,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
             <div>
               <dt>{t('results.subjects')}</dt>
               <dd>
-                <ul className="coverage-list">
-                  <li data-testid="coverage-universe">
-                    {t('results.coverageUniverse', { n: s.coverage.institutions })}
-                  </li>
-                  <li data-testid="coverage-self">{t('results.coverageSelf', { n: s.coverage.withSelfReport })}</li>
-                  <li data-testid="coverage-validated" data-count={s.coverage.validatedInstitutions}>
-                    {t('results.coverageValidated', { n: s.coverage.validatedInstitutions })}
-                  </li>
-                  <li data-testid="coverage-verified" data-count={s.coverage.verifiedInstitutions}>
-                    {t('results.coverageVerified', { n: s.coverage.verifiedInstitutions })}
-                  </li>
-                  <li data-testid="coverage-any-report" data-count={s.coverage.withAnyCitizenReport}>
-                    {t('results.coverageAnyReport', { n: s.coverage.withAnyCitizenReport })}
-                  </li>
-                  {s.coverage.pendingRefutations > 0 && (
-                    <li data-testid="coverage-pending">
-                      {t('results.coveragePending', { n: s.coverage.pendingRefutations })}
-                    </li>
-                  )}
-                </ul>
+                <CoverageList coverage={s.coverage} />
               </dd>
             </div>
             <div>
@@ -132,48 +105,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
             </div>
           </dl>
 
-          <div className="chart-grid">
-            <section data-testid="hist-I">
-              <h2>{t('results.histValidatedTitle')}</h2>
-              <p className="muted">{t('results.histValidatedHint', { n: validatedValues.length })}</p>
-              {insts.loading && <Spinner />}
-              {insts.data && (
-                <Histogram
-                  values={validatedValues}
-                  label={t('results.histValidatedLabel', { n: validatedValues.length })}
-                  binLabel={t('results.bin')}
-                  countLabel={t('results.count')}
-                />
-              )}
-            </section>
-            <section data-testid="hist-I_G">
-              <h2>{t('results.histSelfTitle')}</h2>
-              <p className="muted">{t('results.histSelfHint', { n: selfReportValues.length })}</p>
-              {insts.data && (
-                <Histogram
-                  values={selfReportValues}
-                  label={t('results.histSelfLabel', { n: selfReportValues.length })}
-                  binLabel={t('results.bin')}
-                  countLabel={t('results.count')}
-                  hollow
-                />
-              )}
-            </section>
-            <section>
-              <h2>{t('results.scatterTitle')}</h2>
-              {insts.data && points.length === 0 && <p>{t('results.scatterNone')}</p>}
-              {points.length > 0 && (
-                <Scatter
-                  points={points}
-                  label={t('results.scatterLabel', { n: points.length })}
-                  manyCaption={t('results.scatterMany', { n: points.length })}
-                  xLabel={codeLabel('T', lang)}
-                  yLabel={codeLabel('P', lang)}
-                  statusText={statusText}
-                />
-              )}
-            </section>
-          </div>
+          <DistributionCharts d={insts.data} loading={insts.loading} />
 
           <h2>{t('results.subTitle', { scope: scopeName })}</h2>
           <SubIndexBars rows={subRows} label={t('results.subLabel')} statusText={statusText} />
@@ -192,54 +124,155 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
 
           <h2>{t('results.openData')}</h2>
           <p className="muted">{t('results.openDataHint')}</p>
-          <ul className="downloads">
-            {EXPORT_DATASETS.map((d) => {
-              const files: Array<[ExportFile, string, boolean]> = [
-                [`${d}.csv`, `${d}.csv`, false],
-                [`${d}.csv`, `${d}.csv (Excel)`, true],
-                [`${d}.json`, `${d}.json`, false],
-              ];
-              return (
-                <li key={d} data-testid={`download-${d}`}>
-                  <span className="download-dataset">{t(`results.dataset.${d}`)}:</span>{' '}
-                  {files.map(([f, label, excel]) =>
-                    s.round.status === 'published' ? (
-                      <a
-                        key={label}
-                        href={
-                          excel
-                            ? excelVariant(resultsApi.publicExportUrl(roundId, f))
-                            : resultsApi.publicExportUrl(roundId, f)
-                        }
-                        download
-                      >
-                        {label}
-                      </a>
-                    ) : staff ? (
-                      <Button
-                        key={label}
-                        variant="secondary"
-                        small
-                        onClick={() =>
-                          void downloadFile(
-                            excel
-                              ? excelVariant(resultsApi.staffExportPath(roundId, f))
-                              : resultsApi.staffExportPath(roundId, f),
-                            f,
-                          )
-                        }
-                      >
-                        {t('results.download')} {label}
-                      </Button>
-                    ) : null,
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <OpenDataDownloads roundId={roundId} published={s.round.status === 'published'} />
           {s.round.status === 'published' && <CosignRecord roundId={roundId} />}
         </>
       )}
     </section>
+  );
+}
+
+/** Coverage of the round: the universe and how much of it reported, was validated, verified, reported on. */
+function CoverageList({ coverage }: { coverage: Summary['coverage'] }) {
+  const { t } = useT();
+  return (
+    <ul className="coverage-list">
+      <li data-testid="coverage-universe">{t('results.coverageUniverse', { n: coverage.institutions })}</li>
+      <li data-testid="coverage-self">{t('results.coverageSelf', { n: coverage.withSelfReport })}</li>
+      <li data-testid="coverage-validated" data-count={coverage.validatedInstitutions}>
+        {t('results.coverageValidated', { n: coverage.validatedInstitutions })}
+      </li>
+      <li data-testid="coverage-verified" data-count={coverage.verifiedInstitutions}>
+        {t('results.coverageVerified', { n: coverage.verifiedInstitutions })}
+      </li>
+      <li data-testid="coverage-any-report" data-count={coverage.withAnyCitizenReport}>
+        {t('results.coverageAnyReport', { n: coverage.withAnyCitizenReport })}
+      </li>
+      {coverage.pendingRefutations > 0 && (
+        <li data-testid="coverage-pending">{t('results.coveragePending', { n: coverage.pendingRefutations })}</li>
+      )}
+    </ul>
+  );
+}
+
+/**
+ * The distribution of the headline over institutions — validated I and unverified I_G in separate
+ * histograms, never in the same bars — and T against P.
+ */
+function DistributionCharts({ d, loading }: { d: Distribution | undefined; loading: boolean }) {
+  const { t, lang } = useT();
+  const statusText = useStatusText();
+  // One distribution per indicator: a validated I and an unverified self-report I_G are different measures.
+  const valuesOf = (indicator: 'I' | 'I_G') =>
+    d ? d.estimate.filter((v, k): v is number => v !== null && d.headline[k] === indicator) : [];
+  const validatedValues = valuesOf('I');
+  const selfReportValues = valuesOf('I_G');
+  const points: ScatterPoint[] = d
+    ? d.id.flatMap((id, k) => {
+        const x = d.t[k];
+        const y = d.p[k];
+        const ts = d.tStatus[k];
+        const ps = d.pStatus[k];
+        if (x === null || y === null || ts === null || ps === null) return [];
+        const worst = STATUS_ORDER[Math.max(STATUS_ORDER.indexOf(ts), STATUS_ORDER.indexOf(ps))] as ResultStatus;
+        return [{ key: id, label: d.name[k], x, y, status: worst }];
+      })
+    : [];
+  return (
+    <div className="chart-grid">
+      <section data-testid="hist-I">
+        <h2>{t('results.histValidatedTitle')}</h2>
+        <p className="muted">{t('results.histValidatedHint', { n: validatedValues.length })}</p>
+        {loading && <Spinner />}
+        {d && (
+          <Histogram
+            values={validatedValues}
+            label={t('results.histValidatedLabel', { n: validatedValues.length })}
+            binLabel={t('results.bin')}
+            countLabel={t('results.count')}
+          />
+        )}
+      </section>
+      <section data-testid="hist-I_G">
+        <h2>{t('results.histSelfTitle')}</h2>
+        <p className="muted">{t('results.histSelfHint', { n: selfReportValues.length })}</p>
+        {d && (
+          <Histogram
+            values={selfReportValues}
+            label={t('results.histSelfLabel', { n: selfReportValues.length })}
+            binLabel={t('results.bin')}
+            countLabel={t('results.count')}
+            hollow
+          />
+        )}
+      </section>
+      <section>
+        <h2>{t('results.scatterTitle')}</h2>
+        {d && points.length === 0 && <p>{t('results.scatterNone')}</p>}
+        {points.length > 0 && (
+          <Scatter
+            points={points}
+            label={t('results.scatterLabel', { n: points.length })}
+            manyCaption={t('results.scatterMany', { n: points.length })}
+            xLabel={codeLabel('T', lang)}
+            yLabel={codeLabel('P', lang)}
+            statusText={statusText}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The open-data files: public links once published; before that, authenticated downloads for staff only. */
+function OpenDataDownloads({ roundId, published }: { roundId: string; published: boolean }) {
+  const { t } = useT();
+  const staff = isStaff();
+  return (
+    <ul className="downloads">
+      {EXPORT_DATASETS.map((d) => {
+        const files: Array<[ExportFile, string, boolean]> = [
+          [`${d}.csv`, `${d}.csv`, false],
+          [`${d}.csv`, `${d}.csv (Excel)`, true],
+          [`${d}.json`, `${d}.json`, false],
+        ];
+        return (
+          <li key={d} data-testid={`download-${d}`}>
+            <span className="download-dataset">{t(`results.dataset.${d}`)}:</span>{' '}
+            {files.map(([f, label, excel]) =>
+              published ? (
+                <a
+                  key={label}
+                  href={
+                    excel
+                      ? excelVariant(resultsApi.publicExportUrl(roundId, f))
+                      : resultsApi.publicExportUrl(roundId, f)
+                  }
+                  download
+                >
+                  {label}
+                </a>
+              ) : staff ? (
+                <Button
+                  key={label}
+                  variant="secondary"
+                  small
+                  onClick={() =>
+                    void downloadFile(
+                      excel
+                        ? excelVariant(resultsApi.staffExportPath(roundId, f))
+                        : resultsApi.staffExportPath(roundId, f),
+                      f,
+                    )
+                  }
+                >
+                  {t('results.download')} {label}
+                </Button>
+              ) : null,
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

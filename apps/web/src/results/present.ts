@@ -4,6 +4,7 @@
  * plural-correct "needed" messages, scope-aware titles, the round design, and which mark a value gets.
  */
 import { indicatorLabel, reasonSentence, statusLabel, type Lang } from '@apertura/reasons-text';
+import type { Schema } from '../shared/api';
 
 export type { Lang };
 
@@ -38,13 +39,7 @@ export function formatCount(lang: Lang, n: number): string {
 
 // ---------- ranks ----------
 
-export interface Rank {
-  position: number;
-  lo: number;
-  hi: number;
-  of: number;
-  group: string;
-}
+export type Rank = Schema<'RankDto'>;
 
 /** Above this many ranked values the rank interval is shown as a percentile band (§9). */
 export const PERCENTILE_BAND_ABOVE = 200;
@@ -100,8 +95,8 @@ export function rankSentence(rank: Rank, lang: Lang): string {
 
 // ---------- values ----------
 
-export type Status = 'conclusive' | 'caution' | 'inconclusive' | 'not_validated';
-export type RankingGroup = 'ranked' | 'insufficient_data' | 'unverified_self_report';
+export type Status = Schema<'ResultValueDto'>['status'];
+export type RankingGroup = Schema<'InstitutionResultItemDto'>['group'];
 
 /** Indicators from the government perspective only (a self-report, verified or not). */
 export const GOVERNMENT_INDICATORS: ReadonlySet<string> = new Set([
@@ -224,10 +219,7 @@ export function neededText(
 
 // ---------- scope, title and design ----------
 
-export interface StateRef {
-  cveEnt: string;
-  name: string;
-}
+export type StateRef = Schema<'ResultStateRefDto'>;
 
 /** Mexico has 32 states; a universe covering all of them is national. */
 export const STATES_IN_MEXICO = 32;
@@ -265,13 +257,8 @@ export function indexTitle(states: readonly StateRef[] | null | undefined, lang:
   return lang === 'es' ? `Índice de apertura — ${scope.name}` : `Openness index — ${scope.name}`;
 }
 
-export type Design =
-  | { kind: 'census' }
-  | {
-      kind: 'sample';
-      states: Array<{ cveEnt: string; population: number }>;
-      municipalities?: Array<{ cvegeo: string; population: number }>;
-    };
+/** A round's design: census, or a sample with its strata (METHOD.md §4). */
+export type Design = Schema<'ResultRoundDto'>['design'];
 
 /** The round's design in one line, with the declared population for a sample. */
 export function designText(design: Design | null | undefined, lang: Lang): string {

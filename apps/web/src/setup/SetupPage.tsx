@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api';
+import { api, ApiError, type Schema } from '../shared/api';
 import { homeFor, setSession, type SessionDto } from '../shared/auth';
 import { Alert, Button, ErrorAlert, Field, Spinner } from '../shared/components';
 import { useT, type MessageKey } from '../shared/i18n';
@@ -7,9 +7,7 @@ import { usePageTitle } from '../shared/layout';
 import { Link, navigate } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 
-interface SetupStatus {
-  needed: boolean;
-}
+type SetupStatus = Schema<'SetupStatusDto'>;
 
 type FieldName = 'code' | 'name' | 'slug' | 'cveEnt' | 'adminEmail' | 'adminPassword' | 'confirm';
 
@@ -67,7 +65,7 @@ export function SetupPage() {
           cveEnt: values.cveEnt.trim() || null,
           adminEmail: email,
           adminPassword: values.adminPassword,
-        },
+        } satisfies Schema<'FirstRunSetupDto'>,
       });
       const dto = await api<SessionDto>('/api/auth/login', {
         method: 'POST',

@@ -1,25 +1,19 @@
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { api, type Schema } from './api';
 import { ErrorAlert, Field } from './components';
 import { useT } from './i18n';
 import { useAsync } from './useAsync';
 
-export interface StateItem {
-  cveEnt: string;
-  name: string;
-}
-export interface MunicipalityItem {
-  cvegeo: string;
-  cveEnt: string;
-  name: string;
-}
+/** Entries of GET /api/catalogue/states and /api/catalogue/municipalities (the picker reads codes and names). */
+export type StateItem = Schema<'StateDto'>;
+export type MunicipalityItem = Schema<'MunicipalityDto'>;
 
 // The catalogue never changes while the server runs: fetched once per page load.
 let statesCache: Promise<StateItem[]> | null = null;
 const municipalitiesCache = new Map<string, Promise<MunicipalityItem[]>>();
 
 export function loadStates(): Promise<StateItem[]> {
-  statesCache ??= api<{ items: StateItem[] }>('/api/catalogue/states').then(
+  statesCache ??= api<Schema<'StatesDto'>>('/api/catalogue/states').then(
     (r) => r.items,
     (err: unknown) => {
       statesCache = null;
@@ -32,7 +26,7 @@ export function loadStates(): Promise<StateItem[]> {
 export function loadMunicipalities(cveEnt: string): Promise<MunicipalityItem[]> {
   let p = municipalitiesCache.get(cveEnt);
   if (!p) {
-    p = api<{ items: MunicipalityItem[] }>('/api/catalogue/municipalities', { query: { cveEnt } }).then(
+    p = api<Schema<'MunicipalitiesDto'>>('/api/catalogue/municipalities', { query: { cveEnt } }).then(
       (r) => r.items,
       (err: unknown) => {
         municipalitiesCache.delete(cveEnt);

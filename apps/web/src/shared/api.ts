@@ -1,14 +1,19 @@
 import type { Bilingual } from './i18n';
 import { getSession, clearSession } from './auth';
+import type { components } from './api-schema';
 
-/** Error body of every API error (see apps/api/src/common/error.filter.ts). */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  messages?: Bilingual;
-  field?: string;
-  details?: unknown;
-}
+/**
+ * A request or response shape of the API, by its OpenAPI schema name: the web's API types are aliases of
+ * these (generated from the API's DTOs by `npm run api:types`), so a changed DTO fails the web's typecheck.
+ */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+/**
+ * Error body of every API error (ErrorDto; apps/api/src/common/error.filter.ts). Read defensively: any
+ * string `code` is accepted (a newer server may have more) and `messages` may be missing; the web's own
+ * failures (NETWORK, UNEXPECTED_RESPONSE) take the same shape.
+ */
+export type ApiErrorBody = Omit<Schema<'ErrorDto'>, 'code' | 'messages'> & { code: string; messages?: Bilingual };
 
 /** A failed API call, with the server's bilingual message. `status` 0 means the network failed. */
 export class ApiError extends Error {
@@ -199,11 +204,4 @@ export function upload<T>(path: string, form: FormData, opts: UploadOptions = {}
     opts.signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);
   });
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }

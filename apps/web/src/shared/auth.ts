@@ -1,17 +1,10 @@
 import { useSyncExternalStore } from 'react';
-
-/** Roles of apps/api (libs/db user.entity.ts ROLES). */
-export type Role = 'guarantor_admin' | 'analyst' | 'institution_respondent' | 'citizen_validator' | 'cosigner';
+import type { Schema } from './api';
 
 /** GET /api/auth/me and the `user` of a login (apps/api/src/auth/dto/login.dto.ts). */
-export interface Me {
-  id: string;
-  email: string | null;
-  displayName: string | null;
-  role: Role;
-  guarantorId: string | null;
-  emailVerified: boolean;
-}
+export type Me = Schema<'MeDto'>;
+/** Roles of apps/api (libs/db user.entity.ts ROLES). */
+export type Role = Me['role'];
 
 export interface Session {
   /** Epoch milliseconds after which the server no longer accepts the session. */
@@ -20,11 +13,7 @@ export interface Session {
 }
 
 /** Login answer (SessionDto). The web app ignores `accessToken`: its session is the httpOnly cookie. */
-export interface SessionDto {
-  accessToken: string;
-  expiresIn: number;
-  user: Me;
-}
+export type SessionDto = Schema<'SessionDto'>;
 
 /*
  * The session itself is an httpOnly cookie the server sets (scripts never see the JWT, docs/security.md

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Process, Processor } from '@nestjs/bull';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { deriveToken, ENV, Env } from '@apertura/config';
-import { JOBS, QUEUES, SendRefutationNoticeJob } from '@apertura/queue';
+import { JOBS, Process, Processor, QUEUES, SendRefutationNoticeJob, type Job } from '@apertura/queue';
 import { PermanentMailError, runMailJob } from '../mail/mail-job';
 import { MailLedger } from '../mail/mail-ledger';
 import { MailTransport } from '../mail/mail.transport';

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { Job } from 'bull';
+import type { Job } from '@apertura/queue';
 import { MailLedger } from './mail-ledger';
 import { describeSmtpFailure } from './smtp-failure';
 

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import type { Job } from 'bull';
 import {
   JOBS,
+  OnQueueFailed,
+  Process,
+  Processor,
   QUEUES,
   SendAccountNoticeJob,
   SendInvitationJob,
@@ -12,6 +13,7 @@ import {
   SendSubmissionReceiptJob,
   SendTestMailJob,
   SendVerificationJob,
+  type Job,
 } from '@apertura/queue';
 import { DeliveryOutcome, MailDeliveryService } from './mail-delivery.service';
 import { runMailJob } from './mail-job';

@@ -1,5 +1,5 @@
-import type { Job, JobOptions } from 'bull';
 import { AREA_DEBOUNCE_MS, areaDecision, AreaQueue, AreaScheduler } from './area-scheduler';
+import type { Job, JobOptions } from '@apertura/queue';
 
 describe('areaDecision', () => {
   it.each([

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import type { Job, JobOptions } from 'bull';
 import { DEFAULT_JOB_OPTIONS, JOBS, jobIds } from '@apertura/queue';
-import type { RecomputeAreaJob } from '@apertura/queue';
+import type { Job, JobOptions, RecomputeAreaJob } from '@apertura/queue';
 
 /** A burst of institution recomputes within this window becomes one area job. */
 export const AREA_DEBOUNCE_MS = 200;

@@ -1,9 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Process, Processor } from '@nestjs/bull';
-import type { Job } from 'bull';
 import { MetricInputError } from '@apertura/metric';
-import { JOBS, QUEUES } from '@apertura/queue';
-import type { RecomputeAreaJob, RecomputeInstitutionJob, RecomputeRoundJob } from '@apertura/queue';
+import { JOBS, Process, Processor, QUEUES } from '@apertura/queue';
+import type { Job, RecomputeAreaJob, RecomputeInstitutionJob, RecomputeRoundJob } from '@apertura/queue';
 import { AreaRecomputeService } from './area-recompute.service';
 import { AreaScheduler } from './area-scheduler';
 import { InstitutionRecomputeService } from './institution-recompute.service';

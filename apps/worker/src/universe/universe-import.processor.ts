@@ -1,8 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import type { Job } from 'bull';
-import { JOBS, QUEUES } from '@apertura/queue';
-import type { ImportUniverseJob } from '@apertura/queue';
+import { JOBS, OnQueueFailed, Process, Processor, QUEUES } from '@apertura/queue';
+import type { ImportUniverseJob, Job } from '@apertura/queue';
 import { ImportOutcome, UniverseImportService } from './universe-import.service';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Process, Processor } from '@nestjs/bull';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bull';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import type { JsonObject } from '@apertura/db';
 import { verifiableItems } from '@apertura/questionnaire';
-import { JOBS, QUEUES, SendValidatorMailJob } from '@apertura/queue';
+import { JOBS, Process, Processor, QUEUES, SendValidatorMailJob, type Job } from '@apertura/queue';
 import { PermanentMailError, runMailJob } from '../mail/mail-job';
 import { MailLedger } from '../mail/mail-ledger';
 import { MailTransport } from '../mail/mail.transport';

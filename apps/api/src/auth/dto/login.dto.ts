@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES } from '@apertura/db';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@infoem.example' })
@@ -18,7 +19,7 @@ export class MeDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
-  @ApiProperty() role: string;
+  @ApiProperty({ enum: ROLES }) role: string;
   @ApiProperty({ nullable: true, type: String }) guarantorId: string | null;
   @ApiProperty() emailVerified: boolean;
 }

@@ -135,7 +135,7 @@ export class StaffCosignSummaryDto extends CosignSummaryDto {
   publicationHeld: boolean;
 }
 
-export class QuestionnaireRefDto {
+export class CosignQuestionnaireDto {
   @ApiProperty() id: string;
   @ApiProperty() kind: string;
   @ApiProperty() title: string;
@@ -165,7 +165,7 @@ export class CosignReviewDto extends CosignSummaryDto {
   @ApiProperty({ type: Object, description: 'Method settings (METHOD.md), as the round uses them.' })
   settings: Record<string, unknown>;
   @ApiProperty({ type: Object, description: 'Design (census or sample).' }) design: Record<string, unknown>;
-  @ApiProperty({ type: [QuestionnaireRefDto] }) questionnaires: QuestionnaireRefDto[];
+  @ApiProperty({ type: [CosignQuestionnaireDto] }) questionnaires: CosignQuestionnaireDto[];
   @ApiProperty({ type: [StatusCountDto], description: 'Institution values (I) by status.' })
   institutionStatuses: StatusCountDto[];
   @ApiProperty({ type: [HeadlineValueDto], description: 'National I, T and P as computed now.' })

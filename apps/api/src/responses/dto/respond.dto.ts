@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { EvidenceDto } from '../../evidence/dto/evidence.dto';
@@ -22,6 +22,8 @@ export class SaveDraftDto {
   currentPage: number;
 }
 
+// Named apart from the assignments' LocalizedTextDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'RespondLocalizedTextDto' })
 export class LocalizedTextDto {
   @ApiProperty() es: string;
   @ApiProperty() en: string;

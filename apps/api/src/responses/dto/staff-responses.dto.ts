@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { EvidenceDto } from '../../evidence/dto/evidence.dto';
 import { RESPONSE_STATES, ResponseState, VersionSummaryDto } from './respond.dto';
+import { ApiJsonValue } from '../../common/api-json-value.decorator';
 
 export class ListResponsesQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: RESPONSE_STATES })
@@ -40,6 +41,8 @@ export class ResponsePageDto {
   @ApiProperty() pageSize: number;
 }
 
+// Named apart from the due-process TitleDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'StaffTitleDto' })
 export class TitleDto {
   @ApiProperty() es: string;
   @ApiProperty() en: string;
@@ -50,12 +53,11 @@ export class LabelledAnswerDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: TitleDto }) title: TitleDto;
   @ApiProperty({ description: 'SurveyJS type.' }) type: string;
-  @ApiProperty({ nullable: true, description: 'The answer as submitted (string, number, boolean, list…).' })
+  @ApiJsonValue({ nullable: true, description: 'The answer as submitted (string, number, boolean, list…).' })
   value: unknown;
   @ApiProperty({
-    type: 'object',
+    type: TitleDto,
     nullable: true,
-    additionalProperties: { type: 'string' },
     description: 'Label of the chosen value(s) in es/en, for choice questions.',
   })
   label: TitleDto | null;
@@ -65,8 +67,8 @@ export class AnswerChangeDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: TitleDto }) title: TitleDto;
   @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: 'added' | 'removed' | 'changed';
-  @ApiProperty({ required: false, description: 'Absent when added.' }) before?: unknown;
-  @ApiProperty({ required: false, description: 'Absent when removed.' }) after?: unknown;
+  @ApiJsonValue({ required: false, description: 'Absent when added.' }) before?: unknown;
+  @ApiJsonValue({ required: false, description: 'Absent when removed.' }) after?: unknown;
 }
 
 export class VersionHistoryDto extends VersionSummaryDto {
@@ -100,10 +102,12 @@ export class ClaimVerdictDto {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
+// Named apart from the assignments' ClaimDto (another shape): OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'StaffClaimDto' })
 export class ClaimDto {
   @ApiProperty() questionName: string;
   @ApiProperty({ type: TitleDto }) title: TitleDto;
-  @ApiProperty({ nullable: true, description: 'What the institution answered (current version).' }) claimed: unknown;
+  @ApiJsonValue({ nullable: true, description: 'What the institution answered (current version).' }) claimed: unknown;
   @ApiProperty({ type: [ClaimVerdictDto] }) verdicts: ClaimVerdictDto[];
 }
 

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LEVELS } from '@apertura/db';
 import { INDICATORS, STATUS_ORDER } from '@apertura/metric';
 import { PageQueryDto } from '../../common/page-query.dto';
+import { ApiDesignModels, ApiDesignProperty } from '../../rounds/dto/round-design.dto';
 
 export const RESULT_SCOPES = ['municipality', 'state', 'national', 'level', 'type'] as const;
 export const AGGREGATIONS = ['unweighted', 'mean_of_municipalities', 'population_weighted', 'stratified'] as const;
@@ -132,18 +133,16 @@ export class NoticeDto {
   @ApiProperty() en: string;
 }
 
+@ApiDesignModels()
 export class ResultRoundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['draft', 'open', 'closed', 'published'] }) status: string;
   @ApiProperty({ description: 'Generated demo data: label every figure as synthetic.' }) synthetic: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
-  })
+  @ApiDesignProperty(
+    "docs/method.md §5 design: { kind: 'census' } or { kind: 'sample', states: [{ cveEnt, population }], municipalities?: [...] }.",
+  )
   design: Record<string, unknown>;
   @ApiProperty({
     nullable: true,
@@ -160,6 +159,8 @@ export class ResultRoundDto {
   states: StateRefDto[];
 }
 
+// Named apart from the citizens' StateRefDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultStateRefDto' })
 export class StateRefDto {
   @ApiProperty({ example: '15' }) cveEnt: string;
   @ApiProperty({ example: 'México' }) name: string;
@@ -307,6 +308,8 @@ export class ResultsSummaryDto {
   national: AreaValueDto[];
 }
 
+// Named apart from the citizens' InstitutionRefDto (another shape): OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultInstitutionRefDto' })
 export class InstitutionRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -349,23 +352,29 @@ export class InstitutionResultPageDto {
  * one array per field, same order (by name). A national round's 13,000 institutions in one compact
  * response instead of 65 pages of listings (bench/RESULTS.md, "Dashboard page load").
  */
+/** Arrays of the distribution whose entries are null where an institution has no value. */
+const nullableItems = (type: 'string' | 'number', values?: readonly string[]) => ({
+  type: 'array' as const,
+  items: { type, nullable: true, ...(values ? { enum: [...values] } : {}) },
+});
+
 export class InstitutionDistributionDto {
   @ApiProperty() total: number;
   @ApiProperty({ type: [String] }) id: string[];
   @ApiProperty({ type: [String] }) name: string[];
   @ApiProperty({
-    type: [String],
+    ...nullableItems('string', ['I', 'I_G']),
     description: 'Headline indicator: I where computable, else I_G; null without any result row.',
   })
   headline: Array<string | null>;
-  @ApiProperty({ type: [Number], description: 'Headline estimate (null: not computable).' }) estimate: Array<
-    number | null
-  >;
-  @ApiProperty({ type: [String], description: 'Status of the headline.' }) status: Array<string | null>;
-  @ApiProperty({ type: [Number] }) t: Array<number | null>;
-  @ApiProperty({ type: [String] }) tStatus: Array<string | null>;
-  @ApiProperty({ type: [Number] }) p: Array<number | null>;
-  @ApiProperty({ type: [String] }) pStatus: Array<string | null>;
+  @ApiProperty({ ...nullableItems('number'), description: 'Headline estimate (null: not computable).' })
+  estimate: Array<number | null>;
+  @ApiProperty({ ...nullableItems('string', STATUS_ORDER), description: 'Status of the headline.' })
+  status: Array<string | null>;
+  @ApiProperty(nullableItems('number')) t: Array<number | null>;
+  @ApiProperty(nullableItems('string', STATUS_ORDER)) tStatus: Array<string | null>;
+  @ApiProperty(nullableItems('number')) p: Array<number | null>;
+  @ApiProperty(nullableItems('string', STATUS_ORDER)) pStatus: Array<string | null>;
   @ApiProperty({ type: NoticeDto }) notice: NoticeDto;
 }
 
@@ -434,6 +443,8 @@ export class EvidenceUrlDto {
   @ApiProperty() url: string;
 }
 
+// Named apart from the assignments' EvidenceFileRefDto (another shape): OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultEvidenceFileDto' })
 export class EvidenceFileRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) questionName: string | null;
@@ -449,6 +460,8 @@ export class SelfReportRefDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
 }
 
+// Named apart from the assignments' VerdictCountsDto: OpenAPI schemas are keyed by name.
+@ApiSchema({ name: 'ResultVerdictCountsDto' })
 export class VerdictCountsDto {
   @ApiProperty() confirmed: number;
   @ApiProperty() refuted: number;
@@ -597,7 +610,10 @@ export class ComparisonReasonDto {
       'SYNTHETIC_MIXED: one round holds generated demo data and the other real data. SAME_ROUND: A and B are one round.',
   })
   code: (typeof COMPARISON_REASONS)[number];
-  @ApiProperty({ description: 'The reason in words: { es, en }.' }) messages: { es: string; en: string };
+  @ApiProperty({ type: NoticeDto, description: 'The reason in words: { es, en }.' }) messages: {
+    es: string;
+    en: string;
+  };
 }
 
 export class ComparabilityDto {

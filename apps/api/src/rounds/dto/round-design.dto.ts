@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 
@@ -78,6 +78,35 @@ export class RoundDesignDto {
   @Type(() => DesignMunicipalityDto)
   municipalities?: DesignMunicipalityDto[];
 }
+
+/** A stored census design, as responses describe it (documentation only: requests use RoundDesignDto). */
+export class CensusDesignDto {
+  @ApiProperty({ enum: ['census'] }) kind: 'census';
+}
+
+/** A stored sample design, as responses describe it (documentation only: requests use RoundDesignDto). */
+export class SampleDesignDto {
+  @ApiProperty({ enum: ['sample'] }) kind: 'sample';
+  @ApiProperty({ type: [DesignStateDto] }) states: DesignStateDto[];
+  @ApiProperty({ required: false, type: [DesignMunicipalityDto] }) municipalities?: DesignMunicipalityDto[];
+}
+
+/**
+ * A round's design in a response: one of the two shapes, told apart by `kind`, so clients narrow on it
+ * (`states` is always there for a sample). RoundDesignDto, one flat class, stays the validated input.
+ */
+export const ApiDesignProperty = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({
+      // `type` set so the property's TypeScript class (RoundDesignDto) is not reflected into the schema too.
+      type: Object,
+      oneOf: [{ $ref: getSchemaPath(CensusDesignDto) }, { $ref: getSchemaPath(SampleDesignDto) }],
+      description,
+    }),
+  );
+
+/** Registers the two response shapes of a design on a DTO that has an @ApiDesignProperty. */
+export const ApiDesignModels = (): ClassDecorator => ApiExtraModels(CensusDesignDto, SampleDesignDto);
 
 export class DesignProblemDto {
   @ApiProperty({ example: 'design.states[0].population' }) path: string;

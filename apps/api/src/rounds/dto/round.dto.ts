@@ -22,7 +22,14 @@ import { LEVELS, ROUND_STATUSES } from '@apertura/db';
 import type { RoundStatus } from '@apertura/db';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ListInstitutionsQueryDto } from '../../universe/dto/universe.dto';
-import { DESIGN_DOC, DesignProblemDto, RoundDesignDto, UniverseStateDto } from './round-design.dto';
+import {
+  ApiDesignModels,
+  ApiDesignProperty,
+  DESIGN_DOC,
+  DesignProblemDto,
+  RoundDesignDto,
+  UniverseStateDto,
+} from './round-design.dto';
 import { CleanName } from '../../common/text';
 
 export class UniverseSelectionDto {
@@ -179,6 +186,7 @@ export class UniverseSelectionViewDto {
   @ApiProperty({ required: false, type: [String] }) institutionIds?: string[];
 }
 
+@ApiDesignModels()
 export class RoundDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
@@ -194,7 +202,7 @@ export class RoundDto {
     description: 'Complete method settings (defaults merged).',
   })
   settings: Record<string, unknown>;
-  @ApiProperty({ type: RoundDesignDto, description: DESIGN_DOC }) design: RoundDesignDto;
+  @ApiDesignProperty(DESIGN_DOC) design: RoundDesignDto;
   @ApiProperty({ description: 'Citizens can be assigned institutions of this round.' }) validationOpen: boolean;
   @ApiProperty({ description: 'Generated demo data.' }) synthetic: boolean;
   @ApiProperty({ description: 'Most versions one institution may submit in this round.' })

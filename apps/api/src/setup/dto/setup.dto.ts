@@ -28,6 +28,7 @@ export class FirstRunSetupDto {
   @ApiProperty({
     required: false,
     nullable: true,
+    type: String,
     example: '15',
     description: 'State code (INEGI) of a state body; omit for a national body.',
   })

@@ -31,7 +31,8 @@ export class UserDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
-  @ApiProperty() role: string;
+  // Only staff accounts belong to a guarantor (citizens have none), so the listed roles are staff roles.
+  @ApiProperty({ enum: STAFF_ROLES }) role: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({
     enum: STAFF_STATUSES,
@@ -63,7 +64,11 @@ export class AcceptStaffInviteDto extends StaffInviteTokenDto {
 
 export class StaffInviteInfoDto {
   @ApiProperty() email: string;
-  @ApiProperty({ enum: STAFF_ROLES }) role: string;
+  @ApiProperty({
+    enum: [...STAFF_ROLES, 'cosigner'],
+    description: 'cosigner: a co-signing organisation invited to rounds (issue #18), same activation link.',
+  })
+  role: string;
   @ApiProperty() guarantorName: string;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;

@@ -342,7 +342,7 @@ function download(name: string, data: BlobPart, type: string) {
 }
 
 function Editor({ initial }: { initial: Draft }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [kind, setKind] = useState<QuestionnaireKind>(initial.kind);
   const [slug, setSlug] = useState(initial.slug);
   const [rows, setRows] = useState<SheetRow[]>(initial.rows);
@@ -366,7 +366,6 @@ function Editor({ initial }: { initial: Draft }) {
   }, [lint]);
   const general = lint.issues.filter((i) => i.row === undefined);
   const sheetReadable = lint.issues.every((i) => !i.code.startsWith('SHEET_'));
-  const msg = (m: { es: string; en: string }) => (lang === 'es' ? m.es : m.en);
   const surveyRow = rows.findIndex((r) => r.type === 'survey');
   const docTitle = surveyRow >= 0 ? rows[surveyRow].title_es : '';
 
@@ -488,150 +487,30 @@ function Editor({ initial }: { initial: Draft }) {
           >
             {t('designer.save')}
           </Button>
-          <span className="designer-export" role="group" aria-label={t('designer.export')}>
-            <span aria-hidden="true">{t('designer.export')}:</span>
-            <Button
-              variant="quiet"
-              small
-              onClick={() => download(`${exportName}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8')}
-            >
-              CSV
-            </Button>
-            <Button
-              variant="quiet"
-              small
-              onClick={() =>
-                download(
-                  `${exportName}.xlsx`,
-                  new Uint8Array(rowsToXlsx(rows)),
-                  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                )
-              }
-            >
-              XLSX
-            </Button>
-            <Button
-              variant="quiet"
-              small
-              onClick={() => download(`${exportName}.json`, rowsToJson(rows), 'application/json')}
-            >
-              JSON
-            </Button>
-            <Button
-              variant="quiet"
-              small
-              onClick={() =>
-                download(`${exportName}.surveyjs.json`, JSON.stringify(lint.definition, null, 2), 'application/json')
-              }
-            >
-              SurveyJS
-            </Button>
-          </span>
+          <ExportButtons name={exportName} rows={rows} definition={lint.definition} />
         </div>
-        {!lint.ok && (
-          <p className="muted" id="designer-save-blocked">
-            {t('designer.saveBlocked')}
-          </p>
-        )}
-        {saved && (
-          <Alert kind="success">
-            <p>{t(saved.key, saved.vars)}</p>
-          </Alert>
-        )}
-        <ErrorAlert error={saveError} />
-        {serverIssues.length > 0 && (
-          <ul className="designer-issues">
-            {serverIssues.map((i, n) => (
-              <li key={n}>
-                {i.line !== undefined && `${i.line}${i.question ? ` (${i.question})` : ''}: `}
-                {msg(i.message)}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div aria-live="polite" className="designer-lint-summary">
-          {lint.ok ? (
-            <p className="designer-ok">{t('designer.noIssues')}</p>
-          ) : (
-            <p>{t('designer.issueCount', { n: lint.issues.length })}</p>
-          )}
-          {general.length > 0 && (
-            <ul className="designer-issues">
-              {general.map((i, n) => (
-                <li key={n}>{msg(i.message)}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <SaveAndLintStatus
+          lintOk={lint.ok}
+          issueCount={lint.issues.length}
+          general={general}
+          serverIssues={serverIssues}
+          saved={saved}
+          saveError={saveError}
+        />
       </section>
 
       <div className="designer-grid">
         <section className="card designer-list" aria-labelledby="designer-rows-title">
           <h2 id="designer-rows-title">{t('designer.rows')}</h2>
           {rows.length === 0 && <p className="muted">{t('designer.empty')}</p>}
-          <ol className="designer-rows">
-            {rows.map((r, i) => {
-              const issues = issuesByRow.get(i) ?? [];
-              const label = r.name || t('designer.unnamed');
-              const isContainer = CONTAINER_TYPES.has(r.type);
-              return (
-                <li
-                  key={i}
-                  className={`designer-row${isContainer ? ' designer-row-container' : ''}${selected === i ? ' designer-row-selected' : ''}${issues.length ? ' designer-row-invalid' : ''}`}
-                >
-                  <div className="designer-row-head">
-                    <button
-                      type="button"
-                      className="designer-row-select"
-                      onClick={() => setSelected(i)}
-                      aria-current={selected === i ? 'true' : undefined}
-                    >
-                      <span className="visually-hidden">{t('designer.selectPrefix')} </span>
-                      <strong>{label}</strong> <span className="designer-row-type">{r.type}</span>
-                      {r.title_es && <span className="designer-row-title">{r.title_es}</span>}
-                    </button>
-                    <span className="designer-row-tools">
-                      <Button
-                        variant="quiet"
-                        small
-                        onClick={() => move(i, -1)}
-                        disabled={i === 0}
-                        aria-label={t('designer.moveUp', { name: label })}
-                      >
-                        ↑
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        small
-                        onClick={() => move(i, 1)}
-                        disabled={i === rows.length - 1}
-                        aria-label={t('designer.moveDown', { name: label })}
-                      >
-                        ↓
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        small
-                        onClick={() => remove(i)}
-                        aria-label={t('designer.remove', { name: label })}
-                      >
-                        ✕
-                      </Button>
-                    </span>
-                  </div>
-                  {issues.length > 0 && (
-                    <ul className="designer-row-issues" aria-label={t('designer.issueCount', { n: issues.length })}>
-                      {issues.map((is, n) => (
-                        <li key={n}>
-                          <code>{is.code}</code> {msg(is.message)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
+          <RowList
+            rows={rows}
+            selected={selected}
+            issuesByRow={issuesByRow}
+            onSelect={setSelected}
+            onMove={move}
+            onRemove={remove}
+          />
           <div className="designer-add" role="group" aria-label={t('designer.add')}>
             <span aria-hidden="true">{t('designer.add')}:</span>
             <Button variant="secondary" small onClick={() => add('question')}>
@@ -1030,5 +909,188 @@ function ChoicesEditor({
         + {t('designer.choice.add')}
       </Button>
     </fieldset>
+  );
+}
+
+/** The sheet as downloads: CSV, XLSX and JSON rows, and the SurveyJS definition it compiles to. */
+function ExportButtons({ name, rows, definition }: { name: string; rows: SheetRow[]; definition: unknown }) {
+  const { t } = useT();
+  return (
+    <span className="designer-export" role="group" aria-label={t('designer.export')}>
+      <span aria-hidden="true">{t('designer.export')}:</span>
+      <Button variant="quiet" small onClick={() => download(`${name}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8')}>
+        CSV
+      </Button>
+      <Button
+        variant="quiet"
+        small
+        onClick={() =>
+          download(
+            `${name}.xlsx`,
+            new Uint8Array(rowsToXlsx(rows)),
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+        }
+      >
+        XLSX
+      </Button>
+      <Button variant="quiet" small onClick={() => download(`${name}.json`, rowsToJson(rows), 'application/json')}>
+        JSON
+      </Button>
+      <Button
+        variant="quiet"
+        small
+        onClick={() => download(`${name}.surveyjs.json`, JSON.stringify(definition, null, 2), 'application/json')}
+      >
+        SurveyJS
+      </Button>
+    </span>
+  );
+}
+
+/** The sheet's rows in order, each selectable, movable and removable, with its lint issues under it. */
+function RowList({
+  rows,
+  selected,
+  issuesByRow,
+  onSelect,
+  onMove,
+  onRemove,
+}: {
+  rows: SheetRow[];
+  selected: number | null;
+  issuesByRow: ReadonlyMap<number, SheetIssue[]>;
+  onSelect(i: number): void;
+  onMove(i: number, by: -1 | 1): void;
+  onRemove(i: number): void;
+}) {
+  const { t, lang } = useT();
+  const msg = (m: { es: string; en: string }) => (lang === 'es' ? m.es : m.en);
+  return (
+    <ol className="designer-rows">
+      {rows.map((r, i) => {
+        const issues = issuesByRow.get(i) ?? [];
+        const label = r.name || t('designer.unnamed');
+        const isContainer = CONTAINER_TYPES.has(r.type);
+        return (
+          <li
+            key={i}
+            className={`designer-row${isContainer ? ' designer-row-container' : ''}${selected === i ? ' designer-row-selected' : ''}${issues.length ? ' designer-row-invalid' : ''}`}
+          >
+            <div className="designer-row-head">
+              <button
+                type="button"
+                className="designer-row-select"
+                onClick={() => onSelect(i)}
+                aria-current={selected === i ? 'true' : undefined}
+              >
+                <span className="visually-hidden">{t('designer.selectPrefix')} </span>
+                <strong>{label}</strong> <span className="designer-row-type">{r.type}</span>
+                {r.title_es && <span className="designer-row-title">{r.title_es}</span>}
+              </button>
+              <span className="designer-row-tools">
+                <Button
+                  variant="quiet"
+                  small
+                  onClick={() => onMove(i, -1)}
+                  disabled={i === 0}
+                  aria-label={t('designer.moveUp', { name: label })}
+                >
+                  ↑
+                </Button>
+                <Button
+                  variant="quiet"
+                  small
+                  onClick={() => onMove(i, 1)}
+                  disabled={i === rows.length - 1}
+                  aria-label={t('designer.moveDown', { name: label })}
+                >
+                  ↓
+                </Button>
+                <Button
+                  variant="quiet"
+                  small
+                  onClick={() => onRemove(i)}
+                  aria-label={t('designer.remove', { name: label })}
+                >
+                  ✕
+                </Button>
+              </span>
+            </div>
+            {issues.length > 0 && (
+              <ul className="designer-row-issues" aria-label={t('designer.issueCount', { n: issues.length })}>
+                {issues.map((is, n) => (
+                  <li key={n}>
+                    <code>{is.code}</code> {msg(is.message)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * Under the save button: why saving is blocked, the outcome of the last save (with the server's issues,
+ * by line), and the live count of lint issues with those that belong to no row.
+ */
+function SaveAndLintStatus({
+  lintOk,
+  issueCount,
+  general,
+  serverIssues,
+  saved,
+  saveError,
+}: {
+  lintOk: boolean;
+  issueCount: number;
+  general: SheetIssue[];
+  serverIssues: ServerSheetIssue[];
+  saved: Notice | null;
+  saveError: unknown;
+}) {
+  const { t, lang } = useT();
+  const msg = (m: { es: string; en: string }) => (lang === 'es' ? m.es : m.en);
+  return (
+    <>
+      {!lintOk && (
+        <p className="muted" id="designer-save-blocked">
+          {t('designer.saveBlocked')}
+        </p>
+      )}
+      {saved && (
+        <Alert kind="success">
+          <p>{t(saved.key, saved.vars)}</p>
+        </Alert>
+      )}
+      <ErrorAlert error={saveError} />
+      {serverIssues.length > 0 && (
+        <ul className="designer-issues">
+          {serverIssues.map((i, n) => (
+            <li key={n}>
+              {i.line !== undefined && `${i.line}${i.question ? ` (${i.question})` : ''}: `}
+              {msg(i.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div aria-live="polite" className="designer-lint-summary">
+        {lintOk ? (
+          <p className="designer-ok">{t('designer.noIssues')}</p>
+        ) : (
+          <p>{t('designer.issueCount', { n: issueCount })}</p>
+        )}
+        {general.length > 0 && (
+          <ul className="designer-issues">
+            {general.map((i, n) => (
+              <li key={n}>{msg(i.message)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
   );
 }

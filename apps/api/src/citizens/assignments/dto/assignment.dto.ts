@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { VERDICTS } from '@apertura/db';
 import type { AssignmentStatus, VerdictValue } from '@apertura/db';
 import { InstitutionRefDto, PageQueryDto } from '../../dto/common.dto';
+import { ApiJsonValue } from '../../../common/api-json-value.decorator';
 
 export const ASSIGNMENT_STATUSES = ['active', 'completed', 'expired'] as const;
 export const ASSIGNMENT_KINDS = ['claims', 'citizen_report_only'] as const;
@@ -35,7 +36,7 @@ export class ClaimDto {
   @ApiProperty() questionName: string;
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty({ example: 'TG.AI' }) component: string;
-  @ApiProperty({
+  @ApiJsonValue({
     nullable: true,
     description: "The institution's submitted answer (any JSON value); null when not answered.",
   })

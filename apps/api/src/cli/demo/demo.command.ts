@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Env } from '@apertura/config';
-import { dataSourceOptions } from '@apertura/db';
+import { ENV, Env } from '@apertura/config';
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_DEMO_SEED, DEMO_ADMIN_EMAIL, DEMO_GUARANTOR_SLUG, seedDemo } from './seed-demo';
 import { formatDemoSummary } from './summary';
 
@@ -39,22 +39,23 @@ export function demoPassword(
   return { password: DEFAULT_DEMO_PASSWORD, known: true };
 }
 
-export async function runDemoCommand(
-  env: Env,
-  args: readonly string[],
-  passwordOverride: string | undefined,
-): Promise<void> {
-  const { ifEmpty, seed } = parseDemoArgs(args);
-  const { password, known } = demoPassword(env, passwordOverride);
-  const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
-  try {
-    const result = await seedDemo(ds, { seed, ifEmpty, password });
+/** `demo`: seeds the synthetic demo round into the CLI's database and prints how to sign in to it. */
+@Injectable()
+export class DemoCommand {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async run({ ifEmpty, seed }: DemoArgs, passwordOverride: string | undefined): Promise<void> {
+    const { password, known } = demoPassword(this.env, passwordOverride);
+    const result = await seedDemo(this.ds, { seed, ifEmpty, password });
     if (!result.skipped) {
-      console.log(formatDemoSummary(result, env.PUBLIC_URL));
+      console.log(formatDemoSummary(result, this.env.PUBLIC_URL));
       return;
     }
-    const demo: unknown[] = await ds.query('SELECT 1 FROM guarantor WHERE slug = $1', [DEMO_GUARANTOR_SLUG]);
-    console.log(`Demostración no generada: ${result.reason}. Abra / Open ${env.PUBLIC_URL.replace(/\/+$/, '')}/`);
+    const demo: unknown[] = await this.ds.query('SELECT 1 FROM guarantor WHERE slug = $1', [DEMO_GUARANTOR_SLUG]);
+    console.log(`Demostración no generada: ${result.reason}. Abra / Open ${this.env.PUBLIC_URL.replace(/\/+$/, '')}/`);
     if (demo.length) {
       const pw = known
         ? password
@@ -63,7 +64,5 @@ export async function runDemoCommand(
           : 'la contraseña impresa al generarla / the password printed when it was generated';
       console.log(`Demostración (datos sintéticos): ${DEMO_ADMIN_EMAIL} / ${pw}`);
     }
-  } finally {
-    await ds.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import { loadMunicipalities } from '@apertura/geo';
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import { SYNTHETIC_NOTICE } from '../exports/export-columns';
+import { SYNTHETIC_NOTICE } from '../../exports/export-columns';
 import { DEMO_GUARANTOR_NAME, DEMO_ROUND_NAME, DemoSummary } from './seed-demo';
 
 const fmt = (n: number): string => n.toLocaleString('es-MX');

@@ -1,16 +1,18 @@
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadEnv } from '@apertura/config';
-import { AuditLogEntity, dataSourceOptions } from '@apertura/db';
-import { AuditService } from './audit/audit.service';
-import { PrivacyService } from './privacy/privacy.service';
-import { GuarantorsService } from './guarantors/guarantors.service';
-import { runDemoCommand } from './demo/demo.command';
+import { Env, loadEnv } from '@apertura/config';
+import { dataSourceOptions } from '@apertura/db';
+import { GuarantorsService } from '../guarantors/guarantors.service';
+import { PrivacyService } from '../privacy/privacy.service';
 import { readPassword } from './cli-password';
+import { CliModule } from './cli.module';
+import { DemoCommand, parseDemoArgs } from './demo/demo.command';
 
 /**
- * Operator commands (compiled to dist/apps/api/src/cli.js):
+ * Operator commands (compiled to dist/apps/api/src/cli/cli.js):
  *   migrate                        create the database if missing and apply pending migrations
  *   retention                      erase validator data past the privacy notice's retention periods (run daily)
  *   create-guarantor <slug> <name> <admin-email> [cve_ent]   (password: prompted, or the first line of stdin)
@@ -35,6 +37,10 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+/**
+ * `migrate` stays outside Nest: it may first have to create the database the application context
+ * would connect to.
+ */
 export async function migrate(url: string): Promise<string[]> {
   await ensureDatabase(url);
   const ds = new DataSource(dataSourceOptions(url));
@@ -44,6 +50,25 @@ export async function migrate(url: string): Promise<string[]> {
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();
+  }
+}
+
+/**
+ * Runs one command inside a Nest application context (CliModule), so the services come wired as the API
+ * wires them, and closes it — and with it the database pool — whatever happens.
+ */
+async function withContext<T>(env: Env, run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // No Nest logger: stdout carries the commands' output (scripts/start.js captures it), and a failure is
+  // thrown to main's handler, which prints its message once. abortOnError: false lets it get there
+  // (e.g. an unreachable database) and exit 1 instead of aborting the process.
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(env), {
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
   }
 }
 
@@ -68,35 +93,22 @@ async function main(argv: string[]): Promise<void> {
         );
       }
       const adminPassword = await readPassword(`Password for ${adminEmail} (at least 12 characters): `);
-      const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
-      try {
-        const { guarantor } = await new GuarantorsService(ds).create({
-          slug,
-          name,
-          adminEmail,
-          adminPassword,
-          cveEnt: cveEnt ?? null,
-        });
-        console.log(`Created guarantor ${guarantor.slug} (${guarantor.id}) with admin ${adminEmail}`);
-      } finally {
-        await ds.destroy();
-      }
+      const { guarantor } = await withContext(env, (app) =>
+        app.get(GuarantorsService).create({ slug, name, adminEmail, adminPassword, cveEnt: cveEnt ?? null }),
+      );
+      console.log(`Created guarantor ${guarantor.slug} (${guarantor.id}) with admin ${adminEmail}`);
       return;
     }
     case 'retention': {
       // Daily, from cron or a scheduler: erases what the privacy notice promises not to keep.
-      const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
-      try {
-        const privacy = new PrivacyService(ds, new AuditService(ds.getRepository(AuditLogEntity)));
-        const { unverified, inactive } = await privacy.applyRetention();
-        console.log(`Retention: erased ${unverified} unverified and ${inactive} inactive validator accounts.`);
-      } finally {
-        await ds.destroy();
-      }
+      const { unverified, inactive } = await withContext(env, (app) => app.get(PrivacyService).applyRetention());
+      console.log(`Retention: erased ${unverified} unverified and ${inactive} inactive validator accounts.`);
       return;
     }
-    case 'demo':
-      return runDemoCommand(env, args, process.env.DEMO_PASSWORD);
+    case 'demo': {
+      const options = parseDemoArgs(args); // a usage error is reported before any connection is made
+      return withContext(env, (app) => app.get(DemoCommand).run(options, process.env.DEMO_PASSWORD));
+    }
     default:
       throw new Error(`unknown command '${command ?? ''}'. Commands: migrate, create-guarantor, demo, retention`);
   }
