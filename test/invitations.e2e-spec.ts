@@ -7,11 +7,13 @@ import { loadEnv } from '@apertura/config';
 import { AuditLogEntity, RoundEntity, dataSourceOptions } from '@apertura/db';
 import { JOBS, QUEUES } from '@apertura/queue';
 import { deriveToken, hashToken } from '@apertura/config';
-import { AuditService } from '../apps/api/src/audit/audit.service';
+import { AuditService } from '../apps/api/src/common/audit/audit.service';
 import { GuarantorsService } from '../apps/api/src/guarantors/guarantors.service';
 import { ListInvitationsQueryDto, ProgressQueryDto } from '../apps/api/src/invitations/dto/invitation.dto';
 import { InvitationsService } from '../apps/api/src/invitations/invitations.service';
-import { OutboxService } from '../apps/api/src/outbox/outbox.service';
+import { OutboxService } from '../apps/api/src/common/outbox/outbox.service';
+import { RoundsRepository } from '../apps/api/src/rounds/rounds.repository';
+import { InvitationsRepository } from '../apps/api/src/invitations/invitations.repository';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase } from './support/db';
@@ -388,6 +390,8 @@ describe('invitations at scale', () => {
     const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: db.url });
     const service = new InvitationsService(
       ds,
+      new RoundsRepository(ds),
+      new InvitationsRepository(),
       new OutboxService(),
       new AuditService(ds.getRepository(AuditLogEntity)),
       env,

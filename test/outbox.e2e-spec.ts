@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
 import { dataSourceOptions } from '@apertura/db';
 import { JobSink, OutboxEvent, OutboxRelay, QUEUES, QueueName, bullSink, jobIds, relayQueues } from '@apertura/queue';
-import { OutboxService } from '../apps/api/src/outbox/outbox.service';
+import { OutboxService } from '../apps/api/src/common/outbox/outbox.service';
 import { startWorker } from '../apps/worker/src/main';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from './support/redis';

@@ -5,9 +5,9 @@ import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { DomainError } from '../common/domain-error';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { AuditEntryDto, AuditPageDto, AuditQueryDto } from './dto/audit.dto';
-import { AuditService } from './audit.service';
+import { AuditService } from '../common/audit/audit.service';
 
 export const toAuditEntryDto = (a: AuditLogEntity): AuditEntryDto => ({
   id: String(a.id),

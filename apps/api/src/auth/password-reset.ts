@@ -4,8 +4,8 @@ import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { DomainError } from '../common/domain-error';
-import { OutboxService } from '../outbox/outbox.service';
-import { mutateReturning } from '../citizens/sql';
+import { OutboxService } from '../common/outbox/outbox.service';
+import { mutateReturning } from '../common/persistence';
 import { clearFailures } from './login-failures';
 import { hashPassword } from './passwords';
 

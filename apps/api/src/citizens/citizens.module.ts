@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { AssignmentViews } from './assignments/assignment-view';
 import { AssignmentsController } from './assignments/assignments.controller';
@@ -19,7 +20,7 @@ import { WorkService } from './work/work.service';
  * and the guarantor's side (open/close validation, validators, recruitment planner).
  */
 @Module({
-  imports: [EvidenceModule],
+  imports: [RoundsDataModule, EvidenceModule],
   controllers: [
     RegistrationController,
     ProfileController,

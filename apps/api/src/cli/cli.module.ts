@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule, Env } from '@apertura/config';
 import { AuditLogEntity, ENTITIES, dataSourceOptions } from '@apertura/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import { GuarantorsService } from '../guarantors/guarantors.service';
 import { PrivacyService } from '../privacy/privacy.service';
 import { DemoCommand } from './demo/demo.command';

@@ -3,8 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES, dataSourceOptions } from '@apertura/db';
 import { QueueModule } from '@apertura/queue';
 import { ENV, Env } from '@apertura/config';
-import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { AuditService } from './audit/audit.service';
+import { OutboxService } from './outbox/outbox.service';
 import { AuditLogEntity } from '@apertura/db';
 
 /**

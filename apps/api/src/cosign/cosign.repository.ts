@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OperatorKind, RoundStatus } from '@apertura/db';
-import { mutateReturning } from '../citizens/sql';
+import { mutateReturning } from '../common/persistence/returning';
 
 /** The three hashes an approval covers and their combination (SQL function round_cosign_parts). */
 export interface CosignParts {

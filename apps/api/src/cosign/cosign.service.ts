@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
-import { OutboxService } from '../outbox/outbox.service';
-import { guarantorOf } from '../universe/universe.service';
+import { OutboxService } from '../common/outbox/outbox.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { STAFF_INVITE_TTL_MS } from '../users/users.service';
 import {
   alreadyCosigner,

@@ -4,13 +4,15 @@ import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { JsonObject, RoundStatus } from '@apertura/db';
 import type { InvitationPrincipal } from '../auth/principal';
-import { DomainError, notFound } from '../common/domain-error';
-import { lockRoundForSubmission } from '../responses/round-lock';
+import { notFound } from '../common/domain-error';
+import { RoundWindowService } from '../rounds/round-window.service';
 import { answerableQuestionNames } from '../responses/submission';
 import { assertAcceptsSubmissions } from '../rounds/round-window';
 import { EvidenceDto } from './dto/evidence.dto';
+import { EvidenceErrors } from './evidence.errors';
 import { contentDisposition, resolveEvidenceType, safeFilename } from './evidence-type';
 import { sniffMime } from './sniff-mime';
+import { RoundErrors } from '../rounds/rounds.errors';
 
 /** Upload limits (DESIGN.md: self-reported evidence, stored in PostgreSQL with its checksum). */
 export const EVIDENCE_LIMITS = Object.freeze({
@@ -62,21 +64,13 @@ const EVIDENCE_COLUMNS = 'id, question_name, filename, mime_type, size, sha256';
 /** Files an institution itself uploaded for a round (validators' uploads share the table). */
 const OWN_FILES = 'round_id = $1 AND institution_id = $2 AND uploader_user_id IS NULL AND deleted_at IS NULL';
 
-const unsupported = (reason: string): DomainError =>
-  new DomainError(
-    'UNSUPPORTED_MEDIA_TYPE',
-    {
-      es: `Tipo de archivo no admitido (${reason}). Se aceptan PDF, PNG, JPEG, GIF, WebP, documentos de Office/OpenDocument, texto y CSV.`,
-      en: `Unsupported file type (${reason}). Accepted: PDF, PNG, JPEG, GIF, WebP, Office/OpenDocument documents, plain text and CSV.`,
-    },
-    'file',
-    { reason },
-  );
-
 /** Evidence files of self-reports: upload with content sniffing, listing, download, removal. */
 @Injectable()
 export class EvidenceService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly window: RoundWindowService,
+  ) {}
 
   async listOwn(
     roundId: string,
@@ -110,44 +104,29 @@ export class EvidenceService {
        FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
         [inv.roundId],
       );
-    if (!q) throw notFound('round');
+    if (!q) throw RoundErrors.notFound();
     // Early answer for a closed round; checked again under the round lock below.
     assertAcceptsSubmissions({ status: q.status, opensAt: q.opens_at, closesAt: q.closes_at }, q.now);
     if (!file || !Buffer.isBuffer(file.buffer)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." },
-        'file',
-      );
+      throw EvidenceErrors.fileMissing();
     }
     if (file.buffer.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', { es: 'El archivo está vacío.', en: 'The file is empty.' }, 'file');
+      throw EvidenceErrors.fileEmpty();
     }
     if (file.buffer.length > EVIDENCE_LIMITS.maxFileBytes) {
-      throw new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' },
-        'file',
-      );
+      throw EvidenceErrors.fileTooLarge();
     }
     const decision = resolveEvidenceType(sniffMime(file.buffer), file.mimetype, file.originalname);
-    if (!decision.ok) throw unsupported(decision.reason);
+    if (!decision.ok) throw EvidenceErrors.unsupported(decision.reason);
     const filename = safeFilename(file.originalname, decision.mimeType);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
 
     if (!answerableQuestionNames(q.definition).has(questionName)) {
-      throw new DomainError(
-        'SUBMISSION_INVALID',
-        {
-          es: `«${questionName}» no es una pregunta del cuestionario.`,
-          en: `'${questionName}' is not a question of the questionnaire.`,
-        },
-        'questionName',
-      );
+      throw EvidenceErrors.notAQuestion(questionName);
     }
 
     return this.ds.transaction(async (m) => {
-      await lockRoundForSubmission(m, inv.roundId);
+      await this.window.lockAcceptingSubmissions(m, inv.roundId);
       const [usage]: Array<{ files: number; bytes: string }> = await m.query(
         `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM evidence_file WHERE ${OWN_FILES}`,
         [inv.roundId, inv.institutionId],
@@ -156,14 +135,7 @@ export class EvidenceService {
         usage.files >= EVIDENCE_LIMITS.maxFilesPerInstitution ||
         Number(usage.bytes) + file.buffer.length > EVIDENCE_LIMITS.maxBytesPerInstitution
       ) {
-        throw new DomainError(
-          'CONFLICT',
-          {
-            es: `Se alcanzó el máximo de evidencia por institución (${EVIDENCE_LIMITS.maxFilesPerInstitution} archivos, 200 MB). Elimine archivos que ya no necesite.`,
-            en: `The evidence quota per institution is reached (${EVIDENCE_LIMITS.maxFilesPerInstitution} files, 200 MB). Remove files you no longer need.`,
-          },
-          'file',
-        );
+        throw EvidenceErrors.institutionQuotaReached(EVIDENCE_LIMITS.maxFilesPerInstitution);
       }
       const [row]: EvidenceRow[] = await m.query(
         `INSERT INTO evidence_file (round_id, institution_id, question_name, filename, mime_type, size, sha256, content)
@@ -228,7 +200,7 @@ export class EvidenceService {
    */
   async remove(inv: InvitationPrincipal, id: string): Promise<void> {
     await this.ds.transaction(async (m) => {
-      await lockRoundForSubmission(m, inv.roundId);
+      await this.window.lockAcceptingSubmissions(m, inv.roundId);
       const [row]: Array<{ id: string }> = await m.query(
         `SELECT id FROM evidence_file WHERE id = $1 AND round_id = $2 AND institution_id = $3 AND uploader_user_id IS NULL AND deleted_at IS NULL FOR UPDATE`,
         [id, inv.roundId, inv.institutionId],

@@ -6,9 +6,8 @@ import { DataSource } from 'typeorm';
 import type { RoundStatus } from '@apertura/db';
 import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import type { UserPrincipal } from '../auth/principal';
-import { notFound } from '../common/domain-error';
 import { ExportSlots } from './export-slots';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import {
   dataDictionary,
   DATASET_DESCRIPTIONS,
@@ -22,6 +21,7 @@ import {
 import { exportQuery, STORED_METHODS_SQL } from './export-sql';
 import { csvShaper, csvWriter, jsonWriter } from './export-writers';
 import { openCursor } from './pg-cursor';
+import { RoundErrors } from '../rounds/rounds.errors';
 
 export interface ExportRound {
   id: string;
@@ -57,14 +57,14 @@ export class ExportsService {
   /** A published round; anything else (unknown, draft, open, closed) is indistinguishable: 404. */
   async publishedRound(roundId: string): Promise<ExportRound> {
     const round = await this.findRound(roundId);
-    if (!round || round.status !== 'published') throw notFound('ronda publicada', 'roundId');
+    if (!round || round.status !== 'published') throw RoundErrors.notFound('roundId');
     return round;
   }
 
   /** Any round, in any status: for callers whose access to it was checked elsewhere (co-signers, issue #18). */
   async anyRound(roundId: string): Promise<ExportRound> {
     const round = await this.findRound(roundId);
-    if (!round) throw notFound('ronda', 'roundId');
+    if (!round) throw RoundErrors.notFound('roundId');
     return round;
   }
 
@@ -72,7 +72,7 @@ export class ExportsService {
   async ownedRound(actor: UserPrincipal, roundId: string): Promise<ExportRound> {
     const guarantorId = guarantorOf(actor);
     const round = await this.findRound(roundId, guarantorId);
-    if (!round) throw notFound('ronda', 'roundId');
+    if (!round) throw RoundErrors.notFound('roundId');
     return round;
   }
 

@@ -5,10 +5,9 @@ import { Readable, Transform } from 'stream';
 import { DataSource } from 'typeorm';
 import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { UserPrincipal } from '../auth/principal';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import { READ_CONNECTION } from '../common/infrastructure.module';
-import { notFound } from '../common/domain-error';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { ExportSlots } from './export-slots';
 import { csvWriter } from './export-writers';
 import {
@@ -26,6 +25,7 @@ import {
 import { openCursor } from './pg-cursor';
 import { validatorPseudonymSql } from './pseudonym';
 import { xlsxChunks, XlsxSheet } from './xlsx-writer';
+import { RoundErrors } from '../rounds/rounds.errors';
 
 interface MicrodataRound {
   id: string;
@@ -207,7 +207,7 @@ export class MicrodataService {
       'SELECT id, guarantor_id, synthetic FROM round WHERE id = $1 AND guarantor_id = $2',
       [roundId, guarantorOf(actor)],
     );
-    if (rows.length === 0) throw notFound('ronda', 'roundId');
+    if (rows.length === 0) throw RoundErrors.notFound('roundId');
     return { id: rows[0].id, guarantorId: rows[0].guarantor_id, synthetic: rows[0].synthetic };
   }
 

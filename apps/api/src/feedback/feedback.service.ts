@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { FailOpenRedisStorage } from '../common/rate-limit.module';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import type {
   CreateReportDto,
   PublicReportDto,

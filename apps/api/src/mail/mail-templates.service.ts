@@ -16,9 +16,10 @@ import {
   renderMailTemplate,
   sampleTemplateValues,
 } from '@apertura/db';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
-import { DomainError, forbidden } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
+import { guarantorOf } from '../common/guarantor-of';
 import {
   MailPreviewDto,
   MailTemplateDto,
@@ -184,9 +185,4 @@ function validated(dto: SaveMailTemplateDto): MailTemplateText {
   const problem = checkMailTemplate(text);
   if (problem) throw problemError(problem);
   return text;
-}
-
-function guarantorOf(actor: UserPrincipal): string {
-  if (!actor.guarantorId) throw forbidden();
-  return actor.guarantorId;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MAIL_OUTCOMES, MailOutcome, MailTemplateKind, MailTemplateLocale } from '@apertura/db';
+import { mutateReturning } from '../common/persistence';
 import type { CapturedMailDto, DeliveryCountsDto, DeliveryDto } from './dto/mail.dto';
 
 export interface DeliveryFilter {
@@ -238,8 +239,9 @@ export class MailRepository {
     kind: MailTemplateKind,
     locale: MailTemplateLocale,
   ): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      'WITH d AS (DELETE FROM mail_template WHERE guarantor_id = $1 AND kind = $2 AND locale = $3 RETURNING 1) SELECT * FROM d',
+    const rows = await mutateReturning<{ kind: string }>(
+      m,
+      'DELETE FROM mail_template WHERE guarantor_id = $1 AND kind = $2 AND locale = $3 RETURNING kind',
       [guarantorId, kind, locale],
     );
     return rows.length > 0;

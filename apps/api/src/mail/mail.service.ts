@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENV, Env, usesMailCatcher } from '@apertura/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
-import { DomainError, forbidden, notFound } from '../common/domain-error';
-import { OutboxService } from '../outbox/outbox.service';
+import { DomainError, notFound } from '../common/domain-error';
+import { guarantorOf } from '../common/guarantor-of';
+import { OutboxService } from '../common/outbox/outbox.service';
 import {
   CapturedPageDto,
   DeliveryPageDto,
@@ -14,6 +15,7 @@ import {
   TestMailQueuedDto,
 } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -22,6 +24,7 @@ const DAY_MS = 86_400_000;
 export class MailService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly repo: MailRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -29,8 +32,8 @@ export class MailService {
   ) {}
 
   async deliveries(actor: UserPrincipal, q: ListDeliveriesQueryDto): Promise<DeliveryPageDto> {
-    const guarantorId = this.guarantorOf(actor);
-    if (q.roundId) await this.ownRound(guarantorId, q.roundId);
+    const guarantorId = guarantorOf(actor);
+    if (q.roundId) await this.rounds.findOwned(this.ds.manager, guarantorId, q.roundId);
     const [counts, last24h, page] = await Promise.all([
       this.repo.counts(guarantorId, q.roundId),
       this.repo.counts(guarantorId, q.roundId, new Date(Date.now() - DAY_MS)),
@@ -48,12 +51,12 @@ export class MailService {
   /** The development catcher's messages; in production the route does not exist (404). */
   async captured(actor: UserPrincipal, page: number, pageSize: number): Promise<CapturedPageDto> {
     if (this.env.NODE_ENV === 'production') throw notFound('captured mail');
-    const result = await this.repo.captures(this.guarantorOf(actor), actor.userId, pageSize, (page - 1) * pageSize);
+    const result = await this.repo.captures(guarantorOf(actor), actor.userId, pageSize, (page - 1) * pageSize);
     return { catcher: usesMailCatcher(this.env), ...result };
   }
 
   async sendTest(actor: UserPrincipal, to: string | undefined): Promise<TestMailQueuedDto> {
-    const guarantorId = this.guarantorOf(actor);
+    const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
       const recipient = to ?? (await m.query('SELECT email FROM app_user WHERE id = $1', [actor.userId]))[0]?.email;
       if (!recipient) throw notFound('e-mail address of the account', 'to');
@@ -75,7 +78,7 @@ export class MailService {
    * ends 'resent' so it stops counting as trouble and a pending retry of it sends nothing.
    */
   async resend(actor: UserPrincipal, eventId: string): Promise<MailResentDto> {
-    const guarantorId = this.guarantorOf(actor);
+    const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
       const row = await this.repo.lockForResend(m, guarantorId, eventId);
       if (!row) throw notFound('mail', 'eventId');
@@ -111,18 +114,5 @@ export class MailService {
       });
       return { eventId: newEventId, resentFrom: eventId, to: row.recipient };
     });
-  }
-
-  private guarantorOf(actor: UserPrincipal): string {
-    if (!actor.guarantorId) throw forbidden();
-    return actor.guarantorId;
-  }
-
-  private async ownRound(guarantorId: string, roundId: string): Promise<void> {
-    const rows: unknown[] = await this.ds.query('SELECT 1 FROM round WHERE id = $1 AND guarantor_id = $2', [
-      roundId,
-      guarantorId,
-    ]);
-    if (rows.length === 0) throw notFound('round', 'roundId');
   }
 }

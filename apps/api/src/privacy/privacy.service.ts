@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import { verifyPassword } from '../auth/passwords';
 import type { UserPrincipal } from '../auth/principal';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
+import { mutateReturning } from '../common/persistence';
 import { ErasureResultDto } from './dto/privacy.dto';
 import { PrivacyErrors } from './privacy.errors';
 
@@ -142,8 +143,8 @@ export class PrivacyService {
         reportsKept: reports,
       };
     }
-    // TypeORM answers UPDATE … RETURNING with [rows, affected].
-    const [[{ deleted_at }]]: [Array<{ deleted_at: Date }>, number] = await m.query(
+    const [{ deleted_at }] = await mutateReturning<{ deleted_at: Date }>(
+      m,
       `UPDATE app_user SET email = NULL, password_hash = NULL, display_name = NULL, failed_logins = 0, locked_until = NULL,
               deleted_at = now(), updated_at = now()
        WHERE id = $1 RETURNING deleted_at`,
@@ -156,7 +157,8 @@ export class PrivacyService {
     // Reset links and sign-in failures (keyed by an HMAC of the client address) go with the account's credentials.
     await m.query('DELETE FROM password_reset WHERE user_id = $1', [row.id]);
     await m.query('DELETE FROM login_failure WHERE user_id = $1', [row.id]);
-    const [expired]: [unknown[], number] = await m.query(
+    const expired = await mutateReturning<{ id: string }>(
+      m,
       `UPDATE assignment SET status = 'expired', updated_at = now() WHERE validator_id = $1 AND status = 'active' RETURNING id`,
       [row.id],
     );

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { QuestionnairesController } from './questionnaires.controller';
 import { QuestionnairesService } from './questionnaires.service';
 
 /** Immutable, linted questionnaire versions of a guarantor. */
 @Module({
+  imports: [RoundsDataModule],
   controllers: [QuestionnairesController],
   providers: [QuestionnairesService],
   exports: [QuestionnairesService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { JsonObject, QuestionnaireEntity, RoundEntity } from '@apertura/db';
+import { JsonObject, QuestionnaireEntity } from '@apertura/db';
 import {
   csvToRows,
   defaultInstrument,
@@ -16,10 +16,10 @@ import {
   xlsxToRows,
 } from '@apertura/questionnaire';
 import type { ParsedSheet, QuestionnaireKind, SheetIssue } from '@apertura/questionnaire';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { definitionChecksum } from './canonical-json';
 import {
   CopyFromRoundDto,
@@ -34,6 +34,7 @@ import {
   SheetFormat,
   SheetIssueDto,
 } from './dto/questionnaire.dto';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 /** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */
 const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = {
@@ -95,6 +96,7 @@ export interface StoredVersion {
 export class QuestionnairesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -202,8 +204,7 @@ export class QuestionnairesService {
   async copyFromRound(actor: UserPrincipal, dto: CopyFromRoundDto): Promise<StoredVersion> {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
-      const round = await m.findOne(RoundEntity, { where: { id: dto.roundId, guarantorId } });
-      if (!round) throw notFound('ronda', 'roundId');
+      const round = await this.rounds.findOwned(m, guarantorId, dto.roundId);
       const sourceId = dto.kind === 'institution' ? round.institutionQuestionnaireId : round.citizenQuestionnaireId;
       const source = await this.findOwned(m, guarantorId, sourceId);
       if (!source) throw notFound('cuestionario', 'roundId');

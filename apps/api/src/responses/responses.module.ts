@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { RespondController } from './respond.controller';
 import { ResponsesService } from './responses.service';
@@ -7,7 +8,7 @@ import { StaffResponsesService } from './staff-responses.service';
 
 /** Self-reports: the institution's questionnaire flow (invitation link) and the staff views. */
 @Module({
-  imports: [EvidenceModule],
+  imports: [RoundsDataModule, EvidenceModule],
   controllers: [RespondController, StaffResponsesController],
   providers: [ResponsesService, StaffResponsesService],
 })

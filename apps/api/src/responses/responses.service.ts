@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { JsonObject, ResponseStatus, RoundStatus } from '@apertura/db';
 import type { CompiledValidator } from '@apertura/questionnaire';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain-error';
+import { mutateReturning } from '../common/persistence';
 import { EvidenceService } from '../evidence/evidence.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { sameJson } from './canonical-json';
 import {
   DraftSavedDto,
@@ -19,7 +20,6 @@ import {
   SubmittedCopyDto,
   VersionSummaryDto,
 } from './dto/respond.dto';
-import { lockRound, lockRoundForSubmission } from './round-lock';
 import {
   answerableQuestionNames,
   CleanSubmission,
@@ -30,6 +30,9 @@ import {
   validatorFor,
 } from './submission';
 import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
+import { RoundWindowService } from '../rounds/round-window.service';
+import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundErrors } from '../rounds/rounds.errors';
 
 /** Unique index on response_version.idempotency_key (initial migration). */
 const IDEMPOTENCY_INDEX = 'IDX_70ae7852a70188bfbfed5b7da7';
@@ -72,7 +75,7 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 /**
  * Every version is kept and audited forever, so the number one institution can add to a round is
- * capped (round.max_versions_per_response, default 50, read by lockRound). Checked under the response lock.
+ * capped (round.max_versions_per_response, default 50, read by RoundsRepository.lockForSubmission). Checked under the response lock.
  */
 function assertBelowVersionLimit(max: number, submitted: number): void {
   if (submitted >= max) {
@@ -101,6 +104,8 @@ export class ResponsesService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly evidence: EvidenceService,
+    private readonly rounds: RoundsRepository,
+    private readonly window: RoundWindowService,
   ) {}
 
   async context(inv: InvitationPrincipal): Promise<RespondContextDto> {
@@ -141,7 +146,7 @@ export class ResponsesService {
        WHERE ro.id = $1`,
       [inv.roundId, inv.institutionId],
     );
-    if (!row) throw notFound('round');
+    if (!row) throw RoundErrors.notFound();
     const state = submissionState(
       { status: row.round_status, opensAt: row.opens_at, closesAt: row.closes_at },
       row.now,
@@ -191,7 +196,7 @@ export class ResponsesService {
         : [];
     });
     return this.ds.transaction(async (m) => {
-      await lockRoundForSubmission(m, inv.roundId);
+      await this.window.lockAcceptingSubmissions(m, inv.roundId);
       // A submitted response keeps its status: the draft is then the working copy of an amendment.
       const [row]: Array<{ updated_at: Date; current_page: number }> = await m.query(
         `INSERT INTO response (round_id, institution_id, questionnaire_id, draft, current_page)
@@ -245,7 +250,7 @@ export class ResponsesService {
     clean: CleanSubmission,
     key: string,
   ): Promise<SubmitOutcome> {
-    const round = await lockRound(m, inv.roundId);
+    const round = await this.rounds.lockForSubmission(m, inv.roundId);
     // Two first submits at once: the second INSERT waits for the first to commit, then does nothing.
     await m.query(
       `INSERT INTO response (round_id, institution_id, questionnaire_id) VALUES ($1, $2, $3) ON CONFLICT (round_id, institution_id) DO NOTHING`,
@@ -265,8 +270,9 @@ export class ResponsesService {
     const evidence = await this.evidence.snapshot(m, inv.roundId, inv.institutionId);
     const data = JSON.stringify(clean.data);
     // The version and the response row in one statement (one round trip; a reused key still fails
-    // on the idempotency index, inside the CTE). TypeORM answers an UPDATE with [rows, rowCount].
-    const [[inserted]]: [Array<{ submitted_at: Date }>, number] = await m.query(
+    // on the idempotency index, inside the CTE).
+    const [inserted] = await mutateReturning<{ submitted_at: Date }>(
+      m,
       `WITH v AS (
          INSERT INTO response_version (response_id, version, idempotency_key, data, cleared, evidence)
          VALUES ($1, $2, $3, $4::jsonb, $5::text[], $6::jsonb) RETURNING submitted_at
@@ -453,7 +459,7 @@ export class ResponsesService {
        FROM round r JOIN questionnaire q ON q.id = r.institution_questionnaire_id WHERE r.id = $1`,
       [roundId],
     );
-    if (!row) throw notFound('round');
+    if (!row) throw RoundErrors.notFound();
     const validator = await validatorFor(row.id, row.checksum, async () => {
       const [q]: Array<{ definition: JsonObject }> = await this.ds.query(
         'SELECT definition FROM questionnaire WHERE id = $1',

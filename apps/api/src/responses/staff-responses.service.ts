@@ -21,6 +21,7 @@ import {
   TitleDto,
 } from './dto/staff-responses.dto';
 import { ResponseState } from './dto/respond.dto';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 interface InstitutionRow {
   id: string;
@@ -93,11 +94,12 @@ function labelledAnswers(variables: readonly CodebookVariable[], submitted: Json
 export class StaffResponsesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly evidence: EvidenceService,
   ) {}
 
   async list(user: UserPrincipal, roundId: string, query: ListResponsesQueryDto): Promise<ResponsePageDto> {
-    await this.ownRound(user, roundId);
+    await this.rounds.findOwned(this.ds.manager, user.guarantorId, roundId);
     const filters = `WHERE ($2::text IS NULL OR ${STATUS} = $2) AND ($3::text IS NULL OR i.cve_ent = $3)`;
     const from = `FROM ${ROUND_MEMBERS} mb
       JOIN institution i ON i.id = mb.institution_id
@@ -128,7 +130,7 @@ export class StaffResponsesService {
   }
 
   async detail(user: UserPrincipal, roundId: string, institutionId: string): Promise<StaffResponseDto> {
-    await this.ownRound(user, roundId);
+    await this.rounds.findOwned(this.ds.manager, user.guarantorId, roundId);
     const [row]: Array<
       InstitutionRow & {
         response_id: string | null;
@@ -245,7 +247,7 @@ export class StaffResponsesService {
     institutionId: string,
     version: number,
   ): Promise<StaffVersionDto> {
-    await this.ownRound(user, roundId);
+    await this.rounds.findOwned(this.ds.manager, user.guarantorId, roundId);
     const [row]: Array<{
       response_id: string;
       version: number;
@@ -271,15 +273,7 @@ export class StaffResponsesService {
   }
 
   async download(user: UserPrincipal, roundId: string, evidenceId: string): Promise<EvidenceDownload> {
-    await this.ownRound(user, roundId);
+    await this.rounds.findOwned(this.ds.manager, user.guarantorId, roundId);
     return this.evidence.downloadInRound(roundId, evidenceId);
-  }
-
-  private async ownRound(user: UserPrincipal, roundId: string): Promise<void> {
-    const rows: Array<{ id: string }> = await this.ds.query(
-      'SELECT id FROM round WHERE id = $1 AND guarantor_id = $2',
-      [roundId, user.guarantorId],
-    );
-    if (rows.length === 0) throw notFound('round', 'roundId');
   }
 }

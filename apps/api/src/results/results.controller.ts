@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTag
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { guarantorOf } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 import {
   AreaResultPageDto,
   AreaResultsQueryDto,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { PublicResultsController } from './public-results.controller';
 import { PublicTrendsController } from './public-trends.controller';
 import { RecomputeService } from './recompute.service';
@@ -10,6 +11,7 @@ import { TrendsService } from './trends.service';
 
 /** Results API: reads what the worker stored (metric_result); requests full rebuilds through the outbox. */
 @Module({
+  imports: [RoundsDataModule],
   controllers: [ResultsController, PublicResultsController, ResultsEventsController, PublicTrendsController],
   providers: [ResultsService, RecomputeService, ResultsEventsService, TrendsService],
 })

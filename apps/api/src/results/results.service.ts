@@ -34,6 +34,7 @@ import {
   toRun,
   toSummary,
 } from './results.mapper';
+import { RoundErrors } from '../rounds/rounds.errors';
 
 /** Who reads: staff of one guarantor (any status of its rounds), or anyone (published rounds only). */
 export type ResultsAccess = { kind: 'staff'; guarantorId: string } | { kind: 'public' };
@@ -85,7 +86,7 @@ export class ResultsService {
        WHERE r.id = $1 AND ($2::uuid IS NULL OR r.guarantor_id = $2::uuid) AND ($3::boolean = false OR r.status = 'published')`,
       [roundId, access.kind === 'staff' ? access.guarantorId : null, access.kind === 'public'],
     );
-    if (!row) throw notFound('ronda', 'roundId');
+    if (!row) throw RoundErrors.notFound('roundId');
     return row;
   }
 

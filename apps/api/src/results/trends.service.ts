@@ -7,6 +7,7 @@ import type { TrendDto, TrendQueryDto, TrendRoundDto, TrendScope } from './dto/t
 import { MetricRow, notice, toAreaValue, toResultValue } from './results.mapper';
 import { METRIC_COLUMNS } from './results.service';
 import { toTrendPoints } from './trends.mapper';
+import { RoundErrors } from '../rounds/rounds.errors';
 
 const KEY_SHAPE: Record<Exclude<TrendScope, 'national'>, { re: RegExp; es: string; en: string }> = {
   institution: {
@@ -181,7 +182,7 @@ export class TrendsService {
         `SELECT g.id, g.slug, g.name, r.synthetic FROM round r JOIN guarantor g ON g.id = r.guarantor_id WHERE r.id = $1 AND r.status = 'published'`,
         [q.round],
       );
-      if (!g) throw notFound('ronda', 'round');
+      if (!g) throw RoundErrors.notFound('round');
       return g;
     }
     // Real rounds when the guarantor has any; its synthetic ones only when it has nothing else.

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RoundEntity } from '@apertura/db';
-import { notFound } from '../common/domain-error';
 import { assertAcceptsSubmissions } from './round-window';
+import { LockedRound, RoundRecord, RoundsRepository } from './rounds.repository';
 
 /**
  * The guard every submission path calls (responses, verdicts, citizen reports). Kept apart from
@@ -11,7 +10,10 @@ import { assertAcceptsSubmissions } from './round-window';
  */
 @Injectable()
 export class RoundWindowService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
+  ) {}
 
   /**
    * Loads the round and throws ROUND_NOT_OPEN / ROUND_CLOSED (409) unless it accepts submissions now.
@@ -22,14 +24,21 @@ export class RoundWindowService {
     roundId: string,
     manager?: EntityManager,
     now: Date = new Date(),
-  ): Promise<RoundEntity> {
-    const m = manager ?? this.ds.manager;
-    const round = await m.findOne(RoundEntity, {
-      where: { id: roundId },
-      ...(manager ? { lock: { mode: 'for_key_share' as const } } : {}),
+  ): Promise<RoundRecord> {
+    const round = await this.rounds.findById(manager ?? this.ds.manager, roundId, {
+      ...(manager ? { lock: 'key_share' as const } : {}),
     });
-    if (!round) throw notFound('ronda', 'roundId');
     assertAcceptsSubmissions(round, now);
+    return round;
+  }
+
+  /**
+   * Share-locks the round for the rest of the submission's transaction (RoundsRepository.lockForSubmission),
+   * then ROUND_NOT_OPEN / ROUND_CLOSED by the database clock unless the round takes answers now.
+   */
+  async lockAcceptingSubmissions(m: EntityManager, roundId: string): Promise<LockedRound> {
+    const round = await this.rounds.lockForSubmission(m, roundId);
+    assertAcceptsSubmissions(round, round.now);
     return round;
   }
 }

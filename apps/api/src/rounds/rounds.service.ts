@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InstitutionEntity, JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from '@apertura/db';
+import { JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from '@apertura/db';
 import type { RoundDesignDocument, RoundStatus } from '@apertura/db';
 import { resolveSettings } from '@apertura/metric';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import { CosignService } from '../cosign/cosign.service';
 import { InvitationsService } from '../invitations/invitations.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { CatalogueService } from '../universe/catalogue.service';
 import { InstitutionPageDto } from '../universe/dto/universe.dto';
-import { guarantorOf, UniverseService } from '../universe/universe.service';
+import { guarantorOf } from '../common/guarantor-of';
+import { UniverseService } from '../universe/universe.service';
 import {
   CreateRoundDto,
   ListRoundsQueryDto,
@@ -26,9 +27,11 @@ import {
 } from './dto/round.dto';
 import type { RoundDesignDto, UniverseStateDto } from './dto/round-design.dto';
 import type { PublishPreviewDto } from './dto/publish.dto';
-import { CENSUS, checkDesign, DesignProblem, normaliseDesign, UniverseCounts, universeCounts } from './round-design';
+import { CENSUS, checkDesign, normaliseDesign, UniverseCounts, universeCounts } from './round-design';
 import { assertCanTransition } from './round-transitions';
 import { RoundWindowService } from './round-window.service';
+import { RoundErrors } from './rounds.errors';
+import { RoundsRepository } from './rounds.repository';
 import { applySelection, normaliseSelection } from './universe-selection';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -73,42 +76,13 @@ function resolvedSettings(raw: Record<string, unknown> | undefined): JsonObject 
   if (!r.ok) {
     const first = r.problems[0];
     const path = first.path ? `settings.${first.path}` : 'settings';
-    throw new DomainError(
-      'SETTINGS_INVALID',
-      {
-        es: `Configuración del método no válida en «${path}»: ${first.message}.`,
-        en: `Invalid method settings at '${path}': ${first.message}.`,
-      },
-      path,
-      { problems: r.problems },
-    );
+    throw RoundErrors.settingsInvalid(path, first.message, r.problems);
   }
   return JSON.parse(JSON.stringify(r.settings)) as JsonObject;
 }
 
 function checkWindow(opensAt: Date, closesAt: Date): void {
-  if (!(closesAt.getTime() > opensAt.getTime())) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      { es: 'La fecha de cierre debe ser posterior a la de apertura.', en: 'closesAt must be after opensAt.' },
-      'closesAt',
-    );
-  }
-}
-
-/** The first problem names the field; all of them travel in details.problems (the console shows each by its row). */
-function designError(code: 'VALIDATION_FAILED' | 'DESIGN_INVALID', problems: DesignProblem[]): DomainError {
-  const [first] = problems;
-  const opening = code === 'DESIGN_INVALID';
-  return new DomainError(
-    code,
-    {
-      es: `${opening ? 'No se puede abrir la ronda: el diseño no corresponde al universo' : 'Diseño de la ronda no válido'} («${first.path}»): ${first.es}.`,
-      en: `${opening ? 'The round cannot be opened: its design does not match the universe' : 'Invalid round design'} ('${first.path}'): ${first.en}.`,
-    },
-    first.path,
-    { problems: problems.map((p) => ({ ...p })) },
-  );
+  if (!(closesAt.getTime() > opensAt.getTime())) throw RoundErrors.windowInvalid();
 }
 
 type Transition = 'open' | 'close' | 'publish';
@@ -123,6 +97,7 @@ const TARGET: Record<Transition, RoundStatus> = { open: 'open', close: 'closed',
 export class RoundsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly audit: AuditService,
     private readonly invitations: InvitationsService,
     private readonly universe: UniverseService,
@@ -151,26 +126,24 @@ export class RoundsService {
       const design = dto.design
         ? await this.checkedDesign(m, dto.design, await this.selectionCounts(m, guarantorId, selection))
         : CENSUS;
-      const round = await m.save(
-        Object.assign(new RoundEntity(), {
-          guarantorId,
-          name: dto.name.trim(),
-          status: 'draft' as const,
-          opensAt,
-          closesAt,
-          institutionQuestionnaireId: dto.institutionQuestionnaireId,
-          citizenQuestionnaireId: dto.citizenQuestionnaireId,
-          universeSelection: selection,
-          settings,
-          design: design as RoundDesignDocument & JsonObject,
-          validationOpen: false,
-          synthetic: false,
-          maxVersionsPerResponse: dto.maxVersionsPerResponse ?? DEFAULT_MAX_VERSIONS_PER_RESPONSE,
-          openedAt: null,
-          closedAt: null,
-          publishedAt: null,
-        }),
-      );
+      const round = await this.rounds.save(m, {
+        guarantorId,
+        name: dto.name.trim(),
+        status: 'draft' as const,
+        opensAt,
+        closesAt,
+        institutionQuestionnaireId: dto.institutionQuestionnaireId,
+        citizenQuestionnaireId: dto.citizenQuestionnaireId,
+        universeSelection: selection,
+        settings,
+        design: design as RoundDesignDocument & JsonObject,
+        validationOpen: false,
+        synthetic: false,
+        maxVersionsPerResponse: dto.maxVersionsPerResponse ?? DEFAULT_MAX_VERSIONS_PER_RESPONSE,
+        openedAt: null,
+        closedAt: null,
+        publishedAt: null,
+      });
       await this.audit.record(m, actor, {
         action: 'round.create',
         entityType: 'round',
@@ -191,18 +164,8 @@ export class RoundsService {
   async update(actor: UserPrincipal, id: string, dto: UpdateRoundDto): Promise<RoundDetailDto> {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
-      const round = await this.lockOwned(m, guarantorId, id);
-      if (round.status !== 'draft') {
-        throw new DomainError(
-          'ROUND_NOT_DRAFT',
-          {
-            es: 'Solo una ronda en borrador se puede modificar. Para cambiar el cuestionario de una ronda abierta, suba una nueva versión y úsela en otra ronda.',
-            en: 'Only a draft round can be changed. To change the questionnaire of an opened round, upload a new version and use it in another round.',
-          },
-          undefined,
-          { status: round.status },
-        );
-      }
+      const round = await this.rounds.findOwned(m, guarantorId, id, { lock: 'update', field: 'id' });
+      if (round.status !== 'draft') throw RoundErrors.notDraftForUpdate(round.status);
       const changed: string[] = [];
       if (dto.name !== undefined) {
         round.name = dto.name.trim();
@@ -260,7 +223,7 @@ export class RoundsService {
         round.maxVersionsPerResponse = dto.maxVersionsPerResponse;
         changed.push('maxVersionsPerResponse');
       }
-      const saved = await m.save(round);
+      const saved = await this.rounds.save(m, round);
       await this.audit.record(m, actor, {
         action: 'round.update',
         entityType: 'round',
@@ -274,24 +237,19 @@ export class RoundsService {
 
   async list(actor: UserPrincipal, q: ListRoundsQueryDto): Promise<RoundPageDto> {
     const guarantorId = guarantorOf(actor);
-    const [rows, total] = await this.ds.getRepository(RoundEntity).findAndCount({
-      where: { guarantorId, ...(q.status ? { status: q.status } : {}) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
-    return { items: rows.map(toRoundDto), total, page: q.page, pageSize: q.pageSize };
+    const { items, total } = await this.rounds.page(guarantorId, q.status, q.page, q.pageSize);
+    return { items: items.map(toRoundDto), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: UserPrincipal, id: string): Promise<RoundDetailDto> {
     const m = this.ds.manager;
-    return this.detail(m, await this.owned(m, guarantorOf(actor), id));
+    return this.detail(m, await this.rounds.findOwned(m, guarantorOf(actor), id, { field: 'id' }));
   }
 
   /** The round's institutions: those frozen at opening, or (draft) those its selection matches now. */
   async universePage(actor: UserPrincipal, id: string, q: RoundUniverseQueryDto): Promise<InstitutionPageDto> {
     const guarantorId = guarantorOf(actor);
-    const round = await this.owned(this.ds.manager, guarantorId, id);
+    const round = await this.rounds.findOwned(this.ds.manager, guarantorId, id, { field: 'id' });
     // An open or past round lists its frozen universe, retired institutions included (they took part).
     const filters = { ...q, status: q.status ?? (round.status === 'draft' ? 'active' : 'all') };
     return this.universe.page(guarantorId, filters, q.page, q.pageSize, (qb) => {
@@ -310,18 +268,8 @@ export class RoundsService {
   async remove(actor: UserPrincipal, id: string): Promise<void> {
     const guarantorId = guarantorOf(actor);
     await this.ds.transaction(async (m) => {
-      const round = await this.lockOwned(m, guarantorId, id);
-      if (round.status !== 'draft') {
-        throw new DomainError(
-          'ROUND_NOT_DRAFT',
-          {
-            es: 'Solo una ronda en borrador se puede eliminar: esta ya se abrió y conserva invitaciones, respuestas y su bitácora.',
-            en: 'Only a draft round can be deleted: this one has opened and keeps its invitations, responses and audit trail.',
-          },
-          undefined,
-          { status: round.status },
-        );
-      }
+      const round = await this.rounds.findOwned(m, guarantorId, id, { lock: 'update', field: 'id' });
+      if (round.status !== 'draft') throw RoundErrors.notDraftForDelete(round.status);
       await this.audit.record(m, actor, {
         action: 'round.delete',
         entityType: 'round',
@@ -334,14 +282,14 @@ export class RoundsService {
           universeSelection: round.universeSelection,
         },
       });
-      await m.delete(RoundEntity, { id: round.id });
+      await this.rounds.delete(m, round.id);
     });
   }
 
   /** Coverage and conclusiveness the console shows before publishing (and the rule publish enforces). */
   async publishPreview(actor: UserPrincipal, id: string): Promise<PublishPreviewDto> {
     const m = this.ds.manager;
-    return this.coverage(m, await this.owned(m, guarantorOf(actor), id));
+    return this.coverage(m, await this.rounds.findOwned(m, guarantorOf(actor), id, { field: 'id' }));
   }
 
   /**
@@ -350,58 +298,17 @@ export class RoundsService {
    * not computed) counts as not_validated; one that never submitted and has no value counts in none.
    */
   private async coverage(m: EntityManager, round: RoundEntity): Promise<PublishPreviewDto> {
-    let universeIds: string[];
-    if (round.status === 'draft') {
-      const rows = await applySelection(
-        m
-          .getRepository(InstitutionEntity)
-          .createQueryBuilder('i')
-          .select('i.id', 'id')
-          .where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
-        round.universeSelection,
-      ).getRawMany<{ id: string }>();
-      universeIds = rows.map((r) => r.id);
-    } else {
-      const rows: Array<{ id: string }> = await m.query(
-        'SELECT institution_id AS id FROM round_institution WHERE round_id = $1',
-        [round.id],
-      );
-      universeIds = rows.map((r) => r.id);
-    }
-    const [row]: Array<{
-      submitted: number;
-      validated: number;
-      conclusive: number;
-      caution: number;
-      inconclusive: number;
-      not_validated: number;
-      computed_at: Date | null;
-    }> = await m.query(
-      `WITH u AS (SELECT unnest($2::uuid[]) AS id),
-       sub AS (SELECT DISTINCT institution_id AS id FROM response WHERE round_id = $1 AND status = 'submitted'),
-       val AS (SELECT DISTINCT institution_id AS id FROM citizen_report WHERE round_id = $1),
-       ival AS (SELECT scope_key, status, computed_at FROM metric_result
-                 WHERE round_id = $1 AND scope = 'institution' AND indicator = 'I' AND aggregation = 'unweighted'),
-       per AS (
-         SELECT u.id, (sub.id IS NOT NULL) AS submitted, (val.id IS NOT NULL) AS validated,
-                COALESCE(ival.status, CASE WHEN sub.id IS NOT NULL THEN 'not_validated' END) AS status, ival.computed_at
-         FROM u LEFT JOIN sub ON sub.id = u.id LEFT JOIN val ON val.id = u.id LEFT JOIN ival ON ival.scope_key = u.id::text)
-       SELECT count(*) FILTER (WHERE submitted)::int AS submitted,
-              count(*) FILTER (WHERE validated)::int AS validated,
-              count(*) FILTER (WHERE status = 'conclusive')::int AS conclusive,
-              count(*) FILTER (WHERE status = 'caution')::int AS caution,
-              count(*) FILTER (WHERE status = 'inconclusive')::int AS inconclusive,
-              count(*) FILTER (WHERE status = 'not_validated')::int AS not_validated,
-              max(computed_at) AS computed_at
-       FROM per`,
-      [round.id, universeIds],
-    );
+    const universeIds =
+      round.status === 'draft'
+        ? await this.rounds.selectedInstitutionIds(m, round.guarantorId, round.universeSelection)
+        : await this.rounds.frozenInstitutionIds(m, round.id);
+    const row = await this.rounds.coverage(m, round.id, universeIds);
     const universe = universeIds.length;
     const statuses = {
       conclusive: row.conclusive,
       caution: row.caution,
       inconclusive: row.inconclusive,
-      not_validated: row.not_validated,
+      not_validated: row.notValidated,
     };
     const values = statuses.conclusive + statuses.caution + statuses.inconclusive + statuses.not_validated;
     const neverAnswered = universe - row.submitted;
@@ -419,7 +326,7 @@ export class RoundsService {
       values,
       reasons,
       needsAcknowledgement: reasons.length > 0,
-      computedAt: row.computed_at ? new Date(row.computed_at).toISOString() : null,
+      computedAt: iso(row.computedAt),
     };
   }
 
@@ -433,7 +340,7 @@ export class RoundsService {
     const to = TARGET[action];
     return this.ds.transaction(async (m) => {
       // The row lock serialises transitions: of two concurrent opens, the second sees 'open' and is refused.
-      const round = await this.lockOwned(m, guarantorId, id);
+      const round = await this.rounds.findOwned(m, guarantorId, id, { lock: 'update', field: 'id' });
       const from = round.status;
       assertCanTransition(from, to);
       if (action === 'publish') return this.requestPublication(m, actor, round, opts.acknowledgeInconclusive === true);
@@ -446,7 +353,7 @@ export class RoundsService {
         round.closedAt = now;
       }
       round.status = to;
-      const saved = await m.save(round);
+      const saved = await this.rounds.save(m, round);
       await this.audit.record(m, actor, {
         action: `round.${action}`,
         entityType: 'round',
@@ -472,9 +379,7 @@ export class RoundsService {
     acknowledged: boolean,
   ): Promise<RoundDetailDto> {
     if (round.publishRunId) {
-      const [run]: Array<{ status: string }> = await m.query('SELECT status FROM recompute_run WHERE id = $1', [
-        round.publishRunId,
-      ]);
+      const run = await this.rounds.recomputeRun(m, round.publishRunId);
       if (run && (run.status === 'queued' || run.status === 'running')) return this.detail(m, round);
     }
     // Issue #18 item 2: a co-signed round needs its quorum of current approvals (the worker checks again
@@ -483,37 +388,12 @@ export class RoundsService {
     // Issue #15 item 4: the console's confirmation is enforced here too, so no client can skip it.
     const coverage = await this.coverage(m, round);
     if (coverage.needsAcknowledgement && !acknowledged) {
-      const why = {
-        es: coverage.reasons
-          .map((r) =>
-            r === 'most_not_conclusive'
-              ? 'la mayoría de los valores no son concluyentes'
-              : 'la mayoría de las instituciones nunca respondió',
-          )
-          .join(' y '),
-        en: coverage.reasons
-          .map((r) =>
-            r === 'most_not_conclusive' ? 'most values are not conclusive' : 'most institutions never answered',
-          )
-          .join(' and '),
-      };
-      throw new DomainError(
-        'PUBLISH_ACKNOWLEDGEMENT_REQUIRED',
-        {
-          es: `Para publicar esta ronda confirme que lo entiende (acknowledgeInconclusive): ${why.es}.`,
-          en: `To publish this round, confirm you understand (acknowledgeInconclusive): ${why.en}.`,
-        },
-        'acknowledgeInconclusive',
-        { ...coverage },
-      );
+      throw RoundErrors.publishAcknowledgementRequired(coverage.reasons, { ...coverage });
     }
-    const [run]: Array<{ id: string }> = await m.query(
-      'INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id',
-      [round.id],
-    );
-    await this.outbox.emit(m, { type: 'round.recompute', payload: { roundId: round.id, runId: run.id } });
-    round.publishRunId = run.id;
-    const saved = await m.save(round);
+    const runId = await this.rounds.startRecomputeRun(m, round.id);
+    await this.outbox.emit(m, { type: 'round.recompute', payload: { roundId: round.id, runId } });
+    round.publishRunId = runId;
+    const saved = await this.rounds.save(m, round);
     await this.audit.record(m, actor, {
       action: 'round.publish',
       entityType: 'round',
@@ -522,7 +402,7 @@ export class RoundsService {
       details: {
         from: 'closed',
         to: 'published',
-        runId: run.id,
+        runId,
         acknowledgedInconclusive: coverage.needsAcknowledgement,
         coverage: {
           universe: coverage.universe,
@@ -542,61 +422,16 @@ export class RoundsService {
 
   /** Freezes the universe and invites it; returns the number of institutions. */
   private async openRound(m: EntityManager, round: RoundEntity, now: Date): Promise<number> {
-    if (round.closesAt.getTime() <= now.getTime()) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        {
-          es: `No se puede abrir la ronda: su periodo terminó el ${round.closesAt.toISOString()}. Cambie la fecha de cierre primero.`,
-          en: `The round cannot be opened: its window ended at ${round.closesAt.toISOString()}. Change closesAt first.`,
-        },
-        'closesAt',
-        { from: round.status, to: 'open' },
-      );
-    }
-    const [selectSql, params] = applySelection(
-      m
-        .getRepository(InstitutionEntity)
-        .createQueryBuilder('i')
-        .select('i.id', 'id')
-        .where('i.guarantorId = :guarantorId', { guarantorId: round.guarantorId }),
-      round.universeSelection,
-    ).getQueryAndParameters();
-    const rows: Array<{ institution_id: string }> = await m.query(
-      `INSERT INTO round_institution (round_id, institution_id)
-       SELECT $${params.length + 1}::uuid, s.id FROM (${selectSql}) s
-       ON CONFLICT DO NOTHING RETURNING institution_id`,
-      [...params, round.id],
-    );
-    if (!rows.length) {
-      throw new DomainError(
-        'UNIVERSE_EMPTY',
-        {
-          es: 'La selección del universo no incluye ninguna institución; importe el universo o cambie la selección antes de abrir.',
-          en: 'The universe selection matches no institution; import the universe or change the selection before opening.',
-        },
-        'universeSelection',
-      );
-    }
+    if (round.closesAt.getTime() <= now.getTime()) throw RoundErrors.windowOver(round.closesAt, round.status);
+    const ids = await this.rounds.freezeUniverse(m, round);
+    if (!ids.length) throw RoundErrors.universeEmpty();
     if (round.design.kind === 'sample') {
       // The universe may have grown or shrunk since the design was saved (imports, selection edits).
       const problems = checkDesign(round.design, await this.frozenCounts(m, round.id), await this.catalogue.index());
-      if (problems.length) throw designError('DESIGN_INVALID', problems);
+      if (problems.length) throw RoundErrors.design('DESIGN_INVALID', problems);
     }
-    const ids = rows.map((r) => r.institution_id);
     await this.invitations.createForRound(m, round, ids);
     return ids.length;
-  }
-
-  private async owned(m: EntityManager, guarantorId: string, id: string): Promise<RoundEntity> {
-    const round = await m.findOne(RoundEntity, { where: { id, guarantorId } });
-    if (!round) throw notFound('ronda', 'id');
-    return round;
-  }
-
-  private async lockOwned(m: EntityManager, guarantorId: string, id: string): Promise<RoundEntity> {
-    const round = await m.findOne(RoundEntity, { where: { id, guarantorId }, lock: { mode: 'pessimistic_write' } });
-    if (!round) throw notFound('ronda', 'id');
-    return round;
   }
 
   private async checkQuestionnaire(
@@ -608,16 +443,7 @@ export class RoundsService {
   ): Promise<void> {
     const q = await m.findOne(QuestionnaireEntity, { where: { id, guarantorId } });
     if (!q) throw notFound('cuestionario', field);
-    if (q.kind !== kind) {
-      throw new DomainError(
-        'QUESTIONNAIRE_KIND_MISMATCH',
-        {
-          es: `«${field}» debe ser un cuestionario de tipo ${kind}; «${q.slug}» v${q.version} es de tipo ${q.kind}.`,
-          en: `'${field}' must be a ${kind} questionnaire; '${q.slug}' v${q.version} is a ${q.kind} questionnaire.`,
-        },
-        field,
-      );
-    }
+    if (q.kind !== kind) throw RoundErrors.questionnaireKindMismatch(field, kind, q);
   }
 
   /** Normalises a selection and checks its codes and ids exist, so a typo does not silently shrink the round. */
@@ -629,18 +455,20 @@ export class RoundsService {
     const sel = normaliseSelection(raw);
     const cat = await this.catalogue.index();
     const badEnt = sel.cveEnt?.find((c) => !cat.states.has(c));
-    if (badEnt) throw invalidSelection('cveEnt', `la entidad ${badEnt} no existe`, `state ${badEnt} does not exist`);
+    if (badEnt)
+      throw RoundErrors.invalidSelection('cveEnt', `la entidad ${badEnt} no existe`, `state ${badEnt} does not exist`);
     const badGeo = sel.cvegeo?.find((c) => !cat.municipalities.has(c));
     if (badGeo)
-      throw invalidSelection('cvegeo', `el municipio ${badGeo} no existe`, `municipality ${badGeo} does not exist`);
-    if (sel.institutionIds?.length) {
-      const found: Array<{ n: number }> = await m.query(
-        'SELECT count(*)::int AS n FROM institution WHERE guarantor_id = $1 AND id = ANY($2::uuid[])',
-        [guarantorId, sel.institutionIds],
+      throw RoundErrors.invalidSelection(
+        'cvegeo',
+        `el municipio ${badGeo} no existe`,
+        `municipality ${badGeo} does not exist`,
       );
-      const missing = sel.institutionIds.length - found[0].n;
+    if (sel.institutionIds?.length) {
+      const found = await this.rounds.countOwnedInstitutions(m, guarantorId, sel.institutionIds);
+      const missing = sel.institutionIds.length - found;
       if (missing > 0) {
-        throw invalidSelection(
+        throw RoundErrors.invalidSelection(
           'institutionIds',
           `${missing} institución(es) no pertenecen al universo del órgano garante`,
           `${missing} institution(s) are not in the guarantor's universe`,
@@ -657,7 +485,7 @@ export class RoundsService {
     counts: UniverseCounts,
   ): Promise<RoundDesignDocument> {
     const problems = checkDesign(dto, counts, await this.catalogue.index());
-    if (problems.length) throw designError('VALIDATION_FAILED', problems);
+    if (problems.length) throw RoundErrors.design('VALIDATION_FAILED', problems);
     return normaliseDesign(dto);
   }
 
@@ -667,30 +495,13 @@ export class RoundsService {
     guarantorId: string,
     selection: UniverseSelection,
   ): Promise<UniverseCounts> {
-    const rows = await applySelection(
-      m
-        .getRepository(InstitutionEntity)
-        .createQueryBuilder('i')
-        .select('i.cveEnt', 'cveEnt')
-        .addSelect('i.cvegeo', 'cvegeo')
-        .addSelect('count(*)::int', 'n')
-        .where('i.guarantorId = :guarantorId', { guarantorId }),
-      selection,
-    )
-      .groupBy('i.cveEnt')
-      .addGroupBy('i.cvegeo')
-      .getRawMany<{ cveEnt: string; cvegeo: string; n: number }>();
+    const rows = await this.rounds.selectionCounts(m, guarantorId, selection);
     return universeCounts(rows);
   }
 
   /** Institutions per state and municipality of a frozen universe. */
   private async frozenCounts(m: EntityManager, roundId: string): Promise<UniverseCounts> {
-    const rows: Array<{ cveEnt: string; cvegeo: string; n: number }> = await m.query(
-      `SELECT i.cve_ent AS "cveEnt", i.cvegeo, count(*)::int AS n
-         FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
-        WHERE ri.round_id = $1 GROUP BY i.cve_ent, i.cvegeo`,
-      [roundId],
-    );
+    const rows = await this.rounds.frozenCounts(m, roundId);
     return universeCounts(rows);
   }
 
@@ -712,12 +523,7 @@ export class RoundsService {
       .map(([cveEnt, institutions]) => ({ cveEnt, name: stateName.get(cveEnt) ?? cveEnt, institutions }));
     const designProblems =
       round.design.kind === 'sample' ? checkDesign(round.design, universe, await this.catalogue.index()) : [];
-    const counts: Array<{ invitations: number; drafts: number; submitted: number }> = await m.query(
-      `SELECT (SELECT count(*) FROM invitation WHERE round_id = $1 AND revoked_at IS NULL)::int AS invitations,
-              (SELECT count(*) FROM response WHERE round_id = $1 AND status = 'draft')::int AS drafts,
-              (SELECT count(*) FROM response WHERE round_id = $1 AND status = 'submitted')::int AS submitted`,
-      [round.id],
-    );
+    const counts = await this.rounds.activityCounts(m, round.id);
     const byId = new Map(questionnaires.map((q) => [q.id, q]));
     const inst = byId.get(round.institutionQuestionnaireId);
     const cit = byId.get(round.citizenQuestionnaireId);
@@ -730,23 +536,14 @@ export class RoundsService {
       universeFrozen: frozen,
       institutionQuestionnaire: toRef(inst),
       citizenQuestionnaire: toRef(cit),
-      counts: counts[0],
+      counts,
       universeStates,
       designProblems,
     };
   }
 
   private async publication(m: EntityManager, runId: string): Promise<PublicationDto | null> {
-    const [run]: Array<{ status: PublicationDto['status']; progress: number; finished_at: Date | null }> =
-      await m.query('SELECT status, progress, finished_at FROM recompute_run WHERE id = $1', [runId]);
-    return run ? { runId, status: run.status, progress: run.progress, finishedAt: iso(run.finished_at) } : null;
+    const run = await this.rounds.recomputeRun(m, runId);
+    return run ? { runId, status: run.status, progress: run.progress, finishedAt: iso(run.finishedAt) } : null;
   }
-}
-
-function invalidSelection(field: string, es: string, en: string): DomainError {
-  return new DomainError(
-    'VALIDATION_FAILED',
-    { es: `Selección del universo no válida: ${es}.`, en: `Invalid universe selection: ${en}.` },
-    `universeSelection.${field}`,
-  );
 }

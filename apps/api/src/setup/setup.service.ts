@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomInt } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { GuarantorsService } from '../guarantors/guarantors.service';
 import type { FirstRunSetupDto, FirstRunSetupResultDto } from './dto/setup.dto';

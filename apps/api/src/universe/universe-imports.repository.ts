@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../common/outbox/outbox.service';
 import type { ImportErrorDto, ImportState, UniverseImportJobDto, UniverseImportResultDto } from './dto/universe.dto';
 
 interface ImportRow {

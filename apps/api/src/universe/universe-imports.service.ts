@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../common/domain-error';
 import { CONTROL_CHARACTER } from '../common/request-shape';
 import type { ListImportsQueryDto, UniverseImportJobDto, UniverseImportPageDto } from './dto/universe.dto';
 import { UniverseImportsRepository } from './universe-imports.repository';
-import { guarantorOf } from './universe.service';
+import { guarantorOf } from '../common/guarantor-of';
 
 /** Bytes per stored chunk: large enough to keep the row count small, small enough to never matter in memory. */
 const STORED_CHUNK_BYTES = 512 * 1024;

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { InstitutionEntity, MunicipalityEntity, previewUniverse, upsertUniverse } from '@apertura/db';
 import { universeInvalidReport } from '@apertura/geo';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
-import { DomainError, forbidden, notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
+import { guarantorOf } from '../common/guarantor-of';
 import {
   InstitutionDto,
   InstitutionStatus,
@@ -60,12 +61,6 @@ const toInstitution = (r: InstitutionRow): InstitutionDto => ({
 });
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Staff of a guarantor only: the universe always belongs to the caller's guarantor. */
-export function guarantorOf(actor: UserPrincipal): string {
-  if (!actor.guarantorId) throw forbidden();
-  return actor.guarantorId;
-}
 
 /**
  * The universe of obliged subjects of a guarantor: CSV import (all-or-nothing, idempotent upsert by a

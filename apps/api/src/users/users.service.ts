@@ -4,13 +4,13 @@ import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '@apertura/db';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { hashPassword } from '../auth/passwords';
-import { mutateReturning } from '../citizens/sql';
+import { mutateReturning } from '../common/persistence';
 import { DomainError, notFound } from '../common/domain-error';
-import { OutboxService } from '../outbox/outbox.service';
-import { guarantorOf } from '../universe/universe.service';
+import { OutboxService } from '../common/outbox/outbox.service';
+import { guarantorOf } from '../common/guarantor-of';
 import { CreateUserDto, InviteUserDto, StaffInviteInfoDto, StaffRole, StaffStatus, UserDto } from './dto/user.dto';
 
 /** Invitation links work once, for seven days (a colleague may be away for a few days). */

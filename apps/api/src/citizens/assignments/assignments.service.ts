@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
 import { claimsOf, claimsToCheck } from '../claims';
-import { notFound } from '../../common/domain-error';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, roundSettings } from '../needs';
 import { assertCitizenWork, citizenWorkProblem } from '../round-access';
@@ -21,6 +20,7 @@ import {
 } from './dto/assignment.dto';
 import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toInstitutionRef } from '../institution-ref';
 import { ASSIGNMENT_TTL_MS, expireAssignments } from './expiry';
+import { RoundErrors } from '../../rounds/rounds.errors';
 
 export const DEFAULT_ASSIGNMENTS = 3;
 
@@ -128,7 +128,7 @@ export class AssignmentsService {
         [roundId, userId],
       );
       const round = rounds[0];
-      if (!round) throw notFound('round', 'roundId');
+      if (!round) throw RoundErrors.notFound('roundId');
       assertCitizenWork(
         {
           status: round.status,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { mutateReturning } from '../sql';
+import { mutateReturning } from '../../common/persistence';
 
 /** Assignments are held for 14 days; then the institution returns to the pool. */
 export const ASSIGNMENT_TTL_MS = 14 * 24 * 3600 * 1000;

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus } from '@apertura/db';
+import { DataSource } from 'typeorm';
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../common/audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
-import { notFound } from '../../common/domain-error';
 import { expireAssignments } from '../assignments/expiry';
 import { CitizenErrors } from '../citizens.errors';
 import { institutionShortfall, municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
@@ -19,13 +17,7 @@ import {
   StateRecruitmentDto,
   ValidationStateDto,
 } from './dto/guarantor.dto';
-
-interface OwnRound {
-  id: string;
-  guarantor_id: string;
-  status: RoundStatus;
-  settings: unknown;
-}
+import { RoundsRepository } from '../../rounds/rounds.repository';
 
 interface MunicipalityCountRow {
   cvegeo: string;
@@ -46,29 +38,15 @@ const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export class ValidationAdminService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  /** A round of the caller's guarantor; any other id is NOT_FOUND (no existence leak). */
-  private async ownRound(
-    m: EntityManager | DataSource,
-    actor: UserPrincipal,
-    roundId: string,
-    lock = false,
-  ): Promise<OwnRound> {
-    const rows: OwnRound[] = await m.query(
-      `SELECT id, guarantor_id, status, settings FROM round WHERE id = $1 AND guarantor_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-      [roundId, actor.guarantorId],
-    );
-    if (rows.length === 0) throw notFound('round', 'roundId');
-    return rows[0];
-  }
-
   async setValidationOpen(actor: UserPrincipal, roundId: string, open: boolean): Promise<ValidationStateDto> {
     return this.ds.transaction(async (m) => {
-      const round = await this.ownRound(m, actor, roundId, true);
+      const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'update' });
       if (open && (round.status === 'closed' || round.status === 'published')) throw CitizenErrors.roundClosed();
-      await m.query('UPDATE round SET validation_open = $2, updated_at = now() WHERE id = $1', [roundId, open]);
+      await this.rounds.setValidationOpen(m, roundId, open);
       await this.audit.record(m, actor, {
         action: open ? 'round.validation-open' : 'round.validation-close',
         entityType: 'round',
@@ -81,7 +59,7 @@ export class ValidationAdminService {
 
   async expire(actor: UserPrincipal, roundId: string, now = new Date()): Promise<ExpireResultDto> {
     return this.ds.transaction(async (m) => {
-      await this.ownRound(m, actor, roundId);
+      await this.rounds.findOwned(m, actor.guarantorId, roundId);
       const expired = await expireAssignments(m, now, roundId);
       await this.audit.record(m, actor, {
         action: 'assignment.expire',
@@ -105,7 +83,7 @@ export class ValidationAdminService {
     pageSize: number,
   ): Promise<RoundValidatorPageDto> {
     return this.ds.transaction(async (m) => {
-      await this.ownRound(m, actor, roundId);
+      await this.rounds.findOwned(m, actor.guarantorId, roundId);
       const rows: Array<{
         id: string;
         pseudonym: string;
@@ -183,7 +161,7 @@ export class ValidationAdminService {
     q: RecruitmentQueryDto,
     now = new Date(),
   ): Promise<RecruitmentDto> {
-    const round = await this.ownRound(this.ds, actor, roundId);
+    const round = await this.rounds.findOwned(this.ds.manager, actor.guarantorId, roundId);
     const settings = roundSettings(round.settings);
     const t = settings.thresholds;
     const params: unknown[] = [roundId, now, t.institutionMinReports];

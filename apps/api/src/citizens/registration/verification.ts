@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { deriveToken, hashToken } from '@apertura/config';
-import { OutboxService } from '../../outbox/outbox.service';
+import { OutboxService } from '../../common/outbox/outbox.service';
 
 /** Verification links are valid for 48 hours. */
 export const VERIFICATION_TTL_MS = 48 * 3600 * 1000;

@@ -6,10 +6,11 @@ import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
 import type { VerifiableItem } from '@apertura/questionnaire';
 import { DomainError, notFound } from '../../common/domain-error';
 import { resolveEvidenceType, safeFilename } from '../../evidence/evidence-type';
+import { EvidenceErrors } from '../../evidence/evidence.errors';
 import { EvidenceDownload, EvidenceService } from '../../evidence/evidence.service';
 import { sniffMime } from '../../evidence/sniff-mime';
-import { AuditService } from '../../audit/audit.service';
-import { OutboxService } from '../../outbox/outbox.service';
+import { AuditService } from '../../common/audit/audit.service';
+import { OutboxService } from '../../common/outbox/outbox.service';
 import { toVerdictDto, VerdictRowLike } from '../assignments/assignment-view';
 import { CitizenErrors } from '../citizens.errors';
 import { validatorFor } from '../../responses/submission';
@@ -56,17 +57,6 @@ interface AssignmentContext {
   institution_questionnaire_id: string;
   citizen_questionnaire_id: string;
 }
-
-const unsupported = (reason: string): DomainError =>
-  new DomainError(
-    'UNSUPPORTED_MEDIA_TYPE',
-    {
-      es: `Tipo de archivo no admitido (${reason}). Se aceptan PDF, PNG, JPEG, GIF, WebP, documentos de Office/OpenDocument, texto y CSV.`,
-      en: `Unsupported file type (${reason}). Accepted: PDF, PNG, JPEG, GIF, WebP, Office/OpenDocument documents, plain text and CSV.`,
-    },
-    'file',
-    { reason },
-  );
 
 /**
  * A validator's work on an assignment: verdicts on verifiable claims, the citizen report, evidence
@@ -388,22 +378,14 @@ export class WorkService {
     now = new Date(),
   ): Promise<EvidenceFileDto> {
     if (!file) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: 'Falta el archivo (campo «file»).', en: "The file is missing (field 'file')." },
-        'file',
-      );
+      throw EvidenceErrors.fileMissing();
     }
     const buffer = file.buffer;
     if (buffer.length > CITIZEN_EVIDENCE_LIMITS.maxFileBytes) {
-      throw new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        { es: 'El archivo supera 10 MB.', en: 'The file is larger than 10 MB.' },
-        'file',
-      );
+      throw EvidenceErrors.fileTooLarge();
     }
     const decision = resolveEvidenceType(sniffMime(buffer), file.mimetype, file.originalname);
-    if (!decision.ok) throw unsupported(decision.reason);
+    if (!decision.ok) throw EvidenceErrors.unsupported(decision.reason);
     const sha256 = createHash('sha256').update(buffer).digest('hex');
     const filename = safeFilename(file.originalname, decision.mimeType);
     return this.ds.transaction(async (m) => {

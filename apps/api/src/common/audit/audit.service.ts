@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditLogEntity, JsonObject } from '@apertura/db';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../auth/principal';
 
 export interface AuditEntry {
   action: string;
