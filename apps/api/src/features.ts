@@ -1,5 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { CosignModule } from './cosign/cosign.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { OperatorModule } from './operator/operator.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { DueProcessModule } from './due-process/due-process.module';
@@ -33,4 +36,7 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   MailModule,
   SetupModule,
   CommitmentsModule,
+  CosignModule,
+  OperatorModule,
+  FeedbackModule,
 ];

@@ -102,6 +102,12 @@ export function RoundDetailPage({ id }: { id: string }) {
           </dd>
         </div>
         <div>
+          <dt>{t('cosign.open')}</dt>
+          <dd>
+            <Link to={`/consola/rondas/${r.id}/cofirma`}>{t('cosign.consoleTitle')}</Link>
+          </dd>
+        </div>
+        <div>
           <dt>{t('console.institutionQuestionnaire')}</dt>
           <dd>
             {r.institutionQuestionnaire.title} (v{r.institutionQuestionnaire.version})

@@ -20,6 +20,7 @@ import { designerDict } from './designer';
 import { validatorWorkDict } from './validator-work';
 import { respondProgressDict } from './respond-progress';
 import { commitmentsDict } from './commitments';
+import { cosignDict } from './cosign';
 
 const sections = [
   common,
@@ -42,6 +43,7 @@ const sections = [
   validatorWorkDict,
   respondProgressDict,
   commitmentsDict,
+  cosignDict,
 ] as const;
 
 type Section = (typeof sections)[number];
