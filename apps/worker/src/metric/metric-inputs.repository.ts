@@ -264,7 +264,7 @@ export class MetricInputsRepository {
                 count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
                 count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
          FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
-         WHERE v.round_id = $1 AND ${inst('v.institution_id')}
+         WHERE v.round_id = $1 AND ${inst('v.institution_id')} AND v.milestone_id IS NULL -- milestones are not self-report claims (issue #18)
          GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
         p,
       )
@@ -316,7 +316,7 @@ export class MetricInputsRepository {
     const validators: Array<{ institution_id: string; validators: number }> = (
       await c.query(
         `SELECT institution_id, count(*)::int AS validators FROM (
-           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
+           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')} AND milestone_id IS NULL
            UNION
            SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
          ) v GROUP BY institution_id ORDER BY institution_id`,
