@@ -1,5 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { CosignModule } from './cosign/cosign.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { OperatorModule } from './operator/operator.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { DemographicsModule } from './demographics/demographics.module';
 import { CommitmentsModule } from './commitments/commitments.module';
@@ -35,4 +38,7 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   SetupModule,
   DemographicsModule,
   CommitmentsModule,
+  CosignModule,
+  OperatorModule,
+  FeedbackModule,
 ];

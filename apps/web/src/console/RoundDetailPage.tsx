@@ -103,6 +103,12 @@ export function RoundDetailPage({ id }: { id: string }) {
           </dd>
         </div>
         <div>
+          <dt>{t('cosign.open')}</dt>
+          <dd>
+            <Link to={`/consola/rondas/${r.id}/cofirma`}>{t('cosign.consoleTitle')}</Link>
+          </dd>
+        </div>
+        <div>
           <dt>{t('console.institutionQuestionnaire')}</dt>
           <dd>
             {r.institutionQuestionnaire.title} (v{r.institutionQuestionnaire.version})
@@ -318,7 +324,7 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
   const tableErrors = errorsAt('states');
   const munErrors = errorsAt('municipalities');
   return (
-    <form className="form" onSubmit={save} noValidate>
+    <form className="form" onSubmit={(e) => void save(e)} noValidate>
       {errors.length > 0 && (
         <Alert kind="error">
           <p>{t('design.fixErrors')}</p>

@@ -157,6 +157,17 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           <p className="page-links" data-testid="institution-links">
             <Link to={trendHref(roundId, 'institution', institutionId)}>{t('trends.link')}</Link> ·{' '}
             <Link to={`/resultados/${roundId}/instituciones/${institutionId}/boleta`}>{t('reportCard.link')}</Link>
+            {d.round.status === 'published' && (
+              <>
+                {' · '}
+                <Link
+                  to={`/resultados/${roundId}/reportar?institucion=${encodeURIComponent(institutionId)}`}
+                  data-testid="report-link"
+                >
+                  {t('report.link')}
+                </Link>
+              </>
+            )}
           </p>
           {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
           {badges && <Badges b={badges} />}

@@ -21,6 +21,7 @@ import { SubmissionReceipt1765000600000 } from './1765000600000-submission-recei
 import { ValidatorMail1765000610000 } from './1765000610000-validator-mail';
 import { ScoredAnswers1765000700000 } from './1765000700000-scored-answers';
 import { Commitments1765000710000 } from './1765000710000-commitments';
+import { CosignFeedback1765000720000 } from './1765000720000-cosign-feedback';
 import { ValidatorDemographics1765000730000 } from './1765000730000-validator-demographics';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   ValidatorMail1765000610000,
   ScoredAnswers1765000700000,
   Commitments1765000710000,
+  CosignFeedback1765000720000,
   ValidatorDemographics1765000730000,
 ];

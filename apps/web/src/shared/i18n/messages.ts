@@ -21,6 +21,7 @@ import { validatorWorkDict } from './validator-work';
 import { respondProgressDict } from './respond-progress';
 import { demographicsDict } from './demographics';
 import { commitmentsDict } from './commitments';
+import { cosignDict } from './cosign';
 
 const sections = [
   common,
@@ -44,6 +45,7 @@ const sections = [
   respondProgressDict,
   demographicsDict,
   commitmentsDict,
+  cosignDict,
 ] as const;
 
 type Section = (typeof sections)[number];
