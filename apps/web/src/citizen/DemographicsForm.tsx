@@ -116,7 +116,7 @@ export function DemographicsForm({ onDone }: { onDone?(): void }) {
       <p>{t('demog.purpose')}</p>
       {!mine && !error && <Spinner />}
       {mine && (
-        <form className="form" onSubmit={save} noValidate>
+        <form className="form" onSubmit={(e) => void save(e)} noValidate>
           <p className="muted">
             {mine.consented && mine.consentAt ? t('demog.given', { date: date(mine.consentAt) }) : t('demog.notGiven')}
           </p>
