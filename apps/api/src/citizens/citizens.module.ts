@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { AssignmentViews } from './assignments/assignment-view';
+import { AssignmentsRepository } from './assignments/assignments.repository';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { ValidationAdminController } from './guarantor/validation-admin.controller';
@@ -12,6 +13,7 @@ import { RegistrationController } from './registration/registration.controller';
 import { RegistrationService } from './registration/registration.service';
 import { VerifiedEmailGuard } from './verified-email.guard';
 import { WorkController } from './work/work.controller';
+import { WorkRepository } from './work/work.repository';
 import { WorkService } from './work/work.service';
 
 /**
@@ -32,8 +34,10 @@ import { WorkService } from './work/work.service';
     RegistrationService,
     ProfileService,
     AssignmentsService,
+    AssignmentsRepository,
     AssignmentViews,
     WorkService,
+    WorkRepository,
     ValidationAdminService,
     VerifiedEmailGuard,
   ],

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
-import { expireAssignments } from '../assignments/expiry';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { CitizenErrors } from '../citizens.errors';
 import { institutionShortfall, municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
 import {
@@ -39,6 +39,7 @@ export class ValidationAdminService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly rounds: RoundsRepository,
+    private readonly assignments: AssignmentsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -60,7 +61,7 @@ export class ValidationAdminService {
   async expire(actor: UserPrincipal, roundId: string, now = new Date()): Promise<ExpireResultDto> {
     return this.ds.transaction(async (m) => {
       await this.rounds.findOwned(m, actor.guarantorId, roundId);
-      const expired = await expireAssignments(m, now, roundId);
+      const expired = await this.assignments.expireOverdue(m, now, roundId);
       await this.audit.record(m, actor, {
         action: 'assignment.expire',
         entityType: 'round',
