@@ -3,6 +3,7 @@ import { dataSourceOptions } from '@apertura/db';
 import { claimsOf } from '../apps/api/src/citizens/claims';
 import { AssignmentsRepository } from '../apps/api/src/citizens/assignments/assignments.repository';
 import { WorkRepository } from '../apps/api/src/citizens/work/work.repository';
+import { ValidatorsRepository } from '../apps/api/src/citizens/validators.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
 
@@ -16,6 +17,7 @@ describe('Citizens repositories (PostgreSQL)', () => {
   let submitted: Set<string>;
   const assignments = new AssignmentsRepository();
   const work = new WorkRepository();
+  const validators = new ValidatorsRepository();
 
   beforeAll(async () => {
     db = await createTestDatabase(undefined, 'citrepo');
@@ -288,6 +290,120 @@ describe('Citizens repositories (PostgreSQL)', () => {
       expect(state.hasReport).toBe(true);
       await work.markCompleted(ds, assignmentId);
       expect(await work.ownAssignment(ds, user(), assignmentId)).toMatchObject({ status: 'completed' });
+    });
+  });
+  describe('ValidatorsRepository', () => {
+    const email = 'nueva@example.org';
+    let userId: string;
+
+    it('registers an address once, and stamps the account notice at most once per interval', async () => {
+      userId = (await validators.insertUser(ds, { email, passwordHash: 'x', displayName: null }))!;
+      expect(userId).toEqual(expect.any(String));
+      expect(await validators.insertUser(ds, { email, passwordHash: 'y', displayName: 'Otra' })).toBeUndefined();
+      const now = new Date();
+      expect(await validators.stampAccountNotice(ds, email, now, new Date(now.getTime() - 60_000))).toBe(userId);
+      expect(await validators.stampAccountNotice(ds, email, now, new Date(now.getTime() - 60_000))).toBeUndefined();
+      expect(await validators.stampAccountNotice(ds, 'nadie@example.org', now, now)).toBeUndefined();
+
+      const profile = { userId, pseudonym: 'FXnueva1', cvegeo: null, consentAt: now, privacyNoticeVersion: '2025-01' };
+      expect(await validators.insertProfile(ds, profile)).toBe(true);
+      const other = (await validators.insertUser(ds, {
+        email: 'otra@example.org',
+        passwordHash: 'x',
+        displayName: null,
+      }))!;
+      expect(await validators.insertProfile(ds, { ...profile, userId: other })).toBe(false);
+    });
+
+    it('spends a verification link once, verifies the address and spends the other open links', async () => {
+      const now = new Date();
+      const link = (id: string, expiresAt: Date) => ({
+        id,
+        userId,
+        tokenHash: id.replace(/-/g, '').padEnd(64, '0'),
+        expiresAt,
+      });
+      const a = link('00000000-0000-4000-8000-00000000000a', new Date(now.getTime() + DAY));
+      const b = link('00000000-0000-4000-8000-00000000000b', new Date(now.getTime() + DAY));
+      const old = link('00000000-0000-4000-8000-00000000000c', new Date(now.getTime() - 1));
+      for (const l of [a, b, old]) await validators.insertVerification(ds, l);
+      expect(await validators.hasVerificationSince(ds, userId, new Date(now.getTime() - 60_000))).toBe(true);
+      expect(await validators.spendVerification(ds, old.tokenHash, now)).toBeUndefined();
+      await ds.transaction(async (m) => {
+        expect(await validators.lockUnverified(m, email)).toBe(userId);
+      });
+      expect(await validators.spendVerification(ds, a.tokenHash, now)).toBe(userId);
+      expect(await validators.spendVerification(ds, a.tokenHash, now)).toBeUndefined();
+      expect(await validators.markEmailVerified(ds, userId, now)).toBe(true);
+      await validators.spendOpenVerifications(ds, userId, now);
+      expect(await validators.spendVerification(ds, b.tokenHash, now)).toBeUndefined();
+      expect(await validators.lockUnverified(ds, email)).toBeUndefined();
+      expect(await validators.markEmailVerified(ds, fx.roundId, now)).toBe(false);
+    });
+
+    it('reads and edits the profile as a camelCase record', async () => {
+      const [cvegeo] = fx.municipalities;
+      expect(await validators.municipalityExists(ds, cvegeo)).toBe(true);
+      expect(await validators.municipalityExists(ds, '99999')).toBe(false);
+      await validators.setDisplayName(ds, userId, 'Ana');
+      await validators.setCvegeo(ds, userId, cvegeo);
+      await validators.setMailOptOut(ds, userId, true);
+      const p = await validators.profile(ds, userId);
+      expect(p).toMatchObject({
+        id: userId,
+        email,
+        displayName: 'Ana',
+        pseudonym: 'FXnueva1',
+        cvegeo,
+        mailOptOut: true,
+      });
+      expect(p?.emailVerifiedAt).toBeInstanceOf(Date);
+      expect(p?.municipality).toMatchObject({ cvegeo, name: expect.any(String), stateName: expect.any(String) });
+      expect(await validators.profile(ds, fx.roundId)).toBeUndefined();
+    });
+
+    it('replaces conflicts with their reasons and finds the round they would overflow', async () => {
+      const [x, y, z] = fx.institutionIds;
+      expect(await validators.countInstitutions(ds, [x, y, fx.roundId])).toBe(2);
+      await validators.replaceConflicts(ds, userId, [
+        { institutionId: x, reason: 'Trabajé ahí' },
+        { institutionId: y, reason: 'Familiar' },
+      ]);
+      await validators.replaceConflicts(ds, userId, [
+        { institutionId: y, reason: 'Familiar directo' },
+        { institutionId: z, reason: 'Proveedor' },
+      ]);
+      const conflicts = await validators.conflicts(ds, userId);
+      expect(new Map(conflicts.map((c) => [c.institution.id, c.reason]))).toEqual(
+        new Map([
+          [y, 'Familiar directo'],
+          [z, 'Proveedor'],
+        ]),
+      );
+      await ds.query('UPDATE round SET max_conflicts = 1 WHERE id = $1', [fx.roundId]);
+      expect(await validators.conflictOverflow(ds, [x], null)).toBeUndefined();
+      expect(await validators.conflictOverflow(ds, [x, y], null)).toMatchObject({ declared: 2, max: 1 });
+      expect(await validators.conflictOverflow(ds, [x, y], fx.roundId)).toMatchObject({ declared: 2, max: 1 });
+      expect(await validators.conflictOverflow(ds, [x, y], fx.guarantorId)).toBeUndefined();
+    });
+
+    it('searches institutions by name ignoring case and accents, never those of a demo guarantor', async () => {
+      const [{ name, cvegeo }]: Array<{ name: string; cvegeo: string }> = await ds.query(
+        'SELECT name, cvegeo FROM institution WHERE id = $1',
+        [fx.institutionIds[0]],
+      );
+      const text = name
+        .toUpperCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '');
+      const found = await validators.searchInstitutions(ds, { text, cvegeo }, 1, 10);
+      expect(found.items.map((i) => i.id)).toEqual([fx.institutionIds[0]]);
+      expect(found.total).toBe(1);
+      expect(await validators.searchInstitutions(ds, { text, cvegeo }, 2, 10)).toEqual({ items: [], total: 1 });
+      expect((await validators.searchInstitutions(ds, { text: '100%_' }, 1, 10)).total).toBe(0);
+      await ds.query('UPDATE guarantor SET synthetic = true WHERE id = $1', [fx.guarantorId]);
+      expect((await validators.searchInstitutions(ds, { cvegeo }, 1, 10)).total).toBe(0);
+      await ds.query('UPDATE guarantor SET synthetic = false WHERE id = $1', [fx.guarantorId]);
     });
   });
 });

@@ -11,6 +11,7 @@ import { ProfileController } from './profile/profile.controller';
 import { ProfileService } from './profile/profile.service';
 import { RegistrationController } from './registration/registration.controller';
 import { RegistrationService } from './registration/registration.service';
+import { ValidatorsRepository } from './validators.repository';
 import { VerifiedEmailGuard } from './verified-email.guard';
 import { WorkController } from './work/work.controller';
 import { WorkRepository } from './work/work.repository';
@@ -32,6 +33,7 @@ import { WorkService } from './work/work.service';
   ],
   providers: [
     RegistrationService,
+    ValidatorsRepository,
     ProfileService,
     AssignmentsService,
     AssignmentsRepository,

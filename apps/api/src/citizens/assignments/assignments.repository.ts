@@ -264,6 +264,18 @@ export class AssignmentsRepository {
     return rows.length;
   }
 
+  /**
+   * Expires the validator's active assignments of these institutions at once (a newly declared
+   * conflict of interest): the institutions go back to the pool; work already saved on them stays.
+   */
+  async expireActiveOf(m: Queryable, userId: string, institutionIds: readonly string[]): Promise<void> {
+    await m.query(
+      `UPDATE assignment SET status = 'expired', updated_at = now()
+       WHERE validator_id = $1 AND status = 'active' AND institution_id = ANY($2::uuid[])`,
+      [userId, [...institutionIds]],
+    );
+  }
+
   /** Every assignment of the validator in the round (any status): institution and status. */
   async mineInRound(
     m: Queryable,

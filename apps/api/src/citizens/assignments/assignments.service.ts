@@ -8,6 +8,7 @@ import { assertCitizenWork, citizenWorkProblem } from '../round-access';
 import { assertConflictBound } from '../conflict-bound';
 import { ASSIGNMENT_WINDOW, CandidateInstitution, chooseInstitutions, MunicipalityLoad } from './assignment-engine';
 import { AssignmentViews } from './assignment-view';
+import { ValidatorsRepository } from '../validators.repository';
 import { AssignmentsRepository, RoundForAssignment } from './assignments.repository';
 import {
   AssignmentDto,
@@ -29,6 +30,7 @@ export class AssignmentsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly assignments: AssignmentsRepository,
     private readonly views: AssignmentViews,
+    private readonly validators: ValidatorsRepository,
   ) {}
 
   async rounds(userId: string, page: number, pageSize: number, now = new Date()): Promise<CitizenRoundPageDto> {
@@ -145,7 +147,7 @@ export class AssignmentsService {
       needed: useMetric ? (metricInstitution.get(c.id) ?? null) : null,
     }));
     // Declared before the round opened (or the limit is lower here): refuse until the set is trimmed.
-    await assertConflictBound(m, conflictIds, round.id);
+    await assertConflictBound(this.validators, m, conflictIds, round.id);
     // Issue #16: institutions with claims to verify come first; those without a submitted self-report
     // (or none answered) only fill what is left, as citizen-report-only tasks. Each pool is still drawn
     // at random within the engine's window, with conflicts and earlier assignments excluded.
