@@ -4,6 +4,7 @@ import { claimsOf } from '../apps/api/src/citizens/claims';
 import { AssignmentsRepository } from '../apps/api/src/citizens/assignments/assignments.repository';
 import { WorkRepository } from '../apps/api/src/citizens/work/work.repository';
 import { ValidatorsRepository } from '../apps/api/src/citizens/validators.repository';
+import { RecruitmentRepository } from '../apps/api/src/citizens/guarantor/recruitment.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
 
@@ -18,6 +19,7 @@ describe('Citizens repositories (PostgreSQL)', () => {
   const assignments = new AssignmentsRepository();
   const work = new WorkRepository();
   const validators = new ValidatorsRepository();
+  const recruitment = new RecruitmentRepository();
 
   beforeAll(async () => {
     db = await createTestDatabase(undefined, 'citrepo');
@@ -141,6 +143,26 @@ describe('Citizens repositories (PostgreSQL)', () => {
       expect(inputs.institutions).toHaveLength(3);
       expect(inputs.submitted.every((s) => submitted.has(s.institutionId))).toBe(true);
       expect(inputs.evidence).toHaveLength(inputs.submitted.length);
+    });
+  });
+
+  describe('AssignmentsRepository: a declared conflict', () => {
+    it("expires only the validator's active assignments of the declared institutions", async () => {
+      const v = fx.validatorIds[4];
+      const [x, y] = fx.institutionIds;
+      await assignments.insertActive(ds, fx.roundId, v, new Date(Date.now() + DAY), [x, y]);
+      await assignments.insertActive(ds, fx.roundId, fx.validatorIds[5], new Date(Date.now() + DAY), [x]);
+      await assignments.expireActiveOf(ds, v, [x]);
+      const mine = await assignments.mineInRound(ds, fx.roundId, v);
+      expect(new Map(mine.map((a) => [a.institutionId, a.status]))).toEqual(
+        new Map([
+          [x, 'expired'],
+          [y, 'active'],
+        ]),
+      );
+      expect(await assignments.mineInRound(ds, fx.roundId, fx.validatorIds[5])).toEqual([
+        { institutionId: x, status: 'active' },
+      ]);
     });
   });
 
@@ -404,6 +426,54 @@ describe('Citizens repositories (PostgreSQL)', () => {
       await ds.query('UPDATE guarantor SET synthetic = true WHERE id = $1', [fx.guarantorId]);
       expect((await validators.searchInstitutions(ds, { cvegeo }, 1, 10)).total).toBe(0);
       await ds.query('UPDATE guarantor SET synthetic = false WHERE id = $1', [fx.guarantorId]);
+    });
+  });
+  describe("RecruitmentRepository and the round's validators", () => {
+    it('counts load per municipality, verified validators by home municipality and the metric need', async () => {
+      const now = new Date();
+      const loads = await recruitment.municipalityLoads(ds, fx.roundId, now, 3, null);
+      expect(loads.map((l) => l.cvegeo).sort()).toEqual([...fx.municipalities].sort());
+      expect(loads.reduce((n, l) => n + l.subjects, 0)).toBe(fx.institutionIds.length);
+      const [reports]: Array<{ n: number }> = await ds.query(
+        'SELECT count(*)::int AS n FROM citizen_report WHERE round_id = $1',
+        [fx.roundId],
+      );
+      expect(loads.reduce((n, l) => n + l.reports, 0)).toBe(reports.n);
+      for (const l of loads) expect(l.shortfall).toBeGreaterThanOrEqual(3 * (l.subjects - l.withData));
+      const [active]: Array<{ n: number }> = await ds.query(
+        "SELECT count(*)::int AS n FROM assignment WHERE round_id = $1 AND status = 'active' AND expires_at > $2",
+        [fx.roundId, now],
+      );
+      expect(loads.reduce((n, l) => n + l.active, 0)).toBe(active.n);
+      const [{ cve_ent: cveEnt }]: Array<{ cve_ent: string }> = await ds.query(
+        'SELECT cve_ent FROM municipality WHERE cvegeo = $1',
+        [fx.municipalities[0]],
+      );
+      expect(
+        (await recruitment.municipalityLoads(ds, fx.roundId, now, 3, cveEnt)).every((l) => l.cveEnt === cveEnt),
+      ).toBe(true);
+
+      // The validator registered above lives in the first municipality and verified the address.
+      const byMunicipality = await recruitment.validatorsByMunicipality(ds, fx.roundId);
+      expect(byMunicipality.get(fx.municipalities[0])).toBe(1);
+      expect(await recruitment.municipalityNeeds(ds, fx.roundId)).toEqual([]);
+    });
+
+    it("pages the round's validators with their work there, counting apart past the last page", async () => {
+      const first = await validators.roundValidatorsPage(ds, fx.roundId, 1, 2);
+      const [{ n }]: Array<{ n: number }> = await ds.query(
+        'SELECT count(DISTINCT validator_id)::int AS n FROM assignment WHERE round_id = $1',
+        [fx.roundId],
+      );
+      expect(first.total).toBe(n);
+      expect(first.items).toHaveLength(2);
+      expect(first.items[0].pseudonym <= first.items[1].pseudonym).toBe(true);
+      expect(first.items[0]).toMatchObject({
+        assignments: expect.objectContaining({ active: expect.any(Number) }),
+        verdicts: expect.any(Number),
+      });
+      expect(first.items[0].registeredAt).toBeInstanceOf(Date);
+      expect(await validators.roundValidatorsPage(ds, fx.roundId, 100, 2)).toEqual({ items: [], total: n });
     });
   });
 });

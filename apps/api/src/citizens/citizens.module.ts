@@ -6,6 +6,7 @@ import { AssignmentsRepository } from './assignments/assignments.repository';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { ValidationAdminController } from './guarantor/validation-admin.controller';
+import { RecruitmentRepository } from './guarantor/recruitment.repository';
 import { ValidationAdminService } from './guarantor/validation-admin.service';
 import { ProfileController } from './profile/profile.controller';
 import { ProfileService } from './profile/profile.service';
@@ -41,6 +42,7 @@ import { WorkService } from './work/work.service';
     WorkService,
     WorkRepository,
     ValidationAdminService,
+    RecruitmentRepository,
     VerifiedEmailGuard,
   ],
 })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { lockClause, mutateReturning, queryOne, queryRows, type Queryable } from '../common/persistence';
 import type { InstitutionRefDto } from './dto/common.dto';
 import { INSTITUTION_REF_COLUMNS, INSTITUTION_REF_JOIN, InstitutionRefRow, toInstitutionRef } from './institution-ref';
-import type { ConflictOverflowRow, ConflictRow, ProfileRow } from './validators.rows';
+import type { ConflictOverflowRow, ConflictRow, ProfileRow, RoundValidatorRow } from './validators.rows';
 
 /** A validator's account and profile, with the municipality they declared (if any, and known). */
 export interface ValidatorProfileRecord {
@@ -29,6 +29,22 @@ export interface ConflictOverflow {
   roundName: string;
   declared: number;
   max: number;
+}
+
+/** A validator who worked on a round, with personal data and their work there (guarantor's view). */
+export interface RoundValidatorRecord {
+  id: string;
+  pseudonym: string;
+  email: string | null;
+  displayName: string | null;
+  cvegeo: string | null;
+  emailVerifiedAt: Date | null;
+  registeredAt: Date;
+  consentAt: Date;
+  privacyNoticeVersion: string;
+  assignments: { active: number; completed: number; expired: number };
+  verdicts: number;
+  reports: number;
 }
 
 export interface InstitutionSearch {
@@ -209,6 +225,61 @@ export class ValidatorsRepository {
 
   async setMailOptOut(m: Queryable, userId: string, optOut: boolean): Promise<void> {
     await m.query('UPDATE validator_profile SET mail_opt_out = $2 WHERE user_id = $1', [userId, optOut]);
+  }
+
+  /**
+   * One page of the validators who hold or held an assignment in the round, by pseudonym, with
+   * personal data: the caller audits the read.
+   */
+  async roundValidatorsPage(
+    m: Queryable,
+    roundId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: RoundValidatorRecord[]; total: number }> {
+    const rows = await queryRows<RoundValidatorRow>(
+      m,
+      `SELECT u.id, p.pseudonym, u.email, u.display_name, p.cvegeo, u.email_verified_at, u.created_at, p.consent_at, p.privacy_notice_version,
+              count(*) FILTER (WHERE a.status = 'active')::int AS active,
+              count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE a.status = 'expired')::int AS expired,
+              (SELECT count(*) FROM verdict v WHERE v.round_id = $1 AND v.validator_id = u.id)::int AS verdicts,
+              (SELECT count(*) FROM citizen_report c WHERE c.round_id = $1 AND c.validator_id = u.id)::int AS reports,
+              count(*) OVER ()::int AS total
+       FROM assignment a JOIN app_user u ON u.id = a.validator_id JOIN validator_profile p ON p.user_id = u.id
+       WHERE a.round_id = $1
+       GROUP BY u.id, p.user_id
+       ORDER BY p.pseudonym LIMIT $2 OFFSET $3`,
+      [roundId, pageSize, (page - 1) * pageSize],
+    );
+    // Past the last page the window count is gone: count apart.
+    const total =
+      rows[0]?.total ??
+      (
+        await queryOne<{ n: number }>(
+          m,
+          'SELECT count(DISTINCT validator_id)::int AS n FROM assignment WHERE round_id = $1',
+          [roundId],
+        )
+      )?.n ??
+      0;
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        pseudonym: r.pseudonym,
+        email: r.email,
+        displayName: r.display_name,
+        cvegeo: r.cvegeo,
+        emailVerifiedAt: r.email_verified_at,
+        registeredAt: r.created_at,
+        consentAt: r.consent_at,
+        privacyNoticeVersion: r.privacy_notice_version,
+        assignments: { active: r.active, completed: r.completed, expired: r.expired },
+        verdicts: r.verdicts,
+        reports: r.reports,
+      })),
+      total,
+    };
   }
 
   // ── Conflicts of interest ─────────────────────────────────────────────────────────────────────

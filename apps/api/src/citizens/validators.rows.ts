@@ -30,3 +30,21 @@ export interface ConflictOverflowRow {
   declared: number;
   max: number;
 }
+
+export interface RoundValidatorRow {
+  id: string;
+  pseudonym: string;
+  email: string | null;
+  display_name: string | null;
+  cvegeo: string | null;
+  email_verified_at: Date | null;
+  created_at: Date;
+  consent_at: Date;
+  privacy_notice_version: string;
+  active: number;
+  completed: number;
+  expired: number;
+  verdicts: number;
+  reports: number;
+  total: number;
+}
