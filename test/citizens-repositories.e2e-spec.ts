@@ -356,7 +356,10 @@ describe('Citizens repositories (PostgreSQL)', () => {
       });
       expect(await validators.spendVerification(ds, a.tokenHash, now)).toBe(userId);
       expect(await validators.spendVerification(ds, a.tokenHash, now)).toBeUndefined();
+      expect(await validators.isEmailVerified(ds, userId)).toBe(false);
       expect(await validators.markEmailVerified(ds, userId, now)).toBe(true);
+      expect(await validators.isEmailVerified(ds, userId)).toBe(true);
+      expect(await validators.isEmailVerified(ds, fx.roundId)).toBe(false);
       await validators.spendOpenVerifications(ds, userId, now);
       expect(await validators.spendVerification(ds, b.tokenHash, now)).toBeUndefined();
       expect(await validators.lockUnverified(ds, email)).toBeUndefined();

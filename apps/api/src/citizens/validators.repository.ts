@@ -182,6 +182,16 @@ export class ValidatorsRepository {
     return row !== undefined;
   }
 
+  /** The live account's address is verified (read fresh: a JWT issued before verification does not say). */
+  async isEmailVerified(m: Queryable, userId: string): Promise<boolean> {
+    const row = await queryOne<{ verified: boolean }>(
+      m,
+      'SELECT email_verified_at IS NOT NULL AS verified FROM app_user WHERE id = $1 AND deleted_at IS NULL',
+      [userId],
+    );
+    return row?.verified ?? false;
+  }
+
   // ── Profile ───────────────────────────────────────────────────────────────────────────────────
 
   /** The live validator's profile (undefined for other accounts or a deleted one). */
