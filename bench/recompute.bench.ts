@@ -234,7 +234,7 @@ export async function recomputeBenchmark(opts: RecomputeOptions): Promise<Recomp
     await analyze(ctx.pg);
     const c = round.counts;
     log(
-      `  loaded by COPY in ${round.loadSeconds.toFixed(1)} s: ${c.responses} self-reports, ${c.answers} answers, ${c.verdicts} verdicts, ${c.reports} citizen reports, ${c.municipalities} municipalities`,
+      `  loaded by COPY in ${round.loadSeconds.toFixed(1)} s: ${c.responses} self-reports, ${c.answers} answers, ${c.verdicts} verdicts, ${c.reports} citizen reports, ${c.municipalities} municipalities; scored into columns in ${round.scoreSeconds.toFixed(1)} s (not timed)`,
     );
     const baselineSetupSeconds = await setupBaseline(ctx.pg, round.roundId);
     log(

@@ -136,9 +136,9 @@ describe('browser: right of reply (respond link → guarantor queue → decision
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'reply-institution-form-phone');
       await claim.getByRole('button', { name: 'Enviar impugnación' }).click();
-      await section.getByText('Impugnación enviada. La persona garante la revisará.').waitFor();
+      await section.getByText('Impugnación enviada. El organismo operador la revisará.').waitFor();
       await claim.getByText('Impugnada: en revisión').waitFor();
-      await claim.getByText('La persona garante aún no resuelve.').waitFor();
+      await claim.getByText('El organismo operador aún no resuelve.').waitFor();
       expect(await claim.getByRole('button', { name: 'Enviar impugnación' }).count()).toBe(0);
       // The file joined the response's evidence.
       await page.getByRole('region', { name: 'Evidencia' }).getByText('fraccion-xx.pdf', { exact: true }).waitFor();
@@ -195,7 +195,7 @@ describe('browser: right of reply (respond link → guarantor queue → decision
       await page.reload();
       const claim = page.getByRole('region', { name: 'Réplica' }).getByRole('article');
       await claim.getByText('Revocada: no cuenta').waitFor();
-      await claim.getByText('La persona garante revocó la refutación.').waitFor();
+      await claim.getByText('El organismo operador revocó la refutación.').waitFor();
       await claim.getByText(/la captura del validador es anterior/).waitFor();
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await shot(page, 'reply-institution-decided-phone');

@@ -214,6 +214,11 @@ describe('trends, report card and state map in the browser', () => {
         .nth(1)
         .getByText(v('TG_raw') === null ? '—' : (v('TG_raw') as number).toFixed(2))
         .waitFor();
+      // An unverified self-report is the claim itself: never shown as validated nor compared with itself.
+      for (const row of await page.locator('[data-testid="rc-row"]:has([data-testid="rc-not-validated"])').all()) {
+        expect(await row.locator('td').nth(0).textContent()).not.toMatch(/\d\.\d\d/);
+        expect((await row.locator('td').nth(2).textContent())?.trim()).toBe('—');
+      }
       // Weakest first: estimates ascending, rows without a value last.
       for (const table of ['rc-subindices', 'rc-components']) {
         const est = await page

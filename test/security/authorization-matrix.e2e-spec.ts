@@ -94,9 +94,11 @@ describe('authorization matrix', () => {
         return w.evidenceY;
       case 'userId':
         return w.v1.id;
+      case 'cosignerId': // issue #18: unknown ids answer 404 to allowed callers
       case 'runId':
       case 'verdictId': // due process (issue #13): unknown ids answer 404 to allowed callers
       case 'disputeId':
+      case 'commitmentId': // commitments (issue #18): unknown ids answer 404 to allowed callers
         return randomUUID();
       case 'eventId':
         return mailEventA;
@@ -104,6 +106,8 @@ describe('authorization matrix', () => {
         return '1';
       case 'file':
         return 'institutions.csv';
+      case 'slug':
+        return 'sin-operador';
       case 'id':
         if (/evidence\/:id/.test(path)) return w.evidenceY;
         if (path.startsWith('/api/questionnaires')) return w.iq;
@@ -129,6 +133,8 @@ describe('authorization matrix', () => {
         return { token: w.respondent };
       case 'citizen_validator':
         return { token: w.v2.token };
+      case 'cosigner':
+        return { token: w.cosigner };
       case 'invitation':
         return { invitation: w.tokenX };
     }

@@ -1,6 +1,10 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { CosignModule } from './cosign/cosign.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { OperatorModule } from './operator/operator.module';
 import { CitizensModule } from './citizens/citizens.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { DueProcessModule } from './due-process/due-process.module';
 import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -31,4 +35,8 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   DueProcessModule,
   MailModule,
   SetupModule,
+  CommitmentsModule,
+  CosignModule,
+  OperatorModule,
+  FeedbackModule,
 ];

@@ -6,3 +6,4 @@ export * from './verdict-standing';
 export * from './mail-template';
 export * from './universe-upsert';
 export * from './results-changed';
+export * from './scored-answers';

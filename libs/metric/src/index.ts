@@ -21,3 +21,4 @@ export * from './notice';
 export * from './errors';
 export { compareStrings, sortedBy, sortedKeys } from './order';
 export * from './reasons-text';
+export * from './commitments';

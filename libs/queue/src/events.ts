@@ -29,6 +29,11 @@ export type OutboxEvent =
   | { type: 'mail.validator-digest'; payload: { digestId: string } }
   /** Issue #16 item 2: the institution's confirmation of a submitted version (folio + link to its printable copy). */
   | { type: 'mail.submission-receipt'; payload: { invitationId: string; responseId: string; version: number } }
+  /**
+   * Issue #18 item 2: an operator invited a co-signing organisation to a round. With a staffInvitationId
+   * the account is new and the mail carries its activation link; without, it links to the sign-in page.
+   */
+  | { type: 'mail.cosign-invite'; payload: { cosignerId: string; staffInvitationId?: string } }
   /** Issue #13 item 5: a large universe CSV was stored (universe_import_chunk); the worker imports it. */
   | { type: 'universe.import'; payload: { importId: string } };
 

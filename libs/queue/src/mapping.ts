@@ -13,6 +13,7 @@ import {
   SendAccountNoticeJob,
   SendPasswordResetJob,
   SendStaffInviteJob,
+  SendCosignInviteJob,
   SendTestMailJob,
   SendVerificationJob,
   ImportUniverseJob,
@@ -38,6 +39,7 @@ export interface JobSpec {
     | SendRefutationNoticeJob
     | SendPasswordResetJob
     | SendStaffInviteJob
+    | SendCosignInviteJob
     | SendAccountNoticeJob
     | SendTestMailJob
     | SendValidatorMailJob
@@ -143,6 +145,23 @@ export function jobForEvent(e: OutboxRecord): Mapping {
         job: {
           queue: QUEUES.mail,
           name: JOBS.sendStaffInvite,
+          data,
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) },
+          debounced: false,
+        },
+      };
+    }
+    case 'mail.cosign-invite': {
+      const p = strings(e.payload, ['cosignerId']);
+      if (!p) return malformed(e);
+      const raw = (e.payload as { staffInvitationId?: unknown }).staffInvitationId;
+      if (raw !== undefined && typeof raw !== 'string') return malformed(e);
+      const data: SendCosignInviteJob = { cosignerId: p.cosignerId, staffInvitationId: raw ?? null, eventId: e.id };
+      return {
+        ok: true,
+        job: {
+          queue: QUEUES.mail,
+          name: JOBS.sendCosignInvite,
           data,
           opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) },
           debounced: false,

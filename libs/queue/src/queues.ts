@@ -25,6 +25,7 @@ export const JOBS = {
   sendSubmissionReceipt: 'send-submission-receipt',
   importUniverse: 'import-universe',
   sendValidatorMail: 'send-validator-mail',
+  sendCosignInvite: 'send-cosign-invite',
 } as const;
 
 /** Issue #16: the optional mails to validators; `ref` is the user (assignments), assignment (expiry) or digest id. */
@@ -58,6 +59,12 @@ export interface SendPasswordResetJob {
 }
 export interface SendStaffInviteJob {
   staffInvitationId: string;
+  eventId: string;
+}
+/** Issue #18: a co-signer's invitation to a round (staffInvitationId when the account is new). */
+export interface SendCosignInviteJob {
+  cosignerId: string;
+  staffInvitationId: string | null;
   eventId: string;
 }
 export interface SendAccountNoticeJob {

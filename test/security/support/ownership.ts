@@ -63,7 +63,24 @@ const RULES: Array<[RegExp, string]> = [
     "own guarantor's mail only (NOT_FOUND for another guarantor's); MAIL_ALREADY_SENT / MAIL_NOT_RESENDABLE unless failed or given up",
   ],
   [/^\w+ \/api\/mail\//, "own guarantor's mail (NOT_FOUND for another guarantor's round)"],
+  // Issue #18: operator profile, co-signers, public feedback.
+  [/^GET \/api\/public\/operators\/:slug$/, '— (public name and kind of an operator)'],
+  [
+    /^POST \/api\/public\/rounds\/:roundId\/reports$/,
+    'published rounds only (NOT_FOUND otherwise); 5 per hour per connection, 200 per hour per round; honeypot field',
+  ],
+  [
+    /^GET \/api\/public\/reports\/:id$/,
+    "reports of published rounds only (NOT_FOUND otherwise); never the reporter's contact",
+  ],
+  [
+    /^\w+ \/api\/cosign\/rounds\b/,
+    'rounds the co-signer account was invited to and not removed from (NOT_FOUND otherwise)',
+  ],
+  [/^\w+ \/api\/operator$/, "own operator (the caller's guarantor)"],
+  [/^\w+ \/api\/feedback\b/, "own guarantor's reports (NOT_FOUND otherwise)"],
   [/^\w+ \/api\/(users|audit|universe|questionnaires|rounds)\b/, "own guarantor's rows (NOT_FOUND otherwise)"],
+  [/^PUT \/api\/commitments\/:commitmentId$/, "commitments of own guarantor's rounds (NOT_FOUND otherwise)"],
 ];
 
 export function ownershipOf(route: Pick<RouteAccess, 'method' | 'path'>): string | undefined {

@@ -33,6 +33,8 @@ export interface World {
   a: Staff;
   b: Staff;
   respondent: string;
+  /** A co-signer account of B (issue #18): invited to none of A's rounds. */
+  cosigner: string;
   v1: Validator;
   v2: Validator;
   iq: string;
@@ -120,6 +122,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const respondent = (await http.post('/api/auth/login', { email: respondentEmail, password: TEST_PASSWORD })).body
     .accessToken as string;
 
+  const cosignerEmail = `cosigner-${tag}@example.org`;
+  await t.ds.query(
+    `INSERT INTO app_user (email, password_hash, role, guarantor_id, email_verified_at) VALUES ($1, $2, 'cosigner', $3, now())`,
+    [cosignerEmail, await hashPassword(TEST_PASSWORD), b.guarantorId],
+  );
+  const cosigner = (await http.post('/api/auth/login', { email: cosignerEmail, password: TEST_PASSWORD })).body
+    .accessToken as string;
+
   const { institution: iq, citizen: cq } = await seedDefaultQuestionnaires(t.ds, a.guarantorId);
   const institution = (key: string, name: string, cvegeo: string): Promise<string> =>
     seedInstitution(t.ds, a.guarantorId, { key, name, cvegeo, email: `${key}-${tag}@institucion.example` });
@@ -169,6 +179,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     a,
     b,
     respondent,
+    cosigner,
     v1,
     v2,
     iq,

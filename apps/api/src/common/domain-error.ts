@@ -93,6 +93,33 @@ export const ERROR_HTTP_STATUS = {
   MAIL_ALREADY_SENT: 409,
   /** Re-sending a mail that is still queued, was skipped or was already re-sent (details.outcome, details.resentAs). */
   MAIL_NOT_RESENDABLE: 409,
+  // Commitments after a diagnosis (issue #18, item 1).
+  /** Commitments are recorded only after the round is published (they answer its results). */
+  ROUND_NOT_PUBLISHED: 409,
+  /** A commitment names a component that is not in the round's instruments (details.component). */
+  COMMITMENT_COMPONENT_UNKNOWN: 422,
+  /** A commitments CSV with row problems (details.errors: line, column, code, es/en message); nothing was written. */
+  COMMITMENTS_CSV_INVALID: 422,
+  /** Removing a milestone citizens have already verified: their verdicts are evidence and stay attached. */
+  MILESTONE_HAS_VERDICTS: 409,
+  // Co-signed rounds (issue #18, item 2).
+  /** Publishing a co-signed round without a quorum of current approvals (details: quorum, approvals, stale, objections). */
+  COSIGN_QUORUM_NOT_MET: 409,
+  /** A co-signer's decision names a fingerprint that is not the round's current one: review again (details.current). */
+  COSIGN_FINGERPRINT_CHANGED: 409,
+  /** Decisions are taken once the round is closed (results exist) and before it is published. */
+  COSIGN_DECISIONS_CLOSED: 409,
+  /** The quorum can be lowered only while the round is a draft (it can be raised until publication). */
+  COSIGN_QUORUM_LOCKED: 409,
+  /** A co-signer that already recorded a decision stays on the round (its decisions are public). */
+  COSIGNER_HAS_DECIDED: 409,
+  /** An objection needs its reasons. */
+  COSIGN_REASON_REQUIRED: 400,
+  // Public feedback (issue #18, item 4).
+  /** A report's status cannot move that way (open → acknowledged → fixed | rejected; open → fixed | rejected). */
+  REPORT_TRANSITION_INVALID: 409,
+  /** Closing a report (fixed, rejected) needs a public reply. */
+  REPORT_REPLY_REQUIRED: 400,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

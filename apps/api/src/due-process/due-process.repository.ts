@@ -32,6 +32,8 @@ export interface DisputeRecord {
 export interface Refutation {
   verdictId: string;
   questionName: string;
+  /** Issue #18: set when the refuted claim is a commitment milestone (claim kind `milestone`). */
+  milestoneTitle: string | null;
   evidenceUrl: string | null;
   evidenceFileId: string | null;
   comment: string | null;
@@ -48,6 +50,7 @@ export interface QueuedDispute {
   institutionId: string;
   institutionName: string;
   questionName: string;
+  milestoneTitle: string | null;
   refutationEvidenceUrl: string | null;
   refutationEvidenceFileId: string | null;
   refutationComment: string | null;
@@ -103,9 +106,10 @@ export class DueProcessRepository {
   async refutations(q: Queryable, roundId: string, institutionId: string): Promise<Refutation[]> {
     const rows = await queryRows<RefutationRow>(
       q,
-      `SELECT v.id, v.question_name, v.evidence_url, v.evidence_file_id, v.comment, v.notified_at, ${REPLY_DEADLINE_SQL} AS deadline,
-              ${VERDICT_STANDING_SQL} AS standing, ${DISPUTE_COLUMNS}
+      `SELECT v.id, v.question_name, ms.title AS milestone_title, v.evidence_url, v.evidence_file_id, v.comment, v.notified_at,
+              ${REPLY_DEADLINE_SQL} AS deadline, ${VERDICT_STANDING_SQL} AS standing, ${DISPUTE_COLUMNS}
        FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
+       LEFT JOIN commitment_milestone ms ON ms.id = v.milestone_id
        WHERE v.round_id = $1 AND v.institution_id = $2 AND v.verdict = 'refuted' AND v.notified_at IS NOT NULL
        ORDER BY v.question_name, v.notified_at, v.id`,
       [roundId, institutionId],
@@ -113,6 +117,7 @@ export class DueProcessRepository {
     return rows.map((r) => ({
       verdictId: r.id,
       questionName: r.question_name,
+      milestoneTitle: r.milestone_title,
       evidenceUrl: r.evidence_url,
       evidenceFileId: r.evidence_file_id,
       comment: r.comment,
@@ -205,9 +210,10 @@ export class DueProcessRepository {
   ): Promise<{ items: QueuedDispute[]; total: number }> {
     const rows = await queryRows<QueueRow>(
       q,
-      `SELECT v.id AS verdict_id, v.institution_id, i.name AS institution_name, v.question_name, v.evidence_url, v.evidence_file_id, v.comment,
-              p.pseudonym, d.notified_at, ${DISPUTE_COLUMNS}, count(*) OVER ()::int AS total
+      `SELECT v.id AS verdict_id, v.institution_id, i.name AS institution_name, v.question_name, ms.title AS milestone_title,
+              v.evidence_url, v.evidence_file_id, v.comment, p.pseudonym, d.notified_at, ${DISPUTE_COLUMNS}, count(*) OVER ()::int AS total
        FROM verdict_dispute d JOIN verdict v ON v.id = d.verdict_id JOIN institution i ON i.id = v.institution_id
+       LEFT JOIN commitment_milestone ms ON ms.id = v.milestone_id
        JOIN validator_profile p ON p.user_id = v.validator_id
        WHERE d.round_id = $1 AND ${decided ? `d.status <> 'open'` : `d.status = 'open'`}
        ORDER BY ${decided ? 'd.decided_at DESC' : 'd.created_at'}, d.id LIMIT $2 OFFSET $3`,
@@ -221,6 +227,7 @@ export class DueProcessRepository {
         institutionId: r.institution_id,
         institutionName: r.institution_name,
         questionName: r.question_name,
+        milestoneTitle: r.milestone_title,
         refutationEvidenceUrl: r.evidence_url,
         refutationEvidenceFileId: r.evidence_file_id,
         refutationComment: r.comment,

@@ -20,6 +20,8 @@ export interface DisputeRow {
 export interface RefutationRow extends DisputeRow {
   id: string;
   question_name: string;
+  /** Issue #18: the milestone's title when the refuted claim is a commitment milestone. */
+  milestone_title: string | null;
   evidence_url: string | null;
   evidence_file_id: string | null;
   comment: string | null;
@@ -33,6 +35,7 @@ export interface QueueRow extends DisputeRow {
   institution_id: string;
   institution_name: string;
   question_name: string;
+  milestone_title: string | null;
   evidence_url: string | null;
   evidence_file_id: string | null;
   comment: string | null;

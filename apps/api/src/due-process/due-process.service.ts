@@ -72,6 +72,7 @@ export class DueProcessService {
       items: rows.map((r): RefutationDto => ({
         verdictId: r.verdictId,
         questionName: r.questionName,
+        milestoneTitle: r.milestoneTitle,
         evidenceUrl: r.evidenceUrl,
         hasEvidenceFile: r.evidenceFileId !== null,
         comment: r.comment,
@@ -138,10 +139,14 @@ export class DueProcessService {
     const titles =
       definition === undefined ? new Map<string, { es: string; en: string }>() : questionTitles(definition);
     return {
-      items: page.items.map((r) => ({
+      items: page.items.map(({ milestoneTitle, ...r }) => ({
         ...r,
         dispute: toDisputeDto(r.dispute),
-        questionTitle: titles.get(r.questionName) ?? null,
+        questionTitle:
+          titles.get(r.questionName) ??
+          (milestoneTitle === null
+            ? null
+            : { es: `Hito de compromiso: ${milestoneTitle}`, en: `Commitment milestone: ${milestoneTitle}` }),
         notifiedAt: r.notifiedAt.toISOString(),
       })),
       total: page.total,

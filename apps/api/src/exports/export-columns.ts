@@ -256,8 +256,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
     'string',
     true,
     null,
-    'Clave estable del sujeto obligado en el padrón del órgano garante.',
-    "Stable key of the obliged subject in the guarantor's register.",
+    'Clave estable del sujeto obligado en el padrón del organismo operador.',
+    "Stable key of the obliged subject in the operator's register.",
   ),
   c('institution_name', 'string', true, null, 'Nombre del sujeto obligado.', 'Name of the obliged subject.'),
   c(
@@ -560,8 +560,8 @@ export const SOURCES = [
       en: "Values computed by Apertura from the round's self-reports, verifications and citizen reports.",
     },
     licence: {
-      es: 'Los publica el órgano garante de la ronda bajo sus términos de uso; cite el órgano garante, la ronda (round_id) y el método (method_id, method_version).',
-      en: "Published by the round's guarantor under its terms of use; cite the guarantor, the round (round_id) and the method (method_id, method_version).",
+      es: 'Los publica el organismo que opera la ronda (su nombre y tipo, en la página pública de la ronda) bajo sus términos de uso; cite al organismo operador, la ronda (round_id) y el método (method_id, method_version).',
+      en: "Published by the body that runs the round (its name and kind are on the round's public page) under its terms of use; cite the operator, the round (round_id) and the method (method_id, method_version).",
     },
   },
 ] as const;

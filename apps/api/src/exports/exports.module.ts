@@ -9,5 +9,6 @@ import { MicrodataService } from './microdata.service';
 @Module({
   controllers: [PublicExportsController, StaffExportsController, MicrodataController],
   providers: [ExportSlots, ExportsService, MicrodataService],
+  exports: [ExportsService],
 })
 export class ExportsModule {}

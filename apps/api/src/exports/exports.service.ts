@@ -61,6 +61,13 @@ export class ExportsService {
     return round;
   }
 
+  /** Any round, in any status: for callers whose access to it was checked elsewhere (co-signers, issue #18). */
+  async anyRound(roundId: string): Promise<ExportRound> {
+    const round = await this.findRound(roundId);
+    if (!round) throw RoundErrors.notFound('roundId');
+    return round;
+  }
+
   /** A round of the caller's guarantor, in any status. */
   async ownedRound(actor: UserPrincipal, roundId: string): Promise<ExportRound> {
     const guarantorId = guarantorOf(actor);

@@ -82,8 +82,8 @@ function assertBelowVersionLimit(max: number, submitted: number): void {
     throw new DomainError(
       'VERSION_LIMIT_REACHED',
       {
-        es: `Ya envió ${max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el órgano garante.`,
-        en: `You have already submitted ${max} versions in this round, the maximum allowed. To correct anything else, contact the guarantor.`,
+        es: `Ya envió ${max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el organismo que opera la ronda.`,
+        en: `You have already submitted ${max} versions in this round, the maximum allowed. To correct anything else, contact the body that runs the round.`,
       },
       undefined,
       { max },

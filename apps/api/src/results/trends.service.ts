@@ -171,7 +171,7 @@ export class TrendsService {
       throw new DomainError(
         'VALIDATION_FAILED',
         {
-          es: 'Indica el órgano garante (guarantor) o una ronda publicada (round), no ambos.',
+          es: 'Indica el organismo operador (guarantor) o una ronda publicada (round), no ambos.',
           en: 'Give the guarantor (guarantor) or a published round (round), not both.',
         },
         q.round === undefined ? 'guarantor' : 'round',
@@ -194,7 +194,7 @@ export class TrendsService {
        HAVING count(r.id) > 0`,
       [q.guarantor],
     );
-    if (!g) throw notFound('órgano garante', 'guarantor');
+    if (!g) throw notFound('organismo operador', 'guarantor');
     return g;
   }
 

@@ -188,7 +188,9 @@ export class RoundsController {
       'closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.',
     description:
       'When most institution values are not conclusive or most institutions never answered (GET …/publish-preview), the body must carry ' +
-      '`acknowledgeInconclusive: true` (409 PUBLISH_ACKNOWLEDGEMENT_REQUIRED otherwise, with the coverage in `details`).',
+      '`acknowledgeInconclusive: true` (409 PUBLISH_ACKNOWLEDGEMENT_REQUIRED otherwise, with the coverage in `details`). A co-signed round ' +
+      '(coSignQuorum > 0) needs that many current approvals of the method settings, instrument and results (409 COSIGN_QUORUM_NOT_MET); ' +
+      'if the rebuild changes the results, the approvals go stale and the round stays closed until the co-signers decide again.',
   })
   @ApiOkResponse({ type: RoundDetailDto })
   @ApiErrors(
@@ -198,6 +200,7 @@ export class RoundsController {
     'NOT_FOUND',
     'INVALID_TRANSITION',
     'PUBLISH_ACKNOWLEDGEMENT_REQUIRED',
+    'COSIGN_QUORUM_NOT_MET',
   )
   publish(
     @CurrentUser() actor: UserPrincipal,

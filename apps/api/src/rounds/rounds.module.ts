@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CosignModule } from '../cosign/cosign.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { UniverseModule } from '../universe/universe.module';
 import { RoundsDataModule } from './rounds-data.module';
@@ -10,7 +11,7 @@ import { RoundsService } from './rounds.service';
  * requireOpenForSubmissions) for the modules that accept submissions.
  */
 @Module({
-  imports: [InvitationsModule, UniverseModule, RoundsDataModule],
+  imports: [InvitationsModule, UniverseModule, RoundsDataModule, CosignModule],
   controllers: [RoundsController],
   providers: [RoundsService],
   exports: [RoundsService, RoundsDataModule],

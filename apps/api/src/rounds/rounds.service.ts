@@ -7,6 +7,7 @@ import { resolveSettings } from '@apertura/metric';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/domain-error';
+import { CosignService } from '../cosign/cosign.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { CatalogueService } from '../universe/catalogue.service';
@@ -103,6 +104,7 @@ export class RoundsService {
     private readonly catalogue: CatalogueService,
     private readonly window: RoundWindowService,
     private readonly outbox: OutboxService,
+    private readonly cosign: CosignService,
   ) {}
 
   async create(actor: UserPrincipal, dto: CreateRoundDto): Promise<RoundDetailDto> {
@@ -380,6 +382,9 @@ export class RoundsService {
       const run = await this.rounds.recomputeRun(m, round.publishRunId);
       if (run && (run.status === 'queued' || run.status === 'running')) return this.detail(m, round);
     }
+    // Issue #18 item 2: a co-signed round needs its quorum of current approvals (the worker checks again
+    // when the rebuild is done, in case the rebuilt numbers are not the approved ones).
+    await this.cosign.assertQuorum(m, round.id);
     // Issue #15 item 4: the console's confirmation is enforced here too, so no client can skip it.
     const coverage = await this.coverage(m, round);
     if (coverage.needsAcknowledgement && !acknowledged) {

@@ -97,7 +97,10 @@ export class UsersService {
       [guarantorId],
     );
     const expiry = new Map(expiries.map((e) => [e.user_id, e.expires_at]));
-    return users.filter((u) => !u.deletedAt).map((u) => toUserDto(u, expiry.get(u.id) ?? null));
+    // Co-signers' accounts are scoped to the operator but are not its staff (issue #18): the round's co-signing page lists them.
+    return users
+      .filter((u) => !u.deletedAt && u.role !== 'cosigner')
+      .map((u) => toUserDto(u, expiry.get(u.id) ?? null));
   }
 
   /** Creates the account without a password and mails a single-use link to choose one. */

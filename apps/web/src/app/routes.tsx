@@ -33,6 +33,14 @@ import { ActivateAccountPage } from '../auth/ActivateAccountPage';
 import { PeoplePage } from '../console/PeoplePage';
 import { AuditPage } from '../console/AuditPage';
 import { SetupPage } from '../setup/SetupPage';
+import { CommitmentsPage } from '../commitments/CommitmentsPage';
+import { ConsoleCommitmentsPage, RespondCommitmentsPage } from '../commitments/CommitmentsAdminPages';
+import { CosignerHomePage, CosignReviewPage } from '../cosign/CosignerPages';
+import { RoundCosignPage } from '../cosign/RoundCosignPage';
+import { OperatorPage } from '../cosign/OperatorPage';
+import { ReportErrorPage } from '../feedback/ReportErrorPage';
+import { ReportStatusPage } from '../feedback/ReportStatusPage';
+import { FeedbackQueuePage } from '../feedback/FeedbackQueuePage';
 
 // Pages that render questionnaires carry survey-core (~1 MB): loaded only when visited.
 const RespondPage = lazy(() => import('../respond/RespondPage'));
@@ -209,6 +217,52 @@ const ROUTES: Route[] = [
       </RequireRole>
     ),
   },
+  // Issue #18: co-signed rounds, the operator profile and public feedback.
+  {
+    path: '/resultados/:roundId/reportar',
+    render: (p) => <ReportErrorPage key={p.roundId} roundId={p.roundId} />,
+  },
+  { path: '/reportes/:id', render: (p) => <ReportStatusPage key={p.id} id={p.id} /> },
+  {
+    path: '/cofirma',
+    render: () => (
+      <RequireRole roles={['cosigner']}>
+        <CosignerHomePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/cofirma/rondas/:id',
+    render: (p) => (
+      <RequireRole roles={['cosigner']}>
+        <CosignReviewPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/rondas/:id/cofirma',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <RoundCosignPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/reportes',
+    render: () => (
+      <RequireRole roles={staff}>
+        <FeedbackQueuePage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/consola/organismo',
+    render: () => (
+      <RequireRole roles={['guarantor_admin']}>
+        <OperatorPage />
+      </RequireRole>
+    ),
+  },
   {
     path: '/consola/rondas/:id',
     render: (p) => (
@@ -216,6 +270,23 @@ const ROUTES: Route[] = [
         <RoundDetailPage key={p.id} id={p.id} />
       </RequireRole>
     ),
+  },
+  // Commitments after a published round (issue #18 item 1).
+  {
+    path: '/resultados/:roundId/compromisos',
+    render: (p) => <CommitmentsPage key={p.roundId} roundId={p.roundId} />,
+  },
+  {
+    path: '/consola/rondas/:id/compromisos',
+    render: (p) => (
+      <RequireRole roles={staff}>
+        <ConsoleCommitmentsPage key={p.id} roundId={p.id} />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/responder/:token/compromisos',
+    render: (p) => <RespondCommitmentsPage key={p.token} token={p.token} />,
   },
 ];
 

@@ -63,11 +63,14 @@ export function ActivateAccountPage({ token }: { token: string }) {
       <h1>{t('activate.title')}</h1>
       {invite && (
         <p className="lead">
-          {t('activate.intro', {
-            guarantor: invite.guarantorName,
-            role: t(`people.role.${invite.role}`),
-            email: invite.email,
-          })}
+          {/* A co-signer joins no team: it reviews the operator's rounds (issue #18). */}
+          {invite.role === 'cosigner'
+            ? t('activate.introCosigner', { guarantor: invite.guarantorName, email: invite.email })
+            : t('activate.intro', {
+                guarantor: invite.guarantorName,
+                role: t(`people.role.${invite.role}`),
+                email: invite.email,
+              })}
         </p>
       )}
       <ErrorAlert error={error} />

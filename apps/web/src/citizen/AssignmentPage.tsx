@@ -1,3 +1,5 @@
+import { VerdictChoice } from './VerdictChoice';
+import { MilestoneVerification } from '../commitments/MilestoneVerification';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
@@ -94,6 +96,8 @@ export default function AssignmentPage({ id }: { id: string }) {
           <p>{t('vwork.reportOnlyIntro')}</p>
         </section>
       )}
+
+      <MilestoneVerification assignmentId={a.id} editable={editable} />
 
       <section className="section" aria-labelledby="report-title">
         <h2 id="report-title">{t('assignment.reportTitle')}</h2>
@@ -453,35 +457,13 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
         <p className="muted">{t('assignment.notAnswered')}</p>
       ) : (
         <div className="form">
-          <fieldset
-            className="fieldset"
+          <VerdictChoice
+            uid={uid}
+            value={draft.verdict}
+            onChange={(v) => onChange({ ...draft, verdict: v })}
             disabled={!editable}
-            aria-describedby={errors.verdict ? `${uid}-verdict-error` : undefined}
-          >
-            <legend>{t('assignment.verdict')}</legend>
-            <div className="radio-group">
-              {VERDICTS.map((v) => (
-                <label key={v} className="radio">
-                  <input
-                    type="radio"
-                    name={`${uid}-verdict`}
-                    value={v}
-                    checked={draft.verdict === v}
-                    onChange={() => onChange({ ...draft, verdict: v })}
-                  />
-                  <span>
-                    <strong>{t(`status.${v}`)}</strong>
-                    <span className="muted"> — {t(`assignment.verdict.${v}`)}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-            {errors.verdict && (
-              <p className="field-error" id={`${uid}-verdict-error`}>
-                {errors.verdict}
-              </p>
-            )}
-          </fieldset>
+            error={errors.verdict}
+          />
           <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')} error={errors.evidenceUrl}>
             {(p) => (
               <input

@@ -93,6 +93,18 @@ export function RoundDetailPage({ id }: { id: string }) {
               invitations: number(r.counts.invitations),
             })}{' '}
             <Link to={`/consola/rondas/${r.id}/respuestas`}>{t('responses.open')}</Link>
+            {r.status === 'published' && (
+              <>
+                {' · '}
+                <Link to={`/consola/rondas/${r.id}/compromisos`}>{t('commit.linkConsole')}</Link>
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cosign.open')}</dt>
+          <dd>
+            <Link to={`/consola/rondas/${r.id}/cofirma`}>{t('cosign.consoleTitle')}</Link>
           </dd>
         </div>
         <div>

@@ -55,7 +55,11 @@ export function ReplySection({ token, claimTitle, acceptsFiles, onEvidenceUpload
                   <RefutationCard
                     token={token}
                     item={item}
-                    title={claimTitle(item.questionName)}
+                    title={
+                      item.milestoneTitle
+                        ? t('commit.verifyCommitment', { title: item.milestoneTitle })
+                        : claimTitle(item.questionName)
+                    }
                     acceptsFiles={acceptsFiles}
                     onChange={replace}
                     onEvidenceUploaded={onEvidenceUploaded}

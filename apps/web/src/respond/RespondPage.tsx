@@ -173,6 +173,11 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
           )}
         </p>
       </header>
+      {round.status === 'published' && (
+        <p className="alert alert-info">
+          <Link to={`/responder/${token}/compromisos`}>{t('commit.linkRespond')}</Link>
+        </p>
+      )}
       {body}
       {view.kind !== 'form' || readOnly ? (
         <EvidencePanel

@@ -1,3 +1,4 @@
+import { CommitmentsSection } from '../commitments/CommitmentsPage';
 import { useT } from '../shared/i18n';
 import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
@@ -156,6 +157,17 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           <p className="page-links" data-testid="institution-links">
             <Link to={trendHref(roundId, 'institution', institutionId)}>{t('trends.link')}</Link> ·{' '}
             <Link to={`/resultados/${roundId}/instituciones/${institutionId}/boleta`}>{t('reportCard.link')}</Link>
+            {d.round.status === 'published' && (
+              <>
+                {' · '}
+                <Link
+                  to={`/resultados/${roundId}/reportar?institucion=${encodeURIComponent(institutionId)}`}
+                  data-testid="report-link"
+                >
+                  {t('report.link')}
+                </Link>
+              </>
+            )}
           </p>
           {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
           {badges && <Badges b={badges} />}
@@ -219,6 +231,9 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
           <ItemTables components={d.components} evidence={evidence} />
           <h2>{t('results.evidence')}</h2>
           <EvidenceList evidence={evidence} itemTitle={itemTitle} />
+
+          <CommitmentsSection roundId={roundId} institutionId={institutionId} />
+
           <h2>{t('results.provenance')}</h2>
           <Provenance d={d} />
           <p className="notice" role="note">

@@ -40,7 +40,10 @@ function CardTable({
           {rows.map((r, k) => {
             const v = r.validated;
             const interval = v ? shownInterval(v) : null;
-            const diff = v?.estimate != null && r.claimed !== null ? r.claimed - v.estimate : null;
+            // An unverified self-report is the claim itself: showing it under "Validated" (or a
+            // difference of +0.00 against itself) would make the claim look checked.
+            const selfReportOnly = v != null && markOf(v) === 'self_report';
+            const diff = v?.estimate != null && !selfReportOnly && r.claimed !== null ? r.claimed - v.estimate : null;
             return (
               <tr
                 key={r.code}
@@ -52,7 +55,11 @@ function CardTable({
               >
                 <th scope="row">{codeLabel(r.code, lang)}</th>
                 <td>
-                  {v?.estimate != null ? (
+                  {selfReportOnly ? (
+                    <span data-testid="rc-not-validated">
+                      <SelfReportMark />
+                    </span>
+                  ) : v?.estimate != null ? (
                     <>
                       {fmtValue(v.estimate)}
                       {interval && (
@@ -60,12 +67,6 @@ function CardTable({
                           {' '}
                           [{fmtValue(interval[0])}, {fmtValue(interval[1])}]
                         </span>
-                      )}
-                      {markOf(v) === 'self_report' && (
-                        <>
-                          {' '}
-                          <SelfReportMark />
-                        </>
                       )}
                     </>
                   ) : (

@@ -25,6 +25,7 @@ import {
   ValueCell,
 } from './common';
 import { useLiveResults } from './live';
+import { CosignRecord } from '../cosign/CosignRecord';
 import { codeLabel, markOf } from './present';
 
 const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
@@ -124,6 +125,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
           <h2>{t('results.openData')}</h2>
           <p className="muted">{t('results.openDataHint')}</p>
           <OpenDataDownloads roundId={roundId} published={s.round.status === 'published'} />
+          {s.round.status === 'published' && <CosignRecord roundId={roundId} />}
         </>
       )}
     </section>

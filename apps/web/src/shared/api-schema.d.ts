@@ -671,7 +671,7 @@ export interface paths {
         put?: never;
         /**
          * closed → published: rebuilds every result first (a full recompute); the round turns published, and its results public, when that rebuild is done (see publication). Final state.
-         * @description When most institution values are not conclusive or most institutions never answered (GET …/publish-preview), the body must carry `acknowledgeInconclusive: true` (409 PUBLISH_ACKNOWLEDGEMENT_REQUIRED otherwise, with the coverage in `details`).
+         * @description When most institution values are not conclusive or most institutions never answered (GET …/publish-preview), the body must carry `acknowledgeInconclusive: true` (409 PUBLISH_ACKNOWLEDGEMENT_REQUIRED otherwise, with the coverage in `details`). A co-signed round (coSignQuorum > 0) needs that many current approvals of the method settings, instrument and results (409 COSIGN_QUORUM_NOT_MET); if the rebuild changes the results, the approvals go stale and the round stays closed until the co-signers decide again.
          */
         post: operations["RoundsController_publish"];
         delete?: never;
@@ -2047,6 +2047,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/rounds/{roundId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments after a published round: milestones, declared vs verified progress (interval, status, reasons), and whether the addressed components moved in the next published round. */
+        get: operations["PublicCommitmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitments of one of your guarantor's rounds (staff view, same figures as public). */
+        get: operations["StaffCommitmentsController_list"];
+        put?: never;
+        /** Record a commitment of an institution of the (published) round. Audited. */
+        post: operations["StaffCommitmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a commitment (its milestones by position; a milestone with citizen verdicts cannot be removed). Audited with before/after. */
+        put: operations["StaffCommitmentsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/commitments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update commitments from CSV (one row per milestone; rows name institutions by universe key). All or nothing: 422 COMMITMENTS_CSV_INVALID lists every row problem. Audited. */
+        post: operations["StaffCommitmentsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This institution's commitments in the invitation's round, with their progress. */
+        get: operations["InstitutionCommitmentsController_list"];
+        put?: never;
+        /** Record a commitment after the published round. Audited. */
+        post: operations["InstitutionCommitmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update one of your commitments (e.g. declare a milestone met). Audited. */
+        put: operations["InstitutionCommitmentsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/respond/commitments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update your commitments from CSV (no institution_key column needed). */
+        post: operations["InstitutionCommitmentsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizens/assignments/{assignmentId}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commitment milestones of the assigned institution to verify (claim kind 'milestone'): save verdicts with PUT /api/citizens/assignments/:id/verdicts using claimName. */
+        get: operations["MilestoneWorkController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/cosign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Co-signing of a round: quorum, co-signers (with their contact), every decision, the current fingerprint and whether it is met. */
+        get: operations["StaffCosignController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/cosign/quorum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set coSignQuorum (0 = no co-signing). Raised until publication; lowered only while draft (audited). */
+        put: operations["StaffCosignController_setQuorum"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/cosigners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a co-signing organisation by e-mail (audited). A new address gets a co-signer account and a single-use activation link (7 days); an existing co-signer account of this operator gets a sign-in link. Addresses of other accounts are refused (409 EMAIL_TAKEN). */
+        post: operations["StaffCosignController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/cosigners/{cosignerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a co-signer that has not decided yet (audited). One that approved or objected stays: 409 COSIGNER_HAS_DECIDED. */
+        delete: operations["StaffCosignController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cosign/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rounds the signed-in co-signer is invited to, with its current state in each. */
+        get: operations["CosignerController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cosign/rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the co-signer reviews: method settings and design, the questionnaires (with checksums), the results as computed now, every decision, and the fingerprint to approve. */
+        get: operations["CosignerController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cosign/rounds/{roundId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or object (with reasons) to the round as reviewed: the fingerprint must be the current one (409 COSIGN_FINGERPRINT_CHANGED). Only while the round is closed and not published. Public with the results; audited. */
+        post: operations["CosignerController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cosign/rounds/{roundId}/export/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's results as open data (same files as the public export), before publication, for the co-signers to review. Never validator data. */
+        get: operations["CosignerController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/rounds/{roundId}/co-signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator (name and kind), the quorum, each co-signing organisation and every approval and objection with its reasons, of a published round. */
+        get: operations["PublicCosignController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/rounds/{roundId}/co-signatures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same record as CSV: one row per decision (open data). */
+        get: operations["PublicCosignController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's operator: public name and kind. */
+        get: operations["OperatorController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the public name and kind (guarantor body, transparency authority, comptroller, civil society, academia) shown on public pages (audited). */
+        patch: operations["OperatorController_update"];
+        trace?: never;
+    };
+    "/api/public/operators/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operator by its slug: public name and kind. */
+        get: operations["PublicOperatorController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/rounds/{roundId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports on a published round with their status and public reply (newest 500; no reporter data). */
+        get: operations["PublicFeedbackController_list"];
+        put?: never;
+        /** Report an error in a published value or evidence link (no account). 5 per hour per connection, 200 per hour per round; the optional contact address is private and never mailed automatically. Answers with the public status page. */
+        post: operations["PublicFeedbackController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public status of one report: what was reported, its status and the public reply. */
+        get: operations["PublicFeedbackController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's queue of public reports (open first), with the private contact address. */
+        get: operations["StaffFeedbackController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Triage a report: open → acknowledged → fixed | rejected (409 REPORT_TRANSITION_INVALID otherwise). Closing needs a public reply (audited). */
+        patch: operations["StaffFeedbackController_triage"];
+        trace?: never;
+    };
     "/api/respond/evidence": {
         parameters: {
             query?: never;
@@ -2095,7 +2507,7 @@ export interface components {
              * @description Stable machine-readable code.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "CONTROL_CHARACTER" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INVALID_TOKEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "INVALID_TRANSITION" | "QUESTIONNAIRE_INVALID" | "QUESTIONNAIRE_KIND_MISMATCH" | "QUESTIONNAIRE_SHEET_INVALID" | "UNIVERSE_INVALID" | "UNIVERSE_EMPTY" | "SUBMISSION_INVALID" | "SETTINGS_INVALID" | "DESIGN_INVALID" | "NOT_ASSIGNED" | "CONFLICT_OF_INTEREST" | "ASSIGNMENT_EXPIRED" | "VALIDATION_CLOSED" | "IDEMPOTENCY_MISMATCH" | "CONFLICT_REASON_REQUIRED" | "TOO_MANY_CONFLICTS" | "REPLY_WINDOW_CLOSED" | "DISPUTE_EXISTS" | "DISPUTE_DECIDED" | "VERSION_LIMIT_REACHED" | "INVITATION_REVOKED" | "TEMPLATE_UNKNOWN_VARIABLE" | "TEMPLATE_UNSAFE" | "TEMPLATE_LINK_REQUIRED" | "PUBLISH_ACKNOWLEDGEMENT_REQUIRED" | "ACCOUNT_DEACTIVATED" | "LAST_ADMIN" | "CSRF_REJECTED" | "SETUP_CODE_INVALID" | "SETUP_CODE_EXPIRED" | "SETUP_ALREADY_DONE" | "MAIL_ALREADY_SENT" | "MAIL_NOT_RESENDABLE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "CONTROL_CHARACTER" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INVALID_TOKEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "ROUND_NOT_DRAFT" | "ROUND_NOT_OPEN" | "ROUND_CLOSED" | "INVALID_TRANSITION" | "QUESTIONNAIRE_INVALID" | "QUESTIONNAIRE_KIND_MISMATCH" | "QUESTIONNAIRE_SHEET_INVALID" | "UNIVERSE_INVALID" | "UNIVERSE_EMPTY" | "SUBMISSION_INVALID" | "SETTINGS_INVALID" | "DESIGN_INVALID" | "NOT_ASSIGNED" | "CONFLICT_OF_INTEREST" | "ASSIGNMENT_EXPIRED" | "VALIDATION_CLOSED" | "IDEMPOTENCY_MISMATCH" | "CONFLICT_REASON_REQUIRED" | "TOO_MANY_CONFLICTS" | "REPLY_WINDOW_CLOSED" | "DISPUTE_EXISTS" | "DISPUTE_DECIDED" | "VERSION_LIMIT_REACHED" | "INVITATION_REVOKED" | "TEMPLATE_UNKNOWN_VARIABLE" | "TEMPLATE_UNSAFE" | "TEMPLATE_LINK_REQUIRED" | "PUBLISH_ACKNOWLEDGEMENT_REQUIRED" | "ACCOUNT_DEACTIVATED" | "LAST_ADMIN" | "CSRF_REJECTED" | "SETUP_CODE_INVALID" | "SETUP_CODE_EXPIRED" | "SETUP_ALREADY_DONE" | "MAIL_ALREADY_SENT" | "MAIL_NOT_RESENDABLE" | "ROUND_NOT_PUBLISHED" | "COMMITMENT_COMPONENT_UNKNOWN" | "COMMITMENTS_CSV_INVALID" | "MILESTONE_HAS_VERDICTS" | "COSIGN_QUORUM_NOT_MET" | "COSIGN_FINGERPRINT_CHANGED" | "COSIGN_DECISIONS_CLOSED" | "COSIGN_QUORUM_LOCKED" | "COSIGNER_HAS_DECIDED" | "COSIGN_REASON_REQUIRED" | "REPORT_TRANSITION_INVALID" | "REPORT_REPLY_REQUIRED" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             /** @description Human message (English). */
             message: string;
             messages: components["schemas"]["ErrorMessagesDto"];
@@ -2117,7 +2529,7 @@ export interface components {
             email: string | null;
             displayName: string | null;
             /** @enum {string} */
-            role: "guarantor_admin" | "analyst" | "institution_respondent" | "citizen_validator";
+            role: "guarantor_admin" | "analyst" | "institution_respondent" | "citizen_validator" | "cosigner";
             guarantorId: string | null;
             emailVerified: boolean;
         };
@@ -2187,8 +2599,11 @@ export interface components {
         };
         StaffInviteInfoDto: {
             email: string;
-            /** @enum {string} */
-            role: "guarantor_admin" | "analyst";
+            /**
+             * @description cosigner: a co-signing organisation invited to rounds (issue #18), same activation link.
+             * @enum {string}
+             */
+            role: "guarantor_admin" | "analyst" | "cosigner";
             guarantorName: string;
             displayName: string | null;
             /** Format: date-time */
@@ -4411,6 +4826,8 @@ export interface components {
             verdictId: string;
             /** @description Question name of the refuted claim. */
             questionName: string;
+            /** @description Issue #18: the title of the commitment milestone when the claim is one (claim kind milestone). */
+            milestoneTitle: string | null;
             evidenceUrl: string | null;
             /** @description The validator attached a file (GET …/refutations/:verdictId/evidence). */
             hasEvidenceFile: boolean;
@@ -4672,6 +5089,437 @@ export interface components {
             guarantorId: string;
             slug: string;
             adminEmail: string;
+        };
+        NextRoundDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MilestoneVerificationDto: {
+            confirmed: number;
+            /** @description Counted refutations (final, METHOD.md §3.1). */
+            refuted: number;
+            /** @description Refutations not yet final: shown, not counted. */
+            pending: number;
+            /** @enum {string} */
+            state: "unverified" | "confirmed" | "refuted" | "mixed";
+        };
+        MilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Verdict name of the milestone (claim kind "milestone"). */
+            claimName: string;
+            position: number;
+            title: string;
+            dueDate: string;
+            declaredDone: boolean;
+            verification: components["schemas"]["MilestoneVerificationDto"];
+        };
+        ProgressDto: {
+            /** @description Share of milestones the owner declares met. */
+            declared: number | null;
+            /** @description Verified progress (citizen verdicts). */
+            estimate: number | null;
+            se: number | null;
+            lo: number | null;
+            hi: number | null;
+            halfWidth: number | null;
+            milestones: number;
+            verifiedMilestones: number;
+            verdicts: number;
+            pendingRefutations: number;
+            /** @enum {string} */
+            status: "not_validated" | "inconclusive" | "caution" | "conclusive";
+            reasons: string[];
+            /** @description Each reason in words. */
+            reasonTexts: components["schemas"]["BilingualDto"][];
+        };
+        CommitmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            institutionId: string;
+            institutionName: string;
+            key: string;
+            title: string;
+            owner: string;
+            outcomeIndicator: string;
+            components: string[];
+            /** @enum {string} */
+            createdBy: "institution" | "operator";
+            updatedAt: string;
+            milestones: components["schemas"]["MilestoneDto"][];
+            progress: components["schemas"]["ProgressDto"];
+        };
+        ComponentMovementDto: {
+            component: string;
+            label: components["schemas"]["BilingualDto"];
+            /** @description Value in the commitment's round. */
+            before: number | null;
+            /** @description Value in the next published round. */
+            after: number | null;
+            /** @enum {string} */
+            verdict: "improved" | "worsened" | "within_uncertainty" | "not_comparable";
+            delta: number | null;
+            threshold: number | null;
+            reasons: string[];
+        };
+        InstitutionMovementDto: {
+            /** Format: uuid */
+            institutionId: string;
+            institutionName: string;
+            components: components["schemas"]["ComponentMovementDto"][];
+        };
+        RoundInstitutionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Universe key (the CSV names institutions by it). */
+            key: string;
+            name: string;
+        };
+        CommitmentListDto: {
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @description Commitments can be recorded (the round is published). */
+            published: boolean;
+            /** @description The next published round of the operator, if any. */
+            nextRound: components["schemas"]["NextRoundDto"] | null;
+            items: components["schemas"]["CommitmentDto"][];
+            /** @description Per institution: did the addressed components move? */
+            movements: components["schemas"]["InstitutionMovementDto"][];
+            /** @description Component codes of the round's instruments (for forms). */
+            componentCodes: string[];
+            notice: components["schemas"]["BilingualDto"];
+            /** @description Staff view only: the round's institutions (to record a commitment for one of them). */
+            institutions?: components["schemas"]["RoundInstitutionDto"][];
+        };
+        MilestoneInputDto: {
+            title: string;
+            /**
+             * @description Due date (YYYY-MM-DD).
+             * @example 2027-03-31
+             */
+            dueDate: string;
+            /** @description The owner's declaration that it is met (not the public figure). */
+            declaredDone?: boolean;
+        };
+        StaffCommitmentInputDto: {
+            /** @description Stable key for CSV updates (default: derived from the title). */
+            key?: string;
+            title: string;
+            /** @description Who answers for it (office or post). */
+            owner: string;
+            /** @description How the result will be known. */
+            outcomeIndicator: string;
+            /**
+             * @description Component codes of the round's instruments.
+             * @example [
+             *       "TG.DA",
+             *       "PG.Seg"
+             *     ]
+             */
+            components: string[];
+            milestones: components["schemas"]["MilestoneInputDto"][];
+            /** Format: uuid */
+            institutionId: string;
+        };
+        CommitmentInputDto: {
+            /** @description Stable key for CSV updates (default: derived from the title). */
+            key?: string;
+            title: string;
+            /** @description Who answers for it (office or post). */
+            owner: string;
+            /** @description How the result will be known. */
+            outcomeIndicator: string;
+            /**
+             * @description Component codes of the round's instruments.
+             * @example [
+             *       "TG.DA",
+             *       "PG.Seg"
+             *     ]
+             */
+            components: string[];
+            milestones: components["schemas"]["MilestoneInputDto"][];
+        };
+        CommitmentsCsvDto: {
+            /** @description CSV (UTF-8; comma, semicolon or tab): institution_key (staff only), commitment_key, title, owner, outcome_indicator, components (separated by | or spaces), milestone_title, milestone_due (YYYY-MM-DD), milestone_done (optional: si/no). One row per milestone. */
+            csv: string;
+        };
+        ImportResultDto: {
+            created: number;
+            updated: number;
+            milestones: number;
+        };
+        MilestoneToVerifyDto: {
+            /** @description Claim name to use with PUT …/verdicts (milestone:<id>). */
+            claimName: string;
+            /** Format: uuid */
+            milestoneId: string;
+            title: string;
+            dueDate: string;
+            declaredDone: boolean;
+            commitmentTitle: string;
+            outcomeIndicator: string;
+            owner: string;
+            commitmentRoundName: string;
+            /** @enum {string|null} */
+            myVerdict: "confirmed" | "refuted" | "unverifiable" | null;
+            myComment: string | null;
+            myEvidenceUrl: string | null;
+        };
+        MilestonesToVerifyDto: {
+            items: components["schemas"]["MilestoneToVerifyDto"][];
+        };
+        OperatorDto: {
+            name: string;
+            /** @enum {string} */
+            kind: "guarantor_body" | "transparency_authority" | "comptroller" | "civil_society" | "academia";
+        };
+        CosignPartsDto: {
+            /** @description sha256 of the method settings and design. */
+            settingsHash: string;
+            /** @description sha256 of the checksums of the institution and citizen questionnaires. */
+            instrumentHash: string;
+            /** @description sha256 of every computed value of the round (estimates, intervals, statuses). */
+            resultsHash: string;
+            /** @description sha256 of the three: what an approval covers. */
+            fingerprint: string;
+        };
+        StaffCosignerDto: {
+            id: string;
+            organisationName: string;
+            /** @enum {string} */
+            organisationKind: "civil_society" | "academia" | "other";
+            /** @enum {string} */
+            state: "pending" | "approved" | "approved_stale" | "objected";
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            email: string | null;
+            displayName: string | null;
+            /** @description The account chose its password. */
+            activated: boolean;
+        };
+        CosignDecisionDto: {
+            id: string;
+            cosignerId: string;
+            organisationName: string;
+            /** @enum {string} */
+            organisationKind: "civil_society" | "academia" | "other";
+            /** @enum {string} */
+            decision: "approve" | "object";
+            reason: string;
+            parts: components["schemas"]["CosignPartsDto"];
+            /** @description What changed since (settings, instrument, results); empty when it is about the round as it is now. */
+            changedSince: string[];
+            /** @description The co-signer's latest decision (earlier ones are history). */
+            current: boolean;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        StaffCosignSummaryDto: {
+            roundId: string;
+            roundName: string;
+            status: string;
+            operator: components["schemas"]["OperatorDto"];
+            coSignQuorum: number;
+            /** @description Co-signers whose latest decision approves the round as it is now. */
+            approvals: number;
+            quorumMet: boolean;
+            current: components["schemas"]["CosignPartsDto"];
+            cosigners: components["schemas"]["StaffCosignerDto"][];
+            decisions: components["schemas"]["CosignDecisionDto"][];
+            /** @description The publication's rebuild is done but the round stayed closed: the rebuilt results are not what the quorum approved (approvals are stale). */
+            publicationHeld: boolean;
+        };
+        SetQuorumDto: {
+            /** @description Co-signers whose current approval publishing needs (0 = no co-signing). Raised until publication; lowered only while draft. */
+            coSignQuorum: number;
+        };
+        InviteCosignerDto: {
+            /** @example revision@colectivo.example */
+            email: string;
+            /** @description Public name of the co-signing organisation. */
+            organisationName: string;
+            /** @enum {string} */
+            organisationKind: "civil_society" | "academia" | "other";
+            /** @description The contact person's name (private). */
+            displayName?: string;
+        };
+        CosignRoundItemDto: {
+            roundId: string;
+            roundName: string;
+            status: string;
+            operator: components["schemas"]["OperatorDto"];
+            organisationName: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "approved_stale" | "objected";
+        };
+        CosignerDto: {
+            id: string;
+            organisationName: string;
+            /** @enum {string} */
+            organisationKind: "civil_society" | "academia" | "other";
+            /** @enum {string} */
+            state: "pending" | "approved" | "approved_stale" | "objected";
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            removedAt: string | null;
+        };
+        CosignQuestionnaireDto: {
+            id: string;
+            kind: string;
+            title: string;
+            version: number;
+            checksum: string;
+        };
+        StatusCountDto: {
+            status: string;
+            n: number;
+        };
+        HeadlineValueDto: {
+            indicator: string;
+            aggregation: string;
+            estimate: number | null;
+            lo: number | null;
+            hi: number | null;
+            status: string;
+        };
+        CosignReviewDto: {
+            roundId: string;
+            roundName: string;
+            status: string;
+            operator: components["schemas"]["OperatorDto"];
+            coSignQuorum: number;
+            /** @description Co-signers whose latest decision approves the round as it is now. */
+            approvals: number;
+            quorumMet: boolean;
+            current: components["schemas"]["CosignPartsDto"];
+            cosigners: components["schemas"]["CosignerDto"][];
+            decisions: components["schemas"]["CosignDecisionDto"][];
+            myCosignerId: string;
+            organisationName: string;
+            /** @description Decisions are accepted now (round closed, not yet published). */
+            decisionsOpen: boolean;
+            /** @description Method settings (METHOD.md), as the round uses them. */
+            settings: Record<string, never>;
+            /** @description Design (census or sample). */
+            design: Record<string, never>;
+            questionnaires: components["schemas"]["CosignQuestionnaireDto"][];
+            /** @description Institution values (I) by status. */
+            institutionStatuses: components["schemas"]["StatusCountDto"][];
+            /** @description National I, T and P as computed now. */
+            headline: components["schemas"]["HeadlineValueDto"][];
+        };
+        DecideDto: {
+            /** @enum {string} */
+            decision: "approve" | "object";
+            /** @description Reasons (required for an objection; published as written). */
+            reason?: string;
+            /** @description The fingerprint the co-signer reviewed (GET /api/cosign/rounds/{id}); 409 COSIGN_FINGERPRINT_CHANGED when the round changed since. */
+            fingerprint: string;
+        };
+        CosignSummaryDto: {
+            roundId: string;
+            roundName: string;
+            status: string;
+            operator: components["schemas"]["OperatorDto"];
+            coSignQuorum: number;
+            /** @description Co-signers whose latest decision approves the round as it is now. */
+            approvals: number;
+            quorumMet: boolean;
+            current: components["schemas"]["CosignPartsDto"];
+            cosigners: components["schemas"]["CosignerDto"][];
+            decisions: components["schemas"]["CosignDecisionDto"][];
+        };
+        UpdateOperatorDto: {
+            /** @description Public name of the operator. */
+            name?: string;
+            /**
+             * @description What kind of body operates the rounds.
+             * @enum {string}
+             */
+            kind?: "guarantor_body" | "transparency_authority" | "comptroller" | "civil_society" | "academia";
+        };
+        CreateReportDto: {
+            /**
+             * @description A published value, an evidence link, or something else on the page.
+             * @enum {string}
+             */
+            targetKind: "value" | "evidence" | "other";
+            /** @description Which value (e.g. "I", "TG.AI") or which evidence link (its address). */
+            targetRef?: string;
+            /**
+             * Format: uuid
+             * @description The institution the value or link belongs to.
+             */
+            institutionId?: string;
+            /** @description What is wrong (public: do not include personal data). */
+            description: string;
+            /** @description Optional address for questions; never public, never mailed automatically. */
+            contactEmail?: string;
+            /** @description Leave empty (a field people do not see; automated senders fill it). */
+            website?: string;
+        };
+        ReportReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "fixed" | "rejected";
+            /** @description Public status page of the report (path). */
+            statusPath: string;
+        };
+        PublicReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            institutionId: string | null;
+            institutionName: string | null;
+            /** @enum {string} */
+            targetKind: "value" | "evidence" | "other";
+            targetRef: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "fixed" | "rejected";
+            publicReply: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StaffReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            institutionId: string | null;
+            institutionName: string | null;
+            /** @enum {string} */
+            targetKind: "value" | "evidence" | "other";
+            targetRef: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "fixed" | "rejected";
+            publicReply: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            contactEmail: string | null;
+        };
+        TriageReportDto: {
+            /** @enum {string} */
+            status: "acknowledged" | "fixed" | "rejected";
+            /** @description Public reply (required to close a report as fixed or rejected). */
+            publicReply?: string;
         };
         UploadEvidenceFormDto: {
             /**
@@ -7046,7 +7894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description Error codes: INVALID_TRANSITION, PUBLISH_ACKNOWLEDGEMENT_REQUIRED */
+            /** @description Error codes: INVALID_TRANSITION, PUBLISH_ACKNOWLEDGEMENT_REQUIRED, COSIGN_QUORUM_NOT_MET */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11669,6 +12517,1573 @@ export interface operations {
             };
             /** @description Error codes: RATE_LIMITED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicCommitmentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this institution (its results page). */
+                institutionId?: string;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentListDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentListDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCommitmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCommitmentsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentsCsvDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN, COMMITMENTS_CSV_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentListDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InstitutionCommitmentsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitmentsCsvDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: ROUND_NOT_PUBLISHED, MILESTONE_HAS_VERDICTS, CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COMMITMENT_COMPONENT_UNKNOWN, COMMITMENTS_CSV_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MilestoneWorkController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestonesToVerifyDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN, EMAIL_NOT_VERIFIED, NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCosignController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCosignSummaryDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCosignController_setQuorum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetQuorumDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCosignSummaryDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COSIGN_QUORUM_LOCKED, COSIGN_DECISIONS_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCosignController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteCosignerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCosignSummaryDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: EMAIL_TAKEN, CONFLICT, COSIGN_DECISIONS_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffCosignController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                cosignerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCosignSummaryDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COSIGNER_HAS_DECIDED, COSIGN_DECISIONS_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CosignerController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CosignRoundItemDto"][];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CosignerController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CosignReviewDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CosignerController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CosignReviewDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED, COSIGN_REASON_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: COSIGN_FINGERPRINT_CHANGED, COSIGN_DECISIONS_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CosignerController_download: {
+        parameters: {
+            query?: {
+                /** @description CSV only: prepend a UTF-8 BOM so Excel reads accents correctly, and neutralise text cells that start like a formula. */
+                bom?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                roundId: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicCosignController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CosignSummaryDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicCosignController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OperatorController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OperatorController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOperatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicOperatorController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicFeedbackController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReportDto"][];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicFeedbackController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportReceiptDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicFeedbackController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReportDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffFeedbackController_queue: {
+        parameters: {
+            query?: {
+                status?: "open" | "acknowledged" | "fixed" | "rejected";
+                roundId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReportDto"][];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StaffFeedbackController_triage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReportDto"];
+                };
+            };
+            /** @description Error codes: VALIDATION_FAILED, REPORT_REPLY_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Error codes: REPORT_TRANSITION_INVALID */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -132,5 +132,7 @@ export function homeFor(role: Role): string {
       return '/validador';
     case 'institution_respondent':
       return '/';
+    case 'cosigner':
+      return '/cofirma';
   }
 }

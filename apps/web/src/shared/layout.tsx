@@ -56,6 +56,13 @@ function Header() {
                 </Link>
               </li>
             )}
+            {role === 'cosigner' && (
+              <li>
+                <Link to="/cofirma" aria-current={current('/cofirma')}>
+                  {t('cosign.nav')}
+                </Link>
+              </li>
+            )}
             {role === 'citizen_validator' && (
               <li>
                 <Link to="/validador" aria-current={current('/validador')}>

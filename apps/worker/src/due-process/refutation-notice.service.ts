@@ -40,9 +40,11 @@ export class RefutationNoticeService {
     return this.ds.transaction(async (m) => {
       if (!(await this.ledger.claim(m, job.eventId, 'refutation-notice'))) return 'duplicate';
       const verdicts: Array<{ id: string; question_name: string }> = await m.query(
-        `SELECT id, question_name FROM verdict
-         WHERE round_id = $1 AND institution_id = $2 AND verdict = 'refuted' AND notice_queued_at IS NOT NULL AND notified_at IS NULL
-         ORDER BY question_name, id FOR UPDATE`,
+        // A commitment milestone (issue #18) is named by its title in the mail, not by its claim id.
+        `SELECT v.id, coalesce('Hito: ' || ms.title, v.question_name) AS question_name FROM verdict v
+         LEFT JOIN commitment_milestone ms ON ms.id = v.milestone_id
+         WHERE v.round_id = $1 AND v.institution_id = $2 AND v.verdict = 'refuted' AND v.notice_queued_at IS NOT NULL AND v.notified_at IS NULL
+         ORDER BY question_name, v.id FOR UPDATE OF v`,
         [job.roundId, job.institutionId],
       );
       if (verdicts.length === 0) {

@@ -9,6 +9,7 @@ import type {
   SendSubmissionReceiptJob,
   SendPasswordResetJob,
   SendStaffInviteJob,
+  SendCosignInviteJob,
   SendTestMailJob,
   SendVerificationJob,
 } from '@apertura/queue';
@@ -18,6 +19,7 @@ import { PermanentMailError } from './mail-job';
 import { MailTransport } from './mail.transport';
 import {
   accountExistsMail,
+  cosignInviteMail,
   invitationMail,
   passwordResetMail,
   staffInviteMail,
@@ -265,6 +267,61 @@ export class MailDeliveryService {
         role,
         link: `${publicUrl(this.env)}/activar/${token}`,
         expiresAt: r.expires_at,
+      });
+      await this.transport.send(r.email, content, job.eventId);
+      await this.ledger.sent(m, job.eventId, r.email);
+      return 'sent';
+    });
+  }
+
+  /** Issue #18: a co-signer's invitation to a round; for a new account, with its activation link. */
+  async cosignInvite(job: SendCosignInviteJob): Promise<DeliveryOutcome> {
+    return this.ds.transaction(async (m) => {
+      if (!(await this.ledger.claim(m, job.eventId, 'cosign-invite'))) return 'duplicate';
+      const rows: Array<{
+        email: string | null;
+        deleted_at: Date | null;
+        deactivated_at: Date | null;
+        removed_at: Date | null;
+        organisation_name: string;
+        round_name: string;
+        operator_name: string;
+        operator_kind: string;
+      }> = await m.query(
+        `SELECT u.email, u.deleted_at, u.deactivated_at, c.removed_at, c.organisation_name, r.name AS round_name,
+                g.name AS operator_name, g.kind AS operator_kind
+           FROM round_cosigner c JOIN app_user u ON u.id = c.user_id JOIN round r ON r.id = c.round_id
+           JOIN guarantor g ON g.id = r.guarantor_id WHERE c.id = $1`,
+        [job.cosignerId],
+      );
+      const r = rows[0];
+      if (!r || !r.email || r.deleted_at) throw new PermanentMailError(`co-signer ${job.cosignerId} has no recipient`);
+      if (r.removed_at || r.deactivated_at) {
+        await this.ledger.skipped(m, job.eventId);
+        return 'skipped';
+      }
+      let link = `${publicUrl(this.env)}/ingresar`;
+      let expiresAt: Date | null = null;
+      if (job.staffInvitationId) {
+        const [si]: Array<{ used_at: Date | null; expires_at: Date }> = await m.query(
+          'SELECT used_at, expires_at FROM staff_invitation WHERE id = $1',
+          [job.staffInvitationId],
+        );
+        // A spent or expired activation link would not work: the account exists by now, or a newer mail went out.
+        if (!si || si.used_at || si.expires_at.getTime() <= Date.now()) {
+          await this.ledger.skipped(m, job.eventId);
+          return 'skipped';
+        }
+        link = `${publicUrl(this.env)}/activar/${deriveToken(this.env.TOKEN_SECRET, 'staff-invite', job.staffInvitationId)}`;
+        expiresAt = si.expires_at;
+      }
+      const content = cosignInviteMail({
+        operatorName: r.operator_name,
+        operatorKind: r.operator_kind,
+        roundName: r.round_name,
+        organisationName: r.organisation_name,
+        link,
+        expiresAt,
       });
       await this.transport.send(r.email, content, job.eventId);
       await this.ledger.sent(m, job.eventId, r.email);

@@ -9,6 +9,7 @@ import {
   SendInvitationJob,
   SendPasswordResetJob,
   SendStaffInviteJob,
+  SendCosignInviteJob,
   SendSubmissionReceiptJob,
   SendTestMailJob,
   SendVerificationJob,
@@ -47,6 +48,11 @@ export class MailProcessor {
   @Process({ name: JOBS.sendStaffInvite, concurrency: 1 })
   sendStaffInvite(job: Job<SendStaffInviteJob>): Promise<DeliveryOutcome> {
     return runMailJob(job, 'staff-invite', this.ledger, this.logger, () => this.deliveries.staffInvite(job.data));
+  }
+
+  @Process({ name: JOBS.sendCosignInvite, concurrency: 1 })
+  sendCosignInvite(job: Job<SendCosignInviteJob>): Promise<DeliveryOutcome> {
+    return runMailJob(job, 'cosign-invite', this.ledger, this.logger, () => this.deliveries.cosignInvite(job.data));
   }
 
   @Process({ name: JOBS.sendAccountNotice, concurrency: 1 })

@@ -242,3 +242,50 @@ ${button(r.link, 'Ver copia imprimible')}
   );
   return { subject, text, html };
 }
+
+/** Operator kinds (guarantor.kind) as a mail names them: the text never assumes an autonomous guarantor. */
+export const OPERATOR_KIND_LABELS: Record<string, { es: string; en: string }> = {
+  guarantor_body: { es: 'órgano garante', en: 'guarantor body' },
+  transparency_authority: { es: 'autoridad de transparencia', en: 'transparency authority' },
+  comptroller: { es: 'contraloría', en: "comptroller's office" },
+  civil_society: { es: 'organización de la sociedad civil', en: 'civil-society organisation' },
+  academia: { es: 'institución académica', en: 'academic institution' },
+};
+
+export interface CosignInviteMailInput {
+  operatorName: string;
+  operatorKind: string;
+  roundName: string;
+  organisationName: string;
+  link: string;
+  /** Set when the link activates a new account (single use, expiring); null: the link is the sign-in page. */
+  expiresAt: Date | null;
+}
+
+/** Issue #18: a co-signing organisation is invited to review and approve (or object to) a round. */
+export function cosignInviteMail(v: CosignInviteMailInput): MailContent {
+  const kind = OPERATOR_KIND_LABELS[v.operatorKind] ?? OPERATOR_KIND_LABELS.guarantor_body;
+  const intro =
+    `${v.operatorName} (${kind.es}) invita a ${v.organisationName} a co-firmar la ronda «${v.roundName}» en Apertura: ` +
+    'revisar la configuración del método, el instrumento y los resultados finales, y aprobarlos u objetarlos con sus razones. ' +
+    'Su decisión y sus razones se publicarán junto con los resultados. ' +
+    (v.expiresAt ? 'Para activar su cuenta, elija una contraseña con este enlace:' : 'Ingrese con su cuenta:');
+  const english =
+    `${v.operatorName} (${kind.en}) invites ${v.organisationName} to co-sign the round "${v.roundName}" in Apertura: review the method ` +
+    'settings, the instrument and the final results, then approve or object, with your reasons. Your decision and reasons are published ' +
+    'with the results. ' +
+    (v.expiresAt
+      ? `Choose a password with the link above (valid until ${formatDate(v.expiresAt, 'en-US')}, Mexico City time, single use).`
+      : 'Sign in with your account using the link above.');
+  return linkMail({
+    subject: `Invitación a co-firmar «${v.roundName}» — Apertura`,
+    intro,
+    link: v.link,
+    buttonLabel: v.expiresAt ? 'Activar mi cuenta' : 'Ingresar',
+    expiry: v.expiresAt
+      ? `El enlace vence el ${formatDate(v.expiresAt, 'es-MX')} (hora del centro de México) y solo puede usarse una vez; si vence, pida a quien le invitó que lo envíe de nuevo.`
+      : 'Use la contraseña que eligió cuando activó su cuenta.',
+    ignore: 'Si no esperaba esta invitación, ignore este mensaje.',
+    english,
+  });
+}

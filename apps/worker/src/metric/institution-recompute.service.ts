@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { buildInstitution } from '@apertura/metric';
 import type { RecomputeInstitutionJob } from '@apertura/queue';
 import { finalizeForStorage } from './aggregation-input';
-import { MetricInputsRepository } from './metric-inputs.repository';
+import { LoadedInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
@@ -54,6 +54,17 @@ export class InstitutionRecomputeService {
       await this.results.upsertStored(m, roundId, [form], stamp);
       await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
     });
+    await this.keepScores(loaded);
     return { watermark: stamp.watermark };
+  }
+
+  /**
+   * This is where an accepted submission (or a new or edited citizen report) gets its scored-answer
+   * rows: the job its outbox event triggers scored it from JSON just now and stores the scores under
+   * the digest of the JSON it read, so rebuilds read columns. After the results commit and in a
+   * transaction of its own: a failure here costs a later reader one re-scoring, never a result.
+   */
+  private async keepScores(loaded: LoadedInputs): Promise<void> {
+    await this.inputs.keepFreshlyScored(loaded.questionnaires, loaded.collector.takeFreshlyScored());
   }
 }

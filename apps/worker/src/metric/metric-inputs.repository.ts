@@ -4,11 +4,19 @@ import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PooledVariances, SampleDesign } from '@apertura/metric';
-import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
-import type { RoundDesignDocument } from '@apertura/db';
+import {
+  decodeEvidenceUrls,
+  SCORER_VERSION,
+  saveScoredSets,
+  storedScoresLateral,
+  VERDICT_DISPUTE_JOIN,
+  VERDICT_STANDING_SQL,
+} from '@apertura/db';
+import type { Query, RoundDesignDocument, ScoredSet } from '@apertura/db';
 import { expandStored, type StoredInstitutionResult } from './aggregation-input';
 import { methodSettingsOf } from './method-settings';
 import {
+  FreshlyScored,
   InputCollector,
   PlacementRecord,
   QuestionnaireRecord,
@@ -150,6 +158,8 @@ export class MetricInputsRepository {
   ): Promise<{ head: Omit<LoadedInputs, 'collector'>; scorings: Map<string, QuestionnaireScoring> } | null> {
     const head = await this.head(c, roundId);
     if (head === null) return null;
+    // Stored scores travel as float8 text: any positive setting prints the shortest exact form.
+    await c.query('SET LOCAL extra_float_digits = 1');
     const { watermark, round } = head;
     const p = [roundId, institutionId];
     const inst = (col: string): string => `($2::uuid IS NULL OR ${col} = $2::uuid)`;
@@ -192,27 +202,42 @@ export class MetricInputsRepository {
     // $1 round, $2 institutions (NULL: every institution of the round).
     const p = [roundId, institutionIds];
     const inst = (col: string): string => `($2::uuid[] IS NULL OR ${col} = ANY($2::uuid[]))`;
+    // Scores come from the scored-answer columns when they match the document in this snapshot
+    // (libs/db scored-answers.ts); only documents without them are sent as JSON, with their digest.
+    const scored = [roundId, institutionIds, SCORER_VERSION];
     await this.stream<{
       id: string;
       institution_id: string;
       questionnaire_id: string;
       version: number;
       submitted_at: Date | null;
-      submitted: Record<string, unknown>;
+      stored_answers: string | null;
+      stored_evidence: unknown;
+      submitted: Record<string, unknown> | null;
+      digest: string | null;
     }>(
       c,
-      `SELECT id, institution_id, questionnaire_id, version, submitted_at, submitted FROM response
-       WHERE round_id = $1 AND status = 'submitted' AND submitted IS NOT NULL AND ${inst('institution_id')} ORDER BY id`,
-      p,
-      (r) =>
-        collector.addResponse({
+      `SELECT r.id, r.institution_id, r.questionnaire_id, r.version, r.submitted_at, st.stored_answers, st.stored_evidence,
+              CASE WHEN st.stored_answers IS NULL THEN r.submitted END AS submitted,
+              CASE WHEN st.stored_answers IS NULL THEN md5(r.submitted::text) END AS digest
+       FROM response r JOIN questionnaire q ON q.id = r.questionnaire_id
+       ${storedScoresLateral('r.id', 'r.submitted', 'q.checksum', '$3')}
+       WHERE r.round_id = $1 AND r.status = 'submitted' AND r.submitted IS NOT NULL AND ${inst('r.institution_id')} ORDER BY r.id`,
+      scored,
+      (r) => {
+        const head = {
           id: r.id,
           institutionId: r.institution_id,
           questionnaireId: r.questionnaire_id,
           version: r.version,
           submittedAt: r.submitted_at === null ? null : r.submitted_at.toISOString(),
-          submitted: r.submitted,
-        }),
+        };
+        collector.addResponse(
+          r.stored_answers !== null
+            ? { ...head, stored: { answers: r.stored_answers, evidenceUrls: decodeEvidenceUrls(r.stored_evidence) } }
+            : { ...head, submitted: r.submitted ?? {}, digest: r.digest },
+        );
+      },
     );
     await onProgress(0.35);
     await this.stream<{ response_id: string; evidence: unknown }>(
@@ -239,7 +264,7 @@ export class MetricInputsRepository {
                 count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
                 count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
          FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
-         WHERE v.round_id = $1 AND ${inst('v.institution_id')}
+         WHERE v.round_id = $1 AND ${inst('v.institution_id')} AND v.milestone_id IS NULL -- milestones are not self-report claims (issue #18)
          GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
         p,
       )
@@ -261,26 +286,37 @@ export class MetricInputsRepository {
       institution_id: string;
       validator_id: string;
       questionnaire_id: string;
-      data: Record<string, unknown>;
+      stored_answers: string | null;
+      data: Record<string, unknown> | null;
+      digest: string | null;
     }>(
       c,
-      `SELECT id, institution_id, validator_id, questionnaire_id, data FROM citizen_report
-       WHERE round_id = $1 AND ${inst('institution_id')} ORDER BY id`,
-      p,
-      (r) =>
-        collector.addReport({
+      `SELECT cr.id, cr.institution_id, cr.validator_id, cr.questionnaire_id, st.stored_answers,
+              CASE WHEN st.stored_answers IS NULL THEN cr.data END AS data,
+              CASE WHEN st.stored_answers IS NULL THEN md5(cr.data::text) END AS digest
+       FROM citizen_report cr JOIN questionnaire q ON q.id = cr.questionnaire_id
+       ${storedScoresLateral('cr.id', 'cr.data', 'q.checksum', '$3')}
+       WHERE cr.round_id = $1 AND ${inst('cr.institution_id')} ORDER BY cr.id`,
+      scored,
+      (r) => {
+        const head = {
           id: r.id,
           institutionId: r.institution_id,
           validatorId: r.validator_id,
           questionnaireId: r.questionnaire_id,
-          data: r.data,
-        }),
+        };
+        collector.addReport(
+          r.stored_answers !== null
+            ? { ...head, stored: { answers: r.stored_answers, evidenceUrls: [] } }
+            : { ...head, data: r.data ?? {}, digest: r.digest },
+        );
+      },
     );
     await onProgress(0.9);
     const validators: Array<{ institution_id: string; validators: number }> = (
       await c.query(
         `SELECT institution_id, count(*)::int AS validators FROM (
-           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')}
+           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')} AND milestone_id IS NULL
            UNION
            SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
          ) v GROUP BY institution_id ORDER BY institution_id`,
@@ -289,6 +325,45 @@ export class MetricInputsRepository {
     ).rows;
     for (const v of validators)
       collector.addValidatorCount({ institutionId: v.institution_id, validators: v.validators });
+  }
+
+  /**
+   * Stores what a load scored from JSON in the scored-answer columns, so later loads read numbers
+   * (libs/db scored-answers.ts). Idempotent; `query` runs in the caller's transaction, or in one of
+   * its own when omitted. Harmless to lose: a document without stored scores is scored from its JSON.
+   */
+  async saveFreshlyScored(
+    questionnaires: Map<string, QuestionnaireRecord>,
+    fresh: readonly FreshlyScored[],
+    query?: Query,
+  ): Promise<void> {
+    if (fresh.length === 0) return;
+    const sets: ScoredSet[] = [];
+    for (const f of fresh) {
+      const q = questionnaires.get(f.questionnaireId);
+      const s = q === undefined ? undefined : this.scoring.get(q.id, q.checksum);
+      if (q === undefined || s === undefined) continue;
+      sets.push({ ...f, checksum: q.checksum, items: s.items });
+    }
+    if (query !== undefined) await saveScoredSets(query, sets);
+    else await this.ds.transaction((m) => saveScoredSets((sql, params) => m.query(sql, params), sets));
+  }
+
+  /**
+   * saveFreshlyScored in a transaction of its own that never fails its caller: losing the write costs
+   * a later load one re-scoring of those documents, never a result.
+   */
+  async keepFreshlyScored(
+    questionnaires: Map<string, QuestionnaireRecord>,
+    fresh: readonly FreshlyScored[],
+  ): Promise<void> {
+    try {
+      await this.saveFreshlyScored(questionnaires, fresh);
+    } catch (err) {
+      this.logger.warn(
+        `${fresh.length} scored documents not stored (a later load scores their JSON again): ${String(err)}`,
+      );
+    }
   }
 
   /** The universe and every stored institution result of a round, for area aggregation. Null when the round is gone. */

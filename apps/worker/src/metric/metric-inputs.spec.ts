@@ -94,6 +94,33 @@ describe('InputCollector', () => {
     });
   });
 
+  it('reads stored scores exactly as it scores the JSON, and records only what it scored from JSON', () => {
+    const submitted = { ai_unidad: true, tr_pct: 50, ai_unidad_evidencia: 'https://a.example/ut' };
+    const head = { id: 'resp', institutionId: 'A', questionnaireId: 'qi', version: 2, submittedAt: null };
+    const report = { id: 'r1', institutionId: 'A', validatorId: 'v1', questionnaireId: 'qc' };
+    const fromJson = new InputCollector(scoring);
+    fromJson.addResponse({ ...head, submitted, digest: 'd1' });
+    fromJson.addReport({ ...report, data: { tc_respuesta: 'si' }, digest: 'd2' });
+    const fresh = fromJson.takeFreshlyScored();
+    expect(fresh.map((f) => [f.kind, f.sourceId, f.digest, f.answers.length])).toEqual([
+      ['response', 'resp', 'd1', 2],
+      ['citizen_report', 'r1', 'd2', 1],
+    ]);
+    expect(fromJson.takeFreshlyScored()).toEqual([]);
+
+    const fromColumns = new InputCollector(scoring);
+    fromColumns.addResponse({
+      ...head,
+      stored: {
+        answers: '0:1 1:0.5',
+        evidenceUrls: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia', url: 'https://a.example/ut' }],
+      },
+    });
+    fromColumns.addReport({ ...report, stored: { answers: '0:1', evidenceUrls: [] } });
+    expect(fromColumns.takeFreshlyScored()).toEqual([]);
+    expect(fromColumns.institution('A')).toEqual(fromJson.institution('A'));
+  });
+
   it('forgets a released institution (a full rebuild frees its inputs once computed)', () => {
     const c = new InputCollector(scoring);
     c.addResponse({

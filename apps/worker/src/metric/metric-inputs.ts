@@ -1,4 +1,5 @@
-import type { RoundDesignDocument } from '@apertura/db';
+import { decodeScoredAnswers, evidenceUrlsOf } from '@apertura/db';
+import type { RoundDesignDocument, ScoredEvidenceUrl } from '@apertura/db';
 /**
  * Rows read from PostgreSQL for a metric computation, and their pure conversion into what
  * libs/metric consumes (InstitutionInput) plus the provenance the results API shows. No I/O here:
@@ -34,15 +35,43 @@ export interface PlacementRecord {
   type: string;
 }
 
-export interface ResponseRecord {
+/**
+ * A document's scores as stored in columns (scored_source + scored_answer, libs/db scored-answers.ts),
+ * read only when they were scored from this very document under this questionnaire version and scorer.
+ */
+export interface StoredScores {
+  /** "ordinal:score" pairs in ordinal order (decodeScoredAnswers). */
+  answers: string;
+  /** Self-reports: the evidence URLs given for verifiable items. */
+  evidenceUrls: ScoredEvidenceUrl[];
+}
+
+/**
+ * A document the collector scored from its JSON (no matching stored scores): what a reader writes
+ * back to the scored-answer columns (with the digest of the JSON it read, from the same snapshot).
+ */
+export interface FreshlyScored {
+  sourceId: string;
+  kind: 'response' | 'citizen_report';
+  version: number;
+  digest: string;
+  questionnaireId: string;
+  answers: ScoredAnswer[];
+  evidenceUrls: ScoredEvidenceUrl[];
+}
+
+/** A document's content: its stored scores when they match it, else its JSON (and the JSON's digest). */
+export type ScoredContent<K extends string> =
+  | ({ stored: StoredScores } & { [key in K]?: undefined })
+  | ({ stored?: null; digest?: string | null } & { [key in K]: Record<string, unknown> });
+
+export type ResponseRecord = {
   id: string;
   institutionId: string;
   questionnaireId: string;
   version: number;
   submittedAt: string | null;
-  /** Server-validated answers; values of hidden questions already cleared by the API. */
-  submitted: Record<string, unknown>;
-}
+} & ScoredContent<'submitted'>;
 
 /** Evidence files attached to the submitted version of a response (response_version.evidence). */
 export interface EvidenceRecord {
@@ -60,13 +89,13 @@ export interface VerdictCountRecord {
   unverifiable: number;
 }
 
-export interface ReportRecord {
+/** `data`: the report's answers (or its stored scores, see ScoredContent). */
+export type ReportRecord = {
   id: string;
   institutionId: string;
   validatorId: string;
   questionnaireId: string;
-  data: Record<string, unknown>;
-}
+} & ScoredContent<'data'>;
 
 export interface ValidatorCountRecord {
   institutionId: string;
@@ -106,7 +135,13 @@ export interface InstitutionProvenance {
 interface Accumulated {
   selfReport: ScoredAnswer[] | null;
   /** Without the raw answers: once scored they are not needed, and a national round's would fill the heap. */
-  response: Omit<ResponseRecord, 'submitted'> | null;
+  response: {
+    id: string;
+    institutionId: string;
+    questionnaireId: string;
+    version: number;
+    submittedAt: string | null;
+  } | null;
   evidenceUrls: InstitutionProvenance['evidenceUrls'];
   evidenceFiles: EvidenceFileRef[];
   verifications: Record<string, VerificationCounts>;
@@ -155,6 +190,8 @@ export function evidenceFilesOf(evidence: unknown): EvidenceFileRef[] {
 export class InputCollector {
   private readonly byInstitution = new Map<string, Accumulated>();
   private readonly responseInstitution = new Map<string, string>();
+  /** Documents scored from their JSON here, with a digest to store them under (see takeFreshlyScored). */
+  private fresh: FreshlyScored[] = [];
 
   constructor(private readonly scoring: (questionnaireId: string) => QuestionnaireScoring) {}
 
@@ -170,7 +207,23 @@ export class InputCollector {
   addResponse(r: ResponseRecord): void {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
-    a.selfReport = q.score(r.submitted);
+    if (r.stored) {
+      a.selfReport = decodeScoredAnswers(q.items, r.stored.answers);
+      a.evidenceUrls = r.stored.evidenceUrls;
+    } else {
+      a.selfReport = q.score(r.submitted);
+      a.evidenceUrls = evidenceUrlsOf(q.evidence, r.submitted);
+      if (typeof r.digest === 'string')
+        this.fresh.push({
+          sourceId: r.id,
+          kind: 'response',
+          version: r.version,
+          digest: r.digest,
+          questionnaireId: r.questionnaireId,
+          answers: a.selfReport,
+          evidenceUrls: a.evidenceUrls,
+        });
+    }
     a.response = {
       id: r.id,
       institutionId: r.institutionId,
@@ -178,12 +231,6 @@ export class InputCollector {
       version: r.version,
       submittedAt: r.submittedAt,
     };
-    a.evidenceUrls = [];
-    for (const e of q.evidence) {
-      const url = Object.prototype.hasOwnProperty.call(r.submitted, e.question) ? r.submitted[e.question] : undefined;
-      if (typeof url === 'string' && url.trim() !== '')
-        a.evidenceUrls.push({ item: e.item, question: e.question, url });
-    }
     this.responseInstitution.set(r.id, r.institutionId);
   }
 
@@ -208,8 +255,30 @@ export class InputCollector {
   addReport(r: ReportRecord): void {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
-    a.reports.push({ reportId: r.id, validatorId: r.validatorId, answers: q.score(r.data) });
+    let answers: ScoredAnswer[];
+    if (r.stored) answers = decodeScoredAnswers(q.items, r.stored.answers);
+    else {
+      answers = q.score(r.data);
+      if (typeof r.digest === 'string')
+        this.fresh.push({
+          sourceId: r.id,
+          kind: 'citizen_report',
+          version: 0,
+          digest: r.digest,
+          questionnaireId: r.questionnaireId,
+          answers,
+          evidenceUrls: [],
+        });
+    }
+    a.reports.push({ reportId: r.id, validatorId: r.validatorId, answers });
     a.citizenQuestionnaireIds.add(r.questionnaireId);
+  }
+
+  /** The documents scored from JSON since the last call (and forgets them). */
+  takeFreshlyScored(): FreshlyScored[] {
+    const out = this.fresh;
+    this.fresh = [];
+    return out;
   }
 
   addValidatorCount(v: ValidatorCountRecord): void {

@@ -398,8 +398,11 @@ export class MetricResultsRepository {
       [runId, watermark],
     );
     // A publication waits for its rebuild (issue #13): the round turns public with the rebuilt numbers, never before.
+    // A co-signed round (issue #18) also needs its quorum to approve exactly these numbers: when the rebuild
+    // changed them, the approvals went stale and the round stays closed until the co-signers decide again.
     await m.query(
-      `UPDATE round SET status = 'published', published_at = now(), updated_at = now() WHERE publish_run_id = $1 AND status = 'closed'`,
+      `UPDATE round SET status = 'published', published_at = now(), updated_at = now()
+        WHERE publish_run_id = $1 AND status = 'closed' AND round_cosign_quorum_met(id)`,
       [runId],
     );
   }

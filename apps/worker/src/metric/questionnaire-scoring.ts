@@ -1,23 +1,16 @@
-import { compileScoring, QuestionnaireError, scoringDefinitionFor, verifiableItems } from '@apertura/questionnaire';
+import { QuestionnaireError } from '@apertura/questionnaire';
+import { storedScoringOf } from '@apertura/db';
 import { PermanentMetricError } from './metric-errors';
 import type { QuestionnaireScoring } from './metric-inputs';
 
 /**
- * Derives the scoring of a questionnaire version; a broken definition is a permanent error (no
- * retry fixes it). Answers to the bundled citizen.v1 are scored with citizen.v2's map (METHOD.md §8).
+ * Derives the scoring of a questionnaire version (libs/db storedScoringOf: the one scorer of stored
+ * documents, shared with the scored-answer backfill); a broken definition is a permanent error (no
+ * retry fixes it).
  */
 export function scoringOf(id: string, definition: unknown): QuestionnaireScoring {
   try {
-    const compiled = compileScoring(scoringDefinitionFor(definition));
-    const evidence = verifiableItems(definition)
-      .filter((v) => v.evidenceQuestion !== undefined)
-      .map((v) => ({ item: v.name, question: v.evidenceQuestion as string }));
-    // Stored answers were validated with hidden ones cleared: scored as they stand, as before.
-    return {
-      items: [...compiled.items],
-      evidence,
-      score: (data) => compiled.score(data, { storedAnswersVisible: true }),
-    };
+    return storedScoringOf(definition);
   } catch (err) {
     if (err instanceof QuestionnaireError)
       throw new PermanentMetricError(`questionnaire ${id} cannot be scored: ${err.message}`);

@@ -68,6 +68,9 @@ export class RoundRecomputeService {
     // chunk by chunk as its inputs arrive from one snapshot (their inputs are garbage right after).
     const computed: Array<{ result: BuiltInstitution; provenance: InstitutionProvenance }> = [];
     let roundSettings: MethodSettings | null = null;
+    // Documents without stored scores (loaded by other means than the API, or whose institution job
+    // has not run yet) were scored from JSON: their scores are stored meanwhile, one chunk at a time.
+    let keepScores: Promise<void> = Promise.resolve();
     const loaded = await this.inputs.loadInChunks(
       roundId,
       LOAD_CHUNK,
@@ -79,9 +82,15 @@ export class RoundRecomputeService {
           computed.push({ result: buildInstitution(input, roundSettings), provenance });
           collector.release(p.institutionId);
         }
+        const fresh = collector.takeFreshlyScored();
+        if (fresh.length > 0) {
+          const previous = keepScores;
+          keepScores = previous.then(() => this.inputs.keepFreshlyScored(head.questionnaires, fresh));
+        }
         await progress.report(1 + (49 * computed.length) / Math.max(1, head.placements.length));
       },
     );
+    await keepScores;
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const stamp: Stamp = { watermark: loaded.watermark, computedAt: new Date() };

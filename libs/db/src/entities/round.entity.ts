@@ -98,6 +98,10 @@ export class RoundEntity {
   /** Most reminders one institution receives in the round (manual ones count too). */
   @Column({ type: 'integer', default: 3 })
   reminderMaxCount: number;
+  /** Co-signers whose current approval is needed to publish (issue #18); 0 = no co-signing. */
+  @Column({ type: 'integer', default: 0 })
+  cosignQuorum: number;
+
   /** Secret of the round's validator pseudonyms in staff microdata (never sent to clients; see the migration). */
   @Column({ type: 'uuid', default: () => 'gen_random_uuid()', select: false })
   pseudonymSalt: string;

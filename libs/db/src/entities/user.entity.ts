@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const ROLES = ['guarantor_admin', 'analyst', 'institution_respondent', 'citizen_validator'] as const;
+export const ROLES = [
+  'guarantor_admin',
+  'analyst',
+  'institution_respondent',
+  'citizen_validator',
+  /** A co-signing organisation's account (issue #18): sees and decides only on the rounds it co-signs. */
+  'cosigner',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -19,6 +19,9 @@ import { MailResend1765000530000 } from './1765000530000-mail-resend';
 import { ResultsChanged1765000560000 } from './1765000560000-results-changed';
 import { SubmissionReceipt1765000600000 } from './1765000600000-submission-receipt';
 import { ValidatorMail1765000610000 } from './1765000610000-validator-mail';
+import { ScoredAnswers1765000700000 } from './1765000700000-scored-answers';
+import { Commitments1765000710000 } from './1765000710000-commitments';
+import { CosignFeedback1765000720000 } from './1765000720000-cosign-feedback';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   ResultsChanged1765000560000,
   SubmissionReceipt1765000600000,
   ValidatorMail1765000610000,
+  ScoredAnswers1765000700000,
+  Commitments1765000710000,
+  CosignFeedback1765000720000,
 ];

@@ -28,6 +28,7 @@ import type { VerdictDto } from '../assignments/dto/assignment.dto';
 import { checkVerdictItems, isRecord } from './verdict-batch';
 import { isUUID } from 'class-validator';
 import { WorkAssignment, WorkRepository } from './work.repository';
+import { CommitmentsRepository } from '../../commitments/commitments.repository';
 
 /** Limits of validators' own evidence uploads. */
 export const CITIZEN_EVIDENCE_LIMITS = Object.freeze({
@@ -108,7 +109,7 @@ export class WorkService {
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
       const claims = claimsOf(a.institutionQuestionnaireId, await this.definition(m, a.institutionQuestionnaireId));
-      if (!claims.some((c) => c.name === questionName)) throw CitizenErrors.notVerifiable(questionName);
+      if (!(await this.claimNames(m, a, claims)).has(questionName)) throw CitizenErrors.notVerifiable(questionName);
       if (
         dto.evidenceFileId &&
         !(await this.ownFiles(m, userId, a.roundId, [dto.evidenceFileId])).has(dto.evidenceFileId)
@@ -142,7 +143,7 @@ export class WorkService {
         return typeof f === 'string' && isUUID(f) ? [f] : [];
       });
       const owned = await this.ownFiles(m, userId, a.roundId, fileIds);
-      const checked = checkVerdictItems(items, new Set(claims.map((c) => c.name)), owned);
+      const checked = checkVerdictItems(items, await this.claimNames(m, a, claims), owned);
       if (!checked.ok) throw CitizenErrors.verdictBatchInvalid(checked.errors);
       await this.recordBaseline(m, a, userId);
       const saved: VerdictDto[] = [];
@@ -150,6 +151,22 @@ export class WorkService {
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return { verdicts: saved, assignmentStatus };
     });
+  }
+
+  /**
+   * Every claim a verdict may name on this assignment: the questionnaire's verifiable claims, and
+   * (issue #18) the claim kind `milestone` — the milestones of the institution's commitments from an
+   * earlier published round (`milestone:<id>`, see commitments.repository.ts). Both kinds share the
+   * verdict row, evidence, refutation notice, reply window and standing rules.
+   */
+  private async claimNames(
+    m: EntityManager,
+    a: WorkAssignment,
+    claims: readonly VerifiableItem[],
+  ): Promise<Set<string>> {
+    const names = await CommitmentsRepository.milestoneClaimNames(m, a.roundId, a.institutionId);
+    for (const c of claims) names.add(c.name);
+    return names;
   }
 
   /** Issue #16: the "before" of the validator's digest and history (written once). */

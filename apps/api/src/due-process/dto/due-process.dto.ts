@@ -21,6 +21,12 @@ export class DisputeDto {
 export class RefutationDto {
   @ApiProperty({ format: 'uuid' }) verdictId: string;
   @ApiProperty({ description: 'Question name of the refuted claim.' }) questionName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Issue #18: the title of the commitment milestone when the claim is one (claim kind milestone).',
+  })
+  milestoneTitle: string | null;
   @ApiProperty({ nullable: true, type: String }) evidenceUrl: string | null;
   @ApiProperty({ description: 'The validator attached a file (GET …/refutations/:verdictId/evidence).' })
   hasEvidenceFile: boolean;

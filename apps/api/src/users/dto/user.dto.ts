@@ -64,7 +64,11 @@ export class AcceptStaffInviteDto extends StaffInviteTokenDto {
 
 export class StaffInviteInfoDto {
   @ApiProperty() email: string;
-  @ApiProperty({ enum: STAFF_ROLES }) role: string;
+  @ApiProperty({
+    enum: [...STAFF_ROLES, 'cosigner'],
+    description: 'cosigner: a co-signing organisation invited to rounds (issue #18), same activation link.',
+  })
+  role: string;
   @ApiProperty() guarantorName: string;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;

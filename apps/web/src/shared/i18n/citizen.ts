@@ -3,10 +3,10 @@ import { dict } from './dict';
 export const citizen = dict(
   {
     'home.intro':
-      'Apertura mide qué tan abiertas son las instituciones públicas: cada institución responde un cuestionario de autoevaluación, la ciudadanía verifica lo que reportan y el órgano garante publica resultados con su margen de incertidumbre.',
+      'Apertura mide qué tan abiertas son las instituciones públicas: cada institución responde un cuestionario de autoevaluación, la ciudadanía verifica lo que reportan y el organismo que opera cada ronda (órgano garante, autoridad de transparencia, contraloría, sociedad civil o academia) publica resultados con su margen de incertidumbre.',
     'home.institutionsTitle': 'Instituciones',
     'home.institutionsBody':
-      'Su institución recibe por correo un enlace personal para responder; no necesita crear una cuenta. Si lo perdió, pida uno nuevo al órgano garante.',
+      'Su institución recibe por correo un enlace personal para responder; no necesita crear una cuenta. Si lo perdió, pida uno nuevo al organismo que opera la ronda.',
     'home.citizensTitle': 'Ciudadanía',
     'home.citizensBody':
       'Regístrese como persona validadora: le asignaremos instituciones para revisar si lo que reportan es cierto, con evidencia pública.',
@@ -17,7 +17,8 @@ export const citizen = dict(
       'Cree rondas, importe el padrón de sujetos obligados, invite a las instituciones y siga el avance.',
     'home.staffGo': 'Ir a mi espacio',
     'login.title': 'Ingresar',
-    'login.intro': 'Para personal de órganos garantes y personas validadoras ciudadanas.',
+    'login.intro':
+      'Para el personal de los organismos que operan rondas, las organizaciones co-firmantes y las personas validadoras ciudadanas.',
     'login.email': 'Correo electrónico',
     'login.password': 'Contraseña',
     'login.emailRequired': 'Escriba su correo electrónico.',
@@ -43,7 +44,7 @@ export const citizen = dict(
       'Al menos {min} caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar.',
     'register.passwordShort': 'La contraseña debe tener al menos {min} caracteres.',
     'register.displayName': 'Nombre o alias (opcional)',
-    'register.displayNameHint': 'Solo lo ve el personal administrador del órgano garante.',
+    'register.displayNameHint': 'Solo lo ve el personal administrador del organismo que opera la ronda.',
     'register.residenceHint': 'Opcional. Nos ayuda a saber en qué municipios hay personas validadoras.',
     'register.consentBefore': 'He leído el',
     'register.consentLink': 'aviso de privacidad',
@@ -152,10 +153,10 @@ export const citizen = dict(
   },
   {
     'home.intro':
-      'Apertura measures how open public institutions are: each institution answers a self-assessment, citizens verify what they report, and the guarantor body publishes results with their uncertainty.',
+      'Apertura measures how open public institutions are: each institution answers a self-assessment, citizens verify what they report, and the body that runs each round (guarantor body, transparency authority, comptroller, civil society or academia) publishes results with their uncertainty.',
     'home.institutionsTitle': 'Institutions',
     'home.institutionsBody':
-      'Your institution receives a personal link by e-mail to answer; no account is needed. If you lost it, ask the guarantor body for a new one.',
+      'Your institution receives a personal link by e-mail to answer; no account is needed. If you lost it, ask the body that runs the round for a new one.',
     'home.citizensTitle': 'Citizens',
     'home.citizensBody':
       'Register as a validator: we will assign you institutions to check, with public evidence, whether what they report is true.',
@@ -166,7 +167,7 @@ export const citizen = dict(
       'Create rounds, import the register of obliged subjects, invite institutions and follow progress.',
     'home.staffGo': 'Go to my workspace',
     'login.title': 'Sign in',
-    'login.intro': 'For guarantor body staff and citizen validators.',
+    'login.intro': 'For the staff of the bodies that run rounds, co-signing organisations and citizen validators.',
     'login.email': 'E-mail',
     'login.password': 'Password',
     'login.emailRequired': 'Enter your e-mail address.',
@@ -191,7 +192,7 @@ export const citizen = dict(
       'At least {min} characters. A phrase of several words is easy to remember and hard to guess.',
     'register.passwordShort': 'The password must have at least {min} characters.',
     'register.displayName': 'Name or alias (optional)',
-    'register.displayNameHint': 'Only the guarantor body’s administrators see it.',
+    'register.displayNameHint': 'Only the administrators of the body that runs the round see it.',
     'register.residenceHint': 'Optional. Helps us know in which municipalities there are validators.',
     'register.consentBefore': 'I have read the',
     'register.consentLink': 'privacy notice',

@@ -19,6 +19,8 @@ import { trendsDict } from './trends';
 import { designerDict } from './designer';
 import { validatorWorkDict } from './validator-work';
 import { respondProgressDict } from './respond-progress';
+import { commitmentsDict } from './commitments';
+import { cosignDict } from './cosign';
 
 const sections = [
   common,
@@ -40,6 +42,8 @@ const sections = [
   designerDict,
   validatorWorkDict,
   respondProgressDict,
+  commitmentsDict,
+  cosignDict,
 ] as const;
 
 type Section = (typeof sections)[number];

@@ -6,7 +6,7 @@ export const respond = dict(
     'respond.loading': 'Cargando el cuestionario…',
     'respond.invalidTitle': 'Enlace no válido',
     'respond.invalidBody':
-      'Este enlace de invitación no es válido o fue reemplazado por uno nuevo. Use el enlace del correo más reciente que recibió su institución o comuníquese con el órgano garante.',
+      'Este enlace de invitación no es válido o fue reemplazado por uno nuevo. Use el enlace del correo más reciente que recibió su institución o comuníquese con el organismo que opera la ronda.',
     'respond.closesAt': 'La ronda cierra el {date}',
     'respond.closedTitle': 'La ronda está cerrada',
     'respond.notOpenTitle': 'La ronda todavía no abre',
@@ -42,7 +42,7 @@ export const respond = dict(
     'respond.viewSubmitted': 'Ver respuestas enviadas',
     'evidence.title': 'Evidencias',
     'evidence.intro':
-      'Adjunte documentos que respalden sus respuestas (por ejemplo, actas, oficios o capturas de pantalla). Los revisará el órgano garante.',
+      'Adjunte documentos que respalden sus respuestas (por ejemplo, actas, oficios o capturas de pantalla). Los revisará el organismo que opera la ronda.',
     'evidence.none': 'Todavía no hay archivos adjuntos.',
     'evidence.add': 'Adjuntar un archivo',
     'evidence.question': 'Pregunta que respalda',
@@ -67,7 +67,7 @@ export const respond = dict(
     'respond.loading': 'Loading the questionnaire…',
     'respond.invalidTitle': 'Invalid link',
     'respond.invalidBody':
-      'This invitation link is not valid or has been replaced by a new one. Use the link in the most recent e-mail your institution received, or contact the guarantor body.',
+      'This invitation link is not valid or has been replaced by a new one. Use the link in the most recent e-mail your institution received, or contact the body that runs the round.',
     'respond.closesAt': 'The round closes on {date}',
     'respond.closedTitle': 'The round is closed',
     'respond.notOpenTitle': 'The round has not opened yet',
@@ -104,7 +104,7 @@ export const respond = dict(
     'respond.viewSubmitted': 'View submitted answers',
     'evidence.title': 'Evidence',
     'evidence.intro':
-      'Attach documents that support your answers (for example minutes, official letters or screenshots). The guarantor body will review them.',
+      'Attach documents that support your answers (for example minutes, official letters or screenshots). The body that runs the round will review them.',
     'evidence.none': 'No files attached yet.',
     'evidence.add': 'Attach a file',
     'evidence.question': 'Question it supports',

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import {
+  InstitutionCommitmentsController,
+  MilestoneWorkController,
+  PublicCommitmentsController,
+  StaffCommitmentsController,
+} from './commitments.controller';
+import { CommitmentsRepository } from './commitments.repository';
+import { CommitmentsService } from './commitments.service';
+import { VerifiedEmailGuard } from '../citizens/verified-email.guard';
+
+/**
+ * Commitments after a diagnosis (issue #18 item 1). Milestone verdicts are written by the citizens'
+ * verdict engine (WorkService, claim kind `milestone`), not here: this module records commitments,
+ * lists milestones to verify, and shows progress.
+ */
+@Module({
+  controllers: [
+    PublicCommitmentsController,
+    StaffCommitmentsController,
+    InstitutionCommitmentsController,
+    MilestoneWorkController,
+  ],
+  providers: [CommitmentsRepository, CommitmentsService, VerifiedEmailGuard],
+})
+export class CommitmentsModule {}
