@@ -37,7 +37,6 @@ describe('citizens: registration, verification, profile', () => {
   const toluca = randomUUID();
   const cuauhtemoc = randomUUID();
 
-  const mailsTo = (email: string): ReceivedMail[] => mailbox(smtp).to(email);
   const waitForMails = (email: string, count: number): Promise<ReceivedMail[]> =>
     mailbox(smtp).waitForMails(email, count);
 

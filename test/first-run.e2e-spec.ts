@@ -5,9 +5,9 @@ import { SetupService } from '../apps/api/src/setup/setup.service';
 import { deriveToken } from '@apertura/config';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, staffToken, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
-import { client, Client } from './support/http';
+import { client, Client, ResponseJson } from './support/http';
 
-type Json = Record<string, any>;
+type Json = Record<string, ResponseJson>;
 const GOOD = readFileSync(join(__dirname, 'fixtures', 'universe-good.csv'), 'utf8');
 const DAY = 24 * 3600 * 1000;
 

@@ -412,6 +412,28 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     expect(await sweeper.sweep(new Date(now + 31 * DAY))).toBe(0);
   });
 
+  it('refuses reminder settings on a closed or published round (nothing would be sent), changing nothing', async () => {
+    const settings = `/api/rounds/${roundB}/reminder-settings`;
+    const before = (await http.get(settings, admin())).body;
+    const audits = async (): Promise<number> =>
+      (await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'round.reminder-settings'`))[0].n;
+    const auditsBefore = await audits();
+    try {
+      for (const status of ['closed', 'published']) {
+        await t.ds.query('UPDATE round SET status = $2 WHERE id = $1', [roundB, status]);
+        const res = await http.put(settings, { enabled: !before.enabled, minDays: 9, maxCount: 1 }, admin());
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ code: 'ROUND_CLOSED', field: 'id' });
+        expect(res.body.messages.es).toMatch(/recordatorios/);
+        expect(res.body.messages.en).toMatch(/reminders/);
+      }
+      expect((await http.get(settings, admin())).body).toEqual(before);
+      expect(await audits()).toBe(auditsBefore);
+    } finally {
+      await t.ds.query(`UPDATE round SET status = 'open' WHERE id = $1`, [roundB]);
+    }
+  });
+
   it("uses the guarantor's own templates: only whitelisted variables, no markup, previewed, escaped, and isolated per guarantor", async () => {
     const list = await http.get('/api/mail/templates', { token: analyst });
     expect(list.status).toBe(200);

@@ -8,7 +8,7 @@ import { rankRows, RankRow } from '../apps/worker/src/metric/rank-rows';
 import { RankRepository } from '../apps/worker/src/metric/rank.repository';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD, userIdByEmail } from './support/fixtures';
-import { client, Client } from './support/http';
+import { client, Client, ResponseJson } from './support/http';
 import { resultSnapshot, until } from './support/metric-helpers';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
 import { startSmtp, TestSmtp } from './support/smtp';
@@ -119,11 +119,11 @@ describe('metric workers and results API', () => {
     let assignmentId: string;
     let igAfterSubmission: number;
 
-    const detail = async (): Promise<any> =>
+    const detail = async (): Promise<ResponseJson> =>
       (await http.get(`/api/rounds/${roundId}/results/institutions/${toluca}`, { token: analyst })).body;
     const valueOf = (d: { values: Value[] }, indicator: string): Value | undefined =>
       d.values.find((v) => v.indicator === indicator);
-    const municipality = async (indicator: string): Promise<any> => {
+    const municipality = async (indicator: string): Promise<ResponseJson> => {
       const r = await http.get(`/api/rounds/${roundId}/results/areas?scope=municipality&indicator=${indicator}`, {
         token: analyst,
       });
@@ -377,7 +377,7 @@ describe('metric workers and results API', () => {
   describe('full rebuild and the results API on a fixture round', () => {
     let fx: RoundFixture;
 
-    const recompute = async (): Promise<any> => {
+    const recompute = async (): Promise<ResponseJson> => {
       const requested = await http.post(`/api/rounds/${fx.roundId}/recompute`, undefined, asAdmin());
       expect(requested.status).toBe(202);
       return until(

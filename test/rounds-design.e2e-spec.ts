@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { client, Client } from './support/http';
+import { client, Client, ResponseJson } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, staffToken } from './support/fixtures';
 
-type Json = Record<string, any>;
+type Json = Record<string, ResponseJson>;
 const GOOD = readFileSync(join(__dirname, 'fixtures', 'universe-good.csv'), 'utf8');
 const DAY = 24 * 3600 * 1000;
 

@@ -3,11 +3,11 @@ import { join } from 'path';
 import { DomainError } from '../apps/api/src/common/domain-error';
 import { RoundsService } from '../apps/api/src/rounds/rounds.service';
 import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
-import { client, Client } from './support/http';
+import { client, Client, ResponseJson } from './support/http';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff, staffToken } from './support/fixtures';
 
-type Json = Record<string, any>;
+type Json = Record<string, ResponseJson>;
 const GOOD = readFileSync(join(__dirname, 'fixtures', 'universe-good.csv'), 'utf8');
 const DAY = 24 * 3600 * 1000;
 

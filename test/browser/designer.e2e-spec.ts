@@ -301,7 +301,7 @@ describe('browser: questionnaire designer', () => {
             await field('Patrón (expresión regular)').fill(String(rest.regex));
           } else throw new Error(`${where}: validator ${String(type)}`);
           if (Object.keys(rest).some((key) => key !== 'regex'))
-            throw new Error(`${where}: validator ${Object.keys(rest)}`);
+            throw new Error(`${where}: validator ${Object.keys(rest).join(', ')}`);
           if (text !== undefined) await pair('Mensaje de validación (es)', 'Mensaje de validación (en)', text);
           break;
         }
@@ -310,7 +310,8 @@ describe('browser: questionnaire designer', () => {
           for (const [i, c] of (v as unknown[]).entries()) {
             if (typeof c !== 'object' || c === null) throw new Error(`${where}: a bare choice ${String(c)}`);
             const { value, text, score, notApplicable, isExclusive, ...rest } = c as Json;
-            if (Object.keys(rest).length) throw new Error(`${where}: choice properties ${Object.keys(rest)}`);
+            if (Object.keys(rest).length)
+              throw new Error(`${where}: choice properties ${Object.keys(rest).join(', ')}`);
             await f.getByRole('button', { name: '+ Añadir opción' }).click();
             const item = f.getByRole('listitem', { name: `Opción ${i + 1}`, exact: true });
             await item.getByLabel('Valor', { exact: true }).fill(String(value));

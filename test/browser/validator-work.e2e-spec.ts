@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { deriveToken } from '@apertura/config';
 import { startTestApp, type TestApp } from '../support/app';
 import { guarantorWithAdmin, TEST_PASSWORD, userIdByEmail, type Staff } from '../support/fixtures';
-import { client, type Client } from '../support/http';
+import { client, type Client, type HttpResult, type ResponseJson } from '../support/http';
 import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
 
 const DAY = 86_400_000;
@@ -47,7 +47,7 @@ describe('browser (phone): several verdicts saved with one button, and the histo
     http = client(t.url);
     staff = await guarantorWithAdmin(t.ds, http);
     const auth = { token: staff.adminToken };
-    const must = async (what: string, p: Promise<{ status: number; body: any }>) => {
+    const must = async (what: string, p: Promise<HttpResult<ResponseJson>>) => {
       const r = await p;
       if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;

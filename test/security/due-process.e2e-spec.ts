@@ -29,14 +29,6 @@ const SELF_REPORT = {
   ai_estadisticas_evidencia: 'https://naucalpan.example/estadisticas',
   tr_portal: true,
 };
-const VALID_REPORT = {
-  tipo_gestion: ['solicitud'],
-  folio: 'PNT-2026-0001',
-  tc_respuesta: 'si',
-  tc_claridad: 4,
-  tc_completitud: 'completa',
-  tc_dias: 12,
-};
 const PUBLIC_URL = 'https://apertura.example';
 
 describe('due process and no steering (issue #13)', () => {

@@ -1,4 +1,13 @@
 /** Minimal JSON client over fetch for e2e tests (real HTTP against the listening server). */
+
+/**
+ * A response body read without a declared type: e2e tests walk the JSON by path and assert the shape
+ * they rely on (`toMatchObject`, `toEqual`), so a missing field fails the test, not the compiler. The
+ * repo's one deliberate `any`; pass a type argument (`http.get<RoundDto>(…)`) where a test wants one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON in tests only, see above
+export type ResponseJson = any;
+
 export interface HttpResult<T = unknown> {
   status: number;
   body: T;
@@ -14,7 +23,7 @@ export interface RequestOptions {
 }
 
 export function client(baseUrl: string) {
-  async function request<T = any>(
+  async function request<T = ResponseJson>(
     method: string,
     path: string,
     body?: unknown,
@@ -40,11 +49,13 @@ export function client(baseUrl: string) {
   }
   return {
     request,
-    get: <T = any>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
-    post: <T = any>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
-    put: <T = any>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
-    patch: <T = any>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body, opts),
-    delete: <T = any>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+    get: <T = ResponseJson>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
+    post: <T = ResponseJson>(path: string, body?: unknown, opts?: RequestOptions) =>
+      request<T>('POST', path, body, opts),
+    put: <T = ResponseJson>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
+    patch: <T = ResponseJson>(path: string, body?: unknown, opts?: RequestOptions) =>
+      request<T>('PATCH', path, body, opts),
+    delete: <T = ResponseJson>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
   };
 }
 

@@ -13,7 +13,6 @@ export interface XmlNode {
 }
 
 const NAME = /^[A-Za-z_:][-A-Za-z0-9_.:]*/;
-// eslint-disable-next-line no-control-regex
 const XML_INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function decodeEntities(raw: string, where: string): string {

@@ -75,7 +75,10 @@ export async function upsertUniverse(
        RETURNING (xmax = 0) AS inserted`,
       [guarantorId, ...arrays(part)],
     );
-    for (const w of written) w.inserted ? inserted++ : updated++;
+    for (const w of written) {
+      if (w.inserted) inserted++;
+      else updated++;
+    }
   }
   return {
     dryRun: false,

@@ -186,7 +186,7 @@ export class InvitationsController {
       'Set the scheduled reminders of the round (audited). The worker mails institutions that have not submitted while the round is open.',
   })
   @ApiOkResponse({ type: ReminderSettingsResultDto })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'ROUND_CLOSED')
   updateReminderSettings(
     @CurrentUser() actor: UserPrincipal,
     @Param('id', ParseUUIDPipe) roundId: string,

@@ -50,6 +50,16 @@ const invitationRevoked = (): DomainError =>
     'institutionId',
   );
 
+const remindersFinished = (): DomainError =>
+  new DomainError(
+    'ROUND_CLOSED',
+    {
+      es: 'La ronda ya cerró: no se envían más recordatorios, así que su configuración ya no se puede cambiar.',
+      en: 'The round has closed: no more reminders are sent, so their settings can no longer be changed.',
+    },
+    'id',
+  );
+
 const roundNotOpen = (): DomainError =>
   new DomainError('ROUND_NOT_OPEN', {
     es: 'La ronda no está abierta; solo en una ronda abierta se envían recordatorios o nuevas invitaciones.',
@@ -272,6 +282,9 @@ export class InvitationsService {
   ): Promise<ReminderSettingsResultDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
+      // Reminders only go out while a round is open; a setting changed afterwards would do nothing
+      // yet read (and be audited) as if it did.
+      if (round.status === 'closed' || round.status === 'published') throw remindersFinished();
       await this.rounds.setReminderSettings(m, roundId, dto);
       await this.audit.record(m, actor, {
         action: 'round.reminder-settings',

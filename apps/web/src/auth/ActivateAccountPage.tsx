@@ -74,7 +74,7 @@ export function ActivateAccountPage({ token }: { token: string }) {
         </p>
       )}
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('activate.name')}>
           {(a) => (
             <input

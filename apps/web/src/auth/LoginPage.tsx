@@ -59,7 +59,7 @@ export function LoginPage() {
       <p className="muted">{t('login.intro')}</p>
       <ErrorAlert error={error} />
       {notVerified && <p>{t('login.verifyHint')}</p>}
-      <form onSubmit={submit} noValidate className="form">
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
         <Field label={t('login.email')} error={missing.email} required>
           {(a) => (
             <input

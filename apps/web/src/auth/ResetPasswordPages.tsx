@@ -57,7 +57,7 @@ export function RequestResetPage() {
       <h1>{t('reset.title')}</h1>
       <p className="lead">{t('reset.intro')}</p>
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field id="reset-email" label={t('reset.email')} error={invalid} required>
           {(a) => (
             <input
@@ -137,7 +137,7 @@ export function ConfirmResetPage({ token }: { token: string }) {
           <Link to="/restablecer">{t('reset.askAgain')}</Link>
         </p>
       )}
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field
           id="reset-password"
           label={t('reset.password')}

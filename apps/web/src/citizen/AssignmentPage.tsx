@@ -328,7 +328,7 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
   }
 
   return (
-    <form onSubmit={saveAll} noValidate className="section" aria-labelledby="claims-title">
+    <form onSubmit={(e) => void saveAll(e)} noValidate className="section" aria-labelledby="claims-title">
       <h2 id="claims-title">{t('assignment.claimsTitle')}</h2>
       <p className="muted">{t('assignment.claimsIntro')}</p>
       {restored && dirtyNames.length > 0 && <Alert kind="info">{t('vwork.draftRestored')}</Alert>}
@@ -443,7 +443,7 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => download(citizenApi.evidencePath(assignmentId, f.id), f.filename)}
+                    onClick={() => void download(citizenApi.evidencePath(assignmentId, f.id), f.filename)}
                   >
                     {f.filename}
                   </button>
@@ -495,7 +495,7 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
                 type="button"
                 className="link-button"
                 onClick={() =>
-                  download(citizenApi.evidencePath(assignmentId, claim.verdict!.evidenceFileId!), 'evidencia')
+                  void download(citizenApi.evidencePath(assignmentId, claim.verdict!.evidenceFileId!), 'evidencia')
                 }
               >
                 {t('assignment.ownFileAttached')}
@@ -547,8 +547,10 @@ function CitizenReportForm({ assignment, editable, onSaved }: ReportFormProps) {
         data: assignment.report?.data ?? null,
         readOnly: !editable,
       }),
-    // One model per assignment; language changes are applied to the live model below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // One model per assignment; language changes are applied to the live model below. Rebuilding it for
+    // `lang`, or for the report the server returns after a save, would throw away what the validator is
+    // typing: both are starting values only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lang and report data are read once on purpose
     [assignment.id, assignment.citizenQuestionnaire.definition, editable],
   );
   useEffect(() => {

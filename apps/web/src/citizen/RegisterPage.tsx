@@ -96,7 +96,7 @@ export function RegisterPage() {
         <li>{t('register.point3')}</li>
       </ul>
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field id="register-email" label={t('register.email')} error={errors.email} required>
           {(a) => (
             <input

@@ -33,7 +33,7 @@ export function ResendVerification({ initialEmail = '' }: { initialEmail?: strin
   }
 
   return (
-    <form className="form card" onSubmit={submit} noValidate>
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('verify.resendTitle')}</h2>
       <p className="muted">{t('verify.resendIntro')}</p>
       <Field label={t('register.email')} error={invalid}>

@@ -114,7 +114,7 @@ function RoundCard({
         })}
       </p>
       {round.acceptingSubmissions ? (
-        <form className="inline-form" onSubmit={request}>
+        <form className="inline-form" onSubmit={(e) => void request(e)}>
           <Field label={t('validator.howMany')} hint={t('validator.howManyHint')}>
             {(a) => (
               <select {...a} value={max} onChange={(e) => setMax(Number(e.target.value))}>
@@ -254,7 +254,7 @@ function ProfileSection({ profile, onChange }: { profile: CitizenProfile; onChan
   return (
     <section aria-labelledby={headingId} className="section">
       <h2 id={headingId}>{t('validator.profileTitle')}</h2>
-      <form className="form card" onSubmit={save} noValidate>
+      <form className="form card" onSubmit={(e) => void save(e)} noValidate>
         <p>
           {t('register.email')}: <strong>{profile.email}</strong>
         </p>
@@ -346,7 +346,7 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
                 small
                 disabled={busy}
                 onClick={() =>
-                  save(
+                  void save(
                     current.filter((id) => id !== c.id),
                     t('validator.conflictRemoved', { name: c.name }),
                   )
@@ -383,7 +383,7 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
                       variant="secondary"
                       small
                       disabled={busy || reason.trim().length < 3}
-                      onClick={() => save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
+                      onClick={() => void save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
                     >
                       {t('validator.declare')}
                       <span className="visually-hidden"> {i.name}</span>

@@ -131,7 +131,7 @@ export function CommitmentEditor({ writer, canWrite }: { writer: Writer; canWrit
         </p>
       )}
       {editing && (
-        <form className="card form" onSubmit={save} noValidate aria-labelledby="commit-form-title">
+        <form className="card form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="commit-form-title">
           <h2 id="commit-form-title">
             {editing.id ? t('commit.editTitle', { title: editing.draft.title }) : t('commit.new')}
           </h2>
@@ -305,7 +305,7 @@ export function CommitmentEditor({ writer, canWrite }: { writer: Writer; canWrit
       ))}
 
       {canWrite && (
-        <form className="card form" onSubmit={runImport} aria-labelledby="commit-import-title">
+        <form className="card form" onSubmit={(e) => void runImport(e)} aria-labelledby="commit-import-title">
           <h2 id="commit-import-title">{t('commit.importTitle')}</h2>
           <p className="muted">
             {t('commit.importHint', {
@@ -318,9 +318,10 @@ export function CommitmentEditor({ writer, canWrite }: { writer: Writer; canWrit
                 {...p}
                 type="file"
                 accept=".csv,text/csv,text/plain"
-                onChange={async (e) => {
+                onChange={(e) => {
                   const f = e.target.files?.[0];
-                  if (f) setCsv(await f.text());
+                  // A local file that cannot be read (removed, no permission) is shown like a failed import.
+                  if (f) f.text().then(setCsv, setFailure);
                 }}
               />
             )}

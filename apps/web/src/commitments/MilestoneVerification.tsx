@@ -76,7 +76,7 @@ function MilestoneCard({
         {t('commit.owner', { owner: m.owner })}
       </p>
       <p className="muted">{t('commit.outcome', { text: m.outcomeIndicator })}</p>
-      <form className="form" onSubmit={save} noValidate>
+      <form className="form" onSubmit={(e) => void save(e)} noValidate>
         <VerdictChoice
           uid={id}
           value={verdict}

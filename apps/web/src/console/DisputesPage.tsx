@@ -213,7 +213,12 @@ function DecisionForm({
   }
 
   return (
-    <form className="form reply-form" onSubmit={submit} noValidate aria-label={`${t('disputes.decision')}: ${label}`}>
+    <form
+      className="form reply-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={`${t('disputes.decision')}: ${label}`}
+    >
       <ErrorAlert error={error} />
       <fieldset className="fieldset" aria-describedby={errors.decision ? `${uid}-decision-error` : undefined}>
         <legend>{t('disputes.decision')}</legend>

@@ -111,7 +111,7 @@ function SettingsForm({
   }
 
   return (
-    <form className="form" onSubmit={save} noValidate>
+    <form className="form" onSubmit={(e) => void save(e)} noValidate>
       <ErrorAlert error={error} />
       <Field
         label={t('dueSettings.replyWindowDays')}

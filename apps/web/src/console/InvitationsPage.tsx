@@ -395,7 +395,7 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
               <Button variant="secondary" onClick={close} disabled={busy}>
                 {t('inv.cancel')}
               </Button>
-              <Button busy={busy} onClick={issue}>
+              <Button busy={busy} onClick={() => void issue()}>
                 {t('inv.reissueDo')}
               </Button>
             </div>
@@ -423,7 +423,7 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
               </p>
             </div>
             <div className="dialog-actions">
-              <Button onClick={copyLink}>{t('inv.copy')}</Button>
+              <Button onClick={() => void copyLink()}>{t('inv.copy')}</Button>
               <Button variant="secondary" onClick={close}>
                 {t('inv.close')}
               </Button>
@@ -481,7 +481,7 @@ function EditEmailButton({
         {t('inv.editEmail')}
       </Button>
       <Dialog open={open} title={t('inv.editEmailTitle', { name })} onClose={() => setOpen(false)}>
-        <form onSubmit={save} noValidate>
+        <form onSubmit={(e) => void save(e)} noValidate>
           <div className="dialog-body">
             <Field label={t('inv.emailLabel')} hint={t('inv.editEmailHint')} error={fieldError}>
               {(p) => (
@@ -573,7 +573,7 @@ function ReminderForm({
 
   const errorOf = (field: string) => (error instanceof ApiError && error.field === field ? pick(error.messages) : null);
   return (
-    <form className="form" onSubmit={save} noValidate>
+    <form className="form" onSubmit={(e) => void save(e)} noValidate>
       <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
         {t('inv.remindersEnabled')}

@@ -197,7 +197,7 @@ function TestMail() {
     <section className="section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('mail.test')}</h2>
       <p className="muted">{t('mail.testHint')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('mail.testTo')} error={fieldError}>
           {(p) => <input {...p} type="email" autoComplete="email" value={to} onChange={(e) => setTo(e.target.value)} />}
         </Field>

@@ -81,7 +81,7 @@ function InviteForm({ onInvited }: { onInvited(email: string): void }) {
     <section className="section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('people.inviteTitle')}</h2>
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('people.email')} error={invalid} required>
           {(a) => (
             <input

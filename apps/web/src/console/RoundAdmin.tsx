@@ -144,7 +144,7 @@ export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSav
       <p className="muted">{t('roundAdmin.editIntro')}</p>
       {saved && <Alert kind="success">{t('roundAdmin.saved')}</Alert>}
       <ErrorAlert error={error || institutionQs.error || citizenQs.error} />
-      <form className="form" onSubmit={save} noValidate>
+      <form className="form" onSubmit={(e) => void save(e)} noValidate>
         <Field label={t('console.roundName')} error={errors.name} required>
           {(a) => (
             <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
@@ -402,7 +402,7 @@ function PublishDialogBody({
         <Button variant="secondary" onClick={onCancel} disabled={busy}>
           {t('common.cancel')}
         </Button>
-        <Button busy={busy} disabled={!canPublish} onClick={publish}>
+        <Button busy={busy} disabled={!canPublish} onClick={() => void publish()}>
           {t('roundAdmin.publishConfirm')}
         </Button>
       </div>

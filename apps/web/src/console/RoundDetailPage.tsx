@@ -321,7 +321,7 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
   const tableErrors = errorsAt('states');
   const munErrors = errorsAt('municipalities');
   return (
-    <form className="form" onSubmit={save} noValidate>
+    <form className="form" onSubmit={(e) => void save(e)} noValidate>
       {errors.length > 0 && (
         <Alert kind="error">
           <p>{t('design.fixErrors')}</p>

@@ -171,13 +171,13 @@ function CreateRound() {
         </Alert>
       ) : null}
       <div className="actions">
-        <Button variant="secondary" busy={installing} onClick={install}>
+        <Button variant="secondary" busy={installing} onClick={() => void install()}>
           {t('console.installDefaults')}
         </Button>
       </div>
       {installed && <Alert kind="success">{installed}</Alert>}
       <ErrorAlert error={institutionQs.error || citizenQs.error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('console.roundName')} error={errors.name} required>
           {(a) => (
             <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />

@@ -172,7 +172,7 @@ function DecisionForm({ review, onDone }: { review: CosignReview; onDone(): void
         </Alert>
       )}
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="choice-group">
           <legend>{t('cosign.decide')}</legend>
           {(['approve', 'object'] as const).map((d) => (

@@ -51,7 +51,7 @@ export function OperatorPage() {
         </Alert>
       )}
       {operator.data && (
-        <form className="form" onSubmit={submit}>
+        <form className="form" onSubmit={(e) => void submit(e)}>
           <Field label={t('operator.name')} required>
             {(a) => (
               <input

@@ -130,7 +130,7 @@ function QuorumForm({
     }
   }
   return (
-    <form className="form inline-form" onSubmit={submit}>
+    <form className="form inline-form" onSubmit={(e) => void submit(e)}>
       <Field label={t('cosign.quorum')} hint={t('cosign.quorumHint')}>
         {(a) => (
           <input {...a} type="number" min={0} max={20} value={quorum} onChange={(e) => setQuorum(e.target.value)} />
@@ -179,7 +179,7 @@ function InviteForm({ roundId, onInvited }: { roundId: string; onInvited(email: 
     <section className="section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('cosign.inviteTitle')}</h2>
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
         <Field label={t('cosign.orgName')} required>
           {(a) => (
             <input

@@ -56,7 +56,7 @@ export function ReportErrorPage({ roundId }: { roundId: string }) {
       <h1>{t('report.title')}</h1>
       <p className="muted">{t('report.intro')}</p>
       <ErrorAlert error={error} />
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('report.target')}>
           {(a) => (
             <select {...a} value={targetKind} onChange={(e) => setTargetKind(e.target.value as ReportTarget)}>

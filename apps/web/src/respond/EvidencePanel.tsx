@@ -107,7 +107,7 @@ export function EvidencePanel({ token, files, onChange, questions, readOnly }: E
                 <Button
                   variant="secondary"
                   small
-                  onClick={() => download(f)}
+                  onClick={() => void download(f)}
                   aria-label={t('evidence.downloadNamed', { name: f.filename })}
                 >
                   {t('evidence.download')}
@@ -131,7 +131,7 @@ export function EvidencePanel({ token, files, onChange, questions, readOnly }: E
       )}
 
       {!readOnly && questions.length > 0 && (
-        <form className="evidence-form" onSubmit={submit} noValidate>
+        <form className="evidence-form" onSubmit={(e) => void submit(e)} noValidate>
           <h3>{t('evidence.add')}</h3>
           <Field label={t('evidence.question')}>
             {(a) => (

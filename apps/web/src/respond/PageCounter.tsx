@@ -3,16 +3,17 @@ import type { Model } from 'survey-core';
 import { useT } from '../shared/i18n';
 import './page-counter.css';
 
+const pagesOf = (model: Model) => ({ page: model.currentPageNo + 1, total: model.visiblePageCount });
+
 /**
  * "Página 3 de 7" with a progress bar; announced politely when the page changes. Counts the pages
  * visible under the answers so far (a page behind a condition is counted once it applies).
  */
 export function PageCounter({ model }: { model: Model }) {
   const { t } = useT();
-  const read = () => ({ page: model.currentPageNo + 1, total: model.visiblePageCount });
-  const [state, setState] = useState(read);
+  const [state, setState] = useState(() => pagesOf(model));
   useEffect(() => {
-    const update = () => setState(read());
+    const update = () => setState(pagesOf(model));
     update();
     model.onCurrentPageChanged.add(update);
     // Pages appear and disappear with answers (e.g. the participation pages).
@@ -21,7 +22,6 @@ export function PageCounter({ model }: { model: Model }) {
       model.onCurrentPageChanged.remove(update);
       model.onPageVisibleChanged.remove(update);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model]);
   if (state.total <= 1) return null;
   const label = t('respond.pageOf', { page: state.page, total: state.total });

@@ -241,7 +241,7 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
   }
 
   return (
-    <form className="form reply-form" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}>
+    <form className="form reply-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${uid}-title`}>
       <h4 id={`${uid}-title`}>
         {t('reply.formTitle')} <span className="visually-hidden">«{title}»</span>
       </h4>

@@ -215,8 +215,9 @@ function ReadOnlySurvey({
     const m = createSurvey({ definition, lang, readOnly: true, data });
     m.questionsOnPageMode = 'singlePage';
     return m;
-    // The model is built once per data; language changes are applied below without rebuilding.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The model is built once per data; language changes are applied below without rebuilding (a new
+    // model would re-render every question and lose the reader's place on the page).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lang is applied to the live model below
   }, [definition, data]);
   useEffect(() => {
     model.locale = lang;
@@ -285,11 +286,15 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
         currentPage: response.currentPage,
       });
     },
-    // Built once per questionnaire; language changes are applied to the live model below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Built once per questionnaire; language changes are applied to the live model below. Rebuilding
+    // for `lang`, the stored draft or the unsaved answers would discard what is being typed: those
+    // are the model's starting data only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lang, response and unsavedStore are read once on purpose
     [questionnaire.definition],
   );
-  const questions = useMemo(() => evidenceQuestions(model), [model, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  // From the definition in the chosen language, not from the live model: its locale is switched in the
+  // effect below, after render, so titles read from it here would be one language change behind.
+  const questions = evidenceQuestionsFrom(questionnaire.definition, lang);
 
   useEffect(() => {
     model.locale = lang;
@@ -375,7 +380,7 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
       submittingRef.current = false;
       setSubmitting(false);
     }
-  }, [autosave, keyStore, model, onRoundClosed, onSubmitted, showIssues, token]);
+  }, [autosave, keyStore, model, onRoundClosed, onSubmitted, showIssues, token, unsavedStore]);
 
   useEffect(() => {
     const onCompleting = (_: SurveyModel, options: CompletingEvent) => {

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../shared/router';
 import { STATUS_ORDER, type ResultStatus } from './api';
 import { markOf, topPercent, usesPercentileBand, type Mark, type Rank } from './present';
@@ -213,6 +213,9 @@ export interface ScatterPoint {
  */
 export const SCATTER_SVG_LIMIT = 1500;
 
+const SCATTER_MARGIN = { top: 10, right: 14, bottom: 40, left: 44 };
+const scatterFill = (p: ScatterPoint) => (weak(p.status) ? '#ffffff' : colour((p.x + p.y) / 2));
+
 export function Scatter({
   points,
   label,
@@ -232,17 +235,22 @@ export function Scatter({
   const [ref, width] = useWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = Math.min(width, 420);
-  const m = { top: 10, right: 14, bottom: 40, left: 44 };
-  const x = d3
-    .scaleLinear()
-    .domain([0, 1])
-    .range([m.left, size - m.right]);
-  const y = d3
-    .scaleLinear()
-    .domain([0, 1])
-    .range([size - m.bottom, m.top]);
+  const m = SCATTER_MARGIN;
+  // Memoised on size so the canvas is repainted only when the points or the size change.
+  const { x, y } = useMemo(
+    () => ({
+      x: d3
+        .scaleLinear()
+        .domain([0, 1])
+        .range([SCATTER_MARGIN.left, size - SCATTER_MARGIN.right]),
+      y: d3
+        .scaleLinear()
+        .domain([0, 1])
+        .range([size - SCATTER_MARGIN.bottom, SCATTER_MARGIN.top]),
+    }),
+    [size],
+  );
   const many = points.length > SCATTER_SVG_LIMIT;
-  const fillOf = (p: ScatterPoint) => (weak(p.status) ? '#ffffff' : colour((p.x + p.y) / 2));
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -259,13 +267,11 @@ export function Scatter({
     for (const p of points) {
       ctx.beginPath();
       ctx.arc(x(p.x), y(p.y), 3, 0, 2 * Math.PI);
-      ctx.fillStyle = fillOf(p);
+      ctx.fillStyle = scatterFill(p);
       ctx.fill();
       ctx.stroke();
     }
-    // x and y are rebuilt from `size` on every render; points and size are what change the picture.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [many, points, size]);
+  }, [many, points, size, x, y]);
 
   const table = many
     ? {
@@ -304,7 +310,7 @@ export function Scatter({
                 cx={x(p.x)}
                 cy={y(p.y)}
                 r={4.5}
-                fill={fillOf(p)}
+                fill={scatterFill(p)}
                 stroke={OUTLINE}
                 strokeWidth={1.5}
                 fillOpacity={0.9}

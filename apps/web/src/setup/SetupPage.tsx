@@ -99,7 +99,7 @@ export function SetupPage() {
           <>
             <p className="muted">{t('setup.intro')}</p>
             <ErrorAlert error={error} />
-            <form onSubmit={submit} noValidate className="form">
+            <form onSubmit={(e) => void submit(e)} noValidate className="form">
               <Field label={t('setup.code')} hint={t('setup.codeHint')} error={err('code')} required>
                 {(a) => (
                   <input

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schema } from './api';
 import { ErrorAlert, Field } from './components';
 import { useT } from './i18n';
@@ -55,10 +55,14 @@ export function MunicipalityPicker({ id, value, onChange, error, hint }: Municip
   const states = useAsync(() => loadStates(), []);
   const municipalities = useAsync(() => (cveEnt ? loadMunicipalities(cveEnt) : Promise.resolve([])), [cveEnt]);
 
-  useEffect(() => {
+  // A new value from the parent (a loaded profile, a reset) selects its state. Only when the value
+  // changes, so a state picked by hand is never switched back while the parent still holds the old
+  // municipality; adjusted during render (React's pattern for state derived from a changed prop).
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
     if (value && value.slice(0, 2) !== cveEnt) setCveEnt(value.slice(0, 2));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
 
   return (
     <fieldset className="fieldset">

@@ -46,7 +46,9 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: rea
       },
     );
     return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps decide when to load, as with useEffect (the loader is read through a ref, so a
+    // new closure on every render does not reload); the rule cannot see through the spread.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's list, plus the reload nonce
   }, [...deps, nonce]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);

@@ -23,7 +23,9 @@ export async function runMailJob<T>(
   } catch (err) {
     const smtp = describeSmtpFailure(err);
     const permanent = err instanceof PermanentMailError || smtp.permanent;
-    if (permanent) job.discard();
+    // Bull's discard() only sets a flag today, but it is typed as a promise: awaited, so a future
+    // asynchronous version cannot fail unnoticed or land after the rethrow below.
+    if (permanent) await job.discard();
     const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       await ledger.failed(job.data.eventId, kind, smtp.reason, final);

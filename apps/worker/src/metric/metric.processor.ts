@@ -72,7 +72,8 @@ export class MetricProcessor {
     } catch (err) {
       const permanent = err instanceof PermanentMetricError || err instanceof MetricInputError;
       if (permanent) {
-        job.discard();
+        // Typed as a promise though Bull only sets a flag; awaited like every other job call.
+        await job.discard();
         this.logger.warn(`${job.name} ${String(job.id)} discarded: ${messageOf(err)}`);
       }
       const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

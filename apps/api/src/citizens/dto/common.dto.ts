@@ -1,7 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/page-query.dto';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class MunicipalityRefDto {
   @ApiProperty({ example: '15106' }) cvegeo: string;

@@ -6,7 +6,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { CitizenErrors } from '../citizens.errors';
-import { institutionShortfall, municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
+import { municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
 import {
   ExpireResultDto,
   MunicipalityRecruitmentDto,

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/page-query.dto';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,

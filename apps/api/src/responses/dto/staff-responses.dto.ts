@@ -1,6 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { EvidenceDto } from '../../evidence/dto/evidence.dto';
 import { RESPONSE_STATES, ResponseState, VersionSummaryDto } from './respond.dto';

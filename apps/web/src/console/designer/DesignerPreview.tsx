@@ -16,8 +16,8 @@ export default function DesignerPreview({ definition }: { definition: Record<str
       // A definition survey-core cannot load yet (the linter says why): no preview until it can.
       return null;
     }
-    // Language changes are applied below without rebuilding.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Language changes are applied below without rebuilding, so answers tried out in the preview survive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lang is applied to the live model below
   }, [definition]);
   useEffect(() => {
     if (model) model.locale = lang;

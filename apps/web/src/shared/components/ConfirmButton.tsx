@@ -11,6 +11,7 @@ export interface ConfirmButtonProps {
   disabled?: boolean;
   /** The compact size of table rows. */
   small?: boolean;
+  /** Shows its own failure (every caller sets an error alert): the dialog closes either way. */
   onConfirm(): Promise<void> | void;
 }
 
@@ -60,7 +61,7 @@ export function ConfirmButton({
           <Button variant="secondary" onClick={() => dialog.current?.close()} disabled={busy}>
             {t('common.cancel')}
           </Button>
-          <Button variant={variant === 'danger' ? 'danger' : 'primary'} busy={busy} onClick={confirm}>
+          <Button variant={variant === 'danger' ? 'danger' : 'primary'} busy={busy} onClick={() => void confirm()}>
             {confirmLabel}
           </Button>
         </div>
