@@ -1,4 +1,5 @@
 import { DomainError } from '../common/domain-error';
+import type { VerdictItemError } from './work/verdict-batch';
 
 /** Errors of the citizen validation capability (Spanish first). */
 export const CitizenErrors = {
@@ -7,6 +8,8 @@ export const CitizenErrors = {
       es: 'El enlace de verificación no es válido, ya se usó o expiró. Solicite uno nuevo.',
       en: 'The verification link is invalid, already used or expired. Ask for a new one.',
     }),
+  unauthenticated: (): DomainError =>
+    new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' }),
   emailNotVerified: (): DomainError =>
     new DomainError('EMAIL_NOT_VERIFIED', {
       es: 'Confirme su correo electrónico antes de validar (revise el enlace que le enviamos).',
@@ -58,5 +61,35 @@ export const CitizenErrors = {
         en: `'${questionName}' is not a verifiable claim of the round's questionnaire.`,
       },
       'questionName',
+    ),
+  /** A batch of verdicts with problems: nothing was saved; one entry per offending claim and field. */
+  verdictBatchInvalid: (errors: readonly VerdictItemError[]): DomainError =>
+    new DomainError(
+      'VALIDATION_FAILED',
+      {
+        es: `Hay ${errors.length === 1 ? 'un problema' : `${errors.length} problemas`} en los dictámenes; no se guardó ninguno.`,
+        en: `${errors.length === 1 ? 'One problem' : `${errors.length} problems`} in the verdicts; none was saved.`,
+      },
+      'verdicts',
+      { errors },
+    ),
+  reportInvalid: (field: string, issues: unknown): DomainError =>
+    new DomainError(
+      'SUBMISSION_INVALID',
+      {
+        es: 'El reporte ciudadano tiene respuestas faltantes o no válidas.',
+        en: 'The citizen report has missing or invalid answers.',
+      },
+      field,
+      { issues },
+    ),
+  tooManyEvidenceFiles: (uploaded: number, max: number): DomainError =>
+    new DomainError(
+      'CONFLICT',
+      {
+        es: `Ya subió ${uploaded} archivos para esta institución; el máximo es ${max}.`,
+        en: `You already uploaded ${uploaded} files for this institution; the maximum is ${max}.`,
+      },
+      'file',
     ),
 } as const;

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { RequestWithPrincipal } from '../auth/principal';
-import { DomainError } from '../common/domain-error';
 import { CitizenErrors } from './citizens.errors';
+import { ValidatorsRepository } from './validators.repository';
 
 /**
  * Validation routes need a verified e-mail (an unverified account could be anyone's address).
@@ -13,18 +13,15 @@ import { CitizenErrors } from './citizens.errors';
  */
 @Injectable()
 export class VerifiedEmailGuard implements CanActivate {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly validators: ValidatorsRepository,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const principal = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal>().principal;
-    if (principal?.kind !== 'user') {
-      throw new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
-    }
-    const rows: Array<{ verified: boolean }> = await this.ds.query(
-      'SELECT email_verified_at IS NOT NULL AS verified FROM app_user WHERE id = $1 AND deleted_at IS NULL',
-      [principal.userId],
-    );
-    if (!rows[0]?.verified) throw CitizenErrors.emailNotVerified();
+    if (principal?.kind !== 'user') throw CitizenErrors.unauthenticated();
+    if (!(await this.validators.isEmailVerified(this.ds, principal.userId))) throw CitizenErrors.emailNotVerified();
     return true;
   }
 }

@@ -8,6 +8,7 @@ import {
 import { CommitmentsRepository } from './commitments.repository';
 import { CommitmentsService } from './commitments.service';
 import { VerifiedEmailGuard } from '../citizens/verified-email.guard';
+import { ValidatorsRepository } from '../citizens/validators.repository';
 
 /**
  * Commitments after a diagnosis (issue #18 item 1). Milestone verdicts are written by the citizens'
@@ -21,6 +22,7 @@ import { VerifiedEmailGuard } from '../citizens/verified-email.guard';
     InstitutionCommitmentsController,
     MilestoneWorkController,
   ],
-  providers: [CommitmentsRepository, CommitmentsService, VerifiedEmailGuard],
+  // VerifiedEmailGuard reads the flag through ValidatorsRepository (stateless), provided here too.
+  providers: [CommitmentsRepository, CommitmentsService, VerifiedEmailGuard, ValidatorsRepository],
 })
 export class CommitmentsModule {}

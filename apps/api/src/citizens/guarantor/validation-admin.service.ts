@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import { AuditService } from '../../common/audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
-import { expireAssignments } from '../assignments/expiry';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
 import {
@@ -18,18 +18,8 @@ import {
   ValidationStateDto,
 } from './dto/guarantor.dto';
 import { RoundsRepository } from '../../rounds/rounds.repository';
-
-interface MunicipalityCountRow {
-  cvegeo: string;
-  name: string;
-  cve_ent: string;
-  state_name: string;
-  subjects: number;
-  with_data: number;
-  reports: number;
-  active: number;
-  shortfall: number;
-}
+import { ValidatorsRepository } from '../validators.repository';
+import { RecruitmentRepository } from './recruitment.repository';
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -39,6 +29,9 @@ export class ValidationAdminService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly rounds: RoundsRepository,
+    private readonly assignments: AssignmentsRepository,
+    private readonly validatorAccounts: ValidatorsRepository,
+    private readonly recruitmentData: RecruitmentRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -60,7 +53,7 @@ export class ValidationAdminService {
   async expire(actor: UserPrincipal, roundId: string, now = new Date()): Promise<ExpireResultDto> {
     return this.ds.transaction(async (m) => {
       await this.rounds.findOwned(m, actor.guarantorId, roundId);
-      const expired = await expireAssignments(m, now, roundId);
+      const expired = await this.assignments.expireOverdue(m, now, roundId);
       await this.audit.record(m, actor, {
         action: 'assignment.expire',
         entityType: 'round',
@@ -84,62 +77,26 @@ export class ValidationAdminService {
   ): Promise<RoundValidatorPageDto> {
     return this.ds.transaction(async (m) => {
       await this.rounds.findOwned(m, actor.guarantorId, roundId);
-      const rows: Array<{
-        id: string;
-        pseudonym: string;
-        email: string | null;
-        display_name: string | null;
-        cvegeo: string | null;
-        email_verified_at: Date | null;
-        created_at: Date;
-        consent_at: Date;
-        privacy_notice_version: string;
-        active: number;
-        completed: number;
-        expired: number;
-        verdicts: number;
-        reports: number;
-        total: number;
-      }> = await m.query(
-        `SELECT u.id, p.pseudonym, u.email, u.display_name, p.cvegeo, u.email_verified_at, u.created_at, p.consent_at, p.privacy_notice_version,
-                count(*) FILTER (WHERE a.status = 'active')::int AS active,
-                count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE a.status = 'expired')::int AS expired,
-                (SELECT count(*) FROM verdict v WHERE v.round_id = $1 AND v.validator_id = u.id)::int AS verdicts,
-                (SELECT count(*) FROM citizen_report c WHERE c.round_id = $1 AND c.validator_id = u.id)::int AS reports,
-                count(*) OVER ()::int AS total
-         FROM assignment a JOIN app_user u ON u.id = a.validator_id JOIN validator_profile p ON p.user_id = u.id
-         WHERE a.round_id = $1
-         GROUP BY u.id, p.user_id
-         ORDER BY p.pseudonym LIMIT $2 OFFSET $3`,
-        [roundId, pageSize, (page - 1) * pageSize],
-      );
-      const total =
-        rows[0]?.total ??
-        (
-          (await m.query('SELECT count(DISTINCT validator_id)::int AS n FROM assignment WHERE round_id = $1', [
-            roundId,
-          ])) as Array<{ n: number }>
-        )[0].n;
+      const { items, total } = await this.validatorAccounts.roundValidatorsPage(m, roundId, page, pageSize);
       await this.audit.record(m, actor, {
         action: 'validator.personal-data-read',
         entityType: 'round',
         entityId: roundId,
         guarantorId: actor.guarantorId,
-        details: { page, pageSize, validatorIds: rows.map((r) => r.id) },
+        details: { page, pageSize, validatorIds: items.map((r) => r.id) },
       });
       return {
-        items: rows.map((r) => ({
+        items: items.map((r) => ({
           id: r.id,
           pseudonym: r.pseudonym,
           email: r.email,
-          displayName: r.display_name,
+          displayName: r.displayName,
           cvegeo: r.cvegeo,
-          emailVerified: r.email_verified_at !== null,
-          registeredAt: r.created_at.toISOString(),
-          consentAt: r.consent_at.toISOString(),
-          privacyNoticeVersion: r.privacy_notice_version,
-          assignments: { active: r.active, completed: r.completed, expired: r.expired },
+          emailVerified: r.emailVerifiedAt !== null,
+          registeredAt: r.registeredAt.toISOString(),
+          consentAt: r.consentAt.toISOString(),
+          privacyNoticeVersion: r.privacyNoticeVersion,
+          assignments: r.assignments,
           verdicts: r.verdicts,
           reports: r.reports,
         })),
@@ -164,68 +121,31 @@ export class ValidationAdminService {
     const round = await this.rounds.findOwned(this.ds.manager, actor.guarantorId, roundId);
     const settings = roundSettings(round.settings);
     const t = settings.thresholds;
-    const params: unknown[] = [roundId, now, t.institutionMinReports];
-    let stateFilter = '';
-    if (q.cveEnt) {
-      params.push(q.cveEnt);
-      stateFilter = `AND i.cve_ent = $${params.length}`;
-    }
-    const [municipalRows, validatorRows, metricRows]: [
-      MunicipalityCountRow[],
-      Array<{ cvegeo: string; n: number }>,
-      Array<{ scope_key: string; needed: number | null; needed_subjects: number | null }>,
-    ] = await Promise.all([
-      this.ds.query(
-        `WITH inst AS (
-           SELECT i.id, i.cvegeo FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
-           WHERE ri.round_id = $1 ${stateFilter}),
-         rep AS (SELECT institution_id, count(*)::int AS n FROM citizen_report WHERE round_id = $1 GROUP BY institution_id),
-         act AS (SELECT institution_id, count(*)::int AS n FROM assignment
-                 WHERE round_id = $1 AND status = 'active' AND expires_at > $2 GROUP BY institution_id)
-         SELECT inst.cvegeo, mu.nom_mun AS name, mu.cve_ent, mu.nom_ent AS state_name,
-                count(*)::int AS subjects, count(rep.n)::int AS with_data,
-                COALESCE(sum(rep.n), 0)::int AS reports, COALESCE(sum(act.n), 0)::int AS active,
-                sum(GREATEST(0, $3::int - COALESCE(rep.n, 0)))::int AS shortfall
-         FROM inst JOIN municipality mu ON mu.cvegeo = inst.cvegeo
-         LEFT JOIN rep ON rep.institution_id = inst.id LEFT JOIN act ON act.institution_id = inst.id
-         GROUP BY inst.cvegeo, mu.nom_mun, mu.cve_ent, mu.nom_ent`,
-        params,
-      ),
-      this.ds.query(
-        // The demo's generated validators count for the demo round only, never in a real guarantor's planner.
-        `SELECT p.cvegeo, count(*)::int AS n FROM validator_profile p JOIN app_user u ON u.id = p.user_id
-         WHERE p.cvegeo IS NOT NULL AND u.deleted_at IS NULL AND u.email_verified_at IS NOT NULL
-           AND u.synthetic = (SELECT r.synthetic FROM round r WHERE r.id = $1)
-         GROUP BY p.cvegeo`,
-        [roundId],
-      ),
-      this.ds.query(
-        `SELECT scope_key, needed, needed_subjects FROM metric_result
-         WHERE round_id = $1 AND scope = 'municipality' AND indicator = 'I' AND aggregation = 'unweighted'`,
-        [roundId],
-      ),
+    const [municipalRows, validatorsByMunicipality, metricRows] = await Promise.all([
+      this.recruitmentData.municipalityLoads(this.ds, roundId, now, t.institutionMinReports, q.cveEnt || null),
+      this.recruitmentData.validatorsByMunicipality(this.ds, roundId),
+      this.recruitmentData.municipalityNeeds(this.ds, roundId),
     ]);
-    const validatorsByMunicipality = new Map(validatorRows.map((r) => [r.cvegeo, r.n]));
     const validatorsByState = new Map<string, number>();
-    for (const r of validatorRows)
-      validatorsByState.set(r.cvegeo.slice(0, 2), (validatorsByState.get(r.cvegeo.slice(0, 2)) ?? 0) + r.n);
+    for (const [cvegeo, n] of validatorsByMunicipality)
+      validatorsByState.set(cvegeo.slice(0, 2), (validatorsByState.get(cvegeo.slice(0, 2)) ?? 0) + n);
     const metricNeeded = new Map(
-      metricRows.map((r) => [r.scope_key, { needed: r.needed, neededSubjects: r.needed_subjects }]),
+      metricRows.map((r) => [r.cvegeo, { needed: r.needed, neededSubjects: r.neededSubjects }]),
     );
 
     const municipalities: MunicipalityRecruitmentDto[] = municipalRows.map((r) => {
       const need = municipalityNeed(
-        { subjects: r.subjects, subjectsWithData: r.with_data, reports: r.reports },
+        { subjects: r.subjects, subjectsWithData: r.withData, reports: r.reports },
         settings,
         metricNeeded.get(r.cvegeo) ?? null,
       );
       return {
         cvegeo: r.cvegeo,
         name: r.name,
-        cveEnt: r.cve_ent,
-        stateName: r.state_name,
+        cveEnt: r.cveEnt,
+        stateName: r.stateName,
         subjects: r.subjects,
-        subjectsWithCitizenData: r.with_data,
+        subjectsWithCitizenData: r.withData,
         validatorsRegistered: validatorsByMunicipality.get(r.cvegeo) ?? 0,
         activeAssignments: r.active,
         reportsReceived: r.reports,

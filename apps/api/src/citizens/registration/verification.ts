@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { deriveToken, hashToken } from '@apertura/config';
 import { OutboxService } from '../../common/outbox/outbox.service';
+import type { ValidatorsRepository } from '../validators.repository';
 
 /** Verification links are valid for 48 hours. */
 export const VERIFICATION_TTL_MS = 48 * 3600 * 1000;
@@ -13,18 +14,19 @@ export const VERIFICATION_TTL_MS = 48 * 3600 * 1000;
  */
 export async function createVerification(
   m: EntityManager,
+  validators: ValidatorsRepository,
   outbox: OutboxService,
   secret: string,
   userId: string,
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
-  await m.query('INSERT INTO email_verification (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)', [
+  await validators.insertVerification(m, {
     id,
     userId,
-    hashToken(deriveToken(secret, 'verify', id)),
-    new Date(now.getTime() + VERIFICATION_TTL_MS),
-  ]);
+    tokenHash: hashToken(deriveToken(secret, 'verify', id)),
+    expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS),
+  });
   await outbox.emit(m, { type: 'mail.verify-email', payload: { verificationId: id } });
   return id;
 }

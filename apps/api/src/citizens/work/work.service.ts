@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AssignmentStatus, JsonObject, RoundStatus } from '@apertura/db';
+import type { AssignmentStatus, JsonObject } from '@apertura/db';
 import type { VerifiableItem } from '@apertura/questionnaire';
-import { DomainError, notFound } from '../../common/domain-error';
+import { notFound } from '../../common/domain-error';
 import { resolveEvidenceType, safeFilename } from '../../evidence/evidence-type';
 import { EvidenceErrors } from '../../evidence/evidence.errors';
 import { EvidenceDownload, EvidenceService } from '../../evidence/evidence.service';
 import { sniffMime } from '../../evidence/sniff-mime';
 import { AuditService } from '../../common/audit/audit.service';
 import { OutboxService } from '../../common/outbox/outbox.service';
-import { toVerdictDto, VerdictRowLike } from '../assignments/assignment-view';
+import { toVerdictDto } from '../assignments/assignment-view';
+import type { VerdictRecord } from '../assignments/assignments.repository';
 import { CitizenErrors } from '../citizens.errors';
 import { validatorFor } from '../../responses/submission';
 import { claimsOf, claimsToCheck } from '../claims';
@@ -26,6 +27,7 @@ import {
 import type { VerdictDto } from '../assignments/dto/assignment.dto';
 import { checkVerdictItems, isRecord } from './verdict-batch';
 import { isUUID } from 'class-validator';
+import { WorkAssignment, WorkRepository } from './work.repository';
 import { CommitmentsRepository } from '../../commitments/commitments.repository';
 
 /** Limits of validators' own evidence uploads. */
@@ -43,22 +45,6 @@ export interface UploadedFileLike {
   buffer: Buffer;
 }
 
-interface AssignmentContext {
-  id: string;
-  round_id: string;
-  guarantor_id: string;
-  institution_id: string;
-  validator_id: string;
-  status: AssignmentStatus;
-  expires_at: Date;
-  round_status: RoundStatus;
-  opens_at: Date;
-  closes_at: Date;
-  validation_open: boolean;
-  institution_questionnaire_id: string;
-  citizen_questionnaire_id: string;
-}
-
 /**
  * A validator's work on an assignment: verdicts on verifiable claims, the citizen report, evidence
  * files. Every write checks, in this order, that the assignment is the caller's (NOT_ASSIGNED, the
@@ -70,27 +56,22 @@ interface AssignmentContext {
 export class WorkService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly work: WorkRepository,
     private readonly outbox: OutboxService,
     private readonly evidence: EvidenceService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Own assignment (for reading; no state checks). */
+  /** Own assignment (for reading; no state checks); `forWrite` takes the row locks of a write. */
   private async own(
     m: EntityManager | DataSource,
     userId: string,
     assignmentId: string,
-    lock = false,
-  ): Promise<AssignmentContext> {
-    const rows: AssignmentContext[] = await m.query(
-      `SELECT a.id, a.round_id, r.guarantor_id, a.institution_id, a.validator_id, a.status, a.expires_at, r.status AS round_status, r.opens_at,
-              r.closes_at, r.validation_open, r.institution_questionnaire_id, r.citizen_questionnaire_id
-       FROM assignment a JOIN round r ON r.id = a.round_id
-       WHERE a.id = $1 AND a.validator_id = $2 ${lock ? 'FOR UPDATE OF a FOR KEY SHARE OF r' : ''}`,
-      [assignmentId, userId],
-    );
-    if (rows.length === 0) throw CitizenErrors.notAssigned();
-    return rows[0];
+    forWrite = false,
+  ): Promise<WorkAssignment> {
+    const a = await this.work.ownAssignment(m, userId, assignmentId, forWrite);
+    if (!a) throw CitizenErrors.notAssigned();
+    return a;
   }
 
   /** Own assignment that takes writes now. */
@@ -99,30 +80,23 @@ export class WorkService {
     userId: string,
     assignmentId: string,
     now: Date,
-    lock = false,
-  ): Promise<AssignmentContext> {
-    const a = await this.own(m, userId, assignmentId, lock);
-    const conflict: unknown[] = await m.query(
-      'SELECT 1 FROM validator_conflict WHERE user_id = $1 AND institution_id = $2',
-      [userId, a.institution_id],
-    );
-    if (conflict.length > 0) throw CitizenErrors.conflictOfInterest();
-    if (a.status === 'expired' || (a.status === 'active' && a.expires_at.getTime() <= now.getTime()))
+    forWrite = false,
+  ): Promise<WorkAssignment> {
+    const a = await this.own(m, userId, assignmentId, forWrite);
+    if (await this.work.hasConflict(m, userId, a.institutionId)) throw CitizenErrors.conflictOfInterest();
+    if (a.status === 'expired' || (a.status === 'active' && a.expiresAt.getTime() <= now.getTime()))
       throw CitizenErrors.assignmentExpired();
     assertCitizenWork(
-      { status: a.round_status, opensAt: a.opens_at, closesAt: a.closes_at, validationOpen: a.validation_open },
+      { status: a.roundStatus, opensAt: a.opensAt, closesAt: a.closesAt, validationOpen: a.validationOpen },
       now,
     );
     return a;
   }
 
   private async definition(m: EntityManager | DataSource, questionnaireId: string): Promise<JsonObject> {
-    const rows: Array<{ definition: JsonObject }> = await m.query(
-      'SELECT definition FROM questionnaire WHERE id = $1',
-      [questionnaireId],
-    );
-    if (rows.length === 0) throw new Error(`questionnaire ${questionnaireId} missing`);
-    return rows[0].definition;
+    const definition = await this.work.questionnaireDefinition(m, questionnaireId);
+    if (!definition) throw new Error(`questionnaire ${questionnaireId} missing`);
+    return definition;
   }
 
   async saveVerdict(
@@ -134,11 +108,11 @@ export class WorkService {
   ): Promise<SaveVerdictResultDto> {
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
-      const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
+      const claims = claimsOf(a.institutionQuestionnaireId, await this.definition(m, a.institutionQuestionnaireId));
       if (!(await this.claimNames(m, a, claims)).has(questionName)) throw CitizenErrors.notVerifiable(questionName);
       if (
         dto.evidenceFileId &&
-        !(await this.ownFiles(m, userId, a.round_id, [dto.evidenceFileId])).has(dto.evidenceFileId)
+        !(await this.ownFiles(m, userId, a.roundId, [dto.evidenceFileId])).has(dto.evidenceFileId)
       ) {
         throw notFound('evidence file', 'evidenceFileId');
       }
@@ -163,24 +137,14 @@ export class WorkService {
   ): Promise<SaveVerdictsResultDto> {
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
-      const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
+      const claims = claimsOf(a.institutionQuestionnaireId, await this.definition(m, a.institutionQuestionnaireId));
       const fileIds = items.flatMap((it) => {
         const f = isRecord(it) ? it.evidenceFileId : undefined;
         return typeof f === 'string' && isUUID(f) ? [f] : [];
       });
-      const owned = await this.ownFiles(m, userId, a.round_id, fileIds);
+      const owned = await this.ownFiles(m, userId, a.roundId, fileIds);
       const checked = checkVerdictItems(items, await this.claimNames(m, a, claims), owned);
-      if (!checked.ok) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          {
-            es: `Hay ${checked.errors.length === 1 ? 'un problema' : `${checked.errors.length} problemas`} en los dictámenes; no se guardó ninguno.`,
-            en: `${checked.errors.length === 1 ? 'One problem' : `${checked.errors.length} problems`} in the verdicts; none was saved.`,
-          },
-          'verdicts',
-          { errors: checked.errors },
-        );
-      }
+      if (!checked.ok) throw CitizenErrors.verdictBatchInvalid(checked.errors);
       await this.recordBaseline(m, a, userId);
       const saved: VerdictDto[] = [];
       for (const v of checked.items) saved.push(toVerdictDto(await this.writeVerdict(m, a, userId, v.questionName, v)));
@@ -197,92 +161,54 @@ export class WorkService {
    */
   private async claimNames(
     m: EntityManager,
-    a: AssignmentContext,
+    a: WorkAssignment,
     claims: readonly VerifiableItem[],
   ): Promise<Set<string>> {
-    const names = await CommitmentsRepository.milestoneClaimNames(m, a.round_id, a.institution_id);
+    const names = await CommitmentsRepository.milestoneClaimNames(m, a.roundId, a.institutionId);
     for (const c of claims) names.add(c.name);
     return names;
   }
 
-  /**
-   * Issue #16: the institution's result as it stood when this validator first worked on it — the
-   * "before" of their digest and history. Written once (later saves keep the first one).
-   */
-  private async recordBaseline(m: EntityManager, a: AssignmentContext, userId: string): Promise<void> {
-    await m.query(
-      `INSERT INTO validator_result_seen (user_id, round_id, institution_id, estimate, status, first_estimate, first_status, seen_at)
-       SELECT $1::uuid, $2::uuid, $3::uuid, mr.estimate, mr.status, mr.estimate, mr.status, now()
-       FROM (SELECT 1) one
-       LEFT JOIN metric_result mr ON mr.round_id = $2::uuid AND mr.scope = 'institution' AND mr.scope_key = ($3::uuid)::text
-                                 AND mr.aggregation = 'unweighted' AND mr.indicator = 'I'
-       ON CONFLICT (user_id, round_id, institution_id) DO NOTHING`,
-      [userId, a.round_id, a.institution_id],
-    );
+  /** Issue #16: the "before" of the validator's digest and history (written once). */
+  private async recordBaseline(m: EntityManager, a: WorkAssignment, userId: string): Promise<void> {
+    await this.work.recordBaseline(m, userId, a.roundId, a.institutionId);
   }
 
-  private async ownFiles(m: EntityManager, userId: string, roundId: string, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await m.query(
-      'SELECT id FROM evidence_file WHERE id = ANY($1::uuid[]) AND uploader_user_id = $2 AND round_id = $3',
-      [ids, userId, roundId],
-    );
-    return new Set(rows.map((r) => r.id));
+  private ownFiles(m: EntityManager, userId: string, roundId: string, ids: string[]): Promise<Set<string>> {
+    return this.work.ownFileIds(m, userId, roundId, ids);
   }
 
   /** Upserts one verdict (the caller holds the assignment row lock, which serialises saves of it). */
   private async writeVerdict(
     m: EntityManager,
-    a: AssignmentContext,
+    a: WorkAssignment,
     userId: string,
     questionName: string,
     dto: SaveVerdictDto,
-  ): Promise<VerdictRowLike> {
+  ): Promise<VerdictRecord> {
     // An edit of an earlier verdict is audited (the assignment row lock above serialises saves of this verdict).
-    const [previous]: Array<{
-      verdict: string;
-      evidence_url: string | null;
-      evidence_file_id: string | null;
-      comment: string | null;
-    }> = await m.query(
-      'SELECT verdict, evidence_url, evidence_file_id, comment FROM verdict WHERE round_id = $1 AND validator_id = $2 AND institution_id = $3 AND question_name = $4',
-      [a.round_id, userId, a.institution_id, questionName],
-    );
-    // The unique index makes a repeated verdict an update of the same row, also under concurrency.
-    const [row]: VerdictRowLike[] = await m.query(
-      `INSERT INTO verdict (round_id, institution_id, validator_id, question_name, verdict, evidence_url, evidence_file_id, comment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (round_id, validator_id, institution_id, question_name) DO UPDATE
-         SET verdict = EXCLUDED.verdict, evidence_url = EXCLUDED.evidence_url, evidence_file_id = EXCLUDED.evidence_file_id,
-             comment = EXCLUDED.comment, updated_at = now()
-       RETURNING id, round_id, institution_id, question_name, verdict, evidence_url, evidence_file_id, comment, updated_at`,
-      [
-        a.round_id,
-        a.institution_id,
-        userId,
-        questionName,
-        dto.verdict,
-        dto.evidenceUrl ?? null,
-        dto.evidenceFileId ?? null,
-        dto.comment ?? null,
-      ],
-    );
+    const previous = await this.work.findVerdict(m, a.roundId, userId, a.institutionId, questionName);
+    const row = await this.work.upsertVerdict(m, {
+      roundId: a.roundId,
+      institutionId: a.institutionId,
+      validatorId: userId,
+      questionName,
+      verdict: dto.verdict,
+      evidenceUrl: dto.evidenceUrl ?? null,
+      evidenceFileId: dto.evidenceFileId ?? null,
+      comment: dto.comment ?? null,
+    });
     // METHOD.md §3.1: a new or changed refutation is (re)notified and its reply window starts anew.
     const changed =
       !previous ||
       previous.verdict !== row.verdict ||
-      previous.evidence_url !== row.evidence_url ||
-      previous.evidence_file_id !== row.evidence_file_id ||
+      previous.evidenceUrl !== row.evidenceUrl ||
+      previous.evidenceFileId !== row.evidenceFileId ||
       previous.comment !== row.comment;
-    if (changed) {
-      await m.query(
-        'UPDATE verdict SET notice_queued_at = NULL, notified_at = NULL, reply_window_closed_at = NULL WHERE id = $1',
-        [row.id],
-      );
-    }
+    if (changed) await this.work.resetRefutationNotice(m, row.id);
     await this.outbox.emit(m, {
       type: 'verdict.saved',
-      payload: { roundId: a.round_id, institutionId: a.institution_id, verdictId: row.id },
+      payload: { roundId: a.roundId, institutionId: a.institutionId, verdictId: row.id },
     });
     if (previous) {
       await this.audit.record(
@@ -292,21 +218,21 @@ export class WorkService {
           action: 'verdict.edit',
           entityType: 'verdict',
           entityId: row.id,
-          guarantorId: a.guarantor_id,
+          guarantorId: a.guarantorId,
           details: {
-            roundId: a.round_id,
-            institutionId: a.institution_id,
+            roundId: a.roundId,
+            institutionId: a.institutionId,
             questionName,
             from: {
               verdict: previous.verdict,
-              evidenceUrl: previous.evidence_url,
-              evidenceFileId: previous.evidence_file_id,
+              evidenceUrl: previous.evidenceUrl,
+              evidenceFileId: previous.evidenceFileId,
               comment: previous.comment,
             },
             to: {
               verdict: row.verdict,
-              evidenceUrl: row.evidence_url,
-              evidenceFileId: row.evidence_file_id,
+              evidenceUrl: row.evidenceUrl,
+              evidenceFileId: row.evidenceFileId,
               comment: row.comment,
             },
           },
@@ -325,43 +251,32 @@ export class WorkService {
     // Validate outside the transaction (survey-core may run async validators): no row lock is held meanwhile.
     const pre = await this.writable(this.ds, userId, assignmentId, now);
     // Compiled once per questionnaire version (id + checksum): no survey-core Model per report.
-    const qid = pre.citizen_questionnaire_id;
-    const [{ checksum }]: Array<{ checksum: string }> = await this.ds.query(
-      'SELECT checksum FROM questionnaire WHERE id = $1',
-      [qid],
-    );
+    const qid = pre.citizenQuestionnaireId;
+    const checksum = await this.work.questionnaireChecksum(this.ds, qid);
+    if (checksum === undefined) throw new Error(`questionnaire ${qid} missing`);
     const validator = await validatorFor(qid, checksum, () => this.definition(this.ds, qid));
     const result = await validator.validate(data, { mode: 'final' });
     if (!result.ok) {
-      throw new DomainError(
-        'SUBMISSION_INVALID',
-        {
-          es: 'El reporte ciudadano tiene respuestas faltantes o no válidas.',
-          en: 'The citizen report has missing or invalid answers.',
-        },
-        result.errors[0]?.question ?? 'data',
-        { issues: result.errors },
-      );
+      throw CitizenErrors.reportInvalid(result.errors[0]?.question ?? 'data', result.errors);
     }
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
       await this.recordBaseline(m, a, userId);
-      const [row]: Array<{ id: string; data: JsonObject; updated_at: Date }> = await m.query(
-        `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data)
-         VALUES ($1, $2, $3, $4, $5::jsonb)
-         ON CONFLICT (round_id, validator_id, institution_id) DO UPDATE
-           SET data = EXCLUDED.data, questionnaire_id = EXCLUDED.questionnaire_id, updated_at = now()
-         RETURNING id, data, updated_at`,
-        [a.round_id, a.institution_id, userId, pre.citizen_questionnaire_id, JSON.stringify(result.data)],
-      );
+      const row = await this.work.upsertReport(m, {
+        roundId: a.roundId,
+        institutionId: a.institutionId,
+        validatorId: userId,
+        questionnaireId: pre.citizenQuestionnaireId,
+        data: result.data,
+      });
       await this.outbox.emit(m, {
         type: 'citizen-report.saved',
-        payload: { roundId: a.round_id, institutionId: a.institution_id, reportId: row.id },
+        payload: { roundId: a.roundId, institutionId: a.institutionId, reportId: row.id },
       });
-      const claims = claimsOf(a.institution_questionnaire_id, await this.definition(m, a.institution_questionnaire_id));
+      const claims = claimsOf(a.institutionQuestionnaireId, await this.definition(m, a.institutionQuestionnaireId));
       const assignmentStatus = await this.completeIfDone(m, a, claims);
       return {
-        report: { id: row.id, data: row.data, updatedAt: row.updated_at.toISOString() },
+        report: { id: row.id, data: row.data, updatedAt: row.updatedAt.toISOString() },
         cleared: result.cleared,
         assignmentStatus,
       };
@@ -371,19 +286,14 @@ export class WorkService {
   /** Completed = the report exists and every claim the institution answered has a verdict. */
   private async completeIfDone(
     m: EntityManager,
-    a: AssignmentContext,
+    a: WorkAssignment,
     claims: readonly VerifiableItem[],
   ): Promise<AssignmentStatus> {
     if (a.status !== 'active') return a.status;
-    const [state]: Array<{ submitted: JsonObject | null; has_report: boolean; verdicts: string[] }> = await m.query(
-      `SELECT (SELECT submitted FROM response WHERE round_id = $1 AND institution_id = $2) AS submitted,
-              EXISTS (SELECT 1 FROM citizen_report WHERE round_id = $1 AND institution_id = $2 AND validator_id = $3) AS has_report,
-              ARRAY(SELECT question_name FROM verdict WHERE round_id = $1 AND institution_id = $2 AND validator_id = $3) AS verdicts`,
-      [a.round_id, a.institution_id, a.validator_id],
-    );
-    const given = new Set(state.verdicts);
-    if (!state.has_report || !claimsToCheck(claims, state.submitted).every((n) => given.has(n))) return a.status;
-    await m.query(`UPDATE assignment SET status = 'completed', updated_at = now() WHERE id = $1`, [a.id]);
+    const state = await this.work.completionState(m, a.roundId, a.institutionId, a.validatorId);
+    const given = new Set(state.verdictQuestions);
+    if (!state.hasReport || !claimsToCheck(claims, state.submitted).every((n) => given.has(n))) return a.status;
+    await this.work.markCompleted(m, a.id);
     return 'completed';
   }
 
@@ -407,50 +317,29 @@ export class WorkService {
     const filename = safeFilename(file.originalname, decision.mimeType);
     return this.ds.transaction(async (m) => {
       const a = await this.writable(m, userId, assignmentId, now, true);
-      const [{ n }]: Array<{ n: number }> = await m.query(
-        'SELECT count(*)::int AS n FROM evidence_file WHERE round_id = $1 AND institution_id = $2 AND uploader_user_id = $3',
-        [a.round_id, a.institution_id, userId],
-      );
-      if (n >= CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment) {
-        throw new DomainError(
-          'CONFLICT',
-          {
-            es: `Ya subió ${n} archivos para esta institución; el máximo es ${CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment}.`,
-            en: `You already uploaded ${n} files for this institution; the maximum is ${CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment}.`,
-          },
-          'file',
-        );
-      }
-      // institution_id says which institution the evidence is about; uploader_user_id marks it as a
-      // validator's file (institution queries all require uploader_user_id IS NULL).
-      const [row]: Array<{ id: string }> = await m.query(
-        `INSERT INTO evidence_file (round_id, institution_id, uploader_user_id, question_name, filename, mime_type, size, sha256, content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          a.round_id,
-          a.institution_id,
-          userId,
-          questionName ?? null,
-          filename,
-          decision.mimeType,
-          buffer.length,
-          sha256,
-          buffer,
-        ],
-      );
-      return { id: row.id, filename, mimeType: decision.mimeType, size: buffer.length, sha256 };
+      const n = await this.work.countUploads(m, a.roundId, a.institutionId, userId);
+      if (n >= CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment)
+        throw CitizenErrors.tooManyEvidenceFiles(n, CITIZEN_EVIDENCE_LIMITS.maxFilesPerAssignment);
+      const id = await this.work.insertEvidence(m, {
+        roundId: a.roundId,
+        institutionId: a.institutionId,
+        uploaderUserId: userId,
+        questionName: questionName ?? null,
+        filename,
+        mimeType: decision.mimeType,
+        size: buffer.length,
+        sha256,
+        content: buffer,
+      });
+      return { id, filename, mimeType: decision.mimeType, size: buffer.length, sha256 };
     });
   }
 
   /** Evidence of the assigned institution in the round, or a file the validator uploaded there. */
   async downloadEvidence(userId: string, assignmentId: string, fileId: string): Promise<EvidenceDownload> {
     const a = await this.own(this.ds, userId, assignmentId);
-    const allowed: unknown[] = await this.ds.query(
-      `SELECT 1 FROM evidence_file WHERE id = $1 AND round_id = $2 AND institution_id = $3
-         AND (uploader_user_id IS NULL OR uploader_user_id = $4)`,
-      [fileId, a.round_id, a.institution_id, userId],
-    );
-    if (allowed.length === 0) throw notFound('evidence file', 'fileId');
-    return this.evidence.downloadInRound(a.round_id, fileId);
+    if (!(await this.work.evidenceVisible(this.ds, fileId, a.roundId, a.institutionId, userId)))
+      throw notFound('evidence file', 'fileId');
+    return this.evidence.downloadInRound(a.roundId, fileId);
   }
 }
