@@ -473,12 +473,26 @@ describe('results dashboards in the browser', () => {
   it('works at phone width (390 px) without horizontal scrolling', async () => {
     const s = await openSession(browser, { width: 390, height: 844 });
     const base = `${t.url}/resultados/${a.roundId}`;
+    // An institution that never sent its self-report: its pages say why there is no value.
+    const silent: Array<{ id: string }> = await t.ds.query(
+      `SELECT ri.institution_id AS id FROM round_institution ri
+        WHERE ri.round_id = $1 AND NOT EXISTS (SELECT 1 FROM response r WHERE r.round_id = ri.round_id
+          AND r.institution_id = ri.institution_id AND r.submitted_at IS NOT NULL)
+        ORDER BY ri.institution_id LIMIT 1`,
+      [a.roundId],
+    );
+    expect(silent).toHaveLength(1);
+    expect((await get<Detail>(`${a.roundId}/results/institutions/${silent[0].id}`)).headline).toBeNull();
     await steps(s, 'results-phone', async (page) => {
       for (const [path, mark, name] of [
         ['', 'mark-hist', 'results-overview-phone'],
         ['/instituciones', 'unranked-group', 'results-institutions-phone'],
         ['/municipios', 'unranked-group', 'results-municipalities-phone'],
         ['/estados/15', 'mark-tile', 'results-state-phone'],
+        [`/instituciones/${unreported}`, 'item-row', 'results-institution-phone'],
+        [`/instituciones/${unreported}/boleta`, 'rc-row', 'results-report-card-phone'],
+        [`/instituciones/${silent[0].id}`, 'no-headline', 'results-institution-silent-phone'],
+        [`/instituciones/${silent[0].id}/boleta`, 'no-headline', 'results-report-card-silent-phone'],
       ] as const) {
         await page.goto(`${base}${path}`);
         await page.locator(`[data-testid="${mark}"]`).first().waitFor({ state: 'attached' });
@@ -487,6 +501,14 @@ describe('results dashboards in the browser', () => {
         );
         expect({ path, wide }).toEqual({ path, wide: [] });
         expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+        // Tables become one labelled card per row on a phone: none of them needs a sideways scroll.
+        const scrolling = await page.evaluate<number>(
+          `[...document.querySelectorAll('main .table-wrap')].filter((e) => e.scrollWidth > e.clientWidth + 1).length`,
+        );
+        expect({ path, scrolling }).toEqual({ path, scrolling: 0 });
+        if (mark === 'no-headline') {
+          expect(await page.getByTestId('no-headline').textContent()).toMatch(/no envió su autodiagnóstico/);
+        }
         await shot(page, name);
       }
     });

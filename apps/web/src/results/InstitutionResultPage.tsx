@@ -6,7 +6,7 @@ import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { resultsApi, type InstitutionDetail, type RankingGroup, type ResultStatus, type ResultValue } from './api';
 import { fmtValue, IntervalChart, SubIndexBars, type IntervalRow } from './charts';
-import { CodeLegend, RoundNav, useStatusText, ValueCell } from './common';
+import { CodeLegend, NoHeadlineReason, RoundNav, useStatusText, ValueCell } from './common';
 import { useLiveResults } from './live';
 import { trendHref } from './trends';
 import {
@@ -180,6 +180,7 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
             delta={delta}
             selfGroup={selfGroup}
             citizenValidated={validatedInst}
+            selfReported={d.summary?.selfReported ?? d.inputs?.selfReport != null}
           />
 
           <h2>{t('results.selfVsValidated')}</h2>
@@ -268,7 +269,7 @@ function ItemTables({ components, evidence }: { components: InstitutionDetail['c
         .filter((c) => c.items.length > 0)
         .map((c) => (
           <div className="table-wrap" key={c.code}>
-            <table className="table">
+            <table className="table table-stack">
               <caption>
                 {codeLabel(c.code, lang)} · {fmtValue(c.value.estimate)} ({t('results.selfScore')}: {fmtValue(c.raw)})
               </caption>
@@ -292,9 +293,13 @@ function ItemTables({ components, evidence }: { components: InstitutionDetail['c
                       {it.title ? pick(it.title) : it.name}
                       {it.title && <div className="muted small">{it.name}</div>}
                     </th>
-                    <td className="num">{fmtValue(it.s)}</td>
-                    <td className="num">{fmtValue(it.sValidated)}</td>
-                    <td>
+                    <td className="num" data-label={t('results.selfScore')}>
+                      {fmtValue(it.s)}
+                    </td>
+                    <td className="num" data-label={t('results.validatedScore')}>
+                      {fmtValue(it.sValidated)}
+                    </td>
+                    <td data-label={t('results.verification')}>
                       {maybe(`results.verification.${it.verification}`, it.verification)}
                       {it.verifiable && (
                         <span className="muted small">
@@ -303,7 +308,7 @@ function ItemTables({ components, evidence }: { components: InstitutionDetail['c
                         </span>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('results.evidence')}>
                       {evidence
                         .filter((e) => e.item === it.name)
                         .map((e) => (
@@ -400,6 +405,7 @@ function HeadlineFacts({
   delta,
   selfGroup,
   citizenValidated,
+  selfReported,
 }: {
   headline: InstitutionDetail['headline'];
   neededForI: string | null;
@@ -408,16 +414,22 @@ function HeadlineFacts({
   delta: ResultValue | undefined;
   selfGroup: RankingGroup | null;
   citizenValidated: boolean;
+  selfReported: boolean;
 }) {
   const { t, lang } = useT();
   return (
     <dl className="facts facts-grid">
       <div>
         <dt>
-          {t('results.headline')}: {headline ? codeLabel(headline.indicator, lang) : '—'}
+          {t('results.headline')}
+          {headline && `: ${codeLabel(headline.indicator, lang)}`}
         </dt>
         <dd data-testid="headline">
-          <ValueCell v={headline} citizenValidated={citizenValidated} />
+          {headline ? (
+            <ValueCell v={headline} citizenValidated={citizenValidated} />
+          ) : (
+            <NoHeadlineReason selfReported={selfReported} />
+          )}
           {/* Without an I, what matters is how many citizen reports a validated index needs. */}
           {headline?.indicator !== 'I' && neededForI && (
             <span className="needed" data-testid="needed-for-i">

@@ -5,7 +5,7 @@ import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
 import { resultsApi } from './api';
 import { fmtDelta, fmtValue } from './charts';
-import { ResultStatusBadge, SelfReportMark, ValueCell } from './common';
+import { NoHeadlineReason, ResultStatusBadge, SelfReportMark, ValueCell } from './common';
 import { codeLabel, markOf, methodText, reasonSentences, shownInterval } from './present';
 import { cardRows, type CardRow } from './report-card';
 import { trendHref } from './trends';
@@ -54,7 +54,7 @@ function CardTable({
                 className={k === 0 && v?.estimate != null ? 'rc-weak' : undefined}
               >
                 <th scope="row">{codeLabel(r.code, lang)}</th>
-                <td>
+                <td data-label={t('reportCard.validated')}>
                   {selfReportOnly ? (
                     <span data-testid="rc-not-validated">
                       <SelfReportMark />
@@ -73,9 +73,9 @@ function CardTable({
                     <span className="muted">{t('reportCard.noValue')}</span>
                   )}
                 </td>
-                <td>{r.claimed === null ? '—' : fmtValue(r.claimed)}</td>
-                <td>{diff === null ? '—' : fmtDelta(diff)}</td>
-                <td>
+                <td data-label={t('reportCard.claimed')}>{r.claimed === null ? '—' : fmtValue(r.claimed)}</td>
+                <td data-label={t('reportCard.difference')}>{diff === null ? '—' : fmtDelta(diff)}</td>
+                <td data-label={t('reportCard.statusReasons')}>
                   {v ? (
                     <>
                       <ResultStatusBadge status={v.status} />
@@ -146,10 +146,15 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
           <div className="rc-facts">
             <div data-testid="rc-headline">
               <strong>
-                {t('reportCard.headline')}: {d.headline ? codeLabel(d.headline.indicator, lang) : '—'}
+                {t('reportCard.headline')}
+                {d.headline && `: ${codeLabel(d.headline.indicator, lang)}`}
               </strong>
               <br />
-              <ValueCell v={d.headline} />
+              {d.headline ? (
+                <ValueCell v={d.headline} />
+              ) : (
+                <NoHeadlineReason selfReported={d.summary?.selfReported ?? d.inputs?.selfReport != null} />
+              )}
             </div>
             <div data-testid="rc-claims">
               <strong>{t('reportCard.claims')}</strong>

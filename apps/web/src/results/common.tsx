@@ -61,16 +61,29 @@ export function SelfReportMark() {
   );
 }
 
+/** Why an institution has no headline value, in words (a bare dash would leave the reader guessing). */
+export function NoHeadlineReason({ selfReported }: { selfReported: boolean }) {
+  const { t } = useT();
+  return (
+    <span className="muted" data-testid="no-headline">
+      {selfReported ? t('results.noHeadline') : t('results.noHeadlineNoSelfReport')}
+    </span>
+  );
+}
+
 /** The sentences behind a status (and behind a missing value), in the reader's language. */
 export function Reasons({ v }: { v: Pick<ResultValue, 'reasons' | 'missing' | 'estimate'> }) {
   const { lang } = useT();
+  const missing: readonly string[] = v.estimate === null ? (v.missing ?? []) : [];
   const sentences = [
-    ...(v.estimate === null
-      ? (v.missing ?? []).map(
-          (m) => (MISSING_SENTENCES as Record<string, { es: string; en: string } | undefined>)[m]?.[lang] ?? m,
-        )
-      : []),
-    ...reasonSentences(v.reasons, lang),
+    ...missing.map(
+      (m) => (MISSING_SENTENCES as Record<string, { es: string; en: string } | undefined>)[m]?.[lang] ?? m,
+    ),
+    // "No citizen reports yet" already said why the value is missing: the status reason would say it again.
+    ...reasonSentences(
+      v.reasons.filter((r) => !missing.includes(r)),
+      lang,
+    ),
   ];
   if (sentences.length === 0) return null;
   return (

@@ -76,8 +76,8 @@ export const resultsDict = dict(
     'results.deltaLabel': 'I_G autodeclarado {raw} y validado {validated}: ΔG = {delta}',
     'results.items': 'Reactivos',
     'results.item': 'Reactivo',
-    'results.selfScore': 's (declarado)',
-    'results.validatedScore': "s' (validado)",
+    'results.selfScore': 'Puntaje declarado',
+    'results.validatedScore': 'Puntaje tras la verificación ciudadana',
     'results.verdicts': 'Confirmado / refutado',
     'results.verification': 'Verificación',
     'results.evidence': 'Evidencias',
@@ -87,6 +87,9 @@ export const resultsDict = dict(
     'results.provenance': 'Procedencia',
     'results.selfReportVersion': 'Autodiagnóstico versión {version}, enviado {date}',
     'results.noSelfReport': 'Sin autodiagnóstico enviado.',
+    'results.noHeadlineNoSelfReport':
+      'Sin valor: la institución no envió su autodiagnóstico, del que parte todo índice de la institución.',
+    'results.noHeadline': 'Sin valor: todavía no hay datos suficientes para calcular un índice de esta institución.',
     'results.citizenInputs':
       '{reports, plural, one {# reporte ciudadano} other {# reportes ciudadanos}} de {validators, plural, one {# validador} other {# validadores}}; veredictos: {confirmed, plural, one {# confirmado} other {# confirmados}}, {refuted, plural, one {# refutado} other {# refutados}}, {unverifiable, plural, one {# no verificable} other {# no verificables}}',
     'results.questionnaires': 'Cuestionarios',
@@ -252,8 +255,8 @@ export const resultsDict = dict(
     'results.deltaLabel': 'Self-reported I_G {raw} and validated {validated}: ΔG = {delta}',
     'results.items': 'Items',
     'results.item': 'Item',
-    'results.selfScore': 's (reported)',
-    'results.validatedScore': "s' (validated)",
+    'results.selfScore': 'Reported score',
+    'results.validatedScore': 'Score after citizen verification',
     'results.verdicts': 'Confirmed / refuted',
     'results.verification': 'Verification',
     'results.evidence': 'Evidence',
@@ -263,6 +266,9 @@ export const resultsDict = dict(
     'results.provenance': 'Provenance',
     'results.selfReportVersion': 'Self-report version {version}, submitted {date}',
     'results.noSelfReport': 'No self-report submitted.',
+    'results.noHeadlineNoSelfReport':
+      'No value: the institution did not submit its self-report, which every index of an institution starts from.',
+    'results.noHeadline': 'No value: there is not yet enough data to compute an index for this institution.',
     'results.citizenInputs':
       '{reports, plural, one {# citizen report} other {# citizen reports}} from {validators, plural, one {# validator} other {# validators}}; verdicts: {confirmed} confirmed, {refuted} refuted, {unverifiable} unverifiable',
     'results.questionnaires': 'Questionnaires',
