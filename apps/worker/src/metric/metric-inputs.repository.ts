@@ -60,6 +60,18 @@ export interface LoadedAreaInputs {
   design: SampleDesign | null;
 }
 
+/** What each reader of `collect` needs: the snapshot's connection, the round, the institutions, the sink. */
+interface CollectScope {
+  c: PoolClient;
+  roundId: string;
+  /** Null: every institution of the round. */
+  institutionIds: string[] | null;
+  collector: InputCollector;
+}
+
+/** Filter on `col` for the scope's institutions: $1 is the round, $2 the ids (NULL: the whole round). */
+const inScope = (col: string): string => `($2::uuid[] IS NULL OR ${col} = ANY($2::uuid[]))`;
+
 interface RoundRow {
   id: string;
   guarantor_id: string;
@@ -199,12 +211,22 @@ export class MetricInputsRepository {
     collector: InputCollector,
     onProgress: (fraction: number) => Promise<void>,
   ): Promise<void> {
-    // $1 round, $2 institutions (NULL: every institution of the round).
-    const p = [roundId, institutionIds];
-    const inst = (col: string): string => `($2::uuid[] IS NULL OR ${col} = ANY($2::uuid[]))`;
-    // Scores come from the scored-answer columns when they match the document in this snapshot
-    // (libs/db scored-answers.ts); only documents without them are sent as JSON, with their digest.
-    const scored = [roundId, institutionIds, SCORER_VERSION];
+    const scope: CollectScope = { c, roundId, institutionIds, collector };
+    await this.collectSelfReports(scope);
+    await onProgress(0.35);
+    await this.collectEvidence(scope);
+    await this.collectVerdicts(scope);
+    await onProgress(0.45);
+    await this.collectCitizenReports(scope);
+    await onProgress(0.9);
+    await this.collectValidatorCounts(scope);
+  }
+
+  /**
+   * Submitted self-reports. Scores come from the scored-answer columns when they match the document in
+   * this snapshot (libs/db scored-answers.ts); only documents without them are sent as JSON, with their digest.
+   */
+  private async collectSelfReports({ c, roundId, institutionIds, collector }: CollectScope): Promise<void> {
     await this.stream<{
       id: string;
       institution_id: string;
@@ -222,8 +244,8 @@ export class MetricInputsRepository {
               CASE WHEN st.stored_answers IS NULL THEN md5(r.submitted::text) END AS digest
        FROM response r JOIN questionnaire q ON q.id = r.questionnaire_id
        ${storedScoresLateral('r.id', 'r.submitted', 'q.checksum', '$3')}
-       WHERE r.round_id = $1 AND r.status = 'submitted' AND r.submitted IS NOT NULL AND ${inst('r.institution_id')} ORDER BY r.id`,
-      scored,
+       WHERE r.round_id = $1 AND r.status = 'submitted' AND r.submitted IS NOT NULL AND ${inScope('r.institution_id')} ORDER BY r.id`,
+      [roundId, institutionIds, SCORER_VERSION],
       (r) => {
         const head = {
           id: r.id,
@@ -239,16 +261,25 @@ export class MetricInputsRepository {
         );
       },
     );
-    await onProgress(0.35);
+  }
+
+  /** The evidence of each submitted self-report's current version. */
+  private async collectEvidence({ c, roundId, institutionIds, collector }: CollectScope): Promise<void> {
     await this.stream<{ response_id: string; evidence: unknown }>(
       c,
       `SELECT v.response_id, v.evidence FROM response r JOIN response_version v ON v.response_id = r.id AND v.version = r.version
-       WHERE r.round_id = $1 AND r.status = 'submitted' AND ${inst('r.institution_id')} ORDER BY v.response_id`,
-      p,
+       WHERE r.round_id = $1 AND r.status = 'submitted' AND ${inScope('r.institution_id')} ORDER BY v.response_id`,
+      [roundId, institutionIds],
       (r) => collector.addEvidence({ responseId: r.response_id, evidence: r.evidence }),
     );
-    // --- due process (issue #13, METHOD.md §3.1): only counted refutations enter `refuted`; those
-    // still pending or disputed are reported as `pending`; overturned ones are dropped. ---
+  }
+
+  /**
+   * Verdict counts per claim. Due process (issue #13, METHOD.md §3.1): only counted refutations enter
+   * `refuted`; those still pending or disputed are reported as `pending`; overturned ones are dropped.
+   * Milestone verdicts are not self-report claims (issue #18).
+   */
+  private async collectVerdicts({ c, roundId, institutionIds, collector }: CollectScope): Promise<void> {
     const verdicts: Array<{
       institution_id: string;
       question_name: string;
@@ -264,9 +295,9 @@ export class MetricInputsRepository {
                 count(*) FILTER (WHERE v.verdict = 'refuted' AND ${VERDICT_STANDING_SQL} IN ('pending', 'disputed'))::int AS pending,
                 count(*) FILTER (WHERE v.verdict = 'unverifiable')::int AS unverifiable
          FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN}
-         WHERE v.round_id = $1 AND ${inst('v.institution_id')} AND v.milestone_id IS NULL -- milestones are not self-report claims (issue #18)
+         WHERE v.round_id = $1 AND ${inScope('v.institution_id')} AND v.milestone_id IS NULL
          GROUP BY v.institution_id, v.question_name ORDER BY v.institution_id, v.question_name`,
-        p,
+        [roundId, institutionIds],
       )
     ).rows;
     for (const v of verdicts) {
@@ -279,8 +310,10 @@ export class MetricInputsRepository {
         unverifiable: v.unverifiable,
       });
     }
-    // --- end due process ---
-    await onProgress(0.45);
+  }
+
+  /** Citizen reports, from their scored-answer columns where they match (as the self-reports). */
+  private async collectCitizenReports({ c, roundId, institutionIds, collector }: CollectScope): Promise<void> {
     await this.stream<{
       id: string;
       institution_id: string;
@@ -296,8 +329,8 @@ export class MetricInputsRepository {
               CASE WHEN st.stored_answers IS NULL THEN md5(cr.data::text) END AS digest
        FROM citizen_report cr JOIN questionnaire q ON q.id = cr.questionnaire_id
        ${storedScoresLateral('cr.id', 'cr.data', 'q.checksum', '$3')}
-       WHERE cr.round_id = $1 AND ${inst('cr.institution_id')} ORDER BY cr.id`,
-      scored,
+       WHERE cr.round_id = $1 AND ${inScope('cr.institution_id')} ORDER BY cr.id`,
+      [roundId, institutionIds, SCORER_VERSION],
       (r) => {
         const head = {
           id: r.id,
@@ -312,15 +345,18 @@ export class MetricInputsRepository {
         );
       },
     );
-    await onProgress(0.9);
+  }
+
+  /** Validators per institution: everyone with a (non-milestone) verdict or a citizen report on it. */
+  private async collectValidatorCounts({ c, roundId, institutionIds, collector }: CollectScope): Promise<void> {
     const validators: Array<{ institution_id: string; validators: number }> = (
       await c.query(
         `SELECT institution_id, count(*)::int AS validators FROM (
-           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inst('institution_id')} AND milestone_id IS NULL
+           SELECT institution_id, validator_id FROM verdict WHERE round_id = $1 AND ${inScope('institution_id')} AND milestone_id IS NULL
            UNION
-           SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')}
+           SELECT institution_id, validator_id FROM citizen_report WHERE round_id = $1 AND ${inScope('institution_id')}
          ) v GROUP BY institution_id ORDER BY institution_id`,
-        p,
+        [roundId, institutionIds],
       )
     ).rows;
     for (const v of validators)

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { buildInstitution, INDICATORS, METHOD_ID } from '@apertura/metric';
-import type { AggregateRow, BuiltInstitution, MethodSettings } from '@apertura/metric';
+import type { AggregateRow, BuiltInstitution, MethodSettings, PooledVariances } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
 import { finalizeForStorage, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
-import { MetricInputsRepository } from './metric-inputs.repository';
+import { MetricInputsRepository, type LoadedInputs } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { CopyEncoder, type EncodedRows } from './copy-stream';
 import {
@@ -35,6 +35,22 @@ const YIELD_EVERY = 10;
 /** Batch transactions in flight at once during a rebuild (each on its own connection). */
 const WRITE_CONCURRENCY = 2;
 
+type BuiltWithProvenance = { result: BuiltInstitution; provenance: InstitutionProvenance };
+
+/** What the write passes of one rebuild share: its inputs, settings, pool and stamp, and the writes in flight. */
+interface WritePass {
+  roundId: string;
+  loaded: Omit<LoadedInputs, 'collector'>;
+  settings: MethodSettings;
+  pooled: PooledVariances;
+  stamp: Stamp;
+  /** Each institution's stored form, as written (the areas and ranks are computed from it). */
+  stored: Map<string, StoredInstitutionResult>;
+  /** Batch transactions in flight, oldest first; awaited in order, rejections surface then. */
+  writes: Array<Promise<void>>;
+  progress: ProgressReporter;
+}
+
 export type RoundOutcome =
   { status: 'done'; watermark: string; institutions: number; areaRows: number } | { status: 'already-done' };
 
@@ -64,9 +80,55 @@ export class RoundRecomputeService {
     });
     await progress.report(1);
 
-    // Pass 1: every institution's core (§5: the pool needs all of them before any is finalised), built
-    // chunk by chunk as its inputs arrive from one snapshot (their inputs are garbage right after).
-    const computed: Array<{ result: BuiltInstitution; provenance: InstitutionProvenance }> = [];
+    const { computed, loaded } = await this.buildAll(roundId, progress);
+    const settings = methodSettingsOf(roundId, loaded.round.settings);
+    const pass: WritePass = {
+      roundId,
+      loaded,
+      settings,
+      pooled: roundPool(computed.map((c) => c.result)),
+      stamp: { watermark: loaded.watermark, computedAt: new Date() },
+      stored: new Map<string, StoredInstitutionResult>(),
+      writes: [],
+      progress,
+    };
+    let areaRows: ResultRow[];
+    try {
+      await this.writeInstitutions(pass, computed);
+      areaRows = await this.writeAreasAndRanks(pass);
+      while (pass.writes.length > 0) await pass.writes.shift();
+      // 99: every row and ranking is stored; what remains is the closing transaction (stale rows, pool, statistics).
+      await progress.report(99);
+    } catch (err) {
+      await Promise.allSettled(pass.writes);
+      throw err;
+    }
+    await this.results.inRoundTransaction(roundId, async (m) => {
+      await this.results.deleteStale(m, roundId, pass.stamp.watermark);
+      await this.results.savePool(m, roundId, pass.pooled, pass.stamp);
+      await this.results.analyze(m);
+      await this.results.finishRun(m, runId, pass.stamp.watermark);
+      // The rebuild's batches are not announced one by one: a page redraws once, on the finished round.
+      await this.results.announce(m, roundId, pass.stamp.watermark, 'all');
+    });
+    await reportJobProgress(100);
+    return {
+      status: 'done',
+      watermark: pass.stamp.watermark,
+      institutions: loaded.placements.length,
+      areaRows: areaRows.length,
+    };
+  }
+
+  /**
+   * Pass 1: every institution's core (§5: the pool needs all of them before any is finalised), built
+   * chunk by chunk as its inputs arrive from one snapshot (their inputs are garbage right after).
+   */
+  private async buildAll(
+    roundId: string,
+    progress: ProgressReporter,
+  ): Promise<{ computed: BuiltWithProvenance[]; loaded: Omit<LoadedInputs, 'collector'> }> {
+    const computed: BuiltWithProvenance[] = [];
     let roundSettings: MethodSettings | null = null;
     // Documents without stored scores (loaded by other means than the API, or whose institution job
     // has not run yet) were scored from JSON: their scores are stored meanwhile, one chunk at a time.
@@ -92,108 +154,98 @@ export class RoundRecomputeService {
     );
     await keepScores;
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
-    const settings = methodSettingsOf(roundId, loaded.round.settings);
-    const stamp: Stamp = { watermark: loaded.watermark, computedAt: new Date() };
-    const { placements } = loaded;
-    const pooled = roundPool(computed.map((c) => c.result));
+    return { computed, loaded };
+  }
 
-    const stored = new Map<string, StoredInstitutionResult>();
-    // Pass 2: finalised under the round's pool, written in batches while the next ones are built, up
-    // to WRITE_CONCURRENCY transactions at once: PostgreSQL parses and stores one batch per core while
-    // Node builds the next. They hold the round's lock in shared mode (disjoint institutions, upserts
-    // only, keys in one global order); every other writer of the round takes it exclusively. The loop
-    // yields every few institutions so the writes' round trips proceed. A failed write surfaces when awaited.
-    const writes: Array<Promise<void>> = [];
-    const aggregates: AggregateRow[] = [];
-    const ranks: RankRow[] = [];
-    let areaRows: ResultRow[] = [];
+  /**
+   * Pass 2: finalised under the round's pool, written in batches while the next ones are built, up
+   * to WRITE_CONCURRENCY transactions at once: PostgreSQL parses and stores one batch per core while
+   * Node builds the next. They hold the round's lock in shared mode (disjoint institutions, upserts
+   * only, keys in one global order); every other writer of the round takes it exclusively. The loop
+   * yields every few institutions so the writes' round trips proceed. A failed write surfaces when
+   * awaited. Consumes `computed`.
+   */
+  private async writeInstitutions(pass: WritePass, computed: BuiltWithProvenance[]): Promise<void> {
+    const { loaded, settings, pooled, stored, writes, progress } = pass;
     let written = 0;
-    try {
-      while (computed.length > 0) {
-        // Each institution's rows and document are encoded as soon as they exist (see CopyEncoder: what
-        // waits for a write slot is buffers, not objects). Institutions in id order and each one's rows
-        // in key order: the batch's keys in the global order every writer uses.
-        const rows = new CopyEncoder();
-        const documents = new CopyEncoder();
-        const next = computed
-          .splice(0, INSTITUTION_BATCH)
-          .sort((a, b) => byId(a.result.institutionId, b.result.institutionId));
-        for (const [k, c] of next.entries()) {
-          if (k % YIELD_EVERY === 0) await yieldToEventLoop();
-          const { result, form } = finalizeForStorage(c.result, settings, pooled);
-          const own = institutionResultRows(
-            result,
-            c.provenance,
-            questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance),
-          );
-          for (const r of own.sort(compareResultKeys)) rows.add(resultLine(r));
-          documents.add(storedLine(form));
-          stored.set(result.institutionId, form.value);
-        }
-        const encodedRows = rows.finish();
-        const encodedStored = documents.finish();
-        while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
-        await progress.report(50 + (40 * written) / placements.length);
-        const count = next.length;
-        const write = this.sharedWrite(roundId, encodedRows, encodedStored, stamp).then(() => {
-          written += count;
-        });
-        write.catch(() => undefined); // awaited below; see sharedWrite
-        writes.push(write);
-      }
-      // Every institution is computed; its last batches may still be in PostgreSQL's hands. The areas
-      // are aggregated meanwhile (Node's work overlaps the final writes).
-      await progress.report(90);
-      // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
-      for (const [k, indicator] of INDICATORS.entries()) {
-        // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
-        aggregates.push(
-          ...roundAggregates(placements, stored, loaded.population, settings, pooled, loaded.design, [indicator]),
+    while (computed.length > 0) {
+      // Each institution's rows and document are encoded as soon as they exist (see CopyEncoder: what
+      // waits for a write slot is buffers, not objects). Institutions in id order and each one's rows
+      // in key order: the batch's keys in the global order every writer uses.
+      const rows = new CopyEncoder();
+      const documents = new CopyEncoder();
+      const next = computed
+        .splice(0, INSTITUTION_BATCH)
+        .sort((a, b) => byId(a.result.institutionId, b.result.institutionId));
+      for (const [k, c] of next.entries()) {
+        if (k % YIELD_EVERY === 0) await yieldToEventLoop();
+        const { result, form } = finalizeForStorage(c.result, settings, pooled);
+        const own = institutionResultRows(
+          result,
+          c.provenance,
+          questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance),
         );
-        await yieldToEventLoop();
-        await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
+        for (const r of own.sort(compareResultKeys)) rows.add(resultLine(r));
+        documents.add(storedLine(form));
+        stored.set(result.institutionId, form.value);
       }
-      // The area rows go to PostgreSQL like one more batch, while Node ranks (§9) from the values it
-      // just computed — the rows being written — one ranking group at a time so the writes keep streaming.
-      areaRows = aggregateResultRows(aggregates);
-      writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
-      const institutionValues = placements.map((p) => ({
-        institutionId: p.institutionId,
-        cveEnt: p.cveEnt,
-        values: stored.get(p.institutionId)?.values ?? {},
-      }));
-      for (const group of rankRowGroups(roundId, rankInputsFrom(institutionValues, aggregates))) {
-        ranks.push(...group());
-        await yieldToEventLoop();
-      }
-      // The rankings go to PostgreSQL beside the last batches (only this rebuild writes them now: area
-      // jobs take the round's lock exclusively), so the closing transaction stays short.
-      const rankWrite = this.results
-        .inRoundTransaction(
-          roundId,
-          (m) => this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m),
-          'shared',
-        )
-        .then(() => undefined);
-      rankWrite.catch(() => undefined); // awaited below; see sharedWrite
-      writes.push(rankWrite);
-      while (writes.length > 0) await writes.shift();
-      // 99: every row and ranking is stored; what remains is the closing transaction (stale rows, pool, statistics).
-      await progress.report(99);
-    } catch (err) {
-      await Promise.allSettled(writes);
-      throw err;
+      const encodedRows = rows.finish();
+      const encodedStored = documents.finish();
+      while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
+      await progress.report(50 + (40 * written) / loaded.placements.length);
+      const count = next.length;
+      const write = this.sharedWrite(pass.roundId, encodedRows, encodedStored, pass.stamp).then(() => {
+        written += count;
+      });
+      write.catch(() => undefined); // awaited by the caller; see sharedWrite
+      writes.push(write);
     }
-    await this.results.inRoundTransaction(roundId, async (m) => {
-      await this.results.deleteStale(m, roundId, stamp.watermark);
-      await this.results.savePool(m, roundId, pooled, stamp);
-      await this.results.analyze(m);
-      await this.results.finishRun(m, runId, stamp.watermark);
-      // The rebuild's batches are not announced one by one: a page redraws once, on the finished round.
-      await this.results.announce(m, roundId, stamp.watermark, 'all');
-    });
-    await reportJobProgress(100);
-    return { status: 'done', watermark: stamp.watermark, institutions: placements.length, areaRows: areaRows.length };
+  }
+
+  /**
+   * Every institution is computed; its last batches may still be in PostgreSQL's hands. The areas are
+   * aggregated meanwhile (Node's work overlaps the final writes), then written like one more batch
+   * while Node ranks (§9) from the values it just computed. Returns the area rows.
+   */
+  private async writeAreasAndRanks(pass: WritePass): Promise<ResultRow[]> {
+    const { roundId, loaded, settings, pooled, stamp, stored, writes, progress } = pass;
+    const { placements } = loaded;
+    await progress.report(90);
+    const aggregates: AggregateRow[] = [];
+    // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
+    for (const [k, indicator] of INDICATORS.entries()) {
+      // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
+      aggregates.push(
+        ...roundAggregates(placements, stored, loaded.population, settings, pooled, loaded.design, [indicator]),
+      );
+      await yieldToEventLoop();
+      await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
+    }
+    const areaRows = aggregateResultRows(aggregates);
+    writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
+    const institutionValues = placements.map((p) => ({
+      institutionId: p.institutionId,
+      cveEnt: p.cveEnt,
+      values: stored.get(p.institutionId)?.values ?? {},
+    }));
+    // One ranking group at a time, so the writes keep streaming.
+    const ranks: RankRow[] = [];
+    for (const group of rankRowGroups(roundId, rankInputsFrom(institutionValues, aggregates))) {
+      ranks.push(...group());
+      await yieldToEventLoop();
+    }
+    // The rankings go to PostgreSQL beside the last batches (only this rebuild writes them now: area
+    // jobs take the round's lock exclusively), so the closing transaction stays short.
+    const rankWrite = this.results
+      .inRoundTransaction(
+        roundId,
+        (m) => this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m),
+        'shared',
+      )
+      .then(() => undefined);
+    rankWrite.catch(() => undefined); // awaited by the caller; see sharedWrite
+    writes.push(rankWrite);
+    return areaRows;
   }
 
   /**
