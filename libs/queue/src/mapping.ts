@@ -72,11 +72,15 @@ function strings<K extends string>(payload: unknown, keys: K[]): Record<K, strin
 
 const malformed = (e: OutboxRecord): Mapping => ({ ok: false, reason: `malformed payload for ${e.type}` });
 
-/** A mail job: one per event (its id is the event's), never debounced. */
-const mailJob = (name: string, data: JobSpec['data'], e: OutboxRecord): Mapping => ({
+/** A job that runs once per id (not debounced). */
+const onceJob = (queue: QueueName, name: string, data: JobSpec['data'], jobId: string): Mapping => ({
   ok: true,
-  job: { queue: QUEUES.mail, name, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.mail(e.id) }, debounced: false },
+  job: { queue, name, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId }, debounced: false },
 });
+
+/** A mail job: one per event (its id is the event's). */
+const mailJob = (name: string, data: JobSpec['data'], e: OutboxRecord): Mapping =>
+  onceJob(QUEUES.mail, name, data, jobIds.mail(e.id));
 
 /** A mail event whose payload is just one id, which the job carries under the same key. */
 const singleIdMail =
@@ -204,31 +208,13 @@ const ROUTES: Readonly<Record<string, (e: OutboxRecord) => Mapping>> = {
     const p = strings(e.payload, ['roundId', 'runId']);
     if (!p) return malformed(e);
     const data: RecomputeRoundJob = { roundId: p.roundId, runId: p.runId };
-    return {
-      ok: true,
-      job: {
-        queue: QUEUES.metric,
-        name: JOBS.recomputeRound,
-        data,
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.round(p.runId) },
-        debounced: false,
-      },
-    };
+    return onceJob(QUEUES.metric, JOBS.recomputeRound, data, jobIds.round(p.runId));
   },
   'universe.import': (e) => {
     const p = strings(e.payload, ['importId']);
     if (!p) return malformed(e);
     const data: ImportUniverseJob = { importId: p.importId };
-    return {
-      ok: true,
-      job: {
-        queue: QUEUES.imports,
-        name: JOBS.importUniverse,
-        data,
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.universeImport(p.importId) },
-        debounced: false,
-      },
-    };
+    return onceJob(QUEUES.imports, JOBS.importUniverse, data, jobIds.universeImport(p.importId));
   },
 };
 
