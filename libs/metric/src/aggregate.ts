@@ -429,6 +429,47 @@ function minimumsOf(
   };
 }
 
+/**
+ * §6: how many more subjects and reports would make a non-conclusive area conclusive (all null when
+ * no addition can: reason `not_reachable_by_sampling`). Never 0 for a value that is not conclusive.
+ */
+function neededSampleOf(
+  a: AssembleInput,
+  estimate: number | null,
+  validatedMembers: number,
+): { needed: number | null; neededSubjects: number | null; neededReports: number | null } {
+  const { opts } = a;
+  const settings = opts.settings;
+  const projection: AreaProjection = {
+    scope: opts.scope,
+    indicator: opts.indicator,
+    estimate,
+    units: a.units.map((u): ProjectionUnit => ({
+      municipality: u.municipality,
+      x: u.x,
+      v: u.v,
+      nu: u.nu,
+      reports: u.reports,
+      perReport: u.perReport,
+      validated: u.validated,
+    })),
+    N: opts.universe,
+    municipalitiesInUniverse: opts.municipalitiesInUniverse,
+    citizenReports: a.citizenReports,
+    validatedMembers,
+    candidates: a.candidates,
+    pooledVariance: a.pooledVariance,
+    settings,
+  };
+  const result = neededForArea(projection);
+  if (result === null) return { needed: null, neededSubjects: null, neededReports: null };
+  const { neededSubjects } = result;
+  let { neededReports } = result;
+  let needed = neededSubjects * settings.thresholds.institutionMinReports + neededReports;
+  if (needed === 0) neededReports = needed = 1;
+  return { needed, neededSubjects, neededReports };
+}
+
 function assembleRow(a: AssembleInput): AggregateRow {
   const { opts, stats } = a;
   const settings = opts.settings;
@@ -465,42 +506,10 @@ function assembleRow(a: AssembleInput): AggregateRow {
     settings,
   );
 
-  let needed: number | null = 0;
-  let neededSubjects: number | null = 0;
-  let neededReports: number | null = 0;
-  if (status !== 'conclusive') {
-    const projection: AreaProjection = {
-      scope: opts.scope,
-      indicator: opts.indicator,
-      estimate: stats.estimate,
-      units: a.units.map((u): ProjectionUnit => ({
-        municipality: u.municipality,
-        x: u.x,
-        v: u.v,
-        nu: u.nu,
-        reports: u.reports,
-        perReport: u.perReport,
-        validated: u.validated,
-      })),
-      N,
-      municipalitiesInUniverse: opts.municipalitiesInUniverse,
-      citizenReports: a.citizenReports,
-      validatedMembers,
-      candidates: a.candidates,
-      pooledVariance: a.pooledVariance,
-      settings,
-    };
-    const result = neededForArea(projection);
-    if (result === null) {
-      needed = null;
-      neededSubjects = null;
-      neededReports = null;
-    } else {
-      ({ neededSubjects, neededReports } = result);
-      needed = neededSubjects * settings.thresholds.institutionMinReports + neededReports;
-      if (needed === 0) neededReports = needed = 1;
-    }
-  }
+  const { needed, neededSubjects, neededReports } =
+    status === 'conclusive'
+      ? { needed: 0, neededSubjects: 0, neededReports: 0 }
+      : neededSampleOf(a, stats.estimate, validatedMembers);
 
   return {
     methodId: METHOD_ID,
@@ -659,27 +668,12 @@ const own = (record: Readonly<Record<string, number>>, key: string): number | un
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /**
- * Every aggregate of a round: by municipality, state (three means), national (three means; four in a
- * `sample` round), level of government and institution type, for each indicator. Every key of the
- * universe gets rows, also areas without any result (with status and the needed sample), so the
- * recruitment planner sees them. Rows come sorted by scope, key, aggregation and indicator.
+ * The universe's counts per area as §4–§5 use them: N (obliged subjects; the declared population under
+ * `sample`) and M (municipalities; the catalogue's under `sample`). Throws for an area with results but
+ * no count.
  */
-export function computeAggregates(
-  institutions: readonly InstitutionPlacement[],
-  universe: AggregationUniverse,
-  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
-  indicators: readonly Indicator[] = INDICATORS,
-  pooled: PooledVariances | null = null,
-): AggregateRow[] {
-  const placements = [...institutions].sort((a, b) => compareStrings(a.result.institutionId, b.result.institutionId));
-  const byMunicipality = groupBy(placements, (p) => p.cvegeo);
-  const byState = groupBy(placements, (p) => p.cveEnt);
-  const byLevel = groupBy(placements, (p) => p.level);
-  const byType = groupBy(placements, (p) => p.type);
-  const stateOfMunicipality = emptyRecord<string>();
-  for (const p of placements) stateOfMunicipality[p.cvegeo] = p.cveEnt;
+function universeCounts(universe: AggregationUniverse) {
   const sample = universe.design !== undefined && universe.design.kind === 'sample' ? universe.design : null;
-
   const need = (record: Record<string, number>, key: string, what: string): number => {
     const v = own(record, key);
     if (v === undefined) throw new MetricInputError('UNIVERSE_MISSING', `universe has no ${what} count for ${key}`);
@@ -717,93 +711,142 @@ export function computeAggregates(
       nationalM += stateM(s);
     }
   }
+  return { sample, need, keysOf, stateN, stateM, municipalityN, nationalN, nationalM };
+}
 
+/** A round's institutions grouped by every kind of area, in institution id order. */
+function groupPlacements(institutions: readonly InstitutionPlacement[]) {
+  const placements = [...institutions].sort((a, b) => compareStrings(a.result.institutionId, b.result.institutionId));
+  const stateOfMunicipality = emptyRecord<string>();
+  for (const p of placements) stateOfMunicipality[p.cvegeo] = p.cveEnt;
+  return {
+    placements,
+    byMunicipality: groupBy(placements, (p) => p.cvegeo),
+    byState: groupBy(placements, (p) => p.cveEnt),
+    byLevel: groupBy(placements, (p) => p.level),
+    byType: groupBy(placements, (p) => p.type),
+    stateOfMunicipality,
+  };
+}
+
+interface IndicatorPass {
+  indicator: Indicator;
+  universe: AggregationUniverse;
+  groups: ReturnType<typeof groupPlacements>;
+  counts: ReturnType<typeof universeCounts>;
+  settings: MethodSettings;
+  pooled: PooledVariances | null;
+}
+
+/** Every area's rows of one indicator (municipalities, states, national, levels, types), unsorted. */
+function aggregatesOfIndicator({
+  indicator,
+  universe,
+  groups,
+  counts,
+  settings,
+  pooled,
+}: IndicatorPass): AggregateRow[] {
+  const { placements, byMunicipality, byState, byLevel, byType, stateOfMunicipality } = groups;
+  const { sample, need, keysOf, stateN, stateM, municipalityN, nationalN, nationalM } = counts;
   const rows: AggregateRow[] = [];
-  for (const indicator of indicators) {
-    const membersOf = (ps: readonly InstitutionPlacement[] | undefined): AreaMember[] =>
-      (ps ?? []).map((p) => ({
-        institutionId: p.result.institutionId,
-        municipality: p.cvegeo,
-        value: p.result.values[indicator],
-        validators: p.result.validators,
-        hasCitizenData: p.result.values.I !== null,
-        selfReported: p.result.selfReported,
-        verified: p.result.verified,
-      }));
-    const area = (
-      ps: readonly InstitutionPlacement[] | undefined,
-      scope: Scope,
-      scopeKey: string,
-      N: number | null,
-      M: number | null,
-    ): AggregateRow =>
-      aggregateArea(membersOf(ps), {
+  const membersOf = (ps: readonly InstitutionPlacement[] | undefined): AreaMember[] =>
+    (ps ?? []).map((p) => ({
+      institutionId: p.result.institutionId,
+      municipality: p.cvegeo,
+      value: p.result.values[indicator],
+      validators: p.result.validators,
+      hasCitizenData: p.result.values.I !== null,
+      selfReported: p.result.selfReported,
+      verified: p.result.verified,
+    }));
+  const area = (
+    ps: readonly InstitutionPlacement[] | undefined,
+    scope: Scope,
+    scopeKey: string,
+    N: number | null,
+    M: number | null,
+  ): AggregateRow =>
+    aggregateArea(membersOf(ps), {
+      scope,
+      scopeKey,
+      indicator,
+      universe: N,
+      municipalitiesInUniverse: M,
+      pooled,
+      settings,
+    });
+  const municipalMeans = (
+    units: MunicipalUnit[],
+    scope: 'state' | 'national',
+    scopeKey: string,
+    M: number,
+  ): AggregateRow[] =>
+    (['mean_of_municipalities', 'population_weighted'] as const).map((aggregation) =>
+      aggregateMunicipalMeans(units, {
         scope,
         scopeKey,
         indicator,
-        universe: N,
+        aggregation,
         municipalitiesInUniverse: M,
         pooled,
         settings,
-      });
+      }),
+    );
 
-    const municipalUnits: MunicipalUnit[] = [];
-    for (const m of keysOf(universe.institutionsPerMunicipality, byMunicipality, 'institutions-per-municipality')) {
-      const row = area(byMunicipality[m], 'municipality', m, municipalityN(m), null);
-      rows.push(row);
-      municipalUnits.push({ municipality: m, row, population: own(universe.population, m) ?? null });
-    }
+  const municipalUnits: MunicipalUnit[] = [];
+  for (const m of keysOf(universe.institutionsPerMunicipality, byMunicipality, 'institutions-per-municipality')) {
+    const row = area(byMunicipality[m], 'municipality', m, municipalityN(m), null);
+    rows.push(row);
+    municipalUnits.push({ municipality: m, row, population: own(universe.population, m) ?? null });
+  }
 
-    // Municipalities without results have no state here, but also no value: they do not enter the means.
-    const unitsByState = groupBy(municipalUnits, (u) => stateOfMunicipality[u.municipality] ?? '');
-    const stateRows: Array<{ key: string; row: AggregateRow; populationCount: number }> = [];
-    for (const s of keysOf(universe.institutionsPerState, byState, 'institutions-per-state')) {
-      const M = stateM(s);
-      const row = area(byState[s], 'state', s, stateN(s), M);
-      rows.push(row);
-      stateRows.push({ key: s, row, populationCount: stateN(s) });
-      const units = unitsByState[s] ?? [];
-      for (const aggregation of ['mean_of_municipalities', 'population_weighted'] as const) {
-        rows.push(
-          aggregateMunicipalMeans(units, {
-            scope: 'state',
-            scopeKey: s,
-            indicator,
-            aggregation,
-            municipalitiesInUniverse: M,
-            pooled,
-            settings,
-          }),
-        );
-      }
-    }
+  // Municipalities without results have no state here, but also no value: they do not enter the means.
+  const unitsByState = groupBy(municipalUnits, (u) => stateOfMunicipality[u.municipality] ?? '');
+  const stateRows: Array<{ key: string; row: AggregateRow; populationCount: number }> = [];
+  for (const s of keysOf(universe.institutionsPerState, byState, 'institutions-per-state')) {
+    const M = stateM(s);
+    const row = area(byState[s], 'state', s, stateN(s), M);
+    rows.push(row);
+    stateRows.push({ key: s, row, populationCount: stateN(s) });
+    rows.push(...municipalMeans(unitsByState[s] ?? [], 'state', s, M));
+  }
 
-    const national = area(placements, 'national', 'national', nationalN, nationalM);
-    rows.push(national);
-    for (const aggregation of ['mean_of_municipalities', 'population_weighted'] as const) {
-      rows.push(
-        aggregateMunicipalMeans(municipalUnits, {
-          scope: 'national',
-          scopeKey: 'national',
-          indicator,
-          aggregation,
-          municipalitiesInUniverse: nationalM,
-          pooled,
-          settings,
-        }),
-      );
-    }
-    if (sample !== null) rows.push(stratifiedMean(stateRows, national, settings));
+  const national = area(placements, 'national', 'national', nationalN, nationalM);
+  rows.push(national);
+  rows.push(...municipalMeans(municipalUnits, 'national', 'national', nationalM));
+  if (sample !== null) rows.push(stratifiedMean(stateRows, national, settings));
 
-    // Levels and types cut across the strata of a sample round: their population is unknown (no FPC).
-    for (const l of keysOf(universe.institutionsPerLevel, byLevel, 'institutions-per-level')) {
-      const M = sample === null ? need(universe.municipalitiesPerLevel, l, 'municipalities-per-level') : nationalM;
-      rows.push(area(byLevel[l], 'level', l, sample === null ? universe.institutionsPerLevel[l] : null, M));
-    }
-    for (const ty of keysOf(universe.institutionsPerType, byType, 'institutions-per-type')) {
-      const M = sample === null ? need(universe.municipalitiesPerType, ty, 'municipalities-per-type') : nationalM;
-      rows.push(area(byType[ty], 'type', ty, sample === null ? universe.institutionsPerType[ty] : null, M));
-    }
+  // Levels and types cut across the strata of a sample round: their population is unknown (no FPC).
+  for (const l of keysOf(universe.institutionsPerLevel, byLevel, 'institutions-per-level')) {
+    const M = sample === null ? need(universe.municipalitiesPerLevel, l, 'municipalities-per-level') : nationalM;
+    rows.push(area(byLevel[l], 'level', l, sample === null ? universe.institutionsPerLevel[l] : null, M));
+  }
+  for (const ty of keysOf(universe.institutionsPerType, byType, 'institutions-per-type')) {
+    const M = sample === null ? need(universe.municipalitiesPerType, ty, 'municipalities-per-type') : nationalM;
+    rows.push(area(byType[ty], 'type', ty, sample === null ? universe.institutionsPerType[ty] : null, M));
+  }
+  return rows;
+}
+
+/**
+ * Every aggregate of a round: by municipality, state (three means), national (three means; four in a
+ * `sample` round), level of government and institution type, for each indicator. Every key of the
+ * universe gets rows, also areas without any result (with status and the needed sample), so the
+ * recruitment planner sees them. Rows come sorted by scope, key, aggregation and indicator.
+ */
+export function computeAggregates(
+  institutions: readonly InstitutionPlacement[],
+  universe: AggregationUniverse,
+  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
+  indicators: readonly Indicator[] = INDICATORS,
+  pooled: PooledVariances | null = null,
+): AggregateRow[] {
+  const groups = groupPlacements(institutions);
+  const counts = universeCounts(universe);
+  const rows: AggregateRow[] = [];
+  for (const indicator of indicators) {
+    rows.push(...aggregatesOfIndicator({ indicator, universe, groups, counts, settings, pooled }));
   }
   const indicatorRank = new Map(indicators.map((ind, i) => [ind, i]));
   return rows.sort(
