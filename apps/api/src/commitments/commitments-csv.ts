@@ -60,17 +60,31 @@ const validDate = (s: string): boolean => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
-export function parseCommitmentsCsv(text: string, ctx: CsvContext): CsvResult {
-  const errors: CommitmentRowError[] = [];
-  let total = 0;
-  const add = (line: number, column: Column | null, code: string, es: string, en: string): void => {
-    total++;
-    if (errors.length < COMMITMENT_LIMITS.csvErrors) errors.push({ line, column, code, message: { es, en } });
-  };
+/** Collects row problems: all of them are counted, the first COMMITMENT_LIMITS.csvErrors kept. */
+class RowErrors {
+  readonly errors: CommitmentRowError[] = [];
+  total = 0;
+  add(line: number, column: Column | null, code: string, es: string, en: string): void {
+    this.total++;
+    if (this.errors.length < COMMITMENT_LIMITS.csvErrors) this.errors.push({ line, column, code, message: { es, en } });
+  }
+  failed(): CsvResult {
+    return { ok: false, errors: this.errors, total: this.total };
+  }
+}
+
+/** One data row, read by column name. */
+interface Row {
+  line: number;
+  get(c: Column): string;
+}
+
+/** The file's data rows, or null when the file itself is unusable (the reasons are in `sink`). */
+function readRows(text: string, ctx: CsvContext, sink: RowErrors): Row[] | null {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (normalised.trim() === '') {
-    add(1, null, 'EMPTY_FILE', 'El archivo está vacío.', 'The file is empty.');
-    return { ok: false, errors, total };
+    sink.add(1, null, 'EMPTY_FILE', 'El archivo está vacío.', 'The file is empty.');
+    return null;
   }
   let records: ParsedRecord[];
   try {
@@ -79,164 +93,211 @@ export function parseCommitmentsCsv(text: string, ctx: CsvContext): CsvResult {
     records = out.map(toParsedRecord);
   } catch (err: unknown) {
     const issue = malformedIssue(err);
-    add(issue.line, null, 'MALFORMED_CSV', issue.message.es, issue.message.en);
-    return { ok: false, errors, total };
+    sink.add(issue.line, null, 'MALFORMED_CSV', issue.message.es, issue.message.en);
+    return null;
   }
   const [header, ...rows] = records;
   const index = new Map<string, number>();
   header.fields.forEach((h, i) => index.set(normaliseHeader(h), i));
   const required = ctx.institutionKeys ? [...REQUIRED, 'institution_key' as const] : REQUIRED;
   for (const col of required) {
-    if (!index.has(col)) add(1, col, 'MISSING_COLUMN', `Falta la columna «${col}».`, `The column "${col}" is missing.`);
+    if (!index.has(col))
+      sink.add(1, col, 'MISSING_COLUMN', `Falta la columna «${col}».`, `The column "${col}" is missing.`);
   }
-  if (total > 0) return { ok: false, errors, total };
+  if (sink.total > 0) return null;
   if (rows.length === 0) {
-    add(1, null, 'NO_ROWS', 'El archivo no tiene filas de datos.', 'The file has no data rows.');
-    return { ok: false, errors, total };
+    sink.add(1, null, 'NO_ROWS', 'El archivo no tiene filas de datos.', 'The file has no data rows.');
+    return null;
   }
   if (rows.length > COMMITMENT_LIMITS.csvRows) {
-    add(
+    sink.add(
       1,
       null,
       'TOO_MANY_ROWS',
       `El archivo tiene ${rows.length} filas; el máximo es ${COMMITMENT_LIMITS.csvRows}.`,
       `The file has ${rows.length} rows; the maximum is ${COMMITMENT_LIMITS.csvRows}.`,
     );
-    return { ok: false, errors, total };
+    return null;
   }
-  const groups = new Map<string, ParsedCommitment>();
-  for (const r of rows) {
-    const get = (c: Column): string => {
+  return rows.map((r) => ({
+    line: r.line,
+    get: (c: Column): string => {
       const i = index.get(c);
       return i === undefined ? '' : (r.fields[i] ?? '').trim();
-    };
-    const line = r.line;
-    const before = total;
-    let institutionId: string | null = null;
-    if (ctx.institutionKeys) {
-      const k = get('institution_key');
-      institutionId = ctx.institutionKeys.get(k) ?? null;
-      if (!institutionId)
-        add(
-          line,
-          'institution_key',
-          'UNKNOWN_INSTITUTION',
-          `«${k}» no es la clave de una institución de la ronda.`,
-          `"${k}" is not the key of an institution of the round.`,
-        );
-    }
-    const key = get('commitment_key');
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(key))
-      add(
+    },
+  }));
+}
+
+/** What one valid row says: its commitment's columns and one milestone. */
+interface RowValues {
+  institutionId: string | null;
+  key: string;
+  title: string;
+  owner: string;
+  outcome: string;
+  components: string[];
+  milestone: CommitmentWrite['milestones'][number];
+}
+
+/** One row's values, or null when any of its cells is invalid (each problem reported to `sink`). */
+function readRow(row: Row, ctx: CsvContext, sink: RowErrors): RowValues | null {
+  const { line, get } = row;
+  const before = sink.total;
+  let institutionId: string | null = null;
+  if (ctx.institutionKeys) {
+    const k = get('institution_key');
+    institutionId = ctx.institutionKeys.get(k) ?? null;
+    if (!institutionId)
+      sink.add(
         line,
-        'commitment_key',
-        'INVALID_KEY',
-        'La clave del compromiso debe tener de 1 a 100 letras sin acentos, cifras, punto, guion o guion bajo.',
-        'The commitment key must be 1–100 unaccented letters, digits, dot, hyphen or underscore.',
+        'institution_key',
+        'UNKNOWN_INSTITUTION',
+        `«${k}» no es la clave de una institución de la ronda.`,
+        `"${k}" is not the key of an institution of the round.`,
       );
-    const text = (c: Column, min: number, max: number, es: string, en: string): string => {
-      const v = get(c);
-      if (v.length < min || v.length > max)
-        add(
-          line,
-          c,
-          'INVALID_TEXT',
-          `${es}: entre ${min} y ${max} caracteres.`,
-          `${en}: between ${min} and ${max} characters.`,
-        );
-      return v;
-    };
-    const title = text('title', 3, COMMITMENT_LIMITS.titleMax, 'Título', 'Title');
-    const owner = text('owner', 2, COMMITMENT_LIMITS.ownerMax, 'Responsable', 'Owner');
-    const outcome = text(
-      'outcome_indicator',
-      3,
-      COMMITMENT_LIMITS.outcomeMax,
-      'Indicador de resultado',
-      'Outcome indicator',
+  }
+  const key = get('commitment_key');
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(key))
+    sink.add(
+      line,
+      'commitment_key',
+      'INVALID_KEY',
+      'La clave del compromiso debe tener de 1 a 100 letras sin acentos, cifras, punto, guion o guion bajo.',
+      'The commitment key must be 1–100 unaccented letters, digits, dot, hyphen or underscore.',
     );
-    const components = splitComponents(get('components'));
-    if (components.length === 0 || components.length > COMMITMENT_LIMITS.components)
-      add(
+  const text = (c: Column, min: number, max: number, es: string, en: string): string => {
+    const v = get(c);
+    if (v.length < min || v.length > max)
+      sink.add(
+        line,
+        c,
+        'INVALID_TEXT',
+        `${es}: entre ${min} y ${max} caracteres.`,
+        `${en}: between ${min} and ${max} characters.`,
+      );
+    return v;
+  };
+  const title = text('title', 3, COMMITMENT_LIMITS.titleMax, 'Título', 'Title');
+  const owner = text('owner', 2, COMMITMENT_LIMITS.ownerMax, 'Responsable', 'Owner');
+  const outcome = text(
+    'outcome_indicator',
+    3,
+    COMMITMENT_LIMITS.outcomeMax,
+    'Indicador de resultado',
+    'Outcome indicator',
+  );
+  const components = readComponents(row, ctx, sink);
+  const mTitle = text('milestone_title', 3, COMMITMENT_LIMITS.titleMax, 'Título del hito', 'Milestone title');
+  const due = get('milestone_due');
+  if (!validDate(due))
+    sink.add(
+      line,
+      'milestone_due',
+      'INVALID_DATE',
+      `«${due}» no es una fecha AAAA-MM-DD.`,
+      `"${due}" is not a YYYY-MM-DD date.`,
+    );
+  const doneRaw = get('milestone_done').toLowerCase();
+  if (!YES.has(doneRaw) && !NO.has(doneRaw))
+    sink.add(
+      line,
+      'milestone_done',
+      'INVALID_FLAG',
+      `«${doneRaw}» no es «sí» ni «no».`,
+      `"${doneRaw}" is neither "yes" nor "no".`,
+    );
+  if (sink.total > before) return null;
+  return {
+    institutionId,
+    key,
+    title,
+    owner,
+    outcome,
+    components: [...new Set(components)],
+    milestone: { title: mTitle, dueDate: due, declaredDone: YES.has(doneRaw) },
+  };
+}
+
+/** The row's component codes, each checked against the round's instruments. */
+function readComponents({ line, get }: Row, ctx: CsvContext, sink: RowErrors): string[] {
+  const components = splitComponents(get('components'));
+  if (components.length === 0 || components.length > COMMITMENT_LIMITS.components)
+    sink.add(
+      line,
+      'components',
+      'INVALID_COMPONENTS',
+      `Indique de 1 a ${COMMITMENT_LIMITS.components} componentes (p. ej. «TG.DA | PG.Seg»).`,
+      `Give 1 to ${COMMITMENT_LIMITS.components} components (e.g. "TG.DA | PG.Seg").`,
+    );
+  for (const c of components) {
+    if (!ctx.components.has(c))
+      sink.add(
         line,
         'components',
-        'INVALID_COMPONENTS',
-        `Indique de 1 a ${COMMITMENT_LIMITS.components} componentes (p. ej. «TG.DA | PG.Seg»).`,
-        `Give 1 to ${COMMITMENT_LIMITS.components} components (e.g. "TG.DA | PG.Seg").`,
+        'UNKNOWN_COMPONENT',
+        `«${c}» no es un componente de los instrumentos de la ronda.`,
+        `"${c}" is not a component of the round's instruments.`,
       );
-    for (const c of components) {
-      if (!ctx.components.has(c))
-        add(
-          line,
-          'components',
-          'UNKNOWN_COMPONENT',
-          `«${c}» no es un componente de los instrumentos de la ronda.`,
-          `"${c}" is not a component of the round's instruments.`,
-        );
-    }
-    const mTitle = text('milestone_title', 3, COMMITMENT_LIMITS.titleMax, 'Título del hito', 'Milestone title');
-    const due = get('milestone_due');
-    if (!validDate(due))
-      add(
-        line,
-        'milestone_due',
-        'INVALID_DATE',
-        `«${due}» no es una fecha AAAA-MM-DD.`,
-        `"${due}" is not a YYYY-MM-DD date.`,
-      );
-    const doneRaw = get('milestone_done').toLowerCase();
-    if (!YES.has(doneRaw) && !NO.has(doneRaw))
-      add(
-        line,
-        'milestone_done',
-        'INVALID_FLAG',
-        `«${doneRaw}» no es «sí» ni «no».`,
-        `"${doneRaw}" is neither "yes" nor "no".`,
-      );
-    if (total > before) continue;
-    const gkey = `${institutionId ?? ''}\u0000${key}`;
-    const unique = [...new Set(components)];
-    const g = groups.get(gkey);
-    if (!g) {
-      groups.set(gkey, {
-        institutionId,
-        line,
-        write: {
-          key,
-          title,
-          owner,
-          outcomeIndicator: outcome,
-          components: unique,
-          milestones: [{ title: mTitle, dueDate: due, declaredDone: YES.has(doneRaw) }],
-        },
-      });
-      continue;
-    }
-    // Commitment columns repeat on each of its milestone rows: they must agree with its first row.
-    const w = g.write;
-    if (
-      w.title !== title ||
-      w.owner !== owner ||
-      w.outcomeIndicator !== outcome ||
-      w.components.join('|') !== unique.join('|')
-    )
-      add(
-        line,
-        null,
-        'INCONSISTENT_COMMITMENT',
-        `Los datos del compromiso «${key}» no coinciden con los de su primera fila (línea ${g.line}).`,
-        `The data of commitment "${key}" differ from its first row (line ${g.line}).`,
-      );
-    else if (w.milestones.length >= COMMITMENT_LIMITS.milestones)
-      add(
-        line,
-        'milestone_title',
-        'TOO_MANY_MILESTONES',
-        `El compromiso «${key}» tiene más de ${COMMITMENT_LIMITS.milestones} hitos.`,
-        `Commitment "${key}" has more than ${COMMITMENT_LIMITS.milestones} milestones.`,
-      );
-    else w.milestones.push({ title: mTitle, dueDate: due, declaredDone: YES.has(doneRaw) });
   }
-  if (total > 0) return { ok: false, errors, total };
+  return components;
+}
+
+/**
+ * Adds a valid row to its commitment (the first row of a commitment starts it). Commitment columns
+ * repeat on each of its milestone rows: they must agree with its first row.
+ */
+function addToCommitment(groups: Map<string, ParsedCommitment>, line: number, v: RowValues, sink: RowErrors): void {
+  const gkey = `${v.institutionId ?? ''}\u0000${v.key}`;
+  const g = groups.get(gkey);
+  if (!g) {
+    groups.set(gkey, {
+      institutionId: v.institutionId,
+      line,
+      write: {
+        key: v.key,
+        title: v.title,
+        owner: v.owner,
+        outcomeIndicator: v.outcome,
+        components: v.components,
+        milestones: [v.milestone],
+      },
+    });
+    return;
+  }
+  const w = g.write;
+  if (
+    w.title !== v.title ||
+    w.owner !== v.owner ||
+    w.outcomeIndicator !== v.outcome ||
+    w.components.join('|') !== v.components.join('|')
+  )
+    sink.add(
+      line,
+      null,
+      'INCONSISTENT_COMMITMENT',
+      `Los datos del compromiso «${v.key}» no coinciden con los de su primera fila (línea ${g.line}).`,
+      `The data of commitment "${v.key}" differ from its first row (line ${g.line}).`,
+    );
+  else if (w.milestones.length >= COMMITMENT_LIMITS.milestones)
+    sink.add(
+      line,
+      'milestone_title',
+      'TOO_MANY_MILESTONES',
+      `El compromiso «${v.key}» tiene más de ${COMMITMENT_LIMITS.milestones} hitos.`,
+      `Commitment "${v.key}" has more than ${COMMITMENT_LIMITS.milestones} milestones.`,
+    );
+  else w.milestones.push(v.milestone);
+}
+
+export function parseCommitmentsCsv(text: string, ctx: CsvContext): CsvResult {
+  const sink = new RowErrors();
+  const rows = readRows(text, ctx, sink);
+  if (rows === null) return sink.failed();
+  const groups = new Map<string, ParsedCommitment>();
+  for (const row of rows) {
+    const values = readRow(row, ctx, sink);
+    if (values !== null) addToCommitment(groups, row.line, values, sink);
+  }
+  if (sink.total > 0) return sink.failed();
   return { ok: true, commitments: [...groups.values()] };
 }
