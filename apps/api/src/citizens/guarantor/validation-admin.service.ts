@@ -6,11 +6,10 @@ import { AuditService } from '../../common/audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { CitizenErrors } from '../citizens.errors';
-import { municipalityNeed, neededMunicipalities, roundSettings } from '../needs';
+import { municipalityNeed, roundSettings } from '../needs';
 import {
   ExpireResultDto,
   MunicipalityRecruitmentDto,
-  RecruitmentCountsDto,
   RecruitmentDto,
   RecruitmentQueryDto,
   RoundValidatorPageDto,
@@ -20,6 +19,7 @@ import {
 import { RoundsRepository } from '../../rounds/rounds.repository';
 import { ValidatorsRepository } from '../validators.repository';
 import { RecruitmentRepository } from './recruitment.repository';
+import { recruitmentTotals, rollUpStates } from './recruitment-rollup';
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -156,56 +156,12 @@ export class ValidationAdminService {
       };
     });
 
-    const states = new Map<string, StateRecruitmentDto>();
-    for (const mu of municipalities) {
-      const s =
-        states.get(mu.cveEnt) ??
-        ({
-          cveEnt: mu.cveEnt,
-          name: mu.stateName,
-          subjects: 0,
-          subjectsWithCitizenData: 0,
-          validatorsRegistered: validatorsByState.get(mu.cveEnt) ?? 0,
-          activeAssignments: 0,
-          reportsReceived: 0,
-          needed: 0,
-          municipalities: 0,
-          municipalitiesWithCitizenData: 0,
-          neededMunicipalities: 0,
-        } satisfies StateRecruitmentDto);
-      s.subjects += mu.subjects;
-      s.subjectsWithCitizenData += mu.subjectsWithCitizenData;
-      s.activeAssignments += mu.activeAssignments;
-      s.reportsReceived += mu.reportsReceived;
-      s.needed += mu.needed;
-      s.municipalities += 1;
-      s.municipalitiesWithCitizenData += mu.subjectsWithCitizenData > 0 ? 1 : 0;
-      states.set(mu.cveEnt, s);
-    }
-    for (const s of states.values())
-      s.neededMunicipalities = neededMunicipalities(s.municipalities, s.municipalitiesWithCitizenData, t);
-
-    const totals: RecruitmentCountsDto = {
-      subjects: 0,
-      subjectsWithCitizenData: 0,
-      validatorsRegistered: 0,
-      activeAssignments: 0,
-      reportsReceived: 0,
-      needed: 0,
-    };
-    for (const s of states.values()) {
-      totals.subjects += s.subjects;
-      totals.subjectsWithCitizenData += s.subjectsWithCitizenData;
-      totals.validatorsRegistered += s.validatorsRegistered;
-      totals.activeAssignments += s.activeAssignments;
-      totals.reportsReceived += s.reportsReceived;
-      totals.needed += s.needed;
-    }
+    const states = rollUpStates(municipalities, validatorsByState, t);
+    const totals = recruitmentTotals(states);
 
     const keyOf = (row: MunicipalityRecruitmentDto | StateRecruitmentDto): string =>
       'cvegeo' in row ? row.cvegeo : row.cveEnt;
-    const rows: Array<MunicipalityRecruitmentDto | StateRecruitmentDto> =
-      q.level === 'state' ? [...states.values()] : municipalities;
+    const rows: Array<MunicipalityRecruitmentDto | StateRecruitmentDto> = q.level === 'state' ? states : municipalities;
     rows.sort((a, b) => (q.sort === 'needed' ? b.needed - a.needed : 0) || byKey(keyOf(a), keyOf(b)));
     return {
       level: q.level,
