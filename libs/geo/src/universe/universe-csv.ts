@@ -399,6 +399,174 @@ export function parseUniverseCsv(text: string, catalogue: CatalogueIndex): Unive
   return validator.result();
 }
 
+/** One row's cells by column, and the problems found in them (reported as they are found). */
+class RowCheck {
+  ok = true;
+  constructor(
+    private readonly rec: ParsedRecord,
+    private readonly positions: ReadonlyMap<UniverseColumn, number>,
+    private readonly report: (e: UniverseIssue) => void,
+  ) {}
+  get line(): number {
+    return this.rec.line;
+  }
+  get(c: UniverseColumn): string {
+    const i = this.positions.get(c);
+    return i === undefined ? '' : (this.rec.fields[i] ?? '');
+  }
+  fail(column: UniverseColumn, code: UniverseIssueCode, message: Messages): void {
+    this.ok = false;
+    this.report({ line: this.rec.line, column, code, message });
+  }
+  /** Present and at most `max` characters. */
+  required(column: UniverseColumn, value: string, max: number): boolean {
+    if (!value) {
+      this.fail(column, 'REQUIRED', msg(`«${column}» es obligatorio.`, `'${column}' is required.`));
+      return false;
+    }
+    if (value.length > max) {
+      this.fail(
+        column,
+        'TOO_LONG',
+        msg(`«${column}» excede ${max} caracteres.`, `'${column}' exceeds ${max} characters.`),
+      );
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Names as people will read them (common/text.ts): NFC, no invisible characters; "required" checked after that. */
+function checkName(row: RowCheck): string {
+  const name = normalizeName(collapse(row.get('name')));
+  if (nameProblem(name) === 'bidi-control') {
+    row.fail(
+      'name',
+      'BIDI_CONTROL',
+      msg(
+        '«name» contiene caracteres de control de dirección (U+202A–U+202E, U+2066–U+2069).',
+        "'name' contains bidirectional control characters (U+202A–U+202E, U+2066–U+2069).",
+      ),
+    );
+  } else {
+    row.required('name', name, UNIVERSE_LIMITS.nameMax);
+  }
+  return name;
+}
+
+function checkLevel(row: RowCheck): string {
+  const rawLevel = row.get('level');
+  const level = stripAccents(rawLevel.toLowerCase()).trim();
+  if (!rawLevel) row.fail('level', 'REQUIRED', msg('«level» es obligatorio.', "'level' is required."));
+  else if (!(LEVELS as readonly string[]).includes(level)) {
+    row.fail(
+      'level',
+      'INVALID_LEVEL',
+      msg(
+        `Nivel «${rawLevel}» no válido; use uno de: ${LEVELS.join(', ')}.`,
+        `Invalid level '${rawLevel}'; use one of: ${LEVELS.join(', ')}.`,
+      ),
+    );
+  }
+  return level;
+}
+
+/**
+ * The state code, padded (spreadsheets drop leading zeros: "9" for Ciudad de México), and whether it
+ * is a state of the catalogue.
+ */
+function checkState(row: RowCheck, catalogue: CatalogueIndex): { cveEnt: string; known: boolean } {
+  const rawEnt = row.get('cve_ent');
+  const cveEnt = /^\d$/.test(rawEnt) ? `0${rawEnt}` : rawEnt;
+  if (!rawEnt) row.fail('cve_ent', 'REQUIRED', msg('«cve_ent» es obligatorio.', "'cve_ent' is required."));
+  else if (!/^\d{2}$/.test(cveEnt)) {
+    row.fail(
+      'cve_ent',
+      'INVALID_CVE_ENT',
+      msg(`«${rawEnt}» no es una clave de entidad de 2 dígitos.`, `'${rawEnt}' is not a 2-digit state code.`),
+    );
+  } else if (!catalogue.states.has(cveEnt)) {
+    row.fail(
+      'cve_ent',
+      'UNKNOWN_CVE_ENT',
+      msg(`La entidad «${cveEnt}» no existe en el catálogo.`, `State '${cveEnt}' is not in the catalogue.`),
+    );
+  } else return { cveEnt, known: true };
+  return { cveEnt, known: false };
+}
+
+/** The municipality code, padded ("9002" for 09002), in the catalogue and in the row's state (when that is known). */
+function checkMunicipality(
+  row: RowCheck,
+  catalogue: CatalogueIndex,
+  state: { cveEnt: string; known: boolean },
+): string {
+  const rawGeo = row.get('cvegeo');
+  const cvegeo = /^\d{4}$/.test(rawGeo) ? `0${rawGeo}` : rawGeo;
+  if (!rawGeo) {
+    row.fail('cvegeo', 'REQUIRED', msg('«cvegeo» es obligatorio.', "'cvegeo' is required."));
+    return cvegeo;
+  }
+  if (!/^\d{5}$/.test(cvegeo)) {
+    row.fail(
+      'cvegeo',
+      'INVALID_CVEGEO',
+      msg(`«${rawGeo}» no es una clave de municipio de 5 dígitos.`, `'${rawGeo}' is not a 5-digit municipality code.`),
+    );
+    return cvegeo;
+  }
+  const stateOfMunicipality = catalogue.municipalities.get(cvegeo);
+  if (stateOfMunicipality === undefined) {
+    row.fail(
+      'cvegeo',
+      'UNKNOWN_CVEGEO',
+      msg(
+        `El municipio «${cvegeo}» no existe en el catálogo (CONAPO 2020).`,
+        `Municipality '${cvegeo}' is not in the catalogue (CONAPO 2020).`,
+      ),
+    );
+  } else if (state.known && stateOfMunicipality !== state.cveEnt) {
+    row.fail(
+      'cvegeo',
+      'CVEGEO_NOT_IN_STATE',
+      msg(
+        `El municipio «${cvegeo}» pertenece a la entidad ${stateOfMunicipality}, no a ${state.cveEnt}.`,
+        `Municipality '${cvegeo}' belongs to state ${stateOfMunicipality}, not ${state.cveEnt}.`,
+      ),
+    );
+  }
+  return cvegeo;
+}
+
+function checkEmail(row: RowCheck): string {
+  const email = row.get('email').toLowerCase();
+  if (row.required('email', email, UNIVERSE_LIMITS.emailMax) && !isEmail(email)) {
+    row.fail(
+      'email',
+      'INVALID_EMAIL',
+      msg(
+        `«${row.get('email')}» no es un correo electrónico válido.`,
+        `'${row.get('email')}' is not a valid e-mail address.`,
+      ),
+    );
+  }
+  return email;
+}
+
+function checkKey(row: RowCheck): string {
+  const explicitKey = row.get('key');
+  if (explicitKey.length > UNIVERSE_LIMITS.keyMax) {
+    row.fail(
+      'key',
+      'TOO_LONG',
+      msg(`«key» excede ${UNIVERSE_LIMITS.keyMax} caracteres.`, `'key' exceeds ${UNIVERSE_LIMITS.keyMax} characters.`),
+    );
+  } else if (/[\u0000-\u001f]/.test(explicitKey)) {
+    row.fail('key', 'INVALID_KEY', msg('«key» contiene caracteres de control.', "'key' contains control characters."));
+  }
+  return explicitKey;
+}
+
 function validateRecord(
   rec: ParsedRecord,
   width: number,
@@ -421,138 +589,24 @@ function validateRecord(
     });
     return undefined;
   }
-  const get = (c: UniverseColumn): string => {
-    const i = positions.get(c);
-    return i === undefined ? '' : (rec.fields[i] ?? '');
-  };
-  let ok = true;
-  const fail = (column: UniverseColumn, code: UniverseIssueCode, message: Messages): void => {
-    ok = false;
-    report({ line, column, code, message });
-  };
-  const required = (column: UniverseColumn, value: string, max: number): boolean => {
-    if (!value) {
-      fail(column, 'REQUIRED', msg(`«${column}» es obligatorio.`, `'${column}' is required.`));
-      return false;
-    }
-    if (value.length > max) {
-      fail(column, 'TOO_LONG', msg(`«${column}» excede ${max} caracteres.`, `'${column}' exceeds ${max} characters.`));
-      return false;
-    }
-    return true;
-  };
-
-  // Names as people will read them (common/text.ts): NFC, no invisible characters; "required" checked after that.
-  const name = normalizeName(collapse(get('name')));
-  if (nameProblem(name) === 'bidi-control') {
-    fail(
-      'name',
-      'BIDI_CONTROL',
-      msg(
-        '«name» contiene caracteres de control de dirección (U+202A–U+202E, U+2066–U+2069).',
-        "'name' contains bidirectional control characters (U+202A–U+202E, U+2066–U+2069).",
-      ),
-    );
-  } else {
-    required('name', name, UNIVERSE_LIMITS.nameMax);
-  }
-
-  const type = collapse(get('type')).toLocaleLowerCase('es-MX');
-  required('type', type, UNIVERSE_LIMITS.typeMax);
-
-  const rawLevel = get('level');
-  const level = stripAccents(rawLevel.toLowerCase()).trim();
-  if (!rawLevel) fail('level', 'REQUIRED', msg('«level» es obligatorio.', "'level' is required."));
-  else if (!(LEVELS as readonly string[]).includes(level)) {
-    fail(
-      'level',
-      'INVALID_LEVEL',
-      msg(
-        `Nivel «${rawLevel}» no válido; use uno de: ${LEVELS.join(', ')}.`,
-        `Invalid level '${rawLevel}'; use one of: ${LEVELS.join(', ')}.`,
-      ),
-    );
-  }
-
-  // Spreadsheets drop leading zeros ("9" for Ciudad de México, "9002" for 09002): pad them back.
-  const rawEnt = get('cve_ent');
-  const cveEnt = /^\d$/.test(rawEnt) ? `0${rawEnt}` : rawEnt;
-  let entOk = false;
-  if (!rawEnt) fail('cve_ent', 'REQUIRED', msg('«cve_ent» es obligatorio.', "'cve_ent' is required."));
-  else if (!/^\d{2}$/.test(cveEnt)) {
-    fail(
-      'cve_ent',
-      'INVALID_CVE_ENT',
-      msg(`«${rawEnt}» no es una clave de entidad de 2 dígitos.`, `'${rawEnt}' is not a 2-digit state code.`),
-    );
-  } else if (!catalogue.states.has(cveEnt)) {
-    fail(
-      'cve_ent',
-      'UNKNOWN_CVE_ENT',
-      msg(`La entidad «${cveEnt}» no existe en el catálogo.`, `State '${cveEnt}' is not in the catalogue.`),
-    );
-  } else entOk = true;
-
-  const rawGeo = get('cvegeo');
-  const cvegeo = /^\d{4}$/.test(rawGeo) ? `0${rawGeo}` : rawGeo;
-  if (!rawGeo) fail('cvegeo', 'REQUIRED', msg('«cvegeo» es obligatorio.', "'cvegeo' is required."));
-  else if (!/^\d{5}$/.test(cvegeo)) {
-    fail(
-      'cvegeo',
-      'INVALID_CVEGEO',
-      msg(`«${rawGeo}» no es una clave de municipio de 5 dígitos.`, `'${rawGeo}' is not a 5-digit municipality code.`),
-    );
-  } else {
-    const stateOfMunicipality = catalogue.municipalities.get(cvegeo);
-    if (stateOfMunicipality === undefined) {
-      fail(
-        'cvegeo',
-        'UNKNOWN_CVEGEO',
-        msg(
-          `El municipio «${cvegeo}» no existe en el catálogo (CONAPO 2020).`,
-          `Municipality '${cvegeo}' is not in the catalogue (CONAPO 2020).`,
-        ),
-      );
-    } else if (entOk && stateOfMunicipality !== cveEnt) {
-      fail(
-        'cvegeo',
-        'CVEGEO_NOT_IN_STATE',
-        msg(
-          `El municipio «${cvegeo}» pertenece a la entidad ${stateOfMunicipality}, no a ${cveEnt}.`,
-          `Municipality '${cvegeo}' belongs to state ${stateOfMunicipality}, not ${cveEnt}.`,
-        ),
-      );
-    }
-  }
-
-  const email = get('email').toLowerCase();
-  if (required('email', email, UNIVERSE_LIMITS.emailMax) && !isEmail(email)) {
-    fail(
-      'email',
-      'INVALID_EMAIL',
-      msg(`«${get('email')}» no es un correo electrónico válido.`, `'${get('email')}' is not a valid e-mail address.`),
-    );
-  }
-
-  const explicitKey = get('key');
-  if (explicitKey.length > UNIVERSE_LIMITS.keyMax) {
-    fail(
-      'key',
-      'TOO_LONG',
-      msg(`«key» excede ${UNIVERSE_LIMITS.keyMax} caracteres.`, `'key' exceeds ${UNIVERSE_LIMITS.keyMax} characters.`),
-    );
-  } else if (/[\u0000-\u001f]/.test(explicitKey)) {
-    fail('key', 'INVALID_KEY', msg('«key» contiene caracteres de control.', "'key' contains control characters."));
-  }
-
-  if (!ok) return undefined;
+  const row = new RowCheck(rec, positions, report);
+  // Checked in column order, so a row's problems are listed as the reader meets them.
+  const name = checkName(row);
+  const type = collapse(row.get('type')).toLocaleLowerCase('es-MX');
+  row.required('type', type, UNIVERSE_LIMITS.typeMax);
+  const level = checkLevel(row);
+  const state = checkState(row, catalogue);
+  const cvegeo = checkMunicipality(row, catalogue, state);
+  const email = checkEmail(row);
+  const explicitKey = checkKey(row);
+  if (!row.ok) return undefined;
   return {
     line,
     key: explicitKey || defaultKey(name, cvegeo),
     name,
     type,
     level: level as Level,
-    cveEnt,
+    cveEnt: state.cveEnt,
     cvegeo,
     email,
   };
