@@ -233,21 +233,12 @@ function parseScoreIfHidden(el: WalkedElement, issues: LintIssue[]): number | un
   return undefined;
 }
 
-/**
- * Derives the ItemSpec of a question. A question is scored iff it has a `component`; scoring
- * metadata without a component is reported, because it would otherwise be silently ignored.
- */
-export function deriveItem(el: WalkedElement): DerivedItem {
-  const issues: LintIssue[] = [];
+/** The question's `component`, `weight` and `verifiable`, each checked (problems go to `issues`). */
+function parseScoringProperties(
+  el: WalkedElement,
+  issues: LintIssue[],
+): { component: unknown; weight: number; rawWeight: unknown; rawVerifiable: unknown } {
   const q = el.json;
-  const name = el.name ?? '';
-  const isChoice = SINGLE_CHOICE_TYPES.has(el.type) || MULTI_CHOICE_TYPES.has(el.type);
-  const choices = isChoice
-    ? parseChoices(el, 'choices', issues)
-    : el.type === 'rating'
-      ? parseChoices(el, 'rateValues', issues)
-      : [];
-
   const component = own(q, 'component');
   const rawWeight = own(q, 'weight');
   const rawVerifiable = own(q, 'verifiable');
@@ -284,6 +275,164 @@ export function deriveItem(el: WalkedElement): DerivedItem {
       ),
     );
   }
+  return { component, weight, rawWeight, rawVerifiable };
+}
+
+/** What scoring a question by its type needs: its element, choices, score range and the issue list. */
+interface TypeScoringInput {
+  el: WalkedElement;
+  choices: ParsedChoice[];
+  range: { min: number; max: number } | undefined;
+  issues: LintIssue[];
+}
+
+/** `scoreRange` on a question that is neither numeric nor a rating is reported. */
+function rangeOnlyForNumbers({ el, issues }: TypeScoringInput): void {
+  if (own(el.json, 'scoreRange') !== undefined) {
+    issues.push(
+      issue(
+        LintCode.BAD_SCORE_RANGE,
+        childPath(el.path, 'scoreRange'),
+        localized(
+          '"scoreRange" solo aplica a preguntas numéricas y de escala (rating).',
+          '"scoreRange" only applies to numeric and rating questions.',
+        ),
+        el.name,
+      ),
+    );
+  }
+}
+
+function choiceScoring(input: TypeScoringInput): ItemScoring | undefined {
+  const { el, choices, issues } = input;
+  rangeOnlyForNumbers(input);
+  const special = SPECIAL_ITEM_FLAGS.filter((f) => own(el.json, f) === true);
+  if (special.length > 0) {
+    issues.push(
+      issue(
+        LintCode.SPECIAL_ITEM_ON_SCORED,
+        childPath(el.path, special[0] as string),
+        localized(
+          `Una pregunta puntuada no puede usar ${special.join(', ')}: esas opciones no tienen puntaje. Agregue opciones explícitas con "score" o "notApplicable".`,
+          `A scored question cannot use ${special.join(', ')}: those items have no score. Add explicit choices with "score" or "notApplicable".`,
+        ),
+        el.name,
+      ),
+    );
+  }
+  if (choices.length === 0) {
+    issues.push(
+      issue(
+        LintCode.MISSING_SCORE,
+        childPath(el.path, 'choices'),
+        localized('La pregunta puntuada no tiene opciones.', 'The scored question has no choices.'),
+        el.name,
+      ),
+    );
+  }
+  const scores = scoreMap(el, choices, issues);
+  if (!scores) return undefined;
+  return MULTI_CHOICE_TYPES.has(el.type) ? { kind: 'multi', scores } : { kind: 'choices', scores };
+}
+
+function ratingScoring({ el, choices, range, issues }: TypeScoringInput): ItemScoring | undefined {
+  if (range && choices.length > 0 && choices.some((c) => c.score !== undefined)) {
+    issues.push(
+      issue(
+        LintCode.BAD_SCORE_RANGE,
+        childPath(el.path, 'scoreRange'),
+        localized(
+          'Use "scoreRange" o puntajes en "rateValues", no ambos.',
+          'Use either "scoreRange" or scores on "rateValues", not both.',
+        ),
+        el.name,
+      ),
+    );
+    return undefined;
+  }
+  if (range) return { kind: 'range', ...range };
+  if (choices.length > 0) {
+    const scores = scoreMap(el, choices, issues);
+    return scores ? { kind: 'choices', scores } : undefined;
+  }
+  if (own(el.json, 'scoreRange') === undefined) {
+    issues.push(
+      issue(
+        LintCode.MISSING_SCORE,
+        el.path,
+        localized(
+          'Una escala puntuada necesita "scoreRange" o "rateValues" con "score".',
+          'A scored rating needs "scoreRange" or "rateValues" with "score".',
+        ),
+        el.name,
+      ),
+    );
+  }
+  return undefined;
+}
+
+function numericScoring({ el, range, issues }: TypeScoringInput): ItemScoring | undefined {
+  if (range) return { kind: 'range', ...range };
+  if (own(el.json, 'scoreRange') === undefined) {
+    issues.push(
+      issue(
+        LintCode.MISSING_SCORE,
+        el.path,
+        localized(
+          'Una pregunta numérica puntuada necesita "scoreRange": [mín, máx].',
+          'A scored numeric question needs "scoreRange": [min, max].',
+        ),
+        el.name,
+      ),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * How a question with a component is scored, by its type; undefined when it cannot be (the reason is
+ * in `issues`; an unscorable type is reported as UNSCORABLE_TYPE).
+ */
+function scoringByType(input: TypeScoringInput): ItemScoring | undefined {
+  const { el, issues } = input;
+  const unscorable = (why: LocalizedPair): undefined => {
+    issues.push(issue(LintCode.UNSCORABLE_TYPE, el.path, localized(why[0], why[1]), el.name));
+    return undefined;
+  };
+  if (el.type === 'boolean') {
+    rangeOnlyForNumbers(input);
+    if (own(el.json, 'valueTrue') !== undefined || own(el.json, 'valueFalse') !== undefined) {
+      return unscorable([
+        'Una pregunta sí/no puntuada no puede usar valueTrue/valueFalse: el puntaje lee true/false.',
+        'A scored yes/no question cannot use valueTrue/valueFalse: scoring reads true/false.',
+      ]);
+    }
+    return { kind: 'boolean' };
+  }
+  if (SINGLE_CHOICE_TYPES.has(el.type) || MULTI_CHOICE_TYPES.has(el.type)) return choiceScoring(input);
+  if (el.type === 'rating') return ratingScoring(input);
+  if (el.type === 'text' && NUMERIC_INPUT_TYPES.has(String(own(el.json, 'inputType')))) return numericScoring(input);
+  return unscorable([
+    `Una pregunta de tipo "${el.type}" no se puede puntuar (use sí/no, opciones, escala o número).`,
+    `A "${el.type}" question cannot be scored (use yes/no, choices, rating or a number).`,
+  ]);
+}
+
+/**
+ * Derives the ItemSpec of a question. A question is scored iff it has a `component`; scoring
+ * metadata without a component is reported, because it would otherwise be silently ignored.
+ */
+export function deriveItem(el: WalkedElement): DerivedItem {
+  const issues: LintIssue[] = [];
+  const q = el.json;
+  const name = el.name ?? '';
+  const isChoice = SINGLE_CHOICE_TYPES.has(el.type) || MULTI_CHOICE_TYPES.has(el.type);
+  const choices = isChoice
+    ? parseChoices(el, 'choices', issues)
+    : el.type === 'rating'
+      ? parseChoices(el, 'rateValues', issues)
+      : [];
+  const { component, weight, rawWeight, rawVerifiable } = parseScoringProperties(el, issues);
   const range = parseScoreRange(el, issues);
   const scoreIfHidden = parseScoreIfHidden(el, issues);
 
@@ -310,115 +459,7 @@ export function deriveItem(el: WalkedElement): DerivedItem {
     return { issues };
   }
 
-  const unscorable = (why: LocalizedPair): DerivedItem => {
-    issues.push(issue(LintCode.UNSCORABLE_TYPE, el.path, localized(why[0], why[1]), el.name));
-    return { issues };
-  };
-  const rangeOnlyForNumbers = (): void => {
-    if (own(q, 'scoreRange') !== undefined) {
-      issues.push(
-        issue(
-          LintCode.BAD_SCORE_RANGE,
-          childPath(el.path, 'scoreRange'),
-          localized(
-            '"scoreRange" solo aplica a preguntas numéricas y de escala (rating).',
-            '"scoreRange" only applies to numeric and rating questions.',
-          ),
-          el.name,
-        ),
-      );
-    }
-  };
-
-  let scoring: ItemScoring | undefined;
-  if (el.type === 'boolean') {
-    rangeOnlyForNumbers();
-    if (own(q, 'valueTrue') !== undefined || own(q, 'valueFalse') !== undefined) {
-      return unscorable([
-        'Una pregunta sí/no puntuada no puede usar valueTrue/valueFalse: el puntaje lee true/false.',
-        'A scored yes/no question cannot use valueTrue/valueFalse: scoring reads true/false.',
-      ]);
-    }
-    scoring = { kind: 'boolean' };
-  } else if (isChoice) {
-    rangeOnlyForNumbers();
-    const special = SPECIAL_ITEM_FLAGS.filter((f) => own(q, f) === true);
-    if (special.length > 0) {
-      issues.push(
-        issue(
-          LintCode.SPECIAL_ITEM_ON_SCORED,
-          childPath(el.path, special[0] as string),
-          localized(
-            `Una pregunta puntuada no puede usar ${special.join(', ')}: esas opciones no tienen puntaje. Agregue opciones explícitas con "score" o "notApplicable".`,
-            `A scored question cannot use ${special.join(', ')}: those items have no score. Add explicit choices with "score" or "notApplicable".`,
-          ),
-          el.name,
-        ),
-      );
-    }
-    if (choices.length === 0) {
-      issues.push(
-        issue(
-          LintCode.MISSING_SCORE,
-          childPath(el.path, 'choices'),
-          localized('La pregunta puntuada no tiene opciones.', 'The scored question has no choices.'),
-          el.name,
-        ),
-      );
-    }
-    const scores = scoreMap(el, choices, issues);
-    if (scores) scoring = MULTI_CHOICE_TYPES.has(el.type) ? { kind: 'multi', scores } : { kind: 'choices', scores };
-  } else if (el.type === 'rating') {
-    if (range && choices.length > 0 && choices.some((c) => c.score !== undefined)) {
-      issues.push(
-        issue(
-          LintCode.BAD_SCORE_RANGE,
-          childPath(el.path, 'scoreRange'),
-          localized(
-            'Use "scoreRange" o puntajes en "rateValues", no ambos.',
-            'Use either "scoreRange" or scores on "rateValues", not both.',
-          ),
-          el.name,
-        ),
-      );
-    } else if (range) scoring = { kind: 'range', ...range };
-    else if (choices.length > 0) {
-      const scores = scoreMap(el, choices, issues);
-      if (scores) scoring = { kind: 'choices', scores };
-    } else if (own(q, 'scoreRange') === undefined) {
-      issues.push(
-        issue(
-          LintCode.MISSING_SCORE,
-          el.path,
-          localized(
-            'Una escala puntuada necesita "scoreRange" o "rateValues" con "score".',
-            'A scored rating needs "scoreRange" or "rateValues" with "score".',
-          ),
-          el.name,
-        ),
-      );
-    }
-  } else if (el.type === 'text' && NUMERIC_INPUT_TYPES.has(String(own(q, 'inputType')))) {
-    if (range) scoring = { kind: 'range', ...range };
-    else if (own(q, 'scoreRange') === undefined) {
-      issues.push(
-        issue(
-          LintCode.MISSING_SCORE,
-          el.path,
-          localized(
-            'Una pregunta numérica puntuada necesita "scoreRange": [mín, máx].',
-            'A scored numeric question needs "scoreRange": [min, max].',
-          ),
-          el.name,
-        ),
-      );
-    }
-  } else {
-    return unscorable([
-      `Una pregunta de tipo "${el.type}" no se puede puntuar (use sí/no, opciones, escala o número).`,
-      `A "${el.type}" question cannot be scored (use yes/no, choices, rating or a number).`,
-    ]);
-  }
+  const scoring = scoringByType({ el, choices, range, issues });
   if (!scoring || issues.length > 0) return { issues };
   const spec: ItemSpec = { name, component, weight, verifiable: rawVerifiable === true, scoring };
   return scoreIfHidden === undefined ? { spec, issues } : { spec, scoreIfHidden, issues };
