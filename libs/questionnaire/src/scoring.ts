@@ -355,38 +355,29 @@ function ratingScoring({ el, choices, range, issues }: TypeScoringInput): ItemSc
     const scores = scoreMap(el, choices, issues);
     return scores ? { kind: 'choices', scores } : undefined;
   }
+  return missingScore({ el, issues }, [
+    'Una escala puntuada necesita "scoreRange" o "rateValues" con "score".',
+    'A scored rating needs "scoreRange" or "rateValues" with "score".',
+  ]);
+}
+
+/**
+ * No way to score the question was given: reported, unless a `scoreRange` was (its own problem
+ * was reported when it was parsed).
+ */
+function missingScore({ el, issues }: Pick<TypeScoringInput, 'el' | 'issues'>, why: LocalizedPair): undefined {
   if (own(el.json, 'scoreRange') === undefined) {
-    issues.push(
-      issue(
-        LintCode.MISSING_SCORE,
-        el.path,
-        localized(
-          'Una escala puntuada necesita "scoreRange" o "rateValues" con "score".',
-          'A scored rating needs "scoreRange" or "rateValues" with "score".',
-        ),
-        el.name,
-      ),
-    );
+    issues.push(issue(LintCode.MISSING_SCORE, el.path, localized(why[0], why[1]), el.name));
   }
   return undefined;
 }
 
 function numericScoring({ el, range, issues }: TypeScoringInput): ItemScoring | undefined {
   if (range) return { kind: 'range', ...range };
-  if (own(el.json, 'scoreRange') === undefined) {
-    issues.push(
-      issue(
-        LintCode.MISSING_SCORE,
-        el.path,
-        localized(
-          'Una pregunta numérica puntuada necesita "scoreRange": [mín, máx].',
-          'A scored numeric question needs "scoreRange": [min, max].',
-        ),
-        el.name,
-      ),
-    );
-  }
-  return undefined;
+  return missingScore({ el, issues }, [
+    'Una pregunta numérica puntuada necesita "scoreRange": [mín, máx].',
+    'A scored numeric question needs "scoreRange": [min, max].',
+  ]);
 }
 
 /**
