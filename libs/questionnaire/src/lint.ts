@@ -78,41 +78,45 @@ export function lintQuestionnaire(input: unknown, kind: QuestionnaireKind): Lint
   return { ok: errors.length === 0, errors };
 }
 
-function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
+const tooLarge = (): LintIssue => {
   const limitMb = (LINT_LIMITS.maxBytes / 1024 / 1024).toString();
-  const tooLarge = (): LintIssue =>
-    issue(
-      LintCode.TOO_LARGE,
-      '$',
-      localized(`El cuestionario pesa más de ${limitMb} MB.`, `The questionnaire is larger than ${limitMb} MB.`),
-    );
-  let json: unknown = input;
-  if (typeof input === 'string') {
-    if (input.length > LINT_LIMITS.maxBytes || utf8Length(input) > LINT_LIMITS.maxBytes) return [tooLarge()];
-    const parsed = parseJsonText(input);
-    if (!parsed.ok) {
-      const { line, column, offset } = parsed.at;
-      return [
-        {
-          code: LintCode.MALFORMED_JSON,
-          path: '$',
-          at: parsed.at,
-          message: localized(
-            `JSON mal formado en la línea ${line}, columna ${column} (carácter ${offset}): ${parsed.detail.es}.`,
-            `Malformed JSON at line ${line}, column ${column} (character ${offset}): ${parsed.detail.en}.`,
-          ),
-        },
-      ];
-    }
-    json = parsed.value;
-  }
+  return issue(
+    LintCode.TOO_LARGE,
+    '$',
+    localized(`El cuestionario pesa más de ${limitMb} MB.`, `The questionnaire is larger than ${limitMb} MB.`),
+  );
+};
 
-  // Bound size and nesting before any recursive processing or survey-core sees the document.
+/** The parsed document, or the one issue that stops linting (too large, malformed JSON). */
+function parseInput(input: unknown): { json: unknown } | { fatal: LintIssue } {
+  if (typeof input !== 'string') return { json: input };
+  if (input.length > LINT_LIMITS.maxBytes || utf8Length(input) > LINT_LIMITS.maxBytes) return { fatal: tooLarge() };
+  const parsed = parseJsonText(input);
+  if (parsed.ok) return { json: parsed.value };
+  const { line, column, offset } = parsed.at;
+  return {
+    fatal: {
+      code: LintCode.MALFORMED_JSON,
+      path: '$',
+      at: parsed.at,
+      message: localized(
+        `JSON mal formado en la línea ${line}, columna ${column} (carácter ${offset}): ${parsed.detail.es}.`,
+        `Malformed JSON at line ${line}, column ${column} (character ${offset}): ${parsed.detail.en}.`,
+      ),
+    },
+  };
+}
+
+/**
+ * Bounds size and nesting before any recursive processing or survey-core sees the document: the issue
+ * that stops linting, or the forbidden keys found (reported, linting goes on).
+ */
+function scanInput(json: unknown): { fatal: LintIssue } | { forbidden: LintIssue[] } {
   const scan = scanJson(json, { maxDepth: LINT_LIMITS.maxDepth, maxBytes: LINT_LIMITS.maxBytes });
-  if (scan.fatal?.kind === 'too_large') return [tooLarge()];
+  if (scan.fatal?.kind === 'too_large') return { fatal: tooLarge() };
   if (scan.fatal?.kind === 'too_deep') {
-    return [
-      issue(
+    return {
+      fatal: issue(
         LintCode.TOO_DEEP,
         scan.fatal.path,
         localized(
@@ -120,50 +124,41 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
           `The JSON is nested more than ${LINT_LIMITS.maxDepth} levels deep.`,
         ),
       ),
-    ];
+    };
   }
   if (scan.fatal?.kind === 'not_json') {
-    return [
-      issue(
+    return {
+      fatal: issue(
         LintCode.MALFORMED_JSON,
         scan.fatal.path,
         localized(`Valor que no es JSON (${scan.fatal.detail}).`, `Value that is not JSON (${scan.fatal.detail}).`),
       ),
-    ];
+    };
   }
-  const errors: LintIssue[] = scan.forbiddenKeys.map((p) =>
-    issue(
-      LintCode.FORBIDDEN_NAME,
-      p,
-      localized(
-        'Clave prohibida (__proto__, constructor o prototype).',
-        'Forbidden key (__proto__, constructor or prototype).',
-      ),
-    ),
-  );
-
-  const walk = walkQuestionnaire(json);
-  errors.push(...walk.issues);
-  const root = walk.root;
-  if (!root) return errors;
-
-  const questions = questionsOf(walk);
-  if (questions.length > LINT_LIMITS.maxQuestions) {
-    errors.push(
+  return {
+    forbidden: scan.forbiddenKeys.map((p) =>
       issue(
-        LintCode.TOO_MANY_QUESTIONS,
-        '$.pages',
+        LintCode.FORBIDDEN_NAME,
+        p,
         localized(
-          `El cuestionario tiene ${questions.length} preguntas; el máximo es ${LINT_LIMITS.maxQuestions}.`,
-          `The questionnaire has ${questions.length} questions; the maximum is ${LINT_LIMITS.maxQuestions}.`,
+          'Clave prohibida (__proto__, constructor o prototype).',
+          'Forbidden key (__proto__, constructor or prototype).',
         ),
       ),
-    );
-    return errors; // do not spend time on per-question checks of an oversized document
-  }
+    ),
+  };
+}
 
-  const byName = checkNames(questions, errors);
-  checkUnsupported(root, questions, errors);
+/**
+ * Every scored question's item spec checked against the kind of questionnaire: its component must be
+ * one of the kind's, and only institution claims may be verifiable. Returns the names of the scored
+ * questions (lower case) and of the verifiable ones.
+ */
+function checkScoredItems(
+  questions: readonly WalkedElement[],
+  kind: QuestionnaireKind,
+  errors: LintIssue[],
+): { scored: Set<string>; verifiable: Set<string> } {
   const verifiable = new Set<string>();
   const scored = new Set<string>();
   for (const q of questions) {
@@ -199,6 +194,39 @@ function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
     }
     if (spec.verifiable) verifiable.add(spec.name);
   }
+  return { scored, verifiable };
+}
+
+function lintCore(input: unknown, kind: QuestionnaireKind): LintIssue[] {
+  const parsed = parseInput(input);
+  if ('fatal' in parsed) return [parsed.fatal];
+  const scanned = scanInput(parsed.json);
+  if ('fatal' in scanned) return [scanned.fatal];
+  const errors: LintIssue[] = scanned.forbidden;
+
+  const walk = walkQuestionnaire(parsed.json);
+  errors.push(...walk.issues);
+  const root = walk.root;
+  if (!root) return errors;
+
+  const questions = questionsOf(walk);
+  if (questions.length > LINT_LIMITS.maxQuestions) {
+    errors.push(
+      issue(
+        LintCode.TOO_MANY_QUESTIONS,
+        '$.pages',
+        localized(
+          `El cuestionario tiene ${questions.length} preguntas; el máximo es ${LINT_LIMITS.maxQuestions}.`,
+          `The questionnaire has ${questions.length} questions; the maximum is ${LINT_LIMITS.maxQuestions}.`,
+        ),
+      ),
+    );
+    return errors; // do not spend time on per-question checks of an oversized document
+  }
+
+  const byName = checkNames(questions, errors);
+  checkUnsupported(root, questions, errors);
+  const { scored, verifiable } = checkScoredItems(questions, kind, errors);
   checkEvidence(questions, byName, verifiable, errors);
   for (const q of questions) errors.push(...checkScoreIfHiddenGate(q, scored));
   if (!questions.some((q) => VALUE_QUESTION_TYPES.has(q.type)) && walk.issues.length === 0) {
