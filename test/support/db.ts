@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
 
 /** Server used by the tests: the machine's shared PostgreSQL unless TEST_PG_URL says otherwise. */
@@ -52,4 +52,18 @@ export async function createTestDatabase(base = PG_ADMIN_URL, tagged?: string): 
     url,
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined), base),
   };
+}
+
+/** A transaction held open by the test, so a second one can meet its row locks (roll back and release it after). */
+export async function heldTransaction(ds: DataSource): Promise<QueryRunner> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  await qr.startTransaction();
+  return qr;
+}
+
+/** Ends a heldTransaction whatever state the test left it in. */
+export async function releaseHeld(qr: QueryRunner): Promise<void> {
+  if (qr.isTransactionActive) await qr.rollbackTransaction();
+  await qr.release();
 }

@@ -4,6 +4,7 @@ import { ConfigModule, Env } from '@apertura/config';
 import { AuditLogEntity, ENTITIES, dataSourceOptions } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
 import { GuarantorsService } from '../guarantors/guarantors.service';
+import { PrivacyRepository } from '../privacy/privacy.repository';
 import { PrivacyService } from '../privacy/privacy.service';
 import { DemoCommand } from './demo/demo.command';
 
@@ -25,7 +26,7 @@ export class CliModule {
         }),
         TypeOrmModule.forFeature([AuditLogEntity]),
       ],
-      providers: [AuditService, GuarantorsService, PrivacyService, DemoCommand],
+      providers: [AuditService, GuarantorsService, PrivacyRepository, PrivacyService, DemoCommand],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RoundsDataModule } from '../rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { RespondController } from './respond.controller';
+import { ResponsesRepository } from './responses.repository';
 import { ResponsesService } from './responses.service';
 import { StaffResponsesController } from './staff-responses.controller';
 import { StaffResponsesService } from './staff-responses.service';
@@ -10,6 +11,6 @@ import { StaffResponsesService } from './staff-responses.service';
 @Module({
   imports: [RoundsDataModule, EvidenceModule],
   controllers: [RespondController, StaffResponsesController],
-  providers: [ResponsesService, StaffResponsesService],
+  providers: [ResponsesRepository, ResponsesService, StaffResponsesService],
 })
 export class ResponsesModule {}
