@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
-import { AuditLogEntity, RoundEntity, dataSourceOptions } from '@apertura/db';
+import { RoundEntity, dataSourceOptions } from '@apertura/db';
 import { JOBS, QUEUES } from '@apertura/queue';
 import { deriveToken, hashToken } from '@apertura/config';
 import { AuditService } from '../apps/api/src/common/audit/audit.service';
@@ -393,7 +393,7 @@ describe('invitations at scale', () => {
       new RoundsRepository(ds),
       new InvitationsRepository(),
       new OutboxService(),
-      new AuditService(ds.getRepository(AuditLogEntity)),
+      new AuditService(),
       env,
     );
     const { guarantor } = await new GuarantorsService(ds).create({

@@ -4,15 +4,19 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InvitationEntity, UserEntity } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
+import { UsersDataModule } from '../users/users-data.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { LoginFailures } from './login-failures';
 import { PasswordResetService } from './password-reset';
 
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, InvitationEntity]),
+    UsersDataModule,
     JwtModule.registerAsync({
       inject: [ENV],
       useFactory: (env: Env) => ({
@@ -23,7 +27,13 @@ import { PasswordResetService } from './password-reset';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordResetService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    AuthRepository,
+    LoginFailures,
+    PasswordResetService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService, JwtModule],
 })
 export class AuthModule {}

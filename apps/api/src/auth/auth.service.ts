@@ -6,7 +6,7 @@ import { UserEntity } from '@apertura/db';
 import { DomainError, notFound } from '../common/domain-error';
 import { ENV, Env } from '@apertura/config';
 import { MeDto, SessionDto } from './dto/login.dto';
-import { clearFailures, clientKey, lockedUntil, recordFailure } from './login-failures';
+import { clientKey, LoginFailures } from './login-failures';
 import { dummyHash, verifyPassword } from './passwords';
 import type { JwtClaims } from './access.guard';
 
@@ -28,6 +28,7 @@ export function toMe(u: UserEntity): MeDto {
 export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly failures: LoginFailures,
     private readonly jwt: JwtService,
     @Inject(ENV) private readonly env: Env,
   ) {}
@@ -44,7 +45,7 @@ export class AuthService {
     }
     const m = this.users.manager;
     const key = clientKey(this.env.TOKEN_SECRET, client);
-    const until = await lockedUntil(m, user.id, key, now);
+    const until = await this.failures.lockedUntil(m, user.id, key, now);
     if (until) {
       throw new DomainError('ACCOUNT_LOCKED', {
         es: `Demasiados intentos fallidos desde este dispositivo o red; intente después de ${until.toISOString()} o restablezca su contraseña.`,
@@ -52,10 +53,10 @@ export class AuthService {
       });
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await recordFailure(m, user.id, key, now);
+      await this.failures.record(m, user.id, key, now);
       throw invalidCredentials();
     }
-    await clearFailures(m, user.id, key);
+    await this.failures.clear(m, user.id, key);
     // Told only to whoever knows the password: the account exists but a guarantor admin switched it off.
     if (user.deactivatedAt) {
       throw new DomainError('ACCOUNT_DEACTIVATED', {

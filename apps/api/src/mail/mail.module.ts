@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { UsersDataModule } from '../users/users-data.module';
 import { MailController } from './mail.controller';
 import { MailRepository } from './mail.repository';
 import { MailService } from './mail.service';
@@ -7,7 +8,7 @@ import { MailTemplatesService } from './mail-templates.service';
 
 /** Mail as staff see it (deliveries, the development catcher, a test mail); the worker sends. */
 @Module({
-  imports: [RoundsDataModule],
+  imports: [RoundsDataModule, UsersDataModule],
   controllers: [MailController],
   providers: [MailRepository, MailService, MailTemplatesService],
   exports: [MailRepository],

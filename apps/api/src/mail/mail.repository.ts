@@ -60,6 +60,19 @@ function countsOf(rows: Array<{ outcome: string; n: number }>): DeliveryCountsDt
 export class MailRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /**
+   * Scopes a delivery row to a guarantor and its recipient, for kinds of mail the mail_delivery trigger
+   * knows nothing of (staff invitations): the console's mail pages and the catcher then show it to that
+   * guarantor's staff only.
+   */
+  async scopeDelivery(m: EntityManager, eventId: string, guarantorId: string, recipient: string | null): Promise<void> {
+    await m.query('UPDATE mail_delivery SET guarantor_id = $2, recipient = $3 WHERE event_id = $1', [
+      eventId,
+      guarantorId,
+      recipient,
+    ]);
+  }
+
   async counts(guarantorId: string, roundId: string | undefined, since?: Date): Promise<DeliveryCountsDto> {
     const rows: Array<{ outcome: string; n: number }> = await this.ds.query(
       `SELECT outcome, count(*)::int AS n FROM mail_delivery

@@ -16,6 +16,7 @@ import {
 } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
+import { UsersRepository } from '../users/users.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -26,6 +27,7 @@ export class MailService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly repo: MailRepository,
+    private readonly users: UsersRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: Env,
@@ -58,7 +60,7 @@ export class MailService {
   async sendTest(actor: UserPrincipal, to: string | undefined): Promise<TestMailQueuedDto> {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
-      const recipient = to ?? (await m.query('SELECT email FROM app_user WHERE id = $1', [actor.userId]))[0]?.email;
+      const recipient = to ?? (await this.users.emailOf(m, actor.userId));
       if (!recipient) throw notFound('e-mail address of the account', 'to');
       const eventId = await this.outbox.emit(m, { type: 'mail.test', payload: { to: recipient, guarantorId } });
       await this.audit.record(m, actor, {

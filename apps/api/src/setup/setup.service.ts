@@ -5,7 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
 import { DomainError } from '../common/domain-error';
+import { GuarantorsRepository } from '../guarantors/guarantors.repository';
 import { GuarantorsService } from '../guarantors/guarantors.service';
+import { UsersRepository } from '../users/users.repository';
+import { SetupRepository } from './setup.repository';
 import type { FirstRunSetupDto, FirstRunSetupResultDto } from './dto/setup.dto';
 
 /** A code is good for a day: long enough to read the log and open the page, short enough not to linger. */
@@ -55,14 +58,16 @@ export class SetupService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: SetupRepository,
+    private readonly guarantorsRepo: GuarantorsRepository,
+    private readonly users: UsersRepository,
     private readonly guarantors: GuarantorsService,
     private readonly audit: AuditService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
   async needed(m: EntityManager = this.ds.manager): Promise<boolean> {
-    const [{ n }]: Array<{ n: number }> = await m.query('SELECT count(*)::int AS n FROM guarantor WHERE NOT synthetic');
-    return n === 0;
+    return (await this.guarantorsRepo.countReal(m)) === 0;
   }
 
   /**
@@ -74,11 +79,7 @@ export class SetupService {
     if (!(await this.needed())) return null;
     const code = generateSetupCode();
     const expiresAt = new Date(now.getTime() + SETUP_CODE_TTL_MS);
-    await this.ds.query('INSERT INTO setup_code (code_hash, created_at, expires_at) VALUES ($1, $2, $3)', [
-      hashSetupCode(code),
-      now,
-      expiresAt,
-    ]);
+    await this.repo.insertCode(this.ds, hashSetupCode(code), now, expiresAt);
     return { code, expiresAt };
   }
 
@@ -110,13 +111,10 @@ export class SetupService {
     const created = await this.ds.transaction(async (m) => {
       // One setup at a time: of two simultaneous requests with good codes the second waits here,
       // then sees the guarantor the first created and is refused.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('apertura:first-run-setup'))`);
+      await this.repo.serialiseSetups(m);
       if (!(await this.needed(m))) throw alreadyDone();
-      const [row]: Array<{ id: string; expires_at: Date; used_at: Date | null }> = await m.query(
-        'SELECT id, expires_at, used_at FROM setup_code WHERE code_hash = $1 FOR UPDATE',
-        [hash],
-      );
-      if (!row || row.used_at) {
+      const row = await this.repo.lockCode(m, hash);
+      if (!row || row.usedAt) {
         await this.audit.record(m, 'system', {
           action: 'setup.refused',
           entityType: 'setup',
@@ -124,7 +122,7 @@ export class SetupService {
         });
         return { refused: 'invalid' as const };
       }
-      if (row.expires_at.getTime() <= now.getTime()) {
+      if (row.expiresAt.getTime() <= now.getTime()) {
         await this.audit.record(m, 'system', {
           action: 'setup.refused',
           entityType: 'setup',
@@ -133,16 +131,14 @@ export class SetupService {
         });
         return { refused: 'expired' as const };
       }
-      const taken: unknown[] = await m.query('SELECT 1 FROM app_user WHERE lower(email) = lower($1)', [dto.adminEmail]);
-      if (taken.length) {
+      if (await this.users.emailExistsAnyCase(m, dto.adminEmail)) {
         throw new DomainError(
           'EMAIL_TAKEN',
           { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
           'adminEmail',
         );
       }
-      const slugTaken: unknown[] = await m.query('SELECT 1 FROM guarantor WHERE slug = $1', [dto.slug]);
-      if (slugTaken.length) {
+      if (await this.guarantorsRepo.slugExists(m, dto.slug)) {
         throw new DomainError(
           'CONFLICT',
           { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' },
@@ -157,7 +153,7 @@ export class SetupService {
         adminPassword: dto.adminPassword,
       });
       // Every code goes with the first guarantor: those printed by other replicas must not open a second door.
-      await m.query('UPDATE setup_code SET used_at = $1 WHERE used_at IS NULL', [now]);
+      await this.repo.spendAll(m, now);
       await this.audit.record(m, 'system', {
         action: 'setup.complete',
         entityType: 'guarantor',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CATALOGUE_SOURCE } from '@apertura/geo';
 import { notFound } from '../common/domain-error';
+import { CatalogueRepository } from './catalogue.repository';
 import { MunicipalitiesDto, MunicipalityDto, StateDto, StatesDto } from './dto/catalogue.dto';
 import type { CatalogueIndex } from '@apertura/geo';
 
@@ -20,7 +21,10 @@ interface Catalogue {
 export class CatalogueService {
   private loading?: Promise<Catalogue>;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: CatalogueRepository,
+  ) {}
 
   async index(): Promise<CatalogueIndex> {
     return (await this.catalogue()).index;
@@ -47,21 +51,11 @@ export class CatalogueService {
   }
 
   private async load(): Promise<Catalogue> {
-    const rows: Array<{
-      cvegeo: string;
-      cve_ent: string;
-      nom_ent: string;
-      nom_mun: string;
-      population: number;
-      marginalisation: string;
-    }> = await this.ds.query(
-      'SELECT cvegeo, cve_ent, nom_ent, nom_mun, population, marginalisation FROM municipality ORDER BY cvegeo',
-    );
-    const municipalities: MunicipalityDto[] = rows.map((r) => ({
+    const municipalities: MunicipalityDto[] = (await this.repo.municipalities(this.ds)).map((r) => ({
       cvegeo: r.cvegeo,
-      cveEnt: r.cve_ent,
-      name: r.nom_mun,
-      stateName: r.nom_ent,
+      cveEnt: r.cveEnt,
+      name: r.name,
+      stateName: r.stateName,
       population: r.population,
       marginalisation: r.marginalisation,
     }));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { InstitutionEntity, MunicipalityEntity, previewUniverse, upsertUniverse } from '@apertura/db';
+import { InstitutionEntity, previewUniverse, upsertUniverse } from '@apertura/db';
 import { universeInvalidReport } from '@apertura/geo';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
@@ -9,7 +9,6 @@ import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import {
   InstitutionDto,
-  InstitutionStatus,
   InstitutionPageDto,
   ListInstitutionsQueryDto,
   UniverseImportResultDto,
@@ -17,50 +16,25 @@ import {
 } from './dto/universe.dto';
 import { CatalogueService } from './catalogue.service';
 import { parseUniverseCsvOffThread } from './parse-off-thread';
+import { UniverseRepository, type InstitutionFilters, type InstitutionRecord } from './universe.repository';
 
-export interface InstitutionFilters {
-  cveEnt?: string;
-  cvegeo?: string;
-  level?: string;
-  type?: string;
-  q?: string;
-  /** Padrón status; no value means every institution (callers choose their default). */
-  status?: InstitutionStatus;
-}
+export type { InstitutionFilters } from './universe.repository';
 
-interface InstitutionRow {
-  id: string;
-  key: string;
-  name: string;
-  type: string;
-  level: string;
-  cve_ent: string;
-  cvegeo: string;
-  email: string;
-  created_at: Date;
-  updated_at: Date;
-  retired_at: Date | null;
-  nom_mun: string;
-  nom_ent: string;
-}
-
-const toInstitution = (r: InstitutionRow): InstitutionDto => ({
+const toInstitution = (r: InstitutionRecord): InstitutionDto => ({
   id: r.id,
   key: r.key,
   name: r.name,
   type: r.type,
   level: r.level,
-  cveEnt: r.cve_ent,
-  stateName: r.nom_ent,
+  cveEnt: r.cveEnt,
+  stateName: r.stateName,
   cvegeo: r.cvegeo,
-  municipalityName: r.nom_mun,
+  municipalityName: r.municipalityName,
   email: r.email,
-  createdAt: r.created_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
-  retiredAt: r.retired_at ? r.retired_at.toISOString() : null,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null,
 });
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The universe of obliged subjects of a guarantor: CSV import (all-or-nothing, idempotent upsert by a
@@ -70,6 +44,7 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class UniverseService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: UniverseRepository,
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
   ) {}
@@ -115,16 +90,10 @@ export class UniverseService {
   ): Promise<InstitutionDto> {
     const guarantorId = guarantorOf(actor);
     return this.ds.transaction(async (m) => {
-      const [current]: Array<{ retired_at: Date | null }> = await m.query(
-        'SELECT retired_at FROM institution WHERE id = $1 AND guarantor_id = $2 FOR UPDATE',
-        [institutionId, guarantorId],
-      );
-      if (!current) throw notFound('institución', 'institutionId');
-      if ((current.retired_at !== null) !== retired) {
-        await m.query(
-          `UPDATE institution SET retired_at = ${retired ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`,
-          [institutionId],
-        );
+      const isRetired = await this.repo.lockRetired(m, guarantorId, institutionId);
+      if (isRetired === undefined) throw notFound('institución', 'institutionId');
+      if (isRetired !== retired) {
+        await this.repo.setRetired(m, institutionId, retired);
         await this.audit.record(m, actor, {
           action: retired ? 'universe.retire' : 'universe.reactivate',
           entityType: 'institution',
@@ -157,77 +126,12 @@ export class UniverseService {
     restrict?: (qb: SelectQueryBuilder<InstitutionEntity>) => void,
     m: EntityManager = this.ds.manager,
   ): Promise<InstitutionPageDto> {
-    const qb = m
-      .getRepository(InstitutionEntity)
-      .createQueryBuilder('i')
-      .where('i.guarantorId = :guarantorId', { guarantorId });
-    if (filters.cveEnt) qb.andWhere('i.cveEnt = :cveEnt', { cveEnt: filters.cveEnt });
-    if (filters.cvegeo) qb.andWhere('i.cvegeo = :cvegeo', { cvegeo: filters.cvegeo });
-    if (filters.level) qb.andWhere('i.level = :level', { level: filters.level });
-    if (filters.type) qb.andWhere('i.type = :type', { type: filters.type.trim().toLocaleLowerCase('es-MX') });
-    if (filters.q) qb.andWhere(`i.name ILIKE :q ESCAPE '\\'`, { q: `%${escapeLike(filters.q.trim())}%` });
-    if (filters.status === 'active') qb.andWhere('i.retiredAt IS NULL');
-    else if (filters.status === 'retired') qb.andWhere('i.retiredAt IS NOT NULL');
-    restrict?.(qb);
-    const total = await qb.getCount();
-    const rows = await qb
-      .innerJoin(MunicipalityEntity, 'm', 'm.cvegeo = i.cvegeo')
-      .select([
-        'i.id AS id',
-        'i.key AS key',
-        'i.name AS name',
-        'i.type AS type',
-        'i.level AS level',
-        'i.cve_ent AS cve_ent',
-        'i.cvegeo AS cvegeo',
-        'i.email AS email',
-        'i.created_at AS created_at',
-        'i.updated_at AS updated_at',
-        'i.retired_at AS retired_at',
-        'm.nom_mun AS nom_mun',
-        'm.nom_ent AS nom_ent',
-      ])
-      .orderBy('i.cve_ent')
-      .addOrderBy('i.cvegeo')
-      .addOrderBy('i.name')
-      .addOrderBy('i.id')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getRawMany<InstitutionRow>();
-    return { items: rows.map(toInstitution), total, page, pageSize };
+    const { items, total } = await this.repo.page(m, guarantorId, filters, pageSize, (page - 1) * pageSize, restrict);
+    return { items: items.map(toInstitution), total, page, pageSize };
   }
 
   async summary(actor: UserPrincipal): Promise<UniverseSummaryDto> {
     const guarantorId = guarantorOf(actor);
-    const [byState, byLevel, byType, totals] = await Promise.all([
-      this.ds.query(
-        `SELECT i.cve_ent, min(m.nom_ent) AS name, count(*)::int AS count
-         FROM institution i JOIN municipality m ON m.cvegeo = i.cvegeo
-         WHERE i.guarantor_id = $1 AND i.retired_at IS NULL GROUP BY i.cve_ent ORDER BY i.cve_ent`,
-        [guarantorId],
-      ) as Promise<Array<{ cve_ent: string; name: string; count: number }>>,
-      this.ds.query(
-        `SELECT level, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY level ORDER BY level`,
-        [guarantorId],
-      ) as Promise<Array<{ level: string; count: number }>>,
-      this.ds.query(
-        `SELECT type, count(*)::int AS count FROM institution WHERE guarantor_id = $1 AND retired_at IS NULL GROUP BY type ORDER BY count(*) DESC, type`,
-        [guarantorId],
-      ) as Promise<Array<{ type: string; count: number }>>,
-      this.ds.query(
-        `SELECT count(*) FILTER (WHERE retired_at IS NULL)::int AS total, count(*) FILTER (WHERE retired_at IS NOT NULL)::int AS retired,
-                count(DISTINCT cvegeo) FILTER (WHERE retired_at IS NULL)::int AS municipalities
-         FROM institution WHERE guarantor_id = $1`,
-        [guarantorId],
-      ) as Promise<Array<{ total: number; retired: number; municipalities: number }>>,
-    ]);
-    return {
-      total: totals[0].total,
-      retired: totals[0].retired,
-      municipalities: totals[0].municipalities,
-      byState: byState.map((s) => ({ cveEnt: s.cve_ent, name: s.name, count: s.count })),
-      byLevel,
-      byType,
-    };
+    return this.repo.counts(this.ds, guarantorId);
   }
 }
