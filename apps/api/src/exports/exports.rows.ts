@@ -1,4 +1,5 @@
 import type { RoundStatus } from '@apertura/db';
+import type { QuestionnaireVersion } from './microdata';
 
 /**
  * Rows the exports repository reads with SQL, as PostgreSQL answers them (snake_case); they never
@@ -18,4 +19,16 @@ export interface ExportRoundRow {
 export interface StoredMethodRow {
   method_id: string;
   method_version: string;
+}
+
+export interface MicrodataRoundRow {
+  id: string;
+  guarantor_id: string;
+  synthetic: boolean;
+}
+
+export interface QuestionnaireVersionRow {
+  kind: QuestionnaireVersion['kind'];
+  version: number;
+  definition: unknown;
 }
