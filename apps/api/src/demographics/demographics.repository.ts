@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DEMOGRAPHIC_QUESTION_KEYS, DemographicQuestion } from '@apertura/geo';
+import { queryRows } from '../common/persistence';
+import { READ_CONNECTION } from '../common/infrastructure.module';
+import type { ProfileCountRow, ProfileRoundRow } from './demographics.rows';
 import type { DemographicAnswersDto } from './dto/demographics.dto';
 
 export interface DemographicsRow {
@@ -13,10 +17,26 @@ export interface DemographicsRow {
   consent_at: Date;
 }
 
-/** SQL of the `validator_demographics` table (kept apart from identity: keyed by user id only). */
+export type ProfileCount = ProfileCountRow;
+
+const COLUMN: Record<DemographicQuestion, string> = {
+  ageBand: 'age_band',
+  gender: 'gender',
+  municipalityType: 'municipality_type',
+  indigenousLanguage: 'indigenous_language',
+  disability: 'disability',
+};
+
+/**
+ * SQL of the `validator_demographics` table (kept apart from identity: keyed by user id only). The
+ * validators' profile (aggregates only) reads on the read connection, like the other result pages.
+ */
 @Injectable()
 export class DemographicsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @InjectDataSource(READ_CONNECTION) private readonly read: DataSource,
+  ) {}
 
   async find(userId: string, m: EntityManager | DataSource = this.ds): Promise<DemographicsRow | undefined> {
     const rows: DemographicsRow[] = await m.query(
@@ -49,5 +69,32 @@ export class DemographicsRepository {
       [userId],
     );
     return rows.length > 0;
+  }
+
+  /** The round's status (a list of zero or one) when `guarantorId` owns it or is null. */
+  async profileRounds(roundId: string, guarantorId: string | null): Promise<Array<{ status: string }>> {
+    const rows = await queryRows<ProfileRoundRow>(
+      this.read,
+      'SELECT status FROM round WHERE id = $1 AND ($2::uuid IS NULL OR guarantor_id = $2::uuid)',
+      [roundId, guarantorId],
+    );
+    return rows.map((r) => ({ status: r.status }));
+  }
+
+  /** Answers per question and category among the round's validators (not deleted), and the validators in all. */
+  async profileCounts(roundId: string): Promise<ProfileCount[]> {
+    const rows = await queryRows<ProfileCountRow>(
+      this.read,
+      `WITH v AS (SELECT validator_id FROM verdict WHERE round_id = $1
+                  UNION SELECT validator_id FROM citizen_report WHERE round_id = $1),
+            d AS (SELECT d.* FROM validator_demographics d JOIN v ON v.validator_id = d.user_id
+                  JOIN app_user u ON u.id = d.user_id AND u.deleted_at IS NULL)
+       ${DEMOGRAPHIC_QUESTION_KEYS.map(
+         (q) => `SELECT '${q}' AS question, ${COLUMN[q]}::text AS category, count(*)::int AS n FROM d GROUP BY 2`,
+       ).join(' UNION ALL ')}
+       UNION ALL SELECT 'validators', '', count(*)::int FROM v`,
+      [roundId],
+    );
+    return rows.map((r) => ({ question: r.question, category: r.category, n: r.n }));
   }
 }

@@ -1,30 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   CATALOGUE_SOURCE,
   DEMOGRAPHIC_QUESTION_KEYS,
   DEMOGRAPHIC_QUESTIONS,
-  DemographicQuestion,
   loadMunicipalities,
   populationByMunicipalityType,
   suppressSmallCells,
 } from '@apertura/geo';
-import { READ_CONNECTION } from '../common/infrastructure.module';
 import { notFound } from '../common/domain-error';
 import { DemographicsErrors } from './demographics.errors';
+import { DemographicsRepository } from './demographics.repository';
 import { PopulationReferenceDto, ValidatorsProfileDto } from './dto/demographics.dto';
 
 /** Cells under this many people are not published (a common small-cell rule for statistics on people). */
 export const SUPPRESSION_K = 5;
-
-const COLUMN: Record<DemographicQuestion, string> = {
-  ageBand: 'age_band',
-  gender: 'gender',
-  municipalityType: 'municipality_type',
-  indigenousLanguage: 'indigenous_language',
-  disability: 'disability',
-};
 
 export const MUNICIPALITY_TYPE_DEFINITION =
   'Tamaño del municipio de residencia por población total (Censo 2020): rural < 15 000 hab.; ciudad pequeña 15 000–99 999; ' +
@@ -48,29 +37,16 @@ export function populationReference(): PopulationReferenceDto {
 /** Aggregates a round's validators' demographics, suppressed; read-only (served by the read connection). */
 @Injectable()
 export class ValidatorsProfileService {
-  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
+  constructor(private readonly demographics: DemographicsRepository) {}
 
   /** `guarantorId` null: the public reader, who sees published rounds only. */
   async profile(roundId: string, guarantorId: string | null): Promise<ValidatorsProfileDto> {
-    const rounds: Array<{ status: string }> = await this.ds.query(
-      'SELECT status FROM round WHERE id = $1 AND ($2::uuid IS NULL OR guarantor_id = $2::uuid)',
-      [roundId, guarantorId],
-    );
+    const rounds = await this.demographics.profileRounds(roundId, guarantorId);
     if (rounds.length === 0) throw notFound('round');
     if (guarantorId === null && rounds[0].status !== 'published') throw DemographicsErrors.profileNotPublished();
 
-    const counts: Array<{ question: DemographicQuestion; category: string; n: number }> = await this.ds.query(
-      `WITH v AS (SELECT validator_id FROM verdict WHERE round_id = $1
-                  UNION SELECT validator_id FROM citizen_report WHERE round_id = $1),
-            d AS (SELECT d.* FROM validator_demographics d JOIN v ON v.validator_id = d.user_id
-                  JOIN app_user u ON u.id = d.user_id AND u.deleted_at IS NULL)
-       ${DEMOGRAPHIC_QUESTION_KEYS.map(
-         (q) => `SELECT '${q}' AS question, ${COLUMN[q]}::text AS category, count(*)::int AS n FROM d GROUP BY 2`,
-       ).join(' UNION ALL ')}
-       UNION ALL SELECT 'validators', '', count(*)::int FROM v`,
-      [roundId],
-    );
-    const validators = counts.find((c) => (c.question as string) === 'validators')?.n ?? 0;
+    const counts = await this.demographics.profileCounts(roundId);
+    const validators = counts.find((c) => c.question === 'validators')?.n ?? 0;
     const respondents = counts.filter((c) => c.question === 'ageBand').reduce((s, c) => s + c.n, 0);
     // While validators can still join, staff could difference two readings around one person's first
     // verdict and learn that person's answers: the breakdown waits until the round has closed.

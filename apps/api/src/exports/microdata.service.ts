@@ -3,10 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Readable, Transform } from 'stream';
 import { DataSource } from 'typeorm';
-import { VERDICT_DISPUTE_JOIN, VERDICT_STANDING_SQL } from '@apertura/db';
 import type { UserPrincipal } from '../auth/principal';
 import { AuditService } from '../common/audit/audit.service';
-import { READ_CONNECTION } from '../common/infrastructure.module';
 import { guarantorOf } from '../common/guarantor-of';
 import { ExportSlots } from './export-slots';
 import { csvWriter } from './export-writers';
@@ -18,42 +16,12 @@ import {
   MicrodataFile,
   MicrodataLayout,
   microdataLayout,
-  QuestionnaireVersionRow,
   Row,
   toCells,
 } from './microdata';
-import { openCursor } from './pg-cursor';
-import { validatorPseudonymSql } from './pseudonym';
+import { ExportsRepository, MicrodataRound } from './exports.repository';
 import { xlsxChunks, XlsxSheet } from './xlsx-writer';
 import { RoundErrors } from '../rounds/rounds.errors';
-
-interface MicrodataRound {
-  id: string;
-  guarantorId: string;
-  synthetic: boolean;
-}
-
-const INSTITUTION_SELECT = `r.id AS round_id, i.id AS institution_id, i.key AS institution_key, i.name AS institution_name,
-  i.type AS institution_type, i.level, i.cve_ent, i.cvegeo`;
-
-/** One query per dataset, in a stable order; `$1` the round. Never joins app_user or validator_profile. */
-const DATASET_SQL: Record<MicrodataDataset, string> = {
-  answers: `SELECT ${INSTITUTION_SELECT}, s.version AS response_version, s.submitted_at, q.version AS questionnaire_version, s.submitted AS data
-    FROM response s JOIN round r ON r.id = s.round_id JOIN institution i ON i.id = s.institution_id JOIN questionnaire q ON q.id = s.questionnaire_id
-    WHERE s.round_id = $1 AND s.version > 0 AND s.submitted IS NOT NULL
-    ORDER BY i.name, i.id`,
-  verdicts: `SELECT ${INSTITUTION_SELECT}, v.question_name, v.verdict, ${VERDICT_STANDING_SQL} AS standing,
-      ${validatorPseudonymSql('r', 'v.validator_id')} AS validator, v.evidence_url, v.evidence_file_id IS NOT NULL AS has_evidence_file, v.comment,
-      v.created_at AS recorded_at, v.updated_at, v.notified_at
-    FROM verdict v JOIN round r ON r.id = v.round_id ${VERDICT_DISPUTE_JOIN} JOIN institution i ON i.id = v.institution_id
-    WHERE v.round_id = $1
-    ORDER BY i.name, i.id, v.question_name, validator`,
-  citizen_reports: `SELECT ${INSTITUTION_SELECT}, ${validatorPseudonymSql('r', 'c.validator_id')} AS validator, q.version AS questionnaire_version,
-      c.created_at AS submitted_at, c.updated_at, c.data
-    FROM citizen_report c JOIN round r ON r.id = c.round_id JOIN institution i ON i.id = c.institution_id JOIN questionnaire q ON q.id = c.questionnaire_id
-    WHERE c.round_id = $1
-    ORDER BY i.name, i.id, validator`,
-};
 
 const FILENAME: Record<MicrodataDataset, string> = {
   answers: 'respuestas',
@@ -107,7 +75,8 @@ function mapper(fn: (raw: RawRow) => Row): Transform {
 @Injectable()
 export class MicrodataService {
   constructor(
-    @InjectDataSource(READ_CONNECTION) private readonly read: DataSource,
+    // Reads on the read connection; the primary only for the audit entry of each download.
+    private readonly repo: ExportsRepository,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly slots: ExportSlots,
     private readonly audit: AuditService,
@@ -122,7 +91,7 @@ export class MicrodataService {
     res: Response,
   ): Promise<void> {
     const round = await this.ownedRound(actor, roundId);
-    const layout = microdataLayout(await this.questionnaireVersions(round.id));
+    const layout = microdataLayout(await this.repo.questionnaireVersions(round.id));
     // Recorded once a slot is held and before the bytes leave: a download cut halfway still happened.
     const record = () =>
       this.audit.record(this.ds.manager, actor, {
@@ -153,7 +122,7 @@ export class MicrodataService {
       const dataset = file.dataset;
       await this.slots.stream(what, res, csvHeaders(FILENAME[dataset]), async () => {
         await record();
-        const rows = await openCursor(this.read, DATASET_SQL[dataset], [round.id]);
+        const rows = await this.repo.openMicrodata(dataset, round.id);
         return [rows, mapper(shape(dataset, layout, titles)), csvWriter(layout.columns[dataset], opts)];
       });
       return;
@@ -193,7 +162,7 @@ export class MicrodataService {
     layout: MicrodataLayout,
     titles: Map<string, { es: string; en: string }>,
   ): AsyncGenerator<Array<Row[string]>> {
-    const rows = await openCursor(this.read, DATASET_SQL[dataset], [roundId]);
+    const rows = await this.repo.openMicrodata(dataset, roundId);
     const toRow = shape(dataset, layout, titles);
     try {
       for await (const raw of rows) yield toCells(toRow(raw as RawRow), layout.columns[dataset]);
@@ -203,24 +172,8 @@ export class MicrodataService {
   }
 
   private async ownedRound(actor: UserPrincipal, roundId: string): Promise<MicrodataRound> {
-    const rows: Array<{ id: string; guarantor_id: string; synthetic: boolean }> = await this.read.query(
-      'SELECT id, guarantor_id, synthetic FROM round WHERE id = $1 AND guarantor_id = $2',
-      [roundId, guarantorOf(actor)],
-    );
-    if (rows.length === 0) throw RoundErrors.notFound('roundId');
-    return { id: rows[0].id, guarantorId: rows[0].guarantor_id, synthetic: rows[0].synthetic };
-  }
-
-  /** Every questionnaire version the round uses or was answered with (a round's instrument can be replaced while it is a draft). */
-  private async questionnaireVersions(roundId: string): Promise<QuestionnaireVersionRow[]> {
-    return this.read.query(
-      `SELECT q.kind, q.version, q.definition FROM questionnaire q WHERE q.id IN (
-         SELECT institution_questionnaire_id FROM round WHERE id = $1
-         UNION SELECT citizen_questionnaire_id FROM round WHERE id = $1
-         UNION SELECT questionnaire_id FROM response WHERE round_id = $1
-         UNION SELECT questionnaire_id FROM citizen_report WHERE round_id = $1)
-       ORDER BY q.kind, q.version`,
-      [roundId],
-    );
+    const round = await this.repo.findMicrodataRound(roundId, guarantorOf(actor));
+    if (!round) throw RoundErrors.notFound('roundId');
+    return round;
   }
 }

@@ -130,14 +130,15 @@ export function variableColumns(dataset: MicrodataDataset, variables: readonly C
   });
 }
 
-export interface QuestionnaireVersionRow {
+/** A questionnaire version a round uses or was answered with (read by ExportsRepository). */
+export interface QuestionnaireVersion {
   kind: 'institution' | 'citizen';
   version: number;
   definition: unknown;
 }
 
 /** Codebooks of the two instruments from the questionnaire versions the round used. */
-export function roundCodebooks(versions: readonly QuestionnaireVersionRow[]): {
+export function roundCodebooks(versions: readonly QuestionnaireVersion[]): {
   institution: CodebookVariable[];
   citizen: CodebookVariable[];
 } {
@@ -154,7 +155,7 @@ export interface MicrodataLayout {
   codebook: CodebookVariable[][];
 }
 
-export function microdataLayout(versions: readonly QuestionnaireVersionRow[]): MicrodataLayout {
+export function microdataLayout(versions: readonly QuestionnaireVersion[]): MicrodataLayout {
   const books = roundCodebooks(versions);
   const answers = variableColumns('answers', books.institution);
   const reports = variableColumns('citizen_reports', books.citizen);

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Client, Notification } from 'pg';
-import { DataSource } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import { parseResultsChanged, RESULTS_CHANNEL } from '@apertura/db';
 import type { ResultsChanged } from '@apertura/db';
 import { DomainError } from '../common/domain-error';
+import { ResultsRepository } from './results.repository';
 
 /** What a browser waits before reconnecting a dropped stream (the SSE `retry:` field). */
 export const RETRY_MS = 3000;
@@ -49,8 +48,8 @@ export class ResultsEventsService implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    // The primary: the change counter a catch-up compares with must be the one the worker just wrote.
-    @InjectDataSource() private readonly ds: DataSource,
+    // Reads the change counter on the primary (ResultsRepository.changeVersion).
+    private readonly repo: ResultsRepository,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -151,11 +150,8 @@ export class ResultsEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async version(roundId: string): Promise<{ roundId: string; version: string; watermark: string } | null> {
-    const [row]: Array<{ version: string; watermark: string }> = await this.ds.query(
-      'SELECT version::text AS version, watermark::text AS watermark FROM result_change WHERE round_id = $1',
-      [roundId],
-    );
-    return row ? { roundId, ...row } : null;
+    const change = await this.repo.changeVersion(roundId);
+    return change ? { roundId, ...change } : null;
   }
 
   /** Sends an event unless the stream already has this version (a catch-up and a notification may cross). */

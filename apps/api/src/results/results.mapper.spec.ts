@@ -1,16 +1,9 @@
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import {
-  MetricRow,
-  toAreaItem,
-  toInstitutionDetail,
-  toPublicRound,
-  toResultValue,
-  toRun,
-  toSummary,
-} from './results.mapper';
+import { toAreaItem, toInstitutionDetail, toPublicRound, toResultValue, toRun, toSummary } from './results.mapper';
+import type { MetricRecord } from './results.repository';
 
 const at = new Date('2025-06-01T12:00:00.000Z');
-const row = (over: Partial<MetricRow>): MetricRow => ({
+const row = (over: Partial<MetricRecord>): MetricRecord => ({
   indicator: 'I',
   aggregation: 'unweighted',
   estimate: 0.5,
@@ -19,18 +12,18 @@ const row = (over: Partial<MetricRow>): MetricRow => ({
   hi: 0.7,
   cv: 0.2,
   n: 4,
-  population_size: null,
+  populationSize: null,
   status: 'inconclusive',
   needed: 3,
-  needed_subjects: null,
-  needed_reports: 3,
-  validated_share: null,
+  neededSubjects: null,
+  neededReports: 3,
+  validatedShare: null,
   formula: 'I = (T + P)/2',
   details: { n: 4, N: null, df: 3, sd: 0.2, halfWidth: 0.318, interval: 't', reasons: ['below_minimum'] },
-  method_id: 'mga-2017/apertura-1',
-  method_version: '1.0.0',
+  methodId: 'mga-2017/apertura-1',
+  methodVersion: '1.0.0',
   watermark: '41',
-  computed_at: at,
+  computedAt: at,
   ...over,
 });
 const ROUND = {
@@ -38,22 +31,22 @@ const ROUND = {
   name: 'Ronda',
   status: 'published',
   synthetic: true,
-  published_at: at,
+  publishedAt: at,
   design: { kind: 'census' },
-  method_id: 'mga-2017/apertura-2',
-  method_version: '2.0.0',
+  methodId: 'mga-2017/apertura-2',
+  methodVersion: '2.0.0',
   states: [{ cveEnt: '15', name: 'México' }],
 };
-const NO_RANK = { rank_position: null, rank_lo: null, rank_hi: null, rank_of: null };
+const NO_RANK = { position: null, lo: null, hi: null, of: null };
 const INST = {
   id: 'i1',
   name: 'Ayuntamiento',
   type: 'ayuntamiento',
   level: 'municipal',
   cvegeo: '15106',
-  cve_ent: '15',
-  nom_mun: 'Toluca',
-  nom_ent: 'México',
+  cveEnt: '15',
+  municipalityName: 'Toluca',
+  stateName: 'México',
 };
 
 describe('toResultValue', () => {
@@ -293,11 +286,11 @@ describe('small mappings', () => {
       toAreaItem(
         'municipality',
         {
-          ...row({ population_size: 4, details: { coverage: { responding: 2 } } }),
-          ...NO_RANK,
-          scope_key: '15106',
+          metric: row({ populationSize: 4, details: { coverage: { responding: 2 } } }),
+          rank: NO_RANK,
+          scopeKey: '15106',
           name: 'Toluca',
-          cve_ent: '15',
+          cveEnt: '15',
         },
         'MX',
       ),
@@ -314,13 +307,13 @@ describe('small mappings', () => {
     expect(
       toRun({
         id: 'x',
-        round_id: 'r',
+        roundId: 'r',
         status: 'done',
         progress: 100,
         watermark: '9',
         error: null,
-        requested_at: at,
-        finished_at: at,
+        requestedAt: at,
+        finishedAt: at,
       }),
     ).toEqual({
       runId: 'x',
@@ -336,12 +329,12 @@ describe('small mappings', () => {
       toPublicRound({
         id: 'r',
         name: 'n',
-        opens_at: at,
-        closes_at: at,
-        published_at: null,
+        opensAt: at,
+        closesAt: at,
+        publishedAt: null,
         synthetic: false,
-        guarantor_slug: 'g',
-        guarantor_name: 'G',
+        guarantorSlug: 'g',
+        guarantorName: 'G',
       }),
     ).toEqual({
       id: 'r',

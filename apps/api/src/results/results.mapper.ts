@@ -1,6 +1,6 @@
 /**
- * Explicit mapping from stored metric_result rows (and their `details`, written by the worker's
- * to-result-rows.ts) to response DTOs. Pure; `details` is read defensively (stored JSON), and only
+ * Explicit mapping from the stored results (the records of results.repository.ts, and the `details`
+ * written by the worker's to-result-rows.ts) to response DTOs. Pure; `details` is read defensively (stored JSON), and only
  * the listed fields ever leave the API.
  */
 import { decodeItemList } from '@apertura/db';
@@ -26,66 +26,18 @@ import type {
   ResultValueDto,
   SubIndexDto,
 } from './dto/results.dto';
-
-/** A metric_result row as the results queries select it (snake_case, as PostgreSQL returns it). */
-export interface MetricRow {
-  indicator: string;
-  aggregation: string;
-  estimate: number | null;
-  se: number | null;
-  lo: number | null;
-  hi: number | null;
-  cv: number | null;
-  n: number;
-  population_size: number | null;
-  status: string;
-  needed: number | null;
-  needed_subjects: number | null;
-  needed_reports: number | null;
-  validated_share: number | null;
-  formula: string | null;
-  details: unknown;
-  method_id: string;
-  method_version: string;
-  watermark: string;
-  computed_at: Date;
-}
-
-export interface RoundRow {
-  id: string;
-  name: string;
-  status: string;
-  synthetic: boolean;
-  published_at: Date | null;
-  design: Record<string, unknown> | null;
-  /** Method of the round's stored results (null: not computed yet). */
-  method_id: string | null;
-  method_version: string | null;
-  /** States of the universe, by code. */
-  states: Array<{ cveEnt: string; name: string }> | null;
-}
-
-/** A stored rank (metric_rank) joined to a listed row. */
-export interface RankRow {
-  rank_position: number | null;
-  rank_lo: number | null;
-  rank_hi: number | null;
-  rank_of: number | null;
-}
+import type {
+  AreaListItem,
+  MetricRecord,
+  PublicRoundRecord,
+  RankRecord,
+  RecomputeRun,
+  ResultInstitution,
+  ResultRound,
+} from './results.repository';
 
 /** Indicators from the self-report alone: shown without citizen validation they are unverified self-reports (§9). */
 const SELF_REPORT_INDICATORS = new Set(['I_G', 'TG', 'PG', 'I_G_raw', 'TG_raw', 'PG_raw', 'DELTA_G']);
-
-export interface InstitutionRow {
-  id: string;
-  name: string;
-  type: string;
-  level: string;
-  cvegeo: string;
-  cve_ent: string;
-  nom_mun: string;
-  nom_ent: string;
-}
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -99,23 +51,23 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 
 export const notice = (): NoticeDto => ({ es: VOLUNTEER_SAMPLE_NOTICE.es, en: VOLUNTEER_SAMPLE_NOTICE.en });
 
-export function toResultRound(r: RoundRow): ResultRoundDto {
+export function toResultRound(r: ResultRound): ResultRoundDto {
   return {
     id: r.id,
     name: r.name,
     status: r.status,
     synthetic: r.synthetic,
-    publishedAt: iso(r.published_at),
+    publishedAt: iso(r.publishedAt),
     design: r.design ?? { kind: 'census' },
-    methodId: r.method_id,
-    methodVersion: r.method_version,
+    methodId: r.methodId,
+    methodVersion: r.methodVersion,
     states: r.states ?? [],
   };
 }
 
-export function toRank(r: RankRow, group: string): RankDto | null {
-  if (r.rank_position === null || r.rank_lo === null || r.rank_hi === null || r.rank_of === null) return null;
-  return { position: r.rank_position, lo: r.rank_lo, hi: r.rank_hi, of: r.rank_of, group };
+export function toRank(r: RankRecord, group: string): RankDto | null {
+  if (r.position === null || r.lo === null || r.hi === null || r.of === null) return null;
+  return { position: r.position, lo: r.lo, hi: r.hi, of: r.of, group };
 }
 
 /**
@@ -137,21 +89,21 @@ export function rankingGroup(
   return 'insufficient_data';
 }
 
-export function toInstitutionRef(i: InstitutionRow): InstitutionRefDto {
+export function toInstitutionRef(i: ResultInstitution): InstitutionRefDto {
   return {
     id: i.id,
     name: i.name,
     type: i.type,
     level: i.level,
     cvegeo: i.cvegeo,
-    municipality: i.nom_mun,
-    cveEnt: i.cve_ent,
-    state: i.nom_ent,
+    municipality: i.municipalityName,
+    cveEnt: i.cveEnt,
+    state: i.stateName,
   };
 }
 
 /** Columns plus the Estimate fields kept in details (details.n keeps the null of census values). */
-export function toResultValue(row: MetricRow): ResultValueDto {
+export function toResultValue(row: MetricRecord): ResultValueDto {
   const d = obj(row.details);
   const value: ResultValueDto = {
     indicator: row.indicator,
@@ -163,18 +115,18 @@ export function toResultValue(row: MetricRow): ResultValueDto {
     cv: row.cv,
     halfWidth: num(d.halfWidth),
     n: 'n' in d ? num(d.n) : row.n,
-    N: row.population_size ?? num(d.N),
+    N: row.populationSize ?? num(d.N),
     df: num(d.df),
     interval: str(d.interval) ?? 'none',
     status: row.status,
     reasons: strs(d.reasons),
     needed: row.needed,
-    neededSubjects: row.needed_subjects ?? null,
-    neededReports: row.needed_reports ?? null,
-    validatedShare: row.validated_share ?? null,
+    neededSubjects: row.neededSubjects ?? null,
+    neededReports: row.neededReports ?? null,
+    validatedShare: row.validatedShare ?? null,
     pendingRefutations: num0(d.pendingRefutations),
-    methodId: row.method_id,
-    methodVersion: row.method_version,
+    methodId: row.methodId,
+    methodVersion: row.methodVersion,
     formula: row.formula,
   };
   if (Array.isArray(d.missing)) value.missing = strs(d.missing);
@@ -197,26 +149,26 @@ function toCoverage(v: unknown): CoverageDto | null {
   };
 }
 
-export function toAreaValue(row: MetricRow): AreaValueDto {
+export function toAreaValue(row: MetricRecord): AreaValueDto {
   return { ...toResultValue(row), coverage: toCoverage(obj(row.details).coverage) };
 }
 
 /** Provenance of a set of rows written together: their method and newest watermark / computation time. */
-export function toProvenance(rows: readonly MetricRow[]): ProvenanceDto {
+export function toProvenance(rows: readonly MetricRecord[]): ProvenanceDto {
   if (rows.length === 0) return { methodId: null, methodVersion: null, watermark: null, computedAt: null };
   let newest = rows[0];
   for (const r of rows) {
     if (
       BigInt(r.watermark) > BigInt(newest.watermark) ||
-      (r.watermark === newest.watermark && r.computed_at > newest.computed_at)
+      (r.watermark === newest.watermark && r.computedAt > newest.computedAt)
     )
       newest = r;
   }
   return {
-    methodId: newest.method_id,
-    methodVersion: newest.method_version,
+    methodId: newest.methodId,
+    methodVersion: newest.methodVersion,
     watermark: newest.watermark,
-    computedAt: newest.computed_at.toISOString(),
+    computedAt: newest.computedAt.toISOString(),
   };
 }
 
@@ -232,7 +184,11 @@ export interface RoundCounts {
   pendingRefutations: number;
 }
 
-export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], counts: RoundCounts): ResultsSummaryDto {
+export function toSummary(
+  round: ResultRound,
+  nationalRows: readonly MetricRecord[],
+  counts: RoundCounts,
+): ResultsSummaryDto {
   const rows = [...nationalRows].sort(
     (a, b) =>
       indicatorRank(a.indicator) - indicatorRank(b.indicator) ||
@@ -268,9 +224,9 @@ export function toSummary(round: RoundRow, nationalRows: readonly MetricRow[], c
 }
 
 export function toInstitutionItem(
-  institution: InstitutionRow,
-  row: MetricRow | null,
-  rank: RankRow,
+  institution: ResultInstitution,
+  row: MetricRecord | null,
+  rank: RankRecord,
   rankGroup: string,
 ): InstitutionResultItemDto {
   const value = row === null ? null : toResultValue(row);
@@ -278,18 +234,14 @@ export function toInstitutionItem(
   return { institution: toInstitutionRef(institution), value, rank: r, group: rankingGroup(value, r) };
 }
 
-export function toAreaItem(
-  scope: string,
-  row: MetricRow & RankRow & { scope_key: string; name: string | null; cve_ent: string | null },
-  rankGroup: string,
-): AreaResultItemDto {
-  const value = toAreaValue(row);
-  const r = toRank(row, rankGroup);
+export function toAreaItem(scope: string, item: AreaListItem, rankGroup: string): AreaResultItemDto {
+  const value = toAreaValue(item.metric);
+  const r = toRank(item.rank, rankGroup);
   return {
     scope,
-    scopeKey: row.scope_key,
-    name: row.name ?? row.scope_key,
-    cveEnt: row.cve_ent,
+    scopeKey: item.scopeKey,
+    name: item.name ?? item.scopeKey,
+    cveEnt: item.cveEnt,
     value,
     rank: r,
     group: rankingGroup(value, r),
@@ -299,7 +251,7 @@ export function toAreaItem(
 /** Question titles (es/en) by name, from the questionnaire versions that were answered. */
 export type ItemTitles = ReadonlyMap<string, { es: string; en: string }>;
 
-function toComponent(row: MetricRow, titles: ItemTitles): ComponentResultDto {
+function toComponent(row: MetricRecord, titles: ItemTitles): ComponentResultDto {
   const d = obj(row.details);
   const government = d.kind === 'government';
   return {
@@ -371,9 +323,9 @@ const isIndicator = (i: string): boolean => (INDICATORS as readonly string[]).in
 
 /** Every stored row of one institution: indicators, components, the summary and inputs kept on the I row. */
 export function toInstitutionDetail(
-  round: RoundRow,
-  institution: InstitutionRow,
-  rows: readonly MetricRow[],
+  round: ResultRound,
+  institution: ResultInstitution,
+  rows: readonly MetricRecord[],
   titles: ItemTitles = new Map(),
 ): InstitutionResultDetailDto {
   const indicators = rows
@@ -424,49 +376,27 @@ export function toInstitutionDetail(
   };
 }
 
-export interface RunRow {
-  id: string;
-  round_id: string;
-  status: string;
-  progress: number;
-  watermark: string | null;
-  error: string | null;
-  requested_at: Date;
-  finished_at: Date | null;
-}
-
-export function toRun(r: RunRow): RecomputeRunDto {
+export function toRun(r: RecomputeRun): RecomputeRunDto {
   return {
     runId: r.id,
-    roundId: r.round_id,
+    roundId: r.roundId,
     status: r.status,
     progress: r.progress,
     watermark: r.watermark,
     error: r.error,
-    requestedAt: r.requested_at.toISOString(),
-    finishedAt: iso(r.finished_at),
+    requestedAt: r.requestedAt.toISOString(),
+    finishedAt: iso(r.finishedAt),
   };
 }
 
-export interface PublicRoundRow {
-  id: string;
-  name: string;
-  opens_at: Date;
-  closes_at: Date;
-  published_at: Date | null;
-  synthetic: boolean;
-  guarantor_slug: string;
-  guarantor_name: string;
-}
-
-export function toPublicRound(r: PublicRoundRow): PublicRoundDto {
+export function toPublicRound(r: PublicRoundRecord): PublicRoundDto {
   return {
     id: r.id,
     name: r.name,
-    guarantor: { slug: r.guarantor_slug, name: r.guarantor_name },
-    opensAt: r.opens_at.toISOString(),
-    closesAt: r.closes_at.toISOString(),
-    publishedAt: iso(r.published_at),
+    guarantor: { slug: r.guarantorSlug, name: r.guarantorName },
+    opensAt: r.opensAt.toISOString(),
+    closesAt: r.closesAt.toISOString(),
+    publishedAt: iso(r.publishedAt),
     synthetic: r.synthetic,
   };
 }

@@ -6,13 +6,22 @@ import { RecomputeService } from './recompute.service';
 import { ResultsController } from './results.controller';
 import { ResultsEventsController } from './results-events.controller';
 import { ResultsEventsService } from './results-events.service';
+import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
+import { TrendsRepository } from './trends.repository';
 import { TrendsService } from './trends.service';
 
 /** Results API: reads what the worker stored (metric_result); requests full rebuilds through the outbox. */
 @Module({
   imports: [RoundsDataModule],
   controllers: [ResultsController, PublicResultsController, ResultsEventsController, PublicTrendsController],
-  providers: [ResultsService, RecomputeService, ResultsEventsService, TrendsService],
+  providers: [
+    ResultsRepository,
+    TrendsRepository,
+    ResultsService,
+    RecomputeService,
+    ResultsEventsService,
+    TrendsService,
+  ],
 })
 export class ResultsModule {}

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../common/domain-error';
-import { READ_CONNECTION } from '../common/infrastructure.module';
 import type { TrendDto, TrendQueryDto, TrendRoundDto, TrendScope } from './dto/trends.dto';
-import { MetricRow, notice, toAreaValue, toResultValue } from './results.mapper';
-import { METRIC_COLUMNS } from './results.service';
+import { notice, toAreaValue, toResultValue } from './results.mapper';
 import { toTrendPoints } from './trends.mapper';
+import { TrendGuarantor, TrendsRepository, TrendUnit } from './trends.repository';
 import { RoundErrors } from '../rounds/rounds.errors';
 
 const KEY_SHAPE: Record<Exclude<TrendScope, 'national'>, { re: RegExp; es: string; en: string }> = {
@@ -23,13 +20,6 @@ const KEY_SHAPE: Record<Exclude<TrendScope, 'national'>, { re: RegExp; es: strin
   state: { re: /^\d{2}$/, es: 'la clave INEGI del estado (2 dígitos)', en: "the state's INEGI code (2 digits)" },
 };
 
-interface Guarantor {
-  id: string;
-  slug: string;
-  name: string;
-  synthetic: boolean;
-}
-
 /**
  * Trends over every published round of one guarantor (issue #16): reads the stored results of each
  * round for one unit and indicator; never computes. Real and synthetic rounds are never mixed (a
@@ -37,70 +27,42 @@ interface Guarantor {
  */
 @Injectable()
 export class TrendsService {
-  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
+  // Read-only: the repository reads on the read connection (a replica when DATABASE_READ_URL is set).
+  constructor(private readonly repo: TrendsRepository) {}
 
   async trend(q: TrendQueryDto): Promise<TrendDto> {
     const key = this.key(q);
     const g = await this.guarantor(q);
-    const [rounds, [{ excluded }]]: [
-      Array<{
-        id: string;
-        name: string;
-        opens_at: Date;
-        closes_at: Date;
-        published_at: Date | null;
-        synthetic: boolean;
-      }>,
-      Array<{ excluded: number }>,
-    ] = await Promise.all([
-      // Ordered by the window the round measured, not by when it was published (a late publication is still the older round).
-      this.ds.query(
-        `SELECT id, name, opens_at, closes_at, published_at, synthetic FROM round
-           WHERE guarantor_id = $1 AND status = 'published' AND synthetic = $2
-           ORDER BY closes_at, opens_at, published_at NULLS LAST, id`,
-        [g.id, g.synthetic],
-      ),
-      this.ds.query(
-        `SELECT count(*)::int AS excluded FROM round WHERE guarantor_id = $1 AND status = 'published' AND synthetic <> $2`,
-        [g.id, g.synthetic],
-      ),
+    const [rounds, excluded] = await Promise.all([
+      this.repo.publishedRounds(g.id, g.synthetic),
+      this.repo.otherKindRounds(g.id, g.synthetic),
     ]);
     const unit = await this.unit(q.scope, key, g);
     // Institutions have one value per indicator (unweighted); areas the requested aggregation.
     const aggregation = q.scope === 'institution' ? 'unweighted' : q.aggregation;
-    const rows: Array<MetricRow & { round_id: string }> =
+    const rows =
       rounds.length === 0
         ? []
-        : await this.ds.query(
-            // The institution row's inputs and summary (a few KB) are not part of a trend point.
-            `SELECT r.round_id, ${METRIC_COLUMNS}, (r.details::jsonb - 'inputs' - 'institution') AS details
-             FROM metric_result r
-             WHERE r.round_id = ANY($1::uuid[]) AND r.scope = $2 AND r.scope_key = $3 AND r.aggregation = $4 AND r.indicator = $5`,
-            [rounds.map((r) => r.id), q.scope, key, aggregation, q.indicator],
+        : await this.repo.values(
+            rounds.map((r) => r.id),
+            q.scope,
+            key,
+            aggregation,
+            q.indicator,
           );
-    const byRound = new Map(rows.map((r) => [r.round_id, r]));
+    const byRound = new Map(rows.map((r) => [r.roundId, r]));
     // National values are whole-round values: which states each round covered decides what they measure.
     const areas =
       q.scope === 'national' && rounds.length > 0
-        ? new Map(
-            (
-              (await this.ds.query(
-                `SELECT ri.round_id, string_agg(DISTINCT i.cve_ent::text, ',' ORDER BY i.cve_ent::text) AS area,
-                        count(DISTINCT i.cve_ent)::int AS states, min(mu.nom_ent) AS state_name
-                 FROM round_institution ri JOIN institution i ON i.id = ri.institution_id JOIN municipality mu ON mu.cvegeo = i.cvegeo
-                 WHERE ri.round_id = ANY($1::uuid[]) GROUP BY ri.round_id`,
-                [rounds.map((r) => r.id)],
-              )) as Array<{ round_id: string; area: string; states: number; state_name: string }>
-            ).map((a) => [a.round_id, a]),
-          )
+        ? new Map((await this.repo.roundAreas(rounds.map((r) => r.id))).map((a) => [a.roundId, a]))
         : null;
     const series = rounds.map((r) => {
       const round: TrendRoundDto = {
         id: r.id,
         name: r.name,
-        opensAt: r.opens_at.toISOString(),
-        closesAt: r.closes_at.toISOString(),
-        publishedAt: r.published_at === null ? null : r.published_at.toISOString(),
+        opensAt: r.opensAt.toISOString(),
+        closesAt: r.closesAt.toISOString(),
+        publishedAt: r.publishedAt === null ? null : r.publishedAt.toISOString(),
         synthetic: r.synthetic,
       };
       const row = byRound.get(r.id);
@@ -118,7 +80,7 @@ export class TrendsService {
       area === undefined
         ? unit.name
         : area.states === 1
-          ? area.state_name
+          ? area.stateName
           : area.states === 32
             ? 'Nacional'
             : `${area.states} estados`;
@@ -166,7 +128,7 @@ export class TrendsService {
   }
 
   /** The guarantor and the kind of rounds (real or synthetic) the trend follows. */
-  private async guarantor(q: TrendQueryDto): Promise<Guarantor> {
+  private async guarantor(q: TrendQueryDto): Promise<TrendGuarantor> {
     if ((q.guarantor === undefined) === (q.round === undefined)) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -178,55 +140,30 @@ export class TrendsService {
       );
     }
     if (q.round !== undefined) {
-      const [g]: Guarantor[] = await this.ds.query(
-        `SELECT g.id, g.slug, g.name, r.synthetic FROM round r JOIN guarantor g ON g.id = r.guarantor_id WHERE r.id = $1 AND r.status = 'published'`,
-        [q.round],
-      );
+      const g = await this.repo.guarantorOfPublishedRound(q.round);
       if (!g) throw RoundErrors.notFound('round');
       return g;
     }
     // Real rounds when the guarantor has any; its synthetic ones only when it has nothing else.
-    const [g]: Guarantor[] = await this.ds.query(
-      `SELECT g.id, g.slug, g.name, NOT coalesce(bool_or(NOT r.synthetic), false) AS synthetic
-       FROM guarantor g LEFT JOIN round r ON r.guarantor_id = g.id AND r.status = 'published'
-       WHERE g.slug = $1 GROUP BY g.id
-       -- A guarantor without a published round has no public trend (and its slug is not confirmed).
-       HAVING count(r.id) > 0`,
-      [q.guarantor],
-    );
+    const g = await this.repo.guarantorBySlug(q.guarantor);
     if (!g) throw notFound('organismo operador', 'guarantor');
     return g;
   }
 
   /** Name and state of the unit; NOT_FOUND for an unknown one (or another guarantor's institution). */
-  private async unit(scope: TrendScope, key: string, g: Guarantor): Promise<{ name: string; cveEnt: string | null }> {
-    let rows: Array<{ name: string; cve_ent: string | null }> = [];
+  private async unit(scope: TrendScope, key: string, g: TrendGuarantor): Promise<TrendUnit> {
     if (scope === 'national') return { name: 'Nacional', cveEnt: null };
-    if (scope === 'institution') {
-      // Only an institution of a published round of the series: a draft universe stays private.
-      rows = await this.ds.query(
-        `SELECT i.name, i.cve_ent::text AS cve_ent FROM institution i
-         WHERE i.id = $1 AND i.guarantor_id = $2
-           AND EXISTS (SELECT 1 FROM round_institution ri JOIN round r ON r.id = ri.round_id
-                       WHERE ri.institution_id = i.id AND r.guarantor_id = $2 AND r.status = 'published' AND r.synthetic = $3)`,
-        [key, g.id, g.synthetic],
-      );
-    } else if (scope === 'municipality') {
-      rows = await this.ds.query(
-        `SELECT nom_mun || ', ' || nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cvegeo = $1`,
-        [key],
-      );
-    } else {
-      rows = await this.ds.query(
-        `SELECT nom_ent AS name, cve_ent::text AS cve_ent FROM municipality WHERE cve_ent = $1 LIMIT 1`,
-        [key],
-      );
-    }
-    if (rows.length === 0)
+    const unit =
+      scope === 'institution'
+        ? await this.repo.institutionUnit(key, g)
+        : scope === 'municipality'
+          ? await this.repo.municipalityUnit(key)
+          : await this.repo.stateUnit(key);
+    if (unit === undefined)
       throw notFound(
         scope === 'institution' ? 'institución' : scope === 'municipality' ? 'municipio' : 'estado',
         'key',
       );
-    return { name: rows[0].name, cveEnt: rows[0].cve_ent };
+    return unit;
   }
 }
