@@ -7,8 +7,8 @@ import { navigate } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import { ApiError } from '../shared/api';
 import { peopleApi } from '../console/people-api';
-
-const MIN_PASSWORD = 12;
+import { MIN_PASSWORD, newPasswordProblems } from './new-password';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** /activar/:token: a staff member invited by a guarantor admin chooses a password and lands signed in. */
 export function ActivateAccountPage({ token }: { token: string }) {
@@ -25,9 +25,10 @@ export function ActivateAccountPage({ token }: { token: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const problems = newPasswordProblems(password, repeat);
     const next = {
-      password: password.length < MIN_PASSWORD ? t('reset.passwordShort', { min: MIN_PASSWORD }) : undefined,
-      repeat: repeat !== password ? t('reset.mismatch') : undefined,
+      password: problems.short ? t('reset.passwordShort', { min: MIN_PASSWORD }) : undefined,
+      repeat: problems.mismatch ? t('reset.mismatch') : undefined,
     };
     setErrors(next);
     if (next.password || next.repeat) return;
@@ -43,36 +44,12 @@ export function ActivateAccountPage({ token }: { token: string }) {
   }
 
   if (info.loading) return <Spinner />;
-  if (info.error) {
-    return (
-      <div className="narrow">
-        <h1>{t('activate.title')}</h1>
-        {info.error instanceof ApiError && info.error.code === 'INVALID_TOKEN' ? (
-          <Alert kind="error">
-            <p>{t('activate.invalid')}</p>
-          </Alert>
-        ) : (
-          <ErrorAlert error={info.error} />
-        )}
-      </div>
-    );
-  }
+  if (info.error) return <InviteUnreadable error={info.error} />;
   const invite = info.data;
   return (
     <div className="narrow">
       <h1>{t('activate.title')}</h1>
-      {invite && (
-        <p className="lead">
-          {/* A co-signer joins no team: it reviews the operator's rounds (issue #18). */}
-          {invite.role === 'cosigner'
-            ? t('activate.introCosigner', { guarantor: invite.guarantorName, email: invite.email })
-            : t('activate.intro', {
-                guarantor: invite.guarantorName,
-                role: t(`people.role.${invite.role}`),
-                email: invite.email,
-              })}
-        </p>
-      )}
+      {invite && <InviteIntro invite={invite} />}
       <ErrorAlert error={error} />
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('activate.name')}>
@@ -88,39 +65,54 @@ export function ActivateAccountPage({ token }: { token: string }) {
             />
           )}
         </Field>
-        <Field
-          label={t('activate.password')}
-          hint={t('reset.passwordHint', { min: MIN_PASSWORD })}
-          error={errors.password}
-          required
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('activate.confirm')} error={errors.repeat} required>
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          labels={{ password: t('activate.password'), repeat: t('activate.confirm') }}
+          password={password}
+          repeat={repeat}
+          errors={errors}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+        />
         <Button type="submit" busy={busy}>
           {t('activate.submit')}
         </Button>
       </form>
     </div>
+  );
+}
+
+/** The invitation link is spent, expired or unknown (or the API failed). */
+function InviteUnreadable({ error }: { error: unknown }) {
+  const { t } = useT();
+  return (
+    <div className="narrow">
+      <h1>{t('activate.title')}</h1>
+      {error instanceof ApiError && error.code === 'INVALID_TOKEN' ? (
+        <Alert kind="error">
+          <p>{t('activate.invalid')}</p>
+        </Alert>
+      ) : (
+        <ErrorAlert error={error} />
+      )}
+    </div>
+  );
+}
+
+type InviteInfo = Awaited<ReturnType<typeof peopleApi.inspectInvite>>;
+
+/** Who invited whom, and as what. */
+function InviteIntro({ invite }: { invite: InviteInfo }) {
+  const { t } = useT();
+  return (
+    <p className="lead">
+      {/* A co-signer joins no team: it reviews the operator's rounds (issue #18). */}
+      {invite.role === 'cosigner'
+        ? t('activate.introCosigner', { guarantor: invite.guarantorName, email: invite.email })
+        : t('activate.intro', {
+            guarantor: invite.guarantorName,
+            role: t(`people.role.${invite.role}`),
+            email: invite.email,
+          })}
+    </p>
   );
 }

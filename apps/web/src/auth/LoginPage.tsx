@@ -48,14 +48,7 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <h1>{t('login.title')}</h1>
-      {session && (
-        <Alert kind="info">
-          <p>
-            {t('login.already', { who: session.user.email ?? session.user.displayName ?? '' })}{' '}
-            <Link to={homeFor(session.user.role)}>{t('login.continue')}</Link>
-          </p>
-        </Alert>
-      )}
+      {session && <AlreadySignedIn session={session} />}
       <p className="muted">{t('login.intro')}</p>
       <ErrorAlert error={error} />
       {notVerified && <p>{t('login.verifyHint')}</p>}
@@ -88,6 +81,29 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </form>
+      <LoginLinks setupNeeded={setup.data?.needed === true} />
+    </div>
+  );
+}
+
+/** Signed in already: offer the way home instead of a second session. */
+function AlreadySignedIn({ session }: { session: NonNullable<ReturnType<typeof useSession>> }) {
+  const { t } = useT();
+  return (
+    <Alert kind="info">
+      <p>
+        {t('login.already', { who: session.user.email ?? session.user.displayName ?? '' })}{' '}
+        <Link to={homeFor(session.user.role)}>{t('login.continue')}</Link>
+      </p>
+    </Alert>
+  );
+}
+
+/** The ways out of the form: reset, register, and (on a fresh installation) the first-run page. */
+function LoginLinks({ setupNeeded }: { setupNeeded: boolean }) {
+  const { t } = useT();
+  return (
+    <>
       <p>
         {t('login.forgot')} <Link to="/restablecer">{t('login.forgotLink')}</Link>
       </p>
@@ -95,11 +111,11 @@ export function LoginPage() {
         {t('login.noAccount')} <Link to="/registro">{t('login.registerLink')}</Link>
       </p>
       <p className="muted">{t('login.institutionsHint')}</p>
-      {setup.data?.needed && (
+      {setupNeeded && (
         <p data-testid="setup-hint">
           {t('setup.loginHint')} <Link to="/configuracion">{t('setup.loginHintLink')}</Link>
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -4,8 +4,8 @@ import { Alert, Button, ErrorAlert, Field } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { Link } from '../shared/router';
-
-const MIN_PASSWORD = 12;
+import { MIN_PASSWORD, newPasswordProblems } from './new-password';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** /restablecer: ask for a reset link. The API answers the same whether or not the address has an account. */
 export function RequestResetPage() {
@@ -91,9 +91,10 @@ export function ConfirmResetPage({ token }: { token: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const problems = newPasswordProblems(password, repeat);
     const next = {
-      password: password.length < MIN_PASSWORD ? t('reset.passwordShort', { min: MIN_PASSWORD }) : undefined,
-      repeat: repeat !== password ? t('reset.mismatch') : undefined,
+      password: problems.short ? t('reset.passwordShort', { min: MIN_PASSWORD }) : undefined,
+      repeat: problems.mismatch ? t('reset.mismatch') : undefined,
     };
     setErrors(next);
     if (next.password || next.repeat) return;
@@ -138,36 +139,15 @@ export function ConfirmResetPage({ token }: { token: string }) {
         </p>
       )}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field
-          id="reset-password"
-          label={t('reset.password')}
-          hint={t('reset.passwordHint', { min: MIN_PASSWORD })}
-          error={errors.password}
-          required
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field id="reset-repeat" label={t('reset.confirm')} error={errors.repeat} required>
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          ids={{ password: 'reset-password', repeat: 'reset-repeat' }}
+          labels={{ password: t('reset.password'), repeat: t('reset.confirm') }}
+          password={password}
+          repeat={repeat}
+          errors={errors}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+        />
         <Button type="submit" busy={busy}>
           {t('reset.save')}
         </Button>

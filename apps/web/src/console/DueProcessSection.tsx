@@ -5,9 +5,12 @@ import { Link } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
 import type { RoundDetail } from './api';
 import { dueProcessApi, type DueProcessSettings } from './due-process-api';
-
-const LIMITS = { replyWindowDays: [1, 90], maxConflicts: [0, 50] } as const;
-type Key = keyof typeof LIMITS;
+import {
+  DUE_PROCESS_LIMITS as LIMITS,
+  invalidSettings,
+  parseSetting,
+  type DueProcessKey as Key,
+} from './due-process-settings';
 
 /**
  * The round's reply window and conflict cap (issue #13): shown to staff, editable by the admin while
@@ -82,23 +85,16 @@ function SettingsForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const parse = (k: Key): number | null => {
-    const v = values[k].trim();
-    if (!/^\d+$/.test(v)) return null;
-    const n = Number(v);
-    return n >= LIMITS[k][0] && n <= LIMITS[k][1] ? n : null;
-  };
-
   async function save(e: FormEvent) {
     e.preventDefault();
     onSaving();
     setError(null);
     const found: Partial<Record<Key, string>> = {};
-    for (const k of Object.keys(LIMITS) as Key[])
-      if (parse(k) === null) found[k] = t('dueSettings.range', { min: LIMITS[k][0], max: LIMITS[k][1] });
+    for (const k of invalidSettings(values))
+      found[k] = t('dueSettings.range', { min: LIMITS[k][0], max: LIMITS[k][1] });
     setErrors(found);
-    const replyWindowDays = parse('replyWindowDays');
-    const maxConflicts = parse('maxConflicts');
+    const replyWindowDays = parseSetting('replyWindowDays', values.replyWindowDays);
+    const maxConflicts = parseSetting('maxConflicts', values.maxConflicts);
     if (replyWindowDays === null || maxConflicts === null) return;
     setBusy(true);
     try {

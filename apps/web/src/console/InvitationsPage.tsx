@@ -72,6 +72,66 @@ export function InvitationsPage({ roundId }: { roundId: string }) {
   );
 }
 
+/** Filter by invitation status and mail outcome; search by institution or address. */
+function InvitationFilters({
+  filter,
+  search,
+  onFilter,
+  onSearchText,
+  onSearch,
+}: {
+  filter: InvitationFilter;
+  search: string;
+  onFilter(filter: InvitationFilter): void;
+  onSearchText(text: string): void;
+  onSearch(e: FormEvent): void;
+}) {
+  const { t } = useT();
+  return (
+    <form className="filters actions" role="search" aria-label={t('inv.filters')} onSubmit={onSearch}>
+      <label className="inline-field">
+        <span>{t('inv.filterStatus')}</span>
+        <select
+          value={filter.status ?? ''}
+          onChange={(e) =>
+            onFilter({ ...filter, status: (e.target.value || undefined) as InvitationStatus | undefined, page: 1 })
+          }
+        >
+          <option value="">{t('inv.all')}</option>
+          {INVITATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`inv.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t('inv.filterMail')}</span>
+        <select
+          value={filter.mail ?? ''}
+          onChange={(e) =>
+            onFilter({ ...filter, mail: (e.target.value || undefined) as MailOutcome | undefined, page: 1 })
+          }
+        >
+          <option value="">{t('inv.all')}</option>
+          {MAIL_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`mail.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t('inv.search')}</span>
+        <input type="search" value={search} maxLength={100} onChange={(e) => onSearchText(e.target.value)} />
+      </label>
+      <Button type="submit" variant="secondary" small>
+        {t('inv.searchButton')}
+      </Button>
+    </form>
+  );
+}
+
 function InvitationTable({ round, isAdmin }: { round: RoundDetail; isAdmin: boolean }) {
   const { t, number } = useT();
   const uid = useId();
@@ -99,47 +159,13 @@ function InvitationTable({ round, isAdmin }: { round: RoundDetail; isAdmin: bool
     <section className="section" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('inv.title')}</h2>
       {isAdmin && !open && <Alert kind="info">{t('inv.notOpen')}</Alert>}
-      <form className="filters actions" role="search" aria-label={t('inv.filters')} onSubmit={onSearch}>
-        <label className="inline-field">
-          <span>{t('inv.filterStatus')}</span>
-          <select
-            value={filter.status ?? ''}
-            onChange={(e) =>
-              setFilter({ ...filter, status: (e.target.value || undefined) as InvitationStatus | undefined, page: 1 })
-            }
-          >
-            <option value="">{t('inv.all')}</option>
-            {INVITATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`inv.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t('inv.filterMail')}</span>
-          <select
-            value={filter.mail ?? ''}
-            onChange={(e) =>
-              setFilter({ ...filter, mail: (e.target.value || undefined) as MailOutcome | undefined, page: 1 })
-            }
-          >
-            <option value="">{t('inv.all')}</option>
-            {MAIL_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`mail.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t('inv.search')}</span>
-          <input type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <Button type="submit" variant="secondary" small>
-          {t('inv.searchButton')}
-        </Button>
-      </form>
+      <InvitationFilters
+        filter={filter}
+        search={search}
+        onFilter={setFilter}
+        onSearchText={setSearch}
+        onSearch={onSearch}
+      />
       {notice && <Alert kind="success">{notice}</Alert>}
       {list.loading && !d && <Spinner />}
       <ErrorAlert error={list.error} />
@@ -198,19 +224,8 @@ function InvitationRow({
   open: boolean;
   onDone(message: string): void;
 }) {
-  const { t, number, dateTime } = useT();
-  const [error, setError] = useState<unknown>(null);
-  const revoked = item.status === 'revoked';
+  const { t, number } = useT();
   const name = item.institutionName;
-
-  async function act(action: () => Promise<string>) {
-    setError(null);
-    try {
-      onDone(await action());
-    } catch (err) {
-      setError(err);
-    }
-  }
 
   return (
     <tr data-institution={item.institutionId}>
@@ -227,67 +242,102 @@ function InvitationRow({
           {t(`inv.status.${item.status}`)}
         </span>
       </td>
-      <td data-label={t('inv.col.mail')}>
-        {item.mailOutcome ? (
-          <>
-            <span className={`badge badge-${MAIL_TONE[item.mailOutcome]}`}>
-              {t(`mail.outcome.${item.mailOutcome}`)}
-            </span>
-            {item.mailUpdatedAt && <div className="muted">{dateTime(item.mailUpdatedAt)}</div>}
-            {item.mailError && (item.mailOutcome === 'failed' || item.mailOutcome === 'given_up') && (
-              <div className="muted">{item.mailError}</div>
-            )}
-          </>
-        ) : (
-          <span className="muted">{t('inv.noMail')}</span>
-        )}
-      </td>
+      <MailCell item={item} />
       <td data-label={t('inv.col.reminders')}>
         {t('inv.remindersCount', { sent: number(item.reminderCount), queued: number(item.remindersQueued) })}
       </td>
-      {isAdmin && (
-        <td data-label={t('inv.col.actions')}>
-          <div className="actions row-actions" role="group" aria-label={t('inv.actionsFor', { name })}>
-            {open && !revoked && (
-              <ConfirmButton
-                variant="secondary"
-                small
-                title={t('inv.resendTitle')}
-                message={<p>{t('inv.resendConfirm', { email: item.email })}</p>}
-                confirmLabel={t('inv.resend')}
-                onConfirm={() =>
-                  act(async () =>
-                    t('inv.resent', { email: (await invitationsApi.resend(roundId, item.institutionId)).email }),
-                  )
-                }
-              >
-                {t('inv.resend')}
-              </ConfirmButton>
-            )}
-            {open && <ReissueButton item={item} roundId={roundId} onDone={() => onDone('')} />}
-            {!revoked && <EditEmailButton item={item} roundId={roundId} onDone={onDone} />}
-            {!revoked && (
-              <ConfirmButton
-                variant="danger"
-                small
-                title={t('inv.revokeTitle')}
-                message={<p>{t('inv.revokeConfirm', { name })}</p>}
-                confirmLabel={t('inv.revoke')}
-                onConfirm={() =>
-                  act(async () => {
-                    await invitationsApi.revoke(roundId, item.institutionId);
-                    return t('inv.revoked', { name });
-                  })
-                }
-              >
-                {t('inv.revoke')}
-              </ConfirmButton>
-            )}
-          </div>
-          <ErrorAlert error={error} />
-        </td>
-      )}
+      {isAdmin && <ActionsCell item={item} roundId={roundId} open={open} onDone={onDone} />}
     </tr>
+  );
+}
+
+/** The latest invitation mail: its outcome, when, and the error when it failed or was given up. */
+function MailCell({ item }: { item: InvitationItem }) {
+  const { t, dateTime } = useT();
+  return (
+    <td data-label={t('inv.col.mail')}>
+      {item.mailOutcome ? (
+        <>
+          <span className={`badge badge-${MAIL_TONE[item.mailOutcome]}`}>{t(`mail.outcome.${item.mailOutcome}`)}</span>
+          {item.mailUpdatedAt && <div className="muted">{dateTime(item.mailUpdatedAt)}</div>}
+          {item.mailError && (item.mailOutcome === 'failed' || item.mailOutcome === 'given_up') && (
+            <div className="muted">{item.mailError}</div>
+          )}
+        </>
+      ) : (
+        <span className="muted">{t('inv.noMail')}</span>
+      )}
+    </td>
+  );
+}
+
+/** Admin actions on one invitation: resend, new link, correct the address, revoke. */
+function ActionsCell({
+  item,
+  roundId,
+  open,
+  onDone,
+}: {
+  item: InvitationItem;
+  roundId: string;
+  open: boolean;
+  onDone(message: string): void;
+}) {
+  const { t } = useT();
+  const [error, setError] = useState<unknown>(null);
+  const revoked = item.status === 'revoked';
+  const name = item.institutionName;
+
+  async function act(action: () => Promise<string>) {
+    setError(null);
+    try {
+      onDone(await action());
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <td data-label={t('inv.col.actions')}>
+      <div className="actions row-actions" role="group" aria-label={t('inv.actionsFor', { name })}>
+        {open && !revoked && (
+          <ConfirmButton
+            variant="secondary"
+            small
+            title={t('inv.resendTitle')}
+            message={<p>{t('inv.resendConfirm', { email: item.email })}</p>}
+            confirmLabel={t('inv.resend')}
+            onConfirm={() =>
+              act(async () =>
+                t('inv.resent', { email: (await invitationsApi.resend(roundId, item.institutionId)).email }),
+              )
+            }
+          >
+            {t('inv.resend')}
+          </ConfirmButton>
+        )}
+        {open && <ReissueButton item={item} roundId={roundId} onDone={() => onDone('')} />}
+        {!revoked && <EditEmailButton item={item} roundId={roundId} onDone={onDone} />}
+        {!revoked && (
+          <ConfirmButton
+            variant="danger"
+            small
+            title={t('inv.revokeTitle')}
+            message={<p>{t('inv.revokeConfirm', { name })}</p>}
+            confirmLabel={t('inv.revoke')}
+            onConfirm={() =>
+              act(async () => {
+                await invitationsApi.revoke(roundId, item.institutionId);
+                return t('inv.revoked', { name });
+              })
+            }
+          >
+            {t('inv.revoke')}
+          </ConfirmButton>
+        )}
+      </div>
+      <ErrorAlert error={error} />
+    </td>
   );
 }
 
@@ -333,8 +383,6 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [link, setLink] = useState<string | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const linkId = useId();
   const name = item.institutionName;
 
   async function issue() {
@@ -343,7 +391,6 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
     try {
       const r = await invitationsApi.reissue(roundId, item.institutionId, sendMail);
       setLink(r.link);
-      setCopy('idle');
       setStage('link');
     } catch (err) {
       setError(err);
@@ -359,16 +406,6 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
     setStage('closed');
     setSendMail(false);
     if (issued) onDone();
-  }
-
-  async function copyLink() {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
   }
 
   return (
@@ -401,36 +438,47 @@ function ReissueButton({ item, roundId, onDone }: { item: InvitationItem; roundI
             </div>
           </>
         )}
-        {stage === 'link' && link && (
-          <>
-            <div className="dialog-body">
-              <Alert kind="warning" live={false}>
-                {t('inv.linkOnce')}
-              </Alert>
-              <label htmlFor={linkId} className="field-label">
-                {t('inv.linkLabel')}
-              </label>
-              <input
-                id={linkId}
-                className="link-once"
-                type="text"
-                readOnly
-                value={link}
-                onFocus={(e) => e.target.select()}
-              />
-              <p aria-live="polite" className="muted">
-                {copy === 'copied' ? t('inv.copied') : copy === 'failed' ? t('inv.copyFailed') : ''}
-              </p>
-            </div>
-            <div className="dialog-actions">
-              <Button onClick={() => void copyLink()}>{t('inv.copy')}</Button>
-              <Button variant="secondary" onClick={close}>
-                {t('inv.close')}
-              </Button>
-            </div>
-          </>
-        )}
+        {stage === 'link' && link && <LinkOnce link={link} onClose={close} />}
       </Dialog>
+    </>
+  );
+}
+
+/** The new link, shown once, with a copy button that says whether copying worked. */
+function LinkOnce({ link, onClose }: { link: string; onClose(): void }) {
+  const { t } = useT();
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const linkId = useId();
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  }
+
+  return (
+    <>
+      <div className="dialog-body">
+        <Alert kind="warning" live={false}>
+          {t('inv.linkOnce')}
+        </Alert>
+        <label htmlFor={linkId} className="field-label">
+          {t('inv.linkLabel')}
+        </label>
+        <input id={linkId} className="link-once" type="text" readOnly value={link} onFocus={(e) => e.target.select()} />
+        <p aria-live="polite" className="muted">
+          {copy === 'copied' ? t('inv.copied') : copy === 'failed' ? t('inv.copyFailed') : ''}
+        </p>
+      </div>
+      <div className="dialog-actions">
+        <Button onClick={() => void copyLink()}>{t('inv.copy')}</Button>
+        <Button variant="secondary" onClick={onClose}>
+          {t('inv.close')}
+        </Button>
+      </div>
     </>
   );
 }

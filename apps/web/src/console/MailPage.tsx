@@ -34,7 +34,7 @@ export function MailPage() {
 }
 
 function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }) {
-  const { t, maybe, number, dateTime } = useT();
+  const { t } = useT();
   const headingId = useId();
   const filterId = useId();
   const [outcome, setOutcome] = useState<MailOutcome | ''>('');
@@ -71,19 +71,7 @@ function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }
       <ErrorAlert error={list.error} />
       {d && (
         <>
-          {troubleOf(d.counts) > 0 && (
-            <Alert kind="warning" title={t('mail.troubleTitle', { count: troubleOf(d.counts) })}>
-              {t('mail.troubleBody')}
-            </Alert>
-          )}
-          <p>{MAIL_OUTCOMES.map((o) => `${t(`mail.outcome.${o}`)}: ${number(d.counts[o])}`).join(' · ')}</p>
-          <p className="muted">
-            {t('mail.last24h', {
-              sent: number(d.last24h.sent),
-              failed: number(d.last24h.failed),
-              givenUp: number(d.last24h.given_up),
-            })}
-          </p>
+          <DeliveryTotals counts={d.counts} last24h={d.last24h} />
           <p>
             <label htmlFor={filterId}>{t('mail.filter')} </label>
             <select
@@ -110,63 +98,122 @@ function Deliveries({ roundId, isAdmin }: { roundId?: string; isAdmin: boolean }
           {d.items.length === 0 ? (
             <p>{t('mail.none')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table table-stack">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('mail.recipient')}</th>
-                    <th scope="col">{t('mail.kindColumn')}</th>
-                    <th scope="col">{t('mail.state')}</th>
-                    <th scope="col">{t('mail.attempts')}</th>
-                    <th scope="col">{t('mail.reason')}</th>
-                    <th scope="col">{t('mail.updated')}</th>
-                    {isAdmin && <th scope="col">{t('mail.actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((m) => (
-                    <tr key={m.eventId}>
-                      <td data-label={t('mail.recipient')}>
-                        {m.recipient ?? '—'}
-                        {m.institutionName && <div className="muted">{m.institutionName}</div>}
-                      </td>
-                      <td data-label={t('mail.kindColumn')}>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
-                      <td data-label={t('mail.state')}>
-                        {t(`mail.outcome.${m.outcome}`)}
-                        {m.resentAs && <div className="muted">{t('mail.resentAs')}</div>}
-                        {m.resentFrom && <div className="muted">{t('mail.resentFrom')}</div>}
-                      </td>
-                      <td data-label={t('mail.attempts')}>{number(m.attempts)}</td>
-                      {/* On a phone the label shows only where there is a reason to read. */}
-                      <td data-label={m.lastError && TROUBLE_OR_RESENT.has(m.outcome) ? t('mail.reason') : undefined}>
-                        {TROUBLE_OR_RESENT.has(m.outcome) ? (m.lastError ?? '—') : ''}
-                      </td>
-                      <td data-label={t('mail.updated')}>{dateTime(m.updatedAt)}</td>
-                      {isAdmin && (
-                        <td>
-                          {(m.outcome === 'failed' || m.outcome === 'given_up') && (
-                            <Button
-                              variant="secondary"
-                              small
-                              busy={resending === m.eventId}
-                              aria-label={t('mail.resendLabel', { to: m.recipient ?? '—' })}
-                              onClick={() => void resend(m)}
-                            >
-                              {t('mail.resend')}
-                            </Button>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DeliveryTable items={d.items} isAdmin={isAdmin} resending={resending} onResend={resend} />
           )}
           <Pagination page={page} pageSize={50} total={d.total} onPage={setPage} />
         </>
       )}
     </section>
+  );
+}
+
+type DeliveryPage = Awaited<ReturnType<typeof mailApi.deliveries>>;
+
+/** Deliveries per state (with a warning when some are in trouble) and the last 24 hours. */
+function DeliveryTotals({ counts, last24h }: Pick<DeliveryPage, 'counts' | 'last24h'>) {
+  const { t, number } = useT();
+  return (
+    <>
+      {troubleOf(counts) > 0 && (
+        <Alert kind="warning" title={t('mail.troubleTitle', { count: troubleOf(counts) })}>
+          {t('mail.troubleBody')}
+        </Alert>
+      )}
+      <p>{MAIL_OUTCOMES.map((o) => `${t(`mail.outcome.${o}`)}: ${number(counts[o])}`).join(' · ')}</p>
+      <p className="muted">
+        {t('mail.last24h', {
+          sent: number(last24h.sent),
+          failed: number(last24h.failed),
+          givenUp: number(last24h.given_up),
+        })}
+      </p>
+    </>
+  );
+}
+
+/** One page of deliveries; admins resend the failed or given-up ones. */
+function DeliveryTable({
+  items,
+  isAdmin,
+  resending,
+  onResend,
+}: {
+  items: Delivery[];
+  isAdmin: boolean;
+  resending: string | null;
+  onResend(m: Delivery): Promise<void>;
+}) {
+  const { t } = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table table-stack">
+        <thead>
+          <tr>
+            <th scope="col">{t('mail.recipient')}</th>
+            <th scope="col">{t('mail.kindColumn')}</th>
+            <th scope="col">{t('mail.state')}</th>
+            <th scope="col">{t('mail.attempts')}</th>
+            <th scope="col">{t('mail.reason')}</th>
+            <th scope="col">{t('mail.updated')}</th>
+            {isAdmin && <th scope="col">{t('mail.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((m) => (
+            <DeliveryRow key={m.eventId} mail={m} isAdmin={isAdmin} resending={resending} onResend={onResend} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeliveryRow({
+  mail: m,
+  isAdmin,
+  resending,
+  onResend,
+}: {
+  mail: Delivery;
+  isAdmin: boolean;
+  resending: string | null;
+  onResend(m: Delivery): Promise<void>;
+}) {
+  const { t, maybe, number, dateTime } = useT();
+  return (
+    <tr>
+      <td data-label={t('mail.recipient')}>
+        {m.recipient ?? '—'}
+        {m.institutionName && <div className="muted">{m.institutionName}</div>}
+      </td>
+      <td data-label={t('mail.kindColumn')}>{maybe(`mail.kind.${m.kind}`, m.kind)}</td>
+      <td data-label={t('mail.state')}>
+        {t(`mail.outcome.${m.outcome}`)}
+        {m.resentAs && <div className="muted">{t('mail.resentAs')}</div>}
+        {m.resentFrom && <div className="muted">{t('mail.resentFrom')}</div>}
+      </td>
+      <td data-label={t('mail.attempts')}>{number(m.attempts)}</td>
+      {/* On a phone the label shows only where there is a reason to read. */}
+      <td data-label={m.lastError && TROUBLE_OR_RESENT.has(m.outcome) ? t('mail.reason') : undefined}>
+        {TROUBLE_OR_RESENT.has(m.outcome) ? (m.lastError ?? '—') : ''}
+      </td>
+      <td data-label={t('mail.updated')}>{dateTime(m.updatedAt)}</td>
+      {isAdmin && (
+        <td>
+          {(m.outcome === 'failed' || m.outcome === 'given_up') && (
+            <Button
+              variant="secondary"
+              small
+              busy={resending === m.eventId}
+              aria-label={t('mail.resendLabel', { to: m.recipient ?? '—' })}
+              onClick={() => void onResend(m)}
+            >
+              {t('mail.resend')}
+            </Button>
+          )}
+        </td>
+      )}
+    </tr>
   );
 }
 

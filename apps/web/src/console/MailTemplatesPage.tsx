@@ -142,85 +142,156 @@ function TemplateEditor({
         </span>
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <Field label={t('tpl.subject')} error={fieldError('subject')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              maxLength={200}
-              readOnly={!canEdit}
-              value={subject}
-              onChange={(e) => setSubject(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('tpl.body')} error={fieldError('body')}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={14}
-              maxLength={5000}
-              readOnly={!canEdit}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          )}
-        </Field>
+        <TemplateFields
+          subject={subject}
+          body={body}
+          readOnly={!canEdit}
+          errors={{ subject: fieldError('subject'), body: fieldError('body') }}
+          onSubject={setSubject}
+          onBody={setBody}
+        />
         {!fieldError('subject') && !fieldError('body') && <ErrorAlert error={error} />}
         {done && <Alert kind="success">{done}</Alert>}
         {canEdit && (
-          <div className="actions">
-            <Button variant="secondary" busy={busy === 'preview'} onClick={() => void run('preview')}>
-              {t('tpl.preview')}
-            </Button>
-            <Button
-              type="submit"
-              busy={busy === 'save'}
-              disabled={!previewed}
-              aria-describedby={previewed ? undefined : `${uid}-needs`}
-            >
-              {t('tpl.save')}
-            </Button>
-            {!previewed && (
-              <span id={`${uid}-needs`} className="muted">
-                {t('tpl.saveNeedsPreview')}
-              </span>
-            )}
-            {template.custom && (
-              <ConfirmButton
-                variant="danger"
-                title={t('tpl.resetTitle')}
-                message={<p>{t('tpl.resetConfirm', { kind: kindLabel, locale: localeLabel })}</p>}
-                confirmLabel={t('tpl.reset')}
-                onConfirm={async () => {
-                  try {
-                    await invitationsApi.resetTemplate(template.kind, template.locale);
-                    onChange();
-                  } catch (err) {
-                    setError(err);
-                  }
-                }}
-              >
-                {t('tpl.reset')}
-              </ConfirmButton>
-            )}
-          </div>
+          <EditorActions
+            uid={uid}
+            template={template}
+            busy={busy}
+            previewed={previewed}
+            onPreview={() => void run('preview')}
+            onReset={onChange}
+            onError={setError}
+          />
         )}
       </form>
-      {preview && previewed && (
-        <section aria-labelledby={`${uid}-p`}>
-          <h3 id={`${uid}-p`}>{t('tpl.previewTitle')}</h3>
-          <p className="muted">{t('tpl.previewHint')}</p>
-          <p>
-            <strong>{t('tpl.previewSubject', { subject: preview.subject })}</strong>
-          </p>
-          <iframe className="mail-preview" title={t('tpl.previewTitle')} sandbox="" srcDoc={preview.html} />
-          <details>
-            <summary>{t('mail.body')}</summary>
-            <pre style={{ whiteSpace: 'pre-wrap' }}>{preview.text}</pre>
-          </details>
-        </section>
+      {preview && previewed && <PreviewPane uid={uid} preview={preview} />}
+    </section>
+  );
+}
+
+/** The template's subject and body, read-only for staff who cannot edit. */
+function TemplateFields({
+  subject,
+  body,
+  readOnly,
+  errors,
+  onSubject,
+  onBody,
+}: {
+  subject: string;
+  body: string;
+  readOnly: boolean;
+  errors: { subject: string | null; body: string | null };
+  onSubject(value: string): void;
+  onBody(value: string): void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <Field label={t('tpl.subject')} error={errors.subject}>
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            maxLength={200}
+            readOnly={readOnly}
+            value={subject}
+            onChange={(e) => onSubject(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('tpl.body')} error={errors.body}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={14}
+            maxLength={5000}
+            readOnly={readOnly}
+            value={body}
+            onChange={(e) => onBody(e.target.value)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Preview (required before saving the text previewed), save, and back to the default when customised. */
+function EditorActions({
+  uid,
+  template,
+  busy,
+  previewed,
+  onPreview,
+  onReset,
+  onError,
+}: {
+  uid: string;
+  template: MailTemplate;
+  busy: 'preview' | 'save' | null;
+  previewed: boolean;
+  onPreview(): void;
+  onReset(): void;
+  onError(err: unknown): void;
+}) {
+  const { t } = useT();
+  const kindLabel = t(`tpl.kind.${template.kind}`);
+  const localeLabel = t(`tpl.locale.${template.locale}`);
+  return (
+    <div className="actions">
+      <Button variant="secondary" busy={busy === 'preview'} onClick={onPreview}>
+        {t('tpl.preview')}
+      </Button>
+      <Button
+        type="submit"
+        busy={busy === 'save'}
+        disabled={!previewed}
+        aria-describedby={previewed ? undefined : `${uid}-needs`}
+      >
+        {t('tpl.save')}
+      </Button>
+      {!previewed && (
+        <span id={`${uid}-needs`} className="muted">
+          {t('tpl.saveNeedsPreview')}
+        </span>
       )}
+      {template.custom && (
+        <ConfirmButton
+          variant="danger"
+          title={t('tpl.resetTitle')}
+          message={<p>{t('tpl.resetConfirm', { kind: kindLabel, locale: localeLabel })}</p>}
+          confirmLabel={t('tpl.reset')}
+          onConfirm={async () => {
+            try {
+              await invitationsApi.resetTemplate(template.kind, template.locale);
+              onReset();
+            } catch (err) {
+              onError(err);
+            }
+          }}
+        >
+          {t('tpl.reset')}
+        </ConfirmButton>
+      )}
+    </div>
+  );
+}
+
+/** The rendered mail in a sandboxed frame, and its plain-text part. */
+function PreviewPane({ uid, preview }: { uid: string; preview: MailPreview }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby={`${uid}-p`}>
+      <h3 id={`${uid}-p`}>{t('tpl.previewTitle')}</h3>
+      <p className="muted">{t('tpl.previewHint')}</p>
+      <p>
+        <strong>{t('tpl.previewSubject', { subject: preview.subject })}</strong>
+      </p>
+      <iframe className="mail-preview" title={t('tpl.previewTitle')} sandbox="" srcDoc={preview.html} />
+      <details>
+        <summary>{t('mail.body')}</summary>
+        <pre style={{ whiteSpace: 'pre-wrap' }}>{preview.text}</pre>
+      </details>
     </section>
   );
 }

@@ -211,7 +211,7 @@ function Evidence({ files }: { files: StaffEvidence[] }) {
 }
 
 function Claims({ claims, answers }: { claims: Claim[]; answers: LabelledAnswer[] }) {
-  const { t, pick, dateTime } = useT();
+  const { t, pick } = useT();
   const text = useAnswerText();
   const headingId = useId();
   const [error, setError] = useState<unknown>(null);
@@ -252,35 +252,7 @@ function Claims({ claims, answers }: { claims: Claim[]; answers: LabelledAnswer[
                 </thead>
                 <tbody>
                   {c.verdicts.map((v) => (
-                    <tr key={`${v.validator}:${v.recordedAt}`}>
-                      <th scope="row">
-                        <code className="nowrap">{v.validator}</code>
-                        <br />
-                        <span className="muted">{dateTime(v.recordedAt)}</span>
-                      </th>
-                      <td>
-                        <StatusBadge status={v.verdict} />
-                      </td>
-                      <td>{t(`responses.standing.${v.standing}`)}</td>
-                      <td className="pre-wrap break">{v.comment ?? '—'}</td>
-                      <td className="break">
-                        {v.evidenceUrl && (
-                          <a href={v.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
-                            {t('responses.link')}
-                          </a>
-                        )}
-                        {v.evidenceHref && (
-                          <Button
-                            variant="secondary"
-                            small
-                            onClick={() => void download(v.evidenceHref as string, v.validator)}
-                          >
-                            {t('responses.file')}
-                          </Button>
-                        )}
-                        {!v.evidenceUrl && !v.evidenceHref && '—'}
-                      </td>
-                    </tr>
+                    <VerdictRow key={`${v.validator}:${v.recordedAt}`} verdict={v} onDownload={download} />
                   ))}
                 </tbody>
               </table>
@@ -289,5 +261,43 @@ function Claims({ claims, answers }: { claims: Claim[]; answers: LabelledAnswer[
         </article>
       ))}
     </section>
+  );
+}
+
+/** One validator's verdict on a claim, with its standing, comment and evidence. */
+function VerdictRow({
+  verdict: v,
+  onDownload,
+}: {
+  verdict: Claim['verdicts'][number];
+  onDownload: (href: string, who: string) => Promise<void>;
+}) {
+  const { t, dateTime } = useT();
+  return (
+    <tr>
+      <th scope="row">
+        <code className="nowrap">{v.validator}</code>
+        <br />
+        <span className="muted">{dateTime(v.recordedAt)}</span>
+      </th>
+      <td>
+        <StatusBadge status={v.verdict} />
+      </td>
+      <td>{t(`responses.standing.${v.standing}`)}</td>
+      <td className="pre-wrap break">{v.comment ?? '—'}</td>
+      <td className="break">
+        {v.evidenceUrl && (
+          <a href={v.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
+            {t('responses.link')}
+          </a>
+        )}
+        {v.evidenceHref && (
+          <Button variant="secondary" small onClick={() => void onDownload(v.evidenceHref as string, v.validator)}>
+            {t('responses.file')}
+          </Button>
+        )}
+        {!v.evidenceUrl && !v.evidenceHref && '—'}
+      </td>
+    </tr>
   );
 }

@@ -4,7 +4,17 @@ import { Alert, Button, ConfirmButton, ErrorAlert, Field, Spinner } from '../sha
 import { useT } from '../shared/i18n';
 import { Link, navigate } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi, type QuestionnaireRef, type RoundDetail } from './api';
+import { consoleApi, type RoundDetail } from './api';
+import {
+  draftErrorField,
+  draftFormOf,
+  draftPatch,
+  parseSettingsJson,
+  roundFormProblems,
+  withCurrent,
+  type DraftForm,
+} from './round-draft';
+import { NameAndWindowFields, QuestionnaireFields } from './RoundFormFields';
 import './round-admin.css';
 
 /**
@@ -62,81 +72,43 @@ export function DashboardLinks({ round }: { round: RoundDetail }) {
   );
 }
 
-/** `datetime-local` value (local wall time) of an instant, and back. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-const fromLocalInput = (local: string): string => new Date(local).toISOString();
-
 /** Name, window, questionnaires and method settings of a draft; delete at the bottom. */
 export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSaved(): void }) {
   const { t, pick } = useT();
   const headingId = useId();
   const institutionQs = useAsync((signal) => consoleApi.questionnaires('institution', signal), []);
   const citizenQs = useAsync((signal) => consoleApi.questionnaires('citizen', signal), []);
-  const [name, setName] = useState(round.name);
-  const [opensAt, setOpensAt] = useState(toLocalInput(round.opensAt));
-  const [closesAt, setClosesAt] = useState(toLocalInput(round.closesAt));
-  const [institutionQ, setInstitutionQ] = useState(round.institutionQuestionnaireId);
-  const [citizenQ, setCitizenQ] = useState(round.citizenQuestionnaireId);
-  const [settings, setSettings] = useState(() => JSON.stringify(round.settings, null, 2));
+  const [form, setForm] = useState<DraftForm>(() => draftFormOf(round));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const set = (key: keyof DraftForm, value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function save(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     setError(null);
     const errs: Record<string, string> = {};
-    if (!name.trim()) errs.name = t('console.nameRequired');
-    if (!opensAt) errs.opensAt = t('console.dateRequired');
-    if (!closesAt) errs.closesAt = t('console.dateRequired');
-    if (opensAt && closesAt && new Date(closesAt) <= new Date(opensAt)) errs.closesAt = t('console.closesAfterOpens');
-    let parsed: Record<string, unknown> | undefined;
-    try {
-      const value: unknown = JSON.parse(settings);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-      parsed = value as Record<string, unknown>;
-    } catch {
-      errs.settings = t('roundAdmin.settingsInvalidJson');
-    }
+    for (const [k, key] of Object.entries(roundFormProblems(form.name, form.opensAt, form.closesAt))) errs[k] = t(key);
+    const parsed = parseSettingsJson(form.settings);
+    if (!parsed) errs.settings = t('roundAdmin.settingsInvalidJson');
     setErrors(errs);
     if (Object.keys(errs).length || !parsed) return;
     setBusy(true);
     try {
-      await roundAdminApi.update(round.id, {
-        name: name.trim(),
-        opensAt: fromLocalInput(opensAt),
-        closesAt: fromLocalInput(closesAt),
-        institutionQuestionnaireId: institutionQ,
-        citizenQuestionnaireId: citizenQ,
-        settings: parsed,
-      });
+      await roundAdminApi.update(round.id, draftPatch(form, parsed));
       setSaved(true);
       onSaved();
     } catch (err) {
       // Settings problems name a path inside the settings (settings.thresholds.x): shown under the JSON.
-      const field =
-        err instanceof ApiError && err.field ? (err.field.startsWith('settings') ? 'settings' : err.field) : null;
+      const field = err instanceof ApiError ? draftErrorField(err.field) : null;
       if (field && err instanceof ApiError) setErrors({ [field]: pick(err.messages) });
       else setError(err);
     } finally {
       setBusy(false);
     }
   }
-
-  // The round's current version stays selectable even when the list shows only others.
-  const withCurrent = (items: QuestionnaireRef[] | undefined, current: QuestionnaireRef) =>
-    items?.some((q) => q.id === current.id) ? items : [current, ...(items ?? [])];
-  const option = (q: QuestionnaireRef) => (
-    <option key={q.id} value={q.id}>
-      {q.title} (v{q.version})
-    </option>
-  );
 
   return (
     <section className="section card" aria-labelledby={headingId}>
@@ -145,61 +117,29 @@ export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSav
       {saved && <Alert kind="success">{t('roundAdmin.saved')}</Alert>}
       <ErrorAlert error={error || institutionQs.error || citizenQs.error} />
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
-        <Field label={t('console.roundName')} error={errors.name} required>
-          {(a) => (
-            <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
-          )}
-        </Field>
-        <div className="grid-2">
-          <Field label={t('console.opensAt')} hint={t('console.localTime')} error={errors.opensAt} required>
-            {(a) => (
-              <input
-                {...a}
-                type="datetime-local"
-                value={opensAt}
-                onChange={(e) => setOpensAt(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <Field label={t('console.closesAt')} hint={t('console.localTime')} error={errors.closesAt} required>
-            {(a) => (
-              <input
-                {...a}
-                type="datetime-local"
-                value={closesAt}
-                onChange={(e) => setClosesAt(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-        </div>
-        <Field label={t('console.institutionQuestionnaire')} error={errors.institutionQuestionnaireId} required>
-          {(a) => (
-            <select {...a} value={institutionQ} onChange={(e) => setInstitutionQ(e.target.value)}>
-              {withCurrent(institutionQs.data?.items, round.institutionQuestionnaire).map(option)}
-            </select>
-          )}
-        </Field>
-        <Field label={t('console.citizenQuestionnaire')} error={errors.citizenQuestionnaireId} required>
-          {(a) => (
-            <select {...a} value={citizenQ} onChange={(e) => setCitizenQ(e.target.value)}>
-              {withCurrent(citizenQs.data?.items, round.citizenQuestionnaire).map(option)}
-            </select>
-          )}
-        </Field>
-        <Field label={t('roundAdmin.settings')} hint={t('roundAdmin.settingsHint')} error={errors.settings}>
-          {(a) => (
-            <textarea
-              {...a}
-              rows={8}
-              spellCheck={false}
-              className="mono"
-              value={settings}
-              onChange={(e) => setSettings(e.target.value)}
-            />
-          )}
-        </Field>
+        <NameAndWindowFields
+          name={form.name}
+          opensAt={form.opensAt}
+          closesAt={form.closesAt}
+          errors={errors}
+          onName={(v) => set('name', v)}
+          onOpensAt={(v) => set('opensAt', v)}
+          onClosesAt={(v) => set('closesAt', v)}
+        />
+        <QuestionnaireFields
+          errors={errors}
+          institution={{
+            value: form.institutionQuestionnaireId,
+            items: withCurrent(institutionQs.data?.items, round.institutionQuestionnaire),
+            onChange: (v) => set('institutionQuestionnaireId', v),
+          }}
+          citizen={{
+            value: form.citizenQuestionnaireId,
+            items: withCurrent(citizenQs.data?.items, round.citizenQuestionnaire),
+            onChange: (v) => set('citizenQuestionnaireId', v),
+          }}
+        />
+        <SettingsJsonField value={form.settings} error={errors.settings} onChange={(v) => set('settings', v)} />
         <div className="actions">
           <Button type="submit" busy={busy}>
             {t('roundAdmin.save')}
@@ -208,6 +148,33 @@ export function DraftEditSection({ round, onSaved }: { round: RoundDetail; onSav
         </div>
       </form>
     </section>
+  );
+}
+
+/** The method settings as JSON text (thresholds and the like); the API validates each path. */
+function SettingsJsonField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}) {
+  const { t } = useT();
+  return (
+    <Field label={t('roundAdmin.settings')} hint={t('roundAdmin.settingsHint')} error={error}>
+      {(a) => (
+        <textarea
+          {...a}
+          rows={8}
+          spellCheck={false}
+          className="mono"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -287,12 +254,11 @@ function PublishDialogBody({
   onCancel(): void;
   onPublished(): void;
 }) {
-  const { t, number, dateTime } = useT();
+  const { t, dateTime } = useT();
   const preview = useAsync((signal) => roundAdminApi.publishPreview(round.id, signal), [round.id]);
   const [acknowledged, setAcknowledged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const ackId = useId();
   const p = preview.data;
   const canPublish = !!p && (!p.needsAcknowledgement || acknowledged) && !busy;
 
@@ -317,82 +283,14 @@ function PublishDialogBody({
         <ErrorAlert error={preview.error || error} />
         {p && (
           <>
-            <h3>{t('roundAdmin.coverage')}</h3>
-            <dl className="facts grid-2">
-              <div>
-                <dt>{t('roundAdmin.universe')}</dt>
-                <dd>{number(p.universe)}</dd>
-              </div>
-              <div>
-                <dt>{t('roundAdmin.submitted')}</dt>
-                <dd>{number(p.submitted)}</dd>
-              </div>
-              <div>
-                <dt>{t('roundAdmin.validated')}</dt>
-                <dd>{number(p.validated)}</dd>
-              </div>
-              <div>
-                <dt>{t('roundAdmin.neverAnswered')}</dt>
-                <dd>{number(p.neverAnswered)}</dd>
-              </div>
-            </dl>
-            <div className="table-wrap">
-              <table className="table">
-                <caption>{t('roundAdmin.statusCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('roundAdmin.status')}</th>
-                    <th scope="col" className="num">
-                      {t('roundAdmin.count')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {STATUSES.map((s) => (
-                    <tr key={s}>
-                      <th scope="row">{t(`roundAdmin.status.${s}`)}</th>
-                      <td className="num">{number(p.statuses[s])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CoverageFacts preview={p} />
             <p className="muted">
               {p.computedAt
                 ? t('roundAdmin.computedAt', { when: dateTime(p.computedAt) })
                 : t('roundAdmin.neverComputed')}
             </p>
             {p.needsAcknowledgement && (
-              <Alert kind="warning" title={t('roundAdmin.warnTitle')} live={false}>
-                <ul>
-                  {p.reasons.map((reason) => (
-                    <li key={reason}>
-                      {reason === 'most_not_conclusive'
-                        ? t('roundAdmin.reason.most_not_conclusive', {
-                            count: number(p.values - p.statuses.conclusive),
-                            total: number(p.values),
-                          })
-                        : t('roundAdmin.reason.most_never_answered', {
-                            count: number(p.neverAnswered),
-                            total: number(p.universe),
-                          })}
-                    </li>
-                  ))}
-                </ul>
-                <label className="checkbox" htmlFor={ackId}>
-                  <input
-                    id={ackId}
-                    type="checkbox"
-                    checked={acknowledged}
-                    onChange={(e) => setAcknowledged(e.target.checked)}
-                    aria-describedby={`${ackId}-hint`}
-                  />
-                  {t('roundAdmin.acknowledge')}
-                </label>
-                <p className="field-hint" id={`${ackId}-hint`}>
-                  {t('roundAdmin.acknowledgeHint')}
-                </p>
-              </Alert>
+              <AcknowledgeWarning preview={p} acknowledged={acknowledged} onAcknowledged={setAcknowledged} />
             )}
             <p>{t('roundAdmin.publishFinal')}</p>
           </>
@@ -407,5 +305,100 @@ function PublishDialogBody({
         </Button>
       </div>
     </>
+  );
+}
+
+/** How much of the universe answered and was validated, and the statuses of the values to publish. */
+function CoverageFacts({ preview: p }: { preview: PublishPreview }) {
+  const { t, number } = useT();
+  return (
+    <>
+      <h3>{t('roundAdmin.coverage')}</h3>
+      <dl className="facts grid-2">
+        <div>
+          <dt>{t('roundAdmin.universe')}</dt>
+          <dd>{number(p.universe)}</dd>
+        </div>
+        <div>
+          <dt>{t('roundAdmin.submitted')}</dt>
+          <dd>{number(p.submitted)}</dd>
+        </div>
+        <div>
+          <dt>{t('roundAdmin.validated')}</dt>
+          <dd>{number(p.validated)}</dd>
+        </div>
+        <div>
+          <dt>{t('roundAdmin.neverAnswered')}</dt>
+          <dd>{number(p.neverAnswered)}</dd>
+        </div>
+      </dl>
+      <div className="table-wrap">
+        <table className="table">
+          <caption>{t('roundAdmin.statusCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('roundAdmin.status')}</th>
+              <th scope="col" className="num">
+                {t('roundAdmin.count')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {STATUSES.map((s) => (
+              <tr key={s}>
+                <th scope="row">{t(`roundAdmin.status.${s}`)}</th>
+                <td className="num">{number(p.statuses[s])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Most values inconclusive or most institutions silent: say why, and ask for the explicit tick. */
+function AcknowledgeWarning({
+  preview: p,
+  acknowledged,
+  onAcknowledged,
+}: {
+  preview: PublishPreview;
+  acknowledged: boolean;
+  onAcknowledged(value: boolean): void;
+}) {
+  const { t, number } = useT();
+  const ackId = useId();
+  return (
+    <Alert kind="warning" title={t('roundAdmin.warnTitle')} live={false}>
+      <ul>
+        {p.reasons.map((reason) => (
+          <li key={reason}>
+            {reason === 'most_not_conclusive'
+              ? t('roundAdmin.reason.most_not_conclusive', {
+                  count: number(p.values - p.statuses.conclusive),
+                  total: number(p.values),
+                })
+              : t('roundAdmin.reason.most_never_answered', {
+                  count: number(p.neverAnswered),
+                  total: number(p.universe),
+                })}
+          </li>
+        ))}
+      </ul>
+      <label className="checkbox" htmlFor={ackId}>
+        <input
+          id={ackId}
+          type="checkbox"
+          checked={acknowledged}
+          onChange={(e) => onAcknowledged(e.target.checked)}
+          aria-describedby={`${ackId}-hint`}
+        />
+        {t('roundAdmin.acknowledge')}
+      </label>
+      <p className="field-hint" id={`${ackId}-hint`}>
+        {t('roundAdmin.acknowledgeHint')}
+      </p>
+    </Alert>
   );
 }

@@ -20,6 +20,7 @@ import {
   consoleApi,
   type MunicipalityRecruitment,
   type ProgressCounts,
+  type Recruitment,
   type RoundDetail,
   type StateRecruitment,
 } from './api';
@@ -41,7 +42,7 @@ import {
 } from './design-form';
 
 export function RoundDetailPage({ id }: { id: string }) {
-  const { t, dateTime, number } = useT();
+  const { t } = useT();
   const round = useAsync((signal) => consoleApi.round(id, signal), [id]);
   usePageTitle(round.data?.name ?? t('console.rounds'));
   const session = useSession();
@@ -72,59 +73,7 @@ export function RoundDetailPage({ id }: { id: string }) {
         </p>
         <h1>{r.name}</h1>
       </header>
-      <dl className="facts grid-3">
-        <div>
-          <dt>{t('console.window')}</dt>
-          <dd>
-            {dateTime(r.opensAt)} – {dateTime(r.closesAt)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('console.universeSize')}</dt>
-          <dd>
-            {number(r.universeSize)} {r.universeFrozen ? t('console.frozen') : t('console.notFrozen')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('console.responses')}</dt>
-          <dd>
-            {t('console.responseCounts', {
-              submitted: number(r.counts.submitted),
-              drafts: number(r.counts.drafts),
-              invitations: number(r.counts.invitations),
-            })}{' '}
-            <Link to={`/consola/rondas/${r.id}/respuestas`}>{t('responses.open')}</Link>
-            {r.status === 'published' && (
-              <>
-                {' · '}
-                <Link to={`/consola/rondas/${r.id}/compromisos`}>{t('commit.linkConsole')}</Link>
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('cosign.open')}</dt>
-          <dd>
-            <Link to={`/consola/rondas/${r.id}/cofirma`}>{t('cosign.consoleTitle')}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('console.institutionQuestionnaire')}</dt>
-          <dd>
-            {r.institutionQuestionnaire.title} (v{r.institutionQuestionnaire.version})
-          </dd>
-        </div>
-        <div>
-          <dt>{t('console.citizenQuestionnaire')}</dt>
-          <dd>
-            {r.citizenQuestionnaire.title} (v{r.citizenQuestionnaire.version})
-          </dd>
-        </div>
-        <div>
-          <dt>{t('console.validation')}</dt>
-          <dd>{r.validationOpen ? t('console.validationOpen') : t('console.validationClosed')}</dd>
-        </div>
-      </dl>
+      <RoundFacts round={r} />
       <DashboardLinks round={r} />
       {isAdmin && r.status === 'draft' && <DraftEditSection key={r.updatedAt} round={r} onSaved={round.reload} />}
       <DesignSection round={r} canEdit={isAdmin} onSaved={round.reload} />
@@ -136,6 +85,66 @@ export function RoundDetailPage({ id }: { id: string }) {
       {/* Issue #18: who validated (aggregate, suppressed), beside the recruitment plan. */}
       {started && <ValidatorsProfileSection roundId={r.id} />}
     </>
+  );
+}
+
+/** The round at a glance: window, universe, responses, co-signing, questionnaires and validation. */
+function RoundFacts({ round }: { round: RoundDetail }) {
+  const { t, dateTime, number } = useT();
+  return (
+    <dl className="facts grid-3">
+      <div>
+        <dt>{t('console.window')}</dt>
+        <dd>
+          {dateTime(round.opensAt)} – {dateTime(round.closesAt)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.universeSize')}</dt>
+        <dd>
+          {number(round.universeSize)} {round.universeFrozen ? t('console.frozen') : t('console.notFrozen')}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.responses')}</dt>
+        <dd>
+          {t('console.responseCounts', {
+            submitted: number(round.counts.submitted),
+            drafts: number(round.counts.drafts),
+            invitations: number(round.counts.invitations),
+          })}{' '}
+          <Link to={`/consola/rondas/${round.id}/respuestas`}>{t('responses.open')}</Link>
+          {round.status === 'published' && (
+            <>
+              {' · '}
+              <Link to={`/consola/rondas/${round.id}/compromisos`}>{t('commit.linkConsole')}</Link>
+            </>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('cosign.open')}</dt>
+        <dd>
+          <Link to={`/consola/rondas/${round.id}/cofirma`}>{t('cosign.consoleTitle')}</Link>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.institutionQuestionnaire')}</dt>
+        <dd>
+          {round.institutionQuestionnaire.title} (v{round.institutionQuestionnaire.version})
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.citizenQuestionnaire')}</dt>
+        <dd>
+          {round.citizenQuestionnaire.title} (v{round.citizenQuestionnaire.version})
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.validation')}</dt>
+        <dd>{round.validationOpen ? t('console.validationOpen') : t('console.validationClosed')}</dd>
+      </div>
+    </dl>
   );
 }
 
@@ -321,8 +330,6 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
   }
 
   const kindErrors = errorsAt('kind');
-  const tableErrors = errorsAt('states');
-  const munErrors = errorsAt('municipalities');
   return (
     <form className="form" onSubmit={(e) => void save(e)} noValidate>
       {errors.length > 0 && (
@@ -331,73 +338,14 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
         </Alert>
       )}
       <ErrorAlert error={error} />
-      <fieldset className="fieldset" aria-describedby={kindErrors.length ? `${uid}-kind-error` : undefined}>
-        <legend>{t('design.kind')}</legend>
-        <div className="radio-group">
-          {(['census', 'sample'] as const).map((k) => (
-            <label key={k} className="radio">
-              <input
-                type="radio"
-                name={`${uid}-kind`}
-                value={k}
-                checked={values.kind === k}
-                onChange={() => setValues({ ...values, kind: k })}
-              />
-              <span>
-                <strong>{t(`design.${k}`)}</strong>
-                <span className="muted"> — {t(`design.${k}Hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldErrors id={`${uid}-kind-error`} messages={kindErrors} />
-      </fieldset>
+      <KindFieldset
+        uid={uid}
+        kind={values.kind}
+        errors={kindErrors}
+        onKind={(k) => setValues({ ...values, kind: k })}
+      />
       {values.kind === 'sample' && (
-        <>
-          <FieldErrors id={`${uid}-states-error`} messages={tableErrors} />
-          {states.length > 0 && (
-            <StatesTable
-              states={states}
-              inputs
-              population={(s) => {
-                const rowErrors = errorsAt(`state:${s.cveEnt}`);
-                const errorId = `${uid}-state-${s.cveEnt}-error`;
-                return (
-                  <>
-                    <input
-                      type="text"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      aria-label={t('design.populationOf', { name: s.name })}
-                      aria-invalid={rowErrors.length ? true : undefined}
-                      aria-describedby={rowErrors.length ? errorId : undefined}
-                      value={values.populations[s.cveEnt] ?? ''}
-                      onChange={(e) =>
-                        setValues({ ...values, populations: { ...values.populations, [s.cveEnt]: e.target.value } })
-                      }
-                    />
-                    <FieldErrors id={errorId} messages={rowErrors} />
-                  </>
-                );
-              }}
-            />
-          )}
-          <Field
-            label={t('design.municipalities')}
-            hint={t('design.municipalitiesHint')}
-            error={munErrors.join(' · ') || null}
-          >
-            {(a) => (
-              <textarea
-                {...a}
-                rows={4}
-                spellCheck={false}
-                value={values.municipalities}
-                onChange={(e) => setValues({ ...values, municipalities: e.target.value })}
-              />
-            )}
-          </Field>
-        </>
+        <SampleFields uid={uid} states={states} values={values} onChange={setValues} errorsAt={errorsAt} />
       )}
       <div className="actions">
         <Button type="submit" busy={busy}>
@@ -405,6 +353,123 @@ function DesignForm({ round, onSaving, onSaved }: { round: RoundDetail; onSaving
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A sample design: the population of each state in the universe and the municipalities drawn. */
+function SampleFields({
+  uid,
+  states,
+  values,
+  onChange,
+  errorsAt,
+}: {
+  uid: string;
+  states: UniverseState[];
+  values: DesignFormValues;
+  onChange(values: DesignFormValues): void;
+  errorsAt(slot: Slot): string[];
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <FieldErrors id={`${uid}-states-error`} messages={errorsAt('states')} />
+      {states.length > 0 && (
+        <StatesTable
+          states={states}
+          inputs
+          population={(s) => (
+            <PopulationInput
+              uid={uid}
+              state={s}
+              errors={errorsAt(`state:${s.cveEnt}`)}
+              value={values.populations[s.cveEnt] ?? ''}
+              onChange={(v) => onChange({ ...values, populations: { ...values.populations, [s.cveEnt]: v } })}
+            />
+          )}
+        />
+      )}
+      <Field
+        label={t('design.municipalities')}
+        hint={t('design.municipalitiesHint')}
+        error={errorsAt('municipalities').join(' · ') || null}
+      >
+        {(a) => (
+          <textarea
+            {...a}
+            rows={4}
+            spellCheck={false}
+            value={values.municipalities}
+            onChange={(e) => onChange({ ...values, municipalities: e.target.value })}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Census or sample: the first choice of the design. */
+function KindFieldset({
+  uid,
+  kind,
+  errors,
+  onKind,
+}: {
+  uid: string;
+  kind: DesignFormValues['kind'];
+  errors: string[];
+  onKind(kind: 'census' | 'sample'): void;
+}) {
+  const { t } = useT();
+  return (
+    <fieldset className="fieldset" aria-describedby={errors.length ? `${uid}-kind-error` : undefined}>
+      <legend>{t('design.kind')}</legend>
+      <div className="radio-group">
+        {(['census', 'sample'] as const).map((k) => (
+          <label key={k} className="radio">
+            <input type="radio" name={`${uid}-kind`} value={k} checked={kind === k} onChange={() => onKind(k)} />
+            <span>
+              <strong>{t(`design.${k}`)}</strong>
+              <span className="muted"> — {t(`design.${k}Hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <FieldErrors id={`${uid}-kind-error`} messages={errors} />
+    </fieldset>
+  );
+}
+
+/** A state's population cell in the sample design, with its own error text. */
+function PopulationInput({
+  uid,
+  state: s,
+  errors,
+  value,
+  onChange,
+}: {
+  uid: string;
+  state: UniverseState;
+  errors: string[];
+  value: string;
+  onChange(value: string): void;
+}) {
+  const { t } = useT();
+  const errorId = `${uid}-state-${s.cveEnt}-error`;
+  return (
+    <>
+      <input
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-label={t('design.populationOf', { name: s.name })}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={errors.length ? errorId : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldErrors id={errorId} messages={errors} />
+    </>
   );
 }
 
@@ -465,7 +530,7 @@ function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
 const STAGES: (keyof ProgressCounts)[] = ['mailed', 'opened', 'draft', 'submitted'];
 
 function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: boolean }) {
-  const { t, number } = useT();
+  const { t } = useT();
   const headingId = useId();
   const [page, setPage] = useState(1);
   const progress = useAsync((signal) => consoleApi.progress(round.id, page, signal), [round.id, page]);
@@ -483,8 +548,6 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
     }
   }
 
-  const stageLabel = (s: keyof ProgressCounts) => t(`console.stage.${s}`);
-
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('console.invitations')}</h2>
@@ -496,36 +559,13 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
       <ErrorAlert error={progress.error} />
       {p && (
         <>
-          <div className="card">
-            <p>{t('console.invited', { count: number(p.totals.invited) })}</p>
-            {STAGES.map((s) => (
-              <ProgressBar
-                key={s}
-                value={p.totals[s]}
-                max={p.totals.invited}
-                label={stageLabel(s)}
-                detail={t('console.ofTotal', { value: number(p.totals[s]), total: number(p.totals.invited) })}
-                tone={s === 'submitted' ? 'success' : 'default'}
-              />
-            ))}
-            {isAdmin && round.status === 'open' && (
-              <div className="actions">
-                <ConfirmButton
-                  variant="secondary"
-                  title={t('console.remindTitle')}
-                  message={
-                    <p>{t('console.remindConfirm', { count: number(p.totals.invited - p.totals.submitted) })}</p>
-                  }
-                  confirmLabel={t('console.remind')}
-                  onConfirm={remind}
-                >
-                  {t('console.remind')}
-                </ConfirmButton>
-              </div>
-            )}
-            <ErrorAlert error={error} />
-            {queued !== null && <Alert kind="success">{t('console.remindersQueued', { count: number(queued) })}</Alert>}
-          </div>
+          <InvitationTotals
+            totals={p.totals}
+            canRemind={isAdmin && round.status === 'open'}
+            onRemind={remind}
+            error={error}
+            queued={queued}
+          />
           {p.states.length > 0 && (
             <ProgressTable
               caption={t('console.byState')}
@@ -549,6 +589,54 @@ function InvitationsSection({ round, isAdmin }: { round: RoundDetail; isAdmin: b
         </>
       )}
     </section>
+  );
+}
+
+/** How far the invited institutions got, stage by stage, and the reminder for those who have not submitted. */
+function InvitationTotals({
+  totals,
+  canRemind,
+  onRemind,
+  error,
+  queued,
+}: {
+  totals: ProgressCounts;
+  canRemind: boolean;
+  onRemind(): Promise<void>;
+  error: unknown;
+  queued: number | null;
+}) {
+  const { t, number } = useT();
+  const stageLabel = (s: keyof ProgressCounts) => t(`console.stage.${s}`);
+  return (
+    <div className="card">
+      <p>{t('console.invited', { count: number(totals.invited) })}</p>
+      {STAGES.map((s) => (
+        <ProgressBar
+          key={s}
+          value={totals[s]}
+          max={totals.invited}
+          label={stageLabel(s)}
+          detail={t('console.ofTotal', { value: number(totals[s]), total: number(totals.invited) })}
+          tone={s === 'submitted' ? 'success' : 'default'}
+        />
+      ))}
+      {canRemind && (
+        <div className="actions">
+          <ConfirmButton
+            variant="secondary"
+            title={t('console.remindTitle')}
+            message={<p>{t('console.remindConfirm', { count: number(totals.invited - totals.submitted) })}</p>}
+            confirmLabel={t('console.remind')}
+            onConfirm={onRemind}
+          >
+            {t('console.remind')}
+          </ConfirmButton>
+        </div>
+      )}
+      <ErrorAlert error={error} />
+      {queued !== null && <Alert kind="success">{t('console.remindersQueued', { count: number(queued) })}</Alert>}
+    </div>
   );
 }
 
@@ -597,7 +685,7 @@ function ProgressTable({
 }
 
 function RecruitmentSection({ roundId }: { roundId: string }) {
-  const { t, pick, number } = useT();
+  const { t, pick } = useT();
   const headingId = useId();
   const [level, setLevel] = useState<'municipality' | 'state'>('state');
   const [page, setPage] = useState(1);
@@ -628,82 +716,100 @@ function RecruitmentSection({ roundId }: { roundId: string }) {
           <Alert kind="info" live={false}>
             <p>{pick(d.notice)}</p>
           </Alert>
-          <dl className="facts grid-3">
-            <div>
-              <dt>{t('console.rec.subjects')}</dt>
-              <dd>
-                {number(d.totals.subjectsWithCitizenData)} / {number(d.totals.subjects)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('console.rec.validators')}</dt>
-              <dd>{number(d.totals.validatorsRegistered)}</dd>
-            </div>
-            <div>
-              <dt>{t('console.rec.active')}</dt>
-              <dd>{number(d.totals.activeAssignments)}</dd>
-            </div>
-            <div>
-              <dt>{t('console.rec.reports')}</dt>
-              <dd>{number(d.totals.reportsReceived)}</dd>
-            </div>
-            <div>
-              <dt>{t('console.rec.needed')}</dt>
-              <dd>{number(d.totals.needed)}</dd>
-            </div>
-            <div>
-              <dt>{t('console.rec.source')}</dt>
-              <dd>{d.source === 'metric' ? t('console.rec.sourceMetric') : t('console.rec.sourceThreshold')}</dd>
-            </div>
-          </dl>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('console.recruitment')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('console.area')}</th>
-                  <th scope="col" className="num">
-                    {t('console.rec.subjectsShort')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('console.rec.validators')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('console.rec.active')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('console.rec.reports')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('console.rec.needed')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((row) => {
-                  const key = 'cvegeo' in row ? row.cvegeo : row.cveEnt;
-                  const name = 'cvegeo' in row ? `${row.name}, ${row.stateName}` : row.name;
-                  return (
-                    <tr key={key}>
-                      <th scope="row">{name}</th>
-                      <td className="num">
-                        {number(row.subjectsWithCitizenData)} / {number(row.subjects)}
-                      </td>
-                      <td className="num">{number(row.validatorsRegistered)}</td>
-                      <td className="num">{number(row.activeAssignments)}</td>
-                      <td className="num">{number(row.reportsReceived)}</td>
-                      <td className="num">
-                        <strong>{number(row.needed)}</strong>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <RecruitmentFacts recruitment={d} />
+          <RecruitmentTable items={d.items} />
           <Pagination page={d.page} pageSize={d.pageSize} total={d.total} onPage={setPage} />
         </>
       )}
     </section>
+  );
+}
+
+type RecruitmentPage = Recruitment<MunicipalityRecruitment | StateRecruitment>;
+
+/** Totals of the recruitment plan, and where the «needed» figure comes from. */
+function RecruitmentFacts({ recruitment: d }: { recruitment: RecruitmentPage }) {
+  const { t, number } = useT();
+  return (
+    <dl className="facts grid-3">
+      <div>
+        <dt>{t('console.rec.subjects')}</dt>
+        <dd>
+          {number(d.totals.subjectsWithCitizenData)} / {number(d.totals.subjects)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.rec.validators')}</dt>
+        <dd>{number(d.totals.validatorsRegistered)}</dd>
+      </div>
+      <div>
+        <dt>{t('console.rec.active')}</dt>
+        <dd>{number(d.totals.activeAssignments)}</dd>
+      </div>
+      <div>
+        <dt>{t('console.rec.reports')}</dt>
+        <dd>{number(d.totals.reportsReceived)}</dd>
+      </div>
+      <div>
+        <dt>{t('console.rec.needed')}</dt>
+        <dd>{number(d.totals.needed)}</dd>
+      </div>
+      <div>
+        <dt>{t('console.rec.source')}</dt>
+        <dd>{d.source === 'metric' ? t('console.rec.sourceMetric') : t('console.rec.sourceThreshold')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** One row per state or municipality: coverage, validators, assignments, reports and how many more are needed. */
+function RecruitmentTable({ items }: { items: RecruitmentPage['items'] }) {
+  const { t, number } = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{t('console.recruitment')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('console.area')}</th>
+            <th scope="col" className="num">
+              {t('console.rec.subjectsShort')}
+            </th>
+            <th scope="col" className="num">
+              {t('console.rec.validators')}
+            </th>
+            <th scope="col" className="num">
+              {t('console.rec.active')}
+            </th>
+            <th scope="col" className="num">
+              {t('console.rec.reports')}
+            </th>
+            <th scope="col" className="num">
+              {t('console.rec.needed')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((row) => {
+            const key = 'cvegeo' in row ? row.cvegeo : row.cveEnt;
+            const name = 'cvegeo' in row ? `${row.name}, ${row.stateName}` : row.name;
+            return (
+              <tr key={key}>
+                <th scope="row">{name}</th>
+                <td className="num">
+                  {number(row.subjectsWithCitizenData)} / {number(row.subjects)}
+                </td>
+                <td className="num">{number(row.validatorsRegistered)}</td>
+                <td className="num">{number(row.activeAssignments)}</td>
+                <td className="num">{number(row.reportsReceived)}</td>
+                <td className="num">
+                  <strong>{number(row.needed)}</strong>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,14 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../shared/api';
 import { useSession } from '../shared/auth';
-import { Alert, Button, ErrorAlert, Field, Pagination, Spinner, StatusBadge } from '../shared/components';
+import { Alert, Button, ErrorAlert, Pagination, Spinner, StatusBadge } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { usePageTitle } from '../shared/layout';
 import { Link, navigate } from '../shared/router';
 import { useAsync } from '../shared/useAsync';
-import { consoleApi, type QuestionnaireSummary } from './api';
+import { consoleApi } from './api';
 import { ConsoleNav } from './ConsoleNav';
 import { dashboardLinks } from './RoundAdmin';
+import { roundFormProblems } from './round-draft';
+import { NameAndWindowFields, QuestionnaireFields } from './RoundFormFields';
 
 export function RoundsPage() {
   const { t, date } = useT();
@@ -97,42 +99,20 @@ function CreateRound() {
   const [closesAt, setClosesAt] = useState('');
   const [institutionQ, setInstitutionQ] = useState('');
   const [citizenQ, setCitizenQ] = useState('');
-  const [levels, setLevels] = useState<(typeof LEVELS)[number][]>([]);
+  const [levels, setLevels] = useState<Level[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [installing, setInstalling] = useState(false);
-  const [installed, setInstalled] = useState<string | null>(null);
 
   const iq = institutionQs.data?.items ?? [];
   const cq = citizenQs.data?.items ?? [];
   const selectedI = institutionQ || iq[0]?.id || '';
   const selectedC = citizenQ || cq[0]?.id || '';
 
-  async function install() {
-    setInstalling(true);
-    setError(null);
-    setInstalled(null);
-    try {
-      const r = await consoleApi.installDefaults();
-      const created = r.items.filter((i) => i.created).length;
-      setInstalled(created ? t('console.defaultsInstalled', { count: created }) : t('console.defaultsPresent'));
-      institutionQs.reload();
-      citizenQs.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setInstalling(false);
-    }
-  }
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    if (!name.trim()) errs.name = t('console.nameRequired');
-    if (!opensAt) errs.opensAt = t('console.dateRequired');
-    if (!closesAt) errs.closesAt = t('console.dateRequired');
-    if (opensAt && closesAt && new Date(closesAt) <= new Date(opensAt)) errs.closesAt = t('console.closesAfterOpens');
+    for (const [k, key] of Object.entries(roundFormProblems(name, opensAt, closesAt))) errs[k] = t(key);
     if (!selectedI) errs.institutionQuestionnaireId = t('console.questionnaireRequired');
     if (!selectedC) errs.citizenQuestionnaireId = t('console.questionnaireRequired');
     setErrors(errs);
@@ -156,16 +136,101 @@ function CreateRound() {
     }
   }
 
-  const option = (q: QuestionnaireSummary) => (
-    <option key={q.id} value={q.id}>
-      {q.title} (v{q.version})
-    </option>
-  );
-
   return (
     <section className="section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('console.createRound')}</h2>
-      {(institutionQs.data && iq.length === 0) || (citizenQs.data && cq.length === 0) ? (
+      <InstallDefaults
+        missing={(!!institutionQs.data && iq.length === 0) || (!!citizenQs.data && cq.length === 0)}
+        onError={setError}
+        onInstalled={() => {
+          institutionQs.reload();
+          citizenQs.reload();
+        }}
+      />
+      <ErrorAlert error={institutionQs.error || citizenQs.error} />
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <NameAndWindowFields
+          name={name}
+          opensAt={opensAt}
+          closesAt={closesAt}
+          errors={errors}
+          onName={setName}
+          onOpensAt={setOpensAt}
+          onClosesAt={setClosesAt}
+        />
+        <QuestionnaireFields
+          errors={errors}
+          institution={{ value: selectedI, items: iq, onChange: setInstitutionQ }}
+          citizen={{ value: selectedC, items: cq, onChange: setCitizenQ }}
+        />
+        <LevelsFieldset levels={levels} onChange={setLevels} />
+        <ErrorAlert error={error} />
+        <Button type="submit" busy={busy}>
+          {t('console.create')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+type Level = (typeof LEVELS)[number];
+
+/** Which government levels the round's universe takes (none ticked: all). */
+function LevelsFieldset({ levels, onChange }: { levels: Level[]; onChange(levels: Level[]): void }) {
+  const { t } = useT();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('console.levels')}</legend>
+      <p className="field-hint">{t('console.levelsHint')}</p>
+      <div className="checkbox-row">
+        {LEVELS.map((l) => (
+          <label key={l} className="checkbox">
+            <input
+              type="checkbox"
+              checked={levels.includes(l)}
+              onChange={(e) => onChange(e.target.checked ? [...levels, l] : levels.filter((x) => x !== l))}
+            />
+            {t(`level.${l}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Installs the bundled questionnaires (idempotent) and says how many were new. */
+function InstallDefaults({
+  missing,
+  onError,
+  onInstalled,
+}: {
+  missing: boolean;
+  onError(err: unknown): void;
+  onInstalled(): void;
+}) {
+  const { t } = useT();
+  const [installing, setInstalling] = useState(false);
+  const [installed, setInstalled] = useState<string | null>(null);
+
+  async function install() {
+    setInstalling(true);
+    onError(null);
+    setInstalled(null);
+    try {
+      const r = await consoleApi.installDefaults();
+      const created = r.items.filter((i) => i.created).length;
+      setInstalled(created ? t('console.defaultsInstalled', { count: created }) : t('console.defaultsPresent'));
+      onInstalled();
+    } catch (err) {
+      onError(err);
+    } finally {
+      setInstalling(false);
+    }
+  }
+
+  return (
+    <>
+      {missing ? (
         <Alert kind="info">
           <p>{t('console.noQuestionnaires')}</p>
         </Alert>
@@ -176,72 +241,6 @@ function CreateRound() {
         </Button>
       </div>
       {installed && <Alert kind="success">{installed}</Alert>}
-      <ErrorAlert error={institutionQs.error || citizenQs.error} />
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={t('console.roundName')} error={errors.name} required>
-          {(a) => (
-            <input {...a} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
-          )}
-        </Field>
-        <div className="grid-2">
-          <Field label={t('console.opensAt')} hint={t('console.localTime')} error={errors.opensAt} required>
-            {(a) => (
-              <input
-                {...a}
-                type="datetime-local"
-                value={opensAt}
-                onChange={(e) => setOpensAt(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <Field label={t('console.closesAt')} hint={t('console.localTime')} error={errors.closesAt} required>
-            {(a) => (
-              <input
-                {...a}
-                type="datetime-local"
-                value={closesAt}
-                onChange={(e) => setClosesAt(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-        </div>
-        <Field label={t('console.institutionQuestionnaire')} error={errors.institutionQuestionnaireId} required>
-          {(a) => (
-            <select {...a} value={selectedI} onChange={(e) => setInstitutionQ(e.target.value)}>
-              {iq.map(option)}
-            </select>
-          )}
-        </Field>
-        <Field label={t('console.citizenQuestionnaire')} error={errors.citizenQuestionnaireId} required>
-          {(a) => (
-            <select {...a} value={selectedC} onChange={(e) => setCitizenQ(e.target.value)}>
-              {cq.map(option)}
-            </select>
-          )}
-        </Field>
-        <fieldset className="fieldset">
-          <legend>{t('console.levels')}</legend>
-          <p className="field-hint">{t('console.levelsHint')}</p>
-          <div className="checkbox-row">
-            {LEVELS.map((l) => (
-              <label key={l} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={levels.includes(l)}
-                  onChange={(e) => setLevels(e.target.checked ? [...levels, l] : levels.filter((x) => x !== l))}
-                />
-                {t(`level.${l}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <ErrorAlert error={error} />
-        <Button type="submit" busy={busy}>
-          {t('console.create')}
-        </Button>
-      </form>
-    </section>
+    </>
   );
 }

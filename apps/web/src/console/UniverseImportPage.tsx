@@ -54,19 +54,8 @@ function isInvalidDetails(d: unknown): d is UniverseInvalidDetails {
   return typeof d === 'object' && d !== null && Array.isArray((d as UniverseInvalidDetails).errors);
 }
 
-export function UniverseImportPage() {
-  const { t, number } = useT();
-  usePageTitle(t('universe.title'));
-  const isAdmin = useSession()?.user.role === 'guarantor_admin';
-  const summary = useAsync((signal) => consoleApi.universeSummary(signal), []);
-  const headingId = useId();
-  const [csv, setCsv] = useState<{ name: string; text: string; converted: boolean } | null>(null);
-  const [checked, setChecked] = useState<UniverseImportResult | null>(null);
-  const [imported, setImported] = useState<UniverseImportResult | null>(null);
-  const [invalid, setInvalid] = useState<UniverseInvalidDetails | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+/** The background import being followed: polled until it ends, and no longer once the page is left. */
+function useImportJob() {
   const [job, setJob] = useState<UniverseImportJob | null>(null);
   const polling = useRef<AbortController | null>(null);
   // Leaving the page stops polling (the import itself goes on in the worker).
@@ -97,6 +86,42 @@ export function UniverseImportPage() {
     }
     return current.result;
   }
+
+  return { job, setJob, follow };
+}
+
+export function UniverseImportPage() {
+  const { t } = useT();
+  usePageTitle(t('universe.title'));
+  const isAdmin = useSession()?.user.role === 'guarantor_admin';
+  const summary = useAsync((signal) => consoleApi.universeSummary(signal), []);
+  return (
+    <>
+      <ConsoleNav />
+      <h1>{t('universe.title')}</h1>
+      <UniverseSummaryCard summary={summary} />
+
+      <PadronList isAdmin={isAdmin} onChange={summary.reload} />
+
+      {isAdmin ? <ImportSection onImported={summary.reload} /> : <Alert kind="info">{t('universe.adminOnly')}</Alert>}
+    </>
+  );
+}
+
+/**
+ * Choosing a file, checking it (dry run) and importing it: the check must pass first, and a large file
+ * runs as a background job that is followed until it ends.
+ */
+function useUniverseImport(onImported: () => void) {
+  const { t } = useT();
+  const [csv, setCsv] = useState<{ name: string; text: string; converted: boolean } | null>(null);
+  const [checked, setChecked] = useState<UniverseImportResult | null>(null);
+  const [imported, setImported] = useState<UniverseImportResult | null>(null);
+  const [invalid, setInvalid] = useState<UniverseInvalidDetails | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const { job, setJob, follow } = useImportJob();
 
   async function choose(file: File | undefined) {
     setChecked(null);
@@ -129,7 +154,7 @@ export function UniverseImportPage() {
       else {
         setImported(result);
         setChecked(null);
-        summary.reload();
+        onImported();
       }
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;
@@ -142,81 +167,94 @@ export function UniverseImportPage() {
     }
   }
 
+  return { csv, checked, imported, invalid, error, busy, fileError, job, choose, run };
+}
+
+/** The import form (admins only) and what the check or import found. */
+function ImportSection({ onImported }: { onImported(): void }) {
+  const { t } = useT();
+  const headingId = useId();
+  const { csv, checked, imported, invalid, error, busy, fileError, job, choose, run } = useUniverseImport(onImported);
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     void run(true);
   }
 
   return (
-    <>
-      <ConsoleNav />
-      <h1>{t('universe.title')}</h1>
-      <UniverseSummaryCard summary={summary} />
-
-      <PadronList isAdmin={isAdmin} onChange={summary.reload} />
-
-      {isAdmin ? (
-        <section className="section card" aria-labelledby={headingId}>
-          <h2 id={headingId}>{t('universe.importTitle')}</h2>
-          <p>{t('universe.format')}</p>
-          <pre className="code-sample">
-            name,type,level,cve_ent,cvegeo,email,key{'\n'}Ayuntamiento de
-            Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx,toluca-ayto
-          </pre>
-          <p className="muted">{t('universe.formatNotes')}</p>
-          <form className="form" onSubmit={onSubmit} noValidate>
-            <Field label={t('universe.file')} hint={t('universe.fileHint')} error={fileError}>
-              {(a) => (
-                <input
-                  {...a}
-                  type="file"
-                  accept=".csv,.txt,text/csv,text/plain"
-                  onChange={(e) => void choose(e.target.files?.[0])}
-                />
-              )}
-            </Field>
-            {csv?.converted && <Alert kind="info">{t('universe.converted')}</Alert>}
-            <div className="actions">
-              <Button type="submit" variant="secondary" busy={busy === 'check'} disabled={busy !== null}>
-                {t('universe.check')}
-              </Button>
-              <Button onClick={() => void run(false)} busy={busy === 'import'} disabled={busy !== null || !checked}>
-                {t('universe.import')}
-              </Button>
-            </div>
-            {!checked && !imported && csv && <p className="muted">{t('universe.checkFirst')}</p>}
-          </form>
-          {job && busy !== null && (
-            <div className="section" aria-live="polite">
-              <ProgressBar
-                value={job.progress.percent}
-                max={100}
-                label={t(job.dryRun ? 'universe.jobChecking' : 'universe.jobImporting')}
-                detail={t(`universe.jobState.${job.state}`, {
-                  rows: number(job.progress.rowsProcessed),
-                  errors: number(job.progress.errorCount),
-                })}
-              />
-              <p className="muted">{t('universe.jobNote')}</p>
-            </div>
+    <section className="section card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('universe.importTitle')}</h2>
+      <FormatHelp />
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Field label={t('universe.file')} hint={t('universe.fileHint')} error={fileError}>
+          {(a) => (
+            <input
+              {...a}
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
           )}
-          <ErrorAlert error={error} />
-          {checked && (
-            <Alert kind="success" title={t('universe.checkedTitle')}>
-              <ImportCounts result={checked} />
-            </Alert>
-          )}
-          {imported && (
-            <Alert kind="success" title={t('universe.importedTitle')}>
-              <ImportCounts result={imported} />
-            </Alert>
-          )}
-          {invalid && <InvalidRows invalid={invalid} />}
-        </section>
-      ) : (
-        <Alert kind="info">{t('universe.adminOnly')}</Alert>
+        </Field>
+        {csv?.converted && <Alert kind="info">{t('universe.converted')}</Alert>}
+        <div className="actions">
+          <Button type="submit" variant="secondary" busy={busy === 'check'} disabled={busy !== null}>
+            {t('universe.check')}
+          </Button>
+          <Button onClick={() => void run(false)} busy={busy === 'import'} disabled={busy !== null || !checked}>
+            {t('universe.import')}
+          </Button>
+        </div>
+        {!checked && !imported && csv && <p className="muted">{t('universe.checkFirst')}</p>}
+      </form>
+      {job && busy !== null && <ImportProgress job={job} />}
+      <ErrorAlert error={error} />
+      {checked && (
+        <Alert kind="success" title={t('universe.checkedTitle')}>
+          <ImportCounts result={checked} />
+        </Alert>
       )}
+      {imported && (
+        <Alert kind="success" title={t('universe.importedTitle')}>
+          <ImportCounts result={imported} />
+        </Alert>
+      )}
+      {invalid && <InvalidRows invalid={invalid} />}
+    </section>
+  );
+}
+
+/** The expected columns, with an example row. */
+function FormatHelp() {
+  const { t } = useT();
+  return (
+    <>
+      <p>{t('universe.format')}</p>
+      <pre className="code-sample">
+        name,type,level,cve_ent,cvegeo,email,key{'\n'}Ayuntamiento de
+        Toluca,ayuntamiento,municipal,15,15106,transparencia@toluca.gob.mx,toluca-ayto
+      </pre>
+      <p className="muted">{t('universe.formatNotes')}</p>
     </>
+  );
+}
+
+/** How far the background check or import has got. */
+function ImportProgress({ job }: { job: UniverseImportJob }) {
+  const { t, number } = useT();
+  return (
+    <div className="section" aria-live="polite">
+      <ProgressBar
+        value={job.progress.percent}
+        max={100}
+        label={t(job.dryRun ? 'universe.jobChecking' : 'universe.jobImporting')}
+        detail={t(`universe.jobState.${job.state}`, {
+          rows: number(job.progress.rowsProcessed),
+          errors: number(job.progress.errorCount),
+        })}
+      />
+      <p className="muted">{t('universe.jobNote')}</p>
+    </div>
   );
 }
 
@@ -235,7 +273,7 @@ function ImportCounts({ result }: { result: UniverseImportResult }) {
 
 /** The padrón, filtered by status and name; admins retire or reactivate an institution from its row. */
 function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void }) {
-  const { t, date } = useT();
+  const { t } = useT();
   const headingId = useId();
   const [status, setStatus] = useState<PadronStatus>('active');
   const [q, setQ] = useState('');
@@ -264,38 +302,18 @@ function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void 
     <section className="section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('universe.listTitle')}</h2>
       <p className="muted">{t('universe.listHint')}</p>
-      <div className="filters">
-        <Field label={t('universe.filterStatus')}>
-          {(a) => (
-            <select
-              {...a}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as PadronStatus);
-                setPage(1);
-              }}
-            >
-              <option value="active">{t('universe.statusActive')}</option>
-              <option value="retired">{t('universe.statusRetired')}</option>
-              <option value="all">{t('universe.statusAll')}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={t('universe.search')}>
-          {(a) => (
-            <input
-              {...a}
-              type="search"
-              value={q}
-              maxLength={200}
-              onChange={(e) => {
-                setQ(e.target.value);
-                setPage(1);
-              }}
-            />
-          )}
-        </Field>
-      </div>
+      <PadronFilters
+        status={status}
+        q={q}
+        onStatus={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        onQ={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+      />
       {notice && <Alert kind="success">{notice}</Alert>}
       <ErrorAlert error={error ?? list.error} />
       {list.loading && !list.data && <Spinner />}
@@ -314,33 +332,7 @@ function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void 
             </thead>
             <tbody>
               {list.data.items.map((i) => (
-                <tr key={i.id} data-testid="padron-row" data-retired={i.retiredAt ? 'true' : 'false'}>
-                  <th scope="row">{i.name}</th>
-                  <td>
-                    {i.municipalityName}, {i.stateName}
-                  </td>
-                  <td>{i.retiredAt ? t('universe.retiredOn', { date: date(i.retiredAt) }) : t('universe.active')}</td>
-                  {isAdmin && (
-                    <td>
-                      {i.retiredAt ? (
-                        <Button small variant="secondary" onClick={() => void toggle(i, false)}>
-                          {t('universe.reactivate')}
-                        </Button>
-                      ) : (
-                        <ConfirmButton
-                          small
-                          variant="secondary"
-                          title={t('universe.retireTitle')}
-                          message={t('universe.retireMessage', { name: i.name })}
-                          confirmLabel={t('universe.retire')}
-                          onConfirm={() => toggle(i, true)}
-                        >
-                          {t('universe.retire')}
-                        </ConfirmButton>
-                      )}
-                    </td>
-                  )}
-                </tr>
+                <PadronRow key={i.id} institution={i} isAdmin={isAdmin} onToggle={toggle} />
               ))}
             </tbody>
           </table>
@@ -348,6 +340,79 @@ function PadronList({ isAdmin, onChange }: { isAdmin: boolean; onChange(): void 
       )}
       {list.data && <Pagination page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
     </section>
+  );
+}
+
+/** Filter the padrón by status (active, retired, all) and by name. */
+function PadronFilters({
+  status,
+  q,
+  onStatus,
+  onQ,
+}: {
+  status: PadronStatus;
+  q: string;
+  onStatus(status: PadronStatus): void;
+  onQ(q: string): void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="filters">
+      <Field label={t('universe.filterStatus')}>
+        {(a) => (
+          <select {...a} value={status} onChange={(e) => onStatus(e.target.value as PadronStatus)}>
+            <option value="active">{t('universe.statusActive')}</option>
+            <option value="retired">{t('universe.statusRetired')}</option>
+            <option value="all">{t('universe.statusAll')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('universe.search')}>
+        {(a) => <input {...a} type="search" value={q} maxLength={200} onChange={(e) => onQ(e.target.value)} />}
+      </Field>
+    </div>
+  );
+}
+
+/** One institution of the padrón; for admins, retire (confirmed) or reactivate it. */
+function PadronRow({
+  institution: i,
+  isAdmin,
+  onToggle,
+}: {
+  institution: UniverseInstitution;
+  isAdmin: boolean;
+  onToggle(i: UniverseInstitution, retire: boolean): Promise<void>;
+}) {
+  const { t, date } = useT();
+  return (
+    <tr data-testid="padron-row" data-retired={i.retiredAt ? 'true' : 'false'}>
+      <th scope="row">{i.name}</th>
+      <td>
+        {i.municipalityName}, {i.stateName}
+      </td>
+      <td>{i.retiredAt ? t('universe.retiredOn', { date: date(i.retiredAt) }) : t('universe.active')}</td>
+      {isAdmin && (
+        <td>
+          {i.retiredAt ? (
+            <Button small variant="secondary" onClick={() => void onToggle(i, false)}>
+              {t('universe.reactivate')}
+            </Button>
+          ) : (
+            <ConfirmButton
+              small
+              variant="secondary"
+              title={t('universe.retireTitle')}
+              message={t('universe.retireMessage', { name: i.name })}
+              confirmLabel={t('universe.retire')}
+              onConfirm={() => onToggle(i, true)}
+            >
+              {t('universe.retire')}
+            </ConfirmButton>
+          )}
+        </td>
+      )}
+    </tr>
   );
 }
 
