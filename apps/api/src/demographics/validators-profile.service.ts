@@ -13,7 +13,9 @@ import {
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import { notFound } from '../common/domain-error';
 import { DemographicsErrors } from './demographics.errors';
-import { PopulationReferenceDto, ValidatorsProfileDto } from './dto/demographics.dto';
+import { PopulationReferenceDto, ReweightedIndicesDto, ValidatorsProfileDto } from './dto/demographics.dto';
+import { reweightedIndices } from './reweighted-indices';
+import { ReweightedIndicesRepository } from './reweighted-indices.repository';
 
 /** Cells under this many people are not published (a common small-cell rule for statistics on people). */
 export const SUPPRESSION_K = 5;
@@ -48,7 +50,10 @@ export function populationReference(): PopulationReferenceDto {
 /** Aggregates a round's validators' demographics, suppressed; read-only (served by the read connection). */
 @Injectable()
 export class ValidatorsProfileService {
-  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource(READ_CONNECTION) private readonly ds: DataSource,
+    private readonly reweight: ReweightedIndicesRepository,
+  ) {}
 
   /** `guarantorId` null: the public reader, who sees published rounds only. */
   async profile(roundId: string, guarantorId: string | null): Promise<ValidatorsProfileDto> {
@@ -103,6 +108,26 @@ export class ValidatorsProfileService {
         };
       }),
       population: populationReference(),
+      reweighted: await this.reweighted(roundId, rounds[0].status),
     };
+  }
+
+  /** The sensitivity check (reweighted-indices.ts); nothing is read while the round is open. */
+  private async reweighted(roundId: string, roundStatus: string): Promise<ReweightedIndicesDto> {
+    const open = roundStatus === 'draft' || roundStatus === 'open';
+    const [clusters, census, main] = open
+      ? [[], [], []]
+      : await Promise.all([
+          this.reweight.clusterValues(roundId),
+          this.reweight.censusValues(roundId),
+          this.reweight.mainValues(roundId),
+        ]);
+    return reweightedIndices({
+      roundStatus,
+      clusters,
+      census,
+      main,
+      population: populationReference().municipalityTypes,
+    });
   }
 }
