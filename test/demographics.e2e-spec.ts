@@ -1,5 +1,9 @@
 import { randomUUID } from 'crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
+import { until } from './support/metric-helpers';
+import { buildRoundFixture, RoundFixture } from './support/round-fixture';
 import { TEST_PASSWORD } from './support/fixtures';
 import { buildWorld, registerVerified, World } from './security/support/world';
 
@@ -204,6 +208,192 @@ describe('validator demographics', () => {
       expect(res.body).toMatchObject({ validators: 4, respondents: 3, published: false, withheld: 'too_few' });
       for (const q of res.body.questions as Array<{ cells: Array<{ count: number | null; suppressed: boolean }> }>)
         for (const c of q.cells) expect(c).toMatchObject({ count: null, share: null, suppressed: true });
+    });
+  });
+  describe('the round values re-weighted to the population (sensitivity check)', () => {
+    let worker: INestApplicationContext;
+    let fx: RoundFixture;
+    const profilePath = () => `/api/rounds/${fx.roundId}/validators-profile`;
+    const setCell = async (userId: string, cell: string | null): Promise<void> => {
+      await t.ds.query('DELETE FROM validator_demographics WHERE user_id = $1', [userId]);
+      if (cell !== null)
+        await t.ds.query(
+          `INSERT INTO validator_demographics (user_id, age_band, gender, municipality_type, indigenous_language, disability, purpose_version, consent_at)
+           VALUES ($1, '30_44', 'woman', $2, 'no', 'no', '2026-12', now())`,
+          [userId, cell],
+        );
+    };
+
+    beforeAll(async () => {
+      worker = await startWorker(t.env);
+      fx = await buildRoundFixture(t.ds, {
+        seed: 'demographics-reweight',
+        institutions: 12,
+        municipalities: 2,
+        guarantorId: w.a.guarantorId,
+        status: 'closed',
+        reportsPerInstitution: [4, 6],
+        validators: 24,
+      });
+      const requested = await w.http.post(`/api/rounds/${fx.roundId}/recompute`, undefined, { token: w.a.admin });
+      expect(requested.status).toBe(202);
+      const run = await until(
+        async () =>
+          (await w.http.get(`/api/rounds/${fx.roundId}/recompute/${requested.body.runId}`, { token: w.a.admin })).body,
+        (r) => r.status === 'done' || r.status === 'failed',
+        'recompute run',
+        60_000,
+      );
+      expect(run.status).toBe('done');
+    }, 90_000);
+    afterAll(() => worker?.close());
+
+    it('are the published values with validators weighted by municipality type (hand computation), beside them', async () => {
+      const clusters: Array<{ institution_id: string; validator_id: string; tc: number | null; pc: number | null }> =
+        await t.ds.query(
+          `SELECT institution_id, validator_id, tc, pc FROM validator_cluster_value WHERE round_id = $1
+           ORDER BY institution_id, validator_id`,
+          [fx.roundId],
+        );
+      const [{ method_version: mv }] = await t.ds.query(
+        'SELECT DISTINCT method_version FROM validator_cluster_value WHERE round_id = $1',
+        [fx.roundId],
+      );
+      expect(mv).toMatch(/^\d/);
+      const national: Array<{ indicator: string; estimate: number; lo: number; hi: number; half_width: number }> =
+        await t.ds.query(
+          `SELECT indicator, estimate, lo, hi, (details->>'halfWidth')::float8 AS half_width FROM metric_result
+           WHERE round_id = $1 AND scope = 'national' AND aggregation = 'unweighted' AND indicator IN ('I', 'TC', 'PC')`,
+          [fx.roundId],
+        );
+      const census: Array<{ scope_key: string; indicator: string; estimate: number }> = await t.ds.query(
+        `SELECT scope_key, indicator, estimate FROM metric_result
+         WHERE round_id = $1 AND scope = 'institution' AND indicator IN ('TG', 'PG') AND estimate IS NOT NULL`,
+        [fx.roundId],
+      );
+      const censusOf = (inst: string, ind: string): number | null =>
+        census.find((c) => c.scope_key === inst && c.indicator === ind)?.estimate ?? null;
+
+      /** The round's TC, PC, I by hand: weighted means per institution, then the plain mean over institutions. */
+      const byHand = (weight: (v: string) => number): Record<string, number> => {
+        const out: Record<string, number[]> = { TC: [], PC: [], I: [] };
+        for (const inst of [...new Set(clusters.map((c) => c.institution_id))]) {
+          const own = clusters.filter((c) => c.institution_id === inst);
+          const mean = (k: 'tc' | 'pc'): number | null => {
+            const xs = own.filter((c) => c[k] !== null);
+            if (xs.length === 0) return null;
+            return (
+              xs.reduce((s, c) => s + weight(c.validator_id) * (c[k] as number), 0) /
+              xs.reduce((s, c) => s + weight(c.validator_id), 0)
+            );
+          };
+          const tc = mean('tc');
+          const pc = mean('pc');
+          const tg = censusOf(inst, 'TG');
+          const pg = censusOf(inst, 'PG');
+          if (tc !== null) out.TC.push(tc);
+          if (pc !== null) out.PC.push(pc);
+          if (tc !== null && pc !== null && tg !== null && pg !== null) out.I.push((tg + tc + pg + pc) / 4);
+        }
+        const avg = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+        return { TC: avg(out.TC), PC: avg(out.PC), I: avg(out.I) };
+      };
+      // The stored cluster values reproduce the published values (weights 1).
+      const plain = byHand(() => 1);
+      for (const code of ['TC', 'PC', 'I'])
+        expect(plain[code]).toBeCloseTo(national.find((n) => n.indicator === code)?.estimate as number, 12);
+
+      const people = [...new Set(clusters.map((c) => c.validator_id))].sort();
+      expect(people.length).toBeGreaterThanOrEqual(20);
+      // Nobody has declared yet: withheld.
+      let res = await w.http.get(profilePath(), { token: w.a.analyst });
+      expect(res.body.reweighted).toMatchObject({
+        variable: 'municipalityType',
+        withheld: 'too_few_declared',
+        values: [],
+      });
+
+      // 2 rural (too few: merged with small city), 5 small city, 6 city, 5 metropolis, 1 "prefer not to say", the rest undeclared.
+      const plan: Array<[string, number]> = [
+        ['rural', 2],
+        ['small_city', 5],
+        ['city', 6],
+        ['metropolis', 5],
+        ['prefer_not_to_say', 1],
+      ];
+      const cellOf = new Map<string, string>();
+      let i = 0;
+      for (const [cell, n] of plan)
+        for (let j = 0; j < n; j++) {
+          cellOf.set(people[i], cell);
+          await setCell(people[i++], cell);
+        }
+
+      res = await w.http.get(profilePath(), { token: w.a.analyst });
+      expect(res.status).toBe(200);
+      const rw = res.body.reweighted;
+      expect(rw.withheld).toBeNull();
+      expect(rw.strata.map((x: { cells: string[] }) => x.cells)).toEqual([
+        ['rural', 'small_city'],
+        ['city'],
+        ['metropolis'],
+      ]);
+      const pop = new Map<string, number>(
+        res.body.population.municipalityTypes.map((p: { category: string; population: number }) => [
+          p.category,
+          p.population,
+        ]),
+      );
+      const total = [...pop.values()].reduce((s, x) => s + x, 0);
+      const share = (...cells: string[]): number => cells.reduce((s, c) => s + (pop.get(c) as number), 0) / total;
+      const D = 18;
+      const w8: Record<string, number> = {
+        rural: share('rural', 'small_city') / (7 / D),
+        small_city: share('rural', 'small_city') / (7 / D),
+        city: share('city') / (6 / D),
+        metropolis: share('metropolis') / (5 / D),
+      };
+      const hand = byHand((v) => w8[cellOf.get(v) ?? ''] ?? 1);
+      expect(rw.values.map((v: { indicator: string }) => v.indicator)).toEqual(['I', 'TC', 'PC']);
+      for (const v of rw.values) {
+        const main = national.find((n) => n.indicator === v.indicator) as (typeof national)[number];
+        expect(v.main).toBe(main.estimate); // the published value, untouched
+        expect(v).toMatchObject({ lo: main.lo, hi: main.hi, halfWidth: main.half_width });
+        expect(v.reweighted).toBeCloseTo(hand[v.indicator], 12);
+        expect(v.difference).toBeCloseTo(hand[v.indicator] - main.estimate, 12);
+        expect(v.withinUncertainty).toBe(Math.abs(v.difference) <= main.half_width);
+      }
+      // No personal data: no validator id, no stratum count or weight.
+      const text = JSON.stringify(rw);
+      for (const p of people) expect(text).not.toContain(p);
+      expect(rw.strata[0]).toEqual({ cells: ['rural', 'small_city'], populationShare: share('rural', 'small_city') });
+
+      // While the round is open: withheld (as the profile).
+      await t.ds.query(`UPDATE round SET status = 'open' WHERE id = $1`, [fx.roundId]);
+      res = await w.http.get(profilePath(), { token: w.a.analyst });
+      expect(res.body.reweighted).toMatchObject({ withheld: 'round_open', values: [], strata: [] });
+      await t.ds.query(`UPDATE round SET status = 'published', published_at = now() WHERE id = $1`, [fx.roundId]);
+      // The public sees the same once the results are published.
+      const pub = await w.http.get(`/api/public/rounds/${fx.roundId}/validators-profile`);
+      expect(pub.status).toBe(200);
+      expect(pub.body.reweighted).toEqual(rw);
+
+      // Stored values that no longer reproduce the published value: nothing shown against the wrong baseline.
+      await t.ds.query(
+        'UPDATE validator_cluster_value SET tc = 1 - tc WHERE round_id = $1 AND validator_id = $2 AND tc IS NOT NULL',
+        [fx.roundId, people[0]],
+      );
+      res = await w.http.get(profilePath(), { token: w.a.analyst });
+      expect(res.body.reweighted).toMatchObject({ withheld: 'results_updating', values: [] });
+      await t.ds.query(
+        'UPDATE validator_cluster_value SET tc = 1 - tc WHERE round_id = $1 AND validator_id = $2 AND tc IS NOT NULL',
+        [fx.roundId, people[0]],
+      );
+
+      // Consent withdrawn by the small-city people: the merged stratum has 2 < k → withheld, at once.
+      for (const p of people.slice(2, 7)) await setCell(p, null);
+      res = await w.http.get(profilePath(), { token: w.a.analyst });
+      expect(res.body.reweighted).toMatchObject({ withheld: 'cell_too_small', values: [] });
     });
   });
 });

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { deriveToken } from '@apertura/config';
+import { startWorker } from '../../apps/worker/src/main';
+import { RoundRecomputeService } from '../../apps/worker/src/metric/round-recompute.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { buildRoundFixture } from '../support/round-fixture';
 import { documentWidth, launchBrowser, openSession, shot, steps } from './browser';
@@ -148,6 +150,67 @@ describe('browser: optional demographics at registration and on the profile', ()
       expect(await documentWidth(page)).toBeLessThanOrEqual(375);
       await section.scrollIntoViewIfNeeded();
       await shot(page, 'demographics-results');
+      expect(s.problems).toEqual([]);
+    });
+    await s.context.close();
+  });
+  it('shows the round values re-weighted to the population beside the published ones, as a sensitivity check', async () => {
+    const fx = await buildRoundFixture(t.ds, {
+      seed: 'demographics-browser-reweight',
+      name: 'Ronda re-ponderada',
+      institutions: 8,
+      municipalities: 2,
+      status: 'published',
+      synthetic: true,
+      validators: 16,
+      reportsPerInstitution: [4, 6],
+    });
+    const worker = await startWorker(t.env);
+    try {
+      const [{ id }] = await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [fx.roundId]);
+      const out = await worker
+        .get(RoundRecomputeService)
+        .recompute({ roundId: fx.roundId, runId: id }, async () => undefined);
+      expect(out.status).toBe('done');
+    } finally {
+      await worker.close();
+    }
+    const people: Array<{ id: string }> = await t.ds.query(
+      'SELECT DISTINCT validator_id AS id FROM validator_cluster_value WHERE round_id = $1 ORDER BY id',
+      [fx.roundId],
+    );
+    expect(people.length).toBeGreaterThanOrEqual(12);
+    // Rural and small-city people too few apart (merged), city and metropolis likewise; two undeclared.
+    const cells = ['rural', 'rural', 'rural', 'small_city', 'small_city', 'small_city'];
+    cells.push('city', 'city', 'city', 'city', 'metropolis', 'metropolis');
+    for (const [i, p] of people.entries())
+      if (i < cells.length)
+        await t.ds.query(
+          `INSERT INTO validator_demographics (user_id, age_band, gender, municipality_type, indigenous_language, disability, purpose_version, consent_at)
+           VALUES ($1, '45_59', 'woman', $2, 'no', 'no', '2026-12', now())`,
+          [p.id, cells[i]],
+        );
+
+    const s = await openSession(browser, { width: 375, height: 740 });
+    await steps(s, 'demographics-reweighted', async (page) => {
+      await page.goto(`${t.url}/resultados/${fx.roundId}`);
+      const section = page.getByTestId('reweighted-indices');
+      await section.getByRole('heading', { name: /Prueba de sensibilidad/ }).waitFor();
+      await section.getByText(/el valor publicado de la ronda no cambia y es el que cuenta/).waitFor();
+      const cardI = section.locator('li[data-indicator="I"]');
+      await cardI.getByText('Valor publicado (intervalo de 95 %)').waitFor();
+      await cardI.getByText('Re-ponderado (solo comprobación)').waitFor();
+      // The published value with its interval and status, the re-weighted one and the difference in words.
+      await cardI.getByTestId('rw-main').getByText(/\[/).waitFor();
+      await cardI
+        .getByTestId('rw-verdict')
+        .getByText(/La diferencia .* (menor|mayor) que la incertidumbre/)
+        .waitFor();
+      for (const code of ['TC', 'PC']) await section.locator(`li[data-indicator="${code}"]`).waitFor();
+      await section.getByText(/Tipos de municipio agrupados porque uno tenía menos de 5 personas/).waitFor();
+      expect(await documentWidth(page)).toBeLessThanOrEqual(375);
+      await section.scrollIntoViewIfNeeded();
+      await shot(page, 'demographics-reweighted');
       expect(s.problems).toEqual([]);
     });
     await s.context.close();

@@ -22,3 +22,4 @@ export * from './errors';
 export { compareStrings, sortedBy, sortedKeys } from './order';
 export * from './reasons-text';
 export * from './commitments';
+export * from './reweight';

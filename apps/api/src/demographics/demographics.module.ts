@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemographicsController } from './demographics.controller';
 import { DemographicsRepository } from './demographics.repository';
 import { DemographicsService } from './demographics.service';
+import { ReweightedIndicesRepository } from './reweighted-indices.repository';
 import { ValidatorsProfileController } from './validators-profile.controller';
 import { ValidatorsProfileService } from './validators-profile.service';
 
@@ -11,6 +12,6 @@ import { ValidatorsProfileService } from './validators-profile.service';
  */
 @Module({
   controllers: [DemographicsController, ValidatorsProfileController],
-  providers: [DemographicsRepository, DemographicsService, ValidatorsProfileService],
+  providers: [DemographicsRepository, DemographicsService, ReweightedIndicesRepository, ValidatorsProfileService],
 })
 export class DemographicsModule {}

@@ -9,7 +9,9 @@ import { ValidatorsProfileService } from './validators-profile.service';
 
 const WHAT =
   'Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell ' +
-  'suppression (cells under k, and complementary cells, are null), beside the census population by municipality type.';
+  'suppression (cells under k, and complementary cells, are null), beside the census population by municipality type; ' +
+  'and, as a sensitivity check beside (never instead of) the published values, the round I, TC and PC re-weighted to the ' +
+  'population by municipality type (withheld while the round is open or when strata are too small).';
 
 @ApiTags('results')
 @Controller('api')

@@ -10,7 +10,9 @@ import {
 import { notFound } from '../common/domain-error';
 import { DemographicsErrors } from './demographics.errors';
 import { DemographicsRepository } from './demographics.repository';
-import { PopulationReferenceDto, ValidatorsProfileDto } from './dto/demographics.dto';
+import { PopulationReferenceDto, ReweightedIndicesDto, ValidatorsProfileDto } from './dto/demographics.dto';
+import { reweightedIndices } from './reweighted-indices';
+import { ReweightedIndicesRepository } from './reweighted-indices.repository';
 
 /** Cells under this many people are not published (a common small-cell rule for statistics on people). */
 export const SUPPRESSION_K = 5;
@@ -37,7 +39,10 @@ export function populationReference(): PopulationReferenceDto {
 /** Aggregates a round's validators' demographics, suppressed; read-only (served by the read connection). */
 @Injectable()
 export class ValidatorsProfileService {
-  constructor(private readonly demographics: DemographicsRepository) {}
+  constructor(
+    private readonly demographics: DemographicsRepository,
+    private readonly reweight: ReweightedIndicesRepository,
+  ) {}
 
   /** `guarantorId` null: the public reader, who sees published rounds only. */
   async profile(roundId: string, guarantorId: string | null): Promise<ValidatorsProfileDto> {
@@ -79,6 +84,26 @@ export class ValidatorsProfileService {
         };
       }),
       population: populationReference(),
+      reweighted: await this.reweighted(roundId, rounds[0].status),
     };
+  }
+
+  /** The sensitivity check (reweighted-indices.ts); nothing is read while the round is open. */
+  private async reweighted(roundId: string, roundStatus: string): Promise<ReweightedIndicesDto> {
+    const open = roundStatus === 'draft' || roundStatus === 'open';
+    const [clusters, census, main] = open
+      ? [[], [], []]
+      : await Promise.all([
+          this.reweight.clusterValues(roundId),
+          this.reweight.censusValues(roundId),
+          this.reweight.mainValues(roundId),
+        ]);
+    return reweightedIndices({
+      roundStatus,
+      clusters,
+      census,
+      main,
+      population: populationReference().municipalityTypes,
+    });
   }
 }

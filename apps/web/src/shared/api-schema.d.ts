@@ -2081,7 +2081,7 @@ export interface paths {
         };
         /**
          * Published round: the validators' aggregate profile.
-         * @description Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell suppression (cells under k, and complementary cells, are null), beside the census population by municipality type.
+         * @description Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell suppression (cells under k, and complementary cells, are null), beside the census population by municipality type; and, as a sensitivity check beside (never instead of) the published values, the round I, TC and PC re-weighted to the population by municipality type (withheld while the round is open or when strata are too small).
          */
         get: operations["ValidatorsProfileController_publicProfile"];
         put?: never;
@@ -2101,7 +2101,7 @@ export interface paths {
         };
         /**
          * A round of the caller's guarantor (any status): the validators' aggregate profile.
-         * @description Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell suppression (cells under k, and complementary cells, are null), beside the census population by municipality type.
+         * @description Counts and shares per category of the optional demographics of the people who validated in the round, with small-cell suppression (cells under k, and complementary cells, are null), beside the census population by municipality type; and, as a sensitivity check beside (never instead of) the published values, the round I, TC and PC re-weighted to the population by municipality type (withheld while the round is open or when strata are too small).
          */
         get: operations["ValidatorsProfileController_profile"];
         put?: never;
@@ -5240,6 +5240,61 @@ export interface components {
             definition: string;
             municipalityTypes: components["schemas"]["PopulationShareDto"][];
         };
+        ReweightStratumDto: {
+            /**
+             * @description Municipality types of the stratum: one, or a neighbouring pair merged because one had fewer than k.
+             * @example [
+             *       "rural",
+             *       "small_city"
+             *     ]
+             */
+            cells: string[];
+            /** @description The stratum's share of the population (census reference, 0–1). */
+            populationShare: number;
+        };
+        ReweightedValueDto: {
+            /** @enum {string} */
+            indicator: "I" | "TC" | "PC";
+            /** @description The published value (national, unweighted mean over institutions): the headline. */
+            main: number;
+            /** @description Lower end of its 95% interval. */
+            lo: number | null;
+            /** @description Upper end of its 95% interval. */
+            hi: number | null;
+            /** @description Half-width of its 95% interval (its uncertainty). */
+            halfWidth: number | null;
+            /** @description Status of the published value. */
+            status: string;
+            /** @description The same value with validators re-weighted to the population (sensitivity check only). */
+            reweighted: number;
+            /** @description reweighted − main. */
+            difference: number;
+            /** @description |difference| ≤ halfWidth: the re-weighting moves the value less than its own uncertainty. Null without an interval. */
+            withinUncertainty: boolean | null;
+        };
+        ReweightedIndicesDto: {
+            /**
+             * @description The demographic with a census reference that weights.
+             * @enum {string}
+             */
+            variable: "municipalityType";
+            /**
+             * @description Minimum declared validators per stratum.
+             * @example 5
+             */
+            k: number;
+            /**
+             * @description Why no re-weighted values: round_open (validators can still join), no_results (no citizen values yet), results_updating (the stored per-validator values do not reproduce the published value: recomputation pending), too_few_declared (fewer than k declared a municipality type), cell_too_small (a populated stratum has fewer than k even after merging neighbours), cell_without_population (respondents in a type without population).
+             * @enum {string|null}
+             */
+            withheld: "round_open" | "no_results" | "results_updating" | "too_few_declared" | "cell_too_small" | "cell_without_population" | null;
+            strata: components["schemas"]["ReweightStratumDto"][];
+            methodVersion: string | null;
+            /** @description Input watermark of the published values. */
+            watermark: string | null;
+            /** @description Empty when withheld. */
+            values: components["schemas"]["ReweightedValueDto"][];
+        };
         ValidatorsProfileDto: {
             /** Format: uuid */
             roundId: string;
@@ -5261,6 +5316,8 @@ export interface components {
             withheld: "round_open" | "too_few" | null;
             questions: components["schemas"]["ProfileQuestionDto"][];
             population: components["schemas"]["PopulationReferenceDto"];
+            /** @description Sensitivity check: the round values re-weighted to the population (beside, never instead of, the published values). */
+            reweighted: components["schemas"]["ReweightedIndicesDto"];
         };
         NextRoundDto: {
             /** Format: uuid */

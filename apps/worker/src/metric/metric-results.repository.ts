@@ -10,6 +10,7 @@ import type { EncodedRows } from './copy-stream';
 import { copyJson, copyLine } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
+import type { ClusterValue } from '@apertura/metric';
 
 /**
  * Per-connection staging tables for the bulk upserts (created once per session; emptied by the
@@ -21,6 +22,9 @@ const RESULT_STAGE = `CREATE TEMP TABLE IF NOT EXISTS metric_result_stage (
   ON COMMIT DELETE ROWS`;
 const STORED_STAGE =
   'CREATE TEMP TABLE IF NOT EXISTS institution_result_stage (institution_id uuid, result json) ON COMMIT DELETE ROWS';
+
+const CLUSTER_STAGE =
+  'CREATE TEMP TABLE IF NOT EXISTS validator_cluster_value_stage (institution_id uuid, validator_id uuid, tc float8, pc float8) ON COMMIT DELETE ROWS';
 
 const RESULT_STAGE_COLUMNS =
   'scope, scope_key, aggregation, indicator, estimate, se, lo, hi, cv, n, population_size, status, needed, needed_subjects, needed_reports, validated_share, formula, details';
@@ -52,6 +56,38 @@ export function resultLine(r: ResultRow): string {
 /** One stored document as a COPY line (institution_result_stage). */
 export function storedLine(f: StoredForm): string {
   return copyLine([f.value.institutionId, copyJson(f.json)]);
+}
+
+/** An institution's per-validator cluster values (libs/metric InstitutionResult.clusters). */
+export interface InstitutionClusters {
+  institutionId: string;
+  clusters: { TC: readonly ClusterValue[]; PC: readonly ClusterValue[] };
+}
+
+/** Cluster values of a batch of institutions in COPY form, and which institutions they replace (also those with none). */
+export interface EncodedClusters {
+  institutionIds: string[];
+  encoded: EncodedRows;
+}
+
+/**
+ * Issue #18 item 3: one row per (institution, validator) with the validator's TC and PC cluster
+ * values (null where its reports gave none), in institution then validator order (one global order).
+ */
+export function encodeClusters(institutions: readonly InstitutionClusters[]): EncodedClusters {
+  const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...institutions].sort((a, b) => byId(a.institutionId, b.institutionId));
+  const encoder = new CopyEncoder();
+  for (const inst of sorted) {
+    const values = new Map<string, { tc: number | null; pc: number | null }>();
+    for (const c of inst.clusters.TC) values.set(c.clusterId, { tc: c.value, pc: null });
+    for (const c of inst.clusters.PC) values.set(c.clusterId, { tc: values.get(c.clusterId)?.tc ?? null, pc: c.value });
+    for (const id of [...values.keys()].sort(byId)) {
+      const v = values.get(id) as { tc: number | null; pc: number | null };
+      encoder.add(copyLine([inst.institutionId, id, v.tc, v.pc]));
+    }
+  }
+  return { institutionIds: sorted.map((i) => i.institutionId), encoded: encoder.finish() };
 }
 
 /** Result rows in COPY form, in key order: every writer's keys in one global order, so concurrent batches cannot deadlock. */
@@ -209,6 +245,38 @@ export class MetricResultsRepository {
        ON CONFLICT (round_id, institution_id) DO UPDATE SET result = EXCLUDED.result, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
        WHERE t.watermark <= EXCLUDED.watermark`,
       [roundId, stamp.watermark, stamp.computedAt.toISOString()],
+    );
+  }
+
+  /**
+   * Replaces the per-validator cluster values of the batch's institutions (validator_cluster_value,
+   * issue #18 item 3). Call it after upsertStored in the same transaction: rows are written only for
+   * institutions whose stored result now carries this watermark, so they always belong to the stored
+   * result they sit beside (a newer job's rows are never overwritten by an older snapshot's).
+   */
+  async upsertClusters(m: EntityManager, roundId: string, batch: EncodedClusters, stamp: Stamp): Promise<void> {
+    if (batch.institutionIds.length === 0) return;
+    await m.query(
+      `DELETE FROM validator_cluster_value v USING institution_result r
+       WHERE v.round_id = $1 AND v.institution_id = ANY($2::uuid[]) AND r.round_id = v.round_id
+         AND r.institution_id = v.institution_id AND r.watermark = $3::bigint AND v.watermark <= $3::bigint`,
+      [roundId, batch.institutionIds, stamp.watermark],
+    );
+    if (batch.encoded.rows === 0) return;
+    await m.query(CLUSTER_STAGE);
+    await copyInto(m, 'validator_cluster_value_stage (institution_id, validator_id, tc, pc)', batch.encoded.chunks);
+    // JOIN app_user: an account hard-deleted since the snapshot was read has no row to keep.
+    await m.query(
+      `WITH staged AS (DELETE FROM validator_cluster_value_stage RETURNING *)
+       INSERT INTO validator_cluster_value AS t (round_id, institution_id, validator_id, tc, pc, method_version, watermark, computed_at)
+       SELECT $1::uuid, u.institution_id, u.validator_id, u.tc, u.pc, $2, $3::bigint, $4::timestamptz
+       FROM staged u
+       JOIN institution_result r ON r.round_id = $1 AND r.institution_id = u.institution_id AND r.watermark = $3::bigint
+       JOIN app_user a ON a.id = u.validator_id
+       ON CONFLICT (round_id, institution_id, validator_id) DO UPDATE SET tc = EXCLUDED.tc, pc = EXCLUDED.pc,
+         method_version = EXCLUDED.method_version, watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
+       WHERE t.watermark <= EXCLUDED.watermark`,
+      [roundId, METHOD_VERSION, stamp.watermark, stamp.computedAt.toISOString()],
     );
   }
 

@@ -23,6 +23,7 @@ import { ScoredAnswers1765000700000 } from './1765000700000-scored-answers';
 import { Commitments1765000710000 } from './1765000710000-commitments';
 import { CosignFeedback1765000720000 } from './1765000720000-cosign-feedback';
 import { ValidatorDemographics1765000730000 } from './1765000730000-validator-demographics';
+import { ValidatorClusterValues1765000740000 } from './1765000740000-validator-cluster-values';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Commitments1765000710000,
   CosignFeedback1765000720000,
   ValidatorDemographics1765000730000,
+  ValidatorClusterValues1765000740000,
 ];

@@ -87,6 +87,76 @@ export class PopulationReferenceDto {
   @ApiProperty({ type: [PopulationShareDto] }) municipalityTypes: PopulationShareDto[];
 }
 
+export const REWEIGHT_WITHHELD = [
+  'round_open',
+  'no_results',
+  'results_updating',
+  'too_few_declared',
+  'cell_too_small',
+  'cell_without_population',
+] as const;
+
+export class ReweightStratumDto {
+  @ApiProperty({
+    type: [String],
+    example: ['rural', 'small_city'],
+    description: 'Municipality types of the stratum: one, or a neighbouring pair merged because one had fewer than k.',
+  })
+  cells: string[];
+  @ApiProperty({ description: "The stratum's share of the population (census reference, 0–1)." })
+  populationShare: number;
+}
+
+/** One round-level value: the published one with its interval, and its re-weighted counterpart. */
+export class ReweightedValueDto {
+  @ApiProperty({ enum: ['I', 'TC', 'PC'] }) indicator: 'I' | 'TC' | 'PC';
+  @ApiProperty({ description: 'The published value (national, unweighted mean over institutions): the headline.' })
+  main: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Lower end of its 95% interval.' }) lo: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Upper end of its 95% interval.' }) hi: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Half-width of its 95% interval (its uncertainty).' })
+  halfWidth: number | null;
+  @ApiProperty({ description: 'Status of the published value.' }) status: string;
+  @ApiProperty({
+    description: 'The same value with validators re-weighted to the population (sensitivity check only).',
+  })
+  reweighted: number;
+  @ApiProperty({ description: 'reweighted − main.' }) difference: number;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description:
+      '|difference| ≤ halfWidth: the re-weighting moves the value less than its own uncertainty. Null without an interval.',
+  })
+  withinUncertainty: boolean | null;
+}
+
+/**
+ * Issue #18 item 3: the round's I, TC and PC re-weighted to the population by municipality type
+ * (post-stratification), a sensitivity check shown beside the published value — never replacing it.
+ */
+export class ReweightedIndicesDto {
+  @ApiProperty({ enum: ['municipalityType'], description: 'The demographic with a census reference that weights.' })
+  variable: 'municipalityType';
+  @ApiProperty({ description: 'Minimum declared validators per stratum.', example: 5 }) k: number;
+  @ApiProperty({
+    enum: REWEIGHT_WITHHELD,
+    nullable: true,
+    type: String,
+    description:
+      'Why no re-weighted values: round_open (validators can still join), no_results (no citizen values yet), results_updating ' +
+      '(the stored per-validator values do not reproduce the published value: recomputation pending), too_few_declared ' +
+      '(fewer than k declared a municipality type), cell_too_small (a populated stratum has fewer than k even after merging ' +
+      'neighbours), cell_without_population (respondents in a type without population).',
+  })
+  withheld: (typeof REWEIGHT_WITHHELD)[number] | null;
+  @ApiProperty({ type: [ReweightStratumDto] }) strata: ReweightStratumDto[];
+  @ApiProperty({ nullable: true, type: String }) methodVersion: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Input watermark of the published values.' })
+  watermark: string | null;
+  @ApiProperty({ type: [ReweightedValueDto], description: 'Empty when withheld.' }) values: ReweightedValueDto[];
+}
+
 /** The aggregate profile of a round's validators (issue #18 item 3); never anything per person. */
 export class ValidatorsProfileDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
@@ -108,4 +178,10 @@ export class ValidatorsProfileDto {
   withheld: 'round_open' | 'too_few' | null;
   @ApiProperty({ type: [ProfileQuestionDto] }) questions: ProfileQuestionDto[];
   @ApiProperty({ type: PopulationReferenceDto }) population: PopulationReferenceDto;
+  @ApiProperty({
+    type: ReweightedIndicesDto,
+    description:
+      'Sensitivity check: the round values re-weighted to the population (beside, never instead of, the published values).',
+  })
+  reweighted: ReweightedIndicesDto;
 }

@@ -51,6 +51,31 @@ export const demographicsDict = dict(
     'demog.share': 'Proporción',
     'demog.population': 'Población',
     'demog.populationNote': 'Población: {definition} Fuente: {source}',
+    'demog.rw.title': 'Prueba de sensibilidad: valores re-ponderados a la población',
+    'demog.rw.intro':
+      'Solo es una comprobación: el valor publicado de la ronda no cambia y es el que cuenta. Aquí se recalcula dando a cada persona validadora un peso según el tipo de municipio donde vive, para que cada tipo pese como en la población del Censo 2020.',
+    'demog.rw.main': 'Valor publicado (intervalo de 95 %)',
+    'demog.rw.reweighted': 'Re-ponderado (solo comprobación)',
+    'demog.rw.difference': 'Diferencia',
+    'demog.rw.within':
+      'La diferencia ({difference}) es menor que la incertidumbre del valor publicado (±{halfWidth}): re-ponderar por tipo de municipio no cambia lo que el valor dice.',
+    'demog.rw.outside':
+      'La diferencia ({difference}) es mayor que la incertidumbre del valor publicado (±{halfWidth}): el valor depende de en qué tipo de municipio viven quienes validaron; léalo con esa reserva.',
+    'demog.rw.noInterval': 'El valor publicado no tiene intervalo con el cual comparar la diferencia.',
+    'demog.rw.merged': 'Tipos de municipio agrupados porque uno tenía menos de {k} personas: {groups}.',
+    'demog.rw.how':
+      'Peso de quien declaró su tipo de municipio = proporción de la población en ese tipo ÷ proporción de quienes validaron en ese tipo; quien no lo declaró pesa 1, y el grupo que sí lo declaró conserva su peso total. Cada índice de institución promedia a sus personas validadoras con esos pesos; el valor de la ronda es el promedio simple de las instituciones, como el publicado. Corrige solo este rasgo: quienes validan siguen siendo voluntarios.',
+    'demog.rw.withheld.round_open':
+      'Se muestra cuando cierra la ronda: mientras se suman personas, comparar dos lecturas podría revelar las respuestas de una de ellas.',
+    'demog.rw.withheld.no_results': 'Aún no hay valores ciudadanos calculados para esta ronda.',
+    'demog.rw.withheld.results_updating':
+      'Los resultados se están actualizando (o se calcularon antes de que existiera esta comprobación): aparecerá tras el próximo recálculo de la ronda.',
+    'demog.rw.withheld.too_few_declared':
+      'Menos de {k} personas validadoras declararon su tipo de municipio: no hay base para re-ponderar.',
+    'demog.rw.withheld.cell_too_small':
+      'Algún tipo de municipio con población tiene menos de {k} personas validadoras, aun agrupado con su vecino: re-ponderar dependería de muy pocas personas.',
+    'demog.rw.withheld.cell_without_population':
+      'Hay personas validadoras en un tipo de municipio sin población en el catálogo: no se puede re-ponderar.',
   },
   {
     'demog.title': 'Who validates (optional)',
@@ -101,5 +126,30 @@ export const demographicsDict = dict(
     'demog.share': 'Share',
     'demog.population': 'Population',
     'demog.populationNote': 'Population: {definition} Source: {source}',
+    'demog.rw.title': 'Sensitivity check: values re-weighted to the population',
+    'demog.rw.intro':
+      "Only a check: the round's published value does not change and is the one that counts. Here it is recomputed giving each validator a weight by the type of municipality they live in, so that each type weighs as it does in the 2020 Census population.",
+    'demog.rw.main': 'Published value (95% interval)',
+    'demog.rw.reweighted': 'Re-weighted (check only)',
+    'demog.rw.difference': 'Difference',
+    'demog.rw.within':
+      "The difference ({difference}) is smaller than the published value's uncertainty (±{halfWidth}): re-weighting by municipality type does not change what the value says.",
+    'demog.rw.outside':
+      "The difference ({difference}) is larger than the published value's uncertainty (±{halfWidth}): the value depends on which types of municipality the validators live in; read it with that caveat.",
+    'demog.rw.noInterval': 'The published value has no interval to compare the difference with.',
+    'demog.rw.merged': 'Municipality types merged because one had fewer than {k} people: {groups}.',
+    'demog.rw.how':
+      "Weight of someone who declared their municipality type = population share of that type ÷ validators' share of that type; someone who did not declare it weighs 1, and the declared group keeps its total weight. Each institution's index averages its validators with these weights; the round value is the plain mean over institutions, like the published one. It corrects this trait only: validators are still volunteers.",
+    'demog.rw.withheld.round_open':
+      'Shown once the round has closed: while people are still joining, comparing two readings could reveal one person’s answers.',
+    'demog.rw.withheld.no_results': 'No citizen values have been computed for this round yet.',
+    'demog.rw.withheld.results_updating':
+      "The results are being updated (or were computed before this check existed): it will appear after the round's next recomputation.",
+    'demog.rw.withheld.too_few_declared':
+      'Fewer than {k} validators declared their municipality type: there is no basis for re-weighting.',
+    'demog.rw.withheld.cell_too_small':
+      'A populated municipality type has fewer than {k} validators, even merged with its neighbour: re-weighting would rest on too few people.',
+    'demog.rw.withheld.cell_without_population':
+      'Some validators live in a municipality type without population in the catalogue: re-weighting is not possible.',
   },
 );
