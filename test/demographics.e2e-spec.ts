@@ -26,6 +26,12 @@ const save = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** Tampers with one validator's stored TC cluster values (x → 1 − x) in every institution of the round. */
+const FLIP_TC = `UPDATE institution_result r SET validator_tc = (
+    SELECT array_agg(CASE WHEN u.id = $2 AND u.tc IS NOT NULL THEN 1 - u.tc ELSE u.tc END ORDER BY u.ord)
+    FROM unnest(r.validator_ids, r.validator_tc) WITH ORDINALITY AS u(id, tc, ord))
+  WHERE r.round_id = $1 AND $2 = ANY(r.validator_ids)`;
+
 describe('validator demographics', () => {
   let t: TestApp;
   let w: World;
@@ -251,12 +257,13 @@ describe('validator demographics', () => {
     it('are the published values with validators weighted by municipality type (hand computation), beside them', async () => {
       const clusters: Array<{ institution_id: string; validator_id: string; tc: number | null; pc: number | null }> =
         await t.ds.query(
-          `SELECT institution_id, validator_id, tc, pc FROM validator_cluster_value WHERE round_id = $1
-           ORDER BY institution_id, validator_id`,
+          `SELECT r.institution_id, c.validator_id, c.tc, c.pc FROM institution_result r
+           CROSS JOIN LATERAL unnest(r.validator_ids, r.validator_tc, r.validator_pc) AS c(validator_id, tc, pc)
+           WHERE r.round_id = $1 ORDER BY r.institution_id, c.validator_id`,
           [fx.roundId],
         );
       const [{ method_version: mv }] = await t.ds.query(
-        'SELECT DISTINCT method_version FROM validator_cluster_value WHERE round_id = $1',
+        'SELECT DISTINCT method_version FROM institution_result WHERE round_id = $1 AND cardinality(validator_ids) > 0',
         [fx.roundId],
       );
       expect(mv).toMatch(/^\d/);
@@ -379,16 +386,10 @@ describe('validator demographics', () => {
       expect(pub.body.reweighted).toEqual(rw);
 
       // Stored values that no longer reproduce the published value: nothing shown against the wrong baseline.
-      await t.ds.query(
-        'UPDATE validator_cluster_value SET tc = 1 - tc WHERE round_id = $1 AND validator_id = $2 AND tc IS NOT NULL',
-        [fx.roundId, people[0]],
-      );
+      await t.ds.query(FLIP_TC, [fx.roundId, people[0]]);
       res = await w.http.get(profilePath(), { token: w.a.analyst });
       expect(res.body.reweighted).toMatchObject({ withheld: 'results_updating', values: [] });
-      await t.ds.query(
-        'UPDATE validator_cluster_value SET tc = 1 - tc WHERE round_id = $1 AND validator_id = $2 AND tc IS NOT NULL',
-        [fx.roundId, people[0]],
-      );
+      await t.ds.query(FLIP_TC, [fx.roundId, people[0]]);
 
       // Consent withdrawn by the small-city people: the merged stratum has 2 < k → withheld, at once.
       for (const p of people.slice(2, 7)) await setCell(p, null);

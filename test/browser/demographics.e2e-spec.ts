@@ -176,7 +176,7 @@ describe('browser: optional demographics at registration and on the profile', ()
       await worker.close();
     }
     const people: Array<{ id: string }> = await t.ds.query(
-      'SELECT DISTINCT validator_id AS id FROM validator_cluster_value WHERE round_id = $1 ORDER BY id',
+      'SELECT DISTINCT unnest(validator_ids) AS id FROM institution_result WHERE round_id = $1 ORDER BY id',
       [fx.roundId],
     );
     expect(people.length).toBeGreaterThanOrEqual(12);

@@ -50,11 +50,12 @@ export class ReweightedIndicesRepository {
       method_version: string;
       municipality_type: string | null;
     }> = await this.ds.query(
-      `SELECT c.institution_id, c.validator_id, c.tc, c.pc, c.method_version, d.municipality_type
-       FROM validator_cluster_value c
+      `SELECT r.institution_id, c.validator_id, c.tc, c.pc, r.method_version, d.municipality_type
+       FROM institution_result r
+       CROSS JOIN LATERAL unnest(r.validator_ids, r.validator_tc, r.validator_pc) AS c(validator_id, tc, pc)
        LEFT JOIN (validator_demographics d JOIN app_user u ON u.id = d.user_id AND u.deleted_at IS NULL)
          ON d.user_id = c.validator_id
-       WHERE c.round_id = $1`,
+       WHERE r.round_id = $1`,
       [roundId],
     );
     return rows.map((r) => ({

@@ -26,7 +26,7 @@ export interface ReweightInput {
  * Why on read, in the API: the weights depend on the demographics as they are now (consent can be
  * withdrawn at any time and must count at once, and demographics are never copied into derived
  * tables), while everything else is the worker's: its stored per-validator cluster values
- * (validator_cluster_value, with method version and watermark) and its published values. The
+ * (arrays in institution_result, with method version and watermark) and its published values. The
  * libs/metric functions are deterministic and, with every weight 1, recompute the published national
  * value bit for bit — which is checked here on every read: if the stored cluster values do not
  * reproduce the published value exactly (results being updated, or computed before the cluster values

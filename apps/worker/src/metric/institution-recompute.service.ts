@@ -4,7 +4,7 @@ import type { RecomputeInstitutionJob } from '@apertura/queue';
 import { finalizeForStorage } from './aggregation-input';
 import { LoadedInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import { encodeClusters, MetricResultsRepository } from './metric-results.repository';
+import { MetricResultsRepository } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { questionnairesUsed } from './provenance';
 import { institutionResultRows } from './to-result-rows';
@@ -51,8 +51,7 @@ export class InstitutionRecomputeService {
         rows.map((r) => r.indicator),
         stamp.watermark,
       );
-      await this.results.upsertStored(m, roundId, [form], stamp);
-      await this.results.upsertClusters(m, roundId, encodeClusters([result]), stamp);
+      await this.results.upsertStored(m, roundId, [{ form, clusters: result.clusters }], stamp);
       await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
     });
     await this.keepScores(loaded);

@@ -9,10 +9,7 @@ import { PermanentMetricError } from './metric-errors';
 import { CopyEncoder, type EncodedRows } from './copy-stream';
 import {
   compareResultKeys,
-  encodeClusters,
-  EncodedClusters,
   encodeResultRows,
-  InstitutionClusters,
   MetricResultsRepository,
   resultLine,
   Stamp,
@@ -177,7 +174,6 @@ export class RoundRecomputeService {
       // in key order: the batch's keys in the global order every writer uses.
       const rows = new CopyEncoder();
       const documents = new CopyEncoder();
-      const clusters: InstitutionClusters[] = [];
       const next = computed
         .splice(0, INSTITUTION_BATCH)
         .sort((a, b) => byId(a.result.institutionId, b.result.institutionId));
@@ -190,17 +186,15 @@ export class RoundRecomputeService {
           questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance),
         );
         for (const r of own.sort(compareResultKeys)) rows.add(resultLine(r));
-        documents.add(storedLine(form));
+        documents.add(storedLine(form, result.clusters));
         stored.set(result.institutionId, form.value);
-        clusters.push({ institutionId: result.institutionId, clusters: result.clusters });
       }
       const encodedRows = rows.finish();
       const encodedStored = documents.finish();
       while (writes.length >= WRITE_CONCURRENCY) await writes.shift();
       await progress.report(50 + (40 * written) / loaded.placements.length);
       const count = next.length;
-      const encodedClusters = encodeClusters(clusters);
-      const write = this.sharedWrite(pass.roundId, encodedRows, encodedStored, pass.stamp, encodedClusters).then(() => {
+      const write = this.sharedWrite(pass.roundId, encodedRows, encodedStored, pass.stamp).then(() => {
         written += count;
       });
       write.catch(() => undefined); // awaited by the caller; see sharedWrite
@@ -260,19 +254,12 @@ export class RoundRecomputeService {
    * the lock exclusively). Its rejection is handled here so that it is not an unhandled one while
    * later batches compute; the caller awaits the promise and sees the error then.
    */
-  private sharedWrite(
-    roundId: string,
-    rows: EncodedRows,
-    stored: EncodedRows,
-    stamp: Stamp,
-    clusters: EncodedClusters | null = null,
-  ): Promise<void> {
+  private sharedWrite(roundId: string, rows: EncodedRows, stored: EncodedRows, stamp: Stamp): Promise<void> {
     const write = this.results.inRoundTransaction(
       roundId,
       async (m) => {
         await this.results.upsertEncodedResults(m, roundId, rows, stamp);
         await this.results.upsertEncodedStored(m, roundId, stored, stamp);
-        if (clusters !== null) await this.results.upsertClusters(m, roundId, clusters, stamp);
       },
       'shared',
     );

@@ -205,6 +205,24 @@ export class InstitutionResultEntity {
   @Column({ type: 'json' })
   result: JsonObject;
 
+  /**
+   * Per-validator cluster values of TC and PC (issue #18 item 3), parallel arrays in validator order,
+   * null where a validator's reports gave no value; null arrays: computed before they were kept
+   * (migration 1765100000000). Never published per validator.
+   */
+  @Column({ type: 'uuid', array: true, nullable: true })
+  validatorIds: string[] | null;
+
+  @Column({ type: 'double precision', array: true, nullable: true })
+  validatorTc: Array<number | null> | null;
+
+  @Column({ type: 'double precision', array: true, nullable: true })
+  validatorPc: Array<number | null> | null;
+
+  /** Method version of the computation that wrote the cluster values (null before they were kept). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  methodVersion: string | null;
+
   @Column({ type: 'bigint' })
   watermark: string;
 

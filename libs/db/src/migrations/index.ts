@@ -24,6 +24,7 @@ import { Commitments1765000710000 } from './1765000710000-commitments';
 import { CosignFeedback1765000720000 } from './1765000720000-cosign-feedback';
 import { ValidatorDemographics1765000730000 } from './1765000730000-validator-demographics';
 import { ValidatorClusterValues1765000740000 } from './1765000740000-validator-cluster-values';
+import { ClusterValuesBesideResult1765100000000 } from './1765100000000-cluster-values-beside-result';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CosignFeedback1765000720000,
   ValidatorDemographics1765000730000,
   ValidatorClusterValues1765000740000,
+  ClusterValuesBesideResult1765100000000,
 ];
