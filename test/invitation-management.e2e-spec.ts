@@ -1,7 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
-import { QUEUES } from '@apertura/queue';
+import { QUEUES, queueToken, type Queue } from '@apertura/queue';
 import { startWorker } from '../apps/worker/src/main';
 import { ReminderSweepService } from '../apps/worker/src/invitations/reminder-sweep.service';
 import { startTestApp, TestApp } from './support/app';
@@ -108,7 +106,7 @@ describe('invitations per institution: funnel, resend, re-issue, address, revoke
     t = await startTestApp({ tag: 'invmgmt', env: { SMTP_URL: smtp.url, PUBLIC_URL } });
     worker = await startWorker(t.env);
     http = client(t.url);
-    mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    mailQueue = t.app.get<Queue>(queueToken(QUEUES.mail));
     staff = await guarantorWithAdmin(t.ds, http);
     other = await guarantorWithAdmin(t.ds, http);
     analyst = await staffToken(http, staff.adminToken, 'analyst');

@@ -1,11 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
 import { RoundEntity, dataSourceOptions } from '@apertura/db';
-import { JOBS, QUEUES } from '@apertura/queue';
+import { JOBS, QUEUES, queueToken, type Queue } from '@apertura/queue';
 import { deriveToken, hashToken } from '@apertura/config';
 import { AuditService } from '../apps/api/src/common/audit/audit.service';
 import { GuarantorsService } from '../apps/api/src/guarantors/guarantors.service';
@@ -76,7 +74,7 @@ describe('invitations: mail through the outbox, links, progress, reminders', () 
     t = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL } });
     worker = await startWorker(t.env);
     http = client(t.url);
-    mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    mailQueue = t.app.get<Queue>(queueToken(QUEUES.mail));
     staff = await guarantorWithAdmin(t.ds, http);
     analyst = await staffToken(http, staff.adminToken, 'analyst');
 

@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
 import { spawn } from 'child_process';
 import { join } from 'path';
-import { JOBS, QUEUES } from '@apertura/queue';
+import { JOBS, QUEUES, queueToken, type Queue } from '@apertura/queue';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, staffToken, Staff, TEST_PASSWORD } from './support/fixtures';
@@ -121,7 +119,7 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
         event.id,
       ]),
     ).toEqual([{ kind: 'test', outcome: 'queued', recipient: 'prueba@uno.example', guarantor_id: staff.guarantorId }]);
-    const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    const mailQueue = t.app.get<Queue>(queueToken(QUEUES.mail));
     await mailQueue.add(
       JOBS.sendTestMail,
       { to: 'prueba@uno.example', guarantorId: staff.guarantorId, eventId: event.id },
@@ -284,7 +282,7 @@ describe('mail: a refusing SMTP server leaves failed and given-up rows with its 
       `INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('mail.test', $1::jsonb, now()) RETURNING id::text AS id`,
       [JSON.stringify({ to: 'reintento@uno.example', guarantorId: staff.guarantorId })],
     );
-    const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    const mailQueue = t.app.get<Queue>(queueToken(QUEUES.mail));
     // A long enough backoff that the re-send happens between the two attempts; kept when done, to read its state.
     const job = await mailQueue.add(
       JOBS.sendTestMail,

@@ -1,26 +1,36 @@
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
 import { connect, createServer } from 'net';
-import Queue from 'bull';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@apertura/config';
 import { dataSourceOptions } from '@apertura/db';
-import { JobSink, OutboxEvent, OutboxRelay, QUEUES, QueueName, bullSink, jobIds, relayQueues } from '@apertura/queue';
+import {
+  JobSink,
+  OutboxEvent,
+  OutboxRelay,
+  QUEUES,
+  QueueName,
+  bullSink,
+  jobIds,
+  relayQueues,
+  openQueue,
+  type Queue,
+} from '@apertura/queue';
 import { OutboxService } from '../apps/api/src/common/outbox/outbox.service';
 import { startWorker } from '../apps/worker/src/main';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from './support/redis';
 
-type Queues = Record<QueueName, Queue.Queue>;
+type Queues = Record<QueueName, Queue>;
 
 const R = randomUUID();
 const I = randomUUID();
 
 function queuesOn(redisUrl: string, prefix: string): Queues {
   return {
-    mail: new Queue(QUEUES.mail, redisUrl, { prefix }),
-    metric: new Queue(QUEUES.metric, redisUrl, { prefix }),
-    import: new Queue(QUEUES.imports, redisUrl, { prefix }),
+    mail: openQueue(QUEUES.mail, redisUrl, prefix),
+    metric: openQueue(QUEUES.metric, redisUrl, prefix),
+    import: openQueue(QUEUES.imports, redisUrl, prefix),
   };
 }
 
@@ -294,7 +304,7 @@ describe('outbox relay (PostgreSQL → Bull)', () => {
       QUEUE_PREFIX: 'apt-test-relay',
     });
     const worker = await startWorker(env);
-    const probe = new Queue(QUEUES.mail, env.REDIS_URL, { prefix: env.QUEUE_PREFIX });
+    const probe = openQueue(QUEUES.mail, env.REDIS_URL, env.QUEUE_PREFIX);
     try {
       // Let the worker's connections finish their handshakes first: one event relayed and processed.
       await emit([{ type: 'mail.verify-email', payload: { verificationId: randomUUID() } }]);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'crypto';
-import { getQueueToken } from '@nestjs/bull';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Queue } from 'bull';
 import { deriveToken } from '@apertura/config';
-import { QUEUES } from '@apertura/queue';
+import { QUEUES, queueToken, type Queue } from '@apertura/queue';
 import { startWorker } from '../apps/worker/src/main';
 import { ValidatorSweepService } from '../apps/worker/src/validators/validator-sweep.service';
 import { startTestApp, TestApp } from './support/app';
@@ -121,8 +119,8 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     t = await startTestApp({ tag: 'validators', env: { SMTP_URL: smtp.url, PUBLIC_URL } });
     worker = await startWorker(t.env);
     http = client(t.url);
-    mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
-    metricQueue = t.app.get<Queue>(getQueueToken(QUEUES.metric));
+    mailQueue = t.app.get<Queue>(queueToken(QUEUES.mail));
+    metricQueue = t.app.get<Queue>(queueToken(QUEUES.metric));
     staff = await guarantorWithAdmin(t.ds, http);
     const q = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
       institution: 'autoevaluacion',

@@ -7,10 +7,9 @@ import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import { createWriteStream, readFileSync } from 'fs';
 import { join } from 'path';
-import Queue from 'bull';
 import { Client } from 'pg';
 import { Env, loadEnv } from '@apertura/config';
-import { QUEUES } from '@apertura/queue';
+import { QUEUES, openQueue, type Queue } from '@apertura/queue';
 import { createTestDatabase, TestDatabase } from '../../test/support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../../test/support/redis';
 
@@ -170,8 +169,8 @@ export async function spawnApi(env: Env): Promise<{ handle: ChildHandle; url: st
 }
 
 /** The metric queue of the benchmark's prefix (producer side: adds jobs, counts workers). */
-export function metricQueue(env: Env): Queue.Queue {
-  return new Queue(QUEUES.metric, env.REDIS_URL, { prefix: env.QUEUE_PREFIX });
+export function metricQueue(env: Env): Queue {
+  return openQueue(QUEUES.metric, env.REDIS_URL, env.QUEUE_PREFIX);
 }
 
 export async function waitFor<T>(
@@ -193,7 +192,7 @@ export async function waitFor<T>(
 }
 
 /** Waits until `n` worker processes listen on the metric queue. */
-export async function waitForWorkers(queue: Queue.Queue, n: number, handles: ChildHandle[]): Promise<void> {
+export async function waitForWorkers(queue: Queue, n: number, handles: ChildHandle[]): Promise<void> {
   await waitFor(
     async () => (await queue.getWorkers()).length,
     (c) => c >= n,

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import Queue from 'bull';
-import { JOBS, QUEUES } from '@apertura/queue';
+import { JOBS, QUEUES, openQueue, type Queue } from '@apertura/queue';
 import { startWorker } from '../../apps/worker/src/main';
 import { startTestApp, TestApp } from '../support/app';
 import { guarantorWithAdmin } from '../support/fixtures';
@@ -27,16 +26,16 @@ describe('fault: duplicate delivery of jobs', () => {
   let t: TestApp;
   let smtp: TestSmtp;
   let worker: INestApplicationContext;
-  let metric: Queue.Queue;
-  let mail: Queue.Queue;
+  let metric: Queue;
+  let mail: Queue;
   let fx: RoundFixture;
 
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await startTestApp({ env: { SMTP_URL: smtp.url } });
     worker = await startWorker(t.env);
-    metric = new Queue(QUEUES.metric, t.env.REDIS_URL, { prefix: t.env.QUEUE_PREFIX });
-    mail = new Queue(QUEUES.mail, t.env.REDIS_URL, { prefix: t.env.QUEUE_PREFIX });
+    metric = openQueue(QUEUES.metric, t.env.REDIS_URL, t.env.QUEUE_PREFIX);
+    mail = openQueue(QUEUES.mail, t.env.REDIS_URL, t.env.QUEUE_PREFIX);
     fx = await buildRoundFixture(t.ds, {
       seed: 'duplicate-delivery',
       institutions: 40,
@@ -55,7 +54,7 @@ describe('fault: duplicate delivery of jobs', () => {
   }, LONG);
 
   /** Adds the same payload under two job ids at once and waits for both copies to finish. */
-  async function twice<T extends object>(queue: Queue.Queue, name: string, data: T, tag: string): Promise<unknown[]> {
+  async function twice<T extends object>(queue: Queue, name: string, data: T, tag: string): Promise<unknown[]> {
     const jobs = await Promise.all(
       [1, 2].map((n) => queue.add(name, data, { jobId: `dup:${tag}:${n}`, attempts: 3, removeOnComplete: false })),
     );

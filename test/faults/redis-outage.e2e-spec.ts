@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import Queue from 'bull';
-import { QUEUES } from '@apertura/queue';
+import { QUEUES, openQueue } from '@apertura/queue';
 import { startWorker } from '../../apps/worker/src/main';
 import { startTestApp, TestApp } from '../support/app';
 import { guarantorWithAdmin, Staff } from '../support/fixtures';
@@ -105,7 +104,7 @@ describe('fault: Redis outage during submissions', () => {
       await until(institutionsWithResults, (n) => n === N + 1, 'results of every institution', LONG, 200);
 
       // Quiet: no metric job left (institution recomputes and the area recomputes they schedule).
-      const metric = new Queue(QUEUES.metric, redis.url, { prefix: t.env.QUEUE_PREFIX });
+      const metric = openQueue(QUEUES.metric, redis.url, t.env.QUEUE_PREFIX);
       try {
         await until(
           async () => {

@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'child_process';
 import { join } from 'path';
-import Queue from 'bull';
 import { DataSource } from 'typeorm';
 import type { Env } from '@apertura/config';
 import { dataSourceOptions } from '@apertura/db';
-import { QUEUES } from '@apertura/queue';
+import { QUEUES, openQueue, type Queue } from '@apertura/queue';
 import { testEnv } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { resultSnapshot, ResultNumbers, until } from '../support/metric-helpers';
@@ -37,7 +36,7 @@ describe('metric worker faults (real worker processes)', () => {
   let env: Env;
   let ds: DataSource;
   let fx: RoundFixture;
-  let queue: Queue.Queue;
+  let queue: Queue;
   const workers = new Set<ChildProcess>();
   const logs: string[] = [];
 
@@ -107,7 +106,7 @@ describe('metric worker faults (real worker processes)', () => {
       validators: 200,
       reportsPerInstitution: [0, 6],
     });
-    queue = new Queue(QUEUES.metric, env.REDIS_URL, { prefix: env.QUEUE_PREFIX });
+    queue = openQueue(QUEUES.metric, env.REDIS_URL, env.QUEUE_PREFIX);
   }, LONG);
 
   afterAll(async () => {

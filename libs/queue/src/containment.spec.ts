@@ -13,8 +13,9 @@ function sources(dir: string): string[] {
 }
 
 describe('Bull stays behind libs/queue (docs/decisions.md §4)', () => {
-  it('no file of the apps imports bull or @nestjs/bull', () => {
-    const offenders = sources(join(ROOT, 'apps'))
+  it('no file of the apps, the tests or the benchmarks imports bull or @nestjs/bull', () => {
+    const offenders = ['apps', 'test', 'bench']
+      .flatMap((dir) => sources(join(ROOT, dir)))
       .filter((f) => BULL_IMPORT.test(readFileSync(f, 'utf8')))
       .map((f) => relative(ROOT, f));
     expect(offenders).toEqual([]);

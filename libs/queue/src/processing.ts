@@ -1,4 +1,6 @@
-import { InjectQueue as BullInjectQueue, Processor as BullProcessor } from '@nestjs/bull';
+import { getQueueToken, InjectQueue as BullInjectQueue, Processor as BullProcessor } from '@nestjs/bull';
+import Bull from 'bull';
+import type { Queue } from 'bull';
 import type { QueueName } from './queues';
 
 /**
@@ -17,4 +19,17 @@ export function Processor(queue: QueueName): ClassDecorator {
 /** Injects one of our queues by name. */
 export function InjectQueue(queue: QueueName): ParameterDecorator {
   return BullInjectQueue(queue);
+}
+
+/**
+ * A handle on one of our queues outside Nest, for tools and tests that inspect or inject jobs (job
+ * counts, a duplicate delivery, a job of a revoked invitation). Close it when done.
+ */
+export function openQueue(queue: QueueName, redisUrl: string, prefix: string): Queue {
+  return new Bull(queue, redisUrl, { prefix });
+}
+
+/** The Nest provider token of one of our queues (to take it from an application context: `app.get(queueToken(…))`). */
+export function queueToken(queue: QueueName): string {
+  return getQueueToken(queue);
 }

@@ -214,6 +214,16 @@ export class MetricResultsRepository {
     ]);
   }
 
+  /**
+   * For the batches of a full rebuild only: their commits do not wait for the WAL to reach the disk.
+   * Safe because nothing counts them as done on their own: the run turns "done" in the rebuild's
+   * closing transaction, which commits synchronously, and its WAL flush covers every earlier record;
+   * after a crash before it, the retry rewrites every batch anyway.
+   */
+  async relaxCommit(m: EntityManager): Promise<void> {
+    await m.query('SET LOCAL synchronous_commit = off');
+  }
+
   /** Bulk upsert through COPY into a staging table, then one INSERT … SELECT (see copy-text.ts for why). */
   async upsertResults(m: EntityManager, roundId: string, rows: readonly ResultRow[], stamp: Stamp): Promise<void> {
     await this.upsertEncodedResults(m, roundId, encodeResultRows(rows), stamp);

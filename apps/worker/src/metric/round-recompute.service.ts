@@ -239,7 +239,10 @@ export class RoundRecomputeService {
     const rankWrite = this.results
       .inRoundTransaction(
         roundId,
-        (m) => this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m),
+        async (m) => {
+          await this.results.relaxCommit(m);
+          await this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m);
+        },
         'shared',
       )
       .then(() => undefined);
@@ -258,6 +261,7 @@ export class RoundRecomputeService {
     const write = this.results.inRoundTransaction(
       roundId,
       async (m) => {
+        await this.results.relaxCommit(m);
         await this.results.upsertEncodedResults(m, roundId, rows, stamp);
         await this.results.upsertEncodedStored(m, roundId, stored, stamp);
       },
