@@ -255,7 +255,7 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
 }
 
 /** A municipality's value as one unit of a mean over municipalities (its SE squared is its within term). */
-function municipalityAsUnit(u: MunicipalUnit, sp2: number | null): Unit {
+function municipalityAsUnit(u: MunicipalUnit, sp2: number): Unit {
   return {
     key: u.municipality,
     municipality: u.municipality,
