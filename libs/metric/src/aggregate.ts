@@ -8,7 +8,7 @@
  * - `stratifiedMean`: a `sample` round's Σ_h W_h·ȳ_h over its strata (states), SE² = Σ W_h²·SE_h².
  * - `computeAggregates`: everything the worker stores for a round, in one call.
  */
-import { Estimate, exactPrecision, precisionOf } from './estimate';
+import { Estimate, exactPrecision, Precision, precisionOf } from './estimate';
 import { MetricInputError } from './errors';
 import { citizenShare, GOVERNMENT_PERSPECTIVE, INDICATORS, Indicator, needsCitizenData } from './indicators';
 import { AreaProjection, neededForArea, ProjectionUnit } from './needed';
@@ -219,38 +219,9 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
   }
   const share = citizenShare(opts.indicator);
   const sp2 = pooledOrBound(opts.pooled ?? null, opts.indicator, share);
-  const mUnits: Unit[] = used.map((u) => ({
-    key: u.municipality,
-    municipality: u.municipality,
-    x: u.row.estimate as number,
-    v: u.row.se === null ? null : u.row.se * u.row.se,
-    nu: u.row.df,
-    df: u.row.df,
-    reports: u.row.coverage.citizenReports,
-    perReport:
-      u.row.se !== null && u.row.coverage.citizenReports > 0
-        ? u.row.se * u.row.se * u.row.coverage.citizenReports
-        : sp2,
-    validated: u.row.coverage.validatedMembers > 0,
-  }));
-  let weights: number[];
-  if (opts.aggregation === 'population_weighted') {
-    let total = 0;
-    for (const u of used) total += u.population as number;
-    weights = used.map((u) => (u.population as number) / total);
-  } else {
-    weights = used.map(() => 1 / used.length);
-  }
-  let citizenReports = 0;
-  let subjectsWithCitizenData = 0;
-  let validatedMembers = 0;
-  let membersForShare = 0;
-  for (const u of used) {
-    citizenReports += u.row.coverage.citizenReports;
-    subjectsWithCitizenData += u.row.coverage.subjectsWithCitizenData;
-    validatedMembers += u.row.coverage.validatedMembers;
-    membersForShare += u.row.coverage.responding;
-  }
+  const mUnits: Unit[] = used.map((u) => municipalityAsUnit(u, sp2));
+  const weights = municipalWeights(used, opts.aggregation);
+  const { citizenReports, subjectsWithCitizenData, validatedMembers, membersForShare } = municipalCoverage(used);
   const stats = weightedTwoTerm(
     mUnits,
     weights,
@@ -281,6 +252,54 @@ export function aggregateMunicipalMeans(units: readonly MunicipalUnit[], opts: M
       `${opts.indicator}: ${label} of the municipal values of ${mUnits.length} of ${M} municipalities; ` +
       'SE² = (1 − M′/M)·M′/(M′−1)·Σw²(x − x̄)² + Σw²SE_m², t with Welch–Satterthwaite df',
   });
+}
+
+/** A municipality's value as one unit of a mean over municipalities (its SE squared is its within term). */
+function municipalityAsUnit(u: MunicipalUnit, sp2: number): Unit {
+  return {
+    key: u.municipality,
+    municipality: u.municipality,
+    x: u.row.estimate as number,
+    v: u.row.se === null ? null : u.row.se * u.row.se,
+    nu: u.row.df,
+    df: u.row.df,
+    reports: u.row.coverage.citizenReports,
+    perReport:
+      u.row.se !== null && u.row.coverage.citizenReports > 0
+        ? u.row.se * u.row.se * u.row.coverage.citizenReports
+        : sp2,
+    validated: u.row.coverage.validatedMembers > 0,
+  };
+}
+
+/** w_m: p_m/Σp for a population-weighted mean, else 1/M'. */
+function municipalWeights(used: readonly MunicipalUnit[], aggregation: MunicipalMeansOptions['aggregation']): number[] {
+  if (aggregation === 'population_weighted') {
+    let total = 0;
+    for (const u of used) total += u.population as number;
+    return used.map((u) => (u.population as number) / total);
+  }
+  return used.map(() => 1 / used.length);
+}
+
+/** The coverage counts of a mean over municipalities: the sums of theirs. */
+function municipalCoverage(used: readonly MunicipalUnit[]): {
+  citizenReports: number;
+  subjectsWithCitizenData: number;
+  validatedMembers: number;
+  membersForShare: number;
+} {
+  let citizenReports = 0;
+  let subjectsWithCitizenData = 0;
+  let validatedMembers = 0;
+  let membersForShare = 0;
+  for (const u of used) {
+    citizenReports += u.row.coverage.citizenReports;
+    subjectsWithCitizenData += u.row.coverage.subjectsWithCitizenData;
+    validatedMembers += u.row.coverage.validatedMembers;
+    membersForShare += u.row.coverage.responding;
+  }
+  return { citizenReports, subjectsWithCitizenData, validatedMembers, membersForShare };
 }
 
 interface TwoTermStats {
@@ -470,6 +489,19 @@ function neededSampleOf(
   return { needed, neededSubjects, neededReports };
 }
 
+/** Validated members behind a row: the count given, else the units with a validated member. */
+function validatedMembersOf(a: AssembleInput): number {
+  let validatedMembers = a.validatedMembersOverride ?? 0;
+  if (a.validatedMembersOverride === undefined) for (const u of a.units) if (u.validated) validatedMembers += 1;
+  return validatedMembers;
+}
+
+/** The interval of an estimate: none without one, exact when there is no sampling error, else t. */
+function precisionOfStats(stats: TwoTermStats, confidence: number): Precision {
+  if (stats.estimate === null) return { lo: null, hi: null, halfWidth: null, cv: null, interval: 'none' };
+  return stats.exact ? exactPrecision(stats.estimate) : precisionOf(stats.estimate, stats.se, stats.df, confidence);
+}
+
 function assembleRow(a: AssembleInput): AggregateRow {
   const { opts, stats } = a;
   const settings = opts.settings;
@@ -479,18 +511,12 @@ function assembleRow(a: AssembleInput): AggregateRow {
   const N = opts.universe;
   const municipalitiesWithData = new Set(a.units.map((u) => u.municipality)).size;
   const municipalitiesWithValidated = new Set(a.units.filter((u) => u.validated).map((u) => u.municipality)).size;
-  let validatedMembers = a.validatedMembersOverride ?? 0;
-  if (a.validatedMembersOverride === undefined) for (const u of a.units) if (u.validated) validatedMembers += 1;
+  const validatedMembers = validatedMembersOf(a);
   const members = a.membersForShare ?? n;
   const validatedShare = members === 0 ? null : validatedMembers / Math.max(members, validatedMembers);
   const minimums = minimumsOf(a, municipalitiesWithData, municipalitiesWithValidated, validatedMembers);
 
-  const precision =
-    stats.estimate === null
-      ? { lo: null, hi: null, halfWidth: null, cv: null, interval: 'none' as const }
-      : stats.exact
-        ? exactPrecision(stats.estimate)
-        : precisionOf(stats.estimate, stats.se, stats.df, settings.confidence);
+  const precision = precisionOfStats(stats, settings.confidence);
   const { status, reasons } = classifyStatus(
     {
       needsCitizenData: citizen,
@@ -729,6 +755,19 @@ function groupPlacements(institutions: readonly InstitutionPlacement[]) {
   };
 }
 
+/** The institutions of an area as the members of its mean of one indicator. */
+function areaMembers(ps: readonly InstitutionPlacement[] | undefined, indicator: Indicator): AreaMember[] {
+  return (ps ?? []).map((p) => ({
+    institutionId: p.result.institutionId,
+    municipality: p.cvegeo,
+    value: p.result.values[indicator],
+    validators: p.result.validators,
+    hasCitizenData: p.result.values.I !== null,
+    selfReported: p.result.selfReported,
+    verified: p.result.verified,
+  }));
+}
+
 interface IndicatorPass {
   indicator: Indicator;
   universe: AggregationUniverse;
@@ -750,16 +789,6 @@ function aggregatesOfIndicator({
   const { placements, byMunicipality, byState, byLevel, byType, stateOfMunicipality } = groups;
   const { sample, need, keysOf, stateN, stateM, municipalityN, nationalN, nationalM } = counts;
   const rows: AggregateRow[] = [];
-  const membersOf = (ps: readonly InstitutionPlacement[] | undefined): AreaMember[] =>
-    (ps ?? []).map((p) => ({
-      institutionId: p.result.institutionId,
-      municipality: p.cvegeo,
-      value: p.result.values[indicator],
-      validators: p.result.validators,
-      hasCitizenData: p.result.values.I !== null,
-      selfReported: p.result.selfReported,
-      verified: p.result.verified,
-    }));
   const area = (
     ps: readonly InstitutionPlacement[] | undefined,
     scope: Scope,
@@ -767,7 +796,7 @@ function aggregatesOfIndicator({
     N: number | null,
     M: number | null,
   ): AggregateRow =>
-    aggregateArea(membersOf(ps), {
+    aggregateArea(areaMembers(ps, indicator), {
       scope,
       scopeKey,
       indicator,

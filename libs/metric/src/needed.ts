@@ -88,132 +88,196 @@ interface Projected {
   nu: Array<number | null>;
 }
 
-export function neededForArea(p: AreaProjection): { neededSubjects: number; neededReports: number } | null {
-  const t = p.settings.thresholds;
-  const minR = t.institutionMinReports;
-  const citizen = needsCitizenData(p.indicator);
-  const government = GOVERNMENT_PERSPECTIVE.has(p.indicator);
-  // Who joins the value: citizen values and ΔG gain members; other government values gain validation.
-  const addsMembers = citizen || p.indicator === 'DELTA_G';
-  const n = p.units.length;
-  if (n === 0 && !addsMembers) return null;
-  const estimate = p.estimate ?? 0.5;
-  const share = citizenShare(p.indicator);
+/** What a projection of one area needs to know besides the additions (computed once per area). */
+interface AreaFacts {
+  p: AreaProjection;
+  citizen: boolean;
+  government: boolean;
+  /** Whether additions join the value as members (citizen values and ΔG) or only validate it. */
+  addsMembers: boolean;
+  n: number;
+  estimate: number;
+  share: number;
+  /** Between-subject spread of new members. */
+  s2: number;
+  municipalities: number;
+  validatedMunicipalities: number;
+}
+
+/** Between-subject spread of new members: the observed one, or the bound of a [0,1] value. */
+function memberSpread(units: readonly ProjectionUnit[], estimate: number, share: number): number {
+  const n = units.length;
   let mean = 0;
-  for (const u of p.units) mean += u.x;
+  for (const u of units) mean += u.x;
   mean = n > 0 ? mean / n : estimate;
   let ss = 0;
-  for (const u of p.units) ss += (u.x - mean) ** 2;
-  // Between-subject spread of new members: the observed one, or the bound of a [0,1] value.
-  const s2 = n >= 2 ? ss / (n - 1) : share > 0 ? boundVariance(share) : boundVariance(1);
-  const municipalities = new Set(p.units.map((u) => u.municipality)).size;
-  const validatedMunicipalities = new Set(p.units.filter((u) => u.validated).map((u) => u.municipality)).size;
-  const M = p.municipalitiesInUniverse;
-  const maxSubjects = Number.isFinite(p.candidates) ? Math.max(0, Math.floor(p.candidates)) : REPORT_CAP;
+  for (const u of units) ss += (u.x - mean) ** 2;
+  return n >= 2 ? ss / (n - 1) : share > 0 ? boundVariance(share) : boundVariance(1);
+}
 
-  const statusWith = (m: number, extra: Projected | 'infinite', addedReports: number): boolean => {
-    const members = n + (addsMembers ? m : 0);
-    if (members === 0) return false;
-    const validated = Math.min(members, p.validatedMembers + m);
-    const fpc = p.N === null ? 1 : Math.max(0, 1 - members / p.N);
-    const between = p.N !== null && members >= p.N ? 0 : members >= 2 ? (fpc * s2) / members : null;
-    if (between === null) return false;
-    let within = 0;
-    let wsDen = between > 0 ? (between * between) / (members - 1) : 0;
-    if (extra !== 'infinite') {
-      for (let i = 0; i < extra.within.length; i++) {
-        const term = extra.within[i] / (members * members);
-        within += term;
-        const nu = extra.nu[i];
-        if (nu !== null && nu > 0 && term > 0) wsDen += (term * term) / nu;
-      }
-    }
-    const total = between + within;
-    const se = Math.sqrt(total);
-    const df = total === 0 ? null : wsDen > 0 ? (total * total) / wsDen : null;
-    const halfWidth = criticalValue(p.settings.confidence, df === null ? null : Math.max(1, df)) * se;
-    const reports = extra === 'infinite' ? Number.POSITIVE_INFINITY : p.citizenReports + m * minR + addedReports;
-    let meetsMinimum: boolean;
-    let validationCovered: boolean | null = null;
-    if (p.scope === 'municipality') {
-      const minSubjects = Math.min(t.municipalityMinSubjects, p.N ?? t.municipalityMinSubjects);
-      meetsMinimum = (!citizen || reports >= t.municipalityMinReports) && members >= minSubjects;
-      if (government) validationCovered = reports >= t.municipalityMinReports && validated >= minSubjects;
-    } else {
-      if (M === null || !(M > 0)) return false;
-      const covered = (k: number): boolean => k >= t.areaMinMunicipalities || k / M >= t.areaMinMunicipalityShare;
-      const withData = addsMembers ? Math.min(M, municipalities + m) : municipalities;
-      meetsMinimum = covered(withData);
-      if (government) validationCovered = covered(Math.min(municipalities, validatedMunicipalities + m));
-    }
-    const { status } = classifyStatus(
-      {
-        needsCitizenData: citizen,
-        hasCitizenData: true,
-        validationCovered,
-        validatedShare: government ? validated / members : null,
-        meetsMinimum,
-        estimate,
-        se,
-        halfWidth,
-        responseShare: p.N !== null && p.N > 0 ? members / p.N : null,
-      },
-      p.settings,
-    );
-    return status === 'conclusive';
+function areaFacts(p: AreaProjection): AreaFacts {
+  const citizen = needsCitizenData(p.indicator);
+  const estimate = p.estimate ?? 0.5;
+  const share = citizenShare(p.indicator);
+  return {
+    p,
+    citizen,
+    government: GOVERNMENT_PERSPECTIVE.has(p.indicator),
+    // Who joins the value: citizen values and ΔG gain members; other government values gain validation.
+    addsMembers: citizen || p.indicator === 'DELTA_G',
+    n: p.units.length,
+    estimate,
+    share,
+    s2: memberSpread(p.units, estimate, share),
+    municipalities: new Set(p.units.map((u) => u.municipality)).size,
+    validatedMunicipalities: new Set(p.units.filter((u) => u.validated).map((u) => u.municipality)).size,
   };
+}
+
+export function neededForArea(p: AreaProjection): { neededSubjects: number; neededReports: number } | null {
+  const f = areaFacts(p);
+  if (f.n === 0 && !f.addsMembers) return null;
+  const maxSubjects = Number.isFinite(p.candidates) ? Math.max(0, Math.floor(p.candidates)) : REPORT_CAP;
 
   // 1. Subjects: the fewest whose addition makes it conclusive with unlimited reports.
   let subjects: number | null;
-  if (statusWith(0, 'infinite', 0)) subjects = 0;
-  else subjects = maxSubjects === 0 ? null : smallestTrue((m) => statusWith(m, 'infinite', 0), maxSubjects);
+  if (conclusiveWith(f, 0, 'infinite', 0)) subjects = 0;
+  else subjects = maxSubjects === 0 ? null : smallestTrue((m) => conclusiveWith(f, m, 'infinite', 0), maxSubjects);
   if (subjects === null) return null;
   for (let m = subjects; m <= Math.min(maxSubjects, subjects + EXTRA_SUBJECT_TRIES); m++) {
-    const reports = neededReportsWith(m);
+    const reports = neededReportsWith(f, m);
     if (reports !== null) return { neededSubjects: m, neededReports: reports };
   }
   return null;
+}
 
-  function neededReportsWith(m: number): number | null {
-    // 2. Reports, greedily placed where each most reduces the SE (prefix-consistent: the allocation for R
-    // reports extends the one for R − 1), found by exponential search then bisection.
-    const initial = (): Projected => {
-      const within: number[] = [];
-      const reports: number[] = [];
-      const perReport: number[] = [];
-      const nu: Array<number | null> = [];
-      for (const u of p.units) {
-        const r = Math.max(1, u.reports);
-        within.push(u.v ?? boundVariance(share > 0 ? share : 1));
-        reports.push(r);
-        perReport.push(u.v !== null && u.reports > 0 ? u.v * u.reports : u.perReport);
-        nu.push(u.nu);
-      }
-      if (addsMembers) {
-        for (let k = 0; k < m; k++) {
-          within.push(citizen ? p.pooledVariance / minR : 0);
-          reports.push(minR);
-          perReport.push(citizen ? p.pooledVariance : 0);
-          nu.push(null);
-        }
-      }
-      return {
-        within: Float64Array.from(within),
-        reports: Float64Array.from(reports),
-        perReport: Float64Array.from(perReport),
-        nu,
-      };
-    };
-    const allocate = (R: number): Projected => {
-      const state = initial();
-      if (state.within.length === 0) return state;
-      const heap = new ReductionHeap(state);
-      for (let k = 0; k < R; k++) heap.addOne();
-      return state;
-    };
-    if (statusWith(m, allocate(0), 0)) return 0;
-    return smallestTrue((R) => statusWith(m, allocate(R), R), REPORT_CAP);
+function neededReportsWith(f: AreaFacts, m: number): number | null {
+  // 2. Reports, greedily placed where each most reduces the SE (prefix-consistent: the allocation for R
+  // reports extends the one for R − 1), found by exponential search then bisection.
+  const allocate = (R: number): Projected => {
+    const state = initialProjection(f, m);
+    if (state.within.length === 0) return state;
+    const heap = new ReductionHeap(state);
+    for (let k = 0; k < R; k++) heap.addOne();
+    return state;
+  };
+  if (conclusiveWith(f, m, allocate(0), 0)) return 0;
+  return smallestTrue((R) => conclusiveWith(f, m, allocate(R), R), REPORT_CAP);
+}
+
+/** The units as they are, plus `m` new members each with the institution minimum of reports. */
+function initialProjection(f: AreaFacts, m: number): Projected {
+  const { p, share, citizen } = f;
+  const minR = p.settings.thresholds.institutionMinReports;
+  const within: number[] = [];
+  const reports: number[] = [];
+  const perReport: number[] = [];
+  const nu: Array<number | null> = [];
+  for (const u of p.units) {
+    const r = Math.max(1, u.reports);
+    within.push(u.v ?? boundVariance(share > 0 ? share : 1));
+    reports.push(r);
+    perReport.push(u.v !== null && u.reports > 0 ? u.v * u.reports : u.perReport);
+    nu.push(u.nu);
   }
+  if (f.addsMembers) {
+    for (let k = 0; k < m; k++) {
+      within.push(citizen ? p.pooledVariance / minR : 0);
+      reports.push(minR);
+      perReport.push(citizen ? p.pooledVariance : 0);
+      nu.push(null);
+    }
+  }
+  return {
+    within: Float64Array.from(within),
+    reports: Float64Array.from(reports),
+    perReport: Float64Array.from(perReport),
+    nu,
+  };
+}
+
+/** SE and half-width of the projected mean of `members`; null when its spread is unknown (fewer than 2). */
+function projectedPrecision(
+  f: AreaFacts,
+  members: number,
+  extra: Projected | 'infinite',
+): { se: number; halfWidth: number } | null {
+  const { p, s2 } = f;
+  const fpc = p.N === null ? 1 : Math.max(0, 1 - members / p.N);
+  const between = p.N !== null && members >= p.N ? 0 : members >= 2 ? (fpc * s2) / members : null;
+  if (between === null) return null;
+  let within = 0;
+  let wsDen = between > 0 ? (between * between) / (members - 1) : 0;
+  if (extra !== 'infinite') {
+    for (let i = 0; i < extra.within.length; i++) {
+      const term = extra.within[i] / (members * members);
+      within += term;
+      const nu = extra.nu[i];
+      if (nu !== null && nu > 0 && term > 0) wsDen += (term * term) / nu;
+    }
+  }
+  const total = between + within;
+  const se = Math.sqrt(total);
+  const df = total === 0 ? null : wsDen > 0 ? (total * total) / wsDen : null;
+  return { se, halfWidth: criticalValue(p.settings.confidence, df === null ? null : Math.max(1, df)) * se };
+}
+
+/** The projected minimums and validation coverage; null when the area has no municipal universe. */
+function projectedMinimums(
+  f: AreaFacts,
+  m: number,
+  members: number,
+  validated: number,
+  reports: number,
+): { meetsMinimum: boolean; validationCovered: boolean | null } | null {
+  const { p, citizen, government, addsMembers, municipalities, validatedMunicipalities } = f;
+  const t = p.settings.thresholds;
+  const M = p.municipalitiesInUniverse;
+  let meetsMinimum: boolean;
+  let validationCovered: boolean | null = null;
+  if (p.scope === 'municipality') {
+    const minSubjects = Math.min(t.municipalityMinSubjects, p.N ?? t.municipalityMinSubjects);
+    meetsMinimum = (!citizen || reports >= t.municipalityMinReports) && members >= minSubjects;
+    if (government) validationCovered = reports >= t.municipalityMinReports && validated >= minSubjects;
+  } else {
+    if (M === null || !(M > 0)) return null;
+    const covered = (k: number): boolean => k >= t.areaMinMunicipalities || k / M >= t.areaMinMunicipalityShare;
+    const withData = addsMembers ? Math.min(M, municipalities + m) : municipalities;
+    meetsMinimum = covered(withData);
+    if (government) validationCovered = covered(Math.min(municipalities, validatedMunicipalities + m));
+  }
+  return { meetsMinimum, validationCovered };
+}
+
+/** Whether the value would be conclusive with `m` more subjects and these within terms (or unlimited reports). */
+function conclusiveWith(f: AreaFacts, m: number, extra: Projected | 'infinite', addedReports: number): boolean {
+  const { p, citizen, government } = f;
+  const members = f.n + (f.addsMembers ? m : 0);
+  if (members === 0) return false;
+  const validated = Math.min(members, p.validatedMembers + m);
+  const precision = projectedPrecision(f, members, extra);
+  if (precision === null) return false;
+  const reports =
+    extra === 'infinite'
+      ? Number.POSITIVE_INFINITY
+      : p.citizenReports + m * p.settings.thresholds.institutionMinReports + addedReports;
+  const minimums = projectedMinimums(f, m, members, validated, reports);
+  if (minimums === null) return false;
+  const { status } = classifyStatus(
+    {
+      needsCitizenData: citizen,
+      hasCitizenData: true,
+      validationCovered: minimums.validationCovered,
+      validatedShare: government ? validated / members : null,
+      meetsMinimum: minimums.meetsMinimum,
+      estimate: f.estimate,
+      se: precision.se,
+      halfWidth: precision.halfWidth,
+      responseShare: p.N !== null && p.N > 0 ? members / p.N : null,
+    },
+    p.settings,
+  );
+  return status === 'conclusive';
 }
 
 /** Max-heap of units by the variance one more report would remove from them. */

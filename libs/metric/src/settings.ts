@@ -105,6 +105,71 @@ const SUB_INDEX_KEYS: readonly string[] = ['TG', 'TC', 'PG', 'PC'];
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** Given weights over `weights`, sub-index by sub-index; every problem goes to `problems`. */
+function mergeWeights(
+  value: unknown,
+  weights: Record<SubIndexCode, Record<string, number>>,
+  problems: SettingsProblem[],
+): void {
+  if (!isRecord(value)) {
+    problems.push({ path: 'weights', message: 'must be an object keyed by sub-index (TG, TC, PG, PC)' });
+    return;
+  }
+  for (const sub of Object.keys(value)) {
+    const map = value[sub];
+    if (!SUB_INDEX_KEYS.includes(sub)) {
+      problems.push({ path: `weights.${sub}`, message: 'unknown sub-index (expected TG, TC, PG or PC)' });
+      continue;
+    }
+    if (map === undefined) continue;
+    if (!isRecord(map)) {
+      problems.push({ path: `weights.${sub}`, message: 'must be an object keyed by component suffix' });
+      continue;
+    }
+    // A sub-index's weights are one unit: merging component by component would keep default
+    // components the round meant to drop, so a given map replaces the default map.
+    weights[sub as SubIndexCode] = weightMap(sub, map, problems);
+  }
+}
+
+/** The valid component weights of one sub-index's map; every invalid one goes to `problems`. */
+function weightMap(sub: string, map: Record<string, unknown>, problems: SettingsProblem[]): Record<string, number> {
+  const replaced: Record<string, number> = {};
+  for (const comp of Object.keys(map)) {
+    const w = map[comp];
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(comp)) {
+      problems.push({
+        path: `weights.${sub}.${comp}`,
+        message: 'component suffix must be alphanumeric (e.g. AI)',
+      });
+    } else if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+      problems.push({ path: `weights.${sub}.${comp}`, message: 'weight must be a finite number ≥ 0' });
+    } else {
+      replaced[comp] = w;
+    }
+  }
+  return replaced;
+}
+
+/** Given thresholds over `thresholds`, one by one; every problem goes to `problems`. */
+function mergeThresholds(value: unknown, thresholds: MethodThresholds, problems: SettingsProblem[]): void {
+  if (!isRecord(value)) {
+    problems.push({ path: 'thresholds', message: 'must be an object' });
+    return;
+  }
+  for (const t of Object.keys(value)) {
+    const v = value[t];
+    if (v === undefined) continue;
+    if (!(THRESHOLD_KEYS as readonly string[]).includes(t)) {
+      problems.push({ path: `thresholds.${t}`, message: 'unknown threshold' });
+    } else if (typeof v !== 'number' || !Number.isFinite(v)) {
+      problems.push({ path: `thresholds.${t}`, message: 'must be a finite number' });
+    } else {
+      thresholds[t as keyof MethodThresholds] = v;
+    }
+  }
+}
+
 /**
  * Merges a round's settings over the defaults and validates the result. Accepts `unknown` because
  * the API passes parsed JSON straight in; every problem is reported (not just the first) so a
@@ -133,56 +198,10 @@ export function resolveSettings(partial?: unknown): SettingsResolution {
       if (value === undefined) continue;
       switch (key) {
         case 'weights':
-          if (!isRecord(value)) {
-            problems.push({ path: 'weights', message: 'must be an object keyed by sub-index (TG, TC, PG, PC)' });
-            break;
-          }
-          for (const sub of Object.keys(value)) {
-            const map = value[sub];
-            if (!SUB_INDEX_KEYS.includes(sub)) {
-              problems.push({ path: `weights.${sub}`, message: 'unknown sub-index (expected TG, TC, PG or PC)' });
-              continue;
-            }
-            if (map === undefined) continue;
-            if (!isRecord(map)) {
-              problems.push({ path: `weights.${sub}`, message: 'must be an object keyed by component suffix' });
-              continue;
-            }
-            // A sub-index's weights are one unit: merging component by component would keep default
-            // components the round meant to drop, so a given map replaces the default map.
-            const replaced: Record<string, number> = {};
-            for (const comp of Object.keys(map)) {
-              const w = map[comp];
-              if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(comp)) {
-                problems.push({
-                  path: `weights.${sub}.${comp}`,
-                  message: 'component suffix must be alphanumeric (e.g. AI)',
-                });
-              } else if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-                problems.push({ path: `weights.${sub}.${comp}`, message: 'weight must be a finite number ≥ 0' });
-              } else {
-                replaced[comp] = w;
-              }
-            }
-            weights[sub as SubIndexCode] = replaced;
-          }
+          mergeWeights(value, weights, problems);
           break;
         case 'thresholds':
-          if (!isRecord(value)) {
-            problems.push({ path: 'thresholds', message: 'must be an object' });
-            break;
-          }
-          for (const t of Object.keys(value)) {
-            const v = value[t];
-            if (v === undefined) continue;
-            if (!(THRESHOLD_KEYS as readonly string[]).includes(t)) {
-              problems.push({ path: `thresholds.${t}`, message: 'unknown threshold' });
-            } else if (typeof v !== 'number' || !Number.isFinite(v)) {
-              problems.push({ path: `thresholds.${t}`, message: 'must be a finite number' });
-            } else {
-              thresholds[t as keyof MethodThresholds] = v;
-            }
-          }
+          mergeThresholds(value, thresholds, problems);
           break;
         case 'bootstrapReplicates':
           if (typeof value !== 'number' || !Number.isFinite(value))

@@ -175,139 +175,172 @@ const MAX_LOCATE_DEPTH = 512;
  * anyway), which keeps the recursion bounded.
  */
 export function locateJsonError(text: string): { offset: number; detail: LocalizedText } {
-  let i = 0;
-  const fail = (detail: LocalizedText, at = i): never => {
-    throw new JsonSyntax(at, detail);
-  };
-  const unexpected = (): never =>
-    i >= text.length
-      ? fail(localized('fin inesperado del texto', 'unexpected end of input'))
-      : fail(
-          localized(
-            `carácter inesperado ${JSON.stringify(text[i])}`,
-            `unexpected character ${JSON.stringify(text[i])}`,
-          ),
-        );
-  const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const literal = (word: string): void => {
-    for (const ch of word) {
-      if (text[i] !== ch) unexpected();
-      i++;
-    }
-  };
-  const digits = (): void => {
-    const start = i;
-    while (i < text.length && (text[i] as string) >= '0' && (text[i] as string) <= '9') i++;
-    if (i === start) fail(localized('número inválido', 'invalid number'));
-  };
-  const number = (): void => {
-    if (text[i] === '-') i++;
-    if (text[i] === '0') i++;
-    else digits();
-    if (text[i] === '.') {
-      i++;
-      digits();
-    }
-    if (text[i] === 'e' || text[i] === 'E') {
-      i++;
-      if (text[i] === '+' || text[i] === '-') i++;
-      digits();
-    }
-  };
-  const string = (): void => {
-    const start = i;
-    i++; // opening quote
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail(localized('carácter de control dentro de una cadena', 'control character inside a string'));
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail(localized('secuencia \\u inválida', 'invalid \\u escape'));
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else fail(localized('secuencia de escape inválida', 'invalid escape sequence'));
-      } else i++;
-    }
-    fail(localized('cadena sin cerrar', 'unterminated string'), start);
-  };
-  const value = (depth: number): void => {
-    if (depth > MAX_LOCATE_DEPTH) fail(localized('anidamiento excesivo', 'nesting too deep'));
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"')
-          fail(
-            localized('se esperaba un nombre de propiedad entre comillas', 'expected a double-quoted property name'),
-          );
-        string();
-        ws();
-        if (text[i] !== ':') fail(localized("se esperaba ':'", "expected ':'"));
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(localized("se esperaba ',' o '}'", "expected ',' or '}'"));
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(localized("se esperaba ',' o ']'", "expected ',' or ']'"));
-      }
-    }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    unexpected();
-  };
+  const scanner = new JsonScanner(text);
   try {
-    value(0);
-    ws();
-    if (i < text.length) fail(localized('texto sobrante después del JSON', 'unexpected text after the JSON value'));
+    scanner.document();
     // JSON.parse failed but the scanner found nothing (e.g. lone surrogates some engines reject).
     return { offset: 0, detail: localized('JSON inválido', 'invalid JSON') };
   } catch (e) {
     if (e instanceof JsonSyntax) return { offset: e.offset, detail: e.detail };
     throw e;
+  }
+}
+
+/** locateJsonError's scanner: each method consumes one production from `i` on, or throws JsonSyntax. */
+class JsonScanner {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** One value and nothing after it but whitespace. */
+  document(): void {
+    this.value(0);
+    this.ws();
+    if (this.i < this.text.length)
+      this.fail(localized('texto sobrante después del JSON', 'unexpected text after the JSON value'));
+  }
+
+  private fail(detail: LocalizedText, at = this.i): never {
+    throw new JsonSyntax(at, detail);
+  }
+
+  private unexpected(): never {
+    const { text, i } = this;
+    return i >= text.length
+      ? this.fail(localized('fin inesperado del texto', 'unexpected end of input'))
+      : this.fail(
+          localized(
+            `carácter inesperado ${JSON.stringify(text[i])}`,
+            `unexpected character ${JSON.stringify(text[i])}`,
+          ),
+        );
+  }
+
+  private ws(): void {
+    while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i] as string)) this.i++;
+  }
+
+  private literal(word: string): void {
+    for (const ch of word) {
+      if (this.text[this.i] !== ch) this.unexpected();
+      this.i++;
+    }
+  }
+
+  private digits(): void {
+    const start = this.i;
+    while (this.i < this.text.length && (this.text[this.i] as string) >= '0' && (this.text[this.i] as string) <= '9')
+      this.i++;
+    if (this.i === start) this.fail(localized('número inválido', 'invalid number'));
+  }
+
+  private number(): void {
+    const { text } = this;
+    if (text[this.i] === '-') this.i++;
+    if (text[this.i] === '0') this.i++;
+    else this.digits();
+    if (text[this.i] === '.') {
+      this.i++;
+      this.digits();
+    }
+    if (text[this.i] === 'e' || text[this.i] === 'E') {
+      this.i++;
+      if (text[this.i] === '+' || text[this.i] === '-') this.i++;
+      this.digits();
+    }
+  }
+
+  private string(): void {
+    const { text } = this;
+    const start = this.i;
+    this.i++; // opening quote
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === 34) {
+        this.i++;
+        return;
+      }
+      if (c < 0x20)
+        this.fail(localized('carácter de control dentro de una cadena', 'control character inside a string'));
+      if (c === 92) {
+        const e = text[this.i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6)))
+            this.fail(localized('secuencia \\u inválida', 'invalid \\u escape'));
+          this.i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i += 2;
+        else this.fail(localized('secuencia de escape inválida', 'invalid escape sequence'));
+      } else this.i++;
+    }
+    this.fail(localized('cadena sin cerrar', 'unterminated string'), start);
+  }
+
+  private value(depth: number): void {
+    if (depth > MAX_LOCATE_DEPTH) this.fail(localized('anidamiento excesivo', 'nesting too deep'));
+    this.ws();
+    const c = this.text[this.i];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') return this.string();
+    if (c === 't') return this.literal('true');
+    if (c === 'f') return this.literal('false');
+    if (c === 'n') return this.literal('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
+    this.unexpected();
+  }
+
+  private object(depth: number): void {
+    const { text } = this;
+    this.i++;
+    this.ws();
+    if (text[this.i] === '}') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      if (text[this.i] !== '"')
+        this.fail(
+          localized('se esperaba un nombre de propiedad entre comillas', 'expected a double-quoted property name'),
+        );
+      this.string();
+      this.ws();
+      if (text[this.i] !== ':') this.fail(localized("se esperaba ':'", "expected ':'"));
+      this.i++;
+      this.value(depth + 1);
+      this.ws();
+      if (text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (text[this.i] === '}') {
+        this.i++;
+        return;
+      }
+      this.fail(localized("se esperaba ',' o '}'", "expected ',' or '}'"));
+    }
+  }
+
+  private array(depth: number): void {
+    const { text } = this;
+    this.i++;
+    this.ws();
+    if (text[this.i] === ']') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.value(depth + 1);
+      this.ws();
+      if (text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (text[this.i] === ']') {
+        this.i++;
+        return;
+      }
+      this.fail(localized("se esperaba ',' o ']'", "expected ',' or ']'"));
+    }
   }
 }

@@ -143,71 +143,76 @@ function walkContainer(container: JsonRecord, path: string, page: number, nestin
       );
       return;
     }
-    const rawType = own(el, 'type');
-    const rawName = own(el, 'name');
-    const name = typeof rawName === 'string' && rawName !== '' ? rawName : undefined;
-    if (typeof rawType !== 'string' || rawType === '') {
-      out.issues.push(
-        issue(
-          LintCode.INVALID_ELEMENT,
-          childPath(elPath, 'type'),
-          localized('El elemento no tiene "type".', 'The element has no "type".'),
-          name,
-        ),
-      );
-      return;
-    }
-    const type = rawType.toLowerCase();
-    if (type === 'panel') {
-      if (nesting >= MAX_PANEL_NESTING) {
-        out.issues.push(
-          issue(
-            LintCode.TOO_DEEP,
-            elPath,
-            localized(
-              `Paneles anidados a más de ${MAX_PANEL_NESTING} niveles.`,
-              `Panels nested more than ${MAX_PANEL_NESTING} levels deep.`,
-            ),
-            name,
-          ),
-        );
-        return;
-      }
-      out.elements.push({ json: el, path: elPath, type, name, role: 'panel', page });
-      walkContainer(el, elPath, page, nesting + 1, out);
-      return;
-    }
-    const cls = Serializer.findClass(type);
-    if (!cls || !Serializer.isDescendantOf(cls.name, 'question')) {
-      out.issues.push(
-        issue(
-          LintCode.UNKNOWN_TYPE,
-          childPath(elPath, 'type'),
-          localized(
-            `Tipo de pregunta desconocido para SurveyJS: "${rawType}". Tipos admitidos: ${SUPPORTED_TYPES_TEXT}.`,
-            `Question type unknown to SurveyJS: "${rawType}". Supported types: ${SUPPORTED_TYPES_TEXT}.`,
-          ),
-          name,
-        ),
-      );
-      return;
-    }
-    if (!VALUE_QUESTION_TYPES.has(cls.name) && !DISPLAY_QUESTION_TYPES.has(cls.name)) {
-      out.issues.push(
-        issue(
-          LintCode.UNSUPPORTED_TYPE,
-          childPath(elPath, 'type'),
-          localized(
-            `El tipo "${rawType}" existe en SurveyJS pero Apertura no puede validar sus respuestas en el servidor. Tipos admitidos: ${SUPPORTED_TYPES_TEXT}.`,
-            `Type "${rawType}" exists in SurveyJS but Apertura cannot validate its answers on the server. Supported types: ${SUPPORTED_TYPES_TEXT}.`,
-          ),
-          name,
-        ),
-      );
-      return;
-    }
-    out.elements.push({ json: el, path: elPath, type: cls.name, name, role: 'question', page });
+    walkElement(el, elPath, page, nesting, out);
   });
+}
+
+/** One element of a container: a panel (walked into) or a question of a supported type. */
+function walkElement(el: JsonRecord, elPath: string, page: number, nesting: number, out: WalkResult): void {
+  const rawType = own(el, 'type');
+  const rawName = own(el, 'name');
+  const name = typeof rawName === 'string' && rawName !== '' ? rawName : undefined;
+  if (typeof rawType !== 'string' || rawType === '') {
+    out.issues.push(
+      issue(
+        LintCode.INVALID_ELEMENT,
+        childPath(elPath, 'type'),
+        localized('El elemento no tiene "type".', 'The element has no "type".'),
+        name,
+      ),
+    );
+    return;
+  }
+  const type = rawType.toLowerCase();
+  if (type === 'panel') {
+    if (nesting >= MAX_PANEL_NESTING) {
+      out.issues.push(
+        issue(
+          LintCode.TOO_DEEP,
+          elPath,
+          localized(
+            `Paneles anidados a más de ${MAX_PANEL_NESTING} niveles.`,
+            `Panels nested more than ${MAX_PANEL_NESTING} levels deep.`,
+          ),
+          name,
+        ),
+      );
+      return;
+    }
+    out.elements.push({ json: el, path: elPath, type, name, role: 'panel', page });
+    walkContainer(el, elPath, page, nesting + 1, out);
+    return;
+  }
+  const cls = Serializer.findClass(type);
+  if (!cls || !Serializer.isDescendantOf(cls.name, 'question')) {
+    out.issues.push(
+      issue(
+        LintCode.UNKNOWN_TYPE,
+        childPath(elPath, 'type'),
+        localized(
+          `Tipo de pregunta desconocido para SurveyJS: "${rawType}". Tipos admitidos: ${SUPPORTED_TYPES_TEXT}.`,
+          `Question type unknown to SurveyJS: "${rawType}". Supported types: ${SUPPORTED_TYPES_TEXT}.`,
+        ),
+        name,
+      ),
+    );
+    return;
+  }
+  if (!VALUE_QUESTION_TYPES.has(cls.name) && !DISPLAY_QUESTION_TYPES.has(cls.name)) {
+    out.issues.push(
+      issue(
+        LintCode.UNSUPPORTED_TYPE,
+        childPath(elPath, 'type'),
+        localized(
+          `El tipo "${rawType}" existe en SurveyJS pero Apertura no puede validar sus respuestas en el servidor. Tipos admitidos: ${SUPPORTED_TYPES_TEXT}.`,
+          `Type "${rawType}" exists in SurveyJS but Apertura cannot validate its answers on the server. Supported types: ${SUPPORTED_TYPES_TEXT}.`,
+        ),
+        name,
+      ),
+    );
+    return;
+  }
+  out.elements.push({ json: el, path: elPath, type: cls.name, name, role: 'question', page });
 }
 
 /** Questions (not panels) of a walk, in order. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { JsonObject, QuestionnaireEntity } from '@apertura/db';
+import { JsonObject } from '@apertura/db';
 import {
   csvToRows,
   defaultInstrument,
@@ -35,6 +35,7 @@ import {
   SheetIssueDto,
 } from './dto/questionnaire.dto';
 import { RoundsRepository } from '../rounds/rounds.repository';
+import { QuestionnairesRepository, type QuestionnaireSummaryRecord } from './questionnaires.repository';
 
 /** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */
 const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = {
@@ -42,20 +43,7 @@ const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = {
   citizen: 'apertura-ciudadana',
 };
 
-interface SummaryRow {
-  id: string;
-  kind: string;
-  slug: string;
-  version: number;
-  title: string;
-  checksum: string;
-  created_at: Date;
-  versions: number;
-  latest_version: number;
-  total?: number;
-}
-
-const toSummary = (r: SummaryRow): QuestionnaireSummaryDto => ({
+const toSummary = (r: QuestionnaireSummaryRecord): QuestionnaireSummaryDto => ({
   id: r.id,
   kind: r.kind,
   slug: r.slug,
@@ -63,12 +51,9 @@ const toSummary = (r: SummaryRow): QuestionnaireSummaryDto => ({
   title: r.title,
   checksum: r.checksum,
   versions: r.versions,
-  latest: r.version === r.latest_version,
-  createdAt: r.created_at.toISOString(),
+  latest: r.version === r.latestVersion,
+  createdAt: r.createdAt.toISOString(),
 });
-
-const SUMMARY_COLUMNS = `q.id, q.kind, q.slug, q.version, q.title, q.checksum, q.created_at,
-  count(*) OVER (PARTITION BY q.slug)::int AS versions, max(q.version) OVER (PARTITION BY q.slug) AS latest_version`;
 
 /** A readable title: the one given, else the definition's (Spanish, SurveyJS `default` locale), else the slug. */
 function titleFor(given: string | undefined, definition: Record<string, unknown>, slug: string): string {
@@ -96,6 +81,7 @@ export interface StoredVersion {
 export class QuestionnairesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly questionnaires: QuestionnairesRepository,
     private readonly rounds: RoundsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -136,22 +122,13 @@ export class QuestionnairesService {
 
   async list(actor: UserPrincipal, q: ListQuestionnairesQueryDto): Promise<QuestionnairePageDto> {
     const guarantorId = guarantorOf(actor);
-    const offset = (q.page - 1) * q.pageSize;
-    const params = [guarantorId, q.kind ?? null, q.slug ?? null, q.pageSize, offset];
-    const base = `FROM questionnaire q WHERE q.guarantor_id = $1 AND ($2::text IS NULL OR q.kind = $2) AND ($3::text IS NULL OR q.slug = $3)`;
-    // With a slug: its whole history. Without: the latest version of each slug.
-    const rows: SummaryRow[] = q.slug
-      ? await this.ds.query(`SELECT ${SUMMARY_COLUMNS} ${base} ORDER BY q.version DESC LIMIT $4 OFFSET $5`, params)
-      : await this.ds.query(
-          `SELECT * FROM (SELECT DISTINCT ON (q.slug) ${SUMMARY_COLUMNS} ${base} ORDER BY q.slug, q.version DESC) l
-           ORDER BY l.slug LIMIT $4 OFFSET $5`,
-          params,
-        );
-    const [{ total }]: Array<{ total: number }> = await this.ds.query(
-      `SELECT ${q.slug ? 'count(*)' : 'count(DISTINCT q.slug)'}::int AS total ${base}`,
-      params.slice(0, 3),
+    const { items, total } = await this.questionnaires.page(
+      guarantorId,
+      { kind: q.kind, slug: q.slug },
+      (q.page - 1) * q.pageSize,
+      q.pageSize,
     );
-    return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    return { items: items.map(toSummary), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: UserPrincipal, id: string): Promise<QuestionnaireDto> {
@@ -206,7 +183,7 @@ export class QuestionnairesService {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, guarantorId, dto.roundId);
       const sourceId = dto.kind === 'institution' ? round.institutionQuestionnaireId : round.citizenQuestionnaireId;
-      const source = await this.findOwned(m, guarantorId, sourceId);
+      const source = await this.questionnaires.findOwned(m, guarantorId, sourceId);
       if (!source) throw notFound('cuestionario', 'roundId');
       // Linted again: the copy is a new version and must pass today's linter, like any upload.
       const definition = lintOrThrow(source.definition, dto.kind);
@@ -222,11 +199,6 @@ export class QuestionnairesService {
     });
   }
 
-  /** A questionnaire of this guarantor, or null (other guarantors' ids are indistinguishable from unknown ones). */
-  findOwned(m: EntityManager, guarantorId: string, id: string): Promise<QuestionnaireEntity | null> {
-    return m.findOne(QuestionnaireEntity, { where: { id, guarantorId } });
-  }
-
   private async store(
     m: EntityManager,
     actor: UserPrincipal,
@@ -237,9 +209,9 @@ export class QuestionnairesService {
     definition: JsonObject,
   ): Promise<StoredVersion> {
     // Serialises uploads of one slug, so versions are gap-free and never collide.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('questionnaire:' || $1 || ':' || $2))`, [guarantorId, slug]);
+    await this.questionnaires.lockSlug(m, guarantorId, slug);
     const checksum = definitionChecksum(definition);
-    const latest = await m.findOne(QuestionnaireEntity, { where: { guarantorId, slug }, order: { version: 'DESC' } });
+    const latest = await this.questionnaires.latestOfSlug(m, guarantorId, slug);
     if (latest && latest.kind !== kind) {
       throw new DomainError(
         'QUESTIONNAIRE_KIND_MISMATCH',
@@ -252,7 +224,7 @@ export class QuestionnairesService {
     }
     if (latest && latest.checksum === checksum)
       return { created: false, questionnaire: await this.read(m, guarantorId, latest.id) };
-    const row = Object.assign(new QuestionnaireEntity(), {
+    const saved = await this.questionnaires.insert(m, {
       guarantorId,
       kind,
       slug,
@@ -261,7 +233,6 @@ export class QuestionnairesService {
       definition,
       checksum,
     });
-    const saved = await m.save(row);
     await this.audit.record(m, actor, {
       action: 'questionnaire.create',
       entityType: 'questionnaire',
@@ -273,14 +244,9 @@ export class QuestionnairesService {
   }
 
   private async read(m: EntityManager, guarantorId: string, id: string): Promise<QuestionnaireDto> {
-    const rows: Array<SummaryRow & { definition: Record<string, unknown> }> = await m.query(
-      `SELECT s.*, q.definition FROM (SELECT ${SUMMARY_COLUMNS} FROM questionnaire q
-         WHERE q.guarantor_id = $1 AND q.slug = (SELECT slug FROM questionnaire WHERE id = $2 AND guarantor_id = $1)) s
-       JOIN questionnaire q ON q.id = s.id WHERE s.id = $2`,
-      [guarantorId, id],
-    );
-    if (!rows.length) throw notFound('cuestionario', 'id');
-    return { ...toSummary(rows[0]), definition: rows[0].definition };
+    const found = await this.questionnaires.findVersion(m, guarantorId, id);
+    if (!found) throw notFound('cuestionario', 'id');
+    return { ...toSummary(found), definition: found.definition };
   }
 }
 

@@ -131,20 +131,7 @@ export class SetupService {
         });
         return { refused: 'expired' as const };
       }
-      if (await this.users.emailExistsAnyCase(m, dto.adminEmail)) {
-        throw new DomainError(
-          'EMAIL_TAKEN',
-          { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
-          'adminEmail',
-        );
-      }
-      if (await this.guarantorsRepo.slugExists(m, dto.slug)) {
-        throw new DomainError(
-          'CONFLICT',
-          { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' },
-          'slug',
-        );
-      }
+      await this.assertAvailable(m, dto);
       const { guarantor, admin } = await this.guarantors.createIn(m, {
         slug: dto.slug,
         name: dto.name,
@@ -169,26 +156,47 @@ export class SetupService {
       };
     });
     // Refusals are committed (with their audit record) before being raised.
-    if (created.refused === 'expired') {
-      throw new DomainError(
-        'SETUP_CODE_EXPIRED',
-        {
-          es: 'El código de configuración caducó: reinicie la API para obtener uno nuevo en el registro.',
-          en: 'The setup code expired: restart the API to get a new one in its log.',
-        },
-        'code',
-      );
-    }
-    if (created.refused === 'invalid') {
-      throw new DomainError(
-        'SETUP_CODE_INVALID',
-        {
-          es: 'El código de configuración no es válido. Cópielo del registro de la API.',
-          en: 'The setup code is not valid. Copy it from the API log.',
-        },
-        'code',
-      );
-    }
+    if (created.refused !== null) throw refusedCode(created.refused);
     return { guarantorId: created.guarantorId, slug: created.slug, adminEmail: created.adminEmail };
   }
+
+  /** The admin's e-mail and the guarantor's slug must both be free. */
+  private async assertAvailable(m: EntityManager, dto: FirstRunSetupDto): Promise<void> {
+    if (await this.users.emailExistsAnyCase(m, dto.adminEmail)) {
+      throw new DomainError(
+        'EMAIL_TAKEN',
+        { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
+        'adminEmail',
+      );
+    }
+    if (await this.guarantorsRepo.slugExists(m, dto.slug)) {
+      throw new DomainError(
+        'CONFLICT',
+        { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' },
+        'slug',
+      );
+    }
+  }
+}
+
+/** The error of a refused setup code. */
+function refusedCode(refused: 'expired' | 'invalid'): DomainError {
+  if (refused === 'expired') {
+    return new DomainError(
+      'SETUP_CODE_EXPIRED',
+      {
+        es: 'El código de configuración caducó: reinicie la API para obtener uno nuevo en el registro.',
+        en: 'The setup code expired: restart the API to get a new one in its log.',
+      },
+      'code',
+    );
+  }
+  return new DomainError(
+    'SETUP_CODE_INVALID',
+    {
+      es: 'El código de configuración no es válido. Cópielo del registro de la API.',
+      en: 'The setup code is not valid. Copy it from the API log.',
+    },
+    'code',
+  );
 }

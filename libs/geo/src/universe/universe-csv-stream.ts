@@ -38,6 +38,44 @@ export interface UniverseStreamOptions {
   onProgress?: (p: UniverseStreamProgress) => Promise<void> | void;
 }
 
+/** What the decoded text says before parsing: whether it has any content, and the line of the first U+FFFD. */
+class TextScan {
+  nonBlank = false;
+  badLine: number | undefined;
+  /** Newlines of the decoded text before the current chunk (to place the first U+FFFD). */
+  private newlines = 0;
+
+  scan(text: string): void {
+    if (!this.nonBlank && /\S/.test(text)) this.nonBlank = true;
+    if (this.badLine === undefined) {
+      const bad = text.indexOf('\uFFFD');
+      if (bad >= 0) this.badLine = this.newlines + text.slice(0, bad).split('\n').length;
+    }
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.newlines++;
+  }
+}
+
+/** The whole-string reader's normalisation (BOM, CRLF and CR → LF), across chunk boundaries. */
+class LineEndNormaliser {
+  private atStart = true;
+  /** A chunk ending in CR is held back: with the next one it may be a CRLF. */
+  private pendingCr = false;
+
+  normalise(text: string, last: boolean): string {
+    let t = (this.pendingCr ? '\r' : '') + text;
+    this.pendingCr = false;
+    if (this.atStart && t.length > 0) {
+      t = t.replace(/^\uFEFF/, '');
+      this.atStart = false;
+    }
+    if (!last && t.endsWith('\r')) {
+      this.pendingCr = true;
+      t = t.slice(0, -1);
+    }
+    return t.replace(/\r\n?/g, '\n');
+  }
+}
+
 /** Parses and validates a universe CSV given as UTF-8 byte chunks. Never throws on bad input (a failing source throws). */
 export async function parseUniverseCsvStream(
   source: AsyncIterable<Uint8Array>,
@@ -46,42 +84,13 @@ export async function parseUniverseCsvStream(
 ): Promise<UniverseParseResult> {
   const decoder = new TextDecoder('utf-8');
   const validator = new UniverseValidator(catalogue);
+  const scanned = new TextScan();
+  const lineEnds = new LineEndNormaliser();
   let bytes = 0;
-  let nonBlank = false;
-  /** Newlines of the decoded text before the current chunk (to place the first U+FFFD). */
-  let newlines = 0;
-  let badLine: number | undefined;
-  let atStart = true;
-  /** A chunk ending in CR is held back: with the next one it may be a CRLF. */
-  let pendingCr = false;
   /** Text before the first non-blank line is complete (the delimiter is not known yet). */
   let head = '';
   let parser: Parser | undefined;
   let parseError: unknown;
-
-  const scan = (text: string): void => {
-    if (!nonBlank && /\S/.test(text)) nonBlank = true;
-    if (badLine === undefined) {
-      const bad = text.indexOf('\uFFFD');
-      if (bad >= 0) badLine = newlines + text.slice(0, bad).split('\n').length;
-    }
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
-  };
-
-  /** The whole-string reader's normalisation (BOM, CRLF and CR → LF), across chunk boundaries. */
-  const normalise = (text: string, last: boolean): string => {
-    let t = (pendingCr ? '\r' : '') + text;
-    pendingCr = false;
-    if (atStart && t.length > 0) {
-      t = t.replace(/^\uFEFF/, '');
-      atStart = false;
-    }
-    if (!last && t.endsWith('\r')) {
-      pendingCr = true;
-      t = t.slice(0, -1);
-    }
-    return t.replace(/\r\n?/g, '\n');
-  };
 
   const startParser = (delimiter: string): Parser => {
     const p = parse(csvParseOptions(delimiter));
@@ -93,7 +102,7 @@ export async function parseUniverseCsvStream(
   };
 
   const feed = async (text: string, last: boolean): Promise<void> => {
-    if (parseError !== undefined || badLine !== undefined) return; // the verdict is already known: only scan
+    if (parseError !== undefined || scanned.badLine !== undefined) return; // the verdict is already known: only scan
     if (!parser) {
       head += text;
       // The separator is the first non-blank line's (detectDelimiter), so wait until that line is whole.
@@ -115,16 +124,16 @@ export async function parseUniverseCsvStream(
   for await (const chunk of source) {
     bytes += chunk.byteLength;
     const text = decoder.decode(chunk, { stream: true });
-    scan(text);
-    await feed(normalise(text, false), false);
+    scanned.scan(text);
+    await feed(lineEnds.normalise(text, false), false);
     await options.onProgress?.({ bytes, rows: validator.rowsRead, errorCount: validator.errorCount });
   }
   const tail = decoder.decode();
-  scan(tail);
-  await feed(normalise(tail, true), true);
+  scanned.scan(tail);
+  await feed(lineEnds.normalise(tail, true), true);
 
-  if (!nonBlank) return onlyIssue(emptyFileIssue());
-  if (badLine !== undefined) return onlyIssue(encodingIssue(badLine));
+  if (!scanned.nonBlank) return onlyIssue(emptyFileIssue());
+  if (scanned.badLine !== undefined) return onlyIssue(encodingIssue(scanned.badLine));
   if (parser && parseError === undefined) {
     const ended = once(parser, 'end');
     parser.end();

@@ -550,236 +550,314 @@ export interface RowsToDefinitionResult {
 
 const isBlank = (row: SheetRow): boolean => SHEET_COLUMNS.every((c) => (row[c] ?? '').trim() === '');
 
+/** What rowsToDefinition builds while it reads the rows, in order. */
+interface DefinitionBuild {
+  issues: SheetIssue[];
+  paths: Array<string | undefined>;
+  pages: Json[];
+  pageIndex: Map<string, number>;
+  // Panels by lower-case name: their element list and path.
+  panels: Map<string, { elements: unknown[]; path: string; page: string }>;
+  surveyExtra: Json;
+  surveyCommon: Json;
+}
+
+/** Reports a problem of the row being read, on one of its columns. */
+type RowProblem = (code: SheetCode, column: SheetColumn | undefined, message: LocalizedText) => void;
+
 /** Builds the SurveyJS definition of the rows; problems come back per row, never thrown. */
 export function rowsToDefinition(rows: readonly SheetRow[]): RowsToDefinitionResult {
-  const issues: SheetIssue[] = [];
-  const paths: Array<string | undefined> = rows.map(() => undefined);
-  const definition: Json = {};
-  const pages: Json[] = [];
-  const pageIndex = new Map<string, number>();
-  // Panels by lower-case name: their element list and path.
-  const panels = new Map<string, { elements: unknown[]; path: string; page: string }>();
+  const b: DefinitionBuild = {
+    issues: [],
+    paths: rows.map(() => undefined),
+    pages: [],
+    pageIndex: new Map(),
+    panels: new Map(),
+    surveyExtra: {},
+    surveyCommon: {},
+  };
   if (rows.length > SHEET_MAX_ROWS) {
-    issues.push({
+    b.issues.push({
       code: SheetCode.TOO_MANY_ROWS,
       message: {
         es: `La hoja tiene más de ${SHEET_MAX_ROWS} filas.`,
         en: `The sheet has more than ${SHEET_MAX_ROWS} rows.`,
       },
     });
-    return { definition: { pages: [] }, issues, paths };
+    return { definition: { pages: [] }, issues: b.issues, paths: b.paths };
   }
-  let surveyExtra: Json = {};
-  let surveyCommon: Json = {};
-
-  const pageFor = (name: string): number => {
-    const key = name.toLowerCase();
-    const found = pageIndex.get(key);
-    if (found !== undefined) return found;
-    pages.push({ name, elements: [] });
-    pageIndex.set(key, pages.length - 1);
-    return pages.length - 1;
-  };
-
   rows.forEach((row, i) => {
-    if (isBlank(row)) return;
-    const at = (code: SheetCode, column: SheetColumn | undefined, message: LocalizedText): void => {
-      issues.push({
-        code,
-        row: i,
-        ...(column ? { column } : {}),
-        ...(row.name.trim() ? { question: row.name.trim() } : {}),
-        message,
-      });
-    };
-    const type = row.type.trim();
-    const name = row.name.trim();
-    if (type === '') {
-      at(SheetCode.MISSING_TYPE, 'type', { es: 'Falta el tipo de la fila.', en: 'The row has no type.' });
-      return;
-    }
-    let extra: Json = {};
-    if (row.extra.trim() !== '') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(row.extra);
-      } catch (e) {
-        const reason = e instanceof Error ? e.message : String(e);
-        at(SheetCode.BAD_EXTRA, 'extra', {
-          es: `«extra» no es JSON válido: ${reason}`,
-          en: `'extra' is not valid JSON: ${reason}`,
-        });
-        return;
-      }
-      if (!isRecord(parsed)) {
-        at(SheetCode.BAD_EXTRA, 'extra', {
-          es: '«extra» debe ser un objeto JSON.',
-          en: "'extra' must be a JSON object.",
-        });
-        return;
-      }
-      extra = { ...parsed };
-    }
-    const common: Json = {};
-    const title = localizedValue(row.title_es.trim(), row.title_en.trim());
-    if (title !== '') common.title = title;
-    const description = localizedValue(row.description_es.trim(), row.description_en.trim());
-    if (description !== '') common.description = description;
-    if (row.visibleIf.trim() !== '') common.visibleIf = row.visibleIf.trim();
-
-    if (type === 'survey') {
-      surveyExtra = extra;
-      delete common.visibleIf;
-      surveyCommon = common;
-      paths[i] = '$';
-      return;
-    }
-    if (type === 'page') {
-      if (name === '') {
-        at(SheetCode.MISSING_NAME, 'name', { es: 'La página no tiene nombre.', en: 'The page has no name.' });
-        return;
-      }
-      const existing = pageIndex.get(name.toLowerCase());
-      if (existing !== undefined && pages[existing].__declared === true) {
-        at(SheetCode.DUPLICATE_CONTAINER, 'name', {
-          es: `La página «${name}» ya está declarada.`,
-          en: `Page '${name}' is declared twice.`,
-        });
-        return;
-      }
-      const idx = pageFor(name);
-      const page = pages[idx];
-      Object.assign(page, extra, common, { name, elements: page.elements, __declared: true });
-      paths[i] = `$.pages[${idx}]`;
-      return;
-    }
-    // A question or panel.
-    let pageName = row.page.trim();
-    if (pageName === '') pageName = pages.length ? (pages[pages.length - 1].name as string) : 'page1';
-    const pIdx = pageFor(pageName);
-    let container = pages[pIdx].elements as unknown[];
-    let containerPath = `$.pages[${pIdx}].elements`;
-    const panelName = row.panel.trim();
-    if (panelName !== '') {
-      const panel = panels.get(panelName.toLowerCase());
-      if (!panel || panel.page !== pageName.toLowerCase()) {
-        at(SheetCode.UNKNOWN_PANEL, 'panel', {
-          es: `El panel «${panelName}» no está declarado antes en la página «${pageName}».`,
-          en: `Panel '${panelName}' is not declared earlier on page '${pageName}'.`,
-        });
-        return;
-      }
-      container = panel.elements;
-      containerPath = `${panel.path}.elements`;
-    }
-    const el: Json = { ...extra, type };
-    if (name !== '') el.name = name;
-    Object.assign(el, common);
-    const path = `${containerPath}[${container.length}]`;
-    if (type === 'panel') {
-      if (name === '') {
-        at(SheetCode.MISSING_NAME, 'name', { es: 'El panel no tiene nombre.', en: 'The panel has no name.' });
-        return;
-      }
-      if (panels.has(name.toLowerCase())) {
-        at(SheetCode.DUPLICATE_CONTAINER, 'name', {
-          es: `El panel «${name}» ya está declarado.`,
-          en: `Panel '${name}' is declared twice.`,
-        });
-        return;
-      }
-      const elements: unknown[] = [];
-      el.elements = elements;
-      panels.set(name.toLowerCase(), { elements, path, page: pageName.toLowerCase() });
-    } else {
-      let ok = true;
-      const cell = (column: SheetColumn): string => row[column].trim();
-      const setNumber = (column: SheetColumn, key: string): void => {
-        if (cell(column) === '') return;
-        const n = parseNumber(cell(column));
-        if (n === null) {
-          ok = false;
-          at(SheetCode.BAD_NUMBER, column, {
-            es: `«${column}» debe ser un número: ${cell(column)}`,
-            en: `'${column}' must be a number: ${cell(column)}`,
-          });
-        } else el[key] = n;
-      };
-      const setBool = (column: SheetColumn, key: string): void => {
-        if (cell(column) === '') return;
-        const b = parseBoolean(cell(column));
-        if (b === null) {
-          ok = false;
-          at(SheetCode.BAD_BOOLEAN, column, {
-            es: `«${column}» debe ser verdadero o falso: ${cell(column)}`,
-            en: `'${column}' must be true or false: ${cell(column)}`,
-          });
-        } else el[key] = b;
-      };
-      if (cell('component') !== '') el.component = cell('component');
-      setNumber('weight', 'weight');
-      setBool('verifiable', 'verifiable');
-      if (cell('evidence') !== '') el.evidenceFor = cell('evidence');
-      setNumber('scoreIfHidden', 'scoreIfHidden');
-      setBool('required', 'isRequired');
-      if (cell('inputType') !== '') el.inputType = cell('inputType');
-      if (cell('scoreRange') !== '') {
-        const m = /^\s*(\S+?)\s*(?:\.\.|;|,)\s*(\S+)\s*$/.exec(cell('scoreRange'));
-        const a = m ? parseNumber(m[1]) : null;
-        const b = m ? parseNumber(m[2]) : null;
-        if (a === null || b === null) {
-          ok = false;
-          at(SheetCode.BAD_SCORE_RANGE, 'scoreRange', {
-            es: `«scoreRange» debe ser «mínimo..máximo», p. ej. 0..4: ${cell('scoreRange')}`,
-            en: `'scoreRange' must be 'min..max', e.g. 0..4: ${cell('scoreRange')}`,
-          });
-        } else el.scoreRange = [a, b];
-      }
-      const rating = type === 'rating';
-      setNumber('min', rating ? 'rateMin' : 'min');
-      setNumber('max', rating ? 'rateMax' : 'max');
-      setNumber('maxLength', 'maxLength');
-      const placeholder = localizedValue(cell('placeholder_es'), cell('placeholder_en'));
-      if (placeholder !== '') el.placeholder = placeholder;
-      const message = cell('validationMessage_es') !== '' || cell('validationMessage_en') !== '';
-      if (cell('validation') !== '') {
-        const parsed = cellToValidator(row.validation, row.validationMessage_es, row.validationMessage_en);
-        if ('error' in parsed) {
-          ok = false;
-          at(SheetCode.BAD_VALIDATION, 'validation', parsed.error);
-        } else if (extra.validators !== undefined) {
-          ok = false;
-          at(SheetCode.BAD_VALIDATION, 'validation', {
-            es: 'Hay validadores en «validation» y en «extra»: deje solo uno de los dos.',
-            en: "Validators are given both in 'validation' and in 'extra': keep only one.",
-          });
-        } else el.validators = [parsed.validator];
-      } else if (message) {
-        ok = false;
-        at(SheetCode.BAD_VALIDATION, 'validationMessage_es', {
-          es: 'Hay un mensaje de validación pero ninguna validación: elija una en «validation».',
-          en: "There is a validation message but no validation: choose one in 'validation'.",
-        });
-      }
-      if (cell('choices') !== '') {
-        const parsed = cellToChoices(row.choices);
-        if ('error' in parsed) {
-          ok = false;
-          at(SheetCode.BAD_CHOICES, 'choices', parsed.error);
-        } else el[rating ? 'rateValues' : 'choices'] = parsed.choices;
-      }
-      if (!ok) return;
-    }
-    container.push(el);
-    paths[i] = path;
+    if (!isBlank(row)) addRow(b, row, i);
   });
-
-  Object.assign(definition, surveyExtra, surveyCommon);
-  definition.pages = pages.map((p) => {
+  const definition: Json = {};
+  Object.assign(definition, b.surveyExtra, b.surveyCommon);
+  definition.pages = b.pages.map((p) => {
     const { __declared: _declared, ...rest } = p;
     return rest;
   });
-  return { definition, issues, paths };
+  return { definition, issues: b.issues, paths: b.paths };
+}
+
+/** The index of the page named `name` (case-insensitively), created empty when new. */
+function pageFor(b: DefinitionBuild, name: string): number {
+  const key = name.toLowerCase();
+  const found = b.pageIndex.get(key);
+  if (found !== undefined) return found;
+  b.pages.push({ name, elements: [] });
+  b.pageIndex.set(key, b.pages.length - 1);
+  return b.pages.length - 1;
+}
+
+function problemsOfRow(issues: SheetIssue[], row: SheetRow, i: number): RowProblem {
+  return (code, column, message) => {
+    issues.push({
+      code,
+      row: i,
+      ...(column ? { column } : {}),
+      ...(row.name.trim() ? { question: row.name.trim() } : {}),
+      message,
+    });
+  };
+}
+
+/** One non-blank row: the survey's own settings, a page, a panel or a question. */
+function addRow(b: DefinitionBuild, row: SheetRow, i: number): void {
+  const at = problemsOfRow(b.issues, row, i);
+  const type = row.type.trim();
+  const name = row.name.trim();
+  if (type === '') {
+    at(SheetCode.MISSING_TYPE, 'type', { es: 'Falta el tipo de la fila.', en: 'The row has no type.' });
+    return;
+  }
+  const extra = extraOfRow(row, at);
+  if (extra === null) return;
+  const common = commonOfRow(row);
+  if (type === 'survey') {
+    b.surveyExtra = extra;
+    delete common.visibleIf;
+    b.surveyCommon = common;
+    b.paths[i] = '$';
+    return;
+  }
+  if (type === 'page') addPage(b, i, name, { ...extra, ...common }, at);
+  else addElement(b, row, i, { type, name, extra, common }, at);
+}
+
+/** The row's `extra` JSON object ({} when empty), or null when it is not one (reported). */
+function extraOfRow(row: SheetRow, at: RowProblem): Json | null {
+  if (row.extra.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.extra);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    at(SheetCode.BAD_EXTRA, 'extra', {
+      es: `«extra» no es JSON válido: ${reason}`,
+      en: `'extra' is not valid JSON: ${reason}`,
+    });
+    return null;
+  }
+  if (!isRecord(parsed)) {
+    at(SheetCode.BAD_EXTRA, 'extra', {
+      es: '«extra» debe ser un objeto JSON.',
+      en: "'extra' must be a JSON object.",
+    });
+    return null;
+  }
+  return { ...parsed };
+}
+
+/** Title, description and visibleIf: the columns every kind of row has. */
+function commonOfRow(row: SheetRow): Json {
+  const common: Json = {};
+  const title = localizedValue(row.title_es.trim(), row.title_en.trim());
+  if (title !== '') common.title = title;
+  const description = localizedValue(row.description_es.trim(), row.description_en.trim());
+  if (description !== '') common.description = description;
+  if (row.visibleIf.trim() !== '') common.visibleIf = row.visibleIf.trim();
+  return common;
+}
+
+/** A page row: declares the page (maybe already created by an earlier question of it) with its settings. */
+function addPage(b: DefinitionBuild, i: number, name: string, settings: Json, at: RowProblem): void {
+  if (name === '') {
+    at(SheetCode.MISSING_NAME, 'name', { es: 'La página no tiene nombre.', en: 'The page has no name.' });
+    return;
+  }
+  const existing = b.pageIndex.get(name.toLowerCase());
+  if (existing !== undefined && b.pages[existing].__declared === true) {
+    at(SheetCode.DUPLICATE_CONTAINER, 'name', {
+      es: `La página «${name}» ya está declarada.`,
+      en: `Page '${name}' is declared twice.`,
+    });
+    return;
+  }
+  const idx = pageFor(b, name);
+  const page = b.pages[idx];
+  Object.assign(page, settings, { name, elements: page.elements, __declared: true });
+  b.paths[i] = `$.pages[${idx}]`;
+}
+
+interface ElementRow {
+  type: string;
+  name: string;
+  extra: Json;
+  common: Json;
+}
+
+/** A question or panel row: its element, appended to its page or panel unless a cell is invalid. */
+function addElement(b: DefinitionBuild, row: SheetRow, i: number, e: ElementRow, at: RowProblem): void {
+  const place = containerOfRow(b, row, at);
+  if (place === null) return;
+  const { container, containerPath, pageName } = place;
+  const el: Json = { ...e.extra, type: e.type };
+  if (e.name !== '') el.name = e.name;
+  Object.assign(el, e.common);
+  const path = `${containerPath}[${container.length}]`;
+  if (e.type === 'panel') {
+    if (!declarePanel(b, el, e.name, pageName, path, at)) return;
+  } else if (!fillQuestionCells(el, row, e, at)) return;
+  container.push(el);
+  b.paths[i] = path;
+}
+
+/**
+ * The element list a question or panel row goes into: its panel's, else its page's (the row's page,
+ * else the last page, else `page1`); null when the panel is not declared earlier on that page (reported).
+ */
+function containerOfRow(
+  b: DefinitionBuild,
+  row: SheetRow,
+  at: RowProblem,
+): { container: unknown[]; containerPath: string; pageName: string } | null {
+  let pageName = row.page.trim();
+  if (pageName === '') pageName = b.pages.length ? (b.pages[b.pages.length - 1].name as string) : 'page1';
+  const pIdx = pageFor(b, pageName);
+  const panelName = row.panel.trim();
+  if (panelName === '')
+    return { container: b.pages[pIdx].elements as unknown[], containerPath: `$.pages[${pIdx}].elements`, pageName };
+  const panel = b.panels.get(panelName.toLowerCase());
+  if (!panel || panel.page !== pageName.toLowerCase()) {
+    at(SheetCode.UNKNOWN_PANEL, 'panel', {
+      es: `El panel «${panelName}» no está declarado antes en la página «${pageName}».`,
+      en: `Panel '${panelName}' is not declared earlier on page '${pageName}'.`,
+    });
+    return null;
+  }
+  return { container: panel.elements, containerPath: `${panel.path}.elements`, pageName };
+}
+
+/** Registers a panel element so later rows can go into it; false when unnamed or a duplicate (reported). */
+function declarePanel(
+  b: DefinitionBuild,
+  el: Json,
+  name: string,
+  pageName: string,
+  path: string,
+  at: RowProblem,
+): boolean {
+  if (name === '') {
+    at(SheetCode.MISSING_NAME, 'name', { es: 'El panel no tiene nombre.', en: 'The panel has no name.' });
+    return false;
+  }
+  if (b.panels.has(name.toLowerCase())) {
+    at(SheetCode.DUPLICATE_CONTAINER, 'name', {
+      es: `El panel «${name}» ya está declarado.`,
+      en: `Panel '${name}' is declared twice.`,
+    });
+    return false;
+  }
+  const elements: unknown[] = [];
+  el.elements = elements;
+  b.panels.set(name.toLowerCase(), { elements, path, page: pageName.toLowerCase() });
+  return true;
+}
+
+/** A question's cells onto its element; false when any cell was invalid (each one reported). */
+function fillQuestionCells(el: Json, row: SheetRow, e: ElementRow, at: RowProblem): boolean {
+  let ok = true;
+  const fail: RowProblem = (code, column, message) => {
+    ok = false;
+    at(code, column, message);
+  };
+  const cell = (column: SheetColumn): string => row[column].trim();
+  const setNumber = (column: SheetColumn, key: string): void => {
+    if (cell(column) === '') return;
+    const n = parseNumber(cell(column));
+    if (n === null) {
+      fail(SheetCode.BAD_NUMBER, column, {
+        es: `«${column}» debe ser un número: ${cell(column)}`,
+        en: `'${column}' must be a number: ${cell(column)}`,
+      });
+    } else el[key] = n;
+  };
+  const setBool = (column: SheetColumn, key: string): void => {
+    if (cell(column) === '') return;
+    const b = parseBoolean(cell(column));
+    if (b === null) {
+      fail(SheetCode.BAD_BOOLEAN, column, {
+        es: `«${column}» debe ser verdadero o falso: ${cell(column)}`,
+        en: `'${column}' must be true or false: ${cell(column)}`,
+      });
+    } else el[key] = b;
+  };
+  if (cell('component') !== '') el.component = cell('component');
+  setNumber('weight', 'weight');
+  setBool('verifiable', 'verifiable');
+  if (cell('evidence') !== '') el.evidenceFor = cell('evidence');
+  setNumber('scoreIfHidden', 'scoreIfHidden');
+  setBool('required', 'isRequired');
+  if (cell('inputType') !== '') el.inputType = cell('inputType');
+  setScoreRange(el, cell('scoreRange'), fail);
+  const rating = e.type === 'rating';
+  setNumber('min', rating ? 'rateMin' : 'min');
+  setNumber('max', rating ? 'rateMax' : 'max');
+  setNumber('maxLength', 'maxLength');
+  const placeholder = localizedValue(cell('placeholder_es'), cell('placeholder_en'));
+  if (placeholder !== '') el.placeholder = placeholder;
+  setValidation(el, row, e.extra, fail);
+  setChoices(el, row, rating, fail);
+  return ok;
+}
+
+function setScoreRange(el: Json, scoreRange: string, fail: RowProblem): void {
+  if (scoreRange === '') return;
+  const m = /^\s*(\S+?)\s*(?:\.\.|;|,)\s*(\S+)\s*$/.exec(scoreRange);
+  const a = m ? parseNumber(m[1]) : null;
+  const b = m ? parseNumber(m[2]) : null;
+  if (a === null || b === null) {
+    fail(SheetCode.BAD_SCORE_RANGE, 'scoreRange', {
+      es: `«scoreRange» debe ser «mínimo..máximo», p. ej. 0..4: ${scoreRange}`,
+      en: `'scoreRange' must be 'min..max', e.g. 0..4: ${scoreRange}`,
+    });
+  } else el.scoreRange = [a, b];
+}
+
+function setValidation(el: Json, row: SheetRow, extra: Json, fail: RowProblem): void {
+  const message = row.validationMessage_es.trim() !== '' || row.validationMessage_en.trim() !== '';
+  if (row.validation.trim() !== '') {
+    const parsed = cellToValidator(row.validation, row.validationMessage_es, row.validationMessage_en);
+    if ('error' in parsed) {
+      fail(SheetCode.BAD_VALIDATION, 'validation', parsed.error);
+    } else if (extra.validators !== undefined) {
+      fail(SheetCode.BAD_VALIDATION, 'validation', {
+        es: 'Hay validadores en «validation» y en «extra»: deje solo uno de los dos.',
+        en: "Validators are given both in 'validation' and in 'extra': keep only one.",
+      });
+    } else el.validators = [parsed.validator];
+  } else if (message) {
+    fail(SheetCode.BAD_VALIDATION, 'validationMessage_es', {
+      es: 'Hay un mensaje de validación pero ninguna validación: elija una en «validation».',
+      en: "There is a validation message but no validation: choose one in 'validation'.",
+    });
+  }
+}
+
+function setChoices(el: Json, row: SheetRow, rating: boolean, fail: RowProblem): void {
+  if (row.choices.trim() === '') return;
+  const parsed = cellToChoices(row.choices);
+  if ('error' in parsed) fail(SheetCode.BAD_CHOICES, 'choices', parsed.error);
+  else el[rating ? 'rateValues' : 'choices'] = parsed.choices;
 }
 
 /** Row of a JSON path: the row whose element path is the longest prefix of it. */

@@ -157,6 +157,25 @@ const toAssignment = (r: AssignmentRow): AssignmentRecord => ({
   createdAt: r.created_at,
 });
 
+const toViewRound = (r: ViewRoundRow): ViewRound => ({
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+  validationOpen: r.validation_open,
+  institutionQuestionnaireId: r.institution_questionnaire_id,
+  citizenQuestionnaireId: r.citizen_questionnaire_id,
+});
+
+const toViewReport = (r: ReportRow): ViewInputs['reports'][number] => ({
+  id: r.id,
+  roundId: r.round_id,
+  institutionId: r.institution_id,
+  data: r.data,
+  updatedAt: r.updated_at,
+});
+
 export const toVerdictRecord = (v: VerdictRow): VerdictRecord => ({
   id: v.id,
   roundId: v.round_id,
@@ -562,16 +581,7 @@ export class AssignmentsRepository {
         ),
     ]);
     return {
-      rounds: rounds.map((r) => ({
-        id: r.id,
-        name: r.name,
-        status: r.status,
-        opensAt: r.opens_at,
-        closesAt: r.closes_at,
-        validationOpen: r.validation_open,
-        institutionQuestionnaireId: r.institution_questionnaire_id,
-        citizenQuestionnaireId: r.citizen_questionnaire_id,
-      })),
+      rounds: rounds.map(toViewRound),
       questionnaires,
       institutions: institutions.map(toInstitutionRef),
       submitted: submitted.map((r) => ({
@@ -580,13 +590,7 @@ export class AssignmentsRepository {
         submitted: r.submitted,
       })),
       verdicts: verdicts.map(toVerdictRecord),
-      reports: reports.map((r) => ({
-        id: r.id,
-        roundId: r.round_id,
-        institutionId: r.institution_id,
-        data: r.data,
-        updatedAt: r.updated_at,
-      })),
+      reports: reports.map(toViewReport),
       evidence: evidence.map((r) => ({ roundId: r.round_id, institutionId: r.institution_id, evidence: r.evidence })),
     };
   }

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimsOf, claimsToCheck } from '../claims';
 import { CitizenErrors } from '../citizens.errors';
-import { municipalityNeed, roundSettings } from '../needs';
+import type { MethodSettings } from '@apertura/metric';
+import { municipalityNeed, roundSettings, type MetricNeed } from '../needs';
 import { assertCitizenWork, citizenWorkProblem } from '../round-access';
 import { assertConflictBound } from '../conflict-bound';
 import { ASSIGNMENT_WINDOW, CandidateInstitution, chooseInstitutions, MunicipalityLoad } from './assignment-engine';
 import { AssignmentViews } from './assignment-view';
 import { ValidatorsRepository } from '../validators.repository';
-import { AssignmentsRepository, RoundForAssignment } from './assignments.repository';
+import { AssignmentsRepository, CandidateRecord, RoundForAssignment } from './assignments.repository';
 import {
   AssignmentDto,
   AssignmentListQueryDto,
@@ -118,27 +119,7 @@ export class AssignmentsService {
       metricRows.filter((r) => r.scope === 'institution').map((r) => [r.scopeKey, r.needed]),
     );
     const useMetric = metricMunicipality.size > 0;
-
-    const counts = new Map<string, { reports: number; pending: number; subjects: number; withData: number }>();
-    for (const c of candidates) {
-      const agg = counts.get(c.cvegeo) ?? { reports: 0, pending: 0, subjects: 0, withData: 0 };
-      agg.reports += c.reports;
-      agg.pending += c.pending;
-      agg.subjects += 1;
-      agg.withData += c.withData ? 1 : 0;
-      counts.set(c.cvegeo, agg);
-    }
-    const municipalities = new Map<string, MunicipalityLoad>();
-    for (const [cvegeo, c] of counts) {
-      const needed = useMetric
-        ? municipalityNeed(
-            { subjects: c.subjects, subjectsWithData: c.withData, reports: c.reports },
-            settings,
-            metricMunicipality.get(cvegeo) ?? null,
-          ).needed
-        : null;
-      municipalities.set(cvegeo, { reports: c.reports, pending: c.pending, needed });
-    }
+    const municipalities = municipalityLoads(candidates, settings, metricMunicipality);
     const engineCandidates: CandidateInstitution[] = candidates.map((c) => ({
       id: c.id,
       cvegeo: c.cvegeo,
@@ -167,16 +148,9 @@ export class AssignmentsService {
       validator,
     });
     if (first.length >= k) return first;
-    // The first picks are reports on their way: the second pool sees their municipalities as better served.
-    const cvegeoOf = new Map(engineCandidates.map((c) => [c.id, c.cvegeo]));
-    const loads = new Map([...municipalities].map(([key, load]) => [key, { ...load }]));
-    for (const id of first) {
-      const load = loads.get(cvegeoOf.get(id) ?? '');
-      if (load) load.pending += 1;
-    }
     const rest = chooseInstitutions({
       candidates: engineCandidates.filter((c) => !withClaims.has(c.id)),
-      municipalities: loads,
+      municipalities: withFirstPicks(municipalities, engineCandidates, first),
       k: k - first.length,
       window: ASSIGNMENT_WINDOW,
       seed: `${round.id}:${userId}:report-only`,
@@ -246,4 +220,52 @@ export class AssignmentsService {
       pageSize,
     };
   }
+}
+
+/**
+ * Each candidate municipality's load for the engine: its reports and pending work, and — once the
+ * round has metric results — the reports it still needs (else null).
+ */
+function municipalityLoads(
+  candidates: readonly CandidateRecord[],
+  settings: MethodSettings,
+  metricMunicipality: ReadonlyMap<string, MetricNeed>,
+): Map<string, MunicipalityLoad> {
+  const useMetric = metricMunicipality.size > 0;
+  const counts = new Map<string, { reports: number; pending: number; subjects: number; withData: number }>();
+  for (const c of candidates) {
+    const agg = counts.get(c.cvegeo) ?? { reports: 0, pending: 0, subjects: 0, withData: 0 };
+    agg.reports += c.reports;
+    agg.pending += c.pending;
+    agg.subjects += 1;
+    agg.withData += c.withData ? 1 : 0;
+    counts.set(c.cvegeo, agg);
+  }
+  const municipalities = new Map<string, MunicipalityLoad>();
+  for (const [cvegeo, c] of counts) {
+    const needed = useMetric
+      ? municipalityNeed(
+          { subjects: c.subjects, subjectsWithData: c.withData, reports: c.reports },
+          settings,
+          metricMunicipality.get(cvegeo) ?? null,
+        ).needed
+      : null;
+    municipalities.set(cvegeo, { reports: c.reports, pending: c.pending, needed });
+  }
+  return municipalities;
+}
+
+/** The first picks are reports on their way: the second pool sees their municipalities as better served. */
+function withFirstPicks(
+  municipalities: ReadonlyMap<string, MunicipalityLoad>,
+  engineCandidates: readonly CandidateInstitution[],
+  first: readonly string[],
+): Map<string, MunicipalityLoad> {
+  const cvegeoOf = new Map(engineCandidates.map((c) => [c.id, c.cvegeo]));
+  const loads = new Map([...municipalities].map(([key, load]) => [key, { ...load }]));
+  for (const id of first) {
+    const load = loads.get(cvegeoOf.get(id) ?? '');
+    if (load) load.pending += 1;
+  }
+  return loads;
 }

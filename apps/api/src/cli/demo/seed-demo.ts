@@ -19,7 +19,7 @@ import { hashPassword } from '../../auth/passwords';
 import { isAnswered } from '../../citizens/claims';
 import { definitionChecksum } from '../../questionnaires/canonical-json';
 import { validAnswers } from './answers';
-import { DemoPlan, PlannedInstitution, planDemo, planVerdict, rngFor } from './demo-plan';
+import { DemoPlan, DemoValidator, PlannedInstitution, planDemo, planVerdict, rngFor } from './demo-plan';
 import { DEMO_CVE_ENT } from './demo-universe';
 import { clamp01 } from './random';
 
@@ -182,6 +182,14 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions = {}): Prom
   return ds.transaction((m) => write(m, content, passwordHash, password));
 }
 
+type QuestionnaireIds = Record<'institution' | 'citizen', string>;
+
+/** An institution's id by its key (throws for a key that was not inserted). */
+type InstitutionIdOf = (key: string) => string;
+
+/** A validator's user id by their plan index (1-based). */
+type UserIdOf = (index: number) => string;
+
 async function write(
   m: EntityManager,
   content: DemoContent,
@@ -189,6 +197,44 @@ async function write(
   password: string,
 ): Promise<SeedDemoResult> {
   const { plan } = content;
+  const guarantorId = await writeGuarantor(m, passwordHash);
+  const questionnaireIds = await writeQuestionnaires(m, guarantorId);
+  const inserted = await writeInstitutions(m, guarantorId, plan.institutions);
+  const idOf = new Map(inserted.map((r) => [r.key, r.id]));
+  const id: InstitutionIdOf = (key) => {
+    const v = idOf.get(key);
+    if (!v) throw new Error(`institution ${key} was not inserted`);
+    return v;
+  };
+  const roundId = await writeRound(m, guarantorId, questionnaireIds);
+  await writeUniverse(m, roundId, content, id);
+  const submitted = await writeSelfReports(m, roundId, questionnaireIds.institution, content, inserted, id);
+  const userOf = await writeValidators(m, passwordHash, plan.validators);
+  await writeCitizenReports(m, roundId, questionnaireIds.citizen, content.reports, id, userOf);
+  await writeVerdicts(m, roundId, content.verdicts, id, userOf);
+  const runId = await queueRecompute(m, roundId);
+  const counts = demoCounts(content, submitted);
+  const details: JsonObject = { seed: plan.seed, synthetic: true, ...counts, byLevel: { ...counts.byLevel } };
+  await m.query(
+    `INSERT INTO audit_log (actor_role, guarantor_id, action, entity_type, entity_id, details) VALUES ('system', $1, 'demo.seed', 'round', $2, $3::jsonb)`,
+    [guarantorId, roundId, JSON.stringify(details)],
+  );
+  return {
+    skipped: false,
+    seed: plan.seed,
+    guarantorId,
+    roundId,
+    recomputeRunId: runId,
+    adminEmail: DEMO_ADMIN_EMAIL,
+    analystEmail: DEMO_ANALYST_EMAIL,
+    validatorEmails: plan.validators.map((x) => x.email),
+    password,
+    counts,
+  };
+}
+
+/** The demo guarantor with its administrator and analyst; its id. */
+async function writeGuarantor(m: EntityManager, passwordHash: string): Promise<string> {
   const verifiedAt = OPENS_AT;
   const [guarantor]: Array<{ id: string }> = await m.query(
     'INSERT INTO guarantor (slug, name, cve_ent, synthetic) VALUES ($1, $2, $3, true) RETURNING id',
@@ -200,27 +246,38 @@ async function write(
             ($2, $3, 'Análisis INFOEM (demostración)', 'analyst', $4, $5, true)`,
     [DEMO_ADMIN_EMAIL, DEMO_ANALYST_EMAIL, passwordHash, guarantor.id, verifiedAt],
   );
+  return guarantor.id;
+}
 
-  const questionnaireIds: Record<'institution' | 'citizen', string> = { institution: '', citizen: '' };
+/** Version 1 of the bundled institution and citizen questionnaires. */
+async function writeQuestionnaires(m: EntityManager, guarantorId: string): Promise<QuestionnaireIds> {
+  const questionnaireIds: QuestionnaireIds = { institution: '', citizen: '' };
   for (const [kind, slug, json] of [
     ['institution', 'apertura-institucional', INSTITUTION_V1],
     ['citizen', 'apertura-ciudadana', CITIZEN_V2],
   ] as const) {
     const [q]: Array<{ id: string }> = await m.query(
       `INSERT INTO questionnaire (guarantor_id, kind, slug, version, title, definition, checksum) VALUES ($1, $2, $3, 1, $4, $5::jsonb, $6) RETURNING id`,
-      [guarantor.id, kind, slug, titleOf(json, slug), JSON.stringify(json), definitionChecksum(json)],
+      [guarantorId, kind, slug, titleOf(json, slug), JSON.stringify(json), definitionChecksum(json)],
     );
     questionnaireIds[kind] = q.id;
   }
+  return questionnaireIds;
+}
 
-  const inst = plan.institutions;
-  const inserted: Array<{ id: string; key: string }> = await m.query(
+/** The planned institutions; their ids with their keys. */
+async function writeInstitutions(
+  m: EntityManager,
+  guarantorId: string,
+  inst: readonly PlannedInstitution[],
+): Promise<Array<{ id: string; key: string }>> {
+  return m.query(
     `INSERT INTO institution (guarantor_id, key, name, type, level, cve_ent, cvegeo, email)
      SELECT $1, u.key, u.name, u.type, u.level, $2, u.cvegeo, u.email
      FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(key, name, type, level, cvegeo, email)
      RETURNING id, key`,
     [
-      guarantor.id,
+      guarantorId,
       DEMO_CVE_ENT,
       inst.map((i) => i.key),
       inst.map((i) => i.name),
@@ -230,13 +287,10 @@ async function write(
       inst.map((i) => `transparencia.${i.key}@demo.invalid`),
     ],
   );
-  const idOf = new Map(inserted.map((r) => [r.key, r.id]));
-  const id = (key: string): string => {
-    const v = idOf.get(key);
-    if (!v) throw new Error(`institution ${key} was not inserted`);
-    return v;
-  };
+}
 
+/** The published demo round, with the default method settings; its id. */
+async function writeRound(m: EntityManager, guarantorId: string, questionnaireIds: QuestionnaireIds): Promise<string> {
   const settings = resolveSettings(undefined);
   if (!settings.ok) throw new Error('default method settings do not resolve');
   const [round]: Array<{ id: string }> = await m.query(
@@ -244,7 +298,7 @@ async function write(
                         universe_selection, settings, validation_open, synthetic, opened_at, closed_at, published_at)
      VALUES ($1, $2, 'published', $3, $4, $5, $6, $7::jsonb, $8::jsonb, false, true, $3, $4, $9) RETURNING id`,
     [
-      guarantor.id,
+      guarantorId,
       DEMO_ROUND_NAME,
       OPENS_AT,
       CLOSES_AT,
@@ -255,9 +309,20 @@ async function write(
       PUBLISHED_AT,
     ],
   );
+  return round.id;
+}
+
+/** The round's universe (every planned institution) and their invitations. */
+async function writeUniverse(
+  m: EntityManager,
+  roundId: string,
+  content: DemoContent,
+  id: InstitutionIdOf,
+): Promise<void> {
+  const inst = content.plan.institutions;
   const allIds = inst.map((i) => id(i.key));
   await m.query('INSERT INTO round_institution (round_id, institution_id) SELECT $1, unnest($2::uuid[])', [
-    round.id,
+    roundId,
     allIds,
   ]);
   // Invitation links of a finished round: their tokens were never kept (only random hashes), nothing is mailed.
@@ -265,23 +330,33 @@ async function write(
     `INSERT INTO invitation (round_id, institution_id, token_hash, sent_at, opened_at)
      SELECT $1, u.id, u.hash, $2, u.opened FROM unnest($3::uuid[], $4::text[], $5::timestamptz[]) AS u(id, hash, opened)`,
     [
-      round.id,
+      roundId,
       OPENS_AT,
       allIds,
       allIds.map(() => createHash('sha256').update(randomBytes(32)).digest('hex')),
       inst.map((i) => content.selfReports.get(i.key)?.submittedAt ?? null),
     ],
   );
+}
 
-  const submitted = inst.filter((i) => content.selfReports.has(i.key));
+/** The submitted self-reports (responses and their first version); how many were written. */
+async function writeSelfReports(
+  m: EntityManager,
+  roundId: string,
+  questionnaireId: string,
+  content: DemoContent,
+  inserted: ReadonlyArray<{ id: string; key: string }>,
+  id: InstitutionIdOf,
+): Promise<number> {
+  const submitted = content.plan.institutions.filter((i) => content.selfReports.has(i.key));
   const responses: Array<{ id: string; institution_id: string }> = await m.query(
     `INSERT INTO response (round_id, institution_id, questionnaire_id, status, draft, submitted, version, submitted_at)
      SELECT $1, u.inst, $2, 'submitted', u.data::jsonb, u.data::jsonb, 1, u.at
      FROM unnest($3::uuid[], $4::text[], $5::timestamptz[]) AS u(inst, data, at)
      RETURNING id, institution_id`,
     [
-      round.id,
-      questionnaireIds.institution,
+      roundId,
+      questionnaireId,
       submitted.map((i) => id(i.key)),
       submitted.map((i) => JSON.stringify(content.selfReports.get(i.key)?.data)),
       submitted.map((i) => content.selfReports.get(i.key)?.submittedAt),
@@ -304,8 +379,12 @@ async function write(
       responses.map((r) => self(r.institution_id).submittedAt),
     ],
   );
+  return submitted.length;
+}
 
-  const v = plan.validators;
+/** The citizen validators (users and profiles); their user ids by plan index. */
+async function writeValidators(m: EntityManager, passwordHash: string, v: readonly DemoValidator[]): Promise<UserIdOf> {
+  const verifiedAt = OPENS_AT;
   const users: Array<{ id: string; email: string }> = await m.query(
     `INSERT INTO app_user (email, password_hash, display_name, role, email_verified_at, synthetic)
      SELECT u.email, $1, u.name, 'citizen_validator', $2, true FROM unnest($3::text[], $4::text[]) AS u(email, name)
@@ -313,7 +392,7 @@ async function write(
     [passwordHash, verifiedAt, v.map((x) => x.email), v.map((x) => x.displayName)],
   );
   const userByEmail = new Map(users.map((u) => [u.email, u.id]));
-  const userOf = (index: number): string => userByEmail.get(v[index - 1].email) as string;
+  const userOf: UserIdOf = (index) => userByEmail.get(v[index - 1].email) as string;
   await m.query(
     `INSERT INTO validator_profile (user_id, pseudonym, cvegeo, consent_at, privacy_notice_version)
      SELECT u.id, u.pseudonym, u.cvegeo, $1, $2 FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(id, pseudonym, cvegeo)`,
@@ -325,25 +404,44 @@ async function write(
       v.map((x) => x.cvegeo),
     ],
   );
+  return userOf;
+}
 
-  const reports = content.reports;
+/** The citizen reports, each with the completed assignment it answered. */
+async function writeCitizenReports(
+  m: EntityManager,
+  roundId: string,
+  questionnaireId: string,
+  reports: readonly CitizenReport[],
+  id: InstitutionIdOf,
+  userOf: UserIdOf,
+): Promise<void> {
   await m.query(
     `INSERT INTO assignment (round_id, validator_id, institution_id, status, expires_at)
      SELECT $1, u.validator, u.inst, 'completed', $2 FROM unnest($3::uuid[], $4::uuid[]) AS u(validator, inst)`,
-    [round.id, CLOSES_AT, reports.map((r) => userOf(r.validatorIndex)), reports.map((r) => id(r.institutionKey))],
+    [roundId, CLOSES_AT, reports.map((r) => userOf(r.validatorIndex)), reports.map((r) => id(r.institutionKey))],
   );
   await m.query(
     `INSERT INTO citizen_report (round_id, institution_id, validator_id, questionnaire_id, data)
      SELECT $1, u.inst, u.validator, $2, u.data::jsonb FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS u(inst, validator, data)`,
     [
-      round.id,
-      questionnaireIds.citizen,
+      roundId,
+      questionnaireId,
       reports.map((r) => id(r.institutionKey)),
       reports.map((r) => userOf(r.validatorIndex)),
       reports.map((r) => JSON.stringify(r.data)),
     ],
   );
-  const verdicts = content.verdicts;
+}
+
+/** The validators' verdicts on the institutions' claims. */
+async function writeVerdicts(
+  m: EntityManager,
+  roundId: string,
+  verdicts: readonly Verdict[],
+  id: InstitutionIdOf,
+  userOf: UserIdOf,
+): Promise<void> {
   // The demo round is closed and published: its refutations were notified to the institutions two
   // weeks before the close and none was disputed within the reply window, so they all count (§3.1).
   const notified = new Date(CLOSES_AT.getTime() - 14 * 86_400_000);
@@ -356,7 +454,7 @@ async function write(
      FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS u(inst, validator, question, verdict, url)
      JOIN round r ON r.id = $1`,
     [
-      round.id,
+      roundId,
       verdicts.map((x) => id(x.institutionKey)),
       verdicts.map((x) => userOf(x.validatorIndex)),
       verdicts.map((x) => x.questionName),
@@ -365,46 +463,37 @@ async function write(
       notified.toISOString(),
     ],
   );
+}
 
-  // A full rebuild, announced through the outbox like any other change: the worker's relay picks it up.
+/** A full rebuild, announced through the outbox like any other change: the worker's relay picks it up. */
+async function queueRecompute(m: EntityManager, roundId: string): Promise<string> {
   const [run]: Array<{ id: string }> = await m.query(
     `INSERT INTO recompute_run (round_id, status) VALUES ($1, 'queued') RETURNING id`,
-    [round.id],
+    [roundId],
   );
   await m.query(`INSERT INTO outbox_event (type, payload) VALUES ('round.recompute', $1::jsonb)`, [
-    JSON.stringify({ roundId: round.id, runId: run.id }),
+    JSON.stringify({ roundId, runId: run.id }),
   ]);
+  return run.id;
+}
 
+/** What the demo holds, for the summary and the audit record. */
+function demoCounts(content: DemoContent, selfReports: number): DemoSummary['counts'] {
+  const { plan, reports, verdicts } = content;
+  const inst = plan.institutions;
   const byLevel: Record<Level, number> = { federal: 0, estatal: 0, municipal: 0, autonomo: 0 };
   for (const i of inst) byLevel[i.level]++;
-  const counts = {
+  return {
     municipalities: new Set(inst.map((i) => i.cvegeo).filter((c) => c.startsWith(DEMO_CVE_ENT))).size,
     institutions: inst.length,
     byLevel,
-    selfReports: submitted.length,
-    validators: v.length,
+    selfReports,
+    validators: plan.validators.length,
     citizenReports: reports.length,
     municipalitiesWithReports: new Set(reports.map((r) => inst.find((i) => i.key === r.institutionKey)?.cvegeo)).size,
     wellCovered: [...plan.wellCovered],
     verdicts: verdicts.length,
     refuted: verdicts.filter((x) => x.verdict === 'refuted').length,
-  };
-  const details: JsonObject = { seed: plan.seed, synthetic: true, ...counts, byLevel: { ...byLevel } };
-  await m.query(
-    `INSERT INTO audit_log (actor_role, guarantor_id, action, entity_type, entity_id, details) VALUES ('system', $1, 'demo.seed', 'round', $2, $3::jsonb)`,
-    [guarantor.id, round.id, JSON.stringify(details)],
-  );
-  return {
-    skipped: false,
-    seed: plan.seed,
-    guarantorId: guarantor.id,
-    roundId: round.id,
-    recomputeRunId: run.id,
-    adminEmail: DEMO_ADMIN_EMAIL,
-    analystEmail: DEMO_ANALYST_EMAIL,
-    validatorEmails: v.map((x) => x.email),
-    password,
-    counts,
   };
 }
 
