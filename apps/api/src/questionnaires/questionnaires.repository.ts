@@ -4,27 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { JsonObject, QuestionnaireEntity } from '@apertura/db';
 import type { QuestionnaireKind } from '@apertura/questionnaire';
 import { queryOne, queryRows, type Queryable } from '../common/persistence';
-
-/** A questionnaire version as PostgreSQL answers the summary columns (snake_case; never leaves this file). */
-interface SummaryRow {
-  id: string;
-  kind: string;
-  slug: string;
-  version: number;
-  title: string;
-  checksum: string;
-  created_at: Date;
-  versions: number;
-  latest_version: number;
-}
-
-interface VersionRow extends SummaryRow {
-  definition: Record<string, unknown>;
-}
-
-interface TotalRow {
-  total: number;
-}
+import type { SummaryRow, TotalRow, VersionRow } from './questionnaires.rows';
 
 /** A questionnaire version with what its slug's history says about it. */
 export interface QuestionnaireSummaryRecord {
