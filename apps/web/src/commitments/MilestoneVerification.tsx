@@ -36,6 +36,64 @@ function MilestoneCard({
   editable: boolean;
 }) {
   const { t, date } = useT();
+  const v = useMilestoneVerdict(assignmentId, m);
+  const id = `ms-${m.milestoneId}`;
+
+  return (
+    <article className="card claim" aria-labelledby={`${id}-title`}>
+      <p className="eyebrow">{t('commit.verifyCommitment', { title: m.commitmentTitle })}</p>
+      <h3 id={`${id}-title`}>{m.title}</h3>
+      <p className="muted">
+        {t('commit.due', { date: date(`${m.dueDate}T12:00:00`) })} ·{' '}
+        {m.declaredDone ? t('commit.declaredDone') : t('commit.declaredPending')} ·{' '}
+        {t('commit.owner', { owner: m.owner })}
+      </p>
+      <p className="muted">{t('commit.outcome', { text: m.outcomeIndicator })}</p>
+      <form className="form" onSubmit={(e) => void v.save(e)} noValidate>
+        <VerdictChoice
+          uid={id}
+          value={v.verdict}
+          onChange={v.setVerdict}
+          disabled={!editable}
+          error={v.missing ? t('commit.chooseVerdict') : null}
+        />
+        <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')}>
+          {(p) => (
+            <input
+              {...p}
+              type="url"
+              inputMode="url"
+              value={v.evidenceUrl}
+              disabled={!editable}
+              onChange={(e) => v.setEvidenceUrl(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('assignment.comment')}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={v.comment}
+              disabled={!editable}
+              onChange={(e) => v.setComment(e.target.value)}
+            />
+          )}
+        </Field>
+        <ErrorAlert error={v.error} />
+        {v.saved && <Alert kind="success">{t('commit.verifySaved')}</Alert>}
+        {editable && (
+          <Button type="submit" busy={v.busy}>
+            {t('commit.verifySave')}
+          </Button>
+        )}
+      </form>
+    </article>
+  );
+}
+
+/** The validator's verdict on one milestone, prefilled with what they saved before. */
+function useMilestoneVerdict(assignmentId: string, m: MilestoneToVerify) {
   const [verdict, setVerdict] = useState<VerdictValue | null>(m.myVerdict);
   const [evidenceUrl, setEvidenceUrl] = useState(m.myEvidenceUrl ?? '');
   const [comment, setComment] = useState(m.myComment ?? '');
@@ -43,7 +101,6 @@ function MilestoneCard({
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const id = `ms-${m.milestoneId}`;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -66,55 +123,5 @@ function MilestoneCard({
     }
   }
 
-  return (
-    <article className="card claim" aria-labelledby={`${id}-title`}>
-      <p className="eyebrow">{t('commit.verifyCommitment', { title: m.commitmentTitle })}</p>
-      <h3 id={`${id}-title`}>{m.title}</h3>
-      <p className="muted">
-        {t('commit.due', { date: date(`${m.dueDate}T12:00:00`) })} ·{' '}
-        {m.declaredDone ? t('commit.declaredDone') : t('commit.declaredPending')} ·{' '}
-        {t('commit.owner', { owner: m.owner })}
-      </p>
-      <p className="muted">{t('commit.outcome', { text: m.outcomeIndicator })}</p>
-      <form className="form" onSubmit={(e) => void save(e)} noValidate>
-        <VerdictChoice
-          uid={id}
-          value={verdict}
-          onChange={setVerdict}
-          disabled={!editable}
-          error={missing ? t('commit.chooseVerdict') : null}
-        />
-        <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')}>
-          {(p) => (
-            <input
-              {...p}
-              type="url"
-              inputMode="url"
-              value={evidenceUrl}
-              disabled={!editable}
-              onChange={(e) => setEvidenceUrl(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('assignment.comment')}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              value={comment}
-              disabled={!editable}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          )}
-        </Field>
-        <ErrorAlert error={error} />
-        {saved && <Alert kind="success">{t('commit.verifySaved')}</Alert>}
-        {editable && (
-          <Button type="submit" busy={busy}>
-            {t('commit.verifySave')}
-          </Button>
-        )}
-      </form>
-    </article>
-  );
+  return { verdict, setVerdict, evidenceUrl, setEvidenceUrl, comment, setComment, busy, error, missing, saved, save };
 }

@@ -170,14 +170,53 @@ function Team({
 }
 
 function MemberRow({ member, onDone }: { member: StaffMember; onDone(message: string): void }) {
-  const { t, date } = useT();
+  const { t } = useT();
   const session = useSession();
+  const me = session?.user.id === member.id;
+  return (
+    <tr data-user={member.id}>
+      <th scope="row" data-label={t('people.person')}>
+        {member.displayName && <div>{member.displayName}</div>}
+        <span className="break">{member.email}</span> {me && <span className="muted">{t('people.you')}</span>}
+      </th>
+      <td data-label={t('people.role')}>{t(`people.role.${member.role}`)}</td>
+      <MemberStatusCell member={member} />
+      <MemberActionsCell member={member} me={me} onDone={onDone} />
+    </tr>
+  );
+}
+
+function MemberStatusCell({ member }: { member: StaffMember }) {
+  const { t, date } = useT();
+  const expired = member.invitationExpiresAt !== null && Date.parse(member.invitationExpiresAt) <= Date.now();
+  return (
+    <td data-label={t('people.status')}>
+      <span className={`badge badge-${TONE[member.status]}`} data-status={member.status}>
+        {t(`people.status.${member.status}`)}
+      </span>
+      {member.status === 'invited' && member.invitationExpiresAt && (
+        <div className="muted">
+          {t(expired ? 'people.inviteExpired' : 'people.inviteExpires', { date: date(member.invitationExpiresAt) })}
+        </div>
+      )}
+    </td>
+  );
+}
+
+/** Resend, role change and (de)activation; none for the signed-in person's own row. */
+function MemberActionsCell({
+  member,
+  me,
+  onDone,
+}: {
+  member: StaffMember;
+  me: boolean;
+  onDone(message: string): void;
+}) {
+  const { t } = useT();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const me = session?.user.id === member.id;
   const name = member.displayName ?? member.email ?? member.id;
-  const otherRole: StaffRole = member.role === 'guarantor_admin' ? 'analyst' : 'guarantor_admin';
-  const expired = member.invitationExpiresAt !== null && Date.parse(member.invitationExpiresAt) <= Date.now();
 
   async function act(action: () => Promise<string>) {
     setError(null);
@@ -198,81 +237,85 @@ function MemberRow({ member, onDone }: { member: StaffMember; onDone(message: st
   }
 
   return (
-    <tr data-user={member.id}>
-      <th scope="row" data-label={t('people.person')}>
-        {member.displayName && <div>{member.displayName}</div>}
-        <span className="break">{member.email}</span> {me && <span className="muted">{t('people.you')}</span>}
-      </th>
-      <td data-label={t('people.role')}>{t(`people.role.${member.role}`)}</td>
-      <td data-label={t('people.status')}>
-        <span className={`badge badge-${TONE[member.status]}`} data-status={member.status}>
-          {t(`people.status.${member.status}`)}
-        </span>
-        {member.status === 'invited' && member.invitationExpiresAt && (
-          <div className="muted">
-            {t(expired ? 'people.inviteExpired' : 'people.inviteExpires', { date: date(member.invitationExpiresAt) })}
-          </div>
-        )}
-      </td>
-      <td data-label={t('people.actions')}>
-        <ErrorAlert error={error} />
-        {!me && (
-          <div className="actions">
-            {member.status === 'invited' && (
-              <Button small variant="secondary" busy={busy} onClick={() => void resend()}>
-                {t('people.resend')}
-              </Button>
-            )}
-            {member.status !== 'deactivated' && (
-              <ConfirmButton
-                small
-                variant="secondary"
-                title={t('people.changeRoleTitle')}
-                message={<p>{t('people.changeRoleBody', { name, role: t(`people.role.${otherRole}`) })}</p>}
-                confirmLabel={t('people.changeRoleTo', { role: t(`people.role.${otherRole}`) })}
-                onConfirm={() =>
-                  act(async () => {
-                    await peopleApi.changeRole(member.id, otherRole);
-                    return t('people.roleChanged', { name, role: t(`people.role.${otherRole}`) });
-                  })
-                }
-              >
-                {t('people.changeRoleTo', { role: t(`people.role.${otherRole}`) })}
-              </ConfirmButton>
-            )}
-            {member.status === 'deactivated' ? (
-              <Button
-                small
-                variant="secondary"
-                onClick={() =>
-                  void act(async () => {
-                    await peopleApi.reactivate(member.id);
-                    return t('people.reactivated', { name });
-                  })
-                }
-              >
-                {t('people.reactivate')}
-              </Button>
-            ) : (
-              <ConfirmButton
-                small
-                variant="danger"
-                title={t('people.deactivateTitle')}
-                message={<p>{t('people.deactivateBody', { name })}</p>}
-                confirmLabel={t('people.deactivate')}
-                onConfirm={() =>
-                  act(async () => {
-                    await peopleApi.deactivate(member.id);
-                    return t('people.deactivated', { name });
-                  })
-                }
-              >
-                {t('people.deactivate')}
-              </ConfirmButton>
-            )}
-          </div>
-        )}
-      </td>
-    </tr>
+    <td data-label={t('people.actions')}>
+      <ErrorAlert error={error} />
+      {!me && (
+        <div className="actions">
+          {member.status === 'invited' && (
+            <Button small variant="secondary" busy={busy} onClick={() => void resend()}>
+              {t('people.resend')}
+            </Button>
+          )}
+          {member.status !== 'deactivated' && <ChangeRoleButton member={member} name={name} act={act} />}
+          <ActivationButton member={member} name={name} act={act} />
+        </div>
+      )}
+    </td>
+  );
+}
+
+interface MemberActionProps {
+  member: StaffMember;
+  name: string;
+  /** Runs the action; its message goes to the page notice, its failure to the row. */
+  act(action: () => Promise<string>): Promise<void>;
+}
+
+function ChangeRoleButton({ member, name, act }: MemberActionProps) {
+  const { t } = useT();
+  const otherRole: StaffRole = member.role === 'guarantor_admin' ? 'analyst' : 'guarantor_admin';
+  return (
+    <ConfirmButton
+      small
+      variant="secondary"
+      title={t('people.changeRoleTitle')}
+      message={<p>{t('people.changeRoleBody', { name, role: t(`people.role.${otherRole}`) })}</p>}
+      confirmLabel={t('people.changeRoleTo', { role: t(`people.role.${otherRole}`) })}
+      onConfirm={() =>
+        act(async () => {
+          await peopleApi.changeRole(member.id, otherRole);
+          return t('people.roleChanged', { name, role: t(`people.role.${otherRole}`) });
+        })
+      }
+    >
+      {t('people.changeRoleTo', { role: t(`people.role.${otherRole}`) })}
+    </ConfirmButton>
+  );
+}
+
+/** Reactivates a deactivated member; deactivates anyone else after a confirmation. */
+function ActivationButton({ member, name, act }: MemberActionProps) {
+  const { t } = useT();
+  if (member.status === 'deactivated')
+    return (
+      <Button
+        small
+        variant="secondary"
+        onClick={() =>
+          void act(async () => {
+            await peopleApi.reactivate(member.id);
+            return t('people.reactivated', { name });
+          })
+        }
+      >
+        {t('people.reactivate')}
+      </Button>
+    );
+  return (
+    <ConfirmButton
+      small
+      variant="danger"
+      title={t('people.deactivateTitle')}
+      message={<p>{t('people.deactivateBody', { name })}</p>}
+      confirmLabel={t('people.deactivate')}
+      onConfirm={() =>
+        act(async () => {
+          await peopleApi.deactivate(member.id);
+          return t('people.deactivated', { name });
+        })
+      }
+    >
+      {t('people.deactivate')}
+    </ConfirmButton>
   );
 }

@@ -38,13 +38,11 @@ export function CosignerHomePage() {
 
 /** /cofirma/rondas/:id — what the co-signer reviews, and its decision on the current fingerprint. */
 export function CosignReviewPage({ roundId }: { roundId: string }) {
-  const { t, number } = useT();
-  const statusText = useStatusText();
+  const { t } = useT();
   usePageTitle(t('cosign.reviewTitle'));
   const review = useAsync((signal) => cosignApi.review(roundId, signal), [roundId]);
   const r = review.data;
   const mine = r?.cosigners.find((c) => c.id === r.myCosignerId);
-  const fmt = (v: number | null): string => (v === null ? '—' : number(v, { maximumFractionDigits: 3 }));
   return (
     <section>
       <p className="eyebrow">
@@ -64,49 +62,7 @@ export function CosignReviewPage({ roundId }: { roundId: string }) {
           <p className="muted small fingerprint">
             {t('cosign.fingerprint')}: <code data-testid="fingerprint">{r.current.fingerprint}</code>
           </p>
-          <h2>{t('cosign.settings')}</h2>
-          <details>
-            <summary>
-              <code>{r.current.settingsHash.slice(0, 16)}…</code>
-            </summary>
-            <pre className="json-block">{JSON.stringify({ settings: r.settings, design: r.design }, null, 2)}</pre>
-          </details>
-          <h2>{t('cosign.instrument')}</h2>
-          <ul>
-            {r.questionnaires.map((q) => (
-              <li key={q.id}>
-                {q.title} (v{q.version}) · <code>{q.checksum.slice(0, 16)}…</code>
-              </li>
-            ))}
-          </ul>
-          <h2>{t('cosign.results')}</h2>
-          {r.institutionStatuses.length === 0 ? (
-            <p>{t('cosign.noResults')}</p>
-          ) : (
-            <p>
-              {t('cosign.statuses', {
-                list: r.institutionStatuses.map((s) => `${statusText(s.status as ResultStatus)}: ${s.n}`).join(', '),
-              })}
-            </p>
-          )}
-          {r.headline.length > 0 && (
-            <ul>
-              {r.headline.map((h) => (
-                <li key={`${h.indicator}:${h.aggregation}`}>
-                  {h.indicator} ({h.aggregation}): {fmt(h.estimate)} [{fmt(h.lo)}, {fmt(h.hi)}]
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            <Button
-              variant="secondary"
-              small
-              onClick={() => void downloadFile(cosignApi.reviewExportPath(roundId), 'institutions.csv')}
-            >
-              {t('cosign.download')}
-            </Button>
-          </p>
+          <ReviewedRecord roundId={roundId} review={r} />
           {r.decisionsOpen ? (
             <DecisionForm review={r} onDone={review.reload} />
           ) : (
@@ -127,6 +83,60 @@ export function CosignReviewPage({ roundId }: { roundId: string }) {
         </>
       )}
     </section>
+  );
+}
+
+/** What is signed: the settings and design, the instrument, the results and their export. */
+function ReviewedRecord({ roundId, review: r }: { roundId: string; review: CosignReview }) {
+  const { t, number } = useT();
+  const statusText = useStatusText();
+  const fmt = (v: number | null): string => (v === null ? '—' : number(v, { maximumFractionDigits: 3 }));
+  return (
+    <>
+      <h2>{t('cosign.settings')}</h2>
+      <details>
+        <summary>
+          <code>{r.current.settingsHash.slice(0, 16)}…</code>
+        </summary>
+        <pre className="json-block">{JSON.stringify({ settings: r.settings, design: r.design }, null, 2)}</pre>
+      </details>
+      <h2>{t('cosign.instrument')}</h2>
+      <ul>
+        {r.questionnaires.map((q) => (
+          <li key={q.id}>
+            {q.title} (v{q.version}) · <code>{q.checksum.slice(0, 16)}…</code>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('cosign.results')}</h2>
+      {r.institutionStatuses.length === 0 ? (
+        <p>{t('cosign.noResults')}</p>
+      ) : (
+        <p>
+          {t('cosign.statuses', {
+            list: r.institutionStatuses.map((s) => `${statusText(s.status as ResultStatus)}: ${s.n}`).join(', '),
+          })}
+        </p>
+      )}
+      {r.headline.length > 0 && (
+        <ul>
+          {r.headline.map((h) => (
+            <li key={`${h.indicator}:${h.aggregation}`}>
+              {h.indicator} ({h.aggregation}): {fmt(h.estimate)} [{fmt(h.lo)}, {fmt(h.hi)}]
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Button
+          variant="secondary"
+          small
+          onClick={() => void downloadFile(cosignApi.reviewExportPath(roundId), 'institutions.csv')}
+        >
+          {t('cosign.download')}
+        </Button>
+      </p>
+    </>
   );
 }
 

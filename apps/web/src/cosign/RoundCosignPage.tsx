@@ -57,38 +57,13 @@ export function RoundCosignPage({ roundId }: { roundId: string }) {
           {admin && s.status !== 'published' && (
             <InviteForm roundId={roundId} onInvited={(email) => done(t('cosign.invited', { email }))} />
           )}
-          <h2>{t('cosign.cosigners')}</h2>
-          {s.cosigners.length === 0 && <p>{t('cosign.none')}</p>}
-          <ul className="cosigners">
-            {s.cosigners.map((c) => (
-              <li key={c.id} data-testid="cosigner">
-                <strong>{c.organisationName}</strong> ({t(`cosign.kind.${c.organisationKind}`)}) · {c.email}
-                {!c.activated && <> · {t('cosign.notActivated')}</>} · {t(`cosign.state.${c.state}`)}
-                {admin && c.state === 'pending' && !c.removedAt && s.status !== 'published' && (
-                  <>
-                    {' '}
-                    <ConfirmButton
-                      variant="secondary"
-                      small
-                      title={t('cosign.remove')}
-                      message={t('cosign.removeConfirm')}
-                      confirmLabel={t('cosign.remove')}
-                      onConfirm={async () => {
-                        try {
-                          await cosignApi.remove(roundId, c.id);
-                          done(null);
-                        } catch (err) {
-                          setError(err);
-                        }
-                      }}
-                    >
-                      {t('cosign.remove')}
-                    </ConfirmButton>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <CosignerList
+            roundId={roundId}
+            summary={s}
+            canRemove={admin && s.status !== 'published'}
+            onRemoved={() => done(null)}
+            onError={setError}
+          />
           {s.decisions.length > 0 && (
             <>
               <h2>{t('cosign.decisionsTitle')}</h2>
@@ -101,6 +76,59 @@ export function RoundCosignPage({ roundId }: { roundId: string }) {
           )}
         </>
       )}
+    </>
+  );
+}
+
+function CosignerList({
+  roundId,
+  summary: s,
+  canRemove,
+  onRemoved,
+  onError,
+}: {
+  roundId: string;
+  summary: StaffCosignSummary;
+  /** Pending co-signers can be removed by an admin until the round is published. */
+  canRemove: boolean;
+  onRemoved(): void;
+  onError(e: unknown): void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <h2>{t('cosign.cosigners')}</h2>
+      {s.cosigners.length === 0 && <p>{t('cosign.none')}</p>}
+      <ul className="cosigners">
+        {s.cosigners.map((c) => (
+          <li key={c.id} data-testid="cosigner">
+            <strong>{c.organisationName}</strong> ({t(`cosign.kind.${c.organisationKind}`)}) · {c.email}
+            {!c.activated && <> · {t('cosign.notActivated')}</>} · {t(`cosign.state.${c.state}`)}
+            {canRemove && c.state === 'pending' && !c.removedAt && (
+              <>
+                {' '}
+                <ConfirmButton
+                  variant="secondary"
+                  small
+                  title={t('cosign.remove')}
+                  message={t('cosign.removeConfirm')}
+                  confirmLabel={t('cosign.remove')}
+                  onConfirm={async () => {
+                    try {
+                      await cosignApi.remove(roundId, c.id);
+                      onRemoved();
+                    } catch (err) {
+                      onError(err);
+                    }
+                  }}
+                >
+                  {t('cosign.remove')}
+                </ConfirmButton>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -146,34 +174,19 @@ function QuorumForm({
 function InviteForm({ roundId, onInvited }: { roundId: string; onInvited(email: string): void }) {
   const { t } = useT();
   const headingId = useId();
-  const [email, setEmail] = useState('');
-  const [organisationName, setOrganisationName] = useState('');
-  const [organisationKind, setOrganisationKind] = useState<OrganisationKind>('civil_society');
-  const [displayName, setDisplayName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await cosignApi.invite(roundId, {
-        email: email.trim(),
-        organisationName: organisationName.trim(),
-        organisationKind,
-        displayName: displayName.trim() || undefined,
-      });
-      onInvited(email.trim());
-      setEmail('');
-      setOrganisationName('');
-      setDisplayName('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    email,
+    setEmail,
+    organisationName,
+    setOrganisationName,
+    organisationKind,
+    setOrganisationKind,
+    displayName,
+    setDisplayName,
+    busy,
+    error,
+    submit,
+  } = useCosignerInvite(roundId, onInvited);
 
   return (
     <section className="section card" aria-labelledby={headingId}>
@@ -237,4 +250,50 @@ function InviteForm({ roundId, onInvited }: { roundId: string; onInvited(email: 
       </form>
     </section>
   );
+}
+
+/** The invitation being written and its sending; the fields are cleared once it is sent. */
+function useCosignerInvite(roundId: string, onInvited: (email: string) => void) {
+  const [email, setEmail] = useState('');
+  const [organisationName, setOrganisationName] = useState('');
+  const [organisationKind, setOrganisationKind] = useState<OrganisationKind>('civil_society');
+  const [displayName, setDisplayName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await cosignApi.invite(roundId, {
+        email: email.trim(),
+        organisationName: organisationName.trim(),
+        organisationKind,
+        displayName: displayName.trim() || undefined,
+      });
+      onInvited(email.trim());
+      setEmail('');
+      setOrganisationName('');
+      setDisplayName('');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    email,
+    setEmail,
+    organisationName,
+    setOrganisationName,
+    organisationKind,
+    setOrganisationKind,
+    displayName,
+    setDisplayName,
+    busy,
+    error,
+    submit,
+  };
 }

@@ -250,41 +250,63 @@ function ValidationFields({ row, errorOf, onChange, extra }: FieldsProps & { ext
           ))}
         </div>
       )}
-      {parts.kind !== '' && (
-        <div className="designer-field-pair">
-          <ColumnInput
-            row={row}
-            col="validationMessage_es"
-            label={t('designer.field.validationMessage_es')}
-            error={errorOf('validationMessage_es')}
-            onChange={onChange}
-          />
-          <ColumnInput
-            row={row}
-            col="validationMessage_en"
-            label={t('designer.field.validationMessage_en')}
-            error={errorOf('validationMessage_en')}
-            onChange={onChange}
-          />
-        </div>
-      )}
+      {parts.kind !== '' && <ValidationMessageFields row={row} errorOf={errorOf} onChange={onChange} />}
     </>
+  );
+}
+
+/** The message shown when the validator fails, in both languages. */
+function ValidationMessageFields({ row, errorOf, onChange }: Omit<FieldsProps, 'errorOfKey'>) {
+  const { t } = useT();
+  return (
+    <div className="designer-field-pair">
+      <ColumnInput
+        row={row}
+        col="validationMessage_es"
+        label={t('designer.field.validationMessage_es')}
+        error={errorOf('validationMessage_es')}
+        onChange={onChange}
+      />
+      <ColumnInput
+        row={row}
+        col="validationMessage_en"
+        label={t('designer.field.validationMessage_en')}
+        error={errorOf('validationMessage_en')}
+        onChange={onChange}
+      />
+    </div>
   );
 }
 
 /** The answer section of a question's form: shown for the types it concerns, empty otherwise. */
 export function AnswerFields(props: FieldsProps) {
-  const { row, errorOf, errorOfKey, onChange } = props;
+  const { row, errorOf, onChange } = props;
   const { t } = useT();
   const headingId = useId();
   const type = row.type;
   const extra = parseExtra(row.extra);
   const concerns = RANGE_TYPES.has(type) || LENGTH_TYPES.has(type) || PLACEHOLDER_TYPES.has(type) || type === 'boolean';
   if (!concerns) return null;
-  const rating = type === 'rating';
   return (
     <fieldset className="designer-answer" aria-labelledby={headingId}>
       <legend id={headingId}>{t('designer.answer')}</legend>
+      <ColumnLimitFields row={row} errorOf={errorOf} onChange={onChange} />
+      {extra === null ? (
+        <p className="field-error">{t('designer.extraUnreadable')}</p>
+      ) : (
+        <ExtraAnswerFields {...props} extra={extra} />
+      )}
+    </fieldset>
+  );
+}
+
+/** The limits and placeholders stored in their own sheet columns. */
+function ColumnLimitFields({ row, errorOf, onChange }: Omit<FieldsProps, 'errorOfKey'>) {
+  const { t } = useT();
+  const type = row.type;
+  const rating = type === 'rating';
+  return (
+    <>
       {RANGE_TYPES.has(type) && (
         <div className="designer-field-pair">
           <ColumnInput
@@ -333,69 +355,68 @@ export function AnswerFields(props: FieldsProps) {
           />
         </div>
       )}
-      {extra === null ? (
-        <p className="field-error">{t('designer.extraUnreadable')}</p>
-      ) : (
+    </>
+  );
+}
+
+/** The answer's texts and validator kept as keys of `extra` (and the validation columns). */
+function ExtraAnswerFields(props: FieldsProps & { extra: Json }) {
+  const { row, extra, errorOfKey, onChange } = props;
+  const { t } = useT();
+  const type = row.type;
+  return (
+    <>
+      {type === 'text' && (
         <>
-          {type === 'text' && (
-            <>
-              <ExtraTextPair
-                row={row}
-                prop="minErrorText"
-                extra={extra}
-                hint={t('designer.field.rangeMessageHint')}
-                error={errorOfKey('minErrorText')}
-                onChange={onChange}
-              />
-              <ExtraTextPair
-                row={row}
-                prop="maxErrorText"
-                extra={extra}
-                error={errorOfKey('maxErrorText')}
-                onChange={onChange}
-              />
-            </>
-          )}
-          {VALIDATION_TYPES.has(type) && <ValidationFields {...props} extra={extra} />}
-          {type === 'boolean' && (
-            <>
-              <ExtraTextPair
-                row={row}
-                prop="labelTrue"
-                extra={extra}
-                error={errorOfKey('labelTrue')}
-                onChange={onChange}
-              />
-              <ExtraTextPair
-                row={row}
-                prop="labelFalse"
-                extra={extra}
-                error={errorOfKey('labelFalse')}
-                onChange={onChange}
-              />
-            </>
-          )}
-          {rating && (
-            <>
-              <ExtraTextPair
-                row={row}
-                prop="minRateDescription"
-                extra={extra}
-                error={errorOfKey('minRateDescription')}
-                onChange={onChange}
-              />
-              <ExtraTextPair
-                row={row}
-                prop="maxRateDescription"
-                extra={extra}
-                error={errorOfKey('maxRateDescription')}
-                onChange={onChange}
-              />
-            </>
-          )}
+          <ExtraTextPair
+            row={row}
+            prop="minErrorText"
+            extra={extra}
+            hint={t('designer.field.rangeMessageHint')}
+            error={errorOfKey('minErrorText')}
+            onChange={onChange}
+          />
+          <ExtraTextPair
+            row={row}
+            prop="maxErrorText"
+            extra={extra}
+            error={errorOfKey('maxErrorText')}
+            onChange={onChange}
+          />
         </>
       )}
-    </fieldset>
+      {VALIDATION_TYPES.has(type) && <ValidationFields {...props} extra={extra} />}
+      {type === 'boolean' && (
+        <>
+          <ExtraTextPair row={row} prop="labelTrue" extra={extra} error={errorOfKey('labelTrue')} onChange={onChange} />
+          <ExtraTextPair
+            row={row}
+            prop="labelFalse"
+            extra={extra}
+            error={errorOfKey('labelFalse')}
+            onChange={onChange}
+          />
+        </>
+      )}
+      {type === 'rating' && (
+        <>
+          <ExtraTextPair
+            row={row}
+            prop="minRateDescription"
+            extra={extra}
+            error={errorOfKey('minRateDescription')}
+            onChange={onChange}
+          />
+          <ExtraTextPair
+            row={row}
+            prop="maxRateDescription"
+            extra={extra}
+            error={errorOfKey('maxRateDescription')}
+            onChange={onChange}
+          />
+        </>
+      )}
+    </>
   );
 }
 
