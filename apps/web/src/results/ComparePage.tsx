@@ -6,34 +6,26 @@ import { useAsync } from '../shared/useAsync';
 import { isStaff, resultsApi, type AreaPage, type AreaValue, type ResultRound } from './api';
 import { ChangeChart, fmt2, fmtDelta, fmtValue, significantAttr, type ChangeRow } from './charts';
 import { RoundFacts, Select } from './common';
-import { compareValues, notComparableText } from './compare';
+import { compareValues, notComparableText, roundChoices, verdictCounts } from './compare';
 import { codeLabel, scopeName } from './present';
 
-/**
- * Two rounds side by side: per-state change of I. Significant only when both values are at least
- * "caution", both SEs are known and both come from the same method version; otherwise "not
- * comparable", with the reason in words (METHOD.md §9).
- */
-export function ComparePage() {
-  const { t, lang } = useT();
-  usePageTitle(t('results.compareTitle'));
-  const { search } = useLocation();
-  const a = search.get('a') ?? '';
-  const b = search.get('b') ?? '';
+/** Public rounds, plus the staff's own when signed in as staff, as choices. */
+function useRoundChoices() {
   const staff = isStaff();
-  const rounds = useAsync(
+  return useAsync(
     async (signal) => {
       const pub = await resultsApi.publicRounds(signal);
       const own = staff ? await resultsApi.staffRounds(signal) : null;
-      const seen = new Map<string, string>();
-      for (const r of [...pub.items, ...(own?.items ?? [])]) seen.set(r.id, r.name);
-      return [...seen].map(([id, name]) => ({ id, name }));
+      return roundChoices([pub.items, own?.items ?? []]);
     },
     [staff],
   );
-  const ready = a && b && a !== b;
-  const data = useAsync(
-    async (signal) => {
+}
+
+/** Both rounds' state and national values of I, their summaries and whether they may be compared at all. */
+function useComparison(a: string, b: string, ready: boolean) {
+  return useAsync(
+    async (signal): Promise<Comparison | null> => {
       if (!ready) return null;
       const load = (id: string) =>
         Promise.all([
@@ -54,6 +46,68 @@ export function ComparePage() {
     },
     [a, b],
   );
+}
+
+/** Design and method of each round, side by side. */
+function CompareFacts({ ra, rb }: { ra: ResultRound; rb: ResultRound }) {
+  const { t } = useT();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('results.roundA')}</dt>
+        <dd>
+          <RoundFacts round={ra} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('results.roundB')}</dt>
+        <dd>
+          <RoundFacts round={rb} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The comparison's verdict in words. */
+function useVerdictText(): (r: ChangeRow) => string {
+  const { t } = useT();
+  return (r) =>
+    r.verdict === 'not_comparable'
+      ? t('results.notComparable')
+      : r.verdict === 'significant'
+        ? t('results.significant')
+        : t('results.withinUncertainty');
+}
+
+/** How many states changed significantly, then the change chart and the table with every reason. */
+function ComparisonResults({ rows }: { rows: ComparisonRow[] }) {
+  const { t } = useT();
+  const verdict = useVerdictText();
+  const stateRows = rows.filter((r) => r.key !== 'national');
+  return (
+    <>
+      <p data-testid="compare-summary">{t('results.summarySignificant', verdictCounts(stateRows))}</p>
+      <ChangeChart rows={rows} label={t('results.compareLabel')} verdict={verdict} />
+      <ComparisonTable rows={rows} verdict={verdict} />
+    </>
+  );
+}
+
+/**
+ * Two rounds side by side: per-state change of I. Significant only when both values are at least
+ * "caution", both SEs are known and both come from the same method version; otherwise "not
+ * comparable", with the reason in words (METHOD.md §9).
+ */
+export function ComparePage() {
+  const { t, lang } = useT();
+  usePageTitle(t('results.compareTitle'));
+  const { search } = useLocation();
+  const a = search.get('a') ?? '';
+  const b = search.get('b') ?? '';
+  const rounds = useRoundChoices();
+  const ready = !!(a && b && a !== b);
+  const data = useComparison(a, b, ready);
   const setRound = (which: 'a' | 'b') => (id: string) => {
     const next = new URLSearchParams({ a, b });
     next.set(which, id);
@@ -62,13 +116,6 @@ export function ComparePage() {
 
   // A synthetic demo round next to a real one is refused: no row is computed (issue #15, item 6).
   const rows = data.data && !data.data.syntheticMixed ? comparisonRows(data.data, lang) : [];
-  const verdict = (r: ChangeRow) =>
-    r.verdict === 'not_comparable'
-      ? t('results.notComparable')
-      : r.verdict === 'significant'
-        ? t('results.significant')
-        : t('results.withinUncertainty');
-  const stateRows = rows.filter((r) => r.key !== 'national');
   const options = [{ value: '', label: '—' }, ...(rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))];
 
   return (
@@ -82,22 +129,7 @@ export function ComparePage() {
       <p className="muted">
         {t('results.compareIndicator', { label: codeLabel('I', lang) })} {t('results.compareRule')}
       </p>
-      {data.data && (
-        <dl className="facts">
-          <div>
-            <dt>{t('results.roundA')}</dt>
-            <dd>
-              <RoundFacts round={data.data.ra} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('results.roundB')}</dt>
-            <dd>
-              <RoundFacts round={data.data.rb} />
-            </dd>
-          </div>
-        </dl>
-      )}
+      {data.data && <CompareFacts ra={data.data.ra} rb={data.data.rb} />}
       <ErrorAlert error={rounds.error ?? data.error} />
       {data.data?.syntheticMixed && (
         <div data-testid="compare-synthetic-mixed" data-reason="SYNTHETIC_MIXED">
@@ -108,19 +140,7 @@ export function ComparePage() {
       )}
       {!ready && <p>{t('results.chooseRounds')}</p>}
       {data.loading && ready && <Spinner />}
-      {rows.length > 0 && (
-        <>
-          <p data-testid="compare-summary">
-            {t('results.summarySignificant', {
-              sig: stateRows.filter((r) => r.verdict === 'significant').length,
-              comparable: stateRows.filter((r) => r.verdict !== 'not_comparable').length,
-              total: stateRows.length,
-            })}
-          </p>
-          <ChangeChart rows={rows} label={t('results.compareLabel')} verdict={verdict} />
-          <ComparisonTable rows={rows} verdict={verdict} />
-        </>
-      )}
+      {rows.length > 0 && <ComparisonResults rows={rows} />}
     </section>
   );
 }

@@ -106,9 +106,111 @@ function Badges({ b }: { b: InstitutionBadges }) {
   );
 }
 
+/** Name, type, level and place of the institution, with the round's navigation and its own pages. */
+function InstitutionHeader({
+  d,
+  roundId,
+  institutionId,
+}: {
+  d: InstitutionDetail;
+  roundId: string;
+  institutionId: string;
+}) {
+  const { t, maybe } = useT();
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to={`/resultados/${roundId}`}>{d.round.name}</Link>
+      </p>
+      <h1>{d.institution.name}</h1>
+      <p className="muted">
+        {d.institution.type} · {maybe(`results.level.${d.institution.level}`, d.institution.level)} ·{' '}
+        {d.institution.municipality},{' '}
+        <Link to={`/resultados/${roundId}/estados/${d.institution.cveEnt}`}>{d.institution.state}</Link>
+      </p>
+      <RoundNav roundId={roundId} />
+      <p className="page-links" data-testid="institution-links">
+        <Link to={trendHref(roundId, 'institution', institutionId)}>{t('trends.link')}</Link> ·{' '}
+        <Link to={`/resultados/${roundId}/instituciones/${institutionId}/boleta`}>{t('reportCard.link')}</Link>
+        {d.round.status === 'published' && (
+          <>
+            {' · '}
+            <Link
+              to={`/resultados/${roundId}/reportar?institucion=${encodeURIComponent(institutionId)}`}
+              data-testid="report-link"
+            >
+              {t('report.link')}
+            </Link>
+          </>
+        )}
+      </p>
+    </>
+  );
+}
+
+/** The four sub-indices as bars with whiskers, then each in words with its interval and status. */
+function SubIndexSection({
+  value,
+  statusText,
+  citizenValidated,
+}: {
+  value(indicator: string): ResultValue | undefined;
+  statusText(st: ResultStatus | null): string;
+  citizenValidated: boolean;
+}) {
+  const { t, lang } = useT();
+  return (
+    <>
+      <h2>{t('results.subIndices')}</h2>
+      <SubIndexBars
+        rows={SUB_INDICES.map((k) => row(k, k, value(k)))}
+        label={t('results.subLabel')}
+        statusText={statusText}
+      />
+      <CodeLegend codes={SUB_INDICES} />
+      <ul className="value-list">
+        {SUB_INDICES.map((k) => (
+          <li key={k} data-testid={`value-${k}`}>
+            {codeLabel(k, lang)}: <ValueCell v={value(k)} citizenValidated={citizenValidated} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Every component's interval, with the self-reported score beside the government ones. */
+function ComponentsSection({
+  components,
+  statusText,
+}: {
+  components: InstitutionDetail['components'];
+  statusText(st: ResultStatus | null): string;
+}) {
+  const { t, lang } = useT();
+  return (
+    <>
+      <h2>{t('results.components')}</h2>
+      {components.length > 0 && (
+        <IntervalChart
+          rows={components.map((c) =>
+            row(c.code, codeLabel(c.code, lang), c.value, c.kind === 'government' ? c.raw : null),
+          )}
+          testId="mark-component"
+          label={t('results.componentsLabel')}
+          statusText={statusText}
+        />
+      )}
+      <p className="muted small">
+        {t('results.componentsLabel')}. {t('results.hatchLegend')}
+      </p>
+    </>
+  );
+}
+
 /** One institution: sub-indices, component breakdown, self-report vs validated (ΔG), items with evidence, provenance. */
 export function InstitutionResultPage({ roundId, institutionId }: { roundId: string; institutionId: string }) {
-  const { t, pick, maybe, lang } = useT();
+  const { t, pick, lang } = useT();
   const baseStatusText = useStatusText();
   const data = useAsync((signal) => resultsApi.institution(roundId, institutionId, signal), [roundId, institutionId]);
   // Its own job, or an area job that re-finalised it under a new pool (or a rebuild).
@@ -144,31 +246,7 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
       {d && (
         <>
           {d.round.synthetic && <SyntheticBanner />}
-          <p className="eyebrow">
-            <Link to={`/resultados/${roundId}`}>{d.round.name}</Link>
-          </p>
-          <h1>{d.institution.name}</h1>
-          <p className="muted">
-            {d.institution.type} · {maybe(`results.level.${d.institution.level}`, d.institution.level)} ·{' '}
-            {d.institution.municipality},{' '}
-            <Link to={`/resultados/${roundId}/estados/${d.institution.cveEnt}`}>{d.institution.state}</Link>
-          </p>
-          <RoundNav roundId={roundId} />
-          <p className="page-links" data-testid="institution-links">
-            <Link to={trendHref(roundId, 'institution', institutionId)}>{t('trends.link')}</Link> ·{' '}
-            <Link to={`/resultados/${roundId}/instituciones/${institutionId}/boleta`}>{t('reportCard.link')}</Link>
-            {d.round.status === 'published' && (
-              <>
-                {' · '}
-                <Link
-                  to={`/resultados/${roundId}/reportar?institucion=${encodeURIComponent(institutionId)}`}
-                  data-testid="report-link"
-                >
-                  {t('report.link')}
-                </Link>
-              </>
-            )}
-          </p>
+          <InstitutionHeader d={d} roundId={roundId} institutionId={institutionId} />
           {!d.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
           {badges && <Badges b={badges} />}
           {pending > 0 && <p className="alert alert-info">{t('results.pendingRefutations', { n: pending })}</p>}
@@ -198,35 +276,9 @@ export function InstitutionResultPage({ roundId, institutionId }: { roundId: str
             statusText={statusText}
           />
 
-          <h2>{t('results.subIndices')}</h2>
-          <SubIndexBars
-            rows={SUB_INDICES.map((k) => row(k, k, value(k)))}
-            label={t('results.subLabel')}
-            statusText={statusText}
-          />
-          <CodeLegend codes={SUB_INDICES} />
-          <ul className="value-list">
-            {SUB_INDICES.map((k) => (
-              <li key={k} data-testid={`value-${k}`}>
-                {codeLabel(k, lang)}: <ValueCell v={value(k)} citizenValidated={validatedInst} />
-              </li>
-            ))}
-          </ul>
+          <SubIndexSection value={value} statusText={statusText} citizenValidated={validatedInst} />
 
-          <h2>{t('results.components')}</h2>
-          {d.components.length > 0 && (
-            <IntervalChart
-              rows={d.components.map((c) =>
-                row(c.code, codeLabel(c.code, lang), c.value, c.kind === 'government' ? c.raw : null),
-              )}
-              testId="mark-component"
-              label={t('results.componentsLabel')}
-              statusText={statusText}
-            />
-          )}
-          <p className="muted small">
-            {t('results.componentsLabel')}. {t('results.hatchLegend')}
-          </p>
+          <ComponentsSection components={d.components} statusText={statusText} />
 
           <h2>{t('results.items')}</h2>
           <ItemTables components={d.components} evidence={evidence} />

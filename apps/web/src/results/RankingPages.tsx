@@ -1,13 +1,22 @@
 import { useState, type ReactNode } from 'react';
-import { useT } from '../shared/i18n';
+import { useT, type I18n } from '../shared/i18n';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { LEVELS, RANK_INDICATORS, resultsApi, type AreaScope } from './api';
+import {
+  LEVELS,
+  RANK_INDICATORS,
+  resultsApi,
+  type AreaItem,
+  type AreaPage,
+  type AreaScope,
+  type InstitutionPage,
+} from './api';
 import { RoundNav, Select, STATUS_ORDER, useRoundSummary, useScopeName, useStatusText } from './common';
 import { useLiveResults } from './live';
 import { codeLabel } from './present';
 import { RankedList, UnrankedList, type Part } from './ranking-lists';
+import { areaGroup, areaHref, institutionQuery, type InstitutionFilters } from './ranking-rows';
 
 export type { RankingRow } from './ranking-lists';
 
@@ -39,31 +48,12 @@ function usePages(): [
   return [pages, (which) => (p) => setPages((s) => ({ ...s, [which]: p })), () => setPages({ ranked: 1, unranked: 1 })];
 }
 
-/** Institutions: validated ranking with rank intervals, then the unranked list (§9). */
-export function InstitutionRankingPage({ roundId }: { roundId: string }) {
-  const { t, maybe } = useT();
-  const [pages, setPage, resetPages] = usePages();
-  const [filters, setFilters] = useState({ level: '', type: '', cveEnt: '', status: '', indicator: 'I' });
-  const set = (k: keyof typeof filters) => (v: string) => {
-    setFilters((f) => ({ ...f, [k]: v }));
-    resetPages();
-  };
-  const types = useAsync(
-    (signal) => resultsApi.areas(roundId, { scope: 'type', pageSize: 200, sort: 'key' }, signal),
-    [roundId],
-  );
-  const query = {
-    pageSize: PAGE_SIZE,
-    indicator: filters.indicator,
-    level: filters.level || undefined,
-    type: filters.type || undefined,
-    cveEnt: filters.cveEnt || undefined,
-    status: filters.status || undefined,
-  };
-  const toRows = (items: Awaited<ReturnType<typeof resultsApi.institutions>>): Part => ({
-    total: items.total,
-    pageSize: items.pageSize,
-    rows: items.items.map((i) => ({
+/** A page of institutions as list rows: name, type, level and place, linking to the institution. */
+function institutionPart(page: InstitutionPage, roundId: string, maybe: I18n['maybe']): Part {
+  return {
+    total: page.total,
+    pageSize: page.pageSize,
+    rows: page.items.map((i) => ({
       key: i.institution.id,
       label: i.institution.name,
       sub: (
@@ -77,7 +67,63 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
       rank: i.rank,
       group: i.group,
     })),
+  };
+}
+
+/** The institution ranking's own filters, before the shared ones: level and type. */
+function InstitutionOwnFilters({
+  filters,
+  onFilter,
+  types,
+}: {
+  filters: InstitutionFilters;
+  onFilter(k: keyof InstitutionFilters): (v: string) => void;
+  types: AreaItem[];
+}) {
+  const { t, maybe } = useT();
+  return (
+    <>
+      <Select
+        id="f-level"
+        label={t('results.level')}
+        value={filters.level}
+        onChange={onFilter('level')}
+        options={[
+          { value: '', label: t('results.all') },
+          ...LEVELS.map((l) => ({ value: l, label: maybe(`results.level.${l}`, l) })),
+        ]}
+      />
+      <Select
+        id="f-type"
+        label={t('results.type')}
+        value={filters.type}
+        onChange={onFilter('type')}
+        options={[{ value: '', label: t('results.all') }, ...types.map((a) => ({ value: a.scopeKey, label: a.name }))]}
+      />
+    </>
+  );
+}
+
+/** Institutions: validated ranking with rank intervals, then the unranked list (§9). */
+export function InstitutionRankingPage({ roundId }: { roundId: string }) {
+  const { t, maybe } = useT();
+  const [pages, setPage, resetPages] = usePages();
+  const [filters, setFilters] = useState<InstitutionFilters>({
+    level: '',
+    type: '',
+    cveEnt: '',
+    status: '',
+    indicator: 'I',
   });
+  const set = (k: keyof InstitutionFilters) => (v: string) => {
+    setFilters((f) => ({ ...f, [k]: v }));
+    resetPages();
+  };
+  const types = useAsync(
+    (signal) => resultsApi.areas(roundId, { scope: 'type', pageSize: 200, sort: 'key' }, signal),
+    [roundId],
+  );
+  const query = institutionQuery(filters, PAGE_SIZE);
   const ranked = useAsync(
     (signal) => resultsApi.institutions(roundId, { ...query, ranking: 'ranked', page: pages.ranked }, signal),
     [roundId, pages.ranked, filters],
@@ -99,42 +145,19 @@ export function InstitutionRankingPage({ roundId }: { roundId: string }) {
       title={t('results.rankInstitutions')}
       filters={filters}
       onFilter={set}
-      leadingFilters={
-        <>
-          <Select
-            id="f-level"
-            label={t('results.level')}
-            value={filters.level}
-            onChange={set('level')}
-            options={[
-              { value: '', label: t('results.all') },
-              ...LEVELS.map((l) => ({ value: l, label: maybe(`results.level.${l}`, l) })),
-            ]}
-          />
-          <Select
-            id="f-type"
-            label={t('results.type')}
-            value={filters.type}
-            onChange={set('type')}
-            options={[
-              { value: '', label: t('results.all') },
-              ...(types.data?.items ?? []).map((a) => ({ value: a.scopeKey, label: a.name })),
-            ]}
-          />
-        </>
-      }
+      leadingFilters={<InstitutionOwnFilters filters={filters} onFilter={set} types={types.data?.items ?? []} />}
     >
       {(ranked.loading || unranked.loading) && <Spinner />}
       <ErrorAlert error={ranked.error ?? unranked.error} />
       <RankedList
-        part={ranked.data ? toRows(ranked.data) : null}
+        part={ranked.data ? institutionPart(ranked.data, roundId, maybe) : null}
         what={what}
         page={pages.ranked}
         onPage={setPage('ranked')}
         testId="institution"
       />
       <UnrankedList
-        part={unranked.data ? toRows(unranked.data) : null}
+        part={unranked.data ? institutionPart(unranked.data, roundId, maybe) : null}
         what={what}
         page={pages.unranked}
         onPage={setPage('unranked')}
@@ -214,31 +237,41 @@ function RankingPageShell({
   );
 }
 
-/**
- * Municipalities or states: ranked group (national, or the chosen state's) with rank intervals, then
- * the unranked list. An indicator without stored ranks (I_G, TG, PG on the state map) is listed by
- * name only, unranked, and says why.
- */
-export function AreaRanking({
-  roundId,
-  scope,
-  indicator,
-  cveEnt,
-  status,
-  testId,
-}: {
-  roundId: string;
-  scope: Extract<AreaScope, 'municipality' | 'state'>;
-  indicator: string;
-  cveEnt?: string;
-  status?: string;
-  testId: string;
-}) {
-  const { t } = useT();
-  const [pages, setPage] = usePages();
+type AreaRankingScope = Extract<AreaScope, 'municipality' | 'state'>;
+
+/** A page of areas as list rows; `sub` says what is under each name (its state, its members). */
+function areaPart(
+  p: AreaPage,
+  roundId: string,
+  scope: AreaRankingScope,
+  rankable: boolean,
+  sub: (a: AreaItem) => ReactNode,
+): Part {
+  return {
+    total: p.total,
+    pageSize: p.pageSize,
+    rows: p.items.map((a) => ({
+      key: a.scopeKey,
+      label: a.name,
+      sub: sub(a),
+      href: areaHref(roundId, scope, a),
+      value: a.value,
+      rank: rankable ? a.rank : null,
+      group: areaGroup(rankable, a),
+    })),
+  };
+}
+
+/** Both area lists of one group (ranked only when the indicator is), following live result changes. */
+function useAreaLists(
+  roundId: string,
+  scope: AreaRankingScope,
+  indicator: string,
+  cveEnt: string | undefined,
+  status: string | undefined,
+  pages: { ranked: number; unranked: number },
+) {
   const rankable = (RANK_INDICATORS as readonly string[]).includes(indicator);
-  const stateNames = useStates();
-  const names = new Map((stateNames.data?.items ?? []).map((s) => [s.cveEnt, s.name]));
   const query = { scope, indicator, cveEnt: cveEnt || undefined, status: status || undefined, pageSize: PAGE_SIZE };
   const ranked = useAsync(
     (signal) =>
@@ -265,32 +298,44 @@ export function AreaRanking({
     },
     (c) => c.scope !== 'institution',
   );
-  const toRows = (p: Awaited<ReturnType<typeof resultsApi.areas>>): Part => ({
-    total: p.total,
-    pageSize: p.pageSize,
-    rows: p.items.map((a) => ({
-      key: a.scopeKey,
-      label: a.name,
-      sub:
-        scope === 'municipality' && a.cveEnt ? (
-          <>
-            {names.get(a.cveEnt) ?? a.cveEnt} · {t('results.membersOf', { n: a.value.n ?? 0, N: a.value.N ?? '—' })}
-          </>
-        ) : (
-          t('results.membersOf', { n: a.value.n ?? 0, N: a.value.N ?? '—' })
-        ),
-      href:
-        scope === 'state'
-          ? `/resultados/${roundId}/estados/${a.scopeKey}`
-          : a.cveEnt
-            ? `/resultados/${roundId}/estados/${a.cveEnt}`
-            : undefined,
-      value: a.value,
-      rank: rankable ? a.rank : null,
-      // Government-perspective indicators are never ranked; their not_validated aggregates rest on unverified self-reports.
-      group: rankable ? a.group : a.value.status === 'not_validated' ? 'unverified_self_report' : 'insufficient_data',
-    })),
-  });
+  return { rankable, ranked, unranked };
+}
+
+/**
+ * Municipalities or states: ranked group (national, or the chosen state's) with rank intervals, then
+ * the unranked list. An indicator without stored ranks (I_G, TG, PG on the state map) is listed by
+ * name only, unranked, and says why.
+ */
+export function AreaRanking({
+  roundId,
+  scope,
+  indicator,
+  cveEnt,
+  status,
+  testId,
+}: {
+  roundId: string;
+  scope: AreaRankingScope;
+  indicator: string;
+  cveEnt?: string;
+  status?: string;
+  testId: string;
+}) {
+  const { t } = useT();
+  const [pages, setPage] = usePages();
+  const stateNames = useStates();
+  const { rankable, ranked, unranked } = useAreaLists(roundId, scope, indicator, cveEnt, status, pages);
+  const names = new Map((stateNames.data?.items ?? []).map((s) => [s.cveEnt, s.name]));
+  const members = (a: AreaItem) => t('results.membersOf', { n: a.value.n ?? 0, N: a.value.N ?? '—' });
+  const sub = (a: AreaItem): ReactNode =>
+    scope === 'municipality' && a.cveEnt ? (
+      <>
+        {names.get(a.cveEnt) ?? a.cveEnt} · {members(a)}
+      </>
+    ) : (
+      members(a)
+    );
+  const toRows = (p: AreaPage) => areaPart(p, roundId, scope, rankable, sub);
   const what = t(scope === 'state' ? 'results.state' : 'results.municipality');
   return (
     <div className="area-ranking" data-testid={`${testId}-ranking`}>

@@ -3,13 +3,81 @@ import { Link } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { useAsync } from '../shared/useAsync';
-import { resultsApi } from './api';
+import { resultsApi, type InstitutionDetail, type ResultValue } from './api';
 import { fmtDelta, fmtValue } from './charts';
 import { NoHeadlineReason, ResultStatusBadge, SelfReportMark, ValueCell } from './common';
-import { codeLabel, markOf, methodText, reasonSentences, shownInterval } from './present';
-import { cardRows, type CardRow } from './report-card';
+import { codeLabel, methodText, reasonSentences, shownInterval } from './present';
+import { cardRows, claimVsValidated, type CardRow } from './report-card';
 import { trendHref } from './trends';
 import './trends.css';
+
+/** The validated value with its interval; the self-report mark when only the claim is known. */
+function ValidatedCell({ v, selfReportOnly }: { v: ResultValue | null; selfReportOnly: boolean }) {
+  const { t } = useT();
+  const interval = v ? shownInterval(v) : null;
+  if (selfReportOnly)
+    return (
+      <span data-testid="rc-not-validated">
+        <SelfReportMark />
+      </span>
+    );
+  if (v?.estimate == null) return <span className="muted">{t('reportCard.noValue')}</span>;
+  return (
+    <>
+      {fmtValue(v.estimate)}
+      {interval && (
+        <span className="muted">
+          {' '}
+          [{fmtValue(interval[0])}, {fmtValue(interval[1])}]
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The status badge and the numbers of its reasons in the list under the tables. */
+function StatusReasonsCell({ v, note }: { v: ResultValue | null; note: (reason: string) => number }) {
+  const { t } = useT();
+  if (!v) return <>—</>;
+  return (
+    <>
+      <ResultStatusBadge status={v.status} />
+      {v.reasons.length > 0 && (
+        <span className="rc-refs" data-testid="rc-refs">
+          {' '}
+          <span className="visually-hidden">{t('reportCard.reasonsRef')} </span>(
+          {[...new Set(v.reasons)].map(note).join(', ')})
+        </span>
+      )}
+    </>
+  );
+}
+
+/** One component: validated, claimed, their difference, the status and its reasons; the first (weakest) is marked. */
+function CardTableRow({ r, first, note }: { r: CardRow; first: boolean; note: (reason: string) => number }) {
+  const { t, lang } = useT();
+  const v = r.validated;
+  const { selfReportOnly, difference } = claimVsValidated(r);
+  return (
+    <tr
+      data-testid="rc-row"
+      data-code={r.code}
+      data-estimate={v?.estimate ?? ''}
+      data-status={v?.status ?? 'none'}
+      className={first && v?.estimate != null ? 'rc-weak' : undefined}
+    >
+      <th scope="row">{codeLabel(r.code, lang)}</th>
+      <td data-label={t('reportCard.validated')}>
+        <ValidatedCell v={v} selfReportOnly={selfReportOnly} />
+      </td>
+      <td data-label={t('reportCard.claimed')}>{r.claimed === null ? '—' : fmtValue(r.claimed)}</td>
+      <td data-label={t('reportCard.difference')}>{difference === null ? '—' : fmtDelta(difference)}</td>
+      <td data-label={t('reportCard.statusReasons')}>
+        <StatusReasonsCell v={v} note={note} />
+      </td>
+    </tr>
+  );
+}
 
 function CardTable({
   caption,
@@ -22,7 +90,7 @@ function CardTable({
   testId: string;
   note: (reason: string) => number;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   return (
     <div className="table-wrap">
       <table className="table rc-table" data-testid={testId}>
@@ -37,65 +105,49 @@ function CardTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, k) => {
-            const v = r.validated;
-            const interval = v ? shownInterval(v) : null;
-            // An unverified self-report is the claim itself: showing it under "Validated" (or a
-            // difference of +0.00 against itself) would make the claim look checked.
-            const selfReportOnly = v != null && markOf(v) === 'self_report';
-            const diff = v?.estimate != null && !selfReportOnly && r.claimed !== null ? r.claimed - v.estimate : null;
-            return (
-              <tr
-                key={r.code}
-                data-testid="rc-row"
-                data-code={r.code}
-                data-estimate={v?.estimate ?? ''}
-                data-status={v?.status ?? 'none'}
-                className={k === 0 && v?.estimate != null ? 'rc-weak' : undefined}
-              >
-                <th scope="row">{codeLabel(r.code, lang)}</th>
-                <td data-label={t('reportCard.validated')}>
-                  {selfReportOnly ? (
-                    <span data-testid="rc-not-validated">
-                      <SelfReportMark />
-                    </span>
-                  ) : v?.estimate != null ? (
-                    <>
-                      {fmtValue(v.estimate)}
-                      {interval && (
-                        <span className="muted">
-                          {' '}
-                          [{fmtValue(interval[0])}, {fmtValue(interval[1])}]
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    <span className="muted">{t('reportCard.noValue')}</span>
-                  )}
-                </td>
-                <td data-label={t('reportCard.claimed')}>{r.claimed === null ? '—' : fmtValue(r.claimed)}</td>
-                <td data-label={t('reportCard.difference')}>{diff === null ? '—' : fmtDelta(diff)}</td>
-                <td data-label={t('reportCard.statusReasons')}>
-                  {v ? (
-                    <>
-                      <ResultStatusBadge status={v.status} />
-                      {v.reasons.length > 0 && (
-                        <span className="rc-refs" data-testid="rc-refs">
-                          {' '}
-                          <span className="visually-hidden">{t('reportCard.reasonsRef')} </span>(
-                          {[...new Set(v.reasons)].map(note).join(', ')})
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((r, k) => (
+            <CardTableRow key={r.code} r={r} first={k === 0} note={note} />
+          ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** The headline with its interval, status and reasons (or why there is none), beside the claims' verdicts. */
+function CardFacts({ d }: { d: InstitutionDetail }) {
+  const { t, lang } = useT();
+  const verdicts = d.inputs?.verdicts ?? { confirmed: 0, refuted: 0, unverifiable: 0 };
+  const pending = d.summary?.pendingRefutations ?? 0;
+  return (
+    <div className="rc-facts">
+      <div data-testid="rc-headline">
+        <strong>
+          {t('reportCard.headline')}
+          {d.headline && `: ${codeLabel(d.headline.indicator, lang)}`}
+        </strong>
+        <br />
+        {d.headline ? (
+          <ValueCell v={d.headline} />
+        ) : (
+          <NoHeadlineReason selfReported={d.summary?.selfReported ?? d.inputs?.selfReport != null} />
+        )}
+      </div>
+      <div data-testid="rc-claims">
+        <strong>{t('reportCard.claims')}</strong>
+        <br />
+        <span data-testid="rc-confirmed" data-count={verdicts.confirmed}>
+          {t('reportCard.confirmed', { n: verdicts.confirmed })}
+        </span>
+        <br />
+        <span data-testid="rc-refuted" data-count={verdicts.refuted}>
+          {t('reportCard.refuted', { n: verdicts.refuted })}
+        </span>
+        <br />
+        <span data-testid="rc-disputed" data-count={pending}>
+          {t('reportCard.disputed', { n: pending })}
+        </span>
+      </div>
     </div>
   );
 }
@@ -118,8 +170,6 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
     ? [...new Set([...rows.subIndices, ...rows.components].flatMap((r) => r.validated?.reasons ?? []))]
     : [];
   const note = (reason: string): number => notes.indexOf(reason) + 1;
-  const verdicts = d?.inputs?.verdicts ?? { confirmed: 0, refuted: 0, unverifiable: 0 };
-  const pending = d?.summary?.pendingRefutations ?? 0;
   return (
     <article className="results report-card" data-testid="report-card">
       {data.loading && <Spinner />}
@@ -143,35 +193,7 @@ export function ReportCardPage({ roundId, institutionId }: { roundId: string; in
               method: methodText(d.provenance.methodId, d.provenance.methodVersion, lang),
             })}
           </p>
-          <div className="rc-facts">
-            <div data-testid="rc-headline">
-              <strong>
-                {t('reportCard.headline')}
-                {d.headline && `: ${codeLabel(d.headline.indicator, lang)}`}
-              </strong>
-              <br />
-              {d.headline ? (
-                <ValueCell v={d.headline} />
-              ) : (
-                <NoHeadlineReason selfReported={d.summary?.selfReported ?? d.inputs?.selfReport != null} />
-              )}
-            </div>
-            <div data-testid="rc-claims">
-              <strong>{t('reportCard.claims')}</strong>
-              <br />
-              <span data-testid="rc-confirmed" data-count={verdicts.confirmed}>
-                {t('reportCard.confirmed', { n: verdicts.confirmed })}
-              </span>
-              <br />
-              <span data-testid="rc-refuted" data-count={verdicts.refuted}>
-                {t('reportCard.refuted', { n: verdicts.refuted })}
-              </span>
-              <br />
-              <span data-testid="rc-disputed" data-count={pending}>
-                {t('reportCard.disputed', { n: pending })}
-              </span>
-            </div>
-          </div>
+          <CardFacts d={d} />
           <h2>{t('reportCard.validatedVsClaimed')}</h2>
           <CardTable caption={t('reportCard.subIndices')} rows={rows.subIndices} testId="rc-subindices" note={note} />
           {rows.components.length > 0 && (

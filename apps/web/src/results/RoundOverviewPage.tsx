@@ -13,7 +13,7 @@ import {
   type ResultStatus,
   type Summary,
 } from './api';
-import { Histogram, Scatter, SubIndexBars, type IntervalRow, type ScatterPoint } from './charts';
+import { Histogram, Scatter, SubIndexBars, type ScatterPoint } from './charts';
 import {
   CodeLegend,
   ResultStatusBadge,
@@ -27,16 +27,15 @@ import {
 import { useLiveResults } from './live';
 import { CosignRecord } from '../cosign/CosignRecord';
 import { ValidatorsProfileSection } from './ValidatorsProfile';
-import { codeLabel, markOf } from './present';
-
-const SUB_INDICES = ['TG', 'TC', 'PG', 'PC'] as const;
+import { nationalHeadline, statusCounts, subIndexRows, SUB_INDICES } from './overview';
+import { codeLabel } from './present';
 
 /**
  * Round overview: the index distributions (validated I and unverified I_G never in the same bars),
  * T vs P, the four sub-indices, coverage counts from the summary, status counts, open data.
  */
 export function RoundOverviewPage({ roundId }: { roundId: string }) {
-  const { t, pick, dateTime, lang } = useT();
+  const { t, pick } = useT();
   const statusText = useStatusText();
   const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
   // Headline per institution (I, else I_G) plus T and P for the scatter: every institution in one request.
@@ -46,26 +45,12 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   useLiveResults(roundId, insts.refresh);
   const s = summary.data;
   usePageTitle(s?.round.name);
-  const national = (indicator: string) =>
-    s?.national.find((v) => v.indicator === indicator && v.aggregation === 'unweighted');
-  const headline = national('I')?.estimate !== null && national('I') ? national('I') : national('I_G');
+  const headline = nationalHeadline(s?.national ?? []);
 
-  const indexTitle = useIndexTitle(s?.round);
   const scopeName = useScopeName(s?.round);
   const d = insts.data;
-  const counts = STATUS_ORDER.map((st) => [st, d ? d.status.filter((x) => x === st).length : 0] as const);
-  const subRows: IntervalRow[] = SUB_INDICES.map((k) => {
-    const v = national(k);
-    return {
-      key: k,
-      label: k,
-      mark: v ? markOf(v) : 'none',
-      estimate: v?.estimate ?? null,
-      lo: v?.lo ?? null,
-      hi: v?.hi ?? null,
-      status: v?.status ?? 'not_validated',
-    };
-  });
+  const counts = statusCounts(d?.status);
+  const subRows = subIndexRows(s?.national ?? []);
 
   return (
     <section className="results">
@@ -80,31 +65,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
             {pick(s.notice)}
           </p>
           {!s.computed && <p className="alert alert-info">{t('results.notComputed')}</p>}
-          <dl className="facts facts-grid">
-            <div>
-              <dt data-testid="index-title">
-                {indexTitle}
-                {/* "Índice de apertura" is I; any other headline (I_G when nothing is validated) says what it is. */}
-                {!headline || headline.indicator === 'I' ? ' (I)' : ` — ${codeLabel(headline.indicator, lang)}`}
-              </dt>
-              <dd data-testid="national-headline">
-                <ValueCell v={headline} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('results.subjects')}</dt>
-              <dd>
-                <CoverageList coverage={s.coverage} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('results.method')}</dt>
-              <dd data-testid="method">
-                {s.provenance.methodId ?? '—'} v{s.provenance.methodVersion ?? '—'} · {t('results.computedAt')}{' '}
-                {dateTime(s.provenance.computedAt)}
-              </dd>
-            </div>
-          </dl>
+          <OverviewFacts summary={s} headline={headline} />
 
           <DistributionCharts d={insts.data} loading={insts.loading} />
 
@@ -113,15 +74,7 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
           <CodeLegend codes={SUB_INDICES} />
           <p className="muted small">{t('results.hatchLegend')}</p>
 
-          <h2>{t('results.statusTitle')}</h2>
-          <p className="muted small">{t('results.statusHint')}</p>
-          <ul className="status-counts" aria-label={t('results.statusCounts')}>
-            {counts.map(([st, n]) => (
-              <li key={st} data-testid={`count-${st}`}>
-                <ResultStatusBadge status={st} /> <strong>{n}</strong>
-              </li>
-            ))}
-          </ul>
+          <StatusCounts counts={counts} />
 
           <ValidatorsProfileSection roundId={roundId} />
 
@@ -132,6 +85,57 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The headline with its interval and status, the round's coverage, and the method that computed it. */
+function OverviewFacts({ summary, headline }: { summary: Summary; headline: Summary['national'][number] | undefined }) {
+  const { t, dateTime, lang } = useT();
+  const indexTitle = useIndexTitle(summary.round);
+  return (
+    <dl className="facts facts-grid">
+      <div>
+        <dt data-testid="index-title">
+          {indexTitle}
+          {/* "Índice de apertura" is I; any other headline (I_G when nothing is validated) says what it is. */}
+          {!headline || headline.indicator === 'I' ? ' (I)' : ` — ${codeLabel(headline.indicator, lang)}`}
+        </dt>
+        <dd data-testid="national-headline">
+          <ValueCell v={headline} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('results.subjects')}</dt>
+        <dd>
+          <CoverageList coverage={summary.coverage} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('results.method')}</dt>
+        <dd data-testid="method">
+          {summary.provenance.methodId ?? '—'} v{summary.provenance.methodVersion ?? '—'} · {t('results.computedAt')}{' '}
+          {dateTime(summary.provenance.computedAt)}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** How many institutions have each status, each with its badge. */
+function StatusCounts({ counts }: { counts: ReturnType<typeof statusCounts> }) {
+  const { t } = useT();
+  return (
+    <>
+      <h2>{t('results.statusTitle')}</h2>
+      <p className="muted small">{t('results.statusHint')}</p>
+      <ul className="status-counts" aria-label={t('results.statusCounts')}>
+        {counts.map(([st, n]) => (
+          <li key={st} data-testid={`count-${st}`}>
+            <ResultStatusBadge status={st} /> <strong>{n}</strong>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

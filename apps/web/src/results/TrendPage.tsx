@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import type { ReactNode } from 'react';
 import { useT } from '../shared/i18n';
 import { Link, navigate, useLocation } from '../shared/router';
 import { ErrorAlert, Spinner } from '../shared/components';
@@ -7,10 +8,12 @@ import { useAsync } from '../shared/useAsync';
 import type { ResultStatus } from './api';
 import { colour, fmtValue, Hatch, statusMarker, useChartId, useWidth } from './charts';
 import { Select, ValueCell } from './common';
-import { codeLabel, markOf, methodText, shownInterval } from './present';
+import { truncateLabel } from './chart-layout';
+import { codeLabel, markOf, methodText, shownInterval, type Mark } from './present';
 import {
   SCOPE_WORDS,
   TREND_INDICATORS,
+  trendBackHref,
   trendHref,
   trendsApi,
   type Trend,
@@ -36,6 +39,189 @@ function selection(search: URLSearchParams): { scope: TrendScope; key: string | 
 const INK = '#111827';
 const GREY = '#6b7280';
 
+type PointScale = d3.ScalePoint<string>;
+type Linear = d3.ScaleLinear<number, number>;
+type TrendValue = NonNullable<TrendPoint['value']>;
+
+/** Horizontal grid lines and their labels on the 0–1 axis. */
+function TrendGrid({ y, left, right }: { y: Linear; left: number; right: number }) {
+  return (
+    <>
+      {y.ticks(5).map((tick) => (
+        <g key={tick}>
+          <line x1={left} x2={right} y1={y(tick)} y2={y(tick)} stroke="#e5e7eb" />
+          <text x={left - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill="#4b5563">
+            {d3.format('.1f')(tick)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/** A segment from each point to the previous one, only where the API says the two may be joined. */
+function TrendLines({ points, cx, y }: { points: TrendPoint[]; cx: (p: TrendPoint) => number; y: Linear }) {
+  return (
+    <>
+      {points.map((p, k) => {
+        const prev = points[k - 1];
+        if (!p.joined || !prev?.value || prev.value.estimate === null || !p.value || p.value.estimate === null)
+          return null;
+        return (
+          <line
+            key={`l-${p.round.id}`}
+            data-testid="trend-line"
+            x1={cx(prev)}
+            y1={y(prev.value.estimate)}
+            x2={cx(p)}
+            y2={y(p.value.estimate)}
+            stroke={INK}
+            strokeWidth={2}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** The estimate's mark: a diamond for a self-report, grey dotted for another method, solid or open otherwise. */
+function TrendEstimateMark({ mark, other, px, cy }: { mark: Mark; other: boolean; px: number; cy: number }) {
+  if (mark === 'self_report')
+    return (
+      <path
+        d={d3.symbol(d3.symbolDiamond, 80)() ?? ''}
+        transform={`translate(${px},${cy})`}
+        fill="#ffffff"
+        stroke={other ? GREY : INK}
+        strokeWidth={2}
+        strokeDasharray="3 2"
+      />
+    );
+  if (other)
+    return (
+      <circle
+        cx={px}
+        cy={cy}
+        r={5}
+        fill={mark === 'solid' ? GREY : '#ffffff'}
+        stroke={GREY}
+        strokeWidth={2}
+        strokeDasharray="2 2"
+      />
+    );
+  if (mark === 'solid') return <circle cx={px} cy={cy} r={5.5} fill={INK} stroke="#ffffff" strokeWidth={1.5} />;
+  return <circle cx={px} cy={cy} r={5} fill="#ffffff" stroke={INK} strokeWidth={2} />;
+}
+
+/** A round where the unit has no value: its name on the axis and a dash on the baseline. */
+function MissingTrendPoint({
+  p,
+  px,
+  axis,
+  baseline,
+}: {
+  p: TrendPoint;
+  px: number;
+  axis: ReactNode;
+  baseline: number;
+}) {
+  const { t } = useT();
+  return (
+    <g data-testid="trend-point" data-round={p.round.id} data-mark="none" data-status={p.value?.status ?? 'none'}>
+      <title>{`${p.round.name}: ${t('trends.notInRound')}`}</title>
+      {axis}
+      <text x={px} y={baseline - 6} textAnchor="middle" fontSize={12} fill={GREY}>
+        –
+      </text>
+    </g>
+  );
+}
+
+/** A round with a value: its interval bar, its estimate's mark and the value with its status marker. */
+function TrendValuePoint({
+  p,
+  v,
+  estimate,
+  px,
+  y,
+  axis,
+  hatch,
+}: {
+  p: TrendPoint;
+  v: TrendValue;
+  /** The value's estimate, known here not to be null. */
+  estimate: number;
+  px: number;
+  y: Linear;
+  axis: ReactNode;
+  hatch: string;
+}) {
+  const { t } = useT();
+  const mark = markOf(v);
+  const interval = shownInterval(v);
+  const weak = v.status !== 'conclusive';
+  // Another method version, or (national) another set of states: shown apart, never joined.
+  const other = !p.currentMethod || !p.sameArea;
+  const cy = y(estimate);
+  return (
+    <g
+      data-testid="trend-point"
+      data-round={p.round.id}
+      data-status={v.status}
+      data-mark={mark}
+      data-method={other ? 'other' : 'current'}
+      data-hatched={String(!!interval && weak)}
+    >
+      <title>{`${p.round.name}: ${fmtValue(estimate)}${interval ? ` [${fmtValue(interval[0])}, ${fmtValue(interval[1])}]` : ''}${other ? ` (${t('trends.otherMethod')})` : ''}`}</title>
+      {axis}
+      {interval && (
+        <rect
+          x={px - 6}
+          width={12}
+          y={y(interval[1])}
+          height={Math.max(2, y(interval[0]) - y(interval[1]))}
+          fill={other ? '#e5e7eb' : weak ? `url(#${hatch})` : colour(estimate)}
+          fillOpacity={weak || other ? 1 : 0.55}
+          stroke={other ? GREY : '#1f2937'}
+          strokeWidth={0.75}
+          strokeDasharray={other ? '2 2' : undefined}
+        />
+      )}
+      <TrendEstimateMark mark={mark} other={other} px={px} cy={cy} />
+      <text x={px + 9} y={cy - 7} fontSize={11} fontWeight={600} fill={other ? GREY : INK}>
+        {`${fmtValue(estimate)}${statusMarker(v.status as ResultStatus)}`}
+      </text>
+    </g>
+  );
+}
+
+/** One round on the time line: its (truncated) name under the axis, then its value or a dash. */
+function TrendPointMark({
+  p,
+  x,
+  y,
+  maxChars,
+  axisY,
+  hatch,
+}: {
+  p: TrendPoint;
+  x: PointScale;
+  y: Linear;
+  maxChars: number;
+  axisY: number;
+  hatch: string;
+}) {
+  const v = p.value;
+  const px = x(p.round.id) ?? 0;
+  const axis = (
+    <text x={px} y={axisY} textAnchor="middle" fontSize={11} fill="#374151">
+      {truncateLabel(p.round.name, maxChars)}
+    </text>
+  );
+  if (!v || v.estimate === null) return <MissingTrendPoint p={p} px={px} axis={axis} baseline={y(0)} />;
+  return <TrendValuePoint p={p} v={v} estimate={v.estimate} px={px} y={y} axis={axis} hatch={hatch} />;
+}
+
 /**
  * The points of a trend on one time line (d3 scales, React-rendered SVG, as charts.tsx): the 95 %
  * interval as a bar (hatched when not conclusive), the estimate as a solid point only when at least
@@ -43,7 +229,6 @@ const GREY = '#6b7280';
  * with a value). A point of another method version is grey with a dotted outline and stands alone.
  */
 function TrendChart({ trend, label }: { trend: Trend; label: string }) {
-  const { t } = useT();
   const hatch = useChartId('hatch-trend');
   const [ref, width] = useWidth<HTMLDivElement>(600);
   const height = 260;
@@ -74,118 +259,19 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
           <defs>
             <Hatch id={hatch} />
           </defs>
-          {y.ticks(5).map((tick) => (
-            <g key={tick}>
-              <line x1={m.left} x2={width - m.right} y1={y(tick)} y2={y(tick)} stroke="#e5e7eb" />
-              <text x={m.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill="#4b5563">
-                {d3.format('.1f')(tick)}
-              </text>
-            </g>
+          <TrendGrid y={y} left={m.left} right={width - m.right} />
+          <TrendLines points={trend.points} cx={cx} y={y} />
+          {trend.points.map((p) => (
+            <TrendPointMark
+              key={p.round.id}
+              p={p}
+              x={x}
+              y={y}
+              maxChars={maxChars}
+              axisY={height - m.bottom + 16}
+              hatch={hatch}
+            />
           ))}
-          {trend.points.map((p, k) => {
-            const prev = trend.points[k - 1];
-            if (!p.joined || !prev?.value || prev.value.estimate === null || !p.value || p.value.estimate === null)
-              return null;
-            return (
-              <line
-                key={`l-${p.round.id}`}
-                data-testid="trend-line"
-                x1={cx(prev)}
-                y1={y(prev.value.estimate)}
-                x2={cx(p)}
-                y2={y(p.value.estimate)}
-                stroke={INK}
-                strokeWidth={2}
-              />
-            );
-          })}
-          {trend.points.map((p) => {
-            const v = p.value;
-            const px = cx(p);
-            const name = p.round.name.length > maxChars ? `${p.round.name.slice(0, maxChars - 1)}…` : p.round.name;
-            const axis = (
-              <text x={px} y={height - m.bottom + 16} textAnchor="middle" fontSize={11} fill="#374151">
-                {name}
-              </text>
-            );
-            if (!v || v.estimate === null) {
-              return (
-                <g
-                  key={p.round.id}
-                  data-testid="trend-point"
-                  data-round={p.round.id}
-                  data-mark="none"
-                  data-status={v?.status ?? 'none'}
-                >
-                  <title>{`${p.round.name}: ${t('trends.notInRound')}`}</title>
-                  {axis}
-                  <text x={px} y={y(0) - 6} textAnchor="middle" fontSize={12} fill={GREY}>
-                    –
-                  </text>
-                </g>
-              );
-            }
-            const mark = markOf(v);
-            const interval = shownInterval(v);
-            const weak = v.status !== 'conclusive';
-            // Another method version, or (national) another set of states: shown apart, never joined.
-            const other = !p.currentMethod || !p.sameArea;
-            const cy = y(v.estimate);
-            return (
-              <g
-                key={p.round.id}
-                data-testid="trend-point"
-                data-round={p.round.id}
-                data-status={v.status}
-                data-mark={mark}
-                data-method={other ? 'other' : 'current'}
-                data-hatched={String(!!interval && weak)}
-              >
-                <title>{`${p.round.name}: ${fmtValue(v.estimate)}${interval ? ` [${fmtValue(interval[0])}, ${fmtValue(interval[1])}]` : ''}${other ? ` (${t('trends.otherMethod')})` : ''}`}</title>
-                {axis}
-                {interval && (
-                  <rect
-                    x={px - 6}
-                    width={12}
-                    y={y(interval[1])}
-                    height={Math.max(2, y(interval[0]) - y(interval[1]))}
-                    fill={other ? '#e5e7eb' : weak ? `url(#${hatch})` : colour(v.estimate)}
-                    fillOpacity={weak || other ? 1 : 0.55}
-                    stroke={other ? GREY : '#1f2937'}
-                    strokeWidth={0.75}
-                    strokeDasharray={other ? '2 2' : undefined}
-                  />
-                )}
-                {mark === 'self_report' ? (
-                  <path
-                    d={d3.symbol(d3.symbolDiamond, 80)() ?? ''}
-                    transform={`translate(${px},${cy})`}
-                    fill="#ffffff"
-                    stroke={other ? GREY : INK}
-                    strokeWidth={2}
-                    strokeDasharray="3 2"
-                  />
-                ) : other ? (
-                  <circle
-                    cx={px}
-                    cy={cy}
-                    r={5}
-                    fill={mark === 'solid' ? GREY : '#ffffff'}
-                    stroke={GREY}
-                    strokeWidth={2}
-                    strokeDasharray="2 2"
-                  />
-                ) : mark === 'solid' ? (
-                  <circle cx={px} cy={cy} r={5.5} fill={INK} stroke="#ffffff" strokeWidth={1.5} />
-                ) : (
-                  <circle cx={px} cy={cy} r={5} fill="#ffffff" stroke={INK} strokeWidth={2} />
-                )}
-                <text x={px + 9} y={cy - 7} fontSize={11} fontWeight={600} fill={other ? GREY : INK}>
-                  {`${fmtValue(v.estimate)}${statusMarker(v.status as ResultStatus)}`}
-                </text>
-              </g>
-            );
-          })}
         </svg>
       </div>
     </figure>
@@ -245,6 +331,24 @@ function TrendTable({ trend }: { trend: Trend }) {
   );
 }
 
+/** What the line and the marks mean, and (when some are shown apart) what a grey point is. */
+function TrendLegend({ trend }: { trend: Trend }) {
+  const { t } = useT();
+  return (
+    <ul className="trend-legend small muted">
+      <li>
+        {t('trends.legendLine', {
+          method: trend.methodId ? `${trend.methodId} v${trend.methodVersion}` : '—',
+        })}
+      </li>
+      <li>{t('trends.legendMarks')}</li>
+      {trend.points.some((p) => p.value && (!p.currentMethod || !p.sameArea)) && (
+        <li>{t('trends.legendOtherMethod')}</li>
+      )}
+    </ul>
+  );
+}
+
 /** One unit (institution, municipality, state, national) and indicator over every published round of the guarantor. */
 export function TrendPage({ roundId }: { roundId: string }) {
   const { t, lang, pick } = useT();
@@ -268,14 +372,7 @@ export function TrendPage({ roundId }: { roundId: string }) {
           .join('; '),
       })
     : '';
-  const back =
-    scope === 'institution' && key
-      ? `/resultados/${roundId}/instituciones/${key}`
-      : scope === 'state' && key
-        ? `/resultados/${roundId}/estados/${key}`
-        : scope === 'municipality' && trend?.cveEnt
-          ? `/resultados/${roundId}/estados/${trend.cveEnt}`
-          : `/resultados/${roundId}`;
+  const back = trendBackHref(roundId, scope, key, trend?.cveEnt);
   return (
     <section className="results trend-page">
       {trend?.synthetic && <SyntheticBanner />}
@@ -314,17 +411,7 @@ export function TrendPage({ roundId }: { roundId: string }) {
           ) : (
             <>
               <TrendChart trend={trend} label={chartLabel} />
-              <ul className="trend-legend small muted">
-                <li>
-                  {t('trends.legendLine', {
-                    method: trend.methodId ? `${trend.methodId} v${trend.methodVersion}` : '—',
-                  })}
-                </li>
-                <li>{t('trends.legendMarks')}</li>
-                {trend.points.some((p) => p.value && (!p.currentMethod || !p.sameArea)) && (
-                  <li>{t('trends.legendOtherMethod')}</li>
-                )}
-              </ul>
+              <TrendLegend trend={trend} />
             </>
           )}
           <TrendTable trend={trend} />

@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../shared/router';
 import { STATUS_ORDER, type ResultStatus } from './api';
+import { rowCentre, shadingOf, tileGridSize, truncateLabel } from './chart-layout';
 import { markOf, topPercent, usesPercentileBand, type Mark, type Rank } from './present';
 
 /**
@@ -216,28 +217,11 @@ export const SCATTER_SVG_LIMIT = 1500;
 const SCATTER_MARGIN = { top: 10, right: 14, bottom: 40, left: 44 };
 const scatterFill = (p: ScatterPoint) => (weak(p.status) ? '#ffffff' : colour((p.x + p.y) / 2));
 
-export function Scatter({
-  points,
-  label,
-  xLabel,
-  yLabel,
-  statusText,
-  manyCaption,
-}: {
-  points: ScatterPoint[];
-  label: string;
-  xLabel: string;
-  yLabel: string;
-  statusText: (s: ResultStatus) => string;
-  /** Caption of the status summary that replaces the per-point table for large rounds. */
-  manyCaption: string;
-}) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const size = Math.min(width, 420);
-  const m = SCATTER_MARGIN;
-  // Memoised on size so the canvas is repainted only when the points or the size change.
-  const { x, y } = useMemo(
+type Linear = d3.ScaleLinear<number, number>;
+
+/** The scatter's square scales, memoised on size so the canvas is repainted only when the points or the size change. */
+function useScatterScales(size: number): { x: Linear; y: Linear } {
+  return useMemo(
     () => ({
       x: d3
         .scaleLinear()
@@ -250,8 +234,11 @@ export function Scatter({
     }),
     [size],
   );
-  const many = points.length > SCATTER_SVG_LIMIT;
+}
 
+/** Paints the points on a canvas when there are too many for SVG (`many`); returns the canvas ref. */
+function useScatterCanvas(many: boolean, points: ScatterPoint[], size: number, x: Linear, y: Linear) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = many && canvas ? canvas.getContext('2d') : null;
@@ -272,8 +259,18 @@ export function Scatter({
       ctx.stroke();
     }
   }, [many, points, size, x, y]);
+  return canvasRef;
+}
 
-  const table = many
+/** The accessible table: every point, or for a large round the count of points per status. */
+function scatterTable(
+  points: ScatterPoint[],
+  many: boolean,
+  label: string,
+  manyCaption: string,
+  statusText: (s: ResultStatus) => string,
+): TableSpec {
+  return many
     ? {
         caption: manyCaption,
         columns: ['', 'n'],
@@ -284,50 +281,108 @@ export function Scatter({
         columns: ['', 'T', 'P', ''],
         rows: points.map((p) => [p.label, fmt2(p.x), fmt2(p.y), statusText(p.status)]),
       };
+}
+
+/** Grid lines and tick labels on both axes, and the dashed T = P diagonal. */
+function ScatterGrid({ x, y, size }: { x: Linear; y: Linear; size: number }) {
+  const m = SCATTER_MARGIN;
+  return (
+    <>
+      {x.ticks(5).map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={m.top} y2={size - m.bottom} stroke={GRID} />
+          <line x1={m.left} x2={size - m.right} y1={y(t)} y2={y(t)} stroke={GRID} />
+          <text x={x(t)} y={size - m.bottom + 16} textAnchor="middle" fontSize={11} fill={MUTED}>
+            {fmt2(t)}
+          </text>
+          <text x={m.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={MUTED}>
+            {fmt2(t)}
+          </text>
+        </g>
+      ))}
+      <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="#9ca3af" strokeDasharray="4 4" />
+    </>
+  );
+}
+
+/** One SVG circle per point, each with its values and status as a tooltip. */
+function ScatterMarks({
+  points,
+  x,
+  y,
+  statusText,
+}: {
+  points: ScatterPoint[];
+  x: Linear;
+  y: Linear;
+  statusText: (s: ResultStatus) => string;
+}) {
+  return (
+    <>
+      {points.map((p) => (
+        <circle
+          key={p.key}
+          data-testid="mark-scatter"
+          data-status={p.status}
+          cx={x(p.x)}
+          cy={y(p.y)}
+          r={4.5}
+          fill={scatterFill(p)}
+          stroke={OUTLINE}
+          strokeWidth={1.5}
+          fillOpacity={0.9}
+        >
+          <title>{`${p.label}: T ${fmt2(p.x)}, P ${fmt2(p.y)} (${statusText(p.status)})`}</title>
+        </circle>
+      ))}
+    </>
+  );
+}
+
+/** The axis titles: T under the x axis, P rotated beside the y axis. */
+function ScatterAxisTitles({ size, xLabel, yLabel }: { size: number; xLabel: string; yLabel: string }) {
+  const m = SCATTER_MARGIN;
+  return (
+    <>
+      <text x={(m.left + size - m.right) / 2} y={size - 6} textAnchor="middle" fontSize={12}>
+        {xLabel}
+      </text>
+      <text transform={`translate(12,${(m.top + size - m.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12}>
+        {yLabel}
+      </text>
+    </>
+  );
+}
+
+export function Scatter({
+  points,
+  label,
+  xLabel,
+  yLabel,
+  statusText,
+  manyCaption,
+}: {
+  points: ScatterPoint[];
+  label: string;
+  xLabel: string;
+  yLabel: string;
+  statusText: (s: ResultStatus) => string;
+  /** Caption of the status summary that replaces the per-point table for large rounds. */
+  manyCaption: string;
+}) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const size = Math.min(width, 420);
+  const { x, y } = useScatterScales(size);
+  const many = points.length > SCATTER_SVG_LIMIT;
+  const canvasRef = useScatterCanvas(many, points, size, x, y);
+  const table = scatterTable(points, many, label, manyCaption, statusText);
   return (
     <figure className="chart">
       <div ref={ref} className="chart-canvas scatter-stack">
         <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label}>
-          {x.ticks(5).map((t) => (
-            <g key={t}>
-              <line x1={x(t)} x2={x(t)} y1={m.top} y2={size - m.bottom} stroke={GRID} />
-              <line x1={m.left} x2={size - m.right} y1={y(t)} y2={y(t)} stroke={GRID} />
-              <text x={x(t)} y={size - m.bottom + 16} textAnchor="middle" fontSize={11} fill={MUTED}>
-                {fmt2(t)}
-              </text>
-              <text x={m.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={MUTED}>
-                {fmt2(t)}
-              </text>
-            </g>
-          ))}
-          <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="#9ca3af" strokeDasharray="4 4" />
-          {!many &&
-            points.map((p) => (
-              <circle
-                key={p.key}
-                data-testid="mark-scatter"
-                data-status={p.status}
-                cx={x(p.x)}
-                cy={y(p.y)}
-                r={4.5}
-                fill={scatterFill(p)}
-                stroke={OUTLINE}
-                strokeWidth={1.5}
-                fillOpacity={0.9}
-              >
-                <title>{`${p.label}: T ${fmt2(p.x)}, P ${fmt2(p.y)} (${statusText(p.status)})`}</title>
-              </circle>
-            ))}
-          <text x={(m.left + size - m.right) / 2} y={size - 6} textAnchor="middle" fontSize={12}>
-            {xLabel}
-          </text>
-          <text
-            transform={`translate(12,${(m.top + size - m.bottom) / 2}) rotate(-90)`}
-            textAnchor="middle"
-            fontSize={12}
-          >
-            {yLabel}
-          </text>
+          <ScatterGrid x={x} y={y} size={size} />
+          {!many && <ScatterMarks points={points} x={x} y={y} statusText={statusText} />}
+          <ScatterAxisTitles size={size} xLabel={xLabel} yLabel={yLabel} />
         </svg>
         {many && (
           <canvas
@@ -385,6 +440,54 @@ function EstimateMark({ mark, cx, cy }: { mark: Mark; cx: number; cy: number }) 
   return null;
 }
 
+/** One sub-index: its bar (hatched when weak), its 95% whisker, its name and its value with the status marker. */
+function SubIndexBar({
+  row: r,
+  left: bx,
+  bandwidth: bw,
+  y,
+  labelY,
+  hatch,
+}: {
+  row: IntervalRow;
+  left: number;
+  bandwidth: number;
+  y: Linear;
+  /** Top of the label area under the bars. */
+  labelY: number;
+  hatch: string;
+}) {
+  const mid = bx + bw / 2;
+  return (
+    <g data-testid="mark-subindex" data-status={r.status}>
+      {r.estimate !== null && (
+        <rect
+          x={bx}
+          width={bw}
+          y={y(r.estimate)}
+          height={y(0) - y(r.estimate)}
+          fill={weak(r.status) ? `url(#${hatch})` : colour(r.estimate)}
+          stroke={OUTLINE}
+        />
+      )}
+      {r.lo !== null && r.hi !== null && (
+        <g stroke={OUTLINE} strokeWidth={2}>
+          <line x1={mid} x2={mid} y1={y(r.lo)} y2={y(r.hi)} />
+          <line x1={mid - 6} x2={mid + 6} y1={y(r.lo)} y2={y(r.lo)} />
+          <line x1={mid - 6} x2={mid + 6} y1={y(r.hi)} y2={y(r.hi)} />
+        </g>
+      )}
+      <text x={mid} y={labelY + 16} textAnchor="middle" fontSize={12} fontWeight={600}>
+        {r.label}
+      </text>
+      <text x={mid} y={labelY + 32} textAnchor="middle" fontSize={11} fill={MUTED}>
+        {fmtValue(r.estimate)}
+        {statusMarker(r.estimate === null ? null : r.status)}
+      </text>
+    </g>
+  );
+}
+
 /** Bars of estimates with 95% whiskers (the sub-indices). */
 export function SubIndexBars({
   rows,
@@ -434,43 +537,92 @@ export function SubIndexBars({
                 </text>
               </g>
             ))}
-            {rows.map((r) => {
-              const bx = x(r.key) ?? 0;
-              const mid = bx + bw / 2;
-              return (
-                <g key={r.key} data-testid="mark-subindex" data-status={r.status}>
-                  {r.estimate !== null && (
-                    <rect
-                      x={bx}
-                      width={bw}
-                      y={y(r.estimate)}
-                      height={y(0) - y(r.estimate)}
-                      fill={weak(r.status) ? `url(#${hatch})` : colour(r.estimate)}
-                      stroke={OUTLINE}
-                    />
-                  )}
-                  {r.lo !== null && r.hi !== null && (
-                    <g stroke={OUTLINE} strokeWidth={2}>
-                      <line x1={mid} x2={mid} y1={y(r.lo)} y2={y(r.hi)} />
-                      <line x1={mid - 6} x2={mid + 6} y1={y(r.lo)} y2={y(r.lo)} />
-                      <line x1={mid - 6} x2={mid + 6} y1={y(r.hi)} y2={y(r.hi)} />
-                    </g>
-                  )}
-                  <text x={mid} y={height - m.bottom + 16} textAnchor="middle" fontSize={12} fontWeight={600}>
-                    {r.label}
-                  </text>
-                  <text x={mid} y={height - m.bottom + 32} textAnchor="middle" fontSize={11} fill={MUTED}>
-                    {fmtValue(r.estimate)}
-                    {statusMarker(r.estimate === null ? null : r.status)}
-                  </text>
-                </g>
-              );
-            })}
+            {rows.map((r) => (
+              <SubIndexBar
+                key={r.key}
+                row={r}
+                left={x(r.key) ?? 0}
+                bandwidth={bw}
+                y={y}
+                labelY={height - m.bottom}
+                hatch={hatch}
+              />
+            ))}
             <line x1={m.left} x2={width - m.right} y1={y(0)} y2={y(0)} stroke={OUTLINE} />
           </>
         );
       }}
     </ChartFrame>
+  );
+}
+
+/** The 95% interval in the accessible table; a dash for a self-report or a degenerate interval. */
+const intervalCell = (r: IntervalRow): string =>
+  markOfRow(r) === 'self_report' || (r.lo !== null && r.lo === r.hi) ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`;
+
+/** One row of an interval chart: its label, the interval bar, the self-reported diamond and the estimate's mark. */
+function IntervalMark({
+  row: r,
+  cy,
+  labelWidth: labelW,
+  maxChars,
+  x,
+  domain,
+  hatch,
+  testId,
+  statusText,
+}: {
+  row: IntervalRow;
+  cy: number;
+  labelWidth: number;
+  maxChars: number;
+  x: Linear;
+  domain: [number, number];
+  hatch: string;
+  testId: string;
+  statusText: (s: ResultStatus) => string;
+}) {
+  const mark = markOfRow(r);
+  return (
+    <g
+      data-testid={testId}
+      data-status={r.status}
+      data-mark={mark}
+      className={r.href ? 'mark-link' : undefined}
+      onClick={r.href ? () => navigate(r.href as string) : undefined}
+    >
+      <title>{`${r.label}: ${fmtValue(r.estimate)}${mark === 'self_report' ? '' : ` [${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`} ${statusText(r.status)}`}</title>
+      <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
+        {truncateLabel(r.label, maxChars)}
+      </text>
+      {r.lo !== null && r.hi !== null && mark !== 'self_report' && (
+        <rect
+          x={x(Math.max(domain[0], r.lo))}
+          width={Math.max(2, x(Math.min(domain[1], r.hi)) - x(Math.max(domain[0], r.lo)))}
+          y={cy - 6}
+          height={12}
+          fill={weak(r.status) ? `url(#${hatch})` : colour(r.estimate ?? 0)}
+          stroke={OUTLINE}
+          strokeWidth={0.75}
+        />
+      )}
+      {r.raw !== null && r.raw !== undefined && (
+        <path
+          d={d3.symbol(d3.symbolDiamond, 60)() ?? ''}
+          transform={`translate(${x(r.raw)},${cy})`}
+          fill="#ffffff"
+          stroke={OUTLINE}
+          strokeWidth={1.5}
+        />
+      )}
+      {r.estimate !== null ? (
+        <EstimateMark mark={mark} cx={x(r.estimate)} cy={cy} />
+      ) : (
+        <text x={x(domain[0]) + 4} y={cy + 4} fontSize={11} fill={MUTED}>
+          –
+        </text>
+      )}
+    </g>
   );
 }
 
@@ -492,12 +644,7 @@ export function IntervalChart({
   const rowH = 26;
   const m = { top: 6, right: 14, bottom: 24 };
   const height = m.top + m.bottom + Math.max(1, rows.length) * rowH;
-  const table = rows.map((r) => [
-    r.label,
-    fmtValue(r.estimate),
-    markOfRow(r) === 'self_report' || (r.lo !== null && r.lo === r.hi) ? '—' : `[${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`,
-    statusText(r.status),
-  ]);
+  const table = rows.map((r) => [r.label, fmtValue(r.estimate), intervalCell(r), statusText(r.status)]);
   return (
     <ChartFrame
       label={label}
@@ -524,53 +671,20 @@ export function IntervalChart({
                 </text>
               </g>
             ))}
-            {rows.map((r, i) => {
-              const cy = m.top + i * rowH + rowH / 2;
-              const text = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
-              const mark = markOfRow(r);
-              return (
-                <g
-                  key={r.key}
-                  data-testid={testId}
-                  data-status={r.status}
-                  data-mark={mark}
-                  className={r.href ? 'mark-link' : undefined}
-                  onClick={r.href ? () => navigate(r.href as string) : undefined}
-                >
-                  <title>{`${r.label}: ${fmtValue(r.estimate)}${mark === 'self_report' ? '' : ` [${fmtValue(r.lo)}, ${fmtValue(r.hi)}]`} ${statusText(r.status)}`}</title>
-                  <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
-                    {text}
-                  </text>
-                  {r.lo !== null && r.hi !== null && mark !== 'self_report' && (
-                    <rect
-                      x={x(Math.max(domain[0], r.lo))}
-                      width={Math.max(2, x(Math.min(domain[1], r.hi)) - x(Math.max(domain[0], r.lo)))}
-                      y={cy - 6}
-                      height={12}
-                      fill={weak(r.status) ? `url(#${hatch})` : colour(r.estimate ?? 0)}
-                      stroke={OUTLINE}
-                      strokeWidth={0.75}
-                    />
-                  )}
-                  {r.raw !== null && r.raw !== undefined && (
-                    <path
-                      d={d3.symbol(d3.symbolDiamond, 60)() ?? ''}
-                      transform={`translate(${x(r.raw)},${cy})`}
-                      fill="#ffffff"
-                      stroke={OUTLINE}
-                      strokeWidth={1.5}
-                    />
-                  )}
-                  {r.estimate !== null ? (
-                    <EstimateMark mark={mark} cx={x(r.estimate)} cy={cy} />
-                  ) : (
-                    <text x={x(domain[0]) + 4} y={cy + 4} fontSize={11} fill={MUTED}>
-                      –
-                    </text>
-                  )}
-                </g>
-              );
-            })}
+            {rows.map((r, i) => (
+              <IntervalMark
+                key={r.key}
+                row={r}
+                cy={rowCentre(m.top, i, rowH)}
+                labelWidth={labelW}
+                maxChars={maxChars}
+                x={x}
+                domain={domain}
+                hatch={hatch}
+                testId={testId}
+                statusText={statusText}
+              />
+            ))}
           </>
         );
       }}
@@ -634,7 +748,7 @@ export function RankChart({ rows, label, testId }: { rows: RankRow[]; label: str
             ))}
             {rows.map((r, i) => {
               const cy = m.top + i * rowH + rowH / 2;
-              const name = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
+              const name = truncateLabel(r.label, maxChars);
               const x0 = Math.max(labelW + 8, at(r.rank.lo, true));
               const x1 = Math.min(width - m.right, at(r.rank.hi, false));
               const px = percentile ? x(topPercent(r.rank.position, of) - 50 / of) : x(r.rank.position);
@@ -739,7 +853,7 @@ export function ChangeChart({
               return (
                 <g key={r.key} data-testid="mark-change" data-significant={significantAttr(r)}>
                   <text x={labelW} y={cy + 4} textAnchor="end" fontSize={12}>
-                    {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
+                    {truncateLabel(r.label, 26)}
                   </text>
                   {r.delta !== null && r.threshold !== null && (
                     <rect
@@ -774,6 +888,69 @@ export interface Tile {
   href: string;
 }
 
+/** One state's tile: its square (hatched when weak, outlined when selected), abbreviation and value. */
+function TileMark({
+  tile: t,
+  position: [c, r],
+  cell,
+  hatch,
+  selected,
+  statusText,
+}: {
+  tile: Tile;
+  position: [number, number];
+  cell: number;
+  hatch: string;
+  selected: boolean;
+  statusText: (s: ResultStatus | null) => string;
+}) {
+  const gap = 3;
+  const shading = shadingOf(t.estimate, t.status);
+  const hasValue = shading !== 'missing';
+  const isWeak = shading !== 'solid';
+  const fill = !hasValue ? '#d1d5db' : isWeak ? `url(#${hatch})` : colour(t.estimate as number);
+  const ink = isWeak ? '#111827' : inkOn(colour(t.estimate as number));
+  const big = cell >= 48;
+  return (
+    <g
+      data-testid="mark-tile"
+      data-cve-ent={t.cveEnt}
+      data-status={t.status ?? 'none'}
+      transform={`translate(${c * cell},${r * cell})`}
+      className="mark-link"
+      onClick={() => navigate(t.href)}
+    >
+      <title>{`${t.name}: ${fmtValue(t.estimate)} (${statusText(t.status)})`}</title>
+      <rect
+        x={gap / 2}
+        y={gap / 2}
+        width={cell - gap}
+        height={cell - gap}
+        rx={3}
+        fill={fill}
+        stroke={selected ? '#000000' : OUTLINE}
+        strokeWidth={selected ? 3 : 0.75}
+      />
+      {isWeak && hasValue && (
+        <rect x={4} y={cell / 2 - 8} width={cell - 8} height={big ? 30 : 24} fill="#ffffff" opacity={0.85} rx={2} />
+      )}
+      <text
+        x={cell / 2}
+        y={cell / 2 - (big ? 4 : 2)}
+        textAnchor="middle"
+        fontSize={big ? 12 : 9}
+        fontWeight={700}
+        fill={ink}
+      >
+        {t.abbr}
+      </text>
+      <text x={cell / 2} y={cell / 2 + (big ? 12 : 9)} textAnchor="middle" fontSize={big ? 11 : 8.5} fill={ink}>
+        {hasValue ? `${fmtValue(t.estimate)}${statusMarker(t.status)}` : '–'}
+      </text>
+    </g>
+  );
+}
+
 /** Mexico as a tile grid: one square per state, coloured by its estimate, hatched and marked when weak. */
 export function TileGrid({
   tiles,
@@ -791,13 +968,8 @@ export function TileGrid({
   columns: string[];
 }) {
   const hatch = useChartId('hatch-tile');
-  const cols = 1 + Math.max(...Object.values(layout).map(([c]) => c));
-  const rowsN = 1 + Math.max(...Object.values(layout).map(([, r]) => r));
   const [ref, width] = useWidth<HTMLDivElement>();
-  const cell = Math.min(64, Math.floor(width / cols));
-  const gap = 3;
-  const w = cell * cols;
-  const h = cell * rowsN;
+  const { cell, width: w, height: h } = tileGridSize(layout, width);
   const table = tiles.map((t) => [t.name, fmtValue(t.estimate), statusText(t.status)]);
   return (
     <figure className="chart">
@@ -809,64 +981,16 @@ export function TileGrid({
           {tiles.map((t) => {
             const pos = layout[t.cveEnt];
             if (!pos) return null;
-            const [c, r] = pos;
-            const hasValue = t.estimate !== null && t.status !== null;
-            const isWeak = !hasValue || weak(t.status as ResultStatus);
-            const fill = !hasValue ? '#d1d5db' : isWeak ? `url(#${hatch})` : colour(t.estimate as number);
-            const ink = isWeak ? '#111827' : inkOn(colour(t.estimate as number));
-            const big = cell >= 48;
             return (
-              <g
+              <TileMark
                 key={t.cveEnt}
-                data-testid="mark-tile"
-                data-cve-ent={t.cveEnt}
-                data-status={t.status ?? 'none'}
-                transform={`translate(${c * cell},${r * cell})`}
-                className="mark-link"
-                onClick={() => navigate(t.href)}
-              >
-                <title>{`${t.name}: ${fmtValue(t.estimate)} (${statusText(t.status)})`}</title>
-                <rect
-                  x={gap / 2}
-                  y={gap / 2}
-                  width={cell - gap}
-                  height={cell - gap}
-                  rx={3}
-                  fill={fill}
-                  stroke={t.cveEnt === selected ? '#000000' : OUTLINE}
-                  strokeWidth={t.cveEnt === selected ? 3 : 0.75}
-                />
-                {isWeak && hasValue && (
-                  <rect
-                    x={4}
-                    y={cell / 2 - 8}
-                    width={cell - 8}
-                    height={big ? 30 : 24}
-                    fill="#ffffff"
-                    opacity={0.85}
-                    rx={2}
-                  />
-                )}
-                <text
-                  x={cell / 2}
-                  y={cell / 2 - (big ? 4 : 2)}
-                  textAnchor="middle"
-                  fontSize={big ? 12 : 9}
-                  fontWeight={700}
-                  fill={ink}
-                >
-                  {t.abbr}
-                </text>
-                <text
-                  x={cell / 2}
-                  y={cell / 2 + (big ? 12 : 9)}
-                  textAnchor="middle"
-                  fontSize={big ? 11 : 8.5}
-                  fill={ink}
-                >
-                  {hasValue ? `${fmtValue(t.estimate)}${statusMarker(t.status)}` : '–'}
-                </text>
-              </g>
+                tile={t}
+                position={pos}
+                cell={cell}
+                hatch={hatch}
+                selected={t.cveEnt === selected}
+                statusText={statusText}
+              />
             );
           })}
         </svg>

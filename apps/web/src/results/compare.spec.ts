@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { specValue } from './spec-values';
-import { compareValues, notComparableText } from './compare';
+import { compareValues, notComparableText, roundChoices, verdictCounts } from './compare';
 import type { Status } from './present';
 
 const value = specValue;
@@ -82,5 +82,37 @@ describe('comparison rule (§9)', () => {
         }
       }),
     );
+  });
+});
+
+describe('round choices', () => {
+  it('lists each round once, in first-seen order, with its first name', () => {
+    const pub = [
+      { id: 'r1', name: 'Ronda 1' },
+      { id: 'r2', name: 'Ronda 2' },
+    ];
+    const own = [
+      { id: 'r2', name: 'Ronda 2 (borrador)' },
+      { id: 'r3', name: 'Ronda 3' },
+    ];
+    expect(roundChoices([pub, own])).toEqual([
+      { id: 'r1', name: 'Ronda 1' },
+      { id: 'r2', name: 'Ronda 2 (borrador)' },
+      { id: 'r3', name: 'Ronda 3' },
+    ]);
+    expect(roundChoices([pub, []])).toEqual(pub);
+  });
+});
+
+describe('verdict counts', () => {
+  it('counts significant, comparable and all rows', () => {
+    const rows = [
+      { verdict: 'significant' as const },
+      { verdict: 'within_uncertainty' as const },
+      { verdict: 'not_comparable' as const },
+      { verdict: 'significant' as const },
+    ];
+    expect(verdictCounts(rows)).toEqual({ sig: 2, comparable: 3, total: 4 });
+    expect(verdictCounts([])).toEqual({ sig: 0, comparable: 0, total: 0 });
   });
 });

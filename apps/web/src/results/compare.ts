@@ -99,3 +99,25 @@ function methodName(v: ValueLike | null | undefined): string {
   if (!v?.methodId) return '—';
   return v.methodVersion ? `${v.methodId} v${v.methodVersion}` : v.methodId;
 }
+
+/** The rounds to choose from: each id once, where it first appears, with the name listed last for it. */
+export function roundChoices(
+  lists: ReadonlyArray<ReadonlyArray<{ id: string; name: string }>>,
+): Array<{ id: string; name: string }> {
+  const seen = new Map<string, string>();
+  for (const r of lists.flat()) seen.set(r.id, r.name);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/** The summary sentence's numbers over the states: significant changes, comparable ones, all. */
+export function verdictCounts(rows: ReadonlyArray<{ verdict: Comparison['verdict'] }>): {
+  sig: number;
+  comparable: number;
+  total: number;
+} {
+  return {
+    sig: rows.filter((r) => r.verdict === 'significant').length,
+    comparable: rows.filter((r) => r.verdict !== 'not_comparable').length,
+    total: rows.length,
+  };
+}

@@ -1,5 +1,6 @@
 /** The report card's rows, pure (unit-tested): validated vs claimed, weakest first. */
 import type { InstitutionDetail, ResultValue } from './api';
+import { markOf } from './present';
 
 /** One line of the card: a validated value beside what the institution claimed (its self-report). */
 export interface CardRow {
@@ -44,4 +45,16 @@ export function cardRows(d: InstitutionDetail): { subIndices: CardRow[]; compone
     claimed: c.kind === 'government' ? c.raw : null,
   }));
   return { subIndices: weakestFirst(subIndices), components: weakestFirst(components) };
+}
+
+/**
+ * Whether the row's "validated" value is only the unverified self-report, and the claimed minus
+ * validated difference (null when either is missing). An unverified self-report is the claim itself:
+ * showing it under "Validated" (or a difference of +0.00 against itself) would make the claim look checked.
+ */
+export function claimVsValidated(r: CardRow): { selfReportOnly: boolean; difference: number | null } {
+  const v = r.validated;
+  const selfReportOnly = v != null && markOf(v) === 'self_report';
+  const difference = v?.estimate != null && !selfReportOnly && r.claimed !== null ? r.claimed - v.estimate : null;
+  return { selfReportOnly, difference };
 }

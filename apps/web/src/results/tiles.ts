@@ -1,3 +1,6 @@
+import type { AreaValue, State } from './api';
+import type { Tile } from './charts';
+
 /**
  * A tile-grid map of Mexico: [column, row] per INEGI state code (01–32). Neighbours stay neighbours
  * where a grid allows it (after the usual newspaper tile maps); every state gets the same area, so
@@ -73,3 +76,26 @@ export const STATE_ABBR: Record<string, string> = {
   '31': 'YUC',
   '32': 'ZAC',
 };
+
+/**
+ * One tile per state of the catalogue, with the state's value of the round when it has one. The
+ * status is kept only beside an estimate: a status without a number would colour a grey tile.
+ */
+export function stateTiles(
+  states: ReadonlyArray<Pick<State, 'cveEnt' | 'name'>>,
+  values: ReadonlyArray<{ scopeKey: string; value: Pick<AreaValue, 'estimate' | 'status'> }>,
+  hrefOf: (cveEnt: string) => string,
+): Tile[] {
+  const byState = new Map(values.map((a) => [a.scopeKey, a.value]));
+  return states.map((s) => {
+    const v = byState.get(s.cveEnt);
+    return {
+      cveEnt: s.cveEnt,
+      abbr: STATE_ABBR[s.cveEnt] ?? s.cveEnt,
+      name: s.name,
+      estimate: v?.estimate ?? null,
+      status: v && v.estimate !== null ? v.status : null,
+      href: hrefOf(s.cveEnt),
+    };
+  });
+}

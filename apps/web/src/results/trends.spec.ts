@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SCOPE_WORDS, trendHref } from './trends';
+import { SCOPE_WORDS, trendBackHref, trendHref } from './trends';
 
 describe('trendHref', () => {
   it('uses the Spanish scope words of /resultados and leaves the default indicator out', () => {
@@ -16,5 +16,19 @@ describe('trendHref', () => {
 
   it('has a word for every scope', () => {
     expect(Object.keys(SCOPE_WORDS).sort()).toEqual(['institution', 'municipality', 'national', 'state']);
+  });
+});
+
+describe('trendBackHref', () => {
+  it("leads back to the unit's own page", () => {
+    expect(trendBackHref('r1', 'institution', 'inst-7', null)).toBe('/resultados/r1/instituciones/inst-7');
+    expect(trendBackHref('r1', 'state', '15', null)).toBe('/resultados/r1/estados/15');
+    expect(trendBackHref('r1', 'municipality', '15001', '15')).toBe('/resultados/r1/estados/15');
+  });
+
+  it("falls back to the round's overview without a key or a state", () => {
+    expect(trendBackHref('r1', 'national', null, null)).toBe('/resultados/r1');
+    expect(trendBackHref('r1', 'institution', null, null)).toBe('/resultados/r1');
+    expect(trendBackHref('r1', 'municipality', '15001', undefined)).toBe('/resultados/r1');
   });
 });

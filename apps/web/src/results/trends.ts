@@ -34,6 +34,22 @@ export function trendHref(roundId: string, scope: TrendScope, key?: string | nul
   return `/resultados/${encodeURIComponent(roundId)}/tendencia?${q.toString()}`;
 }
 
+/**
+ * Where the trend page's eyebrow link leads: back to the unit's own page (an institution, a state, a
+ * municipality's state), else to the round's overview.
+ */
+export function trendBackHref(
+  roundId: string,
+  scope: TrendScope,
+  key: string | null,
+  cveEnt: string | null | undefined,
+): string {
+  if (scope === 'institution' && key) return `/resultados/${roundId}/instituciones/${key}`;
+  if (scope === 'state' && key) return `/resultados/${roundId}/estados/${key}`;
+  if (scope === 'municipality' && cveEnt) return `/resultados/${roundId}/estados/${cveEnt}`;
+  return `/resultados/${roundId}`;
+}
+
 export const trendsApi = {
   /** The trend of the round's guarantor, over rounds of the round's kind (real or synthetic). */
   trend: (roundId: string, scope: TrendScope, key: string | null, indicator: string, signal?: AbortSignal) =>
