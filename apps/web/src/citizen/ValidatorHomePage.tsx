@@ -328,7 +328,6 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
   }
 
   const current = profile.conflicts.map((c) => c.id);
-  const label = (i: InstitutionRef) => `${i.name} (${i.municipality.name}, ${i.state.name})`;
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -339,27 +338,16 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
       {profile.conflicts.length === 0 ? (
         <p>{t('validator.noConflicts')}</p>
       ) : (
-        <ul className="file-list">
-          {profile.conflicts.map((c) => (
-            <li key={c.id}>
-              <span>{label(c)}</span>
-              <Button
-                variant="secondary"
-                small
-                disabled={busy}
-                onClick={() =>
-                  void save(
-                    current.filter((id) => id !== c.id),
-                    t('validator.conflictRemoved', { name: c.name }),
-                  )
-                }
-              >
-                {t('validator.remove')}
-                <span className="visually-hidden"> {c.name}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <DeclaredConflicts
+          conflicts={profile.conflicts}
+          busy={busy}
+          onRemove={(c) =>
+            void save(
+              current.filter((id) => id !== c.id),
+              t('validator.conflictRemoved', { name: c.name }),
+            )
+          }
+        />
       )}
       <Field label={t('dueProcess.conflictReason')} hint={t('dueProcess.conflictReasonHint')}>
         {(a) => <input {...a} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -374,29 +362,69 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
           {results.data.items.length === 0 ? (
             <p>{t('validator.noResults')}</p>
           ) : (
-            <ul className="file-list">
-              {results.data.items.map((i) => (
-                <li key={i.id}>
-                  <span>{label(i)}</span>
-                  {current.includes(i.id) ? (
-                    <span className="muted">{t('validator.alreadyDeclared')}</span>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      small
-                      disabled={busy || reason.trim().length < 3}
-                      onClick={() => void save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
-                    >
-                      {t('validator.declare')}
-                      <span className="visually-hidden"> {i.name}</span>
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <SearchResults
+              items={results.data.items}
+              declared={current}
+              canDeclare={!busy && reason.trim().length >= 3}
+              onDeclare={(i) => void save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
+            />
           )}
         </div>
       )}
     </section>
+  );
+}
+
+const institutionLabel = (i: InstitutionRef) => `${i.name} (${i.municipality.name}, ${i.state.name})`;
+
+interface DeclaredConflictsProps {
+  conflicts: CitizenProfile['conflicts'];
+  busy: boolean;
+  onRemove(c: CitizenProfile['conflicts'][number]): void;
+}
+
+function DeclaredConflicts({ conflicts, busy, onRemove }: DeclaredConflictsProps) {
+  const { t } = useT();
+  return (
+    <ul className="file-list">
+      {conflicts.map((c) => (
+        <li key={c.id}>
+          <span>{institutionLabel(c)}</span>
+          <Button variant="secondary" small disabled={busy} onClick={() => onRemove(c)}>
+            {t('validator.remove')}
+            <span className="visually-hidden"> {c.name}</span>
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface SearchResultsProps {
+  items: InstitutionRef[];
+  /** Ids of the institutions already declared. */
+  declared: string[];
+  canDeclare: boolean;
+  onDeclare(i: InstitutionRef): void;
+}
+
+function SearchResults({ items, declared, canDeclare, onDeclare }: SearchResultsProps) {
+  const { t } = useT();
+  return (
+    <ul className="file-list">
+      {items.map((i) => (
+        <li key={i.id}>
+          <span>{institutionLabel(i)}</span>
+          {declared.includes(i.id) ? (
+            <span className="muted">{t('validator.alreadyDeclared')}</span>
+          ) : (
+            <Button variant="secondary" small disabled={!canDeclare} onClick={() => onDeclare(i)}>
+              {t('validator.declare')}
+              <span className="visually-hidden"> {i.name}</span>
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
