@@ -3,6 +3,7 @@ import { MilestoneVerification } from '../commitments/MilestoneVerification';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
+import { AssignmentProgress } from './AssignmentProgress';
 import { ApiError, downloadFile } from '../shared/api';
 import { Alert, Button, ErrorAlert, Field, ProgressBar, Spinner, StatusBadge } from '../shared/components';
 import { useT, type I18n } from '../shared/i18n';
@@ -90,7 +91,6 @@ export default function AssignmentPage({ id }: { id: string }) {
 /** The institution, the round, whether the assignment still takes answers, and how far along it is. */
 function AssignmentSummary({ assignment: a }: { assignment: Assignment }) {
   const { t, dateTime } = useT();
-  const done = a.progress.verdicts + (a.progress.reportSubmitted ? 1 : 0);
   return (
     <>
       <header className="page-header">
@@ -105,21 +105,7 @@ function AssignmentSummary({ assignment: a }: { assignment: Assignment }) {
       </header>
       {a.status === 'expired' && <Alert kind="warning">{t('assignment.expired')}</Alert>}
       {a.status !== 'expired' && !a.acceptingSubmissions && <Alert kind="warning">{t('assignment.closed')}</Alert>}
-      <ProgressBar
-        value={done}
-        max={a.progress.claimsToCheck + 1}
-        label={t('validator.progress')}
-        detail={
-          a.kind === 'claims'
-            ? t('validator.progressDetail', {
-                verdicts: a.progress.verdicts,
-                claims: a.progress.claimsToCheck,
-                report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
-              })
-            : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
-        }
-        tone={a.status === 'completed' ? 'success' : 'default'}
-      />
+      <AssignmentProgress assignment={a} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { AssignmentProgress } from './AssignmentProgress';
 import { ApiError } from '../shared/api';
-import { Alert, Button, ErrorAlert, Field, Pagination, ProgressBar, Spinner, StatusBadge } from '../shared/components';
+import { Alert, Button, ErrorAlert, Field, Pagination, Spinner, StatusBadge } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { MunicipalityPicker } from '../shared/MunicipalityPicker';
@@ -191,8 +192,6 @@ function AssignmentsSection({ version }: { version: number }) {
 
 function AssignmentRow({ a, date }: { a: Assignment; date(v: string): string }) {
   const { t } = useT();
-  const done = a.progress.verdicts + (a.progress.reportSubmitted ? 1 : 0);
-  const total = a.progress.claimsToCheck + 1;
   return (
     <li className="card">
       <h3>
@@ -205,22 +204,7 @@ function AssignmentRow({ a, date }: { a: Assignment; date(v: string): string }) 
         <StatusBadge status={a.status} /> <span className="badge badge-info">{t(`vwork.kind.${a.kind}`)}</span>{' '}
         {a.status === 'active' && t('validator.expires', { date: date(a.expiresAt) })}
       </p>
-      <ProgressBar
-        value={done}
-        max={total}
-        label={t('validator.progress')}
-        detail={
-          // A citizen-report-only task has no verdicts to count: never "0 of 0 verdicts".
-          a.kind === 'claims'
-            ? t('validator.progressDetail', {
-                verdicts: a.progress.verdicts,
-                claims: a.progress.claimsToCheck,
-                report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
-              })
-            : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
-        }
-        tone={a.status === 'completed' ? 'success' : 'default'}
-      />
+      <AssignmentProgress assignment={a} />
     </li>
   );
 }
