@@ -2,6 +2,39 @@ import { Field } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { MIN_PASSWORD } from './new-password';
 
+interface PasswordFieldProps {
+  /** A fixed id for the input; a generated one when absent. */
+  id?: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+function PasswordField({ id, label, hint, value, error, onChange }: PasswordFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required>
+      {(a) => (
+        <input
+          {...a}
+          type="password"
+          autoComplete="new-password"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          required
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The "new password" input with its length hint, alone where no confirmation is asked (registration). */
+export function NewPasswordField(props: Omit<PasswordFieldProps, 'hint'>) {
+  const { t } = useT();
+  return <PasswordField {...props} hint={t('reset.passwordHint', { min: MIN_PASSWORD })} />;
+}
+
 interface NewPasswordFieldsProps {
   /** Fixed ids for the two inputs; generated ones when absent. */
   ids?: { password: string; repeat: string };
@@ -23,39 +56,16 @@ export function NewPasswordFields({
   onPassword,
   onRepeat,
 }: NewPasswordFieldsProps) {
-  const { t } = useT();
   return (
     <>
-      <Field
+      <NewPasswordField
         id={ids?.password}
         label={labels.password}
-        hint={t('reset.passwordHint', { min: MIN_PASSWORD })}
+        value={password}
         error={errors.password}
-        required
-      >
-        {(a) => (
-          <input
-            {...a}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => onPassword(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field id={ids?.repeat} label={labels.repeat} error={errors.repeat} required>
-        {(a) => (
-          <input
-            {...a}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => onRepeat(e.target.value)}
-            required
-          />
-        )}
-      </Field>
+        onChange={onPassword}
+      />
+      <PasswordField id={ids?.repeat} label={labels.repeat} value={repeat} error={errors.repeat} onChange={onRepeat} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { MilestoneVerification } from '../commitments/MilestoneVerification';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CompletingEvent, SurveyModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
+import { AssignmentProgress } from './AssignmentProgress';
 import { ApiError, downloadFile } from '../shared/api';
 import { Alert, Button, ErrorAlert, Field, ProgressBar, Spinner, StatusBadge } from '../shared/components';
 import { useT, type I18n } from '../shared/i18n';
@@ -23,7 +24,7 @@ import {
 } from './api';
 
 export default function AssignmentPage({ id }: { id: string }) {
-  const { t, dateTime } = useT();
+  const { t } = useT();
   const res = useAsync((signal) => citizenApi.assignment(id, signal), [id]);
   usePageTitle(res.data?.institution.name ?? t('assignment.title'));
 
@@ -49,40 +50,13 @@ export default function AssignmentPage({ id }: { id: string }) {
     res.setData({ ...a, claims, status, progress: { ...a.progress, verdicts } });
   }
 
-  const done = a.progress.verdicts + (a.progress.reportSubmitted ? 1 : 0);
   return (
     <div className="assignment">
       {a.synthetic && <SyntheticBanner />}
       <p>
         <Link to="/validador">← {t('assignment.back')}</Link>
       </p>
-      <header className="page-header">
-        <p className="eyebrow">
-          {a.roundName} <StatusBadge status={a.status} />
-        </p>
-        <h1>{a.institution.name}</h1>
-        <p className="muted">
-          {a.institution.municipality.name}, {a.institution.state.name} · {a.institution.type}
-          {a.status === 'active' && <> · {t('validator.expires', { date: dateTime(a.expiresAt) })}</>}
-        </p>
-      </header>
-      {a.status === 'expired' && <Alert kind="warning">{t('assignment.expired')}</Alert>}
-      {a.status !== 'expired' && !a.acceptingSubmissions && <Alert kind="warning">{t('assignment.closed')}</Alert>}
-      <ProgressBar
-        value={done}
-        max={a.progress.claimsToCheck + 1}
-        label={t('validator.progress')}
-        detail={
-          a.kind === 'claims'
-            ? t('validator.progressDetail', {
-                verdicts: a.progress.verdicts,
-                claims: a.progress.claimsToCheck,
-                report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
-              })
-            : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
-        }
-        tone={a.status === 'completed' ? 'success' : 'default'}
-      />
+      <AssignmentSummary assignment={a} />
 
       {a.kind === 'claims' ? (
         <ClaimsForm assignment={a} editable={editable} onSaved={onVerdicts} />
@@ -111,6 +85,28 @@ export default function AssignmentPage({ id }: { id: string }) {
         />
       </section>
     </div>
+  );
+}
+
+/** The institution, the round, whether the assignment still takes answers, and how far along it is. */
+function AssignmentSummary({ assignment: a }: { assignment: Assignment }) {
+  const { t, dateTime } = useT();
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">
+          {a.roundName} <StatusBadge status={a.status} />
+        </p>
+        <h1>{a.institution.name}</h1>
+        <p className="muted">
+          {a.institution.municipality.name}, {a.institution.state.name} · {a.institution.type}
+          {a.status === 'active' && <> · {t('validator.expires', { date: dateTime(a.expiresAt) })}</>}
+        </p>
+      </header>
+      {a.status === 'expired' && <Alert kind="warning">{t('assignment.expired')}</Alert>}
+      {a.status !== 'expired' && !a.acceptingSubmissions && <Alert kind="warning">{t('assignment.closed')}</Alert>}
+      <AssignmentProgress assignment={a} />
+    </>
   );
 }
 
@@ -194,6 +190,130 @@ interface ClaimsFormProps {
   onSaved(v: Verdict[], status: Assignment['status']): void;
 }
 
+type Notice = { kind: 'success' | 'error' | 'info'; text: string };
+
+/** The stored drafts that still differ from what the server has (one equal to it is no longer a change). */
+function restoredDrafts(assignment: Assignment): Record<string, ClaimDraft> {
+  const stored = loadDrafts(assignment.id);
+  return Object.fromEntries(
+    Object.entries(stored).filter(([k, d]) => {
+      const c = assignment.claims.find((x) => x.questionName === k && x.answered);
+      return c !== undefined && !sameDraft(d, draftOf(c));
+    }),
+  );
+}
+
+/** What can be told before asking the server: a verdict is chosen, and a link is https. */
+function draftErrors(
+  names: string[],
+  answered: Claim[],
+  drafts: Record<string, ClaimDraft>,
+  t: I18n['t'],
+): Record<string, FieldErrors> {
+  const local: Record<string, FieldErrors> = {};
+  for (const n of names) {
+    const c = answered.find((x) => x.questionName === n);
+    const d = drafts[n] ?? (c ? draftOf(c) : undefined);
+    if (!d) continue;
+    const errs: FieldErrors = {};
+    if (!d.verdict) errs.verdict = t('assignment.chooseVerdict');
+    if (d.evidenceUrl.trim() && !/^https:\/\/\S+$/i.test(d.evidenceUrl.trim()))
+      errs.evidenceUrl = t('assignment.httpsOnly');
+    if (Object.keys(errs).length > 0) local[n] = errs;
+  }
+  return local;
+}
+
+/** The server's problems per claim and field; one about an unknown field is shown on the verdict. */
+function errorsByClaim(list: VerdictItemError[], pick: I18n['pick']): Record<string, FieldErrors> {
+  const byClaim: Record<string, FieldErrors> = {};
+  for (const it of list) {
+    if (!it.questionName) continue;
+    const field =
+      it.field === 'verdict' || it.field === 'evidenceUrl' || it.field === 'comment' || it.field === 'evidenceFileId'
+        ? it.field
+        : 'verdict';
+    byClaim[it.questionName] = { ...byClaim[it.questionName], [field]: pick(it.messages) };
+  }
+  return byClaim;
+}
+
+/** The verdicts typed on this device and not yet saved. */
+function useClaimDrafts(assignment: Assignment) {
+  const [drafts, setDrafts] = useState<Record<string, ClaimDraft>>(() => restoredDrafts(assignment));
+  const [restored] = useState(() => Object.keys(drafts).length > 0);
+
+  useEffect(() => storeDrafts(assignment.id, drafts), [assignment.id, drafts]);
+
+  function change(c: Claim, next: ClaimDraft) {
+    setDrafts((prev) => {
+      const copy = { ...prev };
+      if (sameDraft(next, draftOf(c))) delete copy[c.questionName];
+      else copy[c.questionName] = next;
+      return copy;
+    });
+  }
+
+  return { drafts, restored, change, clear: () => setDrafts({}) };
+}
+
+/** What is sent for the changed claims, uploading each chosen file first (one after the other). */
+async function verdictItems(
+  names: string[],
+  answered: Claim[],
+  drafts: Record<string, ClaimDraft>,
+  fileIdFor: (n: string, saved: string | undefined) => Promise<string | undefined>,
+): Promise<VerdictInput[]> {
+  const items: VerdictInput[] = [];
+  for (const n of names) {
+    const c = answered.find((x) => x.questionName === n);
+    if (!c) continue;
+    const d = drafts[n] ?? draftOf(c);
+    const evidenceFileId = await fileIdFor(n, c.verdict?.evidenceFileId ?? undefined);
+    items.push({
+      questionName: n,
+      verdict: d.verdict as VerdictValue,
+      evidenceUrl: d.evidenceUrl.trim() || undefined,
+      evidenceFileId,
+      comment: d.comment.trim() || undefined,
+    });
+  }
+  return items;
+}
+
+/** The evidence files chosen per claim, uploaded when the verdicts are saved. */
+function useEvidenceFiles(assignmentId: string) {
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  // Files already uploaded for a save that then failed: a retry reuses them instead of uploading again.
+  const [uploaded, setUploaded] = useState<Record<string, string>>({});
+  const [progress, setProgress] = useState<number | null>(null);
+
+  /** Uploads the file chosen for claim `n`, if any, and says which file the verdict refers to. */
+  async function fileIdFor(n: string, saved: string | undefined): Promise<string | undefined> {
+    let evidenceFileId = uploaded[n] ?? saved;
+    const file = files[n];
+    if (file) {
+      setProgress(0);
+      const fileId = (await citizenApi.uploadEvidence(assignmentId, file, n, setProgress)).id;
+      evidenceFileId = fileId;
+      setProgress(null);
+      setFiles((prev) => ({ ...prev, [n]: null }));
+      setUploaded((prev) => ({ ...prev, [n]: fileId }));
+    }
+    return evidenceFileId;
+  }
+
+  function clear() {
+    setFiles({});
+    setUploaded({});
+  }
+
+  const choose = (n: string, f: File | null) => setFiles((prev) => ({ ...prev, [n]: f }));
+  /** A file chosen for claim `n`, or uploaded for it by a save that failed: either is an unsaved change. */
+  const pending = (n: string) => Boolean(files[n]) || uploaded[n] !== undefined;
+  return { files, uploaded, progress, setProgress, fileIdFor, choose, clear, pending };
+}
+
 /**
  * Issue #16: every verdict of the assignment in one form with one "Save all" button. Unsaved changes
  * are marked per claim and counted, and kept in this device's storage until saved (or discarded), so
@@ -203,46 +323,23 @@ interface ClaimsFormProps {
 function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
   const { t, pick } = useT();
   const answered = assignment.claims.filter((c) => c.answered);
-  const [drafts, setDrafts] = useState<Record<string, ClaimDraft>>(() => {
-    const stored = loadDrafts(assignment.id);
-    // A stored draft equal to what the server has is no longer a change.
-    return Object.fromEntries(
-      Object.entries(stored).filter(([k, d]) => {
-        const c = assignment.claims.find((x) => x.questionName === k && x.answered);
-        return c !== undefined && !sameDraft(d, draftOf(c));
-      }),
-    );
-  });
-  const [restored] = useState(() => Object.keys(drafts).length > 0);
-  const [files, setFiles] = useState<Record<string, File | null>>({});
-  // Files already uploaded for a save that then failed: a retry reuses them instead of uploading again.
-  const [uploaded, setUploaded] = useState<Record<string, string>>({});
+  const { drafts, restored, ...claimDrafts } = useClaimDrafts(assignment);
+  const evidence = useEvidenceFiles(assignment.id);
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
-  useEffect(() => storeDrafts(assignment.id, drafts), [assignment.id, drafts]);
-
-  const dirtyNames = answered
-    .map((c) => c.questionName)
-    .filter((n) => drafts[n] !== undefined || files[n] || uploaded[n]);
+  const dirtyNames = answered.map((c) => c.questionName).filter((n) => drafts[n] !== undefined || evidence.pending(n));
 
   function change(c: Claim, next: ClaimDraft) {
     setNotice(null);
-    setDrafts((prev) => {
-      const copy = { ...prev };
-      if (sameDraft(next, draftOf(c))) delete copy[c.questionName];
-      else copy[c.questionName] = next;
-      return copy;
-    });
+    claimDrafts.change(c, next);
   }
 
   function discard() {
-    setDrafts({});
-    setFiles({});
-    setUploaded({});
+    claimDrafts.clear();
+    evidence.clear();
     setErrors({});
     setNotice(null);
   }
@@ -255,17 +352,7 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
       setNotice({ kind: 'info', text: t('vwork.nothingToSave') });
       return;
     }
-    const local: Record<string, FieldErrors> = {};
-    for (const n of dirtyNames) {
-      const c = answered.find((x) => x.questionName === n);
-      const d = drafts[n] ?? (c ? draftOf(c) : undefined);
-      if (!d) continue;
-      const errs: FieldErrors = {};
-      if (!d.verdict) errs.verdict = t('assignment.chooseVerdict');
-      if (d.evidenceUrl.trim() && !/^https:\/\/\S+$/i.test(d.evidenceUrl.trim()))
-        errs.evidenceUrl = t('assignment.httpsOnly');
-      if (Object.keys(errs).length > 0) local[n] = errs;
-    }
+    const local = draftErrors(dirtyNames, answered, drafts, t);
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setNotice({ kind: 'error', text: t('vwork.fixErrors') });
@@ -273,56 +360,19 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
     }
     setBusy(true);
     try {
-      const items: VerdictInput[] = [];
-      for (const n of dirtyNames) {
-        const c = answered.find((x) => x.questionName === n);
-        if (!c) continue;
-        const d = drafts[n] ?? draftOf(c);
-        let evidenceFileId = uploaded[n] ?? c.verdict?.evidenceFileId ?? undefined;
-        const file = files[n];
-        if (file) {
-          setProgress(0);
-          const fileId = (await citizenApi.uploadEvidence(assignment.id, file, n, setProgress)).id;
-          evidenceFileId = fileId;
-          setProgress(null);
-          setFiles((prev) => ({ ...prev, [n]: null }));
-          setUploaded((prev) => ({ ...prev, [n]: fileId }));
-        }
-        items.push({
-          questionName: n,
-          verdict: d.verdict as VerdictValue,
-          evidenceUrl: d.evidenceUrl.trim() || undefined,
-          evidenceFileId,
-          comment: d.comment.trim() || undefined,
-        });
-      }
+      const items = await verdictItems(dirtyNames, answered, drafts, evidence.fileIdFor);
       const r = await citizenApi.saveVerdicts(assignment.id, items);
-      setDrafts({});
-      setFiles({});
-      setUploaded({});
-      setErrors({});
+      discard();
       setNotice({ kind: 'success', text: t('vwork.savedAll', { count: r.verdicts.length }) });
       onSaved(r.verdicts, r.assignmentStatus);
     } catch (err) {
       const list = err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? batchErrors(err.details) : [];
       if (list.length > 0) {
-        const byClaim: Record<string, FieldErrors> = {};
-        for (const it of list) {
-          if (!it.questionName) continue;
-          const field =
-            it.field === 'verdict' ||
-            it.field === 'evidenceUrl' ||
-            it.field === 'comment' ||
-            it.field === 'evidenceFileId'
-              ? it.field
-              : 'verdict';
-          byClaim[it.questionName] = { ...byClaim[it.questionName], [field]: pick(it.messages) };
-        }
-        setErrors(byClaim);
+        setErrors(errorsByClaim(list, pick));
         setNotice({ kind: 'error', text: t('vwork.fixErrors') });
       } else setError(err);
     } finally {
-      setProgress(null);
+      evidence.setProgress(null);
       setBusy(false);
     }
   }
@@ -332,6 +382,44 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
       <h2 id="claims-title">{t('assignment.claimsTitle')}</h2>
       <p className="muted">{t('assignment.claimsIntro')}</p>
       {restored && dirtyNames.length > 0 && <Alert kind="info">{t('vwork.draftRestored')}</Alert>}
+      <ClaimCards
+        assignment={assignment}
+        answered={answered}
+        editable={editable}
+        drafts={drafts}
+        errors={errors}
+        hasFile={evidence.pending}
+        onChange={change}
+        onFile={evidence.choose}
+      />
+      {editable && answered.length > 0 && (
+        <SaveBar
+          progress={evidence.progress}
+          error={error}
+          notice={notice}
+          unsaved={dirtyNames.length}
+          busy={busy}
+          onDiscard={discard}
+        />
+      )}
+    </form>
+  );
+}
+
+interface ClaimCardsProps {
+  assignment: Assignment;
+  answered: Claim[];
+  editable: boolean;
+  drafts: Record<string, ClaimDraft>;
+  errors: Record<string, FieldErrors>;
+  hasFile(questionName: string): boolean;
+  onChange(c: Claim, d: ClaimDraft): void;
+  onFile(questionName: string, f: File | null): void;
+}
+
+function ClaimCards({ assignment, answered, editable, drafts, errors, hasFile, onChange, onFile }: ClaimCardsProps) {
+  return (
+    <>
       {/* Claims that need a verdict first; those the institution left unanswered after them. */}
       {[...answered, ...assignment.claims.filter((c) => !c.answered)].map((c) => (
         <ClaimCard
@@ -340,37 +428,46 @@ function ClaimsForm({ assignment, editable, onSaved }: ClaimsFormProps) {
           claim={c}
           editable={editable}
           draft={drafts[c.questionName] ?? draftOf(c)}
-          dirty={
-            drafts[c.questionName] !== undefined ||
-            Boolean(files[c.questionName]) ||
-            uploaded[c.questionName] !== undefined
-          }
+          dirty={drafts[c.questionName] !== undefined || hasFile(c.questionName)}
           errors={errors[c.questionName] ?? {}}
-          onChange={(d) => change(c, d)}
-          onFile={(f) => setFiles((prev) => ({ ...prev, [c.questionName]: f }))}
+          onChange={(d) => onChange(c, d)}
+          onFile={(f) => onFile(c.questionName, f)}
         />
       ))}
-      {editable && answered.length > 0 && (
-        <div className="save-bar" role="region" aria-label={t('vwork.saveAll')}>
-          {progress !== null && <ProgressBar value={progress} label={t('evidence.uploading')} />}
-          <ErrorAlert error={error} />
-          {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
-          <p role="status" className={dirtyNames.length > 0 ? 'unsaved' : 'muted'}>
-            {dirtyNames.length > 0 ? t('vwork.unsaved', { count: dirtyNames.length }) : t('vwork.allSaved')}
-          </p>
-          <div className="actions">
-            <Button type="submit" busy={busy}>
-              {t('vwork.saveAll')}
-            </Button>
-            {dirtyNames.length > 0 && (
-              <Button type="button" variant="secondary" onClick={discard} disabled={busy}>
-                {t('vwork.discardDraft')}
-              </Button>
-            )}
-          </div>
-        </div>
-      )}
-    </form>
+    </>
+  );
+}
+
+interface SaveBarProps {
+  progress: number | null;
+  error: unknown;
+  notice: Notice | null;
+  unsaved: number;
+  busy: boolean;
+  onDiscard(): void;
+}
+
+function SaveBar({ progress, error, notice, unsaved, busy, onDiscard }: SaveBarProps) {
+  const { t } = useT();
+  return (
+    <div className="save-bar" role="region" aria-label={t('vwork.saveAll')}>
+      {progress !== null && <ProgressBar value={progress} label={t('evidence.uploading')} />}
+      <ErrorAlert error={error} />
+      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      <p role="status" className={unsaved > 0 ? 'unsaved' : 'muted'}>
+        {unsaved > 0 ? t('vwork.unsaved', { count: unsaved }) : t('vwork.allSaved')}
+      </p>
+      <div className="actions">
+        <Button type="submit" busy={busy}>
+          {t('vwork.saveAll')}
+        </Button>
+        {unsaved > 0 && (
+          <Button type="button" variant="secondary" onClick={onDiscard} disabled={busy}>
+            {t('vwork.discardDraft')}
+          </Button>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -394,8 +491,7 @@ interface ClaimCardProps {
 }
 
 function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChange, onFile }: ClaimCardProps) {
-  const i18n = useT();
-  const { t, pick, time } = i18n;
+  const { t, pick } = useT();
   const uid = useId();
   const [error, setError] = useState<unknown>(null);
   const title = pick(claim.title);
@@ -413,115 +509,186 @@ function ClaimCard({ assignmentId, claim, editable, draft, dirty, errors, onChan
     <article className={`card claim${dirty ? ' claim-dirty' : ''}`} aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>{title}</h3>
       {dirty && <p className="unsaved">{t('vwork.unsavedClaim')}</p>}
-      <dl className="facts">
-        <div>
-          <dt>{t('assignment.selfReported')}</dt>
-          <dd>{formatAnswer(claim.selfReported, i18n)}</dd>
-        </div>
-        <div>
-          <dt>{t('assignment.institutionEvidence')}</dt>
-          <dd>
-            {claim.evidenceUrls.length === 0 && claim.evidenceFiles.length === 0 && t('assignment.noEvidence')}
-            <ul className="plain">
-              {claim.evidenceUrls.map((u) => {
-                const safe = safeHttpUrl(u);
-                return (
-                  <li key={u}>
-                    {safe ? (
-                      <a href={safe} target="_blank" rel="noopener noreferrer">
-                        {u}
-                        <span className="visually-hidden"> ({t('assignment.newWindow')})</span>
-                      </a>
-                    ) : (
-                      <span>{u}</span>
-                    )}
-                  </li>
-                );
-              })}
-              {claim.evidenceFiles.map((f) => (
-                <li key={f.id}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => void download(citizenApi.evidencePath(assignmentId, f.id), f.filename)}
-                  >
-                    {f.filename}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-      </dl>
+      <ClaimFacts assignmentId={assignmentId} claim={claim} onDownload={(path, name) => void download(path, name)} />
       {!claim.answered ? (
         <p className="muted">{t('assignment.notAnswered')}</p>
       ) : (
-        <div className="form">
-          <VerdictChoice
-            uid={uid}
-            value={draft.verdict}
-            onChange={(v) => onChange({ ...draft, verdict: v })}
-            disabled={!editable}
-            error={errors.verdict}
-          />
-          <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')} error={errors.evidenceUrl}>
-            {(p) => (
-              <input
-                {...p}
-                type="url"
-                inputMode="url"
-                placeholder="https://"
-                value={draft.evidenceUrl}
-                onChange={(e) => onChange({ ...draft, evidenceUrl: e.target.value })}
-                disabled={!editable}
-              />
-            )}
-          </Field>
-          <Field label={t('assignment.ownFile')} hint={t('evidence.fileHint')} error={errors.evidenceFileId}>
-            {(p) => (
-              // Remounted after each save (new updatedAt), so a saved file no longer shows as chosen.
-              <input
-                {...p}
-                key={claim.verdict?.updatedAt ?? 'none'}
-                type="file"
-                onChange={(e) => onFile(e.target.files?.[0] ?? null)}
-                disabled={!editable}
-              />
-            )}
-          </Field>
-          {claim.verdict?.evidenceFileId && (
-            <p>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() =>
-                  void download(citizenApi.evidencePath(assignmentId, claim.verdict!.evidenceFileId!), 'evidencia')
-                }
-              >
-                {t('assignment.ownFileAttached')}
-              </button>
-            </p>
-          )}
-          <Field label={t('assignment.comment')} error={errors.comment}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                maxLength={4000}
-                value={draft.comment}
-                onChange={(e) => onChange({ ...draft, comment: e.target.value })}
-                disabled={!editable}
-              />
-            )}
-          </Field>
-          <ErrorAlert error={error} />
-          {claim.verdict?.updatedAt && !dirty && (
-            <p className="muted">{t('respond.savedAt', { time: time(claim.verdict.updatedAt) })}</p>
-          )}
-        </div>
+        <VerdictFields
+          uid={uid}
+          assignmentId={assignmentId}
+          claim={claim}
+          editable={editable}
+          draft={draft}
+          dirty={dirty}
+          errors={errors}
+          error={error}
+          onChange={onChange}
+          onFile={onFile}
+          onDownload={(path, name) => void download(path, name)}
+        />
       )}
     </article>
   );
+}
+
+interface ClaimFactsProps {
+  assignmentId: string;
+  claim: Claim;
+  onDownload(path: string, name: string): void;
+}
+
+/** What the institution answered, and the evidence it gave. */
+function ClaimFacts({ assignmentId, claim, onDownload }: ClaimFactsProps) {
+  const i18n = useT();
+  const { t } = i18n;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('assignment.selfReported')}</dt>
+        <dd>{formatAnswer(claim.selfReported, i18n)}</dd>
+      </div>
+      <div>
+        <dt>{t('assignment.institutionEvidence')}</dt>
+        <dd>
+          {claim.evidenceUrls.length === 0 && claim.evidenceFiles.length === 0 && t('assignment.noEvidence')}
+          <ul className="plain">
+            {claim.evidenceUrls.map((u) => {
+              const safe = safeHttpUrl(u);
+              return (
+                <li key={u}>
+                  {safe ? (
+                    <a href={safe} target="_blank" rel="noopener noreferrer">
+                      {u}
+                      <span className="visually-hidden"> ({t('assignment.newWindow')})</span>
+                    </a>
+                  ) : (
+                    <span>{u}</span>
+                  )}
+                </li>
+              );
+            })}
+            {claim.evidenceFiles.map((f) => (
+              <li key={f.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onDownload(citizenApi.evidencePath(assignmentId, f.id), f.filename)}
+                >
+                  {f.filename}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+interface VerdictFieldsProps extends ClaimCardProps, Omit<ClaimFactsProps, 'claim'> {
+  uid: string;
+  /** A failed download. */
+  error: unknown;
+}
+
+/** The validator's verdict on an answered claim, with their own evidence and comment. */
+function VerdictFields(props: VerdictFieldsProps) {
+  const { uid, assignmentId, claim, editable, draft, dirty, errors, error, onChange, onFile, onDownload } = props;
+  const { t, time } = useT();
+  return (
+    <div className="form">
+      <VerdictChoice
+        uid={uid}
+        value={draft.verdict}
+        onChange={(v) => onChange({ ...draft, verdict: v })}
+        disabled={!editable}
+        error={errors.verdict}
+      />
+      <Field label={t('assignment.evidenceUrl')} hint={t('assignment.evidenceUrlHint')} error={errors.evidenceUrl}>
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            value={draft.evidenceUrl}
+            onChange={(e) => onChange({ ...draft, evidenceUrl: e.target.value })}
+            disabled={!editable}
+          />
+        )}
+      </Field>
+      <OwnEvidenceFile
+        assignmentId={assignmentId}
+        claim={claim}
+        editable={editable}
+        error={errors.evidenceFileId}
+        onFile={onFile}
+        onDownload={onDownload}
+      />
+      <Field label={t('assignment.comment')} error={errors.comment}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            maxLength={4000}
+            value={draft.comment}
+            onChange={(e) => onChange({ ...draft, comment: e.target.value })}
+            disabled={!editable}
+          />
+        )}
+      </Field>
+      <ErrorAlert error={error} />
+      {claim.verdict?.updatedAt && !dirty && (
+        <p className="muted">{t('respond.savedAt', { time: time(claim.verdict.updatedAt) })}</p>
+      )}
+    </div>
+  );
+}
+
+interface OwnEvidenceFileProps extends ClaimFactsProps {
+  editable: boolean;
+  error?: string;
+  onFile(f: File | null): void;
+}
+
+/** The file the validator attaches to a verdict, and the one already saved with it. */
+function OwnEvidenceFile({ assignmentId, claim, editable, error, onFile, onDownload }: OwnEvidenceFileProps) {
+  const { t } = useT();
+  return (
+    <>
+      <Field label={t('assignment.ownFile')} hint={t('evidence.fileHint')} error={error}>
+        {(p) => (
+          // Remounted after each save (new updatedAt), so a saved file no longer shows as chosen.
+          <input
+            {...p}
+            key={claim.verdict?.updatedAt ?? 'none'}
+            type="file"
+            onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+            disabled={!editable}
+          />
+        )}
+      </Field>
+      {claim.verdict?.evidenceFileId && (
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              onDownload(citizenApi.evidencePath(assignmentId, claim.verdict!.evidenceFileId!), 'evidencia')
+            }
+          >
+            {t('assignment.ownFileAttached')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** When the report was saved, and the titles of the answers the server cleared. */
+interface SavedReport {
+  at: string;
+  cleared: string[];
 }
 
 interface ReportFormProps {
@@ -535,7 +702,7 @@ function CitizenReportForm({ assignment, editable, onSaved }: ReportFormProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [issues, setIssues] = useState<SubmissionIssue[]>([]);
-  const [result, setResult] = useState<{ at: string; cleared: string[] } | null>(null);
+  const [result, setResult] = useState<SavedReport | null>(null);
   const issuesRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
 
@@ -598,20 +765,7 @@ function CitizenReportForm({ assignment, editable, onSaved }: ReportFormProps) {
       <IssueSummary model={model} issues={issues} ref={issuesRef} />
       <ErrorAlert error={error} />
       {saving && <Spinner label={t('assignment.savingReport')} />}
-      {result && (
-        <Alert kind="success" title={t('assignment.reportSaved', { time: time(result.at) })}>
-          {result.cleared.length > 0 && (
-            <>
-              <p>{t('respond.clearedIntro')}</p>
-              <ul>
-                {result.cleared.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Alert>
-      )}
+      {result && <ReportSaved result={result} />}
       {!result && assignment.report && (
         <p className="muted">{t('assignment.reportLastSaved', { time: time(assignment.report.updatedAt) })}</p>
       )}
@@ -619,5 +773,23 @@ function CitizenReportForm({ assignment, editable, onSaved }: ReportFormProps) {
         <Survey model={model} />
       </div>
     </>
+  );
+}
+
+function ReportSaved({ result }: { result: SavedReport }) {
+  const { t, time } = useT();
+  return (
+    <Alert kind="success" title={t('assignment.reportSaved', { time: time(result.at) })}>
+      {result.cleared.length > 0 && (
+        <>
+          <p>{t('respond.clearedIntro')}</p>
+          <ul>
+            {result.cleared.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Alert>
   );
 }

@@ -39,15 +39,9 @@ type Draft = { [Q in Question]: Answers[Q] | '' };
 const EMPTY: Draft = { ageBand: '', gender: '', municipalityType: '', indigenousLanguage: '', disability: '' };
 const complete = (d: Draft): d is Answers => DEMOGRAPHIC_QUESTIONS.every((q) => d[q] !== '');
 
-/**
- * Issue #18 item 3: the optional demographics, with the plain-language purpose and an explicit consent
- * box. Shown after e-mail verification (the end of registration) and on the profile page, where the
- * answers can be changed or deleted (consent withdrawn). An unanswered question is sent as "prefer not to say":
- * consenting to answer some questions must not force an answer to the others.
- */
-export function DemographicsForm({ onDone }: { onDone?(): void }) {
-  const { t, maybe, date } = useT();
-  const headingId = useId();
+/** The person's stored answers and consent, and saving or withdrawing them. */
+function useDemographics(onDone: (() => void) | undefined) {
+  const { t } = useT();
   const [mine, setMine] = useState<Mine | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [consent, setConsent] = useState(false);
@@ -110,6 +104,38 @@ export function DemographicsForm({ onDone }: { onDone?(): void }) {
     }
   }
 
+  function changeConsent(checked: boolean) {
+    setConsent(checked);
+    if (checked) setConsentError(null);
+  }
+
+  return {
+    mine,
+    draft,
+    setDraft,
+    consent,
+    changeConsent,
+    consentError,
+    busy,
+    error,
+    notice,
+    save,
+    withdraw,
+  };
+}
+
+/**
+ * Issue #18 item 3: the optional demographics, with the plain-language purpose and an explicit consent
+ * box. Shown after e-mail verification (the end of registration) and on the profile page, where the
+ * answers can be changed or deleted (consent withdrawn). An unanswered question is sent as "prefer not to say":
+ * consenting to answer some questions must not force an answer to the others.
+ */
+export function DemographicsForm({ onDone }: { onDone?(): void }) {
+  const { t, date } = useT();
+  const headingId = useId();
+  const { mine, draft, setDraft, consent, changeConsent, consentError, busy, error, notice, save, withdraw } =
+    useDemographics(onDone);
+
   return (
     <section aria-labelledby={headingId} className="card">
       <h3 id={headingId}>{t('demog.title')}</h3>
@@ -120,64 +146,103 @@ export function DemographicsForm({ onDone }: { onDone?(): void }) {
           <p className="muted">
             {mine.consented && mine.consentAt ? t('demog.given', { date: date(mine.consentAt) }) : t('demog.notGiven')}
           </p>
-          {DEMOGRAPHIC_QUESTIONS.map((q) => (
-            <Field
-              key={q}
-              label={t(`demog.q.${q}` as MessageKey)}
-              hint={q === 'municipalityType' ? t('demog.q.municipalityTypeHint') : undefined}
-            >
-              {(a) => (
-                <select {...a} name={q} value={draft[q]} onChange={(e) => setDraft({ ...draft, [q]: e.target.value })}>
-                  <option value="">{t('demog.choose')}</option>
-                  {OPTIONS[q].map((v) => (
-                    <option key={v} value={v}>
-                      {maybe(`demog.a.${v}`, v)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          ))}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="consent"
-              checked={consent}
-              aria-invalid={consentError ? true : undefined}
-              onChange={(e) => {
-                setConsent(e.target.checked);
-                if (e.target.checked) setConsentError(null);
-              }}
-            />
-            <span>{t('demog.consent')}</span>
-          </label>
-          {consentError && (
-            <p className="field-error" role="alert">
-              {consentError}
-            </p>
-          )}
+          <DemographicQuestions draft={draft} onChange={setDraft} />
+          <ConsentCheckbox checked={consent} error={consentError} onChange={changeConsent} />
           <ErrorAlert error={error} />
           {notice === 'saved' && <Alert kind="success">{t('demog.saved')}</Alert>}
           {notice === 'withdrawn' && <Alert kind="success">{t('demog.withdrawn')}</Alert>}
-          <div className="actions">
-            <Button type="submit" variant="secondary" busy={busy}>
-              {t('demog.save')}
-            </Button>
-            {mine.consented && (
-              <ConfirmButton
-                variant="danger"
-                title={t('demog.withdrawTitle')}
-                message={t('demog.withdrawBody')}
-                confirmLabel={t('demog.withdraw')}
-                onConfirm={withdraw}
-              >
-                {t('demog.withdraw')}
-              </ConfirmButton>
-            )}
-          </div>
+          <FormActions busy={busy} consented={mine.consented} onWithdraw={withdraw} />
         </form>
       )}
       {!mine && <ErrorAlert error={error} />}
     </section>
+  );
+}
+
+function DemographicQuestions({ draft, onChange }: { draft: Draft; onChange(next: Draft): void }) {
+  const { t, maybe } = useT();
+  return (
+    <>
+      {DEMOGRAPHIC_QUESTIONS.map((q) => (
+        <Field
+          key={q}
+          label={t(`demog.q.${q}` as MessageKey)}
+          hint={q === 'municipalityType' ? t('demog.q.municipalityTypeHint') : undefined}
+        >
+          {(a) => (
+            <select {...a} name={q} value={draft[q]} onChange={(e) => onChange({ ...draft, [q]: e.target.value })}>
+              <option value="">{t('demog.choose')}</option>
+              {OPTIONS[q].map((v) => (
+                <option key={v} value={v}>
+                  {maybe(`demog.a.${v}`, v)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ))}
+    </>
+  );
+}
+
+function ConsentCheckbox({
+  checked,
+  error,
+  onChange,
+}: {
+  checked: boolean;
+  error: string | null;
+  onChange(checked: boolean): void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="consent"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <span>{t('demog.consent')}</span>
+      </label>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Save, and (once consent was given) withdraw it, which deletes the answers. */
+function FormActions({
+  busy,
+  consented,
+  onWithdraw,
+}: {
+  busy: boolean;
+  consented: boolean;
+  onWithdraw(): Promise<void>;
+}) {
+  const { t } = useT();
+  return (
+    <div className="actions">
+      <Button type="submit" variant="secondary" busy={busy}>
+        {t('demog.save')}
+      </Button>
+      {consented && (
+        <ConfirmButton
+          variant="danger"
+          title={t('demog.withdrawTitle')}
+          message={t('demog.withdrawBody')}
+          confirmLabel={t('demog.withdraw')}
+          onConfirm={onWithdraw}
+        >
+          {t('demog.withdraw')}
+        </ConfirmButton>
+      )}
+    </div>
   );
 }

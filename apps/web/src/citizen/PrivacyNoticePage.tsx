@@ -30,6 +30,17 @@ function NoticeEs() {
         conforme a la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados (LGPDPPSO).
       </p>
 
+      <ResponsibleAndDataEs />
+      <PurposesEs />
+      <TransfersAndRightsEs />
+    </>
+  );
+}
+
+/** §1–2: who is responsible and which data are collected. */
+function ResponsibleAndDataEs() {
+  return (
+    <>
       <h2>1. Responsable</h2>
       <p>
         El responsable del tratamiento es el organismo garante de transparencia que opera esta instancia de Apertura (en
@@ -70,7 +81,14 @@ function NoticeEs() {
         Fuera de esos datos opcionales no solicitamos datos sensibles. Le pedimos no incluir datos personales propios ni
         de terceros en comentarios o archivos de evidencia.
       </p>
+    </>
+  );
+}
 
+/** §3–5: what the data are used for, that they are not published, and on what basis. */
+function PurposesEs() {
+  return (
+    <>
       <h2>3. Finalidades</h2>
       <p>Usamos sus datos exclusivamente para:</p>
       <ol>
@@ -102,7 +120,14 @@ function NoticeEs() {
         Responsable para promover la transparencia y evaluar el cumplimiento de las obligaciones de transparencia, en
         términos de la LGPDPPSO y de la legislación de transparencia aplicable.
       </p>
+    </>
+  );
+}
 
+/** §6–9: transfers, retention, ARCO rights and changes to the notice. */
+function TransfersAndRightsEs() {
+  return (
+    <>
       <h2>6. Transferencias</h2>
       <p>
         No transferimos sus datos personales a terceros, salvo las que sean necesarias para atender requerimientos de
@@ -153,6 +178,17 @@ function NoticeEn() {
         one.
       </p>
 
+      <ControllerAndDataEn />
+      <PurposesEn />
+      <TransfersAndRightsEn />
+    </>
+  );
+}
+
+/** §1–2: who the controller is and which data are collected. */
+function ControllerAndDataEn() {
+  return (
+    <>
       <h2>1. Controller</h2>
       <p>
         The controller is the transparency guarantor body that operates this Apertura instance (“the Controller”). Its
@@ -193,7 +229,14 @@ function NoticeEn() {
         Apart from those optional data we do not ask for sensitive data. Please do not include your own or other
         people’s personal data in comments or evidence files.
       </p>
+    </>
+  );
+}
 
+/** §3–5: what the data are used for, that they are not published, and on what basis. */
+function PurposesEn() {
+  return (
+    <>
       <h2>3. Purposes</h2>
       <p>We use your data only to:</p>
       <ol>
@@ -224,7 +267,14 @@ function NoticeEn() {
         transparency and evaluate compliance with transparency obligations, as provided by the LGPDPPSO and the
         applicable transparency legislation.
       </p>
+    </>
+  );
+}
 
+/** §6–9: transfers, retention, ARCO rights and changes to the notice. */
+function TransfersAndRightsEn() {
+  return (
+    <>
       <h2>6. Transfers</h2>
       <p>
         We do not transfer your personal data to third parties, except when required by a competent authority through a

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { AssignmentProgress } from './AssignmentProgress';
 import { ApiError } from '../shared/api';
-import { Alert, Button, ErrorAlert, Field, Pagination, ProgressBar, Spinner, StatusBadge } from '../shared/components';
+import { Alert, Button, ErrorAlert, Field, Pagination, Spinner, StatusBadge } from '../shared/components';
 import { useT } from '../shared/i18n';
 import { SyntheticBanner, usePageTitle } from '../shared/layout';
 import { MunicipalityPicker } from '../shared/MunicipalityPicker';
@@ -191,8 +192,6 @@ function AssignmentsSection({ version }: { version: number }) {
 
 function AssignmentRow({ a, date }: { a: Assignment; date(v: string): string }) {
   const { t } = useT();
-  const done = a.progress.verdicts + (a.progress.reportSubmitted ? 1 : 0);
-  const total = a.progress.claimsToCheck + 1;
   return (
     <li className="card">
       <h3>
@@ -205,22 +204,7 @@ function AssignmentRow({ a, date }: { a: Assignment; date(v: string): string }) 
         <StatusBadge status={a.status} /> <span className="badge badge-info">{t(`vwork.kind.${a.kind}`)}</span>{' '}
         {a.status === 'active' && t('validator.expires', { date: date(a.expiresAt) })}
       </p>
-      <ProgressBar
-        value={done}
-        max={total}
-        label={t('validator.progress')}
-        detail={
-          // A citizen-report-only task has no verdicts to count: never "0 of 0 verdicts".
-          a.kind === 'claims'
-            ? t('validator.progressDetail', {
-                verdicts: a.progress.verdicts,
-                claims: a.progress.claimsToCheck,
-                report: a.progress.reportSubmitted ? t('common.yes') : t('common.no'),
-              })
-            : t('vwork.reportOnlyProgress', { report: a.progress.reportSubmitted ? t('common.yes') : t('common.no') })
-        }
-        tone={a.status === 'completed' ? 'success' : 'default'}
-      />
+      <AssignmentProgress assignment={a} />
     </li>
   );
 }
@@ -328,7 +312,6 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
   }
 
   const current = profile.conflicts.map((c) => c.id);
-  const label = (i: InstitutionRef) => `${i.name} (${i.municipality.name}, ${i.state.name})`;
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -339,27 +322,16 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
       {profile.conflicts.length === 0 ? (
         <p>{t('validator.noConflicts')}</p>
       ) : (
-        <ul className="file-list">
-          {profile.conflicts.map((c) => (
-            <li key={c.id}>
-              <span>{label(c)}</span>
-              <Button
-                variant="secondary"
-                small
-                disabled={busy}
-                onClick={() =>
-                  void save(
-                    current.filter((id) => id !== c.id),
-                    t('validator.conflictRemoved', { name: c.name }),
-                  )
-                }
-              >
-                {t('validator.remove')}
-                <span className="visually-hidden"> {c.name}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <DeclaredConflicts
+          conflicts={profile.conflicts}
+          busy={busy}
+          onRemove={(c) =>
+            void save(
+              current.filter((id) => id !== c.id),
+              t('validator.conflictRemoved', { name: c.name }),
+            )
+          }
+        />
       )}
       <Field label={t('dueProcess.conflictReason')} hint={t('dueProcess.conflictReasonHint')}>
         {(a) => <input {...a} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -374,29 +346,69 @@ function ConflictsEditor({ profile, onChange }: { profile: CitizenProfile; onCha
           {results.data.items.length === 0 ? (
             <p>{t('validator.noResults')}</p>
           ) : (
-            <ul className="file-list">
-              {results.data.items.map((i) => (
-                <li key={i.id}>
-                  <span>{label(i)}</span>
-                  {current.includes(i.id) ? (
-                    <span className="muted">{t('validator.alreadyDeclared')}</span>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      small
-                      disabled={busy || reason.trim().length < 3}
-                      onClick={() => void save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
-                    >
-                      {t('validator.declare')}
-                      <span className="visually-hidden"> {i.name}</span>
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <SearchResults
+              items={results.data.items}
+              declared={current}
+              canDeclare={!busy && reason.trim().length >= 3}
+              onDeclare={(i) => void save([...current, i.id], t('validator.conflictAdded', { name: i.name }))}
+            />
           )}
         </div>
       )}
     </section>
+  );
+}
+
+const institutionLabel = (i: InstitutionRef) => `${i.name} (${i.municipality.name}, ${i.state.name})`;
+
+interface DeclaredConflictsProps {
+  conflicts: CitizenProfile['conflicts'];
+  busy: boolean;
+  onRemove(c: CitizenProfile['conflicts'][number]): void;
+}
+
+function DeclaredConflicts({ conflicts, busy, onRemove }: DeclaredConflictsProps) {
+  const { t } = useT();
+  return (
+    <ul className="file-list">
+      {conflicts.map((c) => (
+        <li key={c.id}>
+          <span>{institutionLabel(c)}</span>
+          <Button variant="secondary" small disabled={busy} onClick={() => onRemove(c)}>
+            {t('validator.remove')}
+            <span className="visually-hidden"> {c.name}</span>
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface SearchResultsProps {
+  items: InstitutionRef[];
+  /** Ids of the institutions already declared. */
+  declared: string[];
+  canDeclare: boolean;
+  onDeclare(i: InstitutionRef): void;
+}
+
+function SearchResults({ items, declared, canDeclare, onDeclare }: SearchResultsProps) {
+  const { t } = useT();
+  return (
+    <ul className="file-list">
+      {items.map((i) => (
+        <li key={i.id}>
+          <span>{institutionLabel(i)}</span>
+          {declared.includes(i.id) ? (
+            <span className="muted">{t('validator.alreadyDeclared')}</span>
+          ) : (
+            <Button variant="secondary" small disabled={!canDeclare} onClick={() => onDeclare(i)}>
+              {t('validator.declare')}
+              <span className="visually-hidden"> {i.name}</span>
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

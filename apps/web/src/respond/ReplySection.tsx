@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { downloadFile } from '../shared/api';
 import { Alert, Button, ErrorAlert, Field, ProgressBar, Spinner } from '../shared/components';
-import { useT } from '../shared/i18n';
+import { useT, type I18n } from '../shared/i18n';
 import { useAsync } from '../shared/useAsync';
 import { respondApi, type EvidenceFile } from './api';
 import { isEvidenceUrl, replyApi, type Refutation, type RefutationStanding } from './reply-api';
@@ -113,22 +113,7 @@ function RefutationCard({ token, item, title, acceptsFiles, onChange, onEvidence
           <strong>{t('reply.deadline', { date: dateTime(item.replyDeadline) })}</strong>
         )}
       </p>
-      <dl className="facts">
-        <div>
-          <dt>{t('reply.validatorReason')}</dt>
-          <dd>{item.comment ? <q>{item.comment}</q> : <span className="muted">{t('reply.noReason')}</span>}</dd>
-        </div>
-        {item.evidenceUrl && (
-          <div>
-            <dt>{t('reply.validatorLink')}</dt>
-            <dd className="break">
-              <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
-                {item.evidenceUrl}
-              </a>
-            </dd>
-          </div>
-        )}
-      </dl>
+      <ValidatorEvidence item={item} />
       {item.hasEvidenceFile && (
         <Button
           variant="secondary"
@@ -141,28 +126,7 @@ function RefutationCard({ token, item, title, acceptsFiles, onChange, onEvidence
       )}
       <ErrorAlert error={error} />
       {sent && <Alert kind="success">{t('reply.sent')}</Alert>}
-      {item.dispute && (
-        <div className="reply-dispute">
-          <h4>{t('reply.yourDispute')}</h4>
-          <p className="muted">{t('reply.sentOn', { date: dateTime(item.dispute.createdAt) })}</p>
-          <p className="pre-wrap">{item.dispute.text}</p>
-          {item.dispute.evidenceUrl && (
-            <p className="break">
-              <a href={item.dispute.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
-                {item.dispute.evidenceUrl}
-              </a>
-            </p>
-          )}
-          <p>
-            <strong>{t(`reply.decision.${item.dispute.status}`)}</strong>
-          </p>
-          {item.dispute.decisionReason && (
-            <p>
-              {t('reply.decisionReason')}: <q>{item.dispute.decisionReason}</q>
-            </p>
-          )}
-        </div>
-      )}
+      {item.dispute && <YourDispute dispute={item.dispute} />}
       {item.canDispute && !deadlinePassed && (
         <DisputeForm
           token={token}
@@ -180,6 +144,65 @@ function RefutationCard({ token, item, title, acceptsFiles, onChange, onEvidence
   );
 }
 
+/** What the validator gave for the refutation (never who they are). */
+function ValidatorEvidence({ item }: { item: Refutation }) {
+  const { t } = useT();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('reply.validatorReason')}</dt>
+        <dd>{item.comment ? <q>{item.comment}</q> : <span className="muted">{t('reply.noReason')}</span>}</dd>
+      </div>
+      {item.evidenceUrl && (
+        <div>
+          <dt>{t('reply.validatorLink')}</dt>
+          <dd className="break">
+            <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
+              {item.evidenceUrl}
+            </a>
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** The dispute already sent, and the decision on it once there is one. */
+function YourDispute({ dispute }: { dispute: NonNullable<Refutation['dispute']> }) {
+  const { t, dateTime } = useT();
+  return (
+    <div className="reply-dispute">
+      <h4>{t('reply.yourDispute')}</h4>
+      <p className="muted">{t('reply.sentOn', { date: dateTime(dispute.createdAt) })}</p>
+      <p className="pre-wrap">{dispute.text}</p>
+      {dispute.evidenceUrl && (
+        <p className="break">
+          <a href={dispute.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
+            {dispute.evidenceUrl}
+          </a>
+        </p>
+      )}
+      <p>
+        <strong>{t(`reply.decision.${dispute.status}`)}</strong>
+      </p>
+      {dispute.decisionReason && (
+        <p>
+          {t('reply.decisionReason')}: <q>{dispute.decisionReason}</q>
+        </p>
+      )}
+    </div>
+  );
+}
+
+type DisputeErrors = { text?: string; url?: string };
+
+function disputeErrors(text: string, url: string, t: I18n['t']): DisputeErrors {
+  const found: DisputeErrors = {};
+  if (text.trim().length < 10) found.text = t('reply.textTooShort');
+  if (url.trim() && !isEvidenceUrl(url.trim())) found.url = t('reply.urlInvalid');
+  return found;
+}
+
 interface DisputeFormProps {
   token: string;
   item: Refutation;
@@ -192,23 +215,23 @@ interface DisputeFormProps {
 function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onSent }: DisputeFormProps) {
   const { t } = useT();
   const uid = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [url, setUrl] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
+  const evidence = useDisputeFile(token, item.questionName, onEvidenceUploaded);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ text?: string; url?: string }>({});
+  const [errors, setErrors] = useState<DisputeErrors>({});
   const [error, setError] = useState<unknown>(null);
-  // A file uploaded by an earlier try that failed later is reused, not uploaded twice.
-  const uploaded = useRef<{ file: File; id: string } | null>(null);
+
+  /** A field's problem goes away as soon as it is edited. */
+  function edit(field: keyof DisputeErrors, set: (value: string) => void, value: string) {
+    set(value);
+    if (errors[field]) setErrors({ ...errors, [field]: undefined });
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    const found: typeof errors = {};
-    if (text.trim().length < 10) found.text = t('reply.textTooShort');
-    if (url.trim() && !isEvidenceUrl(url.trim())) found.url = t('reply.urlInvalid');
+    const found = disputeErrors(text, url, t);
     setErrors(found);
     if (found.text || found.url) {
       document.getElementById(found.text ? `${uid}-text` : `${uid}-url`)?.focus();
@@ -216,16 +239,7 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
     }
     setBusy(true);
     try {
-      let evidenceFileId: string | undefined;
-      if (file) {
-        if (uploaded.current?.file !== file) {
-          setProgress(0);
-          const stored = await respondApi.uploadEvidence(token, file, item.questionName, setProgress);
-          uploaded.current = { file, id: stored.id };
-          onEvidenceUploaded(stored);
-        }
-        evidenceFileId = uploaded.current?.id;
-      }
+      const evidenceFileId = await evidence.upload();
       const updated = await replyApi.dispute(token, item.verdictId, {
         text: text.trim(),
         evidenceUrl: url.trim() || undefined,
@@ -235,7 +249,7 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
     } catch (err) {
       setError(err);
     } finally {
-      setProgress(null);
+      evidence.setProgress(null);
       setBusy(false);
     }
   }
@@ -253,10 +267,7 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
             rows={5}
             maxLength={4000}
             value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (errors.text) setErrors({ ...errors, text: undefined });
-            }}
+            onChange={(e) => edit('text', setText, e.target.value)}
           />
         )}
       </Field>
@@ -269,32 +280,50 @@ function DisputeForm({ token, item, title, acceptsFiles, onEvidenceUploaded, onS
             autoComplete="url"
             maxLength={2048}
             value={url}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              if (errors.url) setErrors({ ...errors, url: undefined });
-            }}
+            onChange={(e) => edit('url', setUrl, e.target.value)}
           />
         )}
       </Field>
       {acceptsFiles ? (
-        <Field label={t('reply.file')} hint={t('reply.fileHint')}>
-          {(a) => (
-            <input
-              {...a}
-              ref={fileInput}
-              type="file"
-              accept={ACCEPT}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </Field>
+        <DisputeFileField onChange={evidence.setFile} />
       ) : (
         <p className="muted">{t('reply.fileClosed')}</p>
       )}
-      {progress !== null && <ProgressBar value={progress} label={t('evidence.uploading')} />}
+      {evidence.progress !== null && <ProgressBar value={evidence.progress} label={t('evidence.uploading')} />}
       <Button type="submit" busy={busy}>
         {t('reply.submit')}
       </Button>
     </form>
+  );
+}
+
+/** The file a dispute may carry, uploaded with the response's evidence when the dispute is sent. */
+function useDisputeFile(token: string, questionName: string, onEvidenceUploaded: (file: EvidenceFile) => void) {
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  // A file uploaded by an earlier try that failed later is reused, not uploaded twice.
+  const uploaded = useRef<{ file: File; id: string } | null>(null);
+
+  /** Uploads the chosen file unless already done, and gives its id (none without a file). */
+  async function upload(): Promise<string | undefined> {
+    if (!file) return undefined;
+    if (uploaded.current?.file !== file) {
+      setProgress(0);
+      const stored = await respondApi.uploadEvidence(token, file, questionName, setProgress);
+      uploaded.current = { file, id: stored.id };
+      onEvidenceUploaded(stored);
+    }
+    return uploaded.current?.id;
+  }
+
+  return { setFile, progress, setProgress, upload };
+}
+
+function DisputeFileField({ onChange }: { onChange(file: File | null): void }) {
+  const { t } = useT();
+  return (
+    <Field label={t('reply.file')} hint={t('reply.fileHint')}>
+      {(a) => <input {...a} type="file" accept={ACCEPT} onChange={(e) => onChange(e.target.files?.[0] ?? null)} />}
+    </Field>
   );
 }

@@ -69,6 +69,21 @@ export default function RespondPage({ token }: { token: string }) {
   return <Respondent token={token} context={ctx.data} onContext={ctx.setData} reload={ctx.reload} />;
 }
 
+/** The context once `data` was submitted as `result`: the submitted answers are also the draft. */
+function withSubmission(context: RespondContext, result: Submitted, data: Record<string, unknown>): RespondContext {
+  return {
+    ...context,
+    response: {
+      ...context.response,
+      status: 'submitted',
+      submitted: data,
+      draft: data,
+      version: result.version,
+      submittedAt: result.submittedAt,
+    },
+  };
+}
+
 interface RespondentProps {
   token: string;
   context: RespondContext;
@@ -77,47 +92,23 @@ interface RespondentProps {
 }
 
 function Respondent({ token, context, onContext, reload }: RespondentProps) {
-  const { t, dateTime, lang } = useT();
-  const { round, institution, response, readOnly } = context;
+  const { t, lang } = useT();
+  const { round, response, readOnly } = context;
   const [view, setView] = useState<View>(response.status === 'submitted' ? { kind: 'submitted' } : { kind: 'form' });
   const [evidence, setEvidence] = useState<EvidenceFile[]>(context.evidence);
-  const place = [institution.municipality, institution.state].filter(Boolean).join(', ');
   // readOnly also covers a round that has not opened yet: that is not "closed".
   const notOpenYet = round.status === 'draft' || Date.now() < Date.parse(round.opensAt);
   const pendingAmendment =
     response.status === 'submitted' && response.draft !== null && !sameAnswers(response.draft, response.submitted);
 
   const onSubmitted = (result: Submitted, data: Record<string, unknown>, cleared: string[]) => {
-    onContext({
-      ...context,
-      response: {
-        ...response,
-        status: 'submitted',
-        submitted: data,
-        draft: data,
-        version: result.version,
-        submittedAt: result.submittedAt,
-      },
-    });
+    onContext(withSubmission(context, result, data));
     setView({ kind: 'confirmation', result, cleared });
   };
 
   let body;
   if (readOnly) {
-    body = (
-      <>
-        {notOpenYet ? (
-          <Alert kind="info" title={t('respond.notOpenTitle')}>
-            <p>{t('respond.notOpenBody', { date: dateTime(round.opensAt) })}</p>
-          </Alert>
-        ) : (
-          <Alert kind="warning" title={t('respond.closedTitle')}>
-            <p>{t('respond.closedBody')}</p>
-          </Alert>
-        )}
-        <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted ?? response.draft} />
-      </>
-    );
+    body = <ClosedView context={context} notOpenYet={notOpenYet} />;
   } else if (view.kind === 'confirmation') {
     body = (
       <Confirmation
@@ -130,19 +121,12 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
     );
   } else if (view.kind === 'submitted') {
     body = (
-      <>
-        <Alert kind="success" title={t('respond.submittedTitle')}>
-          <p>{t('respond.submittedBody', { version: response.version, date: dateTime(response.submittedAt) })}</p>
-          {pendingAmendment && <p>{t('respond.pendingAmendment')}</p>}
-        </Alert>
-        <div className="actions">
-          <Button onClick={() => setView({ kind: 'form' })}>
-            {pendingAmendment ? t('respond.continueAmend') : t('respond.amend')}
-          </Button>
-          <Link to={`/responder/${token}/copia`}>{t('respond.printCopy')}</Link>
-        </div>
-        <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted} />
-      </>
+      <SubmittedView
+        token={token}
+        context={context}
+        pendingAmendment={pendingAmendment}
+        onAmend={() => setView({ kind: 'form' })}
+      />
     );
   } else {
     body = (
@@ -161,18 +145,7 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
   return (
     <div className="respond">
       {round.synthetic && <SyntheticBanner />}
-      <header className="page-header">
-        <p className="eyebrow">
-          {round.name} <StatusBadge status={round.status} />
-        </p>
-        <h1>{institution.name}</h1>
-        <p className="muted">
-          {place}
-          {round.status === 'open' && !notOpenYet && (
-            <> · {t('respond.closesAt', { date: dateTime(round.closesAt) })}</>
-          )}
-        </p>
-      </header>
+      <RespondHeader context={context} notOpenYet={notOpenYet} />
       {round.status === 'published' && (
         <p className="alert alert-info">
           <Link to={`/responder/${token}/compromisos`}>{t('commit.linkRespond')}</Link>
@@ -199,6 +172,70 @@ function Respondent({ token, context, onContext, reload }: RespondentProps) {
         />
       )}
     </div>
+  );
+}
+
+/** The round cannot take answers (not open yet, or closed): what was sent, read-only. */
+function ClosedView({ context, notOpenYet }: { context: RespondContext; notOpenYet: boolean }) {
+  const { t, dateTime } = useT();
+  const { round, response } = context;
+  return (
+    <>
+      {notOpenYet ? (
+        <Alert kind="info" title={t('respond.notOpenTitle')}>
+          <p>{t('respond.notOpenBody', { date: dateTime(round.opensAt) })}</p>
+        </Alert>
+      ) : (
+        <Alert kind="warning" title={t('respond.closedTitle')}>
+          <p>{t('respond.closedBody')}</p>
+        </Alert>
+      )}
+      <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted ?? response.draft} />
+    </>
+  );
+}
+
+interface SubmittedViewProps {
+  token: string;
+  context: RespondContext;
+  /** A draft that differs from the submitted answers is waiting to be sent. */
+  pendingAmendment: boolean;
+  onAmend(): void;
+}
+
+function SubmittedView({ token, context, pendingAmendment, onAmend }: SubmittedViewProps) {
+  const { t, dateTime } = useT();
+  const { response } = context;
+  return (
+    <>
+      <Alert kind="success" title={t('respond.submittedTitle')}>
+        <p>{t('respond.submittedBody', { version: response.version, date: dateTime(response.submittedAt) })}</p>
+        {pendingAmendment && <p>{t('respond.pendingAmendment')}</p>}
+      </Alert>
+      <div className="actions">
+        <Button onClick={onAmend}>{pendingAmendment ? t('respond.continueAmend') : t('respond.amend')}</Button>
+        <Link to={`/responder/${token}/copia`}>{t('respond.printCopy')}</Link>
+      </div>
+      <ReadOnlySurvey definition={context.questionnaire.definition} data={response.submitted} />
+    </>
+  );
+}
+
+function RespondHeader({ context, notOpenYet }: { context: RespondContext; notOpenYet: boolean }) {
+  const { t, dateTime } = useT();
+  const { round, institution } = context;
+  const place = [institution.municipality, institution.state].filter(Boolean).join(', ');
+  return (
+    <header className="page-header">
+      <p className="eyebrow">
+        {round.name} <StatusBadge status={round.status} />
+      </p>
+      <h1>{institution.name}</h1>
+      <p className="muted">
+        {place}
+        {round.status === 'open' && !notOpenYet && <> · {t('respond.closesAt', { date: dateTime(round.closesAt) })}</>}
+      </p>
+    </header>
   );
 }
 
@@ -261,63 +298,24 @@ interface FormViewProps {
 }
 
 function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundClosed, cancelAmend }: FormViewProps) {
-  const i18n = useT();
-  const { t, lang, pick, time } = i18n;
+  const { t, lang, time } = useT();
   const { round, institution, response, questionnaire } = context;
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
-  const [issues, setIssues] = useState<SubmissionIssue[]>([]);
   const submittingRef = useRef(false);
-  const issuesRef = useRef<HTMLDivElement>(null);
   const unsavedStore = useMemo(
     () => new UnsavedAnswers(`apertura.unsaved.${round.id}.${institution.id}`),
     [round.id, institution.id],
   );
   const [unsaved, setUnsaved] = useState<Record<string, UnsavedAnswer>>(() => unsavedStore.load());
 
-  const model = useMemo(
-    () => {
-      // What the server could not store yet comes back from this device, over the saved draft.
-      const restored = Object.fromEntries(Object.entries(unsavedStore.load()).map(([k, u]) => [k, u.value]));
-      return createSurvey({
-        definition: questionnaire.definition,
-        lang,
-        data: { ...(response.draft ?? response.submitted ?? {}), ...restored },
-        currentPage: response.currentPage,
-      });
-    },
-    // Built once per questionnaire; language changes are applied to the live model below. Rebuilding
-    // for `lang`, the stored draft or the unsaved answers would discard what is being typed: those
-    // are the model's starting data only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- lang, response and unsavedStore are read once on purpose
-    [questionnaire.definition],
-  );
-  // From the definition in the chosen language, not from the live model: its locale is switched in the
-  // effect below, after render, so titles read from it here would be one language change behind.
+  const model = useFormModel(context, unsavedStore);
+  const { issues, setIssues, issuesRef, showIssues } = useSubmissionIssues(model);
+  // From the definition in the chosen language, not from the live model: its locale is switched in an
+  // effect (useFormModel), after render, so titles read from it here would be one language change behind.
   const questions = evidenceQuestionsFrom(questionnaire.definition, lang);
 
-  useEffect(() => {
-    model.locale = lang;
-    model.completeText = t('respond.submit');
-  }, [model, lang, t]);
-
-  // Server messages under their questions (without the «title»: prefix the summary needs). The ones
-  // shown before are removed first: a fixed answer or a language change must not leave a stale one.
-  const shownErrors = useRef(new Map<string, string>());
-  useEffect(() => {
-    for (const [name, text] of shownErrors.current) {
-      const q = model.getQuestionByName(name);
-      if (q) q.errors = q.errors.filter((e) => e.text !== text);
-    }
-    shownErrors.current.clear();
-    for (const [name, u] of Object.entries(unsaved)) {
-      const q = model.getQuestionByName(name);
-      if (!q) continue;
-      const text = messageUnderQuestion(pick(u.message), pick(u.title));
-      if (!q.errors.some((e) => e.text === text)) q.addError(text);
-      shownErrors.current.set(name, text);
-    }
-  }, [model, unsaved, pick]);
+  useMessagesUnderQuestions(model, unsaved);
 
   const onSaved = useCallback(
     (res: DraftSaved, sent: Record<string, unknown>) => {
@@ -336,15 +334,6 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
     [round.id, institution.id],
   );
 
-  const showIssues = useCallback(
-    (found: SubmissionIssue[]) => {
-      applyIssues(model, found, (issue) => pick(issue.message) || t('survey.invalidAnswer'));
-      setIssues(found);
-      requestAnimationFrame(() => issuesRef.current?.focus());
-    },
-    [model, pick, t],
-  );
-
   const submit = useCallback(async () => {
     if (submittingRef.current) return;
     submittingRef.current = true;
@@ -355,15 +344,7 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
     try {
       // Let a running draft save finish first so it cannot land after the submission.
       await autosave.flush();
-      let result: Submitted;
-      try {
-        result = await respondApi.submit(token, data, keyStore.get());
-      } catch (err) {
-        // The key was used for other answers (an earlier try went through unseen): this is a new submission.
-        if (!(err instanceof ApiError && err.code === 'IDEMPOTENCY_MISMATCH')) throw err;
-        keyStore.clear();
-        result = await respondApi.submit(token, data, keyStore.get());
-      }
+      const result = await submitWithKey(token, data, keyStore);
       keyStore.clear();
       autosave.stop();
       unsavedStore.clear();
@@ -380,17 +361,9 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
       submittingRef.current = false;
       setSubmitting(false);
     }
-  }, [autosave, keyStore, model, onRoundClosed, onSubmitted, showIssues, token, unsavedStore]);
+  }, [autosave, keyStore, model, onRoundClosed, onSubmitted, setIssues, showIssues, token, unsavedStore]);
 
-  useEffect(() => {
-    const onCompleting = (_: SurveyModel, options: CompletingEvent) => {
-      // survey-core has validated the page; the server decides, and our confirmation replaces its own.
-      options.allow = false;
-      void submit();
-    };
-    model.onCompleting.add(onCompleting);
-    return () => model.onCompleting.remove(onCompleting);
-  }, [model, submit]);
+  useSubmitOnComplete(model, submit);
 
   return (
     <>
@@ -398,16 +371,7 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
       {response.status !== 'submitted' && (
         <PreviousRoundOffer token={token} model={model} onApplied={() => void autosave.flush(true)} />
       )}
-      {response.status === 'submitted' && (
-        <Alert kind="info">
-          <p>{t('respond.amending', { version: response.version })}</p>
-          {cancelAmend && (
-            <Button variant="secondary" small onClick={cancelAmend}>
-              {t('respond.cancelAmend')}
-            </Button>
-          )}
-        </Alert>
-      )}
+      {response.status === 'submitted' && <AmendingNotice version={response.version} cancelAmend={cancelAmend} />}
       <IssueSummary model={model} issues={issues} ref={issuesRef} />
       <UnsavedSummary model={model} unsaved={unsaved} />
       <ErrorAlert error={submitError} title={t('respond.submitFailed')} />
@@ -423,6 +387,111 @@ function FormView({ token, context, evidence, onEvidence, onSubmitted, onRoundCl
       </div>
       <EvidencePanel token={token} files={evidence} onChange={onEvidence} questions={questions} readOnly={false} />
     </>
+  );
+}
+
+/** The form's survey model: built once per questionnaire, its language and button text kept current. */
+function useFormModel({ questionnaire, response }: RespondContext, unsavedStore: UnsavedAnswers): Model {
+  const { t, lang } = useT();
+  const model = useMemo(
+    () => {
+      // What the server could not store yet comes back from this device, over the saved draft.
+      const restored = Object.fromEntries(Object.entries(unsavedStore.load()).map(([k, u]) => [k, u.value]));
+      return createSurvey({
+        definition: questionnaire.definition,
+        lang,
+        data: { ...(response.draft ?? response.submitted ?? {}), ...restored },
+        currentPage: response.currentPage,
+      });
+    },
+    // Built once per questionnaire; language changes are applied to the live model below. Rebuilding
+    // for `lang`, the stored draft or the unsaved answers would discard what is being typed: those
+    // are the model's starting data only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lang, response and unsavedStore are read once on purpose
+    [questionnaire.definition],
+  );
+  useEffect(() => {
+    model.locale = lang;
+    model.completeText = t('respond.submit');
+  }, [model, lang, t]);
+  return model;
+}
+
+/**
+ * Server messages under their questions (without the «title»: prefix the summary needs). The ones
+ * shown before are removed first: a fixed answer or a language change must not leave a stale one.
+ */
+function useMessagesUnderQuestions(model: Model, unsaved: Record<string, UnsavedAnswer>): void {
+  const { pick } = useT();
+  const shownErrors = useRef(new Map<string, string>());
+  useEffect(() => {
+    for (const [name, text] of shownErrors.current) {
+      const q = model.getQuestionByName(name);
+      if (q) q.errors = q.errors.filter((e) => e.text !== text);
+    }
+    shownErrors.current.clear();
+    for (const [name, u] of Object.entries(unsaved)) {
+      const q = model.getQuestionByName(name);
+      if (!q) continue;
+      const text = messageUnderQuestion(pick(u.message), pick(u.title));
+      if (!q.errors.some((e) => e.text === text)) q.addError(text);
+      shownErrors.current.set(name, text);
+    }
+  }, [model, unsaved, pick]);
+}
+
+/** Problems the server found in a submission: shown under their questions and in a summary that takes focus. */
+function useSubmissionIssues(model: Model) {
+  const { t, pick } = useT();
+  const [issues, setIssues] = useState<SubmissionIssue[]>([]);
+  const issuesRef = useRef<HTMLDivElement>(null);
+  const showIssues = useCallback(
+    (found: SubmissionIssue[]) => {
+      applyIssues(model, found, (issue) => pick(issue.message) || t('survey.invalidAnswer'));
+      setIssues(found);
+      requestAnimationFrame(() => issuesRef.current?.focus());
+    },
+    [model, pick, t],
+  );
+  return { issues, setIssues, issuesRef, showIssues };
+}
+
+/** The survey's own "Complete" button submits to the server instead of completing the survey. */
+function useSubmitOnComplete(model: Model, submit: () => Promise<void>): void {
+  useEffect(() => {
+    const onCompleting = (_: SurveyModel, options: CompletingEvent) => {
+      // survey-core has validated the page; the server decides, and our confirmation replaces its own.
+      options.allow = false;
+      void submit();
+    };
+    model.onCompleting.add(onCompleting);
+    return () => model.onCompleting.remove(onCompleting);
+  }, [model, submit]);
+}
+
+/** Submits with the pending idempotency key; once more with a new key if that one was spent on other answers. */
+async function submitWithKey(token: string, data: Record<string, unknown>, keyStore: PendingKey): Promise<Submitted> {
+  try {
+    return await respondApi.submit(token, data, keyStore.get());
+  } catch (err) {
+    // The key was used for other answers (an earlier try went through unseen): this is a new submission.
+    if (!(err instanceof ApiError && err.code === 'IDEMPOTENCY_MISMATCH')) throw err;
+    keyStore.clear();
+    return await respondApi.submit(token, data, keyStore.get());
+  }
+}
+
+function AmendingNotice({ version, cancelAmend }: { version: number; cancelAmend?: () => void }) {
+  const { t } = useT();
+  return (
+    <Alert kind="info">
+      <p>{t('respond.amending', { version })}</p>
+      {cancelAmend && (
+        <Button variant="secondary" small onClick={cancelAmend}>
+          {t('respond.cancelAmend')}
+        </Button>
+      )}
+    </Alert>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { Model } from 'survey-core';
 import { ApiError } from '../shared/api';
 import { respondApi, type DraftSaved } from './api';
@@ -35,7 +35,7 @@ export function useAutosave(
   const [savedAt, setSavedAt] = useState<string | null>(initialSavedAt);
   const [error, setError] = useState<unknown>(null);
   const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const timer = useRef<Timer | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const stopped = useRef(!enabled);
   const fatal = useRef(onFatal);
@@ -46,11 +46,6 @@ export function useAutosave(
   useEffect(() => {
     stopped.current = !enabled;
   }, [enabled]);
-
-  const clearTimer = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-  };
 
   const saveOnce = useCallback(
     async (keepalive: boolean): Promise<void> => {
@@ -69,10 +64,7 @@ export function useAutosave(
         dirty.current = true;
         setError(err);
         setStatus('error');
-        if (
-          err instanceof ApiError &&
-          (err.code === 'ROUND_CLOSED' || err.code === 'INVALID_TOKEN' || err.code === 'ROUND_NOT_OPEN')
-        ) {
+        if (isFatal(err)) {
           stopped.current = true;
           fatal.current(err);
         }
@@ -83,7 +75,7 @@ export function useAutosave(
 
   const flush = useCallback(
     async (force = false, keepalive = false): Promise<void> => {
-      clearTimer();
+      clearTimer(timer);
       // Wait for the running save; then save again only if something changed meanwhile.
       while (inFlight.current) await inFlight.current;
       if (stopped.current || (!dirty.current && !force)) return;
@@ -96,6 +88,49 @@ export function useAutosave(
     [saveOnce],
   );
 
+  useSaveTriggers(model, enabled, { dirty, stopped, timer }, flush, setStatus);
+
+  const stop = useCallback(() => {
+    stopped.current = true;
+    dirty.current = false;
+    clearTimer(timer);
+  }, []);
+
+  return { status, savedAt, error, flush: (force?: boolean) => flush(force), stop };
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+function clearTimer(timer: RefObject<Timer | null>): void {
+  if (timer.current) clearTimeout(timer.current);
+  timer.current = null;
+}
+
+/** Errors after which saving stops for good: the round closed or the link is no longer valid. */
+function isFatal(err: unknown): err is ApiError {
+  return (
+    err instanceof ApiError &&
+    (err.code === 'ROUND_CLOSED' || err.code === 'INVALID_TOKEN' || err.code === 'ROUND_NOT_OPEN')
+  );
+}
+
+interface SaveState {
+  dirty: RefObject<boolean>;
+  stopped: RefObject<boolean>;
+  timer: RefObject<Timer | null>;
+}
+
+/**
+ * What starts a save: a change (within AUTOSAVE_DELAY_MS), a page change, the page being hidden or
+ * closed (with `keepalive`), and leaving the form.
+ */
+function useSaveTriggers(
+  model: Model | null,
+  enabled: boolean,
+  { dirty, stopped, timer }: SaveState,
+  flush: (force?: boolean, keepalive?: boolean) => Promise<void>,
+  setStatus: Dispatch<SetStateAction<SaveStatus>>,
+): void {
   useEffect(() => {
     if (!model || !enabled) return;
     const onChange = () => {
@@ -124,17 +159,11 @@ export function useAutosave(
       model.onCurrentPageChanged.remove(onPage);
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onPageHide);
-      clearTimer();
+      clearTimer(timer);
       // Leaving the form inside the app (e.g. language menu, amend cancel): keep what was typed.
+      // These refs hold state, not DOM nodes: the values at cleanup time are the ones wanted.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       if (dirty.current && !stopped.current) void flush(false, true);
     };
-  }, [model, enabled, flush]);
-
-  const stop = useCallback(() => {
-    stopped.current = true;
-    dirty.current = false;
-    clearTimer();
-  }, []);
-
-  return { status, savedAt, error, flush: (force?: boolean) => flush(force), stop };
+  }, [model, enabled, flush, setStatus, dirty, stopped, timer]);
 }

@@ -40,8 +40,6 @@ export const citizen = dict(
     'register.email': 'Correo electrónico',
     'register.emailInvalid': 'Escriba un correo electrónico válido, por ejemplo nombre@dominio.mx.',
     'register.password': 'Contraseña',
-    'register.passwordHint':
-      'Al menos {min} caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar.',
     'register.passwordShort': 'La contraseña debe tener al menos {min} caracteres.',
     'register.displayName': 'Nombre o alias (opcional)',
     'register.displayNameHint': 'Solo lo ve el personal administrador del organismo que opera la ronda.',
@@ -188,8 +186,6 @@ export const citizen = dict(
     'register.email': 'E-mail',
     'register.emailInvalid': 'Enter a valid e-mail address, for example name@domain.org.',
     'register.password': 'Password',
-    'register.passwordHint':
-      'At least {min} characters. A phrase of several words is easy to remember and hard to guess.',
     'register.passwordShort': 'The password must have at least {min} characters.',
     'register.displayName': 'Name or alias (optional)',
     'register.displayNameHint': 'Only the administrators of the body that runs the round see it.',
