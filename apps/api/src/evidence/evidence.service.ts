@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { JsonObject } from '@apertura/db';
-import type { InvitationPrincipal } from '../auth/principal';
+import type { InvitationPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { RoundWindowService } from '../rounds/round-window.service';
 import { answerableQuestionNames } from '../responses/submission';

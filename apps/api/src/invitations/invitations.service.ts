@@ -5,7 +5,7 @@ import { RoundEntity } from '@apertura/db';
 import { deriveToken, ENV, Env } from '@apertura/config';
 import type { OutboxEvent } from '@apertura/queue';
 import { AuditService } from '../common/audit/audit.service';
-import type { InvitationPrincipal, UserPrincipal } from '../auth/principal';
+import type { InvitationPrincipal, UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
 import {

@@ -17,7 +17,7 @@ import {
 } from '@apertura/questionnaire';
 import type { ParsedSheet, QuestionnaireKind, SheetIssue } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import { definitionChecksum } from './canonical-json';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { JsonObject } from '@apertura/db';
 import type { CompiledValidator } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
-import type { InvitationPrincipal } from '../auth/principal';
+import type { InvitationPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../common/outbox/outbox.service';

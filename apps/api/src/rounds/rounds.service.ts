@@ -5,7 +5,7 @@ import { JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from 
 import type { RoundDesignDocument, RoundStatus } from '@apertura/db';
 import { resolveSettings } from '@apertura/metric';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { CosignService } from '../cosign/cosign.service';
 import { InvitationsService } from '../invitations/invitations.service';
