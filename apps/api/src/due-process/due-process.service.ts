@@ -23,7 +23,7 @@ import {
   RefutationStanding,
 } from './dto/due-process.dto';
 import { OUTLIER_DEFAULTS, refutationOutliers } from './outliers';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

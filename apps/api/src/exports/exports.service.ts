@@ -16,7 +16,7 @@ import {
 } from './export-columns';
 import { csvShaper, csvWriter, jsonWriter } from './export-writers';
 import { ExportRound, ExportsRepository, StoredMethod } from './exports.repository';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 export type { ExportRound } from './exports.repository';
 

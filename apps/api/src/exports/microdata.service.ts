@@ -21,7 +21,7 @@ import {
 } from './microdata';
 import { ExportsRepository, MicrodataRound } from './exports.repository';
 import { xlsxChunks, XlsxSheet } from './xlsx-writer';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 const FILENAME: Record<MicrodataDataset, string> = {
   answers: 'respuestas',

@@ -23,7 +23,7 @@ import {
 } from './dto/invitation.dto';
 import { newInvitationRows } from './invitation-tokens';
 import { InvitationItem, InvitationsRepository, type ItemFilter } from './invitations.repository';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 
 /** Rows per INSERT … SELECT FROM unnest(…): 15,000 institutions take three statements. */
 const INSERT_CHUNK = 5000;

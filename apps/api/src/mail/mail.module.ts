@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { UsersDataModule } from '../common/users/users-data.module';
 import { MailController } from './mail.controller';
 import { MailRepository } from './mail.repository';

@@ -15,7 +15,7 @@ import {
   TestMailQueuedDto,
 } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 import { UsersRepository } from '../common/users/users.repository';
 
 const DAY_MS = 86_400_000;

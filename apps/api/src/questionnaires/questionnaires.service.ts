@@ -34,7 +34,7 @@ import {
   SheetFormat,
   SheetIssueDto,
 } from './dto/questionnaire.dto';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 
 /** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */
 const DEFAULT_SLUGS: Record<QuestionnaireKind, string> = {

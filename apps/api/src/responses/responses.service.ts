@@ -28,10 +28,10 @@ import {
   submissionFolio,
   validatorFor,
 } from './submission';
-import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
-import { RoundWindowService } from '../rounds/round-window.service';
-import { RoundsRepository } from '../rounds/rounds.repository';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../common/rounds/round-window';
+import { RoundWindowService } from '../common/rounds/round-window.service';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 import { KeyedVersion, ResponsesRepository } from './responses.repository';
 
 /** Unique index on response_version.idempotency_key (initial migration). */

@@ -17,7 +17,7 @@ import {
   StaffVersionDto,
   TitleDto,
 } from './dto/staff-responses.dto';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 import { ResponsesRepository } from './responses.repository';
 
 /** Evidence as a version recorded it (jsonb snapshot written by the submit transaction). */

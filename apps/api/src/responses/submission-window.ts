@@ -1,7 +1,7 @@
-import { RoundWindow, submissionState } from '../rounds/round-window';
+import { RoundWindow, submissionState } from '../common/rounds/round-window';
 
-export type { RoundWindow } from '../rounds/round-window';
-export { assertAcceptsSubmissions } from '../rounds/round-window';
+export type { RoundWindow } from '../common/rounds/round-window';
+export { assertAcceptsSubmissions } from '../common/rounds/round-window';
 
 export type WindowState = 'open' | 'not_open' | 'closed';
 

@@ -16,7 +16,7 @@ import {
   StateRecruitmentDto,
   ValidationStateDto,
 } from './dto/guarantor.dto';
-import { RoundsRepository } from '../../rounds/rounds.repository';
+import { RoundsRepository } from '../../common/rounds/rounds.repository';
 import { ValidatorsRepository } from '../validators.repository';
 import { RecruitmentRepository } from './recruitment.repository';
 import { recruitmentTotals, rollUpStates } from './recruitment-rollup';
