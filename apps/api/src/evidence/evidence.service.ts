@@ -6,7 +6,7 @@ import type { JsonObject } from '@apertura/db';
 import type { InvitationPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { RoundWindowService } from '../common/rounds/round-window.service';
-import { answerableQuestionNames } from '../responses/submission';
+import { answerableQuestionNames } from './answerable-questions';
 import { assertAcceptsSubmissions } from '../common/rounds/round-window';
 import { EvidenceDto } from './dto/evidence.dto';
 import { EvidenceErrors } from './evidence.errors';

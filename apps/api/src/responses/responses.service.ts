@@ -19,15 +19,8 @@ import {
   SubmittedCopyDto,
   VersionSummaryDto,
 } from './dto/respond.dto';
-import {
-  answerableQuestionNames,
-  CleanSubmission,
-  cleanDraft,
-  cleanSubmission,
-  issueField,
-  submissionFolio,
-  validatorFor,
-} from './submission';
+import { answerableQuestionNames } from '../evidence/answerable-questions';
+import { CleanSubmission, cleanDraft, cleanSubmission, issueField, submissionFolio, validatorFor } from './submission';
 import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../common/rounds/round-window';
 import { RoundWindowService } from '../common/rounds/round-window.service';
 import { RoundsRepository } from '../common/rounds/rounds.repository';
