@@ -22,9 +22,9 @@ import {
   CommitmentsRepository,
   CommitmentWrite,
   MilestoneRow,
-  milestoneClaimName,
   RoundRow,
 } from './commitments.repository';
+import { milestoneClaimName } from '../citizens/milestone-claims';
 import {
   CommitmentDto,
   CommitmentInputDto,
