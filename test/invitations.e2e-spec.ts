@@ -10,7 +10,7 @@ import { GuarantorsService } from '../apps/api/src/guarantors/guarantors.service
 import { ListInvitationsQueryDto, ProgressQueryDto } from '../apps/api/src/invitations/dto/invitation.dto';
 import { InvitationsService } from '../apps/api/src/invitations/invitations.service';
 import { OutboxService } from '../apps/api/src/common/outbox/outbox.service';
-import { RoundsRepository } from '../apps/api/src/rounds/rounds.repository';
+import { RoundsRepository } from '../apps/api/src/common/rounds/rounds.repository';
 import { InvitationsRepository } from '../apps/api/src/invitations/invitations.repository';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';

@@ -1,7 +1,7 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
 import { DomainError } from '../apps/api/src/common/domain-error';
-import { RoundsRepository } from '../apps/api/src/rounds/rounds.repository';
+import { RoundsRepository } from '../apps/api/src/common/rounds/rounds.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
 

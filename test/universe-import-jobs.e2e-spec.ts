@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadMunicipalities } from '@apertura/geo';
 import { startWorker } from '../apps/worker/src/main';
 import { UniverseService } from '../apps/api/src/universe/universe.service';
-import type { UserPrincipal } from '../apps/api/src/auth/principal';
+import type { UserPrincipal } from '../apps/api/src/common/principal';
 import { DomainError } from '../apps/api/src/common/domain-error';
 import { client, Client } from './support/http';
 import { startTestApp, TestApp } from './support/app';

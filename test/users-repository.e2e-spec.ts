@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
-import { UsersRepository, type UserRecord } from '../apps/api/src/users/users.repository';
+import { UsersRepository, type UserRecord } from '../apps/api/src/common/users/users.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 
 /** Accounts and staff invitations against a real PostgreSQL: lookups, the admins' lock, links and passwords. */

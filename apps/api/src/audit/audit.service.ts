@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DomainError } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import { AuditRepository, type AuditRecord } from './audit.repository';

@@ -7,7 +7,7 @@ import { IsNull, Repository } from 'typeorm';
 import { InvitationEntity, UserEntity, Role } from '@apertura/db';
 import { DomainError, forbidden } from '../common/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
-import { Principal, RequestWithPrincipal } from './principal';
+import { Principal, RequestWithPrincipal } from '../common/principal';
 import { ENV, Env, hashToken } from '@apertura/config';
 import { crossSiteProblem, isUnsafeMethod, readSessionCookie } from './session-cookie';
 

@@ -15,8 +15,8 @@ import {
   SessionDto,
 } from './dto/login.dto';
 import { PasswordResetService } from './password-reset';
-import { AcceptedDto } from '../citizens/dto/common.dto';
-import { CurrentUser, UserPrincipal } from './principal';
+import { AcceptedDto } from '../common/accepted.dto';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ROLES } from '@apertura/db';
 import { ApiErrors } from '../common/api-errors.decorator';
 

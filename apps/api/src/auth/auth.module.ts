@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InvitationEntity, UserEntity } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
-import { UsersDataModule } from '../users/users-data.module';
+import { UsersDataModule } from '../common/users/users-data.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { DomainError } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository } from '../common/users/users.repository';
 import { AuthRepository } from './auth.repository';
 import { hashPassword } from './passwords';
 

@@ -1,4 +1,5 @@
-import { crossSiteProblem, isUnsafeMethod, readCookie, sessionCookieName } from './session-cookie';
+import { readCookie } from '../common/cookies';
+import { crossSiteProblem, isUnsafeMethod, sessionCookieName } from './session-cookie';
 
 const env = { PUBLIC_URL: 'https://apertura.example.org/' };
 const req = (headers: Record<string, string>, protocol = 'https') => ({ headers, protocol });

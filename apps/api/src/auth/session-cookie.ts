@@ -1,5 +1,6 @@
 import type { CookieOptions, Request, Response } from 'express';
 import type { Env } from '@apertura/config';
+import { readCookie } from '../common/cookies';
 
 /**
  * The browser's session: the same JWT API clients send as a Bearer token, carried in a cookie the page's
@@ -23,20 +24,6 @@ export function setSessionCookie(res: Response, env: Pick<Env, 'NODE_ENV' | 'JWT
 
 export function clearSessionCookie(res: Response, env: Pick<Env, 'NODE_ENV'>): void {
   res.clearCookie(sessionCookieName(env), cookieOptions(env));
-}
-
-/** One cookie's value from the Cookie header (no cookie-parser: this is the only cookie the API reads). */
-export function readCookie(req: Pick<Request, 'headers'>, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    return value.length > 0 && value.length <= 4096 ? value : undefined;
-  }
-  return undefined;
 }
 
 export const readSessionCookie = (req: Pick<Request, 'headers'>, env: Pick<Env, 'NODE_ENV'>): string | undefined =>

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { AssignmentViews } from './assignments/assignment-view';
 import { AssignmentsRepository } from './assignments/assignments.repository';

@@ -1,6 +1,6 @@
 import type { RoundStatus } from '@apertura/db';
 import { DomainError } from '../common/domain-error';
-import { assertAcceptsSubmissions, submissionState } from '../rounds/round-window';
+import { assertAcceptsSubmissions, submissionState } from '../common/rounds/round-window';
 import { CitizenErrors } from './citizens.errors';
 
 export interface RoundWindow {

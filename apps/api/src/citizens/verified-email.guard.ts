@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import type { RequestWithPrincipal } from '../auth/principal';
+import type { RequestWithPrincipal } from '../common/principal';
 import { CitizenErrors } from './citizens.errors';
 import { ValidatorsRepository } from './validators.repository';
 

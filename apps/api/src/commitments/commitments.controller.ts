@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InvitationAccess, Public, Roles } from '../auth/access.decorator';
-import { CurrentInvitation, CurrentUser, InvitationPrincipal, UserPrincipal } from '../auth/principal';
+import { CurrentInvitation, CurrentUser, InvitationPrincipal, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { VerifiedEmailGuard } from '../citizens/verified-email.guard';
 import { CommitmentsService } from './commitments.service';

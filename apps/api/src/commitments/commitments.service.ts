@@ -11,7 +11,7 @@ import {
 import { extractScoredItems } from '@apertura/questionnaire';
 import type { JsonObject } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
-import type { InvitationPrincipal, Principal, UserPrincipal } from '../auth/principal';
+import type { InvitationPrincipal, Principal, UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { roundSettings } from '../citizens/needs';
 import { CitizenErrors } from '../citizens/citizens.errors';
@@ -22,9 +22,9 @@ import {
   CommitmentsRepository,
   CommitmentWrite,
   MilestoneRow,
-  milestoneClaimName,
   RoundRow,
 } from './commitments.repository';
+import { milestoneClaimName } from '../citizens/milestone-claims';
 import {
   CommitmentDto,
   CommitmentInputDto,

@@ -1,4 +1,4 @@
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from './principal';
 import { forbidden } from './domain-error';
 
 /**

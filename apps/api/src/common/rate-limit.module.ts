@@ -8,7 +8,7 @@ import Redis from 'ioredis';
 import { ENV, Env } from '@apertura/config';
 import { redisOptionsOf, redisTargetOf } from '@apertura/queue';
 import { DomainError } from './domain-error';
-import { readCookie } from '../auth/session-cookie';
+import { readCookie } from './cookies';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 

@@ -15,7 +15,7 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, Roles } from '../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { notFound } from '../common/domain-error';
 import { ExportQueryDto } from '../exports/dto/export-query.dto';

@@ -3,11 +3,11 @@ import { randomUUID } from 'crypto';
 import type { EntityManager } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { guarantorOf } from '../common/guarantor-of';
-import { STAFF_INVITE_TTL_MS } from '../users/users.service';
+import { STAFF_INVITE_TTL_MS } from '../common/users/staff';
 import {
   alreadyCosigner,
   cosignEmailTaken,

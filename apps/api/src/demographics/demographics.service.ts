@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DemographicsRepository, DemographicsRow } from './demographics.repository';
 import { MyDemographicsDto, SaveDemographicsDto } from './dto/demographics.dto';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { DisputesController } from './disputes.controller';
 import { DueProcessRepository } from './due-process.repository';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DisputeStatus } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
-import type { InvitationPrincipal, UserPrincipal } from '../auth/principal';
+import type { InvitationPrincipal, UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceDownload, EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../common/outbox/outbox.service';
@@ -23,7 +23,7 @@ import {
   RefutationStanding,
 } from './dto/due-process.dto';
 import { OUTLIER_DEFAULTS, refutationOutliers } from './outliers';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, Strea
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
-import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
+import { CurrentInvitation, InvitationPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CreateDisputeDto, RefutationDto, RefutationListDto } from './dto/due-process.dto';
 import { DueProcessService } from './due-process.service';

@@ -15,7 +15,7 @@ import {
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
-import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
+import { CurrentInvitation, InvitationPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { EvidenceDto, UploadEvidenceDto, UploadEvidenceFormDto } from './dto/evidence.dto';
 import { EvidenceService, UploadedEvidence } from './evidence.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject } from '@apertura/db';
 import { lockClause, mutateReturningOne, queryOne, queryRows, type Queryable } from '../common/persistence';
-import type { RoundWindow } from '../rounds/round-window';
+import type { RoundWindow } from '../common/rounds/round-window';
 import type { EvidenceDto } from './dto/evidence.dto';
 import type { EvidenceContentRow, EvidenceRow, UploadRoundRow, UsageRow } from './evidence.rows';
 

@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { JsonObject } from '@apertura/db';
-import type { InvitationPrincipal } from '../auth/principal';
+import type { InvitationPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
-import { RoundWindowService } from '../rounds/round-window.service';
-import { answerableQuestionNames } from '../responses/submission';
-import { assertAcceptsSubmissions } from '../rounds/round-window';
+import { RoundWindowService } from '../common/rounds/round-window.service';
+import { answerableQuestionNames } from './answerable-questions';
+import { assertAcceptsSubmissions } from '../common/rounds/round-window';
 import { EvidenceDto } from './dto/evidence.dto';
 import { EvidenceErrors } from './evidence.errors';
 import { EvidenceContentRecord, EvidenceRecord, EvidenceRepository } from './evidence.repository';
 import { contentDisposition, resolveEvidenceType, safeFilename } from './evidence-type';
 import { sniffMime } from './sniff-mime';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 /** Upload limits (DESIGN.md: self-reported evidence, stored in PostgreSQL with its checksum). */
 export const EVIDENCE_LIMITS = Object.freeze({

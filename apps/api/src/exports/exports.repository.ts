@@ -11,7 +11,7 @@ import { exportQuery, STORED_METHODS_SQL } from './export-sql';
 import type { ExportRoundRow, MicrodataRoundRow, QuestionnaireVersionRow, StoredMethodRow } from './exports.rows';
 import type { MicrodataDataset, QuestionnaireVersion } from './microdata';
 import { openCursor } from './pg-cursor';
-import { validatorPseudonymSql } from './pseudonym';
+import { validatorPseudonymSql } from '../common/pseudonym';
 
 export interface ExportRound {
   id: string;

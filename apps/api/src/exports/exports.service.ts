@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { METHOD_ID, METHOD_VERSION, VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { ExportSlots } from './export-slots';
 import { guarantorOf } from '../common/guarantor-of';
 import {
@@ -16,7 +16,7 @@ import {
 } from './export-columns';
 import { csvShaper, csvWriter, jsonWriter } from './export-writers';
 import { ExportRound, ExportsRepository, StoredMethod } from './exports.repository';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 export type { ExportRound } from './exports.repository';
 

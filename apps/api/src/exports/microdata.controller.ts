@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { notFound } from '../common/domain-error';
 import { ExportQueryDto } from './dto/export-query.dto';

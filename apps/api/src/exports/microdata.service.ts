@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Readable, Transform } from 'stream';
 import { DataSource } from 'typeorm';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { AuditService } from '../common/audit/audit.service';
 import { guarantorOf } from '../common/guarantor-of';
 import { ExportSlots } from './export-slots';
@@ -21,7 +21,7 @@ import {
 } from './microdata';
 import { ExportsRepository, MicrodataRound } from './exports.repository';
 import { xlsxChunks, XlsxSheet } from './xlsx-writer';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 const FILENAME: Record<MicrodataDataset, string> = {
   answers: 'respuestas',

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public, Roles } from '../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
   CreateReportDto,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'crypto';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { FailOpenRedisStorage } from '../common/rate-limit.module';
 import { guarantorOf } from '../common/guarantor-of';

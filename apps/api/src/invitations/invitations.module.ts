@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { InvitationsController, RespondOpenController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';

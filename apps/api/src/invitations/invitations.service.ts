@@ -5,7 +5,7 @@ import { RoundEntity } from '@apertura/db';
 import { deriveToken, ENV, Env } from '@apertura/config';
 import type { OutboxEvent } from '@apertura/queue';
 import { AuditService } from '../common/audit/audit.service';
-import type { InvitationPrincipal, UserPrincipal } from '../auth/principal';
+import type { InvitationPrincipal, UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
 import {
@@ -23,7 +23,7 @@ import {
 } from './dto/invitation.dto';
 import { newInvitationRows } from './invitation-tokens';
 import { InvitationItem, InvitationsRepository, type ItemFilter } from './invitations.repository';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 
 /** Rows per INSERT … SELECT FROM unnest(…): 15,000 institutions take three statements. */
 const INSERT_CHUNK = 5000;

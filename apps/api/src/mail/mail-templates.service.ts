@@ -17,7 +17,7 @@ import {
   sampleTemplateValues,
 } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DomainError } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import {

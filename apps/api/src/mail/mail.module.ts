@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
-import { UsersDataModule } from '../users/users-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
+import { UsersDataModule } from '../common/users/users-data.module';
 import { MailController } from './mail.controller';
 import { MailRepository } from './mail.repository';
 import { MailService } from './mail.service';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENV, Env, usesMailCatcher } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import { OutboxService } from '../common/outbox/outbox.service';
@@ -15,8 +15,8 @@ import {
   TestMailQueuedDto,
 } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
-import { RoundsRepository } from '../rounds/rounds.repository';
-import { UsersRepository } from '../users/users.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
+import { UsersRepository } from '../common/users/users.repository';
 
 const DAY_MS = 86_400_000;
 

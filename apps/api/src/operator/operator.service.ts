@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import type { OperatorDto, UpdateOperatorDto } from '../cosign/dto/cosign.dto';

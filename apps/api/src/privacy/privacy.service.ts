@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../common/audit/audit.service';
 import { verifyPassword } from '../auth/passwords';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { guarantorOf } from '../common/guarantor-of';
 import { ErasureResultDto } from './dto/privacy.dto';
 import { PrivacyErrors } from './privacy.errors';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { QuestionnairesController } from './questionnaires.controller';
 import { QuestionnairesRepository } from './questionnaires.repository';
 import { QuestionnairesService } from './questionnaires.service';

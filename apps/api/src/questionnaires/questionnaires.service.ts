@@ -17,7 +17,7 @@ import {
 } from '@apertura/questionnaire';
 import type { ParsedSheet, QuestionnaireKind, SheetIssue } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import { definitionChecksum } from './canonical-json';
@@ -34,7 +34,7 @@ import {
   SheetFormat,
   SheetIssueDto,
 } from './dto/questionnaire.dto';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 import { QuestionnairesRepository, type QuestionnaireSummaryRecord } from './questionnaires.repository';
 
 /** Slugs under which the bundled instruments are installed; a new bundled version becomes a new version here. */

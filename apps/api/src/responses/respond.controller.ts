@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/
 import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvitationAccess } from '../auth/access.decorator';
-import { CurrentInvitation, InvitationPrincipal } from '../auth/principal';
+import { CurrentInvitation, InvitationPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
   CopyQueryDto,

@@ -9,8 +9,8 @@ import {
   type Queryable,
   type RowLock,
 } from '../common/persistence';
-import { validatorPseudonymSql } from '../exports/pseudonym';
-import type { RoundWindow } from '../rounds/round-window';
+import { validatorPseudonymSql } from '../common/pseudonym';
+import type { RoundWindow } from '../common/rounds/round-window';
 import type { ResponseState } from './dto/respond.dto';
 import type { ResponseInstitutionDto } from './dto/staff-responses.dto';
 import type {

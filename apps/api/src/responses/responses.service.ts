@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { JsonObject } from '@apertura/db';
 import type { CompiledValidator } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
-import type { InvitationPrincipal } from '../auth/principal';
+import type { InvitationPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../common/outbox/outbox.service';
@@ -19,19 +19,12 @@ import {
   SubmittedCopyDto,
   VersionSummaryDto,
 } from './dto/respond.dto';
-import {
-  answerableQuestionNames,
-  CleanSubmission,
-  cleanDraft,
-  cleanSubmission,
-  issueField,
-  submissionFolio,
-  validatorFor,
-} from './submission';
-import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../rounds/round-window';
-import { RoundWindowService } from '../rounds/round-window.service';
-import { RoundsRepository } from '../rounds/rounds.repository';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { answerableQuestionNames } from '../evidence/answerable-questions';
+import { CleanSubmission, cleanDraft, cleanSubmission, issueField, submissionFolio, validatorFor } from './submission';
+import { assertAcceptsSubmissions, RoundWindow, submissionState } from '../common/rounds/round-window';
+import { RoundWindowService } from '../common/rounds/round-window.service';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 import { KeyedVersion, ResponsesRepository } from './responses.repository';
 
 /** Unique index on response_version.idempotency_key (initial migration). */

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Query, Res, Stream
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ListResponsesQueryDto, ResponsePageDto, StaffResponseDto, StaffVersionDto } from './dto/staff-responses.dto';
 import { StaffResponsesService } from './staff-responses.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JsonObject } from '@apertura/db';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { EvidenceDownload, EvidenceService } from '../evidence/evidence.service';
 import { EvidenceDto } from '../evidence/dto/evidence.dto';
@@ -17,7 +17,7 @@ import {
   StaffVersionDto,
   TitleDto,
 } from './dto/staff-responses.dto';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 import { ResponsesRepository } from './responses.repository';
 
 /** Evidence as a version recorded it (jsonb snapshot written by the submit transaction). */

@@ -5,7 +5,7 @@ const closesAt = new Date('2025-04-01T00:00:00Z');
 const round = (status: RoundWindow['status']): RoundWindow => ({ status, opensAt, closesAt });
 const inside = new Date('2025-03-15T00:00:00Z');
 
-describe('submissionWindow (alias of rounds/round-window submissionState)', () => {
+describe('submissionWindow (alias of common/rounds/round-window submissionState)', () => {
   it.each([
     ['open', inside, 'open'],
     ['open', opensAt, 'open'],

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Model } from 'survey-core';
-import { CompiledValidatorCache, registerAperturaProperties, SubmissionCode } from '@apertura/questionnaire';
+import { CompiledValidatorCache, SubmissionCode } from '@apertura/questionnaire';
 import type { CompiledValidator, SubmissionIssue, SubmissionResult, SurveyJson } from '@apertura/questionnaire';
 import type { JsonObject } from '@apertura/db';
 import { DomainError } from '../common/domain-error';
@@ -156,24 +155,6 @@ function urlQuestionNames(definition: JsonObject): Set<string> {
   visit(definition);
   urlCache.set(definition, names);
   return names;
-}
-
-const DISPLAY_ONLY = new Set(['html', 'image', 'expression']);
-
-/** Names of the questions a respondent can answer (evidence is attached to one of them). */
-export function answerableQuestionNames(definition: JsonObject): Set<string> {
-  registerAperturaProperties();
-  const model = new Model(definition);
-  try {
-    return new Set(
-      model
-        .getAllQuestions(false, false, true)
-        .filter((q) => !DISPLAY_ONLY.has(q.getType()))
-        .map((q) => q.name),
-    );
-  } finally {
-    model.dispose();
-  }
 }
 
 /**

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { guarantorOf } from '../common/guarantor-of';
 import type { RecomputeAcceptedDto } from './dto/results.dto';
-import { RoundsRepository } from '../rounds/rounds.repository';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
 
 /**
  * Requests a full rebuild of a round's results: the run row, its outbox event (the relay turns it

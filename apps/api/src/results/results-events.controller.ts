@@ -2,9 +2,9 @@ import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Req, Res } from 
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorator';
-import { OptionalPrincipal, Principal } from '../auth/principal';
+import { OptionalPrincipal, Principal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { STAFF_ROLES } from '../users/dto/user.dto';
+import { STAFF_ROLES } from '../common/users/staff';
 import { DomainError } from '../common/domain-error';
 import { ResultsEventsService } from './results-events.service';
 import { ResultsAccess, ResultsService } from './results.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RoundsDataModule } from '../rounds/rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { PublicResultsController } from './public-results.controller';
 import { PublicTrendsController } from './public-trends.controller';
 import { RecomputeService } from './recompute.service';

@@ -26,7 +26,7 @@ import {
   toSummary,
 } from './results.mapper';
 import { MetricRecord, ResultRound, ResultsRepository } from './results.repository';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 /** Who reads: staff of one guarantor (any status of its rounds), or anyone (published rounds only). */
 export type ResultsAccess = { kind: 'staff'; guarantorId: string } | { kind: 'public' };

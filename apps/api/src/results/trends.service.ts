@@ -4,7 +4,7 @@ import type { TrendDto, TrendQueryDto, TrendRoundDto, TrendScope } from './dto/t
 import { notice, toAreaValue, toResultValue } from './results.mapper';
 import { toTrendPoints } from './trends.mapper';
 import { TrendGuarantor, TrendsRepository, TrendUnit } from './trends.repository';
-import { RoundErrors } from '../rounds/rounds.errors';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 const KEY_SHAPE: Record<Exclude<TrendScope, 'national'>, { re: RegExp; es: string; en: string }> = {
   institution: {

@@ -1,4 +1,5 @@
 import type { RoundDesignDocument } from '@apertura/db';
+import type { DesignProblem } from '../common/rounds/rounds.errors';
 
 /**
  * METHOD.md §4 round design, checked against the round's universe. Pure: the service supplies the
@@ -25,13 +26,6 @@ export interface DesignCatalogue {
   states: ReadonlySet<string>;
   /** cvegeo → cve_ent */
   municipalities: ReadonlyMap<string, string>;
-}
-
-export interface DesignProblem {
-  /** Field path in the request body, e.g. `design.states[0].population`. */
-  path: string;
-  es: string;
-  en: string;
 }
 
 export const CENSUS: RoundDesignDocument = { kind: 'census' };

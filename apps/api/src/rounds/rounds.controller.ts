@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { InstitutionPageDto } from '../universe/dto/universe.dto';
 import {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CosignModule } from '../cosign/cosign.module';
 import { InvitationsModule } from '../invitations/invitations.module';
 import { UniverseModule } from '../universe/universe.module';
-import { RoundsDataModule } from './rounds-data.module';
+import { RoundsDataModule } from '../common/rounds/rounds-data.module';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 

@@ -5,7 +5,7 @@ import { JsonObject, QuestionnaireEntity, RoundEntity, UniverseSelection } from 
 import type { RoundDesignDocument, RoundStatus } from '@apertura/db';
 import { resolveSettings } from '@apertura/metric';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { notFound } from '../common/domain-error';
 import { CosignService } from '../cosign/cosign.service';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -29,10 +29,10 @@ import type { RoundDesignDto, UniverseStateDto } from './dto/round-design.dto';
 import type { PublishPreviewDto } from './dto/publish.dto';
 import { CENSUS, checkDesign, normaliseDesign, UniverseCounts, universeCounts } from './round-design';
 import { assertCanTransition } from './round-transitions';
-import { RoundWindowService } from './round-window.service';
-import { RoundErrors } from './rounds.errors';
-import { RoundsRepository } from './rounds.repository';
-import { applySelection, normaliseSelection } from './universe-selection';
+import { RoundWindowService } from '../common/rounds/round-window.service';
+import { RoundErrors } from '../common/rounds/rounds.errors';
+import { RoundsRepository } from '../common/rounds/rounds.repository';
+import { applySelection, normaliseSelection } from '../common/rounds/universe-selection';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

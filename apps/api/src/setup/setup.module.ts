@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GuarantorsRepository } from '../guarantors/guarantors.repository';
 import { GuarantorsService } from '../guarantors/guarantors.service';
-import { UsersDataModule } from '../users/users-data.module';
+import { UsersDataModule } from '../common/users/users-data.module';
 import { SetupController } from './setup.controller';
 import { SetupRepository } from './setup.repository';
 import { SetupService } from './setup.service';

@@ -7,7 +7,7 @@ import { AuditService } from '../common/audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { GuarantorsRepository } from '../guarantors/guarantors.repository';
 import { GuarantorsService } from '../guarantors/guarantors.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository } from '../common/users/users.repository';
 import { SetupRepository } from './setup.repository';
 import type { FirstRunSetupDto, FirstRunSetupResultDto } from './dto/setup.dto';
 

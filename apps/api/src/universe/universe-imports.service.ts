@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { BODY_LIMITS } from '../common/body-limits';
 import { DomainError, notFound } from '../common/domain-error';
 import { CONTROL_CHARACTER } from '../common/request-shape';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { InstitutionEntity, previewUniverse, upsertUniverse } from '@apertura/db';
 import { universeInvalidReport } from '@apertura/geo';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { DomainError, notFound } from '../common/domain-error';
 import { guarantorOf } from '../common/guarantor-of';
 import {

@@ -5,7 +5,7 @@ import { ENV, Env } from '@apertura/config';
 import { Public, Roles } from '../auth/access.decorator';
 import { AuthService } from '../auth/auth.service';
 import { SessionDto } from '../auth/dto/login.dto';
-import { CurrentUser, UserPrincipal } from '../auth/principal';
+import { CurrentUser, UserPrincipal } from '../common/principal';
 import { grantSessionCookie } from '../auth/session-cookie';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {

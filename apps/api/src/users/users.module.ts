@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
-import { UsersDataModule } from './users-data.module';
+import { UsersDataModule } from '../common/users/users-data.module';
 import { StaffInviteController, UsersController } from './users.controller';
 import { UsersService } from './users.service';
 

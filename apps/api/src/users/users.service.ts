@@ -4,17 +4,15 @@ import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
-import type { UserPrincipal } from '../auth/principal';
+import type { UserPrincipal } from '../common/principal';
 import { hashPassword } from '../auth/passwords';
 import { DomainError, notFound } from '../common/domain-error';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { guarantorOf } from '../common/guarantor-of';
 import { MailRepository } from '../mail/mail.repository';
-import { CreateUserDto, InviteUserDto, StaffInviteInfoDto, StaffRole, StaffStatus, UserDto } from './dto/user.dto';
-import { UsersRepository, type UserRecord } from './users.repository';
-
-/** Invitation links work once, for seven days (a colleague may be away for a few days). */
-export const STAFF_INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+import { STAFF_INVITE_TTL_MS, type StaffRole } from '../common/users/staff';
+import { CreateUserDto, InviteUserDto, StaffInviteInfoDto, StaffStatus, UserDto } from './dto/user.dto';
+import { UsersRepository, type UserRecord } from '../common/users/users.repository';
 
 const statusOf = (u: Pick<UserRecord, 'deactivatedAt' | 'passwordHash'>): StaffStatus =>
   u.deactivatedAt ? 'deactivated' : u.passwordHash ? 'active' : 'invited';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../../auth/principal';
+import { CurrentUser, UserPrincipal } from '../../common/principal';
 import { ApiErrors } from '../../common/api-errors.decorator';
 import { PageQueryDto } from '../dto/common.dto';
 import { VerifiedEmailGuard } from '../verified-email.guard';

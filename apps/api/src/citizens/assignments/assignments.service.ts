@@ -20,7 +20,7 @@ import {
   RequestAssignmentsResultDto,
 } from './dto/assignment.dto';
 import { ASSIGNMENT_TTL_MS } from './expiry';
-import { RoundErrors } from '../../rounds/rounds.errors';
+import { RoundErrors } from '../../common/rounds/rounds.errors';
 
 export const DEFAULT_ASSIGNMENTS = 3;
 

@@ -21,8 +21,4 @@ export class InstitutionRefDto {
   @ApiProperty({ type: StateRefDto }) state: StateRefDto;
 }
 
-export class AcceptedDto {
-  @ApiProperty({ example: true }) accepted: boolean;
-}
-
 export { PageQueryDto };

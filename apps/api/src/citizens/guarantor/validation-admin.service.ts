@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
 import { AuditService } from '../../common/audit/audit.service';
-import type { UserPrincipal } from '../../auth/principal';
+import type { UserPrincipal } from '../../common/principal';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { CitizenErrors } from '../citizens.errors';
 import { municipalityNeed, roundSettings } from '../needs';
@@ -16,7 +16,7 @@ import {
   StateRecruitmentDto,
   ValidationStateDto,
 } from './dto/guarantor.dto';
-import { RoundsRepository } from '../../rounds/rounds.repository';
+import { RoundsRepository } from '../../common/rounds/rounds.repository';
 import { ValidatorsRepository } from '../validators.repository';
 import { RecruitmentRepository } from './recruitment.repository';
 import { recruitmentTotals, rollUpStates } from './recruitment-rollup';

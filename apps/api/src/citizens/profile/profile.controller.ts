@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorator';
-import { CurrentUser, UserPrincipal } from '../../auth/principal';
+import { CurrentUser, UserPrincipal } from '../../common/principal';
 import { ApiErrors } from '../../common/api-errors.decorator';
 import {
   ConflictsDto,

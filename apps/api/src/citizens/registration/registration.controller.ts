@@ -6,7 +6,7 @@ import { grantSessionCookie } from '../../auth/session-cookie';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/access.decorator';
 import { ApiErrors } from '../../common/api-errors.decorator';
-import { AcceptedDto } from '../dto/common.dto';
+import { AcceptedDto } from '../../common/accepted.dto';
 import { RegisterValidatorDto, ResendVerificationDto, VerifiedDto, VerifyEmailDto } from './dto/registration.dto';
 import { RegistrationService } from './registration.service';
 

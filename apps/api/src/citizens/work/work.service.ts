@@ -28,7 +28,7 @@ import type { VerdictDto } from '../assignments/dto/assignment.dto';
 import { checkVerdictItems, isRecord } from './verdict-batch';
 import { isUUID } from 'class-validator';
 import { WorkAssignment, WorkRepository } from './work.repository';
-import { CommitmentsRepository } from '../../commitments/commitments.repository';
+import { milestoneClaimNames } from '../milestone-claims';
 
 /** Limits of validators' own evidence uploads. */
 export const CITIZEN_EVIDENCE_LIMITS = Object.freeze({
@@ -156,7 +156,7 @@ export class WorkService {
   /**
    * Every claim a verdict may name on this assignment: the questionnaire's verifiable claims, and
    * (issue #18) the claim kind `milestone` — the milestones of the institution's commitments from an
-   * earlier published round (`milestone:<id>`, see commitments.repository.ts). Both kinds share the
+   * earlier published round (`milestone:<id>`, see milestone-claims.ts). Both kinds share the
    * verdict row, evidence, refutation notice, reply window and standing rules.
    */
   private async claimNames(
@@ -164,7 +164,7 @@ export class WorkService {
     a: WorkAssignment,
     claims: readonly VerifiableItem[],
   ): Promise<Set<string>> {
-    const names = await CommitmentsRepository.milestoneClaimNames(m, a.roundId, a.institutionId);
+    const names = await milestoneClaimNames(m, a.roundId, a.institutionId);
     for (const c of claims) names.add(c.name);
     return names;
   }

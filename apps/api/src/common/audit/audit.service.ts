@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditLogEntity, JsonObject } from '@apertura/db';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '../principal';
 
 export interface AuditEntry {
   action: string;

@@ -1,10 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { CleanName } from '../../common/text';
-
-/** Staff roles a guarantor admin may grant (citizens register themselves; institutions use invitations). */
-export const STAFF_ROLES = ['guarantor_admin', 'analyst'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from '../../common/users/staff';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;

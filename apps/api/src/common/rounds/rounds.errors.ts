@@ -1,6 +1,13 @@
 import type { RoundStatus } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
-import type { DesignProblem } from './round-design';
+import { DomainError } from '../domain-error';
+
+/** One problem of a round's design (rounds/round-design.ts checks it; RoundErrors.design reports it). */
+export interface DesignProblem {
+  /** Field path in the request body, e.g. `design.states[0].population`. */
+  path: string;
+  es: string;
+  en: string;
+}
 
 /** Errors of the rounds capability (Spanish first). */
 export const RoundErrors = {

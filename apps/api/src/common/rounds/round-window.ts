@@ -1,5 +1,5 @@
 import type { RoundStatus } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../domain-error';
 
 export interface RoundWindow {
   status: RoundStatus;

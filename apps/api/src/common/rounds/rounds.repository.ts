@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { InstitutionEntity, RoundEntity } from '@apertura/db';
 import type { RoundStatus, UniverseSelection } from '@apertura/db';
-import { lockClause, queryOne, queryRows, type RowLock } from '../common/persistence';
+import { lockClause, queryOne, queryRows, type RowLock } from '../persistence';
 import { RoundErrors } from './rounds.errors';
 import type { ActivityCountsRow, AreaCountRow, CoverageRow, LockedRoundRow, RecomputeRunRow } from './rounds.rows';
 import { applySelection } from './universe-selection';

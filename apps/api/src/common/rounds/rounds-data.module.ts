@@ -4,8 +4,9 @@ import { RoundsRepository } from './rounds.repository';
 
 /**
  * The round aggregate's data layer (RoundsRepository: the caller's round, the round lock) and the
- * submission guard (RoundWindowService), apart from RoundsModule so the features RoundsService itself
- * depends on (invitations) and those that accept submissions can import them without a cycle.
+ * submission guard (RoundWindowService), apart from RoundsModule and below every feature, so the features
+ * RoundsService itself depends on (invitations, cosign) and those that accept submissions can import them
+ * without a cycle.
  */
 @Module({
   providers: [RoundsRepository, RoundWindowService],

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '@apertura/db';
-import { lockClause, mutateReturning, mutateReturningOne, queryOne, queryRows } from '../common/persistence';
-import type { Queryable, RowLock } from '../common/persistence';
+import { lockClause, mutateReturning, mutateReturningOne, queryOne, queryRows } from '../persistence';
+import type { Queryable, RowLock } from '../persistence';
 import type {
   InvitationExpiryRow,
   OpenStaffInvitationRow,

@@ -1,5 +1,5 @@
 import type { RoundStatus } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../domain-error';
 import { assertAcceptsSubmissions, submissionState, SubmissionState } from './round-window';
 
 const opensAt = new Date('2025-03-01T00:00:00Z');

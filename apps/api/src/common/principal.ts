@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 
 export interface UserPrincipal {
   kind: 'user';

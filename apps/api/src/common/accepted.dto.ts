@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AcceptedDto {
+  @ApiProperty({ example: true }) accepted: boolean;
+}
