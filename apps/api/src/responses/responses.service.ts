@@ -222,15 +222,18 @@ export class ResponsesService {
       evidence,
       questionnaireId: q.id,
     });
-    await this.outbox.emit(m, {
-      type: 'response.submitted',
-      payload: { roundId: inv.roundId, institutionId: inv.institutionId, responseId: response.id, version },
-    });
-    // The institution's own record of what it sent (folio + printable copy), through the mail ledger.
-    await this.outbox.emit(m, {
-      type: 'mail.submission-receipt',
-      payload: { invitationId: inv.invitationId, responseId: response.id, version },
-    });
+    // The results to recompute, and the institution's own record of what it sent (folio + printable
+    // copy, through the mail ledger): one statement.
+    await this.outbox.emitMany(m, [
+      {
+        type: 'response.submitted',
+        payload: { roundId: inv.roundId, institutionId: inv.institutionId, responseId: response.id, version },
+      },
+      {
+        type: 'mail.submission-receipt',
+        payload: { invitationId: inv.invitationId, responseId: response.id, version },
+      },
+    ]);
     await this.audit.record(m, inv, {
       action: version > 1 ? 'response.amend' : 'response.submit',
       entityType: 'response',
