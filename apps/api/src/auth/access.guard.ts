@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { IsNull, Repository } from 'typeorm';
-import { InvitationEntity, UserEntity, Role } from '@apertura/db';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { UserEntity, Role } from '@apertura/db';
+import { AuthRepository } from './auth.repository';
 import { DomainError, forbidden } from '../common/domain-error';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { Principal, RequestWithPrincipal } from '../common/principal';
@@ -63,7 +64,8 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly auth: AuthRepository,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -147,7 +149,7 @@ export class AccessGuard implements CanActivate {
     const raw = req.headers['x-invitation-token'];
     const token = Array.isArray(raw) ? raw[0] : raw;
     if (!token || token.length > 200) throw invalidInvitation();
-    const inv = await this.invitations.findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    const inv = await this.auth.activeInvitation(this.ds, hashToken(token));
     if (!inv) throw invalidInvitation();
     return { kind: 'invitation', invitationId: inv.id, roundId: inv.roundId, institutionId: inv.institutionId };
   }

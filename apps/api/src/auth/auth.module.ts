@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { InvitationEntity, UserEntity } from '@apertura/db';
+import { UserEntity } from '@apertura/db';
 import { ENV, Env } from '@apertura/config';
 import { UsersDataModule } from '../common/users/users-data.module';
 import { AccessGuard } from './access.guard';
@@ -15,7 +15,7 @@ import { PasswordResetService } from './password-reset';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, InvitationEntity]),
+    TypeOrmModule.forFeature([UserEntity]),
     UsersDataModule,
     JwtModule.registerAsync({
       inject: [ENV],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { mutateReturningOne, queryOne, type Queryable } from '../common/persistence';
-import type { LoginFailureCountRow, LoginFailureLockRow, SpentResetRow } from './auth.rows';
+import type { ActiveInvitationRow, LoginFailureCountRow, LoginFailureLockRow, SpentResetRow } from './auth.rows';
 
 /** A password reset link as stored: only the token's hash (the mail job derives the token from the id). */
 export interface NewPasswordReset {
@@ -11,12 +11,32 @@ export interface NewPasswordReset {
   expiresAt: Date;
 }
 
+/** An invitation link that still opens its institution's questionnaire. */
+export interface ActiveInvitation {
+  id: string;
+  roundId: string;
+  institutionId: string;
+}
+
 /**
  * The credentials' by-products in PostgreSQL: failed sign-ins per (account, client) (login_failure)
  * and password reset links (password_reset). The accounts themselves are UsersRepository's.
  */
 @Injectable()
 export class AuthRepository {
+  /**
+   * The unrevoked invitation with this token hash. Asked on every request an institution makes
+   * (autosaves, submissions): three columns by the unique index, without the entity path.
+   */
+  async activeInvitation(q: Queryable, tokenHash: string): Promise<ActiveInvitation | null> {
+    const row = await queryOne<ActiveInvitationRow>(
+      q,
+      'SELECT id, round_id, institution_id FROM invitation WHERE token_hash = $1 AND revoked_at IS NULL',
+      [tokenHash],
+    );
+    return row === undefined ? null : { id: row.id, roundId: row.round_id, institutionId: row.institution_id };
+  }
+
   /** Until when this client is locked out of this account, as stored (null: never locked, or no failures). */
   async lockedUntil(q: Queryable, userId: string, client: string): Promise<Date | null> {
     const row = await queryOne<LoginFailureLockRow>(

@@ -14,3 +14,9 @@ export interface LoginFailureCountRow {
 export interface SpentResetRow {
   user_id: string;
 }
+
+export interface ActiveInvitationRow {
+  id: string;
+  round_id: string;
+  institution_id: string;
+}
