@@ -6,7 +6,9 @@ import type { Request } from 'express';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { UserEntity, Role } from '@apertura/db';
 import { AuthRepository } from './auth.repository';
-import { DomainError, forbidden } from '../common/domain-error';
+import { forbidden } from '../common/domain-error';
+import { RequestErrors } from '../common/request.errors';
+import { AuthErrors } from './auth.errors';
 import { ACCESS_KEY, AccessPolicy } from './access.decorator';
 import { Principal, RequestWithPrincipal } from '../common/principal';
 import { ENV, Env, hashToken } from '@apertura/config';
@@ -45,14 +47,6 @@ export function sessionLifetimeProblem(
   return undefined;
 }
 
-const unauthenticated = (): DomainError =>
-  new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
-const invalidInvitation = (): DomainError =>
-  new DomainError('INVALID_TOKEN', {
-    es: 'El enlace de invitación no es válido o fue revocado.',
-    en: 'The invitation link is invalid or was revoked.',
-  });
-
 /**
  * Global guard, deny by default: a route without an access policy is refused. Resolves the principal
  * (JWT account or invitation token) and checks the policy's roles; ownership (same guarantor, own
@@ -83,7 +77,7 @@ export class AccessGuard implements CanActivate {
     const principal = await this.userPrincipal(req, policy.kind === 'public');
     if (principal) req.principal = principal;
     if (policy.kind === 'public') return true;
-    if (!principal) throw unauthenticated();
+    if (!principal) throw RequestErrors.unauthenticated();
     if (principal.kind !== 'user' || !policy.roles.includes(principal.role)) throw forbidden();
     return true;
   }
@@ -97,7 +91,7 @@ export class AccessGuard implements CanActivate {
     const header = req.headers.authorization;
     if (header) {
       const [scheme, token] = header.split(' ');
-      if (scheme !== 'Bearer' || !token) throw unauthenticated();
+      if (scheme !== 'Bearer' || !token) throw RequestErrors.unauthenticated();
       return this.sessionPrincipal(token);
     }
     const cookie = readSessionCookie(req, this.env);
@@ -109,48 +103,37 @@ export class AccessGuard implements CanActivate {
       return this.sessionPrincipal(cookie).catch(() => undefined);
     }
     if (crossSite) {
-      throw new DomainError('CSRF_REJECTED', {
-        es: 'Solicitud rechazada: no proviene de las páginas de Apertura.',
-        en: 'Request refused: it does not come from Apertura’s pages.',
-      });
+      throw AuthErrors.csrfRejected();
     }
     return this.sessionPrincipal(cookie);
   }
 
   private async sessionPrincipal(token: string): Promise<Principal> {
-    const invalidSession = (): DomainError =>
-      new DomainError('UNAUTHENTICATED', {
-        es: 'La sesión no es válida o expiró.',
-        en: 'The session is invalid or expired.',
-      });
     let claims: JwtClaims & TimedClaims;
     try {
       claims = await this.jwt.verifyAsync<JwtClaims & TimedClaims>(token);
     } catch {
-      throw invalidSession();
+      throw AuthErrors.invalidSession();
     }
-    if (sessionLifetimeProblem(claims, this.env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000))) throw invalidSession();
+    if (sessionLifetimeProblem(claims, this.env.JWT_TTL_SECONDS, Math.floor(Date.now() / 1000)))
+      throw AuthErrors.invalidSession();
     // Re-read the account so a deleted or demoted user loses access at once, not when the JWT expires.
     const user = await this.users.findOne({ where: { id: claims.sub, deletedAt: IsNull() } });
-    if (!user || user.role !== claims.role) throw unauthenticated();
+    if (!user || user.role !== claims.role) throw RequestErrors.unauthenticated();
     // A deactivated account's sessions stop at once (issue #15, item 5).
-    if (user.deactivatedAt)
-      throw new DomainError('UNAUTHENTICATED', {
-        es: 'La cuenta fue desactivada.',
-        en: 'The account was deactivated.',
-      });
+    if (user.deactivatedAt) throw AuthErrors.sessionAccountDeactivated();
     // A password reset ends every session issued before it (a stolen session does not outlive the reset).
     if (user.passwordChangedAt && (claims.iat as number) < Math.floor(user.passwordChangedAt.getTime() / 1000))
-      throw invalidSession();
+      throw AuthErrors.invalidSession();
     return { kind: 'user', userId: user.id, role: user.role, guarantorId: user.guarantorId };
   }
 
   private async invitationPrincipal(req: Request): Promise<Principal> {
     const raw = req.headers['x-invitation-token'];
     const token = Array.isArray(raw) ? raw[0] : raw;
-    if (!token || token.length > 200) throw invalidInvitation();
+    if (!token || token.length > 200) throw AuthErrors.invalidInvitation();
     const inv = await this.auth.activeInvitation(this.ds, hashToken(token));
-    if (!inv) throw invalidInvitation();
+    if (!inv) throw AuthErrors.invalidInvitation();
     return { kind: 'invitation', invitationId: inv.id, roundId: inv.roundId, institutionId: inv.institutionId };
   }
 }

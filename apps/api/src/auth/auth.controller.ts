@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ENV, Env } from '@apertura/config';
-import { DomainError } from '../common/domain-error';
+import { AuthErrors } from './auth.errors';
 import { clearSessionCookie, crossSiteProblem, grantSessionCookie, readSessionCookie } from './session-cookie';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from './access.decorator';
@@ -62,10 +62,7 @@ export class AuthController {
   logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
     // Another site must not be able to sign a visitor out either.
     if (readSessionCookie(req, this.env) && crossSiteProblem(req, this.env)) {
-      throw new DomainError('CSRF_REJECTED', {
-        es: 'Solicitud rechazada: no proviene de las páginas de Apertura.',
-        en: 'Request refused: it does not come from Apertura’s pages.',
-      });
+      throw AuthErrors.csrfRejected();
     }
     clearSessionCookie(res, this.env);
   }

@@ -3,15 +3,13 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { UserEntity } from '@apertura/db';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { AuthErrors } from './auth.errors';
 import { ENV, Env } from '@apertura/config';
 import { MeDto, SessionDto } from './dto/login.dto';
 import { clientKey, LoginFailures } from './login-failures';
 import { dummyHash, verifyPassword } from './passwords';
 import type { JwtClaims } from './access.guard';
-
-const invalidCredentials = (): DomainError =>
-  new DomainError('INVALID_CREDENTIALS', { es: 'Correo o contraseña incorrectos.', en: 'Wrong e-mail or password.' });
 
 export function toMe(u: UserEntity): MeDto {
   return {
@@ -41,28 +39,22 @@ export class AuthService {
     const user = await this.users.findOne({ where: { email: email.toLowerCase(), deletedAt: IsNull() } });
     if (!user) {
       await verifyPassword(await dummyHash(), password); // same cost as a real check
-      throw invalidCredentials();
+      throw AuthErrors.invalidCredentials();
     }
     const m = this.users.manager;
     const key = clientKey(this.env.TOKEN_SECRET, client);
     const until = await this.failures.lockedUntil(m, user.id, key, now);
     if (until) {
-      throw new DomainError('ACCOUNT_LOCKED', {
-        es: `Demasiados intentos fallidos desde este dispositivo o red; intente después de ${until.toISOString()} o restablezca su contraseña.`,
-        en: `Too many failed attempts from this device or network; try again after ${until.toISOString()} or reset your password.`,
-      });
+      throw AuthErrors.accountLocked(until);
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       await this.failures.record(m, user.id, key, now);
-      throw invalidCredentials();
+      throw AuthErrors.invalidCredentials();
     }
     await this.failures.clear(m, user.id, key);
     // Told only to whoever knows the password: the account exists but a guarantor admin switched it off.
     if (user.deactivatedAt) {
-      throw new DomainError('ACCOUNT_DEACTIVATED', {
-        es: 'Su cuenta fue desactivada. Si cree que es un error, hable con una persona administradora de su órgano garante.',
-        en: 'Your account was deactivated. If you think this is a mistake, talk to an administrator of your guarantor.',
-      });
+      throw AuthErrors.accountDeactivated();
     }
     return this.sessionFor(user);
   }

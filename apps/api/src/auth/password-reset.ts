@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
-import { DomainError } from '../common/domain-error';
+import { AuthErrors } from './auth.errors';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { UsersRepository } from '../common/users/users.repository';
 import { AuthRepository } from './auth.repository';
@@ -13,12 +13,6 @@ import { hashPassword } from './passwords';
 export const RESET_TTL_MS = 3600 * 1000;
 /** At most one reset mail per account per this interval (the endpoint cannot be used to flood a mailbox). */
 export const RESET_MAIL_INTERVAL_MS = 60_000;
-
-const invalidResetToken = (): DomainError =>
-  new DomainError('INVALID_TOKEN', {
-    es: 'El enlace para restablecer la contraseña no es válido, ya se usó o expiró. Solicite uno nuevo.',
-    en: 'The password reset link is invalid, already used or expired. Ask for a new one.',
-  });
 
 /**
  * Password reset by e-mail, for every role. It is also the self-service unlock: a completed reset
@@ -58,9 +52,9 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(password);
     await this.ds.transaction(async (m) => {
       const userId = await this.repo.spendReset(m, hashToken(token), now);
-      if (!userId) throw invalidResetToken();
+      if (!userId) throw AuthErrors.invalidResetToken();
       // Following the link proves control of the address, as the verification link would.
-      if (!(await this.users.setPassword(m, userId, { passwordHash, at: now }))) throw invalidResetToken();
+      if (!(await this.users.setPassword(m, userId, { passwordHash, at: now }))) throw AuthErrors.invalidResetToken();
       // Other open links of the account are spent; every client's lock is lifted.
       await this.repo.spendResetsOf(m, userId, now);
       await this.repo.clearFailures(m, userId);

@@ -1,6 +1,6 @@
 import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { DomainError } from './domain-error';
+import { RequestErrors } from './request.errors';
 import { assertRequestShape } from './request-shape';
 
 /**
@@ -63,12 +63,6 @@ export function bodyTier(req: Request, check: CredentialCheck): BodyTier {
   return 'anonymous';
 }
 
-const tooLarge = (limit: number): DomainError =>
-  new DomainError('PAYLOAD_TOO_LARGE', {
-    es: `La solicitud es demasiado grande (máximo ${Math.floor(limit / 1024)} KB para esta ruta).`,
-    en: `The request is too large (at most ${Math.floor(limit / 1024)} KB for this route).`,
-  });
-
 function parsersFor(limit: number, text: boolean): RequestHandler[] {
   const parsers = [
     express.json({ limit, strict: true }),
@@ -98,7 +92,7 @@ export function bodyLimitMiddleware(check: CredentialCheck): RequestHandler {
     if (declared > limit) {
       // Do not keep reading what will be refused: answer, then close the connection.
       res.setHeader('Connection', 'close');
-      return next(tooLarge(limit));
+      return next(RequestErrors.payloadTooLarge(limit));
     }
     if (tier === 'upload' && streams(req)) {
       // Left unread: the handler streams it (checking size and control characters as it goes).

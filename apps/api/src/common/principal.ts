@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@apertura/db';
-import { DomainError } from './domain-error';
+import { RequestErrors } from './request.errors';
 
 export interface UserPrincipal {
   kind: 'user';
@@ -25,16 +25,14 @@ export interface RequestWithPrincipal {
 /** The signed-in account (routes with @Roles). */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): UserPrincipal => {
   const p = ctx.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (p?.kind !== 'user')
-    throw new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' });
+  if (p?.kind !== 'user') throw RequestErrors.unauthenticated();
   return p;
 });
 
 /** The invitation the request was made with (routes with @InvitationAccess). */
 export const CurrentInvitation = createParamDecorator((_: unknown, ctx: ExecutionContext): InvitationPrincipal => {
   const p = ctx.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (p?.kind !== 'invitation')
-    throw new DomainError('INVALID_TOKEN', { es: 'Enlace de invitación no válido.', en: 'Invalid invitation link.' });
+  if (p?.kind !== 'invitation') throw RequestErrors.invalidInvitationLink();
   return p;
 });
 

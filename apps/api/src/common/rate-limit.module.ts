@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import Redis from 'ioredis';
 import { ENV, Env } from '@apertura/config';
 import { redisOptionsOf, redisTargetOf } from '@apertura/queue';
-import { DomainError } from './domain-error';
+import { RequestErrors } from './request.errors';
 import { readCookie } from './cookies';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -95,7 +95,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(): Promise<void> {
-    throw rateLimited();
+    throw RequestErrors.rateLimited();
   }
 }
 
@@ -124,18 +124,12 @@ export class ClientBudget {
       (record) => {
         if (!record.isBlocked) return next();
         res.setHeader('Retry-After', String(Math.max(1, Math.ceil(record.timeToBlockExpire))));
-        next(rateLimited());
+        next(RequestErrors.rateLimited());
       },
       () => next(),
     );
   };
 }
-
-const rateLimited = (): DomainError =>
-  new DomainError('RATE_LIMITED', {
-    es: 'Demasiadas solicitudes; intente más tarde.',
-    en: 'Too many requests; try again later.',
-  });
 
 @Module({ providers: [FailOpenRedisStorage, ClientBudget], exports: [FailOpenRedisStorage, ClientBudget] })
 class RateLimitStorageModule {}

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { RequestErrors } from './request.errors';
 
 /**
  * Structural limits on every decoded request value (body, query, params), checked before DTO
@@ -51,28 +51,10 @@ export function assertRequestShape(value: unknown): void {
   const problem = findShapeProblem(value);
   if (!problem) return;
   if (problem.reason === 'control-character') {
-    throw new DomainError(
-      'CONTROL_CHARACTER',
-      {
-        es: `El texto de «${problem.path || 'cuerpo'}» contiene caracteres de control no permitidos (por ejemplo NUL).`,
-        en: `The text of '${problem.path || 'body'}' contains control characters that are not allowed (e.g. NUL).`,
-      },
-      problem.path || undefined,
-    );
+    throw RequestErrors.controlCharacter(problem.path);
   }
   if (problem.reason === 'depth') {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      {
-        es: `La solicitud está anidada a más de ${REQUEST_SHAPE_LIMITS.maxDepth} niveles.`,
-        en: `The request is nested deeper than ${REQUEST_SHAPE_LIMITS.maxDepth} levels.`,
-      },
-      problem.path || undefined,
-    );
+    throw RequestErrors.tooDeep(problem.path, REQUEST_SHAPE_LIMITS.maxDepth);
   }
-  throw new DomainError(
-    'VALIDATION_FAILED',
-    { es: `Nombre de propiedad no permitido: «${problem.path}».`, en: `Property name not allowed: '${problem.path}'.` },
-    problem.path,
-  );
+  throw RequestErrors.propertyNameNotAllowed(problem.path);
 }

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError } from './domain-error';
+import { RequestErrors } from './request.errors';
 import { assertRequestShape } from './request-shape';
 
 /** `design.states[0].population` rather than `design.states.0.population`: array items by index. */
@@ -51,14 +51,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const leaf: Partial<Leaf> = firstLeaf(errors) ?? { message: 'invalid input' };
-      return new DomainError(
-        'VALIDATION_FAILED',
-        {
-          es: `Dato no válido en «${leaf.field ?? 'cuerpo'}»: ${leaf.es ?? leaf.message}.`,
-          en: `Invalid value for '${leaf.field ?? 'body'}': ${leaf.message}.`,
-        },
-        leaf.field,
-      );
+      return RequestErrors.invalidValue(leaf.field, leaf.message, leaf.es);
     },
   });
 }

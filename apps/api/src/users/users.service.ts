@@ -6,7 +6,8 @@ import { deriveToken, ENV, Env, hashToken } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../common/principal';
 import { hashPassword } from '../auth/passwords';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { UserErrors } from './users.errors';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { guarantorOf } from '../common/guarantor-of';
 import { MailRepository } from '../mail/mail.repository';
@@ -28,25 +29,6 @@ export const toUserDto = (u: UserRecord, invitationExpiresAt: Date | null = null
   invitationExpiresAt: !u.passwordHash && invitationExpiresAt ? invitationExpiresAt.toISOString() : null,
 });
 
-const emailTaken = (): DomainError =>
-  new DomainError(
-    'EMAIL_TAKEN',
-    { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
-    'email',
-  );
-
-const lastAdmin = (): DomainError =>
-  new DomainError('LAST_ADMIN', {
-    es: 'El órgano garante debe conservar al menos una persona administradora activa.',
-    en: 'The guarantor must keep at least one active administrator.',
-  });
-
-export const invalidStaffInvite = (): DomainError =>
-  new DomainError('INVALID_TOKEN', {
-    es: 'El enlace de invitación no es válido, ya se usó o expiró. Pida a quien le invitó que lo envíe de nuevo.',
-    en: 'The invitation link is invalid, already used or expired. Ask whoever invited you to send it again.',
-  });
-
 /**
  * Staff accounts of one guarantor (admins, analysts): invitation by e-mail, role changes, deactivation.
  * Every change is audited, and no change may leave the guarantor without an active admin.
@@ -67,7 +49,7 @@ export class UsersService {
     const email = dto.email.toLowerCase();
     const passwordHash = await hashPassword(dto.password);
     return this.ds.transaction(async (m) => {
-      if (await this.users.emailExists(m, email)) throw emailTaken();
+      if (await this.users.emailExists(m, email)) throw UserErrors.emailTaken();
       const user = await this.users.insert(m, {
         email,
         passwordHash,
@@ -102,7 +84,7 @@ export class UsersService {
     const guarantorId = guarantorOf(actor);
     const email = dto.email.trim().toLowerCase();
     return this.ds.transaction(async (m) => {
-      if (await this.users.emailExists(m, email)) throw emailTaken();
+      if (await this.users.emailExists(m, email)) throw UserErrors.emailTaken();
       const user = await this.users.insert(m, {
         email,
         passwordHash: null,
@@ -129,10 +111,7 @@ export class UsersService {
     return this.ds.transaction(async (m) => {
       const user = await this.lockedStaff(m, guarantorId, userId);
       if (user.passwordHash || user.deactivatedAt) {
-        throw new DomainError('CONFLICT', {
-          es: 'Solo se reenvía la invitación a cuentas activas que aún no eligen contraseña.',
-          en: 'Only active accounts that have not chosen a password yet can be invited again.',
-        });
+        throw UserErrors.notReinvitable();
       }
       const expiresAt = await this.issueInvitation(m, actor, user, now);
       await this.audit.record(m, actor, {
@@ -153,11 +132,7 @@ export class UsersService {
       const user = await this.lockedStaff(m, guarantorId, userId);
       if (role !== 'guarantor_admin') keepAnAdmin(admins, user.id);
       if (user.id === actor.userId) {
-        throw new DomainError(
-          'FORBIDDEN',
-          { es: 'No puede cambiar su propio rol.', en: 'You cannot change your own role.' },
-          'role',
-        );
+        throw UserErrors.ownRoleChange();
       }
       const from = user.role;
       user.role = role;
@@ -182,10 +157,7 @@ export class UsersService {
       if (user.deactivatedAt) return toUserDto(user);
       keepAnAdmin(admins, user.id);
       if (user.id === actor.userId) {
-        throw new DomainError('FORBIDDEN', {
-          es: 'Otra persona administradora debe desactivar su cuenta.',
-          en: 'Another administrator must deactivate your account.',
-        });
+        throw UserErrors.selfDeactivation();
       }
       user.deactivatedAt = now;
       await this.users.save(m, user);
@@ -223,7 +195,7 @@ export class UsersService {
   /** What the invitation page shows before the invitee chooses a password (the link is not spent). */
   async inspectInvite(token: string, now = new Date()): Promise<StaffInviteInfoDto> {
     const r = await this.users.openInvitation(this.ds, hashToken(token), now);
-    if (!r) throw invalidStaffInvite();
+    if (!r) throw UserErrors.invalidStaffInvite();
     return {
       email: r.email,
       role: r.role,
@@ -243,14 +215,14 @@ export class UsersService {
     const passwordHash = await hashPassword(password);
     return this.ds.transaction(async (m) => {
       const invite = await this.users.spendInvitation(m, hashToken(token), now);
-      if (!invite) throw invalidStaffInvite();
+      if (!invite) throw UserErrors.invalidStaffInvite();
       const user = await this.users.setPassword(m, invite.userId, {
         passwordHash,
         at: now,
         displayName: displayName ?? null,
         onlyWithoutPassword: true,
       });
-      if (!user) throw invalidStaffInvite();
+      if (!user) throw UserErrors.invalidStaffInvite();
       await this.users.spendInvitationsOf(m, user.id, now);
       await this.audit.record(
         m,
@@ -305,5 +277,5 @@ export class UsersService {
 
 /** Refuses a change that takes `userId` out of the active admins when it is the last one. */
 function keepAnAdmin(activeAdmins: string[], userId: string): void {
-  if (activeAdmins.includes(userId) && activeAdmins.length <= 1) throw lastAdmin();
+  if (activeAdmins.includes(userId) && activeAdmins.length <= 1) throw UserErrors.lastAdmin();
 }

@@ -1,5 +1,5 @@
 import type { RoundStatus } from '@apertura/db';
-import { DomainError } from '../domain-error';
+import { RoundErrors } from './rounds.errors';
 
 export interface RoundWindow {
   status: RoundStatus;
@@ -27,25 +27,8 @@ export function assertAcceptsSubmissions(round: RoundWindow, now: Date): void {
   if (state === 'accepting') return;
   if (state === 'not_open') {
     const at = round.opensAt.toISOString();
-    throw new DomainError(
-      'ROUND_NOT_OPEN',
-      round.status === 'draft'
-        ? { es: 'La ronda aún no está abierta.', en: 'The round is not open yet.' }
-        : { es: `La ronda recibe respuestas a partir de ${at}.`, en: `The round accepts submissions from ${at}.` },
-      undefined,
-      { status: round.status, opensAt: at },
-    );
+    throw RoundErrors.notOpenYet(round.status, at);
   }
   const at = round.closesAt.toISOString();
-  throw new DomainError(
-    'ROUND_CLOSED',
-    round.status === 'open'
-      ? { es: `La ronda dejó de recibir respuestas el ${at}.`, en: `The round stopped accepting submissions at ${at}.` }
-      : {
-          es: 'La ronda está cerrada; ya no recibe respuestas.',
-          en: 'The round is closed; it no longer accepts submissions.',
-        },
-    undefined,
-    { status: round.status, closesAt: at },
-  );
+  throw RoundErrors.noLongerAccepting(round.status, at);
 }

@@ -106,6 +106,37 @@ export const RoundErrors = {
       { from, to: 'open' },
     ),
 
+  /** Before the round opens (`opensAt` as ISO text). */
+  notOpenYet: (status: RoundStatus, opensAt: string): DomainError =>
+    new DomainError(
+      'ROUND_NOT_OPEN',
+      status === 'draft'
+        ? { es: 'La ronda aún no está abierta.', en: 'The round is not open yet.' }
+        : {
+            es: `La ronda recibe respuestas a partir de ${opensAt}.`,
+            en: `The round accepts submissions from ${opensAt}.`,
+          },
+      undefined,
+      { status, opensAt },
+    ),
+
+  /** After the round's window ends or once it is closed (`closesAt` as ISO text). */
+  noLongerAccepting: (status: RoundStatus, closesAt: string): DomainError =>
+    new DomainError(
+      'ROUND_CLOSED',
+      status === 'open'
+        ? {
+            es: `La ronda dejó de recibir respuestas el ${closesAt}.`,
+            en: `The round stopped accepting submissions at ${closesAt}.`,
+          }
+        : {
+            es: 'La ronda está cerrada; ya no recibe respuestas.',
+            en: 'The round is closed; it no longer accepts submissions.',
+          },
+      undefined,
+      { status, closesAt },
+    ),
+
   universeEmpty: (): DomainError =>
     new DomainError(
       'UNIVERSE_EMPTY',
