@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { UserPrincipal } from '../common/principal';
-import { DomainError } from '../common/domain-error';
+import { AuditErrors } from './audit.errors';
 import { guarantorOf } from '../common/guarantor-of';
 import { AuditRepository, type AuditRecord } from './audit.repository';
 import type { AuditEntryDto, AuditPageDto, AuditQueryDto } from './dto/audit.dto';
@@ -30,11 +30,7 @@ export class AuditLogService {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
     if (from && to && from.getTime() > to.getTime()) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: '«from» debe ser anterior a «to».', en: "'from' must not be after 'to'." },
-        'from',
-      );
+      throw AuditErrors.rangeInverted();
     }
     const { items, total } = await this.repo.page(this.ds.manager, guarantorOf(actor), { ...q, from, to });
     return { items: items.map(toAuditEntryDto), total, page: q.page, pageSize: q.pageSize };

@@ -46,4 +46,9 @@ export const DueProcessErrors = {
       { es: 'Esta impugnación ya fue resuelta.', en: 'This dispute has already been decided.' },
       'disputeId',
     ),
+  settingsLocked: (): DomainError =>
+    new DomainError('ROUND_NOT_DRAFT', {
+      es: 'El plazo de réplica y el máximo de conflictos solo se cambian mientras la ronda es borrador.',
+      en: 'The reply window and the conflict limit can only change while the round is a draft.',
+    }),
 } as const;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { DisputeStatus } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal, UserPrincipal } from '../common/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import { EvidenceDownload, EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { DueProcessErrors } from './due-process.errors';
@@ -200,10 +200,7 @@ export class DueProcessService {
     return this.ds.transaction(async (m) => {
       const r = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'update' });
       if (r.status !== 'draft') {
-        throw new DomainError('ROUND_NOT_DRAFT', {
-          es: 'El plazo de réplica y el máximo de conflictos solo se cambian mientras la ronda es borrador.',
-          en: 'The reply window and the conflict limit can only change while the round is a draft.',
-        });
+        throw DueProcessErrors.settingsLocked();
       }
       await this.rounds.setDueProcessSettings(m, roundId, dto);
       await this.audit.record(m, actor, {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
-import { DomainError } from '../common/domain-error';
+import { EvidenceErrors } from './evidence.errors';
 import { EVIDENCE_LIMITS } from './evidence.service';
 
 /**
@@ -33,21 +33,10 @@ const MulterFile: Type<NestInterceptor> = FileInterceptor('file', {
 export function uploadError(err: unknown): unknown {
   if (!(err instanceof HttpException)) return err;
   if (err.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
-    return new DomainError(
-      'PAYLOAD_TOO_LARGE',
-      { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' },
-      'file',
-    );
+    return EvidenceErrors.fileTooLarge();
   }
   if (err.getStatus() === HttpStatus.BAD_REQUEST) {
-    return new DomainError(
-      'VALIDATION_FAILED',
-      {
-        es: `El formulario de carga está mal formado o incompleto (${err.message}).`,
-        en: `The upload form is malformed or incomplete (${err.message}).`,
-      },
-      'file',
-    );
+    return EvidenceErrors.uploadFormMalformed(err.message);
   }
   return err;
 }

@@ -15,6 +15,17 @@ export const EvidenceErrors = {
   fileTooLarge: (): DomainError =>
     new DomainError('PAYLOAD_TOO_LARGE', { es: 'El archivo supera 10 MB.', en: 'The file exceeds 10 MB.' }, 'file'),
 
+  /** Multer refused the multipart body (`reason` is its message). */
+  uploadFormMalformed: (reason: string): DomainError =>
+    new DomainError(
+      'VALIDATION_FAILED',
+      {
+        es: `El formulario de carga está mal formado o incompleto (${reason}).`,
+        en: `The upload form is malformed or incomplete (${reason}).`,
+      },
+      'file',
+    ),
+
   /** The sniffed content is not an accepted evidence type (`reason` says what was found). */
   unsupported: (reason: string): DomainError =>
     new DomainError(

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 import { ENV, Env } from '@apertura/config';
-import { DomainError } from '../common/domain-error';
+import { ExportErrors } from './exports.errors';
 
 /**
  * Each running export holds one pooled connection for as long as the client reads; past this many
@@ -79,10 +79,7 @@ export class ExportSlots {
     open: () => Promise<[Readable, ...Transform[]]>,
   ): Promise<void> {
     if (this.running >= MAX_CONCURRENT_EXPORTS) {
-      throw new DomainError('SERVICE_UNAVAILABLE', {
-        es: 'Hay demasiadas descargas en curso; intente de nuevo en un momento.',
-        en: 'Too many downloads in progress; try again in a moment.',
-      });
+      throw ExportErrors.tooManyDownloads();
     }
     this.running++;
     try {

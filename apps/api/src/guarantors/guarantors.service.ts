@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GuarantorEntity, UserEntity } from '@apertura/db';
 import { hashPassword } from '../auth/passwords';
-import { DomainError } from '../common/domain-error';
+import { GuarantorErrors } from './guarantors.errors';
 
 export interface NewGuarantor {
   slug: string;
@@ -27,21 +27,10 @@ export class GuarantorsService {
   /** The same, inside the caller's transaction. */
   async createIn(m: EntityManager, input: NewGuarantor): Promise<{ guarantor: GuarantorEntity; admin: UserEntity }> {
     if (!/^[a-z0-9-]{2,64}$/.test(input.slug)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: 'Clave no válida (minúsculas, dígitos y guiones).', en: 'Invalid slug (lower case, digits, hyphens).' },
-        'slug',
-      );
+      throw GuarantorErrors.invalidSlug();
     }
     if (input.adminPassword.length < 12) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        {
-          es: 'La contraseña debe tener al menos 12 caracteres.',
-          en: 'The password must have at least 12 characters.',
-        },
-        'adminPassword',
-      );
+      throw GuarantorErrors.adminPasswordTooShort();
     }
     const passwordHash = await hashPassword(input.adminPassword);
     const guarantor = await m.save(

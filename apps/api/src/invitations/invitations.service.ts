@@ -6,7 +6,9 @@ import { deriveToken, ENV, Env } from '@apertura/config';
 import type { OutboxEvent } from '@apertura/queue';
 import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal, UserPrincipal } from '../common/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { AuthErrors } from '../auth/auth.errors';
+import { InvitationErrors } from './invitations.errors';
 import { OutboxService } from '../common/outbox/outbox.service';
 import {
   InvitationItemDto,
@@ -39,32 +41,6 @@ const toItem = (r: InvitationItem): InvitationItemDto => ({
   revokedAt: iso(r.revokedAt),
   mailUpdatedAt: iso(r.mailUpdatedAt),
 });
-
-const invitationRevoked = (): DomainError =>
-  new DomainError(
-    'INVITATION_REVOKED',
-    {
-      es: 'La invitación de esta institución está revocada; emita un enlace nuevo primero.',
-      en: "This institution's invitation is revoked; issue a new link first.",
-    },
-    'institutionId',
-  );
-
-const remindersFinished = (): DomainError =>
-  new DomainError(
-    'ROUND_CLOSED',
-    {
-      es: 'La ronda ya cerró: no se envían más recordatorios, así que su configuración ya no se puede cambiar.',
-      en: 'The round has closed: no more reminders are sent, so their settings can no longer be changed.',
-    },
-    'id',
-  );
-
-const roundNotOpen = (): DomainError =>
-  new DomainError('ROUND_NOT_OPEN', {
-    es: 'La ronda no está abierta; solo en una ronda abierta se envían recordatorios o nuevas invitaciones.',
-    en: 'The round is not open; reminders and new invitations are only sent while a round is open.',
-  });
 
 /**
  * Invitations: one secret link per (round, institution), mailed through the outbox; reminders for
@@ -107,7 +83,7 @@ export class InvitationsService {
   async remind(actor: UserPrincipal, roundId: string, institutionIds?: string[]): Promise<RemindersResultDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
-      if (round.status !== 'open') throw roundNotOpen();
+      if (round.status !== 'open') throw InvitationErrors.roundNotOpen();
       const subset = institutionIds ? [...new Set(institutionIds)] : null;
       const ids = await this.invitations.awaitingSubmission(m, roundId, subset);
       await this.outbox.emitMany(
@@ -131,7 +107,7 @@ export class InvitationsService {
   async revokeAndReissue(actor: UserPrincipal, roundId: string, institutionId: string): Promise<InvitationItemDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
-      if (round.status !== 'open') throw roundNotOpen();
+      if (round.status !== 'open') throw InvitationErrors.roundNotOpen();
       await this.invitations.lockInstitution(m, roundId, institutionId);
       const current = await this.invitations.activeLocked(m, roundId, institutionId);
       if (!current) throw notFound('invitation', 'institutionId');
@@ -164,7 +140,7 @@ export class InvitationsService {
   async resend(actor: UserPrincipal, roundId: string, institutionId: string): Promise<ResendResultDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
-      if (round.status !== 'open') throw roundNotOpen();
+      if (round.status !== 'open') throw InvitationErrors.roundNotOpen();
       await this.invitations.lockInstitution(m, roundId, institutionId);
       const inv = await this.activeInvitation(m, roundId, institutionId);
       const eventId = await this.outbox.emit(m, invitationMail(inv.id, false));
@@ -191,7 +167,7 @@ export class InvitationsService {
   ): Promise<ReissuedLinkDto> {
     return this.ds.transaction(async (m) => {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
-      if (round.status !== 'open') throw roundNotOpen();
+      if (round.status !== 'open') throw InvitationErrors.roundNotOpen();
       await this.invitations.lockInstitution(m, roundId, institutionId);
       const latest = await this.invitations.latest(m, roundId, institutionId);
       if (!latest) throw notFound('invitation', 'institutionId');
@@ -284,7 +260,7 @@ export class InvitationsService {
       const round = await this.rounds.findOwned(m, actor.guarantorId, roundId, { lock: 'share', field: 'id' });
       // Reminders only go out while a round is open; a setting changed afterwards would do nothing
       // yet read (and be audited) as if it did.
-      if (round.status === 'closed' || round.status === 'published') throw remindersFinished();
+      if (round.status === 'closed' || round.status === 'published') throw InvitationErrors.remindersFinished();
       await this.rounds.setReminderSettings(m, roundId, dto);
       await this.audit.record(m, actor, {
         action: 'round.reminder-settings',
@@ -308,7 +284,7 @@ export class InvitationsService {
   ): Promise<{ id: string; email: string }> {
     const latest = await this.invitations.latestLocked(m, roundId, institutionId);
     if (!latest) throw notFound('invitation', 'institutionId');
-    if (latest.revokedAt) throw invitationRevoked();
+    if (latest.revokedAt) throw InvitationErrors.revoked();
     // latestLocked answers the address in use, which the institution row always has.
     return { id: latest.id, email: latest.email as string };
   }
@@ -352,10 +328,7 @@ export class InvitationsService {
   async open(inv: InvitationPrincipal): Promise<OpenedInvitationDto> {
     const r = await this.invitations.markOpened(this.ds, inv.invitationId);
     if (!r) {
-      throw new DomainError('INVALID_TOKEN', {
-        es: 'El enlace de invitación no es válido o fue revocado.',
-        en: 'The invitation link is invalid or was revoked.',
-      });
+      throw AuthErrors.invalidInvitation();
     }
     return {
       invitationId: inv.invitationId,

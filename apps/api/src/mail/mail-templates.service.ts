@@ -10,7 +10,6 @@ import {
   MailTemplateKind,
   MailTemplateLocale,
   MailTemplatePair,
-  MailTemplateProblem,
   MailTemplateText,
   normaliseTemplateText,
   renderMailTemplate,
@@ -18,7 +17,7 @@ import {
 } from '@apertura/db';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../common/principal';
-import { DomainError } from '../common/domain-error';
+import { MailErrors } from './mail.errors';
 import { guarantorOf } from '../common/guarantor-of';
 import {
   MailPreviewDto,
@@ -28,60 +27,6 @@ import {
   SaveMailTemplateDto,
 } from './dto/mail.dto';
 import { MailRepository } from './mail.repository';
-
-const REASONS: Record<Extract<MailTemplateProblem, { code: 'TEMPLATE_UNSAFE' }>['reason'], { es: string; en: string }> =
-  {
-    markup: {
-      es: 'no puede contener etiquetas HTML (escriba texto simple)',
-      en: 'may not contain HTML tags (write plain text)',
-    },
-    control: {
-      es: 'contiene caracteres de control o de dirección de texto',
-      en: 'contains control or text-direction characters',
-    },
-    braces: { es: 'tiene llaves {{ }} incompletas', en: 'has unbalanced {{ }} braces' },
-    newline: { es: 'no puede tener saltos de línea', en: 'may not contain line breaks' },
-    'link-in-subject': {
-      es: 'no puede llevar el enlace {{link}} (va en el cuerpo)',
-      en: 'may not carry {{link}} (it belongs in the body)',
-    },
-  };
-
-function problemError(p: MailTemplateProblem): DomainError {
-  const where = p.field === 'subject' ? { es: 'El asunto', en: 'The subject' } : { es: 'El cuerpo', en: 'The body' };
-  switch (p.code) {
-    case 'TEMPLATE_UNKNOWN_VARIABLE': {
-      const allowed = MAIL_TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ');
-      return new DomainError(
-        'TEMPLATE_UNKNOWN_VARIABLE',
-        {
-          es: `${where.es} usa la variable desconocida {{${p.variable}}}. Variables permitidas: ${allowed}.`,
-          en: `${where.en} uses the unknown variable {{${p.variable}}}. Allowed variables: ${allowed}.`,
-        },
-        p.field,
-        { variable: p.variable, allowed: [...MAIL_TEMPLATE_VARIABLES] },
-      );
-    }
-    case 'TEMPLATE_UNSAFE':
-      return new DomainError(
-        'TEMPLATE_UNSAFE',
-        { es: `${where.es} ${REASONS[p.reason].es}.`, en: `${where.en} ${REASONS[p.reason].en}.` },
-        p.field,
-        {
-          reason: p.reason,
-        },
-      );
-    case 'TEMPLATE_LINK_REQUIRED':
-      return new DomainError(
-        'TEMPLATE_LINK_REQUIRED',
-        {
-          es: 'El cuerpo debe incluir {{link}}: sin él, la institución no puede responder.',
-          en: 'The body must include {{link}}: without it the institution cannot answer.',
-        },
-        'body',
-      );
-  }
-}
 
 /**
  * A guarantor's invitation and reminder texts (es, en): listed with the built-in ones where none is
@@ -183,6 +128,6 @@ export class MailTemplatesService {
 function validated(dto: SaveMailTemplateDto): MailTemplateText {
   const text = { subject: normaliseTemplateText(dto.subject).trim(), body: normaliseTemplateText(dto.body).trim() };
   const problem = checkMailTemplate(text);
-  if (problem) throw problemError(problem);
+  if (problem) throw MailErrors.templateProblem(problem);
   return text;
 }

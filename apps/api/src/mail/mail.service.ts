@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { ENV, Env, usesMailCatcher } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../common/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { MailErrors } from './mail.errors';
 import { guarantorOf } from '../common/guarantor-of';
 import { OutboxService } from '../common/outbox/outbox.service';
 import {
@@ -85,25 +86,10 @@ export class MailService {
       const row = await this.repo.lockForResend(m, guarantorId, eventId);
       if (!row) throw notFound('mail', 'eventId');
       if (row.outcome === 'sent') {
-        throw new DomainError(
-          'MAIL_ALREADY_SENT',
-          {
-            es: 'Este correo ya fue enviado; no se reenvía.',
-            en: 'This mail was already sent; it is not re-sent.',
-          },
-          'eventId',
-        );
+        throw MailErrors.alreadySent();
       }
       if (row.outcome !== 'failed' && row.outcome !== 'given_up') {
-        throw new DomainError(
-          'MAIL_NOT_RESENDABLE',
-          {
-            es: 'Solo se reenvían correos fallidos o abandonados (este está en cola, se omitió o ya se reenvió).',
-            en: 'Only failed or given-up mails can be re-sent (this one is queued, was skipped or was already re-sent).',
-          },
-          'eventId',
-          { outcome: row.outcome, resentAs: row.resentAs },
-        );
+        throw MailErrors.notResendable(row.outcome, row.resentAs);
       }
       const newEventId = await this.repo.copyEvent(m, eventId);
       await this.repo.markResent(m, eventId, newEventId);

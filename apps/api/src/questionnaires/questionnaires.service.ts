@@ -15,10 +15,11 @@ import {
   sanitizeDefinitionHtml,
   xlsxToRows,
 } from '@apertura/questionnaire';
-import type { ParsedSheet, QuestionnaireKind, SheetIssue } from '@apertura/questionnaire';
+import type { ParsedSheet, QuestionnaireKind } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../common/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { QuestionnaireErrors } from './questionnaires.errors';
 import { guarantorOf } from '../common/guarantor-of';
 import { definitionChecksum } from './canonical-json';
 import {
@@ -32,7 +33,6 @@ import {
   QuestionnairePageDto,
   QuestionnaireSummaryDto,
   SheetFormat,
-  SheetIssueDto,
 } from './dto/questionnaire.dto';
 import { RoundsRepository } from '../common/rounds/rounds.repository';
 import { QuestionnairesRepository, type QuestionnaireSummaryRecord } from './questionnaires.repository';
@@ -168,9 +168,9 @@ export class QuestionnairesService {
   async importSheet(actor: UserPrincipal, dto: ImportSheetDto): Promise<StoredVersion> {
     const guarantorId = guarantorOf(actor);
     const parsed = parseSheet(dto.format, dto.content);
-    if (parsed.issues.length) throw sheetError(parsed.issues);
+    if (parsed.issues.length) throw QuestionnaireErrors.sheetInvalid(parsed.issues);
     const built = lintSheet(parsed.rows, dto.kind);
-    if (!built.ok) throw sheetError(built.issues);
+    if (!built.ok) throw QuestionnaireErrors.sheetInvalid(built.issues);
     const definition = lintOrThrow(built.definition, dto.kind);
     return this.ds.transaction((m) =>
       this.store(m, actor, guarantorId, dto.kind, dto.slug, titleFor(dto.title, definition, dto.slug), definition),
@@ -213,14 +213,7 @@ export class QuestionnairesService {
     const checksum = definitionChecksum(definition);
     const latest = await this.questionnaires.latestOfSlug(m, guarantorId, slug);
     if (latest && latest.kind !== kind) {
-      throw new DomainError(
-        'QUESTIONNAIRE_KIND_MISMATCH',
-        {
-          es: `«${slug}» es un cuestionario de tipo ${latest.kind}; una nueva versión no puede ser de tipo ${kind}. Use otro slug.`,
-          en: `'${slug}' is a ${latest.kind} questionnaire; a new version cannot be of kind ${kind}. Use another slug.`,
-        },
-        'kind',
-      );
+      throw QuestionnaireErrors.kindChange(slug, latest.kind, kind);
     }
     if (latest && latest.checksum === checksum)
       return { created: false, questionnaire: await this.read(m, guarantorId, latest.id) };
@@ -254,17 +247,7 @@ export class QuestionnairesService {
 export function lintOrThrow(input: unknown, kind: QuestionnaireKind): JsonObject {
   const result = lintQuestionnaire(input, kind);
   if (!result.ok) {
-    const first = result.errors[0];
-    const more = result.errors.length - 1;
-    throw new DomainError(
-      'QUESTIONNAIRE_INVALID',
-      {
-        es: `${first.message.es}${more ? ` (y ${more} problema(s) más)` : ''}`,
-        en: `${first.message.en}${more ? ` (and ${more} more problem(s))` : ''}`,
-      },
-      first.path,
-      { issues: result.errors },
-    );
+    throw QuestionnaireErrors.invalid(result.errors);
   }
   // The linter accepted it, so text is valid JSON without forbidden keys. Its HTML is stored sanitised
   // (allow-list, libs/questionnaire/src/sanitize-html.ts): the checksum is that of what respondents get.
@@ -298,25 +281,4 @@ function parseSheet(format: SheetFormat, content: unknown): ParsedSheet {
   if (format === 'csv') return csvToRows(content);
   if (!BASE64.test(content)) return unreadable('El XLSX debe enviarse en base64.', 'The XLSX must be sent in base64.');
   return xlsxToRows(new Uint8Array(Buffer.from(content, 'base64')));
-}
-
-/** 422 with every problem, each with its spreadsheet line (row + 2: line 1 is the header). */
-function sheetError(issues: readonly SheetIssue[]): DomainError {
-  const withLines: SheetIssueDto[] = issues.map((i) => ({ ...i, ...(i.row !== undefined ? { line: i.row + 2 } : {}) }));
-  const first = withLines[0];
-  const where = (lang: 'es' | 'en'): string =>
-    first.line !== undefined
-      ? (lang === 'es' ? `Línea ${first.line}` : `Line ${first.line}`) +
-        (first.question ? ` (${first.question}): ` : ': ')
-      : '';
-  const more = issues.length - 1;
-  return new DomainError(
-    'QUESTIONNAIRE_SHEET_INVALID',
-    {
-      es: `${where('es')}${first.message.es}${more ? ` (y ${more} problema(s) más)` : ''}`,
-      en: `${where('en')}${first.message.en}${more ? ` (and ${more} more problem(s))` : ''}`,
-    },
-    'content',
-    { issues: withLines },
-  );
 }

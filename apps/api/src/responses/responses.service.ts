@@ -5,7 +5,8 @@ import type { JsonObject } from '@apertura/db';
 import type { CompiledValidator } from '@apertura/questionnaire';
 import { AuditService } from '../common/audit/audit.service';
 import type { InvitationPrincipal } from '../common/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { ResponseErrors } from './responses.errors';
 import { EvidenceService } from '../evidence/evidence.service';
 import { OutboxService } from '../common/outbox/outbox.service';
 import { sameJson } from './canonical-json';
@@ -45,16 +46,6 @@ interface RoundQuestionnaire {
   now: Date;
 }
 
-const idempotencyMismatch = (): DomainError =>
-  new DomainError(
-    'IDEMPOTENCY_MISMATCH',
-    {
-      es: 'Esta clave de envío ya se usó con otras respuestas. Genere una clave nueva para un envío distinto.',
-      en: 'This submission key was already used with different answers. Use a new key for a different submission.',
-    },
-    'idempotencyKey',
-  );
-
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   if (!(err instanceof QueryFailedError)) return false;
   const driver = err.driverError as { code?: string; constraint?: string } | undefined;
@@ -67,15 +58,7 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
  */
 function assertBelowVersionLimit(max: number, submitted: number): void {
   if (submitted >= max) {
-    throw new DomainError(
-      'VERSION_LIMIT_REACHED',
-      {
-        es: `Ya envió ${max} versiones en esta ronda, el máximo permitido. Si necesita corregir algo más, comuníquese con el organismo que opera la ronda.`,
-        en: `You have already submitted ${max} versions in this round, the maximum allowed. To correct anything else, contact the body that runs the round.`,
-      },
-      undefined,
-      { max },
-    );
+    throw ResponseErrors.versionLimitReached(max);
   }
 }
 
@@ -325,7 +308,8 @@ export class ResponsesService {
   }
 
   private replay(existing: KeyedVersion, responseId: string, clean: CleanSubmission): SubmitResultDto {
-    if (existing.responseId !== responseId || !sameJson(existing.data, clean.data)) throw idempotencyMismatch();
+    if (existing.responseId !== responseId || !sameJson(existing.data, clean.data))
+      throw ResponseErrors.idempotencyMismatch();
     return {
       responseId,
       version: existing.version,

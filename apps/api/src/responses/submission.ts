@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { CompiledValidatorCache, SubmissionCode } from '@apertura/questionnaire';
 import type { CompiledValidator, SubmissionIssue, SubmissionResult, SurveyJson } from '@apertura/questionnaire';
 import type { JsonObject } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
+import type { DomainError } from '../common/domain-error';
+import { ResponseErrors } from './responses.errors';
 
 /** Answers as libs/questionnaire accepted them: only known, type-checked, visible keys. */
 export interface CleanSubmission {
@@ -19,16 +20,7 @@ export function issueField(issue: SubmissionIssue): string | undefined {
 
 export function submissionInvalid(issues: readonly SubmissionIssue[]): DomainError {
   const first = issues[0];
-  const count = issues.length;
-  return new DomainError(
-    'SUBMISSION_INVALID',
-    {
-      es: `Las respuestas no son válidas (${count} ${count === 1 ? 'problema' : 'problemas'}): ${first?.message.es ?? ''}`.trim(),
-      en: `The answers are not valid (${count} ${count === 1 ? 'issue' : 'issues'}): ${first?.message.en ?? ''}`.trim(),
-    },
-    first ? issueField(first) : undefined,
-    { issues },
-  );
+  return ResponseErrors.submissionInvalid(issues, first ? issueField(first) : undefined);
 }
 
 const logger = new Logger('Submissions');

@@ -6,6 +6,7 @@ import { OptionalPrincipal, Principal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { STAFF_ROLES } from '../common/users/staff';
 import { DomainError } from '../common/domain-error';
+import { ResultErrors } from './results.errors';
 import { ResultsEventsService } from './results-events.service';
 import { ResultsAccess, ResultsService } from './results.service';
 
@@ -52,11 +53,7 @@ export class ResultsEventsController {
     await this.readable(principal, roundId);
     const last = header ?? query;
     if (last !== undefined && !/^\d{1,19}$/.test(last)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: 'Last-Event-ID no es un identificador de evento válido.', en: 'Last-Event-ID is not a valid event id.' },
-        'lastEventId',
-      );
+      throw ResultErrors.invalidLastEventId();
     }
     await this.events.open(roundId, req.ip ?? 'unknown', last, res);
   }

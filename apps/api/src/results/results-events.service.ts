@@ -4,7 +4,7 @@ import { Client, Notification } from 'pg';
 import { ENV, Env } from '@apertura/config';
 import { parseResultsChanged, RESULTS_CHANNEL } from '@apertura/db';
 import type { ResultsChanged } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
+import { ResultErrors } from './results.errors';
 import { ResultsRepository } from './results.repository';
 
 /** What a browser waits before reconnecting a dropped stream (the SSE `retry:` field). */
@@ -86,16 +86,10 @@ export class ResultsEventsService implements OnModuleInit, OnModuleDestroy {
    */
   async open(roundId: string, client: string, lastEventId: string | undefined, res: Response): Promise<void> {
     if ((this.perClient.get(client) ?? 0) >= this.env.RESULTS_STREAMS_PER_CLIENT) {
-      throw new DomainError('RATE_LIMITED', {
-        es: 'Demasiadas páginas de resultados en vivo abiertas desde esta conexión; cierre alguna.',
-        en: 'Too many live results pages open from this connection; close some.',
-      });
+      throw ResultErrors.tooManyStreamsPerClient();
     }
     if (this.total >= this.env.RESULTS_STREAMS_MAX) {
-      throw new DomainError('SERVICE_UNAVAILABLE', {
-        es: 'Las actualizaciones en vivo no están disponibles por ahora; recargue la página para ver datos nuevos.',
-        en: 'Live updates are unavailable right now; reload the page to see new data.',
-      });
+      throw ResultErrors.streamsUnavailable();
     }
     const last = lastEventId !== undefined && /^\d{1,19}$/.test(lastEventId) ? BigInt(lastEventId) : null;
     res.status(200);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { questionTitles } from '@apertura/questionnaire';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { ResultErrors } from './results.errors';
 import type {
   ComparabilityDto,
   ComparisonReasonDto,
@@ -37,14 +38,7 @@ const SELF_REPORT_FALLBACK: Readonly<Record<string, readonly string[]>> = { I: [
 /** §9: rankings exist for validated indicators only; asking for another is a client error, said plainly. */
 function rankedIndicator(indicator: string): string {
   if ((RANKED_INDICATORS as readonly string[]).includes(indicator)) return indicator;
-  throw new DomainError(
-    'VALIDATION_FAILED',
-    {
-      es: `Solo se ordenan en un ranking valores validados por la ciudadanía (I, T, P, TC, PC); ${indicator} no tiene ranking.`,
-      en: `Only citizen-validated values (I, T, P, TC, PC) are ranked; ${indicator} has no ranking.`,
-    },
-    'indicator',
-  );
+  throw ResultErrors.indicatorNotRanked(indicator);
 }
 
 /**
@@ -185,14 +179,7 @@ export class ResultsService {
     if (q.ranking !== undefined) {
       rankedIndicator(q.indicator);
       if ((q.scope !== 'municipality' && q.scope !== 'state') || q.aggregation !== 'unweighted') {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          {
-            es: 'Los rankings existen para municipios y estados, con la media sobre sujetos obligados (aggregation=unweighted).',
-            en: 'Rankings exist for municipalities and states, with the mean over obliged subjects (aggregation=unweighted).',
-          },
-          'ranking',
-        );
+        throw ResultErrors.rankingScope();
       }
     }
     // Municipalities rank nationally, or within their state when the list is filtered to one.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { ResultErrors } from './results.errors';
 import type { TrendDto, TrendQueryDto, TrendRoundDto, TrendScope } from './dto/trends.dto';
 import { notice, toAreaValue, toResultValue } from './results.mapper';
 import { toTrendPoints } from './trends.mapper';
@@ -118,11 +119,7 @@ export class TrendsService {
     if (q.scope === 'national') return 'national';
     const shape = KEY_SHAPE[q.scope];
     if (q.key === undefined || !shape.re.test(q.key)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { es: `key debe ser ${shape.es}.`, en: `key must be ${shape.en}.` },
-        'key',
-      );
+      throw ResultErrors.invalidTrendKey(shape);
     }
     return q.key;
   }
@@ -130,14 +127,7 @@ export class TrendsService {
   /** The guarantor and the kind of rounds (real or synthetic) the trend follows. */
   private async guarantor(q: TrendQueryDto): Promise<TrendGuarantor> {
     if ((q.guarantor === undefined) === (q.round === undefined)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        {
-          es: 'Indica el organismo operador (guarantor) o una ronda publicada (round), no ambos.',
-          en: 'Give the guarantor (guarantor) or a published round (round), not both.',
-        },
-        q.round === undefined ? 'guarantor' : 'round',
-      );
+      throw ResultErrors.trendSubject(q.round === undefined ? 'guarantor' : 'round');
     }
     if (q.round !== undefined) {
       const g = await this.repo.guarantorOfPublishedRound(q.round);

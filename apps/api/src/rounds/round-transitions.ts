@@ -1,5 +1,5 @@
 import type { RoundStatus } from '@apertura/db';
-import { DomainError } from '../common/domain-error';
+import { RoundErrors } from '../common/rounds/rounds.errors';
 
 /** The lifecycle draft → open → closed → published; nothing goes back and nothing is skipped. */
 export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatus[]>> = Object.freeze({
@@ -24,15 +24,5 @@ export function canTransition(from: RoundStatus, to: RoundStatus): boolean {
 export function assertCanTransition(from: RoundStatus, to: RoundStatus): void {
   if (canTransition(from, to)) return;
   const allowed = ROUND_TRANSITIONS[from];
-  const allowedEs = allowed.length ? allowed.map((s) => `«${LABEL_ES[s]}»`).join(', ') : 'ninguna (estado final)';
-  const allowedEn = allowed.length ? allowed.map((s) => `'${s}'`).join(', ') : 'none (final state)';
-  throw new DomainError(
-    'INVALID_TRANSITION',
-    {
-      es: `Una ronda no puede pasar de «${LABEL_ES[from]}» a «${LABEL_ES[to]}». Desde «${LABEL_ES[from]}» solo se permite: ${allowedEs}.`,
-      en: `A round cannot go from '${from}' to '${to}'. From '${from}' only this is allowed: ${allowedEn}.`,
-    },
-    'status',
-    { from, to, allowed: [...allowed] },
-  );
+  throw RoundErrors.invalidTransition(from, to, allowed, LABEL_ES);
 }

@@ -4,7 +4,9 @@ import { createHash, randomInt } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENV, Env } from '@apertura/config';
 import { AuditService } from '../common/audit/audit.service';
-import { DomainError } from '../common/domain-error';
+import { GuarantorErrors } from '../guarantors/guarantors.errors';
+import { UserErrors } from '../users/users.errors';
+import { SetupErrors } from './setup.errors';
 import { GuarantorsRepository } from '../guarantors/guarantors.repository';
 import { GuarantorsService } from '../guarantors/guarantors.service';
 import { UsersRepository } from '../common/users/users.repository';
@@ -39,12 +41,6 @@ export const hashSetupCode = (raw: string): string =>
   createHash('sha256')
     .update(`apertura-setup:${normalizeSetupCode(raw)}`)
     .digest('hex');
-
-const alreadyDone = (): DomainError =>
-  new DomainError('SETUP_ALREADY_DONE', {
-    es: 'La instalación ya está configurada: inicie sesión con la cuenta de administración creada.',
-    en: 'This installation is already set up: sign in with the admin account that was created.',
-  });
 
 /**
  * First run in the browser (issue #15, item 6). While no real guarantor exists (the demo's does not
@@ -107,12 +103,12 @@ export class SetupService {
   async complete(dto: FirstRunSetupDto, ip: string | undefined, now = new Date()): Promise<FirstRunSetupResultDto> {
     const hash = hashSetupCode(dto.code);
     // Outside the transaction: a wrong code is refused without queueing behind a setup in progress.
-    if (!(await this.needed())) throw alreadyDone();
+    if (!(await this.needed())) throw SetupErrors.alreadyDone();
     const created = await this.ds.transaction(async (m) => {
       // One setup at a time: of two simultaneous requests with good codes the second waits here,
       // then sees the guarantor the first created and is refused.
       await this.repo.serialiseSetups(m);
-      if (!(await this.needed(m))) throw alreadyDone();
+      if (!(await this.needed(m))) throw SetupErrors.alreadyDone();
       const row = await this.repo.lockCode(m, hash);
       if (!row || row.usedAt) {
         await this.audit.record(m, 'system', {
@@ -156,47 +152,17 @@ export class SetupService {
       };
     });
     // Refusals are committed (with their audit record) before being raised.
-    if (created.refused !== null) throw refusedCode(created.refused);
+    if (created.refused !== null) throw SetupErrors.refusedCode(created.refused);
     return { guarantorId: created.guarantorId, slug: created.slug, adminEmail: created.adminEmail };
   }
 
   /** The admin's e-mail and the guarantor's slug must both be free. */
   private async assertAvailable(m: EntityManager, dto: FirstRunSetupDto): Promise<void> {
     if (await this.users.emailExistsAnyCase(m, dto.adminEmail)) {
-      throw new DomainError(
-        'EMAIL_TAKEN',
-        { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
-        'adminEmail',
-      );
+      throw UserErrors.emailTaken('adminEmail');
     }
     if (await this.guarantorsRepo.slugExists(m, dto.slug)) {
-      throw new DomainError(
-        'CONFLICT',
-        { es: 'Ya existe un órgano garante con esa clave.', en: 'A guarantor with that slug already exists.' },
-        'slug',
-      );
+      throw GuarantorErrors.slugTaken();
     }
   }
-}
-
-/** The error of a refused setup code. */
-function refusedCode(refused: 'expired' | 'invalid'): DomainError {
-  if (refused === 'expired') {
-    return new DomainError(
-      'SETUP_CODE_EXPIRED',
-      {
-        es: 'El código de configuración caducó: reinicie la API para obtener uno nuevo en el registro.',
-        en: 'The setup code expired: restart the API to get a new one in its log.',
-      },
-      'code',
-    );
-  }
-  return new DomainError(
-    'SETUP_CODE_INVALID',
-    {
-      es: 'El código de configuración no es válido. Cópielo del registro de la API.',
-      en: 'The setup code is not valid. Copy it from the API log.',
-    },
-    'code',
-  );
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { UserPrincipal } from '../common/principal';
 import { BODY_LIMITS } from '../common/body-limits';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { RequestErrors } from '../common/request.errors';
 import { CONTROL_CHARACTER } from '../common/request-shape';
 import type { ListImportsQueryDto, UniverseImportJobDto, UniverseImportPageDto } from './dto/universe.dto';
 import { UniverseImportsRepository } from './universe-imports.repository';
@@ -13,18 +14,6 @@ const STORED_CHUNK_BYTES = 512 * 1024;
 /** C0 controls other than tab, LF and CR, and DEL (request-shape.ts): single bytes in UTF-8, so checked on bytes. */
 const isControlByte = (b: number): boolean =>
   b <= 0x08 || b === 0x0b || b === 0x0c || (b >= 0x0e && b <= 0x1f) || b === 0x7f;
-
-const tooLarge = (): DomainError =>
-  new DomainError('PAYLOAD_TOO_LARGE', {
-    es: `La solicitud es demasiado grande (máximo ${Math.floor(BODY_LIMITS.upload / 1024)} KB para esta ruta).`,
-    en: `The request is too large (at most ${Math.floor(BODY_LIMITS.upload / 1024)} KB for this route).`,
-  });
-
-const controlCharacter = (): DomainError =>
-  new DomainError('CONTROL_CHARACTER', {
-    es: 'El texto de «cuerpo» contiene caracteres de control no permitidos (por ejemplo NUL).',
-    en: "The text of 'body' contains control characters that are not allowed (e.g. NUL).",
-  });
 
 /**
  * Universe imports as background jobs: the upload is streamed into PostgreSQL (universe_import_chunk)
@@ -58,8 +47,8 @@ export class UniverseImportsService {
         const chunk = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
         total += chunk.byteLength;
         // The declared length was checked before reading; a chunked body is cut here at the same limit.
-        if (total > BODY_LIMITS.upload) throw tooLarge();
-        if (chunk.some(isControlByte)) throw controlCharacter();
+        if (total > BODY_LIMITS.upload) throw RequestErrors.payloadTooLarge(BODY_LIMITS.upload);
+        if (chunk.some(isControlByte)) throw RequestErrors.controlCharacter('');
         pending.push(chunk);
         pendingBytes += chunk.byteLength;
         if (pendingBytes >= STORED_CHUNK_BYTES) await flush();
@@ -75,7 +64,7 @@ export class UniverseImportsService {
 
   /** A CSV already in memory (JSON `{ csv }` with `?async=1`), stored the same way. */
   startFromText(actor: UserPrincipal, csv: string, dryRun: boolean): Promise<UniverseImportJobDto> {
-    if (CONTROL_CHARACTER.test(csv)) throw controlCharacter();
+    if (CONTROL_CHARACTER.test(csv)) throw RequestErrors.controlCharacter('');
     const bytes = Buffer.from(csv, 'utf8');
     async function* parts(): AsyncGenerator<Buffer> {
       for (let i = 0; i < bytes.byteLength; i += STORED_CHUNK_BYTES) yield bytes.subarray(i, i + STORED_CHUNK_BYTES);

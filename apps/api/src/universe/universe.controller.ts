@@ -15,7 +15,7 @@ import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../common/principal';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { streamedUpload } from '../common/body-limits';
-import { DomainError } from '../common/domain-error';
+import { UniverseErrors } from './universe.errors';
 import {
   ImportUniverseJsonDto,
   ImportUniverseQueryDto,
@@ -38,10 +38,7 @@ function assertPlainUtf8(req: Request): void {
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.headers['content-type'] ?? '')?.[2]?.toLowerCase();
   if (encoding !== 'identity' || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', {
-      es: 'Envíe los archivos grandes como text/csv en UTF-8, sin compresión.',
-      en: 'Send large files as uncompressed UTF-8 text/csv.',
-    });
+    throw UniverseErrors.largeFileEncoding();
   }
 }
 
@@ -54,19 +51,9 @@ function csvText(body: unknown, contentType: string | undefined): string {
     const keys = Object.keys(body);
     const csv = (body as { csv?: unknown }).csv;
     if (typeof csv === 'string' && keys.length === 1) return csv;
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      {
-        es: 'Envíe el archivo como text/csv o como JSON { "csv": "…" } sin otros campos.',
-        en: 'Send the file as text/csv or as JSON { "csv": "…" } with no other fields.',
-      },
-      'csv',
-    );
+    throw UniverseErrors.jsonBodyShape();
   }
-  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', {
-    es: 'Envíe el archivo con Content-Type text/csv (o JSON { "csv": "…" }).',
-    en: 'Send the file with Content-Type text/csv (or JSON { "csv": "…" }).',
-  });
+  throw UniverseErrors.contentType();
 }
 
 @ApiTags('universe')

@@ -5,7 +5,8 @@ import { InstitutionEntity, previewUniverse, upsertUniverse } from '@apertura/db
 import { universeInvalidReport } from '@apertura/geo';
 import { AuditService } from '../common/audit/audit.service';
 import type { UserPrincipal } from '../common/principal';
-import { DomainError, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { UniverseErrors } from './universe.errors';
 import { guarantorOf } from '../common/guarantor-of';
 import {
   InstitutionDto,
@@ -55,7 +56,7 @@ export class UniverseService {
     const { result: parsed } = await parseUniverseCsvOffThread(csv, await this.catalogue.index());
     if (parsed.errorCount > 0) {
       const report = universeInvalidReport(parsed);
-      throw new DomainError('UNIVERSE_INVALID', report.messages, report.field, report.details);
+      throw UniverseErrors.invalid(report);
     }
     if (dryRun) return previewUniverse(this.ds.manager, guarantorId, parsed.rows);
     return this.ds.transaction(async (m) => {

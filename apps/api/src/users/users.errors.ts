@@ -2,11 +2,12 @@ import { DomainError } from '../common/domain-error';
 
 /** Errors of a guarantor's staff accounts (Spanish first). */
 export const UserErrors = {
-  emailTaken: (): DomainError =>
+  /** `field` is the input that carried the address (the first-run setup calls it adminEmail). */
+  emailTaken: (field = 'email'): DomainError =>
     new DomainError(
       'EMAIL_TAKEN',
       { es: 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
-      'email',
+      field,
     ),
   lastAdmin: (): DomainError =>
     new DomainError('LAST_ADMIN', {

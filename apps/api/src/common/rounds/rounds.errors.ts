@@ -137,6 +137,26 @@ export const RoundErrors = {
       { status, closesAt },
     ),
 
+  /** `label` names each status in Spanish. */
+  invalidTransition: (
+    from: RoundStatus,
+    to: RoundStatus,
+    allowed: readonly RoundStatus[],
+    label: Record<RoundStatus, string>,
+  ): DomainError => {
+    const allowedEs = allowed.length ? allowed.map((s) => `«${label[s]}»`).join(', ') : 'ninguna (estado final)';
+    const allowedEn = allowed.length ? allowed.map((s) => `'${s}'`).join(', ') : 'none (final state)';
+    return new DomainError(
+      'INVALID_TRANSITION',
+      {
+        es: `Una ronda no puede pasar de «${label[from]}» a «${label[to]}». Desde «${label[from]}» solo se permite: ${allowedEs}.`,
+        en: `A round cannot go from '${from}' to '${to}'. From '${from}' only this is allowed: ${allowedEn}.`,
+      },
+      'status',
+      { from, to, allowed: [...allowed] },
+    );
+  },
+
   universeEmpty: (): DomainError =>
     new DomainError(
       'UNIVERSE_EMPTY',
