@@ -1,4 +1,5 @@
 import { DomainError } from '../common/domain-error';
+import { RequestErrors } from '../common/request.errors';
 import type { VerdictItemError } from './work/verdict-batch';
 
 /** Errors of the citizen validation capability (Spanish first). */
@@ -8,8 +9,7 @@ export const CitizenErrors = {
       es: 'El enlace de verificación no es válido, ya se usó o expiró. Solicite uno nuevo.',
       en: 'The verification link is invalid, already used or expired. Ask for a new one.',
     }),
-  unauthenticated: (): DomainError =>
-    new DomainError('UNAUTHENTICATED', { es: 'Se requiere iniciar sesión.', en: 'Authentication required.' }),
+  unauthenticated: RequestErrors.unauthenticated,
   emailNotVerified: (): DomainError =>
     new DomainError('EMAIL_NOT_VERIFIED', {
       es: 'Confirme su correo electrónico antes de validar (revise el enlace que le enviamos).',
