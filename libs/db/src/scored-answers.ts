@@ -48,14 +48,18 @@ export interface StoredScoring {
  */
 export function storedScoringOf(definition: unknown): StoredScoring {
   const compiled = compileScoring(scoringDefinitionFor(definition));
-  const evidence = verifiableItems(definition)
-    .filter((v) => v.evidenceQuestion !== undefined)
-    .map((v) => ({ item: v.name, question: v.evidenceQuestion as string }));
   return {
     items: [...compiled.items],
-    evidence,
+    evidence: evidenceQuestionsOf(definition),
     score: (data) => compiled.score(data, { storedAnswersVisible: true }),
   };
+}
+
+/** A questionnaire version's verifiable items and the question where each one's evidence URL is given. */
+export function evidenceQuestionsOf(definition: unknown): Array<{ item: string; question: string }> {
+  return verifiableItems(definition)
+    .filter((v) => v.evidenceQuestion !== undefined)
+    .map((v) => ({ item: v.name, question: v.evidenceQuestion as string }));
 }
 
 /** Evidence URLs of a self-report: the non-blank answers of its items' evidence questions. */
@@ -204,15 +208,14 @@ export function decodeScoredAnswers(items: readonly ItemSpec[], text: string | n
 
 /**
  * SQL of a LEFT JOIN LATERAL giving the stored scores of one document when they still match it:
- * `st.stored_answers` (text, see decodeScoredAnswers; '' for a set without scored items) and
- * `st.stored_evidence` (jsonb), both NULL when there is no matching set. `idCol` and `jsonCol` name the
+ * `st.stored_answers` (text, see decodeScoredAnswers; '' for a set without scored items), NULL when
+ * there is no matching set. `idCol` and `jsonCol` name the
  * document's id and jsonb columns, `checksumCol` its questionnaire's checksum, `scorerParam` the
  * parameter holding SCORER_VERSION. The digest is taken from the document in the reader's snapshot.
  */
 export function storedScoresLateral(idCol: string, jsonCol: string, checksumCol: string, scorerParam: string): string {
   return `LEFT JOIN LATERAL (
-      SELECT ss.evidence_urls AS stored_evidence,
-             coalesce((SELECT string_agg(a.ordinal::text || ':' || a.score::text, ' ' ORDER BY a.ordinal)
+      SELECT coalesce((SELECT string_agg(a.ordinal::text || ':' || a.score::text, ' ' ORDER BY a.ordinal)
                        FROM scored_answer a WHERE a.source_id = ss.source_id), '') AS stored_answers
       FROM scored_source ss
       WHERE ss.source_id = ${idCol} AND ss.scorer = ${scorerParam} AND ss.questionnaire_checksum = ${checksumCol}

@@ -1,5 +1,13 @@
 import { VOLUNTEER_SAMPLE_NOTICE } from '@apertura/metric';
-import { toAreaItem, toInstitutionDetail, toPublicRound, toResultValue, toRun, toSummary } from './results.mapper';
+import {
+  selfReportVersionToRead,
+  toAreaItem,
+  toInstitutionDetail,
+  toPublicRound,
+  toResultValue,
+  toRun,
+  toSummary,
+} from './results.mapper';
 import type { MetricRecord } from './results.repository';
 
 const at = new Date('2025-06-01T12:00:00.000Z');
@@ -266,6 +274,21 @@ describe('toInstitutionDetail', () => {
     });
     // Only listed fields leave the API.
     expect(JSON.stringify(d)).not.toContain('must-not-leak');
+  });
+
+  it('takes the evidence URLs of the scored version when the stored result does not carry them', () => {
+    const { evidenceUrls: _kept, ...inputs } = details.inputs;
+    const lean = [row({ indicator: 'I', details: { ...details, inputs } })];
+    expect(selfReportVersionToRead(lean)).toEqual({ responseId: 'resp', version: 2, questionnaireId: 'q1' });
+    const read = [{ item: 'tr', question: 'tr_ev', url: 'https://y.example' }];
+    expect(toInstitutionDetail(ROUND, INST, lean, new Map(), read).inputs?.evidenceUrls).toEqual(read);
+    expect(toInstitutionDetail(ROUND, INST, lean).inputs?.evidenceUrls).toEqual([]);
+    // A result written while they were still copied into it keeps its own list, and nothing is read.
+    expect(selfReportVersionToRead(rows)).toBeNull();
+    expect(toInstitutionDetail(ROUND, INST, rows, new Map(), read).inputs?.evidenceUrls).toEqual([
+      { item: 'ai', question: 'ai_ev', url: 'https://x.example' },
+    ]);
+    expect(selfReportVersionToRead([row({ indicator: 'I', details: { inputs: { selfReport: null } } })])).toBeNull();
   });
 
   it('is empty but well-formed before the first computation', () => {

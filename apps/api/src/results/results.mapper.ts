@@ -276,20 +276,42 @@ function toEvidenceFile(v: Json): EvidenceFileRefDto {
   };
 }
 
-function toInputs(v: unknown): ResultInputsDto | null {
+/** Evidence URLs of the scored self-report version, read from its answers (see ResultsService.evidenceOf). */
+export type SelfReportEvidence = ReadonlyArray<{ item: string; question: string; url: string }>;
+
+/**
+ * The self-report version whose evidence URLs the stored result refers to, or null: no self-report,
+ * or a result written when they were still copied into it (it carries its own list).
+ */
+export function selfReportVersionToRead(
+  rows: readonly MetricRecord[],
+): { responseId: string; version: number; questionnaireId: string } | null {
+  const inputs = obj(obj(rows.find((r) => r.indicator === 'I')?.details).inputs);
+  if (Array.isArray(inputs.evidenceUrls)) return null;
+  const { responseId, version, questionnaireId } = obj(inputs.selfReport);
+  return typeof responseId === 'string' && typeof version === 'number' && typeof questionnaireId === 'string'
+    ? { responseId, version, questionnaireId }
+    : null;
+}
+
+/**
+ * The stored inputs. Evidence URLs: results written before they were left out of the stored
+ * document still carry their own; newer ones get `evidence`, read from the version they name.
+ */
+function toInputs(v: unknown, evidence: SelfReportEvidence | null): ResultInputsDto | null {
   if (!isObj(v)) return null;
   const self = isObj(v.selfReport) ? v.selfReport : null;
   const verdicts = obj(v.verdicts);
+  const stored = Array.isArray(v.evidenceUrls) ? arr(v.evidenceUrls) : null;
   return {
     selfReport:
       self === null
         ? null
         : { responseId: str(self.responseId) ?? '', version: num0(self.version), submittedAt: str(self.submittedAt) },
-    evidenceUrls: arr(v.evidenceUrls).map((e) => ({
-      item: str(e.item) ?? '',
-      question: str(e.question) ?? '',
-      url: str(e.url) ?? '',
-    })),
+    evidenceUrls:
+      stored === null
+        ? (evidence ?? []).map((e) => ({ ...e }))
+        : stored.map((e) => ({ item: str(e.item) ?? '', question: str(e.question) ?? '', url: str(e.url) ?? '' })),
     evidenceFiles: arr(v.evidenceFiles).map(toEvidenceFile),
     verdicts: {
       confirmed: num0(verdicts.confirmed),
@@ -327,6 +349,7 @@ export function toInstitutionDetail(
   institution: ResultInstitution,
   rows: readonly MetricRecord[],
   titles: ItemTitles = new Map(),
+  evidence: SelfReportEvidence | null = null,
 ): InstitutionResultDetailDto {
   const indicators = rows
     .filter((r) => isIndicator(r.indicator))
@@ -370,7 +393,7 @@ export function toInstitutionDetail(
     values: indicators.map(toResultValue),
     subIndices,
     components,
-    inputs: toInputs(iDetails.inputs),
+    inputs: toInputs(iDetails.inputs, evidence),
     provenance: { ...toProvenance(rows), questionnaires: toQuestionnaires(iDetails.inputs) },
     notice: notice(),
   };

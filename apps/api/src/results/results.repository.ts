@@ -18,6 +18,7 @@ import type {
   ResultChangeRow,
   ResultRoundRow,
   RunRow,
+  SelfReportVersionRow,
   TotalRow,
 } from './results.rows';
 
@@ -448,6 +449,21 @@ export class ResultsRepository {
       [roundId, institutionId],
     );
     return rows.map(toMetric);
+  }
+
+  /** The answers of one submitted self-report version, with its questionnaire version's definition. */
+  async selfReportVersion(
+    responseId: string,
+    version: number,
+    questionnaireId: string,
+  ): Promise<SelfReportVersionRow | null> {
+    const rows = await queryRows<SelfReportVersionRow>(
+      this.read,
+      `SELECT v.data, q.definition FROM response_version v JOIN questionnaire q ON q.id = $3
+       WHERE v.response_id = $1 AND v.version = $2`,
+      [responseId, version, questionnaireId],
+    );
+    return rows[0] ?? null;
   }
 
   /** Definitions of the questionnaire versions `ids`, newest version first. */

@@ -95,6 +95,12 @@ export interface QuestionnaireDefinitionRow {
   definition: unknown;
 }
 
+/** One submitted self-report version and the definition of the questionnaire version it answered. */
+export interface SelfReportVersionRow {
+  data: Record<string, unknown>;
+  definition: unknown;
+}
+
 export interface RunRow {
   id: string;
   round_id: string;

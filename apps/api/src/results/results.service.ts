@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { evidenceQuestionsOf, evidenceUrlsOf } from '@apertura/db';
 import { questionTitles } from '@apertura/questionnaire';
 import { notFound } from '../common/domain-error';
 import { ResultErrors } from './results.errors';
@@ -21,6 +22,8 @@ import {
   notice,
   toAreaItem,
   toInstitutionDetail,
+  selfReportVersionToRead,
+  type SelfReportEvidence,
   toInstitutionItem,
   toPublicRound,
   toRun,
@@ -156,7 +159,26 @@ export class ResultsService {
     const institution = await this.repo.findInstitution(roundId, institutionId);
     if (!institution) throw notFound('institución de la ronda', 'institutionId');
     const rows = await this.repo.institutionResults(roundId, institutionId);
-    return toInstitutionDetail(round, institution, rows, await this.itemTitles(rows));
+    return toInstitutionDetail(round, institution, rows, await this.itemTitles(rows), await this.evidenceOf(rows));
+  }
+
+  /**
+   * Evidence URLs of the self-report version the stored result was computed from, read from that
+   * version's answers (the worker does not copy them into every rebuild's result). Null when the
+   * result names no self-report or still carries its own list (results written before).
+   */
+  private async evidenceOf(rows: readonly MetricRecord[]): Promise<SelfReportEvidence | null> {
+    const version = selfReportVersionToRead(rows);
+    if (version === null) return null;
+    const { responseId, version: n, questionnaireId } = version;
+    const answered = await this.repo.selfReportVersion(responseId, n, questionnaireId);
+    if (answered === null) return null;
+    try {
+      return evidenceUrlsOf(evidenceQuestionsOf(answered.definition), answered.data);
+    } catch {
+      // A definition that no longer parses has no evidence questions to read (its numbers say so elsewhere).
+      return null;
+    }
   }
 
   /** Titles of the items, from the institution questionnaire version(s) the stored result names. */

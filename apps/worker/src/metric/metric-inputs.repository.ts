@@ -5,7 +5,6 @@ import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PooledVariances, SampleDesign } from '@apertura/metric';
 import {
-  decodeEvidenceUrls,
   SCORER_VERSION,
   saveScoredSets,
   storedScoresLateral,
@@ -234,12 +233,11 @@ export class MetricInputsRepository {
       version: number;
       submitted_at: Date | null;
       stored_answers: string | null;
-      stored_evidence: unknown;
       submitted: Record<string, unknown> | null;
       digest: string | null;
     }>(
       c,
-      `SELECT r.id, r.institution_id, r.questionnaire_id, r.version, r.submitted_at, st.stored_answers, st.stored_evidence,
+      `SELECT r.id, r.institution_id, r.questionnaire_id, r.version, r.submitted_at, st.stored_answers,
               CASE WHEN st.stored_answers IS NULL THEN r.submitted END AS submitted,
               CASE WHEN st.stored_answers IS NULL THEN md5(r.submitted::text) END AS digest
        FROM response r JOIN questionnaire q ON q.id = r.questionnaire_id
@@ -256,7 +254,7 @@ export class MetricInputsRepository {
         };
         collector.addResponse(
           r.stored_answers !== null
-            ? { ...head, stored: { answers: r.stored_answers, evidenceUrls: decodeEvidenceUrls(r.stored_evidence) } }
+            ? { ...head, stored: { answers: r.stored_answers } }
             : { ...head, submitted: r.submitted ?? {}, digest: r.digest },
         );
       },
@@ -340,7 +338,7 @@ export class MetricInputsRepository {
         };
         collector.addReport(
           r.stored_answers !== null
-            ? { ...head, stored: { answers: r.stored_answers, evidenceUrls: [] } }
+            ? { ...head, stored: { answers: r.stored_answers } }
             : { ...head, data: r.data ?? {}, digest: r.digest },
         );
       },

@@ -83,7 +83,6 @@ describe('InputCollector', () => {
     });
     expect(provenance).toEqual({
       selfReport: { responseId: 'resp', version: 3, submittedAt: '2025-01-02T03:04:05.000Z', questionnaireId: 'qi' },
-      evidenceUrls: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia', url: 'https://a.example/ut' }],
       evidenceFiles: [
         { id: 'f2', questionName: 'ai_unidad', filename: 'b.pdf', mimeType: 'application/pdf', size: 9, sha256: 'x' },
       ],
@@ -106,17 +105,15 @@ describe('InputCollector', () => {
       ['response', 'resp', 'd1', 2],
       ['citizen_report', 'r1', 'd2', 1],
     ]);
+    // The evidence URLs are stored with the scores (scored_source), not carried in the provenance.
+    expect(fresh[0].evidenceUrls).toEqual([
+      { item: 'ai_unidad', question: 'ai_unidad_evidencia', url: 'https://a.example/ut' },
+    ]);
     expect(fromJson.takeFreshlyScored()).toEqual([]);
 
     const fromColumns = new InputCollector(scoring);
-    fromColumns.addResponse({
-      ...head,
-      stored: {
-        answers: '0:1 1:0.5',
-        evidenceUrls: [{ item: 'ai_unidad', question: 'ai_unidad_evidencia', url: 'https://a.example/ut' }],
-      },
-    });
-    fromColumns.addReport({ ...report, stored: { answers: '0:1', evidenceUrls: [] } });
+    fromColumns.addResponse({ ...head, stored: { answers: '0:1 1:0.5' } });
+    fromColumns.addReport({ ...report, stored: { answers: '0:1' } });
     expect(fromColumns.takeFreshlyScored()).toEqual([]);
     expect(fromColumns.institution('A')).toEqual(fromJson.institution('A'));
   });
@@ -144,7 +141,7 @@ describe('InputCollector', () => {
   it('gives an institution without any input an empty input', () => {
     const { input, provenance } = new InputCollector(scoring).institution('B');
     expect(input).toEqual({ institutionId: 'B', selfReport: null, verifications: {}, citizenReports: [] });
-    expect(provenance).toMatchObject({ selfReport: null, evidenceUrls: [], citizenReports: 0, validators: 0 });
+    expect(provenance).toMatchObject({ selfReport: null, evidenceFiles: [], citizenReports: 0, validators: 0 });
   });
 });
 

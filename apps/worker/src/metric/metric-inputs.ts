@@ -42,8 +42,6 @@ export interface PlacementRecord {
 export interface StoredScores {
   /** "ordinal:score" pairs in ordinal order (decodeScoredAnswers). */
   answers: string;
-  /** Self-reports: the evidence URLs given for verifiable items. */
-  evidenceUrls: ScoredEvidenceUrl[];
 }
 
 /**
@@ -122,8 +120,11 @@ export interface EvidenceFileRef {
 
 /** Every input behind one institution's numbers (ids and counts only: never validator identities). */
 export interface InstitutionProvenance {
+  /**
+   * The self-report version scored. Its evidence URLs are not copied here: they are a function of that
+   * version's answers, which the API reads when it shows them (≈ 50 MB less result JSON per national rebuild).
+   */
   selfReport: { responseId: string; version: number; submittedAt: string | null; questionnaireId: string } | null;
-  evidenceUrls: Array<{ item: string; question: string; url: string }>;
   evidenceFiles: EvidenceFileRef[];
   verdicts: { confirmed: number; refuted: number; unverifiable: number };
   citizenReports: number;
@@ -142,7 +143,6 @@ interface Accumulated {
     version: number;
     submittedAt: string | null;
   } | null;
-  evidenceUrls: InstitutionProvenance['evidenceUrls'];
   evidenceFiles: EvidenceFileRef[];
   verifications: Record<string, VerificationCounts>;
   verdicts: InstitutionProvenance['verdicts'];
@@ -154,7 +154,6 @@ interface Accumulated {
 const empty = (): Accumulated => ({
   selfReport: null,
   response: null,
-  evidenceUrls: [],
   evidenceFiles: [],
   verifications: Object.create(null) as Record<string, VerificationCounts>,
   verdicts: { confirmed: 0, refuted: 0, unverifiable: 0 },
@@ -207,12 +206,9 @@ export class InputCollector {
   addResponse(r: ResponseRecord): void {
     const a = this.acc(r.institutionId);
     const q = this.scoring(r.questionnaireId);
-    if (r.stored) {
-      a.selfReport = decodeScoredAnswers(q.items, r.stored.answers);
-      a.evidenceUrls = r.stored.evidenceUrls;
-    } else {
+    if (r.stored) a.selfReport = decodeScoredAnswers(q.items, r.stored.answers);
+    else {
       a.selfReport = q.score(r.submitted);
-      a.evidenceUrls = evidenceUrlsOf(q.evidence, r.submitted);
       if (typeof r.digest === 'string')
         this.fresh.push({
           sourceId: r.id,
@@ -221,7 +217,8 @@ export class InputCollector {
           digest: r.digest,
           questionnaireId: r.questionnaireId,
           answers: a.selfReport,
-          evidenceUrls: a.evidenceUrls,
+          // Stored with the scores: scored_source keeps them (the API reads a version's from its answers).
+          evidenceUrls: evidenceUrlsOf(q.evidence, r.submitted),
         });
     }
     a.response = {
@@ -301,7 +298,6 @@ export class InputCollector {
           r === null
             ? null
             : { responseId: r.id, version: r.version, submittedAt: r.submittedAt, questionnaireId: r.questionnaireId },
-        evidenceUrls: a.evidenceUrls,
         evidenceFiles: a.evidenceFiles,
         verdicts: { ...a.verdicts },
         citizenReports: a.reports.length,

@@ -30,7 +30,6 @@ const report = (id: string, validator: string, v: number): InstitutionInput['cit
 
 const PROVENANCE: InstitutionProvenance = {
   selfReport: { responseId: 'resp-1', version: 2, submittedAt: '2025-05-01T00:00:00.000Z', questionnaireId: 'q-inst' },
-  evidenceUrls: [{ item: 'ai1', question: 'ai1_evidencia', url: 'https://x.example/ai1' }],
   evidenceFiles: [],
   verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 },
   citizenReports: 3,
@@ -118,6 +117,8 @@ describe('institutionResultRows', () => {
       verdicts: { confirmed: 2, refuted: 1, unverifiable: 1 },
     });
     expect((details.inputs as { questionnaires: unknown[] }).questionnaires).toHaveLength(2);
+    // Read by the API from the self-report version itself, not copied into every rebuild's rows.
+    expect(details.inputs).not.toHaveProperty('evidenceUrls');
     expect(byIndicator.get('T')!.details.institution).toBeUndefined();
   });
 
