@@ -9,6 +9,7 @@ import { createWriteStream, readFileSync } from 'fs';
 import { join } from 'path';
 import { Client } from 'pg';
 import { Env, loadEnv } from '@apertura/config';
+import { SESSION_OPTIONS } from '@apertura/db';
 import { QUEUES, openQueue, type Queue } from '@apertura/queue';
 import { createTestDatabase, TestDatabase } from '../../test/support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../../test/support/redis';
@@ -45,7 +46,9 @@ export async function benchContext(): Promise<BenchContext> {
     ROUTE_RATE_LIMIT_PER_MINUTE: '1000000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000000',
   });
-  const pg = new Client({ connectionString: db.url });
+  // The session settings the api and the worker use (libs/db SESSION_OPTIONS: jit off), so that the SQL
+  // baselines run under the same settings as what they are compared with.
+  const pg = new Client({ connectionString: db.url, options: SESSION_OPTIONS });
   await pg.connect();
   const closers: Array<() => Promise<void>> = [];
   return {

@@ -6,18 +6,27 @@ import { jStat } from 'jstat';
 import { clip01, compareStrings } from './order';
 
 // jStat's t quantile is iterative; the same (confidence, df) pairs recur thousands of times in a
-// round, so memoise. The cache is a pure function of its key: determinism is unaffected.
-const quantileCache = new Map<string, number>();
+// round, so memoise. The cache is a pure function of its key: determinism is unaffected. Keyed by
+// the numbers themselves (one map per confidence), not by a string built from them: printing a
+// fractional df to build the key cost more than the lookup saved (≈ 0.8 s of a national rebuild).
+const quantileCache = new Map<number, Map<number | null, number>>();
+const QUANTILE_CACHE_LIMIT = 200_000;
 
 /** Two-sided critical value for `confidence`: Student t with `df` degrees of freedom, normal when df is null. */
 export function criticalValue(confidence: number, df: number | null): number {
-  const key = `${confidence}|${df ?? 'z'}`;
-  const cached = quantileCache.get(key);
+  let byDf = quantileCache.get(confidence);
+  if (byDf === undefined) {
+    byDf = new Map();
+    quantileCache.set(confidence, byDf);
+  }
+  const cached = byDf.get(df);
   if (cached !== undefined) return cached;
   const p = 1 - (1 - confidence) / 2;
   // Beyond 10^7 degrees of freedom t equals the normal to many digits, and jStat's t inverse loses precision (NaN).
   const q = df === null || !Number.isFinite(df) || df > 1e7 ? jStat.normal.inv(p, 0, 1) : jStat.studentt.inv(p, df);
-  quantileCache.set(key, q);
+  // Welch–Satterthwaite df are fractional and many: a long-running worker must not grow without bound.
+  if (byDf.size >= QUANTILE_CACHE_LIMIT) byDf.clear();
+  byDf.set(df, q);
   return q;
 }
 
