@@ -25,6 +25,7 @@ import { CosignFeedback1765000720000 } from './1765000720000-cosign-feedback';
 import { ValidatorDemographics1765000730000 } from './1765000730000-validator-demographics';
 import { ValidatorClusterValues1765000740000 } from './1765000740000-validator-cluster-values';
 import { ClusterValuesBesideResult1765100000000 } from './1765100000000-cluster-values-beside-result';
+import { ResultFillfactor1765200000000 } from './1765200000000-result-fillfactor';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ValidatorDemographics1765000730000,
   ValidatorClusterValues1765000740000,
   ClusterValuesBesideResult1765100000000,
+  ResultFillfactor1765200000000,
 ];
