@@ -18,7 +18,6 @@ import {
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';
-import { rankRowsOffThread } from './rank-off-thread';
 import { rankInputsFrom, rankRowGroups } from './rank-rows';
 import type { RankRow } from './rank-rows';
 import { RankRepository } from './rank.repository';
@@ -202,28 +201,14 @@ export class RoundRecomputeService {
   }
 
   /**
-   * Every institution is computed; its last batches may still be in PostgreSQL's hands. A thread ranks
-   * the institutions (§9) from the values just computed while the areas are aggregated (Node's work
-   * overlaps the final writes), written like one more batch, and ranked. Returns the area rows.
+   * Every institution is computed; its last batches may still be in PostgreSQL's hands. The areas are
+   * aggregated meanwhile (Node's work overlaps the final writes), then written like one more batch
+   * while Node ranks (§9) from the values it just computed. Returns the area rows.
    */
   private async writeAreasAndRanks(pass: WritePass): Promise<ResultRow[]> {
     const { roundId, loaded, settings, pooled, stamp, stored, writes, progress } = pass;
     const { placements } = loaded;
     await progress.report(90);
-    // Every institution value is final: a thread ranks the institutions (the bulk of the ranking work)
-    // while this one aggregates and ranks the areas.
-    const institutionRanks = rankRowsOffThread(
-      roundId,
-      rankInputsFrom(
-        placements.map((p) => ({
-          institutionId: p.institutionId,
-          cveEnt: p.cveEnt,
-          values: stored.get(p.institutionId)?.values ?? {},
-        })),
-        [],
-      ),
-    );
-    institutionRanks.catch(() => undefined); // awaited below, after the areas
     const aggregates: AggregateRow[] = [];
     // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
     for (const [k, indicator] of INDICATORS.entries()) {
@@ -237,15 +222,19 @@ export class RoundRecomputeService {
     const areaRows = aggregateResultRows(aggregates);
     writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
     // Once every row of this rebuild is committed, PostgreSQL clears the rows it no longer produces and
-    // refreshes the planner's statistics while the rankings are computed (≈ 1.3 s of a national rebuild off its end).
+    // refreshes the planner's statistics while Node ranks (≈ 1.3 s of a national rebuild off its end).
     writes.push(this.afterAllRows(roundId, stamp, [...writes]));
-    // One area ranking group at a time, so the writes keep streaming.
-    const areaRanks: RankRow[] = [];
-    for (const group of rankRowGroups(roundId, rankInputsFrom([], aggregates))) {
-      areaRanks.push(...group());
+    const institutionValues = placements.map((p) => ({
+      institutionId: p.institutionId,
+      cveEnt: p.cveEnt,
+      values: stored.get(p.institutionId)?.values ?? {},
+    }));
+    // One ranking group at a time, so the writes keep streaming.
+    const ranks: RankRow[] = [];
+    for (const group of rankRowGroups(roundId, rankInputsFrom(institutionValues, aggregates))) {
+      ranks.push(...group());
       await yieldToEventLoop();
     }
-    const ranks = [...(await institutionRanks), ...areaRanks];
     // The rankings go to PostgreSQL beside the last batches (only this rebuild writes them now: area
     // jobs take the round's lock exclusively), so the closing transaction stays short.
     const rankWrite = this.results
