@@ -122,7 +122,7 @@ export interface EvidenceFileRef {
 export interface InstitutionProvenance {
   /**
    * The self-report version scored. Its evidence URLs are not copied here: they are a function of that
-   * version's answers, which the API reads when it shows them (≈ 50 MB less result JSON per national rebuild).
+   * version's answers, which the API reads when it shows them (≈ 36 MB less result JSON per national rebuild).
    */
   selfReport: { responseId: string; version: number; submittedAt: string | null; questionnaireId: string } | null;
   evidenceFiles: EvidenceFileRef[];
