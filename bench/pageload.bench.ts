@@ -151,7 +151,8 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
       {
         page: `state view (${bigState})`,
         path: `${base}/estados/${bigState}`,
-        marks: ['mark-tile', 'mark-state-muni'],
+        // Its municipalities are ranking rows since the §9 pages (ranked or, when none is ranked, unranked).
+        marks: ['mark-tile', 'state-muni-ranked-row|state-muni-unranked-row'],
       },
       { page: 'institution page', path: `${base}/instituciones/${heavy}`, marks: ['mark-component', 'mark-delta'] },
       { page: 'comparison', path: `/resultados/comparar?a=${round.roundId}&b=${roundB}`, marks: ['mark-change'] },

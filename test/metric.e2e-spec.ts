@@ -417,6 +417,11 @@ describe('metric workers and results API', () => {
         [fx.roundId, second.watermark],
       );
       expect(stale).toBe(0);
+      // The round's first rankings were analysed with them: the ranking pages are planned on statistics.
+      const [{ reltuples }] = await t.ds.query(
+        `SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = 'metric_rank'`,
+      );
+      expect(reltuples).toBeGreaterThan(0);
       // The rebuild ranks from the values it computed, before they are read back: the stored rankings are
       // exactly those of the rows it wrote (what an area job ranks from).
       const stored: RankRow[] = (
