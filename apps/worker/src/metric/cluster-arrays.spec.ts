@@ -1,4 +1,7 @@
-import { clusterArrays, copyArray } from './metric-results.repository';
+import { computeInstitution } from '@apertura/metric';
+import { storedForm } from './aggregation-input';
+import { CopyEncoder } from './copy-stream';
+import { addStoredLine, clusterArrays, copyArray, storedLine } from './metric-results.repository';
 
 describe('clusterArrays', () => {
   it('merges TC and PC per validator, in validator order, null where a sub-index has no value', () => {
@@ -26,5 +29,22 @@ describe('copyArray', () => {
     expect(copyArray([null, 0.30000000000000004, 1]).json).toBe('{NULL,0.30000000000000004,1}');
     expect(copyArray(['a', 'b']).json).toBe('{a,b}');
     expect(copyArray([]).json).toBe('{}');
+  });
+});
+
+describe('addStoredLine', () => {
+  it('encodes a stored document and its cluster arrays exactly as storedLine', () => {
+    const empty = storedForm(
+      computeInstitution({ institutionId: 'inst-1', selfReport: null, verifications: {}, citizenReports: [] }),
+      null,
+    );
+    // A document with a backslash (doubled in COPY text) and characters of more than one UTF-8 byte.
+    const form = { ...empty, json: empty.json.replace('{', '{"note":"a \\\\ backslash, ñ and Σ",') };
+    const clusters = { TC: [{ clusterId: 'v1', value: 0.25 }], PC: [{ clusterId: 'v2', value: 1 }] };
+    const encoder = new CopyEncoder();
+    addStoredLine(encoder, form, clusters);
+    addStoredLine(encoder, form, { TC: [], PC: [] });
+    const expected = storedLine(form, clusters) + storedLine(form, { TC: [], PC: [] });
+    expect(Buffer.concat(encoder.finish().chunks).toString('utf8')).toBe(expected);
   });
 });

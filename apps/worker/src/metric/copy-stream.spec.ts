@@ -41,4 +41,26 @@ describe('CopyEncoder', () => {
       { numRuns: 200 },
     );
   });
+
+  it('writes a line given in pieces exactly as the whole line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', maxLength: 3000 }), fc.string()), {
+          maxLength: 300,
+        }),
+        (pieces) => {
+          const whole = new CopyEncoder();
+          const split = new CopyEncoder();
+          for (const [before, large, after] of pieces) {
+            whole.add(`${before}${large}${after}\n`);
+            split.addSplit(before, large, after);
+          }
+          const a = whole.finish();
+          const b = split.finish();
+          return a.rows === b.rows && Buffer.concat(a.chunks).equals(Buffer.concat(b.chunks));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 const COPY_CHUNK_BYTES = 1 << 20;
 /** The most UTF-8 bytes one UTF-16 code unit takes (3 for e.g. `Σ`; a surrogate pair is 4 bytes for 2 units). */
 const MAX_UTF8_PER_UNIT = 3;
+const NEWLINE = 0x0a;
 
 /** Rows in COPY text form, in the order they are written, as buffers ready for the stream. */
 export interface EncodedRows {
@@ -29,18 +30,39 @@ export class CopyEncoder {
   private readonly chunks: Buffer[] = [];
 
   add(line: string): void {
-    const room = line.length * MAX_UTF8_PER_UNIT;
-    if (this.buffer === null || this.buffer.length - this.used < room) {
-      this.flush();
-      this.buffer = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, room));
-    }
-    this.used += this.buffer.write(line, this.used, 'utf8');
+    const buffer = this.room(line.length);
+    this.used += buffer.write(line, this.used, 'utf8');
+    this.rows += 1;
+  }
+
+  /**
+   * One line given in three pieces, without its newline: the text before a large field, the field,
+   * and the text after it. The large field (a row's JSON, hundreds of bytes) is written as it is
+   * instead of being concatenated with the short fields into a rope, which the write would have to
+   * flatten into one more copy of every document.
+   */
+  addSplit(before: string, large: string, after = ''): void {
+    const buffer = this.room(before.length + large.length + after.length + 1);
+    this.used += buffer.write(before, this.used, 'utf8');
+    this.used += buffer.write(large, this.used, 'utf8');
+    if (after !== '') this.used += buffer.write(after, this.used, 'utf8');
+    buffer[this.used++] = NEWLINE;
     this.rows += 1;
   }
 
   finish(): EncodedRows {
     this.flush();
     return { rows: this.rows, chunks: this.chunks };
+  }
+
+  /** The current buffer, replaced first if `units` UTF-16 code units might not fit in what is left of it. */
+  private room(units: number): Buffer {
+    const bytes = units * MAX_UTF8_PER_UNIT;
+    if (this.buffer === null || this.buffer.length - this.used < bytes) {
+      this.flush();
+      this.buffer = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, bytes));
+    }
+    return this.buffer;
   }
 
   private flush(): void {

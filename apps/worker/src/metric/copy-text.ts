@@ -45,3 +45,10 @@ export function copyLine(values: readonly CopyValue[]): string {
   for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : '\t') + copyField(values[i]);
   return `${line}\n`;
 }
+
+/** The fields of a row each followed by a tab: what precedes its last field (CopyEncoder.addSplit). */
+export function copyLeadingFields(values: readonly CopyValue[]): string {
+  let text = '';
+  for (let i = 0; i < values.length; i++) text += `${copyField(values[i])}\t`;
+  return text;
+}

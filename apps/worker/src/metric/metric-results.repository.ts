@@ -7,7 +7,7 @@ import type { ResultsChangeScope } from '@apertura/db';
 import type { StoredForm, StoredInstitutionResult } from './aggregation-input';
 import { CopyEncoder, copyInto } from './copy-stream';
 import type { EncodedRows } from './copy-stream';
-import { copyJson, copyLine } from './copy-text';
+import { copyJson, copyLeadingFields, copyLine } from './copy-text';
 import type { CopyJson } from './copy-text';
 import { PermanentMetricError } from './metric-errors';
 import type { ResultRow } from './to-result-rows';
@@ -29,7 +29,17 @@ const RESULT_STAGE_COLUMNS =
 
 /** One result row as a COPY line (RESULT_STAGE_COLUMNS). */
 export function resultLine(r: ResultRow): string {
-  return copyLine([
+  return `${resultLeadingFields(r)}${resultDetails(r)}\n`;
+}
+
+/** resultLine(r), written into `encoder` without building the line (CopyEncoder.addSplit). */
+export function addResultLine(encoder: CopyEncoder, r: ResultRow): void {
+  encoder.addSplit(resultLeadingFields(r), resultDetails(r));
+}
+
+/** Every column of a result row but the last (details), each followed by a tab. */
+function resultLeadingFields(r: ResultRow): string {
+  return copyLeadingFields([
     r.scope,
     r.scopeKey,
     r.aggregation,
@@ -47,8 +57,19 @@ export function resultLine(r: ResultRow): string {
     r.neededReports,
     r.validatedShare,
     r.formula,
-    copyJson(JSON.stringify(r.details)),
   ]);
+}
+
+/** The details column in COPY form. */
+function resultDetails(r: ResultRow): string {
+  return copyJson(detailsJson(r)).json;
+}
+
+/** A row's details as JSON, with its pre-serialised item list last (ResultRow.itemsJson). */
+function detailsJson(r: ResultRow): string {
+  const json = JSON.stringify(r.details);
+  if (r.itemsJson === undefined) return json;
+  return json === '{}' ? `{"items":${r.itemsJson}}` : `${json.slice(0, -1)},"items":${r.itemsJson}}`;
 }
 
 /** An institution's per-validator cluster values (libs/metric InstitutionResult.clusters). */
@@ -103,10 +124,17 @@ export function storedLine(f: StoredForm, clusters: InstitutionClusters): string
   return copyLine([f.value.institutionId, copyJson(f.json), copyArray(validatorIds), copyArray(tc), copyArray(pc)]);
 }
 
+/** storedLine, written into `encoder` with the document unconcatenated (CopyEncoder.addSplit). */
+export function addStoredLine(encoder: CopyEncoder, f: StoredForm, clusters: InstitutionClusters): void {
+  const { validatorIds, tc, pc } = clusterArrays(clusters);
+  const arrays = `\t${copyArray(validatorIds).json}\t${copyArray(tc).json}\t${copyArray(pc).json}`;
+  encoder.addSplit(`${f.value.institutionId}\t`, copyJson(f.json).json, arrays);
+}
+
 /** Result rows in COPY form, in key order: every writer's keys in one global order, so concurrent batches cannot deadlock. */
 export function encodeResultRows(rows: readonly ResultRow[]): EncodedRows {
   const encoder = new CopyEncoder();
-  for (const r of [...rows].sort(compareResultKeys)) encoder.add(resultLine(r));
+  for (const r of [...rows].sort(compareResultKeys)) addResultLine(encoder, r);
   return encoder.finish();
 }
 
@@ -114,7 +142,7 @@ export function encodeResultRows(rows: readonly ResultRow[]): EncodedRows {
 export function encodeStoredForms(results: readonly StoredWithClusters[]): EncodedRows {
   const id = (r: StoredWithClusters): string => r.form.value.institutionId;
   const encoder = new CopyEncoder();
-  for (const r of [...results].sort((a, b) => byId(id(a), id(b)))) encoder.add(storedLine(r.form, r.clusters));
+  for (const r of [...results].sort((a, b) => byId(id(a), id(b)))) addStoredLine(encoder, r.form, r.clusters);
   return encoder.finish();
 }
 

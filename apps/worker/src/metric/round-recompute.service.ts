@@ -8,12 +8,12 @@ import { MetricInputsRepository, type LoadedInputs } from './metric-inputs.repos
 import { PermanentMetricError } from './metric-errors';
 import { CopyEncoder, type EncodedRows } from './copy-stream';
 import {
+  addResultLine,
+  addStoredLine,
   compareResultKeys,
   encodeResultRows,
   MetricResultsRepository,
-  resultLine,
   Stamp,
-  storedLine,
 } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
@@ -21,7 +21,13 @@ import { questionnairesUsed } from './provenance';
 import { rankInputsFrom, rankRowGroups } from './rank-rows';
 import type { RankRow } from './rank-rows';
 import { RankRepository } from './rank.repository';
-import { aggregateResultRows, institutionResultRows, ResultRow } from './to-result-rows';
+import {
+  aggregateResultRows,
+  governmentItemsJson,
+  institutionResultRows,
+  type ItemsJsonByComponent,
+  ResultRow,
+} from './to-result-rows';
 
 /** JavaScript's string order (the order compareResultKeys gives institution keys). */
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -35,7 +41,15 @@ const YIELD_EVERY = 10;
 /** Batch transactions in flight at once during a rebuild (each on its own connection). */
 const WRITE_CONCURRENCY = 2;
 
-type BuiltWithProvenance = { result: BuiltInstitution; provenance: InstitutionProvenance };
+/**
+ * A built institution waiting for the round's pool: its item objects already serialised into
+ * `itemsJson` (and dropped from `result`), the only part of them its rows need.
+ */
+type BuiltWithProvenance = {
+  result: BuiltInstitution;
+  provenance: InstitutionProvenance;
+  itemsJson: ItemsJsonByComponent;
+};
 
 /** What the write passes of one rebuild share: its inputs, settings, pool and stamp, and the writes in flight. */
 interface WritePass {
@@ -139,7 +153,8 @@ export class RoundRecomputeService {
         for (const [k, p] of chunk.entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
           const { input, provenance } = collector.institution(p.institutionId);
-          computed.push({ result: buildInstitution(input, roundSettings), provenance });
+          const built = buildInstitution(input, roundSettings);
+          computed.push({ result: { ...built, items: [] }, provenance, itemsJson: governmentItemsJson(built.items) });
           collector.release(p.institutionId);
         }
         const fresh = collector.takeFreshlyScored();
@@ -182,9 +197,10 @@ export class RoundRecomputeService {
           result,
           c.provenance,
           questionnairesUsed(loaded.round, loaded.questionnaires, c.provenance),
+          c.itemsJson,
         );
-        for (const r of own.sort(compareResultKeys)) rows.add(resultLine(r));
-        documents.add(storedLine(form, result.clusters));
+        for (const r of own.sort(compareResultKeys)) addResultLine(rows, r);
+        addStoredLine(documents, form, result.clusters);
         stored.set(result.institutionId, form.value);
       }
       const encodedRows = rows.finish();

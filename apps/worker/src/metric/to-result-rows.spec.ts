@@ -3,7 +3,9 @@ import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS, INDICAT
 import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
 import { aggregationUniverse, placementsFor, storedForm } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
-import { aggregateResultRows, institutionResultRows, missingReasons } from './to-result-rows';
+import { CopyEncoder } from './copy-stream';
+import { addResultLine, resultLine } from './metric-results.repository';
+import { aggregateResultRows, governmentItemsJson, institutionResultRows, missingReasons } from './to-result-rows';
 
 const a = (name: string, component: string, score: number, verifiable = false, weight = 1): ScoredAnswer => ({
   name,
@@ -211,5 +213,34 @@ describe('aggregateResultRows', () => {
       needed: src.needed,
     });
     expect(mun.details.coverage).toEqual(src.coverage);
+  });
+});
+
+describe('item lists serialised early (a rebuild keeps strings, not item objects)', () => {
+  it('gives the same COPY lines as rows built from the item objects', () => {
+    const result = computeInstitution(full);
+    const plain = institutionResultRows(result, PROVENANCE, QUESTIONNAIRES).map(resultLine);
+    const early = institutionResultRows(
+      { ...result, items: [] },
+      PROVENANCE,
+      QUESTIONNAIRES,
+      governmentItemsJson(result.items),
+    ).map(resultLine);
+    expect(early).toEqual(plain);
+  });
+
+  it('writes an empty item list for a component without answered items', () => {
+    const result = computeInstitution(full);
+    const early = institutionResultRows(result, PROVENANCE, QUESTIONNAIRES, new Map());
+    const plain = institutionResultRows({ ...result, items: [] }, PROVENANCE, QUESTIONNAIRES);
+    expect(early.map(resultLine)).toEqual(plain.map(resultLine));
+  });
+
+  it('encodes a row in pieces exactly as its COPY line', () => {
+    const result = computeInstitution(full);
+    const rows = institutionResultRows(result, PROVENANCE, QUESTIONNAIRES, governmentItemsJson(result.items));
+    const encoder = new CopyEncoder();
+    for (const r of rows) addResultLine(encoder, r);
+    expect(Buffer.concat(encoder.finish().chunks).toString('utf8')).toBe(rows.map(resultLine).join(''));
   });
 });

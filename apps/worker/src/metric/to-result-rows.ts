@@ -46,6 +46,11 @@ export interface ResultRow {
   validatedShare: number | null;
   formula: string | null;
   details: Record<string, unknown>;
+  /**
+   * details.items already in JSON (a rebuild serialises each institution's item lists as soon as it
+   * is built: see governmentItemsJson); written after the other details, where `items` would be.
+   */
+  itemsJson?: string;
 }
 
 /** Why an indicator has no value. */
@@ -196,7 +201,29 @@ function itemColumns(items: readonly ItemResult[]): PackedItems | ItemColumns {
   );
 }
 
-function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): ResultRow {
+/**
+ * Each government component's item list as the JSON its row carries, by component code. A rebuild
+ * keeps these strings instead of the item objects between building an institution and writing it:
+ * 150 objects per institution that would otherwise outlive every young-generation collection of
+ * the build (≈ 1.8 million at national size) and be copied and marked until the write.
+ */
+export function governmentItemsJson(items: readonly ItemResult[]): Map<string, string> {
+  const byComponent = new Map<string, ItemResult[]>();
+  for (const i of items) {
+    const list = byComponent.get(i.component);
+    if (list === undefined) byComponent.set(i.component, [i]);
+    else list.push(i);
+  }
+  const out = new Map<string, string>();
+  for (const [code, list] of byComponent) out.set(code, JSON.stringify(itemColumns(list)));
+  return out;
+}
+
+function governmentComponentRow(
+  r: InstitutionResult,
+  c: GovernmentComponent,
+  itemsJson?: ItemsJsonByComponent,
+): ResultRow {
   const citizenComplete = r.values.TC !== null && r.values.PC !== null;
   const status: Status = citizenComplete ? 'conclusive' : 'not_validated';
   return {
@@ -232,8 +259,9 @@ function governmentComponentRow(r: InstitutionResult, c: GovernmentComponent): R
       validated: c.validated,
       itemCount: c.items,
       totalWeight: c.totalWeight,
-      items: itemColumns(r.items.filter((i) => i.component === c.code)),
+      ...(itemsJson === undefined ? { items: itemColumns(r.items.filter((i) => i.component === c.code)) } : {}),
     },
+    ...(itemsJson === undefined ? {} : { itemsJson: itemsJson.get(c.code) ?? JSON.stringify(itemColumns([])) }),
   };
 }
 
@@ -297,11 +325,18 @@ function institutionSummary(
   };
 }
 
-/** Rows of one institution: every indicator, then every component. */
+/** Item lists already serialised, by government component code (governmentItemsJson). */
+export type ItemsJsonByComponent = ReadonlyMap<string, string>;
+
+/**
+ * Rows of one institution: every indicator, then every component. With `itemsJson` the government
+ * components' item lists come from there (r.items is not read).
+ */
 export function institutionResultRows(
   r: InstitutionResult,
   provenance: InstitutionProvenance,
   questionnaires: readonly QuestionnaireRecord[],
+  itemsJson?: ItemsJsonByComponent,
 ): ResultRow[] {
   const rows: ResultRow[] = [];
   for (const indicator of INDICATORS) {
@@ -311,7 +346,7 @@ export function institutionResultRows(
     const e = r.values[indicator];
     rows.push(e === null ? missingRow(r, indicator, extra) : valueRow(r.institutionId, indicator, e, extra));
   }
-  for (const c of r.governmentComponents) rows.push(governmentComponentRow(r, c));
+  for (const c of r.governmentComponents) rows.push(governmentComponentRow(r, c, itemsJson));
   for (const c of r.citizenComponents) rows.push(citizenComponentRow(r, c));
   return rows;
 }
