@@ -33,7 +33,7 @@ import {
   SubIndexCode,
 } from './settings';
 import { assignedVariance, CitizenRaw, PooledVariances, pooledOrBound } from './smalln';
-import { classifyStatus, StatusReason } from './status';
+import { classifyStatus, StatusReason, statusOf } from './status';
 import { resolveSubIndex, SubIndexInfo, weightedValue } from './subindices';
 import { clusteredLinearVariance, criticalValue } from './uncertainty';
 
@@ -674,7 +674,7 @@ export function neededInstitutionReports(
     const { variance } = assignedVariance(m, m >= 2 ? spread : null, pooledVariance);
     const se = Math.sqrt(variance / m);
     const halfWidth = criticalValue(settings.confidence, m) * se;
-    const { status } = classifyStatus(
+    const status = statusOf(
       {
         needsCitizenData: true,
         hasCitizenData: true,

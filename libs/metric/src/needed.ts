@@ -14,7 +14,7 @@ import type { Scope } from './aggregate';
 import type { MethodSettings } from './settings';
 import { ceilTolerant, smallestTrue } from './order';
 import { boundVariance } from './smalln';
-import { classifyStatus } from './status';
+import { statusOf } from './status';
 import { criticalValue } from './uncertainty';
 
 /** §6: spread assumed when fewer than 2 observations exist (the largest sd of a [0,1] variable). */
@@ -263,7 +263,7 @@ function conclusiveWith(f: AreaFacts, m: number, extra: Projected | 'infinite', 
       : p.citizenReports + m * p.settings.thresholds.institutionMinReports + addedReports;
   const minimums = projectedMinimums(f, m, members, validated, reports);
   if (minimums === null) return false;
-  const { status } = classifyStatus(
+  const status = statusOf(
     {
       needsCitizenData: citizen,
       hasCitizenData: true,

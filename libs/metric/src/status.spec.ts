@@ -1,5 +1,6 @@
 import { DEFAULT_METHOD_SETTINGS } from './settings';
-import { classifyStatus, StatusInput } from './status';
+import fc from 'fast-check';
+import { classifyStatus, StatusInput, statusOf } from './status';
 
 const base: StatusInput = {
   needsCitizenData: true,
@@ -63,5 +64,35 @@ describe('classifyStatus (METHOD.md §6)', () => {
     const r = classifyStatus({ ...base, ...patch }, DEFAULT_METHOD_SETTINGS);
     expect(r.status).toBe(status);
     expect(r.reasons).toEqual(reasons);
+  });
+});
+
+describe('statusOf (the status alone, for the needed-sample searches)', () => {
+  // Values around every threshold, and the extremes, so each rule is hit on both sides of its line.
+  const level = fc.oneof(
+    fc.constantFrom(0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 1, Number.POSITIVE_INFINITY),
+    fc.double({ min: 0, max: 2, noNaN: true }),
+  );
+  const input: fc.Arbitrary<StatusInput> = fc.record({
+    needsCitizenData: fc.boolean(),
+    hasCitizenData: fc.boolean(),
+    validationCovered: fc.constantFrom(true, false, null, undefined),
+    validatedShare: fc.oneof(fc.constantFrom(null, undefined), fc.double({ min: 0, max: 1, noNaN: true })),
+    meetsMinimum: fc.boolean(),
+    estimate: fc.oneof(fc.constant(null), fc.constant(0), fc.double({ min: -0.1, max: 1, noNaN: true })),
+    se: fc.oneof(fc.constant(null), level),
+    halfWidth: fc.oneof(fc.constant(null), level),
+    responseShare: fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1, noNaN: true })),
+    pendingRefutations: fc.nat(3),
+  });
+
+  it('is always classifyStatus(...).status', () => {
+    fc.assert(
+      fc.property(
+        input,
+        (i) => statusOf(i, DEFAULT_METHOD_SETTINGS) === classifyStatus(i, DEFAULT_METHOD_SETTINGS).status,
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -96,6 +96,42 @@ export function classifyStatus(input: StatusInput, settings: MethodSettings): St
   return { status, reasons };
 }
 
+/**
+ * classifyStatus(input, settings).status without the reasons: the same rules, allocating nothing.
+ * The needed-sample searches (§6) ask it of every projected sample size — about 1.7 million times
+ * in a national rebuild — and need only the verdict. status.spec.ts checks it against
+ * classifyStatus on arbitrary inputs.
+ */
+export function statusOf(input: StatusInput, settings: MethodSettings): Status {
+  const t = settings.thresholds;
+  if (input.needsCitizenData && !input.hasCitizenData) return 'not_validated';
+  if (input.validationCovered === false) return 'not_validated';
+  // Index into STATUS_ORDER: 3 conclusive, 2 caution, 1 inconclusive.
+  let worst = 3;
+  if (!input.meetsMinimum) worst = 1;
+  if (input.estimate === null || input.halfWidth === null) {
+    worst = 1;
+  } else {
+    const cvOverridden = input.meetsMinimum && input.halfWidth <= t.halfWidthConclusive;
+    const cv = effectiveCv(input.estimate, input.se);
+    if (!cvOverridden && cv !== null) {
+      if (cv >= t.cvInconclusive) worst = 1;
+      else if (cv >= t.cvCaution) worst = Math.min(worst, 2);
+    }
+    if (input.halfWidth >= t.halfWidthInconclusive) worst = 1;
+    else if (input.halfWidth > t.halfWidthCaution) worst = Math.min(worst, 2);
+  }
+  if (input.responseShare !== null && input.responseShare < t.responseShareCaution) worst = Math.min(worst, 2);
+  if (
+    input.validatedShare !== undefined &&
+    input.validatedShare !== null &&
+    input.validatedShare < t.validatedShareCaution
+  ) {
+    worst = Math.min(worst, 2);
+  }
+  return STATUS_ORDER[worst];
+}
+
 /** CV for the rules: unknown SE → no CV rule (the interval rules decide); estimate 0 with SE > 0 → ∞. */
 function effectiveCv(estimate: number, se: number | null): number | null {
   if (se === null) return null;

@@ -1,7 +1,7 @@
 import { computeInstitution } from '@apertura/metric';
 import { storedForm } from './aggregation-input';
 import { CopyEncoder } from './copy-stream';
-import { addStoredLine, clusterArrays, copyArray, storedLine } from './metric-results.repository';
+import { addStoredLine, clusterArrays, copyArray, storedClusterFields, storedLine } from './metric-results.repository';
 
 describe('clusterArrays', () => {
   it('merges TC and PC per validator, in validator order, null where a sub-index has no value', () => {
@@ -42,8 +42,8 @@ describe('addStoredLine', () => {
     const form = { ...empty, json: empty.json.replace('{', '{"note":"a \\\\ backslash, ñ and Σ",') };
     const clusters = { TC: [{ clusterId: 'v1', value: 0.25 }], PC: [{ clusterId: 'v2', value: 1 }] };
     const encoder = new CopyEncoder();
-    addStoredLine(encoder, form, clusters);
-    addStoredLine(encoder, form, { TC: [], PC: [] });
+    addStoredLine(encoder, form, storedClusterFields(clusters));
+    addStoredLine(encoder, form, storedClusterFields({ TC: [], PC: [] }));
     const expected = storedLine(form, clusters) + storedLine(form, { TC: [], PC: [] });
     expect(Buffer.concat(encoder.finish().chunks).toString('utf8')).toBe(expected);
   });

@@ -124,11 +124,21 @@ export function storedLine(f: StoredForm, clusters: InstitutionClusters): string
   return copyLine([f.value.institutionId, copyJson(f.json), copyArray(validatorIds), copyArray(tc), copyArray(pc)]);
 }
 
-/** storedLine, written into `encoder` with the document unconcatenated (CopyEncoder.addSplit). */
-export function addStoredLine(encoder: CopyEncoder, f: StoredForm, clusters: InstitutionClusters): void {
+/**
+ * The cluster columns of a stored line (validator ids, TC, PC), each preceded by a tab. A rebuild
+ * encodes them as soon as an institution is built: they do not depend on the round's pool.
+ */
+export function storedClusterFields(clusters: InstitutionClusters): string {
   const { validatorIds, tc, pc } = clusterArrays(clusters);
-  const arrays = `\t${copyArray(validatorIds).json}\t${copyArray(tc).json}\t${copyArray(pc).json}`;
-  encoder.addSplit(`${f.value.institutionId}\t`, copyJson(f.json).json, arrays);
+  return `\t${copyArray(validatorIds).json}\t${copyArray(tc).json}\t${copyArray(pc).json}`;
+}
+
+/**
+ * storedLine, written into `encoder` with the document unconcatenated (CopyEncoder.addSplit);
+ * `clusterFields` from storedClusterFields.
+ */
+export function addStoredLine(encoder: CopyEncoder, f: StoredForm, clusterFields: string): void {
+  encoder.addSplit(`${f.value.institutionId}\t`, copyJson(f.json).json, clusterFields);
 }
 
 /** Result rows in COPY form, in key order: every writer's keys in one global order, so concurrent batches cannot deadlock. */
@@ -142,7 +152,9 @@ export function encodeResultRows(rows: readonly ResultRow[]): EncodedRows {
 export function encodeStoredForms(results: readonly StoredWithClusters[]): EncodedRows {
   const id = (r: StoredWithClusters): string => r.form.value.institutionId;
   const encoder = new CopyEncoder();
-  for (const r of [...results].sort((a, b) => byId(id(a), id(b)))) addStoredLine(encoder, r.form, r.clusters);
+  for (const r of [...results].sort((a, b) => byId(id(a), id(b)))) {
+    addStoredLine(encoder, r.form, storedClusterFields(r.clusters));
+  }
   return encoder.finish();
 }
 

@@ -14,6 +14,7 @@ import {
   encodeResultRows,
   MetricResultsRepository,
   Stamp,
+  storedClusterFields,
 } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
@@ -23,10 +24,10 @@ import type { RankRow } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import {
   aggregateResultRows,
-  governmentItemsJson,
   institutionResultRows,
   type ItemsJsonByComponent,
   ResultRow,
+  slimForWriting,
 } from './to-result-rows';
 
 /** JavaScript's string order (the order compareResultKeys gives institution keys). */
@@ -42,13 +43,14 @@ const YIELD_EVERY = 10;
 const WRITE_CONCURRENCY = 2;
 
 /**
- * A built institution waiting for the round's pool: its item objects already serialised into
- * `itemsJson` (and dropped from `result`), the only part of them its rows need.
+ * A built institution waiting for the round's pool, slimmed for writing (slimForWriting), with its
+ * cluster columns already encoded (storedClusterFields).
  */
 type BuiltWithProvenance = {
   result: BuiltInstitution;
   provenance: InstitutionProvenance;
   itemsJson: ItemsJsonByComponent;
+  clusterFields: string;
 };
 
 /** What the write passes of one rebuild share: its inputs, settings, pool and stamp, and the writes in flight. */
@@ -153,8 +155,9 @@ export class RoundRecomputeService {
         for (const [k, p] of chunk.entries()) {
           if (k % YIELD_EVERY === 0) await yieldToEventLoop();
           const { input, provenance } = collector.institution(p.institutionId);
-          const built = buildInstitution(input, roundSettings);
-          computed.push({ result: { ...built, items: [] }, provenance, itemsJson: governmentItemsJson(built.items) });
+          const full = buildInstitution(input, roundSettings);
+          const { built, itemsJson } = slimForWriting(full);
+          computed.push({ result: built, provenance, itemsJson, clusterFields: storedClusterFields(full.clusters) });
           collector.release(p.institutionId);
         }
         const fresh = collector.takeFreshlyScored();
@@ -200,7 +203,7 @@ export class RoundRecomputeService {
           c.itemsJson,
         );
         for (const r of own.sort(compareResultKeys)) addResultLine(rows, r);
-        addStoredLine(documents, form, result.clusters);
+        addStoredLine(documents, form, c.clusterFields);
         stored.set(result.institutionId, form.value);
       }
       const encodedRows = rows.finish();

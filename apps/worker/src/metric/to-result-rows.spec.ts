@@ -1,11 +1,24 @@
 import { decodeItemList } from '@apertura/db';
-import { computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS, INDICATORS } from '@apertura/metric';
+import {
+  buildInstitution,
+  computeAggregates,
+  computeInstitution,
+  DEFAULT_METHOD_SETTINGS,
+  finalizeBuilt,
+  INDICATORS,
+} from '@apertura/metric';
 import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
 import { aggregationUniverse, placementsFor, storedForm } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 import { CopyEncoder } from './copy-stream';
 import { addResultLine, resultLine } from './metric-results.repository';
-import { aggregateResultRows, governmentItemsJson, institutionResultRows, missingReasons } from './to-result-rows';
+import {
+  aggregateResultRows,
+  governmentItemsJson,
+  institutionResultRows,
+  missingReasons,
+  slimForWriting,
+} from './to-result-rows';
 
 const a = (name: string, component: string, score: number, verifiable = false, weight = 1): ScoredAnswer => ({
   name,
@@ -242,5 +255,13 @@ describe('item lists serialised early (a rebuild keeps strings, not item objects
     const encoder = new CopyEncoder();
     for (const r of rows) addResultLine(encoder, r);
     expect(Buffer.concat(encoder.finish().chunks).toString('utf8')).toBe(rows.map(resultLine).join(''));
+  });
+
+  it('gives the same COPY lines from an institution slimmed for writing', () => {
+    const plain = institutionResultRows(computeInstitution(full), PROVENANCE, QUESTIONNAIRES).map(resultLine);
+    const { built, itemsJson } = slimForWriting(buildInstitution(full));
+    const slim = finalizeBuilt(built, DEFAULT_METHOD_SETTINGS, null);
+    expect(slim.citizenComponents.every((c) => c.values.length === 0 && c.validators.length === 0)).toBe(true);
+    expect(institutionResultRows(slim, PROVENANCE, QUESTIONNAIRES, itemsJson).map(resultLine)).toEqual(plain);
   });
 });

@@ -9,6 +9,7 @@
 import { INDICATORS, missingValueReasons, needsCitizenData } from '@apertura/metric';
 import type {
   AggregateRow,
+  BuiltInstitution,
   CitizenComponentResult,
   Estimate,
   GovernmentComponent,
@@ -217,6 +218,25 @@ export function governmentItemsJson(items: readonly ItemResult[]): Map<string, s
   const out = new Map<string, string>();
   for (const [code, list] of byComponent) out.set(code, JSON.stringify(itemColumns(list)));
   return out;
+}
+
+/**
+ * What the rows and the stored document need of a built institution while it waits for the round's
+ * pool: its item lists as JSON (governmentItemsJson) instead of its item objects, and neither its
+ * citizen components' per-report and per-validator values nor its cluster values (the rows show
+ * counts, means and intervals; the stored document's cluster columns are encoded beforehand by the
+ * caller). About 3.8 million objects fewer to keep alive across the build of a national round.
+ */
+export function slimForWriting(built: BuiltInstitution): { built: BuiltInstitution; itemsJson: Map<string, string> } {
+  return {
+    built: {
+      ...built,
+      items: [],
+      citizenComponents: built.citizenComponents.map((c) => ({ ...c, values: [], validators: [] })),
+      clusters: { TC: [], PC: [] },
+    },
+    itemsJson: governmentItemsJson(built.items),
+  };
 }
 
 function governmentComponentRow(
