@@ -419,6 +419,15 @@ export class MetricResultsRepository {
     );
   }
 
+  /** Whether the round has any result row (committed). */
+  async hasResults(roundId: string): Promise<boolean> {
+    const [{ had }]: Array<{ had: boolean }> = await this.ds.query(
+      'SELECT EXISTS (SELECT 1 FROM metric_result WHERE round_id = $1) AS had',
+      [roundId],
+    );
+    return had;
+  }
+
   /**
    * Fresh planner statistics for the result tables, in the transaction that finishes a rebuild (ANALYZE
    * counts the transaction's own new rows). Without them the first dashboard queries after a round's

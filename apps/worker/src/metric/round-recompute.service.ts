@@ -64,6 +64,8 @@ interface WritePass {
   stored: Map<string, StoredInstitutionResult>;
   /** Batch transactions in flight, oldest first; awaited in order, rejections surface then. */
   writes: Array<Promise<void>>;
+  /** The round had no results when the rebuild started: its rows are new to the planner's statistics. */
+  firstResults: boolean;
   progress: ProgressReporter;
 }
 
@@ -96,6 +98,7 @@ export class RoundRecomputeService {
     });
     await progress.report(1);
 
+    const firstResults = !(await this.results.hasResults(roundId));
     const { computed, loaded } = await this.buildAll(roundId, progress);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
     const pass: WritePass = {
@@ -106,6 +109,7 @@ export class RoundRecomputeService {
       stamp: { watermark: loaded.watermark, computedAt: new Date() },
       stored: new Map<string, StoredInstitutionResult>(),
       writes: [],
+      firstResults,
       progress,
     };
     let areaRows: ResultRow[];
@@ -242,7 +246,7 @@ export class RoundRecomputeService {
     writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
     // Once every row of this rebuild is committed, PostgreSQL clears the rows it no longer produces and
     // refreshes the planner's statistics while Node ranks (≈ 1.3 s of a national rebuild off its end).
-    writes.push(this.afterAllRows(roundId, stamp, [...writes]));
+    writes.push(this.afterAllRows(roundId, stamp, pass.firstResults, [...writes]));
     const institutionValues = placements.map((p) => ({
       institutionId: p.institutionId,
       cveEnt: p.cveEnt,
@@ -274,15 +278,23 @@ export class RoundRecomputeService {
   /**
    * After every row of the rebuild is committed (`rowWrites`): deletes the round's rows it did not
    * produce (every row it produced carries its watermark, or a newer one a later job wrote), e.g. an
-   * institution that left the universe, and refreshes the planner's statistics. Before the run is
-   * marked done, so that the closing transaction stays short; a run that fails after this point has
-   * still written its every row, and its retry rewrites them all.
+   * institution that left the universe, and, for a round's first results, refreshes the planner's
+   * statistics (MetricResultsRepository.analyze says why they cannot wait). A later rebuild rewrites
+   * rows the statistics already describe, and every one of them: autovacuum analyses the table after
+   * it on its own (≈ 0.6 s a national rebuild no longer waits for). Before the run is marked done, so
+   * that the closing transaction stays short; a run that fails after this point has still written
+   * its every row, and its retry rewrites them all.
    */
-  private afterAllRows(roundId: string, stamp: Stamp, rowWrites: ReadonlyArray<Promise<void>>): Promise<void> {
+  private afterAllRows(
+    roundId: string,
+    stamp: Stamp,
+    firstResults: boolean,
+    rowWrites: ReadonlyArray<Promise<void>>,
+  ): Promise<void> {
     const cleanup = Promise.all(rowWrites).then(() =>
       this.results.inRoundTransaction(roundId, async (m) => {
         await this.results.deleteStale(m, roundId, stamp.watermark);
-        await this.results.analyze(m);
+        if (firstResults) await this.results.analyze(m);
       }),
     );
     cleanup.catch(() => undefined); // awaited by the caller; see sharedWrite
