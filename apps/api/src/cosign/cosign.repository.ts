@@ -61,6 +61,18 @@ export interface NewDecision {
   now: Date;
 }
 
+type PartsRow = { settings_hash: string; instrument_hash: string; results_hash: string; fingerprint: string };
+
+function partsOf(rows: PartsRow[]): CosignParts {
+  const [p] = rows;
+  return {
+    settingsHash: p.settings_hash,
+    instrumentHash: p.instrument_hash,
+    resultsHash: p.results_hash,
+    fingerprint: p.fingerprint,
+  };
+}
+
 /** SQL of co-signed rounds (issue #18 item 2). Services hold the rules; this holds the queries. */
 @Injectable()
 export class CosignRepository {
@@ -90,30 +102,56 @@ export class CosignRepository {
 
   /**
    * The round's current fingerprint. Inside a transaction (`m`: a decision checks the fingerprint it
-   * approves) it is always computed there. Outside one, concurrent calls for the same round share a
-   * single computation: it hashes every result row of the round (≈ 0.5 s at 66,000 rows, ≈ 5 s at
-   * national size), and the public co-signature record must not let a burst of requests multiply
-   * that work. A call that joins a running computation gets the fingerprint of that computation's
-   * snapshot, at most its duration older than the call. Nothing is kept once it finishes.
+   * approves) it is always computed there, from the rows themselves. Outside one (the public record)
+   * it comes from the round's cached results hash while no result row of the round has changed
+   * since (cachedParts); otherwise it is computed — it hashes every result row of the round (≈ 0.5 s
+   * at 66,000 rows, 2–5 s at national size) — and concurrent calls for the same round share that
+   * single computation, so a burst of public requests cannot multiply the work. A call that joins a
+   * running computation gets the fingerprint of that computation's snapshot, at most its duration
+   * older than the call.
    */
   parts(roundId: string, m?: EntityManager): Promise<CosignParts> {
     if (m) return this.computeParts(roundId, m);
     const running = this.partsInFlight.get(roundId);
     if (running) return running;
-    const computing = this.computeParts(roundId).finally(() => this.partsInFlight.delete(roundId));
+    const computing = this.cachedParts(roundId).finally(() => this.partsInFlight.delete(roundId));
     this.partsInFlight.set(roundId, computing);
     return computing;
   }
 
+  /**
+   * The fingerprint with the results hash cached per count of result writes (migration 1765300000000
+   * says why the count is exact): in one REPEATABLE READ snapshot, the writes that concern the round
+   * are counted; the cached hash of that count is used, or the hash is computed in the same snapshot
+   * and kept with it. The count is read before anything else, so a kept pair is always true of the
+   * rows it was computed from.
+   */
+  private cachedParts(roundId: string): Promise<CosignParts> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const [{ writes }]: Array<{ writes: string }> = await m.query(
+        'SELECT count(*)::text AS writes FROM result_write WHERE round_id = $1 OR round_id IS NULL',
+        [roundId],
+      );
+      const [hit]: Array<{ results_hash: string }> = await m.query(
+        'SELECT results_hash FROM round_cosign_cache WHERE round_id = $1 AND writes = $2::bigint',
+        [roundId, writes],
+      );
+      if (hit)
+        return partsOf(await m.query('SELECT * FROM round_cosign_parts_given($1, $2)', [roundId, hit.results_hash]));
+      const parts = await this.computeParts(roundId, m);
+      // Newest count wins: an older snapshot finishing late does not replace a newer pair.
+      await m.query(
+        `INSERT INTO round_cosign_cache AS c (round_id, writes, results_hash) SELECT id, $2::bigint, $3 FROM round WHERE id = $1
+         ON CONFLICT (round_id) DO UPDATE SET writes = EXCLUDED.writes, results_hash = EXCLUDED.results_hash, computed_at = now()
+         WHERE c.writes < EXCLUDED.writes`,
+        [roundId, writes, parts.resultsHash],
+      );
+      return parts;
+    });
+  }
+
   private async computeParts(roundId: string, m?: EntityManager): Promise<CosignParts> {
-    const [p]: Array<{ settings_hash: string; instrument_hash: string; results_hash: string; fingerprint: string }> =
-      await this.q(m).query('SELECT * FROM round_cosign_parts($1)', [roundId]);
-    return {
-      settingsHash: p.settings_hash,
-      instrumentHash: p.instrument_hash,
-      resultsHash: p.results_hash,
-      fingerprint: p.fingerprint,
-    };
+    return partsOf(await this.q(m).query('SELECT * FROM round_cosign_parts($1)', [roundId]));
   }
 
   async quorumMet(roundId: string, m?: EntityManager): Promise<boolean> {

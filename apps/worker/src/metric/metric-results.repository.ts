@@ -221,7 +221,12 @@ export class MetricResultsRepository {
   ): Promise<T> {
     return this.ds.transaction(async (m) => {
       const acquire = lock === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-      await m.query(`SELECT ${acquire}(hashtextextended('metric:' || $1, 0))`, [roundId]);
+      // apertura.results_round: the round this transaction's result writes belong to (the result_write
+      // log of migration 1765300000000 records it, so only this round's cached fingerprint is dropped).
+      await m.query(
+        `SELECT ${acquire}(hashtextextended('metric:' || $1, 0)), set_config('apertura.results_round', $1, true)`,
+        [roundId],
+      );
       // KEY SHARE: the round cannot be deleted under us (its results cascade with it).
       const rows: unknown[] = await m.query('SELECT 1 FROM round WHERE id = $1 FOR KEY SHARE', [roundId]);
       if (rows.length === 0) throw new PermanentMetricError(`round ${roundId} no longer exists`);

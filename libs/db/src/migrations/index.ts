@@ -26,6 +26,7 @@ import { ValidatorDemographics1765000730000 } from './1765000730000-validator-de
 import { ValidatorClusterValues1765000740000 } from './1765000740000-validator-cluster-values';
 import { ClusterValuesBesideResult1765100000000 } from './1765100000000-cluster-values-beside-result';
 import { ResultFillfactor1765200000000 } from './1765200000000-result-fillfactor';
+import { ResultWriteLog1765300000000 } from './1765300000000-result-write-log';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ValidatorClusterValues1765000740000,
   ClusterValuesBesideResult1765100000000,
   ResultFillfactor1765200000000,
+  ResultWriteLog1765300000000,
 ];

@@ -1,0 +1,191 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { dataSourceOptions } from '@apertura/db';
+import { CosignRepository } from '../apps/api/src/cosign/cosign.repository';
+import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
+import { createTestDatabase, TestDatabase } from './support/db';
+import { buildRoundFixture } from './support/round-fixture';
+
+const METHOD = 'mga-2017/apertura-2';
+
+/**
+ * The public co-signature record reuses a round's results hash until a result row of the round
+ * changes (migration 1765300000000), against a real PostgreSQL: every answer must equal what
+ * round_cosign_parts computes from the rows at that moment, and the full hash must be computed
+ * again exactly when something changed.
+ */
+describe('co-signature fingerprint cache (issue #17)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let repo: CosignRepository;
+  /** `ds` as the repository sees it (its queries counted). */
+  let counted: DataSource;
+  let worker: MetricResultsRepository;
+  let roundA: string;
+  let roundB: string;
+  /** Full computations of the results hash (round_cosign_parts) the repository ran. */
+  let computations = 0;
+
+  /** `ds` with every query that computes the full fingerprint counted (the repository's own SQL, run for real). */
+  function counting(source: DataSource): DataSource {
+    const count = (sql: unknown): void => {
+      if (typeof sql === 'string' && sql.includes('round_cosign_parts(')) computations += 1;
+    };
+    const manager = (m: EntityManager): EntityManager =>
+      new Proxy(m, {
+        get(target, key, receiver) {
+          if (key !== 'query') return Reflect.get(target, key, receiver) as unknown;
+          return (sql: string, params?: unknown[]) => {
+            count(sql);
+            return target.query(sql, params);
+          };
+        },
+      });
+    return new Proxy(source, {
+      get(target, key, receiver) {
+        if (key === 'query') {
+          return (sql: string, params?: unknown[]) => {
+            count(sql);
+            return target.query(sql, params);
+          };
+        }
+        if (key === 'transaction') {
+          return (isolation: unknown, work?: (m: EntityManager) => Promise<unknown>) =>
+            typeof isolation === 'function'
+              ? target.transaction((m) => (isolation as (m: EntityManager) => Promise<unknown>)(manager(m)))
+              : target.transaction(isolation as 'REPEATABLE READ', (m) =>
+                  (work as (m: EntityManager) => Promise<unknown>)(manager(m)),
+                );
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+  }
+
+  const fresh = async (roundId: string): Promise<string> => {
+    const [row]: Array<{ fingerprint: string }> = await ds.query('SELECT fingerprint FROM round_cosign_parts($1)', [
+      roundId,
+    ]);
+    return row.fingerprint;
+  };
+
+  const insertResults = async (roundId: string, institutionIds: readonly string[]): Promise<void> => {
+    for (const [k, id] of institutionIds.entries()) {
+      await ds.query(
+        `INSERT INTO metric_result (round_id, scope, scope_key, aggregation, indicator, estimate, se, status, n, method_id, method_version, watermark, computed_at)
+         VALUES ($1, 'institution', $2, 'unweighted', 'I', $3, 0.05, 'conclusive', 5, '${METHOD}', '2.0.0', 1, now())`,
+        [roundId, id, 0.3 + k / 10],
+      );
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(undefined, 'cosigncache');
+    ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    counted = counting(ds);
+    repo = new CosignRepository(counted);
+    worker = new MetricResultsRepository(ds);
+    const a = await buildRoundFixture(ds, { seed: 'cosign-cache-a', institutions: 4 });
+    const b = await buildRoundFixture(ds, { seed: 'cosign-cache-b', institutions: 4 });
+    roundA = a.roundId;
+    roundB = b.roundId;
+    await insertResults(roundA, a.institutionIds);
+    await insertResults(roundB, b.institutionIds);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('answers what the rows hash to, and reuses that hash while no result row changes', async () => {
+    const before = computations;
+    const first = await repo.parts(roundA);
+    expect(first.fingerprint).toBe(await fresh(roundA));
+    expect(computations).toBe(before + 1);
+    const again = await repo.parts(roundA);
+    expect(again).toEqual(first);
+    expect(computations).toBe(before + 1);
+  });
+
+  it('recomputes after a worker write to the round, not after one to another round', async () => {
+    const a0 = await repo.parts(roundA);
+    await repo.parts(roundB);
+    const before = computations;
+    await worker.inRoundTransaction(roundB, (m) =>
+      m.query('UPDATE metric_result SET estimate = estimate + 0.01 WHERE round_id = $1', [roundB]),
+    );
+    expect(await repo.parts(roundA)).toEqual(a0);
+    expect(computations).toBe(before);
+    const b1 = await repo.parts(roundB);
+    expect(b1.fingerprint).toBe(await fresh(roundB));
+    expect(computations).toBe(before + 1);
+
+    await worker.inRoundTransaction(roundA, (m) =>
+      m.query(`UPDATE metric_result SET status = 'caution' WHERE round_id = $1`, [roundA]),
+    );
+    const a1 = await repo.parts(roundA);
+    expect(a1.fingerprint).not.toBe(a0.fingerprint);
+    expect(a1.fingerprint).toBe(await fresh(roundA));
+    expect(computations).toBe(before + 2);
+  });
+
+  it('recomputes every round after a write that names no round (a script, a plain UPDATE)', async () => {
+    const a0 = await repo.parts(roundA);
+    const b0 = await repo.parts(roundB);
+    const before = computations;
+    await ds.query('UPDATE metric_result SET estimate = estimate - 0.02 WHERE round_id = $1', [roundB]);
+    const a1 = await repo.parts(roundA);
+    const b1 = await repo.parts(roundB);
+    expect(computations).toBe(before + 2);
+    expect(a1).toEqual(a0); // recomputed, and A's rows did not change
+    expect(b1.fingerprint).not.toBe(b0.fingerprint);
+    expect(b1.fingerprint).toBe(await fresh(roundB));
+  });
+
+  it('a write that is rolled back changes nothing and is not counted', async () => {
+    const a0 = await repo.parts(roundA);
+    const before = computations;
+    await expect(
+      worker.inRoundTransaction(roundA, async (m) => {
+        await m.query('DELETE FROM metric_result WHERE round_id = $1', [roundA]);
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
+    expect(await repo.parts(roundA)).toEqual(a0);
+    expect(computations).toBe(before);
+  });
+
+  it('lets concurrent reads share one computation', async () => {
+    await ds.query('UPDATE metric_result SET n = n + 1 WHERE round_id = $1', [roundA]);
+    const before = computations;
+    const reads = await Promise.all([repo.parts(roundA), repo.parts(roundA), repo.parts(roundA)]);
+    expect(computations).toBe(before + 1);
+    for (const r of reads) expect(r.fingerprint).toBe(await fresh(roundA));
+  });
+
+  it('computes inside a decision’s transaction every time, from the rows', async () => {
+    await repo.parts(roundA); // cached
+    const before = computations;
+    const inside = await counted.transaction((m) => repo.parts(roundA, m));
+    expect(inside.fingerprint).toBe(await fresh(roundA));
+    expect(computations).toBe(before + 1);
+  });
+
+  it('names the round of every worker result write in the log, and nothing for other writers', async () => {
+    const count = async (roundId: string | null): Promise<number> => {
+      const [{ n }]: Array<{ n: number }> = await ds.query(
+        'SELECT count(*)::int AS n FROM result_write WHERE round_id IS NOT DISTINCT FROM $1::uuid',
+        [roundId],
+      );
+      return n;
+    };
+    const [a, global] = [await count(roundA), await count(null)];
+    await worker.inRoundTransaction(roundA, (m) =>
+      m.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]),
+    );
+    await ds.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]);
+    expect(await count(roundA)).toBe(a + 1);
+    expect(await count(null)).toBe(global + 1);
+  });
+});
