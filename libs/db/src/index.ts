@@ -7,3 +7,4 @@ export * from './mail-template';
 export * from './universe-upsert';
 export * from './results-changed';
 export * from './scored-answers';
+export * from './result-writes';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OperatorKind, RoundStatus } from '@apertura/db';
+import { resultWritesSeen, type OperatorKind, type RoundStatus } from '@apertura/db';
 import { mutateReturning } from '../common/persistence/returning';
 
 /** The three hashes an approval covers and their combination (SQL function round_cosign_parts). */
@@ -128,10 +128,7 @@ export class CosignRepository {
    */
   private cachedParts(roundId: string): Promise<CosignParts> {
     return this.ds.transaction('REPEATABLE READ', async (m) => {
-      const [{ writes }]: Array<{ writes: string }> = await m.query(
-        'SELECT count(*)::text AS writes FROM result_write WHERE round_id = $1 OR round_id IS NULL',
-        [roundId],
-      );
+      const writes = await resultWritesSeen(m, roundId);
       const [hit]: Array<{ results_hash: string }> = await m.query(
         'SELECT results_hash FROM round_cosign_cache WHERE round_id = $1 AND writes = $2::bigint',
         [roundId, writes],

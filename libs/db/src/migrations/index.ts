@@ -27,6 +27,7 @@ import { ValidatorClusterValues1765000740000 } from './1765000740000-validator-c
 import { ClusterValuesBesideResult1765100000000 } from './1765100000000-cluster-values-beside-result';
 import { ResultFillfactor1765200000000 } from './1765200000000-result-fillfactor';
 import { ResultWriteLog1765300000000 } from './1765300000000-result-write-log';
+import { RoundDistributionCache1765300000001 } from './1765300000001-round-distribution-cache';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ClusterValuesBesideResult1765100000000,
   ResultFillfactor1765200000000,
   ResultWriteLog1765300000000,
+  RoundDistributionCache1765300000001,
 ];

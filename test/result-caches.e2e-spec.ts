@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
 import { CosignRepository } from '../apps/api/src/cosign/cosign.repository';
+import { ResultsRepository } from '../apps/api/src/results/results.repository';
 import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { buildRoundFixture } from './support/round-fixture';
@@ -8,12 +9,12 @@ import { buildRoundFixture } from './support/round-fixture';
 const METHOD = 'mga-2017/apertura-2';
 
 /**
- * The public co-signature record reuses a round's results hash until a result row of the round
- * changes (migration 1765300000000), against a real PostgreSQL: every answer must equal what
- * round_cosign_parts computes from the rows at that moment, and the full hash must be computed
- * again exactly when something changed.
+ * What the public pages reuse until a result row of the round changes (migration 1765300000000),
+ * against a real PostgreSQL: the co-signature record's results hash and the overview's distribution.
+ * Every answer must equal what is computed from the rows at that moment, and the full computation
+ * must run again exactly when something changed.
  */
-describe('co-signature fingerprint cache (issue #17)', () => {
+describe('result caches: co-signature fingerprint and distribution (issue #17)', () => {
   let db: TestDatabase;
   let ds: DataSource;
   let repo: CosignRepository;
@@ -24,11 +25,16 @@ describe('co-signature fingerprint cache (issue #17)', () => {
   let roundB: string;
   /** Full computations of the results hash (round_cosign_parts) the repository ran. */
   let computations = 0;
+  /** Full computations of the distribution values the results repository ran. */
+  let distributions = 0;
+  let results: ResultsRepository;
 
   /** `ds` with every query that computes the full fingerprint counted (the repository's own SQL, run for real). */
   function counting(source: DataSource): DataSource {
     const count = (sql: unknown): void => {
-      if (typeof sql === 'string' && sql.includes('round_cosign_parts(')) computations += 1;
+      if (typeof sql !== 'string') return;
+      if (sql.includes('round_cosign_parts(')) computations += 1;
+      if (sql.includes('json_agg(v)')) distributions += 1;
     };
     const manager = (m: EntityManager): EntityManager =>
       new Proxy(m, {
@@ -84,6 +90,7 @@ describe('co-signature fingerprint cache (issue #17)', () => {
     await ds.initialize();
     counted = counting(ds);
     repo = new CosignRepository(counted);
+    results = new ResultsRepository(counted, ds);
     worker = new MetricResultsRepository(ds);
     const a = await buildRoundFixture(ds, { seed: 'cosign-cache-a', institutions: 4 });
     const b = await buildRoundFixture(ds, { seed: 'cosign-cache-b', institutions: 4 });
@@ -187,5 +194,57 @@ describe('co-signature fingerprint cache (issue #17)', () => {
     await ds.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]);
     expect(await count(roundA)).toBe(a + 1);
     expect(await count(null)).toBe(global + 1);
+  });
+
+  /** The distribution computed from the rows now (the round's cached one dropped first; not counted). */
+  const distributionFromRows = async (roundId: string): Promise<unknown[]> => {
+    await ds.query('DELETE FROM round_distribution_cache WHERE round_id = $1', [roundId]);
+    return new ResultsRepository(ds, ds).distribution(roundId);
+  };
+
+  it('serves the distribution the rows give, computing it once per change of the round', async () => {
+    // Values that need every bit of a double, and an I_G-only institution (no I row).
+    await worker.inRoundTransaction(roundA, async (m) => {
+      await m.query(
+        `UPDATE metric_result SET estimate = 0.1::float8 + 0.2::float8 WHERE round_id = $1 AND scope_key = (
+        SELECT min(scope_key) FROM metric_result WHERE round_id = $1)`,
+        [roundA],
+      );
+      await m.query(
+        `UPDATE metric_result SET indicator = 'I_G' WHERE round_id = $1 AND scope_key = (
+        SELECT max(scope_key) FROM metric_result WHERE round_id = $1)`,
+        [roundA],
+      );
+    });
+    const before = distributions;
+    const first = await results.distribution(roundA);
+    expect(first).toEqual(await distributionFromRows(roundA));
+    expect(first.map((r) => r.estimate)).toContain(0.30000000000000004);
+    expect(first.map((r) => r.headline)).toContain('I_G');
+    expect(await results.distribution(roundA)).toEqual(first);
+    expect(distributions).toBe(before + 1);
+
+    await worker.inRoundTransaction(roundB, (m) =>
+      m.query('UPDATE metric_result SET estimate = estimate + 0.01 WHERE round_id = $1', [roundB]),
+    );
+    expect(await results.distribution(roundA)).toEqual(first);
+    expect(distributions).toBe(before + 1);
+
+    await ds.query(`UPDATE metric_result SET status = 'inconclusive' WHERE round_id = $1`, [roundA]);
+    const changed = await results.distribution(roundA);
+    expect(distributions).toBe(before + 2);
+    expect(changed).toEqual(await distributionFromRows(roundA));
+    expect(changed.every((r) => r.status === null || r.status === 'inconclusive')).toBe(true);
+  });
+
+  it('joins the names as they are now, without recomputing the values', async () => {
+    const cached = await results.distribution(roundA);
+    const before = distributions;
+    const [one] = cached;
+    await ds.query('UPDATE institution SET name = $2 WHERE id = $1', [one.id, 'AAA renamed institution']);
+    const renamed = await results.distribution(roundA);
+    expect(distributions).toBe(before);
+    expect(renamed).toEqual(await distributionFromRows(roundA));
+    expect(renamed.find((r) => r.id === one.id)?.name).toBe('AAA renamed institution');
   });
 });
