@@ -244,8 +244,8 @@ export class RoundRecomputeService {
     }
     const areaRows = aggregateResultRows(aggregates);
     writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
-    // Once every row of this rebuild is committed, PostgreSQL clears the rows it no longer produces and
-    // refreshes the planner's statistics while Node ranks (≈ 1.3 s of a national rebuild off its end).
+    // Once every row of this rebuild is committed, PostgreSQL clears the rows it no longer produces (and
+    // for a round's first results refreshes the planner's statistics) while Node ranks.
     writes.push(this.afterAllRows(roundId, stamp, pass.firstResults, [...writes]));
     const institutionValues = placements.map((p) => ({
       institutionId: p.institutionId,

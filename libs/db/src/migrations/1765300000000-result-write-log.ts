@@ -23,7 +23,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Rows of result_write are never deleted by the application: deleting them could make an old count
  * come back. A round's rows go with the round. Restoring a dump with triggers disabled
- * (session_replication_role = replica) bypasses the log: delete round_cosign_cache after one.
+ * (session_replication_role = replica) bypasses the log: empty the caches keyed on it after one
+ * (round_cosign_cache, and round_distribution_cache of migration 1765300000001).
  */
 export class ResultWriteLog1765300000000 implements MigrationInterface {
   name = 'ResultWriteLog1765300000000';
