@@ -1,13 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { SCORER_VERSION } from '@apertura/db';
-import { startWorker } from '../apps/worker/src/main';
 import { InstitutionRecomputeService } from '../apps/worker/src/metric/institution-recompute.service';
 import { MetricInputsRepository } from '../apps/worker/src/metric/metric-inputs.repository';
-import { RoundRecomputeService } from '../apps/worker/src/metric/round-recompute.service';
-import { startTestApp, TestApp } from './support/app';
+import type { TestApp } from './support/app';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
-import { startSmtp, TestSmtp } from './support/smtp';
+import { rebuildRound, startWorkerApp, WorkerApp } from './support/worker-app';
 
 /**
  * Scored answers in columns (issue #17 item 4, libs/db/src/scored-answers.ts), on a round drawn from a
@@ -16,16 +14,15 @@ import { startSmtp, TestSmtp } from './support/smtp';
  * every JSON document gives; an edited document is never read through its old scores.
  */
 describe('scored answers in columns', () => {
+  let app: WorkerApp;
   let t: TestApp;
-  let smtp: TestSmtp;
   let worker: INestApplicationContext;
   let fx: RoundFixture;
   const seed = `scored-${randomUUID()}`;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestApp({ env: { SMTP_URL: smtp.url } });
-    worker = await startWorker(t.env);
+    app = await startWorkerApp();
+    ({ t, worker } = app);
     const rng = Number.parseInt(seed.slice(-6), 16);
     fx = await buildRoundFixture(t.ds, {
       seed,
@@ -38,19 +35,10 @@ describe('scored answers in columns', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await smtp?.close();
+    await app?.close();
   });
 
-  /** A full rebuild of the round through the worker's service (as the recompute-round job runs it). */
-  const rebuild = async (): Promise<void> => {
-    const [{ id }] = await t.ds.query('INSERT INTO recompute_run (round_id) VALUES ($1) RETURNING id', [fx.roundId]);
-    const out = await worker
-      .get(RoundRecomputeService)
-      .recompute({ roundId: fx.roundId, runId: id }, async () => undefined);
-    expect(out.status).toBe('done');
-  };
+  const rebuild = (): Promise<void> => rebuildRound(app, fx.roundId);
 
   /** Every stored row and document of the round, as text, without the watermarks and times of the run. */
   const stored = async (): Promise<unknown[]> => [

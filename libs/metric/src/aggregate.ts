@@ -768,6 +768,40 @@ function areaMembers(ps: readonly InstitutionPlacement[] | undefined, indicator:
   }));
 }
 
+/** The areas of each kind whose members' inputs may differ from those an earlier computation saw. */
+export interface TouchedAreas {
+  municipality: ReadonlySet<string>;
+  state: ReadonlySet<string>;
+  level: ReadonlySet<string>;
+  type: ReadonlySet<string>;
+}
+
+/**
+ * Rows of an earlier computeAggregates to keep where nothing changed. The caller vouches that the
+ * earlier call had the same universe, settings, design and pool, and that every member outside
+ * `touched` had the same inputs; then an untouched area's row is what computing it again would give
+ * (every row is a pure function of its members and those), bit for bit. The national area is
+ * always computed again: any change touches it.
+ */
+export interface AggregateReuse {
+  touched: TouchedAreas;
+  previous: ReadonlyMap<string, AggregateRow>;
+}
+
+/** Identity of an aggregate row within its round (what metric_result's key spells). */
+export function aggregateRowKey(r: Pick<AggregateRow, 'scope' | 'scopeKey' | 'aggregation' | 'indicator'>): string {
+  return `${r.scope}\u0000${r.scopeKey}\u0000${r.aggregation}\u0000${r.indicator}`;
+}
+
+/** The earlier row of an untouched area, when the caller gave one. */
+function keptRow(
+  reuse: AggregateReuse | null,
+  key: Pick<AggregateRow, 'scope' | 'scopeKey' | 'aggregation' | 'indicator'>,
+): AggregateRow | undefined {
+  if (reuse === null || key.scope === 'national' || reuse.touched[key.scope].has(key.scopeKey)) return undefined;
+  return reuse.previous.get(aggregateRowKey(key));
+}
+
 interface IndicatorPass {
   indicator: Indicator;
   universe: AggregationUniverse;
@@ -775,6 +809,7 @@ interface IndicatorPass {
   counts: ReturnType<typeof universeCounts>;
   settings: MethodSettings;
   pooled: PooledVariances | null;
+  reuse: AggregateReuse | null;
 }
 
 /** Every area's rows of one indicator (municipalities, states, national, levels, types), unsorted. */
@@ -785,10 +820,13 @@ function aggregatesOfIndicator({
   counts,
   settings,
   pooled,
+  reuse,
 }: IndicatorPass): AggregateRow[] {
   const { placements, byMunicipality, byState, byLevel, byType, stateOfMunicipality } = groups;
   const { sample, need, keysOf, stateN, stateM, municipalityN, nationalN, nationalM } = counts;
   const rows: AggregateRow[] = [];
+  const kept = (scope: Scope, scopeKey: string, aggregation: Aggregation): AggregateRow | undefined =>
+    keptRow(reuse, { scope, scopeKey, aggregation, indicator });
   const area = (
     ps: readonly InstitutionPlacement[] | undefined,
     scope: Scope,
@@ -796,6 +834,7 @@ function aggregatesOfIndicator({
     N: number | null,
     M: number | null,
   ): AggregateRow =>
+    kept(scope, scopeKey, 'unweighted') ??
     aggregateArea(areaMembers(ps, indicator), {
       scope,
       scopeKey,
@@ -811,16 +850,18 @@ function aggregatesOfIndicator({
     scopeKey: string,
     M: number,
   ): AggregateRow[] =>
-    (['mean_of_municipalities', 'population_weighted'] as const).map((aggregation) =>
-      aggregateMunicipalMeans(units, {
-        scope,
-        scopeKey,
-        indicator,
-        aggregation,
-        municipalitiesInUniverse: M,
-        pooled,
-        settings,
-      }),
+    (['mean_of_municipalities', 'population_weighted'] as const).map(
+      (aggregation) =>
+        kept(scope, scopeKey, aggregation) ??
+        aggregateMunicipalMeans(units, {
+          scope,
+          scopeKey,
+          indicator,
+          aggregation,
+          municipalitiesInUniverse: M,
+          pooled,
+          settings,
+        }),
     );
 
   const municipalUnits: MunicipalUnit[] = [];
@@ -870,12 +911,13 @@ export function computeAggregates(
   settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
   indicators: readonly Indicator[] = INDICATORS,
   pooled: PooledVariances | null = null,
+  reuse: AggregateReuse | null = null,
 ): AggregateRow[] {
   const groups = groupPlacements(institutions);
   const counts = universeCounts(universe);
   const rows: AggregateRow[] = [];
   for (const indicator of indicators) {
-    rows.push(...aggregatesOfIndicator({ indicator, universe, groups, counts, settings, pooled }));
+    rows.push(...aggregatesOfIndicator({ indicator, universe, groups, counts, settings, pooled, reuse }));
   }
   const indicatorRank = new Map(indicators.map((ind, i) => [ind, i]));
   return rows.sort(

@@ -3,7 +3,14 @@
  * whole small round. Inputs come from seeds (test-fixtures.ts), so a counterexample is one integer.
  */
 import fc from 'fast-check';
-import { aggregateArea, AggregateRow, AggregationUniverse, computeAggregates, InstitutionPlacement } from './aggregate';
+import {
+  aggregateArea,
+  AggregateRow,
+  aggregateRowKey,
+  AggregationUniverse,
+  computeAggregates,
+  InstitutionPlacement,
+} from './aggregate';
 import { Estimate } from './estimate';
 import { INDICATORS } from './indicators';
 import { computeInstitution, InstitutionInput, InstitutionResult } from './institution';
@@ -227,6 +234,41 @@ describe('properties of the aggregates', () => {
         const again = computeAggregates(shuffle(placements, rng), permutedUniverse);
         // Same JSON text = same keys in the same order and the same numbers to the last bit.
         expect(JSON.stringify(again)).toBe(JSON.stringify(rows));
+      }),
+      ROUND_RUNS,
+    );
+  });
+
+  it('reusing the rows of untouched areas gives what computing every area gives, bit for bit', () => {
+    fc.assert(
+      fc.property(seed, seed, fc.integer({ min: 0, max: 6 }), (s, p, changes) => {
+        const { placements, universe } = generateRound(s);
+        const before = computeAggregates(placements, universe);
+        // Some institutions' results change (a write each); the areas they belong to are the touched ones.
+        const rng = mulberry32(p);
+        const after = [...placements];
+        const touched = {
+          municipality: new Set<string>(),
+          state: new Set<string>(),
+          level: new Set<string>(),
+          type: new Set<string>(),
+        };
+        for (let k = 0; k < changes; k++) {
+          const i = randomIndex(rng, after.length);
+          const pl = after[i];
+          after[i] = { ...pl, result: computeInstitution(generateInstitution(rng, pl.result.institutionId)) };
+          touched.municipality.add(pl.cvegeo);
+          touched.state.add(pl.cveEnt);
+          touched.level.add(pl.level);
+          touched.type.add(pl.type);
+        }
+        const previous = new Map(before.map((r) => [aggregateRowKey(r), r]));
+        const reused = computeAggregates(after, universe, undefined, undefined, null, { touched, previous });
+        expect(JSON.stringify(reused)).toBe(JSON.stringify(computeAggregates(after, universe)));
+        // And untouched areas really are taken over, not computed again.
+        const kept = reused.filter((r) => previous.get(aggregateRowKey(r)) === r);
+        const untouched = reused.filter((r) => r.scope !== 'national' && !touched[r.scope].has(r.scopeKey));
+        expect(kept.length).toBe(untouched.length);
       }),
       ROUND_RUNS,
     );

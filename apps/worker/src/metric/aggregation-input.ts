@@ -18,6 +18,7 @@ import {
   withFinalized,
 } from '@apertura/metric';
 import type {
+  AggregateReuse,
   AggregateRow,
   AggregationUniverse,
   BuiltInstitution,
@@ -303,7 +304,8 @@ export function aggregationUniverse(
 
 /**
  * Every area row of a round from its universe and stored results. A round without a universe yet
- * (a draft) has no areas: no rows rather than an error.
+ * (a draft) has no areas: no rows rather than an error. With `reuse`, the rows of areas it does not
+ * name as touched are taken from an earlier aggregation (see computeAggregates).
  */
 export function roundAggregates(
   universe: readonly PlacementRecord[],
@@ -313,6 +315,7 @@ export function roundAggregates(
   pooled: PooledVariances | null,
   design: SampleDesign | null,
   indicators: readonly Indicator[] = INDICATORS,
+  reuse: AggregateReuse | null = null,
 ): AggregateRow[] {
   if (universe.length === 0) return [];
   return computeAggregates(
@@ -321,5 +324,6 @@ export function roundAggregates(
     settings,
     indicators,
     pooled,
+    reuse,
   );
 }

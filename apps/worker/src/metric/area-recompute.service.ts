@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { INDICATORS, METHOD_ID } from '@apertura/metric';
+import { randomUUID } from 'crypto';
+import { aggregateRowKey, INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/metric';
+import { AreaRowMemo, areaBasis } from './area-row-memo';
+import type { AreaReusePlan, RankedGroup } from './area-row-memo';
 import type { RecomputeAreaJob } from '@apertura/queue';
 import { refinalized, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
 import { LoadedAreaInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import type { EntityManager } from 'typeorm';
 import { InstitutionPatch, MetricResultsRepository, Stamp } from './metric-results.repository';
-import { rankRows } from './rank-rows';
+import { rankGroupId, rankGroups, rankInputsFrom } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import { methodSettingsOf } from './method-settings';
 import { yieldToEventLoop } from './progress';
@@ -20,28 +22,80 @@ const isCurrentForm = (s: StoredInstitutionResult): boolean =>
 /** Institutions re-finalised between two turns of the event loop. */
 const YIELD_EVERY = 200;
 
+/** What an area job did, for its Bull result and the logs. */
+export interface AreaOutcome {
+  watermark: string;
+  /** Area rows written. */
+  rows: number;
+  /** 'areas': only the areas its changes touched were aggregated and written; 'all': every area. */
+  mode: 'areas' | 'all';
+  /** Institutions whose results changed since the aggregation it reused ('all': every one). */
+  touchedInstitutions: number;
+}
+
 /**
- * Re-aggregates a whole round (municipality, state, national, level, type; every mean) from the
- * stored institution results: one bulk read, every area at once, so a burst of institution changes
- * becomes one area job. First it re-forms the round's pooled variances (§5) from the stored cores
- * and re-finalises the institutions the new pool changes (their rows are patched in the same
- * transaction), so aggregates, institution rows and a full rebuild agree.
+ * Re-aggregates a round (municipality, state, national, level, type; every mean) from the stored
+ * institution results: one bulk read, so a burst of institution changes becomes one area job. First
+ * it re-forms the round's pooled variances (§5) from the stored cores and re-finalises the
+ * institutions the new pool changes (their rows are patched in the same transaction), so aggregates,
+ * institution rows and a full rebuild agree.
+ *
+ * Only the areas a change touches are aggregated and written again (issue #17): when this process
+ * wrote the round's area rows last (round_area_write still holds its token) under the same universe,
+ * settings, design and pool, every other area's row is the one it remembers (AreaRowMemo), which is
+ * what aggregating it again would give, bit for bit. Otherwise — a new pool, another writer, a
+ * restart — every area is aggregated and written, as a full rebuild would.
  */
 @Injectable()
 export class AreaRecomputeService {
+  private readonly memo = new AreaRowMemo();
+
   constructor(
     private readonly inputs: MetricInputsRepository,
     private readonly results: MetricResultsRepository,
     private readonly ranks: RankRepository,
   ) {}
 
-  /** §9: every ranking's rank intervals, from the rows just written (the worker's job, never a request's). */
-  private async storeRanks(m: EntityManager, roundId: string, stamp: Stamp): Promise<void> {
-    const rows = rankRows(roundId, await this.ranks.loadRankInputs(roundId, m));
-    await this.ranks.replaceRanks(roundId, rows, METHOD_ID, stamp.watermark, stamp.computedAt, m);
+  /**
+   * §9: every ranking group's rank intervals (the worker's job, never a request's), from the values
+   * this job aggregates. A group whose inputs are those the process last ranked keeps its rows; the
+   * others are ranked again, yielding between groups (a national institution ranking is about a
+   * second of CPU, and this worker's institution jobs share its event loop).
+   */
+  private async rankAll(
+    roundId: string,
+    placements: LoadedAreaInputs['placements'],
+    results: ReadonlyMap<string, StoredInstitutionResult>,
+    aggregates: readonly AggregateRow[],
+  ): Promise<RankPlan> {
+    const institutions = placements.map((p) => ({
+      institutionId: p.institutionId,
+      cveEnt: p.cveEnt,
+      values: results.get(p.institutionId)?.values ?? {},
+    }));
+    const before = this.memo.ranksOf(roundId);
+    const ranked = new Map<string, RankedGroup>();
+    const changed: RankedGroup[] = [];
+    for (const group of rankGroups(roundId, rankInputsFrom(institutions, aggregates))) {
+      const id = rankGroupId(group);
+      const inputKey = group.inputKey();
+      const kept = before?.get(id);
+      if (kept !== undefined && kept.inputKey === inputKey) {
+        ranked.set(id, kept);
+        continue;
+      }
+      const { ranking, groupKey, indicator } = group;
+      const fresh: RankedGroup = { ranking, groupKey, indicator, inputKey, rows: group.rows() };
+      ranked.set(id, fresh);
+      changed.push(fresh);
+      await yieldToEventLoop();
+    }
+    // Groups that no longer exist (no rankable member left) lose their stored rows.
+    for (const [id, gone] of before ?? []) if (!ranked.has(id)) changed.push({ ...gone, rows: [] });
+    return { ranked, changed };
   }
 
-  async recompute(job: RecomputeAreaJob): Promise<{ watermark: string; rows: number }> {
+  async recompute(job: RecomputeAreaJob): Promise<AreaOutcome> {
     const { roundId } = job;
     const loaded = await this.inputs.loadArea(roundId);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
@@ -52,35 +106,86 @@ export class AreaRecomputeService {
       await this.results.inRoundTransaction(roundId, (m) =>
         this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`),
       );
-      return { watermark: loaded.watermark, rows: 0 };
+      return { watermark: loaded.watermark, rows: 0, mode: 'all', touchedInstitutions: 0 };
     }
-    const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
-    const pooled = roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
-    const { results, patches } = await this.repool(loaded, settings, pooled);
-    // One indicator at a time, yielding in between (as the full rebuild does): a national round's
-    // aggregation is about a second of CPU, and the institution jobs of this worker share its event loop.
-    const aggregates: AggregateRow[] = [];
-    for (const indicator of INDICATORS) {
-      aggregates.push(
-        ...roundAggregates(loaded.placements, results, loaded.population, settings, pooled, loaded.design, [indicator]),
-      );
-      await yieldToEventLoop();
-    }
-    const rows = aggregateResultRows(aggregates);
+    const computed = await this.compute(roundId, loaded, settings);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
-    await this.results.inRoundTransaction(roundId, async (m) => {
-      await this.results.patchInstitutions(m, roundId, patches);
-      await this.results.upsertResults(m, roundId, rows, stamp);
-      await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
-      await this.results.savePool(m, roundId, pooled, stamp);
-      await this.storeRanks(m, roundId, stamp);
-      await this.results.announce(m, roundId, stamp.watermark, 'areas');
-    });
+    const token = randomUUID();
+    let written: Written;
+    try {
+      written = await this.write(roundId, computed, stamp, token);
+    } catch (err) {
+      this.memo.forget(roundId);
+      throw err;
+    }
+    const { basis, results, aggregates, ranks, patches, plan } = computed;
+    if (written.exact) this.memo.remember(roundId, { basis, results, rows: aggregates, ranks: ranks.ranked }, token);
+    else this.memo.forget(roundId);
     this.inputs.rememberStored(
       roundId,
       patches.map((p) => ({ institutionId: p.institutionId, watermark: p.watermark, result: p.value })),
     );
-    return { watermark: stamp.watermark, rows: rows.length };
+    return {
+      watermark: stamp.watermark,
+      rows: written.rows,
+      mode: written.mode,
+      touchedInstitutions:
+        written.mode === 'areas' && plan !== null ? plan.touchedInstitutions : loaded.placements.length,
+    };
+  }
+
+  /** The round's pool, re-finalised results, aggregates and rankings, reusing what the memo allows. */
+  private async compute(roundId: string, loaded: LoadedAreaInputs, settings: MethodSettings): Promise<Computed> {
+    const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
+    const pooled = roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
+    const { results, patches } = await this.repool(loaded, settings, pooled);
+    const { placements, population, design } = loaded;
+    const basis = areaBasis({ settings, design, population, placements, pooled });
+    const plan = this.memo.planFor(roundId, basis, placements, results);
+    // One indicator at a time, yielding in between (as the full rebuild does): a national round's
+    // aggregation is about a second of CPU, and the institution jobs of this worker share its event loop.
+    const aggregates: AggregateRow[] = [];
+    for (const indicator of INDICATORS) {
+      const reuse = plan?.reuse ?? null;
+      aggregates.push(
+        ...roundAggregates(placements, results, population, settings, pooled, design, [indicator], reuse),
+      );
+      await yieldToEventLoop();
+    }
+    const ranks = await this.rankAll(roundId, placements, results, aggregates);
+    return { pooled, results, patches, basis, plan, aggregates, ranks };
+  }
+
+  /**
+   * One transaction under the round's lock. When round_area_write still holds the token of the
+   * memo's write, only the rows and ranking groups that changed are written; otherwise all of them.
+   */
+  private async write(roundId: string, c: Computed, stamp: Stamp, token: string): Promise<Written> {
+    return this.results.inRoundTransaction(roundId, async (m) => {
+      const previous = await this.results.claimAreaWrite(m, roundId, token, stamp.watermark);
+      // Another area write since this process's last one: the stored rows may not be the remembered ones.
+      const reused = c.plan !== null && previous.token === c.plan.token ? c.plan : null;
+      const rows = aggregateResultRows(reused === null ? c.aggregates : recomputedOnly(c.aggregates, reused));
+      await this.results.patchInstitutions(m, roundId, c.patches);
+      await this.results.upsertResults(m, roundId, rows, stamp);
+      // Rows of areas that left the universe go only when every area is written (a new universe is a new basis).
+      if (reused === null) await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
+      await this.results.savePool(m, roundId, c.pooled, stamp);
+      const { watermark, computedAt } = stamp;
+      if (reused === null) {
+        const all = [...c.ranks.ranked.values()].flatMap((g) => g.rows);
+        await this.ranks.replaceRanks(roundId, all, METHOD_ID, watermark, computedAt, m);
+      } else {
+        const groups = c.ranks.changed;
+        const rankRows = groups.flatMap((g) => g.rows);
+        await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
+      }
+      await this.results.announce(m, roundId, watermark, 'areas');
+      // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
+      const newest = previous.newestWatermark;
+      const exact = newest === null || BigInt(newest) <= BigInt(watermark);
+      return { rows: rows.length, mode: reused === null ? 'all' : 'areas', exact };
+    });
   }
 
   /** Stored results finalised under `pooled`, with the patches for those that were not yet. */
@@ -110,4 +215,34 @@ export class AreaRecomputeService {
     }
     return { results, patches };
   }
+}
+
+/** The rows aggregated again (not taken from the plan's remembered rows): what changed and must be written. */
+function recomputedOnly(aggregates: readonly AggregateRow[], plan: AreaReusePlan): AggregateRow[] {
+  return aggregates.filter((r) => plan.reuse.previous.get(aggregateRowKey(r)) !== r);
+}
+
+/** What an area job computed before taking the round's lock. */
+interface Computed {
+  pooled: PooledVariances;
+  results: Map<string, StoredInstitutionResult>;
+  patches: InstitutionPatch[];
+  basis: string;
+  plan: AreaReusePlan | null;
+  aggregates: AggregateRow[];
+  ranks: RankPlan;
+}
+
+/** What its transaction wrote; `exact`: the stored area rows and rankings are now exactly the computed ones. */
+interface Written {
+  rows: number;
+  mode: AreaOutcome['mode'];
+  exact: boolean;
+}
+
+/** The ranking groups of an area job: every group's rows, and the groups whose stored rows must change. */
+interface RankPlan {
+  ranked: Map<string, RankedGroup>;
+  /** The groups ranked again or gone: their stored rows are replaced. */
+  changed: RankedGroup[];
 }

@@ -483,6 +483,33 @@ export class MetricResultsRepository {
     );
   }
 
+  /**
+   * Records that this transaction writes the round's area rows and rankings, as `token` at input
+   * snapshot `watermark` (migration 1765400000000), and says what the previous area write left: its
+   * token (null: none recorded) and the newest snapshot any area write has had. Call it under the
+   * round's lock, in the transaction that writes the rows: an area job that finds its own last token
+   * knows the stored area rows are the ones it wrote, and one whose snapshot is older than the
+   * newest knows that some of its rows will not replace newer ones.
+   */
+  async claimAreaWrite(
+    m: EntityManager,
+    roundId: string,
+    token: string,
+    watermark: string,
+  ): Promise<{ token: string | null; newestWatermark: string | null }> {
+    const previous: Array<{ token: string; newest: string }> = await m.query(
+      'SELECT token::text AS token, newest_watermark::text AS newest FROM round_area_write WHERE round_id = $1 FOR UPDATE',
+      [roundId],
+    );
+    await m.query(
+      `INSERT INTO round_area_write AS w (round_id, token, newest_watermark, written_at) VALUES ($1, $2::uuid, $3::bigint, now())
+       ON CONFLICT (round_id) DO UPDATE SET token = EXCLUDED.token, written_at = EXCLUDED.written_at,
+         newest_watermark = GREATEST(w.newest_watermark, EXCLUDED.newest_watermark)`,
+      [roundId, token, watermark],
+    );
+    return { token: previous[0]?.token ?? null, newestWatermark: previous[0]?.newest ?? null };
+  }
+
   /** Same for a full rebuild: every row of the round, institution rows included. */
   async deleteStale(m: EntityManager, roundId: string, watermark: string): Promise<void> {
     await m.query('DELETE FROM metric_result WHERE round_id = $1 AND watermark < $2::bigint', [roundId, watermark]);

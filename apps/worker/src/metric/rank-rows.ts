@@ -110,14 +110,32 @@ function members<T extends RankValue>(rows: readonly T[], key: (r: T) => string,
   return out;
 }
 
-/** Ranks each (group, indicator) of one ranking, one thunk per group; `perState` adds a group per cve_ent beside 'MX'. */
+/** One ranking group (a ranking, its 'MX' or state group, an indicator), with its rows computed on demand. */
+export interface RankGroup {
+  ranking: Ranking;
+  groupKey: string;
+  indicator: RankedIndicator;
+  /**
+   * Every member's key, estimate and SE, in input order (exact: a number's shortest round-trip
+   * text). The rows are a pure function of the group and these, so an equal key means equal rows.
+   */
+  inputKey: () => string;
+  rows: () => RankRow[];
+}
+
+/** Identity of a ranking group within its round. */
+export function rankGroupId(g: Pick<RankGroup, 'ranking' | 'groupKey' | 'indicator'>): string {
+  return `${g.ranking}\u0000${g.groupKey}\u0000${g.indicator}`;
+}
+
+/** Ranks each (group, indicator) of one ranking, one group each; `perState` adds a group per cve_ent beside 'MX'. */
 function rankingGroups(
   roundId: string,
   ranking: Ranking,
   all: readonly Member[],
   perState: boolean,
   options: RankRowOptions,
-): Array<() => RankRow[]> {
+): RankGroup[] {
   const groups = new Map<string, Member[]>();
   const add = (group: string, m: Member): void => {
     const k = `${group}\u0000${m.indicator}`;
@@ -129,25 +147,29 @@ function rankingGroups(
     add(NATIONAL_GROUP, m);
     if (perState) add(m.state, m);
   }
-  return [...groups.keys()].sort(compareStrings).map((k) => () => {
+  return [...groups.keys()].sort(compareStrings).map((k): RankGroup => {
     const list = groups.get(k) ?? [];
     const [groupKey, indicator] = k.split('\u0000') as [string, RankedIndicator];
-    const seed = rankSeed(roundId, ranking, groupKey, indicator);
-    const ranked = rankIntervals(
-      list.map((m) => ({ id: m.key, estimate: m.estimate, se: m.se })),
-      { seed, draws: options.draws, method: options.method },
-    );
-    return ranked.map((r): RankRow => ({
-      ranking,
-      groupKey,
-      indicator,
-      scopeKey: r.id,
-      position: r.position,
-      lo: r.lo,
-      hi: r.hi,
-      of: r.of,
-      seed,
-    }));
+    const rows = (): RankRow[] => {
+      const seed = rankSeed(roundId, ranking, groupKey, indicator);
+      const ranked = rankIntervals(
+        list.map((m) => ({ id: m.key, estimate: m.estimate, se: m.se })),
+        { seed, draws: options.draws, method: options.method },
+      );
+      return ranked.map((r): RankRow => ({
+        ranking,
+        groupKey,
+        indicator,
+        scopeKey: r.id,
+        position: r.position,
+        lo: r.lo,
+        hi: r.hi,
+        of: r.of,
+        seed,
+      }));
+    };
+    const inputKey = (): string => list.map((m) => `${m.key} ${m.estimate} ${m.se}`).join('\n');
+    return { ranking, groupKey, indicator, inputKey, rows };
   });
 }
 
@@ -161,6 +183,11 @@ export function rankRowGroups(
   inputs: RankInputs,
   options: RankRowOptions = {},
 ): Array<() => RankRow[]> {
+  return rankGroups(roundId, inputs, options).map((g) => g.rows);
+}
+
+/** Every ranking group of a round, in the order rankRows concatenates their rows. */
+export function rankGroups(roundId: string, inputs: RankInputs, options: RankRowOptions = {}): RankGroup[] {
   return [
     ...rankingGroups(
       roundId,

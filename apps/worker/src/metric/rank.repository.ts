@@ -20,6 +20,14 @@ interface ValueColumns {
  * Reads the inputs of the rankings from metric_result and stores the rankings in metric_rank (METHOD.md
  * §9: computed by the worker with the results, never on request).
  */
+/** What every stored ranking row of one write carries besides its own columns. */
+interface RankStamp {
+  roundId: string;
+  methodId: string;
+  watermark: string;
+  computedAt: Date;
+}
+
 @Injectable()
 export class RankRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -88,21 +96,16 @@ export class RankRepository {
     computedAt: Date,
     m?: EntityManager,
   ): Promise<boolean> {
-    if (m?.queryRunner?.isTransactionActive) return this.replaceIn(m, roundId, rows, methodId, watermark, computedAt);
+    const stamp: RankStamp = { roundId, methodId, watermark, computedAt };
+    if (m?.queryRunner?.isTransactionActive) return this.replaceIn(m, rows, stamp);
     return this.ds.transaction(async (own) => {
       await own.query(`SELECT pg_advisory_xact_lock(hashtextextended('metric:' || $1, 0))`, [roundId]);
-      return this.replaceIn(own, roundId, rows, methodId, watermark, computedAt);
+      return this.replaceIn(own, rows, stamp);
     });
   }
 
-  private async replaceIn(
-    m: EntityManager,
-    roundId: string,
-    rows: readonly RankRow[],
-    methodId: string,
-    watermark: string,
-    computedAt: Date,
-  ): Promise<boolean> {
+  private async replaceIn(m: EntityManager, rows: readonly RankRow[], stamp: RankStamp): Promise<boolean> {
+    const { roundId, watermark } = stamp;
     const newer: unknown[] = await m.query(
       'SELECT 1 FROM metric_rank WHERE round_id = $1 AND watermark > $2::bigint LIMIT 1',
       [roundId, watermark],
@@ -113,6 +116,41 @@ export class RankRepository {
       [roundId],
     );
     await m.query('DELETE FROM metric_rank WHERE round_id = $1', [roundId]);
+    await this.insertRows(m, rows, stamp);
+    // A round's first rankings: until the planner's statistics know its id, it estimates one ranking
+    // row per round and joins the ranking pages by nested loops — measured at national size, 44 s for
+    // the first page of the institution ranking instead of 0.6 s once analysed (≈ 0.3 s, counting this
+    // transaction's own rows). Later replacements keep the same distribution; autovacuum follows growth.
+    if (!had) await m.query('ANALYZE metric_rank');
+    return true;
+  }
+
+  /**
+   * Replaces the rows of some ranking groups only (an area job whose changes left the others as they
+   * are stored). In the caller's transaction, which holds the round's lock and has made sure through
+   * round_area_write that the stored rankings are the ones it computed the others from.
+   */
+  async replaceRankGroups(
+    m: EntityManager,
+    roundId: string,
+    groups: ReadonlyArray<Pick<RankRow, 'ranking' | 'groupKey' | 'indicator'>>,
+    rows: readonly RankRow[],
+    methodId: string,
+    watermark: string,
+    computedAt: Date,
+  ): Promise<void> {
+    if (groups.length === 0) return;
+    await m.query(
+      `DELETE FROM metric_rank r USING unnest($2::text[], $3::text[], $4::text[]) AS g(ranking, group_key, indicator)
+        WHERE r.round_id = $1 AND r.ranking = g.ranking AND r.group_key = g.group_key AND r.indicator = g.indicator`,
+      [roundId, groups.map((g) => g.ranking), groups.map((g) => g.groupKey), groups.map((g) => g.indicator)],
+    );
+    await this.insertRows(m, rows, { roundId, methodId, watermark, computedAt });
+  }
+
+  private async insertRows(m: EntityManager, rows: readonly RankRow[], stamp: RankStamp): Promise<void> {
+    if (rows.length === 0) return;
+    const { roundId, methodId, watermark, computedAt } = stamp;
     // COPY, not unnest($n::type[]): a national round has ≈ 55,000 rankings rows (see copy-text.ts for why).
     const at = computedAt.toISOString();
     await copyInto(
@@ -137,11 +175,5 @@ export class RankRepository {
           ]);
       })(),
     );
-    // A round's first rankings: until the planner's statistics know its id, it estimates one ranking
-    // row per round and joins the ranking pages by nested loops — measured at national size, 44 s for
-    // the first page of the institution ranking instead of 0.6 s once analysed (≈ 0.3 s, counting this
-    // transaction's own rows). Later replacements keep the same distribution; autovacuum follows growth.
-    if (!had) await m.query('ANALYZE metric_rank');
-    return true;
   }
 }

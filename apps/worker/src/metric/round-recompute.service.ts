@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { EntityManager } from 'typeorm';
 import { buildInstitution, INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, BuiltInstitution, MethodSettings, PooledVariances } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
@@ -243,7 +245,7 @@ export class RoundRecomputeService {
       await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
     }
     const areaRows = aggregateResultRows(aggregates);
-    writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp));
+    writes.push(this.sharedWrite(roundId, encodeResultRows(areaRows), new CopyEncoder().finish(), stamp, true));
     // Once every row of this rebuild is committed, PostgreSQL clears the rows it no longer produces (and
     // for a round's first results refreshes the planner's statistics) while Node ranks.
     writes.push(this.afterAllRows(roundId, stamp, pass.firstResults, [...writes]));
@@ -265,6 +267,7 @@ export class RoundRecomputeService {
         roundId,
         async (m) => {
           await this.results.relaxCommit(m);
+          await this.claimAreas(m, roundId, stamp);
           await this.ranks.replaceRanks(roundId, ranks, METHOD_ID, stamp.watermark, stamp.computedAt, m);
         },
         'shared',
@@ -293,6 +296,7 @@ export class RoundRecomputeService {
   ): Promise<void> {
     const cleanup = Promise.all(rowWrites).then(() =>
       this.results.inRoundTransaction(roundId, async (m) => {
+        await this.claimAreas(m, roundId, stamp);
         await this.results.deleteStale(m, roundId, stamp.watermark);
         if (firstResults) await this.results.analyze(m);
       }),
@@ -307,11 +311,18 @@ export class RoundRecomputeService {
    * the lock exclusively). Its rejection is handled here so that it is not an unhandled one while
    * later batches compute; the caller awaits the promise and sees the error then.
    */
-  private sharedWrite(roundId: string, rows: EncodedRows, stored: EncodedRows, stamp: Stamp): Promise<void> {
+  private sharedWrite(
+    roundId: string,
+    rows: EncodedRows,
+    stored: EncodedRows,
+    stamp: Stamp,
+    areaRows = false,
+  ): Promise<void> {
     const write = this.results.inRoundTransaction(
       roundId,
       async (m) => {
         await this.results.relaxCommit(m);
+        if (areaRows) await this.claimAreas(m, roundId, stamp);
         await this.results.upsertEncodedResults(m, roundId, rows, stamp);
         await this.results.upsertEncodedStored(m, roundId, stored, stamp);
       },
@@ -319,6 +330,14 @@ export class RoundRecomputeService {
     );
     write.catch(() => undefined);
     return write;
+  }
+
+  /**
+   * This transaction writes area rows or rankings: an area job's memory of them no longer holds
+   * (round_area_write, see AreaRecomputeService).
+   */
+  private async claimAreas(m: EntityManager, roundId: string, stamp: Stamp): Promise<void> {
+    await this.results.claimAreaWrite(m, roundId, randomUUID(), stamp.watermark);
   }
 
   async fail(job: RecomputeRoundJob, error: string): Promise<void> {

@@ -28,6 +28,7 @@ import { ClusterValuesBesideResult1765100000000 } from './1765100000000-cluster-
 import { ResultFillfactor1765200000000 } from './1765200000000-result-fillfactor';
 import { ResultWriteLog1765300000000 } from './1765300000000-result-write-log';
 import { RoundDistributionCache1765300000001 } from './1765300000001-round-distribution-cache';
+import { RoundAreaWrite1765400000000 } from './1765400000000-round-area-write';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ResultFillfactor1765200000000,
   ResultWriteLog1765300000000,
   RoundDistributionCache1765300000001,
+  RoundAreaWrite1765400000000,
 ];

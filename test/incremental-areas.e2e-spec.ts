@@ -1,0 +1,187 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { mulberry32, seedFromString } from '@apertura/metric';
+import { AreaOutcome, AreaRecomputeService } from '../apps/worker/src/metric/area-recompute.service';
+import { InstitutionRecomputeService } from '../apps/worker/src/metric/institution-recompute.service';
+import { MetricInputsRepository } from '../apps/worker/src/metric/metric-inputs.repository';
+import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
+import { RankRepository } from '../apps/worker/src/metric/rank.repository';
+import type { TestApp } from './support/app';
+import { buildRoundFixture, RoundFixture } from './support/round-fixture';
+import { rebuildRound, startWorkerApp, WorkerApp } from './support/worker-app';
+
+/**
+ * Incremental area jobs (issue #17 item 2): an area job aggregates and writes only the areas and
+ * ranking groups its changes touch, and keeps the rest as this process last wrote them. The property:
+ * after any interleaving of writes, institution jobs, area jobs of this worker and of another one,
+ * and full rebuilds, the stored areas and rankings are bit for bit what a full rebuild of the same
+ * inputs stores. A fresh random seed each run (printed in the test's name when it fails).
+ */
+describe('incremental area jobs', () => {
+  let app: WorkerApp;
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let fx: RoundFixture;
+  const seed = `areas-${randomUUID()}`;
+
+  beforeAll(async () => {
+    app = await startWorkerApp();
+    ({ t, worker } = app);
+    const n = Number.parseInt(seed.slice(-6), 16);
+    fx = await buildRoundFixture(t.ds, {
+      seed,
+      institutions: 40 + (n % 21),
+      municipalities: 8 + (n % 5),
+      status: 'open',
+      selfReportShare: 0.7,
+      reportsPerInstitution: [0, 7],
+      verdictShare: 0.6,
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const areaJob = (): Promise<AreaOutcome> => worker.get(AreaRecomputeService).recompute({ roundId: fx.roundId });
+
+  const freshService = (): AreaRecomputeService =>
+    new AreaRecomputeService(
+      worker.get(MetricInputsRepository),
+      worker.get(MetricResultsRepository),
+      worker.get(RankRepository),
+    );
+  /** The same job run by another worker process: its own memory of the round, the same database. */
+  let other: AreaRecomputeService | undefined;
+  const otherAreaJob = (): Promise<AreaOutcome> => {
+    other ??= freshService();
+    return other.recompute({ roundId: fx.roundId });
+  };
+
+  const rebuild = (): Promise<void> => rebuildRound(app, fx.roundId);
+
+  /** Every stored area row and ranking of the round as text, without the watermarks and times of the writes. */
+  const areasAndRanks = async (): Promise<unknown[]> => [
+    await t.ds.query(
+      `SELECT scope, scope_key, aggregation, indicator, estimate::text, se::text, lo::text, hi::text, cv::text, n,
+              population_size, status, needed, needed_subjects, needed_reports, validated_share::text, formula,
+              details::jsonb::text AS details, method_id, method_version
+       FROM metric_result WHERE round_id = $1 ORDER BY scope, scope_key, aggregation, indicator`,
+      [fx.roundId],
+    ),
+    await t.ds.query(
+      `SELECT ranking, group_key, indicator, scope_key, "position", lo, hi, "of", seed, method_id FROM metric_rank
+       WHERE round_id = $1 ORDER BY ranking, group_key, indicator, scope_key`,
+      [fx.roundId],
+    ),
+    await t.ds.query('SELECT pooled::text FROM metric_pool WHERE round_id = $1', [fx.roundId]),
+  ];
+
+  /** A write behind the API's back, then the outbox row that moves the input watermark (already dispatched). */
+  const touched = async (institutionId: string): Promise<void> => {
+    await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('test.write', '{}', now())`);
+    await worker.get(InstitutionRecomputeService).recompute({ roundId: fx.roundId, institutionId });
+  };
+
+  const changeVerdict = async (rng: () => number, withdraw: boolean): Promise<void> => {
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM verdict WHERE round_id = $1', [fx.roundId]);
+    const [v] = await t.ds.query(
+      'SELECT id, institution_id FROM verdict WHERE round_id = $1 ORDER BY id OFFSET $2 LIMIT 1',
+      [fx.roundId, Math.floor(rng() * Math.max(1, n))],
+    );
+    if (v === undefined) return;
+    if (withdraw) await t.ds.query('DELETE FROM verdict WHERE id = $1', [v.id]);
+    else
+      await t.ds.query(
+        `UPDATE verdict SET verdict = CASE verdict WHEN 'confirmed' THEN 'refuted' ELSE 'confirmed' END, updated_at = now() WHERE id = $1`,
+        [v.id],
+      );
+    await touched(v.institution_id);
+  };
+
+  /**
+   * One random write of a kind users make, changing one institution's inputs: verdicts move its
+   * government side only (the round's pool stays, so area jobs can reuse); a withdrawn citizen report
+   * usually moves the pool (every area is aggregated again); an emptied self-report moves its indices.
+   */
+  const randomWrite = async (rng: () => number): Promise<void> => {
+    const pick = rng();
+    if (pick < 0.5) return changeVerdict(rng, false);
+    if (pick < 0.7) return changeVerdict(rng, true);
+    const [table, filter] =
+      pick < 0.82 ? ['citizen_report', ''] : ['response', ` AND status = 'submitted' AND submitted <> '{}'::jsonb`];
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE round_id = $1${filter}`, [
+      fx.roundId,
+    ]);
+    const [row] = await t.ds.query(
+      `SELECT id, institution_id FROM ${table} WHERE round_id = $1${filter} ORDER BY id OFFSET $2 LIMIT 1`,
+      [fx.roundId, Math.floor(rng() * Math.max(1, n))],
+    );
+    if (row === undefined) return;
+    if (table === 'citizen_report') await t.ds.query('DELETE FROM citizen_report WHERE id = $1', [row.id]);
+    else await t.ds.query(`UPDATE response SET submitted = '{}'::jsonb WHERE id = $1`, [row.id]);
+    await touched(row.institution_id);
+  };
+
+  it(`after random interleavings, the stored areas and rankings equal a full aggregation's (seed ${seed})`, async () => {
+    const rng = mulberry32(seedFromString(seed));
+    await rebuild();
+    let checked = 0;
+    for (let step = 0; step < 40; step++) {
+      const writes = 1 + Math.floor(rng() * 3);
+      for (let k = 0; k < writes; k++) await randomWrite(rng);
+      const next = rng();
+      if (next < 0.65) {
+        const { mode } = await areaJob();
+        if (mode === 'areas' && rng() < 0.4) {
+          // What this job left must be what an area job without any memory writes from the same inputs.
+          const incremental = await areasAndRanks();
+          expect((await freshService().recompute({ roundId: fx.roundId })).mode).toBe('all');
+          expect(await areasAndRanks()).toEqual(incremental);
+          checked++;
+        }
+      } else if (next < 0.8) await otherAreaJob();
+      else if (next < 0.85) await rebuild();
+      // otherwise: the changes wait for a later area job, as a burst does
+    }
+    // Last, a streak the pool survives, so that what is compared with the rebuild comes from reuse.
+    await areaJob();
+    for (let k = 0; k < 3; k++) {
+      await changeVerdict(rng, rng() < 0.3);
+      expect((await areaJob()).mode).toBe('areas');
+    }
+    const incremental = await areasAndRanks();
+    await rebuild();
+    expect(await areasAndRanks()).toEqual(incremental);
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('writes only the touched areas when nothing else wrote, and every area after another writer', async () => {
+    await areaJob(); // this process's memory is the stored state
+    const quiet = await areaJob();
+    expect(quiet).toMatchObject({ mode: 'areas', touchedInstitutions: 0 });
+
+    const [v] = await t.ds.query(`SELECT id, institution_id FROM verdict WHERE round_id = $1 ORDER BY id LIMIT 1`, [
+      fx.roundId,
+    ]);
+    await t.ds.query(
+      `UPDATE verdict SET verdict = CASE verdict WHEN 'confirmed' THEN 'refuted' ELSE 'confirmed' END, updated_at = now() WHERE id = $1`,
+      [v.id],
+    );
+    await touched(v.institution_id);
+    const one = await areaJob();
+    expect(one).toMatchObject({ mode: 'areas', touchedInstitutions: 1 });
+    const [{ n: allRows }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope <> 'institution'`,
+      [fx.roundId],
+    );
+    expect(one.rows).toBeLessThan(allRows);
+
+    await otherAreaJob(); // another worker writes the round's areas …
+    expect(await areaJob()).toMatchObject({ mode: 'all' }); // … so this one cannot trust its memory
+    expect(await areaJob()).toMatchObject({ mode: 'areas' });
+
+    await rebuild(); // a rebuild writes every area too
+    expect(await areaJob()).toMatchObject({ mode: 'all' });
+  });
+});
