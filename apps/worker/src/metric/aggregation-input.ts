@@ -173,14 +173,15 @@ export function storedForm(r: InstitutionResult, pooled: PooledVariances | null)
 
 /**
  * The stored result finalised under `pooled` (§5): null when it already was; otherwise the new
- * stored form, and whether its values really changed (only then are its rows rewritten).
+ * stored form, and whether its values really changed (only then are its rows rewritten). `key` is
+ * poolKey(pooled), for callers that check a whole round against one pool.
  */
 export function refinalized(
   s: StoredInstitutionResult,
   settings: MethodSettings,
   pooled: PooledVariances | null,
+  key: string = poolKey(pooled),
 ): { form: StoredForm; changed: boolean } | null {
-  const key = poolKey(pooled);
   if (s.pooledKey === key) return null;
   const f = finalizeInstitution(s.core, settings, pooled);
   const value = storedValue({ format: 'core', warnings: s.warnings, core: s.core, pooledKey: key }, f);
@@ -317,13 +318,23 @@ export function roundAggregates(
   indicators: readonly Indicator[] = INDICATORS,
   reuse: AggregateReuse | null = null,
 ): AggregateRow[] {
-  if (universe.length === 0) return [];
-  return computeAggregates(
-    placementsFor(universe, results, settings, pooled),
-    aggregationUniverse(universe, population, design),
-    settings,
-    indicators,
-    pooled,
-    reuse,
-  );
+  return roundAggregation(universe, results, population, settings, pooled, design)(indicators, reuse);
+}
+
+/**
+ * roundAggregates in passes: the members and universe counts are formed once, then each call
+ * aggregates the indicators it is given (the worker yields to its event loop between indicators).
+ */
+export function roundAggregation(
+  universe: readonly PlacementRecord[],
+  results: ReadonlyMap<string, StoredInstitutionResult>,
+  population: Readonly<Record<string, number>>,
+  settings: MethodSettings,
+  pooled: PooledVariances | null,
+  design: SampleDesign | null,
+): (indicators: readonly Indicator[], reuse?: AggregateReuse | null) => AggregateRow[] {
+  if (universe.length === 0) return () => [];
+  const placements = placementsFor(universe, results, settings, pooled);
+  const counts = aggregationUniverse(universe, population, design);
+  return (indicators, reuse = null) => computeAggregates(placements, counts, settings, indicators, pooled, reuse);
 }

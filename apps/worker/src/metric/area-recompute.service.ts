@@ -5,7 +5,7 @@ import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/me
 import { AreaRowMemo, areaBasis } from './area-row-memo';
 import type { AreaReusePlan, RankedGroup } from './area-row-memo';
 import type { RecomputeAreaJob } from '@apertura/queue';
-import { refinalized, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
+import { poolKey, refinalized, roundAggregation, roundPool, StoredInstitutionResult } from './aggregation-input';
 import { LoadedAreaInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { InstitutionPatch, MetricResultsRepository, Stamp } from './metric-results.repository';
@@ -145,11 +145,9 @@ export class AreaRecomputeService {
     // One indicator at a time, yielding in between (as the full rebuild does): a national round's
     // aggregation is about a second of CPU, and the institution jobs of this worker share its event loop.
     const aggregates: AggregateRow[] = [];
+    const aggregate = roundAggregation(placements, results, population, settings, pooled, design);
     for (const indicator of INDICATORS) {
-      const reuse = plan?.reuse ?? null;
-      aggregates.push(
-        ...roundAggregates(placements, results, population, settings, pooled, design, [indicator], reuse),
-      );
+      aggregates.push(...aggregate([indicator], plan?.reuse ?? null));
       await yieldToEventLoop();
     }
     const ranks = await this.rankAll(roundId, placements, results, aggregates);
@@ -196,10 +194,11 @@ export class AreaRecomputeService {
   ): Promise<{ results: Map<string, StoredInstitutionResult>; patches: InstitutionPatch[] }> {
     const results = new Map(loaded.results);
     const patches: InstitutionPatch[] = [];
+    const key = poolKey(pooled);
     let k = 0;
     for (const [institutionId, stored] of loaded.results) {
       if (++k % YIELD_EVERY === 0) await yieldToEventLoop();
-      const next = refinalized(stored, settings, pooled);
+      const next = refinalized(stored, settings, pooled, key);
       if (next === null) continue;
       const watermark = loaded.versions.get(institutionId);
       if (watermark === undefined) continue;

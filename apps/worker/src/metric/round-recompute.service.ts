@@ -5,7 +5,7 @@ import { buildInstitution, INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, BuiltInstitution, MethodSettings, PooledVariances } from '@apertura/metric';
 import type { InstitutionProvenance } from './metric-inputs';
 import type { RecomputeRoundJob } from '@apertura/queue';
-import { finalizeForStorage, roundAggregates, roundPool, StoredInstitutionResult } from './aggregation-input';
+import { finalizeForStorage, roundAggregation, roundPool, StoredInstitutionResult } from './aggregation-input';
 import { MetricInputsRepository, type LoadedInputs } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { CopyEncoder, type EncodedRows } from './copy-stream';
@@ -236,11 +236,10 @@ export class RoundRecomputeService {
     await progress.report(90);
     const aggregates: AggregateRow[] = [];
     // Aggregated from the stored form, exactly as a later recompute-area job will read it back.
+    const aggregate = roundAggregation(placements, stored, loaded.population, settings, pooled, loaded.design);
     for (const [k, indicator] of INDICATORS.entries()) {
       // One indicator at a time, yielding in between: a national round's aggregation is CPU-bound.
-      aggregates.push(
-        ...roundAggregates(placements, stored, loaded.population, settings, pooled, loaded.design, [indicator]),
-      );
+      aggregates.push(...aggregate([indicator]));
       await yieldToEventLoop();
       await progress.report(90 + (8 * (k + 1)) / INDICATORS.length);
     }
