@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { dataSourceOptions } from '@apertura/db';
+import { dataSourceOptions, pruneResultWrites, resultWritesSeen } from '@apertura/db';
 import { CosignRepository } from '../apps/api/src/cosign/cosign.repository';
 import { ResultsRepository } from '../apps/api/src/results/results.repository';
 import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
@@ -194,6 +194,58 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     await ds.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]);
     expect(await count(roundA)).toBe(a + 1);
     expect(await count(null)).toBe(global + 1);
+  });
+
+  it('folds the log into its tally without changing any count, so cached answers stay and the next write is seen', async () => {
+    const a0 = await repo.parts(roundA);
+    await repo.parts(roundB);
+    const seen = async (): Promise<string[]> => [
+      await resultWritesSeen(ds.manager, roundA),
+      await resultWritesSeen(ds.manager, roundB),
+    ];
+    const before = await seen();
+    expect(await pruneResultWrites(ds.manager)).toBeGreaterThan(0);
+    expect(await ds.query('SELECT count(*)::int AS n FROM result_write')).toEqual([{ n: 0 }]);
+    expect(await seen()).toEqual(before);
+    const computed = computations;
+    expect(await repo.parts(roundA)).toEqual(a0);
+    expect(computations).toBe(computed);
+
+    await worker.inRoundTransaction(roundA, (m) =>
+      m.query('UPDATE metric_result SET estimate = estimate + 0.005 WHERE round_id = $1', [roundA]),
+    );
+    const a1 = await repo.parts(roundA);
+    expect(a1.fingerprint).toBe(await fresh(roundA));
+    expect(a1.fingerprint).not.toBe(a0.fingerprint);
+    expect(computations).toBe(computed + 1);
+    const afterWrite = await seen();
+    expect(await pruneResultWrites(ds.manager)).toBe(1);
+    expect(await seen()).toEqual(afterWrite);
+    expect(await pruneResultWrites(ds.manager)).toBe(0);
+  });
+
+  it('never loses a write in flight while pruning, and an older snapshot counts as a newer one does', async () => {
+    const start = await resultWritesSeen(ds.manager, roundB);
+    // A worker write not yet committed when the log is pruned: its row is not the pruner's to move.
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(`SELECT set_config('apertura.results_round', $1, true)`, [roundB]);
+    await runner.query('UPDATE metric_result SET n = n + 1 WHERE round_id = $1', [roundB]);
+    // A reader whose snapshot was taken before the pruning.
+    const reader = ds.createQueryRunner();
+    await reader.connect();
+    await reader.startTransaction('REPEATABLE READ');
+    expect(await resultWritesSeen(reader.manager, roundB)).toBe(start);
+    await pruneResultWrites(ds.manager);
+    expect(await resultWritesSeen(reader.manager, roundB)).toBe(start);
+    await reader.commitTransaction();
+    await reader.release();
+    expect(await resultWritesSeen(ds.manager, roundB)).toBe(start);
+    await runner.commitTransaction();
+    await runner.release();
+    expect(await resultWritesSeen(ds.manager, roundB)).toBe(String(Number(start) + 1));
+    expect((await repo.parts(roundB)).fingerprint).toBe(await fresh(roundB));
   });
 
   /** The distribution computed from the rows now (the round's cached one dropped first; not counted). */

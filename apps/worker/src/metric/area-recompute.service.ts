@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import { aggregateRowKey, INDICATORS, METHOD_ID } from '@apertura/metric';
 import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/metric';
 import { AreaRowMemo, areaBasis } from './area-row-memo';
+import { OneAtATime } from './one-at-a-time';
 import type { AreaReusePlan, RankedGroup } from './area-row-memo';
 import type { RecomputeAreaJob } from '@apertura/queue';
 import { poolKey, refinalized, roundAggregation, roundPool, StoredInstitutionResult } from './aggregation-input';
@@ -49,6 +50,7 @@ export interface AreaOutcome {
 @Injectable()
 export class AreaRecomputeService {
   private readonly memo = new AreaRowMemo();
+  private readonly oneAtATime = new OneAtATime<AreaOutcome>();
 
   constructor(
     private readonly inputs: MetricInputsRepository,
@@ -95,7 +97,15 @@ export class AreaRecomputeService {
     return { ranked, changed };
   }
 
-  async recompute(job: RecomputeAreaJob): Promise<AreaOutcome> {
+  /**
+   * The round's area job: after the one of the round this process is running, if any, and shared
+   * with another call that is already waiting for it (see OneAtATime).
+   */
+  recompute(job: RecomputeAreaJob): Promise<AreaOutcome> {
+    return this.oneAtATime.run(job.roundId, () => this.recomputeNow(job));
+  }
+
+  private async recomputeNow(job: RecomputeAreaJob): Promise<AreaOutcome> {
     const { roundId } = job;
     const loaded = await this.inputs.loadArea(roundId);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);

@@ -6,9 +6,13 @@ import { MetricInputsRepository } from './metric-inputs.repository';
 import { MetricResultsRepository } from './metric-results.repository';
 import { MetricProcessor } from './metric.processor';
 import { RankRepository } from './rank.repository';
+import { ResultWritePruneService } from './result-write-prune.service';
 import { RoundRecomputeService } from './round-recompute.service';
 
-/** Metric recomputation: recompute-institution → recompute-area, and recompute-round (full rebuild). */
+/**
+ * Metric recomputation: recompute-institution → recompute-area, and recompute-round (full rebuild);
+ * and the upkeep of the result-write log the cached public reads count.
+ */
 @Module({
   providers: [
     MetricInputsRepository,
@@ -19,6 +23,7 @@ import { RoundRecomputeService } from './round-recompute.service';
     RoundRecomputeService,
     AreaScheduler,
     MetricProcessor,
+    ResultWritePruneService,
   ],
 })
 export class MetricModule {}

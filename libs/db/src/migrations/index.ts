@@ -29,6 +29,7 @@ import { ResultFillfactor1765200000000 } from './1765200000000-result-fillfactor
 import { ResultWriteLog1765300000000 } from './1765300000000-result-write-log';
 import { RoundDistributionCache1765300000001 } from './1765300000001-round-distribution-cache';
 import { RoundAreaWrite1765400000000 } from './1765400000000-round-area-write';
+import { ResultWritePruned1765400000001 } from './1765400000001-result-write-pruned';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ResultWriteLog1765300000000,
   RoundDistributionCache1765300000001,
   RoundAreaWrite1765400000000,
+  ResultWritePruned1765400000001,
 ];
