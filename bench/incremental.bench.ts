@@ -14,7 +14,8 @@
  * is delivered at commit, so there is no polling bias.
  *
  * The path measured is the product's: outbox → relay (every 200 ms when idle) → debounced
- * recompute-institution (150 ms) → recompute-area (debounced 200 ms, whole round).
+ * recompute-institution (150 ms) → recompute-area (its own queue, debounced 200 ms; only the touched
+ * areas while the round's pool does not move).
  */
 import { randomUUID } from 'crypto';
 import { Client, Pool } from 'pg';
@@ -22,7 +23,7 @@ import { verifiableItems } from '@apertura/questionnaire';
 import { hashPassword } from '../apps/api/src/auth/passwords';
 import { CopyWriter } from './lib/copy';
 import { analyze, generateRound, RoundSpec } from './lib/generator';
-import { benchContext, metricQueue, seconds, spawnApi, spawnWorker, waitForWorkers } from './lib/infra';
+import { areaQueue, benchContext, metricQueue, seconds, spawnApi, spawnWorker, waitForWorkers } from './lib/infra';
 import { percentile } from './lib/stats';
 import { submissionAnswers } from './lib/submission';
 import { timeRecomputeRound } from './recompute.bench';
@@ -201,8 +202,10 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
     ctx.onClose(() => listener.end());
     const seenInstitution = new Map<string, number>();
     const areaStarts: bigint[] = [];
-    const subscribed = new Promise<void>((resolve) => queue.once('registered:global:active', () => resolve()));
-    queue.on('global:active', (jobId: string) => {
+    const areas = areaQueue(ctx.env);
+    ctx.onClose(() => areas.close());
+    const subscribed = new Promise<void>((resolve) => areas.once('registered:global:active', () => resolve()));
+    areas.on('global:active', (jobId: string) => {
       if (String(jobId).startsWith('area:')) areaStarts.push(process.hrtime.bigint());
     });
     await subscribed;

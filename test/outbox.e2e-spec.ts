@@ -9,7 +9,7 @@ import {
   OutboxEvent,
   OutboxRelay,
   QUEUES,
-  QueueName,
+  RelayQueueName,
   bullSink,
   jobIds,
   relayQueues,
@@ -21,7 +21,7 @@ import { startWorker } from '../apps/worker/src/main';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from './support/redis';
 
-type Queues = Record<QueueName, Queue>;
+type Queues = Record<RelayQueueName, Queue>;
 
 const R = randomUUID();
 const I = randomUUID();

@@ -74,6 +74,7 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
   let roundId: string;
   let mailQueue: Queue;
   let metricQueue: Queue;
+  let areaQueue: Queue;
   let ana: Validator;
   let beto: Validator;
   let caro: Validator;
@@ -87,10 +88,22 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
         const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL');
         const c = await mailQueue.getJobCounts();
         const mc = await metricQueue.getJobCounts();
-        return n + c.waiting + c.active + c.delayed + mc.waiting + mc.active + mc.delayed;
+        const ac = await areaQueue.getJobCounts();
+        return (
+          n +
+          c.waiting +
+          c.active +
+          c.delayed +
+          mc.waiting +
+          mc.active +
+          mc.delayed +
+          ac.waiting +
+          ac.active +
+          ac.delayed
+        );
       },
       (pending) => pending === 0,
-      'outbox, mail and metric queues to drain',
+      'outbox, mail, metric and area queues to drain',
       40_000,
     );
   };
@@ -121,6 +134,7 @@ describe('validators: preference, batch verdicts, mails, history (issue #16)', (
     http = client(t.url);
     mailQueue = t.app.get<Queue>(queueToken(QUEUES.mail));
     metricQueue = t.app.get<Queue>(queueToken(QUEUES.metric));
+    areaQueue = t.app.get<Queue>(queueToken(QUEUES.areas));
     staff = await guarantorWithAdmin(t.ds, http);
     const q = await seedDefaultQuestionnaires(t.ds, staff.guarantorId, {
       institution: 'autoevaluacion',

@@ -176,6 +176,11 @@ export function metricQueue(env: Env): Queue {
   return openQueue(QUEUES.metric, env.REDIS_URL, env.QUEUE_PREFIX);
 }
 
+/** The area-job queue of the benchmark's prefix (its job starts mark when an area job read the stored results). */
+export function areaQueue(env: Env): Queue {
+  return openQueue(QUEUES.areas, env.REDIS_URL, env.QUEUE_PREFIX);
+}
+
 export async function waitFor<T>(
   probe: () => Promise<T>,
   ok: (v: T) => boolean,

@@ -27,6 +27,7 @@ describe('fault: duplicate delivery of jobs', () => {
   let smtp: TestSmtp;
   let worker: INestApplicationContext;
   let metric: Queue;
+  let areas: Queue;
   let mail: Queue;
   let fx: RoundFixture;
 
@@ -35,6 +36,7 @@ describe('fault: duplicate delivery of jobs', () => {
     t = await startTestApp({ env: { SMTP_URL: smtp.url } });
     worker = await startWorker(t.env);
     metric = openQueue(QUEUES.metric, t.env.REDIS_URL, t.env.QUEUE_PREFIX);
+    areas = openQueue(QUEUES.areas, t.env.REDIS_URL, t.env.QUEUE_PREFIX);
     mail = openQueue(QUEUES.mail, t.env.REDIS_URL, t.env.QUEUE_PREFIX);
     fx = await buildRoundFixture(t.ds, {
       seed: 'duplicate-delivery',
@@ -47,6 +49,7 @@ describe('fault: duplicate delivery of jobs', () => {
 
   afterAll(async () => {
     await metric?.close();
+    await areas?.close();
     await mail?.close();
     await worker?.close();
     await t?.close();
@@ -85,15 +88,19 @@ describe('fault: duplicate delivery of jobs', () => {
 
       const institutionId = fx.institutionIds[0];
       await twice(metric, JOBS.recomputeInstitution, { roundId: fx.roundId, institutionId }, 'institution');
-      await twice(metric, JOBS.recomputeArea, { roundId: fx.roundId }, 'area');
+      await twice(areas, JOBS.recomputeArea, { roundId: fx.roundId }, 'area');
       // Wait for any area job the institution recomputes scheduled.
       await until(
         async () => {
-          const c = await metric.getJobCounts();
-          return c.waiting + c.delayed + c.active;
+          let busy = 0;
+          for (const q of [metric, areas]) {
+            const c = await q.getJobCounts();
+            busy += c.waiting + c.delayed + c.active;
+          }
+          return busy;
         },
         (n) => n === 0,
-        'the metric queue to be idle',
+        'the metric queues to be idle',
         LONG,
       );
       expect(await resultSnapshot(t.ds, fx.roundId)).toEqual(afterRound);

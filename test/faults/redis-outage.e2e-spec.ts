@@ -104,20 +104,24 @@ describe('fault: Redis outage during submissions', () => {
       await until(institutionsWithResults, (n) => n === N + 1, 'results of every institution', LONG, 200);
 
       // Quiet: no metric job left (institution recomputes and the area recomputes they schedule).
-      const metric = openQueue(QUEUES.metric, redis.url, t.env.QUEUE_PREFIX);
+      const queues = [QUEUES.metric, QUEUES.areas].map((q) => openQueue(q, redis.url, t.env.QUEUE_PREFIX));
       try {
         await until(
           async () => {
-            const counts = await metric.getJobCounts();
-            return counts.waiting + counts.delayed + counts.active;
+            let busy = 0;
+            for (const q of queues) {
+              const counts = await q.getJobCounts();
+              busy += counts.waiting + counts.delayed + counts.active;
+            }
+            return busy;
           },
           (n) => n === 0,
-          'the metric queue to be idle',
+          'the metric queues to be idle',
           LONG,
           200,
         );
       } finally {
-        await metric.close();
+        await Promise.all(queues.map((q) => q.close()));
       }
       const incremental = await resultSnapshot(t.ds, round.roundId);
       expect(incremental.length).toBeGreaterThan(N);

@@ -3,7 +3,7 @@ import {
   DEFAULT_JOB_OPTIONS,
   JOBS,
   QUEUES,
-  QueueName,
+  RelayQueueName,
   RECOMPUTE_DEBOUNCE_MS,
   RecomputeInstitutionJob,
   RecomputeRoundJob,
@@ -30,7 +30,7 @@ export interface OutboxRecord {
 
 /** The Bull job an outbox event becomes. */
 export interface JobSpec {
-  queue: QueueName;
+  queue: RelayQueueName;
   name: string;
   data:
     | SendInvitationJob
@@ -73,7 +73,7 @@ function strings<K extends string>(payload: unknown, keys: K[]): Record<K, strin
 const malformed = (e: OutboxRecord): Mapping => ({ ok: false, reason: `malformed payload for ${e.type}` });
 
 /** A job that runs once per id (not debounced). */
-const onceJob = (queue: QueueName, name: string, data: JobSpec['data'], jobId: string): Mapping => ({
+const onceJob = (queue: RelayQueueName, name: string, data: JobSpec['data'], jobId: string): Mapping => ({
   ok: true,
   job: { queue, name, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId }, debounced: false },
 });

@@ -23,12 +23,13 @@ class QueueShutdown implements OnApplicationShutdown {
     @InjectQueue(QUEUES.mail) private readonly mail: Queue,
     @InjectQueue(QUEUES.metric) private readonly metric: Queue,
     @InjectQueue(QUEUES.imports) private readonly imports: Queue,
+    @InjectQueue(QUEUES.areas) private readonly areas: Queue,
     @Inject(BULL_CONNECTIONS) private readonly connections: BullConnections,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     // Queue.close() is idempotent: it returns the same promise when Nest's own hook already started it.
-    await Promise.allSettled([this.mail.close(), this.metric.close(), this.imports.close()]);
+    await Promise.allSettled([this.mail.close(), this.metric.close(), this.imports.close(), this.areas.close()]);
     this.connections.closeAll();
   }
 }
@@ -39,7 +40,7 @@ export interface QueueModuleOptions {
 }
 
 /**
- * Bull for the API and the worker: the queues `mail`, `metric` and `import` under the environment's prefix, on
+ * Bull for the API and the worker: the queues `mail`, `metric`, `metric-area` and `import` under the environment's prefix, on
  * connections that recover from Redis outages (bull-connections.ts).
  */
 @Module({})
@@ -58,7 +59,12 @@ export class QueueModule {
             ...(options.settings ? { settings: options.settings(env) } : {}),
           }),
         }),
-        BullModule.registerQueue({ name: QUEUES.mail }, { name: QUEUES.metric }, { name: QUEUES.imports }),
+        BullModule.registerQueue(
+          { name: QUEUES.mail },
+          { name: QUEUES.metric },
+          { name: QUEUES.imports },
+          { name: QUEUES.areas },
+        ),
         BullConnectionsModule,
       ],
       providers: [QueueShutdown],

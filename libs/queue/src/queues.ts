@@ -6,9 +6,19 @@ export const QUEUES = {
   metric: 'metric',
   /** Universe imports: long, CPU-bound parses kept apart from mail and metric jobs. */
   imports: 'import',
+  /**
+   * Area jobs (recompute-area) apart from institution jobs: Bull adds up the concurrency of a queue's
+   * named processors, so in one queue area jobs of a round could fill every slot a worker has and
+   * keep institution jobs waiting for seconds (measured at 5–50 writes/s, bench/RESULTS.md 2026-12-07).
+   * In their own queue a worker runs one at a time beside its institution jobs.
+   */
+  areas: 'metric-area',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** The queues the outbox relay feeds; area jobs are scheduled by the worker after an institution job. */
+export type RelayQueueName = Exclude<QueueName, typeof QUEUES.areas>;
 
 /** Job names and typed payloads (ids only). */
 export const JOBS = {

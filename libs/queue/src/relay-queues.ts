@@ -1,10 +1,10 @@
 import Queue from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
-import { QUEUES, QueueName } from './queues';
+import { QUEUES, RelayQueueName } from './queues';
 import { reconnectingOptions, RedisTarget } from './redis-target';
 
 export interface RelayQueues {
-  queues: Record<QueueName, Queue.Queue>;
+  queues: Record<RelayQueueName, Queue.Queue>;
   close(): Promise<void>;
 }
 

@@ -1,14 +1,14 @@
 import type { JobOptions, Queue } from 'bull';
 import type { DataSource } from 'typeorm';
 import { JobSpec, OutboxRecord, jobForEvent, undebouncedJobId } from './mapping';
-import type { QueueName } from './queues';
+import type { RelayQueueName } from './queues';
 
 /** Where the relay puts jobs: Bull in production (bullSink), anything with the same contract in tests. */
 export interface JobSink {
   /** Resolves once the job is stored (a job whose id already exists is left as it is). */
-  add(queue: QueueName, name: string, data: JobSpec['data'], opts: JobOptions & { jobId: string }): Promise<void>;
+  add(queue: RelayQueueName, name: string, data: JobSpec['data'], opts: JobOptions & { jobId: string }): Promise<void>;
   /** State of the job with this id ('waiting', 'delayed', 'active', 'failed', …), or null if there is none. */
-  state(queue: QueueName, jobId: string): Promise<string | null>;
+  state(queue: RelayQueueName, jobId: string): Promise<string | null>;
 }
 
 export interface DrainResult {
@@ -47,7 +47,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * time; the timeout turns that into a prompt failure so the relay can back off. A command that still
  * runs after its timeout only adds a job whose id is deterministic (or whose consumer is idempotent).
  */
-export function bullSink(queues: Record<QueueName, Queue>, timeoutMs = 5000): JobSink {
+export function bullSink(queues: Record<RelayQueueName, Queue>, timeoutMs = 5000): JobSink {
   return {
     async add(queue, name, data, opts) {
       await withTimeout(queues[queue].add(name, data, opts), timeoutMs, `add ${name}`);

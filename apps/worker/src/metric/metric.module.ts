@@ -4,7 +4,7 @@ import { AreaScheduler } from './area-scheduler';
 import { InstitutionRecomputeService } from './institution-recompute.service';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { MetricResultsRepository } from './metric-results.repository';
-import { MetricProcessor } from './metric.processor';
+import { AreaProcessor, MetricProcessor } from './metric.processor';
 import { RankRepository } from './rank.repository';
 import { ResultWritePruneService } from './result-write-prune.service';
 import { RoundRecomputeService } from './round-recompute.service';
@@ -23,6 +23,7 @@ import { RoundRecomputeService } from './round-recompute.service';
     RoundRecomputeService,
     AreaScheduler,
     MetricProcessor,
+    AreaProcessor,
     ResultWritePruneService,
   ],
 })

@@ -1,23 +1,21 @@
 import { Logger } from '@nestjs/common';
-import { MetricInputError } from '@apertura/metric';
-import { JOBS, Process, Processor, QUEUES } from '@apertura/queue';
-import type { Job, RecomputeAreaJob, RecomputeInstitutionJob, RecomputeRoundJob } from '@apertura/queue';
+import { InjectQueue, JOBS, Process, Processor, QUEUES } from '@apertura/queue';
+import type { Job, Queue, RecomputeAreaJob, RecomputeInstitutionJob, RecomputeRoundJob } from '@apertura/queue';
 import { AreaRecomputeService } from './area-recompute.service';
+import type { AreaOutcome } from './area-recompute.service';
 import { AreaScheduler } from './area-scheduler';
 import { InstitutionRecomputeService } from './institution-recompute.service';
-import { PermanentMetricError } from './metric-errors';
+import { runMetricJob } from './metric-job';
 import { RoundOutcome, RoundRecomputeService } from './round-recompute.service';
 
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-
 /**
- * Metric jobs (ids only in the payload). Thin: the services load, compute and write; this class
- * decides retry vs discard. Transient failures throw and Bull retries with backoff
- * (DEFAULT_JOB_OPTIONS); permanent ones (round gone, unscorable questionnaire, invalid settings,
- * inputs libs/metric refuses) are discarded and kept as failed for inspection.
+ * Metric jobs (ids only in the payload). Thin: the services load, compute and write; runMetricJob
+ * decides retry vs discard.
  *
- * Bull 3 adds up the concurrency of named processors: one worker runs up to 4 metric jobs at once,
- * of any name. Writes of one round still serialise (advisory lock in MetricResultsRepository).
+ * Bull 3 adds up the concurrency of a queue's named processors: one worker runs up to 3 jobs of this
+ * queue at once, of either name. Writes of one round still serialise (advisory lock in
+ * MetricResultsRepository). Area jobs have their own queue (AreaProcessor), so that they never take
+ * the slots institution jobs need.
  */
 @Processor(QUEUES.metric)
 export class MetricProcessor {
@@ -25,30 +23,34 @@ export class MetricProcessor {
 
   constructor(
     private readonly institutions: InstitutionRecomputeService,
-    private readonly areas: AreaRecomputeService,
     private readonly rounds: RoundRecomputeService,
     private readonly scheduler: AreaScheduler,
+    @InjectQueue(QUEUES.areas) private readonly areaQueue: Queue,
   ) {}
 
   @Process({ name: JOBS.recomputeInstitution, concurrency: 2 })
   recomputeInstitution(job: Job<RecomputeInstitutionJob>): Promise<{ watermark: string; areaJob: string }> {
-    return this.run(job, async () => {
+    return runMetricJob(job, this.logger, async () => {
       const { watermark } = await this.institutions.recompute(job.data);
       // After the commit, so whichever area job runs next reads this institution's new result.
-      const areaJob = await this.scheduler.schedule(job.queue, job.data.roundId);
+      const areaJob = await this.scheduler.schedule(this.areaQueue, job.data.roundId);
       return { watermark, areaJob };
     });
   }
 
-  @Process({ name: JOBS.recomputeArea, concurrency: 1 })
-  recomputeArea(job: Job<RecomputeAreaJob>): Promise<{ watermark: string; rows: number }> {
-    return this.run(job, () => this.areas.recompute(job.data));
+  /** An area job queued here before area jobs had their own queue: handed on to it. */
+  @Process({ name: JOBS.recomputeArea })
+  handOnArea(job: Job<RecomputeAreaJob>): Promise<{ areaJob: string }> {
+    return runMetricJob(job, this.logger, async () => ({
+      areaJob: await this.scheduler.schedule(this.areaQueue, job.data.roundId),
+    }));
   }
 
   @Process({ name: JOBS.recomputeRound, concurrency: 1 })
   recomputeRound(job: Job<RecomputeRoundJob>): Promise<RoundOutcome> {
-    return this.run(
+    return runMetricJob(
       job,
+      this.logger,
       async () => {
         const outcome = await this.rounds.recompute(job.data, (pct) => job.progress(pct));
         if (outcome.status === 'done') {
@@ -61,28 +63,17 @@ export class MetricProcessor {
       (message) => this.rounds.fail(job.data, message),
     );
   }
+}
 
-  private async run<T>(
-    job: Job,
-    work: () => Promise<T>,
-    onFinalFailure?: (message: string) => Promise<void>,
-  ): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      const permanent = err instanceof PermanentMetricError || err instanceof MetricInputError;
-      if (permanent) {
-        // Typed as a promise though Bull only sets a flag; awaited like every other job call.
-        await job.discard();
-        this.logger.warn(`${job.name} ${String(job.id)} discarded: ${messageOf(err)}`);
-      }
-      const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (lastAttempt && onFinalFailure) {
-        await onFinalFailure(messageOf(err)).catch((e: unknown) =>
-          this.logger.error(`could not record the failure of ${job.name} ${String(job.id)}: ${messageOf(e)}`),
-        );
-      }
-      throw err;
-    }
+/** Area jobs (recompute-area), one at a time per worker, in their own queue (QUEUES.areas says why). */
+@Processor(QUEUES.areas)
+export class AreaProcessor {
+  private readonly logger = new Logger('Metric');
+
+  constructor(private readonly areas: AreaRecomputeService) {}
+
+  @Process({ name: JOBS.recomputeArea, concurrency: 1 })
+  recomputeArea(job: Job<RecomputeAreaJob>): Promise<AreaOutcome> {
+    return runMetricJob(job, this.logger, () => this.areas.recompute(job.data));
   }
 }
