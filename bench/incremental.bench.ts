@@ -45,6 +45,8 @@ export interface IncrementalResult {
   institutionSeconds: LatencySummary;
   municipalitySeconds: LatencySummary;
   unresolved: number;
+  /** Area jobs that finished during the run: aggregating only the touched areas, or every area. */
+  areaJobs: { touchedOnly: number; everyArea: number };
   workerPeakRssMiB: number;
 }
 
@@ -205,6 +207,13 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
     const areas = areaQueue(ctx.env);
     ctx.onClose(() => areas.close());
     const subscribed = new Promise<void>((resolve) => areas.once('registered:global:active', () => resolve()));
+    // What each area job did (AreaOutcome.mode): only the touched areas, or every area (a moved pool, another writer).
+    const areaJobs = { touchedOnly: 0, everyArea: 0 };
+    areas.on('global:completed', (_jobId: string, result: string) => {
+      const mode = (JSON.parse(result) as { mode?: string } | null)?.mode;
+      if (mode === 'areas') areaJobs.touchedOnly += 1;
+      else if (mode === 'all') areaJobs.everyArea += 1;
+    });
     areas.on('global:active', (jobId: string) => {
       if (String(jobId).startsWith('area:')) areaStarts.push(process.hrtime.bigint());
     });
@@ -337,6 +346,7 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
       institutionSeconds: summarise(inst),
       municipalitySeconds: summarise(muni),
       unresolved: pending.size,
+      areaJobs,
       workerPeakRssMiB: worker.peakRssMiB(),
     };
   } finally {

@@ -226,6 +226,13 @@ export async function main(argv: string[]): Promise<void> {
       '',
       '',
     ]);
+    rows.push([
+      '',
+      `area jobs: ${i.areaJobs.touchedOnly} touched areas only, ${i.areaJobs.everyArea} every area`,
+      '',
+      '',
+      '',
+    ]);
   }
   if (out.ingest) {
     const g = out.ingest;
