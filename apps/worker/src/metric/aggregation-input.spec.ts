@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { buildInstitution, computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
 import type { InstitutionInput, InstitutionResult, PooledVariances, ScoredAnswer } from '@apertura/metric';
 import {
@@ -10,6 +11,7 @@ import {
   refinalized,
   roundAggregates,
   roundPool,
+  sameJsonValue,
   storedForm,
 } from './aggregation-input';
 import type { StoredInstitutionResult } from './aggregation-input';
@@ -184,5 +186,39 @@ describe('the round pool (§5 small-n rule)', () => {
     // Already under this pool: nothing to do.
     expect(refinalized(next!.form.value, DEFAULT_METHOD_SETTINGS, pool)).toBeNull();
     expect(poolKey(null)).toBe('');
+  });
+});
+
+describe('sameJsonValue (re-finalised results compared without serialising them)', () => {
+  /** The value with every object's keys sorted: JSON text that ignores key order. */
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (typeof v !== 'object' || v === null) return v;
+    const r = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(r)
+        .sort()
+        .map((k) => [k, canonical(r[k])]),
+    );
+  };
+
+  it('says "same" only for values whose JSON is the same up to key order, and for every copy of a value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        if (sameJsonValue(a, b)) expect(JSON.stringify(canonical(a))).toBe(JSON.stringify(canonical(b)));
+        expect(sameJsonValue(a, JSON.parse(JSON.stringify(a)))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a change anywhere in a value, however small', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.double({ noNaN: true }), (v, x) => {
+        const a = { values: { I: { estimate: x, se: 0.01 } }, rest: v };
+        const b = { values: { I: { estimate: x + (x === 0 ? 1e-300 : x * 2 ** -52), se: 0.01 } }, rest: v };
+        expect(sameJsonValue(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+      }),
+    );
   });
 });

@@ -185,19 +185,38 @@ export function refinalized(
   if (s.pooledKey === key) return null;
   const f = finalizeInstitution(s.core, settings, pooled);
   const value = storedValue({ format: 'core', warnings: s.warnings, core: s.core, pooledKey: key }, f);
-  const before = JSON.stringify({
-    values: s.values,
-    components: s.components,
-    headline: s.headline,
-    neededReports: s.neededReports,
-  });
-  const after = JSON.stringify({
-    values: value.values,
-    components: value.components,
-    headline: value.headline,
-    neededReports: value.neededReports,
-  });
-  return { form: { value, json: documentJson(s.core, s.warnings, key) }, changed: before !== after };
+  const changed =
+    s.headline !== value.headline ||
+    s.neededReports !== value.neededReports ||
+    !sameJsonValue(s.values, value.values) ||
+    !sameJsonValue(s.components, value.components);
+  return { form: { value, json: documentJson(s.core, s.warnings, key) }, changed };
+}
+
+/**
+ * Whether two JSON-like values hold the same content (objects compared key by key, in any order).
+ * Never says "same" when their JSON differs in anything but key order; it may say "different" where
+ * JSON would not (NaN, a key set to undefined), which only costs rewriting rows. Used instead of
+ * comparing JSON.stringify of both: when a round's pool moves, every institution is compared, and
+ * the strings were ≈ 180 MB per national area job.
+ */
+export function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJsonValue(a[i], b[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  if (keys.length !== Object.keys(rb).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(rb, k) || !sameJsonValue(ra[k], rb[k])) return false;
+  }
+  return true;
 }
 
 /**
