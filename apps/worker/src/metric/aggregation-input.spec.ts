@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { buildInstitution, computeAggregates, computeInstitution, DEFAULT_METHOD_SETTINGS } from '@apertura/metric';
+import {
+  buildInstitution,
+  computeAggregates,
+  computeInstitution,
+  DEFAULT_METHOD_SETTINGS,
+  INDICATORS,
+} from '@apertura/metric';
 import type { InstitutionInput, InstitutionResult, PooledVariances, ScoredAnswer } from '@apertura/metric';
 import {
   aggregationUniverse,
@@ -9,7 +15,7 @@ import {
   placementsFor,
   poolKey,
   refinalized,
-  roundAggregates,
+  roundAggregation,
   roundPool,
   sameJsonValue,
   storedForm,
@@ -115,17 +121,17 @@ describe('stored results', () => {
   });
 });
 
-describe('roundAggregates', () => {
+describe('roundAggregation', () => {
   it('gives a round without a universe (a draft) no area rows instead of an error', () => {
-    expect(roundAggregates([], new Map(), {}, DEFAULT_METHOD_SETTINGS, null, null)).toEqual([]);
+    expect(roundAggregation([], new Map(), {}, DEFAULT_METHOD_SETTINGS, null, null)(INDICATORS)).toEqual([]);
   });
 
   it('computes one indicator at a time exactly like all at once', () => {
     const stored = new Map(
       ['i1', 'i3'].map((id, k) => [id, storedResult(computeInstitution(input(id, 0.4 + 0.2 * k, 4)))]),
     );
-    const all = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null);
-    const one = roundAggregates(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null, ['I_G']);
+    const all = roundAggregation(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null)(INDICATORS);
+    const one = roundAggregation(UNIVERSE, stored, {}, DEFAULT_METHOD_SETTINGS, null, null)(['I_G']);
     expect(one.length).toBeGreaterThan(0);
     expect(one).toEqual(all.filter((r) => r.indicator === 'I_G'));
   });

@@ -323,26 +323,11 @@ export function aggregationUniverse(
 }
 
 /**
- * Every area row of a round from its universe and stored results. A round without a universe yet
- * (a draft) has no areas: no rows rather than an error. With `reuse`, the rows of areas it does not
- * name as touched are taken from an earlier aggregation (see computeAggregates).
- */
-export function roundAggregates(
-  universe: readonly PlacementRecord[],
-  results: ReadonlyMap<string, StoredInstitutionResult>,
-  population: Readonly<Record<string, number>>,
-  settings: MethodSettings,
-  pooled: PooledVariances | null,
-  design: SampleDesign | null,
-  indicators: readonly Indicator[] = INDICATORS,
-  reuse: AggregateReuse | null = null,
-): AggregateRow[] {
-  return roundAggregation(universe, results, population, settings, pooled, design)(indicators, reuse);
-}
-
-/**
- * roundAggregates in passes: the members and universe counts are formed once, then each call
- * aggregates the indicators it is given (the worker yields to its event loop between indicators).
+ * Every area row of a round from its universe and stored results, in passes: the members and
+ * universe counts are formed once, then each call aggregates the indicators it is given (the worker
+ * yields to its event loop between indicators). A round without a universe yet (a draft) has no
+ * areas: no rows rather than an error. With `reuse`, the rows of areas it does not name as touched
+ * are taken from an earlier aggregation (see computeAggregates).
  */
 export function roundAggregation(
   universe: readonly PlacementRecord[],
