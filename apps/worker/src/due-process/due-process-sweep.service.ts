@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PeriodicTask } from '../periodic-task';
 
 /** How often the sweep runs. A window ends at most this late after its deadline. */
 export const DUE_PROCESS_SWEEP_MS = 60_000;
@@ -23,27 +24,18 @@ export interface SweepResult {
  */
 @Injectable()
 export class DueProcessSweepService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DueProcess');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic: PeriodicTask;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.periodic = new PeriodicTask('sweep', DUE_PROCESS_SWEEP_MS, () => this.sweep(), new Logger('DueProcess'));
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((err: unknown) =>
-          this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, DUE_PROCESS_SWEEP_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   async sweep(): Promise<SweepResult> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../periodic-task';
 
 /** How often the sweep runs; a reminder leaves at most this late after it became due. */
 export const REMINDER_SWEEP_MS = 5 * 60_000;
@@ -21,26 +22,18 @@ export const REMINDER_SWEEP_MS = 5 * 60_000;
 @Injectable()
 export class ReminderSweepService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Reminders');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic: PeriodicTask;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.periodic = new PeriodicTask('sweep', REMINDER_SWEEP_MS, () => this.sweep(), this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((err: unknown) =>
-          this.logger.warn(`sweep failed, retried next time: ${err instanceof Error ? err.message : String(err)}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, REMINDER_SWEEP_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   /** Queues every reminder due at `now`; returns how many. */
