@@ -77,26 +77,34 @@ describe('incremental area jobs', () => {
     await t.ds.query('SELECT pooled::text FROM metric_pool WHERE round_id = $1', [fx.roundId]),
   ];
 
-  /** A write behind the API's back, then the outbox row that moves the input watermark (already dispatched). */
-  const touched = async (institutionId: string): Promise<void> => {
-    await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('test.write', '{}', now())`);
+  const institutionJob = async (institutionId: string): Promise<void> => {
     await worker.get(InstitutionRecomputeService).recompute({ roundId: fx.roundId, institutionId });
   };
 
-  const changeVerdict = async (rng: () => number, withdraw: boolean): Promise<void> => {
+  /**
+   * After a write behind the API's back: the outbox row that moves the input watermark (already
+   * dispatched), then — unless the caller runs it itself — the institution's job.
+   */
+  const touched = async (institutionId: string, runJob = true): Promise<string> => {
+    await t.ds.query(`INSERT INTO outbox_event (type, payload, dispatched_at) VALUES ('test.write', '{}', now())`);
+    if (runJob) await institutionJob(institutionId);
+    return institutionId;
+  };
+
+  const changeVerdict = async (rng: () => number, withdraw: boolean, runJob = true): Promise<string | null> => {
     const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM verdict WHERE round_id = $1', [fx.roundId]);
     const [v] = await t.ds.query(
       'SELECT id, institution_id FROM verdict WHERE round_id = $1 ORDER BY id OFFSET $2 LIMIT 1',
       [fx.roundId, Math.floor(rng() * Math.max(1, n))],
     );
-    if (v === undefined) return;
+    if (v === undefined) return null;
     if (withdraw) await t.ds.query('DELETE FROM verdict WHERE id = $1', [v.id]);
     else
       await t.ds.query(
         `UPDATE verdict SET verdict = CASE verdict WHEN 'confirmed' THEN 'refuted' ELSE 'confirmed' END, updated_at = now() WHERE id = $1`,
         [v.id],
       );
-    await touched(v.institution_id);
+    return touched(v.institution_id, runJob);
   };
 
   /**
@@ -104,10 +112,10 @@ describe('incremental area jobs', () => {
    * government side only (the round's pool stays, so area jobs can reuse); a withdrawn citizen report
    * usually moves the pool (every area is aggregated again); an emptied self-report moves its indices.
    */
-  const randomWrite = async (rng: () => number): Promise<void> => {
+  const randomWrite = async (rng: () => number, runJob = true): Promise<string | null> => {
     const pick = rng();
-    if (pick < 0.5) return changeVerdict(rng, false);
-    if (pick < 0.7) return changeVerdict(rng, true);
+    if (pick < 0.5) return changeVerdict(rng, false, runJob);
+    if (pick < 0.7) return changeVerdict(rng, true, runJob);
     const [table, filter] =
       pick < 0.82 ? ['citizen_report', ''] : ['response', ` AND status = 'submitted' AND submitted <> '{}'::jsonb`];
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE round_id = $1${filter}`, [
@@ -117,10 +125,10 @@ describe('incremental area jobs', () => {
       `SELECT id, institution_id FROM ${table} WHERE round_id = $1${filter} ORDER BY id OFFSET $2 LIMIT 1`,
       [fx.roundId, Math.floor(rng() * Math.max(1, n))],
     );
-    if (row === undefined) return;
+    if (row === undefined) return null;
     if (table === 'citizen_report') await t.ds.query('DELETE FROM citizen_report WHERE id = $1', [row.id]);
     else await t.ds.query(`UPDATE response SET submitted = '{}'::jsonb WHERE id = $1`, [row.id]);
-    await touched(row.institution_id);
+    return touched(row.institution_id, runJob);
   };
 
   it(`after random interleavings, the stored areas and rankings equal a full aggregation's (seed ${seed})`, async () => {
@@ -183,5 +191,41 @@ describe('incremental area jobs', () => {
 
     await rebuild(); // a rebuild writes every area too
     expect(await areaJob()).toMatchObject({ mode: 'all' });
+  });
+
+  /**
+   * Institution jobs, area jobs of two workers and rebuilds share the round's lock (issue #17): they
+   * write side by side, in MetricResultsRepository's row-lock order. Run all of them at once, with
+   * writes arriving meanwhile: none may fail (a deadlock PostgreSQL breaks would surface as a
+   * rejected job here, where Bull would retry it), and once the round is quiet one area job leaves
+   * what a full rebuild stores.
+   */
+  it(`concurrent institution, area and rebuild jobs neither deadlock nor diverge (seed ${seed})`, async () => {
+    const rng = mulberry32(seedFromString(`${seed}-concurrent`));
+    await rebuild();
+    for (let step = 0; step < 12; step++) {
+      const pending: string[] = [];
+      for (let k = 0, n = 2 + Math.floor(rng() * 6); k < n; k++) {
+        const id = await randomWrite(rng, false);
+        if (id !== null) pending.push(id);
+      }
+      // Three lanes of institution jobs (one institution may appear twice: two jobs of one institution
+      // at once), a writer whose own jobs join in, both workers' area jobs, and sometimes a rebuild.
+      const lane = async (): Promise<void> => {
+        for (let id = pending.pop(); id !== undefined; id = pending.pop()) await institutionJob(id);
+      };
+      const writer = async (): Promise<void> => {
+        for (let k = 0; k < 2; k++) await randomWrite(rng, true);
+      };
+      const twice = pending.length > 0 ? [pending[Math.floor(rng() * pending.length)]] : [];
+      const jobs = [lane(), lane(), lane(), writer(), areaJob(), otherAreaJob(), ...twice.map(institutionJob)];
+      if (rng() < 0.3) jobs.push(rebuild());
+      const failures = (await Promise.allSettled(jobs)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(failures).toEqual([]);
+    }
+    await areaJob();
+    const settled = await areasAndRanks();
+    await rebuild();
+    expect(await areasAndRanks()).toEqual(settled);
   });
 });

@@ -119,8 +119,10 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     const a0 = await repo.parts(roundA);
     await repo.parts(roundB);
     const before = computations;
-    await worker.inRoundTransaction(roundB, (m) =>
-      m.query('UPDATE metric_result SET estimate = estimate + 0.01 WHERE round_id = $1', [roundB]),
+    await worker.inRoundTransaction(
+      roundB,
+      (m) => m.query('UPDATE metric_result SET estimate = estimate + 0.01 WHERE round_id = $1', [roundB]),
+      'exclusive',
     );
     expect(await repo.parts(roundA)).toEqual(a0);
     expect(computations).toBe(before);
@@ -128,8 +130,10 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     expect(b1.fingerprint).toBe(await fresh(roundB));
     expect(computations).toBe(before + 1);
 
-    await worker.inRoundTransaction(roundA, (m) =>
-      m.query(`UPDATE metric_result SET status = 'caution' WHERE round_id = $1`, [roundA]),
+    await worker.inRoundTransaction(
+      roundA,
+      (m) => m.query(`UPDATE metric_result SET status = 'caution' WHERE round_id = $1`, [roundA]),
+      'exclusive',
     );
     const a1 = await repo.parts(roundA);
     expect(a1.fingerprint).not.toBe(a0.fingerprint);
@@ -154,10 +158,14 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     const a0 = await repo.parts(roundA);
     const before = computations;
     await expect(
-      worker.inRoundTransaction(roundA, async (m) => {
-        await m.query('DELETE FROM metric_result WHERE round_id = $1', [roundA]);
-        throw new Error('abandoned');
-      }),
+      worker.inRoundTransaction(
+        roundA,
+        async (m) => {
+          await m.query('DELETE FROM metric_result WHERE round_id = $1', [roundA]);
+          throw new Error('abandoned');
+        },
+        'exclusive',
+      ),
     ).rejects.toThrow('abandoned');
     expect(await repo.parts(roundA)).toEqual(a0);
     expect(computations).toBe(before);
@@ -188,8 +196,10 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
       return n;
     };
     const [a, global] = [await count(roundA), await count(null)];
-    await worker.inRoundTransaction(roundA, (m) =>
-      m.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]),
+    await worker.inRoundTransaction(
+      roundA,
+      (m) => m.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]),
+      'exclusive',
     );
     await ds.query('UPDATE metric_result SET se = se WHERE round_id = $1', [roundA]);
     expect(await count(roundA)).toBe(a + 1);
@@ -211,8 +221,10 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     expect(await repo.parts(roundA)).toEqual(a0);
     expect(computations).toBe(computed);
 
-    await worker.inRoundTransaction(roundA, (m) =>
-      m.query('UPDATE metric_result SET estimate = estimate + 0.005 WHERE round_id = $1', [roundA]),
+    await worker.inRoundTransaction(
+      roundA,
+      (m) => m.query('UPDATE metric_result SET estimate = estimate + 0.005 WHERE round_id = $1', [roundA]),
+      'exclusive',
     );
     const a1 = await repo.parts(roundA);
     expect(a1.fingerprint).toBe(await fresh(roundA));
@@ -256,18 +268,22 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
 
   it('serves the distribution the rows give, computing it once per change of the round', async () => {
     // Values that need every bit of a double, and an I_G-only institution (no I row).
-    await worker.inRoundTransaction(roundA, async (m) => {
-      await m.query(
-        `UPDATE metric_result SET estimate = 0.1::float8 + 0.2::float8 WHERE round_id = $1 AND scope_key = (
+    await worker.inRoundTransaction(
+      roundA,
+      async (m) => {
+        await m.query(
+          `UPDATE metric_result SET estimate = 0.1::float8 + 0.2::float8 WHERE round_id = $1 AND scope_key = (
         SELECT min(scope_key) FROM metric_result WHERE round_id = $1)`,
-        [roundA],
-      );
-      await m.query(
-        `UPDATE metric_result SET indicator = 'I_G' WHERE round_id = $1 AND scope_key = (
+          [roundA],
+        );
+        await m.query(
+          `UPDATE metric_result SET indicator = 'I_G' WHERE round_id = $1 AND scope_key = (
         SELECT max(scope_key) FROM metric_result WHERE round_id = $1)`,
-        [roundA],
-      );
-    });
+          [roundA],
+        );
+      },
+      'exclusive',
+    );
     const before = distributions;
     const first = await results.distribution(roundA);
     expect(first).toEqual(await distributionFromRows(roundA));
@@ -276,8 +292,10 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     expect(await results.distribution(roundA)).toEqual(first);
     expect(distributions).toBe(before + 1);
 
-    await worker.inRoundTransaction(roundB, (m) =>
-      m.query('UPDATE metric_result SET estimate = estimate + 0.01 WHERE round_id = $1', [roundB]),
+    await worker.inRoundTransaction(
+      roundB,
+      (m) => m.query('UPDATE metric_result SET estimate = estimate + 0.01 WHERE round_id = $1', [roundB]),
+      'exclusive',
     );
     expect(await results.distribution(roundA)).toEqual(first);
     expect(distributions).toBe(before + 1);

@@ -113,8 +113,10 @@ export class AreaRecomputeService {
     if ([...loaded.results.values()].some((s) => !isCurrentForm(s))) {
       // Results an earlier method (apertura-1) stored have no core to re-finalise: the round is
       // rebuilt under the current method instead, and keeps its labelled old numbers until then.
-      await this.results.inRoundTransaction(roundId, (m) =>
-        this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`),
+      await this.results.inRoundTransaction(
+        roundId,
+        (m) => this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`),
+        'exclusive',
       );
       return { watermark: loaded.watermark, rows: 0, mode: 'all', touchedInstitutions: 0 };
     }
@@ -165,35 +167,42 @@ export class AreaRecomputeService {
   }
 
   /**
-   * One transaction under the round's lock. When round_area_write still holds the token of the
-   * memo's write, only the rows and ranking groups that changed are written; otherwise all of them.
+   * One transaction, holding the round's lock in shared mode beside institution jobs (which write
+   * other rows) and queueing on round_area_write behind other area writers. When round_area_write still
+   * holds the token of the memo's write, only the rows and ranking groups that changed are written;
+   * otherwise all of them. The institutions a new pool re-finalises are patched last, so that an
+   * institution job of one of them waits for the patch and the commit, not for the area rows.
    */
   private async write(roundId: string, c: Computed, stamp: Stamp, token: string): Promise<Written> {
-    return this.results.inRoundTransaction(roundId, async (m) => {
-      const previous = await this.results.claimAreaWrite(m, roundId, token, stamp.watermark);
-      // Another area write since this process's last one: the stored rows may not be the remembered ones.
-      const reused = c.plan !== null && previous.token === c.plan.token ? c.plan : null;
-      const rows = aggregateResultRows(reused === null ? c.aggregates : recomputedOnly(c.aggregates, reused));
-      await this.results.patchInstitutions(m, roundId, c.patches);
-      await this.results.upsertResults(m, roundId, rows, stamp);
-      // Rows of areas that left the universe go only when every area is written (a new universe is a new basis).
-      if (reused === null) await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
-      await this.results.savePool(m, roundId, c.pooled, stamp);
-      const { watermark, computedAt } = stamp;
-      if (reused === null) {
-        const all = [...c.ranks.ranked.values()].flatMap((g) => g.rows);
-        await this.ranks.replaceRanks(roundId, all, METHOD_ID, watermark, computedAt, m);
-      } else {
-        const groups = c.ranks.changed;
-        const rankRows = groups.flatMap((g) => g.rows);
-        await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
-      }
-      await this.results.announce(m, roundId, watermark, 'areas');
-      // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
-      const newest = previous.newestWatermark;
-      const exact = newest === null || BigInt(newest) <= BigInt(watermark);
-      return { rows: rows.length, mode: reused === null ? 'all' : 'areas', exact };
-    });
+    return this.results.inRoundTransaction(
+      roundId,
+      async (m) => {
+        const previous = await this.results.claimAreaWrite(m, roundId, token, stamp.watermark);
+        // Another area write since this process's last one: the stored rows may not be the remembered ones.
+        const reused = c.plan !== null && previous.token === c.plan.token ? c.plan : null;
+        const rows = aggregateResultRows(reused === null ? c.aggregates : recomputedOnly(c.aggregates, reused));
+        await this.results.upsertResults(m, roundId, rows, stamp);
+        // Rows of areas that left the universe go only when every area is written (a new universe is a new basis).
+        if (reused === null) await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
+        await this.results.savePool(m, roundId, c.pooled, stamp);
+        const { watermark, computedAt } = stamp;
+        if (reused === null) {
+          const all = [...c.ranks.ranked.values()].flatMap((g) => g.rows);
+          await this.ranks.replaceRanks(roundId, all, METHOD_ID, watermark, computedAt, m);
+        } else {
+          const groups = c.ranks.changed;
+          const rankRows = groups.flatMap((g) => g.rows);
+          await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
+        }
+        await this.results.patchInstitutions(m, roundId, c.patches);
+        await this.results.announce(m, roundId, watermark, 'areas');
+        // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
+        const newest = previous.newestWatermark;
+        const exact = newest === null || BigInt(newest) <= BigInt(watermark);
+        return { rows: rows.length, mode: reused === null ? 'all' : 'areas', exact };
+      },
+      'shared',
+    );
   }
 
   /** Stored results finalised under `pooled`, with the patches for those that were not yet. */

@@ -28,10 +28,14 @@ export class InstitutionRecomputeService {
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     if (loaded.placements.length === 0) {
       // Not (or no longer) in the round's universe: nothing of it may be published.
-      await this.results.inRoundTransaction(roundId, async (m) => {
-        await this.results.deleteInstitution(m, roundId, institutionId, stamp.watermark);
-        await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
-      });
+      await this.results.inRoundTransaction(
+        roundId,
+        async (m) => {
+          await this.results.deleteInstitution(m, roundId, institutionId, stamp.watermark);
+          await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
+        },
+        'exclusive',
+      );
       return { watermark: stamp.watermark };
     }
     const settings = methodSettingsOf(roundId, loaded.round.settings);
@@ -42,18 +46,24 @@ export class InstitutionRecomputeService {
       provenance,
       questionnairesUsed(loaded.round, loaded.questionnaires, provenance),
     );
-    await this.results.inRoundTransaction(roundId, async (m) => {
-      await this.results.upsertResults(m, roundId, rows, stamp);
-      await this.results.deleteInstitutionRowsExcept(
-        m,
-        roundId,
-        institutionId,
-        rows.map((r) => r.indicator),
-        stamp.watermark,
-      );
-      await this.results.upsertStored(m, roundId, [{ form, clusters: result.clusters }], stamp);
-      await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
-    });
+    // Shared: beside other institutions' jobs and the round's area job (MetricResultsRepository's lock
+    // order: the stored result first — it is this institution's mutex — then its rows, the announcement last).
+    await this.results.inRoundTransaction(
+      roundId,
+      async (m) => {
+        await this.results.upsertStored(m, roundId, [{ form, clusters: result.clusters }], stamp);
+        await this.results.upsertResults(m, roundId, rows, stamp);
+        await this.results.deleteInstitutionRowsExcept(
+          m,
+          roundId,
+          institutionId,
+          rows.map((r) => r.indicator),
+          stamp.watermark,
+        );
+        await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
+      },
+      'shared',
+    );
     await this.keepScores(loaded);
     return { watermark: stamp.watermark };
   }

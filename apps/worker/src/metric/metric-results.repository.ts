@@ -199,10 +199,24 @@ export const compareResultKeys = (a: ResultRow, b: ResultRow): number =>
 /**
  * Writes metric results. Every upsert is guarded by the input watermark (`WHERE stored.watermark <=
  * EXCLUDED.watermark`): a job that read an older snapshot never overwrites newer numbers, and a retry
- * of the same snapshot rewrites the same values (idempotent). Writers of one round serialise on a
- * transaction-scoped advisory lock, so concurrent workers neither deadlock nor interleave a delete
- * with another job's upsert (only the institution batches of a rebuild share it, see inRoundTransaction).
- * Bulk rows go through COPY into a per-connection staging table (see copy-text.ts for why).
+ * of the same snapshot rewrites the same values (idempotent). Bulk rows go through COPY into a
+ * per-connection staging table (see copy-text.ts for why).
+ *
+ * Writers of one round meet on a transaction-scoped advisory lock (inRoundTransaction). Most take it
+ * shared and write side by side — institution jobs, area jobs and a rebuild's batches — so an
+ * institution's new numbers never wait for a national re-aggregation to commit (issue #17). They
+ * cannot deadlock because each takes its row locks in one global order:
+ *
+ *  1. round_area_write, the round's row (claimAreaWrite), before any area row, ranking or pool: the
+ *     writers of those (area jobs, a rebuild's area batch and rankings) queue on it, one at a time;
+ *  2. then institution_result rows, in institution id order: a transaction writes an institution's
+ *     metric_result rows only after it has inserted, updated or locked that institution's
+ *     institution_result row (upsertStored first, or lockInstitutions), so that row is the
+ *     institution's mutex, also when it did not exist yet (a second inserter waits on the key);
+ *  3. result_change, the round's row, last (announce, right before the commit).
+ *
+ * Deletions beyond one institution's own rows, asking for a rebuild, and a rebuild's clean-up and
+ * closing transaction take the lock exclusively.
  */
 @Injectable()
 export class MetricResultsRepository {
@@ -210,14 +224,14 @@ export class MetricResultsRepository {
 
   /**
    * A write transaction holding the round's lock; the round must still exist (else: permanent error).
-   * `shared` is for the institution batches of a full rebuild only: upserts of disjoint institutions
-   * that may run side by side (their keys are written in one global order, so they cannot deadlock);
-   * every delete and every other job takes the lock exclusively.
+   * `shared`: for writers that follow the lock order above (institution jobs that upsert, area jobs, a
+   * rebuild's batches); `exclusive`: for everything else (deleting an institution that left the
+   * universe, a rebuild's clean-up and closing transaction, asking for a rebuild).
    */
   async inRoundTransaction<T>(
     roundId: string,
     fn: (m: EntityManager) => Promise<T>,
-    lock: 'exclusive' | 'shared' = 'exclusive',
+    lock: 'exclusive' | 'shared',
   ): Promise<T> {
     return this.ds.transaction(async (m) => {
       const acquire = lock === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
@@ -238,7 +252,8 @@ export class MetricResultsRepository {
    * Says that the round's results changed: bumps the round's change counter and sends the "results
    * changed" notification (libs/db/src/results-changed.ts), both in the write's own transaction, so an
    * open results page hears of a write exactly when it is committed (NOTIFY is delivered on commit
-   * only). Call it in an exclusive inRoundTransaction: the round's lock orders the versions as the writes.
+   * only). Call it last, right before the commit: the round's result_change row stays locked until
+   * then, which orders the versions as the commits of concurrent writers.
    */
   async announce(
     m: EntityManager,
@@ -332,12 +347,19 @@ export class MetricResultsRepository {
   /**
    * Rewrites what a new pool changes in institutions' rows (§5: SE, interval, status, needed; never the
    * estimate) and their stored results. Only rows and documents still at the watermark the new values
-   * were derived from: an institution job that committed newer numbers meanwhile keeps them.
+   * were derived from: an institution job that committed newer numbers meanwhile keeps them. Locks the
+   * institutions first (the lock order of this class): the UPDATE … FROM joins below visit rows in
+   * whatever order their plan chooses.
    */
   async patchInstitutions(m: EntityManager, roundId: string, patches: readonly InstitutionPatch[]): Promise<void> {
     if (patches.length === 0) return;
     const sorted = [...patches].sort((a, b) =>
       a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0,
+    );
+    await this.lockInstitutions(
+      m,
+      roundId,
+      sorted.map((p) => p.institutionId),
     );
     const rows = sorted.flatMap((p) =>
       p.rows.map((r) => ({
@@ -384,6 +406,19 @@ export class MetricResultsRepository {
         roundId,
         `[${sorted.map((p) => `{"institution_id":${JSON.stringify(p.institutionId)},"watermark":${p.watermark},"result":${p.json}}`).join(',')}]`,
       ],
+    );
+  }
+
+  /**
+   * Row-locks the stored results of these institutions, in institution id order (PostgreSQL's uuid
+   * order is the order of their lower-case text): the step that lets a transaction then write their
+   * metric_result rows in any order (see the lock order of this class).
+   */
+  async lockInstitutions(m: EntityManager, roundId: string, institutionIds: readonly string[]): Promise<void> {
+    await m.query(
+      `SELECT 1 FROM institution_result WHERE round_id = $1 AND institution_id = ANY($2::uuid[])
+       ORDER BY institution_id FOR UPDATE`,
+      [roundId, institutionIds],
     );
   }
 

@@ -125,12 +125,16 @@ export class RoundRecomputeService {
       await Promise.allSettled(pass.writes);
       throw err;
     }
-    await this.results.inRoundTransaction(roundId, async (m) => {
-      await this.results.savePool(m, roundId, pass.pooled, pass.stamp);
-      await this.results.finishRun(m, runId, pass.stamp.watermark);
-      // The rebuild's batches are not announced one by one: a page redraws once, on the finished round.
-      await this.results.announce(m, roundId, pass.stamp.watermark, 'all');
-    });
+    await this.results.inRoundTransaction(
+      roundId,
+      async (m) => {
+        await this.results.savePool(m, roundId, pass.pooled, pass.stamp);
+        await this.results.finishRun(m, runId, pass.stamp.watermark);
+        // The rebuild's batches are not announced one by one: a page redraws once, on the finished round.
+        await this.results.announce(m, roundId, pass.stamp.watermark, 'all');
+      },
+      'exclusive',
+    );
     await reportJobProgress(100);
     return {
       status: 'done',
@@ -183,7 +187,7 @@ export class RoundRecomputeService {
    * Pass 2: finalised under the round's pool, written in batches while the next ones are built, up
    * to WRITE_CONCURRENCY transactions at once: PostgreSQL parses and stores one batch per core while
    * Node builds the next. They hold the round's lock in shared mode (disjoint institutions, upserts
-   * only, keys in one global order); every other writer of the round takes it exclusively. The loop
+   * only, in MetricResultsRepository's lock order), as institution and area jobs do. The loop
    * yields every few institutions so the writes' round trips proceed. A failed write surfaces when
    * awaited. Consumes `computed`.
    */
@@ -259,8 +263,8 @@ export class RoundRecomputeService {
       ranks.push(...group());
       await yieldToEventLoop();
     }
-    // The rankings go to PostgreSQL beside the last batches (only this rebuild writes them now: area
-    // jobs take the round's lock exclusively), so the closing transaction stays short.
+    // The rankings go to PostgreSQL beside the last batches (an area job writing them meanwhile queues
+    // on round_area_write, claimed first), so the closing transaction stays short.
     const rankWrite = this.results
       .inRoundTransaction(
         roundId,
@@ -294,11 +298,15 @@ export class RoundRecomputeService {
     rowWrites: ReadonlyArray<Promise<void>>,
   ): Promise<void> {
     const cleanup = Promise.all(rowWrites).then(() =>
-      this.results.inRoundTransaction(roundId, async (m) => {
-        await this.claimAreas(m, roundId, stamp);
-        await this.results.deleteStale(m, roundId, stamp.watermark);
-        if (firstResults) await this.results.analyze(m);
-      }),
+      this.results.inRoundTransaction(
+        roundId,
+        async (m) => {
+          await this.claimAreas(m, roundId, stamp);
+          await this.results.deleteStale(m, roundId, stamp.watermark);
+          if (firstResults) await this.results.analyze(m);
+        },
+        'exclusive',
+      ),
     );
     cleanup.catch(() => undefined); // awaited by the caller; see sharedWrite
     return cleanup;
@@ -306,8 +314,7 @@ export class RoundRecomputeService {
 
   /**
    * One batch of the rebuild, in its own transaction under the round's lock in shared mode (disjoint
-   * keys, upserts only, each batch's keys in one global order; every other writer of the round takes
-   * the lock exclusively). Its rejection is handled here so that it is not an unhandled one while
+   * keys, upserts only, in MetricResultsRepository's lock order). Its rejection is handled here so that it is not an unhandled one while
    * later batches compute; the caller awaits the promise and sees the error then.
    */
   private sharedWrite(
@@ -322,8 +329,10 @@ export class RoundRecomputeService {
       async (m) => {
         await this.results.relaxCommit(m);
         if (areaRows) await this.claimAreas(m, roundId, stamp);
-        await this.results.upsertEncodedResults(m, roundId, rows, stamp);
+        // The stored results first, in id order: they are the institutions' mutexes (the lock order of
+        // MetricResultsRepository), which institution and area jobs take before the rows.
         await this.results.upsertEncodedStored(m, roundId, stored, stamp);
+        await this.results.upsertEncodedResults(m, roundId, rows, stamp);
       },
       'shared',
     );
