@@ -163,11 +163,15 @@ describe('stored documents (institution_result)', () => {
     expect(expandStored(JSON.parse(full), DEFAULT_METHOD_SETTINGS)).toEqual(JSON.parse(full));
   });
 
-  it('re-finalised under a new pool read back as the re-finalised value', () => {
+  it('re-finalised under a new pool read back as the re-finalised value: the same document, the new pool key', () => {
     const { form } = finalizeForStorage(buildInstitution(inputs[0]), DEFAULT_METHOD_SETTINGS, null);
     const next = refinalized(form.value, DEFAULT_METHOD_SETTINGS, pool);
-    expect(JSON.stringify(expandStored(JSON.parse(next!.form.json), DEFAULT_METHOD_SETTINGS))).toBe(
-      JSON.stringify(next!.form.value),
+    expect(next).not.toBeNull();
+    const read = expandStored(JSON.parse(form.json), DEFAULT_METHOD_SETTINGS, poolKey(pool));
+    expect(JSON.stringify(read)).toBe(JSON.stringify(next!.value));
+    // Without the row's key, the document reads as it was written.
+    expect(JSON.stringify(expandStored(JSON.parse(form.json), DEFAULT_METHOD_SETTINGS))).toBe(
+      JSON.stringify(form.value),
     );
   });
 });
@@ -188,9 +192,9 @@ describe('the round pool (§5 small-n rule)', () => {
     const lone = storedResult(computed[1]);
     const next = refinalized(lone, DEFAULT_METHOD_SETTINGS, pool);
     expect(next?.changed).toBe(true);
-    expect(next?.form.value).toEqual(storedResult(computeInstitution(inputs[1], DEFAULT_METHOD_SETTINGS, pool), pool));
+    expect(next?.value).toEqual(storedResult(computeInstitution(inputs[1], DEFAULT_METHOD_SETTINGS, pool), pool));
     // Already under this pool: nothing to do.
-    expect(refinalized(next!.form.value, DEFAULT_METHOD_SETTINGS, pool)).toBeNull();
+    expect(refinalized(next!.value, DEFAULT_METHOD_SETTINGS, pool)).toBeNull();
     expect(poolKey(null)).toBe('');
   });
 });

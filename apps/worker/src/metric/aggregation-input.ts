@@ -69,7 +69,9 @@ export interface StoredForm {
  * as finalised estimates they were two thirds of the document, i.e. of the ≈ 140 MB a national
  * rebuild serialised, sent and stored for nothing (bench/RESULTS.md, 2026-12-06). A reader finalises
  * the core again under the pool the key spells (expandStored); the rebuild and the institution job
- * finalise the very same parsed core, so writers and readers get the same bits.
+ * finalise the very same parsed core, so writers and readers get the same bits. When an area job
+ * re-finalises a stored result under a new pool, it sets the row's `pooled_key` instead of rewriting
+ * the document, which then names the pool it was written under.
  */
 export interface StoredDocument {
   format: 'core';
@@ -135,10 +137,15 @@ export function finalizeForStorage(
 }
 
 /**
- * A stored result as read from institution_result: a document is finalised under the pool its key
- * spells; the full form earlier versions wrote (values included) is used as it is.
+ * A stored result as read from institution_result: a document is finalised under the pool its row's
+ * `pooled_key` names when an area job re-finalised it since (migration 1765500000000), else under the
+ * one the document names; the full form earlier versions wrote (values included) is used as it is.
  */
-export function expandStored(stored: unknown, settings: MethodSettings): StoredInstitutionResult {
+export function expandStored(
+  stored: unknown,
+  settings: MethodSettings,
+  refinalizedUnder: string | null = null,
+): StoredInstitutionResult {
   const doc = stored as Partial<StoredDocument> | null;
   if (
     doc === null ||
@@ -149,7 +156,7 @@ export function expandStored(stored: unknown, settings: MethodSettings): StoredI
   ) {
     return stored as StoredInstitutionResult;
   }
-  const full = doc as StoredDocument;
+  const full = { ...(doc as StoredDocument), pooledKey: refinalizedUnder ?? doc.pooledKey };
   return storedValue(full, finalizeInstitution(full.core, settings, poolOfKey(full.pooledKey)));
 }
 
@@ -172,16 +179,17 @@ export function storedForm(r: InstitutionResult, pooled: PooledVariances | null)
 }
 
 /**
- * The stored result finalised under `pooled` (§5): null when it already was; otherwise the new
- * stored form, and whether its values really changed (only then are its rows rewritten). `key` is
- * poolKey(pooled), for callers that check a whole round against one pool.
+ * The stored result finalised under `pooled` (§5): null when it already was; otherwise its new value
+ * (what expandStored reads once the row's pool key is set to `key`), and whether its values really
+ * changed (only then are its rows rewritten). `key` is poolKey(pooled), for callers that check a whole
+ * round against one pool.
  */
 export function refinalized(
   s: StoredInstitutionResult,
   settings: MethodSettings,
   pooled: PooledVariances | null,
   key: string = poolKey(pooled),
-): { form: StoredForm; changed: boolean } | null {
+): { value: StoredInstitutionResult; changed: boolean } | null {
   if (s.pooledKey === key) return null;
   const f = finalizeInstitution(s.core, settings, pooled);
   const value = storedValue({ format: 'core', warnings: s.warnings, core: s.core, pooledKey: key }, f);
@@ -190,7 +198,7 @@ export function refinalized(
     s.neededReports !== value.neededReports ||
     !sameJsonValue(s.values, value.values) ||
     !sameJsonValue(s.components, value.components);
-  return { form: { value, json: documentJson(s.core, s.warnings, key) }, changed };
+  return { value, changed };
 }
 
 /**

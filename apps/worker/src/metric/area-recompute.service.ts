@@ -32,6 +32,8 @@ export interface AreaOutcome {
   mode: 'areas' | 'all';
   /** Institutions whose results changed since the aggregation it reused ('all': every one). */
   touchedInstitutions: number;
+  /** Stored results it re-finalised under a new pool (§5). */
+  refinalized: number;
 }
 
 /**
@@ -118,7 +120,7 @@ export class AreaRecomputeService {
         (m) => this.results.requestRebuild(m, roundId, `stored results of an earlier method than ${METHOD_ID}`),
         'exclusive',
       );
-      return { watermark: loaded.watermark, rows: 0, mode: 'all', touchedInstitutions: 0 };
+      return { watermark: loaded.watermark, rows: 0, mode: 'all', touchedInstitutions: 0, refinalized: 0 };
     }
     const computed = await this.compute(roundId, loaded, settings);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
@@ -143,6 +145,7 @@ export class AreaRecomputeService {
       mode: written.mode,
       touchedInstitutions:
         written.mode === 'areas' && plan !== null ? plan.touchedInstitutions : loaded.placements.length,
+      refinalized: patches.length,
     };
   }
 
@@ -221,14 +224,14 @@ export class AreaRecomputeService {
       if (next === null) continue;
       const watermark = loaded.versions.get(institutionId);
       if (watermark === undefined) continue;
-      results.set(institutionId, next.form.value);
+      results.set(institutionId, next.value);
       patches.push({
         institutionId,
         watermark,
-        rows: next.changed ? repooledRows(next.form.value) : [],
-        neededReports: next.form.value.neededReports,
-        value: next.form.value,
-        json: next.form.json,
+        rows: next.changed ? repooledRows(next.value, stored) : [],
+        neededReports: next.value.neededReports,
+        neededReportsMoved: next.value.neededReports !== stored.neededReports,
+        value: next.value,
       });
     }
     return { results, patches };

@@ -419,11 +419,11 @@ export class MetricInputsRepository {
       if (missing.length > 0) {
         // A stored document holds the core, not the values: they are finalised here (see expandStored).
         const settings = methodSettingsOf(roundId, head.round.settings);
-        await this.stream<{ institution_id: string; result: unknown }>(
+        await this.stream<{ institution_id: string; result: unknown; pooled_key: string | null }>(
           c,
-          'SELECT institution_id, result FROM institution_result WHERE round_id = $1 AND institution_id = ANY($2::uuid[]) ORDER BY institution_id',
+          'SELECT institution_id, result, pooled_key FROM institution_result WHERE round_id = $1 AND institution_id = ANY($2::uuid[]) ORDER BY institution_id',
           [roundId, missing],
-          (r) => fetched.set(r.institution_id, expandStored(r.result, settings)),
+          (r) => fetched.set(r.institution_id, expandStored(r.result, settings, r.pooled_key)),
         );
       }
       const results = this.stored.assemble(roundId, versions, fetched);

@@ -163,11 +163,13 @@ export interface InstitutionPatch {
   institutionId: string;
   /** Watermark of the stored result the patch was derived from. */
   watermark: string;
+  /** Its rows the new pool changes (repooledRows). */
   rows: ResultRow[];
   neededReports: number | null;
-  /** The new stored result, and the JSON of its document. */
+  /** Whether neededReports differs from the stored one (its government components carry it). */
+  neededReportsMoved: boolean;
+  /** The new stored result (finalised under the area job's pool: the same for every patch of a job). */
   value: StoredInstitutionResult;
-  json: string;
 }
 
 /** Which snapshot the rows come from, and when they were computed. */
@@ -338,7 +340,7 @@ export class MetricResultsRepository {
        FROM staged u
        ON CONFLICT (round_id, institution_id) DO UPDATE SET result = EXCLUDED.result, validator_ids = EXCLUDED.validator_ids,
          validator_tc = EXCLUDED.validator_tc, validator_pc = EXCLUDED.validator_pc, method_version = EXCLUDED.method_version,
-         watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at
+         watermark = EXCLUDED.watermark, computed_at = EXCLUDED.computed_at, pooled_key = NULL
        WHERE t.watermark <= EXCLUDED.watermark`,
       [roundId, METHOD_VERSION, stamp.watermark, stamp.computedAt.toISOString()],
     );
@@ -346,8 +348,10 @@ export class MetricResultsRepository {
 
   /**
    * Rewrites what a new pool changes in institutions' rows (§5: SE, interval, status, needed; never the
-   * estimate) and their stored results. Only rows and documents still at the watermark the new values
-   * were derived from: an institution job that committed newer numbers meanwhile keeps them. Locks the
+   * estimate) — only the rows it changes (repooledRows) — and records the pool their stored results are
+   * now finalised under (`pooled_key`; the documents stay as written). Only rows and documents still at
+   * the watermark the new values were derived from: an institution job that committed newer numbers
+   * meanwhile keeps them. Locks the
    * institutions first (the lock order of this class): the UPDATE … FROM joins below visit rows in
    * whatever order their plan chooses.
    */
@@ -394,18 +398,19 @@ export class MetricResultsRepository {
       [
         roundId,
         JSON.stringify(
-          sorted.map((p) => ({ scope_key: p.institutionId, watermark: p.watermark, needed: p.neededReports })),
+          sorted
+            .filter((p) => p.neededReportsMoved)
+            .map((p) => ({ scope_key: p.institutionId, watermark: p.watermark, needed: p.neededReports })),
         ),
       ],
     );
+    // The documents stay as their computation wrote them: only the pool they are finalised under changes.
+    const refinalizedUnder = sorted[0].value.pooledKey;
     await m.query(
-      `UPDATE institution_result t SET result = p.result
-       FROM json_to_recordset($2::json) AS p(institution_id uuid, watermark bigint, result json)
+      `UPDATE institution_result t SET pooled_key = $2
+       FROM unnest($3::uuid[], $4::bigint[]) AS p(institution_id, watermark)
        WHERE t.round_id = $1 AND t.institution_id = p.institution_id AND t.watermark = p.watermark`,
-      [
-        roundId,
-        `[${sorted.map((p) => `{"institution_id":${JSON.stringify(p.institutionId)},"watermark":${p.watermark},"result":${p.json}}`).join(',')}]`,
-      ],
+      [roundId, refinalizedUnder, sorted.map((p) => p.institutionId), sorted.map((p) => p.watermark)],
     );
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { decodeItemList } from '@apertura/db';
 import {
   buildInstitution,
@@ -8,7 +9,7 @@ import {
   INDICATORS,
 } from '@apertura/metric';
 import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
-import { aggregationUniverse, placementsFor, storedForm } from './aggregation-input';
+import { aggregationUniverse, placementsFor, refinalized, roundPool, storedForm } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 import { CopyEncoder } from './copy-stream';
 import { addResultLine, resultLine } from './metric-results.repository';
@@ -17,6 +18,7 @@ import {
   governmentItemsJson,
   institutionResultRows,
   missingReasons,
+  repooledRows,
   slimForWriting,
 } from './to-result-rows';
 
@@ -263,5 +265,52 @@ describe('item lists serialised early (a rebuild keeps strings, not item objects
     const slim = finalizeBuilt(built, DEFAULT_METHOD_SETTINGS, null);
     expect(slim.citizenComponents.every((c) => c.values.length === 0 && c.validators.length === 0)).toBe(true);
     expect(institutionResultRows(slim, PROVENANCE, QUESTIONNAIRES, itemsJson).map(resultLine)).toEqual(plain);
+  });
+});
+
+describe('repooledRows (what a moved pool rewrites)', () => {
+  const score = fc.integer({ min: 0, max: 4 }).map((k) => k / 4);
+  /** An institution with a self-report (or none) and 0–4 citizen reports, some of them from one validator. */
+  const institution = (id: string): fc.Arbitrary<InstitutionInput> =>
+    fc
+      .record({
+        selfReported: fc.boolean(),
+        self: fc.array(score, { minLength: 6, maxLength: 6 }),
+        reports: fc.array(fc.record({ validator: fc.integer({ min: 0, max: 3 }), v: score }), { maxLength: 4 }),
+      })
+      .map(({ selfReported, self, reports }) => ({
+        institutionId: id,
+        selfReport: selfReported ? SELF_REPORT.map((x, k) => ({ ...x, score: self[k] })) : [],
+        verifications: {},
+        citizenReports: reports.map((r, k) => report(`${id}-r${k}`, `${id}-v${r.validator}`, r.v)),
+      }));
+  const round = fc
+    .array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 2, maxLength: 7 })
+    .chain((ids) => fc.tuple(...[...new Set(ids)].map((n) => institution(`inst-${n}`))));
+
+  it('leaves out exactly the rows that equal what the previous pool wrote', () => {
+    fc.assert(
+      fc.property(round, fc.integer({ min: 1, max: 6 }), (inputs, cut) => {
+        // The stored results under the pool of some institutions, then re-finalised under the round's.
+        const computed = inputs.map((i) => computeInstitution(i));
+        const before = roundPool(computed.slice(0, Math.min(cut, computed.length - 1)));
+        const after = roundPool(computed);
+        for (const input of inputs) {
+          const stored = storedForm(computeInstitution(input, DEFAULT_METHOD_SETTINGS, before), before).value;
+          const next = refinalized(stored, DEFAULT_METHOD_SETTINGS, after);
+          if (next === null) continue;
+          const previousRows = new Map(repooledRows(stored).map((r) => [r.indicator, r]));
+          const everyRow = repooledRows(next.value);
+          const moved = new Map(repooledRows(next.value, stored).map((r) => [r.indicator, r]));
+          for (const row of everyRow) {
+            if (moved.has(row.indicator)) expect(moved.get(row.indicator)).toEqual(row);
+            else expect(row).toEqual(previousRows.get(row.indicator));
+          }
+          expect(moved.size).toBeLessThanOrEqual(everyRow.length);
+          if (!next.changed) expect(moved.size).toBe(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

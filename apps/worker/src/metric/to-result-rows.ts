@@ -20,7 +20,7 @@ import type {
   SubIndexInfo,
 } from '@apertura/metric';
 import { encodeItemList, type ItemColumns, type PackedItems, type ResultScope } from '@apertura/db';
-import type { StoredInstitutionResult } from './aggregation-input';
+import { sameJsonValue, type StoredInstitutionResult } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 
 export interface ResultRow {
@@ -396,19 +396,28 @@ export function aggregateResultRows(rows: readonly AggregateRow[]): ResultRow[] 
 }
 
 /**
- * The rows of an institution that a new pool (§5) changes — every indicator and every citizen
- * component — built from its stored result, for MetricResultsRepository.patchInstitutions. Their
+ * The rows of an institution that a new pool (§5) changes — of its indicators and citizen components,
+ * those whose value differs from `before` (its stored result under the previous pool; every row
+ * without it) — built from its stored result, for MetricResultsRepository.patchInstitutions. Their
  * details hold only what finalisation decides (interval, reasons, and on `I` the institution facts):
  * the patch merges them into the stored details, keeping items, sub-index weights and provenance.
+ * Skipping the rows a pool leaves as they are matters: a moved pool re-finalises most institutions of
+ * a national round, and their government rows (exact) never change.
  */
-export function repooledRows(s: StoredInstitutionResult): ResultRow[] {
+export function repooledRows(s: StoredInstitutionResult, before?: StoredInstitutionResult): ResultRow[] {
+  const moved = (a: unknown, b: unknown): boolean => before === undefined || !sameJsonValue(a, b);
+  // What a pool can move besides the values: the facts on `I`, and the needed reports a missing value's
+  // row carries (the other facts come from the inputs alone).
+  const factsMoved = moved(before?.headline, s.headline) || moved(before?.neededReports, s.neededReports);
   const rows: ResultRow[] = [];
   for (const indicator of INDICATORS) {
     const e = s.values[indicator];
+    if (!moved(before?.values[indicator], e) && !((indicator === 'I' || e === null) && factsMoved)) continue;
     const extra: Record<string, unknown> = indicator === 'I' ? { institution: institutionFacts(s) } : {};
     rows.push(e === null ? missingRow(s, indicator, extra) : valueRow(s.institutionId, indicator, e, extra));
   }
   for (const code of Object.keys(s.components).sort())
-    rows.push(valueRow(s.institutionId, code, s.components[code], {}));
+    if (moved(before?.components[code], s.components[code]))
+      rows.push(valueRow(s.institutionId, code, s.components[code], {}));
   return rows;
 }

@@ -206,6 +206,13 @@ export class InstitutionResultEntity {
   result: JsonObject;
 
   /**
+   * The pool (its key) the values are finalised under when an area job re-finalised the stored result
+   * after it was written; null: the one the document names (migration 1765500000000).
+   */
+  @Column({ type: 'text', nullable: true })
+  pooledKey: string | null;
+
+  /**
    * Per-validator cluster values of TC and PC (issue #18 item 3), parallel arrays in validator order,
    * null where a validator's reports gave no value; null arrays: computed before they were kept
    * (migration 1765100000000). Never published per validator.

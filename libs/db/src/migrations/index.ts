@@ -30,6 +30,7 @@ import { ResultWriteLog1765300000000 } from './1765300000000-result-write-log';
 import { RoundDistributionCache1765300000001 } from './1765300000001-round-distribution-cache';
 import { RoundAreaWrite1765400000000 } from './1765400000000-round-area-write';
 import { ResultWritePruned1765400000001 } from './1765400000001-result-write-pruned';
+import { InstitutionResultPooledKey1765500000000 } from './1765500000000-institution-result-pooled-key';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   RoundDistributionCache1765300000001,
   RoundAreaWrite1765400000000,
   ResultWritePruned1765400000001,
+  InstitutionResultPooledKey1765500000000,
 ];
