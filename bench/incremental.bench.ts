@@ -8,10 +8,14 @@
  * carry the watermark (highest outbox event id) of the input snapshot they were computed from, so
  * the institution is updated once a row of it commits with watermark ≥ the write's event id. Area
  * rows are aggregated from stored institution results, so the municipality is updated by the first
- * area job that starts after that institution row committed (Bull announces job starts; the
- * benchmark runs one worker, whose area jobs run one at a time). A trigger installed in the
- * benchmark's own database NOTIFYs every committed I_G row of an institution or municipality; NOTIFY
- * is delivered at commit, so there is no polling bias.
+ * area job that starts after that institution row committed (Bull announces job starts). A trigger
+ * installed in the benchmark's own database NOTIFYs every committed I_G row of an institution or
+ * municipality; NOTIFY is delivered at commit, so there is no polling bias. With one process taking
+ * area jobs (one worker, or `--split-areas`), which runs them one at a time, the municipality's first
+ * notification after such a start is that job's write. With several (`--workers N`) an area job that
+ * started earlier on another worker may commit after it, so the municipality counts as updated only
+ * when such a job has completed (Bull announces completions after the commit: later by a Redis round
+ * trip, never earlier).
  *
  * The path measured is the product's: outbox → relay (every 200 ms when idle) → debounced
  * recompute-institution (150 ms) → recompute-area (its own queue, debounced 200 ms; only the touched
@@ -19,6 +23,7 @@
  */
 import { randomUUID } from 'crypto';
 import { Client, Pool } from 'pg';
+import { QUEUES } from '@apertura/queue';
 import { verifiableItems } from '@apertura/questionnaire';
 import { hashPassword } from '../apps/api/src/auth/passwords';
 import { CopyWriter } from './lib/copy';
@@ -47,6 +52,9 @@ export interface IncrementalResult {
   unresolved: number;
   /** Area jobs that finished during the run: aggregating only the touched areas, or every area. */
   areaJobs: { touchedOnly: number; everyArea: number };
+  /** Worker processes, whether one of them took the area jobs alone, and the largest peak RSS among them. */
+  workers: number;
+  splitAreas: boolean;
   workerPeakRssMiB: number;
 }
 
@@ -57,6 +65,10 @@ export interface IncrementalOptions {
   ratePerSecond: number;
   invitations: number;
   validators: number;
+  /** Worker processes (default 1). */
+  workers?: number;
+  /** With several workers, the first consumes only the area queue and the others every other queue. */
+  splitAreas?: boolean;
   log: (line: string) => void;
 }
 
@@ -162,13 +174,29 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
 
     const queue = metricQueue(ctx.env);
     ctx.onClose(() => queue.close());
-    const worker = spawnWorker(ctx.env);
-    ctx.onClose(() => worker.stop());
+    const workerCount = opts.workers ?? 1;
+    const splitAreas = opts.splitAreas === true;
+    if (splitAreas && workerCount < 2) throw new Error('--split-areas needs --workers 2 or more');
+    // WORKER_QUEUES of each worker: the first takes the area jobs alone when they are split off.
+    const queuesOf = (i: number): string | undefined =>
+      !splitAreas ? undefined : i === 0 ? QUEUES.areas : [QUEUES.mail, QUEUES.metric, QUEUES.imports].join(',');
+    const workers = Array.from({ length: workerCount }, (_, i) => {
+      const only = queuesOf(i);
+      return spawnWorker(only === undefined ? ctx.env : { ...ctx.env, WORKER_QUEUES: only });
+    });
+    for (const w of workers) ctx.onClose(() => w.stop());
     const api = await spawnApi(ctx.env);
     ctx.onClose(() => api.handle.stop());
-    await waitForWorkers(queue, 1, [worker]);
-    opts.log('  initial full rebuild (not measured) …');
-    const initial = await timeRecomputeRound(ctx.pg, queue, round.roundId, worker, 3_600_000);
+    const areas = areaQueue(ctx.env);
+    ctx.onClose(() => areas.close());
+    const areaConsumers = splitAreas ? 1 : workerCount;
+    await waitForWorkers(queue, splitAreas ? workerCount - 1 : workerCount, workers);
+    await waitForWorkers(areas, areaConsumers, workers);
+    const rebuilder = splitAreas ? workers[1] : workers[0];
+    opts.log(
+      `  initial full rebuild (not measured; ${workerCount} worker process${workerCount === 1 ? '' : 'es'}${splitAreas ? ', area jobs on one of them' : ''}) …`,
+    );
+    const initial = await timeRecomputeRound(ctx.pg, queue, round.roundId, rebuilder, 3_600_000);
     opts.log(`  initial rebuild took ${initial.total.toFixed(1)} s`);
 
     const post = async (
@@ -198,26 +226,10 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
     // from inputs that include the write. Area rows are aggregated from the stored institution results,
     // so their watermark says nothing about which institution results they saw: a municipality is
     // updated by the first area job that STARTED after the institution's new result was committed
-    // (the worker runs area jobs one at a time; Bull announces each start on the queue's events).
+    // (Bull announces each start on the queue's events; with several workers, see the header).
     const listener = new Client({ connectionString: ctx.db.url });
     await listener.connect();
     ctx.onClose(() => listener.end());
-    const seenInstitution = new Map<string, number>();
-    const areaStarts: bigint[] = [];
-    const areas = areaQueue(ctx.env);
-    ctx.onClose(() => areas.close());
-    const subscribed = new Promise<void>((resolve) => areas.once('registered:global:active', () => resolve()));
-    // What each area job did (AreaOutcome.mode): only the touched areas, or every area (a moved pool, another writer).
-    const areaJobs = { touchedOnly: 0, everyArea: 0 };
-    areas.on('global:completed', (_jobId: string, result: string) => {
-      const mode = (JSON.parse(result) as { mode?: string } | null)?.mode;
-      if (mode === 'areas') areaJobs.touchedOnly += 1;
-      else if (mode === 'all') areaJobs.everyArea += 1;
-    });
-    areas.on('global:active', (jobId: string) => {
-      if (String(jobId).startsWith('area:')) areaStarts.push(process.hrtime.bigint());
-    });
-    await subscribed;
     const pending = new Set<Pending>();
     const done: Pending[] = [];
     const finish = (p: Pending): void => {
@@ -226,18 +238,58 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
         done.push(p);
       }
     };
+    const seenInstitution = new Map<string, number>();
+    const areaStarts: bigint[] = [];
+    // Several workers: when each area job started, and when it completed (see the header).
+    const areaStartOf = new Map<string, bigint>();
+    const areaRuns: Array<{ started: bigint; completed: bigint }> = [];
+    const subscribed = new Promise<void>((resolve) => areas.once('registered:global:active', () => resolve()));
+    // What each area job did (AreaOutcome.mode): only the touched areas, or every area (a moved pool, another writer).
+    const areaJobs = { touchedOnly: 0, everyArea: 0 };
+    areas.on('global:completed', (jobId: string, result: string) => {
+      const startedAt = areaStartOf.get(String(jobId));
+      if (startedAt !== undefined) {
+        areaStartOf.delete(String(jobId));
+        areaRuns.push({ started: startedAt, completed: process.hrtime.bigint() });
+        if (areaConsumers > 1) settleMunicipalitiesByCompletion();
+      }
+      const mode = (JSON.parse(result) as { mode?: string } | null)?.mode;
+      if (mode === 'areas') areaJobs.touchedOnly += 1;
+      else if (mode === 'all') areaJobs.everyArea += 1;
+    });
+    areas.on('global:active', (jobId: string) => {
+      if (!String(jobId).startsWith('area:')) return;
+      const now = process.hrtime.bigint();
+      areaStarts.push(now);
+      areaStartOf.set(String(jobId), now);
+    });
+    await subscribed;
     const settleInstitution = (p: Pending, now: bigint): void => {
       if (p.eventId !== null && p.institutionAt === null && (seenInstitution.get(p.institutionId) ?? 0) >= p.eventId)
         p.institutionAt = now;
     };
     const areaStartedBetween = (from: bigint, to: bigint): boolean => areaStarts.some((t) => t > from && t < to);
+    // Several workers: the first completion of an area job that started after the institution's result committed.
+    function settleMunicipalitiesByCompletion(): void {
+      for (const p of pending) {
+        if (p.institutionAt === null || p.municipalityAt !== null) continue;
+        const institutionAt = p.institutionAt;
+        const first = areaRuns
+          .filter((r) => r.started > institutionAt)
+          .reduce<bigint | null>((min, r) => (min === null || r.completed < min ? r.completed : min), null);
+        if (first !== null) {
+          p.municipalityAt = first;
+          finish(p);
+        }
+      }
+    }
     listener.on('notification', (n) => {
       const now = process.hrtime.bigint();
       const [scope, key, watermark] = (n.payload ?? '').split(' ');
       if (scope === 'institution') {
         seenInstitution.set(key, Math.max(seenInstitution.get(key) ?? 0, Number(watermark)));
         for (const p of pending) if (p.institutionId === key) settleInstitution(p, now);
-      } else {
+      } else if (areaConsumers === 1) {
         for (const p of pending) {
           if (p.cvegeo !== key || p.institutionAt === null || p.municipalityAt !== null) continue;
           if (areaStartedBetween(p.institutionAt, now)) {
@@ -347,7 +399,9 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
       municipalitySeconds: summarise(muni),
       unresolved: pending.size,
       areaJobs,
-      workerPeakRssMiB: worker.peakRssMiB(),
+      workers: workerCount,
+      splitAreas,
+      workerPeakRssMiB: Math.max(...workers.map((w) => w.peakRssMiB())),
     };
   } finally {
     await ctx.close();

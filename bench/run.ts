@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N]
- *  [--rate writes/s] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
+ *  [--rate writes/s] [--workers N [--split-areas]] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
  * and the ratio. See bench/README.md.
  */
 import { writeFileSync } from 'fs';
@@ -26,12 +26,16 @@ interface Args {
   repeat?: number;
   /** Writes per second of the incremental benchmark (default: the size's). */
   rate?: number;
+  /** Worker processes of the incremental benchmark (default 1). */
+  workers?: number;
+  /** With several workers, one takes the area jobs alone (WORKER_QUEUES). */
+  splitAreas: boolean;
   profile: boolean;
   json?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { size: 'small', only: [...BENCHMARKS], profile: false };
+  const args: Args = { size: 'small', only: [...BENCHMARKS], splitAreas: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -48,11 +52,14 @@ function parseArgs(argv: string[]): Args {
       args.only = names as Benchmark[];
     } else if (a.startsWith('--repeat')) args.repeat = Number(value());
     else if (a.startsWith('--rate')) args.rate = Number(value());
-    else if (a === '--profile') args.profile = true;
+    else if (a.startsWith('--workers')) {
+      args.workers = Number(value());
+      if (!Number.isInteger(args.workers) || args.workers < 1) throw new Error('--workers needs a whole number ≥ 1');
+    } else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {
       console.log(
-        'npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--profile] [--json file]',
+        'npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--workers N [--split-areas]] [--profile] [--json file]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -130,6 +137,8 @@ export async function main(argv: string[]): Promise<void> {
     out.incremental = await incrementalBenchmark({
       ...plan.incremental,
       ratePerSecond: args.rate ?? plan.incremental.ratePerSecond,
+      workers: args.workers,
+      splitAreas: args.splitAreas,
       log,
     });
   }
@@ -213,7 +222,7 @@ export async function main(argv: string[]): Promise<void> {
   if (out.incremental) {
     const i = out.incremental;
     rows.push([
-      `incremental, ${i.targetRatePerSecond} writes/s for ${i.durationSeconds} s (${i.sent.submissions} submissions, ${i.sent.verdicts} verdicts)`,
+      `incremental, ${i.targetRatePerSecond} writes/s for ${i.durationSeconds} s (${i.sent.submissions} submissions, ${i.sent.verdicts} verdicts)${i.workers > 1 ? `, ${i.workers} workers${i.splitAreas ? ' (one for area jobs)' : ''}` : ''}`,
       `institution p50/p95/p99 ${s(i.institutionSeconds.p50)} / ${s(i.institutionSeconds.p95)} / ${s(i.institutionSeconds.p99)} s`,
       `API answer p50/p99 ${ms(i.ackMs.p50)} / ${ms(i.ackMs.p99)}`,
       '',

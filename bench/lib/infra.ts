@@ -10,7 +10,7 @@ import { join } from 'path';
 import { Client } from 'pg';
 import { Env, loadEnv } from '@apertura/config';
 import { SESSION_OPTIONS } from '@apertura/db';
-import { QUEUES, openQueue, type Queue } from '@apertura/queue';
+import { QUEUES, openQueue, queueConsumers, type Queue } from '@apertura/queue';
 import { createTestDatabase, TestDatabase } from '../../test/support/db';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../../test/support/redis';
 
@@ -199,10 +199,10 @@ export async function waitFor<T>(
   }
 }
 
-/** Waits until `n` worker processes listen on the metric queue. */
+/** Waits until `n` worker processes consume the given queue. */
 export async function waitForWorkers(queue: Queue, n: number, handles: ChildHandle[]): Promise<void> {
   await waitFor(
-    async () => (await queue.getWorkers()).length,
+    () => queueConsumers(queue),
     (c) => c >= n,
     `${n} worker process(es)`,
     120_000,

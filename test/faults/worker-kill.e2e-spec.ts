@@ -3,7 +3,7 @@ import { join } from 'path';
 import { DataSource } from 'typeorm';
 import type { Env } from '@apertura/config';
 import { dataSourceOptions } from '@apertura/db';
-import { QUEUES, openQueue, type Queue } from '@apertura/queue';
+import { QUEUES, openQueue, queueConsumers, type Queue } from '@apertura/queue';
 import { testEnv } from '../support/app';
 import { createTestDatabase, TestDatabase } from '../support/db';
 import { resultSnapshot, ResultNumbers, until } from '../support/metric-helpers';
@@ -89,7 +89,7 @@ describe('metric worker faults (real worker processes)', () => {
       LONG,
       100,
     );
-  const workerCount = async (): Promise<number> => (await queue.getWorkers()).length;
+  const workerCount = (): Promise<number> => queueConsumers(queue);
 
   let uninterrupted: ResultNumbers[];
 

@@ -2,15 +2,21 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule, ENV, Env } from '@apertura/config';
 import { ENTITIES, dataSourceOptions } from '@apertura/db';
-import { QueueModule } from '@apertura/queue';
+import { consumedQueues, QueueModule } from '@apertura/queue';
 import { MailModule } from './mail/mail.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { WORKER_FEATURES } from './features';
+import { ProcessorsModule } from './processors';
 
-/** The worker: Bull processors and the outbox relay. No HTTP, never migrates. */
+/**
+ * The worker: Bull processors of the queues it consumes (WORKER_QUEUES, every queue by default), the
+ * outbox relay and the periodic sweeps. No HTTP, never migrates.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(env: Env, extra: Type<unknown>[] = []): DynamicModule {
+    const consumed = consumedQueues(env.WORKER_QUEUES);
+    if ('error' in consumed) throw new Error(consumed.error);
     return {
       module: WorkerModule,
       imports: [
@@ -33,6 +39,7 @@ export class WorkerModule {
         MailModule,
         OutboxModule,
         ...WORKER_FEATURES,
+        ProcessorsModule.forQueues(consumed.value),
         ...extra,
       ],
     };

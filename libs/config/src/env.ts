@@ -159,6 +159,12 @@ const schema = z
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     /**
+     * The queues a worker process consumes, comma-separated (`mail`, `metric`, `metric-area`, `import`;
+     * names checked by the worker at start): every queue when empty. A deployment with several workers
+     * gives area jobs to one of them (docs/scaling.md says why and what it buys).
+     */
+    WORKER_QUEUES: z.string().default(''),
+    /**
      * Open-data downloads (issue #13): a download whose client reads nothing for this long is cut and
      * its slot freed; no download lasts longer than the deadline, however slowly it is read.
      */

@@ -33,3 +33,15 @@ export function openQueue(queue: QueueName, redisUrl: string, prefix: string): Q
 export function queueToken(queue: QueueName): string {
   return getQueueToken(queue);
 }
+
+/**
+ * How many processes consume one of our queues right now: the blocking connections Bull names after
+ * the queue. Bull's own `getWorkers()` matches those names by prefix, and the name of `metric` is a
+ * prefix of `metric-area`'s (`<prefix>:bWV0cmlj…`), so it would count every area consumer as a
+ * consumer of `metric` too.
+ */
+export async function queueConsumers(queue: Queue): Promise<number> {
+  const clients = String(await queue.client.client('LIST'));
+  const named = `name=${queue.clientName()}`;
+  return clients.split('\n').filter((line) => line.split(' ').includes(named)).length;
+}

@@ -17,6 +17,27 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
+
+/**
+ * The queues a worker process consumes, from its WORKER_QUEUES setting: every queue when the setting
+ * is empty; otherwise the named ones, each known and at least one.
+ */
+export function consumedQueues(setting: string): { value: ReadonlySet<QueueName> } | { error: string } {
+  const names = setting
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.length === 0) {
+    if (setting.trim() === '') return { value: new Set(QUEUE_NAMES) };
+    return { error: `WORKER_QUEUES names no queue (known: ${QUEUE_NAMES.join(', ')})` };
+  }
+  const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0)
+    return { error: `WORKER_QUEUES: unknown queue "${unknown[0]}" (known: ${QUEUE_NAMES.join(', ')})` };
+  return { value: new Set(names as QueueName[]) };
+}
+
 /** The queues the outbox relay feeds; area jobs are scheduled by the worker after an institution job. */
 export type RelayQueueName = Exclude<QueueName, typeof QUEUES.areas>;
 

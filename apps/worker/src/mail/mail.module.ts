@@ -5,7 +5,6 @@ import { ENV, Env } from '@apertura/config';
 import { openSmtpEndpoint, SMTP_ENDPOINT } from './mail-catcher';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailLedger } from './mail-ledger';
-import { MailProcessor } from './mail.processor';
 import { MailTransport } from './mail.transport';
 
 /**
@@ -23,8 +22,8 @@ import { MailTransport } from './mail.transport';
     MailTransport,
     MailLedger,
     MailDeliveryService,
-    MailProcessor,
   ],
-  exports: [MailTransport, MailLedger],
+  // The delivery service for the mail queue's processor (processors.ts registers it where the queue is consumed).
+  exports: [MailTransport, MailLedger, MailDeliveryService],
 })
 export class MailModule {}

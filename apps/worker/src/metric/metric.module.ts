@@ -4,14 +4,14 @@ import { AreaScheduler } from './area-scheduler';
 import { InstitutionRecomputeService } from './institution-recompute.service';
 import { MetricInputsRepository } from './metric-inputs.repository';
 import { MetricResultsRepository } from './metric-results.repository';
-import { AreaProcessor, MetricProcessor } from './metric.processor';
 import { RankRepository } from './rank.repository';
 import { ResultWritePruneService } from './result-write-prune.service';
 import { RoundRecomputeService } from './round-recompute.service';
 
 /**
  * Metric recomputation: recompute-institution → recompute-area, and recompute-round (full rebuild);
- * and the upkeep of the result-write log the cached public reads count.
+ * and the upkeep of the result-write log the cached public reads count. The two processors are
+ * registered by processors.ts where their queues are consumed.
  */
 @Module({
   providers: [
@@ -22,9 +22,8 @@ import { RoundRecomputeService } from './round-recompute.service';
     AreaRecomputeService,
     RoundRecomputeService,
     AreaScheduler,
-    MetricProcessor,
-    AreaProcessor,
     ResultWritePruneService,
   ],
+  exports: [InstitutionRecomputeService, AreaRecomputeService, RoundRecomputeService, AreaScheduler],
 })
 export class MetricModule {}
