@@ -55,7 +55,8 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--workers')) {
       args.workers = Number(value());
       if (!Number.isInteger(args.workers) || args.workers < 1) throw new Error('--workers needs a whole number ≥ 1');
-    } else if (a === '--profile') args.profile = true;
+    } else if (a === '--split-areas') args.splitAreas = true;
+    else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
     else if (a === '--help' || a === '-h') {
       console.log(
