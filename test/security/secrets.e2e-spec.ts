@@ -153,7 +153,7 @@ const REQUIRED_VARIABLE = /^\$\{[A-Z_][A-Z0-9_]*:\?[^}]*\}$/;
 describe('docker-compose.yml (issue #13 §3)', () => {
   const compose = load(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as ComposeFile;
   const stores = Object.entries(compose.services).filter(
-    ([name, s]) => /postgres|redis/i.test(`${name} ${s.image ?? ''}`) && !/^(api|worker)$/.test(name),
+    ([name, s]) => /postgres|redis/i.test(`${name} ${s.image ?? ''}`) && !/^(api|worker|area-worker)$/.test(name),
   );
 
   it('has a PostgreSQL and a Redis service', () => {
@@ -186,7 +186,7 @@ describe('docker-compose.yml (issue #13 §3)', () => {
   });
 
   it('the application gets its secrets from the environment, with no fallback value', () => {
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'area-worker']) {
       const env = envOf(compose.services[name]);
       expect(env.JWT_SECRET).toMatch(REQUIRED_VARIABLE);
       expect(env.TOKEN_SECRET).toMatch(REQUIRED_VARIABLE);
