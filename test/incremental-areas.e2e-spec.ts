@@ -196,6 +196,59 @@ describe('incremental area jobs', () => {
     expect(await areaJob()).toMatchObject({ mode: 'all' });
   });
 
+  it('after a new pool or a smaller universe, writes only the rows that differ from what it stored', async () => {
+    await areaJob(); // this process's memory is the stored state
+    const allAreaRows = async (): Promise<number> =>
+      (
+        await t.ds.query(
+          `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope <> 'institution'`,
+          [fx.roundId],
+        )
+      )[0].n;
+
+    // A withdrawn citizen report of the institution with the most reports moves the round's pool (§5).
+    const [r] = await t.ds.query(
+      `SELECT id, institution_id FROM citizen_report WHERE round_id = $1 AND institution_id =
+         (SELECT institution_id FROM citizen_report WHERE round_id = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
+       ORDER BY id LIMIT 1`,
+      [fx.roundId],
+    );
+    await t.ds.query('DELETE FROM citizen_report WHERE id = $1', [r.id]);
+    await touched(r.institution_id);
+    const moved = await areaJob();
+    expect(moved).toMatchObject({ mode: 'all' });
+    expect(moved.refinalized).toBeGreaterThan(0);
+    expect(moved.rows).toBeGreaterThan(0);
+    expect(moved.rows).toBeLessThan(await allAreaRows());
+    const afterMove = await areasAndRanks();
+    expect(await freshService().recompute({ roundId: fx.roundId })).toMatchObject({ mode: 'all' });
+    expect(await areasAndRanks()).toEqual(afterMove);
+
+    // A municipality leaves the round's universe: its rows go, the others stay as they were written.
+    await areaJob(); // the stored state is this process's again
+    const [{ cvegeo }] = await t.ds.query(
+      `SELECT i.cvegeo FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
+        WHERE ri.round_id = $1 GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`,
+      [fx.roundId],
+    );
+    // (TypeORM answers a DELETE … RETURNING with [rows, count].)
+    const [leaving]: [Array<{ id: string }>, number] = await t.ds.query(
+      `DELETE FROM round_institution ri USING institution i
+        WHERE i.id = ri.institution_id AND ri.round_id = $1 AND i.cvegeo = $2 RETURNING ri.institution_id AS id`,
+      [fx.roundId, cvegeo],
+    );
+    for (const { id } of leaving) await touched(id);
+    expect(await areaJob()).toMatchObject({ mode: 'all' });
+    const [{ n: left }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'municipality' AND scope_key = $2`,
+      [fx.roundId, cvegeo],
+    );
+    expect(left).toBe(0);
+    const smaller = await areasAndRanks();
+    await rebuild();
+    expect(await areasAndRanks()).toEqual(smaller);
+  });
+
   /**
    * Institution jobs, area jobs of two workers and rebuilds share the round's lock (issue #17): they
    * write side by side, in MetricResultsRepository's row-lock order. Run all of them at once, with

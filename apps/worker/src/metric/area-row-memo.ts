@@ -81,6 +81,13 @@ interface Remembered {
   token: string;
 }
 
+/** The area rows (by aggregateRowKey) and ranking groups (by rankGroupId) of a process's last area write. */
+export interface WrittenAreas {
+  token: string;
+  rows: ReadonlyMap<string, AggregateRow>;
+  ranks: ReadonlyMap<string, RankedGroup>;
+}
+
 /** What an area job may reuse of the process's last aggregation of the round. */
 export interface AreaReusePlan {
   reuse: AggregateReuse;
@@ -138,6 +145,16 @@ export class AreaRowMemo {
     this.rounds.delete(roundId);
     this.rounds.set(roundId, { basis: memo.basis, results: memo.results, rows, ranks: memo.ranks, token });
     while (this.rounds.size > this.capacity) this.rounds.delete(this.rounds.keys().next().value as string);
+  }
+
+  /**
+   * What this process last wrote for the round, whatever the basis it was aggregated under: the
+   * stored area rows and rankings while round_area_write still holds `token` (compare under the
+   * round's lock). A row equal to one of these needs no write, even when nothing can be reused.
+   */
+  writtenOf(roundId: string): WrittenAreas | null {
+    const held = this.rounds.get(roundId);
+    return held === undefined ? null : { token: held.token, rows: held.rows, ranks: held.ranks };
   }
 
   /** After a failed write: the stored rows are no longer known. */

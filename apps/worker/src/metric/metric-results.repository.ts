@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
+import type { AggregateRow } from '@apertura/metric';
 import { RESULTS_CHANNEL } from '@apertura/db';
 import type { ResultsChangeScope } from '@apertura/db';
 import type { StoredForm, StoredInstitutionResult } from './aggregation-input';
@@ -516,6 +517,27 @@ export class MetricResultsRepository {
    * Area rows an aggregation at `watermark` did not produce. Every row it produced now carries this
    * watermark (or a newer one, written by a later job), so "older than the watermark" is "stale".
    */
+  /** Deletes these area rows of the round (areas that left its universe). */
+  async deleteAreaRows(
+    m: EntityManager,
+    roundId: string,
+    rows: ReadonlyArray<Pick<AggregateRow, 'scope' | 'scopeKey' | 'aggregation' | 'indicator'>>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `DELETE FROM metric_result t USING unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS g(scope, scope_key, aggregation, indicator)
+        WHERE t.round_id = $1 AND t.scope <> 'institution' AND t.scope = g.scope AND t.scope_key = g.scope_key
+          AND t.aggregation = g.aggregation AND t.indicator = g.indicator`,
+      [
+        roundId,
+        rows.map((r) => r.scope),
+        rows.map((r) => r.scopeKey),
+        rows.map((r) => r.aggregation),
+        rows.map((r) => r.indicator),
+      ],
+    );
+  }
+
   async deleteStaleAreas(m: EntityManager, roundId: string, watermark: string): Promise<void> {
     await m.query(
       `DELETE FROM metric_result WHERE round_id = $1 AND scope <> 'institution' AND watermark < $2::bigint`,
