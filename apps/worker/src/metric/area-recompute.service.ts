@@ -182,8 +182,8 @@ export class AreaRecomputeService {
    * other rows) and queueing on round_area_write behind other area writers. When round_area_write still
    * holds the token of this process's last write, the stored rows are the remembered ones, and only
    * the rows and ranking groups that differ from them are written — also after a new pool, which
-   * changes about 40 % of a national round's area rows and under 1 % of its ranking rows; otherwise
-   * all of them. The institutions a new pool re-finalises are patched last, so that an institution
+   * changes about a quarter of a national round's area rows and under 1 % of its ranking rows;
+   * otherwise all of them. The institutions a new pool re-finalises are patched last, so that an institution
    * job of one of them waits for the patch and the commit, not for the area rows.
    */
   private async write(roundId: string, c: Computed, stamp: Stamp, token: string): Promise<Written> {
@@ -263,7 +263,7 @@ function recomputedOnly(aggregates: readonly AggregateRow[], plan: AreaReusePlan
   return aggregates.filter((r) => plan.reuse.previous.get(aggregateRowKey(r)) !== r);
 }
 
-/** Rows that differ from the stored ones (or are new): after a new pool, about 40 % of a national round's. */
+/** Rows that differ from the stored ones (or are new): after a new pool, about a quarter of a national round's. */
 function differentFrom(aggregates: readonly AggregateRow[], stored: WrittenAreas): AggregateRow[] {
   return aggregates.filter((r) => !sameJsonValue(stored.rows.get(aggregateRowKey(r)), r));
 }
