@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, randomBytes, randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
-import { load } from 'js-yaml';
+import { load, YAML11_SCHEMA } from 'js-yaml';
 import { join } from 'path';
 import { loadEnv } from '@apertura/config';
 import { startTestApp, TestApp } from '../support/app';
@@ -151,7 +151,10 @@ const envOf = (s: ComposeService): Record<string, string> => {
 const REQUIRED_VARIABLE = /^\$\{[A-Z_][A-Z0-9_]*:\?[^}]*\}$/;
 
 describe('docker-compose.yml (issue #13 §3)', () => {
-  const compose = load(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as ComposeFile;
+  // YAML 1.1, as Compose reads it: the workers' environments extend the API's with a merge key (`<<: *env`).
+  const compose = load(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), {
+    schema: YAML11_SCHEMA,
+  }) as ComposeFile;
   const stores = Object.entries(compose.services).filter(
     ([name, s]) => /postgres|redis/i.test(`${name} ${s.image ?? ''}`) && !/^(api|worker|area-worker)$/.test(name),
   );
