@@ -250,6 +250,65 @@ describe('incremental area jobs', () => {
   });
 
   /**
+   * An institution job reads the round's pool with its inputs and writes later, so it can rewrite a
+   * stored result at the watermark an area job has just patched, under the pool from before that job
+   * (a real interleaving since they share the round's lock; emulated here by storing another pool
+   * while it runs). The next area job must see the rewrite and patch it again, although the
+   * watermark did not move.
+   */
+  it('patches again a result an institution job rewrote at the same watermark under an older pool', async () => {
+    await rebuild();
+    await areaJob(); // the memory and the stored-result cache of this process are the stored state
+    // An institution whose citizen transparency leans on the pool (one validator: the small-n rule, §5) …
+    const [{ institution_id: leaning }] = await t.ds.query(
+      `SELECT scope_key AS institution_id FROM metric_result WHERE round_id = $1 AND scope = 'institution'
+          AND indicator = 'TC' AND n = 1 AND se IS NOT NULL
+        ORDER BY 1 LIMIT 1`,
+      [fx.roundId],
+    );
+    // … and a withdrawn report elsewhere that moves the pool, both at one new watermark.
+    const [r] = await t.ds.query(
+      `SELECT id, institution_id FROM citizen_report WHERE round_id = $1 AND institution_id <> $2 AND institution_id =
+         (SELECT institution_id FROM citizen_report WHERE round_id = $1 AND institution_id <> $2 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
+       ORDER BY id LIMIT 1`,
+      [fx.roundId, leaning],
+    );
+    await t.ds.query('DELETE FROM citizen_report WHERE id = $1', [r.id]);
+    await touched(r.institution_id);
+    await institutionJob(leaning);
+    const moved = await areaJob();
+    expect(moved.refinalized).toBeGreaterThan(0);
+    const se = async (): Promise<string> =>
+      (
+        await t.ds.query(
+          `SELECT se::text FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND scope_key = $2 AND indicator = 'TC'`,
+          [fx.roundId, leaning],
+        )
+      )[0].se;
+    const patched = await se();
+
+    // The late institution job: it read another pool than the one the area job stored (here the stored
+    // one with every pooled variance half as large again, so that the rewrite surely differs).
+    const [{ pooled }] = await t.ds.query('SELECT pooled::text FROM metric_pool WHERE round_id = $1', [fx.roundId]);
+    const stale = Object.fromEntries(
+      Object.entries(JSON.parse(pooled) as Record<string, number>).map(([k, v]) => [k, v * 1.5]),
+    );
+    await t.ds.query('UPDATE metric_pool SET pooled = $2::json WHERE round_id = $1', [
+      fx.roundId,
+      JSON.stringify(stale),
+    ]);
+    await institutionJob(leaning);
+    await t.ds.query('UPDATE metric_pool SET pooled = $2::json WHERE round_id = $1', [fx.roundId, pooled]);
+    expect(await se()).not.toBe(patched); // the rewrite is under the older pool, at the same watermark
+
+    await areaJob();
+    expect(await se()).toBe(patched);
+    const incremental = await areasAndRanks();
+    await rebuild();
+    expect(await areasAndRanks()).toEqual(incremental);
+  });
+
+  /**
    * Institution jobs, area jobs of two workers and rebuilds share the round's lock (issue #17): they
    * write side by side, in MetricResultsRepository's row-lock order. Run all of them at once, with
    * writes arriving meanwhile: none may fail (a deadlock PostgreSQL breaks would surface as a

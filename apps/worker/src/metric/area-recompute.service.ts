@@ -16,7 +16,7 @@ import {
 } from './aggregation-input';
 import { LoadedAreaInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import { InstitutionPatch, MetricResultsRepository, Stamp } from './metric-results.repository';
+import { InstitutionPatch, MetricResultsRepository, Patched, Stamp } from './metric-results.repository';
 import { rankGroupId, rankGroups, rankInputsFrom } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import { methodSettingsOf } from './method-settings';
@@ -139,20 +139,26 @@ export class AreaRecomputeService {
       this.memo.forget(roundId);
       throw err;
     }
-    const { basis, results, aggregates, ranks, patches, plan } = computed;
+    const { basis, results, aggregates, ranks, plan } = computed;
     if (written.exact) this.memo.remember(roundId, { basis, results, rows: aggregates, ranks: ranks.ranked }, token);
     else this.memo.forget(roundId);
-    this.inputs.rememberStored(
-      roundId,
-      patches.map((p) => ({ institutionId: p.institutionId, watermark: p.watermark, result: p.value })),
-    );
+    const { applied, version } = written.patched;
+    if (version !== null)
+      this.inputs.rememberStored(
+        roundId,
+        version,
+        applied.map((p) => ({
+          from: { institutionId: p.institutionId, watermark: p.watermark, version: p.version },
+          result: p.value,
+        })),
+      );
     return {
       watermark: stamp.watermark,
       rows: written.rows,
       mode: written.mode,
       touchedInstitutions:
         written.mode === 'areas' && plan !== null ? plan.touchedInstitutions : loaded.placements.length,
-      refinalized: patches.length,
+      refinalized: written.patched.applied.length,
     };
   }
 
@@ -217,12 +223,12 @@ export class AreaRecomputeService {
           const rankRows = groups.flatMap((g) => g.rows);
           await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
         }
-        await this.results.patchInstitutions(m, roundId, c.patches);
+        const patched = await this.results.patchInstitutions(m, roundId, c.patches);
         await this.results.announce(m, roundId, watermark, 'areas');
         // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
         const newest = previous.newestWatermark;
         const exact = newest === null || BigInt(newest) <= BigInt(watermark);
-        return { rows: changed.length, mode: reused === null ? 'all' : 'areas', exact };
+        return { rows: changed.length, mode: reused === null ? 'all' : 'areas', exact, patched };
       },
       'shared',
     );
@@ -242,12 +248,13 @@ export class AreaRecomputeService {
       if (++k % YIELD_EVERY === 0) await yieldToEventLoop();
       const next = refinalized(stored, settings, pooled, key);
       if (next === null) continue;
-      const watermark = loaded.versions.get(institutionId);
-      if (watermark === undefined) continue;
+      const row = loaded.versions.get(institutionId);
+      if (row === undefined) continue;
       results.set(institutionId, next.value);
       patches.push({
         institutionId,
-        watermark,
+        watermark: row.watermark,
+        version: row.version,
         rows: next.changed ? repooledRows(next.value, stored) : [],
         neededReports: next.value.neededReports,
         neededReportsMoved: next.value.neededReports !== stored.neededReports,
@@ -292,6 +299,7 @@ interface Written {
   rows: number;
   mode: AreaOutcome['mode'];
   exact: boolean;
+  patched: Patched;
 }
 
 /** The ranking groups of an area job: every group's rows, and the groups whose stored rows must change. */

@@ -25,6 +25,7 @@ import {
 import { PermanentMetricError } from './metric-errors';
 import { QuestionnaireScoringCache, scoringOf } from './questionnaire-scoring';
 import { StoredResultCache } from './stored-result-cache';
+import type { StoredVersion } from './stored-result-cache';
 
 /** Rows per round trip of a server-side cursor. */
 const STREAM_BATCH = 1000;
@@ -52,8 +53,8 @@ export interface LoadedAreaInputs {
   placements: PlacementRecord[];
   population: Record<string, number>;
   results: Map<string, StoredInstitutionResult>;
-  /** Input watermark of each stored result (what a patch of its rows must still find). */
-  versions: Map<string, string>;
+  /** Watermark and row version of each stored result (what a patch of its rows must still find). */
+  versions: Map<string, StoredVersion>;
   /** The pool the stored results were last aggregated with (null: none yet). */
   pooled: PooledVariances | null;
   design: SampleDesign | null;
@@ -408,12 +409,12 @@ export class MetricInputsRepository {
       const placements = await this.placements(c, roundId, null);
       const population = await this.population(c, roundId);
       // Only the results this process does not hold at their current watermark (see StoredResultCache).
-      const versions = (
-        await c.query<{ institution_id: string; watermark: string }>(
-          'SELECT institution_id, watermark::text AS watermark FROM institution_result WHERE round_id = $1 ORDER BY institution_id',
+      const versions: StoredVersion[] = (
+        await c.query<{ institution_id: string; watermark: string; version: string }>(
+          'SELECT institution_id, watermark::text AS watermark, xmin::text AS version FROM institution_result WHERE round_id = $1 ORDER BY institution_id',
           [roundId],
         )
-      ).rows.map((r) => ({ institutionId: r.institution_id, watermark: r.watermark }));
+      ).rows.map((r) => ({ institutionId: r.institution_id, watermark: r.watermark, version: r.version }));
       const missing = this.stored.missing(roundId, versions);
       const fetched = new Map<string, StoredInstitutionResult>();
       if (missing.length > 0) {
@@ -435,19 +436,23 @@ export class MetricInputsRepository {
         placements,
         population,
         results,
-        versions: new Map(versions.map((v) => [v.institutionId, v.watermark])),
+        versions: new Map(versions.map((v) => [v.institutionId, v])),
         pooled,
         design,
       };
     });
   }
 
-  /** After an area job rewrote stored results in place (a new pool): what later jobs of this process reuse. */
+  /**
+   * After an area job's transaction `version` rewrote stored results in place (a new pool): what later
+   * jobs of this process reuse.
+   */
   rememberStored(
     roundId: string,
-    rewritten: ReadonlyArray<{ institutionId: string; watermark: string; result: StoredInstitutionResult }>,
+    version: string,
+    rewritten: ReadonlyArray<{ from: StoredVersion; result: StoredInstitutionResult }>,
   ): void {
-    for (const r of rewritten) this.stored.replace(roundId, r.institutionId, r.watermark, r.result);
+    for (const r of rewritten) this.stored.replace(roundId, r.from, version, r.result);
   }
 
   /** Runs `fn` in a read-only REPEATABLE READ transaction on one connection (its first statement fixes the snapshot). */

@@ -164,6 +164,8 @@ export interface InstitutionPatch {
   institutionId: string;
   /** Watermark of the stored result the patch was derived from. */
   watermark: string;
+  /** Row version (xmin) of that stored result: the patch applies only while the row is still that one. */
+  version: string;
   /** Its rows the new pool changes (repooledRows). */
   rows: ResultRow[];
   neededReports: number | null;
@@ -171,6 +173,12 @@ export interface InstitutionPatch {
   neededReportsMoved: boolean;
   /** The new stored result (finalised under the area job's pool: the same for every patch of a job). */
   value: StoredInstitutionResult;
+}
+
+/** The patches applied (their stored rows unchanged since they were read) and the rows' new version. */
+export interface Patched {
+  applied: InstitutionPatch[];
+  version: string | null;
 }
 
 /** Which snapshot the rows come from, and when they were computed. */
@@ -356,16 +364,21 @@ export class MetricResultsRepository {
    * institutions first (the lock order of this class): the UPDATE … FROM joins below visit rows in
    * whatever order their plan chooses.
    */
-  async patchInstitutions(m: EntityManager, roundId: string, patches: readonly InstitutionPatch[]): Promise<void> {
-    if (patches.length === 0) return;
-    const sorted = [...patches].sort((a, b) =>
-      a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0,
+  async patchInstitutions(m: EntityManager, roundId: string, patches: readonly InstitutionPatch[]): Promise<Patched> {
+    if (patches.length === 0) return { applied: [], version: null };
+    // Locked in id order (the class's lock order), and kept only where the stored row is still the one
+    // the patch was derived from: an institution job may have rewritten it since, even at the same
+    // watermark (under the pool it read before this job's), and then the next area job patches that.
+    const current: Array<{ institution_id: string; watermark: string; version: string }> = await m.query(
+      `SELECT institution_id, watermark::text AS watermark, xmin::text AS version FROM institution_result
+        WHERE round_id = $1 AND institution_id = ANY($2::uuid[]) ORDER BY institution_id FOR UPDATE`,
+      [roundId, patches.map((p) => p.institutionId)],
     );
-    await this.lockInstitutions(
-      m,
-      roundId,
-      sorted.map((p) => p.institutionId),
-    );
+    const unchanged = new Set(current.map((r) => `${r.institution_id} ${r.watermark} ${r.version}`));
+    const sorted = patches
+      .filter((p) => unchanged.has(`${p.institutionId} ${p.watermark} ${p.version}`))
+      .sort((a, b) => (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0));
+    if (sorted.length === 0) return { applied: [], version: null };
     const rows = sorted.flatMap((p) =>
       p.rows.map((r) => ({
         scope_key: p.institutionId,
@@ -413,6 +426,11 @@ export class MetricResultsRepository {
        WHERE t.round_id = $1 AND t.institution_id = p.institution_id AND t.watermark = p.watermark`,
       [roundId, refinalizedUnder, sorted.map((p) => p.institutionId), sorted.map((p) => p.watermark)],
     );
+    // The stored rows' new version: this transaction's id, as their xmin will read once it commits.
+    const [{ version }]: Array<{ version: string }> = await m.query(
+      'SELECT pg_current_xact_id()::xid::text AS version',
+    );
+    return { applied: sorted, version };
   }
 
   /**
