@@ -12,10 +12,11 @@
  * installed in the benchmark's own database NOTIFYs every committed I_G row of an institution or
  * municipality; NOTIFY is delivered at commit, so there is no polling bias. With one process taking
  * area jobs (one worker, or `--split-areas`), which runs them one at a time, the municipality's first
- * notification after such a start is that job's write. With several (`--workers N`) an area job that
- * started earlier on another worker may commit after it, so the municipality counts as updated only
- * when such a job has completed (Bull announces completions after the commit: later by a Redis round
- * trip, never earlier).
+ * notification after such a start is that job's write. A job writes only rows whose value changed, so
+ * the municipality also counts as updated when such a job has completed without writing it (Bull
+ * announces completions after the commit: later by a Redis round trip, never earlier). With several
+ * processes taking area jobs (`--workers N`) an area job that started earlier on another worker may
+ * commit after that start, so only the completion counts.
  *
  * The path measured is the product's: outbox → relay (every 200 ms when idle) → debounced
  * recompute-institution (150 ms) → recompute-area (its own queue, debounced 200 ms; only the touched
@@ -240,7 +241,7 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
     };
     const seenInstitution = new Map<string, number>();
     const areaStarts: bigint[] = [];
-    // Several workers: when each area job started, and when it completed (see the header).
+    // When each area job started, and when it completed (see the header).
     const areaStartOf = new Map<string, bigint>();
     const areaRuns: Array<{ started: bigint; completed: bigint }> = [];
     const subscribed = new Promise<void>((resolve) => areas.once('registered:global:active', () => resolve()));
@@ -251,7 +252,7 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
       if (startedAt !== undefined) {
         areaStartOf.delete(String(jobId));
         areaRuns.push({ started: startedAt, completed: process.hrtime.bigint() });
-        if (areaConsumers > 1) settleMunicipalitiesByCompletion();
+        settleMunicipalitiesByCompletion();
       }
       const mode = (JSON.parse(result) as { mode?: string } | null)?.mode;
       if (mode === 'areas') areaJobs.touchedOnly += 1;
@@ -269,7 +270,7 @@ export async function incrementalBenchmark(opts: IncrementalOptions): Promise<In
         p.institutionAt = now;
     };
     const areaStartedBetween = (from: bigint, to: bigint): boolean => areaStarts.some((t) => t > from && t < to);
-    // Several workers: the first completion of an area job that started after the institution's result committed.
+    // The first completion of an area job that started after the institution's result committed.
     function settleMunicipalitiesByCompletion(): void {
       for (const p of pending) {
         if (p.institutionAt === null || p.municipalityAt !== null) continue;
