@@ -222,7 +222,7 @@ export const compareResultKeys = (a: ResultRow, b: ResultRow): number =>
  *     writers of those (area jobs, a rebuild's area batch and rankings) queue on it, one at a time;
  *  2. then institution_result rows, in institution id order: a transaction writes an institution's
  *     metric_result rows only after it has inserted, updated or locked that institution's
- *     institution_result row (upsertStored first, or lockInstitutions), so that row is the
+ *     institution_result row (upsertStored first, or patchInstitutions' SELECT … FOR UPDATE), so that row is the
  *     institution's mutex, also when it did not exist yet (a second inserter waits on the key);
  *  3. result_change, the round's row, last (announce, right before the commit).
  *
@@ -359,10 +359,9 @@ export class MetricResultsRepository {
    * Rewrites what a new pool changes in institutions' rows (§5: SE, interval, status, needed; never the
    * estimate) — only the rows it changes (repooledRows) — and records the pool their stored results are
    * now finalised under (`pooled_key`; the documents stay as written). Only rows and documents still at
-   * the watermark the new values were derived from: an institution job that committed newer numbers
-   * meanwhile keeps them. Locks the
-   * institutions first (the lock order of this class): the UPDATE … FROM joins below visit rows in
-   * whatever order their plan chooses.
+   * the watermark and row version the new values were derived from: an institution job that wrote
+   * meanwhile keeps its numbers. Locks the institutions first, in id order (the lock order of this
+   * class): the UPDATE … FROM joins below visit rows in whatever order their plan chooses.
    */
   async patchInstitutions(m: EntityManager, roundId: string, patches: readonly InstitutionPatch[]): Promise<Patched> {
     if (patches.length === 0) return { applied: [], version: null };
@@ -431,19 +430,6 @@ export class MetricResultsRepository {
       'SELECT pg_current_xact_id()::xid::text AS version',
     );
     return { applied: sorted, version };
-  }
-
-  /**
-   * Row-locks the stored results of these institutions, in institution id order (PostgreSQL's uuid
-   * order is the order of their lower-case text): the step that lets a transaction then write their
-   * metric_result rows in any order (see the lock order of this class).
-   */
-  async lockInstitutions(m: EntityManager, roundId: string, institutionIds: readonly string[]): Promise<void> {
-    await m.query(
-      `SELECT 1 FROM institution_result WHERE round_id = $1 AND institution_id = ANY($2::uuid[])
-       ORDER BY institution_id FOR UPDATE`,
-      [roundId, institutionIds],
-    );
   }
 
   /**
@@ -531,10 +517,6 @@ export class MetricResultsRepository {
     );
   }
 
-  /**
-   * Area rows an aggregation at `watermark` did not produce. Every row it produced now carries this
-   * watermark (or a newer one, written by a later job), so "older than the watermark" is "stale".
-   */
   /** Deletes these area rows of the round (areas that left its universe). */
   async deleteAreaRows(
     m: EntityManager,
@@ -556,6 +538,10 @@ export class MetricResultsRepository {
     );
   }
 
+  /**
+   * Area rows an aggregation at `watermark` did not produce. Every row it produced now carries this
+   * watermark (or a newer one, written by a later job), so "older than the watermark" is "stale".
+   */
   async deleteStaleAreas(m: EntityManager, roundId: string, watermark: string): Promise<void> {
     await m.query(
       `DELETE FROM metric_result WHERE round_id = $1 AND scope <> 'institution' AND watermark < $2::bigint`,
