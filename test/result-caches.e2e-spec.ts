@@ -2,6 +2,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions, pruneResultWrites, resultWritesSeen } from '@apertura/db';
 import { CosignRepository } from '../apps/api/src/cosign/cosign.repository';
 import { ResultsRepository } from '../apps/api/src/results/results.repository';
+import { RoundValuesCache } from '../apps/api/src/common/results/round-values-cache';
+import { ReweightedIndicesRepository } from '../apps/api/src/demographics/reweighted-indices.repository';
 import { MetricResultsRepository } from '../apps/worker/src/metric/metric-results.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { buildRoundFixture } from './support/round-fixture';
@@ -90,7 +92,7 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     await ds.initialize();
     counted = counting(ds);
     repo = new CosignRepository(counted);
-    results = new ResultsRepository(counted, ds);
+    results = new ResultsRepository(counted, ds, new RoundValuesCache(counted, ds));
     worker = new MetricResultsRepository(ds);
     const a = await buildRoundFixture(ds, { seed: 'cosign-cache-a', institutions: 4 });
     const b = await buildRoundFixture(ds, { seed: 'cosign-cache-b', institutions: 4 });
@@ -263,7 +265,7 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
   /** The distribution computed from the rows now (the round's cached one dropped first; not counted). */
   const distributionFromRows = async (roundId: string): Promise<unknown[]> => {
     await ds.query('DELETE FROM round_distribution_cache WHERE round_id = $1', [roundId]);
-    return new ResultsRepository(ds, ds).distribution(roundId);
+    return new ResultsRepository(ds, ds, new RoundValuesCache(ds, ds)).distribution(roundId);
   };
 
   it('serves the distribution the rows give, computing it once per change of the round', async () => {
@@ -316,5 +318,63 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
     expect(distributions).toBe(before);
     expect(renamed).toEqual(await distributionFromRows(roundA));
     expect(renamed.find((r) => r.id === one.id)?.name).toBe('AAA renamed institution');
+  });
+  it('gives the summary counts and the TG/PG census values the rows give, from the same kept values', async () => {
+    // Rows the pass reads beside I: I_G with pending refutations in its details, TG and PG (one without
+    // a value), and an I row without validators.
+    const ids: string[] = (
+      await ds.query(
+        `SELECT DISTINCT scope_key FROM metric_result WHERE round_id = $1 AND scope = 'institution' ORDER BY scope_key`,
+        [roundB],
+      )
+    ).map((r: { scope_key: string }) => r.scope_key);
+    await worker.inRoundTransaction(
+      roundB,
+      async (m) => {
+        for (const [k, id] of ids.entries()) {
+          await m.query(
+            `INSERT INTO metric_result (round_id, scope, scope_key, aggregation, indicator, estimate, se, status, n, details, method_id, method_version, watermark, computed_at)
+             VALUES ($1, 'institution', $2, 'unweighted', 'I_G', 0.5, 0, 'not_validated', 0, $3::json, '${METHOD}', '2.0.0', 1, now()),
+                    ($1, 'institution', $2, 'unweighted', 'TG', $4, 0, 'not_validated', 0, '{}', '${METHOD}', '2.0.0', 1, now()),
+                    ($1, 'institution', $2, 'unweighted', 'PG', $5, 0, 'not_validated', 0, '{}', '${METHOD}', '2.0.0', 1, now())`,
+            [roundB, id, JSON.stringify({ pendingRefutations: k }), 0.1 + 0.2 * k, k === 0 ? null : 1 / 3 + k],
+          );
+        }
+        await m.query(`UPDATE metric_result SET n = 0 WHERE round_id = $1 AND indicator = 'I' AND scope_key = $2`, [
+          roundB,
+          ids[1],
+        ]);
+      },
+      'exclusive',
+    );
+    // What the rows say, read directly.
+    const [direct]: Array<{ with_reports: number; pending: number }> = await ds.query(
+      `SELECT count(*) FILTER (WHERE indicator = 'I' AND n > 0)::int AS with_reports,
+              coalesce(sum((details->>'pendingRefutations')::int) FILTER (WHERE indicator = 'I_G'), 0)::int AS pending
+       FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted'`,
+      [roundB],
+    );
+    const census: Array<{ scope_key: string; indicator: string; estimate: number }> = await ds.query(
+      `SELECT scope_key, indicator, estimate FROM metric_result
+       WHERE round_id = $1 AND scope = 'institution' AND indicator IN ('TG', 'PG') AND estimate IS NOT NULL`,
+      [roundB],
+    );
+    const before = distributions;
+    expect(await results.reportCounts(roundB)).toEqual({
+      withAnyCitizenReport: direct.with_reports,
+      pendingRefutations: direct.pending,
+    });
+    expect(direct).toEqual({ with_reports: ids.length - 1, pending: (ids.length * (ids.length - 1)) / 2 });
+    const reweight = new ReweightedIndicesRepository(counted, new RoundValuesCache(counted, ds));
+    const byKey = (r: { institutionId: string; indicator: string }): string => `${r.institutionId} ${r.indicator}`;
+    const cached = [...(await reweight.censusValues(roundB))].sort((a, b) => byKey(a).localeCompare(byKey(b)));
+    expect(cached).toEqual(
+      census
+        .map((r) => ({ institutionId: r.scope_key, indicator: r.indicator, estimate: r.estimate }))
+        .sort((a, b) => byKey(a).localeCompare(byKey(b))),
+    );
+    expect(cached).toHaveLength(2 * ids.length - 1);
+    // One computation served both readers (the second cache object found the kept values).
+    expect(distributions).toBe(before + 1);
   });
 });

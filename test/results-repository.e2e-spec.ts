@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@apertura/db';
 import { ResultsRepository } from '../apps/api/src/results/results.repository';
+import { RoundValuesCache } from '../apps/api/src/common/results/round-values-cache';
 import { TrendsRepository } from '../apps/api/src/results/trends.repository';
 import { createTestDatabase, TestDatabase } from './support/db';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
@@ -43,7 +44,7 @@ describe('ResultsRepository (PostgreSQL)', () => {
     ds = new DataSource(dataSourceOptions(db.url));
     await ds.initialize();
     // One database stands for both the read connection and the primary.
-    repo = new ResultsRepository(ds, ds);
+    repo = new ResultsRepository(ds, ds, new RoundValuesCache(ds, ds));
     trends = new TrendsRepository(ds);
     fx = await buildRoundFixture(ds, {
       seed: 'results-repository',

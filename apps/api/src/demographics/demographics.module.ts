@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoundValuesModule } from '../common/results/round-values.module';
 import { DemographicsController } from './demographics.controller';
 import { DemographicsRepository } from './demographics.repository';
 import { DemographicsService } from './demographics.service';
@@ -11,6 +12,7 @@ import { ValidatorsProfileService } from './validators-profile.service';
  * stored apart from identity, and published only in aggregate with small-cell suppression.
  */
 @Module({
+  imports: [RoundValuesModule],
   controllers: [DemographicsController, ValidatorsProfileController],
   providers: [DemographicsRepository, DemographicsService, ReweightedIndicesRepository, ValidatorsProfileService],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { READ_CONNECTION } from '../common/infrastructure.module';
+import { RoundValuesCache } from '../common/results/round-values-cache';
 
 /** One validator's cluster values in one institution, with the municipality type it declares now (null: none). */
 export interface ClusterValueRecord {
@@ -38,7 +39,10 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 /** What the re-weighted indices read; read-only, on the read connection. Validator ids never leave the service. */
 @Injectable()
 export class ReweightedIndicesRepository {
-  constructor(@InjectDataSource(READ_CONNECTION) private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource(READ_CONNECTION) private readonly ds: DataSource,
+    private readonly values: RoundValuesCache,
+  ) {}
 
   /** Demographics as they are now (a withdrawn consent or an erased account counts at once: undeclared). */
   async clusterValues(roundId: string): Promise<ClusterValueRecord[]> {
@@ -99,12 +103,18 @@ export class ReweightedIndicesRepository {
     }));
   }
 
+  /**
+   * Every institution's TG and PG (the self-report halves of T and P) where they have a value, from
+   * the round's cached institution values (RoundValuesCache: 24,000 scattered rows at national size).
+   */
   async censusValues(roundId: string): Promise<CensusValueRecord[]> {
+    const values = await this.values.of(roundId);
     const rows: Array<{ scope_key: string; indicator: 'TG' | 'PG'; estimate: number }> = await this.ds.query(
-      `SELECT scope_key, indicator, estimate FROM metric_result
-       WHERE round_id = $1 AND scope = 'institution' AND aggregation = 'unweighted' AND indicator IN ('TG', 'PG')
-         AND estimate IS NOT NULL`,
-      [roundId],
+      `SELECT x.scope_key, s.indicator, s.estimate
+       FROM json_to_recordset($1::json) AS x(scope_key text, tg float8, pg float8)
+       CROSS JOIN LATERAL (VALUES ('TG', x.tg), ('PG', x.pg)) AS s(indicator, estimate)
+       WHERE s.estimate IS NOT NULL`,
+      [values],
     );
     return rows.map((r) => ({ institutionId: r.scope_key, indicator: r.indicator, estimate: Number(r.estimate) }));
   }

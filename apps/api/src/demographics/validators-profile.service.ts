@@ -50,7 +50,11 @@ export class ValidatorsProfileService {
     if (rounds.length === 0) throw notFound('round');
     if (guarantorId === null && rounds[0].status !== 'published') throw DemographicsErrors.profileNotPublished();
 
-    const counts = await this.demographics.profileCounts(roundId);
+    // The counts and the re-weighted indices read different tables: both at once.
+    const [counts, reweighted] = await Promise.all([
+      this.demographics.profileCounts(roundId),
+      this.reweighted(roundId, rounds[0].status),
+    ]);
     const validators = counts.find((c) => c.question === 'validators')?.n ?? 0;
     const respondents = counts.filter((c) => c.question === 'ageBand').reduce((s, c) => s + c.n, 0);
     // While validators can still join, staff could difference two readings around one person's first
@@ -84,7 +88,7 @@ export class ValidatorsProfileService {
         };
       }),
       population: populationReference(),
-      reweighted: await this.reweighted(roundId, rounds[0].status),
+      reweighted,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RoundsDataModule } from '../common/rounds/rounds-data.module';
+import { RoundValuesModule } from '../common/results/round-values.module';
 import { PublicResultsController } from './public-results.controller';
 import { PublicTrendsController } from './public-trends.controller';
 import { RecomputeService } from './recompute.service';
@@ -13,7 +14,7 @@ import { TrendsService } from './trends.service';
 
 /** Results API: reads what the worker stored (metric_result); requests full rebuilds through the outbox. */
 @Module({
-  imports: [RoundsDataModule],
+  imports: [RoundsDataModule, RoundValuesModule],
   controllers: [ResultsController, PublicResultsController, ResultsEventsController, PublicTrendsController],
   providers: [
     ResultsRepository,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { resultWritesSeen } from '@apertura/db';
 import { queryOne, queryRows } from '../common/persistence';
 import { READ_CONNECTION } from '../common/infrastructure.module';
+import { RoundValuesCache } from '../common/results/round-values-cache';
 import type {
   AreaListRow,
   CountRow,
@@ -242,16 +242,14 @@ const toInstitution = (r: InstitutionRow): ResultInstitution => ({
  * reads them. Read-only, on the read connection (a replica when DATABASE_READ_URL is set): results
  * are read outside any transaction, so the methods take no Queryable. The exceptions are
  * changeVersion, which reads the primary (see there), and the distribution's cache, kept on the
- * primary (see distributionValues).
+ * primary (see RoundValuesCache).
  */
 @Injectable()
 export class ResultsRepository {
-  /** Distribution values being computed, by round (see distributionValues). */
-  private readonly distributionInFlight = new Map<string, Promise<string>>();
-
   constructor(
     @InjectDataSource(READ_CONNECTION) private readonly read: DataSource,
     @InjectDataSource() private readonly primary: DataSource,
+    private readonly values: RoundValuesCache,
   ) {}
 
   /** The round with the method of its stored results and the states of its universe, if `reader` may see it. */
@@ -306,25 +304,28 @@ export class ResultsRepository {
     return n;
   }
 
-  /** Institutions with any citizen report, and the refutations still pending behind the self-reports. */
+  /**
+   * Institutions with any citizen report, and the refutations still pending behind the self-reports:
+   * summed over the cached per-institution values (see RoundValuesCache), which carry, for each
+   * institution, whether its I row counts a validator in n (also when I has no value) and the
+   * refutations its I_G row says are pending.
+   */
   async reportCounts(roundId: string): Promise<RoundReportCounts> {
-    // The I row of every institution counts its validators in n (also when I has no value), and
-    // its I_G row the refutations still pending behind the self-report.
+    const values = await this.values.of(roundId);
     const counts = await queryOne<ReportCountsRow>(
       this.read,
-      `SELECT count(*) FILTER (WHERE r.indicator = 'I' AND r.n > 0)::int AS with_reports,
-              coalesce(sum((r.details->>'pendingRefutations')::int) FILTER (WHERE r.indicator = 'I_G'), 0)::int AS pending
-       FROM metric_result r WHERE r.round_id = $1 AND r.scope = 'institution' AND r.aggregation = 'unweighted' AND r.indicator IN ('I', 'I_G')`,
-      [roundId],
+      `SELECT count(*) FILTER (WHERE x.reported)::int AS with_reports, coalesce(sum(x.pending), 0)::int AS pending
+       FROM json_to_recordset($1::json) AS x(reported boolean, pending int)`,
+      [values],
     );
     return { withAnyCitizenReport: counts?.with_reports ?? 0, pendingRefutations: counts?.pending ?? 0 };
   }
 
   /** Headline, T and P of every institution of the round, by name. */
   async distribution(roundId: string): Promise<DistributionRecord[]> {
-    const values = await this.distributionValues(roundId);
+    const values = await this.values.of(roundId);
     // The universe and the names as they are now, joined to the round's values (cached, see
-    // distributionValues): an institution without results has a row with empty values.
+    // RoundValuesCache): an institution without results has a row with empty values.
     const rows = await queryRows<DistributionRow>(
       this.read,
       `WITH v AS (
@@ -355,54 +356,6 @@ export class ResultsRepository {
       p: r.p,
       pStatus: r.p_status,
     }));
-  }
-
-  /**
-   * I, I_G, T and P with their statuses for every institution with results, as JSON: read once per
-   * count of result writes (libs/db resultWritesSeen) and kept in round_distribution_cache, on the
-   * primary; a national round's are 48,000 rows spread over ≈ 26,000 pages. Concurrent reads of one
-   * round share one computation. Read in one REPEATABLE READ snapshot of the read connection, count
-   * first: the kept pair is true of the rows it was computed from.
-   */
-  private distributionValues(roundId: string): Promise<string> {
-    const running = this.distributionInFlight.get(roundId);
-    if (running) return running;
-    const computing = this.read
-      .transaction('REPEATABLE READ', async (m) => {
-        const writes = await resultWritesSeen(m, roundId);
-        const [hit]: Array<{ values: string }> = await m.query(
-          'SELECT "values"::text AS values FROM round_distribution_cache WHERE round_id = $1 AND writes = $2::bigint',
-          [roundId, writes],
-        );
-        if (hit) return hit.values;
-        // One pass over the round's rows of the four indicators, pivoted by FILTER.
-        const [{ values }]: Array<{ values: string }> = await m.query(
-          `SELECT coalesce(json_agg(v), '[]')::text AS values FROM (
-             SELECT r.scope_key,
-                    bool_or(r.indicator = 'I') AS has_i,
-                    max(r.estimate) FILTER (WHERE r.indicator = 'I') AS i, max(r.status) FILTER (WHERE r.indicator = 'I') AS i_status,
-                    max(r.estimate) FILTER (WHERE r.indicator = 'I_G') AS ig, max(r.status) FILTER (WHERE r.indicator = 'I_G') AS ig_status,
-                    bool_or(r.indicator = 'I_G') AS has_ig,
-                    max(r.estimate) FILTER (WHERE r.indicator = 'T') AS t, max(r.status) FILTER (WHERE r.indicator = 'T') AS t_status,
-                    max(r.estimate) FILTER (WHERE r.indicator = 'P') AS p, max(r.status) FILTER (WHERE r.indicator = 'P') AS p_status
-             FROM metric_result r
-             WHERE r.round_id = $1 AND r.scope = 'institution' AND r.aggregation = 'unweighted' AND r.indicator IN ('I', 'I_G', 'T', 'P')
-             GROUP BY r.scope_key
-           ) v`,
-          [roundId],
-        );
-        // Newest count wins: an older snapshot finishing late does not replace a newer pair.
-        await this.primary.query(
-          `INSERT INTO round_distribution_cache AS c (round_id, writes, "values") SELECT id, $2::bigint, $3::json FROM round WHERE id = $1
-           ON CONFLICT (round_id) DO UPDATE SET writes = EXCLUDED.writes, "values" = EXCLUDED."values", computed_at = now()
-           WHERE c.writes < EXCLUDED.writes`,
-          [roundId, writes, values],
-        );
-        return values;
-      })
-      .finally(() => this.distributionInFlight.delete(roundId));
-    this.distributionInFlight.set(roundId, computing);
-    return computing;
   }
 
   /** One page of the round's institutions, each with its picked value and its rank in `rankGroup`. */
