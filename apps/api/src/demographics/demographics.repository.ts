@@ -85,8 +85,10 @@ export class DemographicsRepository {
   async profileCounts(roundId: string): Promise<ProfileCount[]> {
     const rows = await queryRows<ProfileCountRow>(
       this.read,
-      `WITH v AS (SELECT validator_id FROM verdict WHERE round_id = $1
-                  UNION SELECT validator_id FROM citizen_report WHERE round_id = $1),
+      // Distinct per table first: each is hashed in memory (a few thousand validators), where one UNION
+      // over every verdict and report sorted 550,000 ids on disk at national size (0.45 → 0.19 s).
+      `WITH v AS (SELECT validator_id FROM (SELECT DISTINCT validator_id FROM verdict WHERE round_id = $1) a
+                  UNION SELECT DISTINCT validator_id FROM citizen_report WHERE round_id = $1),
             d AS (SELECT d.* FROM validator_demographics d JOIN v ON v.validator_id = d.user_id
                   JOIN app_user u ON u.id = d.user_id AND u.deleted_at IS NULL)
        ${DEMOGRAPHIC_QUESTION_KEYS.map(

@@ -105,17 +105,10 @@ export class ReweightedIndicesRepository {
 
   /**
    * Every institution's TG and PG (the self-report halves of T and P) where they have a value, from
-   * the round's cached institution values (RoundValuesCache: 24,000 scattered rows at national size).
+   * the round's kept institution values (RoundValuesCache: 24,000 scattered rows at national size).
    */
   async censusValues(roundId: string): Promise<CensusValueRecord[]> {
-    const values = await this.values.of(roundId);
-    const rows: Array<{ scope_key: string; indicator: 'TG' | 'PG'; estimate: number }> = await this.ds.query(
-      `SELECT x.scope_key, s.indicator, s.estimate
-       FROM json_to_recordset($1::json) AS x(scope_key text, tg float8, pg float8)
-       CROSS JOIN LATERAL (VALUES ('TG', x.tg), ('PG', x.pg)) AS s(indicator, estimate)
-       WHERE s.estimate IS NOT NULL`,
-      [values],
-    );
-    return rows.map((r) => ({ institutionId: r.scope_key, indicator: r.indicator, estimate: Number(r.estimate) }));
+    const rows = await this.values.census(roundId);
+    return rows.map((r) => ({ institutionId: r.institution_id, indicator: r.indicator, estimate: Number(r.estimate) }));
   }
 }

@@ -7,7 +7,6 @@ import { RoundValuesCache } from '../common/results/round-values-cache';
 import type {
   AreaListRow,
   CountRow,
-  DistributionRow,
   InstitutionListRow,
   InstitutionRow,
   MetricRow,
@@ -15,7 +14,6 @@ import type {
   PublishedRoundRow,
   QuestionnaireDefinitionRow,
   RankRow,
-  ReportCountsRow,
   ResultChangeRow,
   ResultRoundRow,
   RunRow,
@@ -304,47 +302,15 @@ export class ResultsRepository {
     return n;
   }
 
-  /**
-   * Institutions with any citizen report, and the refutations still pending behind the self-reports:
-   * summed over the cached per-institution values (see RoundValuesCache), which carry, for each
-   * institution, whether its I row counts a validator in n (also when I has no value) and the
-   * refutations its I_G row says are pending.
-   */
+  /** Institutions with any citizen report, and the refutations still pending behind the self-reports (kept per round). */
   async reportCounts(roundId: string): Promise<RoundReportCounts> {
-    const values = await this.values.of(roundId);
-    const counts = await queryOne<ReportCountsRow>(
-      this.read,
-      `SELECT count(*) FILTER (WHERE x.reported)::int AS with_reports, coalesce(sum(x.pending), 0)::int AS pending
-       FROM json_to_recordset($1::json) AS x(reported boolean, pending int)`,
-      [values],
-    );
-    return { withAnyCitizenReport: counts?.with_reports ?? 0, pendingRefutations: counts?.pending ?? 0 };
+    const counts = await this.values.reportCounts(roundId);
+    return { withAnyCitizenReport: counts.withReports, pendingRefutations: counts.pending };
   }
 
-  /** Headline, T and P of every institution of the round, by name. */
+  /** Headline, T and P of every institution of the round, by name (kept per round, names as they are now). */
   async distribution(roundId: string): Promise<DistributionRecord[]> {
-    const values = await this.values.of(roundId);
-    // The universe and the names as they are now, joined to the round's values (cached, see
-    // RoundValuesCache): an institution without results has a row with empty values.
-    const rows = await queryRows<DistributionRow>(
-      this.read,
-      `WITH v AS (
-           SELECT * FROM json_to_recordset($2::json) AS x(scope_key text, has_i boolean, i float8, i_status text,
-             ig float8, ig_status text, has_ig boolean, t float8, t_status text, p float8, p_status text)
-         )
-         SELECT i.id, i.name,
-                -- The headline as in the listing: I where it has a value, else I_G where it has one, else the (empty) I row.
-                CASE WHEN v.i IS NOT NULL THEN 'I' WHEN v.ig IS NOT NULL THEN 'I_G' WHEN v.has_i THEN 'I' WHEN v.has_ig THEN 'I_G' END AS headline,
-                coalesce(v.i, v.ig) AS estimate,
-                CASE WHEN v.i IS NOT NULL OR (v.ig IS NULL AND v.has_i) THEN v.i_status ELSE v.ig_status END AS status,
-                v.t, v.t_status, v.p, v.p_status
-         FROM round_institution ri
-         JOIN institution i ON i.id = ri.institution_id
-         LEFT JOIN v ON v.scope_key = i.id::text
-         WHERE ri.round_id = $1
-         ORDER BY i.name, i.id`,
-      [roundId, values],
-    );
+    const rows = await this.values.distribution(roundId);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,

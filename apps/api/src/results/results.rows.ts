@@ -66,23 +66,6 @@ export type InstitutionListRow = InstitutionRow & Partial<MetricRow> & RankRow;
 /** A row of the area listing. */
 export type AreaListRow = MetricRow & RankRow & { scope_key: string; name: string | null; cve_ent: string | null };
 
-export interface DistributionRow {
-  id: string;
-  name: string;
-  headline: string | null;
-  estimate: number | null;
-  status: string | null;
-  t: number | null;
-  t_status: string | null;
-  p: number | null;
-  p_status: string | null;
-}
-
-export interface ReportCountsRow {
-  with_reports: number;
-  pending: number;
-}
-
 export interface CountRow {
   n: number;
 }

@@ -31,7 +31,7 @@ import { RoundDistributionCache1765300000001 } from './1765300000001-round-distr
 import { RoundAreaWrite1765400000000 } from './1765400000000-round-area-write';
 import { ResultWritePruned1765400000001 } from './1765400000001-result-write-pruned';
 import { InstitutionResultPooledKey1765500000000 } from './1765500000000-institution-result-pooled-key';
-import { DistributionCacheCounts1765600000000 } from './1765600000000-distribution-cache-counts';
+import { RoundInstitutionValues1765600000000 } from './1765600000000-round-institution-values';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -68,5 +68,5 @@ export const MIGRATIONS = [
   RoundAreaWrite1765400000000,
   ResultWritePruned1765400000001,
   InstitutionResultPooledKey1765500000000,
-  DistributionCacheCounts1765600000000,
+  RoundInstitutionValues1765600000000,
 ];

@@ -4,51 +4,113 @@ import { DataSource } from 'typeorm';
 import { resultWritesSeen } from '@apertura/db';
 import { READ_CONNECTION } from '../infrastructure.module';
 
+/** An institution of the round's universe with its kept I (else I_G), T and P (null where it has no results). */
+export interface RoundValuesDistributionRow {
+  id: string;
+  name: string;
+  headline: string | null;
+  estimate: number | null;
+  status: string | null;
+  t: number | null;
+  t_status: string | null;
+  p: number | null;
+  p_status: string | null;
+}
+
+/** An institution's TG or PG, where it has a value. */
+export interface RoundValuesCensusRow {
+  institution_id: string;
+  indicator: 'TG' | 'PG';
+  estimate: number;
+}
+
 /**
  * Per-institution values of a round that whole-round pages read on every load, kept per round (issue
  * #17: dashboards within 800 ms). At national size they are ≈ 72,000 rows spread over ≈ 40,000 heap
- * pages of metric_result — 0.5–2 s per reading, read by the overview's distribution, the results
+ * pages of metric_result — 0.5–2 s per reading — read by the overview's distribution, the results
  * summary and the validators' re-weighted indices.
  *
- * For every institution with results, one JSON object: I, I_G, T and P with their statuses (`i`,
- * `i_status`, `has_i`, `ig`, `ig_status`, `has_ig`, `t`, `t_status`, `p`, `p_status`); its TG and PG
- * self-report sub-indices (`tg`, `pg`); whether its I row counts a validator in n (`reported`, also
- * when I has no value) and the refutations its I_G row says are pending (`pending`).
+ * For every institution with results, one row of round_institution_values: I, I_G, T and P with their
+ * statuses; its TG and PG self-report sub-indices; whether its I row counts a validator in n
+ * (`reported`, also when I has no value) and the refutations its I_G row says are pending (`pending`).
  *
- * Read once per count of result writes (libs/db resultWritesSeen) and kept in round_distribution_cache,
- * on the primary. Concurrent reads of one round share one computation. Read in one REPEATABLE READ
- * snapshot of the read connection, count first: the kept pair is true of the rows it was computed from.
+ * Computed once per count of result writes (libs/db resultWritesSeen, which docs/decisions.md says is
+ * exact) in one REPEATABLE READ snapshot of the read connection, count first, so the kept rows are true
+ * of the count they are kept with (round_distribution_cache); concurrent readers of one round share one
+ * computation, and an older snapshot finishing late never replaces newer rows. They are kept and read
+ * on the primary: a replica may not have them yet when they were just written.
  */
 @Injectable()
 export class RoundValuesCache {
-  /** Values being computed, by round. */
-  private readonly inFlight = new Map<string, Promise<string>>();
+  /** Computations in progress, by round. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
     @InjectDataSource(READ_CONNECTION) private readonly read: DataSource,
     @InjectDataSource() private readonly primary: DataSource,
   ) {}
 
-  /** The round's values as a JSON array (text, ready to be a `json` parameter). */
-  of(roundId: string): Promise<string> {
+  /** Every institution of the round's universe, by name, with its values as kept (names as they are now). */
+  async distribution(roundId: string): Promise<RoundValuesDistributionRow[]> {
+    await this.ensure(roundId);
+    return this.primary.query(
+      `SELECT i.id, i.name,
+              -- The headline as in the listing: I where it has a value, else I_G where it has one, else the (empty) I row.
+              CASE WHEN v.i IS NOT NULL THEN 'I' WHEN v.ig IS NOT NULL THEN 'I_G' WHEN v.has_i THEN 'I' WHEN v.has_ig THEN 'I_G' END AS headline,
+              coalesce(v.i, v.ig) AS estimate,
+              CASE WHEN v.i IS NOT NULL OR (v.ig IS NULL AND v.has_i) THEN v.i_status ELSE v.ig_status END AS status,
+              v.t, v.t_status, v.p, v.p_status
+       FROM round_institution ri
+       JOIN institution i ON i.id = ri.institution_id
+       LEFT JOIN round_institution_values v ON v.round_id = ri.round_id AND v.institution_id = i.id::text
+       WHERE ri.round_id = $1
+       ORDER BY i.name, i.id`,
+      [roundId],
+    );
+  }
+
+  /** Institutions whose I row counts a validator, and the refutations pending behind the self-reports. */
+  async reportCounts(roundId: string): Promise<{ withReports: number; pending: number }> {
+    await this.ensure(roundId);
+    const [row]: Array<{ with_reports: number; pending: number }> = await this.primary.query(
+      `SELECT count(*) FILTER (WHERE reported)::int AS with_reports, coalesce(sum(pending), 0)::int AS pending
+       FROM round_institution_values WHERE round_id = $1`,
+      [roundId],
+    );
+    return { withReports: row.with_reports, pending: row.pending };
+  }
+
+  /** Every institution's TG and PG where they have a value. */
+  async census(roundId: string): Promise<RoundValuesCensusRow[]> {
+    await this.ensure(roundId);
+    return this.primary.query(
+      `SELECT institution_id, 'TG' AS indicator, tg AS estimate FROM round_institution_values WHERE round_id = $1 AND tg IS NOT NULL
+       UNION ALL
+       SELECT institution_id, 'PG', pg FROM round_institution_values WHERE round_id = $1 AND pg IS NOT NULL`,
+      [roundId],
+    );
+  }
+
+  /** Makes the kept rows those of the round's result writes seen now (or of a later count). */
+  private ensure(roundId: string): Promise<void> {
     const running = this.inFlight.get(roundId);
     if (running) return running;
     const computing = this.read
       .transaction('REPEATABLE READ', async (m) => {
         const writes = await resultWritesSeen(m, roundId);
-        const [hit]: Array<{ values: string }> = await m.query(
-          'SELECT "values"::text AS values FROM round_distribution_cache WHERE round_id = $1 AND writes = $2::bigint',
+        const kept: unknown[] = await this.primary.query(
+          'SELECT 1 FROM round_distribution_cache WHERE round_id = $1 AND writes >= $2::bigint',
           [roundId, writes],
         );
-        if (hit) return hit.values;
+        if (kept.length > 0) return;
         // One pass over the round's rows of the six indicators, pivoted by FILTER.
         const [{ values }]: Array<{ values: string }> = await m.query(
           `SELECT coalesce(json_agg(v), '[]')::text AS values FROM (
-             SELECT r.scope_key,
+             SELECT r.scope_key AS institution_id,
                     bool_or(r.indicator = 'I') AS has_i,
                     max(r.estimate) FILTER (WHERE r.indicator = 'I') AS i, max(r.status) FILTER (WHERE r.indicator = 'I') AS i_status,
-                    max(r.estimate) FILTER (WHERE r.indicator = 'I_G') AS ig, max(r.status) FILTER (WHERE r.indicator = 'I_G') AS ig_status,
                     bool_or(r.indicator = 'I_G') AS has_ig,
+                    max(r.estimate) FILTER (WHERE r.indicator = 'I_G') AS ig, max(r.status) FILTER (WHERE r.indicator = 'I_G') AS ig_status,
                     max(r.estimate) FILTER (WHERE r.indicator = 'T') AS t, max(r.status) FILTER (WHERE r.indicator = 'T') AS t_status,
                     max(r.estimate) FILTER (WHERE r.indicator = 'P') AS p, max(r.status) FILTER (WHERE r.indicator = 'P') AS p_status,
                     max(r.estimate) FILTER (WHERE r.indicator = 'TG') AS tg, max(r.estimate) FILTER (WHERE r.indicator = 'PG') AS pg,
@@ -61,14 +123,26 @@ export class RoundValuesCache {
            ) v`,
           [roundId],
         );
-        // Newest count wins: an older snapshot finishing late does not replace a newer pair.
-        await this.primary.query(
-          `INSERT INTO round_distribution_cache AS c (round_id, writes, "values") SELECT id, $2::bigint, $3::json FROM round WHERE id = $1
-           ON CONFLICT (round_id) DO UPDATE SET writes = EXCLUDED.writes, "values" = EXCLUDED."values", computed_at = now()
-           WHERE c.writes < EXCLUDED.writes`,
-          [roundId, writes, values],
-        );
-        return values;
+        await this.primary.transaction(async (p) => {
+          // Newest count wins: an older snapshot finishing late does not replace newer rows (the
+          // header row, locked by the upsert, orders concurrent replacements).
+          const claimed: unknown[] = await p.query(
+            `INSERT INTO round_distribution_cache AS c (round_id, writes) SELECT id, $2::bigint FROM round WHERE id = $1
+             ON CONFLICT (round_id) DO UPDATE SET writes = EXCLUDED.writes, computed_at = now() WHERE c.writes < EXCLUDED.writes
+             RETURNING 1`,
+            [roundId, writes],
+          );
+          if (claimed.length === 0) return;
+          await p.query('DELETE FROM round_institution_values WHERE round_id = $1', [roundId]);
+          await p.query(
+            `INSERT INTO round_institution_values (round_id, institution_id, has_i, i, i_status, has_ig, ig, ig_status, t, t_status,
+                                                   p, p_status, tg, pg, reported, pending)
+             SELECT $1, x.* FROM json_to_recordset($2::json) AS x(institution_id text, has_i boolean, i float8, i_status text,
+               has_ig boolean, ig float8, ig_status text, t float8, t_status text, p float8, p_status text, tg float8, pg float8,
+               reported boolean, pending int)`,
+            [roundId, values],
+          );
+        });
       })
       .finally(() => this.inFlight.delete(roundId));
     this.inFlight.set(roundId, computing);
