@@ -396,5 +396,47 @@ describe('validator demographics', () => {
       res = await w.http.get(profilePath(), { token: w.a.analyst });
       expect(res.body.reweighted).toMatchObject({ withheld: 'cell_too_small', values: [] });
     });
+
+    it('are kept until a result, cluster-value or demographic write, and never served across one', async () => {
+      const served = async (): Promise<{ variable: string }> => {
+        const res = await w.http.get(profilePath(), { token: w.a.analyst });
+        expect(res.status).toBe(200);
+        return res.body.reweighted;
+      };
+      // A mark that only the kept copy carries: seeing it proves the answer came from the cache.
+      const mark = async (): Promise<void> => {
+        // An UPDATE through TypeORM answers [rows, count].
+        const [, marked]: [unknown[], number] = await t.ds.query(
+          `UPDATE round_reweight_cache SET value = (value::jsonb || '{"variable":"kept"}')::json WHERE round_id = $1`,
+          [fx.roundId],
+        );
+        expect(marked).toBe(1);
+      };
+      const fresh = await served();
+      expect(fresh.variable).toBe('municipalityType');
+      await mark();
+      expect((await served()).variable).toBe('kept');
+
+      // A demographic answer edited: computed again at once.
+      const [someone]: Array<{ user_id: string }> = await t.ds.query(
+        'SELECT user_id FROM validator_demographics ORDER BY user_id LIMIT 1',
+      );
+      await t.ds.query(`UPDATE validator_demographics SET gender = 'man' WHERE user_id = $1`, [someone.user_id]);
+      expect(await served()).toEqual(fresh);
+      await mark();
+      // An account marked deleted (its demographics no longer count).
+      await t.ds.query('UPDATE app_user SET deleted_at = deleted_at WHERE id = $1', [someone.user_id]);
+      expect(await served()).toEqual(fresh);
+      await mark();
+      // A result row written by a script (no round named: it concerns every round).
+      await t.ds.query('UPDATE metric_result SET se = se WHERE round_id = $1', [fx.roundId]);
+      expect(await served()).toEqual(fresh);
+      await mark();
+      // The stored cluster values alone.
+      await t.ds.query('UPDATE institution_result SET validator_tc = validator_tc WHERE round_id = $1', [fx.roundId]);
+      expect(await served()).toEqual(fresh);
+      await mark();
+      expect((await served()).variable).toBe('kept');
+    });
   });
 });

@@ -365,7 +365,7 @@ describe('result caches: co-signature fingerprint and distribution (issue #17)',
       pendingRefutations: direct.pending,
     });
     expect(direct).toEqual({ with_reports: ids.length - 1, pending: (ids.length * (ids.length - 1)) / 2 });
-    const reweight = new ReweightedIndicesRepository(counted, new RoundValuesCache(counted, ds));
+    const reweight = new ReweightedIndicesRepository(counted, ds, new RoundValuesCache(counted, ds));
     const byKey = (r: { institutionId: string; indicator: string }): string => `${r.institutionId} ${r.indicator}`;
     const cached = [...(await reweight.censusValues(roundB))].sort((a, b) => byKey(a).localeCompare(byKey(b)));
     expect(cached).toEqual(

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { resultWritesSeen } from '@apertura/db';
 import { READ_CONNECTION } from '../common/infrastructure.module';
 import { RoundValuesCache } from '../common/results/round-values-cache';
+import type { ReweightedIndicesDto } from './dto/demographics.dto';
 
 /** One validator's cluster values in one institution, with the municipality type it declares now (null: none). */
 export interface ClusterValueRecord {
@@ -34,6 +36,14 @@ export interface CensusValueRecord {
   estimate: number;
 }
 
+/** What a round's re-weighted indices depend on, as counted by one snapshot (migration 1765600000001). */
+export interface ReweightKey {
+  /** Result writes of the round (libs/db resultWritesSeen). */
+  writes: string;
+  /** Demographic writes (rows of demographics_write). */
+  demographics: string;
+}
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** What the re-weighted indices read; read-only, on the read connection. Validator ids never leave the service. */
@@ -41,8 +51,44 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export class ReweightedIndicesRepository {
   constructor(
     @InjectDataSource(READ_CONNECTION) private readonly ds: DataSource,
+    @InjectDataSource() private readonly primary: DataSource,
     private readonly values: RoundValuesCache,
   ) {}
+
+  /**
+   * The counts the re-weighted indices of the round now depend on, from one snapshot. Read before the
+   * values themselves: what is then read is at least as new as the key it is kept with.
+   */
+  async currentKey(roundId: string): Promise<ReweightKey> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const writes = await resultWritesSeen(m, roundId);
+      const [{ demographics }]: Array<{ demographics: string }> = await m.query(
+        'SELECT count(*)::text AS demographics FROM demographics_write',
+      );
+      return { writes, demographics };
+    });
+  }
+
+  /** The re-weighted indices kept for exactly this key, if any (kept on the primary). */
+  async kept(roundId: string, key: ReweightKey): Promise<ReweightedIndicesDto | null> {
+    const [row]: Array<{ value: ReweightedIndicesDto }> = await this.primary.query(
+      'SELECT value FROM round_reweight_cache WHERE round_id = $1 AND writes = $2::bigint AND demographics = $3::bigint',
+      [roundId, key.writes, key.demographics],
+    );
+    return row?.value ?? null;
+  }
+
+  /** Keeps the re-weighted indices computed under `key`, unless newer ones are kept already. */
+  async keep(roundId: string, key: ReweightKey, value: ReweightedIndicesDto): Promise<void> {
+    await this.primary.query(
+      `INSERT INTO round_reweight_cache AS c (round_id, writes, demographics, value)
+       SELECT id, $2::bigint, $3::bigint, $4::json FROM round WHERE id = $1
+       ON CONFLICT (round_id) DO UPDATE SET writes = EXCLUDED.writes, demographics = EXCLUDED.demographics,
+         value = EXCLUDED.value, computed_at = now()
+       WHERE c.writes <= EXCLUDED.writes AND c.demographics <= EXCLUDED.demographics`,
+      [roundId, key.writes, key.demographics, JSON.stringify(value)],
+    );
+  }
 
   /** Demographics as they are now (a withdrawn consent or an erased account counts at once: undeclared). */
   async clusterValues(roundId: string): Promise<ClusterValueRecord[]> {

@@ -92,22 +92,26 @@ export class ValidatorsProfileService {
     };
   }
 
-  /** The sensitivity check (reweighted-indices.ts); nothing is read while the round is open. */
+  /**
+   * The sensitivity check (reweighted-indices.ts); nothing is read while the round is open. Kept per
+   * round with the counts of result and demographic writes it was computed at, and computed again
+   * only when either moved (migration 1765600000001).
+   */
   private async reweighted(roundId: string, roundStatus: string): Promise<ReweightedIndicesDto> {
-    const open = roundStatus === 'draft' || roundStatus === 'open';
-    const [clusters, census, main] = open
-      ? [[], [], []]
-      : await Promise.all([
-          this.reweight.clusterValues(roundId),
-          this.reweight.censusValues(roundId),
-          this.reweight.mainValues(roundId),
-        ]);
-    return reweightedIndices({
-      roundStatus,
-      clusters,
-      census,
-      main,
-      population: populationReference().municipalityTypes,
-    });
+    const population = populationReference().municipalityTypes;
+    if (roundStatus === 'draft' || roundStatus === 'open') {
+      return reweightedIndices({ roundStatus, clusters: [], census: [], main: [], population });
+    }
+    const key = await this.reweight.currentKey(roundId);
+    const kept = await this.reweight.kept(roundId, key);
+    if (kept !== null) return kept;
+    const [clusters, census, main] = await Promise.all([
+      this.reweight.clusterValues(roundId),
+      this.reweight.censusValues(roundId),
+      this.reweight.mainValues(roundId),
+    ]);
+    const value = reweightedIndices({ roundStatus, clusters, census, main, population });
+    await this.reweight.keep(roundId, key, value);
+    return value;
   }
 }

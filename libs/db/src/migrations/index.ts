@@ -32,6 +32,7 @@ import { RoundAreaWrite1765400000000 } from './1765400000000-round-area-write';
 import { ResultWritePruned1765400000001 } from './1765400000001-result-write-pruned';
 import { InstitutionResultPooledKey1765500000000 } from './1765500000000-institution-result-pooled-key';
 import { RoundInstitutionValues1765600000000 } from './1765600000000-round-institution-values';
+import { RoundReweightCache1765600000001 } from './1765600000001-round-reweight-cache';
 
 /** Ordered list of migrations (explicit so builds and tests load the same set). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   ResultWritePruned1765400000001,
   InstitutionResultPooledKey1765500000000,
   RoundInstitutionValues1765600000000,
+  RoundReweightCache1765600000001,
 ];
