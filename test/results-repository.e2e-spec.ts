@@ -236,4 +236,44 @@ describe('ResultsRepository (PostgreSQL)', () => {
     expect(await trends.stateUnit(state)).toMatchObject({ cveEnt: state });
     expect(await trends.municipalityUnit('99999')).toBeUndefined();
   });
+  it('pages a ranking from its own rows as the general listing orders it, with its filters and ties', async () => {
+    const [i0, , i2, i3, i4, i5] = fx.institutionIds;
+    // Four more ranked institutions, two tied at position 2 (the name, then the id, breaks the tie); i1
+    // stays unranked, and one ranked row has no result row of the indicator (its metric is null).
+    for (const [k, id] of [i2, i3, i4].entries()) await insertResult('institution', id, 'I', 0.6 - k / 10);
+    const ranks: Array<[string, number]> = [
+      [i2, 2],
+      [i3, 2],
+      [i4, 4],
+      [i5, 5],
+    ];
+    for (const [id, position] of ranks) {
+      await ds.query(
+        `INSERT INTO metric_rank (round_id, ranking, group_key, indicator, scope_key, "position", lo, hi, "of", seed, method_id, watermark, computed_at)
+         VALUES ($1, 'institution', 'MX', 'I', $2, $3, $3, 5, 5, 's', '${METHOD}', 41, now())`,
+        [fx.roundId, id, position],
+      );
+    }
+    const base = { indicators: ['I'], rankGroup: 'MX', rankIndicator: 'I', page: 1, pageSize: 50 };
+    // The reference: the general listing (every institution, by name then id), its ranked ones in the
+    // ranking's order (a stable sort keeps name and id order within a tie).
+    const reference = async (filter: { cveEnt?: string } = {}) =>
+      (await repo.institutionPage(fx.roundId, { ...base, ...filter })).items
+        .filter((x) => x.rank.position !== null)
+        .sort((a, b) => (a.rank.position ?? 0) - (b.rank.position ?? 0));
+    const all = await reference();
+    expect(all.map((x) => x.institution.id).sort()).toEqual([i0, i2, i3, i4, i5].sort());
+    expect(all.find((x) => x.institution.id === i5)?.metric).toBeNull();
+    for (const pageSize of [1, 2, 50]) {
+      for (let page = 1; page <= Math.ceil(all.length / pageSize); page++) {
+        const got = await repo.institutionPage(fx.roundId, { ...base, ranking: 'ranked', page, pageSize });
+        expect(got.total).toBe(all.length);
+        expect(got.items).toEqual(all.slice((page - 1) * pageSize, page * pageSize));
+      }
+    }
+    const inState = await repo.institutionPage(fx.roundId, { ...base, ranking: 'ranked', cveEnt: state });
+    const expected = await reference({ cveEnt: state });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(inState).toEqual({ total: expected.length, items: expected });
+  });
 });

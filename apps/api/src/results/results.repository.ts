@@ -188,6 +188,11 @@ export const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.l
   r.needed_subjects, r.needed_reports, r.validated_share, r.formula, r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
 const RANK_COLUMNS = 'mr.position AS rank_position, mr.lo AS rank_lo, mr.hi AS rank_hi, mr.of AS rank_of';
 
+/** A row of the institution listing as its item (no metric row joined: its columns are all null). */
+function toListItem(r: InstitutionListRow): InstitutionListItem {
+  return { institution: toInstitution(r), metric: r.indicator ? toMetric(r as MetricRow) : null, rank: toRank(r) };
+}
+
 export function toMetric(r: MetricRow): MetricRecord {
   return {
     indicator: r.indicator,
@@ -326,6 +331,14 @@ export class ResultsRepository {
 
   /** One page of the round's institutions, each with its picked value and its rank in `rankGroup`. */
   async institutionPage(roundId: string, q: InstitutionListQuery): Promise<Page<InstitutionListItem>> {
+    if (
+      q.ranking === 'ranked' &&
+      q.status === undefined &&
+      q.indicators.length === 1 &&
+      q.indicators[0] === q.rankIndicator
+    ) {
+      return this.rankedInstitutionPage(roundId, q);
+    }
     const params: unknown[] = [roundId, q.indicators, q.rankGroup, q.rankIndicator];
     const where: string[] = ['ri.round_id = $1'];
     const add = (sql: string, value: unknown): void => {
@@ -382,15 +395,54 @@ export class ResultsRepository {
         params,
       ),
     ]);
-    return {
-      total,
-      items: rows.map((r) => ({
-        institution: toInstitution(r),
-        // No metric row joined: the columns of h are all null.
-        metric: r.indicator ? toMetric(r as MetricRow) : null,
-        rank: toRank(r),
-      })),
+    return { total, items: rows.map(toListItem) };
+  }
+
+  /**
+   * One page of a ranking (the ranked institutions of `rankGroup` by position), driven by the ranking's
+   * own rows: only the page's result rows are read, by key. What institutionPage gives for the same
+   * query, without reading every institution's row of the indicator to sort and count them (≈ 12,000
+   * scattered rows at national size: 0.15 s warm, up to 1.5 s on a freshly rebuilt round).
+   */
+  private async rankedInstitutionPage(roundId: string, q: InstitutionListQuery): Promise<Page<InstitutionListItem>> {
+    const params: unknown[] = [roundId, q.rankGroup, q.rankIndicator];
+    const where: string[] = [
+      'mr.round_id = $1',
+      "mr.ranking = 'institution'",
+      'mr.group_key = $2',
+      'mr.indicator = $3',
+      'mr.position IS NOT NULL',
+    ];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
     };
+    if (q.level) add('i.level = ?', q.level);
+    if (q.type) add('i.type = ?', q.type);
+    if (q.cveEnt) add('i.cve_ent = ?', q.cveEnt);
+    if (q.cvegeo) add('i.cvegeo = ?', q.cvegeo);
+    const from = `FROM metric_rank mr
+      JOIN round_institution ri ON ri.round_id = mr.round_id AND ri.institution_id = mr.scope_key::uuid
+      JOIN institution i ON i.id = ri.institution_id
+      JOIN municipality mu ON mu.cvegeo = i.cvegeo
+      WHERE ${where.join(' AND ')}`;
+    const [[{ total }], rows] = await Promise.all([
+      queryRows<TotalRow>(this.read, `SELECT count(*)::int AS total ${from}`, params),
+      queryRows<InstitutionListRow>(
+        this.read,
+        `WITH page AS (
+           SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent, ${RANK_COLUMNS}
+           ${from} ORDER BY mr.position, i.name, i.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+         )
+         SELECT page.*, ${METRIC_COLUMNS}, r.details::jsonb - 'inputs' - 'institution' AS details
+         FROM page
+         LEFT JOIN metric_result r ON r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = page.id::text
+           AND r.aggregation = 'unweighted' AND r.indicator = $3
+         ORDER BY page.rank_position, page.name, page.id`,
+        params,
+      ),
+    ]);
+    return { total, items: rows.map(toListItem) };
   }
 
   /** An institution of the round's universe. */
