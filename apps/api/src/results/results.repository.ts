@@ -188,6 +188,19 @@ export const METRIC_COLUMNS = `r.indicator, r.aggregation, r.estimate, r.se, r.l
   r.needed_subjects, r.needed_reports, r.validated_share, r.formula, r.method_id, r.method_version, r.watermark::text AS watermark, r.computed_at`;
 const RANK_COLUMNS = 'mr.position AS rank_position, mr.lo AS rank_lo, mr.hi AS rank_hi, mr.of AS rank_of';
 
+/** The listing's filters on the institution itself, as WHERE terms (`i`) with their parameters appended. */
+function addInstitutionFilters(q: InstitutionListQuery, params: unknown[], where: string[]): void {
+  const add = (column: string, value: string | undefined): void => {
+    if (!value) return;
+    params.push(value);
+    where.push(`i.${column} = $${params.length}`);
+  };
+  add('level', q.level);
+  add('type', q.type);
+  add('cve_ent', q.cveEnt);
+  add('cvegeo', q.cvegeo);
+}
+
 /** A row of the institution listing as its item (no metric row joined: its columns are all null). */
 function toListItem(r: InstitutionListRow): InstitutionListItem {
   return { institution: toInstitution(r), metric: r.indicator ? toMetric(r as MetricRow) : null, rank: toRank(r) };
@@ -341,15 +354,11 @@ export class ResultsRepository {
     }
     const params: unknown[] = [roundId, q.indicators, q.rankGroup, q.rankIndicator];
     const where: string[] = ['ri.round_id = $1'];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.level) add('i.level = ?', q.level);
-    if (q.type) add('i.type = ?', q.type);
-    if (q.cveEnt) add('i.cve_ent = ?', q.cveEnt);
-    if (q.cvegeo) add('i.cvegeo = ?', q.cvegeo);
-    if (q.status) add('h.status = ?', q.status);
+    addInstitutionFilters(q, params, where);
+    if (q.status) {
+      params.push(q.status);
+      where.push(`h.status = $${params.length}`);
+    }
     if (q.ranking === 'ranked') where.push('mr.position IS NOT NULL');
     if (q.ranking === 'unranked') where.push('mr.position IS NULL');
     // Each institution's row is picked set-based (one pass over the round's rows of those indicators,
@@ -413,14 +422,7 @@ export class ResultsRepository {
       'mr.indicator = $3',
       'mr.position IS NOT NULL',
     ];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.level) add('i.level = ?', q.level);
-    if (q.type) add('i.type = ?', q.type);
-    if (q.cveEnt) add('i.cve_ent = ?', q.cveEnt);
-    if (q.cvegeo) add('i.cvegeo = ?', q.cvegeo);
+    addInstitutionFilters(q, params, where);
     const from = `FROM metric_rank mr
       JOIN round_institution ri ON ri.round_id = mr.round_id AND ri.institution_id = mr.scope_key::uuid
       JOIN institution i ON i.id = ri.institution_id
