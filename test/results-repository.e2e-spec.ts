@@ -276,4 +276,47 @@ describe('ResultsRepository (PostgreSQL)', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(inState).toEqual({ total: expected.length, items: expected });
   });
+  it('pages the unranked institutions from the kept values as the general listing picks, filters and sorts them', async () => {
+    const [, i1] = fx.institutionIds;
+    // A self-report value of another status, and an institution whose I row has no value and no I_G.
+    await ds.query(
+      `UPDATE metric_result SET status = 'not_validated' WHERE round_id = $1 AND scope_key = $2 AND indicator = 'I_G'`,
+      [fx.roundId, i1],
+    );
+    const base = { indicators: ['I', 'I_G'], rankIndicator: 'I', page: 1, pageSize: 50 };
+    const reference = async (q: { rankGroup: string; sort?: string; status?: string; cveEnt?: string }) =>
+      (await repo.institutionPage(fx.roundId, { ...base, ...q })).items.filter((x) => x.rank.position === null);
+    // 'MX' has ranked institutions (the test above); a state group has none, so every institution is unranked there.
+    for (const rankGroup of ['MX', state]) {
+      for (const sort of [undefined, 'estimate', '-estimate']) {
+        for (const status of [undefined, 'caution', 'not_validated']) {
+          for (const cveEnt of [undefined, state]) {
+            const q = { rankGroup, sort, status, cveEnt };
+            const expected = await reference(q);
+            const got = await repo.institutionPage(fx.roundId, { ...base, ...q, ranking: 'unranked' });
+            expect({ q, got }).toEqual({ q, got: { total: expected.length, items: expected } });
+            for (const pageSize of [1, 2]) {
+              for (let page = 1; page <= Math.ceil(expected.length / pageSize); page++) {
+                const one = await repo.institutionPage(fx.roundId, {
+                  ...base,
+                  ...q,
+                  ranking: 'unranked',
+                  page,
+                  pageSize,
+                });
+                expect(one.items).toEqual(expected.slice((page - 1) * pageSize, page * pageSize));
+              }
+            }
+          }
+        }
+      }
+    }
+    const everyone = await reference({ rankGroup: state });
+    expect(everyone).toHaveLength(6);
+    expect(everyone.find((x) => x.institution.id === i1)?.metric).toMatchObject({
+      indicator: 'I_G',
+      status: 'not_validated',
+    });
+    expect(everyone.filter((x) => x.metric === null).length).toBeGreaterThan(0);
+  });
 });

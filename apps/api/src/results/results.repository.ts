@@ -352,6 +352,15 @@ export class ResultsRepository {
     ) {
       return this.rankedInstitutionPage(roundId, q);
     }
+    if (
+      q.ranking === 'unranked' &&
+      q.rankIndicator === 'I' &&
+      q.indicators.length === 2 &&
+      q.indicators[0] === 'I' &&
+      q.indicators[1] === 'I_G'
+    ) {
+      return this.unrankedHeadlinePage(roundId, q);
+    }
     const params: unknown[] = [roundId, q.indicators, q.rankGroup, q.rankIndicator];
     const where: string[] = ['ri.round_id = $1'];
     addInstitutionFilters(q, params, where);
@@ -441,6 +450,61 @@ export class ResultsRepository {
          LEFT JOIN metric_result r ON r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = page.id::text
            AND r.aggregation = 'unweighted' AND r.indicator = $3
          ORDER BY page.rank_position, page.name, page.id`,
+        params,
+      ),
+    ]);
+    return { total, items: rows.map(toListItem) };
+  }
+
+  /**
+   * One page of the institutions outside the I ranking of `rankGroup`, each with its I or, where I has
+   * no value, the self-report I_G it would rest on: what institutionPage gives for that query, with
+   * each institution's pick, status and estimate (for filtering and sorting) taken from the round's
+   * kept values (RoundValuesCache, on the primary) and only the page's result rows read, by key.
+   */
+  private async unrankedHeadlinePage(roundId: string, q: InstitutionListQuery): Promise<Page<InstitutionListItem>> {
+    await this.values.ensure(roundId);
+    const params: unknown[] = [roundId, q.rankGroup];
+    const where: string[] = ['ri.round_id = $1', 'mr.position IS NULL'];
+    addInstitutionFilters(q, params, where);
+    // The pick of the general listing: I where it has a value, else I_G where it has one, else the row there is.
+    const picked = `CASE WHEN v.i IS NOT NULL THEN 'I' WHEN v.ig IS NOT NULL THEN 'I_G' WHEN v.has_i THEN 'I' WHEN v.has_ig THEN 'I_G' END`;
+    const pickedStatus = 'CASE WHEN v.i IS NOT NULL OR (v.ig IS NULL AND v.has_i) THEN v.i_status ELSE v.ig_status END';
+    if (q.status) {
+      params.push(q.status);
+      where.push(`${pickedStatus} = $${params.length}`);
+    }
+    const from = `FROM round_institution ri
+      JOIN institution i ON i.id = ri.institution_id
+      JOIN municipality mu ON mu.cvegeo = i.cvegeo
+      LEFT JOIN round_institution_values v ON v.round_id = ri.round_id AND v.institution_id = i.id::text
+      LEFT JOIN metric_rank mr ON mr.round_id = $1 AND mr.ranking = 'institution' AND mr.group_key = $2 AND mr.indicator = 'I'
+        AND mr.scope_key = i.id::text
+      WHERE ${where.join(' AND ')}`;
+    const order = (p: string): string =>
+      q.sort === 'estimate'
+        ? `${p}.picked_estimate ASC NULLS LAST, ${p}.name, ${p}.id`
+        : q.sort === '-estimate'
+          ? `${p}.picked_estimate DESC NULLS LAST, ${p}.name, ${p}.id`
+          : `${p}.name, ${p}.id`;
+    const [[{ total }], rows] = await Promise.all([
+      queryRows<TotalRow>(this.primary, `SELECT count(*)::int AS total ${from}`, params),
+      queryRows<InstitutionListRow>(
+        this.primary,
+        `WITH page AS (
+           SELECT * FROM (
+             SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent, ${RANK_COLUMNS},
+                    ${picked} AS picked_indicator, coalesce(v.i, v.ig) AS picked_estimate
+             ${from}
+           ) x ORDER BY ${order('x')} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+         )
+         SELECT page.id, page.name, page.type, page.level, page.cvegeo, page.cve_ent, page.nom_mun, page.nom_ent,
+                page.rank_position, page.rank_lo, page.rank_hi, page.rank_of,
+                ${METRIC_COLUMNS}, r.details::jsonb - 'inputs' - 'institution' AS details
+         FROM page
+         LEFT JOIN metric_result r ON r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = page.id::text
+           AND r.aggregation = 'unweighted' AND r.indicator = page.picked_indicator
+         ORDER BY ${order('page')}`,
         params,
       ),
     ]);

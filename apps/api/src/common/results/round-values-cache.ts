@@ -91,8 +91,11 @@ export class RoundValuesCache {
     );
   }
 
-  /** Makes the kept rows those of the round's result writes seen now (or of a later count). */
-  private ensure(roundId: string): Promise<void> {
+  /**
+   * Makes the kept rows those of the round's result writes seen now (or of a later count). A reader
+   * that joins round_institution_values itself calls this first and reads on the primary.
+   */
+  ensure(roundId: string): Promise<void> {
     const running = this.inFlight.get(roundId);
     if (running) return running;
     const computing = this.read
