@@ -42,7 +42,7 @@ export const resultsDict = dict(
     'results.dataset.types': 'Por tipo de institución',
     'results.value': 'Valor',
     'results.interval': 'IC 95 %',
-    'results.status': 'Estado',
+    'results.status': 'Estatus',
     'results.institution': 'Institución',
     'results.municipality': 'Municipio',
     'results.state': 'Estado',
