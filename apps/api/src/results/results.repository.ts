@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryOne, queryRows } from '../common/persistence';
 import { READ_CONNECTION } from '../common/infrastructure.module';
-import { RoundValuesCache } from '../common/results/round-values-cache';
+import { HEADLINE_PICK_SQL, HEADLINE_STATUS_SQL, RoundValuesCache } from '../common/results/round-values-cache';
 import type {
   AreaListRow,
   CountRow,
@@ -467,12 +467,10 @@ export class ResultsRepository {
     const params: unknown[] = [roundId, q.rankGroup];
     const where: string[] = ['ri.round_id = $1', 'mr.position IS NULL'];
     addInstitutionFilters(q, params, where);
-    // The pick of the general listing: I where it has a value, else I_G where it has one, else the row there is.
-    const picked = `CASE WHEN v.i IS NOT NULL THEN 'I' WHEN v.ig IS NOT NULL THEN 'I_G' WHEN v.has_i THEN 'I' WHEN v.has_ig THEN 'I_G' END`;
-    const pickedStatus = 'CASE WHEN v.i IS NOT NULL OR (v.ig IS NULL AND v.has_i) THEN v.i_status ELSE v.ig_status END';
+    // The pick of the general listing (its DISTINCT ON over I and I_G), from the kept values.
     if (q.status) {
       params.push(q.status);
-      where.push(`${pickedStatus} = $${params.length}`);
+      where.push(`${HEADLINE_STATUS_SQL} = $${params.length}`);
     }
     const from = `FROM round_institution ri
       JOIN institution i ON i.id = ri.institution_id
@@ -494,7 +492,7 @@ export class ResultsRepository {
         `WITH page AS (
            SELECT * FROM (
              SELECT i.id, i.name, i.type, i.level, i.cvegeo, i.cve_ent, mu.nom_mun, mu.nom_ent, ${RANK_COLUMNS},
-                    ${picked} AS picked_indicator, coalesce(v.i, v.ig) AS picked_estimate
+                    ${HEADLINE_PICK_SQL} AS picked_indicator, coalesce(v.i, v.ig) AS picked_estimate
              ${from}
            ) x ORDER BY ${order('x')} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
          )

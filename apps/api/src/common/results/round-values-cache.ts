@@ -17,6 +17,14 @@ export interface RoundValuesDistributionRow {
   p_status: string | null;
 }
 
+/**
+ * The headline of a row `v` of round_institution_values, as every listing picks it: I where it has a
+ * value, else I_G where it has one, else the (empty) I row, else the I_G row; with its status.
+ */
+export const HEADLINE_PICK_SQL = `CASE WHEN v.i IS NOT NULL THEN 'I' WHEN v.ig IS NOT NULL THEN 'I_G' WHEN v.has_i THEN 'I' WHEN v.has_ig THEN 'I_G' END`;
+export const HEADLINE_STATUS_SQL =
+  'CASE WHEN v.i IS NOT NULL OR (v.ig IS NULL AND v.has_i) THEN v.i_status ELSE v.ig_status END';
+
 /** An institution's TG or PG, where it has a value. */
 export interface RoundValuesCensusRow {
   institution_id: string;
@@ -54,11 +62,7 @@ export class RoundValuesCache {
   async distribution(roundId: string): Promise<RoundValuesDistributionRow[]> {
     await this.ensure(roundId);
     return this.primary.query(
-      `SELECT i.id, i.name,
-              -- The headline as in the listing: I where it has a value, else I_G where it has one, else the (empty) I row.
-              CASE WHEN v.i IS NOT NULL THEN 'I' WHEN v.ig IS NOT NULL THEN 'I_G' WHEN v.has_i THEN 'I' WHEN v.has_ig THEN 'I_G' END AS headline,
-              coalesce(v.i, v.ig) AS estimate,
-              CASE WHEN v.i IS NOT NULL OR (v.ig IS NULL AND v.has_i) THEN v.i_status ELSE v.ig_status END AS status,
+      `SELECT i.id, i.name, ${HEADLINE_PICK_SQL} AS headline, coalesce(v.i, v.ig) AS estimate, ${HEADLINE_STATUS_SQL} AS status,
               v.t, v.t_status, v.p, v.p_status
        FROM round_institution ri
        JOIN institution i ON i.id = ri.institution_id
