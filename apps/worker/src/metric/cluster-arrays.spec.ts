@@ -1,7 +1,7 @@
 import { computeInstitution } from '@apertura/metric';
 import { storedForm } from './aggregation-input';
 import { CopyEncoder } from './copy-stream';
-import { addStoredLine, clusterArrays, copyArray, storedClusterFields, storedLine } from './metric-results.repository';
+import { addStoredLine, clusterArrays, copyArray, storedClusterFields, storedLine } from './result-lines';
 
 describe('clusterArrays', () => {
   it('merges TC and PC per validator, in validator order, null where a sub-index has no value', () => {

@@ -9,15 +9,8 @@ import { finalizeForStorage, roundAggregation, roundPool, StoredInstitutionResul
 import { MetricInputsRepository, type LoadedInputs } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { CopyEncoder, type EncodedRows } from './copy-stream';
-import {
-  addResultLine,
-  addStoredLine,
-  compareResultKeys,
-  encodeResultRows,
-  MetricResultsRepository,
-  Stamp,
-  storedClusterFields,
-} from './metric-results.repository';
+import { MetricResultsRepository, Stamp } from './metric-results.repository';
+import { addResultLine, addStoredLine, compareResultKeys, encodeResultRows, storedClusterFields } from './result-lines';
 import { methodSettingsOf } from './method-settings';
 import { ProgressReporter, yieldToEventLoop } from './progress';
 import { questionnairesUsed } from './provenance';

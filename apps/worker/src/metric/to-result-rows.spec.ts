@@ -12,7 +12,7 @@ import type { InstitutionInput, ScoredAnswer } from '@apertura/metric';
 import { aggregationUniverse, placementsFor, refinalized, roundPool, storedForm } from './aggregation-input';
 import type { InstitutionProvenance, QuestionnaireRecord } from './metric-inputs';
 import { CopyEncoder } from './copy-stream';
-import { addResultLine, resultLine } from './metric-results.repository';
+import { addResultLine, resultLine } from './result-lines';
 import {
   aggregateResultRows,
   governmentItemsJson,
