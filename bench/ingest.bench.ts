@@ -24,17 +24,23 @@ export interface LoadResult {
   errors: number;
 }
 
-export interface IngestResult {
-  institutions: number;
-  bodyBytes: number;
-  connections: number;
-  durationSeconds: number;
+/** One repetition: the trivial POST, then the submissions, back to back. */
+export interface IngestRun {
   baseline: LoadResult;
   submit: LoadResult;
   /** Baseline requests/s over submission requests/s. */
   throughputRatio: number;
   /** Submission p99 over baseline p99. */
   p99Ratio: number;
+}
+
+export interface IngestResult {
+  institutions: number;
+  bodyBytes: number;
+  connections: number;
+  durationSeconds: number;
+  /** Every repetition, in the order they ran. */
+  runs: IngestRun[];
   storedVersions: number;
 }
 
@@ -44,6 +50,8 @@ export interface IngestOptions {
   connections: number;
   /** Institutions whose invitation tokens the load rotates through. */
   invitations: number;
+  /** Repetitions of the pair (trivial POST, submissions) on the same API process. */
+  repeat: number;
   log: (line: string) => void;
 }
 
@@ -113,12 +121,28 @@ export async function ingestBenchmark(opts: IngestOptions): Promise<IngestResult
     opts.log(`  warming up both routes …`);
     await run('/api/bench/echo', false, 2);
     await run('/api/respond/submit', true, 2);
-    opts.log(`  trivial POST for ${opts.durationSeconds} s, ${opts.connections} connections …`);
-    const baseline = summary(await run('/api/bench/echo', false, opts.durationSeconds));
-    opts.log(`  submissions for ${opts.durationSeconds} s, ${opts.connections} connections …`);
-    const submit = summary(await run('/api/respond/submit', true, opts.durationSeconds));
-    if (submit.non2xx > 0 || submit.errors > 0)
-      throw new Error(`submissions failed: ${submit.non2xx} non-2xx, ${submit.errors} errors\n${api.handle.output()}`);
+    const runs: IngestRun[] = [];
+    for (let r = 0; r < opts.repeat; r++) {
+      const of = `${r + 1}/${opts.repeat}`;
+      opts.log(`  run ${of}: trivial POST for ${opts.durationSeconds} s, ${opts.connections} connections …`);
+      const baseline = summary(await run('/api/bench/echo', false, opts.durationSeconds));
+      opts.log(`  run ${of}: submissions for ${opts.durationSeconds} s, ${opts.connections} connections …`);
+      const submit = summary(await run('/api/respond/submit', true, opts.durationSeconds));
+      if (submit.non2xx > 0 || submit.errors > 0)
+        throw new Error(
+          `submissions failed: ${submit.non2xx} non-2xx, ${submit.errors} errors\n${api.handle.output()}`,
+        );
+      const done: IngestRun = {
+        baseline,
+        submit,
+        throughputRatio: baseline.requestsPerSecond / submit.requestsPerSecond,
+        p99Ratio: submit.p99Ms / baseline.p99Ms,
+      };
+      runs.push(done);
+      opts.log(
+        `  run ${of}: ${submit.requestsPerSecond.toFixed(1)} vs ${baseline.requestsPerSecond.toFixed(0)} req/s (ratio ${done.throughputRatio.toFixed(1)}), p99 ${submit.p99Ms} vs ${baseline.p99Ms} ms`,
+      );
+    }
     const [{ versions }] = (
       await ctx.pg.query<{ versions: number }>(
         `SELECT count(*)::int AS versions FROM response_version WHERE idempotency_key LIKE 'bench-%'`,
@@ -129,10 +153,7 @@ export async function ingestBenchmark(opts: IngestOptions): Promise<IngestResult
       bodyBytes,
       connections: opts.connections,
       durationSeconds: opts.durationSeconds,
-      baseline,
-      submit,
-      throughputRatio: baseline.requestsPerSecond / submit.requestsPerSecond,
-      p99Ratio: submit.p99Ms / baseline.p99Ms,
+      runs,
       storedVersions: versions,
     };
   } finally {

@@ -41,3 +41,12 @@ export function linearFit(xs: readonly number[], ys: readonly number[]): { inter
 export function scalingExponent(sizes: readonly number[], costs: readonly number[]): number {
   return linearFit(sizes.map(Math.log), costs.map(Math.log)).slope;
 }
+
+/**
+ * A repeated measurement as the summary prints it: the median, then the min and max of the runs
+ * (just the value for a single run), each formatted by `fmt`.
+ */
+export function spread(xs: readonly number[], fmt: (x: number) => string): string {
+  if (xs.length === 1) return fmt(xs[0]);
+  return `${fmt(median(xs))} (min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))})`;
+}
