@@ -201,6 +201,18 @@ function addInstitutionFilters(q: InstitutionListQuery, params: unknown[], where
   add('cvegeo', q.cvegeo);
 }
 
+/**
+ * ORDER BY of an institution listing (the general one and the list of unranked institutions): by its
+ * `estimate` column, institutions without a value last, or by name; ties by name, then id, so that
+ * paging is stable. `i` names the relation that carries `name` and `id`.
+ */
+function institutionOrder(sort: InstitutionListQuery['sort'], estimate: string, i: string): string {
+  const byName = `${i}.name, ${i}.id`;
+  if (sort === 'estimate') return `${estimate} ASC NULLS LAST, ${byName}`;
+  if (sort === '-estimate') return `${estimate} DESC NULLS LAST, ${byName}`;
+  return byName;
+}
+
 /** A row of the institution listing as its item (no metric row joined: its columns are all null). */
 function toListItem(r: InstitutionListRow): InstitutionListItem {
   return { institution: toInstitution(r), metric: r.indicator ? toMetric(r as MetricRow) : null, rank: toRank(r) };
@@ -388,11 +400,7 @@ export class ResultsRepository {
     const order = (h: string, i: string): string =>
       q.ranking === 'ranked'
         ? `${h === 'h' ? 'mr.position' : 'page.rank_position'}, ${i}.name, ${i}.id`
-        : q.sort === 'estimate'
-          ? `${h}.estimate ASC NULLS LAST, ${i}.name, ${i}.id`
-          : q.sort === '-estimate'
-            ? `${h}.estimate DESC NULLS LAST, ${i}.name, ${i}.id`
-            : `${i}.name, ${i}.id`;
+        : institutionOrder(q.sort, `${h}.estimate`, i);
     const [[{ total }], rows] = await Promise.all([
       queryRows<TotalRow>(this.read, `SELECT count(*)::int AS total ${from}`, params),
       queryRows<InstitutionListRow>(
@@ -479,12 +487,7 @@ export class ResultsRepository {
       LEFT JOIN metric_rank mr ON mr.round_id = $1 AND mr.ranking = 'institution' AND mr.group_key = $2 AND mr.indicator = 'I'
         AND mr.scope_key = i.id::text
       WHERE ${where.join(' AND ')}`;
-    const order = (p: string): string =>
-      q.sort === 'estimate'
-        ? `${p}.picked_estimate ASC NULLS LAST, ${p}.name, ${p}.id`
-        : q.sort === '-estimate'
-          ? `${p}.picked_estimate DESC NULLS LAST, ${p}.name, ${p}.id`
-          : `${p}.name, ${p}.id`;
+    const order = (p: string): string => institutionOrder(q.sort, `${p}.picked_estimate`, p);
     const [[{ total }], rows] = await Promise.all([
       queryRows<TotalRow>(this.primary, `SELECT count(*)::int AS total ${from}`, params),
       queryRows<InstitutionListRow>(
