@@ -35,6 +35,8 @@ export interface PageLoadTiming {
   requests: number;
   /** Bytes of API responses (first run, decoded). */
   apiBytes: number;
+  /** Bytes that crossed the network for the whole page in the first run (headers and bodies as sent, compressed or not). */
+  transferredBytes: number;
   /** The slowest API request of the first run: path and milliseconds from request start to response end. */
   slowestApi: { path: string; ms: number } | null;
   marksFound: Record<string, number>;
@@ -54,7 +56,19 @@ export interface PageLoadOptions {
   log: (line: string) => void;
   /** Chromium binary (default /usr/bin/chromium or CHROMIUM_PATH). */
   chromiumPath?: string;
+  /** A network the browser is slowed to (NETWORKS), instead of loopback. */
+  network?: NetworkName;
 }
+
+/**
+ * Networks a page can be loaded over (Chromium's own emulation: added latency and throughput caps).
+ * `mobile`: Lighthouse's figures for its mobile runs ("Slow 4G": 150 ms round trip, 1.6 Mbit/s down,
+ * 750 kbit/s up), what a citizen on a phone outside a city is likely to have.
+ */
+export const NETWORKS = {
+  mobile: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+} as const;
+export type NetworkName = keyof typeof NETWORKS;
 
 const TARGET_MS = 800;
 
@@ -142,7 +156,10 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
 
     const base = `/resultados/${round.roundId}`;
     const pages: Array<
-      Omit<PageLoadTiming, 'readyMs' | 'fcpMs' | 'requests' | 'apiBytes' | 'slowestApi' | 'marksFound'>
+      Omit<
+        PageLoadTiming,
+        'readyMs' | 'fcpMs' | 'requests' | 'apiBytes' | 'transferredBytes' | 'slowestApi' | 'marksFound'
+      >
     > = [
       { page: 'round list', path: '/resultados', marks: ['public-round'] },
       { page: 'overview', path: base, marks: ['mark-hist', 'mark-scatter|mark-scatter-canvas', 'mark-subindex'] },
@@ -192,6 +209,7 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
         fcpMs: [],
         requests: 0,
         apiBytes: 0,
+        transferredBytes: 0,
         slowestApi: null,
         marksFound: {},
       };
@@ -203,10 +221,19 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
           bypassCSP: true,
         });
         const page = await context.newPage();
+        if (opts.network) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[opts.network] });
+        }
         let requests = 0;
         let bytes = 0;
         let slowest: PageLoadTiming['slowestApi'] = null;
+        let transferred = 0;
         page.on('requestfinished', (req) => {
+          void req.sizes().then(
+            (z) => (transferred += z.responseHeadersSize + z.responseBodySize),
+            () => undefined,
+          );
           if (!req.url().includes('/api/')) return;
           const t = req.timing();
           const ms = t.responseEnd - Math.max(0, t.requestStart);
@@ -256,6 +283,7 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
           await page.waitForLoadState('networkidle').catch(() => undefined);
           timing.requests = requests;
           timing.apiBytes = bytes;
+          timing.transferredBytes = transferred;
           timing.slowestApi = slowest;
           await page
             .screenshot({
@@ -268,7 +296,7 @@ export async function pageLoadBenchmark(opts: PageLoadOptions): Promise<PageLoad
       }
       log(
         `  ${pg.page.padEnd(28)} ready median ${median(timing.readyMs).toFixed(0)} ms, max ${Math.max(...timing.readyMs).toFixed(0)} ms ` +
-          `(FCP ${median(timing.fcpMs).toFixed(0)} ms; ${timing.requests} API requests, ${(timing.apiBytes / 1024).toFixed(0)} KiB, slowest ${timing.slowestApi ? `${timing.slowestApi.ms.toFixed(0)} ms ${timing.slowestApi.path.split('?')[0].split('/').slice(-2).join('/')}` : '–'}; marks ${Object.entries(
+          `(FCP ${median(timing.fcpMs).toFixed(0)} ms; ${timing.requests} API requests, ${(timing.apiBytes / 1024).toFixed(0)} KiB, ${(timing.transferredBytes / 1024).toFixed(0)} KiB transferred in all, slowest ${timing.slowestApi ? `${timing.slowestApi.ms.toFixed(0)} ms ${timing.slowestApi.path.split('?')[0].split('/').slice(-2).join('/')}` : '–'}; marks ${Object.entries(
             timing.marksFound,
           )
             .map(([k, v]) => `${k}=${v}`)

@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { IncrementalResult, incrementalBenchmark } from './incremental.bench';
 import { IngestResult, IngestRun, ingestBenchmark } from './ingest.bench';
 import { median, spread } from './lib/stats';
-import { p95, PageLoadResult, pageLoadBenchmark } from './pageload.bench';
+import { NetworkName, NETWORKS, p95, PageLoadResult, pageLoadBenchmark } from './pageload.bench';
 import { LiveResult, liveBenchmark } from './live.bench';
 import { RankSizeResult, rankIntervalsBenchmark, rankTableRows } from './rank-intervals';
 import { RecomputeResult, recomputeBenchmark } from './recompute.bench';
@@ -32,6 +32,8 @@ interface Args {
   splitAreas: boolean;
   profile: boolean;
   json?: string;
+  /** Page loads over an emulated network instead of loopback. */
+  network?: NetworkName;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -58,9 +60,13 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--split-areas') args.splitAreas = true;
     else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--json')) args.json = value();
-    else if (a === '--help' || a === '-h') {
+    else if (a.startsWith('--network')) {
+      const n = value();
+      if (!(n in NETWORKS)) throw new Error(`unknown network ${n} (${Object.keys(NETWORKS).join(', ')})`);
+      args.network = n as NetworkName;
+    } else if (a === '--help' || a === '-h') {
       console.log(
-        'npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--workers N [--split-areas]] [--profile] [--json file]',
+        'npm run bench -- [--size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N] [--rate writes/s] [--workers N [--split-areas]] [--profile] [--json file] [--network mobile]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -157,9 +163,14 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (args.only.includes('pageload')) {
     console.log(
-      `\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed)`,
+      `\n# Dashboard page load in Chromium (${plan.recompute.institutions} institutions, published, computed; ${args.network ? `${args.network} network` : 'loopback'})`,
     );
-    out.pageload = await pageLoadBenchmark({ spec: plan.recompute, repeat: args.repeat ?? 5, log });
+    out.pageload = await pageLoadBenchmark({
+      spec: plan.recompute,
+      repeat: args.repeat ?? 5,
+      network: args.network,
+      log,
+    });
   }
 
   if (args.only.includes('live')) {

@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation';
 import { JwtService } from '@nestjs/jwt';
 import { sessionLifetimeProblem } from './auth/access.guard';
 import { bodyLimitMiddleware } from './common/body-limits';
+import { compressionMiddleware } from './common/compression';
 import { ClientBudget } from './common/rate-limit.module';
 import { Env, parseTrustProxy, QuietStartupLogger } from '@apertura/config';
 import { readSessionCookie } from './auth/session-cookie';
@@ -56,6 +57,8 @@ export async function createApp(env: Env): Promise<INestApplication> {
   // The client's global budget first, so a flood costs neither memory nor a query; then bodies, with a
   // limit chosen before reading (small when anonymous), and the control-character check on every route.
   app.use(app.get(ClientBudget).middleware);
+  // Responses compressed where the client accepts it (see compressionMiddleware for what is not).
+  app.use(compressionMiddleware());
   const jwt = app.get(JwtService);
   app.use(
     bodyLimitMiddleware({
