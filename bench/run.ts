@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --size small|national] [--only recompute,scaling,incremental,ingest,pageload,live,rank] [--repeat N]
- *  [--rate writes/s] [--workers N [--split-areas]] [--profile] [--json file]`: runs the benchmarks and prints each one's numbers, its in-run baseline
+ *  [--rate writes/s] [--workers N [--split-areas]] [--profile] [--json file] [--network mobile]`: runs the benchmarks and prints each one's numbers, its in-run baseline
  * and the ratio; with `--repeat N`, every figure as the median, min and max of N repetitions. See bench/README.md.
  */
 import { writeFileSync } from 'fs';
