@@ -4,24 +4,7 @@ import { startTestApp, TestApp } from './support/app';
 import { exportRound, ExportRoundFixture } from './support/export-round';
 import { guarantorWithAdmin } from './support/fixtures';
 import { client } from './support/http';
-
-interface Raw {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A GET with Node's own client, which neither asks for nor undoes any compression unless told to. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
+import { rawGet } from './support/raw-http';
 
 /** The first response headers of a stream that never ends by itself (the request is dropped after them). */
 function headersOnly(

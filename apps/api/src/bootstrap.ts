@@ -13,6 +13,7 @@ import { JwtService } from '@nestjs/jwt';
 import { sessionLifetimeProblem } from './auth/access.guard';
 import { bodyLimitMiddleware } from './common/body-limits';
 import { compressionMiddleware } from './common/compression';
+import { serveWebApp } from './common/static-assets';
 import { ClientBudget } from './common/rate-limit.module';
 import { Env, parseTrustProxy, QuietStartupLogger } from '@apertura/config';
 import { readSessionCookie } from './auth/session-cookie';
@@ -92,7 +93,7 @@ export async function createApp(env: Env): Promise<INestApplication> {
   if (env.SERVE_WEB === 'true') {
     const web = webDistPath();
     if (web) {
-      app.useStaticAssets(web, { index: false, maxAge: '1h' });
+      serveWebApp(app, web);
       // Client-side routes fall back to index.html; API, docs and health keep their 404s.
       app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
         if (req.method !== 'GET' || /^\/(api|docs|health)(\/|$)/.test(req.path)) return next();

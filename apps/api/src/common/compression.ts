@@ -3,10 +3,10 @@ import { constants } from 'zlib';
 import type { Request, RequestHandler, Response } from 'express';
 
 /**
- * HTTP compression of what the API and the built web app send: Brotli where the browser accepts it,
- * else gzip. A national round's overview downloads ≈ 2.1 MB of JSON (every institution's values for
- * the scatter plot) and the first results page ≈ 620 KB of JavaScript; compressed they are about a
- * fifth, which is what decides a page's time on a phone's connection. The fastest settings keep
+ * HTTP compression of what the API sends: Brotli where the browser accepts it, else gzip. A national
+ * round's overview downloads ≈ 2.1 MB of JSON (every institution's values for the scatter plot);
+ * compressed it is about a fifth, which is what decides a page's time on a phone's connection (the
+ * built web app's files come precompressed, see static-assets.ts). The fastest settings keep
  * almost all of the reduction (2.1 MB → 0.45 MB of distribution JSON in ≈ 7 ms, against 0.39 MB in
  * ≈ 22 ms at Brotli's default quality) and cost the API's cores little.
  *
