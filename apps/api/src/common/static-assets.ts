@@ -26,11 +26,12 @@ export function serveWebApp(app: NestExpressApplication, web: string): void {
     // Brotli whenever it is accepted (smaller), whatever order the browser lists its encodings in.
     const encoding =
       req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
-    const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : null;
-    if (encoding === null || suffix === null || !files.has(name + suffix)) return next();
+    if (encoding === null) return next();
+    const compressed = `${name}.${encoding === 'br' ? 'br' : 'gz'}`;
+    if (!files.has(compressed)) return next();
     res.type(extname(name));
     res.setHeader('Content-Encoding', encoding);
-    res.sendFile(join(assets, name + suffix), { maxAge: ONE_YEAR_SECONDS * 1000, immutable: true }, (err) => {
+    res.sendFile(join(assets, compressed), { maxAge: ONE_YEAR_SECONDS * 1000, immutable: true }, (err) => {
       if (err) next(err);
     });
   });
