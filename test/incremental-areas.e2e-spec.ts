@@ -138,7 +138,16 @@ describe('incremental area jobs', () => {
     await rebuild();
     for (let step = 0; step < 40; step++) {
       const writes = 1 + Math.floor(rng() * 3);
-      for (let k = 0; k < writes; k++) await randomWrite(rng);
+      if (rng() < 0.5) for (let k = 0; k < writes; k++) await randomWrite(rng);
+      else {
+        // As a worker drains a burst: the institutions of several writes recomputed as one batch.
+        const ids = new Set<string>();
+        for (let k = 0; k < writes + 2; k++) {
+          const id = await randomWrite(rng, false);
+          if (id !== null) ids.add(id);
+        }
+        await worker.get(InstitutionRecomputeService).recomputeMany(fx.roundId, [...ids]);
+      }
       const next = rng();
       if (next < 0.65) {
         const { mode } = await areaJob();
@@ -245,7 +254,20 @@ describe('incremental area jobs', () => {
         WHERE i.id = ri.institution_id AND ri.round_id = $1 AND i.cvegeo = $2 RETURNING ri.institution_id AS id`,
       [fx.roundId, cvegeo],
     );
-    for (const { id } of leaving) await touched(id);
+    // Recomputed in one batch with an institution that stays: the ones that left lose their rows.
+    const [stays] = await t.ds.query(
+      `SELECT ri.institution_id AS id FROM round_institution ri WHERE ri.round_id = $1 ORDER BY 1 LIMIT 1`,
+      [fx.roundId],
+    );
+    for (const { id } of [...leaving, stays]) await touched(id, false);
+    await worker
+      .get(InstitutionRecomputeService)
+      .recomputeMany(fx.roundId, [...leaving.map((l) => l.id), stays.id as string]);
+    const [{ n: leftInstitutions }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND scope_key = ANY($2::text[])`,
+      [fx.roundId, leaving.map((l) => l.id)],
+    );
+    expect(leftInstitutions).toBe(0);
     expect(await areaJob()).toMatchObject({ mode: 'all' });
     const [{ n: left }] = await t.ds.query(
       `SELECT count(*)::int AS n FROM metric_result WHERE round_id = $1 AND scope = 'municipality' AND scope_key = $2`,

@@ -113,7 +113,7 @@ describe('due process and no steering (issue #13)', () => {
     const asV = (): { token: string } => ({ token: validator.token });
     const asInst = (): { invitation: string } => ({ invitation });
     const counts = async (): Promise<Record<string, { confirmed: number; refuted: number; pending?: number }>> => {
-      const loaded = await worker.get(MetricInputsRepository).load(roundId, inst);
+      const loaded = await worker.get(MetricInputsRepository).load(roundId, [inst]);
       if (!loaded) throw new Error('round missing');
       return loaded.collector.institution(inst).input.verifications;
     };

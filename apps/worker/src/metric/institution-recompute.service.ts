@@ -5,14 +5,21 @@ import { finalizeForStorage } from './aggregation-input';
 import { LoadedInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
 import { MetricResultsRepository } from './metric-results.repository';
+import type { Stamp } from './metric-results.repository';
 import { methodSettingsOf } from './method-settings';
 import { questionnairesUsed } from './provenance';
+import type { StoredWithClusters } from './result-lines';
 import { institutionResultRows } from './to-result-rows';
+import type { ResultRow } from './to-result-rows';
 
 /**
- * Recomputes one institution of a round from its inputs and stores its rows and its stored result,
- * finalised with the round's pool as of its last area aggregation (§5); the area job this schedules
- * re-forms the pool with this institution's new data and re-finalises whoever it changes.
+ * Recomputes institutions of a round from their inputs and stores their rows and their stored
+ * results, finalised with the round's pool as of its last area aggregation (§5); the area job this
+ * schedules re-forms the pool with their new data and re-finalises whoever it changes.
+ *
+ * A batch (InstitutionJobs gathers the jobs of a round that arrive together) reads every input from
+ * one snapshot and writes in one transaction: each institution gets exactly the rows it would get
+ * alone, since nothing in one institution's computation depends on another's.
  */
 @Injectable()
 export class InstitutionRecomputeService {
@@ -21,51 +28,66 @@ export class InstitutionRecomputeService {
     private readonly results: MetricResultsRepository,
   ) {}
 
-  async recompute(job: RecomputeInstitutionJob): Promise<{ watermark: string }> {
-    const { roundId, institutionId } = job;
-    const loaded = await this.inputs.load(roundId, institutionId);
+  recompute(job: RecomputeInstitutionJob): Promise<{ watermark: string }> {
+    return this.recomputeMany(job.roundId, [job.institutionId]);
+  }
+
+  /** Recomputes these institutions (distinct ids) of one round; all of them or, on failure, none. */
+  async recomputeMany(roundId: string, institutionIds: readonly string[]): Promise<{ watermark: string }> {
+    const ids = [...institutionIds].sort();
+    const loaded = await this.inputs.load(roundId, ids);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
-    if (loaded.placements.length === 0) {
-      // Not (or no longer) in the round's universe: nothing of it may be published.
+    const placed = new Set(loaded.placements.map((p) => p.institutionId));
+    const gone = ids.filter((id) => !placed.has(id));
+    if (gone.length > 0) {
+      // Not (or no longer) in the round's universe: nothing of them may be published.
       await this.results.inRoundTransaction(
         roundId,
         async (m) => {
-          await this.results.deleteInstitution(m, roundId, institutionId, stamp.watermark);
-          await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
+          for (const id of gone) await this.results.deleteInstitution(m, roundId, id, stamp.watermark);
+          await this.results.announceInstitutions(m, roundId, stamp.watermark, gone);
         },
         'exclusive',
       );
-      return { watermark: stamp.watermark };
     }
+    const present = ids.filter((id) => placed.has(id));
+    if (present.length > 0) await this.store(roundId, loaded, present, stamp);
+    await this.keepScores(loaded);
+    return { watermark: stamp.watermark };
+  }
+
+  /** Computes `ids` (sorted: the lock order) and writes them in one transaction. */
+  private async store(roundId: string, loaded: LoadedInputs, ids: readonly string[], stamp: Stamp): Promise<void> {
     const settings = methodSettingsOf(roundId, loaded.round.settings);
-    const { input, provenance } = loaded.collector.institution(institutionId);
-    const { result, form } = finalizeForStorage(buildInstitution(input, settings), settings, loaded.pooled);
-    const rows = institutionResultRows(
-      result,
-      provenance,
-      questionnairesUsed(loaded.round, loaded.questionnaires, provenance),
-    );
+    const stored: StoredWithClusters[] = [];
+    const rows: ResultRow[] = [];
+    const keep: Array<{ institutionId: string; indicators: string[] }> = [];
+    for (const institutionId of ids) {
+      const { input, provenance } = loaded.collector.institution(institutionId);
+      const { result, form } = finalizeForStorage(buildInstitution(input, settings), settings, loaded.pooled);
+      const own = institutionResultRows(
+        result,
+        provenance,
+        questionnairesUsed(loaded.round, loaded.questionnaires, provenance),
+      );
+      stored.push({ form, clusters: result.clusters });
+      rows.push(...own);
+      keep.push({ institutionId, indicators: own.map((r) => r.indicator) });
+    }
     // Shared: beside other institutions' jobs and the round's area job (MetricResultsRepository's lock
-    // order: the stored result first — it is this institution's mutex — then its rows, the announcement last).
+    // order: the stored results first, in id order — each is its institution's mutex — then their rows,
+    // the announcement last).
     await this.results.inRoundTransaction(
       roundId,
       async (m) => {
-        await this.results.upsertStored(m, roundId, [{ form, clusters: result.clusters }], stamp);
+        await this.results.upsertStored(m, roundId, stored, stamp);
         await this.results.upsertResults(m, roundId, rows, stamp);
-        await this.results.deleteInstitutionRowsExcept(
-          m,
-          roundId,
-          institutionId,
-          rows.map((r) => r.indicator),
-          stamp.watermark,
-        );
-        await this.results.announce(m, roundId, stamp.watermark, 'institution', institutionId);
+        await this.results.deleteInstitutionRowsExcept(m, roundId, keep, stamp.watermark);
+        await this.results.announceInstitutions(m, roundId, stamp.watermark, ids);
       },
       'shared',
     );
-    await this.keepScores(loaded);
-    return { watermark: stamp.watermark };
   }
 
   /**

@@ -35,7 +35,7 @@ export interface LoadedInputs {
   /** Highest outbox event id visible in the snapshot: every change up to it is in these inputs. */
   watermark: string;
   round: RoundRecord;
-  /** The round's universe (or just the requested institution, if it belongs to it), by institution id. */
+  /** The round's universe (or those of the requested institutions that belong to it), by institution id. */
   placements: PlacementRecord[];
   /** Population by cvegeo of the universe's municipalities (whole-round loads only). */
   population: Record<string, number>;
@@ -65,7 +65,7 @@ interface CollectScope {
   c: PoolClient;
   roundId: string;
   /** Null: every institution of the round. */
-  institutionIds: string[] | null;
+  institutionIds: readonly string[] | null;
   collector: InputCollector;
 }
 
@@ -97,20 +97,21 @@ export class MetricInputsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
-   * Inputs of one institution (`institutionId`) or of the whole round (null). Null when the round
-   * does not exist. `onProgress` gets the loaded fraction (0–1) of a whole-round load.
+   * Inputs of some institutions of a round (`institutionIds`) or of the whole round (null), from one
+   * snapshot. Null when the round does not exist. `onProgress` gets the loaded fraction (0–1) of a
+   * whole-round load.
    */
   async load(
     roundId: string,
-    institutionId: string | null,
+    institutionIds: readonly string[] | null,
     onProgress: (fraction: number) => Promise<void> = async () => undefined,
   ): Promise<LoadedInputs | null> {
     return this.snapshot(async (c) => {
-      const prepared = await this.prepare(c, roundId, institutionId);
+      const prepared = await this.prepare(c, roundId, institutionIds);
       if (prepared === null) return null;
       await onProgress(0.05);
       const collector = this.collectorFor(prepared.scorings);
-      await this.collect(c, roundId, institutionId === null ? null : [institutionId], collector, onProgress);
+      await this.collect(c, roundId, institutionIds, collector, onProgress);
       await onProgress(1);
       return { ...prepared.head, collector };
     });
@@ -166,25 +167,25 @@ export class MetricInputsRepository {
   private async prepare(
     c: PoolClient,
     roundId: string,
-    institutionId: string | null,
+    institutionIds: readonly string[] | null,
   ): Promise<{ head: Omit<LoadedInputs, 'collector'>; scorings: Map<string, QuestionnaireScoring> } | null> {
     const head = await this.head(c, roundId);
     if (head === null) return null;
     // Stored scores travel as float8 text: any positive setting prints the shortest exact form.
     await c.query('SET LOCAL extra_float_digits = 1');
     const { watermark, round } = head;
-    const p = [roundId, institutionId];
-    const inst = (col: string): string => `($2::uuid IS NULL OR ${col} = $2::uuid)`;
-    const placements = await this.placements(c, roundId, institutionId);
-    const population = institutionId === null ? await this.population(c, roundId) : {};
+    const p = [roundId, institutionIds];
+    const placements = await this.placements(c, roundId, institutionIds);
+    const wholeRound = institutionIds === null;
+    const population = wholeRound ? await this.population(c, roundId) : {};
     const pooled = await this.pool(c, roundId);
-    const design = institutionId === null ? await this.sampleDesign(c, round) : null;
+    const design = wholeRound ? await this.sampleDesign(c, round) : null;
     const questionnaires = await this.questionnaires(
       c,
       `SELECT id, kind, slug, version, checksum FROM questionnaire
        WHERE id = ANY($3::uuid[])
-          OR id IN (SELECT questionnaire_id FROM response WHERE round_id = $1 AND status = 'submitted' AND ${inst('institution_id')})
-          OR id IN (SELECT questionnaire_id FROM citizen_report WHERE round_id = $1 AND ${inst('institution_id')})`,
+          OR id IN (SELECT questionnaire_id FROM response WHERE round_id = $1 AND status = 'submitted' AND ${inScope('institution_id')})
+          OR id IN (SELECT questionnaire_id FROM citizen_report WHERE round_id = $1 AND ${inScope('institution_id')})`,
       [...p, [round.institutionQuestionnaireId, round.citizenQuestionnaireId]],
     );
     const scorings = await this.scorings(c, questionnaires);
@@ -207,7 +208,7 @@ export class MetricInputsRepository {
   private async collect(
     c: PoolClient,
     roundId: string,
-    institutionIds: string[] | null,
+    institutionIds: readonly string[] | null,
     collector: InputCollector,
     onProgress: (fraction: number) => Promise<void>,
   ): Promise<void> {
@@ -500,12 +501,16 @@ export class MetricInputsRepository {
     };
   }
 
-  private async placements(c: PoolClient, roundId: string, institutionId: string | null): Promise<PlacementRecord[]> {
+  private async placements(
+    c: PoolClient,
+    roundId: string,
+    institutionIds: readonly string[] | null,
+  ): Promise<PlacementRecord[]> {
     const rows = (
       await c.query<{ id: string; cvegeo: string; cve_ent: string; level: string; type: string }>(
         `SELECT i.id, i.cvegeo, i.cve_ent, i.level, i.type FROM round_institution ri JOIN institution i ON i.id = ri.institution_id
-         WHERE ri.round_id = $1 AND ($2::uuid IS NULL OR ri.institution_id = $2::uuid) ORDER BY i.id`,
-        [roundId, institutionId],
+         WHERE ri.round_id = $1 AND ${inScope('ri.institution_id')} ORDER BY i.id`,
+        [roundId, institutionIds],
       )
     ).rows;
     return rows.map((r) => ({

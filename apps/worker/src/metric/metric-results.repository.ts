@@ -120,6 +120,10 @@ export class MetricResultsRepository {
     scope: ResultsChangeScope,
     institutionId?: string,
   ): Promise<void> {
+    if (scope === 'institution' && institutionId !== undefined) {
+      await this.announceInstitutions(m, roundId, watermark, [institutionId]);
+      return;
+    }
     const [{ version }]: Array<{ version: string }> = await m.query(
       `INSERT INTO result_change AS c (round_id, version, watermark, changed_at) VALUES ($1, 1, $2::bigint, now())
        ON CONFLICT (round_id) DO UPDATE SET version = c.version + 1, watermark = GREATEST(c.watermark, EXCLUDED.watermark), changed_at = now()
@@ -128,7 +132,37 @@ export class MetricResultsRepository {
     );
     await m.query('SELECT pg_notify($1, $2)', [
       RESULTS_CHANNEL,
-      JSON.stringify({ roundId, version, watermark, scope, ...(institutionId ? { institutionId } : {}) }),
+      JSON.stringify({ roundId, version, watermark, scope }),
+    ]);
+  }
+
+  /**
+   * announce for each of these institutions (scope `institution`), in one statement: the counter
+   * moves by one per institution and each gets its own notification with its own version, as if
+   * each had been written alone, so open pages re-read exactly the institutions that changed.
+   */
+  async announceInstitutions(
+    m: EntityManager,
+    roundId: string,
+    watermark: string,
+    institutionIds: readonly string[],
+  ): Promise<void> {
+    if (institutionIds.length === 0) return;
+    const bumped: Array<{ version: string }> = await m.query(
+      `WITH bumped AS (
+         INSERT INTO result_change AS c (round_id, version, watermark, changed_at) VALUES ($1, $3::bigint, $2::bigint, now())
+         ON CONFLICT (round_id) DO UPDATE SET version = c.version + $3::bigint, watermark = GREATEST(c.watermark, EXCLUDED.watermark), changed_at = now()
+         RETURNING version)
+       SELECT (b.version - $3::bigint + k.ord)::text AS version FROM bumped b, unnest($4::text[]) WITH ORDINALITY AS k(institution_id, ord)
+       ORDER BY k.ord`,
+      [roundId, watermark, institutionIds.length, institutionIds],
+    );
+    const messages = institutionIds.map((institutionId, i) =>
+      JSON.stringify({ roundId, version: bumped[i].version, watermark, scope: 'institution', institutionId }),
+    );
+    await m.query('SELECT pg_notify($1, msg) FROM unnest($2::text[]) WITH ORDINALITY AS t(msg, ord) ORDER BY t.ord', [
+      RESULTS_CHANNEL,
+      messages,
     ]);
   }
 
@@ -338,17 +372,25 @@ export class MetricResultsRepository {
     );
   }
 
-  /** Rows of one institution the new computation no longer produces (e.g. a component no longer answered). */
+  /**
+   * Rows of these institutions that their new computation no longer produces (e.g. a component no
+   * longer answered): `keep` names, per institution, the indicators it still has. One statement for a
+   * whole batch of institution jobs.
+   */
   async deleteInstitutionRowsExcept(
     m: EntityManager,
     roundId: string,
-    institutionId: string,
-    keep: readonly string[],
+    keep: ReadonlyArray<{ institutionId: string; indicators: readonly string[] }>,
     watermark: string,
   ): Promise<void> {
+    if (keep.length === 0) return;
+    const pairs = keep.flatMap((k) => k.indicators.map((indicator) => [k.institutionId, indicator] as const));
     await m.query(
-      `DELETE FROM metric_result WHERE round_id = $1 AND scope = 'institution' AND scope_key = $2 AND watermark <= $3::bigint AND NOT (indicator = ANY($4::text[]))`,
-      [roundId, institutionId, watermark, keep],
+      `DELETE FROM metric_result r
+       WHERE r.round_id = $1 AND r.scope = 'institution' AND r.scope_key = ANY($2::text[]) AND r.watermark <= $3::bigint
+         AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[]) AS k(institution_id, indicator)
+                         WHERE k.institution_id = r.scope_key AND k.indicator = r.indicator)`,
+      [roundId, keep.map((k) => k.institutionId), watermark, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
   }
 

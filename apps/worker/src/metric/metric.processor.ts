@@ -4,7 +4,8 @@ import type { Job, Queue, RecomputeAreaJob, RecomputeInstitutionJob, RecomputeRo
 import { AreaRecomputeService } from './area-recompute.service';
 import type { AreaOutcome } from './area-recompute.service';
 import { AreaScheduler } from './area-scheduler';
-import { InstitutionRecomputeService } from './institution-recompute.service';
+import { InTurn } from './in-turn';
+import { INSTITUTION_JOBS_AT_ONCE, InstitutionJobOutcome, InstitutionJobs } from './institution-jobs';
 import { runMetricJob } from './metric-job';
 import { RoundOutcome, RoundRecomputeService } from './round-recompute.service';
 
@@ -12,30 +13,27 @@ import { RoundOutcome, RoundRecomputeService } from './round-recompute.service';
  * Metric jobs (ids only in the payload). Thin: the services load, compute and write; runMetricJob
  * decides retry vs discard.
  *
- * Bull 3 adds up the concurrency of a queue's named processors: one worker runs up to 3 jobs of this
- * queue at once, of either name. Writes of one round still serialise (advisory lock in
- * MetricResultsRepository). Area jobs have their own queue (AreaProcessor), so that they never take
- * the slots institution jobs need.
+ * Bull 3 adds up the concurrency of a queue's named processors, so any of this queue's slots may take
+ * a job of any name. Institution jobs hold many slots because they wait in InstitutionJobs for the
+ * batch they join; full rebuilds therefore run one at a time per worker here (InTurn). Area jobs have
+ * their own queue (AreaProcessor), so that they never take the slots institution jobs need.
  */
 @Processor(QUEUES.metric)
 export class MetricProcessor {
   private readonly logger = new Logger('Metric');
 
+  private readonly rebuilds = new InTurn();
+
   constructor(
-    private readonly institutions: InstitutionRecomputeService,
+    private readonly institutions: InstitutionJobs,
     private readonly rounds: RoundRecomputeService,
     private readonly scheduler: AreaScheduler,
     @InjectQueue(QUEUES.areas) private readonly areaQueue: Queue,
   ) {}
 
-  @Process({ name: JOBS.recomputeInstitution, concurrency: 2 })
-  recomputeInstitution(job: Job<RecomputeInstitutionJob>): Promise<{ watermark: string; areaJob: string }> {
-    return runMetricJob(job, this.logger, async () => {
-      const { watermark } = await this.institutions.recompute(job.data);
-      // After the commit, so whichever area job runs next reads this institution's new result.
-      const areaJob = await this.scheduler.schedule(this.areaQueue, job.data.roundId);
-      return { watermark, areaJob };
-    });
+  @Process({ name: JOBS.recomputeInstitution, concurrency: INSTITUTION_JOBS_AT_ONCE })
+  recomputeInstitution(job: Job<RecomputeInstitutionJob>): Promise<InstitutionJobOutcome> {
+    return runMetricJob(job, this.logger, () => this.institutions.run(job.data));
   }
 
   /** An area job queued here before area jobs had their own queue: handed on to it. */
@@ -52,7 +50,7 @@ export class MetricProcessor {
       job,
       this.logger,
       async () => {
-        const outcome = await this.rounds.recompute(job.data, (pct) => job.progress(pct));
+        const outcome = await this.rebuilds.run(() => this.rounds.recompute(job.data, (pct) => job.progress(pct)));
         if (outcome.status === 'done') {
           this.logger.log(
             `round ${job.data.roundId} rebuilt (run ${job.data.runId}): ${outcome.institutions} institutions, ${outcome.areaRows} area rows, watermark ${outcome.watermark}`,
