@@ -44,15 +44,28 @@ describe('incremental area jobs', () => {
     await app?.close();
   });
 
-  const areaJob = (): Promise<AreaOutcome> => worker.get(AreaRecomputeService).recompute({ roundId: fx.roundId });
+  /**
+   * A patch chunk far smaller than the national one, so that a new pool's re-finalised institutions
+   * are patched over several transactions here too.
+   */
+  const PATCH_CHUNK = 7;
+
+  const areaJob = (): Promise<AreaOutcome> => {
+    const service = worker.get(AreaRecomputeService);
+    service.patchChunk = PATCH_CHUNK;
+    return service.recompute({ roundId: fx.roundId });
+  };
 
   /** An area job of another worker process: its own memory and its own stored-result cache (it reads every stored result). */
-  const freshService = (): AreaRecomputeService =>
-    new AreaRecomputeService(
+  const freshService = (): AreaRecomputeService => {
+    const service = new AreaRecomputeService(
       new MetricInputsRepository(worker.get(DataSource)),
       worker.get(MetricResultsRepository),
       worker.get(RankRepository),
     );
+    service.patchChunk = PATCH_CHUNK;
+    return service;
+  };
   /** The same job run by another worker process: its own memory of the round, the same database. */
   let other: AreaRecomputeService | undefined;
   const otherAreaJob = (): Promise<AreaOutcome> => {
@@ -277,6 +290,49 @@ describe('incremental area jobs', () => {
     const smaller = await areasAndRanks();
     await rebuild();
     expect(await areasAndRanks()).toEqual(smaller);
+  });
+
+  it('an area job that stops between its patch chunks leaves what the next area job completes', async () => {
+    await areaJob(); // this process's memory is the stored state
+    const results = worker.get(MetricResultsRepository);
+    const patchAll = results.patchInstitutions.bind(results);
+    let chunks = 0;
+    const stop = new Error('the worker stopped between two patch chunks');
+    const spy = jest.spyOn(results, 'patchInstitutions').mockImplementation(async (m, roundId, patches) => {
+      chunks += 1;
+      if (chunks === 2) throw stop;
+      return patchAll(m, roundId, patches);
+    });
+    try {
+      // Withdrawn reports until one moves the pool for more institutions than one chunk holds.
+      const reports: Array<{ id: string; institution_id: string }> = await t.ds.query(
+        `SELECT id, institution_id FROM citizen_report WHERE round_id = $1 ORDER BY id LIMIT 12`,
+        [fx.roundId],
+      );
+      let stopped = false;
+      for (const r of reports) {
+        await t.ds.query('DELETE FROM citizen_report WHERE id = $1', [r.id]);
+        await touched(r.institution_id);
+        chunks = 0;
+        const outcome = await areaJob().then(
+          () => 'done',
+          (err: unknown) => (err === stop ? 'stopped' : Promise.reject(err)),
+        );
+        if (outcome === 'stopped') {
+          stopped = true;
+          break;
+        }
+      }
+      expect(stopped).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    // The area rows and the pool committed; the second chunk's institutions still have the previous pool's intervals.
+    const next = await areaJob();
+    expect(next.refinalized).toBeGreaterThan(0);
+    const completed = await areasAndRanks();
+    await rebuild();
+    expect(await areasAndRanks()).toEqual(completed);
   });
 
   /**

@@ -16,7 +16,7 @@ import {
 } from './aggregation-input';
 import { LoadedAreaInputs, MetricInputsRepository } from './metric-inputs.repository';
 import { PermanentMetricError } from './metric-errors';
-import { InstitutionPatch, MetricResultsRepository, Patched, Stamp } from './metric-results.repository';
+import { InstitutionPatch, MetricResultsRepository, Stamp } from './metric-results.repository';
 import { rankGroupId, rankGroups, rankInputsFrom } from './rank-rows';
 import { RankRepository } from './rank.repository';
 import { methodSettingsOf } from './method-settings';
@@ -29,6 +29,14 @@ const isCurrentForm = (s: StoredInstitutionResult): boolean =>
 
 /** Institutions re-finalised between two turns of the event loop. */
 const YIELD_EVERY = 200;
+
+/**
+ * Institutions whose rows a new pool changes, patched per transaction. Each transaction holds its
+ * institutions' row locks until it commits, and an institution job of one of them waits for that: one
+ * national patch of 12,000 institutions held them 1.1–1.8 s (bench/RESULTS.md), a chunk holds them
+ * for a few tens of milliseconds.
+ */
+export const AREA_PATCH_CHUNK = 500;
 
 /** What an area job did, for its Bull result and the logs. */
 export interface AreaOutcome {
@@ -47,8 +55,8 @@ export interface AreaOutcome {
  * Re-aggregates a round (municipality, state, national, level, type; every mean) from the stored
  * institution results: one bulk read, so a burst of institution changes becomes one area job. First
  * it re-forms the round's pooled variances (§5) from the stored cores and re-finalises the
- * institutions the new pool changes (their rows are patched in the same transaction), so aggregates,
- * institution rows and a full rebuild agree.
+ * institutions the new pool changes (their rows are patched right after the area rows, in chunks),
+ * so aggregates, institution rows and a full rebuild agree once the job ends.
  *
  * Only the areas a change touches are aggregated and written again (issue #17): when this process
  * wrote the round's area rows last (round_area_write still holds its token) under the same universe,
@@ -60,6 +68,8 @@ export interface AreaOutcome {
 export class AreaRecomputeService {
   private readonly memo = new AreaRowMemo();
   private readonly oneAtATime = new OneAtATime<AreaOutcome>();
+  /** Institutions patched per transaction (AREA_PATCH_CHUNK; tests set a small one to cross chunks). */
+  patchChunk = AREA_PATCH_CHUNK;
 
   constructor(
     private readonly inputs: MetricInputsRepository,
@@ -142,24 +152,57 @@ export class AreaRecomputeService {
     const { basis, results, aggregates, ranks, plan } = computed;
     if (written.exact) this.memo.remember(roundId, { basis, results, rows: aggregates, ranks: ranks.ranked }, token);
     else this.memo.forget(roundId);
-    const { applied, version } = written.patched;
-    if (version !== null)
-      this.inputs.rememberStored(
-        roundId,
-        version,
-        applied.map((p) => ({
-          from: { institutionId: p.institutionId, watermark: p.watermark, version: p.version },
-          result: p.value,
-        })),
-      );
+    const refinalizedCount = await this.patch(roundId, computed.patches, stamp.watermark);
     return {
       watermark: stamp.watermark,
       rows: written.rows,
       mode: written.mode,
       touchedInstitutions:
         written.mode === 'areas' && plan !== null ? plan.touchedInstitutions : loaded.placements.length,
-      refinalized: written.patched.applied.length,
+      refinalized: refinalizedCount,
     };
+  }
+
+  /**
+   * After the area rows and the pool committed: the institutions the new pool re-finalises, in chunks
+   * of `patchChunk` (id order), each in a transaction of its own; the last one announces the job's
+   * change (scope `areas`), so an open page re-reads once everything is written. Between chunks a
+   * reader may find some institutions' intervals still under the previous pool, as it does between an
+   * institution job and the area job that follows it. If the job stops in between, the next area job
+   * re-forms the same pool and patches the rest (their stored results still name the previous pool).
+   * Returns how many were patched.
+   */
+  private async patch(roundId: string, patches: readonly InstitutionPatch[], watermark: string): Promise<number> {
+    const sorted = [...patches].sort((a, b) =>
+      a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0,
+    );
+    let applied = 0;
+    let start = 0;
+    do {
+      const chunk = sorted.slice(start, start + this.patchChunk);
+      start += this.patchChunk;
+      const last = start >= sorted.length;
+      const patched = await this.results.inRoundTransaction(
+        roundId,
+        async (m) => {
+          const done = await this.results.patchInstitutions(m, roundId, chunk);
+          if (last) await this.results.announce(m, roundId, watermark, 'areas');
+          return done;
+        },
+        'shared',
+      );
+      applied += patched.applied.length;
+      if (patched.version !== null)
+        this.inputs.rememberStored(
+          roundId,
+          patched.version,
+          patched.applied.map((p) => ({
+            from: { institutionId: p.institutionId, watermark: p.watermark, version: p.version },
+            result: p.value,
+          })),
+        );
+    } while (start < sorted.length);
+    return applied;
   }
 
   /** The round's pool, re-finalised results, aggregates and rankings, reusing what the memo allows. */
@@ -189,8 +232,8 @@ export class AreaRecomputeService {
    * holds the token of this process's last write, the stored rows are the remembered ones, and only
    * the rows and ranking groups that differ from them are written — also after a new pool, which
    * changes about a quarter of a national round's area rows and under 1 % of its ranking rows;
-   * otherwise all of them. The institutions a new pool re-finalises are patched last, so that an institution
-   * job of one of them waits for the patch and the commit, not for the area rows.
+   * otherwise all of them. The institutions a new pool re-finalises are patched after it commits (patch),
+   * so that an institution job of one of them never waits for the area rows.
    */
   private async write(roundId: string, c: Computed, stamp: Stamp, token: string): Promise<Written> {
     return this.results.inRoundTransaction(
@@ -223,12 +266,10 @@ export class AreaRecomputeService {
           const rankRows = groups.flatMap((g) => g.rows);
           await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
         }
-        const patched = await this.results.patchInstitutions(m, roundId, c.patches);
-        await this.results.announce(m, roundId, watermark, 'areas');
         // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
         const newest = previous.newestWatermark;
         const exact = newest === null || BigInt(newest) <= BigInt(watermark);
-        return { rows: changed.length, mode: reused === null ? 'all' : 'areas', exact, patched };
+        return { rows: changed.length, mode: reused === null ? 'all' : 'areas', exact };
       },
       'shared',
     );
@@ -299,7 +340,6 @@ interface Written {
   rows: number;
   mode: AreaOutcome['mode'];
   exact: boolean;
-  patched: Patched;
 }
 
 /** The ranking groups of an area job: every group's rows, and the groups whose stored rows must change. */
