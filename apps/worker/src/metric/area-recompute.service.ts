@@ -165,8 +165,8 @@ export class AreaRecomputeService {
 
   /**
    * After the area rows and the pool committed: the institutions the new pool re-finalises, in chunks
-   * of `patchChunk` (id order), each in a transaction of its own; the last one announces the job's
-   * change (scope `areas`), so an open page re-reads once everything is written. Between chunks a
+   * of `patchChunk` (id order), each in a transaction of its own; the last one announces the change
+   * again (scope `areas`), so an open page re-reads its institutions once all are written. Between chunks a
    * reader may find some institutions' intervals still under the previous pool, as it does between an
    * institution job and the area job that follows it. If the job stops in between, the next area job
    * re-forms the same pool and patches the rest (their stored results still name the previous pool).
@@ -178,7 +178,7 @@ export class AreaRecomputeService {
     );
     let applied = 0;
     let start = 0;
-    do {
+    while (start < sorted.length) {
       const chunk = sorted.slice(start, start + this.patchChunk);
       start += this.patchChunk;
       const last = start >= sorted.length;
@@ -201,7 +201,7 @@ export class AreaRecomputeService {
             result: p.value,
           })),
         );
-    } while (start < sorted.length);
+    }
     return applied;
   }
 
@@ -266,6 +266,8 @@ export class AreaRecomputeService {
           const rankRows = groups.flatMap((g) => g.rows);
           await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
         }
+        // Open pages re-read the areas now; the re-finalised institutions are announced again once patched.
+        await this.results.announce(m, roundId, watermark, 'areas');
         // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
         const newest = previous.newestWatermark;
         const exact = newest === null || BigInt(newest) <= BigInt(watermark);
