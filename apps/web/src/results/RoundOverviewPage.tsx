@@ -24,7 +24,7 @@ import {
   useStatusText,
   ValueCell,
 } from './common';
-import { useLiveResults } from './live';
+import { useLiveResults, WHOLE_ROUND_REFRESH_MS } from './live';
 import { CosignRecord } from '../cosign/CosignRecord';
 import { ValidatorsProfileSection } from './ValidatorsProfile';
 import { nationalHeadline, statusCounts, subIndexRows, SUB_INDICES } from './overview';
@@ -40,9 +40,10 @@ export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
   // Headline per institution (I, else I_G) plus T and P for the scatter: every institution in one request.
   const insts = useAsync((signal) => resultsApi.distribution(roundId, signal), [roundId]);
-  // National values change with the area rows, the distribution with any institution's.
+  // National values change with the area rows, the distribution with any institution's (re-read at
+  // most every few seconds: it is every institution of the round).
   useLiveResults(roundId, summary.refresh, (c) => c.scope !== 'institution');
-  useLiveResults(roundId, insts.refresh);
+  useLiveResults(roundId, insts.refresh, () => true, WHOLE_ROUND_REFRESH_MS);
   const s = summary.data;
   usePageTitle(s?.round.name);
   const headline = nationalHeadline(s?.national ?? []);
