@@ -23,7 +23,7 @@ import { chromium } from 'playwright-core';
 import { RESULTS_CHANNEL, parseResultsChanged } from '@apertura/db';
 import { webDistPath } from '../apps/api/src/bootstrap';
 import { analyze, generateRound, RoundSpec } from './lib/generator';
-import { benchContext, metricQueue, spawnApi, spawnWorker, waitForWorkers } from './lib/infra';
+import { areaQueue, benchContext, metricQueue, spawnApi, spawnWorker, waitFor, waitForWorkers } from './lib/infra';
 import { median, percentile } from './lib/stats';
 import { submissionAnswers } from './lib/submission';
 import { timeRecomputeRound } from './recompute.bench';
@@ -90,6 +90,8 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
     await analyze(ctx.pg);
     const queue = metricQueue(ctx.env);
     ctx.onClose(() => queue.close());
+    const areaJobs = areaQueue(ctx.env);
+    ctx.onClose(() => areaJobs.close());
     const worker = spawnWorker(ctx.env);
     ctx.onClose(() => worker.stop());
     await waitForWorkers(queue, 1, [worker]);
@@ -164,8 +166,28 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
     const nat: number[] = [];
     let missed = 0;
     let version = target.version;
+    // Each write is measured on a quiet worker: the jobs of the previous one have ended (an area job goes
+    // on with its rankings and re-finalised institutions after the area rows a page shows).
+    const workerQuiet = (): Promise<number> =>
+      waitFor(
+        async () => {
+          const [{ n }] = (
+            await ctx.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL')
+          ).rows;
+          let pending = n;
+          for (const q of [queue, areaJobs]) {
+            const c = await q.getJobCounts();
+            pending += c.waiting + c.active + c.delayed;
+          }
+          return pending;
+        },
+        (pending) => pending === 0,
+        'the previous write’s jobs to end',
+        TIMEOUT_MS,
+      );
     // One write more than measured: the first write is a warm-up (route compilation, caches).
     for (let k = 0; k <= opts.repeat; k++) {
+      await workerQuiet();
       const beforeInst = (await institutionPage.getAttribute(INST, 'data-estimate')) ?? '';
       const beforeNat = (await overview.getAttribute(NATIONAL, 'data-estimate')) ?? '';
       const instSeen = institutionPage.evaluate<number>(changedAt(INST, beforeInst));
@@ -200,8 +222,6 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
         log(
           `  write ${k}: change not seen within ${TIMEOUT_MS / 1000} s (institution ${a === null ? 'missed' : 'seen'}, overview ${b === null ? 'missed' : 'seen'})`,
         );
-        // Let the pipeline drain before the next write.
-        await new Promise((r) => setTimeout(r, 3000));
         continue;
       }
       if (k === 0) continue;
@@ -213,8 +233,6 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
         `  write ${k}: institution results committed +${(c.at - writtenAt).toFixed(0)} ms, institution page +${(a - writtenAt).toFixed(0)} ms; ` +
           `area results committed +${(d.at - writtenAt).toFixed(0)} ms, overview +${(b - writtenAt).toFixed(0)} ms`,
       );
-      // The area job of this write may still be pending: let it settle so writes do not overlap.
-      await new Promise((r) => setTimeout(r, 1500));
     }
     const notReloaded =
       (await institutionPage.evaluate('window.__notReloaded === true')) &&

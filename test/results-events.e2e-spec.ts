@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { QUEUES, queueToken, type Queue } from '@apertura/queue';
 import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff } from './support/fixtures';
@@ -139,12 +140,23 @@ describe('live results events (SSE)', () => {
     first.close();
     const before = BigInt(ready.id ?? '0');
     await write(published.roundId, published.institutionIds[3]);
+    // Every job the write caused has ended (an area job announces its area rows, then its rankings and
+    // re-finalised institutions when it wrote any), so the counter no longer moves.
     await until(
-      () => version(published.roundId),
-      (v) => v >= before + 2n,
-      'the institution and area writes',
+      async () => {
+        const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL');
+        let pending = n;
+        for (const name of [QUEUES.metric, QUEUES.areas]) {
+          const c = await t.app.get<Queue>(queueToken(name)).getJobCounts();
+          pending += c.waiting + c.active + c.delayed;
+        }
+        return pending;
+      },
+      (pending) => pending === 0,
+      'the institution and area jobs to end',
       30_000,
     );
+    expect(await version(published.roundId)).toBeGreaterThanOrEqual(before + 2n);
     const again = await sse(published.roundId, { 'last-event-id': String(before) });
     const catchUp = await again.next((e) => e.event === 'results');
     expect(data(catchUp)).toMatchObject({ roundId: published.roundId, scope: 'all', catchUp: true });

@@ -142,15 +142,21 @@ export class AreaRecomputeService {
     const computed = await this.compute(roundId, loaded, settings);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     const token = randomUUID();
+    const { basis, results, aggregates, plan } = computed;
     let written: Written;
+    let ranks: RankPlan;
     try {
       written = await this.write(roundId, computed, stamp, token);
+      // Rank intervals after the area rows commit: a national ranking group is about a second of CPU,
+      // and the national values should not wait for it (open pages re-read them on the announcement).
+      ranks = await this.rankAll(roundId, loaded.placements, results, aggregates);
+      written.ranked = await this.writeRanks(roundId, written.storedRanks, ranks, stamp, token);
     } catch (err) {
       this.memo.forget(roundId);
       throw err;
     }
-    const { basis, results, aggregates, ranks, plan } = computed;
-    if (written.exact) this.memo.remember(roundId, { basis, results, rows: aggregates, ranks: ranks.ranked }, token);
+    if (written.exact && written.ranked)
+      this.memo.remember(roundId, { basis, results, rows: aggregates, ranks: ranks.ranked }, token);
     else this.memo.forget(roundId);
     const refinalizedCount = await this.patch(roundId, computed.patches, stamp.watermark);
     return {
@@ -161,6 +167,42 @@ export class AreaRecomputeService {
         written.mode === 'areas' && plan !== null ? plan.touchedInstitutions : loaded.placements.length,
       refinalized: refinalizedCount,
     };
+  }
+
+  /**
+   * The rankings, in a transaction of their own right after the area rows': only while round_area_write
+   * still holds this job's token, i.e. no other area writer (another worker's area job, a rebuild's
+   * closing transaction) wrote since — its rankings are then the ones that stand, and this job's are
+   * not written. Against the rankings this process last wrote (`stored`), only the groups that differ
+   * are replaced; without them, every ranking. Announced (`areas`) when any ranking row changed.
+   * Whether this job's rankings are now the stored ones.
+   */
+  private async writeRanks(
+    roundId: string,
+    stored: WrittenAreas | null,
+    ranks: RankPlan,
+    stamp: Stamp,
+    token: string,
+  ): Promise<boolean> {
+    return this.results.inRoundTransaction(
+      roundId,
+      async (m) => {
+        if ((await this.results.areaWriteToken(m, roundId)) !== token) return false;
+        const { watermark, computedAt } = stamp;
+        if (stored === null) {
+          const all = [...ranks.ranked.values()].flatMap((g) => g.rows);
+          if (!(await this.ranks.replaceRanks(roundId, all, METHOD_ID, watermark, computedAt, m))) return false;
+        } else {
+          const groups = ranks.changed.filter((g) => !sameJsonValue(stored.ranks.get(rankGroupId(g))?.rows, g.rows));
+          if (groups.length === 0) return true;
+          const rankRows = groups.flatMap((g) => g.rows);
+          await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
+        }
+        await this.results.announce(m, roundId, watermark, 'areas');
+        return true;
+      },
+      'shared',
+    );
   }
 
   /**
@@ -205,7 +247,7 @@ export class AreaRecomputeService {
     return applied;
   }
 
-  /** The round's pool, re-finalised results, aggregates and rankings, reusing what the memo allows. */
+  /** The round's pool, re-finalised results and aggregates, reusing what the memo allows. */
   private async compute(roundId: string, loaded: LoadedAreaInputs, settings: MethodSettings): Promise<Computed> {
     const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
     const pooled = roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
@@ -222,17 +264,16 @@ export class AreaRecomputeService {
       aggregates.push(...aggregate([indicator], plan?.reuse ?? null));
       await yieldToEventLoop();
     }
-    const ranks = await this.rankAll(roundId, placements, results, aggregates);
-    return { pooled, results, patches, basis, plan, written, aggregates, ranks };
+    return { pooled, results, patches, basis, plan, written, aggregates };
   }
 
   /**
-   * One transaction, holding the round's lock in shared mode beside institution jobs (which write
-   * other rows) and queueing on round_area_write behind other area writers. When round_area_write still
-   * holds the token of this process's last write, the stored rows are the remembered ones, and only
-   * the rows and ranking groups that differ from them are written — also after a new pool, which
-   * changes about a quarter of a national round's area rows and under 1 % of its ranking rows;
-   * otherwise all of them. The institutions a new pool re-finalises are patched after it commits (patch),
+   * The area rows and the pool in one transaction, holding the round's lock in shared mode beside
+   * institution jobs (which write other rows) and queueing on round_area_write behind other area
+   * writers. When round_area_write still holds the token of this process's last write, the stored rows
+   * are the remembered ones, and only the rows that differ from them are written — also after a new
+   * pool, which changes about a quarter of a national round's area rows (and under 1 % of its ranking
+   * rows, writeRanks); otherwise all of them. The institutions a new pool re-finalises are patched after it commits (patch),
    * so that an institution job of one of them never waits for the area rows.
    */
   private async write(roundId: string, c: Computed, stamp: Stamp, token: string): Promise<Written> {
@@ -257,21 +298,19 @@ export class AreaRecomputeService {
           await this.results.deleteAreaRows(m, roundId, goneFrom(stored, c.aggregates));
         else if (reused === null) await this.results.deleteStaleAreas(m, roundId, stamp.watermark);
         await this.results.savePool(m, roundId, c.pooled, stamp);
-        const { watermark, computedAt } = stamp;
-        if (stored === null) {
-          const all = [...c.ranks.ranked.values()].flatMap((g) => g.rows);
-          await this.ranks.replaceRanks(roundId, all, METHOD_ID, watermark, computedAt, m);
-        } else {
-          const groups = c.ranks.changed.filter((g) => !sameJsonValue(stored.ranks.get(rankGroupId(g))?.rows, g.rows));
-          const rankRows = groups.flatMap((g) => g.rows);
-          await this.ranks.replaceRankGroups(m, roundId, groups, rankRows, METHOD_ID, watermark, computedAt);
-        }
-        // Open pages re-read the areas now; the re-finalised institutions are announced again once patched.
+        const { watermark } = stamp;
+        // Open pages re-read the areas now; rankings and re-finalised institutions are announced when written.
         await this.results.announce(m, roundId, watermark, 'areas');
         // A write from a newer snapshot keeps its rows (the upserts are guarded): what is stored is not all ours.
         const newest = previous.newestWatermark;
         const exact = newest === null || BigInt(newest) <= BigInt(watermark);
-        return { rows: changed.length, mode: reused === null ? 'all' : 'areas', exact };
+        return {
+          rows: changed.length,
+          mode: reused === null ? 'all' : 'areas',
+          exact,
+          storedRanks: stored,
+          ranked: false,
+        };
       },
       'shared',
     );
@@ -334,14 +373,17 @@ interface Computed {
   /** This process's last area write of the round, if it remembers one. */
   written: WrittenAreas | null;
   aggregates: AggregateRow[];
-  ranks: RankPlan;
 }
 
-/** What its transaction wrote; `exact`: the stored area rows and rankings are now exactly the computed ones. */
+/** What its transactions wrote; `exact`: the stored area rows are now exactly the computed ones. */
 interface Written {
   rows: number;
   mode: AreaOutcome['mode'];
   exact: boolean;
+  /** The rankings this process last wrote, when they are the stored ones (null: unknown). */
+  storedRanks: WrittenAreas | null;
+  /** Whether the stored rankings are now this job's (writeRanks). */
+  ranked: boolean;
 }
 
 /** The ranking groups of an area job: every group's rows, and the groups whose stored rows must change. */

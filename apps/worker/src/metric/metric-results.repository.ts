@@ -465,6 +465,18 @@ export class MetricResultsRepository {
     return { token: previous[0]?.token ?? null, newestWatermark: previous[0]?.newest ?? null };
   }
 
+  /**
+   * The token of the round's last area write (claimAreaWrite), locking its row until the commit: a
+   * writer that finds its own token knows no other area write happened since its own.
+   */
+  async areaWriteToken(m: EntityManager, roundId: string): Promise<string | null> {
+    const rows: Array<{ token: string }> = await m.query(
+      'SELECT token::text AS token FROM round_area_write WHERE round_id = $1 FOR UPDATE',
+      [roundId],
+    );
+    return rows[0]?.token ?? null;
+  }
+
   /** Same for a full rebuild: every row of the round, institution rows included. */
   async deleteStale(m: EntityManager, roundId: string, watermark: string): Promise<void> {
     await m.query('DELETE FROM metric_result WHERE round_id = $1 AND watermark < $2::bigint', [roundId, watermark]);
