@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { RESULTS_CHANNEL, parseResultsChanged } from '@apertura/db';
 import { webDistPath } from '../apps/api/src/bootstrap';
 import { analyze, generateRound, RoundSpec } from './lib/generator';
+import { undispatchedEvents, unfinishedJobs } from '../test/support/metric-helpers';
 import { areaQueue, benchContext, metricQueue, spawnApi, spawnWorker, waitFor, waitForWorkers } from './lib/infra';
 import { median, percentile } from './lib/stats';
 import { submissionAnswers } from './lib/submission';
@@ -170,17 +171,7 @@ export async function liveBenchmark(opts: LiveOptions): Promise<LiveResult> {
     // on with its rankings and re-finalised institutions after the area rows a page shows).
     const workerQuiet = (): Promise<number> =>
       waitFor(
-        async () => {
-          const [{ n }] = (
-            await ctx.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL')
-          ).rows;
-          let pending = n;
-          for (const q of [queue, areaJobs]) {
-            const c = await q.getJobCounts();
-            pending += c.waiting + c.active + c.delayed;
-          }
-          return pending;
-        },
+        async () => (await undispatchedEvents((sql) => ctx.pg.query(sql))) + (await unfinishedJobs([queue, areaJobs])),
         (pending) => pending === 0,
         'the previous write’s jobs to end',
         TIMEOUT_MS,

@@ -4,7 +4,7 @@ import { startWorker } from '../apps/worker/src/main';
 import { startTestApp, TestApp } from './support/app';
 import { guarantorWithAdmin, Staff } from './support/fixtures';
 import { client } from './support/http';
-import { until } from './support/metric-helpers';
+import { undispatchedEvents, unfinishedJobs, until } from './support/metric-helpers';
 import { buildRoundFixture, RoundFixture } from './support/round-fixture';
 import { openSse, SseEvent, SseStream } from './support/sse';
 
@@ -143,15 +143,9 @@ describe('live results events (SSE)', () => {
     // Every job the write caused has ended (an area job announces its area rows, then its rankings and
     // re-finalised institutions when it wrote any), so the counter no longer moves.
     await until(
-      async () => {
-        const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL');
-        let pending = n;
-        for (const name of [QUEUES.metric, QUEUES.areas]) {
-          const c = await t.app.get<Queue>(queueToken(name)).getJobCounts();
-          pending += c.waiting + c.active + c.delayed;
-        }
-        return pending;
-      },
+      async () =>
+        (await undispatchedEvents((sql) => t.ds.query(sql))) +
+        (await unfinishedJobs([QUEUES.metric, QUEUES.areas].map((name) => t.app.get<Queue>(queueToken(name))))),
       (pending) => pending === 0,
       'the institution and area jobs to end',
       30_000,

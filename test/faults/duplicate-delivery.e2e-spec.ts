@@ -4,7 +4,7 @@ import { startWorker } from '../../apps/worker/src/main';
 import { startTestApp, TestApp } from '../support/app';
 import { guarantorWithAdmin } from '../support/fixtures';
 import { client } from '../support/http';
-import { resultSnapshot, ResultNumbers, until } from '../support/metric-helpers';
+import { resultSnapshot, ResultNumbers, unfinishedJobs, until } from '../support/metric-helpers';
 import { buildRoundFixture, RoundFixture } from '../support/round-fixture';
 import { startSmtp, TestSmtp } from '../support/smtp';
 import { seedInvitedRound } from '../support/seed';
@@ -91,14 +91,7 @@ describe('fault: duplicate delivery of jobs', () => {
       await twice(areas, JOBS.recomputeArea, { roundId: fx.roundId }, 'area');
       // Wait for any area job the institution recomputes scheduled.
       await until(
-        async () => {
-          let busy = 0;
-          for (const q of [metric, areas]) {
-            const c = await q.getJobCounts();
-            busy += c.waiting + c.delayed + c.active;
-          }
-          return busy;
-        },
+        () => unfinishedJobs([metric, areas]),
         (n) => n === 0,
         'the metric queues to be idle',
         LONG,

@@ -4,7 +4,7 @@ import { startWorker } from '../../apps/worker/src/main';
 import { startTestApp, TestApp } from '../support/app';
 import { guarantorWithAdmin, Staff } from '../support/fixtures';
 import { client, Client } from '../support/http';
-import { resultSnapshot, until } from '../support/metric-helpers';
+import { resultSnapshot, unfinishedJobs, until } from '../support/metric-helpers';
 import { ThrowawayRedis } from './support/redis';
 import { seedInvitedRound, type SeededRound } from '../support/seed';
 import { answersFor } from './support/round';
@@ -107,14 +107,7 @@ describe('fault: Redis outage during submissions', () => {
       const queues = [QUEUES.metric, QUEUES.areas].map((q) => openQueue(q, redis.url, t.env.QUEUE_PREFIX));
       try {
         await until(
-          async () => {
-            let busy = 0;
-            for (const q of queues) {
-              const counts = await q.getJobCounts();
-              busy += counts.waiting + counts.delayed + counts.active;
-            }
-            return busy;
-          },
+          () => unfinishedJobs(queues),
           (n) => n === 0,
           'the metric queues to be idle',
           LONG,

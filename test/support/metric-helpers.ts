@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Queue } from '@apertura/queue';
 
 /** Polls `probe` until `ok` (every `intervalMs`); fails with the last value after `timeoutMs`. */
 export async function until<T>(
@@ -16,6 +17,24 @@ export async function until<T>(
       throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)?.slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** Jobs of these queues that have not ended (waiting, delayed or running): 0 when all are idle. */
+export async function unfinishedJobs(queues: readonly Queue[]): Promise<number> {
+  let busy = 0;
+  for (const q of queues) {
+    const c = await q.getJobCounts();
+    busy += c.waiting + c.delayed + c.active;
+  }
+  return busy;
+}
+
+/** Outbox events the relay has not handed to a queue yet (`query`: any client's query function). */
+export async function undispatchedEvents(
+  query: (sql: string) => Promise<Array<{ n: number }> | { rows: Array<{ n: number }> }>,
+): Promise<number> {
+  const answer = await query('SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL');
+  return (Array.isArray(answer) ? answer : answer.rows)[0].n;
 }
 
 export interface ResultNumbers {
