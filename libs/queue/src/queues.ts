@@ -142,8 +142,12 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
   removeOnFail: 1000,
 };
 
-/** Debounce window for per-institution recomputes: bursts of edits become one job. */
-export const RECOMPUTE_DEBOUNCE_MS = 150;
+/**
+ * Debounce window for per-institution recomputes: bursts of edits become one job. Short, because the
+ * worker gathers whatever arrives while a batch of the round runs into the next batch anyway (one
+ * recompute for several edits of an institution); each millisecond here is one of every result's latency.
+ */
+export const RECOMPUTE_DEBOUNCE_MS = 50;
 
 /** Deterministic job ids make duplicate deliveries collapse into one job while it is waiting. */
 export const jobIds = {
