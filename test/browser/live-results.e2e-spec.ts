@@ -96,6 +96,11 @@ describe('live results pages in the browser', () => {
         'the institution headline to change',
         30_000,
       );
+      // The change is announced once; the area job's announcements that follow are not spoken again.
+      await page.getByRole('status').getByText('Resultados actualizados').waitFor({ state: 'attached' });
+      await page.evaluate(
+        `document.querySelector('[data-testid="live-status"] [role="status"] span').setAttribute('data-first', '1')`,
+      );
       await until(
         async () => Number(await coverage.getAttribute('data-count')),
         (n) => n === countBefore - 1,
@@ -109,6 +114,7 @@ describe('live results pages in the browser', () => {
         .getByText(/^Resultados actualizados hace \d+ s$/)
         .waitFor();
       expect(await page.getByRole('status').filter({ hasText: 'Resultados actualizados' }).count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="live-status"] [role="status"] span[data-first="1"]').count()).toBe(1);
       // The status line had its place already: filling it moved nothing below it.
       const boxAfter = await page.getByTestId('live-status').boundingBox();
       expect(boxAfter?.height).toBe(boxBefore?.height);

@@ -83,6 +83,9 @@ const DEBOUNCE_MS = 250;
  */
 export const WHOLE_ROUND_REFRESH_MS = 5000;
 
+/** The shortest time between two spoken "results updated" of one page. */
+const ANNOUNCE_EVERY_MS = 30_000;
+
 /**
  * Calls `refresh` when the round's results change in a way `relevant` says this view shows: at once,
  * then at most once more per `windowMs` while changes keep coming. Pass quiet reloads (useAsync's
@@ -122,17 +125,21 @@ export function useLiveResults(
 
 /**
  * "Resultados actualizados hace N s" under the round's navigation: always present (an empty line
- * until the first change, so nothing below it moves), announced once per change through a polite
- * status region; the ticking age beside it is not announced again.
+ * until the first change, so nothing below it moves), announced through a polite status region at
+ * most every ANNOUNCE_EVERY_MS (one write makes up to four announcements of the worker, and a
+ * collection deadline several a second: a screen reader would say nothing else); the ticking age
+ * beside it is not announced.
  */
 export function LiveStatus({ roundId }: { roundId: string }) {
   const { t } = useT();
   const [changedAt, setChangedAt] = useState<number | null>(null);
+  const [announcedAt, setAnnouncedAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   useLiveResults(roundId, () => {
     const at = Date.now();
     setChangedAt(at);
     setNow(at);
+    setAnnouncedAt((last) => (last === null || at - last >= ANNOUNCE_EVERY_MS ? at : last));
   });
   useEffect(() => {
     if (changedAt === null) return;
@@ -143,8 +150,8 @@ export function LiveStatus({ roundId }: { roundId: string }) {
   return (
     <p className="live-status muted small" data-testid="live-status">
       <span role="status" className="visually-hidden">
-        {/* A new node per change: screen readers announce the same words again. */}
-        {changedAt !== null && <span key={changedAt}>{t('live.announce')}</span>}
+        {/* A new node per announcement: screen readers say the same words again. */}
+        {announcedAt !== null && <span key={announcedAt}>{t('live.announce')}</span>}
       </span>
       <span aria-hidden="true" data-testid="live-age">
         {age === null
