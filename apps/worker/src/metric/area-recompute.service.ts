@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { aggregateRowKey, INDICATORS, METHOD_ID } from '@apertura/metric';
+import { aggregateRowKey, INDICATORS, METHOD_ID, sortedBy } from '@apertura/metric';
 import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/metric';
 import { AreaRowMemo, areaBasis } from './area-row-memo';
 import { OneAtATime } from './one-at-a-time';
@@ -215,9 +215,7 @@ export class AreaRecomputeService {
    * Returns how many were patched.
    */
   private async patch(roundId: string, patches: readonly InstitutionPatch[], watermark: string): Promise<number> {
-    const sorted = [...patches].sort((a, b) =>
-      a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0,
-    );
+    const sorted = sortedBy(patches, (p) => p.institutionId);
     let applied = 0;
     let start = 0;
     while (start < sorted.length) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { METHOD_ID, METHOD_VERSION } from '@apertura/metric';
+import { METHOD_ID, METHOD_VERSION, sortedBy } from '@apertura/metric';
 import type { AggregateRow } from '@apertura/metric';
 import { RESULTS_CHANNEL } from '@apertura/db';
 import type { ResultsChangeScope } from '@apertura/db';
@@ -255,9 +255,10 @@ export class MetricResultsRepository {
       [roundId, patches.map((p) => p.institutionId)],
     );
     const unchanged = new Set(current.map((r) => `${r.institution_id} ${r.watermark} ${r.version}`));
-    const sorted = patches
-      .filter((p) => unchanged.has(`${p.institutionId} ${p.watermark} ${p.version}`))
-      .sort((a, b) => (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0));
+    const sorted = sortedBy(
+      patches.filter((p) => unchanged.has(`${p.institutionId} ${p.watermark} ${p.version}`)),
+      (p) => p.institutionId,
+    );
     if (sorted.length === 0) return { applied: [], version: null };
     const rows = sorted.flatMap((p) =>
       p.rows.map((r) => ({

@@ -1,3 +1,4 @@
+import { compareStrings } from '@apertura/metric';
 import type { ClusterValue } from '@apertura/metric';
 import type { StoredForm } from './aggregation-input';
 import { CopyEncoder } from './copy-stream';
@@ -144,20 +145,7 @@ export function encodeStoredForms(results: readonly StoredWithClusters[]): Encod
 
 /** The order of result keys every writer uses (scope, key, aggregation, indicator). */
 export const compareResultKeys = (a: ResultRow, b: ResultRow): number =>
-  a.scope < b.scope
-    ? -1
-    : a.scope > b.scope
-      ? 1
-      : a.scopeKey < b.scopeKey
-        ? -1
-        : a.scopeKey > b.scopeKey
-          ? 1
-          : a.aggregation < b.aggregation
-            ? -1
-            : a.aggregation > b.aggregation
-              ? 1
-              : a.indicator < b.indicator
-                ? -1
-                : a.indicator > b.indicator
-                  ? 1
-                  : 0;
+  compareStrings(a.scope, b.scope) ||
+  compareStrings(a.scopeKey, b.scopeKey) ||
+  compareStrings(a.aggregation, b.aggregation) ||
+  compareStrings(a.indicator, b.indicator);
