@@ -207,6 +207,32 @@ describe('validator demographics', () => {
       expect(pub.body).toEqual(res.body);
     });
 
+    it('counts the validators as of the round results and demographics, again at once after a write of either', async () => {
+      const read = async (): Promise<{ validators: number; respondents: number }> =>
+        (await w.http.get(`/api/rounds/${w.roundId}/validators-profile`, { token: w.a.analyst })).body;
+      const before = await read();
+      // A new validator's verdict, not yet computed: the profile is still that of the round's results.
+      await validators(w.roundId, [null]);
+      expect(await read()).toMatchObject(before);
+      // Its institution computed again (any result write of the round): counted.
+      await t.ds.query(`UPDATE metric_result SET se = se WHERE round_id = $1`, [w.roundId]);
+      expect(await read()).toMatchObject({ validators: before.validators + 1, respondents: before.respondents });
+      // Demographic answers given: counted at once.
+      const [newest]: Array<{ id: string }> = await t.ds.query(
+        `SELECT validator_id AS id FROM verdict WHERE round_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [w.roundId],
+      );
+      await t.ds.query(
+        `INSERT INTO validator_demographics (user_id, age_band, gender, municipality_type, indigenous_language, disability, purpose_version, consent_at)
+         VALUES ($1, '30_44', 'woman', 'rural', 'no', 'no', '2026-12', now())`,
+        [newest.id],
+      );
+      expect(await read()).toMatchObject({ validators: before.validators + 1, respondents: before.respondents + 1 });
+      // Their account erased: gone at once.
+      await t.ds.query('UPDATE app_user SET deleted_at = now() WHERE id = $1', [newest.id]);
+      expect(await read()).toMatchObject({ validators: before.validators + 1, respondents: before.respondents });
+    });
+
     it('publishes no breakdown when fewer than k validators answered', async () => {
       await validators(w.round2Id, [{ gender: 'woman' }, { gender: 'woman' }, { gender: 'man' }, null]);
       await t.ds.query(`UPDATE round SET status = 'closed' WHERE id = $1`, [w.round2Id]);

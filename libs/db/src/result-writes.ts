@@ -9,13 +9,15 @@ import type { EntityManager } from 'typeorm';
  * transaction, then compute in the same snapshot, so a kept pair is always true.
  */
 export async function resultWritesSeen(m: Pick<EntityManager, 'query'>, roundId: string): Promise<string> {
-  const [{ writes }]: Array<{ writes: string }> = await m.query(
-    `SELECT ((SELECT count(*) FROM result_write WHERE round_id = $1 OR round_id IS NULL)
-           + (SELECT coalesce(sum("rows"), 0) FROM result_write_pruned WHERE round_id = $1 OR round_id IS NULL))::text AS writes`,
-    [roundId],
-  );
+  const [{ writes }]: Array<{ writes: string }> = await m.query(`SELECT (${RESULT_WRITES_SEEN_SQL})::text AS writes`, [
+    roundId,
+  ]);
   return writes;
 }
+
+/** The count of resultWritesSeen as an SQL expression of the round id `$1` (a bigint), to read beside other values. */
+export const RESULT_WRITES_SEEN_SQL = `(SELECT count(*) FROM result_write WHERE round_id = $1 OR round_id IS NULL)
+  + (SELECT coalesce(sum("rows"), 0) FROM result_write_pruned WHERE round_id = $1 OR round_id IS NULL)`;
 
 /**
  * Moves the result_write rows into their per-round tally, in one statement: its single snapshot

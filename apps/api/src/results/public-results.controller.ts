@@ -1,7 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator';
+import type { Request, Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { sendEncodedJson } from '../common/encoded-json';
 import {
   ComparabilityDto,
   ComparabilityQueryDto,
@@ -73,8 +75,13 @@ export class PublicResultsController {
   })
   @ApiOkResponse({ type: InstitutionDistributionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  distribution(@Param('roundId', ParseUUIDPipe) roundId: string): Promise<InstitutionDistributionDto> {
-    return this.results.distribution(PUBLIC, roundId);
+  async distribution(
+    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Kept encoded per round (ResultsService.distributionDocument): the same JSON as the DTO.
+    await sendEncodedJson(req, res, await this.results.distributionDocument(PUBLIC, roundId));
   }
 
   @Get('rounds/:roundId/results/institutions/:institutionId')

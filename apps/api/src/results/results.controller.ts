@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentUser, UserPrincipal } from '../common/principal';
+import type { Request, Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { sendEncodedJson } from '../common/encoded-json';
 import { guarantorOf } from '../common/guarantor-of';
 import {
   AreaResultPageDto,
@@ -70,11 +72,14 @@ export class ResultsController {
   })
   @ApiOkResponse({ type: InstitutionDistributionDto })
   @ApiErrors(...READ_ERRORS)
-  distribution(
+  async distribution(
     @CurrentUser() actor: UserPrincipal,
     @Param('roundId', ParseUUIDPipe) roundId: string,
-  ): Promise<InstitutionDistributionDto> {
-    return this.results.distribution(staff(actor), roundId);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Kept encoded per round (ResultsService.distributionDocument): the same JSON as the DTO.
+    await sendEncodedJson(req, res, await this.results.distributionDocument(staff(actor), roundId));
   }
 
   @Get('results/institutions/:institutionId')

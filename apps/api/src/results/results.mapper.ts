@@ -11,6 +11,7 @@ import type {
   ComponentResultDto,
   CoverageDto,
   EvidenceFileRefDto,
+  InstitutionDistributionDto,
   InstitutionRefDto,
   InstitutionResultDetailDto,
   InstitutionResultItemDto,
@@ -28,6 +29,7 @@ import type {
 } from './dto/results.dto';
 import type {
   AreaListItem,
+  DistributionRecord,
   MetricRecord,
   PublicRoundRecord,
   RankRecord,
@@ -422,4 +424,33 @@ export function toPublicRound(r: PublicRoundRecord): PublicRoundDto {
     publishedAt: iso(r.publishedAt),
     synthetic: r.synthetic,
   };
+}
+
+/** Distribution rows as the DTO's columns. */
+export function toDistribution(rows: DistributionRecord[]): InstitutionDistributionDto {
+  const out: InstitutionDistributionDto = {
+    total: rows.length,
+    id: [],
+    name: [],
+    headline: [],
+    estimate: [],
+    status: [],
+    t: [],
+    tStatus: [],
+    p: [],
+    pStatus: [],
+    notice: notice(),
+  };
+  for (const r of rows) {
+    out.id.push(r.id);
+    out.name.push(r.name);
+    out.headline.push(r.headline);
+    out.estimate.push(r.estimate);
+    out.status.push(r.status);
+    out.t.push(r.t);
+    out.tStatus.push(r.tStatus);
+    out.p.push(r.p);
+    out.pStatus.push(r.pStatus);
+  }
+  return out;
 }

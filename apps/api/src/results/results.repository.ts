@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryOne, queryRows } from '../common/persistence';
 import { READ_CONNECTION } from '../common/infrastructure.module';
-import { HEADLINE_PICK_SQL, HEADLINE_STATUS_SQL, RoundValuesCache } from '../common/results/round-values-cache';
+import {
+  HEADLINE_PICK_SQL,
+  HEADLINE_STATUS_SQL,
+  RoundDistributionVersion,
+  RoundValuesCache,
+} from '../common/results/round-values-cache';
 import type {
   AreaListRow,
   CountRow,
@@ -340,18 +345,33 @@ export class ResultsRepository {
 
   /** Headline, T and P of every institution of the round, by name (kept per round, names as they are now). */
   async distribution(roundId: string): Promise<DistributionRecord[]> {
-    const rows = await this.values.distribution(roundId);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      headline: r.headline,
-      estimate: r.estimate,
-      status: r.status,
-      t: r.t,
-      tStatus: r.t_status,
-      p: r.p,
-      pStatus: r.p_status,
-    }));
+    return (await this.distributionWithVersion(roundId)).rows;
+  }
+
+  /** The distribution with the version of the data it was read from (RoundValuesCache.distributionWithVersion). */
+  async distributionWithVersion(
+    roundId: string,
+  ): Promise<{ rows: DistributionRecord[]; version: RoundDistributionVersion }> {
+    const { rows, version } = await this.values.distributionWithVersion(roundId);
+    return {
+      version,
+      rows: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        headline: r.headline,
+        estimate: r.estimate,
+        status: r.status,
+        t: r.t,
+        tStatus: r.t_status,
+        p: r.p,
+        pStatus: r.p_status,
+      })),
+    };
+  }
+
+  /** The version a distribution read now must at least have (RoundValuesCache.distributionVersion). */
+  distributionVersion(roundId: string): Promise<RoundDistributionVersion> {
+    return this.values.distributionVersion(roundId);
   }
 
   /** One page of the round's institutions, each with its picked value and its rank in `rankGroup`. */

@@ -9,7 +9,6 @@ import type {
   PublicRoundsQueryDto,
   AreaResultPageDto,
   AreaResultsQueryDto,
-  InstitutionDistributionDto,
   InstitutionResultDetailDto,
   InstitutionResultPageDto,
   InstitutionResultsQueryDto,
@@ -21,6 +20,7 @@ import { RANKED_INDICATORS } from './dto/results.dto';
 import {
   notice,
   toAreaItem,
+  toDistribution,
   toInstitutionDetail,
   selfReportVersionToRead,
   type SelfReportEvidence,
@@ -30,6 +30,8 @@ import {
   toSummary,
 } from './results.mapper';
 import { MetricRecord, ResultRound, ResultsRepository } from './results.repository';
+import { EncodedJson, EncodedJsonCache } from '../common/encoded-json';
+import { distributionIsCurrent, RoundDistributionVersion } from '../common/results/round-values-cache';
 import { RoundErrors } from '../common/rounds/rounds.errors';
 
 /** Who reads: staff of one guarantor (any status of its rounds), or anyone (published rounds only). */
@@ -37,6 +39,9 @@ export type ResultsAccess = { kind: 'staff'; guarantorId: string } | { kind: 'pu
 
 /** The self-report counterpart a missing validated value falls back to in an unranked list. */
 const SELF_REPORT_FALLBACK: Readonly<Record<string, readonly string[]>> = { I: ['I_G'], T: ['TG'], P: ['PG'] };
+
+/** Rounds whose encoded distribution the API keeps in memory (the least recently read dropped first). */
+const DISTRIBUTIONS_KEPT = 8;
 
 /** §9: rankings exist for validated indicators only; asking for another is a client error, said plainly. */
 function rankedIndicator(indicator: string): string {
@@ -52,6 +57,9 @@ function rankedIndicator(indicator: string): string {
 export class ResultsService {
   // Read-only: the repository reads on the read connection (a replica when DATABASE_READ_URL is set).
   constructor(private readonly repo: ResultsRepository) {}
+
+  /** Encoded distributions of the rounds read most recently (≈ 3 MB each at national size). */
+  private readonly distributions = new EncodedJsonCache<RoundDistributionVersion>(DISTRIBUTIONS_KEPT);
 
   /** The round, if the caller may see its results; NOT_FOUND otherwise (no existence leak). */
   async round(access: ResultsAccess, roundId: string): Promise<ResultRound> {
@@ -75,35 +83,24 @@ export class ResultsService {
     return toSummary(round, rows, { universe, ...counts });
   }
 
-  /** Headline, T and P of every institution of the round, as columns (see InstitutionDistributionDto). */
-  async distribution(access: ResultsAccess, roundId: string): Promise<InstitutionDistributionDto> {
+  /**
+   * Headline, T and P of every institution of the round, as columns (see InstitutionDistributionDto),
+   * as one encoded JSON document per round (issue #17: the overview of a
+   * national round is 2.1 MB of JSON, ≈ 100 ms of the API's time per reader to query, serialise and
+   * compress). Kept while the round's result writes and its universe's names are those it was read
+   * at, so each change costs one build, shared by every reader after it.
+   */
+  async distributionDocument(access: ResultsAccess, roundId: string): Promise<EncodedJson> {
     await this.round(access, roundId);
-    const rows = await this.repo.distribution(roundId);
-    const out: InstitutionDistributionDto = {
-      total: rows.length,
-      id: [],
-      name: [],
-      headline: [],
-      estimate: [],
-      status: [],
-      t: [],
-      tStatus: [],
-      p: [],
-      pStatus: [],
-      notice: notice(),
-    };
-    for (const r of rows) {
-      out.id.push(r.id);
-      out.name.push(r.name);
-      out.headline.push(r.headline);
-      out.estimate.push(r.estimate);
-      out.status.push(r.status);
-      out.t.push(r.t);
-      out.tStatus.push(r.tStatus);
-      out.p.push(r.p);
-      out.pStatus.push(r.pStatus);
-    }
-    return out;
+    const wanted = await this.repo.distributionVersion(roundId);
+    return this.distributions.get(
+      roundId,
+      (kept) => distributionIsCurrent(kept, wanted),
+      async () => {
+        const { rows, version } = await this.repo.distributionWithVersion(roundId);
+        return { version, value: toDistribution(rows) };
+      },
+    );
   }
 
   async institutions(

@@ -16,8 +16,10 @@ import {
 import { Histogram, Scatter, SubIndexBars, type ScatterPoint } from './charts';
 import {
   CodeLegend,
+  forgetRoundSummary,
   ResultStatusBadge,
   RoundNav,
+  roundSummary,
   STATUS_ORDER,
   useIndexTitle,
   useScopeName,
@@ -37,12 +39,20 @@ import { codeLabel } from './present';
 export function RoundOverviewPage({ roundId }: { roundId: string }) {
   const { t, pick } = useT();
   const statusText = useStatusText();
-  const summary = useAsync((signal) => resultsApi.summary(roundId, signal), [roundId]);
+  // The page navigation reads the same summary: one request (common.tsx roundSummary).
+  const summary = useAsync(() => roundSummary(roundId), [roundId]);
   // Headline per institution (I, else I_G) plus T and P for the scatter: every institution in one request.
   const insts = useAsync((signal) => resultsApi.distribution(roundId, signal), [roundId]);
   // National values change with the area rows, the distribution with any institution's (re-read at
   // most every few seconds: it is every institution of the round).
-  useLiveResults(roundId, summary.refresh, (c) => c.scope !== 'institution');
+  useLiveResults(
+    roundId,
+    () => {
+      forgetRoundSummary(roundId);
+      summary.refresh();
+    },
+    (c) => c.scope !== 'institution',
+  );
   useLiveResults(roundId, insts.refresh, () => true, WHOLE_ROUND_REFRESH_MS);
   const s = summary.data;
   usePageTitle(s?.round.name);

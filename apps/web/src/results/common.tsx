@@ -160,32 +160,52 @@ export function CodeLegend({ codes }: { codes: readonly string[] }) {
   );
 }
 
-// The round (design, method, states) is read by every results page; one request per round and page load.
-const summaries = new Map<string, Promise<Summary>>();
+// The round's summary (design, method, states, national values) is read by every results page and by
+// the overview itself: one request per round and page view, shared by every component that needs it.
+const summaries = new Map<string, { at: number; reading: Promise<Summary> }>();
+/**
+ * How long a reading may be shared by a component that mounts later (the overview's page navigation
+ * mounts after the overview's own reading). A reading also ends when a change of the round's area
+ * results arrives (forgetRoundSummary), so an open page never shows an older one.
+ */
+const SUMMARY_SHARED_MS = 10_000;
+
+/** The round's summary: the reading of this page view if there is one, else a new one that becomes it. */
+export function roundSummary(roundId: string): Promise<Summary> {
+  const kept = summaries.get(roundId);
+  if (kept && performance.now() - kept.at < SUMMARY_SHARED_MS) return kept.reading;
+  const reading = resultsApi.summary(roundId);
+  summaries.set(roundId, { at: performance.now(), reading });
+  // A failed read is not shared: the next component or page view asks again.
+  reading.catch(() => {
+    if (summaries.get(roundId)?.reading === reading) summaries.delete(roundId);
+  });
+  return reading;
+}
+
+/** Ends the shared reading of the round's summary (its area results changed). */
+export function forgetRoundSummary(roundId: string): void {
+  summaries.delete(roundId);
+}
 
 /** The round's summary, shared by every component of the page that needs its design, method or states. */
 export function useRoundSummary(roundId: string): Summary | null {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [changes, setChanges] = useState(0);
-  // Its coverage and computed-at change with the area rows: forget the cached one and read it again.
+  // Its coverage and computed-at change with the area rows: forget the shared one and read it again.
   useLiveResults(
     roundId,
     () => {
-      summaries.delete(roundId);
+      forgetRoundSummary(roundId);
       setChanges((n) => n + 1);
     },
     (c) => c.scope !== 'institution',
   );
   useEffect(() => {
     let live = true;
-    let p = summaries.get(roundId);
-    if (!p) {
-      p = resultsApi.summary(roundId);
-      summaries.set(roundId, p);
-      // A failed read is not cached: the next page view asks again.
-      p.catch(() => summaries.delete(roundId));
-    }
-    p.then((s) => live && setSummary(s)).catch(() => undefined);
+    roundSummary(roundId)
+      .then((s) => live && setSummary(s))
+      .catch(() => undefined);
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { resultWritesSeen } from '@apertura/db';
+import { RESULT_WRITES_SEEN_SQL, resultWritesSeen } from '@apertura/db';
 import { READ_CONNECTION } from '../infrastructure.module';
 
 /** An institution of the round's universe with its kept I (else I_G), T and P (null where it has no results). */
@@ -32,6 +32,28 @@ export interface RoundValuesCensusRow {
   estimate: number;
 }
 
+/** The data a round's distribution is read from: result writes seen and the universe's digest. */
+export interface RoundDistributionVersion {
+  writes: string;
+  names: string;
+}
+
+/**
+ * Whether a distribution read at `kept` is current for a reader that needs at least `wanted`: as many
+ * result writes (or more) and the same institutions under the same names.
+ */
+export function distributionIsCurrent(kept: RoundDistributionVersion, wanted: RoundDistributionVersion): boolean {
+  return BigInt(kept.writes) >= BigInt(wanted.writes) && kept.names === wanted.names;
+}
+
+/**
+ * A digest of the round's universe with every institution's id and name: any rename, any institution
+ * joining or leaving changes it (a sum of 64-bit hashes; two universes share one with probability
+ * ≈ 2⁻⁶⁴). Reading it costs one pass over the round's memberships, ≈ 8 ms at 12,000 institutions.
+ */
+const UNIVERSE_DIGEST_SQL = `SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(i.id::text || '/' || i.name, 0)::numeric), 0)::text
+  FROM round_institution ri JOIN institution i ON i.id = ri.institution_id WHERE ri.round_id = $1`;
+
 /**
  * Per-institution values of a round that whole-round pages read on every load, kept per round (issue
  * #17: dashboards within 800 ms). At national size they are ≈ 72,000 rows spread over ≈ 40,000 heap
@@ -60,17 +82,47 @@ export class RoundValuesCache {
 
   /** Every institution of the round's universe, by name, with its values as kept (names as they are now). */
   async distribution(roundId: string): Promise<RoundValuesDistributionRow[]> {
+    return (await this.distributionWithVersion(roundId)).rows;
+  }
+
+  /**
+   * The distribution with the version it was read at: the count of result writes its values are kept
+   * with and the digest of the universe's ids and names, both from the snapshot the rows come from.
+   */
+  async distributionWithVersion(
+    roundId: string,
+  ): Promise<{ rows: RoundValuesDistributionRow[]; version: RoundDistributionVersion }> {
     await this.ensure(roundId);
-    return this.primary.query(
-      `SELECT i.id, i.name, ${HEADLINE_PICK_SQL} AS headline, coalesce(v.i, v.ig) AS estimate, ${HEADLINE_STATUS_SQL} AS status,
-              v.t, v.t_status, v.p, v.p_status
-       FROM round_institution ri
-       JOIN institution i ON i.id = ri.institution_id
-       LEFT JOIN round_institution_values v ON v.round_id = ri.round_id AND v.institution_id = i.id::text
-       WHERE ri.round_id = $1
-       ORDER BY i.name, i.id`,
+    return this.primary.transaction('REPEATABLE READ', async (m) => {
+      const [version]: RoundDistributionVersion[] = await m.query(
+        `SELECT (SELECT writes::text FROM round_distribution_cache WHERE round_id = $1) AS writes, (${UNIVERSE_DIGEST_SQL}) AS names`,
+        [roundId],
+      );
+      const rows: RoundValuesDistributionRow[] = await m.query(
+        `SELECT i.id, i.name, ${HEADLINE_PICK_SQL} AS headline, coalesce(v.i, v.ig) AS estimate, ${HEADLINE_STATUS_SQL} AS status,
+                v.t, v.t_status, v.p, v.p_status
+         FROM round_institution ri
+         JOIN institution i ON i.id = ri.institution_id
+         LEFT JOIN round_institution_values v ON v.round_id = ri.round_id AND v.institution_id = i.id::text
+         WHERE ri.round_id = $1
+         ORDER BY i.name, i.id`,
+        [roundId],
+      );
+      return { rows, version: { writes: version.writes ?? '0', names: version.names } };
+    });
+  }
+
+  /**
+   * What a distribution read now would at least have to be read at (one statement on the primary,
+   * ≈ 8 ms at national size): the round's result writes, and the digest of its universe's ids and
+   * names.
+   */
+  async distributionVersion(roundId: string): Promise<RoundDistributionVersion> {
+    const [version]: RoundDistributionVersion[] = await this.primary.query(
+      `SELECT (${RESULT_WRITES_SEEN_SQL})::text AS writes, (${UNIVERSE_DIGEST_SQL}) AS names`,
       [roundId],
     );
+    return version;
   }
 
   /** Institutions whose I row counts a validator, and the refutations pending behind the self-reports. */
