@@ -148,12 +148,18 @@ export function checkMailTemplate(t: MailTemplateText): MailTemplateProblem | nu
 
 const TIME_ZONE = 'America/Mexico_City';
 
+/**
+ * One formatter per locale, made once: building an Intl.DateTimeFormat costs far more than using it
+ * (the worker spent 1.7 s of CPU building them for due-process notices during a 30 s burst of
+ * verdicts in the incremental benchmark).
+ */
+const MAIL_DATE_FORMATS: Record<MailTemplateLocale, Intl.DateTimeFormat> = {
+  es: new Intl.DateTimeFormat('es-MX', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }),
+};
+
 export function formatMailDate(d: Date, locale: MailTemplateLocale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  }).format(d);
+  return MAIL_DATE_FORMATS[locale].format(d);
 }
 
 export function escapeHtml(s: string): string {

@@ -1,6 +1,7 @@
 import {
   DEFAULT_MAIL_TEMPLATES,
   escapeHtml,
+  formatMailDate,
   renderMailTemplate,
   type MailContent,
   type MailTemplatePair,
@@ -29,10 +30,9 @@ export interface VerificationMailInput {
   expiresAt: Date;
 }
 
-const TIME_ZONE = 'America/Mexico_City';
-
+/** A date and time in Mexico City, as every mail writes it (libs/db formatMailDate). */
 export function formatDate(d: Date, locale: 'es-MX' | 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+  return formatMailDate(d, locale === 'es-MX' ? 'es' : 'en');
 }
 
 export { escapeHtml };
