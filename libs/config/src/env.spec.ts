@@ -13,6 +13,18 @@ describe('loadEnv', () => {
     expect(env.PORT).toBe(3000);
   });
 
+  it('addresses the platform at the port it listens on unless PUBLIC_URL says otherwise', () => {
+    expect(loadEnv({ NODE_ENV: 'test' }).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadEnv({ NODE_ENV: 'test', PORT: '3111' }).PUBLIC_URL).toBe('http://localhost:3111');
+    expect(loadEnv({ NODE_ENV: 'test', PORT: '3111', PUBLIC_URL: 'https://apertura.example.org' }).PUBLIC_URL).toBe(
+      'https://apertura.example.org',
+    );
+    // A bad PORT is reported as such, not as a bad PUBLIC_URL made from it.
+    expect(() => loadEnv({ NODE_ENV: 'test', PORT: '3000x' })).toThrow(/PORT/);
+    expect(() => loadEnv({ NODE_ENV: 'test', PORT: '3000x' })).not.toThrow(/PUBLIC_URL/);
+    expect(() => loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'localhost' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('lists every problem at once', () => {
     expect(() => loadEnv({ NODE_ENV: 'test', PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(
       /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,

@@ -112,7 +112,8 @@ const schema = z
     TOKEN_SECRET: z.string().optional(),
     /** Development only: where generated secrets are kept (gitignored). */
     SECRETS_FILE: z.string().min(1).default(DEFAULT_SECRETS_FILE),
-    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    /** Where users reach the platform (links in mail, the allowed origin); by default http://localhost:<PORT> (see loadEnv). */
+    PUBLIC_URL: z.string().url(),
     /**
      * Outgoing mail server (smtp:// or smtps://, credentials in the URL). Empty, or the former default
      * smtp://127.0.0.1:1025, outside production: the worker runs an embedded mail catcher and the console
@@ -262,8 +263,18 @@ function withSecrets(env: ParsedEnv): Env {
   };
 }
 
+/**
+ * PUBLIC_URL when it is not set: the local address of the port the API listens on, so that a
+ * development install on another port (3000 taken) prints, mails and accepts its own address.
+ */
+function withDefaultPublicUrl(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (source.PUBLIC_URL !== undefined) return source;
+  const port = source.PORT !== undefined && /^\d{1,5}$/.test(source.PORT) ? source.PORT : '3000';
+  return { ...source, PUBLIC_URL: `http://localhost:${port}` };
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = schema.safeParse(source);
+  const parsed = schema.safeParse(withDefaultPublicUrl(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);

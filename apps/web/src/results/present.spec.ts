@@ -143,11 +143,13 @@ describe('plurals (Intl.PluralRules)', () => {
 });
 
 describe('scope-aware titles, design and method', () => {
-  const mexico = { cveEnt: '15', name: 'Estado de México' };
+  // INEGI's catalogue name of state 15, as the API sends it.
+  const mexico = { cveEnt: '15', name: 'México' };
   it('one state is named, never "nacional"', () => {
     expect(indexTitle([mexico], 'es')).toBe('Índice de apertura — Estado de México');
-    expect(indexTitle([mexico], 'en')).toBe('Openness index — Estado de México');
+    expect(indexTitle([mexico], 'en')).toBe('Openness index — State of Mexico');
     expect(indexTitle([mexico], 'es')).not.toMatch(/nacional/i);
+    expect(scopeName([{ cveEnt: '31', name: 'Yucatán' }], 'en').name).toBe('Yucatán');
   });
   it('several states are listed or counted; all 32 (or unknown) are national', () => {
     expect(scopeName([mexico, { cveEnt: '09', name: 'Ciudad de México' }], 'es').name).toBe(

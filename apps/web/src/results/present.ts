@@ -228,6 +228,19 @@ export const STATES_IN_MEXICO = 32;
  * The area a round covers, from its universe's states: one state → its name; a few → listed; all 32
  * (or unknown) → national. Never "nacional" for a one-state round.
  */
+/** INEGI's key of the state whose official name, "México", is also the country's. */
+const ESTADO_DE_MEXICO = '15';
+
+/**
+ * A state named as the scope of a round. INEGI's catalogue calls state 15 "México"; alone, as a
+ * round's area ("Ámbito: México", "Índice de apertura — México"), that reads as the whole country and
+ * makes one state's value look national, so it goes by its common name.
+ */
+function stateScopeName(state: StateRef, lang: Lang): string {
+  if (state.cveEnt === ESTADO_DE_MEXICO) return lang === 'es' ? 'Estado de México' : 'State of Mexico';
+  return state.name;
+}
+
 export function scopeName(
   states: readonly StateRef[] | null | undefined,
   lang: Lang,
@@ -235,9 +248,9 @@ export function scopeName(
   const list = states ?? [];
   if (list.length === 0 || list.length >= STATES_IN_MEXICO)
     return { national: true, name: lang === 'es' ? 'Nacional' : 'National' };
-  if (list.length === 1) return { national: false, name: list[0].name };
+  if (list.length === 1) return { national: false, name: stateScopeName(list[0], lang) };
   if (list.length <= 3) {
-    const names = list.map((s) => s.name);
+    const names = list.map((s) => stateScopeName(s, lang));
     const and = lang === 'es' ? ' y ' : ' and ';
     return { national: false, name: `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}` };
   }
