@@ -3,6 +3,9 @@ import { reconnectingOptions, RedisTarget } from './redis-target';
 
 type ClientType = 'client' | 'subscriber' | 'bclient';
 
+/** Listeners a Bull connection may hold at once while it connects (one pair per named processor, see below). */
+const BULL_CLIENT_MAX_LISTENERS = 64;
+
 export interface BullConnections {
   /** Pass as Bull's `createClient` option. */
   createClient(type: ClientType, redisOpts?: RedisOptions): Redis;
@@ -30,6 +33,10 @@ export function bullConnections(redis: string | RedisTarget): BullConnections {
           : new Redis({ ...base, enableReadyCheck: false, maxRetriesPerRequest: null });
       // Errors surface through the commands that fail; without a listener ioredis prints every reconnect.
       client.on('error', () => undefined);
+      // Bull waits for a connection once per named processor of a queue, with one 'ready' and one 'error'
+      // listener each until it is ready (OptimalBits/bull#1494): the mail queue's dozen job names
+      // made Node warn of a "possible memory leak" at every start. They are removed once connected.
+      client.setMaxListeners(BULL_CLIENT_MAX_LISTENERS);
       clients.push(client);
       return client;
     },
