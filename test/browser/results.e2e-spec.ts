@@ -438,14 +438,13 @@ describe('results dashboards in the browser', () => {
       await page.getByTestId('round-design').first().waitFor();
       await shot(page, 'results-compare');
 
-      // Round B covers one state: its title names the state, never "nacional".
+      // Round B covers one state: its title names the state, never "nacional" — and state 15, which
+      // INEGI's catalogue (and so the API) calls "México", by its common name, not the country's.
       const summaryB = await get<Summary>(`${b.roundId}/results/summary`);
-      expect(summaryB.round.states.map((x) => x.cveEnt)).toEqual(['15']);
+      expect(summaryB.round.states).toEqual([{ cveEnt: '15', name: 'México' }]);
       await page.goto(`${t.url}/resultados/${b.roundId}`);
-      await page
-        .getByTestId('index-title')
-        .getByText(`Índice de apertura — ${summaryB.round.states[0].name}`)
-        .waitFor();
+      await page.getByTestId('index-title').getByText('Índice de apertura — Estado de México').waitFor();
+      expect(await page.getByTestId('round-scope').textContent()).toBe('Ámbito: Estado de México');
       expect(
         await page
           .locator('main')
