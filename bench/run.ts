@@ -274,7 +274,7 @@ export async function main(argv: string[]): Promise<void> {
     ]);
     rows.push([
       '',
-      `area jobs: ${over((x) => x.areaJobs.touchedOnly, String)} touched areas only, ${over((x) => x.areaJobs.everyArea, String)} every area`,
+      `area jobs: ${over((x) => x.areaJobs.municipalitiesOnly, String)} touched municipalities only, ${over((x) => x.areaJobs.touchedOnly, String)} touched areas only, ${over((x) => x.areaJobs.everyArea, String)} every area`,
       '',
       '',
       '',

@@ -866,7 +866,9 @@ function aggregatesOfIndicator({
 
   const municipalUnits: MunicipalUnit[] = [];
   for (const m of keysOf(universe.institutionsPerMunicipality, byMunicipality, 'institutions-per-municipality')) {
-    const row = area(byMunicipality[m], 'municipality', m, municipalityN(m), null);
+    const row =
+      kept('municipality', m, 'unweighted') ??
+      municipalityRow(byMunicipality[m], m, indicator, municipalityN(m), pooled, settings);
     rows.push(row);
     municipalUnits.push({ municipality: m, row, population: own(universe.population, m) ?? null });
   }
@@ -899,6 +901,62 @@ function aggregatesOfIndicator({
   return rows;
 }
 
+/** A municipality's row of one indicator: a function of its members, its N, the settings and the pool only. */
+function municipalityRow(
+  ps: readonly InstitutionPlacement[] | undefined,
+  municipality: string,
+  indicator: Indicator,
+  N: number,
+  pooled: PooledVariances | null,
+  settings: MethodSettings,
+): AggregateRow {
+  return aggregateArea(areaMembers(ps, indicator), {
+    scope: 'municipality',
+    scopeKey: municipality,
+    indicator,
+    universe: N,
+    municipalitiesInUniverse: null,
+    pooled,
+    settings,
+  });
+}
+
+/** computeAggregates' order: scope, key, aggregation, then the order of `indicators`. */
+function sortAggregates(rows: AggregateRow[], indicators: readonly Indicator[]): AggregateRow[] {
+  const indicatorRank = new Map(indicators.map((ind, i) => [ind, i]));
+  return rows.sort(
+    (a, b) =>
+      SCOPE_ORDER.indexOf(a.scope) - SCOPE_ORDER.indexOf(b.scope) ||
+      compareStrings(a.scopeKey, b.scopeKey) ||
+      AGGREGATION_ORDER.indexOf(a.aggregation) - AGGREGATION_ORDER.indexOf(b.aggregation) ||
+      (indicatorRank.get(a.indicator) ?? 0) - (indicatorRank.get(b.indicator) ?? 0),
+  );
+}
+
+/**
+ * The rows of the given municipalities only, bit for bit those computeAggregates gives them under the
+ * same universe, settings and pool: a municipality's row depends on nothing but its own members, so
+ * `institutions` need only hold theirs. Municipalities outside the universe have no rows. What an area
+ * job writes first during a burst (issue #17), before every other area.
+ */
+export function computeMunicipalityAggregates(
+  institutions: readonly InstitutionPlacement[],
+  universe: AggregationUniverse,
+  municipalities: Iterable<string>,
+  settings: MethodSettings = DEFAULT_METHOD_SETTINGS,
+  indicators: readonly Indicator[] = INDICATORS,
+  pooled: PooledVariances | null = null,
+): AggregateRow[] {
+  const { byMunicipality } = groupPlacements(institutions);
+  const { municipalityN } = universeCounts(universe);
+  const keys = [...new Set(municipalities)].filter((m) => own(universe.institutionsPerMunicipality, m) !== undefined);
+  const rows: AggregateRow[] = [];
+  for (const indicator of indicators)
+    for (const m of keys)
+      rows.push(municipalityRow(byMunicipality[m], m, indicator, municipalityN(m), pooled, settings));
+  return sortAggregates(rows, indicators);
+}
+
 /**
  * Every aggregate of a round: by municipality, state (three means), national (three means; four in a
  * `sample` round), level of government and institution type, for each indicator. Every key of the
@@ -919,12 +977,5 @@ export function computeAggregates(
   for (const indicator of indicators) {
     rows.push(...aggregatesOfIndicator({ indicator, universe, groups, counts, settings, pooled, reuse }));
   }
-  const indicatorRank = new Map(indicators.map((ind, i) => [ind, i]));
-  return rows.sort(
-    (a, b) =>
-      SCOPE_ORDER.indexOf(a.scope) - SCOPE_ORDER.indexOf(b.scope) ||
-      compareStrings(a.scopeKey, b.scopeKey) ||
-      AGGREGATION_ORDER.indexOf(a.aggregation) - AGGREGATION_ORDER.indexOf(b.aggregation) ||
-      (indicatorRank.get(a.indicator) ?? 0) - (indicatorRank.get(b.indicator) ?? 0),
-  );
+  return sortAggregates(rows, indicators);
 }

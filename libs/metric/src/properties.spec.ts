@@ -9,6 +9,7 @@ import {
   aggregateRowKey,
   AggregationUniverse,
   computeAggregates,
+  computeMunicipalityAggregates,
   InstitutionPlacement,
 } from './aggregate';
 import { Estimate } from './estimate';
@@ -269,6 +270,35 @@ describe('properties of the aggregates', () => {
         const kept = reused.filter((r) => previous.get(aggregateRowKey(r)) === r);
         const untouched = reused.filter((r) => r.scope !== 'national' && !touched[r.scope].has(r.scopeKey));
         expect(kept.length).toBe(untouched.length);
+      }),
+      ROUND_RUNS,
+    );
+  });
+
+  it('the rows of chosen municipalities, from their members alone, are those computeAggregates gives', () => {
+    fc.assert(
+      fc.property(seed, seed, fc.boolean(), (s, p, withPool) => {
+        const { placements, universe } = generateRound(s);
+        const rng = mulberry32(p);
+        const pooled = withPool ? { I: 0.04, T: 0.03, P: 0.05, TC: 0.06, PC: 0.07 } : null;
+        const all = computeAggregates(placements, universe, undefined, undefined, pooled);
+        const keys = Object.keys(universe.institutionsPerMunicipality);
+        const chosen = new Set(keys.filter(() => rng() < 0.4));
+        const members = shuffle(
+          placements.filter((pl) => chosen.has(pl.cvegeo)),
+          rng,
+        );
+        // A key outside the universe has no rows.
+        const rows = computeMunicipalityAggregates(
+          members,
+          universe,
+          [...chosen, 'not-a-municipality'],
+          undefined,
+          undefined,
+          pooled,
+        );
+        const expected = all.filter((r) => r.scope === 'municipality' && chosen.has(r.scopeKey));
+        expect(JSON.stringify(rows)).toBe(JSON.stringify(expected));
       }),
       ROUND_RUNS,
     );

@@ -53,23 +53,31 @@ export function assignedVariance(n: number, s2: number | null, pooledVariance: n
 
 /**
  * Pooled variance of every code over the institutions with ≥ 2 validators: Σ(n − 1)·s² / Σ(n − 1),
- * summed in institution-id order (callers pass ids) so that it is bit-for-bit reproducible.
+ * summed in institution-id order (callers pass ids) so that it is bit-for-bit reproducible. Each
+ * code's sums depend only on the order of institutions, not on the order of codes within one, so an
+ * institution's codes are taken as they come (an area job forms the pool of a national round on every
+ * run: sorting every institution's codes was most of its cost).
  */
 export function pooledVariances(
   institutions: ReadonlyArray<{ institutionId: string; raw: Readonly<Record<string, CitizenRaw>> }>,
 ): Record<string, number> {
-  const num: Record<string, number> = {};
-  const den: Record<string, number> = {};
+  const sums = new Map<string, { num: number; den: number }>();
   const ordered = [...institutions].sort((a, b) => compareStrings(a.institutionId, b.institutionId));
   for (const inst of ordered) {
-    for (const code of Object.keys(inst.raw).sort(compareStrings)) {
-      const r = inst.raw[code];
+    const raw = inst.raw;
+    for (const code of Object.keys(raw)) {
+      const r = raw[code];
       if (r.n < 2 || r.s2 === null) continue;
-      num[code] = (num[code] ?? 0) + (r.n - 1) * r.s2;
-      den[code] = (den[code] ?? 0) + (r.n - 1);
+      let sum = sums.get(code);
+      if (sum === undefined) sums.set(code, (sum = { num: 0, den: 0 }));
+      sum.num += (r.n - 1) * r.s2;
+      sum.den += r.n - 1;
     }
   }
   const out: Record<string, number> = {};
-  for (const code of Object.keys(num).sort(compareStrings)) out[code] = num[code] / den[code];
+  for (const code of [...sums.keys()].sort(compareStrings)) {
+    const { num, den } = sums.get(code) as { num: number; den: number };
+    out[code] = num / den;
+  }
   return out;
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { aggregateRowKey, INDICATORS, METHOD_ID, sortedBy } from '@apertura/metric';
-import type { AggregateRow, MethodSettings, PooledVariances } from '@apertura/metric';
-import { AreaRowMemo, areaBasis } from './area-row-memo';
+import { aggregateRowKey, computeMunicipalityAggregates, INDICATORS, METHOD_ID, sortedBy } from '@apertura/metric';
+import type { AggregateRow, AggregationUniverse, MethodSettings, PooledVariances } from '@apertura/metric';
+import { AreaRowMemo, areaBasis, areaFrame } from './area-row-memo';
 import { OneAtATime } from './one-at-a-time';
 import type { AreaReusePlan, RankedGroup, WrittenAreas } from './area-row-memo';
 import type { RecomputeAreaJob } from '@apertura/queue';
 import {
+  aggregationUniverse,
+  placementsFor,
   poolKey,
   refinalized,
   roundAggregation,
@@ -43,12 +45,54 @@ export interface AreaOutcome {
   watermark: string;
   /** Area rows written. */
   rows: number;
-  /** 'areas': only the areas its changes touched were aggregated and written; 'all': every area. */
-  mode: 'areas' | 'all';
+  /**
+   * 'areas': only the areas its changes touched were aggregated and written; 'all': every area;
+   * 'municipalities': during a burst, only the municipalities its changes touched (mayDeferFullPass).
+   */
+  mode: 'areas' | 'all' | 'municipalities';
   /** Institutions whose results changed since the aggregation it reused ('all': every one). */
   touchedInstitutions: number;
   /** Stored results it re-finalised under a new pool (§5). */
   refinalized: number;
+}
+
+/** What the processor tells an area job about the queue. */
+export interface AreaJobHints {
+  /** Whether another area job of the round waits to start: it reads everything committed after this one read. */
+  newerJobWaiting?: () => Promise<boolean>;
+}
+
+/** The last pass of a round that aggregated every area: when its rows committed and how long it took. */
+export interface FullPass {
+  at: number;
+  tookMs: number;
+}
+
+/** During a burst, passes over every area take at most this share of the area worker's time … */
+export const FULL_PASS_SHARE = 0.1;
+/** … and no area waits longer than this for one. */
+export const FULL_PASS_AT_LEAST_EVERY_MS = 60_000;
+/**
+ * A burst has ended when no other area job of the round arrived this long after a job wrote the
+ * touched municipalities alone: that job then writes every area. Longer than the area debounce plus an
+ * institution batch under load, so that a gap between two batches does not end a burst.
+ */
+export const BURST_QUIET_MS = 1_000;
+/** How often a job that wrote the touched municipalities alone looks for the next area job of its round. */
+const QUIET_POLL_MS = 100;
+
+/**
+ * Whether an area job may write only the municipalities its changes touched and leave every other area
+ * (states, the round, levels, types, the other municipalities, rankings, the institutions a new pool
+ * re-finalises) to a later pass over every area: only after this process has written every area once,
+ * and only until passes over every area would take more than FULL_PASS_SHARE of the time, or the last
+ * one is FULL_PASS_AT_LEAST_EVERY_MS old. A national pass over every area takes seconds under load; a
+ * small round's, milliseconds, so a small round hardly ever defers one.
+ */
+export function mayDeferFullPass(last: FullPass | undefined, now: number): boolean {
+  if (last === undefined) return false;
+  const allowed = Math.min(FULL_PASS_AT_LEAST_EVERY_MS, last.tookMs / FULL_PASS_SHARE);
+  return now - last.at < allowed;
 }
 
 /**
@@ -68,6 +112,13 @@ export interface AreaOutcome {
 export class AreaRecomputeService {
   private readonly memo = new AreaRowMemo();
   private readonly oneAtATime = new OneAtATime<AreaOutcome>();
+  private readonly fullPasses = new Map<string, FullPass>();
+  /** The last universe counts of each round, with the frame they were counted under (they depend on nothing else). */
+  private readonly universes = new Map<string, { frame: string; universe: AggregationUniverse }>();
+  /** Whether a job may leave every area but the touched municipalities to a later one (tests replace it). */
+  deferFullPass: (last: FullPass | undefined, now: number) => boolean = mayDeferFullPass;
+  /** BURST_QUIET_MS (tests shorten it). */
+  burstQuietMs = BURST_QUIET_MS;
   /** Institutions patched per transaction (AREA_PATCH_CHUNK; tests set a small one to cross chunks). */
   patchChunk = AREA_PATCH_CHUNK;
 
@@ -120,12 +171,13 @@ export class AreaRecomputeService {
    * The round's area job: after the one of the round this process is running, if any, and shared
    * with another call that is already waiting for it (see OneAtATime).
    */
-  recompute(job: RecomputeAreaJob): Promise<AreaOutcome> {
-    return this.oneAtATime.run(job.roundId, () => this.recomputeNow(job));
+  recompute(job: RecomputeAreaJob, hints: AreaJobHints = {}): Promise<AreaOutcome> {
+    return this.oneAtATime.run(job.roundId, () => this.recomputeNow(job, hints));
   }
 
-  private async recomputeNow(job: RecomputeAreaJob): Promise<AreaOutcome> {
+  private async recomputeNow(job: RecomputeAreaJob, hints: AreaJobHints): Promise<AreaOutcome> {
     const { roundId } = job;
+    const startedAt = Date.now();
     const loaded = await this.inputs.loadArea(roundId);
     if (loaded === null) throw new PermanentMetricError(`round ${roundId} not found`);
     const settings = methodSettingsOf(roundId, loaded.round.settings);
@@ -139,7 +191,17 @@ export class AreaRecomputeService {
       );
       return { watermark: loaded.watermark, rows: 0, mode: 'all', touchedInstitutions: 0, refinalized: 0 };
     }
-    const computed = await this.compute(roundId, loaded, settings);
+    const { design, population, placements } = loaded;
+    const frame = areaFrame({ settings, design, population, placements });
+    const { newerJobWaiting } = hints;
+    if (newerJobWaiting !== undefined && this.deferFullPass(this.fullPasses.get(roundId), Date.now())) {
+      const touchedOnly = await this.municipalitiesFirst(roundId, loaded, settings, frame);
+      // While a burst goes on, the next area job writes the municipalities it touches in turn; the
+      // job after which none comes writes every area, from inputs read again.
+      if (touchedOnly !== null && (await this.anotherJobComes(roundId, newerJobWaiting))) return touchedOnly;
+      if (touchedOnly !== null) return this.recomputeNow(job, {});
+    }
+    const computed = await this.compute(roundId, loaded, settings, frame);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     const token = randomUUID();
     const { basis, results, aggregates, plan } = computed;
@@ -156,9 +218,10 @@ export class AreaRecomputeService {
       throw err;
     }
     if (written.exact && written.ranked)
-      this.memo.remember(roundId, { basis, results, rows: aggregates, ranks: ranks.ranked }, token);
+      this.memo.remember(roundId, { basis, frame, results, rows: aggregates, ranks: ranks.ranked }, token);
     else this.memo.forget(roundId);
     const refinalizedCount = await this.patch(roundId, computed.patches, stamp.watermark);
+    this.fullPasses.set(roundId, { at: Date.now(), tookMs: Date.now() - startedAt });
     return {
       watermark: stamp.watermark,
       rows: written.rows,
@@ -245,13 +308,111 @@ export class AreaRecomputeService {
     return applied;
   }
 
-  /** The round's pool, re-finalised results and aggregates, reusing what the memo allows. */
-  private async compute(roundId: string, loaded: LoadedAreaInputs, settings: MethodSettings): Promise<Computed> {
+  /**
+   * During a burst (mayDeferFullPass): the municipalities whose members changed since this process last
+   * aggregated them, under the round's pool as of this job's inputs, written in one short transaction
+   * with that pool. Each row is what a pass over every area writes for it from the same inputs, bit for
+   * bit; every other area keeps its stored row, of an earlier snapshot and pool (its watermark says
+   * which), until the next pass over every area. Null when this process does not know what it last
+   * wrote under this frame: then only a pass over every area does.
+   */
+  private async municipalitiesFirst(
+    roundId: string,
+    loaded: LoadedAreaInputs,
+    settings: MethodSettings,
+    frame: string,
+  ): Promise<AreaOutcome | null> {
+    const { placements, population, design } = loaded;
+    const touched = this.memo.municipalitiesTouchedSince(roundId, frame, placements, loaded.results);
+    const stored = this.memo.writtenOf(roundId);
+    if (touched === null || stored === null) return null;
+    const outcome = (rows: number, institutions: number): AreaOutcome => ({
+      watermark: loaded.watermark,
+      rows,
+      mode: 'municipalities',
+      touchedInstitutions: institutions,
+      refinalized: 0,
+    });
+    if (touched.municipalities.size === 0) return outcome(0, 0);
+    const pooled = this.poolOf(loaded);
+    const key = poolKey(pooled);
+    const members = placements.filter((p) => touched.municipalities.has(p.cvegeo));
+    const memberResults = new Map<string, StoredInstitutionResult>();
+    for (const p of members) {
+      const result = loaded.results.get(p.institutionId);
+      if (result !== undefined)
+        memberResults.set(p.institutionId, refinalized(result, settings, pooled, key)?.value ?? result);
+    }
+    const rows = computeMunicipalityAggregates(
+      placementsFor(members, memberResults, settings, pooled),
+      this.universeOf(roundId, frame, loaded),
+      touched.municipalities,
+      settings,
+      INDICATORS,
+      pooled,
+    );
+    const stamp = { watermark: loaded.watermark, computedAt: new Date() };
+    const token = randomUUID();
+    const written = await this.results.inRoundTransaction(
+      roundId,
+      async (m) => {
+        const previous = await this.results.claimAreaWrite(m, roundId, token, stamp.watermark);
+        const known = previous.token === stored.token;
+        const changed = known ? differentFrom(rows, stored) : rows;
+        await this.results.upsertResults(m, roundId, aggregateResultRows(changed), stamp);
+        await this.results.savePool(m, roundId, pooled, stamp);
+        if (changed.length > 0) await this.results.announce(m, roundId, stamp.watermark, 'areas');
+        const newest = previous.newestWatermark;
+        return { rows: changed.length, exact: known && (newest === null || BigInt(newest) <= BigInt(stamp.watermark)) };
+      },
+      'shared',
+    );
+    const basis = areaBasis({ settings, design, population, placements, pooled }, frame);
+    if (written.exact)
+      this.memo.rememberMunicipalities(roundId, { basis, frame, results: loaded.results, rows }, token);
+    else this.memo.forget(roundId);
+    return outcome(written.rows, touched.institutions);
+  }
+
+  /** Whether another area job of the round is waiting, or arrives within burstQuietMs. */
+  private async anotherJobComes(roundId: string, newerJobWaiting: () => Promise<boolean>): Promise<boolean> {
+    const until = Date.now() + this.burstQuietMs;
+    for (;;) {
+      if (this.oneAtATime.isWaiting(roundId) || (await newerJobWaiting())) return true;
+      if (Date.now() >= until) return false;
+      await new Promise((resolve) => setTimeout(resolve, QUIET_POLL_MS));
+    }
+  }
+
+  /** The round's universe counts (§4), counted again only under another frame. */
+  private universeOf(roundId: string, frame: string, loaded: LoadedAreaInputs): AggregationUniverse {
+    const kept = this.universes.get(roundId);
+    if (kept !== undefined && kept.frame === frame) return kept.universe;
+    const universe = aggregationUniverse(loaded.placements, loaded.population, loaded.design);
+    this.universes.delete(roundId);
+    this.universes.set(roundId, { frame, universe });
+    // As many rounds as the memo keeps.
+    while (this.universes.size > 2) this.universes.delete(this.universes.keys().next().value as string);
+    return universe;
+  }
+
+  /** The round's pooled variances (§5) from the stored results of its universe's institutions. */
+  private poolOf(loaded: LoadedAreaInputs): PooledVariances {
     const inUniverse = new Set(loaded.placements.map((p) => p.institutionId));
-    const pooled = roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
+    return roundPool([...loaded.results.values()].filter((s) => inUniverse.has(s.institutionId)));
+  }
+
+  /** The round's pool, re-finalised results and aggregates, reusing what the memo allows. */
+  private async compute(
+    roundId: string,
+    loaded: LoadedAreaInputs,
+    settings: MethodSettings,
+    frame: string,
+  ): Promise<Computed> {
+    const pooled = this.poolOf(loaded);
     const { results, patches } = await this.repool(loaded, settings, pooled);
     const { placements, population, design } = loaded;
-    const basis = areaBasis({ settings, design, population, placements, pooled });
+    const basis = areaBasis({ settings, design, population, placements, pooled }, frame);
     const plan = this.memo.planFor(roundId, basis, placements, results);
     const written = this.memo.writtenOf(roundId);
     // One indicator at a time, yielding in between (as the full rebuild does): a national round's
@@ -351,7 +512,7 @@ function recomputedOnly(aggregates: readonly AggregateRow[], plan: AreaReusePlan
 }
 
 /** Rows that differ from the stored ones (or are new): after a new pool, about a quarter of a national round's. */
-function differentFrom(aggregates: readonly AggregateRow[], stored: WrittenAreas): AggregateRow[] {
+function differentFrom(aggregates: readonly AggregateRow[], stored: Pick<WrittenAreas, 'rows'>): AggregateRow[] {
   return aggregates.filter((r) => !sameJsonValue(stored.rows.get(aggregateRowKey(r)), r));
 }
 

@@ -12,30 +12,36 @@ import type { StoredInstitutionResult } from './aggregation-input';
 import type { PlacementRecord } from './metric-inputs';
 import type { RankGroup, RankRow } from './rank-rows';
 
-/**
- * Everything besides the members' own results that an area row depends on: the method, the round's
- * settings and design, its population counts, the universe (who is where) and the pool. Two
- * aggregations with the same basis and the same member results give the same rows, bit for bit.
- */
-export function areaBasis(input: {
+/** What areaFrame needs: the round's settings, design, population counts and universe. */
+export interface AreaFrameInput {
   settings: MethodSettings;
   design: SampleDesign | null;
   population: Readonly<Record<string, number>>;
   placements: readonly PlacementRecord[];
-  pooled: PooledVariances | null;
-}): string {
+}
+
+/**
+ * Everything besides the members' own results and the pool that an area row depends on: the method,
+ * the round's settings and design, its population counts and the universe (who is where).
+ */
+export function areaFrame(input: AreaFrameInput): string {
   const universe = input.placements.map((p) => `${p.institutionId} ${p.cvegeo} ${p.cveEnt} ${p.level} ${p.type}`);
   const population = Object.keys(input.population)
     .sort()
     .map((k) => `${k}=${input.population[k]}`);
-  return JSON.stringify([
-    METHOD_ID,
-    input.settings,
-    input.design,
-    population,
-    universe.join('\n'),
-    poolKey(input.pooled),
-  ]);
+  return JSON.stringify([METHOD_ID, input.settings, input.design, population, universe.join('\n')]);
+}
+
+/**
+ * Everything besides the members' own results that an area row depends on: its frame (areaFrame) and
+ * the pool. Two aggregations with the same basis and the same member results give the same rows, bit
+ * for bit.
+ */
+export function areaBasis(
+  input: AreaFrameInput & { pooled: PooledVariances | null },
+  frame = areaFrame(input),
+): string {
+  return JSON.stringify([frame, poolKey(input.pooled)]);
 }
 
 /**
@@ -72,9 +78,16 @@ export interface RankedGroup extends Pick<RankGroup, 'ranking' | 'groupKey' | 'i
 }
 
 interface Remembered {
+  /** '' after a write of some municipalities under another pool: nothing is reused until every area is written again. */
   basis: string;
+  /** The frame (areaFrame) of the last write, whatever it wrote. */
+  frame: string;
+  /** The member results the last pass over every area aggregated (by institution id). */
   results: ReadonlyMap<string, StoredInstitutionResult>;
-  rows: ReadonlyMap<string, AggregateRow>;
+  /** The member results the stored municipality rows came from: `results`, or a later write of some municipalities. */
+  municipalResults: ReadonlyMap<string, StoredInstitutionResult>;
+  /** Replaced in place by a write of some municipalities (a national round has ≈ 31,000 rows). */
+  rows: Map<string, AggregateRow>;
   /** By rankGroupId. */
   ranks: ReadonlyMap<string, RankedGroup>;
   /** What this process's last area write of the round left in round_area_write. */
@@ -135,6 +148,7 @@ export class AreaRowMemo {
     roundId: string,
     memo: {
       basis: string;
+      frame: string;
       results: ReadonlyMap<string, StoredInstitutionResult>;
       rows: readonly AggregateRow[];
       ranks: ReadonlyMap<string, RankedGroup>;
@@ -142,8 +156,53 @@ export class AreaRowMemo {
     token: string,
   ): void {
     const rows = new Map(memo.rows.map((r) => [aggregateRowKey(r), r]));
+    this.keep(roundId, { ...memo, municipalResults: memo.results, rows, token });
+  }
+
+  /**
+   * After a write of some municipalities' rows only (`rows`, from `results` under `basis`) committed with
+   * `token` over what this process remembered: the stored rows are the remembered ones with these
+   * replaced. Under the same basis the next pass over every area still reuses what its changes did not
+   * touch (planFor compares with the results of the last such pass, so the states, levels and types of
+   * these municipalities are aggregated again); under another pool nothing is reused. The municipalities
+   * touched since are found against `results` (municipalitiesTouchedSince).
+   */
+  rememberMunicipalities(
+    roundId: string,
+    memo: {
+      basis: string;
+      frame: string;
+      results: ReadonlyMap<string, StoredInstitutionResult>;
+      rows: readonly AggregateRow[];
+    },
+    token: string,
+  ): void {
+    const held = this.rounds.get(roundId);
+    if (held === undefined || held.frame !== memo.frame) return this.forget(roundId);
+    for (const r of memo.rows) held.rows.set(aggregateRowKey(r), r);
+    const basis = memo.basis === held.basis ? held.basis : '';
+    this.keep(roundId, { ...held, basis, municipalResults: memo.results, token });
+  }
+
+  /**
+   * The municipalities whose members' results are not the ones this process last aggregated them from,
+   * or null when it has not written the round under this frame (then only a write of every area knows).
+   */
+  municipalitiesTouchedSince(
+    roundId: string,
+    frame: string,
+    placements: readonly PlacementRecord[],
+    results: ReadonlyMap<string, StoredInstitutionResult>,
+  ): { municipalities: ReadonlySet<string>; institutions: number } | null {
+    const held = this.rounds.get(roundId);
+    if (held === undefined || held.frame !== frame) return null;
+    const { municipality, institutions } = touchedAreas(placements, held.municipalResults, results);
+    return { municipalities: municipality, institutions };
+  }
+
+  private keep(roundId: string, remembered: Remembered): void {
     this.rounds.delete(roundId);
-    this.rounds.set(roundId, { basis: memo.basis, results: memo.results, rows, ranks: memo.ranks, token });
+    this.rounds.set(roundId, remembered);
     while (this.rounds.size > this.capacity) this.rounds.delete(this.rounds.keys().next().value as string);
   }
 

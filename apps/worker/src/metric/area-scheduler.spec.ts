@@ -1,4 +1,4 @@
-import { AREA_DEBOUNCE_MS, areaDecision, AreaQueue, AreaScheduler } from './area-scheduler';
+import { AREA_DEBOUNCE_MS, areaDecision, AreaQueue, AreaScheduler, newerAreaJobWaiting } from './area-scheduler';
 import type { Job, JobOptions } from '@apertura/queue';
 
 describe('areaDecision', () => {
@@ -58,5 +58,30 @@ describe('AreaScheduler', () => {
     const id = await s.schedule(q, 'R');
     expect(id).toMatch(/^area:R:[0-9a-f-]{36}$/);
     expect(q.added.map((a) => a.jobId)).toEqual([id]);
+  });
+});
+
+describe('newerAreaJobWaiting', () => {
+  it('is true when the round has another area job that has not started', async () => {
+    expect(await newerAreaJobWaiting(fakeQueue({ 'area:R': 'active', 'area:R:next': 'delayed' }), 'R', 'area:R')).toBe(
+      true,
+    );
+    expect(
+      await newerAreaJobWaiting(fakeQueue({ 'area:R': 'waiting', 'area:R:next': 'active' }), 'R', 'area:R:next'),
+    ).toBe(true);
+  });
+
+  it('is false when the only other job runs, failed or completed, or there is none, or it is of another round', async () => {
+    expect(await newerAreaJobWaiting(fakeQueue({ 'area:R': 'active' }), 'R', 'area:R')).toBe(false);
+    expect(await newerAreaJobWaiting(fakeQueue({ 'area:R': 'active', 'area:R:next': 'failed' }), 'R', 'area:R')).toBe(
+      false,
+    );
+    expect(await newerAreaJobWaiting(fakeQueue({ 'area:R': 'active', 'area:S': 'delayed' }), 'R', 'area:R')).toBe(
+      false,
+    );
+  });
+
+  it('does not count the job asking, in whatever state Bull still reports it', async () => {
+    expect(await newerAreaJobWaiting(fakeQueue({ 'area:R': 'waiting' }), 'R', 'area:R')).toBe(false);
   });
 });

@@ -29,6 +29,23 @@ export function areaDecision(state: string | null): 'add' | 'absorbed' | 'next' 
 export const areaJobIds = (roundId: string): string[] => [jobIds.area(roundId), `${jobIds.area(roundId)}:next`];
 
 /**
+ * Whether an area job of the round other than `currentJobId` waits to start (delayed by the debounce,
+ * waiting or paused): it will read everything committed after the current job read.
+ */
+export async function newerAreaJobWaiting(
+  queue: Pick<AreaQueue, 'getJob'>,
+  roundId: string,
+  currentJobId: string,
+): Promise<boolean> {
+  for (const jobId of areaJobIds(roundId)) {
+    if (jobId === currentJobId) continue;
+    const job = await queue.getJob(jobId);
+    if (job !== null && areaDecision(await job.getState()) === 'absorbed') return true;
+  }
+  return false;
+}
+
+/**
  * Enqueues recompute-area for a round after an institution's results were committed. Like the
  * outbox relay's debounce: the deterministic id collapses a burst into the waiting job; when that job
  * is already running it may have read before this change, so a follow-up job is added instead.

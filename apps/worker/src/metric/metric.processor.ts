@@ -3,7 +3,7 @@ import { InjectQueue, JOBS, Process, Processor, QUEUES } from '@apertura/queue';
 import type { Job, Queue, RecomputeAreaJob, RecomputeInstitutionJob, RecomputeRoundJob } from '@apertura/queue';
 import { AreaRecomputeService } from './area-recompute.service';
 import type { AreaOutcome } from './area-recompute.service';
-import { AreaScheduler } from './area-scheduler';
+import { AreaScheduler, newerAreaJobWaiting } from './area-scheduler';
 import { InTurn } from './in-turn';
 import { INSTITUTION_JOBS_AT_ONCE, InstitutionJobOutcome, InstitutionJobs } from './institution-jobs';
 import { runMetricJob } from './metric-job';
@@ -68,10 +68,24 @@ export class MetricProcessor {
 export class AreaProcessor {
   private readonly logger = new Logger('Metric');
 
-  constructor(private readonly areas: AreaRecomputeService) {}
+  constructor(
+    private readonly areas: AreaRecomputeService,
+    @InjectQueue(QUEUES.areas) private readonly areaQueue: Queue,
+  ) {}
 
   @Process({ name: JOBS.recomputeArea, concurrency: 1 })
-  recomputeArea(job: Job<RecomputeAreaJob>): Promise<AreaOutcome> {
-    return runMetricJob(job, this.logger, () => this.areas.recompute(job.data));
+  async recomputeArea(job: Job<RecomputeAreaJob>): Promise<AreaOutcome> {
+    const { roundId } = job.data;
+    const started = Date.now();
+    const outcome = await runMetricJob(job, this.logger, () =>
+      this.areas.recompute(job.data, {
+        newerJobWaiting: () => newerAreaJobWaiting(this.areaQueue, roundId, String(job.id)),
+      }),
+    );
+    // One line per area job: on a deadline day, what the operator reads to see whether areas keep up.
+    this.logger.log(
+      `round ${roundId} areas (${outcome.mode}): ${outcome.rows} rows, ${outcome.touchedInstitutions} institutions changed, ${outcome.refinalized} re-finalised, watermark ${outcome.watermark}, ${Date.now() - started} ms`,
+    );
+    return outcome;
   }
 }

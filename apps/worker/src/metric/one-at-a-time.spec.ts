@@ -48,7 +48,11 @@ describe('OneAtATime', () => {
       return runs;
     };
     const running = runner.run('r', task);
+    expect(runner.isWaiting('r')).toBe(false);
     const waiting = [runner.run('r', task), runner.run('r', task), runner.run('r', task)];
+    // The running task can tell that a later call will read after it (an area job's burst mode).
+    expect(runner.isWaiting('r')).toBe(true);
+    expect(runner.isWaiting('other')).toBe(false);
     g.open();
     expect(await running).toBe(1);
     expect(await Promise.all(waiting)).toEqual([2, 2, 2]);

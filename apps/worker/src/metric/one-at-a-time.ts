@@ -27,6 +27,11 @@ export class OneAtATime<T> {
     return next;
   }
 
+  /** Whether a call of `key` waits for the running one (it will read what was committed after that one started). */
+  isWaiting(key: string): boolean {
+    return this.waiting.has(key);
+  }
+
   private start(key: string, task: () => Promise<T>): Promise<T> {
     const run = task().finally(() => {
       if (this.running.get(key) === run) this.running.delete(key);
