@@ -866,9 +866,7 @@ function aggregatesOfIndicator({
 
   const municipalUnits: MunicipalUnit[] = [];
   for (const m of keysOf(universe.institutionsPerMunicipality, byMunicipality, 'institutions-per-municipality')) {
-    const row =
-      kept('municipality', m, 'unweighted') ??
-      municipalityRow(byMunicipality[m], m, indicator, municipalityN(m), pooled, settings);
+    const row = area(byMunicipality[m], 'municipality', m, municipalityN(m), null);
     rows.push(row);
     municipalUnits.push({ municipality: m, row, population: own(universe.population, m) ?? null });
   }
@@ -901,7 +899,10 @@ function aggregatesOfIndicator({
   return rows;
 }
 
-/** A municipality's row of one indicator: a function of its members, its N, the settings and the pool only. */
+/**
+ * A municipality's row of one indicator: a function of its members, its N, the settings and the pool
+ * only (what aggregatesOfIndicator's `area` computes for a municipality; a property test holds the two equal).
+ */
 function municipalityRow(
   ps: readonly InstitutionPlacement[] | undefined,
   municipality: string,
