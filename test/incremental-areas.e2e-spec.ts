@@ -263,8 +263,15 @@ describe('incremental area jobs', () => {
 
     // Nothing new since: no row to write, and the municipality is not aggregated again.
     expect(await areaJob(true)).toMatchObject({ mode: 'municipalities', rows: 0, touchedInstitutions: 0 });
-    // The last job of the burst (no other waits) writes every area.
-    expect(await areaJob()).toMatchObject({ mode: 'all' });
+    // During a burst, a job that finds no other waiting looks again for a while before it writes every area.
+    const service = worker.get(AreaRecomputeService);
+    service.burstQuietMs = 5_000;
+    let asked = 0;
+    const late = await service.recompute({ roundId: fx.roundId }, { newerJobWaiting: async () => ++asked > 2 });
+    expect(late).toMatchObject({ mode: 'municipalities' });
+    expect(asked).toBe(3);
+    // The last job of the burst (no other waits) writes every area ('areas' when the pool did not move).
+    expect((await areaJob()).mode).not.toBe('municipalities');
     expect(await areaRows(`scope = 'municipality' AND scope_key = $2`, [r.cvegeo])).toEqual(municipality);
     const settled = await areasAndRanks();
     await rebuild();

@@ -73,9 +73,9 @@ export const FULL_PASS_SHARE = 0.1;
 /** … and no area waits longer than this for one. */
 export const FULL_PASS_AT_LEAST_EVERY_MS = 60_000;
 /**
- * A burst has ended when no other area job of the round arrived this long after a job wrote the
- * touched municipalities alone: that job then writes every area. Longer than the area debounce plus an
- * institution batch under load, so that a gap between two batches does not end a burst.
+ * A burst has ended when no other area job of the round arrived this long after a job of the burst
+ * wrote the touched municipalities: that job then writes every area. Longer than the area debounce plus
+ * an institution batch under load, so that a gap between two batches does not end a burst.
  */
 export const BURST_QUIET_MS = 1_000;
 /** How often a job that wrote the touched municipalities alone looks for the next area job of its round. */
@@ -107,6 +107,13 @@ export function mayDeferFullPass(last: FullPass | undefined, now: number): boole
  * settings, design and pool, every other area's row is the one it remembers (AreaRowMemo), which is
  * what aggregating it again would give, bit for bit. Otherwise — a new pool, another writer, a
  * restart — every area is aggregated and written, as a full rebuild would.
+ *
+ * At national size a pass over every area takes seconds, and during a burst of writes nearly every
+ * one moves the pool. So a job of a large round first writes the municipalities its changes touched
+ * (municipalitiesFirst, a few hundred milliseconds), and writes every area only when no other area job
+ * of the round waits (during a burst: none arrives within BURST_QUIET_MS) or mayDeferFullPass says the
+ * other areas have waited long enough. docs/decisions.md: "During a burst, an area job writes the
+ * touched municipalities first".
  */
 @Injectable()
 export class AreaRecomputeService {
@@ -119,6 +126,8 @@ export class AreaRecomputeService {
   deferFullPass: (last: FullPass | undefined, now: number) => boolean = mayDeferFullPass;
   /** BURST_QUIET_MS (tests shorten it). */
   burstQuietMs = BURST_QUIET_MS;
+  /** Rounds whose last area job wrote the touched municipalities alone because another job waited. */
+  private readonly inBurst = new Set<string>();
   /** Institutions patched per transaction (AREA_PATCH_CHUNK; tests set a small one to cross chunks). */
   patchChunk = AREA_PATCH_CHUNK;
 
@@ -196,11 +205,20 @@ export class AreaRecomputeService {
     const { newerJobWaiting } = hints;
     if (newerJobWaiting !== undefined && this.deferFullPass(this.fullPasses.get(roundId), Date.now())) {
       const touchedOnly = await this.municipalitiesFirst(roundId, loaded, settings, frame);
-      // While a burst goes on, the next area job writes the municipalities it touches in turn; the
-      // job after which none comes writes every area, from inputs read again.
-      if (touchedOnly !== null && (await this.anotherJobComes(roundId, newerJobWaiting))) return touchedOnly;
-      if (touchedOnly !== null) return this.recomputeNow(job, {});
+      if (touchedOnly !== null) {
+        // While a burst goes on, the next area job writes the municipalities it touches in turn; the
+        // job after which none comes writes every area, from inputs read again. Outside a burst (the
+        // last job did write every area), a job that finds no other waiting writes every area at once.
+        const quietMs = this.inBurst.has(roundId) ? this.burstQuietMs : 0;
+        if (await this.anotherJobComes(roundId, newerJobWaiting, quietMs)) {
+          this.inBurst.add(roundId);
+          return touchedOnly;
+        }
+        this.inBurst.delete(roundId);
+        return this.recomputeNow(job, {});
+      }
     }
+    this.inBurst.delete(roundId);
     const computed = await this.compute(roundId, loaded, settings, frame);
     const stamp = { watermark: loaded.watermark, computedAt: new Date() };
     const token = randomUUID();
@@ -374,9 +392,13 @@ export class AreaRecomputeService {
     return outcome(written.rows, touched.institutions);
   }
 
-  /** Whether another area job of the round is waiting, or arrives within burstQuietMs. */
-  private async anotherJobComes(roundId: string, newerJobWaiting: () => Promise<boolean>): Promise<boolean> {
-    const until = Date.now() + this.burstQuietMs;
+  /** Whether another area job of the round is waiting, or arrives within `quietMs`. */
+  private async anotherJobComes(
+    roundId: string,
+    newerJobWaiting: () => Promise<boolean>,
+    quietMs: number,
+  ): Promise<boolean> {
+    const until = Date.now() + quietMs;
     for (;;) {
       if (this.oneAtATime.isWaiting(roundId) || (await newerJobWaiting())) return true;
       if (Date.now() >= until) return false;
