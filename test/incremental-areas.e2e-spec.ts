@@ -238,6 +238,7 @@ describe('incremental area jobs', () => {
   });
 
   it('in a burst, writes the touched municipalities alone, and the next pass over every area what a rebuild stores', async () => {
+    await rebuild();
     await areaJob(); // this process's memory is the stored state, from a pass over every area
     // A withdrawn citizen report (it usually moves the round's pool, so every area's interval moves).
     const [r] = await t.ds.query(
