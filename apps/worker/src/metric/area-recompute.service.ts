@@ -109,10 +109,10 @@ export function mayDeferFullPass(last: FullPass | undefined, now: number): boole
  * restart — every area is aggregated and written, as a full rebuild would.
  *
  * At national size a pass over every area takes seconds, and during a burst of writes nearly every
- * one moves the pool. So a job of a large round first writes the municipalities its changes touched
- * (municipalitiesFirst, a few hundred milliseconds), and writes every area only when no other area job
- * of the round waits (during a burst: none arrives within BURST_QUIET_MS) or mayDeferFullPass says the
- * other areas have waited long enough. docs/decisions.md: "During a burst, an area job writes the
+ * one moves the pool. So during a burst (another area job of the round waits), a job of a large round
+ * writes only the municipalities its changes touched (municipalitiesFirst, a few hundred milliseconds);
+ * the job after which no other arrives within BURST_QUIET_MS writes every area, and so does any job once
+ * mayDeferFullPass says the other areas have waited long enough. docs/decisions.md: "During a burst, an area job writes the
  * touched municipalities first".
  */
 @Injectable()
@@ -202,15 +202,12 @@ export class AreaRecomputeService {
     }
     const { design, population, placements } = loaded;
     const frame = areaFrame({ settings, design, population, placements });
-    const { newerJobWaiting } = hints;
-    if (newerJobWaiting !== undefined && this.deferFullPass(this.fullPasses.get(roundId), Date.now())) {
+    if (await this.inABurst(roundId, hints)) {
       const touchedOnly = await this.municipalitiesFirst(roundId, loaded, settings, frame);
       if (touchedOnly !== null) {
-        // While a burst goes on, the next area job writes the municipalities it touches in turn; the
-        // job after which none comes writes every area, from inputs read again. Outside a burst (the
-        // last job did write every area), a job that finds no other waiting writes every area at once.
-        const quietMs = this.inBurst.has(roundId) ? this.burstQuietMs : 0;
-        if (await this.anotherJobComes(roundId, newerJobWaiting, quietMs)) {
+        // While the burst goes on, the next area job writes the municipalities it touches in turn; the
+        // job after which none comes writes every area, from inputs read again.
+        if (await this.anotherJobComes(roundId, hints.newerJobWaiting)) {
           this.inBurst.add(roundId);
           return touchedOnly;
         }
@@ -392,15 +389,22 @@ export class AreaRecomputeService {
     return outcome(written.rows, touched.institutions);
   }
 
-  /** Whether another area job of the round is waiting, or arrives within `quietMs`. */
-  private async anotherJobComes(
-    roundId: string,
-    newerJobWaiting: () => Promise<boolean>,
-    quietMs: number,
-  ): Promise<boolean> {
-    const until = Date.now() + quietMs;
+  /**
+   * Whether this job writes the touched municipalities first (see the class comment): the processor
+   * says whether other area jobs wait, mayDeferFullPass allows it, and the last job of the round was one
+   * of a burst or another area job waits now. A write on its own gets a pass over every area at once.
+   */
+  private async inABurst(roundId: string, hints: AreaJobHints): Promise<boolean> {
+    if (hints.newerJobWaiting === undefined || !this.deferFullPass(this.fullPasses.get(roundId), Date.now()))
+      return false;
+    return this.inBurst.has(roundId) || this.oneAtATime.isWaiting(roundId) || hints.newerJobWaiting();
+  }
+
+  /** Whether another area job of the round is waiting, or arrives within burstQuietMs. */
+  private async anotherJobComes(roundId: string, newerJobWaiting?: () => Promise<boolean>): Promise<boolean> {
+    const until = Date.now() + this.burstQuietMs;
     for (;;) {
-      if (this.oneAtATime.isWaiting(roundId) || (await newerJobWaiting())) return true;
+      if (this.oneAtATime.isWaiting(roundId) || ((await newerJobWaiting?.()) ?? false)) return true;
       if (Date.now() >= until) return false;
       await new Promise((resolve) => setTimeout(resolve, QUIET_POLL_MS));
     }
