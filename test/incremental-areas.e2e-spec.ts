@@ -53,8 +53,9 @@ describe('incremental area jobs', () => {
   /**
    * This worker's area job as the processor runs it. In a `burst`, another area job of the round waits
    * behind it, so it writes the touched municipalities alone, whenever this process has written every
-   * area before (in production, also only while such passes take under a tenth of the time:
-   * mayDeferFullPass); otherwise it writes them and then every area.
+   * area before (in production, also only until the last such pass is ten times its duration old, or
+   * 60 s: mayDeferFullPass). Without `burst` it writes every area, after the touched municipalities
+   * when the job before was one of a burst.
    */
   const areaJob = (burst = false): Promise<AreaOutcome> => {
     const service = worker.get(AreaRecomputeService);

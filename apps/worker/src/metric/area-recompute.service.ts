@@ -68,9 +68,9 @@ export interface FullPass {
   tookMs: number;
 }
 
-/** During a burst, passes over every area take at most this share of the area worker's time … */
+/** During a burst, a pass over every area is deferred at most its own duration divided by this … */
 export const FULL_PASS_SHARE = 0.1;
-/** … and no area waits longer than this for one. */
+/** … and never longer than this after the last one. */
 export const FULL_PASS_AT_LEAST_EVERY_MS = 60_000;
 /**
  * A burst has ended when no other area job of the round arrived this long after a job of the burst
@@ -85,9 +85,10 @@ const QUIET_POLL_MS = 100;
  * Whether an area job may write only the municipalities its changes touched and leave every other area
  * (states, the round, levels, types, the other municipalities, rankings, the institutions a new pool
  * re-finalises) to a later pass over every area: only after this process has written every area once,
- * and only until passes over every area would take more than FULL_PASS_SHARE of the time, or the last
- * one is FULL_PASS_AT_LEAST_EVERY_MS old. A national pass over every area takes seconds under load; a
- * small round's, milliseconds, so a small round hardly ever defers one.
+ * and only until the last such pass is ten times its own duration old (FULL_PASS_SHARE: passes that
+ * take more than a tenth of the time are not deferred) or FULL_PASS_AT_LEAST_EVERY_MS old, whichever
+ * comes first. A national pass over every area takes seconds under load; a small round's,
+ * milliseconds, so a small round hardly ever defers one.
  */
 export function mayDeferFullPass(last: FullPass | undefined, now: number): boolean {
   if (last === undefined) return false;
