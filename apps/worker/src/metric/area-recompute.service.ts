@@ -113,8 +113,8 @@ export function mayDeferFullPass(last: FullPass | undefined, now: number): boole
  * one moves the pool. So during a burst (another area job of the round waits), a job of a large round
  * writes only the municipalities its changes touched (municipalitiesFirst, a few hundred milliseconds);
  * the job after which no other arrives within BURST_QUIET_MS writes every area, and so does any job once
- * mayDeferFullPass says the other areas have waited long enough. docs/decisions.md: "During a burst, an area job writes the
- * touched municipalities first".
+ * mayDeferFullPass says the other areas have waited long enough (docs/decisions.md, "During a burst, an
+ * area job writes the touched municipalities first").
  */
 @Injectable()
 export class AreaRecomputeService {

@@ -94,6 +94,14 @@ interface Remembered {
   token: string;
 }
 
+/** An area write this process committed: what it was aggregated under and from, and the rows it wrote. */
+export interface AreaWrite {
+  basis: string;
+  frame: string;
+  results: ReadonlyMap<string, StoredInstitutionResult>;
+  rows: readonly AggregateRow[];
+}
+
 /** The area rows (by aggregateRowKey) and ranking groups (by rankGroupId) of a process's last area write. */
 export interface WrittenAreas {
   token: string;
@@ -144,17 +152,7 @@ export class AreaRowMemo {
    * After the write of `rows` (every area row of the round) and `ranks` (every ranking group)
    * committed with `token`, and the stored rows and rankings are exactly these.
    */
-  remember(
-    roundId: string,
-    memo: {
-      basis: string;
-      frame: string;
-      results: ReadonlyMap<string, StoredInstitutionResult>;
-      rows: readonly AggregateRow[];
-      ranks: ReadonlyMap<string, RankedGroup>;
-    },
-    token: string,
-  ): void {
+  remember(roundId: string, memo: AreaWrite & { ranks: ReadonlyMap<string, RankedGroup> }, token: string): void {
     const rows = new Map(memo.rows.map((r) => [aggregateRowKey(r), r]));
     this.keep(roundId, { ...memo, municipalResults: memo.results, rows, token });
   }
@@ -167,16 +165,7 @@ export class AreaRowMemo {
    * these municipalities are aggregated again); under another pool nothing is reused. The municipalities
    * touched since are found against `results` (municipalitiesTouchedSince).
    */
-  rememberMunicipalities(
-    roundId: string,
-    memo: {
-      basis: string;
-      frame: string;
-      results: ReadonlyMap<string, StoredInstitutionResult>;
-      rows: readonly AggregateRow[];
-    },
-    token: string,
-  ): void {
+  rememberMunicipalities(roundId: string, memo: AreaWrite, token: string): void {
     const held = this.rounds.get(roundId);
     if (held === undefined || held.frame !== memo.frame) return this.forget(roundId);
     for (const r of memo.rows) held.rows.set(aggregateRowKey(r), r);
